@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+import client
+
+
+def test_client_version() -> None:
+    assert client.__version__.count(".") == 2

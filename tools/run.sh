@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# The main job: Corridor's desktop app against an embedded relay on 127.0.0.1.
+source "$(dirname "$0")/_venv.sh"
+exec corridor "$@"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, types, then pytest. Extra arguments go to pytest.
+source "$(dirname "$0")/_venv.sh"
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+echo "== ruff"; ruff check .
+echo "== mypy"; mypy crypto client server_stub ui
+echo "== pytest"; python -m pytest "$@"
