@@ -15,7 +15,7 @@ PACKAGES = ("crypto", "client", "ui", "server_stub")
 IO_MODULES = {
     "os", "io", "socket", "ssl", "subprocess", "pathlib", "shutil", "tempfile", "glob",
     "sqlite3", "asyncio", "threading", "multiprocessing", "http", "urllib", "logging",
-    "time", "datetime", "random", "select", "selectors", "signal", "httpx", "keyring",
+    "time", "random", "select", "selectors", "signal", "httpx", "keyring",
     "platformdirs", "PySide6", "uvicorn", "starlette", "psycopg", "builtins",
 }
 # Tool entry points inside crypto/ that read vector files on the command line.
@@ -39,6 +39,21 @@ def imported_roots(path: Path) -> set[str]:
     return roots
 
 
+CLOCK_CALLS = {"now", "utcnow", "today", "time", "monotonic", "perf_counter"}
+
+
+def clock_calls(path: Path) -> set[str]:
+    """Calls that read the clock (``datetime.now()`` and friends): crypto takes time as input."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in CLOCK_CALLS
+    }
+
+
 def sources(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
@@ -56,6 +71,7 @@ def test_crypto_is_pure() -> None:
         if rel[0].removesuffix(".py") in CRYPTO_TOOL_MODULES:
             continue
         bad = imported_roots(path) & (IO_MODULES | {"client", "ui", "server_stub", "__import__"})
+        bad |= clock_calls(path)
         if bad:
             offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
     assert not offenders, offenders
@@ -79,5 +95,6 @@ def test_server_imports_no_client_or_ui() -> None:
 
 def test_checker_sees_forbidden_imports(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
-    bad.write_text("import os\nfrom PySide6 import QtCore\nopen('x')\n")
+    bad.write_text("import os\nfrom PySide6 import QtCore\nopen('x')\ndatetime.now()\n")
     assert {"os", "PySide6", "builtins"} <= imported_roots(bad)
+    assert clock_calls(bad) == {"now"}
