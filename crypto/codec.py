@@ -55,16 +55,19 @@ def encode_varint(n: int) -> bytes:
     return (0x80000000 | n).to_bytes(4, "big")
 
 
-def decode_varint(data: bytes | memoryview, pos: int = 0) -> tuple[int, int]:
-    """Decode a varint at ``pos``; return (value, new position)."""
-    if pos >= len(data):
+def decode_varint(
+    data: bytes | memoryview, pos: int = 0, end: int | None = None
+) -> tuple[int, int]:
+    """Decode a varint at ``pos`` not reading at or past ``end``; return (value, new position)."""
+    limit = len(data) if end is None else min(end, len(data))
+    if pos >= limit:
         raise DecodeError("truncated varint")
     first = data[pos]
     prefix = first >> 6
     if prefix == 3:
         raise DecodeError("invalid varint prefix")
     size = 1 << prefix
-    if pos + size > len(data):
+    if pos + size > limit:
         raise DecodeError("truncated varint")
     value = first & 0x3F
     for i in range(1, size):
@@ -122,7 +125,8 @@ class Reader:
         return self._uint(8)
 
     def varint(self) -> int:
-        value, pos = decode_varint(self._data[: self._end], self._pos)
+        # Bounded by ``end`` rather than a slice: slicing would copy the buffer per varint.
+        value, pos = decode_varint(self._data, self._pos, self._end)
         self._pos = pos
         return value
 
