@@ -1,0 +1,22 @@
+"""Checker for ``psk_secret.json``: PSK secret derivation (RFC 9420 section 8.4)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import VerificationError
+from ..psk import external_psk_id, psk_secret
+from ..suites import get_suite
+from . import vector_file
+
+
+@vector_file("psk_secret.json")
+def check(case: dict[str, Any]) -> None:
+    suite = get_suite(case["cipher_suite"])
+    psks = [
+        (external_psk_id(bytes.fromhex(p["psk_id"]), bytes.fromhex(p["psk_nonce"])),
+         bytes.fromhex(p["psk"]))
+        for p in case["psks"]
+    ]
+    if psk_secret(suite, psks) != bytes.fromhex(case["psk_secret"]):
+        raise VerificationError("psk_secret differs from the vector")
