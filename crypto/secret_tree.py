@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from . import tree_math
-from .errors import GenerationError, ProtocolError, ReplayError, UsageError
+from .codec import Reader, Writer
+from .errors import DecodeError, GenerationError, ProtocolError, ReplayError, UsageError
 from .secret_bytes import Secret
 from .suites import CipherSuite
 
@@ -245,3 +246,78 @@ class SecretTree:
     def next_generation(self, leaf: int, ratchet: RatchetType) -> int:
         """The generation the ratchet will use or expect next."""
         return self._ratchet(leaf, ratchet).generation
+
+    # -- persistence (used by crypto.group to store a whole group state) ----------------
+
+    def copy(self) -> SecretTree:
+        """An independent copy (a staged operation works on it; swap on success)."""
+        out = SecretTree.__new__(SecretTree)
+        out.suite = self.suite
+        out.n_leaves = self.n_leaves
+        out._width = self._width
+        out._max_forward = self._max_forward
+        out._max_skipped = self._max_skipped
+        out._nodes = dict(self._nodes)
+        out._ratchets = {}
+        for k, r in self._ratchets.items():
+            c = _Ratchet(r.secret)
+            c.generation, c.skipped, c.floor, c.version = (
+                r.generation, dict(r.skipped), r.floor, r.version)
+            out._ratchets[k] = c
+        return out
+
+    def to_bytes(self) -> bytes:
+        """The remaining secrets and ratchet states (store encrypted: they are keys)."""
+        w = Writer()
+        w.u32(self.n_leaves)
+        w.u32(self._max_forward)
+        w.u32(self._max_skipped)
+        def put_node(ww: Writer, kv: tuple[int, bytes]) -> None:
+            ww.u32(kv[0])
+            ww.opaque_v(kv[1])
+
+        def put_skipped(ww: Writer, g: tuple[int, tuple[bytes, bytes]]) -> None:
+            ww.u32(g[0])
+            ww.opaque_v(g[1][0])
+            ww.opaque_v(g[1][1])
+
+        w.vector(sorted(self._nodes.items()), put_node)
+
+        def put_ratchet(ww: Writer, item: tuple[tuple[int, RatchetType], _Ratchet]) -> None:
+            (leaf, kind), r = item
+            ww.u32(leaf)
+            ww.u8(kind)
+            ww.opaque_v(r.secret)
+            ww.u32(r.generation)
+            ww.u64(r.floor + 1)
+            ww.vector(sorted(r.skipped.items()), put_skipped)
+
+        w.vector(sorted(self._ratchets.items()), put_ratchet)
+        return w.getvalue()
+
+    @classmethod
+    def from_bytes(cls, suite: CipherSuite, data: bytes) -> SecretTree:
+        """Inverse of :meth:`to_bytes`; :class:`DecodeError` on malformed input."""
+        r = Reader(data)
+        n_leaves, max_forward, max_skipped = r.u32(), r.u32(), r.u32()
+        if n_leaves < 1:
+            raise DecodeError("secret tree without leaves")
+        out = cls(suite, bytes(suite.nh), n_leaves, max_forward=max_forward,
+                  max_skipped=max_skipped)
+        out._nodes = dict(r.vector(lambda rr: (rr.u32(), rr.opaque_v())))
+
+        def get_ratchet(rr: Reader) -> tuple[tuple[int, RatchetType], _Ratchet]:
+            leaf = rr.u32()
+            try:
+                kind = RatchetType(rr.u8())
+            except ValueError:
+                raise DecodeError("unknown ratchet type") from None
+            rat = _Ratchet(rr.opaque_v())
+            rat.generation = rr.u32()
+            rat.floor = rr.u64() - 1
+            rat.skipped = {g: (k, n) for g, k, n in rr.vector(
+                lambda r3: (r3.u32(), r3.opaque_v(), r3.opaque_v()))}
+            return (leaf, kind), rat
+        out._ratchets = dict(r.vector(get_ratchet))
+        r.finish()
+        return out
