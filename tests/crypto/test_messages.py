@@ -159,7 +159,8 @@ def test_constructed_structs_round_trip() -> None:
     psk_res = PreSharedKeyID(psktype=PSKType.resumption, usage=ResumptionPSKUsage.branch,
                              psk_group_id=b"g2", psk_epoch=9, psk_nonce=b"n" * 32)
     psk_ext = PreSharedKeyID(psktype=PSKType.external, psk_id=b"id", psk_nonce=b"n")
-    proposals: list[ProposalBody] = [Add(key_package=kp), Update(leaf_node=a_leaf(LeafNodeSource.update)),
+    proposals: list[ProposalBody] = [
+                 Add(key_package=kp), Update(leaf_node=a_leaf(LeafNodeSource.update)),
                  Remove(removed=3), PreSharedKey(psk=psk_res), PreSharedKey(psk=psk_ext),
                  ExternalInit(kem_output=b"k"),
                  GroupContextExtensions(extensions=(ExternalPub(external_pub=b"x")
