@@ -335,7 +335,7 @@ class _TreeBase:
         now: int | None = None,
         required_capabilities: RequiredCapabilitiesView | None = None,
         replacing: int | None = None,
-        check_uniqueness: bool = True,
+        check_against_members: bool = True,
     ) -> None:
         """Validate ``leaf`` as it enters (or sits in) this tree (section 7.3).
 
@@ -350,7 +350,8 @@ class _TreeBase:
             required_capabilities: the group's ``required_capabilities``.
             replacing: leaf index whose own keys do not count as duplicates
                 (an Update or a commit replacing that member's leaf).
-            check_uniqueness: compare keys with the other nodes of the tree.
+            check_against_members: compare keys and credential types with the
+                other members (a joiner checks the whole tree at once instead).
 
         Credential validation (the certificate chain) is the caller's: it lives in
         ``crypto.certs`` and depends on the application's trust roots.
@@ -368,13 +369,15 @@ class _TreeBase:
             raise UsageError("leaf index needed to verify this leaf node")
         tbs = leaf.tbs_bytes(group_id, leaf_index)
         self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS", tbs, leaf.signature)
-        self._check_capabilities(leaf, required_capabilities, replacing)
+        self._check_capabilities(leaf, required_capabilities, replacing, check_against_members)
         lifetime = leaf.lifetime
-        if now is not None and lifetime is not None and not (
-            lifetime.not_before <= now <= lifetime.not_after
+        if (
+            now is not None
+            and lifetime is not None
+            and not (lifetime.not_before <= now <= lifetime.not_after)
         ):
             raise ProtocolError("leaf node lifetime does not cover the current time")
-        if check_uniqueness:
+        if check_against_members:
             skip = None if replacing is None else 2 * replacing
             for x, node in enumerate(self._nodes):
                 if node is None or x == skip:
@@ -389,6 +392,7 @@ class _TreeBase:
         leaf: LeafNode,
         required: RequiredCapabilitiesView | None,
         replacing: int | None,
+        against_members: bool,
     ) -> None:
         caps = leaf.capabilities
         if MLS10 not in caps.versions or self.suite.id not in caps.cipher_suites:
@@ -401,14 +405,14 @@ class _TreeBase:
             if et not in DEFAULT_EXTENSION_TYPES and et not in caps.extensions:
                 raise ProtocolError("leaf node uses an extension it does not list")
         if required is not None:
-            if not set(required.extension_types) - DEFAULT_EXTENSION_TYPES <= set(
-                caps.extensions
-            ):
+            if not set(required.extension_types) - DEFAULT_EXTENSION_TYPES <= set(caps.extensions):
                 raise ProtocolError("leaf node lacks a required extension")
             if not set(required.proposal_types) - DEFAULT_PROPOSAL_TYPES <= set(caps.proposals):
                 raise ProtocolError("leaf node lacks a required proposal type")
             if not set(required.credential_types) <= set(caps.credentials):
                 raise ProtocolError("leaf node lacks a required credential type")
+        if not against_members:
+            return
         for idx, other in self.leaves():
             if idx == replacing or other is leaf:
                 continue
@@ -526,7 +530,10 @@ class UnverifiedRatchetTree(_TreeBase):
         self._check_rightmost()
         self._verify_unmerged_and_keys()
         self._verify_parent_hashes()
+        in_use = {int(leaf.credential.credential_type) for _, leaf in self.leaves()}
         for idx, leaf in self.leaves():
+            if not in_use <= set(leaf.capabilities.credentials):
+                raise ProtocolError("a member does not support a credential type in use")
             self.validate_leaf_node(
                 leaf,
                 group_id=group_id,
@@ -535,7 +542,7 @@ class UnverifiedRatchetTree(_TreeBase):
                 now=now,
                 required_capabilities=required_capabilities,
                 replacing=idx,
-                check_uniqueness=False,
+                check_against_members=False,
             )
 
     def _check_rightmost(self) -> None:
@@ -636,9 +643,7 @@ class RatchetTree(_TreeBase):
             del self._hashes[half:]
 
     def _add(self, leaf: LeafNode) -> int:
-        index = next(
-            (i for i in range(self.n_leaves) if self._nodes[2 * i] is None), self.n_leaves
-        )
+        index = next((i for i in range(self.n_leaves) if self._nodes[2 * i] is None), self.n_leaves)
         if index >= _MAX_LEAVES:
             raise ProtocolError("tree is full")
         while index >= self.n_leaves:
@@ -647,9 +652,7 @@ class RatchetTree(_TreeBase):
         for p in tm.direct_path(2 * index, self.n_leaves):
             node = self._nodes[p]
             if isinstance(node, ParentNode):
-                self._nodes[p] = replace(
-                    node, unmerged_leaves=(*node.unmerged_leaves, index)
-                )
+                self._nodes[p] = replace(node, unmerged_leaves=(*node.unmerged_leaves, index))
         return index
 
     def _remove(self, leaf_index: int) -> None:
