@@ -33,7 +33,7 @@ import secrets
 from collections.abc import Callable
 
 from .codec import encode_varint
-from .errors import EpochError, ProtocolError, UsageError, VerificationError
+from .errors import DecodeError, EpochError, ProtocolError, UsageError, VerificationError
 from .messages import (
     AuthenticatedContent,
     ContentType,
@@ -298,7 +298,10 @@ def decrypt_sender_data(
                           _sender_data_aad(message.group_id, message.epoch,
                                            message.content_type),
                           message.encrypted_sender_data)
-    return SenderData.from_bytes(raw)
+    if len(raw) != 12:
+        raise DecodeError("SenderData is 12 bytes")
+    return SenderData(leaf_index=int.from_bytes(raw[:4], "big"),
+                      generation=int.from_bytes(raw[4:8], "big"), reuse_guard=raw[8:])
 
 
 def unprotect_private(

@@ -54,6 +54,10 @@ __all__ = [
 MLS_PREFIX = b"MLS 1.0 "
 
 _SIG_LEN = 64
+# Encoded KDFLabel heads (length + label) by (label, length). Labels are public
+# constants; the bound keeps caller-chosen labels (exporter) from growing it.
+_LABEL_HEADS: dict[tuple[str, int], bytes] = {}
+_LABEL_CACHE_MAX = 512
 _ED_PK_LEN = 32
 
 
@@ -134,11 +138,23 @@ class CipherSuite:
         return out[:length]
 
     def expand_with_label(self, secret: bytes, label: str, context: bytes, length: int) -> bytes:
-        """ExpandWithLabel: HKDF-Expand with a KDFLabel struct as info (§5.1)."""
-        if not 0 <= length <= 0xFFFF:
-            raise UsageError("length must fit in uint16")
-        full = MLS_PREFIX + label.encode()
-        info = length.to_bytes(2, "big") + _vec(full) + _vec(context)
+        """ExpandWithLabel: HKDF-Expand with a KDFLabel struct as info (§5.1).
+
+        ``KDFLabel = { uint16 length; opaque label<V>; opaque context<V>; }``; the
+        fixed part (length and label) is cached per (label, length): this is the
+        hot path of the secret tree and sender-data keys.
+        """
+        head = _LABEL_HEADS.get((label, length))
+        if head is None:
+            if not 0 <= length <= 0xFFFF:
+                raise UsageError("length must fit in uint16")
+            head = length.to_bytes(2, "big") + _vec(MLS_PREFIX + label.encode())
+            if len(_LABEL_HEADS) < _LABEL_CACHE_MAX:
+                _LABEL_HEADS[(label, length)] = head
+        n = len(context)
+        info = head + (bytes((n,)) if n < 64 else encode_varint(n)) + context
+        if length <= 32:
+            return hmac.digest(secret, info + b"\x01", "sha256")[:length]
         return self.expand(secret, info, length)
 
     def derive_secret(self, secret: bytes, label: str) -> bytes:
