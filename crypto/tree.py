@@ -377,6 +377,14 @@ class _TreeBase:
             and not (lifetime.not_before <= now <= lifetime.not_after)
         ):
             raise ProtocolError("leaf node lifetime does not cover the current time")
+        if (
+            replacing is not None
+            and leaf.leaf_node_source != LeafNodeSource.key_package
+            and 0 <= replacing < self.n_leaves
+        ):
+            old = self._nodes[2 * replacing]
+            if old is not None and old is not leaf and old.encryption_key == leaf.encryption_key:
+                raise ProtocolError("replacement leaf reuses the old encryption key")
         if check_against_members:
             skip = None if replacing is None else 2 * replacing
             for x, node in enumerate(self._nodes):
@@ -583,7 +591,13 @@ class UnverifiedRatchetTree(_TreeBase):
 
 
 class RatchetTree(_TreeBase):
-    """A verified ratchet tree. Immutable: every operation returns a new tree."""
+    """A trusted ratchet tree. Immutable: every operation returns a new tree.
+
+    Get one from :meth:`create` (a new group), from
+    :meth:`UnverifiedRatchetTree.verify` (a joiner) or from operations on another
+    trusted tree. The constructor takes a node array as is and checks nothing
+    beyond its shape: never feed it nodes that came off the wire.
+    """
 
     __slots__ = ()
 

@@ -448,3 +448,17 @@ def test_index_errors_are_typed(group7: Group) -> None:
         group7.tree.resolution(10_000)
     with pytest.raises(ProtocolError):
         group7.tree.check_leaf_index(8)
+
+
+def test_update_must_change_encryption_key(group7: Group) -> None:
+    old = group7.tree.leaf(2)
+    assert old is not None
+    same = replace(old, leaf_node_source=m.LeafNodeSource.update, lifetime=None, parent_hash=None)
+    ssk = group7.sig[2]
+    same = replace(
+        same, signature=SUITE.sign_with_label(ssk, "LeafNodeTBS", same.tbs_bytes(GROUP_ID, 2))
+    )
+    with pytest.raises(ProtocolError, match="old encryption key"):
+        group7.tree.validate_leaf_node(
+            same, group_id=GROUP_ID, leaf_index=2, source=m.LeafNodeSource.update, replacing=2
+        )
