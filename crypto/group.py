@@ -1,0 +1,1598 @@
+"""The MLS group: an epoch state machine (RFC 9420 sections 8, 10, 11, 12).
+
+::
+
+    Group.create ─┐                    process(commit) ─> StagedCommit ─┐
+    Group.join ───┼─> Group @ epoch n ─┤                                ├─> merge_staged_commit
+    join_external ┘      │   ▲         commit(...) ─> pending commit ───┤   merge_pending_commit
+                         │   └──────── discard_pending_commit ◄─────────┘
+                         └── encrypt_application / process(app) / propose_* / export_secret
+
+Every operation that can fail works on copies (the tree is immutable, the secret
+tree is copied, the private path keys are a fresh mapping) and swaps them in only
+when every check of section 12.4.2 (commits) or 12.4.3 (Welcome) has passed, so a
+typed error always leaves the group exactly as it was (``to_bytes()`` is equal).
+
+The application's Authentication Service is the ``credential_validator``: it is
+called for every credential the group meets (KeyPackages added, every leaf of a
+joined tree, leaves of UpdatePaths and Update proposals, external joiners) and
+refuses by raising :class:`~crypto.errors.PolicyError`.
+
+Past epochs keep nothing but their resumption PSKs (a bounded number, for PSK
+proposals); a message for any other epoch is an :class:`~crypto.errors.EpochError`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from . import framing
+from . import messages as m
+from .codec import Reader, Writer
+from .errors import (
+    CryptoError,
+    DecodeError,
+    EpochError,
+    PeerError,
+    PolicyError,
+    ProtocolError,
+    UsageError,
+    VerificationError,
+)
+from .key_package import (
+    CredentialValidator,
+    KeyPackageBundle,
+    call_validator,
+    default_capabilities,
+    make_key_package,
+    validate_key_package,
+)
+from .key_schedule import EpochSecrets, from_joiner_secret, next_epoch, welcome_key_nonce
+from .messages import (
+    AuthenticatedContent,
+    Commit,
+    ContentType,
+    Credential,
+    Extension,
+    ExtensionType,
+    FramedContent,
+    FramedContentAuthData,
+    GroupContext,
+    GroupInfo,
+    KeyPackage,
+    LeafNode,
+    LeafNodeSource,
+    MLSMessage,
+    PreSharedKeyID,
+    Proposal,
+    ProposalOrRef,
+    ProposalOrRefType,
+    ProposalType,
+    PSKType,
+    ResumptionPSKUsage,
+    Sender,
+    SenderType,
+    WireFormat,
+)
+from .psk import psk_secret as compute_psk_secret
+from .secret_bytes import Secret
+from .secret_tree import SecretTree
+from .suites import CipherSuite, get_suite
+from .transcript import confirmed_transcript_hash, interim_transcript_hash
+from .tree import RatchetTree, RequiredCapabilitiesView, parse_ratchet_tree, unverified_from_nodes
+from .treekem import (
+    PreparedUpdatePath,
+    PrivateTreeState,
+    merge_update_path,
+    prepare_update_path,
+)
+
+__all__ = [
+    "ApplicationMessage",
+    "CommitOutput",
+    "CredentialValidator",
+    "EpochChange",
+    "Group",
+    "KeyPackageBundle",
+    "Member",
+    "StagedCommit",
+    "StoredProposal",
+    "make_key_package",
+]
+
+Rng = Callable[[int], bytes]
+_STATE_VERSION = 1
+# Resumption PSKs of this many recent epochs are kept for PSK proposals (section 8.6).
+_RESUMPTION_PSK_WINDOW = 8
+_PATH_REQUIRED = frozenset({ProposalType.update, ProposalType.remove,
+                            ProposalType.external_init, ProposalType.group_context_extensions})
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One member (leaf) of the group as the application sees it."""
+
+    leaf_index: int
+    credential: Credential
+    signature_key: bytes
+    encryption_key: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicationMessage:
+    """A decrypted application message."""
+
+    sender_leaf: int
+    data: bytes = field(repr=False)
+    authenticated_data: bytes
+    generation: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProposal:
+    """A proposal received by reference; it waits for a commit in this epoch."""
+
+    ref: bytes
+    proposal: Proposal
+    sender: Sender
+
+
+@dataclass(frozen=True, slots=True)
+class EpochChange:
+    """What a merged commit changed (for the application's log and UI)."""
+
+    epoch: int
+    epoch_authenticator: bytes = field(repr=False)
+    committer: int | None
+    added: tuple[Member, ...]
+    removed: tuple[Member, ...]
+    updated: tuple[int, ...]
+    extensions: tuple[Extension, ...]
+    self_removed: bool
+    external: bool
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class StagedCommit:
+    """A verified commit not yet applied: the caller checks its policy, then merges.
+
+    ``committer`` is the committer's leaf in the NEW tree (an external joiner's new
+    leaf). ``own`` is true when this is our own pending commit coming back.
+    """
+
+    committer: int | None
+    added: tuple[Member, ...]
+    removed: tuple[Member, ...]
+    updated: tuple[int, ...]
+    new_epoch: int
+    extensions: tuple[Extension, ...]
+    self_removed: bool
+    external: bool
+    own: bool
+    proposals: tuple[Proposal, ...]
+    _base_epoch: int = field(repr=False)
+    _base_auth: bytes = field(repr=False)
+    _next: _State | None = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class CommitOutput:
+    """A commit to send; ``welcome`` is one Welcome for every invitee (or None)."""
+
+    message: bytes
+    welcome: bytes | None
+    group_info: bytes
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass(slots=True, eq=False)
+class _State:
+    """One epoch's complete state. Never mutated after staging except the secret tree
+    and the proposal store, which only change on success paths."""
+
+    suite: CipherSuite
+    context: GroupContext
+    tree: RatchetTree
+    own_leaf: int
+    signature_private_key: bytes
+    private: PrivateTreeState
+    secrets: EpochSecrets
+    secret_tree: SecretTree
+    interim_transcript_hash: bytes
+    confirmation_tag: bytes
+    proposals: dict[bytes, StoredProposal]
+    own_proposal_messages: dict[bytes, bytes]  # message hash -> proposal ref
+    pending_update_keys: dict[bytes, bytes]  # proposal ref -> new leaf private key
+    resumption_psks: dict[int, bytes]
+    external_psks: dict[bytes, bytes]
+    removed: bool = False
+    context_bytes: bytes = b""
+
+    def __post_init__(self) -> None:
+        self.context_bytes = self.context.to_bytes()
+
+    def clone(self) -> _State:
+        """A copy whose mutable parts (secret tree, stores) are independent."""
+        return _State(
+            suite=self.suite, context=self.context, tree=self.tree, own_leaf=self.own_leaf,
+            signature_private_key=self.signature_private_key, private=self.private,
+            secrets=self.secrets, secret_tree=self.secret_tree.copy(),
+            interim_transcript_hash=self.interim_transcript_hash,
+            confirmation_tag=self.confirmation_tag, proposals=dict(self.proposals),
+            own_proposal_messages=dict(self.own_proposal_messages),
+            pending_update_keys=dict(self.pending_update_keys),
+            resumption_psks=dict(self.resumption_psks),
+            external_psks=dict(self.external_psks), removed=self.removed,
+        )
+
+    def member_key(self, sender: Sender) -> bytes:
+        """Signature key of a member sender (PeerError if the leaf is blank)."""
+        if sender.sender_type != SenderType.member or sender.leaf_index is None:
+            raise ProtocolError("sender is not a member")
+        if not 0 <= sender.leaf_index < self.tree.n_leaves:
+            raise ProtocolError("sender leaf is outside the tree")
+        leaf = self.tree.leaf(sender.leaf_index)
+        if leaf is None:
+            raise ProtocolError("sender leaf is blank")
+        return leaf.signature_key
+
+
+@dataclass(slots=True)
+class _Applied:
+    """The effect of a validated proposal list on a copy of the state."""
+
+    tree: RatchetTree
+    extensions: tuple[Extension, ...]
+    added: list[int]
+    added_kps: list[KeyPackage]
+    removed: list[Member]
+    updated: list[int]
+    update_keys: dict[int, bytes]
+    psk_ids: list[PreSharedKeyID]
+    external_init: bytes | None
+    path_required: bool
+
+
+def _member(idx: int, leaf: LeafNode) -> Member:
+    return Member(idx, leaf.credential, leaf.signature_key, leaf.encryption_key)
+
+
+def _required_caps(extensions: Sequence[Extension]) -> RequiredCapabilitiesView | None:
+    ext = m.find_extension(extensions, ExtensionType.required_capabilities)
+    if ext is None:
+        return None
+    rc = m.RequiredCapabilities.from_bytes(ext.extension_data)
+    return RequiredCapabilitiesView(rc.extension_types, rc.proposal_types, rc.credential_types)
+
+
+def _leaf_at(tree: RatchetTree, idx: int) -> LeafNode:
+    if not 0 <= idx < tree.n_leaves:
+        raise ProtocolError("leaf index outside the tree")
+    leaf = tree.leaf(idx)
+    if leaf is None:
+        raise ProtocolError("leaf index names a blank leaf")
+    return leaf
+
+
+def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: bytes,
+               idx: int) -> LeafNode:
+    from dataclasses import replace
+
+    unsigned = replace(leaf, signature=b"")
+    sig = suite.sign_with_label(sig_priv, "LeafNodeTBS", unsigned.tbs_bytes(group_id, idx))
+    return replace(unsigned, signature=sig)
+
+
+# --------------------------------------------------------------------------- group
+
+
+class Group:
+    """An MLS group as seen by one member. Not thread-safe; one owner at a time."""
+
+    __slots__ = ("_pending", "_state", "_validator")
+
+    def __init__(self, state: _State, validator: CredentialValidator) -> None:
+        self._state = state
+        self._validator = validator
+        self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
+
+    def __repr__(self) -> str:
+        s = self._state
+        return (f"Group(id={s.context.group_id.hex()[:16]}, epoch={s.context.epoch}, "
+                f"leaf={s.own_leaf}, members={s.tree.member_count()})")
+
+    # -- properties -------------------------------------------------------------------
+
+    @property
+    def group_id(self) -> bytes:
+        return self._state.context.group_id
+
+    @property
+    def epoch(self) -> int:
+        return self._state.context.epoch
+
+    @property
+    def own_leaf_index(self) -> int:
+        return self._state.own_leaf
+
+    @property
+    def cipher_suite(self) -> int:
+        return self._state.suite.id
+
+    @property
+    def epoch_authenticator(self) -> bytes:
+        return self._state.secrets.epoch_authenticator.value
+
+    @property
+    def extensions(self) -> tuple[Extension, ...]:
+        return tuple(self._state.context.extensions)
+
+    @property
+    def active(self) -> bool:
+        """False once a merged commit removed us."""
+        return not self._state.removed
+
+    @property
+    def has_pending_commit(self) -> bool:
+        return self._pending is not None
+
+    def members(self) -> list[Member]:
+        return [_member(i, leaf) for i, leaf in self._state.tree.leaves()]
+
+    def pending_proposals(self) -> list[StoredProposal]:
+        return list(self._state.proposals.values())
+
+    def add_external_psk(self, psk_id: bytes, psk: bytes) -> None:
+        """Make an external PSK available to PSK proposals and Welcomes."""
+        self._state.external_psks[bytes(psk_id)] = bytes(psk)
+
+    def export_secret(self, label: str, context: bytes, length: int) -> bytes:
+        """MLS-Exporter (section 8.5) of the current epoch."""
+        return self._state.secrets.exporter(label, context, length)
+
+    def _check_active(self) -> None:
+        if self._state.removed:
+            raise UsageError("we were removed from this group")
+
+    # -- creation ---------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        suite_id: int,
+        group_id: bytes,
+        credential: Credential,
+        signature_private_key: bytes,
+        *,
+        extensions: Sequence[Extension] = (),
+        credential_validator: CredentialValidator,
+        capabilities: m.Capabilities | None = None,
+        rng: Rng = secrets.token_bytes,
+    ) -> Group:
+        """A one-member group at epoch 0 (section 11)."""
+        suite = get_suite(suite_id)
+        sig_pub = suite.signature_public_key(signature_private_key)
+        call_validator(credential_validator, credential, sig_pub)
+        leaf_priv, leaf_pub = suite.derive_key_pair(rng(suite.nh))
+        caps = capabilities if capabilities is not None else default_capabilities(suite_id)
+        unsigned = LeafNode(encryption_key=leaf_pub, signature_key=sig_pub,
+                            credential=credential, capabilities=caps,
+                            leaf_node_source=LeafNodeSource.update)
+        # Section 11: the creator's leaf is as after an Update; sign with index 0.
+        leaf = _sign_leaf(suite, unsigned, signature_private_key, group_id, 0)
+        tree = RatchetTree.create(suite, leaf)
+        rc = _required_caps(extensions)
+        tree.validate_leaf_node(leaf, group_id=group_id, leaf_index=0, source=None,
+                                required_capabilities=rc, replacing=0)
+        ctx = GroupContext(cipher_suite=suite_id, group_id=group_id, epoch=0,
+                           tree_hash=tree.tree_hash(), confirmed_transcript_hash=b"",
+                           extensions=tuple(extensions))
+        epoch_secrets = next_epoch(suite, rng(suite.nh), None, ctx, None)
+        tag = epoch_secrets.confirmation_tag(b"")
+        state = _State(
+            suite=suite, context=ctx, tree=tree, own_leaf=0,
+            signature_private_key=signature_private_key,
+            private=PrivateTreeState.for_leaf(0, leaf_priv), secrets=epoch_secrets,
+            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, 1),
+            interim_transcript_hash=interim_transcript_hash(suite, b"", tag),
+            confirmation_tag=tag, proposals={}, own_proposal_messages={},
+            pending_update_keys={}, resumption_psks={0: epoch_secrets.resumption_psk.value},
+            external_psks={},
+        )
+        return cls(state, credential_validator)
+
+    # -- Welcome (section 12.4.3.1) ---------------------------------------------------
+
+    @classmethod
+    def join(
+        cls,
+        welcome: bytes,
+        key_package_bundle: KeyPackageBundle,
+        *,
+        ratchet_tree: bytes | None = None,
+        credential_validator: CredentialValidator,
+        now: int,
+        external_psks: Mapping[bytes, bytes] | None = None,
+        rng: Rng = secrets.token_bytes,
+    ) -> Group:
+        """Join from a Welcome (MLSMessage bytes) sent for ``key_package_bundle``.
+
+        Raises:
+            DecodeError: malformed bytes.
+            ProtocolError: the Welcome is not for this KeyPackage, a needed PSK or
+                the ratchet tree is missing, the tree is invalid.
+            VerificationError: decryption, a signature, the tree hash, a parent hash
+                or the confirmation tag fails.
+            PolicyError: the credential validator refused a member.
+        """
+        del rng
+        msg = MLSMessage.from_bytes(welcome)
+        if msg.welcome is None:
+            raise ProtocolError("not a Welcome message")
+        w = msg.welcome
+        kp = key_package_bundle.key_package
+        suite = get_suite(kp.cipher_suite)
+        if w.cipher_suite != kp.cipher_suite:
+            raise ProtocolError("Welcome is for another cipher suite")
+        ref = m.make_key_package_ref(suite, kp)
+        entry = next((e for e in w.secrets if e.new_member == ref), None)
+        if entry is None:
+            raise ProtocolError("Welcome has no secrets for this key package")
+        egs = entry.encrypted_group_secrets
+        gs = m.GroupSecrets.from_bytes(suite.decrypt_with_label(
+            key_package_bundle.init_private_key, "Welcome", w.encrypted_group_info,
+            egs.kem_output, egs.ciphertext))
+        psks_available = dict(external_psks or {})
+        psk_pairs: list[tuple[bytes, bytes]] = []
+        for pid in gs.psks:
+            if pid.psktype != PSKType.external or pid.psk_id not in psks_available:
+                raise ProtocolError("Welcome needs a PSK this client does not hold")
+            psk_pairs.append((pid.to_bytes(), psks_available[pid.psk_id]))
+        psk = compute_psk_secret(suite, psk_pairs) if psk_pairs else None
+        # welcome_secret depends only on joiner and psk secrets (not the context).
+        member_secret = suite.extract(gs.joiner_secret, psk if psk else bytes(suite.nh))
+        key, nonce = welcome_key_nonce(suite, suite.derive_secret(member_secret, "welcome"))
+        gi = GroupInfo.from_bytes(suite.aead_open(key, nonce, b"", w.encrypted_group_info))
+        ctx = gi.group_context
+        if ctx.cipher_suite != kp.cipher_suite or ctx.version != m.ProtocolVersion.mls10:
+            raise ProtocolError("GroupInfo is for another cipher suite or version")
+        if ratchet_tree is not None:
+            unverified = parse_ratchet_tree(suite, ratchet_tree)
+        else:
+            ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
+            if ext is None:
+                raise ProtocolError("no ratchet tree given or in the GroupInfo")
+            unverified = unverified_from_nodes(
+                suite, m.decode_ratchet_tree(ext.extension_data))
+        if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
+            raise ProtocolError("GroupInfo signer is not a member")
+        signer = unverified.leaf(gi.signer)
+        assert signer is not None
+        suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
+                                gi.signature)
+        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
+                                 required_capabilities=_required_caps(ctx.extensions))
+        for _idx, leaf in tree.leaves():
+            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        own = tree.find_leaf(kp.leaf_node)
+        if own is None:
+            raise ProtocolError("our leaf is not in the tree")
+        private = PrivateTreeState.for_leaf(own, key_package_bundle.encryption_private_key)
+        if gs.path_secret is not None:
+            if gi.signer == own:
+                raise ProtocolError("path secret from ourselves")
+            private = private.with_path_secret(suite, tree, gi.signer,
+                                               gs.path_secret.path_secret)
+        epoch_secrets = from_joiner_secret(suite, gs.joiner_secret, ctx, psk)
+        epoch_secrets.verify_confirmation_tag(ctx.confirmed_transcript_hash,
+                                              gi.confirmation_tag)
+        state = _State(
+            suite=suite, context=ctx, tree=tree, own_leaf=own,
+            signature_private_key=key_package_bundle.signature_private_key,
+            private=private, secrets=epoch_secrets,
+            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            interim_transcript_hash=interim_transcript_hash(
+                suite, ctx.confirmed_transcript_hash, gi.confirmation_tag),
+            confirmation_tag=gi.confirmation_tag, proposals={}, own_proposal_messages={},
+            pending_update_keys={},
+            resumption_psks={ctx.epoch: epoch_secrets.resumption_psk.value},
+            external_psks=dict(psks_available),
+        )
+        del now  # leaf lifetimes in a joined tree are not enforced (section 7.3)
+        return cls(state, credential_validator)
+
+    # -- GroupInfo --------------------------------------------------------------------
+
+    def _group_info(self, state: _State, *, with_ratchet_tree: bool,
+                    external_pub: bool = True) -> GroupInfo:
+        exts: list[Extension] = []
+        if with_ratchet_tree:
+            exts.append(Extension(extension_type=ExtensionType.ratchet_tree,
+                                  extension_data=state.tree.encode()))
+        if external_pub:
+            exts.append(m.ExternalPub(external_pub=state.secrets.external_pub()).to_extension())
+        unsigned = GroupInfo(group_context=state.context, extensions=tuple(exts),
+                             confirmation_tag=state.confirmation_tag, signer=state.own_leaf)
+        sig = state.suite.sign_with_label(state.signature_private_key, "GroupInfoTBS",
+                                          unsigned.tbs_bytes())
+        return GroupInfo(group_context=state.context, extensions=tuple(exts),
+                         confirmation_tag=state.confirmation_tag, signer=state.own_leaf,
+                         signature=sig)
+
+    def group_info(self, *, with_ratchet_tree: bool = True) -> bytes:
+        """A signed GroupInfo (MLSMessage) of the current epoch, with ``external_pub``."""
+        self._check_active()
+        return MLSMessage.of(self._group_info(self._state,
+                                              with_ratchet_tree=with_ratchet_tree)).to_bytes()
+
+    # -- framing ----------------------------------------------------------------------
+
+    def _frame(
+        self, state: _State, content: FramedContent, *, encrypted: bool,
+        confirmation_tag: bytes | None = None, rng: Rng,
+    ) -> tuple[bytes, AuthenticatedContent]:
+        """Sign and protect ``content`` (consumes a ratchet key of ``state``)."""
+        s = state.suite
+        if encrypted:
+            pm = framing.protect_private(
+                s, content, signature_key=state.signature_private_key,
+                context=state.context_bytes, secret_tree=state.secret_tree,
+                sender_data_secret=state.secrets.sender_data_secret,
+                confirmation_tag=confirmation_tag, rng=rng)
+            sig_auth = None
+            msg = MLSMessage.of(pm)
+            # Recover the auth data for transcript purposes: sign again deterministically.
+            signature = framing.sign_framed_content(
+                s, state.signature_private_key, WireFormat.mls_private_message, content,
+                state.context_bytes)
+            sig_auth = FramedContentAuthData(signature=signature,
+                                             confirmation_tag=confirmation_tag)
+            ac = AuthenticatedContent(wire_format=WireFormat.mls_private_message,
+                                      content=content, auth=sig_auth)
+            return msg.to_bytes(), ac
+        pub = framing.protect_public(
+            s, content, signature_key=state.signature_private_key, context=state.context,
+            membership_key=state.secrets.membership_key, confirmation_tag=confirmation_tag)
+        ac = AuthenticatedContent(wire_format=WireFormat.mls_public_message, content=content,
+                                  auth=pub.auth)
+        return MLSMessage.of(pub).to_bytes(), ac
+
+    def _unframe(self, state: _State, msg: MLSMessage) -> AuthenticatedContent:
+        """Check and open a Public/PrivateMessage against ``state`` (consumes on success)."""
+        ctx = state.context
+        if msg.public_message is not None:
+            pub = msg.public_message
+            content = pub.content
+            if content.group_id != ctx.group_id:
+                raise ProtocolError("message for another group")
+            if content.epoch != ctx.epoch:
+                raise EpochError("message for another epoch")
+            key = self._public_sender_key(state, pub)
+            return framing.unprotect_public(
+                state.suite, pub, context=ctx, membership_key=state.secrets.membership_key,
+                verification_key=key)
+        if msg.private_message is not None:
+            priv = msg.private_message
+            if priv.group_id != ctx.group_id:
+                raise ProtocolError("message for another group")
+            if priv.epoch != ctx.epoch:
+                raise EpochError("message for another epoch")
+            return framing.unprotect_private(
+                state.suite, priv, context=ctx, secret_tree=state.secret_tree,
+                sender_data_secret=state.secrets.sender_data_secret,
+                verification_key=state.member_key, context_bytes=state.context_bytes)
+        raise ProtocolError("not a handshake or application message")
+
+    def _public_sender_key(self, state: _State, pub: m.PublicMessage) -> bytes:
+        sender = pub.content.sender
+        if sender.sender_type == SenderType.member:
+            return state.member_key(sender)
+        if sender.sender_type == SenderType.external:
+            ext = m.find_extension(state.context.extensions, ExtensionType.external_senders)
+            if ext is None or sender.sender_index is None:
+                raise ProtocolError("no external senders in this group")
+            senders = m.decode_external_senders(ext.extension_data)
+            if not 0 <= sender.sender_index < len(senders):
+                raise ProtocolError("unknown external sender")
+            return senders[sender.sender_index].signature_key
+        if sender.sender_type == SenderType.new_member_proposal:
+            p = pub.content.proposal
+            if p is None or not isinstance(p.body, m.Add):
+                raise ProtocolError("a new member may only propose its own Add")
+            return p.body.key_package.leaf_node.signature_key
+        # new_member_commit: the signer is the leaf in the UpdatePath.
+        c = pub.content.commit
+        if c is None or c.path is None:
+            raise ProtocolError("an external commit must carry an update path")
+        return c.path.leaf_node.signature_key
+
+    # -- application messages ---------------------------------------------------------
+
+    def encrypt_application(self, data: bytes, *, authenticated_data: bytes = b"",
+                            padding: int = 0, rng: Rng = secrets.token_bytes) -> bytes:
+        """A PrivateMessage (MLSMessage bytes) carrying ``data``; its key is deleted."""
+        self._check_active()
+        if self._pending is not None:
+            # Allowed by RFC 9420 but a pending commit may change membership; still
+            # the current epoch: members decrypt it with the current keys.
+            pass
+        st = self._state
+        content = FramedContent(group_id=st.context.group_id, epoch=st.context.epoch,
+                                sender=Sender.member(st.own_leaf),
+                                authenticated_data=authenticated_data,
+                                content_type=ContentType.application, application_data=data)
+        pm = framing.protect_private(
+            st.suite, content, signature_key=st.signature_private_key,
+            context=st.context_bytes, secret_tree=st.secret_tree,
+            sender_data_secret=st.secrets.sender_data_secret, padding=padding, rng=rng)
+        return MLSMessage.of(pm).to_bytes()
+
+    # -- processing -------------------------------------------------------------------
+
+    def process(
+        self, message: bytes, *, now: int
+    ) -> ApplicationMessage | StagedCommit | StoredProposal:
+        """Process a Public/PrivateMessage of this group.
+
+        Returns an :class:`ApplicationMessage` (its key is now deleted), a
+        :class:`StoredProposal` (stored for the next commit) or a
+        :class:`StagedCommit` (nothing changed yet: call
+        :meth:`merge_staged_commit`). Every error leaves the group unchanged.
+        """
+        self._check_active()
+        msg = MLSMessage.from_bytes(message)
+        if msg.wire_format not in (WireFormat.mls_public_message,
+                                   WireFormat.mls_private_message):
+            raise ProtocolError("not a group message")
+        if self._pending is not None and message == self._pending[0]:
+            return self._pending[2]
+        st = self._state
+        digest = st.suite.hash(message)
+        if digest in st.own_proposal_messages:
+            ref = st.own_proposal_messages[digest]
+            if ref in st.proposals:
+                return st.proposals[ref]
+        if msg.private_message is not None and \
+                msg.private_message.content_type == ContentType.application:
+            if msg.private_message.group_id != st.context.group_id:
+                raise ProtocolError("message for another group")
+            ac = self._unframe(st, msg)  # consumes only on success
+            assert ac.content.application_data is not None
+            assert ac.content.sender.leaf_index is not None
+            return ApplicationMessage(ac.content.sender.leaf_index, ac.content.application_data,
+                                      ac.content.authenticated_data, -1)
+        work = st.clone()
+        ac = self._unframe(work, msg)
+        content = ac.content
+        if content.content_type == ContentType.proposal:
+            assert content.proposal is not None
+            stored = self._receive_proposal(work, ac, now)
+            self._state = work
+            return stored
+        if content.content_type == ContentType.commit:
+            return self._stage_commit(st, ac, now)
+        raise ProtocolError("application data must be a PrivateMessage")
+
+    def _receive_proposal(self, work: _State, ac: AuthenticatedContent,
+                          now: int) -> StoredProposal:
+        content = ac.content
+        p = content.proposal
+        assert p is not None
+        sender = content.sender
+        if sender.sender_type == SenderType.member:
+            assert sender.leaf_index is not None
+            if sender.leaf_index == work.own_leaf:
+                raise ProtocolError("proposal from our own leaf that we did not send")
+        elif sender.sender_type == SenderType.external:
+            if p.proposal_type not in (ProposalType.add, ProposalType.remove,
+                                       ProposalType.psk, ProposalType.reinit,
+                                       ProposalType.group_context_extensions):
+                raise ProtocolError("external senders may not send this proposal")
+        elif sender.sender_type != SenderType.new_member_proposal:
+            raise ProtocolError("this sender may not send proposals")
+        self._check_proposal(work, work.tree, p, sender, now)
+        ref = m.make_proposal_ref(work.suite, ac)
+        stored = StoredProposal(ref, p, sender)
+        work.proposals[ref] = stored
+        return stored
+
+    def _check_proposal(self, st: _State, tree: RatchetTree, p: Proposal, sender: Sender,
+                        now: int | None) -> None:
+        """Validity of one proposal on its own (section 12.1)."""
+        body = p.body
+        rc = _required_caps(st.context.extensions)
+        if isinstance(body, m.Add):
+            validate_key_package(st.suite, body.key_package, self._validator, now=now)
+            tree.validate_leaf_node(body.key_package.leaf_node, group_id=st.context.group_id,
+                                    leaf_index=None, source=LeafNodeSource.key_package,
+                                    required_capabilities=rc, check_against_members=False)
+        elif isinstance(body, m.Update):
+            if sender.sender_type != SenderType.member or sender.leaf_index is None:
+                raise ProtocolError("only members send Update proposals")
+            old = _leaf_at(tree, sender.leaf_index)
+            leaf = body.leaf_node
+            tree.validate_leaf_node(leaf, group_id=st.context.group_id,
+                                    leaf_index=sender.leaf_index, source=LeafNodeSource.update,
+                                    required_capabilities=rc, replacing=sender.leaf_index)
+            if leaf.encryption_key == old.encryption_key:
+                raise ProtocolError("Update does not change the encryption key")
+            call_validator(self._validator, leaf.credential, leaf.signature_key)
+        elif isinstance(body, m.Remove):
+            _leaf_at(tree, body.removed)
+        elif isinstance(body, m.PreSharedKey):
+            pid = body.psk
+            if len(pid.psk_nonce) != st.suite.nh:
+                raise ProtocolError("PSK nonce has the wrong length")
+            if pid.psktype == PSKType.resumption and pid.usage != ResumptionPSKUsage.application:
+                raise ProtocolError("resumption PSK proposal must have usage application")
+        elif isinstance(body, m.GroupContextExtensions):
+            new_rc = _required_caps(body.extensions)
+            if new_rc is not None:
+                for idx, leaf in tree.leaves():
+                    tree.validate_leaf_node(leaf, group_id=st.context.group_id,
+                                            leaf_index=idx, source=None,
+                                            required_capabilities=new_rc, replacing=idx,
+                                            check_against_members=False)
+        elif isinstance(body, (m.ReInit, m.ExternalInit)):
+            pass
+
+    # -- proposal lists (sections 12.2, 12.3) -----------------------------------------
+
+    def _resolve_proposals(self, st: _State, commit: Commit,
+                           committer: Sender) -> list[tuple[Proposal, Sender, bytes | None]]:
+        out: list[tuple[Proposal, Sender, bytes | None]] = []
+        for por in commit.proposals:
+            if por.type == ProposalOrRefType.reference:
+                assert por.reference is not None
+                stored = st.proposals.get(por.reference)
+                if stored is None:
+                    raise ProtocolError("commit references an unknown proposal")
+                out.append((stored.proposal, stored.sender, por.reference))
+            else:
+                assert por.proposal is not None
+                out.append((por.proposal, committer, None))
+        return out
+
+    def _apply_proposals(
+        self, st: _State, items: Sequence[tuple[Proposal, Sender, bytes | None]],
+        committer: Sender, now: int | None, *, check_each: bool,
+    ) -> _Applied:
+        """Validate the list (section 12.2) and apply it (section 12.3) to copies."""
+        external = committer.sender_type == SenderType.new_member_commit
+        committer_leaf = committer.leaf_index if not external else None
+        counts: dict[ProposalType, int] = {}
+        for p, _s, _r in items:
+            counts[p.proposal_type] = counts.get(p.proposal_type, 0) + 1
+        if external:
+            allowed = {ProposalType.external_init, ProposalType.remove, ProposalType.psk}
+            if set(counts) - allowed or counts.get(ProposalType.external_init, 0) != 1 \
+                    or counts.get(ProposalType.remove, 0) > 1:
+                raise ProtocolError("invalid proposal list for an external commit")
+            if any(r is not None for _p, _s, r in items):
+                raise ProtocolError("external commit references proposals")
+        else:
+            if counts.get(ProposalType.external_init):
+                raise ProtocolError("ExternalInit in a member commit")
+            if counts.get(ProposalType.group_context_extensions, 0) > 1:
+                raise ProtocolError("several GroupContextExtensions proposals")
+            if counts.get(ProposalType.reinit) and len(items) > 1:
+                raise ProtocolError("ReInit together with other proposals")
+        tree = st.tree
+        extensions = tuple(st.context.extensions)
+        for p, _s, _r in items:
+            if isinstance(p.body, m.GroupContextExtensions):
+                extensions = tuple(p.body.extensions)
+        touched: set[int] = set()
+        updates: list[tuple[int, LeafNode]] = []
+        update_keys: dict[int, bytes] = {}
+        removes: list[int] = []
+        adds: list[KeyPackage] = []
+        psk_ids: list[PreSharedKeyID] = []
+        psk_seen: set[bytes] = set()
+        external_init: bytes | None = None
+        for p, sender, ref in items:
+            body = p.body
+            if check_each and ref is None:
+                self._check_proposal(st, tree, p, sender, now)
+            if isinstance(body, m.Update):
+                idx = sender.leaf_index
+                if sender.sender_type != SenderType.member or idx is None:
+                    raise ProtocolError("Update from a non-member")
+                if idx == committer_leaf:
+                    raise ProtocolError("commit includes the committer's own Update")
+                if idx in touched:
+                    raise ProtocolError("several Updates/Removes for one leaf")
+                touched.add(idx)
+                updates.append((idx, body.leaf_node))
+                if ref is not None and ref in st.pending_update_keys and idx == st.own_leaf:
+                    update_keys[idx] = st.pending_update_keys[ref]
+            elif isinstance(body, m.Remove):
+                if body.removed == committer_leaf:
+                    raise ProtocolError("the committer cannot remove itself")
+                if body.removed in touched:
+                    raise ProtocolError("several Updates/Removes for one leaf")
+                _leaf_at(tree, body.removed)
+                touched.add(body.removed)
+                removes.append(body.removed)
+            elif isinstance(body, m.Add):
+                adds.append(body.key_package)
+            elif isinstance(body, m.PreSharedKey):
+                enc = body.psk.to_bytes()
+                if enc in psk_seen:
+                    raise ProtocolError("the same PSK is proposed twice")
+                psk_seen.add(enc)
+                psk_ids.append(body.psk)
+            elif isinstance(body, m.ExternalInit):
+                external_init = body.kem_output
+            elif isinstance(body, m.ReInit):
+                raise ProtocolError("ReInit is not supported by Corridor")
+        # Adds: no duplicate clients, none already in the group (unless removed).
+        removed_sigs = {_leaf_at(tree, i).signature_key for i in removes}
+        seen_sigs: set[bytes] = set()
+        present = {leaf.signature_key for _i, leaf in tree.leaves()} - removed_sigs
+        for kp in adds:
+            sk = kp.leaf_node.signature_key
+            if sk in seen_sigs or sk in present:
+                raise ProtocolError("Add of a client already in the group")
+            seen_sigs.add(sk)
+        removed_members = [_member(i, _leaf_at(tree, i)) for i in removes]
+        new_tree, added = tree.apply_proposals(
+            updates=updates, removes=removes, adds=[kp.leaf_node for kp in adds])
+        # After the list is applied: every new/updated leaf must be valid in the new tree
+        # (capabilities against the new extensions, unique keys).
+        rc = _required_caps(extensions)
+        for idx in [i for i, _l in updates] + added:
+            leaf = _leaf_at(new_tree, idx)
+            new_tree.validate_leaf_node(
+                leaf, group_id=st.context.group_id, leaf_index=idx, source=None,
+                required_capabilities=rc, replacing=idx)
+        if rc is not None and rc != _required_caps(st.context.extensions):
+            for idx, leaf in new_tree.leaves():
+                new_tree.validate_leaf_node(leaf, group_id=st.context.group_id,
+                                            leaf_index=idx, source=None,
+                                            required_capabilities=rc, replacing=idx,
+                                            check_against_members=False)
+        path_required = not items or any(p.proposal_type in _PATH_REQUIRED
+                                         for p, _s, _r in items)
+        return _Applied(tree=new_tree, extensions=extensions, added=added, added_kps=adds,
+                        removed=removed_members, updated=[i for i, _l in updates],
+                        update_keys=update_keys, psk_ids=psk_ids, external_init=external_init,
+                        path_required=path_required)
+
+    def _psk_secret(self, st: _State, psk_ids: Sequence[PreSharedKeyID]) -> bytes | None:
+        if not psk_ids:
+            return None
+        pairs: list[tuple[bytes, bytes]] = []
+        for pid in psk_ids:
+            if pid.psktype == PSKType.external:
+                assert pid.psk_id is not None
+                value = st.external_psks.get(pid.psk_id)
+            else:
+                value = None
+                if pid.psk_group_id == st.context.group_id and pid.psk_epoch is not None:
+                    value = st.resumption_psks.get(pid.psk_epoch)
+            if value is None:
+                raise ProtocolError("a proposed PSK is not available")
+            pairs.append((pid.to_bytes(), value))
+        return compute_psk_secret(st.suite, pairs)
+
+    # -- receiving a commit (section 12.4.2) ------------------------------------------
+
+    def _stage_commit(self, st: _State, ac: AuthenticatedContent, now: int) -> StagedCommit:
+        content = ac.content
+        commit = content.commit
+        assert commit is not None
+        sender = content.sender
+        if ac.auth.confirmation_tag is None:
+            raise ProtocolError("commit without confirmation tag")
+        external = sender.sender_type == SenderType.new_member_commit
+        if sender.sender_type == SenderType.member:
+            if sender.leaf_index == st.own_leaf:
+                raise ProtocolError("a commit from our own leaf that is not our pending one")
+        elif not external:
+            raise ProtocolError("this sender may not commit")
+        if external and ac.wire_format != WireFormat.mls_public_message:
+            raise ProtocolError("an external commit must be a PublicMessage")
+        items = self._resolve_proposals(st, commit, sender)
+        applied = self._apply_proposals(st, items, sender, now, check_each=True)
+        if (applied.path_required or external) and commit.path is None:
+            raise ProtocolError("this commit must carry an update path")
+        tree = applied.tree
+        new_epoch = st.context.epoch + 1
+        private = st.private
+        commit_secret: bytes | None = None
+        if external:
+            # The joiner takes the leftmost blank leaf of the new tree.
+            assert commit.path is not None
+            tree, committer_leaf = tree.add_leaf(commit.path.leaf_node)
+        else:
+            assert sender.leaf_index is not None
+            committer_leaf = sender.leaf_index
+        own_removed = any(r.leaf_index == st.own_leaf for r in applied.removed)
+        if st.own_leaf in applied.update_keys:
+            leaf_priv = applied.update_keys[st.own_leaf]
+            private = PrivateTreeState.for_leaf(st.own_leaf, leaf_priv)
+        if commit.path is not None:
+            path = commit.path
+            old_leaf = tree.leaf(committer_leaf)
+            if not external and old_leaf is not None and old_leaf.encryption_key == \
+                        path.leaf_node.encryption_key:
+                raise ProtocolError("commit leaf keeps the old encryption key")
+            call_validator(self._validator, path.leaf_node.credential,
+                           path.leaf_node.signature_key)
+            merged = merge_update_path(tree, committer_leaf, path,
+                                       group_id=st.context.group_id,
+                                       exclude=applied.added, now=None)
+            tree = merged.tree
+            provisional = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
+                                       epoch=new_epoch, tree_hash=tree.tree_hash(),
+                                       confirmed_transcript_hash=st.context.confirmed_transcript_hash,
+                                       extensions=applied.extensions)
+            if not own_removed:
+                result = merged.decrypt(private.pruned(applied.tree) if not external
+                                        else private, provisional.to_bytes())
+                private = result.private_state
+                commit_secret = result.commit_secret.value
+        elif not own_removed:
+            private = private.pruned(tree)
+        confirmed = confirmed_transcript_hash(st.suite, st.interim_transcript_hash,
+                                              ac.wire_format, content, ac.auth.signature)
+        ctx = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
+                           epoch=new_epoch, tree_hash=tree.tree_hash(),
+                           confirmed_transcript_hash=confirmed, extensions=applied.extensions)
+        psk = self._psk_secret(st, applied.psk_ids)
+        if external:
+            assert applied.external_init is not None
+            init_secret = _external_init_secret_receiver(st, applied.external_init)
+        else:
+            init_secret = st.secrets.init_secret.value
+        if own_removed:
+            # We cannot derive the new epoch (no path secret); only verify what we can.
+            nxt = None
+        else:
+            epoch_secrets = next_epoch(st.suite, init_secret, commit_secret, ctx, psk)
+            epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
+            nxt = self._next_state(st, ctx, tree, private, epoch_secrets,
+                                   ac.auth.confirmation_tag)
+        return StagedCommit(
+            committer=committer_leaf,
+            added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
+            removed=tuple(applied.removed), updated=tuple(applied.updated),
+            new_epoch=new_epoch, extensions=applied.extensions, self_removed=own_removed,
+            external=external, own=False, proposals=tuple(p for p, _s, _r in items),
+            _base_epoch=st.context.epoch, _base_auth=st.secrets.epoch_authenticator.value,
+            _next=nxt,
+        )
+
+    def _next_state(self, st: _State, ctx: GroupContext, tree: RatchetTree,
+                    private: PrivateTreeState, epoch_secrets: EpochSecrets,
+                    confirmation_tag: bytes) -> _State:
+        psks = dict(st.resumption_psks)
+        psks[ctx.epoch] = epoch_secrets.resumption_psk.value
+        for old in sorted(psks)[:-_RESUMPTION_PSK_WINDOW]:
+            del psks[old]
+        return _State(
+            suite=st.suite, context=ctx, tree=tree, own_leaf=private.leaf_index,
+            signature_private_key=st.signature_private_key, private=private,
+            secrets=epoch_secrets,
+            secret_tree=SecretTree(st.suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            interim_transcript_hash=interim_transcript_hash(
+                st.suite, ctx.confirmed_transcript_hash, confirmation_tag),
+            confirmation_tag=confirmation_tag, proposals={}, own_proposal_messages={},
+            pending_update_keys={}, resumption_psks=psks,
+            external_psks=dict(st.external_psks),
+        )
+
+    def merge_staged_commit(self, staged: StagedCommit) -> EpochChange:
+        """Apply a commit returned by :meth:`process` (after the caller's policy check).
+
+        Raises:
+            UsageError: the commit was staged against another epoch of the group.
+        """
+        st = self._state
+        if staged._base_epoch != st.context.epoch or \
+                staged._base_auth != st.secrets.epoch_authenticator.value:
+            raise UsageError("staged commit belongs to another epoch")
+        if staged._next is None:
+            removed = st.clone()
+            removed.removed = True
+            self._state = removed
+            auth = b""
+        else:
+            self._state = staged._next
+            auth = staged._next.secrets.epoch_authenticator.value
+        self._pending = None
+        return EpochChange(
+            epoch=staged.new_epoch, epoch_authenticator=auth, committer=staged.committer,
+            added=staged.added, removed=staged.removed, updated=staged.updated,
+            extensions=staged.extensions, self_removed=staged.self_removed,
+            external=staged.external)
+
+    # -- creating a commit (section 12.4.1) -------------------------------------------
+
+    def commit(
+        self,
+        *,
+        add: Sequence[KeyPackage] = (),
+        remove: Sequence[int] = (),
+        update_path: bool = True,
+        group_context_extensions: Sequence[Extension] | None = None,
+        psks: Sequence[PreSharedKeyID] = (),
+        authenticated_data: bytes = b"",
+        handshake_encrypted: bool = True,
+        include_pending: bool = True,
+        now: int | None = None,
+        rng: Rng = secrets.token_bytes,
+    ) -> CommitOutput:
+        """Commit the pending proposals plus the given changes.
+
+        The group stays at its epoch with a pending commit until
+        :meth:`merge_pending_commit` (the relay accepted it) or
+        :meth:`discard_pending_commit` (another commit won).
+
+        Raises:
+            UsageError: a commit is already pending, we were removed, or the
+                arguments are inconsistent (removing ourselves, a blank leaf).
+            PolicyError: the credential validator refused a KeyPackage.
+            ProtocolError, VerificationError: a KeyPackage is invalid.
+        """
+        self._check_active()
+        if self._pending is not None:
+            raise UsageError("a commit is already pending")
+        st = self._state
+        if st.own_leaf in remove:
+            raise UsageError("a member cannot remove itself by commit")
+        for idx in remove:
+            if not 0 <= idx < st.tree.n_leaves or st.tree.leaf(idx) is None:
+                raise UsageError("remove names a blank leaf")
+        me = Sender.member(st.own_leaf)
+        items: list[tuple[Proposal, Sender, bytes | None]] = []
+        por: list[ProposalOrRef] = []
+        touched = set(remove)
+        if include_pending:
+            for ref, stored in st.proposals.items():
+                body = stored.proposal.body
+                if stored.sender == me and isinstance(body, m.Update):
+                    continue  # our own Update is superseded by the path
+                if isinstance(body, m.Remove | m.Update):
+                    leaf = body.removed if isinstance(body, m.Remove) else \
+                        stored.sender.leaf_index
+                    if leaf in touched or leaf == st.own_leaf:
+                        continue
+                    touched.add(leaf if leaf is not None else -1)
+                items.append((stored.proposal, stored.sender, ref))
+                por.append(ProposalOrRef.of(ref))
+        new: list[Proposal] = []
+        if group_context_extensions is not None:
+            new.append(Proposal.of(m.GroupContextExtensions(
+                extensions=tuple(group_context_extensions))))
+        new += [Proposal.of(m.Remove(removed=i)) for i in remove]
+        new += [Proposal.of(m.Add(key_package=kp)) for kp in add]
+        new += [Proposal.of(m.PreSharedKey(psk=pid)) for pid in psks]
+        for p in new:
+            self._check_proposal(st, st.tree, p, me, now)
+            items.append((p, me, None))
+            por.append(ProposalOrRef.of(p))
+        try:
+            applied = self._apply_proposals(st, items, me, now, check_each=False)
+        except PeerError as exc:
+            if isinstance(exc, PolicyError):
+                raise
+            raise UsageError(f"invalid commit: {exc}") from None
+        use_path = update_path or applied.path_required
+        return self._build_commit(st, applied, por, items, use_path=use_path,
+                                  authenticated_data=authenticated_data,
+                                  encrypted=handshake_encrypted, rng=rng)
+
+    def _build_commit(
+        self, st: _State, applied: _Applied, por: Sequence[ProposalOrRef],
+        items: Sequence[tuple[Proposal, Sender, bytes | None]], *, use_path: bool,
+        authenticated_data: bytes, encrypted: bool, rng: Rng,
+    ) -> CommitOutput:
+        suite = st.suite
+        work = st.clone()
+        tree = applied.tree
+        new_epoch = st.context.epoch + 1
+        private = st.private.pruned(tree)
+        commit_secret: bytes | None = None
+        path: m.UpdatePath | None = None
+        prepared: PreparedUpdatePath | None = None
+        if use_path:
+            prepared = prepare_update_path(tree, st.own_leaf, st.signature_private_key,
+                                           group_id=st.context.group_id, rng=rng)
+            tree = prepared.tree
+            provisional = GroupContext(
+                cipher_suite=suite.id, group_id=st.context.group_id, epoch=new_epoch,
+                tree_hash=tree.tree_hash(),
+                confirmed_transcript_hash=st.context.confirmed_transcript_hash,
+                extensions=applied.extensions)
+            path = prepared.encrypt(provisional.to_bytes(), exclude=applied.added, rng=rng)
+            private = prepared.private_state
+            commit_secret = prepared.commit_secret.value
+        commit = Commit(proposals=tuple(por), path=path)
+        content = FramedContent(group_id=st.context.group_id, epoch=st.context.epoch,
+                                sender=Sender.member(st.own_leaf),
+                                authenticated_data=authenticated_data,
+                                content_type=ContentType.commit, commit=commit)
+        wire = WireFormat.mls_private_message if encrypted else WireFormat.mls_public_message
+        signature = framing.sign_framed_content(suite, st.signature_private_key, wire,
+                                                content, st.context_bytes)
+        confirmed = confirmed_transcript_hash(suite, st.interim_transcript_hash, wire,
+                                              content, signature)
+        ctx = GroupContext(cipher_suite=suite.id, group_id=st.context.group_id,
+                           epoch=new_epoch, tree_hash=tree.tree_hash(),
+                           confirmed_transcript_hash=confirmed, extensions=applied.extensions)
+        psk = self._psk_secret(st, applied.psk_ids)
+        epoch_secrets = next_epoch(suite, st.secrets.init_secret.value, commit_secret, ctx, psk)
+        tag = epoch_secrets.confirmation_tag(confirmed)
+        msg_bytes = self._protect_signed(work, content, signature, tag, encrypted, rng)
+        nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag)
+        group_info = self._group_info(nxt, with_ratchet_tree=True)
+        welcome = None
+        if applied.added:
+            welcome = self._welcome(nxt, group_info, applied, prepared, epoch_secrets,
+                                    psk_ids=applied.psk_ids, rng=rng)
+        out = CommitOutput(message=msg_bytes, welcome=welcome,
+                           group_info=MLSMessage.of(group_info).to_bytes())
+        staged = StagedCommit(
+            committer=st.own_leaf,
+            added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
+            removed=tuple(applied.removed), updated=tuple(applied.updated),
+            new_epoch=new_epoch, extensions=applied.extensions, self_removed=False,
+            external=False, own=True, proposals=tuple(p for p, _s, _r in items),
+            _base_epoch=st.context.epoch, _base_auth=st.secrets.epoch_authenticator.value,
+            _next=nxt)
+        # The sending ratchet key is consumed whether or not the commit wins.
+        self._state = work
+        self._pending = (msg_bytes, out, staged)
+        return out
+
+    def _protect_signed(self, st: _State, content: FramedContent, signature: bytes,
+                        tag: bytes | None, encrypted: bool, rng: Rng) -> bytes:
+        """Protect ``content`` reusing the signature the transcript hash was built on."""
+        if not encrypted:
+            auth = FramedContentAuthData(signature=signature, confirmation_tag=tag)
+            tbs = framing.framed_content_tbs(WireFormat.mls_public_message, content,
+                                             st.context_bytes)
+            mtag = st.suite.mac(st.secrets.membership_key.value, tbs + auth.to_bytes())
+            return MLSMessage.of(m.PublicMessage(content=content, auth=auth,
+                                                 membership_tag=mtag)).to_bytes()
+        # Ed25519 is deterministic: protect_private re-signs to the same signature.
+        pm = framing.protect_private(
+            st.suite, content, signature_key=st.signature_private_key,
+            context=st.context_bytes, secret_tree=st.secret_tree,
+            sender_data_secret=st.secrets.sender_data_secret, confirmation_tag=tag, rng=rng)
+        return MLSMessage.of(pm).to_bytes()
+
+    def _welcome(self, nxt: _State, group_info: GroupInfo, applied: _Applied,
+                 prepared: PreparedUpdatePath | None, epoch_secrets: EpochSecrets, *,
+                 psk_ids: Sequence[PreSharedKeyID], rng: Rng) -> bytes:
+        suite = nxt.suite
+        key, nonce = epoch_secrets.welcome_key_nonce()
+        encrypted_gi = suite.aead_seal(key, nonce, b"", group_info.to_bytes())
+        out = []
+        for idx, kp in zip(applied.added, applied.added_kps, strict=True):
+            path_secret = None
+            if prepared is not None:
+                ps = prepared.path_secret_for(idx)
+                if ps is not None:
+                    path_secret = m.PathSecret(path_secret=ps.value)
+            gs = m.GroupSecrets(joiner_secret=epoch_secrets.joiner_secret.value,
+                                path_secret=path_secret, psks=tuple(psk_ids))
+            kem_output, ct = suite.encrypt_with_label(kp.init_key, "Welcome", encrypted_gi,
+                                                      gs.to_bytes(), rng=rng)
+            out.append(m.EncryptedGroupSecrets(
+                new_member=m.make_key_package_ref(suite, kp),
+                encrypted_group_secrets=m.HPKECiphertext(kem_output=kem_output, ciphertext=ct)))
+        w = m.Welcome(cipher_suite=suite.id, secrets=tuple(out), encrypted_group_info=encrypted_gi)
+        return MLSMessage.of(w).to_bytes()
+
+    # -- pending commit ---------------------------------------------------------------
+
+    def merge_pending_commit(self) -> EpochChange:
+        """Move to the epoch of our pending commit (the relay accepted it)."""
+        if self._pending is None:
+            raise UsageError("no pending commit")
+        return self.merge_staged_commit(self._pending[2])
+
+    def discard_pending_commit(self) -> None:
+        """Forget our pending commit (another commit won the epoch)."""
+        if self._pending is None:
+            raise UsageError("no pending commit")
+        self._pending = None
+
+    @property
+    def pending_commit(self) -> CommitOutput | None:
+        return None if self._pending is None else self._pending[1]
+
+    # -- proposals by reference ---------------------------------------------------------
+
+    def _propose(self, proposal: Proposal, *, encrypted: bool, authenticated_data: bytes,
+                 rng: Rng, update_key: bytes | None = None) -> bytes:
+        self._check_active()
+        st = self._state
+        me = Sender.member(st.own_leaf)
+        self._check_proposal(st, st.tree, proposal, me, None)
+        work = st.clone()
+        content = FramedContent(group_id=st.context.group_id, epoch=st.context.epoch,
+                                sender=me, authenticated_data=authenticated_data,
+                                content_type=ContentType.proposal, proposal=proposal)
+        msg, ac = self._frame(work, content, encrypted=encrypted, rng=rng)
+        ref = m.make_proposal_ref(st.suite, ac)
+        work.proposals[ref] = StoredProposal(ref, proposal, me)
+        work.own_proposal_messages[st.suite.hash(msg)] = ref
+        if update_key is not None:
+            work.pending_update_keys[ref] = update_key
+        self._state = work
+        return msg
+
+    def propose_add(self, key_package: KeyPackage, *, handshake_encrypted: bool = True,
+                    authenticated_data: bytes = b"", now: int | None = None,
+                    rng: Rng = secrets.token_bytes) -> bytes:
+        """An Add proposal (MLSMessage bytes), stored for the next commit."""
+        validate_key_package(self._state.suite, key_package, self._validator, now=now)
+        return self._propose(Proposal.of(m.Add(key_package=key_package)),
+                             encrypted=handshake_encrypted,
+                             authenticated_data=authenticated_data, rng=rng)
+
+    def propose_remove(self, leaf_index: int, *, handshake_encrypted: bool = True,
+                       authenticated_data: bytes = b"",
+                       rng: Rng = secrets.token_bytes) -> bytes:
+        """A Remove proposal for ``leaf_index``."""
+        if leaf_index == self._state.own_leaf:
+            raise UsageError("propose our own removal by leaving through another member")
+        _leaf_at_usage(self._state.tree, leaf_index)
+        return self._propose(Proposal.of(m.Remove(removed=leaf_index)),
+                             encrypted=handshake_encrypted,
+                             authenticated_data=authenticated_data, rng=rng)
+
+    def propose_update(self, *, handshake_encrypted: bool = True,
+                       authenticated_data: bytes = b"",
+                       rng: Rng = secrets.token_bytes) -> bytes:
+        """An Update proposal with a fresh leaf encryption key."""
+        from dataclasses import replace
+
+        st = self._state
+        old = _leaf_at(st.tree, st.own_leaf)
+        priv, pub = st.suite.derive_key_pair(rng(st.suite.nh))
+        leaf = replace(old, encryption_key=pub, leaf_node_source=LeafNodeSource.update,
+                       lifetime=None, parent_hash=None)
+        leaf = _sign_leaf(st.suite, leaf, st.signature_private_key, st.context.group_id,
+                          st.own_leaf)
+        return self._propose(Proposal.of(m.Update(leaf_node=leaf)),
+                             encrypted=handshake_encrypted,
+                             authenticated_data=authenticated_data, rng=rng, update_key=priv)
+
+    def propose_group_context_extensions(
+        self, extensions: Sequence[Extension], *, handshake_encrypted: bool = True,
+        authenticated_data: bytes = b"", rng: Rng = secrets.token_bytes,
+    ) -> bytes:
+        """A GroupContextExtensions proposal (replaces all extensions)."""
+        return self._propose(
+            Proposal.of(m.GroupContextExtensions(extensions=tuple(extensions))),
+            encrypted=handshake_encrypted, authenticated_data=authenticated_data, rng=rng)
+
+    # -- external join (section 12.4.3.2) -----------------------------------------------
+
+    @classmethod
+    def join_external(
+        cls,
+        group_info: bytes,
+        credential: Credential,
+        signature_private_key: bytes,
+        *,
+        ratchet_tree: bytes | None = None,
+        credential_validator: CredentialValidator,
+        authenticated_data: bytes = b"",
+        capabilities: m.Capabilities | None = None,
+        rng: Rng = secrets.token_bytes,
+    ) -> tuple[Group, bytes]:
+        """Join by external commit from a GroupInfo with ``external_pub``.
+
+        Returns the group (already at the new epoch) and the commit to send. If the
+        relay refuses the commit, drop the group and retry with a fresher GroupInfo.
+        """
+        msg = MLSMessage.from_bytes(group_info)
+        if msg.group_info is None:
+            raise ProtocolError("not a GroupInfo")
+        gi = msg.group_info
+        ctx = gi.group_context
+        suite = get_suite(ctx.cipher_suite)
+        if ratchet_tree is not None:
+            unverified = parse_ratchet_tree(suite, ratchet_tree)
+        else:
+            ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
+            if ext is None:
+                raise ProtocolError("no ratchet tree given or in the GroupInfo")
+            unverified = unverified_from_nodes(suite, m.decode_ratchet_tree(ext.extension_data))
+        if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
+            raise ProtocolError("GroupInfo signer is not a member")
+        signer = unverified.leaf(gi.signer)
+        assert signer is not None
+        suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
+                                gi.signature)
+        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
+                                 required_capabilities=_required_caps(ctx.extensions))
+        for _idx, leaf in tree.leaves():
+            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        ext_pub = m.find_extension(gi.extensions, ExtensionType.external_pub)
+        if ext_pub is None:
+            raise ProtocolError("GroupInfo has no external_pub")
+        external_pub = m.ExternalPub.from_bytes(ext_pub.extension_data).external_pub
+        kem_output, init_secret = _external_init_sender(suite, external_pub, rng)
+        sig_pub = suite.signature_public_key(signature_private_key)
+        call_validator(credential_validator, credential, sig_pub)
+        caps = capabilities if capabilities is not None else default_capabilities(suite.id)
+        placeholder_priv, placeholder_pub = suite.derive_key_pair(rng(suite.nh))
+        del placeholder_priv
+        placeholder = LeafNode(encryption_key=placeholder_pub, signature_key=sig_pub,
+                               credential=credential, capabilities=caps,
+                               leaf_node_source=LeafNodeSource.update)
+        tree_with_me, my_leaf = tree.add_leaf(placeholder)
+        prepared = prepare_update_path(tree_with_me, my_leaf, signature_private_key,
+                                       group_id=ctx.group_id, rng=rng)
+        new_tree = prepared.tree
+        new_tree.validate_leaf_node(prepared.leaf_node, group_id=ctx.group_id,
+                                    leaf_index=my_leaf, source=LeafNodeSource.commit,
+                                    required_capabilities=_required_caps(ctx.extensions),
+                                    replacing=my_leaf)
+        provisional = GroupContext(cipher_suite=suite.id, group_id=ctx.group_id,
+                                   epoch=ctx.epoch + 1, tree_hash=new_tree.tree_hash(),
+                                   confirmed_transcript_hash=ctx.confirmed_transcript_hash,
+                                   extensions=ctx.extensions)
+        path = prepared.encrypt(provisional.to_bytes(), rng=rng)
+        proposals = (ProposalOrRef.of(Proposal.of(m.ExternalInit(kem_output=kem_output))),)
+        content = FramedContent(group_id=ctx.group_id, epoch=ctx.epoch,
+                                sender=Sender(sender_type=SenderType.new_member_commit),
+                                authenticated_data=authenticated_data,
+                                content_type=ContentType.commit,
+                                commit=Commit(proposals=proposals, path=path))
+        wire = WireFormat.mls_public_message
+        signature = framing.sign_framed_content(suite, signature_private_key, wire, content,
+                                                ctx.to_bytes())
+        interim = interim_transcript_hash(suite, ctx.confirmed_transcript_hash,
+                                          gi.confirmation_tag)
+        confirmed = confirmed_transcript_hash(suite, interim, wire, content, signature)
+        new_ctx = GroupContext(cipher_suite=suite.id, group_id=ctx.group_id,
+                               epoch=ctx.epoch + 1, tree_hash=new_tree.tree_hash(),
+                               confirmed_transcript_hash=confirmed, extensions=ctx.extensions)
+        epoch_secrets = next_epoch(suite, init_secret, prepared.commit_secret.value, new_ctx,
+                                   None)
+        tag = epoch_secrets.confirmation_tag(confirmed)
+        auth = FramedContentAuthData(signature=signature, confirmation_tag=tag)
+        commit_msg = MLSMessage.of(m.PublicMessage(content=content, auth=auth)).to_bytes()
+        state = _State(
+            suite=suite, context=new_ctx, tree=new_tree, own_leaf=my_leaf,
+            signature_private_key=signature_private_key, private=prepared.private_state,
+            secrets=epoch_secrets,
+            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, new_tree.n_leaves),
+            interim_transcript_hash=interim_transcript_hash(suite, confirmed, tag),
+            confirmation_tag=tag, proposals={}, own_proposal_messages={},
+            pending_update_keys={},
+            resumption_psks={new_ctx.epoch: epoch_secrets.resumption_psk.value},
+            external_psks={})
+        return cls(state, credential_validator), commit_msg
+
+    # -- persistence ----------------------------------------------------------------------
+
+    def to_bytes(self) -> bytes:
+        """The whole state, versioned: tree, secrets, secret tree, proposals, pending
+        commit. It holds keys: the client stores it encrypted."""
+        w = Writer()
+        w.u8(_STATE_VERSION)
+        _write_state(w, self._state)
+        if self._pending is None:
+            w.u8(0)
+        else:
+            msg, out, staged = self._pending
+            w.u8(1)
+            w.opaque_v(msg)
+            w.optional(out.welcome, lambda ww, v: ww.opaque_v(v))
+            w.opaque_v(out.group_info)
+            _write_staged(w, staged)
+        return w.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes, *, credential_validator: CredentialValidator) -> Group:
+        """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else)."""
+        r = Reader(data)
+        try:
+            if r.u8() != _STATE_VERSION:
+                raise DecodeError("unknown group state version")
+            state = _read_state(r)
+            group = cls(state, credential_validator)
+            if r.boolean():
+                msg = r.opaque_v()
+                welcome = r.optional(lambda rr: rr.opaque_v())
+                gi = r.opaque_v()
+                staged = _read_staged(r, state)
+                group._pending = (msg, CommitOutput(msg, welcome, gi), staged)
+            r.finish()
+        except DecodeError:
+            raise
+        except (CryptoError, ValueError, TypeError, AssertionError) as exc:
+            raise DecodeError(f"invalid group state: {type(exc).__name__}") from None
+        return group
+
+
+def _leaf_at_usage(tree: RatchetTree, idx: int) -> LeafNode:
+    try:
+        return _leaf_at(tree, idx)
+    except ProtocolError:
+        raise UsageError("leaf index does not name a member") from None
+
+
+# --------------------------------------------------------------------------- external init
+
+
+def _hpke_suite_id(suite: CipherSuite) -> bytes:
+    return b"HPKE" + (0x0020).to_bytes(2, "big") + (0x0001).to_bytes(2, "big") + \
+        suite.hpke_aead_id.to_bytes(2, "big")
+
+
+def _export_external_init(suite: CipherSuite, dh: bytes, enc: bytes, pk_r: bytes) -> bytes:
+    """HPKE base-mode key schedule with empty info, then Export (RFC 9180 5.1, 5.3)."""
+    from . import hpke
+
+    eae_prk = hpke.labeled_extract(b"", b"eae_prk", dh)
+    shared = hpke.labeled_expand(eae_prk, b"shared_secret", enc + pk_r, 32)
+    sid = _hpke_suite_id(suite)
+    psk_id_hash = hpke.labeled_extract(b"", b"psk_id_hash", b"", sid)
+    info_hash = hpke.labeled_extract(b"", b"info_hash", b"", sid)
+    ks_context = b"\x00" + psk_id_hash + info_hash
+    secret = hpke.labeled_extract(shared, b"secret", b"", sid)
+    exporter = hpke.labeled_expand(secret, b"exp", ks_context, 32, sid)
+    return hpke.labeled_expand(exporter, b"sec", b"MLS 1.0 external init secret", suite.nh,
+                               sid)
+
+
+def _x25519(sk: bytes, pk: bytes) -> bytes:
+    import nacl.bindings
+    import nacl.exceptions
+
+    try:
+        out: bytes = nacl.bindings.crypto_scalarmult(sk, pk)
+    except (nacl.exceptions.RuntimeError, nacl.exceptions.CryptoError, ValueError):
+        raise VerificationError("invalid X25519 public key") from None
+    if out == bytes(32):
+        raise VerificationError("invalid X25519 public key")
+    return out
+
+
+def _external_init_sender(suite: CipherSuite, external_pub: bytes,
+                          rng: Rng) -> tuple[bytes, bytes]:
+    """(kem_output, init_secret) of an ExternalInit (section 8.3)."""
+    sk_e, pk_e = suite.derive_key_pair(rng(32))
+    dh = _x25519(sk_e, external_pub)
+    return pk_e, _export_external_init(suite, dh, pk_e, external_pub)
+
+
+def _external_init_secret_receiver(st: _State, kem_output: bytes) -> bytes:
+    if len(kem_output) != 32:
+        raise VerificationError("ExternalInit kem_output has the wrong length")
+    sk, pk = st.secrets.external_key_pair()
+    dh = _x25519(sk, kem_output)
+    return _export_external_init(st.suite, dh, kem_output, pk)
+
+
+# --------------------------------------------------------------------------- persistence
+
+_SECRET_FIELDS = ("joiner_secret", "welcome_secret", "epoch_secret", "sender_data_secret",
+                  "encryption_secret", "exporter_secret", "external_secret",
+                  "confirmation_key", "membership_key", "resumption_psk",
+                  "epoch_authenticator", "init_secret")
+
+
+def _write_bytes_map(w: Writer, items: Mapping[bytes, bytes]) -> None:
+    def put(ww: Writer, kv: tuple[bytes, bytes]) -> None:
+        ww.opaque_v(kv[0])
+        ww.opaque_v(kv[1])
+    w.vector(sorted(items.items()), put)
+
+
+def _read_bytes_map(r: Reader) -> dict[bytes, bytes]:
+    return dict(r.vector(lambda rr: (rr.opaque_v(), rr.opaque_v())))
+
+
+def _write_state(w: Writer, st: _State) -> None:
+    w.u16(st.suite.id)
+    w.opaque_v(st.context_bytes)
+    w.opaque_v(st.tree.encode())
+    w.u32(st.own_leaf)
+    w.opaque_v(st.signature_private_key)
+
+    def put_key(ww: Writer, kv: tuple[int, Secret]) -> None:
+        ww.u32(kv[0])
+        ww.opaque_v(kv[1].value)
+    w.vector(sorted(st.private.keys.items()), put_key)
+    for name in _SECRET_FIELDS:
+        w.opaque_v(getattr(st.secrets, name).value)
+    w.opaque_v(st.secret_tree.to_bytes())
+    w.opaque_v(st.interim_transcript_hash)
+    w.opaque_v(st.confirmation_tag)
+
+    def put_prop(ww: Writer, sp: StoredProposal) -> None:
+        ww.opaque_v(sp.ref)
+        ww.opaque_v(sp.proposal.to_bytes())
+        ww.opaque_v(sp.sender.to_bytes())
+    w.vector(list(st.proposals.values()), put_prop)
+    _write_bytes_map(w, st.own_proposal_messages)
+    _write_bytes_map(w, st.pending_update_keys)
+
+    def put_psk(ww: Writer, kv: tuple[int, bytes]) -> None:
+        ww.u64(kv[0])
+        ww.opaque_v(kv[1])
+    w.vector(sorted(st.resumption_psks.items()), put_psk)
+    _write_bytes_map(w, st.external_psks)
+    w.boolean(st.removed)
+
+
+def _read_state(r: Reader) -> _State:
+    suite = get_suite(r.u16())
+    ctx = GroupContext.from_bytes(r.opaque_v())
+    unverified = parse_ratchet_tree(suite, r.opaque_v())
+    tree = RatchetTree(suite, list(unverified.nodes()))
+    own = r.u32()
+    sig_priv = r.opaque_v()
+    keys = dict(r.vector(lambda rr: (rr.u32(), Secret(rr.opaque_v()))))
+    values = {name: Secret(r.opaque_v()) for name in _SECRET_FIELDS}
+    epoch_secrets = EpochSecrets(suite=suite, **values)
+    secret_tree = SecretTree.from_bytes(suite, r.opaque_v())
+    interim = r.opaque_v()
+    tag = r.opaque_v()
+
+    def get_prop(rr: Reader) -> StoredProposal:
+        ref = rr.opaque_v()
+        p = Proposal.from_bytes(rr.opaque_v())
+        s = Sender.from_bytes(rr.opaque_v())
+        return StoredProposal(ref, p, s)
+    proposals = {sp.ref: sp for sp in r.vector(get_prop)}
+    own_msgs = _read_bytes_map(r)
+    upd = _read_bytes_map(r)
+    psks = dict(r.vector(lambda rr: (rr.u64(), rr.opaque_v())))
+    ext = _read_bytes_map(r)
+    removed = r.boolean()
+    return _State(suite=suite, context=ctx, tree=tree, own_leaf=own,
+                  signature_private_key=sig_priv, private=PrivateTreeState(own, keys),
+                  secrets=epoch_secrets, secret_tree=secret_tree,
+                  interim_transcript_hash=interim, confirmation_tag=tag, proposals=proposals,
+                  own_proposal_messages=own_msgs, pending_update_keys=upd,
+                  resumption_psks=psks, external_psks=ext, removed=removed)
+
+
+def _write_staged(w: Writer, sc: StagedCommit) -> None:
+    assert sc._next is not None
+    w.u32(sc.committer if sc.committer is not None else 0)
+    w.vector([a.leaf_index for a in sc.added], Writer.u32)
+    w.vector([a.leaf_index for a in sc.removed], Writer.u32)
+    w.vector(list(sc.updated), Writer.u32)
+    w.vector(list(sc.proposals), lambda ww, p: p.encode(ww))
+    w.u64(sc._base_epoch)
+    w.opaque_v(sc._base_auth)
+    _write_state(w, sc._next)
+
+
+def _read_staged(r: Reader, current: _State) -> StagedCommit:
+    committer = r.u32()
+    added = r.vector(Reader.u32)
+    removed = r.vector(Reader.u32)
+    updated = r.vector(Reader.u32)
+    proposals = r.vector(Proposal.decode)
+    base_epoch = r.u64()
+    base_auth = r.opaque_v()
+    nxt = _read_state(r)
+    return StagedCommit(
+        committer=committer,
+        added=tuple(_member(i, _leaf_at(nxt.tree, i)) for i in added),
+        removed=tuple(_member(i, _leaf_at(current.tree, i)) for i in removed),
+        updated=tuple(updated), new_epoch=nxt.context.epoch,
+        extensions=tuple(nxt.context.extensions), self_removed=False, external=False,
+        own=True, proposals=tuple(proposals), _base_epoch=base_epoch, _base_auth=base_auth,
+        _next=nxt)
