@@ -395,6 +395,46 @@ class _TreeBase:
                 if isinstance(node, LeafNode) and node.signature_key == leaf.signature_key:
                     raise ProtocolError("duplicate signature key in the tree")
 
+    def validate_added_leaves(
+        self,
+        leaves: Sequence[LeafNode],
+        *,
+        now: int | None = None,
+        required_capabilities: RequiredCapabilitiesView | None = None,
+    ) -> None:
+        """Validate the KeyPackage leaves of a batch of Adds at once (section 7.3).
+
+        Same rules as :meth:`validate_leaf_node` with ``source=key_package``, in one
+        pass over the tree instead of one per leaf, and also across the batch
+        (two new leaves may not share a key).
+
+        Raises:
+            VerificationError: a leaf signature does not verify.
+            ProtocolError: lifetime, capability, credential or uniqueness rule fails.
+        """
+        enc = {n.encryption_key for n in self._nodes if n is not None}
+        sig = {leaf.signature_key for _, leaf in self.leaves()}
+        everyone = [leaf for _, leaf in self.leaves()]
+        for leaf in leaves:
+            self.validate_leaf_node(
+                leaf,
+                group_id=b"",
+                leaf_index=None,
+                source=LeafNodeSource.key_package,
+                now=now,
+                required_capabilities=required_capabilities,
+                check_against_members=False,
+            )
+            if leaf.encryption_key in enc or leaf.signature_key in sig:
+                raise ProtocolError("added leaf repeats a key already in the group")
+            enc.add(leaf.encryption_key)
+            sig.add(leaf.signature_key)
+            everyone.append(leaf)
+        in_use = {int(leaf.credential.credential_type) for leaf in everyone}
+        for leaf in everyone:
+            if not in_use <= set(leaf.capabilities.credentials):
+                raise ProtocolError("a member does not support a credential type in use")
+
     def _check_capabilities(
         self,
         leaf: LeafNode,
@@ -656,8 +696,11 @@ class RatchetTree(_TreeBase):
             del self._nodes[half:]
             del self._hashes[half:]
 
-    def _add(self, leaf: LeafNode) -> int:
-        index = next((i for i in range(self.n_leaves) if self._nodes[2 * i] is None), self.n_leaves)
+    def _add(self, leaf: LeafNode, start: int = 0) -> int:
+        # ``start``: no blank leaf lies left of it (adds in one batch fill left to right).
+        index = next(
+            (i for i in range(start, self.n_leaves) if self._nodes[2 * i] is None), self.n_leaves
+        )
         if index >= _MAX_LEAVES:
             raise ProtocolError("tree is full")
         while index >= self.n_leaves:
@@ -733,7 +776,9 @@ class RatchetTree(_TreeBase):
             t._update(idx, leaf)
         for idx in removes:
             t._remove(idx)
-        added = [t._add(leaf) for leaf in adds]
+        added: list[int] = []
+        for leaf in adds:
+            added.append(t._add(leaf, added[-1] + 1 if added else 0))
         return t, added
 
     def unmerged_leaves(self, x: int) -> tuple[int, ...]:

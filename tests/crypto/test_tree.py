@@ -462,3 +462,28 @@ def test_update_must_change_encryption_key(group7: Group) -> None:
         group7.tree.validate_leaf_node(
             same, group_id=GROUP_ID, leaf_index=2, source=m.LeafNodeSource.update, replacing=2
         )
+
+
+def test_batch_add_validation(group7: Group) -> None:
+    a, _, _ = make_leaf(SUITE, "batch-a")
+    b, _, b_ssk = make_leaf(SUITE, "batch-b")
+    group7.tree.validate_added_leaves([a, b], now=NOW)
+    with pytest.raises(ProtocolError, match="repeats a key"):
+        group7.tree.validate_added_leaves([a, a])
+    member = group7.tree.leaf(3)
+    assert member is not None
+    dup = replace(b, encryption_key=member.encryption_key)
+    dup = replace(dup, signature=SUITE.sign_with_label(b_ssk, "LeafNodeTBS", dup.tbs_bytes()))
+    with pytest.raises(ProtocolError, match="repeats a key"):
+        group7.tree.validate_added_leaves([dup])
+    odd_caps = m.Capabilities(versions=(1,), cipher_suites=(3,), credentials=(1, 2))
+    c, _, ssk = make_leaf(SUITE, "batch-c", caps=odd_caps)
+    c = replace(c, credential=m.Credential(credential_type=2, certificates=()))
+    c = replace(c, signature=SUITE.sign_with_label(ssk, "LeafNodeTBS", c.tbs_bytes()))
+    with pytest.raises(ProtocolError, match="credential type"):
+        group7.tree.validate_added_leaves([a, c])  # members only speak basic
+    forged = replace(b, credential=m.Credential.basic(b"someone else"))
+    with pytest.raises(VerificationError):
+        group7.tree.validate_added_leaves([a, forged])
+    after, added = group7.tree.apply_proposals(adds=[a, b])
+    assert added == [7, 8] and after.leaf(8) == b
