@@ -73,6 +73,7 @@ from .words import encode_words, format_hex
 __all__ = [
     "CORRIDOR_ARC",
     "DEVICE_EKU",
+    "ROLES",
     "ROLE_EKU",
     "BadSignatureError",
     "ChainError",

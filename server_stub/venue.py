@@ -1,0 +1,390 @@
+"""``corridor-relay venue ...``: the secretariat's commands around the venue root.
+
+The data directory holds::
+
+    root.key        the venue root's Ed25519 key, passphrase-sealed (crypto.keyfile)
+    root.pem        the self-signed venue root certificate (what every client pins)
+    root.crl.pem    the root's CRL (revoked missions and roles), re-signed on each revoke
+    issued/         a copy of every certificate the root issued, named by serial (hex)
+
+Passphrases come from the CORRIDOR_PASSPHRASE environment variable or a prompt.
+Exit status: 0 success, 1 refused (a message on stderr), 2 bad usage (argparse).
+The certificate logic is crypto.certs; this module only does files and prompts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from crypto import certs
+from crypto.errors import CryptoError
+from crypto.keyfile import STRENGTHS, open_key, seal_key
+
+__all__ = ["main", "register"]
+
+ROOT_KEY, ROOT_CERT, ROOT_CRL, ISSUED = "root.key", "root.pem", "root.crl.pem", "issued"
+ROOT_LABEL = "corridor-venue-root"
+PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+CRL_DAYS = 7
+
+
+class CommandError(Exception):
+    """A refusal the command line reports as ``error: ...`` with exit status 1."""
+
+
+# --------------------------------------------------------------------------- file helpers
+
+
+def _passphrase(prompt: str, *, confirm: bool) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        if not env:
+            raise CommandError(f"{PASSPHRASE_ENV} is set but empty")
+        return env
+    first = getpass.getpass(prompt)
+    if confirm:
+        if len(first) < 8:
+            raise CommandError("choose a passphrase of at least 8 characters")
+        if getpass.getpass("repeat the passphrase: ") != first:
+            raise CommandError("the passphrases differ")
+    return first
+
+
+def _write_new(path: Path, data: bytes, *, secret: bool = False) -> None:
+    """Create ``path`` (never overwrite a key); secrets get mode 0600."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    fd = os.open(path, flags, 0o600 if secret else 0o644)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write atomically (temp file + rename), so a crash leaves the old or the new file."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _write_out(path: Path, data: bytes) -> None:
+    if path.exists():
+        raise CommandError(f"{path} exists; refusing to overwrite")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_new(path, data)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise CommandError(f"cannot read {path}: {e.strerror}") from None
+
+
+def _pem_cert(der: bytes) -> bytes:
+    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
+
+
+def _pem_crl(der: bytes) -> bytes:
+    return x509.load_der_x509_crl(der).public_bytes(serialization.Encoding.PEM)
+
+
+def _cert_der(data: bytes, what: str) -> bytes:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_certificate(data).public_bytes(serialization.Encoding.DER)
+        return x509.load_der_x509_certificate(data).public_bytes(serialization.Encoding.DER)
+    except ValueError:
+        raise CommandError(f"{what} is not a certificate") from None
+
+
+def _crl_der(data: bytes) -> bytes:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_crl(data).public_bytes(serialization.Encoding.DER)
+        return x509.load_der_x509_crl(data).public_bytes(serialization.Encoding.DER)
+    except ValueError:
+        raise CommandError("not a CRL") from None
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, sort_keys=True))
+    else:
+        for line in lines:
+            print(line)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
+def _serial_arg(text: str) -> int:
+    try:
+        value = int(text, 16) if text.lower().startswith("0x") else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a serial number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("serial numbers are positive")
+    return value
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class _Root:
+    """The venue root loaded from a data directory (key opened on demand)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.dir = data_dir
+        if not (data_dir / ROOT_CERT).exists():
+            raise CommandError(f"no venue in {data_dir} (run `corridor-relay venue init`)")
+        self.cert = _cert_der(_read(data_dir / ROOT_CERT), str(data_dir / ROOT_CERT))
+
+    def seed(self) -> bytes:
+        blob = _read(self.dir / ROOT_KEY)
+        return open_key(blob, _passphrase("venue root passphrase: ", confirm=False),
+                        label=ROOT_LABEL).secret
+
+    def record(self, der: bytes) -> Path:
+        issued = self.dir / ISSUED
+        issued.mkdir(exist_ok=True)
+        path = issued / f"{certs.certificate_serial(der):x}.pem"
+        _write_new(path, _pem_cert(der))
+        return path
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    if (data_dir / ROOT_KEY).exists() or (data_dir / ROOT_CERT).exists():
+        raise CommandError(f"{data_dir} already holds a venue root; refusing to replace it")
+    data_dir.mkdir(parents=True, exist_ok=True)
+    passphrase = _passphrase("new venue root passphrase: ", confirm=True)
+    seed = certs.new_signing_key()
+    now = _now()
+    root = certs.make_root_certificate(seed, name=args.name, not_before=now - timedelta(
+        minutes=5), not_after=now + timedelta(days=args.days))
+    _write_new(data_dir / ROOT_KEY, seal_key(seed, passphrase, label=ROOT_LABEL,
+                                             strength=args.kdf), secret=True)
+    _write_new(data_dir / ROOT_CERT, _pem_cert(root))
+    crl = certs.make_crl(root, seed, revoked=[], this_update=now,
+                         next_update=now + timedelta(days=CRL_DAYS), number=1)
+    _write_new(data_dir / ROOT_CRL, _pem_crl(crl))
+    fp_hex, fp_words = certs.fingerprint_hex(root), certs.fingerprint_words(root)
+    _emit(args, {"root": str(data_dir / ROOT_CERT), "crl": str(data_dir / ROOT_CRL),
+                 "fingerprint_hex": fp_hex, "fingerprint_words": fp_words},
+          [f"venue root created in {data_dir}",
+           f"certificate: {data_dir / ROOT_CERT}",
+           "fingerprint (SHA-256; give it to every mission out of band):",
+           f"  {fp_hex}",
+           f"  {fp_words}"])
+    return 0
+
+
+def cmd_accredit(args: argparse.Namespace) -> int:
+    root = _Root(Path(args.data_dir))
+    if args.request:
+        req = certs.read_request(_csr_der(_read(Path(args.request))), kind="mission")
+        if (req.id, req.name) != (args.mission_id, args.name):
+            raise CommandError(
+                f"the request asks for mission {req.id!r} ({req.name!r}), not "
+                f"{args.mission_id!r} ({args.name!r}); check with the mission"
+            )
+        public_key = req.public_key
+    else:
+        public_key = _public_key(_read(Path(args.public_key)))
+    now = _now()
+    der = certs.issue_mission_certificate(
+        root.cert, root.seed(), public_key=public_key, mission_id=args.mission_id,
+        name=args.name, not_before=now - timedelta(minutes=5),
+        not_after=now + timedelta(days=args.days))
+    out = Path(args.out)
+    _write_out(out, _pem_cert(der))
+    root.record(der)
+    serial = certs.certificate_serial(der)
+    _emit(args, {"mission_id": args.mission_id, "name": args.name, "serial": serial,
+                 "out": str(out)},
+          [f"accredited mission {args.mission_id} ({args.name}), serial {serial}",
+           f"mission certificate: {out}",
+           f"send it to the mission with {root.dir / ROOT_CERT} and the root fingerprint"])
+    return 0
+
+
+def _csr_der(data: bytes) -> bytes:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_csr(data).public_bytes(serialization.Encoding.DER)
+        return data
+    except ValueError:
+        raise CommandError("not a certificate request") from None
+
+
+def _public_key(data: bytes) -> bytes:
+    try:
+        key = (serialization.load_pem_public_key(data) if b"-----BEGIN" in data
+               else serialization.load_der_public_key(data))
+        return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    except (ValueError, TypeError):
+        raise CommandError("not an Ed25519 public key") from None
+
+
+def cmd_grant_role(args: argparse.Namespace) -> int:
+    if args.role == "convener" and not args.channel:
+        raise CommandError("--role convener needs --channel")
+    if args.role == "chair" and args.channel:
+        raise CommandError("--role chair takes no --channel")
+    root = _Root(Path(args.data_dir))
+    now = _now()
+    der = certs.issue_role_certificate(
+        root.cert, root.seed(), role=args.role, channel=args.channel,
+        delegate_id=args.delegate, mission_id=args.mission_id,
+        not_before=now - timedelta(minutes=5), not_after=now + timedelta(hours=args.hours))
+    out = Path(args.out)
+    _write_out(out, _pem_cert(der))
+    root.record(der)
+    serial = certs.certificate_serial(der)
+    what = args.role + (f" of {args.channel}" if args.channel else "")
+    _emit(args, {"role": args.role, "channel": args.channel, "delegate_id": args.delegate,
+                 "mission_id": args.mission_id, "serial": serial, "out": str(out)},
+          [f"granted {what} to {args.delegate} ({args.mission_id}) for {args.hours} h, "
+           f"serial {serial}", f"role certificate: {out}"])
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    root = _Root(Path(args.data_dir))
+    if args.cert:
+        der = _cert_der(_read(Path(args.cert)), args.cert)
+        issuer = x509.load_der_x509_certificate(der).issuer
+        if issuer != x509.load_der_x509_certificate(root.cert).subject:
+            raise CommandError("that certificate was not issued by this venue root "
+                               "(a device is revoked by its mission: corridor mission "
+                               "revoke-device)")
+        serial = certs.certificate_serial(der)
+    else:
+        serial = args.serial
+    crl_path = root.dir / ROOT_CRL
+    old = _crl_der(_read(crl_path)) if crl_path.exists() else None
+    entries = certs.crl_entries(old) if old else []
+    number = (certs.crl_number(old) if old else 0) + 1
+    now = _now()
+    already = any(s == serial for s, _ in entries)
+    if not already:
+        entries.append((serial, now))
+    crl = certs.make_crl(root.cert, root.seed(), revoked=entries, this_update=now,
+                         next_update=now + timedelta(days=CRL_DAYS), number=number)
+    _replace(crl_path, _pem_crl(crl))
+    _emit(args, {"serial": serial, "already_revoked": already, "crl": str(crl_path),
+                 "crl_number": number, "revoked": [s for s, _ in entries]},
+          [f"serial {serial} {'was already' if already else 'is now'} revoked",
+           f"root CRL #{number} ({len(entries)} entries): {crl_path}"])
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except (CommandError, CryptoError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        except OSError as e:
+            print(f"error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 1
+    return wrapped
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add ``venue`` and its subcommands; each sets ``func(args) -> exit status``."""
+    venue: argparse.ArgumentParser = subparsers.add_parser(
+        "venue", help="the venue root: create, accredit, revoke",
+        description="The secretariat's venue-root commands.")
+    sub = venue.add_subparsers(dest="venue_command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", required=True, help="the relay's data directory")
+        p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("init", help="create the venue root key and certificate",
+                       description="Create the venue root (passphrase-protected key, "
+                                   "self-signed certificate, empty CRL) and print its "
+                                   "fingerprint in hex and words.")
+    common(p)
+    p.add_argument("--name", default="Corridor venue", help="the venue's name")
+    p.add_argument("--days", type=_positive, default=3650, help="validity (default 3650)")
+    p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
+                   help="Argon2id cost of the key file (default moderate)")
+    p.set_defaults(func=_run(cmd_init))
+
+    p = sub.add_parser("accredit-mission", help="issue a mission certificate",
+                       description="Sign a mission's key: an intermediate CA (path length "
+                                   "0) for one mission id and name.")
+    common(p)
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--request", help="the mission's request (from corridor mission init)")
+    src.add_argument("--public-key", help="the mission's Ed25519 public key (PEM)")
+    p.add_argument("--mission-id", required=True)
+    p.add_argument("--name", required=True, help="the mission's name")
+    p.add_argument("--days", type=_positive, default=365, help="validity (default 365)")
+    p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
+    p.set_defaults(func=_run(cmd_accredit))
+
+    p = sub.add_parser("grant-role", help="issue a short-lived role certificate",
+                       description="Name the chair, or a convener of a channel.")
+    common(p)
+    p.add_argument("--role", choices=certs.ROLES, required=True)
+    p.add_argument("--channel", help="the channel (convener only)")
+    p.add_argument("--delegate", required=True, help="the delegate id")
+    p.add_argument("--mission-id", required=True)
+    p.add_argument("--hours", type=_positive, default=24, help="validity (default 24)")
+    p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
+    p.set_defaults(func=_run(cmd_grant_role))
+
+    p = sub.add_parser("revoke", help="revoke a mission or role certificate",
+                       description="Add a serial to the root's CRL and re-sign it.")
+    common(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
+    which.add_argument("--cert", help="the certificate to revoke (PEM)")
+    p.set_defaults(func=_run(cmd_revoke))
+    return venue
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the venue commands alone (``python -m server_stub.venue venue init ...``)."""
+    parser = argparse.ArgumentParser(prog="corridor-relay")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
