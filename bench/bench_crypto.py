@@ -11,6 +11,7 @@ decrypt <= 150 us).
 from __future__ import annotations
 
 import argparse
+import hmac
 import os
 import sys
 import timeit
@@ -29,6 +30,8 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import (
     X25519PublicKey,
 )
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.hmac import HMAC
 
 from crypto import hpke
 from crypto.framing import protect_private, unprotect_private
@@ -37,6 +40,12 @@ from crypto.secret_tree import SecretTree
 from crypto.suites import expand_signature_key, get_suite
 
 MSG = os.urandom(1024)
+
+
+def _cg_hmac(key: bytes, data: bytes) -> bytes:
+    mac = HMAC(key, SHA256())
+    mac.update(data)
+    return mac.finalize()
 
 
 def per_call_us(fn: Callable[[], object], number: int) -> float:
@@ -131,9 +140,18 @@ def main() -> None:
     cxp = X25519PublicKey.from_public_bytes(x_pk)
     nacl_x = per_call_us(lambda: nb.crypto_scalarmult(x_sk, x_pk), n)
     cg_x = per_call_us(lambda: cx.exchange(cxp), n)
-    rows.append(("derive_key_pair (X25519 base)",
+    nacl_base = per_call_us(lambda: nb.crypto_scalarmult_base(x_sk), n)
+    cg_base = per_call_us(
+        lambda: X25519PrivateKey.from_private_bytes(x_sk).public_key().public_bytes_raw(), n)
+    rows.append(("derive_key_pair (2 HMAC + X25519 base)",
                  per_call_us(lambda: suite.derive_key_pair(x_sk), n),
-                 "X25519 scalar mult", nacl_x, cg_x))
+                 "X25519 base mult", nacl_base, cg_base))
+    prk, info40 = os.urandom(32), os.urandom(40)
+    cg_hmac = per_call_us(lambda: _cg_hmac(prk, info40), n)
+    rows.append(("expand_with_label (32 B out)",
+                 per_call_us(lambda: suite.expand_with_label(prk, "key", info40[:32], 32), n),
+                 "HMAC-SHA256 (hashlib col 1)", per_call_us(
+                     lambda: hmac.digest(prk, info40, "sha256"), n), cg_hmac))
     info = os.urandom(40)
     enc, ct = hpke.seal_base(x_pk, info, b"", MSG[:100], hpke.AEAD_CHACHA20_POLY1305)
     hn = max(n // 4, 50)
