@@ -666,8 +666,10 @@ class Group:
             ac = self._unframe(st, msg)  # consumes only on success
             assert ac.content.application_data is not None
             assert ac.content.sender.leaf_index is not None
+            generation = framing.decrypt_sender_data(
+                st.suite, msg.private_message, st.secrets.sender_data_secret).generation
             return ApplicationMessage(ac.content.sender.leaf_index, ac.content.application_data,
-                                      ac.content.authenticated_data, -1)
+                                      ac.content.authenticated_data, generation)
         work = st.clone()
         ac = self._unframe(work, msg)
         content = ac.content
