@@ -1,0 +1,489 @@
+"""``corridor mission|device|cert ...``: enrolment without trusting the relay.
+
+A mission admin makes the mission key and a request for the secretariat
+(``mission init``), then signs the requests of the mission's devices
+(``mission sign-device``) and recalls them (``mission revoke-device``, the mission's
+CRL). A device makes its own key and request (``device init``), and imports its
+certificate with the venue root, whose SHA-256 fingerprint it was given out of band
+(``device import`` refuses any other root). ``cert verify`` checks any chain.
+
+Private keys on disk are always passphrase-sealed (crypto.keyfile); passphrases come
+from CORRIDOR_PASSPHRASE or a prompt. Files are PEM, readable by ``openssl``.
+Exit status: 0 success, 1 refused or failed verification, 2 bad usage.
+
+A device home holds ``device.key``, ``device-request.pem`` and, once imported,
+``root.pem`` (the pinned venue root), ``mission.pem``, ``device.pem`` and
+``chain.pem`` (device then mission: the MLS x509 credential).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from crypto import certs
+from crypto.errors import CryptoError, DecodeError
+from crypto.keyfile import STRENGTHS, open_key, seal_key
+from crypto.words import decode_words, format_hex, parse_hex
+
+__all__ = ["main", "register"]
+
+PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
+MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
+MISSION_KEY, MISSION_REQUEST = "mission.key", "mission-request.pem"
+DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"
+ROOT, MISSION, DEVICE, CHAIN = "root.pem", "mission.pem", "device.pem", "chain.pem"
+CRL_DAYS = 7
+
+
+class CommandError(Exception):
+    """A refusal reported as ``error: ...`` with exit status 1."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _passphrase(prompt: str, *, confirm: bool) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        if not env:
+            raise CommandError(f"{PASSPHRASE_ENV} is set but empty")
+        return env
+    first = getpass.getpass(prompt)
+    if confirm:
+        if len(first) < 8:
+            raise CommandError("choose a passphrase of at least 8 characters")
+        if getpass.getpass("repeat the passphrase: ") != first:
+            raise CommandError("the passphrases differ")
+    return first
+
+
+def _write(path: Path, data: bytes, *, secret: bool = False, replace: bool = False) -> None:
+    """Create a file (0600 for secrets); ``replace`` swaps atomically instead."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not replace:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if secret else 0o644)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        return
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _new_file(path: Path, data: bytes) -> None:
+    if path.exists():
+        raise CommandError(f"{path} exists; refusing to overwrite")
+    _write(path, data)
+
+
+def _read(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise CommandError(f"cannot read {path}: {e.strerror}") from None
+
+
+def _certs_in(data: bytes, what: str) -> list[bytes]:
+    """Every certificate in a PEM file (in order), or the one DER certificate."""
+    try:
+        if b"-----BEGIN" in data:
+            found = x509.load_pem_x509_certificates(data)
+        else:
+            found = [x509.load_der_x509_certificate(data)]
+    except ValueError:
+        raise CommandError(f"{what} holds no readable certificate") from None
+    return [c.public_bytes(serialization.Encoding.DER) for c in found]
+
+
+def _one_cert(path: str | Path) -> bytes:
+    found = _certs_in(_read(path), str(path))
+    if len(found) != 1:
+        raise CommandError(f"{path} must hold exactly one certificate")
+    return found[0]
+
+
+def _pem(der: bytes) -> bytes:
+    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
+
+
+def _csr_der(data: bytes) -> bytes:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_csr(data).public_bytes(serialization.Encoding.DER)
+    except ValueError:
+        raise CommandError("not a certificate request") from None
+    return data
+
+
+def _csr_pem(der: bytes) -> bytes:
+    return x509.load_der_x509_csr(der).public_bytes(serialization.Encoding.PEM)
+
+
+def _crl_der(data: bytes) -> bytes:
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_crl(data).public_bytes(serialization.Encoding.DER)
+        return x509.load_der_x509_crl(data).public_bytes(serialization.Encoding.DER)
+    except ValueError:
+        raise CommandError("not a CRL") from None
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, sort_keys=True))
+    else:
+        for line in lines:
+            print(line)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
+def _serial_arg(text: str) -> int:
+    try:
+        value = int(text, 16) if text.lower().startswith("0x") else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a serial number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("serial numbers are positive")
+    return value
+
+
+def _time_arg(text: str) -> datetime:
+    try:
+        t = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO 8601 time") from None
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _fingerprint_arg(text: str) -> bytes:
+    """Hex (any grouping) or the 32 fingerprint words."""
+    try:
+        fp = decode_words(text.split()) if any(c.isalpha() and c.lower() not in "abcdef"
+                                               for c in text) else parse_hex(text)
+    except DecodeError as e:
+        raise CommandError(f"unreadable root fingerprint: {e}") from None
+    if len(fp) != 32:
+        raise CommandError("a root fingerprint is 32 bytes (64 hex digits or 32 words)")
+    return fp
+
+
+def _identity_lines(ident: certs.VerifiedIdentity) -> list[str]:
+    lines = [
+        f"mission:   {ident.mission_id} ({ident.mission_name})",
+        f"delegate:  {ident.delegate_id} ({ident.display_name})",
+        f"device key (Ed25519): {format_hex(ident.signature_key)}",
+        f"device serial: {ident.device_serial}",
+        f"valid until: {ident.not_after.isoformat()}",
+        f"venue root: {format_hex(ident.root_fingerprint)}",
+    ]
+    lines += [f"role: {r.role}" + (f" of {r.channel}" if r.channel else "") +
+              f" until {r.not_after.isoformat()}" for r in ident.roles]
+    return lines
+
+
+def _open(path: Path, label: str, prompt: str) -> bytes:
+    return open_key(_read(path), _passphrase(prompt, confirm=False), label=label).secret
+
+
+def _update_crl(crl_path: Path, issuer: bytes, seed: bytes, serial: int) -> tuple[int, int, bool]:
+    old = _crl_der(_read(crl_path)) if crl_path.exists() else None
+    if old is not None:
+        issuer_name = x509.load_der_x509_certificate(issuer).subject
+        if x509.load_der_x509_crl(old).issuer != issuer_name:
+            raise CommandError(f"{crl_path} is another issuer's CRL")
+    entries = certs.crl_entries(old) if old else []
+    number = (certs.crl_number(old) if old else 0) + 1
+    now = _now()
+    already = any(s == serial for s, _ in entries)
+    if not already:
+        entries.append((serial, now))
+    crl = certs.make_crl(issuer, seed, revoked=entries, this_update=now,
+                         next_update=now + timedelta(days=CRL_DAYS), number=number)
+    _write(crl_path, x509.load_der_x509_crl(crl).public_bytes(serialization.Encoding.PEM),
+           replace=True)
+    return number, len(entries), already
+
+
+# --------------------------------------------------------------------------- mission
+
+
+def cmd_mission_init(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    key_path, req_path = out / MISSION_KEY, out / MISSION_REQUEST
+    if key_path.exists():
+        raise CommandError(f"{key_path} exists; refusing to replace a mission key")
+    seed = certs.new_signing_key()
+    csr = certs.make_mission_request(seed, mission_id=args.mission_id, name=args.name)
+    passphrase = _passphrase("new mission key passphrase: ", confirm=True)
+    _write(key_path, seal_key(seed, passphrase, label=MISSION_LABEL, strength=args.kdf),
+           secret=True)
+    _write(req_path, _csr_pem(csr), replace=True)
+    _emit(args, {"key": str(key_path), "request": str(req_path),
+                 "mission_id": args.mission_id, "name": args.name},
+          [f"mission key: {key_path} (passphrase-protected)",
+           f"request for the secretariat: {req_path}",
+           "the secretariat runs: corridor-relay venue accredit-mission --request ..."])
+    return 0
+
+
+def cmd_sign_device(args: argparse.Namespace) -> int:
+    mission = _one_cert(args.mission_cert)
+    req = certs.read_request(_csr_der(_read(args.request)), kind="device")
+    seed = _open(Path(args.key), MISSION_LABEL, "mission key passphrase: ")
+    now = _now()
+    der = certs.issue_device_certificate(
+        mission, seed, public_key=req.public_key, delegate_id=req.id,
+        display_name=req.name, not_before=now - timedelta(minutes=5),
+        not_after=now + timedelta(days=args.days))
+    out = Path(args.out)
+    _new_file(out, _pem(der))
+    serial = certs.certificate_serial(der)
+    _emit(args, {"delegate_id": req.id, "display_name": req.name, "serial": serial,
+                 "out": str(out)},
+          [f"certified {req.id} ({req.name}), serial {serial}: {out}",
+           f"give the device {out}, {args.mission_cert} and the venue root"])
+    return 0
+
+
+def cmd_revoke_device(args: argparse.Namespace) -> int:
+    mission = _one_cert(args.mission_cert)
+    if args.cert:
+        der = _one_cert(args.cert)
+        if (x509.load_der_x509_certificate(der).issuer
+                != x509.load_der_x509_certificate(mission).subject):
+            raise CommandError("that certificate was not issued by this mission")
+        serial = certs.certificate_serial(der)
+    else:
+        serial = args.serial
+    seed = _open(Path(args.key), MISSION_LABEL, "mission key passphrase: ")
+    crl_path = Path(args.crl)
+    number, count, already = _update_crl(crl_path, mission, seed, serial)
+    _emit(args, {"serial": serial, "already_revoked": already, "crl": str(crl_path),
+                 "crl_number": number},
+          [f"serial {serial} {'was already' if already else 'is now'} revoked",
+           f"mission CRL #{number} ({count} entries): {crl_path}"])
+    return 0
+
+
+# --------------------------------------------------------------------------- device
+
+
+def cmd_device_init(args: argparse.Namespace) -> int:
+    home = Path(args.home)
+    key_path, req_path = home / DEVICE_KEY, home / DEVICE_REQUEST
+    if key_path.exists():
+        raise CommandError(f"{key_path} exists; this home already has a device key")
+    seed = certs.new_signing_key()
+    csr = certs.make_device_request(seed, delegate_id=args.delegate_id,
+                                    display_name=args.display_name)
+    passphrase = _passphrase("new device key passphrase: ", confirm=True)
+    _write(key_path, seal_key(seed, passphrase, label=DEVICE_LABEL, strength=args.kdf),
+           secret=True)
+    _write(req_path, _csr_pem(csr), replace=True)
+    _emit(args, {"key": str(key_path), "request": str(req_path),
+                 "delegate_id": args.delegate_id, "display_name": args.display_name,
+                 "signature_key": certs.public_key_of(seed).hex()},
+          [f"device key: {key_path} (passphrase-protected)",
+           f"request for your mission admin: {req_path}"])
+    return 0
+
+
+def cmd_device_import(args: argparse.Namespace) -> int:
+    home = Path(args.home)
+    root = _one_cert(args.root)
+    expected = _fingerprint_arg(args.root_fingerprint)
+    if certs.fingerprint(root) != expected:
+        raise CommandError(
+            "the root certificate does not match the fingerprint you were given; "
+            "do not use it (got " + certs.fingerprint_hex(root) + ")")
+    pinned = home / ROOT
+    if pinned.exists() and _one_cert(pinned) != root:
+        raise CommandError(f"{pinned} already pins another venue root")
+    device, mission = _one_cert(args.cert), _one_cert(args.mission_cert)
+    req = certs.read_request(_csr_der(_read(home / DEVICE_REQUEST)), kind="device")
+    ident = certs.verify_chain(root, [device, mission], now=_now())
+    if ident.signature_key != req.public_key:
+        raise CommandError("that certificate is for another key than this device's")
+    _write(pinned, _pem(root), replace=True)
+    _write(home / MISSION, _pem(mission), replace=True)
+    _write(home / DEVICE, _pem(device), replace=True)
+    _write(home / CHAIN, _pem(device) + _pem(mission), replace=True)
+    _emit(args, {"identity": ident.to_json(), "home": str(home)},
+          ["imported; the venue root is pinned", *_identity_lines(ident)])
+    return 0
+
+
+def cmd_device_show(args: argparse.Namespace) -> int:
+    home = Path(args.home)
+    if not (home / CHAIN).exists():
+        raise CommandError(f"no certificate imported in {home} (corridor device import)")
+    root = _one_cert(home / ROOT)
+    chain = _certs_in(_read(home / CHAIN), str(home / CHAIN))
+    crls = [_crl_der(_read(p)) for p in args.crl or []]
+    ident = certs.verify_chain(root, chain, now=_now(), crls=crls)
+    _emit(args, {"identity": ident.to_json(), "home": str(home)}, _identity_lines(ident))
+    return 0
+
+
+# --------------------------------------------------------------------------- cert verify
+
+
+def cmd_cert_verify(args: argparse.Namespace) -> int:
+    root = _one_cert(args.root)
+    if args.root_fingerprint and certs.fingerprint(root) != _fingerprint_arg(
+            args.root_fingerprint):
+        raise CommandError("the root certificate does not match the given fingerprint")
+    chain: list[bytes] = []
+    for path in args.chain:
+        chain += _certs_in(_read(path), path)
+    crls = [_crl_der(_read(p)) for p in args.crl or []]
+    roles = [_one_cert(p) for p in args.role or []]
+    at = args.at or _now()
+    try:
+        ident = certs.verify_chain(root, chain, now=at, crls=crls, roles=roles)
+    except certs.ChainError as e:
+        _emit(args, {"valid": False, "link": e.link, "error": type(e).__name__,
+                     "reason": e.reason},
+              [f"INVALID: {e.link} link: {e.reason} ({type(e).__name__})"])
+        return 1
+    _emit(args, {"valid": True, "identity": ident.to_json()},
+          ["valid", *_identity_lines(ident)])
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return func(args)
+        except (CommandError, CryptoError) as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
+        except OSError as e:
+            print(f"error: {e.strerror or e} {e.filename or ''}".rstrip(), file=sys.stderr)
+            return 1
+    return wrapped
+
+
+def register(subparsers: Any) -> None:
+    """Add ``mission``, ``device`` and ``cert``; each leaf parser sets ``func``."""
+
+    def leaf(sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
+             description: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=description)
+        p.add_argument("--json", action="store_true", help="print JSON")
+        p.set_defaults(func=_run(func))
+        return p
+
+    def kdf(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
+                       help="Argon2id cost of the key file (default moderate)")
+
+    mission = subparsers.add_parser("mission", help="mission admin: key, devices, recalls",
+                                    description="Mission admin commands.")
+    msub = mission.add_subparsers(dest="mission_command", required=True, metavar="COMMAND")
+    p = leaf(msub, "init", "create the mission key and a request for the secretariat",
+             cmd_mission_init, "Create the mission key (passphrase-protected) and a "
+             "certificate request to send to the secretariat.")
+    p.add_argument("--out", required=True, help="directory for mission.key and the request")
+    p.add_argument("--mission-id", required=True)
+    p.add_argument("--name", required=True, help="the mission's name")
+    kdf(p)
+    p = leaf(msub, "sign-device", "certify a device's request", cmd_sign_device,
+             "Sign a device's request with the mission key. Refuses a certificate that "
+             "would outlive the mission certificate.")
+    p.add_argument("--request", required=True, help="the device's request (PEM)")
+    p.add_argument("--mission-cert", required=True)
+    p.add_argument("--key", required=True, help="the mission key file")
+    p.add_argument("--days", type=_positive, default=90, help="validity (default 90)")
+    p.add_argument("--out", required=True, help="where to write the device certificate")
+    p = leaf(msub, "revoke-device", "recall a device (mission CRL)", cmd_revoke_device,
+             "Add a device certificate's serial to the mission's CRL and re-sign it.")
+    p.add_argument("--mission-cert", required=True)
+    p.add_argument("--key", required=True, help="the mission key file")
+    p.add_argument("--crl", required=True, help="the mission CRL file (created if absent)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
+    which.add_argument("--cert", help="the device certificate (PEM)")
+
+    device = subparsers.add_parser("device", help="this device: key, certificate",
+                                   description="Device enrolment commands.")
+    dsub = device.add_subparsers(dest="device_command", required=True, metavar="COMMAND")
+    p = leaf(dsub, "init", "create this device's key and request", cmd_device_init,
+             "Create the device's signature key (passphrase-protected) and a request "
+             "for the mission admin.")
+    p.add_argument("--home", required=True, help="the device's directory")
+    p.add_argument("--delegate-id", required=True)
+    p.add_argument("--display-name", required=True)
+    kdf(p)
+    p = leaf(dsub, "import", "import the certificate and pin the venue root",
+             cmd_device_import, "Check the venue root against the fingerprint given out "
+             "of band, verify the chain, and store it.")
+    p.add_argument("--home", required=True)
+    p.add_argument("--cert", required=True, help="this device's certificate")
+    p.add_argument("--mission-cert", required=True)
+    p.add_argument("--root", required=True, help="the venue root certificate")
+    p.add_argument("--root-fingerprint", required=True,
+                   help="SHA-256 of the root, as hex or as the 32 words")
+    p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
+             "Verify the stored chain to the pinned root now and print the identity.")
+    p.add_argument("--home", required=True)
+    p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
+
+    cert = subparsers.add_parser("cert", help="check certificates",
+                                 description="Certificate checks.")
+    csub = cert.add_subparsers(dest="cert_command", required=True, metavar="COMMAND")
+    p = leaf(csub, "verify", "verify a chain to a venue root", cmd_cert_verify,
+             "Verify a chain (device first, then mission) to the venue root; print the "
+             "identity, or the failing link and exit 1.")
+    p.add_argument("--root", required=True, help="the venue root certificate")
+    p.add_argument("--root-fingerprint", help="also check the root's fingerprint")
+    p.add_argument("--chain", required=True, action="append",
+                   help="PEM file(s) with the chain, device first (repeatable)")
+    p.add_argument("--crl", action="append", help="a CRL (repeatable)")
+    p.add_argument("--role", action="append", help="a role certificate (repeatable)")
+    p.add_argument("--at", type=_time_arg, help="verify at this ISO 8601 time (default now)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run these commands alone (``python -m client.pki cert verify ...``)."""
+    parser = argparse.ArgumentParser(prog="corridor")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
