@@ -15,11 +15,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corridor", description="Corridor secure messaging.")
     p.add_argument("--version", action="version", version=f"corridor {__version__}")
     p.add_argument("--port", type=int, default=8470, help="port of the embedded relay")
+    from client.pki import register as register_pki
+
+    register_pki(p.add_subparsers(dest="command", metavar="COMMAND"))
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "func", None) is not None:  # a subcommand (mission, device, cert)
+        result: int = args.func(args)
+        return result
     # Until the desktop app lands, the main job is the embedded relay on loopback.
     from server_stub.cli import main as relay_main
 
