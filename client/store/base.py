@@ -1,0 +1,246 @@
+"""What the local store holds, and the one interface both stores implement.
+
+The sync engine calls these methods from an asyncio thread executor, so they are plain
+synchronous calls. Every write is atomic on its own; several writes that must land
+together (processing a commit: new group state + cursor + resulting messages) go in
+one ``with store.transaction():`` block, which commits all of them or none.
+
+Records are frozen dataclasses. Sensitive fields (channel names and kinds, rosters,
+message senders and bodies, MLS group state, outbox payloads) are opaque to the store
+and encrypted at rest by :class:`client.store.sqlite.SqliteStore`; ids, sequence
+numbers, epochs and timestamps stay plain so they can be indexed.
+
+A record whose ciphertext fails authentication is reported, never silently dropped:
+``get_*`` raises :class:`~client.errors.CorruptRecordError` naming the row; ``list_*``
+returns it with ``damaged=True`` and empty sensitive fields, so one bad row does not
+hide the rest of the channel.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Final, Protocol
+
+from client.errors import UsageError
+
+__all__ = [
+    "Channel",
+    "ChannelKind",
+    "GroupState",
+    "Message",
+    "OutboxItem",
+    "Store",
+]
+
+MAX_ID: Final = 255
+MAX_PAGE: Final = 10_000
+
+
+def check_id(value: bytes, what: str) -> bytes:
+    if not isinstance(value, bytes) or not 0 < len(value) <= MAX_ID:
+        raise UsageError(f"{what} must be 1..{MAX_ID} bytes")
+    return value
+
+
+def check_int(value: int | None, what: str, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 2**63:
+        raise UsageError(f"{what} must be an integer in [0, 2**63)")
+
+
+class ChannelKind(enum.StrEnum):
+    """The four channel kinds of DESIGN.md ("Channels and membership policy")."""
+
+    BILATERAL = "bilateral"
+    MULTILATERAL = "multilateral"
+    CAUCUS = "caucus"
+    NOTICE = "notice"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Channel:
+    """A channel (one MLS group). ``roster`` is the engine's own encoding, opaque here.
+
+    ``kind`` is ``None`` only for a damaged record.
+    """
+
+    channel_id: bytes
+    group_id: bytes
+    kind: ChannelKind | None
+    name: str
+    roster: bytes
+    cursor: int
+    created_at: int
+    damaged: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """A stored message. ``body`` is usually a :func:`client.payloads.encode` output.
+
+    ``position`` is the store's own monotonic order (arrival order), used for paging;
+    ``seq`` is the relay's per-channel sequence number when known.
+    """
+
+    position: int
+    channel_id: bytes
+    message_id: bytes
+    sender: bytes
+    body: bytes
+    sent_at: int
+    received_at: int
+    seq: int | None
+    expires_at: int | None
+    damaged: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupState:
+    """A serialised MLS group (``crypto.group.Group.to_bytes()``) at ``epoch``."""
+
+    group_id: bytes
+    epoch: int
+    state: bytes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutboxItem:
+    """Something waiting to be sent; stays until :meth:`Store.mark_sent`."""
+
+    item_id: bytes
+    position: int
+    channel_id: bytes
+    data: bytes
+    created_at: int
+    damaged: bool = False
+
+
+class Store(Protocol):
+    """The local store. Implementations: ``SqliteStore`` (real), ``MemoryStore`` (tests)."""
+
+    # -- transactions -------------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[None]:
+        """All writes inside commit together or, on an exception, not at all. Nests."""
+        ...
+
+    def close(self) -> None: ...
+
+    # -- channels -----------------------------------------------------------------
+    def create_channel(
+        self,
+        *,
+        channel_id: bytes,
+        group_id: bytes,
+        kind: ChannelKind,
+        name: str,
+        created_at: int,
+        roster: bytes = b"",
+    ) -> Channel:
+        """Raises UsageError if the channel id or group id exists already."""
+        ...
+
+    def get_channel(self, channel_id: bytes) -> Channel:
+        """Raises NotFoundError, CorruptRecordError."""
+        ...
+
+    def get_channel_by_group(self, group_id: bytes) -> Channel:
+        """Raises NotFoundError, CorruptRecordError."""
+        ...
+
+    def list_channels(self) -> list[Channel]: ...
+
+    def update_channel(
+        self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
+    ) -> None:
+        """Raises NotFoundError, CorruptRecordError."""
+        ...
+
+    def set_channel_cursor(self, channel_id: bytes, cursor: int) -> None:
+        """Advance the relay cursor. Raises UsageError if it would move backwards."""
+        ...
+
+    def delete_channel(self, channel_id: bytes) -> None:
+        """Remove the channel, its messages, its outbox items and its group state."""
+        ...
+
+    # -- messages -----------------------------------------------------------------
+    def insert_message(
+        self,
+        channel_id: bytes,
+        message_id: bytes,
+        *,
+        sender: bytes,
+        body: bytes,
+        sent_at: int,
+        received_at: int,
+        seq: int | None = None,
+        expires_at: int | None = None,
+    ) -> bool:
+        """Store a message; ``False`` (and no change) if this id is already stored."""
+        ...
+
+    def get_message(self, channel_id: bytes, message_id: bytes) -> Message: ...
+
+    def list_messages(
+        self,
+        channel_id: bytes,
+        *,
+        before: int | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> list[Message]:
+        """Up to ``limit`` messages in ascending position.
+
+        Without bounds: the newest page. ``before=p``: the page just older than
+        position ``p``. ``after=p``: the page just newer than ``p``.
+        """
+        ...
+
+    def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
+        """Every message of a channel, oldest first (for local search)."""
+        ...
+
+    def update_message(self, channel_id: bytes, message_id: bytes, *, body: bytes) -> None:
+        """Replace a message body (edits). Raises NotFoundError."""
+        ...
+
+    def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
+        """Really remove the row (redaction, expiry); ``False`` if absent."""
+        ...
+
+    def delete_expired(self, now: int) -> int:
+        """Remove messages whose ``expires_at <= now``; returns how many."""
+        ...
+
+    # -- MLS group state ----------------------------------------------------------
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None: ...
+
+    def get_group_state(self, group_id: bytes) -> GroupState | None:
+        """Raises CorruptRecordError if the stored state fails authentication."""
+        ...
+
+    def delete_group_state(self, group_id: bytes) -> None: ...
+
+    # -- outbox -------------------------------------------------------------------
+    def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
+        """Queue ``data``; returns the new item's id (16 random bytes)."""
+        ...
+
+    def list_outbox(self, channel_id: bytes | None = None, *, limit: int = 100) -> list[OutboxItem]:
+        """Pending items, oldest first."""
+        ...
+
+    def mark_sent(self, item_id: bytes) -> bool:
+        """Remove a sent item; ``False`` if it was not pending."""
+        ...
+
+    # -- named cursors (streams other than channels: welcomes, directory, ...) ------
+    def get_cursor(self, name: str) -> int:
+        """0 when never set."""
+        ...
+
+    def set_cursor(self, name: str, value: int) -> None: ...

@@ -1,0 +1,319 @@
+"""An in-memory store with the same behaviour as SqliteStore, for engine tests.
+
+Nothing is encrypted (nothing reaches a disk). Transactions snapshot the tables and
+restore them on an exception, so rollback behaves as in SQLite.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from client.errors import NotFoundError, UsageError
+from client.store.base import (
+    MAX_PAGE,
+    Channel,
+    ChannelKind,
+    GroupState,
+    Message,
+    OutboxItem,
+    check_id,
+    check_int,
+)
+
+__all__ = ["MemoryStore"]
+
+
+class MemoryStore:
+    """See :class:`client.store.base.Store`."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._channels: dict[bytes, Channel] = {}
+        self._messages: dict[tuple[bytes, bytes], Message] = {}
+        self._groups: dict[bytes, GroupState] = {}
+        self._outbox: dict[bytes, OutboxItem] = {}
+        self._cursors: dict[str, int] = {}
+        self._counters = {"message": 0, "outbox": 0}
+        self._closed = False
+
+    def _tables(self) -> list[dict[Any, Any]]:
+        return [
+            self._channels,
+            self._messages,
+            self._groups,
+            self._outbox,
+            self._cursors,
+            self._counters,
+        ]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._lock:
+            self._ensure_open()
+            snapshot = [dict(t) for t in self._tables()]
+            try:
+                yield
+            except BaseException:
+                for table, saved in zip(self._tables(), snapshot, strict=True):
+                    table.clear()
+                    table.update(saved)
+                raise
+
+    def close(self) -> None:
+        self._closed = True
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise UsageError("the store is closed")
+
+    # channels -------------------------------------------------------------------
+    def create_channel(
+        self,
+        *,
+        channel_id: bytes,
+        group_id: bytes,
+        kind: ChannelKind,
+        name: str,
+        created_at: int,
+        roster: bytes = b"",
+    ) -> Channel:
+        check_id(channel_id, "channel_id")
+        check_id(group_id, "group_id")
+        check_int(created_at, "created_at")
+        if not isinstance(name, str) or not isinstance(roster, bytes | bytearray):
+            raise UsageError("name must be str and roster bytes")
+        channel = Channel(
+            channel_id=channel_id,
+            group_id=group_id,
+            kind=ChannelKind(kind),
+            name=name,
+            roster=bytes(roster),
+            cursor=0,
+            created_at=created_at,
+        )
+        with self.transaction():
+            if channel_id in self._channels or any(
+                c.group_id == group_id for c in self._channels.values()
+            ):
+                raise UsageError("a channel with this id or group id exists already")
+            self._channels[channel_id] = channel
+        return channel
+
+    def get_channel(self, channel_id: bytes) -> Channel:
+        with self._lock:
+            self._ensure_open()
+            try:
+                return self._channels[channel_id]
+            except KeyError:
+                raise NotFoundError("no such channel") from None
+
+    def get_channel_by_group(self, group_id: bytes) -> Channel:
+        with self._lock:
+            self._ensure_open()
+            for channel in self._channels.values():
+                if channel.group_id == group_id:
+                    return channel
+            raise NotFoundError("no channel for this group")
+
+    def list_channels(self) -> list[Channel]:
+        with self._lock:
+            self._ensure_open()
+            return list(self._channels.values())
+
+    def update_channel(
+        self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
+    ) -> None:
+        with self.transaction():
+            current = self.get_channel(channel_id)
+            self._channels[channel_id] = dataclasses.replace(
+                current,
+                name=current.name if name is None else name,
+                roster=current.roster if roster is None else bytes(roster),
+            )
+
+    def set_channel_cursor(self, channel_id: bytes, cursor: int) -> None:
+        check_int(cursor, "cursor")
+        with self.transaction():
+            current = self.get_channel(channel_id)
+            if cursor < current.cursor:
+                raise UsageError("a channel cursor never moves backwards")
+            self._channels[channel_id] = dataclasses.replace(current, cursor=cursor)
+
+    def delete_channel(self, channel_id: bytes) -> None:
+        with self.transaction():
+            channel = self.get_channel(channel_id)
+            for key in [k for k in self._messages if k[0] == channel_id]:
+                del self._messages[key]
+            for item_id in [k for k, v in self._outbox.items() if v.channel_id == channel_id]:
+                del self._outbox[item_id]
+            self._groups.pop(channel.group_id, None)
+            del self._channels[channel_id]
+
+    # messages -------------------------------------------------------------------
+    def insert_message(
+        self,
+        channel_id: bytes,
+        message_id: bytes,
+        *,
+        sender: bytes,
+        body: bytes,
+        sent_at: int,
+        received_at: int,
+        seq: int | None = None,
+        expires_at: int | None = None,
+    ) -> bool:
+        check_id(channel_id, "channel_id")
+        check_id(message_id, "message_id")
+        check_int(sent_at, "sent_at")
+        check_int(received_at, "received_at")
+        check_int(seq, "seq", optional=True)
+        check_int(expires_at, "expires_at", optional=True)
+        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+            raise UsageError("sender and body must be bytes")
+        with self.transaction():
+            self.get_channel(channel_id)
+            if (channel_id, message_id) in self._messages:
+                return False
+            self._counters["message"] += 1
+            self._messages[(channel_id, message_id)] = Message(
+                position=self._counters["message"],
+                channel_id=channel_id,
+                message_id=message_id,
+                sender=bytes(sender),
+                body=bytes(body),
+                sent_at=sent_at,
+                received_at=received_at,
+                seq=seq,
+                expires_at=expires_at,
+            )
+            return True
+
+    def get_message(self, channel_id: bytes, message_id: bytes) -> Message:
+        with self._lock:
+            self._ensure_open()
+            try:
+                return self._messages[(channel_id, message_id)]
+            except KeyError:
+                raise NotFoundError("no such message") from None
+
+    def list_messages(
+        self,
+        channel_id: bytes,
+        *,
+        before: int | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> list[Message]:
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        check_int(before, "before", optional=True)
+        check_int(after, "after", optional=True)
+        with self._lock:
+            self._ensure_open()
+            rows = sorted(
+                (
+                    m
+                    for m in self._messages.values()
+                    if m.channel_id == channel_id
+                    and (before is None or m.position < before)
+                    and (after is None or m.position > after)
+                ),
+                key=lambda m: m.position,
+            )
+        return rows[:limit] if after is not None else rows[-limit:]
+
+    def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
+        yield from self.list_messages(channel_id, after=0, limit=MAX_PAGE)
+
+    def update_message(self, channel_id: bytes, message_id: bytes, *, body: bytes) -> None:
+        if not isinstance(body, bytes | bytearray):
+            raise UsageError("body must be bytes")
+        with self.transaction():
+            current = self.get_message(channel_id, message_id)
+            self._messages[(channel_id, message_id)] = dataclasses.replace(current, body=body)
+
+    def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
+        with self.transaction():
+            return self._messages.pop((channel_id, message_id), None) is not None
+
+    def delete_expired(self, now: int) -> int:
+        check_int(now, "now")
+        with self.transaction():
+            gone = [
+                k
+                for k, m in self._messages.items()
+                if m.expires_at is not None and m.expires_at <= now
+            ]
+            for key in gone:
+                del self._messages[key]
+            return len(gone)
+
+    # group state ----------------------------------------------------------------
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None:
+        check_id(group_id, "group_id")
+        check_int(epoch, "epoch")
+        if not isinstance(state, bytes | bytearray):
+            raise UsageError("state must be bytes")
+        with self.transaction():
+            self._groups[group_id] = GroupState(group_id=group_id, epoch=epoch, state=bytes(state))
+
+    def get_group_state(self, group_id: bytes) -> GroupState | None:
+        with self._lock:
+            self._ensure_open()
+            return self._groups.get(group_id)
+
+    def delete_group_state(self, group_id: bytes) -> None:
+        with self.transaction():
+            self._groups.pop(group_id, None)
+
+    # outbox ---------------------------------------------------------------------
+    def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
+        check_id(channel_id, "channel_id")
+        check_int(created_at, "created_at")
+        if not isinstance(data, bytes | bytearray):
+            raise UsageError("data must be bytes")
+        item_id = secrets.token_bytes(16)
+        with self.transaction():
+            self.get_channel(channel_id)
+            self._counters["outbox"] += 1
+            self._outbox[item_id] = OutboxItem(
+                item_id=item_id,
+                position=self._counters["outbox"],
+                channel_id=channel_id,
+                data=bytes(data),
+                created_at=created_at,
+            )
+        return item_id
+
+    def list_outbox(self, channel_id: bytes | None = None, *, limit: int = 100) -> list[OutboxItem]:
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        with self._lock:
+            self._ensure_open()
+            items = sorted(
+                (i for i in self._outbox.values() if channel_id in (None, i.channel_id)),
+                key=lambda i: i.position,
+            )
+        return items[:limit]
+
+    def mark_sent(self, item_id: bytes) -> bool:
+        with self.transaction():
+            return self._outbox.pop(item_id, None) is not None
+
+    # cursors --------------------------------------------------------------------
+    def get_cursor(self, name: str) -> int:
+        with self._lock:
+            self._ensure_open()
+            return self._cursors.get(name, 0)
+
+    def set_cursor(self, name: str, value: int) -> None:
+        if not isinstance(name, str) or not 0 < len(name) <= 128:
+            raise UsageError("cursor names are 1..128 characters")
+        check_int(value, "value")
+        with self.transaction():
+            self._cursors[name] = value

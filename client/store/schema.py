@@ -1,0 +1,141 @@
+"""The store's schema, as an ordered list of migrations from the first release on.
+
+``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``; version 0 is an
+empty file. Each step runs in its own transaction together with the version bump, so a
+crash mid-migration leaves the previous version intact. A database newer than
+:data:`LATEST` is refused rather than guessed at.
+
+Only opaque ids, sequence numbers, epochs and timestamps are plain columns; everything
+else sits in ``sealed`` columns (see :mod:`client.store.crypto`).
+
+History:
+    1. first release: meta, channels, messages, group_states, outbox.
+    2. disappearing messages: ``messages.expires_at`` and its index.
+    3. named cursors for non-channel streams (welcomes, directory).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from client.errors import SchemaVersionError
+
+__all__ = ["LATEST", "MIGRATIONS", "current_version", "migrate"]
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL)")
+    conn.execute(
+        """CREATE TABLE channels (
+            channel_id BLOB PRIMARY KEY,
+            group_id   BLOB NOT NULL UNIQUE,
+            cursor     INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            sealed     BLOB NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE messages (
+            position    INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel_id  BLOB NOT NULL REFERENCES channels(channel_id) ON DELETE CASCADE,
+            message_id  BLOB NOT NULL,
+            seq         INTEGER,
+            sent_at     INTEGER NOT NULL,
+            received_at INTEGER NOT NULL,
+            sealed      BLOB NOT NULL,
+            UNIQUE (channel_id, message_id)
+        )"""
+    )
+    conn.execute("CREATE INDEX messages_by_channel ON messages (channel_id, position)")
+    conn.execute(
+        """CREATE TABLE group_states (
+            group_id BLOB PRIMARY KEY,
+            epoch    INTEGER NOT NULL,
+            sealed   BLOB NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE outbox (
+            position   INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id    BLOB NOT NULL UNIQUE,
+            channel_id BLOB NOT NULL REFERENCES channels(channel_id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL,
+            sealed     BLOB NOT NULL
+        )"""
+    )
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE messages ADD COLUMN expires_at INTEGER")
+    conn.execute(
+        "CREATE INDEX messages_expiry ON messages (expires_at) WHERE expires_at IS NOT NULL"
+    )
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    conn.execute("CREATE TABLE cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+
+
+MIGRATIONS: Final[Sequence[Callable[[sqlite3.Connection], None]]] = (_v1, _v2, _v3)
+LATEST: Final = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version of ``conn``'s database (0 for an empty database).
+
+    Raises:
+        SchemaVersionError: tables exist but no version is recorded (not our database).
+    """
+    has_version = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not has_version:
+        others = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if others:
+            raise SchemaVersionError("this database is not a Corridor store")
+        return 0
+    rows = conn.execute("SELECT version FROM schema_version").fetchall()
+    if len(rows) != 1 or not isinstance(rows[0][0], int):
+        raise SchemaVersionError("the store's schema version record is damaged")
+    return int(rows[0][0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring the database up to ``target``; returns the version it started from.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``).
+
+    Raises:
+        SchemaVersionError: the database is newer than ``target`` or not ours.
+    """
+    if not 0 <= target <= LATEST:
+        raise ValueError(f"no schema version {target}")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        start = current_version(conn)
+        if start == 0 and target > 0:
+            conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO schema_version VALUES (0)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if start > target:
+        raise SchemaVersionError(
+            f"the store has schema version {start}; this Corridor knows up to {target}"
+        )
+    for version in range(start, target):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(conn) != version:  # another process migrated meanwhile
+                conn.execute("ROLLBACK")
+                continue
+            MIGRATIONS[version](conn)
+            conn.execute("UPDATE schema_version SET version = ?", (version + 1,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start

@@ -1,0 +1,612 @@
+"""The local store on SQLite, sensitive columns encrypted with the store key.
+
+Durability: WAL journal with ``synchronous=FULL`` (every commit is fsynced before it
+returns, so what the engine was told is committed survives power loss), and one
+explicit transaction per API call or per ``with store.transaction():`` block.
+``secure_delete`` overwrites deleted content in the database file; :meth:`close`
+checkpoints and truncates the WAL so old page images do not linger there either.
+
+The database file is created with mode 0600 before SQLite opens it; SQLite gives its
+``-wal`` and ``-shm`` files the same mode.
+
+Thread safety: one connection, guarded by a re-entrant lock; a transaction holds the
+lock for its whole block, so the engine may call from several executor threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Final
+
+import msgspec
+import nacl.utils
+
+from client.errors import (
+    CorruptRecordError,
+    EnvironmentFault,
+    NotFoundError,
+    StorageError,
+    StoreKeyError,
+    UsageError,
+)
+from client.store import schema
+from client.store.base import (
+    MAX_PAGE,
+    Channel,
+    ChannelKind,
+    GroupState,
+    Message,
+    OutboxItem,
+    check_id,
+    check_int,
+)
+from client.store.crypto import RowCipher
+from crypto.secret_bytes import Secret
+
+__all__ = ["SqliteStore"]
+
+_KEY_CHECK: Final = b"corridor store key check v1"
+_PAGE_ITER: Final = 500
+
+
+class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
+    name: str
+    kind: str
+    roster: bytes
+
+
+class _MessageSecret(msgspec.Struct, array_like=True, frozen=True):
+    sender: bytes
+    body: bytes
+
+
+_channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
+_message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
+
+
+def _u64(value: int) -> bytes:
+    return struct.pack(">Q", value)
+
+
+class SqliteStore:
+    """The real store. Open with :meth:`open`; see :class:`client.store.base.Store`."""
+
+    def __init__(self, conn: sqlite3.Connection, cipher: RowCipher, path: Path) -> None:
+        self._conn = conn
+        self._cipher = cipher
+        self._path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._closed = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, path: os.PathLike[str] | str, key: Secret) -> SqliteStore:
+        """Open (creating and migrating as needed) the store at ``path``.
+
+        Raises:
+            StoreKeyError: ``key`` is not this database's key.
+            SchemaVersionError: the database is newer than this code, or not ours.
+            StorageError: SQLite failed (disk, locking).
+        """
+        cipher = RowCipher(key)
+        db = Path(path)
+        try:
+            fd = os.open(db, os.O_RDWR | os.O_CREAT, 0o600)
+            os.close(fd)
+        except OSError as exc:
+            raise EnvironmentFault(f"cannot create the store: {exc.strerror}") from None
+        try:
+            conn = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StorageError(f"cannot open the store: {exc}") from None
+        try:
+            for pragma in (
+                "PRAGMA busy_timeout = 10000",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = FULL",
+                "PRAGMA secure_delete = ON",
+                "PRAGMA foreign_keys = ON",
+                "PRAGMA temp_store = MEMORY",
+            ):
+                conn.execute(pragma)
+            schema.migrate(conn)
+            store = cls(conn, cipher, db)
+            store._check_key()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StorageError(f"the store cannot be opened: {exc}") from None
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _check_key(self) -> None:
+        row = self._conn.execute("SELECT value FROM meta WHERE name = 'key_check'").fetchone()
+        if row is None:
+            with self.transaction():
+                sealed = self._cipher.seal(_KEY_CHECK, "meta", b"key_check")
+                self._conn.execute("INSERT INTO meta VALUES ('key_check', ?)", (sealed,))
+            return
+        try:
+            ok = self._cipher.open(row[0], "meta", b"key_check") == _KEY_CHECK
+        except CorruptRecordError:
+            ok = False
+        if not ok:
+            raise StoreKeyError("the store key does not open this store")
+
+    def close(self) -> None:
+        """Checkpoint and truncate the WAL, then close. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            if self._depth:
+                raise UsageError("close() inside a transaction")
+            with contextlib.suppress(sqlite3.Error):  # the WAL is replayed on next open
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._closed = True
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; nested blocks become savepoints."""
+        with self._lock:
+            self._ensure_open()
+            depth = self._depth
+            savepoint = f"sp{depth}"
+            with self._sql_errors():
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth = depth
+                with self._sql_errors():
+                    if depth == 0:
+                        self._conn.execute("ROLLBACK")
+                    else:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
+                raise
+            self._depth = depth
+            if depth == 0:
+                try:
+                    self._conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise StorageError(f"commit failed: {exc}") from None
+            else:
+                with self._sql_errors():
+                    self._conn.execute(f"RELEASE {savepoint}")
+
+    @contextmanager
+    def _sql_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StorageError(f"store operation failed: {exc}") from None
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise UsageError("the store is closed")
+
+    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock:
+            self._ensure_open()
+            with self._sql_errors():
+                return self._conn.execute(sql, args).fetchall()
+
+    def _write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        """Run one statement (inside the caller's transaction); returns rowcount."""
+        with self._sql_errors():
+            return self._conn.execute(sql, args).rowcount
+
+    # -------------------------------------------------------------------- channels
+
+    def create_channel(
+        self,
+        *,
+        channel_id: bytes,
+        group_id: bytes,
+        kind: ChannelKind,
+        name: str,
+        created_at: int,
+        roster: bytes = b"",
+    ) -> Channel:
+        check_id(channel_id, "channel_id")
+        check_id(group_id, "group_id")
+        check_int(created_at, "created_at")
+        kind = ChannelKind(kind)
+        sealed = self._seal_channel(channel_id, group_id, name, kind, roster)
+        with self.transaction():
+            clash = self._conn.execute(
+                "SELECT 1 FROM channels WHERE channel_id = ? OR group_id = ?",
+                (channel_id, group_id),
+            ).fetchone()
+            if clash:
+                raise UsageError("a channel with this id or group id exists already")
+            self._write(
+                "INSERT INTO channels (channel_id, group_id, cursor, created_at, sealed) "
+                "VALUES (?, ?, 0, ?, ?)",
+                (channel_id, group_id, created_at, sealed),
+            )
+        return Channel(
+            channel_id=channel_id,
+            group_id=group_id,
+            kind=kind,
+            name=name,
+            roster=bytes(roster),
+            cursor=0,
+            created_at=created_at,
+        )
+
+    def _seal_channel(
+        self, channel_id: bytes, group_id: bytes, name: str, kind: ChannelKind, roster: bytes
+    ) -> bytes:
+        if not isinstance(name, str) or not isinstance(roster, bytes | bytearray):
+            raise UsageError("name must be str and roster bytes")
+        plain = msgspec.msgpack.encode(_ChannelSecret(name, kind.value, bytes(roster)))
+        return self._cipher.seal(plain, "channels", channel_id, group_id)
+
+    def _channel(self, row: tuple[Any, ...], *, strict: bool) -> Channel:
+        channel_id, group_id, cursor, created_at, sealed = row
+        try:
+            plain = self._cipher.open(sealed, "channels", channel_id, group_id)
+            secret = _channel_decoder.decode(plain)
+            kind: ChannelKind | None = ChannelKind(secret.kind)
+        except (CorruptRecordError, msgspec.MsgspecError, ValueError):
+            if strict:
+                raise CorruptRecordError("channels", channel_id.hex()) from None
+            return Channel(
+                channel_id=channel_id,
+                group_id=group_id,
+                kind=None,
+                name="",
+                roster=b"",
+                cursor=cursor,
+                created_at=created_at,
+                damaged=True,
+            )
+        return Channel(
+            channel_id=channel_id,
+            group_id=group_id,
+            kind=kind,
+            name=secret.name,
+            roster=secret.roster,
+            cursor=cursor,
+            created_at=created_at,
+        )
+
+    def get_channel(self, channel_id: bytes) -> Channel:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels WHERE channel_id = ?",
+            (channel_id,),
+        )
+        if not rows:
+            raise NotFoundError("no such channel")
+        return self._channel(rows[0], strict=True)
+
+    def get_channel_by_group(self, group_id: bytes) -> Channel:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels WHERE group_id = ?",
+            (group_id,),
+        )
+        if not rows:
+            raise NotFoundError("no channel for this group")
+        return self._channel(rows[0], strict=True)
+
+    def list_channels(self) -> list[Channel]:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels ORDER BY created_at, rowid"
+        )
+        return [self._channel(row, strict=False) for row in rows]
+
+    def update_channel(
+        self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
+    ) -> None:
+        with self.transaction():
+            current = self.get_channel(channel_id)
+            assert current.kind is not None  # strict get never returns a damaged record
+            sealed = self._seal_channel(
+                channel_id,
+                current.group_id,
+                current.name if name is None else name,
+                current.kind,
+                current.roster if roster is None else roster,
+            )
+            self._write("UPDATE channels SET sealed = ? WHERE channel_id = ?", (sealed, channel_id))
+
+    def set_channel_cursor(self, channel_id: bytes, cursor: int) -> None:
+        check_int(cursor, "cursor")
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT cursor FROM channels WHERE channel_id = ?", (channel_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("no such channel")
+            if cursor < row[0]:
+                raise UsageError("a channel cursor never moves backwards")
+            self._write("UPDATE channels SET cursor = ? WHERE channel_id = ?", (cursor, channel_id))
+
+    def delete_channel(self, channel_id: bytes) -> None:
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT group_id FROM channels WHERE channel_id = ?", (channel_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("no such channel")
+            self._write("DELETE FROM messages WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
+            self._write("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
+
+    # -------------------------------------------------------------------- messages
+
+    def _require_channel(self, channel_id: bytes) -> None:
+        if not self._conn.execute(
+            "SELECT 1 FROM channels WHERE channel_id = ?", (channel_id,)
+        ).fetchone():
+            raise NotFoundError("no such channel")
+
+    def insert_message(
+        self,
+        channel_id: bytes,
+        message_id: bytes,
+        *,
+        sender: bytes,
+        body: bytes,
+        sent_at: int,
+        received_at: int,
+        seq: int | None = None,
+        expires_at: int | None = None,
+    ) -> bool:
+        check_id(channel_id, "channel_id")
+        check_id(message_id, "message_id")
+        check_int(sent_at, "sent_at")
+        check_int(received_at, "received_at")
+        check_int(seq, "seq", optional=True)
+        check_int(expires_at, "expires_at", optional=True)
+        sealed = self._seal_message(channel_id, message_id, sender, body)
+        with self.transaction():
+            self._require_channel(channel_id)
+            inserted = self._write(
+                "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (channel_id, message_id) DO NOTHING",
+                (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed),
+            )
+        return inserted == 1
+
+    def _seal_message(
+        self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes
+    ) -> bytes:
+        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+            raise UsageError("sender and body must be bytes")
+        plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
+        return self._cipher.seal(plain, "messages", channel_id, message_id)
+
+    def _message(self, row: tuple[Any, ...], *, strict: bool) -> Message:
+        position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
+        try:
+            secret = _message_decoder.decode(
+                self._cipher.open(sealed, "messages", channel_id, message_id)
+            )
+        except (CorruptRecordError, msgspec.MsgspecError, ValueError):
+            if strict:
+                raise CorruptRecordError(
+                    "messages", f"{channel_id.hex()}/{message_id.hex()}"
+                ) from None
+            sender, body, damaged = b"", b"", True
+        else:
+            sender, body, damaged = secret.sender, secret.body, False
+        return Message(
+            position=position,
+            channel_id=channel_id,
+            message_id=message_id,
+            sender=sender,
+            body=body,
+            sent_at=sent_at,
+            received_at=received_at,
+            seq=seq,
+            expires_at=expires_at,
+            damaged=damaged,
+        )
+
+    def get_message(self, channel_id: bytes, message_id: bytes) -> Message:
+        rows = self._read(
+            "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+            "expires_at, sealed FROM messages "
+            "WHERE channel_id = ? AND message_id = ?",
+            (channel_id, message_id),
+        )
+        if not rows:
+            raise NotFoundError("no such message")
+        return self._message(rows[0], strict=True)
+
+    def list_messages(
+        self,
+        channel_id: bytes,
+        *,
+        before: int | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> list[Message]:
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        check_int(before, "before", optional=True)
+        check_int(after, "after", optional=True)
+        # Bounds as a half-open range over position; 2**63-1 is past any position.
+        low = -1 if after is None else after
+        high = 2**63 - 1 if before is None else before
+        if after is not None:
+            rows = self._read(
+                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed FROM messages "
+                "WHERE channel_id = ? AND position > ? AND position < ? "
+                "ORDER BY position ASC LIMIT ?",
+                (channel_id, low, high, limit),
+            )
+        else:
+            rows = self._read(
+                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed FROM messages "
+                "WHERE channel_id = ? AND position > ? AND position < ? "
+                "ORDER BY position DESC LIMIT ?",
+                (channel_id, low, high, limit),
+            )
+            rows.reverse()
+        return [self._message(row, strict=False) for row in rows]
+
+    def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
+        last = 0
+        while True:
+            page = self.list_messages(channel_id, after=last, limit=_PAGE_ITER)
+            yield from page
+            if len(page) < _PAGE_ITER:
+                return
+            last = page[-1].position
+
+    def update_message(self, channel_id: bytes, message_id: bytes, *, body: bytes) -> None:
+        with self.transaction():
+            current = self.get_message(channel_id, message_id)
+            sealed = self._seal_message(channel_id, message_id, current.sender, body)
+            self._write(
+                "UPDATE messages SET sealed = ? WHERE channel_id = ? AND message_id = ?",
+                (sealed, channel_id, message_id),
+            )
+
+    def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
+        with self.transaction():
+            return (
+                self._write(
+                    "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
+                    (channel_id, message_id),
+                )
+                == 1
+            )
+
+    def delete_expired(self, now: int) -> int:
+        check_int(now, "now")
+        with self.transaction():
+            return self._write(
+                "DELETE FROM messages WHERE expires_at IS NOT NULL AND expires_at <= ?", (now,)
+            )
+
+    # ----------------------------------------------------------------- group state
+
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None:
+        check_id(group_id, "group_id")
+        check_int(epoch, "epoch")
+        if not isinstance(state, bytes | bytearray):
+            raise UsageError("state must be bytes")
+        sealed = self._cipher.seal(bytes(state), "group_states", group_id, _u64(epoch))
+        with self.transaction():
+            self._write(
+                "INSERT INTO group_states (group_id, epoch, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (group_id) DO UPDATE SET epoch = excluded.epoch, "
+                "sealed = excluded.sealed",
+                (group_id, epoch, sealed),
+            )
+
+    def get_group_state(self, group_id: bytes) -> GroupState | None:
+        rows = self._read("SELECT epoch, sealed FROM group_states WHERE group_id = ?", (group_id,))
+        if not rows:
+            return None
+        epoch, sealed = rows[0]
+        state = self._cipher.open(sealed, "group_states", group_id, _u64(epoch))
+        return GroupState(group_id=group_id, epoch=epoch, state=state)
+
+    def delete_group_state(self, group_id: bytes) -> None:
+        with self.transaction():
+            self._write("DELETE FROM group_states WHERE group_id = ?", (group_id,))
+
+    # ---------------------------------------------------------------------- outbox
+
+    def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
+        check_id(channel_id, "channel_id")
+        check_int(created_at, "created_at")
+        if not isinstance(data, bytes | bytearray):
+            raise UsageError("data must be bytes")
+        item_id = nacl.utils.random(16)
+        sealed = self._cipher.seal(bytes(data), "outbox", item_id, channel_id)
+        with self.transaction():
+            self._require_channel(channel_id)
+            self._write(
+                "INSERT INTO outbox (item_id, channel_id, created_at, sealed) VALUES (?, ?, ?, ?)",
+                (item_id, channel_id, created_at, sealed),
+            )
+        return item_id
+
+    def list_outbox(self, channel_id: bytes | None = None, *, limit: int = 100) -> list[OutboxItem]:
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        if channel_id is None:
+            rows = self._read(
+                "SELECT position, item_id, channel_id, created_at, sealed FROM outbox "
+                "ORDER BY position LIMIT ?",
+                (limit,),
+            )
+        else:
+            rows = self._read(
+                "SELECT position, item_id, channel_id, created_at, sealed FROM outbox "
+                "WHERE channel_id = ? ORDER BY position LIMIT ?",
+                (channel_id, limit),
+            )
+        items = []
+        for position, item_id, chan, created_at, sealed in rows:
+            try:
+                data, damaged = self._cipher.open(sealed, "outbox", item_id, chan), False
+            except CorruptRecordError:
+                data, damaged = b"", True
+            items.append(
+                OutboxItem(
+                    item_id=item_id,
+                    position=position,
+                    channel_id=chan,
+                    data=data,
+                    created_at=created_at,
+                    damaged=damaged,
+                )
+            )
+        return items
+
+    def mark_sent(self, item_id: bytes) -> bool:
+        with self.transaction():
+            return self._write("DELETE FROM outbox WHERE item_id = ?", (item_id,)) == 1
+
+    # --------------------------------------------------------------------- cursors
+
+    def get_cursor(self, name: str) -> int:
+        rows = self._read("SELECT value FROM cursors WHERE name = ?", (name,))
+        return int(rows[0][0]) if rows else 0
+
+    def set_cursor(self, name: str, value: int) -> None:
+        if not isinstance(name, str) or not 0 < len(name) <= 128:
+            raise UsageError("cursor names are 1..128 characters")
+        check_int(value, "value")
+        with self.transaction():
+            self._write(
+                "INSERT INTO cursors (name, value) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                (name, value),
+            )
