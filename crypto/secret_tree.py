@@ -243,6 +243,11 @@ class SecretTree:
         found = self._ratchets.get((leaf, ratchet))
         return 0 if found is None else len(found.skipped)
 
+    def has_ratchet(self, leaf: int, ratchet: RatchetType) -> bool:
+        """Whether the leaf's ratchets were already derived (deriving them changes the
+        tree, so a caller that must stay unchanged on failure copies first)."""
+        return (leaf, ratchet) in self._ratchets
+
     def next_generation(self, leaf: int, ratchet: RatchetType) -> int:
         """The generation the ratchet will use or expect next."""
         return self._ratchet(leaf, ratchet).generation
