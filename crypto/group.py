@@ -78,7 +78,7 @@ from .messages import (
 )
 from .psk import psk_secret as compute_psk_secret
 from .secret_bytes import Secret
-from .secret_tree import SecretTree
+from .secret_tree import RatchetType, SecretTree
 from .suites import CipherSuite, get_suite
 from .transcript import confirmed_transcript_hash, interim_transcript_hash
 from .tree import RatchetTree, RequiredCapabilitiesView, parse_ratchet_tree, unverified_from_nodes
@@ -91,6 +91,7 @@ from .treekem import (
 
 __all__ = [
     "ApplicationMessage",
+    "COMMIT_REF_EXTENSION",
     "CommitOutput",
     "CredentialValidator",
     "EpochChange",
@@ -106,6 +107,10 @@ Rng = Callable[[int], bytes]
 _STATE_VERSION = 1
 # Resumption PSKs of this many recent epochs are kept for PSK proposals (section 8.6).
 _RESUMPTION_PSK_WINDOW = 8
+# Private-use GroupInfo extension in Corridor's Welcomes: the hash of the commit
+# message that created the epoch, so a joiner given the relay-accepted commit can
+# refuse the Welcome of a commit that lost the race (THREATS.md 6).
+COMMIT_REF_EXTENSION = 0xF0C1
 _PATH_REQUIRED = frozenset({ProposalType.update, ProposalType.remove,
                             ProposalType.external_init, ProposalType.group_context_extensions})
 
@@ -420,9 +425,14 @@ class Group:
         credential_validator: CredentialValidator,
         now: int,
         external_psks: Mapping[bytes, bytes] | None = None,
+        commit_message: bytes | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """Join from a Welcome (MLSMessage bytes) sent for ``key_package_bundle``.
+
+        ``commit_message``: the commit the relay accepted for the epoch the Welcome
+        creates. When given, the Welcome must name it (Corridor's commit-ref GroupInfo
+        extension), so the Welcome of a losing commit creates no group.
 
         Raises:
             DecodeError: malformed bytes.
@@ -463,6 +473,10 @@ class Group:
         ctx = gi.group_context
         if ctx.cipher_suite != kp.cipher_suite or ctx.version != m.ProtocolVersion.mls10:
             raise ProtocolError("GroupInfo is for another cipher suite or version")
+        if commit_message is not None:
+            ref_ext = m.find_extension(gi.extensions, COMMIT_REF_EXTENSION)
+            if ref_ext is None or ref_ext.extension_data != suite.hash(commit_message):
+                raise ProtocolError("Welcome does not belong to the accepted commit")
         if ratchet_tree is not None:
             unverified = parse_ratchet_tree(suite, ratchet_tree)
         else:
@@ -511,8 +525,11 @@ class Group:
     # -- GroupInfo --------------------------------------------------------------------
 
     def _group_info(self, state: _State, *, with_ratchet_tree: bool,
-                    external_pub: bool = True) -> GroupInfo:
+                    external_pub: bool = True, commit_ref: bytes | None = None) -> GroupInfo:
         exts: list[Extension] = []
+        if commit_ref is not None:
+            exts.append(Extension(extension_type=COMMIT_REF_EXTENSION,
+                                  extension_data=commit_ref))
         if with_ratchet_tree:
             exts.append(Extension(extension_type=ExtensionType.ratchet_tree,
                                   extension_data=state.tree.encode()))
@@ -663,11 +680,21 @@ class Group:
                 msg.private_message.content_type == ContentType.application:
             if msg.private_message.group_id != st.context.group_id:
                 raise ProtocolError("message for another group")
-            ac = self._unframe(st, msg)  # consumes only on success
+            if msg.private_message.epoch != st.context.epoch:
+                raise EpochError("message for another epoch")
+            sd = framing.decrypt_sender_data(st.suite, msg.private_message,
+                                             st.secrets.sender_data_secret)
+            if not st.secret_tree.has_ratchet(sd.leaf_index, RatchetType.APPLICATION):
+                # First message of this sender: deriving its ratchet changes the tree,
+                # so work on a copy and keep it only on success.
+                work = st.clone()
+                ac = self._unframe(work, msg)
+                self._state = work
+            else:
+                ac = self._unframe(st, msg)  # consumes the key only on success
             assert ac.content.application_data is not None
             assert ac.content.sender.leaf_index is not None
-            generation = framing.decrypt_sender_data(
-                st.suite, msg.private_message, st.secrets.sender_data_secret).generation
+            generation = sd.generation
             return ApplicationMessage(ac.content.sender.leaf_index, ac.content.application_data,
                                       ac.content.authenticated_data, generation)
         work = st.clone()
@@ -1139,7 +1166,9 @@ class Group:
         group_info = self._group_info(nxt, with_ratchet_tree=True)
         welcome = None
         if applied.added:
-            welcome = self._welcome(nxt, group_info, applied, prepared, epoch_secrets,
+            welcome_gi = self._group_info(nxt, with_ratchet_tree=True, external_pub=False,
+                                          commit_ref=suite.hash(msg_bytes))
+            welcome = self._welcome(nxt, welcome_gi, applied, prepared, epoch_secrets,
                                     psk_ids=applied.psk_ids, rng=rng)
         out = CommitOutput(message=msg_bytes, welcome=welcome,
                            group_info=MLSMessage.of(group_info).to_bytes())
