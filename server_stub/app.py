@@ -1,21 +1,135 @@
-"""The relay's ASGI application factory."""
+"""The relay's ASGI application: factory, lifespan, error mapping, access log.
+
+Every failure leaves as a JSON body ``{"error": code, "message": sentence}``; nothing
+a client sends can reach the 500 handler, and that handler never shows a traceback.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import __version__
+from .admission import Admission, EnrolmentTokenAdmission
+from .errors import ServerError
+from .openapi import openapi_document
+from .relay import Relay
+from .routes._common import json_response
+from .routes.http import http_routes
+from .routes.ws import ws_routes
+from .settings import Settings
+from .storage.base import Storage, open_storage
 
-__all__ = ["create_app"]
+__all__ = ["AdmissionFactory", "create_app"]
+
+log = logging.getLogger("corridor.relay")
+access = logging.getLogger("corridor.relay.access")
+AdmissionFactory = Callable[[Storage, Settings], Admission]
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 
 
-async def health(_request: Request) -> JSONResponse:
-    return JSONResponse({"status": "ok", "version": __version__})
+async def _server_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ServerError)
+    if exc.status >= 500:
+        log.error("request failed: %s %s: %s", request.method, request.url.path, exc.code)
+    return json_response(exc.body(), exc.status)
 
 
-def create_app() -> Starlette:
-    """Build the relay application."""
-    return Starlette(routes=[Route("/health", health, methods=["GET"])])
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = _HTTP_CODES.get(exc.status_code, "error")
+    headers = dict(exc.headers or {})
+    body = {"error": code, "message": str(exc.detail)}
+    return Response(json_response(body).body, exc.status_code, headers,
+                    media_type="application/json")
+
+
+async def _internal(request: Request, exc: Exception) -> Response:
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    return json_response({"error": "internal", "message": "internal error"}, 500)
+
+
+class AccessLog:
+    """Logs method, path, status, duration and device prefix; never bodies or headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not access.isEnabledFor(logging.INFO):
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 0
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            state: Any = scope.get("state") or {}
+            device = state.get("device") if isinstance(state, dict) else None
+            access.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
+                        (time.perf_counter() - start) * 1000, (device or "-")[:12])
+
+
+def create_app(
+    settings: Settings | None = None, admission: AdmissionFactory | None = None,
+) -> Starlette:
+    """Build the relay. ``admission`` picks who may register (default: enrolment tokens)."""
+    settings = settings or Settings.from_env()
+    storage = open_storage(settings.database, batch_max=settings.batch_max)
+    adm = (admission or (lambda st, _s: EnrolmentTokenAdmission(st)))(storage, settings)
+    relay = Relay(settings, storage, adm)
+    document = openapi_document()
+
+    async def openapi(_request: Request) -> Response:
+        return json_response(document)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await relay.start()
+        gc_task = asyncio.get_running_loop().create_task(_gc_loop(relay))
+        try:
+            yield
+        finally:
+            gc_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await gc_task
+            await relay.stop()
+
+    app = Starlette(
+        routes=[*http_routes(), Route("/openapi.json", openapi, methods=["GET"]), *ws_routes()],
+        exception_handlers={ServerError: _server_error, HTTPException: _http_error,
+                            Exception: _internal},
+        lifespan=lifespan,
+    )
+    app.state.relay = relay
+    app.add_middleware(AccessLog)
+    return app
+
+
+async def _gc_loop(relay: Relay) -> None:
+    while True:
+        await asyncio.sleep(relay.settings.gc_interval)
+        try:
+            stats = await relay.storage.gc(relay.now(), relay.settings.retention)
+            if any((stats.messages, stats.welcomes, stats.blobs)):
+                log.info("gc: %d messages, %d welcomes, %d blobs", stats.messages,
+                         stats.welcomes, stats.blobs)
+        except ServerError as exc:
+            log.warning("gc failed: %s", exc.code)

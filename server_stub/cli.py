@@ -1,15 +1,48 @@
-"""``corridor-relay``: run and administer the relay."""
+"""``corridor-relay``: run and administer the relay.
+
+Other modules add subcommands without editing this file: append
+``(name, add_arguments, run)`` to :data:`EXTRA_COMMANDS` (or call :func:`register`)
+before :func:`main` runs, where ``add_arguments(parser)`` fills an
+``argparse.ArgumentParser`` and ``run(args) -> int`` executes. Modules listed in
+:data:`EXTENSION_MODULES` are imported (if present) so they can register themselves.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import importlib
 import ipaddress
+import json
+import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from . import __version__
 
-__all__ = ["main"]
+__all__ = ["EXTENSION_MODULES", "EXTRA_COMMANDS", "build_parser", "main", "register"]
+
+AddArguments = Callable[[argparse.ArgumentParser], None]
+Run = Callable[[argparse.Namespace], int]
+EXTRA_COMMANDS: list[tuple[str, AddArguments, Run]] = []
+EXTENSION_MODULES: tuple[str, ...] = ("server_stub.venue",)
+
+
+def register(name: str, add_arguments: AddArguments, run: Run) -> None:
+    """Add a ``corridor-relay <name>`` subcommand."""
+    if any(n == name for n, _a, _r in EXTRA_COMMANDS):
+        return
+    EXTRA_COMMANDS.append((name, add_arguments, run))
+
+
+def _load_extensions() -> None:
+    for mod in EXTENSION_MODULES:
+        try:
+            importlib.import_module(mod)
+        except ModuleNotFoundError as exc:
+            if exc.name != mod:
+                raise
 
 
 def _loopback(host: str) -> str:
@@ -22,26 +55,101 @@ def _loopback(host: str) -> str:
     return host
 
 
+def add_store_arguments(p: argparse.ArgumentParser) -> None:
+    """``--data-dir`` and ``--database``, shared by every command that opens the store."""
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="directory of the SQLite store (default: the platform data dir)")
+    p.add_argument("--database", default=None, metavar="URL",
+                   help="postgresql://... to use PostgreSQL instead of SQLite")
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _load_extensions()
     p = argparse.ArgumentParser(prog="corridor-relay", description="Corridor relay.")
     p.add_argument("--version", action="version", version=f"corridor-relay {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="serve the relay")
+
+    serve = sub.add_parser("serve", help="serve the relay (loopback only)")
     serve.add_argument("--host", type=_loopback, default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--log-level", default="info",
+                       choices=["debug", "info", "warning", "error"])
+    add_store_arguments(serve)
+
+    token = sub.add_parser("token", help="enrolment tokens")
+    tsub = token.add_subparsers(dest="token_command", required=True)
+    create = tsub.add_parser("create", help="print a new one-time enrolment token")
+    add_store_arguments(create)
+    create.add_argument("--ttl", type=int, default=None, help="validity in seconds")
+    create.add_argument("--json", action="store_true", help="machine-readable output")
+
+    for name, add_arguments, _run in EXTRA_COMMANDS:
+        add_arguments(sub.add_parser(name))
     return p
+
+
+def _settings(args: argparse.Namespace) -> object:
+    from .settings import Settings
+
+    return Settings.from_env(data_dir=args.data_dir, database_url=args.database)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+    from .settings import Settings
+
+    logging.basicConfig(
+        level=args.log_level.upper(), stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    settings = _settings(args)
+    assert isinstance(settings, Settings)
+    app = create_app(settings)
+    print(f"corridor-relay listening on http://{args.host}:{args.port}", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                ws="wsproto", ws_max_size=settings.max_ws_frame_bytes, ws_ping_interval=30,
+                h11_max_incomplete_event_size=64 * 1024)
+    return 0
+
+
+def _token_create(args: argparse.Namespace) -> int:
+    from .admission import EnrolmentTokenAdmission
+    from .relay import Relay
+    from .settings import Settings
+    from .storage.base import open_storage
+
+    settings = _settings(args)
+    assert isinstance(settings, Settings)
+
+    async def run() -> tuple[str, int]:
+        storage = open_storage(settings.database)
+        relay = Relay(settings, storage, EnrolmentTokenAdmission(storage))
+        await storage.open()
+        try:
+            return await relay.create_enrolment_token(args.ttl)
+        finally:
+            await storage.close()
+
+    token, exp = asyncio.run(run())
+    if args.json:
+        print(json.dumps({"token": token, "expires_at": exp}))
+    else:
+        print(token)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
-        import uvicorn
-
-        from .app import create_app
-
-        print(f"corridor-relay listening on http://{args.host}:{args.port}", flush=True)
-        uvicorn.run(create_app(), host=args.host, port=args.port, log_level="warning")
-    return 0
+        return _serve(args)
+    if args.command == "token":
+        return _token_create(args)
+    for name, _add, run in EXTRA_COMMANDS:
+        if args.command == name:
+            return run(args)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,225 @@
+"""Push: routes committed events to this process's connected WebSockets.
+
+Events arrive in commit order (from the local writer, or from other processes via
+LISTEN/NOTIFY) and are dispatched by one task, so per-group order is kept. Each
+message is encoded once, then appended to the send queue of every connected device
+routed for that seq. A socket whose queue overflows is closed; its device catches up
+by cursor when it reconnects, so nothing is lost, only pushed later.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+
+import msgspec
+
+from .storage.base import (
+    Event,
+    MembershipEvent,
+    MessageEvent,
+    Storage,
+    StoredMessage,
+    StoredWelcome,
+    WelcomeEvent,
+)
+
+__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_frame"]
+
+log = logging.getLogger("corridor.relay.push")
+_enc = msgspec.json.Encoder()
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def message_frame(m: StoredMessage) -> str:
+    return _enc.encode({
+        "type": "message", "group_id": b64u(m.group_id), "seq": m.seq, "sender": m.sender,
+        "client_msg_id": m.client_msg_id, "message": m.payload, "received_at": m.created_at,
+    }).decode()
+
+
+def welcome_frame(w: StoredWelcome) -> str:
+    return _enc.encode({
+        "type": "welcome", "id": w.id, "sender": w.sender, "message": w.payload,
+        "received_at": w.created_at,
+    }).decode()
+
+
+class Connection:
+    """One authenticated socket: a bounded send queue drained by a short-lived task."""
+
+    __slots__ = ("_close", "_draining", "_pending", "_queue", "_send", "closed", "device_id",
+                 "limit", "live")
+
+    def __init__(
+        self, device_id: str, send: Callable[[str], Awaitable[None]],
+        close: Callable[[int, str], Awaitable[None]], limit: int,
+    ) -> None:
+        self.device_id = device_id
+        self._send = send
+        self._close = close
+        self.limit = limit
+        self._queue: deque[str] = deque()
+        self._draining = False
+        self.closed = False
+        self.live = False  # False while the backlog is being sent
+        self._pending: list[tuple[bytes, int, str]] | None = []
+
+    def push(self, frame: str) -> None:
+        """Queue a frame; never blocks. Overflow closes the socket (the client catches up)."""
+        if self.closed:
+            return
+        if len(self._queue) >= self.limit:
+            self.abort(4008, "send queue overflow")
+            return
+        self._queue.append(frame)
+        if not self._draining:
+            self._draining = True
+            asyncio.get_running_loop().create_task(self._drain())
+
+    def push_routed(self, group_id: bytes, seq: int, frame: str) -> None:
+        """A group message: held back while the backlog is sent, then de-duplicated."""
+        if self.live:
+            self.push(frame)
+        elif self._pending is not None:
+            if len(self._pending) >= self.limit:
+                self.abort(4008, "send queue overflow")
+                return
+            self._pending.append((group_id, seq, frame))
+
+    def go_live(self, sent: dict[bytes, int]) -> None:
+        """Backlog done: flush held pushes the backlog did not already cover."""
+        pending, self._pending = self._pending or [], None
+        self.live = True
+        for gid, seq, frame in pending:
+            if seq > sent.get(gid, -1):
+                self.push(frame)
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue and not self.closed:
+                await self._send(self._queue.popleft())
+        except Exception:
+            self.closed = True
+        finally:
+            self._draining = False
+
+    def abort(self, code: int, reason: str) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self._queue.clear()
+        asyncio.get_running_loop().create_task(self._safe_close(code, reason))
+
+    async def _safe_close(self, code: int, reason: str) -> None:
+        with contextlib.suppress(Exception):
+            await self._close(code, reason)
+
+
+class Hub:
+    """Per-process registry of sockets plus the routing cache."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+        self.conns: dict[str, set[Connection]] = {}
+        self._members: dict[bytes, dict[str, tuple[int, int | None]]] = {}
+        self._events: deque[Event] = deque()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.delivered = 0
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def add(self, conn: Connection) -> None:
+        self.conns.setdefault(conn.device_id, set()).add(conn)
+
+    def remove(self, conn: Connection) -> None:
+        s = self.conns.get(conn.device_id)
+        if s is not None:
+            s.discard(conn)
+            if not s:
+                del self.conns[conn.device_id]
+
+    def on_events(self, events: Sequence[Event]) -> None:
+        """Storage callback (on the loop, in commit order)."""
+        if not self.conns:
+            for e in events:  # nobody to push to; keep the cache honest only
+                if isinstance(e, MembershipEvent) or (
+                    isinstance(e, MessageEvent) and e.membership_changed
+                ):
+                    self._invalidate(e)
+            return
+        self._events.extend(events)
+        self._wake.set()
+
+    def _invalidate(self, e: Event) -> None:
+        if isinstance(e, MembershipEvent):
+            if e.group_id:
+                self._members.pop(e.group_id, None)
+            else:
+                self._members.clear()
+        elif isinstance(e, MessageEvent):
+            self._members.pop(e.message.group_id, None)
+
+    async def _routing(self, group_id: bytes) -> dict[str, tuple[int, int | None]]:
+        cached = self._members.get(group_id)
+        if cached is None:
+            rows = await self._storage.group_members(group_id)
+            cached = {r.device_id: (r.joined_seq, r.left_seq) for r in rows}
+            if len(self._members) > 50_000:
+                self._members.clear()
+            self._members[group_id] = cached
+        return cached
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._events:
+                e = self._events.popleft()
+                try:
+                    await self._dispatch(e)
+                except Exception:
+                    log.exception("push dispatch failed")
+
+    async def _dispatch(self, e: Event) -> None:
+        if isinstance(e, MembershipEvent):
+            self._invalidate(e)
+            return
+        if isinstance(e, WelcomeEvent):
+            wframe = welcome_frame(e.welcome)
+            for dev in e.recipients:
+                for c in self.conns.get(dev, ()):
+                    c.push(wframe)
+            return
+        m = e.message
+        if e.membership_changed:
+            self._invalidate(e)
+        routing = await self._routing(m.group_id)
+        frame: str | None = None
+        seq = m.seq
+        if len(self.conns) < len(routing):
+            targets = [(d, routing[d]) for d in self.conns if d in routing]
+        else:
+            targets = [(d, r) for d, r in routing.items() if d in self.conns]
+        for dev, (joined, left) in targets:
+            if joined < seq and (left is None or seq <= left):
+                if frame is None:
+                    frame = message_frame(m)
+                for c in self.conns.get(dev, ()):
+                    c.push_routed(m.group_id, seq, frame)
+                    self.delivered += 1

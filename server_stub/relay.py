@@ -1,0 +1,294 @@
+"""The relay's rules, free of HTTP: authentication, admission, routing, limits.
+
+Auth (no passwords)::
+
+    client                                   relay
+      POST /v1/auth/challenge {public_key, purpose} ->
+                                     <- {nonce, expires_at}   nonce = rand16|exp8|mac16
+      sign(b"corridor-relay/v1 challenge\\0" + purpose + b"\\0" + nonce)  (Ed25519)
+      POST /v1/devices {.., signature, enrolment_token | certificate_chain}  (register)
+      POST /v1/auth/token {public_key, nonce, signature}  -> {token, expires_at}
+      Authorization: Bearer <token>   on every other request and the WebSocket
+
+Nonces and tokens are MACed with a secret shared through the store, so any relay
+process can check what another issued; each nonce is spent once (recorded in the store).
+The client builds the signed bytes itself and never signs relay-supplied text.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import logging
+import secrets
+import time
+from collections.abc import Callable
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+from crypto.errors import DecodeError
+
+from .admission import Admission, RegistrationRequest, hash_enrolment_token
+from .errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    Unauthorized,
+)
+from .hub import Hub
+from .mls_header import parse_group_message
+from .ratelimit import RateLimiter
+from .settings import Settings
+from .storage.base import PostOutcome, Storage
+
+__all__ = ["CHALLENGE_CONTEXT", "Relay", "challenge_message", "decode_group_id"]
+
+log = logging.getLogger("corridor.relay")
+CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
+TOKEN_PREFIX = "cr1."  # noqa: S105 - a format marker, not a secret
+_MAC = 16
+
+
+def challenge_message(purpose: str, nonce: bytes) -> bytes:
+    """The exact bytes a device signs to answer a challenge."""
+    return CHALLENGE_CONTEXT + purpose.encode() + b"\x00" + nonce
+
+
+def decode_group_id(text: str) -> bytes:
+    """Unpadded base64url (as in URLs and bodies) to the raw MLS group id."""
+    if not 2 <= len(text) <= 342 or len(text) % 4 == 1:
+        raise BadRequest("group_id must be unpadded base64url of 1..256 bytes")
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise BadRequest("group_id must be unpadded base64url") from None
+    if not raw or base64.urlsafe_b64encode(raw).rstrip(b"=").decode() != text:
+        raise BadRequest("group_id must be canonical unpadded base64url")
+    return raw
+
+
+class Relay:
+    """One relay process's logic over a shared store."""
+
+    def __init__(
+        self, settings: Settings, storage: Storage, admission: Admission,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.settings = settings
+        self.storage = storage
+        self.admission = admission
+        self.clock = clock
+        self.hub = Hub(storage)
+        self._secret = b""
+        s = settings
+        self.rate = RateLimiter(s.rate_per_second, s.rate_burst)
+        self.claim_rate = RateLimiter(s.claim_rate_per_minute / 60, s.claim_rate_per_minute)
+        self.claim_target_rate = RateLimiter(
+            s.claim_target_per_minute / 60, s.claim_target_per_minute
+        )
+        self.register_rate = RateLimiter(
+            s.register_rate_per_minute / 60, s.register_rate_per_minute
+        )
+        self._device_ok: dict[str, float] = {}
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    async def start(self) -> None:
+        await self.storage.open(self.hub.on_events)
+        self._secret = await self.storage.relay_secret()
+        self.hub.start()
+
+    async def stop(self) -> None:
+        await self.hub.stop()
+        await self.storage.close()
+
+    def _mac(self, *parts: bytes) -> bytes:
+        h = hmac.new(self._secret, digestmod=hashlib.sha256)
+        for p in parts:
+            h.update(len(p).to_bytes(4, "big") + p)
+        return h.digest()[:_MAC]
+
+    # -- challenges and tokens ------------------------------------------------------------
+    def challenge(self, public_key: bytes, purpose: str, source: str) -> tuple[bytes, int]:
+        self.register_rate.take(source)
+        rand = secrets.token_bytes(16)
+        exp = self.now() + self.settings.challenge_ttl
+        e = exp.to_bytes(8, "big")
+        return rand + e + self._mac(b"challenge", purpose.encode(), public_key, rand, e), exp
+
+    async def _check_challenge(
+        self, public_key: bytes, purpose: str, nonce: bytes, signature: bytes
+    ) -> None:
+        if len(nonce) != 16 + 8 + _MAC:
+            raise Unauthorized("invalid challenge")
+        rand, e, mac = nonce[:16], nonce[16:24], nonce[24:]
+        good = self._mac(b"challenge", purpose.encode(), public_key, rand, e)
+        if not hmac.compare_digest(mac, good):
+            raise Unauthorized("invalid challenge")
+        exp = int.from_bytes(e, "big")
+        if exp < self.now():
+            raise Unauthorized("challenge expired")
+        try:
+            VerifyKey(public_key).verify(challenge_message(purpose, nonce), signature)
+        except (BadSignatureError, ValueError, TypeError):
+            raise Unauthorized("bad signature") from None
+        if not await self.storage.consume_nonce(hashlib.sha256(nonce).digest(), exp):
+            raise Unauthorized("challenge already used")
+
+    async def register(
+        self, public_key: bytes, nonce: bytes, signature: bytes,
+        enrolment_token: str | None, chain: tuple[bytes, ...], source: str,
+    ) -> str:
+        self.register_rate.take(source)
+        device_id = public_key.hex()
+        if await self.storage.get_device(device_id) is not None:
+            raise Conflict("device already registered")
+        await self._check_challenge(public_key, "register", nonce, signature)
+        decision = await self.admission.decide(RegistrationRequest(
+            public_key=public_key, certificate_chain=chain, enrolment_token=enrolment_token,
+            now=self.now(),
+        ))
+        if not decision.accepted:
+            log.info("registration refused: %s", decision.reason)
+            raise Forbidden(f"registration refused: {decision.reason}")
+        if not await self.storage.register_device(device_id, public_key, self.now()):
+            raise Conflict("device already registered")
+        log.info("device registered %s", device_id[:12])
+        return device_id
+
+    async def login(
+        self, public_key: bytes, nonce: bytes, signature: bytes, source: str
+    ) -> tuple[str, str, int]:
+        self.register_rate.take(source)
+        device_id = public_key.hex()
+        dev = await self.storage.get_device(device_id)
+        if dev is None or dev.revoked:
+            raise Unauthorized("unknown or revoked device")
+        await self._check_challenge(public_key, "login", nonce, signature)
+        exp = self.now() + self.settings.token_ttl
+        body = public_key + exp.to_bytes(8, "big")
+        token = TOKEN_PREFIX + base64.urlsafe_b64encode(body + self._mac(b"token", body)).decode()
+        return device_id, token, exp
+
+    async def authenticate(self, authorization: str | None) -> str:
+        """Bearer token to device id; raises Unauthorized. Revocation is honoured within 30 s."""
+        if not authorization or not authorization.startswith("Bearer "):
+            raise Unauthorized("missing bearer token")
+        token = authorization[7:].strip()
+        if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
+            raise Unauthorized("invalid token")
+        try:
+            raw = base64.urlsafe_b64decode(token[len(TOKEN_PREFIX):])
+        except (binascii.Error, ValueError):
+            raise Unauthorized("invalid token") from None
+        if len(raw) != 32 + 8 + _MAC:
+            raise Unauthorized("invalid token")
+        body, mac = raw[:40], raw[40:]
+        if not hmac.compare_digest(mac, self._mac(b"token", body)):
+            raise Unauthorized("invalid token")
+        if int.from_bytes(body[32:40], "big") < self.now():
+            raise Unauthorized("token expired")
+        device_id = body[:32].hex()
+        checked = self._device_ok.get(device_id)
+        now = time.monotonic()
+        if checked is None or now - checked > 30:
+            dev = await self.storage.get_device(device_id)
+            if dev is None or dev.revoked:
+                self._device_ok.pop(device_id, None)
+                raise Unauthorized("unknown or revoked device")
+            if len(self._device_ok) > 100_000:
+                self._device_ok.clear()
+            self._device_ok[device_id] = now
+        self.rate.take(device_id)
+        return device_id
+
+    def token_expiry(self, authorization: str) -> int:
+        raw = base64.urlsafe_b64decode(authorization[7:].strip()[len(TOKEN_PREFIX):])
+        return int.from_bytes(raw[32:40], "big")
+
+    async def create_enrolment_token(self, ttl: int | None = None) -> tuple[str, int]:
+        token = "cre_" + secrets.token_urlsafe(24)
+        exp = self.now() + (ttl if ttl is not None else self.settings.enrolment_token_ttl)
+        await self.storage.create_enrolment_token(hash_enrolment_token(token), self.now(), exp)
+        return token, exp
+
+    # -- KeyPackages ---------------------------------------------------------------------
+    async def publish_key_packages(
+        self, device_id: str, packages: list[bytes], last_resort: bytes | None
+    ) -> int:
+        cap = self.settings.max_message_bytes
+        if any(len(p) > cap for p in packages) or (last_resort and len(last_resort) > cap):
+            raise PayloadTooLarge("KeyPackage too large")
+        return await self.storage.publish_key_packages(
+            device_id, packages, last_resort, self.now(), self.settings.max_key_packages
+        )
+
+    async def claim_key_package(self, claimer: str, target: str) -> tuple[bytes, bool]:
+        self.claim_rate.take(claimer)
+        self.claim_target_rate.take(target)
+        got = await self.storage.claim_key_package(target)
+        if got is None:
+            raise NotFound("no KeyPackage available for this device")
+        return got
+
+    # -- groups and delivery ------------------------------------------------------------------
+    async def post(
+        self, device_id: str, group_id: bytes, client_msg_id: str, message: bytes,
+        add: list[str], remove: list[str], welcome: bytes | None, welcome_to: list[str],
+    ) -> PostOutcome:
+        """Validate, then append durably. Returns once committed.
+
+        Nothing awaits before the storage call, so messages a client pipelines over one
+        WebSocket (one task each, started in order) reach the writer queue in order.
+        """
+        cap = self.settings.max_message_bytes
+        if len(message) > cap or (welcome is not None and len(welcome) > cap):
+            raise PayloadTooLarge(f"messages are limited to {cap} bytes")
+        try:
+            header = parse_group_message(message)
+        except DecodeError as exc:
+            raise BadRequest(f"not an MLS group message: {exc}") from None
+        if header.group_id != group_id:
+            raise BadRequest("MLS group_id does not match the group addressed")
+        if not header.is_commit and (add or remove or welcome is not None):
+            raise BadRequest("add, remove and welcome may only accompany a commit")
+        if (welcome is None) != (not welcome_to):
+            raise BadRequest("a welcome needs recipients, and recipients need a welcome")
+        return await self.storage.post_message(
+            group_id=group_id, sender=device_id, client_msg_id=client_msg_id, payload=message,
+            epoch=header.epoch, is_commit=header.is_commit, add=add, remove=remove,
+            welcome=welcome, welcome_to=welcome_to, now=self.now(),
+        )
+
+    # -- blobs ----------------------------------------------------------------------------
+    async def put_blob(
+        self, device_id: str, group_id: bytes | None, data: bytes
+    ) -> tuple[str, int]:
+        if not data:
+            raise BadRequest("empty blob")
+        if len(data) > self.settings.max_blob_bytes:
+            raise PayloadTooLarge(f"blobs are limited to {self.settings.max_blob_bytes} bytes")
+        if group_id is not None and not await self.storage.is_member(group_id, device_id):
+            raise NotFound("no such group, or this device is not routed in it")
+        blob_id = secrets.token_urlsafe(16)
+        exp = self.now() + self.settings.blob_ttl
+        await self.storage.put_blob(
+            blob_id=blob_id, owner=device_id, group_id=group_id, data=data, now=self.now(),
+            expires_at=exp, quota=self.settings.blob_quota_bytes,
+        )
+        return blob_id, exp
+
+    async def get_blob(self, device_id: str, blob_id: str) -> bytes:
+        rec = await self.storage.get_blob(blob_id, self.now())
+        if rec is not None and (
+            rec.owner == device_id
+            or (rec.group_id is not None and await self.storage.is_member(rec.group_id, device_id))
+        ):
+            return rec.data
+        raise NotFound("no such blob, or not readable by this device")

@@ -1,0 +1,1 @@
+"""HTTP and WebSocket endpoints; :data:`.http.ENDPOINTS` also generates the OpenAPI document."""

@@ -1,0 +1,153 @@
+"""``GET /v1/ws``: push delivery and pipelined sends over one WebSocket.
+
+On connect (``Authorization: Bearer`` at the handshake) the relay sends every
+unacknowledged message of every group the device is routed in, then
+``{"type": "ready"}``, then live pushes. Frames are JSON text; see :mod:`..schemas`
+for the client frames (send, ack, ack_welcome, ping). Sends and acks are answered
+(``sent`` / ``acked``) only after the write is durable. The socket closes with 4401
+when the token expires, 4008 when the client reads too slowly, 1009 for oversized
+frames; the client reconnects and catches up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import msgspec
+from starlette.routing import WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+
+from .. import schemas as s
+from ..errors import ServerError
+from ..hub import Connection, b64u, message_frame, welcome_frame
+from ..relay import Relay, decode_group_id
+
+__all__ = ["ws_routes"]
+
+log = logging.getLogger("corridor.relay.ws")
+_enc = msgspec.json.Encoder()
+MAX_INFLIGHT = 1024
+
+
+def _error_frame(exc: ServerError, **extra: object) -> str:
+    return _enc.encode({"type": "error", **exc.body(), **extra}).decode()
+
+
+async def _backlog(relay: Relay, ws: WebSocket, conn: Connection) -> dict[bytes, int]:
+    sent: dict[bytes, int] = {}
+    page = relay.settings.ws_backlog_page
+    for gid, row in await relay.storage.memberships(conn.device_id):
+        cursor = row.acked_seq
+        while True:
+            msgs, _last = await relay.storage.messages_after(gid, conn.device_id, cursor, page)
+            for m in msgs:
+                await ws.send_text(message_frame(m))
+                cursor = m.seq
+            if len(msgs) < page:
+                break
+        sent[gid] = cursor
+    for w in await relay.storage.pending_welcomes(conn.device_id, 10_000):
+        await ws.send_text(welcome_frame(w))
+    return sent
+
+
+async def websocket_endpoint(ws: WebSocket) -> None:
+    relay: Relay = ws.app.state.relay
+    auth = ws.headers.get("authorization")
+    try:
+        device = await relay.authenticate(auth)
+    except ServerError:
+        await ws.close(code=4401, reason="unauthorized")
+        return
+    assert auth is not None
+    await ws.accept()
+    conn = Connection(device, ws.send_text, ws.close, relay.settings.ws_send_queue)
+    loop = asyncio.get_running_loop()
+    expiry = loop.call_at(
+        loop.time() + max(0.0, relay.token_expiry(auth) - relay.clock()),
+        conn.abort, 4401, "token expired",
+    )
+    relay.hub.add(conn)
+    inflight: set[asyncio.Task[None]] = set()
+    try:
+        sent = await _backlog(relay, ws, conn)
+        await ws.send_text('{"type":"ready"}')
+        conn.go_live(sent)
+        while not conn.closed:
+            msg = await ws.receive()
+            if msg["type"] == "websocket.disconnect":
+                break
+            text = msg.get("text")
+            data = text.encode() if text is not None else msg.get("bytes") or b""
+            if len(data) > relay.settings.max_ws_frame_bytes:
+                conn.abort(1009, "frame too large")
+                break
+            try:
+                relay.rate.take(device)
+                frame = s.client_frame_decoder.decode(data)
+            except ServerError as exc:
+                conn.push(_error_frame(exc))
+                continue
+            except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+                conn.push(_enc.encode(
+                    {"type": "error", "error": "invalid_frame", "message": str(exc)}
+                ).decode())
+                continue
+            if isinstance(frame, s.WsPing):
+                conn.push('{"type":"pong"}')
+                continue
+            if len(inflight) >= MAX_INFLIGHT:
+                await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
+            task = loop.create_task(_handle(relay, conn, frame))
+            inflight.add(task)
+            task.add_done_callback(inflight.discard)
+    except WebSocketDisconnect:
+        pass
+    finally:
+        expiry.cancel()
+        relay.hub.remove(conn)
+        conn.closed = True
+
+
+async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
+    device = conn.device_id
+    try:
+        if isinstance(frame, s.WsSend):
+            try:
+                gid = decode_group_id(frame.group_id)
+                outcome = await relay.post(
+                    device, gid, frame.client_msg_id, frame.message, list(frame.add),
+                    list(frame.remove), frame.welcome.message if frame.welcome else None,
+                    list(frame.welcome.recipients) if frame.welcome else [],
+                )
+            except ServerError as exc:
+                conn.push(_error_frame(exc, client_msg_id=frame.client_msg_id,
+                                       group_id=frame.group_id))
+                return
+            conn.push(_enc.encode({
+                "type": "sent", "client_msg_id": frame.client_msg_id, "group_id": frame.group_id,
+                "seq": outcome.seq, "duplicate": outcome.duplicate,
+            }).decode())
+        elif isinstance(frame, s.WsAck):
+            try:
+                gid = decode_group_id(frame.group_id)
+                acked = await relay.storage.ack(device, gid, frame.seq)
+            except ServerError as exc:
+                conn.push(_error_frame(exc, group_id=frame.group_id))
+                return
+            conn.push(_enc.encode(
+                {"type": "acked", "group_id": b64u(gid), "seq": acked}
+            ).decode())
+        elif isinstance(frame, s.WsAckWelcome):
+            ok = await relay.storage.ack_welcome(device, frame.id)
+            conn.push(_enc.encode({"type": "acked_welcome", "id": frame.id, "ok": ok}).decode())
+    except ServerError as exc:
+        conn.push(_error_frame(exc))
+    except Exception:
+        log.exception("websocket frame handling failed")
+        conn.push('{"type":"error","error":"internal","message":"internal error"}')
+
+
+def ws_routes() -> list[WebSocketRoute]:
+    return [WebSocketRoute("/v1/ws", websocket_endpoint, name="websocket")]

@@ -1,0 +1,235 @@
+"""Request, response and WebSocket bodies, as msgspec structs.
+
+Binary fields (keys, signatures, MLS messages, Welcomes, KeyPackages) travel as
+standard base64 inside JSON; blobs travel raw as ``application/octet-stream``. Group
+ids appear in URLs, so they are always unpadded base64url strings, in bodies too.
+Device ids are the lowercase hex of the device's Ed25519 public key. The OpenAPI
+document is generated from these types, so it cannot drift from what the relay parses.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+__all__ = [name for name in dir() if name[:1].isupper()]
+
+MAX_INT = 2**63 - 1
+GroupId = Annotated[
+    str,
+    Meta(pattern=r"^[A-Za-z0-9_-]{2,342}$", description="MLS group id, unpadded base64url"),
+]
+DeviceId = Annotated[
+    str, Meta(pattern=r"^[0-9a-f]{64}$", description="hex of the device's Ed25519 public key")
+]
+ClientMsgId = Annotated[
+    str,
+    Meta(
+        min_length=1, max_length=64, pattern=r"^[A-Za-z0-9._:-]{1,64}$",
+        description="sender-chosen id; a resend with the same id is de-duplicated",
+    ),
+]
+Seq = Annotated[int, Meta(ge=0, le=MAX_INT)]
+WelcomeIdT = Annotated[int, Meta(ge=1, le=MAX_INT)]
+PublicKey = Annotated[bytes, Meta(min_length=32, max_length=32, description="Ed25519 key")]
+Signature = Annotated[bytes, Meta(min_length=64, max_length=64, description="Ed25519 sig")]
+Nonce = Annotated[bytes, Meta(min_length=1, max_length=128)]
+Payload = Annotated[bytes, Meta(min_length=1, description="opaque MLS bytes, base64")]
+CertDer = Annotated[bytes, Meta(min_length=1, max_length=65536, description="DER, leaf first")]
+EnrolmentToken = Annotated[str, Meta(min_length=1, max_length=128)]
+
+
+class _Body(Struct, forbid_unknown_fields=True, kw_only=True):
+    """Strict: unknown fields are refused, so typos fail loudly."""
+
+
+class Health(_Body):
+    status: str
+    version: str
+
+
+class ErrorBody(Struct, kw_only=True):
+    """Every 4xx/5xx: a machine code and a human sentence, plus code-specific fields."""
+
+    error: str
+    message: str
+    seq: int | None = None
+    epoch: int | None = None
+    retry_after: float | None = None
+
+
+class ChallengeRequest(_Body):
+    public_key: PublicKey
+    purpose: Literal["register", "login"]
+
+
+class ChallengeResponse(_Body):
+    nonce: bytes
+    expires_at: int
+
+
+class RegisterRequest(_Body):
+    public_key: PublicKey
+    nonce: Nonce
+    signature: Signature
+    enrolment_token: EnrolmentToken | None = None
+    certificate_chain: Annotated[list[CertDer], Meta(max_length=8)] = []
+
+
+class RegisterResponse(_Body):
+    device_id: DeviceId
+
+
+class LoginRequest(_Body):
+    public_key: PublicKey
+    nonce: Nonce
+    signature: Signature
+
+
+class LoginResponse(_Body):
+    device_id: DeviceId
+    token: str
+    expires_at: int
+
+
+class DeviceInfo(_Body):
+    device_id: DeviceId
+    created_at: int
+
+
+class PublishKeyPackages(_Body):
+    key_packages: Annotated[list[Payload], Meta(max_length=100)] = []
+    last_resort: Payload | None = None
+
+
+class KeyPackageCount(_Body):
+    available: int
+    last_resort: bool
+
+
+class ClaimRequest(_Body):
+    device_id: DeviceId
+
+
+class ClaimResponse(_Body):
+    device_id: DeviceId
+    key_package: bytes
+    last_resort: bool
+
+
+class CreateGroup(_Body):
+    group_id: GroupId
+
+
+class GroupView(_Body):
+    group_id: GroupId
+    last_seq: int
+    members: list[DeviceId]
+
+
+class WelcomeIn(_Body):
+    message: Payload
+    recipients: Annotated[list[DeviceId], Meta(min_length=1, max_length=10000)]
+
+
+class PostMessage(_Body):
+    """One MLSMessage; membership changes and a Welcome ride only on a commit."""
+
+    client_msg_id: ClientMsgId
+    message: Payload
+    add: Annotated[list[DeviceId], Meta(max_length=10000)] = []
+    remove: Annotated[list[DeviceId], Meta(max_length=10000)] = []
+    welcome: WelcomeIn | None = None
+
+
+class PostResult(_Body):
+    group_id: GroupId
+    seq: int
+    duplicate: bool
+
+
+class Message(_Body):
+    group_id: GroupId
+    seq: int
+    sender: DeviceId
+    client_msg_id: str
+    message: bytes
+    received_at: int
+
+
+class MessagesPage(_Body):
+    messages: list[Message]
+    last_seq: int
+
+
+class Welcome(_Body):
+    id: int
+    sender: DeviceId
+    message: bytes
+    received_at: int
+
+
+class Inbox(_Body):
+    messages: list[Message]
+    welcomes: list[Welcome]
+
+
+class AckItem(_Body):
+    group_id: GroupId
+    seq: Seq
+
+
+class AckRequest(_Body):
+    acks: Annotated[list[AckItem], Meta(max_length=1000)] = []
+    welcomes: Annotated[list[WelcomeIdT], Meta(max_length=1000)] = []
+
+
+class AckResult(_Body):
+    acked: int
+
+
+class BlobCreated(_Body):
+    blob_id: str
+    size: int
+    expires_at: int
+
+
+class TokenCreated(_Body):
+    token: str
+    expires_at: int
+
+
+# --- WebSocket frames (JSON text frames, tagged by "type") -------------------
+
+
+class _Frame(Struct, forbid_unknown_fields=True, kw_only=True, tag_field="type"):
+    pass
+
+
+class WsSend(_Frame, tag="send"):
+    group_id: GroupId
+    client_msg_id: ClientMsgId
+    message: Payload
+    add: Annotated[list[DeviceId], Meta(max_length=10000)] = []
+    remove: Annotated[list[DeviceId], Meta(max_length=10000)] = []
+    welcome: WelcomeIn | None = None
+
+
+class WsAck(_Frame, tag="ack"):
+    group_id: GroupId
+    seq: Seq
+
+
+class WsAckWelcome(_Frame, tag="ack_welcome"):
+    id: WelcomeIdT
+
+
+class WsPing(_Frame, tag="ping"):
+    pass
+
+
+ClientFrame = WsSend | WsAck | WsAckWelcome | WsPing
+
+client_frame_decoder: msgspec.json.Decoder[ClientFrame] = msgspec.json.Decoder(ClientFrame)

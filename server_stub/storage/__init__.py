@@ -1,0 +1,5 @@
+"""Relay storage: :class:`~.base.Storage` and its SQLite and PostgreSQL implementations."""
+
+from .base import Storage, open_storage
+
+__all__ = ["Storage", "open_storage"]

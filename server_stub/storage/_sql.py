@@ -1,0 +1,817 @@
+"""The relay's storage rules written once in portable SQL, run by a group-commit writer.
+
+Both backends share this core so their behaviour cannot drift; they differ in
+connection handling, DDL spelling and cross-process notification.
+
+Concurrency::
+
+    coroutines --(op, future)--> queue --> writer thread: BEGIN; op1; op2; ...; COMMIT
+                                                         |
+    event loop <--- call_soon_threadsafe(events, results)-+  (after COMMIT only)
+
+An op is a plain function of a DB-API cursor. It checks first and writes after, so a
+domain refusal (raised as a ServerError) leaves the batch's transaction clean; a
+database error rolls the batch back and replays each op in its own transaction, so one
+bad write never sinks its neighbours. Reads run on a small pool of reader connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from ..errors import (
+    BadRequest,
+    Conflict,
+    EpochConflict,
+    NotFound,
+    QuotaExceeded,
+    ServerError,
+    StorageUnavailable,
+)
+from .base import (
+    BlobRecord,
+    DeviceRecord,
+    Event,
+    EventSink,
+    GcStats,
+    MemberRow,
+    MembershipEvent,
+    MessageEvent,
+    PostOutcome,
+    Storage,
+    StoredMessage,
+    StoredWelcome,
+    WelcomeEvent,
+)
+
+__all__ = ["SqlStorage"]
+
+T = TypeVar("T")
+log = logging.getLogger("corridor.relay.storage")
+Cursor = Any
+Op = Callable[[Cursor, list[Event]], Any]
+MAX_I64 = 2**63 - 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value {blob} NOT NULL);
+CREATE TABLE IF NOT EXISTS used_nonces (nonce_hash {blob} PRIMARY KEY, expires_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrolment_tokens (token_hash {blob} PRIMARY KEY,
+    created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT);
+CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, public_key {blob} NOT NULL,
+    created_at BIGINT NOT NULL, revoked_at BIGINT);
+CREATE TABLE IF NOT EXISTS key_packages (id {serial}, device_id TEXT NOT NULL,
+    last_resort SMALLINT NOT NULL, data {blob} NOT NULL, created_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS key_packages_device ON key_packages (device_id, last_resort, id);
+CREATE TABLE IF NOT EXISTS groups (group_id {blob} PRIMARY KEY, last_seq BIGINT NOT NULL,
+    created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS members (group_id {blob} NOT NULL, device_id TEXT NOT NULL,
+    joined_seq BIGINT NOT NULL, acked_seq BIGINT NOT NULL, left_seq BIGINT,
+    PRIMARY KEY (group_id, device_id));
+CREATE INDEX IF NOT EXISTS members_device ON members (device_id);
+CREATE TABLE IF NOT EXISTS epochs (group_id {blob} NOT NULL, epoch BIGINT NOT NULL,
+    seq BIGINT NOT NULL, PRIMARY KEY (group_id, epoch));
+CREATE TABLE IF NOT EXISTS messages (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
+    sender TEXT NOT NULL, client_msg_id TEXT NOT NULL, payload {blob} NOT NULL,
+    created_at BIGINT NOT NULL, PRIMARY KEY (group_id, seq));
+CREATE UNIQUE INDEX IF NOT EXISTS messages_dedupe ON messages (group_id, sender, client_msg_id);
+CREATE INDEX IF NOT EXISTS messages_created ON messages (created_at);
+CREATE TABLE IF NOT EXISTS welcomes (id {serial}, sender TEXT NOT NULL, payload {blob} NOT NULL,
+    created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS welcome_deliveries (device_id TEXT NOT NULL,
+    welcome_id BIGINT NOT NULL, PRIMARY KEY (device_id, welcome_id));
+CREATE INDEX IF NOT EXISTS welcome_deliveries_w ON welcome_deliveries (welcome_id);
+CREATE TABLE IF NOT EXISTS blobs (blob_id TEXT PRIMARY KEY, owner TEXT NOT NULL,
+    group_id {blob}, size BIGINT NOT NULL, data {blob} NOT NULL, created_at BIGINT NOT NULL,
+    expires_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS blobs_owner ON blobs (owner);
+"""
+
+_STOP = object()
+
+
+class SqlStorage(Storage):
+    """Shared implementation; subclasses supply connections and dialect."""
+
+    placeholder = "?"
+    savepoints = False  # per-op SAVEPOINTs where they are cheap (in-process SQLite)
+    reader_threads = 4
+
+    def __init__(self, url: str, *, batch_max: int = 512) -> None:
+        self.url = url
+        self.batch_max = batch_max
+        self._q: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._writer: threading.Thread | None = None
+        self._readers: ThreadPoolExecutor | None = None
+        self._local = threading.local()
+        self._reader_conns: list[Any] = []
+        self._reader_lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._on_events: EventSink | None = None
+        self._sql_cache: dict[str, str] = {}
+        self._secret: bytes | None = None
+        self._ready = threading.Event()
+        self._start_error: BaseException | None = None
+
+    # -- subclass hooks ------------------------------------------------------------------
+    def _connect_writer(self) -> Any:
+        raise NotImplementedError
+
+    def _connect_reader(self) -> Any:
+        raise NotImplementedError
+
+    def _create_schema(self, conn: Any) -> None:
+        raise NotImplementedError
+
+    def _begin(self, cur: Cursor) -> None:
+        """Start a write transaction (psycopg starts one implicitly)."""
+
+    def _before_commit(self, cur: Cursor, events: Sequence[Event]) -> None:
+        """Last statements of a batch's transaction (PostgreSQL: NOTIFY)."""
+
+    def _map_db_error(self, exc: BaseException) -> ServerError:
+        return StorageUnavailable("storage error")
+
+    def _retryable(self, exc: BaseException) -> bool:
+        return False
+
+    def _writer_conn_ok(self, conn: Any) -> bool:
+        return True
+
+    # -- lifecycle -----------------------------------------------------------------------
+    async def open(self, on_events: EventSink | None = None) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._on_events = on_events
+        self._readers = ThreadPoolExecutor(self.reader_threads, thread_name_prefix="relay-read")
+        self._writer = threading.Thread(target=self._writer_main, name="relay-write", daemon=True)
+        self._writer.start()
+        await asyncio.to_thread(self._ready.wait)
+        if self._start_error is not None:
+            raise self._start_error
+        self._secret = await self._write(self._op_secret)
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._q.put(_STOP)
+            await asyncio.to_thread(self._writer.join, 30)
+            self._writer = None
+        if self._readers is not None:
+            self._readers.shutdown(wait=True)
+            self._readers = None
+        with self._reader_lock:
+            for c in self._reader_conns:
+                with contextlib.suppress(Exception):
+                    c.close()
+            self._reader_conns.clear()
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _sql(self, s: str) -> str:
+        out = self._sql_cache.get(s)
+        if out is None:
+            out = s if self.placeholder == "?" else s.replace("?", self.placeholder)
+            self._sql_cache[s] = out
+        return out
+
+    def _all(self, cur: Cursor, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        cur.execute(self._sql(sql), tuple(params))
+        return list(cur.fetchall())
+
+    def _one(self, cur: Cursor, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur.execute(self._sql(sql), tuple(params))
+        return cur.fetchone()
+
+    def _exec(self, cur: Cursor, sql: str, params: Sequence[Any] = ()) -> int:
+        cur.execute(self._sql(sql), tuple(params))
+        return int(cur.rowcount)
+
+    async def _write(self, op: Op) -> Any:
+        if self._loop is None:
+            raise StorageUnavailable("storage is not open")
+        fut = self._loop.create_future()
+        self._q.put((op, fut))
+        return await fut
+
+    async def _read(self, fn: Callable[[Cursor], T]) -> T:
+        if self._readers is None or self._loop is None:
+            raise StorageUnavailable("storage is not open")
+        return await self._loop.run_in_executor(self._readers, self._read_sync, fn)
+
+    def _read_sync(self, fn: Callable[[Cursor], T]) -> T:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect_reader()
+            self._local.conn = conn
+            with self._reader_lock:
+                self._reader_conns.append(conn)
+        try:
+            cur = conn.cursor()
+            try:
+                return fn(cur)
+            finally:
+                cur.close()
+        except ServerError:
+            raise
+        except Exception as exc:
+            self._local.conn = None
+            with contextlib.suppress(Exception):
+                conn.close()
+            log.warning("read failed: %s", type(exc).__name__)
+            raise self._map_db_error(exc) from None
+
+    def _writer_main(self) -> None:
+        try:
+            conn = self._connect_writer()
+            self._create_schema(conn)
+        except BaseException as exc:
+            self._start_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        stop = False
+        while not stop:
+            item = self._q.get()
+            if item is _STOP:
+                break
+            batch = [item]
+            while len(batch) < self.batch_max:
+                try:
+                    nxt = self._q.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is _STOP:
+                    stop = True
+                    break
+                batch.append(nxt)
+            if not self._writer_conn_ok(conn):
+                with contextlib.suppress(Exception):
+                    conn.close()
+                try:
+                    conn = self._connect_writer()
+                except Exception as exc:
+                    self._deliver(batch, [(False, self._map_db_error(exc))] * len(batch), [])
+                    continue
+            self._run_batch(conn, batch)
+        with contextlib.suppress(Exception):
+            conn.close()
+
+    def _run_batch(self, conn: Any, batch: list[tuple[Op, Any]], attempt: int = 0) -> None:
+        results: list[tuple[bool, Any]] = []
+        events: list[Event] = []
+        try:
+            cur = conn.cursor()
+            self._begin(cur)
+            for i, (op, _fut) in enumerate(batch):
+                ev: list[Event] = []
+                if self.savepoints:
+                    cur.execute(f"SAVEPOINT op{i}")
+                try:
+                    results.append((True, op(cur, ev)))
+                    events.extend(ev)
+                except ServerError as exc:
+                    if self.savepoints:
+                        cur.execute(f"ROLLBACK TO SAVEPOINT op{i}")
+                    results.append((False, exc))
+                if self.savepoints:
+                    cur.execute(f"RELEASE SAVEPOINT op{i}")
+            self._before_commit(cur, events)
+            conn.commit()
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                conn.rollback()
+            if len(batch) > 1:
+                for item in batch:
+                    self._run_batch(conn, [item])
+                return
+            if attempt < 3 and self._retryable(exc) and self._writer_conn_ok(conn):
+                self._run_batch(conn, batch, attempt + 1)
+                return
+            log.warning("write failed: %s", type(exc).__name__)
+            results = [(False, self._map_db_error(exc))]
+            events = []
+        self._deliver(batch, results, events)
+
+    def _deliver(
+        self, batch: list[tuple[Op, Any]], results: list[tuple[bool, Any]], events: list[Event]
+    ) -> None:
+        assert self._loop is not None
+        with contextlib.suppress(RuntimeError):
+            self._loop.call_soon_threadsafe(self._complete, batch, results, events)
+
+    def _complete(
+        self, batch: list[tuple[Op, Any]], results: list[tuple[bool, Any]], events: list[Event]
+    ) -> None:
+        if events and self._on_events is not None:
+            try:
+                self._on_events(events)
+            except Exception:
+                log.exception("event sink failed")
+        for (_op, fut), (ok, value) in zip(batch, results):
+            if fut.done():
+                continue
+            if ok:
+                fut.set_result(value)
+            else:
+                fut.set_exception(value)
+
+    def _emit(self, events: list[Event]) -> None:
+        if events and self._on_events is not None:
+            self._on_events(events)
+
+    # -- ops -------------------------------------------------------------------------------
+    def _op_secret(self, cur: Cursor, _ev: list[Event]) -> bytes:
+        import secrets
+
+        self._exec(
+            cur, "INSERT INTO meta (key, value) VALUES ('secret', ?) ON CONFLICT (key) DO NOTHING",
+            (secrets.token_bytes(32),),
+        )
+        return bytes(self._one(cur, "SELECT value FROM meta WHERE key = 'secret'")[0])
+
+    async def relay_secret(self) -> bytes:
+        if self._secret is None:
+            self._secret = await self._write(self._op_secret)
+        return self._secret
+
+    async def consume_nonce(self, nonce_hash: bytes, expires_at: int) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            row = self._one(
+                cur,
+                "INSERT INTO used_nonces (nonce_hash, expires_at) VALUES (?, ?) "
+                "ON CONFLICT (nonce_hash) DO NOTHING RETURNING nonce_hash",
+                (nonce_hash, expires_at),
+            )
+            return row is not None
+
+        return bool(await self._write(op))
+
+    async def create_enrolment_token(self, token_hash: bytes, now: int, expires_at: int) -> None:
+        def op(cur: Cursor, _ev: list[Event]) -> None:
+            self._exec(
+                cur,
+                "INSERT INTO enrolment_tokens (token_hash, created_at, expires_at) "
+                "VALUES (?, ?, ?)",
+                (token_hash, now, expires_at),
+            )
+
+        await self._write(op)
+
+    async def consume_enrolment_token(self, token_hash: bytes, now: int) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            row = self._one(
+                cur,
+                "UPDATE enrolment_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
+                "AND expires_at > ? RETURNING token_hash",
+                (now, token_hash, now),
+            )
+            return row is not None
+
+        return bool(await self._write(op))
+
+    async def register_device(self, device_id: str, public_key: bytes, now: int) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            row = self._one(
+                cur,
+                "INSERT INTO devices (device_id, public_key, created_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (device_id) DO NOTHING RETURNING device_id",
+                (device_id, public_key, now),
+            )
+            return row is not None
+
+        return bool(await self._write(op))
+
+    async def get_device(self, device_id: str) -> DeviceRecord | None:
+        def fn(cur: Cursor) -> DeviceRecord | None:
+            row = self._one(
+                cur,
+                "SELECT device_id, public_key, created_at, revoked_at FROM devices "
+                "WHERE device_id = ?",
+                (device_id,),
+            )
+            if row is None:
+                return None
+            return DeviceRecord(row[0], bytes(row[1]), int(row[2]), row[3] is not None)
+
+        return await self._read(fn)
+
+    async def revoke_device(self, device_id: str, now: int) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            return self._exec(
+                cur, "UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL",
+                (now, device_id),
+            ) > 0
+
+        return bool(await self._write(op))
+
+    # -- KeyPackages ---------------------------------------------------------------------
+    def _kp_count(self, cur: Cursor, device_id: str) -> tuple[int, bool]:
+        row = self._one(
+            cur,
+            "SELECT COALESCE(SUM(CASE WHEN last_resort = 0 THEN 1 ELSE 0 END), 0), "
+            "COALESCE(SUM(last_resort), 0) FROM key_packages WHERE device_id = ?",
+            (device_id,),
+        )
+        return int(row[0]), int(row[1]) > 0
+
+    async def publish_key_packages(
+        self, device_id: str, packages: Sequence[bytes], last_resort: bytes | None,
+        now: int, max_stored: int,
+    ) -> int:
+        def op(cur: Cursor, _ev: list[Event]) -> int:
+            count, _ = self._kp_count(cur, device_id)
+            if count + len(packages) > max_stored:
+                raise QuotaExceeded(f"at most {max_stored} KeyPackages may be stored per device")
+            if last_resort is not None:
+                self._exec(
+                    cur, "DELETE FROM key_packages WHERE device_id = ? AND last_resort = 1",
+                    (device_id,),
+                )
+                self._exec(
+                    cur,
+                    "INSERT INTO key_packages (device_id, last_resort, data, created_at) "
+                    "VALUES (?, 1, ?, ?)",
+                    (device_id, last_resort, now),
+                )
+            for kp in packages:
+                self._exec(
+                    cur,
+                    "INSERT INTO key_packages (device_id, last_resort, data, created_at) "
+                    "VALUES (?, 0, ?, ?)",
+                    (device_id, kp, now),
+                )
+            return count + len(packages)
+
+        return int(await self._write(op))
+
+    async def claim_key_package(self, device_id: str) -> tuple[bytes, bool] | None:
+        def op(cur: Cursor, _ev: list[Event]) -> tuple[bytes, bool] | None:
+            for _ in range(16):  # another process may take the same row first
+                row = self._one(
+                    cur,
+                    "SELECT id FROM key_packages WHERE device_id = ? AND last_resort = 0 "
+                    "ORDER BY id LIMIT 1",
+                    (device_id,),
+                )
+                if row is None:
+                    break
+                got = self._one(
+                    cur, "DELETE FROM key_packages WHERE id = ? RETURNING data", (row[0],)
+                )
+                if got is not None:
+                    return bytes(got[0]), False
+            row = self._one(
+                cur,
+                "SELECT data FROM key_packages WHERE device_id = ? AND last_resort = 1 "
+                "ORDER BY id DESC LIMIT 1",
+                (device_id,),
+            )
+            return (bytes(row[0]), True) if row is not None else None
+
+        result: tuple[bytes, bool] | None = await self._write(op)
+        return result
+
+    async def count_key_packages(self, device_id: str) -> tuple[int, bool]:
+        return await self._read(lambda cur: self._kp_count(cur, device_id))
+
+    # -- groups ----------------------------------------------------------------------------
+    async def create_group(self, group_id: bytes, creator: str, now: int) -> None:
+        def op(cur: Cursor, ev: list[Event]) -> None:
+            row = self._one(
+                cur,
+                "INSERT INTO groups (group_id, last_seq, created_at) VALUES (?, 0, ?) "
+                "ON CONFLICT (group_id) DO NOTHING RETURNING last_seq",
+                (group_id, now),
+            )
+            if row is None:
+                raise Conflict("a group with this id exists")
+            self._exec(
+                cur,
+                "INSERT INTO members (group_id, device_id, joined_seq, acked_seq) "
+                "VALUES (?, ?, 0, 0)",
+                (group_id, creator),
+            )
+            ev.append(MembershipEvent(group_id))
+
+        await self._write(op)
+
+    def _member(self, cur: Cursor, group_id: bytes, device_id: str) -> MemberRow | None:
+        row = self._one(
+            cur,
+            "SELECT joined_seq, acked_seq, left_seq FROM members "
+            "WHERE group_id = ? AND device_id = ?",
+            (group_id, device_id),
+        )
+        if row is None:
+            return None
+        left = None if row[2] is None else int(row[2])
+        return MemberRow(device_id, int(row[0]), int(row[1]), left)
+
+    async def group_view(self, group_id: bytes, device_id: str) -> tuple[int, list[str]]:
+        def fn(cur: Cursor) -> tuple[int, list[str]]:
+            me = self._member(cur, group_id, device_id)
+            if me is None or me.left_seq is not None:
+                raise NotFound("no such group, or this device is not routed in it")
+            last = int(self._one(cur, "SELECT last_seq FROM groups WHERE group_id = ?",
+                                 (group_id,))[0])
+            rows = self._all(
+                cur,
+                "SELECT device_id FROM members WHERE group_id = ? AND left_seq IS NULL "
+                "ORDER BY device_id",
+                (group_id,),
+            )
+            return last, [r[0] for r in rows]
+
+        return await self._read(fn)
+
+    async def is_member(self, group_id: bytes, device_id: str) -> bool:
+        def fn(cur: Cursor) -> bool:
+            me = self._member(cur, group_id, device_id)
+            return me is not None and me.left_seq is None
+
+        return await self._read(fn)
+
+    def _devices_exist(self, cur: Cursor, ids: Sequence[str]) -> None:
+        for d in set(ids):
+            row = self._one(
+                cur, "SELECT 1 FROM devices WHERE device_id = ? AND revoked_at IS NULL", (d,)
+            )
+            if row is None:
+                raise BadRequest("unknown or revoked device in add/remove/recipients")
+
+    async def post_message(
+        self, *, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
+        epoch: int, is_commit: bool, add: Sequence[str], remove: Sequence[str],
+        welcome: bytes | None, welcome_to: Sequence[str], now: int,
+    ) -> PostOutcome:
+        if epoch > MAX_I64:
+            raise BadRequest("epoch out of range")
+
+        def op(cur: Cursor, ev: list[Event]) -> PostOutcome:
+            dup = self._one(
+                cur,
+                "SELECT seq FROM messages WHERE group_id = ? AND sender = ? AND client_msg_id = ?",
+                (group_id, sender, client_msg_id),
+            )
+            if dup is not None:
+                return PostOutcome(int(dup[0]), True)
+            me = self._member(cur, group_id, sender)
+            if me is None or me.left_seq is not None:
+                raise NotFound("no such group, or this device is not routed in it")
+            if add or welcome_to:
+                self._devices_exist(cur, [*add, *welcome_to])
+            if is_commit:
+                claimed = self._one(
+                    cur,
+                    "INSERT INTO epochs (group_id, epoch, seq) VALUES (?, ?, -1) "
+                    "ON CONFLICT (group_id, epoch) DO NOTHING RETURNING epoch",
+                    (group_id, epoch),
+                )
+                if claimed is None:
+                    winner = self._one(
+                        cur, "SELECT seq FROM epochs WHERE group_id = ? AND epoch = ?",
+                        (group_id, epoch),
+                    )
+                    raise EpochConflict(int(winner[0]) if winner else -1, epoch)
+            # -- writes from here on --
+            seq = int(self._one(
+                cur, "UPDATE groups SET last_seq = last_seq + 1 WHERE group_id = ? "
+                "RETURNING last_seq", (group_id,),
+            )[0])
+            self._exec(
+                cur,
+                "INSERT INTO messages (group_id, seq, sender, client_msg_id, payload, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (group_id, seq, sender, client_msg_id, payload, now),
+            )
+            changed = False
+            if is_commit:
+                self._exec(
+                    cur, "UPDATE epochs SET seq = ? WHERE group_id = ? AND epoch = ?",
+                    (seq, group_id, epoch),
+                )
+                for d in dict.fromkeys(remove):
+                    changed |= self._exec(
+                        cur,
+                        "UPDATE members SET left_seq = ? WHERE group_id = ? AND device_id = ? "
+                        "AND left_seq IS NULL",
+                        (seq, group_id, d),
+                    ) > 0
+                for d in dict.fromkeys(add):
+                    changed = True
+                    self._exec(
+                        cur,
+                        "INSERT INTO members (group_id, device_id, joined_seq, acked_seq) "
+                        "VALUES (?, ?, ?, ?) ON CONFLICT (group_id, device_id) DO UPDATE SET "
+                        "joined_seq = excluded.joined_seq, acked_seq = excluded.acked_seq, "
+                        "left_seq = NULL",
+                        (group_id, d, seq, seq),
+                    )
+            msg = StoredMessage(group_id, seq, sender, client_msg_id, payload, now)
+            ev.append(MessageEvent(msg, changed))
+            if welcome is not None and welcome_to:
+                wid = int(self._one(
+                    cur, "INSERT INTO welcomes (sender, payload, created_at) VALUES (?, ?, ?) "
+                    "RETURNING id", (sender, welcome, now),
+                )[0])
+                rcpt = tuple(dict.fromkeys(welcome_to))
+                for d in rcpt:
+                    self._exec(
+                        cur,
+                        "INSERT INTO welcome_deliveries (device_id, welcome_id) VALUES (?, ?)",
+                        (d, wid),
+                    )
+                ev.append(WelcomeEvent(StoredWelcome(wid, sender, welcome, now), rcpt))
+            return PostOutcome(seq, False)
+
+        result: PostOutcome = await self._write(op)
+        return result
+
+    def _fetch_range(
+        self, cur: Cursor, group_id: bytes, after: int, upto: int, limit: int
+    ) -> list[StoredMessage]:
+        rows = self._all(
+            cur,
+            "SELECT seq, sender, client_msg_id, payload, created_at FROM messages "
+            "WHERE group_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            (group_id, after, upto, limit),
+        )
+        return [
+            StoredMessage(group_id, int(r[0]), r[1], r[2], bytes(r[3]), int(r[4])) for r in rows
+        ]
+
+    async def messages_after(
+        self, group_id: bytes, device_id: str, after: int, limit: int
+    ) -> tuple[list[StoredMessage], int]:
+        def fn(cur: Cursor) -> tuple[list[StoredMessage], int]:
+            me = self._member(cur, group_id, device_id)
+            if me is None:
+                raise NotFound("no such group, or this device is not routed in it")
+            last = int(self._one(cur, "SELECT last_seq FROM groups WHERE group_id = ?",
+                                 (group_id,))[0])
+            upto = last if me.left_seq is None else min(last, me.left_seq)
+            lower = max(after, me.joined_seq)
+            return self._fetch_range(cur, group_id, lower, upto, limit), last
+
+        return await self._read(fn)
+
+    def fetch_range_sync(
+        self, cur: Cursor, group_id: bytes, after: int, upto: int, limit: int
+    ) -> list[StoredMessage]:
+        return self._fetch_range(cur, group_id, after, upto, limit)
+
+    async def memberships(self, device_id: str) -> list[tuple[bytes, MemberRow]]:
+        def fn(cur: Cursor) -> list[tuple[bytes, MemberRow]]:
+            rows = self._all(
+                cur,
+                "SELECT group_id, joined_seq, acked_seq, left_seq FROM members "
+                "WHERE device_id = ? ORDER BY group_id",
+                (device_id,),
+            )
+            return [
+                (bytes(r[0]), MemberRow(device_id, int(r[1]), int(r[2]),
+                                        None if r[3] is None else int(r[3])))
+                for r in rows
+            ]
+
+        return await self._read(fn)
+
+    def _group_members(self, cur: Cursor, group_id: bytes) -> list[MemberRow]:
+        rows = self._all(
+            cur,
+            "SELECT device_id, joined_seq, acked_seq, left_seq FROM members WHERE group_id = ?",
+            (group_id,),
+        )
+        return [
+            MemberRow(r[0], int(r[1]), int(r[2]), None if r[3] is None else int(r[3]))
+            for r in rows
+        ]
+
+    async def group_members(self, group_id: bytes) -> list[MemberRow]:
+        return await self._read(lambda cur: self._group_members(cur, group_id))
+
+    async def pending_welcomes(self, device_id: str, limit: int) -> list[StoredWelcome]:
+        def fn(cur: Cursor) -> list[StoredWelcome]:
+            rows = self._all(
+                cur,
+                "SELECT w.id, w.sender, w.payload, w.created_at FROM welcome_deliveries d "
+                "JOIN welcomes w ON w.id = d.welcome_id WHERE d.device_id = ? "
+                "ORDER BY w.id LIMIT ?",
+                (device_id, limit),
+            )
+            return [StoredWelcome(int(r[0]), r[1], bytes(r[2]), int(r[3])) for r in rows]
+
+        return await self._read(fn)
+
+    async def ack(self, device_id: str, group_id: bytes, seq: int) -> int:
+        def op(cur: Cursor, _ev: list[Event]) -> int:
+            me = self._member(cur, group_id, device_id)
+            if me is None:
+                raise NotFound("no such group, or this device is not routed in it")
+            last = int(self._one(cur, "SELECT last_seq FROM groups WHERE group_id = ?",
+                                 (group_id,))[0])
+            target = min(seq, last if me.left_seq is None else min(last, me.left_seq))
+            if target <= me.acked_seq:
+                return me.acked_seq
+            self._exec(
+                cur,
+                "UPDATE members SET acked_seq = ? WHERE group_id = ? AND device_id = ? "
+                "AND acked_seq < ?",
+                (target, group_id, device_id, target),
+            )
+            if me.left_seq is not None and target >= me.left_seq:
+                self._exec(
+                    cur, "DELETE FROM members WHERE group_id = ? AND device_id = ?",
+                    (group_id, device_id),
+                )
+            return target
+
+        return int(await self._write(op))
+
+    async def ack_welcome(self, device_id: str, welcome_id: int) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            return self._exec(
+                cur, "DELETE FROM welcome_deliveries WHERE device_id = ? AND welcome_id = ?",
+                (device_id, welcome_id),
+            ) > 0
+
+        return bool(await self._write(op))
+
+    # -- blobs --------------------------------------------------------------------------
+    async def put_blob(
+        self, *, blob_id: str, owner: str, group_id: bytes | None, data: bytes,
+        now: int, expires_at: int, quota: int,
+    ) -> None:
+        def op(cur: Cursor, _ev: list[Event]) -> None:
+            used = int(self._one(
+                cur, "SELECT COALESCE(SUM(size), 0) FROM blobs WHERE owner = ? AND expires_at > ?",
+                (owner, now),
+            )[0])
+            if used + len(data) > quota:
+                raise QuotaExceeded("blob quota for this device exhausted")
+            self._exec(
+                cur,
+                "INSERT INTO blobs (blob_id, owner, group_id, size, data, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (blob_id, owner, group_id, len(data), data, now, expires_at),
+            )
+
+        await self._write(op)
+
+    async def get_blob(self, blob_id: str, now: int) -> BlobRecord | None:
+        def fn(cur: Cursor) -> BlobRecord | None:
+            row = self._one(
+                cur,
+                "SELECT owner, group_id, data, expires_at FROM blobs "
+                "WHERE blob_id = ? AND expires_at > ?",
+                (blob_id, now),
+            )
+            if row is None:
+                return None
+            gid = None if row[1] is None else bytes(row[1])
+            return BlobRecord(blob_id, row[0], gid, bytes(row[2]), int(row[3]))
+
+        return await self._read(fn)
+
+    async def delete_blob(self, blob_id: str, owner: str) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            return self._exec(
+                cur, "DELETE FROM blobs WHERE blob_id = ? AND owner = ?", (blob_id, owner)
+            ) > 0
+
+        return bool(await self._write(op))
+
+    # -- housekeeping -----------------------------------------------------------------------
+    async def gc(self, now: int, retention: int) -> GcStats:
+        cutoff = now - retention
+
+        def op(cur: Cursor, _ev: list[Event]) -> GcStats:
+            m = self._exec(cur, "DELETE FROM messages WHERE created_at < ?", (cutoff,))
+            m += self._exec(
+                cur,
+                "DELETE FROM messages WHERE NOT EXISTS (SELECT 1 FROM members r "
+                "WHERE r.group_id = messages.group_id AND r.acked_seq < messages.seq "
+                "AND (r.left_seq IS NULL OR messages.seq <= r.left_seq))",
+            )
+            self._exec(
+                cur,
+                "DELETE FROM welcome_deliveries WHERE welcome_id IN "
+                "(SELECT id FROM welcomes WHERE created_at < ?)",
+                (cutoff,),
+            )
+            w = self._exec(
+                cur,
+                "DELETE FROM welcomes WHERE NOT EXISTS (SELECT 1 FROM welcome_deliveries d "
+                "WHERE d.welcome_id = welcomes.id)",
+            )
+            b = self._exec(cur, "DELETE FROM blobs WHERE expires_at <= ?", (now,))
+            o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))
+            o += self._exec(cur, "DELETE FROM enrolment_tokens WHERE expires_at < ?", (now,))
+            return GcStats(m, w, b, o)
+
+        result: GcStats = await self._write(op)
+        return result

@@ -1,0 +1,250 @@
+"""The relay's storage interface: one contract, SQLite and PostgreSQL behind it.
+
+Writes are *durable when they return*: an implementation may batch concurrent writes
+into one transaction (group commit), but it resolves a write only after that
+transaction committed. Every committed write that a connected device should hear about
+is reported as an :data:`Event` through the ``on_events`` callback, in commit order,
+on the event loop; the PostgreSQL implementation also receives other relay processes'
+events through LISTEN/NOTIFY and reports them the same way.
+
+Domain refusals (not a member, epoch taken, quota) are raised as
+:mod:`server_stub.errors` exceptions and leave no trace in the database.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+__all__ = [
+    "BlobRecord",
+    "DeviceRecord",
+    "Event",
+    "EventSink",
+    "GcStats",
+    "MemberRow",
+    "MembershipEvent",
+    "MessageEvent",
+    "PostOutcome",
+    "Storage",
+    "StoredMessage",
+    "StoredWelcome",
+    "WelcomeEvent",
+    "open_storage",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRecord:
+    device_id: str
+    public_key: bytes
+    created_at: int
+    revoked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    group_id: bytes
+    seq: int
+    sender: str
+    client_msg_id: str
+    payload: bytes
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredWelcome:
+    id: int
+    sender: str
+    payload: bytes
+    created_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A device's routing entry: it receives seqs in (joined_seq, left_seq]."""
+
+    device_id: str
+    joined_seq: int
+    acked_seq: int
+    left_seq: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class BlobRecord:
+    blob_id: str
+    owner: str
+    group_id: bytes | None
+    data: bytes
+    expires_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class PostOutcome:
+    seq: int
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GcStats:
+    messages: int = 0
+    welcomes: int = 0
+    blobs: int = 0
+    other: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MessageEvent:
+    message: StoredMessage
+    membership_changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WelcomeEvent:
+    welcome: StoredWelcome
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipEvent:
+    """Routing of ``group_id`` changed outside a message (group creation)."""
+
+    group_id: bytes
+    extra: tuple[str, ...] = field(default=())
+
+
+Event = MessageEvent | WelcomeEvent | MembershipEvent
+EventSink = Callable[[Sequence[Event]], None]
+
+
+class Storage(abc.ABC):
+    """Everything the relay persists. All methods are coroutines safe to call concurrently."""
+
+    url: str
+
+    @abc.abstractmethod
+    async def open(self, on_events: EventSink | None = None) -> None:
+        """Connect, create the schema if missing, start background machinery."""
+
+    @abc.abstractmethod
+    async def close(self) -> None: ...
+
+    # -- relay secrets, challenges, enrolment --------------------------------------
+    @abc.abstractmethod
+    async def relay_secret(self) -> bytes:
+        """A random key shared by every relay process on this store (made once)."""
+
+    @abc.abstractmethod
+    async def consume_nonce(self, nonce_hash: bytes, expires_at: int) -> bool:
+        """Record a challenge as used; False if it already was."""
+
+    @abc.abstractmethod
+    async def create_enrolment_token(self, token_hash: bytes, now: int, expires_at: int) -> None:
+        ...
+
+    @abc.abstractmethod
+    async def consume_enrolment_token(self, token_hash: bytes, now: int) -> bool:
+        """Spend a token once; False if unknown, spent or expired."""
+
+    # -- devices ---------------------------------------------------------------------
+    @abc.abstractmethod
+    async def register_device(self, device_id: str, public_key: bytes, now: int) -> bool:
+        """False if the device already exists."""
+
+    @abc.abstractmethod
+    async def get_device(self, device_id: str) -> DeviceRecord | None: ...
+
+    @abc.abstractmethod
+    async def revoke_device(self, device_id: str, now: int) -> bool: ...
+
+    # -- KeyPackages -----------------------------------------------------------------
+    @abc.abstractmethod
+    async def publish_key_packages(
+        self, device_id: str, packages: Sequence[bytes], last_resort: bytes | None,
+        now: int, max_stored: int,
+    ) -> int:
+        """Store packages (and replace the last-resort one); return how many are available."""
+
+    @abc.abstractmethod
+    async def claim_key_package(self, device_id: str) -> tuple[bytes, bool] | None:
+        """Hand out one package exactly once; the last-resort one only when none is left."""
+
+    @abc.abstractmethod
+    async def count_key_packages(self, device_id: str) -> tuple[int, bool]: ...
+
+    # -- groups and messages -------------------------------------------------------------
+    @abc.abstractmethod
+    async def create_group(self, group_id: bytes, creator: str, now: int) -> None:
+        """Raises Conflict if the group exists."""
+
+    @abc.abstractmethod
+    async def group_view(self, group_id: bytes, device_id: str) -> tuple[int, list[str]]:
+        """(last_seq, active member ids); NotFound unless ``device_id`` is routed in it."""
+
+    @abc.abstractmethod
+    async def post_message(
+        self, *, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
+        epoch: int, is_commit: bool, add: Sequence[str], remove: Sequence[str],
+        welcome: bytes | None, welcome_to: Sequence[str], now: int,
+    ) -> PostOutcome:
+        """Append to the group's total order (first commit per epoch wins)."""
+
+    @abc.abstractmethod
+    async def messages_after(
+        self, group_id: bytes, device_id: str, after: int, limit: int
+    ) -> tuple[list[StoredMessage], int]:
+        """Messages routed to ``device_id`` with seq > after, and the group's last seq."""
+
+    @abc.abstractmethod
+    async def memberships(self, device_id: str) -> list[tuple[bytes, MemberRow]]: ...
+
+    @abc.abstractmethod
+    async def group_members(self, group_id: bytes) -> list[MemberRow]:
+        """All routing rows (including leavers still owed their last messages)."""
+
+    @abc.abstractmethod
+    async def pending_welcomes(self, device_id: str, limit: int) -> list[StoredWelcome]: ...
+
+    @abc.abstractmethod
+    async def ack(self, device_id: str, group_id: bytes, seq: int) -> int:
+        """Advance the device's cumulative ack; return the acked seq. NotFound if not routed."""
+
+    @abc.abstractmethod
+    async def ack_welcome(self, device_id: str, welcome_id: int) -> bool: ...
+
+    # -- blobs -------------------------------------------------------------------------
+    @abc.abstractmethod
+    async def put_blob(
+        self, *, blob_id: str, owner: str, group_id: bytes | None, data: bytes,
+        now: int, expires_at: int, quota: int,
+    ) -> None:
+        """Raises QuotaExceeded if the owner's live blobs would pass ``quota``."""
+
+    @abc.abstractmethod
+    async def get_blob(self, blob_id: str, now: int) -> BlobRecord | None: ...
+
+    @abc.abstractmethod
+    async def delete_blob(self, blob_id: str, owner: str) -> bool: ...
+
+    @abc.abstractmethod
+    async def is_member(self, group_id: bytes, device_id: str) -> bool:
+        """Routed in the group now (not a leaver)."""
+
+    # -- housekeeping ----------------------------------------------------------------------
+    @abc.abstractmethod
+    async def gc(self, now: int, retention: int) -> GcStats:
+        """Delete what every recipient acked, and whatever is older than ``retention``."""
+
+
+def open_storage(url: str, *, batch_max: int = 512) -> Storage:
+    """Pick the implementation by URL scheme: ``sqlite:///path`` or ``postgresql://``."""
+    if url.startswith("sqlite:///"):
+        from .sqlite import SQLiteStorage
+
+        return SQLiteStorage(url, batch_max=batch_max)
+    if url.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStorage
+
+        return PostgresStorage(url, batch_max=batch_max)
+    raise ValueError("database URL must start with sqlite:/// or postgresql://")

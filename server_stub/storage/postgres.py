@@ -1,0 +1,170 @@
+"""PostgreSQL storage: the production store, shared by several relay processes.
+
+Writes use the same group-commit writer as SQLite (one connection per process, many
+ops per transaction). Each batch ends with one ``pg_notify`` carrying its events'
+coordinates; every process LISTENs on a channel named after the database schema and
+turns other processes' notifications into the same events (reading the rows back),
+which is how a message sent through one relay is pushed by another.
+
+The schema comes from the connection's ``search_path`` (``?options=-csearch_path=x``
+in the URL), which is how tests get a fresh schema each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import secrets
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+
+from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
+from ._sql import SCHEMA, Cursor, SqlStorage
+from .base import Event, EventSink, MembershipEvent, MessageEvent, StoredWelcome, WelcomeEvent
+
+__all__ = ["PostgresStorage"]
+
+log = logging.getLogger("corridor.relay.storage")
+
+
+class PostgresStorage(SqlStorage):
+    placeholder = "%s"
+    savepoints = False
+
+    def __init__(self, url: str, *, batch_max: int = 512) -> None:
+        super().__init__(url, batch_max=batch_max)
+        self.origin = f"{os.getpid():x}.{secrets.token_hex(4)}"
+        self.channel = "corridor"
+        self._listener: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    def _connect_writer(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(self.url, autocommit=False, connect_timeout=10)
+
+    def _connect_reader(self) -> psycopg.Connection[Any]:
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+
+    def _create_schema(self, conn: Any) -> None:
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(7426157)")  # one creator at a time
+            for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
+                if stmt.strip():
+                    cur.execute(stmt)
+            cur.execute("SELECT current_schema()")
+            schema = cur.fetchone()[0]
+        conn.commit()
+        self.channel = "corridor_" + hashlib.sha256(str(schema).encode()).hexdigest()[:16]
+
+    def _writer_conn_ok(self, conn: Any) -> bool:
+        return not (conn.closed or conn.broken)
+
+    def _map_db_error(self, exc: BaseException) -> ServerError:
+        if isinstance(exc, psycopg.errors.IntegrityError):
+            return Conflict("conflicting write")
+        if isinstance(exc, (psycopg.errors.DataError, OverflowError)):
+            return BadRequest("value out of range")
+        return StorageUnavailable("storage error")
+
+    def _retryable(self, exc: BaseException) -> bool:
+        return isinstance(
+            exc,
+            (psycopg.errors.IntegrityError, psycopg.errors.DeadlockDetected,
+             psycopg.errors.SerializationFailure),
+        )
+
+    def _before_commit(self, cur: Cursor, events: Sequence[Event]) -> None:
+        notes = []
+        for e in events:
+            if isinstance(e, MessageEvent):
+                m = e.message
+                flag = int(e.membership_changed)
+                notes.append(f"{self.origin} m {m.group_id.hex()} {m.seq} {flag}")
+            elif isinstance(e, WelcomeEvent):
+                notes.append(f"{self.origin} w {e.welcome.id}")
+            else:
+                notes.append(f"{self.origin} g {e.group_id.hex()}")
+        if not notes:
+            return
+        chunks: list[str] = []
+        cur_chunk: list[str] = []
+        size = 0
+        for n in notes:  # NOTIFY payloads must stay under 8000 bytes
+            if size + len(n) > 7000:
+                chunks.append("\n".join(cur_chunk))
+                cur_chunk, size = [], 0
+            cur_chunk.append(n)
+            size += len(n) + 1
+        chunks.append("\n".join(cur_chunk))
+        cur.execute(
+            "SELECT pg_notify(%s, x) FROM unnest(%s::text[]) AS t(x)", (self.channel, chunks)
+        )
+
+    # -- cross-process events -----------------------------------------------------------
+    async def open(self, on_events: EventSink | None = None) -> None:
+        await super().open(on_events)
+        ready = threading.Event()
+        self._listener = threading.Thread(
+            target=self._listen_main, args=(ready,), name="relay-listen", daemon=True
+        )
+        self._listener.start()
+        await asyncio.to_thread(ready.wait, 15)
+
+    async def close(self) -> None:
+        self._stop.set()
+        if self._listener is not None:
+            await asyncio.to_thread(self._listener.join, 10)
+            self._listener = None
+        await super().close()
+
+    def _listen_main(self, ready: threading.Event) -> None:
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
+                    conn.execute(f'LISTEN "{self.channel}"')
+                    ready.set()
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=0.5):
+                            events = self._decode(conn, note.payload)
+                            if events:
+                                assert self._loop is not None
+                                self._loop.call_soon_threadsafe(self._emit, events)
+            except Exception as exc:
+                log.warning("listener reconnecting after %s", type(exc).__name__)
+                ready.set()
+                self._stop.wait(1.0)
+
+    def _decode(self, conn: psycopg.Connection[Any], payload: str) -> list[Event]:
+        out: list[Event] = []
+        with conn.cursor() as cur:
+            for line in payload.split("\n"):
+                parts = line.split(" ")
+                if len(parts) < 3 or parts[0] == self.origin:
+                    continue
+                kind = parts[1]
+                if kind == "m" and len(parts) == 5:
+                    gid, seq = bytes.fromhex(parts[2]), int(parts[3])
+                    for m in self._fetch_range(cur, gid, seq - 1, seq, 1):
+                        out.append(MessageEvent(m, parts[4] == "1"))
+                elif kind == "w":
+                    wid = int(parts[2])
+                    cur.execute(
+                        "SELECT sender, payload, created_at FROM welcomes WHERE id = %s", (wid,)
+                    )
+                    row = cur.fetchone()
+                    if row is None:
+                        continue
+                    cur.execute(
+                        "SELECT device_id FROM welcome_deliveries WHERE welcome_id = %s", (wid,)
+                    )
+                    rcpt = tuple(r[0] for r in cur.fetchall())
+                    out.append(
+                        WelcomeEvent(StoredWelcome(wid, row[0], bytes(row[1]), int(row[2])), rcpt)
+                    )
+                elif kind == "g":
+                    out.append(MembershipEvent(bytes.fromhex(parts[2])))
+        return out
