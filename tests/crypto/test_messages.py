@@ -548,3 +548,20 @@ def test_large_blank_tree_decodes_in_linear_space() -> None:
     nodes = decode_ratchet_tree(data)
     assert len(nodes) == n and all(node is None for node in nodes)
     assert encode_ratchet_tree(nodes) == data
+
+
+def test_many_items_in_an_inner_vector_decode_in_linear_time() -> None:
+    # 150k empty proposal references inside Commit.proposals, followed by the path flag
+    # (so the inner vector ends before the buffer does): a generous bound that catches
+    # per-item work proportional to the whole input.
+    import time
+
+    n = 150_000
+    body = b"\x02\x00" * n
+    data = encode_varint(len(body)) + body + b"\x00"
+    start = time.perf_counter()
+    commit = Commit.from_bytes(data)
+    elapsed = time.perf_counter() - start
+    assert len(commit.proposals) == n and commit.proposals[-1].reference == b""
+    assert commit.to_bytes() == data
+    assert elapsed < 10, f"decoding took {elapsed:.1f} s"
