@@ -501,6 +501,8 @@ class LeafNode(Struct):
             w.u32(leaf_index)
         return w.getvalue()
 
+    tbs = tbs_bytes  # the name docs/crypto-interfaces.md uses
+
     @classmethod
     def decode(cls, r: Reader) -> Self:
         encryption_key = r.opaque_v()
@@ -826,6 +828,8 @@ class KeyPackage(Struct):
         self.leaf_node.encode(w)
         _put_extensions(w, self.extensions)
         return w.getvalue()
+
+    tbs = tbs_bytes  # the name docs/crypto-interfaces.md uses
 
     def encode(self, w: Writer) -> None:
         w.write(self.tbs_bytes())
@@ -1633,6 +1637,8 @@ class GroupInfo(Struct):
         w.u32(self.signer)
         return w.getvalue()
 
+    tbs = tbs_bytes  # the name docs/crypto-interfaces.md uses
+
     def encode(self, w: Writer) -> None:
         w.write(self.tbs_bytes())
         w.opaque_v(self.signature)
@@ -1645,9 +1651,12 @@ class GroupInfo(Struct):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PathSecret(Struct):
-    """``struct { opaque path_secret<V>; } PathSecret``."""
+    """``struct { opaque path_secret<V>; } PathSecret`` (a secret: its repr hides it)."""
 
     path_secret: bytes
+
+    def __repr__(self) -> str:
+        return f"PathSecret(<{len(self.path_secret)} bytes>)"
 
     def encode(self, w: Writer) -> None:
         w.opaque_v(self.path_secret)

@@ -565,3 +565,15 @@ def test_many_items_in_an_inner_vector_decode_in_linear_time() -> None:
     assert len(commit.proposals) == n and commit.proposals[-1].reference == b""
     assert commit.to_bytes() == data
     assert elapsed < 10, f"decoding took {elapsed:.1f} s"
+
+
+def test_secrets_stay_out_of_reprs_and_contract_aliases_exist() -> None:
+    gs = GroupSecrets(joiner_secret=b"JOINER-SECRET", path_secret=PathSecret(path_secret=b"PS-X"))
+    for text in (repr(gs), repr(gs.path_secret), str(gs)):
+        assert "JOINER-SECRET" not in text and "PS-X" not in text
+    leaf = a_leaf(LeafNodeSource.update)
+    assert leaf.tbs(b"g", 1) == leaf.tbs_bytes(b"g", 1)
+    kp = a_key_package()
+    assert kp.tbs() == kp.tbs_bytes()
+    gi = GroupInfo(group_context=a_context(), confirmation_tag=b"t", signer=0)
+    assert gi.tbs() == gi.tbs_bytes()
