@@ -123,7 +123,7 @@ class MemoryStore:
     def list_channels(self) -> list[Channel]:
         with self._lock:
             self._ensure_open()
-            return list(self._channels.values())
+            return sorted(self._channels.values(), key=lambda c: c.created_at)
 
     def update_channel(
         self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
