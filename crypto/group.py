@@ -90,8 +90,8 @@ from .treekem import (
 )
 
 __all__ = [
-    "ApplicationMessage",
     "COMMIT_REF_EXTENSION",
+    "ApplicationMessage",
     "CommitOutput",
     "CredentialValidator",
     "EpochChange",
@@ -187,7 +187,11 @@ class StagedCommit:
 
 @dataclass(frozen=True, slots=True)
 class CommitOutput:
-    """A commit to send; ``welcome`` is one Welcome for every invitee (or None)."""
+    """A commit to send; ``welcome`` is one Welcome for every invitee (or None).
+
+    ``group_info`` is the new epoch's signed GroupInfo (with ``external_pub``) but
+    without the ratchet tree; :meth:`Group.group_info` adds the tree on request.
+    """
 
     message: bytes
     welcome: bytes | None
@@ -1163,7 +1167,9 @@ class Group:
         tag = epoch_secrets.confirmation_tag(confirmed)
         msg_bytes = self._protect_signed(work, content, signature, tag, encrypted, rng)
         nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag)
-        group_info = self._group_info(nxt, with_ratchet_tree=True)
+        # Without the tree: encoding 1,024 leaves costs more than the whole commit. The
+        # Welcome carries the tree; group_info() gives a GroupInfo with it on demand.
+        group_info = self._group_info(nxt, with_ratchet_tree=False)
         welcome = None
         if applied.added:
             welcome_gi = self._group_info(nxt, with_ratchet_tree=True, external_pub=False,
