@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import messages as m
 from .codec import Reader, Writer
-from .errors import DecodeError, PolicyError, ProtocolError, UsageError, VerificationError
+from .errors import DecodeError, PeerError, PolicyError, ProtocolError, UsageError
 from .messages import (
     Capabilities,
     Credential,
@@ -194,5 +194,5 @@ def call_validator(validator: CredentialValidator, credential: Credential, key: 
         validator(credential, key)
     except PolicyError:
         raise
-    except (VerificationError, ProtocolError, DecodeError) as exc:
+    except PeerError as exc:  # e.g. CertificateError from the chain check
         raise PolicyError(f"credential refused: {type(exc).__name__}") from None
