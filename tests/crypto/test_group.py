@@ -256,3 +256,29 @@ def test_usage_errors() -> None:
     a.discard_pending_commit()
     with pytest.raises(UsageError):
         a.merge_pending_commit()
+
+
+def test_key_package_bundle_round_trip_and_redaction() -> None:
+    bundle = kp_for("kp", 1)
+    again = type(bundle).from_bytes(bundle.to_bytes())
+    assert again == bundle
+    text = repr(bundle)
+    for secret in (bundle.init_private_key, bundle.encryption_private_key,
+                   bundle.signature_private_key):
+        assert secret.hex() not in text and repr(secret) not in text
+    g = make_group(2, 1)[0]
+    assert bundle.signature_private_key.hex() not in repr(g)
+
+
+def test_process_refuses_after_self_removal_and_join_needs_tree() -> None:
+    a = make_group(2)[0]
+    bundle = kp_for("t", 3)
+    out = a.commit(add=[bundle.key_package])
+    assert out.welcome is not None
+    g = Group.join(out.welcome, bundle, credential_validator=accept, now=NOW)
+    a.merge_pending_commit()
+    # group_info() carries the tree and external_pub; commit output's does not carry the tree
+    gi = m.MLSMessage.from_bytes(a.group_info()).group_info
+    assert gi is not None
+    assert m.find_extension(gi.extensions, m.ExtensionType.ratchet_tree) is not None
+    assert g.epoch == a.epoch
