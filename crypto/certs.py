@@ -277,10 +277,8 @@ class _Cert:
     der: bytes
     cert: x509.Certificate
     serial: int
-    subject: x509.Name
-    issuer: x509.Name
-    subject_der: bytes
-    issuer_der: bytes
+    subject_name: x509.Name
+    issuer_name: x509.Name
     not_before: datetime
     not_after: datetime
     sig_oid: x509.ObjectIdentifier
@@ -448,10 +446,8 @@ def _parse(der: object, link: Link) -> _Cert:
             der=der,
             cert=cert,
             serial=cert.serial_number,
-            subject=cert.subject,
-            issuer=cert.issuer,
-            subject_der=cert.subject.public_bytes(),
-            issuer_der=cert.issuer.public_bytes(),
+            subject_name=cert.subject,
+            issuer_name=cert.issuer,
             not_before=cert.not_valid_before_utc,
             not_after=cert.not_valid_after_utc,
             sig_oid=cert.signature_algorithm_oid,
@@ -568,7 +564,7 @@ def _check_within(c: _Cert, issuer: _Cert, link: Link) -> None:
 
 def _check_issued_by(c: _Cert, issuer: _Cert, link: Link) -> None:
     """Name and key identifier chaining, then the signature (libsodium: strict Ed25519)."""
-    if c.issuer_der != issuer.subject_der:
+    if c.issuer_name != issuer.subject_name:
         raise IssuerMismatchError(link, "issuer name does not match the issuing certificate")
     aki, ski = _aki(c), _ski(issuer)
     if aki is not None and ski is not None and aki != ski:
@@ -610,7 +606,7 @@ def _check_root(c: _Cert, now: datetime) -> None:
         raise WrongCertificateKindError("root", "the venue root must be a CA above missions")
     if ku is None or not ku.key_cert_sign or not ku.crl_sign:
         raise UnsupportedExtensionError("root", "keyUsage must allow keyCertSign and cRLSign")
-    if c.issuer_der != c.subject_der:
+    if c.issuer_name != c.subject_name:
         raise UntrustedRootError("root", "the pinned root is not self-issued")
     assert c.public_key is not None
     if not _verify_sig(c.public_key, c.tbs, c.signature):
@@ -707,7 +703,7 @@ def _role_profile(c: _Cert) -> tuple[str, str, str, str | None]:
 
 @dataclass(frozen=True, slots=True)
 class _Crl:
-    issuer_der: bytes
+    issuer_name: x509.Name
     tbs: bytes
     signature: bytes
     revoked: frozenset[int]
@@ -730,7 +726,7 @@ def _parse_crl(der: object) -> _Crl:
                 if ext.critical:  # e.g. certificateIssuer (indirect CRLs)
                     raise MalformedCrlError(link, "critical CRL entry extension")
             serials.add(entry.serial_number)
-        return _Crl(crl.issuer.public_bytes(), crl.tbs_certlist_bytes, crl.signature,
+        return _Crl(crl.issuer, crl.tbs_certlist_bytes, crl.signature,
                     frozenset(serials))
     except ChainError:
         raise
@@ -743,7 +739,7 @@ def _revoked_by(crls: Sequence[_Crl], issuer: _Cert) -> frozenset[int]:
     out: set[int] = set()
     assert issuer.public_key is not None
     for crl in crls:
-        if crl.issuer_der != issuer.subject_der:
+        if crl.issuer_name != issuer.subject_name:
             continue
         if not _verify_sig(issuer.public_key, crl.tbs, crl.signature):
             raise CrlSignatureError("crl", "a CRL naming an issuer of the chain is not signed "
@@ -793,6 +789,7 @@ class ChainVerifier:
         self._crls = tuple(_parse_crl(c) for c in crls)
         self._root_revoked = _revoked_by(self._crls, self.root)
         self._missions: dict[bytes, tuple[_Mission, frozenset[int]]] = {}
+        self._parsed_missions: dict[bytes, _Cert] = {}  # DER -> parsed, verified missions only
 
     def _mission(self, c: _Cert) -> tuple[_Mission, frozenset[int]]:
         key = hashlib.sha256(c.der).digest()
@@ -801,7 +798,7 @@ class ChainVerifier:
             return hit
         link = "mission"
         mission = _mission_profile(c)
-        if c.issuer_der != self.root.subject_der or (
+        if c.issuer_name != self.root.subject_name or (
             _aki(c) is not None and _aki(c) != _ski(self.root)
         ):
             raise UntrustedRootError("root", "the mission certificate was not issued by the "
@@ -813,6 +810,7 @@ class ChainVerifier:
             raise RevokedError(link, f"mission certificate serial {c.serial} is revoked")
         result = (mission, _revoked_by(self._crls, c))
         self._missions[key] = result
+        self._parsed_missions[c.der] = c
         return result
 
     def verify(self, chain: Sequence[bytes], roles: Sequence[bytes] = ()) -> VerifiedIdentity:
@@ -827,10 +825,13 @@ class ChainVerifier:
         if len(items) >= 2 and isinstance(items[-1], bytes) and items[-1] == self.root.der:
             items.pop()  # a trailing copy of the pinned root is allowed
         links = ["device", "mission"] + ["mission"] * (len(items) - 2)
-        certs = [_parse(der, link) for der, link in zip(items, links)]
+        certs: list[_Cert] = []
+        for i, (der, link) in enumerate(zip(items, links)):
+            hit = self._parsed_missions.get(der) if i == 1 and isinstance(der, bytes) else None
+            certs.append(hit if hit is not None else _parse(der, link))
         if len(certs) == 1:
             c = certs[0]
-            if _is_ca(c) or c.issuer_der == self.root.subject_der:
+            if _is_ca(c) or c.issuer_name == self.root.subject_name:
                 raise WrongCertificateKindError("device", "a CA or root-issued certificate "
                                                           "where a device certificate belongs")
             raise MalformedCertificateError("mission", "the mission certificate is missing")
@@ -843,10 +844,10 @@ class ChainVerifier:
         device_c, mission_c = certs
         mission, device_revoked = self._mission(mission_c)
         link = "device"
-        if _is_ca(device_c) and device_c.issuer_der == mission_c.subject_der:
+        if _is_ca(device_c) and device_c.issuer_name == mission_c.subject_name:
             raise PathLengthError("mission", "a mission certificate (path length 0) issued a "
                                              "CA certificate")
-        if device_c.issuer_der == self.root.subject_der:
+        if device_c.issuer_name == self.root.subject_name:
             raise WrongCertificateKindError(link, "a root-issued certificate where a device "
                                                   "certificate belongs")
         _check_algorithms(device_c, link)
@@ -876,7 +877,7 @@ class ChainVerifier:
     def _role(self, der: bytes, mission_id: str, delegate_id: str) -> RoleGrant:
         link = "role"
         c = _parse(der, link)
-        if c.issuer_der != self.root.subject_der:
+        if c.issuer_name != self.root.subject_name:
             raise UntrustedRootError(link, "role certificate not issued by the venue root")
         r_mission, r_delegate, role, channel = _role_profile(c)
         _check_issued_by(c, self.root, link)
@@ -906,7 +907,7 @@ class ChainVerifier:
 def _self_signed(c: _Cert) -> bool:
     """Self-issued and its signature verifies under its own key."""
     return (
-        c.issuer_der == c.subject_der
+        c.issuer_name == c.subject_name
         and c.public_key is not None
         and _verify_sig(c.public_key, c.tbs, c.signature)
     )
@@ -1081,7 +1082,7 @@ def issue_mission_certificate(
     _check_id(mission_id, "mission id")
     _check_name(name, "mission name")
     cert = (
-        _builder(_name(name, mission_id), root.subject, _public(public_key), not_before,
+        _builder(_name(name, mission_id), root.subject_name, _public(public_key), not_before,
                  not_after, rng)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(_ca_usage(), critical=True)
@@ -1111,7 +1112,7 @@ def issue_device_certificate(
     _check_id(delegate_id, "delegate id")
     _check_name(display_name, "display name")
     cert = (
-        _builder(_name(display_name, delegate_id), issuer.subject, _public(public_key),
+        _builder(_name(display_name, delegate_id), issuer.subject_name, _public(public_key),
                  not_before, not_after, rng)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(
@@ -1160,7 +1161,7 @@ def issue_role_certificate(
         raise UsageError(f"role must be one of {', '.join(ROLES)}")
     throwaway = _private(rng(32)).public_key()  # a role binds a person, not a key
     cert = (
-        _builder(_name(cn, delegate_id), root.subject, throwaway,
+        _builder(_name(cn, delegate_id), root.subject_name, throwaway,
                  not_before, not_after, rng)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([ROLE_EKU]), critical=True)
@@ -1192,7 +1193,7 @@ def make_crl(
         raise UsageError("next_update must be after this_update")
     builder = (
         x509.CertificateRevocationListBuilder()
-        .issuer_name(issuer.subject)
+        .issuer_name(issuer.subject_name)
         .last_update(this_update)
         .next_update(next_update)
         .add_extension(x509.CRLNumber(number), critical=False)
