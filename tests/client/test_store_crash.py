@@ -1,0 +1,152 @@
+"""THREATS 18: a client killed at any write while merging a commit.
+
+A child process commits, in a loop, what processing one MLS commit writes: the new group
+state (whose blob names its own epoch), the channel cursor, and the messages of that
+epoch, all in one ``store.transaction()``. After each commit it reports the epoch on a
+pipe. The parent SIGKILLs it at a random moment, reopens the store and checks that
+
+* the store opens and SQLite's integrity check passes;
+* state, cursor and messages agree on one epoch (all-or-nothing);
+* every epoch the child reported as committed is there (nothing acknowledged is lost);
+* no message from a later, uncommitted epoch is visible.
+
+Run as a script, this file is the child.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MESSAGES_PER_EPOCH = 3
+CHANNEL = b"crash-channel"
+GROUP = b"crash-group"
+
+
+def message_id(epoch: int, k: int) -> bytes:
+    return epoch.to_bytes(12, "big") + k.to_bytes(4, "big")
+
+
+def state_blob(epoch: int, rng: random.Random) -> bytes:
+    """Self-describing state; variable padding makes commits span several pages."""
+    return b"EPOCH:%d:" % epoch + rng.randbytes(rng.randrange(100, 12_000))
+
+
+def blob_epoch(blob: bytes) -> int:
+    head, _, _ = blob.partition(b":")[2].partition(b":")
+    return int(head)
+
+
+def child(db: str, key_hex: str) -> None:
+    from client.store import ChannelKind, SqliteStore
+    from crypto.secret_bytes import Secret
+
+    store = SqliteStore.open(db, Secret(bytes.fromhex(key_hex)))
+    try:
+        store.get_channel(CHANNEL)
+    except Exception:
+        store.create_channel(
+            channel_id=CHANNEL, group_id=GROUP, kind=ChannelKind.CAUCUS, name="c", created_at=0
+        )
+    current = store.get_group_state(GROUP)
+    epoch = 0 if current is None else current.epoch
+    rng = random.Random()
+    out = sys.stdout
+    out.write("ready\n")
+    out.flush()
+    while True:
+        epoch += 1
+        with store.transaction():
+            store.put_group_state(GROUP, epoch, state_blob(epoch, rng))
+            for k in range(MESSAGES_PER_EPOCH):
+                assert store.insert_message(
+                    CHANNEL,
+                    message_id(epoch, k),
+                    sender=b"s",
+                    body=rng.randbytes(rng.randrange(10, 2000)),
+                    sent_at=epoch,
+                    received_at=epoch,
+                    seq=epoch,
+                )
+            store.set_channel_cursor(CHANNEL, epoch)
+        out.write(f"{epoch}\n")
+        out.flush()
+
+
+def check(db: Path, key: bytes, reported: int) -> int:
+    import sqlite3
+
+    from client.store import SqliteStore
+    from crypto.secret_bytes import Secret
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    store = SqliteStore.open(db, Secret(key))
+    try:
+        state = store.get_group_state(GROUP)
+        if state is None:
+            assert reported == 0
+            return 0
+        epoch = state.epoch
+        assert blob_epoch(state.state) == epoch
+        assert store.get_channel(CHANNEL).cursor == epoch
+        assert epoch >= reported, f"committed epoch {reported} lost (store at {epoch})"
+        ids = [m.message_id for m in store.iter_messages(CHANNEL)]
+        expected = [message_id(e, k) for e in range(1, epoch + 1) for k in range(3)]
+        assert ids == expected
+        assert all(not m.damaged for m in store.list_messages(CHANNEL, limit=100))
+        return epoch
+    finally:
+        store.close()
+
+
+@pytest.mark.timeout(60)
+def test_sigkill_during_commits_is_all_or_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    key = os.urandom(32)
+    rng = random.Random()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    epochs: list[int] = []
+    kills_mid_run = 0
+    deadline = time.monotonic() + 9.0
+    iterations = 0
+    while iterations < 8 and (iterations < 4 or time.monotonic() < deadline):
+        iterations += 1
+        proc = subprocess.Popen(
+            [sys.executable, __file__, str(db), key.hex()],
+            stdout=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )
+        assert proc.stdout is not None
+        if iterations == 1:
+            # An early kill hits the open path (migrations, key check).
+            time.sleep(rng.uniform(0.05, 0.8))
+        else:
+            assert proc.stdout.readline() == b"ready\n"
+            time.sleep(rng.uniform(0.02, 0.5))
+        os.kill(proc.pid, signal.SIGKILL)
+        lines = [line for line in proc.stdout.read().split() if line != b"ready"]
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL, "the child died on its own"
+        reported = int(lines[-1]) if lines else 0
+        kills_mid_run += bool(lines)
+        previous = epochs[-1] if epochs else 0
+        epoch = check(db, key, max(reported, previous))
+        epochs.append(epoch)
+    print("epochs after each kill:", epochs)
+    assert kills_mid_run >= 2, "the child was never killed while committing"
+    assert epochs[-1] > 0
+
+
+if __name__ == "__main__":
+    child(sys.argv[1], sys.argv[2])
