@@ -430,9 +430,14 @@ class Group:
         now: int,
         external_psks: Mapping[bytes, bytes] | None = None,
         commit_message: bytes | None = None,
+        resumption_psks: Mapping[tuple[bytes, int], bytes] | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """Join from a Welcome (MLSMessage bytes) sent for ``key_package_bundle``.
+
+        ``resumption_psks``: ``(group_id, epoch) -> resumption_psk`` of groups this
+        client was in, for the Welcome of a reinitialized or branched group (section
+        11.2, 11.3; such a group must start at epoch 1, section 12.4.3.1).
 
         ``commit_message``: the commit the relay accepted for the epoch the Welcome
         creates. When given, the Welcome must name it (Corridor's commit-ref GroupInfo
@@ -465,10 +470,18 @@ class Group:
             egs.kem_output, egs.ciphertext))
         psks_available = dict(external_psks or {})
         psk_pairs: list[tuple[bytes, bytes]] = []
+        resumed = False
         for pid in gs.psks:
-            if pid.psktype != PSKType.external or pid.psk_id not in psks_available:
+            value: bytes | None = None
+            if pid.psktype == PSKType.external:
+                value = psks_available.get(pid.psk_id or b"")
+            elif pid.usage in (ResumptionPSKUsage.reinit, ResumptionPSKUsage.branch) \
+                    and pid.psk_group_id is not None and pid.psk_epoch is not None:
+                value = (resumption_psks or {}).get((pid.psk_group_id, pid.psk_epoch))
+                resumed = True
+            if value is None:
                 raise ProtocolError("Welcome needs a PSK this client does not hold")
-            psk_pairs.append((pid.to_bytes(), psks_available[pid.psk_id]))
+            psk_pairs.append((pid.to_bytes(), value))
         psk = compute_psk_secret(suite, psk_pairs) if psk_pairs else None
         # welcome_secret depends only on joiner and psk secrets (not the context).
         member_secret = suite.extract(gs.joiner_secret, psk if psk else bytes(suite.nh))
@@ -477,6 +490,8 @@ class Group:
         ctx = gi.group_context
         if ctx.cipher_suite != kp.cipher_suite or ctx.version != m.ProtocolVersion.mls10:
             raise ProtocolError("GroupInfo is for another cipher suite or version")
+        if resumed and ctx.epoch != 1:
+            raise ProtocolError("a reinitialized or branched group must start at epoch 1")
         if commit_message is not None:
             ref_ext = m.find_extension(gi.extensions, COMMIT_REF_EXTENSION)
             if ref_ext is None or ref_ext.extension_data != suite.hash(commit_message):
@@ -865,7 +880,7 @@ class Group:
             elif isinstance(body, m.ExternalInit):
                 external_init = body.kem_output
             elif isinstance(body, m.ReInit):
-                raise ProtocolError("ReInit is not supported by Corridor")
+                pass  # alone in its commit (checked above); the caller then reinits
         # Adds: no duplicate clients, none already in the group (unless removed).
         removed_sigs = {_leaf_at(tree, i).signature_key for i in removes}
         seen_sigs: set[bytes] = set()
@@ -899,12 +914,15 @@ class Group:
                         update_keys=update_keys, psk_ids=psk_ids, external_init=external_init,
                         path_required=path_required)
 
-    def _psk_secret(self, st: _State, psk_ids: Sequence[PreSharedKeyID]) -> bytes | None:
+    def _psk_secret(self, st: _State, psk_ids: Sequence[PreSharedKeyID],
+                    extra: Mapping[bytes, bytes] | None = None) -> bytes | None:
         if not psk_ids:
             return None
         pairs: list[tuple[bytes, bytes]] = []
         for pid in psk_ids:
-            if pid.psktype == PSKType.external:
+            if extra is not None and pid.to_bytes() in extra:
+                value: bytes | None = extra[pid.to_bytes()]
+            elif pid.psktype == PSKType.external:
                 assert pid.psk_id is not None
                 value = st.external_psks.get(pid.psk_id)
             else:
@@ -1061,10 +1079,16 @@ class Group:
         authenticated_data: bytes = b"",
         handshake_encrypted: bool = True,
         include_pending: bool = True,
+        proposal_refs: Sequence[bytes] | None = None,
+        ratchet_tree_in_welcome: bool = True,
         now: int | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> CommitOutput:
         """Commit the pending proposals plus the given changes.
+
+        ``proposal_refs``: commit exactly these received proposals, in this order,
+        instead of every pending one. ``ratchet_tree_in_welcome=False`` leaves the
+        tree out of the Welcome's GroupInfo (the invitees get it another way).
 
         The group stays at its epoch with a pending commit until
         :meth:`merge_pending_commit` (the relay accepted it) or
@@ -1089,7 +1113,13 @@ class Group:
         items: list[tuple[Proposal, Sender, bytes | None]] = []
         por: list[ProposalOrRef] = []
         touched = set(remove)
-        if include_pending:
+        if proposal_refs is not None:
+            for ref in proposal_refs:
+                if ref not in st.proposals:
+                    raise UsageError("proposal_refs names an unknown proposal")
+                items.append((st.proposals[ref].proposal, st.proposals[ref].sender, ref))
+                por.append(ProposalOrRef.of(ref))
+        elif include_pending:
             for ref, stored in st.proposals.items():
                 body = stored.proposal.body
                 if stored.sender == me and isinstance(body, m.Update):
@@ -1122,12 +1152,14 @@ class Group:
         use_path = update_path or applied.path_required
         return self._build_commit(st, applied, por, items, use_path=use_path,
                                   authenticated_data=authenticated_data,
-                                  encrypted=handshake_encrypted, rng=rng)
+                                  encrypted=handshake_encrypted,
+                                  ratchet_tree_in_welcome=ratchet_tree_in_welcome, rng=rng)
 
     def _build_commit(
         self, st: _State, applied: _Applied, por: Sequence[ProposalOrRef],
         items: Sequence[tuple[Proposal, Sender, bytes | None]], *, use_path: bool,
         authenticated_data: bytes, encrypted: bool, rng: Rng,
+        ratchet_tree_in_welcome: bool = True, extra_psks: Mapping[bytes, bytes] | None = None,
     ) -> CommitOutput:
         suite = st.suite
         work = st.clone()
@@ -1162,7 +1194,7 @@ class Group:
         ctx = GroupContext(cipher_suite=suite.id, group_id=st.context.group_id,
                            epoch=new_epoch, tree_hash=tree.tree_hash(),
                            confirmed_transcript_hash=confirmed, extensions=applied.extensions)
-        psk = self._psk_secret(st, applied.psk_ids)
+        psk = self._psk_secret(st, applied.psk_ids, extra_psks)
         epoch_secrets = next_epoch(suite, st.secrets.init_secret.value, commit_secret, ctx, psk)
         tag = epoch_secrets.confirmation_tag(confirmed)
         msg_bytes = self._protect_signed(work, content, signature, tag, encrypted, rng)
@@ -1172,8 +1204,8 @@ class Group:
         group_info = self._group_info(nxt, with_ratchet_tree=False)
         welcome = None
         if applied.added:
-            welcome_gi = self._group_info(nxt, with_ratchet_tree=True, external_pub=False,
-                                          commit_ref=suite.hash(msg_bytes))
+            welcome_gi = self._group_info(nxt, with_ratchet_tree=ratchet_tree_in_welcome,
+                                          external_pub=False, commit_ref=suite.hash(msg_bytes))
             welcome = self._welcome(nxt, welcome_gi, applied, prepared, epoch_secrets,
                                     psk_ids=applied.psk_ids, rng=rng)
         out = CommitOutput(message=msg_bytes, welcome=welcome,
@@ -1316,6 +1348,28 @@ class Group:
             Proposal.of(m.GroupContextExtensions(extensions=tuple(extensions))),
             encrypted=handshake_encrypted, authenticated_data=authenticated_data, rng=rng)
 
+    def propose_psk(
+        self, psk: PreSharedKeyID, *, handshake_encrypted: bool = True,
+        authenticated_data: bytes = b"", rng: Rng = secrets.token_bytes,
+    ) -> bytes:
+        """A PreSharedKey proposal (the PSK must be available when it is committed)."""
+        return self._propose(Proposal.of(m.PreSharedKey(psk=psk)),
+                             encrypted=handshake_encrypted,
+                             authenticated_data=authenticated_data, rng=rng)
+
+    def propose_reinit(
+        self, group_id: bytes, cipher_suite: int, extensions: Sequence[Extension] = (), *,
+        handshake_encrypted: bool = True, authenticated_data: bytes = b"",
+        rng: Rng = secrets.token_bytes,
+    ) -> bytes:
+        """A ReInit proposal (section 12.1.5): once committed, continue in a new group
+        created with :meth:`resume` (usage ``reinit``)."""
+        get_suite(cipher_suite)
+        return self._propose(
+            Proposal.of(m.ReInit(group_id=group_id, cipher_suite=cipher_suite,
+                                 extensions=tuple(extensions))),
+            encrypted=handshake_encrypted, authenticated_data=authenticated_data, rng=rng)
+
     # -- external join (section 12.4.3.2) -----------------------------------------------
 
     @classmethod
@@ -1329,9 +1383,15 @@ class Group:
         credential_validator: CredentialValidator,
         authenticated_data: bytes = b"",
         capabilities: m.Capabilities | None = None,
+        remove: int | None = None,
+        psks: Sequence[tuple[PreSharedKeyID, bytes]] = (),
         rng: Rng = secrets.token_bytes,
     ) -> tuple[Group, bytes]:
         """Join by external commit from a GroupInfo with ``external_pub``.
+
+        ``remove``: the leaf of our previous appearance in the group, removed by the
+        same commit (section 12.4.3.2). ``psks``: external PSKs (id, value) the
+        commit proposes.
 
         Returns the group (already at the new epoch) and the commit to send. If the
         relay refuses the commit, drop the group and retry with a fresher GroupInfo.
@@ -1372,6 +1432,9 @@ class Group:
         placeholder = LeafNode(encryption_key=placeholder_pub, signature_key=sig_pub,
                                credential=credential, capabilities=caps,
                                leaf_node_source=LeafNodeSource.update)
+        if remove is not None:
+            _leaf_at_usage(tree, remove)
+            tree, _none = tree.apply_proposals(removes=[remove])
         tree_with_me, my_leaf = tree.add_leaf(placeholder)
         prepared = prepare_update_path(tree_with_me, my_leaf, signature_private_key,
                                        group_id=ctx.group_id, rng=rng)
@@ -1385,7 +1448,13 @@ class Group:
                                    confirmed_transcript_hash=ctx.confirmed_transcript_hash,
                                    extensions=ctx.extensions)
         path = prepared.encrypt(provisional.to_bytes(), rng=rng)
-        proposals = (ProposalOrRef.of(Proposal.of(m.ExternalInit(kem_output=kem_output))),)
+        bodies: list[m.ProposalBody] = [m.ExternalInit(kem_output=kem_output)]
+        if remove is not None:
+            bodies.append(m.Remove(removed=remove))
+        bodies += [m.PreSharedKey(psk=pid) for pid, _v in psks]
+        proposals = tuple(ProposalOrRef.of(Proposal.of(b)) for b in bodies)
+        psk = compute_psk_secret(suite, [(pid.to_bytes(), v) for pid, v in psks]) \
+            if psks else None
         content = FramedContent(group_id=ctx.group_id, epoch=ctx.epoch,
                                 sender=Sender(sender_type=SenderType.new_member_commit),
                                 authenticated_data=authenticated_data,
@@ -1401,7 +1470,7 @@ class Group:
                                epoch=ctx.epoch + 1, tree_hash=new_tree.tree_hash(),
                                confirmed_transcript_hash=confirmed, extensions=ctx.extensions)
         epoch_secrets = next_epoch(suite, init_secret, prepared.commit_secret.value, new_ctx,
-                                   None)
+                                   psk)
         tag = epoch_secrets.confirmation_tag(confirmed)
         auth = FramedContentAuthData(signature=signature, confirmation_tag=tag)
         commit_msg = MLSMessage.of(m.PublicMessage(content=content, auth=auth)).to_bytes()
@@ -1414,8 +1483,68 @@ class Group:
             confirmation_tag=tag, proposals={}, own_proposal_messages={},
             pending_update_keys={},
             resumption_psks={new_ctx.epoch: epoch_secrets.resumption_psk.value},
-            external_psks={})
+            external_psks={pid.psk_id: v for pid, v in psks if pid.psk_id is not None})
         return cls(state, credential_validator), commit_msg
+
+    # -- reinit and branch (sections 11.2, 11.3) --------------------------------------
+
+    @classmethod
+    def resume(
+        cls,
+        prior: Group,
+        usage: ResumptionPSKUsage,
+        key_packages: Sequence[KeyPackage],
+        *,
+        suite_id: int,
+        group_id: bytes,
+        credential: Credential,
+        signature_private_key: bytes,
+        extensions: Sequence[Extension] = (),
+        update_path: bool = False,
+        handshake_encrypted: bool = True,
+        ratchet_tree_in_welcome: bool = True,
+        credential_validator: CredentialValidator,
+        capabilities: m.Capabilities | None = None,
+        now: int | None = None,
+        rng: Rng = secrets.token_bytes,
+    ) -> tuple[Group, CommitOutput]:
+        """A new group continuing ``prior`` at its current epoch: after a committed
+        ReInit (``usage=reinit``, the ReInit's parameters) or as a branch
+        (``usage=branch``, same suite). The new group is created, the members'
+        KeyPackages are added with a resumption PSK of ``prior`` and the commit is
+        merged: the group is at epoch 1; send the Welcome.
+        """
+        if usage not in (ResumptionPSKUsage.reinit, ResumptionPSKUsage.branch):
+            raise UsageError("resume needs usage reinit or branch")
+        if usage == ResumptionPSKUsage.branch and suite_id != prior.cipher_suite:
+            raise UsageError("a branch keeps the cipher suite")
+        group = cls.create(suite_id, group_id, credential, signature_private_key,
+                           extensions=extensions, credential_validator=credential_validator,
+                           capabilities=capabilities, rng=rng)
+        st = group._state
+        pid = PreSharedKeyID(psktype=PSKType.resumption, usage=usage,
+                             psk_group_id=prior.group_id, psk_epoch=prior.epoch,
+                             psk_nonce=rng(st.suite.nh))
+        me = Sender.member(st.own_leaf)
+        items: list[tuple[Proposal, Sender, bytes | None]] = []
+        for kp in key_packages:
+            p = Proposal.of(m.Add(key_package=kp))
+            group._check_proposal(st, st.tree, p, me, now)
+            items.append((p, me, None))
+        items.append((Proposal.of(m.PreSharedKey(psk=pid)), me, None))
+        try:
+            applied = group._apply_proposals(st, items, me, now, check_each=False)
+        except PeerError as exc:
+            if isinstance(exc, PolicyError):
+                raise
+            raise UsageError(f"invalid commit: {exc}") from None
+        out = group._build_commit(
+            st, applied, [ProposalOrRef.of(p) for p, _s, _r in items], items,
+            use_path=update_path, authenticated_data=b"", encrypted=handshake_encrypted,
+            rng=rng, ratchet_tree_in_welcome=ratchet_tree_in_welcome,
+            extra_psks={pid.to_bytes(): prior._state.secrets.resumption_psk.value})
+        group.merge_pending_commit()
+        return group, out
 
     # -- persistence ----------------------------------------------------------------------
 
