@@ -151,7 +151,9 @@ class Store(Protocol):
         """Raises NotFoundError, CorruptRecordError."""
         ...
 
-    def list_channels(self) -> list[Channel]: ...
+    def list_channels(self) -> list[Channel]:
+        """Every channel, ordered by ``created_at``; damaged ones flagged, not dropped."""
+        ...
 
     def update_channel(
         self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None

@@ -228,7 +228,13 @@ class MemoryStore:
         return rows[:limit] if after is not None else rows[-limit:]
 
     def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
-        yield from self.list_messages(channel_id, after=0, limit=MAX_PAGE)
+        with self._lock:
+            self._ensure_open()
+            rows = sorted(
+                (m for m in self._messages.values() if m.channel_id == channel_id),
+                key=lambda m: m.position,
+            )
+        yield from rows
 
     def update_message(self, channel_id: bytes, message_id: bytes, *, body: bytes) -> None:
         if not isinstance(body, bytes | bytearray):

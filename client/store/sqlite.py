@@ -31,6 +31,7 @@ import nacl.utils
 from client.errors import (
     CorruptRecordError,
     EnvironmentFault,
+    InternalError,
     NotFoundError,
     StorageError,
     StoreKeyError,
@@ -326,7 +327,8 @@ class SqliteStore:
     ) -> None:
         with self.transaction():
             current = self.get_channel(channel_id)
-            assert current.kind is not None  # strict get never returns a damaged record
+            if current.kind is None:  # pragma: no cover - strict get raises instead
+                raise InternalError("strict channel read returned a damaged record")
             sealed = self._seal_channel(
                 channel_id,
                 current.group_id,
