@@ -138,9 +138,7 @@ class Reaction(_Payload, frozen=True, kw_only=True, tag="react"):
 class ReadReceipt(_Payload, frozen=True, kw_only=True, tag="read"):
     """The sender has read these messages."""
 
-    message_ids: Annotated[
-        tuple[MessageId, ...], Meta(min_length=1, max_length=MAX_RECEIPT_IDS)
-    ]
+    message_ids: Annotated[tuple[MessageId, ...], Meta(min_length=1, max_length=MAX_RECEIPT_IDS)]
 
 
 class Ack(_Payload, frozen=True, kw_only=True, tag="ack"):
@@ -244,9 +242,7 @@ _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
     DisappearingTimer,
 )
 #: Wire kind tag -> Struct.
-KINDS: Final[dict[str, type[_Payload]]] = {
-    str(t.__struct_config__.tag): t for t in _PAYLOAD_TYPES
-}
+KINDS: Final[dict[str, type[_Payload]]] = {str(t.__struct_config__.tag): t for t in _PAYLOAD_TYPES}
 
 
 class Unknown(msgspec.Struct, frozen=True, kw_only=True):

@@ -132,20 +132,40 @@ MALFORMED = {
     "receipt empty": _raw("read", message_ids=[]),
     "receipt too many": _raw("read", message_ids=[b"3" * 16] * (p.MAX_RECEIPT_IDS + 1)),
     "attachment traversal": _raw(
-        "attach", blob_id="b", key=b"k" * 32, sha256=b"h" * 32, size=1,
-        mime_type="text/plain", file_name="../../.bashrc",
+        "attach",
+        blob_id="b",
+        key=b"k" * 32,
+        sha256=b"h" * 32,
+        size=1,
+        mime_type="text/plain",
+        file_name="../../.bashrc",
     ),
     "attachment short key": _raw(
-        "attach", blob_id="b", key=b"k" * 31, sha256=b"h" * 32, size=1,
-        mime_type="text/plain", file_name="a.txt",
+        "attach",
+        blob_id="b",
+        key=b"k" * 31,
+        sha256=b"h" * 32,
+        size=1,
+        mime_type="text/plain",
+        file_name="a.txt",
     ),
     "attachment bad mime": _raw(
-        "attach", blob_id="b", key=b"k" * 32, sha256=b"h" * 32, size=1,
-        mime_type="text", file_name="a.txt",
+        "attach",
+        blob_id="b",
+        key=b"k" * 32,
+        sha256=b"h" * 32,
+        size=1,
+        mime_type="text",
+        file_name="a.txt",
     ),
     "attachment negative size": _raw(
-        "attach", blob_id="b", key=b"k" * 32, sha256=b"h" * 32, size=-1,
-        mime_type="text/plain", file_name="a.txt",
+        "attach",
+        blob_id="b",
+        key=b"k" * 32,
+        sha256=b"h" * 32,
+        size=-1,
+        mime_type="text/plain",
+        file_name="a.txt",
     ),
     "emergency nowhere": _raw("emergency", meeting_at=5),
     "agenda no title": _raw("agenda", revision=1),
@@ -217,10 +237,15 @@ def test_fuzz_random_bytes(data: bytes) -> None:
 
 
 _msgpack_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**64 - 1) | st.text(max_size=40)
-    | st.binary(max_size=40) | st.floats(allow_nan=False),
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**63), 2**64 - 1)
+    | st.text(max_size=40)
+    | st.binary(max_size=40)
+    | st.floats(allow_nan=False),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 
@@ -231,9 +256,30 @@ _msgpack_values = st.recursive(
     mid=st.binary(min_size=14, max_size=18),
     fields=st.dictionaries(
         st.sampled_from(
-            ["body", "target", "in_reply_to", "emoji", "message_ids", "key", "sha256", "size",
-             "mime_type", "file_name", "blob_id", "title", "revision", "meeting_at", "place",
-             "link", "seconds", "status", "remove", "requires_ack", "v", "ts"]
+            [
+                "body",
+                "target",
+                "in_reply_to",
+                "emoji",
+                "message_ids",
+                "key",
+                "sha256",
+                "size",
+                "mime_type",
+                "file_name",
+                "blob_id",
+                "title",
+                "revision",
+                "meeting_at",
+                "place",
+                "link",
+                "seconds",
+                "status",
+                "remove",
+                "requires_ack",
+                "v",
+                "ts",
+            ]
         ),
         _msgpack_values,
         max_size=8,
