@@ -31,7 +31,7 @@ from crypto import certs
 from crypto.errors import CryptoError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
 
-__all__ = ["main", "register"]
+__all__ = ["add_arguments", "main", "register", "run"]
 
 ROOT_KEY, ROOT_CERT, ROOT_CRL, ISSUED = "root.key", "root.pem", "root.crl.pem", "issued"
 ROOT_LABEL = "corridor-venue-root"
@@ -326,6 +326,13 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     venue: argparse.ArgumentParser = subparsers.add_parser(
         "venue", help="the venue root: create, accredit, revoke",
         description="The secretariat's venue-root commands.")
+    add_arguments(venue)
+    return venue
+
+
+def add_arguments(venue: argparse.ArgumentParser) -> None:
+    """Fill the ``venue`` parser with its subcommands (the hook server_stub.cli calls)."""
+    venue.description = venue.description or "The secretariat's venue-root commands."
     sub = venue.add_subparsers(dest="venue_command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
@@ -374,7 +381,21 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
     which.add_argument("--cert", help="the certificate to revoke (PEM)")
     p.set_defaults(func=_run(cmd_revoke))
-    return venue
+
+
+def run(args: argparse.Namespace) -> int:
+    """Dispatch a parsed ``venue`` command (the hook server_stub.cli calls)."""
+    result: int = args.func(args)
+    return result
+
+
+def _hook_into_relay_cli() -> None:
+    from . import cli
+
+    cli.register("venue", add_arguments, run)
+
+
+_hook_into_relay_cli()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

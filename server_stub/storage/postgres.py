@@ -107,6 +107,7 @@ class PostgresStorage(SqlStorage):
     # -- cross-process events -----------------------------------------------------------
     async def open(self, on_events: EventSink | None = None) -> None:
         await super().open(on_events)
+        self._stop.clear()
         ready = threading.Event()
         self._listener = threading.Thread(
             target=self._listen_main, args=(ready,), name="relay-listen", daemon=True
@@ -128,7 +129,7 @@ class PostgresStorage(SqlStorage):
                     conn.execute(f'LISTEN "{self.channel}"')
                     ready.set()
                     while not self._stop.is_set():
-                        for note in conn.notifies(timeout=0.5):
+                        for note in conn.notifies(timeout=0.2):
                             events = self._decode(conn, note.payload)
                             if events:
                                 assert self._loop is not None

@@ -6,6 +6,7 @@ import json
 import shutil
 import stat
 import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -157,3 +158,21 @@ def test_every_command_has_help(sub: str, capsys: pytest.CaptureFixture[str]) ->
         main(["venue", sub, "--help"])
     assert exc.value.code == 0
     assert "--data-dir" in capsys.readouterr().out
+
+
+def test_corridor_relay_entry_point_has_venue(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from server_stub.cli import main as relay_main
+
+    code = relay_main(["venue", "init", "--data-dir", str(tmp_path / "r"), "--kdf",
+                       "interactive", "--json"])
+    assert code == 0
+    info = json.loads(capsys.readouterr().out)
+    der = x509.load_pem_x509_certificate((tmp_path / "r" / "root.pem").read_bytes()
+                                         ).public_bytes(Encoding.DER)
+    assert parse_hex(info["fingerprint_hex"]) == certs.fingerprint(der)
+    # As the console script runs it (``-m server_stub.cli`` would register into __main__).
+    code_line = "import sys; from server_stub.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run([sys.executable, "-c", code_line, "venue", "revoke", "--help"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 0 and "--serial" in proc.stdout

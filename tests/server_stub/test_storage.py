@@ -1,0 +1,234 @@
+"""The storage contract, run against SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator, Sequence
+
+import pytest
+
+from server_stub.errors import BadRequest, Conflict, EpochConflict, NotFound, QuotaExceeded
+from server_stub.storage.base import Event, MessageEvent, Storage, WelcomeEvent, open_storage
+
+NOW = 1_800_000_000
+
+
+def dev() -> str:
+    return secrets.token_bytes(32).hex()
+
+
+@pytest.fixture
+async def store(db_url: str) -> AsyncIterator[tuple[Storage, list[Event]]]:
+    events: list[Event] = []
+
+    def sink(evs: Sequence[Event]) -> None:
+        events.extend(evs)
+
+    s = open_storage(db_url)
+    await s.open(sink)
+    try:
+        yield s, events
+    finally:
+        await s.close()
+
+
+async def devices(s: Storage, n: int) -> list[str]:
+    out = []
+    for _ in range(n):
+        d = dev()
+        assert await s.register_device(d, bytes.fromhex(d), NOW)
+        out.append(d)
+    return out
+
+
+async def post(s: Storage, gid: bytes, sender: str, cmid: str | None = None, epoch: int = 0,
+               commit: bool = False, add: Sequence[str] = (), remove: Sequence[str] = (),
+               welcome: bytes | None = None, welcome_to: Sequence[str] = ()) -> int:
+    out = await s.post_message(
+        group_id=gid, sender=sender, client_msg_id=cmid or secrets.token_hex(8),
+        payload=b"ct" + secrets.token_bytes(8), epoch=epoch, is_commit=commit, add=add,
+        remove=remove, welcome=welcome, welcome_to=welcome_to, now=NOW,
+    )
+    return out.seq
+
+
+async def test_secret_is_stable_and_shared(store, db_url) -> None:
+    s, _ = store
+    secret = await s.relay_secret()
+    assert len(secret) == 32
+    other = open_storage(db_url)
+    await other.open()
+    try:
+        assert await other.relay_secret() == secret
+    finally:
+        await other.close()
+
+
+async def test_nonce_and_enrolment_token_are_single_use(store) -> None:
+    s, _ = store
+    h = secrets.token_bytes(32)
+    assert await s.consume_nonce(h, NOW + 60)
+    assert not await s.consume_nonce(h, NOW + 60)
+    t = secrets.token_bytes(32)
+    await s.create_enrolment_token(t, NOW, NOW + 100)
+    assert not await s.consume_enrolment_token(t, NOW + 100)  # expired at that instant
+    assert await s.consume_enrolment_token(t, NOW + 99)
+    assert not await s.consume_enrolment_token(t, NOW + 1)
+    assert not await s.consume_enrolment_token(secrets.token_bytes(32), NOW)
+
+
+async def test_devices_register_once_and_revoke(store) -> None:
+    s, _ = store
+    d = dev()
+    assert await s.register_device(d, b"k" * 32, NOW)
+    assert not await s.register_device(d, b"k" * 32, NOW)
+    rec = await s.get_device(d)
+    assert rec is not None and rec.public_key == b"k" * 32 and not rec.revoked
+    assert await s.revoke_device(d, NOW)
+    rec = await s.get_device(d)
+    assert rec is not None and rec.revoked
+    assert await s.get_device(dev()) is None
+
+
+async def test_key_packages_claimed_once_last_resort_repeats_and_rotates(store) -> None:
+    s, _ = store
+    (d,) = await devices(s, 1)
+    assert await s.claim_key_package(d) is None
+    n = await s.publish_key_packages(d, [b"kp1", b"kp2"], b"lr1", NOW, 10)
+    assert n == 2
+    assert await s.count_key_packages(d) == (2, True)
+    got = [await s.claim_key_package(d) for _ in range(4)]
+    assert got == [(b"kp1", False), (b"kp2", False), (b"lr1", True), (b"lr1", True)]
+    await s.publish_key_packages(d, [], b"lr2", NOW, 10)
+    assert await s.claim_key_package(d) == (b"lr2", True)
+    assert await s.count_key_packages(d) == (0, True)
+    with pytest.raises(QuotaExceeded):
+        await s.publish_key_packages(d, [b"x"] * 11, None, NOW, 10)
+    assert await s.count_key_packages(d) == (0, True)
+
+
+async def test_total_order_epoch_rule_and_dedupe(store) -> None:
+    s, events = store
+    a, b = await devices(s, 2)
+    gid = secrets.token_bytes(16)
+    await s.create_group(gid, a, NOW)
+    with pytest.raises(Conflict):
+        await s.create_group(gid, b, NOW)
+    assert await post(s, gid, a, epoch=0, commit=True, add=[b]) == 1
+    with pytest.raises(EpochConflict) as exc:
+        await post(s, gid, b, epoch=0, commit=True)
+    assert exc.value.seq == 1 and exc.value.status == 409
+    assert await post(s, gid, b, "m-1", epoch=1) == 2
+    dup = await s.post_message(group_id=gid, sender=b, client_msg_id="m-1", payload=b"other",
+                               epoch=1, is_commit=False, add=(), remove=(), welcome=None,
+                               welcome_to=(), now=NOW)
+    assert dup.seq == 2 and dup.duplicate
+    assert await post(s, gid, a, "m-1", epoch=1) == 3  # same id, other sender: distinct
+    assert await post(s, gid, b, epoch=1, commit=True) == 4
+    msgs, last = await s.messages_after(gid, a, 0, 100)
+    assert [m.seq for m in msgs] == [1, 2, 3, 4] and last == 4
+    seqs = [e.message.seq for e in events if isinstance(e, MessageEvent)]
+    assert seqs == [1, 2, 3, 4]
+    assert [e.membership_changed for e in events if isinstance(e, MessageEvent)] == [
+        True, False, False, False]
+
+
+async def test_outsiders_cannot_post_or_read(store) -> None:
+    s, _ = store
+    a, outsider = await devices(s, 2)
+    gid = secrets.token_bytes(16)
+    await s.create_group(gid, a, NOW)
+    with pytest.raises(NotFound):
+        await post(s, gid, outsider)
+    with pytest.raises(NotFound):
+        await s.messages_after(gid, outsider, 0, 10)
+    with pytest.raises(NotFound):
+        await s.group_view(gid, outsider)
+    with pytest.raises(NotFound):
+        await s.ack(outsider, gid, 1)
+    with pytest.raises(NotFound):
+        await post(s, secrets.token_bytes(16), a)
+    with pytest.raises(BadRequest):
+        await post(s, gid, a, commit=True, add=[dev()])  # unknown device
+    _, members = await s.group_view(gid, a)
+    assert members == [a]
+
+
+async def test_join_and_leave_bound_what_a_device_sees(store) -> None:
+    s, events = store
+    a, b = await devices(s, 2)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW)
+    await post(s, gid, a)  # 1: before b joins
+    await post(s, gid, a, epoch=0, commit=True, add=[b], welcome=b"W", welcome_to=[b])  # 2
+    await post(s, gid, a, epoch=1)  # 3
+    await post(s, gid, a, epoch=1, commit=True, remove=[b])  # 4: b removed here
+    await post(s, gid, a, epoch=2)  # 5
+    msgs, _ = await s.messages_after(gid, b, 0, 100)
+    assert [m.seq for m in msgs] == [3, 4]
+    assert not await s.is_member(gid, b)
+    with pytest.raises(NotFound):
+        await post(s, gid, b, epoch=2)
+    welcomes = await s.pending_welcomes(b, 10)
+    assert [w.payload for w in welcomes] == [b"W"]
+    assert any(isinstance(e, WelcomeEvent) and e.recipients == (b,) for e in events)
+    assert await s.ack_welcome(b, welcomes[0].id)
+    assert not await s.ack_welcome(b, welcomes[0].id)
+    assert await s.ack(b, gid, 99) == 4  # clamped to what b may see
+    assert all(g != gid for g, _ in await s.memberships(b))  # leaver's row is gone
+
+
+async def test_ack_is_cumulative_and_gc_deletes_what_all_acked(store) -> None:
+    s, _ = store
+    a, b = await devices(s, 2)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW)
+    await post(s, gid, a, epoch=0, commit=True, add=[b])
+    for _ in range(4):
+        await post(s, gid, a, epoch=1)
+    assert await s.ack(a, gid, 5) == 5
+    assert await s.ack(b, gid, 3) == 3
+    assert await s.ack(b, gid, 2) == 3  # never moves back
+    await s.gc(NOW, 10**6)
+    msgs, last = await s.messages_after(gid, a, 0, 100)
+    assert [m.seq for m in msgs] == [4, 5] and last == 5
+    await s.gc(NOW + 10**6 + 1, 10**6)  # retention passed: everything goes
+    msgs, _ = await s.messages_after(gid, b, 0, 100)
+    assert msgs == []
+
+
+async def test_blobs_quota_expiry_and_owner_delete(store) -> None:
+    s, _ = store
+    a, b = await devices(s, 2)
+    await s.put_blob(blob_id="x" * 22, owner=a, group_id=None, data=b"1" * 60, now=NOW,
+                     expires_at=NOW + 10, quota=100)
+    with pytest.raises(QuotaExceeded):
+        await s.put_blob(blob_id="y" * 22, owner=a, group_id=None, data=b"2" * 60, now=NOW,
+                         expires_at=NOW + 10, quota=100)
+    rec = await s.get_blob("x" * 22, NOW)
+    assert rec is not None and rec.data == b"1" * 60 and rec.owner == a
+    assert await s.get_blob("x" * 22, NOW + 10) is None  # expired
+    assert not await s.delete_blob("x" * 22, b)
+    assert await s.delete_blob("x" * 22, a)
+    assert await s.get_blob("x" * 22, NOW) is None
+
+
+async def test_concurrent_posts_get_gapless_order_and_survive_reopen(store, db_url) -> None:
+    import asyncio
+
+    s, _ = store
+    (a,) = await devices(s, 1)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW)
+    seqs = await asyncio.gather(*(post(s, gid, a, f"c{i}", epoch=3) for i in range(200)))
+    assert sorted(seqs) == list(range(1, 201))
+    await s.close()
+    s2 = open_storage(db_url)
+    await s2.open()
+    try:
+        msgs, last = await s2.messages_after(gid, a, 0, 1000)
+        assert last == 200 and [m.seq for m in msgs] == list(range(1, 201))
+        assert {m.client_msg_id for m in msgs} == {f"c{i}" for i in range(200)}
+    finally:
+        await s2.close()
+    await s.open()  # the fixture closes it again
