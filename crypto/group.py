@@ -362,6 +362,15 @@ class Group:
         """Make an external PSK available to PSK proposals and Welcomes."""
         self._state.external_psks[bytes(psk_id)] = bytes(psk)
 
+    def ratchet_tree(self) -> bytes:
+        """The public ratchet tree (section 12.4.3.3 encoding), for out-of-band delivery."""
+        return self._state.tree.encode()
+
+    def resumption_psk(self) -> bytes:
+        """This epoch's resumption PSK: what a reinitialized or branched group's
+        members pass to :meth:`join` as ``resumption_psks[(group_id, epoch)]``."""
+        return self._state.secrets.resumption_psk.value
+
     def export_secret(self, label: str, context: bytes, length: int) -> bytes:
         """MLS-Exporter (section 8.5) of the current epoch."""
         return self._state.secrets.exporter(label, context, length)
