@@ -286,8 +286,13 @@ ENDPOINTS: tuple[Endpoint, ...] = (
 
 
 def _wrap(ep: Endpoint) -> Callable[[Request], Awaitable[Response]]:
+    allowed = {p.name for p in ep.params if p.where == "query"}
+
     async def endpoint(request: Request) -> Response:
         relay = _relay(request)
+        unknown = set(request.query_params.keys()) - allowed
+        if unknown:
+            raise BadRequest("unknown query parameter")
         device = None
         if ep.auth:
             device = await relay.authenticate(request.headers.get("authorization"))
