@@ -313,13 +313,17 @@ def unprotect_private(
     sender_data_secret: bytes | Secret,
     verification_key: VerificationKey,
     context_bytes: bytes | None = None,
+    sender_data: SenderData | None = None,
 ) -> AuthenticatedContent:
     """Decrypt and verify a PrivateMessage; delete its ratchet key only on success.
 
-    ``context_bytes`` (the encoded ``context``) saves re-encoding it per message.
+    ``context_bytes`` (the encoded ``context``) saves re-encoding it per message;
+    ``sender_data``, already opened by :func:`decrypt_sender_data` for this very
+    message, saves opening it twice.
     """
     _check_group(message.group_id, message.epoch, context)
-    sender_data = decrypt_sender_data(suite, message, sender_data_secret)
+    if sender_data is None:
+        sender_data = decrypt_sender_data(suite, message, sender_data_secret)
     ratchet = _ratchet_for(message.content_type)
     rk = secret_tree.key_for(sender_data.leaf_index, ratchet, sender_data.generation)
     aad = _content_aad(message.group_id, message.epoch, message.content_type,
