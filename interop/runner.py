@@ -27,6 +27,7 @@ import itertools
 import json
 import random
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +103,10 @@ class RunResult:
 
     def describe(self) -> str:
         who = ", ".join(f"{a}={c}" for a, c in self.assignment)
+        if len(self.assignment) > 12:
+            per = Counter(c for _a, c in self.assignment)
+            who = f"{len(self.assignment)} actors: " + ", ".join(
+                f"{n} {c}" for c, n in sorted(per.items()))
         mode = "encrypted" if self.encrypt else "plaintext"
         head = f"{self.config}/{self.script} suite {self.suite} {mode} [{who}]"
         if self.ok:
