@@ -1,11 +1,18 @@
 """Who may register a device: the pluggable admission decision.
 
 The relay checks the signed challenge (the device holds its key) itself; *whether* that
-key may join the venue is an :class:`Admission`'s call. Today the gate is a one-time
-enrolment token made by ``corridor-relay token create``; the X.509 chain check
-(``crypto.certs``) plugs in as another implementation, and :class:`AnyOf` lets both run
-side by side during the switch-over. The relay calls ``decide`` once per registration,
+key may join the venue is an :class:`Admission`'s call, made once per registration,
 after the signature and before the device is stored.
+
+A relay initialised for a venue (``corridor-relay venue init`` wrote ``root.pem`` into
+its data directory) admits by certificate only: :class:`CertificateAdmission` verifies
+the device's chain to that pinned root with ``crypto.certs``, under the CRLs published
+through the relay, and checks that the certified key is the key that signed the
+challenge. The accepted chain goes into the relay's public directory
+(:mod:`server_stub.directory`), where other devices find a mission's devices; a CRL
+published later revokes the devices it names at once. Enrolment tokens
+(:class:`EnrolmentTokenAdmission`) remain only for a relay without a venue root
+(development and the relay's own tests); :func:`default_admission` picks.
 """
 
 from __future__ import annotations
@@ -13,17 +20,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .storage.base import Storage
+
+if TYPE_CHECKING:
+    from .directory import VenueDirectory
 
 __all__ = [
     "Admission",
     "AllOf",
     "AnyOf",
+    "CertificateAdmission",
     "Decision",
     "EnrolmentTokenAdmission",
     "RegistrationRequest",
+    "default_admission",
     "hash_enrolment_token",
 ]
 
@@ -112,3 +124,40 @@ class AllOf:
             if not last.accepted:
                 return last
         return last
+
+
+class CertificateAdmission:
+    """Accepts a device whose chain verifies to the venue root and certifies its key.
+
+    The chain is checked against the CRLs the directory holds at this moment, so a
+    device revoked before it ever registered is refused too. An accepted chain is
+    recorded in the directory (public data: the relay learns certified identities anyway).
+    """
+
+    def __init__(self, directory: VenueDirectory) -> None:
+        self._directory = directory
+
+    async def decide(self, request: RegistrationRequest) -> Decision:
+        from crypto.errors import CryptoError
+
+        if not request.certificate_chain:
+            return Decision.refuse("a certificate chain to the venue root is required")
+        try:
+            verifier = await self._directory.verifier(request.now)
+            identity = verifier.validate_credential(
+                list(request.certificate_chain), request.public_key
+            )
+        except CryptoError as exc:
+            link = getattr(exc, "link", "chain")
+            return Decision.refuse(f"certificate chain refused ({link}): {type(exc).__name__}")
+        await self._directory.record_device(
+            request.public_key.hex(), identity.mission_id, request.certificate_chain, request.now
+        )
+        return Decision.accept(f"certified device of mission {identity.mission_id}")
+
+
+def default_admission(storage: Storage, directory: VenueDirectory | None) -> Admission:
+    """Certificates when the relay has a venue root, enrolment tokens otherwise."""
+    if directory is not None:
+        return CertificateAdmission(directory)
+    return EnrolmentTokenAdmission(storage)

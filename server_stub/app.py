@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 from starlette.applications import Starlette
@@ -20,11 +20,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .admission import Admission, EnrolmentTokenAdmission
+from .admission import Admission, default_admission
+from .directory import VenueDirectory
 from .errors import ServerError
 from .openapi import openapi_document
 from .relay import Relay
 from .routes._common import json_response
+from .routes.directory import directory_routes
 from .routes.http import http_routes
 from .routes.ws import ws_routes
 from .settings import Settings
@@ -90,11 +92,27 @@ class AccessLog:
 def create_app(
     settings: Settings | None = None, admission: AdmissionFactory | None = None,
 ) -> Starlette:
-    """Build the relay. ``admission`` picks who may register (default: enrolment tokens)."""
+    """Build the relay. ``admission`` picks who may register.
+
+    Default: a relay whose data directory holds a venue root (``root.pem``, written by
+    ``corridor-relay venue init``) admits devices by certificate chain to that root and
+    serves the directory; without one it falls back to enrolment tokens (development).
+    """
     settings = settings or Settings.from_env()
     storage = open_storage(settings.database, batch_max=settings.batch_max)
-    adm = (admission or (lambda st, _s: EnrolmentTokenAdmission(st)))(storage, settings)
+    root_path = settings.data_dir / "root.pem"
+    directory: VenueDirectory | None = None
+    if root_path.exists():
+        from cryptography import x509
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        root_der = x509.load_pem_x509_certificate(root_path.read_bytes()).public_bytes(
+            Encoding.DER)
+        directory = VenueDirectory(storage, root_der)
+    adm = (admission or (lambda st, _s: default_admission(st, directory)))(storage, settings)
     relay = Relay(settings, storage, adm)
+    if directory is not None:
+        directory.on_revoked = lambda ids: _drop_revoked(relay, ids)
     document = openapi_document()
 
     async def openapi(_request: Request) -> Response:
@@ -103,6 +121,8 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await relay.start()
+        if directory is not None:
+            await _load_root_crl(directory, settings, relay)
         gc_task = asyncio.get_running_loop().create_task(_gc_loop(relay))
         try:
             yield
@@ -113,12 +133,14 @@ def create_app(
             await relay.stop()
 
     app = Starlette(
-        routes=[*http_routes(), Route("/openapi.json", openapi, methods=["GET"]), *ws_routes()],
+        routes=[*http_routes(), *directory_routes(),
+                Route("/openapi.json", openapi, methods=["GET"]), *ws_routes()],
         exception_handlers={ServerError: _server_error, HTTPException: _http_error,
                             Exception: _internal},
         lifespan=lifespan,
     )
     app.state.relay = relay
+    app.state.directory = directory
     app.add_middleware(AccessLog)
     return app
 
@@ -133,3 +155,28 @@ async def _gc_loop(relay: Relay) -> None:
                          stats.welcomes, stats.blobs)
         except ServerError as exc:
             log.warning("gc failed: %s", exc.code)
+
+
+def _drop_revoked(relay: Relay, device_ids: Sequence[str]) -> None:
+    """A revoked device loses access now: no cached authentication, no open socket."""
+    cache = getattr(relay, "_device_ok", None)
+    for d in device_ids:
+        if isinstance(cache, dict):
+            cache.pop(d, None)
+        for conn in list(relay.hub.conns.get(d, ())):
+            conn.abort(4403, "device revoked")
+
+
+async def _load_root_crl(directory: VenueDirectory, settings: Settings, relay: Relay) -> None:
+    """Publish the secretariat's root CRL from the data directory (if newer)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from .directory import CrlRefused
+
+    path = settings.data_dir / "root.crl.pem"
+    if not path.exists():
+        return
+    der = x509.load_pem_x509_crl(path.read_bytes()).public_bytes(Encoding.DER)
+    with contextlib.suppress(CrlRefused):
+        await directory.publish_crl(der, relay.now())

@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     create = tsub.add_parser("create", help="print a new one-time enrolment token")
     add_store_arguments(create)
     create.add_argument("--ttl", type=int, default=None, help="validity in seconds")
-    create.add_argument("--json", action="store_true", help="machine-readable output")
+    create.add_argument("--count", type=int, default=1, help="how many tokens to print")
+    create.add_argument("--json", action="store_true",
+                        help="one JSON object per token: {token, expires_at}")
 
     for name, add_arguments, _run in EXTRA_COMMANDS:
         add_arguments(sub.add_parser(name))
@@ -123,20 +125,18 @@ def _token_create(args: argparse.Namespace) -> int:
     settings = _settings(args)
     assert isinstance(settings, Settings)
 
-    async def run() -> tuple[str, int]:
+    async def run() -> list[tuple[str, int]]:
         storage = open_storage(settings.database)
         relay = Relay(settings, storage, EnrolmentTokenAdmission(storage))
         await storage.open()
         try:
-            return await relay.create_enrolment_token(args.ttl)
+            return [await relay.create_enrolment_token(args.ttl)
+                    for _ in range(max(1, args.count))]
         finally:
             await storage.close()
 
-    token, exp = asyncio.run(run())
-    if args.json:
-        print(json.dumps({"token": token, "expires_at": exp}))
-    else:
-        print(token)
+    for token, exp in asyncio.run(run()):
+        print(json.dumps({"token": token, "expires_at": exp}) if args.json else token)
     return 0
 
 

@@ -9,9 +9,12 @@ import msgspec
 
 from . import __version__
 from . import schemas as s
-from .routes.http import ENDPOINTS
+from .routes.directory import DIRECTORY_ENDPOINTS
+from .routes.http import ENDPOINTS as _HTTP_ENDPOINTS
 
 __all__ = ["openapi_document"]
+
+ENDPOINTS = (*_HTTP_ENDPOINTS, *DIRECTORY_ENDPOINTS)
 
 _REASONS = {
     400: "Malformed request", 401: "Missing, invalid or expired credentials",

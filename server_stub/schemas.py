@@ -201,6 +201,28 @@ class TokenCreated(_Body):
     expires_at: int
 
 
+class DirectoryDevice(_Body):
+    device_id: DeviceId
+    mission_id: str
+    chain: list[bytes]
+
+
+class DirectoryDevices(_Body):
+    devices: list[DirectoryDevice]
+
+
+class CrlList(_Body):
+    crls: list[bytes]
+
+
+class PublishCrl(_Body):
+    crl: Annotated[bytes, Meta(min_length=1, max_length=1048576, description="DER CRL")]
+
+
+class CrlPublished(_Body):
+    revoked: list[DeviceId]
+
+
 # --- WebSocket frames (JSON text frames, tagged by "type") -------------------
 
 

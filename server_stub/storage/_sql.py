@@ -91,6 +91,10 @@ CREATE TABLE IF NOT EXISTS blobs (blob_id TEXT PRIMARY KEY, owner TEXT NOT NULL,
     group_id {blob}, size BIGINT NOT NULL, data {blob} NOT NULL, created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS blobs_owner ON blobs (owner);
+CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL,
+    scope TEXT NOT NULL, value {blob} NOT NULL, version BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL, PRIMARY KEY (kind, key));
+CREATE INDEX IF NOT EXISTS directory_scope ON directory (kind, scope);
 """
 
 _STOP = object()
@@ -407,6 +411,44 @@ class SqlStorage(Storage):
             ) > 0
 
         return bool(await self._write(op))
+
+    # -- directory (certificate chains, CRLs) -----------------------------------------
+    async def put_directory_entry(
+        self, kind: str, key: str, scope: str, value: bytes, version: int, now: int,
+    ) -> bool:
+        def op(cur: Cursor, _ev: list[Event]) -> bool:
+            row = self._one(
+                cur, "SELECT version FROM directory WHERE kind = ? AND key = ?", (kind, key)
+            )
+            if row is not None and int(row[0]) >= version:
+                return False
+            self._exec(
+                cur,
+                "INSERT INTO directory (kind, key, scope, value, version, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET "
+                "scope = excluded.scope, value = excluded.value, version = excluded.version, "
+                "updated_at = excluded.updated_at",
+                (kind, key, scope, value, version, now),
+            )
+            return True
+
+        return bool(await self._write(op))
+
+    async def directory_entries(
+        self, kind: str, scope: str | None = None, limit: int = 10_000,
+    ) -> list[tuple[str, str, bytes]]:
+        def fn(cur: Cursor) -> list[tuple[str, str, bytes]]:
+            if scope is None:
+                rows = self._all(
+                    cur, "SELECT key, scope, value FROM directory WHERE kind = ? "
+                    "ORDER BY key LIMIT ?", (kind, limit))
+            else:
+                rows = self._all(
+                    cur, "SELECT key, scope, value FROM directory WHERE kind = ? AND scope = ? "
+                    "ORDER BY key LIMIT ?", (kind, scope, limit))
+            return [(str(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+
+        return await self._read(fn)
 
     # -- KeyPackages ---------------------------------------------------------------------
     def _kp_count(self, cur: Cursor, device_id: str) -> tuple[int, bool]:

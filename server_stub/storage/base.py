@@ -158,6 +158,23 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def revoke_device(self, device_id: str, now: int) -> bool: ...
 
+    # -- directory -------------------------------------------------------------------
+    async def put_directory_entry(
+        self, kind: str, key: str, scope: str, value: bytes, version: int, now: int,
+    ) -> bool:
+        """Store a public directory record (a device's certificate chain, a CRL).
+
+        Replaces an existing ``(kind, key)`` only with a higher ``version``; returns
+        whether it stored. The relay has checked the record; clients check it again.
+        """
+        raise NotImplementedError
+
+    async def directory_entries(
+        self, kind: str, scope: str | None = None, limit: int = 10_000,
+    ) -> list[tuple[str, str, bytes]]:
+        """``(key, scope, value)`` of ``kind``, optionally only one scope (a mission)."""
+        raise NotImplementedError
+
     # -- KeyPackages -----------------------------------------------------------------
     @abc.abstractmethod
     async def publish_key_packages(

@@ -129,11 +129,15 @@ class PostgresStorage(SqlStorage):
                     conn.execute(f'LISTEN "{self.channel}"')
                     ready.set()
                     while not self._stop.is_set():
-                        for note in conn.notifies(timeout=0.2):
-                            events = self._decode(conn, note.payload)
-                            if events:
-                                assert self._loop is not None
-                                self._loop.call_soon_threadsafe(self._emit, events)
+                        # the generator holds the connection: collect, then query
+                        notes = list(conn.notifies(timeout=0.2, stop_after=1))
+                        if not notes:
+                            continue
+                        notes += conn.notifies(timeout=0.001, stop_after=1024)
+                        events = [e for n in notes for e in self._decode(conn, n.payload)]
+                        if events:
+                            assert self._loop is not None
+                            self._loop.call_soon_threadsafe(self._emit, events)
             except Exception as exc:
                 log.warning("listener reconnecting after %s", type(exc).__name__)
                 ready.set()

@@ -185,10 +185,12 @@ class RelayProcess:
                 self.proc.kill()
                 self.proc.wait(10)
 
-    def token(self) -> str:
-        cmd = [sys.executable, "-m", "server_stub.cli", "token", "create",
+    def tokens(self, n: int) -> list[str]:
+        """Enrolment tokens from the real admin command."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "server_stub.cli", "token", "create", "--count", str(n),
                "--data-dir", str(self.data_dir)]
         if self.database:
             cmd += ["--database", self.database]
-        return subprocess.run(cmd, check=True, capture_output=True, text=True,
-                              env=self.env).stdout.strip()
+        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=self.env)
+        return out.stdout.split()

@@ -35,7 +35,7 @@ def fuzz_relay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Relay
                               "CORRIDOR_RELAY_CLAIM_RATE_PER_MINUTE": "100000",
                               "CORRIDOR_RELAY_CLAIM_TARGET_PER_MINUTE": "100000"})
     relay.data_dir.mkdir(parents=True, exist_ok=True)
-    tokens = [relay.token(), relay.token()]
+    tokens = relay.tokens(2)
     relay.start()
 
     async def setup() -> str:

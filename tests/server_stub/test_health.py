@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-import socket
+import json
 import subprocess
 import sys
-import time
+from pathlib import Path
 
 import httpx
 import pytest
-from starlette.testclient import TestClient
 
 from server_stub import __version__
-from server_stub.app import create_app
+from server_stub.cli import EXTRA_COMMANDS, build_parser, register
 from server_stub.cli import main as relay_main
+from server_stub.settings import Settings
+
+from .conftest import ROOT, RelayProcess, in_process
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def test_health_in_process() -> None:
-    with TestClient(create_app()) as client:
-        r = client.get("/health")
-    assert r.status_code == 200
-    assert r.json()["status"] == "ok"
+async def test_health_in_process(tmp_path: Path) -> None:
+    async with in_process(Settings(data_dir=tmp_path)) as relay:
+        r = await relay.http.get("/health")
+        assert r.status_code == 200
+        assert r.json()["status"] == "ok"
+        assert (tmp_path / "relay.sqlite3").exists()
 
 
 def test_relay_refuses_non_loopback_bind(capsys: pytest.CaptureFixture[str]) -> None:
@@ -36,27 +33,14 @@ def test_relay_refuses_non_loopback_bind(capsys: pytest.CaptureFixture[str]) -> 
     assert "loopback" in capsys.readouterr().err
 
 
-def test_relay_process_serves_health() -> None:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+def test_relay_process_serves_health(tmp_path: Path) -> None:
+    relay = RelayProcess(tmp_path).start()
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    raise
-                time.sleep(0.1)
+        r = httpx.get(relay.url + "/health", timeout=5)
         assert r.status_code == 200
         assert r.json() == {"status": "ok", "version": __version__}
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        relay.stop()
 
 
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,3 +48,46 @@ def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
         relay_main(["--version"])
     assert exc.value.code == 0
     assert __version__ in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["serve", "--help"], ["token", "create", "--help"]])
+def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        relay_main(argv)
+    assert exc.value.code == 0
+    assert "usage: corridor-relay" in capsys.readouterr().out
+
+
+def test_token_create_prints_usable_tokens(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "server_stub.cli", "token", "create", "--json", "--count", "2",
+         "--data-dir", str(tmp_path)],
+        check=True, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)},
+    ).stdout.splitlines()
+    tokens = [json.loads(line) for line in out]
+    assert len({t["token"] for t in tokens}) == 2
+    assert all(t["expires_at"] > 0 and t["token"].startswith("cre_") for t in tokens)
+    plain = subprocess.run(
+        [sys.executable, "-m", "server_stub.cli", "token", "create", "--data-dir", str(tmp_path)],
+        check=True, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)},
+    ).stdout.split()
+    assert len(plain) == 1 and plain[0] not in {t["token"] for t in tokens}
+
+
+def test_extra_commands_can_be_registered(capsys: pytest.CaptureFixture[str]) -> None:
+    calls: list[str] = []
+
+    def add(p: object) -> None:
+        p.add_argument("--flag")  # type: ignore[attr-defined]
+
+    def run(args: object) -> int:
+        calls.append(args.flag)  # type: ignore[attr-defined]
+        return 7
+
+    register("zz-test", add, run)
+    try:
+        assert "zz-test" in build_parser().format_help()
+        assert relay_main(["zz-test", "--flag", "x"]) == 7
+        assert calls == ["x"]
+    finally:
+        EXTRA_COMMANDS[:] = [c for c in EXTRA_COMMANDS if c[0] != "zz-test"]

@@ -1,0 +1,137 @@
+"""The venue directory on the relay: certified device chains and CRLs.
+
+Clients must find every certified device of a mission (mission-level membership adds
+all of them) and every revocation; the relay is where they look. Nothing here is
+trusted by clients: they verify every chain and CRL themselves against the venue root
+they pinned (``crypto.certs``). The relay checks too, for its own reasons:
+
+* a chain enters the directory only when its device registers and the chain verifies
+  (:class:`~server_stub.admission.CertificateAdmission`);
+* a CRL is stored only when it parses and verifies under its issuer: the venue root,
+  or a mission whose certificate the directory holds, and only if its CRL number is
+  higher than the stored one;
+* storing a CRL re-checks every recorded chain; devices that no longer verify are
+  revoked in the relay's device table at once (``on_revoked`` drops their cached
+  authentication and open sockets), so a recalled device loses access immediately.
+
+Records (``directory`` table): kind ``device`` (key = device id, scope = mission id,
+value = msgpack list of DER, leaf first) and kind ``crl`` (key = SHA-256 of the
+issuer's DER-encoded name, value = DER).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+import msgspec
+from cryptography import x509
+
+from crypto import certs
+from crypto.errors import CryptoError
+
+from .storage.base import Storage
+
+__all__ = ["CrlRefused", "VenueDirectory"]
+
+log = logging.getLogger("corridor.relay.directory")
+_chain_codec = msgspec.msgpack.Decoder(list[bytes])
+_enc = msgspec.msgpack.Encoder()
+
+
+class CrlRefused(Exception):
+    """The CRL does not parse, is not from a known issuer, or is not newer."""
+
+
+class VenueDirectory:
+    """Device chains and CRLs of one venue, over the relay's storage."""
+
+    def __init__(
+        self, storage: Storage, root_der: bytes,
+        on_revoked: Callable[[Sequence[str]], None] | None = None,
+    ) -> None:
+        self.storage = storage
+        self.root_der = root_der
+        self.root_name = x509.load_der_x509_certificate(root_der).subject
+        self.on_revoked = on_revoked
+
+    async def crls(self) -> list[bytes]:
+        return [v for _k, _s, v in await self.storage.directory_entries("crl")]
+
+    async def verifier(self, now: int) -> certs.ChainVerifier:
+        return certs.ChainVerifier(
+            self.root_der, now=datetime.fromtimestamp(now, UTC), crls=await self.crls()
+        )
+
+    async def record_device(
+        self, device_id: str, mission_id: str, chain: Sequence[bytes], now: int
+    ) -> None:
+        await self.storage.put_directory_entry(
+            "device", device_id, mission_id, _enc.encode(list(chain)), 1, now
+        )
+
+    async def devices(self, mission_id: str | None) -> list[tuple[str, str, list[bytes]]]:
+        """``(device_id, mission_id, chain)``, optionally of one mission."""
+        out = []
+        for key, scope, value in await self.storage.directory_entries("device", mission_id):
+            out.append((key, scope, _chain_codec.decode(value)))
+        return out
+
+    async def _issuer_key(self, name: x509.Name) -> bytes | None:
+        if name == self.root_name:
+            return self.root_der
+        for _dev, _mission, chain in await self.devices(None):
+            if len(chain) >= 2:
+                mission = x509.load_der_x509_certificate(chain[1])
+                if mission.subject == name:
+                    return chain[1]
+        return None
+
+    async def publish_crl(self, der: bytes, now: int) -> list[str]:
+        """Verify and store a CRL; returns the device ids it newly revoked.
+
+        Raises:
+            CrlRefused: unparseable, unknown issuer, bad signature, or not newer.
+        """
+        try:
+            crl = x509.load_der_x509_crl(der)
+            number = certs.crl_number(der)
+        except (ValueError, CryptoError):
+            raise CrlRefused("not a DER CRL") from None
+        issuer_der = await self._issuer_key(crl.issuer)
+        if issuer_der is None:
+            raise CrlRefused("the CRL's issuer is neither the venue root nor a known mission")
+        issuer = x509.load_der_x509_certificate(issuer_der)
+        try:
+            ok = crl.is_signature_valid(issuer.public_key())  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise CrlRefused("the CRL is not signed by its issuer")
+        try:  # the same parse the clients will run: refuse what they would refuse
+            certs.ChainVerifier(self.root_der, now=datetime.fromtimestamp(now, UTC), crls=[der])
+        except CryptoError as exc:
+            raise CrlRefused(f"CRL refused: {type(exc).__name__}") from None
+        key = hashlib.sha256(crl.issuer.public_bytes()).hexdigest()
+        if not await self.storage.put_directory_entry("crl", key, "", der, number, now):
+            raise CrlRefused("a CRL of this issuer with the same or a higher number is stored")
+        return await self._apply_revocations(now)
+
+    async def _apply_revocations(self, now: int) -> list[str]:
+        verifier = await self.verifier(now)
+        revoked = []
+        for device_id, _mission, chain in await self.devices(None):
+            try:
+                verifier.verify(chain)
+            except certs.RevokedError:
+                if await self.storage.revoke_device(device_id, now):
+                    revoked.append(device_id)
+            except CryptoError:
+                continue  # expired and the like: login refusal is the token's business
+        if revoked:
+            log.info("revoked %d device(s) by CRL", len(revoked))
+            if self.on_revoked is not None:
+                self.on_revoked(revoked)
+        return revoked
