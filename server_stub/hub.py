@@ -1,6 +1,7 @@
 """Push: routes committed events to this process's connected WebSockets.
 
-Events arrive in commit order (from the local writer, or from other processes via
+The sending device is not pushed its own message (its ``sent`` reply or HTTP
+response carries the seq). Events arrive in commit order (from the local writer, or from other processes via
 LISTEN/NOTIFY) and are dispatched by one task, so per-group order is kept. Each
 message is encoded once, then appended to the send queue of every connected device
 routed for that seq. A socket whose queue overflows is closed; its device catches up
@@ -216,8 +217,9 @@ class Hub:
             targets = [(d, routing[d]) for d in self.conns if d in routing]
         else:
             targets = [(d, r) for d, r in routing.items() if d in self.conns]
+        sender = m.sender  # the sender learns its seq from "sent"; no echo
         for dev, (joined, left) in targets:
-            if joined < seq and (left is None or seq <= left):
+            if joined < seq and (left is None or seq <= left) and dev != sender:
                 if frame is None:
                     frame = message_frame(m)
                 for c in self.conns.get(dev, ()):

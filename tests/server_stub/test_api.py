@@ -261,7 +261,7 @@ async def test_websocket_backlog_push_ack_and_welcome(relay_any: InProcess) -> N
     a, b, g = await pair_in_group(r)
     s1 = await a.send(g, app_msg(g, b"one"))
     async with b.websocket() as ws:
-        ready, backlog = await ws.until("ready")
+        _, backlog = await ws.until("ready")
         assert [f["type"] for f in backlog] == ["message", "welcome"]
         assert backlog[0]["seq"] == s1["seq"]
         s2 = await a.send(g, app_msg(g, b"two"))
@@ -275,10 +275,10 @@ async def test_websocket_backlog_push_ack_and_welcome(relay_any: InProcess) -> N
         # sending over the socket: answered once durable
         await ws.send({"type": "send", "group_id": b64u(g), "client_msg_id": "ws-1",
                        "message": b64(app_msg(g, b"three"))})
-        frames = [await ws.recv(), await ws.recv()]
-        sent = next(f for f in frames if f["type"] == "sent")
-        echoed = next(f for f in frames if f["type"] == "message")
-        assert sent["seq"] == echoed["seq"] == s2["seq"] + 1
+        sent = await ws.recv()
+        assert sent["type"] == "sent" and sent["seq"] == s2["seq"] + 1
+        pushed_to_a = (await a.messages(g, after=s2["seq"]))["messages"]
+        assert [m["client_msg_id"] for m in pushed_to_a] == ["ws-1"]
         await ws.send({"type": "bogus"})
         assert (await ws.recv())["error"] == "invalid_frame"
     async with b.websocket() as ws:  # reconnect: only the unacked message comes back

@@ -47,7 +47,7 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
                 assert got_b["seq"] == got_c["seq"] == third["seq"]
                 # and a reply through two reaches a member connected to one
                 async with a.websocket() as wa:
-                    _, backlog = await wa.until("ready")
+                    await wa.until("ready")
                     reply = await b.send(g, private_message(g, 2, APPLICATION, b"reply"))
                     frame = await wa.recv(timeout=5)
                     assert frame["seq"] == reply["seq"] and frame["sender"] == b.device_id
