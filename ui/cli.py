@@ -15,9 +15,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corridor", description="Corridor secure messaging.")
     p.add_argument("--version", action="version", version=f"corridor {__version__}")
     p.add_argument("--port", type=int, default=8470, help="port of the embedded relay")
+    from client.cli import register as register_client
     from client.pki import register as register_pki
 
-    register_pki(p.add_subparsers(dest="command", metavar="COMMAND"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    register_pki(sub)
+    register_client(sub)
     return p
 
 

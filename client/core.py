@@ -1,0 +1,610 @@
+"""The ``Client`` facade: one device, its home, its relay. The CLI and the desktop app use
+only this (see docs/client-api.md).
+
+It is the thin async driver around the sans-I/O :class:`client.engine.Engine`: it asks
+the transport for relay data, hands it to the engine, sends what the engine produces,
+and publishes the engine's events. All protocol decisions live in the engine.
+
+Opening a home::
+
+    home/  chain.pem root.pem device.key roles/*.pem   (from `corridor device import`)
+           relay.json                                  (relay URL, written on first open)
+           keystore.json secrets.key | OS keyring       (device key + store key)
+           store.sqlite3                                (encrypted local store)
+
+The device's signature key moves from the passphrase-sealed ``device.key`` into the
+keystore on first open (OS keyring, or the Argon2id file when none exists).
+``CORRIDOR_PASSPHRASE`` or the ``prompt`` supplies the passphrase. For tests only,
+``CORRIDOR_INSECURE_FAST_KDF=1`` makes *new* key files use libsodium's minimum
+Argon2id limits (never set it for a real device).
+
+Reconnects use exponential backoff with full jitter (0.5 s doubling to 30 s).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import random
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import nacl.pwhash
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from client import payloads
+from client.directory import Trust
+from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
+from client.errors import (
+    ClientError,
+    EnvironmentFault,
+    NotFoundError,
+    PassphraseRequiredError,
+    PayloadError,
+    UsageError,
+)
+from client.events import HISTORY_NOTE, ErrorEvent, Event
+from client.keystore import (
+    DEVICE_SIGNATURE_KEY,
+    MODERATE,
+    PASSPHRASE_ENV,
+    KdfLimits,
+    PassphrasePrompt,
+    PassphraseRequest,
+    open_keystore,
+)
+from client.paths import Home, atomic_write, resolve_home
+from client.policy import Roster
+from client.store import SqliteStore, open_store
+from client.transport import (
+    EpochConflictError,
+    HttpTransport,
+    RelayMessage,
+    RelayRefused,
+    RelayUnavailable,
+    Transport,
+)
+
+__all__ = ["ChannelInfo", "Client", "MessageView", "fast_kdf_for_tests"]
+
+log = logging.getLogger("corridor.client")
+FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
+KEY_PACKAGE_TARGET = 20
+KEY_PACKAGE_LOW = 8
+
+
+def fast_kdf_for_tests() -> KdfLimits:
+    return KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelInfo:
+    channel_id: str  # hex
+    kind: str
+    name: str
+    missions: tuple[str, ...]
+    devices: int
+    epoch: int
+    left: bool
+    forked: str  # "" unless a fork was detected
+    history_note: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"channel_id": self.channel_id, "kind": self.kind, "name": self.name,
+                "missions": list(self.missions), "devices": self.devices, "epoch": self.epoch,
+                "left": self.left, "forked": self.forked, "history_note": self.history_note}
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    message_id: str  # hex
+    sender: str  # "mission/delegate"
+    kind: str
+    text: str  # text of text/reply payloads; a notice for unknown kinds
+    sent_at: int  # ms
+    seq: int | None
+    own: bool
+    position: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
+                "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own}
+
+
+def _pem_certs(path: Path) -> list[bytes]:
+    return [c.public_bytes(Encoding.DER) for c in x509.load_pem_x509_certificates(
+        path.read_bytes())]
+
+
+class Client:
+    """One device. Create with :meth:`open`; always :meth:`close`."""
+
+    def __init__(self, home: Home, store: SqliteStore, engine: Engine,
+                 transport: Transport, relay_url: str) -> None:
+        self.home = home
+        self.store = store
+        self.engine = engine
+        self.transport = transport
+        self.relay_url = relay_url
+        self._subscribers: list[Callable[[Event], None]] = []
+        self._queues: list[asyncio.Queue[Event]] = []
+        self._push_task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+        self._logged_in = False
+        self.connected = asyncio.Event()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, home: str | os.PathLike[str] | None, relay_url: str | None = None, *,
+             prompt: PassphrasePrompt | None = None, passphrase: str | None = None,
+             kdf: KdfLimits | None = None,
+             transport: Transport | None = None,
+             clock: Callable[[], float] = time.time) -> Client:
+        """Open a device home (see the module docstring for what it must hold).
+
+        Raises:
+            UsageError: the home has no imported certificate or no relay URL.
+            PassphraseRequiredError, WrongPassphraseError, KeyringUnavailableError: secrets.
+        """
+        if passphrase is not None:
+            prompt = lambda _request: passphrase  # noqa: E731
+        h = resolve_home(home)
+        root_path, chain_path = h.root / "root.pem", h.root / "chain.pem"
+        if not chain_path.exists() or not root_path.exists():
+            raise UsageError(f"{h.root} has no device certificate (corridor device import)")
+        config_path = h.root / "relay.json"
+        if relay_url is None and config_path.exists():
+            relay_url = str(json.loads(config_path.read_text())["relay_url"])
+        if relay_url is None:
+            raise UsageError("no relay URL given and none recorded in this home")
+        if os.environ.get(FAST_KDF_ENV) == "1" and kdf is None:
+            kdf = fast_kdf_for_tests()
+        keystore = open_keystore(h, prompt=prompt, kdf=kdf or MODERATE)
+        seed = keystore.get(DEVICE_SIGNATURE_KEY)
+        if seed is None:
+            from crypto.keyfile import open_key
+
+            device_pw = passphrase or os.environ.get(PASSPHRASE_ENV) or (
+                prompt(PassphraseRequest.UNLOCK) if prompt else None)
+            if not device_pw:
+                raise PassphraseRequiredError("the device key needs its passphrase")
+            opened = open_key((h.root / "device.key").read_bytes(), device_pw,
+                              label="corridor-device")
+            keystore.put(DEVICE_SIGNATURE_KEY, opened.secret)
+            seed_bytes = bytes(opened.secret)
+        else:
+            seed_bytes = seed.value
+        roles = []
+        roles_dir = h.root / "roles"
+        if roles_dir.is_dir():
+            for p in sorted(roles_dir.glob("*.pem")):
+                roles += _pem_certs(p)
+        me = DeviceIdentity(seed=seed_bytes, chain=tuple(_pem_certs(chain_path)),
+                            role_certs=tuple(roles))
+        if not config_path.exists():
+            atomic_write(config_path, json.dumps({"relay_url": relay_url}).encode())
+        store = open_store(h, keystore)
+        trust = Trust(_pem_certs(root_path)[0], clock=clock)
+        crls = store.get_group_state(b"\xffcrls")
+        if crls is not None:
+            import msgspec
+
+            trust.set_crls(msgspec.msgpack.decode(crls.state, type=list[bytes]))
+        engine = Engine(store, me, trust, clock=clock)
+        t = transport or HttpTransport(relay_url, seed_bytes)
+        return cls(h, store, engine, t, relay_url)
+
+    async def close(self) -> None:
+        await self.stop()
+        await self.transport.close()
+        self.store.close()
+
+    async def __aenter__(self) -> Client:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # ------------------------------------------------------------------ identity
+
+    @property
+    def device_id(self) -> str:
+        return self.engine.me.device_id
+
+    def identity(self) -> dict[str, Any]:
+        ident = self.engine.trust.verify_chain(self.engine.me.chain)
+        return {**ident.to_json(), "device_id": self.device_id, "home": str(self.home.root),
+                "relay_url": self.relay_url}
+
+    # ------------------------------------------------------------------ events
+
+    def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
+        """Call ``callback`` for every event (on the loop); returns an unsubscribe function."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback)
+
+    async def events(self) -> AsyncIterator[Event]:
+        """Every event from now on, as an async iterator (until the loop ends it)."""
+        q: asyncio.Queue[Event] = asyncio.Queue()
+        self._queues.append(q)
+        try:
+            while True:
+                yield await q.get()
+        finally:
+            self._queues.remove(q)
+
+    def _emit(self, events: Sequence[Event]) -> None:
+        for e in events:
+            for cb in list(self._subscribers):
+                try:
+                    cb(e)
+                except Exception:  # a subscriber's bug must not stop the engine
+                    log.exception("event subscriber failed")
+            for q in self._queues:
+                q.put_nowait(e)
+
+    # ------------------------------------------------------------------ channels & messages
+
+    def channels(self) -> list[ChannelInfo]:
+        out = []
+        for ch in self.store.list_channels():
+            if ch.damaged:
+                continue
+            _c, meta = self.engine.channel_state(ch.channel_id)
+            from client.policy import decode_roster
+
+            roster = decode_roster(meta.roster)
+            devices, epoch = 0, 0
+            if not meta.left:
+                g = self.engine._group(ch.group_id)
+                devices, epoch = len(g.members()), g.epoch
+            out.append(ChannelInfo(
+                ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
+                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch else ""))
+        return out
+
+    def resolve_channel(self, ref: str | bytes) -> bytes:
+        """A channel id (bytes, hex or unique hex prefix) or an exact channel name."""
+        if isinstance(ref, bytes):
+            return ref
+        chans = self.store.list_channels()
+        hits = [c.channel_id for c in chans if c.channel_id.hex().startswith(ref.lower())]
+        if len(hits) != 1:
+            hits = [c.channel_id for c in chans if c.name == ref]
+        if len(hits) != 1:
+            raise NotFoundError(f"no single channel matches {ref!r}")
+        return hits[0]
+
+    async def create_channel(self, kind: str, name: str, missions: Sequence[str]) -> str:
+        """Create a channel of ``kind`` with every certified device of ``missions``."""
+        gid = new_group_id()
+        await self._ensure_login()
+        await self.transport.create_group(gid)
+        self.engine.create_channel(gid, kind, name, missions)
+        with contextlib.suppress(RelayUnavailable):
+            await self.flush()
+        return gid.hex()
+
+    async def change_roster(self, channel: str | bytes, *, add_missions: Sequence[str] = (),
+                            remove_missions: Sequence[str] = (),
+                            name: str | None = None) -> None:
+        """Change a channel's missions or name (only its conveners / chairs may)."""
+        cid = self.resolve_channel(channel)
+        r = self.engine.roster(cid)
+        missions = tuple(sorted((set(r.missions) | set(add_missions)) - set(remove_missions)))
+        new = r.with_changes(missions=missions, name=name or r.name)
+        self.engine.enqueue_membership(cid, new)
+        with contextlib.suppress(RelayUnavailable):
+            await self.flush()
+
+    async def send_text(self, channel: str | bytes, text: str, *,
+                        requires_ack: bool = False) -> str:
+        """Queue a text message (kept in the outbox until the relay has it) and send it."""
+        payload = payloads.Text(message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
+                                body=text, requires_ack=requires_ack)
+        return await self.send_payload(channel, payload)
+
+    async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
+                           _check_policy: bool = True) -> str:
+        cid = self.resolve_channel(channel)
+        mid = self.engine.enqueue_payload(cid, payload, check_policy=_check_policy)
+        with contextlib.suppress(RelayUnavailable):
+            await self.flush()
+        return mid.hex()
+
+    def messages(self, channel: str | bytes, *, limit: int = 50,
+                 before: int | None = None) -> list[MessageView]:
+        cid = self.resolve_channel(channel)
+        me = self.engine.me.ident.delegate
+        out = []
+        for m in self.store.list_messages(cid, limit=limit, before=before):
+            if m.damaged:
+                continue
+            sender = m.sender.decode(errors="replace")
+            try:
+                p = payloads.decode(m.body)
+            except PayloadError:
+                continue
+            if isinstance(p, payloads.Unknown):
+                kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
+            else:
+                kind = str(type(p).__struct_config__.tag)
+                text = getattr(p, "body", "") or getattr(p, "title", "")
+            out.append(MessageView(m.message_id.hex(), sender, kind, text, m.sent_at, m.seq,
+                                   sender == me, m.position))
+        return out
+
+    # ------------------------------------------------------------------ sync
+
+    async def _ensure_login(self) -> None:
+        if self._logged_in:
+            return
+        await self.transport.register(list(self.engine.me.chain))
+        await self.transport.login()
+        self._logged_in = True
+        available, _lr = await self.transport.key_package_count()
+        if available < KEY_PACKAGE_LOW:
+            kps = self.engine.make_key_packages(KEY_PACKAGE_TARGET - available)
+            await self.transport.publish_key_packages(kps, None)
+
+    async def refresh_crls(self) -> None:
+        import msgspec
+
+        crls = await self.transport.crls()
+        self.engine.trust.set_crls(crls)
+        self.store.put_group_state(b"\xffcrls", 0, msgspec.msgpack.encode(
+            self.engine.trust.crls))
+
+    async def publish_crl(self, crl_der: bytes) -> list[str]:
+        """Publish a CRL (a mission's recall); returns the devices the relay revoked."""
+        await self._ensure_login()
+        revoked = await self.transport.publish_crl(crl_der)
+        await self.refresh_crls()
+        return revoked
+
+    async def sync(self) -> list[Event]:
+        """Catch up everything, keep memberships right, send the outbox. Returns events."""
+        collected: list[Event] = []
+        unsub = self.subscribe(collected.append)
+        try:
+            async with self._lock:
+                await self._ensure_login()
+                await self.refresh_crls()
+                await self._welcomes()
+                await self._catch_up_all()
+                await self._maintain()
+                await self._flush_locked()
+                await self._catch_up_all()
+        finally:
+            unsub()
+        return collected
+
+    async def flush(self) -> None:
+        async with self._lock:
+            await self._ensure_login()
+            await self._flush_locked()
+
+    async def _welcomes(self) -> None:
+        _msgs, welcomes = await self.transport.inbox()
+        done = []
+        for w in welcomes:
+            self._emit(self.engine.receive_welcome(w))
+            done.append(w.id)
+        if done:
+            await self.transport.ack([], done)
+
+    async def _catch_up(self, group_id: bytes) -> None:
+        while True:
+            try:
+                ch = self.store.get_channel_by_group(group_id)
+            except NotFoundError:
+                return
+            try:
+                msgs, _last = await self.transport.messages(group_id, ch.cursor, 1000)
+            except RelayRefused as exc:
+                if exc.status == 404:
+                    return  # no longer routed to us
+                raise
+            if not msgs:
+                return
+            res = self.engine.receive(msgs)
+            self._emit(res.events)
+            if res.acks:
+                with contextlib.suppress(RelayRefused):
+                    await self.transport.ack(res.acks, [])
+            if len(msgs) < 1000:
+                return
+
+    async def _catch_up_all(self) -> None:
+        for ch in self.store.list_channels():
+            if not ch.damaged:
+                await self._catch_up(ch.group_id)
+
+    async def _maintain(self) -> None:
+        """Queue membership commits where the directory and a channel disagree."""
+        pending = {it.channel_id for it in self.store.list_outbox(limit=10_000)}
+        directory: dict[str, list[tuple[str, str, list[bytes]]]] = {}
+        for info in self.channels():
+            cid = bytes.fromhex(info.channel_id)
+            if info.left or info.forked or cid in pending:
+                continue
+            dir_rows = []
+            for m in info.missions:
+                if m not in directory:
+                    directory[m] = await self.transport.directory_devices(m)
+                dir_rows += directory[m]
+            self.engine.enqueue_membership(cid)
+            probe = self.store.list_outbox(cid, limit=1)[0].item_id
+            plan = self.engine.membership_plan(CommitWork(cid, probe, False), dir_rows)
+            if plan.empty:
+                self.store.mark_sent(probe)
+
+    async def _dir_for(self, channel_id: bytes) -> list[tuple[str, str, list[bytes]]]:
+        rows = []
+        for m in self.engine.roster(channel_id).missions:
+            rows += await self.transport.directory_devices(m)
+        # a roster change queued in the outbox may name new missions
+        return rows
+
+    async def _flush_locked(self) -> None:
+        for _round in range(10):
+            work = self.engine.outbox_work()
+            if not work:
+                return
+            for w in work:
+                try:
+                    out = await self._prepare(w)
+                    if out is None:
+                        continue
+                    await self.transport.post(
+                        out.group_id, out.client_msg_id, out.message, add=list(out.add),
+                        remove=list(out.remove), welcome=out.welcome,
+                        welcome_to=list(out.welcome_to))
+                    self.engine.posted(out)
+                    if out.is_commit:
+                        await self._catch_up(out.group_id)
+                except EpochConflictError:
+                    await self._catch_up(w.channel_id)  # the winner merges; ours is discarded
+                    break
+                except RelayUnavailable:
+                    raise
+                except RelayRefused as exc:
+                    self._emit([ErrorEvent(w.channel_id, "the relay refused a send", exc.code)])
+                    self.engine.drop_work(w)
+        self._emit([ErrorEvent(None, "outbox not drained after 10 rounds")])
+
+    async def _prepare(self, w: AppWork | CommitWork) -> Outbound | None:
+        if isinstance(w, AppWork):
+            return self.engine.encrypt(w)
+        if w.pending:
+            from client.engine import MembershipPlan
+
+            return self.engine.build_commit(w, MembershipPlan((), (), (), None), {})
+        rows = await self._dir_for(w.channel_id)
+        item_roster = self.engine._item(w.channel_id, w.item_id)
+        roster = getattr(item_roster, "roster", None)
+        if roster is not None:
+            from client.policy import decode_roster
+
+            extra = set(decode_roster(roster).missions) - set(
+                self.engine.roster(w.channel_id).missions)
+            for m in sorted(extra):
+                rows += await self.transport.directory_devices(m)
+        plan = self.engine.membership_plan(w, rows)
+        kps: dict[str, bytes] = {}
+        for dev in plan.add:
+            try:
+                kps[dev] = await self.transport.claim_key_package(dev)
+            except RelayRefused:
+                continue
+        return self.engine.build_commit(w, plan, kps)
+
+    # ------------------------------------------------------------------ push
+
+    async def start(self) -> None:
+        """Start the push loop (WebSocket, reconnect with backoff and jitter)."""
+        if self._push_task is None:
+            self._push_task = asyncio.get_running_loop().create_task(self._push_loop())
+
+    async def stop(self) -> None:
+        task, self._push_task = self._push_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self.connected.clear()
+
+    async def _push_loop(self) -> None:
+        failures = 0
+        while True:
+            try:
+                await self.sync()
+                async with self.transport.push() as frames:
+                    failures = 0
+                    await self._consume(frames)
+            except asyncio.CancelledError:
+                raise
+            except (ClientError, EnvironmentFault, OSError) as exc:
+                self._emit([ErrorEvent(None, "connection to the relay lost",
+                                       type(exc).__name__)])
+            except Exception as exc:  # keep the loop alive; report
+                log.exception("push loop failure")
+                self._emit([ErrorEvent(None, "push loop failure", type(exc).__name__)])
+            self.connected.clear()
+            self._logged_in = False
+            failures += 1
+            delay = min(30.0, 0.5 * 2 ** min(failures, 6))
+            await asyncio.sleep(random.uniform(0, delay))
+
+    async def _consume(self, frames: AsyncIterator[Any]) -> None:
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+
+        async def reader() -> None:
+            async for f in frames:
+                await queue.put(f)
+            await queue.put(None)
+
+        task = asyncio.get_running_loop().create_task(reader())
+        try:
+            while True:
+                first = await queue.get()
+                batch = [first]
+                while not queue.empty():
+                    batch.append(queue.get_nowait())
+                if any(f is None for f in batch):
+                    batch = [f for f in batch if f is not None]
+                    await self._handle_frames(batch)
+                    return
+                await self._handle_frames(batch)
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+    async def _handle_frames(self, batch: list[Any]) -> None:
+        msgs: list[RelayMessage] = []
+        welcome = False
+        for f in batch:
+            if f.kind == "message" and f.message is not None:
+                msgs.append(f.message)
+            elif f.kind == "welcome":
+                welcome = True
+            elif f.kind == "ready":
+                self.connected.set()
+        async with self._lock:
+            if welcome:
+                await self._welcomes()
+            if msgs:
+                gaps = set()
+                for m in msgs:
+                    try:
+                        ch = self.store.get_channel_by_group(m.group_id)
+                    except NotFoundError:
+                        gaps.add(m.group_id)
+                        continue
+                    contiguous = [x for x in msgs if x.group_id == m.group_id]
+                    if min(x.seq for x in contiguous) > ch.cursor + 1 and ch.cursor:
+                        gaps.add(m.group_id)
+                ready = [m for m in msgs if m.group_id not in gaps]
+                if ready:
+                    res = self.engine.receive(ready)
+                    self._emit(res.events)
+                    if res.acks:
+                        with contextlib.suppress(RelayRefused):
+                            await self.transport.ack(res.acks, [])
+                for gid in gaps:
+                    await self._catch_up(gid)
+                if any(m.sender == self.device_id for m in msgs) or welcome:
+                    await self._flush_locked()
+
+
+def roster_of(client: Client, channel: str | bytes) -> Roster:
+    return client.engine.roster(client.resolve_channel(channel))

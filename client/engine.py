@@ -1,0 +1,777 @@
+"""The sync engine: Corridor's protocol logic, free of network I/O.
+
+Relay data goes in (ordered messages, Welcomes, directory listings, post results);
+what to send comes out (:class:`Outbound`); typed events (:mod:`client.events`) report
+what happened. The engine owns the local store and the MLS groups but never touches a
+socket, so tests drive it with :class:`client.transport.MemoryRelay` and the async
+driver (:class:`client.core.Client`) stays thin::
+
+    driver                          Engine                                store
+      relay batch ──────────> receive(msgs) ─ one transaction per group ─> state+cursor+msgs
+                  <── events, acks (ack only after the transaction commits)
+      Welcome ──────────────> receive_welcome(w) ──────── transaction ──> channel+state
+      flush:  outbox_work() ─> [AppWork | CommitWork]
+              AppWork ──────> encrypt(item) ───── state saved ──> Outbound ─> relay
+              CommitWork ───> membership_plan(dir) -> devices to claim KeyPackages for
+                              build_commit(item, plan, kps) ── pending saved ─> Outbound
+              post ok  ─────> posted(out)      (app: outbox item done; commit: wait for echo)
+              409      ─────> catch up (the winner merges, ours is discarded), retry
+
+Rules it keeps:
+
+* **Order.** Each channel is processed strictly in the relay's sequence order; a
+  message at or below the cursor is a redelivery and ignored; a gap is reported as
+  :class:`~client.events.PossibleWithholding`.
+* **Atomicity.** Processing a batch of one channel (commits merged, keys used,
+  messages stored, cursor advanced, own outbox items completed) is one store
+  transaction; the in-memory group is reloaded if it fails. A crash at any point
+  leaves the old epoch or the new one and never shows a message twice (messages are
+  unique per id). Acks go to the relay only after the commit.
+* **Own messages.** Commits are merged when they come back in the relay's order
+  (``own`` StagedCommit), never on the POST answer, so every member applies the same
+  sequence. An own application message that comes back at another epoch than it was
+  sent in (a commit overtook it) is re-sent at the current epoch with the same message
+  id; receivers de-duplicate by id.
+* **Outbox.** App items hold the encoded payload (encrypted at rest), not
+  ciphertext, so they survive epochs and restarts; commits are rebuilt from intent
+  after a lost race. Client message ids are ``m.<message id>.<attempt>`` and
+  ``c.<outbox item id>``, so a resend after a crash is de-duplicated by the relay.
+* **Fork check.** Every message this engine sends carries, in MLS
+  ``authenticated_data``, a 16-byte fingerprint of the sender's epoch
+  (SHA-256 over group id, epoch and epoch authenticator). A message for our epoch
+  number with another fingerprint, or a second commit for an epoch we already left,
+  means the relay showed members different histories: :class:`ForkDetected`, the
+  message is not processed, nothing is merged.
+* **Policy.** Every commit and post is checked with :mod:`client.policy` before it
+  changes anything.
+
+AAD envelope: ``0x01 | fingerprint[16] | inner`` where inner is
+:func:`client.payloads.build_aad` for application messages and msgpack of the CRLs
+(DER list) proving revocations for commits.
+
+Test hook: ``CORRIDOR_CRASH_AT=<point>`` makes the process SIGKILL itself at a named
+point (``receive-mid``, ``commit-merged``, ``send-posted``, ``send-encrypted``); crash
+tests use it. Nothing else reads it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import secrets
+import signal
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+import msgspec
+
+from client import payloads
+from client.directory import Trust, credential_chain, unverified_identity, x509_credential
+from client.errors import ClientError, NotFoundError, PayloadError, UsageError
+from client.events import (
+    ChannelJoined,
+    ChannelLeft,
+    ErrorEvent,
+    Event,
+    ForkDetected,
+    MembershipChanged,
+    MessageReceived,
+    PolicyRefused,
+    PossibleWithholding,
+)
+from client.policy import (
+    POLICY,
+    Authority,
+    Ident,
+    PolicyViolation,
+    Roster,
+    check_commit,
+    check_post,
+    check_state,
+    encode_roster,
+    roster_extension,
+    roster_from_extensions,
+)
+from client.store.base import Channel, ChannelKind, Store
+from client.transport import RelayMessage, RelayWelcome
+from crypto.errors import CryptoError, EpochError
+from crypto.group import ApplicationMessage, Group, StagedCommit
+from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
+from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
+from crypto.suites import get_suite
+
+__all__ = [
+    "AppWork",
+    "CommitWork",
+    "DeviceIdentity",
+    "Engine",
+    "MembershipPlan",
+    "Outbound",
+    "ReceiveResult",
+]
+
+SUITE: Final = 0x0003
+AAD_ENVELOPE: Final = 1
+FP_LEN: Final = 16
+_KP_PREFIX: Final = b"\xffkp"
+_CRASH_ENV: Final = "CORRIDOR_CRASH_AT"
+
+
+def _crashpoint(name: str) -> None:
+    if os.environ.get(_CRASH_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def epoch_fingerprint(group: Group) -> bytes:
+    h = hashlib.sha256(b"corridor fork check v1\x00")
+    h.update(len(group.group_id).to_bytes(2, "big") + group.group_id)
+    h.update(group.epoch.to_bytes(8, "big") + group.epoch_authenticator)
+    return h.digest()[:FP_LEN]
+
+
+def _envelope(group: Group, inner: bytes) -> bytes:
+    return bytes((AAD_ENVELOPE,)) + epoch_fingerprint(group) + inner
+
+
+def _open_envelope(aad: bytes) -> tuple[bytes, bytes] | None:
+    if len(aad) < 1 + FP_LEN or aad[0] != AAD_ENVELOPE:
+        return None
+    return aad[1:1 + FP_LEN], aad[1 + FP_LEN:]
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceIdentity:
+    """This device: its signature key (secret), its certificate chain and role certs."""
+
+    seed: bytes = field(repr=False)
+    chain: tuple[bytes, ...]
+    role_certs: tuple[bytes, ...] = ()
+
+    @property
+    def public_key(self) -> bytes:
+        from crypto.suites import get_suite
+
+        return get_suite(SUITE).signature_public_key(self.seed)
+
+    @property
+    def device_id(self) -> str:
+        return self.public_key.hex()
+
+    @property
+    def ident(self) -> Ident:
+        return unverified_identity(self.chain)
+
+
+class _Meta(msgspec.Struct, frozen=True, kw_only=True):
+    """Per-channel engine state kept (encrypted) in the channel record."""
+
+    roster: bytes
+    left: bool = False
+    forked: str = ""
+    joined_epoch: int = 0
+
+
+class _OutApp(msgspec.Struct, frozen=True, tag="app"):
+    message_id: bytes
+    body: bytes
+    attempt: int = 0
+
+
+class _OutOp(msgspec.Struct, frozen=True, tag="op"):
+    roster: bytes | None = None
+
+
+_out_decoder: Final = msgspec.msgpack.Decoder(_OutApp | _OutOp)
+_meta_decoder: Final = msgspec.msgpack.Decoder(_Meta)
+_crl_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
+_enc: Final = msgspec.msgpack.Encoder()
+
+
+@dataclass(frozen=True, slots=True)
+class Outbound:
+    """A request for the relay: post ``message`` to ``group_id``."""
+
+    group_id: bytes
+    client_msg_id: str
+    message: bytes
+    item_id: bytes
+    is_commit: bool
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    welcome: bytes | None = None
+    welcome_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AppWork:
+    channel_id: bytes
+    item_id: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class CommitWork:
+    channel_id: bytes
+    item_id: bytes
+    pending: bool  # a commit is already built and saved: resend it as is
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipPlan:
+    add: tuple[str, ...]  # device ids to claim KeyPackages for
+    remove: tuple[int, ...]  # leaf indexes
+    remove_devices: tuple[str, ...]
+    roster: Roster | None
+
+    @property
+    def empty(self) -> bool:
+        return not self.add and not self.remove and self.roster is None
+
+
+@dataclass(slots=True)
+class ReceiveResult:
+    events: list[Event] = field(default_factory=list)
+    acks: list[tuple[bytes, int]] = field(default_factory=list)
+    welcome_acks: list[int] = field(default_factory=list)
+
+
+class Engine:
+    """One device's protocol state over its store. Not thread-safe: one driver task."""
+
+    def __init__(self, store: Store, me: DeviceIdentity, trust: Trust, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store = store
+        self.me = me
+        self.trust = trust
+        self.clock = clock
+        self._groups: dict[bytes, Group] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    def _group(self, group_id: bytes) -> Group:
+        g = self._groups.get(group_id)
+        if g is None:
+            st = self.store.get_group_state(group_id)
+            if st is None:
+                raise NotFoundError("no group state for this channel")
+            g = Group.from_bytes(st.state, credential_validator=self.trust)
+            self._groups[group_id] = g
+        return g
+
+    def _save_group(self, g: Group) -> None:
+        self.store.put_group_state(g.group_id, g.epoch, g.to_bytes())
+
+    def _meta(self, ch: Channel) -> _Meta:
+        return _meta_decoder.decode(ch.roster)
+
+    def _put_meta(self, ch: Channel, meta: _Meta, name: str | None = None) -> None:
+        self.store.update_channel(ch.channel_id, roster=_enc.encode(meta), name=name)
+
+    def _leaf_ident(self, g: Group, leaf: int) -> Ident:
+        for m in g.members():
+            if m.leaf_index == leaf:
+                return unverified_identity(credential_chain(m.credential))
+        raise PolicyViolation("unknown sender leaf")
+
+    def _members(self, g: Group) -> list[tuple[int, str, Ident, list[bytes]]]:
+        out = []
+        for m in g.members():
+            chain = credential_chain(m.credential)
+            out.append((m.leaf_index, m.signature_key.hex(), unverified_identity(chain), chain))
+        return out
+
+    def chairs(self, roster: Roster) -> frozenset[str]:
+        return self.trust.chairs(roster.chairs)
+
+    # ------------------------------------------------------------------ KeyPackages
+
+    def make_key_packages(self, n: int) -> list[bytes]:
+        """Fresh KeyPackages; their private parts are stored (encrypted) before return."""
+        now = self.now()
+        out = []
+        with self.store.transaction():
+            for _ in range(n):
+                b = make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
+                                     lifetime=(now - 3600, now + 90 * 86400))
+                self.store.put_group_state(_KP_PREFIX + b.ref(), 0, b.to_bytes())
+                out.append(b.key_package.to_bytes())
+        return out
+
+    # ------------------------------------------------------------------ channels
+
+    def create_channel(self, group_id: bytes, kind: str, name: str,
+                       missions: Sequence[str]) -> bytes:
+        """A new channel of ``kind`` (the relay group exists already); queues its population."""
+        if kind not in POLICY:
+            raise UsageError(f"unknown channel kind {kind!r}")
+        me = self.me.ident
+        ms = tuple(sorted(set(missions) | {me.mission_id}))
+        chairs: tuple[bytes, ...] = ()
+        if kind == "notice":
+            chairs = tuple(self.me.role_certs)
+            if me.delegate not in self.trust.chairs(chairs):
+                raise UsageError("only a chair (with a valid role certificate) opens a notice "
+                                 "channel")
+        roster = Roster(kind=kind, name=name, missions=ms, created_by=me.delegate,
+                        conveners=(me.delegate,) if kind in ("multilateral", "caucus") else (),
+                        chairs=chairs)
+        check_state(roster, [me])
+        g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
+                         extensions=[roster_extension(roster)], credential_validator=self.trust)
+        meta = _Meta(roster=encode_roster(roster))
+        with self.store.transaction():
+            self.store.create_channel(channel_id=group_id, group_id=group_id,
+                                      kind=ChannelKind(kind), name=name,
+                                      created_at=self.now(), roster=_enc.encode(meta))
+            self._save_group(g)
+            self.store.enqueue_outbox(group_id, _enc.encode(_OutOp()), created_at=self.now())
+        self._groups[group_id] = g
+        return group_id
+
+    def roster(self, channel_id: bytes) -> Roster:
+        return roster_from_extensions(self._group(channel_id).extensions)
+
+    def channel_state(self, channel_id: bytes) -> tuple[Channel, _Meta]:
+        ch = self.store.get_channel(channel_id)
+        return ch, self._meta(ch)
+
+    def enqueue_payload(self, channel_id: bytes, payload: payloads.Decoded, *,
+                        check_policy: bool = True) -> bytes:
+        """Queue a payload; it is stored at once as our own message (shown as sending)."""
+        _ch, meta = self.channel_state(channel_id)
+        if meta.left:
+            raise UsageError("this device is no longer in the channel")
+        if check_policy:
+            roster = self.roster(channel_id)
+            try:
+                check_post(roster, self.me.ident, self.chairs(roster))
+            except PolicyViolation as exc:
+                raise UsageError(str(exc)) from None
+        body = payloads.encode(payload)
+        mid = payload.message_id
+        with self.store.transaction():
+            self.store.insert_message(channel_id, mid, sender=self.me.ident.delegate.encode(),
+                                      body=body, sent_at=payload.sent_at,
+                                      received_at=self.now())
+            self.store.enqueue_outbox(channel_id, _enc.encode(_OutApp(mid, body)),
+                                      created_at=self.now())
+        return mid
+
+    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
+        """Queue a membership commit (devices of the roster's missions; roster change)."""
+        data = _enc.encode(_OutOp(encode_roster(roster) if roster else None))
+        self.store.enqueue_outbox(channel_id, data, created_at=self.now())
+
+    # ------------------------------------------------------------------ outbox
+
+    def outbox_work(self) -> list[AppWork | CommitWork]:
+        """What to send now, in order: per channel a pending commit blocks app messages."""
+        work: list[AppWork | CommitWork] = []
+        blocked: set[bytes] = set()
+        for item in self.store.list_outbox(limit=10_000):
+            if item.damaged or item.channel_id in blocked:
+                continue
+            try:
+                _ch, meta = self.channel_state(item.channel_id)
+            except ClientError:
+                continue
+            if meta.left or meta.forked:
+                continue
+            g = self._group(item.channel_id)
+            out = _out_decoder.decode(item.data)
+            if isinstance(out, _OutOp):
+                work.append(CommitWork(item.channel_id, item.item_id,
+                                       g.pending_commit is not None))
+                blocked.add(item.channel_id)
+            elif g.pending_commit is not None:
+                blocked.add(item.channel_id)
+            else:
+                work.append(AppWork(item.channel_id, item.item_id))
+        return work
+
+    def _item(self, channel_id: bytes, item_id: bytes) -> _OutApp | _OutOp:
+        for it in self.store.list_outbox(channel_id, limit=10_000):
+            if it.item_id == item_id:
+                decoded: _OutApp | _OutOp = _out_decoder.decode(it.data)
+                return decoded
+        raise NotFoundError("outbox item is gone")
+
+    def encrypt(self, work: AppWork) -> Outbound:
+        """Encrypt a queued payload at the current epoch; the used key is forgotten durably."""
+        item = self._item(work.channel_id, work.item_id)
+        assert isinstance(item, _OutApp)
+        g = self._group(work.channel_id)
+        aad = _envelope(g, payloads.build_aad(item.message_id))
+        try:
+            msg = g.encrypt_application(item.body, authenticated_data=aad)
+            self._save_group(g)
+        except BaseException:
+            self._groups.pop(work.channel_id, None)
+            raise
+        _crashpoint("send-encrypted")
+        return Outbound(work.channel_id, f"m.{item.message_id.hex()}.{item.attempt}", msg,
+                        work.item_id, False)
+
+    def posted(self, out: Outbound) -> None:
+        """The relay accepted ``out``. App items are done; commits wait for their echo."""
+        _crashpoint("send-posted")
+        if not out.is_commit:
+            self.store.mark_sent(out.item_id)
+
+    def membership_plan(self, work: CommitWork,
+                        directory: Sequence[tuple[str, str, list[bytes]]]) -> MembershipPlan:
+        """Which devices to add and remove so the group matches the roster's missions.
+
+        Only changes this device may make (policy) are planned: its own mission's
+        devices always; other missions' devices when it holds the roster authority or
+        founds the channel; revoked devices (proof: the CRLs it knows) anyone.
+        """
+        item = self._item(work.channel_id, work.item_id)
+        assert isinstance(item, _OutOp)
+        g = self._group(work.channel_id)
+        current = roster_from_extensions(g.extensions)
+        roster = current
+        if item.roster is not None:
+            from client.policy import decode_roster
+
+            roster = decode_roster(item.roster)
+        me = self.me.ident
+        rule = POLICY[current.kind]
+        chairs = self.chairs(current)
+        authority = (rule.roster_change is Authority.CONVENERS and me.delegate in current.conveners
+                     ) or (rule.roster_change is Authority.CHAIRS and me.delegate in chairs)
+        founding = g.epoch == 0 and current.created_by == me.delegate
+        wanted: dict[str, Ident] = {}
+        for device_id, _mission, chain in directory:
+            try:
+                verified = self.trust.verify_chain(chain)
+            except CryptoError:
+                continue
+            if verified.signature_key.hex() != device_id or \
+                    verified.mission_id not in roster.missions:
+                continue
+            wanted[device_id] = Ident(verified.mission_id, verified.delegate_id)
+        members = self._members(g)
+        present = {dev for _l, dev, _i, _c in members}
+        add = tuple(sorted(
+            d for d, ident in wanted.items() if d not in present and (
+                founding or authority or ident.mission_id == me.mission_id
+                or ident.mission_id not in current.missions)))
+        remove: list[int] = []
+        remove_devices: list[str] = []
+        for leaf, dev, ident, chain in members:
+            if dev == self.me.device_id or dev in wanted:
+                continue
+            revoked = self.trust.revoked_under(chain, self.trust.crls)
+            if revoked or ident.mission_id == me.mission_id or authority or (
+                    ident.mission_id not in roster.missions and authority):
+                remove.append(leaf)
+                remove_devices.append(dev)
+        return MembershipPlan(add, tuple(remove), tuple(remove_devices),
+                              roster if roster != current else None)
+
+    def build_commit(self, work: CommitWork, plan: MembershipPlan,
+                     key_packages: dict[str, bytes]) -> Outbound | None:
+        """Build and save (as pending) the commit for ``plan``; None if nothing to do."""
+        g = self._group(work.channel_id)
+        cmid = f"c.{work.item_id.hex()}"
+        if g.pending_commit is not None:
+            pc = g.pending_commit
+            return Outbound(work.channel_id, cmid, pc.message, work.item_id, True,
+                            welcome=pc.welcome)
+        kps: list[KeyPackage] = []
+        added: list[str] = []
+        for dev in plan.add:
+            raw = key_packages.get(dev)
+            if raw is None:
+                continue
+            try:
+                kp = KeyPackage.from_bytes(raw)
+                validate_key_package(get_suite(SUITE), kp, self.trust, now=self.now())
+            except CryptoError:
+                continue  # THREATS 4: a forged or foreign-rooted KeyPackage is never added
+            if kp.leaf_node.signature_key.hex() != dev:
+                continue  # a valid KeyPackage of another device than the one claimed
+            kps.append(kp)
+            added.append(dev)
+        if not kps and not plan.remove and plan.roster is None:
+            self.store.mark_sent(work.item_id)
+            return None
+        exts = None
+        if plan.roster is not None:
+            exts = [e for e in g.extensions if e.extension_type != 0xF0C2]
+            exts.append(roster_extension(plan.roster))
+        aad = _envelope(g, _enc.encode(self.trust.crls if plan.remove else []))
+        try:
+            out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
+                           authenticated_data=aad, now=self.now())
+            self._save_group(g)
+        except BaseException:
+            self._groups.pop(work.channel_id, None)
+            raise
+        return Outbound(work.channel_id, cmid, out.message, work.item_id, True,
+                        add=tuple(added), remove=plan.remove_devices, welcome=out.welcome,
+                        welcome_to=tuple(added) if out.welcome else ())
+
+    def drop_work(self, work: AppWork | CommitWork) -> None:
+        self.store.mark_sent(work.item_id)
+
+    # ------------------------------------------------------------------ receiving
+
+    def receive(self, messages: Sequence[RelayMessage]) -> ReceiveResult:
+        """Process relay messages (any groups, any order): per group in seq order."""
+        result = ReceiveResult()
+        by_group: dict[bytes, list[RelayMessage]] = {}
+        for m in messages:
+            by_group.setdefault(m.group_id, []).append(m)
+        for gid, msgs in by_group.items():
+            msgs.sort(key=lambda m: m.seq)
+            try:
+                ch = self.store.get_channel_by_group(gid)
+            except NotFoundError:
+                continue  # not (yet) joined: its Welcome comes first
+            try:
+                with self.store.transaction():
+                    last = self._receive_group(ch, msgs, result.events)
+            except BaseException:
+                self._groups.pop(gid, None)
+                raise
+            if last is not None:
+                result.acks.append((gid, last))
+        return result
+
+    def _receive_group(self, ch: Channel, msgs: list[RelayMessage],
+                       events: list[Event]) -> int | None:
+        meta = self._meta(ch)
+        cursor = ch.cursor
+        last = None
+        if meta.left:
+            return msgs[-1].seq
+        g = self._group(ch.group_id)
+        dirty = False
+        for i, m in enumerate(msgs):
+            if m.seq <= cursor:
+                continue
+            if cursor and m.seq != cursor + 1:
+                events.append(PossibleWithholding(ch.channel_id, cursor + 1, m.seq))
+            cursor = m.seq
+            last = m.seq
+            if i == len(msgs) // 2:
+                _crashpoint("receive-mid")
+            try:
+                changed, meta = self._receive_one(ch, meta, g, m, events)
+            except (CryptoError, ClientError) as exc:
+                events.append(ErrorEvent(ch.channel_id, f"message {m.seq} refused",
+                                         type(exc).__name__))
+                continue
+            dirty = True
+            if changed and meta.left:
+                break
+            if changed:
+                g = self._group(ch.group_id)
+        if not meta.left and dirty:
+            self._save_group(g)
+        if cursor > ch.cursor:
+            self.store.set_channel_cursor(ch.channel_id, cursor)
+        return last
+
+    def _receive_one(self, ch: Channel, meta: _Meta, g: Group, m: RelayMessage,
+                     events: list[Event]) -> tuple[bool, _Meta]:
+        msg = MLSMessage.from_bytes(m.message)
+        pm = msg.private_message
+        if msg.wire_format != WireFormat.mls_private_message or pm is None:
+            raise PolicyViolation("Corridor channels carry only PrivateMessages")
+        env = _open_envelope(pm.authenticated_data)
+        own = m.sender == self.me.device_id
+        if pm.content_type == ContentType.application:
+            if own and m.client_msg_id.startswith("m."):
+                self._own_app(ch, g, m, pm.epoch)
+                return False, meta
+            if env is not None and pm.epoch == g.epoch and env[0] != epoch_fingerprint(g):
+                return False, self._fork(ch, meta, g.epoch, events,
+                                         "a member's message is from another history of "
+                                         "this epoch")
+            if pm.epoch != g.epoch:
+                raise EpochError("message from another epoch (cannot be decrypted)")
+            res = g.process(m.message, now=self.now())
+            assert isinstance(res, ApplicationMessage)
+            self._application(ch, g, res, m, events)
+            return False, meta
+        if pm.content_type != ContentType.commit:
+            raise PolicyViolation("proposals by reference are not used in Corridor")
+        if pm.epoch < g.epoch:
+            return False, self._fork(ch, meta, pm.epoch, events,
+                                     "the relay delivered a second commit for an epoch this "
+                                     "device already left")
+        if env is not None and pm.epoch == g.epoch and env[0] != epoch_fingerprint(g):
+            return False, self._fork(ch, meta, g.epoch, events,
+                                     "a commit built on another history of this epoch")
+        if pm.epoch > g.epoch:
+            raise EpochError("commit for a future epoch: commits are missing")
+        staged = g.process(m.message, now=self.now())
+        assert isinstance(staged, StagedCommit)
+        meta = self._commit(ch, meta, g, staged, m, env, events)
+        return True, meta
+
+    def _fork(self, ch: Channel, meta: _Meta, epoch: int, events: list[Event],
+              detail: str) -> _Meta:
+        events.append(ForkDetected(ch.channel_id, epoch, detail))
+        if not meta.forked:
+            meta = msgspec.structs.replace(meta, forked=detail)
+            self._put_meta(ch, meta)
+        return meta
+
+    def _own_app(self, ch: Channel, g: Group, m: RelayMessage, epoch: int) -> None:
+        parts = m.client_msg_id.split(".")
+        if len(parts) != 3 or epoch == g.epoch:
+            return
+        try:
+            mid, attempt = bytes.fromhex(parts[1]), int(parts[2])
+            stored = self.store.get_message(ch.channel_id, mid)
+        except (ValueError, ClientError):
+            return
+        # A commit overtook it: nobody can decrypt it; send it again at this epoch.
+        self.store.enqueue_outbox(ch.channel_id, _enc.encode(
+            _OutApp(mid, stored.body, attempt + 1)), created_at=self.now())
+
+    def _application(self, ch: Channel, g: Group, res: ApplicationMessage, m: RelayMessage,
+                     events: list[Event]) -> None:
+        env = _open_envelope(res.authenticated_data)
+        if env is None:
+            raise PayloadError("application message without Corridor's envelope")
+        payload = payloads.decode_application(res.data, env[1])
+        sender = self._leaf_ident(g, res.sender_leaf)
+        roster = roster_from_extensions(g.extensions)
+        try:
+            check_post(roster, sender, self.chairs(roster))
+        except PolicyViolation as exc:
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            return
+        kind = payload.kind if isinstance(payload, payloads.Unknown) else \
+            str(type(payload).__struct_config__.tag)
+        if self.store.insert_message(ch.channel_id, payload.message_id,
+                                     sender=sender.delegate.encode(), body=res.data,
+                                     sent_at=payload.sent_at, received_at=self.now(),
+                                     seq=m.seq):
+            events.append(MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
+                                          kind, m.seq))
+
+    def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
+                m: RelayMessage, env: tuple[bytes, bytes] | None,
+                events: list[Event]) -> _Meta:
+        before = roster_from_extensions(g.extensions)
+        if staged.own:
+            change = g.merge_pending_commit()
+            if m.client_msg_id.startswith("c."):
+                with contextlib.suppress(ValueError):
+                    self.store.mark_sent(bytes.fromhex(m.client_msg_id[2:]))
+            committer = self.me.ident
+        else:
+            if staged.committer is None:
+                raise PolicyViolation("external commits are not allowed")
+            after = roster_from_extensions(staged.extensions) if staged.extensions else before
+            old_members = {leaf: (ident, chain) for leaf, _d, ident, chain in self._members(g)}
+            committer_leaf = staged.committer
+            committer = self._leaf_ident(g, committer_leaf) if committer_leaf in old_members \
+                else unverified_identity(credential_chain(staged.added[0].credential))
+            crls: list[bytes] = []
+            if env is not None and env[1]:
+                try:
+                    crls = _crl_decoder.decode(env[1])
+                except msgspec.MsgspecError:
+                    crls = []
+            removed = []
+            for mem in staged.removed:
+                ident, chain = old_members.get(mem.leaf_index, (None, None))
+                if ident is None or chain is None:
+                    ident = unverified_identity(credential_chain(mem.credential))
+                    chain = credential_chain(mem.credential)
+                removed.append((ident, self.trust.revoked_under(chain, crls)))
+            added = [unverified_identity(credential_chain(a.credential)) for a in staged.added]
+            removed_leaves = {r.leaf_index for r in staged.removed}
+            members_after = [i for leaf, (i, _c) in old_members.items()
+                             if leaf not in removed_leaves] + added
+            if not staged.self_removed:
+                try:
+                    check_commit(before=before, after=after, committer=committer, added=added,
+                                 removed=removed, members_after=members_after,
+                                 chairs=self.chairs(before),
+                                 founding=g.epoch == 0 and committer.delegate == before.created_by)
+                except PolicyViolation as exc:
+                    events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+                    raise
+            change = g.merge_staged_commit(staged)
+        _crashpoint("commit-merged")
+        added_names = tuple(unverified_identity(credential_chain(a.credential)).delegate
+                            for a in change.added)
+        removed_names = tuple(unverified_identity(credential_chain(r.credential)).delegate
+                              for r in change.removed)
+        if change.self_removed:
+            self.store.delete_group_state(g.group_id)
+            self._groups.pop(g.group_id, None)
+            meta = msgspec.structs.replace(meta, left=True)
+            self._put_meta(ch, meta)
+            events.append(ChannelLeft(ch.channel_id, f"removed by {committer.delegate}"))
+            return meta
+        after_roster = roster_from_extensions(g.extensions)
+        meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster))
+        self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
+        self._save_group(g)
+        if added_names or removed_names or after_roster != before:
+            events.append(MembershipChanged(ch.channel_id, change.epoch, added_names,
+                                            removed_names, committer.delegate))
+        return meta
+
+    def receive_welcome(self, w: RelayWelcome) -> list[Event]:
+        """Join a channel from a Welcome addressed to one of our KeyPackages."""
+        events: list[Event] = []
+        try:
+            msg = MLSMessage.from_bytes(w.message)
+            welcome = msg.welcome
+            if msg.wire_format != WireFormat.mls_welcome or welcome is None:
+                raise PolicyViolation("not a Welcome")
+            bundle, ref = self._bundle_for(welcome)
+            g = Group.join(w.message, bundle, credential_validator=self.trust, now=self.now())
+            roster = roster_from_extensions(g.extensions)
+            check_state(roster, [i for _l, _d, i, _c in self._members(g)])
+            if roster.kind == "notice" and not self.chairs(roster):
+                raise PolicyViolation("a notice channel without a valid chair")
+        except (CryptoError, ClientError) as exc:
+            events.append(ErrorEvent(None, "invitation refused", type(exc).__name__))
+            return events
+        gid = g.group_id
+        try:
+            existing = self.store.get_channel_by_group(gid)
+        except NotFoundError:
+            existing = None
+        if existing is not None and not self._meta(existing).left:
+            return events  # a duplicate Welcome
+        meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch)
+        with self.store.transaction():
+            if existing is not None:
+                self.store.delete_channel(existing.channel_id)
+            self.store.create_channel(channel_id=gid, group_id=gid, kind=ChannelKind(roster.kind),
+                                      name=roster.name, created_at=self.now(),
+                                      roster=_enc.encode(meta))
+            self._save_group(g)
+            self.store.delete_group_state(_KP_PREFIX + ref)
+        self._groups[gid] = g
+        events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch))
+        return events
+
+    def _bundle_for(self, welcome: Welcome) -> tuple[KeyPackageBundle, bytes]:
+        for s in welcome.secrets:
+            st = self.store.get_group_state(_KP_PREFIX + s.new_member)
+            if st is not None:
+                return KeyPackageBundle.from_bytes(st.state), s.new_member
+        raise PolicyViolation("the Welcome is for none of this device's KeyPackages")
+
+
+def new_group_id() -> bytes:
+    """Random group ids: they reveal nothing about the channel."""
+    return secrets.token_bytes(16)

@@ -1,0 +1,488 @@
+"""Talking to the relay: a small async interface, its HTTP/WebSocket implementation, and
+an in-memory relay for engine tests.
+
+The engine never calls these; the :class:`client.core.Client` driver does, and feeds
+what comes back into the engine. :class:`Transport` is the whole surface the client
+needs (registration and login by signed challenge, KeyPackages, groups and ordered
+delivery, acks, the directory of certificates and CRLs, push). :class:`HttpTransport`
+speaks the relay's API (``server_stub``; see its ``/openapi.json``) with ``httpx`` and
+``httpx-ws``. :class:`MemoryRelay` keeps the same rules in a dict (per-group order,
+first commit per epoch wins with 409, Welcome routing, dedup by client message id) so
+the sans-I/O engine can be driven without sockets; integration tests use the real
+relay process instead.
+
+Errors: :class:`RelayUnavailable` (cannot reach it: retry with backoff),
+:class:`RelayRefused` (it answered 4xx, with its machine ``code``),
+:class:`EpochConflictError` (409: another commit won this epoch, at ``winner_seq``).
+"""
+
+from __future__ import annotations
+
+import abc
+import asyncio
+import base64
+import contextlib
+import json
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from nacl.signing import SigningKey
+
+from client.errors import EnvironmentFault, PeerError
+
+__all__ = [
+    "EpochConflictError",
+    "HttpTransport",
+    "MemoryRelay",
+    "MemoryTransport",
+    "PostResult",
+    "PushEvent",
+    "RelayMessage",
+    "RelayRefused",
+    "RelayUnavailable",
+    "RelayWelcome",
+    "Transport",
+    "UnauthorizedError",
+    "b64u",
+    "unb64u",
+]
+
+CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
+
+
+def b64u(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def unb64u(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text)
+
+
+class RelayUnavailable(EnvironmentFault):
+    """The relay cannot be reached (network, restart); retry later."""
+
+
+class RelayRefused(PeerError):
+    """The relay answered with an error; ``code`` is its machine code."""
+
+    def __init__(self, status: int, code: str, message: str,
+                 body: dict[str, Any] | None = None) -> None:
+        super().__init__(f"relay refused ({status} {code}): {message}")
+        self.status = status
+        self.code = code
+        self.body = body or {}
+
+
+class UnauthorizedError(RelayRefused):
+    """401: token expired, or the device is unknown or revoked."""
+
+
+class EpochConflictError(RelayRefused):
+    """409 epoch_conflict: another commit won the epoch; it sits at ``winner_seq``."""
+
+    @property
+    def winner_seq(self) -> int:
+        return int(self.body.get("seq") or -1)
+
+
+@dataclass(frozen=True, slots=True)
+class RelayMessage:
+    """One entry of a group's total order, as the relay delivered it."""
+
+    group_id: bytes
+    seq: int
+    sender: str
+    client_msg_id: str
+    message: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class RelayWelcome:
+    id: int
+    sender: str
+    message: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class PostResult:
+    seq: int
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PushEvent:
+    """A WebSocket frame, typed: ``message``, ``welcome``, ``ready`` or ``other``."""
+
+    kind: str
+    message: RelayMessage | None = None
+    welcome: RelayWelcome | None = None
+
+
+class Transport(abc.ABC):
+    """What the client needs from a relay. One instance per device."""
+
+    device_id: str
+
+    @abc.abstractmethod
+    async def register(self, chain: list[bytes]) -> None: ...
+
+    @abc.abstractmethod
+    async def login(self) -> None: ...
+
+    @abc.abstractmethod
+    async def publish_key_packages(self, packages: list[bytes],
+                                   last_resort: bytes | None) -> int: ...
+
+    @abc.abstractmethod
+    async def key_package_count(self) -> tuple[int, bool]: ...
+
+    @abc.abstractmethod
+    async def claim_key_package(self, device_id: str) -> bytes: ...
+
+    @abc.abstractmethod
+    async def create_group(self, group_id: bytes) -> None: ...
+
+    @abc.abstractmethod
+    async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
+                   add: list[str] | None = None, remove: list[str] | None = None,
+                   welcome: bytes | None = None,
+                   welcome_to: list[str] | None = None) -> PostResult: ...
+
+    @abc.abstractmethod
+    async def messages(self, group_id: bytes, after: int,
+                       limit: int = 1000) -> tuple[list[RelayMessage], int]: ...
+
+    @abc.abstractmethod
+    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]: ...
+
+    @abc.abstractmethod
+    async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None: ...
+
+    @abc.abstractmethod
+    async def directory_devices(self, mission_id: str | None) -> list[
+        tuple[str, str, list[bytes]]]: ...
+
+    @abc.abstractmethod
+    async def crls(self) -> list[bytes]: ...
+
+    @abc.abstractmethod
+    async def publish_crl(self, crl: bytes) -> list[str]: ...
+
+    def push(self) -> contextlib.AbstractAsyncContextManager[AsyncIterator[PushEvent]]:
+        """A live stream of pushes (backlog, ``ready``, then live); optional."""
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        return None
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+class HttpTransport(Transport):
+    """The relay over HTTP(S) and WebSocket; re-logs in once when a token expires."""
+
+    def __init__(self, base_url: str, signing_seed: bytes, *, timeout: float = 30.0,
+                 http: httpx.AsyncClient | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._key = SigningKey(signing_seed)
+        self.public_key = bytes(self._key.verify_key)
+        self.device_id = self.public_key.hex()
+        self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout)
+        self._token: str | None = None
+
+    async def close(self) -> None:
+        await self._http.aclose()
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._token}"} if self._token else {}
+
+    async def _raw(self, method: str, path: str, body: Any = None,
+                   params: dict[str, Any] | None = None, auth: bool = True) -> httpx.Response:
+        try:
+            return await self._http.request(method, path, json=body, params=params,
+                                            headers=self._headers() if auth else {})
+        except httpx.TransportError as exc:
+            raise RelayUnavailable(f"relay unreachable: {type(exc).__name__}") from None
+
+    async def _json(self, method: str, path: str, body: Any = None,
+                    params: dict[str, Any] | None = None, auth: bool = True) -> Any:
+        r = await self._raw(method, path, body, params, auth)
+        if r.status_code == 401 and auth and self._token is not None:
+            await self.login()
+            r = await self._raw(method, path, body, params, auth)
+        if r.status_code >= 400:
+            try:
+                data = r.json()
+            except ValueError:
+                data = {}
+            code = str(data.get("error", "error"))
+            msg = str(data.get("message", ""))[:300]
+            if r.status_code == 409 and code == "epoch_conflict":
+                raise EpochConflictError(r.status_code, code, msg, data)
+            if r.status_code == 401:
+                raise UnauthorizedError(r.status_code, code, msg, data)
+            raise RelayRefused(r.status_code, code, msg, data)
+        return r.json() if r.content else None
+
+    async def _signed(self, purpose: str) -> dict[str, str]:
+        ch = await self._json("POST", "/v1/auth/challenge",
+                              {"public_key": _b64(self.public_key), "purpose": purpose},
+                              auth=False)
+        nonce = _unb64(ch["nonce"])
+        sig = self._key.sign(CHALLENGE_CONTEXT + purpose.encode() + b"\x00" + nonce).signature
+        return {"public_key": _b64(self.public_key), "nonce": ch["nonce"], "signature": _b64(sig)}
+
+    async def register(self, chain: list[bytes]) -> None:
+        body: dict[str, Any] = await self._signed("register")
+        body["certificate_chain"] = [_b64(c) for c in chain]
+        try:
+            await self._json("POST", "/v1/devices", body, auth=False)
+        except RelayRefused as exc:
+            if exc.status != 409:  # already registered is fine
+                raise
+
+    async def login(self) -> None:
+        self._token = None
+        out = await self._json("POST", "/v1/auth/token", await self._signed("login"), auth=False)
+        self._token = str(out["token"])
+
+    async def publish_key_packages(self, packages: list[bytes],
+                                   last_resort: bytes | None) -> int:
+        body: dict[str, Any] = {"key_packages": [_b64(p) for p in packages]}
+        if last_resort is not None:
+            body["last_resort"] = _b64(last_resort)
+        out = await self._json("POST", "/v1/keypackages", body)
+        return int(out["available"])
+
+    async def key_package_count(self) -> tuple[int, bool]:
+        out = await self._json("GET", "/v1/keypackages")
+        return int(out["available"]), bool(out["last_resort"])
+
+    async def claim_key_package(self, device_id: str) -> bytes:
+        out = await self._json("POST", "/v1/keypackages/claim", {"device_id": device_id})
+        return _unb64(out["key_package"])
+
+    async def create_group(self, group_id: bytes) -> None:
+        await self._json("POST", "/v1/groups", {"group_id": b64u(group_id)})
+
+    async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
+                   add: list[str] | None = None, remove: list[str] | None = None,
+                   welcome: bytes | None = None,
+                   welcome_to: list[str] | None = None) -> PostResult:
+        body: dict[str, Any] = {"client_msg_id": client_msg_id, "message": _b64(message)}
+        if add:
+            body["add"] = add
+        if remove:
+            body["remove"] = remove
+        if welcome is not None and welcome_to:
+            body["welcome"] = {"message": _b64(welcome), "recipients": welcome_to}
+        out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
+        return PostResult(int(out["seq"]), bool(out["duplicate"]))
+
+    @staticmethod
+    def _message(m: dict[str, Any]) -> RelayMessage:
+        return RelayMessage(unb64u(m["group_id"]), int(m["seq"]), str(m["sender"]),
+                            str(m["client_msg_id"]), _unb64(m["message"]))
+
+    async def messages(self, group_id: bytes, after: int,
+                       limit: int = 1000) -> tuple[list[RelayMessage], int]:
+        out = await self._json("GET", f"/v1/groups/{b64u(group_id)}/messages",
+                               params={"after": after, "limit": limit})
+        return [self._message(m) for m in out["messages"]], int(out["last_seq"])
+
+    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        out = await self._json("GET", "/v1/inbox", params={"limit": 1000})
+        return ([self._message(m) for m in out["messages"]],
+                [RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]))
+                 for w in out["welcomes"]])
+
+    async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None:
+        for i in range(0, max(len(acks), len(welcomes), 1), 1000):
+            a, w = acks[i:i + 1000], welcomes[i:i + 1000]
+            if a or w:
+                await self._json("POST", "/v1/acks", {
+                    "acks": [{"group_id": b64u(g), "seq": s} for g, s in a], "welcomes": w})
+
+    async def directory_devices(self, mission_id: str | None) -> list[
+            tuple[str, str, list[bytes]]]:
+        params = {"mission": mission_id} if mission_id else None
+        out = await self._json("GET", "/v1/directory/devices", params=params)
+        return [(d["device_id"], d["mission_id"], [_unb64(c) for c in d["chain"]])
+                for d in out["devices"]]
+
+    async def crls(self) -> list[bytes]:
+        out = await self._json("GET", "/v1/directory/crls")
+        return [_unb64(c) for c in out["crls"]]
+
+    async def publish_crl(self, crl: bytes) -> list[str]:
+        out = await self._json("POST", "/v1/directory/crls", {"crl": _b64(crl)})
+        return [str(d) for d in out["revoked"]]
+
+    @contextlib.asynccontextmanager
+    async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:
+        from httpx_ws import WebSocketDisconnect, aconnect_ws
+
+        if self._token is None:
+            await self.login()
+        url = self.base_url.replace("http", "ws", 1) + "/v1/ws"
+        try:
+            connect: Any = aconnect_ws(url, self._http, headers=self._headers(),
+                                       max_message_size_bytes=4 * 1024 * 1024,
+                                       keepalive_ping_interval_seconds=20)
+            async with connect as ws:
+
+                async def frames() -> AsyncIterator[PushEvent]:
+                    while True:
+                        try:
+                            text = await ws.receive_text()
+                        except WebSocketDisconnect:
+                            return
+                        f = json.loads(text)
+                        t = f.get("type")
+                        if t == "message":
+                            yield PushEvent("message", message=self._message(f))
+                        elif t == "welcome":
+                            yield PushEvent("welcome", welcome=RelayWelcome(
+                                int(f["id"]), str(f["sender"]), _unb64(f["message"])))
+                        elif t == "ready":
+                            yield PushEvent("ready")
+                        else:
+                            yield PushEvent("other")
+
+                yield frames()
+        except httpx.TransportError as exc:
+            raise RelayUnavailable(f"push connection failed: {type(exc).__name__}") from None
+
+
+# --------------------------------------------------------------------------- memory
+
+
+@dataclass
+class _Group:
+    messages: list[RelayMessage] = field(default_factory=list)
+    epochs: dict[int, int] = field(default_factory=dict)
+    members: dict[str, int] = field(default_factory=dict)  # device -> joined seq
+    acked: dict[str, int] = field(default_factory=dict)
+
+
+class MemoryRelay:
+    """The relay's delivery rules in memory, for engine tests (no sockets, no auth)."""
+
+    def __init__(self) -> None:
+        self.groups: dict[bytes, _Group] = {}
+        self.key_packages: dict[str, list[bytes]] = {}
+        self.welcomes: list[tuple[RelayWelcome, set[str]]] = []
+        self.directory: dict[str, tuple[str, list[bytes]]] = {}
+        self.crl_list: list[bytes] = []
+        self._wid = 0
+
+    def transport(self, device_id: str) -> MemoryTransport:
+        return MemoryTransport(self, device_id)
+
+
+class MemoryTransport(Transport):
+    """A device's view of a :class:`MemoryRelay`."""
+
+    def __init__(self, relay: MemoryRelay, device_id: str) -> None:
+        self.relay = relay
+        self.device_id = device_id
+
+    async def register(self, chain: list[bytes]) -> None:
+        from client.directory import unverified_identity
+
+        ident = unverified_identity(chain)
+        self.relay.directory[self.device_id] = (ident.mission_id, chain)
+
+    async def login(self) -> None:
+        return None
+
+    async def publish_key_packages(self, packages: list[bytes],
+                                   last_resort: bytes | None) -> int:
+        self.relay.key_packages.setdefault(self.device_id, []).extend(packages)
+        return len(self.relay.key_packages[self.device_id])
+
+    async def key_package_count(self) -> tuple[int, bool]:
+        return len(self.relay.key_packages.get(self.device_id, [])), False
+
+    async def claim_key_package(self, device_id: str) -> bytes:
+        kps = self.relay.key_packages.get(device_id)
+        if not kps:
+            raise RelayRefused(404, "not_found", "no KeyPackage")
+        return kps.pop(0)
+
+    async def create_group(self, group_id: bytes) -> None:
+        if group_id in self.relay.groups:
+            raise RelayRefused(409, "conflict", "group exists")
+        self.relay.groups[group_id] = _Group(members={self.device_id: 0})
+
+    async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
+                   add: list[str] | None = None, remove: list[str] | None = None,
+                   welcome: bytes | None = None,
+                   welcome_to: list[str] | None = None) -> PostResult:
+        from crypto.messages import MLSMessage
+
+        await asyncio.sleep(0)
+        g = self.relay.groups.get(group_id)
+        if g is None or self.device_id not in g.members:
+            raise RelayRefused(404, "not_found", "no such group")
+        for m in g.messages:
+            if m.sender == self.device_id and m.client_msg_id == client_msg_id:
+                return PostResult(m.seq, True)
+        pm = MLSMessage.from_bytes(message).private_message
+        assert pm is not None
+        seq = len(g.messages) + 1
+        if pm.content_type == 3:
+            if pm.epoch in g.epochs:
+                raise EpochConflictError(409, "epoch_conflict", "epoch taken",
+                                         {"seq": g.epochs[pm.epoch], "epoch": pm.epoch})
+            g.epochs[pm.epoch] = seq
+        g.messages.append(RelayMessage(group_id, seq, self.device_id, client_msg_id, message))
+        for d in remove or []:
+            g.members.pop(d, None)
+        for d in add or []:
+            g.members[d] = seq
+        if welcome is not None and welcome_to:
+            self.relay._wid += 1
+            self.relay.welcomes.append(
+                (RelayWelcome(self.relay._wid, self.device_id, welcome), set(welcome_to)))
+        return PostResult(seq, False)
+
+    async def messages(self, group_id: bytes, after: int,
+                       limit: int = 1000) -> tuple[list[RelayMessage], int]:
+        g = self.relay.groups.get(group_id)
+        if g is None or self.device_id not in g.members:
+            raise RelayRefused(404, "not_found", "no such group")
+        joined = g.members[self.device_id]
+        out = [m for m in g.messages if m.seq > max(after, joined)][:limit]
+        return out, len(g.messages)
+
+    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        return [], [w for w, to in self.relay.welcomes if self.device_id in to]
+
+    async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None:
+        for w, to in self.relay.welcomes:
+            if w.id in welcomes:
+                to.discard(self.device_id)
+
+    async def directory_devices(self, mission_id: str | None) -> list[
+            tuple[str, str, list[bytes]]]:
+        return [(d, m, c) for d, (m, c) in self.relay.directory.items()
+                if mission_id is None or m == mission_id]
+
+    async def crls(self) -> list[bytes]:
+        return list(self.relay.crl_list)
+
+    async def publish_crl(self, crl: bytes) -> list[str]:
+        self.relay.crl_list.append(crl)
+        return []
