@@ -13,7 +13,7 @@ import asyncio
 import getpass
 import json
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,7 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(func: Callable[[argparse.Namespace], Awaitable[int]]) -> Callable[
+def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
         [argparse.Namespace], int]:
     def wrapped(args: argparse.Namespace) -> int:
         try:

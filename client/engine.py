@@ -363,7 +363,19 @@ class Engine:
         return mid
 
     def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
-        """Queue a membership commit (devices of the roster's missions; roster change)."""
+        """Queue a membership commit (devices of the roster's missions; roster change).
+
+        Raises:
+            UsageError: a roster change this device's delegate may not make.
+        """
+        if roster is not None:
+            current = self.roster(channel_id)
+            me = self.me.ident
+            try:
+                check_commit(before=current, after=roster, committer=me, added=[], removed=[],
+                             members_after=[], chairs=self.chairs(current), founding=False)
+            except PolicyViolation as exc:
+                raise UsageError(str(exc)) from None
         data = _enc.encode(_OutOp(encode_roster(roster) if roster else None))
         self.store.enqueue_outbox(channel_id, data, created_at=self.now())
 
