@@ -347,7 +347,9 @@ class Client:
     async def _ensure_login(self) -> None:
         if self._logged_in:
             return
-        await self.transport.register(list(self.engine.me.chain))
+        if not self.store.get_cursor("registered"):
+            await self.transport.register(list(self.engine.me.chain))
+            self.store.set_cursor("registered", 1)
         await self.transport.login()
         self._logged_in = True
         available, _lr = await self.transport.key_package_count()

@@ -76,7 +76,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 def start_venue(tmp: Path, database: str | None = None, missions: int = 3) -> Venue:
     port = free_port()
     layout = provision(tmp, port, missions=missions, delegates=2)
-    relay = RelayProcess(layout.relay_dir, database=database, port=port).start()
+    relay = RelayProcess(layout.relay_dir, database=database, port=port, env={
+        "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}).start()
     return Venue(layout, relay)
 
 
