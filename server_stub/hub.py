@@ -1,11 +1,11 @@
 """Push: routes committed events to this process's connected WebSockets.
 
-The sending device is not pushed its own message (its ``sent`` reply or HTTP
-response carries the seq). Events arrive in commit order (from the local writer, or from other processes via
+Events arrive in commit order (from the local writer, or from other processes via
 LISTEN/NOTIFY) and are dispatched by one task, so per-group order is kept. Each
 message is encoded once, then appended to the send queue of every connected device
-routed for that seq. A socket whose queue overflows is closed; its device catches up
-by cursor when it reconnects, so nothing is lost, only pushed later.
+routed for that seq, except the sender (its ``sent`` reply or HTTP response carries
+the seq). A socket whose queue overflows is closed; its device catches up by cursor
+when it reconnects, so nothing is lost, only pushed later.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import msgspec
 
@@ -29,14 +30,20 @@ from .storage.base import (
     WelcomeEvent,
 )
 
-__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_frame"]
+__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_frame", "ws_message"]
 
 log = logging.getLogger("corridor.relay.push")
 _enc = msgspec.json.Encoder()
+Message = dict[str, Any]
 
 
 def b64u(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def ws_message(text: str) -> Message:
+    """An ASGI send event for a text frame."""
+    return {"type": "websocket.send", "text": text}
 
 
 def message_frame(m: StoredMessage) -> str:
@@ -54,69 +61,81 @@ def welcome_frame(w: StoredWelcome) -> str:
 
 
 class Connection:
-    """One authenticated socket: a bounded send queue drained by a short-lived task."""
+    """One authenticated socket: a bounded send queue drained by a short-lived task.
+
+    Frames are queued as ready-made ASGI ``websocket.send`` messages, one dict shared by
+    every recipient of a push. The queue is created on first use, so an idle socket
+    costs only this object.
+    """
 
     __slots__ = ("_close", "_draining", "_pending", "_queue", "_send", "closed", "device_id",
                  "limit", "live")
 
     def __init__(
-        self, device_id: str, send: Callable[[str], Awaitable[None]],
+        self, device_id: str, send: Callable[[Message], Awaitable[None]],
         close: Callable[[int, str], Awaitable[None]], limit: int,
     ) -> None:
         self.device_id = device_id
         self._send = send
         self._close = close
         self.limit = limit
-        self._queue: deque[str] = deque()
+        self._queue: deque[Message] | None = None
         self._draining = False
         self.closed = False
         self.live = False  # False while the backlog is being sent
-        self._pending: list[tuple[bytes, int, str]] | None = []
+        self._pending: list[tuple[bytes, int, Message]] | None = []
 
-    def push(self, frame: str) -> None:
+    def push(self, frame: str | Message) -> None:
         """Queue a frame; never blocks. Overflow closes the socket (the client catches up)."""
         if self.closed:
             return
-        if len(self._queue) >= self.limit:
+        msg = frame if isinstance(frame, dict) else ws_message(frame)
+        q = self._queue
+        if q is None:
+            q = self._queue = deque()
+        elif len(q) >= self.limit:
             self.abort(4008, "send queue overflow")
             return
-        self._queue.append(frame)
+        q.append(msg)
         if not self._draining:
             self._draining = True
             asyncio.get_running_loop().create_task(self._drain())
 
-    def push_routed(self, group_id: bytes, seq: int, frame: str) -> None:
+    def push_routed(self, group_id: bytes, seq: int, msg: Message) -> None:
         """A group message: held back while the backlog is sent, then de-duplicated."""
         if self.live:
-            self.push(frame)
+            self.push(msg)
         elif self._pending is not None:
             if len(self._pending) >= self.limit:
                 self.abort(4008, "send queue overflow")
                 return
-            self._pending.append((group_id, seq, frame))
+            self._pending.append((group_id, seq, msg))
 
     def go_live(self, sent: dict[bytes, int]) -> None:
         """Backlog done: flush held pushes the backlog did not already cover."""
         pending, self._pending = self._pending or [], None
         self.live = True
-        for gid, seq, frame in pending:
+        for gid, seq, msg in pending:
             if seq > sent.get(gid, -1):
-                self.push(frame)
+                self.push(msg)
 
     async def _drain(self) -> None:
+        q = self._queue
         try:
-            while self._queue and not self.closed:
-                await self._send(self._queue.popleft())
+            while q and not self.closed:
+                await self._send(q.popleft())
         except Exception:
             self.closed = True
         finally:
             self._draining = False
+            if not q:
+                self._queue = None  # idle again: give the memory back
 
     def abort(self, code: int, reason: str) -> None:
         if self.closed:
             return
         self.closed = True
-        self._queue.clear()
+        self._queue = None
         asyncio.get_running_loop().create_task(self._safe_close(code, reason))
 
     async def _safe_close(self, code: int, reason: str) -> None:
@@ -211,7 +230,7 @@ class Hub:
         if e.membership_changed:
             self._invalidate(e)
         routing = await self._routing(m.group_id)
-        frame: str | None = None
+        frame: Message | None = None
         seq = m.seq
         if len(self.conns) < len(routing):
             targets = [(d, routing[d]) for d in self.conns if d in routing]
@@ -221,7 +240,7 @@ class Hub:
         for dev, (joined, left) in targets:
             if joined < seq and (left is None or seq <= left) and dev != sender:
                 if frame is None:
-                    frame = message_frame(m)
+                    frame = ws_message(message_frame(m))
                 for c in self.conns.get(dev, ()):
                     c.push_routed(m.group_id, seq, frame)
                     self.delivered += 1

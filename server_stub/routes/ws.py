@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable
 
 import msgspec
 from starlette.routing import WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from .. import schemas as s
@@ -62,14 +64,14 @@ async def websocket_endpoint(ws: WebSocket) -> None:
         return
     assert auth is not None
     await ws.accept()
-    conn = Connection(device, ws.send_text, ws.close, relay.settings.ws_send_queue)
+    conn = Connection(device, ws.send, ws.close, relay.settings.ws_send_queue)
     loop = asyncio.get_running_loop()
     expiry = loop.call_at(
         loop.time() + max(0.0, relay.token_expiry(auth) - relay.clock()),
         conn.abort, 4401, "token expired",
     )
     relay.hub.add(conn)
-    inflight: set[asyncio.Task[None]] = set()
+    inflight: set[asyncio.Task[None]] | None = None
     try:
         sent = await _backlog(relay, ws, conn)
         await ws.send_text('{"type":"ready"}')
@@ -97,7 +99,9 @@ async def websocket_endpoint(ws: WebSocket) -> None:
             if isinstance(frame, s.WsPing):
                 conn.push('{"type":"pong"}')
                 continue
-            if len(inflight) >= MAX_INFLIGHT:
+            if inflight is None:
+                inflight = set()
+            elif len(inflight) >= MAX_INFLIGHT:
                 await asyncio.wait(inflight, return_when=asyncio.FIRST_COMPLETED)
             task = loop.create_task(_handle(relay, conn, frame))
             inflight.add(task)
@@ -149,5 +153,13 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
         conn.push('{"type":"error","error":"internal","message":"internal error"}')
 
 
+WS_PATH = "/v1/ws"
+
+
+def websocket_asgi(scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
+    """The endpoint as a bare ASGI app (see :class:`server_stub.app.RelayApp`)."""
+    return websocket_endpoint(WebSocket(scope, receive, send))
+
+
 def ws_routes() -> list[WebSocketRoute]:
-    return [WebSocketRoute("/v1/ws", websocket_endpoint, name="websocket")]
+    return [WebSocketRoute(WS_PATH, websocket_endpoint, name="websocket")]

@@ -19,7 +19,7 @@ __all__ = ["SQLiteStorage"]
 
 class SQLiteStorage(SqlStorage):
     placeholder = "?"
-    savepoints = True
+    savepoints = False  # ops check before they write, so refusals leave nothing to undo
 
     def __init__(self, url: str, *, batch_max: int = 512) -> None:
         super().__init__(url, batch_max=batch_max)

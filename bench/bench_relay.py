@@ -1,0 +1,441 @@
+"""Relay benchmarks on loopback: ingest, push latency, fan-out, memory per idle socket.
+
+    .venv/bin/python bench/bench_relay.py [--quick] [--skip-postgres]
+
+Starts real ``corridor-relay serve`` processes (SQLite in a temp dir; PostgreSQL in a
+fresh schema of $CORRIDOR_TEST_POSTGRES, dropped afterwards) and drives them from this
+process with a lean asyncio WebSocket client (wsproto), so the client costs as little
+CPU as possible on a 2-core machine. Every phase is bounded in count and time.
+
+Figures printed:
+  ingest      messages/s acknowledged durable ("sent" frames), pipelined over WebSockets
+  push        p50/p99 latency from send to receipt at each of N connected group members
+  fan-out     deliveries/s to those N members for a burst of messages
+  memory      relay RSS, and RSS growth per idle authenticated WebSocket
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import wsproto
+import wsproto.events as wse
+from nacl.signing import SigningKey
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from crypto.codec import opaque_v  # noqa: E402
+
+PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+CTX = b"corridor-relay/v1 challenge\x00"
+
+
+def b64(b: bytes) -> str:
+    return base64.b64encode(b).decode()
+
+
+def b64u(b: bytes) -> str:
+    return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+
+
+def mls(group_id: bytes, epoch: int, content_type: int, body: bytes) -> bytes:
+    return ((1).to_bytes(2, "big") + (2).to_bytes(2, "big") + opaque_v(group_id)
+            + epoch.to_bytes(8, "big") + bytes([content_type]) + opaque_v(b"")
+            + opaque_v(b"\0" * 16) + opaque_v(body))
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Relay:
+    def __init__(self, data_dir: Path, database: str | None) -> None:
+        self.data_dir, self.database, self.port = data_dir, database, free_port()
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT),
+                    "CORRIDOR_RELAY_RATE_PER_SECOND": "1000000",
+                    "CORRIDOR_RELAY_RATE_BURST": "1000000",
+                    "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "1000000",
+                    "CORRIDOR_RELAY_WS_SEND_QUEUE": "100000"}
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def _store_args(self) -> list[str]:
+        args = ["--data-dir", str(self.data_dir)]
+        return args + (["--database", self.database] if self.database else [])
+
+    def tokens(self, n: int) -> list[str]:
+        out = subprocess.run([sys.executable, "-m", "server_stub.cli", "token", "create",
+                              "--count", str(n), *self._store_args()],
+                             check=True, capture_output=True, text=True, env=self.env)
+        return out.stdout.split()
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(self.port),
+             "--log-level", "warning", *self._store_args()],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{self.port}/health", timeout=1).is_success:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        raise RuntimeError("relay did not start")
+
+    def rss_kib(self) -> int:
+        assert self.proc is not None
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(15)
+
+
+class Device:
+    def __init__(self) -> None:
+        self.key = SigningKey.generate()
+        self.pk = bytes(self.key.verify_key)
+        self.id = self.pk.hex()
+        self.token = ""
+
+    async def _answer(self, http: httpx.AsyncClient, purpose: str) -> dict[str, str]:
+        r = await http.post("/v1/auth/challenge", json={"public_key": b64(self.pk),
+                                                         "purpose": purpose})
+        nonce = base64.b64decode(r.json()["nonce"])
+        sig = self.key.sign(CTX + purpose.encode() + b"\0" + nonce).signature
+        return {"public_key": b64(self.pk), "nonce": b64(nonce), "signature": b64(sig)}
+
+    async def enrol(self, http: httpx.AsyncClient, token: str) -> Device:
+        body = {**await self._answer(http, "register"), "enrolment_token": token}
+        (await http.post("/v1/devices", json=body)).raise_for_status()
+        r = await http.post("/v1/auth/token", json=await self._answer(http, "login"))
+        r.raise_for_status()
+        self.token = r.json()["token"]
+        return self
+
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+class Ws(asyncio.Protocol):
+    """Just enough of a WebSocket client: text frames in, text frames out."""
+
+    def __init__(self, on_text: Callable[[str], None]) -> None:
+        self.conn = wsproto.WSConnection(wsproto.ConnectionType.CLIENT)
+        self.on_text = on_text
+        self.opened = asyncio.get_running_loop().create_future()
+        self.transport: asyncio.Transport | None = None
+        self._parts: list[str] = []
+
+    @classmethod
+    async def open(cls, port: int, token: str, on_text: Callable[[str], None]) -> Ws:
+        loop = asyncio.get_running_loop()
+        _, proto = await loop.create_connection(lambda: cls(on_text), "127.0.0.1", port)
+        assert isinstance(proto, Ws)
+        proto.transport.write(proto.conn.send(wse.Request(  # type: ignore[union-attr]
+            host="127.0.0.1", target="/v1/ws",
+            extra_headers=[(b"authorization", f"Bearer {token}".encode())])))
+        await asyncio.wait_for(proto.opened, 30)
+        return proto
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self.conn.receive_data(data)
+        for ev in self.conn.events():
+            if isinstance(ev, wse.AcceptConnection):
+                self.opened.set_result(True)
+            elif isinstance(ev, wse.RejectConnection):
+                self.opened.set_exception(RuntimeError("websocket rejected"))
+            elif isinstance(ev, wse.TextMessage):
+                self._parts.append(ev.data)
+                if ev.message_finished:
+                    text, self._parts = "".join(self._parts), []
+                    self.on_text(text)
+            elif isinstance(ev, wse.Ping):
+                assert self.transport is not None
+                self.transport.write(self.conn.send(ev.response()))
+
+    def send(self, text: str) -> None:
+        assert self.transport is not None
+        self.transport.write(self.conn.send(wse.Message(data=text)))
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
+
+async def enrol_many(http: httpx.AsyncClient, tokens: list[str]) -> list[Device]:
+    sem = asyncio.Semaphore(16)
+
+    async def one(t: str) -> Device:
+        async with sem:
+            return await Device().enrol(http, t)
+
+    return list(await asyncio.gather(*(one(t) for t in tokens)))
+
+
+async def group_with(http: httpx.AsyncClient, owner: Device, members: list[Device]) -> bytes:
+    g = os.urandom(16)
+    (await http.post("/v1/groups", json={"group_id": b64u(g)}, headers=owner.auth())
+     ).raise_for_status()
+    if members:
+        body = {"client_msg_id": "add", "message": b64(mls(g, 0, 3, b"commit")),
+                "add": [m.id for m in members]}
+        (await http.post(f"/v1/groups/{b64u(g)}/messages", json=body, headers=owner.auth())
+         ).raise_for_status()
+    return g
+
+
+async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: float) -> float:
+    tokens = relay.tokens(senders)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=30) as http:
+        devs = await enrol_many(http, tokens)
+        groups = [await group_with(http, d, []) for d in devs]
+    per = total // senders
+    done = asyncio.Event()
+    acked = 0
+    payload = b64(mls(b"", 0, 1, os.urandom(256)))  # placeholder; rebuilt per group below
+
+    async def run(dev: Device, g: bytes) -> None:
+        nonlocal acked
+        body = b64(mls(g, 1, 1, os.urandom(256)))
+        gid = b64u(g)
+        inflight = asyncio.Semaphore(window)
+        mine = 0
+
+        def on_text(text: str) -> None:
+            nonlocal acked, mine
+            if '"sent"' in text:
+                acked += 1
+                mine += 1
+                inflight.release()
+                if acked >= per * senders:
+                    done.set()
+
+        ws = await Ws.open(relay.port, dev.token, on_text)
+        for i in range(per):
+            await inflight.acquire()
+            if done.is_set():
+                break
+            ws.send(f'{{"type":"send","group_id":"{gid}","client_msg_id":"m{i}",'
+                    f'"message":"{body}"}}')
+        await done.wait()
+        ws.close()
+
+    del payload
+    start = time.perf_counter()
+    tasks = [asyncio.create_task(run(d, g)) for d, g in zip(devs, groups)]
+    try:
+        await asyncio.wait_for(done.wait(), limit_s)
+    except TimeoutError:
+        done.set()
+    elapsed = time.perf_counter() - start
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return acked / elapsed
+
+
+async def fanout(relay: Relay, n: int, messages: int, burst: int) -> dict[str, float]:
+    tokens = relay.tokens(n + 1)
+    limits = httpx.Limits(max_connections=32)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=60,
+                                 limits=limits) as http:
+        devs = await enrol_many(http, tokens)
+        sender, members = devs[0], devs[1:]
+        g = await group_with(http, sender, members)
+        sent_at: dict[str, float] = {}
+        lat: list[float] = []
+        received = 0
+        all_in = asyncio.Event()
+        expected = 0
+
+        def on_text(text: str) -> None:
+            nonlocal received
+            if text.startswith('{"type":"message"'):
+                now = time.perf_counter()
+                i = text.index('"client_msg_id":"') + 17
+                cmid = text[i:text.index('"', i)]
+                t0 = sent_at.get(cmid)
+                if t0 is not None:
+                    lat.append(now - t0)
+                received += 1
+                if received >= expected:
+                    all_in.set()
+
+        rss0 = relay.rss_kib()
+        socks = []
+        for i in range(0, len(members), 50):
+            socks += await asyncio.gather(*(Ws.open(relay.port, m.token, on_text)
+                                            for m in members[i:i + 50]))
+        await asyncio.sleep(1.0)  # backlogs done ("ready"), the relay idle
+        rss1 = relay.rss_kib()
+        sender_ws = await Ws.open(relay.port, sender.token, lambda _t: None)
+        body = b64(mls(g, 1, 1, os.urandom(256)))
+        gid = b64u(g)
+
+        # latency: one message at a time, spaced out
+        expected = received + messages * n
+        for i in range(messages):
+            cmid = f"lat{i}"
+            sent_at[cmid] = time.perf_counter()
+            sender_ws.send(f'{{"type":"send","group_id":"{gid}","client_msg_id":"{cmid}",'
+                           f'"message":"{body}"}}')
+            await asyncio.sleep(0.1)
+        try:
+            await asyncio.wait_for(all_in.wait(), 60)
+        except TimeoutError:
+            pass
+        lat_ms = sorted(x * 1000 for x in lat)
+        # throughput: a burst, all at once
+        all_in.clear()
+        before = received
+        expected = received + burst * n
+        t0 = time.perf_counter()
+        for i in range(burst):
+            sender_ws.send(f'{{"type":"send","group_id":"{gid}","client_msg_id":"b{i}",'
+                           f'"message":"{body}"}}')
+        try:
+            await asyncio.wait_for(all_in.wait(), 60)
+        except TimeoutError:
+            pass
+        dt = time.perf_counter() - t0
+        for s in [*socks, sender_ws]:
+            s.close()
+        q = statistics.quantiles(lat_ms, n=100) if len(lat_ms) > 2 else [0.0] * 99
+        return {"p50_ms": statistics.median(lat_ms) if lat_ms else float("nan"),
+                "p99_ms": q[98], "samples": len(lat_ms),
+                "deliveries_per_s": (received - before) / dt,
+                "rss_mib": rss1 / 1024, "kib_per_ws": (rss1 - rss0) / len(members)}
+
+
+async def idle_memory(relay: Relay, n: int) -> tuple[float, float]:
+    tokens = relay.tokens(n)
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=60) as http:
+        devs = await enrol_many(http, tokens)
+    ready = 0
+
+    def on_text(text: str) -> None:
+        nonlocal ready
+        ready += text == '{"type":"ready"}'
+
+    # warm up: one round of connections, closed, so allocator pools exist already
+    warm = await asyncio.gather(*(Ws.open(relay.port, d.token, on_text) for d in devs[:50]))
+    await asyncio.sleep(0.5)
+    for s in warm:
+        s.close()
+    await asyncio.sleep(1.0)
+    ready = 0
+    rss0 = relay.rss_kib()
+    socks = []
+    for i in range(0, n, 50):
+        socks += await asyncio.gather(*(Ws.open(relay.port, d.token, on_text)
+                                        for d in devs[i:i + 50]))
+    deadline = time.monotonic() + 30
+    while ready < n and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(1.0)
+    rss1 = relay.rss_kib()
+    assert ready == n, f"only {ready}/{n} sockets authenticated"
+    for s in socks:
+        s.close()
+    return rss1 / 1024, (rss1 - rss0) / n
+
+
+def pg_schema() -> tuple[str, Callable[[], None]] | None:
+    import psycopg
+
+    try:
+        admin = psycopg.connect(PG_DSN, autocommit=True, connect_timeout=5)
+    except psycopg.Error as exc:
+        print(f"PostgreSQL unreachable ({type(exc).__name__}); skipping its figures")
+        return None
+    schema = f"corridor_bench_{secrets.token_hex(4)}"
+    admin.execute(f'CREATE SCHEMA "{schema}"')
+
+    def drop() -> None:
+        admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.close()
+
+    sep = "&" if "?" in PG_DSN else "?"
+    return f"{PG_DSN}{sep}options={quote(f'-csearch_path={schema}')}", drop
+
+
+async def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller counts")
+    ap.add_argument("--skip-postgres", action="store_true")
+    ap.add_argument("--fanout-devices", type=int, nargs="*", default=[300, 1000])
+    args = ap.parse_args()
+    total = 8_000 if args.quick else 30_000
+    tmp = Path(tempfile.mkdtemp(prefix="corridor-bench-"))
+    print(f"corridor relay bench (loopback, {os.cpu_count()} cores)")
+    try:
+        backends: list[tuple[str, str | None]] = [("sqlite", None)]
+        pg = None if args.skip_postgres else pg_schema()
+        if pg is not None:
+            backends.append(("postgres", pg[0]))
+        for name, db in backends:
+            relay = Relay(tmp / name, db)
+            relay.data_dir.mkdir(parents=True)
+            relay.start()
+            try:
+                rate = await ingest(relay, senders=8, total=total if name == "sqlite"
+                                    else total // 3, window=256, limit_s=60)
+                print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable (8 senders, pipelined "
+                      "WebSocket sends, group commit)")
+            finally:
+                relay.stop()
+        relay = Relay(tmp / "fanout", None)
+        relay.data_dir.mkdir(parents=True)
+        relay.start()
+        try:
+            for n in args.fanout_devices:
+                r = await fanout(relay, n, messages=20 if args.quick else 60,
+                                 burst=20 if args.quick else 50)
+                print(f"push to {n:5d} devices: p50 {r['p50_ms']:6.1f} ms  p99 "
+                      f"{r['p99_ms']:6.1f} ms  ({r['samples']:.0f} deliveries);  "
+                      f"fan-out {r['deliveries_per_s']:8.0f} deliveries/s")
+        finally:
+            relay.stop()
+        relay = Relay(tmp / "memory", None)  # a fresh process, so earlier phases do not blur it
+        relay.data_dir.mkdir(parents=True)
+        relay.start()
+        try:
+            rss, per = await idle_memory(relay, 1000 if not args.quick else 300)
+            print(f"memory: relay RSS {rss:.1f} MiB with the sockets open; {per:.1f} KiB per "
+                  "idle authenticated WebSocket")
+        finally:
+            relay.stop()
+        if pg is not None:
+            pg[1]()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
