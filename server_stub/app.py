@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from typing import Any
@@ -37,6 +38,7 @@ __all__ = ["AdmissionFactory", "create_app"]
 log = logging.getLogger("corridor.relay")
 access = logging.getLogger("corridor.relay.access")
 AdmissionFactory = Callable[[Storage, Settings], Admission]
+_IDS = re.compile(r"/(groups|blobs)/[^/]+")
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 
 
@@ -88,7 +90,8 @@ class AccessLog:
         finally:
             state: Any = scope.get("state") or {}
             device = state.get("device") if isinstance(state, dict) else None
-            access.info("%s %s %d %.1fms %s", scope["method"], scope["path"], status,
+            path = _IDS.sub(r"/\1/{id}", scope["path"])  # group and blob ids stay out of logs
+            access.info("%s %s %d %.1fms %s", scope["method"], path, status,
                         (time.perf_counter() - start) * 1000, (device or "-")[:12])
 
 

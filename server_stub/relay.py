@@ -260,6 +260,8 @@ class Relay:
             raise BadRequest("add, remove and welcome may only accompany a commit")
         if (welcome is None) != (not welcome_to):
             raise BadRequest("a welcome needs recipients, and recipients need a welcome")
+        if not set(welcome_to) <= set(add):
+            raise BadRequest("welcome recipients must be devices this commit adds")
         return await self.storage.post_message(
             group_id=group_id, sender=device_id, client_msg_id=client_msg_id, payload=message,
             epoch=header.epoch, is_commit=header.is_commit, add=add, remove=remove,

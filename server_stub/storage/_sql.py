@@ -650,7 +650,7 @@ class SqlStorage(Storage):
                         "INSERT INTO members (group_id, device_id, joined_seq, acked_seq) "
                         "VALUES (?, ?, ?, ?) ON CONFLICT (group_id, device_id) DO UPDATE SET "
                         "joined_seq = excluded.joined_seq, acked_seq = excluded.acked_seq, "
-                        "left_seq = NULL",
+                        "left_seq = NULL WHERE members.left_seq IS NOT NULL",
                         (group_id, d, seq, seq),
                     )
             msg = StoredMessage(group_id, seq, sender, client_msg_id, payload, now)

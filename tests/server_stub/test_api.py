@@ -169,6 +169,9 @@ async def test_bad_input_gets_clear_json_4xx(relay_sqlite: InProcess) -> None:
         (await r.http.post(path, json=RelayClient.send_body(app_msg(gid())), headers=h), 400),
         (await r.http.post(path, json=RelayClient.send_body(app_msg(g), add=[a.device_id]),
                            headers=h), 400),
+        (await r.http.post(path, json=RelayClient.send_body(
+            private_message(g, 1, COMMIT, b"c"), welcome=b"w", welcome_to=[a.device_id]),
+                           headers=h), 400),
         (await r.http.post("/v1/groups/%25%25/messages", json=RelayClient.send_body(app_msg(g)),
                            headers=h), 400),
         (await r.http.get(f"/v1/groups/{b64u(g)}/messages?after=-1", headers=h), 400),

@@ -98,6 +98,7 @@ async def test_relay_files_and_logs_hold_no_plaintext_or_private_metadata(
         needles = encodings(word)
         assert not found_in(store, needles), f"{word!r} found in the relay's database"
         assert not found_in(log, needles), f"{word!r} found in the relay's log"
+    assert b64u(g).encode() not in log  # routing ids stay in the store, not in logs
     for ct in ciphertexts:  # the relay never logs payload bytes, in any encoding
         for needle in (ct[24:56], ct[24:56].hex().encode(), base64.b64encode(ct)[32:80]):
             assert needle not in log

@@ -178,6 +178,20 @@ async def test_join_and_leave_bound_what_a_device_sees(store) -> None:
     assert all(g != gid for g, _ in await s.memberships(b))  # leaver's row is gone
 
 
+async def test_adding_an_active_member_again_keeps_its_cursor(store) -> None:
+    s, _ = store
+    a, b = await devices(s, 2)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW)
+    await post(s, gid, a, epoch=0, commit=True, add=[b])  # 1
+    await post(s, gid, a, epoch=1)  # 2, unacked by b
+    await post(s, gid, a, epoch=1, commit=True, add=[b])  # 3: b is already in
+    msgs, _ = await s.messages_after(gid, b, 0, 10)
+    assert [m.seq for m in msgs] == [2, 3]
+    (row,) = [r for r in await s.group_members(gid) if r.device_id == b]
+    assert (row.joined_seq, row.acked_seq) == (1, 1)
+
+
 async def test_ack_is_cumulative_and_gc_deletes_what_all_acked(store) -> None:
     s, _ = store
     a, b = await devices(s, 2)
