@@ -246,3 +246,44 @@ async def test_concurrent_posts_get_gapless_order_and_survive_reopen(store, db_u
     finally:
         await s2.close()
     await s.open()  # the fixture closes it again
+
+
+async def test_concurrent_claims_from_two_stores_never_hand_out_a_package_twice(
+    store, db_url,
+) -> None:
+    """Two relay processes (two storage objects) racing for the same device's packages."""
+    import asyncio
+
+    s, _ = store
+    (d,) = await devices(s, 1)
+    packages = [f"kp{i}".encode() for i in range(30)]
+    await s.publish_key_packages(d, packages, b"last", NOW, 100)
+    other = open_storage(db_url)
+    await other.open()
+    try:
+        got = await asyncio.gather(*(st.claim_key_package(d) for _ in range(25)
+                                     for st in (s, other)))
+    finally:
+        await other.close()
+    normal = [kp for kp, last in (g for g in got if g) if not last]
+    assert sorted(normal) == sorted(packages)  # each exactly once
+    assert [g for g in got if g and g[1]] == [(b"last", True)] * 20
+
+
+async def test_two_stores_share_one_gapless_order(store, db_url) -> None:
+    import asyncio
+
+    s, _ = store
+    (a,) = await devices(s, 1)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW)
+    other = open_storage(db_url)
+    await other.open()
+    try:
+        seqs = await asyncio.gather(*(post(st, gid, a, f"x{i}-{j}", epoch=1)
+                                      for i in range(60) for j, st in enumerate((s, other))))
+        again = await post(other, gid, a, "x5-0", epoch=1)  # de-duplicated across stores
+    finally:
+        await other.close()
+    assert sorted(seqs) == list(range(1, 121))
+    assert again == seqs[10]
