@@ -356,3 +356,40 @@ async def test_secret_group_ids_of_other_devices_are_not_enumerable(
         await m.group(secrets.token_bytes(16))
     assert e1.value.status == e2.value.status == 404
     assert e1.value.body == e2.value.body
+
+
+async def test_pipelined_websocket_sends_keep_their_order(relay_sqlite: InProcess) -> None:
+    r = relay_sqlite
+    a, _b, g = await pair_in_group(r)
+    async with a.websocket() as ws:
+        await ws.until("ready")
+        for i in range(60):
+            await ws.send({"type": "send", "group_id": b64u(g), "client_msg_id": f"p{i}",
+                           "message": b64(app_msg(g, str(i).encode()))})
+        sent = {}
+        while len(sent) < 60:
+            f = await ws.recv()
+            assert f["type"] == "sent", f
+            sent[f["client_msg_id"]] = f["seq"]
+    assert [sent[f"p{i}"] for i in range(60)] == sorted(sent.values())
+
+
+async def test_housekeeping_deletes_acked_messages(tmp_path: Path) -> None:
+    import asyncio
+
+    async with in_process(Settings(data_dir=tmp_path, gc_interval=0.05)) as r:
+        a, b = await r.device(), await r.device()
+        g = gid()
+        await a.create_group(g)
+        await a.send(g, private_message(g, 0, COMMIT, b"c"), add=[b.device_id])
+        s = await a.send(g, app_msg(g))
+        await a.ack(g, s["seq"])
+        await asyncio.sleep(0.2)
+        assert [m["seq"] for m in (await b.messages(g))["messages"]] == [s["seq"]]
+        await b.ack(g, s["seq"])
+        for _ in range(50):
+            await asyncio.sleep(0.05)
+            if not (await b.messages(g))["messages"]:
+                break
+        assert (await b.messages(g))["messages"] == []
+        assert (await b.messages(g))["last_seq"] == s["seq"]  # the order itself remains
