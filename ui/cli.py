@@ -1,4 +1,4 @@
-"""``corridor``: the desktop app, and (later) the scriptable client commands."""
+"""``corridor``: the desktop app (no subcommand), and the scriptable client commands."""
 
 from __future__ import annotations
 
@@ -14,7 +14,15 @@ __all__ = ["main"]
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="corridor", description="Corridor secure messaging.")
     p.add_argument("--version", action="version", version=f"corridor {__version__}")
-    p.add_argument("--port", type=int, default=8470, help="port of the embedded relay")
+    p.add_argument("--home", default=None, help="the device's home (default CORRIDOR_HOME "
+                   "or the platform data dir)")
+    p.add_argument("--relay", default=None, help="relay URL (default: the home's)")
+    p.add_argument("--demo", action="store_true",
+                   help="open the demo venue (embedded relay on 127.0.0.1) without asking")
+    p.add_argument("--data-dir", default=None, help="where the demo venue lives")
+    p.add_argument("--quiet-demo", action="store_true",
+                   help="do not drive the other demo delegates")
+    p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
     from client.cli import register as register_client
     from client.pki import register as register_pki
 
@@ -29,10 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "func", None) is not None:  # a subcommand (mission, device, cert)
         result: int = args.func(args)
         return result
-    # Until the desktop app lands, the main job is the embedded relay on loopback.
-    from server_stub.cli import main as relay_main
+    # No subcommand: the desktop app (first run offers enrolment or a demo venue).
+    from ui.app import run
 
-    return relay_main(["serve", "--host", "127.0.0.1", "--port", str(args.port)])
+    return run(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,143 @@
+"""The one place where the asyncio world of the client core and the Qt world meet.
+
+The client core runs on its own asyncio loop in a worker thread (:class:`Bridge`).
+Decrypting a batch of a thousand messages is synchronous CPU work inside the core; on
+the UI thread (even through ``qasync``) it would freeze the window for hundreds of
+milliseconds. On a worker loop it only shares the interpreter, which hands the UI
+thread back every few milliseconds.
+
+The UI calls :meth:`Bridge.submit` with a function (plain or ``async``) to run on the
+core's loop and gets the result back as a callback on the UI thread, through a queued
+Qt signal. Core events reach the UI as the :attr:`Bridge.coreEvent` signal. When the app
+runs under ``qasync`` (ui/app.py), :meth:`Bridge.call` also lets UI coroutines await
+core work. Nothing else in ui/ touches the core's loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import inspect
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+__all__ = ["Bridge"]
+
+log = logging.getLogger("corridor.ui")
+T = TypeVar("T")
+Callback = Callable[[Any], None]
+
+
+class Bridge(QObject):
+    """Runs the client core's loop on a thread and carries results and events to Qt."""
+
+    #: Every core event (client.events), delivered on the UI thread.
+    coreEvent = Signal(object)
+    #: A failure of submitted work nobody handled (shown in the status bar).
+    failed = Signal(str)
+    _deliver = Signal(object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._run, name="corridor-core", daemon=True)
+        self._ready = threading.Event()
+        self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        self._thread.start()
+        self._ready.wait()
+        self.closed = False
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.call_soon(self._ready.set)
+        self.loop.run_forever()
+        self.loop.close()
+
+    # ------------------------------------------------------------------ calls into the core
+
+    def submit(self, fn: Callable[[], Any], on_done: Callback | None = None,
+               on_error: Callback | None = None) -> concurrent.futures.Future[Any]:
+        """Run ``fn()`` on the core's loop (awaited if it returns an awaitable).
+
+        ``on_done(result)`` or ``on_error(exception)`` then runs on the UI thread. Without
+        ``on_error`` a failure is logged and reported through :attr:`failed`.
+        """
+
+        async def run() -> Any:
+            result = fn()
+            if inspect.isawaitable(result):
+                result = await result
+            return result
+
+        fut = asyncio.run_coroutine_threadsafe(run(), self.loop)
+
+        def finished(f: concurrent.futures.Future[Any]) -> None:
+            if f.cancelled():
+                return
+            exc = f.exception()
+            if exc is None:
+                if on_done is not None:
+                    self._emit_deliver(on_done, f.result())
+            elif on_error is not None:
+                self._emit_deliver(on_error, exc)
+            else:
+                log.warning("core work failed: %r", exc)
+                self._emit_deliver(self._report, exc)
+
+        fut.add_done_callback(finished)
+        return fut
+
+    def _emit_deliver(self, cb: Callback, value: Any) -> None:
+        if not self.closed:
+            self._deliver.emit(cb, value)
+
+    def _report(self, exc: BaseException) -> None:
+        self.failed.emit(str(exc) or type(exc).__name__)
+
+    @Slot(object, object)
+    def _on_deliver(self, cb: Callback, value: Any) -> None:
+        cb(value)
+
+    def run_sync(self, fn: Callable[[], Any], timeout: float = 60.0) -> Any:
+        """Run on the core's loop and wait (start-up, shutdown and tests only)."""
+        return self.submit(fn).result(timeout)
+
+    async def call(self, fn: Callable[[], Awaitable[T] | T]) -> T:
+        """Await core work from a UI coroutine (the UI thread's loop is qasync's)."""
+        fut = self.submit(fn)
+        result: T = await asyncio.wrap_future(fut)
+        return result
+
+    def forward_events(self, client: Any) -> Callable[[], None]:
+        """Subscribe on the core side; each event is re-emitted on the UI thread."""
+        return self.run_sync(lambda: client.subscribe(self._on_core_event))  # type: ignore[no-any-return]
+
+    def _on_core_event(self, e: Any) -> None:
+        if not self.closed:
+            self.coreEvent.emit(e)  # from the core thread: Qt queues it to the UI thread
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the core loop (after its owner closed the client)."""
+        if not self._thread.is_alive():
+            return
+        self.closed = True
+
+        async def cancel_all() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for t in tasks:
+                t.cancel()
+            if tasks:
+                await asyncio.wait(tasks, timeout=timeout)
+
+        try:
+            asyncio.run_coroutine_threadsafe(cancel_all(), self.loop).result(timeout + 1)
+        except (concurrent.futures.TimeoutError, RuntimeError):
+            log.warning("core tasks did not stop in time")
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        deadline = time.monotonic() + timeout
+        self._thread.join(max(0.0, deadline - time.monotonic()))

@@ -1,0 +1,1 @@
+"""Item delegates: they paint rows; views stay thin."""

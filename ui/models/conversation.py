@@ -1,0 +1,170 @@
+"""One channel's messages, newest at the bottom, older history fetched lazily.
+
+Opening a channel shows the newest page only; :meth:`canFetchMore` / :meth:`fetchMore`
+bring the next older page when the view scrolls to the top (the view asks; see
+ui/views/conversation.py). Pages come from the core through an asynchronous
+``fetcher`` (the store is read on the core's thread), so ``fetchMore`` returns at once
+and the rows are inserted when they arrive. New messages are appended in batches;
+edits, reactions and acknowledgements replace the row they target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QPersistentModelIndex as QPIndex
+
+from client.ui_support import Row
+
+from . import roles
+
+__all__ = ["ConversationModel", "Fetcher"]
+
+#: fetcher(before_position, deliver): load the page older than ``before_position`` and
+#: call ``deliver(rows, more_remaining)`` on the UI thread.
+Fetcher = Callable[[int, Callable[[list[Row], bool], None]], None]
+Index = QModelIndex | QPIndex
+_ROOT = QModelIndex()  # the invisible root (a shared default argument)
+
+
+class ConversationModel(QAbstractListModel):
+    """Rows of a channel (client.ui_support.Row) in display order."""
+
+    #: Older rows were prepended (count): the view keeps its scroll position.
+    olderLoaded = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.channel_id = ""
+        self._rows: list[Row] = []
+        self._by_id: dict[str, int] = {}
+        self._more = False
+        self._fetching = False
+        self._fetcher: Fetcher | None = None
+        self._armed = False  # set by the view at the top: Qt's own probe is at the bottom
+        self.high_water = 0  # newest stored position seen (modifiers included)
+
+    # ------------------------------------------------------------------ Qt interface
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        """Rows loaded so far (a list model: nothing under a valid parent)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text for display and accessibility; the whole row for the delegate."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == roles.ROW:
+            return r
+        if role == roles.MESSAGE_ID:
+            return r.message_id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{r.sender}: {r.text}" if not r.redacted else f"{r.sender}: —"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.sender
+        return None
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        """Whether older history remains (and no page is on its way)."""
+        return not parent.isValid() and self._more and not self._fetching \
+            and self._fetcher is not None and self._armed
+
+    def arm(self) -> None:
+        """The view reached the top: the next :meth:`fetchMore` may load a page."""
+        self._armed = True
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        """Ask for the next older page; rows are prepended when it arrives."""
+        if not self.canFetchMore(parent) or self._fetcher is None:
+            return
+        self._fetching = True
+        self._armed = False
+        before = self._rows[0].position if self._rows else 0
+        channel = self.channel_id
+        self._fetcher(before, lambda rows, more: self._prepend(channel, rows, more))
+
+    # ------------------------------------------------------------------ loading
+
+    def reset_channel(self, channel_id: str, rows: Sequence[Row], more: bool,
+                      fetcher: Fetcher | None, high_water: int) -> None:
+        """Show a channel: its newest page and how to get older ones."""
+        self.beginResetModel()
+        self.channel_id = channel_id
+        self._rows = list(rows)
+        self._reindex()
+        self._more = more
+        self._fetching = False
+        self._fetcher = fetcher
+        self.high_water = high_water
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.reset_channel("", [], False, None, 0)
+
+    def _reindex(self) -> None:
+        self._by_id = {r.message_id: i for i, r in enumerate(self._rows)}
+
+    def _prepend(self, channel: str, rows: list[Row], more: bool) -> None:
+        if channel != self.channel_id:
+            return  # the user moved on while the page was loading
+        self._fetching = False
+        rows = [r for r in rows if r.message_id not in self._by_id]
+        self._more = more
+        if rows:
+            self.beginInsertRows(QModelIndex(), 0, len(rows) - 1)
+            self._rows[0:0] = rows
+            self._reindex()
+            self.endInsertRows()
+        self.olderLoaded.emit(len(rows))
+
+    def apply_newer(self, channel: str, rows: Sequence[Row], changed: Sequence[Row],
+                    high_water: int) -> None:
+        """New rows at the bottom; replace rows that modifiers changed."""
+        if channel != self.channel_id:
+            return
+        self.high_water = max(self.high_water, high_water)
+        fresh = []
+        for r in rows:
+            if r.message_id in self._by_id:
+                self._replace(r)
+            else:
+                fresh.append(r)
+        if fresh:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._rows.extend(fresh)
+            for i, r in enumerate(fresh, start):
+                self._by_id[r.message_id] = i
+            self.endInsertRows()
+        for r in changed:
+            self._replace(r)
+
+    def _replace(self, row: Row) -> None:
+        i = self._by_id.get(row.message_id)
+        if i is None:
+            return
+        self._rows[i] = row
+        idx = self.index(i, 0)
+        self.dataChanged.emit(idx, idx)
+
+    # ------------------------------------------------------------------ queries
+
+    def row_at(self, i: int) -> Row | None:
+        return self._rows[i] if 0 <= i < len(self._rows) else None
+
+    def row_of(self, message_id: str) -> int:
+        return self._by_id.get(message_id, -1)
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    @property
+    def has_more(self) -> bool:
+        return self._more
+
+    @property
+    def fetching(self) -> bool:
+        return self._fetching

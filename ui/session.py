@@ -1,0 +1,58 @@
+"""One open device: its client, the adapter the UI reads through, its remembered UI state.
+
+A session is opened on the core's thread (opening decrypts the keystore and the store)
+and then handed to the window. UI state — window geometry, the open channel, theme,
+notifications, read positions, the devices verified in person — lives in ``ui.ini`` in
+the device's home, so the app restarts into the same state and two devices on one
+machine never share it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from client.ui_support import ConversationAdapter, LiveDemo
+
+__all__ = ["Session", "open_session"]
+
+
+@dataclass
+class Session:
+    client: Any
+    adapter: ConversationAdapter
+    home: Path
+    demo: LiveDemo | None = None
+    title: str = ""
+    tasks: list[Any] = field(default_factory=list)
+
+    def settings(self) -> QSettings:
+        return QSettings(str(self.home / "ui.ini"), QSettings.Format.IniFormat)
+
+    async def start(self, *, push: bool = True) -> None:
+        """First sync, then the push loop (reconnects on its own)."""
+        with contextlib.suppress(Exception):  # the push loop retries and reports
+            await self.client.sync()
+        if push:
+            await self.client.start()
+
+    async def close(self) -> None:
+        for t in self.tasks:
+            t.cancel()
+        await self.client.close()
+
+
+def open_session(home: Path, relay_url: str | None = None, *, passphrase: str | None = None,
+                 kdf: Any = None, demo: LiveDemo | None = None) -> Session:
+    """Open a device home (blocking: call it on the core's thread)."""
+    from client.core import Client
+
+    client = Client.open(home, relay_url, passphrase=passphrase, kdf=kdf)
+    adapter = ConversationAdapter(client)
+    ident = client.identity()
+    title = f"{ident.get('display_name') or adapter.me} — {adapter.my_mission}"
+    return Session(client, adapter, Path(home), demo, title)

@@ -1,0 +1,82 @@
+"""Light and dark palettes (Fusion style, so both look the same on every platform)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+__all__ = ["apply_theme", "is_dark"]
+
+_DARK = {
+    QPalette.ColorRole.Window: "#1f2329",
+    QPalette.ColorRole.WindowText: "#e6e9ef",
+    QPalette.ColorRole.Base: "#171a1f",
+    QPalette.ColorRole.AlternateBase: "#2a2f37",
+    QPalette.ColorRole.Text: "#e6e9ef",
+    QPalette.ColorRole.Button: "#2a2f37",
+    QPalette.ColorRole.ButtonText: "#e6e9ef",
+    QPalette.ColorRole.Highlight: "#3d7bd9",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#2a2f37",
+    QPalette.ColorRole.ToolTipText: "#e6e9ef",
+    QPalette.ColorRole.PlaceholderText: "#8b93a1",
+    QPalette.ColorRole.Link: "#7fb0ff",
+}
+_LIGHT = {
+    QPalette.ColorRole.Window: "#f3f4f6",
+    QPalette.ColorRole.WindowText: "#111827",
+    QPalette.ColorRole.Base: "#ffffff",
+    QPalette.ColorRole.AlternateBase: "#eceff3",
+    QPalette.ColorRole.Text: "#111827",
+    QPalette.ColorRole.Button: "#e5e7eb",
+    QPalette.ColorRole.ButtonText: "#111827",
+    QPalette.ColorRole.Highlight: "#2563eb",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.ToolTipBase: "#ffffff",
+    QPalette.ColorRole.ToolTipText: "#111827",
+    QPalette.ColorRole.PlaceholderText: "#6b7280",
+    QPalette.ColorRole.Link: "#1d4ed8",
+}
+
+_SHEET = """
+#emergencyBanner { background: %(emerg)s; border-radius: 6px; }
+#emergencyBanner QLabel { color: %(emerg_text)s; }
+#hotlineBar { background: %(hot)s; border-radius: 6px; }
+#hotlineBar QLabel { color: %(hot_text)s; }
+#noticeBoard { background: %(notice)s; border-radius: 6px; }
+#readonlyNote { color: %(muted)s; font-style: italic; padding: 8px; }
+"""
+
+
+def is_dark(theme: str) -> bool:
+    if theme == "dark":
+        return True
+    if theme == "light":
+        return False
+    hints = QGuiApplication.styleHints()
+    return bool(hints.colorScheme().name == "Dark") if hints is not None else False
+
+
+def apply_theme(app: QApplication, theme: str) -> bool:
+    """Apply ``system``, ``light`` or ``dark``; returns whether the result is dark."""
+    dark = is_dark(theme)
+    app.setStyle("Fusion")
+    pal = QPalette()
+    for role, color in (_DARK if dark else _LIGHT).items():
+        pal.setColor(role, QColor(color))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text,
+                 QColor("#6b7280" if dark else "#9ca3af"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
+                 QColor("#6b7280" if dark else "#9ca3af"))
+    pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
+                 QColor("#6b7280" if dark else "#9ca3af"))
+    app.setPalette(pal)
+    app.setStyleSheet(_SHEET % {
+        "emerg": "#7f1d1d" if dark else "#fee2e2",
+        "emerg_text": "#fee2e2" if dark else "#7f1d1d",
+        "hot": "#5b4a12" if dark else "#fef3c7",
+        "hot_text": "#fef3c7" if dark else "#78350f",
+        "notice": "#1e3a5f" if dark else "#e0ecff",
+        "muted": "#8b93a1" if dark else "#6b7280",
+    })
+    return dark

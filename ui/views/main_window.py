@@ -1,0 +1,680 @@
+"""The main window: channels, conversation and composer, members, notices, emergencies.
+
+Everything that touches the core goes through the bridge (results arrive as callbacks
+on the UI thread); the window never waits for the network or for crypto. Core events
+are coalesced (one refresh per ~40 ms) so a burst of thousands of messages costs a
+few small model updates, not one per message.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QSystemTrayIcon,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client import events as ev
+from client.ui_support import AckStatus, Row, SearchHit, safety_number
+from ui.bridge import Bridge
+from ui.delegates.channel import ChannelDelegate
+from ui.models import roles
+from ui.models.channels import ChannelListModel
+from ui.models.conversation import ConversationModel
+from ui.session import Session
+from ui.theme import apply_theme
+from ui.views.conversation import Composer, ConversationView
+from ui.views.dialogs import (
+    AgendaDialog,
+    ChannelWizard,
+    EmergencyDialog,
+    SearchDialog,
+    SettingsDialog,
+    VerificationDialog,
+)
+from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+
+__all__ = ["PAGE", "MainWindow"]
+
+PAGE = 60  # stored messages per page
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """See the module docstring."""
+
+    #: The first page of a channel was painted (channel id): for tests and the benchmark.
+    channelShown = Signal(str)
+    #: A refresh triggered by core events finished.
+    refreshed = Signal()
+
+    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.bridge = bridge
+        self.session = session
+        self.adapter = session.adapter
+        self.settings = session.settings()
+        self.theme = str(self.settings.value("theme", "system"))
+        self.notifications = self.settings.value("notifications", "true") in (True, "true")
+        self.verified: set[str] = {str(v) for v in _as_list(self.settings.value("verified", []))}
+        self.read_pos: dict[str, int] = {}
+        self.is_chair = False
+        self.current = ""
+        self._opening = ""
+        self._pending_channels: set[str] = set()
+        self._refresh_all = False
+        self._open_started = 0.0
+        self.first_paint_ms: float | None = None
+        self.setWindowTitle(_t("Corridor — %1").replace("%1", session.title))
+
+        # ---- models and views
+        self.channel_model = ChannelListModel(self)
+        self.channel_view = QTreeView(self)
+        self.channel_view.setObjectName("channelList")
+        self.channel_view.setAccessibleName(_t("Channels"))
+        self.channel_view.setHeaderHidden(True)
+        self.channel_view.setModel(self.channel_model)
+        self.channel_view.setItemDelegate(ChannelDelegate(self.channel_view))
+        self.channel_view.setRootIsDecorated(False)
+        self.channel_view.setIndentation(12)
+        self.channel_view.expandAll()
+        self.channel_model.rowsInserted.connect(lambda *_: self.channel_view.expandAll())
+        self.channel_view.selectionModel().currentChanged.connect(self._channel_selected)
+        self.new_channel_button = QPushButton(_t("&New channel…"), self)
+        self.new_channel_button.clicked.connect(self.open_wizard)
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(4, 4, 4, 4)
+        ll.addWidget(self.channel_view, 1)
+        ll.addWidget(self.new_channel_button)
+
+        self.conv_model = ConversationModel(self)
+        self.conversation = ConversationView(self.conv_model, self)
+        self.composer = Composer(self)
+        self.channel_title = QLabel(self)
+        self.channel_title.setObjectName("channelTitle")
+        f = self.channel_title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        self.channel_title.setFont(f)
+        self.history_note = QLabel(self)
+        self.history_note.setWordWrap(True)
+        self.history_note.setVisible(False)
+        self.notice_board = NoticeBoard(self)
+        center = QWidget(self)
+        cl = QVBoxLayout(center)
+        cl.setContentsMargins(4, 4, 4, 4)
+        cl.addWidget(self.notice_board)
+        cl.addWidget(self.channel_title)
+        cl.addWidget(self.history_note)
+        cl.addWidget(self.conversation, 1)
+        cl.addWidget(self.composer)
+
+        self.member_pane = MemberPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.member_pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 640, 260])
+
+        self.banner = EmergencyBanner(self)
+        self.hotline = HotlineBar(self)
+        root = QWidget(self)
+        rl = QVBoxLayout(root)
+        rl.setContentsMargins(6, 6, 6, 6)
+        rl.addWidget(self.banner)
+        rl.addWidget(self.hotline)
+        rl.addWidget(self.splitter, 1)
+        self.setCentralWidget(root)
+        self.connection = QLabel(_t("Connecting…"), self)
+        self.statusBar().addPermanentWidget(self.connection)
+
+        # ---- wiring
+        self.composer.sendRequested.connect(self.send_text)
+        self.composer.editSubmitted.connect(self._edit)
+        self.composer.attachRequested.connect(self._attach)
+        self.conversation.replyRequested.connect(self.composer.reply_to)
+        self.conversation.editRequested.connect(self.composer.edit)
+        self.conversation.redactRequested.connect(self._redact)
+        self.conversation.reactRequested.connect(self._react)
+        self.conversation.ackRequested.connect(lambda r: self.acknowledge(self.current,
+                                                                           r.message_id))
+        self.banner.acknowledgeRequested.connect(self.acknowledge)
+        self.banner.dismissRequested.connect(lambda: self.banner.setVisible(False))
+        self.hotline.acknowledgeRequested.connect(self.acknowledge)
+        self.hotline.showRequested.connect(lambda c, m: self.open_channel(c, focus_message=m))
+        self.notice_board.reviseRequested.connect(self.revise_agenda)
+        self.member_pane.verifyRequested.connect(self.open_verification)
+        self.bridge.coreEvent.connect(self._on_event)
+        self.bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(40)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._build_menus()
+        self._build_tray()
+        self.dark = apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
+        self.conversation.message_delegate.dark = self.dark
+        self._restore_window()
+        self.load()
+
+    # ------------------------------------------------------------------ menus, tray
+
+    def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Any) -> QAction:
+        act = QAction(text, self)
+        if keys is not None:
+            act.setShortcut(QKeySequence(keys))
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu(_t("&Corridor"))
+        self.new_channel_action = self._action(_t("&New channel…"), "Ctrl+N", self.open_wizard)
+        self.search_action = self._action(_t("&Search…"), QKeySequence.StandardKey.Find,
+                                          self.open_search)
+        self.settings_action = self._action(_t("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        for a in (self.new_channel_action, self.search_action, self.settings_action):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.quit_action)
+        c = self.menuBar().addMenu(_t("C&hair"))
+        self.agenda_action = self._action(_t("Post a revised &agenda…"), None,
+                                          self.revise_agenda)
+        self.emergency_action = self._action(_t("Convene an &emergency meeting…"),
+                                             "Ctrl+Shift+E", self.convene_emergency)
+        c.addAction(self.agenda_action)
+        c.addAction(self.emergency_action)
+        self.chair_menu = c
+        g = self.menuBar().addMenu(_t("&Go"))
+        for text, keys, target in (
+            (_t("&Channels"), "Ctrl+1", self.channel_view),
+            (_t("&Messages"), "Ctrl+2", self.conversation),
+            (_t("C&ompose"), "Ctrl+L", self.composer.editor),
+            (_t("M&embers"), "Ctrl+3", self.member_pane.view),
+        ):
+            g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
+        g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
+        self._set_chair(False)
+
+    def _set_chair(self, chair: bool) -> None:
+        self.is_chair = chair
+        self.chair_menu.menuAction().setVisible(chair)
+        self.agenda_action.setEnabled(chair)
+        self.emergency_action.setEnabled(chair)
+        self.notice_board.set_chair(chair)
+
+    def _build_tray(self) -> None:
+        self.tray: QSystemTrayIcon | None = None
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        pix = QPixmap(32, 32)
+        pix.fill(Qt.GlobalColor.darkBlue)
+        self.tray = QSystemTrayIcon(QIcon(pix), self)
+        self.tray.setToolTip(_t("Corridor"))
+        self.tray.activated.connect(lambda *_: self._raise())
+        self.tray.show()
+
+    def _raise(self) -> None:
+        self.showNormal()
+        self.activateWindow()
+
+    def notify(self, title: str, text: str, critical: bool = False) -> None:
+        """A desktop notification through the system tray (when enabled and available)."""
+        self.last_notification = (title, text)
+        if self.notifications and self.tray is not None:
+            icon = QSystemTrayIcon.MessageIcon.Critical if critical else \
+                QSystemTrayIcon.MessageIcon.Information
+            self.tray.showMessage(title, text, icon, 8000)
+
+    # ------------------------------------------------------------------ state
+
+    def _restore_window(self) -> None:
+        geo = self.settings.value("geometry")
+        if isinstance(geo, QByteArray) and not geo.isEmpty():
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1200, 760)
+        state = self.settings.value("windowState")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        split = self.settings.value("splitter")
+        if isinstance(split, QByteArray):
+            self.splitter.restoreState(split)
+        for key in self.settings.allKeys():
+            if key.startswith("read/"):
+                self.read_pos[key[5:]] = int(str(self.settings.value(key, 0)))
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState())
+        s.setValue("splitter", self.splitter.saveState())
+        s.setValue("channel", self.current)
+        s.setValue("theme", self.theme)
+        s.setValue("notifications", "true" if self.notifications else "false")
+        s.setValue("verified", sorted(self.verified))
+        for cid, pos in self.read_pos.items():
+            s.setValue(f"read/{cid}", pos)
+        s.sync()
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        """Remember the window and where the user was."""
+        self.save_state()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(e)
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self) -> None:
+        a = self.adapter
+        self.bridge.submit(lambda: (a.channels(), a.is_chair()), self._loaded)
+
+    def _loaded(self, result: tuple[list[Any], bool]) -> None:
+        channels, chair = result
+        self.channel_model.set_channels(channels)
+        self.channel_view.expandAll()
+        self._set_chair(chair)
+        want = self.current or str(self.settings.value("channel", "") or "")
+        if not self.channel_model.channel(want) and channels:
+            want = channels[0].channel_id
+        if want and want != self.current:
+            self.open_channel(want)
+        self._refresh_unread([c.channel_id for c in channels])
+        self._refresh_acks()
+
+    def _refresh_unread(self, channel_ids: list[str]) -> None:
+        a = self.adapter
+        read = dict(self.read_pos)
+        current = self.current
+
+        def counts() -> dict[str, int]:
+            return {cid: (0 if cid == current else
+                          a.count_after(bytes.fromhex(cid), read.get(cid, 0)))
+                    for cid in channel_ids}
+
+        self.bridge.submit(counts, self._set_unread)
+
+    def _set_unread(self, counts: dict[str, int]) -> None:
+        for cid, n in counts.items():
+            if cid != self.current:
+                self.channel_model.set_unread(cid, n)
+        total = self.channel_model.total_unread()
+        if self.tray is not None:
+            self.tray.setToolTip(_t("Corridor — %1 unread").replace("%1", str(total)))
+
+    def _refresh_acks(self) -> None:
+        a = self.adapter
+
+        def work() -> tuple[list[AckStatus], list[AckStatus], Any]:
+            return a.emergencies(), a.awaiting_me(), a.pinned_agenda()
+
+        self.bridge.submit(work, self._acks_loaded)
+
+    def _acks_loaded(self, result: tuple[list[AckStatus], list[AckStatus], Any]) -> None:
+        emergencies, awaiting, agenda = result
+        self.banner.set_status(emergencies[0] if emergencies else None, self.adapter.my_mission)
+        self.hotline.set_pending(awaiting)
+        if agenda is not None:
+            _cid, notice, sender = agenda
+            self.notice_board.set_agenda(notice.title, notice.body, notice.revision, sender,
+                                         notice.sent_at)
+        self.refreshed.emit()
+
+    # ------------------------------------------------------------------ channels
+
+    def _channel_selected(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        cid = current.data(roles.CHANNEL_ID) if current.isValid() else ""
+        if cid and cid != self.current:
+            self.open_channel(cid)
+
+    def open_channel(self, channel_id: str, *, focus_message: str = "") -> None:
+        """Show a channel: its newest page first, older pages as the user scrolls up."""
+        info = self.channel_model.channel(channel_id)
+        if info is None:
+            return
+        self._open_started = time.perf_counter()
+        self.current = channel_id
+        self._opening = channel_id
+        idx = self.channel_model.index_of(channel_id)
+        if idx.isValid() and self.channel_view.currentIndex() != idx:
+            self.channel_view.setCurrentIndex(idx)
+        self.channel_title.setText(info.name)
+        self.history_note.setText(info.history_note)
+        self.history_note.setVisible(bool(info.history_note))
+        can_post = info.can_post
+        why = "" if can_post else (_t("Only the chair posts in this notice channel.")
+                                   if info.kind == "notice" else
+                                   _t("You can no longer post in this channel."))
+        self.composer.set_can_post(can_post, why)
+        self.conversation.set_can_post(can_post)
+        cid = bytes.fromhex(channel_id)
+        a = self.adapter
+
+        def first_page() -> tuple[list[Row], bool, int]:
+            rows, more = a.page(cid, limit=PAGE)
+            last = a.client.store.list_messages(cid, limit=1)
+            return rows, more, last[0].position if last else 0
+
+        self.bridge.submit(first_page, lambda res: self._page_loaded(
+            channel_id, res, focus_message))
+        self.bridge.submit(lambda: a.members(cid), lambda ms: self.member_pane.set_members(
+            ms, self.verified) if self.current == channel_id else None)
+
+    def _page_loaded(self, channel_id: str, res: tuple[list[Row], bool, int],
+                     focus_message: str) -> None:
+        if channel_id != self.current:
+            return
+        rows, more, high = res
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+
+        def fetcher(before: int, deliver: Any) -> None:
+            self.bridge.submit(lambda: a.page(cid, before=before, limit=PAGE),
+                               lambda r: deliver(*r))
+
+        self.conv_model.reset_channel(channel_id, rows, more, fetcher, high)
+        self._mark_read(channel_id, high)
+        if focus_message:
+            row = self.conv_model.row_of(focus_message)
+            if row >= 0:
+                self.conversation.setCurrentIndex(self.conv_model.index(row, 0))
+                self.conversation.scrollTo(self.conv_model.index(row, 0))
+        QTimer.singleShot(0, lambda: self._painted(channel_id))
+
+    def _painted(self, channel_id: str) -> None:
+        self.conversation.viewport().repaint()
+        if channel_id == self.current:
+            self.first_paint_ms = (time.perf_counter() - self._open_started) * 1000
+            self.channelShown.emit(channel_id)
+
+    def _mark_read(self, channel_id: str, position: int) -> None:
+        if position > self.read_pos.get(channel_id, 0):
+            self.read_pos[channel_id] = position
+        self.channel_model.set_unread(channel_id, 0)
+
+    def next_unread(self) -> None:
+        for c in self.channel_model.channels():
+            if self.channel_model.unread(c.channel_id):
+                self.open_channel(c.channel_id)
+                return
+
+    # ------------------------------------------------------------------ events
+
+    def _on_event(self, e: Any) -> None:
+        if isinstance(e, ev.MessageReceived):
+            self._pending_channels.add(e.channel_id.hex())
+            if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
+                self._notify_message(e)
+        elif isinstance(e, ev.ChannelJoined | ev.ChannelLeft | ev.MembershipChanged):
+            self._refresh_all = True
+            self._pending_channels.add(e.channel_id.hex())
+        elif isinstance(e, ev.ErrorEvent):
+            self.connection.setText(_t("Offline — retrying"))
+            self.statusBar().showMessage(e.reason, 6000)
+            return
+        elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
+            self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
+                                         10000)
+        self.connection.setText(_t("Connected"))
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _notify_message(self, e: ev.MessageReceived) -> None:
+        cid = e.channel_id.hex()
+        visible = cid == self.current and self.isActiveWindow()
+        info = self.channel_model.channel(cid)
+        name = info.name if info else ""
+        if e.kind == "emergency":
+            self.notify(_t("Emergency meeting"), _t("%1 convened an emergency meeting")
+                        .replace("%1", e.sender), critical=True)
+        elif not visible:
+            self.notify(name, _t("New message from %1").replace("%1", e.sender))
+
+    def _refresh(self) -> None:
+        pending, self._pending_channels = self._pending_channels, set()
+        if self._refresh_all:
+            self._refresh_all = False
+            self.load()
+            if self.current:
+                cid = bytes.fromhex(self.current)
+                current = self.current
+                self.bridge.submit(lambda: self.adapter.members(cid),
+                                   lambda ms: self.member_pane.set_members(ms, self.verified)
+                                   if self.current == current else None)
+        if self.current in pending and self.conv_model.channel_id == self.current:
+            self._load_newer(self.current)
+        others = [c for c in pending if c != self.current]
+        if others:
+            self._refresh_unread(others)
+        self._refresh_acks()
+
+    def _load_newer(self, channel_id: str) -> None:
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+        after = self.conv_model.high_water
+
+        def work() -> tuple[list[Row], list[Row], int]:
+            return a.newer(cid, after)
+
+        def done(res: tuple[list[Row], list[Row], int]) -> None:
+            rows, changed, high = res
+            self.conv_model.apply_newer(channel_id, rows, changed, high)
+            if channel_id == self.current:
+                self._mark_read(channel_id, high)
+                if high > after and len(rows) >= 500:
+                    self._load_newer(channel_id)  # a burst: keep going in pages
+
+        self.bridge.submit(work, done)
+
+    # ------------------------------------------------------------------ actions
+
+    def _cid(self) -> bytes | None:
+        return bytes.fromhex(self.current) if self.current else None
+
+    def _after_send(self, _mid: Any = None) -> None:
+        self._pending_channels.add(self.current)
+        self._refresh_timer.start()
+
+    def _error(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, _t("Corridor"), str(exc) or type(exc).__name__)
+
+    def send_text(self, text: str, reply_to: str = "", requires_ack: bool = False) -> None:
+        cid = self._cid()
+        if cid is None:
+            return
+        a = self.adapter
+        self.bridge.submit(lambda: a.send_text(cid, text, reply_to=reply_to,
+                                               requires_ack=requires_ack),
+                           self._after_send, self._error)
+        self._after_send()
+
+    def _edit(self, message_id: str, text: str) -> None:
+        if (cid := self._cid()) is not None:
+            self.bridge.submit(lambda: self.adapter.edit(cid, message_id, text),
+                               self._after_send, self._error)
+
+    def _redact(self, row: Row) -> None:
+        if (cid := self._cid()) is None:
+            return
+        ok = QMessageBox.question(self, _t("Withdraw message"),
+                                  _t("Withdraw this message for everyone in the channel?"))
+        if ok == QMessageBox.StandardButton.Yes:
+            self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
+                               self._after_send, self._error)
+
+    def _react(self, row: Row, emoji: str) -> None:
+        if (cid := self._cid()) is not None:
+            self.bridge.submit(lambda: self.adapter.react(cid, row.message_id, emoji),
+                               self._after_send, self._error)
+
+    def acknowledge(self, channel_id: str, message_id: str) -> None:
+        """Acknowledge for this device's mission (hotline message or emergency call)."""
+        cid = bytes.fromhex(channel_id)
+        self.bridge.submit(lambda: self.adapter.ack(cid, message_id),
+                           lambda _m: self._after_ack(channel_id), self._error)
+
+    def _after_ack(self, channel_id: str) -> None:
+        self._pending_channels.add(channel_id)
+        self._refresh_timer.start()
+
+    def _attach(self) -> None:
+        if (cid := self._cid()) is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
+        if path:
+            self.bridge.submit(lambda: self.adapter.attach(cid, Path(path)),
+                               self._after_send, self._error)
+
+    def revise_agenda(self) -> None:
+        notice = next((c for c in self.channel_model.channels() if c.kind == "notice"), None)
+        if notice is None or not self.is_chair:
+            return
+        dlg = AgendaDialog(self.notice_board.title.text(), self.notice_board.body.text(), self)
+        if dlg.exec():
+            cid = bytes.fromhex(notice.channel_id)
+            title, body = dlg.title.text().strip(), dlg.body.toPlainText().strip()
+            if title:
+                self.bridge.submit(lambda: self.adapter.post_agenda(cid, title, body),
+                                   lambda _m: self._after_ack(notice.channel_id), self._error)
+
+    def emergency_channel(self) -> str:
+        """Where the chair convenes: the multilateral channel with the most missions.
+
+        (A notice channel cannot carry the missions' acknowledgements: only the chair
+        posts there.)
+        """
+        multi = [c for c in self.channel_model.channels() if c.kind == "multilateral"]
+        multi.sort(key=lambda c: -len(c.missions))
+        return multi[0].channel_id if multi else ""
+
+    def convene_emergency(self) -> None:
+        target = self.emergency_channel()
+        if not target or not self.is_chair:
+            return
+        dlg = EmergencyDialog(self)
+        if dlg.exec():
+            self.convene(target, dlg.meeting_at_ms(), dlg.place.text().strip(),
+                         dlg.link.text().strip(), dlg.agenda.toPlainText().strip())
+
+    def convene(self, channel_id: str, meeting_at: int, place: str, link: str = "",
+                agenda: str = "") -> None:
+        cid = bytes.fromhex(channel_id)
+        self.bridge.submit(lambda: self.adapter.convene_emergency(
+            cid, meeting_at=meeting_at, place=place, link=link, agenda=agenda),
+            lambda _m: self._after_ack(channel_id), self._error)
+
+    def open_wizard(self) -> ChannelWizard | None:
+        a = self.adapter
+
+        def show(missions: list[str]) -> None:
+            wiz = ChannelWizard(missions, a.my_mission, self.is_chair, a.check_new_channel, self)
+            wiz.created.connect(self._create_channel)
+            self.wizard = wiz
+            wiz.open()
+
+        self.bridge.submit(a.missions, show, self._error)
+        return None
+
+    def _create_channel(self, kind: str, name: str, missions: list[str]) -> None:
+        self.statusBar().showMessage(_t("Creating “%1”…").replace("%1", name))
+        self.bridge.submit(lambda: self.adapter.create_channel(kind, name, missions),
+                           self._created, self._error)
+
+    def _created(self, cid: str) -> None:
+        self.current = ""
+        self.settings.setValue("channel", cid)
+        self.load()
+
+    def open_search(self) -> SearchDialog:
+        dlg = SearchDialog(self)
+        dlg.searchRequested.connect(lambda q: self.bridge.submit(
+            lambda: self.adapter.search(q), dlg.show_hits))
+        dlg.hitActivated.connect(lambda h: self._open_hit(dlg, h))
+        self.search_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _open_hit(self, dlg: SearchDialog, hit: SearchHit) -> None:
+        dlg.accept()
+        self.open_channel(hit.channel_id, focus_message=hit.message_id)
+
+    def open_settings(self) -> SettingsDialog:
+        info = self.channel_model.channel(self.current)
+        dlg = SettingsDialog(self.notifications, self.theme, None,
+                             info.name if info else "", bool(info and info.can_post), self)
+        dlg.accepted.connect(lambda: self._apply_settings(dlg))
+        self.settings_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _apply_settings(self, dlg: SettingsDialog) -> None:
+        self.notifications = dlg.notifications.isChecked()
+        self.set_theme(str(dlg.theme.currentData()))
+        if dlg.timer.isEnabled() and (cid := self._cid()) is not None:
+            secs = dlg.chosen_timer()
+            self.bridge.submit(lambda: self.adapter.set_timer(cid, secs), self._after_send,
+                               self._error)
+        self.save_state()
+
+    def set_theme(self, theme: str) -> None:
+        self.theme = theme
+        self.dark = apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
+        self.conversation.message_delegate.dark = self.dark
+        self.conversation.message_delegate.clear_cache()
+        self.conversation.viewport().update()
+
+    def open_verification(self, device_id: str) -> VerificationDialog | None:
+        m = self.member_pane.model.member(device_id)
+        if m is None or m.own:
+            return None
+        mine = self.adapter.device_key()
+        words, hex_ = safety_number(mine, bytes.fromhex(device_id))
+        dlg = VerificationDialog(self.adapter.me, f"{m.mission}/{m.delegate}", words, hex_,
+                                 "corridor-verify:v1:" + hex_.replace(" ", ""),
+                                 device_id in self.verified, self)
+        dlg.accepted.connect(lambda: self._verified(device_id))
+        self.verification_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _verified(self, device_id: str) -> None:
+        self.verified.add(device_id)
+        self.save_state()
+        self.member_pane.set_members(self.member_pane.model.members, self.verified)
+
+
+
+
+def _as_list(value: object) -> list[object]:
+    """QSettings gives a string for a one-element list and None for an empty one."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list | tuple):
+        return list(value)
+    return []
