@@ -594,15 +594,16 @@ class SqlStorage(Storage):
             raise BadRequest("epoch out of range")
 
         def op(cur: Cursor, ev: list[Event]) -> PostOutcome:
-            dup = self._one(
+            dup, routed = self._one(  # one round trip: resend? still routed?
                 cur,
-                "SELECT seq FROM messages WHERE group_id = ? AND sender = ? AND client_msg_id = ?",
-                (group_id, sender, client_msg_id),
+                "SELECT (SELECT seq FROM messages WHERE group_id = ? AND sender = ? "
+                "AND client_msg_id = ?), (SELECT COUNT(*) FROM members WHERE group_id = ? "
+                "AND device_id = ? AND left_seq IS NULL)",
+                (group_id, sender, client_msg_id, group_id, sender),
             )
             if dup is not None:
-                return PostOutcome(int(dup[0]), True)
-            me = self._member(cur, group_id, sender)
-            if me is None or me.left_seq is not None:
+                return PostOutcome(int(dup), True)
+            if not routed:
                 raise NotFound("no such group, or this device is not routed in it")
             if add or welcome_to:
                 self._devices_exist(cur, [*add, *welcome_to])
@@ -620,16 +621,7 @@ class SqlStorage(Storage):
                     )
                     raise EpochConflict(int(winner[0]) if winner else -1, epoch)
             # -- writes from here on --
-            seq = int(self._one(
-                cur, "UPDATE groups SET last_seq = last_seq + 1 WHERE group_id = ? "
-                "RETURNING last_seq", (group_id,),
-            )[0])
-            self._exec(
-                cur,
-                "INSERT INTO messages (group_id, seq, sender, client_msg_id, payload, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (group_id, seq, sender, client_msg_id, payload, now),
-            )
+            seq = self._append(cur, group_id, sender, client_msg_id, payload, now)
             changed = False
             if is_commit:
                 self._exec(
@@ -672,6 +664,23 @@ class SqlStorage(Storage):
 
         result: PostOutcome = await self._write(op)
         return result
+
+    def _append(
+        self, cur: Cursor, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
+        now: int,
+    ) -> int:
+        """Take the group's next seq and store the message under it."""
+        seq = int(self._one(
+            cur, "UPDATE groups SET last_seq = last_seq + 1 WHERE group_id = ? "
+            "RETURNING last_seq", (group_id,),
+        )[0])
+        self._exec(
+            cur,
+            "INSERT INTO messages (group_id, seq, sender, client_msg_id, payload, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (group_id, seq, sender, client_msg_id, payload, now),
+        )
+        return seq
 
     def _fetch_range(
         self, cur: Cursor, group_id: bytes, after: int, upto: int, limit: int

@@ -60,6 +60,19 @@ class PostgresStorage(SqlStorage):
         conn.commit()
         self.channel = "corridor_" + hashlib.sha256(str(schema).encode()).hexdigest()[:16]
 
+    def _append(
+        self, cur: Cursor, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
+        now: int,
+    ) -> int:
+        """One round trip: the seq increment and the insert in one statement."""
+        cur.execute(
+            "WITH s AS (UPDATE groups SET last_seq = last_seq + 1 WHERE group_id = %s "
+            "RETURNING last_seq) INSERT INTO messages (group_id, seq, sender, client_msg_id, "
+            "payload, created_at) SELECT %s, s.last_seq, %s, %s, %s, %s FROM s RETURNING seq",
+            (group_id, group_id, sender, client_msg_id, payload, now),
+        )
+        return int(cur.fetchone()[0])
+
     def _writer_conn_ok(self, conn: Any) -> bool:
         return not (conn.closed or conn.broken)
 
