@@ -139,13 +139,15 @@ class RelayProcess:
     """``corridor-relay serve`` as a real subprocess on loopback, its log in a file."""
 
     def __init__(self, data_dir: Path, database: str | None = None,
-                 env: dict[str, str] | None = None, port: int | None = None) -> None:
+                 env: dict[str, str] | None = None, port: int | None = None,
+                 log_level: str = "info") -> None:
         self.data_dir = data_dir
         self.database = database
         self.port = port or free_port()
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
         self.log_path = data_dir / f"relay-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
+        self.log_level = log_level
 
     @property
     def url(self) -> str:
@@ -154,7 +156,7 @@ class RelayProcess:
     def start(self, timeout: float = 30) -> RelayProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         cmd = [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(self.port),
-               "--data-dir", str(self.data_dir)]
+               "--data-dir", str(self.data_dir), "--log-level", self.log_level]
         if self.database:
             cmd += ["--database", self.database]
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child

@@ -393,3 +393,20 @@ async def test_housekeeping_deletes_acked_messages(tmp_path: Path) -> None:
                 break
         assert (await b.messages(g))["messages"] == []
         assert (await b.messages(g))["last_seq"] == s["seq"]  # the order itself remains
+
+
+async def test_websocket_closes_on_oversized_frame_and_on_token_expiry(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, max_ws_frame_bytes=1000, token_ttl=2)
+    async with in_process(settings) as r:
+        a = await r.device()
+        async with a.websocket() as ws:
+            await ws.until("ready")
+            await ws.send({"type": "ping", "pad": "x" * 2000})
+            with pytest.raises(WebSocketDisconnect) as e:
+                await ws.recv(timeout=5)
+            assert e.value.code == 1009
+        async with a.websocket() as ws:
+            await ws.until("ready")
+            with pytest.raises(WebSocketDisconnect) as e:
+                await ws.recv(timeout=5)  # nothing to receive: the token runs out first
+            assert e.value.code == 4401

@@ -41,7 +41,8 @@ async def test_relay_files_and_logs_hold_no_plaintext_or_private_metadata(
     attachment_marker = f"ATTACHMENT-MARKER-{tag}".encode()
     secret_words = [group_name, channel_kind, *names, *markers, attachment_marker]
 
-    relay = RelayProcess(tmp_path / "relay", env={"CORRIDOR_RELAY_RATE_BURST": "10000"})
+    relay = RelayProcess(tmp_path / "relay", env={"CORRIDOR_RELAY_RATE_BURST": "10000"},
+                         log_level="debug")  # the most talkative the relay gets
     relay.data_dir.mkdir(parents=True)
     tokens = relay.tokens(2)
     relay.start()
