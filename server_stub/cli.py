@@ -156,4 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # run the importable module's main, so extensions register where it looks
+    from server_stub.cli import main as _main
+
+    sys.exit(_main())
