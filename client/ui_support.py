@@ -217,7 +217,7 @@ class ConversationAdapter:
         self.my_mission: str = client.engine.me.ident.mission_id
         self._mods: dict[bytes, dict[bytes, _Mods]] = {}
         self._tracks: dict[bytes, _Track] = {}
-        self._indexed: set[bytes] = set()
+        self._scanned: dict[bytes, int] = {}
         self._names: dict[bytes, str] = {}
 
     # ------------------------------------------------------------------ channels
@@ -346,7 +346,8 @@ class ConversationAdapter:
                   detail=detail)
         if isinstance(p, payloads.Reply):
             row = replace(row, reply_to=p.in_reply_to.hex(),
-                          reply_excerpt=excerpts.get(p.in_reply_to, ""))
+                          reply_excerpt=excerpts.get(p.in_reply_to)
+                          or self._excerpt(channel, p.in_reply_to))
         if rec is not None:
             counts: dict[str, int] = {}
             for (_who, emoji), on in rec.reactions.items():
@@ -360,6 +361,21 @@ class ConversationAdapter:
             if rec.redacted:
                 row = replace(row, text="", attachment="", reply_excerpt="")
         return row
+
+    def _excerpt(self, channel: bytes, message_id: bytes) -> str:
+        """The start of the message a reply answers (as edited; empty when withdrawn)."""
+        try:
+            m = self.client.store.get_message(channel, message_id)
+        except ClientError:
+            return ""
+        p = self._decode(m)
+        if p is None:
+            return ""
+        rec = self._mods.get(channel, {}).get(message_id)
+        if rec is not None and rec.redacted:
+            return ""
+        text = rec.body if rec is not None and rec.body is not None else _content(p)[0]
+        return text[:80]
 
     def _rows(self, channel: bytes, msgs: Sequence[Any]) -> tuple[list[Row], list[bytes]]:
         """Rows for shown messages; also the ids of targets changed by modifiers here."""
@@ -395,20 +411,26 @@ class ConversationAdapter:
             m.sent_at, dict(rec.acks) if rec else {})
 
     def index(self, channel: bytes) -> None:
-        """Read a channel once to learn its acknowledgement state and folded modifiers."""
-        if channel in self._indexed:
-            return
-        self._indexed.add(channel)
-        msgs = list(self.client.store.iter_messages(channel))
-        # modifiers first (they come after their targets), then the tracked messages
-        for m in msgs:
-            p = self._decode(m)
-            if p is not None and _kind(p) in MODIFIER_KINDS:
-                self._apply_mod(channel, m.sender.decode(errors="replace"), p)
-        for m in msgs:
-            p = self._decode(m)
-            if p is not None and _kind(p) not in MODIFIER_KINDS:
-                self._track(channel, m, p)
+        """Read what is new in a channel to learn acknowledgement state and modifiers.
+
+        Incremental: each call reads only messages stored since the last one.
+        """
+        after = self._scanned.get(channel, 0)
+        while True:
+            msgs = self.client.store.list_messages(channel, after=after, limit=1000)
+            if not msgs:
+                break
+            decoded = [(m, self._decode(m)) for m in msgs]
+            for m, p in decoded:
+                if p is not None and _kind(p) not in MODIFIER_KINDS:
+                    self._track(channel, m, p)
+            for m, p in decoded:
+                if p is not None and _kind(p) in MODIFIER_KINDS:
+                    self._apply_mod(channel, m.sender.decode(errors="replace"), p)
+            after = msgs[-1].position
+            if len(msgs) < 1000:
+                break
+        self._scanned[channel] = after
 
     def page(self, channel: bytes, *, before: int | None = None,
              limit: int = 60) -> tuple[list[Row], bool]:

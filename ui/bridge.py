@@ -36,8 +36,8 @@ Callback = Callable[[Any], None]
 class Bridge(QObject):
     """Runs the client core's loop on a thread and carries results and events to Qt."""
 
-    #: Every core event (client.events), delivered on the UI thread.
-    coreEvent = Signal(object)
+    #: (client, event) for every core event (client.events), delivered on the UI thread.
+    coreEvent = Signal(object, object)
     #: A failure of submitted work nobody handled (shown in the status bar).
     failed = Signal(str)
     _deliver = Signal(object, object)
@@ -115,11 +115,11 @@ class Bridge(QObject):
 
     def forward_events(self, client: Any) -> Callable[[], None]:
         """Subscribe on the core side; each event is re-emitted on the UI thread."""
-        return self.run_sync(lambda: client.subscribe(self._on_core_event))  # type: ignore[no-any-return]
+        def forward(e: Any) -> None:
+            if not self.closed:
+                self.coreEvent.emit(client, e)  # from the core thread: queued to the UI
 
-    def _on_core_event(self, e: Any) -> None:
-        if not self.closed:
-            self.coreEvent.emit(e)  # from the core thread: Qt queues it to the UI thread
+        return self.run_sync(lambda: client.subscribe(forward))  # type: ignore[no-any-return]
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the core loop (after its owner closed the client)."""

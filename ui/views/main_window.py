@@ -424,7 +424,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ events
 
-    def _on_event(self, e: Any) -> None:
+    def _on_event(self, client: Any, e: Any) -> None:
+        if client is not self.session.client:
+            return  # another device on the same core loop (tests, several windows)
         if isinstance(e, ev.MessageReceived):
             self._pending_channels.add(e.channel_id.hex())
             if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
