@@ -209,6 +209,7 @@ class Outbound:
 class AppWork:
     channel_id: bytes
     item_id: bytes
+    data: bytes = field(default=b"", repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,7 +404,7 @@ class Engine:
             elif g.pending_commit is not None:
                 blocked.add(item.channel_id)
             else:
-                work.append(AppWork(item.channel_id, item.item_id))
+                work.append(AppWork(item.channel_id, item.item_id, item.data))
         return work
 
     def _item(self, channel_id: bytes, item_id: bytes) -> _OutApp | _OutOp:
@@ -415,7 +416,8 @@ class Engine:
 
     def encrypt(self, work: AppWork) -> Outbound:
         """Encrypt a queued payload at the current epoch; the used key is forgotten durably."""
-        item = self._item(work.channel_id, work.item_id)
+        item = _out_decoder.decode(work.data) if work.data else \
+            self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
         aad = _envelope(g, payloads.build_aad(item.message_id))

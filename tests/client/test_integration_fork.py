@@ -60,7 +60,7 @@ async def test_forked_relay_is_detected(venue: Venue) -> None:
     forks = [e for e in events if isinstance(e, ForkDetected)]
     assert forks and forks[0].channel_id == gid
     assert "from branch one" not in [m.text for m in b.messages(cid)]
-    assert [c.forked for c in b.channels() if c.channel_id == cid][0]
+    assert next(c.forked for c in b.channels() if c.channel_id == cid)
 
 
 async def test_home_holds_no_plaintext(venue: Venue) -> None:

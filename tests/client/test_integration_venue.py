@@ -92,7 +92,7 @@ async def scenario(v: Venue, tmp: Path) -> None:
     await v.client(C2).send_text(bil, "after the second device")
     await new.sync()
     assert texts(v, name2, bil) == ["after the second device"]
-    assert [ch.history_note for ch in new.channels() if ch.channel_id == bil][0]
+    assert next(ch.history_note for ch in new.channels() if ch.channel_id == bil)
 
     # -- recall: the mission revokes carpania-ben; it reads nothing sent after ----------
     revoked = await v.client(C).publish_crl(recall_device(v.layout, C2))
@@ -150,7 +150,7 @@ async def test_two_devices_commit_at_once_converge(venue: Venue) -> None:
     outs = []
     for c in (a, b):  # both build a commit for the same epoch before either is sent
         c.engine.enqueue_membership(gid)
-        work = [w for w in c.engine.outbox_work() if isinstance(w, CommitWork)][0]
+        work = next(w for w in c.engine.outbox_work() if isinstance(w, CommitWork))
         out = await c._prepare(work)
         assert out is not None
         outs.append((c, out))

@@ -1,0 +1,98 @@
+"""Client benchmark: catch-up of 10,000 queued messages, send-to-display latency through
+a real relay (p50/p99), and the local store's size per 1,000 messages.
+
+Run: ``.venv/bin/python bench/bench_client.py [--messages N]``. It provisions a demo
+venue in a temporary directory and runs the relay as a subprocess on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
+
+from client.core import Client  # noqa: E402
+from client.demo import provision  # noqa: E402
+from client.events import MessageReceived  # noqa: E402
+from tests.server_stub.conftest import RelayProcess, free_port  # noqa: E402
+
+
+def _size(home: Path) -> int:
+    return sum(p.stat().st_size for p in home.glob("store.sqlite3*"))
+
+
+async def run(n: int, latency_rounds: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        layout = provision(Path(tmp), port, missions=2, delegates=1)
+        relay = RelayProcess(layout.relay_dir, port=port, env={
+            "CORRIDOR_RELAY_RATE_PER_SECOND": "100000", "CORRIDOR_RELAY_RATE_BURST": "100000",
+            "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}).start()
+        try:
+            names = list(layout.homes)
+            a = Client.open(layout.home(names[0]), layout.relay_url, passphrase=layout.passphrase)
+            b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
+            await a.sync()
+            await b.sync()
+            cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
+            await b.sync()
+            size0 = _size(b.home.root)
+            t0 = time.perf_counter()
+            for i in range(n):
+                a.engine.enqueue_payload(bytes.fromhex(cid), __import__("client.payloads").payloads
+                                         .Text(message_id=os.urandom(16),
+                                               sent_at=int(time.time() * 1000),
+                                               body=f"queued message {i:05d} " + "x" * 60))
+            await a.flush()
+            t_send = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            await b.sync()
+            t_catch = time.perf_counter() - t0
+            got = len(b.store.list_messages(bytes.fromhex(cid), limit=n))
+            b.store.close()
+            b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
+            size1 = _size(b.home.root)
+            print(f"sender: queued+sent {n} messages in {t_send:.2f} s")
+            print(f"catch-up of {n} queued messages: {t_catch:.2f} s "
+                  f"({n / t_catch:,.0f} msg/s; {got} stored)  target <= 3 s")
+            print(f"local store: {(size1 - size0) / (n / 1000) / 1024:.1f} KiB per 1,000 messages")
+
+            received: asyncio.Queue[float] = asyncio.Queue()
+            b.subscribe(lambda e: received.put_nowait(time.perf_counter())
+                        if isinstance(e, MessageReceived) else None)
+            await b.start()
+            await asyncio.wait_for(b.connected.wait(), 30)
+            lat = []
+            for _ in range(latency_rounds):
+                t = time.perf_counter()
+                await a.send_text(cid, "ping")
+                lat.append(await asyncio.wait_for(received.get(), 10) - t)
+            lat.sort()
+            p50 = statistics.median(lat) * 1000
+            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+            print(f"send-to-display latency via relay: p50 {p50:.1f} ms, p99 {p99:.1f} ms "
+                  f"({latency_rounds} messages)")
+            await b.close()
+            await a.close()
+        finally:
+            relay.stop()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--messages", type=int, default=10_000)
+    p.add_argument("--latency-rounds", type=int, default=200)
+    args = p.parse_args()
+    asyncio.run(run(args.messages, args.latency_rounds))
+
+
+if __name__ == "__main__":
+    main()
