@@ -74,6 +74,12 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def start_venue(tmp: Path, database: str | None = None, missions: int = 3) -> Venue:
+    # Devices here use the passphrase file: a keyring another test installed globally
+    # (a fake, perhaps locked) must not leak into them.
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
     port = free_port()
     layout = provision(tmp, port, missions=missions, delegates=2)
     relay = RelayProcess(layout.relay_dir, database=database, port=port, env={
