@@ -270,8 +270,12 @@ class ConversationAdapter:
 
     async def missions(self) -> list[str]:
         """The venue's missions, from the relay's directory."""
-        rows = await self.client.transport.directory_devices(None)
-        found = {str(r[0]).split("/", 1)[0] for r in rows}
+        from client.directory import unverified_identity
+
+        found: set[str] = set()
+        for row in await self.client.transport.directory_devices(None):
+            with contextlib.suppress(Exception):  # a row we cannot read names no mission
+                found.add(unverified_identity(row[2]).mission_id)
         for ch in self.client.channels():
             found.update(ch.missions)
         found.add(self.my_mission)
@@ -341,7 +345,8 @@ class ConversationAdapter:
         rec = self._mods.get(channel, {}).get(m.message_id)
         reactions: tuple[tuple[str, int], ...] = ()
         row = Row(m.message_id.hex(), m.position, sender, kind, text, m.sent_at,
-                  sender == self.me, sending=m.seq is None and sender == self.me,
+                  sender == self.me, sending=sender == self.me and m.seq is None
+                  and m.message_id in self._outbox_ids(channel),
                   requires_ack=bool(getattr(p, "requires_ack", False)), attachment=attachment,
                   detail=detail)
         if isinstance(p, payloads.Reply):
@@ -361,6 +366,20 @@ class ConversationAdapter:
             if rec.redacted:
                 row = replace(row, text="", attachment="", reply_excerpt="")
         return row
+
+    def _outbox_ids(self, channel: bytes) -> set[bytes]:
+        """Ids of this device's messages still waiting in the outbox (shown as sending)."""
+        try:
+            from client.engine import _out_decoder, _OutApp
+        except ImportError:
+            return set()
+        out = set()
+        for it in self.client.store.list_outbox(channel, limit=10_000):
+            with contextlib.suppress(Exception):
+                item = _out_decoder.decode(it.data)
+                if isinstance(item, _OutApp):
+                    out.add(item.message_id)
+        return out
 
     def _excerpt(self, channel: bytes, message_id: bytes) -> str:
         """The start of the message a reply answers (as edited; empty when withdrawn)."""
