@@ -129,7 +129,8 @@ class MessageDelegate(QStyledItemDelegate):
         if row.reply_to and not row.redacted:
             excerpt = "↩ " + (row.reply_excerpt or _t("an earlier message"))
             r_rect = fs.boundingRect(QRect(0, 0, inner_w - 8, 10_000), flags, excerpt)
-        b_rect = fm.boundingRect(QRect(0, 0, inner_w, 100_000), flags, body_text) \
+        body_fm = fb if row.kind == "emergency" and not row.redacted else fm
+        b_rect = body_fm.boundingRect(QRect(0, 0, inner_w, 100_000), flags, body_text) \
             if body_text else QRect()
         e_rect = fs.boundingRect(QRect(0, 0, inner_w, 10_000), flags, extra) if extra else QRect()
         f_rect = fs.boundingRect(QRect(0, 0, inner_w, 10_000), flags, footer_text(row))

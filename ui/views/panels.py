@@ -112,7 +112,7 @@ class EmergencyBanner(QFrame):
         self.tracker.setFlow(QListView.Flow.LeftToRight)
         self.tracker.setWrapping(True)
         self.tracker.setSpacing(4)
-        self.tracker.setMaximumHeight(64)
+        self.tracker.setMaximumHeight(44)
         buttons = QVBoxLayout()
         buttons.addWidget(self.ack_button)
         buttons.addWidget(self.hide_button)

@@ -1,0 +1,118 @@
+"""Screenshots of the app on the demo venue, for docs/screenshots/ (run under Xvfb:
+``bash tools/screenshots.sh``). Everything shown is real: relay on 127.0.0.1, MLS,
+certificates; a second delegate acknowledges the emergency call through its client."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from client.ui_support import LiveDemo, demo_kdf
+from ui.app import make_app
+from ui.bridge import Bridge
+from ui.session import Session, open_session
+from ui.views.main_window import MainWindow
+
+
+def _spin(app: QApplication, seconds: float, until: object = None) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if until is not None and until():  # type: ignore[operator]
+            return
+        time.sleep(0.01)
+
+
+def _save(w: QWidget, path: Path) -> None:
+    w.grab().save(str(path), "PNG", 9)
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
+def main(out: str = "docs/screenshots") -> int:
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = make_app()
+    bridge = Bridge()
+    demo = LiveDemo(Path(tempfile.mkdtemp(prefix="corridor-shots-")), missions=4, delegates=2)
+    info = demo.provision()
+    names = list(info.layout["homes"])
+    second = next(n for n in names if info.layout["homes"][n]["mission"] == "borduria")
+
+    def start(name: str) -> Session:
+        async def go() -> Session:
+            s = open_session(info.home(name), demo.relay_url(), passphrase=info.passphrase,
+                             kdf=demo_kdf())
+            await s.start()
+            return s
+        s: Session = bridge.run_sync(go)
+        bridge.forward_events(s.client)
+        return s
+
+    chair_s, other_s = start(info.user), start(second)
+    chair = MainWindow(bridge, chair_s)
+    other = MainWindow(bridge, other_s)
+    for w in (chair, other):
+        w.resize(QSize(1280, 800))
+        w.show()
+    _spin(app, 10, lambda: chair.current and other.current)
+    wg = next(c.channel_id for c in chair.channel_model.channels() if c.kind == "multilateral")
+    chair.open_channel(wg)
+    other.open_channel(wg)
+    _spin(app, 3)
+    other.send_text("Our delegation supports the chair's proposal on item 2.")
+    _spin(app, 2)
+    chair.send_text("Thank you. Could the working group circulate its report by noon?")
+    _spin(app, 3)
+    chair.conversation.setFocus()
+    _save(chair, out_dir / "main-window.png")
+
+    chair.convene(wg, int(time.time() * 1000) + 45 * 60_000, "Conference room B",
+                  agenda="Incident at the buoy line: consultations under item 2.")
+    _spin(app, 10, lambda: other.banner.isVisible() and other.banner.ack_button.isVisible())
+    other.acknowledge(other.banner.status.channel_id, other.banner.status.message_id)  # type: ignore[union-attr]
+    _spin(app, 10, lambda: chair.banner.status is not None
+          and "borduria" in chair.banner.status.answered)
+    _spin(app, 1)
+    _save(chair, out_dir / "emergency-banner.png")
+
+    chair.open_wizard()
+    _spin(app, 5, lambda: getattr(chair, "wizard", None) is not None)
+    wiz = chair.wizard
+    wiz.kind_page.buttons["caucus"].setChecked(True)
+    wiz.next()
+    wiz.missions_page.name.setText("Friends of the incident-prevention mechanism")
+    for i in range(wiz.missions_page.missions.count()):
+        it = wiz.missions_page.missions.item(i)
+        if it.text() in ("borduria", "carpania"):
+            from PySide6.QtCore import Qt
+
+            it.setCheckState(Qt.CheckState.Checked)
+    wiz.missions_page.isComplete()
+    _spin(app, 1)
+    _save(wiz, out_dir / "channel-wizard.png")
+    wiz.reject()
+
+    _spin(app, 5, lambda: chair.member_pane.model.member(other_s.client.device_id) is not None)
+    dlg = chair.open_verification(other_s.client.device_id)
+    _spin(app, 1)
+    if dlg is not None:
+        _save(dlg, out_dir / "verification-dialog.png")
+        dlg.reject()
+
+    chair.set_theme("dark")
+    _spin(app, 1)
+    _save(chair, out_dir / "main-window-dark.png")
+    # The files are written; leave without tearing down Qt objects across threads.
+    sys.stdout.flush()
+    os._exit(0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
