@@ -120,8 +120,8 @@ def main() -> None:
     spin(0.5)
     stall = meter.stop()
     catch_up = time.perf_counter() - t
-    stored = bridge.run_sync(lambda: len(reader.client.store.list_messages(
-        bytes.fromhex(bil), limit=n + 10)))
+    stored = bridge.run_sync(lambda: sum(1 for _m in reader.client.store.iter_messages(
+        bytes.fromhex(bil))))
 
     # 2) open the channel holding them: time to first paint
     other = next(c.channel_id for c in w.channel_model.channels() if c.channel_id != bil)

@@ -48,9 +48,9 @@ class Bridge(QObject):
         self._thread = threading.Thread(target=self._run, name="corridor-core", daemon=True)
         self._ready = threading.Event()
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
+        self.closed = False
         self._thread.start()
         self._ready.wait()
-        self.closed = False
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
@@ -67,6 +67,11 @@ class Bridge(QObject):
         ``on_done(result)`` or ``on_error(exception)`` then runs on the UI thread. Without
         ``on_error`` a failure is logged and reported through :attr:`failed`.
         """
+
+        if self.closed or self.loop.is_closed():
+            dead: concurrent.futures.Future[Any] = concurrent.futures.Future()
+            dead.cancel()  # the core has stopped: nothing runs, nothing is delivered
+            return dead
 
         async def run() -> Any:
             result = fn()

@@ -8,6 +8,7 @@ few small model updates, not one per message.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -283,6 +284,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, e: QCloseEvent) -> None:
         """Remember the window and where the user was."""
         self.save_state()
+        self._refresh_timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.bridge.coreEvent.disconnect(self._on_event)
         if self.tray is not None:
             self.tray.hide()
         super().closeEvent(e)
