@@ -115,10 +115,19 @@ class Trust:
     __call__ = validate_credential
 
     def revoked_under(self, chain: Sequence[bytes], crls: Sequence[bytes]) -> bool:
-        """Whether ``crls`` (only those) revoke this chain: deterministic proof in a commit."""
+        """Whether ``crls`` (only those) revoke this chain: deterministic proof in a commit.
+
+        Checked at a moment the chain itself fixes (its latest ``notBefore``), never at
+        this device's clock: members whose clocks straddle the certificate's expiry
+        must still agree on the proof, or they fork.
+        """
         try:
-            certs.ChainVerifier(self.root_der, now=self._now(), crls=list(crls)).verify(
-                list(chain))
+            at = max(x509.load_der_x509_certificate(bytes(c)).not_valid_before_utc
+                     for c in [*chain, self.root_der])
+        except (ValueError, TypeError):
+            return False
+        try:
+            certs.ChainVerifier(self.root_der, now=at, crls=list(crls)).verify(list(chain))
         except certs.RevokedError:
             return True
         except CryptoError:
