@@ -96,14 +96,14 @@ def main() -> None:
                     body=f"Message {i}: position paper paragraph {i % 37} — comments welcome."))
             if i % 500 == 499:
                 await sender.client.flush()
-        await sender.client.flush()
+        while sender.client.store.list_outbox(limit=10):
+            await sender.client.flush()  # one flush sends at most ten rounds
 
+    # 1) catch-up: the reader is open (synced) before the 10,000 messages are sent
+    reader = bridge.run_sync(lambda: open_(info.user, False))
     t = time.perf_counter()
     bridge.run_sync(lambda: send_many(n), timeout=1800)
     print(f"sent {n} messages in {time.perf_counter() - t:.1f} s (setup)")
-
-    # 1) catch-up: the reader's window is open on another channel while 10,000 arrive
-    reader = bridge.run_sync(lambda: open_(info.user, False))
     bridge.forward_events(reader.client)
     w = MainWindow(bridge, reader)
     w.resize(1200, 800)

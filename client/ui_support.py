@@ -464,7 +464,11 @@ class ConversationAdapter:
 
     def newer(self, channel: bytes, after: int, *, limit: int = 500) -> tuple[list[Row],
                                                                            list[Row], int]:
-        """Rows newer than position ``after``, rows they changed, and the new high-water."""
+        """Rows newer than position ``after``, rows they changed, and the new high-water.
+
+        When ``limit`` stored messages came back there may be more (a burst): the caller
+        should rather show the newest page again than append them all.
+        """
         msgs = self.client.store.list_messages(channel, after=after, limit=limit)
         rows, touched = self._rows(channel, msgs)
         changed = []

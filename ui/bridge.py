@@ -36,7 +36,8 @@ Callback = Callable[[Any], None]
 class Bridge(QObject):
     """Runs the client core's loop on a thread and carries results and events to Qt."""
 
-    #: (client, event) for every core event (client.events), delivered on the UI thread.
+    #: (client, [events]) for core events (client.events), delivered on the UI thread in
+    #: batches: a catch-up of thousands of messages is a handful of signals, not thousands.
     coreEvent = Signal(object, object)
     #: A failure of submitted work nobody handled (shown in the status bar).
     failed = Signal(str)
@@ -120,9 +121,18 @@ class Bridge(QObject):
 
     def forward_events(self, client: Any) -> Callable[[], None]:
         """Subscribe on the core side; each event is re-emitted on the UI thread."""
+        pending: list[Any] = []
+
+        def flush() -> None:
+            batch = pending[:]
+            pending.clear()
+            if batch and not self.closed:
+                self.coreEvent.emit(client, batch)  # from the core thread: queued to the UI
+
         def forward(e: Any) -> None:
-            if not self.closed:
-                self.coreEvent.emit(client, e)  # from the core thread: queued to the UI
+            if not pending:
+                self.loop.call_soon(flush)  # after the engine's whole batch
+            pending.append(e)
 
         return self.run_sync(lambda: client.subscribe(forward))  # type: ignore[no-any-return]
 

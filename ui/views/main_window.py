@@ -428,9 +428,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ events
 
-    def _on_event(self, client: Any, e: Any) -> None:
+    def _on_event(self, client: Any, batch: list[Any]) -> None:
         if client is not self.session.client:
             return  # another device on the same core loop (tests, several windows)
+        notified = 0
+        for e in batch:
+            if isinstance(e, ev.MessageReceived) and not e.own and notified < 3:
+                notified += 1  # a burst raises a few notifications, not thousands
+            elif isinstance(e, ev.MessageReceived):
+                self._pending_channels.add(e.channel_id.hex())
+                continue
+            self._on_one_event(e)
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _on_one_event(self, e: Any) -> None:
         if isinstance(e, ev.MessageReceived):
             self._pending_channels.add(e.channel_id.hex())
             if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
@@ -446,8 +458,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
         self.connection.setText(_t("Connected"))
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
 
     def _notify_message(self, e: ev.MessageReceived) -> None:
         cid = e.channel_id.hex()
@@ -483,16 +493,25 @@ class MainWindow(QMainWindow):
         cid = bytes.fromhex(channel_id)
         after = self.conv_model.high_water
 
-        def work() -> tuple[list[Row], list[Row], int]:
-            return a.newer(cid, after)
+        def work() -> tuple[list[Row], list[Row], int, bool]:
+            rows, changed, high = a.newer(cid, after, limit=PAGE)
+            burst = len(a.client.store.list_messages(cid, after=after, limit=PAGE + 1)) > PAGE
+            if burst:  # thousands arrived (a catch-up): show the newest page instead
+                rows, _more = a.page(cid, limit=PAGE)
+                last = a.client.store.list_messages(cid, limit=1)
+                high = last[0].position if last else high
+            return rows, changed, high, burst
 
-        def done(res: tuple[list[Row], list[Row], int]) -> None:
-            rows, changed, high = res
-            self.conv_model.apply_newer(channel_id, rows, changed, high)
-            if channel_id == self.current:
-                self._mark_read(channel_id, high)
-                if high > after and len(rows) >= 500:
-                    self._load_newer(channel_id)  # a burst: keep going in pages
+        def done(res: tuple[list[Row], list[Row], int, bool]) -> None:
+            rows, changed, high, burst = res
+            if channel_id != self.current:
+                return
+            if burst:
+                fetcher = self.conv_model._fetcher
+                self.conv_model.reset_channel(channel_id, rows, True, fetcher, high)
+            else:
+                self.conv_model.apply_newer(channel_id, rows, changed, high)
+            self._mark_read(channel_id, high)
 
         self.bridge.submit(work, done)
 
