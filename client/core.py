@@ -410,7 +410,7 @@ class Client:
             except NotFoundError:
                 return
             try:
-                msgs, _last = await self.transport.messages(group_id, ch.cursor, 1000)
+                msgs, last = await self.transport.messages(group_id, ch.cursor, 1000)
             except RelayRefused as exc:
                 if exc.status == 404:
                     return  # no longer routed to us
@@ -422,7 +422,13 @@ class Client:
             if res.acks:
                 with contextlib.suppress(RelayRefused):
                     await self.transport.ack(res.acks, [])
-            if len(msgs) < 1000:
+            # The relay may return short pages (it caps by bytes too): stop only at its
+            # last sequence number, or when the cursor no longer moves.
+            try:
+                after = self.store.get_channel_by_group(group_id).cursor
+            except NotFoundError:
+                return
+            if after >= last or after <= ch.cursor:
                 return
 
     async def _catch_up_all(self) -> None:
