@@ -97,7 +97,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
-from crypto.errors import CryptoError, EpochError
+from crypto.errors import CryptoError, EpochError, ReplayError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
 from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
@@ -117,6 +117,8 @@ SUITE: Final = 0x0003
 AAD_ENVELOPE: Final = 1
 FP_LEN: Final = 16
 _KP_PREFIX: Final = b"\xffkp"
+_MERGED_PREFIX: Final = b"\xffcm"  # + group id: digests of the last commits merged
+_MERGED_KEEP: Final = 64
 _CRASH_ENV: Final = "CORRIDOR_CRASH_AT"
 
 
@@ -619,6 +621,8 @@ class Engine:
         if pm.content_type != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
         if pm.epoch < g.epoch:
+            if pm.epoch < meta.joined_epoch or self._merged_before(g.group_id, m.message):
+                raise ReplayError("a replayed commit (merged, or before this device joined)")
             return False, self._fork(ch, meta, pm.epoch, events,
                                      "the relay delivered a second commit for an epoch this "
                                      "device already left")
@@ -631,6 +635,16 @@ class Engine:
         assert isinstance(staged, StagedCommit)
         meta = self._commit(ch, meta, g, staged, m, env, events)
         return True, meta
+
+    def _merged_before(self, group_id: bytes, message: bytes) -> bool:
+        st = self.store.get_group_state(_MERGED_PREFIX + group_id)
+        return st is not None and hashlib.sha256(message).digest()[:16] in {
+            st.state[i:i + 16] for i in range(0, len(st.state), 16)}
+
+    def _remember_merged(self, group_id: bytes, message: bytes) -> None:
+        st = self.store.get_group_state(_MERGED_PREFIX + group_id)
+        kept = (st.state if st is not None else b"") + hashlib.sha256(message).digest()[:16]
+        self.store.put_group_state(_MERGED_PREFIX + group_id, 0, kept[-16 * _MERGED_KEEP:])
 
     def _fork(self, ch: Channel, meta: _Meta, epoch: int, events: list[Event],
               detail: str) -> _Meta:
@@ -720,6 +734,7 @@ class Engine:
                     events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
                     raise
             change = g.merge_staged_commit(staged)
+        self._remember_merged(g.group_id, m.message)
         _crashpoint("commit-merged")
         added_names = tuple(unverified_identity(credential_chain(a.credential)).delegate
                             for a in change.added)
