@@ -47,6 +47,7 @@ from client.policy import (
     roster_extension,
 )
 from client.store import MemoryStore, Store
+from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, MemoryRelay, RelayRefused
 from crypto import certs
 from crypto.group import Group
@@ -264,7 +265,7 @@ class Dev:
 
     def texts(self, gid: bytes) -> list[str]:
         out = []
-        for m in self.store.list_messages(gid, limit=1000):
+        for m in self.store.list_messages(gid, limit=MAX_PAGE):
             p = payloads.decode(m.body)
             out.append(getattr(p, "body", ""))
         return out
