@@ -23,19 +23,21 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from crypto import certs
 from crypto.keyfile import open_key, seal_key
+
+if TYPE_CHECKING:
+    from server_stub.embedded import EmbeddedRelay
 
 __all__ = ["DemoLayout", "add_device", "provision", "recall_device", "run_demo", "serve_relay"]
 
@@ -192,33 +194,15 @@ def recall_device(layout: DemoLayout, name: str, number: int = 1) -> bytes:
                           this_update=now, next_update=now + timedelta(days=7), number=number)
 
 
-class serve_relay:
-    """Run the relay in this process on 127.0.0.1:port (a thread with its own loop)."""
+def serve_relay(relay_dir: Path, port: int) -> EmbeddedRelay:
+    """The relay in this process on 127.0.0.1:port; use as a context manager.
 
-    def __init__(self, relay_dir: Path, port: int) -> None:
-        import uvicorn
+    Every demo device registers from 127.0.0.1, so the per-source registration limit
+    is raised for this one-person venue.
+    """
+    from server_stub.embedded import EmbeddedRelay
 
-        from server_stub.app import create_app
-        from server_stub.settings import Settings
-
-        app = create_app(Settings.from_env(data_dir=relay_dir))
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                access_log=False, ws="wsproto")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> serve_relay:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the demo relay did not start")
-            time.sleep(0.02)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
+    return EmbeddedRelay(relay_dir, port, register_rate_per_minute=6000.0)
 
 
 async def create_channels(layout: DemoLayout) -> None:

@@ -25,25 +25,27 @@ import json
 import logging
 import random
 import socket
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client import payloads
+from client.demo import serve_relay
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import Event, MessageReceived
 from client.policy import POLICY, Authority
 from crypto.words import encode_words, format_hex
+
+if TYPE_CHECKING:
+    from server_stub.embedded import EmbeddedRelay
 
 __all__ = [
     "MODIFIER_KINDS",
     "AckStatus",
     "ChannelSummary",
     "ConversationAdapter",
-    "EmbeddedRelay",
     "LiveDemo",
     "Member",
     "Row",
@@ -661,42 +663,6 @@ def free_port() -> int:
         return port
 
 
-class EmbeddedRelay:
-    """The relay (server_stub) in this process on 127.0.0.1, in a thread with its own loop."""
-
-    def __init__(self, data_dir: Path, port: int) -> None:
-        import uvicorn
-
-        from server_stub.app import create_app
-        from server_stub.settings import Settings
-
-        # one person's demo venue on loopback: every device registers from 127.0.0.1
-        app = create_app(Settings.from_env(data_dir=data_dir, register_rate_per_minute=6000.0))
-        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                access_log=False, ws="wsproto", interface="asgi3",
-                                lifespan="on")
-        self.port = port
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True,
-                                       name="corridor-relay")
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 30) -> None:
-        self.thread.start()
-        deadline = time.monotonic() + timeout
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the embedded relay did not start")
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(30)
-
-
 HOTLINE_TEXT = ("Hotline: our patrol vessel reports an unidentified craft near the buoy line. "
                 "Please acknowledge receipt.")
 AGENDA_TITLE = "Plenary agenda (revised)"
@@ -767,7 +733,7 @@ class LiveDemo:
 
     def start_relay(self) -> str:
         """Start the embedded relay on a free loopback port; returns its URL."""
-        self.relay = EmbeddedRelay(self.data_dir / "relay", free_port())
+        self.relay = serve_relay(self.data_dir / "relay", free_port())
         self.relay.start()
         return self.relay.url
 
@@ -786,7 +752,7 @@ class LiveDemo:
         port = free_port()
         lay = demo.provision(self.data_dir, port, missions=self.missions,
                              delegates=self.delegates, strength="interactive")
-        self.relay = EmbeddedRelay(lay.relay_dir, port)
+        self.relay = serve_relay(lay.relay_dir, port)
         self.relay.start()
         progress("creating channels of every kind")
         asyncio.run(_create_channels(lay))

@@ -100,6 +100,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
+    from .embedded import uvicorn_config
     from .settings import Settings
 
     logging.basicConfig(
@@ -110,12 +111,7 @@ def _serve(args: argparse.Namespace) -> int:
     assert isinstance(settings, Settings)
     app = create_app(settings)
     print(f"corridor-relay listening on http://{args.host}:{args.port}", flush=True)
-    # no proxy-header rewriting (loopback, no proxy); no per-message deflate (ciphertext
-    # does not compress, and each compressor costs ~100s of KiB per socket)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                interface="asgi3", ws="wsproto", ws_max_size=settings.max_ws_frame_bytes,
-                ws_ping_interval=30, ws_per_message_deflate=False, proxy_headers=False,
-                h11_max_incomplete_event_size=64 * 1024)
+    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port)).run()
     return 0
 
 
