@@ -39,7 +39,7 @@ import nacl.pwhash
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
-from client import payloads
+from client import attachments, payloads
 from client.directory import Trust
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
@@ -51,6 +51,7 @@ from client.errors import (
     UsageError,
 )
 from client.events import HISTORY_NOTE, ErrorEvent, Event
+from client.features import MODIFIER_KINDS, AckStatus, kind_of
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
     MODERATE,
@@ -72,12 +73,19 @@ from client.transport import (
     Transport,
 )
 
-__all__ = ["ChannelInfo", "Client", "MessageView", "fast_kdf_for_tests"]
+__all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
+           "fast_kdf_for_tests"]
 
 log = logging.getLogger("corridor.client")
 FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
 KEY_PACKAGE_TARGET = 20
 KEY_PACKAGE_LOW = 8
+#: How often a started client deletes expired disappearing messages.
+SWEEP_SECONDS = 30.0
+
+
+def _base() -> dict[str, Any]:
+    return {"message_id": payloads.new_message_id(), "sent_at": payloads.now_ms()}
 
 
 def fast_kdf_for_tests() -> KdfLimits:
@@ -111,11 +119,33 @@ class MessageView:
     sent_at: int  # ms
     seq: int | None
     own: bool
-    position: int
+    position: int  # opaque paging key in relay order: pass as ``before=``
+    edited: bool = False
+    reply_to: str = ""  # hex id of the message answered
+    requires_ack: bool = False
+    reactions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (emoji, delegates)
+    attachment: dict[str, Any] | None = None  # file_name, mime_type, size, caption
+    expires_at: int | None = None  # seconds since the epoch (disappearing messages)
+    sending: bool = False  # still in the outbox (no relay seq yet)
 
     def to_json(self) -> dict[str, Any]:
         return {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
-                "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own}
+                "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own,
+                "edited": self.edited, "reply_to": self.reply_to,
+                "requires_ack": self.requires_ack,
+                "reactions": {e: list(w) for e, w in self.reactions},
+                "attachment": self.attachment, "expires_at": self.expires_at}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    channel_id: str
+    channel_name: str
+    message: MessageView
+
+    def to_json(self) -> dict[str, Any]:
+        return {"channel_id": self.channel_id, "channel_name": self.channel_name,
+                **self.message.to_json()}
 
 
 def _pem_certs(path: Path) -> list[bytes]:
@@ -136,6 +166,7 @@ class Client:
         self._subscribers: list[Callable[[Event], None]] = []
         self._queues: list[asyncio.Queue[Event]] = []
         self._push_task: asyncio.Task[None] | None = None
+        self._sweep_task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._logged_in = False
         self.connected = asyncio.Event()
@@ -199,6 +230,11 @@ class Client:
 
             trust.set_crls(msgspec.msgpack.decode(crls.state, type=list[bytes]))
         engine = Engine(store, me, trust, clock=clock)
+        from client.search import SEARCH_KEY, SearchIndex
+
+        engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
+        engine.features.on_purge = lambda _cid, mid: attachments.purge_files(h.root, mid)
+        engine.sweep_expired()
         t = transport or HttpTransport(relay_url, seed_bytes)
         return cls(h, store, engine, t, relay_url)
 
@@ -306,41 +342,321 @@ class Client:
             await self.flush()
 
     async def send_text(self, channel: str | bytes, text: str, *,
-                        requires_ack: bool = False) -> str:
-        """Queue a text message (kept in the outbox until the relay has it) and send it."""
-        payload = payloads.Text(message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
-                                body=text, requires_ack=requires_ack)
+                        requires_ack: bool = False, reply_to: str | bytes | None = None) -> str:
+        """Queue a text message (kept in the outbox until the relay has it) and send it.
+
+        ``requires_ack`` makes it a hotline message (tracked per mission, see
+        :meth:`ack_status`); ``reply_to`` (a message id) makes it a reply.
+        """
+        base = _base()
+        payload: payloads.Payload
+        if reply_to is not None:
+            cid = self.resolve_channel(channel)
+            _c, target = self.resolve_message(reply_to, cid)
+            payload = payloads.Reply(**base, body=text, in_reply_to=target,
+                                     requires_ack=requires_ack)
+        else:
+            payload = payloads.Text(**base, body=text, requires_ack=requires_ack)
         return await self.send_payload(channel, payload)
 
     async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
                            _check_policy: bool = True) -> str:
         cid = self.resolve_channel(channel)
         mid = self.engine.enqueue_payload(cid, payload, check_policy=_check_policy)
+        self._emit(self.engine.take_local_events())
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return mid.hex()
 
-    def messages(self, channel: str | bytes, *, limit: int = 50,
-                 before: int | None = None) -> list[MessageView]:
+    # ------------------------------------------------------------------ messaging features
+
+    def resolve_message(self, ref: str | bytes,
+                        channel: str | bytes | None = None) -> tuple[bytes, bytes]:
+        """(channel id, message id) for a message id (bytes, hex, or unique hex prefix of
+        at least 6 characters), searched in ``channel`` or in every channel."""
+        chans = [self.resolve_channel(channel)] if channel is not None else [
+            c.channel_id for c in self.store.list_channels() if not c.damaged]
+        if isinstance(ref, bytes):
+            ref = ref.hex()
+        ref = ref.lower()
+        hits: list[tuple[bytes, bytes]] = []
+        if len(ref) == 2 * payloads.MESSAGE_ID_LEN:
+            try:
+                mid = bytes.fromhex(ref)
+            except ValueError:
+                raise NotFoundError("message ids are hex") from None
+            for cid in chans:
+                with contextlib.suppress(NotFoundError):
+                    self.store.get_message(cid, mid)
+                    hits.append((cid, mid))
+        elif len(ref) >= 6:
+            for cid in chans:
+                hits += [(cid, m.message_id) for m in self.store.iter_messages(cid)
+                         if m.message_id.hex().startswith(ref)]
+        if len(hits) != 1:
+            raise NotFoundError(f"no single message matches {ref!r}")
+        return hits[0]
+
+    async def _modify(self, ref: str | bytes, channel: str | bytes | None,
+                      make: Callable[[bytes], payloads.Payload]) -> str:
+        cid, mid = self.resolve_message(ref, channel)
+        return await self.send_payload(cid, make(mid))
+
+    async def edit(self, message: str | bytes, text: str, *,
+                   channel: str | bytes | None = None) -> str:
+        """Replace the text of an own message (refused with UsageError otherwise)."""
+        return await self._modify(message, channel, lambda t: payloads.Edit(
+            **_base(), target=t, body=text))
+
+    async def redact(self, message: str | bytes, *, channel: str | bytes | None = None) -> str:
+        """Withdraw an own message: every member deletes it (store, index, cache)."""
+        return await self._modify(message, channel, lambda t: payloads.Redact(
+            **_base(), target=t))
+
+    async def react(self, message: str | bytes, emoji: str, *, remove: bool = False,
+                    channel: str | bytes | None = None) -> str:
+        return await self._modify(message, channel, lambda t: payloads.Reaction(
+            **_base(), target=t, emoji=emoji, remove=remove))
+
+    async def ack(self, message: str | bytes, *, channel: str | bytes | None = None) -> str:
+        """Acknowledge a message that asked for it (hotline, emergency call, notice)."""
+        return await self._modify(message, channel, lambda t: payloads.Ack(
+            **_base(), target=t))
+
+    async def mark_read(self, channel: str | bytes,
+                        message_ids: Sequence[str | bytes] | None = None) -> str | None:
+        """Send a read receipt for ``message_ids`` (default: every message from others
+        not yet receipted by this device). Returns the receipt's id, or None."""
         cid = self.resolve_channel(channel)
         me = self.engine.me.ident.delegate
-        out = []
-        for m in self.store.list_messages(cid, limit=limit, before=before):
-            if m.damaged:
-                continue
-            sender = m.sender.decode(errors="replace")
+        if message_ids is None:
+            ids = []
+            for m in self.store.iter_messages(cid):
+                if m.damaged or m.sender.decode(errors="replace") == me:
+                    continue
+                try:
+                    if kind_of(payloads.decode(m.body)) in MODIFIER_KINDS:
+                        continue
+                except PayloadError:
+                    continue
+                if me not in self.engine.features.annotation(cid, m.message_id).read:
+                    ids.append(m.message_id)
+        else:
+            ids = [self.resolve_message(r, cid)[1] for r in message_ids]
+        if not ids:
+            return None
+        last = None
+        for i in range(0, len(ids), payloads.MAX_RECEIPT_IDS):
+            chunk = tuple(ids[i:i + payloads.MAX_RECEIPT_IDS])
+            last = await self.send_payload(cid, payloads.ReadReceipt(**_base(),
+                                                                     message_ids=chunk))
+            self._note_own_read(cid, chunk)
+        return last
+
+    def _note_own_read(self, cid: bytes, ids: Sequence[bytes]) -> None:
+        me = self.engine.me.ident.delegate
+        feats = self.engine.features
+        with self.store.transaction():
+            for mid in ids:
+                with contextlib.suppress(NotFoundError):
+                    self.store.get_message(cid, mid)
+                    ann = feats.annotation(cid, mid)
+                    if me not in ann.read:
+                        ann.read[me] = payloads.now_ms()
+                        feats._put(cid, mid, ann)
+
+    def ack_status(self, message: str | bytes, *,
+                   channel: str | bytes | None = None) -> AckStatus:
+        """Per mission of the channel: who read, who acknowledged, who is pending."""
+        cid, mid = self.resolve_message(message, channel)
+        return self.engine.features.ack_status(cid, mid, self.engine.roster(cid).missions)
+
+    def open_acks(self, channel: str | bytes | None = None, *,
+                  only_pending: bool = True) -> list[AckStatus]:
+        """Trackers of the messages that asked for acknowledgement, newest first."""
+        chans = [self.resolve_channel(channel)] if channel is not None else [
+            c.channel_id for c in self.store.list_channels() if not c.damaged]
+        out: list[tuple[int, AckStatus]] = []
+        for cid in chans:
             try:
-                p = payloads.decode(m.body)
-            except PayloadError:
+                missions = self.engine.roster(cid).missions
+            except ClientError:
                 continue
-            if isinstance(p, payloads.Unknown):
-                kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
-            else:
-                kind = str(type(p).__struct_config__.tag)
-                text = getattr(p, "body", "") or getattr(p, "title", "")
-            out.append(MessageView(m.message_id.hex(), sender, kind, text, m.sent_at, m.seq,
-                                   sender == me, m.position))
+            for m in self.store.iter_messages(cid):
+                ann = self.engine.features.annotation(cid, m.message_id)
+                if not ann.requires_ack:
+                    continue
+                st = self.engine.features.ack_status(cid, m.message_id, missions)
+                if st.pending or not only_pending:
+                    out.append((m.sent_at, st))
+        out.sort(key=lambda x: -x[0])
+        return [st for _t, st in out]
+
+    async def send_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
+                              caption: str = "", requires_ack: bool = False,
+                              mime_type: str | None = None) -> str:
+        """Encrypt ``path`` with a fresh key, upload it, send the reference in MLS.
+
+        Raises:
+            AttachmentTooLarge, QuotaExceeded (``client.attachments``), RelayUnavailable.
+        """
+        cid = self.resolve_channel(channel)
+        await self._ensure_login()
+        ref = await attachments.upload(self.transport, cid, Path(path), caption=caption,
+                                       requires_ack=requires_ack, mime_type=mime_type)
+        return await self.send_payload(cid, ref)
+
+    def _attachment_ref(self, message: str | bytes,
+                        channel: str | bytes | None) -> payloads.Attachment:
+        cid, mid = self.resolve_message(message, channel)
+        p = payloads.decode(self.store.get_message(cid, mid).body)
+        if not isinstance(p, payloads.Attachment):
+            raise UsageError("this message has no attachment")
+        return p
+
+    async def fetch_attachment(self, message: str | bytes, *,
+                               channel: str | bytes | None = None) -> bytes:
+        """The verified plaintext of an attachment (kept in memory, not on disk).
+
+        Raises:
+            AttachmentTampered: the relay's blob does not match the reference's hash.
+        """
+        ref = self._attachment_ref(message, channel)
+        await self._ensure_login()
+        return await attachments.fetch(self.transport, self.home.root, ref)
+
+    async def save_attachment(self, message: str | bytes, dest: str | os.PathLike[str] | None
+                              = None, *, channel: str | bytes | None = None) -> Path:
+        """Write a verified attachment to ``dest`` (a file or directory), by default
+        ``home/downloads/<message id>/<file name>``, which expiry and redaction remove."""
+        ref = self._attachment_ref(message, channel)
+        data = await self.fetch_attachment(message, channel=channel)
+        if dest is None:
+            target = attachments.downloads_dir(self.home.root, ref.message_id)
+            target.mkdir(parents=True, exist_ok=True, mode=0o700)
+            out = target / ref.file_name
+        else:
+            out = Path(dest)
+            if out.is_dir():
+                out = out / ref.file_name
+        from client.paths import atomic_write
+
+        atomic_write(out, data)
         return out
+
+    async def set_timer(self, channel: str | bytes, seconds: int | None) -> str:
+        """Set the channel's disappearing-message timer for every member (None: off)."""
+        return await self.send_payload(channel, payloads.DisappearingTimer(
+            **_base(), seconds=seconds))
+
+    def timer(self, channel: str | bytes) -> tuple[int | None, str]:
+        """(seconds or None, who set it)."""
+        meta = self.engine.message_meta(self.resolve_channel(channel))
+        return meta.timer, meta.timer_by
+
+    async def emergency_call(self, channel: str | bytes, *, meeting_at: int, place: str = "",
+                             link: str = "", agenda: str = "") -> str:
+        """The chair convenes an emergency meeting; every mission is asked to ack."""
+        return await self.send_payload(channel, payloads.EmergencyCall(
+            **_base(), meeting_at=meeting_at, place=place, link=link, agenda=agenda))
+
+    async def post_agenda(self, channel: str | bytes, title: str, body: str = "", *,
+                          pinned: bool = True, requires_ack: bool = False) -> str:
+        """Post (or revise: the revision goes up by one) the channel's agenda notice."""
+        cid = self.resolve_channel(channel)
+        rev = self.engine.message_meta(cid).pinned_rev + 1
+        return await self.send_payload(cid, payloads.AgendaNotice(
+            **_base(), title=title, body=body, revision=rev, pinned=pinned,
+            requires_ack=requires_ack))
+
+    def pinned_notice(self, channel: str | bytes) -> MessageView | None:
+        """The channel's pinned agenda notice (highest revision), if any."""
+        cid = self.resolve_channel(channel)
+        meta = self.engine.message_meta(cid)
+        if not meta.pinned:
+            return None
+        try:
+            m = self.store.get_message(cid, meta.pinned)
+        except NotFoundError:
+            return None
+        return self._view(cid, 0, m)
+
+    def search(self, query: str, *, channel: str | bytes | None = None,
+               limit: int = 50) -> list[SearchHit]:
+        """Local full-text search (whole words; ``word*`` for a prefix), newest first."""
+        index = self.engine.features.index
+        if index is None:
+            raise UsageError("search is not available")
+        terms, recheck = index.query(query)
+        cid = self.resolve_channel(channel) if channel is not None else None
+        names = {c.channel_id: c.name for c in self.store.list_channels()}
+        hits = []
+        for m in self.store.search_index(terms, channel_id=cid, limit=limit):
+            view = self._view(m.channel_id, m.seq or 0, m)
+            if view is None or (recheck and not index.recheck(view.text, recheck)):
+                continue
+            hits.append(SearchHit(m.channel_id.hex(), names.get(m.channel_id, ""), view))
+        return hits
+
+    def sweep_expired(self) -> list[Event]:
+        """Delete expired disappearing messages now (also runs on open, sync and every
+        30 s while started); returns and publishes the events."""
+        events = self.engine.sweep_expired()
+        self._emit(events)
+        return events
+
+    def messages(self, channel: str | bytes, *, limit: int = 50,
+                 before: int | None = None) -> list[MessageView]:
+        """Shown messages in relay order (``seq``; own unsent ones last), oldest first.
+
+        Edits, redactions, reactions, receipts and acks are folded into the message
+        they change, not listed. Page back with ``before=views[0].position``.
+        """
+        cid = self.resolve_channel(channel)
+        out = []
+        for order, m in self.store.list_messages_ordered(cid, limit=limit, before=before):
+            view = self._view(cid, order, m)
+            if view is not None:
+                out.append(view)
+        return out
+
+    def _view(self, cid: bytes, order: int, m: Any) -> MessageView | None:
+        if m.damaged:
+            return None
+        me = self.engine.me.ident.delegate
+        sender = m.sender.decode(errors="replace")
+        try:
+            p = payloads.decode(m.body)
+        except PayloadError:
+            return None
+        attachment = None
+        if isinstance(p, payloads.Unknown):
+            kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
+        else:
+            kind = kind_of(p)
+            if kind in MODIFIER_KINDS:
+                return None
+            text = getattr(p, "body", "") or getattr(p, "title", "")
+            if isinstance(p, payloads.AgendaNotice | payloads.Activity):
+                text = p.title + (f"\n{p.body}" if p.body else "")
+            elif isinstance(p, payloads.EmergencyCall):
+                text = p.agenda or p.place or p.link
+            elif isinstance(p, payloads.Attachment):
+                text = p.caption or p.file_name
+                attachment = {"file_name": p.file_name, "mime_type": p.mime_type,
+                              "size": p.size, "caption": p.caption}
+            elif isinstance(p, payloads.DisappearingTimer):
+                text = f"disappearing messages: {p.seconds} s" if p.seconds else \
+                    "disappearing messages: off"
+        ann = self.engine.features.annotation(cid, m.message_id)
+        return MessageView(
+            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, sender == me, order,
+            edited=bool(ann.edited_at), reply_to=p.in_reply_to.hex()
+            if isinstance(p, payloads.Reply) else "",
+            requires_ack=bool(getattr(p, "requires_ack", False)),
+            reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
+            attachment=attachment, expires_at=m.expires_at,
+            sending=m.seq is None and sender == me)
 
     # ------------------------------------------------------------------ sync
 
@@ -378,6 +694,7 @@ class Client:
         unsub = self.subscribe(collected.append)
         try:
             async with self._lock:
+                self.sweep_expired()
                 await self._ensure_login()
                 await self.refresh_crls()
                 await self._welcomes()
@@ -472,11 +789,11 @@ class Client:
                     out = await self._prepare(w)
                     if out is None:
                         continue
-                    await self.transport.post(
+                    res = await self.transport.post(
                         out.group_id, out.client_msg_id, out.message, add=list(out.add),
                         remove=list(out.remove), welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
-                    self.engine.posted(out)
+                    self.engine.posted(out, getattr(res, "seq", None))
                     if out.is_commit:
                         await self._catch_up(out.group_id)
                 except EpochConflictError:
@@ -521,13 +838,26 @@ class Client:
         """Start the push loop (WebSocket, reconnect with backoff and jitter)."""
         if self._push_task is None:
             self._push_task = asyncio.get_running_loop().create_task(self._push_loop())
+        if self._sweep_task is None:
+            self._sweep_task = asyncio.get_running_loop().create_task(self._sweep_loop())
+
+    async def _sweep_loop(self, period: float = SWEEP_SECONDS) -> None:
+        while True:
+            await asyncio.sleep(period)
+            try:
+                async with self._lock:
+                    self.sweep_expired()
+            except ClientError:
+                log.exception("expiry sweep failed")
 
     async def stop(self) -> None:
-        task, self._push_task = self._push_task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        for name in ("_push_task", "_sweep_task"):
+            task = getattr(self, name)
+            setattr(self, name, None)
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
         self.connected.clear()
 
     async def _push_loop(self) -> None:

@@ -74,14 +74,19 @@ from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
     ChannelLeft,
+    EmergencyCallReceived,
     ErrorEvent,
     Event,
     ForkDetected,
     MembershipChanged,
     MessageReceived,
+    MessagesExpired,
+    NoticePinned,
     PolicyRefused,
     PossibleWithholding,
+    TimerChanged,
 )
+from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
 from client.policy import (
     POLICY,
     Authority,
@@ -174,6 +179,10 @@ class _Meta(msgspec.Struct, frozen=True, kw_only=True):
     left: bool = False
     forked: str = ""
     joined_epoch: int = 0
+    timer: int | None = None  # disappearing-message timer, seconds
+    timer_by: str = ""
+    pinned: bytes = b""  # the pinned agenda notice's message id
+    pinned_rev: int = -1
 
 
 class _OutApp(msgspec.Struct, frozen=True, tag="app"):
@@ -250,6 +259,10 @@ class Engine:
         self.trust = trust
         self.clock = clock
         self._groups: dict[bytes, Group] = {}
+        self.features = Features(store)
+        #: Events caused by this device's own actions (enqueue_payload); the driver
+        #: publishes them with :meth:`take_local_events`.
+        self._local_events: list[Event] = []
 
     # ------------------------------------------------------------------ helpers
 
@@ -349,8 +362,9 @@ class Engine:
         _ch, meta = self.channel_state(channel_id)
         if meta.left:
             raise UsageError("this device is no longer in the channel")
-        if check_policy:
-            roster = self.roster(channel_id)
+        roster = self.roster(channel_id)
+        kind = kind_of(payload)
+        if check_policy and kind not in ANSWER_KINDS:
             try:
                 check_post(roster, self.me.ident, self.chairs(roster))
             except PolicyViolation as exc:
@@ -358,12 +372,84 @@ class Engine:
         body = payloads.encode(payload)
         mid = payload.message_id
         with self.store.transaction():
-            self.store.insert_message(channel_id, mid, sender=self.me.ident.delegate.encode(),
-                                      body=body, sent_at=payload.sent_at,
-                                      received_at=self.now())
+            ch, meta = self.channel_state(channel_id)
+            try:
+                store_row, events, meta = self._features(ch, meta, roster, self.me.ident,
+                                                         payload, None)
+            except PolicyViolation as exc:
+                raise UsageError(str(exc)) from None
+            except NotFoundError:
+                raise UsageError("the message it refers to is not on this device") from None
+            if store_row:
+                self._store_row(ch, meta, self.me.ident, payload, body, None)
             self.store.enqueue_outbox(channel_id, _enc.encode(_OutApp(mid, body)),
                                       created_at=self.now())
+        self._local_events += events
         return mid
+
+    def take_local_events(self) -> list[Event]:
+        """Events of this device's own actions since the last call."""
+        out, self._local_events = self._local_events, []
+        return out
+
+    def _store_row(self, ch: Channel, meta: _Meta, author: Ident, payload: payloads.Decoded,
+                   body: bytes, seq: int | None) -> bool:
+        now = self.now()
+        expires = now + meta.timer if meta.timer else None
+        fresh = self.store.insert_message(ch.channel_id, payload.message_id,
+                                          sender=author.delegate.encode(), body=body,
+                                          sent_at=payload.sent_at, received_at=now, seq=seq,
+                                          expires_at=expires)
+        if fresh and kind_of(payload) not in MODIFIER_KINDS:
+            self.features.stored(ch.channel_id, author, payload)
+        return bool(fresh)
+
+    def _features(self, ch: Channel, meta: _Meta, roster: Roster, sender: Ident,
+                  payload: payloads.Decoded, seq: int | None
+                  ) -> tuple[bool, list[Event], _Meta]:
+        """Apply what a payload means beyond being stored (modifiers, timer, notices).
+
+        Returns whether to store it as a row, the events, and the channel meta.
+        Raises PolicyViolation / NotFoundError to refuse a modifier.
+        """
+        cid = ch.channel_id
+        kind = kind_of(payload)
+        events: list[Event] = []
+        if kind in MODIFIER_KINDS:
+            events = self.features.apply(cid, sender, payload, roster.missions)
+            return True, events, meta
+        if isinstance(payload, payloads.DisappearingTimer):
+            meta = msgspec.structs.replace(meta, timer=payload.seconds, timer_by=sender.delegate)
+            self._put_meta(ch, meta)
+            events.append(TimerChanged(cid, payload.seconds, sender.delegate))
+        elif isinstance(payload, payloads.AgendaNotice) and payload.revision >= meta.pinned_rev:
+            meta = msgspec.structs.replace(
+                meta, pinned=payload.message_id if payload.pinned else b"",
+                pinned_rev=payload.revision)
+            self._put_meta(ch, meta)
+            events.append(NoticePinned(cid, payload.message_id, payload.title, payload.revision,
+                                       payload.pinned, sender.delegate))
+        elif isinstance(payload, payloads.EmergencyCall):
+            events.append(EmergencyCallReceived(cid, payload.message_id, sender.delegate,
+                                                payload.meeting_at, payload.place, payload.link,
+                                                payload.agenda))
+        return True, events, meta
+
+    def sweep_expired(self) -> list[Event]:
+        """Delete expired messages (store, search index, cached attachments)."""
+        gone = self.store.expired_messages(self.now())
+        if not gone:
+            return []
+        by_channel: dict[bytes, list[bytes]] = {}
+        with self.store.transaction():
+            for cid, mid in gone:
+                if self.features.purge(cid, mid):
+                    by_channel.setdefault(cid, []).append(mid)
+        self.store.compact()
+        return [MessagesExpired(cid, tuple(mids)) for cid, mids in by_channel.items()]
+
+    def message_meta(self, channel_id: bytes) -> _Meta:
+        return self.channel_state(channel_id)[1]
 
     def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
         """Queue a membership commit (devices of the roster's missions; roster change).
@@ -433,11 +519,22 @@ class Engine:
         return Outbound(work.channel_id, f"m.{item.message_id.hex()}.{item.attempt}", msg,
                         work.item_id, False)
 
-    def posted(self, out: Outbound) -> None:
-        """The relay accepted ``out``. App items are done; commits wait for their echo."""
+    def posted(self, out: Outbound, seq: int | None = None) -> None:
+        """The relay accepted ``out`` (at ``seq``). App items are done; commits wait for
+        their echo. An own message takes the relay's ``seq`` so it shows in relay order."""
         _crashpoint("send-posted")
         if not out.is_commit:
-            self.store.mark_sent(out.item_id)
+            with self.store.transaction():
+                self.store.mark_sent(out.item_id)
+                if seq is not None:
+                    self._set_own_seq(out.group_id, out.client_msg_id, seq)
+
+    def _set_own_seq(self, channel_id: bytes, client_msg_id: str, seq: int) -> None:
+        parts = client_msg_id.split(".")
+        if len(parts) != 3 or parts[0] != "m":
+            return
+        with contextlib.suppress(ValueError, ClientError):
+            self.store.set_message_seq(channel_id, bytes.fromhex(parts[1]), seq)
 
     def membership_plan(self, work: CommitWork,
                         directory: Sequence[tuple[str, str, list[bytes]]]) -> MembershipPlan:
@@ -599,6 +696,7 @@ class Engine:
     def _receive_one(self, ch: Channel, meta: _Meta, g: Group, m: RelayMessage,
                      events: list[Event]) -> tuple[bool, _Meta]:
         msg = MLSMessage.from_bytes(m.message)
+        meta = self._meta(self.store.get_channel(ch.channel_id))  # features may change it
         pm = msg.private_message
         if msg.wire_format != WireFormat.mls_private_message or pm is None:
             raise PolicyViolation("Corridor channels carry only PrivateMessages")
@@ -656,7 +754,10 @@ class Engine:
 
     def _own_app(self, ch: Channel, g: Group, m: RelayMessage, epoch: int) -> None:
         parts = m.client_msg_id.split(".")
-        if len(parts) != 3 or epoch == g.epoch:
+        if len(parts) != 3:
+            return
+        if epoch == g.epoch:
+            self._set_own_seq(ch.channel_id, m.client_msg_id, m.seq)
             return
         try:
             mid, attempt = bytes.fromhex(parts[1]), int(parts[2])
@@ -675,19 +776,32 @@ class Engine:
         payload = payloads.decode_application(res.data, env[1])
         sender = self._leaf_ident(g, res.sender_leaf)
         roster = roster_from_extensions(g.extensions)
+        kind = kind_of(payload)
         try:
-            check_post(roster, sender, self.chairs(roster))
+            if kind not in ANSWER_KINDS:
+                check_post(roster, sender, self.chairs(roster))
         except PolicyViolation as exc:
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return
-        kind = payload.kind if isinstance(payload, payloads.Unknown) else \
-            str(type(payload).__struct_config__.tag)
-        if self.store.insert_message(ch.channel_id, payload.message_id,
-                                     sender=sender.delegate.encode(), body=res.data,
-                                     sent_at=payload.sent_at, received_at=self.now(),
-                                     seq=m.seq):
+        try:
+            self.store.get_message(ch.channel_id, payload.message_id)
+            return  # already stored (de-duplication by message id)
+        except NotFoundError:
+            pass
+        meta = self._meta(self.store.get_channel(ch.channel_id))
+        try:
+            with self.store.transaction():
+                store_row, extra, meta = self._features(ch, meta, roster, sender, payload,
+                                                        m.seq)
+        except PolicyViolation as exc:
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            return
+        except NotFoundError:
+            return  # the target is gone (redacted, expired) or predates this device
+        if not store_row or self._store_row(ch, meta, sender, payload, res.data, m.seq):
             events.append(MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
                                           kind, m.seq))
+        events.extend(extra)
 
     def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
                 m: RelayMessage, env: tuple[bytes, bytes] | None,

@@ -14,15 +14,23 @@ HISTORY_NOTE = (
 
 __all__ = [
     "HISTORY_NOTE",
+    "AckUpdated",
     "ChannelJoined",
     "ChannelLeft",
+    "EmergencyCallReceived",
     "ErrorEvent",
     "Event",
     "ForkDetected",
     "MembershipChanged",
+    "MessageEdited",
     "MessageReceived",
+    "MessageRedacted",
+    "MessagesExpired",
+    "NoticePinned",
     "PolicyRefused",
     "PossibleWithholding",
+    "ReactionChanged",
+    "TimerChanged",
 ]
 
 
@@ -106,7 +114,94 @@ class ErrorEvent:
     detail: str = field(default="")
 
 
+@dataclass(frozen=True, slots=True)
+class AckUpdated:
+    """A member read or acknowledged a message that asked for acknowledgement.
+
+    ``state`` is ``"read"`` or ``"acknowledged"``; ``pending`` lists the missions that
+    have still not acknowledged after this change (the live tracker).
+    """
+
+    channel_id: bytes
+    message_id: bytes
+    mission: str
+    delegate: str  # "mission/delegate"
+    state: str
+    pending: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MessageEdited:
+    """The author replaced a message's text (the old text is gone from this device)."""
+
+    channel_id: bytes
+    message_id: bytes
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRedacted:
+    """The author withdrew a message; it is deleted from the store, index and cache."""
+
+    channel_id: bytes
+    message_id: bytes
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionChanged:
+    channel_id: bytes
+    message_id: bytes
+    by: str
+    emoji: str
+    removed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class NoticePinned:
+    """A chair's agenda notice is now the channel's pinned one (or unpinned it)."""
+
+    channel_id: bytes
+    message_id: bytes
+    title: str
+    revision: int
+    pinned: bool
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyCallReceived:
+    """The chair convened an emergency meeting; every mission is asked to acknowledge."""
+
+    channel_id: bytes
+    message_id: bytes
+    by: str
+    meeting_at: int  # ms since the epoch
+    place: str
+    link: str
+    agenda: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimerChanged:
+    """A member set the channel's disappearing-message timer (``None``: off)."""
+
+    channel_id: bytes
+    seconds: int | None
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesExpired:
+    """Disappearing messages were deleted (store, search index, cached attachments)."""
+
+    channel_id: bytes
+    message_ids: tuple[bytes, ...]
+
+
 Event = (
     MessageReceived | ChannelJoined | ChannelLeft | MembershipChanged | ForkDetected
-    | PossibleWithholding | PolicyRefused | ErrorEvent
+    | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
+    | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
+    | TimerChanged | MessagesExpired
 )

@@ -178,6 +178,16 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
 
+    async def upload_blob(self, group_id: bytes, data: bytes) -> str:
+        """Store an encrypted attachment for ``group_id``'s members; returns its blob id."""
+        raise RelayRefused(501, "unsupported", "this transport has no blob store")
+
+    async def download_blob(self, blob_id: str) -> bytes:
+        raise RelayRefused(501, "unsupported", "this transport has no blob store")
+
+    async def delete_blob(self, blob_id: str) -> None:
+        raise RelayRefused(501, "unsupported", "this transport has no blob store")
+
     def push(self) -> contextlib.AbstractAsyncContextManager[AsyncIterator[PushEvent]]:
         """A live stream of pushes (backlog, ``ready``, then live); optional."""
         raise NotImplementedError
@@ -328,6 +338,46 @@ class HttpTransport(Transport):
     async def publish_crl(self, crl: bytes) -> list[str]:
         out = await self._json("POST", "/v1/directory/crls", {"crl": _b64(crl)})
         return [str(d) for d in out["revoked"]]
+
+    async def _blob(self, method: str, path: str, content: bytes | None = None,
+                    params: dict[str, Any] | None = None) -> httpx.Response:
+        for attempt in (0, 1):
+            headers = self._headers()
+            if content is not None:
+                headers["Content-Type"] = "application/octet-stream"
+            try:
+                r = await self._http.request(method, path, content=content, params=params,
+                                             headers=headers)
+            except httpx.TransportError as exc:
+                raise RelayUnavailable(f"relay unreachable: {type(exc).__name__}") from None
+            if r.status_code == 401 and attempt == 0:
+                await self.login()
+                continue
+            if r.status_code >= 400:
+                try:
+                    data = r.json()
+                except ValueError:
+                    data = {}
+                raise RelayRefused(r.status_code, str(data.get("error", "error")),
+                                   str(data.get("message", ""))[:300], data)
+            return r
+        raise UnauthorizedError(401, "unauthorized", "login failed", {})  # pragma: no cover
+
+    async def upload_blob(self, group_id: bytes, data: bytes) -> str:
+        if self._token is None:
+            await self.login()
+        r = await self._blob("POST", "/v1/blobs", data, {"group_id": b64u(group_id)})
+        return str(r.json()["blob_id"])
+
+    async def download_blob(self, blob_id: str) -> bytes:
+        if self._token is None:
+            await self.login()
+        return (await self._blob("GET", f"/v1/blobs/{blob_id}")).content
+
+    async def delete_blob(self, blob_id: str) -> None:
+        if self._token is None:
+            await self.login()
+        await self._blob("DELETE", f"/v1/blobs/{blob_id}")
 
     @contextlib.asynccontextmanager
     async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:

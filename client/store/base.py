@@ -19,7 +19,7 @@ hide the rest of the channel.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Final, Protocol
@@ -246,3 +246,42 @@ class Store(Protocol):
         ...
 
     def set_cursor(self, name: str, value: int) -> None: ...
+
+    # -- messaging features (schema 4) ----------------------------------------------
+    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
+        """(channel id, message id) of messages whose ``expires_at <= now``."""
+        ...
+
+    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
+        """Record the relay's sequence number of an own message."""
+        ...
+
+    def set_message_expiry(self, channel_id: bytes, message_id: bytes,
+                           expires_at: int) -> None: ...
+
+    def list_messages_ordered(
+        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
+    ) -> list[tuple[int, Message]]:
+        """The newest ``limit`` messages before order key ``before``, in relay order
+        (``seq``; unsequenced own messages last), with their order keys."""
+        ...
+
+    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
+        """Side state of a message (encrypted at rest); deleted with the message."""
+        ...
+
+    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None: ...
+
+    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
+        """Replace a stored message's search terms (keyed hashes, never plaintext)."""
+        ...
+
+    def search_index(
+        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
+    ) -> list[Message]:
+        """Messages indexed with all ``terms``, newest first."""
+        ...
+
+    def compact(self) -> None:
+        """Purge deleted index entries and old page images (after deletions)."""
+        ...

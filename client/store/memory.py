@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -38,6 +38,8 @@ class MemoryStore:
         self._groups: dict[bytes, GroupState] = {}
         self._outbox: dict[bytes, OutboxItem] = {}
         self._cursors: dict[str, int] = {}
+        self._annotations: dict[tuple[bytes, bytes], bytes] = {}
+        self._terms: dict[tuple[bytes, bytes], frozenset[str]] = {}
         self._counters = {"message": 0, "outbox": 0}
         self._closed = False
 
@@ -48,6 +50,8 @@ class MemoryStore:
             self._groups,
             self._outbox,
             self._cursors,
+            self._annotations,
+            self._terms,
             self._counters,
         ]
 
@@ -148,7 +152,7 @@ class MemoryStore:
         with self.transaction():
             channel = self.get_channel(channel_id)
             for key in [k for k in self._messages if k[0] == channel_id]:
-                del self._messages[key]
+                self.delete_message(*key)
             for item_id in [k for k, v in self._outbox.items() if v.channel_id == channel_id]:
                 del self._outbox[item_id]
             self._groups.pop(channel.group_id, None)
@@ -245,6 +249,8 @@ class MemoryStore:
 
     def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
         with self.transaction():
+            self._annotations.pop((channel_id, message_id), None)
+            self._terms.pop((channel_id, message_id), None)
             return self._messages.pop((channel_id, message_id), None) is not None
 
     def delete_expired(self, now: int) -> int:
@@ -256,7 +262,7 @@ class MemoryStore:
                 if m.expires_at is not None and m.expires_at <= now
             ]
             for key in gone:
-                del self._messages[key]
+                self.delete_message(*key)
             return len(gone)
 
     # group state ----------------------------------------------------------------
@@ -323,3 +329,56 @@ class MemoryStore:
         check_int(value, "value")
         with self.transaction():
             self._cursors[name] = value
+
+    # messaging features (see SqliteStore) ------------------------------------------
+    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
+        return [k for k, m in self._messages.items()
+                if m.expires_at is not None and m.expires_at <= now]
+
+    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
+        with self.transaction():
+            m = self._messages.get((channel_id, message_id))
+            if m is not None:
+                self._messages[(channel_id, message_id)] = dataclasses.replace(m, seq=seq)
+
+    def set_message_expiry(self, channel_id: bytes, message_id: bytes, expires_at: int) -> None:
+        with self.transaction():
+            m = self._messages.get((channel_id, message_id))
+            if m is not None:
+                self._messages[(channel_id, message_id)] = dataclasses.replace(
+                    m, expires_at=expires_at)
+
+    def list_messages_ordered(
+        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
+    ) -> list[tuple[int, Message]]:
+        from client.store.schema import UNSEQUENCED_BASE
+
+        keyed = sorted(
+            ((m.seq if m.seq is not None else UNSEQUENCED_BASE + m.position, m.position), m)
+            for m in list(self._messages.values()) if m.channel_id == channel_id
+        )
+        rows = [(k[0], m) for k, m in keyed if before is None or k[0] < before]
+        return rows[-limit:]
+
+    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
+        self._annotations[(channel_id, message_id)] = bytes(data)
+
+    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
+        return self._annotations.get((channel_id, message_id))
+
+    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
+        if (channel_id, message_id) in self._messages:
+            self._terms[(channel_id, message_id)] = frozenset(terms.split())
+
+    def search_index(
+        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
+    ) -> list[Message]:
+        want = set(terms)
+        hits = [self._messages[k] for k, t in self._terms.items()
+                if want <= t and k in self._messages
+                and (channel_id is None or k[0] == channel_id)]
+        hits.sort(key=lambda m: -m.position)
+        return hits[:limit]
+
+    def compact(self) -> None:
+        """Nothing to compact in memory."""

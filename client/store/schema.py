@@ -12,6 +12,11 @@ History:
     1. first release: meta, channels, messages, group_states, outbox.
     2. disappearing messages: ``messages.expires_at`` and its index.
     3. named cursors for non-channel streams (welcomes, directory).
+    4. messaging features: ``messages.ord`` (relay order: ``seq``, or after every
+       sequenced message while still unsent) and its index; ``annotations`` (sealed
+       per-message side state: edits, reactions, receipts, acknowledgements); the
+       search index ``search_fts`` (FTS5 over keyed token hashes, never plaintext:
+       see :mod:`client.search`), keyed by ``messages.position``.
 """
 
 from __future__ import annotations
@@ -78,7 +83,28 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE cursors (name TEXT PRIMARY KEY, value INTEGER NOT NULL)")
 
 
-MIGRATIONS: Final[Sequence[Callable[[sqlite3.Connection], None]]] = (_v1, _v2, _v3)
+#: Own messages not yet sequenced by the relay sort after every sequenced one.
+UNSEQUENCED_BASE: Final = 1 << 40
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "ALTER TABLE messages ADD COLUMN ord INTEGER GENERATED ALWAYS AS "
+        f"(COALESCE(seq, {UNSEQUENCED_BASE} + position)) VIRTUAL"
+    )
+    conn.execute("CREATE INDEX messages_by_ord ON messages (channel_id, ord)")
+    conn.execute(
+        """CREATE TABLE annotations (
+            channel_id BLOB NOT NULL REFERENCES channels(channel_id) ON DELETE CASCADE,
+            message_id BLOB NOT NULL,
+            sealed     BLOB NOT NULL,
+            PRIMARY KEY (channel_id, message_id)
+        )"""
+    )
+    conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(terms, detail=none)")
+
+
+MIGRATIONS: Final[Sequence[Callable[[sqlite3.Connection], None]]] = (_v1, _v2, _v3, _v4)
 LATEST: Final = len(MIGRATIONS)
 
 

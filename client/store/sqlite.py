@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import struct
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
@@ -55,6 +56,7 @@ __all__ = ["SqliteStore"]
 
 _KEY_CHECK: Final = b"corridor store key check v1"
 _PAGE_ITER: Final = 500
+_HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
 
 
 class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
@@ -357,6 +359,12 @@ class SqliteStore:
             ).fetchone()
             if row is None:
                 raise NotFoundError("no such channel")
+            self._write(
+                "DELETE FROM search_fts WHERE rowid IN "
+                "(SELECT position FROM messages WHERE channel_id = ?)",
+                (channel_id,),
+            )
+            self._write("DELETE FROM annotations WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM messages WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
@@ -498,7 +506,17 @@ class SqliteStore:
             )
 
     def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
+        """Remove the row, its search terms and its annotation (redaction, expiry)."""
         with self.transaction():
+            self._write(
+                "DELETE FROM search_fts WHERE rowid = "
+                "(SELECT position FROM messages WHERE channel_id = ? AND message_id = ?)",
+                (channel_id, message_id),
+            )
+            self._write(
+                "DELETE FROM annotations WHERE channel_id = ? AND message_id = ?",
+                (channel_id, message_id),
+            )
             return (
                 self._write(
                     "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
@@ -510,9 +528,125 @@ class SqliteStore:
     def delete_expired(self, now: int) -> int:
         check_int(now, "now")
         with self.transaction():
-            return self._write(
-                "DELETE FROM messages WHERE expires_at IS NOT NULL AND expires_at <= ?", (now,)
+            gone = self.expired_messages(now)
+            for channel_id, message_id in gone:
+                self.delete_message(channel_id, message_id)
+            return len(gone)
+
+    # ------------------------------------------------- messaging features (schema 4)
+
+    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
+        """(channel id, message id) of every message whose ``expires_at <= now``."""
+        check_int(now, "now")
+        rows = self._read(
+            "SELECT channel_id, message_id FROM messages "
+            "WHERE expires_at IS NOT NULL AND expires_at <= ?",
+            (now,),
+        )
+        return [(bytes(c), bytes(m)) for c, m in rows]
+
+    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
+        """Record the relay's sequence number of an own message (fixes its display order)."""
+        check_int(seq, "seq")
+        with self.transaction():
+            self._write(
+                "UPDATE messages SET seq = ? WHERE channel_id = ? AND message_id = ?",
+                (seq, channel_id, message_id),
             )
+
+    def set_message_expiry(self, channel_id: bytes, message_id: bytes, expires_at: int) -> None:
+        check_int(expires_at, "expires_at")
+        with self.transaction():
+            self._write(
+                "UPDATE messages SET expires_at = ? WHERE channel_id = ? AND message_id = ?",
+                (expires_at, channel_id, message_id),
+            )
+
+    def list_messages_ordered(
+        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
+    ) -> list[tuple[int, Message]]:
+        """The newest ``limit`` messages older than order key ``before``, in relay order.
+
+        The order key is the relay's ``seq``; own messages the relay has not sequenced
+        yet sort after all others (see :data:`client.store.schema.UNSEQUENCED_BASE`).
+        """
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        check_int(before, "before", optional=True)
+        rows = self._read(
+            "SELECT ord, position, channel_id, message_id, seq, sent_at, received_at, "
+            "expires_at, sealed FROM messages WHERE channel_id = ? AND ord < ? "
+            "ORDER BY ord DESC LIMIT ?",
+            (channel_id, 2**63 - 1 if before is None else before, limit),
+        )
+        rows.reverse()
+        return [(int(r[0]), self._message(r[1:], strict=False)) for r in rows]
+
+    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
+        """Sealed side state of a message (reactions, receipts, acks, edit marks)."""
+        sealed = self._cipher.seal(bytes(data), "annotations", channel_id, message_id)
+        with self.transaction():
+            self._write(
+                "INSERT INTO annotations (channel_id, message_id, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (channel_id, message_id) DO UPDATE SET sealed = excluded.sealed",
+                (channel_id, message_id, sealed),
+            )
+
+    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
+        rows = self._read(
+            "SELECT sealed FROM annotations WHERE channel_id = ? AND message_id = ?",
+            (channel_id, message_id),
+        )
+        if not rows:
+            return None
+        return self._cipher.open(rows[0][0], "annotations", channel_id, message_id)
+
+    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
+        """Replace the search terms (already keyed hashes) of a stored message."""
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
+                (channel_id, message_id),
+            ).fetchone()
+            if row is None:
+                return
+            self._write("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+            if terms:
+                self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                            (row[0], terms))
+
+    def search_index(
+        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
+    ) -> list[Message]:
+        """Messages indexed with every one of ``terms`` (hex hashes), newest first."""
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        if not terms or not all(_HEX_TERM.fullmatch(t) for t in terms):
+            raise UsageError("search terms are hex token hashes")
+        match = " AND ".join(f'"{t}"' for t in terms)
+        sql = (
+            "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
+            "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
+            "WHERE search_fts MATCH ?"
+        )
+        args: tuple[Any, ...] = (match,)
+        if channel_id is not None:
+            sql += " AND m.channel_id = ?"
+            args += (channel_id,)
+        sql += " ORDER BY f.rowid DESC LIMIT ?"
+        return [self._message(r, strict=False) for r in self._read(sql, (*args, limit))]
+
+    def compact(self) -> None:
+        """Purge deleted entries from the index b-trees and the WAL (after deletions).
+
+        FTS5 keeps a deleted document's terms in older segments until a merge;
+        ``optimize`` rewrites the index without them, and the checkpoint moves the
+        overwritten pages out of the WAL (``secure_delete`` zeroes freed space).
+        """
+        with self.transaction():
+            self._write("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        with self._lock, self._sql_errors():
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ----------------------------------------------------------------- group state
 

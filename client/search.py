@@ -1,0 +1,129 @@
+"""Local full-text search whose index never holds a plaintext word (THREATS 20).
+
+Choice: an FTS5 table *on disk* whose terms are keyed hashes, not an in-memory index
+rebuilt at unlock. Why:
+
+* The disk must hold no plaintext. A plain FTS5 table would store every token (and a
+  copy of the text) in clear inside the database file; here each normalised token
+  becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 96 bits, stored as
+  24 hex characters. The search key is a random 32-byte secret in the keystore (OS
+  keyring or the Argon2id file), next to the store key, so whoever can read the index
+  terms can also read the messages, and nobody else can test a guessed word.
+* An in-memory index would have to decrypt and tokenise every stored message at each
+  unlock; the command line opens the store per command, so 100,000 messages would
+  cost seconds every time. The hashed index is persistent and a query is one FTS5
+  lookup of a few hashed terms.
+* Residual leak, accepted: the file shows how many distinct tokens each message has
+  and how often each (hashed) term occurs overall. ``detail=none`` keeps no token
+  positions, so word order is not recoverable either.
+
+Matching is by whole token (Unicode NFKC, case-folded, ``\\w+`` runs). A query word
+ending in ``*`` matches by prefix: each indexed token also contributes hashed prefixes
+of 3..:data:`MAX_PREFIX` characters (marked ``"p"`` in the hash input so a prefix
+never collides with a whole token); longer prefixes are looked up by their first
+:data:`MAX_PREFIX` characters and then checked against the decrypted text.
+
+A redacted, expired or edited message's terms are deleted from the index in the same
+transaction as the text (:meth:`client.store.sqlite.SqliteStore.delete_message`,
+``index_message``); FTS5 keeps deleted terms inside older index segments until a merge,
+so the client runs :meth:`~client.store.sqlite.SqliteStore.compact` (FTS5 ``optimize``
+and a WAL checkpoint; ``secure_delete`` is on) after deleting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+from typing import Final
+
+from client import payloads
+from client.errors import UsageError
+
+__all__ = ["MAX_PREFIX", "SEARCH_KEY", "SearchIndex", "payload_text", "tokens"]
+
+#: Keystore name of the search key.
+SEARCH_KEY: Final = "search-key"
+MIN_PREFIX: Final = 3
+MAX_PREFIX: Final = 6
+MAX_QUERY_WORDS: Final = 16
+_TERM_BYTES: Final = 12
+_WORD: Final = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised tokens of ``text`` (NFKC, case-folded), in order, duplicates kept."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def payload_text(p: payloads.Decoded) -> str:
+    """The searchable text of a payload (empty for kinds that carry none)."""
+    if isinstance(p, payloads.Text | payloads.Reply | payloads.Edit):
+        return p.body
+    if isinstance(p, payloads.Attachment):
+        return f"{p.file_name} {p.caption}"
+    if isinstance(p, payloads.AgendaNotice | payloads.Activity):
+        return f"{p.title} {p.body}"
+    if isinstance(p, payloads.EmergencyCall):
+        return f"{p.place} {p.link} {p.agenda}"
+    return ""
+
+
+class SearchIndex:
+    """Turns text into hashed index terms and queries into hashed lookups."""
+
+    __slots__ = ("_key",)
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) < 32:
+            raise UsageError("the search key must be at least 32 bytes")
+        self._key = bytes(key)
+
+    def _h(self, domain: bytes, token: str) -> str:
+        mac = hmac.new(self._key, domain + b"\x00" + token.encode(), hashlib.sha256)
+        return mac.digest()[:_TERM_BYTES].hex()
+
+    def terms(self, text: str) -> str:
+        """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``."""
+        out: dict[str, None] = {}
+        for tok in tokens(text):
+            out[self._h(b"t", tok)] = None
+            for n in range(MIN_PREFIX, min(len(tok) - 1, MAX_PREFIX) + 1):
+                out[self._h(b"p", tok[:n])] = None
+        return " ".join(out)
+
+    def query(self, query: str) -> tuple[list[str], list[str]]:
+        """Hashed terms for ``query`` (all must match) and the long prefixes to re-check.
+
+        Raises:
+            UsageError: nothing searchable in the query, or a prefix shorter than 3.
+        """
+        terms: list[str] = []
+        recheck: list[str] = []
+        words = query.split()
+        if len(words) > MAX_QUERY_WORDS:
+            raise UsageError(f"at most {MAX_QUERY_WORDS} search words")
+        for word in words:
+            prefix = word.endswith("*")
+            toks = tokens(word)
+            if not toks:
+                continue
+            for i, tok in enumerate(toks):
+                if prefix and i == len(toks) - 1:
+                    if len(tok) < MIN_PREFIX:
+                        raise UsageError(f"a prefix search needs {MIN_PREFIX} characters")
+                    terms.append(self._h(b"p", tok[:MAX_PREFIX]))
+                    if len(tok) > MAX_PREFIX:
+                        recheck.append(tok)
+                else:
+                    terms.append(self._h(b"t", tok))
+        if not terms:
+            raise UsageError("nothing to search for")
+        return list(dict.fromkeys(terms)), recheck
+
+    @staticmethod
+    def recheck(text: str, prefixes: list[str]) -> bool:
+        """Whether ``text`` has a token starting with each of ``prefixes``."""
+        toks = tokens(text)
+        return all(any(t.startswith(p) for t in toks) for p in prefixes)
