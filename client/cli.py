@@ -98,7 +98,11 @@ async def _read(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from client.demo import run_demo
 
-    layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
+    try:
+        layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
+    except (ClientError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if not args.serve:
         print(json.dumps(layout.to_json(), indent=None if args.json else 2))
     return 0
