@@ -363,6 +363,7 @@ class Client:
                            _check_policy: bool = True) -> str:
         cid = self.resolve_channel(channel)
         mid = self.engine.enqueue_payload(cid, payload, check_policy=_check_policy)
+        self.engine.compact()
         self._emit(self.engine.take_local_events())
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
@@ -702,6 +703,7 @@ class Client:
                 await self._maintain()
                 await self._flush_locked()
                 await self._catch_up_all()
+                self.engine.compact()
         finally:
             unsub()
         return collected
@@ -942,6 +944,7 @@ class Client:
                     await self._catch_up(gid)
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
+            self.engine.compact()
 
 
 def roster_of(client: Client, channel: str | bytes) -> Roster:

@@ -445,8 +445,14 @@ class Engine:
             for cid, mid in gone:
                 if self.features.purge(cid, mid):
                     by_channel.setdefault(cid, []).append(mid)
-        self.store.compact()
+        self.compact()
         return [MessagesExpired(cid, tuple(mids)) for cid, mids in by_channel.items()]
+
+    def compact(self) -> None:
+        """After deletions (redaction, edit, expiry): purge index segments and the WAL."""
+        if self.features.dirty:
+            self.store.compact()
+            self.features.dirty = False
 
     def message_meta(self, channel_id: bytes) -> _Meta:
         return self.channel_state(channel_id)[1]

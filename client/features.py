@@ -130,6 +130,9 @@ class Features:
         self.store = store
         self.index = index
         self.on_purge = on_purge
+        #: Set when something was deleted: the driver then runs ``store.compact()``
+        #: (outside the transaction) so no trace stays in index segments or the WAL.
+        self.dirty = False
 
     # ------------------------------------------------------------------ annotations
 
@@ -222,6 +225,7 @@ class Features:
         ann = self.annotation(channel_id, p.target)
         if ann.edit_id and ann.edit_id != p.message_id:
             self.store.delete_message(channel_id, ann.edit_id)  # it holds the older text
+        self.dirty = True
         ann.edited_at, ann.edit_id = p.sent_at, p.message_id
         self._put(channel_id, p.target, ann)
         return [MessageEdited(channel_id, p.target, sender.delegate)]
@@ -258,6 +262,7 @@ class Features:
         if ann.edit_id:
             self.store.delete_message(channel_id, ann.edit_id)
         gone: bool = self.store.delete_message(channel_id, message_id)
+        self.dirty = True
         if self.on_purge is not None:
             self.on_purge(channel_id, message_id)
         return gone
