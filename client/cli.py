@@ -1,4 +1,5 @@
-"""``corridor`` client commands on the core: demo, channels, create-channel, send, sync, read.
+"""``corridor`` client commands on the core: demo, channels, create-channel, send, sync,
+read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin, timer.
 
 Every command takes ``--json`` (machine-readable output on stdout) and ``--help``.
 ``--home DIR`` picks the device (default ``CORRIDOR_HOME`` or the platform data dir);
@@ -65,10 +66,130 @@ async def _create(args: argparse.Namespace) -> int:
 async def _send(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         await c.sync()
-        mid = await c.send_text(args.channel, args.text)
+        if args.attach:
+            mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
+                                          requires_ack=args.ack)
+        else:
+            mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
+                                    reply_to=args.reply_to)
         pending = len(c.store.list_outbox(limit=10_000))
         _emit(args, {"message_id": mid, "queued": pending},
               [f"sent {mid}" + (f" ({pending} still queued)" if pending else "")])
+    return 0
+
+
+async def _ack(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        mid = await c.ack(args.message)
+        _emit(args, {"ack_id": mid}, [f"acknowledged ({mid})"])
+    return 0
+
+
+async def _acks(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        if not args.offline:
+            await c.sync()
+        st = c.ack_status(args.message)
+        lines = [f"{m.mission:<16} {m.state:<13} read: {', '.join(m.read_by) or '-'}; "
+                 f"acknowledged: {', '.join(m.acked_by) or '-'}" for m in st.missions]
+        lines.append("pending: " + (", ".join(st.pending) or "none"))
+        _emit(args, st.to_json(), lines)
+    return 0
+
+
+async def _edit(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        mid = await c.edit(args.message, args.text)
+        _emit(args, {"edit_id": mid}, [f"edited ({mid})"])
+    return 0
+
+
+async def _redact(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        mid = await c.redact(args.message)
+        _emit(args, {"redact_id": mid}, [f"redacted ({mid})"])
+    return 0
+
+
+async def _react(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        mid = await c.react(args.message, args.emoji, remove=args.remove)
+        _emit(args, {"reaction_id": mid}, [f"reacted ({mid})"])
+    return 0
+
+
+async def _fetch(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        path = await c.save_attachment(args.message, args.out)
+        _emit(args, {"path": str(path), "size": path.stat().st_size}, [str(path)])
+    return 0
+
+
+async def _search(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        if not args.offline:
+            await c.sync()
+        hits = c.search(args.text, channel=args.channel, limit=args.limit)
+        _emit(args, [h.to_json() for h in hits],
+              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.text}"
+               f"  ({h.message.message_id})" for h in hits] or ["no match"])
+    return 0
+
+
+def _when(text: str) -> int:
+    """Milliseconds since the epoch from an ISO 8601 time or a number of ms."""
+    from datetime import UTC, datetime
+
+    if text.isdigit():
+        return int(text)
+    try:
+        dt = datetime.fromisoformat(text)
+    except ValueError:
+        raise ClientError(f"not a time: {text!r} (use ISO 8601)") from None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return int(dt.timestamp() * 1000)
+
+
+async def _emergency(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        mid = await c.emergency_call(args.channel, meeting_at=_when(args.at),
+                                     place=args.place, link=args.link, agenda=args.agenda)
+        _emit(args, {"message_id": mid}, [f"emergency call sent ({mid})"])
+    return 0
+
+
+async def _pin(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        if args.title is None:
+            view = c.pinned_notice(args.channel)
+            _emit(args, view.to_json() if view else None,
+                  [view.text if view else "nothing pinned"])
+            return 0
+        mid = await c.post_agenda(args.channel, args.title, args.body, pinned=not args.unpin,
+                                  requires_ack=args.ack)
+        _emit(args, {"message_id": mid}, [f"agenda notice posted ({mid})"])
+    return 0
+
+
+async def _timer(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        await c.sync()
+        if args.seconds is None:
+            seconds, by = c.timer(args.channel)
+            _emit(args, {"seconds": seconds, "set_by": by},
+                  [f"{seconds} s (set by {by})" if seconds else "off"])
+            return 0
+        seconds = None if args.seconds == "off" else int(args.seconds)
+        mid = await c.set_timer(args.channel, seconds)
+        _emit(args, {"message_id": mid, "seconds": seconds}, [f"timer set ({mid})"])
     return 0
 
 
@@ -90,8 +211,13 @@ async def _read(args: argparse.Namespace) -> int:
         if not args.offline:
             await c.sync()
         msgs = c.messages(args.channel, limit=args.limit)
+        if not args.offline and not args.no_receipts:
+            await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.text}" for m in msgs])
+              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.text}"
+               + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
+                                                        else "")
+               + f"  ({m.message_id[:12]})" for m in msgs])
     return 0
 
 
@@ -144,11 +270,56 @@ def register(subparsers: Any) -> None:
     p.add_argument("kind", choices=["bilateral", "multilateral", "caucus", "notice"])
     p.add_argument("--name", required=True)
     p.add_argument("--missions", nargs="+", required=True, help="member missions")
-    p = cmd("send", "send a text message", _run(_send))
+    p = cmd("send", "send a text message (or a file with --attach)", _run(_send))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.add_argument("text", help="the text (with --attach: the caption)")
+    p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
+    p.add_argument("--reply-to", default=None, metavar="ID", help="answer this message")
+    p.add_argument("--attach", default=None, metavar="FILE", help="send FILE, encrypted")
+    msg_help = "message id (or unique prefix of 6+ hex characters)"
+    p = cmd("ack", "acknowledge a message that asked for it", _run(_ack))
+    p.add_argument("message", help=msg_help)
+    p = cmd("acks", "per mission: who read, who acknowledged, who is pending", _run(_acks))
+    p.add_argument("message", help=msg_help)
+    p.add_argument("--offline", action="store_true", help="do not sync first")
+    p = cmd("edit", "replace the text of your own message", _run(_edit))
+    p.add_argument("message", help=msg_help)
     p.add_argument("text")
+    p = cmd("redact", "withdraw your own message (deleted on every device)", _run(_redact))
+    p.add_argument("message", help=msg_help)
+    p = cmd("react", "react to a message with an emoji", _run(_react))
+    p.add_argument("message", help=msg_help)
+    p.add_argument("emoji")
+    p.add_argument("--remove", action="store_true", help="withdraw the reaction")
+    p = cmd("fetch-attachment", "download, verify and save an attachment", _run(_fetch))
+    p.add_argument("message", help=msg_help)
+    p.add_argument("--out", default=None,
+                   help="file or directory (default: the home's downloads, removed when "
+                        "the message expires or is redacted)")
+    p = cmd("search", "search this device's messages (word, or prefix*)", _run(_search))
+    p.add_argument("text")
+    p.add_argument("--channel", default=None)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--offline", action="store_true", help="do not sync first")
+    p = cmd("emergency-call", "convene an emergency meeting (chair)", _run(_emergency))
+    p.add_argument("channel")
+    p.add_argument("--at", required=True, help="meeting time, ISO 8601 (UTC if no zone)")
+    p.add_argument("--place", default="")
+    p.add_argument("--link", default="")
+    p.add_argument("--agenda", default="")
+    p = cmd("pin", "post or revise the pinned agenda notice; without TITLE show it",
+            _run(_pin))
+    p.add_argument("channel")
+    p.add_argument("title", nargs="?", default=None)
+    p.add_argument("--body", default="")
+    p.add_argument("--unpin", action="store_true", help="post it unpinned (unpins)")
+    p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
+    p = cmd("timer", "show or set the channel's disappearing-message timer", _run(_timer))
+    p.add_argument("channel")
+    p.add_argument("seconds", nargs="?", default=None, help="seconds, or 'off'")
     cmd("sync", "catch up, keep memberships right, send the outbox", _run(_sync))
-    p = cmd("read", "show a channel's messages", _run(_read))
+    p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--no-receipts", action="store_true", help="send no read receipts")
     p.add_argument("--offline", action="store_true", help="do not sync first")
