@@ -1,0 +1,85 @@
+"""THREATS 15 at the client: a message of the wrong wire format or content type that
+the relay delivers in a channel is a typed error event, changes nothing, and costs no
+other message.
+
+Real engines, real certificates and real MLS over the in-memory relay; the relay's
+misbehaviour is played by handing the receiving engine crafted ``RelayMessage``s.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from client import payloads
+from client.directory import x509_credential
+from client.engine import _enc, _envelope
+from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
+from client.transport import RelayMessage
+from crypto.group import Group
+from crypto.key_package import make_key_package
+from crypto.messages import MLSMessage
+from tests.crypto.test_threat_15_wire_format import public_application
+
+from .test_engine import channel, received, send, state
+from .test_policy import B_M, Issued, Pki, text
+
+
+@pytest.fixture(scope="module")
+def pki() -> Pki:
+    return Pki()
+
+
+@pytest.fixture(scope="module")
+def people(pki: Pki) -> dict[str, Issued]:
+    return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea")}
+
+
+async def test_wrong_wire_formats_and_content_types_are_typed_errors(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    _relay, d, gid = await channel(pki, people)
+    a, b = d["a"], d["b"]
+    g = a.group(gid)
+    sender = a.device_id
+    clone = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust)
+
+    p = text("sent as a PublicMessage")
+    body = payloads.encode(p)
+    # 1. application data in a PublicMessage (validly signed and tagged)
+    app_public = public_application(clone, body)
+    # 2. a commit in the clear (Corridor sends handshakes as PrivateMessages only)
+    commit_public = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust).commit(
+        authenticated_data=_envelope(g, _enc.encode([])), handshake_encrypted=False).message
+    # 3. a proposal (content type Corridor never uses), encrypted
+    proposal = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust
+                                ).propose_update(handshake_encrypted=True)
+    # 4. a Welcome and 5. a KeyPackage delivered as channel messages
+    newcomer = pki.device("alderia", "newcomer")
+    kp = make_key_package(3, x509_credential(newcomer.chain), newcomer.seed,
+                          lifetime=(0, 2**40))
+    welcome = Group.from_bytes(g.to_bytes(), credential_validator=lambda _c, _k: None).commit(
+        add=[kp.key_package]).welcome
+    assert welcome is not None
+    kp_msg = MLSMessage.of(kp.key_package).to_bytes()
+
+    base = b.store.get_channel(gid).cursor
+    cases = [app_public, commit_public, proposal, welcome, kp_msg]
+    for i, raw in enumerate(cases):
+        before = state(b, gid)
+        res = b.engine.receive([RelayMessage(gid, base + 1 + i, sender, f"m.w{i}.0", raw)])
+        errors = [e for e in res.events if isinstance(e, ErrorEvent)]
+        assert len(errors) == 1, (i, res.events)
+        assert errors[0].detail in ("PolicyViolation", "ProtocolError"), (i, errors)
+        assert not received(res.events)
+        assert not [e for e in res.events if isinstance(e, MembershipChanged | ForkDetected)]
+        assert state(b, gid) == before, i
+        b.engine._groups.clear()  # what counts is the stored state
+    assert b.engine.channel_state(gid)[1].forked == ""
+    assert b.texts(gid) == []
+
+    # the channel goes on: a's genuine messages and a's next commit are processed
+    msgs = await send(a, gid, "one", "two")
+    res = b.engine.receive([RelayMessage(gid, base + len(cases) + i + 1, m.sender,
+                                         m.client_msg_id, m.message)
+                            for i, m in enumerate(msgs)])
+    assert [e.kind for e in res.events if isinstance(e, MessageReceived)] == ["text", "text"]
+    assert b.texts(gid) == ["one", "two"]
