@@ -58,6 +58,8 @@ _SIG_LEN = 64
 # constants; the bound keeps caller-chosen labels (exporter) from growing it.
 _LABEL_HEADS: dict[tuple[str, int], bytes] = {}
 _LABEL_CACHE_MAX = 512
+# Encoded SignContent/EncryptContext label fields (``opaque label<V>``) by label.
+_SIGN_HEADS: dict[str, bytes] = {}
 _ED_PK_LEN = 32
 
 
@@ -71,6 +73,16 @@ class Aead(Protocol):
 
 def _vec(data: bytes) -> bytes:
     return encode_varint(len(data)) + data
+
+
+def _label_head(label: str, length: int) -> bytes:
+    """The fixed part of a KDFLabel: ``uint16 length; opaque label<V>`` (cached)."""
+    if not 0 <= length <= 0xFFFF:
+        raise UsageError("length must fit in uint16")
+    head = length.to_bytes(2, "big") + _vec(MLS_PREFIX + label.encode())
+    if len(_LABEL_HEADS) < _LABEL_CACHE_MAX:
+        _LABEL_HEADS[(label, length)] = head
+    return head
 
 
 def expand_signature_key(private_key: bytes) -> bytes:
@@ -102,6 +114,11 @@ class CipherSuite:
     _aead_cls: type[ChaCha20Poly1305] | type[AESGCM] = field(
         default=ChaCha20Poly1305, repr=False
     )
+
+    def __post_init__(self) -> None:
+        # derive_key_nonce and ratchet_step expand in one HMAC-SHA256 block.
+        if max(self.nk, self.nn, self.nh) > 32:
+            raise UsageError("suite sizes exceed one HKDF-SHA256 block")
 
     # -- hash, MAC, KDF ----------------------------------------------------------
 
@@ -144,18 +161,37 @@ class CipherSuite:
         fixed part (length and label) is cached per (label, length): this is the
         hot path of the secret tree and sender-data keys.
         """
-        head = _LABEL_HEADS.get((label, length))
-        if head is None:
-            if not 0 <= length <= 0xFFFF:
-                raise UsageError("length must fit in uint16")
-            head = length.to_bytes(2, "big") + _vec(MLS_PREFIX + label.encode())
-            if len(_LABEL_HEADS) < _LABEL_CACHE_MAX:
-                _LABEL_HEADS[(label, length)] = head
+        head = _LABEL_HEADS.get((label, length)) or _label_head(label, length)
         n = len(context)
         info = head + (bytes((n,)) if n < 64 else encode_varint(n)) + context
         if length <= 32:
             return hmac.digest(secret, info + b"\x01", "sha256")[:length]
         return self.expand(secret, info, length)
+
+    def derive_key_nonce(self, secret: bytes, context: bytes) -> tuple[bytes, bytes]:
+        """(ExpandWithLabel(secret, "key", context, Nk), ExpandWithLabel(secret, "nonce",
+        context, Nn)): the sender-data key and nonce (section 6.3.2), in one call."""
+        n = len(context)
+        tail = (bytes((n,)) if n < 64 else encode_varint(n)) + context + b"\x01"
+        kh = _LABEL_HEADS.get(("key", self.nk)) or _label_head("key", self.nk)
+        nh = _LABEL_HEADS.get(("nonce", self.nn)) or _label_head("nonce", self.nn)
+        digest = hmac.digest
+        return (digest(secret, kh + tail, "sha256")[: self.nk],
+                digest(secret, nh + tail, "sha256")[: self.nn])
+
+    def ratchet_step(self, secret: bytes, generation: int) -> tuple[bytes, bytes, bytes]:
+        """One secret-tree ratchet step (section 9.1): DeriveTreeSecret of "key" (Nk),
+        "nonce" (Nn) and "secret" (Nh) at ``generation``, in one call."""
+        if not 0 <= generation <= 0xFFFFFFFF:
+            raise UsageError("generation must fit in uint32")
+        tail = b"\x04" + generation.to_bytes(4, "big") + b"\x01"
+        kh = _LABEL_HEADS.get(("key", self.nk)) or _label_head("key", self.nk)
+        nh = _LABEL_HEADS.get(("nonce", self.nn)) or _label_head("nonce", self.nn)
+        sh = _LABEL_HEADS.get(("secret", self.nh)) or _label_head("secret", self.nh)
+        digest = hmac.digest
+        return (digest(secret, kh + tail, "sha256")[: self.nk],
+                digest(secret, nh + tail, "sha256")[: self.nn],
+                digest(secret, sh + tail, "sha256")[: self.nh])
 
     def derive_secret(self, secret: bytes, label: str) -> bytes:
         """DeriveSecret(Secret, Label) = ExpandWithLabel(Secret, Label, "", Nh)."""
@@ -197,7 +233,12 @@ class CipherSuite:
 
     @staticmethod
     def _sign_content(label: str, content: bytes) -> bytes:
-        return _vec(MLS_PREFIX + label.encode()) + _vec(content)
+        head = _SIGN_HEADS.get(label)
+        if head is None:
+            head = _vec(MLS_PREFIX + label.encode())
+            if len(_SIGN_HEADS) < _LABEL_CACHE_MAX:
+                _SIGN_HEADS[label] = head
+        return head + encode_varint(len(content)) + content
 
     def sign_with_label(self, private_key: bytes, label: str, content: bytes) -> bytes:
         """SignWithLabel (§5.1.2) with Ed25519.
