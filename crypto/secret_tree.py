@@ -92,9 +92,7 @@ def sender_data_key_nonce(
 
     Both are bound to ``ciphertext_sample``, the first Nh bytes of the ciphertext.
     """
-    sample = ciphertext[: suite.nh]
-    return (suite.expand_with_label(sender_data_secret, "key", sample, suite.nk),
-            suite.expand_with_label(sender_data_secret, "nonce", sample, suite.nn))
+    return suite.derive_key_nonce(sender_data_secret, ciphertext[: suite.nh])
 
 
 class SecretTree:
@@ -161,10 +159,7 @@ class SecretTree:
         return hs if ratchet is RatchetType.HANDSHAKE else app
 
     def _step(self, secret: bytes, generation: int) -> tuple[bytes, bytes, bytes]:
-        s = self.suite
-        return (s.derive_tree_secret(secret, "key", generation, s.nk),
-                s.derive_tree_secret(secret, "nonce", generation, s.nn),
-                s.derive_tree_secret(secret, "secret", generation, s.nh))
+        return self.suite.ratchet_step(secret, generation)
 
     # -- keys --------------------------------------------------------------------------
 
