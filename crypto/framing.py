@@ -32,7 +32,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
-from .codec import encode_varint
+from .codec import Reader, encode_varint
 from .errors import DecodeError, EpochError, ProtocolError, UsageError, VerificationError
 from .messages import (
     AuthenticatedContent,
@@ -53,6 +53,7 @@ from .secret_tree import RatchetType, SecretTree, sender_data_key_nonce
 from .suites import CipherSuite
 
 __all__ = [
+    "ApplicationFraming",
     "VerificationKey",
     "decrypt_sender_data",
     "framed_content_tbs",
@@ -345,3 +346,136 @@ def unprotect_private(
     return AuthenticatedContent(wire_format=WireFormat.mls_private_message, content=content,
                                 auth=body.auth)
 
+
+
+# -- application messages, per epoch ---------------------------------------------------
+
+
+class ApplicationFraming:
+    """The application-message path of one epoch, with its constants encoded once.
+
+    Produces and opens exactly the bytes :func:`protect_private` /
+    :func:`unprotect_private` do for ``content_type = application`` from a member
+    sender, wrapped in an MLSMessage, but builds no intermediate structs: the
+    FramedContentTBS, the AADs and the MLSMessage header are byte prefixes fixed
+    by the epoch (group id, epoch, encoded GroupContext), and the signed content is
+    taken from the received bytes instead of being re-encoded. Every check of
+    :func:`unprotect_private` happens, in the same order; keys are consumed only
+    after the signature verified.
+    """
+
+    __slots__ = ("_aad_head", "_ctx", "_msg_head", "_sd_secret", "_tbs_head", "suite")
+
+    def __init__(self, suite: CipherSuite, group_id: bytes, epoch: int, context_bytes: bytes,
+                 sender_data_secret: bytes | Secret) -> None:
+        gid_epoch = encode_varint(len(group_id)) + group_id + epoch.to_bytes(8, "big")
+        app = bytes((ContentType.application,))
+        self.suite = suite
+        # PrivateContentAAD / SenderDataAAD up to and including content_type.
+        self._aad_head = gid_epoch + app
+        # MLSMessage{version, wire_format, PrivateMessage up to content_type}.
+        self._msg_head = _MLS10 + int(WireFormat.mls_private_message).to_bytes(2, "big") \
+            + gid_epoch + app
+        # FramedContentTBS up to the member sender's type; the leaf index follows.
+        self._tbs_head = _MLS10 + int(WireFormat.mls_private_message).to_bytes(2, "big") \
+            + gid_epoch + bytes((SenderType.member,))
+        self._ctx = context_bytes
+        self._sd_secret = _key(sender_data_secret)
+
+    def __repr__(self) -> str:
+        return "ApplicationFraming(<redacted>)"
+
+    def seal(
+        self, leaf: int, signature_key: bytes, secret_tree: SecretTree, data: bytes, *,
+        authenticated_data: bytes = b"", padding: int = 0,
+        rng: Callable[[int], bytes] = secrets.token_bytes,
+    ) -> bytes:
+        """MLSMessage bytes of a PrivateMessage carrying ``data`` from member ``leaf``;
+        consumes the leaf's next application ratchet key."""
+        if padding < 0:
+            raise UsageError("padding must be non-negative")
+        suite = self.suite
+        leaf4 = leaf.to_bytes(4, "big")
+        ad = encode_varint(len(authenticated_data)) + authenticated_data
+        body = encode_varint(len(data)) + data
+        signature = suite.sign_with_label(
+            signature_key, _SIGN_LABEL,
+            self._tbs_head + leaf4 + ad + bytes((ContentType.application,)) + body + self._ctx)
+        plaintext = body + encode_varint(len(signature)) + signature
+        if padding:
+            plaintext += bytes(padding)
+        reuse_guard = rng(4)
+        if len(reuse_guard) != 4:
+            raise UsageError("rng returned the wrong number of bytes")
+        rk = secret_tree.next_key(leaf, RatchetType.APPLICATION)
+        ciphertext = suite.aead_seal(rk.key, _guard(rk.nonce, reuse_guard),
+                                     self._aad_head + ad, plaintext)
+        sd_key, sd_nonce = suite.derive_key_nonce(self._sd_secret, ciphertext[: suite.nh])
+        sender_data = suite.aead_seal(sd_key, sd_nonce, self._aad_head,
+                                      leaf4 + rk.generation.to_bytes(4, "big") + reuse_guard)
+        return (self._msg_head + ad + encode_varint(len(sender_data)) + sender_data
+                + encode_varint(len(ciphertext)) + ciphertext)
+
+    def parse(self, message: bytes) -> tuple[bytes, bytes, bytes, bytes] | None:
+        """(authenticated_data<V> as encoded, authenticated_data, encrypted_sender_data,
+        ciphertext) of an
+        MLSMessage that is an application PrivateMessage of exactly this group and
+        epoch; ``None`` for anything else, malformed bytes included (the general
+        decoder then produces the precise error)."""
+        head = self._msg_head
+        if not message.startswith(head):
+            return None
+        r = Reader(message, len(head))
+        try:
+            ad_start = r.position
+            authenticated_data = r.opaque_v()
+            ad = message[ad_start:r.position]
+            encrypted_sender_data = r.opaque_v()
+            ciphertext = r.opaque_v()
+            r.finish()
+        except DecodeError:
+            return None
+        return ad, authenticated_data, encrypted_sender_data, ciphertext
+
+    def open_sender_data(self, encrypted_sender_data: bytes,
+                         ciphertext: bytes) -> tuple[int, int, bytes]:
+        """(leaf index, generation, reuse guard); as :func:`decrypt_sender_data`."""
+        suite = self.suite
+        sd_key, sd_nonce = suite.derive_key_nonce(self._sd_secret, ciphertext[: suite.nh])
+        if len(encrypted_sender_data) < 16:
+            raise VerificationError("sender data does not open")
+        raw = suite.aead_open(sd_key, sd_nonce, self._aad_head, encrypted_sender_data)
+        if len(raw) != 12:
+            raise DecodeError("SenderData is 12 bytes")
+        return int.from_bytes(raw[:4], "big"), int.from_bytes(raw[4:8], "big"), raw[8:]
+
+    def open(
+        self, secret_tree: SecretTree, leaf: int, generation: int, reuse_guard: bytes,
+        ad: bytes, ciphertext: bytes, member_key: Callable[[int], bytes],
+    ) -> bytes:
+        """Decrypt and verify; returns the application data and deletes its key.
+
+        ``ad`` is the encoded ``authenticated_data<V>`` from :meth:`parse`;
+        ``member_key`` maps the sender's leaf to its signature key (raising for a
+        blank leaf). Same checks and errors as :func:`unprotect_private`.
+        """
+        suite = self.suite
+        rk = secret_tree.key_for(leaf, RatchetType.APPLICATION, generation)
+        plaintext = suite.aead_open(rk.key, _guard(rk.nonce, reuse_guard),
+                                    self._aad_head + ad, ciphertext)
+        # PrivateMessageContent{application_data<V>, signature<V>, zero padding}
+        r = Reader(plaintext)
+        data = r.opaque_v()
+        body_end = r.position
+        signature = r.opaque_v()
+        padding = plaintext[r.position:]
+        if padding.count(0) != len(padding):
+            raise DecodeError("non-zero padding")
+        public_key = member_key(leaf)
+        suite.verify_with_label(
+            public_key, _SIGN_LABEL,
+            self._tbs_head + leaf.to_bytes(4, "big") + ad
+            + bytes((ContentType.application,)) + plaintext[:body_end] + self._ctx,
+            signature)
+        secret_tree.consume(rk)
+        return data
