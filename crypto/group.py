@@ -225,14 +225,26 @@ class _State:
     removed: bool = False
     context_bytes: bytes = b""
     signing_key: bytes = b""  # expanded Ed25519 key: one scalar multiplication fewer per signature
+    # Application-message constants of this epoch, built on first use.
+    _app: framing.ApplicationFraming | None = field(default=None, repr=False)
+    _app_ctx: bytes = field(default=b"", repr=False)
 
     def __post_init__(self) -> None:
         self.context_bytes = self.context.to_bytes()
         self.signing_key = expand_signature_key(self.signature_private_key)
 
+    def app_framing(self) -> framing.ApplicationFraming:
+        app = self._app
+        if app is None or self._app_ctx is not self.context_bytes:
+            app = framing.ApplicationFraming(
+                self.suite, self.context.group_id, self.context.epoch, self.context_bytes,
+                self.secrets.sender_data_secret)
+            self._app, self._app_ctx = app, self.context_bytes
+        return app
+
     def clone(self) -> _State:
         """A copy whose mutable parts (secret tree, stores) are independent."""
-        return _State(
+        out = _State(
             suite=self.suite, context=self.context, tree=self.tree, own_leaf=self.own_leaf,
             signature_private_key=self.signature_private_key, private=self.private,
             secrets=self.secrets, secret_tree=self.secret_tree.copy(),
@@ -243,14 +255,20 @@ class _State:
             resumption_psks=dict(self.resumption_psks),
             external_psks=dict(self.external_psks), removed=self.removed,
         )
+        out._app, out._app_ctx = self._app, self._app_ctx
+        return out
 
     def member_key(self, sender: Sender) -> bytes:
         """Signature key of a member sender (PeerError if the leaf is blank)."""
         if sender.sender_type != SenderType.member or sender.leaf_index is None:
             raise ProtocolError("sender is not a member")
-        if not 0 <= sender.leaf_index < self.tree.n_leaves:
+        return self.member_key_at(sender.leaf_index)
+
+    def member_key_at(self, leaf_index: int) -> bytes:
+        """Signature key of the member at ``leaf_index`` (PeerError if blank)."""
+        if not 0 <= leaf_index < self.tree.n_leaves:
             raise ProtocolError("sender leaf is outside the tree")
-        leaf = self.tree.leaf(sender.leaf_index)
+        leaf = self.tree.leaf(leaf_index)
         if leaf is None:
             raise ProtocolError("sender leaf is blank")
         return leaf.signature_key
@@ -674,15 +692,10 @@ class Group:
             # the current epoch: members decrypt it with the current keys.
             pass
         st = self._state
-        content = FramedContent(group_id=st.context.group_id, epoch=st.context.epoch,
-                                sender=Sender.member(st.own_leaf),
-                                authenticated_data=authenticated_data,
-                                content_type=ContentType.application, application_data=data)
-        pm = framing.protect_private(
-            st.suite, content, signature_key=st.signing_key,
-            context=st.context_bytes, secret_tree=st.secret_tree,
-            sender_data_secret=st.secrets.sender_data_secret, padding=padding, rng=rng)
-        return MLSMessage.of(pm).to_bytes()
+        # The bytes framing.protect_private would give, without building the structs.
+        return st.app_framing().seal(st.own_leaf, st.signing_key, st.secret_tree, data,
+                                     authenticated_data=authenticated_data, padding=padding,
+                                     rng=rng)
 
     # -- processing -------------------------------------------------------------------
 
@@ -697,13 +710,28 @@ class Group:
         :meth:`merge_staged_commit`). Every error leaves the group unchanged.
         """
         self._check_active()
+        st = self._state
+        app = st.app_framing()
+        parsed = app.parse(message)
+        if parsed is not None:
+            # An application PrivateMessage of this group and epoch (the common case):
+            # opened without building the general structs; same checks, same errors.
+            ad, authenticated_data, encrypted_sender_data, ciphertext = parsed
+            leaf, generation, guard = app.open_sender_data(encrypted_sender_data, ciphertext)
+            # Deriving a sender's first ratchet changes the secret tree: work on a copy
+            # then, and keep it only on success.
+            work = st if st.secret_tree.has_ratchet(leaf, RatchetType.APPLICATION) \
+                else st.clone()
+            data = app.open(work.secret_tree, leaf, generation, guard, ad, ciphertext,
+                            work.member_key_at)
+            self._state = work
+            return ApplicationMessage(leaf, data, authenticated_data, generation)
         msg = MLSMessage.from_bytes(message)
         if msg.wire_format not in (WireFormat.mls_public_message,
                                    WireFormat.mls_private_message):
             raise ProtocolError("not a group message")
         if self._pending is not None and message == self._pending[0]:
             return self._pending[2]
-        st = self._state
         digest = st.suite.hash(message)
         if digest in st.own_proposal_messages:
             ref = st.own_proposal_messages[digest]
