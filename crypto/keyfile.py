@@ -19,7 +19,8 @@ XSalsa20-Poly1305 secretbox seals the key. All numbers are big-endian::
 The plaintext repeats the whole header, so a changed label, limit or version is caught
 by the tag check (secretbox has no associated data). A wrong passphrase and a damaged
 file look the same to the tag; both raise :class:`WrongPassphraseError`. Limits are
-bounded on read so a hostile file cannot make us allocate gigabytes.
+bounded on read so a hostile file cannot make us allocate gigabytes. A secret is 1 byte
+to 64 KiB: one key, or a small encoded map of them (the client's keystore file).
 
 The file I/O (permissions, atomic writes) lives in the command-line modules.
 """
@@ -46,6 +47,7 @@ __all__ = [
     "WrongPassphraseError",
     "open_key",
     "peek_label",
+    "peek_limits",
     "seal_key",
 ]
 
@@ -68,7 +70,7 @@ _MAX_OPS = 16
 _MAX_MEM = nacl.pwhash.argon2id.MEMLIMIT_SENSITIVE  # 1 GiB
 _MIN_OPS = nacl.pwhash.argon2id.OPSLIMIT_MIN
 _MIN_MEM = nacl.pwhash.argon2id.MEMLIMIT_MIN
-_MAX_SECRET = 1024
+_MAX_SECRET = 64 * 1024
 
 
 class KeyFileError(CryptoError):
@@ -120,15 +122,24 @@ def seal_key(
     passphrase: str | bytes,
     *,
     label: str,
-    strength: str = "moderate",
+    strength: str | tuple[int, int] = "moderate",
     rng: Callable[[int], bytes] = secrets.token_bytes,
 ) -> bytes:
-    """Seal ``secret`` under ``passphrase``; returns the whole file's bytes."""
+    """Seal ``secret`` under ``passphrase``; returns the whole file's bytes.
+
+    ``strength`` is a name from :data:`STRENGTHS` or explicit Argon2id
+    ``(opslimit, memlimit)`` within the bounds accepted on read.
+    """
     if not 1 <= len(secret) <= _MAX_SECRET:
-        raise UsageError("secret must be 1..1024 bytes")
-    if strength not in STRENGTHS:
+        raise UsageError(f"secret must be 1..{_MAX_SECRET} bytes")
+    if isinstance(strength, tuple):
+        ops, mem = strength
+        if not (_MIN_OPS <= ops <= _MAX_OPS and _MIN_MEM <= mem <= _MAX_MEM):
+            raise UsageError("key derivation limits out of range")
+    elif strength in STRENGTHS:
+        ops, mem = STRENGTHS[strength]
+    else:
         raise UsageError(f"unknown strength (choose from {', '.join(STRENGTHS)})")
-    ops, mem = STRENGTHS[strength]
     raw_label = _check_label(label)
     salt, nonce = rng(_SALT), rng(_NONCE)
     header = _FIXED.pack(MAGIC, VERSION, KDF_ARGON2ID, ops, mem, salt, nonce, len(raw_label))
@@ -169,6 +180,12 @@ def _parse_header(blob: bytes) -> tuple[bytes, str, int, int, bytes, bytes, byte
 def peek_label(blob: bytes) -> str:
     """The label of a key file, without the passphrase (not authenticated until opened)."""
     return _parse_header(blob)[1]
+
+
+def peek_limits(blob: bytes) -> tuple[int, int]:
+    """The Argon2id ``(opslimit, memlimit)`` of a key file (authenticated once opened)."""
+    _header, _label, ops, mem, _salt, _nonce, _ct = _parse_header(blob)
+    return ops, mem
 
 
 def open_key(blob: bytes, passphrase: str | bytes, *, label: str | None = None) -> OpenedKey:
