@@ -111,6 +111,7 @@ __all__ = [
     "WireFormat",
     "decode_external_senders",
     "decode_ratchet_tree",
+    "decode_ratchet_tree_with_encodings",
     "encode_external_senders",
     "encode_ratchet_tree",
     "find_extension",
@@ -621,6 +622,38 @@ def decode_ratchet_tree(data: bytes) -> tuple[Node | None, ...]:
         DecodeError: malformed or trailing bytes.
     """
     return RatchetTree.from_bytes(data).nodes
+
+
+def decode_ratchet_tree_with_encodings(
+    data: bytes,
+) -> tuple[tuple[Node | None, ...], tuple[bytes | None, ...]]:
+    """:func:`decode_ratchet_tree`, plus each node's LeafNode/ParentNode bytes as read
+    (``None`` for blanks): the tree hash input, without re-encoding the node.
+
+    Raises:
+        DecodeError: malformed or trailing bytes.
+    """
+    data = bytes(data)
+
+    def read(r: Reader) -> tuple[tuple[Node | None, ...], tuple[bytes | None, ...]]:
+        sub = r.sub()
+        nodes: list[Node | None] = []
+        encodings: list[bytes | None] = []
+        while sub.remaining:
+            if not sub.boolean():
+                nodes.append(None)
+                encodings.append(None)
+                continue
+            node_type = _enum(NodeType, sub.u8())
+            start = sub.position
+            if node_type == NodeType.leaf:
+                node = Node(node_type=node_type, leaf_node=LeafNode.decode(sub))
+            else:
+                node = Node(node_type=node_type, parent_node=ParentNode.decode(sub))
+            nodes.append(node)
+            encodings.append(data[start:sub.position])
+        return tuple(nodes), tuple(encodings)
+    return _decode_with("RatchetTree", data, read)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
