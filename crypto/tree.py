@@ -53,6 +53,7 @@ __all__ = [
     "UnverifiedRatchetTree",
     "parent_hash_input",
     "parse_ratchet_tree",
+    "restore_ratchet_tree",
 ]
 
 TreeNode = LeafNode | ParentNode | None
@@ -100,17 +101,22 @@ def _leaf_parent_hash(leaf: LeafNode) -> bytes | None:
 class _TreeBase:
     """Shared read-only operations of trusted and untrusted trees."""
 
-    __slots__ = ("_hashes", "_nodes", "suite")
+    __slots__ = ("_encoded", "_hashes", "_nodes", "suite")
 
     suite: CipherSuite
     _nodes: list[TreeNode]
     _hashes: list[bytes | None]
+    # (node, the bytes it was decoded from) by node index, for a tree decoded from
+    # bytes: hashing those bytes spares re-encoding the node. An entry counts only
+    # while that very (immutable) node object still sits at its index.
+    _encoded: Sequence[tuple[TreeNode, bytes] | None]
 
     def __init__(
         self,
         suite: CipherSuite,
         nodes: list[TreeNode],
         hashes: list[bytes | None] | None = None,
+        encoded: Sequence[tuple[TreeNode, bytes] | None] = (),
     ) -> None:
         n_leaves = (len(nodes) + 1) // 2
         if not nodes or n_leaves & (n_leaves - 1) or len(nodes) != tm.node_width(n_leaves):
@@ -118,6 +124,7 @@ class _TreeBase:
         self.suite = suite
         self._nodes = nodes
         self._hashes = hashes if hashes is not None else [None] * len(nodes)
+        self._encoded = encoded
 
     # -- shape ---------------------------------------------------------------
 
@@ -235,6 +242,19 @@ class _TreeBase:
             raise UsageError("node index out of range")
         return self._th(x)
 
+    def _node_bytes(self, x: int, node: LeafNode | ParentNode | None) -> bytes:
+        """``optional<LeafNode/ParentNode>`` of node ``x`` as the tree hash encodes it."""
+        if node is None:
+            return b"\x00"
+        encoded = self._encoded
+        if x < len(encoded):
+            entry = encoded[x]
+            # Decoding is canonical (minimal varints, strict booleans, no defaults), so
+            # the bytes a node was decoded from are exactly node.to_bytes().
+            if entry is not None and entry[0] is node:
+                return b"\x01" + entry[1]
+        return b"\x01" + node.to_bytes()
+
     def _th(self, x: int) -> bytes:
         cached = self._hashes[x]
         if cached is not None:
@@ -242,14 +262,16 @@ class _TreeBase:
         node = self._nodes[x]
         if x & 1 == 0:
             assert node is None or isinstance(node, LeafNode)
-            data = _LEAF_TAG + (x >> 1).to_bytes(4, "big") + _opt_struct(node)
+            data = _LEAF_TAG + (x >> 1).to_bytes(4, "big") + self._node_bytes(x, node)
         else:
             assert node is None or isinstance(node, ParentNode)
+            left, right = self._th(tm.left(x)), self._th(tm.right(x))
+            # Hashes are Nh = 32 < 64 bytes: a one-byte varint length each.
             data = (
                 _PARENT_TAG
-                + _opt_struct(node)
-                + _vec(self._th(tm.left(x)))
-                + _vec(self._th(tm.right(x)))
+                + self._node_bytes(x, node)
+                + bytes((len(left),)) + left
+                + bytes((len(right),)) + right
             )
         h = self.suite.hash(data)
         self._hashes[x] = h
@@ -519,11 +541,27 @@ def _nodes_from_wire(wire: Sequence[m.Node | None]) -> list[TreeNode]:
 def parse_ratchet_tree(suite: CipherSuite, data: bytes) -> UnverifiedRatchetTree:
     """Decode ``optional<Node> ratchet_tree<V>`` from untrusted bytes.
 
+    The tree keeps each node's encoding as read, so its tree hash costs one SHA-256
+    per node instead of re-encoding every node first.
+
     Raises:
         DecodeError: malformed bytes, a node of the wrong kind for its position,
             an empty tree or trailing blank nodes.
     """
-    return UnverifiedRatchetTree(suite, _nodes_from_wire(m.decode_ratchet_tree(data)))
+    wire, encodings = m.decode_ratchet_tree_with_encodings(data)
+    nodes = _nodes_from_wire(wire)
+    encoded: list[tuple[TreeNode, bytes] | None] = [
+        None if node is None or enc is None else (node, enc)
+        for node, enc in zip(nodes, encodings, strict=False)]
+    return UnverifiedRatchetTree(suite, nodes, None, encoded)
+
+
+def restore_ratchet_tree(suite: CipherSuite, data: bytes) -> RatchetTree:
+    """A tree from the application's own stored group state (which its store
+    authenticates): decoded, not re-verified, as it was trusted when stored. Its
+    hash cache starts empty and is recomputed on demand from the stored bytes."""
+    unverified = parse_ratchet_tree(suite, data)
+    return RatchetTree(suite, unverified._nodes, None, unverified._encoded)
 
 
 def unverified_from_nodes(
@@ -563,7 +601,7 @@ class UnverifiedRatchetTree(_TreeBase):
         self.verify_structure(
             group_id=group_id, now=now, required_capabilities=required_capabilities
         )
-        return RatchetTree(self.suite, list(self._nodes), list(self._hashes))
+        return RatchetTree(self.suite, list(self._nodes), list(self._hashes), self._encoded)
 
     def verify_structure(
         self,
@@ -648,7 +686,7 @@ class RatchetTree(_TreeBase):
 
     def copy(self) -> RatchetTree:
         """A shallow copy sharing nodes (immutable) and the valid hash cache."""
-        return RatchetTree(self.suite, list(self._nodes), list(self._hashes))
+        return RatchetTree(self.suite, list(self._nodes), list(self._hashes), self._encoded)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RatchetTree):
