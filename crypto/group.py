@@ -82,7 +82,13 @@ from .secret_bytes import Secret
 from .secret_tree import RatchetType, SecretTree
 from .suites import CipherSuite, expand_signature_key, get_suite
 from .transcript import confirmed_transcript_hash, interim_transcript_hash
-from .tree import RatchetTree, RequiredCapabilitiesView, parse_ratchet_tree, unverified_from_nodes
+from .tree import (
+    RatchetTree,
+    RequiredCapabilitiesView,
+    parse_ratchet_tree,
+    restore_ratchet_tree,
+    unverified_from_nodes,
+)
 from .treekem import (
     PreparedUpdatePath,
     PrivateTreeState,
@@ -1745,8 +1751,7 @@ def _write_state(w: Writer, st: _State) -> None:
 def _read_state(r: Reader) -> _State:
     suite = get_suite(r.u16())
     ctx = GroupContext.from_bytes(r.opaque_v())
-    unverified = parse_ratchet_tree(suite, r.opaque_v())
-    tree = RatchetTree(suite, list(unverified.nodes()))
+    tree = restore_ratchet_tree(suite, r.opaque_v())
     own = r.u32()
     sig_priv = r.opaque_v()
     keys = dict(r.vector(lambda rr: (rr.u32(), Secret(rr.opaque_v()))))

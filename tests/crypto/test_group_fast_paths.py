@@ -166,3 +166,94 @@ def test_application_framing_redacts() -> None:
     st.context = replace(st.context, confirmed_transcript_hash=b"\x00" * 32)
     st.context_bytes = st.context.to_bytes()
     assert st.app_framing() is not app
+
+
+# -- tree hash after restoring a stored state ----------------------------------------------
+
+
+def _count_encodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count LeafNode/ParentNode encodings (the costly part of a cold tree hash)."""
+    calls = [0]
+    for cls in (m.LeafNode, m.ParentNode):
+        original = cls.to_bytes
+
+        def counted(self: m.Struct, _orig=original) -> bytes:  # type: ignore[no-untyped-def]
+            calls[0] += 1
+            return _orig(self)  # type: ignore[no-any-return]
+        monkeypatch.setattr(cls, "to_bytes", counted)
+    return calls
+
+
+def test_restored_tree_hash_comes_from_stored_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    groups = group_of(9)
+    a = groups[0]
+    expected = a._state.tree.tree_hash()
+    blob = a.to_bytes()
+    calls = _count_encodes(monkeypatch)
+    restored = Group.from_bytes(blob, credential_validator=accept)
+    tree = restored._state.tree
+    assert all(h is None for h in tree._hashes)  # nothing trusted from the blob
+    assert tree.tree_hash() == expected == restored._state.context.tree_hash
+    assert calls[0] == 0  # every node hashed from the bytes it was decoded from
+    # The first commit after restoring re-encodes only what it changed (its path).
+    out = restored.commit()
+    changed = len(tree.filtered_direct_path(restored.own_leaf_index)) + 1
+    assert 0 < calls[0] <= 4 * changed + 4
+    restored.merge_pending_commit()
+    for g in groups[1:]:
+        staged = g.process(out.message, now=NOW)
+        assert isinstance(staged, StagedCommit)
+        g.merge_staged_commit(staged)
+        assert g.epoch_authenticator == restored.epoch_authenticator
+
+
+def test_restored_tree_hash_never_outlives_a_node_change() -> None:
+    from crypto.tree import RatchetTree, restore_ratchet_tree
+
+    a, *_rest = group_of(5)
+    st = a._state
+    tree = restore_ratchet_tree(st.suite, st.tree.encode())
+    fresh = RatchetTree(st.suite, list(tree.nodes()))  # no stored encodings: re-encodes
+    assert tree.tree_hash() == fresh.tree_hash()
+    # A changed leaf is re-encoded (the stored bytes were of the old node object).
+    leaf = tree.leaf(1)
+    assert leaf is not None
+    other = replace(leaf, encryption_key=b"\x07" * 32)
+    changed = tree.update_leaf(1, other)
+    assert changed.tree_hash() == RatchetTree(st.suite, list(changed.nodes())).tree_hash()
+    assert changed.tree_hash() != tree.tree_hash()
+
+
+def test_tampered_state_blob_is_hashed_as_stored() -> None:
+    """A blob whose tree bytes were altered gives the hash of what it now holds (no
+    stale or planted hash is believed), so the group context no longer matches."""
+    from crypto.tree import RatchetTree, restore_ratchet_tree
+
+    a, *_rest = group_of(3)
+    st = a._state
+    raw = st.tree.encode()
+    name = b"m2"
+    at = raw.index(name)
+    tampered = raw[:at] + b"mX" + raw[at + 2:]
+    tree = restore_ratchet_tree(st.suite, tampered)
+    assert tree.tree_hash() == RatchetTree(st.suite, list(tree.nodes())).tree_hash()
+    assert tree.tree_hash() != st.context.tree_hash
+
+
+def test_tree_decoding_is_canonical_on_wg_vectors() -> None:
+    """The stored-bytes hash relies on encode(decode(bytes)) == bytes for nodes."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "vectors" / "tree-validation.json"
+    if not path.exists():
+        pytest.skip("WG vectors not present")
+    for case in json.loads(path.read_text(encoding="utf-8")):
+        nodes, encodings = m.decode_ratchet_tree_with_encodings(bytes.fromhex(case["tree"]))
+        for node, enc in zip(nodes, encodings, strict=True):
+            if node is None:
+                assert enc is None
+                continue
+            body = node.leaf_node if node.leaf_node is not None else node.parent_node
+            assert body is not None and body.to_bytes() == enc
+        assert nodes == m.decode_ratchet_tree(bytes.fromhex(case["tree"]))
