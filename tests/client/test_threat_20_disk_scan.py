@@ -75,7 +75,9 @@ async def test_a_taken_laptop_holds_no_plaintext_and_no_key(venue: Venue,
         needles[f"text {i}"] = t.encode()
     for who, c in ((A, a), (B, b)):
         needles[f"{who} seed"] = c.engine.me.seed
-        needles[f"{who} search key"] = c.engine.features.index._key
+        index = c.engine.features.index
+        assert index is not None
+        needles[f"{who} search key"] = index._key
         for k, s in enumerate(epoch_secrets(c, gid)):
             needles[f"{who} epoch secret {k}"] = s
     await v.close()
