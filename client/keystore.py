@@ -10,23 +10,31 @@ The choice is recorded once per home in ``keystore.json`` (no secrets in it): a 
 created with a keyring never silently falls back to an empty file later, which would
 look like lost keys.
 
-Key file (all integers big-endian)::
-
-    magic "CRDKEYS" | version u8 = 1 | opslimit u32 | memlimit u64 | salt[16] |
-    nonce[24] | XChaCha20-Poly1305(key = Argon2id(passphrase, salt), aad = all of the above,
-                                   plaintext = msgpack {name: secret})
+Key file (``secrets.key``): Corridor's one passphrase format, :mod:`crypto.keyfile`
+(Argon2id, then a secretbox over header || secret; the header carries the limits, the
+salt and the label), with the label ``corridor-keystore`` and as the secret the msgpack
+map ``{name: secret}``. The venue root, mission keys and this file are therefore all
+opened by the same audited code. Every write re-seals the whole map under a fresh salt
+and nonce, so each write costs one Argon2id run; writes are rare (enrolment, and the
+first open creating the store and search keys). The passphrase is held in memory
+(redacted :class:`~crypto.secret_bytes.Secret`) while the keystore is open.
 
 Argon2id runs with libsodium's *moderate* limits (3 passes, 256 MiB): about 0.4 s on
-this project's machines, paid once per unlock, while every guess by whoever takes the
-laptop costs 256 MiB of memory, which is what defeats GPU farms. *Interactive* (64 MiB)
-is four times cheaper for that attacker; *sensitive* (1 GiB, seconds) is too heavy for
-modest laptops. Tests pass faster limits explicitly. The header is authenticated as
-AAD (the reason for the AEAD over a plain SecretBox), and KDF parameters read back are
+this project's machines, while every guess by whoever takes the laptop costs 256 MiB
+of memory, which is what defeats GPU farms. *Interactive* (64 MiB) is four times
+cheaper for that attacker; *sensitive* (1 GiB, seconds) is too heavy for modest
+laptops. Tests pass faster limits explicitly (or ``CORRIDOR_INSECURE_FAST_KDF=1``,
+:func:`kdf_from_env`). A file keeps its limits when rewritten; limits read back are
 bounded so a doctored file cannot demand unbounded memory.
 
 A wrong passphrase and an altered file fail the same tag check, so both raise
 :class:`~client.errors.WrongPassphraseError`; the file is never rewritten after a failed
 unlock. Files are written atomically with mode 0600 (:func:`client.paths.atomic_write`).
+
+The keystore file of earlier development builds (magic ``CRDKEYS``, XChaCha20-Poly1305)
+is refused with :class:`OldKeystoreFormatError`; :func:`migrate_legacy_file` (``corridor
+device migrate-keystore``) rewrites it in this format. That read-only converter is the
+only code that still understands the old format.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ import os
 import re
 import secrets
 import struct
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +58,6 @@ import msgspec
 import nacl.exceptions
 import nacl.pwhash
 import nacl.secret
-import nacl.utils
 from keyring.backend import KeyringBackend
 from keyring.backends import fail as keyring_fail
 from keyring.backends import null as keyring_null
@@ -63,11 +71,16 @@ from client.errors import (
     WrongPassphraseError,
 )
 from client.paths import Home, atomic_write
+from crypto import errors as crypto_errors
+from crypto import keyfile
 from crypto.secret_bytes import Secret
 
 __all__ = [
     "DEVICE_SIGNATURE_KEY",
+    "FAST_KDF_ENV",
     "INTERACTIVE",
+    "KEYSTORE_LABEL",
+    "MINIMUM",
     "MODERATE",
     "PASSPHRASE_ENV",
     "STORE_KEY",
@@ -75,25 +88,31 @@ __all__ = [
     "KdfLimits",
     "KeyringKeystore",
     "Keystore",
+    "OldKeystoreFormatError",
     "PassphrasePrompt",
     "PassphraseRequest",
+    "kdf_from_env",
     "keyring_usable",
+    "migrate_legacy_file",
     "open_keystore",
 ]
 
 log = logging.getLogger("corridor.keystore")
 
 PASSPHRASE_ENV: Final = "CORRIDOR_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
+FAST_KDF_ENV: Final = "CORRIDOR_INSECURE_FAST_KDF"
+KEYSTORE_LABEL: Final = "corridor-keystore"
 STORE_KEY: Final = "store-key"
 DEVICE_SIGNATURE_KEY: Final = "device-signature-key"
 KEYRING_SERVICE: Final = "corridor"
 
 _NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-_MAGIC: Final = b"CRDKEYS"
-_FILE_VERSION: Final = 1
-_HEADER: Final = struct.Struct(">7sBIQ16s24s")
-_MAX_FILE_BYTES: Final = 1 << 20
-_MAX_SECRET_BYTES: Final = 64 * 1024
+_MAX_FILE_BYTES: Final = 128 * 1024  # crypto.keyfile: 64 KiB secret + header + tag
+_MAX_SECRET_BYTES: Final = 64 * 1024  # one value; the whole file map shares this bound too
+# The development-build format (read only by migrate_legacy_file).
+_LEGACY_MAGIC: Final = b"CRDKEYS"
+_LEGACY_VERSION: Final = 1
+_LEGACY_HEADER: Final = struct.Struct(">7sBIQ16s24s")
 _CONFIG_VERSION: Final = 1
 _OPS_MIN: Final = nacl.pwhash.argon2id.OPSLIMIT_MIN
 _OPS_MAX: Final = 4 * nacl.pwhash.argon2id.OPSLIMIT_SENSITIVE
@@ -120,6 +139,18 @@ MODERATE: Final = KdfLimits(
 INTERACTIVE: Final = KdfLimits(
     nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE, nacl.pwhash.argon2id.MEMLIMIT_INTERACTIVE
 )
+#: libsodium's minimum: for tests and the public-passphrase demo only.
+MINIMUM: Final = KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
+
+
+def kdf_from_env(default: KdfLimits, env: Mapping[str, str] | None = None) -> KdfLimits:
+    """``default``, or :data:`MINIMUM` when ``CORRIDOR_INSECURE_FAST_KDF=1`` (tests only)."""
+    environ = os.environ if env is None else env
+    return MINIMUM if environ.get(FAST_KDF_ENV) == "1" else default
+
+
+class OldKeystoreFormatError(KeyFileCorruptError):
+    """The key file is in the keystore format of earlier development builds."""
 
 
 class PassphraseRequest(enum.Enum):
@@ -244,9 +275,31 @@ class KeyringKeystore(_GetOrCreate):
 
 _secrets_decoder: Final = msgspec.msgpack.Decoder(dict[str, bytes])
 
+_OLD_FORMAT_MESSAGE: Final = (
+    "old keystore format; re-enrol or run `corridor device migrate-keystore`"
+)
+
+
+def _passphrase_secret(passphrase: str) -> Secret:
+    """The passphrase as crypto.keyfile reads a ``str`` (NFC, UTF-8), kept redacted."""
+    if not isinstance(passphrase, str) or not passphrase:
+        raise UsageError("the passphrase must be a non-empty string")
+    return Secret(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
+
+
+def _read_key_file(path: os.PathLike[str] | str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            blob = fh.read(_MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise EnvironmentFault(f"cannot read key file: {exc.strerror}") from None
+    if len(blob) > _MAX_FILE_BYTES:
+        raise KeyFileCorruptError("key file has an impossible size")
+    return blob
+
 
 class FileKeystore(_GetOrCreate):
-    """Secrets in one passphrase-protected file; unlocked once, key held in memory.
+    """Secrets in one passphrase-protected file; unlocked once, passphrase held in memory.
 
     One process per home: the unlocked map is cached and written back whole.
     """
@@ -254,16 +307,17 @@ class FileKeystore(_GetOrCreate):
     def __init__(
         self,
         path: os.PathLike[str] | str,
-        key: Secret,
-        salt: bytes,
+        passphrase: Secret,
         kdf: KdfLimits,
         items: dict[str, bytes],
     ) -> None:
         self._path = Path(path)
-        self._key = key
-        self._salt = salt
+        self._passphrase = passphrase
         self._kdf = kdf
         self._items = items
+
+    def __repr__(self) -> str:  # names only, never values or the passphrase
+        return f"FileKeystore({str(self._path)!r}, names={sorted(self._items)!r})"
 
     @property
     def backend(self) -> Literal["keyring", "file"]:
@@ -276,6 +330,10 @@ class FileKeystore(_GetOrCreate):
             f"passphrase-protected file {self._path}."
         )
 
+    @property
+    def path(self) -> Path:
+        return self._path
+
     @classmethod
     def create(
         cls, path: os.PathLike[str] | str, passphrase: str, kdf: KdfLimits = MODERATE
@@ -284,8 +342,7 @@ class FileKeystore(_GetOrCreate):
         if os.path.exists(path):
             raise UsageError("a key file already exists here")
         kdf.check()
-        salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
-        store = cls(path, _derive(passphrase, salt, kdf), salt, kdf, {})
+        store = cls(path, _passphrase_secret(passphrase), kdf, {})
         store._write()
         return store
 
@@ -295,38 +352,30 @@ class FileKeystore(_GetOrCreate):
 
         Raises:
             WrongPassphraseError: wrong passphrase or altered contents.
-            KeyFileCorruptError: not a Corridor key file, or unusable parameters.
+            OldKeystoreFormatError: the file predates the unified format (migrate it).
+            KeyFileCorruptError: not a Corridor keystore file, or unusable parameters.
             EnvironmentFault: the file cannot be read.
         """
+        secret = _passphrase_secret(passphrase)
+        blob = _read_key_file(path)
+        if blob.startswith(_LEGACY_MAGIC):
+            raise OldKeystoreFormatError(_OLD_FORMAT_MESSAGE)
         try:
-            with open(path, "rb") as fh:
-                blob = fh.read(_MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise EnvironmentFault(f"cannot read key file: {exc.strerror}") from None
-        if len(blob) > _MAX_FILE_BYTES or len(blob) < _HEADER.size + nacl.secret.Aead.MACBYTES:
-            raise KeyFileCorruptError("key file has an impossible size")
-        magic, version, ops, mem, salt, nonce = _HEADER.unpack_from(blob)
-        if magic != _MAGIC:
-            raise KeyFileCorruptError("not a Corridor key file")
-        if version != _FILE_VERSION:
-            raise KeyFileCorruptError(f"key file version {version} is not supported")
-        kdf = KdfLimits(ops, mem)
-        kdf.check()
-        key = _derive(passphrase, salt, kdf)
-        try:
-            plain = nacl.secret.Aead(key.value).decrypt(
-                blob[_HEADER.size :], aad=blob[: _HEADER.size], nonce=nonce
-            )
-        except nacl.exceptions.CryptoError:
+            kdf = KdfLimits(*keyfile.peek_limits(blob))
+            kdf.check()
+            opened = keyfile.open_key(blob, secret.value, label=KEYSTORE_LABEL)
+        except keyfile.WrongPassphraseError:
             raise WrongPassphraseError(
                 "the key file does not open with this passphrase (wrong passphrase, "
                 "or the file was altered)"
             ) from None
+        except keyfile.KeyFileFormatError as exc:
+            raise KeyFileCorruptError(f"not a Corridor keystore file: {exc}") from None
         try:
-            items = _secrets_decoder.decode(plain)
+            items = _secrets_decoder.decode(opened.secret)
         except (msgspec.MsgspecError, ValueError):
             raise KeyFileCorruptError("key file contents are malformed") from None
-        return cls(path, key, salt, kdf, items)
+        return cls(path, secret, kdf, items)
 
     def get(self, name: str) -> Secret | None:
         _check_name(name)
@@ -356,16 +405,15 @@ class FileKeystore(_GetOrCreate):
             raise
 
     def change_passphrase(self, new_passphrase: str, kdf: KdfLimits | None = None) -> None:
-        """Re-encrypt the file under a new passphrase (fresh salt), atomically."""
+        """Re-seal the file under a new passphrase (fresh salt), atomically."""
         kdf = kdf or self._kdf
         kdf.check()
-        salt = nacl.utils.random(nacl.pwhash.argon2id.SALTBYTES)
-        old = (self._key, self._salt, self._kdf)
-        self._key, self._salt, self._kdf = _derive(new_passphrase, salt, kdf), salt, kdf
+        old = (self._passphrase, self._kdf)
+        self._passphrase, self._kdf = _passphrase_secret(new_passphrase), kdf
         try:
             self._write()
         except BaseException:
-            self._key, self._salt, self._kdf = old
+            self._passphrase, self._kdf = old
             raise
 
     def _restore(self, name: str, previous: bytes | None) -> None:
@@ -375,27 +423,70 @@ class FileKeystore(_GetOrCreate):
             self._items[name] = previous
 
     def _write(self) -> None:
-        nonce = nacl.utils.random(nacl.secret.Aead.NONCE_SIZE)
-        header = _HEADER.pack(
-            _MAGIC, _FILE_VERSION, self._kdf.opslimit, self._kdf.memlimit, self._salt, nonce
-        )
         plain = msgspec.msgpack.encode(self._items)
-        sealed = nacl.secret.Aead(self._key.value).encrypt(plain, aad=header, nonce=nonce)
-        atomic_write(self._path, header + sealed.ciphertext, mode=0o600)
+        try:
+            blob = keyfile.seal_key(
+                plain,
+                self._passphrase.value,
+                label=KEYSTORE_LABEL,
+                strength=(self._kdf.opslimit, self._kdf.memlimit),
+            )
+        except crypto_errors.UsageError:
+            raise UsageError(
+                f"the keystore file holds at most {_MAX_SECRET_BYTES} bytes of secrets"
+            ) from None
+        atomic_write(self._path, blob, mode=0o600)
 
 
-def _derive(passphrase: str, salt: bytes, kdf: KdfLimits) -> Secret:
+def _legacy_decrypt(blob: bytes, passphrase: str) -> tuple[KdfLimits, dict[str, bytes]]:
+    """Read a development-build keystore file (``CRDKEYS``); never written any more."""
+    if len(blob) < _LEGACY_HEADER.size + nacl.secret.Aead.MACBYTES:
+        raise KeyFileCorruptError("key file has an impossible size")
+    magic, version, ops, mem, salt, nonce = _LEGACY_HEADER.unpack_from(blob)
+    if magic != _LEGACY_MAGIC or version != _LEGACY_VERSION:
+        raise KeyFileCorruptError("not an old-format Corridor keystore file")
+    kdf = KdfLimits(ops, mem)
+    kdf.check()
     if not isinstance(passphrase, str) or not passphrase:
         raise UsageError("the passphrase must be a non-empty string")
-    return Secret(
-        nacl.pwhash.argon2id.kdf(
-            nacl.secret.Aead.KEY_SIZE,
-            passphrase.encode("utf-8"),
-            salt,
-            opslimit=kdf.opslimit,
-            memlimit=kdf.memlimit,
-        )
+    key = nacl.pwhash.argon2id.kdf(
+        nacl.secret.Aead.KEY_SIZE, passphrase.encode("utf-8"), salt, opslimit=ops, memlimit=mem
     )
+    try:
+        plain = nacl.secret.Aead(key).decrypt(
+            blob[_LEGACY_HEADER.size :], aad=blob[: _LEGACY_HEADER.size], nonce=nonce
+        )
+    except nacl.exceptions.CryptoError:
+        raise WrongPassphraseError(
+            "the key file does not open with this passphrase (wrong passphrase, "
+            "or the file was altered)"
+        ) from None
+    try:
+        return kdf, _secrets_decoder.decode(plain)
+    except (msgspec.MsgspecError, ValueError):
+        raise KeyFileCorruptError("key file contents are malformed") from None
+
+
+def migrate_legacy_file(home: Home, passphrase: str) -> bool:
+    """Rewrite ``home``'s old-format key file in the unified format, same passphrase.
+
+    Returns False (and changes nothing) when the file is already in the current format.
+    The old file is replaced atomically only after it opened; a wrong passphrase leaves it
+    untouched. The Argon2id limits are kept.
+
+    Raises:
+        WrongPassphraseError, KeyFileCorruptError, EnvironmentFault: as for unlocking.
+    """
+    path = home.keyfile_path
+    if not path.exists():
+        raise KeyFileCorruptError("this home has no key file to migrate")
+    blob = _read_key_file(path)
+    if not blob.startswith(_LEGACY_MAGIC):
+        FileKeystore.unlock(path, passphrase)  # current format: check it opens, then stop
+        return False
+    kdf, items = _legacy_decrypt(blob, passphrase)
+    FileKeystore(path, _passphrase_secret(passphrase), kdf, items)._write()
+    return True
 
 
 def _passphrase(

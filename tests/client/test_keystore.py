@@ -8,7 +8,9 @@ import struct
 from pathlib import Path
 
 import keyring.errors
+import msgspec
 import nacl.pwhash
+import nacl.secret
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail as keyring_fail
@@ -24,6 +26,7 @@ from client.errors import (
     UsageError,
     WrongPassphraseError,
 )
+from crypto import keyfile
 
 FAST = ks.KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
 PASS = "correct horse battery staple"
@@ -199,7 +202,10 @@ def test_failed_write_keeps_old_file_and_memory(
     )
 
 
-HEADER = struct.Struct(">7sBIQ16s24s")
+# The unified file is a crypto.keyfile file: magic[8] version kdf ops[4] mem[4] salt[16]
+# nonce[24] label-length label, then secretbox(header || msgpack map).
+OPS_AT, MEM_AT, SALT_AT, NONCE_AT, LABEL_LEN_AT, LABEL_AT = 10, 14, 18, 34, 58, 59
+BODY_AT = LABEL_AT + len(ks.KEYSTORE_LABEL)
 
 
 def _tamper(path: Path, offset: int, xor: int = 0x01) -> None:
@@ -208,47 +214,84 @@ def _tamper(path: Path, offset: int, xor: int = 0x01) -> None:
     path.write_bytes(bytes(data))
 
 
+def test_file_is_the_one_keyfile_format(home: paths.Home) -> None:
+    open_file(home).put("k", b"v" * 32)
+    blob = home.keyfile_path.read_bytes()
+    assert blob.startswith(b"CORRKEY\x00")
+    assert keyfile.peek_label(blob) == ks.KEYSTORE_LABEL
+    opened = keyfile.open_key(blob, PASS, label=ks.KEYSTORE_LABEL)
+    assert msgspec.msgpack.decode(opened.secret) == {"k": b"v" * 32}
+
+
 @pytest.mark.parametrize(
     ("offset", "error"),
     [
         (0, KeyFileCorruptError),  # magic
-        (7, KeyFileCorruptError),  # version
-        (12 + 8 + 3, WrongPassphraseError),  # salt: key differs
-        (12 + 8 + 16 + 5, WrongPassphraseError),  # nonce
-        (HEADER.size + 2, WrongPassphraseError),  # ciphertext
-        (-1, WrongPassphraseError),  # tag
+        (8, KeyFileCorruptError),  # version
+        (9, KeyFileCorruptError),  # KDF id
+        (SALT_AT + 3, WrongPassphraseError),  # salt: key differs
+        (NONCE_AT + 5, WrongPassphraseError),  # nonce
+        (LABEL_LEN_AT, KeyFileCorruptError),  # label length
+        (LABEL_AT + 2, KeyFileCorruptError),  # label: not a keystore file
+        (BODY_AT + 2, WrongPassphraseError),  # tag
+        (-1, WrongPassphraseError),  # ciphertext
     ],
 )
 def test_tampered_file_is_refused(home: paths.Home, offset: int, error: type[Exception]) -> None:
     open_file(home).put("k", b"v" * 32)
     size = home.keyfile_path.stat().st_size
     _tamper(home.keyfile_path, offset % size)
+    before = home.keyfile_path.read_bytes()
     with pytest.raises(error):
         open_file(home)
+    assert home.keyfile_path.read_bytes() == before
 
 
-def test_doctored_kdf_params_refused_before_kdf(home: paths.Home) -> None:
+def test_doctored_kdf_params_refused_before_kdf(
+    home: paths.Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_file(home).put("k", b"v")
     data = bytearray(home.keyfile_path.read_bytes())
-    struct.pack_into(">Q", data, 12, 1 << 42)  # memlimit of 4 TiB
+    struct.pack_into(">I", data, MEM_AT, 0xFFFFFFFF)  # memlimit of 4 GiB
     home.keyfile_path.write_bytes(bytes(data))
+
+    def no_kdf(*_a: object, **_k: object) -> bytes:
+        raise AssertionError("Argon2id ran on doctored limits")
+
+    monkeypatch.setattr(nacl.pwhash.argon2id, "kdf", no_kdf)
     with pytest.raises(KeyFileCorruptError):
         open_file(home)
 
 
-def test_opslimit_tamper_detected_by_aad(home: paths.Home) -> None:
+def test_opslimit_tamper_detected_by_tag(home: paths.Home) -> None:
     open_file(home).put("k", b"v")
     data = bytearray(home.keyfile_path.read_bytes())
-    struct.pack_into(">I", data, 8, FAST.opslimit + 1)
+    struct.pack_into(">I", data, OPS_AT, FAST.opslimit + 1)
     home.keyfile_path.write_bytes(bytes(data))
     with pytest.raises(WrongPassphraseError):
         open_file(home)
 
 
-@pytest.mark.parametrize("cut", [0, 10, HEADER.size, HEADER.size + 15])
+@pytest.mark.parametrize("cut", [0, 10, LABEL_LEN_AT, BODY_AT, BODY_AT + 16])
 def test_truncated_file(home: paths.Home, cut: int) -> None:
     open_file(home).put("k", b"v")
     home.keyfile_path.write_bytes(home.keyfile_path.read_bytes()[:cut])
+    with pytest.raises(KeyFileCorruptError):
+        open_file(home)
+
+
+def test_oversized_file(home: paths.Home) -> None:
+    open_file(home).put("k", b"v")
+    home.keyfile_path.write_bytes(home.keyfile_path.read_bytes() + b"\0" * (1 << 20))
+    with pytest.raises(KeyFileCorruptError):
+        open_file(home)
+
+
+def test_another_key_file_is_not_a_keystore(home: paths.Home) -> None:
+    open_file(home)
+    home.keyfile_path.write_bytes(
+        keyfile.seal_key(b"k" * 32, PASS, label="corridor-device", strength="interactive")
+    )
     with pytest.raises(KeyFileCorruptError):
         open_file(home)
 
@@ -258,6 +301,56 @@ def test_missing_key_file_is_not_silently_recreated(home: paths.Home) -> None:
     home.keyfile_path.unlink()
     with pytest.raises(KeyFileCorruptError):
         open_file(home)
+
+
+def test_keystore_full_is_usage_error_and_keeps_state(home: paths.Home) -> None:
+    store = open_file(home)
+    store.put("a", b"x" * (40 * 1024))
+    before = home.keyfile_path.read_bytes()
+    with pytest.raises(UsageError):
+        store.put("b", b"y" * (40 * 1024))
+    assert home.keyfile_path.read_bytes() == before
+    assert store.get("b") is None
+    assert open_file(home).get("a").value == b"x" * (40 * 1024)  # type: ignore[union-attr]
+
+
+def test_repr_names_no_secret(home: paths.Home) -> None:
+    store = open_file(home)
+    store.put("k", b"SECRETMARKER")
+    assert "SECRETMARKER" not in repr(store) and PASS not in repr(store)
+    assert PASS not in repr(store._passphrase)  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- old format
+
+
+def _legacy_file(path: Path, passphrase: str, items: dict[str, bytes]) -> None:
+    """A keystore file as development builds wrote it (CRDKEYS, XChaCha20-Poly1305)."""
+    header_fmt = struct.Struct(">7sBIQ16s24s")
+    salt, nonce = os.urandom(16), os.urandom(24)
+    header = header_fmt.pack(b"CRDKEYS", 1, FAST.opslimit, FAST.memlimit, salt, nonce)
+    key = nacl.pwhash.argon2id.kdf(32, passphrase.encode(), salt, opslimit=FAST.opslimit,
+                                   memlimit=FAST.memlimit)
+    sealed = nacl.secret.Aead(key).encrypt(msgspec.msgpack.encode(items), aad=header,
+                                           nonce=nonce)
+    path.write_bytes(header + sealed.ciphertext)
+
+
+def test_old_format_is_a_typed_error_and_can_be_migrated(home: paths.Home) -> None:
+    open_file(home)
+    _legacy_file(home.keyfile_path, PASS, {"k": b"old-secret"})
+    before = home.keyfile_path.read_bytes()
+    with pytest.raises(ks.OldKeystoreFormatError, match="migrate-keystore") as info:
+        open_file(home)
+    assert isinstance(info.value, KeyFileCorruptError)
+    with pytest.raises(WrongPassphraseError):
+        ks.migrate_legacy_file(home, "not the passphrase")
+    assert home.keyfile_path.read_bytes() == before  # nothing overwritten
+    assert ks.migrate_legacy_file(home, PASS) is True
+    assert home.keyfile_path.read_bytes().startswith(b"CORRKEY\x00")
+    assert stat.S_IMODE(home.keyfile_path.stat().st_mode) == 0o600
+    assert open_file(home).get("k").value == b"old-secret"  # type: ignore[union-attr]
+    assert ks.migrate_legacy_file(home, PASS) is False  # already current
 
 
 def test_change_passphrase(home: paths.Home) -> None:
@@ -275,7 +368,7 @@ def test_default_kdf_is_moderate(home: paths.Home) -> None:
     ks.open_keystore(
         home, env={ks.PASSPHRASE_ENV: PASS}, keyring_backend=keyring_fail.Keyring()
     )  # default limits
-    _magic, _v, ops, mem, _salt, _nonce = HEADER.unpack_from(home.keyfile_path.read_bytes())
+    ops, mem = keyfile.peek_limits(home.keyfile_path.read_bytes())
     assert (ops, mem) == (ks.MODERATE.opslimit, ks.MODERATE.memlimit)
 
 
