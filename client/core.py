@@ -182,7 +182,8 @@ class Client:
         """Open a device home (see the module docstring for what it must hold).
 
         Raises:
-            UsageError: the home has no imported certificate or no relay URL.
+            UsageError: the home has no imported certificate, no device key or no relay
+                URL.
             PassphraseRequiredError, WrongPassphraseError, KeyringUnavailableError: secrets.
         """
         if passphrase is not None:
@@ -200,19 +201,20 @@ class Client:
             kdf = fast_kdf_for_tests()
         keystore = open_keystore(h, prompt=prompt, kdf=kdf or MODERATE)
         seed = keystore.get(DEVICE_SIGNATURE_KEY)
-        if seed is None:
-            from crypto.keyfile import open_key
+        if seed is None and h.legacy_device_key_path.exists():
+            # A home from before the keystore held the device key: move device.key in
+            # (the file is deleted once the keystore returns the same key).
+            from client.keystore import adopt_legacy_device_key
 
             device_pw = passphrase or os.environ.get(PASSPHRASE_ENV) or (
                 prompt(PassphraseRequest.UNLOCK) if prompt else None)
             if not device_pw:
                 raise PassphraseRequiredError("the device key needs its passphrase")
-            opened = open_key((h.root / "device.key").read_bytes(), device_pw,
-                              label="corridor-device")
-            keystore.put(DEVICE_SIGNATURE_KEY, opened.secret)
-            seed_bytes = bytes(opened.secret)
-        else:
-            seed_bytes = seed.value
+            adopt_legacy_device_key(h, keystore, device_pw)
+            seed = keystore.get(DEVICE_SIGNATURE_KEY)
+        if seed is None:
+            raise UsageError(f"{h.root} has no device key (corridor device init)")
+        seed_bytes = seed.value
         roles = []
         roles_dir = h.root / "roles"
         if roles_dir.is_dir():

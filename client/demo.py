@@ -9,13 +9,17 @@ file layout::
                                it admits devices by chain to this root)
     DIR/missions/<id>/         mission.key mission.pem (mission admin)
     DIR/homes/<mission>-<delegate>[-<n>]/
-                               device.key chain.pem root.pem relay.json [roles/chair.pem]
+                               keystore.json secrets.key chain.pem root.pem relay.json
+                               [roles/chair.pem]
     DIR/layout.json            what was made (printed too)
 
 Then it runs a relay on 127.0.0.1:PORT (in this process), creates channels of every
 kind through real clients, lets every device join them, and stops the relay (or keeps
 serving with ``--serve``). Every key file is sealed with the demo passphrase
-(``CORRIDOR_PASSPHRASE``, default ``corridor-demo``: a demo, not a secret).
+(``CORRIDOR_PASSPHRASE``, default ``corridor-demo``: a demo, not a secret). A device's
+signature key goes into its home's keystore, as ``corridor device init`` puts it;
+demo homes always use the keystore's passphrase file (``secrets.key``), never the OS
+keyring, so a throwaway venue leaves nothing in the user's keyring.
 """
 
 from __future__ import annotations
@@ -33,8 +37,16 @@ from typing import TYPE_CHECKING, Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from client.keystore import (
+    DEVICE_SIGNATURE_KEY,
+    PASSPHRASE_ENV,
+    KdfLimits,
+    kdf_from_env,
+    open_keystore,
+)
+from client.paths import resolve_home
 from crypto import certs
-from crypto.keyfile import open_key, seal_key
+from crypto.keyfile import STRENGTHS, open_key, seal_key
 
 if TYPE_CHECKING:
     from server_stub.embedded import EmbeddedRelay
@@ -109,8 +121,10 @@ def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
         mission_der, mseed, public_key=certs.public_key_of(seed), delegate_id=delegate,
         display_name=delegate.capitalize(), not_before=now - timedelta(minutes=5),
         not_after=now + timedelta(days=80))
-    _write(home / "device.key", seal_key(seed, layout.passphrase, label="corridor-device",
-                                         strength=strength), 0o600)
+    keystore = open_keystore(resolve_home(home), backend="file",
+                             env={PASSPHRASE_ENV: layout.passphrase},
+                             kdf=kdf_from_env(KdfLimits(*STRENGTHS[strength])))
+    keystore.put(DEVICE_SIGNATURE_KEY, seed)
     _write(home / "root.pem", root_pem)
     _write(home / "mission.pem", _pem(mission_der))
     _write(home / "device.pem", _pem(dev))

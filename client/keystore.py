@@ -80,6 +80,7 @@ __all__ = [
     "FAST_KDF_ENV",
     "INTERACTIVE",
     "KEYSTORE_LABEL",
+    "LEGACY_DEVICE_LABEL",
     "MINIMUM",
     "MODERATE",
     "PASSPHRASE_ENV",
@@ -91,6 +92,7 @@ __all__ = [
     "OldKeystoreFormatError",
     "PassphrasePrompt",
     "PassphraseRequest",
+    "adopt_legacy_device_key",
     "kdf_from_env",
     "keyring_usable",
     "migrate_legacy_file",
@@ -102,6 +104,7 @@ log = logging.getLogger("corridor.keystore")
 PASSPHRASE_ENV: Final = "CORRIDOR_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 FAST_KDF_ENV: Final = "CORRIDOR_INSECURE_FAST_KDF"
 KEYSTORE_LABEL: Final = "corridor-keystore"
+LEGACY_DEVICE_LABEL: Final = "corridor-device"
 STORE_KEY: Final = "store-key"
 DEVICE_SIGNATURE_KEY: Final = "device-signature-key"
 KEYRING_SERVICE: Final = "corridor"
@@ -486,6 +489,47 @@ def migrate_legacy_file(home: Home, passphrase: str) -> bool:
         return False
     kdf, items = _legacy_decrypt(blob, passphrase)
     FileKeystore(path, _passphrase_secret(passphrase), kdf, items)._write()
+    return True
+
+
+def adopt_legacy_device_key(home: Home, store: Keystore, passphrase: str) -> bool:
+    """Move a home's old ``device.key`` into ``store``; False if there is none.
+
+    The file is opened (label ``corridor-device``); its key is stored as
+    :data:`DEVICE_SIGNATURE_KEY` unless the keystore already holds that very key; the
+    file is deleted only once the keystore returns the same key. A keystore holding a
+    *different* device key is refused and the file left in place.
+
+    Raises:
+        WrongPassphraseError, KeyFileCorruptError: ``device.key`` does not open.
+        KeyringUnavailableError, EnvironmentFault: the keystore refused the write.
+    """
+    path = home.legacy_device_key_path
+    if not path.exists():
+        return False
+    blob = _read_key_file(path)
+    try:
+        opened = keyfile.open_key(blob, _passphrase_secret(passphrase).value,
+                                  label=LEGACY_DEVICE_LABEL)
+    except keyfile.WrongPassphraseError:
+        raise WrongPassphraseError(
+            "device.key does not open with this passphrase (or it was altered)"
+        ) from None
+    except keyfile.KeyFileFormatError as exc:
+        raise KeyFileCorruptError(f"device.key is not a Corridor device key: {exc}") from None
+    current = store.get(DEVICE_SIGNATURE_KEY)
+    if current is None:
+        store.put(DEVICE_SIGNATURE_KEY, opened.secret)
+        current = store.get(DEVICE_SIGNATURE_KEY)
+    if current is None or current.value != opened.secret:
+        raise KeyFileCorruptError(
+            "device.key holds another key than this home's keystore; it was left in place"
+        )
+    try:
+        path.unlink()
+    except OSError as exc:
+        raise EnvironmentFault(f"cannot remove device.key: {exc.strerror}") from None
+    log.info("the device key moved from device.key into the keystore")
     return True
 
 

@@ -49,6 +49,13 @@ class Home:
         """Which keystore backend this home uses (no secrets inside)."""
         return self.root / "keystore.json"
 
+    @property
+    def legacy_device_key_path(self) -> Path:
+        """``device.key``: where homes made before the keystore held the device key kept it
+        (a crypto.keyfile file, label ``corridor-device``); moved into the keystore on open.
+        """
+        return self.root / "device.key"
+
 
 def resolve_home(
     home: str | os.PathLike[str] | None = None,
