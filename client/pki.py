@@ -7,13 +7,20 @@ CRL). A device makes its own key and request (``device init``), and imports its
 certificate with the venue root, whose SHA-256 fingerprint it was given out of band
 (``device import`` refuses any other root). ``cert verify`` checks any chain.
 
-Private keys on disk are always passphrase-sealed (crypto.keyfile); passphrases come
-from CORRIDOR_PASSPHRASE or a prompt. Files are PEM, readable by ``openssl``.
-Exit status: 0 success, 1 refused or failed verification, 2 bad usage.
+Mission keys are passphrase-sealed files (crypto.keyfile): admins move them between
+machines. The device's signature key never leaves the device: ``device init`` puts it
+in the device's keystore (client.keystore): the OS keyring where a usable one exists,
+else the passphrase-protected ``secrets.key`` (the same crypto.keyfile format), and
+says which. Passphrases come from CORRIDOR_PASSPHRASE or a prompt. Files are PEM,
+readable by ``openssl``. Exit status: 0 success, 1 refused or failed verification,
+2 bad usage.
 
-A device home holds ``device.key``, ``device-request.pem`` and, once imported,
-``root.pem`` (the pinned venue root), ``mission.pem``, ``device.pem`` and
-``chain.pem`` (device then mission: the MLS x509 credential).
+A device home holds ``keystore.json`` (which backend; no secret), ``secrets.key`` (only
+without a keyring), ``device-request.pem`` and, once imported, ``root.pem`` (the pinned
+venue root), ``mission.pem``, ``device.pem`` and ``chain.pem`` (device then mission:
+the MLS x509 credential). Homes made before the keystore held the device key have a
+``device.key``; ``Client.open`` (or ``device migrate-keystore``) moves it into the
+keystore.
 """
 
 from __future__ import annotations
@@ -31,6 +38,19 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from client.errors import ClientError
+from client.keystore import (
+    DEVICE_SIGNATURE_KEY,
+    MODERATE,
+    KdfLimits,
+    PassphrasePrompt,
+    PassphraseRequest,
+    adopt_legacy_device_key,
+    kdf_from_env,
+    migrate_legacy_file,
+    open_keystore,
+)
+from client.paths import resolve_home
 from crypto import certs
 from crypto.errors import CryptoError, DecodeError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
@@ -41,7 +61,7 @@ __all__ = ["main", "register"]
 PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
 MISSION_KEY, MISSION_REQUEST = "mission.key", "mission-request.pem"
-DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"
+DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"  # device.key: old homes only
 ROOT, MISSION, DEVICE, CHAIN = "root.pem", "mission.pem", "device.pem", "chain.pem"
 CRL_DAYS = 7
 
@@ -210,6 +230,15 @@ def _identity_lines(ident: certs.VerifiedIdentity) -> list[str]:
     return lines
 
 
+def _keystore_prompt(request: PassphraseRequest) -> str:
+    """The keystore file's passphrase (asked only where no OS keyring is used)."""
+    if request is PassphraseRequest.CREATE:
+        print("No usable OS keyring: this device's secrets go into a passphrase-protected "
+              "file.", file=sys.stderr)
+        return _passphrase("new passphrase for this device's key file: ", confirm=True)
+    return _passphrase("this device's key file passphrase: ", confirm=False)
+
+
 def _open(path: Path, label: str, prompt: str) -> bytes:
     return open_key(_read(path), _passphrase(prompt, confirm=False), label=label).secret
 
@@ -297,23 +326,55 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- device
 
 
-def cmd_device_init(args: argparse.Namespace) -> int:
-    home = Path(args.home)
-    key_path, req_path = home / DEVICE_KEY, home / DEVICE_REQUEST
-    if key_path.exists():
-        raise CommandError(f"{key_path} exists; this home already has a device key")
+def cmd_device_init(args: argparse.Namespace, *,
+                    prompt: PassphrasePrompt = _keystore_prompt) -> int:
+    home = resolve_home(args.home)
+    req_path = home.root / DEVICE_REQUEST
+    if home.legacy_device_key_path.exists():
+        raise CommandError(f"{home.legacy_device_key_path} exists; this home already has a "
+                           "device key")
+    kdf = kdf_from_env(KdfLimits(*STRENGTHS[args.kdf]))
+    store = open_keystore(home, backend=args.keystore, prompt=prompt, kdf=kdf)
+    if store.get(DEVICE_SIGNATURE_KEY) is not None:
+        raise CommandError(f"this home ({home.root}) already has a device key")
     seed = certs.new_signing_key()
     csr = certs.make_device_request(seed, delegate_id=args.delegate_id,
                                     display_name=args.display_name)
-    passphrase = _passphrase("new device key passphrase: ", confirm=True)
-    _write(key_path, seal_key(seed, passphrase, label=DEVICE_LABEL, strength=args.kdf),
-           secret=True)
+    store.put(DEVICE_SIGNATURE_KEY, seed)
     _write(req_path, _csr_pem(csr), replace=True)
-    _emit(args, {"key": str(key_path), "request": str(req_path),
+    key_file = str(home.keyfile_path) if store.backend == "file" else None
+    where = ("device key: in the OS keyring" if key_file is None else
+             f"device key: in the passphrase-protected file {key_file} (no usable OS keyring)")
+    _emit(args, {"keystore": store.backend, "key_file": key_file,
+                 "keystore_description": store.description, "request": str(req_path),
                  "delegate_id": args.delegate_id, "display_name": args.display_name,
                  "signature_key": certs.public_key_of(seed).hex()},
-          [f"device key: {key_path} (passphrase-protected)",
-           f"request for your mission admin: {req_path}"])
+          [where, store.description, f"request for your mission admin: {req_path}"])
+    return 0
+
+
+def cmd_device_migrate_keystore(args: argparse.Namespace) -> int:
+    home = resolve_home(args.home, create=False)
+    if not home.root.is_dir():
+        raise CommandError(f"{home.root} is not a device home")
+    rewritten = False
+    if home.keyfile_path.exists():
+        pw = _passphrase("this device's key file passphrase: ", confirm=False)
+        rewritten = migrate_legacy_file(home, pw)
+        store = open_keystore(home, env={PASSPHRASE_ENV: pw})
+    else:
+        store = open_keystore(home, prompt=_keystore_prompt, kdf=kdf_from_env(MODERATE))
+    adopted = adopt_legacy_device_key(
+        home, store, _passphrase("device.key passphrase: ", confirm=False)
+    ) if home.legacy_device_key_path.exists() else False
+    lines = [f"{home.keyfile_path}: rewritten in the current format" if rewritten else
+             "the key file is already in the current format" if home.keyfile_path.exists()
+             else "no key file (the OS keyring holds this device's secrets)"]
+    if adopted:
+        lines.append(f"the device key moved from {home.legacy_device_key_path} into the "
+                     "keystore")
+    _emit(args, {"home": str(home.root), "rewritten": rewritten, "device_key_moved": adopted,
+                 "keystore": store.backend}, [*lines, store.description])
     return 0
 
 
@@ -387,7 +448,7 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
     def wrapped(args: argparse.Namespace) -> int:
         try:
             return func(args)
-        except (CommandError, CryptoError) as e:
+        except (CommandError, CryptoError, ClientError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 1
         except OSError as e:
@@ -441,12 +502,21 @@ def register(subparsers: Any) -> None:
                                    description="Device enrolment commands.")
     dsub = device.add_subparsers(dest="device_command", required=True, metavar="COMMAND")
     p = leaf(dsub, "init", "create this device's key and request", cmd_device_init,
-             "Create the device's signature key (passphrase-protected) and a request "
-             "for the mission admin.")
+             "Create the device's signature key in its keystore (the OS keyring, or a "
+             "passphrase-protected file where none is usable) and a request for the "
+             "mission admin.")
     p.add_argument("--home", required=True, help="the device's directory")
     p.add_argument("--delegate-id", required=True)
     p.add_argument("--display-name", required=True)
-    kdf(p)
+    p.add_argument("--keystore", choices=["auto", "keyring", "file"], default="auto",
+                   help="where the secrets go (default auto: the OS keyring if usable)")
+    p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
+                   help="Argon2id cost of the key file, when one is used (default moderate)")
+    p = leaf(dsub, "migrate-keystore", "update a home made by an earlier build",
+             cmd_device_migrate_keystore,
+             "Rewrite an old-format key file in the current format (same passphrase) and "
+             "move an old device.key into the keystore.")
+    p.add_argument("--home", required=True)
     p = leaf(dsub, "import", "import the certificate and pin the venue root",
              cmd_device_import, "Check the venue root against the fingerprint given out "
              "of band, verify the chain, and store it.")

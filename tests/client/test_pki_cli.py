@@ -3,6 +3,8 @@ each -> ``corridor cert verify`` passes for both and fails, naming the link, onc
 
 from __future__ import annotations
 
+import asyncio
+import base64
 import contextlib
 import io
 import json
@@ -10,13 +12,22 @@ import shutil
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import keyring
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from keyring.backends import fail as keyring_fail
 
-from crypto.keyfile import open_key
+from client import keystore as ks
+from client.paths import resolve_home
+from crypto import certs
+from crypto.keyfile import peek_label, seal_key
 from server_stub.venue import main as relay
+from tests.client.test_keystore import DictKeyring, _legacy_file
 from ui.cli import main as corridor
 
 PASS = "a long enough passphrase"
@@ -26,6 +37,41 @@ ROOT_DIR = Path(__file__).resolve().parents[2]
 @pytest.fixture(autouse=True)
 def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORRIDOR_PASSPHRASE", PASS)
+
+
+@contextlib.contextmanager
+def using_keyring(backend: keyring.backend.KeyringBackend) -> Iterator[None]:
+    """Make ``backend`` the process's keyring (what ``open_keystore`` picks), then restore."""
+    old = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield
+    finally:
+        keyring.set_keyring(old)
+
+
+def device_seed(home: Path) -> bytes:
+    """The signature key ``device init`` put in a file-backed home's keystore."""
+    store = ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS},
+                             keyring_backend=keyring_fail.Keyring())
+    seed = store.get(ks.DEVICE_SIGNATURE_KEY)
+    assert seed is not None
+    return seed.value
+
+
+def request_key(home: Path) -> bytes:
+    csr = x509.load_pem_x509_csr((home / "device-request.pem").read_bytes())
+    return csr.public_key().public_bytes(serialization.Encoding.Raw,
+                                         serialization.PublicFormat.Raw)
+
+
+def forms(value: bytes) -> list[bytes]:
+    return [value, value.hex().encode(), value.hex().upper().encode(),
+            base64.b64encode(value).rstrip(b"="), base64.urlsafe_b64encode(value).rstrip(b"=")]
+
+
+def files_under(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if p.is_file())
 
 
 def ok(capsys: pytest.CaptureFixture[str], fn, *argv: str) -> str:  # type: ignore[no-untyped-def]
@@ -84,7 +130,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     """venue init, then two missions with one delegate each, all by the real commands."""
     tmp = tmp_path_factory.mktemp("venue")
     relay_dir = tmp / "relay"
-    with pytest.MonkeyPatch.context() as mp:
+    with pytest.MonkeyPatch.context() as mp, using_keyring(keyring_fail.Keyring()):
         mp.setenv("CORRIDOR_PASSPHRASE", PASS)
         info = json.loads(quiet(relay, "venue", "init", "--data-dir", str(relay_dir),
                                 "--kdf", "interactive", "--json"))
@@ -110,11 +156,8 @@ def test_both_delegates_verify(world: World, capsys: pytest.CaptureFixture[str])
                                                                       "Alice Martin")
     assert (b["mission_id"], b["mission_name"], b["delegate_id"]) == ("deu", "Germany", "bernd")
     assert a["signature_key"] != b["signature_key"]
-    # The certified key is the device's own (the sealed key file opens to it).
-    seed = open_key((world.tmp / "alice" / "device.key").read_bytes(), PASS).secret
-    from crypto.certs import public_key_of
-
-    assert public_key_of(seed).hex() == a["signature_key"]
+    # The certified key is the device's own (its keystore holds it).
+    assert certs.public_key_of(device_seed(world.tmp / "alice")).hex() == a["signature_key"]
 
 
 def test_device_show(world: World, capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,10 +166,161 @@ def test_device_show(world: World, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_keys_on_disk_are_sealed(world: World) -> None:
-    for path in (world.tmp / "alice" / "device.key", world.tmp / "fra" / "mission.key",
+    for path in (world.tmp / "alice" / "secrets.key", world.tmp / "fra" / "mission.key",
                  world.relay_dir / "root.key"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert path.read_bytes().startswith(b"CORRKEY\x00")
+    assert peek_label((world.tmp / "alice" / "secrets.key").read_bytes()) == ks.KEYSTORE_LABEL
+    assert not (world.tmp / "alice" / "device.key").exists()
+
+
+# ------------------------------------------------------------------ device init: keystore
+
+
+def init_device(capsys: pytest.CaptureFixture[str], home: Path, *extra: str) -> str:
+    return ok(capsys, corridor, "device", "init", "--home", str(home), "--delegate-id",
+              "carla", "--display-name", "Carla Rossi", "--kdf", "interactive", *extra)
+
+
+def test_device_init_with_a_keyring_writes_no_key_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ring = DictKeyring()
+    home = tmp_path / "carla"
+    with using_keyring(ring):
+        info = json.loads(init_device(capsys, home, "--json"))
+    assert (info["keystore"], info["key_file"]) == ("keyring", None)
+    assert "OS keyring" in info["keystore_description"]
+    assert [p.name for p in files_under(home)] == ["device-request.pem", "keystore.json"]
+    ((_service, user),) = ring.items
+    assert user.endswith("/" + ks.DEVICE_SIGNATURE_KEY)
+    store = ks.open_keystore(resolve_home(home), env={}, keyring_backend=ring)
+    seed = store.get(ks.DEVICE_SIGNATURE_KEY)
+    assert seed is not None
+    # The request is made from the stored key.
+    assert request_key(home) == certs.public_key_of(seed.value)
+    assert info["signature_key"] == certs.public_key_of(seed.value).hex()
+    for path in files_under(home):
+        data = path.read_bytes()
+        assert not any(f in data for f in forms(seed.value)), path
+    # Text output says where the key went.
+    home2 = tmp_path / "carla2"
+    with using_keyring(ring):
+        out = init_device(capsys, home2)
+    assert "device key: in the OS keyring" in out and "DictKeyring" in out
+
+
+def test_device_init_without_a_keyring_writes_one_passphrase_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "carla"
+    with using_keyring(keyring_fail.Keyring()):
+        out = init_device(capsys, home)
+    assert "no usable os keyring" in out.lower() and "passphrase-protected file" in out
+    assert str(home / "secrets.key") in out
+    assert [p.name for p in files_under(home)] == ["device-request.pem", "keystore.json",
+                                                   "secrets.key"]
+    key_file = home / "secrets.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert key_file.read_bytes().startswith(b"CORRKEY\x00")
+    assert peek_label(key_file.read_bytes()) == ks.KEYSTORE_LABEL
+    seed = device_seed(home)
+    assert request_key(home) == certs.public_key_of(seed)
+
+
+def test_home_scan_after_device_init_finds_no_key_material(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "carla"
+    with using_keyring(keyring_fail.Keyring()):
+        init_device(capsys, home)
+    seed = device_seed(home)
+    needles = [*forms(seed), PASS.encode()]
+    for path in files_under(tmp_path):
+        data = path.read_bytes()
+        for needle in needles:
+            assert needle not in data, path
+
+
+def test_device_init_twice_is_refused(tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "carla"
+    with using_keyring(keyring_fail.Keyring()):
+        init_device(capsys, home)
+        before = {p: p.read_bytes() for p in files_under(home)}
+        _, err = fails(capsys, corridor, "device", "init", "--home", str(home),
+                       "--delegate-id", "x", "--display-name", "X")
+    assert "already has a device key" in err
+    assert {p: p.read_bytes() for p in files_under(home)} == before
+
+
+def test_device_init_wrong_passphrase_is_refused(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "carla"
+    with using_keyring(keyring_fail.Keyring()):
+        ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})  # made earlier
+        monkeypatch.setenv("CORRIDOR_PASSPHRASE", "guess")
+        before = (home / "secrets.key").read_bytes()
+        _, err = fails(capsys, corridor, "device", "init", "--home", str(home),
+                       "--delegate-id", "x", "--display-name", "X")
+    assert "passphrase" in err and (home / "secrets.key").read_bytes() == before
+    assert not (home / "device-request.pem").exists()
+
+
+# ------------------------------------------------------------------ homes with a device.key
+
+
+def legacy_home(world: World, dest: Path) -> bytes:
+    """A copy of alice's home as earlier builds made it: device.key, no keystore."""
+    dest.mkdir(mode=0o700)
+    for name in ("root.pem", "chain.pem", "mission.pem", "device.pem",
+                 "device-request.pem"):
+        shutil.copy(world.tmp / "alice" / name, dest / name)
+    seed = device_seed(world.tmp / "alice")
+    (dest / "device.key").write_bytes(seal_key(seed, PASS, label="corridor-device",
+                                               strength="interactive"))
+    return seed
+
+
+def test_client_open_moves_an_old_device_key_into_the_keystore(world: World,
+                                                                tmp_path: Path) -> None:
+    from client.core import Client
+
+    home = tmp_path / "old"
+    seed = legacy_home(world, home)
+    with using_keyring(keyring_fail.Keyring()):
+        client = Client.open(home, "http://127.0.0.1:9", passphrase=PASS)
+        try:
+            assert client.device_id == certs.public_key_of(seed).hex()
+        finally:
+            asyncio.run(client.close())
+        assert not (home / "device.key").exists()
+        assert device_seed(home) == seed
+        again = Client.open(home, passphrase=PASS)  # from the keystore alone now
+        try:
+            assert client.device_id == again.device_id
+        finally:
+            asyncio.run(again.close())
+
+
+def test_migrate_keystore_command(world: World, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "old"
+    seed = legacy_home(world, home)
+    with using_keyring(keyring_fail.Keyring()):
+        ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})
+        _legacy_file(home / "secrets.key", PASS, {ks.STORE_KEY: b"s" * 32})
+        with pytest.raises(ks.OldKeystoreFormatError):
+            ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})
+        info = json.loads(ok(capsys, corridor, "device", "migrate-keystore", "--home",
+                             str(home), "--json"))
+        assert (info["rewritten"], info["device_key_moved"]) == (True, True)
+        assert not (home / "device.key").exists()
+        assert device_seed(home) == seed
+        store = ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})
+        assert store.get(ks.STORE_KEY).value == b"s" * 32  # type: ignore[union-attr]
+        info = json.loads(ok(capsys, corridor, "device", "migrate-keystore", "--home",
+                             str(home), "--json"))
+        assert (info["rewritten"], info["device_key_moved"]) == (False, False)
 
 
 def test_revoked_device_fails_naming_the_link(world: World, tmp_path: Path,
@@ -257,6 +451,7 @@ def test_openssl_reads_every_pem(world: World) -> None:
 @pytest.mark.parametrize("argv", [
     ["mission", "init"], ["mission", "sign-device"], ["mission", "revoke-device"],
     ["device", "init"], ["device", "import"], ["device", "show"], ["cert", "verify"],
+    ["device", "migrate-keystore"],
 ])
 def test_every_command_has_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
