@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import secrets
 import signal
@@ -102,11 +103,11 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
-from crypto.errors import CryptoError, EpochError, ReplayError
+from crypto.errors import CryptoError, EpochError, ReplayError, VerificationError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
 from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
-from crypto.suites import get_suite
+from crypto.suites import expand_signature_key, get_suite
 
 __all__ = [
     "AppWork",
@@ -119,8 +120,13 @@ __all__ = [
 ]
 
 SUITE: Final = 0x0003
-AAD_ENVELOPE: Final = 1
+AAD_ENVELOPE: Final = 2
+_AAD_ENVELOPE_V1: Final = 1  # unsigned: never fork evidence
 FP_LEN: Final = 16
+SIG_LEN: Final = 64
+FORK_LABEL: Final = "corridor fork statement v1"
+_FP_PREFIX: Final = b"\xfffp"  # + group id: (epoch, fingerprint) of the epochs we were in
+_FP_KEEP: Final = 256
 _KP_PREFIX: Final = b"\xffkp"
 _MERGED_PREFIX: Final = b"\xffcm"  # + group id: digests of the last commits merged
 _MERGED_KEEP: Final = 64
@@ -139,14 +145,41 @@ def epoch_fingerprint(group: Group) -> bytes:
     return h.digest()[:FP_LEN]
 
 
-def _envelope(group: Group, inner: bytes) -> bytes:
-    return bytes((AAD_ENVELOPE,)) + epoch_fingerprint(group) + inner
+def _fork_statement(group_id: bytes, epoch: int, fp: bytes, inner: bytes) -> bytes:
+    """The signed tuple: group id, epoch, epoch fingerprint, digest of the inner AAD
+    (which holds the message id of an application message)."""
+    return (len(group_id).to_bytes(2, "big") + group_id + epoch.to_bytes(8, "big") + fp
+            + hashlib.sha256(inner).digest())
 
 
-def _open_envelope(aad: bytes) -> tuple[bytes, bytes] | None:
-    if len(aad) < 1 + FP_LEN or aad[0] != AAD_ENVELOPE:
+def _envelope(group: Group, inner: bytes, signer: bytes | None = None) -> bytes:
+    """The AAD envelope; with ``signer`` (the device's signature seed) it carries the
+    fork statement's signature, without it none (tests craft such messages)."""
+    fp = epoch_fingerprint(group)
+    sig = b""
+    if signer is not None:
+        sig = get_suite(SUITE).sign_with_label(
+            signer, FORK_LABEL, _fork_statement(group.group_id, group.epoch, fp, inner))
+    return bytes((AAD_ENVELOPE,)) + fp + bytes((len(sig),)) + sig + inner
+
+
+@dataclass(frozen=True, slots=True)
+class _Env:
+    fp: bytes
+    sig: bytes
+    inner: bytes
+
+
+def _open_envelope(aad: bytes) -> _Env | None:
+    if len(aad) < 2 + FP_LEN or aad[0] not in (AAD_ENVELOPE, _AAD_ENVELOPE_V1):
         return None
-    return aad[1:1 + FP_LEN], aad[1 + FP_LEN:]
+    fp = aad[1:1 + FP_LEN]
+    if aad[0] == _AAD_ENVELOPE_V1:
+        return _Env(fp, b"", aad[1 + FP_LEN:])
+    n = aad[1 + FP_LEN]
+    if n not in (0, SIG_LEN) or len(aad) < 2 + FP_LEN + n:
+        return None
+    return _Env(fp, aad[2 + FP_LEN:2 + FP_LEN + n], aad[2 + FP_LEN + n:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +296,7 @@ class Engine:
         #: Events caused by this device's own actions (enqueue_payload); the driver
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
+        self._signer = expand_signature_key(me.seed)  # signs fork statements faster
 
     # ------------------------------------------------------------------ helpers
 
@@ -345,6 +379,7 @@ class Engine:
                                       kind=ChannelKind(kind), name=name,
                                       created_at=self.now(), roster=_enc.encode(meta))
             self._save_group(g)
+            self._remember_fp(g)
             self.store.enqueue_outbox(group_id, _enc.encode(_OutOp()), created_at=self.now())
         self._groups[group_id] = g
         return group_id
@@ -514,7 +549,7 @@ class Engine:
             self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
-        aad = _envelope(g, payloads.build_aad(item.message_id))
+        aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
         try:
             msg = g.encrypt_application(item.body, authenticated_data=aad)
             self._save_group(g)
@@ -625,7 +660,7 @@ class Engine:
         if plan.roster is not None:
             exts = [e for e in g.extensions if e.extension_type != 0xF0C2]
             exts.append(roster_extension(plan.roster))
-        aad = _envelope(g, _enc.encode(self.trust.crls if plan.remove else []))
+        aad = _envelope(g, _enc.encode(self.trust.crls if plan.remove else []), self._signer)
         try:
             out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
                            authenticated_data=aad, now=self.now())
@@ -712,10 +747,10 @@ class Engine:
             if own and m.client_msg_id.startswith("m."):
                 self._own_app(ch, g, m, pm.epoch)
                 return False, meta
-            if env is not None and pm.epoch == g.epoch and env[0] != epoch_fingerprint(g):
-                return False, self._fork(ch, meta, g.epoch, events,
-                                         "a member's message is from another history of "
-                                         "this epoch")
+            if self._fork_evidence(g, m, pm.epoch, env):
+                return False, self._fork(ch, meta, pm.epoch, events,
+                                         "a member's signed message is from another history "
+                                         "of this channel")
             if pm.epoch != g.epoch:
                 raise EpochError("message from another epoch (cannot be decrypted)")
             res = g.process(m.message, now=self.now())
@@ -724,21 +759,82 @@ class Engine:
             return False, meta
         if pm.content_type != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
+        if self._fork_evidence(g, m, pm.epoch, env):
+            return False, self._fork(ch, meta, pm.epoch, events,
+                                     "a member's signed commit is built on another history "
+                                     "of this channel")
         if pm.epoch < g.epoch:
             if pm.epoch < meta.joined_epoch or self._merged_before(g.group_id, m.message):
                 raise ReplayError("a replayed commit (merged, or before this device joined)")
-            return False, self._fork(ch, meta, pm.epoch, events,
-                                     "the relay delivered a second commit for an epoch this "
-                                     "device already left")
-        if env is not None and pm.epoch == g.epoch and env[0] != epoch_fingerprint(g):
-            return False, self._fork(ch, meta, g.epoch, events,
-                                     "a commit built on another history of this epoch")
+            # Another commit for an epoch we left, on our history of it: it cannot be
+            # authenticated any more (its epoch's keys are gone), so the relay may have
+            # forged it from the one we merged. Not evidence; a real fork shows in the
+            # other half's next messages, whose signed fingerprints differ from ours.
+            raise EpochError("a second commit for an epoch this device already left")
         if pm.epoch > g.epoch:
             raise EpochError("commit for a future epoch: commits are missing")
         staged = g.process(m.message, now=self.now())
         assert isinstance(staged, StagedCommit)
         meta = self._commit(ch, meta, g, staged, m, env, events)
         return True, meta
+
+    def _fork_evidence(self, g: Group, m: RelayMessage, epoch: int, env: _Env | None) -> bool:
+        """Whether ``m`` proves a fork: a member device's valid signature on "I am at
+        ``epoch`` with epoch fingerprint F" where F is not ours for that epoch.
+
+        False when there is no such claim (no envelope, an epoch we never were in, the
+        same fingerprint as ours). A claim that is not signed by the device the relay
+        names as sender, or by a device that is not a (validly certified) member in our
+        view, raises :class:`VerificationError`: relay-made or damaged bytes are a
+        refused message, never a fork flag (the relay could otherwise mark any channel
+        forked by flipping one byte).
+        """
+        if env is None:
+            return False
+        ours = self._fp_at(g, epoch)
+        if ours is None or hmac.compare_digest(ours, env.fp):
+            return False
+        key = self._member_key(g, m.sender)
+        if key is None or len(env.sig) != SIG_LEN:
+            raise VerificationError("an epoch fingerprint that is not ours, without a member "
+                                    "device's signature")
+        get_suite(SUITE).verify_with_label(
+            key, FORK_LABEL, _fork_statement(g.group_id, epoch, env.fp, env.inner), env.sig)
+        return True
+
+    def _member_key(self, g: Group, device_id: str) -> bytes | None:
+        """The signature key of ``device_id`` if it is a member of our view of ``g``
+        whose certificate chain still verifies (not revoked, not expired)."""
+        for mem in g.members():
+            if mem.signature_key.hex() == device_id:
+                try:
+                    verified = self.trust.verify_chain(credential_chain(mem.credential))
+                except CryptoError:
+                    return None
+                return mem.signature_key if verified.signature_key == mem.signature_key \
+                    else None
+        return None
+
+    def _fp_at(self, g: Group, epoch: int) -> bytes | None:
+        """Our epoch fingerprint at ``epoch``: the current one, or a remembered past one."""
+        if epoch == g.epoch:
+            return epoch_fingerprint(g)
+        st = self.store.get_group_state(_FP_PREFIX + g.group_id)
+        if st is None:
+            return None
+        rec = 8 + FP_LEN
+        for i in range(0, len(st.state) - rec + 1, rec):
+            if int.from_bytes(st.state[i:i + 8], "big") == epoch:
+                return st.state[i + 8:i + rec]
+        return None
+
+    def _remember_fp(self, g: Group) -> None:
+        """Keep the fingerprint of the epoch ``g`` is now at (for late fork evidence)."""
+        key = _FP_PREFIX + g.group_id
+        st = self.store.get_group_state(key)
+        kept = (st.state if st is not None else b"") + g.epoch.to_bytes(8, "big") \
+            + epoch_fingerprint(g)
+        self.store.put_group_state(key, 0, kept[-(8 + FP_LEN) * _FP_KEEP:])
 
     def _merged_before(self, group_id: bytes, message: bytes) -> bool:
         st = self.store.get_group_state(_MERGED_PREFIX + group_id)
@@ -779,7 +875,7 @@ class Engine:
         env = _open_envelope(res.authenticated_data)
         if env is None:
             raise PayloadError("application message without Corridor's envelope")
-        payload = payloads.decode_application(res.data, env[1])
+        payload = payloads.decode_application(res.data, env.inner)
         sender = self._leaf_ident(g, res.sender_leaf)
         roster = roster_from_extensions(g.extensions)
         kind = kind_of(payload)
@@ -810,7 +906,7 @@ class Engine:
         events.extend(extra)
 
     def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
-                m: RelayMessage, env: tuple[bytes, bytes] | None,
+                m: RelayMessage, env: _Env | None,
                 events: list[Event]) -> _Meta:
         before = roster_from_extensions(g.extensions)
         if staged.own:
@@ -828,9 +924,9 @@ class Engine:
             committer = self._leaf_ident(g, committer_leaf) if committer_leaf in old_members \
                 else unverified_identity(credential_chain(staged.added[0].credential))
             crls: list[bytes] = []
-            if env is not None and env[1]:
+            if env is not None and env.inner:
                 try:
-                    crls = _crl_decoder.decode(env[1])
+                    crls = _crl_decoder.decode(env.inner)
                 except msgspec.MsgspecError:
                     crls = []
             removed = []
@@ -871,6 +967,7 @@ class Engine:
         meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster))
         self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
         self._save_group(g)
+        self._remember_fp(g)
         if added_names or removed_names or after_roster != before:
             events.append(MembershipChanged(ch.channel_id, change.epoch, added_names,
                                             removed_names, committer.delegate))
@@ -884,8 +981,12 @@ class Engine:
             welcome = msg.welcome
             if msg.wire_format != WireFormat.mls_welcome or welcome is None:
                 raise PolicyViolation("not a Welcome")
+            if not w.commit:
+                raise PolicyViolation("a Welcome without the accepted commit it rode on")
             bundle, ref = self._bundle_for(welcome)
-            g = Group.join(w.message, bundle, credential_validator=self.trust, now=self.now())
+            # THREATS 6: the Welcome must name the commit the relay accepted.
+            g = Group.join(w.message, bundle, credential_validator=self.trust, now=self.now(),
+                           commit_message=w.commit)
             roster = roster_from_extensions(g.extensions)
             check_state(roster, [i for _l, _d, i, _c in self._members(g)])
             if roster.kind == "notice" and not self.chairs(roster):
@@ -908,6 +1009,8 @@ class Engine:
                                       name=roster.name, created_at=self.now(),
                                       roster=_enc.encode(meta))
             self._save_group(g)
+            self.store.delete_group_state(_FP_PREFIX + gid)  # a former membership's
+            self._remember_fp(g)
             self.store.delete_group_state(_KP_PREFIX + ref)
         self._groups[gid] = g
         events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch))

@@ -108,9 +108,13 @@ class RelayMessage:
 
 @dataclass(frozen=True, slots=True)
 class RelayWelcome:
+    """A Welcome and the accepted commit it rode on (``None`` if the relay sent none:
+    the engine then refuses it, THREATS 6)."""
+
     id: int
     sender: str
     message: bytes
+    commit: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +305,12 @@ class HttpTransport(Transport):
         return PostResult(int(out["seq"]), bool(out["duplicate"]))
 
     @staticmethod
+    def _welcome(w: dict[str, Any]) -> RelayWelcome:
+        commit = w.get("commit")
+        return RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]),
+                            _unb64(commit) if isinstance(commit, str) else None)
+
+    @staticmethod
     def _message(m: dict[str, Any]) -> RelayMessage:
         return RelayMessage(unb64u(m["group_id"]), int(m["seq"]), str(m["sender"]),
                             str(m["client_msg_id"]), _unb64(m["message"]))
@@ -314,8 +324,7 @@ class HttpTransport(Transport):
     async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
         out = await self._json("GET", "/v1/inbox", params={"limit": 1000})
         return ([self._message(m) for m in out["messages"]],
-                [RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]))
-                 for w in out["welcomes"]])
+                [self._welcome(w) for w in out["welcomes"]])
 
     async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None:
         for i in range(0, max(len(acks), len(welcomes), 1), 1000):
@@ -403,8 +412,7 @@ class HttpTransport(Transport):
                         if t == "message":
                             yield PushEvent("message", message=self._message(f))
                         elif t == "welcome":
-                            yield PushEvent("welcome", welcome=RelayWelcome(
-                                int(f["id"]), str(f["sender"]), _unb64(f["message"])))
+                            yield PushEvent("welcome", welcome=self._welcome(f))
                         elif t == "ready":
                             yield PushEvent("ready")
                         else:
@@ -505,7 +513,8 @@ class MemoryTransport(Transport):
         if welcome is not None and welcome_to:
             self.relay._wid += 1
             self.relay.welcomes.append(
-                (RelayWelcome(self.relay._wid, self.device_id, welcome), set(welcome_to)))
+                (RelayWelcome(self.relay._wid, self.device_id, welcome, message),
+                 set(welcome_to)))
         return PostResult(seq, False)
 
     async def messages(self, group_id: bytes, after: int,

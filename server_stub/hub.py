@@ -30,7 +30,8 @@ from .storage.base import (
     WelcomeEvent,
 )
 
-__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_frame", "ws_message"]
+__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_commit_fields",
+           "welcome_frame", "ws_message"]
 
 log = logging.getLogger("corridor.relay.push")
 _enc = msgspec.json.Encoder()
@@ -54,10 +55,18 @@ def message_frame(m: StoredMessage) -> str:
 
 
 def welcome_frame(w: StoredWelcome) -> str:
+    """A Welcome push, with the accepted commit it rode on (THREATS 6)."""
     return _enc.encode({
         "type": "welcome", "id": w.id, "sender": w.sender, "message": w.payload,
-        "received_at": w.created_at,
+        "received_at": w.created_at, **welcome_commit_fields(w),
     }).decode()
+
+
+def welcome_commit_fields(w: StoredWelcome) -> dict[str, object]:
+    """``group_id``, ``seq`` and ``commit`` of a Welcome; nulls for rows stored without."""
+    if not w.commit:
+        return {"group_id": None, "seq": None, "commit": None}
+    return {"group_id": b64u(w.group_id), "seq": w.seq, "commit": w.commit}
 
 
 class Connection:

@@ -165,10 +165,17 @@ class MessagesPage(_Body):
 
 
 class Welcome(_Body):
+    """A Welcome, with the accepted commit it rode on (``commit``, at ``seq`` of
+    ``group_id``): the joiner checks that the Welcome names it (THREATS 6). Null only
+    for Welcomes stored by an older relay."""
+
     id: int
     sender: DeviceId
     message: bytes
     received_at: int
+    group_id: GroupId | None = None
+    seq: int | None = None
+    commit: bytes | None = None
 
 
 class Inbox(_Body):

@@ -182,7 +182,9 @@ async def inbox(request: Request, relay: Relay, device: str, _b: None) -> Respon
         out.extend(_message(m) for m in msgs)
     welcomes = await relay.storage.pending_welcomes(device, limit)
     return json_response(s.Inbox(messages=out, welcomes=[
-        s.Welcome(id=w.id, sender=w.sender, message=w.payload, received_at=w.created_at)
+        s.Welcome(id=w.id, sender=w.sender, message=w.payload, received_at=w.created_at,
+                  group_id=b64u(w.group_id) if w.commit else None,
+                  seq=w.seq if w.commit else None, commit=w.commit or None)
         for w in welcomes
     ]))
 

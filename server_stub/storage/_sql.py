@@ -51,7 +51,7 @@ from .base import (
     WelcomeEvent,
 )
 
-__all__ = ["SqlStorage"]
+__all__ = ["WELCOME_COLUMNS", "SqlStorage", "welcome_row"]
 
 T = TypeVar("T")
 log = logging.getLogger("corridor.relay.storage")
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS messages (group_id {blob} NOT NULL, seq BIGINT NOT NU
 CREATE UNIQUE INDEX IF NOT EXISTS messages_dedupe ON messages (group_id, sender, client_msg_id);
 CREATE INDEX IF NOT EXISTS messages_created ON messages (created_at);
 CREATE TABLE IF NOT EXISTS welcomes (id {serial}, sender TEXT NOT NULL, payload {blob} NOT NULL,
-    created_at BIGINT NOT NULL);
+    created_at BIGINT NOT NULL, group_id {blob}, seq BIGINT, commit_msg {blob});
 CREATE TABLE IF NOT EXISTS welcome_deliveries (device_id TEXT NOT NULL,
     welcome_id BIGINT NOT NULL, PRIMARY KEY (device_id, welcome_id));
 CREATE INDEX IF NOT EXISTS welcome_deliveries_w ON welcome_deliveries (welcome_id);
@@ -97,7 +97,18 @@ CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL,
 CREATE INDEX IF NOT EXISTS directory_scope ON directory (kind, scope);
 """
 
+#: Columns added after the first release, created on open where missing.
+WELCOME_COLUMNS = (("group_id", "{blob}"), ("seq", "BIGINT"), ("commit_msg", "{blob}"))
+
 _STOP = object()
+
+
+def welcome_row(r: Sequence[Any]) -> StoredWelcome:
+    """``id, sender, payload, created_at, group_id, seq, commit_msg`` to a StoredWelcome."""
+    return StoredWelcome(int(r[0]), r[1], bytes(r[2]), int(r[3]),
+                         bytes(r[4]) if r[4] is not None else b"",
+                         int(r[5]) if r[5] is not None else 0,
+                         bytes(r[6]) if r[6] is not None else b"")
 
 
 class SqlStorage(Storage):
@@ -648,9 +659,10 @@ class SqlStorage(Storage):
             msg = StoredMessage(group_id, seq, sender, client_msg_id, payload, now)
             ev.append(MessageEvent(msg, changed))
             if welcome is not None and welcome_to:
-                wid = int(self._one(
-                    cur, "INSERT INTO welcomes (sender, payload, created_at) VALUES (?, ?, ?) "
-                    "RETURNING id", (sender, welcome, now),
+                wid = int(self._one(  # with the commit it rides on (THREATS 6)
+                    cur, "INSERT INTO welcomes (sender, payload, created_at, group_id, seq, "
+                    "commit_msg) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    (sender, welcome, now, group_id, seq, payload),
                 )[0])
                 rcpt = tuple(dict.fromkeys(welcome_to))
                 for d in rcpt:
@@ -659,7 +671,8 @@ class SqlStorage(Storage):
                         "INSERT INTO welcome_deliveries (device_id, welcome_id) VALUES (?, ?)",
                         (d, wid),
                     )
-                ev.append(WelcomeEvent(StoredWelcome(wid, sender, welcome, now), rcpt))
+                ev.append(WelcomeEvent(
+                    StoredWelcome(wid, sender, welcome, now, group_id, seq, payload), rcpt))
             return PostOutcome(seq, False)
 
         result: PostOutcome = await self._write(op)
@@ -749,12 +762,12 @@ class SqlStorage(Storage):
         def fn(cur: Cursor) -> list[StoredWelcome]:
             rows = self._all(
                 cur,
-                "SELECT w.id, w.sender, w.payload, w.created_at FROM welcome_deliveries d "
-                "JOIN welcomes w ON w.id = d.welcome_id WHERE d.device_id = ? "
-                "ORDER BY w.id LIMIT ?",
+                "SELECT w.id, w.sender, w.payload, w.created_at, w.group_id, w.seq, w.commit_msg "
+                "FROM welcome_deliveries d JOIN welcomes w ON w.id = d.welcome_id "
+                "WHERE d.device_id = ? ORDER BY w.id LIMIT ?",
                 (device_id, limit),
             )
-            return [StoredWelcome(int(r[0]), r[1], bytes(r[2]), int(r[3])) for r in rows]
+            return [welcome_row(r) for r in rows]
 
         return await self._read(fn)
 

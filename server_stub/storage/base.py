@@ -55,10 +55,17 @@ class StoredMessage:
 
 @dataclass(frozen=True, slots=True)
 class StoredWelcome:
+    """A Welcome and the accepted commit it rode on (``commit`` at ``seq`` of
+    ``group_id``): the joiner needs that commit to refuse a losing commit's Welcome
+    (THREATS 6). Rows stored before the commit was kept have ``commit`` empty."""
+
     id: int
     sender: str
     payload: bytes
     created_at: int
+    group_id: bytes = b""
+    seq: int = 0
+    commit: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)

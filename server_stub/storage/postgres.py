@@ -24,8 +24,8 @@ from typing import Any
 import psycopg
 
 from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
-from ._sql import SCHEMA, Cursor, SqlStorage
-from .base import Event, EventSink, MembershipEvent, MessageEvent, StoredWelcome, WelcomeEvent
+from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage, welcome_row
+from .base import Event, EventSink, MembershipEvent, MessageEvent, WelcomeEvent
 
 __all__ = ["PostgresStorage"]
 
@@ -55,6 +55,9 @@ class PostgresStorage(SqlStorage):
             for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if stmt.strip():
                     cur.execute(stmt)
+            for name, kind in WELCOME_COLUMNS:  # a store made by an older relay
+                cur.execute(f"ALTER TABLE welcomes ADD COLUMN IF NOT EXISTS {name} "
+                            f"{kind.format(blob='BYTEA')}")
             cur.execute("SELECT current_schema()")
             schema = cur.fetchone()[0]
         conn.commit()
@@ -171,7 +174,8 @@ class PostgresStorage(SqlStorage):
                 elif kind == "w":
                     wid = int(parts[2])
                     cur.execute(
-                        "SELECT sender, payload, created_at FROM welcomes WHERE id = %s", (wid,)
+                        "SELECT id, sender, payload, created_at, group_id, seq, commit_msg "
+                        "FROM welcomes WHERE id = %s", (wid,)
                     )
                     row = cur.fetchone()
                     if row is None:
@@ -180,9 +184,7 @@ class PostgresStorage(SqlStorage):
                         "SELECT device_id FROM welcome_deliveries WHERE welcome_id = %s", (wid,)
                     )
                     rcpt = tuple(r[0] for r in cur.fetchall())
-                    out.append(
-                        WelcomeEvent(StoredWelcome(wid, row[0], bytes(row[1]), int(row[2])), rcpt)
-                    )
+                    out.append(WelcomeEvent(welcome_row(row), rcpt))
                 elif kind == "g":
                     out.append(MembershipEvent(bytes.fromhex(parts[2])))
         return out

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
-from ._sql import SCHEMA, Cursor, SqlStorage
+from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage
 
 __all__ = ["SQLiteStorage"]
 
@@ -47,6 +47,10 @@ class SQLiteStorage(SqlStorage):
         conn.executescript(
             SCHEMA.format(blob="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT")
         )
+        have = {r[1] for r in conn.execute("PRAGMA table_info(welcomes)")}
+        for name, kind in WELCOME_COLUMNS:  # a store made by an older relay
+            if name not in have:
+                conn.execute(f"ALTER TABLE welcomes ADD COLUMN {name} {kind.format(blob='BLOB')}")
 
     def _begin(self, cur: Cursor) -> None:
         cur.execute("BEGIN IMMEDIATE")

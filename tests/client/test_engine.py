@@ -420,8 +420,6 @@ async def test_memory_store_rolls_back_a_failed_batch(pki: Pki,
     assert d["b"].texts(gid) == ["p", "q"]
 
 
-@pytest.mark.xfail(strict=True, reason="open finding: the fork fingerprint in the AAD is "
-                   "compared before the message is authenticated")
 async def test_a_flipped_fingerprint_byte_does_not_mark_the_channel_forked(
         pki: Pki, people: dict[str, Issued]) -> None:
     """THREATS 19: one bit flipped by the relay in the (unauthenticated until decrypted)

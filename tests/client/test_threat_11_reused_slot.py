@@ -119,10 +119,6 @@ async def test_stale_member_in_a_reused_slot_is_refused_at_the_client(
         assert [(e.sender, e.kind) for e in got] == [(d["c2"].ident.delegate, "text")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open finding: the engine compares the epoch fingerprint in the (not yet "
-    "authenticated) AAD before decrypting, so an old ciphertext relabelled with the "
-    "current epoch marks the channel forked instead of being refused"))
 async def test_stale_message_relabelled_to_the_current_epoch_is_refused_not_a_fork(
         pki: Pki, people: dict[str, Issued]) -> None:
     relay, d, gid, p, stale = await reused_slot(pki, people)
