@@ -130,6 +130,12 @@ class Reader:
         self._pos = pos
         return value
 
+    def span(self, start: int) -> bytes:
+        """The bytes from position ``start`` (already read) up to the current one."""
+        if not 0 <= start <= self._pos:
+            raise UsageError("span start after the current position")
+        return self._data[start : self._pos]
+
     def opaque_v(self) -> bytes:
         """``opaque x<V>``."""
         return self.read(self.varint())
