@@ -37,7 +37,7 @@ raise only ``DecodeError`` on bad input.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import ClassVar, Protocol, Self, TypeVar
 
@@ -460,6 +460,10 @@ class LeafNode(Struct):
     parent_hash: bytes | None = None
     extensions: tuple[Extension, ...] = ()
     signature: bytes = b""
+    # The encoding of every field but the signature, made once: a leaf is encoded for
+    # tree hashes, the ratchet tree, KeyPackage refs and signatures many times over.
+    # Not a field of the struct (no init, compare, hash or repr; replace() drops it).
+    _body: bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         src = self.leaf_node_source
@@ -467,6 +471,15 @@ class LeafNode(Struct):
                  "lifetime is present exactly for key_package leaves")
         _require((self.parent_hash is not None) == (src == LeafNodeSource.commit),
                  "parent_hash is present exactly for commit leaves")
+
+    def _body_bytes(self) -> bytes:
+        body = self._body
+        if body is None:
+            w = Writer()
+            self._encode_body(w)
+            body = w.getvalue()
+            object.__setattr__(self, "_body", body)
+        return body
 
     def _encode_body(self, w: Writer) -> None:
         w.opaque_v(self.encryption_key)
@@ -481,7 +494,7 @@ class LeafNode(Struct):
         _put_extensions(w, self.extensions)
 
     def encode(self, w: Writer) -> None:
-        self._encode_body(w)
+        w.write(self._body_bytes())
         w.opaque_v(self.signature)
 
     def tbs_bytes(self, group_id: bytes | None = None, leaf_index: int | None = None) -> bytes:
@@ -493,19 +506,22 @@ class LeafNode(Struct):
         Raises:
             UsageError: a group_id or leaf_index is needed but missing.
         """
+        body = self._body_bytes()
+        if self.leaf_node_source == LeafNodeSource.key_package:
+            return body
+        if group_id is None or leaf_index is None:
+            raise UsageError("LeafNodeTBS of an update/commit leaf needs group and index")
         w = Writer()
-        self._encode_body(w)
-        if self.leaf_node_source != LeafNodeSource.key_package:
-            if group_id is None or leaf_index is None:
-                raise UsageError("LeafNodeTBS of an update/commit leaf needs group and index")
-            w.opaque_v(group_id)
-            w.u32(leaf_index)
+        w.write(body)
+        w.opaque_v(group_id)
+        w.u32(leaf_index)
         return w.getvalue()
 
     tbs = tbs_bytes  # the name docs/crypto-interfaces.md uses
 
     @classmethod
     def decode(cls, r: Reader) -> Self:
+        start = r.position
         encryption_key = r.opaque_v()
         signature_key = r.opaque_v()
         credential = Credential.decode(r)
@@ -513,10 +529,16 @@ class LeafNode(Struct):
         source = _enum(LeafNodeSource, r.u8())
         lifetime = Lifetime.decode(r) if source == LeafNodeSource.key_package else None
         parent_hash = r.opaque_v() if source == LeafNodeSource.commit else None
-        return cls(encryption_key=encryption_key, signature_key=signature_key,
+        extensions = _get_extensions(r)
+        body = r.span(start)
+        leaf = cls(encryption_key=encryption_key, signature_key=signature_key,
                    credential=credential, capabilities=capabilities, leaf_node_source=source,
                    lifetime=lifetime, parent_hash=parent_hash,
-                   extensions=_get_extensions(r), signature=r.opaque_v())
+                   extensions=extensions, signature=r.opaque_v())
+        # Decoding is canonical (minimal varints, strict presence bytes), so the bytes
+        # read are the body's encoding.
+        object.__setattr__(leaf, "_body", body)
+        return leaf
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
