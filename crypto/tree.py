@@ -417,6 +417,66 @@ class _TreeBase:
                 if isinstance(node, LeafNode) and node.signature_key == leaf.signature_key:
                     raise ProtocolError("duplicate signature key in the tree")
 
+    def validate_entering_leaves(
+        self,
+        entries: Sequence[tuple[int, LeafNode]],
+        *,
+        group_id: bytes,
+        required_capabilities: RequiredCapabilitiesView | None = None,
+    ) -> None:
+        """Validate leaves that just entered this tree (added or updated), each as
+        ``validate_leaf_node(leaf, group_id=group_id, leaf_index=idx, source=None,
+        required_capabilities=..., replacing=idx)`` would, in the same order, but
+        with one pass over the tree for all of them instead of one per leaf: the
+        uniqueness and credential-support rules against the other members are
+        answered from counts of keys and credential types.
+
+        Raises:
+            VerificationError: a signature does not verify.
+            ProtocolError: a capability, source or uniqueness rule fails.
+            UsageError: an entry is not the leaf at its index.
+        """
+        if not entries:
+            return
+        enc_count: dict[bytes, int] = {}
+        sig_count: dict[bytes, int] = {}
+        in_use: set[int] = set()
+        leaves: list[LeafNode] = []
+        for node in self._nodes:
+            if node is None:
+                continue
+            key = node.encryption_key
+            enc_count[key] = enc_count.get(key, 0) + 1
+            if isinstance(node, LeafNode):
+                leaves.append(node)
+                key = node.signature_key
+                sig_count[key] = sig_count.get(key, 0) + 1
+                in_use.add(int(node.credential.credential_type))
+        lacking: dict[int, int] = {}  # credential type -> members not supporting it
+        for idx, leaf in entries:
+            if not 0 <= idx < self.n_leaves or self._nodes[2 * idx] is not leaf:
+                raise UsageError("entering leaf is not at its index")
+            if leaf.leaf_node_source == LeafNodeSource.key_package and leaf.lifetime is None:
+                raise ProtocolError("key package leaf without lifetime")
+            self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS",
+                                         leaf.tbs_bytes(group_id, idx), leaf.signature)
+            self._check_capabilities(leaf, required_capabilities, idx, False)
+            # Against the other members. The leaf supports its own credential type
+            # (checked just above), so counting over every leaf, itself included,
+            # gives the same answers as counting over the others.
+            cred_type = int(leaf.credential.credential_type)
+            if cred_type not in lacking:
+                lacking[cred_type] = sum(
+                    1 for other in leaves if cred_type not in other.capabilities.credentials)
+            if lacking[cred_type]:
+                raise ProtocolError("a member does not support this credential type")
+            if not in_use <= set(leaf.capabilities.credentials):
+                raise ProtocolError("leaf node does not support a member's credential type")
+            if enc_count[leaf.encryption_key] > 1:
+                raise ProtocolError("duplicate encryption key in the tree")
+            if sig_count[leaf.signature_key] > 1:
+                raise ProtocolError("duplicate signature key in the tree")
+
     def validate_added_leaves(
         self,
         leaves: Sequence[LeafNode],
