@@ -944,11 +944,9 @@ class Group:
         # After the list is applied: every new/updated leaf must be valid in the new tree
         # (capabilities against the new extensions, unique keys).
         rc = _required_caps(extensions)
-        for idx in [i for i, _l in updates] + added:
-            leaf = _leaf_at(new_tree, idx)
-            new_tree.validate_leaf_node(
-                leaf, group_id=st.context.group_id, leaf_index=idx, source=None,
-                required_capabilities=rc, replacing=idx)
+        new_tree.validate_entering_leaves(
+            [(idx, _leaf_at(new_tree, idx)) for idx in [i for i, _l in updates] + added],
+            group_id=st.context.group_id, required_capabilities=rc)
         if rc is not None and rc != _required_caps(st.context.extensions):
             for idx, leaf in new_tree.leaves():
                 new_tree.validate_leaf_node(leaf, group_id=st.context.group_id,

@@ -257,3 +257,85 @@ def test_tree_decoding_is_canonical_on_wg_vectors() -> None:
             body = node.leaf_node if node.leaf_node is not None else node.parent_node
             assert body is not None and body.to_bytes() == enc
         assert nodes == m.decode_ratchet_tree(bytes.fromhex(case["tree"]))
+
+
+# -- adds: one pass over the tree for every entering leaf ---------------------------------
+
+
+def _verdict(fn) -> type[Exception] | None:  # type: ignore[no-untyped-def]
+    try:
+        fn()
+    except (ProtocolError, VerificationError, UsageError) as exc:
+        return type(exc)
+    return None
+
+
+def test_entering_leaves_batch_agrees_with_per_leaf_validation() -> None:
+    from tests.crypto.test_tree import GROUP_ID, SUITE, make_leaf
+    from tests.crypto.test_tree import Group as TreeGroup
+
+    g = TreeGroup(SUITE, 5)
+    base = g.tree
+    member = base.leaf(1)
+    assert member is not None
+    parent = next(base.node(x) for x in range(1, base.width, 2) if base.node(x) is not None)
+    assert isinstance(parent, m.ParentNode)
+    fresh, _, fresh_key = make_leaf(SUITE, "fresh")
+    ssk1 = g.sig[1]
+
+    def resign(leaf: m.LeafNode, key: bytes) -> m.LeafNode:
+        unsigned = replace(leaf, signature=b"")
+        return replace(unsigned, signature=SUITE.sign_with_label(key, "LeafNodeTBS",
+                                                                unsigned.tbs_bytes()))
+
+    x509_caps = m.Capabilities(versions=(1,), cipher_suites=(1, 3), credentials=(1, 2))
+    x509, _, x509_key = make_leaf(SUITE, "x509", caps=x509_caps)
+    x509 = resign(replace(x509, credential=m.Credential(
+        credential_type=m.CredentialType.x509, certificates=(b"cert",))), x509_key)
+    no_basic, _, nb_key = make_leaf(SUITE, "nobasic", caps=m.Capabilities(
+        versions=(1,), cipher_suites=(1, 3), credentials=(2,)))
+    cases = {
+        "valid": fresh,
+        "member enc key": resign(replace(fresh, encryption_key=member.encryption_key),
+                                 fresh_key),
+        "parent enc key": resign(replace(fresh, encryption_key=parent.encryption_key),
+                                 fresh_key),
+        "member sig key": resign(replace(fresh, signature_key=member.signature_key), ssk1),
+        "x509 among basic": x509,
+        "bad signature": replace(fresh, signature=bytes(64)),
+        "no basic": no_basic,
+    }
+    del nb_key
+    expected = {"valid": None, "member enc key": ProtocolError, "parent enc key": ProtocolError,
+                "member sig key": ProtocolError, "x509 among basic": ProtocolError,
+                "bad signature": VerificationError, "no basic": ProtocolError}
+    seen = set()
+    for name, leaf in cases.items():
+        tree, added = base.apply_proposals(adds=[leaf])
+        idx = added[0]
+        one = _verdict(lambda t=tree, i=idx, lf=leaf: t.validate_leaf_node(
+            lf, group_id=GROUP_ID, leaf_index=i, source=None, replacing=i))
+        batch = _verdict(lambda t=tree, i=idx, lf=leaf: t.validate_entering_leaves(
+            [(i, lf)], group_id=GROUP_ID))
+        assert one == batch == expected[name], name
+        seen.add(one)
+    assert seen >= {None, ProtocolError, VerificationError}
+    # Two new leaves sharing a key are refused in one batch, as one by one.
+    twin = replace(fresh)
+    tree, added = base.apply_proposals(adds=[fresh, twin])
+    entries = [(i, tree.leaf(i)) for i in added]
+    with pytest.raises(ProtocolError):
+        tree.validate_entering_leaves(entries, group_id=GROUP_ID)  # type: ignore[arg-type]
+    with pytest.raises(UsageError):
+        tree.validate_entering_leaves([(added[0], twin)], group_id=GROUP_ID)
+
+
+def test_leaf_encoding_memo_is_never_stale() -> None:
+    leaf = kp("memo").key_package.leaf_node
+    first = leaf.to_bytes()
+    decoded = m.LeafNode.from_bytes(first)
+    assert decoded == leaf and decoded.to_bytes() == first
+    changed = replace(leaf, encryption_key=b"\x01" * 32)
+    assert changed.to_bytes() != first
+    assert changed.to_bytes() == m.LeafNode.from_bytes(changed.to_bytes()).to_bytes()
+    assert "_body" not in repr(leaf) and hash(decoded) == hash(leaf)
