@@ -175,6 +175,14 @@ class Reader:
                 raise DecodeError("zero-length vector element")
         return out
 
+    def uint_vector(self, n: int) -> tuple[int, ...]:
+        """``uintN items<V>`` (``n`` bytes each): as ``vector`` with a uint reader, in
+        one slice; DecodeError if the vector's length is not a multiple of ``n``."""
+        data = self.opaque_v()
+        if len(data) % n:
+            raise DecodeError("truncated input")
+        return tuple(int.from_bytes(data[i : i + n], "big") for i in range(0, len(data), n))
+
     def finish(self) -> None:
         if self._pos != self._end:
             raise DecodeError("trailing bytes")
