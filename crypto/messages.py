@@ -265,14 +265,6 @@ def _put_opaque(w: Writer, v: bytes) -> None:
     w.opaque_v(v)
 
 
-def _get_u16(r: Reader) -> int:
-    return r.u16()
-
-
-def _get_u32(r: Reader) -> int:
-    return r.u32()
-
-
 def _get_opaque(r: Reader) -> bytes:
     return r.opaque_v()
 
@@ -409,7 +401,7 @@ class Capabilities(Struct):
 
     @classmethod
     def decode(cls, r: Reader) -> Self:
-        lists = [tuple(r.vector(_get_u16)) for _ in range(5)]
+        lists = [r.uint_vector(2) for _ in range(5)]
         return cls(versions=lists[0], cipher_suites=lists[1], extensions=lists[2],
                    proposals=lists[3], credentials=lists[4])
 
@@ -564,7 +556,7 @@ class ParentNode(Struct):
     @classmethod
     def decode(cls, r: Reader) -> Self:
         return cls(encryption_key=r.opaque_v(), parent_hash=r.opaque_v(),
-                   unmerged_leaves=tuple(r.vector(_get_u32)))
+                   unmerged_leaves=r.uint_vector(4))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1852,7 +1844,7 @@ class RequiredCapabilities(Struct):
 
     @classmethod
     def decode(cls, r: Reader) -> Self:
-        lists = [tuple(r.vector(_get_u16)) for _ in range(3)]
+        lists = [r.uint_vector(2) for _ in range(3)]
         return cls(extension_types=lists[0], proposal_types=lists[1],
                    credential_types=lists[2])
 
