@@ -33,7 +33,7 @@ from typing import Final
 
 from . import messages as m
 from . import tree_math as tm
-from .codec import Writer
+from .codec import Writer, encode_varint
 from .errors import (
     DecodeError,
     ProtocolError,
@@ -569,8 +569,28 @@ class _TreeBase:
         return out
 
     def encode(self) -> bytes:
-        """``optional<Node> ratchet_tree<V>`` as sent in the ``ratchet_tree`` extension."""
-        return m.encode_ratchet_tree(self.to_nodes())
+        """``optional<Node> ratchet_tree<V>`` as sent in the ``ratchet_tree`` extension.
+
+        The bytes of ``m.encode_ratchet_tree(self.to_nodes())``, joined from each
+        node's own encoding (kept from decoding or made once) instead of through
+        per-node wrapper structs.
+        """
+        nodes = self._nodes
+        last = len(nodes)
+        while last > 0 and nodes[last - 1] is None:
+            last -= 1
+        leaf_head = b"\x01" + bytes((m.NodeType.leaf,))
+        parent_head = b"\x01" + bytes((m.NodeType.parent,))
+        parts: list[bytes] = []
+        for x in range(last):
+            node = nodes[x]
+            if node is None:
+                parts.append(b"\x00")
+                continue
+            parts.append(leaf_head if isinstance(node, LeafNode) else parent_head)
+            parts.append(self._node_bytes(x, node)[1:])
+        body = b"".join(parts)
+        return encode_varint(len(body)) + body
 
 
 def _nodes_from_wire(wire: Sequence[m.Node | None]) -> list[TreeNode]:

@@ -339,3 +339,19 @@ def test_leaf_encoding_memo_is_never_stale() -> None:
     assert changed.to_bytes() != first
     assert changed.to_bytes() == m.LeafNode.from_bytes(changed.to_bytes()).to_bytes()
     assert "_body" not in repr(leaf) and hash(decoded) == hash(leaf)
+
+
+def test_tree_encode_matches_the_struct_encoding() -> None:
+    from crypto.tree import RatchetTree, restore_ratchet_tree
+
+    a, *_rest = group_of(6)
+    a.commit(remove=[5])
+    a.merge_pending_commit()
+    tree = a._state.tree
+    for t in (tree, restore_ratchet_tree(tree.suite, tree.encode()),
+              RatchetTree(tree.suite, list(tree.nodes()))):
+        assert t.encode() == m.encode_ratchet_tree(t.to_nodes())
+    assert m.ParentNode.from_bytes(m.ParentNode(
+        encryption_key=b"k", unmerged_leaves=(1, 70000)).to_bytes()).unmerged_leaves == (1, 70000)
+    with pytest.raises(DecodeError):
+        m.Capabilities.from_bytes(b"\x03\x00\x01\x00" + b"\x00" * 4)
