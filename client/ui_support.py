@@ -1,14 +1,14 @@
 """What the desktop app needs from the client core, Qt-free (the UI imports it; no Qt here).
 
 :class:`ConversationAdapter` is the view-model adapter the app talks to. It wraps a
-:class:`client.core.Client` and turns stored payloads into display rows: edits,
-redactions, reactions, receipts and acknowledgements are folded into the message they
-target, so the UI never decodes a payload itself. Where the core has no API yet for a
-feature (acknowledgement tracking per mission, pinned agenda, emergency calls, search,
-receipts), the adapter computes it from the stored messages; when the core gains the
-feature, the matching adapter method becomes a one-line call into it and the UI does
-not change. Every method runs on the client core's asyncio loop (the UI's bridge sees
-to that), never on the UI thread.
+:class:`client.core.Client` and turns the core's :class:`client.core.MessageView`
+(edits, reactions, receipts and acknowledgements already folded in by the core) into
+display rows. Every feature comes from the core's API, the one source of truth:
+acknowledgement trackers (``ack_status`` / ``open_acks``), the pinned notice, search
+over the core's hashed-term index, the disappearing-message timer, attachments. The
+adapter only shapes the answers for display (and caches which messages carry a
+tracker, so the window's refreshes stay cheap). Every method runs on the client core's
+asyncio loop (the UI's bridge sees to that), never on the UI thread.
 
 Also here: the safety number two people compare to verify each other's devices
 (:func:`safety_number`), and the demo venue that stays alive while the app runs
@@ -23,19 +23,29 @@ import contextlib
 import hashlib
 import json
 import logging
+import os
 import random
 import socket
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import payloads
 from client.demo import serve_relay
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
-from client.events import Event, MessageReceived
+from client.events import (
+    AckUpdated,
+    EmergencyCallReceived,
+    Event,
+    MessageReceived,
+    MessageRedacted,
+    MessagesExpired,
+)
+from client.features import MODIFIER_KINDS, kind_of
 from client.policy import POLICY, Authority
+from client.store.schema import UNSEQUENCED_BASE
 from crypto.words import encode_words, format_hex
 
 if TYPE_CHECKING:
@@ -48,18 +58,18 @@ __all__ = [
     "ConversationAdapter",
     "LiveDemo",
     "Member",
+    "Newer",
     "Row",
     "SearchHit",
+    "fmt_size",
     "free_port",
     "safety_number",
 ]
 
 log = logging.getLogger("corridor.ui_support")
 
-#: Payload kinds that change another message rather than being shown on their own.
-MODIFIER_KINDS = frozenset({"edit", "redact", "react", "read", "ack"})
-_ACKABLE = (payloads.Text, payloads.Reply, payloads.Attachment, payloads.AgendaNotice,
-            payloads.EmergencyCall, payloads.Activity)
+#: Kinds whose rows carry the emergency-call/agenda details the MessageView lacks.
+_DETAIL_KINDS = frozenset({"emergency", "agenda", "activity", "timer"})
 
 
 def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
@@ -83,11 +93,16 @@ class ChannelSummary:
     history_note: str
     left: bool
     last_position: int
+    can_answer: bool = True  # acknowledge / read receipts (every member, notices too)
 
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One message as shown: its own content plus everything folded into it."""
+    """One message as shown: the core's MessageView, shaped for painting.
+
+    ``position`` is the core's relay-order paging key (pass it back as ``before``);
+    ``arrival`` is the store's arrival position (for "what is new since").
+    """
 
     message_id: str
     position: int
@@ -101,16 +116,25 @@ class Row:
     reply_excerpt: str = ""
     edited: bool = False
     redacted: bool = False
-    reactions: tuple[tuple[str, int], ...] = ()
+    reactions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (emoji, delegates)
     requires_ack: bool = False
     acked_missions: tuple[str, ...] = ()
     read_by: tuple[str, ...] = ()
-    attachment: str = ""  # "name (size)" for attachment references
-    detail: str = ""  # meeting time/place of an emergency call, agenda revision
+    attachment: str = ""  # "name · type · size" when the message carries a file
+    file_name: str = ""
+    mime_type: str = ""
+    size: int = 0
+    detail: str = ""  # meeting time/place of an emergency call, agenda revision, timer
+    expires_at: int | None = None
+    arrival: int = 0
 
     @property
     def mission(self) -> str:
         return self.sender.split("/", 1)[0]
+
+    @property
+    def has_attachment(self) -> bool:
+        return bool(self.file_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +147,7 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class AckStatus:
-    """Who has acknowledged a message that needs it, by mission."""
+    """The core's tracker of one message (client.features.AckStatus), for display."""
 
     channel_id: str
     message_id: str
@@ -133,7 +157,9 @@ class AckStatus:
     sender: str
     sent_at: int
     answered: dict[str, str]  # mission -> first "mission/delegate" that acknowledged
-    waiting: tuple[str, ...]  # missions that have not answered yet
+    waiting: tuple[str, ...]  # missions that have not acknowledged yet
+    read: tuple[str, ...] = ()  # of those waiting: missions where someone has read it
+    meeting_at: int = 0  # ms, emergency calls
 
     @property
     def complete(self) -> bool:
@@ -151,36 +177,16 @@ class SearchHit:
     sent_at: int
 
 
-@dataclass
-class _Mods:
-    body: str | None = None
-    redacted: bool = False
-    reactions: dict[tuple[str, str], bool] = field(default_factory=dict)  # (who, emoji)
-    acks: dict[str, str] = field(default_factory=dict)  # mission -> who
-    read_by: set[str] = field(default_factory=set)
+@dataclass(frozen=True, slots=True)
+class Newer:
+    """What :meth:`ConversationAdapter.newer` found after an arrival position."""
+
+    rows: list[Row]
+    high_water: int  # newest arrival position read
+    more: bool  # a chunk limit was hit: ask again from ``high_water``
 
 
-@dataclass
-class _Track:
-    """A message that needs acknowledgement, with what is known of its answers."""
-
-    channel_id: bytes
-    message_id: bytes
-    kind: str
-    text: str
-    detail: str
-    sender: str
-    sent_at: int
-    acks: dict[str, str] = field(default_factory=dict)
-
-
-def _kind(p: payloads.Decoded) -> str:
-    if isinstance(p, payloads.Unknown):
-        return p.kind
-    return str(type(p).__struct_config__.tag)
-
-
-def _fmt_size(n: int) -> str:
+def fmt_size(n: int) -> str:
     size = float(n)
     for unit in ("B", "KiB", "MiB", "GiB"):
         if size < 1024 or unit == "GiB":
@@ -189,25 +195,24 @@ def _fmt_size(n: int) -> str:
     return f"{n} B"
 
 
-def _content(p: payloads.Decoded) -> tuple[str, str, str]:
-    """(text, detail, attachment) of a shown payload."""
-    if isinstance(p, payloads.Text | payloads.Reply):
-        return p.body, "", ""
-    if isinstance(p, payloads.Attachment):
-        return p.caption, "", f"{p.file_name} ({_fmt_size(p.size)})"
+def _detail(p: payloads.Decoded) -> str:
+    """Display details of kinds whose MessageView has no field for them."""
     if isinstance(p, payloads.AgendaNotice):
-        return p.title + ("\n" + p.body if p.body else ""), f"revision {p.revision}", ""
+        return f"revision {p.revision}"
     if isinstance(p, payloads.EmergencyCall):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(p.meeting_at / 1000))
-        where = " · ".join(x for x in (p.place, p.link) if x)
-        return p.agenda, f"{when} · {where}", ""
+        return " · ".join(x for x in (when, p.place, p.link) if x)
     if isinstance(p, payloads.Activity):
-        return p.title + ("\n" + p.body if p.body else ""), p.status, ""
+        return p.status
     if isinstance(p, payloads.DisappearingTimer):
-        return "", "off" if p.seconds is None else f"{p.seconds}", ""
-    if isinstance(p, payloads.Unknown):
-        return f"[a {p.kind} message from a newer Corridor]", "", ""
-    return "", "", ""
+        return "off" if p.seconds is None else f"{p.seconds}"
+    return ""
+
+
+def order_key(m: Any) -> int:
+    """The relay-order key of a stored message (the store's ``ord``: seq, or after all
+    sequenced ones while the relay has not numbered an own message yet)."""
+    return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
 
 
 class ConversationAdapter:
@@ -217,10 +222,14 @@ class ConversationAdapter:
         self.client = client
         self.me: str = client.engine.me.ident.delegate
         self.my_mission: str = client.engine.me.ident.mission_id
-        self._mods: dict[bytes, dict[bytes, _Mods]] = {}
-        self._tracks: dict[bytes, _Track] = {}
-        self._scanned: dict[bytes, int] = {}
-        self._names: dict[bytes, str] = {}
+        #: message id -> channel id of messages that asked for acknowledgement (learned
+        #: once from the core's open_acks, then from new messages and AckUpdated events)
+        self._tracked: dict[bytes, bytes] | None = None
+        self._pending_check: list[tuple[bytes, bytes]] = []
+        self._unsubscribe = client.subscribe(self._on_core_event)
+
+    def close(self) -> None:
+        self._unsubscribe()
 
     # ------------------------------------------------------------------ channels
 
@@ -228,12 +237,11 @@ class ConversationAdapter:
         out = []
         for info in self.client.channels():
             cid = bytes.fromhex(info.channel_id)
-            self._names[cid] = info.name
             last = self.client.store.list_messages(cid, limit=1)
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
-                last[0].position if last else 0))
+                last[0].position if last else 0, not info.left))
         return out
 
     def is_chair(self) -> bool:
@@ -247,7 +255,8 @@ class ConversationAdapter:
             return False
 
     def can_post(self, channel: bytes, kind: str | None = None) -> bool:
-        """What the policy lets this device post (the engine refuses the rest anyway)."""
+        """What the policy lets this device post (the engine refuses the rest anyway).
+        Acknowledgements and read receipts are allowed to every member everywhere."""
         kind = kind or self.client.engine.roster(channel).kind
         rule = POLICY[kind].post
         if rule is Authority.EVERYONE:
@@ -304,197 +313,121 @@ class ConversationAdapter:
                               key_hex == self.client.device_id))
         return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
-    # ------------------------------------------------------------------ messages
+    # ------------------------------------------------------------------ rows
 
-    def _decode(self, m: Any) -> payloads.Decoded | None:
-        if m.damaged:
-            return None
+    def _row(self, channel: bytes, view: Any, m: Any | None = None,
+             excerpts: dict[str, str] | None = None) -> Row:
+        """A display row from the core's MessageView (plus what it has no field for)."""
+        detail = ""
+        if view.kind in _DETAIL_KINDS:
+            with contextlib.suppress(ClientError):
+                m = m or self.client.store.get_message(channel, bytes.fromhex(view.message_id))
+                detail = _detail(payloads.decode(m.body))
+        acked: tuple[str, ...] = ()
+        read_by: tuple[str, ...] = ()
+        if view.requires_ack or view.own:
+            with contextlib.suppress(ClientError):
+                st = self.client.ack_status(view.message_id, channel=channel)
+                acked = tuple(x.mission for x in st.missions if x.state == "acknowledged")
+                read_by = tuple(sorted({who for x in st.missions for who in x.read_by}))
+        excerpt = ""
+        if view.reply_to:
+            excerpt = (excerpts or {}).get(view.reply_to) or self._excerpt(channel,
+                                                                         view.reply_to)
+        att = view.attachment or {}
+        file_name = str(att.get("file_name", ""))
+        mime = str(att.get("mime_type", "") or "application/octet-stream")
+        size = int(att.get("size", 0) or 0)
+        label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
+        text = view.text
+        if file_name:
+            text = str(att.get("caption", "") or "")
+        return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
+                   view.own, sending=view.sending, reply_to=view.reply_to,
+                   reply_excerpt=excerpt, edited=view.edited,
+                   reactions=tuple(view.reactions), requires_ack=view.requires_ack,
+                   acked_missions=acked, read_by=read_by, attachment=label,
+                   file_name=file_name, mime_type=mime, size=size, detail=detail,
+                   expires_at=view.expires_at, arrival=m.position if m is not None else 0)
+
+    def _excerpt(self, channel: bytes, message_id: str) -> str:
+        view = self._view(channel, bytes.fromhex(message_id))
+        return view.text[:80] if view is not None else ""
+
+    def _view(self, channel: bytes, message_id: bytes, m: Any | None = None) -> Any | None:
+        """The core's MessageView of one stored message (None if not shown)."""
         try:
-            return payloads.decode(m.body)
-        except PayloadError:
+            m = m or self.client.store.get_message(channel, message_id)
+        except NotFoundError:
             return None
+        return self.client._view(channel, order_key(m), m)
 
-    def _apply_mod(self, channel: bytes, sender: str, p: payloads.Decoded) -> bytes | None:
-        """Fold a modifier into its target's record; returns the target id."""
-        target: bytes | None = getattr(p, "target", None)
-        mods = self._mods.setdefault(channel, {})
-        if isinstance(p, payloads.ReadReceipt):
-            for t in p.message_ids:
-                mods.setdefault(t, _Mods()).read_by.add(sender)
-            return p.message_ids[0] if p.message_ids else None
-        if target is None:
-            return None
-        rec = mods.setdefault(target, _Mods())
-        if isinstance(p, payloads.Edit):
-            rec.body = p.body
-        elif isinstance(p, payloads.Redact):
-            rec.redacted = True
-        elif isinstance(p, payloads.Reaction):
-            rec.reactions[(sender, p.emoji)] = not p.remove
-        elif isinstance(p, payloads.Ack):
-            mission = sender.split("/", 1)[0]
-            rec.acks.setdefault(mission, sender)
-            track = self._tracks.get(target)
-            if track is not None:
-                track.acks.setdefault(mission, sender)
-        return target
-
-    def _row(self, channel: bytes, m: Any, p: payloads.Decoded,
-             excerpts: dict[bytes, str]) -> Row:
-        sender = m.sender.decode(errors="replace")
-        kind = _kind(p)
-        text, detail, attachment = _content(p)
-        rec = self._mods.get(channel, {}).get(m.message_id)
-        reactions: tuple[tuple[str, int], ...] = ()
-        row = Row(m.message_id.hex(), m.position, sender, kind, text, m.sent_at,
-                  sender == self.me, sending=sender == self.me and m.seq is None
-                  and m.message_id in self._outbox_ids(channel),
-                  requires_ack=bool(getattr(p, "requires_ack", False)), attachment=attachment,
-                  detail=detail)
-        if isinstance(p, payloads.Reply):
-            row = replace(row, reply_to=p.in_reply_to.hex(),
-                          reply_excerpt=excerpts.get(p.in_reply_to)
-                          or self._excerpt(channel, p.in_reply_to))
-        if rec is not None:
-            counts: dict[str, int] = {}
-            for (_who, emoji), on in rec.reactions.items():
-                if on:
-                    counts[emoji] = counts.get(emoji, 0) + 1
-            reactions = tuple(sorted(counts.items()))
-            row = replace(row, text=rec.body if rec.body is not None else row.text,
-                          edited=rec.body is not None, redacted=rec.redacted,
-                          reactions=reactions, acked_missions=tuple(sorted(rec.acks)),
-                          read_by=tuple(sorted(rec.read_by)))
-            if rec.redacted:
-                row = replace(row, text="", attachment="", reply_excerpt="")
-        return row
-
-    def _outbox_ids(self, channel: bytes) -> set[bytes]:
-        """Ids of this device's messages still waiting in the outbox (shown as sending)."""
+    def row(self, channel: bytes, message_id: str) -> Row | None:
+        """One message's current row (after an edit, reaction, receipt, acknowledgement)."""
         try:
-            from client.engine import _out_decoder, _OutApp
-        except ImportError:
-            return set()
-        out = set()
-        for it in self.client.store.list_outbox(channel, limit=10_000):
-            with contextlib.suppress(Exception):
-                item = _out_decoder.decode(it.data)
-                if isinstance(item, _OutApp):
-                    out.add(item.message_id)
+            m = self.client.store.get_message(channel, bytes.fromhex(message_id))
+        except NotFoundError:
+            return None
+        view = self._view(channel, m.message_id, m)
+        return self._row(channel, view, m) if view is not None else None
+
+    def rows(self, channel: bytes, message_ids: Iterable[str]) -> list[Row]:
+        out = []
+        for mid in dict.fromkeys(message_ids):
+            r = self.row(channel, mid)
+            if r is not None:
+                out.append(r)
         return out
-
-    def _excerpt(self, channel: bytes, message_id: bytes) -> str:
-        """The start of the message a reply answers (as edited; empty when withdrawn)."""
-        try:
-            m = self.client.store.get_message(channel, message_id)
-        except ClientError:
-            return ""
-        p = self._decode(m)
-        if p is None:
-            return ""
-        rec = self._mods.get(channel, {}).get(message_id)
-        if rec is not None and rec.redacted:
-            return ""
-        text = rec.body if rec is not None and rec.body is not None else _content(p)[0]
-        return text[:80]
-
-    def _rows(self, channel: bytes, msgs: Sequence[Any]) -> tuple[list[Row], list[bytes]]:
-        """Rows for shown messages; also the ids of targets changed by modifiers here."""
-        decoded = [(m, self._decode(m)) for m in msgs]
-        touched: list[bytes] = []
-        excerpts: dict[bytes, str] = {}
-        for m, p in decoded:
-            if p is None:
-                continue
-            if _kind(p) in MODIFIER_KINDS:
-                t = self._apply_mod(channel, m.sender.decode(errors="replace"), p)
-                if t is not None:
-                    touched.append(t)
-            else:
-                excerpts[m.message_id] = _content(p)[0][:80]
-                self._track(channel, m, p)
-        rows = []
-        for m, p in decoded:
-            if p is None or _kind(p) in MODIFIER_KINDS:
-                continue
-            rows.append(self._row(channel, m, p, excerpts))
-        return rows, touched
-
-    def _track(self, channel: bytes, m: Any, p: payloads.Decoded) -> None:
-        if not isinstance(p, _ACKABLE) or not getattr(p, "requires_ack", False):
-            return
-        if m.message_id in self._tracks:
-            return
-        text, detail, _a = _content(p)
-        rec = self._mods.get(channel, {}).get(m.message_id)
-        self._tracks[m.message_id] = _Track(
-            channel, m.message_id, _kind(p), text, detail, m.sender.decode(errors="replace"),
-            m.sent_at, dict(rec.acks) if rec else {})
-
-    def index(self, channel: bytes) -> None:
-        """Read what is new in a channel to learn acknowledgement state and modifiers.
-
-        Incremental: each call reads only messages stored since the last one.
-        """
-        after = self._scanned.get(channel, 0)
-        while True:
-            msgs = self.client.store.list_messages(channel, after=after, limit=1000)
-            if not msgs:
-                break
-            decoded = [(m, self._decode(m)) for m in msgs]
-            for m, p in decoded:
-                if p is not None and _kind(p) not in MODIFIER_KINDS:
-                    self._track(channel, m, p)
-            for m, p in decoded:
-                if p is not None and _kind(p) in MODIFIER_KINDS:
-                    self._apply_mod(channel, m.sender.decode(errors="replace"), p)
-            after = msgs[-1].position
-            if len(msgs) < 1000:
-                break
-        self._scanned[channel] = after
 
     def page(self, channel: bytes, *, before: int | None = None,
              limit: int = 60) -> tuple[list[Row], bool]:
-        """Shown rows of the page just older than ``before`` (the newest page without it).
+        """Shown rows of the page just older than ``before`` (the newest page without it),
+        in relay order, and whether older ones remain."""
+        views: list[Any] = []
+        cursor = before
+        while True:
+            views = self.client.messages(channel, limit=limit, before=cursor)
+            if views:
+                break
+            # a page of nothing but modifiers (receipts, reactions): look further back
+            raw = self.client.store.list_messages_ordered(channel, before=cursor, limit=limit)
+            if not raw:
+                return [], False
+            cursor = raw[0][0]
+        excerpts = {v.message_id: v.text[:80] for v in views}
+        rows = [self._row(channel, v, excerpts=excerpts) for v in views]
+        more = bool(self.client.store.list_messages_ordered(channel, before=views[0].position,
+                                                            limit=1))
+        return rows, more
 
-        Returns the rows and whether older ones remain. A page holds ``limit`` stored
-        messages, so it may show fewer rows when many of them are modifiers.
-        """
-        msgs = self.client.store.list_messages(channel, before=before, limit=limit)
-        rows, _t = self._rows(channel, msgs)
-        return rows, len(msgs) == limit and msgs[0].position > 1
+    def high_water(self, channel: bytes) -> int:
+        """The newest arrival position stored in a channel (modifiers included)."""
+        last = self.client.store.list_messages(channel, limit=1)
+        return int(last[0].position) if last else 0
 
-    def newer(self, channel: bytes, after: int, *, limit: int = 500) -> tuple[list[Row],
-                                                                           list[Row], int]:
-        """Rows newer than position ``after``, rows they changed, and the new high-water.
-
-        When ``limit`` stored messages came back there may be more (a burst): the caller
-        should rather show the newest page again than append them all.
-        """
+    def newer(self, channel: bytes, after: int, *, limit: int = 200) -> Newer:
+        """Rows that arrived after arrival position ``after``, at most ``limit`` stored
+        messages at a time (the UI appends them chunk by chunk)."""
         msgs = self.client.store.list_messages(channel, after=after, limit=limit)
-        rows, touched = self._rows(channel, msgs)
-        changed = []
-        for t in dict.fromkeys(touched):
-            if any(r.message_id == t.hex() for r in rows):
-                continue
-            try:
-                m = self.client.store.get_message(channel, t)
-            except NotFoundError:
-                continue
-            p = self._decode(m)
-            if p is not None:
-                changed.append(self._row(channel, m, p, {}))
+        rows = []
+        for m in msgs:
+            view = self.client._view(channel, order_key(m), m)
+            if view is not None:
+                rows.append(self._row(channel, view, m))
         high = msgs[-1].position if msgs else after
-        return rows, changed, high
+        return Newer(rows, high, len(msgs) == limit)
 
     def count_after(self, channel: bytes, position: int, *, cap: int = 999) -> int:
-        """Unread count: shown messages from others after ``position`` (capped)."""
+        """Unread count: shown messages from others after arrival ``position`` (capped)."""
         n = 0
         for m in self.client.store.list_messages(channel, after=position, limit=cap):
-            if m.sender.decode(errors="replace") == self.me:
+            if m.damaged or m.sender.decode(errors="replace") == self.me:
                 continue
-            p = self._decode(m)
-            if p is not None and _kind(p) not in MODIFIER_KINDS | {"timer"}:
+            try:
+                kind = kind_of(payloads.decode(m.body))
+            except PayloadError:
+                continue
+            if kind not in MODIFIER_KINDS | {"timer"}:
                 n += 1
         return n
 
@@ -502,95 +435,143 @@ class ConversationAdapter:
 
     async def send_text(self, channel: bytes, text: str, *, reply_to: str = "",
                         requires_ack: bool = False) -> str:
-        if reply_to:
-            p: payloads.Payload = payloads.Reply(
-                message_id=payloads.new_message_id(), sent_at=payloads.now_ms(), body=text,
-                in_reply_to=bytes.fromhex(reply_to), requires_ack=requires_ack)
-            return await self._send(channel, p)
-        mid: str = await self.client.send_text(channel, text, requires_ack=requires_ack)
+        mid: str = await self.client.send_text(channel, text, requires_ack=requires_ack,
+                                               reply_to=reply_to or None)
         return mid
-
-    async def _send(self, channel: bytes, p: payloads.Payload) -> str:
-        mid: str = await self.client.send_payload(channel, p)
-        return mid
-
-    def _base(self) -> dict[str, Any]:
-        return {"message_id": payloads.new_message_id(), "sent_at": payloads.now_ms()}
 
     async def edit(self, channel: bytes, message_id: str, body: str) -> str:
-        return await self._send(channel, payloads.Edit(
-            **self._base(), target=bytes.fromhex(message_id), body=body))
+        mid: str = await self.client.edit(message_id, body, channel=channel)
+        return mid
 
     async def redact(self, channel: bytes, message_id: str) -> str:
-        return await self._send(channel, payloads.Redact(
-            **self._base(), target=bytes.fromhex(message_id)))
+        mid: str = await self.client.redact(message_id, channel=channel)
+        return mid
 
     async def react(self, channel: bytes, message_id: str, emoji: str, *,
                     remove: bool = False) -> str:
-        return await self._send(channel, payloads.Reaction(
-            **self._base(), target=bytes.fromhex(message_id), emoji=emoji, remove=remove))
+        mid: str = await self.client.react(message_id, emoji, remove=remove, channel=channel)
+        return mid
 
     async def ack(self, channel: bytes, message_id: str) -> str:
-        """Acknowledge a hotline message or an emergency call for this device's mission."""
-        return await self._send(channel, payloads.Ack(
-            **self._base(), target=bytes.fromhex(message_id)))
+        """Acknowledge a hotline message, an emergency call or a notice for this mission."""
+        mid: str = await self.client.ack(message_id, channel=channel)
+        return mid
 
     async def mark_read(self, channel: bytes, message_ids: Sequence[str]) -> str | None:
-        ids = tuple(bytes.fromhex(m) for m in message_ids)[: payloads.MAX_RECEIPT_IDS]
-        if not ids or not self.can_post(channel):
+        """A read receipt for these messages (allowed to every member, notices too)."""
+        if not message_ids:
             return None
-        return await self._send(channel, payloads.ReadReceipt(**self._base(), message_ids=ids))
+        mid: str | None = await self.client.mark_read(channel, list(message_ids))
+        return mid
 
     async def post_agenda(self, channel: bytes, title: str, body: str) -> str:
-        current = self.pinned_agenda()
-        revision = current[1].revision + 1 if current else 1
-        return await self._send(channel, payloads.AgendaNotice(
-            **self._base(), title=title, body=body, revision=revision, pinned=True))
+        mid: str = await self.client.post_agenda(channel, title, body)
+        return mid
 
     async def convene_emergency(self, channel: bytes, *, meeting_at: int, place: str,
                                 link: str = "", agenda: str = "") -> str:
-        return await self._send(channel, payloads.EmergencyCall(
-            **self._base(), meeting_at=meeting_at, place=place, link=link, agenda=agenda))
+        mid: str = await self.client.emergency_call(channel, meeting_at=meeting_at,
+                                                    place=place, link=link, agenda=agenda)
+        self._track(channel, bytes.fromhex(mid))
+        return mid
 
     async def set_timer(self, channel: bytes, seconds: int | None) -> str:
-        return await self._send(channel, payloads.DisappearingTimer(
-            **self._base(), seconds=seconds))
+        mid: str = await self.client.set_timer(channel, seconds)
+        return mid
 
-    async def attach(self, channel: bytes, path: Path) -> str:
-        """Upload and send a file. The core has no blob API yet, so this refuses plainly."""
-        raise UsageError("sending attachments is not available in this version yet")
+    def timer(self, channel: bytes) -> tuple[int | None, str]:
+        """(seconds or None, who set it) of the channel's disappearing-message timer."""
+        seconds, by = self.client.timer(channel)
+        return seconds, by
 
-    def note_sent(self, channel: bytes) -> None:
-        """After an own send: fold it like any received message (the UI asks ``newer``)."""
+    async def attach(self, channel: bytes, path: Path, caption: str = "") -> str:
+        """Encrypt, upload and send a file (AttachmentTooLarge / QuotaExceeded say why not)."""
+        mid: str = await self.client.send_attachment(channel, path, caption=caption)
+        return mid
+
+    async def save_attachment(self, channel: bytes, message_id: str,
+                              dest: Path | None = None) -> Path:
+        """Fetch, verify (AttachmentTampered when the relay's blob was swapped) and write."""
+        out: Path = await self.client.save_attachment(message_id, dest, channel=channel)
+        return out
+
+    async def fetch_attachment(self, channel: bytes, message_id: str) -> bytes:
+        data: bytes = await self.client.fetch_attachment(message_id, channel=channel)
+        return data
 
     # ------------------------------------------------------------------ acks, notices
 
-    def _refresh(self, channel: bytes) -> None:
-        self.index(channel)
+    def _on_core_event(self, e: Event) -> None:
+        """Keep the set of tracked messages current (runs on the core's loop)."""
+        if self._tracked is None:
+            return
+        if isinstance(e, EmergencyCallReceived | AckUpdated):
+            self._tracked[e.message_id] = e.channel_id
+        elif isinstance(e, MessageReceived) and e.kind not in MODIFIER_KINDS:
+            self._pending_check.append((e.channel_id, e.message_id))
+        elif isinstance(e, MessageRedacted):
+            self._tracked.pop(e.message_id, None)
+        elif isinstance(e, MessagesExpired):
+            for mid in e.message_ids:
+                self._tracked.pop(mid, None)
 
-    def ack_status(self, message_id: str) -> AckStatus | None:
-        t = self._tracks.get(bytes.fromhex(message_id))
-        if t is None:
-            return None
-        return self._status(t)
+    def _track(self, channel: bytes, message_id: bytes) -> None:
+        if self._tracked is not None:
+            self._tracked[message_id] = channel
 
-    def _status(self, t: _Track) -> AckStatus:
+    def _tracked_ids(self) -> dict[bytes, bytes]:
+        if self._tracked is None:
+            self._pending_check = []
+            self._tracked = {bytes.fromhex(s.message_id): bytes.fromhex(s.channel_id)
+                             for s in self.client.open_acks(only_pending=False)}
+        checks, self._pending_check = self._pending_check, []
+        feats = self.client.engine.features
+        for cid, mid in checks:
+            if feats.annotation(cid, mid).requires_ack:
+                self._tracked[mid] = cid
+        return self._tracked
+
+    def _status(self, channel: bytes, message_id: bytes) -> AckStatus | None:
         try:
-            missions = self.client.engine.roster(t.channel_id).missions
+            st = self.client.ack_status(message_id, channel=channel)
+            m = self.client.store.get_message(channel, message_id)
         except ClientError:
-            missions = ()
-        sender_mission = t.sender.split("/", 1)[0]
-        waiting = tuple(m for m in sorted(missions)
-                        if m != sender_mission and m not in t.acks)
-        return AckStatus(t.channel_id.hex(), t.message_id.hex(), t.kind, t.text, t.detail,
-                         t.sender, t.sent_at, dict(t.acks), waiting)
+            return None
+        view = self.client._view(channel, order_key(m), m)
+        if view is None:
+            return None
+        try:
+            p: Any = payloads.decode(m.body)
+        except PayloadError:
+            p = None
+        detail = _detail(p) if p is not None else ""
+        answered = {x.mission: x.acked_by[0] for x in st.missions
+                    if x.state == "acknowledged" and x.acked_by}
+        read = tuple(x.mission for x in st.missions if x.state == "read")
+        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, view.text,
+                         detail, st.author or view.sender, view.sent_at, answered,
+                         tuple(st.pending), read, int(getattr(p, "meeting_at", 0) or 0))
+
+    def ack_status(self, message_id: str, channel: bytes | None = None) -> AckStatus | None:
+        mid = bytes.fromhex(message_id)
+        cid = channel or self._tracked_ids().get(mid)
+        if cid is None:
+            try:
+                cid, mid = self.client.resolve_message(mid)
+            except ClientError:
+                return None
+        return self._status(cid, mid)
 
     def open_acks(self, kind: str | None = None) -> list[AckStatus]:
-        """Messages needing acknowledgement (newest first), optionally of one kind."""
-        for ch in self.client.store.list_channels():
-            if not ch.damaged:
-                self.index(ch.channel_id)
-        out = [self._status(t) for t in self._tracks.values() if kind in (None, t.kind)]
+        """Trackers of messages that asked for acknowledgement (newest first), from the
+        core's ack tracker, optionally of one kind."""
+        out = []
+        for mid, cid in list(self._tracked_ids().items()):
+            st = self._status(cid, mid)
+            if st is None:
+                self._tracked_ids().pop(mid, None)
+            elif kind in (None, st.kind):
+                out.append(st)
         return sorted(out, key=lambda s: -s.sent_at)
 
     def emergencies(self) -> list[AckStatus]:
@@ -601,53 +582,57 @@ class ConversationAdapter:
         """Messages from other missions that this device's mission has not acknowledged."""
         return [s for s in self.open_acks() if self.my_mission in s.waiting]
 
-    def pinned_agenda(self) -> tuple[str, payloads.AgendaNotice, str] | None:
-        """The newest pinned agenda notice of the venue: (channel id, notice, sender)."""
-        best: tuple[str, payloads.AgendaNotice, str] | None = None
+    def pinned_agenda(self) -> tuple[str, Any, str] | None:
+        """The newest pinned notice of the venue's notice channels (the core's
+        ``pinned_notice``): (channel id, MessageView, revision detail)."""
+        best: tuple[str, Any, str] | None = None
+        best_key = (-1, -1)
         for info in self.client.channels():
-            if info.kind != "notice":
+            if info.kind != "notice" or info.left:
                 continue
-            cid = bytes.fromhex(info.channel_id)
-            for m in self.client.store.list_messages(cid, limit=200):
-                p = self._decode(m)
-                if isinstance(p, payloads.AgendaNotice) and p.pinned and (
-                        best is None or (p.revision, p.sent_at) > (best[1].revision,
-                                                                   best[1].sent_at)):
-                    best = (info.channel_id, p, m.sender.decode(errors="replace"))
+            view = self.client.pinned_notice(info.channel_id)
+            if view is None:
+                continue
+            detail = ""
+            with contextlib.suppress(ClientError):
+                m = self.client.store.get_message(bytes.fromhex(info.channel_id),
+                                                  bytes.fromhex(view.message_id))
+                p = payloads.decode(m.body)
+                rev = int(getattr(p, "revision", 0))
+                detail = str(rev)
+            key = (int(detail or 0), view.sent_at)
+            if key > best_key:
+                best, best_key = (info.channel_id, view, detail), key
         return best
 
     # ------------------------------------------------------------------ search
 
+    @staticmethod
+    def search_query(text: str) -> str:
+        """The core matches whole words; a plain word of 3+ letters also matches as a
+        prefix ("agen" finds "agenda"), as people expect from a search box."""
+        words = []
+        for w in text.split():
+            if not w.endswith("*") and len(w) >= 3 and w.isalnum():
+                w += "*"
+            words.append(w)
+        return " ".join(words)
+
     def search(self, query: str, *, limit: int = 200) -> list[SearchHit]:
-        """Local search (case-insensitive substring) over every channel's shown messages."""
-        q = query.casefold().strip()
-        if not q:
+        """Local search through the core's index (hashed terms, never plaintext)."""
+        if not query.strip():
             return []
-        hits: list[SearchHit] = []
-        for ch in self.client.store.list_channels():
-            if ch.damaged:
-                continue
-            edits: dict[bytes, str] = {}
-            redacted: set[bytes] = set()
-            found: list[tuple[Any, str]] = []
-            for m in self.client.store.iter_messages(ch.channel_id):
-                p = self._decode(m)
-                if isinstance(p, payloads.Edit):
-                    edits[p.target] = p.body
-                elif isinstance(p, payloads.Redact):
-                    redacted.add(p.target)
-                elif p is not None and _kind(p) not in MODIFIER_KINDS:
-                    found.append((m, _content(p)[0] + " " + _content(p)[2]))
-            for m, text in found:
-                if m.message_id in redacted:
-                    continue
-                text = edits.get(m.message_id, text).strip()
-                if q in text.casefold():
-                    hits.append(SearchHit(ch.channel_id.hex(), ch.name, m.message_id.hex(),
-                                          m.position, m.sender.decode(errors="replace"), text,
-                                          m.sent_at))
-        hits.sort(key=lambda h: -h.sent_at)
-        return hits[:limit]
+        hits = self.client.search(query, limit=limit)
+        prefixed = self.search_query(query)
+        if prefixed != query:
+            # the core's "word*" does not match the word itself when it is short: ask both
+            seen = {h.message.message_id for h in hits}
+            hits += [h for h in self.client.search(prefixed, limit=limit)
+                     if h.message.message_id not in seen]
+            hits.sort(key=lambda h: -h.message.sent_at)
+        return [SearchHit(h.channel_id, h.channel_name, h.message.message_id,
+                          h.message.position, h.message.sender, h.message.text,
+                          h.message.sent_at) for h in hits]
 
     def device_key(self) -> bytes:
         return bytes.fromhex(self.client.device_id)
@@ -666,6 +651,8 @@ def free_port() -> int:
 HOTLINE_TEXT = ("Hotline: our patrol vessel reports an unidentified craft near the buoy line. "
                 "Please acknowledge receipt.")
 AGENDA_TITLE = "Plenary agenda (revised)"
+EMERGENCY_PLACE = "Conference room B"
+EMERGENCY_AGENDA = "Incident at the buoy line: consultations under item 2."
 AGENDA_BODY = ("1. Adoption of the agenda\n2. Incident-prevention mechanism: report of the "
                "working group\n3. Confidence-building measures: annual exchange of "
                "information\n4. Any other business")
@@ -702,22 +689,26 @@ class LiveDemo:
 
     ``provision`` (blocking: run it off the UI thread) creates the venue the first
     time, through :mod:`client.demo`, and seeds it: a pinned agenda notice from the
-    chair, a pending hotline message to the chair's mission and some conversation.
+    chair, an emergency meeting the chair convenes in the notice channel ("Plenary
+    notices": every mission is asked to acknowledge), a pending hotline message to the
+    chair's mission in their bilateral channel, and some conversation.
     ``run_delegates`` (a coroutine on the core's loop) then drives every other demo
-    delegate with a real client: they acknowledge what needs acknowledging (one
-    mission always takes its time, so a tracker shows who has not answered) and
-    reply now and then.
+    delegate with a real client: they acknowledge what needs acknowledging, also what
+    was waiting when they started, and reply now and then. One mission (the last)
+    never answers on its own (``slow_ack_delay=None``), so the chair's tracker shows
+    one mission not yet answering.
     """
 
     def __init__(self, data_dir: Path, *, missions: int = 4, delegates: int = 2,
                  reply_chance: float = 0.3, ack_delay: tuple[float, float] = (2.0, 6.0),
-                 slow_ack_delay: float = 45.0) -> None:
+                 slow_ack_delay: float | None = None, emergency: bool = True) -> None:
         self.data_dir = Path(data_dir)
         self.missions = missions
         self.delegates = delegates
         self.reply_chance = reply_chance
         self.ack_delay = ack_delay
         self.slow_ack_delay = slow_ack_delay
+        self.emergency = emergency
         self.relay: EmbeddedRelay | None = None
         self.info: DemoInfo | None = None
         self._clients: dict[str, Any] = {}
@@ -790,7 +781,8 @@ class LiveDemo:
         try:
             for c in (chair, other, second):
                 await c.sync()
-            await chair.send_payload(self.channel("notice"), payloads.AgendaNotice(
+            notice = self.channel("notice")
+            await chair.send_payload(notice, payloads.AgendaNotice(
                 message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
                 title=AGENDA_TITLE, body=AGENDA_BODY, revision=2, pinned=True))
             wg = self.channel("multilateral")
@@ -801,6 +793,10 @@ class LiveDemo:
             cau = self.channel("caucus")
             await second.send_text(cau, "Shall we coordinate our statement on item 3?")
             await chair.send_text(cau, "Yes: I will circulate a draft within the hour.")
+            if self.emergency:
+                await chair.emergency_call(
+                    notice, meeting_at=payloads.now_ms() + 45 * 60_000,
+                    place=EMERGENCY_PLACE, agenda=EMERGENCY_AGENDA)
             for c in (chair, other, second):
                 await c.sync()
         finally:
@@ -829,6 +825,11 @@ class LiveDemo:
                 c.subscribe(lambda e, c=c, a=adapter, m=mission: self._on_event(
                     e, c, a, m == slow))
                 await c.start()
+                for st in c.open_acks():  # what was already waiting for this mission
+                    if mission in st.pending and not st.author.startswith(mission + "/"):
+                        self._spawn(self._answer_ack(
+                            bytes.fromhex(st.channel_id), bytes.fromhex(st.message_id), c,
+                            mission == slow))
             await asyncio.Event().wait()
         finally:
             await self.close_delegates()
@@ -839,10 +840,22 @@ class LiveDemo:
             return
         if e.sender.split("/", 1)[0] == adapter.my_mission:
             return
-        task = asyncio.get_running_loop().create_task(
-            self._answer(e, client, adapter, slow))
+        self._spawn(self._answer(e, client, adapter, slow))
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
         self._tasks.append(task)
         task.add_done_callback(self._tasks.remove)
+
+    async def _answer_ack(self, channel: bytes, message: bytes, client: Any,
+                          slow: bool) -> None:
+        if slow and self.slow_ack_delay is None:
+            return  # this mission does not answer: the tracker shows it pending
+        lo, hi = self.ack_delay
+        await asyncio.sleep(self.slow_ack_delay if slow and self.slow_ack_delay is not None
+                            else self.rng.uniform(lo, hi))
+        with contextlib.suppress(ClientError):
+            await client.ack(message, channel=channel)
 
     async def _answer(self, e: MessageReceived, client: Any, adapter: ConversationAdapter,
                       slow: bool) -> None:
@@ -851,11 +864,8 @@ class LiveDemo:
             p = payloads.decode(m.body)
         except (ClientError, PayloadError):
             return
-        if getattr(p, "requires_ack", False):
-            lo, hi = self.ack_delay
-            await asyncio.sleep(self.slow_ack_delay if slow else self.rng.uniform(lo, hi))
-            with contextlib.suppress(ClientError):
-                await adapter.ack(e.channel_id, e.message_id.hex())
+        if getattr(p, "requires_ack", False) or isinstance(p, payloads.EmergencyCall):
+            await self._answer_ack(e.channel_id, e.message_id, client, slow)
             return
         if isinstance(p, payloads.Text | payloads.Reply) and adapter.can_post(e.channel_id) \
                 and self.rng.random() < self.reply_chance:
@@ -885,7 +895,6 @@ def layout_passphrase(layout: dict[str, Any]) -> str:
 
 async def _create_channels(layout: Any) -> None:
     """client.demo.create_channels with demo KDF limits (fast to open: public passphrase)."""
-    import os
 
     from client import demo
     from client.core import FAST_KDF_ENV

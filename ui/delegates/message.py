@@ -10,21 +10,24 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from client.ui_support import Row
+from client.ui_support import Row, fmt_size
 from ui.models import roles
 
-__all__ = ["MessageDelegate", "footer_text", "mission_color"]
+__all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
 
 PAD = 8
 MARGIN = 6
@@ -56,13 +59,22 @@ def footer_text(row: Row) -> str:
         else:
             parts.append(_t("sent"))
     if row.reactions:
-        parts.append("  ".join(f"{e} {n}" for e, n in row.reactions))
+        parts.append("  ".join(f"{e} {len(who)}" for e, who in row.reactions))
     if row.requires_ack:
         if row.acked_missions:
             parts.append(_t("acknowledged by %1").replace("%1", ", ".join(row.acked_missions)))
         else:
             parts.append(_t("awaiting acknowledgement"))
+    if row.expires_at:
+        parts.append(_t("disappears %1").replace("%1", time.strftime(
+            "%d %b %H:%M", time.localtime(row.expires_at))))
     return "  ·  ".join(parts)
+
+
+def attachment_text(row: Row) -> str:
+    """The attachment line: name, type, size, and how to save it."""
+    return _t("📎 %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
+        "%2", row.mime_type).replace("%3", fmt_size(row.size))
 
 
 @dataclass
@@ -78,7 +90,9 @@ class _Layout:
 
 
 class MessageDelegate(QStyledItemDelegate):
-    """See the module docstring."""
+    """See the module docstring. A click on an attachment line asks to save it."""
+
+    saveClicked = Signal(object)  # Row
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +129,8 @@ class MessageDelegate(QStyledItemDelegate):
             body_text = _t("Agenda notice (%1)").replace("%1", row.detail) + "\n" + row.text
         extra = ""
         if not row.redacted:
-            if row.attachment:
-                extra = _t("Attachment: %1").replace("%1", row.attachment)
+            if row.has_attachment:
+                extra = attachment_text(row)
             elif row.kind == "emergency":
                 extra = _t("Meeting: %1").replace("%1", row.detail)
             elif row.kind == "timer":
@@ -161,6 +175,22 @@ class MessageDelegate(QStyledItemDelegate):
             self._cache.clear()
         self._cache[key] = lay
         return lay
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,
+                    option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        """A left click on the attachment line is the Save action."""
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            row: Row | None = index.data(roles.ROW)
+            if row is not None and row.has_attachment and not row.redacted:
+                opt = QStyleOptionViewItem(option)
+                opt.rect = QRect(option.rect.left(), 0, option.rect.width(), 0)
+                lay = self._layout(row, opt)
+                if lay.extra.translated(0, option.rect.top()).contains(event.position().toPoint()):
+                    self.saveClicked.emit(row)
+                    return True
+        return super().editorEvent(event, model, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -232,7 +262,8 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(lay.body.translated(0, dy), flags, lay.body_text)
         if not lay.extra.isNull():
             painter.setFont(small)
-            painter.setPen(text_color)
+            painter.setPen(pal.color(QPalette.ColorRole.Link) if row.has_attachment
+                           and not self.dark else text_color)
             painter.drawText(lay.extra.translated(0, dy), flags, lay.extra_text)
         painter.setFont(small)
         painter.setPen(muted)

@@ -4,13 +4,16 @@ Opening a channel shows the newest page only; :meth:`canFetchMore` / :meth:`fetc
 bring the next older page when the view scrolls to the top (the view asks; see
 ui/views/conversation.py). Pages come from the core through an asynchronous
 ``fetcher`` (the store is read on the core's thread), so ``fetchMore`` returns at once
-and the rows are inserted when they arrive. New messages are appended in batches;
-edits, reactions and acknowledgements replace the row they target.
+and the rows are inserted when they arrive. New messages arrive in chunks (the window
+feeds them across event-loop turns) and go to their place in relay order; edits,
+reactions and acknowledgements replace the row they target; redactions and expiry
+remove rows. :meth:`trim_top` keeps a long-running view bounded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
@@ -44,7 +47,7 @@ class ConversationModel(QAbstractListModel):
         self._fetching = False
         self._fetcher: Fetcher | None = None
         self._armed = False  # set by the view at the top: Qt's own probe is at the bottom
-        self.high_water = 0  # newest stored position seen (modifiers included)
+        self.high_water = 0  # newest arrival position read (modifiers included)
 
     # ------------------------------------------------------------------ Qt interface
 
@@ -120,35 +123,89 @@ class ConversationModel(QAbstractListModel):
             self.endInsertRows()
         self.olderLoaded.emit(len(rows))
 
-    def apply_newer(self, channel: str, rows: Sequence[Row], changed: Sequence[Row],
-                    high_water: int) -> None:
-        """New rows at the bottom; replace rows that modifiers changed."""
+    def apply_newer(self, channel: str, rows: Sequence[Row], changed: Sequence[Row] = (),
+                    high_water: int = 0) -> int:
+        """Put new rows at their place in relay order (normally the bottom); replace rows
+        that changed. Returns how many rows were added."""
         if channel != self.channel_id:
-            return
+            return 0
         self.high_water = max(self.high_water, high_water)
-        fresh = []
+        fresh: list[Row] = []
         for r in rows:
             if r.message_id in self._by_id:
                 self._replace(r)
             else:
                 fresh.append(r)
-        if fresh:
-            start = len(self._rows)
+        fresh.sort(key=lambda r: r.position)
+        tail = self._rows[-1].position if self._rows else -1
+        if fresh and fresh[0].position > tail:
+            start = len(self._rows)  # the usual case: one block at the bottom
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             self._rows.extend(fresh)
             for i, r in enumerate(fresh, start):
                 self._by_id[r.message_id] = i
             self.endInsertRows()
+        else:
+            for r in fresh:
+                self._insert_sorted(r)
         for r in changed:
             self._replace(r)
+        return len(fresh)
+
+    def _insert_sorted(self, row: Row) -> None:
+        keys = [r.position for r in self._rows]
+        i = bisect.bisect_right(keys, row.position)
+        if i == 0 and self._more and self._rows:
+            return  # older than what is loaded: it comes with the older pages
+        self.beginInsertRows(QModelIndex(), i, i)
+        self._rows.insert(i, row)
+        self._reindex()
+        self.endInsertRows()
 
     def _replace(self, row: Row) -> None:
         i = self._by_id.get(row.message_id)
         if i is None:
             return
+        if row.position != self._rows[i].position:
+            # an own message the relay has now numbered: it moves to its relay place
+            self.remove_ids([row.message_id])
+            self._insert_sorted(row)
+            return
         self._rows[i] = row
         idx = self.index(i, 0)
         self.dataChanged.emit(idx, idx)
+
+    def replace_rows(self, channel: str, rows: Iterable[Row]) -> None:
+        if channel == self.channel_id:
+            for r in rows:
+                self._replace(r)
+
+    def remove_ids(self, message_ids: Iterable[str]) -> int:
+        """Drop rows (redacted, expired). Returns how many were shown."""
+        gone = sorted((self._by_id[m] for m in set(message_ids) if m in self._by_id),
+                      reverse=True)
+        for i in gone:
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
+        if gone:
+            self._reindex()
+        return len(gone)
+
+    def trim_top(self, keep: int) -> int:
+        """Drop the oldest rows beyond ``keep`` (they stay pageable: ``has_more``)."""
+        extra = len(self._rows) - keep
+        if extra <= 0:
+            return 0
+        self.beginRemoveRows(QModelIndex(), 0, extra - 1)
+        del self._rows[:extra]
+        self._reindex()
+        self._more = True
+        self.endRemoveRows()
+        return extra
+
+    def ids_where(self, pred: Callable[[Row], bool]) -> list[str]:
+        return [r.message_id for r in self._rows if pred(r)]
 
     # ------------------------------------------------------------------ queries
 

@@ -22,6 +22,7 @@ class AckTrackerModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[tuple[str, str]] = []  # (mission, who answered or "")
+        self._read: set[str] = set()
         self.status: AckStatus | None = None
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -38,6 +39,9 @@ class AckTrackerModel(QAbstractListModel):
                 return QCoreApplication.translate(
                     "Tracker", "✓ %1 — acknowledged by %2").replace("%1", mission).replace(
                     "%2", who)
+            if mission in self._read:
+                return QCoreApplication.translate(
+                    "Tracker", "✗ %1 — read, not yet acknowledged").replace("%1", mission)
             return QCoreApplication.translate("Tracker", "✗ %1 — not yet answered").replace(
                 "%1", mission)
         if role == ANSWERED_ROLE:
@@ -49,6 +53,7 @@ class AckTrackerModel(QAbstractListModel):
     def set_status(self, status: AckStatus | None) -> None:
         self.beginResetModel()
         self.status = status
+        self._read = set(status.read) if status is not None else set()
         if status is None:
             self._items = []
         else:

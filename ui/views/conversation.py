@@ -1,16 +1,18 @@
 """The conversation pane: a list view with a painting delegate, and the composer.
 
-The view is thin: it keeps the bottom in sight as messages arrive, keeps its place
-when older history is prepended, and asks the model for older pages only when the
-user reaches the top (Qt's default asks at the bottom, which for a chat would pull in
-the whole history). Message actions (reply, edit, withdraw, react, acknowledge, copy)
+The view is thin: it keeps the bottom in sight as messages arrive (when the user is
+at the bottom), keeps its place when older history is prepended or when new messages
+arrive while the user reads older ones (a "N new messages" pill then offers the way
+down), and asks the model for older pages only when the user reaches the top (Qt's
+default asks at the bottom, which for a chat would pull in the whole history).
+Message actions (reply, edit, withdraw, react, acknowledge, save attachment, copy)
 are QActions with shortcuts, in the context menu and reachable from the keyboard.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from client.ui_support import Row
 from ui.delegates.message import MessageDelegate
+from ui.i18n import tr_n
 from ui.models.conversation import ConversationModel
 
 __all__ = ["REACTIONS", "Composer", "ConversationView"]
@@ -46,6 +49,9 @@ class ConversationView(QListView):
     redactRequested = Signal(object)
     reactRequested = Signal(object, str)
     ackRequested = Signal(object)
+    saveRequested = Signal(object)
+    #: The user asked for the newest messages (the pill, or the bottom while some wait).
+    newestRequested = Signal()
 
     def __init__(self, model: ConversationModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +61,7 @@ class ConversationView(QListView):
         self.setModel(model)
         self.message_delegate = MessageDelegate(self)
         self.setItemDelegate(self.message_delegate)
+        self.message_delegate.saveClicked.connect(self.saveRequested)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -63,8 +70,17 @@ class ConversationView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.can_post = True
+        self.can_answer = True
         self._stick = True
         self._older_anchor = 0
+        self.unseen = 0  # new messages below the viewport (or not loaded) while reading
+        self.held = False  # newer messages wait unloaded (the window holds them back)
+        self.pill = QPushButton(self)
+        self.pill.setObjectName("newMessagesPill")
+        self.pill.setAccessibleName(_t("Jump to the newest messages"))
+        self.pill.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pill.clicked.connect(self.jump_to_newest)
+        self.pill.setVisible(False)
         model.modelReset.connect(self._after_reset)
         model.rowsAboutToBeInserted.connect(self._before_insert)
         model.rowsInserted.connect(self._after_insert)
@@ -75,6 +91,9 @@ class ConversationView(QListView):
             ("edit", _t("&Edit"), "Ctrl+E", self._edit),
             ("redact", _t("&Withdraw"), "Delete", self._redact),
             ("ack", _t("&Acknowledge"), "Ctrl+K", self._ack),
+            ("save", _t("&Save attachment…"), QKeySequence.StandardKey.Save, self._save),
+            ("newest", _t("Jump to the &newest messages"), "Ctrl+Shift+End",
+             self.jump_to_newest),
             ("copy", _t("&Copy text"), QKeySequence.StandardKey.Copy, self._copy),
         ):
             act = QAction(text, self)
@@ -102,8 +121,46 @@ class ConversationView(QListView):
     def verticalScrollbarValueChanged(self, value: int) -> None:
         """Fetch older history at the top (never at the bottom); track stickiness."""
         self._stick = self.at_bottom()
+        if self._stick:
+            if self.held:
+                self.newestRequested.emit()  # reached the bottom: show what waits
+            else:
+                self.set_unseen(0)
         if value <= self.verticalScrollBar().minimum() and self.conv.has_more:
             self.fetch_older()
+
+    # ------------------------------------------------------------------ new-messages pill
+
+    def set_unseen(self, n: int, *, held: bool | None = None) -> None:
+        """How many new messages the user has not scrolled down to (0 hides the pill)."""
+        if held is not None:
+            self.held = held
+        self.unseen = max(0, n)
+        if self.unseen:
+            self.pill.setText(tr_n("Conversation", "%n new message(s) ↓", self.unseen))
+            self.pill.adjustSize()
+            self._place_pill()
+        self.pill.setVisible(bool(self.unseen))
+
+    def _place_pill(self) -> None:
+        vp = self.viewport().geometry()
+        self.pill.move(vp.center().x() - self.pill.width() // 2,
+                       vp.bottom() - self.pill.height() - 10)
+        self.pill.raise_()
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        """Keep the pill centred above the bottom edge."""
+        super().resizeEvent(e)
+        self._place_pill()
+
+    def jump_to_newest(self) -> None:
+        """The pill (or Ctrl+Shift+End): show the newest messages."""
+        if self.held:
+            self.newestRequested.emit()
+        else:
+            self._stick = True
+            self.scrollToBottom()
+            self.set_unseen(0)
 
     def fetch_older(self) -> None:
         if self.conv.has_more and not self.conv.fetching:
@@ -113,6 +170,7 @@ class ConversationView(QListView):
     def _after_reset(self) -> None:
         self.message_delegate.clear_cache()
         self._stick = True
+        self.set_unseen(0, held=False)
         self.scrollToBottom()
         QTimer.singleShot(0, self._fill_viewport)
 
@@ -132,6 +190,8 @@ class ConversationView(QListView):
             QTimer.singleShot(0, lambda: self._restore_anchor(anchor))
         elif self._stick:
             QTimer.singleShot(0, self.scrollToBottom)
+        elif _last + 1 == self.conv.rowCount():  # appended below while the user reads
+            self.set_unseen(self.unseen + _last - first + 1)
         QTimer.singleShot(0, self._fill_viewport)
 
     def _restore_anchor(self, from_bottom: int) -> None:
@@ -156,14 +216,17 @@ class ConversationView(QListView):
         a["edit"].setEnabled(live and self.can_post and r is not None and r.own
                              and r.kind in ("text", "reply"))
         a["redact"].setEnabled(live and self.can_post and r is not None and r.own)
-        a["ack"].setEnabled(live and self.can_post and r is not None and r.requires_ack
+        a["ack"].setEnabled(live and self.can_answer and r is not None and r.requires_ack
                             and not r.own)
         a["copy"].setEnabled(live)
+        a["save"].setEnabled(live and r is not None and r.has_attachment)
         for i in range(1, len(REACTIONS) + 1):
             a[f"react{i}"].setEnabled(live and self.can_post)
 
-    def set_can_post(self, can_post: bool) -> None:
+    def set_can_post(self, can_post: bool, can_answer: bool = True) -> None:
+        """Posting follows the channel's policy; acknowledging is open to every member."""
         self.can_post = can_post
+        self.can_answer = can_answer
         self.update_actions()
 
     def _menu(self, pos: QPoint) -> None:
@@ -172,7 +235,7 @@ class ConversationView(QListView):
             self.setCurrentIndex(idx)
         self.update_actions()
         menu = QMenu(self)
-        for name in ("reply", "edit", "redact", "ack", "copy"):
+        for name in ("reply", "edit", "redact", "ack", "save", "copy"):
             menu.addAction(self.actions_by_name[name])
         react = menu.addMenu(_t("Re&act"))
         for i in range(1, len(REACTIONS) + 1):
@@ -198,6 +261,10 @@ class ConversationView(QListView):
     def _ack(self) -> None:
         if (r := self.current_row()) is not None and r.requires_ack:
             self.ackRequested.emit(r)
+
+    def _save(self) -> None:
+        if (r := self.current_row()) is not None and r.has_attachment:
+            self.saveRequested.emit(r)
 
     def _copy(self) -> None:
         if (r := self.current_row()) is not None:

@@ -322,7 +322,8 @@ class SearchDialog(QDialog):
         self.setWindowTitle(_t("Search messages"))
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText(_t("Search this device's messages"))
+        self.query.setPlaceholderText(_t("Search this device's messages (whole words; "
+                                         "“word*” for a prefix)"))
         self.query.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
@@ -336,6 +337,10 @@ class SearchDialog(QDialog):
         lay.addWidget(self.results, 1)
         lay.addWidget(self.status)
         self.resize(560, 420)
+
+    def show_error(self, text: str) -> None:
+        self.results.clear()
+        self.status.setText(text)
 
     def show_hits(self, hits: list[SearchHit]) -> None:
         self.results.clear()

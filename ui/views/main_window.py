@@ -3,7 +3,11 @@
 Everything that touches the core goes through the bridge (results arrive as callbacks
 on the UI thread); the window never waits for the network or for crypto. Core events
 are coalesced (one refresh per ~40 ms) so a burst of thousands of messages costs a
-few small model updates, not one per message.
+few small model updates, not one per message. New messages of the open channel are
+appended in chunks of :data:`CHUNK` stored messages, one chunk per event-loop turn,
+so a catch-up of ten thousand never stalls the window; a reader scrolled up into
+older history keeps their place (the model grows to :data:`MAX_DETACHED` rows, then
+newer ones wait behind the "N new messages" pill).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -30,9 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from client import events as ev
-from client.ui_support import AckStatus, Row, SearchHit, safety_number
+from client.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    AttachmentTampered,
+    AttachmentTooLarge,
+    QuotaExceeded,
+)
+from client.transport import RelayUnavailable
+from client.ui_support import AckStatus, Newer, Row, SearchHit, fmt_size, safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
+from ui.i18n import tr_n
 from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
@@ -52,6 +65,9 @@ from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 __all__ = ["PAGE", "MainWindow"]
 
 PAGE = 60  # stored messages per page
+CHUNK = 150  # stored messages appended per event-loop turn
+MAX_ROWS = 400  # rows kept while following the bottom (older ones are paged back in)
+MAX_DETACHED = 1200  # rows loaded while the user reads older history; then the pill
 
 
 def _t(text: str) -> str:
@@ -83,6 +99,13 @@ class MainWindow(QMainWindow):
         self._pending_channels: set[str] = set()
         self._refresh_all = False
         self._open_started = 0.0
+        self._newer_busy = False
+        self._newer_again = False
+        self._changed: set[str] = set()  # message ids of the open channel to repaint
+        self._gone: set[str] = set()  # message ids of the open channel to drop
+        self.error_box: QMessageBox | None = None
+        self.current_timer: int | None = None
+        self.last_saved: Path | None = None
         self.first_paint_ms: float | None = None
         self.setWindowTitle(_t("Corridor — %1").replace("%1", session.title))
 
@@ -116,6 +139,9 @@ class MainWindow(QMainWindow):
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.2)
         self.channel_title.setFont(f)
+        self.timer_label = QLabel(self)
+        self.timer_label.setObjectName("timerLabel")
+        self.timer_label.setVisible(False)
         self.history_note = QLabel(self)
         self.history_note.setWordWrap(True)
         self.history_note.setVisible(False)
@@ -124,7 +150,10 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(center)
         cl.setContentsMargins(4, 4, 4, 4)
         cl.addWidget(self.notice_board)
-        cl.addWidget(self.channel_title)
+        head = QHBoxLayout()
+        head.addWidget(self.channel_title, 1)
+        head.addWidget(self.timer_label)
+        cl.addLayout(head)
         cl.addWidget(self.history_note)
         cl.addWidget(self.conversation, 1)
         cl.addWidget(self.composer)
@@ -160,6 +189,8 @@ class MainWindow(QMainWindow):
         self.conversation.reactRequested.connect(self._react)
         self.conversation.ackRequested.connect(lambda r: self.acknowledge(self.current,
                                                                            r.message_id))
+        self.conversation.saveRequested.connect(self.save_attachment)
+        self.conversation.newestRequested.connect(self.jump_to_newest)
         self.banner.acknowledgeRequested.connect(self.acknowledge)
         self.banner.dismissRequested.connect(lambda: self.banner.setVisible(False))
         self.hotline.acknowledgeRequested.connect(self.acknowledge)
@@ -343,9 +374,10 @@ class MainWindow(QMainWindow):
         self.banner.set_status(emergencies[0] if emergencies else None, self.adapter.my_mission)
         self.hotline.set_pending(awaiting)
         if agenda is not None:
-            _cid, notice, sender = agenda
-            self.notice_board.set_agenda(notice.title, notice.body, notice.revision, sender,
-                                         notice.sent_at)
+            _cid, view, revision = agenda
+            title, _nl, body = view.text.partition("\n")
+            self.notice_board.set_agenda(title, body, int(revision or 0), view.sender,
+                                         view.sent_at)
         self.refreshed.emit()
 
     # ------------------------------------------------------------------ channels
@@ -374,14 +406,19 @@ class MainWindow(QMainWindow):
                                    if info.kind == "notice" else
                                    _t("You can no longer post in this channel."))
         self.composer.set_can_post(can_post, why)
-        self.conversation.set_can_post(can_post)
+        self.conversation.set_can_post(can_post, info.can_answer)
+        self._changed.clear()
+        self._gone.clear()
         cid = bytes.fromhex(channel_id)
         a = self.adapter
+        self.timer_label.setVisible(False)
+        self.current_timer = None
+        self._load_timer(channel_id)
 
         def first_page() -> tuple[list[Row], bool, int]:
+            high = a.high_water(cid)  # first: a message landing meanwhile is read later
             rows, more = a.page(cid, limit=PAGE)
-            last = a.client.store.list_messages(cid, limit=1)
-            return rows, more, last[0].position if last else 0
+            return rows, more, high
 
         self.bridge.submit(first_page, lambda res: self._page_loaded(
             channel_id, res, focus_message))
@@ -443,6 +480,31 @@ class MainWindow(QMainWindow):
             self._refresh_timer.start()
 
     def _on_one_event(self, e: Any) -> None:
+        cid = getattr(e, "channel_id", b"").hex() if isinstance(
+            getattr(e, "channel_id", None), bytes) else ""
+        if isinstance(e, ev.MessageEdited | ev.ReactionChanged | ev.AckUpdated):
+            if cid == self.current:
+                self._changed.add(e.message_id.hex())
+            return
+        if isinstance(e, ev.MessageRedacted):
+            if cid == self.current:
+                self._gone.add(e.message_id.hex())
+            return
+        if isinstance(e, ev.MessagesExpired):
+            if cid == self.current:
+                self._gone.update(m.hex() for m in e.message_ids)
+            self._pending_channels.add(cid)
+            return
+        if isinstance(e, ev.TimerChanged):
+            if cid == self.current:
+                self._load_timer(cid)
+            return
+        if isinstance(e, ev.NoticePinned | ev.EmergencyCallReceived):
+            return  # the refresh after this batch reads the notice board and trackers
+        if isinstance(e, ev.MessageReceived) and e.kind == "read" and cid == self.current:
+            # someone read something: repaint own rows' "read by" (the newest ones)
+            own = self.conv_model.ids_where(lambda r: r.own)[-30:]
+            self._changed.update(own)
         if isinstance(e, ev.MessageReceived):
             self._pending_channels.add(e.channel_id.hex())
             if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
@@ -481,6 +543,8 @@ class MainWindow(QMainWindow):
                 self.bridge.submit(lambda: self.adapter.members(cid),
                                    lambda ms: self.member_pane.set_members(ms, self.verified)
                                    if self.current == current else None)
+        if self.current and self.conv_model.channel_id == self.current:
+            self._apply_changes(self.current)
         if self.current in pending and self.conv_model.channel_id == self.current:
             self._load_newer(self.current)
         others = [c for c in pending if c != self.current]
@@ -488,32 +552,95 @@ class MainWindow(QMainWindow):
             self._refresh_unread(others)
         self._refresh_acks()
 
+    def _apply_changes(self, channel_id: str) -> None:
+        """Repaint rows that edits, reactions, receipts or acks changed; drop redacted and
+        expired ones (both batched per refresh)."""
+        gone, self._gone = self._gone, set()
+        if gone:
+            self.conv_model.remove_ids(gone)
+        changed, self._changed = self._changed - gone, set()
+        own_sending = self.conv_model.ids_where(lambda r: r.sending)
+        ids = [m for m in changed if self.conv_model.row_of(m) >= 0] + own_sending
+        if not ids:
+            return
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+        self.bridge.submit(lambda: a.rows(cid, ids),
+                           lambda rows: self.conv_model.replace_rows(channel_id, rows))
+
     def _load_newer(self, channel_id: str) -> None:
+        """Append what arrived, one chunk per event-loop turn (see the module docstring)."""
+        if self._newer_busy:
+            self._newer_again = True
+            return
+        if self.conversation.held:
+            self._count_held(channel_id)
+            return
+        self._newer_busy = True
         a = self.adapter
         cid = bytes.fromhex(channel_id)
         after = self.conv_model.high_water
 
-        def work() -> tuple[list[Row], list[Row], int, bool]:
-            rows, changed, high = a.newer(cid, after, limit=PAGE)
-            burst = len(a.client.store.list_messages(cid, after=after, limit=PAGE + 1)) > PAGE
-            if burst:  # thousands arrived (a catch-up): show the newest page instead
-                rows, _more = a.page(cid, limit=PAGE)
-                last = a.client.store.list_messages(cid, limit=1)
-                high = last[0].position if last else high
-            return rows, changed, high, burst
+        def done(res: Newer) -> None:
+            self._newer_busy = False
+            if channel_id != self.current or self.conv_model.channel_id != channel_id:
+                return
+            follow = self.conversation.at_bottom() or self.conversation._stick
+            if not follow and self.conv_model.rowCount() >= MAX_DETACHED:
+                # the reader is far up in older history: hold newer messages back
+                self.conversation.set_unseen(self.conversation.unseen, held=True)
+                self._count_held(channel_id)
+                return
+            self.conv_model.apply_newer(channel_id, res.rows, (), res.high_water)
+            if follow:
+                self.conv_model.trim_top(MAX_ROWS)
+            self._mark_read(channel_id, res.high_water)
+            if res.more or self._newer_again:
+                self._newer_again = False
+                QTimer.singleShot(0, lambda: self._load_newer(channel_id)
+                                  if channel_id == self.current else None)
 
-        def done(res: tuple[list[Row], list[Row], int, bool]) -> None:
-            rows, changed, high, burst = res
+        def failed(exc: BaseException) -> None:
+            self._newer_busy = False
+            self.bridge.failed.emit(str(exc) or type(exc).__name__)
+
+        self.bridge.submit(lambda: a.newer(cid, after, limit=CHUNK), done, failed)
+
+    def _count_held(self, channel_id: str) -> None:
+        """How many messages wait behind the pill (counted on the core's thread)."""
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+        after = self.conv_model.high_water
+        loaded = self.conversation.unseen
+
+        def show(n: int) -> None:
+            if channel_id == self.current and self.conversation.held:
+                self.conversation.set_unseen(max(n, loaded, 1))
+
+        self.bridge.submit(lambda: a.count_after(cid, after, cap=9999), show)
+
+    def jump_to_newest(self) -> None:
+        """Leave older history for the newest page (the pill, or the bottom reached)."""
+        if self.current:
+            self.conversation.set_unseen(0, held=False)
+            self.open_channel(self.current)
+
+    def _load_timer(self, channel_id: str) -> None:
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+
+        def show(res: tuple[int | None, str]) -> None:
             if channel_id != self.current:
                 return
-            if burst:
-                fetcher = self.conv_model._fetcher
-                self.conv_model.reset_channel(channel_id, rows, True, fetcher, high)
-            else:
-                self.conv_model.apply_newer(channel_id, rows, changed, high)
-            self._mark_read(channel_id, high)
+            seconds, by = res
+            self.timer_label.setVisible(bool(seconds))
+            if seconds:
+                self.timer_label.setText(_t("⏱ Messages disappear after %1 (set by %2)")
+                                         .replace("%1", _duration(seconds))
+                                         .replace("%2", by or _t("a member")))
+            self.current_timer = seconds
 
-        self.bridge.submit(work, done)
+        self.bridge.submit(lambda: a.timer(cid), show)
 
     # ------------------------------------------------------------------ actions
 
@@ -525,7 +652,16 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _error(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, _t("Corridor"), str(exc) or type(exc).__name__)
+        self.show_error(str(exc) or type(exc).__name__)
+
+    def show_error(self, text: str, title: str = "") -> QMessageBox:
+        """A window-modal message (never blocks the event loop: the core keeps going)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title or _t("Corridor"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        self.error_box = box
+        box.open()
+        return box
 
     def send_text(self, text: str, reply_to: str = "", requires_ack: bool = False) -> None:
         cid = self._cid()
@@ -543,11 +679,15 @@ class MainWindow(QMainWindow):
                                self._after_send, self._error)
 
     def _redact(self, row: Row) -> None:
-        if (cid := self._cid()) is None:
+        if self._cid() is None:
             return
         ok = QMessageBox.question(self, _t("Withdraw message"),
                                   _t("Withdraw this message for everyone in the channel?"))
         if ok == QMessageBox.StandardButton.Yes:
+            self._redact_confirmed(row)
+
+    def _redact_confirmed(self, row: Row) -> None:
+        if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
                                self._after_send, self._error)
 
@@ -567,12 +707,71 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _attach(self) -> None:
-        if (cid := self._cid()) is None:
+        if self._cid() is None:
             return
         path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
         if path:
-            self.bridge.submit(lambda: self.adapter.attach(cid, Path(path)),
-                               self._after_send, self._error)
+            self.attach(Path(path))
+
+    def attach(self, path: Path, caption: str = "") -> None:
+        """Encrypt, upload and send a file in the open channel."""
+        if (cid := self._cid()) is None:
+            return
+        self.statusBar().showMessage(_t("Sending “%1”…").replace("%1", path.name))
+        self.bridge.submit(lambda: self.adapter.attach(cid, path, caption),
+                           self._after_send, lambda exc: self._attach_failed(path, exc))
+
+    def _attach_failed(self, path: Path, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, AttachmentTooLarge):
+            text = _t("“%1” is too large to send. Files up to %2 can be attached.").replace(
+                "%1", path.name).replace("%2", fmt_size(MAX_ATTACHMENT_BYTES))
+        elif isinstance(exc, QuotaExceeded):
+            text = _t("The relay's storage for your attachments is full, so “%1” was not "
+                      "sent. Ask the secretariat, or try again later.").replace("%1", path.name)
+        elif isinstance(exc, RelayUnavailable):
+            text = _t("The relay cannot be reached, so “%1” was not sent. Try again when "
+                      "you are back online.").replace("%1", path.name)
+        elif isinstance(exc, OSError):
+            text = _t("“%1” cannot be read: %2").replace("%1", path.name).replace(
+                "%2", exc.strerror or str(exc))
+        else:
+            text = _t("“%1” was not sent: %2").replace("%1", path.name).replace(
+                "%2", str(exc) or type(exc).__name__)
+        self.show_error(text, _t("Attachment not sent"))
+
+    def save_attachment(self, row: Row, dest: Path | None = None) -> None:
+        """Fetch, verify and save an attachment (asks where, unless ``dest`` is given)."""
+        if (cid := self._cid()) is None or not row.has_attachment:
+            return
+        if dest is None:
+            start = str(Path.home() / row.file_name)
+            chosen, _f = QFileDialog.getSaveFileName(self, _t("Save attachment"), start)
+            if not chosen:
+                return
+            dest = Path(chosen)
+        target = dest
+        self.statusBar().showMessage(_t("Downloading “%1”…").replace("%1", row.file_name))
+        self.bridge.submit(lambda: self.adapter.save_attachment(cid, row.message_id, target),
+                           self._saved, lambda exc: self._save_failed(row, exc))
+
+    def _saved(self, path: Path) -> None:
+        self.last_saved = Path(path)
+        self.statusBar().showMessage(_t("Saved to %1").replace("%1", str(path)), 8000)
+
+    def _save_failed(self, row: Row, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, AttachmentTampered):
+            text = _t("“%1” was NOT saved: the file the relay returned does not match what "
+                      "the sender sent (it was altered or damaged on the way). Nothing was "
+                      "written. Ask the sender to send it again.").replace("%1", row.file_name)
+        elif isinstance(exc, RelayUnavailable):
+            text = _t("The relay cannot be reached, so “%1” could not be downloaded.").replace(
+                "%1", row.file_name)
+        else:
+            text = _t("“%1” could not be saved: %2").replace("%1", row.file_name).replace(
+                "%2", str(exc) or type(exc).__name__)
+        self.show_error(text, _t("Attachment not saved"))
 
     def revise_agenda(self) -> None:
         notice = next((c for c in self.channel_model.channels() if c.kind == "notice"), None)
@@ -587,14 +786,14 @@ class MainWindow(QMainWindow):
                                    lambda _m: self._after_ack(notice.channel_id), self._error)
 
     def emergency_channel(self) -> str:
-        """Where the chair convenes: the multilateral channel with the most missions.
-
-        (A notice channel cannot carry the missions' acknowledgements: only the chair
-        posts there.)
-        """
-        multi = [c for c in self.channel_model.channels() if c.kind == "multilateral"]
-        multi.sort(key=lambda c: -len(c.missions))
-        return multi[0].channel_id if multi else ""
+        """Where the chair convenes: the notice channel with the most missions (every
+        member acknowledges there), else the widest multilateral channel."""
+        for kind in ("notice", "multilateral"):
+            chans = [c for c in self.channel_model.channels() if c.kind == kind]
+            chans.sort(key=lambda c: (-len(c.missions), c.name))
+            if chans:
+                return chans[0].channel_id
+        return ""
 
     def convene_emergency(self) -> None:
         target = self.emergency_channel()
@@ -637,7 +836,8 @@ class MainWindow(QMainWindow):
     def open_search(self) -> SearchDialog:
         dlg = SearchDialog(self)
         dlg.searchRequested.connect(lambda q: self.bridge.submit(
-            lambda: self.adapter.search(q), dlg.show_hits))
+            lambda: self.adapter.search(q), dlg.show_hits,
+            lambda exc: self.search_failed(dlg, exc)))
         dlg.hitActivated.connect(lambda h: self._open_hit(dlg, h))
         self.search_dialog = dlg
         dlg.open()
@@ -647,9 +847,12 @@ class MainWindow(QMainWindow):
         dlg.accept()
         self.open_channel(hit.channel_id, focus_message=hit.message_id)
 
+    def search_failed(self, dlg: SearchDialog, exc: BaseException) -> None:
+        dlg.show_error(str(exc) or type(exc).__name__)
+
     def open_settings(self) -> SettingsDialog:
         info = self.channel_model.channel(self.current)
-        dlg = SettingsDialog(self.notifications, self.theme, None,
+        dlg = SettingsDialog(self.notifications, self.theme, self.current_timer,
                              info.name if info else "", bool(info and info.can_post), self)
         dlg.accepted.connect(lambda: self._apply_settings(dlg))
         self.settings_dialog = dlg
@@ -692,6 +895,16 @@ class MainWindow(QMainWindow):
         self.member_pane.set_members(self.member_pane.model.members, self.verified)
 
 
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 86400 == 0:
+        return tr_n("MainWindow", "%n day(s)", seconds // 86400)
+    if seconds % 3600 == 0:
+        return tr_n("MainWindow", "%n hour(s)", seconds // 3600)
+    if seconds % 60 == 0:
+        return tr_n("MainWindow", "%n minute(s)", seconds // 60)
+    return tr_n("MainWindow", "%n second(s)", seconds)
 
 
 def _as_list(value: object) -> list[object]:

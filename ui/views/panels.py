@@ -22,6 +22,9 @@ from ui.models.tracker import AckTrackerModel
 
 __all__ = ["EmergencyBanner", "HotlineBar", "MemberPane", "NoticeBoard"]
 
+#: An emergency call whose meeting began this long ago (s) no longer shows a banner.
+STALE_AFTER = 6 * 3600
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Panels", text)
@@ -103,7 +106,8 @@ class EmergencyBanner(QFrame):
         self.ack_button.setObjectName("acknowledgeButton")
         self.ack_button.clicked.connect(self._ack)
         self.hide_button = QPushButton(_t("&Hide"), self)
-        self.hide_button.clicked.connect(self.dismissRequested)
+        self.hide_button.clicked.connect(self._dismiss)
+        self.dismissed = ""
         self.tracker_model = AckTrackerModel(self)
         self.tracker = QListView(self)
         self.tracker.setObjectName("ackTracker")
@@ -129,6 +133,14 @@ class EmergencyBanner(QFrame):
         self.setVisible(False)
 
     def set_status(self, status: AckStatus | None, my_mission: str) -> None:
+        if status is not None and status.meeting_at and \
+                status.meeting_at < (time.time() - STALE_AFTER) * 1000:
+            status = None  # the meeting is long over: no banner
+        if status is not None and self.dismissed == status.message_id:
+            self.status = status
+            self.tracker_model.set_status(status)
+            self.setVisible(False)  # hidden by the user until the next call
+            return
         self.status = status
         self.tracker_model.set_status(status)
         if status is None:
@@ -152,6 +164,11 @@ class EmergencyBanner(QFrame):
     def _ack(self) -> None:
         if self.status is not None:
             self.acknowledgeRequested.emit(self.status.channel_id, self.status.message_id)
+
+    def _dismiss(self) -> None:
+        self.dismissed = self.status.message_id if self.status is not None else ""
+        self.setVisible(False)
+        self.dismissRequested.emit()
 
 
 class HotlineBar(QFrame):
