@@ -5,7 +5,8 @@
 Starts real ``corridor-relay serve`` processes (SQLite in a temp dir; PostgreSQL in a
 fresh schema of $CORRIDOR_TEST_POSTGRES, dropped afterwards) and drives them from this
 process with a lean asyncio WebSocket client (wsproto), so the client costs as little
-CPU as possible on a 2-core machine. Every phase is bounded in count and time.
+CPU as possible on a 2-core machine. Every phase is bounded in count and time. Each
+relay is initialised for a bench venue (``root.pem``); devices register with a chain.
 
 Figures printed:
   ingest      messages/s acknowledged durable ("sent" frames), pipelined over WebSockets
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -40,6 +42,7 @@ from nacl.signing import SigningKey
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from crypto import certs  # noqa: E402
 from crypto.codec import opaque_v  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
@@ -68,9 +71,43 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+class Venue:
+    """A venue root and one mission; certifies as many bench devices as asked for."""
+
+    def __init__(self) -> None:
+        now = datetime.now(UTC)
+        self.root_seed = certs.new_signing_key()
+        self.root = certs.make_root_certificate(
+            self.root_seed, name="Bench Venue", not_before=now - timedelta(days=1),
+            not_after=now + timedelta(days=30))
+        self.mission_seed = certs.new_signing_key()
+        self.mission = certs.issue_mission_certificate(
+            self.root, self.root_seed, public_key=certs.public_key_of(self.mission_seed),
+            mission_id="bench", name="Bench Mission", not_before=now - timedelta(days=1),
+            not_after=now + timedelta(days=30))
+        self.now = now
+        self.count = 0
+
+    def root_pem(self) -> bytes:
+        from cryptography import x509
+        from cryptography.hazmat.primitives.serialization import Encoding
+
+        return x509.load_der_x509_certificate(self.root).public_bytes(Encoding.PEM)
+
+    def device(self) -> Device:
+        self.count += 1
+        seed = certs.new_signing_key()
+        cert = certs.issue_device_certificate(
+            self.mission, self.mission_seed, public_key=certs.public_key_of(seed),
+            delegate_id=f"bench{self.count}", display_name=f"Bench {self.count}",
+            not_before=self.now - timedelta(hours=1), not_after=self.now + timedelta(days=7))
+        return Device(seed, (cert, self.mission))
+
+
 class Relay:
-    def __init__(self, data_dir: Path, database: str | None) -> None:
+    def __init__(self, data_dir: Path, database: str | None, venue: Venue) -> None:
         self.data_dir, self.database, self.port = data_dir, database, free_port()
+        self.venue = venue
         self.env = {**os.environ, "PYTHONPATH": str(ROOT),
                     "CORRIDOR_RELAY_RATE_PER_SECOND": "1000000",
                     "CORRIDOR_RELAY_RATE_BURST": "1000000",
@@ -82,13 +119,9 @@ class Relay:
         args = ["--data-dir", str(self.data_dir)]
         return args + (["--database", self.database] if self.database else [])
 
-    def tokens(self, n: int) -> list[str]:
-        out = subprocess.run([sys.executable, "-m", "server_stub.cli", "token", "create",
-                              "--count", str(n), *self._store_args()],
-                             check=True, capture_output=True, text=True, env=self.env)
-        return out.stdout.split()
-
     def start(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        (self.data_dir / "root.pem").write_bytes(self.venue.root_pem())
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(self.port),
              "--log-level", "warning", *self._store_args()],
@@ -116,8 +149,9 @@ class Relay:
 
 
 class Device:
-    def __init__(self) -> None:
-        self.key = SigningKey.generate()
+    def __init__(self, seed: bytes, chain: tuple[bytes, ...]) -> None:
+        self.key = SigningKey(seed)
+        self.chain = chain  # device and mission certificates, to the venue root
         self.pk = bytes(self.key.verify_key)
         self.id = self.pk.hex()
         self.token = ""
@@ -129,8 +163,9 @@ class Device:
         sig = self.key.sign(CTX + purpose.encode() + b"\0" + nonce).signature
         return {"public_key": b64(self.pk), "nonce": b64(nonce), "signature": b64(sig)}
 
-    async def enrol(self, http: httpx.AsyncClient, token: str) -> Device:
-        body = {**await self._answer(http, "register"), "enrolment_token": token}
+    async def enrol(self, http: httpx.AsyncClient) -> Device:
+        body = {**await self._answer(http, "register"),
+                "certificate_chain": [b64(c) for c in self.chain]}
         (await http.post("/v1/devices", json=body)).raise_for_status()
         r = await http.post("/v1/auth/token", json=await self._answer(http, "login"))
         r.raise_for_status()
@@ -191,14 +226,14 @@ class Ws(asyncio.Protocol):
             self.transport.close()
 
 
-async def enrol_many(http: httpx.AsyncClient, tokens: list[str]) -> list[Device]:
+async def enrol_many(http: httpx.AsyncClient, venue: Venue, n: int) -> list[Device]:
     sem = asyncio.Semaphore(16)
 
-    async def one(t: str) -> Device:
+    async def one(d: Device) -> Device:
         async with sem:
-            return await Device().enrol(http, t)
+            return await d.enrol(http)
 
-    return list(await asyncio.gather(*(one(t) for t in tokens)))
+    return list(await asyncio.gather(*(one(venue.device()) for _ in range(n))))
 
 
 async def group_with(http: httpx.AsyncClient, owner: Device, members: list[Device]) -> bytes:
@@ -214,9 +249,8 @@ async def group_with(http: httpx.AsyncClient, owner: Device, members: list[Devic
 
 
 async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: float) -> float:
-    tokens = relay.tokens(senders)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=30) as http:
-        devs = await enrol_many(http, tokens)
+        devs = await enrol_many(http, relay.venue, senders)
         groups = [await group_with(http, d, []) for d in devs]
     per = total // senders
     done = asyncio.Event()
@@ -262,11 +296,10 @@ async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: f
 
 
 async def fanout(relay: Relay, n: int, messages: int, burst: int) -> dict[str, float]:
-    tokens = relay.tokens(n + 1)
     limits = httpx.Limits(max_connections=32)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=60,
                                  limits=limits) as http:
-        devs = await enrol_many(http, tokens)
+        devs = await enrol_many(http, relay.venue, n + 1)
         sender, members = devs[0], devs[1:]
         g = await group_with(http, sender, members)
         sent_at: dict[str, float] = {}
@@ -331,9 +364,8 @@ async def fanout(relay: Relay, n: int, messages: int, burst: int) -> dict[str, f
 
 
 async def idle_memory(relay: Relay, n: int) -> tuple[float, float]:
-    tokens = relay.tokens(n)
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=60) as http:
-        devs = await enrol_many(http, tokens)
+        devs = await enrol_many(http, relay.venue, n)
     ready = 0
 
     def on_text(text: str) -> None:
@@ -391,13 +423,14 @@ async def main() -> None:
     total = 8_000 if args.quick else 30_000
     tmp = Path(tempfile.mkdtemp(prefix="corridor-bench-"))
     print(f"corridor relay bench (loopback, {os.cpu_count()} cores)")
+    venue = Venue()
     try:
         backends: list[tuple[str, str | None]] = [("sqlite", None)]
         pg = None if args.skip_postgres else pg_schema()
         if pg is not None:
             backends.append(("postgres", pg[0]))
         for name, db in backends:
-            relay = Relay(tmp / name, db)
+            relay = Relay(tmp / name, db, venue)
             relay.data_dir.mkdir(parents=True)
             relay.start()
             try:
@@ -407,7 +440,7 @@ async def main() -> None:
                       "WebSocket sends, group commit)")
             finally:
                 relay.stop()
-        relay = Relay(tmp / "fanout", None)
+        relay = Relay(tmp / "fanout", None, venue)
         relay.data_dir.mkdir(parents=True)
         relay.start()
         try:
@@ -420,7 +453,8 @@ async def main() -> None:
                       "(burst)")
         finally:
             relay.stop()
-        relay = Relay(tmp / "memory", None)  # a fresh process, so earlier phases do not blur it
+        # a fresh process, so earlier phases do not blur it
+        relay = Relay(tmp / "memory", None, venue)
         relay.data_dir.mkdir(parents=True)
         relay.start()
         try:

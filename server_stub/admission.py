@@ -10,19 +10,16 @@ the device's chain to that pinned root with ``crypto.certs``, under the CRLs pub
 through the relay, and checks that the certified key is the key that signed the
 challenge. The accepted chain goes into the relay's public directory
 (:mod:`server_stub.directory`), where other devices find a mission's devices; a CRL
-published later revokes the devices it names at once. Enrolment tokens
-(:class:`EnrolmentTokenAdmission`) remain only for a relay without a venue root
-(development and the relay's own tests); :func:`default_admission` picks.
+published later revokes the devices it names at once. There is no other way in: a
+relay without a venue root does not serve (:class:`NoVenueRoot`).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
-
-from .storage.base import Storage
 
 if TYPE_CHECKING:
     from .directory import VenueDirectory
@@ -33,11 +30,21 @@ __all__ = [
     "AnyOf",
     "CertificateAdmission",
     "Decision",
-    "EnrolmentTokenAdmission",
+    "NoVenueRoot",
     "RegistrationRequest",
     "default_admission",
-    "hash_enrolment_token",
 ]
+
+
+class NoVenueRoot(Exception):
+    """The relay's data directory holds no usable venue root (``root.pem``): nobody
+    could join, so the relay refuses to serve."""
+
+    def __init__(self, data_dir: Path, problem: str = "no venue root") -> None:
+        self.data_dir = data_dir
+        super().__init__(
+            f"{problem} in {data_dir}: run `corridor-relay venue init --data-dir "
+            f"{data_dir}` first")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,7 +53,6 @@ class RegistrationRequest:
 
     public_key: bytes  # Ed25519, 32 bytes: the device's MLS signature key
     certificate_chain: tuple[bytes, ...]  # DER certificates, leaf first; may be empty
-    enrolment_token: str | None
     now: int  # unix seconds, injected so checks are testable
 
 
@@ -71,28 +77,6 @@ class Admission(Protocol):
     """Decides whether a device key may register. Must not raise for bad input."""
 
     async def decide(self, request: RegistrationRequest) -> Decision: ...
-
-
-def hash_enrolment_token(token: str) -> bytes:
-    """Only the hash is stored, so a database dump yields no usable token."""
-    return hashlib.sha256(b"corridor-enrolment-token\x00" + token.encode()).digest()
-
-
-class EnrolmentTokenAdmission:
-    """Accepts a device that presents an unused, unexpired enrolment token (then spends it)."""
-
-    def __init__(self, storage: Storage) -> None:
-        self._storage = storage
-
-    async def decide(self, request: RegistrationRequest) -> Decision:
-        if not request.enrolment_token:
-            return Decision.refuse("an enrolment token is required")
-        ok = await self._storage.consume_enrolment_token(
-            hash_enrolment_token(request.enrolment_token), request.now
-        )
-        if not ok:
-            return Decision.refuse("enrolment token unknown, used or expired")
-        return Decision.accept("enrolment token")
 
 
 class AnyOf:
@@ -156,8 +140,6 @@ class CertificateAdmission:
         return Decision.accept(f"certified device of mission {identity.mission_id}")
 
 
-def default_admission(storage: Storage, directory: VenueDirectory | None) -> Admission:
-    """Certificates when the relay has a venue root, enrolment tokens otherwise."""
-    if directory is not None:
-        return CertificateAdmission(directory)
-    return EnrolmentTokenAdmission(storage)
+def default_admission(directory: VenueDirectory) -> Admission:
+    """The relay's admission: a certificate chain to its venue root, nothing else."""
+    return CertificateAdmission(directory)

@@ -11,7 +11,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .admission import Admission, default_admission
+from .admission import Admission, NoVenueRoot, default_admission
 from .directory import VenueDirectory
 from .errors import ServerError
 from .openapi import openapi_document
@@ -118,25 +118,35 @@ def create_app(
 ) -> Starlette:
     """Build the relay. ``admission`` picks who may register.
 
-    Default: a relay whose data directory holds a venue root (``root.pem``, written by
-    ``corridor-relay venue init``) admits devices by certificate chain to that root and
-    serves the directory; without one it falls back to enrolment tokens (development).
+    Default: devices are admitted by a certificate chain to the venue root in the data
+    directory (``root.pem``, written by ``corridor-relay venue init``), and the relay
+    serves the venue directory. Without that root there is no default admission:
+
+    Raises:
+        NoVenueRoot: no (readable) ``root.pem`` and no explicit ``admission``.
     """
     settings = settings or Settings.from_env()
-    storage = open_storage(settings.database, batch_max=settings.batch_max)
     root_path = settings.data_dir / "root.pem"
-    directory: VenueDirectory | None = None
+    root_der: bytes | None = None
     if root_path.exists():
         from cryptography import x509
         from cryptography.hazmat.primitives.serialization import Encoding
 
-        root_der = x509.load_pem_x509_certificate(root_path.read_bytes()).public_bytes(
-            Encoding.DER)
-        directory = VenueDirectory(storage, root_der)
-    adm = (admission or (lambda st, _s: default_admission(st, directory)))(storage, settings)
-    relay = Relay(settings, storage, adm)
-    if directory is not None:
-        directory.on_revoked = lambda ids: _drop_revoked(relay, ids)
+        try:
+            root_der = x509.load_pem_x509_certificate(root_path.read_bytes()).public_bytes(
+                Encoding.DER)
+        except (OSError, ValueError):
+            raise NoVenueRoot(settings.data_dir, "an unreadable venue root") from None
+    elif admission is None:
+        raise NoVenueRoot(settings.data_dir)
+    storage = open_storage(settings.database, batch_max=settings.batch_max)
+    directory = VenueDirectory(storage, root_der) if root_der is not None else None
+    if admission is not None:
+        adm = admission(storage, settings)
+    else:
+        assert directory is not None
+        adm = default_admission(directory)
+    relay = Relay(settings, storage, adm)  # revocations reach it as storage events (hub)
     document = openapi_document()
 
     async def openapi(_request: Request) -> Response:
@@ -179,16 +189,6 @@ async def _gc_loop(relay: Relay) -> None:
                          stats.welcomes, stats.blobs)
         except ServerError as exc:
             log.warning("gc failed: %s", exc.code)
-
-
-def _drop_revoked(relay: Relay, device_ids: Sequence[str]) -> None:
-    """A revoked device loses access now: no cached authentication, no open socket."""
-    cache = getattr(relay, "_device_ok", None)
-    for d in device_ids:
-        if isinstance(cache, dict):
-            cache.pop(d, None)
-        for conn in list(relay.hub.conns.get(d, ())):
-            conn.abort(4403, "device revoked")
 
 
 async def _load_root_crl(directory: VenueDirectory, settings: Settings, relay: Relay) -> None:

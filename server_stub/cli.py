@@ -10,10 +10,8 @@ before :func:`main` runs, where ``add_arguments(parser)`` fills an
 from __future__ import annotations
 
 import argparse
-import asyncio
 import importlib
 import ipaddress
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -76,15 +74,6 @@ def build_parser() -> argparse.ArgumentParser:
                        choices=["debug", "info", "warning", "error"])
     add_store_arguments(serve)
 
-    token = sub.add_parser("token", help="enrolment tokens")
-    tsub = token.add_subparsers(dest="token_command", required=True)
-    create = tsub.add_parser("create", help="print a new one-time enrolment token")
-    add_store_arguments(create)
-    create.add_argument("--ttl", type=int, default=None, help="validity in seconds")
-    create.add_argument("--count", type=int, default=1, help="how many tokens to print")
-    create.add_argument("--json", action="store_true",
-                        help="one JSON object per token: {token, expires_at}")
-
     for name, add_arguments, _run in EXTRA_COMMANDS:
         add_arguments(sub.add_parser(name))
     return p
@@ -99,6 +88,7 @@ def _settings(args: argparse.Namespace) -> object:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from .admission import NoVenueRoot
     from .app import create_app
     from .embedded import uvicorn_config
     from .settings import Settings
@@ -109,33 +99,13 @@ def _serve(args: argparse.Namespace) -> int:
     )
     settings = _settings(args)
     assert isinstance(settings, Settings)
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except NoVenueRoot as exc:  # nobody could register: refuse to serve
+        print(f"corridor-relay: {exc}", file=sys.stderr)
+        return 2
     print(f"corridor-relay listening on http://{args.host}:{args.port}", flush=True)
     uvicorn.Server(uvicorn_config(app, settings, args.host, args.port)).run()
-    return 0
-
-
-def _token_create(args: argparse.Namespace) -> int:
-    from .admission import EnrolmentTokenAdmission
-    from .relay import Relay
-    from .settings import Settings
-    from .storage.base import open_storage
-
-    settings = _settings(args)
-    assert isinstance(settings, Settings)
-
-    async def run() -> list[tuple[str, int]]:
-        storage = open_storage(settings.database)
-        relay = Relay(settings, storage, EnrolmentTokenAdmission(storage))
-        await storage.open()
-        try:
-            return [await relay.create_enrolment_token(args.ttl)
-                    for _ in range(max(1, args.count))]
-        finally:
-            await storage.close()
-
-    for token, exp in asyncio.run(run()):
-        print(json.dumps({"token": token, "expires_at": exp}) if args.json else token)
     return 0
 
 
@@ -143,8 +113,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         return _serve(args)
-    if args.command == "token":
-        return _token_create(args)
     for name, _add, run in EXTRA_COMMANDS:
         if args.command == name:
             return run(args)

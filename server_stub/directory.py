@@ -11,8 +11,9 @@ they pinned (``crypto.certs``). The relay checks too, for its own reasons:
   or a mission whose certificate the directory holds, and only if its CRL number is
   higher than the stored one;
 * storing a CRL re-checks every recorded chain; devices that no longer verify are
-  revoked in the relay's device table at once (``on_revoked`` drops their cached
-  authentication and open sockets), so a recalled device loses access immediately.
+  revoked in the relay's device table at once; the storage's revocation event makes
+  every relay process on the store drop their cached authentication and open sockets
+  (:class:`~server_stub.hub.Hub`), so a recalled device loses access immediately.
 
 Records (``directory`` table): kind ``device`` (key = device id, scope = mission id,
 value = msgpack list of DER, leaf first) and kind ``crl`` (key = SHA-256 of the

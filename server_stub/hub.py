@@ -6,6 +6,11 @@ message is encoded once, then appended to the send queue of every connected devi
 routed for that seq, except the sender (its ``sent`` reply or HTTP response carries
 the seq). A socket whose queue overflows is closed; its device catches up by cursor
 when it reconnects, so nothing is lost, only pushed later.
+
+A :class:`RevocationEvent` (a device revoked through this process or, via
+LISTEN/NOTIFY, through another) is handled on arrival, not queued: the device's
+sockets close with 4403 and ``on_revoked`` (the relay's authentication cache) forgets
+it, so a revoked device loses access on every relay process at once.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from .storage.base import (
     Event,
     MembershipEvent,
     MessageEvent,
+    RevocationEvent,
     Storage,
     StoredMessage,
     StoredWelcome,
@@ -163,6 +169,7 @@ class Hub:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.delivered = 0
+        self.on_revoked: Callable[[Sequence[str]], None] | None = None
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -185,6 +192,12 @@ class Hub:
 
     def on_events(self, events: Sequence[Event]) -> None:
         """Storage callback (on the loop, in commit order)."""
+        if any(isinstance(e, RevocationEvent) for e in events):
+            self._revoke([d for e in events if isinstance(e, RevocationEvent)
+                          for d in e.device_ids])
+            events = [e for e in events if not isinstance(e, RevocationEvent)]
+            if not events:
+                return
         if not self.conns:
             for e in events:  # nobody to push to; keep the cache honest only
                 if isinstance(e, MembershipEvent) or (
@@ -194,6 +207,17 @@ class Hub:
             return
         self._events.extend(events)
         self._wake.set()
+
+    def _revoke(self, device_ids: Sequence[str]) -> None:
+        """Revoked devices lose access now: no cached authentication, no open socket."""
+        if self.on_revoked is not None:
+            try:
+                self.on_revoked(device_ids)
+            except Exception:
+                log.exception("revocation hook failed")
+        for d in device_ids:
+            for c in list(self.conns.get(d, ())):
+                c.abort(4403, "device revoked")
 
     def _invalidate(self, e: Event) -> None:
         if isinstance(e, MembershipEvent):
@@ -228,6 +252,9 @@ class Hub:
     async def _dispatch(self, e: Event) -> None:
         if isinstance(e, MembershipEvent):
             self._invalidate(e)
+            return
+        if isinstance(e, RevocationEvent):  # normally handled on arrival (on_events)
+            self._revoke(e.device_ids)
             return
         if isinstance(e, WelcomeEvent):
             wframe = welcome_frame(e.welcome)

@@ -6,7 +6,7 @@ Auth (no passwords)::
       POST /v1/auth/challenge {public_key, purpose} ->
                                      <- {nonce, expires_at}   nonce = rand16|exp8|mac16
       sign(b"corridor-relay/v1 challenge\\0" + purpose + b"\\0" + nonce)  (Ed25519)
-      POST /v1/devices {.., signature, enrolment_token | certificate_chain}  (register)
+      POST /v1/devices {.., signature, certificate_chain}  (register: chain to the venue root)
       POST /v1/auth/token {public_key, nonce, signature}  -> {token, expires_at}
       Authorization: Bearer <token>   on every other request and the WebSocket
 
@@ -24,14 +24,14 @@ import hmac
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from crypto.errors import DecodeError
 
-from .admission import Admission, RegistrationRequest, hash_enrolment_token
+from .admission import Admission, RegistrationRequest
 from .errors import (
     BadRequest,
     Conflict,
@@ -95,6 +95,7 @@ class Relay:
             s.register_rate_per_minute / 60, s.register_rate_per_minute
         )
         self._device_ok: dict[str, float] = {}
+        self.hub.on_revoked = self.forget_devices
 
     def now(self) -> int:
         return int(self.clock())
@@ -143,7 +144,7 @@ class Relay:
 
     async def register(
         self, public_key: bytes, nonce: bytes, signature: bytes,
-        enrolment_token: str | None, chain: tuple[bytes, ...], source: str,
+        chain: tuple[bytes, ...], source: str,
     ) -> str:
         self.register_rate.take(source)
         device_id = public_key.hex()
@@ -151,8 +152,7 @@ class Relay:
             raise Conflict("device already registered")
         await self._check_challenge(public_key, "register", nonce, signature)
         decision = await self.admission.decide(RegistrationRequest(
-            public_key=public_key, certificate_chain=chain, enrolment_token=enrolment_token,
-            now=self.now(),
+            public_key=public_key, certificate_chain=chain, now=self.now(),
         ))
         if not decision.accepted:
             log.info("registration refused: %s", decision.reason)
@@ -177,7 +177,10 @@ class Relay:
         return device_id, token, exp
 
     async def authenticate(self, authorization: str | None) -> str:
-        """Bearer token to device id; raises Unauthorized. Revocation is honoured within 30 s."""
+        """Bearer token to device id; raises Unauthorized.
+
+        A device's standing is cached for 30 s; a revocation (through any relay process
+        on the store) clears it at once (:meth:`forget_devices`, from the hub)."""
         if not authorization or not authorization.startswith("Bearer "):
             raise Unauthorized("missing bearer token")
         token = authorization[7:].strip()
@@ -208,15 +211,14 @@ class Relay:
         self.rate.take(device_id)
         return device_id
 
+    def forget_devices(self, device_ids: Sequence[str]) -> None:
+        """Drop cached authentication: the next request re-reads the device's standing."""
+        for d in device_ids:
+            self._device_ok.pop(d, None)
+
     def token_expiry(self, authorization: str) -> int:
         raw = base64.urlsafe_b64decode(authorization[7:].strip()[len(TOKEN_PREFIX):])
         return int.from_bytes(raw[32:40], "big")
-
-    async def create_enrolment_token(self, ttl: int | None = None) -> tuple[str, int]:
-        token = "cre_" + secrets.token_urlsafe(24)
-        exp = self.now() + (ttl if ttl is not None else self.settings.enrolment_token_ttl)
-        await self.storage.create_enrolment_token(hash_enrolment_token(token), self.now(), exp)
-        return token, exp
 
     # -- KeyPackages ---------------------------------------------------------------------
     async def publish_key_packages(

@@ -38,7 +38,6 @@ Signature = Annotated[bytes, Meta(min_length=64, max_length=64, description="Ed2
 Nonce = Annotated[bytes, Meta(min_length=1, max_length=128)]
 Payload = Annotated[bytes, Meta(min_length=1, description="opaque MLS bytes, base64")]
 CertDer = Annotated[bytes, Meta(min_length=1, max_length=65536, description="DER, leaf first")]
-EnrolmentToken = Annotated[str, Meta(min_length=1, max_length=128)]
 
 
 class _Body(Struct, forbid_unknown_fields=True, kw_only=True):
@@ -74,7 +73,6 @@ class RegisterRequest(_Body):
     public_key: PublicKey
     nonce: Nonce
     signature: Signature
-    enrolment_token: EnrolmentToken | None = None
     certificate_chain: Annotated[list[CertDer], Meta(max_length=8)] = []
 
 
@@ -200,11 +198,6 @@ class AckResult(_Body):
 class BlobCreated(_Body):
     blob_id: str
     size: int
-    expires_at: int
-
-
-class TokenCreated(_Body):
-    token: str
     expires_at: int
 
 

@@ -32,7 +32,6 @@ class Settings:
     database_url: str | None = None  # None: SQLite file in data_dir
     token_ttl: int = 15 * 60
     challenge_ttl: int = 120
-    enrolment_token_ttl: int = 7 * 24 * 3600
     max_request_bytes: int = 4 * MiB  # any HTTP body except blobs
     max_message_bytes: int = 1 * MiB  # one MLSMessage / Welcome
     max_ws_frame_bytes: int = 2 * MiB

@@ -100,7 +100,7 @@ async def challenge(request: Request, relay: Relay, _d: str | None,
 async def register_device(request: Request, relay: Relay, _d: str | None,
                           b: s.RegisterRequest) -> Response:
     device_id = await relay.register(
-        b.public_key, b.nonce, b.signature, b.enrolment_token, tuple(b.certificate_chain),
+        b.public_key, b.nonce, b.signature, tuple(b.certificate_chain),
         _source(request),
     )
     return json_response(s.RegisterResponse(device_id=device_id), 201)
@@ -239,8 +239,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "A nonce to sign, for registration or login", s.ChallengeResponse,
              body=s.ChallengeRequest, auth=False),
     Endpoint("POST", "/v1/devices", register_device,
-             "Register a device key (signed challenge + admission: enrolment token or "
-             "certificate chain)", s.RegisterResponse, 201, body=s.RegisterRequest, auth=False,
+             "Register a device key (signed challenge + a certificate chain to the venue "
+             "root)", s.RegisterResponse, 201, body=s.RegisterRequest, auth=False,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
     Endpoint("POST", "/v1/auth/token", login, "Exchange a signed challenge for a bearer token",
              s.LoginResponse, body=s.LoginRequest, auth=False),

@@ -45,6 +45,7 @@ from .base import (
     MembershipEvent,
     MessageEvent,
     PostOutcome,
+    RevocationEvent,
     Storage,
     StoredMessage,
     StoredWelcome,
@@ -62,8 +63,6 @@ MAX_I64 = 2**63 - 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value {blob} NOT NULL);
 CREATE TABLE IF NOT EXISTS used_nonces (nonce_hash {blob} PRIMARY KEY, expires_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS enrolment_tokens (token_hash {blob} PRIMARY KEY,
-    created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT);
 CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, public_key {blob} NOT NULL,
     created_at BIGINT NOT NULL, revoked_at BIGINT);
 CREATE TABLE IF NOT EXISTS key_packages (id {serial}, device_id TEXT NOT NULL,
@@ -95,7 +94,10 @@ CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL,
     scope TEXT NOT NULL, value {blob} NOT NULL, version BIGINT NOT NULL,
     updated_at BIGINT NOT NULL, PRIMARY KEY (kind, key));
 CREATE INDEX IF NOT EXISTS directory_scope ON directory (kind, scope);
+DROP TABLE IF EXISTS enrolment_tokens;
 """
+# (enrolment tokens were the pre-release admission; a store that still has their table
+# loses it on open: a relay admits by certificate chain only)
 
 #: Columns added after the first release, created on open where missing.
 WELCOME_COLUMNS = (("group_id", "{blob}"), ("seq", "BIGINT"), ("commit_msg", "{blob}"))
@@ -365,29 +367,6 @@ class SqlStorage(Storage):
 
         return bool(await self._write(op))
 
-    async def create_enrolment_token(self, token_hash: bytes, now: int, expires_at: int) -> None:
-        def op(cur: Cursor, _ev: list[Event]) -> None:
-            self._exec(
-                cur,
-                "INSERT INTO enrolment_tokens (token_hash, created_at, expires_at) "
-                "VALUES (?, ?, ?)",
-                (token_hash, now, expires_at),
-            )
-
-        await self._write(op)
-
-    async def consume_enrolment_token(self, token_hash: bytes, now: int) -> bool:
-        def op(cur: Cursor, _ev: list[Event]) -> bool:
-            row = self._one(
-                cur,
-                "UPDATE enrolment_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
-                "AND expires_at > ? RETURNING token_hash",
-                (now, token_hash, now),
-            )
-            return row is not None
-
-        return bool(await self._write(op))
-
     async def register_device(self, device_id: str, public_key: bytes, now: int) -> bool:
         def op(cur: Cursor, _ev: list[Event]) -> bool:
             row = self._one(
@@ -415,11 +394,14 @@ class SqlStorage(Storage):
         return await self._read(fn)
 
     async def revoke_device(self, device_id: str, now: int) -> bool:
-        def op(cur: Cursor, _ev: list[Event]) -> bool:
-            return self._exec(
+        def op(cur: Cursor, ev: list[Event]) -> bool:
+            done = self._exec(
                 cur, "UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL",
                 (now, device_id),
             ) > 0
+            if done:
+                ev.append(RevocationEvent((device_id,)))
+            return done
 
         return bool(await self._write(op))
 
@@ -874,7 +856,6 @@ class SqlStorage(Storage):
             )
             b = self._exec(cur, "DELETE FROM blobs WHERE expires_at <= ?", (now,))
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))
-            o += self._exec(cur, "DELETE FROM enrolment_tokens WHERE expires_at < ?", (now,))
             return GcStats(m, w, b, o)
 
         result: GcStats = await self._write(op)

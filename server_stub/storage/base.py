@@ -121,7 +121,14 @@ class MembershipEvent:
     extra: tuple[str, ...] = field(default=())
 
 
-Event = MessageEvent | WelcomeEvent | MembershipEvent
+@dataclass(frozen=True, slots=True)
+class RevocationEvent:
+    """Devices just revoked: every relay process drops their logins and sockets."""
+
+    device_ids: tuple[str, ...]
+
+
+Event = MessageEvent | WelcomeEvent | MembershipEvent | RevocationEvent
 EventSink = Callable[[Sequence[Event]], None]
 
 
@@ -137,7 +144,7 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def close(self) -> None: ...
 
-    # -- relay secrets, challenges, enrolment --------------------------------------
+    # -- relay secrets, challenges ---------------------------------------------------
     @abc.abstractmethod
     async def relay_secret(self) -> bytes:
         """A random key shared by every relay process on this store (made once)."""
@@ -145,14 +152,6 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def consume_nonce(self, nonce_hash: bytes, expires_at: int) -> bool:
         """Record a challenge as used; False if it already was."""
-
-    @abc.abstractmethod
-    async def create_enrolment_token(self, token_hash: bytes, now: int, expires_at: int) -> None:
-        ...
-
-    @abc.abstractmethod
-    async def consume_enrolment_token(self, token_hash: bytes, now: int) -> bool:
-        """Spend a token once; False if unknown, spent or expired."""
 
     # -- devices ---------------------------------------------------------------------
     @abc.abstractmethod
@@ -163,7 +162,9 @@ class Storage(abc.ABC):
     async def get_device(self, device_id: str) -> DeviceRecord | None: ...
 
     @abc.abstractmethod
-    async def revoke_device(self, device_id: str, now: int) -> bool: ...
+    async def revoke_device(self, device_id: str, now: int) -> bool:
+        """Mark the device revoked; True if it was not already. Emits a
+        :class:`RevocationEvent` (to every relay process on the store)."""
 
     # -- directory -------------------------------------------------------------------
     async def put_directory_entry(

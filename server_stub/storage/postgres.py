@@ -4,7 +4,8 @@ Writes use the same group-commit writer as SQLite (one connection per process, m
 ops per transaction). Each batch ends with one ``pg_notify`` carrying its events'
 coordinates; every process LISTENs on a channel named after the database schema and
 turns other processes' notifications into the same events (reading the rows back),
-which is how a message sent through one relay is pushed by another.
+which is how a message sent through one relay is pushed by another, and how a device
+revoked through one relay loses its logins and sockets on every other at once.
 
 The schema comes from the connection's ``search_path`` (``?options=-csearch_path=x``
 in the URL), which is how tests get a fresh schema each.
@@ -25,7 +26,14 @@ import psycopg
 
 from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
 from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage, welcome_row
-from .base import Event, EventSink, MembershipEvent, MessageEvent, WelcomeEvent
+from .base import (
+    Event,
+    EventSink,
+    MembershipEvent,
+    MessageEvent,
+    RevocationEvent,
+    WelcomeEvent,
+)
 
 __all__ = ["PostgresStorage"]
 
@@ -102,6 +110,8 @@ class PostgresStorage(SqlStorage):
                 notes.append(f"{self.origin} m {m.group_id.hex()} {m.seq} {flag}")
             elif isinstance(e, WelcomeEvent):
                 notes.append(f"{self.origin} w {e.welcome.id}")
+            elif isinstance(e, RevocationEvent):
+                notes.extend(f"{self.origin} r {d}" for d in e.device_ids)
             else:
                 notes.append(f"{self.origin} g {e.group_id.hex()}")
         if not notes:
@@ -187,4 +197,6 @@ class PostgresStorage(SqlStorage):
                     out.append(WelcomeEvent(welcome_row(row), rcpt))
                 elif kind == "g":
                     out.append(MembershipEvent(bytes.fromhex(parts[2])))
+                elif kind == "r":
+                    out.append(RevocationEvent((parts[2],)))
         return out

@@ -1,5 +1,9 @@
 """Fixtures: storage URLs for both backends, an in-process relay, real relay processes.
 
+Every relay here is initialised for a real venue (``root.pem`` in its data directory,
+from :mod:`.venue_helpers`; by default the session's venue) and admits devices only
+by certificate chain, like a deployed relay.
+
 PostgreSQL: DSN from ``CORRIDOR_TEST_POSTGRES`` (default
 ``postgresql://postgres@127.0.0.1:5432/test``). Each test session gets a fresh schema,
 dropped at the end, so parallel runs never collide. If the server is unreachable the
@@ -33,6 +37,7 @@ from server_stub.relay import Relay
 from server_stub.settings import Settings
 
 from .relay_client import RelayClient
+from .venue_helpers import Pki, session_venue, write_root
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +67,12 @@ def pg_url() -> Iterator[str]:
             admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
+@pytest.fixture(scope="session")
+def venue() -> Pki:
+    """The session's venue: every relay fixture is initialised with its root."""
+    return session_venue()
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
@@ -75,22 +86,29 @@ class InProcess:
     app: Any
     relay: Relay
     http: httpx.AsyncClient
+    venue: Pki
 
-    async def token(self) -> str:
-        token, _ = await self.relay.create_enrolment_token()
-        return token
+    def client(self, mission: str | None = None) -> RelayClient:
+        """A client for a newly certified device of the venue (not yet registered)."""
+        return self.venue.client(self.http, self.venue.device(mission))
 
-    async def device(self) -> RelayClient:
-        return await RelayClient(self.http).enrol(await self.token())
+    async def device(self, mission: str | None = None) -> RelayClient:
+        """A newly certified device, registered with its chain and logged in."""
+        return await self.client(mission).enrol()
 
 
 @contextlib.asynccontextmanager
-async def in_process(settings: Settings, **kw: Any) -> AsyncIterator[InProcess]:
+async def in_process(settings: Settings, venue: Pki | None = None,
+                     **kw: Any) -> AsyncIterator[InProcess]:
+    """The relay app in this process, its data directory initialised for ``venue``
+    (default: the session's; a ``root.pem`` already there is kept)."""
+    venue = venue or session_venue()
+    write_root(settings.data_dir, venue)
     app = create_app(settings, **kw)
     async with app.router.lifespan_context(app):
         transport = ASGIWebSocketTransport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://relay") as http:
-            yield InProcess(app, app.state.relay, http)
+            yield InProcess(app, app.state.relay, http, venue)
 
 
 async def _hold(settings: Settings) -> AsyncIterator[InProcess]:
@@ -136,12 +154,14 @@ def free_port() -> int:
 
 
 class RelayProcess:
-    """``corridor-relay serve`` as a real subprocess on loopback, its log in a file."""
+    """``corridor-relay serve`` as a real subprocess on loopback, its log in a file; its
+    data directory is initialised for ``venue`` (default: the session's) on start."""
 
     def __init__(self, data_dir: Path, database: str | None = None,
                  env: dict[str, str] | None = None, port: int | None = None,
-                 log_level: str = "info") -> None:
+                 log_level: str = "info", venue: Pki | None = None) -> None:
         self.data_dir = data_dir
+        self.venue = venue or session_venue()
         self.database = database
         self.port = port or free_port()
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
@@ -154,7 +174,7 @@ class RelayProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30) -> RelayProcess:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        write_root(self.data_dir, self.venue)
         cmd = [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(self.port),
                "--data-dir", str(self.data_dir), "--log-level", self.log_level]
         if self.database:
@@ -187,12 +207,6 @@ class RelayProcess:
                 self.proc.kill()
                 self.proc.wait(10)
 
-    def tokens(self, n: int) -> list[str]:
-        """Enrolment tokens from the real admin command."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        cmd = [sys.executable, "-m", "server_stub.cli", "token", "create", "--count", str(n),
-               "--data-dir", str(self.data_dir)]
-        if self.database:
-            cmd += ["--database", self.database]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=self.env)
-        return out.stdout.split()
+    def client(self, http: httpx.AsyncClient, mission: str | None = None) -> RelayClient:
+        """A client (of ``http``) for a newly certified device of this relay's venue."""
+        return self.venue.client(http, self.venue.device(mission))

@@ -3,8 +3,8 @@
 The flow a real client follows::
 
     key = SigningKey.generate()                      # the device *is* this Ed25519 key
-    c = RelayClient(http, key)
-    await c.register(enrolment_token)               # challenge -> sign -> POST /v1/devices
+    c = RelayClient(http, key, chain)                # chain: DER device + mission certs
+    await c.register()                               # challenge -> sign -> POST /v1/devices
     await c.login()                                  # challenge -> sign -> bearer token
     await c.create_group(gid)                        # routed to me only
     await c.send(gid, mls_bytes, add=[...], welcome=..., welcome_to=[...])  # a commit
@@ -20,7 +20,7 @@ import base64
 import contextlib
 import json
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
@@ -68,9 +68,11 @@ class RelayError(Exception):
 class RelayClient:
     """One device talking to one relay."""
 
-    def __init__(self, http: httpx.AsyncClient, key: SigningKey | None = None) -> None:
+    def __init__(self, http: httpx.AsyncClient, key: SigningKey | None = None,
+                 chain: Sequence[bytes] = ()) -> None:
         self.http = http
         self.key = key or SigningKey.generate()
+        self.chain = tuple(chain)  # certifies ``key`` to the venue root (leaf first)
         self.public_key = bytes(self.key.verify_key)
         self.device_id = self.public_key.hex()
         self.token: str | None = None
@@ -94,13 +96,12 @@ class RelayClient:
         sig = self.key.sign(CHALLENGE_CONTEXT + purpose.encode() + b"\x00" + nonce).signature
         return {"public_key": b64(self.public_key), "nonce": ch["nonce"], "signature": b64(sig)}
 
-    async def register(self, enrolment_token: str | None,
-                       certificate_chain: list[bytes] | None = None) -> str:
+    async def register(self, certificate_chain: Sequence[bytes] | None = None) -> str:
+        """Register with ``certificate_chain`` (default: this client's own chain)."""
         body: dict[str, Any] = await self._signed_challenge("register")
-        if enrolment_token is not None:
-            body["enrolment_token"] = enrolment_token
-        if certificate_chain:
-            body["certificate_chain"] = [b64(c) for c in certificate_chain]
+        chain = self.chain if certificate_chain is None else certificate_chain
+        if chain:
+            body["certificate_chain"] = [b64(c) for c in chain]
         out = await self._json("POST", "/v1/devices", body)
         return str(out["device_id"])
 
@@ -109,8 +110,9 @@ class RelayClient:
         self.token = out["token"]
         return str(self.token)
 
-    async def enrol(self, enrolment_token: str) -> RelayClient:
-        await self.register(enrolment_token)
+    async def enrol(self) -> RelayClient:
+        """Register with this client's chain, then log in."""
+        await self.register()
         await self.login()
         return self
 

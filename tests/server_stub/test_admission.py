@@ -12,17 +12,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
 from httpx_ws import WebSocketDisconnect
 from nacl.signing import SigningKey
 
 from crypto import certs
 from server_stub.settings import Settings
-from tests.client.test_policy import Issued, Pki
 
 from .conftest import InProcess, in_process
 from .relay_client import RelayClient, RelayError, b64, unb64
+from .venue_helpers import Issued, Pki, write_root
 
 
 @pytest.fixture
@@ -37,15 +35,14 @@ def _pki(ids: tuple[str, str]) -> Pki:
 
 
 def _venue(tmp_path: Path, pki: Pki, db_url: str | None = None) -> Settings:
-    pem = x509.load_der_x509_certificate(pki.root).public_bytes(Encoding.PEM)
-    (tmp_path / "root.pem").write_bytes(pem)
+    write_root(tmp_path, pki, replace=True)
     return Settings(data_dir=tmp_path, database_url=db_url)
 
 
 async def _register(r: InProcess, dev: Issued | None, chain: list[bytes] | None = None,
                     key: SigningKey | None = None) -> RelayClient:
     c = RelayClient(r.http, key or SigningKey(dev.seed) if dev else key)
-    await c.register(None, chain if chain is not None else list(dev.chain) if dev else [])
+    await c.register(chain if chain is not None else list(dev.chain) if dev else [])
     return c
 
 
@@ -64,7 +61,7 @@ async def _publish_crl(c: RelayClient, der: bytes) -> list[str]:
 async def test_admission_by_chain(tmp_path: Path, db_url: str, ids: tuple[str, str]) -> None:
     pki = _pki(ids)
     A_M, B_M = ids
-    async with in_process(_venue(tmp_path, pki, db_url)) as r:
+    async with in_process(_venue(tmp_path, pki, db_url), pki) as r:
         good = pki.device(A_M, "ana")
         c = await _register(r, good)
         await c.login()
@@ -103,7 +100,7 @@ async def test_crl_revokes_a_registered_device_at_once(tmp_path: Path, db_url: s
                                                        ids: tuple[str, str]) -> None:
     pki = _pki(ids)
     A_M = ids[0]
-    async with in_process(_venue(tmp_path, pki, db_url)) as r:
+    async with in_process(_venue(tmp_path, pki, db_url), pki) as r:
         admin_dev, victim = pki.device(A_M, "ana"), pki.device(A_M, "ben")
         a = await _register(r, admin_dev)
         await a.login()
@@ -135,7 +132,7 @@ async def test_crl_must_come_from_the_root_or_a_known_mission(tmp_path: Path,
                                                               ids: tuple[str, str]) -> None:
     pki = _pki(ids)
     A_M, B_M = ids
-    async with in_process(_venue(tmp_path, pki)) as r:
+    async with in_process(_venue(tmp_path, pki), pki) as r:
         a = await _register(r, pki.device(A_M, "ana"))
         await a.login()
         other = Pki(missions=ids, name="Relay's Own Venue")
@@ -169,7 +166,7 @@ async def test_directory_lists_only_verified_chains_by_mission(
         tmp_path: Path, db_url: str, ids: tuple[str, str]) -> None:
     pki = _pki(ids)
     A_M, B_M = ids
-    async with in_process(_venue(tmp_path, pki, db_url)) as r:
+    async with in_process(_venue(tmp_path, pki, db_url), pki) as r:
         devs = [pki.device(A_M, "ana"), pki.device(A_M, "ben"), pki.device(B_M, "bea")]
         clients = [await _register(r, d) for d in devs]
         await clients[0].login()
@@ -182,10 +179,10 @@ async def test_directory_lists_only_verified_chains_by_mission(
         get = clients[0]._json
         alderia = (await get("GET", "/v1/directory/devices", params={"mission": A_M}))["devices"]
         assert sorted(d["device_id"] for d in alderia) == sorted(d.device_id for d in devs[:2])
-        trust = pki.trust()
+        verifier = pki.verifier()  # what a client that pinned the root runs
         for d in alderia:
             chain = [unb64(c) for c in d["chain"]]
-            v = trust.verify_chain(chain)
+            v = verifier.verify(chain)
             assert v.mission_id == A_M == d["mission_id"]
             assert v.signature_key.hex() == d["device_id"]
         borduria = (await get("GET", "/v1/directory/devices", params={"mission": B_M}))

@@ -87,32 +87,37 @@ async def test_registration_needs_admission_and_a_fresh_signed_challenge(
     relay_sqlite: InProcess,
 ) -> None:
     r = relay_sqlite
-    c = RelayClient(r.http)
+    c = r.client()
+    with pytest.raises(RelayError) as e:  # no chain: nothing else admits
+        await c.register([])
+    assert e.value.status == 403 and "certificate chain" in e.value.body["message"]
     with pytest.raises(RelayError) as e:
-        await c.register(None)
-    assert e.value.status == 403 and "token" in e.value.body["message"]
-    with pytest.raises(RelayError) as e:
-        await c.register("cre_not-a-real-token")
+        await c.register([b"not-a-certificate"])
     assert e.value.status == 403
-    token = await r.token()
+    chain = [b64(d) for d in c.chain]
     # a signature by another key does not register this one
     body = await c._signed_challenge("register")
     body["signature"] = b64(RelayClient(r.http).key.sign(b"x").signature)
-    resp = await r.http.post("/v1/devices", json={**body, "enrolment_token": token})
+    resp = await r.http.post("/v1/devices", json={**body, "certificate_chain": chain})
     assert resp.status_code == 401 and resp.json()["error"] == "unauthorized"
     # a login challenge cannot be used to register
     body = await c._signed_challenge("login")
-    resp = await r.http.post("/v1/devices", json={**body, "enrolment_token": token})
+    resp = await r.http.post("/v1/devices", json={**body, "certificate_chain": chain})
     assert resp.status_code == 401
+    # the enrolment tokens of old are gone: the field is refused, not ignored
     body = await c._signed_challenge("register")
-    resp = await r.http.post("/v1/devices", json={**body, "enrolment_token": token})
+    resp = await r.http.post("/v1/devices", json={**body, "certificate_chain": chain,
+                                                  "enrolment_token": "cre_x"})
+    assert resp.status_code == 422 and "enrolment_token" in resp.json()["message"]
+    body = await c._signed_challenge("register")
+    resp = await r.http.post("/v1/devices", json={**body, "certificate_chain": chain})
     assert resp.status_code == 201 and resp.json()["device_id"] == c.device_id
-    other = RelayClient(r.http)  # the token is spent
+    other = RelayClient(r.http)  # the chain certifies c's key, not this one
     with pytest.raises(RelayError) as e:
-        await other.register(token)
-    assert e.value.status == 403
+        await other.register(c.chain)
+    assert e.value.status == 403 and "KeyMismatchError" in e.value.body["message"]
     with pytest.raises(RelayError) as e:  # already registered
-        await c.register(await r.token())
+        await c.register()
     assert e.value.status == 409
     # a login challenge answer is single-use
     body = await c._signed_challenge("login")
@@ -315,9 +320,9 @@ async def test_admission_is_pluggable(tmp_path: Path) -> None:
     async with in_process(Settings(data_dir=tmp_path), admission=lambda _st, _s: stub) as r:
         c = RelayClient(r.http)
         with pytest.raises(RelayError) as e:
-            await c.register(None, [b"bad"])
+            await c.register([b"bad"])
         assert e.value.status == 403 and "chain does not verify" in e.value.body["message"]
-        assert await c.register(None, [b"good-leaf", b"good-mission"]) == c.device_id
+        assert await c.register([b"good-leaf", b"good-mission"]) == c.device_id
         assert stub.seen[-1].public_key == c.public_key
         await c.login()
         assert (await r.http.get("/v1/devices/me", headers=c.headers)).json()[

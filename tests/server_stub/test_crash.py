@@ -33,21 +33,18 @@ async def test_kill9_loses_nothing_acknowledged(tmp_path: Path, database: str | 
     relay = RelayProcess(tmp_path / "relay", database,
                          env={"CORRIDOR_RELAY_RATE_PER_SECOND": "100000",
                               "CORRIDOR_RELAY_RATE_BURST": "100000"})
-    tokens_needed = 4
-    relay.data_dir.mkdir(parents=True)
-    tokens = relay.tokens(tokens_needed)
     relay.start()
     try:
-        await _scenario(relay, tokens)
+        await _scenario(relay)
     finally:
         relay.stop()
 
 
-async def _scenario(relay: RelayProcess, tokens: list[str]) -> None:
+async def _scenario(relay: RelayProcess) -> None:
     limits = httpx.Limits(max_connections=20)
     async with httpx.AsyncClient(base_url=relay.url, timeout=10, limits=limits) as http:
-        senders = [await RelayClient(http).enrol(t) for t in tokens[:3]]
-        receiver = await RelayClient(http).enrol(tokens[3])
+        senders = [await relay.client(http).enrol() for _ in range(3)]
+        receiver = await relay.client(http).enrol()
         g = os.urandom(16)
         await senders[0].create_group(g)
         await senders[0].send(

@@ -23,7 +23,7 @@ from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 
 from .conftest import RelayProcess
-from .relay_client import COMMIT, RelayClient, private_message
+from .relay_client import COMMIT, private_message
 
 
 @pytest.fixture(scope="module")
@@ -34,14 +34,12 @@ def fuzz_relay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Relay
                               "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "100000",
                               "CORRIDOR_RELAY_CLAIM_RATE_PER_MINUTE": "100000",
                               "CORRIDOR_RELAY_CLAIM_TARGET_PER_MINUTE": "100000"})
-    relay.data_dir.mkdir(parents=True, exist_ok=True)
-    tokens = relay.tokens(2)
-    relay.start()
+    relay.start()  # initialised for the session's venue: registration takes a chain
 
     async def setup() -> str:
         async with httpx.AsyncClient(base_url=relay.url) as http:
-            a = await RelayClient(http).enrol(tokens[0])
-            b = await RelayClient(http).enrol(tokens[1])
+            a = await relay.client(http).enrol()
+            b = await relay.client(http).enrol()
             g = os.urandom(8)
             await a.create_group(g)
             await a.send(g, private_message(g, 0, COMMIT, b"x"), add=[b.device_id])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +10,8 @@ import httpx
 import pytest
 
 from server_stub import __version__
+from server_stub.admission import NoVenueRoot
+from server_stub.app import create_app
 from server_stub.cli import EXTRA_COMMANDS, build_parser, register
 from server_stub.cli import main as relay_main
 from server_stub.settings import Settings
@@ -50,7 +51,7 @@ def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert __version__ in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["serve", "--help"], ["token", "create", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["serve", "--help"], ["venue", "--help"]])
 def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         relay_main(argv)
@@ -58,20 +59,31 @@ def test_help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert "usage: corridor-relay" in capsys.readouterr().out
 
 
-def test_token_create_prints_usable_tokens(tmp_path: Path) -> None:
+def test_serve_refuses_to_start_without_a_venue_root(tmp_path: Path) -> None:
+    """No root.pem: nobody could ever register, so the relay does not serve at all."""
+    empty = tmp_path / "empty"
     out = subprocess.run(
-        [sys.executable, "-m", "server_stub.cli", "token", "create", "--json", "--count", "2",
-         "--data-dir", str(tmp_path)],
-        check=True, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)},
-    ).stdout.splitlines()
-    tokens = [json.loads(line) for line in out]
-    assert len({t["token"] for t in tokens}) == 2
-    assert all(t["expires_at"] > 0 and t["token"].startswith("cre_") for t in tokens)
-    plain = subprocess.run(
-        [sys.executable, "-m", "server_stub.cli", "token", "create", "--data-dir", str(tmp_path)],
-        check=True, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)},
-    ).stdout.split()
-    assert len(plain) == 1 and plain[0] not in {t["token"] for t in tokens}
+        [sys.executable, "-m", "server_stub.cli", "serve", "--port", "1",
+         "--data-dir", str(empty)],
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}, timeout=60,
+    )
+    assert out.returncode == 2
+    assert (f"no venue root in {empty}: run `corridor-relay venue init --data-dir {empty}` "
+            "first") in out.stderr
+    assert "Traceback" not in out.stderr and "listening" not in out.stdout
+    assert not (empty / "relay.sqlite3").exists()  # refused before opening any store
+    with pytest.raises(NoVenueRoot):
+        create_app(Settings(data_dir=empty))
+    (tmp_path / "root.pem").write_text("-----BEGIN CERTIFICATE-----\nnope\n")
+    with pytest.raises(NoVenueRoot, match="unreadable venue root"):
+        create_app(Settings(data_dir=tmp_path))
+
+
+def test_token_command_is_gone(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        relay_main(["token", "create"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'token'" in capsys.readouterr().err
 
 
 def test_extra_commands_can_be_registered(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,5 +112,6 @@ def test_module_entry_point_sees_extension_commands() -> None:
     names = {n for n, _a, _r in EXTRA_COMMANDS}
     out = subprocess.run([sys.executable, "-m", "server_stub.cli", "--help"], check=True,
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}).stdout
-    for name in names | {"serve", "token"}:
+    for name in names | {"serve", "venue"}:
         assert name in out
+    assert "token" not in out

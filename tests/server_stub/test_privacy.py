@@ -18,7 +18,7 @@ import httpx
 from nacl.secret import SecretBox
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, RelayClient, b64u, private_message
+from .relay_client import APPLICATION, COMMIT, b64u, private_message
 
 
 def encodings(marker: bytes) -> list[bytes]:
@@ -43,8 +43,6 @@ async def test_relay_files_and_logs_hold_no_plaintext_or_private_metadata(
 
     relay = RelayProcess(tmp_path / "relay", env={"CORRIDOR_RELAY_RATE_BURST": "10000"},
                          log_level="debug")  # the most talkative the relay gets
-    relay.data_dir.mkdir(parents=True)
-    tokens = relay.tokens(2)
     relay.start()
     box = SecretBox(os.urandom(32))  # the members' shared key; the relay never sees it
     ciphertexts: list[bytes] = []
@@ -56,8 +54,8 @@ async def test_relay_files_and_logs_hold_no_plaintext_or_private_metadata(
 
     try:
         async with httpx.AsyncClient(base_url=relay.url, timeout=10) as http:
-            a = await RelayClient(http).enrol(tokens[0])
-            b = await RelayClient(http).enrol(tokens[1])
+            a = await relay.client(http).enrol()
+            b = await relay.client(http).enrol()
             await b.publish_key_packages([seal({"kp_owner": names[1].decode()})])
             g = os.urandom(16)
             await a.create_group(g)

@@ -9,23 +9,20 @@ from pathlib import Path
 import httpx
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, RelayClient, private_message
+from .relay_client import APPLICATION, COMMIT, private_message
 
 
 async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None:
     one = RelayProcess(tmp_path / "one", pg_url)
     two = RelayProcess(tmp_path / "two", pg_url)
-    one.data_dir.mkdir(parents=True)
-    tokens = one.tokens(3)
     one.start()
     two.start()
     try:
         async with (httpx.AsyncClient(base_url=one.url, timeout=10) as h1,
                     httpx.AsyncClient(base_url=two.url, timeout=10) as h2):
-            a = await RelayClient(h1).enrol(tokens[0])  # talks to relay one
-            b = await RelayClient(h2).enrol(tokens[1])  # listens on relay two
-            c = RelayClient(h2)
-            await c.enrol(tokens[2])
+            a = await one.client(h1).enrol()  # talks to relay one
+            b = await two.client(h2).enrol()  # listens on relay two
+            c = await two.client(h2).enrol()
             g = os.urandom(16)
             await a.create_group(g)
             async with b.websocket() as wb, c.websocket() as wc:

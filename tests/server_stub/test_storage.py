@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import secrets
+import sqlite3
 from collections.abc import AsyncIterator, Sequence
+from typing import Any
 
+import psycopg
 import pytest
 
 from server_stub.errors import BadRequest, Conflict, EpochConflict, NotFound, QuotaExceeded
-from server_stub.storage.base import Event, MessageEvent, Storage, WelcomeEvent, open_storage
+from server_stub.storage.base import (
+    Event,
+    MessageEvent,
+    RevocationEvent,
+    Storage,
+    WelcomeEvent,
+    open_storage,
+)
 
 NOW = 1_800_000_000
 
@@ -64,29 +75,65 @@ async def test_secret_is_stable_and_shared(store, db_url) -> None:
         await other.close()
 
 
-async def test_nonce_and_enrolment_token_are_single_use(store) -> None:
+async def test_nonce_is_single_use(store) -> None:
     s, _ = store
     h = secrets.token_bytes(32)
     assert await s.consume_nonce(h, NOW + 60)
     assert not await s.consume_nonce(h, NOW + 60)
-    t = secrets.token_bytes(32)
-    await s.create_enrolment_token(t, NOW, NOW + 100)
-    assert not await s.consume_enrolment_token(t, NOW + 100)  # expired at that instant
-    assert await s.consume_enrolment_token(t, NOW + 99)
-    assert not await s.consume_enrolment_token(t, NOW + 1)
-    assert not await s.consume_enrolment_token(secrets.token_bytes(32), NOW)
+    assert await s.consume_nonce(secrets.token_bytes(32), NOW + 60)
+
+
+def _raw(db_url: str) -> Any:
+    if db_url.startswith("sqlite:///"):
+        return sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    return psycopg.connect(db_url, autocommit=True)
+
+
+def _has_table(conn: Any, db_url: str, name: str) -> bool:
+    if db_url.startswith("sqlite:///"):
+        sql = f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{name}'"
+        return conn.execute(sql).fetchone() is not None
+    return conn.execute(f"SELECT to_regclass('{name}')").fetchone()[0] is not None
+
+
+async def test_a_store_loses_the_old_enrolment_token_table(db_url) -> None:
+    """Enrolment tokens are no admission any more: their table goes when a store opens."""
+    s = open_storage(db_url)
+    await s.open()
+    await s.close()
+    with contextlib.closing(_raw(db_url)) as conn:
+        assert not _has_table(conn, db_url, "enrolment_tokens")
+        conn.execute("CREATE TABLE enrolment_tokens (token_hash BYTEA PRIMARY KEY, "
+                     "expires_at BIGINT)")
+        conn.commit()
+        assert _has_table(conn, db_url, "enrolment_tokens")
+    s = open_storage(db_url)
+    await s.open()
+    try:
+        d = dev()
+        assert await s.register_device(d, bytes.fromhex(d), NOW)  # the store still works
+    finally:
+        await s.close()
+    with contextlib.closing(_raw(db_url)) as conn:
+        assert not _has_table(conn, db_url, "enrolment_tokens")
 
 
 async def test_devices_register_once_and_revoke(store) -> None:
-    s, _ = store
+    s, events = store
     d = dev()
     assert await s.register_device(d, b"k" * 32, NOW)
     assert not await s.register_device(d, b"k" * 32, NOW)
     rec = await s.get_device(d)
     assert rec is not None and rec.public_key == b"k" * 32 and not rec.revoked
+    assert not [e for e in events if isinstance(e, RevocationEvent)]
     assert await s.revoke_device(d, NOW)
     rec = await s.get_device(d)
     assert rec is not None and rec.revoked
+    # the revocation is an event (the hub of every relay process acts on it), once
+    assert [e for e in events if isinstance(e, RevocationEvent)] == [RevocationEvent((d,))]
+    assert not await s.revoke_device(d, NOW)
+    assert not await s.revoke_device(dev(), NOW)
+    assert [e for e in events if isinstance(e, RevocationEvent)] == [RevocationEvent((d,))]
     assert await s.get_device(dev()) is None
 
 

@@ -81,8 +81,7 @@ class Fixed:
         return Decision(self.ok, self.reason)
 
 
-REQ = RegistrationRequest(public_key=bytes(32), certificate_chain=(), enrolment_token=None,
-                          now=0)
+REQ = RegistrationRequest(public_key=bytes(32), certificate_chain=(), now=0)
 
 
 async def test_any_of_and_all_of() -> None:
