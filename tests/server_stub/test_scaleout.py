@@ -1,15 +1,21 @@
-"""Two relay processes on one PostgreSQL: a message sent through one is pushed by the other."""
+"""Two relay processes on one PostgreSQL: a message sent through one is pushed by the
+other, and a device revoked through one loses access on the other at once."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import secrets
+import time
 from pathlib import Path
 
 import httpx
+import pytest
+from httpx_ws import WebSocketDisconnect
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, private_message
+from .relay_client import APPLICATION, COMMIT, RelayError, b64, private_message
+from .venue_helpers import Pki
 
 
 async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None:
@@ -51,3 +57,60 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
     finally:
         one.stop()
         two.stop()
+
+
+async def test_revocation_through_one_process_drops_the_device_on_every_process(
+    tmp_path: Path, pg_url: str,
+) -> None:
+    """A CRL stored through relay one revokes at once on relay two as well: two drops the
+    device's cached authentication (its 30 s "device ok" cache) and closes its sockets,
+    because the revocation travels with the store's LISTEN/NOTIFY events."""
+    tag = secrets.token_hex(3)
+    pki = Pki(missions=(f"revoking{tag}",), name=f"Revocation Venue {tag}")
+    one = RelayProcess(tmp_path / "one", pg_url, venue=pki)
+    two = RelayProcess(tmp_path / "two", pg_url, venue=pki)
+    one.start()
+    two.start()
+    try:
+        async with (httpx.AsyncClient(base_url=one.url, timeout=10) as h1,
+                    httpx.AsyncClient(base_url=two.url, timeout=10) as h2):
+            admin = await one.client(h1).enrol()
+            victim_cert = pki.device(delegate="victim")
+            victim = await pki.client(h2, victim_cert).enrol()  # registered through two
+            victim_on_one = pki.client(h1, victim_cert)
+            victim_on_one.token = victim.token  # one bearer token, honoured by both
+            bystander = await two.client(h2).enrol()
+            # both processes have checked the victim's standing (and cached it)
+            assert (await victim._json("GET", "/v1/devices/me"))["device_id"] == \
+                victim.device_id
+            assert (await victim_on_one._json("GET", "/v1/devices/me"))["device_id"] == \
+                victim.device_id
+            async with victim.websocket() as w2, victim_on_one.websocket() as w1:
+                await w2.until("ready")
+                await w1.until("ready")
+                started = time.monotonic()
+                crl = pki.crl(pki.default_mission, [victim_cert.serial])
+                out = await admin._json("POST", "/v1/directory/crls", {"crl": b64(crl)})
+                assert out["revoked"] == [victim.device_id]
+                for ws in (w1, w2):  # the socket on two closes too, not only one's
+                    with pytest.raises(WebSocketDisconnect) as closed:
+                        await ws.recv(timeout=5)
+                    assert closed.value.code == 4403
+            # two refuses the victim's token now, well inside its 30 s cache period
+            with pytest.raises(RelayError) as refused:
+                await victim._json("GET", "/v1/devices/me")
+            assert refused.value.status == 401
+            assert time.monotonic() - started < 10
+            with pytest.raises(RelayError) as refused:
+                await victim.login()
+            assert refused.value.status == 401
+            # others are untouched, on both processes
+            assert (await bystander._json("GET", "/v1/devices/me"))["device_id"] == \
+                bystander.device_id
+            assert (await admin._json("GET", "/v1/devices/me"))["device_id"] == \
+                admin.device_id
+    finally:
+        one.stop()
+        two.stop()
+    for relay in (one, two):
+        assert "Traceback" not in relay.log_path.read_text()
