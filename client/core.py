@@ -725,13 +725,15 @@ class Client:
             await self.transport.ack([], done)
 
     async def _catch_up(self, group_id: bytes) -> None:
+        """Fetch what the channel lacks, from its oldest open gap (THREATS 7: a withheld
+        message the relay delivers later is still processed), page by page."""
+        try:
+            after = self.engine.catch_up_after(group_id)
+        except NotFoundError:
+            return
         while True:
             try:
-                ch = self.store.get_channel_by_group(group_id)
-            except NotFoundError:
-                return
-            try:
-                msgs, last = await self.transport.messages(group_id, ch.cursor, 1000)
+                msgs, last = await self.transport.messages(group_id, after, 1000)
             except RelayRefused as exc:
                 if exc.status == 404:
                     return  # no longer routed to us
@@ -744,13 +746,11 @@ class Client:
                 with contextlib.suppress(RelayRefused):
                     await self.transport.ack(res.acks, [])
             # The relay may return short pages (it caps by bytes too): stop only at its
-            # last sequence number, or when the cursor no longer moves.
-            try:
-                after = self.store.get_channel_by_group(group_id).cursor
-            except NotFoundError:
+            # last sequence number, or when the pages no longer move forward.
+            top = max(m.seq for m in msgs)
+            if top >= last or top <= after:
                 return
-            if after >= last or after <= ch.cursor:
-                return
+            after = top
 
     async def _catch_up_all(self) -> None:
         for ch in self.store.list_channels():

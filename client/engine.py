@@ -127,6 +127,10 @@ SIG_LEN: Final = 64
 FORK_LABEL: Final = "corridor fork statement v1"
 _FP_PREFIX: Final = b"\xfffp"  # + group id: (epoch, fingerprint) of the epochs we were in
 _FP_KEEP: Final = 256
+_GAP_PREFIX: Final = b"\xffgp"  # + group id: open gaps, msgpack [[first, last], ...]
+#: Gaps further than this many seqs behind the cursor are given up (already reported).
+GAP_HORIZON: Final = 1000
+GAP_KEEP: Final = 64
 _KP_PREFIX: Final = b"\xffkp"
 _MERGED_PREFIX: Final = b"\xffcm"  # + group id: digests of the last commits merged
 _MERGED_KEEP: Final = 64
@@ -136,6 +140,45 @@ _CRASH_ENV: Final = "CORRIDOR_CRASH_AT"
 def _crashpoint(name: str) -> None:
     if os.environ.get(_CRASH_ENV) == name:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+class _AheadError(EpochError):
+    """A message of a later epoch than ours: kept as a gap, it may decrypt once the
+    missing commit arrives. Reported as an :class:`EpochError`."""
+
+
+def _error_name(exc: BaseException) -> str:
+    return "EpochError" if isinstance(exc, _AheadError) else type(exc).__name__
+
+
+def _gap_add(gaps: list[list[int]], start: int, end: int) -> None:
+    """Add the inclusive range ``start..end`` to sorted, disjoint ``gaps``."""
+    if start > end:
+        return
+    gaps.append([start, end])
+    gaps.sort()
+    merged: list[list[int]] = []
+    for a, b in gaps:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    gaps[:] = merged
+
+
+def _gap_take(gaps: list[list[int]], seq: int) -> bool:
+    """Remove ``seq`` from ``gaps``; whether it was in one."""
+    for i, (a, b) in enumerate(gaps):
+        if a <= seq <= b:
+            gaps[i:i + 1] = [r for r in ([a, seq - 1], [seq + 1, b]) if r[0] <= r[1]]
+            return True
+    return False
+
+
+def _gap_prune(gaps: list[list[int]], cursor: int) -> None:
+    """Give up gaps far behind the cursor, and keep only the newest few: a relay that
+    never delivers must not make every catch-up and ack start ever further back."""
+    gaps[:] = [r for r in gaps if cursor - r[1] <= GAP_HORIZON][-GAP_KEEP:]
 
 
 def epoch_fingerprint(group: Group) -> bytes:
@@ -231,6 +274,7 @@ class _OutOp(msgspec.Struct, frozen=True, tag="op"):
 _out_decoder: Final = msgspec.msgpack.Decoder(_OutApp | _OutOp)
 _meta_decoder: Final = msgspec.msgpack.Decoder(_Meta)
 _crl_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
+_gap_decoder: Final = msgspec.msgpack.Decoder(list[tuple[int, int]])
 _enc: Final = msgspec.msgpack.Encoder()
 
 
@@ -707,21 +751,29 @@ class Engine:
         if meta.left:
             return msgs[-1].seq
         g = self._group(ch.group_id)
+        gaps = self._gaps(ch.group_id)
+        gaps_before = list(gaps)
         dirty = False
         for i, m in enumerate(msgs):
-            if m.seq <= cursor:
-                continue
-            if cursor and m.seq != cursor + 1:
-                events.append(PossibleWithholding(ch.channel_id, cursor + 1, m.seq))
-            cursor = m.seq
+            late = m.seq <= cursor
+            if late:
+                if not _gap_take(gaps, m.seq):
+                    continue  # a redelivery
+            else:
+                if cursor and m.seq != cursor + 1:
+                    events.append(PossibleWithholding(ch.channel_id, cursor + 1, m.seq))
+                    _gap_add(gaps, cursor + 1, m.seq - 1)
+                cursor = m.seq
             last = m.seq
             if i == len(msgs) // 2:
                 _crashpoint("receive-mid")
             try:
                 changed, meta = self._receive_one(ch, meta, g, m, events)
             except (CryptoError, ClientError) as exc:
-                events.append(ErrorEvent(ch.channel_id, f"message {m.seq} refused",
-                                         type(exc).__name__))
+                if isinstance(exc, _AheadError):
+                    _gap_add(gaps, m.seq, m.seq)  # may decrypt once a missing commit comes
+                events.append(ErrorEvent(ch.channel_id, f"{'late ' if late else ''}message "
+                                         f"{m.seq} refused", _error_name(exc)))
                 continue
             dirty = True
             if changed and meta.left:
@@ -732,7 +784,41 @@ class Engine:
             self._save_group(g)
         if cursor > ch.cursor:
             self.store.set_channel_cursor(ch.channel_id, cursor)
-        return last
+        _gap_prune(gaps, cursor)
+        if gaps != gaps_before and not meta.left:
+            self._put_gaps(ch.group_id, gaps)
+        if last is None or meta.left:
+            return last
+        # Acks are cumulative: never past a gap, so an honest relay keeps what it missed.
+        return min(cursor, gaps[0][0] - 1) if gaps else cursor
+
+    def catch_up_after(self, group_id: bytes) -> int:
+        """Where a catch-up of ``group_id`` starts: before its oldest open gap (messages
+        reported missing, or refused as from a future epoch), else at the cursor."""
+        ch = self.store.get_channel_by_group(group_id)
+        gaps = self._gaps(group_id)
+        return min(ch.cursor, gaps[0][0] - 1) if gaps else ch.cursor
+
+    def gaps(self, channel_id: bytes) -> list[tuple[int, int]]:
+        """The open gaps of a channel: inclusive seq ranges still awaited."""
+        return [(a, b) for a, b in self._gaps(self.store.get_channel(channel_id).group_id)]
+
+    def _gaps(self, group_id: bytes) -> list[list[int]]:
+        st = self.store.get_group_state(_GAP_PREFIX + group_id)
+        if st is None:
+            return []
+        try:
+            return [list(r) for r in _gap_decoder.decode(st.state)]
+        except msgspec.MsgspecError:
+            return []
+
+    def _put_gaps(self, group_id: bytes, gaps: list[list[int]]) -> None:
+        if gaps:
+            self.store.put_group_state(_GAP_PREFIX + group_id, 0,
+                                       _enc.encode([(a, b) for a, b in gaps]))
+        else:
+            with contextlib.suppress(ClientError):
+                self.store.delete_group_state(_GAP_PREFIX + group_id)
 
     def _receive_one(self, ch: Channel, meta: _Meta, g: Group, m: RelayMessage,
                      events: list[Event]) -> tuple[bool, _Meta]:
@@ -751,6 +837,8 @@ class Engine:
                 return False, self._fork(ch, meta, pm.epoch, events,
                                          "a member's signed message is from another history "
                                          "of this channel")
+            if pm.epoch > g.epoch:
+                raise _AheadError("message from a later epoch: commits are missing")
             if pm.epoch != g.epoch:
                 raise EpochError("message from another epoch (cannot be decrypted)")
             res = g.process(m.message, now=self.now())
@@ -772,7 +860,7 @@ class Engine:
             # other half's next messages, whose signed fingerprints differ from ours.
             raise EpochError("a second commit for an epoch this device already left")
         if pm.epoch > g.epoch:
-            raise EpochError("commit for a future epoch: commits are missing")
+            raise _AheadError("commit for a future epoch: commits are missing")
         staged = g.process(m.message, now=self.now())
         assert isinstance(staged, StagedCommit)
         meta = self._commit(ch, meta, g, staged, m, env, events)

@@ -131,7 +131,7 @@ async def test_fork_evidence_from_an_epoch_already_left(
 async def test_flipped_fingerprint_of_a_signed_message_is_refused_and_the_channel_reads_on(
         pki: Pki, people: dict[str, Issued]) -> None:
     """THREATS 19: the relay flips a fingerprint byte of a real (signed) message."""
-    relay, d, gid = await channel(pki, people, ("a", "b"))
+    _relay, d, gid = await channel(pki, people, ("a", "b"))
     b = d["b"]
     (good,) = await send(d["a"], gid, "x")
     env = _envelope(d["a"].group(gid), b"")

@@ -33,10 +33,6 @@ async def test_gap_is_reported_then_filled_by_a_fresh_catch_up(
     assert d["b"].texts(gid) == ["one", "three"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open finding: Engine._receive_group skips every seq at or below the cursor, so "
-    "a message withheld and delivered after the gap was reported is dropped without "
-    "a trace"))
 async def test_a_withheld_message_delivered_late_is_not_lost(
         pki: Pki, people: dict[str, Issued]) -> None:
     _relay, d, gid = await channel(pki, people)
