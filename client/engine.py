@@ -20,8 +20,8 @@ driver (:class:`client.core.Client`) stays thin::
 Rules it keeps:
 
 * **Order.** Each channel is processed strictly in the relay's sequence order; a
-  message at or below the cursor is a redelivery and ignored; a gap is reported as
-  :class:`~client.events.PossibleWithholding`.
+  message at or below the cursor is a redelivery and ignored unless it fills an open
+  gap; a gap is reported as :class:`~client.events.PossibleWithholding`.
 * **Atomicity.** Processing a batch of one channel (commits merged, keys used,
   messages stored, cursor advanced, own outbox items completed) is one store
   transaction; the in-memory group is reloaded if it fails. A crash at any point
@@ -37,17 +37,36 @@ Rules it keeps:
   after a lost race. Client message ids are ``m.<message id>.<attempt>`` and
   ``c.<outbox item id>``, so a resend after a crash is de-duplicated by the relay.
 * **Fork check.** Every message this engine sends carries, in MLS
-  ``authenticated_data``, a 16-byte fingerprint of the sender's epoch
-  (SHA-256 over group id, epoch and epoch authenticator). A message for our epoch
-  number with another fingerprint, or a second commit for an epoch we already left,
-  means the relay showed members different histories: :class:`ForkDetected`, the
-  message is not processed, nothing is merged.
+  ``authenticated_data``, a 16-byte fingerprint of the sender's epoch (SHA-256 over
+  group id, epoch and epoch authenticator) and the sender device's signature, with its
+  certified MLS signature key, over the labelled tuple (group id, epoch, fingerprint,
+  digest of the inner AAD, which holds an application message's id). Why signed: the
+  AAD is only authenticated by decryption, and a message from the other half of a real
+  fork can never be decrypted (other epoch secrets), so MLS cannot vouch for exactly the
+  messages that prove a fork; the relay, which can flip bytes, must not be able to make
+  one either. Only a valid signature by the device the relay names as sender, a member
+  of our tree with a chain that verifies now, on a fingerprint that differs from ours
+  for that epoch (current or remembered, ``_FP_KEEP`` epochs) is
+  :class:`ForkDetected`; any other fingerprint mismatch is a ``VerificationError`` for
+  that message alone, no state change. A commit for an epoch we left that is not the
+  one we merged is an ``EpochError``: its keys are gone, so it could be the relay's
+  damaged copy; a real fork shows in the other half's next, signed, messages.
+  (An insider member can still sign a false statement: a member can disrupt anyway.)
+* **Gaps** (THREATS 7). Missing seqs (reported as :class:`PossibleWithholding`) and
+  messages of an epoch not reached yet stay open per channel; catch-up restarts at the
+  oldest (:meth:`Engine.catch_up_after`), acks never pass one, and a late message is
+  processed if it still can be (a past epoch: a reported typed error). Gaps more than
+  ``GAP_HORIZON`` seqs behind, or beyond the newest ``GAP_KEEP``, are given up.
+* **Welcomes** (THREATS 6) are joined only with the accepted commit the relay routes
+  with them, which the Welcome must name; a relay that hands the joiner a losing
+  commit with its Welcome puts it on another history, caught by the fork check.
 * **Policy.** Every commit and post is checked with :mod:`client.policy` before it
   changes anything.
 
-AAD envelope: ``0x01 | fingerprint[16] | inner`` where inner is
-:func:`client.payloads.build_aad` for application messages and msgpack of the CRLs
-(DER list) proving revocations for commits.
+AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
+unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
+unsigned) where inner is :func:`client.payloads.build_aad` for application messages
+and msgpack of the CRLs (DER list) proving revocations for commits.
 
 Test hook: ``CORRIDOR_CRASH_AT=<point>`` makes the process SIGKILL itself at a named
 point (``receive-mid``, ``commit-merged``, ``send-posted``, ``send-encrypted``); crash
