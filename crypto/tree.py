@@ -106,17 +106,18 @@ class _TreeBase:
     suite: CipherSuite
     _nodes: list[TreeNode]
     _hashes: list[bytes | None]
-    # (node, the bytes it was decoded from) by node index, for a tree decoded from
-    # bytes: hashing those bytes spares re-encoding the node. An entry counts only
-    # while that very (immutable) node object still sits at its index.
-    _encoded: Sequence[tuple[TreeNode, bytes] | None]
+    # (node, its encoding) by node index: the bytes a node was decoded from, or its
+    # encoding made once; tree hashes and the ratchet_tree extension reuse them. An
+    # entry counts only while that very (immutable) node object sits at its index,
+    # so nothing needs invalidating when a node changes. Each tree owns its list.
+    _encoded: list[tuple[TreeNode, bytes] | None]
 
     def __init__(
         self,
         suite: CipherSuite,
         nodes: list[TreeNode],
         hashes: list[bytes | None] | None = None,
-        encoded: Sequence[tuple[TreeNode, bytes] | None] = (),
+        encoded: list[tuple[TreeNode, bytes] | None] | None = None,
     ) -> None:
         n_leaves = (len(nodes) + 1) // 2
         if not nodes or n_leaves & (n_leaves - 1) or len(nodes) != tm.node_width(n_leaves):
@@ -124,7 +125,7 @@ class _TreeBase:
         self.suite = suite
         self._nodes = nodes
         self._hashes = hashes if hashes is not None else [None] * len(nodes)
-        self._encoded = encoded
+        self._encoded = encoded if encoded is not None else []
 
     # -- shape ---------------------------------------------------------------
 
@@ -242,18 +243,26 @@ class _TreeBase:
             raise UsageError("node index out of range")
         return self._th(x)
 
-    def _node_bytes(self, x: int, node: LeafNode | ParentNode | None) -> bytes:
-        """``optional<LeafNode/ParentNode>`` of node ``x`` as the tree hash encodes it."""
-        if node is None:
-            return b"\x00"
+    def _encoding(self, x: int, node: LeafNode | ParentNode) -> bytes:
+        """``node.to_bytes()`` for the node at index ``x``, kept for reuse."""
         encoded = self._encoded
         if x < len(encoded):
             entry = encoded[x]
             # Decoding is canonical (minimal varints, strict booleans, no defaults), so
             # the bytes a node was decoded from are exactly node.to_bytes().
             if entry is not None and entry[0] is node:
-                return b"\x01" + entry[1]
-        return b"\x01" + node.to_bytes()
+                return entry[1]
+        else:
+            encoded.extend([None] * (x + 1 - len(encoded)))
+        data = node.to_bytes()
+        encoded[x] = (node, data)
+        return data
+
+    def _node_bytes(self, x: int, node: LeafNode | ParentNode | None) -> bytes:
+        """``optional<LeafNode/ParentNode>`` of node ``x`` as the tree hash encodes it."""
+        if node is None:
+            return b"\x00"
+        return b"\x01" + self._encoding(x, node)
 
     def _th(self, x: int) -> bytes:
         cached = self._hashes[x]
@@ -588,7 +597,7 @@ class _TreeBase:
                 parts.append(b"\x00")
                 continue
             parts.append(leaf_head if isinstance(node, LeafNode) else parent_head)
-            parts.append(self._node_bytes(x, node)[1:])
+            parts.append(self._encoding(x, node))
         body = b"".join(parts)
         return encode_varint(len(body)) + body
 
@@ -681,7 +690,8 @@ class UnverifiedRatchetTree(_TreeBase):
         self.verify_structure(
             group_id=group_id, now=now, required_capabilities=required_capabilities
         )
-        return RatchetTree(self.suite, list(self._nodes), list(self._hashes), self._encoded)
+        return RatchetTree(self.suite, list(self._nodes), list(self._hashes),
+                           list(self._encoded))
 
     def verify_structure(
         self,
@@ -766,7 +776,8 @@ class RatchetTree(_TreeBase):
 
     def copy(self) -> RatchetTree:
         """A shallow copy sharing nodes (immutable) and the valid hash cache."""
-        return RatchetTree(self.suite, list(self._nodes), list(self._hashes), self._encoded)
+        return RatchetTree(self.suite, list(self._nodes), list(self._hashes),
+                           list(self._encoded))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RatchetTree):
