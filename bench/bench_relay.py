@@ -83,8 +83,8 @@ class Venue:
         self.mission_seed = certs.new_signing_key()
         self.mission = certs.issue_mission_certificate(
             self.root, self.root_seed, public_key=certs.public_key_of(self.mission_seed),
-            mission_id="bench", name="Bench Mission", not_before=now - timedelta(days=1),
-            not_after=now + timedelta(days=30))
+            mission_id="bench", name="Bench Mission", not_before=now - timedelta(hours=12),
+            not_after=now + timedelta(days=20))
         self.now = now
         self.count = 0
 
