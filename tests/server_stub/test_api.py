@@ -73,6 +73,10 @@ async def test_conversation_flow_on_both_backends(relay_any: InProcess) -> None:
     inbox = await b.inbox()
     assert [m["seq"] for m in inbox["messages"]] == [first["seq"]]
     assert [w["message"] for w in inbox["welcomes"]] == [b64(b"welcome")]
+    # THREATS 6: the Welcome comes with the accepted commit it rode on (seq 1)
+    (w,) = inbox["welcomes"]
+    assert (w["group_id"], w["seq"]) == (b64u(g), 1)
+    assert w["commit"] == b64(private_message(g, 0, COMMIT, b"c"))
     await b.ack(g, first["seq"])
     await b.ack_welcomes([inbox["welcomes"][0]["id"]])
     assert (await b.inbox()) == {"messages": [], "welcomes": []}
@@ -271,6 +275,8 @@ async def test_websocket_backlog_push_ack_and_welcome(relay_any: InProcess) -> N
     async with b.websocket() as ws:
         _, backlog = await ws.until("ready")
         assert [f["type"] for f in backlog] == ["message", "welcome"]
+        assert backlog[1]["commit"] == b64(private_message(g, 0, COMMIT, b"c"))
+        assert (backlog[1]["group_id"], backlog[1]["seq"]) == (b64u(g), 1)
         assert backlog[0]["seq"] == s1["seq"]
         s2 = await a.send(g, app_msg(g, b"two"))
         pushed = await ws.recv()

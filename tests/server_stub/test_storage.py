@@ -218,6 +218,9 @@ async def test_join_and_leave_bound_what_a_device_sees(store) -> None:
         await post(s, gid, b, epoch=2)
     welcomes = await s.pending_welcomes(b, 10)
     assert [w.payload for w in welcomes] == [b"W"]
+    assert (welcomes[0].group_id, welcomes[0].seq) == (gid, 2)
+    (ev,) = [e for e in events if isinstance(e, WelcomeEvent)]
+    assert ev.welcome.commit == welcomes[0].commit != b""
     assert any(isinstance(e, WelcomeEvent) and e.recipients == (b,) for e in events)
     assert await s.ack_welcome(b, welcomes[0].id)
     assert not await s.ack_welcome(b, welcomes[0].id)
