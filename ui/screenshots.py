@@ -1,6 +1,7 @@
 """Screenshots of the app on the demo venue, for docs/screenshots/ (run under Xvfb:
 ``bash tools/screenshots.sh``). Everything shown is real: relay on 127.0.0.1, MLS,
-certificates; a second delegate acknowledges the emergency call through its client."""
+certificates; a second delegate acknowledges the emergency call through its window, the
+demo's live delegates answer for the other missions but one (the tracker shows it)."""
 
 from __future__ import annotations
 
@@ -39,10 +40,16 @@ def main(out: str = "docs/screenshots") -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_app()
     bridge = Bridge()
-    demo = LiveDemo(Path(tempfile.mkdtemp(prefix="corridor-shots-")), missions=4, delegates=2)
+    demo = LiveDemo(Path(tempfile.mkdtemp(prefix="corridor-shots-")), missions=4, delegates=2,
+                    reply_chance=0.0, ack_delay=(0.5, 1.5), emergency=False)
     info = demo.provision()
     names = list(info.layout["homes"])
-    second = next(n for n in names if info.layout["homes"][n]["mission"] == "borduria")
+    homes = info.layout["homes"]
+    second = next(n for n in names if homes[n]["mission"] == "borduria")
+    chair_mission = homes[info.user]["mission"]
+    live = [n for n in names if homes[n]["mission"] not in (chair_mission, "borduria")]
+    bridge.submit(lambda: demo.run_delegates(names=live), None,
+                  lambda exc: print("live delegates stopped:", repr(exc)))
 
     def start(name: str) -> Session:
         async def go() -> Session:
@@ -72,13 +79,47 @@ def main(out: str = "docs/screenshots") -> int:
     chair.conversation.setFocus()
     _save(chair, out_dir / "main-window.png")
 
-    chair.convene(wg, int(time.time() * 1000) + 45 * 60_000, "Conference room B",
+    # a conversation with an attachment, an edit and reactions
+    draft = Path(tempfile.mkdtemp(prefix="corridor-shots-files-")) / "CBM-exchange-draft.pdf"
+    draft.write_bytes(b"%PDF-1.4 confidence-building measures: draft " + os.urandom(180_000))
+    other.send_text("The annual exchange could start in March, subject to capital.")
+    _spin(app, 3)
+    chair.attach(draft, caption="Draft annex for item 3, as discussed.")
+    _spin(app, 10, lambda: any(r.file_name == draft.name for r in other.conv_model.rows()))
+    mine = [r for r in other.conv_model.rows() if r.own and r.text.startswith("The annual")]
+    if mine:
+        other._edit(mine[-1].message_id, "The annual exchange could start in March "
+                                         "(confirmed by capital this morning).")
+    _spin(app, 3)
+    att = next((r for r in chair.conv_model.rows() if r.file_name == draft.name), None)
+    if att is not None:
+        other._react(att, "✔")
+        other._react(att, "★")
+        chair._react(att, "✔")
+    if mine:
+        chair._react(mine[-1], "♥")
+    _spin(app, 4)
+    chair.conversation.scrollToBottom()
+    if att is not None:
+        chair.conversation.setCurrentIndex(chair.conv_model.index(
+            chair.conv_model.row_of(att.message_id), 0))
+    _spin(app, 1)
+    _save(chair, out_dir / "conversation-features.png")
+
+    # the chair convenes in the notice channel; every mission is asked to acknowledge
+    notice = chair.emergency_channel()
+    chair.convene(notice, int(time.time() * 1000) + 45 * 60_000, "Conference room B",
                   agenda="Incident at the buoy line: consultations under item 2.")
     _spin(app, 10, lambda: other.banner.isVisible() and other.banner.ack_button.isVisible())
     other.acknowledge(other.banner.status.channel_id, other.banner.status.message_id)  # type: ignore[union-attr]
-    _spin(app, 10, lambda: chair.banner.status is not None
-          and "borduria" in chair.banner.status.answered)
-    _spin(app, 1)
+    _spin(app, 40, lambda: chair.banner.status is not None
+          and "borduria" in chair.banner.status.answered
+          and len(chair.banner.status.waiting) == 1)
+    chair.open_channel(notice)
+    _spin(app, 2)
+    if chair.banner.status is not None:
+        print("tracker: waiting", chair.banner.status.waiting, "answered",
+              sorted(chair.banner.status.answered))
     _save(chair, out_dir / "emergency-banner.png")
 
     chair.open_wizard()

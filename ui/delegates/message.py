@@ -73,7 +73,7 @@ def footer_text(row: Row) -> str:
 
 def attachment_text(row: Row) -> str:
     """The attachment line: name, type, size, and how to save it."""
-    return _t("📎 %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
+    return _t("File: %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
         "%2", row.mime_type).replace("%3", fmt_size(row.size))
 
 

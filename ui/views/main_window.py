@@ -65,7 +65,7 @@ from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 __all__ = ["PAGE", "MainWindow"]
 
 PAGE = 60  # stored messages per page
-CHUNK = 150  # stored messages appended per event-loop turn
+CHUNK = 100  # stored messages appended per event-loop turn
 MAX_ROWS = 400  # rows kept while following the bottom (older ones are paged back in)
 MAX_DETACHED = 1200  # rows loaded while the user reads older history; then the pill
 
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._gone: set[str] = set()  # message ids of the open channel to drop
         self.error_box: QMessageBox | None = None
         self.current_timer: int | None = None
+        self._receipted: set[str] = set()  # read receipts sent for tracked messages
         self.last_saved: Path | None = None
         self.first_paint_ms: float | None = None
         self.setWindowTitle(_t("Corridor — %1").replace("%1", session.title))
@@ -439,6 +440,7 @@ class MainWindow(QMainWindow):
 
         self.conv_model.reset_channel(channel_id, rows, more, fetcher, high)
         self._mark_read(channel_id, high)
+        self._send_receipts(channel_id, rows)
         if focus_message:
             row = self.conv_model.row_of(focus_message)
             if row >= 0:
@@ -595,6 +597,7 @@ class MainWindow(QMainWindow):
             if follow:
                 self.conv_model.trim_top(MAX_ROWS)
             self._mark_read(channel_id, res.high_water)
+            self._send_receipts(channel_id, res.rows)
             if res.more or self._newer_again:
                 self._newer_again = False
                 QTimer.singleShot(0, lambda: self._load_newer(channel_id)
@@ -605,6 +608,19 @@ class MainWindow(QMainWindow):
             self.bridge.failed.emit(str(exc) or type(exc).__name__)
 
         self.bridge.submit(lambda: a.newer(cid, after, limit=CHUNK), done, failed)
+
+    def _send_receipts(self, channel_id: str, rows: list[Row]) -> None:
+        """Shown messages that ask for acknowledgement get a read receipt (once), so the
+        sender's tracker can say "read, not yet acknowledged"."""
+        ids = [r.message_id for r in rows if r.requires_ack and not r.own
+               and r.message_id not in self._receipted
+               and self.adapter.me not in r.read_by]
+        info = self.channel_model.channel(channel_id)
+        if not ids or info is None or not info.can_answer:
+            return
+        self._receipted.update(ids)
+        cid = bytes.fromhex(channel_id)
+        self.bridge.submit(lambda: self.adapter.mark_read(cid, ids), None, lambda _e: None)
 
     def _count_held(self, channel_id: str) -> None:
         """How many messages wait behind the pill (counted on the core's thread)."""
@@ -718,8 +734,12 @@ class MainWindow(QMainWindow):
         if (cid := self._cid()) is None:
             return
         self.statusBar().showMessage(_t("Sending “%1”…").replace("%1", path.name))
+        def sent(mid: str) -> None:
+            self.statusBar().showMessage(_t("Sent “%1”.").replace("%1", path.name), 4000)
+            self._after_send(mid)
+
         self.bridge.submit(lambda: self.adapter.attach(cid, path, caption),
-                           self._after_send, lambda exc: self._attach_failed(path, exc))
+                           sent, lambda exc: self._attach_failed(path, exc))
 
     def _attach_failed(self, path: Path, exc: BaseException) -> None:
         self.statusBar().clearMessage()
