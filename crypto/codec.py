@@ -13,6 +13,7 @@ Wire structs implement :class:`Struct`: ``encode(w)`` and ``decode(r)``, with
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Self, TypeVar
 
@@ -30,6 +31,8 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+_UINT_CODES = {1: "B", 2: "H", 4: "I", 8: "Q"}  # struct codes of big-endian uintN
 
 MAX_VARINT = (1 << 30) - 1
 
@@ -113,7 +116,11 @@ class Reader:
         return int.from_bytes(self.read(n), "big")
 
     def u8(self) -> int:
-        return self._uint(1)
+        pos = self._pos
+        if pos >= self._end:
+            raise DecodeError("truncated input")
+        self._pos = pos + 1
+        return self._data[pos]
 
     def u16(self) -> int:
         return self._uint(2)
@@ -138,7 +145,18 @@ class Reader:
 
     def opaque_v(self) -> bytes:
         """``opaque x<V>``."""
-        return self.read(self.varint())
+        pos, end, data = self._pos, self._end, self._data
+        if pos < end and data[pos] < 0x40:  # one-byte length: the common case, inline
+            start = pos + 1
+            stop = start + data[pos]
+        else:
+            n = self.varint()
+            start = self._pos
+            stop = start + n
+        if stop > end:
+            raise DecodeError("truncated input")
+        self._pos = stop
+        return data[start:stop]
 
     def opaque_fixed(self, n: int) -> bytes:
         return self.read(n)
@@ -181,7 +199,10 @@ class Reader:
         data = self.opaque_v()
         if len(data) % n:
             raise DecodeError("truncated input")
-        return tuple(int.from_bytes(data[i : i + n], "big") for i in range(0, len(data), n))
+        if not data:
+            return ()
+        values: tuple[int, ...] = struct.unpack(f">{len(data) // n}{_UINT_CODES[n]}", data)
+        return values
 
     def finish(self) -> None:
         if self._pos != self._end:
