@@ -640,18 +640,18 @@ def decode_ratchet_tree(data: bytes) -> tuple[Node | None, ...]:
 
 def decode_ratchet_tree_with_encodings(
     data: bytes,
-) -> tuple[tuple[Node | None, ...], tuple[bytes | None, ...]]:
-    """:func:`decode_ratchet_tree`, plus each node's LeafNode/ParentNode bytes as read
-    (``None`` for blanks): the tree hash input, without re-encoding the node.
+) -> tuple[tuple[LeafNode | ParentNode | None, ...], tuple[bytes | None, ...]]:
+    """:func:`decode_ratchet_tree` without the ``Node`` wrappers (the node type is the
+    body's class), plus each body's bytes as read (``None`` for blanks): the tree hash
+    input, without re-encoding the node.
 
     Raises:
         DecodeError: malformed or trailing bytes.
     """
-    data = bytes(data)
-
-    def read(r: Reader) -> tuple[tuple[Node | None, ...], tuple[bytes | None, ...]]:
+    def read(r: Reader) -> tuple[tuple[LeafNode | ParentNode | None, ...],
+                                 tuple[bytes | None, ...]]:
         sub = r.sub()
-        nodes: list[Node | None] = []
+        nodes: list[LeafNode | ParentNode | None] = []
         encodings: list[bytes | None] = []
         while sub.remaining:
             if not sub.boolean():
@@ -661,11 +661,10 @@ def decode_ratchet_tree_with_encodings(
             node_type = _enum(NodeType, sub.u8())
             start = sub.position
             if node_type == NodeType.leaf:
-                node = Node(node_type=node_type, leaf_node=LeafNode.decode(sub))
+                nodes.append(LeafNode.decode(sub))
             else:
-                node = Node(node_type=node_type, parent_node=ParentNode.decode(sub))
-            nodes.append(node)
-            encodings.append(data[start:sub.position])
+                nodes.append(ParentNode.decode(sub))
+            encodings.append(sub.span(start))
         return tuple(nodes), tuple(encodings)
     return _decode_with("RatchetTree", data, read)
 
