@@ -627,6 +627,28 @@ def _nodes_from_wire(wire: Sequence[m.Node | None]) -> list[TreeNode]:
     return nodes
 
 
+def _nodes_from_bodies(wire: Sequence[LeafNode | ParentNode | None]) -> list[TreeNode]:
+    """As :func:`_nodes_from_wire` for unwrapped nodes (the type is the class)."""
+    if not wire:
+        raise DecodeError("empty ratchet tree")
+    if wire[-1] is None:
+        raise DecodeError("ratchet tree ends with a blank node")
+    n_leaves = 1
+    while tm.node_width(n_leaves) < len(wire):
+        n_leaves *= 2
+        if n_leaves > _MAX_LEAVES:
+            raise DecodeError("ratchet tree too large")
+    nodes: list[TreeNode] = list(wire)
+    nodes.extend([None] * (tm.node_width(n_leaves) - len(wire)))
+    for x in range(0, len(wire), 2):
+        if isinstance(wire[x], ParentNode):
+            raise DecodeError("parent node in a leaf position")
+    for x in range(1, len(wire), 2):
+        if isinstance(wire[x], LeafNode):
+            raise DecodeError("leaf node in a parent position")
+    return nodes
+
+
 def parse_ratchet_tree(suite: CipherSuite, data: bytes) -> UnverifiedRatchetTree:
     """Decode ``optional<Node> ratchet_tree<V>`` from untrusted bytes.
 
@@ -637,8 +659,8 @@ def parse_ratchet_tree(suite: CipherSuite, data: bytes) -> UnverifiedRatchetTree
         DecodeError: malformed bytes, a node of the wrong kind for its position,
             an empty tree or trailing blank nodes.
     """
-    wire, encodings = m.decode_ratchet_tree_with_encodings(data)
-    nodes = _nodes_from_wire(wire)
+    bodies, encodings = m.decode_ratchet_tree_with_encodings(data)
+    nodes = _nodes_from_bodies(bodies)
     encoded: list[tuple[TreeNode, bytes] | None] = [
         None if node is None or enc is None else (node, enc)
         for node, enc in zip(nodes, encodings, strict=False)]
