@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMe
 
 from client.ui_support import LiveDemo, demo_kdf
 from ui.bridge import Bridge
+from ui.qtfix import keep_none_alive
 from ui.session import Session, open_session
 from ui.theme import apply_theme
 from ui.views.dialogs import EnrolDialog, FirstRunDialog
@@ -52,6 +53,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(argv or [sys.argv[0]])
+    keep_none_alive(app)
     app.setApplicationName("Corridor")
     app.setOrganizationName("Corridor")
     translator = QTranslator(app)

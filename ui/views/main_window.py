@@ -49,6 +49,7 @@ from ui.i18n import tr_n
 from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
+from ui.qtfix import pin_none
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        pin_none()  # see ui/qtfix.py (also when the window is made without ui.app)
         self.setObjectName("mainWindow")
         self.bridge = bridge
         self.session = session
