@@ -701,6 +701,7 @@ class Client:
                 await self._ensure_login()
                 await self.refresh_crls()
                 await self._welcomes()
+                await self._send_refusals()
                 await self._catch_up_all()
                 await self._maintain()
                 await self._flush_locked()
@@ -742,6 +743,7 @@ class Client:
                 return
             res = self.engine.receive(msgs)
             self._emit(res.events)
+            await self._send_refusals()
             if res.acks:
                 with contextlib.suppress(RelayRefused):
                     await self.transport.ack(res.acks, [])
@@ -751,6 +753,21 @@ class Client:
             if top >= last or top <= after:
                 return
             after = top
+
+    async def _send_refusals(self) -> bool:
+        """Tell the relay of every commit this device refused by policy (F2); whether
+        one of them is now voided (its epoch is free: our commits can go through)."""
+        voided = False
+        for gid, seq in self.engine.pending_refusals():
+            try:
+                out = await self.transport.refuse(gid, seq)
+            except RelayRefused as exc:
+                if exc.status >= 500:
+                    return voided
+                out = None  # not routed any more, or not ours to refuse: drop it
+            voided |= bool(out and out.voided)
+            self.engine.refusal_sent(gid, seq)
+        return voided
 
     async def _catch_up_all(self) -> None:
         for ch in self.store.list_channels():
@@ -939,6 +956,7 @@ class Client:
                 if ready:
                     res = self.engine.receive(ready)
                     self._emit(res.events)
+                    await self._send_refusals()
                     if res.acks:
                         with contextlib.suppress(RelayRefused):
                             await self.transport.ack(res.acks, [])

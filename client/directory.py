@@ -13,9 +13,10 @@ revoked by now).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from cryptography import x509
@@ -74,6 +75,8 @@ class Trust:
         self._crls: list[bytes] = list(crls)
         self._verifier: certs.ChainVerifier | None = None
         self._made_at = 0.0
+        self._fixed: float | None = None
+        self._fixed_verifier: tuple[float, certs.ChainVerifier] | None = None
 
     @property
     def crls(self) -> list[bytes]:
@@ -90,11 +93,32 @@ class Trust:
             good.append(c)
         self._crls = good
         self._verifier = None
+        self._fixed_verifier = None
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self.clock(), UTC)
 
+    @contextlib.contextmanager
+    def evaluated_at(self, at: float) -> Iterator[None]:
+        """Check every chain and role certificate at ``at`` instead of this device's
+        clock while the block runs: a commit's timestamp (see :mod:`client.policy`), so
+        every member judges its certificates at the same moment."""
+        before = self._fixed
+        self._fixed = at
+        try:
+            yield
+        finally:
+            self._fixed = before
+
     def verifier(self) -> certs.ChainVerifier:
+        if self._fixed is not None:
+            fv = self._fixed_verifier
+            if fv is None or fv[0] != self._fixed:
+                fv = (self._fixed, certs.ChainVerifier(
+                    self.root_der, now=datetime.fromtimestamp(self._fixed, UTC),
+                    crls=self._crls))
+                self._fixed_verifier = fv
+            return fv[1]
         now = self.clock()
         if self._verifier is None or now - self._made_at > 60:
             self._verifier = certs.ChainVerifier(self.root_der, now=self._now(), crls=self._crls)

@@ -123,6 +123,7 @@ from client.policy import (
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
 from crypto.errors import CryptoError, EpochError, ReplayError, VerificationError
+from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
 from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
@@ -151,6 +152,14 @@ _GAP_PREFIX: Final = b"\xffgp"  # + group id: open gaps, msgpack [[first, last],
 GAP_HORIZON: Final = 1000
 GAP_KEEP: Final = 64
 _KP_PREFIX: Final = b"\xffkp"
+_REFUSE_PREFIX: Final = b"\xffrf"  # + group id: seqs of commits refused, not yet told the relay
+_REFUSED_KEEP: Final = 16
+#: A commit stamped more than this ahead of our clock waits (it is kept as a gap and
+#: retried); see client.policy on clock skew.
+CLOCK_TOLERANCE: Final = 600
+#: ... and more than this ahead, we also ask the relay to void it (never merged by anyone
+#: honest whose clock is within CLOCK_TOLERANCE of ours).
+FAR_FUTURE: Final = 86400
 _MERGED_PREFIX: Final = b"\xffcm"  # + group id: digests of the last commits merged
 _MERGED_KEEP: Final = 64
 _CRASH_ENV: Final = "CORRIDOR_CRASH_AT"
@@ -278,6 +287,18 @@ class _Meta(msgspec.Struct, frozen=True, kw_only=True):
     timer_by: str = ""
     pinned: bytes = b""  # the pinned agenda notice's message id
     pinned_rev: int = -1
+    #: the timestamp (seconds) of the last commit merged: the next must not be older
+    commit_at: int = 0
+    #: (committer device, epoch) of commits refused by policy: the committer's later
+    #: messages come from its own branch (refused, never fork evidence)
+    refused: tuple[tuple[str, int], ...] = ()
+
+
+class _CommitInfo(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A commit's inner AAD: CRLs proving its removals, and its timestamp ``at``."""
+
+    crls: list[bytes]
+    at: int
 
 
 class _OutApp(msgspec.Struct, frozen=True, tag="app"):
@@ -293,7 +314,24 @@ class _OutOp(msgspec.Struct, frozen=True, tag="op"):
 _out_decoder: Final = msgspec.msgpack.Decoder(_OutApp | _OutOp)
 _meta_decoder: Final = msgspec.msgpack.Decoder(_Meta)
 _crl_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
+_info_decoder: Final = msgspec.msgpack.Decoder(_CommitInfo)
+
+
+def commit_info(inner: bytes) -> tuple[list[bytes], int | None]:
+    """CRLs and timestamp of a commit's inner AAD (older commits: a bare CRL list)."""
+    if not inner:
+        return [], None
+    try:
+        info = _info_decoder.decode(inner)
+        return info.crls, info.at
+    except msgspec.MsgspecError:
+        pass
+    try:
+        return _crl_decoder.decode(inner), None
+    except msgspec.MsgspecError:
+        return [], None
 _gap_decoder: Final = msgspec.msgpack.Decoder(list[tuple[int, int]])
+_seq_decoder: Final = msgspec.msgpack.Decoder(list[int])
 _enc: Final = msgspec.msgpack.Encoder()
 
 
@@ -343,6 +381,9 @@ class ReceiveResult:
     events: list[Event] = field(default_factory=list)
     acks: list[tuple[bytes, int]] = field(default_factory=list)
     welcome_acks: list[int] = field(default_factory=list)
+    #: commits this device refused by policy, (group id, seq): tell the relay
+    #: (:meth:`Engine.pending_refusals`, kept until :meth:`Engine.refusal_sent`)
+    refusals: list[tuple[bytes, int]] = field(default_factory=list)
 
 
 class Engine:
@@ -360,6 +401,7 @@ class Engine:
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
         self._signer = expand_signature_key(me.seed)  # signs fork statements faster
+        self._fresh_refusals: list[tuple[bytes, int]] = []
 
     # ------------------------------------------------------------------ helpers
 
@@ -703,13 +745,16 @@ class Engine:
                             welcome=pc.welcome)
         kps: list[KeyPackage] = []
         added: list[str] = []
+        # the commit's timestamp: every member checks its certificates at this moment
+        at = max(self.now(), self.message_meta(work.channel_id).commit_at)
         for dev in plan.add:
             raw = key_packages.get(dev)
             if raw is None:
                 continue
             try:
                 kp = KeyPackage.from_bytes(raw)
-                validate_key_package(get_suite(SUITE), kp, self.trust, now=self.now())
+                with self.trust.evaluated_at(at):
+                    validate_key_package(get_suite(SUITE), kp, self.trust, now=at)
             except CryptoError:
                 continue  # THREATS 4: a forged or foreign-rooted KeyPackage is never added
             if kp.leaf_node.signature_key.hex() != dev:
@@ -723,10 +768,12 @@ class Engine:
         if plan.roster is not None:
             exts = [e for e in g.extensions if e.extension_type != 0xF0C2]
             exts.append(roster_extension(plan.roster))
-        aad = _envelope(g, _enc.encode(self.trust.crls if plan.remove else []), self._signer)
+        info = _CommitInfo(self.trust.crls if plan.remove else [], at)
+        aad = _envelope(g, _enc.encode(info), self._signer)
         try:
-            out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
-                           authenticated_data=aad, now=self.now())
+            with self.trust.evaluated_at(at):
+                out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
+                               authenticated_data=aad, now=at)
             self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
@@ -746,6 +793,7 @@ class Engine:
         by_group: dict[bytes, list[RelayMessage]] = {}
         for m in messages:
             by_group.setdefault(m.group_id, []).append(m)
+        self._fresh_refusals = []
         for gid, msgs in by_group.items():
             msgs.sort(key=lambda m: m.seq)
             try:
@@ -760,7 +808,68 @@ class Engine:
                 raise
             if last is not None:
                 result.acks.append((gid, last))
+        result.refusals = list(self._fresh_refusals)
         return result
+
+    # ------------------------------------------------------------------ refusals (F2)
+
+    def pending_refusals(self) -> list[tuple[bytes, int]]:
+        """Commits this device refused by policy that the relay has not been told of:
+        ``(group id, seq)``. The driver sends each (``Transport.refuse``) and then calls
+        :meth:`refusal_sent`; they survive restarts until then."""
+        out = []
+        for ch in self.store.list_channels():
+            out += [(ch.group_id, seq) for seq in self._refusal_seqs(ch.group_id)]
+        return out
+
+    def refusal_sent(self, group_id: bytes, seq: int) -> None:
+        seqs = [x for x in self._refusal_seqs(group_id) if x != seq]
+        self._put_refusals(group_id, seqs)
+
+    def _refusal_seqs(self, group_id: bytes) -> list[int]:
+        st = self.store.get_group_state(_REFUSE_PREFIX + group_id)
+        if st is None:
+            return []
+        try:
+            return list(_seq_decoder.decode(st.state))
+        except msgspec.MsgspecError:
+            return []
+
+    def _put_refusals(self, group_id: bytes, seqs: list[int]) -> None:
+        if seqs:
+            self.store.put_group_state(_REFUSE_PREFIX + group_id, 0, _enc.encode(seqs[-64:]))
+        else:
+            with contextlib.suppress(ClientError):
+                self.store.delete_group_state(_REFUSE_PREFIX + group_id)
+
+    def _refuse(self, ch: Channel, meta: _Meta, m: RelayMessage, epoch: int | None) -> _Meta:
+        """Queue a refusal of the commit ``m`` for the relay; with ``epoch``, remember
+        that its committer goes on from there on a branch of its own."""
+        seqs = self._refusal_seqs(ch.group_id)
+        if m.seq not in seqs:
+            self._put_refusals(ch.group_id, [*seqs, m.seq])
+            self._fresh_refusals.append((ch.group_id, m.seq))
+        if epoch is not None and (m.sender, epoch) not in meta.refused:
+            meta = msgspec.structs.replace(
+                meta, refused=(*meta.refused, (m.sender, epoch))[-_REFUSED_KEEP:])
+            self._put_meta(ch, meta)
+        return meta
+
+    def _voided(self, ch: Channel, meta: _Meta, m: RelayMessage) -> _Meta:
+        meta = self._meta(self.store.get_channel(ch.channel_id))  # a refusal may have changed it
+        with contextlib.suppress(CryptoError, ClientError):
+            pm = MLSMessage.from_bytes(m.message).private_message
+            if pm is not None and m.sender != self.me.device_id:
+                g = self._group(ch.group_id)
+                if pm.epoch >= g.epoch and (m.sender, pm.epoch) not in meta.refused:
+                    meta = msgspec.structs.replace(
+                        meta, refused=(*meta.refused, (m.sender, pm.epoch))[-_REFUSED_KEEP:])
+                    self._put_meta(ch, meta)
+        return meta
+
+    @staticmethod
+    def _on_refused_branch(meta: _Meta, sender: str, epoch: int) -> bool:
+        return any(d == sender and epoch > e for d, e in meta.refused)
 
     def _receive_group(self, ch: Channel, msgs: list[RelayMessage],
                        events: list[Event]) -> int | None:
@@ -786,6 +895,12 @@ class Engine:
             last = m.seq
             if i == len(msgs) // 2:
                 _crashpoint("receive-mid")
+            if m.voided:
+                # F2: a commit a majority of the members refused by policy (or one after
+                # it, which can only build on it). Every honest member refused it, so
+                # skipping it is what they all did; its committer is on its own branch.
+                meta = self._voided(ch, meta, m)
+                continue
             try:
                 changed, meta = self._receive_one(ch, meta, g, m, events)
             except (CryptoError, ClientError) as exc:
@@ -853,6 +968,8 @@ class Engine:
                 self._own_app(ch, g, m, pm.epoch)
                 return False, meta
             if self._fork_evidence(g, m, pm.epoch, env):
+                if self._on_refused_branch(meta, m.sender, pm.epoch):
+                    raise EpochError("a message built on a commit this channel refused")
                 return False, self._fork(ch, meta, pm.epoch, events,
                                          "a member's signed message is from another history "
                                          "of this channel")
@@ -867,6 +984,8 @@ class Engine:
         if pm.content_type != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
         if self._fork_evidence(g, m, pm.epoch, env):
+            if self._on_refused_branch(meta, m.sender, pm.epoch):
+                raise EpochError("a commit built on a commit this channel refused")
             return False, self._fork(ch, meta, pm.epoch, events,
                                      "a member's signed commit is built on another history "
                                      "of this channel")
@@ -880,9 +999,29 @@ class Engine:
             raise EpochError("a second commit for an epoch this device already left")
         if pm.epoch > g.epoch:
             raise _AheadError("commit for a future epoch: commits are missing")
-        staged = g.process(m.message, now=self.now())
+        crls, at = commit_info(env.inner) if env is not None else ([], None)
+        if at is None:  # an older client's commit: the previous commit's time, else ours
+            at = meta.commit_at or self.now()
+        own = m.sender == self.me.device_id
+        if not own and at > self.now() + CLOCK_TOLERANCE:
+            # Not refused (that would depend on our clock): it waits as a gap and is
+            # retried; far ahead, we also ask the relay to void it.
+            if at > self.now() + FAR_FUTURE:
+                self._refuse(ch, meta, m, None)
+            raise _AheadError("a commit stamped ahead of this device's clock")
+        try:
+            with self.trust.evaluated_at(at):
+                staged = g.process(m.message, now=at)
+        except CryptoPolicyError as exc:
+            if own:
+                raise
+            # a credential the commit brings in is refused at the commit's time: as
+            # deterministic as the channel policy, so refused the same way
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            self._refuse(ch, meta, m, pm.epoch)
+            raise
         assert isinstance(staged, StagedCommit)
-        meta = self._commit(ch, meta, g, staged, m, env, events)
+        meta = self._commit(ch, meta, g, staged, m, crls, at, events)
         return True, meta
 
     def _fork_evidence(self, g: Group, m: RelayMessage, epoch: int, env: _Env | None) -> bool:
@@ -1013,7 +1152,7 @@ class Engine:
         events.extend(extra)
 
     def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
-                m: RelayMessage, env: _Env | None,
+                m: RelayMessage, crls: list[bytes], at: int,
                 events: list[Event]) -> _Meta:
         before = roster_from_extensions(g.extensions)
         if staged.own:
@@ -1030,12 +1169,6 @@ class Engine:
             committer_leaf = staged.committer
             committer = self._leaf_ident(g, committer_leaf) if committer_leaf in old_members \
                 else unverified_identity(credential_chain(staged.added[0].credential))
-            crls: list[bytes] = []
-            if env is not None and env.inner:
-                try:
-                    crls = _crl_decoder.decode(env.inner)
-                except msgspec.MsgspecError:
-                    crls = []
             removed = []
             for mem in staged.removed:
                 ident, chain = old_members.get(mem.leaf_index, (None, None))
@@ -1049,12 +1182,18 @@ class Engine:
                              if leaf not in removed_leaves] + added
             if not staged.self_removed:
                 try:
+                    if at < meta.commit_at:
+                        raise PolicyViolation("a commit stamped before the channel's "
+                                              "previous commit")
+                    with self.trust.evaluated_at(at):
+                        chairs = self.chairs(before)
                     check_commit(before=before, after=after, committer=committer, added=added,
                                  removed=removed, members_after=members_after,
-                                 chairs=self.chairs(before),
+                                 chairs=chairs,
                                  founding=g.epoch == 0 and committer.delegate == before.created_by)
                 except PolicyViolation as exc:
                     events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+                    self._refuse(ch, meta, m, g.epoch)
                     raise
             change = g.merge_staged_commit(staged)
         self._remember_merged(g.group_id, m.message)
@@ -1071,7 +1210,8 @@ class Engine:
             events.append(ChannelLeft(ch.channel_id, f"removed by {committer.delegate}"))
             return meta
         after_roster = roster_from_extensions(g.extensions)
-        meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster))
+        meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster),
+                                       commit_at=max(meta.commit_at, at))
         self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
         self._save_group(g)
         self._remember_fp(g)
@@ -1108,7 +1248,13 @@ class Engine:
             existing = None
         if existing is not None and not self._meta(existing).left:
             return events  # a duplicate Welcome
-        meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch)
+        # the commit we joined with fixes the time the next commit must not precede
+        commit_at = 0
+        with contextlib.suppress(CryptoError, ClientError):
+            cpm = MLSMessage.from_bytes(w.commit).private_message
+            cenv = _open_envelope(cpm.authenticated_data) if cpm is not None else None
+            commit_at = (commit_info(cenv.inner)[1] or 0) if cenv is not None else 0
+        meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch, commit_at=commit_at)
         with self.store.transaction():
             if existing is not None:
                 self.store.delete_channel(existing.channel_id)
@@ -1116,6 +1262,8 @@ class Engine:
                                       name=roster.name, created_at=self.now(),
                                       roster=_enc.encode(meta))
             self._save_group(g)
+            if w.seq > 0:  # gaps right after the join are noticed (THREATS 7)
+                self.store.set_channel_cursor(gid, w.seq)
             self.store.delete_group_state(_FP_PREFIX + gid)  # a former membership's
             self._remember_fp(g)
             self.store.delete_group_state(_KP_PREFIX + ref)

@@ -22,6 +22,7 @@ import abc
 import asyncio
 import base64
 import contextlib
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ __all__ = [
     "MemoryTransport",
     "PostResult",
     "PushEvent",
+    "RefusalResult",
     "RelayMessage",
     "RelayRefused",
     "RelayUnavailable",
@@ -104,17 +106,33 @@ class RelayMessage:
     sender: str
     client_msg_id: str
     message: bytes
+    #: The relay voided this commit after a majority of the members refused it by
+    #: policy (F2), or it follows such a commit: the engine skips it.
+    voided: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class RelayWelcome:
     """A Welcome and the accepted commit it rode on (``None`` if the relay sent none:
-    the engine then refuses it, THREATS 6)."""
+    the engine then refuses it, THREATS 6), at ``seq`` of the group's order (0 if the
+    relay did not say): the joined channel's cursor starts there, so a message withheld
+    right after the join is a reported gap."""
 
     id: int
     sender: str
     message: bytes
     commit: bytes | None = None
+    seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalResult:
+    """The relay's count of refusals of one commit, and whether it is voided."""
+
+    seq: int
+    refusals: int
+    electorate: int
+    voided: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +196,10 @@ class Transport(abc.ABC):
 
     @abc.abstractmethod
     async def crls(self) -> list[bytes]: ...
+
+    async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
+        """Tell the relay this device refused, by policy, the commit at ``seq`` (F2)."""
+        raise RelayRefused(501, "unsupported", "this transport cannot refuse commits")
 
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
@@ -307,13 +329,21 @@ class HttpTransport(Transport):
     @staticmethod
     def _welcome(w: dict[str, Any]) -> RelayWelcome:
         commit = w.get("commit")
+        seq = w.get("seq")
         return RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]),
-                            _unb64(commit) if isinstance(commit, str) else None)
+                            _unb64(commit) if isinstance(commit, str) else None,
+                            seq if isinstance(seq, int) and seq > 0 else 0)
 
     @staticmethod
     def _message(m: dict[str, Any]) -> RelayMessage:
         return RelayMessage(unb64u(m["group_id"]), int(m["seq"]), str(m["sender"]),
-                            str(m["client_msg_id"]), _unb64(m["message"]))
+                            str(m["client_msg_id"]), _unb64(m["message"]),
+                            m.get("voided") is True)
+
+    async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
+        out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/refusals", {"seq": seq})
+        return RefusalResult(int(out["seq"]), int(out["refusals"]), int(out["electorate"]),
+                             bool(out["voided"]))
 
     async def messages(self, group_id: bytes, after: int,
                        limit: int = 1000) -> tuple[list[RelayMessage], int]:
@@ -432,6 +462,9 @@ class _Group:
     epochs: dict[int, int] = field(default_factory=dict)
     members: dict[str, int] = field(default_factory=dict)  # device -> joined seq
     acked: dict[str, int] = field(default_factory=dict)
+    left: dict[str, tuple[int, int]] = field(default_factory=dict)  # -> (joined, left seq)
+    refusals: dict[int, set[str]] = field(default_factory=dict)
+    voided: set[int] = field(default_factory=set)
 
 
 class MemoryRelay:
@@ -507,13 +540,14 @@ class MemoryTransport(Transport):
             g.epochs[pm.epoch] = seq
         g.messages.append(RelayMessage(group_id, seq, self.device_id, client_msg_id, message))
         for d in remove or []:
-            g.members.pop(d, None)
+            if d in g.members:
+                g.left[d] = (g.members.pop(d), seq)
         for d in add or []:
             g.members[d] = seq
         if welcome is not None and welcome_to:
             self.relay._wid += 1
             self.relay.welcomes.append(
-                (RelayWelcome(self.relay._wid, self.device_id, welcome, message),
+                (RelayWelcome(self.relay._wid, self.device_id, welcome, message, seq),
                  set(welcome_to)))
         return PostResult(seq, False)
 
@@ -523,8 +557,40 @@ class MemoryTransport(Transport):
         if g is None or self.device_id not in g.members:
             raise RelayRefused(404, "not_found", "no such group")
         joined = g.members[self.device_id]
-        out = [m for m in g.messages if m.seq > max(after, joined)][:limit]
+        out = [dataclasses.replace(m, voided=m.seq in g.voided)
+               for m in g.messages if m.seq > max(after, joined)][:limit]
         return out, len(g.messages)
+
+    async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
+        """The relay's rule (server_stub storage ``refuse_commit``), in memory."""
+        g = self.relay.groups.get(group_id)
+        if g is None or self.device_id not in g.members:
+            raise RelayRefused(404, "not_found", "no such group")
+        if seq in g.voided:
+            return RefusalResult(seq, 0, 0, True)
+        if seq not in g.epochs.values():
+            raise RelayRefused(404, "not_found", "no accepted commit at this seq")
+        committer = g.messages[seq - 1].sender
+        if committer == self.device_id or g.members[self.device_id] >= seq:
+            raise RelayRefused(403, "forbidden", "this device may not refuse this commit")
+        voters = {d for d, joined in g.members.items() if joined < seq and d != committer}
+        got = g.refusals.setdefault(seq, set())
+        got.add(self.device_id)
+        n = len(got & voters)
+        if 2 * n <= len(voters):
+            return RefusalResult(seq, n, len(voters), False)
+        for epoch, s in sorted(g.epochs.items(), key=lambda kv: -kv[1]):
+            if s < seq:
+                continue
+            g.voided.add(s)
+            del g.epochs[epoch]
+            for d in [d for d, j in g.members.items() if j == s]:
+                del g.members[d]
+            for d, (joined, left) in list(g.left.items()):
+                if left == s:
+                    g.members[d] = joined
+                    del g.left[d]
+        return RefusalResult(seq, n, len(voters), True)
 
     async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
         return [], [w for w, to in self.relay.welcomes if self.device_id in to]

@@ -57,6 +57,7 @@ def message_frame(m: StoredMessage) -> str:
     return _enc.encode({
         "type": "message", "group_id": b64u(m.group_id), "seq": m.seq, "sender": m.sender,
         "client_msg_id": m.client_msg_id, "message": m.payload, "received_at": m.created_at,
+        **({"voided": True} if m.voided else {}),
     }).decode()
 
 

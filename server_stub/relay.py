@@ -44,7 +44,7 @@ from .hub import Hub
 from .mls_header import parse_group_message
 from .ratelimit import RateLimiter
 from .settings import Settings
-from .storage.base import PostOutcome, Storage
+from .storage.base import PostOutcome, RefusalOutcome, Storage
 
 __all__ = ["CHALLENGE_CONTEXT", "Relay", "challenge_message", "decode_group_id"]
 
@@ -269,6 +269,19 @@ class Relay:
             epoch=header.epoch, is_commit=header.is_commit, add=add, remove=remove,
             welcome=welcome, welcome_to=welcome_to, now=self.now(),
         )
+
+    async def refuse(self, device_id: str, group_id: bytes, seq: int) -> RefusalOutcome:
+        """A member refuses the commit at ``seq`` by the channel's policy (F2).
+
+        The relay cannot read the policy, so it only counts: the commit is voided once
+        more than half of the devices routed before it, other than its committer, refuse
+        it. A single insider therefore cannot void an honest commit, and the relay gains
+        no power it lacked (it could always withhold a commit, or refuse to void one).
+        """
+        out = await self.storage.refuse_commit(group_id, seq, device_id, self.now())
+        if out.voided and out.refusals:
+            log.info("commit voided by its members' refusals (seq %d)", seq)
+        return out
 
     # -- blobs ----------------------------------------------------------------------------
     async def put_blob(

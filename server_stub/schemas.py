@@ -149,12 +149,34 @@ class PostResult(_Body):
 
 
 class Message(_Body):
+    """One entry of a group's order. ``voided``: a commit its members refused by policy
+    (a majority of them, see ``POST /v1/groups/{group_id}/refusals``), or a commit after
+    it; clients skip it."""
+
     group_id: GroupId
     seq: int
     sender: DeviceId
     client_msg_id: str
     message: bytes
     received_at: int
+    voided: bool = False
+
+
+class RefuseCommit(_Body):
+    """This device refuses, by the channel's policy, the commit at ``seq``."""
+
+    seq: Annotated[int, Meta(ge=1, le=2**63 - 1)]
+
+
+class RefusalResult(_Body):
+    """``refusals`` of the ``electorate`` (devices routed now and before the commit,
+    other than its committer) so far; ``voided`` once more than half refused."""
+
+    group_id: GroupId
+    seq: int
+    refusals: int
+    electorate: int
+    voided: bool
 
 
 class MessagesPage(_Body):

@@ -83,7 +83,8 @@ def _int_query(request: Request, name: str, default: int, lo: int, hi: int) -> i
 
 def _message(m: StoredMessage) -> s.Message:
     return s.Message(group_id=b64u(m.group_id), seq=m.seq, sender=m.sender,
-                     client_msg_id=m.client_msg_id, message=m.payload, received_at=m.created_at)
+                     client_msg_id=m.client_msg_id, message=m.payload, received_at=m.created_at,
+                     voided=m.voided)
 
 
 # -- handlers: (request, relay, device_id | None, body) -> Response ---------------------------
@@ -162,6 +163,14 @@ async def post_message(request: Request, relay: Relay, device: str,
         s.PostResult(group_id=text, seq=outcome.seq, duplicate=outcome.duplicate),
         200 if outcome.duplicate else 201,
     )
+
+
+async def refuse_commit(request: Request, relay: Relay, device: str,
+                        b: s.RefuseCommit) -> Response:
+    text = request.path_params["group_id"]
+    out = await relay.refuse(device, decode_group_id(text), b.seq)
+    return json_response(s.RefusalResult(group_id=text, seq=out.seq, refusals=out.refusals,
+                                         electorate=out.electorate, voided=out.voided))
 
 
 async def list_messages(request: Request, relay: Relay, device: str, _b: None) -> Response:
@@ -263,6 +272,11 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "409 epoch_conflict with the winner's seq)",
              s.PostResult, 201, body=s.PostMessage, params=(GROUP_PARAM,),
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
+    Endpoint("POST", "/v1/groups/{group_id}/refusals", refuse_commit,
+             "Refuse, by the channel's policy, the commit at seq; more than half of the "
+             "devices routed before it (its committer aside) void it and every later commit, "
+             "freeing their epochs", s.RefusalResult, body=s.RefuseCommit,
+             params=(GROUP_PARAM,)),
     Endpoint("GET", "/v1/groups/{group_id}/messages", list_messages,
              "Catch up: messages with seq > after", s.MessagesPage,
              params=(GROUP_PARAM,

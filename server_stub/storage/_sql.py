@@ -30,6 +30,7 @@ from ..errors import (
     BadRequest,
     Conflict,
     EpochConflict,
+    Forbidden,
     NotFound,
     QuotaExceeded,
     ServerError,
@@ -45,6 +46,7 @@ from .base import (
     MembershipEvent,
     MessageEvent,
     PostOutcome,
+    RefusalOutcome,
     RevocationEvent,
     Storage,
     StoredMessage,
@@ -94,6 +96,10 @@ CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL,
     scope TEXT NOT NULL, value {blob} NOT NULL, version BIGINT NOT NULL,
     updated_at BIGINT NOT NULL, PRIMARY KEY (kind, key));
 CREATE INDEX IF NOT EXISTS directory_scope ON directory (kind, scope);
+CREATE TABLE IF NOT EXISTS refusals (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
+    device_id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (group_id, seq, device_id));
+CREATE TABLE IF NOT EXISTS voided (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
+    epoch BIGINT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (group_id, seq));
 DROP TABLE IF EXISTS enrolment_tokens;
 """
 # (enrolment tokens were the pre-release admission; a store that still has their table
@@ -682,13 +688,95 @@ class SqlStorage(Storage):
     ) -> list[StoredMessage]:
         rows = self._all(
             cur,
-            "SELECT seq, sender, client_msg_id, payload, created_at FROM messages "
-            "WHERE group_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            "SELECT m.seq, m.sender, m.client_msg_id, m.payload, m.created_at, v.seq "
+            "FROM messages m LEFT JOIN voided v ON v.group_id = m.group_id AND v.seq = m.seq "
+            "WHERE m.group_id = ? AND m.seq > ? AND m.seq <= ? ORDER BY m.seq LIMIT ?",
             (group_id, after, upto, limit),
         )
         return [
-            StoredMessage(group_id, int(r[0]), r[1], r[2], bytes(r[3]), int(r[4])) for r in rows
+            StoredMessage(group_id, int(r[0]), r[1], r[2], bytes(r[3]), int(r[4]),
+                          r[5] is not None)
+            for r in rows
         ]
+
+    async def refuse_commit(
+        self, group_id: bytes, seq: int, device_id: str, now: int
+    ) -> RefusalOutcome:
+        if not 0 < seq <= MAX_I64:
+            raise BadRequest("seq out of range")
+
+        def op(cur: Cursor, ev: list[Event]) -> RefusalOutcome:
+            me = self._member(cur, group_id, device_id)
+            if me is None or me.left_seq is not None:
+                raise NotFound("no such group, or this device is not routed in it")
+            if self._one(cur, "SELECT 1 FROM voided WHERE group_id = ? AND seq = ?",
+                         (group_id, seq)) is not None:
+                return RefusalOutcome(seq, 0, 0, True)
+            row = self._one(
+                cur,
+                "SELECT e.epoch, m.sender FROM epochs e JOIN messages m "
+                "ON m.group_id = e.group_id AND m.seq = e.seq WHERE e.group_id = ? AND e.seq = ?",
+                (group_id, seq),
+            )
+            if row is None:
+                raise NotFound("no accepted commit at this seq")
+            committer = row[1]
+            if committer == device_id:
+                raise Forbidden("a device cannot refuse its own commit")
+            if me.joined_seq >= seq:
+                raise Forbidden("only devices routed before a commit may refuse it")
+            self._exec(
+                cur,
+                "INSERT INTO refusals (group_id, seq, device_id, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (group_id, seq, device_id) DO NOTHING",
+                (group_id, seq, device_id, now),
+            )
+            refused, electorate = self._one(
+                cur,
+                "SELECT (SELECT COUNT(*) FROM refusals r JOIN members m "
+                "ON m.group_id = r.group_id AND m.device_id = r.device_id "
+                "WHERE r.group_id = ? AND r.seq = ? AND m.left_seq IS NULL "
+                "AND m.joined_seq < ? AND r.device_id <> ?), "
+                "(SELECT COUNT(*) FROM members WHERE group_id = ? AND left_seq IS NULL "
+                "AND joined_seq < ? AND device_id <> ?)",
+                (group_id, seq, seq, committer, group_id, seq, committer),
+            )
+            refused, electorate = int(refused), int(electorate)
+            if 2 * refused <= electorate:
+                return RefusalOutcome(seq, refused, electorate, False)
+            self._void_from(cur, group_id, seq, now)
+            ev.append(MembershipEvent(group_id))
+            return RefusalOutcome(seq, refused, electorate, True)
+
+        result: RefusalOutcome = await self._write(op)
+        return result
+
+    def _void_from(self, cur: Cursor, group_id: bytes, seq: int, now: int) -> None:
+        """Void the commit at ``seq`` and every later commit of the group (they can only
+        build on it: its epoch was taken, so no other commit for it or later was accepted).
+        Their epochs are free again; the routing they changed is undone."""
+        rows = self._all(
+            cur, "SELECT epoch, seq FROM epochs WHERE group_id = ? AND seq >= ? ORDER BY seq DESC",
+            (group_id, seq),
+        )
+        for epoch, s in rows:
+            self._exec(
+                cur,
+                "INSERT INTO voided (group_id, seq, epoch, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (group_id, seq) DO NOTHING",
+                (group_id, s, epoch, now),
+            )
+            self._exec(
+                cur,
+                "DELETE FROM welcome_deliveries WHERE welcome_id IN "
+                "(SELECT id FROM welcomes WHERE group_id = ? AND seq = ?)",
+                (group_id, s),
+            )
+            self._exec(cur, "DELETE FROM members WHERE group_id = ? AND joined_seq = ?",
+                       (group_id, s))
+            self._exec(cur, "UPDATE members SET left_seq = NULL WHERE group_id = ? "
+                       "AND left_seq = ?", (group_id, s))
+        self._exec(cur, "DELETE FROM epochs WHERE group_id = ? AND seq >= ?", (group_id, seq))
 
     async def messages_after(
         self, group_id: bytes, device_id: str, after: int, limit: int

@@ -27,6 +27,7 @@ __all__ = [
     "MembershipEvent",
     "MessageEvent",
     "PostOutcome",
+    "RefusalOutcome",
     "Storage",
     "StoredMessage",
     "StoredWelcome",
@@ -51,6 +52,8 @@ class StoredMessage:
     client_msg_id: str
     payload: bytes
     created_at: int
+    #: A commit voided by its members' refusals (F2), or a commit after it: clients skip it.
+    voided: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +94,18 @@ class BlobRecord:
 class PostOutcome:
     seq: int
     duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalOutcome:
+    """A member's refusal of the commit at ``seq``: how many of the ``electorate`` (the
+    devices routed now, routed before the commit, other than its committer) refused it,
+    and whether it is now voided (more than half did, or it already was)."""
+
+    seq: int
+    refusals: int
+    electorate: int
+    voided: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +229,21 @@ class Storage(abc.ABC):
         welcome: bytes | None, welcome_to: Sequence[str], now: int,
     ) -> PostOutcome:
         """Append to the group's total order (first commit per epoch wins)."""
+
+    @abc.abstractmethod
+    async def refuse_commit(
+        self, group_id: bytes, seq: int, device_id: str, now: int
+    ) -> RefusalOutcome:
+        """Record ``device_id``'s refusal (by channel policy) of the commit at ``seq``.
+
+        The relay cannot read the policy; it counts. Once more than half of the
+        electorate (devices routed now that were routed before the commit, other than
+        its committer) refused it, the commit and every later commit of the group are
+        voided: their epochs are free again, the routing they changed is undone, and
+        they are served with ``voided`` set. NotFound unless the device is routed and a
+        commit was accepted at ``seq``; Forbidden for the committer itself or a device
+        the commit (or a later one) added.
+        """
 
     @abc.abstractmethod
     async def messages_after(

@@ -1,8 +1,11 @@
-"""THREATS 12, the part the relay decides: an insider's policy-breaking commit that the
-relay accepts first for an epoch is refused by every honest member (no fork), but the
-relay then refuses every other commit for that epoch, so the honest members can never
-change the roster again. ``tests/client/test_policy.py`` sidesteps this by making the
-in-memory relay forget the taken epoch; here the relay keeps it, as the real one does.
+"""THREATS 12, the part the relay decides (finding F2): an insider's policy-breaking
+commit that the relay accepts first for an epoch is refused by every honest member (no
+fork). Each of them tells the relay (``Transport.refuse``); once more than half of the
+devices routed before the commit (its committer aside) refused it, the relay voids it,
+frees its epoch and serves it marked ``voided``, so the honest members' next commit goes
+through and everyone, late members included, converges on one epoch. The relay here is
+the in-memory one with the real relay's rules; ``tests/server_stub/test_refusals.py``
+runs the same rules on SQLite and PostgreSQL and over HTTP with real clients.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import msgspec
 import pytest
 
 from client.engine import _envelope
+from client.events import ErrorEvent, ForkDetected
 from client.policy import roster_extension
+from client.transport import RefusalResult
 from crypto.group import Group
 
-from .test_engine import channel
-from .test_policy import B_M, C_M, Issued, Pki, assert_agree
+from .test_engine import channel, send
+from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
 
 
 @pytest.fixture(scope="module")
@@ -28,33 +33,128 @@ def pki() -> Pki:
 @pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
-            "c": pki.device(C_M, "cy")}
+            "c": pki.device(C_M, "cy"), "d": pki.device(C_M, "dan")}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open finding: the relay's first-commit-per-epoch rule lets a refused insider "
-    "commit occupy the epoch; honest members stay behind it and every later commit "
-    "gets 409 (roster wedged)"))
-async def test_an_insider_commit_accepted_first_does_not_wedge_the_roster(
-        pki: Pki, people: dict[str, Issued]) -> None:
-    _relay, d, gid = await channel(pki, people, names=("a", "b", "c"))
-    a, b, c = d["a"], d["b"], d["c"]
-    epoch = a.epoch(gid)
-    # Bea (not a convener) renames the channel with her raw MLS group
+async def pull_and_refuse(dev: Dev) -> list[RefusalResult]:
+    """What the driver (client.core) does: receive, then send the refusals."""
+    await dev.pull()
+    out = []
+    for gid, seq in dev.engine.pending_refusals():
+        out.append(await dev.t.refuse(gid, seq))
+        dev.engine.refusal_sent(gid, seq)
+    assert not dev.engine.pending_refusals()
+    return out
+
+
+async def insider_rename(b: Dev, gid: bytes) -> int:
+    """Bea (not a convener) renames the channel with her raw MLS group; returns the seq."""
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
     roster = b.engine.roster(gid).with_changes(name="renamed by an insider")
     exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [roster_extension(roster)]
     out = g.commit(group_context_extensions=exts,
                    authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
-    await b.t.post(gid, f"c.insider{secrets.token_hex(4)}", out.message)
-    for dev in (a, c):
-        await dev.pull()
-        assert dev.refused(), "the insider's commit must be refused"
-        assert dev.epoch(gid) == epoch
-    # the convener now renames it properly: it must land at every honest member
+    res = await b.t.post(gid, f"c.insider{secrets.token_hex(4)}", out.message)
+    return res.seq
+
+
+async def test_an_insider_commit_accepted_first_does_not_wedge_the_roster(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
+    a, b, c, late = d["a"], d["b"], d["c"], d["d"]
+    epoch = a.epoch(gid)
+    bad = await insider_rename(b, gid)
+    # the first honest refusal is not enough (electorate a, c, d: two are needed)
+    first = await pull_and_refuse(a)
+    assert [(r.seq, r.refusals, r.electorate, r.voided) for r in first] == [(bad, 1, 3, False)]
+    assert a.refused() and a.epoch(gid) == epoch
+    # meanwhile the convener's commit is refused by the relay: the epoch is taken
     a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="by the convener"))
+    assert await a.flush(rounds=2) >= 1
+    assert a.epoch(gid) == epoch
+    second = await pull_and_refuse(c)
+    assert c.refused() and c.epoch(gid) == epoch
+    assert [(r.seq, r.voided) for r in second] == [(bad, True)]
+    # the epoch is free again: the convener's commit lands at every honest member
     await a.flush()
     await c.pull()
+    assert a.epoch(gid) == c.epoch(gid) == epoch + 1
+    assert c.engine.roster(gid).name == a.engine.roster(gid).name == "by the convener"
+    # a late member sees the insider's commit marked voided and skips it: no refusal,
+    # no error, the same epoch and epoch authenticator as the others
+    before = len(late.events)
+    assert late.epoch(gid) == epoch
+    await late.pull()
+    assert not late.refused(before) and not late.engine.pending_refusals()
+    assert not [e for e in late.events[before:] if isinstance(e, ErrorEvent)]
+    assert_agree([a, c, late], gid)
+    served = relay.groups[gid].messages
+    assert served[bad - 1].sender == b.device_id
+    # the honest members can change the roster again, and again
+    a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="third"))
+    await a.flush()
+    for dev in (c, late):
+        await dev.pull()
+    assert_agree([a, c, late], gid)
+    assert late.engine.roster(gid).name == "third"
+
+
+async def test_the_insider_on_its_own_branch_gets_typed_errors_not_a_fork(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    _relay, d, gid = await channel(pki, people, names=("a", "b", "c"))
+    a, b, c = d["a"], d["b"], d["c"]
+    epoch = a.epoch(gid)
+    # Bea merges her own bad commit on a private copy of her state, then talks from it
+    g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
+    roster = b.engine.roster(gid).with_changes(name="insider")
+    exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [roster_extension(roster)]
+    out = g.commit(group_context_extensions=exts,
+                   authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    await b.t.post(gid, "c.insider", out.message)
+    g.merge_pending_commit()
+    for dev in (a, c):
+        await pull_and_refuse(dev)
+    # a signed message from her branch (another fingerprint for epoch + 1)
+    from client import payloads
+
+    aad = _envelope(g, payloads.build_aad(b"\x01" * 16), b.engine._signer)
+    msg = g.encrypt_application(b"x", authenticated_data=aad)
+    since = {dev.device_id: len(dev.events) for dev in (a, c)}
+    await b.t.post(gid, "m.01.0", msg)
+    a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="honest"))
+    await a.flush()
+    await send(a, gid, "after")
+    for dev in (a, c):
+        n = since[dev.device_id]
+        await dev.pull()
+        assert not [e for e in dev.events[n:] if isinstance(e, ForkDetected)]
+        assert [e.detail for e in dev.events[n:] if isinstance(e, ErrorEvent)] == ["EpochError"]
+        assert not dev.engine.message_meta(gid).forked
     assert_agree([a, c], gid)
     assert a.epoch(gid) == epoch + 1
-    assert c.engine.roster(gid).name == "by the convener"
+    assert "after" in c.texts(gid)
+
+
+async def test_a_single_insiders_refusal_cannot_void_an_honest_commit(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    relay, d, gid = await channel(pki, people, names=("a", "b", "c"))
+    a, b, c = d["a"], d["b"], d["c"]
+    a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="honest"))
+    n = len(relay.groups[gid].messages)
+    await a.flush()
+    seq = relay.groups[gid].messages[n].seq
+    out = await b.t.refuse(gid, seq)  # Bea lies: refused, she says
+    assert (out.refusals, out.electorate, out.voided) == (1, 2, False)
+    again = await b.t.refuse(gid, seq)  # saying it twice counts once
+    assert (again.refusals, again.voided) == (1, False)
+    from client.transport import RelayRefused
+
+    with pytest.raises(RelayRefused) as err:
+        await a.t.refuse(gid, seq)  # the committer cannot vote against its own commit
+    assert err.value.status == 403
+    for dev in (b, c):
+        await dev.pull()
+    assert_agree([a, b, c], gid)
+    assert c.engine.roster(gid).name == "honest"
+    assert not any(m.seq == seq for m in (await c.t.messages(gid, seq - 1))[0] if m.voided)
+    assert not c.engine.pending_refusals()
