@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 
-from client.core import Client  # noqa: E402
-from client.demo import provision  # noqa: E402
-from client.events import MessageReceived  # noqa: E402
-from tests.server_stub.conftest import RelayProcess, free_port  # noqa: E402
+from client.core import Client
+from client.demo import provision
+from client.events import MessageReceived
+from tests.server_stub.conftest import RelayProcess, free_port
 
 
 def _size(home: Path) -> int:
