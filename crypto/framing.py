@@ -422,6 +422,8 @@ class ApplicationFraming:
         MLSMessage that is an application PrivateMessage of exactly this group and
         epoch; ``None`` for anything else, malformed bytes included (the general
         decoder then produces the precise error)."""
+        if not isinstance(message, bytes):
+            message = bytes(message)
         head = self._msg_head
         if not message.startswith(head):
             return None
