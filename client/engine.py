@@ -61,7 +61,17 @@ Rules it keeps:
   with them, which the Welcome must name; a relay that hands the joiner a losing
   commit with its Welcome puts it on another history, caught by the fork check.
 * **Policy.** Every commit and post is checked with :mod:`client.policy` before it
-  changes anything.
+  changes anything; a commit's certificates at the timestamp it carries (see "Clocks"
+  there), a commit stamped too far ahead of our clock waits as a gap.
+* **Refusals** (F2). A commit at our epoch refused by policy (or whose new credential
+  is refused at its timestamp) is queued as a refusal for the relay
+  (:meth:`Engine.pending_refusals`, sent by the driver before it acks), and its
+  committer's (device, epoch) is remembered: its later messages, signed on the branch it
+  made, are an ``EpochError``, never fork evidence. The relay voids a commit a majority
+  of the members refused, and every later one; a message served ``voided`` is skipped
+  without processing (every honest member refused it, so skipping is what they all
+  did), so the freed epoch takes the honest members' next commit and everyone
+  converges. Honest members never disagree on a refusal, so voiding never splits them.
 
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as

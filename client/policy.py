@@ -36,6 +36,40 @@ decide alike and do not fork. Rules for a commit (:func:`check_commit`):
 
 Posting (:func:`check_post`): in a notice channel only a delegate holding a verified
 chair role posts; everything else is refused by every client.
+
+Clocks (certificates near expiry). Certificates (a new device's chain, a chair's role
+certificate) are valid for a time window, and members' clocks differ. Checking them at
+each member's own clock lets two honest members decide differently about one commit
+near an expiry, and fork. So a commit carries its committer's timestamp ``at`` (seconds,
+in the MLS authenticated data next to the CRLs: ``client.engine._CommitInfo``, covered
+by the commit's signature and AEAD) and every member checks the commit's certificates
+and chair roles at ``at`` (``Trust.evaluated_at``), never at its own clock. The verdict
+is then a function of the commit and the group state alone. Three rules bound ``at``:
+
+* **Not before the previous commit** (deterministic): ``at`` older than the last merged
+  commit's time (kept per channel; a joiner takes it from the commit its Welcome rode
+  on) is a :class:`PolicyViolation`, refused by all. An insider can backdate at most to
+  the last commit. An honest committer stamps ``max(own clock, previous at)``.
+* **Not ahead of my clock by more than the tolerance** (``CLOCK_TOLERANCE``, 10 min):
+  a local test, so it must never be a refusal. The member *waits*: the commit stays an
+  open gap and is retried at a later catch-up, and judged at ``at`` then, like by
+  everyone else. Argument: the honest committer stamps its clock (or the previous
+  ``at``, itself an honest clock reading or already accepted), and a receiver reads it
+  later; if honest clocks are within the tolerance of each other, an honest commit is
+  never ahead of a receiver by more than the tolerance, so honest members merge honest
+  commits at once and all agree. A commit stamped further ahead (only an insider does
+  that) is merged by everyone later or, see next, by nobody; never by some only.
+* **Far ahead** (``FAR_FUTURE``, 1 day): the member also sends the relay a refusal (F2)
+  while it waits. If a majority does, the relay voids the commit and all skip it. No
+  honest member has merged it then: a member that merged it had ``at`` within the
+  tolerance of its clock, so every honest member's clock (within the tolerance of that
+  one) has ``at`` within twice the tolerance, far less than a day; none of them voted.
+
+Left to local knowledge: which CRLs a member holds when it checks a new device's chain
+(revocation *proofs* for removals are carried in the commit and checked at a time the
+chain fixes, :meth:`client.directory.Trust.revoked_under`). Posts in a notice channel
+are still checked at the receiver's clock (a post changes no group state, so a
+disagreement there shows or hides one message, and forks nothing).
 """
 
 from __future__ import annotations
