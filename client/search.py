@@ -89,7 +89,8 @@ class SearchIndex:
         out: dict[str, None] = {}
         for tok in tokens(text):
             out[self._h(b"t", tok)] = None
-            for n in range(MIN_PREFIX, min(len(tok) - 1, MAX_PREFIX) + 1):
+            # a prefix query matches the whole word too ("agenda*" finds "agenda")
+            for n in range(MIN_PREFIX, min(len(tok), MAX_PREFIX) + 1):
                 out[self._h(b"p", tok[:n])] = None
         return " ".join(out)
 

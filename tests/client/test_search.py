@@ -101,3 +101,16 @@ async def test_both_sides_show_relay_order(venue: Venue) -> None:
     # paging back by position
     last = a.messages(cid, limit=1)
     assert [m.text for m in a.messages(cid, before=last[0].position)] == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("word", ["agenda", "buoy", "plenary", "abc"])
+def test_prefix_query_finds_the_whole_word(word: str) -> None:
+    """Regression: ``agenda*`` must match "agenda" itself, not only longer words."""
+    idx = SearchIndex(secrets.token_bytes(32))
+    indexed = set(idx.terms(f"the {word} today").split())
+    wanted, recheck = idx.query(word + "*")
+    assert set(wanted) <= indexed
+    assert all(SearchIndex.recheck(f"the {word} today", [p]) for p in recheck)
+    # and a prefix that is not there does not match
+    other, _ = idx.query("zzz*")
+    assert not set(other) <= indexed
