@@ -30,7 +30,8 @@ def _prompt(request: Any) -> str:
 def _open(args: argparse.Namespace) -> Any:
     from client.core import Client
 
-    return Client.open(args.home, args.relay, prompt=_prompt if sys.stdin.isatty() else None)
+    return Client.open(getattr(args, "home", None), getattr(args, "relay", None),
+                       prompt=_prompt if sys.stdin.isatty() else None)
 
 
 def _emit(args: argparse.Namespace, data: Any, lines: list[str]) -> None:
@@ -253,8 +254,12 @@ def register(subparsers: Any) -> None:
         p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", help="print JSON")
         if home:
-            p.add_argument("--home", default=None, help="the device's home directory")
-            p.add_argument("--relay", default=None, help="relay URL (default: the home's)")
+            # SUPPRESS: given before the subcommand (``corridor --home H send``), the
+            # value must not be overwritten by this parser's default
+            p.add_argument("--home", default=argparse.SUPPRESS,
+                           help="the device's home directory")
+            p.add_argument("--relay", default=argparse.SUPPRESS,
+                           help="relay URL (default: the home's)")
         p.set_defaults(func=func)
         return p
 
