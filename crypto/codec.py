@@ -113,7 +113,12 @@ class Reader:
         return out
 
     def _uint(self, n: int) -> int:
-        return int.from_bytes(self.read(n), "big")
+        pos = self._pos
+        stop = pos + n
+        if stop > self._end:
+            raise DecodeError("truncated input")
+        self._pos = stop
+        return int.from_bytes(self._data[pos:stop], "big")
 
     def u8(self) -> int:
         pos = self._pos
@@ -184,6 +189,10 @@ class Reader:
 
     def vector(self, item: Callable[[Reader], T]) -> list[T]:
         """``T items<V>``: items until the vector's bytes are used up exactly."""
+        pos = self._pos
+        if pos < self._end and self._data[pos] == 0:  # empty: the common case, inline
+            self._pos = pos + 1
+            return []
         sub = self.sub()
         out: list[T] = []
         while sub.remaining:
