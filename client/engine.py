@@ -78,8 +78,28 @@ unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
 and msgpack of the CRLs (DER list) proving revocations for commits.
 
+* **KeyPackages** (THREATS 5). One-time packages' private parts are deleted when a
+  Welcome uses them (a second Welcome to the same package is refused). The device also
+  keeps one last-resort package on the relay (handed out repeatedly once the one-time
+  ones are gone): joining with it works any number of times; it is replaced after a
+  Welcome used it and every ``last_resort_seconds``; the previous
+  ``_LR_KEEP - 1`` ones stay usable for Welcomes already under way.
+* **Self-updates** (post-compromise security). A channel where this device has not
+  committed for ``self_update_seconds`` or has sent ``self_update_messages`` messages
+  since its last commit gets an empty commit with an update path, queued in the outbox
+  like a roster change (:meth:`Engine.queue_self_updates`): a copy of the old state
+  (a stolen disk image) stops decrypting from the next epoch on.
+* **No key used twice** (THREATS 18). The group state that consumed a ratchet key is
+  saved before the ciphertext can leave the device (``encrypt``, ``build_commit``).
+
+Settings (environment, read when the engine starts): ``CORRIDOR_SELF_UPDATE_DAYS``
+(default 7), ``CORRIDOR_SELF_UPDATE_MESSAGES`` (default 1000),
+``CORRIDOR_LAST_RESORT_DAYS`` (default 7); 0 turns a trigger off.
+
 Test hook: ``CORRIDOR_CRASH_AT=<point>`` makes the process SIGKILL itself at a named
-point (``receive-mid``, ``commit-merged``, ``send-posted``, ``send-encrypted``); crash
+point (``receive-mid``, ``commit-merged``, ``send-posted``, ``send-encrypted``,
+``send-sealed`` (a message encrypted, its state not saved yet), ``commit-built`` (a
+commit made, its state not saved yet), ``commit-saved`` (saved, not posted)); crash
 tests use it. Nothing else reads it.
 """
 
@@ -162,6 +182,12 @@ _GAP_PREFIX: Final = b"\xffgp"  # + group id: open gaps, msgpack [[first, last],
 GAP_HORIZON: Final = 1000
 GAP_KEEP: Final = 64
 _KP_PREFIX: Final = b"\xffkp"
+_LR_PREFIX: Final = b"\xfflr"  # + KeyPackage ref: a last-resort bundle (kept after use)
+_LR_INDEX: Final = b"\xfflx"  # the last-resort record (_LastResort)
+#: last-resort bundles kept: the current one and the ones it replaced (a Welcome to one
+#: of those may still be on its way)
+_LR_KEEP: Final = 3
+KEY_PACKAGE_LIFETIME: Final = 90 * 86400
 _REFUSE_PREFIX: Final = b"\xffrf"  # + group id: seqs of commits refused, not yet told the relay
 _REFUSED_KEEP: Final = 16
 #: A commit stamped more than this ahead of our clock waits (it is kept as a gap and
@@ -173,6 +199,23 @@ FAR_FUTURE: Final = 86400
 _MERGED_PREFIX: Final = b"\xffcm"  # + group id: digests of the last commits merged
 _MERGED_KEEP: Final = 64
 _CRASH_ENV: Final = "CORRIDOR_CRASH_AT"
+SELF_UPDATE_DAYS_ENV: Final = "CORRIDOR_SELF_UPDATE_DAYS"
+SELF_UPDATE_MESSAGES_ENV: Final = "CORRIDOR_SELF_UPDATE_MESSAGES"
+LAST_RESORT_DAYS_ENV: Final = "CORRIDOR_LAST_RESORT_DAYS"
+DAY: Final = 86400
+
+
+def _env_number(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UsageError(f"{name} must be a number, not {raw!r}") from None
+    if value < 0:
+        raise UsageError(f"{name} must not be negative")
+    return value
 
 
 def _crashpoint(name: str) -> None:
@@ -302,6 +345,21 @@ class _Meta(msgspec.Struct, frozen=True, kw_only=True):
     #: (committer device, epoch) of commits refused by policy: the committer's later
     #: messages come from its own branch (refused, never fork evidence)
     refused: tuple[tuple[str, int], ...] = ()
+    #: when this device's leaf key was last refreshed here (own commit merged, join or
+    #: creation; 0: unknown, an older store) and messages it sent since
+    updated_at: int = 0
+    sent: int = 0
+
+
+class _LastResort(msgspec.Struct, frozen=True, kw_only=True):
+    """This device's last-resort KeyPackages: the refs kept (oldest first) and the one
+    the relay holds now (``current``, published at ``published_at``; ``used`` once a
+    Welcome joined with it)."""
+
+    refs: tuple[bytes, ...] = ()
+    current: bytes = b""
+    published_at: int = 0
+    used: bool = False
 
 
 class _CommitInfo(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -319,10 +377,13 @@ class _OutApp(msgspec.Struct, frozen=True, tag="app"):
 
 class _OutOp(msgspec.Struct, frozen=True, tag="op"):
     roster: bytes | None = None
+    #: a self-update: commit (with an update path) even when membership needs no change
+    update: bool = False
 
 
 _out_decoder: Final = msgspec.msgpack.Decoder(_OutApp | _OutOp)
 _meta_decoder: Final = msgspec.msgpack.Decoder(_Meta)
+_lr_decoder: Final = msgspec.msgpack.Decoder(_LastResort)
 _crl_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
 _info_decoder: Final = msgspec.msgpack.Decoder(_CommitInfo)
 
@@ -412,6 +473,12 @@ class Engine:
         self._local_events: list[Event] = []
         self._signer = expand_signature_key(me.seed)  # signs fork statements faster
         self._fresh_refusals: list[tuple[bytes, int]] = []
+        #: self-update triggers (0 turns one off): seconds since this device's last
+        #: commit in a channel, and application messages it sent there since
+        self.self_update_seconds = int(_env_number(SELF_UPDATE_DAYS_ENV, 7) * DAY)
+        self.self_update_messages = int(_env_number(SELF_UPDATE_MESSAGES_ENV, 1000))
+        #: the last-resort KeyPackage is replaced after this long (and after a use)
+        self.last_resort_seconds = int(_env_number(LAST_RESORT_DAYS_ENV, 7) * DAY)
 
     # ------------------------------------------------------------------ helpers
 
@@ -455,17 +522,98 @@ class Engine:
 
     # ------------------------------------------------------------------ KeyPackages
 
-    def make_key_packages(self, n: int) -> list[bytes]:
-        """Fresh KeyPackages; their private parts are stored (encrypted) before return."""
+    def _new_bundle(self) -> KeyPackageBundle:
         now = self.now()
+        return make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
+                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME))
+
+    def make_key_packages(self, n: int) -> list[bytes]:
+        """Fresh one-time KeyPackages; their private parts are stored (encrypted) before
+        return, and deleted when a Welcome uses them."""
         out = []
         with self.store.transaction():
             for _ in range(n):
-                b = make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
-                                     lifetime=(now - 3600, now + 90 * 86400))
+                b = self._new_bundle()
                 self.store.put_group_state(_KP_PREFIX + b.ref(), 0, b.to_bytes())
                 out.append(b.key_package.to_bytes())
         return out
+
+    def _last_resort(self) -> _LastResort:
+        st = self.store.get_group_state(_LR_INDEX)
+        if st is None:
+            return _LastResort()
+        try:
+            return _lr_decoder.decode(st.state)
+        except msgspec.MsgspecError:
+            return _LastResort()
+
+    def _put_last_resort(self, rec: _LastResort) -> None:
+        self.store.put_group_state(_LR_INDEX, 0, _enc.encode(rec))
+
+    def make_last_resort(self) -> tuple[bytes, bytes]:
+        """A new last-resort KeyPackage: ``(ref, KeyPackage bytes)``. Its private part is
+        stored (encrypted) before return; the oldest kept beyond ``_LR_KEEP`` are
+        deleted. Call :meth:`last_resort_published` once the relay has it."""
+        b = self._new_bundle()
+        ref = b.ref()
+        with self.store.transaction():
+            rec = self._last_resort()
+            refs = (*rec.refs, ref)
+            self.store.put_group_state(_LR_PREFIX + ref, 0, b.to_bytes())
+            for old in refs[:-_LR_KEEP]:
+                with contextlib.suppress(ClientError):
+                    self.store.delete_group_state(_LR_PREFIX + old)
+            self._put_last_resort(msgspec.structs.replace(rec, refs=refs[-_LR_KEEP:]))
+        return ref, b.key_package.to_bytes()
+
+    def last_resort_published(self, ref: bytes) -> None:
+        """The relay now holds the last-resort package ``ref`` (it replaced the old one)."""
+        rec = self._last_resort()
+        self._put_last_resort(msgspec.structs.replace(rec, current=ref,
+                                                      published_at=self.now(), used=False))
+
+    def last_resort_due(self, relay_has_one: bool = True) -> bool:
+        """Whether to publish a new last-resort package: the relay has none, ours was
+        used by a Welcome, or it is older than ``last_resort_seconds``."""
+        rec = self._last_resort()
+        if not relay_has_one or not rec.current or rec.used:
+            return True
+        return bool(self.last_resort_seconds) and \
+            self.now() - rec.published_at >= self.last_resort_seconds
+
+    # ------------------------------------------------------------------ self-updates
+
+    def self_update_due(self, channel_id: bytes) -> bool:
+        """Whether this device should refresh its leaf key in the channel now."""
+        _ch, meta = self.channel_state(channel_id)
+        if meta.left or meta.forked:
+            return False
+        if self.self_update_messages and meta.sent >= self.self_update_messages:
+            return True
+        return bool(self.self_update_seconds) and \
+            self.now() - meta.updated_at >= self.self_update_seconds
+
+    def queue_self_updates(self) -> list[bytes]:
+        """Queue a self-update (an empty commit with an update path) in every channel
+        where one is due and nothing is queued yet; returns those channels."""
+        busy = {it.channel_id for it in self.store.list_outbox(limit=10_000)}
+        out = []
+        for ch in self.store.list_channels():
+            if ch.damaged or ch.channel_id in busy:
+                continue
+            try:
+                due = self.self_update_due(ch.channel_id)
+            except ClientError:
+                continue
+            if due:
+                self.enqueue_self_update(ch.channel_id)
+                out.append(ch.channel_id)
+        return out
+
+    def enqueue_self_update(self, channel_id: bytes) -> None:
+        """Queue an empty commit with an update path (a fresh leaf key) for the channel."""
+        self.store.enqueue_outbox(channel_id, _enc.encode(_OutOp(update=True)),
+                                  created_at=self.now())
 
     # ------------------------------------------------------------------ channels
 
@@ -488,7 +636,7 @@ class Engine:
         check_state(roster, [me])
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
                          extensions=[roster_extension(roster)], credential_validator=self.trust)
-        meta = _Meta(roster=encode_roster(roster))
+        meta = _Meta(roster=encode_roster(roster), updated_at=self.now())
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,
                                       kind=ChannelKind(kind), name=name,
@@ -667,6 +815,7 @@ class Engine:
         aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
         try:
             msg = g.encrypt_application(item.body, authenticated_data=aad)
+            _crashpoint("send-sealed")
             self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
@@ -684,6 +833,9 @@ class Engine:
                 self.store.mark_sent(out.item_id)
                 if seq is not None:
                     self._set_own_seq(out.group_id, out.client_msg_id, seq)
+                with contextlib.suppress(ClientError):  # counts towards a self-update
+                    ch, meta = self.channel_state(out.group_id)
+                    self._put_meta(ch, msgspec.structs.replace(meta, sent=meta.sent + 1))
 
     def _set_own_seq(self, channel_id: bytes, client_msg_id: str, seq: int) -> None:
         parts = client_msg_id.split(".")
@@ -771,7 +923,12 @@ class Engine:
                 continue  # a valid KeyPackage of another device than the one claimed
             kps.append(kp)
             added.append(dev)
-        if not kps and not plan.remove and plan.roster is None:
+        try:
+            item = self._item(work.channel_id, work.item_id)
+        except NotFoundError:
+            return None  # done meanwhile
+        update = isinstance(item, _OutOp) and item.update
+        if not kps and not plan.remove and plan.roster is None and not update:
             self.store.mark_sent(work.item_id)
             return None
         exts = None
@@ -783,11 +940,13 @@ class Engine:
         try:
             with self.trust.evaluated_at(at):
                 out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
-                               authenticated_data=aad, now=at)
+                               update_path=True, authenticated_data=aad, now=at)
+            _crashpoint("commit-built")
             self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
             raise
+        _crashpoint("commit-saved")
         return Outbound(work.channel_id, cmid, out.message, work.item_id, True,
                         add=tuple(added), remove=plan.remove_devices, welcome=out.welcome,
                         welcome_to=tuple(added) if out.welcome else ())
@@ -1222,6 +1381,8 @@ class Engine:
         after_roster = roster_from_extensions(g.extensions)
         meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster),
                                        commit_at=max(meta.commit_at, at))
+        if staged.own:  # our leaf key is fresh (every commit of ours has an update path)
+            meta = msgspec.structs.replace(meta, updated_at=self.now(), sent=0)
         self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
         self._save_group(g)
         self._remember_fp(g)
@@ -1240,7 +1401,7 @@ class Engine:
                 raise PolicyViolation("not a Welcome")
             if not w.commit:
                 raise PolicyViolation("a Welcome without the accepted commit it rode on")
-            bundle, ref = self._bundle_for(welcome)
+            bundle, ref, last_resort = self._bundle_for(welcome)
             # THREATS 6: the Welcome must name the commit the relay accepted.
             g = Group.join(w.message, bundle, credential_validator=self.trust, now=self.now(),
                            commit_message=w.commit)
@@ -1264,7 +1425,8 @@ class Engine:
             cpm = MLSMessage.from_bytes(w.commit).private_message
             cenv = _open_envelope(cpm.authenticated_data) if cpm is not None else None
             commit_at = (commit_info(cenv.inner)[1] or 0) if cenv is not None else 0
-        meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch, commit_at=commit_at)
+        meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch, commit_at=commit_at,
+                     updated_at=self.now())
         with self.store.transaction():
             if existing is not None:
                 self.store.delete_channel(existing.channel_id)
@@ -1276,16 +1438,25 @@ class Engine:
                 self.store.set_channel_cursor(gid, w.seq)
             self.store.delete_group_state(_FP_PREFIX + gid)  # a former membership's
             self._remember_fp(g)
-            self.store.delete_group_state(_KP_PREFIX + ref)
+            if last_resort:  # kept (it may serve again) but replaced at the next chance
+                rec = self._last_resort()
+                if rec.current == ref and not rec.used:
+                    self._put_last_resort(msgspec.structs.replace(rec, used=True))
+            else:  # a one-time package: a second Welcome to it creates nothing
+                self.store.delete_group_state(_KP_PREFIX + ref)
         self._groups[gid] = g
         events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch))
         return events
 
-    def _bundle_for(self, welcome: Welcome) -> tuple[KeyPackageBundle, bytes]:
+    def _bundle_for(self, welcome: Welcome) -> tuple[KeyPackageBundle, bytes, bool]:
+        """The bundle a Welcome is for: (bundle, ref, whether it is a last-resort one)."""
         for s in welcome.secrets:
             st = self.store.get_group_state(_KP_PREFIX + s.new_member)
             if st is not None:
-                return KeyPackageBundle.from_bytes(st.state), s.new_member
+                return KeyPackageBundle.from_bytes(st.state), s.new_member, False
+            st = self.store.get_group_state(_LR_PREFIX + s.new_member)
+            if st is not None:
+                return KeyPackageBundle.from_bytes(st.state), s.new_member, True
         raise PolicyViolation("the Welcome is for none of this device's KeyPackages")
 
 

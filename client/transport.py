@@ -473,6 +473,8 @@ class MemoryRelay:
     def __init__(self) -> None:
         self.groups: dict[bytes, _Group] = {}
         self.key_packages: dict[str, list[bytes]] = {}
+        #: one per device, handed out when its one-time packages are gone (repeatedly)
+        self.last_resort: dict[str, bytes] = {}
         self.welcomes: list[tuple[RelayWelcome, set[str]]] = []
         self.directory: dict[str, tuple[str, list[bytes]]] = {}
         self.crl_list: list[bytes] = []
@@ -501,16 +503,21 @@ class MemoryTransport(Transport):
     async def publish_key_packages(self, packages: list[bytes],
                                    last_resort: bytes | None) -> int:
         self.relay.key_packages.setdefault(self.device_id, []).extend(packages)
+        if last_resort is not None:
+            self.relay.last_resort[self.device_id] = last_resort  # replaces the old one
         return len(self.relay.key_packages[self.device_id])
 
     async def key_package_count(self) -> tuple[int, bool]:
-        return len(self.relay.key_packages.get(self.device_id, [])), False
+        return (len(self.relay.key_packages.get(self.device_id, [])),
+                self.device_id in self.relay.last_resort)
 
     async def claim_key_package(self, device_id: str) -> bytes:
         kps = self.relay.key_packages.get(device_id)
-        if not kps:
-            raise RelayRefused(404, "not_found", "no KeyPackage")
-        return kps.pop(0)
+        if kps:
+            return kps.pop(0)
+        if device_id in self.relay.last_resort:
+            return self.relay.last_resort[device_id]
+        raise RelayRefused(404, "not_found", "no KeyPackage")
 
     async def create_group(self, group_id: bytes) -> None:
         if group_id in self.relay.groups:
