@@ -169,6 +169,7 @@ class Client:
         self._sweep_task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
         self._logged_in = False
+        self._kp_check = True  # ask the relay for our KeyPackage counts at the next sync
         self.connected = asyncio.Event()
 
     # ------------------------------------------------------------------ lifecycle
@@ -671,10 +672,27 @@ class Client:
             self.store.set_cursor("registered", 1)
         await self.transport.login()
         self._logged_in = True
-        available, _lr = await self.transport.key_package_count()
-        if available < KEY_PACKAGE_LOW:
-            kps = self.engine.make_key_packages(KEY_PACKAGE_TARGET - available)
-            await self.transport.publish_key_packages(kps, None)
+        self._kp_check = True
+        await self._key_packages()
+
+    async def _key_packages(self) -> None:
+        """Keep our KeyPackages on the relay (THREATS 5): one-time packages topped up to
+        KEY_PACKAGE_TARGET when fewer than KEY_PACKAGE_LOW are left, and one last-resort
+        package, replaced after a Welcome used it and every ``last_resort_seconds``.
+        Asks the relay only after a login or a Welcome, or when a rotation is due."""
+        if not self._kp_check and not self.engine.last_resort_due():
+            return
+        available, has_last_resort = await self.transport.key_package_count()
+        kps = self.engine.make_key_packages(KEY_PACKAGE_TARGET - available) \
+            if available < KEY_PACKAGE_LOW else []
+        last_resort = self.engine.make_last_resort() \
+            if self.engine.last_resort_due(has_last_resort) else None
+        if kps or last_resort:
+            await self.transport.publish_key_packages(
+                kps, last_resort[1] if last_resort else None)
+            if last_resort:
+                self.engine.last_resort_published(last_resort[0])
+        self._kp_check = False
 
     async def refresh_crls(self) -> None:
         import msgspec
@@ -701,6 +719,7 @@ class Client:
                 await self._ensure_login()
                 await self.refresh_crls()
                 await self._welcomes()
+                await self._key_packages()
                 await self._send_refusals()
                 await self._catch_up_all()
                 await self._maintain()
@@ -723,6 +742,7 @@ class Client:
             self._emit(self.engine.receive_welcome(w))
             done.append(w.id)
         if done:
+            self._kp_check = True  # a Welcome used a package: top up, rotate
             await self.transport.ack([], done)
 
     async def _catch_up(self, group_id: bytes) -> None:
@@ -801,6 +821,7 @@ class Client:
         return rows
 
     async def _flush_locked(self) -> None:
+        self.engine.queue_self_updates()  # post-compromise security: fresh leaf keys
         for _round in range(10):
             work = self.engine.outbox_work()
             if not work:
