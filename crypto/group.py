@@ -18,6 +18,33 @@ called for every credential the group meets (KeyPackages added, every leaf of a
 joined tree, leaves of UpdatePaths and Update proposals, external joiners) and
 refuses by raising :class:`~crypto.errors.PolicyError`.
 
+Whose fault a refused commit is (THREATS 12). Once a commit has *authenticated* (its
+FramedContent signature verified under the sender's leaf key, inside a PrivateMessage
+whose AEAD opened with this epoch's keys or a PublicMessage whose membership tag
+verified), the relay neither made nor altered it. A later check that every member at
+this epoch makes on the same public inputs (the commit's bytes, the tree, the group
+context, the ``now`` the caller passes: Corridor's engine passes the commit's own
+signed timestamp) gives the same verdict everywhere, and its failure is raised as
+:class:`~crypto.errors.InvalidCommitError` with the committer's leaf index (a
+subclass that is also the original VerificationError / DecodeError where it was one):
+
+* verifiable by all: a missing confirmation tag, a sender that may not commit, the
+  proposal list (sections 12.2, 12.4.2: inline proposals' validity, duplicates,
+  Update/Remove of the committer, Remove of a blank leaf, Add of a present client,
+  required path missing, capabilities), the UpdatePath's shape (node and ciphertext
+  counts, repeated keys), its leaf node (source, signature, capabilities) and its
+  parent hash, a commit leaf keeping its encryption key, and the confirmation tag
+  when no external PSK is used: every member that decrypted its path secret checked
+  that it derives the UpdatePath's public keys up to the root, so all of them hold
+  the same commit secret (and the same init secret and resumption PSKs);
+* local, left as plain errors: a referenced proposal we never received, a PSK we do
+  not hold (or an external PSK's value, so then the tag too), and decrypting our own
+  path secret (HPKE failure, wrong length, a derived key that does not match): the
+  committer may have encrypted garbage to some members only, and a member cannot
+  prove to the others what it received. Members removed by the commit cannot check
+  the tag at all. A malformed or badly signed message (before authentication) may be
+  the relay's damage and stays a plain VerificationError / DecodeError / ProtocolError.
+
 Past epochs keep nothing but their resumption PSKs (a bounded number, for PSK
 proposals); a message for any other epoch is an :class:`~crypto.errors.EpochError`.
 """
@@ -25,7 +52,8 @@ proposals); a message for any other epoch is an :class:`~crypto.errors.EpochErro
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from . import framing
@@ -35,9 +63,14 @@ from .errors import (
     CryptoError,
     DecodeError,
     EpochError,
+    GenerationError,
+    InvalidCommitDecodeError,
+    InvalidCommitError,
+    InvalidCommitVerificationError,
     PeerError,
     PolicyError,
     ProtocolError,
+    ReplayError,
     UsageError,
     VerificationError,
 )
@@ -987,20 +1020,23 @@ class Group:
         commit = content.commit
         assert commit is not None
         sender = content.sender
-        if ac.auth.confirmation_tag is None:
-            raise ProtocolError("commit without confirmation tag")
         external = sender.sender_type == SenderType.new_member_commit
-        if sender.sender_type == SenderType.member:
-            if sender.leaf_index == st.own_leaf:
-                raise ProtocolError("a commit from our own leaf that is not our pending one")
-        elif not external:
-            raise ProtocolError("this sender may not commit")
-        if external and ac.wire_format != WireFormat.mls_public_message:
-            raise ProtocolError("an external commit must be a PublicMessage")
+        if sender.sender_type == SenderType.member and sender.leaf_index == st.own_leaf:
+            # Local: only the committer's own device sees it (a lost pending commit).
+            raise ProtocolError("a commit from our own leaf that is not our pending one")
+        with _committer_fault(sender.leaf_index):
+            if ac.auth.confirmation_tag is None:
+                raise ProtocolError("commit without confirmation tag")
+            if sender.sender_type != SenderType.member and not external:
+                raise ProtocolError("this sender may not commit")
+            if external and ac.wire_format != WireFormat.mls_public_message:
+                raise ProtocolError("an external commit must be a PublicMessage")
+        # Local: which proposals we hold depends on what the relay delivered to us.
         items = self._resolve_proposals(st, commit, sender)
-        applied = self._apply_proposals(st, items, sender, now, check_each=True)
-        if (applied.path_required or external) and commit.path is None:
-            raise ProtocolError("this commit must carry an update path")
+        with _committer_fault(None if external else sender.leaf_index):
+            applied = self._apply_proposals(st, items, sender, now, check_each=True)
+            if (applied.path_required or external) and commit.path is None:
+                raise ProtocolError("this commit must carry an update path")
         tree = applied.tree
         new_epoch = st.context.epoch + 1
         private = st.private
@@ -1018,21 +1054,23 @@ class Group:
             private = PrivateTreeState.for_leaf(st.own_leaf, leaf_priv)
         if commit.path is not None:
             path = commit.path
-            old_leaf = tree.leaf(committer_leaf)
-            if not external and old_leaf is not None and old_leaf.encryption_key == \
-                        path.leaf_node.encryption_key:
-                raise ProtocolError("commit leaf keeps the old encryption key")
-            call_validator(self._validator, path.leaf_node.credential,
-                           path.leaf_node.signature_key)
-            merged = merge_update_path(tree, committer_leaf, path,
-                                       group_id=st.context.group_id,
-                                       exclude=applied.added, now=None)
+            with _committer_fault(committer_leaf):
+                old_leaf = tree.leaf(committer_leaf)
+                if not external and old_leaf is not None and old_leaf.encryption_key == \
+                            path.leaf_node.encryption_key:
+                    raise ProtocolError("commit leaf keeps the old encryption key")
+                call_validator(self._validator, path.leaf_node.credential,
+                               path.leaf_node.signature_key)
+                merged = merge_update_path(tree, committer_leaf, path,
+                                           group_id=st.context.group_id,
+                                           exclude=applied.added, now=None)
             tree = merged.tree
             provisional = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
                                        epoch=new_epoch, tree_hash=tree.tree_hash(),
                                        confirmed_transcript_hash=st.context.confirmed_transcript_hash,
                                        extensions=applied.extensions)
             if not own_removed:
+                # Local: only our own ciphertext; others may decrypt theirs fine.
                 result = merged.decrypt(private.pruned(applied.tree) if not external
                                         else private, provisional.to_bytes())
                 private = result.private_state
@@ -1055,7 +1093,16 @@ class Group:
             nxt = None
         else:
             epoch_secrets = next_epoch(st.suite, init_secret, commit_secret, ctx, psk)
-            epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
+            if all(p.psktype == PSKType.resumption for p in applied.psk_ids):
+                # Every member that got here holds the same commit secret (its path
+                # secret derived the UpdatePath's public keys up to the root), the same
+                # init secret (the commit opened with this epoch's keys) and the same
+                # resumption PSKs: the same verdict everywhere.
+                with _committer_fault(committer_leaf):
+                    epoch_secrets.verify_confirmation_tag(confirmed,
+                                                          ac.auth.confirmation_tag)
+            else:  # an external PSK's value is ours alone
+                epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
             nxt = self._next_state(st, ctx, tree, private, epoch_secrets,
                                    ac.auth.confirmation_tag)
         return StagedCommit(
@@ -1632,6 +1679,22 @@ class Group:
         except (CryptoError, ValueError, TypeError, AssertionError) as exc:
             raise DecodeError(f"invalid group state: {type(exc).__name__}") from None
         return group
+
+
+@contextmanager
+def _committer_fault(committer: int | None) -> Iterator[None]:
+    """Re-raise a failed check of an authenticated commit as :class:`InvalidCommitError`
+    (keeping its kind). Only wraps checks whose inputs every member shares."""
+    try:
+        yield
+    except (InvalidCommitError, EpochError, ReplayError, GenerationError):
+        raise
+    except DecodeError as exc:
+        raise InvalidCommitDecodeError(str(exc), committer=committer) from None
+    except VerificationError as exc:
+        raise InvalidCommitVerificationError(str(exc), committer=committer) from None
+    except ProtocolError as exc:
+        raise InvalidCommitError(str(exc), committer=committer) from None
 
 
 def _leaf_at_usage(tree: RatchetTree, idx: int) -> LeafNode:
