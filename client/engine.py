@@ -64,7 +64,9 @@ Rules it keeps:
   changes anything; a commit's certificates at the timestamp it carries (see "Clocks"
   there), a commit stamped too far ahead of our clock waits as a gap.
 * **Refusals** (F2). A commit at our epoch refused by policy (or whose new credential
-  is refused at its timestamp) is queued as a refusal for the relay
+  is refused at its timestamp, or that authenticated but breaks RFC 9420 in a way every
+  member checks alike: :class:`~crypto.errors.InvalidCommitError`, e.g. a bad parent
+  hash) is queued as a refusal for the relay
   (:meth:`Engine.pending_refusals`, sent by the driver before it acks), and its
   committer's (device, epoch) is remembered: its later messages, signed on the branch it
   made, are an ``EpochError``, never fork evidence. The relay voids a commit a majority
@@ -152,7 +154,13 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
-from crypto.errors import CryptoError, EpochError, ReplayError, VerificationError
+from crypto.errors import (
+    CryptoError,
+    EpochError,
+    InvalidCommitError,
+    ReplayError,
+    VerificationError,
+)
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
@@ -1187,6 +1195,16 @@ class Engine:
             # a credential the commit brings in is refused at the commit's time: as
             # deterministic as the channel policy, so refused the same way
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            self._refuse(ch, meta, m, pm.epoch)
+            raise
+        except InvalidCommitError as exc:
+            if own:
+                raise
+            # the commit authenticated (the relay cannot have made or damaged it) and
+            # breaks RFC 9420 in a way every member checks alike (crypto.group): the
+            # committer's fault, refused like a policy break. A local failure (our own
+            # path secret does not decrypt) is a plain CryptoError: never a refusal.
+            events.append(PolicyRefused(ch.channel_id, m.seq, f"invalid commit: {exc}"))
             self._refuse(ch, meta, m, pm.epoch)
             raise
         assert isinstance(staged, StagedCommit)

@@ -1,0 +1,142 @@
+"""THREATS 12, the cryptographic half (F2): an insider's commit that authenticates (its
+signature verifies under the insider's leaf key inside this epoch's AEAD, so the relay
+neither made nor altered it) but is invalid MLS, here a wrong parent hash in its
+UpdatePath, is an ``InvalidCommitError`` at every honest member alike. Each refuses it to
+the relay as it would a policy break, the relay voids it and frees its epoch, and the
+honest members then change the roster and converge. A path secret garbled for some
+members only is their local error: never a refusal, so never a vote that could split
+the group. The relay is the in-memory one with the real relay's rules, as in
+``test_threat_12_wedged_roster.py``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import replace
+
+import msgspec
+import pytest
+
+from client.engine import _envelope
+from client.events import ErrorEvent, ForkDetected, PolicyRefused
+from crypto import messages as m
+from crypto import treekem
+from crypto.group import Group
+
+from .test_engine import channel
+from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
+from .test_threat_12_wedged_roster import pull_and_refuse
+
+
+@pytest.fixture(scope="module")
+def pki() -> Pki:
+    return Pki()
+
+
+@pytest.fixture(scope="module")
+def people(pki: Pki) -> dict[str, Issued]:
+    return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
+            "c": pki.device(C_M, "cy"), "d": pki.device(C_M, "dan")}
+
+
+async def insider_commit(b: Dev, gid: bytes, monkeypatch: pytest.MonkeyPatch,
+                         corrupt: Callable[[], None]) -> int:
+    """Bea commits a self-update with her raw MLS group while ``corrupt`` is in force;
+    the commit is properly framed, signed and enveloped. Returns its seq."""
+    g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
+    corrupt()
+    out = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    monkeypatch.undo()
+    res = await b.t.post(gid, f"c.insider{secrets.token_hex(4)}", out.message)
+    return res.seq
+
+
+def bad_parent_hash(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    real = treekem._merge_path
+
+    def bad(*args: object, **kw: object):  # type: ignore[no-untyped-def]
+        t, ph = real(*args, **kw)  # type: ignore[arg-type]
+        return t, bytes(x ^ 1 for x in ph)
+
+    return lambda: monkeypatch.setattr(treekem, "_merge_path", bad)
+
+
+def garbled_last_node(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    real = treekem.PreparedUpdatePath.encrypt
+
+    def encrypt(self, *args, **kw):  # type: ignore[no-untyped-def]
+        p: m.UpdatePath = real(self, *args, **kw)
+        last = p.nodes[-1]
+        cts = tuple(replace(ct, ciphertext=bytes(x ^ 0xFF for x in ct.ciphertext))
+                    for ct in last.encrypted_path_secret)
+        return replace(p, nodes=(*p.nodes[:-1], replace(last, encrypted_path_secret=cts)))
+
+    return lambda: monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
+
+
+async def test_a_bad_parent_hash_is_refused_by_all_voided_and_the_group_moves_on(
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
+    relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
+    a, b, c, late = d["a"], d["b"], d["c"], d["d"]
+    epoch = a.epoch(gid)
+    bad = await insider_commit(b, gid, monkeypatch, bad_parent_hash(monkeypatch))
+    since = {dev.device_id: len(dev.events) for dev in (a, c)}
+    first = await pull_and_refuse(a)
+    assert [(r.seq, r.refusals, r.electorate, r.voided) for r in first] == [(bad, 1, 3, False)]
+    # the convener's roster change is refused by the relay meanwhile: the epoch is taken
+    a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="by the convener"))
+    assert await a.flush(rounds=2) >= 1
+    assert a.epoch(gid) == epoch
+    second = await pull_and_refuse(c)
+    assert [(r.seq, r.voided) for r in second] == [(bad, True)]
+    for dev in (a, c):
+        new = dev.events[since[dev.device_id]:]
+        refusals = [e for e in new if isinstance(e, PolicyRefused)]
+        assert [e.seq for e in refusals] == [bad]
+        assert "invalid commit" in refusals[0].reason
+        assert "parent hash" in refusals[0].reason
+        assert "InvalidCommitVerificationError" in [e.detail for e in new
+                                                    if isinstance(e, ErrorEvent)]
+        assert not [e for e in new if isinstance(e, ForkDetected)]
+        assert dev.epoch(gid) == epoch
+    # the epoch is free again: the convener's commit lands at every honest member
+    await a.flush()
+    await c.pull()
+    assert a.epoch(gid) == c.epoch(gid) == epoch + 1
+    assert c.engine.roster(gid).name == "by the convener"
+    # a late member skips the voided commit without processing it: no refusal, no error
+    before = len(late.events)
+    await late.pull()
+    assert not late.refused(before) and not late.engine.pending_refusals()
+    assert not [e for e in late.events[before:] if isinstance(e, ErrorEvent)]
+    assert_agree([a, c, late], gid)
+    assert relay.groups[gid].messages[bad - 1].sender == b.device_id
+    # the honest members change the roster again, and converge
+    a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="third"))
+    await a.flush()
+    for dev in (c, late):
+        await dev.pull()
+    assert_agree([a, c, late], gid)
+    assert late.engine.roster(gid).name == "third"
+
+
+async def test_a_path_secret_garbled_for_some_members_is_never_a_refusal(
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Residual risk, documented in docs/threats.md: the members whose ciphertext is
+    garbage cannot prove it, so they report nothing; the others merge. No vote, so
+    the relay never voids a commit some honest members already merged."""
+    _relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
+    a, b, c, dd = d["a"], d["b"], d["c"], d["d"]
+    epoch = a.epoch(gid)
+    assert b.group(gid).own_leaf_index == 1  # her last path node encrypts to leaves 2, 3
+    await insider_commit(b, gid, monkeypatch, garbled_last_node(monkeypatch))
+    await pull_and_refuse(a)
+    assert a.epoch(gid) == epoch + 1  # leaf 0 decrypted its own ciphertext: accepted
+    for dev in (c, dd):
+        n = len(dev.events)
+        out = await pull_and_refuse(dev)
+        assert out == [] and not dev.refused(n)
+        assert [e.detail for e in dev.events[n:] if isinstance(e, ErrorEvent)] \
+            == ["VerificationError"]
+        assert dev.epoch(gid) == epoch
