@@ -127,13 +127,19 @@ async def test_a_path_secret_garbled_for_some_members_is_never_a_refusal(
     garbage cannot prove it, so they report nothing; the others merge. No vote, so
     the relay never voids a commit some honest members already merged."""
     _relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
-    a, b, c, dd = d["a"], d["b"], d["c"], d["d"]
-    epoch = a.epoch(gid)
-    assert b.group(gid).own_leaf_index == 1  # her last path node encrypts to leaves 2, 3
+    b = d["b"]
+    others = [d[n] for n in ("a", "c", "d")]
+    epoch = b.epoch(gid)
+    # four leaves: her last path node is the root, encrypted to the other half's leaves
+    half = b.group(gid).own_leaf_index // 2
+    victims = [x for x in others if x.group(gid).own_leaf_index // 2 != half]
+    spared = [x for x in others if x not in victims]
+    assert len(victims) == 2 and len(spared) == 1
     await insider_commit(b, gid, monkeypatch, garbled_last_node(monkeypatch))
-    await pull_and_refuse(a)
-    assert a.epoch(gid) == epoch + 1  # leaf 0 decrypted its own ciphertext: accepted
-    for dev in (c, dd):
+    for dev in spared:
+        assert await pull_and_refuse(dev) == []
+        assert dev.epoch(gid) == epoch + 1  # decrypted its own ciphertext: accepted
+    for dev in victims:
         n = len(dev.events)
         out = await pull_and_refuse(dev)
         assert out == [] and not dev.refused(n)
