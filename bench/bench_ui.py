@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
+import gc
 import os
+import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The sender posts 10,000 messages as fast as it can: lift the relay's per-device rate
+# limit (as bench_client.py does), or refused sends are dropped and never arrive.
+os.environ.setdefault("CORRIDOR_RELAY_RATE_PER_SECOND", "100000")
+os.environ.setdefault("CORRIDOR_RELAY_RATE_BURST", "100000")
 
 from PySide6.QtCore import QTimer
 
@@ -35,33 +44,109 @@ def rss_mib() -> float:
 
 
 class StallMeter:
-    """A 5 ms UI-thread timer: the longest gap between ticks is the longest stall."""
+    """A 5 ms UI-thread timer: the longest gap between ticks is the longest stall.
 
-    def __init__(self) -> None:
+    With ``trace=True`` a watchdog thread samples the stacks of the UI thread and of the
+    core's thread (``sys._current_frames()``) every few milliseconds while a gap is
+    longer than ``threshold`` ms, so a report says where each long stall was spent.
+    """
+
+    def __init__(self, trace: bool = False, threshold: float = 30.0) -> None:
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.worst = 0.0
+        self.gaps: list[tuple[float, float]] = []  # (gap, UI-thread CPU in it), ms
+        self.cpu = 0.0
+        self.trace = trace
+        self.threshold = threshold / 1000
+        self.samples: collections.Counter[tuple[str, str]] = collections.Counter()
+        self._ui_ident = threading.get_ident()
+        self.collections: list[tuple[str, int, float]] = []  # (thread, generation, ms)
+        self._gc_start = 0.0
+        self._stop = threading.Event()
+        self._dog: threading.Thread | None = None
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.cpu = time.thread_time()
         self.worst = 0.0
+        self.gaps = []
         self.timer.start()
+        if self.trace:
+            gc.callbacks.append(self._gc)
+            self.collections = []
+            self._stop.clear()
+            self._dog = threading.Thread(target=self._watch, name="stall-watchdog",
+                                         daemon=True)
+            self._dog.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        gap = now - self.last
+        self.worst = max(self.worst, gap)
+        if gap > self.threshold:
+            self.gaps.append((gap * 1000, (cpu - self.cpu) * 1000))
+        self.last, self.cpu = now, cpu
+
+    def _gc(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_start = time.perf_counter()
+            return
+        ms = (time.perf_counter() - self._gc_start) * 1000
+        if ms >= 5:
+            self.collections.append((threading.current_thread().name, info["generation"], ms))
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.004):
+            if time.perf_counter() - self.last < self.threshold:
+                continue
+            frames = sys._current_frames()
+            ui = frames.get(self._ui_ident)
+            core = next((f for t in threading.enumerate() if t.name == "corridor-core"
+                         and (f := frames.get(t.ident or 0)) is not None), None)
+            self.samples[(_where(ui), _where(core))] += 1
 
     def stop(self) -> float:
         self.timer.stop()
+        self._stop.set()
+        if self._dog is not None:
+            self._dog.join()
+            self._dog = None
+            gc.callbacks.remove(self._gc)
         return self.worst * 1000
+
+    def report(self, top: int = 8) -> str:
+        lines = [f"gaps over {self.threshold * 1000:.0f} ms: {len(self.gaps)}; "
+                 "each as wall/UI-thread CPU ms: "
+                 + ", ".join(f"{g:.0f}/{c:.0f}" for g, c in sorted(self.gaps, reverse=True)[:12])]
+        lines.append(f"garbage collections of 5 ms or more: {len(self.collections)}: " + ", ".join(
+            f"{name} gen{gen} {ms:.0f} ms" for name, gen, ms in self.collections[:12]))
+        total = sum(self.samples.values())
+        for (ui, core), n in self.samples.most_common(top):
+            lines.append(f"  {n}/{total} samples\n    UI:   {ui}\n    core: {core}")
+        return "\n".join(lines)
+
+
+def _where(frame: object, depth: int = 4) -> str:
+    """The innermost frames of a stack, innermost first (repo files only, if any)."""
+    if frame is None:
+        return "-"
+    stack = traceback.extract_stack(frame)  # type: ignore[arg-type]
+    ours = [f for f in stack if "/site-packages/" not in f.filename
+            and "/lib/python" not in f.filename] or stack
+    return " < ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                      for f in reversed(ours[-depth:]))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--messages", type=int, default=10_000)
+    ap.add_argument("--trace-stalls", action="store_true",
+                    help="sample both threads' stacks during UI-thread gaps over 30 ms")
+    ap.add_argument("--profile-ui", metavar="FILE",
+                    help="cProfile the UI thread during the catch-up into FILE")
     args = ap.parse_args()
     n = args.messages
     app = make_app()
@@ -111,7 +196,13 @@ def main() -> None:
     spin(10, lambda: bool(w.current))
     w.open_channel(bil)
     spin(5, lambda: w.conv_model.channel_id == bil)
-    meter = StallMeter()
+    meter = StallMeter(trace=args.trace_stalls)
+    prof = None
+    if args.profile_ui:
+        import cProfile
+
+        prof = cProfile.Profile()
+        prof.enable()
     meter.start()
     t = time.perf_counter()
     fut = bridge.submit(reader.client.sync)
@@ -123,6 +214,11 @@ def main() -> None:
     shown = time.perf_counter() - t
     spin(0.5)
     stall = meter.stop()
+    if prof is not None:
+        prof.disable()
+        prof.dump_stats(args.profile_ui)
+    if args.trace_stalls:
+        print(meter.report())
     stored = bridge.run_sync(lambda: sum(1 for _m in reader.client.store.iter_messages(
         bytes.fromhex(bil))))
 

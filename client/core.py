@@ -50,7 +50,7 @@ from client.errors import (
     PayloadError,
     UsageError,
 )
-from client.events import HISTORY_NOTE, ErrorEvent, Event
+from client.events import HISTORY_NOTE, ErrorEvent, Event, MessageSent
 from client.features import MODIFIER_KINDS, AckStatus, kind_of
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
@@ -64,6 +64,7 @@ from client.keystore import (
 from client.paths import Home, atomic_write, resolve_home
 from client.policy import Roster
 from client.store import SqliteStore, open_store
+from client.store.schema import UNSEQUENCED_BASE
 from client.transport import (
     EpochConflictError,
     HttpTransport,
@@ -82,6 +83,10 @@ KEY_PACKAGE_TARGET = 20
 KEY_PACKAGE_LOW = 8
 #: How often a started client deletes expired disappearing messages.
 SWEEP_SECONDS = 30.0
+#: Messages of a catch-up page (up to 1,000) processed in one synchronous engine call;
+#: between slices the loop runs other work (an app's reads, event delivery), so a
+#: catch-up never monopolises the core's loop for a whole page.
+RECEIVE_SLICE = 200
 
 
 def _base() -> dict[str, Any]:
@@ -127,14 +132,26 @@ class MessageView:
     attachment: dict[str, Any] | None = None  # file_name, mime_type, size, caption
     expires_at: int | None = None  # seconds since the epoch (disappearing messages)
     sending: bool = False  # still in the outbox (no relay seq yet)
+    # emergency calls ("emergency"): when and where the meeting is
+    meeting_at: int | None = None  # ms since the epoch
+    place: str = ""
+    link: str = ""
+    # agenda notices ("agenda"): the title (also the first line of ``text``) and revision
+    title: str = ""
+    revision: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
-                "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own,
-                "edited": self.edited, "reply_to": self.reply_to,
-                "requires_ack": self.requires_ack,
-                "reactions": {e: list(w) for e, w in self.reactions},
-                "attachment": self.attachment, "expires_at": self.expires_at}
+        out = {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
+               "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own,
+               "edited": self.edited, "reply_to": self.reply_to,
+               "requires_ack": self.requires_ack,
+               "reactions": {e: list(w) for e, w in self.reactions},
+               "attachment": self.attachment, "expires_at": self.expires_at}
+        if self.meeting_at is not None:
+            out.update(meeting_at=self.meeting_at, place=self.place, link=self.link)
+        if self.revision is not None:
+            out.update(title=self.title, revision=self.revision)
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,9 +583,10 @@ class Client:
 
     async def post_agenda(self, channel: str | bytes, title: str, body: str = "", *,
                           pinned: bool = True, requires_ack: bool = False) -> str:
-        """Post (or revise: the revision goes up by one) the channel's agenda notice."""
+        """Post (or revise) the channel's agenda notice: the first is revision 1, each
+        revision one more than the highest seen (the highest revision is the pinned one)."""
         cid = self.resolve_channel(channel)
-        rev = self.engine.message_meta(cid).pinned_rev + 1
+        rev = max(self.engine.message_meta(cid).pinned_rev, 0) + 1
         return await self.send_payload(cid, payloads.AgendaNotice(
             **_base(), title=title, body=body, revision=rev, pinned=pinned,
             requires_ack=requires_ack))
@@ -624,6 +642,19 @@ class Client:
                 out.append(view)
         return out
 
+    def message(self, ref: str | bytes, *,
+                channel: str | bytes | None = None) -> MessageView:
+        """One stored message as shown (edits, reactions folded in), by id: bytes, hex,
+        or a unique hex prefix (see :meth:`resolve_message`). Raises NotFoundError for
+        an unknown id and for what is not shown on its own (modifiers such as receipts,
+        reactions and acks; damaged or unreadable messages)."""
+        cid, mid = self.resolve_message(ref, channel)
+        m = self.store.get_message(cid, mid)
+        view = self._view(cid, _order_key(m), m)
+        if view is None:
+            raise NotFoundError("that message is not shown on its own")
+        return view
+
     def _view(self, cid: bytes, order: int, m: Any) -> MessageView | None:
         if m.damaged:
             return None
@@ -634,6 +665,7 @@ class Client:
         except PayloadError:
             return None
         attachment = None
+        extra: dict[str, Any] = {}
         if isinstance(p, payloads.Unknown):
             kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
         else:
@@ -643,8 +675,11 @@ class Client:
             text = getattr(p, "body", "") or getattr(p, "title", "")
             if isinstance(p, payloads.AgendaNotice | payloads.Activity):
                 text = p.title + (f"\n{p.body}" if p.body else "")
+                if isinstance(p, payloads.AgendaNotice):
+                    extra = {"title": p.title, "revision": p.revision}
             elif isinstance(p, payloads.EmergencyCall):
                 text = p.agenda or p.place or p.link
+                extra = {"meeting_at": p.meeting_at, "place": p.place, "link": p.link}
             elif isinstance(p, payloads.Attachment):
                 text = p.caption or p.file_name
                 attachment = {"file_name": p.file_name, "mime_type": p.mime_type,
@@ -660,7 +695,7 @@ class Client:
             requires_ack=bool(getattr(p, "requires_ack", False)),
             reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
             attachment=attachment, expires_at=m.expires_at,
-            sending=m.seq is None and sender == me)
+            sending=m.seq is None and sender == me, **extra)
 
     # ------------------------------------------------------------------ sync
 
@@ -761,12 +796,18 @@ class Client:
                 raise
             if not msgs:
                 return
-            res = self.engine.receive(msgs)
-            self._emit(res.events)
+            msgs = sorted(msgs, key=lambda m: m.seq)
+            acks: list[tuple[bytes, int]] = []
+            for i in range(0, len(msgs), RECEIVE_SLICE):
+                if i:
+                    await asyncio.sleep(0)  # let other work on this loop run between slices
+                res = self.engine.receive(msgs[i:i + RECEIVE_SLICE])
+                self._emit(res.events)
+                acks = res.acks or acks
             await self._send_refusals()
-            if res.acks:
+            if acks:
                 with contextlib.suppress(RelayRefused):
-                    await self.transport.ack(res.acks, [])
+                    await self.transport.ack(acks, [])
             # The relay may return short pages (it caps by bytes too): stop only at its
             # last sequence number, or when the pages no longer move forward.
             top = max(m.seq for m in msgs)
@@ -835,7 +876,11 @@ class Client:
                         out.group_id, out.client_msg_id, out.message, add=list(out.add),
                         remove=list(out.remove), welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
-                    self.engine.posted(out, getattr(res, "seq", None))
+                    seq = getattr(res, "seq", None)
+                    self.engine.posted(out, seq)
+                    sent = _sent_event(out, seq)
+                    if sent is not None:
+                        self._emit([sent])
                     if out.is_commit:
                         await self._catch_up(out.group_id)
                 except EpochConflictError:
@@ -986,6 +1031,23 @@ class Client:
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
             self.engine.compact()
+
+
+def _order_key(m: Any) -> int:
+    """A stored message's relay-order key (see ``store.list_messages_ordered``)."""
+    return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
+
+
+def _sent_event(out: Outbound, seq: int | None) -> MessageSent | None:
+    """MessageSent for an own application message the relay numbered (client message
+    ids of application messages are ``m.<message id hex>.<attempt>``)."""
+    parts = out.client_msg_id.split(".")
+    if out.is_commit or seq is None or len(parts) != 3 or parts[0] != "m":
+        return None
+    try:
+        return MessageSent(out.group_id, bytes.fromhex(parts[1]), int(seq))
+    except ValueError:
+        return None
 
 
 def roster_of(client: Client, channel: str | bytes) -> Roster:

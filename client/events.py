@@ -25,6 +25,7 @@ __all__ = [
     "MessageEdited",
     "MessageReceived",
     "MessageRedacted",
+    "MessageSent",
     "MessagesExpired",
     "NoticePinned",
     "PolicyRefused",
@@ -44,6 +45,16 @@ class MessageReceived:
     kind: str  # payload kind ("text", ..., or the unknown kind's name)
     seq: int | None
     own: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MessageSent:
+    """The relay accepted and numbered one of this device's messages (it has left the
+    outbox: its view is no longer ``sending`` and it moves to its relay place, ``seq``)."""
+
+    channel_id: bytes
+    message_id: bytes
+    seq: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,5 +214,5 @@ Event = (
     MessageReceived | ChannelJoined | ChannelLeft | MembershipChanged | ForkDetected
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
-    | TimerChanged | MessagesExpired
+    | TimerChanged | MessagesExpired | MessageSent
 )

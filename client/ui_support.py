@@ -70,6 +70,8 @@ log = logging.getLogger("corridor.ui_support")
 
 #: Kinds whose rows carry the emergency-call/agenda details the MessageView lacks.
 _DETAIL_KINDS = frozenset({"emergency", "agenda", "activity", "timer"})
+#: kinds whose details the core's MessageView does not carry
+_PAYLOAD_DETAIL_KINDS = frozenset({"activity", "timer"})
 
 
 def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
@@ -195,13 +197,15 @@ def fmt_size(n: int) -> str:
     return f"{n} B"
 
 
-def _detail(p: payloads.Decoded) -> str:
-    """Display details of kinds whose MessageView has no field for them."""
-    if isinstance(p, payloads.AgendaNotice):
-        return f"revision {p.revision}"
-    if isinstance(p, payloads.EmergencyCall):
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(p.meeting_at / 1000))
-        return " · ".join(x for x in (when, p.place, p.link) if x)
+def _detail(view: Any, p: payloads.Decoded | None = None) -> str:
+    """Display details of a row: an emergency call's time, place and link and an agenda
+    notice's revision come with the core's MessageView; the few kinds whose view has no
+    field for them (activity status, timer seconds) come from the payload ``p``."""
+    if view.kind == "agenda" and view.revision is not None:
+        return f"revision {view.revision}"
+    if view.kind == "emergency" and view.meeting_at is not None:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(view.meeting_at / 1000))
+        return " · ".join(x for x in (when, view.place, view.link) if x)
     if isinstance(p, payloads.Activity):
         return p.status
     if isinstance(p, payloads.DisappearingTimer):
@@ -319,10 +323,12 @@ class ConversationAdapter:
              excerpts: dict[str, str] | None = None) -> Row:
         """A display row from the core's MessageView (plus what it has no field for)."""
         detail = ""
-        if view.kind in _DETAIL_KINDS:
+        if view.kind in _PAYLOAD_DETAIL_KINDS:
             with contextlib.suppress(ClientError):
                 m = m or self.client.store.get_message(channel, bytes.fromhex(view.message_id))
-                detail = _detail(payloads.decode(m.body))
+                detail = _detail(view, payloads.decode(m.body))
+        elif view.kind in _DETAIL_KINDS:
+            detail = _detail(view)
         acked: tuple[str, ...] = ()
         read_by: tuple[str, ...] = ()
         if view.requires_ack or view.own:
@@ -354,13 +360,12 @@ class ConversationAdapter:
         view = self._view(channel, bytes.fromhex(message_id))
         return view.text[:80] if view is not None else ""
 
-    def _view(self, channel: bytes, message_id: bytes, m: Any | None = None) -> Any | None:
+    def _view(self, channel: bytes, message_id: bytes) -> Any | None:
         """The core's MessageView of one stored message (None if not shown)."""
         try:
-            m = m or self.client.store.get_message(channel, message_id)
+            return self.client.message(message_id, channel=channel)
         except NotFoundError:
             return None
-        return self.client._view(channel, order_key(m), m)
 
     def row(self, channel: bytes, message_id: str) -> Row | None:
         """One message's current row (after an edit, reaction, receipt, acknowledgement)."""
@@ -368,7 +373,7 @@ class ConversationAdapter:
             m = self.client.store.get_message(channel, bytes.fromhex(message_id))
         except NotFoundError:
             return None
-        view = self._view(channel, m.message_id, m)
+        view = self._view(channel, m.message_id)
         return self._row(channel, view, m) if view is not None else None
 
     def rows(self, channel: bytes, message_ids: Iterable[str]) -> list[Row]:
@@ -411,7 +416,7 @@ class ConversationAdapter:
         msgs = self.client.store.list_messages(channel, after=after, limit=limit)
         rows = []
         for m in msgs:
-            view = self.client._view(channel, order_key(m), m)
+            view = self._view(channel, m.message_id)
             if view is not None:
                 rows.append(self._row(channel, view, m))
         high = msgs[-1].position if msgs else after
@@ -534,23 +539,16 @@ class ConversationAdapter:
     def _status(self, channel: bytes, message_id: bytes) -> AckStatus | None:
         try:
             st = self.client.ack_status(message_id, channel=channel)
-            m = self.client.store.get_message(channel, message_id)
+            view = self.client.message(message_id, channel=channel)
         except ClientError:
             return None
-        view = self.client._view(channel, order_key(m), m)
-        if view is None:
-            return None
-        try:
-            p: Any = payloads.decode(m.body)
-        except PayloadError:
-            p = None
-        detail = _detail(p) if p is not None else ""
+        detail = _detail(view)
         answered = {x.mission: x.acked_by[0] for x in st.missions
                     if x.state == "acknowledged" and x.acked_by}
         read = tuple(x.mission for x in st.missions if x.state == "read")
         return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, view.text,
                          detail, st.author or view.sender, view.sent_at, answered,
-                         tuple(st.pending), read, int(getattr(p, "meeting_at", 0) or 0))
+                         tuple(st.pending), read, int(view.meeting_at or 0))
 
     def ack_status(self, message_id: str, channel: bytes | None = None) -> AckStatus | None:
         mid = bytes.fromhex(message_id)
@@ -593,13 +591,7 @@ class ConversationAdapter:
             view = self.client.pinned_notice(info.channel_id)
             if view is None:
                 continue
-            detail = ""
-            with contextlib.suppress(ClientError):
-                m = self.client.store.get_message(bytes.fromhex(info.channel_id),
-                                                  bytes.fromhex(view.message_id))
-                p = payloads.decode(m.body)
-                rev = int(getattr(p, "revision", 0))
-                detail = str(rev)
+            detail = str(view.revision) if view.revision is not None else ""
             key = (int(detail or 0), view.sent_at)
             if key > best_key:
                 best, best_key = (info.channel_id, view, detail), key

@@ -19,6 +19,7 @@ import asyncio
 import concurrent.futures
 import inspect
 import logging
+import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable
@@ -30,6 +31,15 @@ __all__ = ["Bridge"]
 
 log = logging.getLogger("corridor.ui")
 T = TypeVar("T")
+
+#: The interpreter's thread switch interval while a bridge runs (CPython's default is
+#: 5 ms). The UI thread takes the GIL back every time Qt calls into Python (a model's
+#: ``data``, a delegate's ``sizeHint``, a slot); while the core decrypts a catch-up,
+#: each of those waits until the core is asked to let go, up to one interval, and with
+#: the in-process demo relay as a third busy thread it may lose that race more than
+#: once. Measured with bench/bench_ui.py: at 5 ms single event-loop turns needing 1 ms
+#: of UI work took 45 ms.
+SWITCH_INTERVAL = 0.001
 Callback = Callable[[Any], None]
 
 
@@ -50,6 +60,8 @@ class Bridge(QObject):
         self._ready = threading.Event()
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
         self.closed = False
+        if sys.getswitchinterval() > SWITCH_INTERVAL:
+            sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread.start()
         self._ready.wait()
 

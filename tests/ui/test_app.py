@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 from PySide6.QtCore import QSize, Qt
 
-from client.ui_support import safety_number
+from client.ui_support import Row, safety_number
 from ui.models import roles
 
 TIMEOUT = 20000
@@ -217,3 +218,51 @@ def test_models_pass_the_qt_model_tester(open_window, qtmodeltester) -> None:
     qtmodeltester.check(w.conv_model)
     qtmodeltester.check(w.banner.tracker_model)
     qtmodeltester.check(w.member_pane.model)
+
+
+def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge,
+                                                             qtbot) -> None:
+    """The row leaves "sending" on the core's MessageSent event; rows marked "sending"
+    are not polled while the relay has not numbered them."""
+    import asyncio
+
+    from client.store.schema import UNSEQUENCED_BASE
+
+    w = open_window(0)
+    transport = w.session.client.transport
+    real_post = transport.post
+    gate = bridge.run_sync(lambda: asyncio.Event())
+
+    async def held_post(*args: object, **kw: object) -> object:
+        await gate.wait()  # the relay "has not answered yet"
+        return await real_post(*args, **kw)
+
+    asked: list[str] = []
+    real_rows = w.adapter.rows
+
+    def rows(cid: bytes, ids: list[str]) -> object:
+        asked.extend(ids)
+        return real_rows(cid, ids)
+
+    text = "Numbered by the relay: " + os.urandom(4).hex()
+
+    def mine() -> Row | None:
+        return next((r for r in w.conv_model.rows() if r.text == text), None)
+
+    transport.post = held_post
+    w.adapter.rows = rows
+    try:
+        w.send_text(text)
+        qtbot.waitUntil(lambda: mine() is not None, timeout=10000)
+        row = mine()
+        assert row is not None and row.sending and row.position >= UNSEQUENCED_BASE
+        qtbot.wait(400)  # several refreshes pass: nothing asks for the sending row again
+        assert row.message_id not in asked
+        bridge.loop.call_soon_threadsafe(gate.set)
+        qtbot.waitUntil(lambda: (r := mine()) is not None and not r.sending, timeout=10000)
+        sent = mine()
+        assert sent is not None and sent.position < UNSEQUENCED_BASE
+        assert row.message_id in asked  # re-read because of MessageSent
+    finally:
+        del transport.post
+        del w.adapter.rows

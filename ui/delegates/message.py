@@ -97,10 +97,15 @@ class MessageDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache: dict[tuple[Row, int], _Layout] = {}
+        #: message id -> (row, width, size): the view asks for every row's size at each
+        #: relayout (hundreds of rows per appended chunk), so a hit must cost next to
+        #: nothing: no option copy, no hashing of the whole row (an identity check)
+        self._sizes: dict[str, tuple[Row, int, QSize]] = {}
         self.dark = False
 
     def clear_cache(self) -> None:
         self._cache.clear()
+        self._sizes.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
@@ -198,10 +203,18 @@ class MessageDelegate(QStyledItemDelegate):
         row: Row | None = index.data(roles.ROW)
         if row is None:
             return QSize(0, 0)
+        width = max(200, option.rect.width())
+        hit = self._sizes.get(row.message_id)
+        if hit is not None and hit[0] is row and hit[1] == width:
+            return hit[2]
         opt = QStyleOptionViewItem(option)
-        opt.rect = QRect(0, 0, max(200, option.rect.width()), 0)
+        opt.rect = QRect(0, 0, width, 0)
         lay = self._layout(row, opt)
-        return QSize(opt.rect.width(), lay.bubble.height() + 2 * MARGIN)
+        size = QSize(width, lay.bubble.height() + 2 * MARGIN)
+        if len(self._sizes) > 4000:
+            self._sizes.clear()
+        self._sizes[row.message_id] = (row, width, size)
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
