@@ -705,6 +705,9 @@ class LiveDemo:
         self.info: DemoInfo | None = None
         self._clients: dict[str, Any] = {}
         self._tasks: list[asyncio.Task[Any]] = []
+        #: what run_delegates waits on: held here, so the waiting task stays reachable
+        self._stop_delegates: asyncio.Event | None = None
+        self._runner: asyncio.Task[Any] | None = None
         self.rng = random.Random()
 
     @property
@@ -822,8 +825,17 @@ class LiveDemo:
                         self._spawn(self._answer_ack(
                             bytes.fromhex(st.channel_id), bytes.fromhex(st.message_id), c,
                             mission == slow))
-            await asyncio.Event().wait()
+            # Wait on an event this object holds. An ``asyncio.Event()`` made here and
+            # awaited was referenced only from this coroutine's own frame: when its caller
+            # dropped the task (a fire-and-forget submit), the task, the event and its
+            # waiter formed a cycle nothing outside pointed to, and the next full garbage
+            # collection destroyed the pending task ("Task was destroyed but it is
+            # pending!"), closing every delegate: nobody acknowledged any more.
+            self._runner = asyncio.current_task()
+            self._stop_delegates = asyncio.Event()
+            await self._stop_delegates.wait()
         finally:
+            self._runner = None
             await self.close_delegates()
 
     def _on_event(self, e: Event, client: Any, adapter: ConversationAdapter,
@@ -866,6 +878,8 @@ class LiveDemo:
                 await adapter.send_text(e.channel_id, self.rng.choice(_CHATTER))
 
     async def close_delegates(self) -> None:
+        if self._stop_delegates is not None:
+            self._stop_delegates.set()
         for t in list(self._tasks):
             t.cancel()
         clients, self._clients = self._clients, {}

@@ -60,6 +60,7 @@ class Bridge(QObject):
         self._ready = threading.Event()
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
         self.closed = False
+        self._running: set[asyncio.Task[Any]] = set()
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread.start()
@@ -87,10 +88,20 @@ class Bridge(QObject):
             return dead
 
         async def run() -> Any:
-            result = fn()
-            if inspect.isawaitable(result):
-                result = await result
-            return result
+            # The loop keeps only weak references to its tasks: hold this one until it
+            # ends, or a caller that drops the returned future could see the task (and
+            # whatever it awaits) garbage-collected half-way.
+            task = asyncio.current_task()
+            if task is not None:
+                self._running.add(task)
+            try:
+                result = fn()
+                if inspect.isawaitable(result):
+                    result = await result
+                return result
+            finally:
+                if task is not None:
+                    self._running.discard(task)
 
         fut = asyncio.run_coroutine_threadsafe(run(), self.loop)
 

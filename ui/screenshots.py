@@ -48,8 +48,9 @@ def main(out: str = "docs/screenshots") -> int:
     second = next(n for n in names if homes[n]["mission"] == "borduria")
     chair_mission = homes[info.user]["mission"]
     live = [n for n in names if homes[n]["mission"] not in (chair_mission, "borduria")]
-    bridge.submit(lambda: demo.run_delegates(names=live), None,
-                  lambda exc: print("live delegates stopped:", repr(exc)))
+    # kept for the whole run (the bridge holds running tasks too; see ui/bridge.py)
+    delegates = bridge.submit(lambda: demo.run_delegates(names=live), None,
+                              lambda exc: print("live delegates stopped:", repr(exc)))
 
     def start(name: str) -> Session:
         async def go() -> Session:
@@ -120,6 +121,8 @@ def main(out: str = "docs/screenshots") -> int:
     if chair.banner.status is not None:
         print("tracker: waiting", chair.banner.status.waiting, "answered",
               sorted(chair.banner.status.answered))
+    if delegates.done():
+        print("warning: the live delegates stopped early; the tracker shows them pending")
     _save(chair, out_dir / "emergency-banner.png")
 
     chair.open_wizard()
