@@ -5,6 +5,12 @@ longest UI-thread stall while the client catches up 10,000 messages pushed by an
 delegate (target <= 50 ms), and the process's memory with that channel open.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_ui.py [--messages 10000]
+        [--trace-stalls] [--profile-ui FILE]
+
+``--trace-stalls`` explains the long gaps: for each gap over 30 ms, wall time against
+the UI thread's own CPU time in it (a gap with little CPU is the UI thread waiting for
+the interpreter lock), stack samples of the UI and core threads taken by a watchdog
+thread, and garbage collections of 5 ms or more (with the thread that ran them).
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ class StallMeter:
         self.last = 0.0
         self.worst = 0.0
         self.gaps: list[tuple[float, float]] = []  # (gap, UI-thread CPU in it), ms
+        self.windows: list[tuple[float, float, float]] = []  # (start, end, gap ms)
         self.cpu = 0.0
         self.trace = trace
         self.threshold = threshold / 1000
@@ -88,6 +95,7 @@ class StallMeter:
         self.worst = max(self.worst, gap)
         if gap > self.threshold:
             self.gaps.append((gap * 1000, (cpu - self.cpu) * 1000))
+            self.windows.append((self.last, now, gap * 1000))
         self.last, self.cpu = now, cpu
 
     def _gc(self, phase: str, info: dict[str, int]) -> None:
@@ -140,6 +148,43 @@ def _where(frame: object, depth: int = 4) -> str:
                       for f in reversed(ours[-depth:]))
 
 
+class TurnLog:
+    """With ``--trace-stalls``: times the UI thread's entry points (bridge callbacks,
+    event batches, refreshes, the delegate's size hints and paints), so a long gap can
+    be attributed (printed with the gaps)."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[float, str, float, float]] = []  # (end, name, wall, cpu)
+
+    def wrap(self, cls: type, name: str, label: str | None = None) -> None:
+        orig = getattr(cls, name)
+        log = self.entries
+
+        def timed(*a: object, **k: object) -> object:
+            t, c = time.perf_counter(), time.thread_time()
+            try:
+                return orig(*a, **k)
+            finally:
+                end = time.perf_counter()
+                what = label or name
+                if name == "_on_deliver" and len(a) > 1:
+                    what = getattr(a[1], "__qualname__", "callback")
+                log.append((end, what, (end - t) * 1000, (time.thread_time() - c) * 1000))
+
+        setattr(cls, name, timed)
+
+    def within(self, start: float, end: float) -> str:
+        agg: dict[str, list[float]] = {}
+        for t, name, wall, cpu in self.entries:
+            if start <= t <= end:
+                a = agg.setdefault(name, [0, 0.0, 0.0])
+                a[0] += 1
+                a[1] += wall
+                a[2] += cpu
+        top = sorted(agg.items(), key=lambda kv: -kv[1][1])[:6]
+        return "; ".join(f"{n} x{int(c)} {w:.0f}/{u:.0f} ms" for n, (c, w, u) in top)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--messages", type=int, default=10_000)
@@ -150,6 +195,15 @@ def main() -> None:
     args = ap.parse_args()
     n = args.messages
     app = make_app()
+    turns = TurnLog()
+    if args.trace_stalls:
+        from ui.delegates.message import MessageDelegate
+
+        turns.wrap(Bridge, "_on_deliver")
+        turns.wrap(MainWindow, "_on_event")
+        turns.wrap(MainWindow, "_refresh")
+        turns.wrap(MessageDelegate, "sizeHint")
+        turns.wrap(MessageDelegate, "paint")
     bridge = Bridge()
     demo = LiveDemo(Path(tempfile.mkdtemp(prefix="corridor-bench-")), missions=2, delegates=1)
     info = demo.provision()
@@ -219,6 +273,8 @@ def main() -> None:
         prof.dump_stats(args.profile_ui)
     if args.trace_stalls:
         print(meter.report())
+        for start, end, ms in sorted(meter.windows, key=lambda x: -x[2])[:6]:
+            print(f"  in the {ms:.0f} ms gap (wall/CPU): {turns.within(start, end)}")
     stored = bridge.run_sync(lambda: sum(1 for _m in reader.client.store.iter_messages(
         bytes.fromhex(bil))))
 
@@ -245,7 +301,7 @@ def main() -> None:
     scroll_stall = meter.stop()
 
     print(f"catch-up of {n} messages: {catch_up:.1f} s, {stored} stored; newest shown "
-          f"after {shown:.1f} s (appended in chunks while following the bottom); "
+          f"after {shown:.1f} s (a backlog shows the newest page, then new ones append); "
           f"longest UI-thread stall {stall:.1f} ms (target <= 50 ms)")
     print(f"open a channel holding {stored} messages -> first paint: median "
           f"{sorted(samples)[len(samples) // 2]:.1f} ms, worst {max(samples):.1f} ms "

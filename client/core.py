@@ -648,7 +648,11 @@ class Client:
         or a unique hex prefix (see :meth:`resolve_message`). Raises NotFoundError for
         an unknown id and for what is not shown on its own (modifiers such as receipts,
         reactions and acks; damaged or unreadable messages)."""
-        cid, mid = self.resolve_message(ref, channel)
+        mid = _full_message_id(ref)
+        if channel is not None and mid is not None:
+            cid = self.resolve_channel(channel)  # one lookup: the UI asks row by row
+        else:
+            cid, mid = self.resolve_message(ref, channel)
         m = self.store.get_message(cid, mid)
         view = self._view(cid, _order_key(m), m)
         if view is None:
@@ -1031,6 +1035,18 @@ class Client:
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
             self.engine.compact()
+
+
+def _full_message_id(ref: str | bytes) -> bytes | None:
+    """``ref`` as a message id when it is a whole one (bytes or hex), else None."""
+    if isinstance(ref, bytes):
+        return ref if len(ref) == payloads.MESSAGE_ID_LEN else None
+    if len(ref) != 2 * payloads.MESSAGE_ID_LEN:
+        return None
+    try:
+        return bytes.fromhex(ref)
+    except ValueError:
+        return None
 
 
 def _order_key(m: Any) -> int:

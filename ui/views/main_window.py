@@ -4,8 +4,10 @@ Everything that touches the core goes through the bridge (results arrive as call
 on the UI thread); the window never waits for the network or for crypto. Core events
 are coalesced (one refresh per ~40 ms) so a burst of thousands of messages costs a
 few small model updates, not one per message. New messages of the open channel are
-appended in chunks of :data:`CHUNK` stored messages, one chunk per event-loop turn,
-so a catch-up of ten thousand never stalls the window; a reader scrolled up into
+appended in chunks of :data:`CHUNK` stored messages, one chunk per event-loop turn;
+a larger backlog while the reader follows the bottom (a catch-up of ten thousand)
+replaces the rows by the newest page, so the window never lays out more than a few
+hundred rows in one turn (see bench/bench_ui.py --trace-stalls); a reader scrolled up into
 older history keeps their place (the model grows to :data:`MAX_DETACHED` rows, then
 newer ones wait behind the "N new messages" pill).
 """
@@ -67,8 +69,16 @@ from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 __all__ = ["PAGE", "MainWindow"]
 
 PAGE = 60  # stored messages per page
-CHUNK = 100  # stored messages appended per event-loop turn
-MAX_ROWS = 400  # rows kept while following the bottom (older ones are paged back in)
+#: Stored messages appended per event-loop turn; a backlog of more than this while the
+#: reader follows the bottom (a catch-up) shows the newest page instead (see _load_newer).
+CHUNK = 100
+#: Rows kept while following the bottom (older ones are paged back in on scrolling up).
+#: Bubbles differ in height, so each appended chunk makes the list view ask the delegate
+#: for the size of every loaded row: that many calls into Python on the UI thread, each
+#: taking the interpreter lock from the core's thread while it decrypts a catch-up.
+#: bench/bench_ui.py --trace-stalls: at 400 rows (and chunks of 100) these relayouts
+#: were the long UI-thread stalls (400 size hints, 40-66 ms with the lock contended).
+MAX_ROWS = 150
 MAX_DETACHED = 1200  # rows loaded while the user reads older history; then the pill
 
 
@@ -435,14 +445,7 @@ class MainWindow(QMainWindow):
         if channel_id != self.current:
             return
         rows, more, high = res
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-
-        def fetcher(before: int, deliver: Any) -> None:
-            self.bridge.submit(lambda: a.page(cid, before=before, limit=PAGE),
-                               lambda r: deliver(*r))
-
-        self.conv_model.reset_channel(channel_id, rows, more, fetcher, high)
+        self.conv_model.reset_channel(channel_id, rows, more, self._fetcher(channel_id), high)
         self._mark_read(channel_id, high)
         self._send_receipts(channel_id, rows)
         if focus_message:
@@ -451,6 +454,16 @@ class MainWindow(QMainWindow):
                 self.conversation.setCurrentIndex(self.conv_model.index(row, 0))
                 self.conversation.scrollTo(self.conv_model.index(row, 0))
         QTimer.singleShot(0, lambda: self._painted(channel_id))
+
+    def _fetcher(self, channel_id: str) -> Any:
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+
+        def fetcher(before: int, deliver: Any) -> None:
+            self.bridge.submit(lambda: a.page(cid, before=before, limit=PAGE),
+                               lambda r: deliver(*r))
+
+        return fetcher
 
     def _painted(self, channel_id: str) -> None:
         self.conversation.viewport().repaint()
@@ -602,6 +615,13 @@ class MainWindow(QMainWindow):
                 self.conversation.set_unseen(self.conversation.unseen, held=True)
                 self._count_held(channel_id)
                 return
+            if follow and res.more:
+                # a backlog (a catch-up of thousands): show the newest page rather than
+                # stream every message through the list (each chunk re-lays out every
+                # loaded row on the UI thread); older ones are paged in on scrolling up
+                self._newer_busy = True
+                self._show_newest_page(channel_id)
+                return
             self.conv_model.apply_newer(channel_id, res.rows, (), res.high_water)
             if follow:
                 self.conv_model.trim_top(MAX_ROWS)
@@ -617,6 +637,37 @@ class MainWindow(QMainWindow):
             self.bridge.failed.emit(str(exc) or type(exc).__name__)
 
         self.bridge.submit(lambda: a.newer(cid, after, limit=CHUNK), done, failed)
+
+    def _show_newest_page(self, channel_id: str) -> None:
+        """Replace the rows by the channel's newest page (the reader follows the bottom
+        and a backlog arrived); then carry on with what lands after it."""
+        a = self.adapter
+        cid = bytes.fromhex(channel_id)
+
+        def newest() -> tuple[list[Row], bool, int]:
+            high = a.high_water(cid)
+            rows, more = a.page(cid, limit=PAGE)
+            return rows, more, high
+
+        def done(res: tuple[list[Row], bool, int]) -> None:
+            self._newer_busy = False
+            if channel_id != self.current or self.conv_model.channel_id != channel_id:
+                return
+            rows, more, high = res
+            self.conv_model.reset_channel(channel_id, rows, more, self._fetcher(channel_id),
+                                          high)
+            self._mark_read(channel_id, high)
+            self._send_receipts(channel_id, rows)
+            if self._newer_again:
+                self._newer_again = False
+                QTimer.singleShot(0, lambda: self._load_newer(channel_id)
+                                  if channel_id == self.current else None)
+
+        def failed(exc: BaseException) -> None:
+            self._newer_busy = False
+            self.bridge.failed.emit(str(exc) or type(exc).__name__)
+
+        self.bridge.submit(newest, done, failed)
 
     def _send_receipts(self, channel_id: str, rows: list[Row]) -> None:
         """Shown messages that ask for acknowledgement get a read receipt (once), so the
