@@ -69,6 +69,9 @@ from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 __all__ = ["PAGE", "MainWindow"]
 
 PAGE = 60  # stored messages per page
+#: Rows shown when a backlog replaces the rows (more than a window's height of bubbles;
+#: older ones are paged in on scrolling up): each is laid out anew in that one turn.
+BACKLOG_PAGE = 30
 #: Stored messages appended per event-loop turn; a backlog of more than this while the
 #: reader follows the bottom (a catch-up) shows the newest page instead (see _load_newer).
 CHUNK = 100
@@ -646,7 +649,7 @@ class MainWindow(QMainWindow):
 
         def newest() -> tuple[list[Row], bool, int]:
             high = a.high_water(cid)
-            rows, more = a.page(cid, limit=PAGE)
+            rows, more = a.page(cid, limit=BACKLOG_PAGE)
             return rows, more, high
 
         def done(res: tuple[list[Row], bool, int]) -> None:
