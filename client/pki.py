@@ -138,30 +138,19 @@ def _one_cert(path: str | Path) -> bytes:
     return found[0]
 
 
-def _pem(der: bytes) -> bytes:
-    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
-
-
-def _csr_der(data: bytes) -> bytes:
+def _der(data: bytes, kind: str, message: str) -> bytes:
     try:
-        if b"-----BEGIN" in data:
-            return x509.load_pem_x509_csr(data).public_bytes(serialization.Encoding.DER)
-    except ValueError:
-        raise CommandError("not a certificate request") from None
-    return data
+        return certs.der_of(data, kind)
+    except DecodeError:
+        raise CommandError(message) from None
 
 
-def _csr_pem(der: bytes) -> bytes:
-    return x509.load_der_x509_csr(der).public_bytes(serialization.Encoding.PEM)
+def _der_request(data: bytes) -> bytes:
+    return _der(data, "request", "not a certificate request")
 
 
-def _crl_der(data: bytes) -> bytes:
-    try:
-        if b"-----BEGIN" in data:
-            return x509.load_pem_x509_crl(data).public_bytes(serialization.Encoding.DER)
-        return x509.load_der_x509_crl(data).public_bytes(serialization.Encoding.DER)
-    except ValueError:
-        raise CommandError("not a CRL") from None
+def _der_crl(data: bytes) -> bytes:
+    return _der(data, "crl", "not a CRL")
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
@@ -244,7 +233,7 @@ def _open(path: Path, label: str, prompt: str) -> bytes:
 
 
 def _update_crl(crl_path: Path, issuer: bytes, seed: bytes, serial: int) -> tuple[int, int, bool]:
-    old = _crl_der(_read(crl_path)) if crl_path.exists() else None
+    old = _der_crl(_read(crl_path)) if crl_path.exists() else None
     if old is not None:
         issuer_name = x509.load_der_x509_certificate(issuer).subject
         if x509.load_der_x509_crl(old).issuer != issuer_name:
@@ -257,7 +246,7 @@ def _update_crl(crl_path: Path, issuer: bytes, seed: bytes, serial: int) -> tupl
         entries.append((serial, now))
     crl = certs.make_crl(issuer, seed, revoked=entries, this_update=now,
                          next_update=now + timedelta(days=CRL_DAYS), number=number)
-    _write(crl_path, x509.load_der_x509_crl(crl).public_bytes(serialization.Encoding.PEM),
+    _write(crl_path, certs.pem_of(crl, "crl"),
            replace=True)
     return number, len(entries), already
 
@@ -275,7 +264,7 @@ def cmd_mission_init(args: argparse.Namespace) -> int:
     passphrase = _passphrase("new mission key passphrase: ", confirm=True)
     _write(key_path, seal_key(seed, passphrase, label=MISSION_LABEL, strength=args.kdf),
            secret=True)
-    _write(req_path, _csr_pem(csr), replace=True)
+    _write(req_path, certs.pem_of(csr, "request"), replace=True)
     _emit(args, {"key": str(key_path), "request": str(req_path),
                  "mission_id": args.mission_id, "name": args.name},
           [f"mission key: {key_path} (passphrase-protected)",
@@ -286,7 +275,7 @@ def cmd_mission_init(args: argparse.Namespace) -> int:
 
 def cmd_sign_device(args: argparse.Namespace) -> int:
     mission = _one_cert(args.mission_cert)
-    req = certs.read_request(_csr_der(_read(args.request)), kind="device")
+    req = certs.read_request(_der_request(_read(args.request)), kind="device")
     seed = _open(Path(args.key), MISSION_LABEL, "mission key passphrase: ")
     now = _now()
     der = certs.issue_device_certificate(
@@ -294,7 +283,7 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
         display_name=req.name, not_before=now - timedelta(minutes=5),
         not_after=now + timedelta(days=args.days))
     out = Path(args.out)
-    _new_file(out, _pem(der))
+    _new_file(out, certs.pem_of(der, "certificate"))
     serial = certs.certificate_serial(der)
     _emit(args, {"delegate_id": req.id, "display_name": req.name, "serial": serial,
                  "out": str(out)},
@@ -341,7 +330,7 @@ def cmd_device_init(args: argparse.Namespace, *,
     csr = certs.make_device_request(seed, delegate_id=args.delegate_id,
                                     display_name=args.display_name)
     store.put(DEVICE_SIGNATURE_KEY, seed)
-    _write(req_path, _csr_pem(csr), replace=True)
+    _write(req_path, certs.pem_of(csr, "request"), replace=True)
     key_file = str(home.keyfile_path) if store.backend == "file" else None
     where = ("device key: in the OS keyring" if key_file is None else
              f"device key: in the passphrase-protected file {key_file} (no usable OS keyring)")
@@ -390,14 +379,15 @@ def cmd_device_import(args: argparse.Namespace) -> int:
     if pinned.exists() and _one_cert(pinned) != root:
         raise CommandError(f"{pinned} already pins another venue root")
     device, mission = _one_cert(args.cert), _one_cert(args.mission_cert)
-    req = certs.read_request(_csr_der(_read(home / DEVICE_REQUEST)), kind="device")
+    req = certs.read_request(_der_request(_read(home / DEVICE_REQUEST)), kind="device")
     ident = certs.verify_chain(root, [device, mission], now=_now())
     if ident.signature_key != req.public_key:
         raise CommandError("that certificate is for another key than this device's")
-    _write(pinned, _pem(root), replace=True)
-    _write(home / MISSION, _pem(mission), replace=True)
-    _write(home / DEVICE, _pem(device), replace=True)
-    _write(home / CHAIN, _pem(device) + _pem(mission), replace=True)
+    _write(pinned, certs.pem_of(root, "certificate"), replace=True)
+    _write(home / MISSION, certs.pem_of(mission, "certificate"), replace=True)
+    _write(home / DEVICE, certs.pem_of(device, "certificate"), replace=True)
+    _write(home / CHAIN, certs.pem_of(device, "certificate")
+           + certs.pem_of(mission, "certificate"), replace=True)
     _emit(args, {"identity": ident.to_json(), "home": str(home)},
           ["imported; the venue root is pinned", *_identity_lines(ident)])
     return 0
@@ -409,7 +399,7 @@ def cmd_device_show(args: argparse.Namespace) -> int:
         raise CommandError(f"no certificate imported in {home} (corridor device import)")
     root = _one_cert(home / ROOT)
     chain = _certs_in(_read(home / CHAIN), str(home / CHAIN))
-    crls = [_crl_der(_read(p)) for p in args.crl or []]
+    crls = [_der_crl(_read(p)) for p in args.crl or []]
     ident = certs.verify_chain(root, chain, now=_now(), crls=crls)
     _emit(args, {"identity": ident.to_json(), "home": str(home)}, _identity_lines(ident))
     return 0
@@ -426,7 +416,7 @@ def cmd_cert_verify(args: argparse.Namespace) -> int:
     chain: list[bytes] = []
     for path in args.chain:
         chain += _certs_in(_read(path), path)
-    crls = [_crl_der(_read(p)) for p in args.crl or []]
+    crls = [_der_crl(_read(p)) for p in args.crl or []]
     roles = [_one_cert(p) for p in args.role or []]
     at = args.at or _now()
     try:

@@ -67,7 +67,7 @@ from cryptography.x509.oid import (
     SignatureAlgorithmOID,
 )
 
-from .errors import CertificateError, UsageError
+from .errors import CertificateError, DecodeError, UsageError
 from .words import encode_words, format_hex
 
 __all__ = [
@@ -100,6 +100,7 @@ __all__ = [
     "certificate_serial",
     "crl_entries",
     "crl_number",
+    "der_of",
     "fingerprint",
     "fingerprint_hex",
     "fingerprint_words",
@@ -111,6 +112,7 @@ __all__ = [
     "make_mission_request",
     "make_root_certificate",
     "new_signing_key",
+    "pem_of",
     "public_key_of",
     "read_request",
     "verify_chain",
@@ -390,6 +392,42 @@ def public_key_of(seed: bytes) -> bytes:
     raw = _raw_public(_private(seed).public_key())
     assert raw is not None
     return raw
+
+
+_LOADERS: dict[str, tuple[Callable[[bytes], object], Callable[[bytes], object]]] = {
+    "certificate": (x509.load_pem_x509_certificate, x509.load_der_x509_certificate),
+    "crl": (x509.load_pem_x509_crl, x509.load_der_x509_crl),
+    "request": (x509.load_pem_x509_csr, x509.load_der_x509_csr),
+}
+
+
+def der_of(data: bytes, kind: str) -> bytes:
+    """The DER of a certificate, CRL or request given as PEM or DER (file contents).
+
+    One helper for every command line that reads these files; raises
+    :class:`DecodeError` naming the kind when ``data`` is neither.
+    """
+    if kind not in _LOADERS:
+        raise UsageError(f"unknown kind {kind!r}")
+    pem, der = _LOADERS[kind]
+    try:
+        obj = pem(data) if b"-----BEGIN" in data else der(data)
+    except ValueError:
+        raise DecodeError(f"not a {kind}") from None
+    out: bytes = obj.public_bytes(serialization.Encoding.DER)  # type: ignore[attr-defined]
+    return out
+
+
+def pem_of(der: bytes, kind: str) -> bytes:
+    """PEM text of a DER certificate, CRL or request (for files ``openssl`` reads)."""
+    if kind not in _LOADERS:
+        raise UsageError(f"unknown kind {kind!r}")
+    try:
+        obj = _LOADERS[kind][1](der)
+    except ValueError:
+        raise DecodeError(f"not a {kind}") from None
+    out: bytes = obj.public_bytes(serialization.Encoding.PEM)  # type: ignore[attr-defined]
+    return out
 
 
 def fingerprint(cert_der: bytes) -> bytes:

@@ -28,7 +28,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from crypto import certs
-from crypto.errors import CryptoError
+from crypto.errors import CryptoError, DecodeError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
 
 __all__ = ["add_arguments", "main", "register", "run"]
@@ -95,30 +95,23 @@ def _read(path: Path) -> bytes:
         raise CommandError(f"cannot read {path}: {e.strerror}") from None
 
 
-def _pem_cert(der: bytes) -> bytes:
-    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
-
-
-def _pem_crl(der: bytes) -> bytes:
-    return x509.load_der_x509_crl(der).public_bytes(serialization.Encoding.PEM)
+def _der(data: bytes, kind: str, message: str) -> bytes:
+    try:
+        return certs.der_of(data, kind)
+    except DecodeError:
+        raise CommandError(message) from None
 
 
 def _cert_der(data: bytes, what: str) -> bytes:
-    try:
-        if b"-----BEGIN" in data:
-            return x509.load_pem_x509_certificate(data).public_bytes(serialization.Encoding.DER)
-        return x509.load_der_x509_certificate(data).public_bytes(serialization.Encoding.DER)
-    except ValueError:
-        raise CommandError(f"{what} is not a certificate") from None
+    return _der(data, "certificate", f"{what} is not a certificate")
 
 
 def _crl_der(data: bytes) -> bytes:
-    try:
-        if b"-----BEGIN" in data:
-            return x509.load_pem_x509_crl(data).public_bytes(serialization.Encoding.DER)
-        return x509.load_der_x509_crl(data).public_bytes(serialization.Encoding.DER)
-    except ValueError:
-        raise CommandError("not a CRL") from None
+    return _der(data, "crl", "not a CRL")
+
+
+def _csr_der(data: bytes) -> bytes:
+    return _der(data, "request", "not a certificate request")
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
@@ -171,7 +164,7 @@ class _Root:
         issued = self.dir / ISSUED
         issued.mkdir(exist_ok=True)
         path = issued / f"{certs.certificate_serial(der):x}.pem"
-        _write_new(path, _pem_cert(der))
+        _write_new(path, certs.pem_of(der, "certificate"))
         return path
 
 
@@ -190,10 +183,10 @@ def cmd_init(args: argparse.Namespace) -> int:
         minutes=5), not_after=now + timedelta(days=args.days))
     _write_new(data_dir / ROOT_KEY, seal_key(seed, passphrase, label=ROOT_LABEL,
                                              strength=args.kdf), secret=True)
-    _write_new(data_dir / ROOT_CERT, _pem_cert(root))
+    _write_new(data_dir / ROOT_CERT, certs.pem_of(root, "certificate"))
     crl = certs.make_crl(root, seed, revoked=[], this_update=now,
                          next_update=now + timedelta(days=CRL_DAYS), number=1)
-    _write_new(data_dir / ROOT_CRL, _pem_crl(crl))
+    _write_new(data_dir / ROOT_CRL, certs.pem_of(crl, "crl"))
     fp_hex, fp_words = certs.fingerprint_hex(root), certs.fingerprint_words(root)
     _emit(args, {"root": str(data_dir / ROOT_CERT), "crl": str(data_dir / ROOT_CRL),
                  "fingerprint_hex": fp_hex, "fingerprint_words": fp_words},
@@ -223,7 +216,7 @@ def cmd_accredit(args: argparse.Namespace) -> int:
         name=args.name, not_before=now - timedelta(minutes=5),
         not_after=now + timedelta(days=args.days))
     out = Path(args.out)
-    _write_out(out, _pem_cert(der))
+    _write_out(out, certs.pem_of(der, "certificate"))
     root.record(der)
     serial = certs.certificate_serial(der)
     _emit(args, {"mission_id": args.mission_id, "name": args.name, "serial": serial,
@@ -232,15 +225,6 @@ def cmd_accredit(args: argparse.Namespace) -> int:
            f"mission certificate: {out}",
            f"send it to the mission with {root.dir / ROOT_CERT} and the root fingerprint"])
     return 0
-
-
-def _csr_der(data: bytes) -> bytes:
-    try:
-        if b"-----BEGIN" in data:
-            return x509.load_pem_x509_csr(data).public_bytes(serialization.Encoding.DER)
-        return data
-    except ValueError:
-        raise CommandError("not a certificate request") from None
 
 
 def _public_key(data: bytes) -> bytes:
@@ -264,7 +248,7 @@ def cmd_grant_role(args: argparse.Namespace) -> int:
         delegate_id=args.delegate, mission_id=args.mission_id,
         not_before=now - timedelta(minutes=5), not_after=now + timedelta(hours=args.hours))
     out = Path(args.out)
-    _write_out(out, _pem_cert(der))
+    _write_out(out, certs.pem_of(der, "certificate"))
     root.record(der)
     serial = certs.certificate_serial(der)
     what = args.role + (f" of {args.channel}" if args.channel else "")
@@ -297,7 +281,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         entries.append((serial, now))
     crl = certs.make_crl(root.cert, root.seed(), revoked=entries, this_update=now,
                          next_update=now + timedelta(days=CRL_DAYS), number=number)
-    _replace(crl_path, _pem_crl(crl))
+    _replace(crl_path, certs.pem_of(crl, "crl"))
     _emit(args, {"serial": serial, "already_revoked": already, "crl": str(crl_path),
                  "crl_number": number, "revoked": [s for s, _ in entries]},
           [f"serial {serial} {'was already' if already else 'is now'} revoked",

@@ -695,3 +695,19 @@ def test_word_table_is_frozen_and_distinct() -> None:
         decode_words(["acid", "notaword"])
     with pytest.raises(DecodeError):
         parse_hex("zz")
+
+
+def test_der_of_reads_pem_or_der_and_refuses_garbage(venue: Venue) -> None:
+    root = venue.root
+    pem = C.pem_of(root, "certificate")
+    assert pem.startswith(b"-----BEGIN CERTIFICATE-----")
+    assert C.der_of(pem, "certificate") == root
+    assert C.der_of(root, "certificate") == root
+    crl = venue.crl([1])
+    assert C.der_of(C.pem_of(crl, "crl"), "crl") == crl
+    for kind, data in [("certificate", crl), ("crl", root), ("request", b"\x30\x03junk"),
+                       ("certificate", b"-----BEGIN CERTIFICATE-----\nAAAA\n")]:
+        with pytest.raises(DecodeError, match=kind):
+            C.der_of(data, kind)
+    with pytest.raises(UsageError):
+        C.der_of(root, "key")
