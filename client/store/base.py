@@ -52,6 +52,20 @@ def check_int(value: int | None, what: str, *, optional: bool = False) -> None:
         raise UsageError(f"{what} must be an integer in [0, 2**63)")
 
 
+def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: bytes, *,
+                  sent_at: int, received_at: int, seq: int | None,
+                  expires_at: int | None) -> None:
+    """The argument checks of :meth:`Store.insert_message`, shared by both stores."""
+    check_id(channel_id, "channel_id")
+    check_id(message_id, "message_id")
+    check_int(sent_at, "sent_at")
+    check_int(received_at, "received_at")
+    check_int(seq, "seq", optional=True)
+    check_int(expires_at, "expires_at", optional=True)
+    if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+        raise UsageError("sender and body must be bytes")
+
+
 class ChannelKind(enum.StrEnum):
     """The four channel kinds of DESIGN.md ("Channels and membership policy")."""
 

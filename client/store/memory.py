@@ -23,6 +23,7 @@ from client.store.base import (
     OutboxItem,
     check_id,
     check_int,
+    check_message,
 )
 
 __all__ = ["MemoryStore"]
@@ -171,14 +172,8 @@ class MemoryStore:
         seq: int | None = None,
         expires_at: int | None = None,
     ) -> bool:
-        check_id(channel_id, "channel_id")
-        check_id(message_id, "message_id")
-        check_int(sent_at, "sent_at")
-        check_int(received_at, "received_at")
-        check_int(seq, "seq", optional=True)
-        check_int(expires_at, "expires_at", optional=True)
-        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
-            raise UsageError("sender and body must be bytes")
+        check_message(channel_id, message_id, sender, body, sent_at=sent_at,
+                      received_at=received_at, seq=seq, expires_at=expires_at)
         with self.transaction():
             self.get_channel(channel_id)
             if (channel_id, message_id) in self._messages:

@@ -48,6 +48,7 @@ from client.store.base import (
     OutboxItem,
     check_id,
     check_int,
+    check_message,
 )
 from client.store.crypto import RowCipher
 from crypto.secret_bytes import Secret
@@ -390,12 +391,8 @@ class SqliteStore:
         seq: int | None = None,
         expires_at: int | None = None,
     ) -> bool:
-        check_id(channel_id, "channel_id")
-        check_id(message_id, "message_id")
-        check_int(sent_at, "sent_at")
-        check_int(received_at, "received_at")
-        check_int(seq, "seq", optional=True)
-        check_int(expires_at, "expires_at", optional=True)
+        check_message(channel_id, message_id, sender, body, sent_at=sent_at,
+                      received_at=received_at, seq=seq, expires_at=expires_at)
         sealed = self._seal_message(channel_id, message_id, sender, body)
         with self.transaction():
             self._require_channel(channel_id)
