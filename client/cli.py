@@ -65,18 +65,37 @@ async def _create(args: argparse.Namespace) -> int:
 
 
 async def _send(args: argparse.Namespace) -> int:
+    """Send, or queue when the relay cannot be reached (or is busy): the message stays
+    in the home's outbox and goes, exactly once, at the next command that reaches it."""
+    from client.transport import RelayUnavailable
+
     async with _open(args) as c:
-        await c.sync()
+        offline = False
+        try:
+            await c.sync()
+        except RelayUnavailable:
+            offline = True  # queue it; the next sync, send or other command delivers it
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
                                           requires_ack=args.ack)
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
                                     reply_to=args.reply_to)
-        pending = len(c.store.list_outbox(limit=10_000))
-        _emit(args, {"message_id": mid, "queued": pending},
-              [f"sent {mid}" + (f" ({pending} still queued)" if pending else "")])
-    return 0
+        view = c.message(mid)
+        pending = c.pending_sends()
+        status = "queued" if view.status == "sending" else view.status
+        data: dict[str, Any] = {"message_id": mid, "status": status, "queued": pending}
+        if status == "failed":
+            data["reason"] = view.failed
+            line = f"failed {mid}: the relay refused it: {view.failed}"
+        elif status == "queued":
+            why = "the relay is unreachable" if offline else "the relay is busy"
+            line = (f"queued {mid} ({why}; it is sent at the next `corridor sync` or "
+                    "send)")
+        else:
+            line = f"sent {mid}" + (f" ({pending} still queued)" if pending else "")
+        _emit(args, data, [line])
+    return 1 if status == "failed" else 0
 
 
 async def _ack(args: argparse.Namespace) -> int:

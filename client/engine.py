@@ -131,6 +131,7 @@ from client.events import (
     Event,
     ForkDetected,
     MembershipChanged,
+    MessageFailed,
     MessageReceived,
     MessagesExpired,
     NoticePinned,
@@ -763,8 +764,10 @@ class Engine:
     def message_meta(self, channel_id: bytes) -> _Meta:
         return self.channel_state(channel_id)[1]
 
-    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
+    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> bytes:
         """Queue a membership commit (devices of the roster's missions; roster change).
+
+        Returns the outbox item's id.
 
         Raises:
             UsageError: a roster change this device's delegate may not make.
@@ -778,7 +781,7 @@ class Engine:
             except PolicyViolation as exc:
                 raise UsageError(str(exc)) from None
         data = _enc.encode(_OutOp(encode_roster(roster) if roster else None))
-        self.store.enqueue_outbox(channel_id, data, created_at=self.now())
+        return self.store.enqueue_outbox(channel_id, data, created_at=self.now())
 
     # ------------------------------------------------------------------ outbox
 
@@ -961,6 +964,41 @@ class Engine:
 
     def drop_work(self, work: AppWork | CommitWork) -> None:
         self.store.mark_sent(work.item_id)
+
+    def refused(self, work: AppWork | CommitWork, reason: str) -> list[Event]:
+        """The relay refused ``work`` for good: it leaves the outbox; an application
+        message is marked failed with ``reason`` (shown with it; :meth:`retry_failed`
+        queues it again). Temporary failures never come here: they stay queued."""
+        events: list[Event] = []
+        with self.store.transaction():
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, AppWork):
+                item = _out_decoder.decode(work.data) if work.data else None
+                if isinstance(item, _OutApp):
+                    ann = self.features.annotation(work.channel_id, item.message_id)
+                    ann.failed = reason or "refused by the relay"
+                    self.features._put(work.channel_id, item.message_id, ann)
+                    events.append(MessageFailed(work.channel_id, item.message_id, ann.failed))
+        return events
+
+    def retry_failed(self, channel_id: bytes, message_id: bytes) -> None:
+        """Queue a message the relay refused (:meth:`refused`) again, with its stored
+        payload and the same message id, so receivers still see it once.
+
+        Raises:
+            UsageError: the message is not an own message marked failed.
+        """
+        ann = self.features.annotation(channel_id, message_id)
+        if not ann.failed:
+            raise UsageError("that message has not failed")
+        stored = self.store.get_message(channel_id, message_id)
+        with self.store.transaction():
+            ann.failed = ""
+            self.features._put(channel_id, message_id, ann)
+            # an attempt number no earlier try used (those count up from 0): a client
+            # message id the relay has never seen, so it is not answered as a duplicate
+            self.store.enqueue_outbox(channel_id, _enc.encode(
+                _OutApp(message_id, stored.body, max(1, self.now()))), created_at=self.now())
 
     # ------------------------------------------------------------------ receiving
 

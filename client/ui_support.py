@@ -114,6 +114,7 @@ class Row:
     sent_at: int
     own: bool
     sending: bool = False
+    failed: str = ""  # the relay refused it for good: its reason
     reply_to: str = ""
     reply_excerpt: str = ""
     edited: bool = False
@@ -349,7 +350,8 @@ class ConversationAdapter:
         if file_name:
             text = str(att.get("caption", "") or "")
         return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
-                   view.own, sending=view.sending, reply_to=view.reply_to,
+                   view.own, sending=view.sending, failed=view.failed,
+                   reply_to=view.reply_to,
                    reply_excerpt=excerpt, edited=view.edited,
                    reactions=tuple(view.reactions), requires_ack=view.requires_ack,
                    acked_missions=acked, read_by=read_by, attachment=label,

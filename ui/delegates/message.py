@@ -52,7 +52,9 @@ def footer_text(row: Row) -> str:
     if row.edited and not row.redacted:
         parts.append(_t("edited"))
     if row.own:
-        if row.sending:
+        if row.failed:
+            parts.append(_t("failed: %1").replace("%1", row.failed))
+        elif row.sending:
             parts.append(_t("sending…"))
         elif row.read_by:
             parts.append(_t("read by %1").replace("%1", ", ".join(row.read_by)))

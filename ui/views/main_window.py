@@ -194,6 +194,8 @@ class MainWindow(QMainWindow):
         rl.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
         self.connection = QLabel(_t("Connecting…"), self)
+        self.connection.setObjectName("connectionStatus")
+        self.connection.setAccessibleName(_t("Connection to the relay"))
         self.statusBar().addPermanentWidget(self.connection)
 
         # ---- wiring
@@ -215,6 +217,10 @@ class MainWindow(QMainWindow):
         self.notice_board.reviseRequested.connect(self.revise_agenda)
         self.member_pane.verifyRequested.connect(self.open_verification)
         self.bridge.coreEvent.connect(self._on_event)
+        # the state so far (the push loop may have connected before this window
+        # subscribed); later changes arrive as ConnectionChanged events, in order
+        client = self.session.client
+        self.bridge.submit(lambda: client.link, self._show_link)
         self.bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -512,6 +518,16 @@ class MainWindow(QMainWindow):
             if cid == self.current:
                 self._gone.add(e.message_id.hex())
             return
+        if isinstance(e, ev.ConnectionChanged):
+            self._show_link(e.connected, e.detail)
+            return
+        if isinstance(e, ev.MessageFailed):
+            # the relay refused an own message for good: its row shows why
+            if cid == self.current:
+                self._changed.add(e.message_id.hex())
+            self.statusBar().showMessage(
+                _t("A message was not sent: %1").replace("%1", e.reason), 10000)
+            return
         if isinstance(e, ev.MessageSent):
             # the relay numbered an own message: its row leaves "sending" and moves to
             # its relay place (repainted with the next refresh; nothing is polled)
@@ -541,13 +557,22 @@ class MainWindow(QMainWindow):
             self._refresh_all = True
             self._pending_channels.add(e.channel_id.hex())
         elif isinstance(e, ev.ErrorEvent):
-            self.connection.setText(_t("Offline — retrying"))
             self.statusBar().showMessage(e.reason, 6000)
-            return
         elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
-        self.connection.setText(_t("Connected"))
+
+    def _show_link(self, up: bool | None, detail: str = "") -> None:
+        """The relay connection in the status bar, as the core last reported it (only
+        ConnectionChanged moves it: a message or an error says nothing about the link)."""
+        if up is None:
+            text = _t("Connecting…")
+        elif up:
+            text = _t("Connected")
+        else:
+            text = _t("Offline — reconnecting…")
+        self.connection.setText(text)
+        self.connection.setToolTip(detail)
 
     def _notify_message(self, e: ev.MessageReceived) -> None:
         cid = e.channel_id.hex()
