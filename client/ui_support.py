@@ -454,6 +454,14 @@ class ConversationAdapter:
         mid: str = await self.client.redact(message_id, channel=channel)
         return mid
 
+    async def retry(self, channel: bytes, message_id: str) -> None:
+        """Send a failed own message again (same message id)."""
+        await self.client.retry_message(message_id, channel=channel)
+
+    def discard(self, channel: bytes, message_id: str) -> None:
+        """Delete a failed own message from this device (it never reached anyone)."""
+        self.client.discard_message(message_id, channel=channel)
+
     async def react(self, channel: bytes, message_id: str, emoji: str, *,
                     remove: bool = False) -> str:
         mid: str = await self.client.react(message_id, emoji, remove=remove, channel=channel)

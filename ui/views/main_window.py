@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         self.conversation.replyRequested.connect(self.composer.reply_to)
         self.conversation.editRequested.connect(self.composer.edit)
         self.conversation.redactRequested.connect(self._redact)
+        self.conversation.retryRequested.connect(self._retry_failed)
+        self.conversation.discardRequested.connect(self._discard_failed)
         self.conversation.reactRequested.connect(self._react)
         self.conversation.ackRequested.connect(lambda r: self.acknowledge(self.current,
                                                                            r.message_id))
@@ -793,6 +795,27 @@ class MainWindow(QMainWindow):
     def _redact_confirmed(self, row: Row) -> None:
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
+                               self._after_send, self._error)
+
+    def _retry_failed(self, row: Row) -> None:
+        """Send a message the relay refused again (its row goes back to "sending…")."""
+        if (cid := self._cid()) is not None:
+            mid = row.message_id
+            self._changed.add(mid)
+            self.bridge.submit(lambda: self.adapter.retry(cid, mid), self._after_send,
+                               self._error)
+
+    def _discard_failed(self, row: Row) -> None:
+        if self._cid() is None:
+            return
+        ok = QMessageBox.question(self, _t("Discard message"), _t(
+            "This message was never delivered. Delete it from this device?"))
+        if ok == QMessageBox.StandardButton.Yes:
+            self._discard_confirmed(row)
+
+    def _discard_confirmed(self, row: Row) -> None:
+        if (cid := self._cid()) is not None:
+            self.bridge.submit(lambda: self.adapter.discard(cid, row.message_id),
                                self._after_send, self._error)
 
     def _react(self, row: Row, emoji: str) -> None:
