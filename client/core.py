@@ -1055,15 +1055,10 @@ def _order_key(m: Any) -> int:
 
 
 def _sent_event(out: Outbound, seq: int | None) -> MessageSent | None:
-    """MessageSent for an own application message the relay numbered (client message
-    ids of application messages are ``m.<message id hex>.<attempt>``)."""
-    parts = out.client_msg_id.split(".")
-    if out.is_commit or seq is None or len(parts) != 3 or parts[0] != "m":
+    """MessageSent for an own application message the relay numbered."""
+    if out.is_commit or seq is None or not out.message_id:
         return None
-    try:
-        return MessageSent(out.group_id, bytes.fromhex(parts[1]), int(seq))
-    except ValueError:
-        return None
+    return MessageSent(out.group_id, out.message_id, int(seq))
 
 
 def roster_of(client: Client, channel: str | bytes) -> Roster:
