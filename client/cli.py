@@ -83,11 +83,7 @@ async def _claims(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         since = int(time.time()) - int(args.hours * 3600)
         claims = await c.key_package_claims(since)
-        names = {}
-        for d, m, _chain in await c.transport.directory_devices(None):
-            names[d] = m
-        out = [{"target": x.target, "claimer": x.claimer,
-                "claimer_mission": x.claimer_mission or names.get(x.claimer, ""),
+        out = [{"target": x.target, "claimer": x.claimer, "claimer_mission": x.claimer_mission,
                 "last_resort": x.last_resort, "claimed_at": x.claimed_at} for x in claims]
         _emit(args, {"claims": out, "since": since},
               [f"{x['claimed_at']}  {x['target'][:12]} claimed by {x['claimer'][:12]} "

@@ -93,6 +93,7 @@ from client.transport import (
     Transport,
     UnauthorizedError,
 )
+from crypto.errors import CryptoError
 
 __all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
            "fast_kdf_for_tests"]
@@ -889,9 +890,7 @@ class Client:
         ident: dict[str, Any]
         try:
             ident = self.identity()
-        except ClientError as exc:
-            ident = {"device_id": self.device_id, "error": str(exc)}
-        except Exception as exc:  # an expired or revoked chain: say so, do not fail
+        except (ClientError, CryptoError) as exc:  # an expired or revoked chain: say so
             ident = {"device_id": self.device_id, "error": type(exc).__name__}
         routing = [{"channel_id": c.channel_id, "name": c.name, "problem": c.routing_problem,
                     "warning": c.routing_warning}
