@@ -9,7 +9,7 @@ request with it is refused, and a renewed chain for the same key restores access
 from __future__ import annotations
 
 import base64
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ async def test_expired_device_certificate_is_refused_and_its_token_dies_with_it(
     tmp_path: Path,
 ) -> None:
     async with in_process(Settings(data_dir=tmp_path, token_ttl=3600)) as r:
-        end = r.venue.now + timedelta(minutes=10)
+        end = datetime.now(UTC) + timedelta(minutes=10)
         issued = r.venue.device(not_after=end)
         c = await r.venue.client(r.http, issued).enrol()
         login = await c._json("POST", "/v1/auth/token", await c._signed_challenge("login"))
@@ -57,7 +57,7 @@ async def test_standing_cache_honours_not_after(tmp_path: Path) -> None:
     from server_stub.relay import TOKEN_PREFIX
 
     async with in_process(Settings(data_dir=tmp_path)) as r:
-        end = r.venue.now + timedelta(minutes=5)
+        end = datetime.now(UTC) + timedelta(minutes=5)
         c = await r.venue.client(r.http, r.venue.device(not_after=end)).enrol()
         body = c.public_key + int(end.timestamp() + 86400).to_bytes(8, "big")
         c.token = TOKEN_PREFIX + base64.urlsafe_b64encode(
@@ -98,7 +98,7 @@ async def test_renewed_chain_restores_access_and_an_older_one_is_refused(
     tmp_path: Path,
 ) -> None:
     async with in_process(Settings(data_dir=tmp_path)) as r:
-        end = r.venue.now + timedelta(minutes=10)
+        end = datetime.now(UTC) + timedelta(minutes=10)
         first = r.venue.device(not_after=end)
         c = await r.venue.client(r.http, first).enrol()
         _clock_at(r, end.timestamp() + 5)
