@@ -14,7 +14,7 @@ import pytest
 
 from server_stub.settings import Settings
 
-from .conftest import in_process
+from .conftest import InProcess, in_process
 from .relay_client import RelayError
 
 
@@ -77,12 +77,18 @@ async def test_pair_limit_stops_a_drainer_while_others_still_claim(tmp_path: Pat
         assert e.value.status == 400
 
 
-async def test_claims_are_kept_for_the_retention_period_only(tmp_path: Path) -> None:
-    async with in_process(Settings(data_dir=tmp_path)) as r:
-        target, claimer = await r.device(), await r.device()
-        await target.publish_key_packages([b"a", b"b"])
+async def test_claims_are_recorded_and_kept_for_the_retention_period_only(
+    relay_any: InProcess,
+) -> None:
+    r = relay_any  # SQLite and PostgreSQL
+    target, claimer = await r.device(), await r.device()
+    await target.publish_key_packages([b"a"], last_resort=b"lr")
+    for _ in range(3):
         await claimer.claim_key_package(target.device_id)
-        storage = r.relay.storage
-        assert len(await storage.key_package_claims([target.device_id], 0)) == 1
-        await storage.gc(r.relay.now() + 31 * 86400, 30 * 86400)
-        assert await storage.key_package_claims([target.device_id], 0) == []
+    storage = r.relay.storage
+    got = await storage.key_package_claims([target.device_id], 0)
+    assert [(c.claimer, c.last_resort) for c in got] == [
+        (claimer.device_id, True), (claimer.device_id, True), (claimer.device_id, False)]
+    assert await storage.count_key_packages(target.device_id) == (0, True)
+    await storage.gc(r.relay.now() + 31 * 86400, 30 * 86400)
+    assert await storage.key_package_claims([target.device_id], 0) == []
