@@ -853,7 +853,6 @@ class Engine:
                     ch, meta = self.channel_state(out.group_id)
                     self._put_meta(ch, msgspec.structs.replace(meta, sent=meta.sent + 1))
 
-
     def membership_plan(self, work: CommitWork,
                         directory: Sequence[tuple[str, str, list[bytes]]]) -> MembershipPlan:
         """Which devices to add and remove so the group matches the roster's missions.
