@@ -187,9 +187,12 @@ async def test_temporary_refusals_are_retried_and_delivered_once(
     await b.sync()
     got = texts(b, cid)
     assert got == [f"during the outage {i}" for i in range(5)]  # once each, in order
-    # the relay holds each message once
+    # the relay holds each message once (application messages: PrivateMessage)
+    from crypto.messages import MLSMessage
+
     msgs, _last = await b.transport.messages(bytes.fromhex(cid), 0)
-    assert len([m for m in msgs if m.client_msg_id.startswith("m.")]) == 5
+    assert len([m for m in msgs
+                if MLSMessage.from_bytes(m.message).private_message is not None]) == 5
 
 
 async def test_send_without_push_loop_stays_queued_until_next_sync(
