@@ -343,8 +343,12 @@ class Client:
         """Create a channel of ``kind`` with every certified device of ``missions``."""
         gid = new_group_id()
         await self._ensure_login()
-        await self.transport.create_group(gid)
         self.engine.create_channel(gid, kind, name, missions)
+        try:  # the relay keeps the group's public state from the creator's GroupInfo
+            await self.transport.create_group(gid, self.engine.group_info(gid))
+        except BaseException:
+            self.engine.forget_channel(gid)
+            raise
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return gid.hex()
@@ -877,8 +881,7 @@ class Client:
                     if out is None:
                         continue
                     res = await self.transport.post(
-                        out.group_id, out.client_msg_id, out.message, add=list(out.add),
-                        remove=list(out.remove), welcome=out.welcome,
+                        out.group_id, out.client_msg_id, out.message, welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
                     seq = getattr(res, "seq", None)
                     self.engine.posted(out, seq)

@@ -146,7 +146,8 @@ def create_app(
     else:
         assert directory is not None
         adm = default_admission(directory)
-    relay = Relay(settings, storage, adm)  # revocations reach it as storage events (hub)
+    # revocations reach it as storage events (hub)
+    relay = Relay(settings, storage, adm, root_der=root_der)
     document = openapi_document()
 
     async def openapi(_request: Request) -> Response:

@@ -140,7 +140,7 @@ async def claim_key_package(request: Request, relay: Relay, device: str,
 
 async def create_group(request: Request, relay: Relay, device: str, b: s.CreateGroup) -> Response:
     gid = decode_group_id(b.group_id)
-    await relay.storage.create_group(gid, device, relay.now())
+    await relay.create_group(device, gid, b.group_info)
     return json_response(s.GroupView(group_id=b.group_id, last_seq=0, members=[device]), 201)
 
 
@@ -155,7 +155,7 @@ async def post_message(request: Request, relay: Relay, device: str,
     text = request.path_params["group_id"]
     gid = decode_group_id(text)
     outcome = await relay.post(
-        device, gid, b.client_msg_id, b.message, list(b.add), list(b.remove),
+        device, gid, b.client_msg_id, b.message,
         b.welcome.message if b.welcome else None,
         list(b.welcome.recipients) if b.welcome else [],
     )
