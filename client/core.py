@@ -50,7 +50,7 @@ from client.errors import (
     PayloadError,
     UsageError,
 )
-from client.events import HISTORY_NOTE, ErrorEvent, Event, MessageSent
+from client.events import HISTORY_NOTE, CommitVoided, ErrorEvent, Event, MessageSent
 from client.features import MODIFIER_KINDS, AckStatus, kind_of
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
@@ -834,7 +834,11 @@ class Client:
                 if exc.status >= 500:
                     return voided
                 out = None  # not routed any more, or not ours to refuse: drop it
-            voided |= bool(out and out.voided)
+            if out is not None and out.voided:
+                voided = True
+                # the outcome of the vote, shown here as to every member served the
+                # voided commit (engine: CommitVoided)
+                self._emit([CommitVoided(gid, seq, "")])
             self.engine.refusal_sent(gid, seq)
         return voided
 

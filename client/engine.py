@@ -126,6 +126,7 @@ from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
     ChannelLeft,
+    CommitVoided,
     EmergencyCallReceived,
     ErrorEvent,
     Event,
@@ -1143,6 +1144,7 @@ class Engine:
                 # it, which can only build on it). Every honest member refused it, so
                 # skipping it is what they all did; its committer is on its own branch.
                 meta = self._voided(ch, meta, m)
+                events.append(CommitVoided(ch.channel_id, m.seq, m.sender))
                 continue
             try:
                 changed, meta = self._receive_one(ch, meta, g, m, events)

@@ -17,6 +17,7 @@ __all__ = [
     "AckUpdated",
     "ChannelJoined",
     "ChannelLeft",
+    "CommitVoided",
     "EmergencyCallReceived",
     "ErrorEvent",
     "Event",
@@ -117,6 +118,17 @@ class PolicyRefused:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitVoided:
+    """The relay serves the commit at ``seq`` (by device ``committer``) as voided: the
+    channel's missions refused it (one vote per mission of the charter), so every member
+    skips it and its epoch is free again. Shown to every member, whatever it voted."""
+
+    channel_id: bytes
+    seq: int
+    committer: str
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorEvent:
     """Something failed that the user may need to know about (never with secrets)."""
 
@@ -214,5 +226,5 @@ Event = (
     MessageReceived | ChannelJoined | ChannelLeft | MembershipChanged | ForkDetected
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
-    | TimerChanged | MessagesExpired | MessageSent
+    | TimerChanged | MessagesExpired | MessageSent | CommitVoided
 )

@@ -22,11 +22,10 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
-
-import time
 
 import httpx
 import msgspec
@@ -132,7 +131,7 @@ class RelayClient:
             try:
                 g = Group.join(welcome, bundle, credential_validator=_accept,
                                now=int(time.time()))
-            except Exception:  # noqa: S112 - try the next KeyPackage
+            except Exception:
                 continue
             self.mls[g.group_id] = g
             return g
