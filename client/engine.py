@@ -63,22 +63,34 @@ Rules it keeps:
 * **Policy.** Every commit and post is checked with :mod:`client.policy` before it
   changes anything; a commit's certificates at the timestamp it carries (see "Clocks"
   there), a commit stamped too far ahead of our clock waits as a gap.
+* **Wire formats.** Commits are PublicMessages (RFC 9420 section 6.2), which the relay
+  verifies against the group's public tree and charter before it routes anyone
+  (docs/relay-authority.md); application messages are PrivateMessages. Any other shape
+  is refused (THREATS 15). The channel's name is not in the GroupContext: the charter
+  commits to a salted :class:`~client.policy.ChannelInfo`, which travels sealed in the
+  commit that changes it (a key exported from the commit's epoch) and in the Welcome's
+  GroupInfo.
 * **Refusals** (F2). A commit at our epoch refused by policy (or whose new credential
   is refused at its timestamp, or that authenticated but breaks RFC 9420 in a way every
-  member checks alike: :class:`~crypto.errors.InvalidCommitError`, e.g. a bad parent
-  hash) is queued as a refusal for the relay
+  member checks alike: :class:`~crypto.errors.InvalidCommitError`, e.g. a bad
+  confirmation tag; the relay refuses most such commits itself) is queued as a refusal
+  for the relay
   (:meth:`Engine.pending_refusals`, sent by the driver before it acks), and its
   committer's (device, epoch) is remembered: its later messages, signed on the branch it
-  made, are an ``EpochError``, never fork evidence. The relay voids a commit a majority
-  of the members refused, and every later one; a message served ``voided`` is skipped
-  without processing (every honest member refused it, so skipping is what they all
-  did), so the freed epoch takes the honest members' next commit and everyone
-  converges. Honest members never disagree on a refusal, so voiding never splits them.
+  made, are an ``EpochError``, never fork evidence. The relay voids a commit once at
+  least two missions and more than half of the charter's missions refused it (one vote
+  per mission), and every later one; a message served ``voided`` is skipped without
+  processing (:class:`~client.events.CommitVoided`; every honest member refused it, so
+  skipping is what they all did), so the freed epoch takes the honest members' next
+  commit and everyone converges. Honest members never disagree on a refusal, so
+  voiding never splits them.
 
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
-and msgpack of the CRLs (DER list) proving revocations for commits.
+and, for commits, msgpack of a :class:`crypto.charter.CommitStamp` (the CRLs proving
+its removals, its timestamp, the sealed channel information), which the relay reads too
+(older commits: a bare CRL list).
 
 * **KeyPackages** (THREATS 5). One-time packages' private parts are deleted when a
   Welcome uses them (a second Welcome to the same package is refused). The device also
@@ -1140,8 +1152,8 @@ class Engine:
             if i == len(msgs) // 2:
                 _crashpoint("receive-mid")
             if m.voided:
-                # F2: a commit a majority of the members refused by policy (or one after
-                # it, which can only build on it). Every honest member refused it, so
+                # F2: a commit the charter's missions refused (or one after it, which
+                # can only build on it). Every honest member refused it, so
                 # skipping it is what they all did; its committer is on its own branch.
                 meta = self._voided(ch, meta, m)
                 events.append(CommitVoided(ch.channel_id, m.seq, m.sender))

@@ -67,7 +67,8 @@ is then a function of the commit and the group state alone. Three rules bound ``
   commits at once and all agree. A commit stamped further ahead (only an insider does
   that) is merged by everyone later or, see next, by nobody; never by some only.
 * **Far ahead** (``FAR_FUTURE``, 1 day): the member also sends the relay a refusal (F2)
-  while it waits. If a majority does, the relay voids the commit and all skip it. No
+  while it waits. If the charter's missions do (at least two and more than half, one
+  vote per mission), the relay voids the commit and all skip it. No
   honest member has merged it then: a member that merged it had ``at`` within the
   tolerance of its clock, so every honest member's clock (within the tolerance of that
   one) has ``at`` within twice the tolerance, far less than a day; none of them voted.

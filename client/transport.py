@@ -106,8 +106,8 @@ class RelayMessage:
     sender: str
     client_msg_id: str
     message: bytes
-    #: The relay voided this commit after a majority of the members refused it by
-    #: policy (F2), or it follows such a commit: the engine skips it.
+    #: The relay voided this commit after the charter's missions refused it (F2: at
+    #: least two, and more than half), or it follows such a commit: the engine skips it.
     voided: bool = False
 
 

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 
 from . import framing
 from . import messages as m
-from .codec import Reader, Writer
+from .codec import Reader, Writer, opaque_v
 from .errors import DecodeError, EpochError, ProtocolError
 from .key_package import CredentialValidator, call_validator, validate_key_package
 from .messages import (
@@ -224,9 +224,15 @@ class PublicGroup:
         old_leaf = tree.leaf(committer)
         if old_leaf is None:
             raise ProtocolError("sender is not a member")
+        # The content's encoding is the message's bytes after its 4-byte header, before
+        # the auth data and membership tag (decoding is canonical): taken once instead of
+        # encoding the content again for the signature and the transcript hash.
+        tail = len(pub.auth.to_bytes()) + len(opaque_v(pub.membership_tag or b""))
+        content_bytes = message[4:len(message) - tail]
         framing.verify_framed_content(suite, old_leaf.signature_key,
                                       WireFormat.mls_public_message, content,
-                                      self._context_bytes, pub.auth.signature)
+                                      self._context_bytes, pub.auth.signature,
+                                      content_bytes=content_bytes)
         commit = content.commit
         extensions = tuple(self.context.extensions)
         removes: list[int] = []
@@ -265,7 +271,7 @@ class PublicGroup:
                 path_required = True
         removed = tuple((i, self._leaf(i)) for i in removes)
         gone = {leaf.signature_key for _i, leaf in removed}
-        present = {leaf.signature_key for _i, leaf in tree.leaves()} - gone
+        present = {leaf.signature_key for _i, leaf in tree.leaves()} - gone if adds else set()
         seen: set[bytes] = set()
         for kp in adds:
             sk = kp.leaf_node.signature_key
@@ -294,7 +300,7 @@ class PublicGroup:
                                          exclude=added).tree
         confirmed = confirmed_transcript_hash(suite, self.interim_transcript_hash,
                                               WireFormat.mls_public_message, content,
-                                              pub.auth.signature)
+                                              pub.auth.signature, content_bytes)
         ctx = GroupContext(cipher_suite=suite.id, group_id=gid, epoch=self.context.epoch + 1,
                            tree_hash=new_tree.tree_hash(), confirmed_transcript_hash=confirmed,
                            extensions=extensions)
