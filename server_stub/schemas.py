@@ -117,6 +117,18 @@ class ClaimResponse(_Body):
     last_resort: bool
 
 
+class ClaimEntry(_Body):
+    target: DeviceId
+    claimer: DeviceId
+    claimer_mission: str
+    last_resort: bool
+    claimed_at: int
+
+
+class ClaimList(_Body):
+    claims: list[ClaimEntry]
+
+
 class CreateGroup(_Body):
     """A new group: its id and the creator's signed GroupInfo (an MLSMessage with the
     ratchet_tree extension), from which the relay keeps the group's public state."""
