@@ -243,7 +243,8 @@ class Client:
         if not config_path.exists():
             atomic_write(config_path, json.dumps({"relay_url": relay_url}).encode())
         store = open_store(h, keystore)
-        trust = Trust(_pem_certs(root_path)[0], clock=clock)
+        trust_root = _pem_certs(root_path)[0]
+        trust = Trust(trust_root, clock=clock)
         crls = store.get_group_state(b"\xffcrls")
         if crls is not None:
             import msgspec
@@ -255,7 +256,7 @@ class Client:
         engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
         engine.features.on_purge = lambda _cid, mid: attachments.purge_files(h.root, mid)
         engine.sweep_expired()
-        t = transport or HttpTransport(relay_url, seed_bytes)
+        t = transport or HttpTransport(relay_url, seed_bytes, tls_root=trust_root)
         return cls(h, store, engine, t, relay_url)
 
     async def close(self) -> None:
