@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import ipaddress
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -80,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info",
                        choices=["debug", "info", "warning", "error"])
+    serve.add_argument("--log-json", action="store_true",
+                       help="log one JSON object per line (ts, level, logger, msg)")
     serve.add_argument("--tls-cert", type=Path, default=None, metavar="PEM",
                        help="serve HTTPS with this certificate (corridor-relay venue tls-cert)")
     serve.add_argument("--tls-key", type=Path, default=None, metavar="PEM",
@@ -103,12 +104,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .admission import NoVenueRoot
     from .app import create_app
     from .embedded import uvicorn_config
+    from .logs import configure_logging
     from .settings import Settings
 
-    logging.basicConfig(
-        level=args.log_level.upper(), stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.log_level, json_lines=args.log_json)
     settings = _settings(args)
     assert isinstance(settings, Settings)
     try:
@@ -116,13 +115,14 @@ def _serve(args: argparse.Namespace) -> int:
     except NoVenueRoot as exc:  # nobody could register: refuse to serve
         print(f"corridor-relay: {exc}", file=sys.stderr)
         return 2
-    scheme, tls = "http", {}
+    scheme = "http"
+    options: dict[str, object] = {"log_config": None}  # uvicorn's lines go through ours
     if args.tls_cert is not None:
-        scheme, tls = "https", {"ssl_certfile": str(args.tls_cert),
-                                "ssl_keyfile": str(args.tls_key),
-                                "ssl_ciphers": "ECDHE+AESGCM:ECDHE+CHACHA20"}  # TLS 1.2
+        scheme = "https"
+        options |= {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key),
+                    "ssl_ciphers": "ECDHE+AESGCM:ECDHE+CHACHA20"}  # for TLS 1.2 peers
     print(f"corridor-relay listening on {scheme}://{args.host}:{args.port}", flush=True)
-    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port, **tls)).run()
+    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port, **options)).run()
     return 0
 
 

@@ -19,6 +19,7 @@ import asyncio
 import base64
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -167,11 +168,22 @@ class Hub:
         self._storage = storage
         self.conns: dict[str, set[Connection]] = {}
         self._members: dict[bytes, dict[str, tuple[int, int | None]]] = {}
-        self._events: deque[Event] = deque()
+        self._events: deque[tuple[float, Event]] = deque()  # (arrival, event)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.delivered = 0
         self.on_revoked: Callable[[Sequence[str]], None] | None = None
+        #: (push latency in seconds, frames queued) per dispatched message event
+        self.on_pushed: Callable[[float, int], None] | None = None
+        #: a WebSocket frame refused, by reason (the error code sent back)
+        self.on_refused: Callable[[str], None] | None = None
+
+    def pending(self) -> int:
+        """Committed events not yet pushed."""
+        return len(self._events)
+
+    def sockets(self) -> int:
+        return sum(len(c) for c in self.conns.values())
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -212,7 +224,8 @@ class Hub:
                 ):
                     self._invalidate(e)
             return
-        self._events.extend(events)
+        now = time.perf_counter()
+        self._events.extend((now, e) for e in events)
         self._wake.set()
 
     def _revoke(self, device_ids: Sequence[str]) -> None:
@@ -259,11 +272,14 @@ class Hub:
             await self._wake.wait()
             self._wake.clear()
             while self._events:
-                e = self._events.popleft()
+                arrived, e = self._events.popleft()
+                before = self.delivered
                 try:
                     await self._dispatch(e)
                 except Exception:
                     log.exception("push dispatch failed")
+                if self.on_pushed is not None and isinstance(e, MessageEvent):
+                    self.on_pushed(time.perf_counter() - arrived, self.delivered - before)
 
     async def _dispatch(self, e: Event) -> None:
         if isinstance(e, MembershipEvent):
