@@ -35,7 +35,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
+import math
 import os
 import random
 import secrets
@@ -403,8 +405,8 @@ def check(h: History, clients: dict[str, Client], channels: dict[bytes, list[str
             else:
                 delivered += 1
             duplicates += max(0, shown - 1) + max(0, h.received.get((n, mid), 0) - 1)
-    reordered = sum(1 for seqs in h.order.values()
-                    for a, b in zip(seqs, seqs[1:]) if b <= a)
+    reorders = [(n, cid.hex()[:8], a, b) for (n, cid), seqs in h.order.items()
+                for a, b in itertools.pairwise(seqs) if b <= a]
     given_up = [mid for mid in h.sent if mid not in h.acked]
     still_sending = 0
     for mid in given_up:
@@ -415,12 +417,14 @@ def check(h: History, clients: dict[str, Client], channels: dict[bytes, list[str
     return {
         "sent": len(h.sent), "acknowledged": len(acked),
         "deliveries_expected": delivered + lost, "delivered": delivered,
-        "duplicates": duplicates, "reordered": reordered, "lost": lost,
+        "duplicates": duplicates, "reordered": len(reorders), "lost": lost,
+        "reorder_samples": reorders[:5],
         "given_up": len(given_up), "given_up_still_in_outbox": still_sending,
         "never_reconnected": len(h.lost_at),
         "reconnects": len(rec),
         "reconnect_s": {"p50": round(statistics.median(rec), 2) if rec else None,
-                        "p95": round(rec[int(0.95 * (len(rec) - 1))], 2) if rec else None,
+                        "p95": round(rec[max(0, math.ceil(0.95 * len(rec)) - 1)], 2)
+                        if rec else None,
                         "max": round(rec[-1], 2) if rec else None},
     }
 
