@@ -892,6 +892,10 @@ class SqlStorage(Storage):
 
         return await self._read(fn)
 
+    async def group_range(self, group_id: bytes, after: int, upto: int) -> list[StoredMessage]:
+        return await self._read(
+            lambda cur: self._fetch_range(cur, group_id, after, upto, max(1, upto - after)))
+
     def fetch_range_sync(
         self, cur: Cursor, group_id: bytes, after: int, upto: int, limit: int
     ) -> list[StoredMessage]:
