@@ -1032,8 +1032,9 @@ class Client:
                 if m not in directory:
                     directory[m] = await self.transport.directory_devices(m)
                 dir_rows += directory[m]
-            self.engine.enqueue_membership(cid)
-            probe = self.store.list_outbox(cid, limit=1)[0].item_id
+            # (not the channel's first outbox item: a message sent while the directory
+            # was being read may be queued ahead of it)
+            probe = self.engine.enqueue_membership(cid)
             plan = self.engine.membership_plan(CommitWork(cid, probe, False), dir_rows)
             if plan.empty:
                 self.store.mark_sent(probe)
