@@ -26,7 +26,8 @@ Then the load stops, the relays stay up, clients settle, and the history is chec
   counted apart
 - given up: messages still unsent in an outbox after settling (the outbox must never
   give up on a temporary failure)
-- reconnect times: from a device losing its push connection to having it back
+- reconnect times: from a device's push connection going down (``Client.connected``
+  cleared) to it being up again
 
 Bounded (``--duration``, default 90 s of load plus at most ``--settle`` s), loopback only.
 Not part of the test suite: ``python bench/fault_run.py [--short]``.
@@ -133,7 +134,8 @@ class History:
     acked: dict[str, int] = field(default_factory=dict)  # mid -> seq
     received: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     order: dict[tuple[str, bytes], list[int]] = field(default_factory=lambda: defaultdict(list))
-    lost_at: dict[str, float] = field(default_factory=dict)
+    lost_at: dict[str, float] = field(default_factory=dict)  # devices offline now
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     reconnects: list[float] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
 
@@ -145,21 +147,28 @@ def watch(h: History, name: str, c: Client) -> None:
         elif isinstance(e, MessageReceived) and not e.own and e.seq is not None:
             h.received[(name, e.message_id.hex())] += 1
             h.order[(name, e.channel_id)].append(e.seq)
-        elif isinstance(e, ErrorEvent) and e.reason == "connection to the relay lost":
-            h.lost_at.setdefault(name, time.monotonic())
+        elif isinstance(e, ErrorEvent):
+            h.errors[e.reason] += 1
 
     c.subscribe(on)
 
 
 async def monitor_reconnects(h: History, clients: dict[str, Client]) -> None:
+    """Time each push connection outage: ``connected`` cleared, then set again."""
+    down: dict[str, float] = {}
+    up: set[str] = set()  # connected once: the first connection is no reconnect
     while True:
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.02)
         now = time.monotonic()
         for name, c in clients.items():
-            t = h.lost_at.get(name)
-            if t is not None and c.connected.is_set():
-                h.reconnects.append(now - t)
-                del h.lost_at[name]
+            if not c.connected.is_set():
+                if name in up:
+                    down.setdefault(name, now)
+            elif name in down:
+                h.reconnects.append(now - down.pop(name))
+            else:
+                up.add(name)
+        h.lost_at = dict(down)
 
 
 def pg_schema_url(tag: str) -> tuple[str, str]:
@@ -425,7 +434,7 @@ def check(h: History, clients: dict[str, Client], channels: dict[bytes, list[str
         "reorder_samples": reorders[:5],
         "given_up": len(given_up), "given_up_still_in_outbox": still_sending,
         "never_reconnected": len(h.lost_at),
-        "reconnects": len(rec),
+        "reconnects": len(rec), "client_error_events": dict(h.errors),
         "reconnect_s": {"p50": round(statistics.median(rec), 2) if rec else None,
                         "p95": round(rec[max(0, math.ceil(0.95 * len(rec)) - 1)], 2)
                         if rec else None,
