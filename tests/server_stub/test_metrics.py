@@ -11,7 +11,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from server_stub.settings import Settings
 
 from .conftest import RelayProcess, in_process
-from .relay_client import APPLICATION, COMMIT, RelayError, private_message
+from .relay_client import APPLICATION, RelayError, private_message
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -27,8 +27,7 @@ async def test_metrics_scraped_after_traffic(tmp_path: Path) -> None:
             b = await relay.client(http).enrol()
             g = os.urandom(16)
             await a.create_group(g)
-            await a.send(g, private_message(g, 0, COMMIT, b"add b"), add=[b.device_id],
-                         welcome=b"w", welcome_to=[b.device_id])
+            await a.send_commit(g, add=[b])
             async with b.websocket() as wb:
                 await wb.until("ready")
                 for i in range(5):

@@ -129,9 +129,7 @@ async def test_push_keeps_group_order_across_processes(tmp_path: Path, pg_url: s
             b = await two.client(h2).enrol()
             g = os.urandom(16)
             await a.create_group(g)
-            await a.send(g, private_message(g, 0, COMMIT, b"add b, c"),
-                         add=[b.device_id, c.device_id], welcome=b"w",
-                         welcome_to=[b.device_id, c.device_id])
+            await a.send_commit(g, add=[b, c])
             async with b.websocket() as wb:
                 await wb.until("ready")
 
