@@ -136,6 +136,7 @@ class History:
     order: dict[tuple[str, bytes], list[int]] = field(default_factory=lambda: defaultdict(list))
     lost_at: dict[str, float] = field(default_factory=dict)  # devices offline now
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    settle_seconds: float = 0.0
     reconnects: list[float] = field(default_factory=list)
     faults: list[str] = field(default_factory=list)
 
@@ -345,12 +346,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             if not pending and not missing and not h.lost_at:
                 break
             await asyncio.sleep(1)
+        mon.cancel()  # devices still down now never reconnected by themselves
+        h.settle_seconds = round(time.monotonic() - settle_deadline + args.settle, 1)
         for c in clients.values():
             await c.stop()
-        for c in clients.values():
+        for c in clients.values():  # a last catch-up: what reached the device's store
             with contextlib.suppress(Exception):
                 await c.sync()
-        mon.cancel()
         result = check(h, clients, channels, layout)
         result.update({
             "backend": args.backend, "relay_processes": n_relays,
@@ -433,7 +435,7 @@ def check(h: History, clients: dict[str, Client], channels: dict[bytes, list[str
         "received_events_repeated": reannounced,
         "reorder_samples": reorders[:5],
         "given_up": len(given_up), "given_up_still_in_outbox": still_sending,
-        "never_reconnected": len(h.lost_at),
+        "never_reconnected": len(h.lost_at), "settle_s": h.settle_seconds,
         "reconnects": len(rec), "client_error_events": dict(h.errors),
         "reconnect_s": {"p50": round(statistics.median(rec), 2) if rec else None,
                         "p95": round(rec[max(0, math.ceil(0.95 * len(rec)) - 1)], 2)
