@@ -129,6 +129,17 @@ class ClaimList(_Body):
     claims: list[ClaimEntry]
 
 
+class RoutingEntry(_Body):
+    group_id: GroupId
+    last_seq: int
+    members: int
+    digest: str
+
+
+class RoutingList(_Body):
+    groups: list[RoutingEntry]
+
+
 class CreateGroup(_Body):
     group_id: GroupId
 
