@@ -219,6 +219,7 @@ class Client:
         self._kp_seen = KEY_PACKAGE_TARGET + 1  # ours on the relay at the last look
         self._kp_watched = 0  # when we last looked
         self._watched = engine.now()  # last periodic routing/KeyPackage check
+        self._cert_state = "ok"  # the certificate state last reported
         self.connected = asyncio.Event()
 
     # ------------------------------------------------------------------ lifecycle
@@ -906,9 +907,12 @@ class Client:
         return certificate_status(self.engine.me.chain, self.engine.trust.root_der,
                                   self.engine.now(), self.home.root)
 
-    def _check_certificate(self) -> None:
+    def _check_certificate(self, *, only_changes: bool = False) -> None:
+        """Report a chain near (or past) its end: on every sync, and between syncs when
+        its state changes (a running app crosses into the warning period)."""
         st = self.certificate_status()
-        if st.warning:
+        changed, self._cert_state = st.state != self._cert_state, st.state
+        if st.warning and (changed or not only_changes):
             self._emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
 
     def status(self) -> dict[str, Any]:
@@ -1150,6 +1154,7 @@ class Client:
                         self._watched = self.engine.now()
                         await self._key_packages()  # a drain between syncs
                         await self._check_routing()  # a cut between syncs
+                    self._check_certificate(only_changes=True)
             except ClientError:
                 log.exception("expiry sweep failed")
 
