@@ -21,7 +21,7 @@ async def test_routing_list_matches_each_group_view(relay_sqlite: InProcess) -> 
     for g in (g1, g2):
         await a.create_group(g)
     await c.create_group(g3)
-    await a.send(g1, private_message(g1, 0, 3, b"commit"), add=[b.device_id])
+    await a.send_commit(g1, add=[b])
     await a.send(g1, private_message(g1, 1, 1, b"hello"))
     got = {e["group_id"]: e for e in (await a._json("GET", "/v1/groups"))["groups"]}
     assert set(got) == {b64u(g1), b64u(g2)}  # never a group it is not routed in
@@ -33,5 +33,5 @@ async def test_routing_list_matches_each_group_view(relay_sqlite: InProcess) -> 
     assert got[b64u(g1)]["digest"] == _digest([a.device_id, b.device_id])
     assert [e["group_id"] for e in (await b._json("GET", "/v1/groups"))["groups"]] == [b64u(g1)]
     # a removed device no longer sees the group listed
-    await a.send(g1, private_message(g1, 1, 3, b"commit2"), remove=[b.device_id])
+    await a.send_commit(g1, remove=[b])
     assert (await b._json("GET", "/v1/groups"))["groups"] == []
