@@ -837,9 +837,8 @@ class Engine:
         return self.channel_state(channel_id)[1]
 
     def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> bytes:
-        """Queue a membership commit (devices of the roster's missions; roster change).
-
-        Returns the outbox item's id.
+        """Queue a membership commit (devices of the roster's missions; roster change);
+        returns its outbox item id.
 
         Raises:
             UsageError: a roster change this device's delegate may not make.
@@ -896,12 +895,14 @@ class Engine:
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
         aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
-        cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id, item.attempt)
         pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))
         try:
-            msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
-            _crashpoint("send-sealed")
-            self._save_group(g)
+            with self.store.transaction():  # the id and the used key: one durable write
+                cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id,
+                                            item.attempt)
+                msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
+                _crashpoint("send-sealed")
+                self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
             raise

@@ -590,6 +590,10 @@ class MainWindow(QMainWindow):
             self._refresh_all = True  # the banner is read again with the channels
         elif isinstance(e, ev.ErrorEvent):
             self.statusBar().showMessage(e.reason, 6000)
+            return
+        elif isinstance(e, ev.CommitVoided):  # the vote's outcome, shown to every member
+            self.statusBar().showMessage(
+                _t("A change to this channel was voided by its missions"), 10000)
         elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
