@@ -140,6 +140,7 @@ from client.events import (
 )
 from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
 from client.policy import (
+    LEAF_EXTENSIONS,
     POLICY,
     Authority,
     Ident,
@@ -163,7 +164,12 @@ from crypto.errors import (
 )
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
-from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
+from crypto.key_package import (
+    KeyPackageBundle,
+    default_capabilities,
+    make_key_package,
+    validate_key_package,
+)
 from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
@@ -533,7 +539,8 @@ class Engine:
     def _new_bundle(self) -> KeyPackageBundle:
         now = self.now()
         return make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
-                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME))
+                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME),
+                                capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
 
     def make_key_packages(self, n: int) -> list[bytes]:
         """Fresh one-time KeyPackages; their private parts are stored (encrypted) before
@@ -643,7 +650,8 @@ class Engine:
                         chairs=chairs)
         check_state(roster, [me])
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
-                         extensions=[roster_extension(roster)], credential_validator=self.trust)
+                         extensions=[roster_extension(roster)], credential_validator=self.trust,
+                         capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
         meta = _Meta(roster=encode_roster(roster), updated_at=self.now())
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,

@@ -86,6 +86,7 @@ from client.errors import PeerError, UsageError
 from crypto.messages import Extension
 
 __all__ = [
+    "LEAF_EXTENSIONS",
     "POLICY",
     "ROSTER_EXTENSION",
     "Authority",
@@ -105,6 +106,9 @@ __all__ = [
 #: Private-use MLS extension type (RFC 9420 §17.3: 0xF000-0xFFFF); 0xF0C1 is the
 #: commit-ref GroupInfo extension of crypto.group.
 ROSTER_EXTENSION: Final = 0xF0C2
+# GroupContext extension types every Corridor leaf lists in its capabilities: RFC 9420
+# section 13.4 lets no member be added unless it supports each one the group uses.
+LEAF_EXTENSIONS: Final = (ROSTER_EXTENSION,)
 ROSTER_VERSION: Final = 1
 MAX_NAME: Final = 200
 

@@ -77,10 +77,8 @@ from .errors import (
 from .key_package import (
     CredentialValidator,
     KeyPackageBundle,
-    call_validator,
     default_capabilities,
     make_key_package,
-    validate_key_package,
 )
 from .key_schedule import EpochSecrets, from_joiner_secret, next_epoch, welcome_key_nonce
 from .messages import (
@@ -102,7 +100,6 @@ from .messages import (
     Proposal,
     ProposalOrRef,
     ProposalOrRefType,
-    ProposalType,
     PSKType,
     ResumptionPSKUsage,
     Sender,
@@ -118,6 +115,7 @@ from .transcript import confirmed_transcript_hash, interim_transcript_hash
 from .tree import (
     RatchetTree,
     RequiredCapabilitiesView,
+    UnverifiedRatchetTree,
     parse_ratchet_tree,
     restore_ratchet_tree,
     unverified_from_nodes,
@@ -127,6 +125,24 @@ from .treekem import (
     PrivateTreeState,
     merge_update_path,
     prepare_update_path,
+)
+from .validation import (
+    IdentityLike,
+    IdentityProvider,
+    LeafContext,
+    apply_proposal_list,
+    check_group_context_extensions,
+    check_key_package,
+    check_leaf,
+    check_member,
+    check_proposal,
+    check_proposal_sender,
+    check_successor,
+    check_unique_extensions,
+    check_welcome_psks,
+    identity_provider,
+    peer_suite,
+    required_capabilities,
 )
 
 __all__ = [
@@ -151,8 +167,6 @@ _RESUMPTION_PSK_WINDOW = 8
 # message that created the epoch, so a joiner given the relay-accepted commit can
 # refuse the Welcome of a commit that lost the race (THREATS.md 6).
 COMMIT_REF_EXTENSION = 0xF0C1
-_PATH_REQUIRED = frozenset({ProposalType.update, ProposalType.remove,
-                            ProposalType.external_init, ProposalType.group_context_extensions})
 
 
 # --------------------------------------------------------------------------- results
@@ -327,6 +341,8 @@ class _Applied:
     psk_ids: list[PreSharedKeyID]
     external_init: bytes | None
     path_required: bool
+    removed_leaves: list[LeafNode] = field(default_factory=list)
+    reinit: m.ReInit | None = None
 
 
 def _member(idx: int, leaf: LeafNode) -> Member:
@@ -334,11 +350,7 @@ def _member(idx: int, leaf: LeafNode) -> Member:
 
 
 def _required_caps(extensions: Sequence[Extension]) -> RequiredCapabilitiesView | None:
-    ext = m.find_extension(extensions, ExtensionType.required_capabilities)
-    if ext is None:
-        return None
-    rc = m.RequiredCapabilities.from_bytes(ext.extension_data)
-    return RequiredCapabilitiesView(rc.extension_types, rc.proposal_types, rc.credential_types)
+    return required_capabilities(extensions)
 
 
 def _leaf_at(tree: RatchetTree, idx: int) -> LeafNode:
@@ -365,11 +377,11 @@ def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: by
 class Group:
     """An MLS group as seen by one member. Not thread-safe; one owner at a time."""
 
-    __slots__ = ("_pending", "_state", "_validator")
+    __slots__ = ("_identity", "_pending", "_state")
 
-    def __init__(self, state: _State, validator: CredentialValidator) -> None:
+    def __init__(self, state: _State, identity: IdentityLike) -> None:
         self._state = state
-        self._validator = validator
+        self._identity: IdentityProvider = identity_provider(identity)
         self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
 
     def __repr__(self) -> str:
@@ -450,14 +462,14 @@ class Group:
         signature_private_key: bytes,
         *,
         extensions: Sequence[Extension] = (),
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         capabilities: m.Capabilities | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """A one-member group at epoch 0 (section 11)."""
         suite = get_suite(suite_id)
+        identity = identity_provider(credential_validator)
         sig_pub = suite.signature_public_key(signature_private_key)
-        call_validator(credential_validator, credential, sig_pub)
         leaf_priv, leaf_pub = suite.derive_key_pair(rng(suite.nh))
         caps = capabilities if capabilities is not None else default_capabilities(suite_id)
         unsigned = LeafNode(encryption_key=leaf_pub, signature_key=sig_pub,
@@ -466,9 +478,18 @@ class Group:
         # Section 11: the creator's leaf is as after an Update; sign with index 0.
         leaf = _sign_leaf(suite, unsigned, signature_private_key, group_id, 0)
         tree = RatchetTree.create(suite, leaf)
-        rc = _required_caps(extensions)
-        tree.validate_leaf_node(leaf, group_id=group_id, leaf_index=0, source=None,
-                                required_capabilities=rc, replacing=0)
+        try:
+            check_group_context_extensions(extensions, suite=suite, members=[leaf],
+                                           identity=identity)
+            check_leaf(leaf, LeafContext.JOIN, suite=suite, extensions=extensions,
+                       identity=identity)
+            tree.validate_leaf_node(leaf, group_id=group_id, leaf_index=0, source=None,
+                                    required_capabilities=_required_caps(extensions),
+                                    replacing=0)
+        except PeerError as exc:
+            if isinstance(exc, PolicyError):
+                raise
+            raise UsageError(f"invalid group parameters: {exc}") from None
         ctx = GroupContext(cipher_suite=suite_id, group_id=group_id, epoch=0,
                            tree_hash=tree.tree_hash(), confirmed_transcript_hash=b"",
                            extensions=tuple(extensions))
@@ -484,7 +505,7 @@ class Group:
             pending_update_keys={}, resumption_psks={0: epoch_secrets.resumption_psk.value},
             external_psks={},
         )
-        return cls(state, credential_validator)
+        return cls(state, identity)
 
     # -- Welcome (section 12.4.3.1) ---------------------------------------------------
 
@@ -495,7 +516,7 @@ class Group:
         key_package_bundle: KeyPackageBundle,
         *,
         ratchet_tree: bytes | None = None,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         now: int,
         external_psks: Mapping[bytes, bytes] | None = None,
         commit_message: bytes | None = None,
@@ -521,6 +542,7 @@ class Group:
             PolicyError: the credential validator refused a member.
         """
         del rng
+        identity = identity_provider(credential_validator)
         msg = MLSMessage.from_bytes(welcome)
         if msg.welcome is None:
             raise ProtocolError("not a Welcome message")
@@ -539,7 +561,7 @@ class Group:
             egs.kem_output, egs.ciphertext))
         psks_available = dict(external_psks or {})
         psk_pairs: list[tuple[bytes, bytes]] = []
-        resumed = False
+        resumed = check_welcome_psks(suite, gs.psks)
         for pid in gs.psks:
             value: bytes | None = None
             if pid.psktype == PSKType.external:
@@ -547,7 +569,6 @@ class Group:
             elif pid.usage in (ResumptionPSKUsage.reinit, ResumptionPSKUsage.branch) \
                     and pid.psk_group_id is not None and pid.psk_epoch is not None:
                 value = (resumption_psks or {}).get((pid.psk_group_id, pid.psk_epoch))
-                resumed = True
             if value is None:
                 raise ProtocolError("Welcome needs a PSK this client does not hold")
             psk_pairs.append((pid.to_bytes(), value))
@@ -561,6 +582,7 @@ class Group:
             raise ProtocolError("GroupInfo is for another cipher suite or version")
         if resumed and ctx.epoch != 1:
             raise ProtocolError("a reinitialized or branched group must start at epoch 1")
+        check_unique_extensions(gi.extensions)
         if commit_message is not None:
             ref_ext = m.find_extension(gi.extensions, COMMIT_REF_EXTENSION)
             if ref_ext is None or ref_ext.extension_data != suite.hash(commit_message):
@@ -579,10 +601,7 @@ class Group:
         assert signer is not None
         suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
                                 gi.signature)
-        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                                 required_capabilities=_required_caps(ctx.extensions))
-        for _idx, leaf in tree.leaves():
-            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        tree = _verify_joined_tree(unverified, ctx, identity, kp.leaf_node)
         own = tree.find_leaf(kp.leaf_node)
         if own is None:
             raise ProtocolError("our leaf is not in the tree")
@@ -608,7 +627,7 @@ class Group:
             external_psks=dict(psks_available),
         )
         del now  # leaf lifetimes in a joined tree are not enforced (section 7.3)
-        return cls(state, credential_validator)
+        return cls(state, identity)
 
     # -- GroupInfo --------------------------------------------------------------------
 
@@ -815,17 +834,9 @@ class Group:
         p = content.proposal
         assert p is not None
         sender = content.sender
-        if sender.sender_type == SenderType.member:
-            assert sender.leaf_index is not None
-            if sender.leaf_index == work.own_leaf:
-                raise ProtocolError("proposal from our own leaf that we did not send")
-        elif sender.sender_type == SenderType.external:
-            if p.proposal_type not in (ProposalType.add, ProposalType.remove,
-                                       ProposalType.psk, ProposalType.reinit,
-                                       ProposalType.group_context_extensions):
-                raise ProtocolError("external senders may not send this proposal")
-        elif sender.sender_type != SenderType.new_member_proposal:
-            raise ProtocolError("this sender may not send proposals")
+        if sender.sender_type == SenderType.member and sender.leaf_index == work.own_leaf:
+            raise ProtocolError("proposal from our own leaf that we did not send")
+        check_proposal_sender(p, sender)
         self._check_proposal(work, work.tree, p, sender, now)
         ref = m.make_proposal_ref(work.suite, ac)
         stored = StoredProposal(ref, p, sender)
@@ -835,42 +846,7 @@ class Group:
     def _check_proposal(self, st: _State, tree: RatchetTree, p: Proposal, sender: Sender,
                         now: int | None) -> None:
         """Validity of one proposal on its own (section 12.1)."""
-        body = p.body
-        rc = _required_caps(st.context.extensions)
-        if isinstance(body, m.Add):
-            validate_key_package(st.suite, body.key_package, self._validator, now=now)
-            tree.validate_leaf_node(body.key_package.leaf_node, group_id=st.context.group_id,
-                                    leaf_index=None, source=LeafNodeSource.key_package,
-                                    required_capabilities=rc, check_against_members=False)
-        elif isinstance(body, m.Update):
-            if sender.sender_type != SenderType.member or sender.leaf_index is None:
-                raise ProtocolError("only members send Update proposals")
-            old = _leaf_at(tree, sender.leaf_index)
-            leaf = body.leaf_node
-            tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                    leaf_index=sender.leaf_index, source=LeafNodeSource.update,
-                                    required_capabilities=rc, replacing=sender.leaf_index)
-            if leaf.encryption_key == old.encryption_key:
-                raise ProtocolError("Update does not change the encryption key")
-            call_validator(self._validator, leaf.credential, leaf.signature_key)
-        elif isinstance(body, m.Remove):
-            _leaf_at(tree, body.removed)
-        elif isinstance(body, m.PreSharedKey):
-            pid = body.psk
-            if len(pid.psk_nonce) != st.suite.nh:
-                raise ProtocolError("PSK nonce has the wrong length")
-            if pid.psktype == PSKType.resumption and pid.usage != ResumptionPSKUsage.application:
-                raise ProtocolError("resumption PSK proposal must have usage application")
-        elif isinstance(body, m.GroupContextExtensions):
-            new_rc = _required_caps(body.extensions)
-            if new_rc is not None:
-                for idx, leaf in tree.leaves():
-                    tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                            leaf_index=idx, source=None,
-                                            required_capabilities=new_rc, replacing=idx,
-                                            check_against_members=False)
-        elif isinstance(body, (m.ReInit, m.ExternalInit)):
-            pass
+        check_proposal(st.suite, st.context, tree, p, sender, self._identity, now)
 
     # -- proposal lists (sections 12.2, 12.3) -----------------------------------------
 
@@ -894,104 +870,20 @@ class Group:
         committer: Sender, now: int | None, *, check_each: bool,
     ) -> _Applied:
         """Validate the list (section 12.2) and apply it (section 12.3) to copies."""
-        external = committer.sender_type == SenderType.new_member_commit
-        committer_leaf = committer.leaf_index if not external else None
-        counts: dict[ProposalType, int] = {}
-        for p, _s, _r in items:
-            counts[p.proposal_type] = counts.get(p.proposal_type, 0) + 1
-        if external:
-            allowed = {ProposalType.external_init, ProposalType.remove, ProposalType.psk}
-            if set(counts) - allowed or counts.get(ProposalType.external_init, 0) != 1 \
-                    or counts.get(ProposalType.remove, 0) > 1:
-                raise ProtocolError("invalid proposal list for an external commit")
-            if any(r is not None for _p, _s, r in items):
-                raise ProtocolError("external commit references proposals")
-        else:
-            if counts.get(ProposalType.external_init):
-                raise ProtocolError("ExternalInit in a member commit")
-            if counts.get(ProposalType.group_context_extensions, 0) > 1:
-                raise ProtocolError("several GroupContextExtensions proposals")
-            if counts.get(ProposalType.reinit) and len(items) > 1:
-                raise ProtocolError("ReInit together with other proposals")
-        tree = st.tree
-        extensions = tuple(st.context.extensions)
-        for p, _s, _r in items:
-            if isinstance(p.body, m.GroupContextExtensions):
-                extensions = tuple(p.body.extensions)
-        touched: set[int] = set()
-        updates: list[tuple[int, LeafNode]] = []
+        a = apply_proposal_list(st.suite, st.context, st.tree, items, committer,
+                                self._identity, now, check_each=check_each)
         update_keys: dict[int, bytes] = {}
-        removes: list[int] = []
-        adds: list[KeyPackage] = []
-        psk_ids: list[PreSharedKeyID] = []
-        psk_seen: set[bytes] = set()
-        external_init: bytes | None = None
         for p, sender, ref in items:
-            body = p.body
-            if check_each and ref is None:
-                self._check_proposal(st, tree, p, sender, now)
-            if isinstance(body, m.Update):
-                idx = sender.leaf_index
-                if sender.sender_type != SenderType.member or idx is None:
-                    raise ProtocolError("Update from a non-member")
-                if idx == committer_leaf:
-                    raise ProtocolError("commit includes the committer's own Update")
-                if idx in touched:
-                    raise ProtocolError("several Updates/Removes for one leaf")
-                touched.add(idx)
-                updates.append((idx, body.leaf_node))
-                if ref is not None and ref in st.pending_update_keys and idx == st.own_leaf:
-                    update_keys[idx] = st.pending_update_keys[ref]
-            elif isinstance(body, m.Remove):
-                if body.removed == committer_leaf:
-                    raise ProtocolError("the committer cannot remove itself")
-                if body.removed in touched:
-                    raise ProtocolError("several Updates/Removes for one leaf")
-                _leaf_at(tree, body.removed)
-                touched.add(body.removed)
-                removes.append(body.removed)
-            elif isinstance(body, m.Add):
-                adds.append(body.key_package)
-            elif isinstance(body, m.PreSharedKey):
-                enc = body.psk.to_bytes()
-                if enc in psk_seen:
-                    raise ProtocolError("the same PSK is proposed twice")
-                psk_seen.add(enc)
-                psk_ids.append(body.psk)
-            elif isinstance(body, m.ExternalInit):
-                external_init = body.kem_output
-            elif isinstance(body, m.ReInit):
-                pass  # alone in its commit (checked above); the caller then reinits
-        # Adds: no duplicate clients, none already in the group (unless removed).
-        removed_sigs = {_leaf_at(tree, i).signature_key for i in removes}
-        seen_sigs: set[bytes] = set()
-        present = {leaf.signature_key for _i, leaf in tree.leaves()} - removed_sigs
-        for kp in adds:
-            sk = kp.leaf_node.signature_key
-            if sk in seen_sigs or sk in present:
-                raise ProtocolError("Add of a client already in the group")
-            seen_sigs.add(sk)
-        removed_members = [_member(i, _leaf_at(tree, i)) for i in removes]
-        new_tree, added = tree.apply_proposals(
-            updates=updates, removes=removes, adds=[kp.leaf_node for kp in adds])
-        # After the list is applied: every new/updated leaf must be valid in the new tree
-        # (capabilities against the new extensions, unique keys).
-        rc = _required_caps(extensions)
-        new_tree.validate_entering_leaves(
-            [(idx, _leaf_at(new_tree, idx)) for idx in [i for i, _l in updates] + added],
-            group_id=st.context.group_id, required_capabilities=rc)
-        if rc is not None and rc != _required_caps(st.context.extensions):
-            for idx, leaf in new_tree.leaves():
-                new_tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                            leaf_index=idx, source=None,
-                                            required_capabilities=rc, replacing=idx,
-                                            check_against_members=False)
-        path_required = not items or any(p.proposal_type in _PATH_REQUIRED
-                                         for p, _s, _r in items)
-        return _Applied(tree=new_tree, extensions=extensions, added=added, added_kps=adds,
-                        removed=removed_members, updated=[i for i, _l in updates],
-                        update_keys=update_keys, psk_ids=psk_ids, external_init=external_init,
-                        path_required=path_required)
+            if isinstance(p.body, m.Update) and ref is not None \
+                    and ref in st.pending_update_keys and sender.leaf_index == st.own_leaf:
+                update_keys[st.own_leaf] = st.pending_update_keys[ref]
+        return _Applied(tree=a.tree, extensions=a.extensions, added=a.added,
+                        added_kps=a.added_kps,
+                        removed=[_member(i, leaf) for i, leaf in a.removed],
+                        removed_leaves=[leaf for _i, leaf in a.removed],
+                        updated=a.updated, update_keys=update_keys, psk_ids=a.psk_ids,
+                        external_init=a.external_init, reinit=a.reinit,
+                        path_required=a.path_required)
 
     def _psk_secret(self, st: _State, psk_ids: Sequence[PreSharedKeyID],
                     extra: Mapping[bytes, bytes] | None = None) -> bytes | None:
@@ -1055,15 +947,24 @@ class Group:
         if commit.path is not None:
             path = commit.path
             with _committer_fault(committer_leaf):
-                old_leaf = tree.leaf(committer_leaf)
-                if not external and old_leaf is not None and old_leaf.encryption_key == \
+                if external:
+                    # Section 12.4.3.2: a Remove in an external commit may only remove
+                    # the joiner's own earlier leaf, which the new one must succeed.
+                    old_leaf = applied.removed_leaves[0] if applied.removed_leaves else None
+                    context = LeafContext.EXTERNAL_COMMIT
+                else:
+                    old_leaf = tree.leaf(committer_leaf)
+                    context = LeafContext.COMMIT
+                    if old_leaf is not None and old_leaf.encryption_key == \
                             path.leaf_node.encryption_key:
-                    raise ProtocolError("commit leaf keeps the old encryption key")
-                call_validator(self._validator, path.leaf_node.credential,
-                               path.leaf_node.signature_key)
-                merged = merge_update_path(tree, committer_leaf, path,
-                                           group_id=st.context.group_id,
-                                           exclude=applied.added, now=None)
+                        raise ProtocolError("commit leaf keeps the old encryption key")
+                check_leaf(path.leaf_node, context, suite=st.suite,
+                           extensions=applied.extensions, identity=self._identity,
+                           old_leaf=old_leaf)
+                merged = merge_update_path(
+                    tree, committer_leaf, path, group_id=st.context.group_id,
+                    exclude=applied.added, now=None,
+                    required_capabilities=_required_caps(applied.extensions))
             tree = merged.tree
             provisional = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
                                        epoch=new_epoch, tree_hash=tree.tree_hash(),
@@ -1399,7 +1300,7 @@ class Group:
                     authenticated_data: bytes = b"", now: int | None = None,
                     rng: Rng = secrets.token_bytes) -> bytes:
         """An Add proposal (MLSMessage bytes), stored for the next commit."""
-        validate_key_package(self._state.suite, key_package, self._validator, now=now)
+        check_key_package(self._state.suite, key_package, now=now)
         return self._propose(Proposal.of(m.Add(key_package=key_package)),
                              encrypted=handshake_encrypted,
                              authenticated_data=authenticated_data, rng=rng)
@@ -1473,7 +1374,7 @@ class Group:
         signature_private_key: bytes,
         *,
         ratchet_tree: bytes | None = None,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         authenticated_data: bytes = b"",
         capabilities: m.Capabilities | None = None,
         remove: int | None = None,
@@ -1492,9 +1393,13 @@ class Group:
         msg = MLSMessage.from_bytes(group_info)
         if msg.group_info is None:
             raise ProtocolError("not a GroupInfo")
+        identity = identity_provider(credential_validator)
         gi = msg.group_info
         ctx = gi.group_context
-        suite = get_suite(ctx.cipher_suite)
+        suite = peer_suite(ctx.cipher_suite)  # the peer's choice: a ProtocolError
+        if ctx.version != m.ProtocolVersion.mls10:
+            raise ProtocolError("GroupInfo is for another protocol version")
+        check_unique_extensions(gi.extensions)
         if ratchet_tree is not None:
             unverified = parse_ratchet_tree(suite, ratchet_tree)
         else:
@@ -1508,17 +1413,14 @@ class Group:
         assert signer is not None
         suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
                                 gi.signature)
-        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                                 required_capabilities=_required_caps(ctx.extensions))
-        for _idx, leaf in tree.leaves():
-            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        tree = _verify_joined_tree(unverified, ctx, identity, None)
         ext_pub = m.find_extension(gi.extensions, ExtensionType.external_pub)
         if ext_pub is None:
             raise ProtocolError("GroupInfo has no external_pub")
         external_pub = m.ExternalPub.from_bytes(ext_pub.extension_data).external_pub
         kem_output, init_secret = _external_init_sender(suite, external_pub, rng)
         sig_pub = suite.signature_public_key(signature_private_key)
-        call_validator(credential_validator, credential, sig_pub)
+        check_member(identity, credential, sig_pub)
         caps = capabilities if capabilities is not None else default_capabilities(suite.id)
         placeholder_priv, placeholder_pub = suite.derive_key_pair(rng(suite.nh))
         del placeholder_priv
@@ -1526,7 +1428,8 @@ class Group:
                                credential=credential, capabilities=caps,
                                leaf_node_source=LeafNodeSource.update)
         if remove is not None:
-            _leaf_at_usage(tree, remove)
+            old = _leaf_at_usage(tree, remove)
+            check_successor(identity, old.credential, credential)
             tree, _none = tree.apply_proposals(removes=[remove])
         tree_with_me, my_leaf = tree.add_leaf(placeholder)
         prepared = prepare_update_path(tree_with_me, my_leaf, signature_private_key,
@@ -1577,7 +1480,7 @@ class Group:
             pending_update_keys={},
             resumption_psks={new_ctx.epoch: epoch_secrets.resumption_psk.value},
             external_psks={pid.psk_id: v for pid, v in psks if pid.psk_id is not None})
-        return cls(state, credential_validator), commit_msg
+        return cls(state, identity), commit_msg
 
     # -- reinit and branch (sections 11.2, 11.3) --------------------------------------
 
@@ -1596,7 +1499,7 @@ class Group:
         update_path: bool = False,
         handshake_encrypted: bool = True,
         ratchet_tree_in_welcome: bool = True,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         capabilities: m.Capabilities | None = None,
         now: int | None = None,
         rng: Rng = secrets.token_bytes,
@@ -1659,7 +1562,7 @@ class Group:
         return w.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes, *, credential_validator: CredentialValidator) -> Group:
+    def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike) -> Group:
         """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else)."""
         r = Reader(data)
         try:
@@ -1695,6 +1598,23 @@ def _committer_fault(committer: int | None) -> Iterator[None]:
         raise InvalidCommitVerificationError(str(exc), committer=committer) from None
     except ProtocolError as exc:
         raise InvalidCommitError(str(exc), committer=committer) from None
+
+
+def _verify_joined_tree(unverified: UnverifiedRatchetTree, ctx: GroupContext,
+                        identity: IdentityProvider, own: LeafNode | None) -> RatchetTree:
+    """A joiner's checks of the tree and GroupContext (sections 7.3, 12.4.3.1, 13.4):
+    the tree itself, every leaf in the JOIN context, the GroupContext extensions (the
+    joiner's own leaf must support each one)."""
+    suite = unverified.suite
+    check_group_context_extensions(ctx.extensions, suite=suite,
+                                   members=[own] if own is not None else [],
+                                   identity=identity)
+    tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
+                             required_capabilities=_required_caps(ctx.extensions))
+    for _idx, leaf in tree.leaves():
+        check_leaf(leaf, LeafContext.JOIN, suite=suite, extensions=ctx.extensions,
+                   identity=identity)
+    return tree
 
 
 def _leaf_at_usage(tree: RatchetTree, idx: int) -> LeafNode:
