@@ -1357,8 +1357,13 @@ class Engine:
                     self.store.mark_sent(bytes.fromhex(m.client_msg_id[2:]))
             committer = self.me.ident
         else:
-            if staged.committer is None:
-                raise PolicyViolation("external commits are not allowed")
+            if staged.external:
+                # Corridor devices join by Welcome only (and external commits are
+                # PublicMessages, refused above): every member refuses one alike.
+                refusal = PolicyViolation("external commits are not allowed")
+                events.append(PolicyRefused(ch.channel_id, m.seq, str(refusal)))
+                self._refuse(ch, meta, m, g.epoch)
+                raise refusal
             after = roster_from_extensions(staged.extensions) if staged.extensions else before
             old_members = {leaf: (ident, chain) for leaf, _d, ident, chain in self._members(g)}
             committer_leaf = staged.committer

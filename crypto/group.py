@@ -45,8 +45,21 @@ subclass that is also the original VerificationError / DecodeError where it was 
   the tag at all. A malformed or badly signed message (before authentication) may be
   the relay's damage and stays a plain VerificationError / DecodeError / ProtocolError.
 
-Past epochs keep nothing but their resumption PSKs (a bounded number, for PSK
-proposals); a message for any other epoch is an :class:`~crypto.errors.EpochError`.
+Key deletion (sections 9.2, 14). A message key is deleted once its message
+authenticated (:mod:`crypto.secret_tree`); an epoch keeps only the secrets it still
+needs (:meth:`~crypto.key_schedule.EpochSecrets.retained`: the epoch, joiner,
+welcome and encryption secrets are gone once its secret tree exists), and so does
+what :meth:`Group.to_bytes` stores. Out-of-order messages are bounded by a
+:class:`GroupConfig`: ``out_of_order_tolerance`` skipped keys per sender,
+``maximum_forward_distance`` generations ahead, and ``max_past_epochs`` earlier
+epochs whose application messages still open (their secret trees and sender-data
+secrets only: nothing that derives a later or an earlier epoch). A message of any
+other epoch is an :class:`~crypto.errors.EpochError`; past epochs otherwise keep only
+their resumption PSKs (a bounded number, for PSK proposals).
+
+After a commit with a ReInit (section 12.1.5) the group is closed: it sends nothing
+more and refuses what it receives; :meth:`Group.resume` continues it as the ReInit
+says.
 """
 
 from __future__ import annotations
@@ -80,7 +93,14 @@ from .key_package import (
     default_capabilities,
     make_key_package,
 )
-from .key_schedule import EpochSecrets, from_joiner_secret, next_epoch, welcome_key_nonce
+from .key_schedule import (
+    DELETED,
+    RETAINED_SECRETS,
+    EpochSecrets,
+    from_joiner_secret,
+    next_epoch,
+    welcome_key_nonce,
+)
 from .messages import (
     AuthenticatedContent,
     Commit,
@@ -109,7 +129,7 @@ from .messages import (
 )
 from .psk import psk_secret as compute_psk_secret
 from .secret_bytes import Secret
-from .secret_tree import RatchetType, SecretTree
+from .secret_tree import DEFAULT_MAX_FORWARD, DEFAULT_MAX_SKIPPED, RatchetType, SecretTree
 from .suites import CipherSuite, expand_signature_key, get_suite
 from .transcript import confirmed_transcript_hash, interim_transcript_hash
 from .tree import (
@@ -152,6 +172,8 @@ __all__ = [
     "CredentialValidator",
     "EpochChange",
     "Group",
+    "GroupConfig",
+    "IdentityProvider",
     "KeyPackageBundle",
     "Member",
     "StagedCommit",
@@ -160,7 +182,10 @@ __all__ = [
 ]
 
 Rng = Callable[[int], bytes]
-_STATE_VERSION = 1
+# 1: every epoch secret stored; 2: only the retained ones, plus the configuration,
+# past epochs and a committed ReInit. Version 1 is still read (and loses the rest).
+_STATE_VERSION = 2
+_MAX_PAST_EPOCHS = 64
 # Resumption PSKs of this many recent epochs are kept for PSK proposals (section 8.6).
 _RESUMPTION_PSK_WINDOW = 8
 # Private-use GroupInfo extension in Corridor's Welcomes: the hash of the commit
@@ -255,6 +280,64 @@ class CommitOutput:
 # --------------------------------------------------------------------------- state
 
 
+@dataclass(frozen=True, slots=True)
+class GroupConfig:
+    """How long keys of messages not read yet are kept (RFC 9420 sections 9.2, 14).
+
+    ``max_past_epochs``: application messages of this many epochs before the current
+    one still decrypt (as OpenMLS's ``max_past_epochs``); 0 keeps none.
+    ``out_of_order_tolerance``: skipped keys each sender's ratchet keeps (OpenMLS's
+    ``out_of_order_tolerance``); older ones are deleted.
+    ``maximum_forward_distance``: how many generations ahead of the next expected one
+    a message may be (OpenMLS's ``maximum_forward_distance``).
+    """
+
+    max_past_epochs: int = 0
+    out_of_order_tolerance: int = DEFAULT_MAX_SKIPPED
+    maximum_forward_distance: int = DEFAULT_MAX_FORWARD
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.max_past_epochs <= _MAX_PAST_EPOCHS:
+            raise UsageError(f"max_past_epochs must be 0..{_MAX_PAST_EPOCHS}")
+        for v in (self.out_of_order_tolerance, self.maximum_forward_distance):
+            if not 0 <= v <= 0xFFFFFFFF:
+                raise UsageError("window bounds must be 0..2**32-1")
+
+    def secret_tree(self, suite: CipherSuite, epoch_secrets: EpochSecrets,
+                    n_leaves: int) -> SecretTree:
+        return SecretTree(suite, epoch_secrets.encryption_secret, n_leaves,
+                          max_forward=self.maximum_forward_distance,
+                          max_skipped=self.out_of_order_tolerance)
+
+
+_DEFAULT_CONFIG = GroupConfig()
+
+
+@dataclass(slots=True, eq=False)
+class _PastEpoch:
+    """What an earlier epoch keeps to open its late application messages: the secret
+    tree as it was left (consumed keys gone), the sender-data secret, the context and
+    the members' signature keys. Nothing here derives another epoch."""
+
+    epoch: int
+    context_bytes: bytes
+    sender_data_secret: bytes
+    signature_keys: tuple[bytes | None, ...]
+    secret_tree: SecretTree
+
+    def copy(self) -> _PastEpoch:
+        return _PastEpoch(self.epoch, self.context_bytes, self.sender_data_secret,
+                          self.signature_keys, self.secret_tree.copy())
+
+    def member_key(self, leaf: int) -> bytes:
+        if not 0 <= leaf < len(self.signature_keys):
+            raise ProtocolError("sender leaf is outside the tree")
+        key = self.signature_keys[leaf]
+        if key is None:
+            raise ProtocolError("sender leaf is blank")
+        return key
+
+
 @dataclass(slots=True, eq=False)
 class _State:
     """One epoch's complete state. Never mutated after staging except the secret tree
@@ -276,6 +359,9 @@ class _State:
     resumption_psks: dict[int, bytes]
     external_psks: dict[bytes, bytes]
     removed: bool = False
+    config: GroupConfig = _DEFAULT_CONFIG
+    past: tuple[_PastEpoch, ...] = ()  # most recent first, at most config.max_past_epochs
+    reinit: m.ReInit | None = None  # a committed ReInit: the group is closed
     context_bytes: bytes = b""
     signing_key: bytes = b""  # expanded Ed25519 key: one scalar multiplication fewer per signature
     # Application-message constants of this epoch, built on first use.
@@ -285,6 +371,8 @@ class _State:
     def __post_init__(self) -> None:
         self.context_bytes = self.context.to_bytes()
         self.signing_key = expand_signature_key(self.signature_private_key)
+        # The secret tree exists: the secrets that derive it are deleted (section 9.2).
+        self.secrets = self.secrets.retained()
 
     def app_framing(self) -> framing.ApplicationFraming:
         app = self._app
@@ -307,9 +395,19 @@ class _State:
             pending_update_keys=dict(self.pending_update_keys),
             resumption_psks=dict(self.resumption_psks),
             external_psks=dict(self.external_psks), removed=self.removed,
+            config=self.config, past=tuple(p.copy() for p in self.past), reinit=self.reinit,
         )
         out._app, out._app_ctx = self._app, self._app_ctx
         return out
+
+    def as_past(self, secret_tree: SecretTree) -> _PastEpoch:
+        """This epoch as a past one, keeping ``secret_tree`` (its state after the
+        commit that ends the epoch was read or sent)."""
+        return _PastEpoch(
+            self.context.epoch, self.context_bytes, self.secrets.sender_data_secret.value,
+            tuple(None if leaf is None else leaf.signature_key
+                  for leaf in (self.tree.leaf(i) for i in range(self.tree.n_leaves))),
+            secret_tree)
 
     def member_key(self, sender: Sender) -> bytes:
         """Signature key of a member sender (PeerError if the leaf is blank)."""
@@ -451,6 +549,22 @@ class Group:
         if self._state.removed:
             raise UsageError("we were removed from this group")
 
+    def _check_open(self) -> None:
+        """For anything that sends: the group is active and not reinitialized."""
+        self._check_active()
+        if self._state.reinit is not None:
+            raise UsageError("the group was reinitialized: continue in the new group")
+
+    @property
+    def pending_reinit(self) -> m.ReInit | None:
+        """The ReInit a merged commit carried (section 12.1.5), if any: the group then
+        sends and accepts nothing more; continue with :meth:`resume`."""
+        return self._state.reinit
+
+    @property
+    def config(self) -> GroupConfig:
+        return self._state.config
+
     # -- creation ---------------------------------------------------------------------
 
     @classmethod
@@ -464,9 +578,11 @@ class Group:
         extensions: Sequence[Extension] = (),
         credential_validator: IdentityLike,
         capabilities: m.Capabilities | None = None,
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """A one-member group at epoch 0 (section 11)."""
+        cfg = config if config is not None else _DEFAULT_CONFIG
         suite = get_suite(suite_id)
         identity = identity_provider(credential_validator)
         sig_pub = suite.signature_public_key(signature_private_key)
@@ -499,7 +615,7 @@ class Group:
             suite=suite, context=ctx, tree=tree, own_leaf=0,
             signature_private_key=signature_private_key,
             private=PrivateTreeState.for_leaf(0, leaf_priv), secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, 1),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, 1), config=cfg,
             interim_transcript_hash=interim_transcript_hash(suite, b"", tag),
             confirmation_tag=tag, proposals={}, own_proposal_messages={},
             pending_update_keys={}, resumption_psks={0: epoch_secrets.resumption_psk.value},
@@ -521,6 +637,7 @@ class Group:
         external_psks: Mapping[bytes, bytes] | None = None,
         commit_message: bytes | None = None,
         resumption_psks: Mapping[tuple[bytes, int], bytes] | None = None,
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """Join from a Welcome (MLSMessage bytes) sent for ``key_package_bundle``.
@@ -543,6 +660,7 @@ class Group:
         """
         del rng
         identity = identity_provider(credential_validator)
+        cfg = config if config is not None else _DEFAULT_CONFIG
         msg = MLSMessage.from_bytes(welcome)
         if msg.welcome is None:
             raise ProtocolError("not a Welcome message")
@@ -618,7 +736,7 @@ class Group:
             suite=suite, context=ctx, tree=tree, own_leaf=own,
             signature_private_key=key_package_bundle.signature_private_key,
             private=private, secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, tree.n_leaves), config=cfg,
             interim_transcript_hash=interim_transcript_hash(
                 suite, ctx.confirmed_transcript_hash, gi.confirmation_tag),
             confirmation_tag=gi.confirmation_tag, proposals={}, own_proposal_messages={},
@@ -652,7 +770,7 @@ class Group:
 
     def group_info(self, *, with_ratchet_tree: bool = True) -> bytes:
         """A signed GroupInfo (MLSMessage) of the current epoch, with ``external_pub``."""
-        self._check_active()
+        self._check_open()
         return MLSMessage.of(self._group_info(self._state,
                                               with_ratchet_tree=with_ratchet_tree)).to_bytes()
 
@@ -744,7 +862,7 @@ class Group:
     def encrypt_application(self, data: bytes, *, authenticated_data: bytes = b"",
                             padding: int = 0, rng: Rng = secrets.token_bytes) -> bytes:
         """A PrivateMessage (MLSMessage bytes) carrying ``data``; its key is deleted."""
-        self._check_active()
+        self._check_open()
         if self._pending is not None:
             # Allowed by RFC 9420 but a pending commit may change membership; still
             # the current epoch: members decrypt it with the current keys.
@@ -769,6 +887,8 @@ class Group:
         """
         self._check_active()
         st = self._state
+        if st.reinit is not None:
+            raise ProtocolError("the group was reinitialized: it accepts no more messages")
         app = st.app_framing()
         parsed = app.parse(message)
         if parsed is not None:
@@ -800,7 +920,7 @@ class Group:
             if msg.private_message.group_id != st.context.group_id:
                 raise ProtocolError("message for another group")
             if msg.private_message.epoch != st.context.epoch:
-                raise EpochError("message for another epoch")
+                return self._process_past(message, msg.private_message.epoch)
             sd = framing.decrypt_sender_data(st.suite, msg.private_message,
                                              st.secrets.sender_data_secret)
             if not st.secret_tree.has_ratchet(sd.leaf_index, RatchetType.APPLICATION):
@@ -825,8 +945,27 @@ class Group:
             self._state = work
             return stored
         if content.content_type == ContentType.commit:
-            return self._stage_commit(st, ac, now)
+            return self._stage_commit(st, ac, now, work.secret_tree)
         raise ProtocolError("application data must be a PrivateMessage")
+
+    def _process_past(self, message: bytes, epoch: int) -> ApplicationMessage:
+        """An application message of a past epoch kept by the configuration."""
+        st = self._state
+        for past in st.past:
+            if past.epoch != epoch:
+                continue
+            app = framing.ApplicationFraming(st.suite, st.context.group_id, epoch,
+                                             past.context_bytes, past.sender_data_secret)
+            parsed = app.parse(message)
+            if parsed is None:
+                raise ProtocolError("malformed application message")
+            ad, authenticated_data, encrypted_sender_data, ciphertext = parsed
+            leaf, generation, guard = app.open_sender_data(encrypted_sender_data, ciphertext)
+            tree = past.secret_tree.copy()  # swapped in only on success
+            data = app.open(tree, leaf, generation, guard, ad, ciphertext, past.member_key)
+            past.secret_tree = tree
+            return ApplicationMessage(leaf, data, authenticated_data, generation)
+        raise EpochError("message for another epoch")
 
     def _receive_proposal(self, work: _State, ac: AuthenticatedContent,
                           now: int) -> StoredProposal:
@@ -907,7 +1046,8 @@ class Group:
 
     # -- receiving a commit (section 12.4.2) ------------------------------------------
 
-    def _stage_commit(self, st: _State, ac: AuthenticatedContent, now: int) -> StagedCommit:
+    def _stage_commit(self, st: _State, ac: AuthenticatedContent, now: int,
+                      ending_tree: SecretTree) -> StagedCommit:
         content = ac.content
         commit = content.commit
         assert commit is not None
@@ -1005,7 +1145,8 @@ class Group:
             else:  # an external PSK's value is ours alone
                 epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
             nxt = self._next_state(st, ctx, tree, private, epoch_secrets,
-                                   ac.auth.confirmation_tag)
+                                   ac.auth.confirmation_tag, ending_tree=ending_tree,
+                                   reinit=applied.reinit)
         return StagedCommit(
             committer=committer_leaf,
             added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
@@ -1018,7 +1159,13 @@ class Group:
 
     def _next_state(self, st: _State, ctx: GroupContext, tree: RatchetTree,
                     private: PrivateTreeState, epoch_secrets: EpochSecrets,
-                    confirmation_tag: bytes) -> _State:
+                    confirmation_tag: bytes, *, ending_tree: SecretTree,
+                    reinit: m.ReInit | None) -> _State:
+        """The state of the epoch a commit creates. ``ending_tree``: the current
+        epoch's secret tree after the commit itself was read or sent (its key gone),
+        kept as a past epoch if the configuration keeps any."""
+        keep = st.config.max_past_epochs
+        past = (st.as_past(ending_tree.copy()), *st.past)[:keep] if keep else ()
         psks = dict(st.resumption_psks)
         psks[ctx.epoch] = epoch_secrets.resumption_psk.value
         for old in sorted(psks)[:-_RESUMPTION_PSK_WINDOW]:
@@ -1027,12 +1174,13 @@ class Group:
             suite=st.suite, context=ctx, tree=tree, own_leaf=private.leaf_index,
             signature_private_key=st.signature_private_key, private=private,
             secrets=epoch_secrets,
-            secret_tree=SecretTree(st.suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            secret_tree=st.config.secret_tree(st.suite, epoch_secrets, tree.n_leaves),
             interim_transcript_hash=interim_transcript_hash(
                 st.suite, ctx.confirmed_transcript_hash, confirmation_tag),
             confirmation_tag=confirmation_tag, proposals={}, own_proposal_messages={},
             pending_update_keys={}, resumption_psks=psks,
-            external_psks=dict(st.external_psks),
+            external_psks=dict(st.external_psks), config=st.config, past=past,
+            reinit=reinit,
         )
 
     def merge_staged_commit(self, staged: StagedCommit) -> EpochChange:
@@ -1094,7 +1242,7 @@ class Group:
             PolicyError: the credential validator refused a KeyPackage.
             ProtocolError, VerificationError: a KeyPackage is invalid.
         """
-        self._check_active()
+        self._check_open()
         if self._pending is not None:
             raise UsageError("a commit is already pending")
         st = self._state
@@ -1134,7 +1282,15 @@ class Group:
         new += [Proposal.of(m.Add(key_package=kp)) for kp in add]
         new += [Proposal.of(m.PreSharedKey(psk=pid)) for pid in psks]
         for p in new:
-            self._check_proposal(st, st.tree, p, me, now)
+            if isinstance(p.body, m.Add):  # a peer's KeyPackage: its errors are the peer's
+                self._check_proposal(st, st.tree, p, me, now)
+            else:
+                try:
+                    self._check_proposal(st, st.tree, p, me, now)
+                except PeerError as exc:
+                    if isinstance(exc, PolicyError):
+                        raise
+                    raise UsageError(f"invalid proposal: {exc}") from None
             items.append((p, me, None))
             por.append(ProposalOrRef.of(p))
         try:
@@ -1192,7 +1348,8 @@ class Group:
         epoch_secrets = next_epoch(suite, st.secrets.init_secret.value, commit_secret, ctx, psk)
         tag = epoch_secrets.confirmation_tag(confirmed)
         msg_bytes = self._protect_signed(work, content, signature, tag, encrypted, rng)
-        nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag)
+        nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag,
+                               ending_tree=work.secret_tree, reinit=applied.reinit)
         # Without the tree: encoding 1,024 leaves costs more than the whole commit. The
         # Welcome carries the tree; group_info() gives a GroupInfo with it on demand.
         group_info = self._group_info(nxt, with_ratchet_tree=False)
@@ -1279,7 +1436,7 @@ class Group:
 
     def _propose(self, proposal: Proposal, *, encrypted: bool, authenticated_data: bytes,
                  rng: Rng, update_key: bytes | None = None) -> bytes:
-        self._check_active()
+        self._check_open()
         st = self._state
         me = Sender.member(st.own_leaf)
         self._check_proposal(st, st.tree, proposal, me, None)
@@ -1379,6 +1536,7 @@ class Group:
         capabilities: m.Capabilities | None = None,
         remove: int | None = None,
         psks: Sequence[tuple[PreSharedKeyID, bytes]] = (),
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> tuple[Group, bytes]:
         """Join by external commit from a GroupInfo with ``external_pub``.
@@ -1394,6 +1552,7 @@ class Group:
         if msg.group_info is None:
             raise ProtocolError("not a GroupInfo")
         identity = identity_provider(credential_validator)
+        cfg = config if config is not None else _DEFAULT_CONFIG
         gi = msg.group_info
         ctx = gi.group_context
         suite = peer_suite(ctx.cipher_suite)  # the peer's choice: a ProtocolError
@@ -1474,7 +1633,7 @@ class Group:
             suite=suite, context=new_ctx, tree=new_tree, own_leaf=my_leaf,
             signature_private_key=signature_private_key, private=prepared.private_state,
             secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, new_tree.n_leaves),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, new_tree.n_leaves), config=cfg,
             interim_transcript_hash=interim_transcript_hash(suite, confirmed, tag),
             confirmation_tag=tag, proposals={}, own_proposal_messages={},
             pending_update_keys={},
@@ -1514,9 +1673,17 @@ class Group:
             raise UsageError("resume needs usage reinit or branch")
         if usage == ResumptionPSKUsage.branch and suite_id != prior.cipher_suite:
             raise UsageError("a branch keeps the cipher suite")
+        if usage == ResumptionPSKUsage.reinit:
+            ri = prior.pending_reinit
+            if ri is None:
+                raise UsageError("the prior group has no committed ReInit")
+            # Section 11.2: the new group is exactly what the ReInit announced.
+            if (ri.group_id, ri.cipher_suite, tuple(ri.extensions)) != \
+                    (group_id, suite_id, tuple(extensions)):
+                raise UsageError("resume does not match the committed ReInit")
         group = cls.create(suite_id, group_id, credential, signature_private_key,
                            extensions=extensions, credential_validator=credential_validator,
-                           capabilities=capabilities, rng=rng)
+                           capabilities=capabilities, config=prior.config, rng=rng)
         st = group._state
         pid = PreSharedKeyID(psktype=PSKType.resumption, usage=usage,
                              psk_group_id=prior.group_id, psk_epoch=prior.epoch,
@@ -1562,19 +1729,28 @@ class Group:
         return w.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike) -> Group:
-        """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else)."""
+    def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike,
+                   config: GroupConfig | None = None) -> Group:
+        """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else).
+
+        Reads the current layout and the version 1 layout of earlier releases (whose
+        deleted epoch secrets are dropped on load). ``config`` replaces the stored
+        configuration: past epochs beyond its window are dropped now; the current
+        epoch's secret tree keeps its bounds, later epochs use the new ones."""
         r = Reader(data)
         try:
-            if r.u8() != _STATE_VERSION:
+            version = r.u8()
+            if version not in (1, _STATE_VERSION):
                 raise DecodeError("unknown group state version")
-            state = _read_state(r)
+            state = _read_state(r, version)
+            if config is not None:
+                state = _with_config(state, config)
             group = cls(state, credential_validator)
             if r.boolean():
                 msg = r.opaque_v()
                 welcome = r.optional(lambda rr: rr.opaque_v())
                 gi = r.opaque_v()
-                staged = _read_staged(r, state)
+                staged = _read_staged(r, state, version)
                 group._pending = (msg, CommitOutput(msg, welcome, gi), staged)
             r.finish()
         except DecodeError:
@@ -1679,7 +1855,8 @@ def _external_init_secret_receiver(st: _State, kem_output: bytes) -> bytes:
 
 # --------------------------------------------------------------------------- persistence
 
-_SECRET_FIELDS = ("joiner_secret", "welcome_secret", "epoch_secret", "sender_data_secret",
+# Version 1 stored every epoch secret, in this order.
+_SECRET_FIELDS_V1 = ("joiner_secret", "welcome_secret", "epoch_secret", "sender_data_secret",
                   "encryption_secret", "exporter_secret", "external_secret",
                   "confirmation_key", "membership_key", "resumption_psk",
                   "epoch_authenticator", "init_secret")
@@ -1707,7 +1884,7 @@ def _write_state(w: Writer, st: _State) -> None:
         ww.u32(kv[0])
         ww.opaque_v(kv[1].value)
     w.vector(sorted(st.private.keys.items()), put_key)
-    for name in _SECRET_FIELDS:
+    for name in RETAINED_SECRETS:
         w.opaque_v(getattr(st.secrets, name).value)
     w.opaque_v(st.secret_tree.to_bytes())
     w.opaque_v(st.interim_transcript_hash)
@@ -1727,16 +1904,33 @@ def _write_state(w: Writer, st: _State) -> None:
     w.vector(sorted(st.resumption_psks.items()), put_psk)
     _write_bytes_map(w, st.external_psks)
     w.boolean(st.removed)
+    cfg = st.config
+    w.u8(cfg.max_past_epochs)
+    w.u32(cfg.out_of_order_tolerance)
+    w.u32(cfg.maximum_forward_distance)
+
+    def put_past(ww: Writer, p: _PastEpoch) -> None:
+        ww.u64(p.epoch)
+        ww.opaque_v(p.context_bytes)
+        ww.opaque_v(p.sender_data_secret)
+        ww.vector(list(p.signature_keys), lambda w3, k: w3.optional(
+            k, lambda w4, v: w4.opaque_v(v)))
+        ww.opaque_v(p.secret_tree.to_bytes())
+    w.vector(list(st.past), put_past)
+    w.optional(st.reinit, lambda ww, ri: ww.opaque_v(Proposal.of(ri).to_bytes()))
 
 
-def _read_state(r: Reader) -> _State:
+def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
     suite = get_suite(r.u16())
     ctx = GroupContext.from_bytes(r.opaque_v())
     tree = restore_ratchet_tree(suite, r.opaque_v())
     own = r.u32()
     sig_priv = r.opaque_v()
     keys = dict(r.vector(lambda rr: (rr.u32(), Secret(rr.opaque_v()))))
-    values = {name: Secret(r.opaque_v()) for name in _SECRET_FIELDS}
+    names = _SECRET_FIELDS_V1 if version == 1 else RETAINED_SECRETS
+    values = dict.fromkeys(_SECRET_FIELDS_V1, DELETED)
+    values.update({name: Secret(r.opaque_v()) for name in names})
+    # A version 1 state's deleted secrets are dropped here (retained() in _State).
     epoch_secrets = EpochSecrets(suite=suite, **values)
     secret_tree = SecretTree.from_bytes(suite, r.opaque_v())
     interim = r.opaque_v()
@@ -1753,12 +1947,42 @@ def _read_state(r: Reader) -> _State:
     psks = dict(r.vector(lambda rr: (rr.u64(), rr.opaque_v())))
     ext = _read_bytes_map(r)
     removed = r.boolean()
+    config = _DEFAULT_CONFIG
+    past: tuple[_PastEpoch, ...] = ()
+    reinit: m.ReInit | None = None
+    if version >= 2:
+        config = GroupConfig(max_past_epochs=r.u8(), out_of_order_tolerance=r.u32(),
+                             maximum_forward_distance=r.u32())
+
+        def get_past(rr: Reader) -> _PastEpoch:
+            epoch = rr.u64()
+            ctx_bytes = rr.opaque_v()
+            sd = rr.opaque_v()
+            sig_keys = tuple(rr.vector(lambda r3: r3.optional(lambda r4: r4.opaque_v())))
+            return _PastEpoch(epoch, ctx_bytes, sd, sig_keys,
+                              SecretTree.from_bytes(suite, rr.opaque_v()))
+        past = tuple(r.vector(get_past))
+        if len(past) > config.max_past_epochs:
+            raise DecodeError("more past epochs than the configuration keeps")
+        ri = r.optional(lambda rr: rr.opaque_v())
+        if ri is not None:
+            body = Proposal.from_bytes(ri)
+            if not isinstance(body.body, m.ReInit):
+                raise DecodeError("stored ReInit is another proposal")
+            reinit = body.body
     return _State(suite=suite, context=ctx, tree=tree, own_leaf=own,
                   signature_private_key=sig_priv, private=PrivateTreeState(own, keys),
                   secrets=epoch_secrets, secret_tree=secret_tree,
                   interim_transcript_hash=interim, confirmation_tag=tag, proposals=proposals,
                   own_proposal_messages=own_msgs, pending_update_keys=upd,
-                  resumption_psks=psks, external_psks=ext, removed=removed)
+                  resumption_psks=psks, external_psks=ext, removed=removed, config=config,
+                  past=past, reinit=reinit)
+
+
+def _with_config(st: _State, config: GroupConfig) -> _State:
+    st.config = config
+    st.past = st.past[:config.max_past_epochs]
+    return st
 
 
 def _write_staged(w: Writer, sc: StagedCommit) -> None:
@@ -1773,7 +1997,7 @@ def _write_staged(w: Writer, sc: StagedCommit) -> None:
     _write_state(w, sc._next)
 
 
-def _read_staged(r: Reader, current: _State) -> StagedCommit:
+def _read_staged(r: Reader, current: _State, version: int) -> StagedCommit:
     committer = r.u32()
     added = r.vector(Reader.u32)
     removed = r.vector(Reader.u32)
@@ -1781,7 +2005,7 @@ def _read_staged(r: Reader, current: _State) -> StagedCommit:
     proposals = r.vector(Proposal.decode)
     base_epoch = r.u64()
     base_auth = r.opaque_v()
-    nxt = _read_state(r)
+    nxt = _read_state(r, version)
     return StagedCommit(
         committer=committer,
         added=tuple(_member(i, _leaf_at(nxt.tree, i)) for i in added),
