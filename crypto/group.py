@@ -13,10 +13,15 @@ tree is copied, the private path keys are a fresh mapping) and swaps them in onl
 when every check of section 12.4.2 (commits) or 12.4.3 (Welcome) has passed, so a
 typed error always leaves the group exactly as it was (``to_bytes()`` is equal).
 
-The application's Authentication Service is the ``credential_validator``: it is
-called for every credential the group meets (KeyPackages added, every leaf of a
-joined tree, leaves of UpdatePaths and Update proposals, external joiners) and
-refuses by raising :class:`~crypto.errors.PolicyError`.
+The application's Authentication Service is an identity provider
+(:class:`~crypto.validation.IdentityProvider`, passed as ``credential_validator``; a
+plain ``(credential, signature_key)`` callable still works): ``validate_member`` sees
+every credential the group meets (KeyPackages added, every leaf of a joined tree,
+leaves of UpdatePaths and Update proposals, external joiners),
+``validate_external_sender`` every ``external_senders`` entry, and
+``valid_successor(old, new)`` every leaf that replaces another (Update, commit path,
+external resync); a refusal is a :class:`~crypto.errors.PolicyError`. The rules
+themselves live in :mod:`crypto.validation` (see ``docs/mls-validation.md``).
 
 Whose fault a refused commit is (THREATS 12). Once a commit has *authenticated* (its
 FramedContent signature verified under the sender's leaf key, inside a PrivateMessage
