@@ -1,7 +1,8 @@
 """RFC 9420 section 12.4.3.2 at the client: Corridor devices join by Welcome only, so an
 external commit delivered in a channel (even one from a validly certified device that
-holds the channel's GroupInfo) is refused by every member with a typed error and no
-state change; the venue trust chain is the groups' identity provider."""
+holds the channel's GroupInfo) is refused by every member as a policy break (typed
+error, refusal sent to the relay, the group state unchanged); the venue trust chain is
+the groups' identity provider."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from client.directory import x509_credential
 from client.events import ErrorEvent, MessageReceived, PolicyRefused
-from client.policy import LEAF_EXTENSIONS, PolicyViolation
+from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
 from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
@@ -46,23 +47,17 @@ async def test_external_commit_is_refused_by_members(pki: Pki,
         staged = probe.process(commit, now=b.engine.now())
     assert isinstance(staged, StagedCommit) and staged.external
 
-    # 1. delivered in the channel: refused (a PublicMessage), nothing changes
+    # Delivered in the channel (Corridor's commits are PublicMessages, so it reaches
+    # the commit rules): refused as a policy break, the group does not move.
     base = b.store.get_channel(gid).cursor
     before = state(b, gid)
     msg = RelayMessage(gid, base + 1, outsider.device_id, "c.ext", commit)
     res = b.engine.receive([msg])
-    errors = [e for e in res.events if isinstance(e, ErrorEvent)]
-    assert [e.detail for e in errors] == ["PolicyViolation"]
-    assert state(b, gid) == before
-
-    # 2. the commit rule itself, reached with the staged external commit
-    ch = b.store.get_channel(gid)
-    events: list[object] = []
-    with pytest.raises(PolicyViolation, match="external commits"):
-        b.engine._commit(ch, b.engine._meta(ch), probe, staged, msg, [], b.engine.now(),
-                         events)  # type: ignore[arg-type]
-    assert [type(e) for e in events] == [PolicyRefused]
-    assert probe.epoch == before[0]  # not merged
+    refusals = [e for e in res.events if isinstance(e, PolicyRefused)]
+    assert [e.reason for e in refusals] == ["external commits are not allowed"]
+    assert [e.detail for e in res.events if isinstance(e, ErrorEvent)] == ["PolicyViolation"]
+    assert state(b, gid)[:2] == before[:2]  # epoch and group state unchanged
+    assert b.group(gid).epoch == before[0] and len(b.group(gid).members()) == 2
 
     # the channel goes on
     msgs = await send(a, gid, "after")
