@@ -158,6 +158,7 @@ from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
 from client.msgids import APP, COMMIT, SendIds, padding_for
 from client.policy import (
     INFO_EXTENSION,
+    LEAF_EXTENSIONS,
     POLICY,
     ROSTER_EXTENSION,
     Authority,
@@ -195,7 +196,12 @@ from crypto.errors import (
 )
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
-from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
+from crypto.key_package import (
+    KeyPackageBundle,
+    default_capabilities,
+    make_key_package,
+    validate_key_package,
+)
 from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
@@ -583,7 +589,8 @@ class Engine:
     def _new_bundle(self) -> KeyPackageBundle:
         now = self.now()
         return make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
-                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME))
+                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME),
+                                capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
 
     def make_key_packages(self, n: int) -> list[bytes]:
         """Fresh one-time KeyPackages; their private parts are stored (encrypted) before
@@ -695,7 +702,8 @@ class Engine:
         info = new_info(name)
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
                          extensions=[roster_extension(roster, info)],
-                         credential_validator=self.trust)
+                         credential_validator=self.trust,
+                         capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
         meta = _Meta(roster=encode_roster(roster), info=info, updated_at=self.now())
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,
@@ -1500,8 +1508,13 @@ class Engine:
                 self.send_ids.forget(ch.channel_id, m.client_msg_id)
             committer = self.me.ident
         else:
-            if staged.committer is None:
-                raise PolicyViolation("external commits are not allowed")
+            if staged.external:
+                # Corridor devices join by Welcome only (and external commits are
+                # PublicMessages, refused above): every member refuses one alike.
+                refusal = PolicyViolation("external commits are not allowed")
+                events.append(PolicyRefused(ch.channel_id, m.seq, str(refusal)))
+                self._refuse(ch, meta, m, g.epoch)
+                raise refusal
             after = roster_from_extensions(staged.extensions) if staged.extensions else before
             old_members = {leaf: (ident, chain) for leaf, _d, ident, chain in self._members(g)}
             committer_leaf = staged.committer

@@ -96,6 +96,7 @@ from crypto.messages import Extension
 
 __all__ = [
     "INFO_EXTENSION",
+    "LEAF_EXTENSIONS",
     "POLICY",
     "ROSTER_EXTENSION",
     "Authority",
@@ -122,6 +123,9 @@ ROSTER_EXTENSION: Final = _c.CHARTER_EXTENSION
 #: Private-use GroupInfo extension of Corridor's Welcomes: the :class:`ChannelInfo`
 #: (encrypted with the GroupInfo; the relay never sees it).
 INFO_EXTENSION: Final = 0xF0C3
+#: GroupContext extension types every Corridor leaf lists in its capabilities: RFC 9420
+#: section 13.4 lets no member be added unless it supports each one the group uses.
+LEAF_EXTENSIONS: Final = (ROSTER_EXTENSION,)
 ROSTER_VERSION: Final = 1
 MAX_NAME: Final = 200
 

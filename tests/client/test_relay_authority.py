@@ -24,12 +24,12 @@ from client.core import Client
 from client.directory import x509_credential
 from client.engine import SUITE, _envelope, _seal_info
 from client.events import CommitVoided, PolicyRefused
-from client.policy import new_info, roster_extension
+from client.policy import LEAF_EXTENSIONS, new_info, roster_extension
 from client.transport import RelayMessage, RelayRefused
 from crypto import certs, key_schedule
 from crypto.charter import CHARTER_EXTENSION, CommitStamp, charter_from_extensions
 from crypto.group import Group
-from crypto.key_package import make_key_package
+from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
 
 from .conftest import Venue
@@ -236,7 +236,9 @@ async def test_a_forged_leaf_chaining_to_another_root_is_refused(venue: Venue) -
         not_after=now + timedelta(days=10))
     stamp = int(now.timestamp())
     kp = make_key_package(SUITE, x509_credential((device, mission)), seed,
-                          lifetime=(stamp - 60, stamp + 86400)).key_package.to_bytes()
+                          lifetime=(stamp - 60, stamp + 86400),
+                          capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS)
+                          ).key_package.to_bytes()
     msg, welcome, ids = insider_commit(a, gid, add=[kp], permissive=True)
     with pytest.raises(RelayRefused) as refused:
         await a.transport.post(gid, "c.forged", msg, welcome=welcome, welcome_to=ids)

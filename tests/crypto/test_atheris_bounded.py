@@ -39,7 +39,9 @@ def test_every_target_survives_bounded_fuzzing(tmp_path: Path) -> None:
     targets = list_targets()
     assert {"mls_message", "key_package", "welcome", "group_info", "commit", "proposal",
             "leaf_node", "ratchet_tree", "group_secrets",
-            "private_message_content"} <= set(targets)
+            "private_message_content", "leaf_node_rules", "key_package_rules",
+            "group_context_rules", "proposal_rules", "ratchet_tree_rules",
+            "external_senders_rules", "group_secrets_rules"} <= set(targets)
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         results = dict(zip(targets, pool.map(lambda t: fuzz(t, tmp_path), targets)))
     for target, proc in results.items():
