@@ -31,6 +31,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,13 +51,22 @@ from client.keystore import (
     migrate_legacy_file,
     open_keystore,
 )
-from client.paths import resolve_home
+from client.paths import Home, resolve_home
 from crypto import certs
 from crypto.errors import CryptoError, DecodeError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
 from crypto.words import decode_words, format_hex, parse_hex
 
-__all__ = ["main", "register"]
+__all__ = [
+    "CommandError",
+    "DeviceRequest",
+    "create_device_request",
+    "import_device_certificates",
+    "main",
+    "pending_request",
+    "register",
+    "sort_enrolment_files",
+]
 
 PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
@@ -315,30 +325,79 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- device
 
 
-def cmd_device_init(args: argparse.Namespace, *,
-                    prompt: PassphrasePrompt = _keystore_prompt) -> int:
-    home = resolve_home(args.home)
+@dataclass(frozen=True, slots=True)
+class DeviceRequest:
+    """What ``device init`` made: where the request is and where the key went."""
+
+    request: Path
+    keystore: str  # "keyring" or "file"
+    key_file: Path | None
+    keystore_description: str
+    delegate_id: str
+    display_name: str
+    signature_key: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"keystore": self.keystore,
+                "key_file": str(self.key_file) if self.key_file else None,
+                "keystore_description": self.keystore_description,
+                "request": str(self.request), "delegate_id": self.delegate_id,
+                "display_name": self.display_name, "signature_key": self.signature_key.hex()}
+
+
+def create_device_request(home: Home, delegate_id: str, display_name: str, *,
+                          prompt: PassphrasePrompt | None = None, backend: str = "auto",
+                          kdf: KdfLimits = MODERATE) -> DeviceRequest:
+    """Create this device's signature key in its keystore and the request for its admin.
+
+    The command line and the desktop app's enrolment both call this.
+
+    Raises:
+        CommandError: the home already has a device key, or an id or name is unusable.
+        ClientError: the keystore cannot be set up (no keyring, no passphrase).
+    """
+    if not delegate_id.strip() or not display_name.strip():
+        raise CommandError("the delegate id and the display name must not be empty")
     req_path = home.root / DEVICE_REQUEST
     if home.legacy_device_key_path.exists():
         raise CommandError(f"{home.legacy_device_key_path} exists; this home already has a "
                            "device key")
-    kdf = kdf_from_env(KdfLimits(*STRENGTHS[args.kdf]))
-    store = open_keystore(home, backend=args.keystore, prompt=prompt, kdf=kdf)
+    store = open_keystore(home, backend=backend, prompt=prompt, kdf=kdf)  # type: ignore[arg-type]
     if store.get(DEVICE_SIGNATURE_KEY) is not None:
         raise CommandError(f"this home ({home.root}) already has a device key")
     seed = certs.new_signing_key()
-    csr = certs.make_device_request(seed, delegate_id=args.delegate_id,
-                                    display_name=args.display_name)
+    try:
+        csr = certs.make_device_request(seed, delegate_id=delegate_id,
+                                        display_name=display_name)
+    except (ValueError, CryptoError) as e:
+        raise CommandError(f"cannot make a request with that id or name: {e}") from None
     store.put(DEVICE_SIGNATURE_KEY, seed)
     _write(req_path, certs.pem_of(csr, "request"), replace=True)
-    key_file = str(home.keyfile_path) if store.backend == "file" else None
-    where = ("device key: in the OS keyring" if key_file is None else
-             f"device key: in the passphrase-protected file {key_file} (no usable OS keyring)")
-    _emit(args, {"keystore": store.backend, "key_file": key_file,
-                 "keystore_description": store.description, "request": str(req_path),
-                 "delegate_id": args.delegate_id, "display_name": args.display_name,
-                 "signature_key": certs.public_key_of(seed).hex()},
-          [where, store.description, f"request for your mission admin: {req_path}"])
+    return DeviceRequest(req_path, store.backend,
+                         home.keyfile_path if store.backend == "file" else None,
+                         store.description, delegate_id, display_name,
+                         certs.public_key_of(seed))
+
+
+def pending_request(home: Path) -> certs.Request | None:
+    """The request this home made and has not yet had certified (None if none)."""
+    path = home / DEVICE_REQUEST
+    if not path.exists() or (home / CHAIN).exists():
+        return None
+    return certs.read_request(_der_request(_read(path)), kind="device")
+
+
+def cmd_device_init(args: argparse.Namespace, *,
+                    prompt: PassphrasePrompt = _keystore_prompt) -> int:
+    home = resolve_home(args.home)
+    made = create_device_request(home, args.delegate_id, args.display_name, prompt=prompt,
+                                 backend=args.keystore,
+                                 kdf=kdf_from_env(KdfLimits(*STRENGTHS[args.kdf])))
+    where = ("device key: in the OS keyring" if made.key_file is None else
+             f"device key: in the passphrase-protected file {made.key_file} "
+             "(no usable OS keyring)")
+    _emit(args, made.to_json(), [where, made.keystore_description,
+                                 f"request for your mission admin: {made.request}"])
     return 0
 
 
@@ -367,27 +426,75 @@ def cmd_device_migrate_keystore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_device_import(args: argparse.Namespace) -> int:
-    home = Path(args.home)
-    root = _one_cert(args.root)
-    expected = _fingerprint_arg(args.root_fingerprint)
-    if certs.fingerprint(root) != expected:
+def sort_enrolment_files(home: Path, paths: Sequence[str | Path]) -> dict[str, Path]:
+    """Which of the files a mission admin sent is which: ``root``, ``mission``, ``device``.
+
+    The root is the self-signed certificate, the device certificate is the one for this
+    device's key, the mission certificate is the other one. Files that are none of these
+    (or a second candidate for a role) raise, so nothing is guessed.
+
+    Raises:
+        CommandError: a file is unreadable, or the files do not make one of each.
+    """
+    req = pending_request(home)
+    mine = req.public_key if req is not None else None
+    found: dict[str, Path] = {}
+    for p in paths:
+        path = Path(p)
+        der = _one_cert(path)
+        cert = x509.load_der_x509_certificate(der)
+        if cert.issuer == cert.subject:
+            role = "root"
+        elif mine is not None and cert.public_key().public_bytes(
+                serialization.Encoding.Raw, serialization.PublicFormat.Raw) == mine:
+            role = "device"
+        else:
+            role = "mission"
+        if role in found:
+            raise CommandError(f"{found[role].name} and {path.name} both look like the "
+                               f"{role} certificate")
+        found[role] = path
+    return found
+
+
+def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: str | Path,
+                               root: str | Path,
+                               root_fingerprint: str) -> certs.VerifiedIdentity:
+    """Check the root against the fingerprint from the letter, verify the chain, store it.
+
+    Raises:
+        CommandError: the fingerprint does not match, a file is unreadable, the
+            certificate is for another key, or no request was made in this home.
+        CryptoError: the chain does not verify (the failing link is named).
+    """
+    root_der = _one_cert(root)
+    expected = _fingerprint_arg(root_fingerprint)
+    if certs.fingerprint(root_der) != expected:
         raise CommandError(
             "the root certificate does not match the fingerprint you were given; "
-            "do not use it (got " + certs.fingerprint_hex(root) + ")")
+            "do not use it (got " + certs.fingerprint_hex(root_der) + ")")
     pinned = home / ROOT
-    if pinned.exists() and _one_cert(pinned) != root:
+    if pinned.exists() and _one_cert(pinned) != root_der:
         raise CommandError(f"{pinned} already pins another venue root")
-    device, mission = _one_cert(args.cert), _one_cert(args.mission_cert)
+    device, mission = _one_cert(cert), _one_cert(mission_cert)
+    if not (home / DEVICE_REQUEST).exists():
+        raise CommandError(f"{home} has no request from this device (corridor device init)")
     req = certs.read_request(_der_request(_read(home / DEVICE_REQUEST)), kind="device")
-    ident = certs.verify_chain(root, [device, mission], now=_now())
+    ident = certs.verify_chain(root_der, [device, mission], now=_now())
     if ident.signature_key != req.public_key:
         raise CommandError("that certificate is for another key than this device's")
-    _write(pinned, certs.pem_of(root, "certificate"), replace=True)
+    _write(pinned, certs.pem_of(root_der, "certificate"), replace=True)
     _write(home / MISSION, certs.pem_of(mission, "certificate"), replace=True)
     _write(home / DEVICE, certs.pem_of(device, "certificate"), replace=True)
     _write(home / CHAIN, certs.pem_of(device, "certificate")
            + certs.pem_of(mission, "certificate"), replace=True)
+    return ident
+
+
+def cmd_device_import(args: argparse.Namespace) -> int:
+    home = Path(args.home)
+    ident = import_device_certificates(home, cert=args.cert, mission_cert=args.mission_cert,
+                                       root=args.root, root_fingerprint=args.root_fingerprint)
     _emit(args, {"identity": ident.to_json(), "home": str(home)},
           ["imported; the venue root is pinned", *_identity_lines(ident)])
     return 0

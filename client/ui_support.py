@@ -714,8 +714,13 @@ class LiveDemo:
     def layout_path(self) -> Path:
         return self.data_dir / "layout.json"
 
+    @property
+    def ready_path(self) -> Path:
+        """Written last, once the venue is seeded: a venue without it is half-made."""
+        return self.data_dir / "ready"
+
     def exists(self) -> bool:
-        return self.layout_path.exists()
+        return self.layout_path.exists() and self.ready_path.exists()
 
     def start_relay(self) -> str:
         """Start the embedded relay on a free loopback port; returns its URL."""
@@ -723,10 +728,22 @@ class LiveDemo:
         self.relay.start()
         return self.relay.url
 
-    def provision(self, progress: Callable[[str], None] = lambda _s: None) -> DemoInfo:
-        """Create (first run) or reopen the venue, with its relay running. Blocking."""
-        from client import demo
+    def _remove_partial(self) -> None:
+        """Remove what a failed or interrupted first start made (only the demo's own files)."""
+        import shutil
 
+        for name in ("relay", "missions", "homes"):
+            shutil.rmtree(self.data_dir / name, ignore_errors=True)
+        for path in (self.layout_path, self.ready_path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+    def provision(self, progress: Callable[[str], None] = lambda _s: None) -> DemoInfo:
+        """Create (first run) or reopen the venue, with its relay running. Blocking.
+
+        A first start that fails leaves nothing behind (the next one starts afresh), and
+        a venue an earlier start left half-made is removed and made again.
+        """
         if self.exists():
             layout = json.loads(self.layout_path.read_text())
             url = self.start_relay()
@@ -734,6 +751,17 @@ class LiveDemo:
             self.info = info
             progress("relay started on " + url)
             return info
+        self._remove_partial()
+        try:
+            return self._create(progress)
+        except BaseException:
+            self.stop()
+            self._remove_partial()
+            raise
+
+    def _create(self, progress: Callable[[str], None]) -> DemoInfo:
+        from client import demo
+
         progress("creating the venue root, missions and delegates")
         port = free_port()
         lay = demo.provision(self.data_dir, port, missions=self.missions,
@@ -747,6 +775,7 @@ class LiveDemo:
         self.info = info
         progress("posting the agenda and the hotline message")
         asyncio.run(self._seed(info))
+        self.ready_path.write_text("seeded\n")
         return info
 
     def relay_url(self) -> str:

@@ -38,6 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.func(args)
         return result
     # No subcommand: the desktop app (first run offers enrolment or a demo venue).
+    from ui.platform_check import preflight
+
+    problem = preflight()
+    if problem is not None:  # say what Qt would only abort on, before Qt starts
+        print(problem, file=sys.stderr)
+        return 1
     from ui.app import run
 
     return run(args)
