@@ -294,7 +294,9 @@ class _ImportPage(QWizardPage):
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(browse)
-            form.addRow(label, row)
+            caption = QLabel(label, self)
+            caption.setBuddy(edit)  # the mnemonic moves the focus to the field
+            form.addRow(caption, row)
             self.files[role] = edit
         self.fingerprint = QLineEdit(self)
         self.fingerprint.setObjectName("rootFingerprint")
