@@ -7,11 +7,14 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
     "$VENV/bin/python" -m pip install --quiet --upgrade pip
 fi
+# Extras: dev (the default: everything, for tests) is a superset of desktop, the app's.
+EXTRAS="${CORRIDOR_EXTRAS:-dev}"
 STAMP="$VENV/.corridor-installed"
-WANT="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)-${CORRIDOR_EXTRAS:-dev}"
-if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
-    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[${CORRIDOR_EXTRAS:-dev}]"
-    echo "$WANT" > "$STAMP"
+HASH="$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)"
+HAVE="$(cat "$STAMP" 2>/dev/null || true)"
+if [ "$HAVE" != "$HASH-$EXTRAS" ] && [ "$HAVE" != "$HASH-dev" ]; then
+    "$VENV/bin/python" -m pip install --quiet -e "$ROOT[$EXTRAS]"
+    echo "$HASH-$EXTRAS" > "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
 cd "$ROOT"

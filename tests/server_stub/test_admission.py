@@ -109,7 +109,8 @@ async def test_crl_revokes_a_registered_device_at_once(tmp_path: Path, db_url: s
         assert (await v._json("GET", "/v1/devices/me"))["device_id"] == victim.device_id
         async with v.websocket() as ws:
             await ws.until("ready")
-            revoked = await _publish_crl(a, pki.crl(A_M, [victim.serial]))
+            first_crl = pki.crl(A_M, [victim.serial])
+            revoked = await _publish_crl(a, first_crl)
             assert revoked == [victim.device_id]
             with pytest.raises(WebSocketDisconnect) as e:
                 await ws.recv(timeout=5)
@@ -124,7 +125,13 @@ async def test_crl_revokes_a_registered_device_at_once(tmp_path: Path, db_url: s
         assert (await a._json("GET", "/v1/devices/me"))["device_id"] == admin_dev.device_id
         # the same CRL again (not newer) is refused, and revokes nothing twice
         with pytest.raises(RelayError) as err:
-            await _publish_crl(a, pki.crl(A_M, [victim.serial])[:-1] + b"\x00")
+            await _publish_crl(a, first_crl)
+        assert err.value.status == 422
+        # a newer CRL whose signature is altered (a bit flipped, so never a no-op) is refused
+        newer = bytearray(pki.crl(A_M, [victim.serial]))
+        newer[-1] ^= 0x01
+        with pytest.raises(RelayError) as err:
+            await _publish_crl(a, bytes(newer))
         assert err.value.status == 422
 
 
