@@ -39,7 +39,6 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from client.errors import ClientError
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
     MODERATE,
@@ -73,6 +72,7 @@ MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
 MISSION_KEY, MISSION_REQUEST = "mission.key", "mission-request.pem"
 DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"  # device.key: old homes only
 ROOT, MISSION, DEVICE, CHAIN = "root.pem", "mission.pem", "device.pem", "chain.pem"
+MISSION_CRL = "mission-crl.pem"
 CRL_DAYS = 7
 
 
@@ -171,16 +171,6 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) 
             print(line)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return value
-
-
 def _serial_arg(text: str) -> int:
     try:
         value = int(text, 16) if text.lower().startswith("0x") else int(text)
@@ -261,11 +251,52 @@ def _update_crl(crl_path: Path, issuer: bytes, seed: bytes, serial: int) -> tupl
     return number, len(entries), already
 
 
+def _home_arg(p: argparse.ArgumentParser, *, mission: bool = False) -> None:
+    # SUPPRESS: ``corridor --home H device show`` must keep the H given before the command
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="the mission admin's directory (mission.key, mission.pem)" if mission
+                   else "the device's home (default: CORRIDOR_HOME or the platform data dir)")
+
+
+def _existing_home(args: argparse.Namespace) -> Home:
+    """The device's home, which a command that only uses it never creates."""
+    home = resolve_home(getattr(args, "home", None), create=False)
+    if not home.root.is_dir():
+        raise CommandError(f"no device home at {home.root} (make one with: corridor device "
+                           "init)")
+    return home
+
+
+def _mission_file(args: argparse.Namespace, attr: str, name: str) -> str:
+    """An explicit option, else ``name`` in the ``--home`` directory."""
+    value = getattr(args, attr, None)
+    if value:
+        return str(value)
+    home = getattr(args, "home", None)
+    if home:
+        return str(Path(home) / name) if name else str(home)
+    option = "--" + attr.replace("_", "-")
+    raise CommandError(f"say which file: {option} PATH, or --home DIR of the mission admin")
+
+
+def _validity_arg(text: str) -> int:
+    """Seconds: whole days (``90``) or a duration (``12w``, ``2160h``)."""
+    from client._cli import parse_duration
+
+    try:
+        seconds = int(text) * 86400 if text.strip().isdigit() else parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not 3600 <= seconds <= 3653 * 86400:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: from 1 hour to 10 years")
+    return seconds
+
+
 # --------------------------------------------------------------------------- mission
 
 
 def cmd_mission_init(args: argparse.Namespace) -> int:
-    out = Path(args.out)
+    out = Path(_mission_file(args, "out", ""))
     key_path, req_path = out / MISSION_KEY, out / MISSION_REQUEST
     if key_path.exists():
         raise CommandError(f"{key_path} exists; refusing to replace a mission key")
@@ -284,6 +315,8 @@ def cmd_mission_init(args: argparse.Namespace) -> int:
 
 
 def cmd_sign_device(args: argparse.Namespace) -> int:
+    args.mission_cert = _mission_file(args, "mission_cert", MISSION)
+    args.key = _mission_file(args, "key", MISSION_KEY)
     mission = _one_cert(args.mission_cert)
     req = certs.read_request(_der_request(_read(args.request)), kind="device")
     seed = _open(Path(args.key), MISSION_LABEL, "mission key passphrase: ")
@@ -291,7 +324,7 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
     der = certs.issue_device_certificate(
         mission, seed, public_key=req.public_key, delegate_id=req.id,
         display_name=req.name, not_before=now - timedelta(minutes=5),
-        not_after=now + timedelta(days=args.days))
+        not_after=now + timedelta(seconds=args.days))
     out = Path(args.out)
     _new_file(out, certs.pem_of(der, "certificate"))
     serial = certs.certificate_serial(der)
@@ -303,6 +336,9 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
+    args.mission_cert = _mission_file(args, "mission_cert", MISSION)
+    args.key = _mission_file(args, "key", MISSION_KEY)
+    args.crl = _mission_file(args, "crl", MISSION_CRL)
     mission = _one_cert(args.mission_cert)
     if args.cert:
         der = _one_cert(args.cert)
@@ -389,7 +425,7 @@ def pending_request(home: Path) -> certs.Request | None:
 
 def cmd_device_init(args: argparse.Namespace, *,
                     prompt: PassphrasePrompt = _keystore_prompt) -> int:
-    home = resolve_home(args.home)
+    home = resolve_home(getattr(args, "home", None))
     made = create_device_request(home, args.delegate_id, args.display_name, prompt=prompt,
                                  backend=args.keystore,
                                  kdf=kdf_from_env(KdfLimits(*STRENGTHS[args.kdf])))
@@ -402,9 +438,7 @@ def cmd_device_init(args: argparse.Namespace, *,
 
 
 def cmd_device_migrate_keystore(args: argparse.Namespace) -> int:
-    home = resolve_home(args.home, create=False)
-    if not home.root.is_dir():
-        raise CommandError(f"{home.root} is not a device home")
+    home = _existing_home(args)
     rewritten = False
     if home.keyfile_path.exists():
         pw = _passphrase("this device's key file passphrase: ", confirm=False)
@@ -492,7 +526,7 @@ def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: st
 
 
 def cmd_device_import(args: argparse.Namespace) -> int:
-    home = Path(args.home)
+    home = _existing_home(args).root
     ident = import_device_certificates(home, cert=args.cert, mission_cert=args.mission_cert,
                                        root=args.root, root_fingerprint=args.root_fingerprint)
     _emit(args, {"identity": ident.to_json(), "home": str(home)},
@@ -501,7 +535,7 @@ def cmd_device_import(args: argparse.Namespace) -> int:
 
 
 def cmd_device_show(args: argparse.Namespace) -> int:
-    home = Path(args.home)
+    home = _existing_home(args).root
     if not (home / CHAIN).exists():
         raise CommandError(f"no certificate imported in {home} (corridor device import)")
     root = _one_cert(home / ROOT)
@@ -542,16 +576,8 @@ def cmd_cert_verify(args: argparse.Namespace) -> int:
 
 
 def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except (CommandError, CryptoError, ClientError) as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
-        except OSError as e:
-            print(f"error: {e.strerror or e} {e.filename or ''}".rstrip(), file=sys.stderr)
-            return 1
-    return wrapped
+    """Errors are reported by client._cli.run_guarded (words, or JSON with --json)."""
+    return func
 
 
 def register(subparsers: Any) -> None:
@@ -560,7 +586,8 @@ def register(subparsers: Any) -> None:
     def leaf(sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
              description: str) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=description)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="print JSON (errors too)")
         p.set_defaults(func=_run(func))
         return p
 
@@ -574,23 +601,34 @@ def register(subparsers: Any) -> None:
     p = leaf(msub, "init", "create the mission key and a request for the secretariat",
              cmd_mission_init, "Create the mission key (passphrase-protected) and a "
              "certificate request to send to the secretariat.")
-    p.add_argument("--out", required=True, help="directory for mission.key and the request")
+    _home_arg(p, mission=True)
+    p.add_argument("--out", default=None,
+                   help="directory for mission.key and the request (default: --home)")
     p.add_argument("--mission-id", required=True)
     p.add_argument("--name", required=True, help="the mission's name")
     kdf(p)
     p = leaf(msub, "sign-device", "certify a device's request", cmd_sign_device,
              "Sign a device's request with the mission key. Refuses a certificate that "
              "would outlive the mission certificate.")
+    _home_arg(p, mission=True)
     p.add_argument("--request", required=True, help="the device's request (PEM)")
-    p.add_argument("--mission-cert", required=True)
-    p.add_argument("--key", required=True, help="the mission key file")
-    p.add_argument("--days", type=_positive, default=90, help="validity (default 90)")
+    p.add_argument("--mission-cert", default=None,
+                   help="the mission certificate (default: mission.pem in --home)")
+    p.add_argument("--key", default=None,
+                   help="the mission key file (default: mission.key in --home)")
+    p.add_argument("--days", type=_validity_arg, default=90 * 86400, metavar="DURATION",
+                   help="validity: days (90), or a duration such as 12w or 2160h; from 1 "
+                        "hour to 10 years (default 90 days)")
     p.add_argument("--out", required=True, help="where to write the device certificate")
     p = leaf(msub, "revoke-device", "recall a device (mission CRL)", cmd_revoke_device,
              "Add a device certificate's serial to the mission's CRL and re-sign it.")
-    p.add_argument("--mission-cert", required=True)
-    p.add_argument("--key", required=True, help="the mission key file")
-    p.add_argument("--crl", required=True, help="the mission CRL file (created if absent)")
+    _home_arg(p, mission=True)
+    p.add_argument("--mission-cert", default=None,
+                   help="the mission certificate (default: mission.pem in --home)")
+    p.add_argument("--key", default=None,
+                   help="the mission key file (default: mission.key in --home)")
+    p.add_argument("--crl", default=None, help="the mission CRL file, created if absent "
+                   "(default: mission-crl.pem in --home)")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
     which.add_argument("--cert", help="the device certificate (PEM)")
@@ -602,7 +640,7 @@ def register(subparsers: Any) -> None:
              "Create the device's signature key in its keystore (the OS keyring, or a "
              "passphrase-protected file where none is usable) and a request for the "
              "mission admin.")
-    p.add_argument("--home", required=True, help="the device's directory")
+    _home_arg(p)
     p.add_argument("--delegate-id", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--keystore", choices=["auto", "keyring", "file"], default="auto",
@@ -613,11 +651,11 @@ def register(subparsers: Any) -> None:
              cmd_device_migrate_keystore,
              "Rewrite an old-format key file in the current format (same passphrase) and "
              "move an old device.key into the keystore.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p = leaf(dsub, "import", "import the certificate and pin the venue root",
              cmd_device_import, "Check the venue root against the fingerprint given out "
              "of band, verify the chain, and store it.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p.add_argument("--cert", required=True, help="this device's certificate")
     p.add_argument("--mission-cert", required=True)
     p.add_argument("--root", required=True, help="the venue root certificate")
@@ -625,7 +663,7 @@ def register(subparsers: Any) -> None:
                    help="SHA-256 of the root, as hex or as the 32 words")
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
 
     cert = subparsers.add_parser("cert", help="check certificates",
@@ -645,11 +683,16 @@ def register(subparsers: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run these commands alone (``python -m client.pki cert verify ...``)."""
-    parser = argparse.ArgumentParser(prog="corridor")
+    from client._cli import Parser, UsageFailure, run_guarded, usage_failure, wants_json
+
+    parser = Parser(prog="corridor")
+    parser.add_argument("--home", default=None, help="the home directory")
     register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    result: int = args.func(args)
-    return result
+    try:
+        args = parser.parse_args(argv)
+    except UsageFailure as exc:
+        return usage_failure(wants_json(argv), exc)
+    return run_guarded(args.func, args)
 
 
 if __name__ == "__main__":  # pragma: no cover
