@@ -26,7 +26,6 @@ import logging
 import os
 import random
 import socket
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,9 +125,10 @@ class Row:
     file_name: str = ""
     mime_type: str = ""
     size: int = 0
-    detail: str = ""  # meeting time/place of an emergency call, agenda revision, timer
+    detail: str = ""  # an emergency call's place and link, agenda revision, timer
     expires_at: int | None = None
     arrival: int = 0
+    meeting_at: int | None = None  # ms; the UI writes it in the user's locale
 
     @property
     def mission(self) -> str:
@@ -204,13 +204,21 @@ def _detail(view: Any, p: payloads.Decoded | None = None) -> str:
     if view.kind == "agenda" and view.revision is not None:
         return f"revision {view.revision}"
     if view.kind == "emergency" and view.meeting_at is not None:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(view.meeting_at / 1000))
-        return " · ".join(x for x in (when, view.place, view.link) if x)
+        # the time is written by the UI, in the user's locale (Row/AckStatus.meeting_at)
+        return " · ".join(x for x in (view.place, view.link) if x)
     if isinstance(p, payloads.Activity):
         return p.status
     if isinstance(p, payloads.DisappearingTimer):
         return "off" if p.seconds is None else f"{p.seconds}"
     return ""
+
+
+def _own_text(view: Any) -> str:
+    """The text a row shows. An emergency call without a reason has the core fall back to
+    its place or link, which the row's detail shows already: show it once."""
+    if view.kind == "emergency" and view.text in (view.place, view.link):
+        return ""
+    return str(view.text)
 
 
 def order_key(m: Any) -> int:
@@ -345,7 +353,7 @@ class ConversationAdapter:
         mime = str(att.get("mime_type", "") or "application/octet-stream")
         size = int(att.get("size", 0) or 0)
         label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
-        text = view.text
+        text = _own_text(view)
         if file_name:
             text = str(att.get("caption", "") or "")
         return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
@@ -354,7 +362,8 @@ class ConversationAdapter:
                    reactions=tuple(view.reactions), requires_ack=view.requires_ack,
                    acked_missions=acked, read_by=read_by, attachment=label,
                    file_name=file_name, mime_type=mime, size=size, detail=detail,
-                   expires_at=view.expires_at, arrival=m.position if m is not None else 0)
+                   expires_at=view.expires_at, arrival=m.position if m is not None else 0,
+                   meeting_at=view.meeting_at if view.kind == "emergency" else None)
 
     def _excerpt(self, channel: bytes, message_id: str) -> str:
         view = self._view(channel, bytes.fromhex(message_id))
@@ -546,7 +555,7 @@ class ConversationAdapter:
         answered = {x.mission: x.acked_by[0] for x in st.missions
                     if x.state == "acknowledged" and x.acked_by}
         read = tuple(x.mission for x in st.missions if x.state == "read")
-        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, view.text,
+        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, _own_text(view),
                          detail, st.author or view.sender, view.sent_at, answered,
                          tuple(st.pending), read, int(view.meeting_at or 0))
 
