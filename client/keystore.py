@@ -632,7 +632,8 @@ def open_keystore(
             passphrase = _passphrase(PassphraseRequest.UNLOCK, prompt, environ)
             store = FileKeystore.unlock(home.keyfile_path, passphrase)
     # Said once, when the home is set up without a keyring; every later open only logs it.
-    (log.warning if created and store.backend == "file" else log.info)("%s", store.description)
+    (log.warning if created and backend == "auto" and store.backend == "file"
+     else log.info)("%s", store.description)
     return store
 
 
