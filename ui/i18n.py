@@ -20,10 +20,12 @@ def tr_n(context: str, text: str, n: int) -> str:
 
 
 def when_text(ms: int) -> str:
-    """A moment (ms since the epoch) as the user's locale writes a date and time."""
+    """A moment (ms since the epoch) as the user's locale writes it: the long date (with
+    the weekday, so 5/12 cannot be read as 12/5) and the short time."""
     loc = QLocale()
-    return loc.toString(QDateTime.fromMSecsSinceEpoch(int(ms)),
-                        loc.dateTimeFormat(QLocale.FormatType.ShortFormat))
+    at = QDateTime.fromMSecsSinceEpoch(int(ms))
+    return (loc.toString(at.date(), QLocale.FormatType.LongFormat) + " "
+            + loc.toString(at.time(), QLocale.FormatType.ShortFormat))
 
 
 def meeting_text(meeting_at: int | None, detail: str) -> str:

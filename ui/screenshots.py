@@ -101,6 +101,34 @@ def startup_shots(app: QApplication, bridge: Bridge, out_dir: Path) -> None:
     _spin(app, 1)
     _save(dlg, out_dir / "passphrase.png")
     dlg.hide()
+
+    # the chair's emergency call, on its review page
+    async def go() -> Session:
+        s = open_session(info.home(info.user), venue.relay_url(), passphrase=info.passphrase,
+                         kdf=demo_kdf())
+        await s.start()
+        return s
+
+    session: Session = bridge.run_sync(go)
+    bridge.forward_events(session.client)
+    chair = MainWindow(bridge, session)
+    chair.resize(QSize(1280, 800))
+    chair.show()
+    _spin(app, 10, lambda: chair.current)
+    chair.convene_emergency()
+    call = chair.emergency_dialog
+    from PySide6.QtCore import QDateTime
+
+    call.when.setDateTime(QDateTime.currentDateTime().addSecs(45 * 60))
+    call.place.setText("Conference room B")
+    call.agenda.setPlainText("Incident at the buoy line: consultations under item 2.")
+    call.show_review()
+    call.resize(520, call.sizeHint().height())
+    _spin(app, 1)
+    _save(call, out_dir / "emergency-confirmation.png")
+    call.reject()
+    chair.close()
+    bridge.run_sync(session.close)
     venue.stop()
 
 

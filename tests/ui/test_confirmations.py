@@ -46,7 +46,7 @@ def test_an_emergency_call_needs_a_reason_and_a_review(open_window, qtbot) -> No
     assert notice is not None and notice.name in summary
     assert summary.count("Room 7") == 1 and reason in summary
     assert when_text(dlg.meeting_at_ms()) in summary  # the user's locale writes the time
-    assert QLocale().toString(at.date(), QLocale.FormatType.ShortFormat) in summary
+    assert QLocale().toString(at.date(), QLocale.FormatType.LongFormat) in summary
     assert "in 60 minutes" in summary or "in 59 minutes" in summary
     dlg.back.click()  # back to the form, nothing sent; then review and convene
     assert dlg.pages.currentIndex() == EmergencyDialog.FORM
