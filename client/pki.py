@@ -279,6 +279,19 @@ def _mission_file(args: argparse.Namespace, attr: str, name: str) -> str:
     raise CommandError(f"say which file: {option} PATH, or --home DIR of the mission admin")
 
 
+def _hours_arg(text: str) -> float:
+    """Hours: a number of hours (``24``) or a duration (``90m``, ``7d``)."""
+    from client._cli import parse_duration
+
+    try:
+        hours = float(int(text)) if text.strip().isdigit() else parse_duration(text) / 3600
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not 0 < hours <= 365 * 24:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: up to 365 days")
+    return hours
+
+
 def _validity_arg(text: str) -> int:
     """Seconds: whole days (``90``) or a duration (``12w``, ``2160h``)."""
     from client._cli import parse_duration
@@ -673,10 +686,13 @@ def register(subparsers: Any) -> None:
         "device's mission (claimer device and mission, time): how a mission admin sees "
         "who drains its devices' packages. The relay shows it to the mission's own "
         "devices only.")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (errors too)")
     p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
     p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
-    p.add_argument("--hours", type=float, default=24.0, help="how far back (default 24)")
+    p.add_argument("--hours", type=_hours_arg, default=24.0, metavar="DURATION",
+                   help="how far back: hours (24), or a duration such as 90m or 7d; up to "
+                        "365 days (default 24 hours)")
     p.set_defaults(func=_claims_command)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
