@@ -411,15 +411,15 @@ def create_device_request(home: Home, delegate_id: str, display_name: str, *,
     if home.legacy_device_key_path.exists():
         raise CommandError(f"{home.legacy_device_key_path} exists; this home already has a "
                            "device key")
-    store = open_keystore(home, backend=backend, prompt=prompt, kdf=kdf)  # type: ignore[arg-type]
-    if store.get(DEVICE_SIGNATURE_KEY) is not None:
-        raise CommandError(f"this home ({home.root}) already has a device key")
     seed = certs.new_signing_key()
-    try:
+    try:  # before the keystore exists: a refused id or name leaves nothing behind
         csr = certs.make_device_request(seed, delegate_id=delegate_id,
                                         display_name=display_name)
     except (ValueError, CryptoError) as e:
         raise CommandError(f"cannot make a request with that id or name: {e}") from None
+    store = open_keystore(home, backend=backend, prompt=prompt, kdf=kdf)  # type: ignore[arg-type]
+    if store.get(DEVICE_SIGNATURE_KEY) is not None:
+        raise CommandError(f"this home ({home.root}) already has a device key")
     store.put(DEVICE_SIGNATURE_KEY, seed)
     _write(req_path, certs.pem_of(csr, "request"), replace=True)
     return DeviceRequest(req_path, store.backend,

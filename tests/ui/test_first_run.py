@@ -10,7 +10,9 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backends import fail as keyring_fail
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -38,6 +40,10 @@ def controller(qapp, bridge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  
     monkeypatch.setenv("CORRIDOR_INSECURE_FAST_KDF", "1")
     monkeypatch.delenv("CORRIDOR_PASSPHRASE", raising=False)
     monkeypatch.delenv("CORRIDOR_HOME", raising=False)
+    # No OS keyring, as on a headless machine (a keyring another test installed, perhaps
+    # a locked fake, must not leak in): the key goes into the passphrase file.
+    old_ring = keyring.get_keyring()
+    keyring.set_keyring(keyring_fail.Keyring())
     made: list[Controller] = []
 
     def make(home: Path, **extra: object) -> Controller:
@@ -67,6 +73,7 @@ def controller(qapp, bridge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  
         # their zero-delay timers still call into them after a deleteLater.
         _CLOSED.extend(w for w in (c.window, c.splash) if w is not None)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    keyring.set_keyring(old_ring)
 
 
 _CLOSED: list[object] = []
@@ -202,11 +209,20 @@ def test_enrolment_resumes_at_the_request_after_a_restart(controller, qtbot,
     c.start()
     _button(c.dialog, "enrolButton").click()
     wiz = c.dialog
-    qtbot.keyClicks(wiz.device_page.delegate, "later")
+    qtbot.keyClicks(wiz.device_page.delegate, "not an id!")
     qtbot.keyClicks(wiz.device_page.display, "Lea Later")
     qtbot.keyClicks(wiz.device_page.passphrase, "a long passphrase")
     qtbot.keyClicks(wiz.device_page.repeat, "a long passphrase")
     wiz.next()
+    qtbot.waitUntil(lambda: "cannot make a request" in wiz.device_page.status.text(),
+                    timeout=TIMEOUT)
+    assert wiz.currentId() == EnrolWizard.DEVICE and wiz.device_page.delegate.isEnabled()
+    assert not any(home.iterdir())  # a refused id leaves no key file behind
+    wiz.device_page.delegate.clear()
+    wiz.device_page.display.clear()
+    qtbot.keyClicks(wiz.device_page.delegate, "later")
+    qtbot.keyClicks(wiz.device_page.display, "Lea Later")
+    wiz.next()  # the passphrase fields kept what was typed
     qtbot.waitUntil(lambda: wiz.currentId() == EnrolWizard.REQUEST, timeout=TIMEOUT)
     key = wiz.request_key
     wiz.reject()  # closed while waiting for the mission admin: the app ends cleanly
