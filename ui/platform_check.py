@@ -19,8 +19,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["DEBIAN_PACKAGES", "missing_libraries", "needs_xcb", "preflight", "report",
-           "xcb_plugin"]
+__all__ = ["DEBIAN_PACKAGES", "missing_libraries", "needs_xcb", "no_display", "preflight",
+           "report", "xcb_plugin"]
 
 #: The Debian/Ubuntu package that provides each library Qt's xcb plugin loads.
 DEBIAN_PACKAGES: dict[str, str] = {
@@ -122,8 +122,19 @@ def report(missing: list[str], *, apt: bool) -> str:
     return "\n".join(lines)
 
 
+def no_display(env: Mapping[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """Linux with no display at all and no platform asked for: Qt could only abort."""
+    environ = os.environ if env is None else env
+    return (platform.startswith("linux") and not environ.get("QT_QPA_PLATFORM")
+            and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"))
+
+
 def preflight(env: Mapping[str, str] | None = None, plugin: Path | None = None) -> str | None:
     """The message to print instead of starting Qt, or None when Qt can start."""
+    if no_display(env):
+        return ("Corridor cannot open its window: there is no display (neither DISPLAY nor "
+                "WAYLAND_DISPLAY is set). Start it from a desktop session, or on a "
+                "headless machine under a virtual display: xvfb-run bash tools/run.sh --demo")
     if not needs_xcb(env):
         return None
     plugin = plugin or xcb_plugin()

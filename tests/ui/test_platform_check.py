@@ -75,3 +75,12 @@ def test_nothing_is_said_when_every_library_is_there(tmp_path: Path) -> None:
     libc = subprocess.run([ldd, "/bin/sh"], capture_output=True, text=True).stdout
     assert "not found" not in libc
     assert platform_check.missing_libraries(Path("/bin/sh")) == []
+
+
+def test_no_display_at_all_is_said_before_qt_starts() -> None:
+    text = platform_check.preflight({}, None) if platform_check.sys.platform.startswith(
+        "linux") else "no display"
+    assert text is not None and "no display" in text and "xvfb-run" in text
+    assert platform_check.preflight({"QT_QPA_PLATFORM": "offscreen"}) is None
+    assert not platform_check.no_display({"DISPLAY": ":0"}, "linux")
+    assert not platform_check.no_display({}, "darwin")
