@@ -14,7 +14,6 @@ import errno
 import importlib
 import ipaddress
 import json
-import logging
 import os
 import socket
 import sys
@@ -50,14 +49,21 @@ def _load_extensions() -> None:
                 raise
 
 
-def _loopback(host: str) -> str:
+def _is_loopback(host: str) -> bool:
     try:
-        if not ipaddress.ip_address(host).is_loopback:
-            raise argparse.ArgumentTypeError(f"{host} is not a loopback address")
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        if host != "localhost":
-            raise argparse.ArgumentTypeError(f"{host} is not an IP address") from None
-    return host
+        return host == "localhost"
+
+
+def _check_bind(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Plain HTTP only on loopback (behind a reverse proxy); any other address needs TLS,
+    so bearer tokens and routing metadata never cross a network in clear."""
+    if (args.tls_cert is None) != (args.tls_key is None):
+        p.error("--tls-cert and --tls-key go together")
+    if not _is_loopback(args.host) and args.tls_cert is None:
+        p.error(f"{args.host} is not a loopback address: serve TLS there "
+                "(--tls-cert/--tls-key) or put a reverse proxy in front (docs/deployment.md)")
 
 
 def add_store_arguments(p: argparse.ArgumentParser) -> None:
@@ -74,18 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"corridor-relay {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    serve = sub.add_parser("serve", help="serve the relay (loopback only)",
+    serve = sub.add_parser("serve", help="serve the relay",
                            description="Serve the relay. It prints one line (with --json: "
                            "one JSON object) once it is listening; a busy port is reported "
                            "as \"address in use\" with exit status 1.")
-    serve.add_argument("--host", type=_loopback, default="127.0.0.1",
-                       help="a loopback address (default 127.0.0.1)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default 127.0.0.1; others need TLS)")
     serve.add_argument("--port", type=_port, default=8470,
                        help="TCP port, 0 for any free one (default 8470)")
     serve.add_argument("--json", action="store_true",
                        help="print start-up (and a start-up failure) as JSON")
     serve.add_argument("--log-level", default="info",
                        choices=["debug", "info", "warning", "error"])
+    serve.add_argument("--log-json", action="store_true",
+                       help="log one JSON object per line (ts, level, logger, msg)")
+    serve.add_argument("--tls-cert", type=Path, default=None, metavar="PEM",
+                       help="serve HTTPS with this certificate (corridor-relay venue tls-cert)")
+    serve.add_argument("--tls-key", type=Path, default=None, metavar="PEM",
+                       help="the certificate's private key")
     add_store_arguments(serve)
 
     for name, add_arguments, _run in EXTRA_COMMANDS:
@@ -149,12 +161,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .admission import NoVenueRoot
     from .app import create_app
     from .embedded import uvicorn_config
+    from .logs import configure_logging
     from .settings import Settings
 
-    logging.basicConfig(
-        level=args.log_level.upper(), stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.log_level, json_lines=args.log_json)
     settings = _settings(args)
     assert isinstance(settings, Settings)
     try:
@@ -162,12 +172,19 @@ def _serve(args: argparse.Namespace) -> int:
     except NoVenueRoot as exc:  # nobody could register: refuse to serve
         print(f"corridor-relay: {exc}", file=sys.stderr)
         return 2
+    scheme = "http"
+    options: dict[str, object] = {"log_config": None}  # uvicorn's lines go through ours
+    if args.tls_cert is not None:
+        scheme = "https"
+        options |= {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key),
+                    "ssl_ciphers": "ECDHE+AESGCM:ECDHE+CHACHA20"}  # for TLS 1.2 peers
     sock = _bind(args)
     if sock is None:
         return 1
     port = int(sock.getsockname()[1])
     database = "postgresql" if settings.database_url else "sqlite"
-    url = f"http://{args.host}:{port}" if ":" not in args.host else f"http://[{args.host}]:{port}"
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"{scheme}://{host}:{port}"
 
     class Server(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
@@ -179,7 +196,7 @@ def _serve(args: argparse.Namespace) -> int:
                      f"corridor-relay listening on {url}")
 
     try:
-        Server(uvicorn_config(app, settings, args.host, port)).run(sockets=[sock])
+        Server(uvicorn_config(app, settings, args.host, port, **options)).run(sockets=[sock])
     except SystemExit as exc:  # uvicorn: the app's start-up failed (logged above)
         _say(args, {"error": "startup_failed", "message": "the relay could not start"},
              "corridor-relay: the relay could not start (see the log above)", error=True)
@@ -190,8 +207,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
+        _check_bind(parser, args)
         return _serve(args)
     for name, _add, run in EXTRA_COMMANDS:
         if args.command == name:
