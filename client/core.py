@@ -58,6 +58,7 @@ from client import attachments, payloads
 from client.directory import Trust
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
+    AlreadyDoneError,
     ClientError,
     NotFoundError,
     PassphraseRequiredError,
@@ -417,7 +418,7 @@ class Client:
             routing = health.routing_status(ch.channel_id.hex())
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
-                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch else "",
+                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
 
@@ -538,9 +539,16 @@ class Client:
             **_base(), target=t, emoji=emoji, remove=remove))
 
     async def ack(self, message: str | bytes, *, channel: str | bytes | None = None) -> str:
-        """Acknowledge a message that asked for it (hotline, emergency call, notice)."""
-        return await self._modify(message, channel, lambda t: payloads.Ack(
-            **_base(), target=t))
+        """Acknowledge a message that asked for it (hotline, emergency call, notice).
+
+        Raises:
+            AlreadyDoneError: this delegate has acknowledged it already (one
+                acknowledgement per person; nothing is sent).
+        """
+        cid, mid = self.resolve_message(message, channel)
+        if self.engine.me.ident.delegate in self.engine.features.annotation(cid, mid).acked:
+            raise AlreadyDoneError("you have already acknowledged this message")
+        return await self._modify(mid, cid, lambda t: payloads.Ack(**_base(), target=t))
 
     async def mark_read(self, channel: str | bytes,
                         message_ids: Sequence[str | bytes] | None = None) -> str | None:
@@ -733,12 +741,16 @@ class Client:
         they change, not listed. Page back with ``before=views[0].position``.
         """
         cid = self.resolve_channel(channel)
-        out = []
-        for order, m in self.store.list_messages_ordered(cid, limit=limit, before=before):
-            view = self._view(cid, order, m)
-            if view is not None:
-                out.append(view)
-        return out
+        out: list[MessageView] = []
+        # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
+        while len(out) < limit:
+            rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
+            out = [v for order, m in rows
+                   if (v := self._view(cid, order, m)) is not None] + out
+            if len(rows) < limit:
+                break
+            before = rows[0][0]
+        return out[-limit:]
 
     def message(self, ref: str | bytes, *,
                 channel: str | bytes | None = None) -> MessageView:

@@ -174,6 +174,7 @@ from client.policy import (
     new_info,
     roster_extension,
     roster_from_extensions,
+    roster_problem,
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
@@ -698,6 +699,9 @@ class Engine:
         roster = Roster(kind=kind, name=name, missions=ms, created_by=me.delegate,
                         conveners=(me.delegate,) if kind in ("multilateral", "caucus") else (),
                         chairs=chairs)
+        problem = roster_problem(roster)  # a roster no member could decode would wedge it
+        if problem:
+            raise UsageError(problem)
         check_state(roster, [me])
         info = new_info(name)
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
@@ -1636,7 +1640,9 @@ class Engine:
             else:  # a one-time package: a second Welcome to it creates nothing
                 self.store.delete_group_state(_KP_PREFIX + ref)
         self._groups[gid] = g
-        events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch))
+        # joined with the founding commit: there was nothing earlier to miss
+        events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch,
+                                    **({} if g.epoch > 1 else {"history_note": ""})))
         return events
 
     def _bundle_for(self, welcome: Welcome) -> tuple[KeyPackageBundle, bytes, bool]:

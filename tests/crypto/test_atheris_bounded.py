@@ -7,6 +7,7 @@ Each target runs in its own subprocess (libFuzzer runs once per process); a cras
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -46,7 +47,9 @@ def test_every_target_survives_bounded_fuzzing(tmp_path: Path) -> None:
         results = dict(zip(targets, pool.map(lambda t: fuzz(t, tmp_path), targets)))
     for target, proc in results.items():
         assert proc.returncode == 0, f"{target}: {proc.stderr[-3000:]}"
-        assert f"Done {RUNS} runs" in proc.stderr, f"{target}: {proc.stderr[-1000:]}"
+        # libFuzzer may finish a batch past -runs ("Done 2037 runs"): at least RUNS ran
+        done = re.search(r"Done (\d+) runs", proc.stderr)
+        assert done and int(done.group(1)) >= RUNS, f"{target}: {proc.stderr[-1000:]}"
         assert any((tmp_path / f"seeds-{target}").iterdir()), target
     assert not list(tmp_path.glob("crash-*"))
 

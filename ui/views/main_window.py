@@ -984,10 +984,13 @@ class MainWindow(QMainWindow):
         target = self.emergency_channel()
         if not target or not self.is_chair:
             return
-        dlg = EmergencyDialog(self)
-        if dlg.exec():
-            self.convene(target, dlg.meeting_at_ms(), dlg.place.text().strip(),
-                         dlg.link.text().strip(), dlg.agenda.toPlainText().strip())
+        info = self.channel_model.channel(target)
+        dlg = EmergencyDialog(info.name if info else "", self)
+        self.emergency_dialog = dlg
+        dlg.accepted.connect(lambda: self.convene(
+            target, dlg.meeting_at_ms(), dlg.place.text().strip(), dlg.link.text().strip(),
+            dlg.agenda.toPlainText().strip()))
+        dlg.open()
 
     def convene(self, channel_id: str, meeting_at: int, place: str, link: str = "",
                 agenda: str = "") -> None:
@@ -1047,7 +1050,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dlg: SettingsDialog) -> None:
         self.notifications = dlg.notifications.isChecked()
         self.set_theme(str(dlg.theme.currentData()))
-        if dlg.timer.isEnabled() and (cid := self._cid()) is not None:
+        if dlg.timer_changed() and (cid := self._cid()) is not None:
             secs = dlg.chosen_timer()
             self.bridge.submit(lambda: self.adapter.set_timer(cid, secs), self._after_send,
                                self._error)
