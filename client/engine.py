@@ -1039,7 +1039,16 @@ class Engine:
                         welcome_to=tuple(added) if out.welcome else ())
 
     def drop_work(self, work: AppWork | CommitWork) -> None:
-        self.store.mark_sent(work.item_id)
+        """The relay refused ``work`` for good: the item is done; a commit built for it
+        is discarded (else it would hold the channel's later messages back forever).
+        A membership change still wanted is queued again by the next maintenance."""
+        with self.store.transaction():
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, CommitWork):
+                g = self._group(work.channel_id)
+                if g.pending_commit is not None:
+                    g.discard_pending_commit()
+                    self._save_group(g)
 
     # ------------------------------------------------------------------ receiving
 
