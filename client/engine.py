@@ -893,12 +893,14 @@ class Engine:
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
         aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
-        cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id, item.attempt)
         pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))
         try:
-            msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
-            _crashpoint("send-sealed")
-            self._save_group(g)
+            with self.store.transaction():  # the id and the used key: one durable write
+                cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id,
+                                            item.attempt)
+                msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
+                _crashpoint("send-sealed")
+                self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
             raise

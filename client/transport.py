@@ -211,6 +211,11 @@ class Transport(abc.ABC):
         RelayRefused 404 when it does not route the group to this device."""
         raise RelayRefused(501, "unsupported", "this transport cannot show routing")
 
+    async def routing(self) -> dict[bytes, tuple[int, int, str]]:
+        """Every group the relay routes to this device now: group id -> (last seq,
+        routed devices, digest of the routed device ids; see client.health)."""
+        raise RelayRefused(501, "unsupported", "this transport cannot show routing")
+
     async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
         """Who claimed the KeyPackages of this device's mission (the relay's record):
         ``target``, ``claimer``, ``claimer_mission``, ``last_resort``, ``claimed_at``."""
@@ -328,6 +333,11 @@ class HttpTransport(Transport):
     async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
         out = await self._json("GET", f"/v1/groups/{b64u(group_id)}")
         return int(out["last_seq"]), [str(d) for d in out["members"]]
+
+    async def routing(self) -> dict[bytes, tuple[int, int, str]]:
+        out = await self._json("GET", "/v1/groups")
+        return {unb64u(g["group_id"]): (int(g["last_seq"]), int(g["members"]),
+                                        str(g["digest"])) for g in out["groups"]}
 
     async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
         out = await self._json("GET", "/v1/keypackages/claims", params={"since": since})

@@ -157,6 +157,12 @@ async def create_group(request: Request, relay: Relay, device: str, b: s.CreateG
     return json_response(s.GroupView(group_id=b.group_id, last_seq=0, members=[device]), 201)
 
 
+async def list_groups(request: Request, relay: Relay, device: str, _b: None) -> Response:
+    return json_response(s.RoutingList(groups=[
+        s.RoutingEntry(group_id=b64u(gid), last_seq=last, members=n, digest=digest)
+        for gid, last, n, digest in await relay.routing(device)]))
+
+
 async def get_group(request: Request, relay: Relay, device: str, _b: None) -> Response:
     text = request.path_params["group_id"]
     last, members = await relay.storage.group_view(decode_group_id(text), device)
@@ -287,6 +293,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "ratchet tree (422 commit_refused if it does not verify)",
              s.GroupView, 201, body=s.CreateGroup,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
+    Endpoint("GET", "/v1/groups", list_groups,
+             "Every group routed to me: last seq, routed device count and the SHA-256 of "
+             "the sorted routed device ids (each followed by a newline)", s.RoutingList),
     Endpoint("GET", "/v1/groups/{group_id}", get_group, "Routing view of a group (members only)",
              s.GroupView, params=(GROUP_PARAM,)),
     Endpoint("POST", "/v1/groups/{group_id}/messages", post_message,
