@@ -438,12 +438,11 @@ class Client:
         """Create a channel of ``kind`` with every certified device of ``missions``."""
         gid = new_group_id()
         await self._ensure_login()
-        self.engine.create_channel(gid, kind, name, missions)
-        try:  # the relay keeps the group's public state from the creator's GroupInfo
-            await self.transport.create_group(gid, self.engine.group_info(gid))
-        except BaseException:
-            self.engine.forget_channel(gid)
-            raise
+        new = self.engine.prepare_channel(gid, kind, name, missions)
+        # the relay keeps the group's public state from the creator's GroupInfo; the
+        # channel is stored only once the relay routes it (a sync never sees it before)
+        await self.transport.create_group(gid, new.group_info)
+        self.engine.store_channel(new)
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return gid.hex()

@@ -212,6 +212,7 @@ __all__ = [
     "DeviceIdentity",
     "Engine",
     "MembershipPlan",
+    "NewChannel",
     "Outbound",
     "ReceiveResult",
 ]
@@ -486,6 +487,21 @@ class Outbound:
 
 
 @dataclass(frozen=True, slots=True)
+class NewChannel:
+    """A channel made by :meth:`Engine.prepare_channel`, not stored yet."""
+
+    group: Group
+    kind: str
+    name: str
+    meta: _Meta
+
+    @property
+    def group_info(self) -> bytes:
+        """The creator's signed GroupInfo with the ratchet tree, for the relay."""
+        return self.group.group_info(with_ratchet_tree=True)
+
+
+@dataclass(frozen=True, slots=True)
 class AppWork:
     channel_id: bytes
     item_id: bytes
@@ -685,7 +701,16 @@ class Engine:
 
     def create_channel(self, group_id: bytes, kind: str, name: str,
                        missions: Sequence[str]) -> bytes:
-        """A new channel of ``kind`` (the relay group exists already); queues its population."""
+        """A new channel of ``kind``, stored at once; queues its population. (A driver
+        creates the relay group between :meth:`prepare_channel` and
+        :meth:`store_channel` instead, so no sync ever sees the channel before the relay
+        routes it.)"""
+        return self.store_channel(self.prepare_channel(group_id, kind, name, missions))
+
+    def prepare_channel(self, group_id: bytes, kind: str, name: str,
+                        missions: Sequence[str]) -> NewChannel:
+        """A new channel's MLS group and records, not stored yet: its
+        :attr:`NewChannel.group_info` is what the relay group is created from."""
         if kind not in POLICY:
             raise UsageError(f"unknown channel kind {kind!r}")
         me = self.me.ident
@@ -709,23 +734,20 @@ class Engine:
                          credential_validator=self.trust,
                          capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
         meta = _Meta(roster=encode_roster(roster), info=info, updated_at=self.now())
+        return NewChannel(g, kind, name, meta)
+
+    def store_channel(self, new: NewChannel) -> bytes:
+        """Store a prepared channel (the relay group exists) and queue its population."""
+        g, group_id = new.group, new.group.group_id
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,
-                                      kind=ChannelKind(kind), name=name,
-                                      created_at=self.now(), roster=_enc.encode(meta))
+                                      kind=ChannelKind(new.kind), name=new.name,
+                                      created_at=self.now(), roster=_enc.encode(new.meta))
             self._save_group(g)
             self._remember_fp(g)
             self.store.enqueue_outbox(group_id, _enc.encode(_OutOp()), created_at=self.now())
         self._groups[group_id] = g
         return group_id
-
-    def forget_channel(self, channel_id: bytes) -> None:
-        """Drop a channel the relay never created (nothing was sent for it)."""
-        with self.store.transaction():
-            self.store.delete_channel(channel_id)
-            with contextlib.suppress(ClientError):
-                self.store.delete_group_state(channel_id)
-        self._groups.pop(channel_id, None)
 
     def roster(self, channel_id: bytes) -> Roster:
         """The channel's charter and name (the name from the channel information the
@@ -1055,7 +1077,16 @@ class Engine:
                         welcome_to=tuple(added) if out.welcome else ())
 
     def drop_work(self, work: AppWork | CommitWork) -> None:
-        self.store.mark_sent(work.item_id)
+        """The relay refused ``work`` for good: the item is done; a commit built for it
+        is discarded (else it would hold the channel's later messages back forever).
+        A membership change still wanted is queued again by the next maintenance."""
+        with self.store.transaction():
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, CommitWork):
+                g = self._group(work.channel_id)
+                if g.pending_commit is not None:
+                    g.discard_pending_commit()
+                    self._save_group(g)
 
     def refused(self, work: AppWork | CommitWork, reason: str) -> list[Event]:
         """The relay refused ``work`` for good: it leaves the outbox; an application

@@ -307,3 +307,29 @@ async def test_the_relay_never_holds_the_channel_name(venue: Venue) -> None:
         for needle in (raw, raw.hex().encode(), base64.b64encode(raw),
                        name.encode("utf-16-le")):
             assert needle not in store, name
+
+
+async def test_a_commit_the_relay_refuses_does_not_hold_the_channel_back(
+        venue: Venue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An honest device's commit the relay refuses (here: stamped by a clock an hour
+    fast) is reported and discarded; the channel's messages and later commits go on."""
+    v = venue
+    gid = await channel(v, A, "caucus", ["borduria"], B)
+    a, b = v.client(A), v.client(B)
+    epoch = a.engine._group(gid).epoch
+    real = a.engine.clock
+    monkeypatch.setattr(a.engine, "clock", lambda: real() + 3600)
+    a.engine.enqueue_self_update(gid)
+    events = await a.sync()
+    monkeypatch.setattr(a.engine, "clock", real)
+    assert [(e.reason, e.detail) for e in events if getattr(e, "reason", "") ==
+            "the relay refused a send"] == [("the relay refused a send", "commit_refused")]
+    assert a.engine._group(gid).pending_commit is None
+    assert a.engine._group(gid).epoch == epoch
+    await a.send_text(gid.hex(), "after the refusal")
+    await b.sync()
+    assert "after the refusal" in [m.text for m in b.messages(gid.hex())]
+    await a.change_roster(gid.hex(), name="still governed")
+    await v.sync_all(2)
+    assert b.engine.roster(gid).name == "still governed"
+    assert a.engine._group(gid).epoch == b.engine._group(gid).epoch == epoch + 1
