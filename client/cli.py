@@ -124,6 +124,25 @@ async def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _device_list(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        devs = await c.devices()
+        lines = []
+        for d in devs:
+            where = f"in {len(d.channels)} channel(s)"
+            mark = "  (this device)" if d.this_device else ""
+            bad = f"  [{d.problem}]" if d.problem else ""
+            lines.append(f"{d.device_id[:16]}  {d.display_name or '?'}  {where}{mark}{bad}")
+        _emit(args, {"devices": [d.to_json() for d in devs]},
+              lines or ["no devices of yours in the venue directory"])
+    return 0
+
+
+def device_list_command(args: argparse.Namespace) -> int:
+    """``corridor device list``: this delegate's devices, this one marked."""
+    return _run(_device_list)(args)
+
+
 def claims_command(args: argparse.Namespace) -> int:
     """``corridor device claims``: who claimed the KeyPackages of this mission's devices."""
     return _run(_claims)(args)

@@ -55,7 +55,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments, payloads
-from client.directory import Trust
+from client.directory import Trust, unverified_identity
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
     AlreadyDoneError,
@@ -233,6 +233,23 @@ class MessageView:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceInfo:
+    """One device of this delegate, as the venue directory lists it."""
+
+    device_id: str
+    display_name: str
+    this_device: bool
+    #: "" when its chain verifies to the pinned root now; else why not (revoked, expired)
+    problem: str
+    channels: tuple[str, ...]  # hex ids of this device's channels it is a member of
+
+    def to_json(self) -> dict[str, Any]:
+        return {"device_id": self.device_id, "display_name": self.display_name,
+                "this_device": self.this_device, "problem": self.problem,
+                "channels": list(self.channels)}
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     channel_id: str
     channel_name: str
@@ -371,6 +388,42 @@ class Client:
         ident = self.engine.trust.verify_chain(self.engine.me.chain)
         return {**ident.to_json(), "device_id": self.device_id, "home": str(self.home.root),
                 "relay_url": self.relay_url}
+
+    async def devices(self) -> list[DeviceInfo]:
+        """This delegate's devices in the venue directory (this one first).
+
+        Matched on the verified (mission, delegate) of each chain, never on what the
+        directory says about it; a chain that no longer verifies is listed with its
+        reason, read from its unverified certificate, so a recalled device still shows."""
+        me = self.engine.me.ident
+        await self._ensure_login()
+        rows = await self.transport.directory_devices(me.mission_id)
+        mine: dict[str, set[str]] = {}
+        for ch in self.store.list_channels():
+            try:
+                if ch.damaged or self.engine.channel_state(ch.group_id)[1].left:
+                    continue
+                mine[ch.group_id.hex()] = set(self._roster_devices(ch.group_id))
+            except ClientError:
+                continue
+        out: list[DeviceInfo] = []
+        for dev, _mission, chain in rows:
+            problem = ""
+            try:
+                vid = self.engine.trust.verify_chain(chain)
+                ident, name = (vid.mission_id, vid.delegate_id), vid.display_name
+            except (CryptoError, ValueError) as exc:
+                try:
+                    u = unverified_identity(chain)
+                except (CryptoError, ValueError):
+                    continue
+                ident, name, problem = (u.mission_id, u.delegate_id), "", str(exc)
+            if ident != (me.mission_id, me.delegate_id):
+                continue
+            out.append(DeviceInfo(dev, name, dev == self.device_id, problem,
+                                  tuple(sorted(g for g, devs in mine.items() if dev in devs))))
+        out.sort(key=lambda d: (not d.this_device, d.device_id))
+        return out
 
     # ------------------------------------------------------------------ events
 

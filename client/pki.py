@@ -593,6 +593,12 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
     return func
 
 
+def _device_list_command(args: argparse.Namespace) -> int:
+    from client.cli import device_list_command
+
+    return device_list_command(args)
+
+
 def _claims_command(args: argparse.Namespace) -> int:
     from client.cli import claims_command
 
@@ -694,6 +700,16 @@ def register(subparsers: Any) -> None:
                    help="how far back: hours (24), or a duration such as 90m or 7d; up to "
                         "365 days (default 24 hours)")
     p.set_defaults(func=_claims_command)
+    p = dsub.add_parser(
+        "list", help="list your devices (this one marked)",
+        description="List the devices of your delegate identity that the venue directory "
+        "holds, this one marked, with the channels (as this device sees them) each is a "
+        "member of. Needs the relay.")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (errors too)")
+    p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
+    p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
+    p.set_defaults(func=_device_list_command)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
     _home_arg(p)

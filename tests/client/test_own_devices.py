@@ -1,0 +1,69 @@
+"""A delegate's own devices (``Client.devices``, ``corridor device list``), over a real
+relay: every device of the delegate is listed, this one marked, others' devices not, and
+a recalled device still shows, with the reason its chain no longer verifies."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+
+from client.demo import add_device, recall_device
+from client.pki import main as pki_main
+
+from .conftest import Venue
+
+A, A2, B = "alderia-ana", "alderia-ben", "borduria-ana"
+
+
+async def test_device_list_shows_my_devices_only(
+        venue: Venue, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    v = venue
+    second = add_device(v.layout, "alderia", "ana")
+    for n in (A, A2, B, second):
+        await v.client(n).sync()  # registers each in the directory
+    cid = await v.client(A).create_channel("bilateral", "hotline", ["alderia", "borduria"])
+    await v.sync_all()
+
+    mine = await v.client(A).devices()
+    ids = [d.device_id for d in mine]
+    assert ids[0] == v.client(A).device_id and mine[0].this_device
+    assert sorted(ids) == sorted([v.client(A).device_id, v.client(second).device_id])
+    assert not mine[1].this_device and mine[1].display_name
+    assert all(d.problem == "" for d in mine)
+    assert all(cid in d.channels for d in mine)  # the mission's devices are all in
+    # another delegate of the same mission, and other missions, are not mine
+    assert v.client(A2).device_id not in ids and v.client(B).device_id not in ids
+    theirs = await v.client(second).devices()
+    assert [d.this_device for d in theirs] == [True, False]
+    assert theirs[0].device_id == v.client(second).device_id
+
+    # a recalled device is still listed, with why its chain no longer verifies
+    await v.client(A).publish_crl(recall_device(v.layout, second))
+    await v.client(A).refresh_crls()
+    gone = {d.device_id: d for d in await v.client(A).devices()}
+    assert "revoked" in gone[v.client(second).device_id].problem.lower()
+    assert gone[v.client(A).device_id].problem == ""
+
+    # the command line: JSON with this device marked
+    await v.close(A)
+    monkeypatch.setenv("CORRIDOR_PASSPHRASE", v.layout.passphrase)
+    capsys.readouterr()
+    home = str(v.layout.home(A))
+    assert await asyncio.to_thread(pki_main, ["device", "list", "--json", "--home", home]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [d["this_device"] for d in out["devices"]] == [True, False]
+    assert await asyncio.to_thread(pki_main, ["device", "list", "--home", home]) == 0
+    text = capsys.readouterr().out
+    assert "(this device)" in text and len(text.strip().splitlines()) == 2
+
+
+def test_device_list_needs_a_home(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing home is an error in words, and is not created."""
+    home = tmp_path / "nowhere"
+    assert pki_main(["device", "list", "--json", "--home", str(home)]) != 0
+    err = json.loads(capsys.readouterr().out or "{}")
+    assert err.get("error") and not home.exists()
