@@ -124,6 +124,33 @@ async def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _leave(args: argparse.Namespace) -> int:
+    from client.transport import RelayUnavailable
+
+    async with _open(args) as c:
+        with contextlib.suppress(RelayUnavailable):
+            await c.sync()
+        cid = c.resolve_channel(args.channel)
+        info = next(ch for ch in c.channels() if ch.channel_id == cid.hex())
+        if info.left:
+            raise AlreadyDoneError(f"this device has already left {info.name!r}")
+        if not args.yes:
+            if getattr(args, "json", False) or not sys.stdin.isatty():
+                raise UsageError("leaving needs confirmation: add --yes")
+            answer = input(f"Leave {info.name!r} on this device? Its messages stay readable "
+                           "here; it receives no new ones, and the other members see this "
+                           "device leave. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                _emit(args, {"channel_id": cid.hex(), "left": False}, ["not left"])
+                return 1
+        done = await c.leave(cid)
+        _emit(args, {"channel_id": cid.hex(), "name": info.name, "left": done,
+                     "queued": not done},
+              [f"left {info.name!r}: no new messages will reach this device" if done else
+               f"queued: the request to leave {info.name!r} goes at the next sync"])
+    return 0
+
+
 async def _device_list(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         devs = await c.devices()
@@ -496,6 +523,10 @@ def register(subparsers: Any) -> None:
                    help=f"the channel's name (1 to {MAX_NAME} characters)")
     p.add_argument("--missions", nargs="+", required=True, type=_mission,
                    help="member missions (ids; yours is always in)")
+    p = cmd("leave", "leave a channel on this device (history stays readable here)",
+            _run(_leave))
+    p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p = cmd("send", "send a text message (or a file with --attach)", _run(_send))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")
     p.add_argument("text", type=_text(LIMITS.text_chars, "the text", empty=True),

@@ -512,6 +512,26 @@ class Client:
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
 
+    async def leave(self, channel: str | bytes) -> bool:
+        """Leave the channel on this device; returns whether it is done now.
+
+        The device sends the channel its signed request to leave; any member's next
+        membership commit removes its leaf, carrying the request as proof (charter rule
+        5, checked alike by members and relay), and the relay stops routing to it. Once
+        the request is sent, this device deletes its keys for the channel and stops
+        receiving it; what it holds stays readable here. If the relay cannot be reached
+        the request stays queued (False): it goes at the next sync, and the commit that
+        removes the device then shows the channel as left."""
+        cid = self.resolve_channel(channel)
+        request = self.engine.leave_request(cid)
+        self.engine.enqueue_payload(cid, request)
+        with contextlib.suppress(RelayUnavailable):
+            await self.flush()
+        if self.store.list_outbox(cid, limit=1):  # the request (or what precedes it) waits
+            return False
+        self._emit(self.engine.left(cid))
+        return True
+
     async def send_text(self, channel: str | bytes, text: str, *,
                         requires_ack: bool = False, reply_to: str | bytes | None = None) -> str:
         """Queue a text message (kept in the outbox until the relay has it) and send it.

@@ -136,7 +136,7 @@ import msgspec
 
 from client import payloads
 from client.directory import Trust, credential_chain, unverified_identity, x509_credential
-from client.errors import ClientError, NotFoundError, PayloadError, UsageError
+from client.errors import AlreadyDoneError, ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
     ChannelLeft,
@@ -181,10 +181,13 @@ from client.transport import RelayMessage, RelayWelcome
 from crypto.charter import (
     AAD_ENVELOPE,
     FP_LEN,
+    LEAVE_LABEL,
     SIG_LEN,
     CommitStamp,
     commit_stamp,
     info_commitment,
+    leave_content,
+    leave_proven,
 )
 from crypto.charter import Envelope as _Env
 from crypto.charter import open_envelope as _open_envelope
@@ -196,7 +199,7 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.errors import PolicyError as CryptoPolicyError
-from crypto.group import ApplicationMessage, Group, StagedCommit
+from crypto.group import ApplicationMessage, Group, Member, StagedCommit
 from crypto.key_package import (
     KeyPackageBundle,
     default_capabilities,
@@ -376,6 +379,10 @@ class _Meta(msgspec.Struct, frozen=True, kw_only=True):
     #: creation; 0: unknown, an older store) and messages it sent since
     updated_at: int = 0
     sent: int = 0
+    #: members' verified requests to leave, not yet committed: (device id, signature)
+    leaving: tuple[tuple[str, bytes], ...] = ()
+    #: devices removed at their own request: never re-added by a membership commit
+    departed: tuple[str, ...] = ()
 
 
 class _LastResort(msgspec.Struct, frozen=True, kw_only=True):
@@ -828,6 +835,8 @@ class Engine:
         cid = ch.channel_id
         kind = kind_of(payload)
         events: list[Event] = []
+        if isinstance(payload, payloads.LeaveRequest):
+            return False, events, meta  # never a row (members keep it in the meta)
         if kind in MODIFIER_KINDS:
             events = self.features.apply(cid, sender, payload, roster.missions)
             return True, events, meta
@@ -981,6 +990,8 @@ class Engine:
         authority = (rule.roster_change is Authority.CONVENERS and me.delegate in current.conveners
                      ) or (rule.roster_change is Authority.CHAIRS and me.delegate in chairs)
         founding = g.epoch == 0 and current.created_by == me.delegate
+        _ch, meta = self.channel_state(work.channel_id)
+        leaving = {dev for dev, _sig in meta.leaving}
         wanted: dict[str, Ident] = {}
         for device_id, _mission, chain in directory:
             try:
@@ -988,7 +999,8 @@ class Engine:
             except CryptoError:
                 continue
             if verified.signature_key.hex() != device_id or \
-                    verified.mission_id not in roster.missions:
+                    verified.mission_id not in roster.missions or device_id in meta.departed \
+                    or device_id in leaving:
                 continue
             wanted[device_id] = Ident(verified.mission_id, verified.delegate_id)
         members = self._members(g)
@@ -1003,7 +1015,7 @@ class Engine:
             if dev == self.me.device_id or dev in wanted:
                 continue
             revoked = self.trust.revoked_under(chain, self.trust.crls)
-            if revoked or ident.mission_id == me.mission_id or authority or (
+            if revoked or dev in leaving or ident.mission_id == me.mission_id or authority or (
                     ident.mission_id not in roster.missions and authority):
                 remove.append(leaf)
                 remove_devices.append(dev)
@@ -1057,7 +1069,8 @@ class Engine:
         # joiners get the channel information inside the Welcome's (encrypted) GroupInfo
         welcome_exts = [Extension(extension_type=INFO_EXTENSION, extension_data=info)] \
             if kps and info else []
-        stamp = _CommitInfo(self.trust.crls if plan.remove else [], at, sealed)
+        leaves = [sig for dev, sig in meta.leaving if dev in plan.remove_devices]
+        stamp = _CommitInfo(self.trust.crls if plan.remove else [], at, sealed, leaves)
         aad = _envelope(g, _enc.encode(stamp), self._signer)
         try:
             with self.trust.evaluated_at(at):
@@ -1388,7 +1401,8 @@ class Engine:
             raise
         if not isinstance(staged, StagedCommit):
             raise PolicyViolation("not a commit")
-        meta = self._commit(ch, meta, g, staged, m, crls, at, events, sealed)
+        meta = self._commit(ch, meta, g, staged, m, crls, at, events, sealed,
+                            list(stamp.leaves) if stamp is not None else [])
         return True, meta
 
     def _fork_evidence(self, g: Group, m: RelayMessage, epoch: int, env: _Env | None) -> bool:
@@ -1497,6 +1511,9 @@ class Engine:
         except PolicyViolation as exc:
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return
+        if isinstance(payload, payloads.LeaveRequest):
+            self._leave_request(ch, g, res.sender_leaf, payload)
+            return
         try:
             self.store.get_message(ch.channel_id, payload.message_id)
             return  # already stored (de-duplication by message id)
@@ -1517,9 +1534,49 @@ class Engine:
                                           kind, m.seq))
         events.extend(extra)
 
+    def _leave_request(self, ch: Channel, g: Group, leaf: int,
+                       payload: payloads.LeaveRequest) -> None:
+        """Keep a member's valid request to leave; the next membership commit of any
+        member removes it, carrying the request as proof (charter rule 5)."""
+        mem = next((x for x in g.members() if x.leaf_index == leaf), None)
+        if mem is None or mem.signature_key.hex() == self.me.device_id \
+                or not _left(g, mem, [payload.signature]):
+            return
+        meta = self._meta(self.store.get_channel(ch.channel_id))
+        dev = mem.signature_key.hex()
+        if any(d == dev for d, _s in meta.leaving):
+            return
+        self._put_meta(ch, msgspec.structs.replace(
+            meta, leaving=(*meta.leaving, (dev, payload.signature))))
+
+    def leave_request(self, channel_id: bytes) -> payloads.LeaveRequest:
+        """This device's request to leave the channel (to send in it, then :meth:`left`)."""
+        _ch, meta = self.channel_state(channel_id)
+        if meta.left:
+            raise AlreadyDoneError("this device has already left the channel")
+        g = self._group(channel_id)
+        own = next(x for x in g.members() if x.signature_key.hex() == self.me.device_id)
+        sig = get_suite(SUITE).sign_with_label(
+            self._signer, LEAVE_LABEL, leave_content(g.group_id, own.encryption_key))
+        return payloads.LeaveRequest(message_id=payloads.new_message_id(),
+                                     sent_at=payloads.now_ms(), signature=sig)
+
+    def left(self, channel_id: bytes) -> list[Event]:
+        """This device has left the channel: its keys for it are deleted, it stops
+        receiving (what it holds stays readable here)."""
+        ch, meta = self.channel_state(channel_id)
+        if meta.left:
+            return []
+        with self.store.transaction():
+            self.store.delete_group_state(channel_id)
+            self._put_meta(ch, msgspec.structs.replace(meta, left=True))
+        self._groups.pop(channel_id, None)
+        return [ChannelLeft(channel_id, "left by this device")]
+
     def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
                 m: RelayMessage, crls: list[bytes], at: int,
-                events: list[Event], sealed: bytes = b"") -> _Meta:
+                events: list[Event], sealed: bytes = b"",
+                leaves: Sequence[bytes] = ()) -> _Meta:
         before = roster_from_extensions(g.extensions)
         after_charter = roster_from_extensions(staged.extensions) if staged.extensions \
             else before
@@ -1561,7 +1618,8 @@ class Engine:
                 if ident is None or chain is None:
                     ident = unverified_identity(credential_chain(mem.credential))
                     chain = credential_chain(mem.credential)
-                removed.append((ident, self.trust.revoked_under(chain, crls)))
+                removed.append((ident, self.trust.revoked_under(chain, crls)
+                                or _left(g, mem, leaves)))
             added = [unverified_identity(credential_chain(a.credential)) for a in staged.added]
             removed_leaves = {r.leaf_index for r in staged.removed}
             members_after = [i for leaf, (i, _c) in old_members.items()
@@ -1597,8 +1655,12 @@ class Engine:
             return meta
         after_roster = Roster.of(roster_from_extensions(g.extensions),
                                  _info_name(after_charter, info))
+        gone = {r.signature_key.hex() for r in change.removed}
+        departed = {r.signature_key.hex() for r in change.removed if _left(g, r, leaves)}
         meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster), info=info,
-                                       commit_at=max(meta.commit_at, at))
+                                       commit_at=max(meta.commit_at, at),
+                                       leaving=tuple(x for x in meta.leaving if x[0] not in gone),
+                                       departed=tuple(sorted(set(meta.departed) | departed)))
         if staged.own:  # our leaf key is fresh (every commit of ours has an update path)
             meta = msgspec.structs.replace(meta, updated_at=self.now(), sent=0)
         self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
@@ -1686,6 +1748,12 @@ class Engine:
             if st is not None:
                 return KeyPackageBundle.from_bytes(st.state), s.new_member, True
         raise PolicyViolation("the Welcome is for none of this device's KeyPackages")
+
+
+def _left(g: Group, mem: Member, leaves: Sequence[bytes]) -> bool:
+    """Whether ``leaves`` hold ``mem``'s own request to leave ``g``."""
+    return bool(leaves) and leave_proven(get_suite(g.cipher_suite), g.group_id,
+                                         mem.signature_key, mem.encryption_key, leaves)
 
 
 def new_group_id() -> bytes:

@@ -55,7 +55,7 @@ __all__ = [
 #: Kinds that change another message instead of being shown on their own.
 MODIFIER_KINDS: Final = frozenset({"edit", "redact", "react", "read", "ack"})
 #: Kinds any member may send in a channel where only the chair posts (notice).
-ANSWER_KINDS: Final = frozenset({"read", "ack"})
+ANSWER_KINDS: Final = frozenset({"read", "ack", "leave"})
 _EDITABLE: Final = (payloads.Text, payloads.Reply, payloads.AgendaNotice, payloads.Attachment)
 
 

@@ -212,6 +212,14 @@ class DisappearingTimer(_Payload, frozen=True, kw_only=True, tag="timer"):
     seconds: Annotated[int, Meta(ge=1, le=MAX_TIMER_SECONDS)] | None
 
 
+class LeaveRequest(_Payload, frozen=True, kw_only=True, tag="leave"):
+    """The sending device asks to be removed from the channel: its signature over the
+    group and its leaf's encryption key (``crypto.charter.leave_content``), which any
+    member may carry in the removing commit as proof. Never shown as a message."""
+
+    signature: Annotated[bytes, Meta(max_length=128)]
+
+
 Payload = (
     Text
     | Reply
@@ -225,6 +233,7 @@ Payload = (
     | EmergencyCall
     | Activity
     | DisappearingTimer
+    | LeaveRequest
 )
 
 _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
@@ -240,6 +249,7 @@ _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
     EmergencyCall,
     Activity,
     DisappearingTimer,
+    LeaveRequest,
 )
 #: Wire kind tag -> Struct.
 KINDS: Final[dict[str, type[_Payload]]] = {str(t.__struct_config__.tag): t for t in _PAYLOAD_TYPES}

@@ -32,7 +32,8 @@ members, and the relay, always decide alike. Rules for a commit (:func:`check_co
    authorised committer.
 5. A device may be removed by a device of its own mission, by the charter authority,
    or by anyone when the commit carries proof that its certificate is revoked (CRLs
-   in the commit's authenticated data, :func:`revoked_under`).
+   in the commit's authenticated data, :func:`revoked_under`) or that the device asked
+   to leave (its signed leave request, :func:`leave_proven`).
 
 Corridor's authenticated data (the ``authenticated_data`` of every message it sends,
 read by :func:`open_envelope`): a version byte, the sender's 16-byte epoch fingerprint,
@@ -57,6 +58,11 @@ from msgspec import Meta
 from . import certs
 from .errors import CryptoError, PolicyError
 from .messages import Extension
+from .suites import CipherSuite
+
+#: SignWithLabel label of a leave request (see :func:`leave_content`)
+LEAVE_LABEL: Final = "corridor leave"
+MAX_LEAVES: Final = 256
 
 __all__ = [
     "AAD_ENVELOPE",
@@ -351,6 +357,28 @@ class CommitStamp(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     crls: list[bytes]
     at: int
     info: bytes = b""
+    #: leave requests proving removals: signatures by the leaving leaves (:func:`leave_proven`)
+    leaves: Annotated[list[bytes], Meta(max_length=MAX_LEAVES)] = []
+
+
+def leave_content(group_id: bytes, encryption_key: bytes) -> bytes:
+    """What a device signs to leave a channel: the group and its own leaf's current
+    encryption key, so the request cannot remove it from another channel, nor again once
+    it has been re-added (a new leaf has a new key)."""
+    return len(group_id).to_bytes(2, "big") + group_id + encryption_key
+
+
+def leave_proven(suite: CipherSuite, group_id: bytes, signature_key: bytes,
+                 encryption_key: bytes, leaves: Sequence[bytes]) -> bool:
+    """Whether one of ``leaves`` is the leaf's own request to leave ``group_id``."""
+    content = leave_content(group_id, encryption_key)
+    for sig in leaves:
+        try:
+            suite.verify_with_label(signature_key, LEAVE_LABEL, content, sig)
+        except CryptoError:
+            continue
+        return True
+    return False
 
 
 _stamp_decoder: Final = msgspec.msgpack.Decoder(CommitStamp)

@@ -44,6 +44,7 @@ from .charter import (
     check_state,
     commit_stamp,
     ident_of_certificate,
+    leave_proven,
     open_envelope,
     revoked_under,
 )
@@ -220,7 +221,10 @@ def verify_channel_commit(state: ChannelState, message: bytes, *, verifiers: Ver
     committer = _ident(old_leaf)
     added = [_ident(leaf) for _i, leaf in verified.added]
     root = verifier.root.der
-    removed = [(_ident(leaf), revoked_under(root, _chain(leaf.credential), stamp.crls))
+    gid = state.group.group_id
+    removed = [(_ident(leaf), revoked_under(root, _chain(leaf.credential), stamp.crls)
+                or leave_proven(state.group.suite, gid, leaf.signature_key,
+                                leaf.encryption_key, stamp.leaves))
                for _i, leaf in verified.removed]
     # Leaves already in the tree were checked when they entered; all of them are
     # re-read only when a mission leaves the charter.
