@@ -57,6 +57,7 @@ def every_kind() -> list[p.Payload]:
         p.Activity(**_common(), title="CBM drill", status="started", starts_at=5, exercise=True),
         p.DisappearingTimer(**_common(), seconds=86_400),
         p.DisappearingTimer(**_common(), seconds=None),
+        p.LeaveRequest(**_common(), signature=os.urandom(64)),
     ]
 
 
