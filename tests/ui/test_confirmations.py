@@ -98,3 +98,34 @@ def test_saving_settings_unchanged_posts_nothing(open_window, qtbot) -> None:
     qtbot.waitUntil(lambda: len(_kind_rows(w, "timer")) == before + 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: w.current_timer == 3600, timeout=TIMEOUT)
     w.bridge.run_sync(lambda: w.adapter.set_timer(bytes.fromhex(cid), None))
+
+
+def test_leaving_a_channel_asks_first(open_window, venue, bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The dialog names the channel and says what happens; Cancel leaves nothing, Leave
+    leaves on this device (the channel goes from the list, the core shows it left)."""
+    w = open_window(0)
+    client = w.session.client
+    other = next(m for m in venue.info.layout["missions"] if m != w.adapter.my_mission)
+    cid = bridge.run_sync(lambda: client.create_channel("multilateral", "Leave me", [other]))
+    qtbot.waitUntil(lambda: w.channel_model.channel(cid) is not None, timeout=TIMEOUT)
+    w.open_channel(cid)
+    qtbot.waitUntil(lambda: w.current == cid, timeout=TIMEOUT)
+
+    def left() -> bool:
+        return next(c.left for c in client.channels() if c.channel_id == cid)
+
+    box = w.leave_channel()
+    assert box is not None and box.isVisible()
+    assert "Leave me" in box.text()
+    assert "stay readable" in box.informativeText() and "no new" in box.informativeText()
+    assert box.defaultButton() is not w.leave_button  # Enter does not leave
+    box.button(box.StandardButton.Cancel).click()
+    qtbot.wait(500)
+    assert not left() and w.channel_model.channel(cid) is not None
+
+    box = w.leave_channel()
+    assert box is not None
+    w.leave_button.click()
+    qtbot.waitUntil(left, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: w.channel_model.channel(cid) is None, timeout=TIMEOUT)
+    assert "Leave me" in w.statusBar().currentMessage()

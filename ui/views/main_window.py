@@ -269,8 +269,10 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(_t("&Search…"), QKeySequence.StandardKey.Find,
                                           self.open_search)
         self.settings_action = self._action(_t("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self.leave_action = self._action(_t("&Leave channel…"), None, self.leave_channel)
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        for a in (self.new_channel_action, self.search_action, self.settings_action):
+        for a in (self.new_channel_action, self.search_action, self.settings_action,
+                  self.leave_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -850,6 +852,49 @@ class MainWindow(QMainWindow):
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
                                self._after_send, self._error)
+
+    def leave_channel(self) -> QMessageBox | None:
+        """Ask before leaving the open channel: it names the channel and says what
+        happens (history kept here, no new messages, the others see the device go)."""
+        cid = self._cid()
+        if cid is None:
+            return None
+        ch = self.channel_model.channel(cid.hex())
+        name = ch.name if ch is not None else cid.hex()[:12]
+        box = QMessageBox(QMessageBox.Icon.Question, _t("Leave channel"),
+                          _t("Leave “%1” on this device?").replace("%1", name),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(_t(
+            "The messages you have stay readable on this device. It will receive no new "
+            "messages in this channel, and the other members will see this device leave. "
+            "Your other devices stay in the channel."))
+        box.setObjectName("leaveBox")
+        self.leave_button = box.addButton(_t("Leave"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.leave_box = box
+
+        def done() -> None:
+            if box.clickedButton() is self.leave_button:
+                self._leave_confirmed(cid, name)
+
+        box.finished.connect(done)
+        box.open()
+        return box
+
+    def _leave_confirmed(self, cid: bytes, name: str) -> None:
+        client = self.session.client
+
+        def after(done: bool) -> None:
+            self.statusBar().showMessage(
+                (_t("You left “%1” on this device.") if done else
+                 _t("Offline: leaving “%1” goes at the next connection.")).replace("%1", name),
+                8000)
+            self._refresh_all = True
+            self._refresh_timer.start()
+
+        self.bridge.submit(lambda: client.leave(cid), after, self._error)
 
     def _retry_failed(self, row: Row) -> None:
         """Send a message the relay refused again (its row goes back to "sending…")."""
