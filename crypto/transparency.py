@@ -55,6 +55,8 @@ __all__ = [
     "MerkleTree",
     "SignedTreeHead",
     "VenuePolicy",
+    "chain_entries",
+    "crl_entry",
     "decode_proof",
     "encode_proof",
     "leaf_hash",
@@ -131,6 +133,16 @@ class LogEntry:
     @property
     def leaf_hash(self) -> bytes:
         return leaf_hash(self.encode())
+
+
+def chain_entries(chain: Sequence[bytes]) -> list[LogEntry]:
+    """The leaves a device chain (device, mission) needs: mission first, then device."""
+    out = [LogEntry(kind=EntryKind.MISSION, der=bytes(c)) for c in chain[1:2]]
+    return out + [LogEntry(kind=EntryKind.DEVICE, der=bytes(c)) for c in chain[:1]]
+
+
+def crl_entry(der: bytes) -> LogEntry:
+    return LogEntry(kind=EntryKind.CRL, der=bytes(der))
 
 
 # --------------------------------------------------------------------------- the tree

@@ -29,9 +29,11 @@ from .relay import Relay
 from .routes._common import json_response
 from .routes.directory import directory_routes
 from .routes.http import http_routes
+from .routes.transparency import log_routes
 from .routes.ws import WS_PATH, websocket_asgi, ws_routes
 from .settings import Settings
 from .storage.base import Storage, open_storage
+from .transparency import TransparencyLog
 
 __all__ = ["AdmissionFactory", "create_app"]
 
@@ -141,6 +143,7 @@ def create_app(
         raise NoVenueRoot(settings.data_dir)
     storage = open_storage(settings.database, batch_max=settings.batch_max)
     directory = VenueDirectory(storage, root_der) if root_der is not None else None
+    tlog = TransparencyLog.load(settings.data_dir, storage) if directory else None
     if admission is not None:
         adm = admission(storage, settings)
     else:
@@ -157,6 +160,9 @@ def create_app(
         await relay.start()
         if directory is not None:
             await _load_root_crl(directory, settings, relay)
+            if tlog is not None:
+                await tlog.backfill([c for _d, _m, c in await directory.devices(None)],
+                                    await directory.crls(), relay.now())
         gc_task = asyncio.get_running_loop().create_task(_gc_loop(relay))
         try:
             yield
@@ -167,7 +173,7 @@ def create_app(
             await relay.stop()
 
     app = RelayApp(
-        routes=[*http_routes(), *directory_routes(),
+        routes=[*http_routes(), *directory_routes(), *log_routes(),
                 Route("/openapi.json", openapi, methods=["GET"]), *ws_routes()],
         exception_handlers={ServerError: _server_error, HTTPException: _http_error,
                             Exception: _internal},
@@ -175,6 +181,7 @@ def create_app(
     )
     app.state.relay = relay
     app.state.directory = directory
+    app.state.transparency = tlog
     app.add_middleware(AccessLog)
     return app
 

@@ -17,7 +17,8 @@ they pinned (``crypto.certs``). The relay checks too, for its own reasons:
 
 Records (``directory`` table): kind ``device`` (key = device id, scope = mission id,
 value = msgpack list of DER, leaf first) and kind ``crl`` (key = SHA-256 of the
-issuer's DER-encoded name, value = DER).
+issuer's DER-encoded name, value = DER). Each is appended to the transparency log
+(:mod:`server_stub.transparency`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from crypto import certs
 from crypto.errors import CryptoError
 
 from .storage.base import Storage
+from .transparency import chain_pairs, crl_pairs
 
 __all__ = ["CrlRefused", "VenueDirectory"]
 
@@ -70,8 +72,8 @@ class VenueDirectory:
         self, device_id: str, mission_id: str, chain: Sequence[bytes], now: int
     ) -> None:
         await self.storage.put_directory_entry(
-            "device", device_id, mission_id, _enc.encode(list(chain)), 1, now
-        )
+            "device", device_id, mission_id, _enc.encode(list(chain)), 1, now,
+            log=chain_pairs(chain))
 
     async def devices(self, mission_id: str | None) -> list[tuple[str, str, list[bytes]]]:
         """``(device_id, mission_id, chain)``, optionally of one mission."""
@@ -116,7 +118,8 @@ class VenueDirectory:
         except CryptoError as exc:
             raise CrlRefused(f"CRL refused: {type(exc).__name__}") from None
         key = hashlib.sha256(crl.issuer.public_bytes()).hexdigest()
-        if not await self.storage.put_directory_entry("crl", key, "", der, number, now):
+        if not await self.storage.put_directory_entry("crl", key, "", der, number, now,
+                                                      log=crl_pairs(der)):
             raise CrlRefused("a CRL of this issuer with the same or a higher number is stored")
         return await self._apply_revocations(now)
 

@@ -71,6 +71,9 @@ class PostgresStorage(SqlStorage):
         conn.commit()
         self.channel = "corridor_" + hashlib.sha256(str(schema).encode()).hexdigest()[:16]
 
+    def _lock_log(self, cur: Cursor) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(7426158)")
+
     def _append(
         self, cur: Cursor, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
         now: int,

@@ -210,7 +210,7 @@ def test_rewritten_history_is_inconsistent() -> None:
     honest = tree(DATA[:10])
     old = honest.root()
     dropped = tree(DATA[:4] + DATA[5:12])
-    reordered = tree(DATA[:3] + [DATA[4], DATA[3]] + DATA[5:12])
+    reordered = tree([*DATA[:3], DATA[4], DATA[3], *DATA[5:12]])
     for forged in (dropped, reordered):
         for size in range(10, forged.size + 1):
             with pytest.raises(VerificationError):
