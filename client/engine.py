@@ -480,6 +480,10 @@ class Engine:
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
         self._signer = expand_signature_key(me.seed)  # signs fork statements faster
+        #: key transparency (client.transparency): the trusted log head sent in every
+        #: application message, and where members' heads are handed on receipt
+        self.gossip_head = b""
+        self.on_gossip: Callable[[bytes, str, bytes], None] | None = None
         self._fresh_refusals: list[tuple[bytes, int]] = []
         #: self-update triggers (0 turns one off): seconds since this device's last
         #: commit in a channel, and application messages it sent there since
@@ -820,7 +824,8 @@ class Engine:
             self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
-        aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
+        aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip_head),
+                        self._signer)
         try:
             msg = g.encrypt_application(item.body, authenticated_data=aad)
             _crashpoint("send-sealed")
@@ -1310,6 +1315,9 @@ class Engine:
             raise PayloadError("application message without Corridor's envelope")
         payload = payloads.decode_application(res.data, env.inner)
         sender = self._leaf_ident(g, res.sender_leaf)
+        head = payloads.aad_tree_head(env.inner)
+        if head and self.on_gossip is not None:  # key transparency: compare log heads
+            self.on_gossip(ch.channel_id, sender.delegate, head)
         roster = roster_from_extensions(g.extensions)
         kind = kind_of(payload)
         try:

@@ -17,6 +17,7 @@ __all__ = [
     "AckUpdated",
     "ChannelJoined",
     "ChannelLeft",
+    "DirectoryAlarm",
     "EmergencyCallReceived",
     "ErrorEvent",
     "Event",
@@ -96,6 +97,24 @@ class ForkDetected:
     channel_id: bytes
     epoch: int
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryAlarm:
+    """The relay's directory cannot be trusted (key transparency): a security alarm.
+
+    ``kind``: ``split-view`` (two signed log heads that are not one log),
+    ``unproven`` (a certificate or CRL served without a valid inclusion proof: refused),
+    ``withheld-revocation`` (a logged CRL the relay did not list: applied anyway).
+    ``evidence``: the signed tree heads (112 bytes each, crypto.transparency) and, where
+    there is one, the DER the alarm is about. ``channel_id`` when a member's gossip
+    in that channel revealed it.
+    """
+
+    kind: str
+    detail: str
+    channel_id: bytes | None
+    evidence: tuple[bytes, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,5 +233,5 @@ Event = (
     MessageReceived | ChannelJoined | ChannelLeft | MembershipChanged | ForkDetected
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
-    | TimerChanged | MessagesExpired | MessageSent
+    | TimerChanged | MessagesExpired | MessageSent | DirectoryAlarm
 )

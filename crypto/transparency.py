@@ -50,6 +50,7 @@ __all__ = [
     "HASH_LEN",
     "HEAD_LEN",
     "POLICY_LEN",
+    "CompactRange",
     "EntryKind",
     "LogEntry",
     "MerkleTree",
@@ -243,6 +244,38 @@ class MerkleTree:
             out.append(self._mth(lo, hi))
         out.reverse()
         return out
+
+
+class CompactRange:
+    """The right edge of a tree: one hash per complete subtree, at most 64 of them.
+
+    Enough to extend a tree with new leaves and compute every later root, so an
+    auditor checks the whole log entry by entry while keeping O(log n) state. The
+    subtrees are kept largest first; the root folds them from the right (RFC 9162's
+    split puts the largest power of two on the left at every level).
+    """
+
+    def __init__(self, size: int = 0, hashes: Sequence[bytes] = ()) -> None:
+        if len(hashes) != bin(size).count("1") or any(len(h) != HASH_LEN for h in hashes):
+            raise DecodeError("compact range does not match its size")
+        self.size = size
+        self.hashes = [bytes(h) for h in hashes]
+
+    def append(self, leaf: bytes) -> None:
+        h, n = leaf, self.size
+        while n & 1:
+            h = node_hash(self.hashes.pop(), h)
+            n >>= 1
+        self.hashes.append(h)
+        self.size += 1
+
+    def root(self) -> bytes:
+        if not self.hashes:
+            return EMPTY_ROOT
+        r = self.hashes[-1]
+        for h in reversed(self.hashes[:-1]):
+            r = node_hash(h, r)
+        return r
 
 
 # --------------------------------------------------------------------------- verifiers

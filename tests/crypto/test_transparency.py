@@ -20,6 +20,7 @@ from crypto.errors import DecodeError, UsageError, VerificationError
 from crypto.transparency import (
     HEAD_LEN,
     POLICY_LEN,
+    CompactRange,
     EntryKind,
     LogEntry,
     MerkleTree,
@@ -147,6 +148,18 @@ def test_incremental_equals_batch() -> None:
         t.append(leaf(x))
         roots.append(t.root())
     assert roots == [mth(DATA[:n]) for n in range(1, 65)]
+
+
+def test_compact_range_roots_and_restore() -> None:
+    c = CompactRange()
+    for n, x in enumerate(DATA, 1):
+        c.append(leaf(x))
+        assert c.root() == mth(DATA[:n])
+        assert len(c.hashes) == bin(n).count("1")
+        again = CompactRange(c.size, c.hashes)
+        assert again.root() == c.root()
+    with pytest.raises(DecodeError):
+        CompactRange(3, c.hashes[:1])
 
 
 # --------------------------------------------------------------------------- adversarial
