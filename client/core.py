@@ -870,6 +870,37 @@ class Client:
                     self.engine.trust.set_crls([*self.engine.trust.crls, *missing])
                 self._save_log()
 
+    async def verified_log(self) -> tuple[Any, list[bytes]]:
+        """Every entry of the log up to a freshly checked head, re-hashed to its root
+        (for ``corridor mission monitor`` and venue auditors).
+
+        Raises:
+            UsageError: the venue has no transparency log.
+            TransparencyError: a split view, or entries that do not hash to the head.
+        """
+        from crypto.transparency import MerkleTree, leaf_hash
+
+        async with self._lock:
+            await self._ensure_login()
+            await self._log_policy()
+            if not self.log.enabled:
+                raise UsageError("this venue has no transparency log")
+            await self.refresh_crls()
+            if self.log.alarms():
+                raise TransparencyError(self.log.alarms()[-1].detail)
+            head = self.log.head
+            assert head is not None
+            entries: list[bytes] = []
+            while len(entries) < head.size:
+                page = await self.transport.log_entries(len(entries), head.size)
+                if not page:
+                    raise TransparencyError("the relay serves no log entries up to its head")
+                entries += page
+            entries = entries[:head.size]
+            if MerkleTree([leaf_hash(e) for e in entries]).root() != head.root:
+                raise TransparencyError("the log's entries do not hash to its signed head")
+            return head, entries
+
     def directory_status(self, channel: str | bytes) -> DirectoryStatus:
         """"Directory verified" for one conversation: every member's certificate is in
         the audited log, and no alarm (split view, withheld revocation) touches it."""

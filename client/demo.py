@@ -125,6 +125,9 @@ def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
         mission_der, mseed, public_key=certs.public_key_of(seed), delegate_id=delegate,
         display_name=delegate.capitalize(), not_before=now - timedelta(minutes=5),
         not_after=now + timedelta(days=80))
+    from client.pki import record_issued
+
+    record_issued(mdir, dev)  # as `corridor mission sign-device` does
     keystore = open_keystore(resolve_home(home), backend="file",
                              env={PASSPHRASE_ENV: layout.passphrase},
                              kdf=kdf_from_env(KdfLimits(*STRENGTHS[strength])))

@@ -484,6 +484,10 @@ class ConversationAdapter:
         mid: str = await self.client.set_timer(channel, seconds)
         return mid
 
+    def directory_status(self, channel: bytes) -> Any:
+        """Key transparency for the conversation (client.transparency.DirectoryStatus)."""
+        return self.client.directory_status(channel)
+
     def timer(self, channel: bytes) -> tuple[int | None, str]:
         """(seconds or None, who set it) of the channel's disappearing-message timer."""
         seconds, by = self.client.timer(channel)

@@ -65,6 +65,7 @@ from ui.views.dialogs import (
     VerificationDialog,
 )
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+from ui.views.transparency import DirectoryBadge
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -167,9 +168,11 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(center)
         cl.setContentsMargins(4, 4, 4, 4)
         cl.addWidget(self.notice_board)
+        self.directory_badge = DirectoryBadge(self)
         head = QHBoxLayout()
         head.addWidget(self.channel_title, 1)
         head.addWidget(self.timer_label)
+        head.addWidget(self.directory_badge)
         cl.addLayout(head)
         cl.addWidget(self.history_note)
         cl.addWidget(self.conversation, 1)
@@ -432,6 +435,7 @@ class MainWindow(QMainWindow):
         self.timer_label.setVisible(False)
         self.current_timer = None
         self._load_timer(channel_id)
+        self._load_directory(channel_id)
 
         def first_page() -> tuple[list[Row], bool, int]:
             high = a.high_water(cid)  # first: a message landing meanwhile is read later
@@ -544,6 +548,11 @@ class MainWindow(QMainWindow):
             self.connection.setText(_t("Offline — retrying"))
             self.statusBar().showMessage(e.reason, 6000)
             return
+        elif isinstance(e, ev.DirectoryAlarm):
+            self.statusBar().showMessage(_t("Security alarm: the relay's directory — %1")
+                                         .replace("%1", e.detail), 15000)
+            if self.current:
+                self._load_directory(self.current)
         elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
@@ -703,6 +712,19 @@ class MainWindow(QMainWindow):
         if self.current:
             self.conversation.set_unseen(0, held=False)
             self.open_channel(self.current)
+
+    def _load_directory(self, channel_id: str) -> None:
+        """Key transparency for the open conversation: verified, or the evidence."""
+        cid = bytes.fromhex(channel_id)
+        a = self.adapter
+        self.directory_badge.set_status(None)
+
+        def show(status: Any) -> None:
+            if channel_id == self.current:
+                self.directory_badge.set_status(status)
+
+        self.bridge.submit(lambda: a.directory_status(cid), show,
+                           lambda _exc: show(None))
 
     def _load_timer(self, channel_id: str) -> None:
         a = self.adapter

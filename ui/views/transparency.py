@@ -1,0 +1,109 @@
+"""Key transparency in the conversation header: "directory verified", or why not.
+
+:class:`DirectoryBadge` shows the state :meth:`client.core.Client.directory_status`
+computes for the open conversation; a click opens :class:`DirectoryEvidenceDialog`,
+which lists every problem and alarm with its evidence (the signed tree heads, in hex,
+so an auditor can check them under the venue's log key with any Ed25519 tool).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.transparency import DirectoryStatus
+from crypto.transparency import HEAD_LEN, SignedTreeHead
+
+__all__ = ["DirectoryBadge", "DirectoryEvidenceDialog", "evidence_text"]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Transparency", text)
+
+
+def evidence_text(status: DirectoryStatus) -> str:
+    """The dialog's text: summary, problems, then each alarm with its evidence."""
+    lines = [status.summary, ""]
+    for p in status.problems:
+        lines.append("• " + p)
+    for a in status.alarms:
+        lines += ["", _t("Alarm: %1").replace("%1", a.kind), a.detail]
+        for item in a.evidence:
+            if len(item) == HEAD_LEN:
+                h = SignedTreeHead.decode(item)
+                lines.append(_t("signed tree head: size %1, root %2").replace(
+                    "%1", str(h.size)).replace("%2", h.root.hex()))
+                lines.append("  " + item.hex())
+            elif item:
+                lines.append(_t("record (DER, %1 bytes): %2…").replace(
+                    "%1", str(len(item))).replace("%2", item[:48].hex()))
+    return "\n".join(lines).strip()
+
+
+class DirectoryBadge(QPushButton):
+    """A flat button: ✔ "Directory verified" or ⚠ "Directory not verified"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("directoryBadge")
+        self.setFlat(True)
+        self.status: DirectoryStatus | None = None
+        self.clicked.connect(self.show_evidence)
+        self.dialog: DirectoryEvidenceDialog | None = None
+        self.set_status(None)
+
+    def set_status(self, status: DirectoryStatus | None) -> None:
+        self.status = status
+        if status is None:
+            self.setText(_t("Directory: checking…"))
+            self.setToolTip("")
+            self.setStyleSheet("")
+            return
+        if status.verified:
+            self.setText(_t("✔ Directory verified"))
+            self.setStyleSheet("color: #1b7f3a;")
+        else:
+            self.setText(_t("⚠ Directory not verified"))
+            self.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.setToolTip(status.summary)
+        self.setAccessibleName(self.text())
+        self.setAccessibleDescription(status.summary)
+
+    def show_evidence(self) -> DirectoryEvidenceDialog | None:
+        if self.status is None:
+            return None
+        self.dialog = DirectoryEvidenceDialog(self.status, self.window())
+        self.dialog.show()
+        return self.dialog
+
+
+class DirectoryEvidenceDialog(QDialog):
+    """What the transparency check found for one conversation, with the evidence."""
+
+    def __init__(self, status: DirectoryStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("directoryEvidence")
+        self.setWindowTitle(_t("Directory verification"))
+        layout = QVBoxLayout(self)
+        head = QLabel(_t("Every member's certificate is in the venue's transparency log, "
+                         "and every tree head seen agrees.") if status.verified else
+                      _t("The relay's directory could not be verified for this "
+                         "conversation. Keep the evidence below and tell your security "
+                         "officer."), self)
+        head.setWordWrap(True)
+        layout.addWidget(head)
+        self.text = QPlainTextEdit(evidence_text(status), self)
+        self.text.setReadOnly(True)
+        self.text.setMinimumSize(560, 260)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
