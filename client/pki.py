@@ -436,6 +436,15 @@ def cmd_device_import(args: argparse.Namespace) -> int:
     ident = certs.verify_chain(root, [device, mission], now=_now())
     if ident.signature_key != req.public_key:
         raise CommandError("that certificate is for another key than this device's")
+    policy = _read(args.policy) if args.policy else None
+    if policy is not None:
+        from client.transparency import POLICY_FILE, LogVerifier, TransparencyError
+
+        try:
+            LogVerifier(root, home_policy=policy)
+        except TransparencyError as exc:
+            raise CommandError(f"{args.policy}: {exc}") from None
+        _write(home / POLICY_FILE, policy, replace=True)
     _write(pinned, certs.pem_of(root, "certificate"), replace=True)
     _write(home / MISSION, certs.pem_of(mission, "certificate"), replace=True)
     _write(home / DEVICE, certs.pem_of(device, "certificate"), replace=True)
@@ -583,6 +592,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--root", required=True, help="the venue root certificate")
     p.add_argument("--root-fingerprint", required=True,
                    help="SHA-256 of the root, as hex or as the 32 words")
+    p.add_argument("--policy", help="the venue policy (venue-policy.bin, signed by the "
+                   "root): pins the transparency log key now rather than at first sync")
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
     p.add_argument("--home", required=True)
