@@ -32,8 +32,10 @@ def _t(text: str) -> str:
 def evidence_text(status: DirectoryStatus) -> str:
     """The dialog's text: summary, problems, then each alarm with its evidence."""
     lines = [status.summary, ""]
+    alarmed = {a.detail for a in status.alarms}
     for p in status.problems:
-        lines.append("• " + p)
+        if p not in alarmed:  # alarms are listed below, with their evidence
+            lines.append("• " + p)
     for a in status.alarms:
         lines += ["", _t("Alarm: %1").replace("%1", a.kind), a.detail]
         for item in a.evidence:
