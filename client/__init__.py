@@ -1,4 +1,5 @@
 """Corridor's headless client core: device, store, sync engine. No Qt here."""
 
-__version__ = "0.1.0"
+from crypto import __version__  # the one place the version is written
+
 __all__ = ["__version__"]

@@ -2,5 +2,7 @@
 
 from .errors import CryptoError
 
+#: Corridor's version, for every package, both commands, the About box and the wheel
+#: (pyproject.toml reads it from here).
 __version__ = "0.1.0"
 __all__ = ["CryptoError", "__version__"]

@@ -47,7 +47,8 @@ _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 async def _server_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ServerError)
     if exc.status >= 500:
-        log.error("request failed: %s %s: %s", request.method, request.url.path, exc.code)
+        log.error("request failed: %s %s: %s", request.method, _IDS.sub(r"/\1/{id}",
+                  request.url.path), exc.code)
     return json_response(exc.body(), exc.status)
 
 
@@ -61,7 +62,8 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _internal(request: Request, exc: Exception) -> Response:
-    log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
+              _IDS.sub(r"/\1/{id}", request.url.path))
     return json_response({"error": "internal", "message": "internal error"}, 500)
 
 

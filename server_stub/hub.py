@@ -27,6 +27,7 @@ import msgspec
 
 from .storage.base import (
     Event,
+    EventsMissed,
     MembershipEvent,
     MessageEvent,
     RevocationEvent,
@@ -193,6 +194,11 @@ class Hub:
 
     def on_events(self, events: Sequence[Event]) -> None:
         """Storage callback (on the loop, in commit order)."""
+        if any(isinstance(e, EventsMissed) for e in events):
+            self._resync()
+            events = [e for e in events if not isinstance(e, EventsMissed)]
+            if not events:
+                return
         if any(isinstance(e, RevocationEvent) for e in events):
             self._revoke([d for e in events if isinstance(e, RevocationEvent)
                           for d in e.device_ids])
@@ -219,6 +225,15 @@ class Hub:
         for d in device_ids:
             for c in list(self.conns.get(d, ())):
                 c.abort(4403, "device revoked")
+
+    def _resync(self) -> None:
+        """Pushes from other processes may have been missed: forget the routing cache
+        and close every socket (1012); each client reconnects and its backlog (all it
+        has not acknowledged) fills what this process did not push."""
+        self._members.clear()
+        for conns in list(self.conns.values()):
+            for c in list(conns):
+                c.abort(1012, "relay resynchronising")
 
     def _invalidate(self, e: Event) -> None:
         if isinstance(e, MembershipEvent):
@@ -256,6 +271,9 @@ class Hub:
             return
         if isinstance(e, RevocationEvent):  # normally handled on arrival (on_events)
             self._revoke(e.device_ids)
+            return
+        if isinstance(e, EventsMissed):  # likewise
+            self._resync()
             return
         if isinstance(e, WelcomeEvent):
             wframe = welcome_frame(e.welcome)

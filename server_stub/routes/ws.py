@@ -6,12 +6,14 @@ unacknowledged message of every group the device is routed in, then
 for the client frames (send, ack, ack_welcome, ping). Sends and acks are answered
 (``sent`` / ``acked``) only after the write is durable. The socket closes with 4401
 when the token expires, 4008 when the client reads too slowly, 1009 for oversized
-frames; the client reconnects and catches up.
+frames, 1013 while the database cannot be reached, 1012 when this process may have
+missed other processes' pushes; the client reconnects and catches up.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable
 
@@ -21,7 +23,7 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from .. import schemas as s
-from ..errors import ServerError
+from ..errors import ServerError, StorageUnavailable
 from ..hub import Connection, b64u, message_frame, welcome_frame
 from ..relay import Relay, decode_group_id
 
@@ -59,6 +61,9 @@ async def websocket_endpoint(ws: WebSocket) -> None:
     auth = ws.headers.get("authorization")
     try:
         device = await relay.authenticate(auth)
+    except StorageUnavailable:
+        await ws.close(code=1013, reason="try again later")
+        return
     except ServerError:
         await ws.close(code=4401, reason="unauthorized")
         return
@@ -108,6 +113,11 @@ async def websocket_endpoint(ws: WebSocket) -> None:
             task.add_done_callback(inflight.discard)
     except WebSocketDisconnect:
         pass
+    except StorageUnavailable:  # the backlog could not be read: the client retries
+        if not conn.closed:
+            conn.closed = True
+            with contextlib.suppress(Exception):
+                await ws.close(code=1013, reason="try again later")
     finally:
         expiry.cancel()
         relay.hub.remove(conn)

@@ -22,6 +22,7 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -128,6 +129,7 @@ class SqlStorage(Storage):
     placeholder = "?"
     savepoints = False  # per-op SAVEPOINTs where they are cheap (in-process SQLite)
     reader_threads = 4
+    reconnect_attempts = 3  # fresh writer connections tried for one batch before a 503
 
     def __init__(self, url: str, *, batch_max: int = 512) -> None:
         self.url = url
@@ -143,6 +145,7 @@ class SqlStorage(Storage):
         self._sql_cache: dict[str, str] = {}
         self._secret: bytes | None = None
         self._ready = threading.Event()
+        self._wconn: Any = None
         self._start_error: BaseException | None = None
 
     # -- subclass hooks ------------------------------------------------------------------
@@ -167,7 +170,7 @@ class SqlStorage(Storage):
     def _retryable(self, exc: BaseException) -> bool:
         return False
 
-    def _writer_conn_ok(self, conn: Any) -> bool:
+    def _conn_alive(self, conn: Any) -> bool:
         return True
 
     def _lock_log(self, cur: Cursor) -> None:
@@ -232,31 +235,45 @@ class SqlStorage(Storage):
         return await self._loop.run_in_executor(self._readers, self._read_sync, fn)
 
     def _read_sync(self, fn: Callable[[Cursor], T]) -> T:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._connect_reader()
-            self._local.conn = conn
-            with self._reader_lock:
-                self._reader_conns.append(conn)
-        try:
-            cur = conn.cursor()
+        """Run ``fn`` on this thread's reader connection.
+
+        A connection the database dropped (a restart, a terminated backend) is replaced
+        and the read tried once more (reads have no effects); a database that cannot
+        be reached at all is a StorageUnavailable (503), never a traceback.
+        """
+        for attempt in (0, 1):
+            conn = getattr(self._local, "conn", None)
             try:
-                return fn(cur)
-            finally:
-                cur.close()
-        except ServerError:
-            raise
-        except Exception as exc:
-            self._local.conn = None
-            with contextlib.suppress(Exception):
-                conn.close()
-            log.warning("read failed: %s", type(exc).__name__)
-            raise self._map_db_error(exc) from None
+                if conn is None:
+                    conn = self._connect_reader()
+                    self._local.conn = conn
+                    with self._reader_lock:
+                        self._reader_conns.append(conn)
+                cur = conn.cursor()
+                try:
+                    return fn(cur)
+                finally:
+                    cur.close()
+            except ServerError:
+                raise
+            except Exception as exc:
+                self._local.conn = None
+                dropped = conn is not None and not self._conn_alive(conn)
+                if conn is not None:
+                    with self._reader_lock, contextlib.suppress(ValueError):
+                        self._reader_conns.remove(conn)
+                    with contextlib.suppress(Exception):
+                        conn.close()
+                if attempt == 0 and dropped:
+                    continue
+                log.warning("read failed: %s", type(exc).__name__)
+                raise self._map_db_error(exc) from None
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _writer_main(self) -> None:
         try:
-            conn = self._connect_writer()
-            self._create_schema(conn)
+            self._wconn = self._connect_writer()
+            self._create_schema(self._wconn)
         except BaseException as exc:
             self._start_error = exc
             self._ready.set()
@@ -277,22 +294,37 @@ class SqlStorage(Storage):
                     stop = True
                     break
                 batch.append(nxt)
-            if not self._writer_conn_ok(conn):
-                with contextlib.suppress(Exception):
-                    conn.close()
-                try:
-                    conn = self._connect_writer()
-                except Exception as exc:
-                    self._deliver(batch, [(False, self._map_db_error(exc))] * len(batch), [])
-                    continue
-            self._run_batch(conn, batch)
-        with contextlib.suppress(Exception):
-            conn.close()
+            self._run_batch(batch)
+        if self._wconn is not None:
+            with contextlib.suppress(Exception):
+                self._wconn.close()
 
-    def _run_batch(self, conn: Any, batch: list[tuple[Op, Any]], attempt: int = 0) -> None:
+    def _writer_connection(self) -> Any:
+        """The writer's connection; a new one if the last is gone or known broken."""
+        conn = self._wconn
+        if conn is not None and self._conn_alive(conn):
+            return conn
+        self._wconn = None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
+        self._wconn = self._connect_writer()
+        return self._wconn
+
+    def _run_batch(self, batch: list[tuple[Op, Any]], attempt: int = 0) -> None:
+        """Run ``batch`` in one transaction and answer every op after COMMIT.
+
+        If the connection dies before COMMIT was sent (the database restarted or cut the
+        backend while the writer was idle), nothing of the batch was written: it runs
+        again, whole, on a fresh connection. If it dies during COMMIT the outcome is
+        unknown, so every op gets StorageUnavailable and its client retries (a message
+        resent with the same id is answered as the duplicate it may be).
+        """
         results: list[tuple[bool, Any]] = []
         events: list[Event] = []
+        committing = False
         try:
+            conn = self._writer_connection()
             cur = conn.cursor()
             self._begin(cur)
             for i, (op, _fut) in enumerate(batch):
@@ -309,19 +341,28 @@ class SqlStorage(Storage):
                 if self.savepoints:
                     cur.execute(f"RELEASE SAVEPOINT op{i}")
             self._before_commit(cur, events)
+            committing = True
             conn.commit()
         except Exception as exc:
-            with contextlib.suppress(Exception):
-                conn.rollback()
-            if len(batch) > 1:
-                for item in batch:
-                    self._run_batch(conn, [item])
+            alive = self._wconn is not None and self._conn_alive(self._wconn)
+            if alive:
+                with contextlib.suppress(Exception):
+                    self._wconn.rollback()
+            elif not committing and attempt < self.reconnect_attempts:
+                log.warning("writer reconnecting after %s", type(exc).__name__)
+                if attempt:
+                    time.sleep(min(1.0, 0.1 * 2 ** attempt))
+                self._run_batch(batch, attempt + 1)
                 return
-            if attempt < 3 and self._retryable(exc) and self._writer_conn_ok(conn):
-                self._run_batch(conn, batch, attempt + 1)
+            if alive and len(batch) > 1:
+                for item in batch:
+                    self._run_batch([item])
+                return
+            if alive and attempt < 3 and self._retryable(exc):
+                self._run_batch(batch, attempt + 1)
                 return
             log.warning("write failed: %s", type(exc).__name__)
-            results = [(False, self._map_db_error(exc))]
+            results = [(False, self._map_db_error(exc))] * len(batch)
             events = []
         self._deliver(batch, results, events)
 

@@ -22,6 +22,7 @@ __all__ = [
     "DeviceRecord",
     "Event",
     "EventSink",
+    "EventsMissed",
     "GcStats",
     "MemberRow",
     "MembershipEvent",
@@ -143,7 +144,13 @@ class RevocationEvent:
     device_ids: tuple[str, ...]
 
 
-Event = MessageEvent | WelcomeEvent | MembershipEvent | RevocationEvent
+@dataclass(frozen=True, slots=True)
+class EventsMissed:
+    """This process may have missed other processes' events (its listener lost the
+    database for a while): its sockets must catch up from the store."""
+
+
+Event = MessageEvent | WelcomeEvent | MembershipEvent | RevocationEvent | EventsMissed
 EventSink = Callable[[Sequence[Event]], None]
 
 

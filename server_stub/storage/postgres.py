@@ -29,6 +29,7 @@ from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage, welcome_row
 from .base import (
     Event,
     EventSink,
+    EventsMissed,
     MembershipEvent,
     MessageEvent,
     RevocationEvent,
@@ -87,7 +88,7 @@ class PostgresStorage(SqlStorage):
         )
         return int(cur.fetchone()[0])
 
-    def _writer_conn_ok(self, conn: Any) -> bool:
+    def _conn_alive(self, conn: Any) -> bool:
         return not (conn.closed or conn.broken)
 
     def _map_db_error(self, exc: BaseException) -> ServerError:
@@ -115,7 +116,7 @@ class PostgresStorage(SqlStorage):
                 notes.append(f"{self.origin} w {e.welcome.id}")
             elif isinstance(e, RevocationEvent):
                 notes.extend(f"{self.origin} r {d}" for d in e.device_ids)
-            else:
+            elif isinstance(e, MembershipEvent):
                 notes.append(f"{self.origin} g {e.group_id.hex()}")
         if not notes:
             return
@@ -152,11 +153,18 @@ class PostgresStorage(SqlStorage):
         await super().close()
 
     def _listen_main(self, ready: threading.Event) -> None:
+        lost = False
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self.url, autocommit=True, connect_timeout=10) as conn:
                     conn.execute(f'LISTEN "{self.channel}"')
                     ready.set()
+                    if lost:  # NOTIFYs sent while we were away are gone: resynchronise
+                        lost = False
+                        log.warning("listener reconnected; sockets will catch up")
+                        assert self._loop is not None
+                        missed: list[Event] = [EventsMissed()]
+                        self._loop.call_soon_threadsafe(self._emit, missed)
                     while not self._stop.is_set():
                         # the generator holds the connection: collect, then query
                         notes = list(conn.notifies(timeout=0.2, stop_after=1))
@@ -168,6 +176,7 @@ class PostgresStorage(SqlStorage):
                             assert self._loop is not None
                             self._loop.call_soon_threadsafe(self._emit, events)
             except Exception as exc:
+                lost = True
                 log.warning("listener reconnecting after %s", type(exc).__name__)
                 ready.set()
                 self._stop.wait(1.0)

@@ -266,3 +266,18 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
     finally:
         del transport.post
         del w.adapter.rows
+
+
+def test_about_shows_the_version_both_commands_print(open_window, qtbot) -> None:
+    from crypto import __version__
+    from server_stub import __version__ as relay_version
+    from ui import __version__ as app_version
+
+    w = open_window(1)
+    assert __version__ == relay_version == app_version
+    w.about_action.trigger()
+    box = w.about_box
+    assert box is not None and box.isVisible()
+    assert box.text() == f"Corridor {__version__}"
+    assert "Apache License, Version 2.0" in box.informativeText()
+    box.accept()

@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._changed: set[str] = set()  # message ids of the open channel to repaint
         self._gone: set[str] = set()  # message ids of the open channel to drop
         self.error_box: QMessageBox | None = None
+        self.about_box: QMessageBox | None = None
         self.current_timer: int | None = None
         self._receipted: set[str] = set()  # read receipts sent for tracked messages
         self.last_saved: Path | None = None
@@ -270,6 +271,10 @@ class MainWindow(QMainWindow):
         ):
             g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
         g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
+        h = self.menuBar().addMenu(_t("&Help"))
+        self.about_action = self._action(_t("&About Corridor"), None, self.open_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        h.addAction(self.about_action)
         self._set_chair(False)
 
     def _set_chair(self, chair: bool) -> None:
@@ -754,6 +759,21 @@ class MainWindow(QMainWindow):
 
     def _error(self, exc: BaseException) -> None:
         self.show_error(str(exc) or type(exc).__name__)
+
+    def open_about(self) -> QMessageBox:
+        """Version and licence; the version is the one ``corridor --version`` prints."""
+        from crypto import __version__
+
+        box = QMessageBox(QMessageBox.Icon.Information, _t("About Corridor"),
+                          _t("Corridor %1").replace("%1", __version__),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("aboutBox")
+        box.setInformativeText(_t(
+            "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
+            "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
+        self.about_box = box
+        box.open()
+        return box
 
     def show_error(self, text: str, title: str = "") -> QMessageBox:
         """A window-modal message (never blocks the event loop: the core keeps going)."""
