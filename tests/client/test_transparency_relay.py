@@ -199,3 +199,20 @@ async def test_stale_view_caught_by_gossip(venue: Venue) -> None:
     split = alarms(events, "split-view")
     assert split and split[0].channel_id == bytes.fromhex(cid)
     assert len(signed_heads(venue, split[0])) == 2
+
+
+async def test_shrunk_log_caught(venue: Venue) -> None:
+    """A relay that signs a head smaller than one it signed before (history cut off)
+    cannot prove the old head extends it: alarm with both heads."""
+    a = venue.client(A)
+    venue.client(B)
+    await venue.sync_all(2)
+    trusted = a.log.head
+    assert trusted is not None and trusted.size >= 3
+    fork_client(a, venue.layout.relay_dir, rewrite=lambda es: es[:-1])
+    events = await a.sync()
+    split = alarms(events, "split-view")
+    assert split, events
+    heads = signed_heads(venue, split[0])
+    assert {h.size for h in heads} == {trusted.size, trusted.size - 1}
+    assert a.log.head is not None and a.log.head.encode() == trusted.encode()
