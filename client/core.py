@@ -819,6 +819,8 @@ class Client:
         head = await self._accept_head(got.head, got.consistency)
         rows, _alarms = self.log.check_devices(got.rows, head)
         self._save_log()
+        if self.log.audit_size < (self.log.head or head).size:
+            await self._audit()  # the log grew: read the new entries now
         return rows
 
     async def _logged_crls(self) -> list[bytes]:
