@@ -306,9 +306,10 @@ def record_issued(mission_dir: Path, der: bytes) -> Path:
     return path
 
 
-def issued_serials(mission_dir: Path) -> set[int]:
+def issued_serials(issued_dir: Path) -> set[int]:
+    """Serials of the certificates in a mission's ``issued/`` folder."""
     out = set()
-    for p in sorted((mission_dir / ISSUED).glob("*.pem")):
+    for p in sorted(issued_dir.glob("*.pem")):
         out.add(certs.certificate_serial(certs.der_of(p.read_bytes(), "certificate")))
     return out
 
@@ -320,8 +321,8 @@ def cmd_mission_monitor(args: argparse.Namespace) -> int:
     from client.transparency import monitor_mission
 
     mission = _one_cert(args.mission_cert)
-    mission_dir = Path(args.issued) if args.issued else Path(args.mission_cert).parent
-    issued = issued_serials(mission_dir)
+    issued = issued_serials(Path(args.issued) if args.issued
+                            else Path(args.mission_cert).parent / ISSUED)
 
     async def run() -> tuple[Any, list[bytes]]:
         client = Client.open(args.home, args.relay)

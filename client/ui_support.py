@@ -484,6 +484,19 @@ class ConversationAdapter:
         mid: str = await self.client.set_timer(channel, seconds)
         return mid
 
+    async def monitor_log(self, issued_dir: Path | None) -> tuple[int, list[Any]]:
+        """The mission monitor (``corridor mission monitor``) for this device's mission:
+        ``(tree size, findings)``; without ``issued_dir`` every device is unknown."""
+        from client.pki import issued_serials
+        from client.transparency import monitor_mission
+        from crypto import certs
+
+        head, entries = await self.client.verified_log()
+        mission = certs.der_of((self.client.home.root / "mission.pem").read_bytes(),
+                               "certificate")
+        issued = issued_serials(issued_dir) if issued_dir is not None else set()
+        return head.size, monitor_mission(entries, mission, issued)
+
     def directory_status(self, channel: bytes) -> Any:
         """Key transparency for the conversation (client.transparency.DirectoryStatus)."""
         return self.client.directory_status(channel)

@@ -52,3 +52,25 @@ def test_directory_badge_verified_then_alarm_with_evidence(open_window, venue, q
     assert "split-view" in text and trusted.encode().hex() in text
     assert forged.encode().hex() in text
     dlg.close()
+
+
+def test_monitor_screen_lists_the_missions_certificates(open_window, venue, qtbot) -> None:
+    w = open_window(0)
+    mission = w.adapter.my_mission
+    issued = venue.data_dir / "missions" / mission / "issued"
+    assert any(issued.glob("*.pem"))
+    dlg = w.open_monitor(issued)
+    qtbot.waitUntil(lambda: dlg.table.rowCount() > 0, timeout=TIMEOUT)
+    kinds = [dlg.table.item(r, 1).text() for r in range(dlg.table.rowCount())]
+    alarms = [dlg.table.item(r, 4).text() for r in range(dlg.table.rowCount())]
+    assert "device" in kinds and not any(alarms)
+    assert "No certificate the mission did not issue" in dlg.summary.text()
+    dlg.close()
+    # without the admin's record every device of the mission is unknown: all flagged
+    dlg = w.open_monitor(None)
+    qtbot.waitUntil(lambda: dlg.table.rowCount() > 0, timeout=TIMEOUT)
+    flagged = [dlg.table.item(r, 4).text() for r in range(dlg.table.rowCount())
+               if dlg.table.item(r, 1).text() == "device"]
+    assert flagged and all("not issued" in f for f in flagged)
+    assert "alarm(s)" in dlg.summary.text()
+    dlg.close()

@@ -65,7 +65,7 @@ from ui.views.dialogs import (
     VerificationDialog,
 )
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
-from ui.views.transparency import DirectoryBadge
+from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -249,8 +249,11 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(_t("&Search…"), QKeySequence.StandardKey.Find,
                                           self.open_search)
         self.settings_action = self._action(_t("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self.monitor_action = self._action(_t("Transparency log: my &mission…"), None,
+                                           lambda: self.open_monitor())
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        for a in (self.new_channel_action, self.search_action, self.settings_action):
+        for a in (self.new_channel_action, self.search_action, self.settings_action,
+                  self.monitor_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -999,6 +1002,22 @@ class MainWindow(QMainWindow):
         self.conversation.message_delegate.dark = self.dark
         self.conversation.message_delegate.clear_cache()
         self.conversation.viewport().update()
+
+    def open_monitor(self, issued_dir: Path | None = None) -> MonitorDialog:
+        """The mission monitor as a screen (``corridor mission monitor``)."""
+        dlg = MonitorDialog(self)
+        a = self.adapter
+
+        def run(folder: Path | None) -> None:
+            self.bridge.submit(lambda: a.monitor_log(folder),
+                               lambda res: dlg.set_findings(*res),
+                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
+
+        dlg.refreshRequested.connect(lambda p: run(Path(p) if p else None))
+        self.monitor_dialog = dlg
+        dlg.show()
+        run(issued_dir)
+        return dlg
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:
         m = self.member_pane.model.member(device_id)

@@ -1,28 +1,36 @@
-"""Key transparency in the conversation header: "directory verified", or why not.
+"""Key transparency in the app: "directory verified", the evidence, the mission monitor.
 
 :class:`DirectoryBadge` shows the state :meth:`client.core.Client.directory_status`
 computes for the open conversation; a click opens :class:`DirectoryEvidenceDialog`,
 which lists every problem and alarm with its evidence (the signed tree heads, in hex,
 so an auditor can check them under the venue's log key with any Ed25519 tool).
+:class:`MonitorDialog` is ``corridor mission monitor`` as a screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from client.transparency import DirectoryStatus
+from client.transparency import DirectoryStatus, MonitorFinding
 from crypto.transparency import HEAD_LEN, SignedTreeHead
 
-__all__ = ["DirectoryBadge", "DirectoryEvidenceDialog", "evidence_text"]
+_ALARM = QColor("#f8d7da")
+
+__all__ = ["DirectoryBadge", "DirectoryEvidenceDialog", "MonitorDialog", "evidence_text"]
 
 
 def _t(text: str) -> str:
@@ -109,3 +117,63 @@ class DirectoryEvidenceDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+class MonitorDialog(QDialog):
+    """Every log entry of this device's mission; red rows are certificates the mission
+    did not issue (compared with the admin's ``issued/`` folder)."""
+
+    #: the user asked to check again, with this issued/ folder ("" for none)
+    refreshRequested = Signal(str)
+
+    COLUMNS = ("#", "kind", "serial", "subject", "alarm")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monitorDialog")
+        self.setWindowTitle(_t("Transparency log: my mission"))
+        self.issued_dir = ""
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(_t("Reading the log…"), self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([_t(c) for c in self.COLUMNS])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumSize(720, 280)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.choose = buttons.addButton(_t("Issued certificates folder…"),
+                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.choose.clicked.connect(self._choose)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path = QFileDialog.getExistingDirectory(self, _t("The mission's issued/ folder"))
+        if path:
+            self.issued_dir = path
+            self.refreshRequested.emit(path)
+
+    def set_findings(self, size: int, findings: Sequence[MonitorFinding]) -> None:
+        self.table.setRowCount(len(findings))
+        for r, f in enumerate(findings):
+            for c, value in enumerate((str(f.index), f.kind, str(f.serial), f.subject,
+                                       f.alarm)):
+                item = QTableWidgetItem(value)
+                if f.alarm:
+                    item.setBackground(_ALARM)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        bad = sum(1 for f in findings if f.alarm)
+        self.summary.setText(
+            _t("%1 alarm(s) in a log of %2 entries: a certificate this mission did not "
+               "issue. Revoke it and check who holds the mission key.")
+            .replace("%1", str(bad)).replace("%2", str(size)) if bad else
+            _t("No certificate the mission did not issue (log of %1 entries, checked "
+               "against its signed head).").replace("%1", str(size)))
+
+    def set_error(self, text: str) -> None:
+        self.summary.setText(_t("The log could not be checked: %1").replace("%1", text))
