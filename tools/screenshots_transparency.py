@@ -2,8 +2,10 @@
 
     Xvfb :99 & DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots_transparency.py
 
-Writes directory-verified.png (the badge in a conversation's header) and
-directory-alarm.png (the evidence dialog after a split view). The split view is made
+Writes directory-verified.png (the badge in a conversation's header),
+directory-alarm.png and directory-alarm-window.png (the evidence dialog after a split
+view) and mission-monitor.png (the monitor after a device was enrolled with the
+mission key behind the admin's back). The split view is made
 as a hostile relay would: a tree head signed with the demo venue's log key that
 disagrees with the one the device trusts, arriving as a member's gossip.
 """
@@ -14,13 +16,17 @@ import os
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSize
 
+from client.transport import HttpTransport
 from client.ui_support import LiveDemo, demo_kdf
+from crypto import certs
+from crypto.keyfile import open_key
 from crypto.transparency import sign_tree_head
 from ui.app import make_app
 from ui.bridge import Bridge
@@ -77,6 +83,35 @@ def main(out: str = "docs/screenshots") -> int:
         _spin(app, 1)
         _save(dlg, out_dir / "directory-alarm.png")
     _save(w, out_dir / "directory-alarm-window.png")
+    if dlg is not None:
+        dlg.close()
+
+    # the mission monitor after a thief used the mission key to enrol a device
+    mission = session.adapter.my_mission
+    mdir = info.data_dir / "missions" / mission
+    stolen = open_key((mdir / "mission.key").read_bytes(), info.passphrase,
+                      label="corridor-mission").secret
+    mder = certs.der_of((mdir / "mission.pem").read_bytes(), "certificate")
+    seed = certs.new_signing_key()
+    now = datetime.now(UTC)
+    rogue = certs.issue_device_certificate(
+        mder, stolen, public_key=certs.public_key_of(seed), delegate_id="mole",
+        display_name="Unknown device", not_before=now - timedelta(minutes=1),
+        not_after=now + timedelta(days=30))
+
+    async def enrol() -> None:
+        t = HttpTransport(demo.relay_url(), seed)
+        try:
+            await t.register([rogue, mder])
+        finally:
+            await t.close()
+
+    bridge.run_sync(enrol)
+    mon = w.open_monitor(mdir / "issued")
+    _spin(app, 15, lambda: mon.table.rowCount() > 0)
+    mon.resize(QSize(900, 380))
+    _spin(app, 1)
+    _save(mon, out_dir / "mission-monitor.png")
     sys.stdout.flush()
     os._exit(0)
 
