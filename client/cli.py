@@ -1,5 +1,6 @@
-"""``corridor`` client commands on the core: demo, channels, create-channel, send, sync,
-read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin, timer.
+"""``corridor`` client commands on the core: demo, status, channels, create-channel, send,
+sync, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
+timer (and ``device claims``, registered with the device commands).
 
 Every command takes ``--json`` (machine-readable output on stdout) and ``--help``.
 ``--home DIR`` picks the device (default ``CORRIDOR_HOME`` or the platform data dir);
@@ -50,8 +51,51 @@ async def _channels(args: argparse.Namespace) -> int:
         _emit(args, [ch.to_json() for ch in chans],
               [f"{ch.channel_id[:12]}  {ch.kind:<12} {ch.name}  ({', '.join(ch.missions)})"
                + ("  [left]" if ch.left else "") + (f"  [FORK: {ch.forked}]" if ch.forked else "")
+               + (f"  [ROUTING: {ch.routing_warning}]" if ch.routing_warning else "")
                for ch in chans])
     return 0
+
+
+async def _status(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        synced = True
+        if not args.offline:
+            try:
+                await c.sync()
+            except ClientError as exc:  # still show what is known (expiry, warnings)
+                synced = False
+                print(f"warning: could not sync: {exc}", file=sys.stderr)
+        st = c.status()
+        st["synced"] = synced and not args.offline
+        cert = st["certificate"]
+        lines = [f"device {st['identity'].get('device_id', '')[:16]}  relay {st['relay_url']}",
+                 f"certificate: {cert['state']}, valid until {cert['not_after_iso']} "
+                 f"({cert['link']} certificate expires first, {cert['days_left']} days left)",
+                 f"outbox: {st['outbox']}"]
+        lines += [f"WARNING: {w}" for w in st["warnings"]] or ["no warnings"]
+        _emit(args, st, lines)
+    return 0
+
+
+async def _claims(args: argparse.Namespace) -> int:
+    import time
+
+    async with _open(args) as c:
+        since = int(time.time()) - int(args.hours * 3600)
+        claims = await c.key_package_claims(since)
+        out = [{"target": x.target, "claimer": x.claimer, "claimer_mission": x.claimer_mission,
+                "last_resort": x.last_resort, "claimed_at": x.claimed_at} for x in claims]
+        _emit(args, {"claims": out, "since": since},
+              [f"{x['claimed_at']}  {x['target'][:12]} claimed by {x['claimer'][:12]} "
+               f"({x['claimer_mission'] or 'unknown mission'})"
+               + ("  [last resort]" if x["last_resort"] else "") for x in out]
+              or ["no claims in this period"])
+    return 0
+
+
+def claims_command(args: argparse.Namespace) -> int:
+    """``corridor device claims``: who claimed the KeyPackages of this mission's devices."""
+    return _run(_claims)(args)
 
 
 async def _create(args: argparse.Namespace) -> int:
@@ -269,6 +313,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--port", type=int, required=True, help="relay port on 127.0.0.1")
     p.add_argument("--missions", type=int, default=3)
     p.add_argument("--serve", action="store_true", help="keep serving the relay")
+    p = cmd("status", "this device: certificate expiry, routing and KeyPackage warnings",
+            _run(_status))
+    p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("channels", "list this device's channels", _run(_channels))
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("create-channel", "create a channel of the given kind", _run(_create))

@@ -50,8 +50,27 @@ from client.errors import (
     PayloadError,
     UsageError,
 )
-from client.events import HISTORY_NOTE, ErrorEvent, Event, MessageSent
+from client.events import (
+    HISTORY_NOTE,
+    CertificateExpiring,
+    ErrorEvent,
+    Event,
+    KeyPackagesDraining,
+    MessageSent,
+    RoutingMismatch,
+    RoutingRestored,
+)
 from client.features import MODIFIER_KINDS, AckStatus, kind_of
+from client.health import (
+    DRAIN_WINDOW,
+    CertificateStatus,
+    Claim,
+    HealthRecord,
+    RoutingStatus,
+    certificate_status,
+    compare_routing,
+    drain_verdict,
+)
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
     MODERATE,
@@ -79,7 +98,9 @@ from client.transport import (
     RelayRefused,
     RelayUnavailable,
     Transport,
+    UnauthorizedError,
 )
+from crypto.errors import CryptoError
 
 __all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
            "fast_kdf_for_tests"]
@@ -88,6 +109,8 @@ log = logging.getLogger("corridor.client")
 FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
 KEY_PACKAGE_TARGET = 20
 KEY_PACKAGE_LOW = 8
+#: How often a started client looks at its KeyPackages on the relay (drain watch).
+KP_WATCH_SECONDS = 300
 #: How often a started client deletes expired disappearing messages.
 SWEEP_SECONDS = 30.0
 #: Messages of a catch-up page (up to 1,000) processed in one synchronous engine call;
@@ -115,11 +138,16 @@ class ChannelInfo:
     left: bool
     forked: str  # "" unless a fork was detected
     history_note: str
+    #: "" unless the relay's routing differs from the MLS roster (see client.health)
+    routing_warning: str = ""
+    routing_problem: str = ""  # "", "not_routed" or "mismatch"
 
     def to_json(self) -> dict[str, Any]:
         return {"channel_id": self.channel_id, "kind": self.kind, "name": self.name,
                 "missions": list(self.missions), "devices": self.devices, "epoch": self.epoch,
-                "left": self.left, "forked": self.forked, "history_note": self.history_note}
+                "left": self.left, "forked": self.forked, "history_note": self.history_note,
+                "routing_warning": self.routing_warning,
+                "routing_problem": self.routing_problem}
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +222,9 @@ class Client:
         self._lock = asyncio.Lock()
         self._logged_in = False
         self._kp_check = True  # ask the relay for our KeyPackage counts at the next sync
+        self._kp_seen = KEY_PACKAGE_TARGET + 1  # ours on the relay at the last look
+        self._kp_watched = 0  # when we last looked
+        self._watched = engine.now()  # last periodic routing/KeyPackage check
         self.connected = asyncio.Event()
         self.log = _open_log(home, store, engine)
         self._gossip: list[tuple[bytes, str, Any]] = []
@@ -321,6 +352,7 @@ class Client:
 
     def channels(self) -> list[ChannelInfo]:
         out = []
+        health = HealthRecord.load(self.store)
         for ch in self.store.list_channels():
             if ch.damaged:
                 continue
@@ -332,9 +364,11 @@ class Client:
             if not meta.left:
                 g = self.engine._group(ch.group_id)
                 devices, epoch = len(g.members()), g.epoch
+            routing = health.routing_status(ch.channel_id.hex())
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
-                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch else ""))
+                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch else "",
+                "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
 
     def resolve_channel(self, ref: str | bytes) -> bytes:
@@ -716,10 +750,21 @@ class Client:
     async def _ensure_login(self) -> None:
         if self._logged_in:
             return
-        if not self.store.get_cursor("registered"):
+        chain_tag = _chain_tag(self.engine.me.chain)
+        if not self.store.get_cursor("registered") or \
+                self.store.get_cursor("registered_chain") != chain_tag:
+            # first registration, or a renewed certificate (`corridor device import`)
             await self.transport.register(list(self.engine.me.chain))
             self.store.set_cursor("registered", 1)
-        await self.transport.login()
+            self.store.set_cursor("registered_chain", chain_tag)
+        try:
+            await self.transport.login()
+        except UnauthorizedError as exc:
+            if exc.code == "certificate_expired":
+                raise UnauthorizedError(exc.status, exc.code, " ".join((
+                    "the relay refuses this device: its certificate has expired.",
+                    self.certificate_status().advice)), exc.body) from None
+            raise
         self._logged_in = True
         self._kp_check = True
         await self._key_packages()
@@ -728,10 +773,17 @@ class Client:
         """Keep our KeyPackages on the relay (THREATS 5): one-time packages topped up to
         KEY_PACKAGE_TARGET when fewer than KEY_PACKAGE_LOW are left, and one last-resort
         package, replaced after a Welcome used it and every ``last_resort_seconds``.
-        Asks the relay only after a login or a Welcome, or when a rotation is due."""
-        if not self._kp_check and not self.engine.last_resort_due():
+        Asks the relay after a login or a Welcome, when a rotation is due, and every
+        KP_WATCH_SECONDS; when packages went since the last look, it reads who claimed
+        them (THREATS 25: a drain is reported as :class:`KeyPackagesDraining`)."""
+        watch = self.engine.now() - self._kp_watched >= KP_WATCH_SECONDS
+        if not self._kp_check and not self.engine.last_resort_due() and not watch:
             return
         available, has_last_resort = await self.transport.key_package_count()
+        self._kp_watched = self.engine.now()
+        if available < min(self._kp_seen, KEY_PACKAGE_TARGET):
+            await self._watch_drain()
+        self._kp_seen = KEY_PACKAGE_TARGET if available < KEY_PACKAGE_LOW else available
         kps = self.engine.make_key_packages(KEY_PACKAGE_TARGET - available) \
             if available < KEY_PACKAGE_LOW else []
         last_resort = self.engine.make_last_resort() \
@@ -742,6 +794,130 @@ class Client:
             if last_resort:
                 self.engine.last_resort_published(last_resort[0])
         self._kp_check = False
+
+    async def _watch_drain(self) -> None:
+        try:
+            claims = await self.key_package_claims(self.engine.now() - DRAIN_WINDOW)
+        except RelayRefused:
+            return  # a relay without a claim record: nothing to judge by
+        now = self.engine.now()
+        verdict = drain_verdict(claims, self.device_id, now)
+        health = HealthRecord.load(self.store)
+        if verdict is None:
+            if health.drain is not None and health.drain[1] < now - DAY_SECONDS:
+                health.drain = None
+                health.save(self.store)
+            return
+        claimed, claimers = verdict
+        health.drain = (claimed, now, list(claimers))
+        health.save(self.store)
+        self._emit([_drain_event(claimed, now, claimers)])
+
+    async def key_package_claims(self, since: int = 0) -> list[Claim]:
+        """The relay's record of who claimed the KeyPackages of this device's mission
+        (every device of it), newest first: what a mission admin checks (THREATS 25)."""
+        await self._ensure_login()
+        return [Claim(str(c["target"]), str(c["claimer"]), str(c["claimer_mission"]),
+                      bool(c["last_resort"]), int(c["claimed_at"]))
+                for c in await self.transport.key_package_claims(since)]
+
+    def key_package_warning(self) -> KeyPackagesDraining | None:
+        """The last KeyPackage drain seen (kept a day after it was last seen)."""
+        drain = HealthRecord.load(self.store).drain
+        if drain is None:
+            return None
+        claimed, at, who = drain
+        return _drain_event(claimed, at, tuple((str(d), str(m), int(n)) for d, m, n in who))
+
+    # ------------------------------------------------------------------ routing, certificate
+
+    def routing_status(self, channel: str | bytes) -> RoutingStatus:
+        """The last comparison of the channel's routing with its MLS roster."""
+        cid = self.resolve_channel(channel)
+        return HealthRecord.load(self.store).routing_status(cid.hex())
+
+    async def _check_routing(self) -> None:
+        """Compare the relay's routing of every channel with its MLS roster (THREATS 22).
+
+        Only where this device has processed everything up to the relay's last seq (a
+        commit in flight changes both at once); otherwise one more catch-up, and no
+        verdict this time if the relay is still ahead."""
+        for ch in self.store.list_channels():
+            if ch.damaged:
+                continue
+            for _attempt in range(2):
+                try:
+                    last, routed = await self.transport.group_members(ch.group_id)
+                except RelayRefused as exc:
+                    if exc.status == 404:
+                        await self._catch_up(ch.group_id)  # a removal we have not seen?
+                        self._note_routing(ch.group_id, None)
+                    break
+                if last <= self.store.get_channel_by_group(ch.group_id).cursor:
+                    self._note_routing(ch.group_id, routed)
+                    break
+                await self._catch_up(ch.group_id)
+
+    def _note_routing(self, group_id: bytes, routed: list[str] | None) -> None:
+        try:
+            ch, meta = self.engine.channel_state(group_id)
+        except ClientError:
+            return
+        health = HealthRecord.load(self.store)
+        key = ch.channel_id.hex()
+        if meta.left:
+            if health.routing.pop(key, None) is not None:
+                health.save(self.store)
+            return
+        roster = [dev for _l, dev, _i, _c in self.engine._members(self.engine._group(group_id))]
+        st = compare_routing(roster, routed, self.device_id)
+        before = health.routing.get(key)
+        if st.ok:
+            if before is not None:
+                del health.routing[key]
+                health.save(self.store)
+                self._emit([RoutingRestored(ch.channel_id)])
+            return
+        health.routing[key] = (st.problem, st.detail, list(st.missing), list(st.extra))
+        health.save(self.store)
+        self._emit([RoutingMismatch(ch.channel_id, st.problem, st.detail, st.missing,
+                                    st.extra)])
+
+    def certificate_status(self) -> CertificateStatus:
+        """When this device's chain ends, and how to renew it (THREATS 24)."""
+        return certificate_status(self.engine.me.chain, self.engine.trust.root_der,
+                                  self.engine.now(), self.home.root)
+
+    def _check_certificate(self) -> None:
+        st = self.certificate_status()
+        if st.warning:
+            self._emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
+
+    def status(self) -> dict[str, Any]:
+        """What the device should know about itself, offline: identity, certificate
+        expiry, routing warnings, KeyPackage drain, the outbox (``corridor status``)."""
+        cert = self.certificate_status()
+        ident: dict[str, Any]
+        try:
+            ident = self.identity()
+        except (ClientError, CryptoError) as exc:  # an expired or revoked chain: say so
+            ident = {"device_id": self.device_id, "error": type(exc).__name__}
+        routing = [{"channel_id": c.channel_id, "name": c.name, "problem": c.routing_problem,
+                    "warning": c.routing_warning}
+                   for c in self.channels() if c.routing_warning]
+        drain = self.key_package_warning()
+        warnings = [cert.advice] if cert.warning else []
+        warnings += [f"channel {r['name'] or r['channel_id'][:12]}: {r['warning']}"
+                     for r in routing]
+        if drain is not None:
+            warnings.append(drain.detail)
+        return {"identity": ident, "relay_url": self.relay_url, "certificate": cert.to_json(),
+                "routing": routing,
+                "key_packages": {"draining": None if drain is None else {
+                    "claimed": drain.claimed, "window": drain.window,
+                    "claimers": [list(c) for c in drain.claimers], "detail": drain.detail}},
+                "outbox": len(self.store.list_outbox(limit=10_000)),
+                "warnings": warnings}
 
     async def refresh_crls(self) -> None:
         import msgspec
@@ -952,6 +1128,8 @@ class Client:
                 await self._flush_locked()
                 await self._catch_up_all()
                 await self._resolve_gossip()
+                await self._check_routing()
+                self._check_certificate()
                 self.engine.compact()
         finally:
             unsub()
@@ -983,8 +1161,9 @@ class Client:
             try:
                 msgs, last = await self.transport.messages(group_id, after, 1000)
             except RelayRefused as exc:
-                if exc.status == 404:
-                    return  # no longer routed to us
+                if exc.status == 404:  # not routed to us: fine only if we left
+                    self._note_routing(group_id, None)
+                    return
                 raise
             if not msgs:
                 return
@@ -1132,6 +1311,11 @@ class Client:
             try:
                 async with self._lock:
                     self.sweep_expired()
+                    if self._logged_in and \
+                            self.engine.now() - self._watched >= KP_WATCH_SECONDS:
+                        self._watched = self.engine.now()
+                        await self._key_packages()  # a drain between syncs
+                        await self._check_routing()  # a cut between syncs
             except ClientError:
                 log.exception("expiry sweep failed")
 
@@ -1241,6 +1425,27 @@ def _open_log(home: Home, store: SqliteStore, engine: Engine) -> LogVerifier:
     return log
 
 
+DAY_SECONDS = 86400
+
+
+def _chain_tag(chain: Sequence[bytes]) -> int:
+    """A short digest of the device's chain: a change means a renewed certificate."""
+    import hashlib
+
+    return int.from_bytes(hashlib.sha256(b"".join(chain)).digest()[:7], "big")
+
+
+def _drain_event(claimed: int, at: int,
+                 claimers: tuple[tuple[str, str, int], ...]) -> KeyPackagesDraining:
+    who = ", ".join(f"{d[:12]} ({m or 'unknown mission'}): {n}" for d, m, n in claimers[:5])
+    return KeyPackagesDraining(
+        claimed, DRAIN_WINDOW, claimers,
+        f"{claimed} of this device's KeyPackages were claimed within an hour (by {who}); "
+        "someone may be draining them so this device cannot be added to channels. It "
+        "publishes new ones and keeps a last-resort package; tell your mission admin "
+        "(`corridor device claims` lists every claim).")
+
+
 def _full_message_id(ref: str | bytes) -> bytes | None:
     """``ref`` as a message id when it is a whole one (bytes or hex), else None."""
     if isinstance(ref, bytes):
@@ -1259,15 +1464,10 @@ def _order_key(m: Any) -> int:
 
 
 def _sent_event(out: Outbound, seq: int | None) -> MessageSent | None:
-    """MessageSent for an own application message the relay numbered (client message
-    ids of application messages are ``m.<message id hex>.<attempt>``)."""
-    parts = out.client_msg_id.split(".")
-    if out.is_commit or seq is None or len(parts) != 3 or parts[0] != "m":
+    """MessageSent for an own application message the relay numbered."""
+    if out.is_commit or seq is None or not out.message_id:
         return None
-    try:
-        return MessageSent(out.group_id, bytes.fromhex(parts[1]), int(seq))
-    except ValueError:
-        return None
+    return MessageSent(out.group_id, out.message_id, int(seq))
 
 
 def roster_of(client: Client, channel: str | bytes) -> Roster:

@@ -34,8 +34,10 @@ Rules it keeps:
   id; receivers de-duplicate by id.
 * **Outbox.** App items hold the encoded payload (encrypted at rest), not
   ciphertext, so they survive epochs and restarts; commits are rebuilt from intent
-  after a lost race. Client message ids are ``m.<message id>.<attempt>`` and
-  ``c.<outbox item id>``, so a resend after a crash is de-duplicated by the relay.
+  after a lost race. Client message ids are random and recorded before first use
+  (:mod:`client.msgids`), so a resend after a crash is de-duplicated by the relay and
+  the relay cannot tell a commit from a message by them. Application messages are
+  padded to a size bucket (the same module).
 * **Fork check.** Every message this engine sends carries, in MLS
   ``authenticated_data``, a 16-byte fingerprint of the sender's epoch (SHA-256 over
   group id, epoch and epoch authenticator) and the sender device's signature, with its
@@ -139,6 +141,7 @@ from client.events import (
     TimerChanged,
 )
 from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
+from client.msgids import APP, COMMIT, SendIds, padding_for
 from client.policy import (
     POLICY,
     Authority,
@@ -427,6 +430,7 @@ class Outbound:
     remove: tuple[str, ...] = ()
     welcome: bytes | None = None
     welcome_to: tuple[str, ...] = ()
+    message_id: bytes = b""  # an application message's id (empty for a commit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +480,7 @@ class Engine:
         self.clock = clock
         self._groups: dict[bytes, Group] = {}
         self.features = Features(store)
+        self.send_ids = SendIds(store)
         #: Events caused by this device's own actions (enqueue_payload); the driver
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
@@ -826,16 +831,18 @@ class Engine:
         g = self._group(work.channel_id)
         aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip_head),
                         self._signer)
+        cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id, item.attempt)
+        pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))
         try:
-            msg = g.encrypt_application(item.body, authenticated_data=aad)
+            msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
             _crashpoint("send-sealed")
             self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
             raise
         _crashpoint("send-encrypted")
-        return Outbound(work.channel_id, f"m.{item.message_id.hex()}.{item.attempt}", msg,
-                        work.item_id, False)
+        return Outbound(work.channel_id, cmid, msg, work.item_id, False,
+                        message_id=item.message_id)
 
     def posted(self, out: Outbound, seq: int | None = None) -> None:
         """The relay accepted ``out`` (at ``seq``). App items are done; commits wait for
@@ -844,18 +851,12 @@ class Engine:
         if not out.is_commit:
             with self.store.transaction():
                 self.store.mark_sent(out.item_id)
-                if seq is not None:
-                    self._set_own_seq(out.group_id, out.client_msg_id, seq)
+                if seq is not None and out.message_id:
+                    with contextlib.suppress(ClientError):
+                        self.store.set_message_seq(out.group_id, out.message_id, seq)
                 with contextlib.suppress(ClientError):  # counts towards a self-update
                     ch, meta = self.channel_state(out.group_id)
                     self._put_meta(ch, msgspec.structs.replace(meta, sent=meta.sent + 1))
-
-    def _set_own_seq(self, channel_id: bytes, client_msg_id: str, seq: int) -> None:
-        parts = client_msg_id.split(".")
-        if len(parts) != 3 or parts[0] != "m":
-            return
-        with contextlib.suppress(ValueError, ClientError):
-            self.store.set_message_seq(channel_id, bytes.fromhex(parts[1]), seq)
 
     def membership_plan(self, work: CommitWork,
                         directory: Sequence[tuple[str, str, list[bytes]]]) -> MembershipPlan:
@@ -913,7 +914,7 @@ class Engine:
                      key_packages: dict[str, bytes]) -> Outbound | None:
         """Build and save (as pending) the commit for ``plan``; None if nothing to do."""
         g = self._group(work.channel_id)
-        cmid = f"c.{work.item_id.hex()}"
+        cmid = self.send_ids.id_for(COMMIT, work.channel_id, work.item_id)
         if g.pending_commit is not None:
             pc = g.pending_commit
             return Outbound(work.channel_id, cmid, pc.message, work.item_id, True,
@@ -1146,9 +1147,11 @@ class Engine:
         env = _open_envelope(pm.authenticated_data)
         own = m.sender == self.me.device_id
         if pm.content_type == ContentType.application:
-            if own and m.client_msg_id.startswith("m."):
-                self._own_app(ch, g, m, pm.epoch)
-                return False, meta
+            if own:  # never decryptable by its sender: its id says which it was
+                ref = self.send_ids.lookup(m.client_msg_id)
+                if ref is not None and ref.kind == APP:
+                    self._own_app(ch, g, m, ref.ref, ref.attempt, pm.epoch)
+                return False, meta  # unknown: handed back before, its entry dropped
             if self._fork_evidence(g, m, pm.epoch, env):
                 if self._on_refused_branch(meta, m.sender, pm.epoch):
                     raise EpochError("a message built on a commit this channel refused")
@@ -1292,17 +1295,16 @@ class Engine:
             self._put_meta(ch, meta)
         return meta
 
-    def _own_app(self, ch: Channel, g: Group, m: RelayMessage, epoch: int) -> None:
-        parts = m.client_msg_id.split(".")
-        if len(parts) != 3:
-            return
+    def _own_app(self, ch: Channel, g: Group, m: RelayMessage, mid: bytes, attempt: int,
+                 epoch: int) -> None:
+        self.send_ids.forget(ch.channel_id, m.client_msg_id)
         if epoch == g.epoch:
-            self._set_own_seq(ch.channel_id, m.client_msg_id, m.seq)
+            with contextlib.suppress(ClientError):
+                self.store.set_message_seq(ch.channel_id, mid, m.seq)
             return
         try:
-            mid, attempt = bytes.fromhex(parts[1]), int(parts[2])
             stored = self.store.get_message(ch.channel_id, mid)
-        except (ValueError, ClientError):
+        except ClientError:
             return
         # A commit overtook it: nobody can decrypt it; send it again at this epoch.
         self.store.enqueue_outbox(ch.channel_id, _enc.encode(
@@ -1352,9 +1354,10 @@ class Engine:
         before = roster_from_extensions(g.extensions)
         if staged.own:
             change = g.merge_pending_commit()
-            if m.client_msg_id.startswith("c."):
-                with contextlib.suppress(ValueError):
-                    self.store.mark_sent(bytes.fromhex(m.client_msg_id[2:]))
+            ref = self.send_ids.lookup(m.client_msg_id)
+            if ref is not None and ref.kind == COMMIT:
+                self.store.mark_sent(ref.ref)
+                self.send_ids.forget(ch.channel_id, m.client_msg_id)
             committer = self.me.ident
         else:
             if staged.committer is None:

@@ -15,6 +15,7 @@ HISTORY_NOTE = (
 __all__ = [
     "HISTORY_NOTE",
     "AckUpdated",
+    "CertificateExpiring",
     "ChannelJoined",
     "ChannelLeft",
     "DirectoryAlarm",
@@ -22,6 +23,7 @@ __all__ = [
     "ErrorEvent",
     "Event",
     "ForkDetected",
+    "KeyPackagesDraining",
     "MembershipChanged",
     "MessageEdited",
     "MessageReceived",
@@ -32,6 +34,8 @@ __all__ = [
     "PolicyRefused",
     "PossibleWithholding",
     "ReactionChanged",
+    "RoutingMismatch",
+    "RoutingRestored",
     "TimerChanged",
 ]
 
@@ -229,9 +233,55 @@ class MessagesExpired:
     message_ids: tuple[bytes, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RoutingMismatch:
+    """The relay's routing of a channel differs from the channel's MLS roster (THREATS
+    22): ``not_routed`` (the relay no longer delivers it to this device, which is still
+    a member) or ``mismatch`` (``missing``: member devices it does not route; ``extra``:
+    devices it routes that are no members). Reported on every sync until it is gone."""
+
+    channel_id: bytes
+    problem: str
+    detail: str
+    missing: tuple[str, ...] = ()  # device ids
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingRestored:
+    """The relay's routing of a channel matches its MLS roster again."""
+
+    channel_id: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateExpiring:
+    """This device's chain ends within the warning period (or has ended): ``link`` is
+    the certificate that expires first (device, mission or root); ``advice`` says how
+    to renew."""
+
+    not_after: int  # seconds since the epoch
+    days_left: int
+    link: str
+    advice: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPackagesDraining:
+    """This device's KeyPackages were claimed unusually fast (THREATS 25): ``claimed``
+    within ``window`` seconds, by ``claimers`` ((device id, mission, claims), most
+    first)."""
+
+    claimed: int
+    window: int
+    claimers: tuple[tuple[str, str, int], ...]
+    detail: str
+
+
 Event = (
     MessageReceived | ChannelJoined | ChannelLeft | MembershipChanged | ForkDetected
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
-    | TimerChanged | MessagesExpired | MessageSent | DirectoryAlarm
+    | TimerChanged | MessagesExpired | MessageSent | RoutingMismatch | RoutingRestored
+    | CertificateExpiring | KeyPackagesDraining | DirectoryAlarm
 )

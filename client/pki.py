@@ -510,6 +510,12 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
     return wrapped
 
 
+def _claims_command(args: argparse.Namespace) -> int:
+    from client.cli import claims_command
+
+    return claims_command(args)
+
+
 def register(subparsers: Any) -> None:
     """Add ``mission``, ``device`` and ``cert``; each leaf parser sets ``func``."""
 
@@ -595,6 +601,17 @@ def register(subparsers: Any) -> None:
                    help="SHA-256 of the root, as hex or as the 32 words")
     p.add_argument("--policy", help="the venue policy (venue-policy.bin, signed by the "
                    "root): pins the transparency log key now rather than at first sync")
+    p = dsub.add_parser(
+        "claims", help="who claimed the KeyPackages of this mission's devices",
+        description="List the relay's record of KeyPackage claims of every device of this "
+        "device's mission (claimer device and mission, time): how a mission admin sees "
+        "who drains its devices' packages. The relay shows it to the mission's own "
+        "devices only.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
+    p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
+    p.add_argument("--hours", type=float, default=24.0, help="how far back (default 24)")
+    p.set_defaults(func=_claims_command)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
     p.add_argument("--home", required=True)

@@ -244,6 +244,16 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
 
+    async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
+        """The relay's routing of a group: (its last seq, the device ids it routes to).
+        RelayRefused 404 when it does not route the group to this device."""
+        raise RelayRefused(501, "unsupported", "this transport cannot show routing")
+
+    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+        """Who claimed the KeyPackages of this device's mission (the relay's record):
+        ``target``, ``claimer``, ``claimer_mission``, ``last_resort``, ``claimed_at``."""
+        raise RelayRefused(501, "unsupported", "this transport keeps no claim record")
+
     async def upload_blob(self, group_id: bytes, data: bytes) -> str:
         """Store an encrypted attachment for ``group_id``'s members; returns its blob id."""
         raise RelayRefused(501, "unsupported", "this transport has no blob store")
@@ -351,6 +361,14 @@ class HttpTransport(Transport):
 
     async def create_group(self, group_id: bytes) -> None:
         await self._json("POST", "/v1/groups", {"group_id": b64u(group_id)})
+
+    async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
+        out = await self._json("GET", f"/v1/groups/{b64u(group_id)}")
+        return int(out["last_seq"]), [str(d) for d in out["members"]]
+
+    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+        out = await self._json("GET", "/v1/keypackages/claims", params={"since": since})
+        return list(out["claims"])
 
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
                    add: list[str] | None = None, remove: list[str] | None = None,
@@ -608,6 +626,12 @@ class MemoryTransport(Transport):
         if device_id in self.relay.last_resort:
             return self.relay.last_resort[device_id]
         raise RelayRefused(404, "not_found", "no KeyPackage")
+
+    async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
+        g = self.relay.groups.get(group_id)
+        if g is None or self.device_id not in g.members:
+            raise RelayRefused(404, "not_found", "no such group")
+        return len(g.messages), sorted(g.members)
 
     async def create_group(self, group_id: bytes) -> None:
         if group_id in self.relay.groups:

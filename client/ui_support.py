@@ -96,6 +96,8 @@ class ChannelSummary:
     left: bool
     last_position: int
     can_answer: bool = True  # acknowledge / read receipts (every member, notices too)
+    #: the relay's routing differs from the channel's MLS roster (client.health)
+    routing_warning: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +247,17 @@ class ConversationAdapter:
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
-                last[0].position if last else 0, not info.left))
+                last[0].position if last else 0, not info.left, info.routing_warning))
+        return out
+
+    def device_warnings(self) -> list[str]:
+        """Warnings about this device itself (certificate expiry, KeyPackage drain), for
+        the window's banner; routing warnings belong to their channels."""
+        cert = self.client.certificate_status()
+        out = [cert.advice] if cert.warning else []
+        drain = self.client.key_package_warning()
+        if drain is not None:
+            out.append(drain.detail)
         return out
 
     def is_chair(self) -> bool:

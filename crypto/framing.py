@@ -32,7 +32,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
-from .codec import Reader, encode_varint
+from .codec import Reader, encode_varint, varint_size
 from .errors import DecodeError, EpochError, ProtocolError, UsageError, VerificationError
 from .messages import (
     AuthenticatedContent,
@@ -415,6 +415,17 @@ class ApplicationFraming:
                                       leaf4 + rk.generation.to_bytes(4, "big") + reuse_guard)
         return (self._msg_head + ad + encode_varint(len(sender_data)) + sender_data
                 + encode_varint(len(ciphertext)) + ciphertext)
+
+    def sealed_size(self, data_len: int, aad_len: int, padding: int = 0) -> int:
+        """The exact length of the MLSMessage :meth:`seal` returns for ``data_len`` bytes
+        of data, ``aad_len`` of authenticated data and ``padding`` (for padding a message
+        to a chosen size). Both of Corridor's suites sign with Ed25519 (64 bytes) and
+        seal with 16-byte AEAD tags; sender data is 12 bytes sealed."""
+        plaintext = varint_size(data_len) + data_len + varint_size(64) + 64 + padding
+        ciphertext = plaintext + 16
+        sender_data = 12 + 16
+        return (len(self._msg_head) + varint_size(aad_len) + aad_len
+                + varint_size(sender_data) + sender_data + varint_size(ciphertext) + ciphertext)
 
     def parse(self, message: bytes) -> tuple[bytes, bytes, bytes, bytes] | None:
         """(authenticated_data<V> as encoded, authenticated_data, encrypted_sender_data,

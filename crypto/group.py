@@ -736,6 +736,10 @@ class Group:
                                      authenticated_data=authenticated_data, padding=padding,
                                      rng=rng)
 
+    def application_size(self, data_len: int, aad_len: int, padding: int = 0) -> int:
+        """The exact size of :meth:`encrypt_application`'s output for these lengths."""
+        return self._state.app_framing().sealed_size(data_len, aad_len, padding)
+
     # -- processing -------------------------------------------------------------------
 
     def process(

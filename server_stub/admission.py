@@ -62,6 +62,8 @@ class Decision:
 
     accepted: bool
     reason: str
+    #: refused only because the device's current chain is as new (re-registration)
+    conflict: bool = False
 
     @classmethod
     def accept(cls, reason: str = "accepted") -> Decision:
@@ -134,9 +136,13 @@ class CertificateAdmission:
         except CryptoError as exc:
             link = getattr(exc, "link", "chain")
             return Decision.refuse(f"certificate chain refused ({link}): {type(exc).__name__}")
-        await self._directory.record_device(
-            request.public_key.hex(), identity.mission_id, request.certificate_chain, request.now
+        stored = await self._directory.record_device(
+            request.public_key.hex(), identity.mission_id, request.certificate_chain,
+            request.now, int(identity.not_after.timestamp()),
         )
+        if not stored:
+            return Decision(False, "a chain valid as long or longer is already recorded",
+                            conflict=True)
         return Decision.accept(f"certified device of mission {identity.mission_id}")
 
 

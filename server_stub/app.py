@@ -151,7 +151,9 @@ def create_app(
     else:
         assert directory is not None
         adm = default_admission(directory)
-    relay = Relay(settings, storage, adm)  # revocations reach it as storage events (hub)
+    # revocations reach it as storage events (hub); certificate expiry through the
+    # directory the default admission records chains in (a custom admission owns both)
+    relay = Relay(settings, storage, adm, directory=directory if admission is None else None)
     document = openapi_document()
 
     async def openapi(_request: Request) -> Response:

@@ -34,6 +34,7 @@ from cryptography import x509
 from crypto import certs
 from crypto.errors import CryptoError
 
+from .errors import CertificateExpired, Unauthorized
 from .storage.base import Storage
 from .transparency import chain_pairs, crl_pairs
 
@@ -69,11 +70,40 @@ class VenueDirectory:
         )
 
     async def record_device(
-        self, device_id: str, mission_id: str, chain: Sequence[bytes], now: int
-    ) -> None:
-        await self.storage.put_directory_entry(
-            "device", device_id, mission_id, _enc.encode(list(chain)), 1, now,
+        self, device_id: str, mission_id: str, chain: Sequence[bytes], now: int,
+        not_after: int = 1,
+    ) -> bool:
+        """Store a verified chain; a device's chain is replaced only by one that expires
+        later (a renewal; ``not_after`` is the version), never by an older one."""
+        return await self.storage.put_directory_entry(
+            "device", device_id, mission_id, _enc.encode(list(chain)), not_after, now,
             log=chain_pairs(chain))
+
+    async def device_chain(self, device_id: str) -> list[bytes] | None:
+        entry = await self.storage.directory_entry("device", device_id)
+        return None if entry is None else _chain_codec.decode(entry[1])
+
+    async def valid_until(self, device_id: str, now: int) -> int:
+        """When the device's recorded chain stops verifying (its earliest ``notAfter``,
+        the root's included), checked now under the stored CRLs.
+
+        Raises:
+            CertificateExpired: the chain has expired (device, mission or root).
+            Unauthorized: no chain recorded, or the chain no longer verifies.
+        """
+        chain = await self.device_chain(device_id)
+        if chain is None:
+            raise Unauthorized("no certificate recorded for this device")
+        try:
+            ident = (await self.verifier(now)).verify(chain)
+        except certs.ExpiredError:
+            raise CertificateExpired(
+                "this device's certificate (or its mission's) has expired: renew it and "
+                "register the renewed chain") from None
+        except CryptoError as exc:
+            raise Unauthorized(f"certificate chain refused: {type(exc).__name__}") from None
+        root_end = x509.load_der_x509_certificate(self.root_der).not_valid_after_utc
+        return int(min(ident.not_after, root_end).timestamp())
 
     async def devices(self, mission_id: str | None) -> list[tuple[str, str, list[bytes]]]:
         """``(device_id, mission_id, chain)``, optionally of one mission."""

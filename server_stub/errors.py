@@ -6,6 +6,7 @@
     ├── ClientRequestError           4xx: the peer sent something we refuse
     │   ├── BadRequest               400 malformed JSON, base64, MLS header, parameters
     │   ├── Unauthorized             401 missing, expired or forged bearer token / signature
+    │   │   └── CertificateExpired   401 the device's (or its mission's) certificate expired
     │   ├── Forbidden                403 authenticated, but not allowed
     │   ├── NotFound                 404
     │   ├── Conflict                 409 (EpochConflict carries the winner's seq)
@@ -25,6 +26,7 @@ from typing import Any, ClassVar
 
 __all__ = [
     "BadRequest",
+    "CertificateExpired",
     "ClientRequestError",
     "Conflict",
     "EpochConflict",
@@ -69,6 +71,13 @@ class BadRequest(ClientRequestError):
 class Unauthorized(ClientRequestError):
     status = 401
     code = "unauthorized"
+
+
+class CertificateExpired(Unauthorized):
+    """The device's chain is no longer valid at the relay's clock: renew, then register
+    the renewed chain (``POST /v1/devices``) before logging in."""
+
+    code = "certificate_expired"
 
 
 class Forbidden(ClientRequestError):

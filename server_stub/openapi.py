@@ -64,6 +64,9 @@ def openapi_document() -> dict[str, Any]:
         if ep.operation_id == "post_message":
             responses["200"] = {"description": "Duplicate of an earlier send (same client_msg_id)",
                                 "content": ok["content"]}
+        if ep.operation_id == "register_device":
+            responses["200"] = {"description": "A registered device's renewed chain recorded",
+                                "content": ok["content"]}
         for code in ep.errors:
             responses[str(code)] = {"description": _REASONS[code],
                                     "content": {"application/json": {"schema": error_ref}}}

@@ -13,6 +13,12 @@ Auth (no passwords)::
 Nonces and tokens are MACed with a secret shared through the store, so any relay
 process can check what another issued; each nonce is spent once (recorded in the store).
 The client builds the signed bytes itself and never signs relay-supplied text.
+
+Certificates end access (THREATS 24): login re-verifies the device's recorded chain at
+the relay's clock (expired or revoked: refused), a token expires at the earliest
+``notAfter`` of that chain if that comes before its TTL, and the cached standing of a
+device carries the same bound. A renewed chain (same key, later ``notAfter``) replaces
+the recorded one through ``POST /v1/devices``.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
@@ -44,12 +51,16 @@ from .hub import Hub
 from .mls_header import parse_group_message
 from .ratelimit import RateLimiter
 from .settings import Settings
-from .storage.base import PostOutcome, RefusalOutcome, Storage
+from .storage.base import ClaimRecord, PostOutcome, RefusalOutcome, Storage
+
+if TYPE_CHECKING:
+    from .directory import VenueDirectory
 
 __all__ = ["CHALLENGE_CONTEXT", "Relay", "challenge_message", "decode_group_id"]
 
 log = logging.getLogger("corridor.relay")
 CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
+MAX_TIME = 2**63 - 1
 TOKEN_PREFIX = "cr1."  # noqa: S105 - a format marker, not a secret
 _MAC = 16
 
@@ -77,11 +88,14 @@ class Relay:
 
     def __init__(
         self, settings: Settings, storage: Storage, admission: Admission,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] = time.time, directory: VenueDirectory | None = None,
     ) -> None:
         self.settings = settings
         self.storage = storage
         self.admission = admission
+        #: The venue directory (certified chains); None only with a custom admission,
+        #: and then tokens are bounded by their TTL alone.
+        self.directory = directory
         self.clock = clock
         self.hub = Hub(storage)
         self._secret = b""
@@ -91,10 +105,13 @@ class Relay:
         self.claim_target_rate = RateLimiter(
             s.claim_target_per_minute / 60, s.claim_target_per_minute
         )
+        self.claim_pair_rate = RateLimiter(
+            s.claim_pair_per_hour / 3600, s.claim_pair_per_hour
+        )
         self.register_rate = RateLimiter(
             s.register_rate_per_minute / 60, s.register_rate_per_minute
         )
-        self._device_ok: dict[str, float] = {}
+        self._device_ok: dict[str, tuple[float, int]] = {}  # (checked at, valid until)
         self.hub.on_revoked = self.forget_devices
 
     def now(self) -> int:
@@ -145,22 +162,35 @@ class Relay:
     async def register(
         self, public_key: bytes, nonce: bytes, signature: bytes,
         chain: tuple[bytes, ...], source: str,
-    ) -> str:
+    ) -> tuple[str, bool]:
+        """Register a device, or record the renewed chain of a registered one.
+
+        Returns ``(device_id, created)``. A registered device may present a chain for
+        the same key that verifies now and expires later than the recorded one (its
+        renewal); anything else for a registered key is a Conflict.
+        """
         self.register_rate.take(source)
         device_id = public_key.hex()
-        if await self.storage.get_device(device_id) is not None:
+        existing = await self.storage.get_device(device_id)
+        if existing is not None and (existing.revoked or self.directory is None):
             raise Conflict("device already registered")
         await self._check_challenge(public_key, "register", nonce, signature)
         decision = await self.admission.decide(RegistrationRequest(
             public_key=public_key, certificate_chain=chain, now=self.now(),
         ))
-        if not decision.accepted:
+        if decision.conflict and existing is not None:
+            raise Conflict("device already registered (with a chain valid as long)")
+        if not decision.accepted and not decision.conflict:
             log.info("registration refused: %s", decision.reason)
             raise Forbidden(f"registration refused: {decision.reason}")
+        if existing is not None:
+            self.forget_devices([device_id])
+            log.info("device certificate renewed %s", device_id[:12])
+            return device_id, False
         if not await self.storage.register_device(device_id, public_key, self.now()):
             raise Conflict("device already registered")
         log.info("device registered %s", device_id[:12])
-        return device_id
+        return device_id, True
 
     async def login(
         self, public_key: bytes, nonce: bytes, signature: bytes, source: str
@@ -172,15 +202,18 @@ class Relay:
             raise Unauthorized("unknown or revoked device")
         await self._check_challenge(public_key, "login", nonce, signature)
         exp = self.now() + self.settings.token_ttl
+        if self.directory is not None:  # a token never outlives the certificate
+            exp = min(exp, await self.directory.valid_until(device_id, self.now()))
         body = public_key + exp.to_bytes(8, "big")
         token = TOKEN_PREFIX + base64.urlsafe_b64encode(body + self._mac(b"token", body)).decode()
         return device_id, token, exp
 
     async def authenticate(self, authorization: str | None) -> str:
-        """Bearer token to device id; raises Unauthorized.
+        """Bearer token to device id; raises Unauthorized (CertificateExpired).
 
-        A device's standing is cached for 30 s; a revocation (through any relay process
-        on the store) clears it at once (:meth:`forget_devices`, from the hub)."""
+        A device's standing (not revoked, chain valid until) is cached for 30 s, and
+        never past the chain's end; a revocation (through any relay process on the
+        store) clears it at once (:meth:`forget_devices`, from the hub)."""
         if not authorization or not authorization.startswith("Bearer "):
             raise Unauthorized("missing bearer token")
         token = authorization[7:].strip()
@@ -198,16 +231,18 @@ class Relay:
         if int.from_bytes(body[32:40], "big") < self.now():
             raise Unauthorized("token expired")
         device_id = body[:32].hex()
-        checked = self._device_ok.get(device_id)
+        cached = self._device_ok.get(device_id)
         now = time.monotonic()
-        if checked is None or now - checked > 30:
+        if cached is None or now - cached[0] > 30 or self.now() >= cached[1]:
+            self._device_ok.pop(device_id, None)
             dev = await self.storage.get_device(device_id)
             if dev is None or dev.revoked:
-                self._device_ok.pop(device_id, None)
                 raise Unauthorized("unknown or revoked device")
+            until = MAX_TIME if self.directory is None else \
+                await self.directory.valid_until(device_id, self.now())
             if len(self._device_ok) > 100_000:
                 self._device_ok.clear()
-            self._device_ok[device_id] = now
+            self._device_ok[device_id] = (now, until)
         self.rate.take(device_id)
         return device_id
 
@@ -232,12 +267,30 @@ class Relay:
         )
 
     async def claim_key_package(self, claimer: str, target: str) -> tuple[bytes, bool]:
+        """Hand out one of ``target``'s packages, recording who claimed it (THREATS 25).
+
+        Limits, per relay process: per claimer, per claimer-target pair (so one device
+        cannot drain another's packages, and the pair's refusal leaves the target's
+        budget to other claimers), then per target. The last-resort package is served
+        when no one-time package is left and is never consumed.
+        """
         self.claim_rate.take(claimer)
+        self.claim_pair_rate.take(f"{claimer}>{target}")
         self.claim_target_rate.take(target)
-        got = await self.storage.claim_key_package(target)
+        got = await self.storage.claim_key_package(target, claimer, self.now())
         if got is None:
             raise NotFound("no KeyPackage available for this device")
         return got
+
+    async def key_package_claims(self, device_id: str, since: int) -> list[ClaimRecord]:
+        """Claims of the packages of every device of ``device_id``'s mission (its own
+        alone without a directory). Missions see who claimed from them; nobody else's."""
+        targets = [device_id]
+        if self.directory is not None:
+            entry = await self.storage.directory_entry("device", device_id)
+            if entry is not None:
+                targets = [d for d, _m, _c in await self.directory.devices(entry[0])]
+        return await self.storage.key_package_claims(targets, since)
 
     # -- groups and delivery ------------------------------------------------------------------
     async def post(

@@ -117,6 +117,18 @@ class ClaimResponse(_Body):
     last_resort: bool
 
 
+class ClaimEntry(_Body):
+    target: DeviceId
+    claimer: DeviceId
+    claimer_mission: str
+    last_resort: bool
+    claimed_at: int
+
+
+class ClaimList(_Body):
+    claims: list[ClaimEntry]
+
+
 class CreateGroup(_Body):
     group_id: GroupId
 

@@ -44,6 +44,7 @@ class Settings:
     rate_burst: float = 400.0
     claim_rate_per_minute: float = 120.0  # KeyPackage claims, per claiming device
     claim_target_per_minute: float = 60.0  # claims of one target device's packages
+    claim_pair_per_hour: float = 8.0  # claims by one device of one target's packages
     register_rate_per_minute: float = 120.0  # challenges, registrations, logins per source
     ws_send_queue: int = 4096  # frames buffered per socket before it is dropped
     ws_backlog_page: int = 500

@@ -45,6 +45,8 @@ _SHEET = """
 #hotlineBar QLabel { color: %(hot_text)s; }
 #noticeBoard { background: %(notice)s; border-radius: 6px; }
 #readonlyNote { color: %(muted)s; font-style: italic; padding: 8px; }
+#routingBanner, #deviceBanner { background: %(hot)s; color: %(hot_text)s;
+    border-radius: 6px; padding: 6px; }
 """
 
 

@@ -100,11 +100,11 @@ async def challenge(request: Request, relay: Relay, _d: str | None,
 
 async def register_device(request: Request, relay: Relay, _d: str | None,
                           b: s.RegisterRequest) -> Response:
-    device_id = await relay.register(
+    device_id, created = await relay.register(
         b.public_key, b.nonce, b.signature, tuple(b.certificate_chain),
         _source(request),
     )
-    return json_response(s.RegisterResponse(device_id=device_id), 201)
+    return json_response(s.RegisterResponse(device_id=device_id), 201 if created else 200)
 
 
 async def login(request: Request, relay: Relay, _d: str | None, b: s.LoginRequest) -> Response:
@@ -136,6 +136,19 @@ async def claim_key_package(request: Request, relay: Relay, device: str,
     return json_response(
         s.ClaimResponse(device_id=b.device_id, key_package=data, last_resort=last_resort)
     )
+
+
+async def key_package_claims(request: Request, relay: Relay, device: str, _b: None) -> Response:
+    since = _int_query(request, "since", 0, 0, MAX_INT)
+    claims = await relay.key_package_claims(device, since)
+    missions: dict[str, str] = {}
+    for c in claims:
+        if c.claimer not in missions:
+            entry = await relay.storage.directory_entry("device", c.claimer)
+            missions[c.claimer] = entry[0] if entry is not None else ""
+    return json_response(s.ClaimList(claims=[
+        s.ClaimEntry(target=c.target, claimer=c.claimer, claimer_mission=missions[c.claimer],
+                     last_resort=c.last_resort, claimed_at=c.claimed_at) for c in claims]))
 
 
 async def create_group(request: Request, relay: Relay, device: str, b: s.CreateGroup) -> Response:
@@ -249,7 +262,8 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              body=s.ChallengeRequest, auth=False),
     Endpoint("POST", "/v1/devices", register_device,
              "Register a device key (signed challenge + a certificate chain to the venue "
-             "root)", s.RegisterResponse, 201, body=s.RegisterRequest, auth=False,
+             "root); 200 when a registered device presents its renewed chain",
+             s.RegisterResponse, 201, body=s.RegisterRequest, auth=False,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
     Endpoint("POST", "/v1/auth/token", login, "Exchange a signed challenge for a bearer token",
              s.LoginResponse, body=s.LoginRequest, auth=False),
@@ -262,6 +276,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/v1/keypackages/claim", claim_key_package,
              "Claim one KeyPackage of a device (each is handed out once; rate-limited)",
              s.ClaimResponse, body=s.ClaimRequest),
+    Endpoint("GET", "/v1/keypackages/claims", key_package_claims,
+             "Who claimed the KeyPackages of my mission's devices (claimer device and "
+             "mission, time), newest first, up to 1,000", s.ClaimList,
+             params=(Param("since", "query", {"type": "integer", "minimum": 0,
+                                              "maximum": MAX_INT}, False,
+                           "only claims at or after this unix time"),)),
     Endpoint("POST", "/v1/groups", create_group, "Create a group routed to the caller only",
              s.GroupView, 201, body=s.CreateGroup,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),

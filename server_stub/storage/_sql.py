@@ -39,6 +39,7 @@ from ..errors import (
 )
 from .base import (
     BlobRecord,
+    ClaimRecord,
     DeviceRecord,
     Event,
     EventSink,
@@ -71,6 +72,9 @@ CREATE TABLE IF NOT EXISTS devices (device_id TEXT PRIMARY KEY, public_key {blob
 CREATE TABLE IF NOT EXISTS key_packages (id {serial}, device_id TEXT NOT NULL,
     last_resort SMALLINT NOT NULL, data {blob} NOT NULL, created_at BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS key_packages_device ON key_packages (device_id, last_resort, id);
+CREATE TABLE IF NOT EXISTS key_package_claims (id {serial}, target TEXT NOT NULL,
+    claimer TEXT NOT NULL, last_resort SMALLINT NOT NULL, claimed_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS key_package_claims_target ON key_package_claims (target, claimed_at);
 CREATE TABLE IF NOT EXISTS groups (group_id {blob} PRIMARY KEY, last_seq BIGINT NOT NULL,
     created_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS members (group_id {blob} NOT NULL, device_id TEXT NOT NULL,
@@ -516,6 +520,15 @@ class SqlStorage(Storage):
 
         return await self._read(fn)
 
+    async def directory_entry(self, kind: str, key: str) -> tuple[str, bytes, int] | None:
+        def fn(cur: Cursor) -> tuple[str, bytes, int] | None:
+            row = self._one(
+                cur, "SELECT scope, value, version FROM directory WHERE kind = ? AND key = ?",
+                (kind, key))
+            return None if row is None else (str(row[0]), bytes(row[1]), int(row[2]))
+
+        return await self._read(fn)
+
     async def directory_entries(
         self, kind: str, scope: str | None = None, limit: int = 10_000,
     ) -> list[tuple[str, str, bytes]]:
@@ -572,32 +585,65 @@ class SqlStorage(Storage):
 
         return int(await self._write(op))
 
-    async def claim_key_package(self, device_id: str) -> tuple[bytes, bool] | None:
+    async def claim_key_package(
+        self, device_id: str, claimer: str = "", now: int = 0
+    ) -> tuple[bytes, bool] | None:
         def op(cur: Cursor, _ev: list[Event]) -> tuple[bytes, bool] | None:
-            for _ in range(16):  # another process may take the same row first
-                row = self._one(
+            got = self._take_key_package(cur, device_id)
+            if got is not None and claimer:
+                self._exec(
                     cur,
-                    "SELECT id FROM key_packages WHERE device_id = ? AND last_resort = 0 "
-                    "ORDER BY id LIMIT 1",
-                    (device_id,),
+                    "INSERT INTO key_package_claims (target, claimer, last_resort, claimed_at) "
+                    "VALUES (?, ?, ?, ?)",
+                    (device_id, claimer, int(got[1]), now),
                 )
-                if row is None:
-                    break
-                got = self._one(
-                    cur, "DELETE FROM key_packages WHERE id = ? RETURNING data", (row[0],)
-                )
-                if got is not None:
-                    return bytes(got[0]), False
-            row = self._one(
-                cur,
-                "SELECT data FROM key_packages WHERE device_id = ? AND last_resort = 1 "
-                "ORDER BY id DESC LIMIT 1",
-                (device_id,),
-            )
-            return (bytes(row[0]), True) if row is not None else None
+            return got
 
         result: tuple[bytes, bool] | None = await self._write(op)
         return result
+
+    def _take_key_package(self, cur: Cursor, device_id: str) -> tuple[bytes, bool] | None:
+        for _ in range(16):  # another process may take the same row first
+            row = self._one(
+                cur,
+                "SELECT id FROM key_packages WHERE device_id = ? AND last_resort = 0 "
+                "ORDER BY id LIMIT 1",
+                (device_id,),
+            )
+            if row is None:
+                break
+            got = self._one(
+                cur, "DELETE FROM key_packages WHERE id = ? RETURNING data", (row[0],)
+            )
+            if got is not None:
+                return bytes(got[0]), False
+        # the last-resort package is read, never deleted: a device can always be added
+        row = self._one(
+            cur,
+            "SELECT data FROM key_packages WHERE device_id = ? AND last_resort = 1 "
+            "ORDER BY id DESC LIMIT 1",
+            (device_id,),
+        )
+        return (bytes(row[0]), True) if row is not None else None
+
+    async def key_package_claims(
+        self, targets: Sequence[str], since: int, limit: int = 1000,
+    ) -> list[ClaimRecord]:
+        def fn(cur: Cursor) -> list[ClaimRecord]:
+            out: list[ClaimRecord] = []
+            for t in sorted(set(targets)):
+                rows = self._all(
+                    cur,
+                    "SELECT target, claimer, last_resort, claimed_at FROM key_package_claims "
+                    "WHERE target = ? AND claimed_at >= ? ORDER BY claimed_at DESC, id DESC "
+                    "LIMIT ?",
+                    (t, since, limit),
+                )
+                out += [ClaimRecord(str(r[0]), str(r[1]), bool(r[2]), int(r[3])) for r in rows]
+            out.sort(key=lambda c: -c.claimed_at)
+            return out[:limit]
+
+        return await self._read(fn)
 
     async def count_key_packages(self, device_id: str) -> tuple[int, bool]:
         return await self._read(lambda cur: self._kp_count(cur, device_id))
@@ -1027,6 +1073,8 @@ class SqlStorage(Storage):
             )
             b = self._exec(cur, "DELETE FROM blobs WHERE expires_at <= ?", (now,))
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))
+            o += self._exec(cur, "DELETE FROM key_package_claims WHERE claimed_at < ?",
+                            (cutoff,))
             return GcStats(m, w, b, o)
 
         result: GcStats = await self._write(op)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "BlobRecord",
+    "ClaimRecord",
     "DeviceRecord",
     "Event",
     "EventSink",
@@ -43,6 +44,16 @@ class DeviceRecord:
     public_key: bytes
     created_at: int
     revoked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """One KeyPackage handed out: whose (``target``), to whom (``claimer``), when."""
+
+    target: str
+    claimer: str
+    last_resort: bool
+    claimed_at: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +226,10 @@ class Storage(abc.ABC):
         """The entries with indices in ``[start, end)``, in log order."""
         raise NotImplementedError
 
+    async def directory_entry(self, kind: str, key: str) -> tuple[str, bytes, int] | None:
+        """``(scope, value, version)`` of one record, or None."""
+        raise NotImplementedError
+
     async def directory_entries(
         self, kind: str, scope: str | None = None, limit: int = 10_000,
     ) -> list[tuple[str, str, bytes]]:
@@ -230,8 +245,19 @@ class Storage(abc.ABC):
         """Store packages (and replace the last-resort one); return how many are available."""
 
     @abc.abstractmethod
-    async def claim_key_package(self, device_id: str) -> tuple[bytes, bool] | None:
-        """Hand out one package exactly once; the last-resort one only when none is left."""
+    async def claim_key_package(
+        self, device_id: str, claimer: str = "", now: int = 0
+    ) -> tuple[bytes, bool] | None:
+        """Hand out one package exactly once; the last-resort one (never consumed) only
+        when none is left. A ``claimer`` is recorded with ``now`` (see
+        :meth:`key_package_claims`)."""
+
+    async def key_package_claims(
+        self, targets: Sequence[str], since: int, limit: int = 1000,
+    ) -> list[ClaimRecord]:
+        """Recorded claims of the ``targets``' packages at or after ``since``, newest
+        first (kept for the retention period)."""
+        raise NotImplementedError
 
     @abc.abstractmethod
     async def count_key_packages(self, device_id: str) -> tuple[int, bool]: ...

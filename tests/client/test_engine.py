@@ -26,6 +26,7 @@ from client.events import (
 from client.store import MemoryStore, SqliteStore
 from client.transport import MemoryRelay, RelayMessage
 from crypto.secret_bytes import Secret
+from tests.client.wire import is_commit
 
 from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree, text
 
@@ -207,7 +208,7 @@ async def test_replayed_old_epoch_commit_is_refused_without_state_change(
     await d["a"].flush()
     await d["b2"].pull()
     assert d["b2"].engine.roster(gid).name == "r"
-    commits = [m for m in relay.groups[gid].messages if m.client_msg_id.startswith("c.")]
+    commits = [m for m in relay.groups[gid].messages if is_commit(m.message)]
     assert len(commits) == 2  # the founding one (before b2 joined) and the rename
     before = state(d["b2"], gid)
     for old in commits:  # the relay appends the old commit again to the channel's order

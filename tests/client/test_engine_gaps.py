@@ -17,6 +17,7 @@ from client.engine import _envelope, _gap_add, _gap_prune, _gap_take
 from client.events import ErrorEvent, MessageReceived, PossibleWithholding
 from client.transport import HttpTransport, RelayMessage
 from crypto.group import Group
+from tests.client.wire import is_commit
 
 from .conftest import Venue
 from .test_engine import channel, received, send, state
@@ -91,7 +92,7 @@ async def test_withheld_commit_delivered_late_then_what_it_held_up_decrypts(
     await a.flush()
     after = await send(a, gid, "x", "y")
     commit = relay.groups[gid].messages[n]
-    assert commit.client_msg_id.startswith("c.")
+    assert is_commit(commit.message)
     res = b.engine.receive(after)
     assert errors(res.events) == [(f"message {m.seq} refused", "EpochError") for m in after]
     assert b.engine.gaps(gid) == [(commit.seq, after[-1].seq)]

@@ -19,6 +19,7 @@ from client.events import ErrorEvent, ForkDetected
 from client.transport import MemoryRelay, RelayMessage
 from crypto.group import Group
 from crypto.messages import MLSMessage
+from tests.client.wire import is_commit
 
 from .test_engine import channel, received, send, state
 from .test_policy import B_M, C_M, Dev, Issued, Pki
@@ -181,7 +182,7 @@ async def test_a_damaged_copy_of_a_merged_commit_is_not_a_fork(
     await a.flush()
     await b.pull()
     commit = relay.groups[gid].messages[-1]
-    assert commit.client_msg_id.startswith("c.")
+    assert is_commit(commit.message)
     damaged = _flip(commit.message, len(commit.message) - 5)
     _refused(b, gid, _restamp(commit, _next_seq(relay, b, gid), message=damaged), "EpochError")
     (msg,) = await send(a, gid, "still readable")

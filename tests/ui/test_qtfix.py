@@ -19,6 +19,8 @@ def test_void_calls_cannot_drain_none(qapp) -> None:  # type: ignore[no-untyped-
         for _ in range(20_000):  # each may release a reference it never took
             p.setPen(Qt.PenStyle.NoPen)
         assert sys.getrefcount(None) > 1 << 30 or sys.version_info >= (3, 12)
-        assert before - sys.getrefcount(None) <= 20_000
+        # at most one per call, give or take what other threads (a session's core loop,
+        # relay threads) hold of None at either moment
+        assert before - sys.getrefcount(None) <= 20_000 + 1_000
     finally:
         p.end()

@@ -2,7 +2,9 @@
 
 A two-level tree. Group rows are fixed; channel rows change as the core reports
 joins and leaves (:meth:`ChannelListModel.set_channels` diffs by id, so selection and
-expansion survive). Unread counts are per channel and summed on the group row.
+expansion survive). Unread counts are per channel and summed on the group row. A channel
+whose routing by the relay differs from its MLS roster carries a warning icon, and the
+warning in its tooltip (client.health).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
+from PySide6.QtWidgets import QApplication, QStyle
 
 from client.ui_support import ChannelSummary
 
@@ -107,12 +110,24 @@ class ChannelListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return ch.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate("ChannelList", "Missions: %1").replace(
+            tip = QCoreApplication.translate("ChannelList", "Missions: %1").replace(
                 "%1", ", ".join(ch.missions))
+            if ch.routing_warning:
+                tip += "\n" + QCoreApplication.translate("ChannelList", "Warning: %1").replace(
+                    "%1", ch.routing_warning)
+            return tip
+        if role == Qt.ItemDataRole.DecorationRole and ch.routing_warning:
+            return QApplication.style().standardIcon(
+                QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             n = self._unread.get(ch.channel_id, 0)
-            return QCoreApplication.translate("ChannelList", "%1, %2 unread").replace(
+            text = QCoreApplication.translate("ChannelList", "%1, %2 unread").replace(
                 "%1", ch.name).replace("%2", str(n))
+            if ch.routing_warning:
+                text += ", " + QCoreApplication.translate("ChannelList", "routing warning")
+            return text
+        if role == roles.WARNING:
+            return ch.routing_warning
         if role == roles.IS_GROUP:
             return False
         if role == roles.CHANNEL_ID:

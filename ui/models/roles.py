@@ -15,3 +15,4 @@ IS_GROUP = _BASE + 6  # channel list: True for the four group headers
 MESSAGE_ID = _BASE + 7  # conversation: hex message id
 DEVICE_ID = _BASE + 8  # members: hex device key
 VERIFIED = _BASE + 9  # members: True when this device was verified in person
+WARNING = _BASE + 10  # channel list: the routing warning ("" when none)

@@ -90,6 +90,17 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
+def _warning_label(parent: QWidget, name: str) -> QLabel:
+    """A hidden, word-wrapped warning line (routing, certificate, KeyPackages): shown
+    while its cause lasts, never a toast that goes by."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setVisible(False)
+    return label
+
+
 class MainWindow(QMainWindow):
     """See the module docstring."""
 
@@ -164,6 +175,8 @@ class MainWindow(QMainWindow):
         self.history_note = QLabel(self)
         self.history_note.setWordWrap(True)
         self.history_note.setVisible(False)
+        self.routing_banner = _warning_label(self, "routingBanner")
+        self.device_banner = _warning_label(self, "deviceBanner")
         self.notice_board = NoticeBoard(self)
         center = QWidget(self)
         cl = QVBoxLayout(center)
@@ -176,6 +189,7 @@ class MainWindow(QMainWindow):
         head.addWidget(self.directory_badge)
         cl.addLayout(head)
         cl.addWidget(self.history_note)
+        cl.addWidget(self.routing_banner)
         cl.addWidget(self.conversation, 1)
         cl.addWidget(self.composer)
 
@@ -193,6 +207,7 @@ class MainWindow(QMainWindow):
         root = QWidget(self)
         rl = QVBoxLayout(root)
         rl.setContentsMargins(6, 6, 6, 6)
+        rl.addWidget(self.device_banner)
         rl.addWidget(self.banner)
         rl.addWidget(self.hotline)
         rl.addWidget(self.splitter, 1)
@@ -355,11 +370,17 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         a = self.adapter
-        self.bridge.submit(lambda: (a.channels(), a.is_chair()), self._loaded)
+        self.bridge.submit(lambda: (a.channels(), a.is_chair(), a.device_warnings()),
+                           self._loaded)
 
-    def _loaded(self, result: tuple[list[Any], bool]) -> None:
-        channels, chair = result
+    def _loaded(self, result: tuple[list[Any], bool, list[str]]) -> None:
+        channels, chair, device_warnings = result
+        self.device_banner.setText("\n".join(device_warnings))
+        self.device_banner.setVisible(bool(device_warnings))
         self.channel_model.set_channels(channels)
+        current = self.channel_model.channel(self.current) if self.current else None
+        if current is not None:
+            self._show_routing(current.routing_warning)
         self.channel_view.expandAll()
         self._set_chair(chair)
         want = self.current or str(self.settings.value("channel", "") or "")
@@ -430,6 +451,7 @@ class MainWindow(QMainWindow):
         self.channel_title.setText(info.name)
         self.history_note.setText(info.history_note)
         self.history_note.setVisible(bool(info.history_note))
+        self._show_routing(info.routing_warning)
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")
                                    if info.kind == "notice" else
@@ -549,9 +571,12 @@ class MainWindow(QMainWindow):
             self._pending_channels.add(e.channel_id.hex())
             if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
                 self._notify_message(e)
-        elif isinstance(e, ev.ChannelJoined | ev.ChannelLeft | ev.MembershipChanged):
+        elif isinstance(e, ev.ChannelJoined | ev.ChannelLeft | ev.MembershipChanged
+                        | ev.RoutingMismatch | ev.RoutingRestored):
             self._refresh_all = True
             self._pending_channels.add(e.channel_id.hex())
+        elif isinstance(e, ev.CertificateExpiring | ev.KeyPackagesDraining):
+            self._refresh_all = True  # the banner is read again with the channels
         elif isinstance(e, ev.ErrorEvent):
             self.connection.setText(_t("Offline — retrying"))
             self.statusBar().showMessage(e.reason, 6000)
@@ -565,6 +590,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
         self.connection.setText(_t("Connected"))
+
+    def _show_routing(self, warning: str) -> None:
+        """The open channel's routing warning, above its messages (until it is gone)."""
+        self.routing_banner.setText(_t("Warning: %1").replace("%1", warning) if warning else "")
+        self.routing_banner.setVisible(bool(warning))
 
     def _notify_message(self, e: ev.MessageReceived) -> None:
         cid = e.channel_id.hex()
