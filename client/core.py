@@ -938,11 +938,10 @@ class Client:
     # ------------------------------------------------------------------ transparency
 
     def _save_log(self) -> None:
-        """Persist the log view, report new alarms, gossip the trusted head."""
+        """Persist the log view and report new alarms."""
         if self.log.dirty:
             self.store.put_group_state(STATE_KEY, 0, self.log.to_bytes())
             self.log.dirty = False
-        self.engine.gossip_head = self.log.gossip
         self._emit(self.log.take_fresh())
 
     async def _log_policy(self) -> None:
@@ -1421,7 +1420,7 @@ def _open_log(home: Home, store: SqliteStore, engine: Engine) -> LogVerifier:
     path = home.root / POLICY_FILE
     log = LogVerifier(engine.trust.root_der, st.state if st is not None else None,
                       path.read_bytes() if path.exists() else None)
-    engine.gossip_head = log.gossip
+    engine.gossip = lambda channel_id: log.gossip_for(channel_id, engine.now())
     return log
 
 

@@ -485,9 +485,10 @@ class Engine:
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
         self._signer = expand_signature_key(me.seed)  # signs fork statements faster
-        #: key transparency (client.transparency): the trusted log head sent in every
-        #: application message, and where members' heads are handed on receipt
-        self.gossip_head = b""
+        #: key transparency (client.transparency): the log head to send in an
+        #: application message of a channel (b"" for none), and where members' heads
+        #: are handed on receipt
+        self.gossip: Callable[[bytes], bytes] = lambda _channel: b""
         self.on_gossip: Callable[[bytes, str, bytes], None] | None = None
         self._fresh_refusals: list[tuple[bytes, int]] = []
         #: self-update triggers (0 turns one off): seconds since this device's last
@@ -829,7 +830,7 @@ class Engine:
             self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
-        aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip_head),
+        aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip(work.channel_id)),
                         self._signer)
         cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id, item.attempt)
         pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))

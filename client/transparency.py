@@ -17,11 +17,12 @@ device:
   hashes of state), so it sees every certificate and CRL ever logged. A CRL in the
   log that the relay's CRL listing lacks is a **withheld revocation**: alarmed, and
   applied all the same;
-* gossips: the trusted head rides in the authenticated data of every application
-  message it sends (:mod:`client.payloads`, 112 bytes), and a head a member sends is
-  compared with its own (same size: roots must match; otherwise the relay must prove
-  consistency between the two), so two members shown different logs find out within
-  one message exchange.
+* gossips: the trusted head rides in the authenticated data of the application
+  messages it sends (:mod:`client.payloads`, 112 bytes): the first one in each channel
+  after the head changed, and at least hourly (:meth:`LogVerifier.gossip_for`). A head
+  a member sends is compared with its own (same size: roots must match; otherwise the
+  relay must prove consistency between the two), so two members shown different logs
+  find out with the next message of the one whose view moved.
 
 :class:`LogVerifier` is sans-I/O: the client core fetches, this module decides.
 """
@@ -66,6 +67,7 @@ __all__ = [
 POLICY_FILE = "venue-policy.bin"
 STATE_KEY = b"\xfflog"  # the store's group-state slot for this module's state
 AUDIT_PAGE = 1000
+GOSSIP_REFRESH = 3600  # seconds: re-send an unchanged head in a channel at most hourly
 MAX_ALARMS = 200
 
 
@@ -116,6 +118,7 @@ class LogVerifier:
         self._devices = set(self.state.logged_devices)
         self.dirty = False
         self._fresh: list[DirectoryAlarm] = []
+        self._gossiped: dict[bytes, tuple[bytes, int]] = {}
         if home_policy and not self.state.policy:
             self.adopt_policy(home_policy)
 
@@ -139,8 +142,23 @@ class LogVerifier:
 
     @property
     def gossip(self) -> bytes:
-        """What goes into every sent message: the trusted head (empty before one)."""
+        """The trusted head as gossiped (empty before one)."""
         return self.state.head
+
+    def gossip_for(self, channel_id: bytes, now: int) -> bytes:
+        """The head to put in a message of ``channel_id``: the trusted head when this
+        device has not yet sent it there, or sent it over ``GOSSIP_REFRESH`` seconds ago;
+        else nothing. A head changes only when the log grows, so the 112 bytes (which
+        can move a short message into the next padding bucket) ride on few messages,
+        and every change still reaches every conversation with the next message."""
+        head = self.state.head
+        if not head:
+            return b""
+        last = self._gossiped.get(channel_id)
+        if last is not None and last[0] == head and now - last[1] < GOSSIP_REFRESH:
+            return b""
+        self._gossiped[channel_id] = (head, now)
+        return head
 
     @property
     def since(self) -> int | None:

@@ -209,3 +209,20 @@ def test_aad_carries_the_head() -> None:
         with pytest.raises(PayloadError):
             payloads.parse_aad(bad)
         assert payloads.aad_tree_head(bad) == b""
+
+
+def test_gossip_schedule(v: Venue) -> None:
+    """The head rides on the first message per channel after it changed, then hourly."""
+    lv = LogVerifier(v.root, home_policy=v.policy)
+    assert lv.gossip_for(b"c1", 0) == b""  # no head yet
+    v.log(chain_entries(v.device("a")))
+    h1 = v.head()
+    lv.accept_head(h1, [])
+    assert lv.gossip_for(b"c1", 10) == h1
+    assert lv.gossip_for(b"c1", 20) == b""
+    assert lv.gossip_for(b"c2", 20) == h1  # every channel hears it
+    assert lv.gossip_for(b"c1", 10 + 3600) == h1  # refreshed hourly
+    v.log(chain_entries(v.device("b")))
+    h2 = v.head()
+    lv.accept_head(h2, v.tree().consistency_proof(2))
+    assert lv.gossip_for(b"c1", 3700) == h2  # a new head goes out at once
