@@ -1411,6 +1411,9 @@ class Client:
                     await self._catch_up(gid)
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
+                if self._gossip or self.log.dirty:
+                    with contextlib.suppress(RelayUnavailable, RelayRefused):
+                        await self._resolve_gossip()  # members' log heads, at once
             self.engine.compact()
 
 
