@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,6 +68,15 @@ class DirectoryBadge(QPushButton):
         self.status: DirectoryStatus | None = None
         self.clicked.connect(self.show_evidence)
         self.dialog: DirectoryEvidenceDialog | None = None
+        # one width for every state, so the header (and the splitter the window
+        # restores) never moves when the check finishes
+        fm = self.fontMetrics()
+        bold = self.font()
+        bold.setBold(True)
+        widest = max(fm.horizontalAdvance(_t("Directory: checking…")),
+                     fm.horizontalAdvance(_t("✔ Directory verified")),
+                     QFontMetrics(bold).horizontalAdvance(_t("⚠ Directory not verified")))
+        self.setFixedWidth(widest + 24)
         self.set_status(None)
 
     def set_status(self, status: DirectoryStatus | None) -> None:
