@@ -9,10 +9,20 @@ CPU as possible on a 2-core machine. Every phase is bounded in count and time. E
 relay is initialised for a bench venue (``root.pem``); devices register with a chain.
 
 Figures printed:
-  ingest      messages/s acknowledged durable ("sent" frames), pipelined over WebSockets
+  verify      one commit verified at 1,024 members from the public state alone (the
+              relay's check, in this process): MLS only, and with the venue's chain
+              and charter checks; the state's encoding; the commit posted to a relay
+              (HTTP round trip: verified and stored with its state, durable)
+  ingest      messages/s acknowledged durable ("sent" frames), pipelined over WebSockets,
+              on groups the relay created from verified GroupInfos; and the same with a
+              verified commit (a real self-update) every 500 messages per group
   push        p50/p99 latency from send to receipt at each of N connected group members
   fan-out     deliveries/s to those N members for a burst of messages
   memory      relay RSS, and RSS growth per idle authenticated WebSocket
+
+Groups are real MLS groups: the creator posts its GroupInfo and adds members by a real
+commit (a PublicMessage the relay verifies); application messages are opaque
+PrivateMessage frames, which is all the relay reads of them.
 """
 
 from __future__ import annotations
@@ -35,15 +45,26 @@ from pathlib import Path
 from urllib.parse import quote
 
 import httpx
+import msgspec
 import wsproto
 import wsproto.events as wse
 from nacl.signing import SigningKey
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from crypto import certs  # noqa: E402
+from crypto.charter import (  # noqa: E402
+    Charter,
+    CommitStamp,
+    charter_extension,
+    charter_from_extensions,
+)
 from crypto.codec import opaque_v  # noqa: E402
+from crypto.group import Group  # noqa: E402
+from crypto.key_package import make_key_package  # noqa: E402
+from crypto.messages import Credential, CredentialType  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 CTX = b"corridor-relay/v1 challenge\x00"
@@ -148,13 +169,48 @@ class Relay:
             self.proc.wait(15)
 
 
+def _accept(_c: Credential, _k: bytes) -> None:
+    return None
+
+
+def credential(dev: Device) -> Credential:
+    return Credential(credential_type=CredentialType.x509, certificates=dev.chain)
+
+
+def stamp_aad(at: int | None = None) -> bytes:
+    """Corridor's authenticated data with a commit stamp (no fork signature)."""
+    stamp = CommitStamp([], int(time.time()) if at is None else at)
+    return b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+
+
+def mls_group(owner: Device, g: bytes) -> Group:
+    charter = Charter(kind="multilateral", missions=("bench",), conveners=(owner.delegate,),
+                      created_by=owner.delegate, info=bytes(32))
+    return Group.create(3, g, credential(owner), owner.seed,
+                        extensions=[charter_extension(charter)], credential_validator=_accept)
+
+
+def add_commit(group: Group, members: list[Device]) -> tuple[bytes, bytes | None]:
+    now = int(time.time())
+    kps = [make_key_package(3, credential(m), m.seed, lifetime=(now - 60, now + 86400)
+                            ).key_package for m in members]
+    out = group.commit(add=kps, authenticated_data=stamp_aad(), handshake_encrypted=False,
+                       ratchet_tree_in_welcome=False)
+    group.merge_pending_commit()
+    return out.message, out.welcome
+
+
 class Device:
     def __init__(self, seed: bytes, chain: tuple[bytes, ...]) -> None:
+        self.seed = seed
         self.key = SigningKey(seed)
         self.chain = chain  # device and mission certificates, to the venue root
         self.pk = bytes(self.key.verify_key)
         self.id = self.pk.hex()
         self.token = ""
+        from crypto.charter import ident_of_certificate
+
+        self.delegate = ident_of_certificate(chain[0]).delegate
 
     async def _answer(self, http: httpx.AsyncClient, purpose: str) -> dict[str, str]:
         r = await http.post("/v1/auth/challenge", json={"public_key": b64(self.pk),
@@ -236,23 +292,42 @@ async def enrol_many(http: httpx.AsyncClient, venue: Venue, n: int) -> list[Devi
     return list(await asyncio.gather(*(one(venue.device()) for _ in range(n))))
 
 
-async def group_with(http: httpx.AsyncClient, owner: Device, members: list[Device]) -> bytes:
+async def group_with(http: httpx.AsyncClient, owner: Device, members: list[Device]
+                     ) -> tuple[bytes, Group]:
+    """A real MLS group: the relay verifies the creator's GroupInfo, then the commit
+    adding ``members`` (without Welcomes: the bench members never decrypt)."""
     g = os.urandom(16)
-    (await http.post("/v1/groups", json={"group_id": b64u(g)}, headers=owner.auth())
-     ).raise_for_status()
+    group = mls_group(owner, g)
+    (await http.post("/v1/groups", json={"group_id": b64u(g),
+                                         "group_info": b64(group.group_info())},
+                     headers=owner.auth())).raise_for_status()
     if members:
-        body = {"client_msg_id": "add", "message": b64(mls(g, 0, 3, b"commit")),
-                "add": [m.id for m in members]}
+        msg, _welcome = add_commit(group, members)
+        body = {"client_msg_id": "add", "message": b64(msg)}
         (await http.post(f"/v1/groups/{b64u(g)}/messages", json=body, headers=owner.auth())
          ).raise_for_status()
-    return g
+    return g, group
 
 
-async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: float) -> float:
+async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: float,
+                 commit_every: int = 0) -> float:
+    """Application messages/s acknowledged durable; with ``commit_every``, each group also
+    takes a real self-update commit (verified and stored with its state) after every
+    that many messages, sent in order on the same socket."""
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=30) as http:
         devs = await enrol_many(http, relay.venue, senders)
-        groups = [await group_with(http, d, []) for d in devs]
+        made = [await group_with(http, d, []) for d in devs]
+    groups = [g for g, _grp in made]
     per = total // senders
+    commits: dict[bytes, list[str]] = {}
+    if commit_every:
+        for g, grp in made:  # made beforehand: the bench measures the relay, not MLS
+            out = []
+            for _ in range(per // commit_every + 1):
+                c = grp.commit(authenticated_data=stamp_aad(), handshake_encrypted=False)
+                grp.merge_pending_commit()
+                out.append(b64(c.message))
+            commits[g] = out
     done = asyncio.Event()
     acked = 0
     payload = b64(mls(b"", 0, 1, os.urandom(256)))  # placeholder; rebuilt per group below
@@ -274,10 +349,15 @@ async def ingest(relay: Relay, senders: int, total: int, window: int, limit_s: f
                     done.set()
 
         ws = await Ws.open(relay.port, dev.token, on_text)
+        mine_commits = commits.get(g, [])
         for i in range(per):
             await inflight.acquire()
             if done.is_set():
                 break
+            if commit_every and i % commit_every == commit_every - 1 and mine_commits:
+                ws.send(f'{{"type":"send","group_id":"{gid}","client_msg_id":"c{i}",'
+                        f'"message":"{mine_commits.pop(0)}"}}')
+                continue
             ws.send(f'{{"type":"send","group_id":"{gid}","client_msg_id":"m{i}",'
                     f'"message":"{body}"}}')
         await done.wait()
@@ -301,7 +381,7 @@ async def fanout(relay: Relay, n: int, messages: int, burst: int) -> dict[str, f
                                  limits=limits) as http:
         devs = await enrol_many(http, relay.venue, n + 1)
         sender, members = devs[0], devs[1:]
-        g = await group_with(http, sender, members)
+        g, _group = await group_with(http, sender, members)
         sent_at: dict[str, float] = {}
         lat: list[float] = []
         received = 0
@@ -395,6 +475,76 @@ async def idle_memory(relay: Relay, n: int) -> tuple[float, float]:
     return rss1 / 1024, (rss1 - rss0) / n
 
 
+def verify_at(venue: Venue, n: int, rounds: int, filled: bool) -> dict[str, float]:
+    """One verified commit (a self-update with its path) at ``n`` members: the relay's
+    check from the public state alone, timed in this process (median of ``rounds``).
+
+    ``filled``: every parent node holds a key, as after everyone committed once (the
+    steady state DESIGN.md's targets speak of; set directly, as ``bench_group.py`` does);
+    otherwise the tree right after one commit added everyone, where a path encrypts to
+    every leaf (the worst case)."""
+    from bench_group import fill_tree
+
+    from crypto.public_group import PublicGroup
+    from crypto.routing import ChannelState, verifiers_for, verify_channel_commit
+
+    devs = [venue.device() for _ in range(n)]
+    group = mls_group(devs[0], os.urandom(16))
+    add_commit(group, devs[1:])
+    if filled:
+        fill_tree(group, group)
+        st = group._state
+        public = PublicGroup(st.suite, st.context, st.tree, st.interim_transcript_hash)
+    else:
+        public = PublicGroup.from_group_info(group.group_info(), credential_validator=_accept)
+    verifiers = verifiers_for(venue.root, [])
+    state = ChannelState(public, charter_from_extensions(group.extensions), 0)
+    mls_only, full, encode, size = [], [], [], []
+    blob = b""
+    for _ in range(rounds):
+        msg = group.commit(authenticated_data=stamp_aad(), handshake_encrypted=False).message
+        size.append(len(msg))
+        t0 = time.perf_counter()
+        state.group.verify_commit(msg, credential_validator=_accept)
+        t1 = time.perf_counter()
+        change = verify_channel_commit(state, msg, verifiers=verifiers, now=int(time.time()))
+        t2 = time.perf_counter()
+        blob = change.state.to_bytes()
+        t3 = time.perf_counter()
+        mls_only.append(t1 - t0)
+        full.append(t2 - t1)
+        encode.append(t3 - t2)
+        group.merge_pending_commit()
+        state = change.state
+    return {"mls_ms": statistics.median(mls_only) * 1000,
+            "full_ms": statistics.median(full) * 1000,
+            "encode_ms": statistics.median(encode) * 1000, "state_kib": len(blob) / 1024,
+            "commit_bytes": statistics.median(size)}
+
+
+async def commit_roundtrip(relay: Relay, n: int, rounds: int) -> dict[str, float]:
+    """A verified commit posted over HTTP to a relay holding an ``n``-member group:
+    verified, stored with the new state, acknowledged durable (median ms)."""
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=120
+                                 ) as http:
+        owner = (await enrol_many(http, relay.venue, 1))[0]
+        members = [relay.venue.device() for _ in range(n - 1)]  # need not register
+        t0 = time.perf_counter()
+        g, group = await group_with(http, owner, members)
+        add_s = time.perf_counter() - t0
+        times = []
+        for i in range(rounds):
+            msg = group.commit(authenticated_data=stamp_aad(), handshake_encrypted=False).message
+            body = {"client_msg_id": f"u{i}", "message": b64(msg)}
+            t0 = time.perf_counter()
+            r = await http.post(f"/v1/groups/{b64u(g)}/messages", json=body,
+                                headers=owner.auth())
+            times.append(time.perf_counter() - t0)
+            r.raise_for_status()
+            group.merge_pending_commit()
+    return {"post_ms": statistics.median(times) * 1000, "add_s": add_s}
+
+
 def pg_schema() -> tuple[str, Callable[[], None]] | None:
     import psycopg
 
@@ -419,12 +569,32 @@ async def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smaller counts")
     ap.add_argument("--skip-postgres", action="store_true")
     ap.add_argument("--fanout-devices", type=int, nargs="*", default=[300, 1000])
+    ap.add_argument("--members", type=int, default=1024, help="group size for 'verify'")
     args = ap.parse_args()
     total = 8_000 if args.quick else 30_000
     tmp = Path(tempfile.mkdtemp(prefix="corridor-bench-"))
     print(f"corridor relay bench (loopback, {os.cpu_count()} cores)")
     venue = Venue()
     try:
+        for filled in (True, False):
+            v = verify_at(venue, args.members, 5 if args.quick else 15, filled)
+            print(f"verify {args.members} members, "
+                  f"{'filled tree' if filled else 'tree right after adds'} "
+                  f"(commit {v['commit_bytes'] / 1024:.1f} KiB): {v['mls_ms']:.2f} ms MLS "
+                  f"only (signature, path, tree and transcript hashes); {v['full_ms']:.2f} ms "
+                  f"with chains and charter (the relay's check); state encoding "
+                  f"{v['encode_ms']:.2f} ms ({v['state_kib']:.0f} KiB)")
+        relay = Relay(tmp / "commit", None, venue)
+        relay.data_dir.mkdir(parents=True)
+        relay.start()
+        try:
+            c = await commit_roundtrip(relay, args.members, 5 if args.quick else 15)
+            print(f"commit at {args.members} members posted to the relay (SQLite): "
+                  f"{c['post_ms']:.1f} ms per commit (HTTP, verified, stored with its "
+                  f"state, durable); the founding add of {args.members - 1}: "
+                  f"{c['add_s']:.2f} s")
+        finally:
+            relay.stop()
         backends: list[tuple[str, str | None]] = [("sqlite", None)]
         pg = None if args.skip_postgres else pg_schema()
         if pg is not None:
@@ -434,10 +604,14 @@ async def main() -> None:
             relay.data_dir.mkdir(parents=True)
             relay.start()
             try:
-                rate = await ingest(relay, senders=8, total=total if name == "sqlite"
-                                    else total // 3, window=256, limit_s=60)
+                n = total if name == "sqlite" else total // 3
+                rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60)
                 print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable (8 senders, pipelined "
                       "WebSocket sends, group commit)")
+                rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60,
+                                    commit_every=500)
+                print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable with a verified "
+                      "commit every 500 messages per group")
             finally:
                 relay.stop()
         relay = Relay(tmp / "fanout", None, venue)

@@ -356,8 +356,8 @@ async def corridor_http_phase(relay: br.Relay, senders: int, total: int, limit_s
     out: dict[str, float] = {}
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{relay.port}", timeout=60) as http:
         devs = await br.enrol_many(http, relay.venue, senders)
-        shared = await br.group_with(http, devs[0], devs[1:])
-        own = [await br.group_with(http, d, []) for d in devs]
+        shared, _group = await br.group_with(http, devs[0], devs[1:])
+        own = [(await br.group_with(http, d, []))[0] for d in devs]
     for layout, groups in (("one shared group", [shared] * senders),
                            ("a group per sender", own)):
         jobs: list[Job] = []

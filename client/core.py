@@ -53,6 +53,7 @@ from client.errors import (
 from client.events import (
     HISTORY_NOTE,
     CertificateExpiring,
+    CommitVoided,
     ErrorEvent,
     Event,
     KeyPackagesDraining,
@@ -387,8 +388,12 @@ class Client:
         """Create a channel of ``kind`` with every certified device of ``missions``."""
         gid = new_group_id()
         await self._ensure_login()
-        await self.transport.create_group(gid)
         self.engine.create_channel(gid, kind, name, missions)
+        try:  # the relay keeps the group's public state from the creator's GroupInfo
+            await self.transport.create_group(gid, self.engine.group_info(gid))
+        except BaseException:
+            self.engine.forget_channel(gid)
+            raise
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return gid.hex()
@@ -1196,7 +1201,11 @@ class Client:
                 if exc.status >= 500:
                     return voided
                 out = None  # not routed any more, or not ours to refuse: drop it
-            voided |= bool(out and out.voided)
+            if out is not None and out.voided:
+                voided = True
+                # the outcome of the vote, shown here as to every member served the
+                # voided commit (engine: CommitVoided)
+                self._emit([CommitVoided(gid, seq, "")])
             self.engine.refusal_sent(gid, seq)
         return voided
 
@@ -1246,8 +1255,7 @@ class Client:
                     if out is None:
                         continue
                     res = await self.transport.post(
-                        out.group_id, out.client_msg_id, out.message, add=list(out.add),
-                        remove=list(out.remove), welcome=out.welcome,
+                        out.group_id, out.client_msg_id, out.message, welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
                     seq = getattr(res, "seq", None)
                     self.engine.posted(out, seq)

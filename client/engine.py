@@ -65,22 +65,34 @@ Rules it keeps:
 * **Policy.** Every commit and post is checked with :mod:`client.policy` before it
   changes anything; a commit's certificates at the timestamp it carries (see "Clocks"
   there), a commit stamped too far ahead of our clock waits as a gap.
+* **Wire formats.** Commits are PublicMessages (RFC 9420 section 6.2), which the relay
+  verifies against the group's public tree and charter before it routes anyone
+  (docs/relay-authority.md); application messages are PrivateMessages. Any other shape
+  is refused (THREATS 15). The channel's name is not in the GroupContext: the charter
+  commits to a salted :class:`~client.policy.ChannelInfo`, which travels sealed in the
+  commit that changes it (a key exported from the commit's epoch) and in the Welcome's
+  GroupInfo.
 * **Refusals** (F2). A commit at our epoch refused by policy (or whose new credential
   is refused at its timestamp, or that authenticated but breaks RFC 9420 in a way every
-  member checks alike: :class:`~crypto.errors.InvalidCommitError`, e.g. a bad parent
-  hash) is queued as a refusal for the relay
+  member checks alike: :class:`~crypto.errors.InvalidCommitError`, e.g. a bad
+  confirmation tag; the relay refuses most such commits itself) is queued as a refusal
+  for the relay
   (:meth:`Engine.pending_refusals`, sent by the driver before it acks), and its
   committer's (device, epoch) is remembered: its later messages, signed on the branch it
-  made, are an ``EpochError``, never fork evidence. The relay voids a commit a majority
-  of the members refused, and every later one; a message served ``voided`` is skipped
-  without processing (every honest member refused it, so skipping is what they all
-  did), so the freed epoch takes the honest members' next commit and everyone
-  converges. Honest members never disagree on a refusal, so voiding never splits them.
+  made, are an ``EpochError``, never fork evidence. The relay voids a commit once at
+  least two missions and more than half of the charter's missions refused it (one vote
+  per mission), and every later one; a message served ``voided`` is skipped without
+  processing (:class:`~client.events.CommitVoided`; every honest member refused it, so
+  skipping is what they all did), so the freed epoch takes the honest members' next
+  commit and everyone converges. Honest members never disagree on a refusal, so
+  voiding never splits them.
 
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
-and msgpack of the CRLs (DER list) proving revocations for commits.
+and, for commits, msgpack of a :class:`crypto.charter.CommitStamp` (the CRLs proving
+its removals, its timestamp, the sealed channel information), which the relay reads too
+(older commits: a bare CRL list).
 
 * **KeyPackages** (THREATS 5). One-time packages' private parts are deleted when a
   Welcome uses them (a second Welcome to the same package is refused). The device also
@@ -128,6 +140,7 @@ from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
     ChannelLeft,
+    CommitVoided,
     EmergencyCallReceived,
     ErrorEvent,
     Event,
@@ -143,20 +156,35 @@ from client.events import (
 from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
 from client.msgids import APP, COMMIT, SendIds, padding_for
 from client.policy import (
+    INFO_EXTENSION,
     POLICY,
+    ROSTER_EXTENSION,
     Authority,
+    Charter,
     Ident,
     PolicyViolation,
     Roster,
     check_commit,
     check_post,
     check_state,
+    decode_info,
     encode_roster,
+    new_info,
     roster_extension,
     roster_from_extensions,
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
+from crypto.charter import (
+    AAD_ENVELOPE,
+    FP_LEN,
+    SIG_LEN,
+    CommitStamp,
+    commit_stamp,
+    info_commitment,
+)
+from crypto.charter import Envelope as _Env
+from crypto.charter import open_envelope as _open_envelope
 from crypto.errors import (
     CryptoError,
     EpochError,
@@ -167,7 +195,7 @@ from crypto.errors import (
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
-from crypto.messages import ContentType, KeyPackage, MLSMessage, Welcome, WireFormat
+from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
 __all__ = [
@@ -181,10 +209,6 @@ __all__ = [
 ]
 
 SUITE: Final = 0x0003
-AAD_ENVELOPE: Final = 2
-_AAD_ENVELOPE_V1: Final = 1  # unsigned: never fork evidence
-FP_LEN: Final = 16
-SIG_LEN: Final = 64
 FORK_LABEL: Final = "corridor fork statement v1"
 _FP_PREFIX: Final = b"\xfffp"  # + group id: (epoch, fingerprint) of the epochs we were in
 _FP_KEEP: Final = 256
@@ -299,25 +323,6 @@ def _envelope(group: Group, inner: bytes, signer: bytes | None = None) -> bytes:
 
 
 @dataclass(frozen=True, slots=True)
-class _Env:
-    fp: bytes
-    sig: bytes
-    inner: bytes
-
-
-def _open_envelope(aad: bytes) -> _Env | None:
-    if len(aad) < 2 + FP_LEN or aad[0] not in (AAD_ENVELOPE, _AAD_ENVELOPE_V1):
-        return None
-    fp = aad[1:1 + FP_LEN]
-    if aad[0] == _AAD_ENVELOPE_V1:
-        return _Env(fp, b"", aad[1 + FP_LEN:])
-    n = aad[1 + FP_LEN]
-    if n not in (0, SIG_LEN) or len(aad) < 2 + FP_LEN + n:
-        return None
-    return _Env(fp, aad[2 + FP_LEN:2 + FP_LEN + n], aad[2 + FP_LEN + n:])
-
-
-@dataclass(frozen=True, slots=True)
 class DeviceIdentity:
     """This device: its signature key (secret), its certificate chain and role certs."""
 
@@ -346,6 +351,8 @@ class _Meta(msgspec.Struct, frozen=True, kw_only=True):
     roster: bytes
     left: bool = False
     forked: str = ""
+    #: the channel's encoded ChannelInfo (name): the charter commits to it
+    info: bytes = b""
     joined_epoch: int = 0
     timer: int | None = None  # disappearing-message timer, seconds
     timer_by: str = ""
@@ -373,11 +380,10 @@ class _LastResort(msgspec.Struct, frozen=True, kw_only=True):
     used: bool = False
 
 
-class _CommitInfo(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """A commit's inner AAD: CRLs proving its removals, and its timestamp ``at``."""
-
-    crls: list[bytes]
-    at: int
+#: A commit's inner AAD (CRLs proving its removals, its timestamp, the sealed channel
+#: information): crypto.charter.CommitStamp, which the relay reads too.
+_CommitInfo = CommitStamp
+_INFO_LABEL: Final = "corridor channel info v1"
 
 
 class _OutApp(msgspec.Struct, frozen=True, tag="app"):
@@ -395,23 +401,61 @@ class _OutOp(msgspec.Struct, frozen=True, tag="op"):
 _out_decoder: Final = msgspec.msgpack.Decoder(_OutApp | _OutOp)
 _meta_decoder: Final = msgspec.msgpack.Decoder(_Meta)
 _lr_decoder: Final = msgspec.msgpack.Decoder(_LastResort)
-_crl_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
-_info_decoder: Final = msgspec.msgpack.Decoder(_CommitInfo)
 
 
 def commit_info(inner: bytes) -> tuple[list[bytes], int | None]:
     """CRLs and timestamp of a commit's inner AAD (older commits: a bare CRL list)."""
-    if not inner:
+    stamp = commit_stamp(inner)
+    if stamp is None:
         return [], None
+    return list(stamp.crls), (stamp.at if stamp.at >= 0 else None)
+
+
+def _header(message: bytes) -> tuple[int, ContentType, bytes] | None:
+    """Epoch, content type and authenticated data of a Public or PrivateMessage."""
+    msg = MLSMessage.from_bytes(message)
+    if msg.private_message is not None:
+        p = msg.private_message
+        return p.epoch, p.content_type, p.authenticated_data
+    if msg.public_message is not None:
+        c = msg.public_message.content
+        return c.epoch, c.content_type, c.authenticated_data
+    return None
+
+
+def _info_name(charter: Charter, info: bytes) -> str:
+    """The channel's name if ``info`` is the information ``charter`` commits to."""
+    if not info or info_commitment(info) != charter.info:
+        return ""
     try:
-        info = _info_decoder.decode(inner)
-        return info.crls, info.at
-    except msgspec.MsgspecError:
-        pass
+        return decode_info(info).name
+    except PolicyViolation:
+        return ""
+
+
+def _info_key(g: Group) -> bytes:
+    """The key sealing channel information in a commit: exported from the epoch the
+    commit is made in, so every member of that epoch (and not the relay) opens it."""
+    return g.export_secret(_INFO_LABEL, b"", 32)
+
+
+def _seal_info(g: Group, info: bytes) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    nonce = secrets.token_bytes(12)
+    return nonce + ChaCha20Poly1305(_info_key(g)).encrypt(nonce, info, g.group_id)
+
+
+def _open_info(g: Group, sealed: bytes) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    if len(sealed) < 12 + 16:
+        return None
     try:
-        return _crl_decoder.decode(inner), None
-    except msgspec.MsgspecError:
-        return [], None
+        return ChaCha20Poly1305(_info_key(g)).decrypt(sealed[:12], sealed[12:], g.group_id)
+    except InvalidTag:
+        return None
 _gap_decoder: Final = msgspec.msgpack.Decoder(list[tuple[int, int]])
 _seq_decoder: Final = msgspec.msgpack.Decoder(list[int])
 _enc: Final = msgspec.msgpack.Encoder()
@@ -535,7 +579,7 @@ class Engine:
             out.append((m.leaf_index, m.signature_key.hex(), unverified_identity(chain), chain))
         return out
 
-    def chairs(self, roster: Roster) -> frozenset[str]:
+    def chairs(self, roster: Roster | Charter) -> frozenset[str]:
         return self.trust.chairs(roster.chairs)
 
     # ------------------------------------------------------------------ KeyPackages
@@ -652,9 +696,11 @@ class Engine:
                         conveners=(me.delegate,) if kind in ("multilateral", "caucus") else (),
                         chairs=chairs)
         check_state(roster, [me])
+        info = new_info(name)
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
-                         extensions=[roster_extension(roster)], credential_validator=self.trust)
-        meta = _Meta(roster=encode_roster(roster), updated_at=self.now())
+                         extensions=[roster_extension(roster, info)],
+                         credential_validator=self.trust)
+        meta = _Meta(roster=encode_roster(roster), info=info, updated_at=self.now())
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,
                                       kind=ChannelKind(kind), name=name,
@@ -665,8 +711,29 @@ class Engine:
         self._groups[group_id] = g
         return group_id
 
+    def forget_channel(self, channel_id: bytes) -> None:
+        """Drop a channel the relay never created (nothing was sent for it)."""
+        with self.store.transaction():
+            self.store.delete_channel(channel_id)
+            with contextlib.suppress(ClientError):
+                self.store.delete_group_state(channel_id)
+        self._groups.pop(channel_id, None)
+
     def roster(self, channel_id: bytes) -> Roster:
+        """The channel's charter and name (the name from the channel information the
+        charter commits to)."""
+        charter = self.charter(channel_id)
+        _ch, meta = self.channel_state(channel_id)
+        return Roster.of(charter, _info_name(charter, meta.info))
+
+    def charter(self, channel_id: bytes) -> Charter:
+        """The channel's public charter (what the relay sees too)."""
         return roster_from_extensions(self._group(channel_id).extensions)
+
+    def group_info(self, channel_id: bytes) -> bytes:
+        """A signed GroupInfo with the ratchet tree: the public state the relay verifies
+        commits against (posted when the relay group is created)."""
+        return self._group(channel_id).group_info(with_ratchet_tree=True)
 
     def channel_state(self, channel_id: bytes) -> tuple[Channel, _Meta]:
         ch = self.store.get_channel(channel_id)
@@ -678,7 +745,7 @@ class Engine:
         _ch, meta = self.channel_state(channel_id)
         if meta.left:
             raise UsageError("this device is no longer in the channel")
-        roster = self.roster(channel_id)
+        roster = self.charter(channel_id)
         kind = kind_of(payload)
         if check_policy and kind not in ANSWER_KINDS:
             try:
@@ -720,7 +787,7 @@ class Engine:
             self.features.stored(ch.channel_id, author, payload)
         return bool(fresh)
 
-    def _features(self, ch: Channel, meta: _Meta, roster: Roster, sender: Ident,
+    def _features(self, ch: Channel, meta: _Meta, roster: Roster | Charter, sender: Ident,
                   payload: payloads.Decoded, seq: int | None
                   ) -> tuple[bool, list[Event], _Meta]:
         """Apply what a payload means beyond being stored (modifiers, timer, notices).
@@ -870,7 +937,7 @@ class Engine:
         item = self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutOp)
         g = self._group(work.channel_id)
-        current = roster_from_extensions(g.extensions)
+        current = self.roster(work.channel_id)
         roster = current
         if item.roster is not None:
             from client.policy import decode_roster
@@ -947,15 +1014,26 @@ class Engine:
             self.store.mark_sent(work.item_id)
             return None
         exts = None
+        _ch, meta = self.channel_state(work.channel_id)
+        info, sealed = meta.info, b""
         if plan.roster is not None:
-            exts = [e for e in g.extensions if e.extension_type != 0xF0C2]
-            exts.append(roster_extension(plan.roster))
-        info = _CommitInfo(self.trust.crls if plan.remove else [], at)
-        aad = _envelope(g, _enc.encode(info), self._signer)
+            if not info or _info_name(self.charter(work.channel_id), info) != plan.roster.name:
+                info = new_info(plan.roster.name)  # a new salt too: renames cannot be linked
+                sealed = _seal_info(g, info)  # for the members of this epoch
+            exts = [e for e in g.extensions if e.extension_type != ROSTER_EXTENSION]
+            exts.append(roster_extension(plan.roster, info))
+        # joiners get the channel information inside the Welcome's (encrypted) GroupInfo
+        welcome_exts = [Extension(extension_type=INFO_EXTENSION, extension_data=info)] \
+            if kps and info else []
+        stamp = _CommitInfo(self.trust.crls if plan.remove else [], at, sealed)
+        aad = _envelope(g, _enc.encode(stamp), self._signer)
         try:
             with self.trust.evaluated_at(at):
+                # a PublicMessage (RFC 9420 section 6.2): the relay verifies it against
+                # the group's public tree and charter before it changes routing
                 out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
-                               update_path=True, authenticated_data=aad, now=at)
+                               update_path=True, authenticated_data=aad, now=at,
+                               handshake_encrypted=False, welcome_extensions=welcome_exts)
             _crashpoint("commit-built")
             self._save_group(g)
         except BaseException:
@@ -1042,12 +1120,13 @@ class Engine:
     def _voided(self, ch: Channel, meta: _Meta, m: RelayMessage) -> _Meta:
         meta = self._meta(self.store.get_channel(ch.channel_id))  # a refusal may have changed it
         with contextlib.suppress(CryptoError, ClientError):
-            pm = MLSMessage.from_bytes(m.message).private_message
-            if pm is not None and m.sender != self.me.device_id:
+            head = _header(m.message)
+            if head is not None and m.sender != self.me.device_id:
                 g = self._group(ch.group_id)
-                if pm.epoch >= g.epoch and (m.sender, pm.epoch) not in meta.refused:
+                epoch = head[0]
+                if epoch >= g.epoch and (m.sender, epoch) not in meta.refused:
                     meta = msgspec.structs.replace(
-                        meta, refused=(*meta.refused, (m.sender, pm.epoch))[-_REFUSED_KEEP:])
+                        meta, refused=(*meta.refused, (m.sender, epoch))[-_REFUSED_KEEP:])
                     self._put_meta(ch, meta)
         return meta
 
@@ -1080,10 +1159,11 @@ class Engine:
             if i == len(msgs) // 2:
                 _crashpoint("receive-mid")
             if m.voided:
-                # F2: a commit a majority of the members refused by policy (or one after
-                # it, which can only build on it). Every honest member refused it, so
+                # F2: a commit the charter's missions refused (or one after it, which
+                # can only build on it). Every honest member refused it, so
                 # skipping it is what they all did; its committer is on its own branch.
                 meta = self._voided(ch, meta, m)
+                events.append(CommitVoided(ch.channel_id, m.seq, m.sender))
                 continue
             try:
                 changed, meta = self._receive_one(ch, meta, g, m, events)
@@ -1142,50 +1222,64 @@ class Engine:
                      events: list[Event]) -> tuple[bool, _Meta]:
         msg = MLSMessage.from_bytes(m.message)
         meta = self._meta(self.store.get_channel(ch.channel_id))  # features may change it
-        pm = msg.private_message
-        if msg.wire_format != WireFormat.mls_private_message or pm is None:
-            raise PolicyViolation("Corridor channels carry only PrivateMessages")
-        env = _open_envelope(pm.authenticated_data)
+        # Application messages are PrivateMessages; commits travel as PublicMessages
+        # (RFC 9420 section 6.2), which the relay verified; anything else is refused
+        # (THREATS 15), whatever it would decrypt to.
+        if msg.private_message is not None:
+            priv = msg.private_message
+            epoch, ctype, aad = priv.epoch, priv.content_type, priv.authenticated_data
+            if ctype != ContentType.application:
+                raise PolicyViolation("handshake messages travel as PublicMessages here")
+        elif msg.public_message is not None:
+            content = msg.public_message.content
+            epoch, ctype, aad = content.epoch, content.content_type, content.authenticated_data
+            if ctype == ContentType.application:
+                raise PolicyViolation("application messages must be PrivateMessages")
+        else:
+            raise PolicyViolation("Corridor channels carry only Public and PrivateMessages")
+        env = _open_envelope(aad)
         own = m.sender == self.me.device_id
-        if pm.content_type == ContentType.application:
+        if ctype == ContentType.application:
             if own:  # never decryptable by its sender: its id says which it was
                 ref = self.send_ids.lookup(m.client_msg_id)
                 if ref is not None and ref.kind == APP:
-                    self._own_app(ch, g, m, ref.ref, ref.attempt, pm.epoch)
+                    self._own_app(ch, g, m, ref.ref, ref.attempt, epoch)
                 return False, meta  # unknown: handed back before, its entry dropped
-            if self._fork_evidence(g, m, pm.epoch, env):
-                if self._on_refused_branch(meta, m.sender, pm.epoch):
+            if self._fork_evidence(g, m, epoch, env):
+                if self._on_refused_branch(meta, m.sender, epoch):
                     raise EpochError("a message built on a commit this channel refused")
-                return False, self._fork(ch, meta, pm.epoch, events,
+                return False, self._fork(ch, meta, epoch, events,
                                          "a member's signed message is from another history "
                                          "of this channel")
-            if pm.epoch > g.epoch:
+            if epoch > g.epoch:
                 raise _AheadError("message from a later epoch: commits are missing")
-            if pm.epoch != g.epoch:
+            if epoch != g.epoch:
                 raise EpochError("message from another epoch (cannot be decrypted)")
             res = g.process(m.message, now=self.now())
             assert isinstance(res, ApplicationMessage)
             self._application(ch, g, res, m, events)
             return False, meta
-        if pm.content_type != ContentType.commit:
+        if ctype != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
-        if self._fork_evidence(g, m, pm.epoch, env):
-            if self._on_refused_branch(meta, m.sender, pm.epoch):
+        if self._fork_evidence(g, m, epoch, env):
+            if self._on_refused_branch(meta, m.sender, epoch):
                 raise EpochError("a commit built on a commit this channel refused")
-            return False, self._fork(ch, meta, pm.epoch, events,
+            return False, self._fork(ch, meta, epoch, events,
                                      "a member's signed commit is built on another history "
                                      "of this channel")
-        if pm.epoch < g.epoch:
-            if pm.epoch < meta.joined_epoch or self._merged_before(g.group_id, m.message):
+        if epoch < g.epoch:
+            if epoch < meta.joined_epoch or self._merged_before(g.group_id, m.message):
                 raise ReplayError("a replayed commit (merged, or before this device joined)")
             # Another commit for an epoch we left, on our history of it: it cannot be
             # authenticated any more (its epoch's keys are gone), so the relay may have
             # forged it from the one we merged. Not evidence; a real fork shows in the
             # other half's next messages, whose signed fingerprints differ from ours.
             raise EpochError("a second commit for an epoch this device already left")
-        if pm.epoch > g.epoch:
+        if epoch > g.epoch:
             raise _AheadError("commit for a future epoch: commits are missing")
         crls, at = commit_info(env.inner) if env is not None else ([], None)
+        stamp = commit_stamp(env.inner) if env is not None else None
+        sealed = stamp.info if stamp is not None else b""
         if at is None:  # an older client's commit: the previous commit's time, else ours
             at = meta.commit_at or self.now()
         own = m.sender == self.me.device_id
@@ -1204,7 +1298,7 @@ class Engine:
             # a credential the commit brings in is refused at the commit's time: as
             # deterministic as the channel policy, so refused the same way
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
-            self._refuse(ch, meta, m, pm.epoch)
+            self._refuse(ch, meta, m, epoch)
             raise
         except InvalidCommitError as exc:
             if own:
@@ -1214,10 +1308,11 @@ class Engine:
             # committer's fault, refused like a policy break. A local failure (our own
             # path secret does not decrypt) is a plain CryptoError: never a refusal.
             events.append(PolicyRefused(ch.channel_id, m.seq, f"invalid commit: {exc}"))
-            self._refuse(ch, meta, m, pm.epoch)
+            self._refuse(ch, meta, m, epoch)
             raise
-        assert isinstance(staged, StagedCommit)
-        meta = self._commit(ch, meta, g, staged, m, crls, at, events)
+        if not isinstance(staged, StagedCommit):
+            raise PolicyViolation("not a commit")
+        meta = self._commit(ch, meta, g, staged, m, crls, at, events, sealed)
         return True, meta
 
     def _fork_evidence(self, g: Group, m: RelayMessage, epoch: int, env: _Env | None) -> bool:
@@ -1351,8 +1446,22 @@ class Engine:
 
     def _commit(self, ch: Channel, meta: _Meta, g: Group, staged: StagedCommit,
                 m: RelayMessage, crls: list[bytes], at: int,
-                events: list[Event]) -> _Meta:
+                events: list[Event], sealed: bytes = b"") -> _Meta:
         before = roster_from_extensions(g.extensions)
+        after_charter = roster_from_extensions(staged.extensions) if staged.extensions \
+            else before
+        info = meta.info
+        if after_charter.info != before.info and not staged.self_removed:
+            # a rename: the new channel information is sealed for this epoch's members
+            opened = _open_info(g, sealed) if sealed else None
+            if opened is None or info_commitment(opened) != after_charter.info:
+                if not staged.own:
+                    exc = PolicyViolation("the channel information does not match the charter")
+                    events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+                    self._refuse(ch, meta, m, g.epoch)
+                    raise exc
+            else:
+                info = opened
         if staged.own:
             change = g.merge_pending_commit()
             ref = self.send_ids.lookup(m.client_msg_id)
@@ -1408,15 +1517,16 @@ class Engine:
             self._put_meta(ch, meta)
             events.append(ChannelLeft(ch.channel_id, f"removed by {committer.delegate}"))
             return meta
-        after_roster = roster_from_extensions(g.extensions)
-        meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster),
+        after_roster = Roster.of(roster_from_extensions(g.extensions),
+                                 _info_name(after_charter, info))
+        meta = msgspec.structs.replace(meta, roster=encode_roster(after_roster), info=info,
                                        commit_at=max(meta.commit_at, at))
         if staged.own:  # our leaf key is fresh (every commit of ours has an update path)
             meta = msgspec.structs.replace(meta, updated_at=self.now(), sent=0)
         self._put_meta(ch, meta, name=after_roster.name if after_roster.name != ch.name else None)
         self._save_group(g)
         self._remember_fp(g)
-        if added_names or removed_names or after_roster != before:
+        if added_names or removed_names or after_charter != before:
             events.append(MembershipChanged(ch.channel_id, change.epoch, added_names,
                                             removed_names, committer.delegate))
         return meta
@@ -1435,10 +1545,18 @@ class Engine:
             # THREATS 6: the Welcome must name the commit the relay accepted.
             g = Group.join(w.message, bundle, credential_validator=self.trust, now=self.now(),
                            commit_message=w.commit)
-            roster = roster_from_extensions(g.extensions)
-            check_state(roster, [i for _l, _d, i, _c in self._members(g)])
-            if roster.kind == "notice" and not self.chairs(roster):
+            charter = roster_from_extensions(g.extensions)
+            check_state(charter, [i for _l, _d, i, _c in self._members(g)])
+            if charter.kind == "notice" and not self.chairs(charter):
                 raise PolicyViolation("a notice channel without a valid chair")
+            # the channel's name rides in the Welcome's encrypted GroupInfo, committed to
+            # by the charter
+            info = next((e.extension_data for e in g.welcome_extensions
+                         if e.extension_type == INFO_EXTENSION), b"")
+            if charter.info and info_commitment(info) != charter.info:
+                raise PolicyViolation("the Welcome's channel information does not match "
+                                      "the charter")
+            roster = Roster.of(charter, _info_name(charter, info))
         except (CryptoError, ClientError) as exc:
             events.append(ErrorEvent(None, "invitation refused", type(exc).__name__))
             return events
@@ -1452,11 +1570,11 @@ class Engine:
         # the commit we joined with fixes the time the next commit must not precede
         commit_at = 0
         with contextlib.suppress(CryptoError, ClientError):
-            cpm = MLSMessage.from_bytes(w.commit).private_message
-            cenv = _open_envelope(cpm.authenticated_data) if cpm is not None else None
+            chead = _header(w.commit)
+            cenv = _open_envelope(chead[2]) if chead is not None else None
             commit_at = (commit_info(cenv.inner)[1] or 0) if cenv is not None else 0
         meta = _Meta(roster=encode_roster(roster), joined_epoch=g.epoch, commit_at=commit_at,
-                     updated_at=self.now())
+                     updated_at=self.now(), info=info)
         with self.store.transaction():
             if existing is not None:
                 self.store.delete_channel(existing.channel_id)

@@ -18,6 +18,7 @@ __all__ = [
     "CertificateExpiring",
     "ChannelJoined",
     "ChannelLeft",
+    "CommitVoided",
     "DirectoryAlarm",
     "EmergencyCallReceived",
     "ErrorEvent",
@@ -137,6 +138,17 @@ class PolicyRefused:
     channel_id: bytes
     seq: int | None
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CommitVoided:
+    """The relay serves the commit at ``seq`` (by device ``committer``) as voided: the
+    channel's missions refused it (one vote per mission of the charter), so every member
+    skips it and its epoch is free again. Shown to every member, whatever it voted."""
+
+    channel_id: bytes
+    seq: int
+    committer: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,5 +295,5 @@ Event = (
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
     | TimerChanged | MessagesExpired | MessageSent | RoutingMismatch | RoutingRestored
-    | CertificateExpiring | KeyPackagesDraining | DirectoryAlarm
+    | CertificateExpiring | KeyPackagesDraining | CommitVoided | DirectoryAlarm
 )

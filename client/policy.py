@@ -1,4 +1,12 @@
-"""Channel policy: the roster extension and the deterministic checks every member runs.
+"""Channel policy on the client: the roster (charter plus the channel's name) and the
+deterministic checks every member runs.
+
+The rules themselves live in :mod:`crypto.charter`, shared with the relay, which runs
+the same checks on every commit (handshakes are PublicMessages). This module keeps the
+client's view: a :class:`Roster` is the public charter plus the channel's name, which
+the relay never sees (the charter holds only a salted commitment to a
+:class:`ChannelInfo`; the information itself rides encrypted: sealed in the commit
+that changes it, and in the Welcome's GroupInfo for joiners).
 
 DESIGN.md's table, as data (:data:`POLICY`)::
 
@@ -8,11 +16,10 @@ DESIGN.md's table, as data (:data:`POLICY`)::
     caucus        1..N       the caucus conveners          everyone
     notice        1..N       the chair(s)                  the chair(s) only
 
-The roster and roles live in a private-use group-context extension
-(:data:`ROSTER_EXTENSION`), so every member holds the same view and the relay never
-sees it (handshakes are PrivateMessages; Welcomes encrypt the GroupInfo). Encoding:
-msgpack of :class:`Roster` (versioned; unknown fields of a newer version are refused
-rather than guessed at, since a roster is security-relevant).
+The charter and roles live in a private-use group-context extension
+(:data:`ROSTER_EXTENSION`), so every member and the relay hold the same view. Encoding:
+msgpack (versioned; unknown fields of a newer version are refused rather than guessed
+at, since a charter is security-relevant).
 
 Membership is per mission: every certified device of a listed mission belongs. The
 checks below take *identities* (mission, delegate) that the engine read from each
@@ -60,7 +67,8 @@ is then a function of the commit and the group state alone. Three rules bound ``
   commits at once and all agree. A commit stamped further ahead (only an insider does
   that) is merged by everyone later or, see next, by nobody; never by some only.
 * **Far ahead** (``FAR_FUTURE``, 1 day): the member also sends the relay a refusal (F2)
-  while it waits. If a majority does, the relay voids the commit and all skip it. No
+  while it waits. If the charter's missions do (at least two and more than half, one
+  vote per mission), the relay voids the commit and all skip it. No
   honest member has merged it then: a member that merged it had ``at`` within the
   tolerance of its clock, so every honest member's clock (within the tolerance of that
   one) has ``at`` within twice the tolerance, far less than a day; none of them voted.
@@ -74,37 +82,46 @@ disagreement there shows or hides one message, and forks nothing).
 
 from __future__ import annotations
 
-import enum
+import secrets
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Final
 
 import msgspec
 from msgspec import Meta
 
 from client.errors import PeerError, UsageError
+from crypto import charter as _c
+from crypto.charter import POLICY, Authority, ChannelRule, Charter, Ident
 from crypto.messages import Extension
 
 __all__ = [
+    "INFO_EXTENSION",
     "POLICY",
     "ROSTER_EXTENSION",
     "Authority",
+    "ChannelInfo",
     "ChannelRule",
+    "Charter",
     "Ident",
     "PolicyViolation",
     "Roster",
     "check_commit",
     "check_post",
     "check_state",
+    "decode_info",
     "decode_roster",
+    "encode_info",
     "encode_roster",
+    "new_info",
     "roster_extension",
     "roster_from_extensions",
 ]
 
-#: Private-use MLS extension type (RFC 9420 §17.3: 0xF000-0xFFFF); 0xF0C1 is the
-#: commit-ref GroupInfo extension of crypto.group.
-ROSTER_EXTENSION: Final = 0xF0C2
+#: The charter's group-context extension (crypto.charter.CHARTER_EXTENSION).
+ROSTER_EXTENSION: Final = _c.CHARTER_EXTENSION
+#: Private-use GroupInfo extension of Corridor's Welcomes: the :class:`ChannelInfo`
+#: (encrypted with the GroupInfo; the relay never sees it).
+INFO_EXTENSION: Final = 0xF0C3
 ROSTER_VERSION: Final = 1
 MAX_NAME: Final = 200
 
@@ -113,34 +130,39 @@ class PolicyViolation(PeerError):
     """A commit or message breaks the channel policy; it is refused, nothing changes."""
 
 
-class Authority(enum.StrEnum):
-    NOBODY = "nobody"
-    CONVENERS = "conveners"
-    CHAIRS = "chairs"
-    EVERYONE = "everyone"
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelRule:
-    roster_change: Authority
-    post: Authority
-    min_missions: int
-    max_missions: int | None
-
-
-POLICY: Final[dict[str, ChannelRule]] = {
-    "bilateral": ChannelRule(Authority.NOBODY, Authority.EVERYONE, 2, 2),
-    "multilateral": ChannelRule(Authority.CONVENERS, Authority.EVERYONE, 1, None),
-    "caucus": ChannelRule(Authority.CONVENERS, Authority.EVERYONE, 1, None),
-    "notice": ChannelRule(Authority.CHAIRS, Authority.CHAIRS, 1, None),
-}
-
 _Id = Annotated[str, Meta(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._@-]*$")]
 _Delegate = Annotated[str, Meta(min_length=3, max_length=129)]
 
 
+class ChannelInfo(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What members know of a channel and the relay does not: its name, salted so that
+    the charter's commitment to it cannot be tested against guesses."""
+
+    name: Annotated[str, Meta(min_length=1, max_length=MAX_NAME)]
+    salt: Annotated[bytes, Meta(min_length=16, max_length=16)]
+
+
+_info_decoder: Final = msgspec.msgpack.Decoder(ChannelInfo)
+
+
+def new_info(name: str) -> bytes:
+    """The encoded :class:`ChannelInfo` for ``name`` with a fresh salt."""
+    return _encoder.encode(ChannelInfo(name=name, salt=secrets.token_bytes(16)))
+
+
+def encode_info(info: ChannelInfo) -> bytes:
+    return _encoder.encode(info)
+
+
+def decode_info(data: bytes) -> ChannelInfo:
+    try:
+        return _info_decoder.decode(data)
+    except (msgspec.MsgspecError, ValueError):
+        raise PolicyViolation("malformed channel information") from None
+
+
 class Roster(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """The channel's roster and roles (group-context extension payload).
+    """This device's view of a channel: the charter's fields plus the channel's name.
 
     ``conveners`` are delegates as ``"<mission>/<delegate>"``; ``chairs`` are role
     certificates (DER, issued by the venue root), checked by every client.
@@ -156,6 +178,20 @@ class Roster(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
 
     def with_changes(self, **kw: object) -> Roster:
         return msgspec.structs.replace(self, **kw)
+
+    def charter(self, info: bytes | None = None) -> Charter:
+        """The public charter; ``info`` is the encoded :class:`ChannelInfo` it commits
+        to (without it, an unsalted commitment to the name: for comparisons only)."""
+        data = info if info is not None else self.name.encode()
+        return Charter(kind=self.kind, missions=self.missions, conveners=self.conveners,
+                       chairs=self.chairs, created_by=self.created_by,
+                       info=_c.info_commitment(data))
+
+    @classmethod
+    def of(cls, charter: Charter, name: str) -> Roster:
+        return cls(kind=charter.kind, name=name or "(unnamed)", missions=charter.missions,
+                   conveners=charter.conveners, chairs=charter.chairs,
+                   created_by=charter.created_by)
 
 
 _roster_decoder: Final = msgspec.msgpack.Decoder(Roster)
@@ -174,61 +210,44 @@ def decode_roster(data: bytes) -> Roster:
     try:
         roster = _roster_decoder.decode(data)
     except (msgspec.MsgspecError, ValueError):
-        raise PolicyViolation("malformed roster extension") from None
+        raise PolicyViolation("malformed roster") from None
     if roster.v != ROSTER_VERSION or roster.kind not in POLICY:
         raise PolicyViolation("roster of an unknown version or kind")
     return roster
 
 
-def roster_extension(roster: Roster) -> Extension:
-    return Extension(extension_type=ROSTER_EXTENSION, extension_data=encode_roster(roster))
+def roster_extension(roster: Roster, info: bytes) -> Extension:
+    """The charter extension for ``roster`` committing to ``info`` (encoded ChannelInfo)."""
+    try:
+        return _c.charter_extension(roster.charter(info))
+    except _c.CharterViolation as exc:
+        raise UsageError(str(exc)) from None
 
 
-def roster_from_extensions(extensions: Iterable[Extension]) -> Roster:
-    found = [e for e in extensions if e.extension_type == ROSTER_EXTENSION]
-    if len(found) != 1:
-        raise PolicyViolation("the group has no (or more than one) roster extension")
-    return decode_roster(found[0].extension_data)
+def roster_from_extensions(extensions: Iterable[Extension]) -> Charter:
+    """The group's charter (PolicyViolation if missing or malformed)."""
+    try:
+        return _c.charter_from_extensions(extensions)
+    except _c.CharterViolation as exc:
+        raise PolicyViolation(str(exc)) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Ident:
-    """Who a leaf is: mission and delegate, read from its (verified) certificate."""
-
-    mission_id: str
-    delegate_id: str
-
-    @property
-    def delegate(self) -> str:
-        return f"{self.mission_id}/{self.delegate_id}"
+def _charter(x: Roster | Charter) -> Charter:
+    return x.charter() if isinstance(x, Roster) else x
 
 
-def _authorised(authority: Authority, who: Ident, roster: Roster, chairs: frozenset[str]) -> bool:
-    if authority is Authority.EVERYONE:
-        return True
-    if authority is Authority.CONVENERS:
-        return who.delegate in roster.conveners
-    if authority is Authority.CHAIRS:
-        return who.delegate in chairs
-    return False
-
-
-def check_state(roster: Roster, members: Sequence[Ident]) -> None:
+def check_state(roster: Roster | Charter, members: Sequence[Ident]) -> None:
     """A group as joined (Welcome) or after a commit: roster shape and every leaf's mission."""
-    rule = POLICY[roster.kind]
-    n = len(set(roster.missions))
-    if n < rule.min_missions or (rule.max_missions is not None and n > rule.max_missions):
-        raise PolicyViolation(f"a {roster.kind} channel cannot have {n} missions")
-    allowed = set(roster.missions)
-    for m in members:
-        if m.mission_id not in allowed:
-            raise PolicyViolation(f"a device of mission {m.mission_id} is not in the roster")
+    try:
+        _c.check_state(_charter(roster), members)
+    except _c.CharterViolation as exc:
+        raise PolicyViolation(str(exc)) from None
 
 
 def check_commit(
     *,
-    before: Roster,
-    after: Roster,
+    before: Roster | Charter,
+    after: Roster | Charter,
     committer: Ident | None,
     added: Sequence[Ident],
     removed: Sequence[tuple[Ident, bool]],
@@ -236,46 +255,19 @@ def check_commit(
     chairs: frozenset[str],
     founding: bool,
 ) -> None:
-    """Refuse (PolicyViolation) a commit that breaks the channel's policy; see module doc.
-
-    Args:
-        chairs: delegates (``mission/delegate``) holding a verified chair role.
-        founding: the commit creating epoch 1 (the creator populating the channel).
-        removed: each removed leaf's identity and whether the commit proves it revoked.
-    """
-    if committer is None:
-        raise PolicyViolation("external commits are not allowed in Corridor channels")
-    if after.kind != before.kind:
-        raise PolicyViolation("a channel's kind never changes")
-    rule = POLICY[before.kind]
-    changed = after != before
-    authorised = _authorised(rule.roster_change, committer, before, chairs)
-    if founding and committer.delegate == before.created_by:
-        authorised = authorised or rule.roster_change is not Authority.NOBODY
-    if changed and not authorised:
-        raise PolicyViolation(f"{committer.delegate} may not change this {before.kind} roster")
-    check_state(after, members_after)
-    new_missions = set(after.missions) - set(before.missions)
-    for ident in added:
-        if ident.mission_id == committer.mission_id or ident.mission_id in new_missions:
-            continue
-        if founding and committer.delegate == before.created_by:
-            continue
-        if authorised and rule.roster_change is not Authority.NOBODY:
-            continue
-        raise PolicyViolation(
-            f"{committer.delegate} may not add a device of mission {ident.mission_id}")
-    for ident, revoked in removed:
-        if revoked or ident.mission_id == committer.mission_id:
-            continue
-        if authorised and rule.roster_change is not Authority.NOBODY:
-            continue
-        raise PolicyViolation(
-            f"{committer.delegate} may not remove a device of mission {ident.mission_id}")
+    """Refuse (PolicyViolation) a commit that breaks the channel's policy: the rules of
+    :func:`crypto.charter.check_commit`, which the relay runs too."""
+    try:
+        _c.check_commit(before=_charter(before), after=_charter(after), committer=committer,
+                        added=added, removed=removed, members_after=members_after,
+                        chairs=chairs, founding=founding)
+    except _c.CharterViolation as exc:
+        raise PolicyViolation(str(exc).replace(" charter", " roster")) from None
 
 
-def check_post(roster: Roster, sender: Ident, chairs: frozenset[str]) -> None:
+def check_post(roster: Roster | Charter, sender: Ident, chairs: frozenset[str]) -> None:
     """Refuse a post the channel's kind does not allow from ``sender``."""
-    rule = POLICY[roster.kind]
-    if not _authorised(rule.post, sender, roster, chairs):
-        raise PolicyViolation(f"only the chair may post in a {roster.kind} channel")
+    try:
+        _c.check_post(_charter(roster), sender, chairs)
+    except _c.CharterViolation as exc:
+        raise PolicyViolation(str(exc)) from None

@@ -108,8 +108,8 @@ class RelayMessage:
     sender: str
     client_msg_id: str
     message: bytes
-    #: The relay voided this commit after a majority of the members refused it by
-    #: policy (F2), or it follows such a commit: the engine skips it.
+    #: The relay voided this commit after the charter's missions refused it (F2: at
+    #: least two, and more than half), or it follows such a commit: the engine skips it.
     voided: bool = False
 
 
@@ -195,13 +195,15 @@ class Transport(abc.ABC):
     async def claim_key_package(self, device_id: str) -> bytes: ...
 
     @abc.abstractmethod
-    async def create_group(self, group_id: bytes) -> None: ...
+    async def create_group(self, group_id: bytes, group_info: bytes) -> None:
+        """Create the relay group from the creator's GroupInfo (with the ratchet tree)."""
 
     @abc.abstractmethod
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
-                   add: list[str] | None = None, remove: list[str] | None = None,
                    welcome: bytes | None = None,
-                   welcome_to: list[str] | None = None) -> PostResult: ...
+                   welcome_to: list[str] | None = None) -> PostResult:
+        """Post one message. A commit's routing effect is what the relay verifies in
+        it, never a list the client sends; a Welcome goes to devices it adds."""
 
     @abc.abstractmethod
     async def messages(self, group_id: bytes, after: int,
@@ -359,8 +361,9 @@ class HttpTransport(Transport):
         out = await self._json("POST", "/v1/keypackages/claim", {"device_id": device_id})
         return _unb64(out["key_package"])
 
-    async def create_group(self, group_id: bytes) -> None:
-        await self._json("POST", "/v1/groups", {"group_id": b64u(group_id)})
+    async def create_group(self, group_id: bytes, group_info: bytes) -> None:
+        await self._json("POST", "/v1/groups", {"group_id": b64u(group_id),
+                                                "group_info": _b64(group_info)})
 
     async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
         out = await self._json("GET", f"/v1/groups/{b64u(group_id)}")
@@ -371,14 +374,9 @@ class HttpTransport(Transport):
         return list(out["claims"])
 
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
-                   add: list[str] | None = None, remove: list[str] | None = None,
                    welcome: bytes | None = None,
                    welcome_to: list[str] | None = None) -> PostResult:
         body: dict[str, Any] = {"client_msg_id": client_msg_id, "message": _b64(message)}
-        if add:
-            body["add"] = add
-        if remove:
-            body["remove"] = remove
         if welcome is not None and welcome_to:
             body["welcome"] = {"message": _b64(welcome), "recipients": welcome_to}
         out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
@@ -573,6 +571,12 @@ class _Group:
     left: dict[str, tuple[int, int]] = field(default_factory=dict)  # -> (joined, left seq)
     refusals: dict[int, set[str]] = field(default_factory=dict)
     voided: set[int] = field(default_factory=set)
+    #: the group's public state after the commit at each seq (0: creation), MLS only
+    states: dict[int, Any] = field(default_factory=dict)
+
+
+def _accept_credential(credential: object, key: bytes) -> None:
+    del credential, key
 
 
 class MemoryRelay:
@@ -633,15 +637,26 @@ class MemoryTransport(Transport):
             raise RelayRefused(404, "not_found", "no such group")
         return len(g.messages), sorted(g.members)
 
-    async def create_group(self, group_id: bytes) -> None:
+    async def create_group(self, group_id: bytes, group_info: bytes) -> None:
+        from crypto.errors import CryptoError
+        from crypto.public_group import PublicGroup
+
         if group_id in self.relay.groups:
             raise RelayRefused(409, "conflict", "group exists")
-        self.relay.groups[group_id] = _Group(members={self.device_id: 0})
+        try:
+            state = PublicGroup.from_group_info(group_info,
+                                                credential_validator=_accept_credential)
+        except CryptoError as exc:
+            raise RelayRefused(422, "commit_refused", str(exc)) from None
+        self.relay.groups[group_id] = _Group(members={self.device_id: 0}, states={0: state})
 
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
-                   add: list[str] | None = None, remove: list[str] | None = None,
                    welcome: bytes | None = None,
                    welcome_to: list[str] | None = None) -> PostResult:
+        """Like the relay: application messages are PrivateMessages, commits are
+        PublicMessages verified against the group's public state (MLS only: this
+        double knows no venue root or charter), routing follows the verified tree."""
+        from crypto.errors import CryptoError
         from crypto.messages import MLSMessage
 
         await asyncio.sleep(0)
@@ -651,19 +666,34 @@ class MemoryTransport(Transport):
         for m in g.messages:
             if m.sender == self.device_id and m.client_msg_id == client_msg_id:
                 return PostResult(m.seq, True)
-        pm = MLSMessage.from_bytes(message).private_message
-        assert pm is not None
+        msg = MLSMessage.from_bytes(message)
         seq = len(g.messages) + 1
-        if pm.content_type == 3:
-            if pm.epoch in g.epochs:
+        added: list[str] = []
+        removed: list[str] = []
+        if msg.public_message is not None:
+            epoch = msg.public_message.content.epoch
+            if epoch in g.epochs:
                 raise EpochConflictError(409, "epoch_conflict", "epoch taken",
-                                         {"seq": g.epochs[pm.epoch], "epoch": pm.epoch})
-            g.epochs[pm.epoch] = seq
+                                         {"seq": g.epochs[epoch], "epoch": epoch})
+            state = g.states[max(g.states)]
+            try:
+                verified = state.verify_commit(message, credential_validator=_accept_credential)
+            except CryptoError as exc:
+                raise RelayRefused(422, "commit_refused", str(exc)) from None
+            added = [leaf.signature_key.hex() for _i, leaf in verified.added]
+            removed = [leaf.signature_key.hex() for _i, leaf in verified.removed]
+            if not set(welcome_to or []) <= set(added):
+                raise RelayRefused(400, "bad_request", "welcome recipients must be added")
+            g.epochs[epoch] = seq
+            g.states[seq] = verified.group
+        elif msg.private_message is None or msg.private_message.content_type != 1:
+            raise RelayRefused(400, "bad_request", "application PrivateMessages or commits "
+                               "as PublicMessages only")
         g.messages.append(RelayMessage(group_id, seq, self.device_id, client_msg_id, message))
-        for d in remove or []:
+        for d in removed:
             if d in g.members:
                 g.left[d] = (g.members.pop(d), seq)
-        for d in add or []:
+        for d in added:
             g.members[d] = seq
         if welcome is not None and welcome_to:
             self.relay._wid += 1
@@ -691,19 +721,26 @@ class MemoryTransport(Transport):
             return RefusalResult(seq, 0, 0, True)
         if seq not in g.epochs.values():
             raise RelayRefused(404, "not_found", "no accepted commit at this seq")
+        from crypto.charter import charter_from_extensions
+
         committer = g.messages[seq - 1].sender
         if committer == self.device_id or g.members[self.device_id] >= seq:
             raise RelayRefused(403, "forbidden", "this device may not refuse this commit")
         voters = {d for d, joined in g.members.items() if joined < seq and d != committer}
         got = g.refusals.setdefault(seq, set())
         got.add(self.device_id)
-        n = len(got & voters)
-        if 2 * n <= len(voters):
-            return RefusalResult(seq, n, len(voters), False)
+        # one vote per mission of the charter before the commit (the relay's rule)
+        before = g.states[max(s for s in g.states if s < seq)]
+        electorate = len(set(charter_from_extensions(before.extensions).missions))
+        n = len({self.relay.directory[d][0] for d in got & voters
+                 if d in self.relay.directory})
+        if n < 2 or 2 * n <= electorate:
+            return RefusalResult(seq, n, electorate, False)
         for epoch, s in sorted(g.epochs.items(), key=lambda kv: -kv[1]):
             if s < seq:
                 continue
             g.voided.add(s)
+            g.states.pop(s, None)
             del g.epochs[epoch]
             for d in [d for d, j in g.members.items() if j == s]:
                 del g.members[d]
@@ -711,7 +748,7 @@ class MemoryTransport(Transport):
                 if left == s:
                     g.members[d] = joined
                     del g.left[d]
-        return RefusalResult(seq, n, len(voters), True)
+        return RefusalResult(seq, n, electorate, True)
 
     async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
         return [], [w for w, to in self.relay.welcomes if self.device_id in to]

@@ -365,12 +365,15 @@ def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: by
 class Group:
     """An MLS group as seen by one member. Not thread-safe; one owner at a time."""
 
-    __slots__ = ("_pending", "_state", "_validator")
+    __slots__ = ("_pending", "_state", "_validator", "welcome_extensions")
 
     def __init__(self, state: _State, validator: CredentialValidator) -> None:
         self._state = state
         self._validator = validator
         self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
+        #: the GroupInfo extensions of the Welcome this group was joined from (only
+        #: right after :meth:`join`; not kept by :meth:`to_bytes`)
+        self.welcome_extensions: tuple[Extension, ...] = ()
 
     def __repr__(self) -> str:
         s = self._state
@@ -608,13 +611,16 @@ class Group:
             external_psks=dict(psks_available),
         )
         del now  # leaf lifetimes in a joined tree are not enforced (section 7.3)
-        return cls(state, credential_validator)
+        joined = cls(state, credential_validator)
+        joined.welcome_extensions = tuple(gi.extensions)
+        return joined
 
     # -- GroupInfo --------------------------------------------------------------------
 
     def _group_info(self, state: _State, *, with_ratchet_tree: bool,
-                    external_pub: bool = True, commit_ref: bytes | None = None) -> GroupInfo:
-        exts: list[Extension] = []
+                    external_pub: bool = True, commit_ref: bytes | None = None,
+                    extra: Sequence[Extension] = ()) -> GroupInfo:
+        exts: list[Extension] = list(extra)
         if commit_ref is not None:
             exts.append(Extension(extension_type=COMMIT_REF_EXTENSION,
                                   extension_data=commit_ref))
@@ -1178,10 +1184,15 @@ class Group:
         include_pending: bool = True,
         proposal_refs: Sequence[bytes] | None = None,
         ratchet_tree_in_welcome: bool = True,
+        welcome_extensions: Sequence[Extension] = (),
         now: int | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> CommitOutput:
         """Commit the pending proposals plus the given changes.
+
+        ``welcome_extensions``: extra GroupInfo extensions for the Welcome only (they
+        reach the invitees encrypted; the joiner reads them as
+        :attr:`welcome_extensions`).
 
         ``proposal_refs``: commit exactly these received proposals, in this order,
         instead of every pending one. ``ratchet_tree_in_welcome=False`` leaves the
@@ -1250,13 +1261,15 @@ class Group:
         return self._build_commit(st, applied, por, items, use_path=use_path,
                                   authenticated_data=authenticated_data,
                                   encrypted=handshake_encrypted,
-                                  ratchet_tree_in_welcome=ratchet_tree_in_welcome, rng=rng)
+                                  ratchet_tree_in_welcome=ratchet_tree_in_welcome,
+                                  welcome_extensions=welcome_extensions, rng=rng)
 
     def _build_commit(
         self, st: _State, applied: _Applied, por: Sequence[ProposalOrRef],
         items: Sequence[tuple[Proposal, Sender, bytes | None]], *, use_path: bool,
         authenticated_data: bytes, encrypted: bool, rng: Rng,
         ratchet_tree_in_welcome: bool = True, extra_psks: Mapping[bytes, bytes] | None = None,
+        welcome_extensions: Sequence[Extension] = (),
     ) -> CommitOutput:
         suite = st.suite
         work = st.clone()
@@ -1302,7 +1315,8 @@ class Group:
         welcome = None
         if applied.added:
             welcome_gi = self._group_info(nxt, with_ratchet_tree=ratchet_tree_in_welcome,
-                                          external_pub=False, commit_ref=suite.hash(msg_bytes))
+                                          external_pub=False, commit_ref=suite.hash(msg_bytes),
+                                          extra=welcome_extensions)
             welcome = self._welcome(nxt, welcome_gi, applied, prepared, epoch_secrets,
                                     psk_ids=applied.psk_ids, rng=rng)
         out = CommitOutput(message=msg_bytes, welcome=welcome,

@@ -33,10 +33,12 @@ __all__ = [
 
 def confirmed_transcript_hash(
     suite: CipherSuite, interim_before: bytes, wire_format: WireFormat,
-    content: FramedContent, signature: bytes,
+    content: FramedContent, signature: bytes, content_bytes: bytes | None = None,
 ) -> bytes:
-    """Hash(interim_[n-1] || ConfirmedTranscriptHashInput) for a commit's content."""
-    data = (interim_before + int(wire_format).to_bytes(2, "big") + content.to_bytes()
+    """Hash(interim_[n-1] || ConfirmedTranscriptHashInput) for a commit's content
+    (``content_bytes``: its encoding, when the caller holds it already)."""
+    body = content_bytes if content_bytes is not None else content.to_bytes()
+    data = (interim_before + int(wire_format).to_bytes(2, "big") + body
             + encode_varint(len(signature)) + signature)
     return suite.hash(data)
 

@@ -152,8 +152,10 @@ def create_app(
         assert directory is not None
         adm = default_admission(directory)
     # revocations reach it as storage events (hub); certificate expiry through the
-    # directory the default admission records chains in (a custom admission owns both)
-    relay = Relay(settings, storage, adm, directory=directory if admission is None else None)
+    # directory the default admission records chains in (a custom admission owns both);
+    # commits are verified against the venue root
+    relay = Relay(settings, storage, adm, directory=directory if admission is None else None,
+                  root_der=root_der)
     document = openapi_document()
 
     async def openapi(_request: Request) -> Response:

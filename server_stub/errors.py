@@ -13,6 +13,7 @@
     │   ├── PayloadTooLarge          413
     │   ├── UnsupportedMediaType     415
     │   ├── Unprocessable            422 well-formed JSON of the wrong shape
+    │   │   └── CommitRefused        422 a commit or GroupInfo the relay verified and refuses
     │   ├── QuotaExceeded            507-free: 413 with code "quota_exceeded"
     │   └── RateLimited              429 (carries retry_after seconds)
     └── StorageUnavailable           503 the database is down; retry later
@@ -28,6 +29,7 @@ __all__ = [
     "BadRequest",
     "CertificateExpired",
     "ClientRequestError",
+    "CommitRefused",
     "Conflict",
     "EpochConflict",
     "Forbidden",
@@ -125,6 +127,13 @@ class UnsupportedMediaType(ClientRequestError):
 class Unprocessable(ClientRequestError):
     status = 422
     code = "invalid_body"
+
+
+class CommitRefused(Unprocessable):
+    """A commit (or a new group's GroupInfo) failed the relay's verification: MLS, the
+    venue's certificate chains or the channel's charter. Nothing changed."""
+
+    code = "commit_refused"
 
 
 class RateLimited(ClientRequestError):

@@ -39,8 +39,10 @@ from nacl.signing import VerifyKey
 from crypto.errors import DecodeError
 
 from .admission import Admission, RegistrationRequest
+from .authority import CommitAuthority
 from .errors import (
     BadRequest,
+    CommitRefused,
     Conflict,
     Forbidden,
     NotFound,
@@ -48,7 +50,7 @@ from .errors import (
     Unauthorized,
 )
 from .hub import Hub
-from .mls_header import parse_group_message
+from .mls_header import PRIVATE_MESSAGE, PROPOSAL, PUBLIC_MESSAGE, parse_group_message
 from .ratelimit import RateLimiter
 from .settings import Settings
 from .storage.base import ClaimRecord, PostOutcome, RefusalOutcome, Storage
@@ -89,6 +91,7 @@ class Relay:
     def __init__(
         self, settings: Settings, storage: Storage, admission: Admission,
         clock: Callable[[], float] = time.time, directory: VenueDirectory | None = None,
+        root_der: bytes | None = None,
     ) -> None:
         self.settings = settings
         self.storage = storage
@@ -96,6 +99,8 @@ class Relay:
         #: The venue directory (certified chains); None only with a custom admission,
         #: and then tokens are bounded by their TTL alone.
         self.directory = directory
+        #: verifies new groups and commits against the venue root (none: no groups)
+        self.authority = CommitAuthority(root_der) if root_der is not None else None
         self.clock = clock
         self.hub = Hub(storage)
         self._secret = b""
@@ -293,14 +298,33 @@ class Relay:
         return await self.storage.key_package_claims(targets, since)
 
     # -- groups and delivery ------------------------------------------------------------------
+    async def create_group(self, device_id: str, group_id: bytes, group_info: bytes) -> None:
+        """A new group routed to its creator, from the creator's verified GroupInfo
+        (with the ratchet tree): the public state every later commit is checked against."""
+        if self.authority is None:
+            raise CommitRefused("this relay has no venue root: it cannot verify groups")
+        if len(group_info) > self.settings.max_message_bytes:
+            raise PayloadTooLarge("GroupInfo too large")
+        crls = [v for _k, _s, v in await self.storage.directory_entries("crl")]
+        state = self.authority.creation(group_info, creator=device_id, crls=crls,
+                                        now=self.now())
+        if state.group.group_id != group_id:
+            raise BadRequest("the GroupInfo is for another group id")
+        await self.storage.create_group(group_id, device_id, self.now(), state.to_bytes(),
+                                        len(set(state.charter.missions)))
+        self.authority.remember(group_id, 0, state)
+
     async def post(
         self, device_id: str, group_id: bytes, client_msg_id: str, message: bytes,
-        add: list[str], remove: list[str], welcome: bytes | None, welcome_to: list[str],
+        welcome: bytes | None, welcome_to: list[str],
     ) -> PostOutcome:
         """Validate, then append durably. Returns once committed.
 
-        Nothing awaits before the storage call, so messages a client pipelines over one
-        WebSocket (one task each, started in order) reach the writer queue in order.
+        Application messages are PrivateMessages; commits are PublicMessages, verified
+        (inside the storage transaction) against the group's public state and charter;
+        routing changes only by what a verified commit adds and removes. Nothing awaits
+        before the storage call, so messages a client pipelines over one WebSocket (one
+        task each, started in order) reach the writer queue in order.
         """
         cap = self.settings.max_message_bytes
         if len(message) > cap or (welcome is not None and len(welcome) > cap):
@@ -311,25 +335,46 @@ class Relay:
             raise BadRequest(f"not an MLS group message: {exc}") from None
         if header.group_id != group_id:
             raise BadRequest("MLS group_id does not match the group addressed")
-        if not header.is_commit and (add or remove or welcome is not None):
-            raise BadRequest("add, remove and welcome may only accompany a commit")
+        if header.content_type == PROPOSAL:
+            raise BadRequest("proposals are not accepted on their own: commits carry them "
+                             "by value")
+        if header.is_commit and header.wire_format != PUBLIC_MESSAGE:
+            raise BadRequest("a commit must be a PublicMessage (the relay verifies it)")
+        if not header.is_commit and header.wire_format != PRIVATE_MESSAGE:
+            raise BadRequest("application messages must be PrivateMessages")
+        if not header.is_commit and welcome is not None:
+            raise BadRequest("a welcome may only accompany a commit")
         if (welcome is None) != (not welcome_to):
             raise BadRequest("a welcome needs recipients, and recipients need a welcome")
-        if not set(welcome_to) <= set(add):
-            raise BadRequest("welcome recipients must be devices this commit adds")
-        return await self.storage.post_message(
-            group_id=group_id, sender=device_id, client_msg_id=client_msg_id, payload=message,
-            epoch=header.epoch, is_commit=header.is_commit, add=add, remove=remove,
-            welcome=welcome, welcome_to=welcome_to, now=self.now(),
-        )
+        check = None
+        if header.is_commit:
+            if self.authority is None:
+                raise CommitRefused("this relay has no venue root: it cannot verify commits")
+            check = self.authority.check(group_id, message, now=self.now())
+        seq: int | None = None
+        try:
+            out = await self.storage.post_message(
+                group_id=group_id, sender=device_id, client_msg_id=client_msg_id,
+                payload=message, epoch=header.epoch, is_commit=header.is_commit,
+                welcome=welcome, welcome_to=welcome_to, now=self.now(), check=check,
+            )
+            seq = None if out.duplicate else out.seq
+            return out
+        finally:
+            if self.authority is not None and header.is_commit:
+                self.authority.adopt(group_id, message, seq)
 
     async def refuse(self, device_id: str, group_id: bytes, seq: int) -> RefusalOutcome:
-        """A member refuses the commit at ``seq`` by the channel's policy (F2).
+        """A member refuses the commit at ``seq`` for what the relay cannot check (the
+        membership and confirmation tags, the encrypted path secrets, the sealed
+        channel information).
 
-        The relay cannot read the policy, so it only counts: the commit is voided once
-        more than half of the devices routed before it, other than its committer, refuse
-        it. A single insider therefore cannot void an honest commit, and the relay gains
-        no power it lacked (it could always withhold a commit, or refuse to void one).
+        One vote per mission of the signed charter, never per routed device: the
+        commit is voided once at least two missions and more than half of the missions
+        the charter named before it refused it (a mission votes through any of its
+        devices routed before it, the committer aside). No single device and no single
+        mission can void an honest commit, and the relay gains no power it lacked (it
+        could always withhold a commit, or refuse to void one).
         """
         out = await self.storage.refuse_commit(group_id, seq, device_id, self.now())
         if out.voided and out.refusals:

@@ -130,7 +130,11 @@ class ClaimList(_Body):
 
 
 class CreateGroup(_Body):
+    """A new group: its id and the creator's signed GroupInfo (an MLSMessage with the
+    ratchet_tree extension), from which the relay keeps the group's public state."""
+
     group_id: GroupId
+    group_info: Payload
 
 
 class GroupView(_Body):
@@ -145,12 +149,13 @@ class WelcomeIn(_Body):
 
 
 class PostMessage(_Body):
-    """One MLSMessage; membership changes and a Welcome ride only on a commit."""
+    """One MLSMessage: an application PrivateMessage, or a commit as a PublicMessage,
+    which the relay verifies against the group's public state and charter before it
+    routes the devices the commit adds or removes. A Welcome rides only on a commit,
+    to devices it adds."""
 
     client_msg_id: ClientMsgId
     message: Payload
-    add: Annotated[list[DeviceId], Meta(max_length=10000)] = []
-    remove: Annotated[list[DeviceId], Meta(max_length=10000)] = []
     welcome: WelcomeIn | None = None
 
 
@@ -161,8 +166,8 @@ class PostResult(_Body):
 
 
 class Message(_Body):
-    """One entry of a group's order. ``voided``: a commit its members refused by policy
-    (a majority of them, see ``POST /v1/groups/{group_id}/refusals``), or a commit after
+    """One entry of a group's order. ``voided``: a commit the charter's missions refused
+    (see ``POST /v1/groups/{group_id}/refusals``), or a commit after
     it; clients skip it."""
 
     group_id: GroupId
@@ -181,8 +186,9 @@ class RefuseCommit(_Body):
 
 
 class RefusalResult(_Body):
-    """``refusals`` of the ``electorate`` (devices routed now and before the commit,
-    other than its committer) so far; ``voided`` once more than half refused."""
+    """``refusals``: missions of the charter that refused the commit so far (through any
+    device routed before it, the committer aside); ``electorate``: missions the charter
+    named before it; ``voided`` once at least two missions and more than half refused."""
 
     group_id: GroupId
     seq: int
@@ -306,8 +312,6 @@ class WsSend(_Frame, tag="send"):
     group_id: GroupId
     client_msg_id: ClientMsgId
     message: Payload
-    add: Annotated[list[DeviceId], Meta(max_length=10000)] = []
-    remove: Annotated[list[DeviceId], Meta(max_length=10000)] = []
     welcome: WelcomeIn | None = None
 
 

@@ -153,7 +153,7 @@ async def key_package_claims(request: Request, relay: Relay, device: str, _b: No
 
 async def create_group(request: Request, relay: Relay, device: str, b: s.CreateGroup) -> Response:
     gid = decode_group_id(b.group_id)
-    await relay.storage.create_group(gid, device, relay.now())
+    await relay.create_group(device, gid, b.group_info)
     return json_response(s.GroupView(group_id=b.group_id, last_seq=0, members=[device]), 201)
 
 
@@ -168,7 +168,7 @@ async def post_message(request: Request, relay: Relay, device: str,
     text = request.path_params["group_id"]
     gid = decode_group_id(text)
     outcome = await relay.post(
-        device, gid, b.client_msg_id, b.message, list(b.add), list(b.remove),
+        device, gid, b.client_msg_id, b.message,
         b.welcome.message if b.welcome else None,
         list(b.welcome.recipients) if b.welcome else [],
     )
@@ -282,21 +282,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              params=(Param("since", "query", {"type": "integer", "minimum": 0,
                                               "maximum": MAX_INT}, False,
                            "only claims at or after this unix time"),)),
-    Endpoint("POST", "/v1/groups", create_group, "Create a group routed to the caller only",
+    Endpoint("POST", "/v1/groups", create_group,
+             "Create a group routed to the caller only, from its verified GroupInfo with the "
+             "ratchet tree (422 commit_refused if it does not verify)",
              s.GroupView, 201, body=s.CreateGroup,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
     Endpoint("GET", "/v1/groups/{group_id}", get_group, "Routing view of a group (members only)",
              s.GroupView, params=(GROUP_PARAM,)),
     Endpoint("POST", "/v1/groups/{group_id}/messages", post_message,
-             "Append an MLSMessage to the group's order (201; 200 for a de-duplicated resend; "
-             "409 epoch_conflict with the winner's seq)",
+             "Append an MLSMessage to the group's order: an application PrivateMessage, or a "
+             "commit as a PublicMessage that the relay verifies against the group's public "
+             "state and charter before routing changes (201; 200 for a de-duplicated resend; "
+             "409 epoch_conflict with the winner's seq; 422 commit_refused)",
              s.PostResult, 201, body=s.PostMessage, params=(GROUP_PARAM,),
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
     Endpoint("POST", "/v1/groups/{group_id}/refusals", refuse_commit,
-             "Refuse, by the channel's policy, the commit at seq; more than half of the "
-             "devices routed before it (its committer aside) void it and every later commit, "
-             "freeing their epochs", s.RefusalResult, body=s.RefuseCommit,
-             params=(GROUP_PARAM,)),
+             "Refuse the commit at seq (for what the relay cannot check); one vote per mission "
+             "of the charter: at least two missions and more than half of them void it and "
+             "every later commit, freeing their epochs", s.RefusalResult,
+             body=s.RefuseCommit, params=(GROUP_PARAM,),
+             errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
     Endpoint("GET", "/v1/groups/{group_id}/messages", list_messages,
              "Catch up: messages with seq > after", s.MessagesPage,
              params=(GROUP_PARAM,

@@ -131,8 +131,8 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
             try:
                 gid = decode_group_id(frame.group_id)
                 outcome = await relay.post(
-                    device, gid, frame.client_msg_id, frame.message, list(frame.add),
-                    list(frame.remove), frame.welcome.message if frame.welcome else None,
+                    device, gid, frame.client_msg_id, frame.message,
+                    frame.welcome.message if frame.welcome else None,
                     list(frame.welcome.recipients) if frame.welcome else [],
                 )
             except ServerError as exc:

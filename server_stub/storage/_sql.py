@@ -40,6 +40,7 @@ from ..errors import (
 from .base import (
     BlobRecord,
     ClaimRecord,
+    CommitCheck,
     DeviceRecord,
     Event,
     EventSink,
@@ -108,6 +109,9 @@ CREATE TABLE IF NOT EXISTS voided (group_id {blob} NOT NULL, seq BIGINT NOT NULL
 CREATE TABLE IF NOT EXISTS transparency_log (idx BIGINT PRIMARY KEY,
     leaf_hash {blob} NOT NULL, entry {blob} NOT NULL, added_at BIGINT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS transparency_log_leaf ON transparency_log (leaf_hash);
+CREATE TABLE IF NOT EXISTS group_states (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
+    at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL,
+    PRIMARY KEY (group_id, seq));
 DROP TABLE IF EXISTS enrolment_tokens;
 """
 # (enrolment tokens were the pre-release admission; a store that still has their table
@@ -117,6 +121,9 @@ DROP TABLE IF EXISTS enrolment_tokens;
 WELCOME_COLUMNS = (("group_id", "{blob}"), ("seq", "BIGINT"), ("commit_msg", "{blob}"))
 
 _STOP = object()
+#: Public states kept per group (the newest ones): a commit can be voided only while
+#: the state before it is kept.
+STATES_KEPT = 32
 
 
 def welcome_row(r: Sequence[Any]) -> StoredWelcome:
@@ -649,7 +656,8 @@ class SqlStorage(Storage):
         return await self._read(lambda cur: self._kp_count(cur, device_id))
 
     # -- groups ----------------------------------------------------------------------------
-    async def create_group(self, group_id: bytes, creator: str, now: int) -> None:
+    async def create_group(self, group_id: bytes, creator: str, now: int,
+                           state: bytes = b"", missions: int = 0) -> None:
         def op(cur: Cursor, ev: list[Event]) -> None:
             row = self._one(
                 cur,
@@ -665,6 +673,9 @@ class SqlStorage(Storage):
                 "VALUES (?, ?, 0, 0)",
                 (group_id, creator),
             )
+            self._exec(
+                cur, "INSERT INTO group_states (group_id, seq, at, missions, state) "
+                "VALUES (?, 0, 0, ?, ?)", (group_id, missions, state))
             ev.append(MembershipEvent(group_id))
 
         await self._write(op)
@@ -705,21 +716,35 @@ class SqlStorage(Storage):
 
         return await self._read(fn)
 
-    def _devices_exist(self, cur: Cursor, ids: Sequence[str]) -> None:
-        for d in set(ids):
-            row = self._one(
-                cur, "SELECT 1 FROM devices WHERE device_id = ? AND revoked_at IS NULL", (d,)
-            )
-            if row is None:
-                raise BadRequest("unknown or revoked device in add/remove/recipients")
+    def _lock_group(self, cur: Cursor, group_id: bytes) -> None:
+        """Serialise commits of one group across relay processes (the writer thread
+        already serialises them within one)."""
+
+    def _current_state(self, cur: Cursor, group_id: bytes) -> int | None:
+        row = self._one(cur, "SELECT MAX(seq) FROM group_states WHERE group_id = ?",
+                        (group_id,))
+        return None if row is None or row[0] is None else int(row[0])
+
+    def _state_bytes(self, cur: Cursor, group_id: bytes, seq: int) -> bytes:
+        row = self._one(cur, "SELECT state FROM group_states WHERE group_id = ? AND seq = ?",
+                        (group_id, seq))
+        if row is None:
+            raise StorageUnavailable("the group's public state is missing")
+        return bytes(row[0])
+
+    def _crls(self, cur: Cursor) -> list[bytes]:
+        return [bytes(r[0]) for r in self._all(
+            cur, "SELECT value FROM directory WHERE kind = 'crl' ORDER BY key")]
 
     async def post_message(
         self, *, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
-        epoch: int, is_commit: bool, add: Sequence[str], remove: Sequence[str],
-        welcome: bytes | None, welcome_to: Sequence[str], now: int,
+        epoch: int, is_commit: bool, welcome: bytes | None, welcome_to: Sequence[str],
+        now: int, check: CommitCheck | None = None,
     ) -> PostOutcome:
         if epoch > MAX_I64:
             raise BadRequest("epoch out of range")
+        if is_commit and check is None:
+            raise BadRequest("a commit is accepted only once verified")
 
         def op(cur: Cursor, ev: list[Event]) -> PostOutcome:
             dup, routed = self._one(  # one round trip: resend? still routed?
@@ -733,29 +758,37 @@ class SqlStorage(Storage):
                 return PostOutcome(int(dup), True)
             if not routed:
                 raise NotFound("no such group, or this device is not routed in it")
-            if add or welcome_to:
-                self._devices_exist(cur, [*add, *welcome_to])
+            verdict = None
             if is_commit:
-                claimed = self._one(
-                    cur,
-                    "INSERT INTO epochs (group_id, epoch, seq) VALUES (?, ?, -1) "
-                    "ON CONFLICT (group_id, epoch) DO NOTHING RETURNING epoch",
+                assert check is not None
+                self._lock_group(cur, group_id)
+                winner = self._one(
+                    cur, "SELECT seq FROM epochs WHERE group_id = ? AND epoch = ?",
                     (group_id, epoch),
                 )
-                if claimed is None:
-                    winner = self._one(
-                        cur, "SELECT seq FROM epochs WHERE group_id = ? AND epoch = ?",
-                        (group_id, epoch),
-                    )
-                    raise EpochConflict(int(winner[0]) if winner else -1, epoch)
+                if winner is not None:
+                    raise EpochConflict(int(winner[0]), epoch)
+                version = self._current_state(cur, group_id)
+                if version is None:
+                    raise Conflict("this group has no public state: it cannot take commits")
+                verdict = check(version, lambda: self._state_bytes(cur, group_id, version),
+                                lambda: self._crls(cur))
+                if not set(welcome_to) <= set(verdict.added):
+                    raise BadRequest("welcome recipients must be devices this commit adds")
             # -- writes from here on --
             seq = self._append(cur, group_id, sender, client_msg_id, payload, now)
             changed = False
-            if is_commit:
+            if verdict is not None:
                 self._exec(
-                    cur, "UPDATE epochs SET seq = ? WHERE group_id = ? AND epoch = ?",
-                    (seq, group_id, epoch),
+                    cur, "INSERT INTO epochs (group_id, epoch, seq) VALUES (?, ?, ?)",
+                    (group_id, epoch, seq),
                 )
+                self._exec(
+                    cur, "INSERT INTO group_states (group_id, seq, at, missions, state) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (group_id, seq, verdict.at, verdict.missions, verdict.state),
+                )
+                remove, add = verdict.removed, verdict.added
                 for d in dict.fromkeys(remove):
                     changed |= self._exec(
                         cur,
@@ -854,24 +887,29 @@ class SqlStorage(Storage):
                 raise Forbidden("a device cannot refuse its own commit")
             if me.joined_seq >= seq:
                 raise Forbidden("only devices routed before a commit may refuse it")
+            before = self._one(
+                cur, "SELECT missions FROM group_states WHERE group_id = ? AND seq < ? "
+                "ORDER BY seq DESC LIMIT 1", (group_id, seq))
+            if before is None:
+                raise Conflict("the state before this commit is no longer kept")
             self._exec(
                 cur,
                 "INSERT INTO refusals (group_id, seq, device_id, created_at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (group_id, seq, device_id) DO NOTHING",
                 (group_id, seq, device_id, now),
             )
-            refused, electorate = self._one(
+            # one vote per mission: the verified directory says whose device refused
+            refused = int(self._one(
                 cur,
-                "SELECT (SELECT COUNT(*) FROM refusals r JOIN members m "
+                "SELECT COUNT(DISTINCT d.scope) FROM refusals r JOIN members m "
                 "ON m.group_id = r.group_id AND m.device_id = r.device_id "
+                "JOIN directory d ON d.kind = 'device' AND d.key = r.device_id "
                 "WHERE r.group_id = ? AND r.seq = ? AND m.left_seq IS NULL "
-                "AND m.joined_seq < ? AND r.device_id <> ?), "
-                "(SELECT COUNT(*) FROM members WHERE group_id = ? AND left_seq IS NULL "
-                "AND joined_seq < ? AND device_id <> ?)",
-                (group_id, seq, seq, committer, group_id, seq, committer),
-            )
-            refused, electorate = int(refused), int(electorate)
-            if 2 * refused <= electorate:
+                "AND m.joined_seq < ? AND r.device_id <> ?",
+                (group_id, seq, seq, committer),
+            )[0])
+            electorate = int(before[0])
+            if refused < 2 or 2 * refused <= electorate:
                 return RefusalOutcome(seq, refused, electorate, False)
             self._void_from(cur, group_id, seq, now)
             ev.append(MembershipEvent(group_id))
@@ -906,6 +944,8 @@ class SqlStorage(Storage):
             self._exec(cur, "UPDATE members SET left_seq = NULL WHERE group_id = ? "
                        "AND left_seq = ?", (group_id, s))
         self._exec(cur, "DELETE FROM epochs WHERE group_id = ? AND seq >= ?", (group_id, seq))
+        self._exec(cur, "DELETE FROM group_states WHERE group_id = ? AND seq >= ?",
+                   (group_id, seq))
 
     async def messages_after(
         self, group_id: bytes, device_id: str, after: int, limit: int
@@ -1072,6 +1112,12 @@ class SqlStorage(Storage):
                 "WHERE d.welcome_id = welcomes.id)",
             )
             b = self._exec(cur, "DELETE FROM blobs WHERE expires_at <= ?", (now,))
+            self._exec(
+                cur,
+                "DELETE FROM group_states WHERE seq < (SELECT s.seq FROM group_states s "
+                "WHERE s.group_id = group_states.group_id ORDER BY s.seq DESC LIMIT 1 "
+                "OFFSET ?)", (STATES_KEPT - 1,),
+            )
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))
             o += self._exec(cur, "DELETE FROM key_package_claims WHERE claimed_at < ?",
                             (cutoff,))

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 __all__ = [
     "BlobRecord",
     "ClaimRecord",
+    "CommitCheck",
+    "CommitVerdict",
     "DeviceRecord",
     "Event",
     "EventSink",
@@ -109,10 +111,34 @@ class PostOutcome:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitVerdict:
+    """What the relay's verifier decided about a commit, against the group's stored
+    public state: the state after it (stored in the same transaction as the commit),
+    the devices it routes in and out, the timestamp it carries, and how many missions
+    the charter names after it (the electorate of a vote on the next commit)."""
+
+    state: bytes
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    at: int = 0
+    missions: int = 0
+
+
+#: Verifies a commit inside the storage transaction, after the group row is locked:
+#: called with the stored state's version (the seq of the commit that made it, 0 at
+#: creation), a loader of its bytes (read only when the caller has no copy) and a
+#: loader of the CRLs the directory holds; raises a ServerError to refuse. Nothing is
+#: written before it returns.
+CommitCheck = Callable[[int, Callable[[], bytes], Callable[[], list[bytes]]], CommitVerdict]
+
+
+@dataclass(frozen=True, slots=True)
 class RefusalOutcome:
-    """A member's refusal of the commit at ``seq``: how many of the ``electorate`` (the
-    devices routed now, routed before the commit, other than its committer) refused it,
-    and whether it is now voided (more than half did, or it already was)."""
+    """Members' refusals of the commit at ``seq``: how many missions of the charter
+    refused it (a mission refuses through any of its devices routed before the commit,
+    other than the committer), the ``electorate`` (missions the charter named before
+    it), and whether it is now voided (at least two missions and more than half of the
+    electorate did, or it already was)."""
 
     seq: int
     refusals: int
@@ -264,8 +290,10 @@ class Storage(abc.ABC):
 
     # -- groups and messages -------------------------------------------------------------
     @abc.abstractmethod
-    async def create_group(self, group_id: bytes, creator: str, now: int) -> None:
-        """Raises Conflict if the group exists."""
+    async def create_group(self, group_id: bytes, creator: str, now: int,
+                           state: bytes = b"", missions: int = 0) -> None:
+        """Create the group routed to ``creator`` with its verified public ``state``
+        (and the number of missions its charter names). Raises Conflict if it exists."""
 
     @abc.abstractmethod
     async def group_view(self, group_id: bytes, device_id: str) -> tuple[int, list[str]]:
@@ -274,24 +302,31 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def post_message(
         self, *, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,
-        epoch: int, is_commit: bool, add: Sequence[str], remove: Sequence[str],
-        welcome: bytes | None, welcome_to: Sequence[str], now: int,
+        epoch: int, is_commit: bool, welcome: bytes | None, welcome_to: Sequence[str],
+        now: int, check: CommitCheck | None = None,
     ) -> PostOutcome:
-        """Append to the group's total order (first commit per epoch wins)."""
+        """Append to the group's total order (first commit per epoch wins).
+
+        A commit needs ``check``: run with the group row locked, before anything is
+        written; its verdict's routing changes and new state are stored in the same
+        transaction as the commit. Welcome recipients must be devices it added."""
 
     @abc.abstractmethod
     async def refuse_commit(
         self, group_id: bytes, seq: int, device_id: str, now: int
     ) -> RefusalOutcome:
-        """Record ``device_id``'s refusal (by channel policy) of the commit at ``seq``.
+        """Record ``device_id``'s refusal of the commit at ``seq`` (for what the relay
+        cannot check: the membership and confirmation tags, the encrypted path).
 
-        The relay cannot read the policy; it counts. Once more than half of the
-        electorate (devices routed now that were routed before the commit, other than
-        its committer) refused it, the commit and every later commit of the group are
-        voided: their epochs are free again, the routing they changed is undone, and
-        they are served with ``voided`` set. NotFound unless the device is routed and a
-        commit was accepted at ``seq``; Forbidden for the committer itself or a device
-        the commit (or a later one) added.
+        One vote per mission of the charter: a mission refuses through any of its
+        devices (its mission read from the relay's verified directory) routed before the
+        commit, the committer aside. Once at least two missions and more than half of
+        the missions the charter named before the commit refused it, the commit and
+        every later commit of the group are voided: their epochs are free again, the
+        routing and public state they changed are undone, and they are served with
+        ``voided`` set. NotFound unless the device is routed and a commit was accepted
+        at ``seq``; Forbidden for the committer itself or a device the commit (or a
+        later one) added; Conflict when the state before the commit is no longer kept.
         """
 
     @abc.abstractmethod

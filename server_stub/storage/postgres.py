@@ -88,6 +88,11 @@ class PostgresStorage(SqlStorage):
         )
         return int(cur.fetchone()[0])
 
+    def _lock_group(self, cur: Cursor, group_id: bytes) -> None:
+        """Several relay processes may post commits to one group at once: the group row
+        lock orders them (the loser then sees the winner's epoch and state)."""
+        cur.execute("SELECT 1 FROM groups WHERE group_id = %s FOR UPDATE", (group_id,))
+
     def _conn_alive(self, conn: Any) -> bool:
         return not (conn.closed or conn.broken)
 

@@ -87,7 +87,7 @@ async def test_an_insiders_backdated_commit_is_refused_by_everyone(
     b = d["b"]
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
     aad = _envelope(g, msgspec.msgpack.encode(_CommitInfo([], prev - 3600)))
-    out = g.commit(authenticated_data=aad)
+    out = g.commit(authenticated_data=aad, handshake_encrypted=False)
     await b.t.post(gid, "c.backdated", out.message)
     set_clock(d["a2"], pki.now.timestamp() + 300)
     for h in (d["a"], d["a2"]):

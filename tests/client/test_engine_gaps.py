@@ -110,7 +110,8 @@ async def test_late_commit_for_a_past_epoch_is_a_reported_typed_error(
     await warm(d, gid)
     a, b = d["a"], d["b"]
     g = Group.from_bytes(a.group(gid).to_bytes(), credential_validator=a.engine.trust)
-    second = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([]))).message
+    second = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+                      handshake_encrypted=False).message
     (x,) = await send(a, gid, "before")
     a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="renamed"))
     await a.flush()

@@ -88,7 +88,8 @@ async def test_forged_acks_and_edits_are_refused(venue: Venue) -> None:
     assert ack_msg.sender == b.device_id and not is_commit(ack_msg.message)
     fillers = [m.seq for m in relay_msgs][-3:]
     outsider = Group.create(SUITE, cid, x509_credential(c.engine.me.chain), c.engine.me.seed,
-                            extensions=[roster_extension(a.engine.roster(cid))],
+                            extensions=[roster_extension(a.engine.roster(cid),
+                                                         a.engine.message_meta(cid).info)],
                             credential_validator=c.engine.trust)
     forged_ack = payloads.Ack(**_base(), target=bytes.fromhex(hot))  # type: ignore[arg-type]
     injected = outsider.encrypt_application(

@@ -68,7 +68,8 @@ async def forked(pki: Pki, people: dict[str, Issued]
     relay, d, gid = await channel(pki, people, ("a", "b", "c"))
     a, b = d["a"], d["b"]
     g = Group.from_bytes(a.group(gid).to_bytes(), credential_validator=a.engine.trust)
-    other = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([]))).message
+    other = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+                     handshake_encrypted=False).message
     a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="renamed"))
     await a.flush()
     real = relay.groups[gid].messages[-1]
@@ -120,7 +121,8 @@ async def test_fork_evidence_from_an_epoch_already_left(
     (msg,) = await send(a, gid, "late evidence")
     epoch = b.epoch(gid)
     g = b.group(gid)  # b moves on with an empty commit of its own branch
-    own = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    own = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+                   handshake_encrypted=False)
     g.merge_pending_commit()
     b.engine._save_group(g)
     b.engine._remember_fp(g)

@@ -46,7 +46,8 @@ async def test_forked_relay_is_detected(venue: Venue) -> None:
     gid = bytes.fromhex(cid)
     # The attacker's branch: another valid commit by A for the current epoch.
     g = a.engine._group(gid)
-    forged = g.commit(authenticated_data=_envelope(g, b"\x90")).message
+    forged = g.commit(authenticated_data=_envelope(g, b"\x90"),
+                      handshake_encrypted=False).message
     a.engine._groups.pop(gid)  # A forgets it (state on disk never had it)
     await a.change_roster(cid, name="wg renamed")
     await a.sync()

@@ -155,7 +155,7 @@ async def test_two_devices_commit_at_once_converge(venue: Venue) -> None:
         assert out is not None
         outs.append((c, out))
     results = await asyncio.gather(*[
-        c.transport.post(o.group_id, o.client_msg_id, o.message, add=list(o.add),
+        c.transport.post(o.group_id, o.client_msg_id, o.message,
                          welcome=o.welcome, welcome_to=list(o.welcome_to))
         for c, o in outs], return_exceptions=True)
     assert sum(isinstance(r, EpochConflictError) for r in results) == 1

@@ -29,6 +29,7 @@ from client.engine import (
     MembershipPlan,
     Outbound,
     _envelope,
+    _seal_info,
     new_group_id,
 )
 from client.errors import NotFoundError, UsageError
@@ -44,12 +45,14 @@ from client.policy import (
     check_state,
     decode_roster,
     encode_roster,
+    new_info,
     roster_extension,
 )
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, MemoryRelay, RelayRefused
 from crypto import certs
+from crypto.charter import CommitStamp
 from crypto.group import Group
 from crypto.key_package import make_key_package
 from crypto.messages import KeyPackage
@@ -189,8 +192,9 @@ class Dev:
 
     async def create(self, kind: str, name: str, missions: Sequence[str]) -> bytes:
         gid = new_group_id()
-        await self.t.create_group(gid)
-        return self.engine.create_channel(gid, kind, name, missions)
+        self.engine.create_channel(gid, kind, name, missions)
+        await self.t.create_group(gid, self.engine.group_info(gid))
+        return gid
 
     def group(self, gid: bytes) -> Group:
         return self.engine._group(gid)
@@ -228,7 +232,6 @@ class Dev:
                     continue
                 try:
                     await self.t.post(out.group_id, out.client_msg_id, out.message,
-                                      add=list(out.add), remove=list(out.remove),
                                       welcome=out.welcome, welcome_to=list(out.welcome_to))
                 except EpochConflictError:
                     lost += 1
@@ -287,8 +290,9 @@ async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = 
                        crls: Sequence[bytes] = (), permissive: bool = False) -> None:
     """``dev`` commits with its raw MLS group, bypassing its own engine's policy check.
 
-    The in-memory relay then forgets that the epoch is taken, so the honest members'
-    later commits for it are accepted.
+    The in-memory relay (which checks MLS, not the charter) then forgets that the epoch
+    is taken, so the honest members' later commits for it are accepted: what voiding
+    does on the real relay.
 
     ``add`` holds devices (their KeyPackage is claimed) or raw KeyPackages; ``remove``
     device ids. ``permissive`` builds with a validator that accepts any credential (the
@@ -307,16 +311,24 @@ async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = 
         add_ids.append(kp.leaf_node.signature_key.hex())
     leaves = [m.leaf_index for m in g.members() if m.signature_key.hex() in set(remove)]
     exts = None
+    sealed = b""
     if roster is not None:
-        exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [roster_extension(roster)]
+        info = dev.engine.channel_state(gid)[1].info
+        if roster.name != dev.engine.roster(gid).name:
+            info = new_info(roster.name)
+            sealed = _seal_info(g, info)
+        exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
+            roster_extension(roster, info)]
+    stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
     out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
-                   authenticated_data=_envelope(g, _enc.encode(list(crls))))
-    await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", out.message, add=add_ids,
-                     remove=list(remove), welcome=out.welcome,
-                     welcome_to=add_ids if out.welcome else None)
+                   authenticated_data=_envelope(g, _enc.encode(stamp)),
+                   handshake_encrypted=False)
+    res = await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", out.message,
+                           welcome=out.welcome, welcome_to=add_ids if out.welcome else None)
     # Honest members refuse it; let them commit this epoch afterwards (a relay that
     # keeps the epoch taken wedges the channel's roster: see the report).
     dev.relay.groups[gid].epochs.pop(g.epoch, None)
+    dev.relay.groups[gid].states.pop(res.seq, None)
 
 
 def assert_agree(devs: Sequence[Dev], gid: bytes) -> None:

@@ -1,12 +1,19 @@
 """THREATS 12, the cryptographic half (F2): an insider's commit that authenticates (its
-signature verifies under the insider's leaf key inside this epoch's AEAD, so the relay
-neither made nor altered it) but is invalid MLS, here a wrong parent hash in its
-UpdatePath, is an ``InvalidCommitError`` at every honest member alike. Each refuses it to
-the relay as it would a policy break, the relay voids it and frees its epoch, and the
-honest members then change the roster and converge. A path secret garbled for some
-members only is their local error: never a refusal, so never a vote that could split
-the group. The relay is the in-memory one with the real relay's rules, as in
-``test_threat_12_wedged_roster.py``.
+signature verifies under the insider's leaf key, so the relay neither made nor altered
+it) but is invalid MLS.
+
+* What the relay can check on the public tree (here a wrong parent hash in the
+  UpdatePath) it refuses before anything changes; every member would refuse it too
+  (``InvalidCommitError``), so no honest member is ever asked to vote on it.
+* What it cannot check without the epoch's secrets (here a wrong confirmation tag) it
+  accepts; every honest member refuses it alike, tells the relay, the charter's
+  missions void it (one vote per mission) and the honest members then change the
+  roster and converge.
+* A path secret garbled for some members only is their local error: never a refusal,
+  so never a vote that could split the group.
+
+The relay is the in-memory double, which verifies MLS on the public tree as the real
+relay does, as in ``test_threat_12_wedged_roster.py``.
 """
 
 from __future__ import annotations
@@ -20,8 +27,9 @@ import pytest
 
 from client.engine import _envelope
 from client.events import ErrorEvent, ForkDetected, PolicyRefused
+from client.transport import RelayMessage, RelayRefused
+from crypto import key_schedule, treekem
 from crypto import messages as m
-from crypto import treekem
 from crypto.group import Group
 
 from .test_engine import channel
@@ -40,16 +48,33 @@ def people(pki: Pki) -> dict[str, Issued]:
             "c": pki.device(C_M, "cy"), "d": pki.device(C_M, "dan")}
 
 
-async def insider_commit(b: Dev, gid: bytes, monkeypatch: pytest.MonkeyPatch,
-                         corrupt: Callable[[], None]) -> int:
-    """Bea commits a self-update with her raw MLS group while ``corrupt`` is in force;
-    the commit is properly framed, signed and enveloped. Returns its seq."""
+def insider_message(b: Dev, gid: bytes, monkeypatch: pytest.MonkeyPatch,
+                    corrupt: Callable[[], None]) -> bytes:
+    """Bea's self-update commit, made with her raw MLS group while ``corrupt`` is in
+    force; properly framed, signed and enveloped."""
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
     corrupt()
-    out = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    out = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+                   handshake_encrypted=False)
     monkeypatch.undo()
-    res = await b.t.post(gid, f"c.insider{secrets.token_hex(4)}", out.message)
+    return out.message
+
+
+async def insider_commit(b: Dev, gid: bytes, monkeypatch: pytest.MonkeyPatch,
+                         corrupt: Callable[[], None]) -> int:
+    """Post :func:`insider_message`; returns its seq."""
+    res = await b.t.post(gid, f"c.insider{secrets.token_hex(4)}",
+                         insider_message(b, gid, monkeypatch, corrupt))
     return res.seq
+
+
+def bad_confirmation_tag(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
+    real = key_schedule.EpochSecrets.confirmation_tag
+
+    def bad(self, confirmed: bytes) -> bytes:  # type: ignore[no-untyped-def]
+        return bytes(x ^ 1 for x in real(self, confirmed))
+
+    return lambda: monkeypatch.setattr(key_schedule.EpochSecrets, "confirmation_tag", bad)
 
 
 def bad_parent_hash(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
@@ -75,12 +100,34 @@ def garbled_last_node(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     return lambda: monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
 
 
-async def test_a_bad_parent_hash_is_refused_by_all_voided_and_the_group_moves_on(
+async def test_a_bad_parent_hash_is_refused_by_the_relay_and_by_every_member(
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
+    relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
+    a, b, c = d["a"], d["b"], d["c"]
+    epoch = a.epoch(gid)
+    served = len(relay.groups[gid].messages)
+    msg = insider_message(b, gid, monkeypatch, bad_parent_hash(monkeypatch))
+    with pytest.raises(RelayRefused) as refused:
+        await b.t.post(gid, "c.insider", msg)
+    assert refused.value.status == 422 and "parent hash" in str(refused.value)
+    assert len(relay.groups[gid].messages) == served and not relay.groups[gid].epochs.get(
+        epoch)
+    # a relay that delivered it anyway: every member refuses it alike, nothing changes
+    for dev in (a, c):
+        res = dev.engine.receive([RelayMessage(gid, served + 1, b.device_id, "c.x", msg)])
+        refusals = [e for e in res.events if isinstance(e, PolicyRefused)]
+        assert [e.seq for e in refusals] == [served + 1]
+        assert "parent hash" in refusals[0].reason
+        assert dev.epoch(gid) == epoch
+
+
+async def test_a_bad_confirmation_tag_is_refused_by_all_voided_and_the_group_moves_on(
         pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
     relay, d, gid = await channel(pki, people, names=("a", "b", "c", "d"))
     a, b, c, late = d["a"], d["b"], d["c"], d["d"]
     epoch = a.epoch(gid)
-    bad = await insider_commit(b, gid, monkeypatch, bad_parent_hash(monkeypatch))
+    # the relay cannot check a confirmation tag (it needs the epoch's secrets)
+    bad = await insider_commit(b, gid, monkeypatch, bad_confirmation_tag(monkeypatch))
     since = {dev.device_id: len(dev.events) for dev in (a, c)}
     first = await pull_and_refuse(a)
     assert [(r.seq, r.refusals, r.electorate, r.voided) for r in first] == [(bad, 1, 3, False)]
@@ -95,7 +142,7 @@ async def test_a_bad_parent_hash_is_refused_by_all_voided_and_the_group_moves_on
         refusals = [e for e in new if isinstance(e, PolicyRefused)]
         assert [e.seq for e in refusals] == [bad]
         assert "invalid commit" in refusals[0].reason
-        assert "parent hash" in refusals[0].reason
+        assert "MAC does not verify" in refusals[0].reason  # the confirmation tag
         assert "InvalidCommitVerificationError" in [e.detail for e in new
                                                     if isinstance(e, ErrorEvent)]
         assert not [e for e in new if isinstance(e, ForkDetected)]

@@ -1,11 +1,17 @@
-"""THREATS 12, the part the relay decides (finding F2): an insider's policy-breaking
-commit that the relay accepts first for an epoch is refused by every honest member (no
-fork). Each of them tells the relay (``Transport.refuse``); once more than half of the
-devices routed before the commit (its committer aside) refused it, the relay voids it,
-frees its epoch and serves it marked ``voided``, so the honest members' next commit goes
-through and everyone, late members included, converges on one epoch. The relay here is
-the in-memory one with the real relay's rules; ``tests/server_stub/test_refusals.py``
-runs the same rules on SQLite and PostgreSQL and over HTTP with real clients.
+"""THREATS 12 and 23 at the clients (finding F2): a commit every honest member refuses,
+accepted first for an epoch by a relay that could not check it, does not wedge the
+roster. Each member tells the relay (``Transport.refuse``); once at least two missions
+and more than half of the missions of the charter refused it (one vote per mission,
+never per device), the relay voids it, frees its epoch and serves it marked ``voided``,
+so the honest members' next commit goes through and everyone, late members included,
+converges on one epoch.
+
+The relay here is the in-memory double, which verifies MLS but not the charter, so it
+accepts the insider's policy-breaking rename and the voting path runs at the clients.
+The real relay refuses that commit up front (``tests/server_stub/test_relay_authority.py``)
+and votes only on what it cannot check (the confirmation and membership tags, the
+encrypted path, the sealed channel information); ``tests/server_stub/test_refusals.py``
+runs its rule on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -15,11 +21,12 @@ import secrets
 import msgspec
 import pytest
 
-from client.engine import _envelope
+from client.engine import _envelope, _seal_info
 from client.events import ErrorEvent, ForkDetected
-from client.policy import roster_extension
+from client.policy import new_info, roster_extension
 from client.transport import RefusalResult
-from crypto.group import Group
+from crypto.charter import CommitStamp
+from crypto.group import CommitOutput, Group
 
 from .test_engine import channel, send
 from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
@@ -47,13 +54,23 @@ async def pull_and_refuse(dev: Dev) -> list[RefusalResult]:
     return out
 
 
+def rename_commit(b: Dev, g: Group, gid: bytes, name: str) -> CommitOutput:
+    """A well-formed rename by ``b`` with its raw MLS group ``g`` (the new channel
+    information sealed for the members, as the engine does), whoever may make it."""
+    roster = b.engine.roster(gid).with_changes(name=name)
+    info = new_info(name)
+    exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
+        roster_extension(roster, info)]
+    stamp = CommitStamp([], b.engine.message_meta(gid).commit_at, _seal_info(g, info))
+    return g.commit(group_context_extensions=exts,
+                    authenticated_data=_envelope(g, msgspec.msgpack.encode(stamp)),
+                    handshake_encrypted=False)
+
+
 async def insider_rename(b: Dev, gid: bytes) -> int:
     """Bea (not a convener) renames the channel with her raw MLS group; returns the seq."""
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
-    roster = b.engine.roster(gid).with_changes(name="renamed by an insider")
-    exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [roster_extension(roster)]
-    out = g.commit(group_context_extensions=exts,
-                   authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    out = rename_commit(b, g, gid, "renamed by an insider")
     res = await b.t.post(gid, f"c.insider{secrets.token_hex(4)}", out.message)
     return res.seq
 
@@ -106,10 +123,7 @@ async def test_the_insider_on_its_own_branch_gets_typed_errors_not_a_fork(
     epoch = a.epoch(gid)
     # Bea merges her own bad commit on a private copy of her state, then talks from it
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
-    roster = b.engine.roster(gid).with_changes(name="insider")
-    exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [roster_extension(roster)]
-    out = g.commit(group_context_extensions=exts,
-                   authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    out = rename_commit(b, g, gid, "insider")
     await b.t.post(gid, "c.insider", out.message)
     g.merge_pending_commit()
     for dev in (a, c):
@@ -144,7 +158,8 @@ async def test_a_single_insiders_refusal_cannot_void_an_honest_commit(
     await a.flush()
     seq = relay.groups[gid].messages[n].seq
     out = await b.t.refuse(gid, seq)  # Bea lies: refused, she says
-    assert (out.refusals, out.electorate, out.voided) == (1, 2, False)
+    # one mission of the charter's three: never enough (two at least, and a majority)
+    assert (out.refusals, out.electorate, out.voided) == (1, 3, False)
     again = await b.t.refuse(gid, seq)  # saying it twice counts once
     assert (again.refusals, again.voided) == (1, False)
     from client.transport import RelayRefused

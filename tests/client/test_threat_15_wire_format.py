@@ -46,23 +46,27 @@ async def test_wrong_wire_formats_and_content_types_are_typed_errors(
     body = payloads.encode(p)
     # 1. application data in a PublicMessage (validly signed and tagged)
     app_public = public_application(clone, body)
-    # 2. a commit in the clear (Corridor sends handshakes as PrivateMessages only)
-    commit_public = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust).commit(
-        authenticated_data=_envelope(g, _enc.encode([])), handshake_encrypted=False).message
-    # 3. a proposal (content type Corridor never uses), encrypted
+    # 2. an encrypted commit (Corridor's commits are PublicMessages, which the relay
+    #    verifies; one it could not read never reached routing)
+    commit_private = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust
+                                      ).commit(authenticated_data=_envelope(g, _enc.encode([])),
+                                               handshake_encrypted=True).message
+    # 3. a proposal (content type Corridor never uses), encrypted, and 3b. in the clear
     proposal = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust
                                 ).propose_update(handshake_encrypted=True)
+    proposal_public = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust
+                                       ).propose_update(handshake_encrypted=False)
     # 4. a Welcome and 5. a KeyPackage delivered as channel messages
     newcomer = pki.device("alderia", "newcomer")
     kp = make_key_package(3, x509_credential(newcomer.chain), newcomer.seed,
                           lifetime=(0, 2**40))
     welcome = Group.from_bytes(g.to_bytes(), credential_validator=lambda _c, _k: None).commit(
-        add=[kp.key_package]).welcome
+        add=[kp.key_package], handshake_encrypted=False).welcome
     assert welcome is not None
     kp_msg = MLSMessage.of(kp.key_package).to_bytes()
 
     base = b.store.get_channel(gid).cursor
-    cases = [app_public, commit_public, proposal, welcome, kp_msg]
+    cases = [app_public, commit_private, proposal, proposal_public, welcome, kp_msg]
     for i, raw in enumerate(cases):
         before = state(b, gid)
         res = b.engine.receive([RelayMessage(gid, base + 1 + i, sender, f"m.w{i}.0", raw)])

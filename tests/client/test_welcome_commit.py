@@ -51,16 +51,17 @@ async def test_the_losing_commits_welcome_creates_no_channel(venue: Venue) -> No
     await b.sync()  # registered, KeyPackages published
     await a.sync()
     gid = new_group_id()
-    await a.transport.create_group(gid)
     a.engine.create_channel(gid, "multilateral", "wg", ["borduria"])
+    await a.transport.create_group(gid, a.engine.group_info(gid))
     # the attacker's Add of b, built by a on the same epoch, with a KeyPackage of b's
     g = Group.from_bytes(a.engine._group(gid).to_bytes(), credential_validator=a.engine.trust)
     kp = KeyPackage.from_bytes(await a.transport.claim_key_package(b.device_id))
-    lost = g.commit(add=[kp], authenticated_data=_envelope(g, msgspec.msgpack.encode([])))
+    lost = g.commit(add=[kp], authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+                    handshake_encrypted=False)
     assert lost.welcome is not None
     await a.flush()  # the engine's founding commit (adding b too) takes epoch 0
     with pytest.raises(EpochConflictError):
-        await a.transport.post(gid, "c.lost", lost.message, add=[b.device_id],
+        await a.transport.post(gid, "c.lost", lost.message,
                                welcome=lost.welcome, welcome_to=[b.device_id])
     bt.substitute = lost.welcome
     events = await b.sync()

@@ -6,12 +6,15 @@ The flow a real client follows::
     c = RelayClient(http, key, chain)                # chain: DER device + mission certs
     await c.register()                               # challenge -> sign -> POST /v1/devices
     await c.login()                                  # challenge -> sign -> bearer token
-    await c.create_group(gid)                        # routed to me only
-    await c.send(gid, mls_bytes, add=[...], welcome=..., welcome_to=[...])  # a commit
+    await c.create_group(gid)                        # a real MLS group: GroupInfo posted
+    await c.send_commit(gid, add=[other])            # a real commit (PublicMessage) adding
+                                                     # other's device; the relay verifies it
     async with c.websocket() as ws: ...              # backlog, {"type":"ready"}, pushes
 
 ``private_message`` builds the RFC 9420 PrivateMessage framing around opaque
-ciphertext, which is all the relay looks at.
+ciphertext, which is all the relay reads of an application message. Commits are real:
+the relay verifies them against the group's public tree and charter, so the client
+keeps a :class:`crypto.group.Group` per group (``mls``).
 """
 
 from __future__ import annotations
@@ -19,15 +22,30 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
+import msgspec
 from httpx_ws import AsyncWebSocketSession, aconnect_ws
 from nacl.signing import SigningKey
 
+from crypto.charter import (
+    CHARTER_EXTENSION,
+    Charter,
+    CommitStamp,
+    charter_extension,
+    charter_from_extensions,
+    ident_of_certificate,
+)
 from crypto.codec import opaque_v
+from crypto.group import Group
+from crypto.key_package import KeyPackageBundle, make_key_package
+from crypto.messages import Credential, CredentialType
+
+SUITE = 3
 
 CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
 APPLICATION, PROPOSAL, COMMIT = 1, 2, 3
@@ -55,6 +73,10 @@ def private_message(group_id: bytes, epoch: int, content_type: int, ciphertext: 
     )
 
 
+def _accept(credential: Credential, key: bytes) -> None:
+    del credential, key  # the relay checks chains; this test client trusts its venue
+
+
 class RelayError(Exception):
     def __init__(self, response: httpx.Response) -> None:
         self.status = response.status_code
@@ -76,6 +98,125 @@ class RelayClient:
         self.public_key = bytes(self.key.verify_key)
         self.device_id = self.public_key.hex()
         self.token: str | None = None
+        self.mls: dict[bytes, Group] = {}
+        self._bundles: list[KeyPackageBundle] = []
+
+    # -- MLS (real groups, for the relay's verification) ---------------------------------
+    @property
+    def seed(self) -> bytes:
+        return bytes(self.key)
+
+    @property
+    def delegate(self) -> str:
+        return ident_of_certificate(self.chain[0]).delegate
+
+    @property
+    def mission(self) -> str:
+        return ident_of_certificate(self.chain[0]).mission_id
+
+    def credential(self) -> Credential:
+        return Credential(credential_type=CredentialType.x509, certificates=self.chain)
+
+    def key_package(self) -> bytes:
+        """A fresh KeyPackage of this device (its private part kept for :meth:`join`)."""
+        now = int(time.time())
+        bundle = make_key_package(SUITE, self.credential(), self.seed,
+                                  lifetime=(now - 3600, now + 86400 * 30))
+        self._bundles.append(bundle)
+        return bundle.key_package.to_bytes()
+
+    def join(self, welcome: bytes) -> Group:
+        """Join a group from a Welcome to one of this device's KeyPackages."""
+        for bundle in self._bundles:
+            try:
+                g = Group.join(welcome, bundle, credential_validator=_accept,
+                               now=int(time.time()))
+            except Exception:
+                continue
+            self.mls[g.group_id] = g
+            return g
+        raise AssertionError("the Welcome is for none of this device's KeyPackages")
+
+    def group_info(self, group_id: bytes, *, kind: str = "multilateral",
+                   missions: Sequence[str] = (), charter: Charter | None = None) -> bytes:
+        """Create the MLS group locally (this device alone) and return its GroupInfo."""
+        charter = charter or Charter(
+            kind=kind, missions=tuple(sorted({self.mission, *missions})),
+            conveners=(self.delegate,) if kind in ("multilateral", "caucus") else (),
+            created_by=self.delegate, info=b"\x11" * 32)
+        g = Group.create(SUITE, group_id, self.credential(), self.seed,
+                         extensions=[charter_extension(charter)], credential_validator=_accept)
+        self.mls[group_id] = g
+        return g.group_info(with_ratchet_tree=True)
+
+    def commit(self, group_id: bytes, add: Sequence[RelayClient | bytes] = (),
+               remove: Sequence[RelayClient | str] = (), *, missions: Sequence[str] = (),
+               charter: Charter | None = None, at: int | None = None,
+               crls: Sequence[bytes] = ()) -> tuple[bytes, bytes | None, list[str]]:
+        """A pending commit (a PublicMessage with Corridor's stamp) adding ``add`` (clients
+        or raw KeyPackages) and removing ``remove``; the charter gains the added devices'
+        missions and ``missions`` (or becomes ``charter``). Returns (commit, welcome,
+        added device ids); :meth:`merged` or :meth:`discarded` settles it."""
+        g = self.mls[group_id]
+        kps, ids = [], []
+        from crypto.messages import KeyPackage
+
+        for a in add:
+            raw = a.key_package() if isinstance(a, RelayClient) else a
+            kp = KeyPackage.from_bytes(raw)
+            kps.append(kp)
+            ids.append(kp.leaf_node.signature_key.hex())
+        gone = {r.device_id if isinstance(r, RelayClient) else r for r in remove}
+        leaves = [m.leaf_index for m in g.members() if m.signature_key.hex() in gone]
+        before = charter_from_extensions(g.extensions)
+        after = charter
+        wanted = {*before.missions, *missions,
+                  *(ident_of_certificate(kp.leaf_node.credential.certificates[0]).mission_id
+                    for kp in kps)}
+        if after is None and wanted != set(before.missions):
+            after = before.with_changes(missions=tuple(sorted(wanted)))
+        exts = None
+        if after is not None:
+            exts = [e for e in g.extensions if e.extension_type != CHARTER_EXTENSION]
+            exts.append(charter_extension(after))
+        stamp = CommitStamp(list(crls), int(time.time()) if at is None else at)
+        aad = b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+        out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
+                       authenticated_data=aad, handshake_encrypted=False)
+        return out.message, out.welcome, ids
+
+    def merged(self, group_id: bytes) -> None:
+        self.mls[group_id].merge_pending_commit()
+
+    def discarded(self, group_id: bytes) -> None:
+        self.mls[group_id].discard_pending_commit()
+
+    async def send_commit(self, group_id: bytes, add: Sequence[RelayClient | bytes] = (),
+                          remove: Sequence[RelayClient | str] = (), *,
+                          client_msg_id: str | None = None, welcome: bool = True,
+                          **kw: Any) -> dict[str, Any]:
+        """Build, post and settle a commit (merged if accepted, discarded if refused)."""
+        msg, w, ids = self.commit(group_id, add, remove, **kw)
+        try:
+            if w is not None and welcome:
+                out = await self.send(group_id, msg, client_msg_id, welcome=w, welcome_to=ids)
+            else:
+                out = await self.send(group_id, msg, client_msg_id)
+        except BaseException:
+            self.discarded(group_id)
+            raise
+        self.merged(group_id)
+        self.last_commit = msg
+        return out
+
+    def process(self, group_id: bytes, message: bytes) -> None:
+        """Merge another member's commit into this device's group."""
+        from crypto.group import StagedCommit
+
+        g = self.mls[group_id]
+        staged = g.process(message, now=int(time.time()))
+        assert isinstance(staged, StagedCommit)
+        g.merge_staged_commit(staged)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -130,9 +271,11 @@ class RelayClient:
         return unb64(out["key_package"]), bool(out["last_resort"])
 
     # -- groups and messages --------------------------------------------------------------
-    async def create_group(self, group_id: bytes) -> dict[str, Any]:
-        result: dict[str, Any] = await self._json("POST", "/v1/groups",
-                                                  {"group_id": b64u(group_id)})
+    async def create_group(self, group_id: bytes, **kw: Any) -> dict[str, Any]:
+        """Create the MLS group (:meth:`group_info`) and the relay group from it."""
+        gi = self.group_info(group_id, **kw)
+        result: dict[str, Any] = await self._json(
+            "POST", "/v1/groups", {"group_id": b64u(group_id), "group_info": b64(gi)})
         return result
 
     async def group(self, group_id: bytes) -> dict[str, Any]:
@@ -141,15 +284,10 @@ class RelayClient:
 
     @staticmethod
     def send_body(message: bytes, client_msg_id: str | None = None,
-                  add: list[str] | None = None, remove: list[str] | None = None,
                   welcome: bytes | None = None,
                   welcome_to: list[str] | None = None) -> dict[str, Any]:
         body: dict[str, Any] = {"client_msg_id": client_msg_id or uuid.uuid4().hex,
                                 "message": b64(message)}
-        if add:
-            body["add"] = add
-        if remove:
-            body["remove"] = remove
         if welcome is not None:
             body["welcome"] = {"message": b64(welcome), "recipients": welcome_to or []}
         return body

@@ -23,6 +23,7 @@ from .relay_client import (
     b64,
     b64u,
     private_message,
+    unb64,
 )
 
 
@@ -35,11 +36,11 @@ def app_msg(g: bytes, text: bytes = b"ct", epoch: int = 1) -> bytes:
 
 
 async def pair_in_group(r: InProcess) -> tuple[RelayClient, RelayClient, bytes]:
+    """a creates a group and adds b by a real commit (with a Welcome for b)."""
     a, b = await r.device(), await r.device()
     g = gid()
     await a.create_group(g)
-    await a.send(g, private_message(g, 0, COMMIT, b"c"), add=[b.device_id],
-                 welcome=b"welcome", welcome_to=[b.device_id])
+    await a.send_commit(g, add=[b])
     return a, b, g
 
 
@@ -63,8 +64,8 @@ async def test_health_and_openapi_cover_every_route(relay_sqlite: InProcess) -> 
 async def test_conversation_flow_on_both_backends(relay_any: InProcess) -> None:
     r = relay_any
     a, b, g = await pair_in_group(r)
-    with pytest.raises(RelayError) as lost:  # b races a for epoch 0 and loses
-        await b.send(g, private_message(g, 0, COMMIT, b"late"))
+    with pytest.raises(RelayError) as lost:  # a commit for epoch 0 again: too late
+        await b.send(g, a.last_commit)
     assert lost.value.status == 409
     assert lost.value.body["error"] == "epoch_conflict" and lost.value.body["seq"] == 1
     first = await a.send(g, app_msg(g), client_msg_id="hello-1")
@@ -72,11 +73,12 @@ async def test_conversation_flow_on_both_backends(relay_any: InProcess) -> None:
     assert again == {**first, "duplicate": True}
     inbox = await b.inbox()
     assert [m["seq"] for m in inbox["messages"]] == [first["seq"]]
-    assert [w["message"] for w in inbox["welcomes"]] == [b64(b"welcome")]
+    assert len(inbox["welcomes"]) == 1
     # THREATS 6: the Welcome comes with the accepted commit it rode on (seq 1)
     (w,) = inbox["welcomes"]
     assert (w["group_id"], w["seq"]) == (b64u(g), 1)
-    assert w["commit"] == b64(private_message(g, 0, COMMIT, b"c"))
+    assert w["commit"] == b64(a.last_commit)
+    b.join(unb64(w["message"]))  # a real Welcome
     await b.ack(g, first["seq"])
     await b.ack_welcomes([inbox["welcomes"][0]["id"]])
     assert (await b.inbox()) == {"messages": [], "welcomes": []}
@@ -176,11 +178,13 @@ async def test_bad_input_gets_clear_json_4xx(relay_sqlite: InProcess) -> None:
          415),
         (await r.http.post(path, json=RelayClient.send_body(b"not mls"), headers=h), 400),
         (await r.http.post(path, json=RelayClient.send_body(app_msg(gid())), headers=h), 400),
-        (await r.http.post(path, json=RelayClient.send_body(app_msg(g), add=[a.device_id]),
+        (await r.http.post(path, json={**RelayClient.send_body(app_msg(g)),
+                                       "add": [a.device_id]}, headers=h), 422),
+        (await r.http.post(path, json=RelayClient.send_body(app_msg(g), welcome=b"w",
+                                                            welcome_to=[a.device_id]),
                            headers=h), 400),
-        (await r.http.post(path, json=RelayClient.send_body(
-            private_message(g, 1, COMMIT, b"c"), welcome=b"w", welcome_to=[a.device_id]),
-                           headers=h), 400),
+        (await r.http.post(path, json=RelayClient.send_body(  # an encrypted commit
+            private_message(g, 1, COMMIT, b"c")), headers=h), 400),
         (await r.http.post("/v1/groups/%25%25/messages", json=RelayClient.send_body(app_msg(g)),
                            headers=h), 400),
         (await r.http.get(f"/v1/groups/{b64u(g)}/messages?after=-1", headers=h), 400),
@@ -275,7 +279,7 @@ async def test_websocket_backlog_push_ack_and_welcome(relay_any: InProcess) -> N
     async with b.websocket() as ws:
         _, backlog = await ws.until("ready")
         assert [f["type"] for f in backlog] == ["message", "welcome"]
-        assert backlog[1]["commit"] == b64(private_message(g, 0, COMMIT, b"c"))
+        assert backlog[1]["commit"] == b64(a.last_commit)
         assert (backlog[1]["group_id"], backlog[1]["seq"]) == (b64u(g), 1)
         assert backlog[0]["seq"] == s1["seq"]
         s2 = await a.send(g, app_msg(g, b"two"))
@@ -342,7 +346,7 @@ async def test_removed_device_gets_the_removing_commit_then_nothing(
     a, b, g = await pair_in_group(r)
     async with b.websocket() as ws:
         await ws.until("ready")
-        rm = await a.send(g, private_message(g, 1, COMMIT, b"rm"), remove=[b.device_id])
+        rm = await a.send_commit(g, remove=[b])
         got = await ws.recv()
         assert got["type"] == "message" and got["seq"] == rm["seq"]
         await a.send(g, app_msg(g, b"after", epoch=2))
@@ -392,7 +396,7 @@ async def test_housekeeping_deletes_acked_messages(tmp_path: Path) -> None:
         a, b = await r.device(), await r.device()
         g = gid()
         await a.create_group(g)
-        await a.send(g, private_message(g, 0, COMMIT, b"c"), add=[b.device_id])
+        await a.send_commit(g, add=[b], welcome=False)
         s = await a.send(g, app_msg(g))
         await a.ack(g, s["seq"])
         await asyncio.sleep(0.2)

@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, RelayClient, RelayError, b64u, private_message
+from .relay_client import APPLICATION, RelayClient, RelayError, b64u, private_message
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -47,10 +47,7 @@ async def _scenario(relay: RelayProcess) -> None:
         receiver = await relay.client(http).enrol()
         g = os.urandom(16)
         await senders[0].create_group(g)
-        await senders[0].send(
-            g, private_message(g, 0, COMMIT, b"add"),
-            add=[s.device_id for s in senders[1:]] + [receiver.device_id],
-        )
+        await senders[0].send_commit(g, add=[*senders[1:], receiver], welcome=False)
         acked_by_relay: dict[str, int] = {}  # client_msg_id -> seq the relay returned
         in_flight: dict[str, bytes] = {}
         received_before: list[int] = []

@@ -23,7 +23,7 @@ import pytest
 from httpx_ws import WebSocketDisconnect
 
 from .conftest import PG_DSN, RelayProcess
-from .relay_client import APPLICATION, COMMIT, RelayClient, RelayError, private_message
+from .relay_client import APPLICATION, RelayClient, RelayError, private_message
 from .tcp_cut import Forwarder
 
 pytestmark = pytest.mark.postgres
@@ -153,8 +153,7 @@ async def test_listener_cut_makes_sockets_catch_up(tmp_path: Path, pg_url: str) 
             b = await two.client(h2).enrol()
             g = os.urandom(16)
             await a.create_group(g)
-            await a.send(g, private_message(g, 0, COMMIT, b"add b"), add=[b.device_id],
-                         welcome=b"w", welcome_to=[b.device_id])
+            await a.send_commit(g, add=[b])
             async with b.websocket() as wb:
                 await wb.until("ready")
                 _terminate(name)

@@ -23,7 +23,6 @@ from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 
 from .conftest import RelayProcess
-from .relay_client import COMMIT, private_message
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +41,7 @@ def fuzz_relay(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Relay
             b = await relay.client(http).enrol()
             g = os.urandom(8)
             await a.create_group(g)
-            await a.send(g, private_message(g, 0, COMMIT, b"x"), add=[b.device_id])
+            await a.send_commit(g, add=[b], welcome=False)
             await b.publish_key_packages([b"kp"] * 20, b"lr")
             assert a.token is not None
             return a.token

@@ -18,7 +18,7 @@ import httpx
 from nacl.secret import SecretBox
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, b64u, private_message
+from .relay_client import APPLICATION, b64u, private_message
 
 
 def encodings(marker: bytes) -> list[bytes]:
@@ -59,11 +59,12 @@ async def test_relay_files_and_logs_hold_no_plaintext_or_private_metadata(
             await b.publish_key_packages([seal({"kp_owner": names[1].decode()})])
             g = os.urandom(16)
             await a.create_group(g)
-            commit = seal({"group_name": group_name.decode(), "kind": channel_kind.decode(),
-                           "members": ", ".join(n.decode() for n in names)})
-            await a.send(g, private_message(g, 0, COMMIT, commit), add=[b.device_id],
-                         welcome=seal({"group_name": group_name.decode()}),
-                         welcome_to=[b.device_id])
+            await a.send_commit(g, add=[b])  # a real commit, in the clear, and a Welcome
+            # the channel's name, kind as the members call it and who is in it travel
+            # only encrypted (here a member's message standing in for the sealed info)
+            await a.send(g, private_message(g, 1, APPLICATION, seal({
+                "group_name": group_name.decode(), "kind": channel_kind.decode(),
+                "members": ", ".join(n.decode() for n in names)})))
             blob_id = await a.upload_blob(seal({"file": attachment_marker.decode()}),
                                           group_id=g)
             async with b.websocket() as ws:

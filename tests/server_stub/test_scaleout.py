@@ -14,7 +14,7 @@ import pytest
 from httpx_ws import WebSocketDisconnect
 
 from .conftest import RelayProcess
-from .relay_client import APPLICATION, COMMIT, RelayError, b64, private_message
+from .relay_client import APPLICATION, RelayError, b64, private_message
 from .venue_helpers import Pki
 
 
@@ -34,8 +34,7 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
             async with b.websocket() as wb, c.websocket() as wc:
                 await wb.until("ready")
                 await wc.until("ready")
-                await a.send(g, private_message(g, 0, COMMIT, b"add b"), add=[b.device_id],
-                             welcome=b"welcome-b", welcome_to=[b.device_id])
+                await a.send_commit(g, add=[b])
                 welcome = await wb.recv()
                 assert welcome["type"] == "welcome"
                 sent = await a.send(g, private_message(g, 1, APPLICATION, b"hello via one"))
@@ -43,7 +42,7 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
                 assert pushed["type"] == "message" and pushed["seq"] == sent["seq"]
                 assert pushed["sender"] == a.device_id
                 # routing changes made through one are honoured by two's push cache
-                await a.send(g, private_message(g, 1, COMMIT, b"add c"), add=[c.device_id])
+                await a.send_commit(g, add=[c], welcome=False)
                 assert (await wb.recv())["type"] == "message"
                 third = await a.send(g, private_message(g, 2, APPLICATION, b"to b and c"))
                 got_b, got_c = await asyncio.gather(wb.recv(), wc.recv())

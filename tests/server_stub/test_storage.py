@@ -5,14 +5,23 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 
 import psycopg
 import pytest
 
-from server_stub.errors import BadRequest, Conflict, EpochConflict, NotFound, QuotaExceeded
+from server_stub.errors import (
+    BadRequest,
+    CommitRefused,
+    Conflict,
+    EpochConflict,
+    NotFound,
+    QuotaExceeded,
+)
 from server_stub.storage.base import (
+    CommitCheck,
+    CommitVerdict,
     Event,
     MessageEvent,
     RevocationEvent,
@@ -52,13 +61,30 @@ async def devices(s: Storage, n: int) -> list[str]:
     return out
 
 
+def verdict(add: Sequence[str] = (), remove: Sequence[str] = (), missions: int = 0,
+            seen: list[tuple[int, bytes, list[bytes]]] | None = None) -> CommitCheck:
+    """The relay's verifier as the storage sees it: here a stub that reports ``add`` and
+    ``remove`` as the verified commit's routing effect (storage trusts its caller; the
+    verification itself is tested in tests/crypto and test_relay_authority)."""
+    def check(version: int, load: Callable[[], bytes],
+              crls: Callable[[], list[bytes]]) -> CommitVerdict:
+        state = load()
+        if seen is not None:
+            seen.append((version, state, crls()))
+        return CommitVerdict(state=state + b"+", added=tuple(add), removed=tuple(remove),
+                             at=NOW, missions=missions)
+    return check
+
+
 async def post(s: Storage, gid: bytes, sender: str, cmid: str | None = None, epoch: int = 0,
                commit: bool = False, add: Sequence[str] = (), remove: Sequence[str] = (),
-               welcome: bytes | None = None, welcome_to: Sequence[str] = ()) -> int:
+               welcome: bytes | None = None, welcome_to: Sequence[str] = (),
+               check: CommitCheck | None = None) -> int:
     out = await s.post_message(
         group_id=gid, sender=sender, client_msg_id=cmid or secrets.token_hex(8),
-        payload=b"ct" + secrets.token_bytes(8), epoch=epoch, is_commit=commit, add=add,
-        remove=remove, welcome=welcome, welcome_to=welcome_to, now=NOW,
+        payload=b"ct" + secrets.token_bytes(8), epoch=epoch, is_commit=commit,
+        welcome=welcome, welcome_to=welcome_to, now=NOW,
+        check=(check or verdict(add, remove)) if commit else None,
     )
     return out.seq
 
@@ -167,8 +193,7 @@ async def test_total_order_epoch_rule_and_dedupe(store) -> None:
     assert exc.value.seq == 1 and exc.value.status == 409
     assert await post(s, gid, b, "m-1", epoch=1) == 2
     dup = await s.post_message(group_id=gid, sender=b, client_msg_id="m-1", payload=b"other",
-                               epoch=1, is_commit=False, add=(), remove=(), welcome=None,
-                               welcome_to=(), now=NOW)
+                               epoch=1, is_commit=False, welcome=None, welcome_to=(), now=NOW)
     assert dup.seq == 2 and dup.duplicate
     assert await post(s, gid, a, "m-1", epoch=1) == 3  # same id, other sender: distinct
     assert await post(s, gid, b, epoch=1, commit=True) == 4
@@ -195,10 +220,41 @@ async def test_outsiders_cannot_post_or_read(store) -> None:
         await s.ack(outsider, gid, 1)
     with pytest.raises(NotFound):
         await post(s, secrets.token_bytes(16), a)
-    with pytest.raises(BadRequest):
-        await post(s, gid, a, commit=True, add=[dev()])  # unknown device
+    with pytest.raises(BadRequest):  # a commit nobody verified is never stored
+        await s.post_message(group_id=gid, sender=a, client_msg_id="c", payload=b"c",
+                             epoch=0, is_commit=True, welcome=None, welcome_to=(), now=NOW)
+    with pytest.raises(BadRequest):  # a Welcome only to devices the verified commit adds
+        await post(s, gid, a, commit=True, add=[outsider], welcome=b"W",
+                   welcome_to=[dev()])
     _, members = await s.group_view(gid, a)
     assert members == [a]
+
+
+async def test_a_commit_is_checked_against_the_stored_state_and_refused_without_a_trace(
+        store) -> None:
+    s, events = store
+    a, b = await devices(s, 2)
+    gid = secrets.token_bytes(16)
+    await s.create_group(gid, a, NOW, b"S0", missions=1)
+    seen: list[tuple[int, bytes, list[bytes]]] = []
+    assert await post(s, gid, a, epoch=0, commit=True, check=verdict([b], seen=seen)) == 1
+    assert seen[-1][:2] == (0, b"S0")  # the creator's state, version 0
+
+    def refuse(version: int, load: Callable[[], bytes],
+               crls: Callable[[], list[bytes]]) -> CommitVerdict:
+        seen.append((version, load(), crls()))
+        raise CommitRefused("commit refused: not allowed by the charter")
+
+    n = len(events)
+    with pytest.raises(CommitRefused):
+        await post(s, gid, b, epoch=1, commit=True, check=refuse)
+    assert seen[-1][:2] == (1, b"S0+")  # the state the first commit stored, version 1
+    assert len(events) == n
+    msgs, last = await s.messages_after(gid, a, 0, 10)
+    assert [m.seq for m in msgs] == [1] and last == 1  # nothing appended
+    # the epoch is still free, and the state unchanged
+    assert await post(s, gid, b, epoch=1, commit=True, check=verdict(seen=seen)) == 2
+    assert seen[-1][:2] == (1, b"S0+")
 
 
 async def test_join_and_leave_bound_what_a_device_sees(store) -> None:
@@ -206,7 +262,7 @@ async def test_join_and_leave_bound_what_a_device_sees(store) -> None:
     a, b = await devices(s, 2)
     gid = secrets.token_bytes(8)
     await s.create_group(gid, a, NOW)
-    await post(s, gid, a)  # 1: before b joins
+    await post(s, gid, a, epoch=0)  # 1: before b joins
     await post(s, gid, a, epoch=0, commit=True, add=[b], welcome=b"W", welcome_to=[b])  # 2
     await post(s, gid, a, epoch=1)  # 3
     await post(s, gid, a, epoch=1, commit=True, remove=[b])  # 4: b removed here

@@ -1,0 +1,259 @@
+"""crypto.public_group: a delivery service follows a group from its public state alone.
+
+Round trips (the public state tracks the members' GroupContext exactly, epoch after
+epoch) and adversarial commits (forged signature, foreign leaf, tampered path, proposals
+by reference, external commits, wrong epoch): each a typed error and no new state.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+
+import pytest
+
+from crypto import messages as m
+from crypto import treekem
+from crypto.errors import (
+    CryptoError,
+    DecodeError,
+    EpochError,
+    PolicyError,
+    ProtocolError,
+    VerificationError,
+)
+from crypto.group import Group
+from crypto.messages import Proposal, ProposalOrRef, Sender
+from crypto.public_group import PublicGroup
+from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+
+
+def public_of(g: Group) -> PublicGroup:
+    return PublicGroup.from_group_info(g.group_info(), credential_validator=accept)
+
+
+def context_of(g: Group) -> bytes:
+    return g._state.context.to_bytes()
+
+
+def test_public_state_follows_every_commit_kind() -> None:
+    a, b, c = make_group(3)
+    pg = public_of(a)
+    assert pg.context.to_bytes() == context_of(a)
+    # add, update path, remove, group context extensions: all as PublicMessages
+    d = kp_for("d", 3)
+    steps = [
+        lambda: a.commit(add=[d.key_package], handshake_encrypted=False),
+        lambda: b.commit(handshake_encrypted=False),
+        lambda: c.commit(remove=[1], handshake_encrypted=False),
+        lambda: a.commit(group_context_extensions=[m.Extension(
+            extension_type=0xF0AA, extension_data=b"x")], handshake_encrypted=False),
+    ]
+    members = [a, b, c]
+    for step in steps:
+        committer = next(g for g in members if g.active and not g.has_pending_commit)
+        out = step()
+        owner = next(g for g in members if g.has_pending_commit)
+        del committer
+        v = pg.verify_commit(out.message, credential_validator=accept, now=NOW)
+        owner.merge_pending_commit()
+        others = [g for g in members if g is not owner and g.active]
+        deliver(others, out.message)
+        if out.welcome is not None:
+            members.append(Group.join(out.welcome, d, credential_validator=accept, now=NOW))
+        members = [g for g in members if g.active]
+        pg = v.group
+        assert pg.context.to_bytes() == context_of(owner)
+        assert [leaf.signature_key for _i, leaf in pg.members()] == \
+            [x.signature_key for x in owner.members()]
+    assert PublicGroup.from_bytes(pg.to_bytes()).context == pg.context
+
+
+def test_added_and_removed_leaves_are_reported() -> None:
+    a, _b, _c = make_group(3)
+    pg = public_of(a)
+    d = kp_for("d", 3)
+    out = a.commit(add=[d.key_package], remove=[2], handshake_encrypted=False)
+    v = pg.verify_commit(out.message, credential_validator=accept, now=NOW)
+    assert v.committer == 0 and v.has_path
+    assert [leaf.signature_key for _i, leaf in v.added] == [d.key_package.leaf_node.signature_key]
+    assert [i for i, _l in v.removed] == [2]
+    assert v.group.epoch == pg.epoch + 1
+
+
+def _refused(pg: PublicGroup, message: bytes, kind: type[CryptoError],
+             validator=accept) -> CryptoError:  # type: ignore[no-untyped-def]
+    before = pg.to_bytes()
+    with pytest.raises(kind) as info:
+        pg.verify_commit(message, credential_validator=validator, now=NOW)
+    assert pg.to_bytes() == before
+    return info.value
+
+
+def test_encrypted_commit_and_application_data_are_refused() -> None:
+    a, _b = make_group(2)
+    pg = public_of(a)
+    _refused(pg, a.commit(handshake_encrypted=True).message, ProtocolError)
+    a.discard_pending_commit()
+    _refused(pg, a.encrypt_application(b"hi"), ProtocolError)
+
+
+def test_forged_signature_and_flipped_bytes() -> None:
+    a, _b = make_group(2)
+    pg = public_of(a)
+    msg = bytearray(a.commit(handshake_encrypted=False).message)
+    for pos in (len(msg) // 2, 30, len(msg) - 200):
+        bad = bytearray(msg)
+        bad[pos] ^= 0x01
+        with pytest.raises(CryptoError):
+            pg.verify_commit(bytes(bad), credential_validator=accept, now=NOW)
+    _refused(pg, bytes(msg[:-5]), DecodeError)
+    # The membership tag (the last 32 bytes) needs the epoch's membership key: not
+    # checked here (members refuse it); the state it leads to is the honest one.
+    bad = bytearray(msg)
+    bad[-1] ^= 0x01
+    honest = pg.verify_commit(bytes(msg), credential_validator=accept, now=NOW)
+    tampered = pg.verify_commit(bytes(bad), credential_validator=accept, now=NOW)
+    assert tampered.group.context == honest.group.context
+    # The confirmation tag (just before it) feeds the interim transcript hash only.
+    bad = bytearray(msg)
+    bad[-40] ^= 0x01
+    tampered = pg.verify_commit(bytes(bad), credential_validator=accept, now=NOW)
+    assert tampered.group.context == honest.group.context
+    assert tampered.group.interim_transcript_hash != honest.group.interim_transcript_hash
+
+
+def test_commit_signed_by_someone_else() -> None:
+    a, b = make_group(2)
+    pg = public_of(a)
+    # b's commit relabelled as sent by leaf 0: the signature is not a's
+    out = b.commit(handshake_encrypted=False).message
+    raw = m.MLSMessage.from_bytes(out)
+    pub = raw.public_message
+    assert pub is not None
+    relabelled = replace(pub, content=replace(pub.content, sender=Sender.member(0)))
+    _refused(pg, m.MLSMessage.of(relabelled).to_bytes(), VerificationError)
+
+
+def test_wrong_epoch_and_other_group() -> None:
+    a, b = make_group(2)
+    pg = public_of(a)
+    out = a.commit(handshake_encrypted=False)
+    a.merge_pending_commit()
+    deliver([b], out.message)
+    _refused(pg.verify_commit(out.message, credential_validator=accept, now=NOW).group,
+             out.message, EpochError)
+    x, *_ = make_group(3)
+    _refused(pg, x.commit(handshake_encrypted=False).message, ProtocolError)
+
+
+def test_proposals_by_reference_are_refused() -> None:
+    a, b, _c = make_group(3)
+    pg = public_of(a)
+    prop = b.propose_remove(2, handshake_encrypted=False)
+    a.process(prop, now=NOW)
+    out = a.commit(handshake_encrypted=False)
+    assert "reference" in str(_refused(pg, out.message, ProtocolError))
+
+
+def test_foreign_credential_in_an_added_leaf_is_refused() -> None:
+    a, _b = make_group(2)
+    pg = public_of(a)
+    outsider = kp_for("outsider", 3)
+    out = a.commit(add=[outsider.key_package], handshake_encrypted=False)
+
+    def only_members(credential: m.Credential, key: bytes) -> None:
+        if credential.identity == b"outsider":
+            raise PolicyError("not certified by this venue")
+
+    _refused(pg, out.message, PolicyError, only_members)
+
+
+def test_tampered_update_path_parent_hash(monkeypatch: pytest.MonkeyPatch) -> None:
+    a, _b, _c, _d = make_group(4)
+    pg = public_of(a)
+    real = treekem._merge_path
+
+    def bad(*args: object, **kw: object):  # type: ignore[no-untyped-def]
+        t, ph = real(*args, **kw)  # type: ignore[arg-type]
+        return t, bytes(x ^ 1 for x in ph)
+
+    monkeypatch.setattr(treekem, "_merge_path", bad)
+    msg = a.commit(handshake_encrypted=False).message
+    monkeypatch.undo()
+    _refused(pg, msg, VerificationError)
+
+
+def _inline_commit(g: Group, bodies: list[m.ProposalBody], path: bool = True) -> bytes:
+    st = g._state
+    applied = g._apply_proposals(st, [], Sender.member(st.own_leaf), NOW, check_each=False)
+    por = [ProposalOrRef.of(Proposal.of(b)) for b in bodies]
+    return g._build_commit(st, applied, por, [], use_path=path, authenticated_data=b"",
+                           encrypted=False, rng=secrets.token_bytes).message
+
+
+def test_list_rules_and_unaccepted_proposals() -> None:
+    a, b, c = make_group(3)
+    pg = public_of(a)
+    g = Group.from_bytes(a.to_bytes(), credential_validator=accept)
+    cases: list[tuple[list[m.ProposalBody], bool]] = [
+        ([m.Remove(removed=0)], True),  # the committer itself
+        ([m.Remove(removed=1), m.Remove(removed=1)], True),
+        ([m.Remove(removed=7)], True),  # beyond the tree
+        ([m.Remove(removed=1)], False),  # a Remove needs a path
+        ([m.PreSharedKey(psk=m.PreSharedKeyID(psktype=m.PSKType.external, psk_id=b"k",
+                                                 psk_nonce=bytes(32)))], True),
+        ([m.Update(leaf_node=b._state.tree.leaf(1))], True),  # type: ignore[arg-type]
+    ]
+    checked = 0
+    for bodies, path in cases:
+        try:
+            msg = _inline_commit(Group.from_bytes(g.to_bytes(), credential_validator=accept),
+                                 bodies, path)
+        except CryptoError:
+            continue  # the committer's side may refuse to build it at all
+        _refused(pg, msg, ProtocolError)
+        checked += 1
+    assert checked >= 5
+    del c
+
+
+def test_add_of_a_present_client_is_refused() -> None:
+    a, b = make_group(2)
+    pg = public_of(a)
+    cred, sig = identity("dup", 3)
+    del cred, sig
+    dup = kp_for("m1", 3)
+    # a KeyPackage reusing b's signature key
+    kp = dup.key_package
+    fake = replace(kp, leaf_node=replace(kp.leaf_node,
+                                         signature_key=b.members()[1].signature_key))
+    g = Group.from_bytes(a.to_bytes(), credential_validator=accept)
+    msg = _inline_commit(g, [m.Add(key_package=fake)])
+    with pytest.raises((ProtocolError, VerificationError)):
+        pg.verify_commit(msg, credential_validator=accept, now=NOW)
+
+
+def test_group_info_checks() -> None:
+    a, _b = make_group(2)
+    gi = a.group_info()
+    pg = PublicGroup.from_group_info(gi, credential_validator=accept)
+    assert pg.epoch == a.epoch
+    with pytest.raises(ProtocolError):
+        PublicGroup.from_group_info(a.group_info(with_ratchet_tree=False),
+                                    credential_validator=accept)
+    bad = bytearray(gi)
+    bad[-3] ^= 1  # the signature
+    with pytest.raises(VerificationError):
+        PublicGroup.from_group_info(bytes(bad), credential_validator=accept)
+
+    def refuse(credential: m.Credential, key: bytes) -> None:
+        raise PolicyError("no")
+
+    with pytest.raises(PolicyError):
+        PublicGroup.from_group_info(gi, credential_validator=refuse)
+    with pytest.raises(CryptoError):
+        PublicGroup.from_group_info(b"\x00\x01\x00\x04" + secrets.token_bytes(40),
+                                    credential_validator=accept)
+    with pytest.raises(DecodeError):
+        PublicGroup.from_bytes(pg.to_bytes() + b"\x00")
