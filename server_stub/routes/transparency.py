@@ -30,6 +30,13 @@ SINCE_PARAM = Param("since", "query", {"type": "integer", "minimum": 0}, False,
                     "proof from it")
 
 
+def _int(request: Request, name: str, default: int) -> int:
+    """A non-negative integer query parameter, given at most once."""
+    if len(request.query_params.getlist(name)) > 1:
+        raise BadRequest(f"{name} given more than once")
+    return _int_query(request, name, default, 0, MAX_INT)
+
+
 def transparency(request: Request) -> TransparencyLog | None:
     t: TransparencyLog | None = getattr(request.app.state, "transparency", None)
     return t
@@ -45,8 +52,7 @@ def _required(request: Request) -> TransparencyLog:
 
 async def log_view(request: Request) -> tuple[TransparencyLog, SignedTreeHead, s.LogView] | None:
     """The current signed head and, with ``since``, the consistency proof to it."""
-    since = _int_query(request, "since", -1, 0, MAX_INT) \
-        if "since" in request.query_params else None
+    since = _int(request, "since", 0) if "since" in request.query_params else None
     t = transparency(request)
     if t is None:
         return None
@@ -75,8 +81,8 @@ async def get_head(request: Request, relay: Relay, _d: str | None, _b: None) -> 
 async def get_consistency(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
     t = _required(request)
     head = await t.head()
-    first = _int_query(request, "first", 0, 0, MAX_INT)
-    second = _int_query(request, "second", head.size, 0, MAX_INT)
+    first = _int(request, "first", 0)
+    second = _int(request, "second", head.size)
     if not first <= second <= head.size:
         raise BadRequest("need first <= second <= the log's size")
     return json_response(s.LogConsistency(first=first, second=second,
@@ -85,8 +91,8 @@ async def get_consistency(request: Request, relay: Relay, _d: str | None, _b: No
 
 async def get_entries(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
     t = _required(request)
-    start = _int_query(request, "start", 0, 0, MAX_INT)
-    end = _int_query(request, "end", start + MAX_ENTRIES, 0, MAX_INT)
+    start = _int(request, "start", 0)
+    end = _int(request, "end", start + MAX_ENTRIES)
     if end < start or end - start > MAX_ENTRIES:
         raise BadRequest(f"need start <= end <= start + {MAX_ENTRIES}")
     return json_response(s.LogEntries(start=start,
