@@ -71,6 +71,7 @@ from client.health import (
     certificate_status,
     compare_routing,
     drain_verdict,
+    routing_digest,
 )
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
@@ -226,6 +227,7 @@ class Client:
         self._kp_seen = KEY_PACKAGE_TARGET + 1  # ours on the relay at the last look
         self._kp_watched = 0  # when we last looked
         self._watched = engine.now()  # last periodic routing/KeyPackage check
+        self._cert_state = "ok"  # the certificate state last reported
         self.connected = asyncio.Event()
         self.log = _open_log(home, store, engine)
         self._gossip: list[tuple[bytes, str, Any]] = []
@@ -285,7 +287,8 @@ class Client:
         if not config_path.exists():
             atomic_write(config_path, json.dumps({"relay_url": relay_url}).encode())
         store = open_store(h, keystore)
-        trust = Trust(_pem_certs(root_path)[0], clock=clock)
+        trust_root = _pem_certs(root_path)[0]
+        trust = Trust(trust_root, clock=clock)
         crls = store.get_group_state(b"\xffcrls")
         if crls is not None:
             import msgspec
@@ -297,7 +300,7 @@ class Client:
         engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
         engine.features.on_purge = lambda _cid, mid: attachments.purge_files(h.root, mid)
         engine.sweep_expired()
-        t = transport or HttpTransport(relay_url, seed_bytes)
+        t = transport or HttpTransport(relay_url, seed_bytes, tls_root=trust_root)
         return cls(h, store, engine, t, relay_url)
 
     async def close(self) -> None:
@@ -844,24 +847,52 @@ class Client:
     async def _check_routing(self) -> None:
         """Compare the relay's routing of every channel with its MLS roster (THREATS 22).
 
-        Only where this device has processed everything up to the relay's last seq (a
-        commit in flight changes both at once); otherwise one more catch-up, and no
-        verdict this time if the relay is still ahead."""
+        One request gives every routed group's last seq and a digest of its routed
+        devices; a channel whose digest differs from its roster's, or that is missing
+        (a 404), is looked at on its own. A verdict is reached only where this device
+        has processed everything up to the relay's last seq (a commit in flight changes
+        both at once); otherwise one more catch-up, and no verdict this time if the
+        relay is still ahead."""
+        try:
+            routing: dict[bytes, tuple[int, int, str]] | None = await self.transport.routing()
+        except RelayRefused as exc:
+            if exc.status != 501:
+                return  # rate-limited or the like: no verdict this time
+            routing = None
         for ch in self.store.list_channels():
             if ch.damaged:
                 continue
-            for _attempt in range(2):
-                try:
-                    last, routed = await self.transport.group_members(ch.group_id)
-                except RelayRefused as exc:
-                    if exc.status == 404:
-                        await self._catch_up(ch.group_id)  # a removal we have not seen?
-                        self._note_routing(ch.group_id, None)
-                    break
-                if last <= self.store.get_channel_by_group(ch.group_id).cursor:
-                    self._note_routing(ch.group_id, routed)
-                    break
-                await self._catch_up(ch.group_id)
+            try:
+                _c, meta = self.engine.channel_state(ch.group_id)
+            except ClientError:
+                continue
+            if meta.left:
+                self._note_routing(ch.group_id, None)  # drops a stale warning
+                continue
+            entry = routing.get(ch.group_id) if routing is not None else None
+            if entry is not None and entry[0] <= ch.cursor:
+                roster = self._roster_devices(ch.group_id)
+                if routing_digest(roster) == entry[2]:
+                    self._note_routing(ch.group_id, roster)
+                    continue
+            await self._check_channel_routing(ch.group_id)
+
+    async def _check_channel_routing(self, group_id: bytes) -> None:
+        for _attempt in range(2):
+            try:
+                last, routed = await self.transport.group_members(group_id)
+            except RelayRefused as exc:
+                if exc.status == 404:
+                    await self._catch_up(group_id)  # a removal we have not seen?
+                    self._note_routing(group_id, None)
+                return
+            if last <= self.store.get_channel_by_group(group_id).cursor:
+                self._note_routing(group_id, routed)
+                return
+            await self._catch_up(group_id)
+
+    def _roster_devices(self, group_id: bytes) -> list[str]:
+        return [dev for _l, dev, _i, _c in self.engine._members(self.engine._group(group_id))]
 
     def _note_routing(self, group_id: bytes, routed: list[str] | None) -> None:
         try:
@@ -874,8 +905,7 @@ class Client:
             if health.routing.pop(key, None) is not None:
                 health.save(self.store)
             return
-        roster = [dev for _l, dev, _i, _c in self.engine._members(self.engine._group(group_id))]
-        st = compare_routing(roster, routed, self.device_id)
+        st = compare_routing(self._roster_devices(group_id), routed, self.device_id)
         before = health.routing.get(key)
         if st.ok:
             if before is not None:
@@ -893,9 +923,12 @@ class Client:
         return certificate_status(self.engine.me.chain, self.engine.trust.root_der,
                                   self.engine.now(), self.home.root)
 
-    def _check_certificate(self) -> None:
+    def _check_certificate(self, *, only_changes: bool = False) -> None:
+        """Report a chain near (or past) its end: on every sync, and between syncs when
+        its state changes (a running app crosses into the warning period)."""
         st = self.certificate_status()
-        if st.warning:
+        changed, self._cert_state = st.state != self._cert_state, st.state
+        if st.warning and (changed or not only_changes):
             self._emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
 
     def status(self) -> dict[str, Any]:
@@ -1230,8 +1263,9 @@ class Client:
                     dir_rows += directory[m]
             except TransparencyError:
                 continue  # no membership change from a directory we cannot trust
-            self.engine.enqueue_membership(cid)
-            probe = self.store.list_outbox(cid, limit=1)[0].item_id
+            # (not the channel's first outbox item: a message sent while the directory
+            # was being read may be queued ahead of it)
+            probe = self.engine.enqueue_membership(cid)
             plan = self.engine.membership_plan(CommitWork(cid, probe, False), dir_rows)
             if plan.empty:
                 self.store.mark_sent(probe)
@@ -1323,6 +1357,7 @@ class Client:
                         self._watched = self.engine.now()
                         await self._key_packages()  # a drain between syncs
                         await self._check_routing()  # a cut between syncs
+                    self._check_certificate(only_changes=True)
             except ClientError:
                 log.exception("expiry sweep failed")
 

@@ -840,8 +840,9 @@ class Engine:
     def message_meta(self, channel_id: bytes) -> _Meta:
         return self.channel_state(channel_id)[1]
 
-    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
-        """Queue a membership commit (devices of the roster's missions; roster change).
+    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> bytes:
+        """Queue a membership commit (devices of the roster's missions; roster change);
+        returns its outbox item id.
 
         Raises:
             UsageError: a roster change this device's delegate may not make.
@@ -855,7 +856,7 @@ class Engine:
             except PolicyViolation as exc:
                 raise UsageError(str(exc)) from None
         data = _enc.encode(_OutOp(encode_roster(roster) if roster else None))
-        self.store.enqueue_outbox(channel_id, data, created_at=self.now())
+        return self.store.enqueue_outbox(channel_id, data, created_at=self.now())
 
     # ------------------------------------------------------------------ outbox
 
@@ -899,12 +900,14 @@ class Engine:
         g = self._group(work.channel_id)
         aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip(work.channel_id)),
                         self._signer)
-        cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id, item.attempt)
         pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))
         try:
-            msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
-            _crashpoint("send-sealed")
-            self._save_group(g)
+            with self.store.transaction():  # the id and the used key: one durable write
+                cmid = self.send_ids.id_for(APP, work.channel_id, item.message_id,
+                                            item.attempt)
+                msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)
+                _crashpoint("send-sealed")
+                self._save_group(g)
         except BaseException:
             self._groups.pop(work.channel_id, None)
             raise

@@ -20,6 +20,7 @@ device's encrypted store so a restart does not hide it:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ __all__ = [
     "certificate_status",
     "compare_routing",
     "drain_verdict",
+    "routing_digest",
 ]
 
 EXPIRY_WARNING_DAYS: Final = 14
@@ -64,6 +66,13 @@ class RoutingStatus:
     @property
     def ok(self) -> bool:
         return not self.problem
+
+
+def routing_digest(device_ids: Iterable[str]) -> str:
+    """SHA-256 (hex) of the sorted device ids, each followed by a newline: the relay
+    sends it for each group (``GET /v1/groups``), so one request checks every channel
+    and the full list is fetched only for a channel whose digest differs."""
+    return hashlib.sha256("".join(d + "\n" for d in sorted(device_ids)).encode()).hexdigest()
 
 
 def compare_routing(roster: Iterable[str], routed: Iterable[str] | None,

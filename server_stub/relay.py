@@ -58,7 +58,8 @@ from .storage.base import ClaimRecord, PostOutcome, RefusalOutcome, Storage
 if TYPE_CHECKING:
     from .directory import VenueDirectory
 
-__all__ = ["CHALLENGE_CONTEXT", "Relay", "challenge_message", "decode_group_id"]
+__all__ = ["CHALLENGE_CONTEXT", "Relay", "challenge_message", "decode_group_id",
+           "routing_digest"]
 
 log = logging.getLogger("corridor.relay")
 CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
@@ -70,6 +71,12 @@ _MAC = 16
 def challenge_message(purpose: str, nonce: bytes) -> bytes:
     """The exact bytes a device signs to answer a challenge."""
     return CHALLENGE_CONTEXT + purpose.encode() + b"\x00" + nonce
+
+
+def routing_digest(device_ids: Sequence[str]) -> str:
+    """SHA-256 (hex) of the sorted device ids, each followed by a newline: what a client
+    compares with the same digest of its MLS roster (``GET /v1/groups``)."""
+    return hashlib.sha256("".join(d + "\n" for d in sorted(device_ids)).encode()).hexdigest()
 
 
 def decode_group_id(text: str) -> bytes:
@@ -286,6 +293,20 @@ class Relay:
         if got is None:
             raise NotFound("no KeyPackage available for this device")
         return got
+
+    async def routing(self, device_id: str) -> list[tuple[bytes, int, int, str]]:
+        """``(group id, last seq, routed devices, routing digest)`` of every group routed
+        to ``device_id`` now: one request lets a client compare all its channels."""
+        out = []
+        for gid, row in await self.storage.memberships(device_id):
+            if row.left_seq is not None:
+                continue
+            try:
+                last, members = await self.storage.group_view(gid, device_id)
+            except NotFound:
+                continue  # left meanwhile
+            out.append((gid, last, len(members), routing_digest(members)))
+        return out
 
     async def key_package_claims(self, device_id: str, since: int) -> list[ClaimRecord]:
         """Claims of the packages of every device of ``device_id``'s mission (its own

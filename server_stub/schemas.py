@@ -129,6 +129,17 @@ class ClaimList(_Body):
     claims: list[ClaimEntry]
 
 
+class RoutingEntry(_Body):
+    group_id: GroupId
+    last_seq: int
+    members: int
+    digest: str
+
+
+class RoutingList(_Body):
+    groups: list[RoutingEntry]
+
+
 class CreateGroup(_Body):
     """A new group: its id and the creator's signed GroupInfo (an MLSMessage with the
     ratchet_tree extension), from which the relay keeps the group's public state."""

@@ -92,6 +92,13 @@ async def health(request: Request, relay: Relay, _d: str | None, _b: None) -> Re
     return json_response(s.Health(status="ok", version=__version__))
 
 
+async def ready(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
+    """Ready when the store answers a read: a load balancer sends traffic elsewhere
+    (503 unavailable) while this process cannot reach its database."""
+    await relay.storage.get_device("0" * 64)
+    return json_response(s.Health(status="ready", version=__version__))
+
+
 async def challenge(request: Request, relay: Relay, _d: str | None,
                     b: s.ChallengeRequest) -> Response:
     nonce, exp = relay.challenge(b.public_key, b.purpose, _source(request))
@@ -155,6 +162,12 @@ async def create_group(request: Request, relay: Relay, device: str, b: s.CreateG
     gid = decode_group_id(b.group_id)
     await relay.create_group(device, gid, b.group_info)
     return json_response(s.GroupView(group_id=b.group_id, last_seq=0, members=[device]), 201)
+
+
+async def list_groups(request: Request, relay: Relay, device: str, _b: None) -> Response:
+    return json_response(s.RoutingList(groups=[
+        s.RoutingEntry(group_id=b64u(gid), last_seq=last, members=n, digest=digest)
+        for gid, last, n, digest in await relay.routing(device)]))
 
 
 async def get_group(request: Request, relay: Relay, device: str, _b: None) -> Response:
@@ -257,6 +270,8 @@ async def delete_blob(request: Request, relay: Relay, device: str, _b: None) -> 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/health", health, "Liveness and version", s.Health, auth=False,
              errors=()),
+    Endpoint("GET", "/health/ready", ready, "Readiness: the store answers (503 if not)",
+             s.Health, auth=False, errors=(503,)),
     Endpoint("POST", "/v1/auth/challenge", challenge,
              "A nonce to sign, for registration or login", s.ChallengeResponse,
              body=s.ChallengeRequest, auth=False),
@@ -287,6 +302,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
              "ratchet tree (422 commit_refused if it does not verify)",
              s.GroupView, 201, body=s.CreateGroup,
              errors=(400, 401, 403, 404, 409, 413, 415, 422, 429)),
+    Endpoint("GET", "/v1/groups", list_groups,
+             "Every group routed to me: last seq, routed device count and the SHA-256 of "
+             "the sorted routed device ids (each followed by a newline)", s.RoutingList),
     Endpoint("GET", "/v1/groups/{group_id}", get_group, "Routing view of a group (members only)",
              s.GroupView, params=(GROUP_PARAM,)),
     Endpoint("POST", "/v1/groups/{group_id}/messages", post_message,

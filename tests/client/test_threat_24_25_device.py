@@ -11,6 +11,7 @@ any device of the target's mission lists who claimed (``corridor device claims``
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from datetime import UTC, datetime, timedelta
@@ -161,3 +162,30 @@ async def test_drained_key_packages_are_stopped_noticed_and_listed(
         pki_main, ["device", "claims", "--json", "--home", str(v.layout.home(B))]) == 0
     theirs = json.loads(capsys.readouterr().out)["claims"]
     assert all(x["target"] != target for x in theirs)
+
+
+async def test_a_running_client_reports_entering_the_warning_period_once(venue: Venue) -> None:
+    """Between syncs (an app left running for days) the sweep reports the certificate
+    when its state changes, not every 30 s."""
+    home = venue.layout.home(A)
+    end = _cert_end(home)
+    now = [end - 20 * DAY]
+    c = Client.open(home, passphrase=venue.layout.passphrase, clock=lambda: now[0])
+    seen: list[CertificateExpiring] = []
+    c.subscribe(lambda e: seen.append(e) if isinstance(e, CertificateExpiring) else None)
+    task = asyncio.get_running_loop().create_task(c._sweep_loop(period=0.01))
+    try:
+        await asyncio.sleep(0.1)
+        assert seen == []
+        now[0] = end - 10 * DAY  # the app is still running ten days later
+        for _ in range(100):
+            await asyncio.sleep(0.01)
+            if seen:
+                break
+        await asyncio.sleep(0.1)
+        assert [(e.link, e.days_left) for e in seen] == [("device", 10)]
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await c.close()

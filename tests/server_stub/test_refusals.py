@@ -160,3 +160,21 @@ async def test_a_device_without_a_certified_mission_has_no_vote(store) -> None: 
     assert (await s.refuse_commit(gid, seq, b, NOW)).refusals == 1
     assert not (await s.refuse_commit(gid, seq, b, NOW)).voided
     del c
+
+
+async def test_states_are_pruned_to_the_newest_and_then_a_commit_cannot_be_voided(
+        store) -> None:  # noqa: F811
+    from server_stub.errors import Conflict
+    from server_stub.storage._sql import STATES_KEPT
+
+    s, _ = store
+    gid, (a, b, c) = await group(s, 3)  # its founding commit is at seq 1
+    seqs = [await post(s, gid, a, epoch=e, commit=True, check=verdict(missions=3))
+            for e in range(1, STATES_KEPT + 2)]
+    await s.gc(NOW, 10**9)
+    # the state before the oldest of them is gone: it can no longer be voided
+    with pytest.raises(Conflict):
+        await s.refuse_commit(gid, seqs[0], b, NOW)
+    # the newest commits keep theirs: a vote still counts
+    assert (await s.refuse_commit(gid, seqs[-1], b, NOW)).refusals == 1
+    assert (await s.refuse_commit(gid, seqs[-1], c, NOW)).voided

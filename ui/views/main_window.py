@@ -586,6 +586,9 @@ class MainWindow(QMainWindow):
                                          .replace("%1", e.detail), 15000)
             if self.current:
                 self._load_directory(self.current)
+        elif isinstance(e, ev.CommitVoided):  # the vote's outcome, shown to every member
+            self.statusBar().showMessage(
+                _t("A change to this channel was voided by its missions"), 10000)
         elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
