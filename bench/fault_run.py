@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The multi-process fault run: real clients under load while relays and the database fail.
 
 Anchor: Jepsen's checking of acknowledged writes (its queue and broker analyses: record
