@@ -372,8 +372,6 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             "relay_tracebacks": sum(r.log.read_text().count("Traceback") for r in relays),
             "relay_500s": sum(r.log.read_text().count('" 500 ') for r in relays),
         })
-        if postgres:
-            result["relay_store_check"] = store_check(schema)
     finally:
         for c in clients.values():
             with contextlib.suppress(Exception):
@@ -452,20 +450,6 @@ def check(h: History, clients: dict[str, Client], channels: dict[bytes, list[str
                         if rec else None,
                         "max": round(rec[-1], 2) if rec else None},
     }
-
-
-def store_check(schema: str) -> dict[str, int]:
-    """The relay's own order: every group's seqs are 1..last with no gap or repeat."""
-    gaps = groups = 0
-    with psycopg.connect(PG_DSN, autocommit=True) as c:
-        c.execute(f'SET search_path TO "{schema}"')
-        for gid, last in c.execute("SELECT group_id, last_seq FROM groups").fetchall():
-            groups += 1
-            seqs = [r[0] for r in c.execute(
-                "SELECT seq FROM messages WHERE group_id = %s ORDER BY seq", (gid,))]
-            if seqs != list(range(seqs[0], last + 1)) if seqs else last != 0:
-                gaps += 1
-    return {"groups": groups, "groups_with_gaps": gaps}
 
 
 def main() -> int:
