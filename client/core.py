@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The ``Client`` facade: one device, its home, its relay. The CLI and the desktop app use
 only this (see docs/client-api.md).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor demo``: a complete local venue, for trying Corridor and for tests.
 
 It does what the secretariat, the mission admins and the delegates would do with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The sync engine: Corridor's protocol logic, free of network I/O.
 
 Relay data goes in (ordered messages, Welcomes, directory listings, post results);

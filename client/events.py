@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Typed events the client core reports (frozen, slotted: safe to hand to any thread).
 
 The UI and the command line subscribe to them (:meth:`client.core.Client.events`);

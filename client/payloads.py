@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Application payloads: what travels inside an MLS application message.
 
 One versioned, typed encoding for every kind Corridor sends. Each kind is a frozen

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor mission|device|cert ...``: enrolment without trusting the relay.
 
 A mission admin makes the mission key and a request for the secretariat

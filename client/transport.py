@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Talking to the relay: a small async interface, its HTTP/WebSocket implementation, and
 an in-memory relay for engine tests.
 

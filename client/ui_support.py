@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What the desktop app needs from the client core, Qt-free (the UI imports it; no Qt here).
 
 :class:`ConversationAdapter` is the view-model adapter the app talks to. It wraps a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's ASGI application: factory, lifespan, error mapping, access log.
 
 Every failure leaves as a JSON body ``{"error": code, "message": sentence}``; nothing

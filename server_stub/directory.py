@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The venue directory on the relay: certified device chains and CRLs.
 
 Clients must find every certified device of a mission (mission-level membership adds

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The OpenAPI 3.1 document, generated from the endpoint table and the msgspec schemas,
 so it describes exactly what the relay parses and returns."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Request, response and WebSocket bodies, as msgspec structs.
 
 Binary fields (keys, signatures, MLS messages, Welcomes, KeyPackages) travel as

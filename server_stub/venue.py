@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor-relay venue ...``: the secretariat's commands around the venue root.
 
 The data directory holds::

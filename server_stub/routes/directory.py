@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Directory endpoints: certified device chains and CRLs (see :mod:`server_stub.directory`).
 
 Present only on a relay initialised with a venue root. Reading needs a bearer token

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's storage rules written once in portable SQL, run by a group-commit writer.
 
 Both backends share this core so their behaviour cannot drift; they differ in

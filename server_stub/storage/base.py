@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's storage interface: one contract, SQLite and PostgreSQL behind it.
 
 Writes are *durable when they return*: an implementation may batch concurrent writes

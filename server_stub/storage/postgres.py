@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """PostgreSQL storage: the production store, shared by several relay processes.
 
 Writes use the same group-commit writer as SQLite (one connection per process, many

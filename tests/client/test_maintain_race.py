@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A message queued while sync reads the directory for membership upkeep: the upkeep
 probes its own outbox item, not the channel's first (found by bench/fault_run.py, where
 an AssertionError on every sync kept such a device's outbox from ever sending)."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Never silently deaf, never a lost send: the client against a real relay process on
 loopback that is killed, restarted, or made to fail sends.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The main window: channels, conversation and composer, members, notices, emergencies.
 
 Everything that touches the core goes through the bridge (results arrive as callbacks
