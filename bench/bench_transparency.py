@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key transparency costs: proofs at 100,000 entries, appends, heads, gossip bytes.
 
 Run: .venv/bin/python bench/bench_transparency.py [--entries N]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key transparency on the client: check the relay's log, keep the trusted head, alarm.
 
 The relay keeps every certificate and CRL in an RFC 9162 Merkle log

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key transparency: an append-only Merkle log of the venue's certificates and CRLs.
 
 The log has RFC 9162's shape (Certificate Transparency v2.0, §2.1), with SHA-256::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's key-transparency log: every certificate and CRL it serves, in a Merkle log.
 
 The log itself is the ``transparency_log`` table (index, leaf hash, entry); a device's

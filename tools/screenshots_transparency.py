@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Screenshots of key transparency in the app, for docs/screenshots/ (run under Xvfb).
 
     Xvfb :99 & DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots_transparency.py

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Transparency-log endpoints (see :mod:`server_stub.transparency`).
 
 ``/v1/log/policy`` is public (it is signed by the venue root, and a device needs it

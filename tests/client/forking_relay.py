@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A relay operator who forks the transparency log for one client.
 
 It sits in that client's HTTP stack (an httpx transport) in front of the real relay

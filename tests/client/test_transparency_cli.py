@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The venue policy pinning the transparency log key, through the real commands.
 
 ``venue init`` makes the log key and the root-signed policy; ``venue

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor mission monitor`` over the real relay: a stolen mission key is seen.
 
 The test holds carpania's mission key (as a thief would), signs a device certificate

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key transparency end to end: real clients, the real relay process on loopback.
 
 The must-show cases of the transparency log (docs/key-transparency.md):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """client.transparency.LogVerifier alone (sans-I/O) and the gossip bytes in the AAD.
 
 Round trips through a log built here with crypto.transparency, and every way the relay

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """crypto.transparency against answers derived independently of it.
 
 * RFC 9162 §2.1.5's example tree of seven leaves: its named inclusion and consistency

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's transparency log (server_stub/transparency.py) on SQLite and PostgreSQL.
 
 Every device chain and CRL the directory stores is appended to the log in the same

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """'Directory verified' per conversation, and the evidence when not (offscreen).
 
 Real window, real core and relay (demo venue). The split view is produced the way a

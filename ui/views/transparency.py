@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key transparency in the app: "directory verified", the evidence, the mission monitor.
 
 :class:`DirectoryBadge` shows the state :meth:`client.core.Client.directory_status`
