@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """No log line, the relay's or a client's, holds message content or key material.
 
 A real relay process (``serve --log-json --log-level debug``, the most it says) and two
