@@ -380,12 +380,13 @@ class Client:
         """Create a channel of ``kind`` with every certified device of ``missions``."""
         gid = new_group_id()
         await self._ensure_login()
-        self.engine.create_channel(gid, kind, name, missions)
-        try:  # the relay keeps the group's public state from the creator's GroupInfo
-            await self.transport.create_group(gid, self.engine.group_info(gid))
-        except BaseException:
-            self.engine.forget_channel(gid)
-            raise
+        async with self._lock:  # no sync may see the channel before the relay has it
+            self.engine.create_channel(gid, kind, name, missions)
+            try:  # the relay keeps the group's public state from the creator's GroupInfo
+                await self.transport.create_group(gid, self.engine.group_info(gid))
+            except BaseException:
+                self.engine.forget_channel(gid)
+                raise
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return gid.hex()
