@@ -277,7 +277,8 @@ class Client:
         if not config_path.exists():
             atomic_write(config_path, json.dumps({"relay_url": relay_url}).encode())
         store = open_store(h, keystore)
-        trust = Trust(_pem_certs(root_path)[0], clock=clock)
+        trust_root = _pem_certs(root_path)[0]
+        trust = Trust(trust_root, clock=clock)
         crls = store.get_group_state(b"\xffcrls")
         if crls is not None:
             import msgspec
@@ -289,7 +290,7 @@ class Client:
         engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
         engine.features.on_purge = lambda _cid, mid: attachments.purge_files(h.root, mid)
         engine.sweep_expired()
-        t = transport or HttpTransport(relay_url, seed_bytes)
+        t = transport or HttpTransport(relay_url, seed_bytes, tls_root=trust_root)
         return cls(h, store, engine, t, relay_url)
 
     async def close(self) -> None:
@@ -1073,8 +1074,9 @@ class Client:
                 if m not in directory:
                     directory[m] = await self.transport.directory_devices(m)
                 dir_rows += directory[m]
-            self.engine.enqueue_membership(cid)
-            probe = self.store.list_outbox(cid, limit=1)[0].item_id
+            # (not the channel's first outbox item: a message sent while the directory
+            # was being read may be queued ahead of it)
+            probe = self.engine.enqueue_membership(cid)
             plan = self.engine.membership_plan(CommitWork(cid, probe, False), dir_rows)
             if plan.empty:
                 self.store.mark_sent(probe)

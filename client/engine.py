@@ -835,8 +835,9 @@ class Engine:
     def message_meta(self, channel_id: bytes) -> _Meta:
         return self.channel_state(channel_id)[1]
 
-    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> None:
-        """Queue a membership commit (devices of the roster's missions; roster change).
+    def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> bytes:
+        """Queue a membership commit (devices of the roster's missions; roster change);
+        returns its outbox item id.
 
         Raises:
             UsageError: a roster change this device's delegate may not make.
@@ -850,7 +851,7 @@ class Engine:
             except PolicyViolation as exc:
                 raise UsageError(str(exc)) from None
         data = _enc.encode(_OutOp(encode_roster(roster) if roster else None))
-        self.store.enqueue_outbox(channel_id, data, created_at=self.now())
+        return self.store.enqueue_outbox(channel_id, data, created_at=self.now())
 
     # ------------------------------------------------------------------ outbox
 

@@ -24,6 +24,7 @@ import base64
 import contextlib
 import dataclasses
 import json
+import ssl
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,7 @@ __all__ = [
     "PostResult",
     "PushEvent",
     "RefusalResult",
+    "RelayCertificateError",
     "RelayMessage",
     "RelayRefused",
     "RelayUnavailable",
@@ -49,6 +51,7 @@ __all__ = [
     "UnauthorizedError",
     "b64u",
     "unb64u",
+    "venue_tls_context",
 ]
 
 CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
@@ -72,6 +75,31 @@ def _unb64(text: str) -> bytes:
 
 class RelayUnavailable(EnvironmentFault):
     """The relay cannot be reached (network, restart); retry later."""
+
+
+class RelayCertificateError(RelayUnavailable):
+    """The relay's TLS certificate is not one the pinned venue root issued (or names
+    another host): the connection is refused before anything is sent."""
+
+
+def _unreachable(exc: httpx.TransportError, what: str) -> RelayUnavailable:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return RelayCertificateError(
+                "the relay's TLS certificate is not one the venue root issued for this host "
+                f"({cause.verify_message})")
+        cause = cause.__cause__ or cause.__context__
+    return RelayUnavailable(f"{what}: {type(exc).__name__}")
+
+
+def venue_tls_context(root_der: bytes) -> ssl.SSLContext:
+    """TLS that trusts the venue root only: the system's CAs are not loaded, so a
+    certificate from any public CA (or another venue) is refused like a forged one."""
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    ctx.load_verify_locations(cadata=root_der)
+    return ctx
 
 
 class RelayRefused(PeerError):
@@ -246,12 +274,18 @@ class HttpTransport(Transport):
     """The relay over HTTP(S) and WebSocket; re-logs in once when a token expires."""
 
     def __init__(self, base_url: str, signing_seed: bytes, *, timeout: float = 30.0,
-                 http: httpx.AsyncClient | None = None) -> None:
+                 http: httpx.AsyncClient | None = None, tls_root: bytes | None = None) -> None:
+        """``tls_root``: the pinned venue root (DER); an https relay must present a
+        certificate it issued (:func:`venue_tls_context`)."""
         self.base_url = base_url.rstrip("/")
         self._key = SigningKey(signing_seed)
         self.public_key = bytes(self._key.verify_key)
         self.device_id = self.public_key.hex()
-        self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout)
+        verify: ssl.SSLContext | bool = True
+        if tls_root is not None:
+            verify = venue_tls_context(tls_root)
+        self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout,
+                                               verify=verify)
         self._token: str | None = None
 
     async def close(self) -> None:
@@ -266,7 +300,7 @@ class HttpTransport(Transport):
             return await self._http.request(method, path, json=body, params=params,
                                             headers=self._headers() if auth else {})
         except httpx.TransportError as exc:
-            raise RelayUnavailable(f"relay unreachable: {type(exc).__name__}") from None
+            raise _unreachable(exc, "relay unreachable") from None
 
     async def _json(self, method: str, path: str, body: Any = None,
                     params: dict[str, Any] | None = None, auth: bool = True) -> Any:
@@ -414,7 +448,7 @@ class HttpTransport(Transport):
                 r = await self._http.request(method, path, content=content, params=params,
                                              headers=headers)
             except httpx.TransportError as exc:
-                raise RelayUnavailable(f"relay unreachable: {type(exc).__name__}") from None
+                raise _unreachable(exc, "relay unreachable") from None
             if r.status_code == 401 and attempt == 0:
                 await self.login()
                 continue
@@ -476,7 +510,7 @@ class HttpTransport(Transport):
 
                 yield frames()
         except httpx.TransportError as exc:
-            raise RelayUnavailable(f"push connection failed: {type(exc).__name__}") from None
+            raise _unreachable(exc, "push connection failed") from None
 
 
 # --------------------------------------------------------------------------- memory

@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .admission import Admission, NoVenueRoot, default_admission
 from .directory import VenueDirectory
 from .errors import ServerError
+from .metrics import CONTENT_TYPE_LATEST, RelayMetrics, loopback_peer
 from .openapi import openapi_document
 from .relay import Relay
 from .routes._common import json_response
@@ -31,6 +32,7 @@ from .routes.directory import directory_routes
 from .routes.http import http_routes
 from .routes.ws import WS_PATH, websocket_asgi, ws_routes
 from .settings import Settings
+from .storage._sql import SqlStorage
 from .storage.base import Storage, open_storage
 
 __all__ = ["AdmissionFactory", "create_app"]
@@ -42,8 +44,15 @@ _IDS = re.compile(r"/(groups|blobs)/[^/]+")
 _HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 400: "bad_request"}
 
 
+def _refused(request: Request, reason: str) -> None:
+    metrics: RelayMetrics | None = getattr(request.app.state, "metrics", None)
+    if metrics is not None:
+        metrics.refused(reason)
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ServerError)
+    _refused(request, exc.code)
     if exc.status >= 500:
         log.error("request failed: %s %s: %s", request.method, _IDS.sub(r"/\1/{id}",
                   request.url.path), exc.code)
@@ -53,6 +62,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = _HTTP_CODES.get(exc.status_code, "error")
+    _refused(request, code)
     headers = dict(exc.headers or {})
     body = {"error": code, "message": str(exc.detail)}
     return Response(json_response(body).body, exc.status_code, headers,
@@ -60,6 +70,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _internal(request: Request, exc: Exception) -> Response:
+    _refused(request, "internal")
     log.error("unhandled %s on %s %s", type(exc).__name__, request.method,
               _IDS.sub(r"/\1/{id}", request.url.path))
     return json_response({"error": "internal", "message": "internal error"}, 500)
@@ -158,6 +169,28 @@ def create_app(
     async def openapi(_request: Request) -> Response:
         return json_response(document)
 
+    metrics = RelayMetrics()
+    metrics.watch(devices=lambda: len(relay.hub.conns), sockets=relay.hub.sockets,
+                  write_queue=getattr(storage, "pending_writes", lambda: 0),
+                  push_queue=relay.hub.pending)
+    if isinstance(storage, SqlStorage):
+        storage.on_commit = metrics.committed
+
+    def pushed(seconds: float, frames: int) -> None:
+        metrics.push_seconds.observe(seconds)
+        metrics.pushed.inc(frames)
+
+    relay.hub.on_pushed = pushed
+    relay.hub.on_refused = metrics.refused
+
+    async def scrape(request: Request) -> Response:
+        """Prometheus text format, to peers on this machine only (see metrics.py)."""
+        if not loopback_peer(request.client.host if request.client else None):
+            _refused(request, "forbidden")
+            return json_response({"error": "forbidden",
+                                  "message": "metrics are served to loopback only"}, 403)
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await relay.start()
@@ -174,12 +207,14 @@ def create_app(
 
     app = RelayApp(
         routes=[*http_routes(), *directory_routes(),
-                Route("/openapi.json", openapi, methods=["GET"]), *ws_routes()],
+                Route("/openapi.json", openapi, methods=["GET"]),
+                Route("/metrics", scrape, methods=["GET"]), *ws_routes()],
         exception_handlers={ServerError: _server_error, HTTPException: _http_error,
                             Exception: _internal},
         lifespan=lifespan,
     )
     app.state.relay = relay
+    app.state.metrics = metrics
     app.state.directory = directory
     app.add_middleware(AccessLog)
     return app

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import ipaddress
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -43,14 +42,21 @@ def _load_extensions() -> None:
                 raise
 
 
-def _loopback(host: str) -> str:
+def _is_loopback(host: str) -> bool:
     try:
-        if not ipaddress.ip_address(host).is_loopback:
-            raise argparse.ArgumentTypeError(f"{host} is not a loopback address")
+        return ipaddress.ip_address(host).is_loopback
     except ValueError:
-        if host != "localhost":
-            raise argparse.ArgumentTypeError(f"{host} is not an IP address") from None
-    return host
+        return host == "localhost"
+
+
+def _check_bind(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Plain HTTP only on loopback (behind a reverse proxy); any other address needs TLS,
+    so bearer tokens and routing metadata never cross a network in clear."""
+    if (args.tls_cert is None) != (args.tls_key is None):
+        p.error("--tls-cert and --tls-key go together")
+    if not _is_loopback(args.host) and args.tls_cert is None:
+        p.error(f"{args.host} is not a loopback address: serve TLS there "
+                "(--tls-cert/--tls-key) or put a reverse proxy in front (docs/deployment.md)")
 
 
 def add_store_arguments(p: argparse.ArgumentParser) -> None:
@@ -68,10 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="serve the relay (loopback only)")
-    serve.add_argument("--host", type=_loopback, default="127.0.0.1")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to bind (default 127.0.0.1; others need TLS)")
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--log-level", default="info",
                        choices=["debug", "info", "warning", "error"])
+    serve.add_argument("--log-json", action="store_true",
+                       help="log one JSON object per line (ts, level, logger, msg)")
+    serve.add_argument("--tls-cert", type=Path, default=None, metavar="PEM",
+                       help="serve HTTPS with this certificate (corridor-relay venue tls-cert)")
+    serve.add_argument("--tls-key", type=Path, default=None, metavar="PEM",
+                       help="the certificate's private key")
     add_store_arguments(serve)
 
     for name, add_arguments, _run in EXTRA_COMMANDS:
@@ -91,12 +104,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .admission import NoVenueRoot
     from .app import create_app
     from .embedded import uvicorn_config
+    from .logs import configure_logging
     from .settings import Settings
 
-    logging.basicConfig(
-        level=args.log_level.upper(), stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.log_level, json_lines=args.log_json)
     settings = _settings(args)
     assert isinstance(settings, Settings)
     try:
@@ -104,14 +115,22 @@ def _serve(args: argparse.Namespace) -> int:
     except NoVenueRoot as exc:  # nobody could register: refuse to serve
         print(f"corridor-relay: {exc}", file=sys.stderr)
         return 2
-    print(f"corridor-relay listening on http://{args.host}:{args.port}", flush=True)
-    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port)).run()
+    scheme = "http"
+    options: dict[str, object] = {"log_config": None}  # uvicorn's lines go through ours
+    if args.tls_cert is not None:
+        scheme = "https"
+        options |= {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key),
+                    "ssl_ciphers": "ECDHE+AESGCM:ECDHE+CHACHA20"}  # for TLS 1.2 peers
+    print(f"corridor-relay listening on {scheme}://{args.host}:{args.port}", flush=True)
+    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port, **options)).run()
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command == "serve":
+        _check_bind(parser, args)
         return _serve(args)
     for name, _add, run in EXTRA_COMMANDS:
         if args.command == name:

@@ -1,7 +1,10 @@
 """Push: routes committed events to this process's connected WebSockets.
 
-Events arrive in commit order (from the local writer, or from other processes via
-LISTEN/NOTIFY) and are dispatched by one task, so per-group order is kept. Each
+Events are dispatched by one task. Those of one process arrive in commit order, but a
+group's messages committed by several processes arrive interleaved (this process's own
+at once, the others' when their NOTIFY comes), so the hub keeps per-group order
+itself: a message whose predecessors were not pushed yet is preceded by them, read
+from the store, and their own events are skipped when they arrive. Each
 message is encoded once, then appended to the send queue of every connected device
 routed for that seq, except the sender (its ``sent`` reply or HTTP response carries
 the seq). A socket whose queue overflows is closed; its device catches up by cursor
@@ -19,12 +22,14 @@ import asyncio
 import base64
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 import msgspec
 
+from .errors import ServerError
 from .storage.base import (
     Event,
     EventsMissed,
@@ -41,6 +46,7 @@ __all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_commit_fields"
            "welcome_frame", "ws_message"]
 
 log = logging.getLogger("corridor.relay.push")
+MAX_FILL = 1000  # a larger gap is left to the devices' catch-up
 _enc = msgspec.json.Encoder()
 Message = dict[str, Any]
 
@@ -167,11 +173,23 @@ class Hub:
         self._storage = storage
         self.conns: dict[str, set[Connection]] = {}
         self._members: dict[bytes, dict[str, tuple[int, int | None]]] = {}
-        self._events: deque[Event] = deque()
+        self._pushed: dict[bytes, int] = {}  # group -> highest seq dispatched
+        self._events: deque[tuple[float, Event]] = deque()  # (arrival, event)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.delivered = 0
         self.on_revoked: Callable[[Sequence[str]], None] | None = None
+        #: (push latency in seconds, frames queued) per dispatched message event
+        self.on_pushed: Callable[[float, int], None] | None = None
+        #: a WebSocket frame refused, by reason (the error code sent back)
+        self.on_refused: Callable[[str], None] | None = None
+
+    def pending(self) -> int:
+        """Committed events not yet pushed."""
+        return len(self._events)
+
+    def sockets(self) -> int:
+        return sum(len(c) for c in self.conns.values())
 
     def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._run())
@@ -211,8 +229,11 @@ class Hub:
                     isinstance(e, MessageEvent) and e.membership_changed
                 ):
                     self._invalidate(e)
+                if isinstance(e, MessageEvent):  # order starts again from the next one
+                    self._pushed.pop(e.message.group_id, None)
             return
-        self._events.extend(events)
+        now = time.perf_counter()
+        self._events.extend((now, e) for e in events)
         self._wake.set()
 
     def _revoke(self, device_ids: Sequence[str]) -> None:
@@ -231,6 +252,7 @@ class Hub:
         and close every socket (1012); each client reconnects and its backlog (all it
         has not acknowledged) fills what this process did not push."""
         self._members.clear()
+        self._pushed.clear()
         for conns in list(self.conns.values()):
             for c in list(conns):
                 c.abort(1012, "relay resynchronising")
@@ -259,11 +281,14 @@ class Hub:
             await self._wake.wait()
             self._wake.clear()
             while self._events:
-                e = self._events.popleft()
+                arrived, e = self._events.popleft()
+                before = self.delivered
                 try:
                     await self._dispatch(e)
                 except Exception:
                     log.exception("push dispatch failed")
+                if self.on_pushed is not None and isinstance(e, MessageEvent):
+                    self.on_pushed(time.perf_counter() - arrived, self.delivered - before)
 
     async def _dispatch(self, e: Event) -> None:
         if isinstance(e, MembershipEvent):
@@ -284,6 +309,24 @@ class Hub:
         m = e.message
         if e.membership_changed:
             self._invalidate(e)
+        last = self._pushed.get(m.group_id)
+        if last is not None and m.seq <= last:
+            return  # pushed already, read from the store ahead of its own event
+        if last is not None and 1 < m.seq - last <= MAX_FILL:
+            try:
+                missed = await self._storage.group_range(m.group_id, last, m.seq - 1)
+            except ServerError:  # the store is away: devices fill the gap by catch-up
+                missed = []
+            if missed:
+                self._members.pop(m.group_id, None)  # a missed commit may route anew
+            for earlier in missed:
+                await self._push(earlier)
+        if len(self._pushed) > 50_000:
+            self._pushed.clear()
+        self._pushed[m.group_id] = m.seq
+        await self._push(m)
+
+    async def _push(self, m: StoredMessage) -> None:
         routing = await self._routing(m.group_id)
         frame: Message | None = None
         seq = m.seq

@@ -21,7 +21,7 @@ _REASONS = {
     403: "Not allowed", 404: "Not found, or not visible to this device",
     405: "Method not allowed", 409: "Conflict", 413: "Too large or over quota",
     415: "Unsupported media type", 422: "Well-formed JSON of the wrong shape",
-    429: "Rate limited",
+    429: "Rate limited", 503: "The store cannot be reached; retry later",
 }
 
 

@@ -366,6 +366,15 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     which.add_argument("--cert", help="the certificate to revoke (PEM)")
     p.set_defaults(func=_run(cmd_revoke))
 
+    from .tls import add_tls_cert_arguments, cmd_tls_cert
+
+    p = sub.add_parser("tls-cert", help="issue the relay's TLS certificate",
+                       description="A TLS server certificate (ECDSA P-256) for the relay's "
+                                   "host names, under the venue root clients pin.")
+    common(p)
+    add_tls_cert_arguments(p)
+    p.set_defaults(func=_run(cmd_tls_cert))
+
 
 def run(args: argparse.Namespace) -> int:
     """Dispatch a parsed ``venue`` command (the hook server_stub.cli calls)."""

@@ -92,6 +92,13 @@ async def health(request: Request, relay: Relay, _d: str | None, _b: None) -> Re
     return json_response(s.Health(status="ok", version=__version__))
 
 
+async def ready(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
+    """Ready when the store answers a read: a load balancer sends traffic elsewhere
+    (503 unavailable) while this process cannot reach its database."""
+    await relay.storage.get_device("0" * 64)
+    return json_response(s.Health(status="ready", version=__version__))
+
+
 async def challenge(request: Request, relay: Relay, _d: str | None,
                     b: s.ChallengeRequest) -> Response:
     nonce, exp = relay.challenge(b.public_key, b.purpose, _source(request))
@@ -263,6 +270,8 @@ async def delete_blob(request: Request, relay: Relay, device: str, _b: None) -> 
 ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/health", health, "Liveness and version", s.Health, auth=False,
              errors=()),
+    Endpoint("GET", "/health/ready", ready, "Readiness: the store answers (503 if not)",
+             s.Health, auth=False, errors=(503,)),
     Endpoint("POST", "/v1/auth/challenge", challenge,
              "A nonce to sign, for registration or login", s.ChallengeResponse,
              body=s.ChallengeRequest, auth=False),

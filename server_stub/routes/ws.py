@@ -34,7 +34,9 @@ _enc = msgspec.json.Encoder()
 MAX_INFLIGHT = 1024
 
 
-def _error_frame(exc: ServerError, **extra: object) -> str:
+def _error_frame(relay: Relay, exc: ServerError, **extra: object) -> str:
+    if relay.hub.on_refused is not None:
+        relay.hub.on_refused(exc.code)
     return _enc.encode({"type": "error", **exc.body(), **extra}).decode()
 
 
@@ -94,9 +96,11 @@ async def websocket_endpoint(ws: WebSocket) -> None:
                 relay.rate.take(device)
                 frame = s.client_frame_decoder.decode(data)
             except ServerError as exc:
-                conn.push(_error_frame(exc))
+                conn.push(_error_frame(relay, exc))
                 continue
             except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+                if relay.hub.on_refused is not None:
+                    relay.hub.on_refused("invalid_frame")
                 conn.push(_enc.encode(
                     {"type": "error", "error": "invalid_frame", "message": str(exc)}
                 ).decode())
@@ -136,7 +140,7 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
                     list(frame.welcome.recipients) if frame.welcome else [],
                 )
             except ServerError as exc:
-                conn.push(_error_frame(exc, client_msg_id=frame.client_msg_id,
+                conn.push(_error_frame(relay, exc, client_msg_id=frame.client_msg_id,
                                        group_id=frame.group_id))
                 return
             conn.push(_enc.encode({
@@ -148,7 +152,7 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
                 gid = decode_group_id(frame.group_id)
                 acked = await relay.storage.ack(device, gid, frame.seq)
             except ServerError as exc:
-                conn.push(_error_frame(exc, group_id=frame.group_id))
+                conn.push(_error_frame(relay, exc, group_id=frame.group_id))
                 return
             conn.push(_enc.encode(
                 {"type": "acked", "group_id": b64u(gid), "seq": acked}
@@ -157,7 +161,7 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
             ok = await relay.storage.ack_welcome(device, frame.id)
             conn.push(_enc.encode({"type": "acked_welcome", "id": frame.id, "ok": ok}).decode())
     except ServerError as exc:
-        conn.push(_error_frame(exc))
+        conn.push(_error_frame(relay, exc))
     except Exception:
         log.exception("websocket frame handling failed")
         conn.push('{"type":"error","error":"internal","message":"internal error"}')

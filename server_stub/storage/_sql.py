@@ -154,6 +154,8 @@ class SqlStorage(Storage):
         self._secret: bytes | None = None
         self._ready = threading.Event()
         self._wconn: Any = None
+        #: called on the writer thread after each COMMIT: (messages stored, seconds)
+        self.on_commit: Callable[[int, float], None] | None = None
         self._start_error: BaseException | None = None
 
     # -- subclass hooks ------------------------------------------------------------------
@@ -328,6 +330,7 @@ class SqlStorage(Storage):
         results: list[tuple[bool, Any]] = []
         events: list[Event] = []
         committing = False
+        started = time.perf_counter()
         try:
             conn = self._writer_connection()
             cur = conn.cursor()
@@ -369,7 +372,16 @@ class SqlStorage(Storage):
             log.warning("write failed: %s", type(exc).__name__)
             results = [(False, self._map_db_error(exc))] * len(batch)
             events = []
+        else:
+            if self.on_commit is not None:
+                stored = sum(isinstance(e, MessageEvent) for e in events)
+                with contextlib.suppress(Exception):
+                    self.on_commit(stored, time.perf_counter() - started)
         self._deliver(batch, results, events)
+
+    def pending_writes(self) -> int:
+        """Writes queued for the writer thread (a gauge for operators)."""
+        return self._q.qsize()
 
     def _deliver(
         self, batch: list[tuple[Op, Any]], results: list[tuple[bool, Any]], events: list[Event]
@@ -919,6 +931,10 @@ class SqlStorage(Storage):
             return self._fetch_range(cur, group_id, lower, upto, limit), last
 
         return await self._read(fn)
+
+    async def group_range(self, group_id: bytes, after: int, upto: int) -> list[StoredMessage]:
+        return await self._read(
+            lambda cur: self._fetch_range(cur, group_id, after, upto, max(1, upto - after)))
 
     def fetch_range_sync(
         self, cur: Cursor, group_id: bytes, after: int, upto: int, limit: int

@@ -326,6 +326,11 @@ class Storage(abc.ABC):
     async def group_members(self, group_id: bytes) -> list[MemberRow]:
         """All routing rows (including leavers still owed their last messages)."""
 
+    async def group_range(self, group_id: bytes, after: int, upto: int) -> list[StoredMessage]:
+        """The group's messages with after < seq <= upto, in order (for push gap filling;
+        a store without it returns none, and devices catch up by cursor instead)."""
+        return []
+
     @abc.abstractmethod
     async def pending_welcomes(self, device_id: str, limit: int) -> list[StoredWelcome]: ...
 

@@ -159,7 +159,8 @@ class RelayProcess:
 
     def __init__(self, data_dir: Path, database: str | None = None,
                  env: dict[str, str] | None = None, port: int | None = None,
-                 log_level: str = "info", venue: Pki | None = None) -> None:
+                 log_level: str = "info", venue: Pki | None = None,
+                 args: tuple[str, ...] = ()) -> None:
         self.data_dir = data_dir
         self.venue = venue or session_venue()
         self.database = database
@@ -168,6 +169,7 @@ class RelayProcess:
         self.log_path = data_dir / f"relay-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_level = log_level
+        self.args = args
 
     @property
     def url(self) -> str:
@@ -179,6 +181,7 @@ class RelayProcess:
                "--data-dir", str(self.data_dir), "--log-level", self.log_level]
         if self.database:
             cmd += ["--database", self.database]
+        cmd += self.args
         log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
         self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=self.env)
         log.close()

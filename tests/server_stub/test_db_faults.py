@@ -96,7 +96,10 @@ async def test_database_down_is_503_then_back_without_a_failed_batch(
                     await ws.recv(timeout=10)
             assert closed.value.code == 1013
             assert (await http.get("/health")).status_code == 200  # alive, not ready
+            not_ready = await http.get("/health/ready")
+            assert not_ready.status_code == 503 and not_ready.json()["error"] == "unavailable"
             cut.up()
+            assert (await http.get("/health/ready")).json()["status"] == "ready"
             # the first write after the database is back succeeds (no failed batch)
             resent = await a.send(g, private_message(g, 0, APPLICATION, b"during"),
                                   resend_id)

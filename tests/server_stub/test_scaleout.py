@@ -113,3 +113,38 @@ async def test_revocation_through_one_process_drops_the_device_on_every_process(
         two.stop()
     for relay in (one, two):
         assert "Traceback" not in relay.log_path.read_text()
+
+
+async def test_push_keeps_group_order_across_processes(tmp_path: Path, pg_url: str) -> None:
+    """Two devices post to one group at once through two processes: a device on the
+    second gets every message once and in seq order (that process's own commits do
+    not overtake the first's, which reach it later by NOTIFY)."""
+    one = RelayProcess(tmp_path / "one", pg_url).start()
+    two = RelayProcess(tmp_path / "two", pg_url).start()
+    try:
+        async with (httpx.AsyncClient(base_url=one.url, timeout=30) as h1,
+                    httpx.AsyncClient(base_url=two.url, timeout=30) as h2):
+            a = await one.client(h1).enrol()
+            c = await two.client(h2).enrol()
+            b = await two.client(h2).enrol()
+            g = os.urandom(16)
+            await a.create_group(g)
+            await a.send_commit(g, add=[b, c])
+            async with b.websocket() as wb:
+                await wb.until("ready")
+
+                async def burst(dev, n: int) -> None:
+                    for i in range(n):
+                        await dev.send(g, private_message(g, 1, APPLICATION, b"%d" % i))
+
+                await asyncio.gather(burst(a, 60), burst(c, 60))
+                seqs = []
+                while len(seqs) < 120:
+                    f = await wb.recv(timeout=10)
+                    if f["type"] == "message":
+                        seqs.append(f["seq"])
+            # the commit (seq 1) reached b with its Welcome; then 2..121, in order
+            assert seqs == list(range(2, 122))
+    finally:
+        one.stop()
+        two.stop()
