@@ -2,16 +2,21 @@
 sync, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
-Every command takes ``--json`` (machine-readable output on stdout) and ``--help``.
-``--home DIR`` picks the device (default ``CORRIDOR_HOME`` or the platform data dir);
-passphrases come from ``CORRIDOR_PASSPHRASE`` or a prompt. Exit status: 0 success,
-1 refused or failed (message on stderr), 2 bad usage.
+Every command takes ``--json`` (machine-readable output on stdout; an error is one
+JSON object with a stable ``error`` code, see client/_cli.py) and ``--help``, which states
+the limits. ``--home DIR`` picks the device (default ``CORRIDOR_HOME`` or the platform
+data dir); no command creates a missing home. Passphrases come from
+``CORRIDOR_PASSPHRASE`` or a prompt. Durations are written 30s, 5m, 2h, 7d. Reading
+commands (channels, read, search, acks) show what the device holds, with an "offline"
+note, when the relay cannot be reached. Exit status: 0 success, 1 refused or failed
+(message on stderr), 2 bad usage.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import json
 import sys
@@ -19,7 +24,9 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from client.errors import ClientError
+from client._cli import LIMITS, duration_arg, format_duration
+from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
+from client.policy import MAX_NAME
 
 __all__ = ["register"]
 
@@ -30,13 +37,38 @@ def _prompt(request: Any) -> str:
 
 def _open(args: argparse.Namespace) -> Any:
     from client.core import Client
+    from client.paths import resolve_home
 
-    return Client.open(getattr(args, "home", None), getattr(args, "relay", None),
-                       prompt=_prompt if sys.stdin.isatty() else None)
+    home = resolve_home(getattr(args, "home", None), create=False)
+    if not home.root.is_dir():  # never made by a command that only uses a home
+        raise NotFoundError(f"no device home at {home.root} (enrol this device first: "
+                            "corridor device init, then corridor device import)")
+    c = Client.open(home.root, getattr(args, "relay", None),
+                    prompt=_prompt if sys.stdin.isatty() else None)
+    args.relay_in_use = c.relay_url  # named in a "cannot reach the relay" error
+    return c
+
+
+async def _sync_or_offline(c: Any, args: argparse.Namespace) -> bool:
+    """Sync for a reading command; True when the relay could not be reached (the
+    command then shows what the device holds, and says so)."""
+    from client.transport import RelayUnavailable
+
+    if getattr(args, "offline", False):
+        return True
+    try:
+        await c.sync()
+    except RelayUnavailable:
+        note = (f"offline: the relay at {c.relay_url} cannot be reached; showing what this "
+                "device holds")
+        print(json.dumps({"note": "offline", "message": note})
+              if getattr(args, "json", False) else note, file=sys.stderr)
+        return True
+    return False
 
 
 def _emit(args: argparse.Namespace, data: Any, lines: list[str]) -> None:
-    if args.json:
+    if getattr(args, "json", False):
         print(json.dumps(data))
     else:
         for line in lines:
@@ -45,8 +77,7 @@ def _emit(args: argparse.Namespace, data: Any, lines: list[str]) -> None:
 
 async def _channels(args: argparse.Namespace) -> int:
     async with _open(args) as c:
-        if not args.offline:
-            await c.sync()
+        await _sync_or_offline(c, args)
         chans = c.channels()
         _emit(args, [ch.to_json() for ch in chans],
               [f"{ch.channel_id[:12]}  {ch.kind:<12} {ch.name}  ({', '.join(ch.missions)})"
@@ -99,8 +130,19 @@ def claims_command(args: argparse.Namespace) -> int:
 
 
 async def _create(args: argparse.Namespace) -> int:
+    from client.ui_support import ConversationAdapter
+
     async with _open(args) as c:
         await c.sync()
+        adapter = ConversationAdapter(c)
+        known = await adapter.missions()
+        unknown = sorted(set(args.missions) - set(known))
+        if unknown:
+            raise NotFoundError(f"no mission {', '.join(unknown)} in this venue (its "
+                                f"missions: {', '.join(known)})")
+        problem = adapter.check_new_channel(args.kind, args.missions)
+        if problem:
+            raise UsageError(problem)
         cid = await c.create_channel(args.kind, args.name, args.missions)
         await c.sync()
         _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name},
@@ -109,32 +151,55 @@ async def _create(args: argparse.Namespace) -> int:
 
 
 async def _send(args: argparse.Namespace) -> int:
+    """Send, or queue when the relay cannot be reached (or is busy): the message stays
+    in the home's outbox and goes, exactly once, at the next command that reaches it."""
+    from client.transport import RelayUnavailable
+
     async with _open(args) as c:
-        await c.sync()
+        offline = False
+        try:
+            await c.sync()
+        except RelayUnavailable:
+            offline = True  # queue it; the next sync, send or other command delivers it
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
                                           requires_ack=args.ack)
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
                                     reply_to=args.reply_to)
-        pending = len(c.store.list_outbox(limit=10_000))
-        _emit(args, {"message_id": mid, "queued": pending},
-              [f"sent {mid}" + (f" ({pending} still queued)" if pending else "")])
-    return 0
+        view = c.message(mid)
+        pending = c.pending_sends()
+        status = "queued" if view.status == "sending" else view.status
+        data: dict[str, Any] = {"message_id": mid, "status": status, "queued": pending}
+        if status == "failed":
+            data["reason"] = view.failed
+            line = f"failed {mid}: the relay refused it: {view.failed}"
+        elif status == "queued":
+            why = "the relay is unreachable" if offline else "the relay is busy"
+            line = (f"queued {mid} ({why}; it is sent at the next `corridor sync` or "
+                    "send)")
+        else:
+            line = f"sent {mid}" + (f" ({pending} still queued)" if pending else "")
+        _emit(args, data, [line])
+    return 1 if status == "failed" else 0
 
 
 async def _ack(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         await c.sync()
-        mid = await c.ack(args.message)
+        try:
+            mid = await c.ack(args.message)
+        except AlreadyDoneError as done:
+            _emit(args, {"ack_id": None, "already_acknowledged": True},
+                  [f"{done}; nothing sent"])
+            return 0
         _emit(args, {"ack_id": mid}, [f"acknowledged ({mid})"])
     return 0
 
 
 async def _acks(args: argparse.Namespace) -> int:
     async with _open(args) as c:
-        if not args.offline:
-            await c.sync()
+        await _sync_or_offline(c, args)
         st = c.ack_status(args.message)
         lines = [f"{m.mission:<16} {m.state:<13} read: {', '.join(m.read_by) or '-'}; "
                  f"acknowledged: {', '.join(m.acked_by) or '-'}" for m in st.missions]
@@ -177,8 +242,7 @@ async def _fetch(args: argparse.Namespace) -> int:
 
 async def _search(args: argparse.Namespace) -> int:
     async with _open(args) as c:
-        if not args.offline:
-            await c.sync()
+        await _sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
         _emit(args, [h.to_json() for h in hits],
               [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.text}"
@@ -187,17 +251,29 @@ async def _search(args: argparse.Namespace) -> int:
 
 
 def _when(text: str) -> int:
-    """Milliseconds since the epoch from an ISO 8601 time or a number of ms."""
-    from datetime import UTC, datetime
+    """Milliseconds since the epoch: an ISO 8601 time (local time if no zone), ``+30m`` /
+    ``in 2h`` from now, or a number of ms."""
+    import time
+    from datetime import datetime
 
-    if text.isdigit():
-        return int(text)
+    from client._cli import parse_duration
+
+    t = text.strip()
+    if t.isdigit():
+        return int(t)
+    rel = t[1:] if t.startswith("+") else t[3:] if t.lower().startswith("in ") else None
+    if rel is not None:
+        try:
+            return int((time.time() + parse_duration(rel)) * 1000)
+        except ValueError:
+            pass
     try:
-        dt = datetime.fromisoformat(text)
+        dt = datetime.fromisoformat(t)
     except ValueError:
-        raise ClientError(f"not a time: {text!r} (use ISO 8601)") from None
+        raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, or "
+                         "add +02:00), or +30m for 30 minutes from now") from None
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
+        dt = dt.astimezone()  # the user's local time zone
     return int(dt.timestamp() * 1000)
 
 
@@ -227,15 +303,60 @@ async def _pin(args: argparse.Namespace) -> int:
 async def _timer(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         await c.sync()
-        if args.seconds is None:
+        if args.seconds is _SHOW:
             seconds, by = c.timer(args.channel)
             _emit(args, {"seconds": seconds, "set_by": by},
-                  [f"{seconds} s (set by {by})" if seconds else "off"])
+                  [f"{format_duration(seconds)} (set by {by})" if seconds else "off"])
             return 0
-        seconds = None if args.seconds == "off" else int(args.seconds)
+        seconds = args.seconds
+        current, _by = c.timer(args.channel)
+        if current == seconds:
+            _emit(args, {"message_id": None, "seconds": seconds, "unchanged": True},
+                  ["the timer is already " + (format_duration(seconds) if seconds else "off")
+                   + "; nothing sent"])
+            return 0
         mid = await c.set_timer(args.channel, seconds)
-        _emit(args, {"message_id": mid, "seconds": seconds}, [f"timer set ({mid})"])
+        _emit(args, {"message_id": mid, "seconds": seconds},
+              ["disappearing messages: " + (format_duration(seconds) if seconds else "off")
+               + f" ({mid})"])
     return 0
+
+
+def _summary(c: Any, events: list[Any], outbox: int) -> list[str]:
+    """What a sync did, in a few lines (``--json`` gives the events themselves)."""
+    from client import events as ev
+
+    names: dict[bytes, str] = {}
+    with contextlib.suppress(ClientError):
+        names = {bytes.fromhex(ch.channel_id): ch.name for ch in c.channels()}
+    new: dict[str, int] = {}
+    lines: list[str] = []
+    sent = 0
+    for e in events:
+        where = names.get(getattr(e, "channel_id", b"") or b"", "a channel")
+        if isinstance(e, ev.MessageReceived) and not e.own:
+            new[where] = new.get(where, 0) + 1
+        elif isinstance(e, ev.MessageSent):
+            sent += 1
+        elif isinstance(e, ev.ChannelJoined):
+            lines.append(f"joined {e.kind} channel “{e.name}”"
+                         + (f" ({e.history_note})" if e.history_note else ""))
+        elif isinstance(e, ev.ChannelLeft):
+            lines.append(f"left “{where}”: {e.reason}")
+        elif isinstance(e, ev.EmergencyCallReceived):
+            lines.append(f"EMERGENCY MEETING called in “{where}” by {e.by}")
+        elif isinstance(e, ev.ForkDetected | ev.PossibleWithholding | ev.PolicyRefused
+                        | ev.ErrorEvent):
+            detail = getattr(e, "reason", "") or getattr(e, "detail", "") or (
+                "messages may be missing" if isinstance(e, ev.PossibleWithholding) else "")
+            lines.append(f"warning in “{where}”: {detail}")
+    for where, n in sorted(new.items()):
+        lines.insert(0, f"{n} new message{'s' if n != 1 else ''} in “{where}”")
+    if sent:
+        lines.append(f"{sent} sent")
+    if outbox:
+        lines.append(f"{outbox} waiting to be sent")
+    return lines or ["up to date"]
 
 
 async def _sync(args: argparse.Namespace) -> int:
@@ -243,21 +364,22 @@ async def _sync(args: argparse.Namespace) -> int:
 
     async with _open(args) as c:
         events = await c.sync()
+        outbox = len(c.store.list_outbox(limit=10_000))
         out = [{"event": type(e).__name__, **{k: (v.hex() if isinstance(v, bytes) else v)
                                              for k, v in asdict(e).items()}} for e in events]
-        _emit(args, {"events": out, "outbox": len(c.store.list_outbox(limit=10_000))},
-              [f"{e['event']}: " + ", ".join(f"{k}={v}" for k, v in e.items() if k != "event")
-               for e in out] or ["up to date"])
+        _emit(args, {"events": out, "outbox": outbox}, _summary(c, events, outbox))
     return 0
 
 
 async def _read(args: argparse.Namespace) -> int:
+    from client.transport import RelayUnavailable
+
     async with _open(args) as c:
-        if not args.offline:
-            await c.sync()
+        offline = await _sync_or_offline(c, args)
         msgs = c.messages(args.channel, limit=args.limit)
-        if not args.offline and not args.no_receipts:
-            await c.mark_read(args.channel)
+        if not offline and not args.no_receipts:
+            with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
+                await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
               [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.text}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
@@ -269,25 +391,53 @@ async def _read(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from client.demo import run_demo
 
-    try:
-        layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
-    except (ClientError, RuntimeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
     if not args.serve:
-        print(json.dumps(layout.to_json(), indent=None if args.json else 2))
+        print(json.dumps(layout.to_json(), indent=None if getattr(args, "json", False)
+                         else 2))
     return 0
 
 
 def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
         [argparse.Namespace], int]:
     def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return asyncio.run(func(args))
-        except ClientError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
+        return asyncio.run(func(args))  # errors: reported by client._cli.run_guarded
     return wrapped
+
+
+_SHOW = object()  # ``timer CHANNEL`` without a duration: show it
+
+
+def _number(lo: int, hi: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not lo <= value <= hi:
+            raise argparse.ArgumentTypeError(f"{value} is out of range ({lo} to {hi})")
+        return value
+    return parse
+
+
+def _text(limit: int, what: str, *, empty: bool = False) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if not empty and not text.strip():
+            raise argparse.ArgumentTypeError(f"{what} must not be empty")
+        if len(text) > limit:
+            raise argparse.ArgumentTypeError(
+                f"{what} is too long: {len(text):,} characters, at most {limit:,}")
+        return text
+    return parse
+
+
+def _mission(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a mission id (letters, digits and "
+                                         "._@- up to 64 characters)")
+    return text
 
 
 def register(subparsers: Any) -> None:
@@ -296,7 +446,9 @@ def register(subparsers: Any) -> None:
     def cmd(name: str, help_: str, func: Callable[[argparse.Namespace], int],
             home: bool = True) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = subparsers.add_parser(name, help=help_, description=help_)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        # SUPPRESS: ``corridor --json CMD`` sets it before the command, as --home below
+        p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="print JSON (errors too: {\"error\": CODE, \"message\": ...})")
         if home:
             # SUPPRESS: given before the subcommand (``corridor --home H send``), the
             # value must not be overwritten by this parser's default
@@ -310,8 +462,9 @@ def register(subparsers: Any) -> None:
     p = cmd("demo", "provision a local demo venue and print its layout as JSON", _demo,
             home=False)
     p.add_argument("--data-dir", required=True)
-    p.add_argument("--port", type=int, required=True, help="relay port on 127.0.0.1")
-    p.add_argument("--missions", type=int, default=3)
+    p.add_argument("--port", type=_number(1, 65535), required=True,
+                   help="relay port on 127.0.0.1 (1-65535)")
+    p.add_argument("--missions", type=_number(1, 8), default=3, help="1 to 8 (default 3)")
     p.add_argument("--serve", action="store_true", help="keep serving the relay")
     p = cmd("status", "this device: certificate expiry, routing and KeyPackage warnings",
             _run(_status))
@@ -320,14 +473,20 @@ def register(subparsers: Any) -> None:
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("create-channel", "create a channel of the given kind", _run(_create))
     p.add_argument("kind", choices=["bilateral", "multilateral", "caucus", "notice"])
-    p.add_argument("--name", required=True)
-    p.add_argument("--missions", nargs="+", required=True, help="member missions")
+    p.add_argument("--name", required=True, type=_text(MAX_NAME, "the name"),
+                   help=f"the channel's name (1 to {MAX_NAME} characters)")
+    p.add_argument("--missions", nargs="+", required=True, type=_mission,
+                   help="member missions (ids; yours is always in)")
     p = cmd("send", "send a text message (or a file with --attach)", _run(_send))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")
-    p.add_argument("text", help="the text (with --attach: the caption)")
+    p.add_argument("text", type=_text(LIMITS.text_chars, "the text", empty=True),
+                   help=f"the text, at most {LIMITS.text_chars:,} characters (with "
+                        "--attach: the caption)")
     p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
     p.add_argument("--reply-to", default=None, metavar="ID", help="answer this message")
-    p.add_argument("--attach", default=None, metavar="FILE", help="send FILE, encrypted")
+    p.add_argument("--attach", default=None, metavar="FILE",
+                   help="send FILE, encrypted (at most 16 MiB: "
+                        f"{LIMITS.attachment_bytes:,} bytes)")
     msg_help = "message id (or unique prefix of 6+ hex characters)"
     p = cmd("ack", "acknowledge a message that asked for it", _run(_ack))
     p.add_argument("message", help=msg_help)
@@ -336,12 +495,14 @@ def register(subparsers: Any) -> None:
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("edit", "replace the text of your own message", _run(_edit))
     p.add_argument("message", help=msg_help)
-    p.add_argument("text")
+    p.add_argument("text", type=_text(LIMITS.text_chars, "the text"),
+                   help=f"the new text, at most {LIMITS.text_chars:,} characters")
     p = cmd("redact", "withdraw your own message (deleted on every device)", _run(_redact))
     p.add_argument("message", help=msg_help)
     p = cmd("react", "react to a message with an emoji", _run(_react))
     p.add_argument("message", help=msg_help)
-    p.add_argument("emoji")
+    p.add_argument("emoji", type=_text(LIMITS.emoji_chars, "the emoji"),
+                   help=f"at most {LIMITS.emoji_chars} characters")
     p.add_argument("--remove", action="store_true", help="withdraw the reaction")
     p = cmd("fetch-attachment", "download, verify and save an attachment", _run(_fetch))
     p.add_argument("message", help=msg_help)
@@ -351,27 +512,42 @@ def register(subparsers: Any) -> None:
     p = cmd("search", "search this device's messages (word, or prefix*)", _run(_search))
     p.add_argument("text")
     p.add_argument("--channel", default=None)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_number(1, 1000), default=50,
+                   help="at most this many results (1-1000, default 50)")
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("emergency-call", "convene an emergency meeting (chair)", _run(_emergency))
     p.add_argument("channel")
-    p.add_argument("--at", required=True, help="meeting time, ISO 8601 (UTC if no zone)")
-    p.add_argument("--place", default="")
-    p.add_argument("--link", default="")
-    p.add_argument("--agenda", default="")
+    p.add_argument("--at", required=True,
+                   help="meeting time: ISO 8601 such as 2026-05-04T15:30 (local time unless "
+                        "a zone is given), or +30m / 'in 2h' from now")
+    p.add_argument("--place", default="", type=_text(LIMITS.place_chars, "the place",
+                                                     empty=True),
+                   help=f"at most {LIMITS.place_chars} characters")
+    p.add_argument("--link", default="", type=_text(LIMITS.link_chars, "the link", empty=True),
+                   help=f"at most {LIMITS.link_chars} characters")
+    p.add_argument("--agenda", default="", type=_text(LIMITS.text_chars, "the agenda",
+                                                      empty=True),
+                   help=f"the reason, at most {LIMITS.text_chars:,} characters")
     p = cmd("pin", "post or revise the pinned agenda notice; without TITLE show it",
             _run(_pin))
     p.add_argument("channel")
-    p.add_argument("title", nargs="?", default=None)
-    p.add_argument("--body", default="")
+    p.add_argument("title", nargs="?", default=None,
+                   type=_text(LIMITS.title_chars, "the title"),
+                   help=f"at most {LIMITS.title_chars} characters")
+    p.add_argument("--body", default="", type=_text(LIMITS.text_chars, "the body", empty=True),
+                   help=f"at most {LIMITS.text_chars:,} characters")
     p.add_argument("--unpin", action="store_true", help="post it unpinned (unpins)")
     p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
     p = cmd("timer", "show or set the channel's disappearing-message timer", _run(_timer))
     p.add_argument("channel")
-    p.add_argument("seconds", nargs="?", default=None, help="seconds, or 'off'")
+    p.add_argument("seconds", nargs="?", default=_SHOW, metavar="DURATION",
+                   type=duration_arg(LIMITS.timer_min, LIMITS.timer_max, off=True),
+                   help="how long messages live: 30s, 5m, 2h, 7d (from 1 second to 365 "
+                        "days), or 'off'; without it, show the timer")
     cmd("sync", "catch up, keep memberships right, send the outbox", _run(_sync))
     p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=_number(1, 10_000), default=50,
+                   help="the newest N messages (1-10000, default 50)")
     p.add_argument("--no-receipts", action="store_true", help="send no read receipts")
     p.add_argument("--offline", action="store_true", help="do not sync first")

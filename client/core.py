@@ -18,7 +18,22 @@ keystore on first open (OS keyring, or the Argon2id file when none exists).
 ``CORRIDOR_INSECURE_FAST_KDF=1`` makes *new* key files use libsodium's minimum
 Argon2id limits (never set it for a real device).
 
-Reconnects use exponential backoff with full jitter (0.5 s doubling to 30 s).
+Staying connected (:meth:`Client.start`): the push loop keeps one WebSocket to the
+relay. Any loss of it (the relay restarting, a network error, a link that went silent
+and stopped answering pings) clears :attr:`Client.connected` and publishes
+:class:`~client.events.ConnectionChanged`; the loop reconnects by itself with
+exponential backoff and jitter (``RECONNECT_BASE`` doubling to ``RECONNECT_CAP``, each
+delay drawn from its upper half), catches up by cursor, sends the outbox, and
+publishes ``ConnectionChanged(connected=True)`` once the relay says the socket is live.
+
+Sending: a message stays in the outbox until the relay has numbered it. Temporary
+failures (network, timeouts, 5xx, 408, 409, 425, 429) keep it queued; while the push
+loop runs the outbox is retried with backoff (``OUTBOX_RETRY_BASE`` doubling to
+``OUTBOX_RETRY_CAP``, or the relay's ``retry_after``), otherwise at the next sync or
+send. A retry re-sends the same ciphertext while the epoch is unchanged, under the
+same client message id, so the relay stores it once. Only a permanent refusal (any
+other 4xx) marks the message failed, with the relay's reason
+(:class:`~client.events.MessageFailed`, ``MessageView.failed``).
 """
 
 from __future__ import annotations
@@ -43,8 +58,8 @@ from client import attachments, payloads
 from client.directory import Trust
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
+    AlreadyDoneError,
     ClientError,
-    EnvironmentFault,
     NotFoundError,
     PassphraseRequiredError,
     PayloadError,
@@ -54,9 +69,11 @@ from client.events import (
     HISTORY_NOTE,
     CertificateExpiring,
     CommitVoided,
+    ConnectionChanged,
     ErrorEvent,
     Event,
     KeyPackagesDraining,
+    MessageRedacted,
     MessageSent,
     RoutingMismatch,
     RoutingRestored,
@@ -89,6 +106,7 @@ from client.store.schema import UNSEQUENCED_BASE
 from client.transport import (
     EpochConflictError,
     HttpTransport,
+    RelayCertificateError,
     RelayMessage,
     RelayRefused,
     RelayUnavailable,
@@ -112,6 +130,24 @@ SWEEP_SECONDS = 30.0
 #: between slices the loop runs other work (an app's reads, event delivery), so a
 #: catch-up never monopolises the core's loop for a whole page.
 RECEIVE_SLICE = 200
+#: Push reconnects: the n-th retry waits a delay drawn from [d/2, d], d =
+#: min(RECONNECT_CAP, RECONNECT_BASE * 2**n). The cap keeps a restarted relay found
+#: within seconds; the jitter spreads its clients' reconnects.
+RECONNECT_BASE = 0.25
+RECONNECT_CAP = 4.0
+#: Outbox retries after a temporary failure while the push loop runs (same shape).
+OUTBOX_RETRY_BASE = 0.5
+OUTBOX_RETRY_CAP = 15.0
+#: The longest ``retry_after`` (s) of a 429 that is honoured.
+RETRY_AFTER_CAP = 60.0
+
+
+def backoff(failures: int, base: float, cap: float,
+            rng: Callable[[], float] = random.random) -> float:
+    """Seconds to wait before retry number ``failures`` (1, 2, ...): exponential,
+    capped, drawn from the upper half so no client retries in a tight loop."""
+    d: float = min(cap, base * 2.0 ** min(max(failures, 1) - 1, 30))
+    return d / 2 + rng() * d / 2
 
 
 def _base() -> dict[str, Any]:
@@ -169,6 +205,15 @@ class MessageView:
     # agenda notices ("agenda"): the title (also the first line of ``text``) and revision
     title: str = ""
     revision: int | None = None
+    #: an own message the relay refused for good: its reason (``retry_message`` or
+    #: ``discard_message``); "" otherwise
+    failed: str = ""
+
+    @property
+    def status(self) -> str:
+        """``failed``, ``sending`` (queued: not numbered by the relay yet) or ``sent``
+        (own messages; a received message is ``sent``)."""
+        return "failed" if self.failed else "sending" if self.sending else "sent"
 
     def to_json(self) -> dict[str, Any]:
         out = {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
@@ -176,7 +221,10 @@ class MessageView:
                "edited": self.edited, "reply_to": self.reply_to,
                "requires_ack": self.requires_ack,
                "reactions": {e: list(w) for e, w in self.reactions},
-               "attachment": self.attachment, "expires_at": self.expires_at}
+               "attachment": self.attachment, "expires_at": self.expires_at,
+               "status": self.status}
+        if self.failed:
+            out["failed"] = self.failed
         if self.meeting_at is not None:
             out.update(meeting_at=self.meeting_at, place=self.place, link=self.link)
         if self.revision is not None:
@@ -215,6 +263,15 @@ class Client:
         self._push_task: asyncio.Task[None] | None = None
         self._sweep_task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._retry_task: asyncio.Task[None] | None = None
+        #: set when a flush left the outbox after a temporary failure (retry loop)
+        self._retry_wanted = asyncio.Event()
+        self._retry_after = 0.0
+        #: app items encrypted but not yet accepted: item id -> (epoch, request), so a
+        #: retry re-sends the same ciphertext instead of using up another generation
+        self._sealed: dict[bytes, tuple[int, Outbound]] = {}
+        #: the last connection state published (None: not reported yet)
+        self._link: bool | None = None
         self._logged_in = False
         self._kp_check = True  # ask the relay for our KeyPackage counts at the next sync
         self._kp_seen = KEY_PACKAGE_TARGET + 1  # ours on the relay at the last look
@@ -361,7 +418,7 @@ class Client:
             routing = health.routing_status(ch.channel_id.hex())
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
-                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch else "",
+                meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
 
@@ -381,13 +438,11 @@ class Client:
         """Create a channel of ``kind`` with every certified device of ``missions``."""
         gid = new_group_id()
         await self._ensure_login()
-        async with self._lock:  # no sync may see the channel before the relay has it
-            self.engine.create_channel(gid, kind, name, missions)
-            try:  # the relay keeps the group's public state from the creator's GroupInfo
-                await self.transport.create_group(gid, self.engine.group_info(gid))
-            except BaseException:
-                self.engine.forget_channel(gid)
-                raise
+        new = self.engine.prepare_channel(gid, kind, name, missions)
+        # the relay keeps the group's public state from the creator's GroupInfo; the
+        # channel is stored only once the relay routes it (a sync never sees it before)
+        await self.transport.create_group(gid, new.group_info)
+        self.engine.store_channel(new)
         with contextlib.suppress(RelayUnavailable):
             await self.flush()
         return gid.hex()
@@ -483,9 +538,16 @@ class Client:
             **_base(), target=t, emoji=emoji, remove=remove))
 
     async def ack(self, message: str | bytes, *, channel: str | bytes | None = None) -> str:
-        """Acknowledge a message that asked for it (hotline, emergency call, notice)."""
-        return await self._modify(message, channel, lambda t: payloads.Ack(
-            **_base(), target=t))
+        """Acknowledge a message that asked for it (hotline, emergency call, notice).
+
+        Raises:
+            AlreadyDoneError: this delegate has acknowledged it already (one
+                acknowledgement per person; nothing is sent).
+        """
+        cid, mid = self.resolve_message(message, channel)
+        if self.engine.me.ident.delegate in self.engine.features.annotation(cid, mid).acked:
+            raise AlreadyDoneError("you have already acknowledged this message")
+        return await self._modify(mid, cid, lambda t: payloads.Ack(**_base(), target=t))
 
     async def mark_read(self, channel: str | bytes,
                         message_ids: Sequence[str | bytes] | None = None) -> str | None:
@@ -678,12 +740,16 @@ class Client:
         they change, not listed. Page back with ``before=views[0].position``.
         """
         cid = self.resolve_channel(channel)
-        out = []
-        for order, m in self.store.list_messages_ordered(cid, limit=limit, before=before):
-            view = self._view(cid, order, m)
-            if view is not None:
-                out.append(view)
-        return out
+        out: list[MessageView] = []
+        # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
+        while len(out) < limit:
+            rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
+            out = [v for order, m in rows
+                   if (v := self._view(cid, order, m)) is not None] + out
+            if len(rows) < limit:
+                break
+            before = rows[0][0]
+        return out[-limit:]
 
     def message(self, ref: str | bytes, *,
                 channel: str | bytes | None = None) -> MessageView:
@@ -742,7 +808,8 @@ class Client:
             requires_ack=bool(getattr(p, "requires_ack", False)),
             reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
             attachment=attachment, expires_at=m.expires_at,
-            sending=m.seq is None and sender == me, **extra)
+            sending=m.seq is None and sender == me and not ann.failed,
+            failed=ann.failed if sender == me else "", **extra)
 
     # ------------------------------------------------------------------ sync
 
@@ -1074,8 +1141,8 @@ class Client:
                 if m not in directory:
                     directory[m] = await self.transport.directory_devices(m)
                 dir_rows += directory[m]
-            # (not the channel's first outbox item: a message sent while the directory
-            # was being read may be queued ahead of it)
+            # the id enqueue returns: a send during the awaits above may have queued
+            # an application message for this channel ahead of it
             probe = self.engine.enqueue_membership(cid)
             plan = self.engine.membership_plan(CommitWork(cid, probe, False), dir_rows)
             if plan.empty:
@@ -1089,10 +1156,17 @@ class Client:
         return rows
 
     async def _flush_locked(self) -> None:
+        """Send the outbox in order. A temporary failure stops the round and keeps
+        everything queued (retried later); a permanent refusal fails that item only.
+
+        Raises:
+            RelayUnavailable: the relay cannot be reached (everything stays queued).
+        """
         self.engine.queue_self_updates()  # post-compromise security: fresh leaf keys
         for _round in range(10):
             work = self.engine.outbox_work()
             if not work:
+                self._sealed.clear()
                 return
             for w in work:
                 try:
@@ -1102,6 +1176,7 @@ class Client:
                     res = await self.transport.post(
                         out.group_id, out.client_msg_id, out.message, welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
+                    self._sealed.pop(w.item_id, None)
                     seq = getattr(res, "seq", None)
                     self.engine.posted(out, seq)
                     sent = _sent_event(out, seq)
@@ -1113,15 +1188,63 @@ class Client:
                     await self._catch_up(w.channel_id)  # the winner merges; ours is discarded
                     break
                 except RelayUnavailable:
+                    self._stalled()
                     raise
                 except RelayRefused as exc:
-                    self._emit([ErrorEvent(w.channel_id, "the relay refused a send", exc.code)])
-                    self.engine.drop_work(w)
+                    if exc.temporary:
+                        self._stalled(exc)
+                        return
+                    self._sealed.pop(w.item_id, None)
+                    log.warning("the relay refused a send for good (%d %s)", exc.status,
+                                exc.code)
+                    self._emit(self.engine.refused(w, exc.reason) or [
+                        ErrorEvent(w.channel_id, "the relay refused a send", exc.code)])
         self._emit([ErrorEvent(None, "outbox not drained after 10 rounds")])
+
+    def _stalled(self, exc: RelayRefused | None = None) -> None:
+        """The outbox stopped on a temporary failure: ask the retry loop to try again."""
+        after = 0.0
+        if exc is not None:
+            with contextlib.suppress(TypeError, ValueError):
+                after = float(exc.body.get("retry_after") or 0)
+            log.info("the relay is busy (%d %s): messages stay queued", exc.status, exc.code)
+        self._retry_after = min(max(after, 0.0), RETRY_AFTER_CAP)
+        self._retry_wanted.set()
+
+    def pending_sends(self) -> int:
+        """How many items wait in the outbox (messages, roster changes)."""
+        return len(self.store.list_outbox(limit=10_000))
+
+    async def retry_message(self, ref: str | bytes, *,
+                            channel: str | bytes | None = None) -> None:
+        """Queue a failed own message again (same message id) and try to send it."""
+        cid, mid = self.resolve_message(ref, channel)
+        self.engine.retry_failed(cid, mid)
+        with contextlib.suppress(RelayUnavailable):
+            await self.flush()
+
+    def discard_message(self, ref: str | bytes, *, channel: str | bytes | None = None) -> None:
+        """Delete a failed own message from this device (nobody else ever had it).
+
+        Raises:
+            UsageError: the message has not failed.
+        """
+        cid, mid = self.resolve_message(ref, channel)
+        if not self.engine.features.annotation(cid, mid).failed:
+            raise UsageError("only a message that failed to send can be discarded")
+        with self.store.transaction():
+            self.engine.features.purge(cid, mid)
+        self._emit([MessageRedacted(cid, mid, self.engine.me.ident.delegate)])
 
     async def _prepare(self, w: AppWork | CommitWork) -> Outbound | None:
         if isinstance(w, AppWork):
-            return self.engine.encrypt(w)
+            epoch = self.engine._group(w.channel_id).epoch
+            sealed = self._sealed.get(w.item_id)
+            if sealed is not None and sealed[0] == epoch:
+                return sealed[1]
+            out = self.engine.encrypt(w)
+            self._sealed[w.item_id] = (epoch, out)
+            return out
         if w.pending:
             from client.engine import MembershipPlan
 
@@ -1148,11 +1271,15 @@ class Client:
     # ------------------------------------------------------------------ push
 
     async def start(self) -> None:
-        """Start the push loop (WebSocket, reconnect with backoff and jitter)."""
+        """Start the push loop (WebSocket, reconnect with backoff and jitter), the
+        outbox retry loop and the expiry sweep."""
+        loop = asyncio.get_running_loop()
         if self._push_task is None:
-            self._push_task = asyncio.get_running_loop().create_task(self._push_loop())
+            self._push_task = loop.create_task(self._push_loop())
+        if self._retry_task is None:
+            self._retry_task = loop.create_task(self._retry_loop())
         if self._sweep_task is None:
-            self._sweep_task = asyncio.get_running_loop().create_task(self._sweep_loop())
+            self._sweep_task = loop.create_task(self._sweep_loop())
 
     async def _sweep_loop(self, period: float = SWEEP_SECONDS) -> None:
         while True:
@@ -1170,7 +1297,7 @@ class Client:
                 log.exception("expiry sweep failed")
 
     async def stop(self) -> None:
-        for name in ("_push_task", "_sweep_task"):
+        for name in ("_push_task", "_retry_task", "_sweep_task"):
             task = getattr(self, name)
             setattr(self, name, None)
             if task is not None:
@@ -1178,6 +1305,23 @@ class Client:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
         self.connected.clear()
+        self._link = None
+
+    @property
+    def link(self) -> bool | None:
+        """The push connection as last reported: True up, False down (retrying), None
+        not known yet (connecting, or the push loop is not running)."""
+        return self._link
+
+    def _set_link(self, up: bool, detail: str = "", retry_in: float | None = None) -> None:
+        """Record the push connection's state; publish it when it changed."""
+        if up:
+            self.connected.set()
+        else:
+            self.connected.clear()
+        if self._link is not up:
+            self._link = up
+            self._emit([ConnectionChanged(up, detail, retry_in)])
 
     async def _push_loop(self) -> None:
         failures = 0
@@ -1185,42 +1329,88 @@ class Client:
             try:
                 await self.sync()
                 async with self.transport.push() as frames:
-                    failures = 0
                     await self._consume(frames)
+                detail = "the relay closed the connection"
             except asyncio.CancelledError:
                 raise
-            except (ClientError, EnvironmentFault, OSError) as exc:
+            except RelayCertificateError as exc:  # not a lost link: someone in between
+                detail = str(exc)
+                log.warning("relay connection refused: %s", detail)
+                self._emit([ErrorEvent(None, "the relay's certificate is not trusted",
+                                       detail)])
+            except (RelayUnavailable, UnauthorizedError) as exc:
+                # the ordinary loss of a network connection: no traceback, no alarm
+                detail = str(exc)
+                log.info("relay connection lost: %s", detail)
+            except ClientError as exc:
+                detail = str(exc)
+                log.warning("relay connection lost: %s", detail)
                 self._emit([ErrorEvent(None, "connection to the relay lost",
                                        type(exc).__name__)])
-            except Exception as exc:  # keep the loop alive; report
+            except Exception as exc:  # a bug: keep the loop alive, report it
+                detail = type(exc).__name__
                 log.exception("push loop failure")
-                self._emit([ErrorEvent(None, "push loop failure", type(exc).__name__)])
-            self.connected.clear()
-            self._logged_in = False
+                self._emit([ErrorEvent(None, "push loop failure", detail)])
+            if self.connected.is_set():
+                failures = 0  # it was up: start again from the shortest delay
             failures += 1
-            delay = min(30.0, 0.5 * 2 ** min(failures, 6))
-            await asyncio.sleep(random.uniform(0, delay))
+            delay = backoff(failures, RECONNECT_BASE, RECONNECT_CAP)
+            self._logged_in = False
+            self._set_link(False, detail, delay)
+            await asyncio.sleep(delay)
+
+    async def _retry_loop(self) -> None:
+        """Retry the outbox after a temporary failure, with backoff, while connected
+        (a reconnect sends the outbox anyway)."""
+        failures = 0
+        while True:
+            await self._retry_wanted.wait()
+            self._retry_wanted.clear()
+            failures += 1
+            await asyncio.sleep(max(backoff(failures, OUTBOX_RETRY_BASE, OUTBOX_RETRY_CAP),
+                                    self._retry_after))
+            if not self.connected.is_set():
+                failures = 0
+                continue
+            try:
+                await self.flush()
+            except RelayUnavailable:
+                pass  # still queued; the flush asked for another retry
+            except ClientError as exc:
+                log.warning("sending the outbox failed: %s", exc)
+            if not self._retry_wanted.is_set():
+                failures = 0
 
     async def _consume(self, frames: AsyncIterator[Any]) -> None:
+        """Handle push frames in batches until the stream ends; a lost connection
+        ends it with the reader's exception (never a reader that dies unheard)."""
         queue: asyncio.Queue[Any] = asyncio.Queue()
 
         async def reader() -> None:
-            async for f in frames:
-                await queue.put(f)
-            await queue.put(None)
+            try:
+                async for f in frames:
+                    queue.put_nowait(f)
+            except Exception as exc:
+                queue.put_nowait(_StreamEnd(exc))
+            else:
+                queue.put_nowait(_StreamEnd(None))
 
         task = asyncio.get_running_loop().create_task(reader())
         try:
             while True:
-                first = await queue.get()
-                batch = [first]
+                batch = [await queue.get()]
                 while not queue.empty():
                     batch.append(queue.get_nowait())
-                if any(f is None for f in batch):
-                    batch = [f for f in batch if f is not None]
+                end = next((f for f in batch if isinstance(f, _StreamEnd)), None)
+                if end is None:
                     await self._handle_frames(batch)
-                    return
-                await self._handle_frames(batch)
+                    continue
+                batch = batch[:batch.index(end)]
+                if batch:
+                    await self._handle_frames(batch)
+                if end.error is not None:
+                    raise end.error
+                return
         finally:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
@@ -1235,7 +1425,7 @@ class Client:
             elif f.kind == "welcome":
                 welcome = True
             elif f.kind == "ready":
-                self.connected.set()
+                self._set_link(True)
         async with self._lock:
             if welcome:
                 await self._welcomes()
@@ -1263,6 +1453,13 @@ class Client:
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
             self.engine.compact()
+
+
+@dataclass(frozen=True, slots=True)
+class _StreamEnd:
+    """The push stream ended: cleanly (``error`` None) or with a lost connection."""
+
+    error: Exception | None
 
 
 DAY_SECONDS = 86400

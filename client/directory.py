@@ -138,6 +138,27 @@ class Trust:
 
     __call__ = validate_credential
 
+    # The MLS identity provider (crypto.validation.IdentityProvider): the venue's
+    # trust chain is the one authority on members, senders and successors.
+
+    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
+        """A leaf's credential: a device certificate chaining to the venue root."""
+        self.validate_credential(credential, signature_key)
+
+    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
+        """Corridor groups have no external senders: every one is refused."""
+        del credential, signature_key
+        raise PolicyError("Corridor groups accept no external senders")
+
+    def valid_successor(self, old: Credential, new: Credential) -> bool:
+        """A leaf may change its certificate, never its mission or delegate."""
+        try:
+            before = unverified_identity(credential_chain(old))
+            after = unverified_identity(credential_chain(new))
+        except PolicyError:
+            return False
+        return (before.mission_id, before.delegate_id) == (after.mission_id, after.delegate_id)
+
     def revoked_under(self, chain: Sequence[bytes], crls: Sequence[bytes]) -> bool:
         """Whether ``crls`` (only those) revoke this chain: deterministic proof in a commit.
 

@@ -146,6 +146,7 @@ from client.events import (
     Event,
     ForkDetected,
     MembershipChanged,
+    MessageFailed,
     MessageReceived,
     MessagesExpired,
     NoticePinned,
@@ -157,6 +158,7 @@ from client.features import ANSWER_KINDS, MODIFIER_KINDS, Features, kind_of
 from client.msgids import APP, COMMIT, SendIds, padding_for
 from client.policy import (
     INFO_EXTENSION,
+    LEAF_EXTENSIONS,
     POLICY,
     ROSTER_EXTENSION,
     Authority,
@@ -172,6 +174,7 @@ from client.policy import (
     new_info,
     roster_extension,
     roster_from_extensions,
+    roster_problem,
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
@@ -194,7 +197,12 @@ from crypto.errors import (
 )
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit
-from crypto.key_package import KeyPackageBundle, make_key_package, validate_key_package
+from crypto.key_package import (
+    KeyPackageBundle,
+    default_capabilities,
+    make_key_package,
+    validate_key_package,
+)
 from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
@@ -204,6 +212,7 @@ __all__ = [
     "DeviceIdentity",
     "Engine",
     "MembershipPlan",
+    "NewChannel",
     "Outbound",
     "ReceiveResult",
 ]
@@ -478,6 +487,21 @@ class Outbound:
 
 
 @dataclass(frozen=True, slots=True)
+class NewChannel:
+    """A channel made by :meth:`Engine.prepare_channel`, not stored yet."""
+
+    group: Group
+    kind: str
+    name: str
+    meta: _Meta
+
+    @property
+    def group_info(self) -> bytes:
+        """The creator's signed GroupInfo with the ratchet tree, for the relay."""
+        return self.group.group_info(with_ratchet_tree=True)
+
+
+@dataclass(frozen=True, slots=True)
 class AppWork:
     channel_id: bytes
     item_id: bytes
@@ -582,7 +606,8 @@ class Engine:
     def _new_bundle(self) -> KeyPackageBundle:
         now = self.now()
         return make_key_package(SUITE, x509_credential(self.me.chain), self.me.seed,
-                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME))
+                                lifetime=(now - 3600, now + KEY_PACKAGE_LIFETIME),
+                                capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
 
     def make_key_packages(self, n: int) -> list[bytes]:
         """Fresh one-time KeyPackages; their private parts are stored (encrypted) before
@@ -676,7 +701,16 @@ class Engine:
 
     def create_channel(self, group_id: bytes, kind: str, name: str,
                        missions: Sequence[str]) -> bytes:
-        """A new channel of ``kind`` (the relay group exists already); queues its population."""
+        """A new channel of ``kind``, stored at once; queues its population. (A driver
+        creates the relay group between :meth:`prepare_channel` and
+        :meth:`store_channel` instead, so no sync ever sees the channel before the relay
+        routes it.)"""
+        return self.store_channel(self.prepare_channel(group_id, kind, name, missions))
+
+    def prepare_channel(self, group_id: bytes, kind: str, name: str,
+                        missions: Sequence[str]) -> NewChannel:
+        """A new channel's MLS group and records, not stored yet: its
+        :attr:`NewChannel.group_info` is what the relay group is created from."""
         if kind not in POLICY:
             raise UsageError(f"unknown channel kind {kind!r}")
         me = self.me.ident
@@ -690,29 +724,30 @@ class Engine:
         roster = Roster(kind=kind, name=name, missions=ms, created_by=me.delegate,
                         conveners=(me.delegate,) if kind in ("multilateral", "caucus") else (),
                         chairs=chairs)
+        problem = roster_problem(roster)  # a roster no member could decode would wedge it
+        if problem:
+            raise UsageError(problem)
         check_state(roster, [me])
         info = new_info(name)
         g = Group.create(SUITE, group_id, x509_credential(self.me.chain), self.me.seed,
                          extensions=[roster_extension(roster, info)],
-                         credential_validator=self.trust)
+                         credential_validator=self.trust,
+                         capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
         meta = _Meta(roster=encode_roster(roster), info=info, updated_at=self.now())
+        return NewChannel(g, kind, name, meta)
+
+    def store_channel(self, new: NewChannel) -> bytes:
+        """Store a prepared channel (the relay group exists) and queue its population."""
+        g, group_id = new.group, new.group.group_id
         with self.store.transaction():
             self.store.create_channel(channel_id=group_id, group_id=group_id,
-                                      kind=ChannelKind(kind), name=name,
-                                      created_at=self.now(), roster=_enc.encode(meta))
+                                      kind=ChannelKind(new.kind), name=new.name,
+                                      created_at=self.now(), roster=_enc.encode(new.meta))
             self._save_group(g)
             self._remember_fp(g)
             self.store.enqueue_outbox(group_id, _enc.encode(_OutOp()), created_at=self.now())
         self._groups[group_id] = g
         return group_id
-
-    def forget_channel(self, channel_id: bytes) -> None:
-        """Drop a channel the relay never created (nothing was sent for it)."""
-        with self.store.transaction():
-            self.store.delete_channel(channel_id)
-            with contextlib.suppress(ClientError):
-                self.store.delete_group_state(channel_id)
-        self._groups.pop(channel_id, None)
 
     def roster(self, channel_id: bytes) -> Roster:
         """The channel's charter and name (the name from the channel information the
@@ -1042,7 +1077,51 @@ class Engine:
                         welcome_to=tuple(added) if out.welcome else ())
 
     def drop_work(self, work: AppWork | CommitWork) -> None:
-        self.store.mark_sent(work.item_id)
+        """The relay refused ``work`` for good: the item is done; a commit built for it
+        is discarded (else it would hold the channel's later messages back forever).
+        A membership change still wanted is queued again by the next maintenance."""
+        with self.store.transaction():
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, CommitWork):
+                g = self._group(work.channel_id)
+                if g.pending_commit is not None:
+                    g.discard_pending_commit()
+                    self._save_group(g)
+
+    def refused(self, work: AppWork | CommitWork, reason: str) -> list[Event]:
+        """The relay refused ``work`` for good: it leaves the outbox; an application
+        message is marked failed with ``reason`` (shown with it; :meth:`retry_failed`
+        queues it again). Temporary failures never come here: they stay queued."""
+        events: list[Event] = []
+        with self.store.transaction():
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, AppWork):
+                item = _out_decoder.decode(work.data) if work.data else None
+                if isinstance(item, _OutApp):
+                    ann = self.features.annotation(work.channel_id, item.message_id)
+                    ann.failed = reason or "refused by the relay"
+                    self.features._put(work.channel_id, item.message_id, ann)
+                    events.append(MessageFailed(work.channel_id, item.message_id, ann.failed))
+        return events
+
+    def retry_failed(self, channel_id: bytes, message_id: bytes) -> None:
+        """Queue a message the relay refused (:meth:`refused`) again, with its stored
+        payload and the same message id, so receivers still see it once.
+
+        Raises:
+            UsageError: the message is not an own message marked failed.
+        """
+        ann = self.features.annotation(channel_id, message_id)
+        if not ann.failed:
+            raise UsageError("that message has not failed")
+        stored = self.store.get_message(channel_id, message_id)
+        with self.store.transaction():
+            ann.failed = ""
+            self.features._put(channel_id, message_id, ann)
+            # an attempt number no earlier try used (those count up from 0): a client
+            # message id the relay has never seen, so it is not answered as a duplicate
+            self.store.enqueue_outbox(channel_id, _enc.encode(
+                _OutApp(message_id, stored.body, max(1, self.now()))), created_at=self.now())
 
     # ------------------------------------------------------------------ receiving
 
@@ -1464,8 +1543,13 @@ class Engine:
                 self.send_ids.forget(ch.channel_id, m.client_msg_id)
             committer = self.me.ident
         else:
-            if staged.committer is None:
-                raise PolicyViolation("external commits are not allowed")
+            if staged.external:
+                # Corridor devices join by Welcome only (and external commits are
+                # PublicMessages, refused above): every member refuses one alike.
+                refusal = PolicyViolation("external commits are not allowed")
+                events.append(PolicyRefused(ch.channel_id, m.seq, str(refusal)))
+                self._refuse(ch, meta, m, g.epoch)
+                raise refusal
             after = roster_from_extensions(staged.extensions) if staged.extensions else before
             old_members = {leaf: (ident, chain) for leaf, _d, ident, chain in self._members(g)}
             committer_leaf = staged.committer
@@ -1587,7 +1671,9 @@ class Engine:
             else:  # a one-time package: a second Welcome to it creates nothing
                 self.store.delete_group_state(_KP_PREFIX + ref)
         self._groups[gid] = g
-        events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch))
+        # joined with the founding commit: there was nothing earlier to miss
+        events.append(ChannelJoined(gid, roster.kind, roster.name, g.epoch,
+                                    **({} if g.epoch > 1 else {"history_note": ""})))
         return events
 
     def _bundle_for(self, welcome: Welcome) -> tuple[KeyPackageBundle, bytes, bool]:

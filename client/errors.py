@@ -7,7 +7,8 @@ right thing (a hostile peer, a wrong call, a missing keyring, a damaged disk, a 
      ├── PeerError                  a peer or the relay sent something invalid
      │    └── PayloadError          an application payload does not decode or validate
      ├── UsageError                 the caller misused the API
-     │    └── NotFoundError         the named channel, message or item does not exist
+     │    ├── NotFoundError         the named channel, message or item does not exist
+     │    └── AlreadyDoneError      it was done already (an acknowledgement): nothing sent
      ├── EnvironmentFault           the machine lacks something Corridor needs
      │    ├── KeyringUnavailableError   no usable OS keyring, or the keyring failed
      │    └── PassphraseRequiredError   the key file needs a passphrase and none is given
@@ -26,6 +27,7 @@ Messages never carry secrets, passphrases or message content: at most opaque ids
 from __future__ import annotations
 
 __all__ = [
+    "AlreadyDoneError",
     "ClientError",
     "CorruptRecordError",
     "EnvironmentFault",
@@ -63,6 +65,10 @@ class UsageError(ClientError):
 
 class NotFoundError(UsageError):
     """The requested record does not exist."""
+
+
+class AlreadyDoneError(UsageError):
+    """Asked for what is already done (acknowledging twice); nothing was sent."""
 
 
 class EnvironmentFault(ClientError):

@@ -19,6 +19,7 @@ __all__ = [
     "ChannelJoined",
     "ChannelLeft",
     "CommitVoided",
+    "ConnectionChanged",
     "EmergencyCallReceived",
     "ErrorEvent",
     "Event",
@@ -26,6 +27,7 @@ __all__ = [
     "KeyPackagesDraining",
     "MembershipChanged",
     "MessageEdited",
+    "MessageFailed",
     "MessageReceived",
     "MessageRedacted",
     "MessageSent",
@@ -60,6 +62,33 @@ class MessageSent:
     channel_id: bytes
     message_id: bytes
     seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFailed:
+    """The relay refused one of this device's messages for good (a 4xx other than
+    408/409/425/429: too large, not a member any more, revoked): it left the outbox and
+    its view shows ``failed`` with the relay's ``reason``. Temporary failures (5xx,
+    429, network) are retried and never reported this way."""
+
+    channel_id: bytes
+    message_id: bytes
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionChanged:
+    """The push connection to the relay came up (``connected``) or went down.
+
+    Reported on every change while the push loop runs (:meth:`client.core.Client.start`),
+    and once at its first failed attempt. While down the client retries by itself
+    (``retry_in`` seconds until the next attempt, with backoff and jitter) and catches
+    up by cursor when it is back; sends meanwhile stay queued.
+    """
+
+    connected: bool
+    detail: str = ""
+    retry_in: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,5 +305,6 @@ Event = (
     | PossibleWithholding | PolicyRefused | ErrorEvent | AckUpdated | MessageEdited
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
     | TimerChanged | MessagesExpired | MessageSent | RoutingMismatch | RoutingRestored
-    | CertificateExpiring | KeyPackagesDraining | CommitVoided
+    | CertificateExpiring | KeyPackagesDraining | CommitVoided | MessageFailed
+    | ConnectionChanged
 )

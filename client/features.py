@@ -70,6 +70,8 @@ class Annotation(msgspec.Struct, kw_only=True):
     reactions: dict[str, list[str]] = msgspec.field(default_factory=dict)
     read: dict[str, int] = msgspec.field(default_factory=dict)
     acked: dict[str, int] = msgspec.field(default_factory=dict)
+    #: an own message the relay refused for good: its reason ("" while sending or sent)
+    failed: str = ""
 
 
 _ann_decoder: Final = msgspec.msgpack.Decoder(Annotation)

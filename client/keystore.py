@@ -93,6 +93,7 @@ __all__ = [
     "PassphrasePrompt",
     "PassphraseRequest",
     "adopt_legacy_device_key",
+    "configured_backend",
     "kdf_from_env",
     "keyring_usable",
     "migrate_legacy_file",
@@ -597,6 +598,7 @@ def open_keystore(
     environ = os.environ if env is None else env
     ring = keyring.get_keyring() if keyring_backend is None else keyring_backend
     config = _read_config(home)
+    created = config is None
     if config is None:
         if backend == "auto":
             chosen: Literal["keyring", "file"] = "keyring" if keyring_usable(ring) else "file"
@@ -629,5 +631,19 @@ def open_keystore(
                 raise KeyFileCorruptError("the key file of this home is missing")
             passphrase = _passphrase(PassphraseRequest.UNLOCK, prompt, environ)
             store = FileKeystore.unlock(home.keyfile_path, passphrase)
-    (log.info if store.backend == "keyring" else log.warning)("%s", store.description)
+    # Said once, when the home is set up without a keyring; every later open only logs it.
+    (log.warning if created and backend == "auto" and store.backend == "file"
+     else log.info)("%s", store.description)
     return store
+
+
+def configured_backend(home: Home) -> str | None:
+    """The backend ``home``'s keystore was set up with ("keyring" or "file"), or None.
+
+    The app asks for a passphrase only where the answer is "file".
+
+    Raises:
+        KeyFileCorruptError: keystore.json is unreadable.
+    """
+    config = _read_config(home)
+    return config.backend if config is not None else None

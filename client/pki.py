@@ -31,6 +31,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,6 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from client.errors import ClientError
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
     MODERATE,
@@ -50,19 +50,29 @@ from client.keystore import (
     migrate_legacy_file,
     open_keystore,
 )
-from client.paths import resolve_home
+from client.paths import Home, resolve_home
 from crypto import certs
 from crypto.errors import CryptoError, DecodeError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
 from crypto.words import decode_words, format_hex, parse_hex
 
-__all__ = ["main", "register"]
+__all__ = [
+    "CommandError",
+    "DeviceRequest",
+    "create_device_request",
+    "import_device_certificates",
+    "main",
+    "pending_request",
+    "register",
+    "sort_enrolment_files",
+]
 
 PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
 MISSION_KEY, MISSION_REQUEST = "mission.key", "mission-request.pem"
 DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"  # device.key: old homes only
 ROOT, MISSION, DEVICE, CHAIN = "root.pem", "mission.pem", "device.pem", "chain.pem"
+MISSION_CRL = "mission-crl.pem"
 CRL_DAYS = 7
 
 
@@ -161,16 +171,6 @@ def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) 
             print(line)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return value
-
-
 def _serial_arg(text: str) -> int:
     try:
         value = int(text, 16) if text.lower().startswith("0x") else int(text)
@@ -251,11 +251,65 @@ def _update_crl(crl_path: Path, issuer: bytes, seed: bytes, serial: int) -> tupl
     return number, len(entries), already
 
 
+def _home_arg(p: argparse.ArgumentParser, *, mission: bool = False) -> None:
+    # SUPPRESS: ``corridor --home H device show`` must keep the H given before the command
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="the mission admin's directory (mission.key, mission.pem)" if mission
+                   else "the device's home (default: CORRIDOR_HOME or the platform data dir)")
+
+
+def _existing_home(args: argparse.Namespace) -> Home:
+    """The device's home, which a command that only uses it never creates."""
+    home = resolve_home(getattr(args, "home", None), create=False)
+    if not home.root.is_dir():
+        raise CommandError(f"no device home at {home.root} (make one with: corridor device "
+                           "init)")
+    return home
+
+
+def _mission_file(args: argparse.Namespace, attr: str, name: str) -> str:
+    """An explicit option, else ``name`` in the ``--home`` directory."""
+    value = getattr(args, attr, None)
+    if value:
+        return str(value)
+    home = getattr(args, "home", None)
+    if home:
+        return str(Path(home) / name) if name else str(home)
+    option = "--" + attr.replace("_", "-")
+    raise CommandError(f"say which file: {option} PATH, or --home DIR of the mission admin")
+
+
+def _hours_arg(text: str) -> float:
+    """Hours: a number of hours (``24``) or a duration (``90m``, ``7d``)."""
+    from client._cli import parse_duration
+
+    try:
+        hours = float(int(text)) if text.strip().isdigit() else parse_duration(text) / 3600
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not 0 < hours <= 365 * 24:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: up to 365 days")
+    return hours
+
+
+def _validity_arg(text: str) -> int:
+    """Seconds: whole days (``90``) or a duration (``12w``, ``2160h``)."""
+    from client._cli import parse_duration
+
+    try:
+        seconds = int(text) * 86400 if text.strip().isdigit() else parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not 3600 <= seconds <= 3653 * 86400:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: from 1 hour to 10 years")
+    return seconds
+
+
 # --------------------------------------------------------------------------- mission
 
 
 def cmd_mission_init(args: argparse.Namespace) -> int:
-    out = Path(args.out)
+    out = Path(_mission_file(args, "out", ""))
     key_path, req_path = out / MISSION_KEY, out / MISSION_REQUEST
     if key_path.exists():
         raise CommandError(f"{key_path} exists; refusing to replace a mission key")
@@ -274,6 +328,8 @@ def cmd_mission_init(args: argparse.Namespace) -> int:
 
 
 def cmd_sign_device(args: argparse.Namespace) -> int:
+    args.mission_cert = _mission_file(args, "mission_cert", MISSION)
+    args.key = _mission_file(args, "key", MISSION_KEY)
     mission = _one_cert(args.mission_cert)
     req = certs.read_request(_der_request(_read(args.request)), kind="device")
     seed = _open(Path(args.key), MISSION_LABEL, "mission key passphrase: ")
@@ -281,7 +337,7 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
     der = certs.issue_device_certificate(
         mission, seed, public_key=req.public_key, delegate_id=req.id,
         display_name=req.name, not_before=now - timedelta(minutes=5),
-        not_after=now + timedelta(days=args.days))
+        not_after=now + timedelta(seconds=args.days))
     out = Path(args.out)
     _new_file(out, certs.pem_of(der, "certificate"))
     serial = certs.certificate_serial(der)
@@ -293,6 +349,9 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
+    args.mission_cert = _mission_file(args, "mission_cert", MISSION)
+    args.key = _mission_file(args, "key", MISSION_KEY)
+    args.crl = _mission_file(args, "crl", MISSION_CRL)
     mission = _one_cert(args.mission_cert)
     if args.cert:
         der = _one_cert(args.cert)
@@ -315,37 +374,84 @@ def cmd_revoke_device(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- device
 
 
-def cmd_device_init(args: argparse.Namespace, *,
-                    prompt: PassphrasePrompt = _keystore_prompt) -> int:
-    home = resolve_home(args.home)
+@dataclass(frozen=True, slots=True)
+class DeviceRequest:
+    """What ``device init`` made: where the request is and where the key went."""
+
+    request: Path
+    keystore: str  # "keyring" or "file"
+    key_file: Path | None
+    keystore_description: str
+    delegate_id: str
+    display_name: str
+    signature_key: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"keystore": self.keystore,
+                "key_file": str(self.key_file) if self.key_file else None,
+                "keystore_description": self.keystore_description,
+                "request": str(self.request), "delegate_id": self.delegate_id,
+                "display_name": self.display_name, "signature_key": self.signature_key.hex()}
+
+
+def create_device_request(home: Home, delegate_id: str, display_name: str, *,
+                          prompt: PassphrasePrompt | None = None, backend: str = "auto",
+                          kdf: KdfLimits = MODERATE) -> DeviceRequest:
+    """Create this device's signature key in its keystore and the request for its admin.
+
+    The command line and the desktop app's enrolment both call this.
+
+    Raises:
+        CommandError: the home already has a device key, or an id or name is unusable.
+        ClientError: the keystore cannot be set up (no keyring, no passphrase).
+    """
+    if not delegate_id.strip() or not display_name.strip():
+        raise CommandError("the delegate id and the display name must not be empty")
     req_path = home.root / DEVICE_REQUEST
     if home.legacy_device_key_path.exists():
         raise CommandError(f"{home.legacy_device_key_path} exists; this home already has a "
                            "device key")
-    kdf = kdf_from_env(KdfLimits(*STRENGTHS[args.kdf]))
-    store = open_keystore(home, backend=args.keystore, prompt=prompt, kdf=kdf)
+    seed = certs.new_signing_key()
+    try:  # before the keystore exists: a refused id or name leaves nothing behind
+        csr = certs.make_device_request(seed, delegate_id=delegate_id,
+                                        display_name=display_name)
+    except (ValueError, CryptoError) as e:
+        raise CommandError(f"cannot make a request with that id or name: {e}") from None
+    store = open_keystore(home, backend=backend, prompt=prompt, kdf=kdf)  # type: ignore[arg-type]
     if store.get(DEVICE_SIGNATURE_KEY) is not None:
         raise CommandError(f"this home ({home.root}) already has a device key")
-    seed = certs.new_signing_key()
-    csr = certs.make_device_request(seed, delegate_id=args.delegate_id,
-                                    display_name=args.display_name)
     store.put(DEVICE_SIGNATURE_KEY, seed)
     _write(req_path, certs.pem_of(csr, "request"), replace=True)
-    key_file = str(home.keyfile_path) if store.backend == "file" else None
-    where = ("device key: in the OS keyring" if key_file is None else
-             f"device key: in the passphrase-protected file {key_file} (no usable OS keyring)")
-    _emit(args, {"keystore": store.backend, "key_file": key_file,
-                 "keystore_description": store.description, "request": str(req_path),
-                 "delegate_id": args.delegate_id, "display_name": args.display_name,
-                 "signature_key": certs.public_key_of(seed).hex()},
-          [where, store.description, f"request for your mission admin: {req_path}"])
+    return DeviceRequest(req_path, store.backend,
+                         home.keyfile_path if store.backend == "file" else None,
+                         store.description, delegate_id, display_name,
+                         certs.public_key_of(seed))
+
+
+def pending_request(home: Path) -> certs.Request | None:
+    """The request this home made and has not yet had certified (None if none)."""
+    path = home / DEVICE_REQUEST
+    if not path.exists() or (home / CHAIN).exists():
+        return None
+    return certs.read_request(_der_request(_read(path)), kind="device")
+
+
+def cmd_device_init(args: argparse.Namespace, *,
+                    prompt: PassphrasePrompt = _keystore_prompt) -> int:
+    home = resolve_home(getattr(args, "home", None))
+    made = create_device_request(home, args.delegate_id, args.display_name, prompt=prompt,
+                                 backend=args.keystore,
+                                 kdf=kdf_from_env(KdfLimits(*STRENGTHS[args.kdf])))
+    where = ("device key: in the OS keyring" if made.key_file is None else
+             f"device key: in the passphrase-protected file {made.key_file} "
+             "(no usable OS keyring)")
+    _emit(args, made.to_json(), [where, made.keystore_description,
+                                 f"request for your mission admin: {made.request}"])
     return 0
 
 
 def cmd_device_migrate_keystore(args: argparse.Namespace) -> int:
-    home = resolve_home(args.home, create=False)
-    if not home.root.is_dir():
-        raise CommandError(f"{home.root} is not a device home")
+    home = _existing_home(args)
     rewritten = False
     if home.keyfile_path.exists():
         pw = _passphrase("this device's key file passphrase: ", confirm=False)
@@ -367,34 +473,82 @@ def cmd_device_migrate_keystore(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_device_import(args: argparse.Namespace) -> int:
-    home = Path(args.home)
-    root = _one_cert(args.root)
-    expected = _fingerprint_arg(args.root_fingerprint)
-    if certs.fingerprint(root) != expected:
+def sort_enrolment_files(home: Path, paths: Sequence[str | Path]) -> dict[str, Path]:
+    """Which of the files a mission admin sent is which: ``root``, ``mission``, ``device``.
+
+    The root is the self-signed certificate, the device certificate is the one for this
+    device's key, the mission certificate is the other one. Files that are none of these
+    (or a second candidate for a role) raise, so nothing is guessed.
+
+    Raises:
+        CommandError: a file is unreadable, or the files do not make one of each.
+    """
+    req = pending_request(home)
+    mine = req.public_key if req is not None else None
+    found: dict[str, Path] = {}
+    for p in paths:
+        path = Path(p)
+        der = _one_cert(path)
+        cert = x509.load_der_x509_certificate(der)
+        if cert.issuer == cert.subject:
+            role = "root"
+        elif mine is not None and cert.public_key().public_bytes(
+                serialization.Encoding.Raw, serialization.PublicFormat.Raw) == mine:
+            role = "device"
+        else:
+            role = "mission"
+        if role in found:
+            raise CommandError(f"{found[role].name} and {path.name} both look like the "
+                               f"{role} certificate")
+        found[role] = path
+    return found
+
+
+def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: str | Path,
+                               root: str | Path,
+                               root_fingerprint: str) -> certs.VerifiedIdentity:
+    """Check the root against the fingerprint from the letter, verify the chain, store it.
+
+    Raises:
+        CommandError: the fingerprint does not match, a file is unreadable, the
+            certificate is for another key, or no request was made in this home.
+        CryptoError: the chain does not verify (the failing link is named).
+    """
+    root_der = _one_cert(root)
+    expected = _fingerprint_arg(root_fingerprint)
+    if certs.fingerprint(root_der) != expected:
         raise CommandError(
             "the root certificate does not match the fingerprint you were given; "
-            "do not use it (got " + certs.fingerprint_hex(root) + ")")
+            "do not use it (got " + certs.fingerprint_hex(root_der) + ")")
     pinned = home / ROOT
-    if pinned.exists() and _one_cert(pinned) != root:
+    if pinned.exists() and _one_cert(pinned) != root_der:
         raise CommandError(f"{pinned} already pins another venue root")
-    device, mission = _one_cert(args.cert), _one_cert(args.mission_cert)
+    device, mission = _one_cert(cert), _one_cert(mission_cert)
+    if not (home / DEVICE_REQUEST).exists():
+        raise CommandError(f"{home} has no request from this device (corridor device init)")
     req = certs.read_request(_der_request(_read(home / DEVICE_REQUEST)), kind="device")
-    ident = certs.verify_chain(root, [device, mission], now=_now())
+    ident = certs.verify_chain(root_der, [device, mission], now=_now())
     if ident.signature_key != req.public_key:
         raise CommandError("that certificate is for another key than this device's")
-    _write(pinned, certs.pem_of(root, "certificate"), replace=True)
+    _write(pinned, certs.pem_of(root_der, "certificate"), replace=True)
     _write(home / MISSION, certs.pem_of(mission, "certificate"), replace=True)
     _write(home / DEVICE, certs.pem_of(device, "certificate"), replace=True)
     _write(home / CHAIN, certs.pem_of(device, "certificate")
            + certs.pem_of(mission, "certificate"), replace=True)
+    return ident
+
+
+def cmd_device_import(args: argparse.Namespace) -> int:
+    home = _existing_home(args).root
+    ident = import_device_certificates(home, cert=args.cert, mission_cert=args.mission_cert,
+                                       root=args.root, root_fingerprint=args.root_fingerprint)
     _emit(args, {"identity": ident.to_json(), "home": str(home)},
           ["imported; the venue root is pinned", *_identity_lines(ident)])
     return 0
 
 
 def cmd_device_show(args: argparse.Namespace) -> int:
-    home = Path(args.home)
+    home = _existing_home(args).root
     if not (home / CHAIN).exists():
         raise CommandError(f"no certificate imported in {home} (corridor device import)")
     root = _one_cert(home / ROOT)
@@ -435,16 +589,8 @@ def cmd_cert_verify(args: argparse.Namespace) -> int:
 
 
 def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def wrapped(args: argparse.Namespace) -> int:
-        try:
-            return func(args)
-        except (CommandError, CryptoError, ClientError) as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 1
-        except OSError as e:
-            print(f"error: {e.strerror or e} {e.filename or ''}".rstrip(), file=sys.stderr)
-            return 1
-    return wrapped
+    """Errors are reported by client._cli.run_guarded (words, or JSON with --json)."""
+    return func
 
 
 def _claims_command(args: argparse.Namespace) -> int:
@@ -459,7 +605,8 @@ def register(subparsers: Any) -> None:
     def leaf(sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
              description: str) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=description)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="print JSON (errors too)")
         p.set_defaults(func=_run(func))
         return p
 
@@ -473,23 +620,34 @@ def register(subparsers: Any) -> None:
     p = leaf(msub, "init", "create the mission key and a request for the secretariat",
              cmd_mission_init, "Create the mission key (passphrase-protected) and a "
              "certificate request to send to the secretariat.")
-    p.add_argument("--out", required=True, help="directory for mission.key and the request")
+    _home_arg(p, mission=True)
+    p.add_argument("--out", default=None,
+                   help="directory for mission.key and the request (default: --home)")
     p.add_argument("--mission-id", required=True)
     p.add_argument("--name", required=True, help="the mission's name")
     kdf(p)
     p = leaf(msub, "sign-device", "certify a device's request", cmd_sign_device,
              "Sign a device's request with the mission key. Refuses a certificate that "
              "would outlive the mission certificate.")
+    _home_arg(p, mission=True)
     p.add_argument("--request", required=True, help="the device's request (PEM)")
-    p.add_argument("--mission-cert", required=True)
-    p.add_argument("--key", required=True, help="the mission key file")
-    p.add_argument("--days", type=_positive, default=90, help="validity (default 90)")
+    p.add_argument("--mission-cert", default=None,
+                   help="the mission certificate (default: mission.pem in --home)")
+    p.add_argument("--key", default=None,
+                   help="the mission key file (default: mission.key in --home)")
+    p.add_argument("--days", type=_validity_arg, default=90 * 86400, metavar="DURATION",
+                   help="validity: days (90), or a duration such as 12w or 2160h; from 1 "
+                        "hour to 10 years (default 90 days)")
     p.add_argument("--out", required=True, help="where to write the device certificate")
     p = leaf(msub, "revoke-device", "recall a device (mission CRL)", cmd_revoke_device,
              "Add a device certificate's serial to the mission's CRL and re-sign it.")
-    p.add_argument("--mission-cert", required=True)
-    p.add_argument("--key", required=True, help="the mission key file")
-    p.add_argument("--crl", required=True, help="the mission CRL file (created if absent)")
+    _home_arg(p, mission=True)
+    p.add_argument("--mission-cert", default=None,
+                   help="the mission certificate (default: mission.pem in --home)")
+    p.add_argument("--key", default=None,
+                   help="the mission key file (default: mission.key in --home)")
+    p.add_argument("--crl", default=None, help="the mission CRL file, created if absent "
+                   "(default: mission-crl.pem in --home)")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
     which.add_argument("--cert", help="the device certificate (PEM)")
@@ -501,7 +659,7 @@ def register(subparsers: Any) -> None:
              "Create the device's signature key in its keystore (the OS keyring, or a "
              "passphrase-protected file where none is usable) and a request for the "
              "mission admin.")
-    p.add_argument("--home", required=True, help="the device's directory")
+    _home_arg(p)
     p.add_argument("--delegate-id", required=True)
     p.add_argument("--display-name", required=True)
     p.add_argument("--keystore", choices=["auto", "keyring", "file"], default="auto",
@@ -512,11 +670,11 @@ def register(subparsers: Any) -> None:
              cmd_device_migrate_keystore,
              "Rewrite an old-format key file in the current format (same passphrase) and "
              "move an old device.key into the keystore.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p = leaf(dsub, "import", "import the certificate and pin the venue root",
              cmd_device_import, "Check the venue root against the fingerprint given out "
              "of band, verify the chain, and store it.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p.add_argument("--cert", required=True, help="this device's certificate")
     p.add_argument("--mission-cert", required=True)
     p.add_argument("--root", required=True, help="the venue root certificate")
@@ -528,14 +686,17 @@ def register(subparsers: Any) -> None:
         "device's mission (claimer device and mission, time): how a mission admin sees "
         "who drains its devices' packages. The relay shows it to the mission's own "
         "devices only.")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (errors too)")
     p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
     p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
-    p.add_argument("--hours", type=float, default=24.0, help="how far back (default 24)")
+    p.add_argument("--hours", type=_hours_arg, default=24.0, metavar="DURATION",
+                   help="how far back: hours (24), or a duration such as 90m or 7d; up to "
+                        "365 days (default 24 hours)")
     p.set_defaults(func=_claims_command)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
-    p.add_argument("--home", required=True)
+    _home_arg(p)
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
 
     cert = subparsers.add_parser("cert", help="check certificates",
@@ -555,11 +716,16 @@ def register(subparsers: Any) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run these commands alone (``python -m client.pki cert verify ...``)."""
-    parser = argparse.ArgumentParser(prog="corridor")
+    from client._cli import Parser, UsageFailure, run_guarded, usage_failure, wants_json
+
+    parser = Parser(prog="corridor")
+    parser.add_argument("--home", default=None, help="the home directory")
     register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    result: int = args.func(args)
-    return result
+    try:
+        args = parser.parse_args(argv)
+    except UsageFailure as exc:
+        return usage_failure(wants_json(argv), exc)
+    return run_guarded(args.func, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

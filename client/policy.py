@@ -82,6 +82,7 @@ disagreement there shows or hides one message, and forks nothing).
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Final
@@ -96,6 +97,7 @@ from crypto.messages import Extension
 
 __all__ = [
     "INFO_EXTENSION",
+    "LEAF_EXTENSIONS",
     "POLICY",
     "ROSTER_EXTENSION",
     "Authority",
@@ -115,6 +117,7 @@ __all__ = [
     "new_info",
     "roster_extension",
     "roster_from_extensions",
+    "roster_problem",
 ]
 
 #: The charter's group-context extension (crypto.charter.CHARTER_EXTENSION).
@@ -122,6 +125,9 @@ ROSTER_EXTENSION: Final = _c.CHARTER_EXTENSION
 #: Private-use GroupInfo extension of Corridor's Welcomes: the :class:`ChannelInfo`
 #: (encrypted with the GroupInfo; the relay never sees it).
 INFO_EXTENSION: Final = 0xF0C3
+#: GroupContext extension types every Corridor leaf lists in its capabilities: RFC 9420
+#: section 13.4 lets no member be added unless it supports each one the group uses.
+LEAF_EXTENSIONS: Final = (ROSTER_EXTENSION,)
 ROSTER_VERSION: Final = 1
 MAX_NAME: Final = 200
 
@@ -214,6 +220,25 @@ def decode_roster(data: bytes) -> Roster:
     if roster.v != ROSTER_VERSION or roster.kind not in POLICY:
         raise PolicyViolation("roster of an unknown version or kind")
     return roster
+
+
+def roster_problem(roster: Roster) -> str:
+    """Why ``roster`` would not decode on other devices ("" when it is fine).
+
+    msgspec checks a struct's constraints when it decodes, not when it is built: a
+    channel made with an empty name or a malformed mission id would be refused by every
+    member, the creator included, at each sync.
+    """
+    if not 1 <= len(roster.name) <= MAX_NAME:
+        return f"a channel name has 1 to {MAX_NAME} characters"
+    for m in roster.missions:
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}", m):
+            return f"{m!r} is not a mission id"
+    try:
+        decode_roster(encode_roster(roster))
+    except (PolicyViolation, UsageError) as exc:
+        return f"the channel's roster is invalid: {exc}"
+    return ""
 
 
 def roster_extension(roster: Roster, info: bytes) -> Extension:

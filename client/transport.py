@@ -11,9 +11,17 @@ first commit per epoch wins with 409, Welcome routing, dedup by client message i
 the sans-I/O engine can be driven without sockets; integration tests use the real
 relay process instead.
 
-Errors: :class:`RelayUnavailable` (cannot reach it: retry with backoff),
-:class:`RelayRefused` (it answered 4xx, with its machine ``code``),
-:class:`EpochConflictError` (409: another commit won this epoch, at ``winner_seq``).
+Errors: :class:`RelayUnavailable` (cannot reach it, or the push connection was lost:
+retry with backoff), :class:`RelayRefused` (it answered with an error status and its
+machine ``code``; :attr:`RelayRefused.temporary` says whether a retry may succeed:
+5xx, 408, 409, 425, 429), :class:`EpochConflictError` (409: another commit won this
+epoch, at ``winner_seq``).
+
+The push socket (:meth:`HttpTransport.push`) pings the relay every ``ping_interval``
+seconds and counts the connection lost when no pong comes back within
+``ping_timeout``, so a silently dead link (a sleeping laptop, a dropped route) ends
+the stream like a closed one. Every way the socket can fail arrives as one plain
+:class:`RelayUnavailable`, never as the ``ExceptionGroup`` httpx-ws's task group makes.
 """
 
 from __future__ import annotations
@@ -77,6 +85,11 @@ class RelayUnavailable(EnvironmentFault):
     """The relay cannot be reached (network, restart); retry later."""
 
 
+#: Statuses below 500 that say "not now" rather than "never": request timeout,
+#: conflict (a race the relay resolves), too early, too many requests.
+TEMPORARY_4XX = frozenset({408, 409, 425, 429})
+
+
 class RelayCertificateError(RelayUnavailable):
     """The relay's TLS certificate is not one the pinned venue root issued (or names
     another host): the connection is refused before anything is sent."""
@@ -111,6 +124,13 @@ class RelayRefused(PeerError):
         self.status = status
         self.code = code
         self.body = body or {}
+        #: the relay's own words (its ``message``), for showing with a failed send
+        self.reason = message or code
+
+    @property
+    def temporary(self) -> bool:
+        """Whether the same request may succeed later (5xx, 408, 409, 425, 429)."""
+        return self.status >= 500 or self.status in TEMPORARY_4XX
 
 
 class UnauthorizedError(RelayRefused):
@@ -274,10 +294,14 @@ class HttpTransport(Transport):
     """The relay over HTTP(S) and WebSocket; re-logs in once when a token expires."""
 
     def __init__(self, base_url: str, signing_seed: bytes, *, timeout: float = 30.0,
-                 http: httpx.AsyncClient | None = None, tls_root: bytes | None = None) -> None:
+                 http: httpx.AsyncClient | None = None, tls_root: bytes | None = None,
+                 ping_interval: float = 10.0, ping_timeout: float = 10.0) -> None:
         """``tls_root``: the pinned venue root (DER); an https relay must present a
         certificate it issued (:func:`venue_tls_context`)."""
         self.base_url = base_url.rstrip("/")
+        #: push socket liveness: a ping this often, lost after this long without a pong
+        self.ping_interval = ping_interval
+        self.ping_timeout = ping_timeout
         self._key = SigningKey(signing_seed)
         self.public_key = bytes(self._key.verify_key)
         self.device_id = self.public_key.hex()
@@ -480,7 +504,12 @@ class HttpTransport(Transport):
 
     @contextlib.asynccontextmanager
     async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:
-        from httpx_ws import WebSocketDisconnect, aconnect_ws
+        from httpx_ws import (
+            WebSocketDisconnect,
+            WebSocketNetworkError,
+            WebSocketUpgradeError,
+            aconnect_ws,
+        )
 
         if self._token is None:
             await self.login()
@@ -488,7 +517,8 @@ class HttpTransport(Transport):
         try:
             connect: Any = aconnect_ws(url, self._http, headers=self._headers(),
                                        max_message_size_bytes=4 * 1024 * 1024,
-                                       keepalive_ping_interval_seconds=20)
+                                       keepalive_ping_interval_seconds=self.ping_interval,
+                                       keepalive_ping_timeout_seconds=self.ping_timeout)
             async with connect as ws:
 
                 async def frames() -> AsyncIterator[PushEvent]:
@@ -496,21 +526,74 @@ class HttpTransport(Transport):
                         try:
                             text = await ws.receive_text()
                         except WebSocketDisconnect:
-                            return
-                        f = json.loads(text)
-                        t = f.get("type")
-                        if t == "message":
-                            yield PushEvent("message", message=self._message(f))
-                        elif t == "welcome":
-                            yield PushEvent("welcome", welcome=self._welcome(f))
-                        elif t == "ready":
-                            yield PushEvent("ready")
-                        else:
-                            yield PushEvent("other")
+                            return  # the relay closed it (restart, token expiry)
+                        except WebSocketNetworkError:
+                            raise RelayUnavailable("push connection lost") from None
+                        try:
+                            f = json.loads(text)
+                            t = f.get("type")
+                            if t == "message":
+                                yield PushEvent("message", message=self._message(f))
+                            elif t == "welcome":
+                                yield PushEvent("welcome", welcome=self._welcome(f))
+                            elif t == "ready":
+                                yield PushEvent("ready")
+                            else:
+                                yield PushEvent("other")
+                        except (ValueError, KeyError, TypeError, AttributeError):
+                            raise PeerError("the relay sent a malformed push frame") from None
 
                 yield frames()
+        except WebSocketUpgradeError as exc:
+            raise _upgrade_refused(exc.response.status_code) from None
+        except BaseExceptionGroup as group:
+            raise _unwrap(group) from None
         except httpx.TransportError as exc:
             raise _unreachable(exc, "push connection failed") from None
+        except (OSError, TimeoutError, WebSocketNetworkError, WebSocketDisconnect) as exc:
+            raise RelayUnavailable(f"push connection failed: {type(exc).__name__}") from None
+
+
+def _upgrade_refused(status: int) -> RelayRefused | RelayUnavailable:
+    """The relay answered the WebSocket handshake with ``status`` instead of 101."""
+    if status in (401, 403):  # the relay closes before accepting: token expired/unknown
+        return UnauthorizedError(401, "unauthorized", "push connection refused")
+    if status >= 500 or status in TEMPORARY_4XX:
+        return RelayUnavailable(f"push connection refused ({status})")
+    return RelayRefused(status, "error", "push connection refused")
+
+
+def _network_error(exc: BaseException) -> bool:
+    import anyio
+    import httpcore
+    from httpx_ws import HTTPXWSException
+
+    return isinstance(exc, httpx.TransportError | httpcore.NetworkError | OSError
+                      | TimeoutError | HTTPXWSException | anyio.EndOfStream
+                      | anyio.BrokenResourceError | anyio.ClosedResourceError
+                      | RelayUnavailable)
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    if isinstance(exc, BaseExceptionGroup):
+        return [leaf for e in exc.exceptions for leaf in _leaves(e)]
+    return [exc]
+
+
+def _unwrap(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The one exception a push session's ``ExceptionGroup`` stands for: a cancellation
+    first, then the caller's own error, else a lost connection (RelayUnavailable)."""
+    leaves = _leaves(group)
+    for e in leaves:
+        if isinstance(e, asyncio.CancelledError):
+            return e
+    for e in leaves:
+        if not _network_error(e):
+            return e
+    for e in leaves:
+        if isinstance(e, RelayUnavailable):
+            return e
+    return RelayUnavailable(f"push connection lost: {type(leaves[0]).__name__}")
 
 
 # --------------------------------------------------------------------------- memory

@@ -26,7 +26,6 @@ import logging
 import os
 import random
 import socket
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,6 +115,7 @@ class Row:
     sent_at: int
     own: bool
     sending: bool = False
+    failed: str = ""  # the relay refused it for good: its reason
     reply_to: str = ""
     reply_excerpt: str = ""
     edited: bool = False
@@ -128,9 +128,10 @@ class Row:
     file_name: str = ""
     mime_type: str = ""
     size: int = 0
-    detail: str = ""  # meeting time/place of an emergency call, agenda revision, timer
+    detail: str = ""  # an emergency call's place and link, agenda revision, timer
     expires_at: int | None = None
     arrival: int = 0
+    meeting_at: int | None = None  # ms; the UI writes it in the user's locale
 
     @property
     def mission(self) -> str:
@@ -206,13 +207,21 @@ def _detail(view: Any, p: payloads.Decoded | None = None) -> str:
     if view.kind == "agenda" and view.revision is not None:
         return f"revision {view.revision}"
     if view.kind == "emergency" and view.meeting_at is not None:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(view.meeting_at / 1000))
-        return " · ".join(x for x in (when, view.place, view.link) if x)
+        # the time is written by the UI, in the user's locale (Row/AckStatus.meeting_at)
+        return " · ".join(x for x in (view.place, view.link) if x)
     if isinstance(p, payloads.Activity):
         return p.status
     if isinstance(p, payloads.DisappearingTimer):
         return "off" if p.seconds is None else f"{p.seconds}"
     return ""
+
+
+def _own_text(view: Any) -> str:
+    """The text a row shows. An emergency call without a reason has the core fall back to
+    its place or link, which the row's detail shows already: show it once."""
+    if view.kind == "emergency" and view.text in (view.place, view.link):
+        return ""
+    return str(view.text)
 
 
 def order_key(m: Any) -> int:
@@ -357,16 +366,18 @@ class ConversationAdapter:
         mime = str(att.get("mime_type", "") or "application/octet-stream")
         size = int(att.get("size", 0) or 0)
         label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
-        text = view.text
+        text = _own_text(view)
         if file_name:
             text = str(att.get("caption", "") or "")
         return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
-                   view.own, sending=view.sending, reply_to=view.reply_to,
+                   view.own, sending=view.sending, failed=view.failed,
+                   reply_to=view.reply_to,
                    reply_excerpt=excerpt, edited=view.edited,
                    reactions=tuple(view.reactions), requires_ack=view.requires_ack,
                    acked_missions=acked, read_by=read_by, attachment=label,
                    file_name=file_name, mime_type=mime, size=size, detail=detail,
-                   expires_at=view.expires_at, arrival=m.position if m is not None else 0)
+                   expires_at=view.expires_at, arrival=m.position if m is not None else 0,
+                   meeting_at=view.meeting_at if view.kind == "emergency" else None)
 
     def _excerpt(self, channel: bytes, message_id: str) -> str:
         view = self._view(channel, bytes.fromhex(message_id))
@@ -464,6 +475,14 @@ class ConversationAdapter:
         mid: str = await self.client.redact(message_id, channel=channel)
         return mid
 
+    async def retry(self, channel: bytes, message_id: str) -> None:
+        """Send a failed own message again (same message id)."""
+        await self.client.retry_message(message_id, channel=channel)
+
+    def discard(self, channel: bytes, message_id: str) -> None:
+        """Delete a failed own message from this device (it never reached anyone)."""
+        self.client.discard_message(message_id, channel=channel)
+
     async def react(self, channel: bytes, message_id: str, emoji: str, *,
                     remove: bool = False) -> str:
         mid: str = await self.client.react(message_id, emoji, remove=remove, channel=channel)
@@ -558,7 +577,7 @@ class ConversationAdapter:
         answered = {x.mission: x.acked_by[0] for x in st.missions
                     if x.state == "acknowledged" and x.acked_by}
         read = tuple(x.mission for x in st.missions if x.state == "read")
-        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, view.text,
+        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, _own_text(view),
                          detail, st.author or view.sender, view.sent_at, answered,
                          tuple(st.pending), read, int(view.meeting_at or 0))
 
@@ -726,8 +745,13 @@ class LiveDemo:
     def layout_path(self) -> Path:
         return self.data_dir / "layout.json"
 
+    @property
+    def ready_path(self) -> Path:
+        """Written last, once the venue is seeded: a venue without it is half-made."""
+        return self.data_dir / "ready"
+
     def exists(self) -> bool:
-        return self.layout_path.exists()
+        return self.layout_path.exists() and self.ready_path.exists()
 
     def start_relay(self) -> str:
         """Start the embedded relay on a free loopback port; returns its URL."""
@@ -735,10 +759,22 @@ class LiveDemo:
         self.relay.start()
         return self.relay.url
 
-    def provision(self, progress: Callable[[str], None] = lambda _s: None) -> DemoInfo:
-        """Create (first run) or reopen the venue, with its relay running. Blocking."""
-        from client import demo
+    def _remove_partial(self) -> None:
+        """Remove what a failed or interrupted first start made (only the demo's own files)."""
+        import shutil
 
+        for name in ("relay", "missions", "homes"):
+            shutil.rmtree(self.data_dir / name, ignore_errors=True)
+        for path in (self.layout_path, self.ready_path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+
+    def provision(self, progress: Callable[[str], None] = lambda _s: None) -> DemoInfo:
+        """Create (first run) or reopen the venue, with its relay running. Blocking.
+
+        A first start that fails leaves nothing behind (the next one starts afresh), and
+        a venue an earlier start left half-made is removed and made again.
+        """
         if self.exists():
             layout = json.loads(self.layout_path.read_text())
             url = self.start_relay()
@@ -746,6 +782,17 @@ class LiveDemo:
             self.info = info
             progress("relay started on " + url)
             return info
+        self._remove_partial()
+        try:
+            return self._create(progress)
+        except BaseException:
+            self.stop()
+            self._remove_partial()
+            raise
+
+    def _create(self, progress: Callable[[str], None]) -> DemoInfo:
+        from client import demo
+
         progress("creating the venue root, missions and delegates")
         port = free_port()
         lay = demo.provision(self.data_dir, port, missions=self.missions,
@@ -759,6 +806,7 @@ class LiveDemo:
         self.info = info
         progress("posting the agenda and the hotline message")
         asyncio.run(self._seed(info))
+        self.ready_path.write_text("seeded\n")
         return info
 
     def relay_url(self) -> str:

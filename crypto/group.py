@@ -13,10 +13,15 @@ tree is copied, the private path keys are a fresh mapping) and swaps them in onl
 when every check of section 12.4.2 (commits) or 12.4.3 (Welcome) has passed, so a
 typed error always leaves the group exactly as it was (``to_bytes()`` is equal).
 
-The application's Authentication Service is the ``credential_validator``: it is
-called for every credential the group meets (KeyPackages added, every leaf of a
-joined tree, leaves of UpdatePaths and Update proposals, external joiners) and
-refuses by raising :class:`~crypto.errors.PolicyError`.
+The application's Authentication Service is an identity provider
+(:class:`~crypto.validation.IdentityProvider`, passed as ``credential_validator``; a
+plain ``(credential, signature_key)`` callable still works): ``validate_member`` sees
+every credential the group meets (KeyPackages added, every leaf of a joined tree,
+leaves of UpdatePaths and Update proposals, external joiners),
+``validate_external_sender`` every ``external_senders`` entry, and
+``valid_successor(old, new)`` every leaf that replaces another (Update, commit path,
+external resync); a refusal is a :class:`~crypto.errors.PolicyError`. The rules
+themselves live in :mod:`crypto.validation` (see ``docs/mls-validation.md``).
 
 Whose fault a refused commit is (THREATS 12). Once a commit has *authenticated* (its
 FramedContent signature verified under the sender's leaf key, inside a PrivateMessage
@@ -45,8 +50,21 @@ subclass that is also the original VerificationError / DecodeError where it was 
   the tag at all. A malformed or badly signed message (before authentication) may be
   the relay's damage and stays a plain VerificationError / DecodeError / ProtocolError.
 
-Past epochs keep nothing but their resumption PSKs (a bounded number, for PSK
-proposals); a message for any other epoch is an :class:`~crypto.errors.EpochError`.
+Key deletion (sections 9.2, 14). A message key is deleted once its message
+authenticated (:mod:`crypto.secret_tree`); an epoch keeps only the secrets it still
+needs (:meth:`~crypto.key_schedule.EpochSecrets.retained`: the epoch, joiner,
+welcome and encryption secrets are gone once its secret tree exists), and so does
+what :meth:`Group.to_bytes` stores. Out-of-order messages are bounded by a
+:class:`GroupConfig`: ``out_of_order_tolerance`` skipped keys per sender,
+``maximum_forward_distance`` generations ahead, and ``max_past_epochs`` earlier
+epochs whose application messages still open (their secret trees and sender-data
+secrets only: nothing that derives a later or an earlier epoch). A message of any
+other epoch is an :class:`~crypto.errors.EpochError`; past epochs otherwise keep only
+their resumption PSKs (a bounded number, for PSK proposals).
+
+After a commit with a ReInit (section 12.1.5) the group is closed: it sends nothing
+more and refuses what it receives; :meth:`Group.resume` continues it as the ReInit
+says.
 """
 
 from __future__ import annotations
@@ -77,12 +95,17 @@ from .errors import (
 from .key_package import (
     CredentialValidator,
     KeyPackageBundle,
-    call_validator,
     default_capabilities,
     make_key_package,
-    validate_key_package,
 )
-from .key_schedule import EpochSecrets, from_joiner_secret, next_epoch, welcome_key_nonce
+from .key_schedule import (
+    DELETED,
+    RETAINED_SECRETS,
+    EpochSecrets,
+    from_joiner_secret,
+    next_epoch,
+    welcome_key_nonce,
+)
 from .messages import (
     AuthenticatedContent,
     Commit,
@@ -102,7 +125,6 @@ from .messages import (
     Proposal,
     ProposalOrRef,
     ProposalOrRefType,
-    ProposalType,
     PSKType,
     ResumptionPSKUsage,
     Sender,
@@ -112,12 +134,13 @@ from .messages import (
 )
 from .psk import psk_secret as compute_psk_secret
 from .secret_bytes import Secret
-from .secret_tree import RatchetType, SecretTree
+from .secret_tree import DEFAULT_MAX_FORWARD, DEFAULT_MAX_SKIPPED, RatchetType, SecretTree
 from .suites import CipherSuite, expand_signature_key, get_suite
 from .transcript import confirmed_transcript_hash, interim_transcript_hash
 from .tree import (
     RatchetTree,
     RequiredCapabilitiesView,
+    UnverifiedRatchetTree,
     parse_ratchet_tree,
     restore_ratchet_tree,
     unverified_from_nodes,
@@ -128,6 +151,24 @@ from .treekem import (
     merge_update_path,
     prepare_update_path,
 )
+from .validation import (
+    IdentityLike,
+    IdentityProvider,
+    LeafContext,
+    apply_proposal_list,
+    check_group_context_extensions,
+    check_key_package,
+    check_leaf,
+    check_member,
+    check_proposal,
+    check_proposal_sender,
+    check_successor,
+    check_unique_extensions,
+    check_welcome_psks,
+    identity_provider,
+    peer_suite,
+    required_capabilities,
+)
 
 __all__ = [
     "COMMIT_REF_EXTENSION",
@@ -136,6 +177,8 @@ __all__ = [
     "CredentialValidator",
     "EpochChange",
     "Group",
+    "GroupConfig",
+    "IdentityProvider",
     "KeyPackageBundle",
     "Member",
     "StagedCommit",
@@ -144,15 +187,16 @@ __all__ = [
 ]
 
 Rng = Callable[[int], bytes]
-_STATE_VERSION = 1
+# 1: every epoch secret stored; 2: only the retained ones, plus the configuration,
+# past epochs and a committed ReInit. Version 1 is still read (and loses the rest).
+_STATE_VERSION = 2
+_MAX_PAST_EPOCHS = 64
 # Resumption PSKs of this many recent epochs are kept for PSK proposals (section 8.6).
 _RESUMPTION_PSK_WINDOW = 8
 # Private-use GroupInfo extension in Corridor's Welcomes: the hash of the commit
 # message that created the epoch, so a joiner given the relay-accepted commit can
 # refuse the Welcome of a commit that lost the race (THREATS.md 6).
 COMMIT_REF_EXTENSION = 0xF0C1
-_PATH_REQUIRED = frozenset({ProposalType.update, ProposalType.remove,
-                            ProposalType.external_init, ProposalType.group_context_extensions})
 
 
 # --------------------------------------------------------------------------- results
@@ -241,6 +285,64 @@ class CommitOutput:
 # --------------------------------------------------------------------------- state
 
 
+@dataclass(frozen=True, slots=True)
+class GroupConfig:
+    """How long keys of messages not read yet are kept (RFC 9420 sections 9.2, 14).
+
+    ``max_past_epochs``: application messages of this many epochs before the current
+    one still decrypt (as OpenMLS's ``max_past_epochs``); 0 keeps none.
+    ``out_of_order_tolerance``: skipped keys each sender's ratchet keeps (OpenMLS's
+    ``out_of_order_tolerance``); older ones are deleted.
+    ``maximum_forward_distance``: how many generations ahead of the next expected one
+    a message may be (OpenMLS's ``maximum_forward_distance``).
+    """
+
+    max_past_epochs: int = 0
+    out_of_order_tolerance: int = DEFAULT_MAX_SKIPPED
+    maximum_forward_distance: int = DEFAULT_MAX_FORWARD
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.max_past_epochs <= _MAX_PAST_EPOCHS:
+            raise UsageError(f"max_past_epochs must be 0..{_MAX_PAST_EPOCHS}")
+        for v in (self.out_of_order_tolerance, self.maximum_forward_distance):
+            if not 0 <= v <= 0xFFFFFFFF:
+                raise UsageError("window bounds must be 0..2**32-1")
+
+    def secret_tree(self, suite: CipherSuite, epoch_secrets: EpochSecrets,
+                    n_leaves: int) -> SecretTree:
+        return SecretTree(suite, epoch_secrets.encryption_secret, n_leaves,
+                          max_forward=self.maximum_forward_distance,
+                          max_skipped=self.out_of_order_tolerance)
+
+
+_DEFAULT_CONFIG = GroupConfig()
+
+
+@dataclass(slots=True, eq=False)
+class _PastEpoch:
+    """What an earlier epoch keeps to open its late application messages: the secret
+    tree as it was left (consumed keys gone), the sender-data secret, the context and
+    the members' signature keys. Nothing here derives another epoch."""
+
+    epoch: int
+    context_bytes: bytes
+    sender_data_secret: bytes
+    signature_keys: tuple[bytes | None, ...]
+    secret_tree: SecretTree
+
+    def copy(self) -> _PastEpoch:
+        return _PastEpoch(self.epoch, self.context_bytes, self.sender_data_secret,
+                          self.signature_keys, self.secret_tree.copy())
+
+    def member_key(self, leaf: int) -> bytes:
+        if not 0 <= leaf < len(self.signature_keys):
+            raise ProtocolError("sender leaf is outside the tree")
+        key = self.signature_keys[leaf]
+        if key is None:
+            raise ProtocolError("sender leaf is blank")
+        return key
+
+
 @dataclass(slots=True, eq=False)
 class _State:
     """One epoch's complete state. Never mutated after staging except the secret tree
@@ -262,6 +364,9 @@ class _State:
     resumption_psks: dict[int, bytes]
     external_psks: dict[bytes, bytes]
     removed: bool = False
+    config: GroupConfig = _DEFAULT_CONFIG
+    past: tuple[_PastEpoch, ...] = ()  # most recent first, at most config.max_past_epochs
+    reinit: m.ReInit | None = None  # a committed ReInit: the group is closed
     context_bytes: bytes = b""
     signing_key: bytes = b""  # expanded Ed25519 key: one scalar multiplication fewer per signature
     # Application-message constants of this epoch, built on first use.
@@ -271,6 +376,8 @@ class _State:
     def __post_init__(self) -> None:
         self.context_bytes = self.context.to_bytes()
         self.signing_key = expand_signature_key(self.signature_private_key)
+        # The secret tree exists: the secrets that derive it are deleted (section 9.2).
+        self.secrets = self.secrets.retained()
 
     def app_framing(self) -> framing.ApplicationFraming:
         app = self._app
@@ -293,9 +400,19 @@ class _State:
             pending_update_keys=dict(self.pending_update_keys),
             resumption_psks=dict(self.resumption_psks),
             external_psks=dict(self.external_psks), removed=self.removed,
+            config=self.config, past=tuple(p.copy() for p in self.past), reinit=self.reinit,
         )
         out._app, out._app_ctx = self._app, self._app_ctx
         return out
+
+    def as_past(self, secret_tree: SecretTree) -> _PastEpoch:
+        """This epoch as a past one, keeping ``secret_tree`` (its state after the
+        commit that ends the epoch was read or sent)."""
+        return _PastEpoch(
+            self.context.epoch, self.context_bytes, self.secrets.sender_data_secret.value,
+            tuple(None if leaf is None else leaf.signature_key
+                  for leaf in (self.tree.leaf(i) for i in range(self.tree.n_leaves))),
+            secret_tree)
 
     def member_key(self, sender: Sender) -> bytes:
         """Signature key of a member sender (PeerError if the leaf is blank)."""
@@ -327,6 +444,8 @@ class _Applied:
     psk_ids: list[PreSharedKeyID]
     external_init: bytes | None
     path_required: bool
+    removed_leaves: list[LeafNode] = field(default_factory=list)
+    reinit: m.ReInit | None = None
 
 
 def _member(idx: int, leaf: LeafNode) -> Member:
@@ -334,11 +453,7 @@ def _member(idx: int, leaf: LeafNode) -> Member:
 
 
 def _required_caps(extensions: Sequence[Extension]) -> RequiredCapabilitiesView | None:
-    ext = m.find_extension(extensions, ExtensionType.required_capabilities)
-    if ext is None:
-        return None
-    rc = m.RequiredCapabilities.from_bytes(ext.extension_data)
-    return RequiredCapabilitiesView(rc.extension_types, rc.proposal_types, rc.credential_types)
+    return required_capabilities(extensions)
 
 
 def _leaf_at(tree: RatchetTree, idx: int) -> LeafNode:
@@ -365,11 +480,11 @@ def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: by
 class Group:
     """An MLS group as seen by one member. Not thread-safe; one owner at a time."""
 
-    __slots__ = ("_pending", "_state", "_validator", "welcome_extensions")
+    __slots__ = ("_identity", "_pending", "_state", "welcome_extensions")
 
-    def __init__(self, state: _State, validator: CredentialValidator) -> None:
+    def __init__(self, state: _State, identity: IdentityLike) -> None:
         self._state = state
-        self._validator = validator
+        self._identity: IdentityProvider = identity_provider(identity)
         self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
         #: the GroupInfo extensions of the Welcome this group was joined from (only
         #: right after :meth:`join`; not kept by :meth:`to_bytes`)
@@ -442,6 +557,22 @@ class Group:
         if self._state.removed:
             raise UsageError("we were removed from this group")
 
+    def _check_open(self) -> None:
+        """For anything that sends: the group is active and not reinitialized."""
+        self._check_active()
+        if self._state.reinit is not None:
+            raise UsageError("the group was reinitialized: continue in the new group")
+
+    @property
+    def pending_reinit(self) -> m.ReInit | None:
+        """The ReInit a merged commit carried (section 12.1.5), if any: the group then
+        sends and accepts nothing more; continue with :meth:`resume`."""
+        return self._state.reinit
+
+    @property
+    def config(self) -> GroupConfig:
+        return self._state.config
+
     # -- creation ---------------------------------------------------------------------
 
     @classmethod
@@ -453,14 +584,16 @@ class Group:
         signature_private_key: bytes,
         *,
         extensions: Sequence[Extension] = (),
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         capabilities: m.Capabilities | None = None,
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """A one-member group at epoch 0 (section 11)."""
+        cfg = config if config is not None else _DEFAULT_CONFIG
         suite = get_suite(suite_id)
+        identity = identity_provider(credential_validator)
         sig_pub = suite.signature_public_key(signature_private_key)
-        call_validator(credential_validator, credential, sig_pub)
         leaf_priv, leaf_pub = suite.derive_key_pair(rng(suite.nh))
         caps = capabilities if capabilities is not None else default_capabilities(suite_id)
         unsigned = LeafNode(encryption_key=leaf_pub, signature_key=sig_pub,
@@ -469,9 +602,18 @@ class Group:
         # Section 11: the creator's leaf is as after an Update; sign with index 0.
         leaf = _sign_leaf(suite, unsigned, signature_private_key, group_id, 0)
         tree = RatchetTree.create(suite, leaf)
-        rc = _required_caps(extensions)
-        tree.validate_leaf_node(leaf, group_id=group_id, leaf_index=0, source=None,
-                                required_capabilities=rc, replacing=0)
+        try:
+            check_group_context_extensions(extensions, suite=suite, members=[leaf],
+                                           identity=identity)
+            check_leaf(leaf, LeafContext.JOIN, suite=suite, extensions=extensions,
+                       identity=identity)
+            tree.validate_leaf_node(leaf, group_id=group_id, leaf_index=0, source=None,
+                                    required_capabilities=_required_caps(extensions),
+                                    replacing=0)
+        except PeerError as exc:
+            if isinstance(exc, PolicyError):
+                raise
+            raise UsageError(f"invalid group parameters: {exc}") from None
         ctx = GroupContext(cipher_suite=suite_id, group_id=group_id, epoch=0,
                            tree_hash=tree.tree_hash(), confirmed_transcript_hash=b"",
                            extensions=tuple(extensions))
@@ -481,13 +623,13 @@ class Group:
             suite=suite, context=ctx, tree=tree, own_leaf=0,
             signature_private_key=signature_private_key,
             private=PrivateTreeState.for_leaf(0, leaf_priv), secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, 1),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, 1), config=cfg,
             interim_transcript_hash=interim_transcript_hash(suite, b"", tag),
             confirmation_tag=tag, proposals={}, own_proposal_messages={},
             pending_update_keys={}, resumption_psks={0: epoch_secrets.resumption_psk.value},
             external_psks={},
         )
-        return cls(state, credential_validator)
+        return cls(state, identity)
 
     # -- Welcome (section 12.4.3.1) ---------------------------------------------------
 
@@ -498,11 +640,12 @@ class Group:
         key_package_bundle: KeyPackageBundle,
         *,
         ratchet_tree: bytes | None = None,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         now: int,
         external_psks: Mapping[bytes, bytes] | None = None,
         commit_message: bytes | None = None,
         resumption_psks: Mapping[tuple[bytes, int], bytes] | None = None,
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> Group:
         """Join from a Welcome (MLSMessage bytes) sent for ``key_package_bundle``.
@@ -524,6 +667,8 @@ class Group:
             PolicyError: the credential validator refused a member.
         """
         del rng
+        identity = identity_provider(credential_validator)
+        cfg = config if config is not None else _DEFAULT_CONFIG
         msg = MLSMessage.from_bytes(welcome)
         if msg.welcome is None:
             raise ProtocolError("not a Welcome message")
@@ -542,7 +687,7 @@ class Group:
             egs.kem_output, egs.ciphertext))
         psks_available = dict(external_psks or {})
         psk_pairs: list[tuple[bytes, bytes]] = []
-        resumed = False
+        resumed = check_welcome_psks(suite, gs.psks)
         for pid in gs.psks:
             value: bytes | None = None
             if pid.psktype == PSKType.external:
@@ -550,7 +695,6 @@ class Group:
             elif pid.usage in (ResumptionPSKUsage.reinit, ResumptionPSKUsage.branch) \
                     and pid.psk_group_id is not None and pid.psk_epoch is not None:
                 value = (resumption_psks or {}).get((pid.psk_group_id, pid.psk_epoch))
-                resumed = True
             if value is None:
                 raise ProtocolError("Welcome needs a PSK this client does not hold")
             psk_pairs.append((pid.to_bytes(), value))
@@ -564,6 +708,7 @@ class Group:
             raise ProtocolError("GroupInfo is for another cipher suite or version")
         if resumed and ctx.epoch != 1:
             raise ProtocolError("a reinitialized or branched group must start at epoch 1")
+        check_unique_extensions(gi.extensions)
         if commit_message is not None:
             ref_ext = m.find_extension(gi.extensions, COMMIT_REF_EXTENSION)
             if ref_ext is None or ref_ext.extension_data != suite.hash(commit_message):
@@ -582,10 +727,7 @@ class Group:
         assert signer is not None
         suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
                                 gi.signature)
-        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                                 required_capabilities=_required_caps(ctx.extensions))
-        for _idx, leaf in tree.leaves():
-            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        tree = _verify_joined_tree(unverified, ctx, identity, kp.leaf_node)
         own = tree.find_leaf(kp.leaf_node)
         if own is None:
             raise ProtocolError("our leaf is not in the tree")
@@ -602,7 +744,7 @@ class Group:
             suite=suite, context=ctx, tree=tree, own_leaf=own,
             signature_private_key=key_package_bundle.signature_private_key,
             private=private, secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, tree.n_leaves), config=cfg,
             interim_transcript_hash=interim_transcript_hash(
                 suite, ctx.confirmed_transcript_hash, gi.confirmation_tag),
             confirmation_tag=gi.confirmation_tag, proposals={}, own_proposal_messages={},
@@ -611,7 +753,7 @@ class Group:
             external_psks=dict(psks_available),
         )
         del now  # leaf lifetimes in a joined tree are not enforced (section 7.3)
-        joined = cls(state, credential_validator)
+        joined = cls(state, identity)
         joined.welcome_extensions = tuple(gi.extensions)
         return joined
 
@@ -639,7 +781,7 @@ class Group:
 
     def group_info(self, *, with_ratchet_tree: bool = True) -> bytes:
         """A signed GroupInfo (MLSMessage) of the current epoch, with ``external_pub``."""
-        self._check_active()
+        self._check_open()
         return MLSMessage.of(self._group_info(self._state,
                                               with_ratchet_tree=with_ratchet_tree)).to_bytes()
 
@@ -731,7 +873,7 @@ class Group:
     def encrypt_application(self, data: bytes, *, authenticated_data: bytes = b"",
                             padding: int = 0, rng: Rng = secrets.token_bytes) -> bytes:
         """A PrivateMessage (MLSMessage bytes) carrying ``data``; its key is deleted."""
-        self._check_active()
+        self._check_open()
         if self._pending is not None:
             # Allowed by RFC 9420 but a pending commit may change membership; still
             # the current epoch: members decrypt it with the current keys.
@@ -760,6 +902,8 @@ class Group:
         """
         self._check_active()
         st = self._state
+        if st.reinit is not None:
+            raise ProtocolError("the group was reinitialized: it accepts no more messages")
         app = st.app_framing()
         parsed = app.parse(message)
         if parsed is not None:
@@ -791,7 +935,7 @@ class Group:
             if msg.private_message.group_id != st.context.group_id:
                 raise ProtocolError("message for another group")
             if msg.private_message.epoch != st.context.epoch:
-                raise EpochError("message for another epoch")
+                return self._process_past(message, msg.private_message.epoch)
             sd = framing.decrypt_sender_data(st.suite, msg.private_message,
                                              st.secrets.sender_data_secret)
             if not st.secret_tree.has_ratchet(sd.leaf_index, RatchetType.APPLICATION):
@@ -816,8 +960,27 @@ class Group:
             self._state = work
             return stored
         if content.content_type == ContentType.commit:
-            return self._stage_commit(st, ac, now)
+            return self._stage_commit(st, ac, now, work.secret_tree)
         raise ProtocolError("application data must be a PrivateMessage")
+
+    def _process_past(self, message: bytes, epoch: int) -> ApplicationMessage:
+        """An application message of a past epoch kept by the configuration."""
+        st = self._state
+        for past in st.past:
+            if past.epoch != epoch:
+                continue
+            app = framing.ApplicationFraming(st.suite, st.context.group_id, epoch,
+                                             past.context_bytes, past.sender_data_secret)
+            parsed = app.parse(message)
+            if parsed is None:
+                raise ProtocolError("malformed application message")
+            ad, authenticated_data, encrypted_sender_data, ciphertext = parsed
+            leaf, generation, guard = app.open_sender_data(encrypted_sender_data, ciphertext)
+            tree = past.secret_tree.copy()  # swapped in only on success
+            data = app.open(tree, leaf, generation, guard, ad, ciphertext, past.member_key)
+            past.secret_tree = tree
+            return ApplicationMessage(leaf, data, authenticated_data, generation)
+        raise EpochError("message for another epoch")
 
     def _receive_proposal(self, work: _State, ac: AuthenticatedContent,
                           now: int) -> StoredProposal:
@@ -825,17 +988,9 @@ class Group:
         p = content.proposal
         assert p is not None
         sender = content.sender
-        if sender.sender_type == SenderType.member:
-            assert sender.leaf_index is not None
-            if sender.leaf_index == work.own_leaf:
-                raise ProtocolError("proposal from our own leaf that we did not send")
-        elif sender.sender_type == SenderType.external:
-            if p.proposal_type not in (ProposalType.add, ProposalType.remove,
-                                       ProposalType.psk, ProposalType.reinit,
-                                       ProposalType.group_context_extensions):
-                raise ProtocolError("external senders may not send this proposal")
-        elif sender.sender_type != SenderType.new_member_proposal:
-            raise ProtocolError("this sender may not send proposals")
+        if sender.sender_type == SenderType.member and sender.leaf_index == work.own_leaf:
+            raise ProtocolError("proposal from our own leaf that we did not send")
+        check_proposal_sender(p, sender)
         self._check_proposal(work, work.tree, p, sender, now)
         ref = m.make_proposal_ref(work.suite, ac)
         stored = StoredProposal(ref, p, sender)
@@ -845,42 +1000,7 @@ class Group:
     def _check_proposal(self, st: _State, tree: RatchetTree, p: Proposal, sender: Sender,
                         now: int | None) -> None:
         """Validity of one proposal on its own (section 12.1)."""
-        body = p.body
-        rc = _required_caps(st.context.extensions)
-        if isinstance(body, m.Add):
-            validate_key_package(st.suite, body.key_package, self._validator, now=now)
-            tree.validate_leaf_node(body.key_package.leaf_node, group_id=st.context.group_id,
-                                    leaf_index=None, source=LeafNodeSource.key_package,
-                                    required_capabilities=rc, check_against_members=False)
-        elif isinstance(body, m.Update):
-            if sender.sender_type != SenderType.member or sender.leaf_index is None:
-                raise ProtocolError("only members send Update proposals")
-            old = _leaf_at(tree, sender.leaf_index)
-            leaf = body.leaf_node
-            tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                    leaf_index=sender.leaf_index, source=LeafNodeSource.update,
-                                    required_capabilities=rc, replacing=sender.leaf_index)
-            if leaf.encryption_key == old.encryption_key:
-                raise ProtocolError("Update does not change the encryption key")
-            call_validator(self._validator, leaf.credential, leaf.signature_key)
-        elif isinstance(body, m.Remove):
-            _leaf_at(tree, body.removed)
-        elif isinstance(body, m.PreSharedKey):
-            pid = body.psk
-            if len(pid.psk_nonce) != st.suite.nh:
-                raise ProtocolError("PSK nonce has the wrong length")
-            if pid.psktype == PSKType.resumption and pid.usage != ResumptionPSKUsage.application:
-                raise ProtocolError("resumption PSK proposal must have usage application")
-        elif isinstance(body, m.GroupContextExtensions):
-            new_rc = _required_caps(body.extensions)
-            if new_rc is not None:
-                for idx, leaf in tree.leaves():
-                    tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                            leaf_index=idx, source=None,
-                                            required_capabilities=new_rc, replacing=idx,
-                                            check_against_members=False)
-        elif isinstance(body, (m.ReInit, m.ExternalInit)):
-            pass
+        check_proposal(st.suite, st.context, tree, p, sender, self._identity, now)
 
     # -- proposal lists (sections 12.2, 12.3) -----------------------------------------
 
@@ -904,104 +1024,20 @@ class Group:
         committer: Sender, now: int | None, *, check_each: bool,
     ) -> _Applied:
         """Validate the list (section 12.2) and apply it (section 12.3) to copies."""
-        external = committer.sender_type == SenderType.new_member_commit
-        committer_leaf = committer.leaf_index if not external else None
-        counts: dict[ProposalType, int] = {}
-        for p, _s, _r in items:
-            counts[p.proposal_type] = counts.get(p.proposal_type, 0) + 1
-        if external:
-            allowed = {ProposalType.external_init, ProposalType.remove, ProposalType.psk}
-            if set(counts) - allowed or counts.get(ProposalType.external_init, 0) != 1 \
-                    or counts.get(ProposalType.remove, 0) > 1:
-                raise ProtocolError("invalid proposal list for an external commit")
-            if any(r is not None for _p, _s, r in items):
-                raise ProtocolError("external commit references proposals")
-        else:
-            if counts.get(ProposalType.external_init):
-                raise ProtocolError("ExternalInit in a member commit")
-            if counts.get(ProposalType.group_context_extensions, 0) > 1:
-                raise ProtocolError("several GroupContextExtensions proposals")
-            if counts.get(ProposalType.reinit) and len(items) > 1:
-                raise ProtocolError("ReInit together with other proposals")
-        tree = st.tree
-        extensions = tuple(st.context.extensions)
-        for p, _s, _r in items:
-            if isinstance(p.body, m.GroupContextExtensions):
-                extensions = tuple(p.body.extensions)
-        touched: set[int] = set()
-        updates: list[tuple[int, LeafNode]] = []
+        a = apply_proposal_list(st.suite, st.context, st.tree, items, committer,
+                                self._identity, now, check_each=check_each)
         update_keys: dict[int, bytes] = {}
-        removes: list[int] = []
-        adds: list[KeyPackage] = []
-        psk_ids: list[PreSharedKeyID] = []
-        psk_seen: set[bytes] = set()
-        external_init: bytes | None = None
         for p, sender, ref in items:
-            body = p.body
-            if check_each and ref is None:
-                self._check_proposal(st, tree, p, sender, now)
-            if isinstance(body, m.Update):
-                idx = sender.leaf_index
-                if sender.sender_type != SenderType.member or idx is None:
-                    raise ProtocolError("Update from a non-member")
-                if idx == committer_leaf:
-                    raise ProtocolError("commit includes the committer's own Update")
-                if idx in touched:
-                    raise ProtocolError("several Updates/Removes for one leaf")
-                touched.add(idx)
-                updates.append((idx, body.leaf_node))
-                if ref is not None and ref in st.pending_update_keys and idx == st.own_leaf:
-                    update_keys[idx] = st.pending_update_keys[ref]
-            elif isinstance(body, m.Remove):
-                if body.removed == committer_leaf:
-                    raise ProtocolError("the committer cannot remove itself")
-                if body.removed in touched:
-                    raise ProtocolError("several Updates/Removes for one leaf")
-                _leaf_at(tree, body.removed)
-                touched.add(body.removed)
-                removes.append(body.removed)
-            elif isinstance(body, m.Add):
-                adds.append(body.key_package)
-            elif isinstance(body, m.PreSharedKey):
-                enc = body.psk.to_bytes()
-                if enc in psk_seen:
-                    raise ProtocolError("the same PSK is proposed twice")
-                psk_seen.add(enc)
-                psk_ids.append(body.psk)
-            elif isinstance(body, m.ExternalInit):
-                external_init = body.kem_output
-            elif isinstance(body, m.ReInit):
-                pass  # alone in its commit (checked above); the caller then reinits
-        # Adds: no duplicate clients, none already in the group (unless removed).
-        removed_sigs = {_leaf_at(tree, i).signature_key for i in removes}
-        seen_sigs: set[bytes] = set()
-        present = {leaf.signature_key for _i, leaf in tree.leaves()} - removed_sigs
-        for kp in adds:
-            sk = kp.leaf_node.signature_key
-            if sk in seen_sigs or sk in present:
-                raise ProtocolError("Add of a client already in the group")
-            seen_sigs.add(sk)
-        removed_members = [_member(i, _leaf_at(tree, i)) for i in removes]
-        new_tree, added = tree.apply_proposals(
-            updates=updates, removes=removes, adds=[kp.leaf_node for kp in adds])
-        # After the list is applied: every new/updated leaf must be valid in the new tree
-        # (capabilities against the new extensions, unique keys).
-        rc = _required_caps(extensions)
-        new_tree.validate_entering_leaves(
-            [(idx, _leaf_at(new_tree, idx)) for idx in [i for i, _l in updates] + added],
-            group_id=st.context.group_id, required_capabilities=rc)
-        if rc is not None and rc != _required_caps(st.context.extensions):
-            for idx, leaf in new_tree.leaves():
-                new_tree.validate_leaf_node(leaf, group_id=st.context.group_id,
-                                            leaf_index=idx, source=None,
-                                            required_capabilities=rc, replacing=idx,
-                                            check_against_members=False)
-        path_required = not items or any(p.proposal_type in _PATH_REQUIRED
-                                         for p, _s, _r in items)
-        return _Applied(tree=new_tree, extensions=extensions, added=added, added_kps=adds,
-                        removed=removed_members, updated=[i for i, _l in updates],
-                        update_keys=update_keys, psk_ids=psk_ids, external_init=external_init,
-                        path_required=path_required)
+            if isinstance(p.body, m.Update) and ref is not None \
+                    and ref in st.pending_update_keys and sender.leaf_index == st.own_leaf:
+                update_keys[st.own_leaf] = st.pending_update_keys[ref]
+        return _Applied(tree=a.tree, extensions=a.extensions, added=a.added,
+                        added_kps=a.added_kps,
+                        removed=[_member(i, leaf) for i, leaf in a.removed],
+                        removed_leaves=[leaf for _i, leaf in a.removed],
+                        updated=a.updated, update_keys=update_keys, psk_ids=a.psk_ids,
+                        external_init=a.external_init, reinit=a.reinit,
+                        path_required=a.path_required)
 
     def _psk_secret(self, st: _State, psk_ids: Sequence[PreSharedKeyID],
                     extra: Mapping[bytes, bytes] | None = None) -> bytes | None:
@@ -1025,7 +1061,8 @@ class Group:
 
     # -- receiving a commit (section 12.4.2) ------------------------------------------
 
-    def _stage_commit(self, st: _State, ac: AuthenticatedContent, now: int) -> StagedCommit:
+    def _stage_commit(self, st: _State, ac: AuthenticatedContent, now: int,
+                      ending_tree: SecretTree) -> StagedCommit:
         content = ac.content
         commit = content.commit
         assert commit is not None
@@ -1065,15 +1102,24 @@ class Group:
         if commit.path is not None:
             path = commit.path
             with _committer_fault(committer_leaf):
-                old_leaf = tree.leaf(committer_leaf)
-                if not external and old_leaf is not None and old_leaf.encryption_key == \
+                if external:
+                    # Section 12.4.3.2: a Remove in an external commit may only remove
+                    # the joiner's own earlier leaf, which the new one must succeed.
+                    old_leaf = applied.removed_leaves[0] if applied.removed_leaves else None
+                    context = LeafContext.EXTERNAL_COMMIT
+                else:
+                    old_leaf = tree.leaf(committer_leaf)
+                    context = LeafContext.COMMIT
+                    if old_leaf is not None and old_leaf.encryption_key == \
                             path.leaf_node.encryption_key:
-                    raise ProtocolError("commit leaf keeps the old encryption key")
-                call_validator(self._validator, path.leaf_node.credential,
-                               path.leaf_node.signature_key)
-                merged = merge_update_path(tree, committer_leaf, path,
-                                           group_id=st.context.group_id,
-                                           exclude=applied.added, now=None)
+                        raise ProtocolError("commit leaf keeps the old encryption key")
+                check_leaf(path.leaf_node, context, suite=st.suite,
+                           extensions=applied.extensions, identity=self._identity,
+                           old_leaf=old_leaf)
+                merged = merge_update_path(
+                    tree, committer_leaf, path, group_id=st.context.group_id,
+                    exclude=applied.added, now=None,
+                    required_capabilities=_required_caps(applied.extensions))
             tree = merged.tree
             provisional = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
                                        epoch=new_epoch, tree_hash=tree.tree_hash(),
@@ -1114,7 +1160,8 @@ class Group:
             else:  # an external PSK's value is ours alone
                 epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
             nxt = self._next_state(st, ctx, tree, private, epoch_secrets,
-                                   ac.auth.confirmation_tag)
+                                   ac.auth.confirmation_tag, ending_tree=ending_tree,
+                                   reinit=applied.reinit)
         return StagedCommit(
             committer=committer_leaf,
             added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
@@ -1127,7 +1174,13 @@ class Group:
 
     def _next_state(self, st: _State, ctx: GroupContext, tree: RatchetTree,
                     private: PrivateTreeState, epoch_secrets: EpochSecrets,
-                    confirmation_tag: bytes) -> _State:
+                    confirmation_tag: bytes, *, ending_tree: SecretTree,
+                    reinit: m.ReInit | None) -> _State:
+        """The state of the epoch a commit creates. ``ending_tree``: the current
+        epoch's secret tree after the commit itself was read or sent (its key gone),
+        kept as a past epoch if the configuration keeps any."""
+        keep = st.config.max_past_epochs
+        past = (st.as_past(ending_tree.copy()), *st.past)[:keep] if keep else ()
         psks = dict(st.resumption_psks)
         psks[ctx.epoch] = epoch_secrets.resumption_psk.value
         for old in sorted(psks)[:-_RESUMPTION_PSK_WINDOW]:
@@ -1136,12 +1189,13 @@ class Group:
             suite=st.suite, context=ctx, tree=tree, own_leaf=private.leaf_index,
             signature_private_key=st.signature_private_key, private=private,
             secrets=epoch_secrets,
-            secret_tree=SecretTree(st.suite, epoch_secrets.encryption_secret, tree.n_leaves),
+            secret_tree=st.config.secret_tree(st.suite, epoch_secrets, tree.n_leaves),
             interim_transcript_hash=interim_transcript_hash(
                 st.suite, ctx.confirmed_transcript_hash, confirmation_tag),
             confirmation_tag=confirmation_tag, proposals={}, own_proposal_messages={},
             pending_update_keys={}, resumption_psks=psks,
-            external_psks=dict(st.external_psks),
+            external_psks=dict(st.external_psks), config=st.config, past=past,
+            reinit=reinit,
         )
 
     def merge_staged_commit(self, staged: StagedCommit) -> EpochChange:
@@ -1208,7 +1262,7 @@ class Group:
             PolicyError: the credential validator refused a KeyPackage.
             ProtocolError, VerificationError: a KeyPackage is invalid.
         """
-        self._check_active()
+        self._check_open()
         if self._pending is not None:
             raise UsageError("a commit is already pending")
         st = self._state
@@ -1248,7 +1302,15 @@ class Group:
         new += [Proposal.of(m.Add(key_package=kp)) for kp in add]
         new += [Proposal.of(m.PreSharedKey(psk=pid)) for pid in psks]
         for p in new:
-            self._check_proposal(st, st.tree, p, me, now)
+            if isinstance(p.body, m.Add):  # a peer's KeyPackage: its errors are the peer's
+                self._check_proposal(st, st.tree, p, me, now)
+            else:
+                try:
+                    self._check_proposal(st, st.tree, p, me, now)
+                except PeerError as exc:
+                    if isinstance(exc, PolicyError):
+                        raise
+                    raise UsageError(f"invalid proposal: {exc}") from None
             items.append((p, me, None))
             por.append(ProposalOrRef.of(p))
         try:
@@ -1308,7 +1370,8 @@ class Group:
         epoch_secrets = next_epoch(suite, st.secrets.init_secret.value, commit_secret, ctx, psk)
         tag = epoch_secrets.confirmation_tag(confirmed)
         msg_bytes = self._protect_signed(work, content, signature, tag, encrypted, rng)
-        nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag)
+        nxt = self._next_state(st, ctx, tree, private, epoch_secrets, tag,
+                               ending_tree=work.secret_tree, reinit=applied.reinit)
         # Without the tree: encoding 1,024 leaves costs more than the whole commit. The
         # Welcome carries the tree; group_info() gives a GroupInfo with it on demand.
         group_info = self._group_info(nxt, with_ratchet_tree=False)
@@ -1396,7 +1459,7 @@ class Group:
 
     def _propose(self, proposal: Proposal, *, encrypted: bool, authenticated_data: bytes,
                  rng: Rng, update_key: bytes | None = None) -> bytes:
-        self._check_active()
+        self._check_open()
         st = self._state
         me = Sender.member(st.own_leaf)
         self._check_proposal(st, st.tree, proposal, me, None)
@@ -1417,7 +1480,7 @@ class Group:
                     authenticated_data: bytes = b"", now: int | None = None,
                     rng: Rng = secrets.token_bytes) -> bytes:
         """An Add proposal (MLSMessage bytes), stored for the next commit."""
-        validate_key_package(self._state.suite, key_package, self._validator, now=now)
+        check_key_package(self._state.suite, key_package, now=now)
         return self._propose(Proposal.of(m.Add(key_package=key_package)),
                              encrypted=handshake_encrypted,
                              authenticated_data=authenticated_data, rng=rng)
@@ -1491,11 +1554,12 @@ class Group:
         signature_private_key: bytes,
         *,
         ratchet_tree: bytes | None = None,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         authenticated_data: bytes = b"",
         capabilities: m.Capabilities | None = None,
         remove: int | None = None,
         psks: Sequence[tuple[PreSharedKeyID, bytes]] = (),
+        config: GroupConfig | None = None,
         rng: Rng = secrets.token_bytes,
     ) -> tuple[Group, bytes]:
         """Join by external commit from a GroupInfo with ``external_pub``.
@@ -1510,9 +1574,14 @@ class Group:
         msg = MLSMessage.from_bytes(group_info)
         if msg.group_info is None:
             raise ProtocolError("not a GroupInfo")
+        identity = identity_provider(credential_validator)
+        cfg = config if config is not None else _DEFAULT_CONFIG
         gi = msg.group_info
         ctx = gi.group_context
-        suite = get_suite(ctx.cipher_suite)
+        suite = peer_suite(ctx.cipher_suite)  # the peer's choice: a ProtocolError
+        if ctx.version != m.ProtocolVersion.mls10:
+            raise ProtocolError("GroupInfo is for another protocol version")
+        check_unique_extensions(gi.extensions)
         if ratchet_tree is not None:
             unverified = parse_ratchet_tree(suite, ratchet_tree)
         else:
@@ -1526,17 +1595,14 @@ class Group:
         assert signer is not None
         suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
                                 gi.signature)
-        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                                 required_capabilities=_required_caps(ctx.extensions))
-        for _idx, leaf in tree.leaves():
-            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+        tree = _verify_joined_tree(unverified, ctx, identity, None)
         ext_pub = m.find_extension(gi.extensions, ExtensionType.external_pub)
         if ext_pub is None:
             raise ProtocolError("GroupInfo has no external_pub")
         external_pub = m.ExternalPub.from_bytes(ext_pub.extension_data).external_pub
         kem_output, init_secret = _external_init_sender(suite, external_pub, rng)
         sig_pub = suite.signature_public_key(signature_private_key)
-        call_validator(credential_validator, credential, sig_pub)
+        check_member(identity, credential, sig_pub)
         caps = capabilities if capabilities is not None else default_capabilities(suite.id)
         placeholder_priv, placeholder_pub = suite.derive_key_pair(rng(suite.nh))
         del placeholder_priv
@@ -1544,7 +1610,8 @@ class Group:
                                credential=credential, capabilities=caps,
                                leaf_node_source=LeafNodeSource.update)
         if remove is not None:
-            _leaf_at_usage(tree, remove)
+            old = _leaf_at_usage(tree, remove)
+            check_successor(identity, old.credential, credential)
             tree, _none = tree.apply_proposals(removes=[remove])
         tree_with_me, my_leaf = tree.add_leaf(placeholder)
         prepared = prepare_update_path(tree_with_me, my_leaf, signature_private_key,
@@ -1589,13 +1656,13 @@ class Group:
             suite=suite, context=new_ctx, tree=new_tree, own_leaf=my_leaf,
             signature_private_key=signature_private_key, private=prepared.private_state,
             secrets=epoch_secrets,
-            secret_tree=SecretTree(suite, epoch_secrets.encryption_secret, new_tree.n_leaves),
+            secret_tree=cfg.secret_tree(suite, epoch_secrets, new_tree.n_leaves), config=cfg,
             interim_transcript_hash=interim_transcript_hash(suite, confirmed, tag),
             confirmation_tag=tag, proposals={}, own_proposal_messages={},
             pending_update_keys={},
             resumption_psks={new_ctx.epoch: epoch_secrets.resumption_psk.value},
             external_psks={pid.psk_id: v for pid, v in psks if pid.psk_id is not None})
-        return cls(state, credential_validator), commit_msg
+        return cls(state, identity), commit_msg
 
     # -- reinit and branch (sections 11.2, 11.3) --------------------------------------
 
@@ -1614,7 +1681,7 @@ class Group:
         update_path: bool = False,
         handshake_encrypted: bool = True,
         ratchet_tree_in_welcome: bool = True,
-        credential_validator: CredentialValidator,
+        credential_validator: IdentityLike,
         capabilities: m.Capabilities | None = None,
         now: int | None = None,
         rng: Rng = secrets.token_bytes,
@@ -1629,9 +1696,17 @@ class Group:
             raise UsageError("resume needs usage reinit or branch")
         if usage == ResumptionPSKUsage.branch and suite_id != prior.cipher_suite:
             raise UsageError("a branch keeps the cipher suite")
+        if usage == ResumptionPSKUsage.reinit:
+            ri = prior.pending_reinit
+            if ri is None:
+                raise UsageError("the prior group has no committed ReInit")
+            # Section 11.2: the new group is exactly what the ReInit announced.
+            if (ri.group_id, ri.cipher_suite, tuple(ri.extensions)) != \
+                    (group_id, suite_id, tuple(extensions)):
+                raise UsageError("resume does not match the committed ReInit")
         group = cls.create(suite_id, group_id, credential, signature_private_key,
                            extensions=extensions, credential_validator=credential_validator,
-                           capabilities=capabilities, rng=rng)
+                           capabilities=capabilities, config=prior.config, rng=rng)
         st = group._state
         pid = PreSharedKeyID(psktype=PSKType.resumption, usage=usage,
                              psk_group_id=prior.group_id, psk_epoch=prior.epoch,
@@ -1677,19 +1752,28 @@ class Group:
         return w.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes, *, credential_validator: CredentialValidator) -> Group:
-        """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else)."""
+    def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike,
+                   config: GroupConfig | None = None) -> Group:
+        """Restore a group saved by :meth:`to_bytes` (DecodeError on anything else).
+
+        Reads the current layout and the version 1 layout of earlier releases (whose
+        deleted epoch secrets are dropped on load). ``config`` replaces the stored
+        configuration: past epochs beyond its window are dropped now; the current
+        epoch's secret tree keeps its bounds, later epochs use the new ones."""
         r = Reader(data)
         try:
-            if r.u8() != _STATE_VERSION:
+            version = r.u8()
+            if version not in (1, _STATE_VERSION):
                 raise DecodeError("unknown group state version")
-            state = _read_state(r)
+            state = _read_state(r, version)
+            if config is not None:
+                state = _with_config(state, config)
             group = cls(state, credential_validator)
             if r.boolean():
                 msg = r.opaque_v()
                 welcome = r.optional(lambda rr: rr.opaque_v())
                 gi = r.opaque_v()
-                staged = _read_staged(r, state)
+                staged = _read_staged(r, state, version)
                 group._pending = (msg, CommitOutput(msg, welcome, gi), staged)
             r.finish()
         except DecodeError:
@@ -1713,6 +1797,23 @@ def _committer_fault(committer: int | None) -> Iterator[None]:
         raise InvalidCommitVerificationError(str(exc), committer=committer) from None
     except ProtocolError as exc:
         raise InvalidCommitError(str(exc), committer=committer) from None
+
+
+def _verify_joined_tree(unverified: UnverifiedRatchetTree, ctx: GroupContext,
+                        identity: IdentityProvider, own: LeafNode | None) -> RatchetTree:
+    """A joiner's checks of the tree and GroupContext (sections 7.3, 12.4.3.1, 13.4):
+    the tree itself, every leaf in the JOIN context, the GroupContext extensions (the
+    joiner's own leaf must support each one)."""
+    suite = unverified.suite
+    check_group_context_extensions(ctx.extensions, suite=suite,
+                                   members=[own] if own is not None else [],
+                                   identity=identity)
+    tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
+                             required_capabilities=_required_caps(ctx.extensions))
+    for _idx, leaf in tree.leaves():
+        check_leaf(leaf, LeafContext.JOIN, suite=suite, extensions=ctx.extensions,
+                   identity=identity)
+    return tree
 
 
 def _leaf_at_usage(tree: RatchetTree, idx: int) -> LeafNode:
@@ -1777,7 +1878,8 @@ def _external_init_secret_receiver(st: _State, kem_output: bytes) -> bytes:
 
 # --------------------------------------------------------------------------- persistence
 
-_SECRET_FIELDS = ("joiner_secret", "welcome_secret", "epoch_secret", "sender_data_secret",
+# Version 1 stored every epoch secret, in this order.
+_SECRET_FIELDS_V1 = ("joiner_secret", "welcome_secret", "epoch_secret", "sender_data_secret",
                   "encryption_secret", "exporter_secret", "external_secret",
                   "confirmation_key", "membership_key", "resumption_psk",
                   "epoch_authenticator", "init_secret")
@@ -1805,7 +1907,7 @@ def _write_state(w: Writer, st: _State) -> None:
         ww.u32(kv[0])
         ww.opaque_v(kv[1].value)
     w.vector(sorted(st.private.keys.items()), put_key)
-    for name in _SECRET_FIELDS:
+    for name in RETAINED_SECRETS:
         w.opaque_v(getattr(st.secrets, name).value)
     w.opaque_v(st.secret_tree.to_bytes())
     w.opaque_v(st.interim_transcript_hash)
@@ -1825,16 +1927,33 @@ def _write_state(w: Writer, st: _State) -> None:
     w.vector(sorted(st.resumption_psks.items()), put_psk)
     _write_bytes_map(w, st.external_psks)
     w.boolean(st.removed)
+    cfg = st.config
+    w.u8(cfg.max_past_epochs)
+    w.u32(cfg.out_of_order_tolerance)
+    w.u32(cfg.maximum_forward_distance)
+
+    def put_past(ww: Writer, p: _PastEpoch) -> None:
+        ww.u64(p.epoch)
+        ww.opaque_v(p.context_bytes)
+        ww.opaque_v(p.sender_data_secret)
+        ww.vector(list(p.signature_keys), lambda w3, k: w3.optional(
+            k, lambda w4, v: w4.opaque_v(v)))
+        ww.opaque_v(p.secret_tree.to_bytes())
+    w.vector(list(st.past), put_past)
+    w.optional(st.reinit, lambda ww, ri: ww.opaque_v(Proposal.of(ri).to_bytes()))
 
 
-def _read_state(r: Reader) -> _State:
+def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
     suite = get_suite(r.u16())
     ctx = GroupContext.from_bytes(r.opaque_v())
     tree = restore_ratchet_tree(suite, r.opaque_v())
     own = r.u32()
     sig_priv = r.opaque_v()
     keys = dict(r.vector(lambda rr: (rr.u32(), Secret(rr.opaque_v()))))
-    values = {name: Secret(r.opaque_v()) for name in _SECRET_FIELDS}
+    names = _SECRET_FIELDS_V1 if version == 1 else RETAINED_SECRETS
+    values = dict.fromkeys(_SECRET_FIELDS_V1, DELETED)
+    values.update({name: Secret(r.opaque_v()) for name in names})
+    # A version 1 state's deleted secrets are dropped here (retained() in _State).
     epoch_secrets = EpochSecrets(suite=suite, **values)
     secret_tree = SecretTree.from_bytes(suite, r.opaque_v())
     interim = r.opaque_v()
@@ -1851,12 +1970,42 @@ def _read_state(r: Reader) -> _State:
     psks = dict(r.vector(lambda rr: (rr.u64(), rr.opaque_v())))
     ext = _read_bytes_map(r)
     removed = r.boolean()
+    config = _DEFAULT_CONFIG
+    past: tuple[_PastEpoch, ...] = ()
+    reinit: m.ReInit | None = None
+    if version >= 2:
+        config = GroupConfig(max_past_epochs=r.u8(), out_of_order_tolerance=r.u32(),
+                             maximum_forward_distance=r.u32())
+
+        def get_past(rr: Reader) -> _PastEpoch:
+            epoch = rr.u64()
+            ctx_bytes = rr.opaque_v()
+            sd = rr.opaque_v()
+            sig_keys = tuple(rr.vector(lambda r3: r3.optional(lambda r4: r4.opaque_v())))
+            return _PastEpoch(epoch, ctx_bytes, sd, sig_keys,
+                              SecretTree.from_bytes(suite, rr.opaque_v()))
+        past = tuple(r.vector(get_past))
+        if len(past) > config.max_past_epochs:
+            raise DecodeError("more past epochs than the configuration keeps")
+        ri = r.optional(lambda rr: rr.opaque_v())
+        if ri is not None:
+            body = Proposal.from_bytes(ri)
+            if not isinstance(body.body, m.ReInit):
+                raise DecodeError("stored ReInit is another proposal")
+            reinit = body.body
     return _State(suite=suite, context=ctx, tree=tree, own_leaf=own,
                   signature_private_key=sig_priv, private=PrivateTreeState(own, keys),
                   secrets=epoch_secrets, secret_tree=secret_tree,
                   interim_transcript_hash=interim, confirmation_tag=tag, proposals=proposals,
                   own_proposal_messages=own_msgs, pending_update_keys=upd,
-                  resumption_psks=psks, external_psks=ext, removed=removed)
+                  resumption_psks=psks, external_psks=ext, removed=removed, config=config,
+                  past=past, reinit=reinit)
+
+
+def _with_config(st: _State, config: GroupConfig) -> _State:
+    st.config = config
+    st.past = st.past[:config.max_past_epochs]
+    return st
 
 
 def _write_staged(w: Writer, sc: StagedCommit) -> None:
@@ -1871,7 +2020,7 @@ def _write_staged(w: Writer, sc: StagedCommit) -> None:
     _write_state(w, sc._next)
 
 
-def _read_staged(r: Reader, current: _State) -> StagedCommit:
+def _read_staged(r: Reader, current: _State, version: int) -> StagedCommit:
     committer = r.u32()
     added = r.vector(Reader.u32)
     removed = r.vector(Reader.u32)
@@ -1879,7 +2028,7 @@ def _read_staged(r: Reader, current: _State) -> StagedCommit:
     proposals = r.vector(Proposal.decode)
     base_epoch = r.u64()
     base_auth = r.opaque_v()
-    nxt = _read_state(r)
+    nxt = _read_state(r, version)
     return StagedCommit(
         committer=committer,
         added=tuple(_member(i, _leaf_at(nxt.tree, i)) for i in added),

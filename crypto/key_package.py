@@ -30,6 +30,7 @@ from .messages import (
     Lifetime,
 )
 from .suites import CipherSuite, get_suite
+from .validation import check_hpke_public_key, check_unique_extensions
 
 __all__ = [
     "CredentialValidator",
@@ -160,7 +161,8 @@ def validate_key_package(
 
     Raises:
         ProtocolError: wrong version or suite, wrong leaf source, init key equal to
-            the leaf key, lifetime outside ``now``.
+            the leaf key, an invalid HPKE key, repeated extension types, lifetime
+            outside ``now``.
         VerificationError: the KeyPackage signature does not verify.
         PolicyError: the credential validator refused the credential.
     """
@@ -175,6 +177,12 @@ def validate_key_package(
         raise ProtocolError("key package init key equals its leaf encryption key")
     if len(key_package.init_key) != suite.npk or len(leaf.encryption_key) != suite.npk:
         raise ProtocolError("key package carries a key of the wrong length")
+    # Keys a DH with would be all zero (RFC 9180 section 7.1.1): an Add of such a
+    # package would wedge every later commit (section 7.3).
+    check_hpke_public_key(suite, key_package.init_key)
+    check_hpke_public_key(suite, leaf.encryption_key)
+    check_unique_extensions(key_package.extensions)
+    check_unique_extensions(leaf.extensions)
     suite.verify_with_label(leaf.signature_key, "KeyPackageTBS", key_package.tbs_bytes(),
                             key_package.signature)
     if now is not None and leaf.lifetime is not None and not (

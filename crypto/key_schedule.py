@@ -30,20 +30,30 @@
                  DeriveSecret(., "init") = init_secret_[n]
 
 Every derived value is held as a :class:`~crypto.secret_bytes.Secret`, so an
-``EpochSecrets`` can be printed or logged without leaking a key. The exporter is
+``EpochSecrets`` can be printed or logged without leaking a key.
+
+Deletion (sections 9.2, 14): once an epoch is set up, :meth:`EpochSecrets.retained`
+keeps only what the epoch still needs. ``joiner_secret``, ``welcome_secret`` and
+``epoch_secret`` (from which every other secret follows), ``encryption_secret`` (the
+root of the secret tree, which derives every message key of the epoch) and
+``confirmation_key`` are then gone: a copy of a member's state cannot rebuild the
+keys of messages it already read. The exporter is
 ``MLS-Exporter`` of section 8.5; the confirmation tag is ``MAC(confirmation_key,
 confirmed_transcript_hash)`` (section 8.1).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .codec import Struct
+from .errors import InternalError
 from .secret_bytes import Secret
 from .suites import CipherSuite
 
 __all__ = [
+    "DELETED",
+    "RETAINED_SECRETS",
     "EpochSecrets",
     "KeySchedule",
     "from_joiner_secret",
@@ -64,6 +74,32 @@ _DERIVED = (
     ("epoch_authenticator", "authentication"),
     ("init_secret", "init"),
 )
+
+
+class _Deleted(Secret):
+    """A secret deleted after use: reading it is a bug, never a silent zero key."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(b"")
+
+    @property
+    def value(self) -> bytes:
+        raise InternalError("this epoch secret was deleted after use")
+
+    def __repr__(self) -> str:
+        return "Secret(<deleted>)"
+
+    __str__ = __repr__
+
+
+DELETED: Secret = _Deleted()
+# What an epoch keeps once set up (the rest is deleted): sender data for reading
+# headers, the exporter, the external key pair, the membership key, the resumption
+# PSK, the authenticator and the init secret of the next epoch.
+RETAINED_SECRETS = ("sender_data_secret", "exporter_secret", "external_secret",
+                    "membership_key", "resumption_psk", "epoch_authenticator", "init_secret")
 
 
 def _ctx(group_context: bytes | Struct) -> bytes:
@@ -112,6 +148,15 @@ class EpochSecrets:
     def welcome_key_nonce(self) -> tuple[bytes, bytes]:
         """The key and nonce that encrypt this epoch's Welcome GroupInfo."""
         return welcome_key_nonce(self.suite, self.welcome_secret.value)
+
+    def retained(self) -> EpochSecrets:
+        """A copy without the secrets an established epoch no longer needs (see the
+        module docstring); reading one of them raises :class:`InternalError`."""
+        if self.encryption_secret is DELETED:
+            return self
+        return replace(self, joiner_secret=DELETED, welcome_secret=DELETED,
+                       epoch_secret=DELETED, encryption_secret=DELETED,
+                       confirmation_key=DELETED)
 
 
 def joiner_secret(

@@ -398,6 +398,7 @@ class _TreeBase:
                 raise ProtocolError("key package leaf without lifetime")
         elif leaf_index is None:
             raise UsageError("leaf index needed to verify this leaf node")
+        _check_leaf_keys(self.suite, leaf)
         tbs = leaf.tbs_bytes(group_id, leaf_index)
         self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS", tbs, leaf.signature)
         self._check_capabilities(leaf, required_capabilities, replacing, check_against_members)
@@ -467,6 +468,7 @@ class _TreeBase:
                 raise UsageError("entering leaf is not at its index")
             if leaf.leaf_node_source == LeafNodeSource.key_package and leaf.lifetime is None:
                 raise ProtocolError("key package leaf without lifetime")
+            _check_leaf_keys(self.suite, leaf)
             self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS",
                                          leaf.tbs_bytes(group_id, idx), leaf.signature)
             self._check_capabilities(leaf, required_capabilities, idx, False)
@@ -600,6 +602,14 @@ class _TreeBase:
             parts.append(self._encoding(x, node))
         body = b"".join(parts)
         return encode_varint(len(body)) + body
+
+
+def _check_leaf_keys(suite: CipherSuite, leaf: LeafNode) -> None:
+    """A leaf's encryption key can be encrypted to; its extension types are distinct."""
+    from .validation import check_hpke_public_key, check_unique_extensions
+
+    check_hpke_public_key(suite, leaf.encryption_key)
+    check_unique_extensions(leaf.extensions)
 
 
 def _nodes_from_wire(wire: Sequence[m.Node | None]) -> list[TreeNode]:
@@ -752,22 +762,23 @@ class UnverifiedRatchetTree(_TreeBase):
     def _verify_unmerged_and_keys(self) -> None:
         enc_keys: set[bytes] = set()
         sig_keys: set[bytes] = set()
+        from .validation import check_hpke_public_key
+
         for x, node in enumerate(self._nodes):
             if node is None:
                 continue
             if node.encryption_key in enc_keys:
                 raise ProtocolError("duplicate encryption key in the tree")
             enc_keys.add(node.encryption_key)
+            check_hpke_public_key(self.suite, node.encryption_key)
             if isinstance(node, LeafNode):
                 if node.signature_key in sig_keys:
                     raise ProtocolError("duplicate signature key in the tree")
                 sig_keys.add(node.signature_key)
                 continue
-            seen: set[int] = set()
+            if list(node.unmerged_leaves) != sorted(set(node.unmerged_leaves)):
+                raise ProtocolError("unmerged leaves are not sorted or repeat a leaf")
             for u in node.unmerged_leaves:
-                if u in seen:
-                    raise ProtocolError("repeated unmerged leaf")
-                seen.add(u)
                 if not 0 <= u < self.n_leaves or self._nodes[2 * u] is None:
                     raise ProtocolError("unmerged leaf is blank or out of range")
                 if not tm.is_in_subtree(x, 2 * u):
@@ -860,7 +871,9 @@ class RatchetTree(_TreeBase):
         for p in tm.direct_path(2 * index, self.n_leaves):
             node = self._nodes[p]
             if isinstance(node, ParentNode):
-                self._nodes[p] = replace(node, unmerged_leaves=(*node.unmerged_leaves, index))
+                # Section 7.1: unmerged_leaves stay sorted in increasing order.
+                self._nodes[p] = replace(node, unmerged_leaves=tuple(
+                    sorted((*node.unmerged_leaves, index))))
         return index
 
     def _remove(self, leaf_index: int) -> None:

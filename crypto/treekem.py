@@ -33,7 +33,8 @@ from .errors import CryptoError, ProtocolError, UsageError, VerificationError
 from .messages import LeafNode, LeafNodeSource, ParentNode
 from .secret_bytes import Secret
 from .suites import CipherSuite
-from .tree import RatchetTree, parent_hash_input
+from .tree import RatchetTree, RequiredCapabilitiesView, parent_hash_input
+from .validation import check_hpke_public_key
 
 __all__ = [
     "MergedUpdatePath",
@@ -362,13 +363,16 @@ def merge_update_path(
     group_id: bytes,
     exclude: Iterable[int] = (),
     now: int | None = None,
+    required_capabilities: RequiredCapabilitiesView | None = None,
 ) -> MergedUpdatePath:
     """Check a received UpdatePath's shape and parent hash; merge it (section 7.5).
 
     ``tree`` has the commit's proposals applied; ``exclude`` is the leaves they
     added. The new leaf is validated (section 7.3: source ``commit``, signature over
-    ``group_id`` and ``sender``, capabilities, key uniqueness); ``now`` enables the
-    lifetime check (commit leaves carry none, so it is accepted for symmetry).
+    ``group_id`` and ``sender``, capabilities against ``required_capabilities``, key
+    uniqueness and validity); ``now`` enables the lifetime check (commit leaves carry
+    none, so it is accepted for symmetry). The rules that need the identity
+    provider are :func:`crypto.validation.check_leaf`'s (context COMMIT).
 
     Raises:
         ProtocolError: wrong number of path nodes or ciphertexts, duplicate keys,
@@ -392,9 +396,12 @@ def merge_update_path(
         leaf_index=sender,
         source=LeafNodeSource.commit,
         now=now,
+        required_capabilities=required_capabilities,
         replacing=sender,
     )
     keys = [bytes(n.encryption_key) for n in nodes]
+    for key in keys:
+        check_hpke_public_key(suite, key)
     sender_path = set(tm.direct_path(2 * sender, tree.n_leaves))
     existing = {
         node.encryption_key

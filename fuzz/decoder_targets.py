@@ -2,19 +2,25 @@
 
 A target decodes its input and must either raise DecodeError or return a value
 that re-encodes to exactly the input; any other exception, or a mismatch, is a bug.
+The ``*_rules`` targets then run the RFC 9420 semantic checks of
+:mod:`crypto.validation` (and the tree's) on the decoded value: they may refuse it
+with any :class:`~crypto.errors.PeerError`, never with another exception.
 Seeds are valid encodings derived from tests/vectors/messages.json. No atheris
 import here: tests/crypto/test_decoder_fuzz.py loads this module directly.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from crypto import validation
 from crypto.codec import Struct
-from crypto.errors import DecodeError
+from crypto.errors import DecodeError, PeerError
+from crypto.group import Group
 from crypto.messages import (
     AuthenticatedContent,
     Capabilities,
@@ -56,6 +62,8 @@ class Target:
 
     decode: Callable[[bytes], object]
     encode: Callable[[object], bytes]
+    check: Callable[[object], None] | None = None  # semantic rules; may raise PeerError
+    seeds_of: str | None = None  # take the seeds of this target
 
 
 def _struct(kind: type[Struct]) -> Target:
@@ -99,6 +107,99 @@ def _encode_senders(value: object) -> bytes:
     return encode_external_senders(value).extension_data
 
 
+class _Fixture:
+    """A one-member group (suite 3), built on first use: the context the rule targets
+    check proposals and leaves against."""
+
+    group: Group | None = None
+
+    @classmethod
+    def get(cls) -> Group:
+        if cls.group is None:
+            from crypto.messages import Credential as Cred
+            from crypto.suites import get_suite
+
+            sig, _pub = get_suite(3).generate_signature_key_pair()
+            cls.group = Group.create(3, b"fuzz-group", Cred.basic(b"fuzz"), sig,
+                                     credential_validator=validation.BasicIdentityProvider())
+        return cls.group
+
+
+_ANYONE = validation.CallableIdentity(lambda _c, _k: None)
+
+
+def _check_leaf(value: object) -> None:
+    assert isinstance(value, LeafNode)
+    st = _Fixture.get()._state
+    for context in validation.LeafContext:
+        with contextlib.suppress(PeerError):
+            validation.validate_leaf(
+                st.tree, value, context, group_id=st.context.group_id,
+                leaf_index=0 if context is not validation.LeafContext.ADD else None,
+                extensions=st.context.extensions, identity=_ANYONE,
+                old_leaf=st.tree.leaf(0) if context in (
+                    validation.LeafContext.UPDATE, validation.LeafContext.COMMIT) else None)
+
+
+def _check_key_package(value: object) -> None:
+    assert isinstance(value, KeyPackage)
+    suite = validation.peer_suite(value.cipher_suite)
+    validation.check_key_package(suite, value, now=None)
+
+
+def _check_group_context(value: object) -> None:
+    assert isinstance(value, GroupContext)
+    suite = validation.peer_suite(value.cipher_suite)
+    members = [leaf for _i, leaf in _Fixture.get()._state.tree.leaves()]
+    validation.check_group_context_extensions(value.extensions, suite=suite, members=members,
+                                              identity=_ANYONE)
+
+
+def _check_proposal(value: object) -> None:
+    assert isinstance(value, Proposal)
+    g = _Fixture.get()
+    st = g._state
+    from crypto.messages import Sender
+
+    for sender in (Sender.member(0), Sender.external(0)):
+        try:
+            validation.check_proposal_sender(value, sender)
+            validation.check_proposal(st.suite, st.context, st.tree, value, sender, _ANYONE,
+                                      None)
+            validation.apply_proposal_list(st.suite, st.context, st.tree,
+                                           [(value, sender, None)], Sender.member(0),
+                                           _ANYONE, None, check_each=False)
+        except PeerError:
+            pass
+
+
+def _check_tree(value: object) -> None:
+    assert isinstance(value, RatchetTree)
+    from crypto.suites import get_suite
+    from crypto.tree import parse_ratchet_tree
+
+    parse_ratchet_tree(get_suite(3), value.to_bytes()).verify_structure(group_id=b"fuzz")
+
+
+def _check_senders(value: object) -> None:
+    assert isinstance(value, tuple)
+    from crypto.suites import get_suite
+
+    validation.check_external_senders([encode_external_senders(value)], _ANYONE,
+                                      get_suite(3))
+
+
+def _check_group_secrets(value: object) -> None:
+    assert isinstance(value, GroupSecrets)
+    from crypto.suites import get_suite
+
+    validation.check_welcome_psks(get_suite(3), value.psks)
+
+
+def _rules(base: Target, check: Callable[[object], None], seeds_of: str) -> Target:
+    return Target(base.decode, base.encode, check, seeds_of)
+
+
 TARGETS: dict[str, Target] = {
     "mls_message": _struct(MLSMessage),
     "key_package": _struct(KeyPackage),
@@ -127,6 +228,18 @@ TARGETS: dict[str, Target] = {
     "required_capabilities": _struct(RequiredCapabilities),
     "external_senders": Target(decode_external_senders, _encode_senders),
 }
+TARGETS.update({
+    "leaf_node_rules": _rules(TARGETS["leaf_node"], _check_leaf, "leaf_node"),
+    "key_package_rules": _rules(TARGETS["key_package"], _check_key_package, "key_package"),
+    "group_context_rules": _rules(TARGETS["group_context"], _check_group_context,
+                                  "group_context"),
+    "proposal_rules": _rules(TARGETS["proposal"], _check_proposal, "proposal"),
+    "ratchet_tree_rules": _rules(TARGETS["ratchet_tree"], _check_tree, "ratchet_tree"),
+    "external_senders_rules": _rules(TARGETS["external_senders"], _check_senders,
+                                     "external_senders"),
+    "group_secrets_rules": _rules(TARGETS["group_secrets"], _check_group_secrets,
+                                  "group_secrets"),
+})
 
 
 def run_one(target: Target, data: bytes) -> bool:
@@ -143,6 +256,10 @@ def run_one(target: Target, data: bytes) -> bool:
     again = target.encode(value)
     if again != data:
         raise AssertionError(f"re-encoding differs: {data.hex()} -> {again.hex()}")
+    if target.check is not None:
+        # A typed refusal of the peer's input is what the rules must give.
+        with contextlib.suppress(PeerError):
+            target.check(value)
     return True
 
 
@@ -154,8 +271,9 @@ def _vector_values() -> list[dict[str, bytes]]:
 def seeds(name: str, limit: int = 40) -> list[bytes]:
     """Valid encodings for target ``name``, derived from messages.json (at most ``limit``)."""
     out: list[bytes] = []
+    base = TARGETS[name].seeds_of or name
     for case in _vector_values():
-        out.extend(_seeds_from_case(name, case))
+        out.extend(_seeds_from_case(base, case))
         if len(out) >= limit:
             break
     unique = list(dict.fromkeys(out))[:limit]

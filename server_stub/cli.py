@@ -10,8 +10,12 @@ before :func:`main` runs, where ``add_arguments(parser)`` fills an
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import ipaddress
+import json
+import os
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,11 +27,14 @@ __all__ = ["EXTENSION_MODULES", "EXTRA_COMMANDS", "build_parser", "main", "regis
 AddArguments = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
 EXTRA_COMMANDS: list[tuple[str, AddArguments, Run]] = []
+EXTRA_HELP: dict[str, str] = {}
 EXTENSION_MODULES: tuple[str, ...] = ("server_stub.venue",)
 
 
-def register(name: str, add_arguments: AddArguments, run: Run) -> None:
-    """Add a ``corridor-relay <name>`` subcommand."""
+def register(name: str, add_arguments: AddArguments, run: Run, help_: str = "") -> None:
+    """Add a ``corridor-relay <name>`` subcommand (``help_``: its line in ``--help``)."""
+    if help_:
+        EXTRA_HELP[name] = help_
     if any(n == name for n, _a, _r in EXTRA_COMMANDS):
         return
     EXTRA_COMMANDS.append((name, add_arguments, run))
@@ -71,12 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     _load_extensions()
     p = argparse.ArgumentParser(prog="corridor-relay", description="Corridor relay.")
     p.add_argument("--version", action="version", version=f"corridor-relay {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    serve = sub.add_parser("serve", help="serve the relay (loopback only)")
+    serve = sub.add_parser("serve", help="serve the relay",
+                           description="Serve the relay. It prints one line (with --json: "
+                           "one JSON object) once it is listening; a busy port is reported "
+                           "as \"address in use\" with exit status 1.")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to bind (default 127.0.0.1; others need TLS)")
-    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--port", type=_port, default=8470,
+                       help="TCP port, 0 for any free one (default 8470)")
+    serve.add_argument("--json", action="store_true",
+                       help="print start-up (and a start-up failure) as JSON")
     serve.add_argument("--log-level", default="info",
                        choices=["debug", "info", "warning", "error"])
     serve.add_argument("--log-json", action="store_true",
@@ -88,8 +101,52 @@ def build_parser() -> argparse.ArgumentParser:
     add_store_arguments(serve)
 
     for name, add_arguments, _run in EXTRA_COMMANDS:
-        add_arguments(sub.add_parser(name))
+        help_ = EXTRA_HELP.get(name)
+        add_arguments(sub.add_parser(name, help=help_, description=help_))
     return p
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0 to 65535)")
+    return port
+
+
+def _say(args: argparse.Namespace, data: dict[str, object], line: str, *,
+         error: bool = False) -> None:
+    if args.json:
+        print(json.dumps(data), flush=True)
+    else:
+        print(line, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def _bind(args: argparse.Namespace) -> socket.socket | None:
+    """The listening socket, bound before anything says "listening" (None: reported)."""
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        where = f"{args.host}:{args.port}"
+        if exc.errno == errno.EADDRINUSE:
+            _say(args, {"error": "address_in_use", "host": args.host, "port": args.port,
+                        "message": f"address in use: {where}"},
+                 f"corridor-relay: address in use: {where} (another relay or program "
+                 "listens there; choose another --port)", error=True)
+        else:
+            _say(args, {"error": "cannot_listen", "host": args.host, "port": args.port,
+                        "message": f"cannot listen on {where}: {exc.strerror}"},
+                 f"corridor-relay: cannot listen on {where}: {exc.strerror}", error=True)
+        return None
+    sock.setblocking(False)
+    return sock
 
 
 def _settings(args: argparse.Namespace) -> object:
@@ -121,8 +178,31 @@ def _serve(args: argparse.Namespace) -> int:
         scheme = "https"
         options |= {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key),
                     "ssl_ciphers": "ECDHE+AESGCM:ECDHE+CHACHA20"}  # for TLS 1.2 peers
-    print(f"corridor-relay listening on {scheme}://{args.host}:{args.port}", flush=True)
-    uvicorn.Server(uvicorn_config(app, settings, args.host, args.port, **options)).run()
+    sock = _bind(args)
+    if sock is None:
+        return 1
+    port = int(sock.getsockname()[1])
+    database = "postgresql" if settings.database_url else "sqlite"
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    url = f"{scheme}://{host}:{port}"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets)
+            if self.started and not self.should_exit:  # bound, and the app started
+                _say(args, {"event": "listening", "url": url, "host": args.host,
+                            "port": port, "pid": os.getpid(), "version": __version__,
+                            "database": database},
+                     f"corridor-relay listening on {url}")
+
+    try:
+        Server(uvicorn_config(app, settings, args.host, port, **options)).run(sockets=[sock])
+    except SystemExit as exc:  # uvicorn: the app's start-up failed (logged above)
+        _say(args, {"error": "startup_failed", "message": "the relay could not start"},
+             "corridor-relay: the relay could not start (see the log above)", error=True)
+        return int(exc.code) if isinstance(exc.code, int) else 1
+    finally:
+        sock.close()
     return 0
 
 

@@ -15,8 +15,10 @@
         };
     } MLSMessage;
 
-Everything after ``content_type`` stays opaque: the relay routes ciphertext, it never
-parses it. Parsing raises :class:`~crypto.errors.DecodeError` only.
+Of an application PrivateMessage everything after ``content_type`` stays opaque: the
+relay routes ciphertext, it never parses it. A commit is a PublicMessage, which the
+relay parses and verifies in full (:mod:`server_stub.authority`). Parsing raises
+:class:`~crypto.errors.DecodeError` only.
 """
 
 from __future__ import annotations

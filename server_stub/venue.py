@@ -385,7 +385,9 @@ def run(args: argparse.Namespace) -> int:
 def _hook_into_relay_cli() -> None:
     from . import cli
 
-    cli.register("venue", add_arguments, run)
+    cli.register("venue", add_arguments, run,
+                 "the secretariat's venue root: create it, accredit missions, grant roles, "
+                 "revoke")
 
 
 _hook_into_relay_cli()

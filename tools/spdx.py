@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Put ``SPDX-License-Identifier: Apache-2.0`` in every source file Corridor wrote.
 
 ``python tools/spdx.py`` adds the line where it is missing (after a shebang, else first);

@@ -10,22 +10,27 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
+from client.errors import ClientError
+from client.paths import atomic_write, resolve_home
 from client.ui_support import LiveDemo, demo_kdf
 from ui.bridge import Bridge
-from ui.qtfix import keep_none_alive
+from ui.qtfix import keep_none_alive, pin_none
 from ui.session import Session, open_session
 from ui.theme import apply_theme
-from ui.views.dialogs import EnrolDialog, FirstRunDialog
+from ui.views.dialogs import FirstRunDialog
+from ui.views.enrol import EnrolWizard, PassphraseDialog
 from ui.views.main_window import MainWindow
 
 __all__ = ["Controller", "demo_dir", "make_app", "run"]
@@ -62,10 +67,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def _human(exc: BaseException) -> str:
+    """An error as a sentence for a dialog (the core's errors already are)."""
+    return str(exc) or _t("an unexpected error (%1)").replace("%1", type(exc).__name__)
+
+
 class Controller:
-    """Chooses and opens the device, then owns the window, the session and the demo."""
+    """Chooses and opens the device, then owns the window, the session and the demo.
+
+    The start-up dialogs (first run, enrolment, passphrase) are shown without nested
+    event loops; ``finished`` is called once when the app should end: the main window
+    closed, or the user cancelled before it opened. Closing a start-up dialog must never
+    end the app by itself (Qt's "last window closed" does exactly that, which is how the
+    app used to quit while a demo or an unlock was still under way).
+    """
 
     def __init__(self, app: QApplication, bridge: Bridge, args: argparse.Namespace) -> None:
+        pin_none()  # the start-up dialogs make void Qt calls too (see ui/qtfix.py)
         self.app = app
         self.bridge = bridge
         self.args = args
@@ -73,11 +91,22 @@ class Controller:
         self.session: Session | None = None
         self.demo: LiveDemo | None = None
         self.splash: QLabel | None = None
+        self.dialog: QDialog | None = None  # the start-up dialog on screen, if any
+        #: every start-up dialog made, deleted together once the window is up (left to
+        #: the garbage collector, one could be freed in the middle of a Qt pass over all
+        #: widgets, such as the style sheet's, and crash it)
+        self.startup: list[QWidget] = []
+        self.finished: Callable[[], None] = app.quit
+        self.make_demo: Callable[[Path], LiveDemo] = lambda d: LiveDemo(d, reply_chance=0.3)
 
     def home(self) -> Path:
-        from client.paths import resolve_home
-
         return resolve_home(self.args.home).root
+
+    def quit(self) -> None:
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        self.finished()
 
     def start(self) -> None:
         home = self.home()
@@ -90,15 +119,17 @@ class Controller:
             self.open_home(home)
             return
         first = FirstRunDialog(str(home))
-        if not first.exec():
-            self.app.quit()
-            return
-        if first.choice == FirstRunDialog.DEMO:
-            prefs.setValue("profile", "demo")
-            prefs.sync()
-            self.open_demo()
-        else:
-            self.enrol(home)
+        self._present(first)
+
+        def chosen() -> None:
+            if first.choice == FirstRunDialog.DEMO:
+                self.open_demo()
+            else:
+                self.enrol(home)
+
+        first.accepted.connect(chosen)
+        first.rejected.connect(self.quit)
+        first.open()
 
     # ------------------------------------------------------------------ demo
 
@@ -115,7 +146,7 @@ class Controller:
 
     def open_demo(self) -> None:
         data = Path(self.args.data_dir) if self.args.data_dir else demo_dir()
-        demo = LiveDemo(data, reply_chance=0.3)
+        demo = self.make_demo(data)
         self.demo = demo
         self._show_splash(_t("Preparing the demo venue (an embedded relay on 127.0.0.1, "
                              "several missions, channels of every kind)…"))
@@ -127,87 +158,181 @@ class Controller:
                 info.home(info.user), demo.relay_url(), passphrase=info.passphrase,
                 kdf=demo_kdf(), demo=demo))
             session.title += " " + _t("(demo venue)")
-            await session.start()
+            try:
+                await session.start()
+            except BaseException:
+                await session.close()
+                raise
             if not self.args.quiet_demo:
                 session.tasks.append(loop.create_task(demo.run_delegates()))
             return session
 
-        self.bridge.submit(work, self._opened, self._failed)
+        def opened(session: Session) -> None:
+            prefs = app_settings()  # remembered only once the demo really opened
+            prefs.setValue("profile", "demo")
+            prefs.sync()
+            self._opened(session)
+
+        def failed(exc: BaseException) -> None:
+            self.demo = None
+            demo.stop()  # provision removed what it had made; the relay must not linger
+            self._failed(exc)
+
+        self.bridge.submit(work, opened, failed)
 
     # ------------------------------------------------------------------ enrolled home
 
-    def open_home(self, home: Path) -> None:
-        passphrase = os.environ.get("CORRIDOR_PASSPHRASE")
+    def open_home(self, home: Path, passphrase: str | None = None) -> None:
+        """Open an enrolled home, asking for the key file's passphrase where one is used."""
+        from client.keystore import configured_backend
+
         if passphrase is None:
-            text, ok = QInputDialog.getText(None, _t("Corridor"), _t("Passphrase for %1:")
-                                            .replace("%1", str(home)),
-                                            QLineEdit.EchoMode.Password)
-            if not ok:
-                self.app.quit()
-                return
-            passphrase = text
+            passphrase = os.environ.get("CORRIDOR_PASSPHRASE") or None
+        try:
+            needs = configured_backend(resolve_home(home)) == "file" or (
+                home / "device.key").exists()
+        except ClientError as exc:
+            self._failed(exc)
+            return
+        if needs and passphrase is None:
+            self.ask_passphrase(home)
+            return
         self._show_splash(_t("Opening %1…").replace("%1", str(home)))
+        self._unlock(home, passphrase, None)
+
+    def ask_passphrase(self, home: Path, problem: str = "") -> PassphraseDialog:
+        dlg = PassphraseDialog(str(home))
+        self._present(dlg)
+        dlg.submitted.connect(lambda pw: self._unlock(home, pw, dlg))
+        dlg.rejected.connect(self.quit)
+        if problem:
+            dlg.refuse(problem)
+        dlg.open()
+        return dlg
+
+    def _unlock(self, home: Path, passphrase: str | None,
+                dialog: PassphraseDialog | None) -> None:
+        from client.errors import WrongPassphraseError
 
         async def work() -> Session:
             loop = asyncio.get_running_loop()
             session = await loop.run_in_executor(None, lambda: open_session(
                 home, self.args.relay, passphrase=passphrase))
-            await session.start()
+            try:
+                await session.start()
+            except BaseException:
+                await session.close()
+                raise
             return session
 
-        self.bridge.submit(work, self._opened, self._failed)
+        def opened(session: Session) -> None:
+            if dialog is not None:
+                dialog.opened()
+            self._opened(session)
 
-    def enrol(self, home: Path) -> None:
-        from client import pki
-
-        dlg = EnrolDialog(str(home))
-
-        def run_pki(argv: list[str], passphrase: str) -> str:
-            old = os.environ.get("CORRIDOR_PASSPHRASE")
-            os.environ["CORRIDOR_PASSPHRASE"] = passphrase
-            try:
-                code = pki.main(argv)
-            finally:
-                if old is None:
-                    os.environ.pop("CORRIDOR_PASSPHRASE", None)
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassphraseError):
+                if self.splash is not None:
+                    self.splash.close()
+                    self.splash = None
+                text = _t("Wrong passphrase: it does not open this device's key file. "
+                          "Try again.")
+                if dialog is None:
+                    self.ask_passphrase(home, text)
                 else:
-                    os.environ["CORRIDOR_PASSPHRASE"] = old
-            return "ok" if code == 0 else "failed"
+                    dialog.refuse(text)
+                return
+            if dialog is not None:
+                dialog.hide()
+            self._failed(exc)
 
-        def make_request() -> None:
-            pw = dlg.passphrase.text()
-            argv = ["device", "init", "--home", str(home), "--delegate-id",
-                    dlg.delegate.text().strip(), "--display-name", dlg.display.text().strip()]
-            self.bridge.submit(lambda: run_pki(argv, pw), lambda r: dlg.request_note.setText(
-                _t("Send %1 to your mission admin.").replace("%1", str(home /
-                                                                     "device-request.pem"))
-                if r == "ok" else _t("Could not create the key (see the terminal).")))
+        self.bridge.submit(work, opened, failed)
 
-        def do_import() -> None:
-            argv = ["device", "import", "--home", str(home), "--cert", dlg.device_cert.text(),
-                    "--mission-cert", dlg.mission_cert.text(), "--root", dlg.root.text(),
-                    "--root-fingerprint", dlg.fingerprint.text()]
+    # ------------------------------------------------------------------ enrolment
 
-            def done(r: str) -> None:
-                if r != "ok":
-                    dlg.result_label.setText(_t("Import refused: check the fingerprint and files."))
-                    return
-                self.args.relay = dlg.relay.text().strip() or None
-                dlg.accept()
+    def enrol(self, home: Path) -> EnrolWizard:
+        """The enrolment wizard (ui/views/enrol.py), resuming after a request was made."""
+        import keyring
 
-            self.bridge.submit(lambda: run_pki(argv, dlg.passphrase.text()), done)
+        from client import pki
+        from client.keystore import configured_backend, keyring_usable
 
-        dlg.make_request.clicked.connect(make_request)
-        dlg.import_button.clicked.connect(do_import)
-        if dlg.exec():
-            self.open_home(home)
+        try:
+            request = pki.pending_request(home)
+            backend = configured_backend(resolve_home(home))
+        except Exception:  # an unreadable leftover: start over from step 1
+            request, backend = None, None
+        if backend is None:
+            needs_pw = not keyring_usable(keyring.get_keyring())
         else:
-            self.app.quit()
+            needs_pw = backend == "file"
+        from crypto.words import format_hex
+
+        wizard = EnrolWizard(
+            str(home), needs_passphrase=needs_pw, relay=self.args.relay or "",
+            request=home / pki.DEVICE_REQUEST if request is not None else None,
+            request_key=format_hex(request.public_key) if request is not None else "",
+            sort_files=lambda paths: {k: str(v) for k, v in
+                                      pki.sort_enrolment_files(home, paths).items()})
+        self._present(wizard)
+
+        def create(delegate: str, display: str, passphrase: str) -> None:
+            from client.keystore import MODERATE, kdf_from_env
+
+            def work() -> Any:
+                return pki.create_device_request(
+                    resolve_home(home), delegate, display,
+                    prompt=(lambda _r: passphrase) if passphrase else None,
+                    kdf=kdf_from_env(MODERATE))
+
+            self.bridge.submit(work, lambda made: wizard.request_made(
+                made.request, format_hex(made.signature_key), passphrase),
+                lambda exc: wizard.request_failed(_human(exc)))
+
+        def do_import(files: dict[str, str], fingerprint: str, relay: str) -> None:
+            def work() -> list[str]:
+                ident = pki.import_device_certificates(
+                    home, cert=files["device"], mission_cert=files["mission"],
+                    root=files["root"], root_fingerprint=fingerprint)
+                atomic_write(home / "relay.json", json.dumps({"relay_url": relay}).encode())
+                return [_t("You are %1 (%2) of %3.").replace("%1", ident.display_name)
+                        .replace("%2", ident.delegate_id).replace("%3", ident.mission_name),
+                        _t("Your certificate is valid until %1.").replace(
+                            "%1", ident.not_after.strftime("%Y-%m-%d")),
+                        _t("Venue root (pinned): %1").replace(
+                            "%1", format_hex(ident.root_fingerprint))]
+
+            def done(lines: list[str]) -> None:
+                self.args.relay = relay
+                wizard.imported(lines)
+
+            self.bridge.submit(work, done, lambda exc: wizard.import_failed(_human(exc)))
+
+        wizard.createRequested.connect(create)
+        wizard.importRequested.connect(do_import)
+        wizard.accepted.connect(lambda: self.open_home(home, wizard.passphrase or None))
+        wizard.rejected.connect(self.quit)
+        wizard.open()
+        return wizard
 
     # ------------------------------------------------------------------ window
 
+    def _present(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        self.startup.append(dialog)
+
+    def retire_startup(self) -> None:
+        """Delete the start-up dialogs (at the next event-loop turn, all at once)."""
+        for w in self.startup:
+            with contextlib.suppress(RuntimeError):  # already deleted by Qt
+                w.hide()
+                w.deleteLater()
+        self.startup.clear()
+        self.dialog = None
+
     def _opened(self, session: Session) -> None:
         self.session = session
+        self.retire_startup()
         self.bridge.forward_events(session.client)
         self.window = MainWindow(self.bridge, session)
         self.window.show()
@@ -215,13 +340,22 @@ class Controller:
             self.splash.close()
             self.splash = None
 
-    def _failed(self, exc: BaseException) -> None:
-        QMessageBox.critical(None, _t("Corridor"), _t("Could not open Corridor: %1")
-                             .replace("%1", str(exc) or type(exc).__name__))
-        self.app.quit()
+    def _failed(self, exc: BaseException) -> QMessageBox:
+        """Say why the device did not open; the app ends when the message is closed."""
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        box = QMessageBox(QMessageBox.Icon.Critical, _t("Corridor"),
+                          _t("Could not open Corridor: %1").replace("%1", _human(exc)))
+        box.setObjectName("startFailed")
+        box.finished.connect(lambda _r: self.quit())
+        self._present(box)
+        box.open()
+        return box
 
     def shutdown(self) -> None:
         session, demo = self.session, self.demo
+        self.session = self.demo = None
         if session is not None:
             with contextlib.suppress(Exception):  # closing anyway
                 self.bridge.run_sync(session.close, timeout=20)
@@ -248,7 +382,16 @@ def run(args: argparse.Namespace) -> int:
         if not done.done():
             done.set_result(None)
 
-    app.lastWindowClosed.connect(finish)
+    controller.finished = finish
+    # Only the main window's closing ends the app: the start-up dialogs come and go
+    # while a demo is prepared or a passphrase is checked.
+    app.setQuitOnLastWindowClosed(False)
+
+    def last_closed() -> None:
+        if controller.window is not None:
+            finish()
+
+    app.lastWindowClosed.connect(last_closed)
     app.aboutToQuit.connect(finish)
     loop.call_soon(controller.start)
     with loop:

@@ -12,8 +12,13 @@ __all__ = ["main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="corridor", description="Corridor secure messaging.")
+    from client._cli import Parser
+
+    p = Parser(prog="corridor", description="Corridor secure messaging. Without a command: "
+               "the desktop app.")
     p.add_argument("--version", action="version", version=f"corridor {__version__}")
+    p.add_argument("--json", action="store_true",
+                   help="commands print JSON; errors are {\"error\": CODE, \"message\": ...}")
     p.add_argument("--home", default=None, help="the device's home (default CORRIDOR_HOME "
                    "or the platform data dir)")
     p.add_argument("--relay", default=None, help="relay URL (default: the home's)")
@@ -33,11 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "func", None) is not None:  # a subcommand (mission, device, cert)
-        result: int = args.func(args)
-        return result
+    from client._cli import UsageFailure, run_guarded, usage_failure, wants_json
+
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageFailure as exc:  # argparse's complaint, as JSON with --json
+        return usage_failure(wants_json(argv), exc)
+    if getattr(args, "func", None) is not None:  # a subcommand: errors in words, no traceback
+        return run_guarded(args.func, args)
     # No subcommand: the desktop app (first run offers enrolment or a demo venue).
+    from ui.platform_check import preflight
+
+    problem = preflight()
+    if problem is not None:  # say what Qt would only abort on, before Qt starts
+        print(problem, file=sys.stderr)
+        return 1
     from ui.app import run
 
     return run(args)

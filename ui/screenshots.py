@@ -35,11 +35,112 @@ def _save(w: QWidget, path: Path) -> None:
     print(f"{path} ({path.stat().st_size // 1024} KiB)")
 
 
-def main(out: str = "docs/screenshots") -> int:
+def startup_shots(app: QApplication, bridge: Bridge, out_dir: Path) -> None:
+    """First run, the enrolment wizard's steps (real key, request and certificates from a
+    small demo venue's mission admin) and the passphrase dialog after a wrong passphrase."""
+    import argparse
+
+    from client import pki
+    from crypto.words import encode_words
+    from ui.app import Controller
+    from ui.views.enrol import EnrolWizard, PassphraseDialog
+
+    os.environ["CORRIDOR_INSECURE_FAST_KDF"] = "1"  # a throwaway home: be quick
+    os.environ.pop("CORRIDOR_PASSPHRASE", None)
+    tmp = Path(tempfile.mkdtemp(prefix="corridor-shots-start-"))
+    venue = LiveDemo(tmp / "venue", missions=2, delegates=1, emergency=False)
+    info = venue.provision()
+    home = Path.home() / "Corridor"  # a plausible path to show; the files go in tmp
+    args = argparse.Namespace(home=str(tmp / "home"), relay=None, demo=False, data_dir=None,
+                              quiet_demo=True, theme=None)
+    c = Controller(app, bridge, args)
+    c.finished = lambda: None
+    c.start()
+    first = c.dialog
+    assert first is not None
+    first.resize(560, first.sizeHint().height())
+    _spin(app, 1)
+    _save(first, out_dir / "first-run.png")
+    wiz = c.enrol(tmp / "home")
+    first.hide()
+    assert isinstance(wiz, EnrolWizard)
+    wiz.device_page.delegate.setText("amartin")
+    wiz.device_page.display.setText("Alice Martin")
+    wiz.device_page.passphrase.setText("a passphrase of my own")
+    wiz.device_page.repeat.setText("a passphrase of my own")
+    _spin(app, 1)
+    _save(wiz, out_dir / "enrolment-1-key.png")
+    wiz.next()
+    _spin(app, 20, lambda: wiz.currentId() == EnrolWizard.REQUEST)
+    wiz.request_page.where.setText(wiz.request_page.where.text().replace(
+        str(tmp / "home"), str(home)))
+    _spin(app, 1)
+    _save(wiz, out_dir / "enrolment-2-request.png")
+    mission = Path(info.layout["missions"]["alderia"]["dir"])
+    cert = tmp / "amartin-device.pem"
+    os.environ["CORRIDOR_PASSPHRASE"] = info.passphrase
+    pki.main(["mission", "sign-device", "--request", str(tmp / "home" / "device-request.pem"),
+              "--mission-cert", str(mission / "mission.pem"), "--key",
+              str(mission / "mission.key"), "--out", str(cert)])
+    os.environ.pop("CORRIDOR_PASSPHRASE")
+    wiz.next()
+    wiz.import_page.use_files([str(cert), str(mission / "mission.pem"),
+                               str(venue.data_dir / "relay" / "root.pem")])
+    fp = bytes.fromhex(info.layout["root_fingerprint"].replace(" ", "").replace(":", ""))
+    wiz.import_page.fingerprint.setText(" ".join(encode_words(fp)))
+    wiz.import_page.relay.setText(venue.relay_url())
+    _spin(app, 1)
+    _save(wiz, out_dir / "enrolment-3-import.png")
+    wiz.next()
+    _spin(app, 20, lambda: wiz.currentId() == EnrolWizard.DONE)
+    _save(wiz, out_dir / "enrolment-4-done.png")
+    wiz.hide()
+    dlg = c.ask_passphrase(home)
+    assert isinstance(dlg, PassphraseDialog)
+    dlg.refuse("Wrong passphrase: it does not open this device's key file. Try again.")
+    _spin(app, 1)
+    _save(dlg, out_dir / "passphrase.png")
+    dlg.hide()
+
+    # the chair's emergency call, on its review page
+    async def go() -> Session:
+        s = open_session(info.home(info.user), venue.relay_url(), passphrase=info.passphrase,
+                         kdf=demo_kdf())
+        await s.start()
+        return s
+
+    session: Session = bridge.run_sync(go)
+    bridge.forward_events(session.client)
+    chair = MainWindow(bridge, session)
+    chair.resize(QSize(1280, 800))
+    chair.show()
+    _spin(app, 10, lambda: chair.current)
+    chair.convene_emergency()
+    call = chair.emergency_dialog
+    from PySide6.QtCore import QDateTime
+
+    call.when.setDateTime(QDateTime.currentDateTime().addSecs(45 * 60))
+    call.place.setText("Conference room B")
+    call.agenda.setPlainText("Incident at the buoy line: consultations under item 2.")
+    call.show_review()
+    call.resize(520, call.sizeHint().height())
+    _spin(app, 1)
+    _save(call, out_dir / "emergency-confirmation.png")
+    call.reject()
+    chair.close()
+    bridge.run_sync(session.close)
+    venue.stop()
+
+
+def main(out: str = "docs/screenshots", only: str = "") -> int:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_app()
     bridge = Bridge()
+    startup_shots(app, bridge, out_dir)
+    if only == "startup":
+        sys.stdout.flush()
+        os._exit(0)
     demo = LiveDemo(Path(tempfile.mkdtemp(prefix="corridor-shots-")), missions=4, delegates=2,
                     reply_chance=0.0, ack_delay=(0.5, 1.5), emergency=False)
     info = demo.provision()

@@ -19,9 +19,10 @@ from client.directory import x509_credential
 from client.engine import SUITE, _enc, _envelope, _OutApp
 from client.errors import UsageError
 from client.events import ErrorEvent, MessageEdited, MessageRedacted, PolicyRefused
-from client.policy import roster_extension
+from client.policy import LEAF_EXTENSIONS, roster_extension
 from client.transport import HttpTransport, RelayMessage
 from crypto.group import Group
+from crypto.key_package import default_capabilities
 from tests.client.wire import is_commit
 
 from .conftest import Venue
@@ -90,7 +91,8 @@ async def test_forged_acks_and_edits_are_refused(venue: Venue) -> None:
     outsider = Group.create(SUITE, cid, x509_credential(c.engine.me.chain), c.engine.me.seed,
                             extensions=[roster_extension(a.engine.roster(cid),
                                                          a.engine.message_meta(cid).info)],
-                            credential_validator=c.engine.trust)
+                            credential_validator=c.engine.trust,
+                            capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS))
     forged_ack = payloads.Ack(**_base(), target=bytes.fromhex(hot))  # type: ignore[arg-type]
     injected = outsider.encrypt_application(
         payloads.encode(forged_ack),

@@ -35,6 +35,7 @@ from client.engine import (
 from client.errors import NotFoundError, UsageError
 from client.events import Event, MembershipChanged, MessageReceived, PolicyRefused
 from client.policy import (
+    LEAF_EXTENSIONS,
     POLICY,
     Authority,
     Ident,
@@ -54,7 +55,7 @@ from client.transport import EpochConflictError, MemoryRelay, RelayRefused
 from crypto import certs
 from crypto.charter import CommitStamp
 from crypto.group import Group
-from crypto.key_package import make_key_package
+from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
 
 A_M, B_M, C_M = "alderia", "borduria", "carpania"
@@ -567,7 +568,9 @@ async def test_relay_forged_leaf_is_refused(pki: Pki, people: dict[str, Issued])
     seed = forged.seed
     now = int(pki.now.timestamp())
     kp = make_key_package(SUITE, x509_credential(forged.chain), seed,
-                          lifetime=(now - 60, now + 86400)).key_package.to_bytes()
+                          lifetime=(now - 60, now + 86400),
+                          capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS)
+                          ).key_package.to_bytes()
     # 1. substituted in a KeyPackage claim: the adding client refuses it, no Add is sent
     relay.key_packages[people["b2"].device_id] = [kp]
     relay.directory[people["b2"].device_id] = (B_M, list(people["b2"].chain))

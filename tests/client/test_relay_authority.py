@@ -24,12 +24,12 @@ from client.core import Client
 from client.directory import x509_credential
 from client.engine import SUITE, _envelope, _seal_info
 from client.events import CommitVoided, PolicyRefused
-from client.policy import new_info, roster_extension
+from client.policy import LEAF_EXTENSIONS, new_info, roster_extension
 from client.transport import RelayMessage, RelayRefused
 from crypto import certs, key_schedule
 from crypto.charter import CHARTER_EXTENSION, CommitStamp, charter_from_extensions
 from crypto.group import Group
-from crypto.key_package import make_key_package
+from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
 
 from .conftest import Venue
@@ -236,7 +236,9 @@ async def test_a_forged_leaf_chaining_to_another_root_is_refused(venue: Venue) -
         not_after=now + timedelta(days=10))
     stamp = int(now.timestamp())
     kp = make_key_package(SUITE, x509_credential((device, mission)), seed,
-                          lifetime=(stamp - 60, stamp + 86400)).key_package.to_bytes()
+                          lifetime=(stamp - 60, stamp + 86400),
+                          capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS)
+                          ).key_package.to_bytes()
     msg, welcome, ids = insider_commit(a, gid, add=[kp], permissive=True)
     with pytest.raises(RelayRefused) as refused:
         await a.transport.post(gid, "c.forged", msg, welcome=welcome, welcome_to=ids)
@@ -305,3 +307,29 @@ async def test_the_relay_never_holds_the_channel_name(venue: Venue) -> None:
         for needle in (raw, raw.hex().encode(), base64.b64encode(raw),
                        name.encode("utf-16-le")):
             assert needle not in store, name
+
+
+async def test_a_commit_the_relay_refuses_does_not_hold_the_channel_back(
+        venue: Venue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An honest device's commit the relay refuses (here: stamped by a clock an hour
+    fast) is reported and discarded; the channel's messages and later commits go on."""
+    v = venue
+    gid = await channel(v, A, "caucus", ["borduria"], B)
+    a, b = v.client(A), v.client(B)
+    epoch = a.engine._group(gid).epoch
+    real = a.engine.clock
+    monkeypatch.setattr(a.engine, "clock", lambda: real() + 3600)
+    a.engine.enqueue_self_update(gid)
+    events = await a.sync()
+    monkeypatch.setattr(a.engine, "clock", real)
+    assert [(e.reason, e.detail) for e in events if getattr(e, "reason", "") ==
+            "the relay refused a send"] == [("the relay refused a send", "commit_refused")]
+    assert a.engine._group(gid).pending_commit is None
+    assert a.engine._group(gid).epoch == epoch
+    await a.send_text(gid.hex(), "after the refusal")
+    await b.sync()
+    assert "after the refusal" in [m.text for m in b.messages(gid.hex())]
+    await a.change_roster(gid.hex(), name="still governed")
+    await v.sync_all(2)
+    assert b.engine.roster(gid).name == "still governed"
+    assert a.engine._group(gid).epoch == b.engine._group(gid).epoch == epoch + 1

@@ -14,9 +14,10 @@ from client import payloads
 from client.directory import x509_credential
 from client.engine import _enc, _envelope
 from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
+from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
 from crypto.group import Group
-from crypto.key_package import make_key_package
+from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
 from tests.crypto.test_threat_15_wire_format import public_application
 
@@ -59,7 +60,8 @@ async def test_wrong_wire_formats_and_content_types_are_typed_errors(
     # 4. a Welcome and 5. a KeyPackage delivered as channel messages
     newcomer = pki.device("alderia", "newcomer")
     kp = make_key_package(3, x509_credential(newcomer.chain), newcomer.seed,
-                          lifetime=(0, 2**40))
+                          lifetime=(0, 2**40),
+                          capabilities=default_capabilities(3, LEAF_EXTENSIONS))
     welcome = Group.from_bytes(g.to_bytes(), credential_validator=lambda _c, _k: None).commit(
         add=[kp.key_package], handshake_encrypted=False).welcome
     assert welcome is not None

@@ -239,6 +239,10 @@ def test_exporter_and_group_context_extensions() -> None:
     a, b, c = make_group(3)
     assert a.export_secret("x", b"ctx", 32) == b.export_secret("x", b"ctx", 32)
     ext = m.Extension(extension_type=0xFF01, extension_data=b"roster-v1")
+    # Section 13.4: the members' leaves do not list 0xFF01, so it cannot be introduced.
+    with pytest.raises(UsageError):
+        a.commit(group_context_extensions=[ext])
+    ext = m.Extension(extension_type=m.ExtensionType.application_id, extension_data=b"app")
     out = a.commit(group_context_extensions=[ext])
     deliver([b, c], out.message)
     a.merge_pending_commit()

@@ -46,8 +46,10 @@ def test_public_state_follows_every_commit_kind() -> None:
         lambda: a.commit(add=[d.key_package], handshake_encrypted=False),
         lambda: b.commit(handshake_encrypted=False),
         lambda: c.commit(remove=[1], handshake_encrypted=False),
+        # (a type every member supports: RFC 9420 section 13.4)
         lambda: a.commit(group_context_extensions=[m.Extension(
-            extension_type=0xF0AA, extension_data=b"x")], handshake_encrypted=False),
+            extension_type=m.ExtensionType.application_id, extension_data=b"x")],
+            handshake_encrypted=False),
     ]
     members = [a, b, c]
     for step in steps:

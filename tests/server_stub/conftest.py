@@ -160,8 +160,9 @@ class RelayProcess:
     def __init__(self, data_dir: Path, database: str | None = None,
                  env: dict[str, str] | None = None, port: int | None = None,
                  log_level: str = "info", venue: Pki | None = None,
-                 args: tuple[str, ...] = ()) -> None:
+                 args: tuple[str, ...] = (), module: str = "server_stub.cli") -> None:
         self.data_dir = data_dir
+        self.module = module  # a test module may wrap the relay app (fault injection)
         self.venue = venue or session_venue()
         self.database = database
         self.port = port or free_port()
@@ -177,7 +178,7 @@ class RelayProcess:
 
     def start(self, timeout: float = 30) -> RelayProcess:
         write_root(self.data_dir, self.venue)
-        cmd = [sys.executable, "-m", "server_stub.cli", "serve", "--port", str(self.port),
+        cmd = [sys.executable, "-m", self.module, "serve", "--port", str(self.port),
                "--data-dir", str(self.data_dir), "--log-level", self.log_level]
         if self.database:
             cmd += ["--database", self.database]

@@ -42,10 +42,12 @@ from crypto.charter import (
 )
 from crypto.codec import opaque_v
 from crypto.group import Group
-from crypto.key_package import KeyPackageBundle, make_key_package
+from crypto.key_package import KeyPackageBundle, default_capabilities, make_key_package
 from crypto.messages import Credential, CredentialType
 
 SUITE = 3
+# Leaves list the charter extension the groups use (RFC 9420 section 13.4).
+_CAPABILITIES = default_capabilities(SUITE, [CHARTER_EXTENSION])
 
 CHALLENGE_CONTEXT = b"corridor-relay/v1 challenge\x00"
 APPLICATION, PROPOSAL, COMMIT = 1, 2, 3
@@ -121,7 +123,8 @@ class RelayClient:
         """A fresh KeyPackage of this device (its private part kept for :meth:`join`)."""
         now = int(time.time())
         bundle = make_key_package(SUITE, self.credential(), self.seed,
-                                  lifetime=(now - 3600, now + 86400 * 30))
+                                  lifetime=(now - 3600, now + 86400 * 30),
+                                  capabilities=_CAPABILITIES)
         self._bundles.append(bundle)
         return bundle.key_package.to_bytes()
 
@@ -145,7 +148,8 @@ class RelayClient:
             conveners=(self.delegate,) if kind in ("multilateral", "caucus") else (),
             created_by=self.delegate, info=b"\x11" * 32)
         g = Group.create(SUITE, group_id, self.credential(), self.seed,
-                         extensions=[charter_extension(charter)], credential_validator=_accept)
+                         extensions=[charter_extension(charter)], credential_validator=_accept,
+                         capabilities=_CAPABILITIES)
         self.mls[group_id] = g
         return g.group_info(with_ratchet_tree=True)
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from client.ui_support import Row, fmt_size
+from ui.i18n import meeting_text
 from ui.models import roles
 
 __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
@@ -52,7 +53,9 @@ def footer_text(row: Row) -> str:
     if row.edited and not row.redacted:
         parts.append(_t("edited"))
     if row.own:
-        if row.sending:
+        if row.failed:
+            parts.append(_t("failed: %1").replace("%1", row.failed))
+        elif row.sending:
             parts.append(_t("sending…"))
         elif row.read_by:
             parts.append(_t("read by %1").replace("%1", ", ".join(row.read_by)))
@@ -137,7 +140,8 @@ class MessageDelegate(QStyledItemDelegate):
             if row.has_attachment:
                 extra = attachment_text(row)
             elif row.kind == "emergency":
-                extra = _t("Meeting: %1").replace("%1", row.detail)
+                extra = _t("Meeting: %1").replace("%1", meeting_text(row.meeting_at,
+                                                                      row.detail))
             elif row.kind == "timer":
                 extra = _t("Disappearing messages: %1").replace(
                     "%1", _t("off") if row.detail == "off" else _t("%1 s").replace(

@@ -47,6 +47,9 @@ class ConversationView(QListView):
     replyRequested = Signal(object)
     editRequested = Signal(object)
     redactRequested = Signal(object)
+    #: a failed own message (the relay refused it): send it again / delete it here
+    retryRequested = Signal(object)
+    discardRequested = Signal(object)
     reactRequested = Signal(object, str)
     ackRequested = Signal(object)
     saveRequested = Signal(object)
@@ -95,6 +98,8 @@ class ConversationView(QListView):
             ("newest", _t("Jump to the &newest messages"), "Ctrl+Shift+End",
              self.jump_to_newest),
             ("copy", _t("&Copy text"), QKeySequence.StandardKey.Copy, self._copy),
+            ("retry", _t("Send a&gain"), "Ctrl+Shift+Return", self._retry),
+            ("discard", _t("&Discard unsent message"), "Ctrl+Shift+Delete", self._discard),
         ):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
@@ -210,15 +215,18 @@ class ConversationView(QListView):
 
     def update_actions(self) -> None:
         r = self.current_row()
-        live = r is not None and not r.redacted
+        failed = r is not None and r.own and bool(r.failed)
+        live = r is not None and not r.redacted and not failed
         a = self.actions_by_name
+        a["retry"].setEnabled(failed and self.can_post)
+        a["discard"].setEnabled(failed)
         a["reply"].setEnabled(live and self.can_post)
         a["edit"].setEnabled(live and self.can_post and r is not None and r.own
                              and r.kind in ("text", "reply"))
         a["redact"].setEnabled(live and self.can_post and r is not None and r.own)
         a["ack"].setEnabled(live and self.can_answer and r is not None and r.requires_ack
                             and not r.own)
-        a["copy"].setEnabled(live)
+        a["copy"].setEnabled(live or failed)
         a["save"].setEnabled(live and r is not None and r.has_attachment)
         for i in range(1, len(REACTIONS) + 1):
             a[f"react{i}"].setEnabled(live and self.can_post)
@@ -235,7 +243,10 @@ class ConversationView(QListView):
             self.setCurrentIndex(idx)
         self.update_actions()
         menu = QMenu(self)
-        for name in ("reply", "edit", "redact", "ack", "save", "copy"):
+        names = ["reply", "edit", "redact", "ack", "save", "copy"]
+        if self.actions_by_name["retry"].isEnabled():  # only for a message that failed
+            names = ["retry", "discard", "copy"]
+        for name in names:
             menu.addAction(self.actions_by_name[name])
         react = menu.addMenu(_t("Re&act"))
         for i in range(1, len(REACTIONS) + 1):
@@ -253,6 +264,14 @@ class ConversationView(QListView):
     def _redact(self) -> None:
         if (r := self.current_row()) is not None and r.own:
             self.redactRequested.emit(r)
+
+    def _retry(self) -> None:
+        if (r := self.current_row()) is not None and r.own and r.failed:
+            self.retryRequested.emit(r)
+
+    def _discard(self) -> None:
+        if (r := self.current_row()) is not None and r.own and r.failed:
+            self.discardRequested.emit(r)
 
     def _react(self, emoji: str) -> None:
         if (r := self.current_row()) is not None:

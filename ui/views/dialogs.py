@@ -289,7 +289,12 @@ class SettingsDialog(QDialog):
         self.timer = QComboBox(self)
         for label, secs in TIMERS:
             self.timer.addItem(_t(label), secs)
+        if self.timer.findData(timer) < 0:  # set elsewhere (another device, the CLI)
+            from ui.i18n import duration_text
+
+            self.timer.addItem(duration_text(int(timer or 0)), timer)
         self.timer.setCurrentIndex(max(0, self.timer.findData(timer)))
+        self.initial_timer = timer
         self.timer.setEnabled(can_set_timer)
         form = QFormLayout(self)
         form.addRow(self.notifications)
@@ -305,6 +310,10 @@ class SettingsDialog(QDialog):
     def chosen_timer(self) -> int | None:
         value = self.timer.currentData()
         return int(value) if value is not None else None
+
+    def timer_changed(self) -> bool:
+        """Whether the user chose another timer (only a change is posted to the channel)."""
+        return self.timer.isEnabled() and self.chosen_timer() != self.initial_timer
 
 
 # ---------------------------------------------------------------------- search
@@ -377,27 +386,114 @@ class AgendaDialog(QDialog):
 
 
 class EmergencyDialog(QDialog):
-    """The chair convenes an emergency meeting: when, where, why."""
+    """The chair convenes an emergency meeting: when, where, why, then a confirmation.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Every mission is alarmed and asked to acknowledge, so the call is reviewed before it
+    goes: the reason is required, the time must not be past, and the second page shows
+    exactly what the missions will read (the time in the user's locale, the place once).
+    """
+
+    FORM, CONFIRM = 0, 1
+
+    def __init__(self, channel_name: str = "", parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import QLocale
+        from PySide6.QtWidgets import QStackedWidget
+
         super().__init__(parent)
+        self.setObjectName("emergencyDialog")
         self.setWindowTitle(_t("Convene an emergency meeting"))
+        self.channel_name = channel_name
         self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(1800), self)
+        self.when.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.when.setCalendarPopup(True)
-        self.place = QLineEdit(_t("Conference room B"), self)
+        self.place = QLineEdit(self)
+        self.place.setObjectName("emergencyPlace")
+        self.place.setPlaceholderText(_t("e.g. Conference room B"))
         self.link = QLineEdit(self)
         self.agenda = QPlainTextEdit(self)
+        self.agenda.setObjectName("emergencyReason")
         self.agenda.setTabChangesFocus(True)
-        form = QFormLayout(self)
+        self.agenda.setPlaceholderText(_t("Why the meeting is needed: every mission reads "
+                                          "this before acknowledging."))
+        self.problem = QLabel(self)
+        self.problem.setObjectName("emergencyProblem")
+        self.problem.setWordWrap(True)
+        form_page = QWidget(self)
+        form = QFormLayout(form_page)
         form.addRow(_t("&When:"), self.when)
         form.addRow(_t("&Place:"), self.place)
         form.addRow(_t("&Link:"), self.link)
         form.addRow(_t("&Reason:"), self.agenda)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.problem)
+        confirm_page = QWidget(self)
+        self.summary = QLabel(confirm_page)
+        self.summary.setObjectName("emergencySummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        QVBoxLayout(confirm_page).addWidget(self.summary)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(form_page)
+        self.pages.addWidget(confirm_page)
+        self.buttons = QDialogButtonBox(self)
+        self.review = self.buttons.addButton(_t("&Review…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.back = self.buttons.addButton(_t("&Back"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.send = self.buttons.addButton(_t("&Convene now"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.review.clicked.connect(self.show_review)
+        self.back.clicked.connect(lambda: self._page(self.FORM))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.pages)
+        lay.addWidget(self.buttons)
+        self._page(self.FORM)
+
+    def _page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.review.setVisible(page == self.FORM)
+        self.review.setDefault(page == self.FORM)
+        self.back.setVisible(page == self.CONFIRM)
+        self.send.setVisible(page == self.CONFIRM)
+        self.send.setDefault(page == self.CONFIRM)
+
+    def check(self) -> str:
+        """What must be fixed before the call can be reviewed ("" when nothing)."""
+        if not self.agenda.toPlainText().strip():
+            return _t("Give the reason: every mission reads it before acknowledging.")
+        if self.meeting_at_ms() < QDateTime.currentMSecsSinceEpoch() - 60_000:
+            return _t("That time is in the past.")
+        return ""
+
+    def show_review(self) -> bool:
+        problem = self.check()
+        self.problem.setText(problem)
+        if problem:
+            return False
+        from ui.i18n import tr_n, when_text
+
+        minutes = max(0, round((self.meeting_at_ms() - QDateTime.currentMSecsSinceEpoch())
+                               / 60_000))
+        lines = [_t("Every mission in “%1” will be alarmed and asked to acknowledge.")
+                 .replace("%1", self.channel_name or _t("this channel")), "",
+                 _t("When: %1 (%2)").replace("%1", when_text(self.meeting_at_ms())).replace(
+                     "%2", tr_n("Dialogs", "in %n minute(s)", minutes))]
+        if self.place.text().strip():
+            lines.append(_t("Place: %1").replace("%1", self.place.text().strip()))
+        if self.link.text().strip():
+            lines.append(_t("Link: %1").replace("%1", self.link.text().strip()))
+        lines.append(_t("Reason: %1").replace("%1", self.agenda.toPlainText().strip()))
+        self.summary.setText("\n".join(lines))
+        self._page(self.CONFIRM)
+        return True
+
+    def accept(self) -> None:
+        """Only from the confirmation page (Enter on the form reviews first)."""
+        if self.pages.currentIndex() != self.CONFIRM:
+            self.show_review()
+            return
+        super().accept()
 
     def meeting_at_ms(self) -> int:
         return int(self.when.dateTime().toMSecsSinceEpoch())
@@ -447,46 +543,3 @@ class FirstRunDialog(QDialog):
     def _done(self, choice: int) -> None:
         self.choice = choice
         self.accept()
-
-
-class EnrolDialog(QDialog):
-    """Step one creates the key and request; step two imports the certificates."""
-
-    def __init__(self, home: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("enrolDialog")
-        self.setWindowTitle(_t("Enrol this device"))
-        self.delegate = QLineEdit(self)
-        self.display = QLineEdit(self)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.make_request = QPushButton(_t("1. &Create key and certificate request"), self)
-        self.request_note = QLabel(self)
-        self.request_note.setWordWrap(True)
-        self.fingerprint = QLineEdit(self)
-        self.fingerprint.setPlaceholderText(_t("from your accreditation letter"))
-        self.root = QLineEdit(self)
-        self.device_cert = QLineEdit(self)
-        self.mission_cert = QLineEdit(self)
-        self.relay = QLineEdit(self)
-        self.relay.setPlaceholderText("https://relay.example")
-        self.import_button = QPushButton(_t("2. &Import certificates"), self)
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(QLabel(_t("Home: %1").replace("%1", home), self))
-        form.addRow(_t("&Delegate id:"), self.delegate)
-        form.addRow(_t("Display &name:"), self.display)
-        form.addRow(_t("Key &passphrase:"), self.passphrase)
-        form.addRow(self.make_request)
-        form.addRow(self.request_note)
-        form.addRow(_t("Venue root &fingerprint:"), self.fingerprint)
-        form.addRow(_t("Venue &root certificate (PEM file):"), self.root)
-        form.addRow(_t("Your &device certificate (PEM file):"), self.device_cert)
-        form.addRow(_t("Your &mission certificate (PEM file):"), self.mission_cert)
-        form.addRow(_t("Re&lay URL:"), self.relay)
-        form.addRow(self.import_button)
-        form.addRow(self.result_label)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        form.addRow(close)

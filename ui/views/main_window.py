@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         rl.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
         self.connection = QLabel(_t("Connecting…"), self)
+        self.connection.setObjectName("connectionStatus")
+        self.connection.setAccessibleName(_t("Connection to the relay"))
         self.statusBar().addPermanentWidget(self.connection)
 
         # ---- wiring
@@ -219,6 +221,8 @@ class MainWindow(QMainWindow):
         self.conversation.replyRequested.connect(self.composer.reply_to)
         self.conversation.editRequested.connect(self.composer.edit)
         self.conversation.redactRequested.connect(self._redact)
+        self.conversation.retryRequested.connect(self._retry_failed)
+        self.conversation.discardRequested.connect(self._discard_failed)
         self.conversation.reactRequested.connect(self._react)
         self.conversation.ackRequested.connect(lambda r: self.acknowledge(self.current,
                                                                            r.message_id))
@@ -231,6 +235,10 @@ class MainWindow(QMainWindow):
         self.notice_board.reviseRequested.connect(self.revise_agenda)
         self.member_pane.verifyRequested.connect(self.open_verification)
         self.bridge.coreEvent.connect(self._on_event)
+        # the state so far (the push loop may have connected before this window
+        # subscribed); later changes arrive as ConnectionChanged events, in order
+        client = self.session.client
+        self.bridge.submit(lambda: client.link, self._show_link)
         self.bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -539,6 +547,16 @@ class MainWindow(QMainWindow):
             if cid == self.current:
                 self._gone.add(e.message_id.hex())
             return
+        if isinstance(e, ev.ConnectionChanged):
+            self._show_link(e.connected, e.detail)
+            return
+        if isinstance(e, ev.MessageFailed):
+            # the relay refused an own message for good: its row shows why
+            if cid == self.current:
+                self._changed.add(e.message_id.hex())
+            self.statusBar().showMessage(
+                _t("A message was not sent: %1").replace("%1", e.reason), 10000)
+            return
         if isinstance(e, ev.MessageSent):
             # the relay numbered an own message: its row leaves "sending" and moves to
             # its relay place (repainted with the next refresh; nothing is polled)
@@ -571,7 +589,6 @@ class MainWindow(QMainWindow):
         elif isinstance(e, ev.CertificateExpiring | ev.KeyPackagesDraining):
             self._refresh_all = True  # the banner is read again with the channels
         elif isinstance(e, ev.ErrorEvent):
-            self.connection.setText(_t("Offline — retrying"))
             self.statusBar().showMessage(e.reason, 6000)
             return
         elif isinstance(e, ev.CommitVoided):  # the vote's outcome, shown to every member
@@ -580,7 +597,18 @@ class MainWindow(QMainWindow):
         elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
             self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
                                          10000)
-        self.connection.setText(_t("Connected"))
+
+    def _show_link(self, up: bool | None, detail: str = "") -> None:
+        """The relay connection in the status bar, as the core last reported it (only
+        ConnectionChanged moves it: a message or an error says nothing about the link)."""
+        if up is None:
+            text = _t("Connecting…")
+        elif up:
+            text = _t("Connected")
+        else:
+            text = _t("Offline — reconnecting…")
+        self.connection.setText(text)
+        self.connection.setToolTip(detail)
 
     def _show_routing(self, warning: str) -> None:
         """The open channel's routing warning, above its messages (until it is gone)."""
@@ -823,6 +851,27 @@ class MainWindow(QMainWindow):
             self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
                                self._after_send, self._error)
 
+    def _retry_failed(self, row: Row) -> None:
+        """Send a message the relay refused again (its row goes back to "sending…")."""
+        if (cid := self._cid()) is not None:
+            mid = row.message_id
+            self._changed.add(mid)
+            self.bridge.submit(lambda: self.adapter.retry(cid, mid), self._after_send,
+                               self._error)
+
+    def _discard_failed(self, row: Row) -> None:
+        if self._cid() is None:
+            return
+        ok = QMessageBox.question(self, _t("Discard message"), _t(
+            "This message was never delivered. Delete it from this device?"))
+        if ok == QMessageBox.StandardButton.Yes:
+            self._discard_confirmed(row)
+
+    def _discard_confirmed(self, row: Row) -> None:
+        if (cid := self._cid()) is not None:
+            self.bridge.submit(lambda: self.adapter.discard(cid, row.message_id),
+                               self._after_send, self._error)
+
     def _react(self, row: Row, emoji: str) -> None:
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.react(cid, row.message_id, emoji),
@@ -935,10 +984,13 @@ class MainWindow(QMainWindow):
         target = self.emergency_channel()
         if not target or not self.is_chair:
             return
-        dlg = EmergencyDialog(self)
-        if dlg.exec():
-            self.convene(target, dlg.meeting_at_ms(), dlg.place.text().strip(),
-                         dlg.link.text().strip(), dlg.agenda.toPlainText().strip())
+        info = self.channel_model.channel(target)
+        dlg = EmergencyDialog(info.name if info else "", self)
+        self.emergency_dialog = dlg
+        dlg.accepted.connect(lambda: self.convene(
+            target, dlg.meeting_at_ms(), dlg.place.text().strip(), dlg.link.text().strip(),
+            dlg.agenda.toPlainText().strip()))
+        dlg.open()
 
     def convene(self, channel_id: str, meeting_at: int, place: str, link: str = "",
                 agenda: str = "") -> None:
@@ -998,7 +1050,7 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dlg: SettingsDialog) -> None:
         self.notifications = dlg.notifications.isChecked()
         self.set_theme(str(dlg.theme.currentData()))
-        if dlg.timer.isEnabled() and (cid := self._cid()) is not None:
+        if dlg.timer_changed() and (cid := self._cid()) is not None:
             secs = dlg.chosen_timer()
             self.bridge.submit(lambda: self.adapter.set_timer(cid, secs), self._after_send,
                                self._error)

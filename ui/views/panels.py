@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.ui_support import AckStatus
+from ui.i18n import meeting_text
 from ui.models.members import MemberModel
 from ui.models.tracker import AckTrackerModel
 
@@ -148,7 +149,8 @@ class EmergencyBanner(QFrame):
             return
         self.headline.setText(_t("EMERGENCY — meeting convened by %1").replace(
             "%1", status.sender))
-        self.detail.setText(status.detail + (("\n" + status.text) if status.text else ""))
+        self.detail.setText(meeting_text(status.meeting_at, status.detail)
+                            + (("\n" + status.text) if status.text else ""))
         total = len(status.waiting) + len(status.answered)
         if status.waiting:
             self.summary.setText(_t("%1 of %2 missions have not yet acknowledged: %3")
