@@ -1115,6 +1115,11 @@ class Engine:
         events: list[Event] = []
         with self.store.transaction():
             self.store.mark_sent(work.item_id)
+            if isinstance(work, CommitWork):  # else it holds the channel back forever
+                g = self._group(work.channel_id)
+                if g.pending_commit is not None:
+                    g.discard_pending_commit()
+                    self._save_group(g)
             if isinstance(work, AppWork):
                 item = _out_decoder.decode(work.data) if work.data else None
                 if isinstance(item, _OutApp):
