@@ -107,7 +107,9 @@ def test_leaving_a_channel_asks_first(open_window, venue, bridge, qtbot) -> None
     w = open_window(0)
     client = w.session.client
     other = next(m for m in venue.info.layout["missions"] if m != w.adapter.my_mission)
-    cid = bridge.run_sync(lambda: client.create_channel("multilateral", "Leave me", [other]))
+    # named to sort last: the other tests share this venue and pick a kind's first channel
+    cid = bridge.run_sync(lambda: client.create_channel("multilateral", "zz Leave me",
+                                                        [other]))
     qtbot.waitUntil(lambda: w.channel_model.channel(cid) is not None, timeout=TIMEOUT)
     w.open_channel(cid)
     qtbot.waitUntil(lambda: w.current == cid, timeout=TIMEOUT)
@@ -117,7 +119,7 @@ def test_leaving_a_channel_asks_first(open_window, venue, bridge, qtbot) -> None
 
     box = w.leave_channel()
     assert box is not None and box.isVisible()
-    assert "Leave me" in box.text()
+    assert "zz Leave me" in box.text()
     assert "stay readable" in box.informativeText() and "no new" in box.informativeText()
     assert box.defaultButton() is not w.leave_button  # Enter does not leave
     box.button(box.StandardButton.Cancel).click()
@@ -129,4 +131,4 @@ def test_leaving_a_channel_asks_first(open_window, venue, bridge, qtbot) -> None
     w.leave_button.click()
     qtbot.waitUntil(left, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: w.channel_model.channel(cid) is None, timeout=TIMEOUT)
-    assert "Leave me" in w.statusBar().currentMessage()
+    assert "zz Leave me" in w.statusBar().currentMessage()
