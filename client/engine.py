@@ -1094,7 +1094,7 @@ class Engine:
         queues it again). Temporary failures never come here: they stay queued."""
         events: list[Event] = []
         with self.store.transaction():
-            self.store.mark_sent(work.item_id)
+            self.drop_work(work)  # a refused commit is discarded with its item
             if isinstance(work, AppWork):
                 item = _out_decoder.decode(work.data) if work.data else None
                 if isinstance(item, _OutApp):
