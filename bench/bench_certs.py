@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Certificate chain verification cost: per leaf, and for every leaf of a 1,024-member tree.
 
 Run: .venv/bin/python bench/bench_certs.py

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Client benchmark: catch-up of 10,000 queued messages, send-to-display latency through
 a real relay (p50/p99), and the local store's size per 1,000 messages.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Corridor's MLS primitives against the raw bindings underneath them.
 
 Run: ``.venv/bin/python bench/bench_crypto.py [--quick]``. Prints microseconds per

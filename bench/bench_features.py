@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Messaging-feature benchmark: local search over 100,000 stored messages, and the
 acknowledgement tracker of a notice to 57 missions.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Benchmarks of crypto.group: commits, Welcomes and messages at 2 to 1,024 members.
 
 Prints, per group size: committer time to add one / remove one / update path only,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Corridor next to Cisco's mlspp, both driven through the MLS WG interop protocol.
 
 Both implementations serve the same gRPC protocol (``interop/proto/mls_client.proto``):

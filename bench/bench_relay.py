@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Relay benchmarks on loopback: ingest, push latency, fan-out, memory per idle socket.
 
     .venv/bin/python bench/bench_relay.py [--quick] [--skip-postgres]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Corridor's relay beside Matrix Synapse: message ingest on loopback, side by side.
 
     .venv/bin/python bench/bench_synapse.py [--quick] [--synapse-venv DIR] [--seconds S]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """UI benchmark: a channel holding 10,000 messages, over the real core and relay.
 
 Prints: time from opening the channel to its first paint (target <= 100 ms), the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What every ``corridor`` command shares: durations, limits, and errors said in words.
 
 Errors: a command raises; :func:`run_guarded` turns whatever it raised into one sentence

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Encrypted attachments: sealed on the device, stored as opaque blobs by the relay.
 
 Sending: a fresh random 32-byte key per attachment (never reused, so a fixed zero

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor`` client commands on the core: demo, status, channels, create-channel, send,
 sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The ``Client`` facade: one device, its home, its relay. The CLI and the desktop app use
 only this (see docs/client-api.md).
 
@@ -103,6 +104,13 @@ from client.paths import Home, atomic_write, resolve_home
 from client.policy import Roster
 from client.store import SqliteStore, open_store
 from client.store.schema import UNSEQUENCED_BASE
+from client.transparency import (
+    POLICY_FILE,
+    STATE_KEY,
+    DirectoryStatus,
+    LogVerifier,
+    TransparencyError,
+)
 from client.transport import (
     EpochConflictError,
     HttpTransport,
@@ -279,6 +287,9 @@ class Client:
         self._watched = engine.now()  # last periodic routing/KeyPackage check
         self._cert_state = "ok"  # the certificate state last reported
         self.connected = asyncio.Event()
+        self.log = _open_log(home, store, engine)
+        self._gossip: list[tuple[bytes, str, Any]] = []
+        engine.on_gossip = self._on_gossip
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -1018,10 +1029,184 @@ class Client:
     async def refresh_crls(self) -> None:
         import msgspec
 
-        crls = await self.transport.crls()
+        if self.log.enabled:
+            try:
+                crls = await self._logged_crls()
+            except TransparencyError as exc:
+                self._save_log()
+                self._emit([ErrorEvent(None, f"directory not trusted: {exc}")])
+                return  # keep the CRLs we have
+        else:
+            crls = await self.transport.crls()
         self.engine.trust.set_crls(crls)
         self.store.put_group_state(b"\xffcrls", 0, msgspec.msgpack.encode(
             self.engine.trust.crls))
+
+    # ------------------------------------------------------------------ transparency
+
+    def _save_log(self) -> None:
+        """Persist the log view and report new alarms."""
+        if self.log.dirty:
+            self.store.put_group_state(STATE_KEY, 0, self.log.to_bytes())
+            self.log.dirty = False
+        self._emit(self.log.take_fresh())
+
+    async def _log_policy(self) -> None:
+        """Pin the venue policy the relay serves when none is pinned yet (a home
+        enrolled before the venue had a log); it must be signed by the pinned root."""
+        if self.log.enabled:
+            return
+        policy = await self.transport.log_policy()
+        if policy is not None:
+            try:
+                self.log.adopt_policy(policy)
+            except TransparencyError as exc:
+                self._emit([ErrorEvent(None, f"venue policy refused: {exc}")])
+        self._save_log()
+
+    async def _accept_head(self, head: bytes | None, consistency: Sequence[bytes]) -> Any:
+        """The signed head of a directory response, checked against the trusted one.
+
+        Raises:
+            TransparencyError: no head, a bad signature, or a split view (alarmed).
+        """
+        try:
+            if head is None:
+                raise TransparencyError("the relay served the directory without a tree head")
+            sth, alarm = self.log.accept_head(head, consistency)
+            if alarm is not None:
+                raise TransparencyError(alarm.detail)
+            trusted = self.log.head
+            if trusted is not None and sth.size < trusted.size:
+                try:  # a log that shrank cannot prove it: that is the alarm
+                    proof = await self.transport.log_consistency(sth.size, trusted.size)
+                except RelayRefused:
+                    proof = []
+                if self.log.check_older(sth, proof) is not None:
+                    raise TransparencyError("a tree head that is not a prefix of ours")
+            return sth
+        finally:
+            self._save_log()
+
+    async def _directory_devices(self, mission: str) -> list[tuple[str, str, list[bytes]]]:
+        """The directory rows of ``mission``; with a log, only rows proven in it."""
+        if not self.log.enabled:
+            return await self.transport.directory_devices(mission)
+        try:
+            got = await self.transport.logged_devices(mission, self.log.since)
+        except RelayRefused as exc:
+            if exc.status != 400:
+                raise
+            got = await self.transport.logged_devices(mission, None)  # a shrunk log
+        head = await self._accept_head(got.head, got.consistency)
+        rows, _alarms = self.log.check_devices(got.rows, head)
+        self._save_log()
+        if self.log.audit_size < (self.log.head or head).size:
+            await self._audit()  # the log grew: read the new entries now
+        return rows
+
+    async def _logged_crls(self) -> list[bytes]:
+        try:
+            got = await self.transport.logged_crls(self.log.since)
+        except RelayRefused as exc:
+            if exc.status != 400:
+                raise
+            got = await self.transport.logged_crls(None)  # a shrunk log: checked below
+        head = await self._accept_head(got.head, got.consistency)
+        good, _alarms = self.log.check_crls(got.crls, got.proofs, head)
+        await self._audit()
+        missing, _alarms = self.log.withheld(good)
+        self._save_log()
+        return good + missing
+
+    async def _audit(self) -> None:
+        """Read the log up to the trusted head, entry by entry (client.transparency)."""
+        from client.transparency import AUDIT_PAGE
+
+        try:
+            while (head := self.log.head) is not None and self.log.audit_size < head.size:
+                start = self.log.audit_size
+                entries = await self.transport.log_entries(
+                    start, min(head.size, start + AUDIT_PAGE))
+                if not entries:
+                    raise TransparencyError("the relay serves no log entries up to its head")
+                self.log.audit(start, entries)
+        finally:
+            self._save_log()
+
+    def _on_gossip(self, channel_id: bytes, sender: str, head: bytes) -> None:
+        theirs, _alarm = self.log.gossip_received(channel_id, sender, head)
+        if theirs is not None:
+            self._gossip.append((channel_id, sender, theirs))
+
+    async def _resolve_gossip(self) -> None:
+        """Ask the relay to prove that members' gossiped heads and ours are one log."""
+        self._save_log()  # alarms from gossip compared on receipt
+        pending, self._gossip = self._gossip, []
+        done: set[tuple[int, bytes]] = set()
+        grew = False
+        for cid, sender, theirs in pending:
+            ours = self.log.head
+            if ours is None or (theirs.size, theirs.root) in done or theirs.same_tree(ours):
+                continue
+            done.add((theirs.size, theirs.root))
+            lo, hi = sorted((ours.size, theirs.size))
+            try:
+                proof = await self.transport.log_consistency(lo, hi)
+            except RelayRefused:
+                proof = []
+            before = ours.size
+            self.log.gossip_resolve(cid, sender, theirs, proof)
+            grew |= (self.log.head or ours).size > before
+        self._save_log()
+        if grew:  # a member has seen more of the log: read it, and any CRL withheld
+            with contextlib.suppress(TransparencyError):
+                await self._audit()
+                missing, _alarms = self.log.withheld(self.engine.trust.crls)
+                if missing:
+                    self.engine.trust.set_crls([*self.engine.trust.crls, *missing])
+                self._save_log()
+
+    async def verified_log(self) -> tuple[Any, list[bytes]]:
+        """Every entry of the log up to a freshly checked head, re-hashed to its root
+        (for ``corridor mission monitor`` and venue auditors).
+
+        Raises:
+            UsageError: the venue has no transparency log.
+            TransparencyError: a split view, or entries that do not hash to the head.
+        """
+        from crypto.transparency import MerkleTree, leaf_hash
+
+        async with self._lock:
+            await self._ensure_login()
+            await self._log_policy()
+            if not self.log.enabled:
+                raise UsageError("this venue has no transparency log")
+            before = len(self.log.alarms())
+            await self.refresh_crls()
+            fresh = self.log.alarms()[before:]
+            if any(a.kind == "split-view" for a in fresh):
+                raise TransparencyError(fresh[-1].detail)
+            head = self.log.head
+            assert head is not None
+            entries: list[bytes] = []
+            while len(entries) < head.size:
+                page = await self.transport.log_entries(len(entries), head.size)
+                if not page:
+                    raise TransparencyError("the relay serves no log entries up to its head")
+                entries += page
+            entries = entries[:head.size]
+            if MerkleTree([leaf_hash(e) for e in entries]).root() != head.root:
+                raise TransparencyError("the log's entries do not hash to its signed head")
+            return head, entries
+
+    def directory_status(self, channel: str | bytes) -> DirectoryStatus:
+        """"Directory verified" for one conversation: every member's certificate is in
+        the audited log, and no alarm (split view, withheld revocation) touches it."""
+        cid = self.resolve_channel(channel)
+        chains = [list(m.credential.certificates or ())
+                  for m in self.engine._group(cid).members()]
+        return self.log.status(cid, chains)
 
     async def publish_crl(self, crl_der: bytes) -> list[str]:
         """Publish a CRL (a mission's recall); returns the devices the relay revoked."""
@@ -1038,14 +1223,17 @@ class Client:
             async with self._lock:
                 self.sweep_expired()
                 await self._ensure_login()
+                await self._log_policy()
                 await self.refresh_crls()
                 await self._welcomes()
                 await self._key_packages()
                 await self._send_refusals()
                 await self._catch_up_all()
+                await self._resolve_gossip()
                 await self._maintain()
                 await self._flush_locked()
                 await self._catch_up_all()
+                await self._resolve_gossip()
                 await self._check_routing()
                 self._check_certificate()
                 self.engine.compact()
@@ -1137,10 +1325,13 @@ class Client:
             if info.left or info.forked or cid in pending:
                 continue
             dir_rows = []
-            for m in info.missions:
-                if m not in directory:
-                    directory[m] = await self.transport.directory_devices(m)
-                dir_rows += directory[m]
+            try:
+                for m in info.missions:
+                    if m not in directory:
+                        directory[m] = await self._directory_devices(m)
+                    dir_rows += directory[m]
+            except TransparencyError:
+                continue  # no membership change from a directory we cannot trust
             # the id enqueue returns: a send during the awaits above may have queued
             # an application message for this channel ahead of it
             probe = self.engine.enqueue_membership(cid)
@@ -1151,7 +1342,7 @@ class Client:
     async def _dir_for(self, channel_id: bytes) -> list[tuple[str, str, list[bytes]]]:
         rows = []
         for m in self.engine.roster(channel_id).missions:
-            rows += await self.transport.directory_devices(m)
+            rows += await self._directory_devices(m)
         # a roster change queued in the outbox may name new missions
         return rows
 
@@ -1249,7 +1440,10 @@ class Client:
             from client.engine import MembershipPlan
 
             return self.engine.build_commit(w, MembershipPlan((), (), (), None), {})
-        rows = await self._dir_for(w.channel_id)
+        try:
+            rows = await self._dir_for(w.channel_id)
+        except TransparencyError:
+            return None  # retried at the next sync; alarmed already
         item_roster = self.engine._item(w.channel_id, w.item_id)
         roster = getattr(item_roster, "roster", None)
         if roster is not None:
@@ -1258,7 +1452,7 @@ class Client:
             extra = set(decode_roster(roster).missions) - set(
                 self.engine.roster(w.channel_id).missions)
             for m in sorted(extra):
-                rows += await self.transport.directory_devices(m)
+                rows += await self._directory_devices(m)
         plan = self.engine.membership_plan(w, rows)
         kps: dict[str, bytes] = {}
         for dev in plan.add:
@@ -1458,7 +1652,20 @@ class Client:
                     await self._catch_up(gid)
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self._flush_locked()
+                if self._gossip or self.log.dirty:
+                    with contextlib.suppress(RelayUnavailable, RelayRefused):
+                        await self._resolve_gossip()  # members' log heads, at once
             self.engine.compact()
+
+
+def _open_log(home: Home, store: SqliteStore, engine: Engine) -> LogVerifier:
+    """The device's log view: its stored state, and the venue policy pinned in the home."""
+    st = store.get_group_state(STATE_KEY)
+    path = home.root / POLICY_FILE
+    log = LogVerifier(engine.trust.root_der, st.state if st is not None else None,
+                      path.read_bytes() if path.exists() else None)
+    engine.gossip = lambda channel_id: log.gossip_for(channel_id, engine.now())
+    return log
 
 
 @dataclass(frozen=True, slots=True)

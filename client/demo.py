@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor demo``: a complete local venue, for trying Corridor and for tests.
 
 It does what the secretariat, the mission admins and the delegates would do with
@@ -5,11 +6,13 @@ It does what the secretariat, the mission admins and the delegates would do with
 calling the same ``crypto.certs`` / ``crypto.keyfile`` functions and writing the same
 file layout::
 
-    DIR/relay/                 root.key root.pem root.crl.pem (the relay's data dir:
-                               it admits devices by chain to this root)
+    DIR/relay/                 root.key root.pem root.crl.pem log.key venue-policy.bin
+                               (the relay's data dir: it admits devices by chain to
+                               this root and logs every certificate and CRL)
     DIR/missions/<id>/         mission.key mission.pem (mission admin)
     DIR/homes/<mission>-<delegate>[-<n>]/
                                keystore.json secrets.key chain.pem root.pem relay.json
+                               venue-policy.bin (pins the log key)
                                [roles/chair.pem]
     DIR/layout.json            what was made (printed too)
 
@@ -45,11 +48,13 @@ from client.keystore import (
     open_keystore,
 )
 from client.paths import resolve_home
-from crypto import certs
+from crypto import certs, transparency
 from crypto.keyfile import STRENGTHS, open_key, seal_key
 
 if TYPE_CHECKING:
     from server_stub.embedded import EmbeddedRelay
+
+POLICY_FILE = "venue-policy.bin"
 
 __all__ = ["DemoLayout", "add_device", "provision", "recall_device", "run_demo", "serve_relay"]
 
@@ -121,11 +126,16 @@ def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
         mission_der, mseed, public_key=certs.public_key_of(seed), delegate_id=delegate,
         display_name=delegate.capitalize(), not_before=now - timedelta(minutes=5),
         not_after=now + timedelta(days=80))
+    from client.pki import record_issued
+
+    record_issued(mdir, dev)  # as `corridor mission sign-device` does
     keystore = open_keystore(resolve_home(home), backend="file",
                              env={PASSPHRASE_ENV: layout.passphrase},
                              kdf=kdf_from_env(KdfLimits(*STRENGTHS[strength])))
     keystore.put(DEVICE_SIGNATURE_KEY, seed)
     _write(home / "root.pem", root_pem)
+    if (layout.relay_dir / POLICY_FILE).exists():  # pinned with the root, like an enrolment
+        _write(home / POLICY_FILE, (layout.relay_dir / POLICY_FILE).read_bytes())
     _write(home / "mission.pem", _pem(mission_der))
     _write(home / "device.pem", _pem(dev))
     _write(home / "chain.pem", _pem(dev) + _pem(mission_der))
@@ -157,6 +167,11 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
                          next_update=now + timedelta(days=7), number=1)
     _write(relay_dir / "root.crl.pem", x509.load_der_x509_crl(crl).public_bytes(
         serialization.Encoding.PEM))
+    log_seed = certs.new_signing_key()  # the transparency log (server_stub.transparency)
+    policy = transparency.sign_policy(seed, certs.fingerprint(root),
+                                      certs.public_key_of(log_seed), int(now.timestamp()))
+    _write(relay_dir / "log.key", log_seed, 0o600)
+    _write(relay_dir / POLICY_FILE, policy.encode())
     layout = DemoLayout(data_dir, relay_dir, port, pw, certs.fingerprint_hex(root))
     for mission_id in MISSION_NAMES[:missions]:
         mseed = certs.new_signing_key()

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Trust on the client: the pinned venue root, CRLs, and reading identities from chains.
 
 The relay serves certificate chains and CRLs (``/v1/directory/...``) but is not

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The sync engine: Corridor's protocol logic, free of network I/O.
 
 Relay data goes in (ordered messages, Welcomes, directory listings, post results);
@@ -553,6 +554,11 @@ class Engine:
         #: publishes them with :meth:`take_local_events`.
         self._local_events: list[Event] = []
         self._signer = expand_signature_key(me.seed)  # signs fork statements faster
+        #: key transparency (client.transparency): the log head to send in an
+        #: application message of a channel (b"" for none), and where members' heads
+        #: are handed on receipt
+        self.gossip: Callable[[bytes], bytes] = lambda _channel: b""
+        self.on_gossip: Callable[[bytes, str, bytes], None] | None = None
         self._fresh_refusals: list[tuple[bytes, int]] = []
         #: self-update triggers (0 turns one off): seconds since this device's last
         #: commit in a channel, and application messages it sent there since
@@ -928,7 +934,8 @@ class Engine:
             self._item(work.channel_id, work.item_id)
         assert isinstance(item, _OutApp)
         g = self._group(work.channel_id)
-        aad = _envelope(g, payloads.build_aad(item.message_id), self._signer)
+        aad = _envelope(g, payloads.build_aad(item.message_id, self.gossip(work.channel_id)),
+                        self._signer)
         pad = padding_for(lambda p: g.application_size(len(item.body), len(aad), p))
         try:
             with self.store.transaction():  # the id and the used key: one durable write
@@ -1489,6 +1496,9 @@ class Engine:
             raise PayloadError("application message without Corridor's envelope")
         payload = payloads.decode_application(res.data, env.inner)
         sender = self._leaf_ident(g, res.sender_leaf)
+        head = payloads.aad_tree_head(env.inner)
+        if head and self.on_gossip is not None:  # key transparency: compare log heads
+            self.on_gossip(ch.channel_id, sender.delegate, head)
         roster = roster_from_extensions(g.extensions)
         kind = kind_of(payload)
         try:

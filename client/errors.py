@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Errors raised by Corridor's client core.
 
 One tree, split by whose fault it is, so the UI and the command line can say the

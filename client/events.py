@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Typed events the client core reports (frozen, slotted: safe to hand to any thread).
 
 The UI and the command line subscribe to them (:meth:`client.core.Client.events`);
@@ -20,6 +21,7 @@ __all__ = [
     "ChannelLeft",
     "CommitVoided",
     "ConnectionChanged",
+    "DirectoryAlarm",
     "EmergencyCallReceived",
     "ErrorEvent",
     "Event",
@@ -130,6 +132,24 @@ class ForkDetected:
     channel_id: bytes
     epoch: int
     detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryAlarm:
+    """The relay's directory cannot be trusted (key transparency): a security alarm.
+
+    ``kind``: ``split-view`` (two signed log heads that are not one log),
+    ``unproven`` (a certificate or CRL served without a valid inclusion proof: refused),
+    ``withheld-revocation`` (a logged CRL the relay did not list: applied anyway).
+    ``evidence``: the signed tree heads (112 bytes each, crypto.transparency) and, where
+    there is one, the DER the alarm is about. ``channel_id`` when a member's gossip
+    in that channel revealed it.
+    """
+
+    kind: str
+    detail: str
+    channel_id: bytes | None
+    evidence: tuple[bytes, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,5 +326,5 @@ Event = (
     | MessageRedacted | ReactionChanged | NoticePinned | EmergencyCallReceived
     | TimerChanged | MessagesExpired | MessageSent | RoutingMismatch | RoutingRestored
     | CertificateExpiring | KeyPackagesDraining | CommitVoided | MessageFailed
-    | ConnectionChanged
+    | ConnectionChanged | DirectoryAlarm
 )

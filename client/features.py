@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Messaging features applied on top of stored messages: edits, redactions, reactions,
 read receipts, acknowledgements and the per-mission acknowledgement tracker.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What a device must be told about its own standing: routing, certificates, KeyPackages.
 
 Three checks whose outcome is a warning that stays until its cause is gone, kept in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The device's secrets: the OS keyring, or a passphrase-protected file without one.
 
 Secrets (the device's signature private key, the store key, ...) are small named byte

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Opaque client message ids, and padded sizes: what the relay stores says nothing of kind.
 
 The relay de-duplicates a resend by its ``client_msg_id`` (same sender, same group), so

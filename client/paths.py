@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Where a device keeps its files, and how they are written safely.
 
 The home directory is, in order: an explicit ``--home DIR``, the environment variable

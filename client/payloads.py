@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Application payloads: what travels inside an MLS application message.
 
 One versioned, typed encoding for every kind Corridor sends. Each kind is a frozen
@@ -18,7 +19,8 @@ an optional field does not need a new format version.
 
 The message id is also carried in the MLS ``authenticated_data`` (:func:`build_aad`),
 so the relay can de-duplicate redeliveries without reading content, and a receiver
-checks that both copies agree (:func:`decode_application`).
+checks that both copies agree (:func:`decode_application`). Version 2 of that data
+adds the sender's trusted transparency-log head (key-transparency gossip).
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from msgspec import Meta
 from client.errors import PayloadError, UsageError
 
 __all__ = [
+    "AAD_GOSSIP_VERSION",
     "AAD_VERSION",
     "FORMAT_VERSION",
     "KINDS",
     "MAX_PAYLOAD_BYTES",
     "MESSAGE_ID_LEN",
+    "TREE_HEAD_LEN",
     "Ack",
     "Activity",
     "AgendaNotice",
@@ -53,6 +57,7 @@ __all__ = [
     "Reply",
     "Text",
     "Unknown",
+    "aad_tree_head",
     "build_aad",
     "decode",
     "decode_application",
@@ -64,6 +69,8 @@ __all__ = [
 
 FORMAT_VERSION: Final = 1
 AAD_VERSION: Final = 1
+AAD_GOSSIP_VERSION: Final = 2
+TREE_HEAD_LEN: Final = 112  # crypto.transparency.HEAD_LEN
 MESSAGE_ID_LEN: Final = 16
 #: Whole encoded payload; checked before any parsing so memory stays bounded.
 MAX_PAYLOAD_BYTES: Final = 256 * 1024
@@ -346,15 +353,21 @@ def _reason(exc: Exception) -> str:
     return str(exc)[:200]
 
 
-def build_aad(message_id: bytes) -> bytes:
-    """The MLS ``authenticated_data`` for an application message: version byte + id.
+def build_aad(message_id: bytes, tree_head: bytes = b"") -> bytes:
+    """The MLS ``authenticated_data`` for an application message: version byte + id,
+    and (version 2) the sender's trusted transparency-log head, 112 bytes
+    (:mod:`client.transparency`'s gossip).
 
     Raises:
-        UsageError: ``message_id`` is not 16 bytes.
+        UsageError: ``message_id`` is not 16 bytes, or a head of the wrong size.
     """
     if len(message_id) != MESSAGE_ID_LEN:
         raise UsageError(f"message id must be {MESSAGE_ID_LEN} bytes")
-    return bytes((AAD_VERSION,)) + bytes(message_id)
+    if not tree_head:
+        return bytes((AAD_VERSION,)) + bytes(message_id)
+    if len(tree_head) != TREE_HEAD_LEN:
+        raise UsageError(f"a gossiped tree head is {TREE_HEAD_LEN} bytes")
+    return bytes((AAD_GOSSIP_VERSION,)) + bytes(message_id) + bytes(tree_head)
 
 
 def parse_aad(aad: bytes) -> bytes:
@@ -363,9 +376,18 @@ def parse_aad(aad: bytes) -> bytes:
     Raises:
         PayloadError: wrong length or unknown AAD version.
     """
-    if len(aad) != 1 + MESSAGE_ID_LEN or aad[0] != AAD_VERSION:
-        raise PayloadError("authenticated data is not a version-1 message id")
-    return bytes(aad[1:])
+    if len(aad) == 1 + MESSAGE_ID_LEN and aad[0] == AAD_VERSION:
+        return bytes(aad[1:])
+    if len(aad) == 1 + MESSAGE_ID_LEN + TREE_HEAD_LEN and aad[0] == AAD_GOSSIP_VERSION:
+        return bytes(aad[1:1 + MESSAGE_ID_LEN])
+    raise PayloadError("authenticated data is not a version-1 or -2 message id")
+
+
+def aad_tree_head(aad: bytes) -> bytes:
+    """The gossiped tree head in a version-2 ``authenticated_data`` (else empty)."""
+    if len(aad) == 1 + MESSAGE_ID_LEN + TREE_HEAD_LEN and aad[0] == AAD_GOSSIP_VERSION:
+        return bytes(aad[1 + MESSAGE_ID_LEN:])
+    return b""
 
 
 def decode_application(plaintext: bytes, aad: bytes) -> Decoded:

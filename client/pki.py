@@ -1,11 +1,14 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor mission|device|cert ...``: enrolment without trusting the relay.
 
 A mission admin makes the mission key and a request for the secretariat
 (``mission init``), then signs the requests of the mission's devices
-(``mission sign-device``) and recalls them (``mission revoke-device``, the mission's
-CRL). A device makes its own key and request (``device init``), and imports its
-certificate with the venue root, whose SHA-256 fingerprint it was given out of band
-(``device import`` refuses any other root). ``cert verify`` checks any chain.
+(``mission sign-device``, which keeps a copy in ``issued/``), recalls them
+(``mission revoke-device``, the mission's CRL), and watches the venue's transparency
+log for certificates it did not sign (``mission monitor``). A device makes its own key
+and request (``device init``), and imports its certificate with the venue root, whose
+SHA-256 fingerprint it was given out of band (``device import`` refuses any other
+root). ``cert verify`` checks any chain.
 
 Mission keys are passphrase-sealed files (crypto.keyfile): admins move them between
 machines. The device's signature key never leaves the device: ``device init`` puts it
@@ -72,6 +75,7 @@ MISSION_LABEL, DEVICE_LABEL = "corridor-mission", "corridor-device"
 MISSION_KEY, MISSION_REQUEST = "mission.key", "mission-request.pem"
 DEVICE_KEY, DEVICE_REQUEST = "device.key", "device-request.pem"  # device.key: old homes only
 ROOT, MISSION, DEVICE, CHAIN = "root.pem", "mission.pem", "device.pem", "chain.pem"
+ISSUED = "issued"  # beside the mission key: a copy of every device certificate it signed
 MISSION_CRL = "mission-crl.pem"
 CRL_DAYS = 7
 
@@ -341,11 +345,62 @@ def cmd_sign_device(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _new_file(out, certs.pem_of(der, "certificate"))
     serial = certs.certificate_serial(der)
+    record_issued(Path(args.key).parent, der)
     _emit(args, {"delegate_id": req.id, "display_name": req.name, "serial": serial,
                  "out": str(out)},
           [f"certified {req.id} ({req.name}), serial {serial}: {out}",
            f"give the device {out}, {args.mission_cert} and the venue root"])
     return 0
+
+
+def record_issued(mission_dir: Path, der: bytes) -> Path:
+    """Keep a copy of every device certificate the mission signs (``issued/<serial>.pem``
+    beside the mission key): what ``mission monitor`` compares the log with."""
+    issued = mission_dir / ISSUED
+    issued.mkdir(parents=True, exist_ok=True)
+    path = issued / f"{certs.certificate_serial(der):x}.pem"
+    path.write_bytes(certs.pem_of(der, "certificate"))
+    return path
+
+
+def issued_serials(issued_dir: Path) -> set[int]:
+    """Serials of the certificates in a mission's ``issued/`` folder."""
+    out = set()
+    for p in sorted(issued_dir.glob("*.pem")):
+        out.add(certs.certificate_serial(certs.der_of(p.read_bytes(), "certificate")))
+    return out
+
+
+def cmd_mission_monitor(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from client.core import Client
+    from client.transparency import monitor_mission
+
+    mission = _one_cert(args.mission_cert)
+    issued = issued_serials(Path(args.issued) if args.issued
+                            else Path(args.mission_cert).parent / ISSUED)
+
+    async def run() -> tuple[Any, list[bytes]]:
+        client = Client.open(args.home, args.relay)
+        try:
+            return await client.verified_log()
+        finally:
+            await client.close()
+
+    head, entries = asyncio.run(run())
+    findings = monitor_mission(entries, mission, issued)
+    bad = [f for f in findings if f.alarm]
+    _emit(args, {"tree_size": head.size, "root": head.root.hex(), "issued": len(issued),
+                 "entries": [{"index": f.index, "kind": f.kind, "serial": f.serial,
+                              "subject": f.subject, "alarm": f.alarm} for f in findings],
+                 "alarms": len(bad)},
+          [f"log of {head.size} entries checked against its signed head "
+           f"{head.root.hex()[:16]}",
+           *(f"  #{f.index} {f.kind} serial {f.serial} {f.subject}"
+             + (f"  ALARM: {f.alarm}" if f.alarm else "") for f in findings),
+           f"{len(bad)} alarm(s)" if bad else "no certificate the mission did not issue"])
+    return 1 if bad else 0
 
 
 def cmd_revoke_device(args: argparse.Namespace) -> int:
@@ -505,9 +560,11 @@ def sort_enrolment_files(home: Path, paths: Sequence[str | Path]) -> dict[str, P
 
 
 def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: str | Path,
-                               root: str | Path,
-                               root_fingerprint: str) -> certs.VerifiedIdentity:
-    """Check the root against the fingerprint from the letter, verify the chain, store it.
+                               root: str | Path, root_fingerprint: str,
+                               policy_path: str | Path | None = None,
+                               ) -> certs.VerifiedIdentity:
+    """Check the root against the fingerprint from the letter, verify the chain, store it
+    (and pin the venue policy, when given, if the root signed it).
 
     Raises:
         CommandError: the fingerprint does not match, a file is unreadable, the
@@ -530,6 +587,15 @@ def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: st
     ident = certs.verify_chain(root_der, [device, mission], now=_now())
     if ident.signature_key != req.public_key:
         raise CommandError("that certificate is for another key than this device's")
+    policy = _read(policy_path) if policy_path else None
+    if policy is not None:
+        from client.transparency import POLICY_FILE, LogVerifier, TransparencyError
+
+        try:
+            LogVerifier(root_der, home_policy=policy)
+        except TransparencyError as exc:
+            raise CommandError(f"{policy_path}: {exc}") from None
+        _write(home / POLICY_FILE, policy, replace=True)
     _write(pinned, certs.pem_of(root_der, "certificate"), replace=True)
     _write(home / MISSION, certs.pem_of(mission, "certificate"), replace=True)
     _write(home / DEVICE, certs.pem_of(device, "certificate"), replace=True)
@@ -541,7 +607,8 @@ def import_device_certificates(home: Path, *, cert: str | Path, mission_cert: st
 def cmd_device_import(args: argparse.Namespace) -> int:
     home = _existing_home(args).root
     ident = import_device_certificates(home, cert=args.cert, mission_cert=args.mission_cert,
-                                       root=args.root, root_fingerprint=args.root_fingerprint)
+                                       root=args.root, root_fingerprint=args.root_fingerprint,
+                                       policy_path=args.policy)
     _emit(args, {"identity": ident.to_json(), "home": str(home)},
           ["imported; the venue root is pinned", *_identity_lines(ident)])
     return 0
@@ -652,6 +719,20 @@ def register(subparsers: Any) -> None:
     which.add_argument("--serial", type=_serial_arg, help="serial (decimal or 0x-hex)")
     which.add_argument("--cert", help="the device certificate (PEM)")
 
+    p = leaf(msub, "monitor", "check the transparency log for certificates the mission "
+             "did not issue", cmd_mission_monitor,
+             "Read the venue's whole transparency log through a device of the venue "
+             "(checked against a signed tree head and the trusted history) and list every "
+             "certificate and CRL of this mission; exit 1 on a device certificate the "
+             "mission did not issue (its issued/ records) or another certificate for the "
+             "mission: a stolen or misused key.")
+    p.add_argument("--mission-cert", required=True)
+    p.add_argument("--issued", help="the mission's issued/ directory (default: beside "
+                   "--mission-cert)")
+    p.add_argument("--home", required=True, help="a device home of the venue (reads the "
+                   "log with its token, pinned root and policy)")
+    p.add_argument("--relay", help="relay URL (default: the home's)")
+
     device = subparsers.add_parser("device", help="this device: key, certificate",
                                    description="Device enrolment commands.")
     dsub = device.add_subparsers(dest="device_command", required=True, metavar="COMMAND")
@@ -680,6 +761,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--root", required=True, help="the venue root certificate")
     p.add_argument("--root-fingerprint", required=True,
                    help="SHA-256 of the root, as hex or as the 32 words")
+    p.add_argument("--policy", help="the venue policy (venue-policy.bin, signed by the "
+                   "root): pins the transparency log key now rather than at first sync")
     p = dsub.add_parser(
         "claims", help="who claimed the KeyPackages of this mission's devices",
         description="List the relay's record of KeyPackage claims of every device of this "

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Channel policy on the client: the roster (charter plus the channel's name) and the
 deterministic checks every member runs.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Local full-text search whose index never holds a plaintext word (THREATS 20).
 
 Choice: an FTS5 table *on disk* whose terms are keyed hashes, not an in-memory index

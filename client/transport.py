@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Talking to the relay: a small async interface, its HTTP/WebSocket implementation, and
 an in-memory relay for engine tests.
 
@@ -45,6 +46,8 @@ from client.errors import EnvironmentFault, PeerError
 __all__ = [
     "EpochConflictError",
     "HttpTransport",
+    "LoggedCrls",
+    "LoggedDevices",
     "MemoryRelay",
     "MemoryTransport",
     "PostResult",
@@ -198,6 +201,27 @@ class PushEvent:
     welcome: RelayWelcome | None = None
 
 
+Proof = tuple[int, list[bytes]]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedDevices:
+    """Directory rows with their inclusion proofs (mission, then device certificate)
+    against ``head``, and the consistency proof from the caller's ``since``."""
+
+    rows: list[tuple[str, str, list[bytes], list[Proof] | None]]
+    head: bytes | None
+    consistency: list[bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedCrls:
+    crls: list[bytes]
+    proofs: list[Proof] | None
+    head: bytes | None
+    consistency: list[bytes]
+
+
 class Transport(abc.ABC):
     """What the client needs from a relay. One instance per device."""
 
@@ -250,6 +274,23 @@ class Transport(abc.ABC):
     async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
         """Tell the relay this device refused, by policy, the commit at ``seq`` (F2)."""
         raise RelayRefused(501, "unsupported", "this transport cannot refuse commits")
+
+    # -- key transparency (client.transparency); a transport without it has no log ----
+    async def log_policy(self) -> bytes | None:
+        """The venue policy the relay serves, or None when the venue has no log."""
+        return None
+
+    async def logged_devices(self, mission_id: str | None, since: int | None) -> LoggedDevices:
+        raise RelayRefused(501, "unsupported", "this transport has no transparency log")
+
+    async def logged_crls(self, since: int | None) -> LoggedCrls:
+        raise RelayRefused(501, "unsupported", "this transport has no transparency log")
+
+    async def log_consistency(self, first: int, second: int) -> list[bytes]:
+        raise RelayRefused(501, "unsupported", "this transport has no transparency log")
+
+    async def log_entries(self, start: int, end: int) -> list[bytes]:
+        raise RelayRefused(501, "unsupported", "this transport has no transparency log")
 
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
@@ -461,6 +502,56 @@ class HttpTransport(Transport):
     async def publish_crl(self, crl: bytes) -> list[str]:
         out = await self._json("POST", "/v1/directory/crls", {"crl": _b64(crl)})
         return [str(d) for d in out["revoked"]]
+
+    async def log_policy(self) -> bytes | None:
+        try:
+            out = await self._json("GET", "/v1/log/policy", auth=False)
+        except RelayRefused as exc:
+            if exc.status == 404:
+                return None
+            raise
+        return _unb64(out["policy"])
+
+    @staticmethod
+    def _proofs(items: Any) -> list[Proof] | None:
+        if not isinstance(items, list):
+            return None
+        return [(int(p["index"]), [_unb64(h) for h in p["proof"]]) for p in items]
+
+    @staticmethod
+    def _view(out: dict[str, Any]) -> tuple[bytes | None, list[bytes]]:
+        view = out.get("log")
+        if not isinstance(view, dict):
+            return None, []
+        return _unb64(view["head"]), [_unb64(h) for h in view.get("consistency", [])]
+
+    async def logged_devices(self, mission_id: str | None, since: int | None) -> LoggedDevices:
+        params: dict[str, Any] = {}
+        if mission_id:
+            params["mission"] = mission_id
+        if since is not None:
+            params["since"] = since
+        out = await self._json("GET", "/v1/directory/devices", params=params)
+        head, cons = self._view(out)
+        return LoggedDevices([(d["device_id"], d["mission_id"], [_unb64(c) for c in d["chain"]],
+                               self._proofs(d.get("proofs"))) for d in out["devices"]],
+                             head, cons)
+
+    async def logged_crls(self, since: int | None) -> LoggedCrls:
+        out = await self._json("GET", "/v1/directory/crls",
+                               params={"since": since} if since is not None else None)
+        head, cons = self._view(out)
+        return LoggedCrls([_unb64(c) for c in out["crls"]], self._proofs(out.get("proofs")),
+                          head, cons)
+
+    async def log_consistency(self, first: int, second: int) -> list[bytes]:
+        out = await self._json("GET", "/v1/log/consistency",
+                               params={"first": first, "second": second})
+        return [_unb64(h) for h in out["proof"]]
+
+    async def log_entries(self, start: int, end: int) -> list[bytes]:
+        out = await self._json("GET", "/v1/log/entries", params={"start": start, "end": end})
+        return [_unb64(e) for e in out["entries"]]
 
     async def _blob(self, method: str, path: str, content: bytes | None = None,
                     params: dict[str, Any] | None = None) -> httpx.Response:

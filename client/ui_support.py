@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What the desktop app needs from the client core, Qt-free (the UI imports it; no Qt here).
 
 :class:`ConversationAdapter` is the view-model adapter the app talks to. It wraps a
@@ -514,6 +515,23 @@ class ConversationAdapter:
     async def set_timer(self, channel: bytes, seconds: int | None) -> str:
         mid: str = await self.client.set_timer(channel, seconds)
         return mid
+
+    async def monitor_log(self, issued_dir: Path | None) -> tuple[int, list[Any]]:
+        """The mission monitor (``corridor mission monitor``) for this device's mission:
+        ``(tree size, findings)``; without ``issued_dir`` every device is unknown."""
+        from client.pki import issued_serials
+        from client.transparency import monitor_mission
+        from crypto import certs
+
+        head, entries = await self.client.verified_log()
+        mission = certs.der_of((self.client.home.root / "mission.pem").read_bytes(),
+                               "certificate")
+        issued = issued_serials(issued_dir) if issued_dir is not None else set()
+        return head.size, monitor_mission(entries, mission, issued)
+
+    def directory_status(self, channel: bytes) -> Any:
+        """Key transparency for the conversation (client.transparency.DirectoryStatus)."""
+        return self.client.directory_status(channel)
 
     def timer(self, channel: bytes) -> tuple[int | None, str]:
         """(seconds or None, who set it) of the channel's disappearing-message timer."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Corridor's cryptography: MLS (RFC 9420), HPKE, certificates. Pure: no I/O, no clock."""
 
 from .errors import CryptoError

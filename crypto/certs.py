@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Venue trust: the X.509 chain venue root → mission → device, and role certificates.
 
 This is MLS's Authentication Service for Corridor (RFC 9420 §5.3.1 ``x509``

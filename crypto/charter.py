@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A Corridor channel's charter and the deterministic policy every member and the relay run.
 
 The charter is the channel's public membership rule, held in a private-use

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The TLS presentation language as MLS uses it (RFC 9420 section 2.1).
 
 Integers are big-endian and fixed-width; variable-length vectors ``<V>`` carry a

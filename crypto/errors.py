@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Errors raised by Corridor's MLS and certificate code.
 
 One tree, split by whose fault it is, so callers can tell a hostile peer from a bug::

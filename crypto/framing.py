@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Message protection: PublicMessage and PrivateMessage (RFC 9420 sections 6.1 to 6.3).
 
 Both wire formats carry a FramedContent signed by its sender over

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The MLS group: an epoch state machine (RFC 9420 sections 8, 10, 11, 12).
 
 ::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """HPKE base mode, DHKEM(X25519, HKDF-SHA256) + HKDF-SHA256 (RFC 9180), as MLS uses it.
 
 Seal and open are cryptography's single-shot ``hpke.Suite.encrypt``/``decrypt``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """KeyPackages: creation, validation and the private parts a client keeps (RFC 9420 §10).
 
 ::

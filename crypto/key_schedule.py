@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The MLS key schedule (RFC 9420 section 8): from commit secret to epoch secrets.
 
 ::

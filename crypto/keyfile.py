@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Passphrase-protected private keys: Corridor's own small file format, bytes in/out.
 
 Where no OS keyring holds a key (the venue root on the secretariat's machine, a mission

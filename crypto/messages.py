@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every RFC 9420 wire struct, decoded and re-encoded byte-exactly.
 
 Sections: credentials (5.3), framing (6: ``Sender``, ``FramedContent``,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The PSK secret of an epoch (RFC 9420 section 8.4).
 
 Each PSK ``i`` of ``n`` is bound to its identity and position, then the inputs are

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A group's public state and the verification of its commits without its secrets.
 
 What a delivery service can check of an MLS group (RFC 9420 sections 6.2, 7, 8.2,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What Corridor's relay verifies before a channel's routing changes (pure, no I/O).
 
 The relay routes exactly the leaves of each channel's public ratchet tree (a device is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Secret byte strings that never show up in a repr, a log line or an exception."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The secret tree and its per-sender hash ratchets (RFC 9420 section 9).
 
 The epoch's ``encryption_secret`` sits at the root of a tree shaped like the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """MLS cipher suites and their labeled primitives (RFC 9420 sections 5.1 to 5.2).
 
 Corridor implements two suites, both 128-bit with X25519, HKDF-SHA256 and Ed25519:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Confirmed and interim transcript hashes (RFC 9420 section 8.2).
 
 Each commit extends the transcript in two steps::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The MLS ratchet tree (RFC 9420 sections 4, 7.1-7.9, 12.1, 12.3, 12.4.3).
 
 A tree is an array of optional nodes (leaves at even indices, parents at odd ones;

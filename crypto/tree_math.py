@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Array-representation tree math (RFC 9420 section 4.1 and Appendix C).
 
 A ratchet tree with ``n`` leaves (``n`` a power of two) is stored left to right in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """TreeKEM: creating and processing an UpdatePath (RFC 9420 sections 7.4-7.6, 12.4).
 
 Committer (two steps, because the HPKE context is the *provisional* GroupContext,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """RFC 9420 semantic validation in one place: leaves, GroupContext extensions, proposals.
 
 Every rule here needs only public inputs (the suite, the GroupContext, the public

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fingerprints people can read aloud: one short English word per byte.
 
 The venue root's fingerprint reaches a mission out of band (the accreditation letter,

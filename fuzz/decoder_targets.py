@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The decoder fuzz targets shared by atheris (fuzz_decoders.py) and hypothesis.
 
 A target decodes its input and must either raise DecodeError or return a value

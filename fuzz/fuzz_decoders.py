@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Coverage-guided fuzzing (atheris/libFuzzer) of every crypto.messages decoder.
 
 Each target (see decoder_targets.py) decodes its input and either gets a

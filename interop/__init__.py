@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Corridor's MLS interop client and scenario runner (a test tool, not product code).
 
 - ``python -m interop --port PORT`` serves the MLS working group's interop protocol

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``python -m interop --port PORT``: serve the WG interop protocol on 127.0.0.1."""
 
 from __future__ import annotations

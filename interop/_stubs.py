@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The gRPC stubs of the WG's interop protocol, generated on first use.
 
 ``proto/mls_client.proto`` is compiled with grpcio-tools into a cache directory

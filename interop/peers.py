@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Start and stop interop clients on loopback: Corridor's and mlspp's.
 
 Each client is a child process listening on 127.0.0.1 at a free port; it is stopped

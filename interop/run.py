@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``python -m interop.run --peer PATH [--full]``: Corridor against another WG client.
 
 Starts Corridor's interop client (``python -m interop``) and the peer

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A runner of the MLS working group's interop scenarios (``interop/configs/*.json``).
 
 It follows the WG's test runner (mlswg/mls-implementations, ``interop/test-runner``):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The MLS working group's interop protocol (``mls_client.proto``) served over ``crypto/``.
 
 One :class:`CorridorClient` holds every state the test runner creates: groups

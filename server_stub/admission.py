@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Who may register a device: the pluggable admission decision.
 
 The relay checks the signed challenge (the device holds its key) itself; *whether* that

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's ASGI application: factory, lifespan, error mapping, access log.
 
 Every failure leaves as a JSON body ``{"error": code, "message": sentence}``; nothing
@@ -30,10 +31,12 @@ from .relay import Relay
 from .routes._common import json_response
 from .routes.directory import directory_routes
 from .routes.http import http_routes
+from .routes.transparency import log_routes
 from .routes.ws import WS_PATH, websocket_asgi, ws_routes
 from .settings import Settings
 from .storage._sql import SqlStorage
 from .storage.base import Storage, open_storage
+from .transparency import TransparencyLog
 
 __all__ = ["AdmissionFactory", "create_app"]
 
@@ -154,6 +157,7 @@ def create_app(
         raise NoVenueRoot(settings.data_dir)
     storage = open_storage(settings.database, batch_max=settings.batch_max)
     directory = VenueDirectory(storage, root_der) if root_der is not None else None
+    tlog = TransparencyLog.load(settings.data_dir, storage) if directory else None
     if admission is not None:
         adm = admission(storage, settings)
     else:
@@ -196,6 +200,9 @@ def create_app(
         await relay.start()
         if directory is not None:
             await _load_root_crl(directory, settings, relay)
+            if tlog is not None:
+                await tlog.backfill([c for _d, _m, c in await directory.devices(None)],
+                                    await directory.crls(), relay.now())
         gc_task = asyncio.get_running_loop().create_task(_gc_loop(relay))
         try:
             yield
@@ -206,7 +213,7 @@ def create_app(
             await relay.stop()
 
     app = RelayApp(
-        routes=[*http_routes(), *directory_routes(),
+        routes=[*http_routes(), *directory_routes(), *log_routes(),
                 Route("/openapi.json", openapi, methods=["GET"]),
                 Route("/metrics", scrape, methods=["GET"]), *ws_routes()],
         exception_handlers={ServerError: _server_error, HTTPException: _http_error,
@@ -216,6 +223,7 @@ def create_app(
     app.state.relay = relay
     app.state.metrics = metrics
     app.state.directory = directory
+    app.state.transparency = tlog
     app.add_middleware(AccessLog)
     return app
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's commit verification, between the HTTP layer and the storage transaction.
 
 The relay has no authority of its own: it routes exactly the leaves of each group's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor-relay``: run and administer the relay.
 
 Other modules add subcommands without editing this file: append

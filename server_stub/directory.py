@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The venue directory on the relay: certified device chains and CRLs.
 
 Clients must find every certified device of a mission (mission-level membership adds
@@ -17,7 +18,8 @@ they pinned (``crypto.certs``). The relay checks too, for its own reasons:
 
 Records (``directory`` table): kind ``device`` (key = device id, scope = mission id,
 value = msgpack list of DER, leaf first) and kind ``crl`` (key = SHA-256 of the
-issuer's DER-encoded name, value = DER).
+issuer's DER-encoded name, value = DER). Each is appended to the transparency log
+(:mod:`server_stub.transparency`) in the same transaction.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from crypto.errors import CryptoError
 
 from .errors import CertificateExpired, Unauthorized
 from .storage.base import Storage
+from .transparency import chain_pairs, crl_pairs
 
 __all__ = ["CrlRefused", "VenueDirectory"]
 
@@ -74,8 +77,8 @@ class VenueDirectory:
         """Store a verified chain; a device's chain is replaced only by one that expires
         later (a renewal; ``not_after`` is the version), never by an older one."""
         return await self.storage.put_directory_entry(
-            "device", device_id, mission_id, _enc.encode(list(chain)), not_after, now
-        )
+            "device", device_id, mission_id, _enc.encode(list(chain)), not_after, now,
+            log=chain_pairs(chain))
 
     async def device_chain(self, device_id: str) -> list[bytes] | None:
         entry = await self.storage.directory_entry("device", device_id)
@@ -146,7 +149,8 @@ class VenueDirectory:
         except CryptoError as exc:
             raise CrlRefused(f"CRL refused: {type(exc).__name__}") from None
         key = hashlib.sha256(crl.issuer.public_bytes()).hexdigest()
-        if not await self.storage.put_directory_entry("crl", key, "", der, number, now):
+        if not await self.storage.put_directory_entry("crl", key, "", der, number, now,
+                                                      log=crl_pairs(der)):
             raise CrlRefused("a CRL of this issuer with the same or a higher number is stored")
         return await self._apply_revocations(now)
 

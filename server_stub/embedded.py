@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Serving the relay: one uvicorn configuration for the console, the demo and the app.
 
 :class:`~server_stub.app.RelayApp` dispatches its push socket before the middleware

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's error tree: every failure a client can cause maps to a 4xx JSON body.
 
 ::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Push: routes committed events to this process's connected WebSockets.
 
 Events are dispatched by one task. Those of one process arrive in commit order, but a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's log lines: one event per line, as text or (``serve --log-json``) JSON.
 
 JSON lines carry ``ts`` (UTC, ISO 8601), ``level``, ``logger`` and ``msg``, plus

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Prometheus metrics of one relay process (``GET /metrics``, loopback peers only).
 
 What an operator watches during a crisis: how much is queued (writes waiting for the

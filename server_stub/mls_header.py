@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The few unencrypted MLSMessage header fields the relay may read (RFC 9420 section 6).
 
 ::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The OpenAPI 3.1 document, generated from the endpoint table and the msgspec schemas,
 so it describes exactly what the relay parses and returns."""
 
@@ -11,10 +12,11 @@ from . import __version__
 from . import schemas as s
 from .routes.directory import DIRECTORY_ENDPOINTS
 from .routes.http import ENDPOINTS as _HTTP_ENDPOINTS
+from .routes.transparency import LOG_ENDPOINTS
 
 __all__ = ["openapi_document"]
 
-ENDPOINTS = (*_HTTP_ENDPOINTS, *DIRECTORY_ENDPOINTS)
+ENDPOINTS = (*_HTTP_ENDPOINTS, *DIRECTORY_ENDPOINTS, *LOG_ENDPOINTS)
 
 _REASONS = {
     400: "Malformed request", 401: "Missing, invalid or expired credentials",

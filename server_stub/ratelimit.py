@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Token buckets keyed by device (or source), in memory, per relay process."""
 
 from __future__ import annotations

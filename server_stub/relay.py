@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's rules, free of HTTP: authentication, admission, routing, limits.
 
 Auth (no passwords)::

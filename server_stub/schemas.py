@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Request, response and WebSocket bodies, as msgspec structs.
 
 Binary fields (keys, signatures, MLS messages, Welcomes, KeyPackages) travel as
@@ -252,18 +253,56 @@ class BlobCreated(_Body):
     expires_at: int
 
 
+class LogProof(_Body):
+    """An RFC 9162 inclusion proof of one log entry against the response's tree head."""
+
+    index: Seq
+    proof: list[bytes]
+
+
+class LogView(_Body):
+    """The signed tree head the proofs of a response are against, and (with
+    ``since``) the consistency proof from the caller's tree size to it."""
+
+    head: bytes
+    consistency: list[bytes] = []
+
+
 class DirectoryDevice(_Body):
     device_id: DeviceId
     mission_id: str
     chain: list[bytes]
+    proofs: list[LogProof] | None = None  # mission certificate, then device certificate
 
 
 class DirectoryDevices(_Body):
     devices: list[DirectoryDevice]
+    log: LogView | None = None
 
 
 class CrlList(_Body):
     crls: list[bytes]
+    proofs: list[LogProof] | None = None  # one per CRL, in order
+    log: LogView | None = None
+
+
+class LogPolicy(_Body):
+    policy: bytes
+
+
+class LogHead(_Body):
+    head: bytes
+
+
+class LogConsistency(_Body):
+    first: Seq
+    second: Seq
+    proof: list[bytes]
+
+
+class LogEntries(_Body):
+    start: Seq
+    entries: list[bytes]
 
 
 class PublishCrl(_Body):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Relay configuration: defaults, environment overrides (``CORRIDOR_RELAY_*``), CLI flags.
 
 Limits live here, in one place, so tests and the benchmark can tighten or loosen them

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's TLS certificate, issued under the venue root.
 
 Every client already pins the venue root (its fingerprint reached the missions out of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor-relay venue ...``: the secretariat's commands around the venue root.
 
 The data directory holds::
@@ -6,6 +7,9 @@ The data directory holds::
     root.pem        the self-signed venue root certificate (what every client pins)
     root.crl.pem    the root's CRL (revoked missions and roles), re-signed on each revoke
     issued/         a copy of every certificate the root issued, named by serial (hex)
+    log.key         the transparency log's signing key (raw, 0600: the relay signs
+                    tree heads unattended; see server_stub.transparency)
+    venue-policy.bin  the root-signed policy pinning the log key
 
 Passphrases come from the CORRIDOR_PASSPHRASE environment variable or a prompt.
 Exit status: 0 success, 1 refused (a message on stderr), 2 bad usage (argparse).
@@ -27,9 +31,11 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from crypto import certs
+from crypto import certs, transparency
 from crypto.errors import CryptoError, DecodeError
 from crypto.keyfile import STRENGTHS, open_key, seal_key
+
+from .transparency import LOG_KEY, POLICY
 
 __all__ = ["add_arguments", "main", "register", "run"]
 
@@ -187,6 +193,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     crl = certs.make_crl(root, seed, revoked=[], this_update=now,
                          next_update=now + timedelta(days=CRL_DAYS), number=1)
     _write_new(data_dir / ROOT_CRL, certs.pem_of(crl, "crl"))
+    _make_log(data_dir, root, seed, now)
     fp_hex, fp_words = certs.fingerprint_hex(root), certs.fingerprint_words(root)
     _emit(args, {"root": str(data_dir / ROOT_CERT), "crl": str(data_dir / ROOT_CRL),
                  "fingerprint_hex": fp_hex, "fingerprint_words": fp_words},
@@ -195,6 +202,30 @@ def cmd_init(args: argparse.Namespace) -> int:
            "fingerprint (SHA-256; give it to every mission out of band):",
            f"  {fp_hex}",
            f"  {fp_words}"])
+    return 0
+
+
+def _make_log(data_dir: Path, root_der: bytes, root_seed: bytes, now: datetime) -> bytes:
+    """A fresh log key and the root-signed policy naming it; returns the log public key."""
+    log_seed = certs.new_signing_key()
+    log_pk = certs.public_key_of(log_seed)
+    policy = transparency.sign_policy(root_seed, certs.fingerprint(root_der), log_pk,
+                                      int(now.timestamp()))
+    _write_new(data_dir / LOG_KEY, log_seed, secret=True)
+    _write_new(data_dir / POLICY, policy.encode())
+    return log_pk
+
+
+def cmd_enable_transparency(args: argparse.Namespace) -> int:
+    root = _Root(Path(args.data_dir))
+    if (root.dir / LOG_KEY).exists() or (root.dir / POLICY).exists():
+        raise CommandError(f"{root.dir} already has a transparency log key")
+    log_pk = _make_log(root.dir, root.cert, root.seed(), _now())
+    _emit(args, {"log_public_key": log_pk.hex(), "policy": str(root.dir / POLICY)},
+          [f"transparency log key created: {root.dir / LOG_KEY}",
+           f"venue policy signed by the root: {root.dir / POLICY}",
+           f"log public key: {log_pk.hex()}",
+           "restart the relay; clients pin the policy at their next sync"])
     return 0
 
 
@@ -333,6 +364,13 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
                    help="Argon2id cost of the key file (default moderate)")
     p.set_defaults(func=_run(cmd_init))
+
+    p = sub.add_parser("enable-transparency", help="add a transparency log to a venue",
+                       description="Create the log key and the venue policy (signed by "
+                                   "the root) that pins it, for a venue made before key "
+                                   "transparency; new venues get them from init.")
+    common(p)
+    p.set_defaults(func=_run(cmd_enable_transparency))
 
     p = sub.add_parser("accredit-mission", help="issue a mission certificate",
                        description="Sign a mission's key: an intermediate CA (path length "

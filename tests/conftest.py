@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Suite-wide settings: Qt runs offscreen unless a display is asked for."""
 
 from __future__ import annotations

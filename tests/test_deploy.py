@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """deploy/: the systemd unit's hardening and command line, and the HAProxy sample run
 for real (on loopback ports) in front of a relay process, with the venue-issued TLS
 certificate, a real client through it, and /metrics kept from outside."""

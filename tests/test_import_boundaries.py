@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The layering of DESIGN.md, checked on the source: crypto is pure, client has no Qt."""
 
 from __future__ import annotations

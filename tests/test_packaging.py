@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Install extras keep a relay host free of Qt and a desktop free of the PostgreSQL driver.
 
 Two checks: the declared extras (pyproject.toml, self-references resolved), and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Screenshots of the desktop app on the demo venue, under Xvfb, into docs/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite: lint, types, then pytest. Extra arguments go to pytest.
 source "$(dirname "$0")/_venv.sh"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Starting the desktop app: pick the device (enrolled home, first-run choice or demo),
 open it off the UI thread, show the main window, and shut everything down in order.
 

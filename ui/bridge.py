@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The one place where the asyncio world of the client core and the Qt world meet.
 
 The client core runs on its own asyncio loop in a worker thread (:class:`Bridge`).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor``: the desktop app (no subcommand), and the scriptable client commands."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Translation helpers on top of Qt's ``tr()`` machinery."""
 
 from __future__ import annotations

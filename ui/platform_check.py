@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Before Qt starts on Linux: does its xcb platform plugin find its system libraries?
 
 PySide6's wheels bring Qt but not the X11 client libraries the xcb plugin links to. On a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Work around a PySide6 reference-count bug on CPython < 3.12.
 
 With PySide6-Essentials 6.12 on Python 3.11, every call of a Qt method that returns

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Screenshots of the app on the demo venue, for docs/screenshots/ (run under Xvfb:
 ``bash tools/screenshots.sh``). Everything shown is real: relay on 127.0.0.1, MLS,
 certificates; a second delegate acknowledges the emergency call through its window, the

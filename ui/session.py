@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """One open device: its client, the adapter the UI reads through, its remembered UI state.
 
 A session is opened on the core's thread (opening decrypts the keystore and the store)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Light and dark palettes (Fusion style, so both look the same on every platform)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The client's local store: encrypted SQLite for devices, in-memory for tests.
 
 Use :func:`open_store` to open a device's store with the store key from its keystore;

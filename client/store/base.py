@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What the local store holds, and the one interface both stores implement.
 
 The sync engine calls these methods from an asyncio thread executor, so they are plain

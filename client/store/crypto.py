@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """At-rest encryption of store rows: XChaCha20-Poly1305 bound to the row's identity.
 
 Each sensitive column value is sealed as::

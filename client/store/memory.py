@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """An in-memory store with the same behaviour as SqliteStore, for engine tests.
 
 Nothing is encrypted (nothing reaches a disk). Transactions snapshot the tables and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The store's schema, as an ordered list of migrations from the first release on.
 
 ``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``; version 0 is an

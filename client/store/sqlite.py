@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The local store on SQLite, sensitive columns encrypted with the store key.
 
 Durability: WAL journal with ``synchronous=FULL`` (every commit is fsynced before it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checks Corridor's MLS against the MLS working group's test vectors.
 
 Each ``check_*.py`` module in this package registers checkers with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``python -m crypto.conformance [--json] [--vectors DIR]``: run the WG test vectors."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``crypto-basics.json``: the labeled primitives of RFC 9420 section 5."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """deserialization.json: varint vector-length headers (RFC 9420 section 2.1.2)."""
 
 from __future__ import annotations

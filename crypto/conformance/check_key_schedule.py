@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``key-schedule.json``: epoch secrets chain and exporter (RFC 9420 §8)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``message-protection.json``: PublicMessage and PrivateMessage (§6)."""
 
 from __future__ import annotations

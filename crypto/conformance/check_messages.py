@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """messages.json: every wire struct decodes and re-encodes byte-exactly (RFC 9420).
 
 Each case holds one serialized value per struct kind; the checker decodes each with

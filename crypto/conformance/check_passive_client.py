@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checkers for ``passive-client-*.json`` (a client following a group, RFC 9420 §12).
 
 The client joins from the Welcome (with the given ratchet tree or the one in the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``psk_secret.json``: PSK secret derivation (RFC 9420 section 8.4)."""
 
 from __future__ import annotations

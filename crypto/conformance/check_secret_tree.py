@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``secret-tree.json``: sender-data keys and per-leaf ratchets (RFC 9420 §9)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``transcript-hashes.json``: confirmed/interim hashes and tag (§8.2)."""
 
 from __future__ import annotations

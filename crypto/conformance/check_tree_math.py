@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``tree-math.json`` (RFC 9420 Appendix C array tree math)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``tree-operations.json``: one Add/Update/Remove applied to a tree (12.1)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``tree-validation.json``: resolutions, tree hashes, joiner checks.
 
 RFC 9420 sections 4.1.2, 7.8, 7.9 and 12.4.3.1.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``treekem.json``: UpdatePath processing and creation (RFC 9420 7.4-7.6)."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Checker for ``welcome.json`` (RFC 9420 section 12.4.3.1: decrypting a Welcome)."""
 
 from __future__ import annotations

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
 """HTTP and WebSocket endpoints; :data:`.http.ENDPOINTS` also generates the OpenAPI document."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Request plumbing shared by the endpoints: bounded body reading, typed decoding."""
 
 from __future__ import annotations

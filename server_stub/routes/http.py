@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """HTTP endpoints. Each is declared once in :data:`ENDPOINTS` with its body and response
 types; the Starlette routes and the OpenAPI document are both generated from that table.
 """

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``GET /v1/ws``: push delivery and pipelined sends over one WebSocket.
 
 On connect (``Authorization: Bearer`` at the handshake) the relay sends every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Relay storage: :class:`~.base.Storage` and its SQLite and PostgreSQL implementations."""
 
 from .base import Storage, open_storage

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's storage rules written once in portable SQL, run by a group-commit writer.
 
 Both backends share this core so their behaviour cannot drift; they differ in
@@ -106,6 +107,9 @@ CREATE TABLE IF NOT EXISTS refusals (group_id {blob} NOT NULL, seq BIGINT NOT NU
     device_id TEXT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (group_id, seq, device_id));
 CREATE TABLE IF NOT EXISTS voided (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
     epoch BIGINT NOT NULL, created_at BIGINT NOT NULL, PRIMARY KEY (group_id, seq));
+CREATE TABLE IF NOT EXISTS transparency_log (idx BIGINT PRIMARY KEY,
+    leaf_hash {blob} NOT NULL, entry {blob} NOT NULL, added_at BIGINT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS transparency_log_leaf ON transparency_log (leaf_hash);
 CREATE TABLE IF NOT EXISTS group_states (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
     at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL,
     PRIMARY KEY (group_id, seq));
@@ -182,6 +186,9 @@ class SqlStorage(Storage):
 
     def _conn_alive(self, conn: Any) -> bool:
         return True
+
+    def _lock_log(self, cur: Cursor) -> None:
+        """Serialise log appends across relay processes (SQLite's writer lock does)."""
 
     # -- lifecycle -----------------------------------------------------------------------
     async def open(self, on_events: EventSink | None = None) -> None:
@@ -478,6 +485,7 @@ class SqlStorage(Storage):
     # -- directory (certificate chains, CRLs) -----------------------------------------
     async def put_directory_entry(
         self, kind: str, key: str, scope: str, value: bytes, version: int, now: int,
+        log: Sequence[tuple[bytes, bytes]] = (),
     ) -> bool:
         def op(cur: Cursor, _ev: list[Event]) -> bool:
             row = self._one(
@@ -485,6 +493,7 @@ class SqlStorage(Storage):
             )
             if row is not None and int(row[0]) >= version:
                 return False
+            self._log_append(cur, log, now)
             self._exec(
                 cur,
                 "INSERT INTO directory (kind, key, scope, value, version, updated_at) "
@@ -496,6 +505,40 @@ class SqlStorage(Storage):
             return True
 
         return bool(await self._write(op))
+
+    def _log_append(self, cur: Cursor, log: Sequence[tuple[bytes, bytes]], now: int) -> None:
+        if not log:
+            return
+        self._lock_log(cur)
+        for leaf_hash, entry in log:
+            if self._one(cur, "SELECT idx FROM transparency_log WHERE leaf_hash = ?",
+                         (leaf_hash,)) is not None:
+                continue
+            top = self._one(cur, "SELECT COALESCE(MAX(idx), -1) FROM transparency_log")
+            self._exec(cur, "INSERT INTO transparency_log (idx, leaf_hash, entry, added_at) "
+                       "VALUES (?, ?, ?, ?)", (int(top[0]) + 1, leaf_hash, entry, now))
+
+    async def append_log(self, log: Sequence[tuple[bytes, bytes]], now: int) -> None:
+        def op(cur: Cursor, _ev: list[Event]) -> None:
+            self._log_append(cur, log, now)
+
+        await self._write(op)
+
+    async def log_leaves(self, start: int, limit: int = 10_000) -> list[bytes]:
+        def fn(cur: Cursor) -> list[bytes]:
+            rows = self._all(cur, "SELECT leaf_hash FROM transparency_log WHERE idx >= ? "
+                             "ORDER BY idx LIMIT ?", (start, limit))
+            return [bytes(r[0]) for r in rows]
+
+        return await self._read(fn)
+
+    async def log_entries(self, start: int, end: int) -> list[bytes]:
+        def fn(cur: Cursor) -> list[bytes]:
+            rows = self._all(cur, "SELECT entry FROM transparency_log WHERE idx >= ? AND "
+                             "idx < ? ORDER BY idx", (start, end))
+            return [bytes(r[0]) for r in rows]
+
+        return await self._read(fn)
 
     async def directory_entry(self, kind: str, key: str) -> tuple[str, bytes, int] | None:
         def fn(cur: Cursor) -> tuple[str, bytes, int] | None:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay's storage interface: one contract, SQLite and PostgreSQL behind it.
 
 Writes are *durable when they return*: an implementation may batch concurrent writes
@@ -228,12 +229,28 @@ class Storage(abc.ABC):
     # -- directory -------------------------------------------------------------------
     async def put_directory_entry(
         self, kind: str, key: str, scope: str, value: bytes, version: int, now: int,
+        log: Sequence[tuple[bytes, bytes]] = (),
     ) -> bool:
         """Store a public directory record (a device's certificate chain, a CRL).
 
         Replaces an existing ``(kind, key)`` only with a higher ``version``; returns
         whether it stored. The relay has checked the record; clients check it again.
+        When it stores, the ``(leaf hash, entry)`` pairs of ``log`` not yet in the
+        transparency log are appended in the same transaction, in order.
         """
+        raise NotImplementedError
+
+    # -- transparency log (see server_stub.transparency) ------------------------------
+    async def append_log(self, log: Sequence[tuple[bytes, bytes]], now: int) -> None:
+        """Append the ``(leaf hash, entry)`` pairs not yet in the log, in order."""
+        raise NotImplementedError
+
+    async def log_leaves(self, start: int, limit: int = 10_000) -> list[bytes]:
+        """Leaf hashes from index ``start`` on, in log order."""
+        raise NotImplementedError
+
+    async def log_entries(self, start: int, end: int) -> list[bytes]:
+        """The entries with indices in ``[start, end)``, in log order."""
         raise NotImplementedError
 
     async def directory_entry(self, kind: str, key: str) -> tuple[str, bytes, int] | None:

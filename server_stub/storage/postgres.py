@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """PostgreSQL storage: the production store, shared by several relay processes.
 
 Writes use the same group-commit writer as SQLite (one connection per process, many
@@ -71,6 +72,9 @@ class PostgresStorage(SqlStorage):
             schema = cur.fetchone()[0]
         conn.commit()
         self.channel = "corridor_" + hashlib.sha256(str(schema).encode()).hexdigest()[:16]
+
+    def _lock_log(self, cur: Cursor) -> None:
+        cur.execute("SELECT pg_advisory_xact_lock(7426158)")
 
     def _append(
         self, cur: Cursor, group_id: bytes, sender: str, client_msg_id: str, payload: bytes,

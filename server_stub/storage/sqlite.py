@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """SQLite storage: one file in WAL mode, a single writer thread, fsync on every commit.
 
 ``synchronous=FULL`` makes each COMMIT durable before the relay acknowledges it;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fixtures for client integration tests: a demo venue and a REAL relay process.
 
 Key files use fast Argon2id limits (``CORRIDOR_INSECURE_FAST_KDF=1``, tests only) and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The real relay with one fault switch, for tests that need the relay to fail sends.
 
 Run as ``python -m tests.client.faulty_relay serve --port P --data-dir D [--database

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Attachments over a real relay: encrypted with a fresh key, checked against the hash
 sent inside MLS. A blob swapped in the relay's own database is refused with a clear
 error; size caps and the per-device quota give typed errors."""

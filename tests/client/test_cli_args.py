@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor --home H CMD`` and ``corridor CMD --home H`` both reach the command."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The command line as a delegate meets it: errors in words (JSON with a stable code under
 --json), never a traceback, durations, limits in --help, --home everywhere, no home made
 by a reading command, one acknowledgement, a sync summary, reading offline. Over a real

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """SIGKILL the client (the ``corridor`` command line) while it receives, merges a commit
 and sends; after a restart it decrypts everything, loses nothing from its outbox and
 shows nothing twice. The kill comes from the engine's ``CORRIDOR_CRASH_AT`` test hook.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Clock skew near a certificate's expiry (client/policy.py, "Clocks"): a commit carries
 its committer's timestamp in its authenticated data and every member checks the
 certificates it brings in at that moment, not at its own clock. Members whose clocks

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The core API the desktop app uses: Client.message, MessageView's emergency-call and
 agenda fields, agenda revisions from 1, and the MessageSent event."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The sans-I/O sync engine (client/engine.py), driven without sockets.
 
 Devices are real engines with real certificates and real MLS over the in-memory relay

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 7 after the report: the engine remembers each channel's gaps, catch-up starts
 at the oldest one, and a withheld message delivered late is processed if it still can be.
 

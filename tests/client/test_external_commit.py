@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """RFC 9420 section 12.4.3.2 at the client: Corridor devices join by Welcome only, so an
 external commit delivered in a channel (even one from a validly certified device that
 holds the channel's GroupInfo) is refused by every member as a policy break (typed

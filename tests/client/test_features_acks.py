@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Hotline acknowledgements and the chair's emergency call, over a real relay process.
 
 Acks and receipts are MLS messages of their own; the sender's tracker follows them

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The command line's feature commands, each with --json, over a real relay process."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Redacted and expired messages leave every trace on the device: the store, the
 search index (whose terms are keyed hashes, never plaintext), the WAL and the cached
 attachment. The scan reads every file of the home for the marker, in plain and as

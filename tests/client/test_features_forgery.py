@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Edits, redactions and acknowledgements nobody but the right member can make.
 
 * A genuine member who is not the author sends an Edit and a Redact (bypassing its

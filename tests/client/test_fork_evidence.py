@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 1 without false alarms: only a member device's signed statement "I am at
 epoch E with epoch fingerprint F", F not ours for E, marks a channel forked.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """client.health's verdicts, without a relay: routing comparison, drain, the record."""
 
 from __future__ import annotations

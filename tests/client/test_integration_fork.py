@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A forking relay is detected; a device's home holds no plaintext after a conversation.
 
 The fork: a view of the real relay (a proxy at the transport boundary, the attacker)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """End to end against a real relay process on loopback: real MLS, real certificates.
 
 Three missions with two delegates each (one delegate later gets a second device): a

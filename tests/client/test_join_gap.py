@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 7 right after a join: the relay sends the Welcome's seq (the commit that added
 the device), and the new channel's cursor starts there, so the first message after the
 join, if withheld, is a reported gap like any other (it used to start at 0, where no gap

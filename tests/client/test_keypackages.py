@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 5 at the client, over a real relay: the last-resort KeyPackage and one-time
 packages used once.
 

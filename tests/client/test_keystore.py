@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Device secrets: keyring backend, passphrase file backend, home resolution."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Opaque client message ids and size buckets (client.msgids), without a relay."""
 
 from __future__ import annotations

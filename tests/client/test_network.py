@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Never silently deaf, never a lost send: the client against a real relay process on
 loopback that is killed, restarted, or made to fail sends.
 
@@ -31,6 +32,7 @@ from client.events import (
     MessageFailed,
     MessageReceived,
 )
+from client.transport import LoggedDevices
 from tests.server_stub.conftest import RelayProcess, free_port
 
 from .conftest import Venue
@@ -260,21 +262,22 @@ async def test_concurrent_syncs_and_sends_do_not_trip_the_outbox(
     errors: list[Event] = []
     a.subscribe(lambda e: errors.append(e) if isinstance(e, ErrorEvent) else None)
 
-    real_directory = a.transport.directory_devices
+    # (the demo venue has a transparency log: the directory is read with its proofs)
+    real_directory = a.transport.logged_devices
     racing: list[asyncio.Task[str]] = []
 
-    async def directory_with_a_send_meanwhile(mission: str | None) -> list[
-            tuple[str, str, list[bytes]]]:
+    async def directory_with_a_send_meanwhile(mission: str | None,
+                                              since: int | None) -> LoggedDevices:
         if not racing:  # the user presses Send while the sync waits for the relay
             racing.append(asyncio.get_running_loop().create_task(
                 a.send_text(cid, "sent during the sync")))
             await asyncio.sleep(0)
-        return await real_directory(mission)
+        return await real_directory(mission, since)
 
-    a.transport.directory_devices = directory_with_a_send_meanwhile  # type: ignore[method-assign]
+    a.transport.logged_devices = directory_with_a_send_meanwhile  # type: ignore[method-assign]
     await a.sync()
     await racing[0]
-    a.transport.directory_devices = real_directory  # type: ignore[method-assign]
+    a.transport.logged_devices = real_directory  # type: ignore[method-assign]
     assert a.pending_sends() == 0
 
     async def sends(tag: str) -> None:

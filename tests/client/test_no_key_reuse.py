@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 18, "no key is used twice", asserted directly.
 
 Bea's ``corridor`` process is SIGKILLed at every send and commit crash point

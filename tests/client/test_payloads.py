@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Application payload encoding: round trips, forward compatibility, hostile bytes."""
 
 from __future__ import annotations

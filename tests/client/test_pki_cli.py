@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Enrolment end to end with the real commands: venue init -> two missions, one delegate
 each -> ``corridor cert verify`` passes for both and fails, naming the link, once revoked."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The channel policy (client/policy.py): the table, and real MLS commits every member checks.
 
 Certificates are real (a venue root, three missions, delegates, a chair and a convener

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 8, 12, 21, 23 over a real relay process and real clients: the relay changes
 routing only on commits it verified (signed by a member leaf of the public tree it
 keeps, valid MLS, chains to the venue root, allowed by the signed charter), never on

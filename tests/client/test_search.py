@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Search index terms are keyed hashes: no token of a message reaches the disk in
 plain, queries find whole words and prefixes, an edit replaces the terms. Also:
 both sides of a conversation show it in the same (relay) order."""

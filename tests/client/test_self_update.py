@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Post-compromise security: a device refreshes its leaf key with an empty commit (an
 update path) after M messages sent or N seconds since its last commit, through the
 outbox like any commit. A copy of its group state from before (a stolen laptop image)

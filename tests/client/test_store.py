@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Local store: behaviour shared by both stores, and the SQLite store's at-rest guarantees."""
 
 from __future__ import annotations

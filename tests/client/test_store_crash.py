@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 18: a client killed at any write while merging a commit.
 
 A child process commits, in a loop, what processing one MLS commit writes: the new group

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 11 end to end at the client: a removed member whose leaf slot now belongs to
 someone else sends a message; it is refused and never attributed to the new occupant.
 

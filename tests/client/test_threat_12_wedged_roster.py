@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 12 and 23 at the clients (finding F2): a commit every honest member refuses,
 accepted first for an epoch by a relay that could not check it, does not wedge the
 roster. Each member tells the relay (``Transport.refuse``); once at least two missions

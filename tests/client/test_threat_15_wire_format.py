@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 15 at the client: a message of the wrong wire format or content type that
 the relay delivers in a channel is a typed error event, changes nothing, and costs no
 other message.

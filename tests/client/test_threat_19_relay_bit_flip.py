@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 19 through the real relay: bits flip in ciphertexts stored in the relay's
 database (SQLite, written behind the running relay process's back). The receiving
 client detects each by its AEAD tag (the signature is inside the ciphertext), reports

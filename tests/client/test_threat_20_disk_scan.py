@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 20: a laptop is taken. After a real conversation (text, a hotline message, an
 attachment fetched for display, a reaction) through a real relay process, every file
 under each device's home is scanned for plaintext (bodies, the channel name, the

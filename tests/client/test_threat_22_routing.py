@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 22 over a real relay process: a member cut off from routing (here by editing
 the relay's database, as a malicious relay or an insider at its host would) sees a
 warning within one sync, in the core, in ``corridor channels`` and ``corridor status``;

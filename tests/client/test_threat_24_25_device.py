@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 24 and 25 on the device, over a real relay process.
 
 24: a device warns 14 days before its chain ends (which link, and how to renew), says

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 26 over a real relay process: after a session with commits, texts, hotline
 calls, acknowledgements, read receipts and reactions, nothing the relay stored tells
 their kinds apart beyond what routing needs (the MLS header: which messages are

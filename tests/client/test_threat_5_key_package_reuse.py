@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 5 at the client: the relay serves one KeyPackage twice.
 
 Real engines over the in-memory relay. Bea's second device's KeyPackage is used to add

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 6 at the client: a forged Welcome, or the Welcome of a commit the relay did
 not accept, must create no channel on the invited device.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 7, the part after the report: a withheld message that the relay delivers
 later (after the gap was reported) must still reach the member, or at least be
 reported; today the engine has moved its cursor past it and drops it silently."""

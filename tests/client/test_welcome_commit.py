@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 6 end to end: the real relay routes each Welcome with the commit it rode on,
 and a device joins only from a Welcome that names that accepted commit.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What a test may read of the relay's bytes: whether an MLSMessage is a commit.
 
 Client message ids say nothing (they are random, THREATS 26), so tests that pick the

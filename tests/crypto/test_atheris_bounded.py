@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Every atheris decoder target runs a bounded number of inputs and exits cleanly.
 
 Each target runs in its own subprocess (libFuzzer runs once per process); a crash

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """crypto.certs: every link of venue root -> mission -> device (and roles, CRLs) under attack.
 
 Each refusal must be its own typed ChainError naming the failing link, never a crash.

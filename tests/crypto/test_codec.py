@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The TLS presentation codec: byte-exact, minimal, and typed errors on hostile input."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``python -m crypto.conformance``: rows, JSON shape, exit status and --vectors."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Property tests of every crypto.messages decoder: DecodeError or an exact round trip.
 
 Random bytes and mutated valid encodings (from messages.json) are fed to each

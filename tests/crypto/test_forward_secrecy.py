@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Forward secrecy of stored state (RFC 9420 sections 9.2, 14): a copy of a member's
 state taken after it read some messages cannot decrypt them, by the API or by anyone
 who reads every byte of the copy; out-of-order windows are bounded and configurable.

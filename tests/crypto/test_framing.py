@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """PublicMessage/PrivateMessage protection: vectors, round trips and every forgery."""
 
 from __future__ import annotations

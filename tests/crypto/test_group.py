@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Multi-member tests of crypto.group: membership changes, messages, persistence, races."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Hostile inputs to crypto.group: each is a typed error and leaves the state unchanged."""
 
 from __future__ import annotations

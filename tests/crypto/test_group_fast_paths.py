@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The group's performance paths give the same bytes and the same verdicts as the
 general ones: application messages (crypto.framing.ApplicationFraming against
 protect_private/unprotect_private), the tree-hash cache across to_bytes/from_bytes,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """HPKE base mode against RFC 9180 Appendix A (A.1.1, A.2.1) and under tampering."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 12: an insider's commit that authenticates but breaks RFC 9420.
 
 Every such commit is an :class:`InvalidCommitError` naming the committer at every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Key schedule, exporter, confirmation tag and PSK secret against the WG vectors."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """crypto.keyfile: passphrase-sealed keys survive a round trip and nothing else."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """crypto.messages: byte-exact round trips, signed-bytes helpers, and hostile encodings."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """docs/mls-validation.md names, rule by rule, the test that proves it: every named
 test must exist, and every rule row must name one."""
 

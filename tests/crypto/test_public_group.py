@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """crypto.public_group: a delivery service follows a group from its public state alone.
 
 Round trips (the public state tracks the members' GroupContext exactly, epoch after

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``Group.application_size`` predicts exactly what ``encrypt_application`` returns, so
 the client can pad a message to a chosen size (THREATS 26) without sealing it twice;
 the padded message still opens, to the same data."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Secret tree: vectors, deletion after use, replay, out-of-order window, bounds."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Cipher suites: labeled primitives against crypto-basics vectors and misuse/forgery."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 15 at the group API: the wrong wire format or content type is a typed error.
 
 The forged PublicMessage carrying application data is otherwise perfect: it is signed

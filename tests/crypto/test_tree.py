@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Ratchet tree (RFC 9420 sections 4, 7, 12): hashes, validation, proposals, adversarial trees.
 
 Also hosts :class:`Group`, a tiny in-memory TreeKEM harness (``test_treekem`` uses it)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Tree math (RFC 9420 Appendix C): properties over many sizes and bad input."""
 
 from __future__ import annotations

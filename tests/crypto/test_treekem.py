@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """TreeKEM UpdatePaths (RFC 9420 sections 7.4-7.6): agreement, joiners, malformed paths."""
 
 from __future__ import annotations

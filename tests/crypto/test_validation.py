@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """RFC 9420 rules an insider could break (crypto.validation): each malicious input is
 refused by every honest member, whose state stays as it was and whose group keeps
 working. docs/mls-validation.md names these tests rule by rule."""

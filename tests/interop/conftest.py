@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Interop fixtures: Corridor's client and mlspp's, on loopback, one each per session.
 
 mlspp comes from ``$CORRIDOR_MLSPP_CLIENT`` (built by

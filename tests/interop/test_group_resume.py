@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The group API the interop client needed (crypto.group), Corridor alone.
 
 ReInit (RFC 9420 11.2), branch (11.3), PSK proposals (8.4), explicit proposal refs,

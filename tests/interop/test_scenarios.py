@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The WG's scenarios: Corridor against itself (always) and against mlspp (bounded).
 
 The full matrix (every assignment, deep_random) is ``python -m interop.run --full``;

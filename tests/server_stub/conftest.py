@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Fixtures: storage URLs for both backends, an in-process relay, real relay processes.
 
 Every relay here is initialised for a real venue (``root.pem`` in its data directory,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A small, complete client of the relay's API, for tests (and to learn the API from).
 
 The flow a real client follows::

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A loopback TCP forwarder that can be cut: the database "goes down" for one relay only.
 
 Other tests share the PostgreSQL server, so an outage is simulated between one relay

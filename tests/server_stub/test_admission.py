@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Relay admission by certificate chain (server_stub/admission.py) and the directory routes.
 
 An in-process relay whose data directory holds a venue ``root.pem`` admits a device only

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The HTTP API in process: auth, admission, groups, delivery, blobs, limits, errors."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 17: kill -9 the relay mid-traffic, restart it, lose nothing it acknowledged.
 
 A real ``corridor-relay serve`` subprocess on loopback; three senders post

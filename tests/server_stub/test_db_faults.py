@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay under database faults, against the real PostgreSQL on loopback.
 
 The server is shared with other tests, so it is never stopped here: an outage is a cut

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 16: every endpoint under generated input (schemathesis against /openapi.json).
 
 A real relay process on loopback; each operation gets a bounded number of generated

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay answers /health, in process and as the real console command on loopback."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``GET /metrics``: Prometheus metrics scraped from a real relay process after traffic."""
 
 from __future__ import annotations

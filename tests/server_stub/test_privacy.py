@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """What the relay keeps is ciphertext and routing: its files and logs hold no content.
 
 Clients run a conversation with known plaintext markers, a private group name, member

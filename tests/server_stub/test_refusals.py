@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """F2 and THREATS 23 on the relay: the charter's missions void a commit every honest
 member refused (SQLite and PostgreSQL).
 

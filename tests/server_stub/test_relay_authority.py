@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay keeps each group's public state and changes routing only on commits it
 verified (SQLite and PostgreSQL; several relay processes on one PostgreSQL).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``GET /v1/groups``: every group routed to the caller, with its last seq and a digest of
 its routed devices, so a client compares all its channels with their MLS rosters in
 one request (THREATS 22) and asks for a group's full list only when a digest differs."""

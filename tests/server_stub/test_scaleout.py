@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Two relay processes on one PostgreSQL: a message sent through one is pushed by the
 other, and a device revoked through one loses access on the other at once."""
 

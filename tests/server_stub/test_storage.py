@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The storage contract, run against SQLite and PostgreSQL alike."""
 
 from __future__ import annotations

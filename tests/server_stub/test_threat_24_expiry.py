@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 24 at the relay: an expired device or mission certificate ends access.
 
 The relay's clock is injected (``Relay.clock``), so "after the certificate expired" is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 25 at the relay: one device cannot drain another's KeyPackages.
 
 Claims are limited per claimer-target pair (and per claimer, per target); a pair's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """THREATS 5 at the relay API: claims are rate-limited per claimer (the existing test
 covers the per-target limit), a KeyPackage is handed out once, and a newly published
 last-resort package replaces the old one, which is never served again."""

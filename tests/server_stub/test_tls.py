@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The relay behind TLS with a certificate from the venue's PKI, on loopback.
 
 A client verifies the relay's TLS chain against the venue root it pinned and nothing

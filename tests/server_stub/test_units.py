@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Small pieces: the MLS header reader, admission combinators, settings, rate limits."""
 
 from __future__ import annotations

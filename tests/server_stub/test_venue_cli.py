@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """``corridor-relay venue ...``: the secretariat's commands, run for real (main(argv))."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A real test venue for the relay: root, missions, certified devices and CRLs.
 
 The relay admits a device only when its chain verifies to the venue root in its data

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """UI fixtures: one real demo venue (embedded relay on 127.0.0.1, real MLS and
 certificates) per test session, and main windows over real client-core sessions."""
 

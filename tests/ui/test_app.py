@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The real widgets over the real client core and a real relay on 127.0.0.1."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """ui/bridge.py: work submitted and forgotten still runs to its end."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The ``corridor`` entry point and the Qt platform the UI tests rely on."""
 
 from __future__ import annotations

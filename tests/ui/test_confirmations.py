@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Where a mistake is costly: the emergency call is reviewed before it goes (a reason is
 required, the place shows once, the time is in the user's locale), and saving Settings
 posts a timer change only when there is one. Real windows over the real core and relay."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The status bar tells the truth about the relay connection: a real relay process on
 127.0.0.1 is killed under an open window and started again on the same port and data.
 """

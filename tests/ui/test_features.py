@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Messaging features in the real widgets, over the real client core and a real relay on
 127.0.0.1: attachments, edits, redactions, reactions, search, the notice channel's
 emergency tracker, and a burst of new messages while the reader is in older history."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Starting the app: first run (enrolment from a mission's files, or the demo venue), the
 passphrase of an enrolled home, and a start that fails. Real widgets, the real core, a
 real relay on 127.0.0.1."""

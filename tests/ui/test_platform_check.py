@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The check before Qt starts: missing xcb libraries are named with the command that
 installs them, instead of Qt's abort (which names the wrong package)."""
 

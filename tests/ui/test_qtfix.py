@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The PySide6 None-refcount workaround (ui/qtfix.py)."""
 
 from __future__ import annotations

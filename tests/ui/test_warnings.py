@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The app shows what the core warns of, and keeps showing it while it lasts: a channel
 the relay stopped routing to this device (THREATS 22) carries a warning icon in the
 sidebar and a banner above its messages; a certificate near its end (THREATS 24) puts

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
 """Item delegates: they paint rows; views stay thin."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Paints a channel-list row: its name, and an unread badge when there is something new."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Paints one message: sender, reply excerpt, text, attachment, reactions and states.
 
 Row heights depend on the text and the view's width, so :meth:`sizeHint` lays the row

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The channel list: four groups (Notices, Bilateral, Multilateral, Caucus) with channels.
 
 A two-level tree. Group rows are fixed; channel rows change as the core reports

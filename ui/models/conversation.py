@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """One channel's messages, newest at the bottom, older history fetched lazily.
 
 Opening a channel shows the newest page only; :meth:`canFetchMore` / :meth:`fetchMore`

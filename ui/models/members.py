@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Members of a channel grouped by mission, each device with its verification state."""
 
 from __future__ import annotations

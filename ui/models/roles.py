@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Custom item-data roles shared by models, delegates and views."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Acknowledgement tracker: which missions have answered a message that needs it."""
 
 from __future__ import annotations

@@ -1,1 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
 """Widgets and windows of the desktop app."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The conversation pane: a list view with a painting delegate, and the composer.
 
 The view is thin: it keeps the bottom in sight as messages arrive (when the user is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Dialogs: channel wizard, verification, settings, search, agenda, emergency call, enrolment."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Starting an enrolled or a new device: the passphrase dialog and the enrolment wizard.
 
 Enrolment follows the accreditation letter, in the order the people involved act:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The main window: channels, conversation and composer, members, notices, emergencies.
 
 Everything that touches the core goes through the bridge (results arrive as callbacks
@@ -65,6 +66,7 @@ from ui.views.dialogs import (
     VerificationDialog,
 )
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -181,9 +183,11 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(center)
         cl.setContentsMargins(4, 4, 4, 4)
         cl.addWidget(self.notice_board)
+        self.directory_badge = DirectoryBadge(self)
         head = QHBoxLayout()
         head.addWidget(self.channel_title, 1)
         head.addWidget(self.timer_label)
+        head.addWidget(self.directory_badge)
         cl.addLayout(head)
         cl.addWidget(self.history_note)
         cl.addWidget(self.routing_banner)
@@ -269,8 +273,11 @@ class MainWindow(QMainWindow):
         self.search_action = self._action(_t("&Search…"), QKeySequence.StandardKey.Find,
                                           self.open_search)
         self.settings_action = self._action(_t("Se&ttings…"), "Ctrl+,", self.open_settings)
+        self.monitor_action = self._action(_t("Transparency log: my &mission…"), None,
+                                           lambda: self.open_monitor())
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        for a in (self.new_channel_action, self.search_action, self.settings_action):
+        for a in (self.new_channel_action, self.search_action, self.settings_action,
+                  self.monitor_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -467,6 +474,7 @@ class MainWindow(QMainWindow):
         self.timer_label.setVisible(False)
         self.current_timer = None
         self._load_timer(channel_id)
+        self._load_directory(channel_id)
 
         def first_page() -> tuple[list[Row], bool, int]:
             high = a.high_water(cid)  # first: a message landing meanwhile is read later
@@ -591,6 +599,11 @@ class MainWindow(QMainWindow):
         elif isinstance(e, ev.ErrorEvent):
             self.statusBar().showMessage(e.reason, 6000)
             return
+        elif isinstance(e, ev.DirectoryAlarm):
+            self.statusBar().showMessage(_t("Security alarm: the relay's directory — %1")
+                                         .replace("%1", e.detail), 15000)
+            if self.current:
+                self._load_directory(self.current)
         elif isinstance(e, ev.CommitVoided):  # the vote's outcome, shown to every member
             self.statusBar().showMessage(
                 _t("A change to this channel was voided by its missions"), 10000)
@@ -769,6 +782,19 @@ class MainWindow(QMainWindow):
         if self.current:
             self.conversation.set_unseen(0, held=False)
             self.open_channel(self.current)
+
+    def _load_directory(self, channel_id: str) -> None:
+        """Key transparency for the open conversation: verified, or the evidence."""
+        cid = bytes.fromhex(channel_id)
+        a = self.adapter
+        self.directory_badge.set_status(None)
+
+        def show(status: Any) -> None:
+            if channel_id == self.current:
+                self.directory_badge.set_status(status)
+
+        self.bridge.submit(lambda: a.directory_status(cid), show,
+                           lambda _exc: show(None))
 
     def _load_timer(self, channel_id: str) -> None:
         a = self.adapter
@@ -1062,6 +1088,22 @@ class MainWindow(QMainWindow):
         self.conversation.message_delegate.dark = self.dark
         self.conversation.message_delegate.clear_cache()
         self.conversation.viewport().update()
+
+    def open_monitor(self, issued_dir: Path | None = None) -> MonitorDialog:
+        """The mission monitor as a screen (``corridor mission monitor``)."""
+        dlg = MonitorDialog(self)
+        a = self.adapter
+
+        def run(folder: Path | None) -> None:
+            self.bridge.submit(lambda: a.monitor_log(folder),
+                               lambda res: dlg.set_findings(*res),
+                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
+
+        dlg.refreshRequested.connect(lambda p: run(Path(p) if p else None))
+        self.monitor_dialog = dlg
+        dlg.show()
+        run(issued_dir)
+        return dlg
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:
         m = self.member_pane.model.member(device_id)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Side panels: notice board, emergency banner with its tracker, hotline bar, members."""
 
 from __future__ import annotations

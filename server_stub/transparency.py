@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The relay's key-transparency log: every certificate and CRL it serves, in a Merkle log.
+
+The log itself is the ``transparency_log`` table (index, leaf hash, entry); a device's
+chain and a CRL are appended in the same transaction that stores them in the directory
+(:meth:`Storage.put_directory_entry`'s ``log``), so the directory never holds a record
+the log lacks. Each relay process keeps the tree of leaf hashes in memory
+(:class:`crypto.transparency.MerkleTree`, about 64 bytes per leaf), reads new leaves
+from the store before it answers, and signs a tree head whenever the size it serves
+changes.
+
+Files in the data directory::
+
+    log.key             the log's Ed25519 seed (raw, mode 0600). The relay signs heads
+                        unattended, so it cannot be passphrase-sealed; whoever holds it
+                        can sign a forked head, which is what clients detect.
+    venue-policy.bin    the venue root's signed policy naming the log's public key
+                        (crypto.transparency.VenuePolicy), served at /v1/log/policy
+
+A relay without them still logs (appending costs little), but serves no heads or
+proofs; ``corridor-relay venue enable-transparency`` adds them to an existing venue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from crypto.errors import CryptoError
+from crypto.transparency import (
+    LogEntry,
+    MerkleTree,
+    SignedTreeHead,
+    VenuePolicy,
+    chain_entries,
+    crl_entry,
+    sign_tree_head,
+)
+
+from .storage.base import Storage
+
+__all__ = ["LOG_KEY", "POLICY", "TransparencyLog", "log_pairs"]
+
+LOG_KEY, POLICY = "log.key", "venue-policy.bin"
+log = logging.getLogger("corridor.relay.transparency")
+
+
+def log_pairs(entries: Sequence[LogEntry]) -> list[tuple[bytes, bytes]]:
+    """``(leaf hash, encoded entry)`` pairs for :meth:`Storage.put_directory_entry`."""
+    return [(e.leaf_hash, e.encode()) for e in entries]
+
+
+def chain_pairs(chain: Sequence[bytes]) -> list[tuple[bytes, bytes]]:
+    return log_pairs(chain_entries(chain))
+
+
+def crl_pairs(der: bytes) -> list[tuple[bytes, bytes]]:
+    return log_pairs([crl_entry(der)])
+
+
+class TransparencyLog:
+    """The in-memory tree over the stored log, the signing key and the policy."""
+
+    def __init__(self, storage: Storage, seed: bytes, policy: bytes,
+                 clock_ms: Callable[[], int] = lambda: int(time.time() * 1000)) -> None:
+        self.storage = storage
+        self.seed = seed
+        self.policy = policy
+        self.clock_ms = clock_ms
+        self.tree = MerkleTree()
+        self.index: dict[bytes, int] = {}
+        self._head: SignedTreeHead | None = None
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    def load(cls, data_dir: Path, storage: Storage) -> TransparencyLog | None:
+        """The log of the venue in ``data_dir``, or None when it has no log key yet.
+
+        Raises:
+            ValueError: a log key or policy that is there but unreadable.
+        """
+        key_path, policy_path = data_dir / LOG_KEY, data_dir / POLICY
+        if not key_path.exists() or not policy_path.exists():
+            return None
+        seed, policy = key_path.read_bytes(), policy_path.read_bytes()
+        try:
+            VenuePolicy.decode(policy)
+        except CryptoError:
+            raise ValueError(f"{policy_path} is not a venue policy") from None
+        if len(seed) != 32:
+            raise ValueError(f"{key_path} is not a 32-byte Ed25519 seed")
+        return cls(storage, seed, policy)
+
+    async def refresh(self) -> None:
+        """Read leaves appended since (by any relay process on the store)."""
+        async with self._lock:
+            while True:
+                leaves = await self.storage.log_leaves(self.tree.size, 10_000)
+                for h in leaves:
+                    self.index.setdefault(h, self.tree.append(h))
+                if len(leaves) < 10_000:
+                    return
+
+    async def head(self) -> SignedTreeHead:
+        """A head over everything stored now (re-signed only when the size changed)."""
+        await self.refresh()
+        head = self._head
+        if head is None or head.size != self.tree.size:
+            head = sign_tree_head(self.seed, self.tree.size, self.clock_ms(), self.tree.root())
+            self._head = head
+        return head
+
+    def inclusion(self, entry: LogEntry, size: int) -> tuple[int, list[bytes]] | None:
+        """``(index, proof)`` of ``entry`` in the tree of ``size``; None if not in it."""
+        idx = self.index.get(entry.leaf_hash)
+        if idx is None or idx >= size:
+            return None
+        return idx, self.tree.inclusion_proof(idx, size)
+
+    def consistency(self, first: int, second: int) -> list[bytes]:
+        return self.tree.consistency_proof(first, second)
+
+    async def backfill(self, chains: Sequence[Sequence[bytes]], crls: Sequence[bytes],
+                       now: int) -> None:
+        """Log what a directory from before the log holds (an upgraded venue)."""
+        pairs: list[tuple[bytes, bytes]] = []
+        for chain in chains:
+            pairs += chain_pairs(chain)
+        for der in crls:
+            pairs += crl_pairs(der)
+        await self.refresh()
+        missing = [p for p in dict.fromkeys(pairs) if p[0] not in self.index]
+        if missing:
+            await self.storage.append_log(missing, now)
+            log.info("logged %d directory record(s) from before the log", len(missing))
