@@ -1101,7 +1101,12 @@ class Engine:
         queues it again). Temporary failures never come here: they stay queued."""
         events: list[Event] = []
         with self.store.transaction():
-            self.drop_work(work)  # a refused commit is discarded with its item
+            self.store.mark_sent(work.item_id)
+            if isinstance(work, CommitWork):  # else it holds the channel back forever
+                g = self._group(work.channel_id)
+                if g.pending_commit is not None:
+                    g.discard_pending_commit()
+                    self._save_group(g)
             if isinstance(work, AppWork):
                 item = _out_decoder.decode(work.data) if work.data else None
                 if isinstance(item, _OutApp):

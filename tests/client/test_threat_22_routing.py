@@ -132,3 +132,18 @@ async def test_cut_off_member_is_warned_within_one_sync(
     got = _mismatches(await v.client(A).sync())
     assert [(e.problem, e.missing, e.extra) for e in got] == [("mismatch", (), (c_dev,))]
     assert "not members" in got[0].detail
+
+
+async def test_no_warning_for_a_channel_created_while_a_sync_runs(venue: Venue) -> None:
+    """A channel exists on the device a moment before the relay has its group: a sync
+    running then must not take the relay's 404 for a cut."""
+    v = venue
+    a = v.client(A)
+    await a.sync()
+    seen: list[Any] = []
+    a.subscribe(lambda e: seen.append(e) if isinstance(e, RoutingMismatch) else None)
+    for i in range(4):
+        await asyncio.gather(a.sync(), a.create_channel("multilateral", f"race {i}",
+                                                        ["borduria"]))
+    await a.sync()
+    assert seen == [] and not _warnings(a)
