@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """``corridor`` client commands on the core: demo, status, channels, create-channel, send,
-sync, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
+sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
 Every command takes ``--json`` (machine-readable output on stdout; an error is one
@@ -435,6 +435,75 @@ async def _read(args: argparse.Namespace) -> int:
     return 0
 
 
+def _event_json(e: Any) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {"event": type(e).__name__, **{k: (v.hex() if isinstance(v, bytes) else v)
+                                         for k, v in asdict(e).items()}}
+
+
+async def _watch(args: argparse.Namespace) -> int:
+    """Stay connected and print what arrives, and every time the connection to the relay
+    drops or comes back, until interrupted (or ``--for`` seconds have passed)."""
+    from client import events as ev
+    from client.features import MODIFIER_KINDS
+
+    async with _open(args) as c:
+        names = {ch.channel_id: ch.name for ch in c.channels()}
+
+        def line(e: Any) -> str | None:
+            if isinstance(e, ev.ConnectionChanged):
+                return "connected to the relay" if e.connected else \
+                    f"offline ({e.detail}); reconnecting…"
+            if isinstance(e, ev.MessageFailed):
+                return f"not sent {e.message_id.hex()[:12]}: the relay refused it: {e.reason}"
+            if isinstance(e, ev.ErrorEvent):
+                return f"warning: {e.reason}"
+            if isinstance(e, ev.ChannelJoined):
+                names[e.channel_id.hex()] = e.name
+                return f"joined {e.kind} channel {e.name}"
+            if isinstance(e, ev.MessageReceived) and not e.own and \
+                    e.kind not in MODIFIER_KINDS:
+                try:
+                    m = c.message(e.message_id, channel=e.channel_id)
+                except ClientError:
+                    return None
+                where = names.get(e.channel_id.hex(), e.channel_id.hex()[:12])
+                flag = "  [acknowledgement requested]" if m.requires_ack else ""
+                return f"{where}  [{m.seq}] {m.sender}: {m.text}{flag}  ({m.message_id[:12]})"
+            return None
+
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        c.subscribe(queue.put_nowait)
+        await c.start()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + args.seconds if args.seconds else None
+        print(json.dumps({"event": "Watching", "relay_url": c.relay_url})
+              if getattr(args, "json", False) else
+              f"watching {c.relay_url} (Ctrl+C ends)", flush=True)
+        while True:
+            left = None if deadline is None else deadline - loop.time()
+            if left is not None and left <= 0:
+                break
+            try:
+                e = await asyncio.wait_for(queue.get(), left)
+            except TimeoutError:
+                break
+            if getattr(args, "json", False):
+                print(json.dumps(_event_json(e)), flush=True)
+            elif (text := line(e)) is not None:
+                print(text, flush=True)
+    return 0
+
+
+def _watch_command(args: argparse.Namespace) -> int:
+    """Ctrl+C is how watching normally ends: exit 0, no "interrupted" error."""
+    try:
+        return _run(_watch)(args)
+    except KeyboardInterrupt:
+        return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from client.demo import run_demo
 
@@ -596,6 +665,12 @@ def register(subparsers: Any) -> None:
                    help="how long messages live: 30s, 5m, 2h, 7d (from 1 second to 365 "
                         "days), or 'off'; without it, show the timer")
     cmd("sync", "catch up, keep memberships right, send the outbox", _run(_sync))
+    p = cmd("watch", "stay connected and print new messages, and when the connection to "
+            "the relay drops or comes back (reconnects by itself; Ctrl+C ends)",
+            _watch_command)
+    p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
+                   metavar="DURATION", help="stop after this long (30s, 5m, 2h; default: "
+                   "until interrupted)")
     p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
     p.add_argument("--limit", type=_number(1, 10_000), default=50,

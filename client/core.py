@@ -1592,6 +1592,7 @@ class Client:
 
     async def _push_loop(self) -> None:
         failures = 0
+        last_bug = ""  # a failure that repeats at every retry logs its traceback once
         while True:
             try:
                 await self.sync()
@@ -1616,10 +1617,15 @@ class Client:
                                        type(exc).__name__)])
             except Exception as exc:  # a bug: keep the loop alive, report it
                 detail = type(exc).__name__
-                log.exception("push loop failure")
-                self._emit([ErrorEvent(None, "push loop failure", detail)])
+                if detail != last_bug:
+                    log.exception("push loop failure")
+                    self._emit([ErrorEvent(None, "push loop failure", detail)])
+                else:
+                    log.warning("push loop failure again: %s", detail)
+                last_bug = detail
             if self.connected.is_set():
                 failures = 0  # it was up: start again from the shortest delay
+                last_bug = ""
             failures += 1
             delay = backoff(failures, RECONNECT_BASE, RECONNECT_CAP)
             self._logged_in = False

@@ -153,3 +153,59 @@ def test_refused_message_shows_failed_and_can_be_retried_or_discarded(
         w.close()
         bridge.run_sync(session.close)
         bridge.run_sync(other.close)
+
+
+def test_offline_send_in_the_app_is_delivered_once_when_the_relay_is_back(
+        relay_venue, bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.delegates.message import footer_text
+    from ui.session import open_session
+    from ui.views.main_window import MainWindow
+
+    v = relay_venue
+    homes = {n: v.layout.home(n) for n in ("alderia-ana", "borduria-ana")}
+
+    async def start():  # type: ignore[no-untyped-def]
+        b = open_session(homes["borduria-ana"], v.layout.relay_url,
+                         passphrase=v.layout.passphrase, kdf=demo_kdf())
+        await b.client.sync()
+        s = open_session(homes["alderia-ana"], v.layout.relay_url,
+                         passphrase=v.layout.passphrase, kdf=demo_kdf())
+        await s.client.sync()
+        await s.client.create_channel("bilateral", "alderia-borduria", ["borduria"])
+        await b.client.sync()
+        await s.start()
+        return s, b
+
+    session, other = bridge.run_sync(start)
+    bridge.forward_events(session.client)
+    w = MainWindow(bridge, session)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: bool(w.current) and w.connection.text() == "Connected",
+                        timeout=TIMEOUT)
+        v.relay.kill9()
+        qtbot.waitUntil(lambda: w.connection.text().startswith("Offline"), timeout=TIMEOUT)
+        w.send_text("typed while offline")
+
+        def row() -> Row | None:
+            return next((r for r in w.conv_model.rows() if r.text == "typed while offline"),
+                        None)
+
+        qtbot.waitUntil(lambda: row() is not None, timeout=TIMEOUT)
+        r = row()
+        assert r is not None and r.sending and "sending…" in footer_text(r)
+
+        v.relay.start()
+        qtbot.waitUntil(lambda: w.connection.text() == "Connected", timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: (x := row()) is not None and not x.sending, timeout=TIMEOUT)
+        r = row()
+        assert r is not None and not r.failed and "sending" not in footer_text(r)
+        cid = bytes.fromhex(w.current)
+        bridge.run_sync(other.client.sync)
+        assert [m.text for m in bridge.run_sync(lambda: other.client.messages(cid))] == [
+            "typed while offline"]
+    finally:
+        w.close()
+        bridge.run_sync(session.close)
+        bridge.run_sync(other.close)
