@@ -57,6 +57,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from crypto import certs  # noqa: E402
 from crypto.charter import (  # noqa: E402
+    CHARTER_EXTENSION,
     Charter,
     CommitStamp,
     charter_extension,
@@ -64,7 +65,7 @@ from crypto.charter import (  # noqa: E402
 )
 from crypto.codec import opaque_v  # noqa: E402
 from crypto.group import Group  # noqa: E402
-from crypto.key_package import make_key_package  # noqa: E402
+from crypto.key_package import default_capabilities, make_key_package  # noqa: E402
 from crypto.messages import Credential, CredentialType  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
@@ -184,17 +185,23 @@ def stamp_aad(at: int | None = None) -> bytes:
     return b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
 
 
+#: Corridor's leaves list the charter extension (RFC 9420 §13.4: members support every
+#: GroupContext extension).
+CAPS = default_capabilities(3, (CHARTER_EXTENSION,))
+
+
 def mls_group(owner: Device, g: bytes) -> Group:
     charter = Charter(kind="multilateral", missions=("bench",), conveners=(owner.delegate,),
                       created_by=owner.delegate, info=bytes(32))
     return Group.create(3, g, credential(owner), owner.seed,
-                        extensions=[charter_extension(charter)], credential_validator=_accept)
+                        extensions=[charter_extension(charter)], credential_validator=_accept,
+                        capabilities=CAPS)
 
 
 def add_commit(group: Group, members: list[Device]) -> tuple[bytes, bytes | None]:
     now = int(time.time())
-    kps = [make_key_package(3, credential(m), m.seed, lifetime=(now - 60, now + 86400)
-                            ).key_package for m in members]
+    kps = [make_key_package(3, credential(m), m.seed, lifetime=(now - 60, now + 86400),
+                            capabilities=CAPS).key_package for m in members]
     out = group.commit(add=kps, authenticated_data=stamp_aad(), handshake_encrypted=False,
                        ratchet_tree_in_welcome=False)
     group.merge_pending_commit()
