@@ -80,6 +80,12 @@ from .tree import (
     unverified_from_nodes,
 )
 from .treekem import merge_update_path
+from .validation import (
+    CallableIdentity,
+    LeafContext,
+    check_group_context_extensions,
+    check_leaf,
+)
 
 __all__ = ["PublicGroup", "VerifiedCommit"]
 
@@ -279,8 +285,20 @@ class PublicGroup:
             if sk in seen or sk in present:
                 raise ProtocolError("Add of a client already in the group")
             seen.add(sk)
+        # The tree-free rules of section 7.3 and 13.4, from the module every member runs
+        # (crypto.validation), so the relay routes no commit an honest member refuses.
+        # Credentials were checked above by the validator; the provider adds the
+        # successor rule only.
+        rules = CallableIdentity(_checked_above)
+        for kp in adds:
+            check_leaf(kp.leaf_node, LeafContext.ADD, suite=suite, extensions=extensions,
+                       identity=rules)
         new_tree, added = tree.apply_proposals(removes=removes,
                                                adds=[kp.leaf_node for kp in adds])
+        if gce_seen:
+            check_group_context_extensions(
+                extensions, suite=suite, members=[leaf for _i, leaf in new_tree.leaves()],
+                identity=rules, previous=self.context.extensions)
         rc = _required_caps(extensions)
         new_tree.validate_entering_leaves([(i, self._leaf_in(new_tree, i)) for i in added],
                                           group_id=gid, required_capabilities=rc)
@@ -297,6 +315,8 @@ class PublicGroup:
                 raise ProtocolError("commit leaf keeps the old encryption key")
             call_validator(credential_validator, path.leaf_node.credential,
                            path.leaf_node.signature_key)
+            check_leaf(path.leaf_node, LeafContext.COMMIT, suite=suite, extensions=extensions,
+                       identity=rules, old_leaf=old_leaf)
             new_tree = merge_update_path(new_tree, committer, path, group_id=gid,
                                          exclude=added).tree
         confirmed = confirmed_transcript_hash(suite, self.interim_transcript_hash,
@@ -346,3 +366,7 @@ class PublicGroup:
         tree = restore_ratchet_tree(suite, r.opaque_v())
         r.finish()
         return cls(suite, ctx, tree, interim)
+
+
+def _checked_above(_credential: m.Credential, _signature_key: bytes) -> None:
+    """Credentials are checked by the caller's validator before the shared rules run."""

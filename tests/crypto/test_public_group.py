@@ -260,3 +260,42 @@ def test_group_info_checks() -> None:
                                     credential_validator=accept)
     with pytest.raises(DecodeError):
         PublicGroup.from_bytes(pg.to_bytes() + b"\x00")
+
+
+def _path_leaf_edited(monkeypatch: pytest.MonkeyPatch, a: Group, **changes: object) -> bytes:
+    """A commit of ``a`` whose UpdatePath leaf is changed and re-signed by ``a`` (so the
+    signature, parent hashes and tree hash all verify: only the section 7.3 rules differ)."""
+    from crypto.group import _sign_leaf
+
+    st = a._state
+    real = treekem.PreparedUpdatePath.encrypt
+
+    def encrypt(self, *args, **kw):  # type: ignore[no-untyped-def]
+        p = real(self, *args, **kw)
+        leaf = _sign_leaf(st.suite, replace(p.leaf_node, **changes),  # type: ignore[arg-type]
+                          st.signature_private_key, st.context.group_id, st.own_leaf)
+        return replace(p, leaf_node=leaf)
+
+    monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
+    msg = a.commit(handshake_encrypted=False).message
+    monkeypatch.undo()
+    a.discard_pending_commit()
+    return msg
+
+
+def test_relay_refuses_what_members_refuse_in_a_path_leaf(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relay runs the members' section 7.3 rules (crypto.validation): a validly signed
+    commit with a small-order X25519 key, or one that swaps the committer's identity, is
+    refused at the relay as by every member, so it is never routed to wedge a channel."""
+    a, b, _c, _d = make_group(4)
+    pg = public_of(a)
+    zero = _path_leaf_edited(monkeypatch, a, encryption_key=bytes(32))
+    assert "small-order" in str(_refused(pg, zero, ProtocolError))
+    with pytest.raises(ProtocolError):
+        b.process(zero, now=NOW)
+    swap = _path_leaf_edited(monkeypatch, a, credential=m.Credential.basic(b"mallory"))
+    _refused(pg, swap, PolicyError)
+    # the honest commit after both still verifies
+    pg.verify_commit(a.commit(handshake_encrypted=False).message,
+                     credential_validator=accept, now=NOW)
