@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """The README's "Walk-through: a venue by hand", run exactly as written (each
 ``corridor`` / ``corridor-relay`` command as a subprocess, passphrases from
 CORRIDOR_PASSPHRASE), then the leave a new user would do: if a README command is wrong,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Leaving a channel (``Client.leave``, ``corridor leave``), over a real relay.
 
 A device sends its signed request to leave; a member of another mission, which could

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """A delegate's own devices (``Client.devices``, ``corridor device list``), over a real
 relay: every device of the delegate is listed, this one marked, others' devices not, and
 a recalled device still shows, with the reason its chain no longer verifies."""
