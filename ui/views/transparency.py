@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from client.transparency import DirectoryStatus, MonitorFinding
 from crypto.transparency import HEAD_LEN, SignedTreeHead
+from ui.i18n import QT_TRANSLATE_NOOP
 
 _ALARM = QColor("#f8d7da")
 
@@ -136,7 +137,10 @@ class MonitorDialog(QDialog):
     #: the user asked to check again, with this issued/ folder ("" for none)
     refreshRequested = Signal(str)
 
-    COLUMNS = ("#", "kind", "serial", "subject", "alarm")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("Transparency", "kind"),
+               QT_TRANSLATE_NOOP("Transparency", "serial"),
+               QT_TRANSLATE_NOOP("Transparency", "subject"),
+               QT_TRANSLATE_NOOP("Transparency", "alarm"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
