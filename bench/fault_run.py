@@ -68,7 +68,7 @@ import psycopg  # noqa: E402
 from client.core import Client  # noqa: E402
 from client.events import ErrorEvent, MessageReceived, MessageSent  # noqa: E402
 from crypto import certs  # noqa: E402
-from crypto.keyfile import open_key  # noqa: E402
+from crypto.certs.keyfile import open_key  # noqa: E402
 from demo import venue as demo  # noqa: E402
 from server_stub.tls import issue_relay_certificate  # noqa: E402
 

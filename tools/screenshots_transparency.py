@@ -26,8 +26,8 @@ from PySide6.QtCore import QSize
 
 from client.transport import HttpTransport
 from crypto import certs
-from crypto.keyfile import open_key
-from crypto.transparency import sign_tree_head
+from crypto.certs.keyfile import open_key
+from crypto.certs.transparency import sign_tree_head
 from demo.live import LiveDemo, demo_kdf
 from demo.screenshots import _save, _spin
 from ui.app import make_app

@@ -36,7 +36,7 @@ from client.events import (
 from client.features import MODIFIER_KINDS, kind_of
 from client.policy import POLICY, Authority
 from client.store.schema import UNSEQUENCED_BASE
-from crypto.words import encode_words, format_hex
+from crypto.certs.words import encode_words, format_hex
 from ui.rows import AckStatus, ChannelSummary, Member, Newer, Row, SearchHit, fmt_size
 
 __all__ = [
@@ -174,13 +174,13 @@ class ConversationAdapter:
         """The channel's devices (one MLS leaf each), from the group itself."""
         engine = self.client.engine
         try:
-            group = engine._group(channel)
+            members = engine.members(channel)
         except ClientError:
             return []
         out = []
-        for _leaf, key_hex, ident, _chain in engine._members(group):
-            out.append(Member(ident.mission_id, ident.delegate_id, key_hex,
-                              key_hex == self.client.device_id))
+        for m in members:
+            out.append(Member(m.ident.mission_id, m.ident.delegate_id, m.device_id,
+                              m.device_id == self.client.device_id))
         return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
     # ------------------------------------------------------------------ rows

@@ -19,8 +19,8 @@ import pytest
 from client import core
 from client.engine import _LR_PREFIX
 from client.events import ChannelJoined, ErrorEvent
-from crypto.key_package import KeyPackageBundle
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
 from demo.venue import add_device
 

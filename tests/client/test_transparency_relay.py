@@ -24,7 +24,7 @@ import pytest
 
 from client.events import DirectoryAlarm
 from crypto import certs
-from crypto.transparency import LogEntry, SignedTreeHead, VenuePolicy
+from crypto.certs.transparency import LogEntry, SignedTreeHead, VenuePolicy
 from demo.venue import recall_device
 
 from .conftest import Venue

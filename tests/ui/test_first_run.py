@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from client import pki
-from crypto.words import decode_words, encode_words
+from crypto.certs.words import decode_words, encode_words
 from demo.cli import open_live_demo
 from demo.live import LiveDemo
 
