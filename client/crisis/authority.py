@@ -42,7 +42,7 @@ from msgspec import Meta
 from client import payloads
 from client.crisis import signing
 from crypto import certs
-from crypto.charter import Charter, Ident
+from crypto.corridor.charter import Charter, Ident
 from crypto.errors import CryptoError
 
 __all__ = [
