@@ -43,7 +43,7 @@ from client import payloads
 from client.crisis import signing
 from client.errors import PeerError
 from crypto import certs
-from crypto.charter import Charter, Ident
+from crypto.corridor.charter import Charter, Ident
 from crypto.errors import CryptoError
 
 __all__ = [

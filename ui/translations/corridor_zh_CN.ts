@@ -355,9 +355,11 @@ Their device: %2</source>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
@@ -1251,12 +1253,14 @@ Licensed under the Apache License, Version 2.0.</source>
         <source>The mission&apos;s issued/ folder</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

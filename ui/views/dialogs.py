@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.ui_support import SearchHit
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, tr_n
 
 __all__ = [
     "AgendaDialog",
@@ -388,7 +388,7 @@ class SearchDialog(QDialog):
             it = QListWidgetItem(f"{h.channel_name} · {h.sender} · {when}\n{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)
-        self.status.setText(_t("%1 results").replace("%1", str(len(hits))))
+        self.status.setText(tr_n("Dialogs", "%n result(s)", len(hits)))
         if hits:
             self.results.setCurrentRow(0)
 
@@ -501,7 +501,7 @@ class EmergencyDialog(QDialog):
         self.problem.setText(problem)
         if problem:
             return False
-        from ui.i18n import tr_n, when_text
+        from ui.i18n import when_text
 
         minutes = max(0, round((self.meeting_at_ms() - QDateTime.currentMSecsSinceEpoch())
                                / 60_000))
