@@ -54,10 +54,10 @@ from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, MemoryRelay, RelayRefused
 from crypto import certs
-from crypto.charter import CommitStamp
+from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import default_capabilities, make_key_package
 
 A_M, B_M, C_M = "alderia", "borduria", "carpania"
 _enc = msgspec.msgpack.Encoder()

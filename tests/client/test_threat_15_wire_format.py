@@ -18,8 +18,8 @@ from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageRe
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
+from crypto.messages.key_package import default_capabilities, make_key_package
 from tests.crypto.test_threat_15_wire_format import public_application
 
 from .test_engine import channel, received, send, state

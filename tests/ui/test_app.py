@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
-from client.ui_support import Row, safety_number
+from ui.adapter import Row, safety_number
 from ui.models import roles
 
 TIMEOUT = 20000
