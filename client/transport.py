@@ -732,7 +732,7 @@ class MemoryTransport(Transport):
         self.device_id = device_id
 
     async def register(self, chain: list[bytes]) -> None:
-        from client.directory import unverified_identity
+        from client.trust import unverified_identity
 
         ident = unverified_identity(chain)
         self.relay.directory[self.device_id] = (ident.mission_id, chain)

@@ -21,7 +21,6 @@ import msgspec
 import pytest
 
 from client import payloads
-from client.directory import Trust, x509_credential
 from client.engine import (
     SUITE,
     AppWork,
@@ -53,6 +52,7 @@ from client.policy import (
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, MemoryRelay, RelayRefused
+from client.trust import Trust, x509_credential
 from crypto import certs
 from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
