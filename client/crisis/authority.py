@@ -33,7 +33,7 @@ import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Final
+from typing import Annotated, Final, Protocol
 
 import msgspec
 from cryptography import x509
@@ -50,6 +50,7 @@ __all__ = [
     "HANDOVER_VERSION",
     "Act",
     "AuthorityError",
+    "CharterLike",
     "Handover",
     "Verdict",
     "act_of",
@@ -212,7 +213,18 @@ def chair_office(role_certs: Sequence[bytes], handovers: Iterable[Handover], at_
 
 # -- the rule ---------------------------------------------------------------------------
 
-def decide(charter: Charter, sender: Ident, act: Act, *, at_ms: int, roles: RoleCheck,
+class CharterLike(Protocol):
+    """What the rule reads of a channel: the charter (or the client's roster view)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def conveners(self) -> tuple[str, ...]: ...
+    @property
+    def chairs(self) -> tuple[bytes, ...]: ...
+
+
+def decide(charter: Charter | CharterLike, sender: Ident, act: Act, *, at_ms: int, roles: RoleCheck,
            handovers: Iterable[Handover] = (), has_agenda: bool = True) -> Verdict:
     """May ``sender`` (as MLS authenticated it) do ``act`` in this channel at ``at_ms``?
 
