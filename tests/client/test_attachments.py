@@ -24,9 +24,8 @@ from client.attachments import (
     encrypt_file,
 )
 from client.demo import provision
-from tests.server_stub.conftest import RelayProcess, free_port
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
+from tests.support.relay_process import RelayProcess, free_port
 
 A, B = "alderia-ana", "borduria-ana"
 CAP, QUOTA = 200_000, 300_000

@@ -19,10 +19,9 @@ from client.events import ErrorEvent, MessageReceived, PossibleWithholding
 from client.transport import HttpTransport, RelayMessage
 from crypto.group import Group
 from tests.client.wire import is_commit
-
-from .conftest import Venue
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Dev, Issued, Pki
+from tests.support.client_venue import Venue
+from tests.support.devices import Dev, channel, received, send, state
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,7 @@ from client.transport import HttpTransport, RelayMessage
 from crypto.group import Group
 from crypto.key_package import default_capabilities
 from tests.client.wire import is_commit
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

@@ -7,8 +7,8 @@ is ever seen). Real relay, real MLS, real certificates."""
 from __future__ import annotations
 
 from client.events import MessageReceived, PossibleWithholding
+from tests.support.client_venue import Venue
 
-from .conftest import Venue
 from .test_engine_gaps import WithholdingView
 
 

@@ -23,8 +23,7 @@ from client.events import ChannelJoined, ErrorEvent
 from crypto.key_package import KeyPackageBundle
 from crypto.messages import KeyPackage
 from crypto.suites import get_suite
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

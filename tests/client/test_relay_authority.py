@@ -32,8 +32,7 @@ from crypto.charter import CHARTER_EXTENSION, CommitStamp, charter_from_extensio
 from crypto.group import Group
 from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, A2, B, C = "alderia-ana", "alderia-ben", "borduria-ana", "carpania-ana"
 _enc = msgspec.msgpack.Encoder()

@@ -28,9 +28,8 @@ from client.policy import new_info, roster_extension
 from client.transport import RefusalResult
 from crypto.charter import CommitStamp
 from crypto.group import CommitOutput, Group
-
-from .test_engine import channel, send
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
+from tests.support.devices import Dev, assert_agree, channel, send
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

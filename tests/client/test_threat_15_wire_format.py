@@ -21,9 +21,8 @@ from crypto.group import Group
 from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
 from tests.crypto.test_threat_15_wire_format import public_application
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Issued, Pki, text
+from tests.support.devices import channel, received, send, state, text
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
