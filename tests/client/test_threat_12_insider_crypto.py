@@ -32,10 +32,8 @@ from client.transport import RelayMessage, RelayRefused
 from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.group import Group
-from tests.support.devices import Dev, assert_agree, channel
+from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse
 from tests.support.pki import B_M, C_M, Issued, Pki
-
-from .test_threat_12_wedged_roster import pull_and_refuse
 
 
 @pytest.fixture(scope="module")

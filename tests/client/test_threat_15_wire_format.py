@@ -20,8 +20,8 @@ from client.transport import RelayMessage
 from crypto.group import Group
 from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
-from tests.crypto.test_threat_15_wire_format import public_application
 from tests.support.devices import channel, received, send, state, text
+from tests.support.mls_groups import public_application
 from tests.support.pki import B_M, Issued, Pki
 
 

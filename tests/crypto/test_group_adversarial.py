@@ -19,7 +19,7 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.group import ApplicationMessage, Group, StagedCommit
-from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
 
 def unchanged(group: Group, exc: type[CryptoError], action: Callable[[], object]) -> None:

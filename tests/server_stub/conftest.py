@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,6 +25,7 @@ import psycopg
 import pytest
 
 from server_stub.settings import Settings
+from server_stub.storage.base import Event, Storage, open_storage
 from tests.support.pki import Pki, session_venue
 from tests.support.relay_process import PG_DSN, InProcess, in_process
 
@@ -101,3 +102,19 @@ async def relay_sqlite(tmp_path: Path) -> AsyncIterator[InProcess]:
 async def relay_any(db_url: str, tmp_path: Path) -> AsyncIterator[InProcess]:
     async for r in _hold(Settings(data_dir=tmp_path, database_url=db_url)):
         yield r
+
+
+@pytest.fixture
+async def store(db_url: str) -> AsyncIterator[tuple[Storage, list[Event]]]:
+    """The storage contract of ``db_url``, opened, with the events it reported."""
+    events: list[Event] = []
+
+    def sink(evs: Sequence[Event]) -> None:
+        events.extend(evs)
+
+    s = open_storage(db_url)
+    await s.open(sink)
+    try:
+        yield s, events
+    finally:
+        await s.close()

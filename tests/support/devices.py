@@ -30,7 +30,7 @@ from client.events import Event, MessageReceived, PolicyRefused
 from client.policy import Ident, Roster, new_info, roster_extension
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
-from client.transport import EpochConflictError, RelayMessage, RelayRefused
+from client.transport import EpochConflictError, RefusalResult, RelayMessage, RelayRefused
 from crypto.charter import CommitStamp
 from crypto.group import Group
 from crypto.messages import KeyPackage
@@ -38,8 +38,8 @@ from crypto.messages import KeyPackage
 from .memory_relay import MemoryRelay
 from .pki import Issued, Pki
 
-__all__ = ["Dev", "assert_agree", "channel", "forge_commit", "received", "send", "settle",
-           "state", "text", "venue"]
+__all__ = ["Dev", "assert_agree", "channel", "forge_commit", "pull_and_refuse", "received",
+           "send", "settle", "state", "text", "venue"]
 
 _enc = msgspec.msgpack.Encoder()
 
@@ -278,3 +278,12 @@ def state(dev: Dev, gid: bytes) -> tuple[int, bytes, bytes]:
 
 def received(events: Sequence[object]) -> list[MessageReceived]:
     return [e for e in events if isinstance(e, MessageReceived)]
+async def pull_and_refuse(dev: Dev) -> list[RefusalResult]:
+    """What the driver (client.core) does: receive, then send the refusals."""
+    await dev.pull()
+    out = []
+    for gid, seq in dev.engine.pending_refusals():
+        out.append(await dev.t.refuse(gid, seq))
+        dev.engine.refusal_sent(gid, seq)
+    assert not dev.engine.pending_refusals()
+    return out
