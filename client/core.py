@@ -477,8 +477,8 @@ class Client:
             roster = decode_roster(meta.roster)
             devices, epoch = 0, 0
             if not meta.left:
-                g = self.engine._group(ch.group_id)
-                devices, epoch = len(g.members()), g.epoch
+                devices = len(self.engine.members(ch.group_id))
+                epoch = self.engine.epoch(ch.group_id)
             routing = health.routing_status(ch.channel_id.hex())
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
@@ -1034,7 +1034,7 @@ class Client:
             await self._catch_up(group_id)
 
     def _roster_devices(self, group_id: bytes) -> list[str]:
-        return [dev for _l, dev, _i, _c in self.engine._members(self.engine._group(group_id))]
+        return [m.device_id for m in self.engine.members(group_id)]
 
     def _note_routing(self, group_id: bytes, routed: list[str] | None) -> None:
         try:
@@ -1277,8 +1277,7 @@ class Client:
         """"Directory verified" for one conversation: every member's certificate is in
         the audited log, and no alarm (split view, withheld revocation) touches it."""
         cid = self.resolve_channel(channel)
-        chains = [list(m.credential.certificates or ())
-                  for m in self.engine._group(cid).members()]
+        chains = self.engine.member_chains(cid)
         return self.log.status(cid, chains)
 
     async def publish_crl(self, crl_der: bytes) -> list[str]:
@@ -1502,7 +1501,7 @@ class Client:
 
     async def _prepare(self, w: AppWork | CommitWork) -> Outbound | None:
         if isinstance(w, AppWork):
-            epoch = self.engine._group(w.channel_id).epoch
+            epoch = self.engine.epoch(w.channel_id)
             sealed = self._sealed.get(w.item_id)
             if sealed is not None and sealed[0] == epoch:
                 return sealed[1]
@@ -1517,8 +1516,7 @@ class Client:
             rows = await self._dir_for(w.channel_id)
         except TransparencyError:
             return None  # retried at the next sync; alarmed already
-        item_roster = self.engine._item(w.channel_id, w.item_id)
-        roster = getattr(item_roster, "roster", None)
+        roster = self.engine.queued_roster(w.channel_id, w.item_id)
         if roster is not None:
             from client.policy import decode_roster
 

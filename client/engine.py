@@ -212,6 +212,7 @@ from crypto.suites import expand_signature_key, get_suite
 
 __all__ = [
     "AppWork",
+    "ChannelMember",
     "CommitWork",
     "DeviceIdentity",
     "Engine",
@@ -510,6 +511,16 @@ class NewChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelMember:
+    """One device of a channel (one MLS leaf): its identity as its certificate names it."""
+
+    leaf: int
+    device_id: str
+    ident: Ident
+    chain: tuple[bytes, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AppWork:
     channel_id: bytes
     item_id: bytes
@@ -610,6 +621,40 @@ class Engine:
             chain = credential_chain(m.credential)
             out.append((m.leaf_index, m.signature_key.hex(), unverified_identity(chain), chain))
         return out
+
+    # ------------------------------------------------------------------ public views
+
+    def epoch(self, channel_id: bytes) -> int:
+        """The channel's current MLS epoch.
+
+        Raises:
+            NotFoundError: no group state (never joined, or left).
+        """
+        return self._group(channel_id).epoch
+
+    def members(self, channel_id: bytes) -> list[ChannelMember]:
+        """The channel's devices as our MLS tree has them, one per leaf.
+
+        Raises:
+            NotFoundError: no group state (never joined, or left).
+        """
+        return [ChannelMember(leaf, dev, ident, tuple(chain))
+                for leaf, dev, ident, chain in self._members(self._group(channel_id))]
+
+    def member_chains(self, channel_id: bytes) -> list[list[bytes]]:
+        """Every member's certificate chain as its credential carries it (empty for a
+        credential without certificates): what key transparency audits."""
+        return [list(m.credential.certificates or ())
+                for m in self._group(channel_id).members()]
+
+    def queued_roster(self, channel_id: bytes, item_id: bytes) -> bytes | None:
+        """The encoded roster change a queued membership commit carries, if any.
+
+        Raises:
+            NotFoundError: the outbox item is gone.
+        """
+        item = self._item(channel_id, item_id)
+        return item.roster if isinstance(item, _OutOp) else None
 
     def chairs(self, roster: Roster | Charter) -> frozenset[str]:
         return self.trust.chairs(roster.chairs)

@@ -330,13 +330,13 @@ class ConversationAdapter:
         """The channel's devices (one MLS leaf each), from the group itself."""
         engine = self.client.engine
         try:
-            group = engine._group(channel)
+            members = engine.members(channel)
         except ClientError:
             return []
         out = []
-        for _leaf, key_hex, ident, _chain in engine._members(group):
-            out.append(Member(ident.mission_id, ident.delegate_id, key_hex,
-                              key_hex == self.client.device_id))
+        for m in members:
+            out.append(Member(m.ident.mission_id, m.ident.delegate_id, m.device_id,
+                              m.device_id == self.client.device_id))
         return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
     # ------------------------------------------------------------------ rows

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
@@ -27,6 +27,7 @@ from client.errors import ClientError
 from client.paths import atomic_write, resolve_home
 from client.ui_support import LiveDemo, demo_kdf
 from ui.bridge import Bridge
+from ui.i18n import install_translation, resolve_language
 from ui.qtfix import keep_none_alive, pin_none
 from ui.session import Session, open_session
 from ui.theme import apply_theme
@@ -34,7 +35,7 @@ from ui.views.dialogs import FirstRunDialog
 from ui.views.enrol import EnrolWizard, PassphraseDialog
 from ui.views.main_window import MainWindow
 
-__all__ = ["Controller", "demo_dir", "make_app", "run"]
+__all__ = ["Controller", "demo_dir", "language_setting", "make_app", "run"]
 
 
 def _t(text: str) -> str:
@@ -51,8 +52,14 @@ def app_settings() -> QSettings:
     return QSettings(path, QSettings.Format.IniFormat)
 
 
-def make_app(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, with high-DPI scaling and a translator for the system locale."""
+def language_setting() -> str:
+    """The language chosen in Settings ("system" unless one was)."""
+    return str(app_settings().value("language", "system") or "system")
+
+
+def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The QApplication, with high-DPI scaling and the translation of ``language`` (else
+    the one chosen in Settings, else the system locale's; see ui/i18n.py)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -62,9 +69,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     keep_none_alive(app)
     app.setApplicationName("Corridor")
     app.setOrganizationName("Corridor")
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "corridor", "_", str(Path(__file__).parent / "i18n")):
-        app.installTranslator(translator)
+    install_translation(app, resolve_language(language or language_setting()))
     return app
 
 
@@ -371,7 +376,7 @@ def run(args: argparse.Namespace) -> int:
     """The app's main loop (qasync on the UI thread); returns the exit status."""
     import qasync
 
-    app = make_app()
+    app = make_app(language=getattr(args, "language", None))
     apply_theme(app, str(args.theme or "system"))
     bridge = Bridge()
     controller = Controller(app, bridge, args)

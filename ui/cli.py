@@ -29,6 +29,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet-demo", action="store_true",
                    help="do not drive the other demo delegates")
     p.add_argument("--theme", choices=["system", "light", "dark"], default=None)
+    p.add_argument("--language", default=None, metavar="CODE",
+                   help="the app's language for this run: en, fr, de, ru, es, it, ja, zh_CN, "
+                   "ko, or en_XA (a pseudo-locale: every text 40%% longer); default: the one "
+                   "chosen in Settings, else the system's")
     from client.cli import register as register_client
     from client.pki import register as register_pki
 

@@ -2,7 +2,7 @@
 """The sans-I/O sync engine (client/engine.py), driven without sockets.
 
 Devices are real engines with real certificates and real MLS over the in-memory relay
-(``client.transport.MemoryRelay``); the relay's misbehaviour (reordering, withholding,
+(:mod:`tests.support.memory_relay`); the relay's misbehaviour (reordering, withholding,
 replaying, corrupting) is played by handing the engine crafted ``RelayMessage`` lists.
 THREATS.md numbers are cited where a test covers one.
 """

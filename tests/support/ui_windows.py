@@ -14,7 +14,7 @@ TIMEOUT = 20000
 
 def channel_of(w: Any, kind: str) -> str:
     """The id of the first channel of ``kind`` in window ``w``'s channel list."""
-    return next(c.channel_id for c in w.channel_model.channels() if c.kind == kind)
+    return str(next(c.channel_id for c in w.channel_model.channels() if c.kind == kind))
 
 
 def texts_of(w: Any) -> list[str]:
