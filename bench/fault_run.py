@@ -69,7 +69,7 @@ from client import demo  # noqa: E402
 from client.core import Client  # noqa: E402
 from client.events import ErrorEvent, MessageReceived, MessageSent  # noqa: E402
 from crypto import certs  # noqa: E402
-from crypto.keyfile import open_key  # noqa: E402
+from crypto.certs.keyfile import open_key  # noqa: E402
 from server_stub.tls import issue_relay_certificate  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")

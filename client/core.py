@@ -1248,7 +1248,7 @@ class Client:
             UsageError: the venue has no transparency log.
             TransparencyError: a split view, or entries that do not hash to the head.
         """
-        from crypto.transparency import MerkleTree, leaf_hash
+        from crypto.certs.transparency import MerkleTree, leaf_hash
 
         async with self._lock:
             await self._ensure_login()

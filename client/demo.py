@@ -3,7 +3,7 @@
 
 It does what the secretariat, the mission admins and the delegates would do with
 ``corridor-relay venue ...``, ``corridor mission ...`` and ``corridor device ...``,
-calling the same ``crypto.certs`` / ``crypto.keyfile`` functions and writing the same
+calling the same ``crypto.certs`` / ``crypto.certs.keyfile`` functions and writing the same
 file layout::
 
     DIR/relay/                 root.key root.pem root.crl.pem log.key venue-policy.bin
@@ -48,8 +48,9 @@ from client.keystore import (
     open_keystore,
 )
 from client.paths import resolve_home
-from crypto import certs, transparency
-from crypto.keyfile import STRENGTHS, open_key, seal_key
+from crypto import certs
+from crypto.certs import transparency
+from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
 
 if TYPE_CHECKING:
     from server_stub.embedded import EmbeddedRelay

@@ -139,7 +139,7 @@ class Trust:
 
     __call__ = validate_credential
 
-    # The MLS identity provider (crypto.validation.IdentityProvider): the venue's
+    # The MLS identity provider (crypto.group.validation.IdentityProvider): the venue's
     # trust chain is the one authority on members, senders and successors.
 
     def validate_member(self, credential: Credential, signature_key: bytes) -> None:

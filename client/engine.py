@@ -91,7 +91,7 @@ Rules it keeps:
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
-and, for commits, msgpack of a :class:`crypto.charter.CommitStamp` (the CRLs proving
+and, for commits, msgpack of a :class:`crypto.corridor.charter.CommitStamp` (the CRLs proving
 its removals, its timestamp, the sealed channel information), which the relay reads too
 (older commits: a bare CRL list).
 
@@ -179,7 +179,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
-from crypto.charter import (
+from crypto.corridor.charter import (
     AAD_ENVELOPE,
     FP_LEN,
     LEAVE_LABEL,
@@ -190,8 +190,8 @@ from crypto.charter import (
     leave_content,
     leave_proven,
 )
-from crypto.charter import Envelope as _Env
-from crypto.charter import open_envelope as _open_envelope
+from crypto.corridor.charter import Envelope as _Env
+from crypto.corridor.charter import open_envelope as _open_envelope
 from crypto.errors import (
     CryptoError,
     EpochError,
@@ -201,13 +201,13 @@ from crypto.errors import (
 )
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, Member, StagedCommit
-from crypto.key_package import (
+from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
+from crypto.messages.key_package import (
     KeyPackageBundle,
     default_capabilities,
     make_key_package,
     validate_key_package,
 )
-from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
 __all__ = [
@@ -399,7 +399,7 @@ class _LastResort(msgspec.Struct, frozen=True, kw_only=True):
 
 
 #: A commit's inner AAD (CRLs proving its removals, its timestamp, the sealed channel
-#: information): crypto.charter.CommitStamp, which the relay reads too.
+#: information): crypto.corridor.charter.CommitStamp, which the relay reads too.
 _CommitInfo = CommitStamp
 _INFO_LABEL: Final = "corridor channel info v1"
 

@@ -46,7 +46,7 @@ from client.events import (
 from client.features import MODIFIER_KINDS, kind_of
 from client.policy import POLICY, Authority
 from client.store.schema import UNSEQUENCED_BASE
-from crypto.words import encode_words, format_hex
+from crypto.certs.words import encode_words, format_hex
 
 if TYPE_CHECKING:
     from server_stub.embedded import EmbeddedRelay

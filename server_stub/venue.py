@@ -3,7 +3,7 @@
 
 The data directory holds::
 
-    root.key        the venue root's Ed25519 key, passphrase-sealed (crypto.keyfile)
+    root.key        the venue root's Ed25519 key, passphrase-sealed (crypto.certs.keyfile)
     root.pem        the self-signed venue root certificate (what every client pins)
     root.crl.pem    the root's CRL (revoked missions and roles), re-signed on each revoke
     issued/         a copy of every certificate the root issued, named by serial (hex)
@@ -31,9 +31,10 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from crypto import certs, transparency
+from crypto import certs
+from crypto.certs import transparency
+from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
 from crypto.errors import CryptoError, DecodeError
-from crypto.keyfile import STRENGTHS, open_key, seal_key
 
 from .transparency import LOG_KEY, POLICY
 

@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from crypto.key_schedule import RETAINED_SECRETS
+from crypto.schedule.key_schedule import RETAINED_SECRETS
 from tests.support.client_venue import start_venue
 
 A, B = "alderia-ana", "borduria-ana"

@@ -27,8 +27,8 @@ from PySide6.QtCore import QSize
 from client.transport import HttpTransport
 from client.ui_support import LiveDemo, demo_kdf
 from crypto import certs
-from crypto.keyfile import open_key
-from crypto.transparency import sign_tree_head
+from crypto.certs.keyfile import open_key
+from crypto.certs.transparency import sign_tree_head
 from ui.app import make_app
 from ui.bridge import Bridge
 from ui.screenshots import _save, _spin

@@ -272,7 +272,7 @@ class Controller:
             needs_pw = not keyring_usable(keyring.get_keyring())
         else:
             needs_pw = backend == "file"
-        from crypto.words import format_hex
+        from crypto.certs.words import format_hex
 
         wizard = EnrolWizard(
             str(home), needs_passphrase=needs_pw, relay=self.args.relay or "",

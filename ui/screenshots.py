@@ -42,7 +42,7 @@ def startup_shots(app: QApplication, bridge: Bridge, out_dir: Path) -> None:
     import argparse
 
     from client import pki
-    from crypto.words import encode_words
+    from crypto.certs.words import encode_words
     from ui.app import Controller
     from ui.views.enrol import EnrolWizard, PassphraseDialog
 

@@ -41,8 +41,9 @@ from msgspec import Meta
 
 from client import payloads
 from client.crisis import signing
+from client.errors import PeerError
 from crypto import certs
-from crypto.charter import Charter, Ident
+from crypto.corridor.charter import Charter, Ident
 from crypto.errors import CryptoError
 
 __all__ = [
@@ -64,7 +65,7 @@ HANDOVER_VERSION: Final = 1
 _Delegate = Annotated[str, Meta(min_length=3, max_length=129, pattern=r"^[^/]+/[^/]+$")]
 
 
-class AuthorityError(ValueError):
+class AuthorityError(PeerError, ValueError):
     """A handover that does not verify against the venue root."""
 
 

@@ -279,19 +279,17 @@ def escalation(call: HotlineCall, roster: DutyRoster | None, lad: Ladder,
                now: int) -> Escalation:
     """Escalation of ``call`` at ``now``: on duty from the call, the deputy from the
     reply-by time, the head of mission one reply-by window later; an acknowledgement
-    stops it (the level it reached stays on record). Without a roster of the called
-    mission, only the first level exists (anyone of the mission is called)."""
+    stops it (the level it reached stays on record). The times depend on the call
+    alone, so the calling side, which never sees the roster, computes the same steps;
+    without the roster the names called are unknown (empty)."""
     acked = lad.at(Rung.ACKNOWLEDGED)
     answered = lad.at(Rung.ANSWERED)
     stop = acked if acked is not None else now
-    plan: list[tuple[Level, int, tuple[str, ...]]]
-    if roster is None:
-        plan = [(Level.DUTY, call.sent_at, ())]
-    else:
-        t1, t2 = call.reply_by, call.reply_by + call.window
-        plan = [(Level.DUTY, call.sent_at, on_duty(roster, call.sent_at)),
-                (Level.DEPUTY, t1, (deputy(roster, t1),)),
-                (Level.HEAD, t2, (roster.head,))]
+    t1, t2 = call.reply_by, call.reply_by + call.window
+    plan: list[tuple[Level, int, tuple[str, ...]]] = [
+        (Level.DUTY, call.sent_at, on_duty(roster, call.sent_at) if roster else ()),
+        (Level.DEPUTY, t1, (deputy(roster, t1),) if roster else ()),
+        (Level.HEAD, t2, (roster.head,) if roster else ())]
     steps = tuple(EscalationStep(lv, at, tuple(called)) for lv, at, called in plan
                   if at <= stop or lv is Level.DUTY)
     upcoming = [at for _lv, at, _c in plan if at > stop]

@@ -44,6 +44,7 @@ from client.crisis.records import (
     decode_record,
     time_of,
 )
+from client.errors import PeerError
 from crypto.errors import CryptoError
 
 __all__ = [
@@ -61,7 +62,7 @@ MAX_ENTRIES: Final = 100_000
 _Chain = Annotated[tuple[bytes, ...], Meta(min_length=2, max_length=3)]
 
 
-class LogError(ValueError):
+class LogError(PeerError, ValueError):
     """The log does not verify; the message says where."""
 
 

@@ -19,6 +19,7 @@ import msgspec
 from msgspec import Meta
 
 from client.crisis import signing
+from client.errors import PeerError
 
 __all__ = [
     "DEFAULT_REPLY_BY",
@@ -53,7 +54,7 @@ Short = Annotated[str, Meta(max_length=512)]
 Long = Annotated[str, Meta(max_length=32 * 1024)]
 
 
-class RecordError(ValueError):
+class RecordError(PeerError, ValueError):
     """A record that is malformed, of an unknown schema, or whose signature fails."""
 
 

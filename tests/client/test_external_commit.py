@@ -15,8 +15,8 @@ from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
 from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
-from crypto.key_package import default_capabilities
-from crypto.validation import IdentityProvider
+from crypto.group.validation import IdentityProvider
+from crypto.messages.key_package import default_capabilities
 from tests.support.devices import channel, received, send, state
 from tests.support.pki import B_M, Issued, Pki
 

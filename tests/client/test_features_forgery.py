@@ -23,7 +23,7 @@ from client.events import ErrorEvent, MessageEdited, MessageRedacted, PolicyRefu
 from client.policy import LEAF_EXTENSIONS, roster_extension
 from client.transport import HttpTransport, RelayMessage
 from crypto.group import Group
-from crypto.key_package import default_capabilities
+from crypto.messages.key_package import default_capabilities
 from tests.client.wire import is_commit
 from tests.support.client_venue import Venue
 

@@ -20,8 +20,8 @@ from client import core
 from client.demo import add_device
 from client.engine import _LR_PREFIX
 from client.events import ChannelJoined, ErrorEvent
-from crypto.key_package import KeyPackageBundle
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
 from tests.support.client_venue import Venue
 

@@ -21,7 +21,7 @@ from keyring.backends import fail as keyring_fail
 from client import keystore as ks
 from client.paths import resolve_home
 from crypto import certs
-from crypto.keyfile import peek_label, seal_key
+from crypto.certs.keyfile import peek_label, seal_key
 from server_stub.venue import main as relay
 from tests.support.commands import PASS, World, fails, ok, quiet, using_keyring
 from tests.support.keyrings import DictKeyring, legacy_file

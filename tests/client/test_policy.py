@@ -39,7 +39,7 @@ from client.policy import (
     decode_roster,
     encode_roster,
 )
-from crypto.key_package import default_capabilities, make_key_package
+from crypto.messages.key_package import default_capabilities, make_key_package
 from tests.support.devices import Dev, assert_agree, forge_commit, settle, text, venue
 from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 

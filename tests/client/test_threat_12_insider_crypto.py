@@ -29,9 +29,10 @@ import pytest
 from client.engine import _envelope
 from client.events import ErrorEvent, ForkDetected, PolicyRefused
 from client.transport import RelayMessage, RelayRefused
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.group import Group
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
 from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse
 from tests.support.pki import B_M, C_M, Issued, Pki
 

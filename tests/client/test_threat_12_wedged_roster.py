@@ -25,7 +25,7 @@ import pytest
 from client.engine import _envelope, _seal_info
 from client.events import ErrorEvent, ForkDetected
 from client.policy import new_info, roster_extension
-from crypto.charter import CommitStamp
+from crypto.corridor.charter import CommitStamp
 from crypto.group import CommitOutput, Group
 from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse, send
 from tests.support.pki import B_M, C_M, Issued, Pki

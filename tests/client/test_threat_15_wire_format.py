@@ -18,8 +18,8 @@ from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageRe
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
+from crypto.messages.key_package import default_capabilities, make_key_package
 from tests.support.devices import channel, received, send, state, text
 from tests.support.mls_groups import public_application
 from tests.support.pki import B_M, Issued, Pki

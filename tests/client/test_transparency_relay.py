@@ -25,7 +25,7 @@ import pytest
 from client.demo import recall_device
 from client.events import DirectoryAlarm
 from crypto import certs
-from crypto.transparency import LogEntry, SignedTreeHead, VenuePolicy
+from crypto.certs.transparency import LogEntry, SignedTreeHead, VenuePolicy
 from tests.support.client_venue import Venue
 
 from .forking_relay import fork_client

@@ -14,7 +14,6 @@ from dataclasses import replace
 
 import pytest
 
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.errors import (
     DecodeError,
@@ -23,6 +22,8 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.group import StagedCommit
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
 from tests.support.mls_groups import (
     NOW,
     assert_agree,

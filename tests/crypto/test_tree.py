@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crypto import messages as m
-from crypto import tree_math as tm
 from crypto.errors import DecodeError, ProtocolError, UsageError, VerificationError
 from crypto.tree import RatchetTree, RequiredCapabilitiesView, parse_ratchet_tree
+from crypto.tree import treemath as tm
 from tests.support.tree_harness import (
     CAPS,
     GROUP_ID,

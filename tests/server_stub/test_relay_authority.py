@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crypto.charter import Charter
+from crypto.corridor.charter import Charter
 from tests.support.pki import Pki
 from tests.support.relay_client import RelayClient, RelayError, b64, b64u, unb64
 from tests.support.relay_process import InProcess, RelayProcess

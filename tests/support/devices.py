@@ -31,7 +31,7 @@ from client.policy import Ident, Roster, new_info, roster_extension
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, RefusalResult, RelayMessage, RelayRefused
-from crypto.charter import CommitStamp
+from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
 from crypto.messages import KeyPackage
 

@@ -28,10 +28,10 @@ from client.transport import (
     RelayWelcome,
     Transport,
 )
-from crypto.charter import charter_from_extensions
+from crypto.corridor.charter import charter_from_extensions
 from crypto.errors import CryptoError
+from crypto.group.public_group import PublicGroup
 from crypto.messages import MLSMessage
-from crypto.public_group import PublicGroup
 from server_stub.storage.base import refusal_voids
 
 __all__ = ["MemoryRelay", "MemoryTransport"]

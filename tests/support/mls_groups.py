@@ -14,12 +14,13 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from crypto import framing, treekem
+from crypto import framing
 from crypto import messages as m
 from crypto.errors import CryptoError, InvalidCommitError, ProtocolError
 from crypto.group import Group, StagedCommit, make_key_package
 from crypto.messages import Proposal, ProposalOrRef, Sender
 from crypto.suites import get_suite
+from crypto.tree import treekem
 
 __all__ = ["INSIDER", "NOW", "accept", "assert_agree", "clone", "deliver", "identity",
            "insider_commit", "kp_for", "make_group", "public_application", "refused_by_all",

@@ -13,7 +13,7 @@ from dataclasses import replace
 from crypto import messages as m
 from crypto.suites import CipherSuite, get_suite
 from crypto.tree import RatchetTree
-from crypto.treekem import PrivateTreeState, merge_update_path, prepare_update_path
+from crypto.tree.treekem import PrivateTreeState, merge_update_path, prepare_update_path
 
 __all__ = ["CAPS", "GROUP_ID", "NOW", "SUITE", "Group", "context", "det_rng", "make_leaf"]
 

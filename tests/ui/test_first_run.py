@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from client import pki
 from client.ui_support import LiveDemo
-from crypto.words import decode_words, encode_words
+from crypto.certs.words import decode_words, encode_words
 
 TIMEOUT = 30000
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from client.events import DirectoryAlarm
-from crypto.transparency import sign_tree_head
+from crypto.certs.transparency import sign_tree_head
 
 TIMEOUT = 20000
 

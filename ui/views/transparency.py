@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.transparency import DirectoryStatus, MonitorFinding
-from crypto.transparency import HEAD_LEN, SignedTreeHead
+from crypto.certs.transparency import HEAD_LEN, SignedTreeHead
 from ui.i18n import QT_TRANSLATE_NOOP, tr_n
 
 _ALARM = QColor("#f8d7da")

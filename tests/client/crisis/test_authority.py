@@ -9,7 +9,7 @@ import pytest
 
 from client.crisis import authority as au
 from client.crisis import signing
-from crypto.charter import Charter, Ident
+from crypto.corridor.charter import Charter, Ident
 from tests.client.crisis.pki import HOUR, T0, T0_MS, MiniVenue
 
 

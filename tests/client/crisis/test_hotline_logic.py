@@ -148,3 +148,14 @@ def test_newer_fields_are_kept_in_the_signed_bytes(venue: MiniVenue) -> None:
     newer = msgspec.msgpack.encode({**raw, "v": 2})
     with pytest.raises(RecordError, match="schema"):
         decode_record(newer)
+
+
+def test_the_calling_side_computes_the_same_steps_without_the_roster() -> None:
+    call, r = _flash(), _roster()
+    lad = hl.ladder(call, [])
+    now = T0_MS + 25 * MIN
+    theirs = hl.escalation(call, r, lad, now)
+    ours = hl.escalation(call, None, lad, now)
+    assert [(s.level, s.at) for s in ours.steps] == [(s.level, s.at) for s in theirs.steps]
+    assert all(s.called == () for s in ours.steps)
+    assert ours.summary(now) == "unanswered 25 min — escalated to head of mission"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from .errors import DecodeError, InternalError
+from crypto.errors import DecodeError, InternalError
 
 __all__ = ["WORDS", "decode_words", "encode_words", "format_hex", "parse_hex", "words_digest"]
 

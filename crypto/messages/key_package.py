@@ -18,10 +18,11 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from . import messages as m
-from .codec import Reader, Writer
-from .errors import DecodeError, PeerError, PolicyError, ProtocolError, UsageError
-from .messages import (
+from crypto import messages as m
+from crypto.codec import Reader, Writer
+from crypto.errors import DecodeError, PeerError, PolicyError, ProtocolError, UsageError
+from crypto.group.validation import check_hpke_public_key, check_unique_extensions
+from crypto.messages import (
     Capabilities,
     Credential,
     Extension,
@@ -30,8 +31,7 @@ from .messages import (
     LeafNodeSource,
     Lifetime,
 )
-from .suites import CipherSuite, get_suite
-from .validation import check_hpke_public_key, check_unique_extensions
+from crypto.suites import CipherSuite, get_suite
 
 __all__ = [
     "CredentialValidator",

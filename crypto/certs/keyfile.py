@@ -38,7 +38,7 @@ import nacl.exceptions
 import nacl.pwhash
 import nacl.secret
 
-from .errors import CryptoError, DecodeError, UsageError
+from crypto.errors import CryptoError, DecodeError, UsageError
 
 __all__ = [
     "STRENGTHS",

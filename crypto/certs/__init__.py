@@ -68,8 +68,8 @@ from cryptography.x509.oid import (
     SignatureAlgorithmOID,
 )
 
-from .errors import CertificateError, DecodeError, UsageError
-from .words import encode_words, format_hex
+from crypto.certs.words import encode_words, format_hex
+from crypto.errors import CertificateError, DecodeError, UsageError
 
 __all__ = [
     "CORRIDOR_ARC",
@@ -442,7 +442,7 @@ def fingerprint_hex(cert_der: bytes) -> str:
 
 
 def fingerprint_words(cert_der: bytes) -> str:
-    """The fingerprint as 32 words (crypto.words), space separated."""
+    """The fingerprint as 32 words (crypto.certs.words), space separated."""
     return " ".join(encode_words(fingerprint(cert_der)))
 
 

@@ -43,8 +43,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .errors import DecodeError, UsageError, VerificationError
-from .suites import get_suite
+from crypto.errors import DecodeError, UsageError, VerificationError
+from crypto.suites import get_suite
 
 __all__ = [
     "EMPTY_ROOT",

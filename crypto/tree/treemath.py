@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from .errors import UsageError
+from crypto.errors import UsageError
 
 __all__ = [
     "common_ancestor",

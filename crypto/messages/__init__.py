@@ -42,8 +42,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import ClassVar, Protocol, Self, TypeVar
 
-from .codec import Reader, Struct, Writer
-from .errors import DecodeError, UsageError
+from crypto.codec import Reader, Struct, Writer
+from crypto.errors import DecodeError, UsageError
 
 __all__ = [
     "KEY_PACKAGE_REF_LABEL",

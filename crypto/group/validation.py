@@ -48,9 +48,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
-from . import messages as m
-from .errors import PeerError, PolicyError, ProtocolError, UsageError
-from .messages import (
+from crypto import messages as m
+from crypto.errors import PeerError, PolicyError, ProtocolError, UsageError
+from crypto.messages import (
     Credential,
     CredentialType,
     Extension,
@@ -66,8 +66,8 @@ from .messages import (
     Sender,
     SenderType,
 )
-from .suites import SUITES, CipherSuite
-from .tree import (
+from crypto.suites import SUITES, CipherSuite
+from crypto.tree import (
     DEFAULT_EXTENSION_TYPES,
     DEFAULT_PROPOSAL_TYPES,
     RatchetTree,
@@ -520,7 +520,7 @@ def check_key_package(suite: CipherSuite, key_package: KeyPackage, *,
                       now: int | None) -> None:
     """Section 10.1 checks of a KeyPackage that need no tree and no identity (its
     credential is checked with its leaf by :func:`validate_leaf`, context ADD)."""
-    from .key_package import validate_key_package
+    from crypto.messages.key_package import validate_key_package
 
     validate_key_package(suite, key_package, _accept_any, now=now)
 

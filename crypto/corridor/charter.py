@@ -56,10 +56,10 @@ import msgspec
 from cryptography import x509
 from msgspec import Meta
 
-from . import certs
-from .errors import CryptoError, PolicyError
-from .messages import Extension
-from .suites import CipherSuite
+from crypto import certs
+from crypto.errors import CryptoError, PolicyError
+from crypto.messages import Extension
+from crypto.suites import CipherSuite
 
 #: SignWithLabel label of a leave request (see :func:`leave_content`)
 LEAVE_LABEL: Final = "corridor leave"

@@ -25,7 +25,7 @@ signature; only then is the ratchet key deleted. Every failure is typed:
 :class:`~crypto.errors.ReplayError`/:class:`~crypto.errors.GenerationError` (ratchet).
 
 Confirmation tags of commits are the caller's to check: they need the next epoch's
-``confirmation_key`` (:meth:`crypto.key_schedule.EpochSecrets.verify_confirmation_tag`).
+``confirmation_key`` (:meth:`crypto.schedule.key_schedule.EpochSecrets.verify_confirmation_tag`).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 
-from .codec import Reader, encode_varint, varint_size
-from .errors import DecodeError, EpochError, ProtocolError, UsageError, VerificationError
-from .messages import (
+from crypto.codec import Reader, encode_varint, varint_size
+from crypto.errors import DecodeError, EpochError, ProtocolError, UsageError, VerificationError
+from crypto.messages import (
     AuthenticatedContent,
     ContentType,
     FramedContent,
@@ -49,9 +49,9 @@ from .messages import (
     SenderType,
     WireFormat,
 )
-from .secret_bytes import Secret
-from .secret_tree import RatchetType, SecretTree, sender_data_key_nonce
-from .suites import CipherSuite
+from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite
 
 __all__ = [
     "ApplicationFraming",

@@ -14,15 +14,15 @@ Each commit extends the transcript in two steps::
 
 The confirmed hash enters the new epoch's GroupContext; the confirmation tag is
 ``MAC(confirmation_key, confirmed_transcript_hash)`` of that new epoch
-(see :meth:`crypto.key_schedule.EpochSecrets.confirmation_tag`).
+(see :meth:`crypto.schedule.key_schedule.EpochSecrets.confirmation_tag`).
 """
 
 from __future__ import annotations
 
-from .codec import encode_varint
-from .errors import ProtocolError
-from .messages import AuthenticatedContent, ContentType, FramedContent, WireFormat
-from .suites import CipherSuite
+from crypto.codec import encode_varint
+from crypto.errors import ProtocolError
+from crypto.messages import AuthenticatedContent, ContentType, FramedContent, WireFormat
+from crypto.suites import CipherSuite
 
 __all__ = [
     "confirmed_transcript_hash",

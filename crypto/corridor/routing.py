@@ -8,12 +8,12 @@ GroupInfo and then only from commits it verified here::
     verify_creation(GroupInfo)  ->  ChannelState @ epoch 0
     verify_channel_commit(state, commit)  ->  RoutingChange(state @ n+1, added, removed)
 
-A commit must pass :meth:`crypto.public_group.PublicGroup.verify_commit` (MLS: the
+A commit must pass :meth:`crypto.group.public_group.PublicGroup.verify_commit` (MLS: the
 committer's signature over the GroupContext the relay computes, proposals by value,
 added leaves, UpdatePath, tree and transcript hashes) with the venue's chain check as
 the credential validator (every added or updated leaf chains to the venue root and is
 not revoked, at the commit's time), and the channel's charter
-(:func:`crypto.charter.check_commit`: who may add or remove in this kind of channel,
+(:func:`crypto.corridor.charter.check_commit`: who may add or remove in this kind of channel,
 only devices of the charter's missions, the conveners, the notice chairs, no external
 commits, the kind and creator fixed). The clients run the same charter check, so the
 relay and every honest member decide alike.
@@ -24,7 +24,7 @@ relay refuses a stamp older than the previous commit's or more than ``tolerance`
 seconds ahead of its clock, so ``at`` is bounded by the relay's clock too.
 
 Errors: every refusal is a :class:`~crypto.errors.CryptoError` (``PolicyError`` and
-its :class:`~crypto.charter.CharterViolation` for the charter and credentials).
+its :class:`~crypto.corridor.charter.CharterViolation` for the charter and credentials).
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ from datetime import UTC, datetime
 
 from cryptography import x509
 
-from . import certs
-from .charter import (
+from crypto import certs
+from crypto.codec import Reader, Writer
+from crypto.corridor.charter import (
     Charter,
     CharterViolation,
     Ident,
@@ -49,10 +50,9 @@ from .charter import (
     open_envelope,
     revoked_under,
 )
-from .codec import Reader, Writer
-from .errors import CryptoError, PolicyError, ProtocolError
-from .messages import Credential, CredentialType, LeafNode, MLSMessage
-from .public_group import PublicGroup
+from crypto.errors import CryptoError, PolicyError, ProtocolError
+from crypto.group.public_group import PublicGroup
+from crypto.messages import Credential, CredentialType, LeafNode, MLSMessage
 
 __all__ = [
     "ChannelState",

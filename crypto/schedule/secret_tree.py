@@ -30,11 +30,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from . import tree_math
-from .codec import Reader, Writer
-from .errors import DecodeError, GenerationError, ProtocolError, ReplayError, UsageError
-from .secret_bytes import Secret
-from .suites import CipherSuite
+from crypto.codec import Reader, Writer
+from crypto.errors import DecodeError, GenerationError, ProtocolError, ReplayError, UsageError
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite
+from crypto.tree import treemath as tree_math
 
 __all__ = [
     "DEFAULT_MAX_FORWARD",

@@ -2,7 +2,7 @@
 """The MLS ratchet tree (RFC 9420 sections 4, 7.1-7.9, 12.1, 12.3, 12.4.3).
 
 A tree is an array of optional nodes (leaves at even indices, parents at odd ones;
-see :mod:`crypto.tree_math`) whose leaf count is always a power of two::
+see :mod:`crypto.tree.treemath`) whose leaf count is always a power of two::
 
     bytes --parse_ratchet_tree--> UnverifiedRatchetTree --verify(...)--> RatchetTree
                                                                           |  ^
@@ -32,17 +32,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
-from . import messages as m
-from . import tree_math as tm
-from .codec import Writer, encode_varint
-from .errors import (
+from crypto import messages as m
+from crypto.codec import Writer, encode_varint
+from crypto.errors import (
     DecodeError,
     ProtocolError,
     UsageError,
     VerificationError,
 )
-from .messages import LeafNode, LeafNodeSource, ParentNode
-from .suites import CipherSuite
+from crypto.messages import LeafNode, LeafNodeSource, ParentNode
+from crypto.suites import CipherSuite
+from crypto.tree import treemath as tm
 
 __all__ = [
     "DEFAULT_EXTENSION_TYPES",
@@ -607,7 +607,7 @@ class _TreeBase:
 
 def _check_leaf_keys(suite: CipherSuite, leaf: LeafNode) -> None:
     """A leaf's encryption key can be encrypted to; its extension types are distinct."""
-    from .validation import check_hpke_public_key, check_unique_extensions
+    from crypto.group.validation import check_hpke_public_key, check_unique_extensions
 
     check_hpke_public_key(suite, leaf.encryption_key)
     check_unique_extensions(leaf.extensions)
@@ -763,7 +763,7 @@ class UnverifiedRatchetTree(_TreeBase):
     def _verify_unmerged_and_keys(self) -> None:
         enc_keys: set[bytes] = set()
         sig_keys: set[bytes] = set()
-        from .validation import check_hpke_public_key
+        from crypto.group.validation import check_hpke_public_key
 
         for x, node in enumerate(self._nodes):
             if node is None:

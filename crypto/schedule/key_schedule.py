@@ -47,10 +47,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .codec import Struct
-from .errors import InternalError
-from .secret_bytes import Secret
-from .suites import CipherSuite
+from crypto.codec import Struct
+from crypto.errors import InternalError
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite
 
 __all__ = [
     "DELETED",

@@ -28,14 +28,14 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from . import messages as m
-from . import tree_math as tm
-from .errors import CryptoError, ProtocolError, UsageError, VerificationError
-from .messages import LeafNode, LeafNodeSource, ParentNode
-from .secret_bytes import Secret
-from .suites import CipherSuite
-from .tree import RatchetTree, RequiredCapabilitiesView, parent_hash_input
-from .validation import check_hpke_public_key
+from crypto import messages as m
+from crypto.errors import CryptoError, ProtocolError, UsageError, VerificationError
+from crypto.group.validation import check_hpke_public_key
+from crypto.messages import LeafNode, LeafNodeSource, ParentNode
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite
+from crypto.tree import RatchetTree, RequiredCapabilitiesView, parent_hash_input
+from crypto.tree import treemath as tm
 
 __all__ = [
     "MergedUpdatePath",
@@ -373,7 +373,7 @@ def merge_update_path(
     ``group_id`` and ``sender``, capabilities against ``required_capabilities``, key
     uniqueness and validity); ``now`` enables the lifetime check (commit leaves carry
     none, so it is accepted for symmetry). The rules that need the identity
-    provider are :func:`crypto.validation.check_leaf`'s (context COMMIT).
+    provider are :func:`crypto.group.validation.check_leaf`'s (context COMMIT).
 
     Raises:
         ProtocolError: wrong number of path nodes or ciphertexts, duplicate keys,

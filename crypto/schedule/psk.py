@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .codec import Struct, encode_varint
-from .errors import UsageError
-from .secret_bytes import Secret
-from .suites import CipherSuite
+from crypto.codec import Struct, encode_varint
+from crypto.errors import UsageError
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite
 
 __all__ = ["PSK_TYPE_EXTERNAL", "PSK_TYPE_RESUMPTION", "external_psk_id", "psk_secret"]
 

@@ -15,14 +15,14 @@ when every check of section 12.4.2 (commits) or 12.4.3 (Welcome) has passed, so 
 typed error always leaves the group exactly as it was (``to_bytes()`` is equal).
 
 The application's Authentication Service is an identity provider
-(:class:`~crypto.validation.IdentityProvider`, passed as ``credential_validator``; a
+(:class:`~crypto.group.validation.IdentityProvider`, passed as ``credential_validator``; a
 plain ``(credential, signature_key)`` callable still works): ``validate_member`` sees
 every credential the group meets (KeyPackages added, every leaf of a joined tree,
 leaves of UpdatePaths and Update proposals, external joiners),
 ``validate_external_sender`` every ``external_senders`` entry, and
 ``valid_successor(old, new)`` every leaf that replaces another (Update, commit path,
 external resync); a refusal is a :class:`~crypto.errors.PolicyError`. The rules
-themselves live in :mod:`crypto.validation` (see ``docs/mls-validation.md``).
+themselves live in :mod:`crypto.group.validation` (see ``docs/mls-validation.md``).
 
 Whose fault a refused commit is (THREATS 12). Once a commit has *authenticated* (its
 FramedContent signature verified under the sender's leaf key, inside a PrivateMessage
@@ -52,8 +52,8 @@ subclass that is also the original VerificationError / DecodeError where it was 
   the relay's damage and stays a plain VerificationError / DecodeError / ProtocolError.
 
 Key deletion (sections 9.2, 14). A message key is deleted once its message
-authenticated (:mod:`crypto.secret_tree`); an epoch keeps only the secrets it still
-needs (:meth:`~crypto.key_schedule.EpochSecrets.retained`: the epoch, joiner,
+authenticated (:mod:`crypto.schedule.secret_tree`); an epoch keeps only the secrets it still
+needs (:meth:`~crypto.schedule.key_schedule.EpochSecrets.retained`: the epoch, joiner,
 welcome and encryption secrets are gone once its secret tree exists), and so does
 what :meth:`Group.to_bytes` stores. Out-of-order messages are bounded by a
 :class:`GroupConfig`: ``out_of_order_tolerance`` skipped keys per sender,
@@ -75,10 +75,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from . import framing
-from . import messages as m
-from .codec import Reader, Writer
-from .errors import (
+from crypto import framing
+from crypto import messages as m
+from crypto.codec import Reader, Writer
+from crypto.errors import (
     CryptoError,
     DecodeError,
     EpochError,
@@ -93,21 +93,25 @@ from .errors import (
     UsageError,
     VerificationError,
 )
-from .key_package import (
-    CredentialValidator,
-    KeyPackageBundle,
-    default_capabilities,
-    make_key_package,
+from crypto.group.validation import (
+    IdentityLike,
+    IdentityProvider,
+    LeafContext,
+    apply_proposal_list,
+    check_group_context_extensions,
+    check_key_package,
+    check_leaf,
+    check_member,
+    check_proposal,
+    check_proposal_sender,
+    check_successor,
+    check_unique_extensions,
+    check_welcome_psks,
+    identity_provider,
+    peer_suite,
+    required_capabilities,
 )
-from .key_schedule import (
-    DELETED,
-    RETAINED_SECRETS,
-    EpochSecrets,
-    from_joiner_secret,
-    next_epoch,
-    welcome_key_nonce,
-)
-from .messages import (
+from crypto.messages import (
     AuthenticatedContent,
     Commit,
     ContentType,
@@ -133,12 +137,31 @@ from .messages import (
     SenderType,
     WireFormat,
 )
-from .psk import psk_secret as compute_psk_secret
-from .secret_bytes import Secret
-from .secret_tree import DEFAULT_MAX_FORWARD, DEFAULT_MAX_SKIPPED, RatchetType, SecretTree
-from .suites import CipherSuite, expand_signature_key, get_suite
-from .transcript import confirmed_transcript_hash, interim_transcript_hash
-from .tree import (
+from crypto.messages.key_package import (
+    CredentialValidator,
+    KeyPackageBundle,
+    default_capabilities,
+    make_key_package,
+)
+from crypto.schedule.key_schedule import (
+    DELETED,
+    RETAINED_SECRETS,
+    EpochSecrets,
+    from_joiner_secret,
+    next_epoch,
+    welcome_key_nonce,
+)
+from crypto.schedule.psk import psk_secret as compute_psk_secret
+from crypto.schedule.secret_tree import (
+    DEFAULT_MAX_FORWARD,
+    DEFAULT_MAX_SKIPPED,
+    RatchetType,
+    SecretTree,
+)
+from crypto.schedule.transcript import confirmed_transcript_hash, interim_transcript_hash
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite, expand_signature_key, get_suite
+from crypto.tree import (
     RatchetTree,
     RequiredCapabilitiesView,
     UnverifiedRatchetTree,
@@ -146,29 +169,11 @@ from .tree import (
     restore_ratchet_tree,
     unverified_from_nodes,
 )
-from .treekem import (
+from crypto.tree.treekem import (
     PreparedUpdatePath,
     PrivateTreeState,
     merge_update_path,
     prepare_update_path,
-)
-from .validation import (
-    IdentityLike,
-    IdentityProvider,
-    LeafContext,
-    apply_proposal_list,
-    check_group_context_extensions,
-    check_key_package,
-    check_leaf,
-    check_member,
-    check_proposal,
-    check_proposal_sender,
-    check_successor,
-    check_unique_extensions,
-    check_welcome_psks,
-    identity_provider,
-    peer_suite,
-    required_capabilities,
 )
 
 __all__ = [
@@ -1834,7 +1839,7 @@ def _hpke_suite_id(suite: CipherSuite) -> bytes:
 
 def _export_external_init(suite: CipherSuite, dh: bytes, enc: bytes, pk_r: bytes) -> bytes:
     """HPKE base-mode key schedule with empty info, then Export (RFC 9180 5.1, 5.3)."""
-    from . import hpke
+    from crypto import hpke
 
     eae_prk = hpke.labeled_extract(b"", b"eae_prk", dh)
     shared = hpke.labeled_expand(eae_prk, b"shared_secret", enc + pk_r, 32)

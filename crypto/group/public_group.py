@@ -27,7 +27,7 @@ verify each commit and follow the group's membership exactly::
   (version, suite, signature, source, keys, lifetime at ``now``) and its credential;
 * the UpdatePath where one is required or present: shape, leaf signature over the
   group id and leaf index, its credential, a fresh encryption key, parent hashes and
-  key uniqueness (:func:`crypto.treekem.merge_update_path`), public keys applied;
+  key uniqueness (:func:`crypto.tree.treekem.merge_update_path`), public keys applied;
 * every leaf entering the tree (added, or the committer's new leaf) against the new
   tree (uniqueness, capabilities, required capabilities);
 * the new tree hash and the confirmed and interim transcript hashes (the interim one
@@ -51,12 +51,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import framing
-from . import messages as m
-from .codec import Reader, Writer, opaque_v
-from .errors import DecodeError, EpochError, ProtocolError
-from .key_package import CredentialValidator, call_validator, validate_key_package
-from .messages import (
+from crypto import framing
+from crypto import messages as m
+from crypto.codec import Reader, Writer, opaque_v
+from crypto.errors import DecodeError, EpochError, ProtocolError
+from crypto.group.validation import (
+    CallableIdentity,
+    LeafContext,
+    check_group_context_extensions,
+    check_leaf,
+)
+from crypto.messages import (
     ContentType,
     Extension,
     ExtensionType,
@@ -70,22 +75,17 @@ from .messages import (
     SenderType,
     WireFormat,
 )
-from .suites import CipherSuite, get_suite
-from .transcript import confirmed_transcript_hash, interim_transcript_hash
-from .tree import (
+from crypto.messages.key_package import CredentialValidator, call_validator, validate_key_package
+from crypto.schedule.transcript import confirmed_transcript_hash, interim_transcript_hash
+from crypto.suites import CipherSuite, get_suite
+from crypto.tree import (
     RatchetTree,
     RequiredCapabilitiesView,
     parse_ratchet_tree,
     restore_ratchet_tree,
     unverified_from_nodes,
 )
-from .treekem import merge_update_path
-from .validation import (
-    CallableIdentity,
-    LeafContext,
-    check_group_context_extensions,
-    check_leaf,
-)
+from crypto.tree.treekem import merge_update_path
 
 __all__ = ["PublicGroup", "VerifiedCommit"]
 
@@ -286,7 +286,7 @@ class PublicGroup:
                 raise ProtocolError("Add of a client already in the group")
             seen.add(sk)
         # The tree-free rules of section 7.3 and 13.4, from the module every member runs
-        # (crypto.validation), so the relay routes no commit an honest member refuses.
+        # (crypto.group.validation), so the relay routes no commit an honest member refuses.
         # Credentials were checked above by the validator; the provider adds the
         # successor rule only.
         rules = CallableIdentity(_checked_above)
