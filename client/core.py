@@ -56,7 +56,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments, payloads
-from client.directory import Trust, unverified_identity
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
     AlreadyDoneError,
@@ -121,6 +120,7 @@ from client.transport import (
     Transport,
     UnauthorizedError,
 )
+from client.trust import Trust, unverified_identity
 from crypto.errors import CryptoError
 
 __all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",

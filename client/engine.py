@@ -136,7 +136,6 @@ from typing import Final
 import msgspec
 
 from client import payloads
-from client.directory import Trust, credential_chain, unverified_identity, x509_credential
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
@@ -179,6 +178,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
+from client.trust import Trust, credential_chain, unverified_identity, x509_credential
 from crypto.corridor.charter import (
     AAD_ENVELOPE,
     FP_LEN,

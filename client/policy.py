@@ -76,7 +76,7 @@ is then a function of the commit and the group state alone. Three rules bound ``
 
 Left to local knowledge: which CRLs a member holds when it checks a new device's chain
 (revocation *proofs* for removals are carried in the commit and checked at a time the
-chain fixes, :meth:`client.directory.Trust.revoked_under`). Posts in a notice channel
+chain fixes, :meth:`client.trust.Trust.revoked_under`). Posts in a notice channel
 are still checked at the receiver's clock (a post changes no group state, so a
 disagreement there shows or hides one message, and forks nothing).
 """

@@ -23,7 +23,7 @@ from client.attachments import (
     decrypt_blob,
     encrypt_file,
 )
-from client.demo import provision
+from demo.venue import provision
 from tests.support.client_venue import Venue
 from tests.support.relay_process import RelayProcess, free_port
 

@@ -12,8 +12,8 @@ from datetime import timedelta
 
 import pytest
 
-from client.directory import Trust
 from client.engine import CLOCK_TOLERANCE
+from client.trust import Trust
 from tests.support.devices import Dev, assert_agree, settle, venue
 from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 

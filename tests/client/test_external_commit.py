@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from client.directory import x509_credential
 from client.events import ErrorEvent, MessageReceived, PolicyRefused
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
 from crypto.group.validation import IdentityProvider

@@ -20,7 +20,6 @@ import msgspec
 import pytest
 
 from client import payloads
-from client.directory import Trust, x509_credential
 from client.engine import (
     SUITE,
     _envelope,
@@ -39,6 +38,7 @@ from client.policy import (
     decode_roster,
     encode_roster,
 )
+from client.trust import Trust, x509_credential
 from crypto.messages.key_package import default_capabilities, make_key_package
 from tests.support.devices import Dev, assert_agree, forge_commit, settle, text, venue
 from tests.support.pki import A_M, B_M, C_M, Issued, Pki

@@ -12,11 +12,11 @@ from __future__ import annotations
 import pytest
 
 from client import payloads
-from client.directory import x509_credential
 from client.engine import _enc, _envelope
 from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.group import Group
 from crypto.messages import MLSMessage
 from crypto.messages.key_package import default_capabilities, make_key_package

@@ -25,7 +25,8 @@ import psycopg
 import pytest
 
 from server_stub.settings import Settings
-from server_stub.storage.base import Event, Storage, open_storage
+from server_stub.storage.base import Event, Storage
+from server_stub.storage.factory import open_storage
 from tests.support.pki import Pki, session_venue
 from tests.support.relay_process import PG_DSN, InProcess, in_process
 

@@ -25,8 +25,8 @@ from server_stub.storage.base import (
     MessageEvent,
     RevocationEvent,
     WelcomeEvent,
-    open_storage,
 )
+from server_stub.storage.factory import open_storage
 from tests.support.relay_storage import NOW, dev, devices, post, verdict
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from client.core import Client
-from client.demo import DemoLayout, provision
+from demo.venue import DemoLayout, provision
 
 from .faulty_relay import FAULT_ENV
 from .relay_process import RelayProcess, free_port

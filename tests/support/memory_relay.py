@@ -18,7 +18,6 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from client.directory import unverified_identity
 from client.transport import (
     EpochConflictError,
     PostResult,
@@ -28,6 +27,7 @@ from client.transport import (
     RelayWelcome,
     Transport,
 )
+from client.trust import unverified_identity
 from crypto.corridor.charter import charter_from_extensions
 from crypto.errors import CryptoError
 from crypto.group.public_group import PublicGroup

@@ -35,8 +35,8 @@ from crypto import certs
 if TYPE_CHECKING:
     import httpx
 
-    from client.directory import Trust
     from client.policy import Ident
+    from client.trust import Trust
 
     from .relay_client import RelayClient
 
@@ -142,7 +142,7 @@ class Pki:
 
     def trust(self) -> Trust:
         """The client's trust decisions for a device that pinned this root."""
-        from client.directory import Trust
+        from client.trust import Trust
 
         return Trust(self.root)
 

@@ -8,9 +8,10 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
-from client.ui_support import Row, safety_number
+from client.trust import safety_number
 from tests.support.ui_windows import TIMEOUT, channel_of, texts_of
 from ui.models import roles
+from ui.rows import Row
 
 
 def test_message_typed_in_one_window_appears_in_the_other(open_window, qtbot) -> None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from client.ui_support import LiveDemo, demo_kdf
+from demo.cli import open_live_demo
+from demo.live import LiveDemo, demo_kdf
 from ui.app import make_app
 from ui.bridge import Bridge
 from ui.session import Session, open_session
@@ -54,7 +55,7 @@ def startup_shots(app: QApplication, bridge: Bridge, out_dir: Path) -> None:
     home = Path.home() / "Corridor"  # a plausible path to show; the files go in tmp
     args = argparse.Namespace(home=str(tmp / "home"), relay=None, demo=False, data_dir=None,
                               quiet_demo=True, theme=None)
-    c = Controller(app, bridge, args)
+    c = Controller(app, bridge, args, open_live_demo)
     c.finished = lambda: None
     c.start()
     first = c.dialog
