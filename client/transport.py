@@ -151,8 +151,8 @@ class RelayMessage:
     sender: str
     client_msg_id: str
     message: bytes
-    #: The relay voided this commit after the charter's missions refused it (F2: at
-    #: least two, and more than half), or it follows such a commit: the engine skips it.
+    #: The relay voided this commit after the charter's missions refused it (at least
+    #: two, and more than half), or it follows such a commit: the engine skips it.
     voided: bool = False
 
 
@@ -266,7 +266,7 @@ class Transport(abc.ABC):
     async def crls(self) -> list[bytes]: ...
 
     async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
-        """Tell the relay this device refused, by policy, the commit at ``seq`` (F2)."""
+        """Tell the relay this device refused, by policy, the commit at ``seq``."""
         raise RelayRefused(501, "unsupported", "this transport cannot refuse commits")
 
     # -- key transparency (client.transparency); a transport without it has no log ----

@@ -189,14 +189,9 @@ class ConversationAdapter:
         if view.reply_to:
             excerpt = (excerpts or {}).get(view.reply_to) or self._excerpt(channel,
                                                                          view.reply_to)
-        att = view.attachment or {}
-        file_name = str(att.get("file_name", ""))
-        mime = str(att.get("mime_type", "") or "application/octet-stream")
-        size = int(att.get("size", 0) or 0)
-        label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
+        file_name, mime, size = view.file_name, view.mime_type, view.size
+        label = view.attachment_label
         text = _own_text(view)
-        if file_name:
-            text = str(att.get("caption", "") or "")
         return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
                    view.own, sending=view.sending, failed=view.failed,
                    reply_to=view.reply_to,
@@ -209,7 +204,7 @@ class ConversationAdapter:
 
     def _excerpt(self, channel: bytes, message_id: str) -> str:
         view = self._view(channel, bytes.fromhex(message_id))
-        return view.text[:80] if view is not None else ""
+        return view.summary[:80] if view is not None else ""
 
     def _view(self, channel: bytes, message_id: bytes) -> Any | None:
         """The core's MessageView of one stored message (None if not shown)."""
@@ -499,7 +494,7 @@ class ConversationAdapter:
                      if h.message.message_id not in seen]
             hits.sort(key=lambda h: -h.message.sent_at)
         return [SearchHit(h.channel_id, h.channel_name, h.message.message_id,
-                          h.message.position, h.message.sender, h.message.text,
+                          h.message.position, h.message.sender, h.message.summary,
                           h.message.sent_at) for h in hits]
 
     def device_key(self) -> bytes:

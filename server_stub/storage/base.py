@@ -70,7 +70,7 @@ class StoredMessage:
     client_msg_id: str
     payload: bytes
     created_at: int
-    #: A commit voided by its members' refusals (F2), or a commit after it: clients skip it.
+    #: A commit voided by its members' refusals, or a commit after it: clients skip it.
     voided: bool = False
 
 

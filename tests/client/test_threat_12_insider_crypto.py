@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""THREATS 12, the cryptographic half (F2): an insider's commit that authenticates (its
+"""THREATS 12, the cryptographic half: an insider's commit that authenticates (its
 signature verifies under the insider's leaf key, so the relay neither made nor altered
 it) but is invalid MLS.
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""THREATS 12 and 23 at the clients (finding F2): a commit every honest member refuses,
+"""THREATS 12 and 23 at the clients: a commit every honest member refuses,
 accepted first for an epoch by a relay that could not check it, does not wedge the
 roster. Each member tells the relay (``Transport.refuse``); once at least two missions
 and more than half of the missions of the charter refused it (one vote per mission,

@@ -12,6 +12,7 @@ import pytest
 
 from crypto import framing
 from crypto import messages as m
+from crypto.codec import Struct
 from crypto.errors import (
     DecodeError,
     EpochError,
@@ -178,7 +179,7 @@ def _count_encodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     for cls in (m.LeafNode, m.ParentNode):
         original = cls.to_bytes
 
-        def counted(self: m.Struct, _orig=original) -> bytes:  # type: ignore[no-untyped-def]
+        def counted(self: Struct, _orig=original) -> bytes:  # type: ignore[no-untyped-def]
             calls[0] += 1
             return _orig(self)  # type: ignore[no-any-return]
         monkeypatch.setattr(cls, "to_bytes", counted)

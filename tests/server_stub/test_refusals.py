@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""F2 and THREATS 23 on the relay: the charter's missions void a commit every honest
-member refused (SQLite and PostgreSQL).
+"""Refusals (THREATS 12) and THREATS 23 on the relay: the charter's missions void a
+commit every honest member refused (SQLite and PostgreSQL).
 
 The relay refuses what it can verify before accepting a commit; members refuse what it
 cannot (confirmation and membership tags, encrypted path secrets, sealed channel
