@@ -114,7 +114,7 @@ def bench_tree(n: int) -> None:
 
 
 async def bench_durable(n: int) -> None:
-    from server_stub.storage.base import open_storage
+    from server_stub.storage.factory import open_storage
     from server_stub.transparency import log_pairs
 
     with tempfile.TemporaryDirectory() as d:

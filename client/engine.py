@@ -4,7 +4,7 @@
 Relay data goes in (ordered messages, Welcomes, directory listings, post results);
 what to send comes out (:class:`Outbound`); typed events (:mod:`client.events`) report
 what happened. The engine owns the local store and the MLS groups but never touches a
-socket, so tests drive it with :class:`client.transport.MemoryRelay` and the async
+socket, so tests drive it with an in-memory relay (tests/support/memory_relay.py) and the async
 driver (:class:`client.core.Client`) stays thin::
 
     driver                          Engine                                store
@@ -136,7 +136,6 @@ from typing import Final
 import msgspec
 
 from client import payloads
-from client.directory import Trust, credential_chain, unverified_identity, x509_credential
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
@@ -179,6 +178,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
+from client.trust import Trust, credential_chain, unverified_identity, x509_credential
 from crypto.corridor.charter import (
     AAD_ENVELOPE,
     FP_LEN,

@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """What a device knows of its venue beyond its channels, for the command line and the app.
 
-The venue's missions (read from the relay's directory), whether this device holds a
-verified chair role, and why the policy would refuse a channel before it is created.
-Both front ends ask here, so ``corridor create-channel`` and the app's channel wizard
-refuse the same things with the same words.
+The venue's missions (read from the relay's directory) and why the policy would refuse
+a channel before it is created. Both front ends ask here, so ``corridor create-channel``
+and the app's channel wizard refuse the same things with the same words.
 """
 
 from __future__ import annotations
@@ -13,22 +12,10 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any
 
-from client.directory import unverified_identity
-from client.errors import ClientError
 from client.policy import POLICY
+from client.trust import holds_chair, unverified_identity
 
-__all__ = ["holds_chair", "new_channel_problem", "venue_missions"]
-
-
-def holds_chair(client: Any) -> bool:
-    """Whether this device holds a verified chair role (a role certificate)."""
-    roles = getattr(client.engine.me, "role_certs", ())
-    if not roles:
-        return False
-    try:
-        return client.engine.me.ident.delegate in client.engine.trust.chairs(tuple(roles))
-    except ClientError:
-        return False
+__all__ = ["new_channel_problem", "venue_missions"]
 
 
 def new_channel_problem(client: Any, kind: str, missions: Sequence[str]) -> str:

@@ -38,7 +38,11 @@ from crypto.errors import CryptoError, DecodeError
 
 from .transparency import LOG_KEY, POLICY
 
-__all__ = ["add_arguments", "main", "register", "run"]
+__all__ = ["HELP", "add_arguments", "main", "register", "run"]
+
+#: The ``venue`` command's line in ``corridor-relay --help`` (server_stub.cli lists it).
+HELP = ("the secretariat's venue root: create it, accredit missions, grant roles, "
+        "revoke")
 
 ROOT_KEY, ROOT_CERT, ROOT_CRL, ISSUED = "root.key", "root.pem", "root.crl.pem", "issued"
 ROOT_LABEL = "corridor-venue-root"
@@ -421,15 +425,6 @@ def run(args: argparse.Namespace) -> int:
     return result
 
 
-def _hook_into_relay_cli() -> None:
-    from . import cli
-
-    cli.register("venue", add_arguments, run,
-                 "the secretariat's venue root: create it, accredit missions, grant roles, "
-                 "revoke")
-
-
-_hook_into_relay_cli()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,20 +10,16 @@ search over the core's hashed-term index, the disappearing-message timer, attach
 The adapter only shapes the answers for display (and caches which messages carry a
 tracker, so the window's refreshes stay cheap). Every method runs on the client core's
 asyncio loop (the UI's bridge sees to that), never on the UI thread.
-
-Also here: the safety number two people compare to verify each other's devices
-(:func:`safety_number`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from client import payloads, venue
+from client import payloads, trust, venue
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     AckUpdated,
@@ -36,7 +32,6 @@ from client.events import (
 from client.features import MODIFIER_KINDS, kind_of
 from client.policy import POLICY, Authority
 from client.store.schema import UNSEQUENCED_BASE
-from crypto.certs.words import encode_words, format_hex
 from ui.rows import AckStatus, ChannelSummary, Member, Newer, Row, SearchHit, fmt_size
 
 __all__ = [
@@ -49,24 +44,12 @@ __all__ = [
     "Row",
     "SearchHit",
     "fmt_size",
-    "safety_number",
 ]
 
 #: Kinds whose rows carry the emergency-call/agenda details the MessageView lacks.
 _DETAIL_KINDS = frozenset({"emergency", "agenda", "activity", "timer"})
 #: kinds whose details the core's MessageView does not carry
 _PAYLOAD_DETAIL_KINDS = frozenset({"activity", "timer"})
-
-
-def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
-    """The words and hex two people read to each other to verify a pair of devices.
-
-    Symmetric (both sides compute the same from the two device keys in either order) and
-    bound to both keys, so a relay that substituted either key changes it.
-    """
-    lo, hi = sorted((key_a, key_b))
-    digest = hashlib.sha256(b"corridor-safety-number-v1" + lo + hi).digest()[:16]
-    return encode_words(digest), format_hex(digest)
 
 
 
@@ -141,7 +124,7 @@ class ConversationAdapter:
 
     def is_chair(self) -> bool:
         """Whether this device holds a verified chair role (a role certificate)."""
-        return venue.holds_chair(self.client)
+        return trust.holds_chair(self.client)
 
     def can_post(self, channel: bytes, kind: str | None = None) -> bool:
         """What the policy lets this device post (the engine refuses the rest anyway).
@@ -206,14 +189,9 @@ class ConversationAdapter:
         if view.reply_to:
             excerpt = (excerpts or {}).get(view.reply_to) or self._excerpt(channel,
                                                                          view.reply_to)
-        att = view.attachment or {}
-        file_name = str(att.get("file_name", ""))
-        mime = str(att.get("mime_type", "") or "application/octet-stream")
-        size = int(att.get("size", 0) or 0)
-        label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
+        file_name, mime, size = view.file_name, view.mime_type, view.size
+        label = view.attachment_label
         text = _own_text(view)
-        if file_name:
-            text = str(att.get("caption", "") or "")
         return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
                    view.own, sending=view.sending, failed=view.failed,
                    reply_to=view.reply_to,
@@ -226,7 +204,7 @@ class ConversationAdapter:
 
     def _excerpt(self, channel: bytes, message_id: str) -> str:
         view = self._view(channel, bytes.fromhex(message_id))
-        return view.text[:80] if view is not None else ""
+        return view.summary[:80] if view is not None else ""
 
     def _view(self, channel: bytes, message_id: bytes) -> Any | None:
         """The core's MessageView of one stored message (None if not shown)."""
@@ -516,7 +494,7 @@ class ConversationAdapter:
                      if h.message.message_id not in seen]
             hits.sort(key=lambda h: -h.message.sent_at)
         return [SearchHit(h.channel_id, h.channel_name, h.message.message_id,
-                          h.message.position, h.message.sender, h.message.text,
+                          h.message.position, h.message.sender, h.message.summary,
                           h.message.sent_at) for h in hits]
 
     def device_key(self) -> bytes:

@@ -46,7 +46,7 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.transport import RelayUnavailable
-from ui.adapter import safety_number
+from client.trust import safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
 from ui.i18n import tr_n

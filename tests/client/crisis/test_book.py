@@ -15,6 +15,7 @@ from client.crisis.hotline_log import export_log, verify_log
 from client.crisis.records import (
     Attendance,
     AttendanceAnswer,
+    HotlineCall,
     LadderStep,
     Priority,
     Record,
@@ -39,7 +40,7 @@ def _send(book: Book, venue: MiniVenue, rec: Record, who: str, as_: str | None =
                 encode_item(Item(record=seal(rec, d.seed), chain=d.chain)))
 
 
-def _call() -> hl.HotlineCall:
+def _call() -> HotlineCall:
     return hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
                        priority=Priority.FLASH, subject="Flash", sent_at=T0_MS)
 

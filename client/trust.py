@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Trust on the client: the pinned venue root, CRLs, and reading identities from chains.
+"""Trust on the client: the pinned venue root, CRLs, identities from chains, safety numbers.
 
 The relay serves certificate chains and CRLs (``/v1/directory/...``) but is not
 trusted: :class:`Trust` verifies every chain and role certificate itself with
@@ -10,6 +10,9 @@ home), and is the MLS credential validator (every leaf the group meets).
 certificate; the policy checks use it for leaves whose chains the credential
 validator has already verified (and for removed leaves, whose certificates may be
 revoked by now).
+
+:func:`safety_number` is the person-to-person check that needs no venue at all: two
+people read it to each other to verify a pair of devices.
 """
 
 from __future__ import annotations
@@ -19,17 +22,49 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from cryptography import x509
 
+from client.errors import ClientError
 from client.policy import Ident
 from crypto import certs
+from crypto.certs.words import encode_words, format_hex
 from crypto.errors import CryptoError, PolicyError
 from crypto.messages import Credential, CredentialType
 
-__all__ = ["Trust", "credential_chain", "unverified_identity", "x509_credential"]
+__all__ = [
+    "Trust",
+    "credential_chain",
+    "holds_chair",
+    "safety_number",
+    "unverified_identity",
+    "x509_credential",
+]
 
 _ident_cache: dict[bytes, Ident] = {}
+
+
+def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
+    """The words and hex two people read to each other to verify a pair of devices.
+
+    Symmetric (both sides compute the same from the two device keys in either order) and
+    bound to both keys, so a relay that substituted either key changes it.
+    """
+    lo, hi = sorted((key_a, key_b))
+    digest = hashlib.sha256(b"corridor-safety-number-v1" + lo + hi).digest()[:16]
+    return encode_words(digest), format_hex(digest)
+
+
+def holds_chair(client: Any) -> bool:
+    """Whether this device holds a verified chair role (a role certificate of its own)."""
+    roles = getattr(client.engine.me, "role_certs", ())
+    if not roles:
+        return False
+    try:
+        return client.engine.me.ident.delegate in client.engine.trust.chairs(tuple(roles))
+    except ClientError:
+        return False
 
 
 def x509_credential(chain: Sequence[bytes]) -> Credential:
