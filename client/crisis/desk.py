@@ -114,7 +114,7 @@ class Desk:
             raise UsageError("a hotline runs in a bilateral channel with the called mission")
         return str(others[0])
 
-    def _call_ref(self, ref: str | bytes) -> CallView:
+    def find_call(self, ref: str | bytes) -> CallView:
         book = self.ensure()
         key = ref.hex() if isinstance(ref, bytes) else ref.lower()
         hits = [v for v in book.calls(self.now()) if v.call.call_id.hex().startswith(key)]
@@ -138,7 +138,7 @@ class Desk:
 
     async def step(self, ref: str | bytes, rung: Rung) -> str:
         """Record a rung of a call to this device's mission (signed by this member)."""
-        v = self._call_ref(ref)
+        v = self.find_call(ref)
         if v.call.to_mission != self.mission:
             raise UsageError("only the called mission answers a hotline call")
         if self.book.has_step(v.call.call_id, rung, self.me):
@@ -151,7 +151,7 @@ class Desk:
 
     async def answer(self, ref: str | bytes, text: str) -> str:
         """Answer a call: the text in its channel, and the ``answered`` rung."""
-        v = self._call_ref(ref)
+        v = self.find_call(ref)
         await self.step(ref, Rung.ACKNOWLEDGED)
         await self.client.send_text(v.channel_id, text)
         return await self.step(ref, Rung.ANSWERED)
@@ -172,7 +172,7 @@ class Desk:
 
     def export_log(self, call_ids: Sequence[str] = ()) -> bytes:
         book = self.ensure()
-        ids = [self._call_ref(c).call.call_id for c in call_ids] if call_ids else None
+        ids = [self.find_call(c).call.call_id for c in call_ids] if call_ids else None
         entries: list[Entry] = book.log_entries(ids)
         eng = self.client.engine
         return export_log(entries, root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
