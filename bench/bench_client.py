@@ -21,9 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 
 from client.core import Client
-from client.demo import provision
 from client.events import MessageReceived
-from tests.server_stub.conftest import RelayProcess, free_port
+from demo.venue import provision
+from tests.support.relay_process import RelayProcess, free_port
 
 
 def _size(home: Path) -> int:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor`` client commands on the core: demo, status, channels, create-channel, send,
+"""``corridor`` client commands on the core: status, channels, create-channel, send,
 sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
@@ -22,9 +22,9 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any
 
+from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
 from client.policy import MAX_NAME
@@ -177,17 +177,14 @@ def claims_command(args: argparse.Namespace) -> int:
 
 
 async def _create(args: argparse.Namespace) -> int:
-    from client.ui_support import ConversationAdapter
-
     async with _open(args) as c:
         await c.sync()
-        adapter = ConversationAdapter(c)
-        known = await adapter.missions()
+        known = await venue.venue_missions(c)
         unknown = sorted(set(args.missions) - set(known))
         if unknown:
             raise NotFoundError(f"no mission {', '.join(unknown)} in this venue (its "
                                 f"missions: {', '.join(known)})")
-        problem = adapter.check_new_channel(args.kind, args.missions)
+        problem = venue.new_channel_problem(c, args.kind, args.missions)
         if problem:
             raise UsageError(problem)
         cid = await c.create_channel(args.kind, args.name, args.missions)
@@ -292,7 +289,7 @@ async def _search(args: argparse.Namespace) -> int:
         await _sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
         _emit(args, [h.to_json() for h in hits],
-              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.text}"
+              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.summary}"
                f"  ({h.message.message_id})" for h in hits] or ["no match"])
     return 0
 
@@ -339,7 +336,7 @@ async def _pin(args: argparse.Namespace) -> int:
         if args.title is None:
             view = c.pinned_notice(args.channel)
             _emit(args, view.to_json() if view else None,
-                  [view.text if view else "nothing pinned"])
+                  [view.summary if view else "nothing pinned"])
             return 0
         mid = await c.post_agenda(args.channel, args.title, args.body, pinned=not args.unpin,
                                   requires_ack=args.ack)
@@ -428,7 +425,7 @@ async def _read(args: argparse.Namespace) -> int:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.text}"
+              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
                + f"  ({m.message_id[:12]})" for m in msgs])
@@ -470,7 +467,7 @@ async def _watch(args: argparse.Namespace) -> int:
                     return None
                 where = names.get(e.channel_id.hex(), e.channel_id.hex()[:12])
                 flag = "  [acknowledgement requested]" if m.requires_ack else ""
-                return f"{where}  [{m.seq}] {m.sender}: {m.text}{flag}  ({m.message_id[:12]})"
+                return f"{where}  [{m.seq}] {m.sender}: {m.summary}{flag}  ({m.message_id[:12]})"
             return None
 
         queue: asyncio.Queue[Any] = asyncio.Queue()
@@ -502,16 +499,6 @@ def _watch_command(args: argparse.Namespace) -> int:
         return _run(_watch)(args)
     except KeyboardInterrupt:
         return 0
-
-
-def _demo(args: argparse.Namespace) -> int:
-    from client.demo import run_demo
-
-    layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
-    if not args.serve:
-        print(json.dumps(layout.to_json(), indent=None if getattr(args, "json", False)
-                         else 2))
-    return 0
 
 
 def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
@@ -575,13 +562,6 @@ def register(subparsers: Any) -> None:
         p.set_defaults(func=func)
         return p
 
-    p = cmd("demo", "provision a local demo venue and print its layout as JSON", _demo,
-            home=False)
-    p.add_argument("--data-dir", required=True)
-    p.add_argument("--port", type=_number(1, 65535), required=True,
-                   help="relay port on 127.0.0.1 (1-65535)")
-    p.add_argument("--missions", type=_number(1, 8), default=3, help="1 to 8 (default 3)")
-    p.add_argument("--serve", action="store_true", help="keep serving the relay")
     p = cmd("status", "this device: certificate expiry, routing and KeyPackage warnings",
             _run(_status))
     p.add_argument("--offline", action="store_true", help="do not sync first")

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -48,6 +49,7 @@ import random
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +58,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments, payloads
-from client.directory import Trust, unverified_identity
 from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
 from client.errors import (
     AlreadyDoneError,
@@ -79,7 +80,7 @@ from client.events import (
     RoutingMismatch,
     RoutingRestored,
 )
-from client.features import MODIFIER_KINDS, AckStatus, kind_of
+from client.features import MODIFIER_KINDS, build_status, kind_of
 from client.health import (
     DRAIN_WINDOW,
     CertificateStatus,
@@ -100,9 +101,18 @@ from client.keystore import (
     PassphraseRequest,
     open_keystore,
 )
+from client.model import (
+    AckStatus,
+    AttachmentInfo,
+    ChannelInfo,
+    ChannelMember,
+    DeviceInfo,
+    MessageView,
+    SearchHit,
+)
 from client.paths import Home, atomic_write, resolve_home
 from client.policy import Roster
-from client.store import SqliteStore, open_store
+from client.store import Message, SqliteStore, open_store
 from client.store.schema import UNSEQUENCED_BASE
 from client.transparency import (
     POLICY_FILE,
@@ -121,10 +131,11 @@ from client.transport import (
     Transport,
     UnauthorizedError,
 )
+from client.trust import Trust, unverified_identity
 from crypto.errors import CryptoError
 
-__all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
-           "fast_kdf_for_tests"]
+__all__ = ["AckStatus", "ChannelInfo", "ChannelMember", "Client", "DeviceInfo",
+           "MessageView", "SearchHit", "fast_kdf_for_tests"]
 
 log = logging.getLogger("corridor.client")
 FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
@@ -164,108 +175,6 @@ def _base() -> dict[str, Any]:
 
 def fast_kdf_for_tests() -> KdfLimits:
     return KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelInfo:
-    channel_id: str  # hex
-    kind: str
-    name: str
-    missions: tuple[str, ...]
-    devices: int
-    epoch: int
-    left: bool
-    forked: str  # "" unless a fork was detected
-    history_note: str
-    #: "" unless the relay's routing differs from the MLS roster (see client.health)
-    routing_warning: str = ""
-    routing_problem: str = ""  # "", "not_routed" or "mismatch"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"channel_id": self.channel_id, "kind": self.kind, "name": self.name,
-                "missions": list(self.missions), "devices": self.devices, "epoch": self.epoch,
-                "left": self.left, "forked": self.forked, "history_note": self.history_note,
-                "routing_warning": self.routing_warning,
-                "routing_problem": self.routing_problem}
-
-
-@dataclass(frozen=True, slots=True)
-class MessageView:
-    message_id: str  # hex
-    sender: str  # "mission/delegate"
-    kind: str
-    text: str  # text of text/reply payloads; a notice for unknown kinds
-    sent_at: int  # ms
-    seq: int | None
-    own: bool
-    position: int  # opaque paging key in relay order: pass as ``before=``
-    edited: bool = False
-    reply_to: str = ""  # hex id of the message answered
-    requires_ack: bool = False
-    reactions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (emoji, delegates)
-    attachment: dict[str, Any] | None = None  # file_name, mime_type, size, caption
-    expires_at: int | None = None  # seconds since the epoch (disappearing messages)
-    sending: bool = False  # still in the outbox (no relay seq yet)
-    # emergency calls ("emergency"): when and where the meeting is
-    meeting_at: int | None = None  # ms since the epoch
-    place: str = ""
-    link: str = ""
-    # agenda notices ("agenda"): the title (also the first line of ``text``) and revision
-    title: str = ""
-    revision: int | None = None
-    #: an own message the relay refused for good: its reason (``retry_message`` or
-    #: ``discard_message``); "" otherwise
-    failed: str = ""
-
-    @property
-    def status(self) -> str:
-        """``failed``, ``sending`` (queued: not numbered by the relay yet) or ``sent``
-        (own messages; a received message is ``sent``)."""
-        return "failed" if self.failed else "sending" if self.sending else "sent"
-
-    def to_json(self) -> dict[str, Any]:
-        out = {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
-               "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own,
-               "edited": self.edited, "reply_to": self.reply_to,
-               "requires_ack": self.requires_ack,
-               "reactions": {e: list(w) for e, w in self.reactions},
-               "attachment": self.attachment, "expires_at": self.expires_at,
-               "status": self.status}
-        if self.failed:
-            out["failed"] = self.failed
-        if self.meeting_at is not None:
-            out.update(meeting_at=self.meeting_at, place=self.place, link=self.link)
-        if self.revision is not None:
-            out.update(title=self.title, revision=self.revision)
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceInfo:
-    """One device of this delegate, as the venue directory lists it."""
-
-    device_id: str
-    display_name: str
-    this_device: bool
-    #: "" when its chain verifies to the pinned root now; else why not (revoked, expired)
-    problem: str
-    channels: tuple[str, ...]  # hex ids of this device's channels it is a member of
-
-    def to_json(self) -> dict[str, Any]:
-        return {"device_id": self.device_id, "display_name": self.display_name,
-                "this_device": self.this_device, "problem": self.problem,
-                "channels": list(self.channels)}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    channel_id: str
-    channel_name: str
-    message: MessageView
-
-    def to_json(self) -> dict[str, Any]:
-        return {"channel_id": self.channel_id, "channel_name": self.channel_name,
-                **self.message.to_json()}
 
 
 def _pem_certs(path: Path) -> list[bytes]:
@@ -477,14 +386,27 @@ class Client:
             roster = decode_roster(meta.roster)
             devices, epoch = 0, 0
             if not meta.left:
-                g = self.engine._group(ch.group_id)
-                devices, epoch = len(g.members()), g.epoch
+                devices = len(self.engine.members(ch.group_id))
+                epoch = self.engine.epoch(ch.group_id)
             routing = health.routing_status(ch.channel_id.hex())
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
                 meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
+
+    def members(self, channel: str | bytes) -> list[ChannelMember]:
+        """The channel's devices (one MLS leaf each), from the group itself; none when
+        this device holds no group for it."""
+        cid = self.resolve_channel(channel)
+        try:
+            group = self.engine._group(cid)
+        except ClientError:
+            return []
+        out = [ChannelMember(ident.mission_id, ident.delegate_id, key_hex,
+                             key_hex == self.device_id)
+               for _leaf, key_hex, ident, _chain in self.engine._members(group)]
+        return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
     def resolve_channel(self, ref: str | bytes) -> bytes:
         """A channel id (bytes, hex or unique hex prefix) or an exact channel name."""
@@ -679,7 +601,14 @@ class Client:
                    channel: str | bytes | None = None) -> AckStatus:
         """Per mission of the channel: who read, who acknowledged, who is pending."""
         cid, mid = self.resolve_message(message, channel)
-        return self.engine.features.ack_status(cid, mid, self.engine.roster(cid).missions)
+        return self._tracked(cid, mid, self.engine.roster(cid).missions)
+
+    def _tracked(self, cid: bytes, mid: bytes, missions: Sequence[str]) -> AckStatus:
+        """The tracker of one message with the message as shown attached."""
+        st = self.engine.features.ack_status(cid, mid, missions)
+        m = self.store.get_message(cid, mid)
+        return dataclasses.replace(st, message=self._view(cid, _order_key(m), m,
+                                                          lambda: missions))
 
     def open_acks(self, channel: str | bytes | None = None, *,
                   only_pending: bool = True) -> list[AckStatus]:
@@ -696,7 +625,7 @@ class Client:
                 ann = self.engine.features.annotation(cid, m.message_id)
                 if not ann.requires_ack:
                     continue
-                st = self.engine.features.ack_status(cid, m.message_id, missions)
+                st = self._tracked(cid, m.message_id, missions)
                 if st.pending or not only_pending:
                     out.append((m.sent_at, st))
         out.sort(key=lambda x: -x[0])
@@ -802,9 +731,13 @@ class Client:
         cid = self.resolve_channel(channel) if channel is not None else None
         names = {c.channel_id: c.name for c in self.store.list_channels()}
         hits = []
+        rosters: dict[bytes, _Once] = {}
         for m in self.store.search_index(terms, channel_id=cid, limit=limit):
-            view = self._view(m.channel_id, m.seq or 0, m)
-            if view is None or (recheck and not index.recheck(view.text, recheck)):
+            missions = rosters.get(m.channel_id)
+            if missions is None:
+                missions = rosters[m.channel_id] = _Once(partial(self._missions, m.channel_id))
+            view = self._view(m.channel_id, m.seq or 0, m, missions)
+            if view is None or (recheck and not index.recheck(view.summary, recheck)):
                 continue
             hits.append(SearchHit(m.channel_id.hex(), names.get(m.channel_id, ""), view))
         return hits
@@ -825,11 +758,18 @@ class Client:
         """
         cid = self.resolve_channel(channel)
         out: list[MessageView] = []
+        missions = _Once(lambda: self._missions(cid))
+        excerpts: dict[str, str] = {}
         # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
         while len(out) < limit:
             rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
-            out = [v for order, m in rows
-                   if (v := self._view(cid, order, m)) is not None] + out
+            page = []
+            for order, m in rows:
+                v = self._view(cid, order, m, missions, excerpts)
+                if v is not None:
+                    page.append(v)
+                    excerpts[v.message_id] = v.summary[:80]
+            out = page + out
             if len(rows) < limit:
                 break
             before = rows[0][0]
@@ -852,7 +792,17 @@ class Client:
             raise NotFoundError("that message is not shown on its own")
         return view
 
-    def _view(self, cid: bytes, order: int, m: Any) -> MessageView | None:
+    def _view(self, cid: bytes, order: int, m: Message,
+              missions: Callable[[], Sequence[str]] | None = None,
+              excerpts: dict[str, str] | None = None,
+              nested: bool = False) -> MessageView | None:
+        """The stored message ``m`` as shown, or None for what is not shown on its own.
+
+        ``missions`` gives the channel's roster missions (asked only for a tracked
+        message, once per page by the caller); ``excerpts`` the summaries of messages
+        already viewed on the page (a reply's excerpt without another lookup).
+        ``nested``: only the message itself (the excerpt a reply shows), so a chain of
+        replies costs one lookup each, not one per link."""
         if m.damaged:
             return None
         me = self.engine.me.ident.delegate
@@ -861,7 +811,7 @@ class Client:
             p = payloads.decode(m.body)
         except PayloadError:
             return None
-        attachment = None
+        attachment: AttachmentInfo | None = None
         extra: dict[str, Any] = {}
         if isinstance(p, payloads.Unknown):
             kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
@@ -874,26 +824,56 @@ class Client:
                 text = p.title + (f"\n{p.body}" if p.body else "")
                 if isinstance(p, payloads.AgendaNotice):
                     extra = {"title": p.title, "revision": p.revision}
+                else:
+                    extra = {"activity": p.status}
             elif isinstance(p, payloads.EmergencyCall):
-                text = p.agenda or p.place or p.link
+                text = p.agenda
                 extra = {"meeting_at": p.meeting_at, "place": p.place, "link": p.link}
             elif isinstance(p, payloads.Attachment):
-                text = p.caption or p.file_name
-                attachment = {"file_name": p.file_name, "mime_type": p.mime_type,
-                              "size": p.size, "caption": p.caption}
+                text = p.caption
+                attachment = AttachmentInfo(p.file_name, p.mime_type, p.size, p.caption)
             elif isinstance(p, payloads.DisappearingTimer):
                 text = f"disappearing messages: {p.seconds} s" if p.seconds else \
                     "disappearing messages: off"
+                extra = {"timer": p.seconds}
         ann = self.engine.features.annotation(cid, m.message_id)
+        own = sender == me
+        requires_ack = bool(getattr(p, "requires_ack", False))
+        if (requires_ack or own) and not nested:
+            if not ann.author:
+                ann.author = sender
+            roster = missions() if missions is not None else self._missions(cid)
+            st = build_status(cid, m.message_id, ann, roster)
+            extra["acked_missions"] = tuple(x.mission for x in st.missions
+                                            if x.state == "acknowledged")
+            extra["read_by"] = tuple(sorted({w for x in st.missions for w in x.read_by}))
+        reply_to = p.in_reply_to.hex() if isinstance(p, payloads.Reply) else ""
+        if isinstance(p, payloads.Reply) and not nested:
+            extra["reply_excerpt"] = (excerpts or {}).get(reply_to) or \
+                self._excerpt(cid, p.in_reply_to)
         return MessageView(
-            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, sender == me, order,
-            edited=bool(ann.edited_at), reply_to=p.in_reply_to.hex()
-            if isinstance(p, payloads.Reply) else "",
-            requires_ack=bool(getattr(p, "requires_ack", False)),
+            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, own, order,
+            edited=bool(ann.edited_at), reply_to=reply_to, requires_ack=requires_ack,
             reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
             attachment=attachment, expires_at=m.expires_at,
-            sending=m.seq is None and sender == me and not ann.failed,
-            failed=ann.failed if sender == me else "", **extra)
+            sending=m.seq is None and own and not ann.failed,
+            failed=ann.failed if own else "", **extra)
+
+    def _missions(self, cid: bytes) -> tuple[str, ...]:
+        """The channel's roster missions; none when the channel cannot say (left)."""
+        try:
+            return tuple(self.engine.roster(cid).missions)
+        except ClientError:
+            return ()
+
+    def _excerpt(self, cid: bytes, message_id: bytes) -> str:
+        """The start of a message a reply answers ("" when it is not shown here)."""
+        try:
+            m = self.store.get_message(cid, message_id)
+        except ClientError:
+            return ""
+        view = self._view(cid, _order_key(m), m, nested=True)
+        return view.summary[:80] if view is not None else ""
 
     # ------------------------------------------------------------------ sync
 
@@ -1034,7 +1014,7 @@ class Client:
             await self._catch_up(group_id)
 
     def _roster_devices(self, group_id: bytes) -> list[str]:
-        return [dev for _l, dev, _i, _c in self.engine._members(self.engine._group(group_id))]
+        return [m.device_id for m in self.engine.members(group_id)]
 
     def _note_routing(self, group_id: bytes, routed: list[str] | None) -> None:
         try:
@@ -1248,7 +1228,7 @@ class Client:
             UsageError: the venue has no transparency log.
             TransparencyError: a split view, or entries that do not hash to the head.
         """
-        from crypto.transparency import MerkleTree, leaf_hash
+        from crypto.certs.transparency import MerkleTree, leaf_hash
 
         async with self._lock:
             await self._ensure_login()
@@ -1277,8 +1257,7 @@ class Client:
         """"Directory verified" for one conversation: every member's certificate is in
         the audited log, and no alarm (split view, withheld revocation) touches it."""
         cid = self.resolve_channel(channel)
-        chains = [list(m.credential.certificates or ())
-                  for m in self.engine._group(cid).members()]
+        chains = self.engine.member_chains(cid)
         return self.log.status(cid, chains)
 
     async def publish_crl(self, crl_der: bytes) -> list[str]:
@@ -1502,7 +1481,7 @@ class Client:
 
     async def _prepare(self, w: AppWork | CommitWork) -> Outbound | None:
         if isinstance(w, AppWork):
-            epoch = self.engine._group(w.channel_id).epoch
+            epoch = self.engine.epoch(w.channel_id)
             sealed = self._sealed.get(w.item_id)
             if sealed is not None and sealed[0] == epoch:
                 return sealed[1]
@@ -1517,8 +1496,7 @@ class Client:
             rows = await self._dir_for(w.channel_id)
         except TransparencyError:
             return None  # retried at the next sync; alarmed already
-        item_roster = self.engine._item(w.channel_id, w.item_id)
-        roster = getattr(item_roster, "roster", None)
+        roster = self.engine.queued_roster(w.channel_id, w.item_id)
         if roster is not None:
             from client.policy import decode_roster
 
@@ -1784,6 +1762,21 @@ def _full_message_id(ref: str | bytes) -> bytes | None:
 def _order_key(m: Any) -> int:
     """A stored message's relay-order key (see ``store.list_messages_ordered``)."""
     return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
+
+
+class _Once:
+    """A value computed on first use, then kept (a channel's roster for one page)."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], tuple[str, ...]]) -> None:
+        self._make = make
+        self._value: tuple[str, ...] | None = None
+
+    def __call__(self) -> tuple[str, ...]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 def _sent_event(out: Outbound, seq: int | None) -> MessageSent | None:

@@ -4,7 +4,7 @@
 Relay data goes in (ordered messages, Welcomes, directory listings, post results);
 what to send comes out (:class:`Outbound`); typed events (:mod:`client.events`) report
 what happened. The engine owns the local store and the MLS groups but never touches a
-socket, so tests drive it with :class:`client.transport.MemoryRelay` and the async
+socket, so tests drive it with an in-memory relay (tests/support/memory_relay.py) and the async
 driver (:class:`client.core.Client`) stays thin::
 
     driver                          Engine                                store
@@ -91,7 +91,7 @@ Rules it keeps:
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
-and, for commits, msgpack of a :class:`crypto.charter.CommitStamp` (the CRLs proving
+and, for commits, msgpack of a :class:`crypto.corridor.charter.CommitStamp` (the CRLs proving
 its removals, its timestamp, the sealed channel information), which the relay reads too
 (older commits: a bare CRL list).
 
@@ -136,7 +136,6 @@ from typing import Final
 import msgspec
 
 from client import payloads
-from client.directory import Trust, credential_chain, unverified_identity, x509_credential
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, PayloadError, UsageError
 from client.events import (
     ChannelJoined,
@@ -179,7 +178,8 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind, Store
 from client.transport import RelayMessage, RelayWelcome
-from crypto.charter import (
+from client.trust import Trust, credential_chain, unverified_identity, x509_credential
+from crypto.corridor.charter import (
     AAD_ENVELOPE,
     FP_LEN,
     LEAVE_LABEL,
@@ -190,8 +190,8 @@ from crypto.charter import (
     leave_content,
     leave_proven,
 )
-from crypto.charter import Envelope as _Env
-from crypto.charter import open_envelope as _open_envelope
+from crypto.corridor.charter import Envelope as _Env
+from crypto.corridor.charter import open_envelope as _open_envelope
 from crypto.errors import (
     CryptoError,
     EpochError,
@@ -201,17 +201,18 @@ from crypto.errors import (
 )
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, Member, StagedCommit
-from crypto.key_package import (
+from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
+from crypto.messages.key_package import (
     KeyPackageBundle,
     default_capabilities,
     make_key_package,
     validate_key_package,
 )
-from crypto.messages import ContentType, Extension, KeyPackage, MLSMessage, Welcome, WireFormat
 from crypto.suites import expand_signature_key, get_suite
 
 __all__ = [
     "AppWork",
+    "ChannelMember",
     "CommitWork",
     "DeviceIdentity",
     "Engine",
@@ -398,7 +399,7 @@ class _LastResort(msgspec.Struct, frozen=True, kw_only=True):
 
 
 #: A commit's inner AAD (CRLs proving its removals, its timestamp, the sealed channel
-#: information): crypto.charter.CommitStamp, which the relay reads too.
+#: information): crypto.corridor.charter.CommitStamp, which the relay reads too.
 _CommitInfo = CommitStamp
 _INFO_LABEL: Final = "corridor channel info v1"
 
@@ -510,6 +511,16 @@ class NewChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class ChannelMember:
+    """One device of a channel (one MLS leaf): its identity as its certificate names it."""
+
+    leaf: int
+    device_id: str
+    ident: Ident
+    chain: tuple[bytes, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AppWork:
     channel_id: bytes
     item_id: bytes
@@ -610,6 +621,40 @@ class Engine:
             chain = credential_chain(m.credential)
             out.append((m.leaf_index, m.signature_key.hex(), unverified_identity(chain), chain))
         return out
+
+    # ------------------------------------------------------------------ public views
+
+    def epoch(self, channel_id: bytes) -> int:
+        """The channel's current MLS epoch.
+
+        Raises:
+            NotFoundError: no group state (never joined, or left).
+        """
+        return self._group(channel_id).epoch
+
+    def members(self, channel_id: bytes) -> list[ChannelMember]:
+        """The channel's devices as our MLS tree has them, one per leaf.
+
+        Raises:
+            NotFoundError: no group state (never joined, or left).
+        """
+        return [ChannelMember(leaf, dev, ident, tuple(chain))
+                for leaf, dev, ident, chain in self._members(self._group(channel_id))]
+
+    def member_chains(self, channel_id: bytes) -> list[list[bytes]]:
+        """Every member's certificate chain as its credential carries it (empty for a
+        credential without certificates): what key transparency audits."""
+        return [list(m.credential.certificates or ())
+                for m in self._group(channel_id).members()]
+
+    def queued_roster(self, channel_id: bytes, item_id: bytes) -> bytes | None:
+        """The encoded roster change a queued membership commit carries, if any.
+
+        Raises:
+            NotFoundError: the outbox item is gone.
+        """
+        item = self._item(channel_id, item_id)
+        return item.roster if isinstance(item, _OutOp) else None
 
     def chairs(self, roster: Roster | Charter) -> frozenset[str]:
         return self.trust.chairs(roster.chairs)

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import httpx
 
-from tests.server_stub.conftest import free_port
+from tests.support.relay_process import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-ENTRY = {"corridor": "ui.cli", "corridor-relay": "server_stub.cli"}
+ENTRY = {"corridor": "demo.cli", "corridor-relay": "server_stub.cli"}
 
 
 def tour_commands() -> list[list[str]]:

@@ -51,7 +51,7 @@ from client.store.base import (
     check_int,
     check_message,
 )
-from client.store.crypto import RowCipher
+from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
 
 __all__ = ["SqliteStore"]

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The relay's storage interface: one contract, SQLite and PostgreSQL behind it.
 
+This module defines the contract only and imports no backend (they import it);
+:func:`server_stub.storage.factory.open_storage` picks one by URL.
+
 Writes are *durable when they return*: an implementation may batch concurrent writes
 into one transaction (group commit), but it resolves a write only after that
 transaction committed. Every committed write that a connected device should hear about
@@ -37,7 +40,7 @@ __all__ = [
     "StoredMessage",
     "StoredWelcome",
     "WelcomeEvent",
-    "open_storage",
+    "refusal_voids",
 ]
 
 
@@ -67,7 +70,7 @@ class StoredMessage:
     client_msg_id: str
     payload: bytes
     created_at: int
-    #: A commit voided by its members' refusals (F2), or a commit after it: clients skip it.
+    #: A commit voided by its members' refusals, or a commit after it: clients skip it.
     voided: bool = False
 
 
@@ -131,6 +134,14 @@ class CommitVerdict:
 #: loader of the CRLs the directory holds; raises a ServerError to refuse. Nothing is
 #: written before it returns.
 CommitCheck = Callable[[int, Callable[[], bytes], Callable[[], list[bytes]]], CommitVerdict]
+
+
+def refusal_voids(refusals: int, electorate: int) -> bool:
+    """Whether ``refusals`` missions refusing a commit void it, out of the ``electorate``
+    (the missions its charter named before it): at least two and more than half, so no
+    single device and no single mission can void an honest commit. One function, so the
+    storage backends and the engine tests' in-memory relay apply the same rule."""
+    return refusals >= 2 and 2 * refusals > electorate
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,16 +391,3 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def gc(self, now: int, retention: int) -> GcStats:
         """Delete what every recipient acked, and whatever is older than ``retention``."""
-
-
-def open_storage(url: str, *, batch_max: int = 512) -> Storage:
-    """Pick the implementation by URL scheme: ``sqlite:///path`` or ``postgresql://``."""
-    if url.startswith("sqlite:///"):
-        from .sqlite import SQLiteStorage
-
-        return SQLiteStorage(url, batch_max=batch_max)
-    if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStorage
-
-        return PostgresStorage(url, batch_max=batch_max)
-    raise ValueError("database URL must start with sqlite:/// or postgresql://")

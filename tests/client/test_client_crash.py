@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +52,7 @@ async def test_crashes_lose_nothing_and_show_nothing_twice(venue: Venue) -> None
     await v.close(B)
 
     # merging a commit: killed after the merge, before the transaction commits
-    from client.demo import add_device
+    from demo.venue import add_device
 
     extra = v.client(add_device(v.layout, "alderia", "ben"))
     await extra.sync()

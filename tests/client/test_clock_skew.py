@@ -12,10 +12,10 @@ from datetime import timedelta
 
 import pytest
 
-from client.directory import Trust
 from client.engine import CLOCK_TOLERANCE
-
-from .test_policy import A_M, B_M, C_M, Dev, Issued, Pki, assert_agree, settle, venue
+from client.trust import Trust
+from tests.support.devices import Dev, assert_agree, settle, venue
+from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

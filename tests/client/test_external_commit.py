@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import pytest
 
-from client.directory import x509_credential
 from client.events import ErrorEvent, MessageReceived, PolicyRefused
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
-from crypto.key_package import default_capabilities
-from crypto.validation import IdentityProvider
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Issued, Pki
+from crypto.group.validation import IdentityProvider
+from crypto.messages.key_package import default_capabilities
+from tests.support.devices import channel, received, send, state
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from client.demo import add_device, recall_device
 from client.engine import CommitWork, MembershipPlan
 from client.errors import UsageError
 from client.events import ChannelJoined, PolicyRefused
 from client.payloads import Text, new_message_id, now_ms
 from client.transport import EpochConflictError, RelayRefused
-
-from .conftest import Venue, start_venue
+from demo.venue import add_device, recall_device
+from tests.support.client_venue import Venue, start_venue
 
 A, A2, B, C = "alderia-ana", "alderia-ben", "borduria-ana", "carpania-ana"
 C2 = "carpania-ben"

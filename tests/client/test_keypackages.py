@@ -17,14 +17,13 @@ import asyncio
 import pytest
 
 from client import core
-from client.demo import add_device
 from client.engine import _LR_PREFIX
 from client.events import ChannelJoined, ErrorEvent
-from crypto.key_package import KeyPackageBundle
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
-
-from .conftest import Venue
+from demo.venue import add_device
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from client.demo import add_device, recall_device
 from client.pki import main as pki_main
-
-from .conftest import Venue
+from demo.venue import add_device, recall_device
+from tests.support.client_venue import Venue
 
 A, A2, B = "alderia-ana", "alderia-ben", "borduria-ana"
 

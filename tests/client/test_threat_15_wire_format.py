@@ -12,18 +12,17 @@ from __future__ import annotations
 import pytest
 
 from client import payloads
-from client.directory import x509_credential
 from client.engine import _enc, _envelope
 from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
-from tests.crypto.test_threat_15_wire_format import public_application
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Issued, Pki, text
+from crypto.messages.key_package import default_capabilities, make_key_package
+from tests.support.devices import channel, received, send, state, text
+from tests.support.mls_groups import public_application
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -28,10 +28,9 @@ from client.health import EXPIRY_WARNING_DAYS, certificate_status
 from client.pki import main as pki_main
 from client.transport import RelayRefused
 from crypto import certs
-from crypto.keyfile import open_key
-from tests.server_stub.venue_helpers import Pki
-
-from .conftest import Venue
+from crypto.certs.keyfile import open_key
+from tests.support.client_venue import Venue
+from tests.support.pki import Pki
 
 A, B, C, C2 = "alderia-ana", "borduria-ana", "carpania-ana", "carpania-ben"
 DAY = 86400

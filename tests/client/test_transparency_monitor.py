@@ -20,9 +20,8 @@ import pytest
 from client import pki
 from client.transport import HttpTransport
 from crypto import certs
-from crypto.keyfile import open_key
-
-from .conftest import start_venue
+from crypto.certs.keyfile import open_key
+from tests.support.client_venue import start_venue
 
 C = "carpania-ana"
 

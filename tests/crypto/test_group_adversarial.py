@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.errors import (
     CryptoError,
@@ -19,7 +18,9 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.group import ApplicationMessage, Group, StagedCommit
-from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
+from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
 
 def unchanged(group: Group, exc: type[CryptoError], action: Callable[[], object]) -> None:

@@ -11,15 +11,14 @@ from crypto import messages as m
 from crypto.errors import ProtocolError, UsageError, VerificationError
 from crypto.secret_bytes import Secret
 from crypto.tree import parent_hash_input
-from crypto.treekem import (
+from crypto.tree.treekem import (
     MergedUpdatePath,
     PreparedUpdatePath,
     PrivateTreeState,
     merge_update_path,
     prepare_update_path,
 )
-
-from .test_tree import GROUP_ID, SUITE, Group, context, det_rng, make_leaf
+from tests.support.tree_harness import GROUP_ID, SUITE, Group, context, det_rng, make_leaf
 
 
 @pytest.fixture(scope="module")

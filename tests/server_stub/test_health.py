@@ -16,8 +16,7 @@ from server_stub.app import create_app
 from server_stub.cli import EXTRA_COMMANDS, build_parser, register
 from server_stub.cli import main as relay_main
 from server_stub.settings import Settings
-
-from .conftest import ROOT, RelayProcess, in_process
+from tests.support.relay_process import ROOT, RelayProcess, in_process
 
 
 async def test_health_in_process(tmp_path: Path) -> None:
@@ -107,9 +106,10 @@ def test_extra_commands_can_be_registered(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_module_entry_point_sees_extension_commands() -> None:
-    """``python -m server_stub.cli`` lists what extension modules registered, like the
-    console script does (the registry must not be a second copy of the module)."""
-    build_parser()  # imports the extensions in this process
+    """``python -m server_stub.cli`` lists the relay's own commands and the registered
+    ones, like the console script does (the registry must not be a second copy of the
+    module)."""
+    build_parser()
     names = {n for n, _a, _r in EXTRA_COMMANDS}
     out = subprocess.run([sys.executable, "-m", "server_stub.cli", "--help"], check=True,
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}).stdout

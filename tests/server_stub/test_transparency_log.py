@@ -3,7 +3,7 @@
 
 Every device chain and CRL the directory stores is appended to the log in the same
 transaction; every directory response carries inclusion proofs against one signed tree
-head, which the checks here verify with crypto.transparency alone (as a client would).
+head, which the checks here verify with crypto.certs.transparency alone (as a client would).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crypto import certs
-from crypto.transparency import (
+from crypto.certs.transparency import (
     EntryKind,
     LogEntry,
     MerkleTree,
@@ -27,10 +27,9 @@ from crypto.transparency import (
     verify_inclusion,
 )
 from server_stub.settings import Settings
-
-from .conftest import in_process
-from .relay_client import RelayClient, RelayError, b64, unb64
-from .venue_helpers import Pki, write_root
+from tests.support.pki import Pki, write_root
+from tests.support.relay_client import RelayClient, RelayError, b64, unb64
+from tests.support.relay_process import in_process
 
 
 def write_log(data_dir: Path, pki: Pki) -> bytes:

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from client.ui_support import SearchHit
+from ui.i18n import QT_TRANSLATE_NOOP, tr_n
+from ui.rows import SearchHit
 
 __all__ = [
     "AgendaDialog",
@@ -50,11 +51,15 @@ def _t(text: str) -> str:
 
 # ---------------------------------------------------------------------- channel wizard
 
-KIND_HELP = {
-    "bilateral": "Exactly two missions: yours and one other. Nobody can change the pair.",
-    "multilateral": "Several missions (a working group). You convene it and may change it.",
-    "caucus": "A private group of allied missions, invisible to everyone else.",
-    "notice": "Every mission of the venue; only the chair posts. Chair only.",
+KIND_HELP = {  # translated where shown (QT_TRANSLATE_NOOP marks them for lupdate)
+    "bilateral": QT_TRANSLATE_NOOP(
+        "Dialogs", "Exactly two missions: yours and one other. Nobody can change the pair."),
+    "multilateral": QT_TRANSLATE_NOOP(
+        "Dialogs", "Several missions (a working group). You convene it and may change it."),
+    "caucus": QT_TRANSLATE_NOOP(
+        "Dialogs", "A private group of allied missions, invisible to everyone else."),
+    "notice": QT_TRANSLATE_NOOP(
+        "Dialogs", "Every mission of the venue; only the chair posts. Chair only."),
 }
 
 
@@ -269,14 +274,19 @@ class VerificationDialog(QDialog):
 # ---------------------------------------------------------------------- settings
 
 TIMERS: tuple[tuple[str, int | None], ...] = (
-    ("Off", None), ("1 hour", 3600), ("1 day", 86400), ("1 week", 7 * 86400))
+    (QT_TRANSLATE_NOOP("Dialogs", "Off"), None),
+    (QT_TRANSLATE_NOOP("Dialogs", "1 hour"), 3600),
+    (QT_TRANSLATE_NOOP("Dialogs", "1 day"), 86400),
+    (QT_TRANSLATE_NOOP("Dialogs", "1 week"), 7 * 86400))
 
 
 class SettingsDialog(QDialog):
-    """Notifications, the current channel's disappearing timer, and the theme."""
+    """Notifications, the current channel's disappearing timer, the theme and the
+    language."""
 
     def __init__(self, notifications: bool, theme: str, timer: int | None,
-                 channel_name: str, can_set_timer: bool, parent: QWidget | None = None) -> None:
+                 channel_name: str, can_set_timer: bool, parent: QWidget | None = None,
+                 language: str = "system") -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(_t("Settings"))
@@ -287,6 +297,18 @@ class SettingsDialog(QDialog):
                            ("dark", _t("Dark"))):
             self.theme.addItem(label, key)
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        from ui.translations import LANGUAGES
+
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        self.language.addItem(_t("System language"), "system")
+        for code, name in LANGUAGES.items():  # each in its own language, to be found
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.initial_language = str(self.language.currentData())
+        self.language_note = QLabel(_t("A new language applies when Corridor restarts."),
+                                    self)
+        self.language_note.setWordWrap(True)
         self.timer = QComboBox(self)
         for label, secs in TIMERS:
             self.timer.addItem(_t(label), secs)
@@ -300,6 +322,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.notifications)
         form.addRow(_t("&Theme:"), self.theme)
+        form.addRow(_t("&Language:"), self.language)
+        form.addRow(self.language_note)
         form.addRow(_t("&Disappearing messages in “%1”:").replace("%1", channel_name),
                     self.timer)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -311,6 +335,11 @@ class SettingsDialog(QDialog):
     def chosen_timer(self) -> int | None:
         value = self.timer.currentData()
         return int(value) if value is not None else None
+
+    def chosen_language(self) -> str | None:
+        """The language chosen, if the user changed it (saved for the next start)."""
+        code = str(self.language.currentData())
+        return code if code != self.initial_language else None
 
     def timer_changed(self) -> bool:
         """Whether the user chose another timer (only a change is posted to the channel)."""
@@ -359,7 +388,7 @@ class SearchDialog(QDialog):
             it = QListWidgetItem(f"{h.channel_name} · {h.sender} · {when}\n{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)
-        self.status.setText(_t("%1 results").replace("%1", str(len(hits))))
+        self.status.setText(tr_n("Dialogs", "%n result(s)", len(hits)))
         if hits:
             self.results.setCurrentRow(0)
 
@@ -472,7 +501,7 @@ class EmergencyDialog(QDialog):
         self.problem.setText(problem)
         if problem:
             return False
-        from ui.i18n import tr_n, when_text
+        from ui.i18n import when_text
 
         minutes = max(0, round((self.meeting_at_ms() - QDateTime.currentMSecsSinceEpoch())
                                / 60_000))
@@ -513,7 +542,8 @@ class FirstRunDialog(QDialog):
 
     DEMO, ENROL = 1, 2
 
-    def __init__(self, home: str, parent: QWidget | None = None) -> None:
+    def __init__(self, home: str, parent: QWidget | None = None, *,
+                 demo_offered: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(_t("Welcome to Corridor"))
@@ -535,11 +565,15 @@ class FirstRunDialog(QDialog):
         enrol.clicked.connect(lambda: self._done(self.ENROL))
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
-        lay.addWidget(demo)
-        lay.addWidget(demo_help)
+        if demo_offered:
+            lay.addWidget(demo)
+            lay.addWidget(demo_help)
         lay.addWidget(enrol)
         lay.addWidget(enrol_help)
-        demo.setDefault(True)
+        (demo if demo_offered else enrol).setDefault(True)
+        if not demo_offered:  # whoever started the app offers no demo venue
+            demo.hide()
+            demo_help.hide()
 
     def _done(self, choice: int) -> None:
         self.choice = choice

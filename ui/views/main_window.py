@@ -46,7 +46,7 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.transport import RelayUnavailable
-from client.ui_support import AckStatus, Newer, Row, SearchHit, fmt_size, safety_number
+from client.trust import safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
 from ui.i18n import tr_n
@@ -54,6 +54,7 @@ from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
 from ui.qtfix import pin_none
+from ui.rows import AckStatus, Newer, Row, SearchHit, fmt_size
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
@@ -1110,8 +1111,11 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         info = self.channel_model.channel(self.current)
+        from ui.app import language_setting
+
         dlg = SettingsDialog(self.notifications, self.theme, self.current_timer,
-                             info.name if info else "", bool(info and info.can_post), self)
+                             info.name if info else "", bool(info and info.can_post), self,
+                             language=language_setting())
         dlg.accepted.connect(lambda: self._apply_settings(dlg))
         self.settings_dialog = dlg
         dlg.open()
@@ -1120,6 +1124,12 @@ class MainWindow(QMainWindow):
     def _apply_settings(self, dlg: SettingsDialog) -> None:
         self.notifications = dlg.notifications.isChecked()
         self.set_theme(str(dlg.theme.currentData()))
+        if (language := dlg.chosen_language()) is not None:
+            from ui.app import app_settings
+
+            prefs = app_settings()  # the app's, not the home's: read before any window
+            prefs.setValue("language", language)
+            prefs.sync()
         if dlg.timer_changed() and (cid := self._cid()) is not None:
             secs = dlg.chosen_timer()
             self.bridge.submit(lambda: self.adapter.set_timer(cid, secs), self._after_send,

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from client.transparency import DirectoryStatus, MonitorFinding
-from crypto.transparency import HEAD_LEN, SignedTreeHead
+from crypto.certs.transparency import HEAD_LEN, SignedTreeHead
+from ui.i18n import QT_TRANSLATE_NOOP, tr_n
 
 _ALARM = QColor("#f8d7da")
 
@@ -136,7 +137,10 @@ class MonitorDialog(QDialog):
     #: the user asked to check again, with this issued/ folder ("" for none)
     refreshRequested = Signal(str)
 
-    COLUMNS = ("#", "kind", "serial", "subject", "alarm")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("Transparency", "kind"),
+               QT_TRANSLATE_NOOP("Transparency", "serial"),
+               QT_TRANSLATE_NOOP("Transparency", "subject"),
+               QT_TRANSLATE_NOOP("Transparency", "alarm"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,10 +183,10 @@ class MonitorDialog(QDialog):
         self.table.resizeColumnsToContents()
         bad = sum(1 for f in findings if f.alarm)
         self.summary.setText(
-            _t("%1 alarm(s) in a log of %2 entries: a certificate this mission did not "
-               "issue. Revoke it and check who holds the mission key.")
-            .replace("%1", str(bad)).replace("%2", str(size)) if bad else
-            _t("No certificate the mission did not issue (log of %1 entries, checked "
+            tr_n("Transparency", "%n alarm(s) in the log (entries: %1): a certificate this "
+                 "mission did not issue. Revoke it and check who holds the mission key.", bad)
+            .replace("%1", str(size)) if bad else
+            _t("No certificate the mission did not issue (log entries: %1, checked "
                "against its signed head).").replace("%1", str(size)))
 
     def set_error(self, text: str) -> None:
