@@ -275,8 +275,8 @@ def _verdict(fn) -> type[Exception] | None:  # type: ignore[no-untyped-def]
 
 
 def test_entering_leaves_batch_agrees_with_per_leaf_validation() -> None:
-    from tests.crypto.test_tree import GROUP_ID, SUITE, make_leaf
-    from tests.crypto.test_tree import Group as TreeGroup
+    from tests.support.tree_harness import GROUP_ID, SUITE, make_leaf
+    from tests.support.tree_harness import Group as TreeGroup
 
     g = TreeGroup(SUITE, 5)
     base = g.tree

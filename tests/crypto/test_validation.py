@@ -29,8 +29,17 @@ from crypto.messages import Credential, ExtensionType, Proposal, checks
 from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
-from tests.crypto.test_group import NOW, accept, assert_agree, deliver, kp_for, make_group
-from tests.crypto.test_insider_commits import insider_commit, refused_by_all, with_path
+from tests.support.mls_groups import (
+    NOW,
+    accept,
+    assert_agree,
+    deliver,
+    insider_commit,
+    kp_for,
+    make_group,
+    refused_by_all,
+    with_path,
+)
 
 SUITE = 3
 ZERO = bytes(32)
