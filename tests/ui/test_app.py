@@ -8,9 +8,9 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
+from client.model import MessageView
 from client.trust import safety_number
 from ui.models import roles
-from ui.rows import Row
 
 TIMEOUT = 20000
 
@@ -248,7 +248,7 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
 
     text = "Numbered by the relay: " + os.urandom(4).hex()
 
-    def mine() -> Row | None:
+    def mine() -> MessageView | None:
         return next((r for r in w.conv_model.rows() if r.text == text), None)
 
     transport.post = held_post
