@@ -4,7 +4,7 @@
 Relay data goes in (ordered messages, Welcomes, directory listings, post results);
 what to send comes out (:class:`Outbound`); typed events (:mod:`client.events`) report
 what happened. The engine owns the local store and the MLS groups but never touches a
-socket, so tests drive it with :class:`client.transport.MemoryRelay` and the async
+socket, so tests drive it with an in-memory relay (tests/support/memory_relay.py) and the async
 driver (:class:`client.core.Client`) stays thin::
 
     driver                          Engine                                store

@@ -41,6 +41,7 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.messages import LeafNode, LeafNodeSource, ParentNode
+from crypto.messages.checks import check_hpke_public_key, check_unique_extensions
 from crypto.suites import CipherSuite
 from crypto.tree import treemath as tm
 
@@ -607,8 +608,6 @@ class _TreeBase:
 
 def _check_leaf_keys(suite: CipherSuite, leaf: LeafNode) -> None:
     """A leaf's encryption key can be encrypted to; its extension types are distinct."""
-    from crypto.group.validation import check_hpke_public_key, check_unique_extensions
-
     check_hpke_public_key(suite, leaf.encryption_key)
     check_unique_extensions(leaf.extensions)
 
@@ -763,7 +762,6 @@ class UnverifiedRatchetTree(_TreeBase):
     def _verify_unmerged_and_keys(self) -> None:
         enc_keys: set[bytes] = set()
         sig_keys: set[bytes] = set()
-        from crypto.group.validation import check_hpke_public_key
 
         for x, node in enumerate(self._nodes):
             if node is None:

@@ -56,6 +56,7 @@ from .base import (
     StoredMessage,
     StoredWelcome,
     WelcomeEvent,
+    refusal_voids,
 )
 
 __all__ = ["WELCOME_COLUMNS", "SqlStorage", "welcome_row"]
@@ -922,7 +923,7 @@ class SqlStorage(Storage):
                 (group_id, seq, seq, committer),
             )[0])
             electorate = int(before[0])
-            if refused < 2 or 2 * refused <= electorate:
+            if not refusal_voids(refused, electorate):
                 return RefusalOutcome(seq, refused, electorate, False)
             self._void_from(cur, group_id, seq, now)
             ev.append(MembershipEvent(group_id))

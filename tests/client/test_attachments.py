@@ -25,9 +25,8 @@ from client.attachments import (
 )
 from client.model import AttachmentInfo
 from demo.venue import provision
-from tests.server_stub.conftest import RelayProcess, free_port
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
+from tests.support.relay_process import RelayProcess, free_port
 
 A, B = "alderia-ana", "borduria-ana"
 CAP, QUOTA = 200_000, 300_000

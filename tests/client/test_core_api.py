@@ -10,7 +10,7 @@ import pytest
 
 from client.errors import NotFoundError
 from client.events import MessageSent
-from tests.client.conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

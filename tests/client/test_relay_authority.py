@@ -33,8 +33,7 @@ from crypto.group import Group
 from crypto.messages import KeyPackage
 from crypto.messages.key_package import default_capabilities, make_key_package
 from crypto.schedule import key_schedule
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, A2, B, C = "alderia-ana", "alderia-ben", "borduria-ana", "carpania-ana"
 _enc = msgspec.msgpack.Encoder()

@@ -25,12 +25,10 @@ import pytest
 from client.engine import _envelope, _seal_info
 from client.events import ErrorEvent, ForkDetected
 from client.policy import new_info, roster_extension
-from client.transport import RefusalResult
 from crypto.corridor.charter import CommitStamp
 from crypto.group import CommitOutput, Group
-
-from .test_engine import channel, send
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
+from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse, send
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +40,6 @@ def pki() -> Pki:
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "c": pki.device(C_M, "cy"), "d": pki.device(C_M, "dan")}
-
-
-async def pull_and_refuse(dev: Dev) -> list[RefusalResult]:
-    """What the driver (client.core) does: receive, then send the refusals."""
-    await dev.pull()
-    out = []
-    for gid, seq in dev.engine.pending_refusals():
-        out.append(await dev.t.refuse(gid, seq))
-        dev.engine.refusal_sent(gid, seq)
-    assert not dev.engine.pending_refusals()
-    return out
 
 
 def rename_commit(b: Dev, g: Group, gid: bytes, name: str) -> CommitOutput:

@@ -29,9 +29,8 @@ from client.pki import main as pki_main
 from client.transport import RelayRefused
 from crypto import certs
 from crypto.certs.keyfile import open_key
-from tests.server_stub.venue_helpers import Pki
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
+from tests.support.pki import Pki
 
 A, B, C, C2 = "alderia-ana", "borduria-ana", "carpania-ana", "carpania-ben"
 DAY = 86400

@@ -26,7 +26,7 @@ from crypto.group import Group
 from crypto.group.public_group import PublicGroup
 from crypto.messages import Proposal, ProposalOrRef, Sender
 from crypto.tree import treekem
-from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
 
 def public_of(g: Group) -> PublicGroup:

@@ -18,10 +18,9 @@ from nacl.signing import SigningKey
 
 from crypto import certs
 from server_stub.settings import Settings
-
-from .conftest import InProcess, in_process
-from .relay_client import RelayClient, RelayError, b64, unb64
-from .venue_helpers import Issued, Pki, write_root
+from tests.support.pki import Issued, Pki, write_root
+from tests.support.relay_client import RelayClient, RelayError, b64, unb64
+from tests.support.relay_process import InProcess, in_process
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ import httpx
 import pytest
 from httpx_ws import WebSocketDisconnect
 
-from .conftest import RelayProcess
-from .relay_client import APPLICATION, RelayError, b64, private_message
-from .venue_helpers import Pki
+from tests.support.pki import Pki
+from tests.support.relay_client import APPLICATION, RelayError, b64, private_message
+from tests.support.relay_process import RelayProcess
 
 
 async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None:

@@ -17,10 +17,9 @@ import pytest
 
 from crypto import certs
 from server_stub.settings import Settings
-
-from .conftest import in_process
-from .relay_client import RelayClient, RelayError
-from .venue_helpers import Pki
+from tests.support.pki import Pki
+from tests.support.relay_client import RelayClient, RelayError
+from tests.support.relay_process import in_process
 
 
 def _clock_at(r: object, t: float) -> None:

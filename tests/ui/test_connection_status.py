@@ -17,7 +17,7 @@ TIMEOUT = 15000
 
 @pytest.fixture
 def relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from tests.client.test_network import small_venue
+    from tests.support.client_venue import small_venue
 
     v, _flag = small_venue(tmp_path)
     yield v
@@ -74,7 +74,7 @@ def test_failed_message_footer_says_why() -> None:
 @pytest.fixture
 def strict_relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A relay whose message limit (4 KiB) refuses a long text for good (413)."""
-    from tests.client.test_network import small_venue
+    from tests.support.client_venue import small_venue
 
     v, _flag = small_venue(tmp_path, env={"CORRIDOR_RELAY_MAX_MESSAGE_BYTES": "4096"})
     yield v

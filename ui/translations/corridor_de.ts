@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>diese Installation bietet kein Demo-Forum an</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>Das Demo-Forum wird vorbereitet (ein eingebettetes Relay auf 127.0.0.1, mehrere Missionen, Kanäle jeder Art)…</translation>
     </message>

@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>esta instalación no ofrece un foro de demostración</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>Preparando el foro de demostración (un relé integrado en 127.0.0.1, varias misiones, canales de todo tipo)…</translation>
     </message>

@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>cette installation ne propose pas de forum de démonstration</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>Préparation du forum de démonstration (un relais intégré sur 127.0.0.1, plusieurs missions, des canaux de tous types)…</translation>
     </message>

@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>questa installazione non offre un forum dimostrativo</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>Preparazione del forum dimostrativo (un relay integrato su 127.0.0.1, più missioni, canali di ogni tipo)…</translation>
     </message>

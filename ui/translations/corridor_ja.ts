@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>このインストールにはデモ用フォーラムがありません</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>デモ用フォーラムを準備しています (127.0.0.1 上の内蔵リレー、複数の代表部、各種チャンネル)…</translation>
     </message>

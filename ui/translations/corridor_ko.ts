@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>이 설치본에는 데모 포럼이 없습니다</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>데모 포럼을 준비하는 중(127.0.0.1의 내장 릴레이, 여러 대표부, 모든 종류의 채널)…</translation>
     </message>

@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>в этой установке нет демонстрационного форума</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>Подготовка демонстрационного форума (встроенный ретранслятор на 127.0.0.1, несколько миссий, каналы всех видов)…</translation>
     </message>

@@ -12,6 +12,10 @@
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>this installation offers no demo venue</source>
+        <translation>此安装不提供演示论坛</translation>
+    </message>
+    <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
         <translation>正在准备演示论坛（127.0.0.1 上的内置中继、多个代表团、各类频道）…</translation>
     </message>

@@ -13,7 +13,7 @@ import pytest
 from client.crisis import hotline as hl
 from client.crisis.alarm import Alarm, DesktopNotifier
 from client.crisis.book import CallView
-from client.crisis.records import LadderStep, Priority, Rung
+from client.crisis.records import HotlineCall, LadderStep, Priority, Rung
 from tests.client.crisis.fake_notifications import notification_server, session_bus
 from tests.client.crisis.pki import MIN, T0_MS
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None,
                                 reason="needs dbus-daemon")
 
 
-def _view(call: hl.HotlineCall, steps: list[LadderStep], now_ms: int) -> CallView:
+def _view(call: HotlineCall, steps: list[LadderStep], now_ms: int) -> CallView:
     lad = hl.ladder(call, steps)
     return CallView(b"c" * 16, call, lad, hl.escalation(call, None, lad, now_ms))
 

@@ -1,11 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A real test venue for the relay: root, missions, certified devices and CRLs.
+"""The one test venue builder: a root, missions, certified devices, roles and CRLs.
 
-The relay admits a device only when its chain verifies to the venue root in its data
-directory (``root.pem``), so every relay test runs against a venue made here with
-``crypto.certs``: :func:`session_venue` is one venue per test session (cheap: Ed25519),
-:func:`write_root` puts its root where a relay looks, and :meth:`Pki.client` gives a
-:class:`~tests.server_stub.relay_client.RelayClient` for a freshly certified device.
+Every test that needs certificates (the engine and policy tests over the in-memory
+relay, the relay tests, the deploy and TLS tests) builds them here with
+``crypto.certs``, so a change to the certificate profile is made once and every kind
+of test sees it. Beyond the honest chain it makes what attacks need: a device
+certificate signed with another mission's key (the right profile, the wrong
+signature), short or past expiry, revocations by the root or a mission.
+
+:func:`session_venue` is one venue per test session (cheap: Ed25519), :func:`write_root`
+puts a venue's root where a relay looks (``root.pem`` in its data directory), and
+:meth:`Pki.client` gives a :class:`~tests.support.relay_client.RelayClient` for a
+freshly certified device.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives.serialization import Encoding
 from nacl.signing import SigningKey
 
@@ -28,9 +35,15 @@ from crypto import certs
 if TYPE_CHECKING:
     import httpx
 
+    from client.policy import Ident
+    from client.trust import Trust
+
     from .relay_client import RelayClient
 
-__all__ = ["Issued", "Pki", "root_pem", "session_venue", "write_root"]
+__all__ = ["A_M", "B_M", "C_M", "Issued", "Pki", "root_pem", "session_venue", "write_root"]
+
+#: The three missions of the default venue.
+A_M, B_M, C_M = "alderia", "borduria", "carpania"
 
 
 @dataclass
@@ -54,9 +67,11 @@ class Issued:
 
 
 class Pki:
-    """A venue: a root, one certificate per mission, and whatever devices tests ask for."""
+    """A venue: a root, one certificate per mission, and whatever devices, roles and CRLs
+    tests ask for. Validity windows are relative to the moment it was made (``now``)."""
 
-    def __init__(self, missions: Sequence[str], name: str) -> None:
+    def __init__(self, missions: Sequence[str] = (A_M, B_M, C_M),
+                 name: str = "Test Venue") -> None:
         self.now = datetime.now(UTC)
         self.root_seed = certs.new_signing_key()
         self.root = certs.make_root_certificate(
@@ -80,8 +95,9 @@ class Pki:
     def device(self, mission: str | None = None, delegate: str | None = None, *,
                seed: bytes | None = None, signer: str | None = None,
                not_after: datetime | None = None) -> Issued:
-        """A device certificate of ``mission``; ``signer`` signs it with another
-        mission's key (a forgery: the right profile, the wrong signature)."""
+        """A device certificate of ``mission`` (default: the first) for ``delegate``
+        (default: a fresh name); ``signer`` signs it with another mission's key (a
+        forgery: the right profile, the wrong signature)."""
         mission = mission or self.default_mission
         delegate = delegate or f"d{next(self._serial)}"
         mder, mseed = self.missions[mission]
@@ -91,8 +107,6 @@ class Pki:
             display_name=delegate, not_before=self.now - timedelta(hours=1),
             not_after=not_after or self.now + timedelta(days=90))
         if signer is not None:
-            from cryptography.hazmat.primitives.asymmetric import ed25519
-
             genuine = x509.load_der_x509_certificate(der)
             b = (x509.CertificateBuilder().subject_name(genuine.subject)
                  .issuer_name(genuine.issuer).public_key(genuine.public_key())
@@ -104,6 +118,13 @@ class Pki:
             wrong = ed25519.Ed25519PrivateKey.from_private_bytes(self.missions[signer][1])
             der = b.sign(wrong, None).public_bytes(Encoding.DER)
         return Issued(seed, (der, mder))
+
+    def role(self, role: str, mission: str, delegate: str, channel: str | None = None) -> bytes:
+        """A root-signed role certificate (chair, or convener of ``channel``), a week long."""
+        return certs.issue_role_certificate(
+            self.root, self.root_seed, role=role, channel=channel, delegate_id=delegate,
+            mission_id=mission, not_before=self.now - timedelta(hours=1),
+            not_after=self.now + timedelta(days=7))
 
     def crl(self, issuer: str | None, serials: Sequence[int]) -> bytes:
         """A CRL of ``issuer`` (a mission id, or None for the root) revoking ``serials``;
@@ -118,6 +139,19 @@ class Pki:
     def verifier(self) -> certs.ChainVerifier:
         """What a client that pinned this root checks chains with."""
         return certs.ChainVerifier(self.root, now=datetime.now(UTC))
+
+    def trust(self) -> Trust:
+        """The client's trust decisions for a device that pinned this root."""
+        from client.trust import Trust
+
+        return Trust(self.root)
+
+    def ident(self, issued: Issued) -> Ident:
+        """The (mission, delegate) a client reads from ``issued``'s verified chain."""
+        from client.policy import Ident
+
+        v = self.trust().verify_chain(issued.chain)
+        return Ident(v.mission_id, v.delegate_id)
 
     def client(self, http: httpx.AsyncClient, issued: Issued | None = None) -> RelayClient:
         """A relay client for ``issued`` (default: a new device of the default mission)."""
