@@ -15,7 +15,7 @@ from demo.venue import DemoLayout, provision
 from .faulty_relay import FAULT_ENV
 from .relay_process import RelayProcess, free_port
 
-__all__ = ["Venue", "small_venue", "start_venue"]
+__all__ = ["Venue", "no_keyring", "small_venue", "start_venue"]
 
 
 class Venue:
@@ -46,7 +46,7 @@ class Venue:
                 await c.sync()
 
 
-def _no_keyring() -> None:
+def no_keyring() -> None:
     """Devices here use the passphrase file: a keyring another test installed globally
     (a fake, perhaps locked) must not leak into them."""
     import keyring
@@ -57,7 +57,7 @@ def _no_keyring() -> None:
 
 def start_venue(tmp: Path, database: str | None = None, missions: int = 3) -> Venue:
     """``missions`` missions of two delegates each, the relay on SQLite or ``database``."""
-    _no_keyring()
+    no_keyring()
     port = free_port()
     layout = provision(tmp, port, missions=missions, delegates=2)
     relay = RelayProcess(layout.relay_dir, database=database, port=port, env={
@@ -69,7 +69,7 @@ def small_venue(tmp: Path, *, faulty: bool = False, env: dict[str, str] | None =
                 ) -> tuple[Venue, Path]:
     """Two missions with one delegate each; optionally the relay with a fault switch
     (:mod:`tests.support.faulty_relay`, armed by the returned flag file)."""
-    _no_keyring()
+    no_keyring()
     port = free_port()
     layout = provision(tmp, port, missions=2, delegates=1)
     flag = tmp / "fault"

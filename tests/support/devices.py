@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import msgspec
 
@@ -30,7 +31,13 @@ from client.events import Event, MessageReceived, PolicyRefused
 from client.policy import Ident, Roster, new_info, roster_extension
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
-from client.transport import EpochConflictError, RefusalResult, RelayMessage, RelayRefused
+from client.transport import (
+    EpochConflictError,
+    RefusalResult,
+    RelayMessage,
+    RelayRefused,
+    Transport,
+)
 from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
 from crypto.messages import KeyPackage
@@ -38,8 +45,8 @@ from crypto.messages import KeyPackage
 from .memory_relay import MemoryRelay
 from .pki import Issued, Pki
 
-__all__ = ["Dev", "assert_agree", "channel", "forge_commit", "pull_and_refuse", "received",
-           "send", "settle", "state", "text", "venue"]
+__all__ = ["Dev", "RawCommit", "assert_agree", "channel", "forge_commit", "pull_and_refuse",
+           "raw_commit", "received", "send", "settle", "state", "text", "venue"]
 
 _enc = msgspec.msgpack.Encoder()
 
@@ -47,14 +54,26 @@ _enc = msgspec.msgpack.Encoder()
 class Dev:
     """One device: a real Engine over a store, driven through a MemoryRelay (no sockets)."""
 
-    def __init__(self, pki: Pki, relay: MemoryRelay, issued: Issued,
-                 roles: Sequence[bytes] = (), store: Store | None = None) -> None:
-        self.pki, self.relay, self.issued = pki, relay, issued
+    def __init__(self, pki: Pki, relay: MemoryRelay | None, issued: Issued,
+                 roles: Sequence[bytes] = (), store: Store | None = None, *,
+                 transport: Transport | None = None) -> None:
+        """Over ``relay`` (in memory), or over ``transport`` (a real relay's, say)."""
+        self.pki, self.issued = pki, issued
         self.store: Store = store if store is not None else MemoryStore()
         self.roles = tuple(roles)
         self.engine = self._engine()
-        self.t = relay.transport(self.engine.me.device_id)
+        if transport is None:
+            assert relay is not None
+            transport = relay.transport(self.engine.me.device_id)
+        self._relay = relay
+        self.t: Transport = transport
         self.events: list[Event] = []
+
+    @property
+    def relay(self) -> MemoryRelay:
+        """The in-memory relay this device talks to (for tests that look inside it)."""
+        assert self._relay is not None, "this device talks to a real relay"
+        return self._relay
 
     def _engine(self) -> Engine:
         return Engine(self.store, DeviceIdentity(self.issued.seed, self.issued.chain, self.roles),
@@ -74,6 +93,7 @@ class Dev:
 
     async def register(self) -> Dev:
         await self.t.register(list(self.issued.chain))
+        await self.t.login()
         await self.t.publish_key_packages(self.engine.make_key_packages(4), None)
         return self
 
@@ -172,18 +192,25 @@ def text(body: str) -> payloads.Text:
                          body=body)
 
 
-async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = (),
-                       remove: Sequence[str] = (), roster: Roster | None = None,
-                       crls: Sequence[bytes] = (), permissive: bool = False) -> None:
-    """``dev`` commits with its raw MLS group, bypassing its own engine's policy check.
+@dataclass(frozen=True)
+class RawCommit:
+    """A commit built from a device's raw MLS group, not yet posted."""
 
-    The in-memory relay (which checks MLS, not the charter) then forgets that the epoch
-    is taken, so the honest members' later commits for it are accepted: what voiding
-    does on the real relay.
+    epoch: int
+    message: bytes
+    welcome: bytes | None
+    welcome_to: list[str] | None
+
+
+async def raw_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = (),
+                     remove: Sequence[str] = (), roster: Roster | None = None,
+                     crls: Sequence[bytes] = (), permissive: bool = False) -> RawCommit:
+    """A commit by ``dev`` built with its raw MLS group, bypassing its own engine's policy
+    check; ``dev``'s own state stays as it was.
 
     ``add`` holds devices (their KeyPackage is claimed) or raw KeyPackages; ``remove``
     device ids. ``permissive`` builds with a validator that accepts any credential (the
-    relay-forged-leaf attack). The commit is posted; ``dev``'s own state stays as it was.
+    relay-forged-leaf attack).
     """
     g = dev.group(gid)
     if permissive:
@@ -207,14 +234,29 @@ async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = 
         exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
             roster_extension(roster, info)]
     stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
+    epoch = g.epoch
     out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
                    authenticated_data=_envelope(g, _enc.encode(stamp)),
                    handshake_encrypted=False)
-    res = await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", out.message,
-                           welcome=out.welcome, welcome_to=add_ids if out.welcome else None)
+    return RawCommit(epoch, out.message, out.welcome, add_ids if out.welcome else None)
+
+
+async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = (),
+                       remove: Sequence[str] = (), roster: Roster | None = None,
+                       crls: Sequence[bytes] = (), permissive: bool = False) -> None:
+    """``dev`` posts a :func:`raw_commit` (same arguments) to the in-memory relay.
+
+    The in-memory relay (which checks MLS, not the charter) then forgets that the epoch
+    is taken, so the honest members' later commits for it are accepted: what voiding
+    does on the real relay.
+    """
+    c = await raw_commit(dev, gid, add=add, remove=remove, roster=roster, crls=crls,
+                         permissive=permissive)
+    res = await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", c.message,
+                           welcome=c.welcome, welcome_to=c.welcome_to)
     # Honest members refuse it; let them commit this epoch afterwards (a relay that
     # keeps the epoch taken wedges the channel's roster: see the report).
-    dev.relay.groups[gid].epochs.pop(g.epoch, None)
+    dev.relay.groups[gid].epochs.pop(c.epoch, None)
     dev.relay.groups[gid].states.pop(res.seq, None)
 
 

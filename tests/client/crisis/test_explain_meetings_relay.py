@@ -10,8 +10,7 @@ import pytest
 from client.crisis.explain import ExplanationState
 from client.crisis.records import AttendanceAnswer
 from client.errors import UsageError
-
-from .conftest import CrisisVenue
+from tests.support.crisis_venue import CrisisVenue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 MIN = 60.0

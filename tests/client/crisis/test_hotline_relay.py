@@ -13,8 +13,7 @@ from client.crisis.alarm import Alarm, Ring
 from client.crisis.hotline_log import LogError, verify_log
 from client.crisis.records import Priority, Rung
 from crypto.certs.keyfile import open_key
-
-from .conftest import CrisisVenue
+from tests.support.crisis_venue import CrisisVenue
 
 CALLER = "alderia-ana"
 ON_DUTY, DEPUTY, HEAD = "borduria-ana", "borduria-ben", "borduria-chloe"
