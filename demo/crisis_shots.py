@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +82,12 @@ def main(out: str = "docs/screenshots") -> int:
         w.show()
         windows[key], controllers[key] = w, ctl
     _spin(app, 10, lambda: all(c.view is not None for c in controllers.values()))
-    desk = {k: bridge.run_sync(lambda s=s: Desk(s.client))
-            for k, s in (("caller", caller_s), ("called", called_s), ("third", third_s))}
+    def make_desk(session: Any) -> Desk:
+        return Desk(session.client)
+
+    desk: dict[str, Desk] = {
+        k: bridge.run_sync(partial(make_desk, s))
+        for k, s in (("caller", caller_s), ("called", called_s), ("third", third_s))}
     view = bridge.run_sync(desk["caller"].view)
     hotline = next(c for c, _n, other in view.bilateral if other == missions[2])
     wg = next(c for c, n in view.channels if n.startswith("Working group"))
