@@ -58,7 +58,7 @@ def _detail(view: Any, p: payloads.Decoded | None = None) -> str:
     notice's revision come with the core's MessageView; the few kinds whose view has no
     field for them (activity status, timer seconds) come from the payload ``p``."""
     if view.kind == "agenda" and view.revision is not None:
-        return f"revision {view.revision}"
+        return str(view.revision)  # the UI writes "revision N" in the user's language
     if view.kind == "emergency" and view.meeting_at is not None:
         # the time is written by the UI, in the user's locale (Row/AckStatus.meeting_at)
         return " · ".join(x for x in (view.place, view.link) if x)

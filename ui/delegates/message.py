@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.i18n import meeting_text
+from ui.i18n import duration_text, meeting_text, size_text
 from ui.models import roles
-from ui.rows import Row, fmt_size
+from ui.rows import Row
 
 __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
 
@@ -78,7 +78,7 @@ def footer_text(row: Row) -> str:
 def attachment_text(row: Row) -> str:
     """The attachment line: name, type, size, and how to save it."""
     return _t("File: %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
-        "%2", row.mime_type).replace("%3", fmt_size(row.size))
+        "%2", row.mime_type).replace("%3", size_text(row.size))
 
 
 @dataclass
@@ -135,7 +135,8 @@ class MessageDelegate(QStyledItemDelegate):
         elif row.kind == "emergency":
             body_text = _t("EMERGENCY MEETING") + ("\n" + row.text if row.text else "")
         elif row.kind == "agenda":
-            body_text = _t("Agenda notice (%1)").replace("%1", row.detail) + "\n" + row.text
+            body_text = (_t("Agenda notice (revision %1)").replace("%1", row.detail) + "\n"
+                         + row.text)
         extra = ""
         if not row.redacted:
             if row.has_attachment:
@@ -145,8 +146,7 @@ class MessageDelegate(QStyledItemDelegate):
                                                                       row.detail))
             elif row.kind == "timer":
                 extra = _t("Disappearing messages: %1").replace(
-                    "%1", _t("off") if row.detail == "off" else _t("%1 s").replace(
-                        "%1", row.detail))
+                    "%1", duration_text(int(row.detail)) if row.detail.isdigit() else _t("off"))
         header = f"{row.sender}"
         h_rect = fb.boundingRect(QRect(0, 0, inner_w, 10_000), flags, header)
         r_rect = QRect()

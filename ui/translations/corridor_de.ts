@@ -1087,8 +1087,8 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <translation>DRINGLICHKEITSSITZUNG</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Tagesordnungsmitteilung (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Tagesordnungsmitteilung (Fassung %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1101,10 +1101,6 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>off</source>
         <translation>aus</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -1087,8 +1087,8 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
         <translation>REUNIÓN DE EMERGENCIA</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Aviso del orden del día (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Aviso del orden del día (revisión %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1101,10 +1101,6 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>off</source>
         <translation>desactivados</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -1087,8 +1087,8 @@ Distribué sous la licence Apache, version 2.0.</translation>
         <translation>RÉUNION D&apos;URGENCE</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Avis d&apos;ordre du jour (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Avis d&apos;ordre du jour (révision %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1101,10 +1101,6 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>off</source>
         <translation>désactivés</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

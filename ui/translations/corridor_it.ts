@@ -1087,8 +1087,8 @@ Distribuito con licenza Apache, versione 2.0.</translation>
         <translation>RIUNIONE D&apos;EMERGENZA</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Avviso di ordine del giorno (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Avviso di ordine del giorno (revisione %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1101,10 +1101,6 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>off</source>
         <translation>disattivati</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

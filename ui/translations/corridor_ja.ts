@@ -1076,8 +1076,8 @@ Apache License, Version 2.0 の下で提供されています。</translation>
         <translation>緊急会合</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>議題のお知らせ (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>議題のお知らせ (改訂 %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1090,10 +1090,6 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>off</source>
         <translation>オフ</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>

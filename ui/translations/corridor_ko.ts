@@ -1076,8 +1076,8 @@ Apache License 2.0에 따라 배포됩니다.</translation>
         <translation>긴급 회의</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>의제 공지(%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>의제 공지(개정 %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1090,10 +1090,6 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>off</source>
         <translation>끔</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
     </message>
     <message>
         <source>an earlier message</source>

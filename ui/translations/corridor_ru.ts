@@ -1098,8 +1098,8 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>ЭКСТРЕННОЕ ЗАСЕДАНИЕ</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Уведомление о повестке дня (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Уведомление о повестке дня (редакция %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1112,10 +1112,6 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>off</source>
         <translation>выкл.</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 с</translation>
     </message>
     <message>
         <source>an earlier message</source>

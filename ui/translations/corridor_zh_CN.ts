@@ -1076,8 +1076,8 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>紧急会议</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>议程通知（%1）</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>议程通知（第 %1 版）</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1090,10 +1090,6 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>off</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>
