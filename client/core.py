@@ -105,8 +105,8 @@ from client.model import (
     AckStatus,
     AttachmentInfo,
     ChannelInfo,
-    ChannelMember,
     DeviceInfo,
+    MemberView,
     MessageView,
     SearchHit,
 )
@@ -134,7 +134,7 @@ from client.transport import (
 from client.trust import Trust, unverified_identity
 from crypto.errors import CryptoError
 
-__all__ = ["AckStatus", "ChannelInfo", "ChannelMember", "Client", "DeviceInfo",
+__all__ = ["AckStatus", "ChannelInfo", "Client", "DeviceInfo", "MemberView",
            "MessageView", "SearchHit", "fast_kdf_for_tests"]
 
 log = logging.getLogger("corridor.client")
@@ -395,17 +395,16 @@ class Client:
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
 
-    def members(self, channel: str | bytes) -> list[ChannelMember]:
+    def members(self, channel: str | bytes) -> list[MemberView]:
         """The channel's devices (one MLS leaf each), from the group itself; none when
         this device holds no group for it."""
         cid = self.resolve_channel(channel)
         try:
-            group = self.engine._group(cid)
+            members = self.engine.members(cid)
         except ClientError:
             return []
-        out = [ChannelMember(ident.mission_id, ident.delegate_id, key_hex,
-                             key_hex == self.device_id)
-               for _leaf, key_hex, ident, _chain in self.engine._members(group)]
+        out = [MemberView(m.ident.mission_id, m.ident.delegate_id, m.device_id,
+                          m.device_id == self.device_id) for m in members]
         return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
     def resolve_channel(self, ref: str | bytes) -> bytes:
@@ -774,6 +773,46 @@ class Client:
                 break
             before = rows[0][0]
         return out[-limit:]
+
+    def has_older(self, channel: str | bytes, before: int) -> bool:
+        """Whether anything is stored before relay-order key ``before`` (shown or not)."""
+        cid = self.resolve_channel(channel)
+        return bool(self.store.list_messages_ordered(cid, before=before, limit=1))
+
+    def high_water(self, channel: str | bytes) -> int:
+        """The newest arrival position stored in a channel (modifiers included): what
+        :meth:`newer` and :meth:`unread_count` count from."""
+        last = self.store.list_messages(self.resolve_channel(channel), limit=1)
+        return last[0].position if last else 0
+
+    def newer(self, channel: str | bytes, after: int, *,
+              limit: int = 200) -> tuple[list[MessageView], int, bool]:
+        """Shown messages that arrived after arrival position ``after``, reading at most
+        ``limit`` stored ones: (views in arrival order, the newest arrival position read,
+        whether the limit was hit so more may follow)."""
+        cid = self.resolve_channel(channel)
+        msgs = self.store.list_messages(cid, after=after, limit=limit)
+        missions = _Once(lambda: self._missions(cid))
+        views = [v for m in msgs
+                 if (v := self._view(cid, _order_key(m), m, missions)) is not None]
+        return views, (msgs[-1].position if msgs else after), len(msgs) == limit
+
+    def unread_count(self, channel: str | bytes, after: int, *, cap: int = 999) -> int:
+        """Shown messages from others that arrived after arrival position ``after``
+        (timer changes not counted), reading at most ``cap`` stored ones."""
+        cid = self.resolve_channel(channel)
+        me = self.engine.me.ident.delegate
+        n = 0
+        for m in self.store.list_messages(cid, after=after, limit=cap):
+            if m.damaged or m.sender.decode(errors="replace") == me:
+                continue
+            try:
+                kind = kind_of(payloads.decode(m.body))
+            except PayloadError:
+                continue
+            if kind not in MODIFIER_KINDS | {"timer"}:
+                n += 1
+        return n
 
     def message(self, ref: str | bytes, *,
                 channel: str | bytes | None = None) -> MessageView:

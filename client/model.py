@@ -18,8 +18,8 @@ __all__ = [
     "AckStatus",
     "AttachmentInfo",
     "ChannelInfo",
-    "ChannelMember",
     "DeviceInfo",
+    "MemberView",
     "MessageView",
     "MissionAck",
     "SearchHit",
@@ -324,7 +324,7 @@ class DeviceInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class ChannelMember:
+class MemberView:
     """One device of a channel (one MLS leaf), named by its verified credential."""
 
     mission: str

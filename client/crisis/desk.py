@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 import msgspec
@@ -39,10 +40,40 @@ from client.crisis.records import (
 )
 from client.errors import NotFoundError, PayloadError, UsageError
 
-__all__ = ["KIND", "Desk", "item_of"]
+__all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 
 #: The payload kind of crisis items.
 KIND: Final = "crisis"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    channel_id: bytes
+    channel_name: str
+    meeting_id: bytes
+    called_by: str
+    meeting_at: int
+    agenda: str
+    place: str
+    link: str
+    tally: meetings.Tally
+
+
+@dataclass(frozen=True, slots=True)
+class DeskView:
+    """A snapshot of the crisis desk at ``now`` (ms)."""
+
+    me: str
+    mission: str
+    now: int
+    calls: list[CallView]
+    ringing: frozenset[bytes]
+    explanations: list[tuple[ExplanationRequest, explain.ExplanationStatus]]
+    roster: hotline.DutyRoster | None
+    meetings: list[MeetingView]
+    #: (channel id, name, the other mission) of the bilateral channels: where to call
+    bilateral: tuple[tuple[bytes, str, str], ...]
+    channels: tuple[tuple[bytes, str], ...]
 
 
 class Desk:
@@ -114,7 +145,7 @@ class Desk:
             raise UsageError("a hotline runs in a bilateral channel with the called mission")
         return str(others[0])
 
-    def _call_ref(self, ref: str | bytes) -> CallView:
+    def find_call(self, ref: str | bytes) -> CallView:
         book = self.ensure()
         key = ref.hex() if isinstance(ref, bytes) else ref.lower()
         hits = [v for v in book.calls(self.now()) if v.call.call_id.hex().startswith(key)]
@@ -138,7 +169,7 @@ class Desk:
 
     async def step(self, ref: str | bytes, rung: Rung) -> str:
         """Record a rung of a call to this device's mission (signed by this member)."""
-        v = self._call_ref(ref)
+        v = self.find_call(ref)
         if v.call.to_mission != self.mission:
             raise UsageError("only the called mission answers a hotline call")
         if self.book.has_step(v.call.call_id, rung, self.me):
@@ -151,7 +182,7 @@ class Desk:
 
     async def answer(self, ref: str | bytes, text: str) -> str:
         """Answer a call: the text in its channel, and the ``answered`` rung."""
-        v = self._call_ref(ref)
+        v = self.find_call(ref)
         await self.step(ref, Rung.ACKNOWLEDGED)
         await self.client.send_text(v.channel_id, text)
         return await self.step(ref, Rung.ANSWERED)
@@ -172,7 +203,7 @@ class Desk:
 
     def export_log(self, call_ids: Sequence[str] = ()) -> bytes:
         book = self.ensure()
-        ids = [self._call_ref(c).call.call_id for c in call_ids] if call_ids else None
+        ids = [self.find_call(c).call.call_id for c in call_ids] if call_ids else None
         entries: list[Entry] = book.log_entries(ids)
         eng = self.client.engine
         return export_log(entries, root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
@@ -262,6 +293,51 @@ class Desk:
         rec = Attendance(meeting_id=mid, member=self.me, answer=answer,
                          represented_by=represented_by, at=self.now())
         return await self._send_record(cid, rec)
+
+    def meeting_calls(self) -> list[MeetingView]:
+        """Every meeting call (emergency call) this device holds, newest first, with the
+        attendance tally of its channel's missions."""
+        out = []
+        store = self.client.store
+        book = self.ensure()
+        for ch in store.list_channels():
+            if ch.damaged:
+                continue
+            missions: tuple[str, ...] = ()
+            for m in store.iter_messages(ch.channel_id):
+                try:
+                    p = payloads.decode(m.body)
+                except PayloadError:
+                    continue
+                if not isinstance(p, payloads.EmergencyCall):
+                    continue
+                if not missions:
+                    missions = tuple(self.client.engine.charter(ch.channel_id).missions)
+                out.append(MeetingView(ch.channel_id, ch.name, p.message_id,
+                                       m.sender.decode(errors="replace"), p.meeting_at,
+                                       p.agenda, p.place, p.link,
+                                       book.tally(p.message_id, missions)))
+        out.sort(key=lambda x: -x.meeting_at)
+        return out
+
+    def view(self) -> DeskView:
+        """Everything the app's crisis window shows, computed at once on the core's
+        thread (the window only renders it)."""
+        now = self.now()
+        book = self.ensure()
+        chans = [c for c in self.client.store.list_channels() if not c.damaged]
+        bilateral = []
+        for c in chans:
+            with contextlib.suppress(Exception):
+                charter = self.client.engine.charter(c.channel_id)
+                others = [m for m in charter.missions if m != self.mission]
+                if charter.kind == "bilateral" and len(others) == 1:
+                    bilateral.append((c.channel_id, c.name, str(others[0])))
+        return DeskView(self.me, self.mission, now, book.calls(now),
+                        frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
+                        book.explanations(now), self.roster(), self.meeting_calls(),
+                        tuple(bilateral),
+                        tuple((c.channel_id, c.name) for c in chans))
 
     def tally(self, channel: str | bytes, meeting: str | bytes) -> meetings.Tally:
         cid, mid = self.client.resolve_message(meeting, channel)

@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 
 def _shown(w: QWidget, top: QWidget) -> bool:
@@ -32,4 +40,25 @@ def clipped(top: QWidget) -> list[str]:
             if text and w.sizeHint().width() > w.width() + 1:
                 out.append(f"{where} {text[:60]!r}: needs {w.sizeHint().width()}px, "
                            f"has {w.width()}")
+    return out
+
+
+def clipped_rows(view: QAbstractItemView) -> list[str]:
+    """Every row of ``view`` whose text needs more room than its row has at its width."""
+    model = view.model()
+    out = []
+    pending = [model.index(r, 0) for r in range(model.rowCount())]
+    while pending:
+        index = pending.pop()
+        pending += [model.index(r, 0, index) for r in range(model.rowCount(index))]
+        rect = view.visualRect(index)
+        if not rect.isValid():
+            continue
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = QRect(0, 0, rect.width(), 1)
+        need = view.itemDelegate().sizeHint(option, index)
+        if need.width() > rect.width() + 1 or need.height() > rect.height() + 1:
+            out.append(f"row {index.data()!r}: needs {need.width()}x{need.height()}px, "
+                       f"has {rect.width()}x{rect.height()}")
     return out

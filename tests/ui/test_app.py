@@ -8,10 +8,10 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
+from client.model import MessageView
 from client.trust import safety_number
 from tests.support.ui_windows import TIMEOUT, channel_of, texts_of
 from ui.models import roles
-from ui.rows import Row
 
 
 def test_message_typed_in_one_window_appears_in_the_other(open_window, qtbot) -> None:
@@ -239,7 +239,7 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
 
     text = "Numbered by the relay: " + os.urandom(4).hex()
 
-    def mine() -> Row | None:
+    def mine() -> MessageView | None:
         return next((r for r in w.conv_model.rows() if r.text == text), None)
 
     transport.post = held_post

@@ -48,7 +48,7 @@ def test_attachment_appears_in_the_other_window_and_saves(open_window, qtbot,
     row = next(r for r in b.conv_model.rows() if r.file_name == original.name)
     assert row.mime_type == "application/pdf" and row.size == original.stat().st_size
     assert row.text == "Our draft for item 3"
-    assert original.name in row.attachment and "KiB" in row.attachment
+    assert original.name in row.attachment_label and "KiB" in row.attachment_label
     # the row offers Save (keyboard and context menu) and saving writes the same bytes
     b.conversation.setCurrentIndex(b.conv_model.index(b.conv_model.row_of(row.message_id), 0))
     assert b.conversation.actions_by_name["save"].isEnabled()

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from tests.ui.i18n_support import clipped
+from tests.ui.i18n_support import clipped, clipped_rows
 from ui import translations
 from ui.i18n import install_translation, remove_translation, resolve_language, tr_n
 
@@ -213,7 +213,9 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     w.resize(1280, 800)
     _settle(qtbot, w)
     assert w.new_channel_button.text() != "&New channel…"  # the translation is in effect
-    found = {"main window": clipped(w)}
+    qtbot.waitUntil(lambda: w.member_pane.model.rowCount() > 0, timeout=TIMEOUT)
+    QApplication.processEvents()
+    found = {"main window": clipped(w), "members": clipped_rows(w.member_pane.view)}
     request = tmp_path / "device-request.pem"
     request.write_text("-----BEGIN CERTIFICATE REQUEST-----\n")
     dialogs: dict[str, QDialog] = {

@@ -1079,10 +1079,6 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <translation>Datei: %1 · %2 · %3 — Speichern… (Strg+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>Diese Nachricht wurde zurückgezogen.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>DRINGLICHKEITSSITZUNG</translation>
     </message>

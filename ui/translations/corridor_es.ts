@@ -1079,10 +1079,6 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
         <translation>Archivo: %1 · %2 · %3 — Guardar… (Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>Este mensaje fue retirado.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>REUNIÓN DE EMERGENCIA</translation>
     </message>

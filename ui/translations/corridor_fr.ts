@@ -1079,10 +1079,6 @@ Distribué sous la licence Apache, version 2.0.</translation>
         <translation>Fichier&#xa0;: %1 · %2 · %3 — Enregistrer… (Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>Ce message a été retiré.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>RÉUNION D&apos;URGENCE</translation>
     </message>

@@ -1079,10 +1079,6 @@ Distribuito con licenza Apache, versione 2.0.</translation>
         <translation>File: %1 · %2 · %3 — Salva… (Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>Questo messaggio è stato ritirato.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>RIUNIONE D&apos;EMERGENZA</translation>
     </message>

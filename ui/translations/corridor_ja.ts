@@ -1068,10 +1068,6 @@ Apache License, Version 2.0 の下で提供されています。</translation>
         <translation>ファイル: %1 · %2 · %3 — 保存… (Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>このメッセージは取り消されました。</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>緊急会合</translation>
     </message>

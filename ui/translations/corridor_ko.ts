@@ -1068,10 +1068,6 @@ Apache License 2.0에 따라 배포됩니다.</translation>
         <translation>파일: %1 · %2 · %3 — 저장…(Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>철회된 메시지입니다.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>긴급 회의</translation>
     </message>

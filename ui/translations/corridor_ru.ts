@@ -1090,10 +1090,6 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>Файл: %1 · %2 · %3 — Сохранить… (Ctrl+S)</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>Это сообщение отозвано.</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>ЭКСТРЕННОЕ ЗАСЕДАНИЕ</translation>
     </message>

@@ -1068,10 +1068,6 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>文件：%1 · %2 · %3 — 保存…（Ctrl+S）</translation>
     </message>
     <message>
-        <source>This message was withdrawn.</source>
-        <translation>这条消息已被撤回。</translation>
-    </message>
-    <message>
         <source>EMERGENCY MEETING</source>
         <translation>紧急会议</translation>
     </message>

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from client.model import SearchHit
 from ui.i18n import QT_TRANSLATE_NOOP, tr_n
-from ui.rows import SearchHit
 
 __all__ = [
     "AgendaDialog",
@@ -400,8 +400,9 @@ class SearchDialog(QDialog):
     def show_hits(self, hits: list[SearchHit]) -> None:
         self.results.clear()
         for h in hits:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(h.sent_at / 1000))
-            it = QListWidgetItem(f"{h.channel_name} · {h.sender} · {when}\n{h.text[:140]}",
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(h.message.sent_at / 1000))
+            it = QListWidgetItem(f"{h.channel_name} · {h.message.sender} · {when}\n"
+                                 f"{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)
         self.status.setText(tr_n("Dialogs", "%n result(s)", len(hits)))
