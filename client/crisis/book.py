@@ -26,11 +26,14 @@ from client.crisis import authority, explain, hotline, meetings, signing
 from client.crisis.hotline_log import Entry
 from client.crisis.records import (
     Attendance,
+    Availability,
     ExplanationReply,
     ExplanationRequest,
     HotlineCall,
     LadderStep,
+    MeetingProposal,
     MeetingRequest,
+    ProposalAnswer,
     Record,
     RecordError,
     Rung,
@@ -242,6 +245,41 @@ class Book:
                     and r.record.request_id == req.request_id]
             out.append((req, explain.status(req, replies, asks, now)))
         out.sort(key=lambda x: -x[0].sent_at)
+        return out
+
+    def proposals(self) -> list[tuple[bytes, MeetingProposal, dict[str, bool]]]:
+        """Meeting proposals (channel, proposal, member -> accepted), newest first; an
+        answer counts only from the other side of the channel's proposer."""
+        out = []
+        for k in self._of(MeetingProposal):
+            prop = k.record
+            assert isinstance(prop, MeetingProposal)
+            side = prop.member.split("/", 1)[0]
+            answers = {}
+            for a in sorted((r.record for r in self._of(ProposalAnswer)
+                             if r.channel_id == k.channel_id),
+                            key=lambda r: r.at if isinstance(r, ProposalAnswer) else 0):
+                if isinstance(a, ProposalAnswer) and a.proposal_id == prop.proposal_id \
+                        and a.member.split("/", 1)[0] != side:
+                    answers[a.member] = a.accept
+            out.append((k.channel_id, prop, answers))
+        out.sort(key=lambda x: -x[1].at)
+        return out
+
+    def available(self, now: int) -> dict[bytes, list[tuple[str, int, str]]]:
+        """Per channel, who said they are available to talk, until when (the latest
+        word of each member counts; expired ones are left out)."""
+        latest: dict[tuple[bytes, str], Availability] = {}
+        for k in self._of(Availability):
+            a = k.record
+            assert isinstance(a, Availability)
+            cur = latest.get((k.channel_id, a.member))
+            if cur is None or a.at >= cur.at:
+                latest[(k.channel_id, a.member)] = a
+        out: dict[bytes, list[tuple[str, int, str]]] = {}
+        for (cid, who), a in sorted(latest.items()):
+            if a.until > now:
+                out.setdefault(cid, []).append((who, a.until, a.note))
         return out
 
     def tally(self, meeting_id: bytes, missions: Sequence[str]) -> meetings.Tally:

@@ -16,7 +16,11 @@
   ``explain meeting REQUEST``, ``explain list``;
 * ``meeting call CHANNEL --at WHEN --agenda ...``, ``meeting attend CHANNEL MEETING
   --answer in-person|remote|represented|cannot [--by WHO]``, ``meeting tally CHANNEL
-  MEETING``, ``meeting calendar CALENDAR.json --out venue.ics`` (offline).
+  MEETING``, ``meeting propose CHANNEL --at WHEN`` (bilateral: a proposal, never a
+  call), ``meeting proposals``, ``meeting accept|decline PROPOSAL``, ``meeting calendar
+  CALENDAR.json --out venue.ics`` (offline);
+* ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
+  to the chosen missions, inside the encryption.
 """
 
 from __future__ import annotations
@@ -405,6 +409,46 @@ async def _meeting_tally(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
+async def _meeting_propose(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    from client.cli import _when
+
+    pid = await desk.propose_meeting(args.channel, meeting_at=_when(args.at),
+                                     place=args.place, agenda=args.agenda)
+    _emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
+    return 0
+
+
+async def _meeting_proposals(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    rows = desk.ensure().proposals()
+
+    def said(answers: dict[str, bool]) -> str:
+        return ", ".join(f"{w} {'accepts' if a else 'declines'}"
+                         for w, a in answers.items()) or "no answer"
+
+    _emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
+                  "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
+                  "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
+          [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
+           f"{p.place}: {p.agenda}  [{said(answers)}]" for _cid, p, answers in rows]
+          or ["no proposals"])
+    return 0
+
+
+async def _meeting_answer_proposal(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.answer_proposal(args.proposal, args.meeting_command == "accept")
+    _emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
+    return 0
+
+
+async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    until = 0 if args.off else _now_ms(desk) + args.seconds * 1000
+    told = await desk.set_available(args.to, until, args.note)
+    _emit(args, {"told": told, "until": until},
+          [f"available to talk until {_clock(until)}, told {', '.join(told)}" if until
+           else f"no longer available (told {', '.join(told)})"])
+    return 0
+
+
 def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None:
     """The commands that need a device home and the relay."""
     from client._cli import duration_arg
@@ -493,3 +537,23 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
             _meeting_tally, offline=True)
     p.add_argument("channel")
     p.add_argument("meeting")
+    p = cmd(meeting_sub, "propose", "propose a meeting in a bilateral channel (nobody "
+            "convenes there)", _meeting_propose)
+    p.add_argument("channel")
+    p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
+    p.add_argument("--place", default="")
+    p.add_argument("--agenda", default="")
+    cmd(meeting_sub, "proposals", "meeting proposals and their answers", _meeting_proposals,
+        offline=True)
+    for verb in ("accept", "decline"):
+        p = cmd(meeting_sub, verb, f"{verb} the other side's proposal",
+                _meeting_answer_proposal)
+        p.add_argument("proposal", help="proposal id (or unique prefix)")
+
+    p = cmd(subparsers, "available", "tell chosen missions you are available to talk "
+            "(inside the encryption)", _available)
+    p.add_argument("--to", nargs="+", required=True, help="the missions told")
+    p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
+                   default=3600, metavar="DURATION", help="how long (default 1h)")
+    p.add_argument("--note", default="", help="where, for instance")
+    p.add_argument("--off", action="store_true", help="no longer available")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.i18n_support import clipped, clipped_rows
 from ui import translations
@@ -197,6 +197,7 @@ def _settle(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("code", ["en_XA", "de", "ru", "fr"])
 def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
         code: str, open_window, language, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.crisis import CallDialog, CrisisWindow, ExplainDialog
     from ui.views.dialogs import (
         AgendaDialog,
         ChannelWizard,
@@ -218,7 +219,7 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     found = {"main window": clipped(w), "members": clipped_rows(w.member_pane.view)}
     request = tmp_path / "device-request.pem"
     request.write_text("-----BEGIN CERTIFICATE REQUEST-----\n")
-    dialogs: dict[str, QDialog] = {
+    dialogs: dict[str, QWidget] = {
         "settings": SettingsDialog(True, "system", 3600, "Working group on incident "
                                    "prevention", True, w),
         "search": SearchDialog(w),
@@ -233,6 +234,10 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
         "enrolment, step 1": EnrolWizard(str(tmp_path / "home"), needs_passphrase=True),
         "enrolment, step 2": EnrolWizard(str(tmp_path / "home"), needs_passphrase=False,
                                          request=request, request_key="ab" * 32),
+        "crisis desk": CrisisWindow(),
+        "hotline call": CallDialog(((b"c", "alderia / borduria", "borduria"),), w),
+        "request for explanation": ExplainDialog(((b"c", "alderia / borduria"),),
+                                                 ["borduria"], w),
     }
     for name, dlg in dialogs.items():
         _settle(qtbot, dlg)
