@@ -253,3 +253,24 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     assert not any(found.values()), "\n".join(
         f"{name}: {c}" for name, cs in found.items() for c in cs)
     open_window.close(w)
+
+
+def test_the_crisis_desk_shows_the_cores_words_in_the_users_language(language) -> None:  # type: ignore[no-untyped-def]
+    from client.crisis.explain import ExplanationState
+    from client.crisis.hotline import Escalation, EscalationStep, Level
+    from client.crisis.records import AttendanceAnswer, Priority, Rung
+    from ui.views import crisis
+
+    words = {str(v) for e in (Priority, Level, ExplanationState, AttendanceAnswer) for v in e}
+    words |= {r.name.lower() for r in Rung} | {"sent", "not answered"}
+    assert words - {"not answered"} <= set(crisis._WORDS)  # a new word fails here
+    assert language("fr") == "fr"
+    esc = Escalation(call_id=b"c", steps=(EscalationStep(Level.DUTY, 0, ("a",)),
+                                          EscalationStep(Level.DEPUTY, 60_000, ("b",))),
+                     acknowledged_at=None, answered_at=None, ringing=("b",), next_at=None,
+                     overdue=False)
+    assert crisis._escalation(esc, 600_000) == (
+        "sans réponse depuis 10 min — transmis à\u00a0: suppléant")
+    assert crisis._word(Priority.FLASH).upper() == "FLASH"
+    assert crisis._span(-(2 * 3600 + 5 * 60) * 1000) == "il y a 2 h 05 min"
+    assert "déc." in crisis.when(1_796_000_000_000) or "nov." in crisis.when(1_796_000_000_000)
