@@ -59,6 +59,7 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     record: Signed | None = None
     chain: _Chain = ()
     roster: bytes = b""
+    windows: bytes = b""
     handover: bytes = b""
 
 
@@ -77,8 +78,10 @@ def decode_item(data: bytes) -> Item:
         raise RecordError("malformed crisis item") from None
     if item.v != ITEM_VERSION:
         raise RecordError("a crisis item of another version")
-    if sum(map(bool, (item.record is not None, item.roster, item.handover))) != 1:
-        raise RecordError("a crisis item carries one record, roster or handover")
+    if sum(map(bool, (item.record is not None, item.roster, item.windows,
+                      item.handover))) != 1:
+        raise RecordError("a crisis item carries one record, roster, duty windows or "
+                          "handover")
     return item
 
 
@@ -117,9 +120,12 @@ class Book:
     rosters: dict[str, hotline.DutyRoster] = field(default_factory=dict)
     roster_bytes: dict[str, bytes] = field(default_factory=dict)
     handovers: list[authority.Handover] = field(default_factory=list)
+    #: other missions' duty windows (what they disclose: someone on duty, or not)
+    windows: dict[str, hotline.DutyWindows] = field(default_factory=dict)
 
     def accept(self, channel_id: bytes, sender: str, data: bytes,
-               crls: Sequence[bytes] = ()) -> Record | hotline.DutyRoster | authority.Handover:
+               crls: Sequence[bytes] = ()
+               ) -> Record | hotline.DutyRoster | hotline.DutyWindows | authority.Handover:
         """Check and keep an item that ``sender`` ("mission/delegate", as MLS
         authenticated the message) sent in a channel. RecordError if refused.
 
@@ -147,6 +153,13 @@ class Book:
                 self.rosters[roster.mission] = roster
                 self.roster_bytes[roster.mission] = item.roster
             return roster
+        if item.windows:
+            w = hotline.verify_windows(chain[1], item.windows)
+            self._signer(chain, w.issued_at, sender, crls)
+            cur_w = self.windows.get(w.mission)
+            if cur_w is None or (w.revision, w.issued_at) > (cur_w.revision, cur_w.issued_at):
+                self.windows[w.mission] = w
+            return w
         assert item.record is not None
         rec = decode_record(item.record.body)
         self._signer(chain, time_of(rec), sender, crls)
@@ -246,6 +259,10 @@ class Book:
             out.append((req, explain.status(req, replies, asks, now)))
         out.sort(key=lambda x: -x[0].sent_at)
         return out
+
+    def on_duty(self, now: int) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" at ``now``, where they disclose it."""
+        return {m: hotline.on_duty_now(w, now) for m, w in sorted(self.windows.items())}
 
     def proposals(self) -> list[tuple[bytes, MeetingProposal, dict[str, bool]]]:
         """Meeting proposals (channel, proposal, member -> accepted), newest first; an

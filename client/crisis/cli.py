@@ -156,8 +156,14 @@ def _duty_sign(args: argparse.Namespace) -> int:
     except RecordError as exc:
         raise UsageError(str(exc)) from None
     _write(args.out, signed)
-    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out},
-          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"])
+    public = ""
+    if roster.disclose_on_duty:
+        public = args.out + ".public"
+        _write(public, hotline.sign_windows(seed, roster))
+    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out,
+                 "public": public or None},
+          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"]
+          + ([f"what other missions may see (on duty: yes/no): {public}"] if public else []))
     return 0
 
 
@@ -326,7 +332,9 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
 
 
 async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
-    mid = await desk.publish_roster(args.channel, _read(args.file))
+    public = Path(args.file + ".public")
+    mid = await desk.publish_roster(args.channel, _read(args.file),
+                                    public.read_bytes() if public.exists() else b"")
     roster = desk.roster()
     _emit(args, {"message_id": mid, "revision": roster.revision if roster else None},
           [f"duty roster published ({mid})"])
@@ -336,15 +344,19 @@ async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
 async def _duty_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
     roster = desk.roster()
     now = _now_ms(desk)
+    others = desk.on_duty()
+    lines = [f"mission {m}: {'someone on duty' if yes else 'nobody on duty'}"
+             for m, yes in others.items()]
     if roster is None:
-        _emit(args, None, ["no duty roster of your mission on this device"])
+        _emit(args, {"others": others}, ["no duty roster of your mission on this device",
+                                         *lines])
         return 0
-    data = {"mission": roster.mission, "revision": roster.revision,
-            "on_duty": list(hotline.on_duty(roster, now)),
+    on = list(hotline.on_duty(roster, now))
+    data = {"mission": roster.mission, "revision": roster.revision, "on_duty": on,
             "deputy": hotline.deputy(roster, now), "head": roster.head,
-            "disclosed": hotline.duty_view(roster, now)}
-    _emit(args, data, [f"on duty now: {', '.join(data['on_duty'])}; deputy {data['deputy']}; "
-                       f"head of mission {roster.head} (revision {roster.revision})"])
+            "disclosed": hotline.duty_view(roster, now), "others": others}
+    _emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
+                       f"head of mission {roster.head} (revision {roster.revision})", *lines])
     return 0
 
 

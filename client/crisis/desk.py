@@ -220,15 +220,27 @@ class Desk:
 
     # -- duty roster ----------------------------------------------------------------------
 
-    async def publish_roster(self, channel: str | bytes, signed_roster: bytes) -> str:
+    async def publish_roster(self, channel: str | bytes, signed_roster: bytes,
+                             signed_windows: bytes = b"") -> str:
         """Send a roster the mission admin signed to a channel of this mission (its
-        devices compute escalation from it); never to another mission."""
+        devices compute escalation from it), never to another mission; its public
+        windows (someone on duty or not, no names), when the mission discloses them, go
+        to every bilateral channel."""
         cid = self.client.resolve_channel(channel)
         if tuple(self.client.engine.charter(cid).missions) != (self.mission,):
             raise UsageError("a duty roster goes only to a channel of your own mission")
         chain = tuple(bytes(c) for c in self.client.engine.me.chain[:2])
         hotline.verify_roster(chain[1], signed_roster)
-        return await self._send(cid, Item(roster=signed_roster, chain=chain))
+        mid = await self._send(cid, Item(roster=signed_roster, chain=chain))
+        if signed_windows:
+            hotline.verify_windows(chain[1], signed_windows)
+            for other, _name, _m in self.view_channels():
+                await self._send(other, Item(windows=signed_windows, chain=chain))
+        return mid
+
+    def on_duty(self) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" now, where they disclose it."""
+        return self.ensure().on_duty(self.now())
 
     def roster(self) -> hotline.DutyRoster | None:
         return self.ensure().rosters.get(self.mission)

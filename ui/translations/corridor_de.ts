@@ -184,8 +184,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Blitz</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>dringend</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>gesehen</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>Stellvertretung</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>Missionsleitung</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>Sitzung beantragt</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>persönlich</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>aus der Ferne</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>vertreten</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>verhindert</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>seit %1 unbeantwortet</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>seit %1 unbeantwortet — eskaliert an: %2</translation>
     </message>
     <message>
         <source>Hotline call</source>

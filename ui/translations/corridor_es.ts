@@ -184,8 +184,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>hace %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>rutina</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>recibo acusado</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>respondida</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>de guardia</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>suplente</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>jefe de misión</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>respondida</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>reunión solicitada</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en persona</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>a distancia</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>representada</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>no asistirá</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>sin respuesta desde hace %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>sin respuesta desde hace %1 — escalada a: %2</translation>
     </message>
     <message>
         <source>Hotline call</source>

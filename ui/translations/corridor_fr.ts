@@ -184,8 +184,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>routine</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vu</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>réception accusée</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>de permanence</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>suppléant</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>chef de mission</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>réunion demandée</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en personne</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>à distance</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>représentée</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>sans réponse depuis %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>sans réponse depuis %1 — transmis à&#xa0;: %2</translation>
     </message>
     <message>
         <source>Hotline call</source>

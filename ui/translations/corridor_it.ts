@@ -184,8 +184,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>%1 fa</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>lampo</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>ordinaria</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviata</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>consegnata</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>ricezione confermata</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>risposta data</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>di turno</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>sostituto</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>capo missione</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>risposta data</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>scaduta</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>riunione richiesta</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>di persona</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>a distanza</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>rappresentata</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>assente</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>senza risposta da %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>senza risposta da %1 — passata a: %2</translation>
     </message>
     <message>
         <source>Hotline call</source>

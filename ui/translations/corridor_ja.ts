@@ -183,8 +183,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>%1 前</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>至急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>配信済み</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>表示済み</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>受領確認済み</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>返答済み</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>当番</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>代表部の長</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>会合を要請済み</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>対面</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>代理出席</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 応答なし</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 応答なし — %2 にエスカレーション</translation>
     </message>
     <message>
         <source>Hotline call</source>

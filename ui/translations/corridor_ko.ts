@@ -183,8 +183,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>%1 전</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>플래시</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>수신 확인됨</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>응답함</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>당번</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>대리</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>대표부장</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>회신함</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>기한 초과</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>회의 요청됨</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>대면</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>원격</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>대리 참석</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 동안 응답 없음</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 동안 응답 없음 — %2에게 상향 보고</translation>
     </message>
     <message>
         <source>Hotline call</source>

@@ -185,8 +185,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>%1 назад</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>молния</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>срочно</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>обычный</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлен</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>просмотрен</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>получение подтверждено</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>дежурный</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>заместитель</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>глава миссии</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>запрошено заседание</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>лично</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>дистанционно</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>через представителя</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>не сможет</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>без ответа %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>без ответа %1 — передано: %2</translation>
     </message>
     <message>
         <source>Hotline call</source>

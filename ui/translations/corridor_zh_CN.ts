@@ -183,8 +183,96 @@
 <context>
     <name>Crisis</name>
     <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
         <source>%1 ago</source>
         <translation>%1前</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>副手</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>代表团团长</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>已请求开会</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>由他人代表</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>无法出席</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 未答复</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 未答复 — 已升级至：%2</translation>
     </message>
     <message>
         <source>Hotline call</source>

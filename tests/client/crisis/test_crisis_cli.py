@@ -99,6 +99,7 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         spec = tmp_path / "roster.json"
         spec.write_text(json.dumps({"mission": "borduria", "revision": 1,
                                     "deputy": "borduria/ana", "head": "borduria/ana",
+                                    "disclose_on_duty": True,
                                     "shifts": [{"starts_at": "+0s", "ends_at": "+8h",
                                                 "on_duty": ["borduria/ana"]}]}))
         signed = tmp_path / "roster.signed"
@@ -109,5 +110,8 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         run(B, "duty publish", own, str(signed))
         shown = run(B, "duty show")
         assert shown["on_duty"] == ["borduria/ana"] and shown["revision"] == 1
+        # the other side sees only whether someone is on duty, never who
+        theirs = run(A, "duty show")
+        assert theirs == {"others": {"borduria": True}}
     finally:
         v.relay.stop()
