@@ -113,6 +113,20 @@ def test_the_pseudo_locale_is_40_percent_longer_and_keeps_what_code_reads() -> N
     assert translations.pseudo("Send") != "[Send]"  # accented: untranslated text stands out
 
 
+def test_the_catalogues_compile_once_into_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORRIDOR_TRANSLATIONS_CACHE", str(tmp_path / "tr"))
+    out = translations.compiled_dir()
+    assert {p.name for p in out.glob("*.qm")} == {
+        f"corridor_{c}.qm" for c in [*translations.LANGUAGES, translations.PSEUDO]}
+    built = (out / "corridor_fr.qm").stat().st_mtime_ns
+    assert translations.compiled_dir() == out  # the same catalogues: not built again
+    assert (out / "corridor_fr.qm").stat().st_mtime_ns == built
+    monkeypatch.setattr(translations, "_fingerprint", lambda: "changed")
+    assert translations.compiled_dir().name == "changed"
+    assert not out.exists()  # the build of the earlier catalogues is gone
+
+
 # ---------------------------------------------------------------------- choosing
 
 
