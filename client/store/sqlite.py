@@ -52,6 +52,7 @@ from client.store.base import (
     check_message,
 )
 from client.store.crypto import RowCipher
+from client.store.engine_state import EngineStateRecords, records_from_group_state
 from crypto.secret_bytes import Secret
 
 __all__ = ["SqliteStore"]
@@ -80,8 +81,9 @@ def _u64(value: int) -> bytes:
     return struct.pack(">Q", value)
 
 
-class SqliteStore:
-    """The real store. Open with :meth:`open`; see :class:`client.store.base.Store`."""
+class SqliteStore(EngineStateRecords):
+    """The real store. Open with :meth:`open`; see :class:`client.store.base.Store` and
+    :class:`client.store.engine_state.EngineStateStore`."""
 
     def __init__(self, conn: sqlite3.Connection, cipher: RowCipher, path: Path) -> None:
         self._conn = conn
@@ -123,7 +125,9 @@ class SqliteStore:
                 "PRAGMA temp_store = MEMORY",
             ):
                 conn.execute(pragma)
-            schema.migrate(conn)
+            if schema.current_version(conn) >= 1:  # a wrong key must not run data steps
+                _verify_key(conn, cipher)
+            schema.migrate(conn, data_steps={5: lambda c: _move_engine_records(c, cipher)})
             store = cls(conn, cipher, db)
             store._check_key()
         except sqlite3.DatabaseError as exc:
@@ -674,6 +678,28 @@ class SqliteStore:
         with self.transaction():
             self._write("DELETE FROM group_states WHERE group_id = ?", (group_id,))
 
+    # ---------------------------------------------------------------- engine state
+
+    def _state_get(self, kind: str, key: bytes) -> bytes | None:
+        rows = self._read("SELECT sealed FROM engine_state WHERE kind = ? AND key = ?",
+                          (kind, key))
+        if not rows:
+            return None
+        return self._cipher.open(rows[0][0], "engine_state", kind.encode(), key)
+
+    def _state_put(self, kind: str, key: bytes, value: bytes) -> None:
+        sealed = self._cipher.seal(value, "engine_state", kind.encode(), key)
+        with self.transaction():
+            self._write(
+                "INSERT INTO engine_state (kind, key, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, key) DO UPDATE SET sealed = excluded.sealed",
+                (kind, key, sealed),
+            )
+
+    def _state_delete(self, kind: str, key: bytes) -> None:
+        with self.transaction():
+            self._write("DELETE FROM engine_state WHERE kind = ? AND key = ?", (kind, key))
+
     # ---------------------------------------------------------------------- outbox
 
     def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
@@ -744,3 +770,40 @@ class SqliteStore:
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, value),
             )
+
+
+def _verify_key(conn: sqlite3.Connection, cipher: RowCipher) -> None:
+    """Refuse a key that does not open an existing store, before anything is migrated."""
+    row = conn.execute("SELECT value FROM meta WHERE name = 'key_check'").fetchone()
+    if row is None:
+        return
+    try:
+        ok = cipher.open(row[0], "meta", b"key_check") == _KEY_CHECK
+    except CorruptRecordError:
+        ok = False
+    if not ok:
+        raise StoreKeyError("the store key does not open this store")
+
+
+def _move_engine_records(conn: sqlite3.Connection, cipher: RowCipher) -> None:
+    """Schema 5's data step: the engine's records leave ``group_states`` (magic keys)
+    for ``engine_state`` (typed records). A row that fails authentication stays where it
+    is, as it was: reading it reported it then and would now."""
+    rows = conn.execute(
+        "SELECT group_id, epoch, sealed FROM group_states WHERE substr(group_id, 1, 1) = x'ff'"
+    ).fetchall()
+    for group_id, epoch, sealed in rows:
+        try:
+            state = cipher.open(sealed, "group_states", group_id, _u64(epoch))
+        except CorruptRecordError:
+            continue
+        records = records_from_group_state(group_id, state)
+        if records is None:
+            continue  # not the engine's
+        for kind, key, value in records:
+            conn.execute(
+                "INSERT INTO engine_state (kind, key, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, key) DO UPDATE SET sealed = excluded.sealed",
+                (kind, key, cipher.seal(value, "engine_state", kind.encode(), key)),
+            )
+        conn.execute("DELETE FROM group_states WHERE group_id = ?", (group_id,))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from client import payloads
-from client.engine import _envelope
+from client.engine.envelope import envelope
 from client.events import (
     ErrorEvent,
     ForkDetected,
@@ -136,7 +136,7 @@ async def test_reordering_beyond_the_window_is_a_typed_error_and_loses_no_key(
     bodies = []
     for i in range(1002):
         p = text(f"n{i}")
-        bodies.append(g.encrypt_application(payloads.encode(p), authenticated_data=_envelope(
+        bodies.append(g.encrypt_application(payloads.encode(p), authenticated_data=envelope(
             g, payloads.build_aad(p.message_id))))
     base = d["b"].store.get_channel(gid).cursor
     order = [1001, *range(1001)]  # the last generation first: 1001 steps ahead
@@ -191,7 +191,7 @@ async def test_duplicate_delivery_is_shown_once(pki: Pki, people: dict[str, Issu
     stored = d["a"].store.get_message(gid, payloads.decode(d["a"].store.list_messages(
         gid)[0].body).message_id)
     g = d["a"].group(gid)
-    again = g.encrypt_application(stored.body, authenticated_data=_envelope(
+    again = g.encrypt_application(stored.body, authenticated_data=envelope(
         g, payloads.build_aad(stored.message_id)))
     res = b.receive([RelayMessage(gid, m.seq + 2, m.sender, "m.again.1", again)])
     assert not received(res.events)
@@ -428,7 +428,7 @@ async def test_a_flipped_fingerprint_byte_does_not_mark_the_channel_forked(
     AAD fingerprint must be a typed error, not a permanent fork flag."""
     _relay, d, gid = await channel(pki, people)
     (good,) = await send(d["a"], gid, "x")
-    fp_at = good.message.index(_envelope(d["a"].group(gid), b"")[:1 + 16])
+    fp_at = good.message.index(envelope(d["a"].group(gid), b"")[:1 + 16])
     res = d["b"].engine.receive([RelayMessage(gid, good.seq, good.sender, "m.f.0",
                                               _flip(good.message, fp_at + 5))])
     assert not [e for e in res.events if isinstance(e, ForkDetected)]

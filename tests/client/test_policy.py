@@ -29,10 +29,9 @@ from client.engine import (
     Engine,
     MembershipPlan,
     Outbound,
-    _envelope,
-    _seal_info,
     new_group_id,
 )
+from client.engine.envelope import envelope, seal_info
 from client.errors import NotFoundError, UsageError
 from client.events import Event, MembershipChanged, MessageReceived, PolicyRefused
 from client.policy import (
@@ -318,12 +317,12 @@ async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = 
         info = dev.engine.channel_state(gid)[1].info
         if roster.name != dev.engine.roster(gid).name:
             info = new_info(roster.name)
-            sealed = _seal_info(g, info)
+            sealed = seal_info(g, info)
         exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
             roster_extension(roster, info)]
     stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
     out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
-                   authenticated_data=_envelope(g, _enc.encode(stamp)),
+                   authenticated_data=envelope(g, _enc.encode(stamp)),
                    handshake_encrypted=False)
     res = await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", out.message,
                            welcome=out.welcome, welcome_to=add_ids if out.welcome else None)
@@ -608,7 +607,7 @@ async def test_notice_post_by_a_non_chair_is_refused(pki: Pki, people: dict[str,
     # the sender bypasses its engine: an application message encrypted by hand
     g = d["b"].group(gid)
     forged = text("I am the chair now")
-    msg = g.encrypt_application(payloads.encode(forged), authenticated_data=_envelope(
+    msg = g.encrypt_application(payloads.encode(forged), authenticated_data=envelope(
         g, payloads.build_aad(forged.message_id)))
     await d["b"].t.post(gid, f"m.{forged.message_id.hex()}.0", msg)
     for h in (d["a2"], d["c"]):
