@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 
 from client.core import Client
-from client.demo import provision
 from client.events import MessageReceived
+from demo.venue import provision
 from tests.server_stub.conftest import RelayProcess, free_port
 
 

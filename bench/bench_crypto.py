@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.hmac import HMAC
 from crypto import hpke
 from crypto.framing import protect_private, unprotect_private
 from crypto.messages import ContentType, FramedContent, GroupContext, Sender
-from crypto.secret_tree import SecretTree
+from crypto.schedule.secret_tree import SecretTree
 from crypto.suites import expand_signature_key, get_suite
 
 MSG = os.urandom(1024)

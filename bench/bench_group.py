@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from crypto import messages as m
 from crypto.group import Group, StagedCommit, make_key_package
-from crypto.key_package import KeyPackageBundle
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
 
 NOW = 1_800_000_000
@@ -85,10 +85,10 @@ def fill_tree(a: Group, r: Group) -> None:
     """
     from dataclasses import replace
 
-    from crypto import tree_math as tm
     from crypto.messages import ParentNode
     from crypto.secret_bytes import Secret
-    from crypto.treekem import PrivateTreeState
+    from crypto.tree import treemath as tm
+    from crypto.tree.treekem import PrivateTreeState
 
     sa, sr = a._state, r._state
     suite = sa.suite

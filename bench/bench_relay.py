@@ -56,17 +56,17 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from crypto import certs  # noqa: E402
-from crypto.charter import (  # noqa: E402
+from crypto.codec import opaque_v  # noqa: E402
+from crypto.corridor.charter import (  # noqa: E402
     CHARTER_EXTENSION,
     Charter,
     CommitStamp,
     charter_extension,
     charter_from_extensions,
 )
-from crypto.codec import opaque_v  # noqa: E402
 from crypto.group import Group  # noqa: E402
-from crypto.key_package import default_capabilities, make_key_package  # noqa: E402
 from crypto.messages import Credential, CredentialType  # noqa: E402
+from crypto.messages.key_package import default_capabilities, make_key_package  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 CTX = b"corridor-relay/v1 challenge\x00"
@@ -216,7 +216,7 @@ class Device:
         self.pk = bytes(self.key.verify_key)
         self.id = self.pk.hex()
         self.token = ""
-        from crypto.charter import ident_of_certificate
+        from crypto.corridor.charter import ident_of_certificate
 
         self.delegate = ident_of_certificate(chain[0]).delegate
 
@@ -493,8 +493,8 @@ def verify_at(venue: Venue, n: int, rounds: int, filled: bool) -> dict[str, floa
     every leaf (the worst case)."""
     from bench_group import fill_tree
 
-    from crypto.public_group import PublicGroup
-    from crypto.routing import ChannelState, verifiers_for, verify_channel_commit
+    from crypto.corridor.routing import ChannelState, verifiers_for, verify_channel_commit
+    from crypto.group.public_group import PublicGroup
 
     devs = [venue.device() for _ in range(n)]
     group = mls_group(devs[0], os.urandom(16))

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from crypto import certs
-from crypto.transparency import (
+from crypto.certs.transparency import (
     CompactRange,
     EntryKind,
     LogEntry,
@@ -114,7 +114,7 @@ def bench_tree(n: int) -> None:
 
 
 async def bench_durable(n: int) -> None:
-    from server_stub.storage.base import open_storage
+    from server_stub.storage.factory import open_storage
     from server_stub.transparency import log_pairs
 
     with tempfile.TemporaryDirectory() as d:
@@ -140,7 +140,7 @@ def bench_gossip() -> None:
     from client.engine.envelope import envelope
     from crypto import messages as m
     from crypto.group import Group
-    from crypto.key_package import make_key_package
+    from crypto.messages.key_package import make_key_package
     from crypto.suites import get_suite
 
     now = int(time.time())

@@ -36,7 +36,7 @@ os.environ.setdefault("CORRIDOR_RELAY_RATE_BURST", "100000")
 
 from PySide6.QtCore import QTimer
 
-from client.ui_support import LiveDemo, demo_kdf
+from demo.live import LiveDemo, demo_kdf
 from ui.app import make_app
 from ui.bridge import Bridge
 from ui.session import open_session

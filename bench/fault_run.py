@@ -65,11 +65,11 @@ os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 
-from client import demo  # noqa: E402
 from client.core import Client  # noqa: E402
 from client.events import ErrorEvent, MessageReceived, MessageSent  # noqa: E402
 from crypto import certs  # noqa: E402
-from crypto.keyfile import open_key  # noqa: E402
+from crypto.certs.keyfile import open_key  # noqa: E402
+from demo import venue as demo  # noqa: E402
 from server_stub.tls import issue_relay_certificate  # noqa: E402
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")

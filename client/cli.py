@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor`` client commands on the core: demo, status, channels, create-channel, send,
+"""``corridor`` client commands on the core: status, channels, create-channel, send,
 sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
@@ -22,9 +22,9 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any
 
+from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
 from client.policy import MAX_NAME
@@ -177,17 +177,14 @@ def claims_command(args: argparse.Namespace) -> int:
 
 
 async def _create(args: argparse.Namespace) -> int:
-    from client.ui_support import ConversationAdapter
-
     async with _open(args) as c:
         await c.sync()
-        adapter = ConversationAdapter(c)
-        known = await adapter.missions()
+        known = await venue.venue_missions(c)
         unknown = sorted(set(args.missions) - set(known))
         if unknown:
             raise NotFoundError(f"no mission {', '.join(unknown)} in this venue (its "
                                 f"missions: {', '.join(known)})")
-        problem = adapter.check_new_channel(args.kind, args.missions)
+        problem = venue.new_channel_problem(c, args.kind, args.missions)
         if problem:
             raise UsageError(problem)
         cid = await c.create_channel(args.kind, args.name, args.missions)
@@ -504,16 +501,6 @@ def _watch_command(args: argparse.Namespace) -> int:
         return 0
 
 
-def _demo(args: argparse.Namespace) -> int:
-    from client.demo import run_demo
-
-    layout = run_demo(Path(args.data_dir), args.port, args.missions, serve=args.serve)
-    if not args.serve:
-        print(json.dumps(layout.to_json(), indent=None if getattr(args, "json", False)
-                         else 2))
-    return 0
-
-
 def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
         [argparse.Namespace], int]:
     def wrapped(args: argparse.Namespace) -> int:
@@ -575,13 +562,6 @@ def register(subparsers: Any) -> None:
         p.set_defaults(func=func)
         return p
 
-    p = cmd("demo", "provision a local demo venue and print its layout as JSON", _demo,
-            home=False)
-    p.add_argument("--data-dir", required=True)
-    p.add_argument("--port", type=_number(1, 65535), required=True,
-                   help="relay port on 127.0.0.1 (1-65535)")
-    p.add_argument("--missions", type=_number(1, 8), default=3, help="1 to 8 (default 3)")
-    p.add_argument("--serve", action="store_true", help="keep serving the relay")
     p = cmd("status", "this device: certificate expiry, routing and KeyPackage warnings",
             _run(_status))
     p.add_argument("--offline", action="store_true", help="do not sync first")

@@ -57,7 +57,6 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments, payloads
 from client.crashpoints import crash_hook_from_env
-from client.directory import Trust, unverified_identity
 from client.engine import (
     AppWork,
     CommitWork,
@@ -130,6 +129,7 @@ from client.transport import (
     Transport,
     UnauthorizedError,
 )
+from client.trust import Trust, unverified_identity
 from crypto.errors import CryptoError
 
 __all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
@@ -1258,7 +1258,7 @@ class Client:
             UsageError: the venue has no transparency log.
             TransparencyError: a split view, or entries that do not hash to the head.
         """
-        from crypto.transparency import MerkleTree, leaf_hash
+        from crypto.certs.transparency import MerkleTree, leaf_hash
 
         async with self._lock:
             await self._ensure_login()

@@ -141,7 +141,7 @@ class DirectoryAlarm:
     ``kind``: ``split-view`` (two signed log heads that are not one log),
     ``unproven`` (a certificate or CRL served without a valid inclusion proof: refused),
     ``withheld-revocation`` (a logged CRL the relay did not list: applied anyway).
-    ``evidence``: the signed tree heads (112 bytes each, crypto.transparency) and, where
+    ``evidence``: the signed tree heads (112 bytes each, crypto.certs.transparency) and, where
     there is one, the DER the alarm is about. ``channel_id`` when a member's gossip
     in that channel revealed it.
     """

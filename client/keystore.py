@@ -11,7 +11,7 @@ The choice is recorded once per home in ``keystore.json`` (no secrets in it): a 
 created with a keyring never silently falls back to an empty file later, which would
 look like lost keys.
 
-Key file (``secrets.key``): Corridor's one passphrase format, :mod:`crypto.keyfile`
+Key file (``secrets.key``): Corridor's one passphrase format, :mod:`crypto.certs.keyfile`
 (Argon2id, then a secretbox over header || secret; the header carries the limits, the
 salt and the label), with the label ``corridor-keystore`` and as the secret the msgpack
 map ``{name: secret}``. The venue root, mission keys and this file are therefore all
@@ -73,7 +73,7 @@ from client.errors import (
 )
 from client.paths import Home, atomic_write
 from crypto import errors as crypto_errors
-from crypto import keyfile
+from crypto.certs import keyfile
 from crypto.secret_bytes import Secret
 
 __all__ = [
@@ -112,7 +112,7 @@ DEVICE_SIGNATURE_KEY: Final = "device-signature-key"
 KEYRING_SERVICE: Final = "corridor"
 
 _NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-_MAX_FILE_BYTES: Final = 128 * 1024  # crypto.keyfile: 64 KiB secret + header + tag
+_MAX_FILE_BYTES: Final = 128 * 1024  # crypto.certs.keyfile: 64 KiB secret + header + tag
 _MAX_SECRET_BYTES: Final = 64 * 1024  # one value; the whole file map shares this bound too
 # The development-build format (read only by migrate_legacy_file).
 _LEGACY_MAGIC: Final = b"CRDKEYS"
@@ -286,7 +286,7 @@ _OLD_FORMAT_MESSAGE: Final = (
 
 
 def _passphrase_secret(passphrase: str) -> Secret:
-    """The passphrase as crypto.keyfile reads a ``str`` (NFC, UTF-8), kept redacted."""
+    """The passphrase as crypto.certs.keyfile reads a ``str`` (NFC, UTF-8), kept redacted."""
     if not isinstance(passphrase, str) or not passphrase:
         raise UsageError("the passphrase must be a non-empty string")
     return Secret(unicodedata.normalize("NFC", passphrase).encode("utf-8"))

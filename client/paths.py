@@ -53,7 +53,7 @@ class Home:
     @property
     def legacy_device_key_path(self) -> Path:
         """``device.key``: where homes made before the keystore held the device key kept it
-        (a crypto.keyfile file, label ``corridor-device``); moved into the keystore on open.
+        (a crypto.certs.keyfile file, label ``corridor-device``); moved into the keystore on open.
         """
         return self.root / "device.key"
 

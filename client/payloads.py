@@ -70,7 +70,7 @@ __all__ = [
 FORMAT_VERSION: Final = 1
 AAD_VERSION: Final = 1
 AAD_GOSSIP_VERSION: Final = 2
-TREE_HEAD_LEN: Final = 112  # crypto.transparency.HEAD_LEN
+TREE_HEAD_LEN: Final = 112  # crypto.certs.transparency.HEAD_LEN
 MESSAGE_ID_LEN: Final = 16
 #: Whole encoded payload; checked before any parsing so memory stays bounded.
 MAX_PAYLOAD_BYTES: Final = 256 * 1024
@@ -221,7 +221,7 @@ class DisappearingTimer(_Payload, frozen=True, kw_only=True, tag="timer"):
 
 class LeaveRequest(_Payload, frozen=True, kw_only=True, tag="leave"):
     """The sending device asks to be removed from the channel: its signature over the
-    group and its leaf's encryption key (``crypto.charter.leave_content``), which any
+    group and its leaf's encryption key (``crypto.corridor.charter.leave_content``), which any
     member may carry in the removing commit as proof. Never shown as a message."""
 
     signature: Annotated[bytes, Meta(max_length=128)]

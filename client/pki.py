@@ -10,10 +10,10 @@ and request (``device init``), and imports its certificate with the venue root, 
 SHA-256 fingerprint it was given out of band (``device import`` refuses any other
 root). ``cert verify`` checks any chain.
 
-Mission keys are passphrase-sealed files (crypto.keyfile): admins move them between
+Mission keys are passphrase-sealed files (crypto.certs.keyfile): admins move them between
 machines. The device's signature key never leaves the device: ``device init`` puts it
 in the device's keystore (client.keystore): the OS keyring where a usable one exists,
-else the passphrase-protected ``secrets.key`` (the same crypto.keyfile format), and
+else the passphrase-protected ``secrets.key`` (the same crypto.certs.keyfile format), and
 says which. Passphrases come from CORRIDOR_PASSPHRASE or a prompt. Files are PEM,
 readable by ``openssl``. Exit status: 0 success, 1 refused or failed verification,
 2 bad usage.
@@ -55,9 +55,9 @@ from client.keystore import (
 )
 from client.paths import Home, resolve_home
 from crypto import certs
+from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
+from crypto.certs.words import decode_words, format_hex, parse_hex
 from crypto.errors import CryptoError, DecodeError
-from crypto.keyfile import STRENGTHS, open_key, seal_key
-from crypto.words import decode_words, format_hex, parse_hex
 
 __all__ = [
     "CommandError",

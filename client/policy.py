@@ -2,7 +2,7 @@
 """Channel policy on the client: the roster (charter plus the channel's name) and the
 deterministic checks every member runs.
 
-The rules themselves live in :mod:`crypto.charter`, shared with the relay, which runs
+The rules themselves live in :mod:`crypto.corridor.charter`, shared with the relay, which runs
 the same checks on every commit (handshakes are PublicMessages). This module keeps the
 client's view: a :class:`Roster` is the public charter plus the channel's name, which
 the relay never sees (the charter holds only a salted commitment to a
@@ -76,7 +76,7 @@ is then a function of the commit and the group state alone. Three rules bound ``
 
 Left to local knowledge: which CRLs a member holds when it checks a new device's chain
 (revocation *proofs* for removals are carried in the commit and checked at a time the
-chain fixes, :meth:`client.directory.Trust.revoked_under`). Posts in a notice channel
+chain fixes, :meth:`client.trust.Trust.revoked_under`). Posts in a notice channel
 are still checked at the receiver's clock (a post changes no group state, so a
 disagreement there shows or hides one message, and forks nothing).
 """
@@ -92,8 +92,8 @@ import msgspec
 from msgspec import Meta
 
 from client.errors import PeerError, UsageError
-from crypto import charter as _c
-from crypto.charter import POLICY, Authority, ChannelRule, Charter, Ident
+from crypto.corridor import charter as _c
+from crypto.corridor.charter import POLICY, Authority, ChannelRule, Charter, Ident
 from crypto.messages import Extension
 
 __all__ = [
@@ -121,7 +121,7 @@ __all__ = [
     "roster_problem",
 ]
 
-#: The charter's group-context extension (crypto.charter.CHARTER_EXTENSION).
+#: The charter's group-context extension (crypto.corridor.charter.CHARTER_EXTENSION).
 ROSTER_EXTENSION: Final = _c.CHARTER_EXTENSION
 #: Private-use GroupInfo extension of Corridor's Welcomes: the :class:`ChannelInfo`
 #: (encrypted with the GroupInfo; the relay never sees it).
@@ -282,7 +282,7 @@ def check_commit(
     founding: bool,
 ) -> None:
     """Refuse (PolicyViolation) a commit that breaks the channel's policy: the rules of
-    :func:`crypto.charter.check_commit`, which the relay runs too."""
+    :func:`crypto.corridor.charter.check_commit`, which the relay runs too."""
     try:
         _c.check_commit(before=_charter(before), after=_charter(after), committer=committer,
                         added=added, removed=removed, members_after=members_after,

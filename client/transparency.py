@@ -2,7 +2,7 @@
 """Key transparency on the client: check the relay's log, keep the trusted head, alarm.
 
 The relay keeps every certificate and CRL in an RFC 9162 Merkle log
-(:mod:`crypto.transparency`) and signs its heads with a key the venue root pins in
+(:mod:`crypto.certs.transparency`) and signs its heads with a key the venue root pins in
 the venue policy (``venue-policy.bin`` in the home, from enrolment, or fetched once
 from the relay and checked against the pinned root). With a policy pinned, this
 device:
@@ -41,8 +41,7 @@ from cryptography.hazmat.primitives import serialization
 from client.errors import PeerError
 from client.events import DirectoryAlarm
 from crypto import certs
-from crypto.errors import CryptoError
-from crypto.transparency import (
+from crypto.certs.transparency import (
     CompactRange,
     EntryKind,
     LogEntry,
@@ -53,6 +52,7 @@ from crypto.transparency import (
     verify_consistency,
     verify_inclusion,
 )
+from crypto.errors import CryptoError
 
 __all__ = [
     "POLICY_FILE",

@@ -732,7 +732,7 @@ class MemoryTransport(Transport):
         self.device_id = device_id
 
     async def register(self, chain: list[bytes]) -> None:
-        from client.directory import unverified_identity
+        from client.trust import unverified_identity
 
         ident = unverified_identity(chain)
         self.relay.directory[self.device_id] = (ident.mission_id, chain)
@@ -767,7 +767,7 @@ class MemoryTransport(Transport):
 
     async def create_group(self, group_id: bytes, group_info: bytes) -> None:
         from crypto.errors import CryptoError
-        from crypto.public_group import PublicGroup
+        from crypto.group.public_group import PublicGroup
 
         if group_id in self.relay.groups:
             raise RelayRefused(409, "conflict", "group exists")
@@ -849,7 +849,7 @@ class MemoryTransport(Transport):
             return RefusalResult(seq, 0, 0, True)
         if seq not in g.epochs.values():
             raise RelayRefused(404, "not_found", "no accepted commit at this seq")
-        from crypto.charter import charter_from_extensions
+        from crypto.corridor.charter import charter_from_extensions
 
         committer = g.messages[seq - 1].sender
         if committer == self.device_id or g.members[self.device_id] >= seq:

@@ -18,7 +18,7 @@ import struct
 from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar, Self, TypeVar
 
-from .errors import DecodeError, UsageError
+from crypto.errors import DecodeError, UsageError
 
 __all__ = [
     "MAX_VARINT",

@@ -27,7 +27,7 @@ from cryptography.hazmat.bindings._rust import openssl as _rust_openssl
 from cryptography.hazmat.primitives import hpke as _hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from .errors import UsageError, VerificationError
+from crypto.errors import UsageError, VerificationError
 
 __all__ = [
     "AEAD_AES_128_GCM",

@@ -39,9 +39,9 @@ import nacl.exceptions
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
-from . import hpke
-from .codec import encode_varint
-from .errors import UsageError, VerificationError
+from crypto import hpke
+from crypto.codec import encode_varint
+from crypto.errors import UsageError, VerificationError
 
 __all__ = [
     "MLS_PREFIX",

@@ -4,7 +4,7 @@
 A target decodes its input and must either raise DecodeError or return a value
 that re-encodes to exactly the input; any other exception, or a mismatch, is a bug.
 The ``*_rules`` targets then run the RFC 9420 semantic checks of
-:mod:`crypto.validation` (and the tree's) on the decoded value: they may refuse it
+:mod:`crypto.group.validation` (and the tree's) on the decoded value: they may refuse it
 with any :class:`~crypto.errors.PeerError`, never with another exception.
 Seeds are valid encodings derived from tests/vectors/messages.json. No atheris
 import here: tests/crypto/test_decoder_fuzz.py loads this module directly.
@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crypto import validation
 from crypto.codec import Struct
 from crypto.errors import DecodeError, PeerError
-from crypto.group import Group
+from crypto.group import Group, validation
 from crypto.messages import (
     AuthenticatedContent,
     Capabilities,

@@ -34,7 +34,6 @@ import grpc
 from crypto import framing
 from crypto import messages as m
 from crypto.group import ApplicationMessage, Group, StagedCommit, StoredProposal
-from crypto.key_package import KeyPackageBundle, make_key_package
 from crypto.messages import (
     ContentType,
     Credential,
@@ -49,6 +48,7 @@ from crypto.messages import (
     Sender,
     SenderType,
 )
+from crypto.messages.key_package import KeyPackageBundle, make_key_package
 from crypto.suites import get_suite
 
 from ._stubs import pb, pb_grpc

@@ -35,7 +35,8 @@ from .routes.transparency import log_routes
 from .routes.ws import WS_PATH, websocket_asgi, ws_routes
 from .settings import Settings
 from .storage._sql import SqlStorage
-from .storage.base import Storage, open_storage
+from .storage.base import Storage
+from .storage.factory import open_storage
 from .transparency import TransparencyLog
 
 __all__ = ["AdmissionFactory", "create_app"]

@@ -3,7 +3,7 @@
 
 The relay has no authority of its own: it routes exactly the leaves of each group's
 public ratchet tree, which it learns from the creator's verified GroupInfo and then
-only from commits it verified (:mod:`crypto.routing`: MLS against the public state,
+only from commits it verified (:mod:`crypto.corridor.routing`: MLS against the public state,
 certificate chains to the venue root under the CRLs it holds, the channel's charter).
 Verification runs inside the storage transaction that appends the commit, after the
 group row is locked (several relay processes on one PostgreSQL), so the state it
@@ -21,14 +21,14 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from crypto.errors import CryptoError
-from crypto.routing import (
+from crypto.corridor.routing import (
     ChannelState,
     RoutingChange,
     verifiers_for,
     verify_channel_commit,
     verify_creation,
 )
+from crypto.errors import CryptoError
 
 from .errors import CommitRefused, StorageUnavailable
 from .storage.base import CommitCheck, CommitVerdict

@@ -1,18 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
 """``corridor-relay``: run and administer the relay.
 
-Other modules add subcommands without editing this file: append
-``(name, add_arguments, run)`` to :data:`EXTRA_COMMANDS` (or call :func:`register`)
-before :func:`main` runs, where ``add_arguments(parser)`` fills an
-``argparse.ArgumentParser`` and ``run(args) -> int`` executes. Modules listed in
-:data:`EXTENSION_MODULES` are imported (if present) so they can register themselves.
+The relay's own commands are listed here: ``serve``, and ``venue``
+(:mod:`server_stub.venue`, named in :func:`_commands`, not registered by importing
+it). Code that embeds the relay may add subcommands with :func:`register` before
+:func:`main` runs: ``add_arguments(parser)`` fills an ``argparse.ArgumentParser`` and
+``run(args) -> int`` executes.
 """
 
 from __future__ import annotations
 
 import argparse
 import errno
-import importlib
 import ipaddress
 import json
 import os
@@ -23,13 +22,12 @@ from pathlib import Path
 
 from . import __version__
 
-__all__ = ["EXTENSION_MODULES", "EXTRA_COMMANDS", "build_parser", "main", "register"]
+__all__ = ["EXTRA_COMMANDS", "build_parser", "main", "register"]
 
 AddArguments = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace], int]
 EXTRA_COMMANDS: list[tuple[str, AddArguments, Run]] = []
 EXTRA_HELP: dict[str, str] = {}
-EXTENSION_MODULES: tuple[str, ...] = ("server_stub.venue",)
 
 
 def register(name: str, add_arguments: AddArguments, run: Run, help_: str = "") -> None:
@@ -41,13 +39,13 @@ def register(name: str, add_arguments: AddArguments, run: Run, help_: str = "") 
     EXTRA_COMMANDS.append((name, add_arguments, run))
 
 
-def _load_extensions() -> None:
-    for mod in EXTENSION_MODULES:
-        try:
-            importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
-                raise
+def _commands() -> list[tuple[str, AddArguments, Run, str]]:
+    """Every subcommand besides ``serve``: the venue commands, then registered ones."""
+    from . import venue
+
+    own = [("venue", venue.add_arguments, venue.run, venue.HELP)]
+    return own + [(n, a, r, EXTRA_HELP.get(n, "")) for n, a, r in EXTRA_COMMANDS
+                  if n != "venue"]
 
 
 def _is_loopback(host: str) -> bool:
@@ -76,7 +74,6 @@ def add_store_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    _load_extensions()
     p = argparse.ArgumentParser(prog="corridor-relay", description="Corridor relay.")
     p.add_argument("--version", action="version", version=f"corridor-relay {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -101,9 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the certificate's private key")
     add_store_arguments(serve)
 
-    for name, add_arguments, _run in EXTRA_COMMANDS:
-        help_ = EXTRA_HELP.get(name)
-        add_arguments(sub.add_parser(name, help=help_, description=help_))
+    for name, add_arguments, _run, help_ in _commands():
+        add_arguments(sub.add_parser(name, help=help_ or None, description=help_ or None))
     return p
 
 
@@ -213,14 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         _check_bind(parser, args)
         return _serve(args)
-    for name, _add, run in EXTRA_COMMANDS:
+    for name, _add, run, _help in _commands():
         if args.command == name:
             return run(args)
     return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
-    # run the importable module's main, so extensions register where it looks
-    from server_stub.cli import main as _main
-
-    sys.exit(_main())
+    sys.exit(main())

@@ -5,7 +5,7 @@ The log itself is the ``transparency_log`` table (index, leaf hash, entry); a de
 chain and a CRL are appended in the same transaction that stores them in the directory
 (:meth:`Storage.put_directory_entry`'s ``log``), so the directory never holds a record
 the log lacks. Each relay process keeps the tree of leaf hashes in memory
-(:class:`crypto.transparency.MerkleTree`, about 64 bytes per leaf), reads new leaves
+(:class:`crypto.certs.transparency.MerkleTree`, about 64 bytes per leaf), reads new leaves
 from the store before it answers, and signs a tree head whenever the size it serves
 changes.
 
@@ -15,7 +15,7 @@ Files in the data directory::
                         unattended, so it cannot be passphrase-sealed; whoever holds it
                         can sign a forked head, which is what clients detect.
     venue-policy.bin    the venue root's signed policy naming the log's public key
-                        (crypto.transparency.VenuePolicy), served at /v1/log/policy
+                        (crypto.certs.transparency.VenuePolicy), served at /v1/log/policy
 
 A relay without them still logs (appending costs little), but serves no heads or
 proofs; ``corridor-relay venue enable-transparency`` adds them to an existing venue.
@@ -29,8 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from crypto.errors import CryptoError
-from crypto.transparency import (
+from crypto.certs.transparency import (
     LogEntry,
     MerkleTree,
     SignedTreeHead,
@@ -39,6 +38,7 @@ from crypto.transparency import (
     crl_entry,
     sign_tree_head,
 )
+from crypto.errors import CryptoError
 
 from .storage.base import Storage
 

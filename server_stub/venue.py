@@ -3,7 +3,7 @@
 
 The data directory holds::
 
-    root.key        the venue root's Ed25519 key, passphrase-sealed (crypto.keyfile)
+    root.key        the venue root's Ed25519 key, passphrase-sealed (crypto.certs.keyfile)
     root.pem        the self-signed venue root certificate (what every client pins)
     root.crl.pem    the root's CRL (revoked missions and roles), re-signed on each revoke
     issued/         a copy of every certificate the root issued, named by serial (hex)
@@ -31,13 +31,18 @@ from typing import Any
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from crypto import certs, transparency
+from crypto import certs
+from crypto.certs import transparency
+from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
 from crypto.errors import CryptoError, DecodeError
-from crypto.keyfile import STRENGTHS, open_key, seal_key
 
 from .transparency import LOG_KEY, POLICY
 
-__all__ = ["add_arguments", "main", "register", "run"]
+__all__ = ["HELP", "add_arguments", "main", "register", "run"]
+
+#: The ``venue`` command's line in ``corridor-relay --help`` (server_stub.cli lists it).
+HELP = ("the secretariat's venue root: create it, accredit missions, grant roles, "
+        "revoke")
 
 ROOT_KEY, ROOT_CERT, ROOT_CRL, ISSUED = "root.key", "root.pem", "root.crl.pem", "issued"
 ROOT_LABEL = "corridor-venue-root"
@@ -420,15 +425,6 @@ def run(args: argparse.Namespace) -> int:
     return result
 
 
-def _hook_into_relay_cli() -> None:
-    from . import cli
-
-    cli.register("venue", add_arguments, run,
-                 "the secretariat's venue root: create it, accredit missions, grant roles, "
-                 "revoke")
-
-
-_hook_into_relay_cli()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

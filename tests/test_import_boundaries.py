@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("crypto", "client", "ui", "server_stub")
+PACKAGES = ("crypto", "client", "ui", "server_stub", "demo")
 
 # Modules that perform I/O or reach the outside world; crypto/ must not import them.
 IO_MODULES = {

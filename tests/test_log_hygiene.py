@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from crypto.key_schedule import RETAINED_SECRETS
+from crypto.schedule.key_schedule import RETAINED_SECRETS
 from tests.client.conftest import start_venue
 
 A, B = "alderia-ana", "borduria-ana"

@@ -25,7 +25,7 @@ import httpx
 from tests.server_stub.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-ENTRY = {"corridor": "ui.cli", "corridor-relay": "server_stub.cli"}
+ENTRY = {"corridor": "demo.cli", "corridor-relay": "server_stub.cli"}
 
 
 def tour_commands() -> list[list[str]]:

@@ -12,4 +12,4 @@ xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 DISPLAY=":$display" QT_QPA_PLATFORM=xcb CORRIDOR_UI_CONFIG="$(mktemp -d)/app.ini" \
-    "$PY" -m ui.screenshots "${1:-docs/screenshots}" ${2:+"$2"}
+    "$PY" -m demo.screenshots "${1:-docs/screenshots}" ${2:+"$2"}

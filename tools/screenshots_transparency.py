@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QSize
 
 from client.transport import HttpTransport
-from client.ui_support import LiveDemo, demo_kdf
 from crypto import certs
-from crypto.keyfile import open_key
-from crypto.transparency import sign_tree_head
+from crypto.certs.keyfile import open_key
+from crypto.certs.transparency import sign_tree_head
+from demo.live import LiveDemo, demo_kdf
+from demo.screenshots import _save, _spin
 from ui.app import make_app
 from ui.bridge import Bridge
-from ui.screenshots import _save, _spin
 from ui.session import Session, open_session
 from ui.views.main_window import MainWindow
 

@@ -4,6 +4,6 @@
 source "$(dirname "$0")/_venv.sh"
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 echo "== ruff"; ruff check .
-echo "== mypy"; mypy crypto client server_stub ui
+echo "== mypy"; mypy crypto client server_stub ui demo
 echo "== translations"; python -m ui.translations build >/dev/null
 echo "== pytest"; python -m pytest "$@"

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidge
 
 from client.errors import ClientError
 from client.paths import atomic_write, resolve_home
-from client.ui_support import LiveDemo, demo_kdf
 from ui.bridge import Bridge
 from ui.i18n import install_translation, resolve_language
 from ui.qtfix import keep_none_alive, pin_none
-from ui.session import Session, open_session
+from ui.session import DemoOpener, DemoVenue, Session, open_session
 from ui.theme import apply_theme
 from ui.views.dialogs import FirstRunDialog
 from ui.views.enrol import EnrolWizard, PassphraseDialog
@@ -88,14 +87,15 @@ class Controller:
     app used to quit while a demo or an unlock was still under way).
     """
 
-    def __init__(self, app: QApplication, bridge: Bridge, args: argparse.Namespace) -> None:
+    def __init__(self, app: QApplication, bridge: Bridge, args: argparse.Namespace,
+                 make_demo: DemoOpener | None = None) -> None:
         pin_none()  # the start-up dialogs make void Qt calls too (see ui/qtfix.py)
         self.app = app
         self.bridge = bridge
         self.args = args
         self.window: MainWindow | None = None
         self.session: Session | None = None
-        self.demo: LiveDemo | None = None
+        self.demo: DemoVenue | None = None
         self.splash: QLabel | None = None
         self.dialog: QDialog | None = None  # the start-up dialog on screen, if any
         #: every start-up dialog made, deleted together once the window is up (left to
@@ -103,7 +103,9 @@ class Controller:
         #: widgets, such as the style sheet's, and crash it)
         self.startup: list[QWidget] = []
         self.finished: Callable[[], None] = app.quit
-        self.make_demo: Callable[[Path], LiveDemo] = lambda d: LiveDemo(d, reply_chance=0.3)
+        #: opens the demo venue; None when whoever started the app offers none (the
+        #: venue runs a relay, which this package never imports: demo.cli hands it in)
+        self.make_demo: DemoOpener | None = make_demo
 
     def home(self) -> Path:
         return resolve_home(self.args.home).root
@@ -118,13 +120,14 @@ class Controller:
         home = self.home()
         prefs = app_settings()
         enrolled = (home / "chain.pem").exists()
-        if self.args.demo or (not enrolled and prefs.value("profile") == "demo"):
+        if self.args.demo or (not enrolled and prefs.value("profile") == "demo"
+                              and self.make_demo is not None):
             self.open_demo()
             return
         if enrolled:
             self.open_home(home)
             return
-        first = FirstRunDialog(str(home))
+        first = FirstRunDialog(str(home), demo_offered=self.make_demo is not None)
         self._present(first)
 
         def chosen() -> None:
@@ -151,6 +154,9 @@ class Controller:
         self.splash.setText(text)
 
     def open_demo(self) -> None:
+        if self.make_demo is None:
+            self._failed(RuntimeError(_t("this installation offers no demo venue")))
+            return
         data = Path(self.args.data_dir) if self.args.data_dir else demo_dir()
         demo = self.make_demo(data)
         self.demo = demo
@@ -162,7 +168,7 @@ class Controller:
             info = await loop.run_in_executor(None, demo.provision)
             session = await loop.run_in_executor(None, lambda: open_session(
                 info.home(info.user), demo.relay_url(), passphrase=info.passphrase,
-                kdf=demo_kdf(), demo=demo))
+                kdf=demo.kdf(), demo=demo))
             session.title += " " + _t("(demo venue)")
             try:
                 await session.start()
@@ -272,7 +278,7 @@ class Controller:
             needs_pw = not keyring_usable(keyring.get_keyring())
         else:
             needs_pw = backend == "file"
-        from crypto.words import format_hex
+        from crypto.certs.words import format_hex
 
         wizard = EnrolWizard(
             str(home), needs_passphrase=needs_pw, relay=self.args.relay or "",
@@ -372,14 +378,18 @@ class Controller:
         self.bridge.stop()
 
 
-def run(args: argparse.Namespace) -> int:
-    """The app's main loop (qasync on the UI thread); returns the exit status."""
+def run(args: argparse.Namespace, make_demo: DemoOpener | None = None) -> int:
+    """The app's main loop (qasync on the UI thread); returns the exit status.
+
+    ``make_demo`` opens the demo venue ("Open a demo venue", ``--demo``); without it the
+    app offers enrolment only.
+    """
     import qasync
 
     app = make_app(language=getattr(args, "language", None))
     apply_theme(app, str(args.theme or "system"))
     bridge = Bridge()
-    controller = Controller(app, bridge, args)
+    controller = Controller(app, bridge, args, make_demo)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     done: asyncio.Future[Any] = loop.create_future()

@@ -1,18 +1,30 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor``: the desktop app (no subcommand), and the scriptable client commands."""
+"""``corridor``: the desktop app (no subcommand), and the scriptable client commands.
+
+The installed ``corridor`` command is :func:`demo.cli.main`, which calls :func:`main`
+here with the demo venue's opener and its ``demo`` command: this package never imports
+the relay the demo runs on.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from ui.session import DemoOpener
+
+__all__ = ["Register", "build_parser", "main"]
+
+#: Adds commands to ``corridor``'s subcommand parser (``client.cli.register`` is one).
+Register = Callable[[Any], None]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     from client._cli import Parser
 
     p = Parser(prog="corridor", description="Corridor secure messaging. Without a command: "
@@ -39,14 +51,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     register_pki(sub)
     register_client(sub)
+    for register in commands:
+        register(sub)
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, commands: Sequence[Register] = (),
+         make_demo: DemoOpener | None = None) -> int:
+    """Run ``corridor``; ``commands`` and ``make_demo`` come from the caller (demo.cli)."""
     from client._cli import UsageFailure, run_guarded, usage_failure, wants_json
 
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(commands).parse_args(argv)
     except UsageFailure as exc:  # argparse's complaint, as JSON with --json
         return usage_failure(wants_json(argv), exc)
     if getattr(args, "func", None) is not None:  # a subcommand: errors in words, no traceback
@@ -60,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from ui.app import run
 
-    return run(args)
+    return run(args, make_demo)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,15 +11,50 @@ machine never share it.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings
 
-from client.ui_support import ConversationAdapter, LiveDemo
+from ui.adapter import ConversationAdapter
 
-__all__ = ["Session", "open_session"]
+__all__ = ["DemoOpener", "DemoVenue", "DemoVenueInfo", "Session", "open_session"]
+
+
+class DemoVenueInfo(Protocol):
+    """The demo venue once provisioned: the home the app opens, and its passphrase."""
+
+    user: str
+    passphrase: str
+
+    def home(self, name: str) -> Path: ...
+
+
+class DemoVenue(Protocol):
+    """What the app needs of a demo venue (``demo.live.LiveDemo`` is one).
+
+    The app gets venues from a :data:`DemoOpener` handed in by whoever starts it
+    (``demo.cli`` for the ``corridor`` command), so this package never imports the
+    relay the venue runs on.
+    """
+
+    def provision(self, progress: Callable[[str], None] = ...) -> DemoVenueInfo: ...
+
+    def relay_url(self) -> str: ...
+
+    def kdf(self) -> Any: ...
+
+    async def run_delegates(self) -> None: ...
+
+    async def close_delegates(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+#: Makes (or reopens) the demo venue kept in a data directory.
+DemoOpener = Callable[[Path], DemoVenue]
 
 
 @dataclass
@@ -27,7 +62,7 @@ class Session:
     client: Any
     adapter: ConversationAdapter
     home: Path
-    demo: LiveDemo | None = None
+    demo: DemoVenue | None = None
     title: str = ""
     tasks: list[Any] = field(default_factory=list)
 
@@ -48,7 +83,7 @@ class Session:
 
 
 def open_session(home: Path, relay_url: str | None = None, *, passphrase: str | None = None,
-                 kdf: Any = None, demo: LiveDemo | None = None) -> Session:
+                 kdf: Any = None, demo: DemoVenue | None = None) -> Session:
     """Open a device home (blocking: call it on the core's thread)."""
     from client.core import Client
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from client import payloads
-from client.directory import x509_credential
 from client.engine.context import EngineContext
 from client.engine.envelope import SUITE
 from client.engine.forks import ForkCheck
@@ -45,9 +44,10 @@ from client.policy import (
     roster_problem,
 )
 from client.store.base import Channel, ChannelKind
-from crypto.charter import LEAVE_LABEL, leave_content
+from client.trust import x509_credential
+from crypto.corridor.charter import LEAVE_LABEL, leave_content
 from crypto.group import Group
-from crypto.key_package import default_capabilities
+from crypto.messages.key_package import default_capabilities
 from crypto.suites import get_suite
 
 __all__ = ["Channels"]

@@ -3,7 +3,7 @@
 
 Commits are PublicMessages (RFC 9420 section 6.2), which the relay verifies against
 the group's public tree and charter before it routes anyone (docs/relay-authority.md).
-Each carries, in its envelope, a :class:`~crypto.charter.CommitStamp`: the CRLs
+Each carries, in its envelope, a :class:`~crypto.corridor.charter.CommitStamp`: the CRLs
 proving its removals, its timestamp (every member checks its certificates at that
 moment), the channel information sealed for the members of its epoch when the roster
 changes, and the requests to leave of the members it removes at their own request.
@@ -32,8 +32,8 @@ from client.policy import (
     roster_extension,
 )
 from crypto.errors import CryptoError
-from crypto.key_package import validate_key_package
 from crypto.messages import Extension, KeyPackage
+from crypto.messages.key_package import validate_key_package
 from crypto.suites import get_suite
 
 __all__ = ["Commits", "Directory"]

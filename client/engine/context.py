@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import msgspec
 
-from client.directory import Trust, credential_chain, unverified_identity
 from client.engine.envelope import info_name
 from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
 from client.engine.settings import CrashHook, EngineSettings
@@ -22,6 +21,7 @@ from client.msgids import SendIds
 from client.policy import Charter, Ident, PolicyViolation, Roster, roster_from_extensions
 from client.store.base import Channel
 from client.store.engine_state import EngineStore
+from client.trust import Trust, credential_chain, unverified_identity
 from crypto.group import Group
 from crypto.suites import expand_signature_key
 

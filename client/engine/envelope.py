@@ -5,7 +5,7 @@ commit stamp, the sealed channel information, and the padding of application mes
 AAD envelope: ``0x02 | fingerprint[16] | n | signature[n] | inner`` (n is 64, or 0 for
 unsigned test messages; ``0x01 | fingerprint | inner`` from older clients parses as
 unsigned) where inner is :func:`client.payloads.build_aad` for application messages
-and, for commits, msgpack of a :class:`crypto.charter.CommitStamp` (the CRLs proving
+and, for commits, msgpack of a :class:`crypto.corridor.charter.CommitStamp` (the CRLs proving
 its removals, its timestamp, the sealed channel information), which the relay reads too
 (older commits: a bare CRL list).
 
@@ -26,15 +26,15 @@ from typing import Final
 from client import payloads
 from client.msgids import padding_for
 from client.policy import Charter, PolicyViolation, decode_info
-from crypto.charter import (
+from crypto.corridor.charter import (
     AAD_ENVELOPE,
     FP_LEN,
     CommitStamp,
     commit_stamp,
     info_commitment,
 )
-from crypto.charter import Envelope as Envelope
-from crypto.charter import open_envelope as open_envelope
+from crypto.corridor.charter import Envelope as Envelope
+from crypto.corridor.charter import open_envelope as open_envelope
 from crypto.group import Group
 from crypto.messages import ContentType, MLSMessage
 from crypto.suites import get_suite
@@ -62,7 +62,7 @@ FORK_LABEL: Final = "corridor fork statement v1"
 _INFO_LABEL: Final = "corridor channel info v1"
 
 #: A commit's inner AAD (CRLs proving its removals, its timestamp, the sealed channel
-#: information): crypto.charter.CommitStamp, which the relay reads too.
+#: information): crypto.corridor.charter.CommitStamp, which the relay reads too.
 CommitInfo = CommitStamp
 
 

@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Sequence
 
 from client import payloads
-from client.directory import Trust
 from client.engine.channels import Channels
 from client.engine.commits import Commits, Directory
 from client.engine.context import EngineContext, MemberRow
@@ -38,6 +37,7 @@ from client.policy import Charter, Roster
 from client.store.base import Channel
 from client.store.engine_state import EngineStore, LastResortRecord
 from client.transport import RelayMessage, RelayWelcome
+from client.trust import Trust
 from crypto.group import Group
 
 __all__ = ["Engine"]

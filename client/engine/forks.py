@@ -20,7 +20,6 @@ import hashlib
 import hmac
 from typing import Final
 
-from client.directory import credential_chain
 from client.engine.context import EngineContext
 from client.engine.envelope import FORK_LABEL, SUITE, Envelope, epoch_fingerprint, fork_statement
 from client.engine.model import ChannelMeta
@@ -28,7 +27,8 @@ from client.events import Event, ForkDetected
 from client.store.base import Channel
 from client.store.engine_state import EpochFingerprint
 from client.transport import RelayMessage
-from crypto.charter import SIG_LEN
+from client.trust import credential_chain
+from crypto.corridor.charter import SIG_LEN
 from crypto.errors import CryptoError, VerificationError
 from crypto.group import Group
 from crypto.suites import get_suite

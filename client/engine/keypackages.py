@@ -16,14 +16,14 @@ from typing import Final
 
 import msgspec
 
-from client.directory import x509_credential
 from client.engine.context import EngineContext
 from client.engine.envelope import SUITE
 from client.errors import ClientError
 from client.policy import LEAF_EXTENSIONS, PolicyViolation
 from client.store.engine_state import LastResortRecord
-from crypto.key_package import KeyPackageBundle, default_capabilities, make_key_package
+from client.trust import x509_credential
 from crypto.messages import Welcome
+from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
 
 __all__ = ["KEY_PACKAGE_LIFETIME", "LR_KEEP", "KeyPackages"]
 

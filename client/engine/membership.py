@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 import msgspec
 
-from client.directory import credential_chain, unverified_identity
 from client.engine.context import EngineContext
 from client.engine.envelope import commit_info, header, info_name, open_envelope, open_info
 from client.engine.forks import ForkCheck
@@ -47,7 +46,8 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind
 from client.transport import RelayMessage, RelayWelcome
-from crypto.charter import info_commitment, leave_proven
+from client.trust import credential_chain, unverified_identity
+from crypto.corridor.charter import info_commitment, leave_proven
 from crypto.errors import CryptoError
 from crypto.group import Group, Member, StagedCommit
 from crypto.messages import MLSMessage, WireFormat

@@ -13,9 +13,9 @@ from typing import Final
 
 import msgspec
 
-from client.directory import unverified_identity
 from client.events import Event
 from client.policy import Ident, Roster
+from client.trust import unverified_identity
 from crypto.errors import EpochError
 from crypto.group import Group
 

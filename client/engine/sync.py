@@ -48,7 +48,7 @@ from client.msgids import APP
 from client.policy import PolicyViolation, check_post, roster_from_extensions
 from client.store.base import Channel
 from client.transport import RelayMessage
-from crypto.charter import commit_stamp
+from crypto.corridor.charter import commit_stamp
 from crypto.errors import CryptoError, EpochError, InvalidCommitError, ReplayError
 from crypto.errors import PolicyError as CryptoPolicyError
 from crypto.group import ApplicationMessage, Group, StagedCommit

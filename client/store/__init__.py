@@ -11,9 +11,9 @@ from client.errors import StoreKeyError
 from client.keystore import STORE_KEY, Keystore
 from client.paths import Home
 from client.store.base import Channel, ChannelKind, GroupState, Message, OutboxItem, Store
-from client.store.crypto import KEY_SIZE
 from client.store.memory import MemoryStore
 from client.store.schema import LATEST as SCHEMA_VERSION
+from client.store.sealing import KEY_SIZE
 from client.store.sqlite import SqliteStore
 
 __all__ = [

@@ -39,7 +39,7 @@ __all__ = [
     "records_from_group_state",
 ]
 
-#: the fingerprint's length (crypto.charter.FP_LEN) and a merged commit's digest length
+#: the fingerprint's length (crypto.corridor.charter.FP_LEN) and a merged commit's digest length
 FINGERPRINT_LEN: Final = 16
 DIGEST_LEN: Final = 16
 

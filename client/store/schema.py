@@ -7,7 +7,7 @@ crash mid-migration leaves the previous version intact. A database newer than
 :data:`LATEST` is refused rather than guessed at.
 
 Only opaque ids, sequence numbers, epochs and timestamps are plain columns; everything
-else sits in ``sealed`` columns (see :mod:`client.store.crypto`).
+else sits in ``sealed`` columns (see :mod:`client.store.sealing`).
 
 History:
     1. first release: meta, channels, messages, group_states, outbox.

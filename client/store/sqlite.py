@@ -51,8 +51,8 @@ from client.store.base import (
     check_int,
     check_message,
 )
-from client.store.crypto import RowCipher
 from client.store.engine_state import EngineStateRecords, records_from_group_state
+from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
 
 __all__ = ["SqliteStore"]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import CHECKERS, SUPPORTED_SUITES
+from crypto.conformance import CHECKERS, SUPPORTED_SUITES
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 

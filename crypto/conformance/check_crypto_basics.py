@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import VerificationError
-from ..suites import get_suite
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.errors import VerificationError
+from crypto.suites import get_suite
 
 
 def _h(value: str) -> bytes:

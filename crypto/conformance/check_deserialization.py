@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from crypto.codec import decode_varint, encode_varint
+from crypto.conformance import vector_file
 from crypto.errors import InternalError
-
-from . import vector_file
 
 
 @vector_file("deserialization.json", suite_key=None)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..codec import Writer
-from ..errors import VerificationError
-from ..key_schedule import next_epoch
-from ..secret_bytes import Secret
-from ..suites import get_suite
-from . import vector_file
+from crypto.codec import Writer
+from crypto.conformance import vector_file
+from crypto.errors import VerificationError
+from crypto.schedule.key_schedule import next_epoch
+from crypto.secret_bytes import Secret
+from crypto.suites import get_suite
 
 
 def _h(value: str) -> bytes:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import UsageError, VerificationError
-from ..framing import protect_private, protect_public, unprotect_private, unprotect_public
-from ..messages import (
+from crypto.conformance import vector_file
+from crypto.errors import UsageError, VerificationError
+from crypto.framing import protect_private, protect_public, unprotect_private, unprotect_public
+from crypto.messages import (
     AuthenticatedContent,
     Commit,
     ContentType,
@@ -19,9 +20,8 @@ from ..messages import (
     PublicMessage,
     Sender,
 )
-from ..secret_tree import SecretTree
-from ..suites import CipherSuite, get_suite
-from . import vector_file
+from crypto.schedule.secret_tree import SecretTree
+from crypto.suites import CipherSuite, get_suite
 
 _SENDER = Sender.member(1)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from crypto.codec import Struct
+from crypto.conformance import vector_file
 from crypto.errors import InternalError
 from crypto.messages import (
     Add,
@@ -29,8 +30,6 @@ from crypto.messages import (
     Update,
     WireFormat,
 )
-
-from . import vector_file
 
 
 def _mls(wire_format: WireFormat, content_type: ContentType | None = None

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import messages as m
-from ..errors import ProtocolError
-from ..group import Group, StagedCommit, StoredProposal
-from ..key_package import KeyPackageBundle
-from ..suites import get_suite
-from . import vector_file
+from crypto import messages as m
+from crypto.conformance import vector_file
+from crypto.errors import ProtocolError
+from crypto.group import Group, StagedCommit, StoredProposal
+from crypto.messages.key_package import KeyPackageBundle
+from crypto.suites import get_suite
 
 __all__ = ["check_passive_client"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import VerificationError
-from ..psk import external_psk_id, psk_secret
-from ..suites import get_suite
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.errors import VerificationError
+from crypto.schedule.psk import external_psk_id, psk_secret
+from crypto.suites import get_suite
 
 
 @vector_file("psk_secret.json")

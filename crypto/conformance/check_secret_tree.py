@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import VerificationError
-from ..secret_tree import RatchetType, SecretTree, sender_data_key_nonce
-from ..suites import get_suite
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.errors import VerificationError
+from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
+from crypto.suites import get_suite
 
 
 def _h(value: str) -> bytes:

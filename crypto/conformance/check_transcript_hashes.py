@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import VerificationError
-from ..messages import AuthenticatedContent, ContentType
-from ..suites import get_suite
-from ..transcript import update_transcript
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.errors import VerificationError
+from crypto.messages import AuthenticatedContent, ContentType
+from crypto.schedule.transcript import update_transcript
+from crypto.suites import get_suite
 
 
 def _h(value: str) -> bytes:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import tree_math as tm
-from ..errors import UsageError
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.errors import UsageError
+from crypto.tree import treemath as tm
 
 __all__ = ["check_tree_math"]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import messages as m
-from ..suites import get_suite
-from ..tree import RatchetTree, parse_ratchet_tree
-from . import vector_file
+from crypto import messages as m
+from crypto.conformance import vector_file
+from crypto.suites import get_suite
+from crypto.tree import RatchetTree, parse_ratchet_tree
 
 __all__ = ["check_tree_operations"]
 

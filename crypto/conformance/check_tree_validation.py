@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..suites import get_suite
-from ..tree import parse_ratchet_tree
-from . import vector_file
+from crypto.conformance import vector_file
+from crypto.suites import get_suite
+from crypto.tree import parse_ratchet_tree
 
 __all__ = ["check_tree_validation"]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import messages as m
-from ..secret_bytes import Secret
-from ..suites import CipherSuite, get_suite
-from ..tree import RatchetTree, parse_ratchet_tree
-from ..treekem import PrivateTreeState, merge_update_path, prepare_update_path
-from . import vector_file
+from crypto import messages as m
+from crypto.conformance import vector_file
+from crypto.secret_bytes import Secret
+from crypto.suites import CipherSuite, get_suite
+from crypto.tree import RatchetTree, parse_ratchet_tree
+from crypto.tree.treekem import PrivateTreeState, merge_update_path, prepare_update_path
 
 __all__ = ["check_treekem"]
 

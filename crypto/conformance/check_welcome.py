@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import messages as m
-from ..key_schedule import from_joiner_secret, welcome_key_nonce
-from ..suites import get_suite
-from . import vector_file
+from crypto import messages as m
+from crypto.conformance import vector_file
+from crypto.schedule.key_schedule import from_joiner_secret, welcome_key_nonce
+from crypto.suites import get_suite
 
 __all__ = ["check_welcome"]
 

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from crypto.transparency import chain_entries, crl_entry
+from crypto.certs.transparency import chain_entries, crl_entry
 
 from .. import schemas as s
 from ..directory import CrlRefused, VenueDirectory

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from crypto.transparency import LogEntry, SignedTreeHead
+from crypto.certs.transparency import LogEntry, SignedTreeHead
 
 from .. import schemas as s
 from ..errors import BadRequest, NotFound

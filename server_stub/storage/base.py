@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The relay's storage interface: one contract, SQLite and PostgreSQL behind it.
 
+This module defines the contract only and imports no backend (they import it);
+:func:`server_stub.storage.factory.open_storage` picks one by URL.
+
 Writes are *durable when they return*: an implementation may batch concurrent writes
 into one transaction (group commit), but it resolves a write only after that
 transaction committed. Every committed write that a connected device should hear about
@@ -37,7 +40,6 @@ __all__ = [
     "StoredMessage",
     "StoredWelcome",
     "WelcomeEvent",
-    "open_storage",
 ]
 
 
@@ -380,16 +382,3 @@ class Storage(abc.ABC):
     @abc.abstractmethod
     async def gc(self, now: int, retention: int) -> GcStats:
         """Delete what every recipient acked, and whatever is older than ``retention``."""
-
-
-def open_storage(url: str, *, batch_max: int = 512) -> Storage:
-    """Pick the implementation by URL scheme: ``sqlite:///path`` or ``postgresql://``."""
-    if url.startswith("sqlite:///"):
-        from .sqlite import SQLiteStorage
-
-        return SQLiteStorage(url, batch_max=batch_max)
-    if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresStorage
-
-        return PostgresStorage(url, batch_max=batch_max)
-    raise ValueError("database URL must start with sqlite:/// or postgresql://")

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 
 from client.core import Client
-from client.demo import DemoLayout, provision
+from demo.venue import DemoLayout, provision
 from tests.server_stub.conftest import RelayProcess, free_port
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")

@@ -20,7 +20,13 @@ from typing import Any
 
 import httpx
 
-from crypto.transparency import LogEntry, MerkleTree, chain_entries, crl_entry, sign_tree_head
+from crypto.certs.transparency import (
+    LogEntry,
+    MerkleTree,
+    chain_entries,
+    crl_entry,
+    sign_tree_head,
+)
 
 Rewrite = Callable[[list[bytes]], list[bytes]]
 

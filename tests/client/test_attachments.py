@@ -23,7 +23,7 @@ from client.attachments import (
     decrypt_blob,
     encrypt_file,
 )
-from client.demo import provision
+from demo.venue import provision
 from tests.server_stub.conftest import RelayProcess, free_port
 
 from .conftest import Venue

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from client._cli import CODES, format_duration, parse_duration
+from demo.cli import build_parser, main
 from tests.server_stub.conftest import free_port
-from ui.cli import build_parser, main
 
 from .conftest import start_venue
 

@@ -52,7 +52,7 @@ async def test_crashes_lose_nothing_and_show_nothing_twice(venue: Venue) -> None
     await v.close(B)
 
     # merging a commit: killed after the merge, before the transaction commits
-    from client.demo import add_device
+    from demo.venue import add_device
 
     extra = v.client(add_device(v.layout, "alderia", "ben"))
     await extra.sync()

@@ -12,8 +12,8 @@ from datetime import timedelta
 
 import pytest
 
-from client.directory import Trust
 from client.engine import CLOCK_TOLERANCE
+from client.trust import Trust
 
 from .test_policy import A_M, B_M, C_M, Dev, Issued, Pki, assert_agree, settle, venue
 

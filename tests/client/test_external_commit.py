@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from client.directory import x509_credential
 from client.events import ErrorEvent, MessageReceived, PolicyRefused
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
-from crypto.key_package import default_capabilities
-from crypto.validation import IdentityProvider
+from crypto.group.validation import IdentityProvider
+from crypto.messages.key_package import default_capabilities
 
 from .test_engine import channel, received, send, state
 from .test_policy import B_M, Issued, Pki

@@ -16,7 +16,6 @@ from typing import ClassVar
 import pytest
 
 from client import payloads
-from client.directory import x509_credential
 from client.engine import SUITE
 from client.engine.envelope import envelope
 from client.engine.model import OutApp, enc
@@ -24,8 +23,9 @@ from client.errors import UsageError
 from client.events import ErrorEvent, MessageEdited, MessageRedacted, PolicyRefused
 from client.policy import LEAF_EXTENSIONS, roster_extension
 from client.transport import HttpTransport, RelayMessage
+from client.trust import x509_credential
 from crypto.group import Group
-from crypto.key_package import default_capabilities
+from crypto.messages.key_package import default_capabilities
 from tests.client.wire import is_commit
 
 from .conftest import Venue

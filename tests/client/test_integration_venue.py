@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from client.demo import add_device, recall_device
 from client.engine import CommitWork, MembershipPlan
 from client.errors import UsageError
 from client.events import ChannelJoined, PolicyRefused
 from client.payloads import Text, new_message_id, now_ms
 from client.transport import EpochConflictError, RelayRefused
+from demo.venue import add_device, recall_device
 
 from .conftest import Venue, start_venue
 

@@ -17,11 +17,11 @@ import asyncio
 import pytest
 
 from client import core
-from client.demo import add_device
 from client.events import ChannelJoined, ErrorEvent
-from crypto.key_package import KeyPackageBundle
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
+from demo.venue import add_device
 
 from .conftest import Venue
 

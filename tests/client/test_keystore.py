@@ -27,7 +27,7 @@ from client.errors import (
     UsageError,
     WrongPassphraseError,
 )
-from crypto import keyfile
+from crypto.certs import keyfile
 
 FAST = ks.KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
 PASS = "correct horse battery staple"
@@ -203,7 +203,7 @@ def test_failed_write_keeps_old_file_and_memory(
     )
 
 
-# The unified file is a crypto.keyfile file: magic[8] version kdf ops[4] mem[4] salt[16]
+# The unified file is a crypto.certs.keyfile file: magic[8] version kdf ops[4] mem[4] salt[16]
 # nonce[24] label-length label, then secretbox(header || msgpack map).
 OPS_AT, MEM_AT, SALT_AT, NONCE_AT, LABEL_LEN_AT, LABEL_AT = 10, 14, 18, 34, 58, 59
 BODY_AT = LABEL_AT + len(ks.KEYSTORE_LABEL)

@@ -20,7 +20,7 @@ from client.cli import register
 from client.core import Client
 from client.errors import AlreadyDoneError, UsageError
 from client.payloads import LeaveRequest, new_message_id, now_ms
-from crypto.charter import LEAVE_LABEL, leave_content, leave_proven
+from crypto.corridor.charter import LEAVE_LABEL, leave_content, leave_proven
 from crypto.suites import get_suite
 
 from .conftest import Venue, start_venue

@@ -24,7 +24,6 @@ from pathlib import Path
 import pytest
 
 from client.core import Client, backoff
-from client.demo import provision
 from client.events import (
     ConnectionChanged,
     ErrorEvent,
@@ -33,6 +32,7 @@ from client.events import (
     MessageReceived,
 )
 from client.transport import LoggedDevices
+from demo.venue import provision
 from tests.server_stub.conftest import RelayProcess, free_port
 
 from .conftest import Venue

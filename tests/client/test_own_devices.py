@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from client.demo import add_device, recall_device
 from client.pki import main as pki_main
+from demo.venue import add_device, recall_device
 
 from .conftest import Venue
 

@@ -26,7 +26,7 @@ from keyring.backends import fail as keyring_fail
 from client import keystore as ks
 from client.paths import resolve_home
 from crypto import certs
-from crypto.keyfile import peek_label, seal_key
+from crypto.certs.keyfile import peek_label, seal_key
 from server_stub.venue import main as relay
 from tests.client.test_keystore import DictKeyring, _legacy_file
 from ui.cli import main as corridor

@@ -21,7 +21,6 @@ import msgspec
 import pytest
 
 from client import payloads
-from client.directory import Trust, x509_credential
 from client.engine import (
     SUITE,
     AppWork,
@@ -52,11 +51,12 @@ from client.policy import (
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import EpochConflictError, MemoryRelay, RelayRefused
+from client.trust import Trust, x509_credential
 from crypto import certs
-from crypto.charter import CommitStamp
+from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import default_capabilities, make_key_package
 
 A_M, B_M, C_M = "alderia", "borduria", "carpania"
 _enc = msgspec.msgpack.Encoder()

@@ -22,17 +22,18 @@ import msgspec
 import pytest
 
 from client.core import Client
-from client.directory import x509_credential
 from client.engine import SUITE
 from client.engine.envelope import envelope, seal_info
 from client.events import CommitVoided, PolicyRefused
 from client.policy import LEAF_EXTENSIONS, new_info, roster_extension
 from client.transport import RelayMessage, RelayRefused
-from crypto import certs, key_schedule
-from crypto.charter import CHARTER_EXTENSION, CommitStamp, charter_from_extensions
+from client.trust import x509_credential
+from crypto import certs
+from crypto.corridor.charter import CHARTER_EXTENSION, CommitStamp, charter_from_extensions
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import KeyPackage
+from crypto.messages.key_package import default_capabilities, make_key_package
+from crypto.schedule import key_schedule
 
 from .conftest import Venue
 

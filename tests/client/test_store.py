@@ -33,7 +33,7 @@ from client.store import (
     open_store,
     schema,
 )
-from client.store.crypto import RowCipher
+from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
 
 KEY = Secret(bytes(range(32)))

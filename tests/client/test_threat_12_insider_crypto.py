@@ -29,9 +29,10 @@ import pytest
 from client.engine.envelope import envelope
 from client.events import ErrorEvent, ForkDetected, PolicyRefused
 from client.transport import RelayMessage, RelayRefused
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.group import Group
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
 
 from .test_engine import channel
 from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree

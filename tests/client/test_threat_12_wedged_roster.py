@@ -26,7 +26,7 @@ from client.engine.envelope import envelope, seal_info
 from client.events import ErrorEvent, ForkDetected
 from client.policy import new_info, roster_extension
 from client.transport import RefusalResult
-from crypto.charter import CommitStamp
+from crypto.corridor.charter import CommitStamp
 from crypto.group import CommitOutput, Group
 
 from .test_engine import channel, send

@@ -12,15 +12,15 @@ from __future__ import annotations
 import pytest
 
 from client import payloads
-from client.directory import x509_credential
 from client.engine.envelope import envelope
 from client.engine.model import enc
 from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
+from client.trust import x509_credential
 from crypto.group import Group
-from crypto.key_package import default_capabilities, make_key_package
 from crypto.messages import MLSMessage
+from crypto.messages.key_package import default_capabilities, make_key_package
 from tests.crypto.test_threat_15_wire_format import public_application
 
 from .test_engine import channel, received, send, state

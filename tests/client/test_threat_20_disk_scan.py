@@ -18,7 +18,7 @@ import dataclasses
 import secrets
 from pathlib import Path
 
-from crypto.key_schedule import DELETED, RETAINED_SECRETS
+from crypto.schedule.key_schedule import DELETED, RETAINED_SECRETS
 from crypto.secret_bytes import Secret
 
 from .conftest import Venue

@@ -28,7 +28,7 @@ from client.health import EXPIRY_WARNING_DAYS, certificate_status
 from client.pki import main as pki_main
 from client.transport import RelayRefused
 from crypto import certs
-from crypto.keyfile import open_key
+from crypto.certs.keyfile import open_key
 from tests.server_stub.venue_helpers import Pki
 
 from .conftest import Venue

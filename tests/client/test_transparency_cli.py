@@ -17,7 +17,7 @@ import pytest
 from keyring.backends import fail as keyring_fail
 
 from crypto import certs
-from crypto.transparency import VenuePolicy
+from crypto.certs.transparency import VenuePolicy
 from server_stub.venue import main as relay
 from tests.client.test_pki_cli import PASS, World, fails, ok, quiet, using_keyring
 from ui.cli import main as corridor

@@ -20,7 +20,7 @@ import pytest
 from client import pki
 from client.transport import HttpTransport
 from crypto import certs
-from crypto.keyfile import open_key
+from crypto.certs.keyfile import open_key
 
 from .conftest import start_venue
 

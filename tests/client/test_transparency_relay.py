@@ -22,10 +22,10 @@ import sqlite3
 
 import pytest
 
-from client.demo import recall_device
 from client.events import DirectoryAlarm
 from crypto import certs
-from crypto.transparency import LogEntry, SignedTreeHead, VenuePolicy
+from crypto.certs.transparency import LogEntry, SignedTreeHead, VenuePolicy
+from demo.venue import recall_device
 
 from .conftest import Venue
 from .forking_relay import fork_client
@@ -139,7 +139,7 @@ async def test_two_views_caught_by_gossip_in_one_exchange(venue: Venue) -> None:
     fork_client(b, venue.layout.relay_dir, rewrite=lambda es: [
         e for e in es if LogEntry.decode(e).leaf_hash != crl_leaf])
     await venue.client(C).publish_crl(crl)
-    from client.demo import add_device
+    from demo.venue import add_device
     newcomer = add_device(venue.layout, "alderia", "ben")
     await venue.client(newcomer).sync()  # a later entry, so B's forged log grows too
     await a.sync()

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """client.transparency.LogVerifier alone (sans-I/O) and the gossip bytes in the AAD.
 
-Round trips through a log built here with crypto.transparency, and every way the relay
+Round trips through a log built here with crypto.certs.transparency, and every way the relay
 could lie to it: foreign policy, older policy, head signed by another key, rollback,
 fork at the same size, entries that do not hash to the head, missing or bad proofs.
 """
@@ -17,7 +17,7 @@ from client import payloads
 from client.errors import PayloadError, UsageError
 from client.transparency import LogVerifier, TransparencyError, monitor_mission
 from crypto import certs
-from crypto.transparency import (
+from crypto.certs.transparency import (
     EntryKind,
     LogEntry,
     MerkleTree,

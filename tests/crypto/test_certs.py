@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crypto import certs as C
+from crypto.certs.words import WORDS, decode_words, encode_words, parse_hex, words_digest
 from crypto.errors import CertificateError, DecodeError, UsageError
-from crypto.words import WORDS, decode_words, encode_words, parse_hex, words_digest
 
 FIXTURES = [HealthCheck.function_scoped_fixture]
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.errors import (
     CryptoError,
@@ -19,6 +18,8 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.group import ApplicationMessage, Group, StagedCommit
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
 from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
 
 

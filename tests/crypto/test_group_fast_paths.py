@@ -22,7 +22,7 @@ from crypto.errors import (
 )
 from crypto.group import ApplicationMessage, Group, StagedCommit, make_key_package
 from crypto.messages import ContentType, FramedContent, MLSMessage, Sender
-from crypto.secret_tree import RatchetType, SecretTree
+from crypto.schedule.secret_tree import RatchetType, SecretTree
 from crypto.suites import get_suite
 
 NOW = 1_800_000_000

@@ -16,7 +16,6 @@ from dataclasses import replace
 
 import pytest
 
-from crypto import key_schedule, treekem
 from crypto import messages as m
 from crypto.errors import (
     CryptoError,
@@ -27,6 +26,8 @@ from crypto.errors import (
 )
 from crypto.group import Group, StagedCommit
 from crypto.messages import Proposal, ProposalOrRef, Sender
+from crypto.schedule import key_schedule
+from crypto.tree import treekem
 from tests.crypto.test_group import NOW, accept, assert_agree, kp_for, make_group
 
 INSIDER = 0

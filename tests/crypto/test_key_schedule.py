@@ -11,9 +11,9 @@ import pytest
 
 from crypto.conformance.check_key_schedule import group_context_bytes
 from crypto.errors import VerificationError
-from crypto.key_schedule import EpochSecrets, KeySchedule, from_joiner_secret, next_epoch
 from crypto.messages import GroupContext, PreSharedKeyID, PSKType
-from crypto.psk import external_psk_id, psk_secret
+from crypto.schedule.key_schedule import EpochSecrets, KeySchedule, from_joiner_secret, next_epoch
+from crypto.schedule.psk import external_psk_id, psk_secret
 from crypto.secret_bytes import Secret
 from crypto.suites import SUITES, get_suite
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""crypto.keyfile: passphrase-sealed keys survive a round trip and nothing else."""
+"""crypto.certs.keyfile: passphrase-sealed keys survive a round trip and nothing else."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crypto.errors import DecodeError, UsageError
-from crypto.keyfile import (
+from crypto.certs.keyfile import (
     KeyFileFormatError,
     WrongPassphraseError,
     open_key,
     peek_label,
     seal_key,
 )
+from crypto.errors import DecodeError, UsageError
 
 FAST = "interactive"
 SECRET = bytes(range(32))

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""crypto.public_group: a delivery service follows a group from its public state alone.
+"""crypto.group.public_group: a delivery service follows a group from its public state alone.
 
 Round trips (the public state tracks the members' GroupContext exactly, epoch after
 epoch) and adversarial commits (forged signature, foreign leaf, tampered path, proposals
@@ -14,7 +14,6 @@ from dataclasses import replace
 import pytest
 
 from crypto import messages as m
-from crypto import treekem
 from crypto.errors import (
     CryptoError,
     DecodeError,
@@ -24,8 +23,9 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.group import Group
+from crypto.group.public_group import PublicGroup
 from crypto.messages import Proposal, ProposalOrRef, Sender
-from crypto.public_group import PublicGroup
+from crypto.tree import treekem
 from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
 
 
@@ -285,7 +285,7 @@ def _path_leaf_edited(monkeypatch: pytest.MonkeyPatch, a: Group, **changes: obje
 
 def test_relay_refuses_what_members_refuse_in_a_path_leaf(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The relay runs the members' section 7.3 rules (crypto.validation): a validly signed
+    """The relay runs the members' section 7.3 rules (crypto.group.validation): a validly signed
     commit with a small-order X25519 key, or one that swaps the committer's identity, is
     refused at the relay as by every member, so it is never routed to wedge a channel."""
     a, b, _c, _d = make_group(4)

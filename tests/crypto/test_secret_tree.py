@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from crypto.errors import GenerationError, ProtocolError, ReplayError, UsageError
-from crypto.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
+from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
 from crypto.suites import SUITES, get_suite
 
 CASES = [c for c in json.loads((Path(__file__).resolve().parents[1] / "vectors"

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""crypto.transparency against answers derived independently of it.
+"""crypto.certs.transparency against answers derived independently of it.
 
 * RFC 9162 §2.1.5's example tree of seven leaves: its named inclusion and consistency
   proofs, built here node by node from the hash definitions.
@@ -17,8 +17,7 @@ import hashlib
 import pytest
 
 from crypto import certs
-from crypto.errors import DecodeError, UsageError, VerificationError
-from crypto.transparency import (
+from crypto.certs.transparency import (
     HEAD_LEN,
     POLICY_LEN,
     CompactRange,
@@ -34,6 +33,7 @@ from crypto.transparency import (
     verify_consistency,
     verify_inclusion,
 )
+from crypto.errors import DecodeError, UsageError, VerificationError
 
 
 def H(data: bytes) -> bytes:

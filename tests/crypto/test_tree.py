@@ -17,11 +17,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crypto import messages as m
-from crypto import tree_math as tm
 from crypto.errors import DecodeError, ProtocolError, UsageError, VerificationError
 from crypto.suites import CipherSuite, get_suite
 from crypto.tree import RatchetTree, RequiredCapabilitiesView, parse_ratchet_tree
-from crypto.treekem import PrivateTreeState, merge_update_path, prepare_update_path
+from crypto.tree import treemath as tm
+from crypto.tree.treekem import PrivateTreeState, merge_update_path, prepare_update_path
 
 SUITE = get_suite(3)
 GROUP_ID = b"corridor-test-group"

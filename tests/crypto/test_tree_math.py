@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crypto import tree_math as tm
 from crypto.errors import UsageError
+from crypto.tree import treemath as tm
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors" / "tree-math.json"
 

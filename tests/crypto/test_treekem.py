@@ -11,7 +11,7 @@ from crypto import messages as m
 from crypto.errors import ProtocolError, UsageError, VerificationError
 from crypto.secret_bytes import Secret
 from crypto.tree import parent_hash_input
-from crypto.treekem import (
+from crypto.tree.treekem import (
     MergedUpdatePath,
     PreparedUpdatePath,
     PrivateTreeState,

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""RFC 9420 rules an insider could break (crypto.validation): each malicious input is
+"""RFC 9420 rules an insider could break (crypto.group.validation): each malicious input is
 refused by every honest member, whose state stays as it was and whose group keeps
 working. docs/mls-validation.md names these tests rule by rule."""
 
@@ -15,7 +15,6 @@ import nacl.exceptions
 import pytest
 
 from crypto import messages as m
-from crypto import validation
 from crypto.errors import (
     CryptoError,
     PeerError,
@@ -23,12 +22,12 @@ from crypto.errors import (
     ProtocolError,
     UsageError,
 )
-from crypto.group import Group, StagedCommit, StoredProposal, _sign_leaf
-from crypto.key_package import KeyPackageBundle, default_capabilities, make_key_package
+from crypto.group import Group, StagedCommit, StoredProposal, _sign_leaf, validation
+from crypto.group.validation import BasicIdentityProvider, IdentityProvider, LeafContext
 from crypto.messages import Credential, ExtensionType, Proposal
+from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
-from crypto.validation import BasicIdentityProvider, IdentityProvider, LeafContext
 from tests.crypto.test_group import NOW, accept, assert_agree, deliver, kp_for, make_group
 from tests.crypto.test_insider_commits import insider_commit, refused_by_all, with_path
 

@@ -15,8 +15,8 @@ import pytest
 from crypto import messages as m
 from crypto.errors import ProtocolError
 from crypto.group import Group, StagedCommit, StoredProposal
-from crypto.key_package import make_key_package
 from crypto.messages import Credential, PreSharedKeyID, PSKType, ResumptionPSKUsage
+from crypto.messages.key_package import make_key_package
 from crypto.suites import get_suite
 
 NOW = 1_700_000_000

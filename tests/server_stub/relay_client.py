@@ -33,7 +33,8 @@ import msgspec
 from httpx_ws import AsyncWebSocketSession, aconnect_ws
 from nacl.signing import SigningKey
 
-from crypto.charter import (
+from crypto.codec import opaque_v
+from crypto.corridor.charter import (
     CHARTER_EXTENSION,
     Charter,
     CommitStamp,
@@ -41,10 +42,9 @@ from crypto.charter import (
     charter_from_extensions,
     ident_of_certificate,
 )
-from crypto.codec import opaque_v
 from crypto.group import Group
-from crypto.key_package import KeyPackageBundle, default_capabilities, make_key_package
 from crypto.messages import Credential, CredentialType
+from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
 
 SUITE = 3
 # Leaves list the charter extension the groups use (RFC 9420 section 13.4).

@@ -107,9 +107,10 @@ def test_extra_commands_can_be_registered(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_module_entry_point_sees_extension_commands() -> None:
-    """``python -m server_stub.cli`` lists what extension modules registered, like the
-    console script does (the registry must not be a second copy of the module)."""
-    build_parser()  # imports the extensions in this process
+    """``python -m server_stub.cli`` lists the relay's own commands and the registered
+    ones, like the console script does (the registry must not be a second copy of the
+    module)."""
+    build_parser()
     names = {n for n, _a, _r in EXTRA_COMMANDS}
     out = subprocess.run([sys.executable, "-m", "server_stub.cli", "--help"], check=True,
                          capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)}).stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crypto.charter import Charter
+from crypto.corridor.charter import Charter
 
 from .conftest import InProcess, RelayProcess
 from .relay_client import RelayClient, RelayError, b64, b64u, unb64

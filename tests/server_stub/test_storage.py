@@ -28,8 +28,8 @@ from server_stub.storage.base import (
     RevocationEvent,
     Storage,
     WelcomeEvent,
-    open_storage,
 )
+from server_stub.storage.factory import open_storage
 
 NOW = 1_800_000_000
 

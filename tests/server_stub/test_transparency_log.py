@@ -3,7 +3,7 @@
 
 Every device chain and CRL the directory stores is appended to the log in the same
 transaction; every directory response carries inclusion proofs against one signed tree
-head, which the checks here verify with crypto.transparency alone (as a client would).
+head, which the checks here verify with crypto.certs.transparency alone (as a client would).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from crypto import certs
-from crypto.transparency import (
+from crypto.certs.transparency import (
     EntryKind,
     LogEntry,
     MerkleTree,

@@ -16,7 +16,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from crypto import certs
-from crypto.words import decode_words, parse_hex
+from crypto.certs.words import decode_words, parse_hex
 from server_stub.venue import main
 
 PASS = "secretariat-pass"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from client.ui_support import LiveDemo, demo_kdf
+from demo.live import LiveDemo, demo_kdf
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,9 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
-from client.ui_support import Row, safety_number
+from client.trust import safety_number
 from ui.models import roles
+from ui.rows import Row
 
 TIMEOUT = 20000
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from client.ui_support import Row, demo_kdf
+from demo.live import demo_kdf
+from ui.rows import Row
 
 TIMEOUT = 15000
 

@@ -18,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from client import pki
-from client.ui_support import LiveDemo
-from crypto.words import decode_words, encode_words
+from crypto.certs.words import decode_words, encode_words
+from demo.cli import open_live_demo
+from demo.live import LiveDemo
 
 TIMEOUT = 30000
 
@@ -52,7 +53,7 @@ def controller(qapp, bridge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  
                                   quiet_demo=True, theme=None)
         for k, v in extra.items():
             setattr(args, k, v)
-        c = Controller(qapp, bridge, args)
+        c = Controller(qapp, bridge, args, open_live_demo)
         c.ended = 0  # type: ignore[attr-defined]
 
         def finished() -> None:
@@ -307,7 +308,7 @@ def test_a_demo_that_fails_to_start_cleans_up_and_says_why(
         controller, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    import client.ui_support as support
+    import demo.live as support
     from ui.app import app_settings
 
     async def broken(_layout: object) -> None:

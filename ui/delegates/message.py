@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from client.ui_support import Row, fmt_size
 from ui.i18n import meeting_text
 from ui.models import roles
+from ui.rows import Row, fmt_size
 
 __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QO
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 from PySide6.QtWidgets import QApplication, QStyle
 
-from client.ui_support import ChannelSummary
+from ui.rows import ChannelSummary
 
 from . import roles
 

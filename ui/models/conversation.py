@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
-from client.ui_support import Row
+from ui.rows import Row
 
 from . import roles
 
@@ -34,7 +34,7 @@ _ROOT = QModelIndex()  # the invisible root (a shared default argument)
 
 
 class ConversationModel(QAbstractListModel):
-    """Rows of a channel (client.ui_support.Row) in display order."""
+    """Rows of a channel (ui.rows.Row) in display order."""
 
     #: Older rows were prepended (count): the view keeps its scroll position.
     olderLoaded = Signal(int)

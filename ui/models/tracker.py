@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
-from client.ui_support import AckStatus
+from ui.rows import AckStatus
 
 __all__ = ["AckTrackerModel"]
 

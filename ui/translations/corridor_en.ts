@@ -14,6 +14,13 @@
 <context>
     <name>Dialogs</name>
     <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>in %n minute(s)</source>
         <translation>
             <numerusform>in %n minute</numerusform>
@@ -80,6 +87,16 @@
         <translation>
             <numerusform>%n second</numerusform>
             <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Transparency</name>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>%n alarm in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</numerusform>
+            <numerusform>%n alarms in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</numerusform>
         </translation>
     </message>
 </context>

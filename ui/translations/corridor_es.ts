@@ -5,505 +5,509 @@
     <name>App</name>
     <message>
         <source>an unexpected error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>un error inesperado (%1)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando el foro de demostración (un relé integrado en 127.0.0.1, varias misiones, canales de todo tipo)…</translation>
     </message>
     <message>
         <source>(demo venue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(foro de demostración)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo %1…</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this device&apos;s key file. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña incorrecta: no abre el archivo de claves de este dispositivo. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>You are %1 (%2) of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usted es %1 (%2), de la misión %3.</translation>
     </message>
     <message>
         <source>Your certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su certificado es válido hasta el %1.</translation>
     </message>
     <message>
         <source>Venue root (pinned): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Raíz del foro (fijada): %1</translation>
     </message>
     <message>
         <source>Could not open Corridor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir Corridor: %1</translation>
     </message>
 </context>
 <context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilateral</translation>
     </message>
     <message>
         <source>Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Multilateral</translation>
     </message>
     <message>
         <source>Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo restringido</translation>
     </message>
     <message>
         <source>Missions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Misiones: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencia: %1</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 sin leer</translation>
     </message>
     <message>
         <source>routing warning</source>
-        <translation type="unfinished"></translation>
+        <translation>advertencia de enrutamiento</translation>
     </message>
 </context>
 <context>
     <name>Conversation</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes</translation>
     </message>
     <message>
         <source>Jump to the newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a los mensajes más recientes</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Responder</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirar</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acusar recibo</translation>
     </message>
     <message>
         <source>&amp;Save attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar el adjunto…</translation>
     </message>
     <message>
         <source>Jump to the &amp;newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a los mensajes más &amp;recientes</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar el texto</translation>
     </message>
     <message>
         <source>Send a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar de &amp;nuevo</translation>
     </message>
     <message>
         <source>&amp;Discard unsent message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Descartar el mensaje no enviado</translation>
     </message>
     <message>
         <source>React with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reaccionar con %1</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mensaje nuevo ↓</numerusform>
+            <numerusform>%n mensajes nuevos ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;accionar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Write a message — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un mensaje — Intro envía, Mayús+Intro para una nueva línea</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enviar</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad&amp;juntar…</translation>
     </message>
     <message>
         <source>Needs ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Requiere acuse de &amp;recibo</translation>
     </message>
     <message>
         <source>Hotline: the other missions are asked to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea directa: se pide a las demás misiones que acusen recibo</translation>
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>En respuesta a %1: %2</translation>
     </message>
     <message>
         <source>Editing your message</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando su mensaje</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exactamente dos misiones: la suya y otra. Nadie puede cambiar la pareja.</translation>
     </message>
     <message>
         <source>Several missions (a working group). You convene it and may change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Varias misiones (un grupo de trabajo). Usted lo convoca y puede modificarlo.</translation>
     </message>
     <message>
         <source>A private group of allied missions, invisible to everyone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un grupo privado de misiones aliadas, invisible para todas las demás.</translation>
     </message>
     <message>
         <source>Every mission of the venue; only the chair posts. Chair only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las misiones del foro; solo la presidencia publica. Solo para la presidencia.</translation>
     </message>
     <message>
         <source>What kind of channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué tipo de canal?</translation>
     </message>
     <message>
         <source>The kind decides who may join, who may change the members and who may post. It never changes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El tipo decide quién puede unirse, quién puede cambiar los miembros y quién puede publicar. Nunca cambia después.</translation>
     </message>
     <message>
         <source>&amp;Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bilateral</translation>
     </message>
     <message>
         <source>&amp;Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Multilateral</translation>
     </message>
     <message>
         <source>&amp;Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grupo restringido</translation>
     </message>
     <message>
         <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;visos</translation>
     </message>
     <message>
         <source>Name and missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre y misiones</translation>
     </message>
     <message>
         <source>For example: Working group on incident prevention</source>
-        <translation type="unfinished"></translation>
+        <translation>Por ejemplo: Grupo de trabajo sobre prevención de incidentes</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Misiones</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Missions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Misiones:</translation>
     </message>
     <message>
         <source>%1 (your mission)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (su misión)</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dé un nombre al canal.</translation>
     </message>
     <message>
         <source>✓ The channel policy allows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ La política del canal lo permite.</translation>
     </message>
     <message>
         <source>New channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo canal</translation>
     </message>
     <message>
         <source>QR code of the safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>Código QR del número de seguridad</translation>
     </message>
     <message>
         <source>QR code unavailable (install qrcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Código QR no disponible (instale qrcode)</translation>
     </message>
     <message>
         <source>Verify %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar a %1</translation>
     </message>
     <message>
         <source>Compare these words with %1, in person or on a call you trust. If they match on both devices, nobody has substituted a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare estas palabras con %1, en persona o en una llamada de confianza. Si coinciden en ambos dispositivos, nadie ha sustituido una clave.</translation>
     </message>
     <message>
         <source>This device: %1
 Their device: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo: %1
+Su dispositivo: %2</translation>
     </message>
     <message>
         <source>They &amp;match — mark as verified</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Coinciden — marcar como verificado</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ahora no</translation>
     </message>
     <message>
         <source>Verified ✔ — close</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificado ✔ — cerrar</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Desactivados</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 hora</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 día</translation>
     </message>
     <message>
         <source>1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>1 semana</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <source>Show desktop &amp;notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar &amp;notificaciones de escritorio</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Sistema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma del sistema</translation>
     </message>
     <message>
         <source>A new language applies when Corridor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nuevo idioma se aplica al reiniciar Corridor.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tema:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <source>&amp;Disappearing messages in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes &amp;temporales en «%1»:</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar mensajes</translation>
     </message>
     <message>
         <source>Search this device&apos;s messages (whole words; “word*” for a prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en los mensajes de este dispositivo (palabras completas; «palabra*» para un prefijo)</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados</translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar un orden del día revisado</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <source>&amp;Agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Orden del día:</translation>
     </message>
     <message>
         <source>Convene an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Convocar una reunión de emergencia</translation>
     </message>
     <message>
         <source>e.g. Conference room B</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Sala de conferencias B</translation>
     </message>
     <message>
         <source>Why the meeting is needed: every mission reads this before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué es necesaria la reunión: cada misión lo lee antes de acusar recibo.</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cuándo:</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lugar:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enlace:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Motivo:</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisar…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atrás</translation>
     </message>
     <message>
         <source>&amp;Convene now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Convocar ahora</translation>
     </message>
     <message>
         <source>Give the reason: every mission reads it before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique el motivo: cada misión lo lee antes de acusar recibo.</translation>
     </message>
     <message>
         <source>That time is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa hora ya ha pasado.</translation>
     </message>
     <message>
         <source>Every mission in “%1” will be alarmed and asked to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las misiones de «%1» recibirán una alerta y se les pedirá que acusen recibo.</translation>
     </message>
     <message>
         <source>this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>este canal</translation>
     </message>
     <message>
         <source>When: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dentro de %n minuto</numerusform>
+            <numerusform>dentro de %n minutos</numerusform>
         </translation>
     </message>
     <message>
         <source>Place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lugar: %1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace: %1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo: %1</translation>
     </message>
     <message>
         <source>Welcome to Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido a Corridor</translation>
     </message>
     <message>
         <source>This device is not enrolled in a venue yet (home: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este dispositivo aún no está registrado en ningún foro (carpeta: %1).</translation>
     </message>
     <message>
         <source>Open a &amp;demo venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un foro de &amp;demostración</translation>
     </message>
     <message>
         <source>A complete venue on this computer only (127.0.0.1): several missions, channels of every kind and delegates who answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un foro completo solo en este ordenador (127.0.0.1): varias misiones, canales de todo tipo y delegados que responden.</translation>
     </message>
     <message>
         <source>&amp;Enrol this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrar este dispositivo…</translation>
     </message>
     <message>
         <source>You need your accreditation letter (the venue root fingerprint) and your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita su carta de acreditación (la huella de la raíz del foro) y al administrador de su misión.</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
         </translation>
     </message>
 </context>
@@ -511,503 +515,505 @@ Their device: %2</source>
     <name>Enrol</name>
     <message>
         <source>Unlock Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear Corridor</translation>
     </message>
     <message>
         <source>This device&apos;s keys are in a passphrase-protected file (no OS keyring is in use). Enter its passphrase to open
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Las claves de este dispositivo están en un archivo protegido por una frase de contraseña (no se usa ningún llavero del sistema). Introdúzcala para abrir
+%1</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Introduzca la frase de contraseña.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueando…</translation>
     </message>
     <message>
         <source>1. This device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>1. La clave de este dispositivo</translation>
     </message>
     <message>
         <source>Corridor makes a signature key on this computer (it never leaves it) and a certificate request for your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor crea una clave de firma en este ordenador (nunca sale de él) y una solicitud de certificado para el administrador de su misión.</translation>
     </message>
     <message>
         <source>as your mission admin gave it, e.g. amartin</source>
-        <translation type="unfinished"></translation>
+        <translation>tal como se lo dio el administrador de su misión, p. ej. amartin</translation>
     </message>
     <message>
         <source>your name as others see it, e.g. Alice Martin</source>
-        <translation type="unfinished"></translation>
+        <translation>su nombre tal como lo ven los demás, p. ej. Alice Martin</translation>
     </message>
     <message>
         <source>&amp;Delegate id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identificador de delegado:</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre visible:</translation>
     </message>
     <message>
         <source>This computer has no usable OS keyring: the key goes into a file protected by a passphrase you choose now (at least %1 characters). You will type it each time Corridor starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este ordenador no tiene un llavero del sistema utilizable: la clave se guarda en un archivo protegido por una frase de contraseña que usted elige ahora (al menos %1 caracteres). La escribirá cada vez que inicie Corridor.</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repítala:</translation>
     </message>
     <message>
         <source>Fill in your delegate id and display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique su identificador de delegado y su nombre visible.</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña necesita al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>Making the key and the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando la clave y la solicitud…</translation>
     </message>
     <message>
         <source>2. Send the request to your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Envíe la solicitud al administrador de su misión</translation>
     </message>
     <message>
         <source>They sign it and send you back your device certificate and your mission&apos;s certificate; the secretariat&apos;s venue root certificate comes with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>La firma y le devuelve su certificado de dispositivo y el certificado de su misión; el certificado raíz del foro, de la secretaría, los acompaña.</translation>
     </message>
     <message>
         <source>&amp;Save a copy of the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar una copia de la solicitud…</translation>
     </message>
     <message>
         <source>&amp;Copy its location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar su ubicación</translation>
     </message>
     <message>
         <source>Send it by your ministry&apos;s usual channel. The request holds no secret. You may close Corridor now: the next time it starts, it continues with the next step. When your admin calls to confirm, read them the device key above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíela por el canal habitual de su ministerio. La solicitud no contiene ningún secreto. Puede cerrar Corridor ahora: la próxima vez que se inicie, continuará con el paso siguiente. Cuando su administrador llame para confirmar, léale la clave de dispositivo que aparece arriba.</translation>
     </message>
     <message>
         <source>Your request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Su solicitud: %1</translation>
     </message>
     <message>
         <source>Device key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del dispositivo: %1</translation>
     </message>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la solicitud</translation>
     </message>
     <message>
         <source>Certificate request (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitud de certificado (*.pem)</translation>
     </message>
     <message>
         <source>Your request: %1 (a copy is in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Su solicitud: %1 (hay una copia en %2)</translation>
     </message>
     <message>
         <source>3. Import your certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Importe sus certificados</translation>
     </message>
     <message>
         <source>Choose the files your mission admin sent. The venue root is accepted only if its fingerprint matches your accreditation letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija los archivos que le envió el administrador de su misión. La raíz del foro solo se acepta si su huella coincide con su carta de acreditación.</translation>
     </message>
     <message>
         <source>C&amp;hoose the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Elegir los archivos…</translation>
     </message>
     <message>
         <source>Your &amp;device certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Su certificado de &amp;dispositivo:</translation>
     </message>
     <message>
         <source>Your &amp;mission&apos;s certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado de su &amp;misión:</translation>
     </message>
     <message>
         <source>The venue &amp;root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado &amp;raíz del foro:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar…</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>Examinar</translation>
     </message>
     <message>
         <source>64 hex digits or 32 words, from the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>64 dígitos hexadecimales o 32 palabras, de la carta</translation>
     </message>
     <message>
         <source>Root &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Huella de la raíz:</translation>
     </message>
     <message>
         <source>Re&amp;lay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección del re&amp;lé:</translation>
     </message>
     <message>
         <source>The files from your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos del administrador de su misión</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados (*.pem *.crt *.cer *.der);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún falta: %1</translation>
     </message>
     <message>
         <source>Choose a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un certificado</translation>
     </message>
     <message>
         <source>Checking the fingerprint and the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la huella y los certificados…</translation>
     </message>
     <message>
         <source>4. Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Registrado</translation>
     </message>
     <message>
         <source>The venue root is pinned and your certificate verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>La raíz del foro está fijada y su certificado es válido.</translation>
     </message>
     <message>
         <source>Enrol this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrar este dispositivo</translation>
     </message>
     <message>
         <source>&amp;Open the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abrir el foro</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Corridor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Canales</translation>
     </message>
     <message>
         <source>&amp;New channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo canal…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando…</translation>
     </message>
     <message>
         <source>Connection to the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexión con el relé</translation>
     </message>
     <message>
         <source>&amp;Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Corridor</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <source>&amp;Leave channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abandonar el canal…</translation>
     </message>
     <message>
         <source>Transparency log: my &amp;mission…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de transparencia: mi &amp;misión…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>C&amp;hair</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Presidencia</translation>
     </message>
     <message>
         <source>Post a revised &amp;agenda…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar un &amp;orden del día revisado…</translation>
     </message>
     <message>
         <source>Convene an &amp;emergency meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Convocar una reunión de &amp;emergencia…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ir</translation>
     </message>
     <message>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Canales</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mensajes</translation>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redactar</translation>
     </message>
     <message>
         <source>M&amp;embers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi&amp;embros</translation>
     </message>
     <message>
         <source>Next &amp;unread channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente canal &amp;sin leer</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de Corridor</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1 sin leer</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo la presidencia publica en este canal de avisos.</translation>
     </message>
     <message>
         <source>You can no longer post in this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya no puede publicar en este canal.</translation>
     </message>
     <message>
         <source>A message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mensaje no se envió: %1</translation>
     </message>
     <message>
         <source>Security alarm: the relay&apos;s directory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma de seguridad: el directorio del relé — %1</translation>
     </message>
     <message>
         <source>A change to this channel was voided by its missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Las misiones del canal anularon un cambio en él</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Advertencia: %1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado</translation>
     </message>
     <message>
         <source>Offline — reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión — reconectando…</translation>
     </message>
     <message>
         <source>Emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión de emergencia</translation>
     </message>
     <message>
         <source>%1 convened an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 convocó una reunión de emergencia</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo mensaje de %1</translation>
     </message>
     <message>
         <source>⏱ Messages disappear after %1 (set by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ Los mensajes desaparecen tras %1 (establecido por %2)</translation>
     </message>
     <message>
         <source>a member</source>
-        <translation type="unfinished"></translation>
+        <translation>un miembro</translation>
     </message>
     <message>
         <source>About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de Corridor</translation>
     </message>
     <message>
         <source>Corridor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor %1</translation>
     </message>
     <message>
         <source>End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a multilateral forum.
 Licensed under the Apache License, Version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajería cifrada de extremo a extremo (MLS, RFC 9420) para las delegaciones de un foro multilateral.
+Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar el mensaje</translation>
     </message>
     <message>
         <source>Withdraw this message for everyone in the channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Retirar este mensaje para todos los miembros del canal?</translation>
     </message>
     <message>
         <source>Leave channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonar el canal</translation>
     </message>
     <message>
         <source>Leave “%1” on this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Abandonar «%1» en este dispositivo?</translation>
     </message>
     <message>
         <source>The messages you have stay readable on this device. It will receive no new messages in this channel, and the other members will see this device leave. Your other devices stay in the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los mensajes que tiene siguen siendo legibles en este dispositivo. No recibirá mensajes nuevos en este canal, y los demás miembros verán que este dispositivo se va. Sus otros dispositivos permanecen en el canal.</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonar</translation>
     </message>
     <message>
         <source>You left “%1” on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandonó «%1» en este dispositivo.</translation>
     </message>
     <message>
         <source>Offline: leaving “%1” goes at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: el abandono de «%1» se enviará en la próxima conexión.</translation>
     </message>
     <message>
         <source>Discard message</source>
-        <translation type="unfinished"></translation>
+        <translation>Descartar el mensaje</translation>
     </message>
     <message>
         <source>This message was never delivered. Delete it from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mensaje nunca se entregó. ¿Eliminarlo de este dispositivo?</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar un archivo</translation>
     </message>
     <message>
         <source>Sending “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando «%1»…</translation>
     </message>
     <message>
         <source>Sent “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» enviado.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» es demasiado grande para enviarlo. Se pueden adjuntar archivos de hasta %2.</translation>
     </message>
     <message>
         <source>The relay&apos;s storage for your attachments is full, so “%1” was not sent. Ask the secretariat, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>El almacenamiento del relé para sus adjuntos está lleno, por lo que «%1» no se envió. Consulte a la secretaría o inténtelo más tarde.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” was not sent. Try again when you are back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el relé, por lo que «%1» no se envió. Inténtelo de nuevo cuando vuelva a estar en línea.</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer «%1»: %2</translation>
     </message>
     <message>
         <source>“%1” was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» no se envió: %2</translation>
     </message>
     <message>
         <source>Attachment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjunto no enviado</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el adjunto</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando «%1»…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en %1</translation>
     </message>
     <message>
         <source>“%1” was NOT saved: the file the relay returned does not match what the sender sent (it was altered or damaged on the way). Nothing was written. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» NO se guardó: el archivo que devolvió el relé no coincide con el que envió el remitente (se alteró o dañó por el camino). No se escribió nada. Pida al remitente que lo envíe de nuevo.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede contactar con el relé, por lo que «%1» no se pudo descargar.</translation>
     </message>
     <message>
         <source>“%1” could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar «%1»: %2</translation>
     </message>
     <message>
         <source>Attachment not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjunto no guardado</translation>
     </message>
     <message>
         <source>Creating “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando «%1»…</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n segundo</numerusform>
+            <numerusform>%n segundos</numerusform>
         </translation>
     </message>
 </context>
@@ -1015,263 +1021,266 @@ Licensed under the Apache License, Version 2.0.</source>
     <name>Members</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>este dispositivo</translation>
     </message>
     <message>
         <source>✔ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ verificado</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>no verificado</translation>
     </message>
     <message>
         <source>Device key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave del dispositivo %1</translation>
     </message>
 </context>
 <context>
     <name>Message</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>editado</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>error: %1</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>enviando…</translation>
     </message>
     <message>
         <source>read by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>leído por %1</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>recibo acusado por %1</translation>
     </message>
     <message>
         <source>awaiting acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>pendiente de acuse de recibo</translation>
     </message>
     <message>
         <source>disappears %1</source>
-        <translation type="unfinished"></translation>
+        <translation>desaparece %1</translation>
     </message>
     <message>
         <source>File: %1 · %2 · %3 — Save… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1 · %2 · %3 — Guardar… (Ctrl+S)</translation>
     </message>
     <message>
         <source>This message was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este mensaje fue retirado.</translation>
     </message>
     <message>
         <source>EMERGENCY MEETING</source>
-        <translation type="unfinished"></translation>
+        <translation>REUNIÓN DE EMERGENCIA</translation>
     </message>
     <message>
         <source>Agenda notice (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aviso del orden del día (%1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reunión: %1</translation>
     </message>
     <message>
         <source>Disappearing messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensajes temporales: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>desactivados</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>un mensaje anterior</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>No agenda has been posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no se ha publicado ningún orden del día.</translation>
     </message>
     <message>
         <source>Post a revised a&amp;genda…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar un orden del día re&amp;visado…</translation>
     </message>
     <message>
         <source>Pinned agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden del día fijado:</translation>
     </message>
     <message>
         <source>Pinned agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden del día fijado</translation>
     </message>
     <message>
         <source>Revision %1 · posted by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1 · publicada por %2 · %3</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acusar recibo</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ocultar</translation>
     </message>
     <message>
         <source>Acknowledgement tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguimiento de acuses de recibo</translation>
     </message>
     <message>
         <source>EMERGENCY — meeting convened by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>EMERGENCIA — reunión convocada por %1</translation>
     </message>
     <message>
         <source>%1 of %2 missions have not yet acknowledged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin acuse de recibo de %1 de las %2 misiones: %3</translation>
     </message>
     <message>
         <source>Every mission has acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las misiones han acusado recibo.</translation>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Acusar re&amp;cibo</translation>
     </message>
     <message>
         <source>Hotline: %1 awaits your mission&apos;s acknowledgement: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea directa: %1 espera el acuse de recibo de su misión: «%2»</translation>
     </message>
     <message>
         <source>(+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 más)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros</translation>
     </message>
     <message>
         <source>Members by mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembros por misión</translation>
     </message>
     <message>
         <source>&amp;Verify device…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar el dispositivo…</translation>
     </message>
 </context>
 <context>
     <name>Tracker</name>
     <message>
         <source>✓ %1 — acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — recibo acusado por %2</translation>
     </message>
     <message>
         <source>✗ %1 — read, not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — leído, sin acuse de recibo aún</translation>
     </message>
     <message>
         <source>✗ %1 — not yet answered</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — sin respuesta aún</translation>
     </message>
 </context>
 <context>
     <name>Transparency</name>
     <message>
         <source>Alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma: %1</translation>
     </message>
     <message>
         <source>signed tree head: size %1, root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>cabeza de árbol firmada: tamaño %1, raíz %2</translation>
     </message>
     <message>
         <source>record (DER, %1 bytes): %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>registro (DER, %1 bytes): %2…</translation>
     </message>
     <message>
         <source>Directory: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Directorio: comprobando…</translation>
     </message>
     <message>
         <source>✔ Directory verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Directorio verificado</translation>
     </message>
     <message>
         <source>⚠ Directory not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Directorio no verificado</translation>
     </message>
     <message>
         <source>Directory verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación del directorio</translation>
     </message>
     <message>
         <source>Every member&apos;s certificate is in the venue&apos;s transparency log, and every tree head seen agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>El certificado de cada miembro está en el registro de transparencia del foro, y todas las cabezas de árbol vistas concuerdan.</translation>
     </message>
     <message>
         <source>The relay&apos;s directory could not be verified for this conversation. Keep the evidence below and tell your security officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo verificar el directorio del relé para esta conversación. Conserve las pruebas de abajo e informe a su responsable de seguridad.</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo</translation>
     </message>
     <message>
         <source>serial</source>
-        <translation type="unfinished"></translation>
+        <translation>número de serie</translation>
     </message>
     <message>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>titular</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>alarma</translation>
     </message>
     <message>
         <source>Transparency log: my mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro de transparencia: mi misión</translation>
     </message>
     <message>
         <source>Reading the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el registro…</translation>
     </message>
     <message>
         <source>Issued certificates folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpeta de certificados emitidos…</translation>
     </message>
     <message>
         <source>The mission&apos;s issued/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>La carpeta issued/ de la misión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>%n alarma en el registro (entradas: %1): un certificado que esta misión no emitió. Revóquelo y compruebe quién tiene la clave de la misión.</numerusform>
+            <numerusform>%n alarmas en el registro (entradas: %1): un certificado que esta misión no emitió. Revóquelo y compruebe quién tiene la clave de la misión.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
-        <translation type="unfinished"></translation>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
+        <translation>Ningún certificado que la misión no haya emitido (entradas del registro: %1, comprobadas con su cabeza firmada).</translation>
     </message>
     <message>
         <source>The log could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo comprobar el registro: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,499 +5,502 @@
     <name>App</name>
     <message>
         <source>an unexpected error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>予期しないエラー (%1)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用フォーラムを準備しています (127.0.0.1 上の内蔵リレー、複数の代表部、各種チャンネル)…</translation>
     </message>
     <message>
         <source>(demo venue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(デモ用フォーラム)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を開いています…</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this device&apos;s key file. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズが違います。このデバイスの鍵ファイルを開けません。もう一度入力してください。</translation>
     </message>
     <message>
         <source>You are %1 (%2) of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたは %3 代表部の %1 (%2) です。</translation>
     </message>
     <message>
         <source>Your certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>あなたの証明書の有効期限は %1 です。</translation>
     </message>
     <message>
         <source>Venue root (pinned): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーラムのルート (固定済み): %1</translation>
     </message>
     <message>
         <source>Could not open Corridor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor を開けませんでした: %1</translation>
     </message>
 </context>
 <context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせ</translation>
     </message>
     <message>
         <source>Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>二国間</translation>
     </message>
     <message>
         <source>Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>多国間</translation>
     </message>
     <message>
         <source>Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>有志グループ</translation>
     </message>
     <message>
         <source>Missions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告: %1</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1、未読 %2 件</translation>
     </message>
     <message>
         <source>routing warning</source>
-        <translation type="unfinished"></translation>
+        <translation>ルーティングの警告</translation>
     </message>
 </context>
 <context>
     <name>Conversation</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
     <message>
         <source>Jump to the newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>最新のメッセージへ移動</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>返信(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>編集(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>取り消し(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>受領を確認(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルを保存(&amp;S)…</translation>
     </message>
     <message>
         <source>Jump to the &amp;newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>最新のメッセージへ移動(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>テキストをコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Send a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>再送信(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Discard unsent message</source>
-        <translation type="unfinished"></translation>
+        <translation>未送信のメッセージを破棄(&amp;D)</translation>
     </message>
     <message>
         <source>React with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 でリアクション</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>新着メッセージ %n 件 ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>リアクション(&amp;A)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ</translation>
     </message>
     <message>
         <source>Write a message — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを入力 — Enter で送信、Shift+Enter で改行</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>送信(&amp;S)</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>添付(&amp;T)…</translation>
     </message>
     <message>
         <source>Needs ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認を求める(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: the other missions are asked to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>ホットライン: 他の代表部に受領確認を求めます</translation>
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 への返信: %2</translation>
     </message>
     <message>
         <source>Editing your message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを編集中</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>ちょうど二つの代表部: あなたの代表部ともう一つ。この組み合わせは誰も変更できません。</translation>
     </message>
     <message>
         <source>Several missions (a working group). You convene it and may change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>複数の代表部 (作業部会)。あなたが招集し、変更できます。</translation>
     </message>
     <message>
         <source>A private group of allied missions, invisible to everyone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>友好的な代表部の非公開グループ。他の全員からは見えません。</translation>
     </message>
     <message>
         <source>Every mission of the venue; only the chair posts. Chair only.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーラムのすべての代表部。投稿できるのは議長のみ。議長専用。</translation>
     </message>
     <message>
         <source>What kind of channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>どの種類のチャンネルにしますか?</translation>
     </message>
     <message>
         <source>The kind decides who may join, who may change the members and who may post. It never changes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>種類によって、誰が参加できるか、誰がメンバーを変更できるか、誰が投稿できるかが決まります。後から変更することはできません。</translation>
     </message>
     <message>
         <source>&amp;Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>二国間(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>多国間(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>有志グループ(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>お知らせ(&amp;N)</translation>
     </message>
     <message>
         <source>Name and missions</source>
-        <translation type="unfinished"></translation>
+        <translation>名前と代表部</translation>
     </message>
     <message>
         <source>For example: Working group on incident prevention</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 事故防止に関する作業部会</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名前(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Missions:</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部(&amp;M):</translation>
     </message>
     <message>
         <source>%1 (your mission)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (あなたの代表部)</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネルに名前を付けてください。</translation>
     </message>
     <message>
         <source>✓ The channel policy allows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ チャンネルのポリシーで許可されています。</translation>
     </message>
     <message>
         <source>New channel</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいチャンネル</translation>
     </message>
     <message>
         <source>QR code of the safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>安全番号の QR コード</translation>
     </message>
     <message>
         <source>QR code unavailable (install qrcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>QR コードを表示できません (qrcode をインストールしてください)</translation>
     </message>
     <message>
         <source>Verify %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を検証</translation>
     </message>
     <message>
         <source>Compare these words with %1, in person or on a call you trust. If they match on both devices, nobody has substituted a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>これらの単語を %1 と、直接会って、または信頼できる通話で照合してください。両方のデバイスで一致すれば、鍵をすり替えた者はいません。</translation>
     </message>
     <message>
         <source>This device: %1
 Their device: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイス: %1
+相手のデバイス: %2</translation>
     </message>
     <message>
         <source>They &amp;match — mark as verified</source>
-        <translation type="unfinished"></translation>
+        <translation>一致しています — 検証済みにする(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>後で(&amp;N)</translation>
     </message>
     <message>
         <source>Verified ✔ — close</source>
-        <translation type="unfinished"></translation>
+        <translation>検証済み ✔ — 閉じる</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>オフ</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 時間</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 日</translation>
     </message>
     <message>
         <source>1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>1 週間</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Show desktop &amp;notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>デスクトップ通知を表示(&amp;N)</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>システム</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>ライト</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>ダーク</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>システムの言語</translation>
     </message>
     <message>
         <source>A new language applies when Corridor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新しい言語は Corridor の再起動後に適用されます。</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>テーマ(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>言語(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Disappearing messages in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」の消えるメッセージ(&amp;D):</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを検索</translation>
     </message>
     <message>
         <source>Search this device&apos;s messages (whole words; “word*” for a prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスのメッセージを検索 (単語単位、前方一致は「単語*」)</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>検索結果</translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 件の結果</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>改訂議題を掲示</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>タイトル(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>議題(&amp;A):</translation>
     </message>
     <message>
         <source>Convene an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>緊急会合を招集</translation>
     </message>
     <message>
         <source>e.g. Conference room B</source>
-        <translation type="unfinished"></translation>
+        <translation>例: 会議室 B</translation>
     </message>
     <message>
         <source>Why the meeting is needed: every mission reads this before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>会合が必要な理由: 各代表部は受領確認の前にこれを読みます。</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>日時(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>場所(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>確認(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>戻る(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Convene now</source>
-        <translation type="unfinished"></translation>
+        <translation>今すぐ招集(&amp;C)</translation>
     </message>
     <message>
         <source>Give the reason: every mission reads it before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由を入力してください: 各代表部は受領確認の前にこれを読みます。</translation>
     </message>
     <message>
         <source>That time is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>その時刻は過ぎています。</translation>
     </message>
     <message>
         <source>Every mission in “%1” will be alarmed and asked to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」のすべての代表部に警報が送られ、受領確認が求められます。</translation>
     </message>
     <message>
         <source>this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>このチャンネル</translation>
     </message>
     <message>
         <source>When: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>日時: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分後</numerusform>
         </translation>
     </message>
     <message>
         <source>Place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>場所: %1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク: %1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>理由: %1</translation>
     </message>
     <message>
         <source>Welcome to Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor へようこそ</translation>
     </message>
     <message>
         <source>This device is not enrolled in a venue yet (home: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスはまだどのフォーラムにも登録されていません (ホーム: %1)。</translation>
     </message>
     <message>
         <source>Open a &amp;demo venue</source>
-        <translation type="unfinished"></translation>
+        <translation>デモ用フォーラムを開く(&amp;D)</translation>
     </message>
     <message>
         <source>A complete venue on this computer only (127.0.0.1): several missions, channels of every kind and delegates who answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターだけで動く完全なフォーラム (127.0.0.1): 複数の代表部、各種チャンネル、応答する代表団員。</translation>
     </message>
     <message>
         <source>&amp;Enrol this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスを登録(&amp;E)…</translation>
     </message>
     <message>
         <source>You need your accreditation letter (the venue root fingerprint) and your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>認定通知書 (フォーラムのルートのフィンガープリント) と、代表部の管理者が必要です。</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
 </context>
@@ -505,499 +508,501 @@ Their device: %2</source>
     <name>Enrol</name>
     <message>
         <source>Unlock Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor のロック解除</translation>
     </message>
     <message>
         <source>This device&apos;s keys are in a passphrase-protected file (no OS keyring is in use). Enter its passphrase to open
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスの鍵はパスフレーズで保護されたファイルにあります (OS のキーリングは使用していません)。パスフレーズを入力して開きます:
+%1</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ロック解除(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズを入力してください。</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>ロックを解除しています…</translation>
     </message>
     <message>
         <source>1. This device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>1. このデバイスの鍵</translation>
     </message>
     <message>
         <source>Corridor makes a signature key on this computer (it never leaves it) and a certificate request for your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor はこのコンピューター上で署名鍵 (コンピューターの外には出ません) と、代表部の管理者宛ての証明書要求を作成します。</translation>
     </message>
     <message>
         <source>as your mission admin gave it, e.g. amartin</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部の管理者から指定されたもの (例: amartin)</translation>
     </message>
     <message>
         <source>your name as others see it, e.g. Alice Martin</source>
-        <translation type="unfinished"></translation>
+        <translation>他の人に表示される名前 (例: Alice Martin)</translation>
     </message>
     <message>
         <source>&amp;Delegate id:</source>
-        <translation type="unfinished"></translation>
+        <translation>代表団員 ID(&amp;D):</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>表示名(&amp;N):</translation>
     </message>
     <message>
         <source>This computer has no usable OS keyring: the key goes into a file protected by a passphrase you choose now (at least %1 characters). You will type it each time Corridor starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>このコンピューターには使用できる OS のキーリングがありません。鍵は、いま決めるパスフレーズ (%1 文字以上) で保護されたファイルに保存されます。Corridor を起動するたびに入力します。</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>もう一度入力(&amp;R):</translation>
     </message>
     <message>
         <source>Fill in your delegate id and display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>代表団員 ID と表示名を入力してください。</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>パスフレーズは %1 文字以上必要です。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>二つのパスフレーズが一致しません。</translation>
     </message>
     <message>
         <source>Making the key and the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵と要求を作成しています…</translation>
     </message>
     <message>
         <source>2. Send the request to your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 要求を代表部の管理者に送る</translation>
     </message>
     <message>
         <source>They sign it and send you back your device certificate and your mission&apos;s certificate; the secretariat&apos;s venue root certificate comes with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理者が署名し、デバイス証明書と代表部の証明書を送り返します。事務局のフォーラムのルート証明書も一緒に届きます。</translation>
     </message>
     <message>
         <source>&amp;Save a copy of the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>要求のコピーを保存(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Copy its location</source>
-        <translation type="unfinished"></translation>
+        <translation>保存場所をコピー(&amp;C)</translation>
     </message>
     <message>
         <source>Send it by your ministry&apos;s usual channel. The request holds no secret. You may close Corridor now: the next time it starts, it continues with the next step. When your admin calls to confirm, read them the device key above.</source>
-        <translation type="unfinished"></translation>
+        <translation>省の通常の経路で送ってください。要求に秘密情報は含まれていません。ここで Corridor を閉じてもかまいません。次回の起動時に次の手順から再開します。管理者から確認の電話があったら、上のデバイス鍵を読み上げてください。</translation>
     </message>
     <message>
         <source>Your request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>要求: %1</translation>
     </message>
     <message>
         <source>Device key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス鍵: %1</translation>
     </message>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>要求を保存</translation>
     </message>
     <message>
         <source>Certificate request (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書要求 (*.pem)</translation>
     </message>
     <message>
         <source>Your request: %1 (a copy is in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>要求: %1 (コピーは %2 にあります)</translation>
     </message>
     <message>
         <source>3. Import your certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 証明書を取り込む</translation>
     </message>
     <message>
         <source>Choose the files your mission admin sent. The venue root is accepted only if its fingerprint matches your accreditation letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部の管理者から送られたファイルを選んでください。フォーラムのルートは、そのフィンガープリントが認定通知書と一致する場合にのみ受け入れられます。</translation>
     </message>
     <message>
         <source>C&amp;hoose the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを選択(&amp;H)…</translation>
     </message>
     <message>
         <source>Your &amp;device certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス証明書(&amp;D):</translation>
     </message>
     <message>
         <source>Your &amp;mission&apos;s certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部の証明書(&amp;M):</translation>
     </message>
     <message>
         <source>The venue &amp;root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーラムのルート証明書(&amp;R):</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>参照…</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>参照</translation>
     </message>
     <message>
         <source>64 hex digits or 32 words, from the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>通知書にある 16 進数 64 桁または 32 語</translation>
     </message>
     <message>
         <source>Root &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>ルートのフィンガープリント(&amp;F):</translation>
     </message>
     <message>
         <source>Re&amp;lay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>リレーのアドレス(&amp;L):</translation>
     </message>
     <message>
         <source>The files from your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部の管理者からのファイル</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書 (*.pem *.crt *.cer *.der);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>まだ足りないもの: %1</translation>
     </message>
     <message>
         <source>Choose a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>証明書を選択</translation>
     </message>
     <message>
         <source>Checking the fingerprint and the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>フィンガープリントと証明書を確認しています…</translation>
     </message>
     <message>
         <source>4. Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 登録完了</translation>
     </message>
     <message>
         <source>The venue root is pinned and your certificate verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーラムのルートが固定され、あなたの証明書が検証されました。</translation>
     </message>
     <message>
         <source>Enrol this device</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスを登録</translation>
     </message>
     <message>
         <source>&amp;Open the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーラムを開く(&amp;O)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Corridor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネル</translation>
     </message>
     <message>
         <source>&amp;New channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>新しいチャンネル(&amp;N)…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>接続しています…</translation>
     </message>
     <message>
         <source>Connection to the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>リレーへの接続</translation>
     </message>
     <message>
         <source>&amp;Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>検索(&amp;S)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Leave channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネルから退出(&amp;L)…</translation>
     </message>
     <message>
         <source>Transparency log: my &amp;mission…</source>
-        <translation type="unfinished"></translation>
+        <translation>透明性ログ: 自分の代表部(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了(&amp;Q)</translation>
     </message>
     <message>
         <source>C&amp;hair</source>
-        <translation type="unfinished"></translation>
+        <translation>議長(&amp;H)</translation>
     </message>
     <message>
         <source>Post a revised &amp;agenda…</source>
-        <translation type="unfinished"></translation>
+        <translation>改訂議題を掲示(&amp;A)…</translation>
     </message>
     <message>
         <source>Convene an &amp;emergency meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>緊急会合を招集(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>移動(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネル(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ(&amp;M)</translation>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation type="unfinished"></translation>
+        <translation>作成(&amp;O)</translation>
     </message>
     <message>
         <source>M&amp;embers</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー(&amp;E)</translation>
     </message>
     <message>
         <source>Next &amp;unread channel</source>
-        <translation type="unfinished"></translation>
+        <translation>次の未読チャンネル(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor について(&amp;A)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — 未読 %1 件</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>このお知らせチャンネルに投稿できるのは議長のみです。</translation>
     </message>
     <message>
         <source>You can no longer post in this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>このチャンネルにはもう投稿できません。</translation>
     </message>
     <message>
         <source>A message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージが送信されませんでした: %1</translation>
     </message>
     <message>
         <source>Security alarm: the relay&apos;s directory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>セキュリティ警報: リレーのディレクトリ — %1</translation>
     </message>
     <message>
         <source>A change to this channel was voided by its missions</source>
-        <translation type="unfinished"></translation>
+        <translation>このチャンネルへの変更は、その代表部によって無効にされました</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告: %1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>接続済み</translation>
     </message>
     <message>
         <source>Offline — reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン — 再接続しています…</translation>
     </message>
     <message>
         <source>Emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>緊急会合</translation>
     </message>
     <message>
         <source>%1 convened an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が緊急会合を招集しました</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 からの新着メッセージ</translation>
     </message>
     <message>
         <source>⏱ Messages disappear after %1 (set by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ メッセージは %1 後に消えます (%2 が設定)</translation>
     </message>
     <message>
         <source>a member</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor について</translation>
     </message>
     <message>
         <source>Corridor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor %1</translation>
     </message>
     <message>
         <source>End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a multilateral forum.
 Licensed under the Apache License, Version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>多国間フォーラムの代表団のための、エンドツーエンド暗号化メッセージング (MLS、RFC 9420)。
+Apache License, Version 2.0 の下で提供されています。</translation>
     </message>
     <message>
         <source>Withdraw message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを取り消す</translation>
     </message>
     <message>
         <source>Withdraw this message for everyone in the channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネルの全員に対してこのメッセージを取り消しますか?</translation>
     </message>
     <message>
         <source>Leave channel</source>
-        <translation type="unfinished"></translation>
+        <translation>チャンネルから退出</translation>
     </message>
     <message>
         <source>Leave “%1” on this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスで「%1」から退出しますか?</translation>
     </message>
     <message>
         <source>The messages you have stay readable on this device. It will receive no new messages in this channel, and the other members will see this device leave. Your other devices stay in the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>手元のメッセージはこのデバイスで引き続き読めます。このチャンネルの新しいメッセージは受信しなくなり、他のメンバーにはこのデバイスの退出が表示されます。あなたの他のデバイスはチャンネルに残ります。</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>You left “%1” on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイスで「%1」から退出しました。</translation>
     </message>
     <message>
         <source>Offline: leaving “%1” goes at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>オフライン: 「%1」からの退出は次の接続時に送信されます。</translation>
     </message>
     <message>
         <source>Discard message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージを破棄</translation>
     </message>
     <message>
         <source>This message was never delivered. Delete it from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>このメッセージは配信されませんでした。このデバイスから削除しますか?</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを添付</translation>
     </message>
     <message>
         <source>Sending “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を送信しています…</translation>
     </message>
     <message>
         <source>Sent “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を送信しました。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は大きすぎて送信できません。添付できるのは %2 までのファイルです。</translation>
     </message>
     <message>
         <source>The relay&apos;s storage for your attachments is full, so “%1” was not sent. Ask the secretariat, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>リレーの添付ファイル用ストレージがいっぱいのため、「%1」は送信されませんでした。事務局に問い合わせるか、後でもう一度お試しください。</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” was not sent. Try again when you are back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>リレーに接続できないため、「%1」は送信されませんでした。オンラインに戻ってから再度お試しください。</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を読み込めません: %2</translation>
     </message>
     <message>
         <source>“%1” was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は送信されませんでした: %2</translation>
     </message>
     <message>
         <source>Attachment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルは送信されませんでした</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルを保存</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」をダウンロードしています…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に保存しました</translation>
     </message>
     <message>
         <source>“%1” was NOT saved: the file the relay returned does not match what the sender sent (it was altered or damaged on the way). Nothing was written. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」は保存されていません: リレーから返されたファイルが送信者の送ったものと一致しません (途中で改ざんまたは破損しました)。何も書き込まれていません。送信者に再送を依頼してください。</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>リレーに接続できないため、「%1」をダウンロードできませんでした。</translation>
     </message>
     <message>
         <source>“%1” could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を保存できませんでした: %2</translation>
     </message>
     <message>
         <source>Attachment not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>添付ファイルは保存されませんでした</translation>
     </message>
     <message>
         <source>Creating “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を作成しています…</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 時間</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
 </context>
@@ -1005,263 +1010,265 @@ Licensed under the Apache License, Version 2.0.</source>
     <name>Members</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>このデバイス</translation>
     </message>
     <message>
         <source>✔ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 検証済み</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>未検証</translation>
     </message>
     <message>
         <source>Device key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイス鍵 %1</translation>
     </message>
 </context>
 <context>
     <name>Message</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>編集済み</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗: %1</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>送信中…</translation>
     </message>
     <message>
         <source>read by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>既読: %1</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>送信済み</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認: %1</translation>
     </message>
     <message>
         <source>awaiting acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認待ち</translation>
     </message>
     <message>
         <source>disappears %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に消去</translation>
     </message>
     <message>
         <source>File: %1 · %2 · %3 — Save… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル: %1 · %2 · %3 — 保存… (Ctrl+S)</translation>
     </message>
     <message>
         <source>This message was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>このメッセージは取り消されました。</translation>
     </message>
     <message>
         <source>EMERGENCY MEETING</source>
-        <translation type="unfinished"></translation>
+        <translation>緊急会合</translation>
     </message>
     <message>
         <source>Agenda notice (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>議題のお知らせ (%1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会合: %1</translation>
     </message>
     <message>
         <source>Disappearing messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>消えるメッセージ: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>オフ</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>以前のメッセージ</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>No agenda has been posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>議題はまだ掲示されていません。</translation>
     </message>
     <message>
         <source>Post a revised a&amp;genda…</source>
-        <translation type="unfinished"></translation>
+        <translation>改訂議題を掲示(&amp;G)…</translation>
     </message>
     <message>
         <source>Pinned agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>固定された議題:</translation>
     </message>
     <message>
         <source>Pinned agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>固定された議題</translation>
     </message>
     <message>
         <source>Revision %1 · posted by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>改訂 %1 · 掲示者 %2 · %3</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>受領を確認(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隠す(&amp;H)</translation>
     </message>
     <message>
         <source>Acknowledgement tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認の状況</translation>
     </message>
     <message>
         <source>EMERGENCY — meeting convened by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>緊急 — %1 が会合を招集</translation>
     </message>
     <message>
         <source>%1 of %2 missions have not yet acknowledged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 代表部のうち %1 代表部がまだ受領を確認していません: %3</translation>
     </message>
     <message>
         <source>Every mission has acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべての代表部が受領を確認しました。</translation>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
+        <translation>表示(&amp;O)</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>受領を確認(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: %1 awaits your mission&apos;s acknowledgement: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>ホットライン: %1 があなたの代表部の受領確認を待っています: 「%2」</translation>
     </message>
     <message>
         <source>(+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(他 %1 件)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>メンバー</translation>
     </message>
     <message>
         <source>Members by mission</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部別のメンバー</translation>
     </message>
     <message>
         <source>&amp;Verify device…</source>
-        <translation type="unfinished"></translation>
+        <translation>デバイスを検証(&amp;V)…</translation>
     </message>
 </context>
 <context>
     <name>Tracker</name>
     <message>
         <source>✓ %1 — acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — %2 が受領を確認</translation>
     </message>
     <message>
         <source>✗ %1 — read, not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — 既読、受領は未確認</translation>
     </message>
     <message>
         <source>✗ %1 — not yet answered</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — まだ応答がありません</translation>
     </message>
 </context>
 <context>
     <name>Transparency</name>
     <message>
         <source>Alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警報: %1</translation>
     </message>
     <message>
         <source>signed tree head: size %1, root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>署名付きツリーヘッド: サイズ %1、ルート %2</translation>
     </message>
     <message>
         <source>record (DER, %1 bytes): %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>レコード (DER、%1 バイト): %2…</translation>
     </message>
     <message>
         <source>Directory: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>ディレクトリ: 確認中…</translation>
     </message>
     <message>
         <source>✔ Directory verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ ディレクトリ検証済み</translation>
     </message>
     <message>
         <source>⚠ Directory not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ ディレクトリ未検証</translation>
     </message>
     <message>
         <source>Directory verification</source>
-        <translation type="unfinished"></translation>
+        <translation>ディレクトリの検証</translation>
     </message>
     <message>
         <source>Every member&apos;s certificate is in the venue&apos;s transparency log, and every tree head seen agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのメンバーの証明書がフォーラムの透明性ログにあり、確認したすべてのツリーヘッドが一致しています。</translation>
     </message>
     <message>
         <source>The relay&apos;s directory could not be verified for this conversation. Keep the evidence below and tell your security officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>この会話について、リレーのディレクトリを検証できませんでした。以下の証拠を保存し、セキュリティ担当者に知らせてください。</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>serial</source>
-        <translation type="unfinished"></translation>
+        <translation>シリアル番号</translation>
     </message>
     <message>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>サブジェクト</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>警報</translation>
     </message>
     <message>
         <source>Transparency log: my mission</source>
-        <translation type="unfinished"></translation>
+        <translation>透明性ログ: 自分の代表部</translation>
     </message>
     <message>
         <source>Reading the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>ログを読み込んでいます…</translation>
     </message>
     <message>
         <source>Issued certificates folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>発行済み証明書のフォルダー…</translation>
     </message>
     <message>
         <source>The mission&apos;s issued/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>代表部の issued/ フォルダー</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>ログに %n 件の警報があります (エントリ数: %1): この代表部が発行していない証明書です。失効させ、代表部の鍵を誰が持っているか確認してください。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
-        <translation type="unfinished"></translation>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
+        <translation>代表部が発行していない証明書はありません (ログのエントリ数: %1、署名付きヘッドと照合済み)。</translation>
     </message>
     <message>
         <source>The log could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ログを確認できませんでした: %1</translation>
     </message>
 </context>
 </TS>

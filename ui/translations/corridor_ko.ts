@@ -5,499 +5,502 @@
     <name>App</name>
     <message>
         <source>an unexpected error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>예기치 않은 오류(%1)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 포럼을 준비하는 중(127.0.0.1의 내장 릴레이, 여러 대표부, 모든 종류의 채널)…</translation>
     </message>
     <message>
         <source>(demo venue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(데모 포럼)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 여는 중…</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this device&apos;s key file. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 문구가 틀렸습니다. 이 기기의 키 파일을 열 수 없습니다. 다시 시도하십시오.</translation>
     </message>
     <message>
         <source>You are %1 (%2) of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 대표부의 %1(%2)님입니다.</translation>
     </message>
     <message>
         <source>Your certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>인증서 유효 기간: %1까지</translation>
     </message>
     <message>
         <source>Venue root (pinned): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>포럼 루트(고정됨): %1</translation>
     </message>
     <message>
         <source>Could not open Corridor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor를 열 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>공지</translation>
     </message>
     <message>
         <source>Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>양자</translation>
     </message>
     <message>
         <source>Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>다자</translation>
     </message>
     <message>
         <source>Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>코커스</translation>
     </message>
     <message>
         <source>Missions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>경고: %1</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 읽지 않음 %2개</translation>
     </message>
     <message>
         <source>routing warning</source>
-        <translation type="unfinished"></translation>
+        <translation>라우팅 경고</translation>
     </message>
 </context>
 <context>
     <name>Conversation</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Jump to the newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>최신 메시지로 이동</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>답장(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>철회(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부 파일 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>Jump to the &amp;newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>최신 메시지로 이동(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>텍스트 복사(&amp;C)</translation>
     </message>
     <message>
         <source>Send a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 보내기(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Discard unsent message</source>
-        <translation type="unfinished"></translation>
+        <translation>보내지 않은 메시지 삭제(&amp;D)</translation>
     </message>
     <message>
         <source>React with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1(으)로 반응</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>새 메시지 %n개 ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>반응(&amp;A)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Write a message — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 입력 — Enter는 보내기, Shift+Enter는 줄 바꿈</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>보내기(&amp;S)</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부(&amp;T)…</translation>
     </message>
     <message>
         <source>Needs ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인 요청(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: the other missions are asked to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>핫라인: 다른 대표부에 수신 확인을 요청합니다</translation>
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1님에게 답장: %2</translation>
     </message>
     <message>
         <source>Editing your message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 편집 중</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>정확히 두 대표부: 내 대표부와 다른 한 곳. 이 조합은 누구도 바꿀 수 없습니다.</translation>
     </message>
     <message>
         <source>Several missions (a working group). You convene it and may change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>여러 대표부(실무 그룹). 직접 소집하며 변경할 수 있습니다.</translation>
     </message>
     <message>
         <source>A private group of allied missions, invisible to everyone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>우방 대표부들의 비공개 그룹으로, 다른 모든 대표부에는 보이지 않습니다.</translation>
     </message>
     <message>
         <source>Every mission of the venue; only the chair posts. Chair only.</source>
-        <translation type="unfinished"></translation>
+        <translation>포럼의 모든 대표부. 의장만 게시합니다. 의장 전용.</translation>
     </message>
     <message>
         <source>What kind of channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>어떤 종류의 채널입니까?</translation>
     </message>
     <message>
         <source>The kind decides who may join, who may change the members and who may post. It never changes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>종류에 따라 누가 참여할 수 있는지, 누가 구성원을 바꿀 수 있는지, 누가 게시할 수 있는지가 정해집니다. 나중에 바꿀 수 없습니다.</translation>
     </message>
     <message>
         <source>&amp;Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>양자(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>다자(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>코커스(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>공지(&amp;N)</translation>
     </message>
     <message>
         <source>Name and missions</source>
-        <translation type="unfinished"></translation>
+        <translation>이름과 대표부</translation>
     </message>
     <message>
         <source>For example: Working group on incident prevention</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 사고 방지 실무 그룹</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>이름(&amp;N):</translation>
     </message>
     <message>
         <source>&amp;Missions:</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부(&amp;M):</translation>
     </message>
     <message>
         <source>%1 (your mission)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1(내 대표부)</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 이름을 입력하십시오.</translation>
     </message>
     <message>
         <source>✓ The channel policy allows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 채널 정책에서 허용합니다.</translation>
     </message>
     <message>
         <source>New channel</source>
-        <translation type="unfinished"></translation>
+        <translation>새 채널</translation>
     </message>
     <message>
         <source>QR code of the safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>안전 번호 QR 코드</translation>
     </message>
     <message>
         <source>QR code unavailable (install qrcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>QR 코드를 사용할 수 없음(qrcode 설치 필요)</translation>
     </message>
     <message>
         <source>Verify %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 확인</translation>
     </message>
     <message>
         <source>Compare these words with %1, in person or on a call you trust. If they match on both devices, nobody has substituted a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 단어들을 %1님과 직접 만나거나 신뢰할 수 있는 통화로 비교하십시오. 두 기기에서 일치하면 아무도 키를 바꿔치기하지 않은 것입니다.</translation>
     </message>
     <message>
         <source>This device: %1
 Their device: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기: %1
+상대 기기: %2</translation>
     </message>
     <message>
         <source>They &amp;match — mark as verified</source>
-        <translation type="unfinished"></translation>
+        <translation>일치함 — 확인됨으로 표시(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>나중에(&amp;N)</translation>
     </message>
     <message>
         <source>Verified ✔ — close</source>
-        <translation type="unfinished"></translation>
+        <translation>확인됨 ✔ — 닫기</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>끄기</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1시간</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1일</translation>
     </message>
     <message>
         <source>1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>1주</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>설정</translation>
     </message>
     <message>
         <source>Show desktop &amp;notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>데스크톱 알림 표시(&amp;N)</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>밝게</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>어둡게</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>시스템 언어</translation>
     </message>
     <message>
         <source>A new language applies when Corridor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 언어는 Corridor를 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>테마(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>언어(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Disappearing messages in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”의 사라지는 메시지(&amp;D):</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 검색</translation>
     </message>
     <message>
         <source>Search this device&apos;s messages (whole words; “word*” for a prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기의 메시지 검색(단어 단위, 접두어는 “단어*”)</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>결과 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>수정된 의제 게시</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>제목(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>의제(&amp;A):</translation>
     </message>
     <message>
         <source>Convene an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 회의 소집</translation>
     </message>
     <message>
         <source>e.g. Conference room B</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 회의실 B</translation>
     </message>
     <message>
         <source>Why the meeting is needed: every mission reads this before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>회의가 필요한 이유: 각 대표부가 수신 확인 전에 읽습니다.</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>일시(&amp;W):</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>장소(&amp;P):</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>링크(&amp;L):</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>사유(&amp;R):</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>검토(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>뒤로(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Convene now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 소집(&amp;C)</translation>
     </message>
     <message>
         <source>Give the reason: every mission reads it before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>사유를 입력하십시오. 각 대표부가 수신 확인 전에 읽습니다.</translation>
     </message>
     <message>
         <source>That time is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 지난 시간입니다.</translation>
     </message>
     <message>
         <source>Every mission in “%1” will be alarmed and asked to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”의 모든 대표부에 경보가 울리고 수신 확인이 요청됩니다.</translation>
     </message>
     <message>
         <source>this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>이 채널</translation>
     </message>
     <message>
         <source>When: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>일시: %1(%2)</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분 후</numerusform>
         </translation>
     </message>
     <message>
         <source>Place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>장소: %1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>링크: %1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>사유: %1</translation>
     </message>
     <message>
         <source>Welcome to Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor에 오신 것을 환영합니다</translation>
     </message>
     <message>
         <source>This device is not enrolled in a venue yet (home: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기는 아직 어떤 포럼에도 등록되지 않았습니다(홈: %1).</translation>
     </message>
     <message>
         <source>Open a &amp;demo venue</source>
-        <translation type="unfinished"></translation>
+        <translation>데모 포럼 열기(&amp;D)</translation>
     </message>
     <message>
         <source>A complete venue on this computer only (127.0.0.1): several missions, channels of every kind and delegates who answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터(127.0.0.1)에서만 실행되는 완전한 포럼: 여러 대표부, 모든 종류의 채널, 응답하는 대표들.</translation>
     </message>
     <message>
         <source>&amp;Enrol this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기 등록(&amp;E)…</translation>
     </message>
     <message>
         <source>You need your accreditation letter (the venue root fingerprint) and your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>등록 확인서(포럼 루트 지문이 적힌 문서)와 대표부 관리자가 필요합니다.</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n일</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n시간</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초</numerusform>
         </translation>
     </message>
 </context>
@@ -505,499 +508,501 @@ Their device: %2</source>
     <name>Enrol</name>
     <message>
         <source>Unlock Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor 잠금 해제</translation>
     </message>
     <message>
         <source>This device&apos;s keys are in a passphrase-protected file (no OS keyring is in use). Enter its passphrase to open
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기의 키는 암호 문구로 보호된 파일에 있습니다(OS 키링을 사용하지 않음). 다음을 열려면 암호 문구를 입력하십시오.
+%1</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 문구</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금 해제(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 문구(&amp;P):</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 문구를 입력하십시오.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>잠금 해제 중…</translation>
     </message>
     <message>
         <source>1. This device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 이 기기의 키</translation>
     </message>
     <message>
         <source>Corridor makes a signature key on this computer (it never leaves it) and a certificate request for your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor는 이 컴퓨터에서 서명 키(컴퓨터 밖으로 나가지 않음)와 대표부 관리자에게 보낼 인증서 요청을 만듭니다.</translation>
     </message>
     <message>
         <source>as your mission admin gave it, e.g. amartin</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부 관리자가 알려 준 대로, 예: amartin</translation>
     </message>
     <message>
         <source>your name as others see it, e.g. Alice Martin</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 사람에게 보이는 이름, 예: Alice Martin</translation>
     </message>
     <message>
         <source>&amp;Delegate id:</source>
-        <translation type="unfinished"></translation>
+        <translation>대표 ID(&amp;D):</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>표시 이름(&amp;N):</translation>
     </message>
     <message>
         <source>This computer has no usable OS keyring: the key goes into a file protected by a passphrase you choose now (at least %1 characters). You will type it each time Corridor starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 컴퓨터에는 사용할 수 있는 OS 키링이 없습니다. 키는 지금 정하는 암호 문구(%1자 이상)로 보호되는 파일에 저장됩니다. Corridor를 시작할 때마다 입력해야 합니다.</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 입력(&amp;R):</translation>
     </message>
     <message>
         <source>Fill in your delegate id and display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>대표 ID와 표시 이름을 입력하십시오.</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>암호 문구는 %1자 이상이어야 합니다.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>두 암호 문구가 다릅니다.</translation>
     </message>
     <message>
         <source>Making the key and the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>키와 요청을 만드는 중…</translation>
     </message>
     <message>
         <source>2. Send the request to your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 대표부 관리자에게 요청 보내기</translation>
     </message>
     <message>
         <source>They sign it and send you back your device certificate and your mission&apos;s certificate; the secretariat&apos;s venue root certificate comes with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>관리자가 서명한 뒤 기기 인증서와 대표부 인증서를 돌려보냅니다. 사무국의 포럼 루트 인증서도 함께 옵니다.</translation>
     </message>
     <message>
         <source>&amp;Save a copy of the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>요청 사본 저장(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Copy its location</source>
-        <translation type="unfinished"></translation>
+        <translation>위치 복사(&amp;C)</translation>
     </message>
     <message>
         <source>Send it by your ministry&apos;s usual channel. The request holds no secret. You may close Corridor now: the next time it starts, it continues with the next step. When your admin calls to confirm, read them the device key above.</source>
-        <translation type="unfinished"></translation>
+        <translation>소속 부처의 평소 경로로 보내십시오. 요청에는 비밀 정보가 없습니다. 지금 Corridor를 닫아도 됩니다. 다음에 시작하면 다음 단계부터 이어집니다. 관리자가 확인 전화를 하면 위의 기기 키를 읽어 주십시오.</translation>
     </message>
     <message>
         <source>Your request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>요청: %1</translation>
     </message>
     <message>
         <source>Device key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>기기 키: %1</translation>
     </message>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>요청 저장</translation>
     </message>
     <message>
         <source>Certificate request (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>인증서 요청(*.pem)</translation>
     </message>
     <message>
         <source>Your request: %1 (a copy is in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>요청: %1(사본 위치: %2)</translation>
     </message>
     <message>
         <source>3. Import your certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 인증서 가져오기</translation>
     </message>
     <message>
         <source>Choose the files your mission admin sent. The venue root is accepted only if its fingerprint matches your accreditation letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부 관리자가 보낸 파일을 선택하십시오. 포럼 루트는 지문이 등록 확인서와 일치할 때만 받아들여집니다.</translation>
     </message>
     <message>
         <source>C&amp;hoose the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 선택(&amp;H)…</translation>
     </message>
     <message>
         <source>Your &amp;device certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>기기 인증서(&amp;D):</translation>
     </message>
     <message>
         <source>Your &amp;mission&apos;s certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부 인증서(&amp;M):</translation>
     </message>
     <message>
         <source>The venue &amp;root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>포럼 루트 인증서(&amp;R):</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기…</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>찾아보기</translation>
     </message>
     <message>
         <source>64 hex digits or 32 words, from the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>확인서에 있는 16진수 64자리 또는 단어 32개</translation>
     </message>
     <message>
         <source>Root &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>루트 지문(&amp;F):</translation>
     </message>
     <message>
         <source>Re&amp;lay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이 주소(&amp;L):</translation>
     </message>
     <message>
         <source>The files from your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부 관리자가 보낸 파일</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>인증서 (*.pem *.crt *.cer *.der);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 없는 파일: %1</translation>
     </message>
     <message>
         <source>Choose a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>인증서 선택</translation>
     </message>
     <message>
         <source>Checking the fingerprint and the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>지문과 인증서를 확인하는 중…</translation>
     </message>
     <message>
         <source>4. Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 등록 완료</translation>
     </message>
     <message>
         <source>The venue root is pinned and your certificate verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>포럼 루트가 고정되었고 인증서가 확인되었습니다.</translation>
     </message>
     <message>
         <source>Enrol this device</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기 등록</translation>
     </message>
     <message>
         <source>&amp;Open the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>포럼 열기(&amp;O)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Corridor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>채널</translation>
     </message>
     <message>
         <source>&amp;New channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>새 채널(&amp;N)…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 중…</translation>
     </message>
     <message>
         <source>Connection to the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이 연결</translation>
     </message>
     <message>
         <source>&amp;Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색(&amp;S)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>설정(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Leave channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 나가기(&amp;L)…</translation>
     </message>
     <message>
         <source>Transparency log: my &amp;mission…</source>
-        <translation type="unfinished"></translation>
+        <translation>투명성 로그: 내 대표부(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>종료(&amp;Q)</translation>
     </message>
     <message>
         <source>C&amp;hair</source>
-        <translation type="unfinished"></translation>
+        <translation>의장(&amp;H)</translation>
     </message>
     <message>
         <source>Post a revised &amp;agenda…</source>
-        <translation type="unfinished"></translation>
+        <translation>수정된 의제 게시(&amp;A)…</translation>
     </message>
     <message>
         <source>Convene an &amp;emergency meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 회의 소집(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>이동(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>채널(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지(&amp;M)</translation>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation type="unfinished"></translation>
+        <translation>작성(&amp;O)</translation>
     </message>
     <message>
         <source>M&amp;embers</source>
-        <translation type="unfinished"></translation>
+        <translation>구성원(&amp;E)</translation>
     </message>
     <message>
         <source>Next &amp;unread channel</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 읽지 않은 채널(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor 정보(&amp;A)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — 읽지 않음 %1개</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 공지 채널에는 의장만 게시합니다.</translation>
     </message>
     <message>
         <source>You can no longer post in this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 채널에 더 이상 게시할 수 없습니다.</translation>
     </message>
     <message>
         <source>A message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지를 보내지 못했습니다: %1</translation>
     </message>
     <message>
         <source>Security alarm: the relay&apos;s directory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>보안 경보: 릴레이 디렉터리 — %1</translation>
     </message>
     <message>
         <source>A change to this channel was voided by its missions</source>
-        <translation type="unfinished"></translation>
+        <translation>이 채널의 변경 사항이 해당 대표부들에 의해 무효화되었습니다</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>경고: %1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>연결됨</translation>
     </message>
     <message>
         <source>Offline — reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인 — 다시 연결하는 중…</translation>
     </message>
     <message>
         <source>Emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 회의</translation>
     </message>
     <message>
         <source>%1 convened an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1님이 긴급 회의를 소집했습니다</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1님의 새 메시지</translation>
     </message>
     <message>
         <source>⏱ Messages disappear after %1 (set by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ 메시지가 %1 후에 사라집니다(%2님이 설정)</translation>
     </message>
     <message>
         <source>a member</source>
-        <translation type="unfinished"></translation>
+        <translation>구성원</translation>
     </message>
     <message>
         <source>About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor 정보</translation>
     </message>
     <message>
         <source>Corridor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor %1</translation>
     </message>
     <message>
         <source>End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a multilateral forum.
 Licensed under the Apache License, Version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>다자 포럼 대표단을 위한 종단 간 암호화 메시징(MLS, RFC 9420).
+Apache License 2.0에 따라 배포됩니다.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 철회</translation>
     </message>
     <message>
         <source>Withdraw this message for everyone in the channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>채널의 모든 사람에게서 이 메시지를 철회하시겠습니까?</translation>
     </message>
     <message>
         <source>Leave channel</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 나가기</translation>
     </message>
     <message>
         <source>Leave “%1” on this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기에서 “%1”을(를) 나가시겠습니까?</translation>
     </message>
     <message>
         <source>The messages you have stay readable on this device. It will receive no new messages in this channel, and the other members will see this device leave. Your other devices stay in the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>가지고 있는 메시지는 이 기기에서 계속 읽을 수 있습니다. 이 채널의 새 메시지는 더 이상 받지 않으며, 다른 구성원에게 이 기기가 나간 것이 표시됩니다. 다른 기기는 채널에 남습니다.</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>나가기</translation>
     </message>
     <message>
         <source>You left “%1” on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기에서 “%1”을(를) 나갔습니다.</translation>
     </message>
     <message>
         <source>Offline: leaving “%1” goes at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인: “%1” 나가기는 다음 연결 때 전송됩니다.</translation>
     </message>
     <message>
         <source>Discard message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 삭제</translation>
     </message>
     <message>
         <source>This message was never delivered. Delete it from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>이 메시지는 전달되지 않았습니다. 이 기기에서 삭제하시겠습니까?</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 첨부</translation>
     </message>
     <message>
         <source>Sending “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 보내는 중…</translation>
     </message>
     <message>
         <source>Sent “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”을(를) 보냈습니다.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”은(는) 너무 커서 보낼 수 없습니다. 최대 %2까지 첨부할 수 있습니다.</translation>
     </message>
     <message>
         <source>The relay&apos;s storage for your attachments is full, so “%1” was not sent. Ask the secretariat, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이의 첨부 파일 저장 공간이 가득 차서 “%1”을(를) 보내지 못했습니다. 사무국에 문의하거나 나중에 다시 시도하십시오.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” was not sent. Try again when you are back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이에 연결할 수 없어 “%1”을(를) 보내지 못했습니다. 다시 온라인이 되면 시도하십시오.</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
         <source>“%1” was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”을(를) 보내지 못했습니다: %2</translation>
     </message>
     <message>
         <source>Attachment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부 파일을 보내지 못함</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부 파일 저장</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 다운로드 중…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 저장됨</translation>
     </message>
     <message>
         <source>“%1” was NOT saved: the file the relay returned does not match what the sender sent (it was altered or damaged on the way). Nothing was written. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”이(가) 저장되지 않았습니다. 릴레이가 돌려준 파일이 보낸 사람이 보낸 것과 일치하지 않습니다(전송 중 변조되거나 손상됨). 아무것도 기록하지 않았습니다. 보낸 사람에게 다시 보내 달라고 요청하십시오.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>릴레이에 연결할 수 없어 “%1”을(를) 다운로드하지 못했습니다.</translation>
     </message>
     <message>
         <source>“%1” could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”을(를) 저장하지 못했습니다: %2</translation>
     </message>
     <message>
         <source>Attachment not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>첨부 파일이 저장되지 않음</translation>
     </message>
     <message>
         <source>Creating “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 만드는 중…</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n일</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n시간</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n분</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n초</numerusform>
         </translation>
     </message>
 </context>
@@ -1005,263 +1010,265 @@ Licensed under the Apache License, Version 2.0.</source>
     <name>Members</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>이 기기</translation>
     </message>
     <message>
         <source>✔ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 확인됨</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 안 됨</translation>
     </message>
     <message>
         <source>Device key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>기기 키 %1</translation>
     </message>
 </context>
 <context>
     <name>Message</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>편집됨</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>실패: %1</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>보내는 중…</translation>
     </message>
     <message>
         <source>read by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 읽음</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>보냄</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 수신 확인</translation>
     </message>
     <message>
         <source>awaiting acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인 대기 중</translation>
     </message>
     <message>
         <source>disappears %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 사라짐</translation>
     </message>
     <message>
         <source>File: %1 · %2 · %3 — Save… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>파일: %1 · %2 · %3 — 저장…(Ctrl+S)</translation>
     </message>
     <message>
         <source>This message was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>철회된 메시지입니다.</translation>
     </message>
     <message>
         <source>EMERGENCY MEETING</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 회의</translation>
     </message>
     <message>
         <source>Agenda notice (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>의제 공지(%1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>회의: %1</translation>
     </message>
     <message>
         <source>Disappearing messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>사라지는 메시지: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>끔</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1초</translation>
     </message>
     <message>
         <source>an earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 메시지</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>No agenda has been posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 게시된 의제가 없습니다.</translation>
     </message>
     <message>
         <source>Post a revised a&amp;genda…</source>
-        <translation type="unfinished"></translation>
+        <translation>수정된 의제 게시(&amp;G)…</translation>
     </message>
     <message>
         <source>Pinned agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>고정된 의제:</translation>
     </message>
     <message>
         <source>Pinned agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>고정된 의제</translation>
     </message>
     <message>
         <source>Revision %1 · posted by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>개정 %1 · %2 게시 · %3</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>숨기기(&amp;H)</translation>
     </message>
     <message>
         <source>Acknowledgement tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인 현황</translation>
     </message>
     <message>
         <source>EMERGENCY — meeting convened by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>긴급 — %1님이 회의를 소집함</translation>
     </message>
     <message>
         <source>%1 of %2 missions have not yet acknowledged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2개 대표부 중 %1곳이 아직 수신 확인하지 않음: %3</translation>
     </message>
     <message>
         <source>Every mission has acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 대표부가 수신을 확인했습니다.</translation>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;O)</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>수신 확인(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: %1 awaits your mission&apos;s acknowledgement: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>핫라인: %1님이 귀 대표부의 수신 확인을 기다립니다: “%2”</translation>
     </message>
     <message>
         <source>(+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1개 더)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>구성원</translation>
     </message>
     <message>
         <source>Members by mission</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부별 구성원</translation>
     </message>
     <message>
         <source>&amp;Verify device…</source>
-        <translation type="unfinished"></translation>
+        <translation>기기 확인(&amp;V)…</translation>
     </message>
 </context>
 <context>
     <name>Tracker</name>
     <message>
         <source>✓ %1 — acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — %2 수신 확인</translation>
     </message>
     <message>
         <source>✗ %1 — read, not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — 읽음, 아직 수신 확인 안 함</translation>
     </message>
     <message>
         <source>✗ %1 — not yet answered</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — 아직 응답 없음</translation>
     </message>
 </context>
 <context>
     <name>Transparency</name>
     <message>
         <source>Alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>경보: %1</translation>
     </message>
     <message>
         <source>signed tree head: size %1, root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>서명된 트리 헤드: 크기 %1, 루트 %2</translation>
     </message>
     <message>
         <source>record (DER, %1 bytes): %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>레코드(DER, %1바이트): %2…</translation>
     </message>
     <message>
         <source>Directory: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>디렉터리: 확인 중…</translation>
     </message>
     <message>
         <source>✔ Directory verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 디렉터리 확인됨</translation>
     </message>
     <message>
         <source>⚠ Directory not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 디렉터리 확인 안 됨</translation>
     </message>
     <message>
         <source>Directory verification</source>
-        <translation type="unfinished"></translation>
+        <translation>디렉터리 확인</translation>
     </message>
     <message>
         <source>Every member&apos;s certificate is in the venue&apos;s transparency log, and every tree head seen agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 구성원의 인증서가 포럼의 투명성 로그에 있고, 확인한 모든 트리 헤드가 일치합니다.</translation>
     </message>
     <message>
         <source>The relay&apos;s directory could not be verified for this conversation. Keep the evidence below and tell your security officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 대화에 대한 릴레이 디렉터리를 확인할 수 없습니다. 아래 증거를 보관하고 보안 담당자에게 알리십시오.</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>종류</translation>
     </message>
     <message>
         <source>serial</source>
-        <translation type="unfinished"></translation>
+        <translation>일련번호</translation>
     </message>
     <message>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>주체</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>경보</translation>
     </message>
     <message>
         <source>Transparency log: my mission</source>
-        <translation type="unfinished"></translation>
+        <translation>투명성 로그: 내 대표부</translation>
     </message>
     <message>
         <source>Reading the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>로그를 읽는 중…</translation>
     </message>
     <message>
         <source>Issued certificates folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>발급된 인증서 폴더…</translation>
     </message>
     <message>
         <source>The mission&apos;s issued/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>대표부의 issued/ 폴더</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>로그에 경보 %n건(항목 수: %1): 이 대표부가 발급하지 않은 인증서가 있습니다. 인증서를 폐기하고 대표부 키를 누가 가지고 있는지 확인하십시오.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
-        <translation type="unfinished"></translation>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
+        <translation>대표부가 발급하지 않은 인증서가 없습니다(로그 항목 수: %1, 서명된 헤드와 대조함).</translation>
     </message>
     <message>
         <source>The log could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>로그를 확인할 수 없습니다: %1</translation>
     </message>
 </context>
 </TS>

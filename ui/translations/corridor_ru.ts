@@ -5,511 +5,516 @@
     <name>App</name>
     <message>
         <source>an unexpected error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>непредвиденная ошибка (%1)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подготовка демонстрационного форума (встроенный ретранслятор на 127.0.0.1, несколько миссий, каналы всех видов)…</translation>
     </message>
     <message>
         <source>(demo venue)</source>
-        <translation type="unfinished"></translation>
+        <translation>(демонстрационный форум)</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывается %1…</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this device&apos;s key file. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверная парольная фраза: она не открывает файл ключей этого устройства. Попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>You are %1 (%2) of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы — %1 (%2), миссия %3.</translation>
     </message>
     <message>
         <source>Your certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш сертификат действителен до %1.</translation>
     </message>
     <message>
         <source>Venue root (pinned): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Корневой сертификат форума (закреплён): %1</translation>
     </message>
     <message>
         <source>Could not open Corridor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть Corridor: %1</translation>
     </message>
 </context>
 <context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>Объявления</translation>
     </message>
     <message>
         <source>Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Двусторонние</translation>
     </message>
     <message>
         <source>Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>Многосторонние</translation>
     </message>
     <message>
         <source>Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрытые группы</translation>
     </message>
     <message>
         <source>Missions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Миссии: %1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Предупреждение: %1</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, непрочитанных: %2</translation>
     </message>
     <message>
         <source>routing warning</source>
-        <translation type="unfinished"></translation>
+        <translation>предупреждение о маршрутизации</translation>
     </message>
 </context>
 <context>
     <name>Conversation</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщения</translation>
     </message>
     <message>
         <source>Jump to the newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к новейшим сообщениям</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ответить</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изменить</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Ото&amp;звать</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Подтвердить получение</translation>
     </message>
     <message>
         <source>&amp;Save attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить вложение…</translation>
     </message>
     <message>
         <source>Jump to the &amp;newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Перейти к &amp;новейшим сообщениям</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копировать текст</translation>
     </message>
     <message>
         <source>Send a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправить &amp;снова</translation>
     </message>
     <message>
         <source>&amp;Discard unsent message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить неотправленное сообщение</translation>
     </message>
     <message>
         <source>React with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Реакция %1</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n новое сообщение ↓</numerusform>
+            <numerusform>%n новых сообщения ↓</numerusform>
+            <numerusform>%n новых сообщений ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>Ре&amp;акция</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмена</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение</translation>
     </message>
     <message>
         <source>Write a message — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Напишите сообщение — Enter отправляет, Shift+Enter — новая строка</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отправить</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вложить…</translation>
     </message>
     <message>
         <source>Needs ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>Требуется &amp;подтверждение</translation>
     </message>
     <message>
         <source>Hotline: the other missions are asked to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Горячая линия: другим миссиям предлагается подтвердить получение</translation>
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ %1: %2</translation>
     </message>
     <message>
         <source>Editing your message</source>
-        <translation type="unfinished"></translation>
+        <translation>Редактирование вашего сообщения</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ровно две миссии: ваша и ещё одна. Никто не может изменить эту пару.</translation>
     </message>
     <message>
         <source>Several missions (a working group). You convene it and may change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Несколько миссий (рабочая группа). Вы её созываете и можете изменять.</translation>
     </message>
     <message>
         <source>A private group of allied missions, invisible to everyone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрытая группа союзных миссий, невидимая для всех остальных.</translation>
     </message>
     <message>
         <source>Every mission of the venue; only the chair posts. Chair only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все миссии форума; публикует только председатель. Только для председателя.</translation>
     </message>
     <message>
         <source>What kind of channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Какой вид канала?</translation>
     </message>
     <message>
         <source>The kind decides who may join, who may change the members and who may post. It never changes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид определяет, кто может присоединиться, кто может менять состав и кто может публиковать. Позже он не меняется.</translation>
     </message>
     <message>
         <source>&amp;Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Двусторонний</translation>
     </message>
     <message>
         <source>&amp;Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Многосторонний</translation>
     </message>
     <message>
         <source>&amp;Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Закрытая группа</translation>
     </message>
     <message>
         <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Объявления</translation>
     </message>
     <message>
         <source>Name and missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Название и миссии</translation>
     </message>
     <message>
         <source>For example: Working group on incident prevention</source>
-        <translation type="unfinished"></translation>
+        <translation>Например: Рабочая группа по предотвращению инцидентов</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Миссии</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Название:</translation>
     </message>
     <message>
         <source>&amp;Missions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Миссии:</translation>
     </message>
     <message>
         <source>%1 (your mission)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ваша миссия)</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дайте каналу название.</translation>
     </message>
     <message>
         <source>✓ The channel policy allows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Политика канала это разрешает.</translation>
     </message>
     <message>
         <source>New channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый канал</translation>
     </message>
     <message>
         <source>QR code of the safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-код кода безопасности</translation>
     </message>
     <message>
         <source>QR code unavailable (install qrcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-код недоступен (установите qrcode)</translation>
     </message>
     <message>
         <source>Verify %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка: %1</translation>
     </message>
     <message>
         <source>Compare these words with %1, in person or on a call you trust. If they match on both devices, nobody has substituted a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравните эти слова с %1 лично или во время звонка, которому вы доверяете. Если на обоих устройствах они совпадают, никто не подменил ключ.</translation>
     </message>
     <message>
         <source>This device: %1
 Their device: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Это устройство: %1
+Его устройство: %2</translation>
     </message>
     <message>
         <source>They &amp;match — mark as verified</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Совпадают — отметить как проверенное</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Не сейчас</translation>
     </message>
     <message>
         <source>Verified ✔ — close</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверено ✔ — закрыть</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкл.</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 час</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 день</translation>
     </message>
     <message>
         <source>1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>1 неделя</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Настройки</translation>
     </message>
     <message>
         <source>Show desktop &amp;notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать &amp;уведомления на рабочем столе</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>Системная</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Светлая</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Тёмная</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык системы</translation>
     </message>
     <message>
         <source>A new language applies when Corridor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый язык вступит в силу после перезапуска Corridor.</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Тема:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык:</translation>
     </message>
     <message>
         <source>&amp;Disappearing messages in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Исчезающие сообщения в «%1»:</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск сообщений</translation>
     </message>
     <message>
         <source>Search this device&apos;s messages (whole words; “word*” for a prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по сообщениям этого устройства (целые слова; «слово*» для начала слова)</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Результаты</translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n результат</numerusform>
+            <numerusform>%n результата</numerusform>
+            <numerusform>%n результатов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать пересмотренную повестку дня</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заголовок:</translation>
     </message>
     <message>
         <source>&amp;Agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повестка дня:</translation>
     </message>
     <message>
         <source>Convene an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Созвать экстренное заседание</translation>
     </message>
     <message>
         <source>e.g. Conference room B</source>
-        <translation type="unfinished"></translation>
+        <translation>например, конференц-зал B</translation>
     </message>
     <message>
         <source>Why the meeting is needed: every mission reads this before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зачем нужно заседание: каждая миссия прочтёт это перед подтверждением.</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Когда:</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Место:</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ссылка:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Проверить…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад</translation>
     </message>
     <message>
         <source>&amp;Convene now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Созвать сейчас</translation>
     </message>
     <message>
         <source>Give the reason: every mission reads it before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите причину: каждая миссия прочтёт её перед подтверждением.</translation>
     </message>
     <message>
         <source>That time is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это время уже прошло.</translation>
     </message>
     <message>
         <source>Every mission in “%1” will be alarmed and asked to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все миссии в «%1» получат тревожное оповещение и просьбу подтвердить получение.</translation>
     </message>
     <message>
         <source>this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>этом канале</translation>
     </message>
     <message>
         <source>When: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>через %n минуту</numerusform>
+            <numerusform>через %n минуты</numerusform>
+            <numerusform>через %n минут</numerusform>
         </translation>
     </message>
     <message>
         <source>Place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Место: %1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ссылка: %1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина: %1</translation>
     </message>
     <message>
         <source>Welcome to Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Добро пожаловать в Corridor</translation>
     </message>
     <message>
         <source>This device is not enrolled in a venue yet (home: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Это устройство ещё не зарегистрировано ни на одном форуме (папка: %1).</translation>
     </message>
     <message>
         <source>Open a &amp;demo venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть &amp;демонстрационный форум</translation>
     </message>
     <message>
         <source>A complete venue on this computer only (127.0.0.1): several missions, channels of every kind and delegates who answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Полноценный форум только на этом компьютере (127.0.0.1): несколько миссий, каналы всех видов и отвечающие делегаты.</translation>
     </message>
     <message>
         <source>&amp;Enrol this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зарегистрировать это устройство…</translation>
     </message>
     <message>
         <source>You need your accreditation letter (the venue root fingerprint) and your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вам понадобятся аккредитационное письмо (отпечаток корневого сертификата форума) и администратор вашей миссии.</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n минута</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n секунда</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
         </translation>
     </message>
 </context>
@@ -517,507 +522,509 @@ Their device: %2</source>
     <name>Enrol</name>
     <message>
         <source>Unlock Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Разблокировать Corridor</translation>
     </message>
     <message>
         <source>This device&apos;s keys are in a passphrase-protected file (no OS keyring is in use). Enter its passphrase to open
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключи этого устройства хранятся в файле, защищённом парольной фразой (связка ключей ОС не используется). Введите парольную фразу, чтобы открыть
+%1</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Парольная фраза</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблокировать</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыйти</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Парольная фраза:</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите парольную фразу.</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Разблокировка…</translation>
     </message>
     <message>
         <source>1. This device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Ключ этого устройства</translation>
     </message>
     <message>
         <source>Corridor makes a signature key on this computer (it never leaves it) and a certificate request for your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor создаёт на этом компьютере ключ подписи (он никогда его не покидает) и запрос сертификата для администратора вашей миссии.</translation>
     </message>
     <message>
         <source>as your mission admin gave it, e.g. amartin</source>
-        <translation type="unfinished"></translation>
+        <translation>как его выдал администратор миссии, например amartin</translation>
     </message>
     <message>
         <source>your name as others see it, e.g. Alice Martin</source>
-        <translation type="unfinished"></translation>
+        <translation>ваше имя, как его видят другие, например Alice Martin</translation>
     </message>
     <message>
         <source>&amp;Delegate id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Идентификатор делегата:</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отображаемое &amp;имя:</translation>
     </message>
     <message>
         <source>This computer has no usable OS keyring: the key goes into a file protected by a passphrase you choose now (at least %1 characters). You will type it each time Corridor starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>На этом компьютере нет пригодной связки ключей ОС: ключ будет помещён в файл, защищённый парольной фразой, которую вы выберете сейчас (не менее %1 символов). Вы будете вводить её при каждом запуске Corridor.</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторите её:</translation>
     </message>
     <message>
         <source>Fill in your delegate id and display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите идентификатор делегата и отображаемое имя.</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Парольная фраза должна содержать не менее %1 символов.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Парольные фразы не совпадают.</translation>
     </message>
     <message>
         <source>Making the key and the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создаются ключ и запрос…</translation>
     </message>
     <message>
         <source>2. Send the request to your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Отправьте запрос администратору вашей миссии</translation>
     </message>
     <message>
         <source>They sign it and send you back your device certificate and your mission&apos;s certificate; the secretariat&apos;s venue root certificate comes with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Он подписывает его и присылает вам сертификат устройства и сертификат вашей миссии; вместе с ними приходит корневой сертификат форума от секретариата.</translation>
     </message>
     <message>
         <source>&amp;Save a copy of the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить копию запроса…</translation>
     </message>
     <message>
         <source>&amp;Copy its location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Копировать его путь</translation>
     </message>
     <message>
         <source>Send it by your ministry&apos;s usual channel. The request holds no secret. You may close Corridor now: the next time it starts, it continues with the next step. When your admin calls to confirm, read them the device key above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправьте его обычным каналом вашего министерства. Запрос не содержит секретов. Можно закрыть Corridor: при следующем запуске он продолжит со следующего шага. Когда администратор позвонит для подтверждения, прочтите ему ключ устройства, указанный выше.</translation>
     </message>
     <message>
         <source>Your request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш запрос: %1</translation>
     </message>
     <message>
         <source>Device key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ устройства: %1</translation>
     </message>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить запрос</translation>
     </message>
     <message>
         <source>Certificate request (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос сертификата (*.pem)</translation>
     </message>
     <message>
         <source>Your request: %1 (a copy is in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш запрос: %1 (копия в %2)</translation>
     </message>
     <message>
         <source>3. Import your certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>3. Импортируйте сертификаты</translation>
     </message>
     <message>
         <source>Choose the files your mission admin sent. The venue root is accepted only if its fingerprint matches your accreditation letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите файлы, присланные администратором вашей миссии. Корневой сертификат форума принимается, только если его отпечаток совпадает с указанным в аккредитационном письме.</translation>
     </message>
     <message>
         <source>C&amp;hoose the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выбрать файлы…</translation>
     </message>
     <message>
         <source>Your &amp;device certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат &amp;устройства:</translation>
     </message>
     <message>
         <source>Your &amp;mission&apos;s certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат вашей &amp;миссии:</translation>
     </message>
     <message>
         <source>The venue &amp;root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Корневой сертификат форума:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзор…</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзор</translation>
     </message>
     <message>
         <source>64 hex digits or 32 words, from the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>64 шестнадцатеричные цифры или 32 слова из письма</translation>
     </message>
     <message>
         <source>Root &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отпечаток корневого сертификата:</translation>
     </message>
     <message>
         <source>Re&amp;lay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес &amp;ретранслятора:</translation>
     </message>
     <message>
         <source>The files from your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Файлы от администратора вашей миссии</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификаты (*.pem *.crt *.cer *.der);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё не хватает: %1</translation>
     </message>
     <message>
         <source>Choose a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите сертификат</translation>
     </message>
     <message>
         <source>Checking the fingerprint and the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка отпечатка и сертификатов…</translation>
     </message>
     <message>
         <source>4. Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Регистрация завершена</translation>
     </message>
     <message>
         <source>The venue root is pinned and your certificate verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Корневой сертификат форума закреплён, ваш сертификат прошёл проверку.</translation>
     </message>
     <message>
         <source>Enrol this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Регистрация устройства</translation>
     </message>
     <message>
         <source>&amp;Open the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть форум</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Corridor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Каналы</translation>
     </message>
     <message>
         <source>&amp;New channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый канал…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение…</translation>
     </message>
     <message>
         <source>Connection to the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключение к ретранслятору</translation>
     </message>
     <message>
         <source>&amp;Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Corridor</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Поиск…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки…</translation>
     </message>
     <message>
         <source>&amp;Leave channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;окинуть канал…</translation>
     </message>
     <message>
         <source>Transparency log: my &amp;mission…</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал прозрачности: моя &amp;миссия…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыйти</translation>
     </message>
     <message>
         <source>C&amp;hair</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;редседатель</translation>
     </message>
     <message>
         <source>Post a revised &amp;agenda…</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать пересмотренную &amp;повестку дня…</translation>
     </message>
     <message>
         <source>Convene an &amp;emergency meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Созвать &amp;экстренное заседание…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>П&amp;ереход</translation>
     </message>
     <message>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Каналы</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сообщения</translation>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Написать</translation>
     </message>
     <message>
         <source>M&amp;embers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Участники</translation>
     </message>
     <message>
         <source>Next &amp;unread channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Следующий &amp;непрочитанный канал</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе Corridor</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — непрочитанных: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом канале объявлений публикует только председатель.</translation>
     </message>
     <message>
         <source>You can no longer post in this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы больше не можете публиковать в этом канале.</translation>
     </message>
     <message>
         <source>A message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение не отправлено: %1</translation>
     </message>
     <message>
         <source>Security alarm: the relay&apos;s directory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тревога безопасности: каталог ретранслятора — %1</translation>
     </message>
     <message>
         <source>A change to this channel was voided by its missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение этого канала отменено его миссиями</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Предупреждение: %1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключено</translation>
     </message>
     <message>
         <source>Offline — reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи — повторное подключение…</translation>
     </message>
     <message>
         <source>Emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Экстренное заседание</translation>
     </message>
     <message>
         <source>%1 convened an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 созывает экстренное заседание</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое сообщение от %1</translation>
     </message>
     <message>
         <source>⏱ Messages disappear after %1 (set by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ Сообщения исчезают через %1 (установил(а) %2)</translation>
     </message>
     <message>
         <source>a member</source>
-        <translation type="unfinished"></translation>
+        <translation>участник</translation>
     </message>
     <message>
         <source>About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе Corridor</translation>
     </message>
     <message>
         <source>Corridor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor %1</translation>
     </message>
     <message>
         <source>End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a multilateral forum.
 Licensed under the Apache License, Version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обмен сообщениями со сквозным шифрованием (MLS, RFC 9420) для делегаций многостороннего форума.
+Распространяется по лицензии Apache License, версия 2.0.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать сообщение</translation>
     </message>
     <message>
         <source>Withdraw this message for everyone in the channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать это сообщение у всех участников канала?</translation>
     </message>
     <message>
         <source>Leave channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Покинуть канал</translation>
     </message>
     <message>
         <source>Leave “%1” on this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Покинуть «%1» на этом устройстве?</translation>
     </message>
     <message>
         <source>The messages you have stay readable on this device. It will receive no new messages in this channel, and the other members will see this device leave. Your other devices stay in the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имеющиеся у вас сообщения останутся доступными на этом устройстве. Оно больше не будет получать новые сообщения в этом канале, а другие участники увидят, что это устройство вышло. Ваши другие устройства останутся в канале.</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>Покинуть</translation>
     </message>
     <message>
         <source>You left “%1” on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы покинули «%1» на этом устройстве.</translation>
     </message>
     <message>
         <source>Offline: leaving “%1” goes at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи: выход из «%1» будет отправлен при следующем подключении.</translation>
     </message>
     <message>
         <source>Discard message</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить сообщение</translation>
     </message>
     <message>
         <source>This message was never delivered. Delete it from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>Это сообщение так и не было доставлено. Удалить его с этого устройства?</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Вложить файл</translation>
     </message>
     <message>
         <source>Sending “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправка «%1»…</translation>
     </message>
     <message>
         <source>Sent “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» отправлен.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» слишком велик для отправки. Можно вкладывать файлы размером до %2.</translation>
     </message>
     <message>
         <source>The relay&apos;s storage for your attachments is full, so “%1” was not sent. Ask the secretariat, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Хранилище ретранслятора для ваших вложений заполнено, поэтому «%1» не отправлен. Обратитесь в секретариат или повторите попытку позже.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” was not sent. Try again when you are back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ретранслятор недоступен, поэтому «%1» не отправлен. Повторите попытку, когда снова будете в сети.</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удаётся прочитать «%1»: %2</translation>
     </message>
     <message>
         <source>“%1” was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» не отправлен: %2</translation>
     </message>
     <message>
         <source>Attachment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Вложение не отправлено</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить вложение</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Загрузка «%1»…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено в %1</translation>
     </message>
     <message>
         <source>“%1” was NOT saved: the file the relay returned does not match what the sender sent (it was altered or damaged on the way). Nothing was written. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» НЕ сохранён: файл, полученный от ретранслятора, не совпадает с отправленным (он был изменён или повреждён в пути). Ничего не записано. Попросите отправителя прислать его снова.</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ретранслятор недоступен, поэтому «%1» не удалось загрузить.</translation>
     </message>
     <message>
         <source>“%1” could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить «%1»: %2</translation>
     </message>
     <message>
         <source>Attachment not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Вложение не сохранено</translation>
     </message>
     <message>
         <source>Creating “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Создание «%1»…</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n минута</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n секунда</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
         </translation>
     </message>
 </context>
@@ -1025,263 +1032,267 @@ Licensed under the Apache License, Version 2.0.</source>
     <name>Members</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>это устройство</translation>
     </message>
     <message>
         <source>✔ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ проверено</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>не проверено</translation>
     </message>
     <message>
         <source>Device key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ устройства %1</translation>
     </message>
 </context>
 <context>
     <name>Message</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>изменено</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ошибка: %1</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>отправка…</translation>
     </message>
     <message>
         <source>read by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>прочитано: %1</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>отправлено</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>получение подтвердили: %1</translation>
     </message>
     <message>
         <source>awaiting acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>ожидается подтверждение</translation>
     </message>
     <message>
         <source>disappears %1</source>
-        <translation type="unfinished"></translation>
+        <translation>исчезнет %1</translation>
     </message>
     <message>
         <source>File: %1 · %2 · %3 — Save… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл: %1 · %2 · %3 — Сохранить… (Ctrl+S)</translation>
     </message>
     <message>
         <source>This message was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это сообщение отозвано.</translation>
     </message>
     <message>
         <source>EMERGENCY MEETING</source>
-        <translation type="unfinished"></translation>
+        <translation>ЭКСТРЕННОЕ ЗАСЕДАНИЕ</translation>
     </message>
     <message>
         <source>Agenda notice (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Уведомление о повестке дня (%1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Заседание: %1</translation>
     </message>
     <message>
         <source>Disappearing messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Исчезающие сообщения: %1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>выкл.</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 с</translation>
     </message>
     <message>
         <source>an earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>более раннее сообщение</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>No agenda has been posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Повестка дня ещё не опубликована.</translation>
     </message>
     <message>
         <source>Post a revised a&amp;genda…</source>
-        <translation type="unfinished"></translation>
+        <translation>Опубликовать пересмотренную &amp;повестку дня…</translation>
     </message>
     <message>
         <source>Pinned agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>Закреплённая повестка дня:</translation>
     </message>
     <message>
         <source>Pinned agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>Закреплённая повестка дня</translation>
     </message>
     <message>
         <source>Revision %1 · posted by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Редакция %1 · опубликовал(а) %2 · %3</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Подтвердить получение</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Скрыть</translation>
     </message>
     <message>
         <source>Acknowledgement tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>Отслеживание подтверждений</translation>
     </message>
     <message>
         <source>EMERGENCY — meeting convened by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ЭКСТРЕННО — заседание созывает %1</translation>
     </message>
     <message>
         <source>%1 of %2 missions have not yet acknowledged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ещё не подтвердили получение (%1 из %2 миссий): %3</translation>
     </message>
     <message>
         <source>Every mission has acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все миссии подтвердили получение.</translation>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Показать</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>По&amp;дтвердить</translation>
     </message>
     <message>
         <source>Hotline: %1 awaits your mission&apos;s acknowledgement: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Горячая линия: %1 ожидает подтверждения от вашей миссии: «%2»</translation>
     </message>
     <message>
         <source>(+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(и ещё %1)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники</translation>
     </message>
     <message>
         <source>Members by mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Участники по миссиям</translation>
     </message>
     <message>
         <source>&amp;Verify device…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Проверить устройство…</translation>
     </message>
 </context>
 <context>
     <name>Tracker</name>
     <message>
         <source>✓ %1 — acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — получение подтвердил(а) %2</translation>
     </message>
     <message>
         <source>✗ %1 — read, not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — прочитано, но не подтверждено</translation>
     </message>
     <message>
         <source>✗ %1 — not yet answered</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — ответа пока нет</translation>
     </message>
 </context>
 <context>
     <name>Transparency</name>
     <message>
         <source>Alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Тревога: %1</translation>
     </message>
     <message>
         <source>signed tree head: size %1, root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>подписанная вершина дерева: размер %1, корень %2</translation>
     </message>
     <message>
         <source>record (DER, %1 bytes): %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>запись (DER, байт: %1): %2…</translation>
     </message>
     <message>
         <source>Directory: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Каталог: проверка…</translation>
     </message>
     <message>
         <source>✔ Directory verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Каталог проверен</translation>
     </message>
     <message>
         <source>⚠ Directory not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Каталог не проверен</translation>
     </message>
     <message>
         <source>Directory verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка каталога</translation>
     </message>
     <message>
         <source>Every member&apos;s certificate is in the venue&apos;s transparency log, and every tree head seen agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертификат каждого участника есть в журнале прозрачности форума, и все полученные вершины дерева согласуются.</translation>
     </message>
     <message>
         <source>The relay&apos;s directory could not be verified for this conversation. Keep the evidence below and tell your security officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Каталог ретранслятора не удалось проверить для этой беседы. Сохраните приведённые ниже доказательства и сообщите сотруднику по безопасности.</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>вид</translation>
     </message>
     <message>
         <source>serial</source>
-        <translation type="unfinished"></translation>
+        <translation>серийный номер</translation>
     </message>
     <message>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>тревога</translation>
     </message>
     <message>
         <source>Transparency log: my mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Журнал прозрачности: моя миссия</translation>
     </message>
     <message>
         <source>Reading the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Чтение журнала…</translation>
     </message>
     <message>
         <source>Issued certificates folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка выданных сертификатов…</translation>
     </message>
     <message>
         <source>The mission&apos;s issued/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка issued/ миссии</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>%n тревога в журнале (записей: %1): сертификат, который эта миссия не выдавала. Отзовите его и проверьте, у кого находится ключ миссии.</numerusform>
+            <numerusform>%n тревоги в журнале (записей: %1): сертификат, который эта миссия не выдавала. Отзовите его и проверьте, у кого находится ключ миссии.</numerusform>
+            <numerusform>%n тревог в журнале (записей: %1): сертификат, который эта миссия не выдавала. Отзовите его и проверьте, у кого находится ключ миссии.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
-        <translation type="unfinished"></translation>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
+        <translation>Нет сертификатов, которые миссия не выдавала (записей в журнале: %1, проверено по подписанной вершине).</translation>
     </message>
     <message>
         <source>The log could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось проверить журнал: %1</translation>
     </message>
 </context>
 </TS>

@@ -5,499 +5,502 @@
     <name>App</name>
     <message>
         <source>an unexpected error (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误（%1）</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Preparing the demo venue (an embedded relay on 127.0.0.1, several missions, channels of every kind)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备演示论坛（127.0.0.1 上的内置中继、多个代表团、各类频道）…</translation>
     </message>
     <message>
         <source>(demo venue)</source>
-        <translation type="unfinished"></translation>
+        <translation>（演示论坛）</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <source>Wrong passphrase: it does not open this device&apos;s key file. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语错误：无法打开此设备的密钥文件。请重试。</translation>
     </message>
     <message>
         <source>You are %1 (%2) of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>您是 %3 代表团的 %1（%2）。</translation>
     </message>
     <message>
         <source>Your certificate is valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的证书有效期至 %1。</translation>
     </message>
     <message>
         <source>Venue root (pinned): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>论坛根证书（已固定）：%1</translation>
     </message>
     <message>
         <source>Could not open Corridor: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 Corridor：%1</translation>
     </message>
 </context>
 <context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
     <message>
         <source>Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>双边</translation>
     </message>
     <message>
         <source>Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>多边</translation>
     </message>
     <message>
         <source>Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>核心小组</translation>
     </message>
     <message>
         <source>Missions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>代表团：%1</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>%1, %2 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 条未读</translation>
     </message>
     <message>
         <source>routing warning</source>
-        <translation type="unfinished"></translation>
+        <translation>路由警告</translation>
     </message>
 </context>
 <context>
     <name>Conversation</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Jump to the newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到最新消息</translation>
     </message>
     <message>
         <source>&amp;Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>回复(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认收到(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Save attachment…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存附件(&amp;S)…</translation>
     </message>
     <message>
         <source>Jump to the &amp;newest messages</source>
-        <translation type="unfinished"></translation>
+        <translation>跳到最新消息(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>复制文本(&amp;C)</translation>
     </message>
     <message>
         <source>Send a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>重新发送(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Discard unsent message</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃未发送的消息(&amp;D)</translation>
     </message>
     <message>
         <source>React with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>用 %1 回应</translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条新消息 ↓</numerusform>
         </translation>
     </message>
     <message>
         <source>Re&amp;act</source>
-        <translation type="unfinished"></translation>
+        <translation>回应(&amp;A)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Write a message — Enter sends, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>输入消息 — Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送(&amp;S)</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
-        <translation type="unfinished"></translation>
+        <translation>附加(&amp;T)…</translation>
     </message>
     <message>
         <source>Needs ac&amp;knowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>需要确认收到(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: the other missions are asked to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>热线：请其他代表团确认收到</translation>
     </message>
     <message>
         <source>Replying to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>回复 %1：%2</translation>
     </message>
     <message>
         <source>Editing your message</source>
-        <translation type="unfinished"></translation>
+        <translation>正在编辑您的消息</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>恰好两个代表团：您的代表团和另一个。任何人都不能更改这一组合。</translation>
     </message>
     <message>
         <source>Several missions (a working group). You convene it and may change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>多个代表团（工作组）。由您召集，您可以修改。</translation>
     </message>
     <message>
         <source>A private group of allied missions, invisible to everyone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>友好代表团的私密小组，其他人均不可见。</translation>
     </message>
     <message>
         <source>Every mission of the venue; only the chair posts. Chair only.</source>
-        <translation type="unfinished"></translation>
+        <translation>论坛的所有代表团；只有主席可以发布。仅限主席。</translation>
     </message>
     <message>
         <source>What kind of channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>哪种频道？</translation>
     </message>
     <message>
         <source>The kind decides who may join, who may change the members and who may post. It never changes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型决定谁可以加入、谁可以更改成员以及谁可以发布。之后永远不会改变。</translation>
     </message>
     <message>
         <source>&amp;Bilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>双边(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Multilateral</source>
-        <translation type="unfinished"></translation>
+        <translation>多边(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Caucus</source>
-        <translation type="unfinished"></translation>
+        <translation>核心小组(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>通知(&amp;N)</translation>
     </message>
     <message>
         <source>Name and missions</source>
-        <translation type="unfinished"></translation>
+        <translation>名称和代表团</translation>
     </message>
     <message>
         <source>For example: Working group on incident prevention</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：预防事件工作组</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>代表团</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Missions:</source>
-        <translation type="unfinished"></translation>
+        <translation>代表团(&amp;M)：</translation>
     </message>
     <message>
         <source>%1 (your mission)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（您的代表团）</translation>
     </message>
     <message>
         <source>Give the channel a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为频道命名。</translation>
     </message>
     <message>
         <source>✓ The channel policy allows this.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 频道策略允许此操作。</translation>
     </message>
     <message>
         <source>New channel</source>
-        <translation type="unfinished"></translation>
+        <translation>新频道</translation>
     </message>
     <message>
         <source>QR code of the safety number</source>
-        <translation type="unfinished"></translation>
+        <translation>安全码的二维码</translation>
     </message>
     <message>
         <source>QR code unavailable (install qrcode)</source>
-        <translation type="unfinished"></translation>
+        <translation>二维码不可用（请安装 qrcode）</translation>
     </message>
     <message>
         <source>Verify %1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证 %1</translation>
     </message>
     <message>
         <source>Compare these words with %1, in person or on a call you trust. If they match on both devices, nobody has substituted a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>请当面或通过您信任的通话与 %1 核对这些词语。如果两台设备上的词语一致，就没有人替换过密钥。</translation>
     </message>
     <message>
         <source>This device: %1
 Their device: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>本设备：%1
+对方设备：%2</translation>
     </message>
     <message>
         <source>They &amp;match — mark as verified</source>
-        <translation type="unfinished"></translation>
+        <translation>一致 — 标记为已验证(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
-        <translation type="unfinished"></translation>
+        <translation>以后再说(&amp;N)</translation>
     </message>
     <message>
         <source>Verified ✔ — close</source>
-        <translation type="unfinished"></translation>
+        <translation>已验证 ✔ — 关闭</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 天</translation>
     </message>
     <message>
         <source>1 week</source>
-        <translation type="unfinished"></translation>
+        <translation>1 周</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Show desktop &amp;notifications</source>
-        <translation type="unfinished"></translation>
+        <translation>显示桌面通知(&amp;N)</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>A new language applies when Corridor restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在 Corridor 重新启动后生效。</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Disappearing messages in “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”中的阅后即焚消息(&amp;D)：</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息</translation>
     </message>
     <message>
         <source>Search this device&apos;s messages (whole words; “word*” for a prefix)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索此设备上的消息（整词匹配；“词*”匹配前缀）</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
-    <message>
-        <source>%1 results</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 个结果</numerusform>
+        </translation>
     </message>
     <message>
         <source>Post a revised agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>发布修订后的议程</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>议程(&amp;A)：</translation>
     </message>
     <message>
         <source>Convene an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>召集紧急会议</translation>
     </message>
     <message>
         <source>e.g. Conference room B</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：B 会议室</translation>
     </message>
     <message>
         <source>Why the meeting is needed: every mission reads this before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>为何需要开会：每个代表团在确认收到前都会阅读此内容。</translation>
     </message>
     <message>
         <source>&amp;When:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间(&amp;W)：</translation>
     </message>
     <message>
         <source>&amp;Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>地点(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Link:</source>
-        <translation type="unfinished"></translation>
+        <translation>链接(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>返回(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Convene now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即召集(&amp;C)</translation>
     </message>
     <message>
         <source>Give the reason: every mission reads it before acknowledging.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写理由：每个代表团在确认收到前都会阅读。</translation>
     </message>
     <message>
         <source>That time is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>该时间已经过去。</translation>
     </message>
     <message>
         <source>Every mission in “%1” will be alarmed and asked to acknowledge.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”中的每个代表团都将收到警报，并被要求确认收到。</translation>
     </message>
     <message>
         <source>this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>此频道</translation>
     </message>
     <message>
         <source>When: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间：%1（%2）</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟后</numerusform>
         </translation>
     </message>
     <message>
         <source>Place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>地点：%1</translation>
     </message>
     <message>
         <source>Link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>链接：%1</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：%1</translation>
     </message>
     <message>
         <source>Welcome to Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Corridor</translation>
     </message>
     <message>
         <source>This device is not enrolled in a venue yet (home: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>此设备尚未在任何论坛注册（主目录：%1）。</translation>
     </message>
     <message>
         <source>Open a &amp;demo venue</source>
-        <translation type="unfinished"></translation>
+        <translation>打开演示论坛(&amp;D)</translation>
     </message>
     <message>
         <source>A complete venue on this computer only (127.0.0.1): several missions, channels of every kind and delegates who answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在本机（127.0.0.1）上运行的完整论坛：多个代表团、各类频道以及会回复的代表。</translation>
     </message>
     <message>
         <source>&amp;Enrol this device…</source>
-        <translation type="unfinished"></translation>
+        <translation>注册此设备(&amp;E)…</translation>
     </message>
     <message>
         <source>You need your accreditation letter (the venue root fingerprint) and your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>您需要注册确认函（其中有论坛根证书的指纹）以及代表团的管理员。</translation>
     </message>
 </context>
 <context>
     <name>Duration</name>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
 </context>
@@ -505,499 +508,501 @@ Their device: %2</source>
     <name>Enrol</name>
     <message>
         <source>Unlock Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁 Corridor</translation>
     </message>
     <message>
         <source>This device&apos;s keys are in a passphrase-protected file (no OS keyring is in use). Enter its passphrase to open
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此设备的密钥保存在受密码短语保护的文件中（未使用操作系统密钥环）。请输入密码短语以打开
+%1</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语(&amp;P)：</translation>
     </message>
     <message>
         <source>Enter the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码短语。</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在解锁…</translation>
     </message>
     <message>
         <source>1. This device&apos;s key</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 此设备的密钥</translation>
     </message>
     <message>
         <source>Corridor makes a signature key on this computer (it never leaves it) and a certificate request for your mission admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor 会在本机上生成签名密钥（它永远不会离开本机），并为您的代表团管理员生成证书申请。</translation>
     </message>
     <message>
         <source>as your mission admin gave it, e.g. amartin</source>
-        <translation type="unfinished"></translation>
+        <translation>按代表团管理员提供的填写，例如 amartin</translation>
     </message>
     <message>
         <source>your name as others see it, e.g. Alice Martin</source>
-        <translation type="unfinished"></translation>
+        <translation>他人看到的您的姓名，例如 Alice Martin</translation>
     </message>
     <message>
         <source>&amp;Delegate id:</source>
-        <translation type="unfinished"></translation>
+        <translation>代表 ID(&amp;D)：</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称(&amp;N)：</translation>
     </message>
     <message>
         <source>This computer has no usable OS keyring: the key goes into a file protected by a passphrase you choose now (at least %1 characters). You will type it each time Corridor starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有可用的操作系统密钥环：密钥将存入一个文件，由您现在设置的密码短语保护（至少 %1 个字符）。每次启动 Corridor 时都需要输入。</translation>
     </message>
     <message>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入(&amp;R)：</translation>
     </message>
     <message>
         <source>Fill in your delegate id and display name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写代表 ID 和显示名称。</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码短语至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码短语不一致。</translation>
     </message>
     <message>
         <source>Making the key and the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成密钥和申请…</translation>
     </message>
     <message>
         <source>2. Send the request to your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 将申请发送给代表团管理员</translation>
     </message>
     <message>
         <source>They sign it and send you back your device certificate and your mission&apos;s certificate; the secretariat&apos;s venue root certificate comes with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员签署后，会将您的设备证书和代表团证书发回给您；秘书处的论坛根证书也会一并发送。</translation>
     </message>
     <message>
         <source>&amp;Save a copy of the request…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存申请副本(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Copy its location</source>
-        <translation type="unfinished"></translation>
+        <translation>复制其位置(&amp;C)</translation>
     </message>
     <message>
         <source>Send it by your ministry&apos;s usual channel. The request holds no secret. You may close Corridor now: the next time it starts, it continues with the next step. When your admin calls to confirm, read them the device key above.</source>
-        <translation type="unfinished"></translation>
+        <translation>请通过贵部的常用渠道发送。申请中不含任何秘密。您现在可以关闭 Corridor：下次启动时将从下一步继续。管理员来电确认时，请向其念出上面的设备密钥。</translation>
     </message>
     <message>
         <source>Your request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>您的申请：%1</translation>
     </message>
     <message>
         <source>Device key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>设备密钥：%1</translation>
     </message>
     <message>
         <source>Save the request</source>
-        <translation type="unfinished"></translation>
+        <translation>保存申请</translation>
     </message>
     <message>
         <source>Certificate request (*.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书申请 (*.pem)</translation>
     </message>
     <message>
         <source>Your request: %1 (a copy is in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>您的申请：%1（副本位于 %2）</translation>
     </message>
     <message>
         <source>3. Import your certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 导入证书</translation>
     </message>
     <message>
         <source>Choose the files your mission admin sent. The venue root is accepted only if its fingerprint matches your accreditation letter.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择代表团管理员发来的文件。只有当论坛根证书的指纹与注册确认函一致时，才会接受该根证书。</translation>
     </message>
     <message>
         <source>C&amp;hoose the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件(&amp;H)…</translation>
     </message>
     <message>
         <source>Your &amp;device certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的设备证书(&amp;D)：</translation>
     </message>
     <message>
         <source>Your &amp;mission&apos;s certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的代表团证书(&amp;M)：</translation>
     </message>
     <message>
         <source>The venue &amp;root certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>论坛根证书(&amp;R)：</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Browse</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览</translation>
     </message>
     <message>
         <source>64 hex digits or 32 words, from the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>确认函中的 64 位十六进制数字或 32 个词</translation>
     </message>
     <message>
         <source>Root &amp;fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>根证书指纹(&amp;F)：</translation>
     </message>
     <message>
         <source>Re&amp;lay address:</source>
-        <translation type="unfinished"></translation>
+        <translation>中继地址(&amp;L)：</translation>
     </message>
     <message>
         <source>The files from your mission admin</source>
-        <translation type="unfinished"></translation>
+        <translation>代表团管理员发来的文件</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Still missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仍缺少：%1</translation>
     </message>
     <message>
         <source>Choose a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>选择证书</translation>
     </message>
     <message>
         <source>Checking the fingerprint and the certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查指纹和证书…</translation>
     </message>
     <message>
         <source>4. Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>4. 注册完成</translation>
     </message>
     <message>
         <source>The venue root is pinned and your certificate verifies.</source>
-        <translation type="unfinished"></translation>
+        <translation>论坛根证书已固定，您的证书验证通过。</translation>
     </message>
     <message>
         <source>Enrol this device</source>
-        <translation type="unfinished"></translation>
+        <translation>注册此设备</translation>
     </message>
     <message>
         <source>&amp;Open the venue</source>
-        <translation type="unfinished"></translation>
+        <translation>打开论坛(&amp;O)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Corridor — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>频道</translation>
     </message>
     <message>
         <source>&amp;New channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建频道(&amp;N)…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Connection to the relay</source>
-        <translation type="unfinished"></translation>
+        <translation>与中继的连接</translation>
     </message>
     <message>
         <source>&amp;Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Search…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Leave channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>退出频道(&amp;L)…</translation>
     </message>
     <message>
         <source>Transparency log: my &amp;mission…</source>
-        <translation type="unfinished"></translation>
+        <translation>透明日志：我的代表团(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>C&amp;hair</source>
-        <translation type="unfinished"></translation>
+        <translation>主席(&amp;H)</translation>
     </message>
     <message>
         <source>Post a revised &amp;agenda…</source>
-        <translation type="unfinished"></translation>
+        <translation>发布修订后的议程(&amp;A)…</translation>
     </message>
     <message>
         <source>Convene an &amp;emergency meeting…</source>
-        <translation type="unfinished"></translation>
+        <translation>召集紧急会议(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>转到(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>频道(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息(&amp;M)</translation>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation type="unfinished"></translation>
+        <translation>撰写(&amp;O)</translation>
     </message>
     <message>
         <source>M&amp;embers</source>
-        <translation type="unfinished"></translation>
+        <translation>成员(&amp;E)</translation>
     </message>
     <message>
         <source>Next &amp;unread channel</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个未读频道(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Corridor(&amp;A)</translation>
     </message>
     <message>
         <source>Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor — %1 条未读</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>此通知频道只有主席可以发布。</translation>
     </message>
     <message>
         <source>You can no longer post in this channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已不能在此频道发布。</translation>
     </message>
     <message>
         <source>A message was not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>有一条消息未发送：%1</translation>
     </message>
     <message>
         <source>Security alarm: the relay&apos;s directory — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>安全警报：中继的目录 — %1</translation>
     </message>
     <message>
         <source>A change to this channel was voided by its missions</source>
-        <translation type="unfinished"></translation>
+        <translation>此频道的一项更改已被其代表团作废</translation>
     </message>
     <message>
         <source>Warning: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Offline — reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>离线 — 正在重新连接…</translation>
     </message>
     <message>
         <source>Emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急会议</translation>
     </message>
     <message>
         <source>%1 convened an emergency meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 召集了紧急会议</translation>
     </message>
     <message>
         <source>New message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的新消息</translation>
     </message>
     <message>
         <source>⏱ Messages disappear after %1 (set by %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ 消息将在 %1 后消失（由 %2 设置）</translation>
     </message>
     <message>
         <source>a member</source>
-        <translation type="unfinished"></translation>
+        <translation>一位成员</translation>
     </message>
     <message>
         <source>About Corridor</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Corridor</translation>
     </message>
     <message>
         <source>Corridor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Corridor %1</translation>
     </message>
     <message>
         <source>End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a multilateral forum.
 Licensed under the Apache License, Version 2.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>为多边论坛各代表团提供的端到端加密通信（MLS，RFC 9420）。
+依据 Apache 许可证 2.0 版授权。</translation>
     </message>
     <message>
         <source>Withdraw message</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回消息</translation>
     </message>
     <message>
         <source>Withdraw this message for everyone in the channel?</source>
-        <translation type="unfinished"></translation>
+        <translation>要为频道中的所有人撤回这条消息吗？</translation>
     </message>
     <message>
         <source>Leave channel</source>
-        <translation type="unfinished"></translation>
+        <translation>退出频道</translation>
     </message>
     <message>
         <source>Leave “%1” on this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>要在此设备上退出“%1”吗？</translation>
     </message>
     <message>
         <source>The messages you have stay readable on this device. It will receive no new messages in this channel, and the other members will see this device leave. Your other devices stay in the channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已有的消息在此设备上仍可阅读。此设备将不再接收此频道的新消息，其他成员会看到此设备退出。您的其他设备仍留在频道中。</translation>
     </message>
     <message>
         <source>Leave</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>You left “%1” on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>您已在此设备上退出“%1”。</translation>
     </message>
     <message>
         <source>Offline: leaving “%1” goes at the next connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：退出“%1”将在下次连接时发送。</translation>
     </message>
     <message>
         <source>Discard message</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃消息</translation>
     </message>
     <message>
         <source>This message was never delivered. Delete it from this device?</source>
-        <translation type="unfinished"></translation>
+        <translation>这条消息从未送达。要从此设备删除吗？</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加文件</translation>
     </message>
     <message>
         <source>Sending “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送“%1”…</translation>
     </message>
     <message>
         <source>Sent “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送“%1”。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”太大，无法发送。可附加的文件最大为 %2。</translation>
     </message>
     <message>
         <source>The relay&apos;s storage for your attachments is full, so “%1” was not sent. Ask the secretariat, or try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>中继上存放您附件的空间已满，因此“%1”未发送。请联系秘书处，或稍后重试。</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” was not sent. Try again when you are back online.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接中继，因此“%1”未发送。请在恢复联网后重试。</translation>
     </message>
     <message>
         <source>“%1” cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <source>“%1” was not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”未发送：%2</translation>
     </message>
     <message>
         <source>Attachment not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>附件未发送</translation>
     </message>
     <message>
         <source>Save attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>保存附件</translation>
     </message>
     <message>
         <source>Downloading “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载“%1”…</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1</translation>
     </message>
     <message>
         <source>“%1” was NOT saved: the file the relay returned does not match what the sender sent (it was altered or damaged on the way). Nothing was written. Ask the sender to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”未保存：中继返回的文件与发送者发送的不一致（在传输途中被篡改或损坏）。未写入任何内容。请让发送者重新发送。</translation>
     </message>
     <message>
         <source>The relay cannot be reached, so “%1” could not be downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接中继，因此无法下载“%1”。</translation>
     </message>
     <message>
         <source>“%1” could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存“%1”：%2</translation>
     </message>
     <message>
         <source>Attachment not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>附件未保存</translation>
     </message>
     <message>
         <source>Creating “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建“%1”…</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒</numerusform>
         </translation>
     </message>
 </context>
@@ -1005,263 +1010,265 @@ Licensed under the Apache License, Version 2.0.</source>
     <name>Members</name>
     <message>
         <source>this device</source>
-        <translation type="unfinished"></translation>
+        <translation>本设备</translation>
     </message>
     <message>
         <source>✔ verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 已验证</translation>
     </message>
     <message>
         <source>not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>未验证</translation>
     </message>
     <message>
         <source>Device key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>设备密钥 %1</translation>
     </message>
 </context>
 <context>
     <name>Message</name>
     <message>
         <source>edited</source>
-        <translation type="unfinished"></translation>
+        <translation>已编辑</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送…</translation>
     </message>
     <message>
         <source>read by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已读</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>acknowledged by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已确认收到</translation>
     </message>
     <message>
         <source>awaiting acknowledgement</source>
-        <translation type="unfinished"></translation>
+        <translation>等待确认收到</translation>
     </message>
     <message>
         <source>disappears %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 消失</translation>
     </message>
     <message>
         <source>File: %1 · %2 · %3 — Save… (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：%1 · %2 · %3 — 保存…（Ctrl+S）</translation>
     </message>
     <message>
         <source>This message was withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条消息已被撤回。</translation>
     </message>
     <message>
         <source>EMERGENCY MEETING</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急会议</translation>
     </message>
     <message>
         <source>Agenda notice (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>议程通知（%1）</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会议：%1</translation>
     </message>
     <message>
         <source>Disappearing messages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>阅后即焚消息：%1</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>
-        <translation type="unfinished"></translation>
+        <translation>一条较早的消息</translation>
     </message>
 </context>
 <context>
     <name>Panels</name>
     <message>
         <source>No agenda has been posted yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未发布议程。</translation>
     </message>
     <message>
         <source>Post a revised a&amp;genda…</source>
-        <translation type="unfinished"></translation>
+        <translation>发布修订后的议程(&amp;G)…</translation>
     </message>
     <message>
         <source>Pinned agenda:</source>
-        <translation type="unfinished"></translation>
+        <translation>已置顶的议程：</translation>
     </message>
     <message>
         <source>Pinned agenda</source>
-        <translation type="unfinished"></translation>
+        <translation>已置顶的议程</translation>
     </message>
     <message>
         <source>Revision %1 · posted by %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 版 · 由 %2 发布 · %3</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认收到(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏(&amp;H)</translation>
     </message>
     <message>
         <source>Acknowledgement tracker</source>
-        <translation type="unfinished"></translation>
+        <translation>确认收到跟踪</translation>
     </message>
     <message>
         <source>EMERGENCY — meeting convened by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急 — %1 召集了会议</translation>
     </message>
     <message>
         <source>%1 of %2 missions have not yet acknowledged: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个代表团中有 %1 个尚未确认收到：%3</translation>
     </message>
     <message>
         <source>Every mission has acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有代表团均已确认收到。</translation>
     </message>
     <message>
         <source>Sh&amp;ow</source>
-        <translation type="unfinished"></translation>
+        <translation>显示(&amp;O)</translation>
     </message>
     <message>
         <source>Ac&amp;knowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认收到(&amp;K)</translation>
     </message>
     <message>
         <source>Hotline: %1 awaits your mission&apos;s acknowledgement: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>热线：%1 正在等待贵代表团确认收到：“%2”</translation>
     </message>
     <message>
         <source>(+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>（另有 %1 条）</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <source>Members by mission</source>
-        <translation type="unfinished"></translation>
+        <translation>按代表团列出的成员</translation>
     </message>
     <message>
         <source>&amp;Verify device…</source>
-        <translation type="unfinished"></translation>
+        <translation>验证设备(&amp;V)…</translation>
     </message>
 </context>
 <context>
     <name>Tracker</name>
     <message>
         <source>✓ %1 — acknowledged by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 — %2 已确认收到</translation>
     </message>
     <message>
         <source>✗ %1 — read, not yet acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — 已读，尚未确认收到</translation>
     </message>
     <message>
         <source>✗ %1 — not yet answered</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ %1 — 尚未回复</translation>
     </message>
 </context>
 <context>
     <name>Transparency</name>
     <message>
         <source>Alarm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警报：%1</translation>
     </message>
     <message>
         <source>signed tree head: size %1, root %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已签名的树头：大小 %1，根 %2</translation>
     </message>
     <message>
         <source>record (DER, %1 bytes): %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>记录（DER，%1 字节）：%2…</translation>
     </message>
     <message>
         <source>Directory: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>目录：正在检查…</translation>
     </message>
     <message>
         <source>✔ Directory verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ 目录已验证</translation>
     </message>
     <message>
         <source>⚠ Directory not verified</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 目录未验证</translation>
     </message>
     <message>
         <source>Directory verification</source>
-        <translation type="unfinished"></translation>
+        <translation>目录验证</translation>
     </message>
     <message>
         <source>Every member&apos;s certificate is in the venue&apos;s transparency log, and every tree head seen agrees.</source>
-        <translation type="unfinished"></translation>
+        <translation>每位成员的证书都在论坛的透明日志中，所见的所有树头均一致。</translation>
     </message>
     <message>
         <source>The relay&apos;s directory could not be verified for this conversation. Keep the evidence below and tell your security officer.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为此会话验证中继的目录。请保留以下证据并告知您的安全负责人。</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>serial</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号</translation>
     </message>
     <message>
         <source>subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主体</translation>
     </message>
     <message>
         <source>alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>警报</translation>
     </message>
     <message>
         <source>Transparency log: my mission</source>
-        <translation type="unfinished"></translation>
+        <translation>透明日志：我的代表团</translation>
     </message>
     <message>
         <source>Reading the log…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取日志…</translation>
     </message>
     <message>
         <source>Issued certificates folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>已签发证书文件夹…</translation>
     </message>
     <message>
         <source>The mission&apos;s issued/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>代表团的 issued/ 文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
+        <translation>
+            <numerusform>日志中有 %n 个警报（条目数：%1）：存在并非本代表团签发的证书。请吊销该证书，并检查谁持有代表团密钥。</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1 alarm(s) in a log of %2 entries: a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No certificate the mission did not issue (log of %1 entries, checked against its signed head).</source>
-        <translation type="unfinished"></translation>
+        <source>No certificate the mission did not issue (log entries: %1, checked against its signed head).</source>
+        <translation>没有非本代表团签发的证书（日志条目数：%1，已对照其签名树头核验）。</translation>
     </message>
     <message>
         <source>The log could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检查日志：%1</translation>
     </message>
 </context>
 </TS>

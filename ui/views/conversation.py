@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.ui_support import Row
 from ui.delegates.message import MessageDelegate
 from ui.i18n import tr_n
 from ui.models.conversation import ConversationModel
+from ui.rows import Row
 
 __all__ = ["REACTIONS", "Composer", "ConversationView"]
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from client.ui_support import SearchHit
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, tr_n
+from ui.rows import SearchHit
 
 __all__ = [
     "AgendaDialog",
@@ -388,7 +388,7 @@ class SearchDialog(QDialog):
             it = QListWidgetItem(f"{h.channel_name} · {h.sender} · {when}\n{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)
-        self.status.setText(_t("%1 results").replace("%1", str(len(hits))))
+        self.status.setText(tr_n("Dialogs", "%n result(s)", len(hits)))
         if hits:
             self.results.setCurrentRow(0)
 
@@ -501,7 +501,7 @@ class EmergencyDialog(QDialog):
         self.problem.setText(problem)
         if problem:
             return False
-        from ui.i18n import tr_n, when_text
+        from ui.i18n import when_text
 
         minutes = max(0, round((self.meeting_at_ms() - QDateTime.currentMSecsSinceEpoch())
                                / 60_000))
@@ -542,7 +542,8 @@ class FirstRunDialog(QDialog):
 
     DEMO, ENROL = 1, 2
 
-    def __init__(self, home: str, parent: QWidget | None = None) -> None:
+    def __init__(self, home: str, parent: QWidget | None = None, *,
+                 demo_offered: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(_t("Welcome to Corridor"))
@@ -564,11 +565,15 @@ class FirstRunDialog(QDialog):
         enrol.clicked.connect(lambda: self._done(self.ENROL))
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
-        lay.addWidget(demo)
-        lay.addWidget(demo_help)
+        if demo_offered:
+            lay.addWidget(demo)
+            lay.addWidget(demo_help)
         lay.addWidget(enrol)
         lay.addWidget(enrol_help)
-        demo.setDefault(True)
+        (demo if demo_offered else enrol).setDefault(True)
+        if not demo_offered:  # whoever started the app offers no demo venue
+            demo.hide()
+            demo_help.hide()
 
     def _done(self, choice: int) -> None:
         self.choice = choice

@@ -46,7 +46,7 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.transport import RelayUnavailable
-from client.ui_support import AckStatus, Newer, Row, SearchHit, fmt_size, safety_number
+from client.trust import safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
 from ui.i18n import tr_n
@@ -54,6 +54,7 @@ from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
 from ui.qtfix import pin_none
+from ui.rows import AckStatus, Newer, Row, SearchHit, fmt_size
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView

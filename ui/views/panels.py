@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.ui_support import AckStatus
 from ui.i18n import meeting_text
 from ui.models.members import MemberModel
 from ui.models.tracker import AckTrackerModel
+from ui.rows import AckStatus
 
 __all__ = ["EmergencyBanner", "HotlineBar", "MemberPane", "NoticeBoard"]
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from client.transparency import DirectoryStatus, MonitorFinding
-from crypto.transparency import HEAD_LEN, SignedTreeHead
-from ui.i18n import QT_TRANSLATE_NOOP
+from crypto.certs.transparency import HEAD_LEN, SignedTreeHead
+from ui.i18n import QT_TRANSLATE_NOOP, tr_n
 
 _ALARM = QColor("#f8d7da")
 
@@ -183,10 +183,10 @@ class MonitorDialog(QDialog):
         self.table.resizeColumnsToContents()
         bad = sum(1 for f in findings if f.alarm)
         self.summary.setText(
-            _t("%1 alarm(s) in a log of %2 entries: a certificate this mission did not "
-               "issue. Revoke it and check who holds the mission key.")
-            .replace("%1", str(bad)).replace("%2", str(size)) if bad else
-            _t("No certificate the mission did not issue (log of %1 entries, checked "
+            tr_n("Transparency", "%n alarm(s) in the log (entries: %1): a certificate this "
+                 "mission did not issue. Revoke it and check who holds the mission key.", bad)
+            .replace("%1", str(size)) if bad else
+            _t("No certificate the mission did not issue (log entries: %1, checked "
                "against its signed head).").replace("%1", str(size)))
 
     def set_error(self, text: str) -> None:

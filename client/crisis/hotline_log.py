@@ -1,0 +1,210 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The hotline log as a signed record a third party verifies offline.
+
+An export holds the calls and every ladder step, each exactly as its member signed it
+(body, signature) with that member's certificate chain (device, mission), and the
+exporting member's signature over the whole. :func:`verify_log` needs nothing but the
+file and the venue root certificate (optionally the venue's CRLs): it checks
+
+* the encoding is canonical: decoding and re-encoding gives the same bytes, so no byte
+  can change without changing a signed value or failing to decode;
+* the export names this venue (the root's SHA-256 fingerprint) and its exporter's
+  chain verifies to the root at the export time, and the exporter's signature covers
+  every entry, chain included;
+* each entry's chain verifies to the root at the entry's own time, its signature
+  verifies under that chain's device key, and the member the record names is the one
+  the certificate names;
+* each ladder step is by a member of the called mission, for a call in the log.
+
+The result (:class:`VerifiedLog`) is what a reader sees: calls, their ladders and the
+escalation as it stood at export time when the called mission's roster is included
+(:func:`render_html` writes it as a readable page).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any, Final
+
+import msgspec
+from msgspec import Meta
+
+from client.crisis import signing
+from client.crisis.hotline import Ladder, ladder
+from client.crisis.records import (
+    HotlineCall,
+    LadderStep,
+    Millis,
+    RecordError,
+    Signed,
+    author_of,
+    decode_record,
+    time_of,
+)
+from client.errors import PeerError
+from crypto.errors import CryptoError
+
+__all__ = [
+    "LOG_VERSION",
+    "Entry",
+    "LogError",
+    "VerifiedLog",
+    "export_log",
+    "render_html",
+    "verify_log",
+]
+
+LOG_VERSION: Final = 1
+MAX_ENTRIES: Final = 100_000
+_Chain = Annotated[tuple[bytes, ...], Meta(min_length=2, max_length=3)]
+
+
+class LogError(PeerError, ValueError):
+    """The log does not verify; the message says where."""
+
+
+class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One signed record and its author's certificate chain (device first)."""
+
+    record: Signed
+    chain: _Chain
+
+
+class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    v: int
+    venue: Annotated[bytes, Meta(min_length=32, max_length=32)]
+    exported_at: Millis
+    exporter: _Chain
+    entries: Annotated[tuple[Entry, ...], Meta(max_length=MAX_ENTRIES)]
+
+
+class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    body: bytes
+    sig: Annotated[bytes, Meta(min_length=64, max_length=64)]
+
+
+_enc: Final = msgspec.msgpack.Encoder()
+_body_decoder: Final = msgspec.msgpack.Decoder(_Body)
+_file_decoder: Final = msgspec.msgpack.Decoder(_File)
+
+
+def export_log(entries: Sequence[Entry], *, root_der: bytes, exporter_chain: Sequence[bytes],
+               exporter_seed: bytes, exported_at: int) -> bytes:
+    """The signed export (entries sorted by time, so two exports of one log agree)."""
+    ordered = sorted(entries, key=lambda e: (time_of(decode_record(e.record.body)),
+                                             e.record.body))
+    body = _enc.encode(_Body(LOG_VERSION, signing.fingerprint(root_der), exported_at,
+                             tuple(exporter_chain), tuple(ordered)))
+    return _enc.encode(_File(body, signing.sign(exporter_seed, signing.LOG_LABEL, body)))
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedLog:
+    exported_at: int
+    exporter: str
+    calls: tuple[HotlineCall, ...]
+    ladders: dict[bytes, Ladder]
+
+    def to_json(self) -> dict[str, object]:
+        return {"exported_at": self.exported_at, "exporter": self.exporter,
+                "calls": [{"call_id": c.call_id.hex(), "caller": c.caller,
+                           "to_mission": c.to_mission, "priority": str(c.priority),
+                           "subject": c.subject, "sent_at": c.sent_at,
+                           "reply_by": c.reply_by,
+                           "ladder": self.ladders[c.call_id].to_json()}
+                          for c in self.calls]}
+
+
+def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[Any], what: str) -> object:
+    try:
+        value = decoder.decode(data)
+    except (msgspec.MsgspecError, ValueError):
+        raise LogError(f"malformed {what}") from None
+    if _enc.encode(value) != data:
+        raise LogError(f"{what} is not in canonical form")
+    return value
+
+
+def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> VerifiedLog:
+    """Verify an exported hotline log offline (LogError naming the first failure)."""
+    f = _canonical(data, _file_decoder, "log file")
+    assert isinstance(f, _File)
+    body = _canonical(f.body, _body_decoder, "log body")
+    assert isinstance(body, _Body)
+    if body.v != LOG_VERSION:
+        raise LogError("a log of another version")
+    if body.venue != signing.fingerprint(root_der):
+        raise LogError("the log belongs to another venue")
+    exporter = _identity(root_der, body.exporter, body.exported_at, crls, "the exporter")
+    if not signing.verify(signing.cert_public_key(body.exporter[0]), signing.LOG_LABEL,
+                          f.body, f.sig):
+        raise LogError("the exporter's signature does not verify")
+    calls: dict[bytes, HotlineCall] = {}
+    steps: list[LadderStep] = []
+    for i, e in enumerate(body.entries):
+        try:
+            rec = decode_record(e.record.body)
+        except RecordError as exc:
+            raise LogError(f"entry {i}: {exc}") from None
+        if _enc.encode(e) != _enc.encode(Entry(Signed(e.record.body, e.record.sig), e.chain)):
+            raise LogError(f"entry {i} is not in canonical form")
+        who = _identity(root_der, e.chain, time_of(rec), crls, f"entry {i}")
+        if author_of(rec) != who:
+            raise LogError(f"entry {i} names {author_of(rec)} but is signed by {who}")
+        if not signing.verify(signing.cert_public_key(e.chain[0]), signing.RECORD_LABEL,
+                              e.record.body, e.record.sig):
+            raise LogError(f"entry {i}: the signature does not verify")
+        if isinstance(rec, HotlineCall):
+            if rec.call_id in calls:
+                raise LogError(f"entry {i}: a second call with the same id")
+            calls[rec.call_id] = rec
+        elif isinstance(rec, LadderStep):
+            steps.append(rec)
+        else:
+            raise LogError(f"entry {i}: not a hotline record")
+    for s in steps:
+        call = calls.get(s.call_id)
+        if call is None:
+            raise LogError("a ladder step for a call not in the log")
+        if s.member.split("/", 1)[0] != call.to_mission:
+            raise LogError(f"a ladder step by {s.member}, outside the called mission")
+    ordered = tuple(sorted(calls.values(), key=lambda c: (c.sent_at, c.call_id)))
+    return VerifiedLog(body.exported_at, exporter, ordered,
+                       {c.call_id: ladder(c, steps) for c in ordered})
+
+
+def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
+              what: str) -> str:
+    try:
+        ident = signing.verify_device_chain(root_der, chain, at, crls)
+    except (CryptoError, ValueError, TypeError) as exc:
+        raise LogError(f"{what}: the certificate chain does not verify "
+                       f"({type(exc).__name__})") from None
+    return f"{ident.mission_id}/{ident.delegate_id}"
+
+
+def _when(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def render_html(log: VerifiedLog) -> str:
+    """A readable rendering of a verified log (every value escaped)."""
+    e = html.escape
+    rows = []
+    for c in log.calls:
+        lad = log.ladders[c.call_id]
+        rungs = "".join(f"<li>{e(r.name.lower())}: {e(s.member)} at {e(_when(s.at))}</li>"
+                        for r, s in sorted(lad.reached.items()))
+        rows.append(
+            f"<section><h2>{e(c.subject)}</h2><p>{e(str(c.priority)).upper()} call from "
+            f"{e(c.caller)} to mission {e(c.to_mission)} at {e(_when(c.sent_at))}; reply by "
+            f"{e(_when(c.reply_by))}</p><pre>{e(c.body)}</pre>"
+            f"<ol>{rungs or '<li>no answer on record</li>'}</ol></section>")
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>Hotline log</title></head><body><h1>Hotline log</h1>"
+            f"<p>Exported by {e(log.exporter)} at {e(_when(log.exported_at))}; every entry "
+            "verified against the venue's certificates.</p>" + "".join(rows)
+            + "</body></html>")

@@ -1,0 +1,108 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The exported hotline log verifies offline, and fails after any byte is changed."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+import pytest
+
+from client.crisis import hotline as hl
+from client.crisis.hotline_log import Entry, LogError, export_log, render_html, verify_log
+from client.crisis.records import HotlineCall, LadderStep, Priority, Record, Rung, seal
+from tests.client.crisis.pki import MIN, T0_MS, MiniVenue
+
+
+@pytest.fixture(scope="module")
+def venue() -> MiniVenue:
+    return MiniVenue()
+
+
+def _entry(venue: MiniVenue, rec: Record, who: str) -> Entry:
+    d = venue.device(who)
+    return Entry(seal(rec, d.seed), d.chain)
+
+
+def _log(venue: MiniVenue, steps: int = 1) -> tuple[bytes, HotlineCall]:
+    call = hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
+                       priority=Priority.FLASH, subject="Flash", sent_at=T0_MS)
+    entries = [_entry(venue, call, "A/alice")]
+    rungs = [Rung.DELIVERED, Rung.SEEN, Rung.ACKNOWLEDGED, Rung.ANSWERED]
+    for i in range(steps):
+        who = "B/bob" if i % 2 else "B/bea"
+        entries.append(_entry(venue, LadderStep(call_id=call.call_id, rung=rungs[i % 4],
+                                                member=who, at=T0_MS + (i + 1) * MIN), who))
+    exporter = venue.device("A/alice")
+    return export_log(entries, root_der=venue.root, exporter_chain=exporter.chain,
+                      exporter_seed=exporter.seed, exported_at=T0_MS + 30 * MIN), call
+
+
+def test_exported_log_verifies_offline(venue: MiniVenue) -> None:
+    data, call = _log(venue, steps=4)
+    log = verify_log(data, venue.root)
+    assert log.exporter == "A/alice" and [c.call_id for c in log.calls] == [call.call_id]
+    lad = log.ladders[call.call_id]
+    assert lad.top is Rung.ANSWERED and lad.reached[Rung.ACKNOWLEDGED].member == "B/bea"
+    page = render_html(log)
+    assert "B/bea" in page and "<script" not in page
+    assert log.to_json()["calls"][0]["ladder"]["state"] == "answered"  # type: ignore[index]
+
+
+def test_fails_against_another_venue(venue: MiniVenue) -> None:
+    data, _ = _log(venue)
+    with pytest.raises(LogError, match="another venue"):
+        verify_log(data, MiniVenue().root)
+
+
+def _each_changed_byte_fails(data: bytes, positions: list[int], root: bytes) -> None:
+    for i in positions:
+        for delta in (0x01, 0x80):
+            bad = bytearray(data)
+            bad[i] ^= delta
+            with pytest.raises(LogError):
+                verify_log(bytes(bad), root)
+
+
+@pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
+def test_every_byte_of_a_small_log_matters(venue: MiniVenue) -> None:
+    data, _ = _log(venue, steps=1)
+    _each_changed_byte_fails(data, list(range(len(data))), venue.root)
+
+
+@pytest.mark.filterwarnings("ignore::cryptography.utils.CryptographyDeprecationWarning")
+def test_sampled_bytes_of_a_larger_log_matter(venue: MiniVenue) -> None:
+    data, _ = _log(venue, steps=8)
+    rng = random.Random(21)
+    _each_changed_byte_fails(data, rng.sample(range(len(data)), 300), venue.root)
+
+
+def test_truncated_or_extended_log_fails(venue: MiniVenue) -> None:
+    data, _ = _log(venue)
+    for bad in (data[:-1], data + b"\x00", data[1:]):
+        with pytest.raises(LogError):
+            verify_log(bad, venue.root)
+
+
+def test_entry_signed_by_someone_else_than_it_names(venue: MiniVenue) -> None:
+    call = hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
+                       priority=Priority.URGENT, subject="s", sent_at=T0_MS)
+    forged = Entry(seal(call, venue.device("A/ann").seed), venue.device("A/ann").chain)
+    ex = venue.device("A/alice")
+    data = export_log([forged], root_der=venue.root, exporter_chain=ex.chain,
+                      exporter_seed=ex.seed, exported_at=T0_MS + MIN)
+    with pytest.raises(LogError, match="signed by A/ann"):
+        verify_log(data, venue.root)
+
+
+def test_step_by_the_calling_side_is_refused(venue: MiniVenue) -> None:
+    call = hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
+                       priority=Priority.URGENT, subject="s", sent_at=T0_MS)
+    step = LadderStep(call_id=call.call_id, rung=Rung.ACKNOWLEDGED, member="A/ann",
+                      at=T0_MS + MIN)
+    ex = venue.device("A/alice")
+    data = export_log([_entry(venue, call, "A/alice"), _entry(venue, step, "A/ann")],
+                      root_der=venue.root, exporter_chain=ex.chain, exporter_seed=ex.seed,
+                      exported_at=T0_MS + MIN)
+    with pytest.raises(LogError, match="outside the called mission"):
+        verify_log(data, venue.root)
