@@ -51,13 +51,14 @@ from client.store.base import (
     check_int,
     check_message,
 )
-from client.store.engine_state import EngineStateRecords, records_from_group_state
+from client.store.engine_state import EngineStateRecords
 from client.store.sealing import RowCipher
+from client.store.upgrade import KEY_CHECK as _KEY_CHECK
+from client.store.upgrade import move_engine_records, verify_key
 from crypto.secret_bytes import Secret
 
 __all__ = ["SqliteStore"]
 
-_KEY_CHECK: Final = b"corridor store key check v1"
 _PAGE_ITER: Final = 500
 _HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
 
@@ -126,8 +127,8 @@ class SqliteStore(EngineStateRecords):
             ):
                 conn.execute(pragma)
             if schema.current_version(conn) >= 1:  # a wrong key must not run data steps
-                _verify_key(conn, cipher)
-            schema.migrate(conn, data_steps={5: lambda c: _move_engine_records(c, cipher)})
+                verify_key(conn, cipher)
+            schema.migrate(conn, data_steps={5: lambda c: move_engine_records(c, cipher)})
             store = cls(conn, cipher, db)
             store._check_key()
         except sqlite3.DatabaseError as exc:
@@ -771,39 +772,3 @@ class SqliteStore(EngineStateRecords):
                 (name, value),
             )
 
-
-def _verify_key(conn: sqlite3.Connection, cipher: RowCipher) -> None:
-    """Refuse a key that does not open an existing store, before anything is migrated."""
-    row = conn.execute("SELECT value FROM meta WHERE name = 'key_check'").fetchone()
-    if row is None:
-        return
-    try:
-        ok = cipher.open(row[0], "meta", b"key_check") == _KEY_CHECK
-    except CorruptRecordError:
-        ok = False
-    if not ok:
-        raise StoreKeyError("the store key does not open this store")
-
-
-def _move_engine_records(conn: sqlite3.Connection, cipher: RowCipher) -> None:
-    """Schema 5's data step: the engine's records leave ``group_states`` (magic keys)
-    for ``engine_state`` (typed records). A row that fails authentication stays where it
-    is, as it was: reading it reported it then and would now."""
-    rows = conn.execute(
-        "SELECT group_id, epoch, sealed FROM group_states WHERE substr(group_id, 1, 1) = x'ff'"
-    ).fetchall()
-    for group_id, epoch, sealed in rows:
-        try:
-            state = cipher.open(sealed, "group_states", group_id, _u64(epoch))
-        except CorruptRecordError:
-            continue
-        records = records_from_group_state(group_id, state)
-        if records is None:
-            continue  # not the engine's
-        for kind, key, value in records:
-            conn.execute(
-                "INSERT INTO engine_state (kind, key, sealed) VALUES (?, ?, ?) "
-                "ON CONFLICT (kind, key) DO UPDATE SET sealed = excluded.sealed",
-                (kind, key, cipher.seal(value, "engine_state", kind.encode(), key)),
-            )
-        conn.execute("DELETE FROM group_states WHERE group_id = ?", (group_id,))

@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from client import payloads
+from client.engine import Engine
 from client.engine.envelope import envelope
+from client.engine.settings import CRASH_POINTS
 from client.events import (
     ErrorEvent,
     ForkDetected,
@@ -433,3 +435,19 @@ async def test_a_flipped_fingerprint_byte_does_not_mark_the_channel_forked(
                                               _flip(good.message, fp_at + 5))])
     assert not [e for e in res.events if isinstance(e, ForkDetected)]
     assert d["b"].engine.channel_state(gid)[1].forked == ""
+
+
+async def test_the_engine_calls_its_crash_hook_at_the_named_points(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    """The crash tests kill the process from this hook; the engine calls it at each
+    named point of a send and of a commit, and at no other."""
+    _relay, d, gid = await channel(pki, people)
+    a = d["a"]
+    points: list[str] = []
+    a.engine = Engine(a.store, a.engine.me, a.engine.trust, crash=points.append)
+    await send(a, gid, "hello")
+    assert points[:3] == ["send-sealed", "send-encrypted", "send-posted"]
+    a.engine.enqueue_self_update(gid)
+    await a.flush()
+    assert {"commit-built", "commit-saved", "commit-merged"} <= set(points)
+    assert set(points) <= set(CRASH_POINTS)
