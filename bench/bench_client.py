@@ -23,7 +23,7 @@ os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 from client.core import Client
 from client.events import MessageReceived
 from demo.venue import provision
-from tests.server_stub.conftest import RelayProcess, free_port
+from tests.support.relay_process import RelayProcess, free_port
 
 
 def _size(home: Path) -> int:

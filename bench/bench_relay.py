@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Relay benchmarks on loopback: ingest, push latency, fan-out, memory per idle socket.
 
-    .venv/bin/python bench/bench_relay.py [--quick] [--skip-postgres]
+    .venv/bin/python bench/bench_relay.py [--quick] [--skip-postgres] [--only PHASE ...]
 
 Starts real ``corridor-relay serve`` processes (SQLite in a temp dir; PostgreSQL in a
 fresh schema of $CORRIDOR_TEST_POSTGRES, dropped afterwards) and drives them from this
@@ -576,84 +576,115 @@ def pg_schema() -> tuple[str, Callable[[], None]] | None:
     return f"{PG_DSN}{sep}options={quote(f'-csearch_path={schema}')}", drop
 
 
+PHASES = ("verify", "commit", "ingest", "fanout", "memory")
+
+
 async def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="smaller counts")
     ap.add_argument("--skip-postgres", action="store_true")
     ap.add_argument("--fanout-devices", type=int, nargs="*", default=[300, 1000])
     ap.add_argument("--members", type=int, default=1024, help="group size for 'verify'")
+    ap.add_argument("--only", nargs="*", choices=PHASES, default=list(PHASES),
+                    help="run only these phases (default: all)")
     args = ap.parse_args()
+    only = set(args.only)
     total = 8_000 if args.quick else 30_000
     tmp = Path(tempfile.mkdtemp(prefix="corridor-bench-"))
     print(f"corridor relay bench (loopback, {os.cpu_count()} cores)")
     venue = Venue()
+    pg = None
     try:
-        for filled in (True, False):
-            v = verify_at(venue, args.members, 5 if args.quick else 15, filled)
-            print(f"verify {args.members} members, "
-                  f"{'filled tree' if filled else 'tree right after adds'} "
-                  f"(commit {v['commit_bytes'] / 1024:.1f} KiB): {v['mls_ms']:.2f} ms MLS "
-                  f"only (signature, path, tree and transcript hashes); {v['full_ms']:.2f} ms "
-                  f"with chains and charter (the relay's check; {v['full_cpu_ms']:.2f} ms of "
-                  f"CPU, what a loaded machine does not inflate); state encoding "
-                  f"{v['encode_ms']:.2f} ms ({v['state_kib']:.0f} KiB)")
-        relay = Relay(tmp / "commit", None, venue)
-        relay.data_dir.mkdir(parents=True)
-        relay.start()
-        try:
-            c = await commit_roundtrip(relay, args.members, 5 if args.quick else 15)
-            print(f"commit at {args.members} members posted to the relay (SQLite): "
-                  f"{c['post_ms']:.1f} ms per commit (HTTP, verified, stored with its "
-                  f"state, durable); adding {args.members - 1} (commits of 300): "
-                  f"{c['add_s']:.2f} s")
-        finally:
-            relay.stop()
-        backends: list[tuple[str, str | None]] = [("sqlite", None)]
-        pg = None if args.skip_postgres else pg_schema()
-        if pg is not None:
-            backends.append(("postgres", pg[0]))
-        for name, db in backends:
-            relay = Relay(tmp / name, db, venue)
-            relay.data_dir.mkdir(parents=True)
-            relay.start()
-            try:
-                n = total if name == "sqlite" else total // 3
-                rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60)
-                print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable (8 senders, pipelined "
-                      "WebSocket sends, group commit)")
-                rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60,
-                                    commit_every=500)
-                print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable with a verified "
-                      "commit every 500 messages per group")
-            finally:
-                relay.stop()
-        relay = Relay(tmp / "fanout", None, venue)
-        relay.data_dir.mkdir(parents=True)
-        relay.start()
-        try:
-            for n in args.fanout_devices:
-                r = await fanout(relay, n, messages=20 if args.quick else 60,
-                                 burst=20 if args.quick else 50)
-                print(f"push to {n:5d} devices: p50 {r['p50_ms']:6.1f} ms  p99 "
-                      f"{r['p99_ms']:6.1f} ms  ({r['samples']:.0f} deliveries, one message "
-                      f"per 100 ms);  fan-out {r['deliveries_per_s']:8.0f} deliveries/s "
-                      "(burst)")
-        finally:
-            relay.stop()
-        # a fresh process, so earlier phases do not blur it
-        relay = Relay(tmp / "memory", None, venue)
-        relay.data_dir.mkdir(parents=True)
-        relay.start()
-        try:
-            rss, per = await idle_memory(relay, 1000 if not args.quick else 300)
-            print(f"memory: relay RSS {rss:.1f} MiB with the sockets open; {per:.1f} KiB per "
-                  "idle authenticated WebSocket")
-        finally:
-            relay.stop()
+        if "verify" in only:
+            await phase_verify(venue, args.members, 5 if args.quick else 15)
+        if "commit" in only:
+            await phase_commit(tmp, venue, args.members, 5 if args.quick else 15)
+        if "ingest" in only:
+            pg = None if args.skip_postgres else pg_schema()
+            await phase_ingest(tmp, venue, total, None if pg is None else pg[0])
+        if "fanout" in only:
+            await phase_fanout(tmp, venue, args.fanout_devices, args.quick)
+        if "memory" in only:
+            await phase_memory(tmp, venue, 300 if args.quick else 1000)
+    finally:
         if pg is not None:
             pg[1]()
-    finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+async def phase_verify(venue: Venue, members: int, rounds: int) -> None:
+    for filled in (True, False):
+        v = verify_at(venue, members, rounds, filled)
+        print(f"verify {members} members, "
+              f"{'filled tree' if filled else 'tree right after adds'} "
+              f"(commit {v['commit_bytes'] / 1024:.1f} KiB): {v['mls_ms']:.2f} ms MLS "
+              f"only (signature, path, tree and transcript hashes); {v['full_ms']:.2f} ms "
+              f"with chains and charter (the relay's check; {v['full_cpu_ms']:.2f} ms of "
+              f"CPU, what a loaded machine does not inflate); state encoding "
+              f"{v['encode_ms']:.2f} ms ({v['state_kib']:.0f} KiB)")
+
+
+async def phase_commit(tmp: Path, venue: Venue, members: int, rounds: int) -> None:
+    relay = Relay(tmp / "commit", None, venue)
+    relay.data_dir.mkdir(parents=True)
+    relay.start()
+    try:
+        c = await commit_roundtrip(relay, members, rounds)
+        print(f"commit at {members} members posted to the relay (SQLite): "
+              f"{c['post_ms']:.1f} ms per commit (HTTP, verified, stored with its "
+              f"state, durable); adding {members - 1} (commits of 300): "
+              f"{c['add_s']:.2f} s")
+    finally:
+        relay.stop()
+
+
+async def phase_ingest(tmp: Path, venue: Venue, total: int, pg_url: str | None) -> None:
+    backends: list[tuple[str, str | None]] = [("sqlite", None)]
+    if pg_url is not None:
+        backends.append(("postgres", pg_url))
+    for name, db in backends:
+        relay = Relay(tmp / name, db, venue)
+        relay.data_dir.mkdir(parents=True)
+        relay.start()
+        try:
+            n = total if name == "sqlite" else total // 3
+            rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60)
+            print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable (8 senders, pipelined "
+                  "WebSocket sends, group commit)")
+            rate = await ingest(relay, senders=8, total=n, window=256, limit_s=60,
+                                commit_every=500)
+            print(f"ingest {name:8s}: {rate:9.0f} msgs/s durable with a verified "
+                  "commit every 500 messages per group")
+        finally:
+            relay.stop()
+
+
+async def phase_fanout(tmp: Path, venue: Venue, sizes: list[int], quick: bool) -> None:
+    relay = Relay(tmp / "fanout", None, venue)
+    relay.data_dir.mkdir(parents=True)
+    relay.start()
+    try:
+        for n in sizes:
+            r = await fanout(relay, n, messages=20 if quick else 60, burst=20 if quick else 50)
+            print(f"push to {n:5d} devices: p50 {r['p50_ms']:6.1f} ms  p99 "
+                  f"{r['p99_ms']:6.1f} ms  ({r['samples']:.0f} deliveries, one message "
+                  f"per 100 ms);  fan-out {r['deliveries_per_s']:8.0f} deliveries/s "
+                  "(burst)")
+    finally:
+        relay.stop()
+
+
+async def phase_memory(tmp: Path, venue: Venue, n: int) -> None:
+    # a fresh process, so earlier phases do not blur it
+    relay = Relay(tmp / "memory", None, venue)
+    relay.data_dir.mkdir(parents=True)
+    relay.start()
+    try:
+        rss, per = await idle_memory(relay, n)
+        print(f"memory: relay RSS {rss:.1f} MiB with the sockets open; {per:.1f} KiB per "
+              "idle authenticated WebSocket")
+    finally:
+        relay.stop()
 
 
 if __name__ == "__main__":

@@ -289,7 +289,7 @@ async def _search(args: argparse.Namespace) -> int:
         await _sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
         _emit(args, [h.to_json() for h in hits],
-              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.text}"
+              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.summary}"
                f"  ({h.message.message_id})" for h in hits] or ["no match"])
     return 0
 
@@ -336,7 +336,7 @@ async def _pin(args: argparse.Namespace) -> int:
         if args.title is None:
             view = c.pinned_notice(args.channel)
             _emit(args, view.to_json() if view else None,
-                  [view.text if view else "nothing pinned"])
+                  [view.summary if view else "nothing pinned"])
             return 0
         mid = await c.post_agenda(args.channel, args.title, args.body, pinned=not args.unpin,
                                   requires_ack=args.ack)
@@ -425,7 +425,7 @@ async def _read(args: argparse.Namespace) -> int:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.text}"
+              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
                + f"  ({m.message_id[:12]})" for m in msgs])
@@ -467,7 +467,7 @@ async def _watch(args: argparse.Namespace) -> int:
                     return None
                 where = names.get(e.channel_id.hex(), e.channel_id.hex()[:12])
                 flag = "  [acknowledgement requested]" if m.requires_ack else ""
-                return f"{where}  [{m.seq}] {m.sender}: {m.text}{flag}  ({m.message_id[:12]})"
+                return f"{where}  [{m.seq}] {m.sender}: {m.summary}{flag}  ({m.message_id[:12]})"
             return None
 
         queue: asyncio.Queue[Any] = asyncio.Queue()

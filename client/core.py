@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -48,6 +49,7 @@ import random
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +89,7 @@ from client.events import (
     RoutingMismatch,
     RoutingRestored,
 )
-from client.features import MODIFIER_KINDS, AckStatus, kind_of
+from client.features import MODIFIER_KINDS, build_status, kind_of
 from client.health import (
     DRAIN_WINDOW,
     CertificateStatus,
@@ -108,9 +110,18 @@ from client.keystore import (
     PassphraseRequest,
     open_keystore,
 )
+from client.model import (
+    AckStatus,
+    AttachmentInfo,
+    ChannelInfo,
+    DeviceInfo,
+    MemberView,
+    MessageView,
+    SearchHit,
+)
 from client.paths import Home, atomic_write, resolve_home
 from client.policy import Roster
-from client.store import SqliteStore, open_store
+from client.store import Message, SqliteStore, open_store
 from client.store.schema import UNSEQUENCED_BASE
 from client.transparency import (
     POLICY_FILE,
@@ -132,8 +143,8 @@ from client.transport import (
 from client.trust import Trust, unverified_identity
 from crypto.errors import CryptoError
 
-__all__ = ["AckStatus", "ChannelInfo", "Client", "MessageView", "SearchHit",
-           "fast_kdf_for_tests"]
+__all__ = ["AckStatus", "ChannelInfo", "Client", "DeviceInfo", "MemberView",
+           "MessageView", "SearchHit", "fast_kdf_for_tests"]
 
 log = logging.getLogger("corridor.client")
 FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
@@ -173,108 +184,6 @@ def _base() -> dict[str, Any]:
 
 def fast_kdf_for_tests() -> KdfLimits:
     return KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
-
-
-@dataclass(frozen=True, slots=True)
-class ChannelInfo:
-    channel_id: str  # hex
-    kind: str
-    name: str
-    missions: tuple[str, ...]
-    devices: int
-    epoch: int
-    left: bool
-    forked: str  # "" unless a fork was detected
-    history_note: str
-    #: "" unless the relay's routing differs from the MLS roster (see client.health)
-    routing_warning: str = ""
-    routing_problem: str = ""  # "", "not_routed" or "mismatch"
-
-    def to_json(self) -> dict[str, Any]:
-        return {"channel_id": self.channel_id, "kind": self.kind, "name": self.name,
-                "missions": list(self.missions), "devices": self.devices, "epoch": self.epoch,
-                "left": self.left, "forked": self.forked, "history_note": self.history_note,
-                "routing_warning": self.routing_warning,
-                "routing_problem": self.routing_problem}
-
-
-@dataclass(frozen=True, slots=True)
-class MessageView:
-    message_id: str  # hex
-    sender: str  # "mission/delegate"
-    kind: str
-    text: str  # text of text/reply payloads; a notice for unknown kinds
-    sent_at: int  # ms
-    seq: int | None
-    own: bool
-    position: int  # opaque paging key in relay order: pass as ``before=``
-    edited: bool = False
-    reply_to: str = ""  # hex id of the message answered
-    requires_ack: bool = False
-    reactions: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (emoji, delegates)
-    attachment: dict[str, Any] | None = None  # file_name, mime_type, size, caption
-    expires_at: int | None = None  # seconds since the epoch (disappearing messages)
-    sending: bool = False  # still in the outbox (no relay seq yet)
-    # emergency calls ("emergency"): when and where the meeting is
-    meeting_at: int | None = None  # ms since the epoch
-    place: str = ""
-    link: str = ""
-    # agenda notices ("agenda"): the title (also the first line of ``text``) and revision
-    title: str = ""
-    revision: int | None = None
-    #: an own message the relay refused for good: its reason (``retry_message`` or
-    #: ``discard_message``); "" otherwise
-    failed: str = ""
-
-    @property
-    def status(self) -> str:
-        """``failed``, ``sending`` (queued: not numbered by the relay yet) or ``sent``
-        (own messages; a received message is ``sent``)."""
-        return "failed" if self.failed else "sending" if self.sending else "sent"
-
-    def to_json(self) -> dict[str, Any]:
-        out = {"message_id": self.message_id, "sender": self.sender, "kind": self.kind,
-               "text": self.text, "sent_at": self.sent_at, "seq": self.seq, "own": self.own,
-               "edited": self.edited, "reply_to": self.reply_to,
-               "requires_ack": self.requires_ack,
-               "reactions": {e: list(w) for e, w in self.reactions},
-               "attachment": self.attachment, "expires_at": self.expires_at,
-               "status": self.status}
-        if self.failed:
-            out["failed"] = self.failed
-        if self.meeting_at is not None:
-            out.update(meeting_at=self.meeting_at, place=self.place, link=self.link)
-        if self.revision is not None:
-            out.update(title=self.title, revision=self.revision)
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class DeviceInfo:
-    """One device of this delegate, as the venue directory lists it."""
-
-    device_id: str
-    display_name: str
-    this_device: bool
-    #: "" when its chain verifies to the pinned root now; else why not (revoked, expired)
-    problem: str
-    channels: tuple[str, ...]  # hex ids of this device's channels it is a member of
-
-    def to_json(self) -> dict[str, Any]:
-        return {"device_id": self.device_id, "display_name": self.display_name,
-                "this_device": self.this_device, "problem": self.problem,
-                "channels": list(self.channels)}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    channel_id: str
-    channel_name: str
-    message: MessageView
-
-    def to_json(self) -> dict[str, Any]:
-        return {"channel_id": self.channel_id, "channel_name": self.channel_name,
-                **self.message.to_json()}
 
 
 def _pem_certs(path: Path) -> list[bytes]:
@@ -496,6 +405,18 @@ class Client:
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem))
         return out
 
+    def members(self, channel: str | bytes) -> list[MemberView]:
+        """The channel's devices (one MLS leaf each), from the group itself; none when
+        this device holds no group for it."""
+        cid = self.resolve_channel(channel)
+        try:
+            members = self.engine.members(cid)
+        except ClientError:
+            return []
+        out = [MemberView(m.ident.mission_id, m.ident.delegate_id, m.device_id,
+                          m.device_id == self.device_id) for m in members]
+        return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
+
     def resolve_channel(self, ref: str | bytes) -> bytes:
         """A channel id (bytes, hex or unique hex prefix) or an exact channel name."""
         if isinstance(ref, bytes):
@@ -689,7 +610,14 @@ class Client:
                    channel: str | bytes | None = None) -> AckStatus:
         """Per mission of the channel: who read, who acknowledged, who is pending."""
         cid, mid = self.resolve_message(message, channel)
-        return self.engine.features.ack_status(cid, mid, self.engine.roster(cid).missions)
+        return self._tracked(cid, mid, self.engine.roster(cid).missions)
+
+    def _tracked(self, cid: bytes, mid: bytes, missions: Sequence[str]) -> AckStatus:
+        """The tracker of one message with the message as shown attached."""
+        st = self.engine.features.ack_status(cid, mid, missions)
+        m = self.store.get_message(cid, mid)
+        return dataclasses.replace(st, message=self._view(cid, _order_key(m), m,
+                                                          lambda: missions))
 
     def open_acks(self, channel: str | bytes | None = None, *,
                   only_pending: bool = True) -> list[AckStatus]:
@@ -706,7 +634,7 @@ class Client:
                 ann = self.engine.features.annotation(cid, m.message_id)
                 if not ann.requires_ack:
                     continue
-                st = self.engine.features.ack_status(cid, m.message_id, missions)
+                st = self._tracked(cid, m.message_id, missions)
                 if st.pending or not only_pending:
                     out.append((m.sent_at, st))
         out.sort(key=lambda x: -x[0])
@@ -812,9 +740,13 @@ class Client:
         cid = self.resolve_channel(channel) if channel is not None else None
         names = {c.channel_id: c.name for c in self.store.list_channels()}
         hits = []
+        rosters: dict[bytes, _Once] = {}
         for m in self.store.search_index(terms, channel_id=cid, limit=limit):
-            view = self._view(m.channel_id, m.seq or 0, m)
-            if view is None or (recheck and not index.recheck(view.text, recheck)):
+            missions = rosters.get(m.channel_id)
+            if missions is None:
+                missions = rosters[m.channel_id] = _Once(partial(self._missions, m.channel_id))
+            view = self._view(m.channel_id, m.seq or 0, m, missions)
+            if view is None or (recheck and not index.recheck(view.summary, recheck)):
                 continue
             hits.append(SearchHit(m.channel_id.hex(), names.get(m.channel_id, ""), view))
         return hits
@@ -835,15 +767,62 @@ class Client:
         """
         cid = self.resolve_channel(channel)
         out: list[MessageView] = []
+        missions = _Once(lambda: self._missions(cid))
+        excerpts: dict[str, str] = {}
         # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
         while len(out) < limit:
             rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
-            out = [v for order, m in rows
-                   if (v := self._view(cid, order, m)) is not None] + out
+            page = []
+            for order, m in rows:
+                v = self._view(cid, order, m, missions, excerpts)
+                if v is not None:
+                    page.append(v)
+                    excerpts[v.message_id] = v.summary[:80]
+            out = page + out
             if len(rows) < limit:
                 break
             before = rows[0][0]
         return out[-limit:]
+
+    def has_older(self, channel: str | bytes, before: int) -> bool:
+        """Whether anything is stored before relay-order key ``before`` (shown or not)."""
+        cid = self.resolve_channel(channel)
+        return bool(self.store.list_messages_ordered(cid, before=before, limit=1))
+
+    def high_water(self, channel: str | bytes) -> int:
+        """The newest arrival position stored in a channel (modifiers included): what
+        :meth:`newer` and :meth:`unread_count` count from."""
+        last = self.store.list_messages(self.resolve_channel(channel), limit=1)
+        return last[0].position if last else 0
+
+    def newer(self, channel: str | bytes, after: int, *,
+              limit: int = 200) -> tuple[list[MessageView], int, bool]:
+        """Shown messages that arrived after arrival position ``after``, reading at most
+        ``limit`` stored ones: (views in arrival order, the newest arrival position read,
+        whether the limit was hit so more may follow)."""
+        cid = self.resolve_channel(channel)
+        msgs = self.store.list_messages(cid, after=after, limit=limit)
+        missions = _Once(lambda: self._missions(cid))
+        views = [v for m in msgs
+                 if (v := self._view(cid, _order_key(m), m, missions)) is not None]
+        return views, (msgs[-1].position if msgs else after), len(msgs) == limit
+
+    def unread_count(self, channel: str | bytes, after: int, *, cap: int = 999) -> int:
+        """Shown messages from others that arrived after arrival position ``after``
+        (timer changes not counted), reading at most ``cap`` stored ones."""
+        cid = self.resolve_channel(channel)
+        me = self.engine.me.ident.delegate
+        n = 0
+        for m in self.store.list_messages(cid, after=after, limit=cap):
+            if m.damaged or m.sender.decode(errors="replace") == me:
+                continue
+            try:
+                kind = kind_of(payloads.decode(m.body))
+            except PayloadError:
+                continue
+            if kind not in MODIFIER_KINDS | {"timer"}:
+                n += 1
+        return n
 
     def message(self, ref: str | bytes, *,
                 channel: str | bytes | None = None) -> MessageView:
@@ -862,7 +841,17 @@ class Client:
             raise NotFoundError("that message is not shown on its own")
         return view
 
-    def _view(self, cid: bytes, order: int, m: Any) -> MessageView | None:
+    def _view(self, cid: bytes, order: int, m: Message,
+              missions: Callable[[], Sequence[str]] | None = None,
+              excerpts: dict[str, str] | None = None,
+              nested: bool = False) -> MessageView | None:
+        """The stored message ``m`` as shown, or None for what is not shown on its own.
+
+        ``missions`` gives the channel's roster missions (asked only for a tracked
+        message, once per page by the caller); ``excerpts`` the summaries of messages
+        already viewed on the page (a reply's excerpt without another lookup).
+        ``nested``: only the message itself (the excerpt a reply shows), so a chain of
+        replies costs one lookup each, not one per link."""
         if m.damaged:
             return None
         me = self.engine.me.ident.delegate
@@ -871,7 +860,7 @@ class Client:
             p = payloads.decode(m.body)
         except PayloadError:
             return None
-        attachment = None
+        attachment: AttachmentInfo | None = None
         extra: dict[str, Any] = {}
         if isinstance(p, payloads.Unknown):
             kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
@@ -884,26 +873,56 @@ class Client:
                 text = p.title + (f"\n{p.body}" if p.body else "")
                 if isinstance(p, payloads.AgendaNotice):
                     extra = {"title": p.title, "revision": p.revision}
+                else:
+                    extra = {"activity": p.status}
             elif isinstance(p, payloads.EmergencyCall):
-                text = p.agenda or p.place or p.link
+                text = p.agenda
                 extra = {"meeting_at": p.meeting_at, "place": p.place, "link": p.link}
             elif isinstance(p, payloads.Attachment):
-                text = p.caption or p.file_name
-                attachment = {"file_name": p.file_name, "mime_type": p.mime_type,
-                              "size": p.size, "caption": p.caption}
+                text = p.caption
+                attachment = AttachmentInfo(p.file_name, p.mime_type, p.size, p.caption)
             elif isinstance(p, payloads.DisappearingTimer):
                 text = f"disappearing messages: {p.seconds} s" if p.seconds else \
                     "disappearing messages: off"
+                extra = {"timer": p.seconds}
         ann = self.engine.features.annotation(cid, m.message_id)
+        own = sender == me
+        requires_ack = bool(getattr(p, "requires_ack", False))
+        if (requires_ack or own) and not nested:
+            if not ann.author:
+                ann.author = sender
+            roster = missions() if missions is not None else self._missions(cid)
+            st = build_status(cid, m.message_id, ann, roster)
+            extra["acked_missions"] = tuple(x.mission for x in st.missions
+                                            if x.state == "acknowledged")
+            extra["read_by"] = tuple(sorted({w for x in st.missions for w in x.read_by}))
+        reply_to = p.in_reply_to.hex() if isinstance(p, payloads.Reply) else ""
+        if isinstance(p, payloads.Reply) and not nested:
+            extra["reply_excerpt"] = (excerpts or {}).get(reply_to) or \
+                self._excerpt(cid, p.in_reply_to)
         return MessageView(
-            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, sender == me, order,
-            edited=bool(ann.edited_at), reply_to=p.in_reply_to.hex()
-            if isinstance(p, payloads.Reply) else "",
-            requires_ack=bool(getattr(p, "requires_ack", False)),
+            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, own, order,
+            edited=bool(ann.edited_at), reply_to=reply_to, requires_ack=requires_ack,
             reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
             attachment=attachment, expires_at=m.expires_at,
-            sending=m.seq is None and sender == me and not ann.failed,
-            failed=ann.failed if sender == me else "", **extra)
+            sending=m.seq is None and own and not ann.failed,
+            failed=ann.failed if own else "", **extra)
+
+    def _missions(self, cid: bytes) -> tuple[str, ...]:
+        """The channel's roster missions; none when the channel cannot say (left)."""
+        try:
+            return tuple(self.engine.roster(cid).missions)
+        except ClientError:
+            return ()
+
+    def _excerpt(self, cid: bytes, message_id: bytes) -> str:
+        """The start of a message a reply answers ("" when it is not shown here)."""
+        try:
+            m = self.store.get_message(cid, message_id)
+        except ClientError:
+            return ""
+        view = self._view(cid, _order_key(m), m, nested=True)
+        return view.summary[:80] if view is not None else ""
 
     # ------------------------------------------------------------------ sync
 
@@ -1792,6 +1811,21 @@ def _full_message_id(ref: str | bytes) -> bytes | None:
 def _order_key(m: Any) -> int:
     """A stored message's relay-order key (see ``store.list_messages_ordered``)."""
     return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
+
+
+class _Once:
+    """A value computed on first use, then kept (a channel's roster for one page)."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], tuple[str, ...]]) -> None:
+        self._make = make
+        self._value: tuple[str, ...] | None = None
+
+    def __call__(self) -> tuple[str, ...]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 def _sent_event(out: Outbound, seq: int | None) -> MessageSent | None:

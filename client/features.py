@@ -27,8 +27,7 @@ counts as acknowledged by the author.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import msgspec
 
@@ -41,8 +40,10 @@ from client.events import (
     MessageRedacted,
     ReactionChanged,
 )
+from client.model import AckStatus, MissionAck
 from client.policy import Ident, PolicyViolation
 from client.search import SearchIndex, payload_text
+from client.store.base import FeatureStore
 
 __all__ = [
     "MODIFIER_KINDS",
@@ -85,50 +86,10 @@ def kind_of(p: payloads.Decoded) -> str:
     return str(type(p).__struct_config__.tag)
 
 
-@dataclass(frozen=True, slots=True)
-class MissionAck:
-    """One mission's answer to a message: who read it, who acknowledged it."""
-
-    mission: str
-    state: str  # "acknowledged" | "read" | "pending" | "author"
-    read_by: tuple[str, ...]
-    acked_by: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"mission": self.mission, "state": self.state, "read_by": list(self.read_by),
-                "acked_by": list(self.acked_by)}
-
-
-@dataclass(frozen=True, slots=True)
-class AckStatus:
-    """The tracker of one message: per mission of the channel's roster."""
-
-    channel_id: str
-    message_id: str
-    author: str
-    kind: str
-    requires_ack: bool
-    missions: tuple[MissionAck, ...]
-
-    @property
-    def pending(self) -> tuple[str, ...]:
-        return tuple(m.mission for m in self.missions if m.state in ("pending", "read"))
-
-    @property
-    def acknowledged(self) -> tuple[str, ...]:
-        return tuple(m.mission for m in self.missions if m.state in ("acknowledged", "author"))
-
-    def to_json(self) -> dict[str, Any]:
-        return {"channel_id": self.channel_id, "message_id": self.message_id,
-                "author": self.author, "kind": self.kind, "requires_ack": self.requires_ack,
-                "missions": [m.to_json() for m in self.missions],
-                "pending": list(self.pending), "acknowledged": list(self.acknowledged)}
-
-
 class Features:
-    """Applies feature payloads to a store. ``store`` is a Sqlite or Memory store."""
+    """Applies feature payloads to the messages, annotations and index of a store."""
 
-    def __init__(self, store: Any, index: SearchIndex | None = None,
+    def __init__(self, store: FeatureStore, index: SearchIndex | None = None,
                  on_purge: Callable[[bytes, bytes], None] | None = None) -> None:
         self.store = store
         self.index = index

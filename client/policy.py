@@ -67,7 +67,7 @@ is then a function of the commit and the group state alone. Three rules bound ``
   never ahead of a receiver by more than the tolerance, so honest members merge honest
   commits at once and all agree. A commit stamped further ahead (only an insider does
   that) is merged by everyone later or, see next, by nobody; never by some only.
-* **Far ahead** (``FAR_FUTURE``, 1 day): the member also sends the relay a refusal (F2)
+* **Far ahead** (``FAR_FUTURE``, 1 day): the member also sends the relay a refusal
   while it waits. If the charter's missions do (at least two and more than half, one
   vote per mission), the relay voids the commit and all skip it. No
   honest member has merged it then: a member that merged it had ``at`` within the

@@ -3,9 +3,11 @@
 
 Starts Corridor's interop client (``python -m interop``) and the peer
 (``PATH -live PORT -host 127.0.0.1``, Cisco's mlspp as built by
-``/work/shared/interop-peer/build.sh``) on loopback, runs the WG's scenarios and
-prints one line per failure and a summary by scenario, assignment kind, suite and
-handshake mode. Exit status 0 when every run passed.
+``bash ../shared/interop-peer/build.sh .interop-build`` from the repository root) on
+loopback, runs the WG's scenarios and prints one line per failure and a summary by
+scenario, assignment kind, suite and handshake mode. Exit status 0 when every run
+passed. Without ``--peer`` the peer is ``$CORRIDOR_MLSPP_CLIENT``, else the build in
+the repository's ``.interop-build/``.
 
 - default (bounded, what CI runs): every config but ``deep_random``; for each script,
   suite and handshake mode, the all-Corridor assignment, one random mixed assignment
@@ -30,9 +32,14 @@ from typing import Any
 from .peers import PEER_ENV, Peer, start_corridor, start_mlspp
 from .runner import Client, RunResult, actors_of, assignments, load_configs, run_script
 
-__all__ = ["CONFIGS", "Job", "bounded_jobs", "full_jobs", "kind", "main", "run_jobs"]
+__all__ = ["CONFIGS", "Job", "bounded_jobs", "default_peer", "full_jobs", "kind", "main",
+           "run_jobs"]
 
-CONFIGS = Path(__file__).resolve().parent.parent / "tests" / "interop" / "configs"
+#: The repository this module sits in: everything below is found from here.
+ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = ROOT / "tests" / "interop" / "configs"
+#: Where the build script puts the peer (``build.sh .interop-build``, git-ignored).
+LOCAL_PEER = ROOT / ".interop-build" / "mlspp_client"
 DEEP = "deep_random"
 SUITES = (1, 3)
 MODES = (True, False)
@@ -138,11 +145,19 @@ def summary(results: Sequence[RunResult]) -> str:
     return "\n".join(lines)
 
 
+def default_peer(env: Mapping[str, str] = os.environ) -> str | None:
+    """``$CORRIDOR_MLSPP_CLIENT``, else the repository's own build, else None."""
+    if env.get(PEER_ENV):
+        return env[PEER_ENV]
+    return str(LOCAL_PEER) if os.access(LOCAL_PEER, os.X_OK) else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m interop.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--peer", default=os.environ.get(PEER_ENV),
-                        help=f"the peer's interop binary (default: ${PEER_ENV})")
+    parser.add_argument("--peer", default=default_peer(),
+                        help=f"the peer's interop binary (default: ${PEER_ENV}, else "
+                        f"{LOCAL_PEER.relative_to(ROOT)})")
     parser.add_argument("--full", action="store_true", help="every assignment + deep_random")
     parser.add_argument("--no-deep", action="store_true", help="with --full: skip deep_random")
     parser.add_argument("--only", action="append", help="run only this config (repeatable)")
@@ -151,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="print every run")
     args = parser.parse_args(argv)
     if not args.peer:
-        parser.error(f"--peer or ${PEER_ENV} is required")
+        parser.error(f"--peer or ${PEER_ENV} is required (or build the peer into "
+                     f"{LOCAL_PEER.relative_to(ROOT)})")
     configs = load_configs(args.configs)
     if args.only:
         configs = {k: v for k, v in configs.items() if k in args.only}

@@ -92,8 +92,8 @@ class Connection:
     costs only this object.
     """
 
-    __slots__ = ("_close", "_draining", "_pending", "_queue", "_send", "closed", "device_id",
-                 "limit", "live")
+    __slots__ = ("_close", "_draining", "_floor", "_pending", "_queue", "_send", "closed",
+                 "device_id", "limit", "live")
 
     def __init__(
         self, device_id: str, send: Callable[[Message], Awaitable[None]],
@@ -108,6 +108,9 @@ class Connection:
         self.closed = False
         self.live = False  # False while the backlog is being sent
         self._pending: list[tuple[bytes, int, Message]] | None = []
+        #: per group, the highest seq this socket was given (backlog, then pushes); a
+        #: fill may re-read what one socket already has, and this drops it for that one
+        self._floor: dict[bytes, int] = {}
 
     def push(self, frame: str | Message) -> None:
         """Queue a frame; never blocks. Overflow closes the socket (the client catches up)."""
@@ -128,6 +131,10 @@ class Connection:
     def push_routed(self, group_id: bytes, seq: int, msg: Message) -> None:
         """A group message: held back while the backlog is sent, then de-duplicated."""
         if self.live:
+            floor = self._floor
+            if seq <= floor.get(group_id, -1):
+                return  # the backlog or an earlier push gave it already
+            floor[group_id] = seq
             self.push(msg)
         elif self._pending is not None:
             if len(self._pending) >= self.limit:
@@ -135,13 +142,18 @@ class Connection:
                 return
             self._pending.append((group_id, seq, msg))
 
+    def delivered(self, group_id: bytes, default: int) -> int:
+        """The highest seq of the group this socket was given; ``default`` (the device's
+        joined seq) while its backlog is still being sent or if it joined since."""
+        return self._floor.get(group_id, default) if self.live else default
+
     def go_live(self, sent: dict[bytes, int]) -> None:
         """Backlog done: flush held pushes the backlog did not already cover."""
         pending, self._pending = self._pending or [], None
+        self._floor = sent
         self.live = True
         for gid, seq, msg in pending:
-            if seq > sent.get(gid, -1):
-                self.push(msg)
+            self.push_routed(gid, seq, msg)
 
     async def _drain(self) -> None:
         q = self._queue
@@ -311,9 +323,11 @@ class Hub:
         if e.membership_changed:
             self._invalidate(e)
         last = self._pushed.get(m.group_id)
-        if last is not None and m.seq <= last:
+        if last is None:  # no order known here yet: start where the sockets stand
+            last = await self._baseline(m)
+        elif m.seq <= last:
             return  # pushed already, read from the store ahead of its own event
-        if last is not None and 1 < m.seq - last <= MAX_FILL:
+        if 1 < m.seq - last <= MAX_FILL:
             try:
                 missed = await self._storage.group_range(m.group_id, last, m.seq - 1)
             except ServerError:  # the store is away: devices fill the gap by catch-up
@@ -326,6 +340,27 @@ class Hub:
             self._pushed.clear()
         self._pushed[m.group_id] = m.seq
         await self._push(m)
+
+    async def _baseline(self, m: StoredMessage) -> int:
+        """Where a group's push order starts when the hub holds none for it (since the
+        process started or resynchronised, or while it had no socket).
+
+        Not ``m.seq - 1``: this process's own commit reaches the hub at once, while an
+        earlier seq committed by another process may still be on its way by NOTIFY, and
+        would then be skipped as pushed although nobody pushed it. The lowest seq a
+        connected routed device was given is where the fill starts instead; each
+        socket drops what it already has.
+        """
+        routing = await self._routing(m.group_id)
+        if len(self.conns) < len(routing):
+            joined = [(d, routing[d][0]) for d in self.conns if d in routing]
+        else:
+            joined = [(d, r[0]) for d, r in routing.items() if d in self.conns]
+        low = m.seq - 1
+        for dev, j in joined:
+            for c in self.conns[dev]:
+                low = min(low, c.delivered(m.group_id, j))
+        return max(low, m.seq - MAX_FILL)
 
     async def _push(self, m: StoredMessage) -> None:
         routing = await self._routing(m.group_id)

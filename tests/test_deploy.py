@@ -21,8 +21,8 @@ from client.transport import HttpTransport, RelayRefused, venue_tls_context
 from crypto import certs
 from server_stub.cli import _check_bind, build_parser
 from server_stub.tls import issue_relay_certificate
-from tests.server_stub.conftest import RelayProcess, free_port
-from tests.server_stub.venue_helpers import Pki
+from tests.support.pki import Pki
+from tests.support.relay_process import RelayProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = ROOT / "deploy" / "corridor-relay@.service"

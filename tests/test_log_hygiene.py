@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from crypto.schedule.key_schedule import RETAINED_SECRETS
-from tests.client.conftest import start_venue
+from tests.support.client_venue import start_venue
 
 A, B = "alderia-ana", "borduria-ana"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.server_stub.conftest import free_port
+from tests.support.relay_process import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY = {"corridor": "demo.cli", "corridor-relay": "server_stub.cli"}

@@ -2,10 +2,11 @@
 """What the desktop app needs from the client core, Qt-free (the UI imports it; no Qt here).
 
 :class:`ConversationAdapter` is the view-model adapter the app talks to. It wraps a
-:class:`client.core.Client` and turns the core's :class:`client.core.MessageView`
-(edits, reactions, receipts and acknowledgements already folded in by the core) into
-display rows (:mod:`ui.rows`). Every feature comes from the core's API, the one source
-of truth: acknowledgement trackers (``ack_status`` / ``open_acks``), the pinned notice,
+:class:`client.core.Client` and hands the app the core's own shapes
+(:mod:`client.model`: the :class:`~client.model.MessageView` with edits, reactions,
+receipts and acknowledgements folded in, trackers, members, search hits), adding only
+what the app alone needs (:mod:`ui.rows`). Every feature comes from the core's API, the
+one source of truth: acknowledgement trackers (``ack_status`` / ``open_acks``), the pinned notice,
 search over the core's hashed-term index, the disappearing-message timer, attachments.
 The adapter only shapes the answers for display (and caches which messages carry a
 tracker, so the window's refreshes stay cheap). Every method runs on the client core's
@@ -14,13 +15,12 @@ asyncio loop (the UI's bridge sees to that), never on the UI thread.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from client import payloads, trust, venue
-from client.errors import ClientError, NotFoundError, PayloadError, UsageError
+from client import trust, venue
+from client.errors import ClientError, NotFoundError, UsageError
 from client.events import (
     AckUpdated,
     EmergencyCallReceived,
@@ -29,64 +29,27 @@ from client.events import (
     MessageRedacted,
     MessagesExpired,
 )
-from client.features import MODIFIER_KINDS, kind_of
+from client.features import MODIFIER_KINDS
+from client.model import AckStatus, MemberView, MessageView, SearchHit
 from client.policy import POLICY, Authority
-from client.store.schema import UNSEQUENCED_BASE
-from ui.rows import AckStatus, ChannelSummary, Member, Newer, Row, SearchHit, fmt_size
+from client.transparency import DirectoryStatus
+from ui.rows import ChannelSummary, Newer
+
+if TYPE_CHECKING:
+    from client.core import Client
 
 __all__ = [
     "MODIFIER_KINDS",
-    "AckStatus",
     "ChannelSummary",
     "ConversationAdapter",
-    "Member",
     "Newer",
-    "Row",
-    "SearchHit",
-    "fmt_size",
 ]
-
-#: Kinds whose rows carry the emergency-call/agenda details the MessageView lacks.
-_DETAIL_KINDS = frozenset({"emergency", "agenda", "activity", "timer"})
-#: kinds whose details the core's MessageView does not carry
-_PAYLOAD_DETAIL_KINDS = frozenset({"activity", "timer"})
-
-
-
-def _detail(view: Any, p: payloads.Decoded | None = None) -> str:
-    """Display details of a row: an emergency call's time, place and link and an agenda
-    notice's revision come with the core's MessageView; the few kinds whose view has no
-    field for them (activity status, timer seconds) come from the payload ``p``."""
-    if view.kind == "agenda" and view.revision is not None:
-        return f"revision {view.revision}"
-    if view.kind == "emergency" and view.meeting_at is not None:
-        # the time is written by the UI, in the user's locale (Row/AckStatus.meeting_at)
-        return " · ".join(x for x in (view.place, view.link) if x)
-    if isinstance(p, payloads.Activity):
-        return p.status
-    if isinstance(p, payloads.DisappearingTimer):
-        return "off" if p.seconds is None else f"{p.seconds}"
-    return ""
-
-
-def _own_text(view: Any) -> str:
-    """The text a row shows. An emergency call without a reason has the core fall back to
-    its place or link, which the row's detail shows already: show it once."""
-    if view.kind == "emergency" and view.text in (view.place, view.link):
-        return ""
-    return str(view.text)
-
-
-def order_key(m: Any) -> int:
-    """The relay-order key of a stored message (the store's ``ord``: seq, or after all
-    sequenced ones while the relay has not numbered an own message yet)."""
-    return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
 
 
 class ConversationAdapter:
     """The UI's view of one device (see the module docstring). Use on the core's loop."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Client) -> None:
         self.client = client
         self.me: str = client.engine.me.ident.delegate
         self.my_mission: str = client.engine.me.ident.mission_id
@@ -105,11 +68,10 @@ class ConversationAdapter:
         out = []
         for info in self.client.channels():
             cid = bytes.fromhex(info.channel_id)
-            last = self.client.store.list_messages(cid, limit=1)
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
-                last[0].position if last else 0, not info.left, info.routing_warning))
+                self.client.high_water(cid), not info.left, info.routing_warning))
         return out
 
     def device_warnings(self) -> list[str]:
@@ -153,81 +115,26 @@ class ConversationAdapter:
             kind, name, sorted(set(missions) | {self.my_mission}))
         return cid
 
-    def members(self, channel: bytes) -> list[Member]:
+    def members(self, channel: bytes) -> list[MemberView]:
         """The channel's devices (one MLS leaf each), from the group itself."""
-        engine = self.client.engine
-        try:
-            members = engine.members(channel)
-        except ClientError:
-            return []
-        out = []
-        for m in members:
-            out.append(Member(m.ident.mission_id, m.ident.delegate_id, m.device_id,
-                              m.device_id == self.client.device_id))
-        return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
+        members: list[MemberView] = self.client.members(channel)
+        return members
 
-    # ------------------------------------------------------------------ rows
+    # ------------------------------------------------------------------ messages
 
-    def _row(self, channel: bytes, view: Any, m: Any | None = None,
-             excerpts: dict[str, str] | None = None) -> Row:
-        """A display row from the core's MessageView (plus what it has no field for)."""
-        detail = ""
-        if view.kind in _PAYLOAD_DETAIL_KINDS:
-            with contextlib.suppress(ClientError):
-                m = m or self.client.store.get_message(channel, bytes.fromhex(view.message_id))
-                detail = _detail(view, payloads.decode(m.body))
-        elif view.kind in _DETAIL_KINDS:
-            detail = _detail(view)
-        acked: tuple[str, ...] = ()
-        read_by: tuple[str, ...] = ()
-        if view.requires_ack or view.own:
-            with contextlib.suppress(ClientError):
-                st = self.client.ack_status(view.message_id, channel=channel)
-                acked = tuple(x.mission for x in st.missions if x.state == "acknowledged")
-                read_by = tuple(sorted({who for x in st.missions for who in x.read_by}))
-        excerpt = ""
-        if view.reply_to:
-            excerpt = (excerpts or {}).get(view.reply_to) or self._excerpt(channel,
-                                                                         view.reply_to)
-        att = view.attachment or {}
-        file_name = str(att.get("file_name", ""))
-        mime = str(att.get("mime_type", "") or "application/octet-stream")
-        size = int(att.get("size", 0) or 0)
-        label = f"{file_name} · {mime} · {fmt_size(size)}" if file_name else ""
-        text = _own_text(view)
-        if file_name:
-            text = str(att.get("caption", "") or "")
-        return Row(view.message_id, view.position, view.sender, view.kind, text, view.sent_at,
-                   view.own, sending=view.sending, failed=view.failed,
-                   reply_to=view.reply_to,
-                   reply_excerpt=excerpt, edited=view.edited,
-                   reactions=tuple(view.reactions), requires_ack=view.requires_ack,
-                   acked_missions=acked, read_by=read_by, attachment=label,
-                   file_name=file_name, mime_type=mime, size=size, detail=detail,
-                   expires_at=view.expires_at, arrival=m.position if m is not None else 0,
-                   meeting_at=view.meeting_at if view.kind == "emergency" else None)
-
-    def _excerpt(self, channel: bytes, message_id: str) -> str:
-        view = self._view(channel, bytes.fromhex(message_id))
-        return view.text[:80] if view is not None else ""
-
-    def _view(self, channel: bytes, message_id: bytes) -> Any | None:
+    def _view(self, channel: bytes, message_id: bytes) -> MessageView | None:
         """The core's MessageView of one stored message (None if not shown)."""
         try:
-            return self.client.message(message_id, channel=channel)
+            view: MessageView = self.client.message(message_id, channel=channel)
         except NotFoundError:
             return None
+        return view
 
-    def row(self, channel: bytes, message_id: str) -> Row | None:
-        """One message's current row (after an edit, reaction, receipt, acknowledgement)."""
-        try:
-            m = self.client.store.get_message(channel, bytes.fromhex(message_id))
-        except NotFoundError:
-            return None
-        view = self._view(channel, m.message_id)
-        return self._row(channel, view, m) if view is not None else None
+    def row(self, channel: bytes, message_id: str) -> MessageView | None:
+        """One message as shown now (after an edit, reaction, receipt, acknowledgement)."""
+        return self._view(channel, bytes.fromhex(message_id))
 
-    def rows(self, channel: bytes, message_ids: Iterable[str]) -> list[Row]:
+    def rows(self, channel: bytes, message_ids: Iterable[str]) -> list[MessageView]:
         out = []
         for mid in dict.fromkeys(message_ids):
             r = self.row(channel, mid)
@@ -236,56 +143,27 @@ class ConversationAdapter:
         return out
 
     def page(self, channel: bytes, *, before: int | None = None,
-             limit: int = 60) -> tuple[list[Row], bool]:
-        """Shown rows of the page just older than ``before`` (the newest page without it),
-        in relay order, and whether older ones remain."""
-        views: list[Any] = []
-        cursor = before
-        while True:
-            views = self.client.messages(channel, limit=limit, before=cursor)
-            if views:
-                break
-            # a page of nothing but modifiers (receipts, reactions): look further back
-            raw = self.client.store.list_messages_ordered(channel, before=cursor, limit=limit)
-            if not raw:
-                return [], False
-            cursor = raw[0][0]
-        excerpts = {v.message_id: v.text[:80] for v in views}
-        rows = [self._row(channel, v, excerpts=excerpts) for v in views]
-        more = bool(self.client.store.list_messages_ordered(channel, before=views[0].position,
-                                                            limit=1))
-        return rows, more
+             limit: int = 60) -> tuple[list[MessageView], bool]:
+        """Shown messages of the page just older than ``before`` (the newest page without
+        it), in relay order, and whether older ones remain."""
+        views: list[MessageView] = self.client.messages(channel, limit=limit, before=before)
+        if not views:  # the core pages back over modifiers: nothing shown is older
+            return [], False
+        return views, bool(self.client.has_older(channel, views[0].position))
 
     def high_water(self, channel: bytes) -> int:
         """The newest arrival position stored in a channel (modifiers included)."""
-        last = self.client.store.list_messages(channel, limit=1)
-        return int(last[0].position) if last else 0
+        return int(self.client.high_water(channel))
 
     def newer(self, channel: bytes, after: int, *, limit: int = 200) -> Newer:
-        """Rows that arrived after arrival position ``after``, at most ``limit`` stored
+        """Messages that arrived after arrival position ``after``, at most ``limit`` stored
         messages at a time (the UI appends them chunk by chunk)."""
-        msgs = self.client.store.list_messages(channel, after=after, limit=limit)
-        rows = []
-        for m in msgs:
-            view = self._view(channel, m.message_id)
-            if view is not None:
-                rows.append(self._row(channel, view, m))
-        high = msgs[-1].position if msgs else after
-        return Newer(rows, high, len(msgs) == limit)
+        views, high, more = self.client.newer(channel, after, limit=limit)
+        return Newer(views, high, more)
 
     def count_after(self, channel: bytes, position: int, *, cap: int = 999) -> int:
         """Unread count: shown messages from others after arrival ``position`` (capped)."""
-        n = 0
-        for m in self.client.store.list_messages(channel, after=position, limit=cap):
-            if m.damaged or m.sender.decode(errors="replace") == self.me:
-                continue
-            try:
-                kind = kind_of(payloads.decode(m.body))
-            except PayloadError:
-                continue
-            if kind not in MODIFIER_KINDS | {"timer"}:
-                n += 1
-        return n
+        return int(self.client.unread_count(channel, position, cap=cap))
 
     # ------------------------------------------------------------------ sending
 
@@ -356,7 +234,7 @@ class ConversationAdapter:
         issued = issued_serials(issued_dir) if issued_dir is not None else set()
         return head.size, monitor_mission(entries, mission, issued)
 
-    def directory_status(self, channel: bytes) -> Any:
+    def directory_status(self, channel: bytes) -> DirectoryStatus:
         """Key transparency for the conversation (client.transparency.DirectoryStatus)."""
         return self.client.directory_status(channel)
 
@@ -413,18 +291,12 @@ class ConversationAdapter:
         return self._tracked
 
     def _status(self, channel: bytes, message_id: bytes) -> AckStatus | None:
+        """The core's tracker with the message attached (None: not shown any more)."""
         try:
             st = self.client.ack_status(message_id, channel=channel)
-            view = self.client.message(message_id, channel=channel)
         except ClientError:
             return None
-        detail = _detail(view)
-        answered = {x.mission: x.acked_by[0] for x in st.missions
-                    if x.state == "acknowledged" and x.acked_by}
-        read = tuple(x.mission for x in st.missions if x.state == "read")
-        return AckStatus(st.channel_id, st.message_id, st.kind or view.kind, _own_text(view),
-                         detail, st.author or view.sender, view.sent_at, answered,
-                         tuple(st.pending), read, int(view.meeting_at or 0))
+        return st if st.message is not None else None
 
     def ack_status(self, message_id: str, channel: bytes | None = None) -> AckStatus | None:
         mid = bytes.fromhex(message_id)
@@ -456,10 +328,10 @@ class ConversationAdapter:
         """Messages from other missions that this device's mission has not acknowledged."""
         return [s for s in self.open_acks() if self.my_mission in s.waiting]
 
-    def pinned_agenda(self) -> tuple[str, Any, str] | None:
+    def pinned_agenda(self) -> tuple[str, MessageView, str] | None:
         """The newest pinned notice of the venue's notice channels (the core's
         ``pinned_notice``): (channel id, MessageView, revision detail)."""
-        best: tuple[str, Any, str] | None = None
+        best: tuple[str, MessageView, str] | None = None
         best_key = (-1, -1)
         for info in self.client.channels():
             if info.kind != "notice" or info.left:
@@ -490,7 +362,7 @@ class ConversationAdapter:
         """Local search through the core's index (hashed terms, never plaintext)."""
         if not query.strip():
             return []
-        hits = self.client.search(query, limit=limit)
+        hits: list[SearchHit] = self.client.search(query, limit=limit)
         prefixed = self.search_query(query)
         if prefixed != query:
             # the core's "word*" does not match the word itself when it is short: ask both
@@ -498,9 +370,7 @@ class ConversationAdapter:
             hits += [h for h in self.client.search(prefixed, limit=limit)
                      if h.message.message_id not in seen]
             hits.sort(key=lambda h: -h.message.sent_at)
-        return [SearchHit(h.channel_id, h.channel_name, h.message.message_id,
-                          h.message.position, h.message.sender, h.message.text,
-                          h.message.sent_at) for h in hits]
+        return hits
 
     def device_key(self) -> bytes:
         return bytes.fromhex(self.client.device_id)

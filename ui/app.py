@@ -34,7 +34,7 @@ from ui.views.dialogs import FirstRunDialog
 from ui.views.enrol import EnrolWizard, PassphraseDialog
 from ui.views.main_window import MainWindow
 
-__all__ = ["Controller", "demo_dir", "language_setting", "make_app", "run"]
+__all__ = ["Controller", "apply_language", "demo_dir", "language_setting", "make_app", "run"]
 
 
 def _t(text: str) -> str:
@@ -68,8 +68,14 @@ def make_app(argv: list[str] | None = None, language: str | None = None) -> QApp
     keep_none_alive(app)
     app.setApplicationName("Corridor")
     app.setOrganizationName("Corridor")
-    install_translation(app, resolve_language(language or language_setting()))
+    apply_language(app, language)
     return app
+
+
+def apply_language(app: QApplication, language: str | None = None) -> str:
+    """Translate the app into ``language``, else the one chosen in Settings, else the
+    system locale's (English without a catalogue); returns the language in effect."""
+    return install_translation(app, resolve_language(language or language_setting()))
 
 
 def _human(exc: BaseException) -> str:

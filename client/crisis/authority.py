@@ -33,36 +33,34 @@ import enum
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Final
+from typing import Protocol
 
-import msgspec
 from cryptography import x509
-from msgspec import Meta
 
 from client import payloads
 from client.crisis import signing
 from client.errors import PeerError
 from crypto import certs
+from crypto.corridor import handover as _h
 from crypto.corridor.charter import Charter, Ident
+from crypto.corridor.handover import HANDOVER_VERSION, Handover
 from crypto.errors import CryptoError
 
 __all__ = [
     "HANDOVER_VERSION",
     "Act",
     "AuthorityError",
+    "CharterLike",
     "Handover",
     "Verdict",
     "act_of",
     "chair_office",
     "decide",
+    "refusal",
     "role_chairs",
     "sign_handover",
     "verify_handover",
 ]
-
-HANDOVER_VERSION: Final = 1
-
-_Delegate = Annotated[str, Meta(min_length=3, max_length=129, pattern=r"^[^/]+/[^/]+$")]
 
 
 class AuthorityError(PeerError, ValueError):
@@ -99,65 +97,21 @@ def act_of(payload: payloads.Decoded) -> Act | None:
 # -- the chair office and its handovers ---------------------------------------------------
 
 
-class Handover(msgspec.Struct, frozen=True, kw_only=True):
-    """The venue passes the chair from ``outgoing`` to ``incoming`` at ``at`` (ms).
-
-    ``serial`` orders handovers of the same instant; ``incoming_role`` is the incoming
-    chair's role certificate (DER, issued by the venue root). Fields a newer version
-    adds are ignored here but kept: the signed bytes are what travels and verifies.
-    """
-
-    v: int = HANDOVER_VERSION
-    venue: Annotated[bytes, Meta(min_length=32, max_length=32)]
-    serial: Annotated[int, Meta(ge=0, le=2**53)]
-    at: Annotated[int, Meta(ge=0, le=2**53)]
-    outgoing: _Delegate
-    incoming: _Delegate
-    incoming_role: Annotated[bytes, Meta(max_length=16 * 1024)]
-
-
-class _Signed(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    body: bytes
-    sig: bytes
-
-
-_handover_decoder: Final = msgspec.msgpack.Decoder(Handover)
-_signed_decoder: Final = msgspec.msgpack.Decoder(_Signed)
-_enc: Final = msgspec.msgpack.Encoder()
+def verify_handover(root_der: bytes, data: bytes) -> Handover:
+    """A signed handover checked against the pinned venue root (AuthorityError if not):
+    :func:`crypto.corridor.handover.verify_handover`."""
+    try:
+        return _h.verify_handover(root_der, data)
+    except _h.HandoverError as exc:
+        raise AuthorityError(str(exc)) from None
 
 
 def sign_handover(root_der: bytes, root_seed: bytes, handover: Handover) -> bytes:
-    """The secretariat's signed handover (the bytes every client verifies)."""
-    if handover.venue != signing.fingerprint(root_der):
-        raise AuthorityError("the handover names another venue")
-    body = _enc.encode(handover)
-    return _enc.encode(_Signed(body, signing.sign(root_seed, signing.HANDOVER_LABEL, body)))
-
-
-def verify_handover(root_der: bytes, data: bytes) -> Handover:
-    """Check a signed handover against the pinned venue root (AuthorityError if not).
-
-    The incoming role certificate must be a chair role naming the incoming delegate;
-    its validity in time is checked where it is used (:func:`chair_office`)."""
+    """The secretariat's signed handover (AuthorityError for another venue)."""
     try:
-        signed = _signed_decoder.decode(data)
-        h = _handover_decoder.decode(signed.body)
-    except (msgspec.MsgspecError, ValueError):
-        raise AuthorityError("malformed handover") from None
-    if h.v != HANDOVER_VERSION or h.venue != signing.fingerprint(root_der):
-        raise AuthorityError("a handover of another venue or version")
-    if not signing.verify(signing.cert_public_key(root_der), signing.HANDOVER_LABEL,
-                          signed.body, signed.sig):
-        raise AuthorityError("the handover is not signed by the venue root")
-    if h.outgoing == h.incoming:
-        raise AuthorityError("a handover to the same delegate")
-    try:
-        named = _role_subject(h.incoming_role)
-    except (ValueError, x509.ExtensionNotFound, StopIteration):
-        raise AuthorityError("the handover's role certificate is unreadable") from None
-    if named != h.incoming:
-        raise AuthorityError("the handover's role certificate names someone else")
-    return h
+        return _h.sign_handover(root_der, root_seed, handover)
+    except _h.HandoverError as exc:
+        raise AuthorityError(str(exc)) from None
 
 
 def _role_subject(der: bytes) -> str:
@@ -212,7 +166,18 @@ def chair_office(role_certs: Sequence[bytes], handovers: Iterable[Handover], at_
 
 # -- the rule ---------------------------------------------------------------------------
 
-def decide(charter: Charter, sender: Ident, act: Act, *, at_ms: int, roles: RoleCheck,
+class CharterLike(Protocol):
+    """What the rule reads of a channel: the charter (or the client's roster view)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def conveners(self) -> tuple[str, ...]: ...
+    @property
+    def chairs(self) -> tuple[bytes, ...]: ...
+
+
+def decide(charter: Charter | CharterLike, sender: Ident, act: Act, *, at_ms: int, roles: RoleCheck,
            handovers: Iterable[Handover] = (), has_agenda: bool = True) -> Verdict:
     """May ``sender`` (as MLS authenticated it) do ``act`` in this channel at ``at_ms``?
 
@@ -237,3 +202,16 @@ def decide(charter: Charter, sender: Ident, act: Act, *, at_ms: int, roles: Role
     who = "the chair" if charter.kind == "notice" else "the chair or a convener"
     return Verdict(False, f"only {who} may send a{'n' if act is Act.EMERGENCY_CALL else ''} "
                           f"{act} in a {charter.kind} channel", frozen)
+
+
+def refusal(charter: Charter | CharterLike, sender: Ident, payload: payloads.Decoded, *,
+            at_ms: int, roles: RoleCheck, handovers: Iterable[Handover] = ()) -> str:
+    """Why every client refuses ``payload`` from ``sender`` here ("" when it may pass):
+    the one call the engine makes, when sending and when receiving."""
+    act = act_of(payload)
+    if act is None:
+        return ""
+    agenda = payload.agenda if isinstance(payload, payloads.EmergencyCall) else "-"
+    verdict = decide(charter, sender, act, at_ms=at_ms, roles=roles, handovers=handovers,
+                     has_agenda=bool(agenda.strip()))
+    return "" if verdict.allowed else verdict.reason

@@ -4,12 +4,13 @@ and the views the command line and the app show (calls and their escalation, ala
 requests for explanation, attendance tallies, the exportable log).
 
 Records travel inside MLS as :class:`Item` (one field set per item): a member's signed
-record with the member's certificate chain, a mission's signed duty roster with the
-mission certificate, or the venue's signed chair handover. :meth:`Book.accept` checks
-an item against the sender as MLS authenticated it (the leaf's verified chain) before
-anything is kept: a record must be signed by that leaf's key and name that member; a
-roster must be signed by the key of the sender's own mission; a handover by the venue
-root. The book holds no clock: every view takes ``now`` (ms).
+record or a mission's signed duty roster, each with the sender's certificate chain, or
+the venue's signed chair handover. :meth:`Book.accept` checks an item against the
+sender as MLS authenticated the message before anything is kept: the chain must verify
+to the venue root and name that sender; a record must be signed by the chain's device
+key and name that member; a roster by the chain's mission key (so only a mission's own
+members carry its roster); a handover by the venue root. The book holds no clock:
+every view takes ``now`` (ms).
 """
 
 from __future__ import annotations
@@ -25,18 +26,23 @@ from client.crisis import authority, explain, hotline, meetings, signing
 from client.crisis.hotline_log import Entry
 from client.crisis.records import (
     Attendance,
+    Availability,
     ExplanationReply,
     ExplanationRequest,
     HotlineCall,
     LadderStep,
+    MeetingProposal,
     MeetingRequest,
+    ProposalAnswer,
     Record,
     RecordError,
     Rung,
     Signed,
     author_of,
     decode_record,
+    time_of,
 )
+from crypto.errors import CryptoError
 
 __all__ = ["ITEM_VERSION", "Book", "CallView", "Item", "Kept", "decode_item", "encode_item"]
 
@@ -45,13 +51,15 @@ _Chain = Annotated[tuple[bytes, ...], Meta(max_length=3)]
 
 
 class Item(msgspec.Struct, frozen=True, kw_only=True):
-    """What a crisis payload carries (exactly one of record, roster, handover)."""
+    """What a crisis payload carries: exactly one of a member's record, a signed duty
+    roster, a chair handover; with the sender's certificate chain (device, mission) for
+    a record or roster."""
 
     v: int = ITEM_VERSION
     record: Signed | None = None
     chain: _Chain = ()
     roster: bytes = b""
-    mission_cert: bytes = b""
+    windows: bytes = b""
     handover: bytes = b""
 
 
@@ -70,8 +78,10 @@ def decode_item(data: bytes) -> Item:
         raise RecordError("malformed crisis item") from None
     if item.v != ITEM_VERSION:
         raise RecordError("a crisis item of another version")
-    if sum(map(bool, (item.record is not None, item.roster, item.handover))) != 1:
-        raise RecordError("a crisis item carries one record, roster or handover")
+    if sum(map(bool, (item.record is not None, item.roster, item.windows,
+                      item.handover))) != 1:
+        raise RecordError("a crisis item carries one record, roster, duty windows or "
+                          "handover")
     return item
 
 
@@ -110,11 +120,18 @@ class Book:
     rosters: dict[str, hotline.DutyRoster] = field(default_factory=dict)
     roster_bytes: dict[str, bytes] = field(default_factory=dict)
     handovers: list[authority.Handover] = field(default_factory=list)
+    #: other missions' duty windows (what they disclose: someone on duty, or not)
+    windows: dict[str, hotline.DutyWindows] = field(default_factory=dict)
 
-    def accept(self, channel_id: bytes, sender: str, sender_chain: Sequence[bytes],
-               data: bytes) -> Record | hotline.DutyRoster | authority.Handover:
-        """Check and keep an item from ``sender`` ("mission/delegate", as MLS
-        authenticated it, with the leaf's verified chain). RecordError if refused."""
+    def accept(self, channel_id: bytes, sender: str, data: bytes,
+               crls: Sequence[bytes] = ()
+               ) -> Record | hotline.DutyRoster | hotline.DutyWindows | authority.Handover:
+        """Check and keep an item that ``sender`` ("mission/delegate", as MLS
+        authenticated the message) sent in a channel. RecordError if refused.
+
+        A record or roster carries its sender's certificate chain, which must verify to
+        the venue root at the record's own time and name ``sender``; the record is
+        signed by that device key, a roster by that chain's mission key."""
         item = decode_item(data)
         if item.handover:
             try:
@@ -124,44 +141,46 @@ class Book:
             if h not in self.handovers:
                 self.handovers.append(h)
             return h
+        if len(item.chain) < 2:
+            raise RecordError("a crisis item comes with its sender's certificate chain")
+        chain = tuple(bytes(c) for c in item.chain)
         if item.roster:
-            if len(sender_chain) < 2 or item.mission_cert != bytes(sender_chain[1]):
-                raise RecordError("a roster comes with the sender's own mission certificate")
-            roster = hotline.verify_roster(item.mission_cert, item.roster)
+            roster = hotline.verify_roster(chain[1], item.roster)
+            self._signer(chain, roster.issued_at, sender, crls)
             cur = self.rosters.get(roster.mission)
             if cur is None or (roster.revision, roster.issued_at) > (cur.revision,
                                                                       cur.issued_at):
                 self.rosters[roster.mission] = roster
                 self.roster_bytes[roster.mission] = item.roster
             return roster
+        if item.windows:
+            w = hotline.verify_windows(chain[1], item.windows)
+            self._signer(chain, w.issued_at, sender, crls)
+            cur_w = self.windows.get(w.mission)
+            if cur_w is None or (w.revision, w.issued_at) > (cur_w.revision, cur_w.issued_at):
+                self.windows[w.mission] = w
+            return w
         assert item.record is not None
-        if not item.chain or bytes(item.chain[0]) != bytes(sender_chain[0]):
-            raise RecordError("a record comes with its sender's own certificate chain")
-        key = signing.cert_public_key(item.chain[0])
-        if not signing.verify(key, signing.RECORD_LABEL, item.record.body, item.record.sig):
-            raise RecordError("the record's signature does not verify")
         rec = decode_record(item.record.body)
+        self._signer(chain, time_of(rec), sender, crls)
+        if not signing.verify(signing.cert_public_key(chain[0]), signing.RECORD_LABEL,
+                              item.record.body, item.record.sig):
+            raise RecordError("the record's signature does not verify")
         if author_of(rec) != sender:
             raise RecordError(f"a record naming {author_of(rec)} sent by {sender}")
         self._check(rec)
-        self.kept[signing.fingerprint(item.record.body)] = Kept(
-            channel_id, rec, item.record, tuple(bytes(c) for c in item.chain))
+        self.kept[signing.fingerprint(item.record.body)] = Kept(channel_id, rec, item.record,
+                                                                 chain)
         return rec
 
-    def restore(self, channel_id: bytes, sender: str, data: bytes) -> None:
-        """Keep an item this device accepted earlier (read back from its own store): the
-        binding to the sender's MLS leaf was checked on arrival; signatures and the
-        sender's name are checked again."""
-        item = decode_item(data)
-        chain: tuple[bytes, ...] = tuple(item.chain)
-        if item.roster:
-            mission, _ = signing.cert_identity(item.mission_cert)
-            if sender.split("/", 1)[0] != mission:
-                raise RecordError("a roster restored from another mission's member")
-            chain = (b"", item.mission_cert)
-        elif not chain:
-            chain = (b"",)
-        self.accept(channel_id, sender, chain, data)
+    def _signer(self, chain: Sequence[bytes], at: int, sender: str,
+                crls: Sequence[bytes]) -> None:
+        try:
+            ident = signing.verify_device_chain(self.root_der, chain, at, crls)
+        except (CryptoError, ValueError, TypeError):
+            raise RecordError("the sender's certificate chain does not verify") from None
+        if f"{ident.mission_id}/{ident.delegate_id}" != sender:
+            raise RecordError("a crisis item with another member's certificate chain")
 
     def _check(self, rec: Record) -> None:
         if isinstance(rec, LadderStep):
@@ -239,6 +258,45 @@ class Book:
                     and r.record.request_id == req.request_id]
             out.append((req, explain.status(req, replies, asks, now)))
         out.sort(key=lambda x: -x[0].sent_at)
+        return out
+
+    def on_duty(self, now: int) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" at ``now``, where they disclose it."""
+        return {m: hotline.on_duty_now(w, now) for m, w in sorted(self.windows.items())}
+
+    def proposals(self) -> list[tuple[bytes, MeetingProposal, dict[str, bool]]]:
+        """Meeting proposals (channel, proposal, member -> accepted), newest first; an
+        answer counts only from the other side of the channel's proposer."""
+        out = []
+        for k in self._of(MeetingProposal):
+            prop = k.record
+            assert isinstance(prop, MeetingProposal)
+            side = prop.member.split("/", 1)[0]
+            answers = {}
+            for a in sorted((r.record for r in self._of(ProposalAnswer)
+                             if r.channel_id == k.channel_id),
+                            key=lambda r: r.at if isinstance(r, ProposalAnswer) else 0):
+                if isinstance(a, ProposalAnswer) and a.proposal_id == prop.proposal_id \
+                        and a.member.split("/", 1)[0] != side:
+                    answers[a.member] = a.accept
+            out.append((k.channel_id, prop, answers))
+        out.sort(key=lambda x: -x[1].at)
+        return out
+
+    def available(self, now: int) -> dict[bytes, list[tuple[str, int, str]]]:
+        """Per channel, who said they are available to talk, until when (the latest
+        word of each member counts; expired ones are left out)."""
+        latest: dict[tuple[bytes, str], Availability] = {}
+        for k in self._of(Availability):
+            a = k.record
+            assert isinstance(a, Availability)
+            cur = latest.get((k.channel_id, a.member))
+            if cur is None or a.at >= cur.at:
+                latest[(k.channel_id, a.member)] = a
+        out: dict[bytes, list[tuple[str, int, str]]] = {}
+        for (cid, who), a in sorted(latest.items()):
+            if a.until > now:
+                out.setdefault(cid, []).append((who, a.until, a.note))
         return out
 
     def tally(self, meeting_id: bytes, missions: Sequence[str]) -> meetings.Tally:

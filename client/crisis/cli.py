@@ -1,22 +1,36 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor`` commands for the crisis workflows: ``hotline``, ``duty``, ``explain``,
-``meeting`` and ``verify-log``.
+"""``corridor`` commands for the crisis workflows, every one with ``--json``:
 
-Every command takes ``--json``. ``verify-log``, ``duty sign`` and ``meeting calendar``
-work offline on files: a third party verifies a hotline log with nothing but the file
-and the venue root certificate; a mission admin signs the duty roster with the mission
-key (the roster's JSON form: ``mission``, ``revision``, ``deputy``, ``head``,
-``disclose_on_duty``, ``shifts`` of ``starts_at``/``ends_at`` (ISO 8601 or ms),
-``on_duty`` and an optional ``deputy``); the venue's calendar (a JSON list of regular
-meetings) becomes an iCalendar file.
+* ``hotline call CHANNEL SUBJECT [--priority flash|urgent|routine]`` (the other mission
+  of a bilateral channel), ``hotline calls`` (ladder and escalation), ``hotline ack
+  CALL``, ``hotline answer CALL TEXT``, ``hotline watch`` (rings until acknowledged),
+  ``hotline log --out FILE [--html PAGE]`` (the signed log);
+* ``verify-log FILE [--root root.pem]``: a third party verifies a hotline log offline
+  with nothing but the file and the venue root certificate;
+* ``duty sign ROSTER.json --key mission.key --out FILE`` (the mission admin, offline;
+  the roster's JSON: ``mission``, ``revision``, ``deputy``, ``head``,
+  ``disclose_on_duty``, ``shifts`` of ``starts_at``/``ends_at`` (ISO 8601, +8h or ms),
+  ``on_duty`` and an optional ``deputy``), ``duty publish CHANNEL FILE`` (to the
+  mission's own channel), ``duty show``;
+* ``explain request CHANNEL --to MISSION --what ...``, ``explain reply REQUEST TEXT``,
+  ``explain meeting REQUEST``, ``explain list``;
+* ``meeting call CHANNEL --at WHEN --agenda ...``, ``meeting attend CHANNEL MEETING
+  --answer in-person|remote|represented|cannot [--by WHO]``, ``meeting tally CHANNEL
+  MEETING``, ``meeting propose CHANNEL --at WHEN`` (bilateral: a proposal, never a
+  call), ``meeting proposals``, ``meeting accept|decline PROPOSAL``, ``meeting calendar
+  CALENDAR.json --out venue.ics`` (offline);
+* ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
+  to the chosen missions, inside the encryption.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import sys
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +38,7 @@ import msgspec
 
 from client.crisis import hotline, meetings
 from client.crisis.hotline_log import LogError, render_html, verify_log
-from client.crisis.records import RecordError
+from client.crisis.records import AttendanceAnswer, Priority, RecordError
 from client.errors import NotFoundError, UsageError
 
 __all__ = ["register"]
@@ -142,8 +156,14 @@ def _duty_sign(args: argparse.Namespace) -> int:
     except RecordError as exc:
         raise UsageError(str(exc)) from None
     _write(args.out, signed)
-    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out},
-          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"])
+    public = ""
+    if roster.disclose_on_duty:
+        public = args.out + ".public"
+        _write(public, hotline.sign_windows(seed, roster))
+    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out,
+                 "public": public or None},
+          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"]
+          + ([f"what other missions may see (on duty: yes/no): {public}"] if public else []))
     return 0
 
 
@@ -208,6 +228,344 @@ def register(subparsers: Any) -> None:
     register_online(subparsers, duty_sub=dsub, meeting_sub=msub)
 
 
+# -- online commands (a device home and the relay) ---------------------------------------------
+
+def _online(func: Callable[[argparse.Namespace, Any, Any], Coroutine[Any, Any, int]]
+            ) -> Callable[[argparse.Namespace], int]:
+    """Open the home, sync (unless --offline, or the relay is out of reach), run."""
+    from client.cli import _open, _sync_or_offline
+    from client.crisis.desk import Desk
+
+    async def run(args: argparse.Namespace) -> int:
+        async with _open(args) as c:
+            await _sync_or_offline(c, args)
+            desk = Desk(c)
+            return await func(args, c, desk)
+
+    return lambda args: asyncio.run(run(args))
+
+
+def _now_ms(desk: Any) -> int:
+    return int(desk.now())
+
+
+async def _hotline_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    call = await desk.call(args.channel, args.subject, args.body,
+                           priority=Priority(args.priority),
+                           reply_within_ms=args.reply_within * 1000
+                           if args.reply_within else None)
+    view = desk.ensure().call_view(bytes.fromhex(call), _now_ms(desk))
+    _emit(args, view.to_json(_now_ms(desk)),
+          [f"{args.priority.upper()} call {call} to {view.call.to_mission}; reply by "
+           f"{_clock(view.call.reply_by)}"])
+    return 0
+
+
+def _clock(ms: int) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+async def _hotline_calls(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    await desk.tick()
+    now = _now_ms(desk)
+    views = desk.calls()
+    _emit(args, [v.to_json(now) for v in views],
+          [f"{v.call.call_id.hex()[:12]}  {v.call.priority.upper():7} {v.call.caller} -> "
+           f"{v.call.to_mission}: {v.call.subject}  [{v.ladder.to_json()['state']}; "
+           f"{v.escalation.summary(now)}]" for v in views] or ["no hotline calls"])
+    return 0
+
+
+async def _hotline_step(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    if args.hotline_command == "answer":
+        await desk.answer(args.call, args.text)
+    else:
+        await desk.acknowledge(args.call)
+    view = desk.find_call(args.call)
+    _emit(args, view.to_json(_now_ms(desk)),
+          [f"{args.hotline_command}ed: {view.call.subject} "
+           f"[{view.ladder.to_json()['state']}]"])
+    return 0
+
+
+async def _hotline_log(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    data = desk.export_log(args.calls)
+    _write(args.out, data)
+    log = verify_log(data, c.engine.trust.root_der)
+    if args.html:
+        _write(args.html, render_html(log).encode())
+    _emit(args, {"out": args.out, "calls": len(log.calls), "bytes": len(data)},
+          [f"hotline log of {len(log.calls)} call(s) written to {args.out} (verify it with "
+           f"corridor verify-log {args.out})"])
+    return 0
+
+
+async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    """Ring until acknowledged: sync, mark delivered, notify (critical), repeat."""
+    import time
+
+    from client.crisis.alarm import Alarm, DesktopNotifier, Ring
+
+    class _Print:
+        def notify(self, ring: Ring, replaces: int) -> int:
+            _emit(args, {"ring": ring.call_id.hex(), "title": ring.title, "body": ring.body,
+                         "count": ring.count}, [f"\a{ring.title}: {ring.body}"])
+            return replaces or 1
+
+        def withdraw(self, notification_id: int) -> None:
+            del notification_id
+
+    notifier: Any
+    try:
+        notifier = DesktopNotifier()
+    except Exception:  # no session bus: ring on the terminal
+        notifier = _Print()
+    alarm = Alarm()
+    end = time.monotonic() + args.seconds if args.seconds else None
+    while end is None or time.monotonic() < end:
+        await c.sync()
+        alarm.run(notifier, await desk.tick(), desk.now() / 1000)
+        await asyncio.sleep(5)
+    return 0
+
+
+async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    public = Path(args.file + ".public")
+    mid = await desk.publish_roster(args.channel, _read(args.file),
+                                    public.read_bytes() if public.exists() else b"")
+    roster = desk.roster()
+    _emit(args, {"message_id": mid, "revision": roster.revision if roster else None},
+          [f"duty roster published ({mid})"])
+    return 0
+
+
+async def _duty_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    roster = desk.roster()
+    now = _now_ms(desk)
+    others = desk.on_duty()
+    lines = [f"mission {m}: {'someone on duty' if yes else 'nobody on duty'}"
+             for m, yes in others.items()]
+    if roster is None:
+        _emit(args, {"others": others}, ["no duty roster of your mission on this device",
+                                         *lines])
+        return 0
+    on = list(hotline.on_duty(roster, now))
+    data = {"mission": roster.mission, "revision": roster.revision, "on_duty": on,
+            "deputy": hotline.deputy(roster, now), "head": roster.head,
+            "disclosed": hotline.duty_view(roster, now), "others": others}
+    _emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
+                       f"head of mission {roster.head} (revision {roster.revision})", *lines])
+    return 0
+
+
+async def _explain_request(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    rid = await desk.request_explanation(
+        args.channel, to_mission=args.to, what=args.what, where=args.where, when=args.when,
+        reference=args.reference, deadline_ms=args.deadline * 1000, notify=args.notify or ())
+    _emit(args, {"request_id": rid}, [f"request for explanation sent ({rid})"])
+    return 0
+
+
+async def _explain_reply(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.reply_explanation(args.request, args.text)
+    _emit(args, {"message_id": mid}, [f"reply sent ({mid})"])
+    return 0
+
+
+async def _explain_meeting(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.request_meeting(args.request, args.within * 1000)
+    _emit(args, {"message_id": mid}, [f"meeting of all missions requested ({mid})"])
+    return 0
+
+
+async def _explain_list(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    rows = desk.explanations()
+    _emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
+                  "where": r.where, "when": r.when, "reference": r.reference,
+                  **st.to_json()} for r, st in rows],
+          [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
+           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
+           for r, st in rows] or ["no requests for explanation"])
+    return 0
+
+
+async def _meeting_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    from client.cli import _when
+
+    mid = await c.emergency_call(args.channel, meeting_at=_when(args.at), place=args.place,
+                                 link=args.link, agenda=args.agenda)
+    _emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
+                                      "answer with corridor meeting attend"])
+    return 0
+
+
+_ANSWERS = {"in-person": AttendanceAnswer.IN_PERSON, "remote": AttendanceAnswer.REMOTE,
+            "represented": AttendanceAnswer.REPRESENTED, "cannot": AttendanceAnswer.CANNOT}
+
+
+async def _meeting_attend(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    if args.answer == "represented" and not args.by:
+        raise UsageError("--answer represented needs --by (who represents your mission)")
+    mid = await desk.attend(args.channel, args.meeting, _ANSWERS[args.answer], args.by or "")
+    _emit(args, {"message_id": mid}, [f"answered: {_ANSWERS[args.answer]}"])
+    return 0
+
+
+async def _meeting_tally(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    t = desk.tally(args.channel, args.meeting)
+    data = t.to_json()
+    _emit(args, data, [", ".join(f"{k}: {n}" for k, n in t.counts.items()),
+                       f"not answered: {', '.join(t.not_answered) or 'none'}"])
+    return 0
+
+
+async def _meeting_propose(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    from client.cli import _when
+
+    pid = await desk.propose_meeting(args.channel, meeting_at=_when(args.at),
+                                     place=args.place, agenda=args.agenda)
+    _emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
+    return 0
+
+
+async def _meeting_proposals(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    rows = desk.ensure().proposals()
+
+    def said(answers: dict[str, bool]) -> str:
+        return ", ".join(f"{w} {'accepts' if a else 'declines'}"
+                         for w, a in answers.items()) or "no answer"
+
+    _emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
+                  "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
+                  "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
+          [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
+           f"{p.place}: {p.agenda}  [{said(answers)}]" for _cid, p, answers in rows]
+          or ["no proposals"])
+    return 0
+
+
+async def _meeting_answer_proposal(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.answer_proposal(args.proposal, args.meeting_command == "accept")
+    _emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
+    return 0
+
+
+async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    until = 0 if args.off else _now_ms(desk) + args.seconds * 1000
+    told = await desk.set_available(args.to, until, args.note)
+    _emit(args, {"told": told, "until": until},
+          [f"available to talk until {_clock(until)}, told {', '.join(told)}" if until
+           else f"no longer available (told {', '.join(told)})"])
+    return 0
+
+
 def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None:
     """The commands that need a device home and the relay."""
-    del subparsers, duty_sub, meeting_sub
+    from client._cli import duration_arg
+
+    def cmd(sub: Any, name: str, help_: str, func: Callable[..., Any],
+            offline: bool = False) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="print JSON (errors too)")
+        p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
+        p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL")
+        if offline:
+            p.add_argument("--offline", action="store_true", help="do not sync first")
+        p.set_defaults(func=_online(func))
+        return p
+
+    hot = subparsers.add_parser("hotline", help="hotline calls that ring until answered")
+    hsub = hot.add_subparsers(dest="hotline_command", metavar="COMMAND", required=True)
+    p = cmd(hsub, "call", "call the other mission of a bilateral channel", _hotline_call)
+    p.add_argument("channel")
+    p.add_argument("subject", help="what the call is about (at most 256 characters)")
+    p.add_argument("--body", default="", help="details")
+    p.add_argument("--priority", choices=[str(x) for x in Priority], default="flash",
+                   help="reply-by default: flash 10 min, urgent 1 h, routine 24 h")
+    p.add_argument("--reply-within", type=duration_arg(60, 7 * 86400), default=None,
+                   metavar="DURATION", help="override the priority's reply-by (1m to 7d)")
+    cmd(hsub, "calls", "calls, their ladder and escalation", _hotline_calls, offline=True)
+    p = cmd(hsub, "ack", "acknowledge a call (stops the alarm on every device)",
+            _hotline_step)
+    p.add_argument("call", help="call id (or unique prefix of 6+ hex characters)")
+    p = cmd(hsub, "answer", "answer a call (acknowledges it too)", _hotline_step)
+    p.add_argument("call")
+    p.add_argument("text")
+    p = cmd(hsub, "log", "export the signed hotline log (verifiable offline)", _hotline_log,
+            offline=True)
+    p.add_argument("calls", nargs="*", help="only these calls (default: all)")
+    p.add_argument("--out", required=True)
+    p.add_argument("--html", default=None, help="also write a readable page")
+    p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
+            _hotline_watch)
+    p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
+                   metavar="DURATION")
+
+    p = cmd(duty_sub, "publish", "post a signed roster to your mission's own channel",
+            _duty_publish)
+    p.add_argument("channel")
+    p.add_argument("file", help="the roster signed with duty sign")
+    cmd(duty_sub, "show", "who is on duty now", _duty_show, offline=True)
+
+    ex = subparsers.add_parser("explain", help="requests for explanation")
+    esub = ex.add_subparsers(dest="explain_command", metavar="COMMAND", required=True)
+    p = cmd(esub, "request", "ask a mission to explain an activity", _explain_request)
+    p.add_argument("channel")
+    p.add_argument("--to", required=True, help="the mission asked")
+    p.add_argument("--what", required=True)
+    p.add_argument("--where", default="")
+    p.add_argument("--when", default="")
+    p.add_argument("--reference", default="")
+    p.add_argument("--deadline", type=duration_arg(60, 30 * 86400), default=48 * 3600,
+                   metavar="DURATION", help="reply within (default 48h)")
+    p.add_argument("--notify", nargs="*", default=None,
+                   help="missions to be told if it becomes overdue")
+    p = cmd(esub, "reply", "reply to a request made to your mission", _explain_reply)
+    p.add_argument("request", help="request id (or unique prefix)")
+    p.add_argument("text")
+    p = cmd(esub, "meeting", "after the reply or the deadline, ask the chair for a meeting",
+            _explain_meeting)
+    p.add_argument("request")
+    p.add_argument("--within", type=duration_arg(3600, 30 * 86400), default=48 * 3600,
+                   metavar="DURATION", help="to be held within (default 48h)")
+    cmd(esub, "list", "requests, their state and clock", _explain_list, offline=True)
+
+    p = cmd(meeting_sub, "call", "call an emergency meeting (chair or convener); "
+            "missions answer with their attendance", _meeting_call)
+    p.add_argument("channel")
+    p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
+    p.add_argument("--agenda", required=True, help="what the meeting is about")
+    p.add_argument("--place", default="")
+    p.add_argument("--link", default="")
+    p = cmd(meeting_sub, "attend", "answer a meeting call for your mission", _meeting_attend)
+    p.add_argument("channel")
+    p.add_argument("meeting", help="the call's message id")
+    p.add_argument("--answer", required=True, choices=list(_ANSWERS))
+    p.add_argument("--by", default="", help="who represents your mission (with represented)")
+    p = cmd(meeting_sub, "tally", "answers per mission and who has not answered",
+            _meeting_tally, offline=True)
+    p.add_argument("channel")
+    p.add_argument("meeting")
+    p = cmd(meeting_sub, "propose", "propose a meeting in a bilateral channel (nobody "
+            "convenes there)", _meeting_propose)
+    p.add_argument("channel")
+    p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
+    p.add_argument("--place", default="")
+    p.add_argument("--agenda", default="")
+    cmd(meeting_sub, "proposals", "meeting proposals and their answers", _meeting_proposals,
+        offline=True)
+    for verb in ("accept", "decline"):
+        p = cmd(meeting_sub, verb, f"{verb} the other side's proposal",
+                _meeting_answer_proposal)
+        p.add_argument("proposal", help="proposal id (or unique prefix)")
+
+    p = cmd(subparsers, "available", "tell chosen missions you are available to talk "
+            "(inside the encryption)", _available)
+    p.add_argument("--to", nargs="+", required=True, help="the missions told")
+    p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
+                   default=3600, metavar="DURATION", help="how long (default 1h)")
+    p.add_argument("--note", default="", help="where, for instance")
+    p.add_argument("--off", action="store_true", help="no longer available")

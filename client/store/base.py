@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What the local store holds, and the one interface both stores implement.
+"""What the local store holds, and the interfaces both stores implement: one protocol
+per concern (channels, messages, expiry, annotations, search), composed into
+:class:`Store`. Code that needs one concern asks for that protocol alone.
 
 The sync engine calls these methods from an asyncio thread executor, so they are plain
 synchronous calls. Every write is atomic on its own; several writes that must land
@@ -28,12 +30,19 @@ from typing import Final, Protocol
 from client.errors import UsageError
 
 __all__ = [
+    "AnnotationStore",
     "Channel",
     "ChannelKind",
+    "ChannelStore",
+    "ExpiryStore",
+    "FeatureStore",
     "GroupState",
     "Message",
+    "MessageStore",
     "OutboxItem",
+    "SearchStore",
     "Store",
+    "Transactional",
 ]
 
 MAX_ID: Final = 255
@@ -134,17 +143,19 @@ class OutboxItem:
     damaged: bool = False
 
 
-class Store(Protocol):
-    """The local store. Implementations: ``SqliteStore`` (real), ``MemoryStore`` (tests)."""
+class Transactional(Protocol):
+    """Atomic groups of writes, and the end of the store's life."""
 
-    # -- transactions -------------------------------------------------------------
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside commit together or, on an exception, not at all. Nests."""
         ...
 
     def close(self) -> None: ...
 
-    # -- channels -----------------------------------------------------------------
+
+class ChannelStore(Protocol):
+    """Channels (one MLS group each) and their relay cursors."""
+
     def create_channel(
         self,
         *,
@@ -184,7 +195,10 @@ class Store(Protocol):
         """Remove the channel, its messages, its outbox items and its group state."""
         ...
 
-    # -- messages -----------------------------------------------------------------
+
+class MessageStore(Protocol):
+    """Stored messages of a channel: written once, edited in place, paged two ways."""
+
     def insert_message(
         self,
         channel_id: bytes,
@@ -210,11 +224,18 @@ class Store(Protocol):
         after: int | None = None,
         limit: int = 50,
     ) -> list[Message]:
-        """Up to ``limit`` messages in ascending position.
+        """Up to ``limit`` messages in ascending position (arrival order).
 
         Without bounds: the newest page. ``before=p``: the page just older than
         position ``p``. ``after=p``: the page just newer than ``p``.
         """
+        ...
+
+    def list_messages_ordered(
+        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
+    ) -> list[tuple[int, Message]]:
+        """The newest ``limit`` messages before order key ``before``, in relay order
+        (``seq``; unsequenced own messages last), with their order keys."""
         ...
 
     def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
@@ -225,13 +246,67 @@ class Store(Protocol):
         """Replace a message body (edits). Raises NotFoundError."""
         ...
 
+    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
+        """Record the relay's sequence number of an own message."""
+        ...
+
     def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
         """Really remove the row (redaction, expiry); ``False`` if absent."""
+        ...
+
+
+class ExpiryStore(Protocol):
+    """Disappearing messages: when each ends, and their removal."""
+
+    def set_message_expiry(self, channel_id: bytes, message_id: bytes,
+                           expires_at: int) -> None: ...
+
+    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
+        """(channel id, message id) of messages whose ``expires_at <= now``."""
         ...
 
     def delete_expired(self, now: int) -> int:
         """Remove messages whose ``expires_at <= now``; returns how many."""
         ...
+
+
+class AnnotationStore(Protocol):
+    """Side state of a message (edits, reactions, receipts, acknowledgements)."""
+
+    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
+        """Replace it (encrypted at rest); deleted with the message."""
+        ...
+
+    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None: ...
+
+
+class SearchStore(Protocol):
+    """The local search index: keyed hashes of words, never plaintext."""
+
+    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
+        """Replace a stored message's search terms."""
+        ...
+
+    def search_index(
+        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
+    ) -> list[Message]:
+        """Messages indexed with all ``terms``, newest first."""
+        ...
+
+    def compact(self) -> None:
+        """Purge deleted index entries and old page images (after deletions)."""
+        ...
+
+
+class FeatureStore(MessageStore, AnnotationStore, SearchStore, Protocol):
+    """What the messaging features (client.features) apply edits, redactions,
+    reactions, receipts and acknowledgements to."""
+
+
+class Store(Transactional, ChannelStore, MessageStore, ExpiryStore, AnnotationStore,
+            SearchStore, Protocol):
+    """The whole local store. Implementations: ``SqliteStore`` (real), ``MemoryStore``
+    (tests). Code that needs one concern takes that protocol, not this one."""
 
     # -- MLS group state ----------------------------------------------------------
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None: ...
@@ -261,42 +336,3 @@ class Store(Protocol):
         ...
 
     def set_cursor(self, name: str, value: int) -> None: ...
-
-    # -- messaging features (schema 4) ----------------------------------------------
-    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
-        """(channel id, message id) of messages whose ``expires_at <= now``."""
-        ...
-
-    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
-        """Record the relay's sequence number of an own message."""
-        ...
-
-    def set_message_expiry(self, channel_id: bytes, message_id: bytes,
-                           expires_at: int) -> None: ...
-
-    def list_messages_ordered(
-        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
-    ) -> list[tuple[int, Message]]:
-        """The newest ``limit`` messages before order key ``before``, in relay order
-        (``seq``; unsequenced own messages last), with their order keys."""
-        ...
-
-    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
-        """Side state of a message (encrypted at rest); deleted with the message."""
-        ...
-
-    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None: ...
-
-    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
-        """Replace a stored message's search terms (keyed hashes, never plaintext)."""
-        ...
-
-    def search_index(
-        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
-    ) -> list[Message]:
-        """Messages indexed with all ``terms``, newest first."""
-        ...
-
-    def compact(self) -> None:
-        """Purge deleted index entries and old page images (after deletions)."""
-        ...

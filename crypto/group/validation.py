@@ -66,7 +66,9 @@ from crypto.messages import (
     Sender,
     SenderType,
 )
-from crypto.suites import SUITES, CipherSuite
+from crypto.messages.checks import check_hpke_public_key, check_unique_extensions, peer_suite
+from crypto.messages.key_package import validate_key_package
+from crypto.suites import CipherSuite
 from crypto.tree import (
     DEFAULT_EXTENSION_TYPES,
     DEFAULT_PROPOSAL_TYPES,
@@ -234,47 +236,6 @@ def check_successor(identity: IdentityProvider, old: Credential, new: Credential
 
 
 # --------------------------------------------------------------------------- primitives
-
-
-def peer_suite(suite_id: int) -> CipherSuite:
-    """The suite a peer's message names; :class:`ProtocolError` if unsupported (the
-    peer's fault, unlike :func:`crypto.suites.get_suite` on a caller's argument)."""
-    suite = SUITES.get(suite_id)
-    if suite is None:
-        raise ProtocolError(f"unsupported cipher suite 0x{suite_id:04x}")
-    return suite
-
-
-_P25519 = 2**255 - 19
-# The u-coordinates of the X25519 points of order 1, 2, 4 and 8 (reduced mod p, with
-# the ignored top bit cleared): a DH with any of them is all zero (RFC 7748 section 6.1,
-# RFC 9180 section 7.1.1). tests/crypto/test_validation.py checks libsodium refuses each.
-_X25519_SMALL_ORDER = frozenset({
-    0,
-    1,
-    0x00B8495F16056286FDB1329CEB8D09DA6AC49FF1FAE35616AEB8413B7C7AEBE0,
-    0x57119FD0DD4E22D8868E1C58C45C44045BEF839C55B1D0B1248C50A3BC959C5F,
-    _P25519 - 1,
-})
-
-
-def check_hpke_public_key(suite: CipherSuite, key: bytes) -> None:
-    """:class:`ProtocolError` unless ``key`` can be encrypted to (wrong length, or an
-    X25519 point whose DH output is all zero: the all-zero key among them)."""
-    if len(key) != suite.npk:
-        raise ProtocolError("HPKE public key has the wrong length")
-    u = int.from_bytes(key, "little") & ((1 << 255) - 1)
-    if u % _P25519 in _X25519_SMALL_ORDER:
-        raise ProtocolError("HPKE public key is a small-order point")
-
-
-def check_unique_extensions(extensions: Sequence[Extension]) -> None:
-    """Section 13.4: no list of extensions has two of one type."""
-    seen: set[int] = set()
-    for ext in extensions:
-        if ext.extension_type in seen:
-            raise ProtocolError("an extension type appears twice")
-        seen.add(ext.extension_type)
 
 
 def required_capabilities(extensions: Sequence[Extension]) -> RequiredCapabilitiesView | None:
@@ -520,7 +481,6 @@ def check_key_package(suite: CipherSuite, key_package: KeyPackage, *,
                       now: int | None) -> None:
     """Section 10.1 checks of a KeyPackage that need no tree and no identity (its
     credential is checked with its leaf by :func:`validate_leaf`, context ADD)."""
-    from crypto.messages.key_package import validate_key_package
 
     validate_key_package(suite, key_package, _accept_any, now=now)
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from crypto import messages as m
 from crypto.codec import Reader, Writer
 from crypto.errors import DecodeError, PeerError, PolicyError, ProtocolError, UsageError
-from crypto.group.validation import check_hpke_public_key, check_unique_extensions
 from crypto.messages import (
     Capabilities,
     Credential,
@@ -31,6 +30,7 @@ from crypto.messages import (
     LeafNodeSource,
     Lifetime,
 )
+from crypto.messages.checks import check_hpke_public_key, check_unique_extensions
 from crypto.suites import CipherSuite, get_suite
 
 __all__ = [

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field, replace
 
 from crypto import messages as m
 from crypto.errors import CryptoError, ProtocolError, UsageError, VerificationError
-from crypto.group.validation import check_hpke_public_key
 from crypto.messages import LeafNode, LeafNodeSource, ParentNode
+from crypto.messages.checks import check_hpke_public_key
 from crypto.secret_bytes import Secret
 from crypto.suites import CipherSuite
 from crypto.tree import RatchetTree, RequiredCapabilitiesView, parent_hash_input

@@ -40,6 +40,7 @@ __all__ = [
     "StoredMessage",
     "StoredWelcome",
     "WelcomeEvent",
+    "refusal_voids",
 ]
 
 
@@ -69,7 +70,7 @@ class StoredMessage:
     client_msg_id: str
     payload: bytes
     created_at: int
-    #: A commit voided by its members' refusals (F2), or a commit after it: clients skip it.
+    #: A commit voided by its members' refusals, or a commit after it: clients skip it.
     voided: bool = False
 
 
@@ -133,6 +134,14 @@ class CommitVerdict:
 #: loader of the CRLs the directory holds; raises a ServerError to refuse. Nothing is
 #: written before it returns.
 CommitCheck = Callable[[int, Callable[[], bytes], Callable[[], list[bytes]]], CommitVerdict]
+
+
+def refusal_voids(refusals: int, electorate: int) -> bool:
+    """Whether ``refusals`` missions refusing a commit void it, out of the ``electorate``
+    (the missions its charter named before it): at least two and more than half, so no
+    single device and no single mission can void an honest commit. One function, so the
+    storage backends and the engine tests' in-memory relay apply the same rule."""
+    return refusals >= 2 and 2 * refusals > electorate
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,40 +18,10 @@ from urllib.parse import quote
 import psycopg
 import pytest
 
-from client.core import Client
-from demo.venue import DemoLayout, provision
-from tests.server_stub.conftest import RelayProcess, free_port
+from tests.support.client_venue import Venue, start_venue
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
-
-
-class Venue:
-    """A provisioned demo venue plus its running relay and opened clients."""
-
-    def __init__(self, layout: DemoLayout, relay: RelayProcess) -> None:
-        self.layout = layout
-        self.relay = relay
-        self.clients: dict[str, Client] = {}
-
-    def client(self, name: str) -> Client:
-        c = self.clients.get(name)
-        if c is None:
-            c = Client.open(self.layout.home(name), self.layout.relay_url,
-                            passphrase=self.layout.passphrase)
-            self.clients[name] = c
-        return c
-
-    async def close(self, name: str | None = None) -> None:
-        for n in [name] if name else list(self.clients):
-            c = self.clients.pop(n, None)
-            if c is not None:
-                await c.close()
-
-    async def sync_all(self, rounds: int = 2) -> None:
-        for _ in range(rounds):
-            for c in list(self.clients.values()):
-                await c.sync()
 
 
 def _pg_url() -> str:
@@ -72,20 +42,6 @@ def _pg_url() -> str:
 @pytest.fixture(params=["sqlite", "postgres"])
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-def start_venue(tmp: Path, database: str | None = None, missions: int = 3) -> Venue:
-    # Devices here use the passphrase file: a keyring another test installed globally
-    # (a fake, perhaps locked) must not leak into them.
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
-    port = free_port()
-    layout = provision(tmp, port, missions=missions, delegates=2)
-    relay = RelayProcess(layout.relay_dir, database=database, port=port, env={
-        "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}).start()
-    return Venue(layout, relay)
 
 
 @pytest.fixture

@@ -23,10 +23,10 @@ from client.attachments import (
     decrypt_blob,
     encrypt_file,
 )
+from client.model import AttachmentInfo
 from demo.venue import provision
-from tests.server_stub.conftest import RelayProcess, free_port
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
+from tests.support.relay_process import RelayProcess, free_port
 
 A, B = "alderia-ana", "borduria-ana"
 CAP, QUOTA = 200_000, 300_000
@@ -79,8 +79,8 @@ async def test_swapped_blob_is_refused_and_limits_are_clear(small_venue: Venue,
     decoy = await a.send_attachment(cid, other)
     await b.sync()
     [view] = [m for m in b.messages(cid) if m.message_id == mid]
-    assert view.attachment == {"file_name": "statement.pdf", "mime_type": "application/pdf",
-                               "size": original.stat().st_size, "caption": "draft"}
+    assert view.attachment == AttachmentInfo("statement.pdf", "application/pdf",
+                                             original.stat().st_size, "draft")
     # the relay operator swaps the stored bytes (another valid blob of the same group)
     db = v.layout.relay_dir / "relay.sqlite3"
     ref = payloads.decode(b.store.get_message(bytes.fromhex(cid), bytes.fromhex(mid)).body)

@@ -19,9 +19,8 @@ import pytest
 
 from client._cli import CODES, format_duration, parse_duration
 from demo.cli import build_parser, main
-from tests.server_stub.conftest import free_port
-
-from .conftest import start_venue
+from tests.support.client_venue import start_venue
+from tests.support.relay_process import free_port
 
 A, B = "alderia-ana", "borduria-ana"
 ROOT = Path(__file__).resolve().parents[2]

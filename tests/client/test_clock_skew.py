@@ -14,8 +14,8 @@ import pytest
 
 from client.engine import CLOCK_TOLERANCE
 from client.trust import Trust
-
-from .test_policy import A_M, B_M, C_M, Dev, Issued, Pki, assert_agree, settle, venue
+from tests.support.devices import Dev, assert_agree, settle, venue
+from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from client.errors import NotFoundError
 from client.events import MessageSent
-from tests.client.conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 
@@ -126,3 +126,34 @@ async def test_message_sent_when_the_relay_numbers_an_own_message(venue: Venue) 
     assert view.seq == e.seq and not view.sending
     # commits (the channel's creation, roster changes) raise no MessageSent
     assert all(x.seq is not None for x in sent)
+
+
+async def test_one_view_carries_tracker_excerpt_and_arrivals(venue: Venue) -> None:
+    """The MessageView the CLI prints is the one the app paints: acknowledgements,
+    receipts and a reply's excerpt are folded in by the core, the same in ``message``,
+    ``messages``, ``newer`` and the tracker's attached view."""
+    v = venue
+    a, b = v.client(A), v.client(B)
+    await v.sync_all(1)
+    cid = await a.create_channel("bilateral", "hotline", ["borduria"])
+    await v.sync_all(1)
+    start = b.high_water(cid)
+    hot = await a.send_text(cid, "03:00 please confirm " + "x" * 100, requires_ack=True)
+    await b.sync()
+    reply = await b.send_text(cid, "confirmed", reply_to=hot)
+    await b.ack(hot)
+    await b.mark_read(cid)
+    await a.sync()
+    view = a.message(hot)
+    assert view.acked_missions == ("borduria",) and view.read_by == ("borduria/ana",)
+    answer = a.message(reply)
+    assert answer.reply_excerpt == view.summary[:80] and len(answer.reply_excerpt) == 80
+    assert [m for m in a.messages(cid) if m.message_id in (hot, reply)] == [view, answer]
+    st = a.ack_status(hot)
+    assert st.message == view and st.answered == {"borduria": "borduria/ana"}
+    assert st.complete and st.text == view.text and st.sender == "alderia/ana"
+    shown, high, more = b.newer(cid, start)
+    assert [m.message_id for m in shown] == [hot, reply] and not more
+    assert high == b.high_water(cid) > start
+    assert b.unread_count(cid, start) == 1  # the hotline message; its own reply is not
+    assert not b.has_older(cid, shown[0].position)

@@ -2,7 +2,7 @@
 """The sans-I/O sync engine (client/engine.py), driven without sockets.
 
 Devices are real engines with real certificates and real MLS over the in-memory relay
-(``client.transport.MemoryRelay``); the relay's misbehaviour (reordering, withholding,
+(:mod:`tests.support.memory_relay`); the relay's misbehaviour (reordering, withholding,
 replaying, corrupting) is played by handing the engine crafted ``RelayMessage`` lists.
 THREATS.md numbers are cited where a test covers one.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,14 @@ from client.engine.settings import CRASH_POINTS
 from client.events import (
     ErrorEvent,
     ForkDetected,
-    MessageReceived,
     PossibleWithholding,
 )
 from client.store import MemoryStore, SqliteStore
-from client.transport import MemoryRelay, RelayMessage
+from client.transport import RelayMessage
 from crypto.secret_bytes import Secret
 from tests.client.wire import is_commit
-
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree, text
+from tests.support.devices import Dev, assert_agree, channel, received, send, state, text
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
@@ -43,44 +41,6 @@ def pki() -> Pki:
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "b2": pki.device(B_M, "bo"), "c": pki.device(C_M, "cy")}
-
-
-async def channel(pki: Pki, people: dict[str, Issued], names: Sequence[str] = ("a", "b"),
-                  kind: str = "multilateral",
-                  stores: dict[str, object] | None = None) -> tuple[MemoryRelay, dict[str, Dev],
-                                                                    bytes]:
-    relay = MemoryRelay()
-    devs = {n: await Dev(pki, relay, people[n],
-                         store=(stores or {}).get(n)).register()  # type: ignore[arg-type]
-            for n in names}
-    missions = sorted({devs[n].ident.mission_id for n in names} - {"alderia"})
-    gid = await devs["a"].create(kind, "wg", missions)
-    for _ in range(2):
-        for d in devs.values():
-            await d.sync()
-    assert_agree(list(devs.values()), gid)
-    return relay, devs, gid
-
-
-async def send(dev: Dev, gid: bytes, *bodies: str) -> list[RelayMessage]:
-    """``dev`` sends ``bodies``; returns what the relay stored for them, in its order."""
-    n = len(dev.relay.groups[gid].messages)
-    for body in bodies:
-        dev.engine.enqueue_payload(gid, text(body))
-    await dev.flush()
-    return dev.relay.groups[gid].messages[n:]
-
-
-def state(dev: Dev, gid: bytes) -> tuple[int, bytes, bytes]:
-    """What must not change when a message is refused: epoch, group state bytes, roster."""
-    g = dev.group(gid)
-    st = dev.store.get_group_state(gid)
-    assert st is not None
-    return g.epoch, st.state, dev.store.get_channel(gid).roster
-
-
-def received(events: Sequence[object]) -> list[MessageReceived]:
-    return [e for e in events if isinstance(e, MessageReceived)]
 
 
 # --------------------------------------------------------------------------- order

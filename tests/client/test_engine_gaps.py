@@ -17,13 +17,13 @@ import pytest
 from client.engine.envelope import envelope
 from client.engine.refusals import gap_add, gap_prune, gap_take
 from client.events import ErrorEvent, MessageReceived, PossibleWithholding
-from client.transport import HttpTransport, RelayMessage
+from client.transport import RelayMessage
 from crypto.group import Group
 from tests.client.wire import is_commit
-
-from .conftest import Venue
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Dev, Issued, Pki
+from tests.support.client_venue import Venue
+from tests.support.devices import Dev, channel, received, send, state
+from tests.support.pki import B_M, Issued, Pki
+from tests.support.withholding import WithholdingView
 
 
 @pytest.fixture(scope="module")
@@ -159,21 +159,6 @@ def test_gap_bookkeeping() -> None:
         gap_add(gaps, 10 + 2 * i, 10 + 2 * i)
     gap_prune(gaps, 300)
     assert len(gaps) == 64 and gaps[-1] == [208, 208]
-
-
-class WithholdingView(HttpTransport):
-    """The real relay, but ``withhold`` (group, seq) is left out of every answer."""
-
-    withhold: tuple[bytes, int] | None = None
-
-    async def messages(self, group_id: bytes, after: int,
-                       limit: int = 1000) -> tuple[list[RelayMessage], int]:
-        msgs, last = await super().messages(group_id, after, limit)
-        return [m for m in msgs if (m.group_id, m.seq) != self.withhold], last
-
-    async def inbox(self) -> tuple[list[RelayMessage], list]:  # type: ignore[type-arg]
-        msgs, welcomes = await super().inbox()
-        return [m for m in msgs if (m.group_id, m.seq) != self.withhold], welcomes
 
 
 async def test_withheld_then_delivered_through_the_real_relay(venue: Venue) -> None:

@@ -17,9 +17,8 @@ from crypto.errors import PolicyError
 from crypto.group import Group, StagedCommit
 from crypto.group.validation import IdentityProvider
 from crypto.messages.key_package import default_capabilities
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Issued, Pki
+from tests.support.devices import channel, received, send, state
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import time
 
 from client.events import AckUpdated, EmergencyCallReceived, NoticePinned
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, A2, B, B2, C = "alderia-ana", "alderia-ben", "borduria-ana", "borduria-ben", "carpania-ana"
 

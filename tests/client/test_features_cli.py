@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from client.cli import register
-
-from .conftest import start_venue
+from tests.support.client_venue import start_venue
 
 
 def main(argv: list[str]) -> int:

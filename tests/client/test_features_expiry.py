@@ -14,8 +14,7 @@ import pytest
 
 from client.errors import NotFoundError
 from client.events import MessageRedacted, MessagesExpired, TimerChanged
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

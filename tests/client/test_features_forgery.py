@@ -27,8 +27,7 @@ from client.trust import x509_credential
 from crypto.group import Group
 from crypto.messages.key_package import default_capabilities
 from tests.client.wire import is_commit
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

@@ -17,13 +17,13 @@ import pytest
 
 from client.engine.envelope import envelope, open_envelope
 from client.events import ErrorEvent, ForkDetected
-from client.transport import MemoryRelay, RelayMessage
+from client.transport import RelayMessage
 from crypto.group import Group
 from crypto.messages import MLSMessage
 from tests.client.wire import is_commit
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, C_M, Dev, Issued, Pki
+from tests.support.devices import Dev, channel, received, send, state
+from tests.support.memory_relay import MemoryRelay
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ import secrets
 from client.engine.envelope import envelope
 from client.events import ForkDetected
 from client.transport import HttpTransport, RelayMessage
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

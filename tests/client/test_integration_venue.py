@@ -21,8 +21,7 @@ from client.events import ChannelJoined, PolicyRefused
 from client.payloads import Text, new_message_id, now_ms
 from client.transport import EpochConflictError, RelayRefused
 from demo.venue import add_device, recall_device
-
-from .conftest import Venue, start_venue
+from tests.support.client_venue import Venue, start_venue
 
 A, A2, B, C = "alderia-ana", "alderia-ben", "borduria-ana", "carpania-ana"
 C2 = "carpania-ben"

@@ -7,9 +7,8 @@ is ever seen). Real relay, real MLS, real certificates."""
 from __future__ import annotations
 
 from client.events import MessageReceived, PossibleWithholding
-
-from .conftest import Venue
-from .test_engine_gaps import WithholdingView
+from tests.support.client_venue import Venue
+from tests.support.withholding import WithholdingView
 
 
 async def test_a_message_withheld_right_after_the_join_is_a_reported_gap(venue: Venue) -> None:

@@ -22,8 +22,7 @@ from crypto.messages import KeyPackage
 from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
 from demo.venue import add_device
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, C = "alderia-ana", "borduria-ana", "carpania-ana"
 

@@ -13,7 +13,6 @@ import msgspec
 import nacl.pwhash
 import nacl.secret
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail as keyring_fail
 from keyring.backends import null as keyring_null
 
@@ -28,30 +27,9 @@ from client.errors import (
     WrongPassphraseError,
 )
 from crypto.certs import keyfile
+from tests.support.keyrings import FAST, DictKeyring, legacy_file
 
-FAST = ks.KdfLimits(nacl.pwhash.argon2id.OPSLIMIT_MIN, nacl.pwhash.argon2id.MEMLIMIT_MIN)
 PASS = "correct horse battery staple"
-
-
-class DictKeyring(KeyringBackend):
-    """A working in-memory keyring."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.items:
-            raise keyring.errors.PasswordDeleteError("missing")
-        del self.items[(service, username)]
 
 
 class BrokenKeyring(DictKeyring):
@@ -325,21 +303,9 @@ def test_repr_names_no_secret(home: paths.Home) -> None:
 # ---------------------------------------------------------------- old format
 
 
-def _legacy_file(path: Path, passphrase: str, items: dict[str, bytes]) -> None:
-    """A keystore file as development builds wrote it (CRDKEYS, XChaCha20-Poly1305)."""
-    header_fmt = struct.Struct(">7sBIQ16s24s")
-    salt, nonce = os.urandom(16), os.urandom(24)
-    header = header_fmt.pack(b"CRDKEYS", 1, FAST.opslimit, FAST.memlimit, salt, nonce)
-    key = nacl.pwhash.argon2id.kdf(32, passphrase.encode(), salt, opslimit=FAST.opslimit,
-                                   memlimit=FAST.memlimit)
-    sealed = nacl.secret.Aead(key).encrypt(msgspec.msgpack.encode(items), aad=header,
-                                           nonce=nonce)
-    path.write_bytes(header + sealed.ciphertext)
-
-
 def test_old_format_is_a_typed_error_and_can_be_migrated(home: paths.Home) -> None:
     open_file(home)
-    _legacy_file(home.keyfile_path, PASS, {"k": b"old-secret"})
+    legacy_file(home.keyfile_path, PASS, {"k": b"old-secret"})
     before = home.keyfile_path.read_bytes()
     with pytest.raises(ks.OldKeystoreFormatError, match="migrate-keystore") as info:
         open_file(home)

@@ -22,8 +22,7 @@ from client.errors import AlreadyDoneError, UsageError
 from client.payloads import LeaveRequest, new_message_id, now_ms
 from crypto.corridor.charter import LEAVE_LABEL, leave_content, leave_proven
 from crypto.suites import get_suite
-
-from .conftest import Venue, start_venue
+from tests.support.client_venue import Venue, start_venue
 
 A, A2, B, B2 = "alderia-ana", "alderia-ben", "borduria-ana", "borduria-ben"
 

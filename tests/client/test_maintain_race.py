@@ -6,7 +6,7 @@ an AssertionError on every sync kept such a device's outbox from ever sending)."
 from __future__ import annotations
 
 from client import payloads
-from tests.client.conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

@@ -32,11 +32,7 @@ from client.events import (
     MessageReceived,
 )
 from client.transport import LoggedDevices
-from demo.venue import provision
-from tests.server_stub.conftest import RelayProcess, free_port
-
-from .conftest import Venue
-from .faulty_relay import FAULT_ENV
+from tests.support.client_venue import Venue, small_venue
 
 A, B = "alderia-ana", "borduria-ana"
 
@@ -47,22 +43,6 @@ async def until(pred: Callable[[], bool], timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"not within {timeout} s: {what}")
         await asyncio.sleep(0.02)
-
-
-def small_venue(tmp: Path, *, faulty: bool = False, env: dict[str, str] | None = None
-                ) -> tuple[Venue, Path]:
-    """Two missions with one delegate each; optionally the relay with a fault switch."""
-    import keyring
-    from keyring.backends import fail
-
-    keyring.set_keyring(fail.Keyring())
-    port = free_port()
-    layout = provision(tmp, port, missions=2, delegates=1)
-    flag = tmp / "fault"
-    relay = RelayProcess(layout.relay_dir, port=port, env={
-        "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000", FAULT_ENV: str(flag),
-        **(env or {})}, module="tests.client.faulty_relay" if faulty else "server_stub.cli")
-    return Venue(layout, relay.start()), flag
 
 
 @pytest.fixture
@@ -305,7 +285,7 @@ def test_cli_send_while_relay_down_queues_and_delivers_once(tmp_path: Path) -> N
     import subprocess
     import sys
 
-    from tests.server_stub.conftest import ROOT
+    from tests.support.relay_process import ROOT
 
     v, _flag = small_venue(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CORRIDOR_PASSPHRASE": v.layout.passphrase,
@@ -360,7 +340,7 @@ def test_cli_watch_shows_the_connection_drop_and_the_next_message(tmp_path: Path
     import sys
     import threading
 
-    from tests.server_stub.conftest import ROOT
+    from tests.support.relay_process import ROOT
 
     v, _flag = small_venue(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CORRIDOR_PASSPHRASE": v.layout.passphrase,

@@ -26,8 +26,7 @@ from crypto import framing
 from crypto.errors import ReplayError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.messages import ContentType, MLSMessage
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B, OBSERVER = "alderia-ana", "borduria-ana", "alderia-ben"
 ROOT = Path(__file__).resolve().parents[2]

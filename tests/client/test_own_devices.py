@@ -13,8 +13,7 @@ import pytest
 
 from client.pki import main as pki_main
 from demo.venue import add_device, recall_device
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, A2, B = "alderia-ana", "alderia-ben", "borduria-ana"
 

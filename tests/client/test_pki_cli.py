@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
-import io
 import json
 import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -28,27 +23,16 @@ from client.paths import resolve_home
 from crypto import certs
 from crypto.certs.keyfile import peek_label, seal_key
 from server_stub.venue import main as relay
-from tests.client.test_keystore import DictKeyring, _legacy_file
+from tests.support.commands import PASS, World, fails, ok, quiet, using_keyring
+from tests.support.keyrings import DictKeyring, legacy_file
 from ui.cli import main as corridor
 
-PASS = "a long enough passphrase"
 ROOT_DIR = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
 def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CORRIDOR_PASSPHRASE", PASS)
-
-
-@contextlib.contextmanager
-def using_keyring(backend: keyring.backend.KeyringBackend) -> Iterator[None]:
-    """Make ``backend`` the process's keyring (what ``open_keystore`` picks), then restore."""
-    old = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    try:
-        yield
-    finally:
-        keyring.set_keyring(old)
 
 
 def device_seed(home: Path) -> bytes:
@@ -73,41 +57,6 @@ def forms(value: bytes) -> list[bytes]:
 
 def files_under(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
-
-
-def ok(capsys: pytest.CaptureFixture[str], fn, *argv: str) -> str:  # type: ignore[no-untyped-def]
-    code = fn(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
-
-
-def fails(capsys: pytest.CaptureFixture[str], fn, *argv: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    code = fn(list(argv))
-    out, err = capsys.readouterr()
-    assert code == 1, (out, err)
-    assert "Traceback" not in err
-    return out, err
-
-
-@dataclass
-class World:
-    tmp: Path
-    relay_dir: Path
-    fingerprint_hex: str
-    fingerprint_words: str
-
-    def p(self, *parts: str) -> str:
-        return str(self.tmp.joinpath(*parts))
-
-
-def quiet(fn, *argv: str) -> str:  # type: ignore[no-untyped-def]
-    """Run a command, capture its stdout, insist on success (module fixtures lack capsys)."""
-    buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
-        code = fn(list(argv))
-    assert code == 0
-    return buf.getvalue()
 
 
 def enrol(w: World, mid: str, name: str, did: str, display: str) -> None:
@@ -309,7 +258,7 @@ def test_migrate_keystore_command(world: World, tmp_path: Path,
     seed = legacy_home(world, home)
     with using_keyring(keyring_fail.Keyring()):
         ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})
-        _legacy_file(home / "secrets.key", PASS, {ks.STORE_KEY: b"s" * 32})
+        legacy_file(home / "secrets.key", PASS, {ks.STORE_KEY: b"s" * 32})
         with pytest.raises(ks.OldKeystoreFormatError):
             ks.open_keystore(resolve_home(home), env={ks.PASSPHRASE_ENV: PASS})
         info = json.loads(ok(capsys, corridor, "device", "migrate-keystore", "--home",

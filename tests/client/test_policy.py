@@ -7,37 +7,27 @@ engine (or, for the attacks, by its raw ``Group`` so the local check is bypassed
 checked by the other members' engines as they arrive through the in-memory relay.
 Every refusal is asserted on at least two honest members, who must agree (no forks).
 
-``Pki`` and ``Dev`` are shared with ``test_engine.py``.
+The venue (``Pki``) and the devices (``Dev``) are built with :mod:`tests.support`.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import msgspec
 import pytest
 
 from client import payloads
-from client.engine import (
-    SUITE,
-    AppWork,
-    DeviceIdentity,
-    Engine,
-    MembershipPlan,
-    Outbound,
-    new_group_id,
-)
-from client.engine.envelope import envelope, seal_info
+from client.engine import SUITE
+from client.engine.envelope import envelope
 from client.errors import NotFoundError, UsageError
-from client.events import Event, MembershipChanged, MessageReceived, PolicyRefused
+from client.events import MembershipChanged, MessageReceived
 from client.policy import (
     LEAF_EXTENSIONS,
     POLICY,
     Authority,
-    Ident,
     PolicyViolation,
     Roster,
     check_commit,
@@ -45,300 +35,13 @@ from client.policy import (
     check_state,
     decode_roster,
     encode_roster,
-    new_info,
-    roster_extension,
 )
-from client.store import MemoryStore, Store
-from client.store.base import MAX_PAGE
-from client.transport import EpochConflictError, MemoryRelay, RelayRefused
 from client.trust import Trust, x509_credential
-from crypto import certs
-from crypto.corridor.charter import CommitStamp
-from crypto.group import Group
-from crypto.messages import KeyPackage
 from crypto.messages.key_package import default_capabilities, make_key_package
+from tests.support.devices import Dev, assert_agree, forge_commit, settle, text, venue
+from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 
-A_M, B_M, C_M = "alderia", "borduria", "carpania"
 _enc = msgspec.msgpack.Encoder()
-
-
-# --------------------------------------------------------------------------- PKI
-
-
-@dataclass
-class Issued:
-    """A certified device: its seed and chain (device, mission)."""
-
-    seed: bytes = field(repr=False)
-    chain: tuple[bytes, ...]
-
-    @property
-    def device_id(self) -> str:
-        return certs.public_key_of(self.seed).hex()
-
-    @property
-    def serial(self) -> int:
-        return certs.certificate_serial(self.chain[0])
-
-
-class Pki:
-    """A venue: root, missions, and the certificates the tests need."""
-
-    def __init__(self, missions: Sequence[str] = (A_M, B_M, C_M), name: str = "Test Venue") -> None:
-        self.now = datetime.now(UTC)
-        self.root_seed = certs.new_signing_key()
-        self.root = certs.make_root_certificate(
-            self.root_seed, name=name, not_before=self.now - timedelta(days=1),
-            not_after=self.now + timedelta(days=365))
-        self.missions: dict[str, tuple[bytes, bytes]] = {}
-        for m in missions:
-            seed = certs.new_signing_key()
-            der = certs.issue_mission_certificate(
-                self.root, self.root_seed, public_key=certs.public_key_of(seed), mission_id=m,
-                name=f"Mission of {m}", not_before=self.now - timedelta(days=1),
-                not_after=self.now + timedelta(days=200))
-            self.missions[m] = (der, seed)
-        self._crl_numbers: dict[str, int] = {}
-
-    def device(self, mission: str, delegate: str, *, seed: bytes | None = None,
-               signer: str | None = None, not_after: datetime | None = None) -> Issued:
-        """A device certificate; ``signer`` issues it with another mission's key (forgery)."""
-        mder, mseed = self.missions[mission]
-        if signer is not None:
-            mseed = self.missions[signer][1]
-        seed = seed or certs.new_signing_key()
-        if signer is not None:  # sign the right mission's profile with the wrong key
-            from cryptography import x509
-            from cryptography.hazmat.primitives.asymmetric import ed25519
-            from cryptography.hazmat.primitives.serialization import Encoding
-
-            genuine = x509.load_der_x509_certificate(certs.issue_device_certificate(
-                mder, self.missions[mission][1], public_key=certs.public_key_of(seed),
-                delegate_id=delegate, display_name=delegate,
-                not_before=self.now - timedelta(hours=1),
-                not_after=not_after or self.now + timedelta(days=90)))
-            b = x509.CertificateBuilder().subject_name(genuine.subject).issuer_name(
-                genuine.issuer).public_key(genuine.public_key()).serial_number(
-                genuine.serial_number).not_valid_before(genuine.not_valid_before_utc
-                                                         ).not_valid_after(
-                genuine.not_valid_after_utc)
-            for ext in genuine.extensions:
-                b = b.add_extension(ext.value, ext.critical)
-            forged = b.sign(ed25519.Ed25519PrivateKey.from_private_bytes(mseed), None)
-            return Issued(seed, (forged.public_bytes(Encoding.DER), mder))
-        dev = certs.issue_device_certificate(
-            mder, mseed, public_key=certs.public_key_of(seed), delegate_id=delegate,
-            display_name=delegate, not_before=self.now - timedelta(hours=1),
-            not_after=not_after or self.now + timedelta(days=90))
-        return Issued(seed, (dev, mder))
-
-    def role(self, role: str, mission: str, delegate: str, channel: str | None = None) -> bytes:
-        return certs.issue_role_certificate(
-            self.root, self.root_seed, role=role, channel=channel, delegate_id=delegate,
-            mission_id=mission, not_before=self.now - timedelta(hours=1),
-            not_after=self.now + timedelta(days=7))
-
-    def crl(self, issuer: str | None, serials: Sequence[int]) -> bytes:
-        """A CRL of ``issuer`` (a mission id, or None for the root) revoking ``serials``."""
-        der, seed = (self.root, self.root_seed) if issuer is None else self.missions[issuer]
-        key = issuer or ""
-        self._crl_numbers[key] = self._crl_numbers.get(key, 0) + 1
-        return certs.make_crl(der, seed, revoked=[(s, self.now) for s in serials],
-                              this_update=self.now, next_update=self.now + timedelta(days=7),
-                              number=self._crl_numbers[key])
-
-    def trust(self) -> Trust:
-        return Trust(self.root)
-
-    def ident(self, issued: Issued) -> Ident:
-        v = self.trust().verify_chain(issued.chain)
-        return Ident(v.mission_id, v.delegate_id)
-
-
-# --------------------------------------------------------------------------- devices
-
-
-class Dev:
-    """One device: a real Engine over a store, driven through a MemoryRelay (no sockets)."""
-
-    def __init__(self, pki: Pki, relay: MemoryRelay, issued: Issued,
-                 roles: Sequence[bytes] = (), store: Store | None = None) -> None:
-        self.pki, self.relay, self.issued = pki, relay, issued
-        self.store: Store = store if store is not None else MemoryStore()
-        self.roles = tuple(roles)
-        self.engine = self._engine()
-        self.t = relay.transport(self.engine.me.device_id)
-        self.events: list[Event] = []
-
-    def _engine(self) -> Engine:
-        return Engine(self.store, DeviceIdentity(self.issued.seed, self.issued.chain, self.roles),
-                      self.pki.trust())
-
-    def restart(self) -> None:
-        """A new Engine over the same store (the in-memory groups are gone)."""
-        self.engine = self._engine()
-
-    @property
-    def device_id(self) -> str:
-        return self.engine.me.device_id
-
-    @property
-    def ident(self) -> Ident:
-        return self.engine.me.ident
-
-    async def register(self) -> Dev:
-        await self.t.register(list(self.issued.chain))
-        await self.t.publish_key_packages(self.engine.make_key_packages(4), None)
-        return self
-
-    async def create(self, kind: str, name: str, missions: Sequence[str]) -> bytes:
-        gid = new_group_id()
-        self.engine.create_channel(gid, kind, name, missions)
-        await self.t.create_group(gid, self.engine.group_info(gid))
-        return gid
-
-    def group(self, gid: bytes) -> Group:
-        return self.engine._group(gid)
-
-    def epoch(self, gid: bytes) -> int:
-        return self.group(gid).epoch
-
-    async def _prepare(self, w: object) -> Outbound | None:
-        e = self.engine
-        if isinstance(w, AppWork):
-            return e.encrypt(w)
-        assert not isinstance(w, AppWork)
-        if w.pending:  # type: ignore[attr-defined]
-            return e.build_commit(w, MembershipPlan((), (), (), None), {})  # type: ignore[arg-type]
-        rows = await self.t.directory_devices(None)
-        plan = e.membership_plan(w, rows)  # type: ignore[arg-type]
-        kps = {}
-        for dev in plan.add:
-            try:
-                kps[dev] = await self.t.claim_key_package(dev)
-            except RelayRefused:
-                continue
-        return e.build_commit(w, plan, kps)  # type: ignore[arg-type]
-
-    async def flush(self, rounds: int = 5) -> int:
-        """Send the outbox; on a lost race catch up and retry. Returns the races lost."""
-        lost = 0
-        for _ in range(rounds):
-            work = self.engine.outbox_work()
-            if not work:
-                return lost
-            for w in work:
-                out = await self._prepare(w)
-                if out is None:
-                    continue
-                try:
-                    await self.t.post(out.group_id, out.client_msg_id, out.message,
-                                      welcome=out.welcome, welcome_to=list(out.welcome_to))
-                except EpochConflictError:
-                    lost += 1
-                    await self.pull()
-                    break
-                self.engine.posted(out)
-                if out.is_commit:
-                    await self.pull()
-        return lost
-
-    async def pull(self) -> list[Event]:
-        """Welcomes, then every channel's new messages, as a driver would."""
-        got: list[Event] = []
-        _m, welcomes = await self.t.inbox()
-        for w in welcomes:
-            got += self.engine.receive_welcome(w)
-        if welcomes:
-            await self.t.ack([], [w.id for w in welcomes])
-        for ch in self.store.list_channels():
-            try:
-                msgs, _last = await self.t.messages(ch.group_id, ch.cursor)
-            except RelayRefused:
-                continue
-            if msgs:
-                got += self.engine.receive(msgs).events
-        self.events += got
-        return got
-
-    async def sync(self) -> list[Event]:
-        got = await self.pull()
-        await self.flush()
-        got += await self.pull()
-        return got
-
-    def texts(self, gid: bytes) -> list[str]:
-        out = []
-        for m in self.store.list_messages(gid, limit=MAX_PAGE):
-            p = payloads.decode(m.body)
-            out.append(getattr(p, "body", ""))
-        return out
-
-    def refused(self, since: int = 0) -> list[PolicyRefused]:
-        return [e for e in self.events[since:] if isinstance(e, PolicyRefused)]
-
-    def members(self, gid: bytes) -> set[str]:
-        return {m.signature_key.hex() for m in self.group(gid).members()}
-
-
-def text(body: str) -> payloads.Text:
-    return payloads.Text(message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
-                         body=body)
-
-
-async def forge_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = (),
-                       remove: Sequence[str] = (), roster: Roster | None = None,
-                       crls: Sequence[bytes] = (), permissive: bool = False) -> None:
-    """``dev`` commits with its raw MLS group, bypassing its own engine's policy check.
-
-    The in-memory relay (which checks MLS, not the charter) then forgets that the epoch
-    is taken, so the honest members' later commits for it are accepted: what voiding
-    does on the real relay.
-
-    ``add`` holds devices (their KeyPackage is claimed) or raw KeyPackages; ``remove``
-    device ids. ``permissive`` builds with a validator that accepts any credential (the
-    relay-forged-leaf attack). The commit is posted; ``dev``'s own state stays as it was.
-    """
-    g = dev.group(gid)
-    if permissive:
-        g = Group.from_bytes(g.to_bytes(), credential_validator=lambda _c, _k: None)
-    else:
-        g = Group.from_bytes(g.to_bytes(), credential_validator=dev.engine.trust)
-    kps, add_ids = [], []
-    for a in add:
-        raw = a if isinstance(a, bytes) else await dev.t.claim_key_package(a.device_id)
-        kp = KeyPackage.from_bytes(raw)
-        kps.append(kp)
-        add_ids.append(kp.leaf_node.signature_key.hex())
-    leaves = [m.leaf_index for m in g.members() if m.signature_key.hex() in set(remove)]
-    exts = None
-    sealed = b""
-    if roster is not None:
-        info = dev.engine.channel_state(gid)[1].info
-        if roster.name != dev.engine.roster(gid).name:
-            info = new_info(roster.name)
-            sealed = seal_info(g, info)
-        exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
-            roster_extension(roster, info)]
-    stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
-    out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
-                   authenticated_data=envelope(g, _enc.encode(stamp)),
-                   handshake_encrypted=False)
-    res = await dev.t.post(gid, f"c.forged{secrets.token_hex(4)}", out.message,
-                           welcome=out.welcome, welcome_to=add_ids if out.welcome else None)
-    # Honest members refuse it; let them commit this epoch afterwards (a relay that
-    # keeps the epoch taken wedges the channel's roster: see the report).
-    dev.relay.groups[gid].epochs.pop(g.epoch, None)
-    dev.relay.groups[gid].states.pop(res.seq, None)
-
-
-def assert_agree(devs: Sequence[Dev], gid: bytes) -> None:
-    """Honest members are at one epoch with one epoch authenticator and one membership."""
-    groups = [d.group(gid) for d in devs]
-    assert len({g.epoch for g in groups}) == 1, [g.epoch for g in groups]
-    assert len({g.epoch_authenticator for g in groups}) == 1
-    assert len({frozenset(d.members(gid)) for d in devs}) == 1
-
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -505,22 +208,6 @@ def test_roster_encoding_is_canonical_and_strict() -> None:
 
 
 # --------------------------------------------------------------------------- real MLS
-
-
-async def venue(pki: Pki, people: dict[str, Issued], names: Sequence[str],
-                roles: dict[str, bytes] | None = None) -> tuple[MemoryRelay, dict[str, Dev]]:
-    relay = MemoryRelay()
-    devs = {}
-    for n in names:
-        r = (roles["chair"],) if roles and n == "a" else ()
-        devs[n] = await Dev(pki, relay, people[n], roles=r).register()
-    return relay, devs
-
-
-async def settle(devs: Sequence[Dev], rounds: int = 2) -> None:
-    for _ in range(rounds):
-        for d in devs:
-            await d.sync()
 
 
 async def test_non_convener_adding_a_mission_is_refused_by_every_member(

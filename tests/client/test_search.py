@@ -18,8 +18,7 @@ from client.search import SearchIndex, tokens
 from client.store import SqliteStore
 from client.store.base import ChannelKind
 from crypto.secret_bytes import Secret
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 
 def _text(body: str) -> payloads.Text:

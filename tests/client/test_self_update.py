@@ -16,8 +16,7 @@ from client.core import Client
 from client.engine.envelope import open_envelope
 from crypto.errors import CryptoError
 from crypto.group import ApplicationMessage, Group, StagedCommit
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

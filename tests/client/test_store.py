@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
 import os
 import sqlite3
 import stat
@@ -30,6 +31,7 @@ from client.store import (
     MemoryStore,
     SqliteStore,
     Store,
+    base,
     open_store,
     schema,
 )
@@ -76,6 +78,31 @@ def put_msg(store: Store, cid: bytes, n: int, body: bytes | None = None, **kw: o
 
 
 # ----------------------------------------------------------------- shared behaviour
+
+
+def _protocol_methods(proto: type) -> dict[str, inspect.Signature]:
+    """The methods a store protocol declares itself (not those of its bases)."""
+    return {name: inspect.signature(fn) for name, fn in vars(proto).items()
+            if inspect.isfunction(fn) and not name.startswith("_")}
+
+
+@pytest.mark.parametrize("impl", [SqliteStore, MemoryStore])
+def test_stores_implement_every_concern(impl: type) -> None:
+    """Each per-concern protocol is met by both stores, parameter for parameter, and
+    together the concerns make up the whole Store."""
+    concerns = (base.Transactional, base.ChannelStore, base.MessageStore, base.ExpiryStore,
+                base.AnnotationStore, base.SearchStore, base.Store)
+    declared: list[str] = []
+    for proto in concerns:
+        for name, sig in _protocol_methods(proto).items():
+            declared.append(name)
+            got = inspect.signature(getattr(impl, name))
+            assert [(p.name, p.kind) for p in got.parameters.values()] == [
+                (p.name, p.kind) for p in sig.parameters.values()], (proto.__name__, name)
+    # every method of the Store is declared by exactly one concern
+    whole = {n for n in dir(base.Store) if not n.startswith("_")}
+    assert sorted(declared) == sorted(whole)
+    assert _protocol_methods(base.FeatureStore) == {}  # a composition only
 
 
 def test_channel_crud(store: Store) -> None:

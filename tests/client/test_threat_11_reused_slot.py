@@ -19,12 +19,12 @@ from client import payloads
 from client.engine.envelope import envelope
 from client.errors import NotFoundError, UsageError
 from client.events import ErrorEvent, MessageReceived
-from client.transport import MemoryRelay, RelayMessage
+from client.transport import RelayMessage
 from crypto.group import Group
 from crypto.messages import MLSMessage
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree, text
+from tests.support.devices import Dev, assert_agree, channel, received, send, state, text
+from tests.support.memory_relay import MemoryRelay
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

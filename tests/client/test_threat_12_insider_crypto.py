@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""THREATS 12, the cryptographic half (F2): an insider's commit that authenticates (its
+"""THREATS 12, the cryptographic half: an insider's commit that authenticates (its
 signature verifies under the insider's leaf key, so the relay neither made nor altered
 it) but is invalid MLS.
 
@@ -33,10 +33,8 @@ from crypto import messages as m
 from crypto.group import Group
 from crypto.schedule import key_schedule
 from crypto.tree import treekem
-
-from .test_engine import channel
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
-from .test_threat_12_wedged_roster import pull_and_refuse
+from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""THREATS 12 and 23 at the clients (finding F2): a commit every honest member refuses,
+"""THREATS 12 and 23 at the clients: a commit every honest member refuses,
 accepted first for an epoch by a relay that could not check it, does not wedge the
 roster. Each member tells the relay (``Transport.refuse``); once at least two missions
 and more than half of the missions of the charter refused it (one vote per mission,
@@ -25,12 +25,10 @@ import pytest
 from client.engine.envelope import envelope, seal_info
 from client.events import ErrorEvent, ForkDetected
 from client.policy import new_info, roster_extension
-from client.transport import RefusalResult
 from crypto.corridor.charter import CommitStamp
 from crypto.group import CommitOutput, Group
-
-from .test_engine import channel, send
-from .test_policy import B_M, C_M, Dev, Issued, Pki, assert_agree
+from tests.support.devices import Dev, assert_agree, channel, pull_and_refuse, send
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +40,6 @@ def pki() -> Pki:
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "c": pki.device(C_M, "cy"), "d": pki.device(C_M, "dan")}
-
-
-async def pull_and_refuse(dev: Dev) -> list[RefusalResult]:
-    """What the driver (client.core) does: receive, then send the refusals."""
-    await dev.pull()
-    out = []
-    for gid, seq in dev.engine.pending_refusals():
-        out.append(await dev.t.refuse(gid, seq))
-        dev.engine.refusal_sent(gid, seq)
-    assert not dev.engine.pending_refusals()
-    return out
 
 
 def rename_commit(b: Dev, g: Group, gid: bytes, name: str) -> CommitOutput:

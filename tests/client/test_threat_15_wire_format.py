@@ -21,10 +21,9 @@ from client.trust import x509_credential
 from crypto.group import Group
 from crypto.messages import MLSMessage
 from crypto.messages.key_package import default_capabilities, make_key_package
-from tests.crypto.test_threat_15_wire_format import public_application
-
-from .test_engine import channel, received, send, state
-from .test_policy import B_M, Issued, Pki, text
+from tests.support.devices import channel, received, send, state, text
+from tests.support.mls_groups import public_application
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

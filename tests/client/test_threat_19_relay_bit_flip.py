@@ -13,8 +13,7 @@ from __future__ import annotations
 import sqlite3
 
 from client.events import ErrorEvent, ForkDetected
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

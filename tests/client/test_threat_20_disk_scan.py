@@ -20,8 +20,7 @@ from pathlib import Path
 
 from crypto.schedule.key_schedule import DELETED, RETAINED_SECRETS
 from crypto.secret_bytes import Secret
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

@@ -19,8 +19,7 @@ import pytest
 from client.cli import register
 from client.core import Client
 from client.events import RoutingMismatch, RoutingRestored
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, A2, B, B2, C, C2 = ("alderia-ana", "alderia-ben", "borduria-ana", "borduria-ben",
                        "carpania-ana", "carpania-ben")

@@ -14,8 +14,7 @@ from collections import defaultdict
 
 from client.msgids import MIN_BUCKET
 from crypto.messages import ContentType, MLSMessage
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 OPAQUE = re.compile(r"^[A-Za-z0-9_-]{22}$")

@@ -13,9 +13,8 @@ from __future__ import annotations
 import pytest
 
 from client.events import ChannelJoined, ErrorEvent
-
-from .test_engine import channel, send
-from .test_policy import B_M, C_M, Dev, Issued, Pki
+from tests.support.devices import Dev, channel, send
+from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,8 @@ from client.events import ChannelJoined, ErrorEvent
 from client.transport import RelayWelcome
 from crypto.group import Group
 from crypto.messages import KeyPackage
-
-from .test_engine import channel
-from .test_policy import B_M, Dev, Issued, Pki
+from tests.support.devices import Dev, channel
+from tests.support.pki import B_M, Issued, Pki
 
 # The Welcome-routing work adds the accepted commit to RelayWelcome; until it lands
 # the engine has no commit to check against and the losing Welcome is joined.

@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from client.events import ErrorEvent, MessageReceived, PossibleWithholding
-
-from .test_engine import channel, send
-from .test_policy import B_M, Issued, Pki
+from tests.support.devices import channel, send
+from tests.support.pki import B_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")

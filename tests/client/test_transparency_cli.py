@@ -19,7 +19,7 @@ from keyring.backends import fail as keyring_fail
 from crypto import certs
 from crypto.certs.transparency import VenuePolicy
 from server_stub.venue import main as relay
-from tests.client.test_pki_cli import PASS, World, fails, ok, quiet, using_keyring
+from tests.support.commands import PASS, World, fails, ok, quiet, using_keyring
 from ui.cli import main as corridor
 
 

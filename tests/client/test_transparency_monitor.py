@@ -21,8 +21,7 @@ from client import pki
 from client.transport import HttpTransport
 from crypto import certs
 from crypto.certs.keyfile import open_key
-
-from .conftest import start_venue
+from tests.support.client_venue import start_venue
 
 C = "carpania-ana"
 

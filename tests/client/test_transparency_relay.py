@@ -26,8 +26,8 @@ from client.events import DirectoryAlarm
 from crypto import certs
 from crypto.certs.transparency import LogEntry, SignedTreeHead, VenuePolicy
 from demo.venue import recall_device
+from tests.support.client_venue import Venue
 
-from .conftest import Venue
 from .forking_relay import fork_client
 
 A, B, C, C2 = "alderia-ana", "borduria-ana", "carpania-ana", "carpania-ben"

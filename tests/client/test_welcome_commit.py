@@ -19,8 +19,7 @@ from client.events import ChannelJoined, ErrorEvent, MessageReceived
 from client.transport import EpochConflictError, HttpTransport, RelayMessage, RelayWelcome
 from crypto.group import Group
 from crypto.messages import KeyPackage
-
-from .conftest import Venue
+from tests.support.client_venue import Venue
 
 A, B = "alderia-ana", "borduria-ana"
 

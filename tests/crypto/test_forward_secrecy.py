@@ -21,7 +21,7 @@ from crypto import framing
 from crypto.errors import CryptoError, EpochError, GenerationError, ReplayError, UsageError
 from crypto.group import ApplicationMessage, Group, GroupConfig, StagedCommit
 from crypto.schedule.secret_tree import SecretTree
-from tests.crypto.test_group import NOW, accept, identity, kp_for
+from tests.support.mls_groups import NOW, accept, identity, kp_for
 
 FIXTURE = Path(__file__).parent / "data" / "group_state_v1.json"
 

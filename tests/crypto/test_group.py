@@ -12,55 +12,18 @@ from crypto.group import (
     Group,
     StagedCommit,
     StoredProposal,
-    make_key_package,
 )
-from crypto.suites import get_suite
+from tests.support.mls_groups import (
+    NOW,
+    accept,
+    assert_agree,
+    deliver,
+    identity,
+    kp_for,
+    make_group,
+)
 
-NOW = 1_800_000_000
 SUITES = (1, 3)
-
-
-def accept(credential: m.Credential, key: bytes) -> None:
-    del credential, key
-
-
-def identity(name: str, suite_id: int) -> tuple[m.Credential, bytes]:
-    sig_priv, _pub = get_suite(suite_id).generate_signature_key_pair()
-    return m.Credential.basic(name.encode()), sig_priv
-
-
-def kp_for(name: str, suite_id: int):  # type: ignore[no-untyped-def]
-    cred, sig = identity(name, suite_id)
-    return make_key_package(suite_id, cred, sig, lifetime=(NOW - 10, NOW + 86400))
-
-
-def deliver(groups: list[Group], message: bytes) -> None:
-    """Every group processes ``message`` and merges it if it is a commit."""
-    for g in groups:
-        out = g.process(message, now=NOW)
-        if isinstance(out, StagedCommit):
-            g.merge_staged_commit(out)
-
-
-def make_group(n: int, suite_id: int = 3) -> list[Group]:
-    cred, sig = identity("m0", suite_id)
-    alice = Group.create(suite_id, b"group-" + bytes([n]), cred, sig,
-                         credential_validator=accept)
-    bundles = [kp_for(f"m{i}", suite_id) for i in range(1, n)]
-    out = alice.commit(add=[b.key_package for b in bundles])
-    alice.merge_pending_commit()
-    assert out.welcome is not None
-    others = [Group.join(out.welcome, b, credential_validator=accept, now=NOW) for b in bundles]
-    return [alice, *others]
-
-
-def assert_agree(groups: list[Group]) -> None:
-    first = groups[0]
-    for g in groups[1:]:
-        assert g.epoch == first.epoch
-        assert g.epoch_authenticator == first.epoch_authenticator
-        assert [x.signature_key for x in g.members()] == \
-            [x.signature_key for x in first.members()]
 
 
 @pytest.mark.parametrize("suite_id", SUITES)

@@ -20,7 +20,7 @@ from crypto.errors import (
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.schedule import key_schedule
 from crypto.tree import treekem
-from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
 
 def unchanged(group: Group, exc: type[CryptoError], action: Callable[[], object]) -> None:

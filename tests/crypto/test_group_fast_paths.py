@@ -12,6 +12,7 @@ import pytest
 
 from crypto import framing
 from crypto import messages as m
+from crypto.codec import Struct
 from crypto.errors import (
     DecodeError,
     EpochError,
@@ -178,7 +179,7 @@ def _count_encodes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     for cls in (m.LeafNode, m.ParentNode):
         original = cls.to_bytes
 
-        def counted(self: m.Struct, _orig=original) -> bytes:  # type: ignore[no-untyped-def]
+        def counted(self: Struct, _orig=original) -> bytes:  # type: ignore[no-untyped-def]
             calls[0] += 1
             return _orig(self)  # type: ignore[no-any-return]
         monkeypatch.setattr(cls, "to_bytes", counted)
@@ -274,8 +275,8 @@ def _verdict(fn) -> type[Exception] | None:  # type: ignore[no-untyped-def]
 
 
 def test_entering_leaves_batch_agrees_with_per_leaf_validation() -> None:
-    from tests.crypto.test_tree import GROUP_ID, SUITE, make_leaf
-    from tests.crypto.test_tree import Group as TreeGroup
+    from tests.support.tree_harness import GROUP_ID, SUITE, make_leaf
+    from tests.support.tree_harness import Group as TreeGroup
 
     g = TreeGroup(SUITE, 5)
     base = g.tree

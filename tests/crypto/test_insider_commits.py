@@ -10,76 +10,30 @@ member's local error, while the others accept the commit.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import pytest
 
 from crypto import messages as m
 from crypto.errors import (
-    CryptoError,
     DecodeError,
     InvalidCommitError,
     ProtocolError,
     VerificationError,
 )
-from crypto.group import Group, StagedCommit
-from crypto.messages import Proposal, ProposalOrRef, Sender
+from crypto.group import StagedCommit
 from crypto.schedule import key_schedule
 from crypto.tree import treekem
-from tests.crypto.test_group import NOW, accept, assert_agree, kp_for, make_group
-
-INSIDER = 0
-
-
-def clone(g: Group) -> Group:
-    return Group.from_bytes(g.to_bytes(), credential_validator=accept)
-
-
-def refused_by_all(members: Sequence[Group], message: bytes,
-                   kind: type[CryptoError] = ProtocolError) -> list[str]:
-    """Every member raises InvalidCommitError (also ``kind``) naming the insider, and
-    serializes exactly as before. Returns the reasons (one per member)."""
-    reasons = []
-    for g in members:
-        before = g.to_bytes()
-        with pytest.raises(InvalidCommitError) as info:
-            g.process(message, now=NOW)
-        assert isinstance(info.value, kind)
-        assert info.value.committer == INSIDER
-        assert g.to_bytes() == before
-        reasons.append(info.value.reason)
-    assert len(set(reasons)) == 1, reasons  # the same verdict everywhere
-    return reasons
-
-
-def insider_commit(insider: Group, proposals: Sequence[m.ProposalBody] = (), *,
-                   path: bool = True, encrypted: bool = True) -> bytes:
-    """A commit signed by ``insider`` carrying ``proposals`` inline, unchecked: the
-    committer computes its own side as if the list were empty."""
-    g = clone(insider)
-    st = g._state
-    applied = g._apply_proposals(st, [], Sender.member(st.own_leaf), NOW, check_each=False)
-    por = [ProposalOrRef.of(Proposal.of(b)) for b in proposals]
-    return g._build_commit(st, applied, por, [], use_path=path, authenticated_data=b"",
-                           encrypted=encrypted, rng=secrets.token_bytes).message
-
-
-def with_path(monkeypatch: pytest.MonkeyPatch, insider: Group,
-              edit: Callable[[m.UpdatePath], m.UpdatePath]) -> bytes:
-    """An honest-looking commit of ``insider`` whose UpdatePath is ``edit``-ed before
-    it is signed."""
-    real = treekem.PreparedUpdatePath.encrypt
-
-    def encrypt(self, *args, **kw):  # type: ignore[no-untyped-def]
-        return edit(real(self, *args, **kw))
-
-    monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
-    out = clone(insider).commit()
-    monkeypatch.undo()
-    return out.message
-
+from tests.support.mls_groups import (
+    NOW,
+    assert_agree,
+    clone,
+    insider_commit,
+    kp_for,
+    make_group,
+    refused_by_all,
+    with_path,
+)
 
 # -- UpdatePath and signatures ------------------------------------------------------
 

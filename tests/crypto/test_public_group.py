@@ -26,7 +26,7 @@ from crypto.group import Group
 from crypto.group.public_group import PublicGroup
 from crypto.messages import Proposal, ProposalOrRef, Sender
 from crypto.tree import treekem
-from tests.crypto.test_group import NOW, accept, deliver, identity, kp_for, make_group
+from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
 
 def public_of(g: Group) -> PublicGroup:
@@ -265,7 +265,7 @@ def test_group_info_checks() -> None:
 def _path_leaf_edited(monkeypatch: pytest.MonkeyPatch, a: Group, **changes: object) -> bytes:
     """A commit of ``a`` whose UpdatePath leaf is changed and re-signed by ``a`` (so the
     signature, parent hashes and tree hash all verify: only the section 7.3 rules differ)."""
-    from crypto.group import _sign_leaf
+    from crypto.group.state import _sign_leaf
 
     st = a._state
     real = treekem.PreparedUpdatePath.encrypt

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.crypto.test_group import make_group
+from tests.support.mls_groups import make_group
 
 
 @pytest.mark.parametrize("suite_id", [1, 3])

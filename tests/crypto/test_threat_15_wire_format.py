@@ -12,33 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from crypto import framing
 from crypto import messages as m
 from crypto.errors import ProtocolError
-from crypto.group import ApplicationMessage, Group
-from tests.crypto.test_group import NOW, kp_for, make_group
-
-
-def public_application(g: Group, data: bytes) -> bytes:
-    """An application message framed as a PublicMessage, validly signed and tagged."""
-    st = g._state
-    suite = st.suite
-    content = m.FramedContent(group_id=g.group_id, epoch=g.epoch,
-                              sender=m.Sender.member(g.own_leaf_index), authenticated_data=b"",
-                              content_type=m.ContentType.application, application_data=data)
-    tbs = framing.framed_content_tbs(m.WireFormat.mls_public_message, content, st.context)
-    signature = framing.sign_framed_content(suite, st.signature_private_key,
-                                            m.WireFormat.mls_public_message, content,
-                                            st.context)
-    auth = m.FramedContentAuthData(signature=signature, confirmation_tag=None)
-    tag = suite.mac(st.secrets.membership_key.value, tbs + auth.to_bytes())
-    # the forgery is cryptographically sound: signature and membership tag verify
-    framing.verify_framed_content(suite, suite.signature_public_key(st.signature_private_key),
-                                  m.WireFormat.mls_public_message, content, st.context,
-                                  signature)
-    suite.verify_mac(st.secrets.membership_key.value, tbs + auth.to_bytes(), tag)
-    return m.MLSMessage.of(m.PublicMessage(content=content, auth=auth,
-                                           membership_tag=tag)).to_bytes()
+from crypto.group import ApplicationMessage
+from tests.support.mls_groups import NOW, kp_for, make_group, public_application
 
 
 def test_application_data_in_a_public_message_is_refused_and_changes_nothing() -> None:

@@ -18,8 +18,7 @@ from crypto.tree.treekem import (
     merge_update_path,
     prepare_update_path,
 )
-
-from .test_tree import GROUP_ID, SUITE, Group, context, det_rng, make_leaf
+from tests.support.tree_harness import GROUP_ID, SUITE, Group, context, det_rng, make_leaf
 
 
 @pytest.fixture(scope="module")

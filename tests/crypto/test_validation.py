@@ -22,14 +22,24 @@ from crypto.errors import (
     ProtocolError,
     UsageError,
 )
-from crypto.group import Group, StagedCommit, StoredProposal, _sign_leaf, validation
+from crypto.group import Group, StagedCommit, StoredProposal, validation
+from crypto.group.state import _sign_leaf
 from crypto.group.validation import BasicIdentityProvider, IdentityProvider, LeafContext
-from crypto.messages import Credential, ExtensionType, Proposal
+from crypto.messages import Credential, ExtensionType, Proposal, checks
 from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
-from tests.crypto.test_group import NOW, accept, assert_agree, deliver, kp_for, make_group
-from tests.crypto.test_insider_commits import insider_commit, refused_by_all, with_path
+from tests.support.mls_groups import (
+    NOW,
+    accept,
+    assert_agree,
+    deliver,
+    insider_commit,
+    kp_for,
+    make_group,
+    refused_by_all,
+    with_path,
+)
 
 SUITE = 3
 ZERO = bytes(32)
@@ -279,7 +289,7 @@ def test_small_order_keys_match_libsodium() -> None:
     p = 2**255 - 19
     suite = get_suite(SUITE)
     sk = os.urandom(32)
-    for u in validation._X25519_SMALL_ORDER:
+    for u in checks._X25519_SMALL_ORDER:
         key = u.to_bytes(32, "little")
         # libsodium refuses each: its DH output would be all zero.
         with pytest.raises((nacl.exceptions.RuntimeError, nacl.exceptions.CryptoError)):

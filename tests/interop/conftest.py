@@ -2,8 +2,9 @@
 """Interop fixtures: Corridor's client and mlspp's, on loopback, one each per session.
 
 mlspp comes from ``$CORRIDOR_MLSPP_CLIENT`` (built by
-``/work/shared/interop-peer/build.sh``). Without it the mlspp tests skip, except in CI
-(``$CI`` set), where a missing peer is a failure. Nothing is built here.
+``bash ../shared/interop-peer/build.sh .interop-build`` from the repository root).
+Without it the mlspp tests skip, except in CI (``$CI`` set), where a missing peer is a
+failure. Nothing is built here.
 """
 
 from __future__ import annotations

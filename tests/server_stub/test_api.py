@@ -14,9 +14,7 @@ from httpx_ws import WebSocketDisconnect, WebSocketUpgradeError
 
 from server_stub.admission import Admission, Decision, RegistrationRequest
 from server_stub.settings import Settings
-
-from .conftest import InProcess, in_process
-from .relay_client import (
+from tests.support.relay_client import (
     APPLICATION,
     COMMIT,
     RelayClient,
@@ -26,6 +24,7 @@ from .relay_client import (
     private_message,
     unb64,
 )
+from tests.support.relay_process import InProcess, in_process
 
 
 def gid() -> bytes:

@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from .conftest import RelayProcess
-from .relay_client import APPLICATION, RelayClient, RelayError, b64u, private_message
+from tests.support.relay_client import APPLICATION, RelayClient, RelayError, b64u, private_message
+from tests.support.relay_process import RelayProcess
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

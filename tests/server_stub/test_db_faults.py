@@ -23,8 +23,9 @@ import psycopg
 import pytest
 from httpx_ws import WebSocketDisconnect
 
-from .conftest import PG_DSN, RelayProcess
-from .relay_client import APPLICATION, RelayClient, RelayError, private_message
+from tests.support.relay_client import APPLICATION, RelayClient, RelayError, private_message
+from tests.support.relay_process import PG_DSN, RelayProcess
+
 from .tcp_cut import Forwarder
 
 pytestmark = pytest.mark.postgres

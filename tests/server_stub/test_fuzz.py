@@ -23,7 +23,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 
-from .conftest import RelayProcess
+from tests.support.relay_process import RelayProcess
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,7 @@ from server_stub.app import create_app
 from server_stub.cli import EXTRA_COMMANDS, build_parser, register
 from server_stub.cli import main as relay_main
 from server_stub.settings import Settings
-
-from .conftest import ROOT, RelayProcess, in_process
+from tests.support.relay_process import ROOT, RelayProcess, in_process
 
 
 async def test_health_in_process(tmp_path: Path) -> None:

@@ -10,9 +10,8 @@ import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
 from server_stub.settings import Settings
-
-from .conftest import RelayProcess, in_process
-from .relay_client import APPLICATION, RelayError, private_message
+from tests.support.relay_client import APPLICATION, RelayError, private_message
+from tests.support.relay_process import RelayProcess, in_process
 
 
 def _samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

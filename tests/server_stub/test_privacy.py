@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 from nacl.secret import SecretBox
 
-from .conftest import RelayProcess
-from .relay_client import APPLICATION, b64u, private_message
+from tests.support.relay_client import APPLICATION, b64u, private_message
+from tests.support.relay_process import RelayProcess
 
 
 def encodings(marker: bytes) -> list[bytes]:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""F2 and THREATS 23 on the relay: the charter's missions void a commit every honest
-member refused (SQLite and PostgreSQL).
+"""Refusals (THREATS 12) and THREATS 23 on the relay: the charter's missions void a
+commit every honest member refused (SQLite and PostgreSQL).
 
 The relay refuses what it can verify before accepting a commit; members refuse what it
 cannot (confirmation and membership tags, encrypted path secrets, sealed channel
@@ -19,8 +19,7 @@ import pytest
 
 from server_stub.errors import BadRequest, EpochConflict, Forbidden, NotFound
 from server_stub.storage.base import MembershipEvent, Storage
-
-from .test_storage import NOW, devices, post, store, verdict  # noqa: F401 - the fixture
+from tests.support.relay_storage import NOW, devices, post, verdict
 
 
 async def certified(s: Storage, missions: list[str]) -> list[str]:
@@ -52,7 +51,7 @@ async def group(s: Storage, n: int, missions: list[str] | None = None
     return gid, ds
 
 
-async def test_a_majority_of_refusals_voids_the_commit_and_frees_its_epoch(store) -> None:  # noqa: F811
+async def test_a_majority_of_refusals_voids_the_commit_and_frees_its_epoch(store) -> None:
     s, events = store
     gid, (a, b, c, d) = await group(s, 4, ["m0", "m1", "m2", "m2"])
     [e] = await certified(s, ["m3"])
@@ -91,7 +90,7 @@ async def test_a_majority_of_refusals_voids_the_commit_and_frees_its_epoch(store
     assert [m.voided for m in msgs if m.seq >= good] == [False, False]
 
 
-async def test_one_insider_cannot_void_an_honest_commit(store) -> None:  # noqa: F811
+async def test_one_insider_cannot_void_an_honest_commit(store) -> None:
     s, _ = store
     gid, (a, b, c) = await group(s, 3)
     seq = await post(s, gid, a, epoch=1, commit=True)
@@ -105,7 +104,7 @@ async def test_one_insider_cannot_void_an_honest_commit(store) -> None:  # noqa:
         await s.refuse_commit(gid, seq, a, NOW)  # its own commit
 
 
-async def test_refusals_are_checked(store) -> None:  # noqa: F811
+async def test_refusals_are_checked(store) -> None:
     s, _ = store
     gid, (a, b, c) = await group(s, 3)
     [outsider] = await certified(s, ["m9"])
@@ -124,7 +123,7 @@ async def test_refusals_are_checked(store) -> None:  # noqa: F811
     assert (await s.refuse_commit(gid, seq, c, NOW)).refusals == 1
 
 
-async def test_a_mission_with_many_devices_is_one_vote(store) -> None:  # noqa: F811
+async def test_a_mission_with_many_devices_is_one_vote(store) -> None:
     s, _ = store
     # m1 has four devices, m0 and m2 one each: m1 alone can never void m0's commit
     gid, ds = await group(s, 6, ["m0", "m1", "m1", "m1", "m1", "m2"])
@@ -139,7 +138,7 @@ async def test_a_mission_with_many_devices_is_one_vote(store) -> None:  # noqa: 
     assert (await s.refuse_commit(gid, seq, c, NOW)).voided
 
 
-async def test_in_a_two_mission_channel_one_mission_never_voids(store) -> None:  # noqa: F811
+async def test_in_a_two_mission_channel_one_mission_never_voids(store) -> None:
     s, _ = store
     gid, (a, a2, b, b2) = await group(s, 4, ["m0", "m0", "m1", "m1"])
     seq = await post(s, gid, a, epoch=1, commit=True)
@@ -151,7 +150,7 @@ async def test_in_a_two_mission_channel_one_mission_never_voids(store) -> None: 
     assert (out.refusals, out.electorate, out.voided) == (2, 2, True)
 
 
-async def test_a_device_without_a_certified_mission_has_no_vote(store) -> None:  # noqa: F811
+async def test_a_device_without_a_certified_mission_has_no_vote(store) -> None:
     s, _ = store
     gid, (a, b, c) = await group(s, 3)
     [stray] = await devices(s, 1)  # routed, but the directory names no mission for it
@@ -164,7 +163,7 @@ async def test_a_device_without_a_certified_mission_has_no_vote(store) -> None: 
 
 
 async def test_states_are_pruned_to_the_newest_and_then_a_commit_cannot_be_voided(
-        store) -> None:  # noqa: F811
+        store) -> None:
     from server_stub.errors import Conflict
     from server_stub.storage._sql import STATES_KEPT
 

@@ -18,10 +18,9 @@ import httpx
 import pytest
 
 from crypto.corridor.charter import Charter
-
-from .conftest import InProcess, RelayProcess
-from .relay_client import RelayClient, RelayError, b64, b64u, unb64
-from .venue_helpers import Pki
+from tests.support.pki import Pki
+from tests.support.relay_client import RelayClient, RelayError, b64, b64u, unb64
+from tests.support.relay_process import InProcess, RelayProcess
 
 
 def gid() -> bytes:

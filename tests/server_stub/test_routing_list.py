@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 
-from .conftest import InProcess
-from .relay_client import b64u, private_message
+from tests.support.relay_client import b64u, private_message
+from tests.support.relay_process import InProcess
 
 
 def _digest(ids: list[str]) -> str:

@@ -14,9 +14,9 @@ import httpx
 import pytest
 from httpx_ws import WebSocketDisconnect
 
-from .conftest import RelayProcess
-from .relay_client import APPLICATION, RelayError, b64, private_message
-from .venue_helpers import Pki
+from tests.support.pki import Pki
+from tests.support.relay_client import APPLICATION, RelayError, b64, private_message
+from tests.support.relay_process import RelayProcess
 
 
 async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None:
@@ -116,12 +116,6 @@ async def test_revocation_through_one_process_drops_the_device_on_every_process(
         assert "Traceback" not in relay.log_path.read_text()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "intermittent (1 of ~4 full runs on 2026-12-05): under a burst through two processes "
-    "a push to the device on the second process can go missing, so the raw socket here "
-    "waits out its 10 s; product clients fill such a gap by cursor catch-up (THREATS 7). "
-    "Open in docs/status.md; the hub's fill-and-skip rule in server_stub/hub.py is the "
-    "suspect"))
 async def test_push_keeps_group_order_across_processes(tmp_path: Path, pg_url: str) -> None:
     """Two devices post to one group at once through two processes: a device on the
     second gets every message once and in seq order (that process's own commits do

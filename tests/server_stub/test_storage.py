@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -20,74 +20,16 @@ from server_stub.errors import (
     NotFound,
     QuotaExceeded,
 )
+from server_stub.storage._sql import SqlStorage
 from server_stub.storage.base import (
-    CommitCheck,
     CommitVerdict,
-    Event,
     MessageEvent,
+    PostOutcome,
     RevocationEvent,
-    Storage,
     WelcomeEvent,
 )
 from server_stub.storage.factory import open_storage
-
-NOW = 1_800_000_000
-
-
-def dev() -> str:
-    return secrets.token_bytes(32).hex()
-
-
-@pytest.fixture
-async def store(db_url: str) -> AsyncIterator[tuple[Storage, list[Event]]]:
-    events: list[Event] = []
-
-    def sink(evs: Sequence[Event]) -> None:
-        events.extend(evs)
-
-    s = open_storage(db_url)
-    await s.open(sink)
-    try:
-        yield s, events
-    finally:
-        await s.close()
-
-
-async def devices(s: Storage, n: int) -> list[str]:
-    out = []
-    for _ in range(n):
-        d = dev()
-        assert await s.register_device(d, bytes.fromhex(d), NOW)
-        out.append(d)
-    return out
-
-
-def verdict(add: Sequence[str] = (), remove: Sequence[str] = (), missions: int = 0,
-            seen: list[tuple[int, bytes, list[bytes]]] | None = None) -> CommitCheck:
-    """The relay's verifier as the storage sees it: here a stub that reports ``add`` and
-    ``remove`` as the verified commit's routing effect (storage trusts its caller; the
-    verification itself is tested in tests/crypto and test_relay_authority)."""
-    def check(version: int, load: Callable[[], bytes],
-              crls: Callable[[], list[bytes]]) -> CommitVerdict:
-        state = load()
-        if seen is not None:
-            seen.append((version, state, crls()))
-        return CommitVerdict(state=state + b"+", added=tuple(add), removed=tuple(remove),
-                             at=NOW, missions=missions)
-    return check
-
-
-async def post(s: Storage, gid: bytes, sender: str, cmid: str | None = None, epoch: int = 0,
-               commit: bool = False, add: Sequence[str] = (), remove: Sequence[str] = (),
-               welcome: bytes | None = None, welcome_to: Sequence[str] = (),
-               check: CommitCheck | None = None) -> int:
-    out = await s.post_message(
-        group_id=gid, sender=sender, client_msg_id=cmid or secrets.token_hex(8),
-        payload=b"ct" + secrets.token_bytes(8), epoch=epoch, is_commit=commit,
-        welcome=welcome, welcome_to=welcome_to, now=NOW,
-        check=(check or verdict(add, remove)) if commit else None,
-    )
-    return out.seq
+from tests.support.relay_storage import NOW, dev, devices, post, verdict
 
 
 async def test_secret_is_stable_and_shared(store, db_url) -> None:
@@ -353,6 +295,50 @@ async def test_concurrent_posts_get_gapless_order_and_survive_reopen(store, db_u
     finally:
         await s2.close()
     await s.open()  # the fixture closes it again
+
+
+async def test_posts_run_together_in_one_batch_keep_each_outcome(store) -> None:
+    """Application messages queued together run as one set (PostgreSQL: a few statements
+    for the whole run); each keeps the outcome it would have alone, in queue order: a
+    resend inside the run or of an earlier message gets the first seq, an outsider is
+    refused without sinking the others, and two groups keep their own gapless order."""
+    import asyncio
+    import time
+
+    s, events = store
+    a, b, outsider = await devices(s, 3)
+    g1, g2 = secrets.token_bytes(16), secrets.token_bytes(16)
+    await s.create_group(g1, a, NOW)
+    await s.create_group(g2, b, NOW)
+    assert await post(s, g1, a, epoch=0, commit=True, add=[b]) == 1
+    assert await post(s, g1, b, "early", epoch=1) == 2
+    events.clear()
+    assert isinstance(s, SqlStorage)
+    commits: list[int] = []  # messages stored per COMMIT
+    s.on_commit = lambda stored, _seconds: commits.append(stored)
+    # hold the writer so that everything below is queued before it takes the next batch
+    held = asyncio.ensure_future(s._write(lambda _cur, _ev: time.sleep(0.3)))
+    await asyncio.sleep(0.05)
+    plan: list[tuple[bytes, str, str]] = [
+        (g1, a, "x0"), (g2, b, "y0"), (g1, b, "x1"), (g1, a, "x0"), (g1, outsider, "z"),
+        (g1, b, "early"), (g2, b, "y1"), (g1, a, "x2"), (g2, a, "not-routed"),
+    ]
+    got = await asyncio.gather(*(s.post_message(
+        group_id=g, sender=d, client_msg_id=c, payload=c.encode(), epoch=1, is_commit=False,
+        welcome=None, welcome_to=(), now=NOW) for g, d, c in plan), return_exceptions=True)
+    await held
+    assert commits[-1] == 5  # one transaction, not a replay one by one
+    outcomes = [(o.seq, o.duplicate) if isinstance(o, PostOutcome) else type(o) for o in got]
+    assert outcomes == [(3, False), (1, False), (4, False), (3, True), NotFound, (2, True),
+                        (2, False), (5, False), NotFound]
+    assert [(e.message.group_id, e.message.seq, e.message.client_msg_id) for e in events
+            if isinstance(e, MessageEvent)] == [
+        (g1, 3, "x0"), (g2, 1, "y0"), (g1, 4, "x1"), (g2, 2, "y1"), (g1, 5, "x2")]
+    msgs, last = await s.messages_after(g1, a, 0, 100)
+    assert last == 5 and [(m.seq, m.sender, m.payload) for m in msgs][2:] == [
+        (3, a, b"x0"), (4, b, b"x1"), (5, a, b"x2")]
+    msgs, last = await s.messages_after(g2, b, 0, 100)
+    assert last == 2 and [m.client_msg_id for m in msgs] == ["y0", "y1"]
 
 
 async def test_concurrent_claims_from_two_stores_never_hand_out_a_package_twice(

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from server_stub.settings import Settings
-
-from .conftest import InProcess, in_process
-from .relay_client import RelayError
+from tests.support.relay_client import RelayError
+from tests.support.relay_process import InProcess, in_process
 
 
 async def test_pair_limit_stops_a_drainer_while_others_still_claim(tmp_path: Path) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from server_stub.settings import Settings
-
-from .conftest import in_process
-from .relay_client import RelayError
+from tests.support.relay_client import RelayError
+from tests.support.relay_process import in_process
 
 
 async def test_claims_per_claimer_are_limited_and_last_resort_rotates(tmp_path: Path) -> None:

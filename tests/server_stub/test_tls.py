@@ -29,9 +29,8 @@ from crypto import certs
 from server_stub.cli import _check_bind, build_parser
 from server_stub.tls import issue_relay_certificate
 from server_stub.venue import main as venue_main
-
-from .conftest import ROOT, free_port
-from .venue_helpers import Pki, write_root
+from tests.support.pki import Pki, write_root
+from tests.support.relay_process import ROOT, free_port
 
 PASS = "secretariat-pass"
 

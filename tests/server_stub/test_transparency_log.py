@@ -27,10 +27,9 @@ from crypto.certs.transparency import (
     verify_inclusion,
 )
 from server_stub.settings import Settings
-
-from .conftest import in_process
-from .relay_client import RelayClient, RelayError, b64, unb64
-from .venue_helpers import Pki, write_root
+from tests.support.pki import Pki, write_root
+from tests.support.relay_client import RelayClient, RelayError, b64, unb64
+from tests.support.relay_process import in_process
 
 
 def write_log(data_dir: Path, pki: Pki) -> bytes:

@@ -17,8 +17,7 @@ from server_stub.mls_header import COMMIT, parse_group_message
 from server_stub.ratelimit import RateLimiter
 from server_stub.relay import decode_group_id
 from server_stub.settings import Settings
-
-from .relay_client import private_message
+from tests.support.relay_client import private_message
 
 
 def public_message(group_id: bytes, epoch: int, sender: bytes, content_type: int) -> bytes:

@@ -8,24 +8,15 @@ import time
 
 from PySide6.QtCore import QSize, Qt
 
+from client.model import MessageView
 from client.trust import safety_number
+from tests.support.ui_windows import TIMEOUT, channel_of, texts_of
 from ui.models import roles
-from ui.rows import Row
-
-TIMEOUT = 20000
-
-
-def _channel(w, kind: str) -> str:
-    return next(c.channel_id for c in w.channel_model.channels() if c.kind == kind)
-
-
-def _texts(w) -> list[str]:
-    return [r.text for r in w.conv_model.rows()]
 
 
 def test_message_typed_in_one_window_appears_in_the_other(open_window, qtbot) -> None:
     chair, other = open_window(0), open_window(1)
-    wg = _channel(chair, "multilateral")
+    wg = channel_of(chair, "multilateral")
     chair.open_channel(wg)
     other.open_channel(wg)
     qtbot.waitUntil(lambda: other.conv_model.channel_id == wg, timeout=TIMEOUT)
@@ -34,24 +25,24 @@ def test_message_typed_in_one_window_appears_in_the_other(open_window, qtbot) ->
     qtbot.keyClicks(chair.composer.editor, text)
     qtbot.keyClick(chair.composer.editor, Qt.Key.Key_Return)
     assert chair.composer.editor.toPlainText() == ""
-    qtbot.waitUntil(lambda: text in _texts(other), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: text in _texts(chair), timeout=TIMEOUT)
-    row = other.conv_model.rows()[_texts(other).index(text)]
+    qtbot.waitUntil(lambda: text in texts_of(other), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: text in texts_of(chair), timeout=TIMEOUT)
+    row = other.conv_model.rows()[texts_of(other).index(text)]
     assert row.sender == chair.adapter.me and not row.own
     # and the other way, with a reply that shows what it answers
-    other.conversation.setCurrentIndex(other.conv_model.index(_texts(other).index(text), 0))
+    other.conversation.setCurrentIndex(other.conv_model.index(texts_of(other).index(text), 0))
     other.conversation.actions_by_name["reply"].trigger()
     qtbot.keyClicks(other.composer.editor, "Yes, at noon.")
     qtbot.keyClick(other.composer.editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Yes, at noon." in _texts(chair), timeout=TIMEOUT)
-    reply = chair.conv_model.rows()[_texts(chair).index("Yes, at noon.")]
+    qtbot.waitUntil(lambda: "Yes, at noon." in texts_of(chair), timeout=TIMEOUT)
+    reply = chair.conv_model.rows()[texts_of(chair).index("Yes, at noon.")]
     assert reply.reply_excerpt == text[:80]
 
 
 def test_a_non_chair_has_no_way_to_post_in_a_notice_channel(open_window, qtbot) -> None:
     chair, other = open_window(0), open_window(1)
     assert chair.is_chair and not other.is_chair
-    notice = _channel(other, "notice")
+    notice = channel_of(other, "notice")
     other.open_channel(notice)
     qtbot.waitUntil(lambda: other.conv_model.channel_id == notice, timeout=TIMEOUT)
     c = other.composer
@@ -67,8 +58,8 @@ def test_a_non_chair_has_no_way_to_post_in_a_notice_channel(open_window, qtbot) 
     # the wizard does not offer the notice kind either
     assert not other.is_chair
     # the chair, in the same channel, can
-    chair.open_channel(_channel(chair, "notice"))
-    qtbot.waitUntil(lambda: chair.conv_model.channel_id == _channel(chair, "notice"),
+    chair.open_channel(channel_of(chair, "notice"))
+    qtbot.waitUntil(lambda: chair.conv_model.channel_id == channel_of(chair, "notice"),
                     timeout=TIMEOUT)
     assert chair.composer.editor.isVisible() and chair.composer.send_button.isEnabled()
 
@@ -103,7 +94,7 @@ def test_acknowledging_an_emergency_call_updates_the_chairs_tracker(open_window,
 def test_the_verification_dialog_shows_the_same_fingerprint_on_both_sides(open_window,
                                                                          qtbot) -> None:
     a, b = open_window(0), open_window(1)
-    bil = _channel(a, "multilateral")
+    bil = channel_of(a, "multilateral")
     a.open_channel(bil)
     b.open_channel(bil)
     qtbot.waitUntil(lambda: a.member_pane.model.member(b.adapter.client.device_id) is not None
@@ -154,8 +145,8 @@ def test_the_app_restarts_into_the_same_state(open_window, qtbot) -> None:
 
 def test_hotline_acknowledgement_and_unread_badges(open_window, venue, qtbot) -> None:
     chair, other = open_window(0), open_window(1)
-    bil = _channel(other, "multilateral")
-    chair.open_channel(_channel(chair, "notice"))
+    bil = channel_of(other, "multilateral")
+    chair.open_channel(channel_of(chair, "notice"))
     other.open_channel(bil)
     qtbot.waitUntil(lambda: other.conv_model.channel_id == bil, timeout=TIMEOUT)
     other.composer.needs_ack.setChecked(True)
@@ -248,7 +239,7 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
 
     text = "Numbered by the relay: " + os.urandom(4).hex()
 
-    def mine() -> Row | None:
+    def mine() -> MessageView | None:
         return next((r for r in w.conv_model.rows() if r.text == text), None)
 
     transport.post = held_post

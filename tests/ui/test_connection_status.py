@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from client.model import MessageView
 from demo.live import demo_kdf
-from ui.rows import Row
 
 TIMEOUT = 15000
 
 
 @pytest.fixture
 def relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from tests.client.test_network import small_venue
+    from tests.support.client_venue import small_venue
 
     v, _flag = small_venue(tmp_path)
     yield v
@@ -63,18 +63,18 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot) -
 def test_failed_message_footer_says_why() -> None:
     from ui.delegates.message import footer_text
 
-    row = Row("00" * 16, 1, "alderia/ana", "text", "hi", 0, True, sending=False,
-              failed="messages are limited to 4096 bytes")
+    row = MessageView("00" * 16, "alderia/ana", "text", "hi", 0, None, True, 1, sending=False,
+                      failed="messages are limited to 4096 bytes")
     assert "failed: messages are limited to 4096 bytes" in footer_text(row)
     assert "sending" not in footer_text(row)
-    queued = Row("00" * 16, 1, "alderia/ana", "text", "hi", 0, True, sending=True)
+    queued = MessageView("00" * 16, "alderia/ana", "text", "hi", 0, None, True, 1, sending=True)
     assert "sending…" in footer_text(queued) and "failed" not in footer_text(queued)
 
 
 @pytest.fixture
 def strict_relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A relay whose message limit (4 KiB) refuses a long text for good (413)."""
-    from tests.client.test_network import small_venue
+    from tests.support.client_venue import small_venue
 
     v, _flag = small_venue(tmp_path, env={"CORRIDOR_RELAY_MAX_MESSAGE_BYTES": "4096"})
     yield v
@@ -112,7 +112,7 @@ def test_refused_message_shows_failed_and_can_be_retried_or_discarded(
                         timeout=TIMEOUT)
         w.send_text("y" * 6000)
 
-        def failed_row() -> Row | None:
+        def failed_row() -> MessageView | None:
             return next((r for r in w.conv_model.rows() if r.failed), None)
 
         qtbot.waitUntil(lambda: failed_row() is not None, timeout=TIMEOUT)
@@ -189,7 +189,7 @@ def test_offline_send_in_the_app_is_delivered_once_when_the_relay_is_back(
         qtbot.waitUntil(lambda: w.connection.text().startswith("Offline"), timeout=TIMEOUT)
         w.send_text("typed while offline")
 
-        def row() -> Row | None:
+        def row() -> MessageView | None:
             return next((r for r in w.conv_model.rows() if r.text == "typed while offline"),
                         None)
 

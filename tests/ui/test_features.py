@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from client import payloads
-from tests.ui.test_app import TIMEOUT, _channel, _texts
+from tests.support.ui_windows import TIMEOUT, channel_of, texts_of
 
 
 def _row(w, message_id: str):  # type: ignore[no-untyped-def]
@@ -29,7 +29,7 @@ def _send(w, text: str) -> str:  # type: ignore[no-untyped-def]
 
 def _pair(open_window, qtbot, kind: str = "multilateral"):  # type: ignore[no-untyped-def]
     a, b = open_window(0), open_window(1)
-    ch = _channel(a, kind)
+    ch = channel_of(a, kind)
     a.open_channel(ch)
     b.open_channel(ch)
     qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
@@ -48,7 +48,7 @@ def test_attachment_appears_in_the_other_window_and_saves(open_window, qtbot,
     row = next(r for r in b.conv_model.rows() if r.file_name == original.name)
     assert row.mime_type == "application/pdf" and row.size == original.stat().st_size
     assert row.text == "Our draft for item 3"
-    assert original.name in row.attachment and "KiB" in row.attachment
+    assert original.name in row.attachment_label and "KiB" in row.attachment_label
     # the row offers Save (keyboard and context menu) and saving writes the same bytes
     b.conversation.setCurrentIndex(b.conv_model.index(b.conv_model.row_of(row.message_id), 0))
     assert b.conversation.actions_by_name["save"].isEnabled()
@@ -120,7 +120,7 @@ def test_edit_reaction_and_redaction_show_in_the_other_window(open_window, qtbot
     a.composer._submit()
     qtbot.waitUntil(lambda: (r := _row(b, mid)) is not None and r.edited
                     and r.text == "Draft wording v2, as agreed", timeout=TIMEOUT)
-    assert "Draft wording v2, as agreed" in _texts(b) and text not in _texts(b)
+    assert "Draft wording v2, as agreed" in texts_of(b) and text not in texts_of(b)
     # a reaction from b repaints a's row
     b.conversation.setCurrentIndex(b.conv_model.index(b.conv_model.row_of(mid), 0))
     b.conversation.actions_by_name["react1"].trigger()
@@ -194,7 +194,7 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
             await client.flush()
 
     sender.bridge.run_sync(lambda: burst(40, "history"), timeout=120)
-    qtbot.waitUntil(lambda: any(t.startswith("history 39") for t in _texts(reader)),
+    qtbot.waitUntil(lambda: any(t.startswith("history 39") for t in texts_of(reader)),
                     timeout=TIMEOUT)
     reader.resize(900, 600)
     qtbot.wait(100)
@@ -208,7 +208,7 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
     anchor_id = reader.conv_model.row_at(anchor_row).message_id
     rows_before = reader.conv_model.rowCount()
     sender.bridge.run_sync(lambda: burst(150, "burst"), timeout=120)  # > a page at once
-    qtbot.waitUntil(lambda: any(t.startswith("burst 149") for t in _texts(reader)),
+    qtbot.waitUntil(lambda: any(t.startswith("burst 149") for t in texts_of(reader)),
                     timeout=TIMEOUT)
     # appended, not replaced by the newest page: the older rows are all still there
     assert reader.conv_model.rowCount() >= rows_before + 150

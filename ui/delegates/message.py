@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Paints one message: sender, reply excerpt, text, attachment, reactions and states.
 
-Row heights depend on the text and the view's width, so :meth:`sizeHint` lays the row
+MessageView heights depend on the text and the view's width, so :meth:`sizeHint` lays the row
 out once per (row, width) and caches the result; painting reuses the same layout.
 """
 
@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ui.i18n import meeting_text
+from client.model import MessageView
+from ui.i18n import duration_text, meeting_text, size_text
 from ui.models import roles
-from ui.rows import Row, fmt_size
 
 __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
 
@@ -48,10 +48,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Message", text)
 
 
-def footer_text(row: Row) -> str:
+def footer_text(row: MessageView) -> str:
     """Time, edited, delivery/read, reactions and acknowledgement state, in words."""
     parts = [time.strftime("%H:%M", time.localtime(row.sent_at / 1000))]
-    if row.edited and not row.redacted:
+    if row.edited:
         parts.append(_t("edited"))
     if row.own:
         if row.failed:
@@ -75,10 +75,10 @@ def footer_text(row: Row) -> str:
     return "  ·  ".join(parts)
 
 
-def attachment_text(row: Row) -> str:
+def attachment_text(row: MessageView) -> str:
     """The attachment line: name, type, size, and how to save it."""
     return _t("File: %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
-        "%2", row.mime_type).replace("%3", fmt_size(row.size))
+        "%2", row.mime_type).replace("%3", size_text(row.size))
 
 
 @dataclass
@@ -96,15 +96,15 @@ class _Layout:
 class MessageDelegate(QStyledItemDelegate):
     """See the module docstring. A click on an attachment line asks to save it."""
 
-    saveClicked = Signal(object)  # Row
+    saveClicked = Signal(object)  # MessageView
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[Row, int], _Layout] = {}
+        self._cache: dict[tuple[MessageView, int], _Layout] = {}
         #: message id -> (row, width, size): the view asks for every row's size at each
         #: relayout (hundreds of rows per appended chunk), so a hit must cost next to
         #: nothing: no option copy, no hashing of the whole row (an identity check)
-        self._sizes: dict[str, tuple[Row, int, QSize]] = {}
+        self._sizes: dict[str, tuple[MessageView, int, QSize]] = {}
         self.dark = False
 
     def clear_cache(self) -> None:
@@ -119,7 +119,7 @@ class MessageDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
         return base, bold, small
 
-    def _layout(self, row: Row, option: QStyleOptionViewItem) -> _Layout:
+    def _layout(self, row: MessageView, option: QStyleOptionViewItem) -> _Layout:
         width = option.rect.width()
         key = (row, width)
         hit = self._cache.get(key)
@@ -130,30 +130,26 @@ class MessageDelegate(QStyledItemDelegate):
         inner_w = max(120, min(MAX_BUBBLE, int(width * 0.78)) - 2 * PAD)
         flags = Qt.TextFlag.TextWordWrap
         body_text = row.text
-        if row.redacted:
-            body_text = _t("This message was withdrawn.")
-        elif row.kind == "emergency":
+        if row.kind == "emergency":
             body_text = _t("EMERGENCY MEETING") + ("\n" + row.text if row.text else "")
         elif row.kind == "agenda":
-            body_text = _t("Agenda notice (%1)").replace("%1", row.detail) + "\n" + row.text
+            body_text = (_t("Agenda notice (revision %1)").replace(
+                "%1", str(row.revision or "")) + "\n" + row.text)
         extra = ""
-        if not row.redacted:
-            if row.has_attachment:
-                extra = attachment_text(row)
-            elif row.kind == "emergency":
-                extra = _t("Meeting: %1").replace("%1", meeting_text(row.meeting_at,
-                                                                      row.detail))
-            elif row.kind == "timer":
-                extra = _t("Disappearing messages: %1").replace(
-                    "%1", _t("off") if row.detail == "off" else _t("%1 s").replace(
-                        "%1", row.detail))
+        if row.has_attachment:
+            extra = attachment_text(row)
+        elif row.kind == "emergency":
+            extra = _t("Meeting: %1").replace("%1", meeting_text(row.meeting_at, row.detail))
+        elif row.kind == "timer":
+            extra = _t("Disappearing messages: %1").replace(
+                "%1", duration_text(int(row.detail)) if row.detail.isdigit() else _t("off"))
         header = f"{row.sender}"
         h_rect = fb.boundingRect(QRect(0, 0, inner_w, 10_000), flags, header)
         r_rect = QRect()
-        if row.reply_to and not row.redacted:
+        if row.reply_to:
             excerpt = "↩ " + (row.reply_excerpt or _t("an earlier message"))
             r_rect = fs.boundingRect(QRect(0, 0, inner_w - 8, 10_000), flags, excerpt)
-        body_fm = fb if row.kind == "emergency" and not row.redacted else fm
+        body_fm = fb if row.kind == "emergency" else fm
         b_rect = body_fm.boundingRect(QRect(0, 0, inner_w, 100_000), flags, body_text) \
             if body_text else QRect()
         e_rect = fs.boundingRect(QRect(0, 0, inner_w, 10_000), flags, extra) if extra else QRect()
@@ -192,8 +188,8 @@ class MessageDelegate(QStyledItemDelegate):
         """A left click on the attachment line is the Save action."""
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
                 and event.button() == Qt.MouseButton.LeftButton:
-            row: Row | None = index.data(roles.ROW)
-            if row is not None and row.has_attachment and not row.redacted:
+            row: MessageView | None = index.data(roles.ROW)
+            if row is not None and row.has_attachment:
                 opt = QStyleOptionViewItem(option)
                 opt.rect = QRect(option.rect.left(), 0, option.rect.width(), 0)
                 lay = self._layout(row, opt)
@@ -205,7 +201,7 @@ class MessageDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         """The laid-out bubble's height at the view's width (cached)."""
-        row: Row | None = index.data(roles.ROW)
+        row: MessageView | None = index.data(roles.ROW)
         if row is None:
             return QSize(0, 0)
         width = max(200, option.rect.width())
@@ -224,7 +220,7 @@ class MessageDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         """Bubble, then its parts; focus and selection outline the bubble."""
-        row: Row | None = index.data(roles.ROW)
+        row: MessageView | None = index.data(roles.ROW)
         if row is None:
             return
         opt = QStyleOptionViewItem(option)
@@ -236,7 +232,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         bubble = lay.bubble.translated(0, dy)
-        if row.kind == "emergency" and not row.redacted:
+        if row.kind == "emergency":
             fill = QColor("#7a1c1c") if self.dark else QColor("#fde2e1")
         elif row.requires_ack and not row.acked_missions and not row.own:
             fill = QColor("#5c4813") if self.dark else QColor("#fff4d6")
@@ -273,10 +269,9 @@ class MessageDelegate(QStyledItemDelegate):
                              "↩ " + (row.reply_excerpt or _t("an earlier message")))
         if not lay.body.isNull():
             f = QFont(base)
-            f.setItalic(row.redacted)
-            f.setBold(row.kind == "emergency" and not row.redacted)
+            f.setBold(row.kind == "emergency")
             painter.setFont(f)
-            painter.setPen(muted if row.redacted else text_color)
+            painter.setPen(text_color)
             painter.drawText(lay.body.translated(0, dy), flags, lay.body_text)
         if not lay.extra.isNull():
             painter.setFont(small)

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
-from ui.rows import Row
+from client.model import MessageView
 
 from . import roles
 
@@ -28,13 +28,13 @@ __all__ = ["ConversationModel", "Fetcher"]
 
 #: fetcher(before_position, deliver): load the page older than ``before_position`` and
 #: call ``deliver(rows, more_remaining)`` on the UI thread.
-Fetcher = Callable[[int, Callable[[list[Row], bool], None]], None]
+Fetcher = Callable[[int, Callable[[list[MessageView], bool], None]], None]
 Index = QModelIndex | QPIndex
 _ROOT = QModelIndex()  # the invisible root (a shared default argument)
 
 
 class ConversationModel(QAbstractListModel):
-    """Rows of a channel (ui.rows.Row) in display order."""
+    """Rows of a channel (client.model.MessageView) in display order."""
 
     #: Older rows were prepended (count): the view keeps its scroll position.
     olderLoaded = Signal(int)
@@ -42,7 +42,7 @@ class ConversationModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.channel_id = ""
-        self._rows: list[Row] = []
+        self._rows: list[MessageView] = []
         self._by_id: dict[str, int] = {}
         self._more = False
         self._fetching = False
@@ -66,7 +66,7 @@ class ConversationModel(QAbstractListModel):
         if role == roles.MESSAGE_ID:
             return r.message_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{r.sender}: {r.text}" if not r.redacted else f"{r.sender}: —"
+            return f"{r.sender}: {r.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.sender
         return None
@@ -92,7 +92,7 @@ class ConversationModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ loading
 
-    def reset_channel(self, channel_id: str, rows: Sequence[Row], more: bool,
+    def reset_channel(self, channel_id: str, rows: Sequence[MessageView], more: bool,
                       fetcher: Fetcher | None, high_water: int) -> None:
         """Show a channel: its newest page and how to get older ones."""
         self.beginResetModel()
@@ -111,7 +111,7 @@ class ConversationModel(QAbstractListModel):
     def _reindex(self) -> None:
         self._by_id = {r.message_id: i for i, r in enumerate(self._rows)}
 
-    def _prepend(self, channel: str, rows: list[Row], more: bool) -> None:
+    def _prepend(self, channel: str, rows: list[MessageView], more: bool) -> None:
         if channel != self.channel_id:
             return  # the user moved on while the page was loading
         self._fetching = False
@@ -124,14 +124,14 @@ class ConversationModel(QAbstractListModel):
             self.endInsertRows()
         self.olderLoaded.emit(len(rows))
 
-    def apply_newer(self, channel: str, rows: Sequence[Row], changed: Sequence[Row] = (),
-                    high_water: int = 0) -> int:
+    def apply_newer(self, channel: str, rows: Sequence[MessageView],
+                    changed: Sequence[MessageView] = (), high_water: int = 0) -> int:
         """Put new rows at their place in relay order (normally the bottom); replace rows
         that changed. Returns how many rows were added."""
         if channel != self.channel_id:
             return 0
         self.high_water = max(self.high_water, high_water)
-        fresh: list[Row] = []
+        fresh: list[MessageView] = []
         for r in rows:
             if r.message_id in self._by_id:
                 self._replace(r)
@@ -153,7 +153,7 @@ class ConversationModel(QAbstractListModel):
             self._replace(r)
         return len(fresh)
 
-    def _insert_sorted(self, row: Row) -> None:
+    def _insert_sorted(self, row: MessageView) -> None:
         keys = [r.position for r in self._rows]
         i = bisect.bisect_right(keys, row.position)
         if i == 0 and self._more and self._rows:
@@ -163,7 +163,7 @@ class ConversationModel(QAbstractListModel):
         self._reindex()
         self.endInsertRows()
 
-    def _replace(self, row: Row) -> None:
+    def _replace(self, row: MessageView) -> None:
         i = self._by_id.get(row.message_id)
         if i is None:
             return
@@ -176,7 +176,7 @@ class ConversationModel(QAbstractListModel):
         idx = self.index(i, 0)
         self.dataChanged.emit(idx, idx)
 
-    def replace_rows(self, channel: str, rows: Iterable[Row]) -> None:
+    def replace_rows(self, channel: str, rows: Iterable[MessageView]) -> None:
         if channel == self.channel_id:
             for r in rows:
                 self._replace(r)
@@ -205,18 +205,18 @@ class ConversationModel(QAbstractListModel):
         self.endRemoveRows()
         return extra
 
-    def ids_where(self, pred: Callable[[Row], bool]) -> list[str]:
+    def ids_where(self, pred: Callable[[MessageView], bool]) -> list[str]:
         return [r.message_id for r in self._rows if pred(r)]
 
     # ------------------------------------------------------------------ queries
 
-    def row_at(self, i: int) -> Row | None:
+    def row_at(self, i: int) -> MessageView | None:
         return self._rows[i] if 0 <= i < len(self._rows) else None
 
     def row_of(self, message_id: str) -> int:
         return self._by_id.get(message_id, -1)
 
-    def rows(self) -> list[Row]:
+    def rows(self) -> list[MessageView]:
         return list(self._rows)
 
     @property

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-from ui.rows import Member
+from client.model import MemberView
 
 from . import roles
 
@@ -18,12 +18,12 @@ class MemberModel(QStandardItemModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.members: list[Member] = []
+        self.members: list[MemberView] = []
 
-    def set_members(self, members: list[Member], verified: set[str]) -> None:
+    def set_members(self, members: list[MemberView], verified: set[str]) -> None:
         self.clear()
         self.members = list(members)
-        by_mission: dict[str, list[Member]] = {}
+        by_mission: dict[str, list[MemberView]] = {}
         for m in members:
             by_mission.setdefault(m.mission, []).append(m)
         for mission in sorted(by_mission):
@@ -49,7 +49,7 @@ class MemberModel(QStandardItemModel):
                 head.appendRow(item)
             self.appendRow(head)
 
-    def member(self, device_id: str) -> Member | None:
+    def member(self, device_id: str) -> MemberView | None:
         return next((m for m in self.members if m.device_id == device_id), None)
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 _BASE = Qt.ItemDataRole.UserRole.value
 
-ROW = _BASE + 1  # conversation: the ui.rows.Row
+ROW = _BASE + 1  # conversation: the client.model.MessageView
 CHANNEL_ID = _BASE + 2  # channel list: hex channel id ("" for a group header)
 KIND = _BASE + 3  # channel list: channel kind, or the group's kind for a header
 UNREAD = _BASE + 4  # channel list: unread count (group headers: the sum)

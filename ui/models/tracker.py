@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
-from ui.rows import AckStatus
+from client.model import AckStatus
 
 __all__ = ["AckTrackerModel"]
 

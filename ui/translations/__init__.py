@@ -120,11 +120,11 @@ def spelt_out(source: str) -> str:
     return b"\n".join(lines).decode()
 
 
-def _mirror(dest: Path) -> Path:
+def _mirror(dest: Path, ui_root: Path = UI_ROOT) -> Path:
     """A copy of ui/ (sources spelt out, catalogues as they are) under ``dest``."""
     root = dest / "ui"
-    for src in UI_ROOT.rglob("*"):
-        rel = src.relative_to(UI_ROOT)
+    for src in ui_root.rglob("*"):
+        rel = src.relative_to(ui_root)
         if "__pycache__" in rel.parts or src.is_dir():
             continue
         out = root / rel
@@ -203,13 +203,14 @@ class Problem(str):
     """One line of a ``check`` report: which catalogue lacks which string."""
 
 
-def check(codes: Iterable[str] = LANGUAGES) -> list[Problem]:
-    """Run lupdate on a copy of the sources and list every string that is missing,
-    unfinished or empty in a catalogue, and every obsolete entry left in one."""
+def check(codes: Iterable[str] = LANGUAGES, ui_root: Path = UI_ROOT) -> list[Problem]:
+    """Run lupdate on a copy of the sources (``ui_root``, ui/ itself by default) and list
+    every string that is missing, unfinished or empty in a shipped catalogue, and every
+    entry a catalogue holds that the sources no longer have."""
     codes = list(codes)
     problems: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="corridor-lcheck-") as tmp:
-        root = _mirror(Path(tmp))
+        root = _mirror(Path(tmp), ui_root)
         _lupdate(root, codes)
         for code in codes:
             fresh = entries(root / "translations" / f"corridor_{code}.ts")
@@ -326,14 +327,17 @@ def compiled_dir() -> Path:
                 platformdirs.user_cache_path("corridor", appauthor=False) / "translations")
     out = base / _fingerprint()
     if not (out / f"corridor_{PSEUDO}.qm").exists():
-        with tempfile.TemporaryDirectory(dir=base.parent if base.parent.exists() else None) as t:
+        base.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=base, prefix=".build-") as t:
             build(Path(t) / "qm")
-            out.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.replace(Path(t) / "qm", out)
             except OSError:  # another process built it meanwhile
                 if not (out / f"corridor_{PSEUDO}.qm").exists():
                     raise
+        for old in base.iterdir():  # builds of earlier catalogues
+            if old != out and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
     return out
 
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.model import MessageView
 from ui.delegates.message import MessageDelegate
 from ui.i18n import tr_n
 from ui.models.conversation import ConversationModel
-from ui.rows import Row
 
 __all__ = ["REACTIONS", "Composer", "ConversationView"]
 
@@ -210,14 +210,14 @@ class ConversationView(QListView):
 
     # ------------------------------------------------------------------ actions
 
-    def current_row(self) -> Row | None:
+    def current_row(self) -> MessageView | None:
         idx = self.currentIndex()
         return self.conv.row_at(idx.row()) if idx.isValid() else None
 
     def update_actions(self) -> None:
         r = self.current_row()
         failed = r is not None and r.own and bool(r.failed)
-        live = r is not None and not r.redacted and not failed
+        live = r is not None and not failed
         a = self.actions_by_name
         a["retry"].setEnabled(failed and self.can_post)
         a["discard"].setEnabled(failed)
@@ -323,8 +323,8 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
-        self._reply_to: Row | None = None
-        self._editing: Row | None = None
+        self._reply_to: MessageView | None = None
+        self._editing: MessageView | None = None
         self.context = QLabel(self)
         self.context.setObjectName("composerContext")
         self.context.setVisible(False)
@@ -379,13 +379,13 @@ class Composer(QWidget):
         if not can_post:
             self.clear_context()
 
-    def reply_to(self, row: Row) -> None:
+    def reply_to(self, row: MessageView) -> None:
         self._editing = None
         self._reply_to = row
         self._show_context(_t("Replying to %1: %2").replace("%1", row.sender).replace(
             "%2", row.text[:60]))
 
-    def edit(self, row: Row) -> None:
+    def edit(self, row: MessageView) -> None:
         self._reply_to = None
         self._editing = row
         self.editor.setPlainText(row.text)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QDateTime, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -30,8 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from client.model import SearchHit
 from ui.i18n import QT_TRANSLATE_NOOP, tr_n
-from ui.rows import SearchHit
 
 __all__ = [
     "AgendaDialog",
@@ -63,12 +64,24 @@ KIND_HELP = {  # translated where shown (QT_TRANSLATE_NOOP marks them for lupdat
 }
 
 
+def page_intro(page: QWizardPage, text: str = "") -> QLabel:
+    """A wizard page's explanation, word-wrapped at the top of the page itself: QWizard's
+    header sizes its subtitle for the English text and clips a longer translation."""
+    label = QLabel(text, page)
+    label.setObjectName("pageIntro")
+    label.setWordWrap(True)
+    lay = page.layout()
+    if isinstance(lay, QFormLayout):
+        lay.insertRow(0, label)
+    elif isinstance(lay, QBoxLayout):
+        lay.insertWidget(0, label)
+    return label
+
+
 class _KindPage(QWizardPage):
     def __init__(self, wizard: ChannelWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_t("What kind of channel?"))
-        self.setSubTitle(_t("The kind decides who may join, who may change the members and "
-                            "who may post. It never changes later."))
         self.group = QButtonGroup(self)
         lay = QVBoxLayout(self)
         self.buttons: dict[str, QRadioButton] = {}
@@ -89,6 +102,8 @@ class _KindPage(QWizardPage):
                 help_.setEnabled(False)
         self.buttons["multilateral"].setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self.completeChanged.emit())
+        self.intro = page_intro(self, _t("The kind decides who may join, who may change the "
+                                         "members and who may post. It never changes later."))
 
     def kind(self) -> str:
         return next(k for k, b in self.buttons.items() if b.isChecked())
@@ -112,6 +127,7 @@ class _MissionsPage(QWizardPage):
         form.addRow(_t("&Name:"), self.name)
         form.addRow(_t("&Missions:"), self.missions)
         form.addRow(self.verdict)
+        self.intro = page_intro(self)
         self.name.textChanged.connect(lambda *_: self.completeChanged.emit())
         self.missions.itemChanged.connect(lambda *_: self.completeChanged.emit())
 
@@ -119,7 +135,7 @@ class _MissionsPage(QWizardPage):
         """List the venue's missions; the user's own is always in and cannot be unchecked."""
         self.missions.clear()
         kind = self.wiz.kind_page.kind()
-        self.setSubTitle(_t(KIND_HELP[kind]))
+        self.intro.setText(_t(KIND_HELP[kind]))
         for m in self.wiz.all_missions:
             it = QListWidgetItem(m, self.missions)
             own = m == self.wiz.my_mission
@@ -384,8 +400,9 @@ class SearchDialog(QDialog):
     def show_hits(self, hits: list[SearchHit]) -> None:
         self.results.clear()
         for h in hits:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(h.sent_at / 1000))
-            it = QListWidgetItem(f"{h.channel_name} · {h.sender} · {when}\n{h.text[:140]}",
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(h.message.sent_at / 1000))
+            it = QListWidgetItem(f"{h.channel_name} · {h.message.sender} · {when}\n"
+                                 f"{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)
         self.status.setText(tr_n("Dialogs", "%n result(s)", len(hits)))

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ui.views.dialogs import page_intro
+
 __all__ = ["EnrolWizard", "PassphraseDialog"]
 
 MIN_PASSPHRASE = 8
@@ -143,8 +145,8 @@ class _DevicePage(QWizardPage):
         self.wiz = wizard
         self.done = False
         self.setTitle(_t("1. This device's key"))
-        self.setSubTitle(_t("Corridor makes a signature key on this computer (it never "
-                            "leaves it) and a certificate request for your mission admin."))
+        intro = _t("Corridor makes a signature key on this computer (it never "
+                   "leaves it) and a certificate request for your mission admin.")
         self.delegate = QLineEdit(self)
         self.delegate.setObjectName("delegateId")
         self.delegate.setPlaceholderText(_t("as your mission admin gave it, e.g. amartin"))
@@ -161,6 +163,7 @@ class _DevicePage(QWizardPage):
         self.status = _busy_label(self)
         self.status.setObjectName("requestStatus")
         form = QFormLayout(self)
+        page_intro(self, intro)
         form.addRow(_t("&Delegate id:"), self.delegate)
         form.addRow(_t("Display &name:"), self.display)
         if needs_passphrase:
@@ -224,9 +227,9 @@ class _RequestPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(_t("2. Send the request to your mission admin"))
-        self.setSubTitle(_t("They sign it and send you back your device certificate and "
-                            "your mission's certificate; the secretariat's venue root "
-                            "certificate comes with them."))
+        intro = _t("They sign it and send you back your device certificate and "
+                   "your mission's certificate; the secretariat's venue root "
+                   "certificate comes with them.")
         self.where = _busy_label(self)
         self.where.setObjectName("requestPath")
         self.key = _busy_label(self)
@@ -246,6 +249,7 @@ class _RequestPage(QWizardPage):
                           "read them the device key above."), self)
         later.setWordWrap(True)
         lay = QVBoxLayout(self)
+        page_intro(self, intro)
         lay.addWidget(self.where)
         lay.addWidget(self.key)
         lay.addLayout(row)
@@ -274,14 +278,15 @@ class _ImportPage(QWizardPage):
         self.wiz = wizard
         self.done = False
         self.setTitle(_t("3. Import your certificates"))
-        self.setSubTitle(_t("Choose the files your mission admin sent. The venue root is "
-                            "accepted only if its fingerprint matches your accreditation "
-                            "letter."))
+        intro = _t("Choose the files your mission admin sent. The venue root is "
+                   "accepted only if its fingerprint matches your accreditation "
+                   "letter.")
         choose = QPushButton(_t("C&hoose the files…"), self)
         choose.setObjectName("chooseFiles")
         choose.clicked.connect(self._choose)
         self.files: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
+        page_intro(self, intro)
         form.addRow(choose)
         for role, label in (("device", _t("Your &device certificate:")),
                             ("mission", _t("Your &mission's certificate:")),
@@ -369,10 +374,11 @@ class _DonePage(QWizardPage):
     def __init__(self, wizard: EnrolWizard) -> None:
         super().__init__(wizard)
         self.setTitle(_t("4. Enrolled"))
-        self.setSubTitle(_t("The venue root is pinned and your certificate verifies."))
+        intro = _t("The venue root is pinned and your certificate verifies.")
         self.summary = _busy_label(self)
         self.summary.setObjectName("enrolSummary")
         lay = QVBoxLayout(self)
+        page_intro(self, intro)
         lay.addWidget(self.summary)
         lay.addStretch(1)
 

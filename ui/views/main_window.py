@@ -45,16 +45,17 @@ from client.attachments import (
     AttachmentTooLarge,
     QuotaExceeded,
 )
+from client.model import AckStatus, MessageView, SearchHit
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
-from ui.i18n import tr_n
+from ui.i18n import size_text, tr_n
 from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
 from ui.qtfix import pin_none
-from ui.rows import AckStatus, Newer, Row, SearchHit, fmt_size
+from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
@@ -478,7 +479,7 @@ class MainWindow(QMainWindow):
         self._load_timer(channel_id)
         self._load_directory(channel_id)
 
-        def first_page() -> tuple[list[Row], bool, int]:
+        def first_page() -> tuple[list[MessageView], bool, int]:
             high = a.high_water(cid)  # first: a message landing meanwhile is read later
             rows, more = a.page(cid, limit=PAGE)
             return rows, more, high
@@ -488,7 +489,7 @@ class MainWindow(QMainWindow):
         self.bridge.submit(lambda: a.members(cid), lambda ms: self.member_pane.set_members(
             ms, self.verified) if self.current == channel_id else None)
 
-    def _page_loaded(self, channel_id: str, res: tuple[list[Row], bool, int],
+    def _page_loaded(self, channel_id: str, res: tuple[list[MessageView], bool, int],
                      focus_message: str) -> None:
         if channel_id != self.current:
             return
@@ -728,12 +729,12 @@ class MainWindow(QMainWindow):
         a = self.adapter
         cid = bytes.fromhex(channel_id)
 
-        def newest() -> tuple[list[Row], bool, int]:
+        def newest() -> tuple[list[MessageView], bool, int]:
             high = a.high_water(cid)
             rows, more = a.page(cid, limit=BACKLOG_PAGE)
             return rows, more, high
 
-        def done(res: tuple[list[Row], bool, int]) -> None:
+        def done(res: tuple[list[MessageView], bool, int]) -> None:
             self._newer_busy = False
             if channel_id != self.current or self.conv_model.channel_id != channel_id:
                 return
@@ -753,7 +754,7 @@ class MainWindow(QMainWindow):
 
         self.bridge.submit(newest, done, failed)
 
-    def _send_receipts(self, channel_id: str, rows: list[Row]) -> None:
+    def _send_receipts(self, channel_id: str, rows: list[MessageView]) -> None:
         """Shown messages that ask for acknowledgement get a read receipt (once), so the
         sender's tracker can say "read, not yet acknowledged"."""
         ids = [r.message_id for r in rows if r.requires_ack and not r.own
@@ -866,7 +867,7 @@ class MainWindow(QMainWindow):
             self.bridge.submit(lambda: self.adapter.edit(cid, message_id, text),
                                self._after_send, self._error)
 
-    def _redact(self, row: Row) -> None:
+    def _redact(self, row: MessageView) -> None:
         if self._cid() is None:
             return
         ok = QMessageBox.question(self, _t("Withdraw message"),
@@ -874,7 +875,7 @@ class MainWindow(QMainWindow):
         if ok == QMessageBox.StandardButton.Yes:
             self._redact_confirmed(row)
 
-    def _redact_confirmed(self, row: Row) -> None:
+    def _redact_confirmed(self, row: MessageView) -> None:
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
                                self._after_send, self._error)
@@ -922,7 +923,7 @@ class MainWindow(QMainWindow):
 
         self.bridge.submit(lambda: client.leave(cid), after, self._error)
 
-    def _retry_failed(self, row: Row) -> None:
+    def _retry_failed(self, row: MessageView) -> None:
         """Send a message the relay refused again (its row goes back to "sending…")."""
         if (cid := self._cid()) is not None:
             mid = row.message_id
@@ -930,7 +931,7 @@ class MainWindow(QMainWindow):
             self.bridge.submit(lambda: self.adapter.retry(cid, mid), self._after_send,
                                self._error)
 
-    def _discard_failed(self, row: Row) -> None:
+    def _discard_failed(self, row: MessageView) -> None:
         if self._cid() is None:
             return
         ok = QMessageBox.question(self, _t("Discard message"), _t(
@@ -938,12 +939,12 @@ class MainWindow(QMainWindow):
         if ok == QMessageBox.StandardButton.Yes:
             self._discard_confirmed(row)
 
-    def _discard_confirmed(self, row: Row) -> None:
+    def _discard_confirmed(self, row: MessageView) -> None:
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.discard(cid, row.message_id),
                                self._after_send, self._error)
 
-    def _react(self, row: Row, emoji: str) -> None:
+    def _react(self, row: MessageView, emoji: str) -> None:
         if (cid := self._cid()) is not None:
             self.bridge.submit(lambda: self.adapter.react(cid, row.message_id, emoji),
                                self._after_send, self._error)
@@ -981,7 +982,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if isinstance(exc, AttachmentTooLarge):
             text = _t("“%1” is too large to send. Files up to %2 can be attached.").replace(
-                "%1", path.name).replace("%2", fmt_size(MAX_ATTACHMENT_BYTES))
+                "%1", path.name).replace("%2", size_text(MAX_ATTACHMENT_BYTES))
         elif isinstance(exc, QuotaExceeded):
             text = _t("The relay's storage for your attachments is full, so “%1” was not "
                       "sent. Ask the secretariat, or try again later.").replace("%1", path.name)
@@ -996,7 +997,7 @@ class MainWindow(QMainWindow):
                 "%2", str(exc) or type(exc).__name__)
         self.show_error(text, _t("Attachment not sent"))
 
-    def save_attachment(self, row: Row, dest: Path | None = None) -> None:
+    def save_attachment(self, row: MessageView, dest: Path | None = None) -> None:
         """Fetch, verify and save an attachment (asks where, unless ``dest`` is given)."""
         if (cid := self._cid()) is None or not row.has_attachment:
             return
@@ -1015,7 +1016,7 @@ class MainWindow(QMainWindow):
         self.last_saved = Path(path)
         self.statusBar().showMessage(_t("Saved to %1").replace("%1", str(path)), 8000)
 
-    def _save_failed(self, row: Row, exc: BaseException) -> None:
+    def _save_failed(self, row: MessageView, exc: BaseException) -> None:
         self.statusBar().clearMessage()
         if isinstance(exc, AttachmentTampered):
             text = _t("“%1” was NOT saved: the file the relay returned does not match what "

@@ -5,22 +5,34 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from client.model import AckStatus
 from ui.i18n import meeting_text
 from ui.models.members import MemberModel
 from ui.models.tracker import AckTrackerModel
-from ui.rows import AckStatus
 
 __all__ = ["EmergencyBanner", "HotlineBar", "MemberPane", "NoticeBoard"]
 
@@ -206,7 +218,8 @@ class HotlineBar(QFrame):
         first = self.pending[0]
         more = len(self.pending) - 1
         text = _t("Hotline: %1 awaits your mission's acknowledgement: “%2”").replace(
-            "%1", first.sender).replace("%2", first.text[:90])
+            "%1", first.sender).replace("%2", first.text if len(first.text) <= 90
+                                         else first.text[:89].rstrip() + "…")
         if more:
             text += " " + _t("(+%1 more)").replace("%1", str(more))
         self.label.setText(text)
@@ -215,6 +228,35 @@ class HotlineBar(QFrame):
     def _emit(self, signal: SignalInstance) -> None:
         if self.pending:
             signal.emit(self.pending[0].channel_id, self.pending[0].message_id)
+
+
+class _WrappingTree(QTreeView):
+    """A tree whose rows wrap their text to the view's width (QTreeView asks its delegate
+    for row heights without a width, so wrapped rows would stay one line high and a
+    longer translation of a device's state would be cut off)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setItemDelegate(_WrappingDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # heights for the new width
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        view = self.parent()
+        assert isinstance(view, QTreeView)
+        depth, parent = int(view.rootIsDecorated()), index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        opt = QStyleOptionViewItem(option)
+        opt.rect = QRect(0, 0, max(1, view.viewport().width() - view.indentation() * depth), 1)
+        return super().sizeHint(opt, index)
 
 
 class MemberPane(QWidget):
@@ -230,7 +272,7 @@ class MemberPane(QWidget):
         f = self.title.font()
         f.setBold(True)
         self.title.setFont(f)
-        self.view = QTreeView(self)
+        self.view = _WrappingTree(self)
         self.view.setObjectName("memberView")
         self.view.setAccessibleName(_t("Members by mission"))
         self.view.setHeaderHidden(True)

@@ -35,9 +35,7 @@ def venue() -> MiniVenue:
 
 def _send(book: Book, venue: MiniVenue, rec: Record, who: str, as_: str | None = None) -> None:
     d = venue.device(who)
-    sender = venue.device(as_ or who)
-    book.accept(CH, sender.who, sender.chain,
-                encode_item(Item(record=seal(rec, d.seed), chain=d.chain)))
+    book.accept(CH, as_ or who, encode_item(Item(record=seal(rec, d.seed), chain=d.chain)))
 
 
 def _call() -> HotlineCall:
@@ -48,12 +46,19 @@ def _call() -> HotlineCall:
 def test_records_are_checked_against_their_mls_sender(venue: MiniVenue) -> None:
     book = Book(venue.root)
     call = _call()
-    with pytest.raises(RecordError, match="own certificate chain"):
+    with pytest.raises(RecordError, match="another member's certificate chain"):
         _send(book, venue, call, "A/alice", as_="A/ann")  # relayed by someone else
     d = venue.device("A/ann")
     with pytest.raises(RecordError, match="naming A/alice"):
-        book.accept(CH, d.who, d.chain, encode_item(Item(record=seal(call, d.seed),
-                                                         chain=d.chain)))
+        book.accept(CH, d.who, encode_item(Item(record=seal(call, d.seed), chain=d.chain)))
+    stranger = MiniVenue().device("A/alice")  # a chain of another venue
+    with pytest.raises(RecordError, match="does not verify"):
+        book.accept(CH, "A/alice", encode_item(Item(record=seal(call, stranger.seed),
+                                                    chain=stranger.chain)))
+    alice = venue.device("A/alice")
+    with pytest.raises(RecordError, match="signature"):
+        book.accept(CH, "A/alice", encode_item(Item(record=seal(call, d.seed),
+                                                    chain=alice.chain)))
     _send(book, venue, call, "A/alice")
     with pytest.raises(RecordError, match="called mission"):
         _send(book, venue, LadderStep(call_id=call.call_id, rung=Rung.ACKNOWLEDGED,
@@ -68,26 +73,27 @@ def test_rosters_only_from_the_senders_own_mission(venue: MiniVenue) -> None:
                            issued_at=T0_MS)
     data = hl.sign_roster(seed, roster)
     a = venue.device("A/alice")
-    with pytest.raises(RecordError, match="own mission"):
-        book.accept(CH, a.who, a.chain, encode_item(Item(roster=data, mission_cert=cert)))
+    with pytest.raises(RecordError, match="another mission"):
+        book.accept(CH, a.who, encode_item(Item(roster=data, chain=a.chain)))
     b = venue.device("B/bob")
-    book.accept(CH, b.who, b.chain, encode_item(Item(roster=data, mission_cert=cert)))
+    assert b.chain[1] == cert
+    book.accept(CH, b.who, encode_item(Item(roster=data, chain=b.chain)))
     older = hl.sign_roster(seed, hl.DutyRoster(mission="B", revision=2, deputy="B/x",
                                                head="B/hugo", issued_at=T0_MS))
-    book.accept(CH, b.who, b.chain, encode_item(Item(roster=older, mission_cert=cert)))
+    book.accept(CH, b.who, encode_item(Item(roster=older, chain=b.chain)))
     assert book.rosters["B"].revision == 3
 
 
 def test_alarm_rings_until_acknowledged_and_escalates(venue: MiniVenue) -> None:
     book = Book(venue.root)
-    seed, cert = venue.mission("B")
+    seed, _cert = venue.mission("B")
     roster = hl.DutyRoster(mission="B", revision=1, deputy="B/dora", head="B/hugo",
                            issued_at=T0_MS, shifts=(hl.Shift(
                                starts_at=T0_MS - HOUR, ends_at=T0_MS + HOUR,
                                on_duty=("B/bob",)),))
     b = venue.device("B/bob")
-    book.accept(CH, b.who, b.chain, encode_item(Item(roster=hl.sign_roster(seed, roster),
-                                                     mission_cert=cert)))
+    book.accept(CH, b.who, encode_item(Item(roster=hl.sign_roster(seed, roster),
+                                            chain=b.chain)))
     call = _call()
     _send(book, venue, call, "A/alice")
     assert [v.call.call_id for v in book.ringing_for("B/bob", T0_MS + MIN)] == [call.call_id]
@@ -113,7 +119,7 @@ def test_handover_items_and_tally(venue: MiniVenue) -> None:
                     outgoing="C/carol", incoming="B/bob",
                     incoming_role=venue.chair_role("B/bob"))
     b = venue.device("B/bob")
-    book.accept(CH, b.who, b.chain, encode_item(Item(handover=au.sign_handover(
+    book.accept(CH, b.who, encode_item(Item(handover=au.sign_handover(
         venue.root, venue.root_seed, h))))
     assert book.handovers == [h]
     mid = b"m" * 16
@@ -127,4 +133,4 @@ def test_item_with_two_things_is_refused(venue: MiniVenue) -> None:
     book = Book(venue.root)
     b = venue.device("B/bob")
     with pytest.raises(RecordError, match="one record"):
-        book.accept(CH, b.who, b.chain, encode_item(Item(roster=b"x", handover=b"y")))
+        book.accept(CH, b.who, encode_item(Item(roster=b"x", handover=b"y")))

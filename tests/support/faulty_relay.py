@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The real relay with one fault switch, for tests that need the relay to fail sends.
 
-Run as ``python -m tests.client.faulty_relay serve --port P --data-dir D [--database
+Run as ``python -m tests.support.faulty_relay serve --port P --data-dir D [--database
 URL]`` (the arguments of ``corridor-relay serve``). While the file named by
 ``CORRIDOR_TEST_FAULT_FILE`` exists, every ``POST /v1/groups/{id}/messages`` is
 answered with the status written in it instead of reaching the relay:

@@ -1,0 +1,462 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The crisis desk of one client: sends and reads the crisis workflows over the client
+core, keeping a :class:`~client.crisis.book.Book` of what its channels carried.
+
+Records travel as ``crisis`` payloads (``{"k": "crisis", "v": 1, "id", "ts", "item"}``),
+padded like every application message, so the relay sees nothing it did not see
+before. Each device reads the crisis messages it stored (:meth:`Desk.refresh`, which
+takes each message once), so the book survives a restart; an item the book refuses
+(:meth:`~client.crisis.book.Book.accept`) is left out of every view.
+
+Clock: the client's (injected in tests); every record and view takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import msgspec
+
+from client import payloads
+from client.crisis import authority, explain, hotline, meetings
+from client.crisis.book import Book, CallView, Item, encode_item
+from client.crisis.hotline_log import Entry, export_log
+from client.crisis.records import (
+    Attendance,
+    AttendanceAnswer,
+    Availability,
+    ExplanationReply,
+    ExplanationRequest,
+    LadderStep,
+    MeetingProposal,
+    MeetingRequest,
+    Priority,
+    ProposalAnswer,
+    Record,
+    RecordError,
+    Rung,
+    seal,
+)
+from client.errors import NotFoundError, PayloadError, UsageError
+
+__all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
+
+#: The payload kind of crisis items.
+KIND: Final = "crisis"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingView:
+    channel_id: bytes
+    channel_name: str
+    meeting_id: bytes
+    called_by: str
+    meeting_at: int
+    agenda: str
+    place: str
+    link: str
+    tally: meetings.Tally
+
+
+@dataclass(frozen=True, slots=True)
+class DeskView:
+    """A snapshot of the crisis desk at ``now`` (ms)."""
+
+    me: str
+    mission: str
+    now: int
+    calls: list[CallView]
+    ringing: frozenset[bytes]
+    explanations: list[tuple[ExplanationRequest, explain.ExplanationStatus]]
+    roster: hotline.DutyRoster | None
+    meetings: list[MeetingView]
+    #: (channel id, name, the other mission) of the bilateral channels: where to call
+    bilateral: tuple[tuple[bytes, str, str], ...]
+    channels: tuple[tuple[bytes, str], ...]
+    #: meeting proposals of bilateral channels: (channel, proposal, member -> accepted)
+    proposals: list[tuple[bytes, MeetingProposal, dict[str, bool]]] = field(
+        default_factory=list)
+    #: per channel, who is available to talk: (member, until, note)
+    available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
+
+
+class Desk:
+    """Crisis workflows over a :class:`client.core.Client` (``client``)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.book = Book(client.engine.trust.root_der)
+        self._seen: set[tuple[bytes, bytes]] = set()
+        self._reminded: set[tuple[bytes, int]] = set()
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    @property
+    def me(self) -> str:
+        return str(self.client.engine.me.ident.delegate)
+
+    @property
+    def mission(self) -> str:
+        return str(self.client.engine.me.ident.mission_id)
+
+    def now(self) -> int:
+        return int(self.client.engine.clock() * 1000)
+
+    def reload(self) -> None:
+        """Forget the book and read every stored crisis message again."""
+        self.book = Book(self.client.engine.trust.root_der)
+        self._seen = set()
+        self.refresh()
+
+    def refresh(self) -> Book:
+        """Take the crisis messages stored since the last call into the book."""
+        store = self.client.store
+        crls = self.client.engine.trust.crls
+        for ch in store.list_channels():
+            if ch.damaged:
+                continue
+            for m in store.iter_messages(ch.channel_id):
+                key = (ch.channel_id, m.message_id)
+                if m.damaged or key in self._seen:
+                    continue
+                self._seen.add(key)
+                item = item_of(m.body)
+                if item is not None:
+                    with contextlib.suppress(RecordError):
+                        self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
+                                         item, crls)
+        return self.book
+
+    def ensure(self) -> Book:
+        return self.refresh()
+
+    async def _send(self, channel: str | bytes, item: Item) -> str:
+        body = _enc.encode(_Wire(message_id=payloads.new_message_id(), sent_at=self.now(),
+                                 item=encode_item(item)))
+        p = payloads.decode(body)  # a kind the core carries as it is
+        mid = str(await self.client.send_payload(channel, p))
+        self.refresh()
+        return mid
+
+    async def _send_record(self, channel: str | bytes, rec: Record) -> str:
+        eng = self.client.engine
+        return await self._send(channel, Item(record=seal(rec, eng.me.seed),
+                                              chain=tuple(eng.me.chain[:2])))
+
+    def _other_mission(self, cid: bytes) -> str:
+        charter = self.client.engine.charter(cid)
+        others = [m for m in charter.missions if m != self.mission]
+        if charter.kind != "bilateral" or len(others) != 1:
+            raise UsageError("a hotline runs in a bilateral channel with the called mission")
+        return str(others[0])
+
+    def find_call(self, ref: str | bytes) -> CallView:
+        book = self.ensure()
+        key = ref.hex() if isinstance(ref, bytes) else ref.lower()
+        hits = [v for v in book.calls(self.now()) if v.call.call_id.hex().startswith(key)]
+        if len(key) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single hotline call matches {key!r}")
+        return hits[0]
+
+    # -- hotline ------------------------------------------------------------------------
+
+    async def call(self, channel: str | bytes, subject: str, body: str = "", *,
+                   priority: Priority = Priority.FLASH,
+                   reply_within_ms: int | None = None) -> str:
+        """Call the other mission of a bilateral channel; returns the call id (hex)."""
+        cid = self.client.resolve_channel(channel)
+        call = hotline.new_call(call_id=secrets.token_bytes(16), caller=self.me,
+                                to_mission=self._other_mission(cid), priority=priority,
+                                subject=subject, body=body, sent_at=self.now(),
+                                reply_within=reply_within_ms)
+        await self._send_record(cid, call)
+        return call.call_id.hex()
+
+    async def step(self, ref: str | bytes, rung: Rung) -> str:
+        """Record a rung of a call to this device's mission (signed by this member)."""
+        v = self.find_call(ref)
+        if v.call.to_mission != self.mission:
+            raise UsageError("only the called mission answers a hotline call")
+        if self.book.has_step(v.call.call_id, rung, self.me):
+            return ""
+        step = LadderStep(call_id=v.call.call_id, rung=rung, member=self.me, at=self.now())
+        return await self._send_record(v.channel_id, step)
+
+    async def acknowledge(self, ref: str | bytes) -> str:
+        return await self.step(ref, Rung.ACKNOWLEDGED)
+
+    async def answer(self, ref: str | bytes, text: str) -> str:
+        """Answer a call: the text in its channel, and the ``answered`` rung."""
+        v = self.find_call(ref)
+        await self.step(ref, Rung.ACKNOWLEDGED)
+        await self.client.send_text(v.channel_id, text)
+        return await self.step(ref, Rung.ANSWERED)
+
+    async def tick(self) -> list[CallView]:
+        """After a sync: mark calls to this mission delivered (and seen, when shown by
+        the caller of ``tick``), and return the calls ringing on this device now."""
+        book = self.ensure()
+        for v in book.calls(self.now()):
+            if v.call.to_mission == self.mission and not book.has_step(
+                    v.call.call_id, Rung.DELIVERED, self.me):
+                with contextlib.suppress(UsageError):
+                    await self.step(v.call.call_id, Rung.DELIVERED)
+        return book.ringing_for(self.me, self.now())
+
+    def calls(self) -> list[CallView]:
+        return self.ensure().calls(self.now())
+
+    def export_log(self, call_ids: Sequence[str] = ()) -> bytes:
+        book = self.ensure()
+        ids = [self.find_call(c).call.call_id for c in call_ids] if call_ids else None
+        entries: list[Entry] = book.log_entries(ids)
+        eng = self.client.engine
+        return export_log(entries, root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
+                          exporter_seed=eng.me.seed, exported_at=self.now())
+
+    # -- duty roster ----------------------------------------------------------------------
+
+    async def publish_roster(self, channel: str | bytes, signed_roster: bytes,
+                             signed_windows: bytes = b"") -> str:
+        """Send a roster the mission admin signed to a channel of this mission (its
+        devices compute escalation from it), never to another mission; its public
+        windows (someone on duty or not, no names), when the mission discloses them, go
+        to every bilateral channel."""
+        cid = self.client.resolve_channel(channel)
+        if tuple(self.client.engine.charter(cid).missions) != (self.mission,):
+            raise UsageError("a duty roster goes only to a channel of your own mission")
+        chain = tuple(bytes(c) for c in self.client.engine.me.chain[:2])
+        hotline.verify_roster(chain[1], signed_roster)
+        mid = await self._send(cid, Item(roster=signed_roster, chain=chain))
+        if signed_windows:
+            hotline.verify_windows(chain[1], signed_windows)
+            for other, _name, _m in self.view_channels():
+                await self._send(other, Item(windows=signed_windows, chain=chain))
+        return mid
+
+    def on_duty(self) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" now, where they disclose it."""
+        return self.ensure().on_duty(self.now())
+
+    def roster(self) -> hotline.DutyRoster | None:
+        return self.ensure().rosters.get(self.mission)
+
+    # -- chair handovers ------------------------------------------------------------------
+
+    async def publish_handover(self, channel: str | bytes, signed: bytes) -> str:
+        authority.verify_handover(self.client.engine.trust.root_der, signed)
+        return await self._send(channel, Item(handover=signed))
+
+    def handovers(self) -> list[authority.Handover]:
+        return list(self.ensure().handovers)
+
+    # -- requests for explanation ----------------------------------------------------------
+
+    async def request_explanation(self, channel: str | bytes, *, to_mission: str, what: str,
+                                  where: str = "", when: str = "", reference: str = "",
+                                  deadline_ms: int = explain.DEFAULT_DEADLINE,
+                                  notify: Sequence[str] = ()) -> str:
+        cid = self.client.resolve_channel(channel)
+        if to_mission not in self.client.engine.charter(cid).missions:
+            raise UsageError(f"mission {to_mission} is not in this channel")
+        now = self.now()
+        req = ExplanationRequest(request_id=secrets.token_bytes(16), requester=self.me,
+                                 to_mission=to_mission, what=what, where=where, when=when,
+                                 reference=reference, sent_at=now, deadline_at=now + deadline_ms,
+                                 notify=tuple(notify))
+        await self._send_record(cid, req)
+        return req.request_id.hex()
+
+    def _request_ref(self, ref: str) -> tuple[bytes, ExplanationRequest]:
+        hits = [(k.channel_id, k.record) for k in self.ensure().kept.values()
+                if isinstance(k.record, ExplanationRequest)
+                and k.record.request_id.hex().startswith(ref.lower())]
+        if len(ref) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single request for explanation matches {ref!r}")
+        return hits[0]
+
+    async def reply_explanation(self, ref: str, text: str) -> str:
+        cid, req = self._request_ref(ref)
+        reply = ExplanationReply(request_id=req.request_id, member=self.me, body=text,
+                                 at=self.now())
+        try:
+            explain.check_reply(req, reply)
+        except RecordError as exc:
+            raise UsageError(str(exc)) from None
+        return await self._send_record(cid, reply)
+
+    async def request_meeting(self, ref: str,
+                              within_ms: int = explain.DEFAULT_MEETING_WITHIN) -> str:
+        cid, req = self._request_ref(ref)
+        now = self.now()
+        ask = MeetingRequest(request_id=req.request_id, member=self.me, at=now,
+                             hold_by=now + within_ms)
+        replies = [k.record for k in self.book.kept.values()
+                   if isinstance(k.record, ExplanationReply)]
+        try:
+            explain.check_meeting_request(req, replies, ask)
+        except RecordError as exc:
+            raise UsageError(str(exc)) from None
+        return await self._send_record(cid, ask)
+
+    def explanations(self) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
+        return self.ensure().explanations(self.now())
+
+    # -- meetings -------------------------------------------------------------------------
+
+    async def attend(self, channel: str | bytes, meeting: str | bytes,
+                     answer: AttendanceAnswer, represented_by: str = "") -> str:
+        cid, mid = self.client.resolve_message(meeting, channel)
+        rec = Attendance(meeting_id=mid, member=self.me, answer=answer,
+                         represented_by=represented_by, at=self.now())
+        return await self._send_record(cid, rec)
+
+    def meeting_calls(self) -> list[MeetingView]:
+        """Every meeting call (emergency call) this device holds, newest first, with the
+        attendance tally of its channel's missions."""
+        out = []
+        store = self.client.store
+        book = self.ensure()
+        for ch in store.list_channels():
+            if ch.damaged:
+                continue
+            missions: tuple[str, ...] = ()
+            for m in store.iter_messages(ch.channel_id):
+                try:
+                    p = payloads.decode(m.body)
+                except PayloadError:
+                    continue
+                if not isinstance(p, payloads.EmergencyCall):
+                    continue
+                if not missions:
+                    missions = tuple(self.client.engine.charter(ch.channel_id).missions)
+                out.append(MeetingView(ch.channel_id, ch.name, p.message_id,
+                                       m.sender.decode(errors="replace"), p.meeting_at,
+                                       p.agenda, p.place, p.link,
+                                       book.tally(p.message_id, missions)))
+        out.sort(key=lambda x: -x.meeting_at)
+        return out
+
+    def view(self) -> DeskView:
+        """Everything the app's crisis window shows, computed at once on the core's
+        thread (the window only renders it)."""
+        now = self.now()
+        book = self.ensure()
+        chans = [c for c in self.client.store.list_channels() if not c.damaged]
+        return DeskView(self.me, self.mission, now, book.calls(now),
+                        frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
+                        book.explanations(now), self.roster(), self.meeting_calls(),
+                        tuple(self.view_channels()),
+                        tuple((c.channel_id, c.name) for c in chans),
+                        book.proposals(), book.available(now))
+
+    # -- proposals and informal contact --------------------------------------------------
+
+    async def propose_meeting(self, channel: str | bytes, *, meeting_at: int, place: str = "",
+                              agenda: str = "") -> str:
+        """Propose a meeting in a bilateral channel (where nobody convenes one)."""
+        cid = self.client.resolve_channel(channel)
+        self._other_mission(cid)
+        prop = MeetingProposal(proposal_id=secrets.token_bytes(16), member=self.me,
+                               meeting_at=meeting_at, place=place, agenda=agenda,
+                               at=self.now())
+        await self._send_record(cid, prop)
+        return prop.proposal_id.hex()
+
+    async def answer_proposal(self, ref: str, accept: bool) -> str:
+        hits = [(c, p) for c, p, _a in self.ensure().proposals()
+                if p.proposal_id.hex().startswith(ref.lower())]
+        if len(ref) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single meeting proposal matches {ref!r}")
+        cid, prop = hits[0]
+        if prop.member.split("/", 1)[0] == self.mission:
+            raise UsageError("the other side answers a proposal")
+        return await self._send_record(cid, ProposalAnswer(
+            proposal_id=prop.proposal_id, member=self.me, accept=accept, at=self.now()))
+
+    async def set_available(self, missions: Sequence[str], until_ms: int,
+                            note: str = "") -> list[str]:
+        """Tell the chosen missions (in the bilateral channels with them, encrypted) that
+        this delegate is available to talk until ``until_ms`` (0 withdraws it)."""
+        wanted = set(missions)
+        sent = []
+        for cid, _name, other in self.view_channels():
+            if other in wanted:
+                await self._send_record(cid, Availability(member=self.me, until=until_ms,
+                                                          note=note, at=self.now()))
+                sent.append(other)
+        missing = wanted - set(sent)
+        if missing:
+            raise UsageError("no bilateral channel with " + ", ".join(sorted(missing)))
+        return sorted(sent)
+
+    def view_channels(self) -> list[tuple[bytes, str, str]]:
+        """(channel id, name, other mission) of this device's bilateral channels."""
+        out = []
+        for c in self.client.store.list_channels():
+            if c.damaged:
+                continue
+            with contextlib.suppress(Exception):
+                charter = self.client.engine.charter(c.channel_id)
+                others = [m for m in charter.missions if m != self.mission]
+                if charter.kind == "bilateral" and len(others) == 1:
+                    out.append((c.channel_id, c.name, str(others[0])))
+        return out
+
+    def reminders(self) -> list[str]:
+        """Reminders due now, each given once per device: requests for explanation
+        made by or to this mission (before their deadline, and when overdue) and
+        meeting calls (before they start)."""
+        now = self.now()
+        out = []
+        for req, st in self.ensure().explanations(now):
+            if self.mission not in (req.to_mission, req.requester.split("/", 1)[0]):
+                continue
+            done = {t for i, t in self._reminded if i == req.request_id}
+            for t in explain.reminders_due(req, st.replied_at is not None, now, done):
+                self._reminded.add((req.request_id, t))
+                left = req.deadline_at - t
+                out.append(f"request for explanation to {req.to_mission}: "
+                           + (f"{left // 3_600_000} h to the deadline" if left > 0
+                              else "overdue"))
+        for m in self.meeting_calls():
+            done = {t for i, t in self._reminded if i == m.meeting_id}
+            for t in meetings.reminders_due(m.meeting_at, now, done):
+                self._reminded.add((m.meeting_id, t))
+                out.append(f"meeting in {(m.meeting_at - t) // 60_000} min: {m.agenda}")
+        return out
+
+    def tally(self, channel: str | bytes, meeting: str | bytes) -> meetings.Tally:
+        cid, mid = self.client.resolve_message(meeting, channel)
+        return self.ensure().tally(mid, self.client.engine.charter(cid).missions)
+
+
+class _Wire(msgspec.Struct, frozen=True, kw_only=True, tag_field="k", tag=KIND):
+    """A crisis payload on the wire: the common header and the item."""
+
+    message_id: bytes = msgspec.field(name="id")
+    sent_at: int = msgspec.field(name="ts")
+    v: int = 1
+    item: bytes
+
+
+_enc: Final = msgspec.msgpack.Encoder()
+_wire_decoder: Final = msgspec.msgpack.Decoder(_Wire)
+
+
+def item_of(body: bytes) -> bytes | None:
+    """The crisis item a stored message body carries, if it is one."""
+    try:
+        p = payloads.decode(body)
+    except PayloadError:
+        return None
+    if not isinstance(p, payloads.Unknown) or p.kind != KIND or p.version != 1:
+        return None
+    try:
+        return _wire_decoder.decode(p.raw).item
+    except (msgspec.MsgspecError, ValueError):
+        return None

@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The push hub's per-group order rule, driven event by event without a relay process.
+
+Several relay processes commit one group's seqs in order, but a process hears its own
+commits at once and the others' later (NOTIFY), so the hub fills a gap from the store
+and skips the late event. These tests pin the case where the hub had no order yet for
+the group (no socket was open when its last event came): the first push must still be
+preceded by an earlier seq that is on its way, never let it be skipped unpushed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, cast
+
+from server_stub.hub import Connection, Hub, Message
+from server_stub.storage.base import MemberRow, MessageEvent, Storage, StoredMessage
+
+G = b"g" * 16
+
+
+def message(seq: int, sender: str) -> StoredMessage:
+    return StoredMessage(G, seq, sender, f"m{seq}", b"ciphertext", 0)
+
+
+class Store:
+    """The two reads the hub makes: routing rows and a seq range of committed messages."""
+
+    def __init__(self, joined: dict[str, int], messages: list[StoredMessage]) -> None:
+        self.joined = joined
+        self.messages = messages
+        self.ranges: list[tuple[int, int]] = []
+
+    async def group_members(self, group_id: bytes) -> list[MemberRow]:
+        return [MemberRow(d, j, j, None) for d, j in self.joined.items()]
+
+    async def group_range(self, group_id: bytes, after: int, upto: int) -> list[StoredMessage]:
+        self.ranges.append((after, upto))
+        return [m for m in self.messages if after < m.seq <= upto]
+
+
+class Socket:
+    def __init__(self, hub: Hub, device: str) -> None:
+        self.seqs: list[int] = []
+        self.conn = Connection(device, self._send, self._close, 100)
+        hub.add(self.conn)
+
+    async def _send(self, msg: Message) -> None:
+        self.seqs.append(json.loads(cast(str, msg["text"]))["seq"])
+
+    async def _close(self, code: int, reason: str) -> None:
+        raise AssertionError(f"closed {code} {reason}")
+
+
+async def settle(hub: Hub) -> None:
+    for _ in range(200):
+        await asyncio.sleep(0)
+        if not hub.pending():
+            await asyncio.sleep(0.01)
+            if not hub.pending():
+                return
+    raise AssertionError("the hub did not settle")
+
+
+def event(m: StoredMessage) -> list[Any]:
+    return [MessageEvent(m, False)]
+
+
+async def test_first_push_after_a_spell_without_sockets_waits_for_no_late_event() -> None:
+    """Seq 1 came while no socket was open (the hub kept no order); then this process's
+    own seq 3 arrives before another process's seq 2. Device b (given up to 1) gets 2
+    then 3, filled from the store; d, whose backlog already reached 3, gets neither
+    again; the late event for 2 is skipped as pushed."""
+    store = Store({"a": 0, "b": 1, "c": 1, "d": 1},
+                  [message(1, "a"), message(2, "a"), message(3, "c"), message(4, "a")])
+    hub = Hub(cast(Storage, store))
+    hub.start()
+    try:
+        hub.on_events(event(store.messages[0]))  # nobody connected: no order kept
+        b, d = Socket(hub, "b"), Socket(hub, "d")
+        b.conn.go_live({G: 1})
+        d.conn.go_live({G: 3})
+        hub.on_events(event(store.messages[2]))  # own commit, at once
+        await settle(hub)
+        hub.on_events(event(store.messages[1]))  # the other process's, by NOTIFY
+        hub.on_events(event(store.messages[3]))
+        await settle(hub)
+        assert b.seqs == [2, 3, 4]
+        assert d.seqs == [4]
+        assert store.ranges == [(1, 2)]
+    finally:
+        await hub.stop()
+
+
+async def test_first_push_while_a_backlog_is_being_sent_is_filled_from_the_joined_seq() -> None:
+    """A socket still sending its backlog has no known position: the fill starts at the
+    device's joined seq and the socket drops what its backlog covered when it goes live."""
+    store = Store({"a": 0, "b": 1, "c": 1},
+                  [message(2, "a"), message(3, "a"), message(4, "c")])
+    hub = Hub(cast(Storage, store))
+    hub.start()
+    try:
+        b = Socket(hub, "b")  # connected, backlog (up to 2) still being sent
+        hub.on_events(event(store.messages[2]))  # own seq 4 first
+        await settle(hub)
+        hub.on_events(event(store.messages[1]))  # then seq 3 by NOTIFY: already filled
+        await settle(hub)
+        b.conn.go_live({G: 2})
+        await settle(hub)
+        assert b.seqs == [3, 4]
+    finally:
+        await hub.stop()

@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A relay to test against: in this process (ASGI, no sockets) or as a real process.
+
+Every relay here is initialised for a real venue (``root.pem`` in its data directory,
+from :mod:`tests.support.pki`; by default the session's venue) and admits devices only
+by certificate chain, like a deployed relay. Relay, client, deploy and benchmark tests
+share these, so they live here rather than in one directory's ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+from httpx_ws.transport import ASGIWebSocketTransport
+
+from server_stub.app import create_app
+from server_stub.relay import Relay
+from server_stub.settings import Settings
+
+from .pki import Pki, session_venue, write_root
+from .relay_client import RelayClient
+
+__all__ = ["PG_DSN", "ROOT", "InProcess", "RelayProcess", "free_port", "in_process"]
+
+#: The PostgreSQL server the tests use (a schema per session is made in it).
+PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+#: The repository root (what a relay subprocess needs on its PYTHONPATH).
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class InProcess:
+    app: Any
+    relay: Relay
+    http: httpx.AsyncClient
+    venue: Pki
+
+    def client(self, mission: str | None = None) -> RelayClient:
+        """A client for a newly certified device of the venue (not yet registered)."""
+        return self.venue.client(self.http, self.venue.device(mission))
+
+    async def device(self, mission: str | None = None) -> RelayClient:
+        """A newly certified device, registered with its chain and logged in."""
+        return await self.client(mission).enrol()
+
+
+@contextlib.asynccontextmanager
+async def in_process(settings: Settings, venue: Pki | None = None,
+                     **kw: Any) -> AsyncIterator[InProcess]:
+    """The relay app in this process, its data directory initialised for ``venue``
+    (default: the session's; a ``root.pem`` already there is kept)."""
+    venue = venue or session_venue()
+    write_root(settings.data_dir, venue)
+    app = create_app(settings, **kw)
+    async with app.router.lifespan_context(app):
+        transport = ASGIWebSocketTransport(app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://relay") as http:
+            yield InProcess(app, app.state.relay, http, venue)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class RelayProcess:
+    """``corridor-relay serve`` as a real subprocess on loopback, its log in a file; its
+    data directory is initialised for ``venue`` (default: the session's) on start."""
+
+    def __init__(self, data_dir: Path, database: str | None = None,
+                 env: dict[str, str] | None = None, port: int | None = None,
+                 log_level: str = "info", venue: Pki | None = None,
+                 args: tuple[str, ...] = (), module: str = "server_stub.cli") -> None:
+        self.data_dir = data_dir
+        self.module = module  # a test module may wrap the relay app (fault injection)
+        self.venue = venue or session_venue()
+        self.database = database
+        self.port = port or free_port()
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+        self.log_path = data_dir / f"relay-{self.port}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_level = log_level
+        self.args = args
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30) -> RelayProcess:
+        write_root(self.data_dir, self.venue)
+        cmd = [sys.executable, "-m", self.module, "serve", "--port", str(self.port),
+               "--data-dir", str(self.data_dir), "--log-level", self.log_level]
+        if self.database:
+            cmd += ["--database", self.database]
+        cmd += self.args
+        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=self.env)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"relay did not start:\n{self.log_path.read_text()}")
+            time.sleep(0.05)
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+
+    def client(self, http: httpx.AsyncClient, mission: str | None = None) -> RelayClient:
+        """A client (of ``http``) for a newly certified device of this relay's venue."""
+        return self.venue.client(http, self.venue.device(mission))

@@ -1,0 +1,22 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Reading the real main window in UI tests: which channel is which, what it shows, and
+how long to wait for a real relay round trip."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["TIMEOUT", "channel_of", "texts_of"]
+
+#: Milliseconds a UI test waits for something that crosses the relay.
+TIMEOUT = 20000
+
+
+def channel_of(w: Any, kind: str) -> str:
+    """The id of the first channel of ``kind`` in window ``w``'s channel list."""
+    return str(next(c.channel_id for c in w.channel_model.channels() if c.kind == kind))
+
+
+def texts_of(w: Any) -> list[str]:
+    """The texts of the conversation open in window ``w``, in display order."""
+    return [r.text for r in w.conv_model.rows()]

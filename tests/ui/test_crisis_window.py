@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The crisis desk window over real client sessions: a flash call rings on the called
+delegate's screen (banner, critical notification) until Acknowledge, then stops; the
+caller's window shows the call acknowledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from client.crisis.alarm import Ring
+from client.crisis.desk import Desk
+from client.crisis.records import Priority
+from demo.live import LiveDemo, demo_kdf
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.rings: list[Ring] = []
+        self.withdrawn: list[int] = []
+
+    def notify(self, ring: Ring, replaces: int) -> int:
+        self.rings.append(ring)
+        return replaces or len(self.rings)
+
+    def withdraw(self, notification_id: int) -> None:
+        self.withdrawn.append(notification_id)
+
+
+def _session(venue: LiveDemo, bridge: Any, mission_index: int) -> Any:
+    from ui.session import open_session
+
+    assert venue.info is not None
+    homes = venue.info.layout["homes"]
+    mission = list(venue.info.layout["missions"])[mission_index]
+    name = next(n for n in homes if homes[n]["mission"] == mission)
+
+    async def start() -> Any:
+        s = open_session(Path(venue.info.home(name)), venue.relay_url(),  # type: ignore[union-attr]
+                         passphrase=venue.info.passphrase, kdf=demo_kdf())  # type: ignore[union-attr]
+        await s.start()
+        return s
+
+    return bridge.run_sync(start)
+
+
+def test_flash_call_rings_in_the_window_until_acknowledged(
+        venue: LiveDemo, bridge: Any, qtbot: Any) -> None:
+    from ui.alarm import CrisisController
+    from ui.views.crisis import CrisisWindow
+
+    caller, called = _session(venue, bridge, 0), _session(venue, bridge, 2)
+    window = CrisisWindow()
+    qtbot.addWidget(window)
+    rec = Recorder()
+    ctl = CrisisController(bridge, called.client, window, notifier=rec, tick_ms=200)
+    try:
+        ctl.start()
+        window.show()
+        qtbot.waitUntil(lambda: ctl.view is not None, timeout=15000)
+        assert window.banner.isHidden()
+        caller_desk: Desk = bridge.run_sync(lambda: Desk(caller.client))
+        channel = next(c for c, _n, other in bridge.run_sync(caller_desk.view).bilateral
+                       if other == list(venue.info.layout["missions"])[2])  # type: ignore[union-attr]
+        call = bridge.run_sync(lambda: caller_desk.call(channel, "Shots fired",
+                                                         priority=Priority.FLASH))
+
+        async def sync_called() -> None:
+            await called.client.sync()
+
+        bridge.run_sync(sync_called)
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15000)
+        assert "FLASH HOTLINE CALL" in window.banner.text() and "Shots fired" in \
+            window.banner.text()
+        assert rec.rings and rec.rings[0].critical and rec.rings[0].call_id.hex() == call
+        assert window.calls.rowCount() == 1
+        qtbot.mouseClick(window.banner_ack, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=15000)
+        qtbot.waitUntil(lambda: bool(rec.withdrawn), timeout=15000)
+        rings = len(rec.rings)
+        qtbot.wait(600)  # three more ticks: no more ringing
+        assert len(rec.rings) == rings
+
+        async def caller_sees() -> str:
+            await caller.client.sync()
+            v = caller_desk.ensure().call_view(bytes.fromhex(call), caller_desk.now())
+            return v.escalation.summary(caller_desk.now()) if v else ""
+
+        assert bridge.run_sync(caller_sees) == "acknowledged"
+    finally:
+        ctl.stop()
+        bridge.run_sync(caller.close)
+        bridge.run_sync(called.close)
