@@ -58,7 +58,16 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments, payloads
-from client.engine import AppWork, CommitWork, DeviceIdentity, Engine, Outbound, new_group_id
+from client.crashpoints import crash_hook_from_env
+from client.engine import (
+    AppWork,
+    CommitWork,
+    DeviceIdentity,
+    Engine,
+    EngineSettings,
+    Outbound,
+    new_group_id,
+)
 from client.errors import (
     AlreadyDoneError,
     ClientError,
@@ -278,7 +287,8 @@ class Client:
             import msgspec
 
             trust.set_crls(msgspec.msgpack.decode(crls.state, type=list[bytes]))
-        engine = Engine(store, me, trust, clock=clock)
+        engine = Engine(store, me, trust, clock=clock, settings=EngineSettings.from_env(),
+                        crash=crash_hook_from_env())
         from client.search import SEARCH_KEY, SearchIndex
 
         engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)

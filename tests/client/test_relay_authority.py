@@ -22,7 +22,8 @@ import msgspec
 import pytest
 
 from client.core import Client
-from client.engine import SUITE, _envelope, _seal_info
+from client.engine import SUITE
+from client.engine.envelope import envelope, seal_info
 from client.events import CommitVoided, PolicyRefused
 from client.policy import LEAF_EXTENSIONS, new_info, roster_extension
 from client.transport import RelayMessage, RelayRefused
@@ -91,11 +92,11 @@ def insider_commit(c: Client, gid: bytes, *, add: Sequence[bytes] = (),
         if rename is not None:
             roster = roster.with_changes(name=rename)
             info = new_info(rename)
-            sealed = _seal_info(g, info)
+            sealed = seal_info(g, info)
         exts = [x for x in g.extensions if x.extension_type != CHARTER_EXTENSION]
         exts.append(roster_extension(roster, info))
     at = max(int(datetime.now(UTC).timestamp()), e.message_meta(gid).commit_at)
-    aad = _envelope(g, _enc.encode(CommitStamp([], at, sealed)), e._signer)
+    aad = envelope(g, _enc.encode(CommitStamp([], at, sealed)), e._signer)
     out = g.commit(add=kps, group_context_extensions=exts, authenticated_data=aad,
                    handshake_encrypted=False)
     return out.message, out.welcome, [kp.leaf_node.signature_key.hex() for kp in kps]
