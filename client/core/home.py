@@ -28,7 +28,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from client import attachments
-from client.engine import DeviceIdentity, Engine
+from client.crashpoints import crash_hook_from_env
+from client.engine import DeviceIdentity, Engine, EngineSettings
 from client.errors import PassphraseRequiredError, UsageError
 from client.keystore import (
     DEVICE_SIGNATURE_KEY,
@@ -110,7 +111,8 @@ def open_home(home: str | os.PathLike[str] | None, relay_url: str | None = None,
     crls = store.get_group_state(CRLS_KEY)
     if crls is not None:
         trust.set_crls(msgspec.msgpack.decode(crls.state, type=list[bytes]))
-    engine = Engine(store, me, trust, clock=clock)
+    engine = Engine(store, me, trust, clock=clock, settings=EngineSettings.from_env(),
+                    crash=crash_hook_from_env())
     engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
     engine.features.on_purge = lambda _cid, mid: attachments.purge_files(h.root, mid)
     engine.sweep_expired()

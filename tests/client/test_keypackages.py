@@ -18,7 +18,6 @@ import pytest
 
 from client import core
 from client.core import upkeep
-from client.engine import _LR_PREFIX
 from client.events import ChannelJoined, ErrorEvent
 from crypto.messages import KeyPackage
 from crypto.messages.key_package import KeyPackageBundle
@@ -53,9 +52,9 @@ async def test_last_resort_package_joins_twice_then_rotates(
     assert await x.transport.key_package_count() == (0, True)
     first = x.engine._last_resort()
     assert first.current and not first.used
-    st = x.store.get_group_state(_LR_PREFIX + first.current)
-    assert st is not None  # its private part is in the (encrypted) store
-    old_kp = KeyPackageBundle.from_bytes(st.state).key_package.to_bytes()
+    st = x.store.get_key_package(first.current)
+    assert st is not None and st.last_resort  # its private part is in the (encrypted) store
+    old_kp = KeyPackageBundle.from_bytes(st.bundle).key_package.to_bytes()
 
     # two adders, no one-time package left: both get the last-resort one
     claimed: list[bytes] = []
