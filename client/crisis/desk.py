@@ -2,8 +2,8 @@
 """The crisis desk of one client: sends and reads the crisis workflows over the client
 core, keeping a :class:`~client.crisis.book.Book` of what its channels carried.
 
-Records travel as ``crisis`` payloads (``{"k": "crisis", "v": 1, "id", "ts", "item"}``),
-padded like every application message, so the relay sees nothing it did not see
+Records travel as ``crisis`` payloads (:class:`client.payloads.Crisis`), padded like
+every application message, so the relay sees nothing it did not see
 before. Each device reads the crisis messages it stored (:meth:`Desk.refresh`, which
 takes each message once), so the book survives a restart; an item the book refuses
 (:meth:`~client.crisis.book.Book.accept`) is left out of every view.
@@ -18,8 +18,6 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
-
-import msgspec
 
 from client import payloads
 from client.crisis import authority, explain, hotline, meetings
@@ -128,16 +126,15 @@ class Desk:
                 if item is not None:
                     with contextlib.suppress(RecordError):
                         self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
-                                         item, crls)
+                                         item, crls, notice=ch.kind == "notice")
         return self.book
 
     def ensure(self) -> Book:
         return self.refresh()
 
     async def _send(self, channel: str | bytes, item: Item) -> str:
-        body = _enc.encode(_Wire(message_id=payloads.new_message_id(), sent_at=self.now(),
-                                 item=encode_item(item)))
-        p = payloads.decode(body)  # a kind the core carries as it is
+        p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
+                            item=encode_item(item))
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -435,28 +432,10 @@ class Desk:
         return self.ensure().tally(mid, self.client.engine.charter(cid).missions)
 
 
-class _Wire(msgspec.Struct, frozen=True, kw_only=True, tag_field="k", tag=KIND):
-    """A crisis payload on the wire: the common header and the item."""
-
-    message_id: bytes = msgspec.field(name="id")
-    sent_at: int = msgspec.field(name="ts")
-    v: int = 1
-    item: bytes
-
-
-_enc: Final = msgspec.msgpack.Encoder()
-_wire_decoder: Final = msgspec.msgpack.Decoder(_Wire)
-
-
 def item_of(body: bytes) -> bytes | None:
     """The crisis item a stored message body carries, if it is one."""
     try:
         p = payloads.decode(body)
     except PayloadError:
         return None
-    if not isinstance(p, payloads.Unknown) or p.kind != KIND or p.version != 1:
-        return None
-    try:
-        return _wire_decoder.decode(p.raw).item
-    except (msgspec.MsgspecError, ValueError):
-        return None
+    return p.item if isinstance(p, payloads.Crisis) else None
