@@ -137,7 +137,7 @@ async def bench_durable(n: int) -> None:
 
 def bench_gossip() -> None:
     from client import payloads
-    from client.engine import _envelope
+    from client.engine.envelope import envelope
     from crypto import messages as m
     from crypto.group import Group
     from crypto.messages.key_package import make_key_package
@@ -165,9 +165,9 @@ def bench_gossip() -> None:
     body = payloads.encode(payloads.Text(message_id=mid, sent_at=0, body="x" * 200))
     # the engine's full authenticated data: fork-check envelope around the inner AAD
     plain = alice.encrypt_application(
-        body, authenticated_data=_envelope(alice, payloads.build_aad(mid), sig))
+        body, authenticated_data=envelope(alice, payloads.build_aad(mid), sig))
     gossip = alice.encrypt_application(
-        body, authenticated_data=_envelope(alice, payloads.build_aad(mid, head.encode()), sig))
+        body, authenticated_data=envelope(alice, payloads.build_aad(mid, head.encode()), sig))
     got = bob.process(gossip, now=now)
     inner = got.authenticated_data[-129:]  # type: ignore[union-attr]
     assert payloads.aad_tree_head(inner) == head.encode()
@@ -181,16 +181,16 @@ def bench_gossip() -> None:
         return alice.application_size(n, aad_len, padding_for(
             lambda p: alice.application_size(n, aad_len, p)))
 
-    a0 = len(_envelope(alice, payloads.build_aad(mid), sig))
-    a1 = len(_envelope(alice, payloads.build_aad(mid, head.encode()), sig))
+    a0 = len(envelope(alice, payloads.build_aad(mid), sig))
+    a1 = len(envelope(alice, payloads.build_aad(mid, head.encode()), sig))
     print(f"  padded as the client sends it: {padded(len(body), a0)} bytes without the head, "
           f"{padded(len(body), a1)} with it (the head rides only on the first message per "
           f"channel after the log changed, and at least hourly)")
     grew, total = 0, 0
     for n in range(0, 8000, 37):  # bodies of every size up to 8 KB
         sizes = []
-        for aad_len in (len(_envelope(alice, payloads.build_aad(mid), sig)),
-                        len(_envelope(alice, payloads.build_aad(mid, head.encode()), sig))):
+        for aad_len in (len(envelope(alice, payloads.build_aad(mid), sig)),
+                        len(envelope(alice, payloads.build_aad(mid, head.encode()), sig))):
             pad = padding_for(lambda p, a=aad_len, n=n: alice.application_size(n, a, p))
             sizes.append(alice.application_size(n, aad_len, pad))
         total += 1

@@ -8,12 +8,13 @@ for application messages and ``c.<outbox item>`` for commits, which marked commi
 exposed message ids. Now every id is 16 random bytes (22 characters of base64url), made
 when the item is first sent; what it stands for stays in the device's encrypted store::
 
-    forward   0xff "cmid>" SHA-256(kind | channel | ref | attempt)[:16]  ->  id
-    reverse   0xff "cmid<" id                                            ->  kind, ref, attempt
+    by digest   SHA-256(kind | channel | ref | attempt)[:16]  ->  id
+    by id       id                                            ->  kind, ref, attempt
 
 (``ref`` is the message id of an application message, the outbox item id of a commit.)
-The forward key is a digest so no message id sits in the clear in the store's keys; the
-values are sealed like every group state. The reverse entry is read when the relay
+(:class:`client.store.engine_state.SendIdStore`.) The first key is a digest so no
+message id sits in the clear in the store's keys; the values are sealed like every
+group state. The entry by id is read when the relay
 hands the message back (the device cannot decrypt its own message; this is how it knows
 which of its messages came back) and dropped then.
 
@@ -32,9 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-import msgspec
-
-from client.store.base import Store
+from client.store.engine_state import EngineStore, SendIdRecord
 
 __all__ = ["APP", "COMMIT", "MIN_BUCKET", "SendIds", "SendRef", "bucket", "padding_for"]
 
@@ -42,10 +41,6 @@ APP: Final = "app"
 COMMIT: Final = "commit"
 MIN_BUCKET: Final = 512
 MAX_BUCKET: Final = 1 << 20
-_FWD: Final = b"\xffcmid>"
-_REV: Final = b"\xffcmid<"
-_codec: Final = msgspec.msgpack.Decoder(tuple[str, bytes, int])
-_enc: Final = msgspec.msgpack.Encoder()
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,28 +63,28 @@ def _unb64u(text: str) -> bytes | None:
 class SendIds:
     """Random client message ids and their meaning, kept in the device's store."""
 
-    def __init__(self, store: Store, rng: Callable[[int], bytes] = secrets.token_bytes) -> None:
+    def __init__(self, store: EngineStore,
+                 rng: Callable[[int], bytes] = secrets.token_bytes) -> None:
         self.store = store
         self._rng = rng
 
-    def _fwd(self, kind: str, channel_id: bytes, ref: bytes, attempt: int) -> bytes:
+    def _digest(self, kind: str, channel_id: bytes, ref: bytes, attempt: int) -> bytes:
         h = hashlib.sha256(b"corridor client_msg_id\x00" + kind.encode() + b"\x00"
                            + len(channel_id).to_bytes(2, "big") + channel_id + ref
                            + attempt.to_bytes(8, "big"))
-        return _FWD + h.digest()[:16]
+        return h.digest()[:16]
 
     def id_for(self, kind: str, channel_id: bytes, ref: bytes, attempt: int = 0) -> str:
         """The id of this send: the one made before (a resend after a crash), or a new
         random one, recorded before it is returned (so before it can reach the relay)."""
-        key = self._fwd(kind, channel_id, ref, attempt)
-        st = self.store.get_group_state(key)
-        if st is not None:
-            return st.state.decode()
+        digest = self._digest(kind, channel_id, ref, attempt)
+        known = self.store.get_send_id(digest)
+        if known is not None:
+            return known
         raw = self._rng(16)
         cmid = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
         with self.store.transaction():
-            self.store.put_group_state(_REV + raw, 0, _enc.encode((kind, ref, attempt)))
-            self.store.put_group_state(key, 0, cmid.encode())
+            self.store.put_send_id(digest, raw, cmid, SendIdRecord(kind, ref, attempt))
         return cmid
 
     def lookup(self, client_msg_id: str) -> SendRef | None:
@@ -98,14 +93,10 @@ class SendIds:
         messages in flight across an upgrade are recognised."""
         raw = _unb64u(client_msg_id)
         if raw is not None:
-            st = self.store.get_group_state(_REV + raw)
-            if st is None:
+            rec = self.store.get_send_ref(raw)
+            if rec is None:
                 return None
-            try:
-                kind, ref, attempt = _codec.decode(st.state)
-            except msgspec.MsgspecError:
-                return None
-            return SendRef(kind, ref, attempt)
+            return SendRef(rec.kind, rec.ref, rec.attempt)
         parts = client_msg_id.split(".")
         try:
             if len(parts) == 3 and parts[0] == "m" and parts[1]:
@@ -123,10 +114,9 @@ class SendIds:
             return
         ref = self.lookup(client_msg_id)
         with self.store.transaction():
-            if ref is not None:
-                self.store.delete_group_state(
-                    self._fwd(ref.kind, channel_id, ref.ref, ref.attempt))
-            self.store.delete_group_state(_REV + raw)
+            self.store.delete_send_id(
+                self._digest(ref.kind, channel_id, ref.ref, ref.attempt)
+                if ref is not None else None, raw)
 
 
 def bucket(size: int) -> int:

@@ -46,6 +46,7 @@ __all__ = [
     "Activity",
     "AgendaNotice",
     "Attachment",
+    "Crisis",
     "Decoded",
     "DisappearingTimer",
     "Edit",
@@ -227,6 +228,14 @@ class LeaveRequest(_Payload, frozen=True, kw_only=True, tag="leave"):
     signature: Annotated[bytes, Meta(max_length=128)]
 
 
+class Crisis(_Payload, frozen=True, kw_only=True, tag="crisis"):
+    """A crisis-workflow item (``client.crisis.book.Item``: a member's signed hotline,
+    attendance or explanation record, a mission's signed duty roster, the venue's chair
+    handover). Its meaning is checked by ``client.crisis``; never shown as a message."""
+
+    item: Annotated[bytes, Meta(min_length=1, max_length=64 * 1024)]
+
+
 Payload = (
     Text
     | Reply
@@ -241,6 +250,7 @@ Payload = (
     | Activity
     | DisappearingTimer
     | LeaveRequest
+    | Crisis
 )
 
 _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
@@ -257,6 +267,7 @@ _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
     Activity,
     DisappearingTimer,
     LeaveRequest,
+    Crisis,
 )
 #: Wire kind tag -> Struct.
 KINDS: Final[dict[str, type[_Payload]]] = {str(t.__struct_config__.tag): t for t in _PAYLOAD_TYPES}

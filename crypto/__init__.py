@@ -1,12 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Corridor's cryptography: MLS (RFC 9420), HPKE, certificates. Pure: no I/O, no clock.
 
-Layers, each importing only those before it: the foundation here (codec, errors, suites,
-hpke, secret_bytes); messages/ (wire structs, key packages); tree/ (tree math, ratchet
-tree, TreeKEM); schedule/ (key schedule, PSKs, transcripts, secret tree); framing/
-(message protection); group/ (group state, commits, joins, public group, validation);
-certs/ (X.509 venue chain, CRLs, key files, words, transparency log) and corridor/
-(Corridor's charter and routing above MLS).
+Layers, each importing only those before it: foundation (codec, errors, suites, hpke,
+secret_bytes) < messages/ < tree/ < schedule/ < framing/ < group/; certs/ (X.509 chain,
+CRLs, key files, words, transparency log) < corridor/ (charter, handover, routing).
 """
 
 from crypto.errors import CryptoError

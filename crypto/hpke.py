@@ -19,7 +19,7 @@ section 7.1.3) on the labeled HKDF of section 4 with ``suite_id = "KEM" || kem_i
 from __future__ import annotations
 
 import hmac
-from typing import Any
+from collections.abc import Callable
 
 import nacl.bindings as _nacl
 from cryptography.exceptions import InvalidTag
@@ -57,12 +57,13 @@ _SUITES = {
     ),
 }
 
-_rust_hpke: Any = getattr(_rust_openssl, "hpke", None)
-_encrypt_with_aad: Any = getattr(_rust_hpke, "_encrypt_with_aad", None)
-_decrypt_with_aad: Any = getattr(_rust_hpke, "_decrypt_with_aad", None)
+# Private helpers of cryptography's Rust bindings (untyped), present in some versions.
+_rust_hpke: object = getattr(_rust_openssl, "hpke", None)
+_encrypt_with_aad: Callable[..., bytes] | None = getattr(_rust_hpke, "_encrypt_with_aad", None)
+_decrypt_with_aad: Callable[..., bytes] | None = getattr(_rust_hpke, "_decrypt_with_aad", None)
 
 
-def _suite(aead_id: int) -> Any:
+def _suite(aead_id: int) -> _hpke.Suite:
     try:
         return _SUITES[aead_id]
     except KeyError:

@@ -26,6 +26,7 @@ __all__ = [
     "install_translation",
     "meeting_text",
     "resolve_language",
+    "size_text",
     "tr_n",
     "when_text",
 ]
@@ -126,6 +127,12 @@ def when_text(ms: int) -> str:
     at = QDateTime.fromMSecsSinceEpoch(int(ms))
     return (loc.toString(at.date(), QLocale.FormatType.LongFormat) + " "
             + loc.toString(at.time(), QLocale.FormatType.ShortFormat))
+
+
+def size_text(n: int) -> str:
+    """A byte count as the user's locale writes it ("1.5 MiB", "1,5 Mio", "800 bytes")."""
+    return QLocale().formattedDataSize(n, 1 if n >= 1024 else 0,
+                                       QLocale.DataSizeFormat.DataSizeIecFormat)
 
 
 def meeting_text(meeting_at: int | None, detail: str) -> str:

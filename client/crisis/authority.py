@@ -56,6 +56,7 @@ __all__ = [
     "act_of",
     "chair_office",
     "decide",
+    "refusal",
     "role_chairs",
     "sign_handover",
     "verify_handover",
@@ -201,3 +202,16 @@ def decide(charter: Charter | CharterLike, sender: Ident, act: Act, *, at_ms: in
     who = "the chair" if charter.kind == "notice" else "the chair or a convener"
     return Verdict(False, f"only {who} may send a{'n' if act is Act.EMERGENCY_CALL else ''} "
                           f"{act} in a {charter.kind} channel", frozen)
+
+
+def refusal(charter: Charter | CharterLike, sender: Ident, payload: payloads.Decoded, *,
+            at_ms: int, roles: RoleCheck, handovers: Iterable[Handover] = ()) -> str:
+    """Why every client refuses ``payload`` from ``sender`` here ("" when it may pass):
+    the one call the engine makes, when sending and when receiving."""
+    act = act_of(payload)
+    if act is None:
+        return ""
+    agenda = payload.agenda if isinstance(payload, payloads.EmergencyCall) else "-"
+    verdict = decide(charter, sender, act, at_ms=at_ms, roles=roles, handovers=handovers,
+                     has_agenda=bool(agenda.strip()))
+    return "" if verdict.allowed else verdict.reason

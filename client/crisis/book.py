@@ -26,11 +26,14 @@ from client.crisis import authority, explain, hotline, meetings, signing
 from client.crisis.hotline_log import Entry
 from client.crisis.records import (
     Attendance,
+    Availability,
     ExplanationReply,
     ExplanationRequest,
     HotlineCall,
     LadderStep,
+    MeetingProposal,
     MeetingRequest,
+    ProposalAnswer,
     Record,
     RecordError,
     Rung,
@@ -56,6 +59,7 @@ class Item(msgspec.Struct, frozen=True, kw_only=True):
     record: Signed | None = None
     chain: _Chain = ()
     roster: bytes = b""
+    windows: bytes = b""
     handover: bytes = b""
 
 
@@ -74,8 +78,10 @@ def decode_item(data: bytes) -> Item:
         raise RecordError("malformed crisis item") from None
     if item.v != ITEM_VERSION:
         raise RecordError("a crisis item of another version")
-    if sum(map(bool, (item.record is not None, item.roster, item.handover))) != 1:
-        raise RecordError("a crisis item carries one record, roster or handover")
+    if sum(map(bool, (item.record is not None, item.roster, item.windows,
+                      item.handover))) != 1:
+        raise RecordError("a crisis item carries one record, roster, duty windows or "
+                          "handover")
     return item
 
 
@@ -114,11 +120,17 @@ class Book:
     rosters: dict[str, hotline.DutyRoster] = field(default_factory=dict)
     roster_bytes: dict[str, bytes] = field(default_factory=dict)
     handovers: list[authority.Handover] = field(default_factory=list)
+    #: other missions' duty windows (what they disclose: someone on duty, or not)
+    windows: dict[str, hotline.DutyWindows] = field(default_factory=dict)
 
     def accept(self, channel_id: bytes, sender: str, data: bytes,
-               crls: Sequence[bytes] = ()) -> Record | hotline.DutyRoster | authority.Handover:
+               crls: Sequence[bytes] = (), *, notice: bool = False
+               ) -> Record | hotline.DutyRoster | hotline.DutyWindows | authority.Handover:
         """Check and keep an item that ``sender`` ("mission/delegate", as MLS
         authenticated the message) sent in a channel. RecordError if refused.
+
+        In a notice channel, where only the chair posts, members answer: an item there
+        is kept only if it is an attendance answer, a meeting request or a handover.
 
         A record or roster carries its sender's certificate chain, which must verify to
         the venue root at the record's own time and name ``sender``; the record is
@@ -132,6 +144,10 @@ class Book:
             if h not in self.handovers:
                 self.handovers.append(h)
             return h
+        if notice and (item.record is None or not isinstance(
+                decode_record(item.record.body), Attendance | MeetingRequest)):
+            raise RecordError("only attendance answers and meeting requests in a notice "
+                              "channel")
         if len(item.chain) < 2:
             raise RecordError("a crisis item comes with its sender's certificate chain")
         chain = tuple(bytes(c) for c in item.chain)
@@ -144,6 +160,13 @@ class Book:
                 self.rosters[roster.mission] = roster
                 self.roster_bytes[roster.mission] = item.roster
             return roster
+        if item.windows:
+            w = hotline.verify_windows(chain[1], item.windows)
+            self._signer(chain, w.issued_at, sender, crls)
+            cur_w = self.windows.get(w.mission)
+            if cur_w is None or (w.revision, w.issued_at) > (cur_w.revision, cur_w.issued_at):
+                self.windows[w.mission] = w
+            return w
         assert item.record is not None
         rec = decode_record(item.record.body)
         self._signer(chain, time_of(rec), sender, crls)
@@ -242,6 +265,45 @@ class Book:
                     and r.record.request_id == req.request_id]
             out.append((req, explain.status(req, replies, asks, now)))
         out.sort(key=lambda x: -x[0].sent_at)
+        return out
+
+    def on_duty(self, now: int) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" at ``now``, where they disclose it."""
+        return {m: hotline.on_duty_now(w, now) for m, w in sorted(self.windows.items())}
+
+    def proposals(self) -> list[tuple[bytes, MeetingProposal, dict[str, bool]]]:
+        """Meeting proposals (channel, proposal, member -> accepted), newest first; an
+        answer counts only from the other side of the channel's proposer."""
+        out = []
+        for k in self._of(MeetingProposal):
+            prop = k.record
+            assert isinstance(prop, MeetingProposal)
+            side = prop.member.split("/", 1)[0]
+            answers = {}
+            for a in sorted((r.record for r in self._of(ProposalAnswer)
+                             if r.channel_id == k.channel_id),
+                            key=lambda r: r.at if isinstance(r, ProposalAnswer) else 0):
+                if isinstance(a, ProposalAnswer) and a.proposal_id == prop.proposal_id \
+                        and a.member.split("/", 1)[0] != side:
+                    answers[a.member] = a.accept
+            out.append((k.channel_id, prop, answers))
+        out.sort(key=lambda x: -x[1].at)
+        return out
+
+    def available(self, now: int) -> dict[bytes, list[tuple[str, int, str]]]:
+        """Per channel, who said they are available to talk, until when (the latest
+        word of each member counts; expired ones are left out)."""
+        latest: dict[tuple[bytes, str], Availability] = {}
+        for k in self._of(Availability):
+            a = k.record
+            assert isinstance(a, Availability)
+            cur = latest.get((k.channel_id, a.member))
+            if cur is None or a.at >= cur.at:
+                latest[(k.channel_id, a.member)] = a
+        out: dict[bytes, list[tuple[str, int, str]]] = {}
+        for (cid, who), a in sorted(latest.items()):
+            if a.until > now:
+                out.setdefault(cid, []).append((who, a.until, a.note))
         return out
 
     def tally(self, meeting_id: bytes, missions: Sequence[str]) -> meetings.Tally:

@@ -16,7 +16,11 @@
   ``explain meeting REQUEST``, ``explain list``;
 * ``meeting call CHANNEL --at WHEN --agenda ...``, ``meeting attend CHANNEL MEETING
   --answer in-person|remote|represented|cannot [--by WHO]``, ``meeting tally CHANNEL
-  MEETING``, ``meeting calendar CALENDAR.json --out venue.ics`` (offline).
+  MEETING``, ``meeting propose CHANNEL --at WHEN`` (bilateral: a proposal, never a
+  call), ``meeting proposals``, ``meeting accept|decline PROPOSAL``, ``meeting calendar
+  CALENDAR.json --out venue.ics`` (offline);
+* ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
+  to the chosen missions, inside the encryption.
 """
 
 from __future__ import annotations
@@ -152,8 +156,14 @@ def _duty_sign(args: argparse.Namespace) -> int:
     except RecordError as exc:
         raise UsageError(str(exc)) from None
     _write(args.out, signed)
-    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out},
-          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"])
+    public = ""
+    if roster.disclose_on_duty:
+        public = args.out + ".public"
+        _write(public, hotline.sign_windows(seed, roster))
+    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out,
+                 "public": public or None},
+          [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"]
+          + ([f"what other missions may see (on duty: yes/no): {public}"] if public else []))
     return 0
 
 
@@ -322,7 +332,9 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
 
 
 async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
-    mid = await desk.publish_roster(args.channel, _read(args.file))
+    public = Path(args.file + ".public")
+    mid = await desk.publish_roster(args.channel, _read(args.file),
+                                    public.read_bytes() if public.exists() else b"")
     roster = desk.roster()
     _emit(args, {"message_id": mid, "revision": roster.revision if roster else None},
           [f"duty roster published ({mid})"])
@@ -332,15 +344,19 @@ async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
 async def _duty_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
     roster = desk.roster()
     now = _now_ms(desk)
+    others = desk.on_duty()
+    lines = [f"mission {m}: {'someone on duty' if yes else 'nobody on duty'}"
+             for m, yes in others.items()]
     if roster is None:
-        _emit(args, None, ["no duty roster of your mission on this device"])
+        _emit(args, {"others": others}, ["no duty roster of your mission on this device",
+                                         *lines])
         return 0
-    data = {"mission": roster.mission, "revision": roster.revision,
-            "on_duty": list(hotline.on_duty(roster, now)),
+    on = list(hotline.on_duty(roster, now))
+    data = {"mission": roster.mission, "revision": roster.revision, "on_duty": on,
             "deputy": hotline.deputy(roster, now), "head": roster.head,
-            "disclosed": hotline.duty_view(roster, now)}
-    _emit(args, data, [f"on duty now: {', '.join(data['on_duty'])}; deputy {data['deputy']}; "
-                       f"head of mission {roster.head} (revision {roster.revision})"])
+            "disclosed": hotline.duty_view(roster, now), "others": others}
+    _emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
+                       f"head of mission {roster.head} (revision {roster.revision})", *lines])
     return 0
 
 
@@ -402,6 +418,46 @@ async def _meeting_tally(args: argparse.Namespace, c: Any, desk: Any) -> int:
     data = t.to_json()
     _emit(args, data, [", ".join(f"{k}: {n}" for k, n in t.counts.items()),
                        f"not answered: {', '.join(t.not_answered) or 'none'}"])
+    return 0
+
+
+async def _meeting_propose(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    from client.cli import _when
+
+    pid = await desk.propose_meeting(args.channel, meeting_at=_when(args.at),
+                                     place=args.place, agenda=args.agenda)
+    _emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
+    return 0
+
+
+async def _meeting_proposals(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    rows = desk.ensure().proposals()
+
+    def said(answers: dict[str, bool]) -> str:
+        return ", ".join(f"{w} {'accepts' if a else 'declines'}"
+                         for w, a in answers.items()) or "no answer"
+
+    _emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
+                  "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
+                  "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
+          [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
+           f"{p.place}: {p.agenda}  [{said(answers)}]" for _cid, p, answers in rows]
+          or ["no proposals"])
+    return 0
+
+
+async def _meeting_answer_proposal(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.answer_proposal(args.proposal, args.meeting_command == "accept")
+    _emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
+    return 0
+
+
+async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    until = 0 if args.off else _now_ms(desk) + args.seconds * 1000
+    told = await desk.set_available(args.to, until, args.note)
+    _emit(args, {"told": told, "until": until},
+          [f"available to talk until {_clock(until)}, told {', '.join(told)}" if until
+           else f"no longer available (told {', '.join(told)})"])
     return 0
 
 
@@ -493,3 +549,23 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
             _meeting_tally, offline=True)
     p.add_argument("channel")
     p.add_argument("meeting")
+    p = cmd(meeting_sub, "propose", "propose a meeting in a bilateral channel (nobody "
+            "convenes there)", _meeting_propose)
+    p.add_argument("channel")
+    p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
+    p.add_argument("--place", default="")
+    p.add_argument("--agenda", default="")
+    cmd(meeting_sub, "proposals", "meeting proposals and their answers", _meeting_proposals,
+        offline=True)
+    for verb in ("accept", "decline"):
+        p = cmd(meeting_sub, verb, f"{verb} the other side's proposal",
+                _meeting_answer_proposal)
+        p.add_argument("proposal", help="proposal id (or unique prefix)")
+
+    p = cmd(subparsers, "available", "tell chosen missions you are available to talk "
+            "(inside the encryption)", _available)
+    p.add_argument("--to", nargs="+", required=True, help="the missions told")
+    p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
+                   default=3600, metavar="DURATION", help="how long (default 1h)")
+    p.add_argument("--note", default="", help="where, for instance")
+    p.add_argument("--off", action="store_true", help="no longer available")

@@ -2,8 +2,8 @@
 """The crisis desk of one client: sends and reads the crisis workflows over the client
 core, keeping a :class:`~client.crisis.book.Book` of what its channels carried.
 
-Records travel as ``crisis`` payloads (``{"k": "crisis", "v": 1, "id", "ts", "item"}``),
-padded like every application message, so the relay sees nothing it did not see
+Records travel as ``crisis`` payloads (:class:`client.payloads.Crisis`), padded like
+every application message, so the relay sees nothing it did not see
 before. Each device reads the crisis messages it stored (:meth:`Desk.refresh`, which
 takes each message once), so the book survives a restart; an item the book refuses
 (:meth:`~client.crisis.book.Book.accept`) is left out of every view.
@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
-
-import msgspec
 
 from client import payloads
 from client.crisis import authority, explain, hotline, meetings
@@ -28,11 +26,14 @@ from client.crisis.hotline_log import Entry, export_log
 from client.crisis.records import (
     Attendance,
     AttendanceAnswer,
+    Availability,
     ExplanationReply,
     ExplanationRequest,
     LadderStep,
+    MeetingProposal,
     MeetingRequest,
     Priority,
+    ProposalAnswer,
     Record,
     RecordError,
     Rung,
@@ -74,6 +75,11 @@ class DeskView:
     #: (channel id, name, the other mission) of the bilateral channels: where to call
     bilateral: tuple[tuple[bytes, str, str], ...]
     channels: tuple[tuple[bytes, str], ...]
+    #: meeting proposals of bilateral channels: (channel, proposal, member -> accepted)
+    proposals: list[tuple[bytes, MeetingProposal, dict[str, bool]]] = field(
+        default_factory=list)
+    #: per channel, who is available to talk: (member, until, note)
+    available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
 
 
 class Desk:
@@ -83,6 +89,7 @@ class Desk:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
         self._seen: set[tuple[bytes, bytes]] = set()
+        self._reminded: set[tuple[bytes, int]] = set()
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -119,16 +126,15 @@ class Desk:
                 if item is not None:
                     with contextlib.suppress(RecordError):
                         self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
-                                         item, crls)
+                                         item, crls, notice=ch.kind == "notice")
         return self.book
 
     def ensure(self) -> Book:
         return self.refresh()
 
     async def _send(self, channel: str | bytes, item: Item) -> str:
-        body = _enc.encode(_Wire(message_id=payloads.new_message_id(), sent_at=self.now(),
-                                 item=encode_item(item)))
-        p = payloads.decode(body)  # a kind the core carries as it is
+        p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
+                            item=encode_item(item))
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -211,15 +217,27 @@ class Desk:
 
     # -- duty roster ----------------------------------------------------------------------
 
-    async def publish_roster(self, channel: str | bytes, signed_roster: bytes) -> str:
+    async def publish_roster(self, channel: str | bytes, signed_roster: bytes,
+                             signed_windows: bytes = b"") -> str:
         """Send a roster the mission admin signed to a channel of this mission (its
-        devices compute escalation from it); never to another mission."""
+        devices compute escalation from it), never to another mission; its public
+        windows (someone on duty or not, no names), when the mission discloses them, go
+        to every bilateral channel."""
         cid = self.client.resolve_channel(channel)
         if tuple(self.client.engine.charter(cid).missions) != (self.mission,):
             raise UsageError("a duty roster goes only to a channel of your own mission")
         chain = tuple(bytes(c) for c in self.client.engine.me.chain[:2])
         hotline.verify_roster(chain[1], signed_roster)
-        return await self._send(cid, Item(roster=signed_roster, chain=chain))
+        mid = await self._send(cid, Item(roster=signed_roster, chain=chain))
+        if signed_windows:
+            hotline.verify_windows(chain[1], signed_windows)
+            for other, _name, _m in self.view_channels():
+                await self._send(other, Item(windows=signed_windows, chain=chain))
+        return mid
+
+    def on_duty(self) -> dict[str, bool]:
+        """Other missions' "on duty: yes/no" now, where they disclose it."""
+        return self.ensure().on_duty(self.now())
 
     def roster(self) -> hotline.DutyRoster | None:
         return self.ensure().rosters.get(self.mission)
@@ -326,35 +344,92 @@ class Desk:
         now = self.now()
         book = self.ensure()
         chans = [c for c in self.client.store.list_channels() if not c.damaged]
-        bilateral = []
-        for c in chans:
+        return DeskView(self.me, self.mission, now, book.calls(now),
+                        frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
+                        book.explanations(now), self.roster(), self.meeting_calls(),
+                        tuple(self.view_channels()),
+                        tuple((c.channel_id, c.name) for c in chans),
+                        book.proposals(), book.available(now))
+
+    # -- proposals and informal contact --------------------------------------------------
+
+    async def propose_meeting(self, channel: str | bytes, *, meeting_at: int, place: str = "",
+                              agenda: str = "") -> str:
+        """Propose a meeting in a bilateral channel (where nobody convenes one)."""
+        cid = self.client.resolve_channel(channel)
+        self._other_mission(cid)
+        prop = MeetingProposal(proposal_id=secrets.token_bytes(16), member=self.me,
+                               meeting_at=meeting_at, place=place, agenda=agenda,
+                               at=self.now())
+        await self._send_record(cid, prop)
+        return prop.proposal_id.hex()
+
+    async def answer_proposal(self, ref: str, accept: bool) -> str:
+        hits = [(c, p) for c, p, _a in self.ensure().proposals()
+                if p.proposal_id.hex().startswith(ref.lower())]
+        if len(ref) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single meeting proposal matches {ref!r}")
+        cid, prop = hits[0]
+        if prop.member.split("/", 1)[0] == self.mission:
+            raise UsageError("the other side answers a proposal")
+        return await self._send_record(cid, ProposalAnswer(
+            proposal_id=prop.proposal_id, member=self.me, accept=accept, at=self.now()))
+
+    async def set_available(self, missions: Sequence[str], until_ms: int,
+                            note: str = "") -> list[str]:
+        """Tell the chosen missions (in the bilateral channels with them, encrypted) that
+        this delegate is available to talk until ``until_ms`` (0 withdraws it)."""
+        wanted = set(missions)
+        sent = []
+        for cid, _name, other in self.view_channels():
+            if other in wanted:
+                await self._send_record(cid, Availability(member=self.me, until=until_ms,
+                                                          note=note, at=self.now()))
+                sent.append(other)
+        missing = wanted - set(sent)
+        if missing:
+            raise UsageError("no bilateral channel with " + ", ".join(sorted(missing)))
+        return sorted(sent)
+
+    def view_channels(self) -> list[tuple[bytes, str, str]]:
+        """(channel id, name, other mission) of this device's bilateral channels."""
+        out = []
+        for c in self.client.store.list_channels():
+            if c.damaged:
+                continue
             with contextlib.suppress(Exception):
                 charter = self.client.engine.charter(c.channel_id)
                 others = [m for m in charter.missions if m != self.mission]
                 if charter.kind == "bilateral" and len(others) == 1:
-                    bilateral.append((c.channel_id, c.name, str(others[0])))
-        return DeskView(self.me, self.mission, now, book.calls(now),
-                        frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
-                        book.explanations(now), self.roster(), self.meeting_calls(),
-                        tuple(bilateral),
-                        tuple((c.channel_id, c.name) for c in chans))
+                    out.append((c.channel_id, c.name, str(others[0])))
+        return out
+
+    def reminders(self) -> list[str]:
+        """Reminders due now, each given once per device: requests for explanation
+        made by or to this mission (before their deadline, and when overdue) and
+        meeting calls (before they start)."""
+        now = self.now()
+        out = []
+        for req, st in self.ensure().explanations(now):
+            if self.mission not in (req.to_mission, req.requester.split("/", 1)[0]):
+                continue
+            done = {t for i, t in self._reminded if i == req.request_id}
+            for t in explain.reminders_due(req, st.replied_at is not None, now, done):
+                self._reminded.add((req.request_id, t))
+                left = req.deadline_at - t
+                out.append(f"request for explanation to {req.to_mission}: "
+                           + (f"{left // 3_600_000} h to the deadline" if left > 0
+                              else "overdue"))
+        for m in self.meeting_calls():
+            done = {t for i, t in self._reminded if i == m.meeting_id}
+            for t in meetings.reminders_due(m.meeting_at, now, done):
+                self._reminded.add((m.meeting_id, t))
+                out.append(f"meeting in {(m.meeting_at - t) // 60_000} min: {m.agenda}")
+        return out
 
     def tally(self, channel: str | bytes, meeting: str | bytes) -> meetings.Tally:
         cid, mid = self.client.resolve_message(meeting, channel)
         return self.ensure().tally(mid, self.client.engine.charter(cid).missions)
-
-
-class _Wire(msgspec.Struct, frozen=True, kw_only=True, tag_field="k", tag=KIND):
-    """A crisis payload on the wire: the common header and the item."""
-
-    message_id: bytes = msgspec.field(name="id")
-    sent_at: int = msgspec.field(name="ts")
-    v: int = 1
-    item: bytes
-
-
-_enc: Final = msgspec.msgpack.Encoder()
-_wire_decoder: Final = msgspec.msgpack.Decoder(_Wire)
 
 
 def item_of(body: bytes) -> bytes | None:
@@ -363,9 +438,4 @@ def item_of(body: bytes) -> bytes | None:
         p = payloads.decode(body)
     except PayloadError:
         return None
-    if not isinstance(p, payloads.Unknown) or p.kind != KIND or p.version != 1:
-        return None
-    try:
-        return _wire_decoder.decode(p.raw).item
-    except (msgspec.MsgspecError, ValueError):
-        return None
+    return p.item if isinstance(p, payloads.Crisis) else None

@@ -45,6 +45,7 @@ from client.crisis.records import (
 __all__ = [
     "ROSTER_VERSION",
     "DutyRoster",
+    "DutyWindows",
     "Escalation",
     "EscalationStep",
     "Ladder",
@@ -56,8 +57,12 @@ __all__ = [
     "latest_roster",
     "new_call",
     "on_duty",
+    "on_duty_now",
+    "public_windows",
     "sign_roster",
+    "sign_windows",
     "verify_roster",
+    "verify_windows",
 ]
 
 ROSTER_VERSION: Final = 1
@@ -167,6 +172,56 @@ def duty_view(roster: DutyRoster, at: int) -> dict[str, object] | None:
     if not roster.disclose_on_duty:
         return None
     return {"mission": roster.mission, "on_duty": _shift(roster, at) is not None}
+
+
+class DutyWindows(msgspec.Struct, frozen=True, kw_only=True):
+    """What the other side may know of a roster: when someone is on duty, no names.
+    Signed by the mission key like the roster it comes from (:func:`sign_roster`)."""
+
+    v: int = ROSTER_VERSION
+    mission: Mission
+    revision: Annotated[int, Meta(ge=0, le=2**53)]
+    windows: Annotated[tuple[tuple[Millis, Millis], ...], Meta(max_length=MAX_SHIFTS)] = ()
+    issued_at: Millis
+
+
+_windows_decoder: Final = msgspec.msgpack.Decoder(DutyWindows)
+
+
+def public_windows(roster: DutyRoster) -> DutyWindows:
+    return DutyWindows(mission=roster.mission, revision=roster.revision,
+                       windows=tuple((s.starts_at, s.ends_at) for s in roster.shifts),
+                       issued_at=roster.issued_at)
+
+
+def sign_windows(mission_seed: bytes, roster: DutyRoster) -> bytes:
+    """The roster's public windows, signed, when the mission discloses them (else
+    RecordError: the mission chose to show nothing)."""
+    if not roster.disclose_on_duty:
+        raise RecordError("this roster does not disclose when someone is on duty")
+    body = _enc.encode(public_windows(roster))
+    return _enc.encode(_SignedRoster(body, signing.sign(mission_seed, signing.WINDOWS_LABEL,
+                                                       body)))
+
+
+def verify_windows(mission_cert: bytes, data: bytes) -> DutyWindows:
+    try:
+        signed = _signed_decoder.decode(data)
+        w = _windows_decoder.decode(signed.body)
+        mission, delegate = signing.cert_identity(mission_cert)
+        key = signing.cert_public_key(mission_cert)
+    except (msgspec.MsgspecError, ValueError):
+        raise RecordError("malformed duty windows") from None
+    if w.v != ROSTER_VERSION or delegate or mission != w.mission:
+        raise RecordError("duty windows of another mission or version")
+    if not signing.verify(key, signing.WINDOWS_LABEL, signed.body, signed.sig):
+        raise RecordError("the duty windows are not signed by their mission")
+    return w
+
+
+def on_duty_now(windows: DutyWindows, at: int) -> bool:
+    """The other side's view: is someone of the mission on duty at ``at``?"""
+    return any(start <= at < end for start, end in windows.windows)
 
 
 def new_call(*, call_id: bytes, caller: str, to_mission: str, priority: Priority,

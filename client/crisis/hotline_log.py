@@ -33,7 +33,7 @@ import msgspec
 from msgspec import Meta
 
 from client.crisis import signing
-from client.crisis.hotline import Ladder, ladder
+from client.crisis.hotline import Escalation, Ladder, escalation, ladder
 from client.crisis.records import (
     HotlineCall,
     LadderStep,
@@ -108,13 +108,21 @@ class VerifiedLog:
     calls: tuple[HotlineCall, ...]
     ladders: dict[bytes, Ladder]
 
+    def escalation(self, call: HotlineCall) -> Escalation:
+        """The call's escalation as it stood at export time: its steps follow from the
+        call's times and its ladder alone (the called mission's roster, which names
+        who was called, is not part of the log)."""
+        return escalation(call, None, self.ladders[call.call_id], self.exported_at)
+
     def to_json(self) -> dict[str, object]:
         return {"exported_at": self.exported_at, "exporter": self.exporter,
                 "calls": [{"call_id": c.call_id.hex(), "caller": c.caller,
                            "to_mission": c.to_mission, "priority": str(c.priority),
                            "subject": c.subject, "sent_at": c.sent_at,
                            "reply_by": c.reply_by,
-                           "ladder": self.ladders[c.call_id].to_json()}
+                           "ladder": self.ladders[c.call_id].to_json(),
+                           "escalation": [{"level": str(s.level), "at": s.at}
+                                          for s in self.escalation(c).steps]}
                           for c in self.calls]}
 
 
@@ -198,6 +206,8 @@ def render_html(log: VerifiedLog) -> str:
         lad = log.ladders[c.call_id]
         rungs = "".join(f"<li>{e(r.name.lower())}: {e(s.member)} at {e(_when(s.at))}</li>"
                         for r, s in sorted(lad.reached.items()))
+        rungs += "".join(f"<li>escalated to {e(str(s.level))} at {e(_when(s.at))}</li>"
+                         for s in log.escalation(c).steps[1:])
         rows.append(
             f"<section><h2>{e(c.subject)}</h2><p>{e(str(c.priority)).upper()} call from "
             f"{e(c.caller)} to mission {e(c.to_mission)} at {e(_when(c.sent_at))}; reply by "

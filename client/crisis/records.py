@@ -26,12 +26,15 @@ __all__ = [
     "SCHEMA",
     "Attendance",
     "AttendanceAnswer",
+    "Availability",
     "ExplanationReply",
     "ExplanationRequest",
     "HotlineCall",
     "LadderStep",
+    "MeetingProposal",
     "MeetingRequest",
     "Priority",
+    "ProposalAnswer",
     "Record",
     "RecordError",
     "Rung",
@@ -165,10 +168,39 @@ class MeetingRequest(_Record, frozen=True, kw_only=True, tag="meetreq"):
     hold_by: Millis
 
 
+class MeetingProposal(_Record, frozen=True, kw_only=True, tag="propose"):
+    """Either side of a bilateral channel proposes a meeting: a proposal, never a
+    chair's call (nobody convenes there); the other side accepts or declines."""
+
+    proposal_id: RecordId
+    member: Delegate
+    meeting_at: Millis
+    place: Short = ""
+    agenda: Annotated[str, Meta(max_length=4096)] = ""
+    at: Millis
+
+
+class ProposalAnswer(_Record, frozen=True, kw_only=True, tag="proposed"):
+    proposal_id: RecordId
+    member: Delegate
+    accept: bool
+    at: Millis
+
+
+class Availability(_Record, frozen=True, kw_only=True, tag="avail"):
+    """Informal contact without an appointment: ``member`` is available to talk until
+    ``until`` (0: no longer), said only in the channels of the missions chosen."""
+
+    member: Delegate
+    until: Millis
+    note: Short = ""
+    at: Millis
+
+
 Record = HotlineCall | LadderStep | Attendance | ExplanationRequest | ExplanationReply \
-    | MeetingRequest
+    | MeetingRequest | MeetingProposal | ProposalAnswer | Availability
 R = TypeVar("R", HotlineCall, LadderStep, Attendance, ExplanationRequest, ExplanationReply,
-            MeetingRequest)
+            MeetingRequest, MeetingProposal, ProposalAnswer, Availability)
 
 _enc: Final = msgspec.msgpack.Encoder()
 _record_decoder: Final[msgspec.msgpack.Decoder[Record]] = msgspec.msgpack.Decoder(Record)

@@ -28,6 +28,7 @@ __all__ = [
     "LOG_LABEL",
     "RECORD_LABEL",
     "ROSTER_LABEL",
+    "WINDOWS_LABEL",
     "cert_identity",
     "cert_public_key",
     "fingerprint",
@@ -41,6 +42,8 @@ _SUITE: Final = SUITES[0x0003]
 RECORD_LABEL: Final = "corridor crisis record"
 #: A mission's duty roster, signed by the mission key.
 ROSTER_LABEL: Final = "corridor duty roster"
+#: A mission's duty windows (when someone is on duty, no names), signed by the mission key.
+WINDOWS_LABEL: Final = "corridor duty windows"
 #: A chair handover, signed by the venue root.
 HANDOVER_LABEL: Final = "corridor chair handover"
 #: An exported hotline log, signed by the exporting member.

@@ -26,12 +26,14 @@ from client.store.base import (
     check_int,
     check_message,
 )
+from client.store.engine_state import EngineStateRecords
 
 __all__ = ["MemoryStore"]
 
 
-class MemoryStore:
-    """See :class:`client.store.base.Store`."""
+class MemoryStore(EngineStateRecords):
+    """See :class:`client.store.base.Store` and
+    :class:`client.store.engine_state.EngineStateStore`."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
@@ -42,6 +44,7 @@ class MemoryStore:
         self._cursors: dict[str, int] = {}
         self._annotations: dict[tuple[bytes, bytes], bytes] = {}
         self._terms: dict[tuple[bytes, bytes], frozenset[str]] = {}
+        self._engine_state: dict[tuple[str, bytes], bytes] = {}
         self._counters = {"message": 0, "outbox": 0}
         self._closed = False
 
@@ -54,6 +57,7 @@ class MemoryStore:
             self._cursors,
             self._annotations,
             self._terms,
+            self._engine_state,
             self._counters,
         ]
 
@@ -278,6 +282,20 @@ class MemoryStore:
     def delete_group_state(self, group_id: bytes) -> None:
         with self.transaction():
             self._groups.pop(group_id, None)
+
+    # engine state ---------------------------------------------------------------
+    def _state_get(self, kind: str, key: bytes) -> bytes | None:
+        with self._lock:
+            self._ensure_open()
+            return self._engine_state.get((kind, key))
+
+    def _state_put(self, kind: str, key: bytes, value: bytes) -> None:
+        with self.transaction():
+            self._engine_state[(kind, bytes(key))] = bytes(value)
+
+    def _state_delete(self, kind: str, key: bytes) -> None:
+        with self.transaction():
+            self._engine_state.pop((kind, key), None)
 
     # outbox ---------------------------------------------------------------------
     def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:

@@ -18,12 +18,16 @@ History:
        per-message side state: edits, reactions, receipts, acknowledgements); the
        search index ``search_fts`` (FTS5 over keyed token hashes, never plaintext:
        see :mod:`client.search`), keyed by ``messages.position``.
+    5. typed engine state: ``engine_state`` (sealed records by kind and key, see
+       :mod:`client.store.engine_state`); the engine's records move there from
+       ``group_states``, where they sat under ``b"\\xff"`` keys (a keyed data step:
+       the rows are sealed, so :class:`~client.store.sqlite.SqliteStore` supplies it).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from client.errors import SchemaVersionError
@@ -105,7 +109,20 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE VIRTUAL TABLE search_fts USING fts5(terms, detail=none)")
 
 
-MIGRATIONS: Final[Sequence[Callable[[sqlite3.Connection], None]]] = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE engine_state (
+            kind   TEXT NOT NULL,
+            key    BLOB NOT NULL,
+            sealed BLOB NOT NULL,
+            PRIMARY KEY (kind, key)
+        ) WITHOUT ROWID"""
+    )
+
+
+Step = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5)
 LATEST: Final = len(MIGRATIONS)
 
 
@@ -129,10 +146,13 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(rows[0][0])
 
 
-def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+def migrate(conn: sqlite3.Connection, target: int = LATEST,
+            data_steps: Mapping[int, Step] | None = None) -> int:
     """Bring the database up to ``target``; returns the version it started from.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``).
+    ``conn`` must be in autocommit mode (``isolation_level=None``). ``data_steps[v]``
+    runs right after the step to version ``v``, in its transaction: a data move that
+    needs what only the caller has (the store key).
 
     Raises:
         SchemaVersionError: the database is newer than ``target`` or not ours.
@@ -160,6 +180,8 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
                 conn.execute("ROLLBACK")
                 continue
             MIGRATIONS[version](conn)
+            if data_steps and version + 1 in data_steps:
+                data_steps[version + 1](conn)
             conn.execute("UPDATE schema_version SET version = ?", (version + 1,))
             conn.execute("COMMIT")
         except BaseException:

@@ -51,12 +51,14 @@ from client.store.base import (
     check_int,
     check_message,
 )
+from client.store.engine_state import EngineStateRecords
 from client.store.sealing import RowCipher
+from client.store.upgrade import KEY_CHECK as _KEY_CHECK
+from client.store.upgrade import move_engine_records, verify_key
 from crypto.secret_bytes import Secret
 
 __all__ = ["SqliteStore"]
 
-_KEY_CHECK: Final = b"corridor store key check v1"
 _PAGE_ITER: Final = 500
 _HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
 
@@ -80,8 +82,9 @@ def _u64(value: int) -> bytes:
     return struct.pack(">Q", value)
 
 
-class SqliteStore:
-    """The real store. Open with :meth:`open`; see :class:`client.store.base.Store`."""
+class SqliteStore(EngineStateRecords):
+    """The real store. Open with :meth:`open`; see :class:`client.store.base.Store` and
+    :class:`client.store.engine_state.EngineStateStore`."""
 
     def __init__(self, conn: sqlite3.Connection, cipher: RowCipher, path: Path) -> None:
         self._conn = conn
@@ -123,7 +126,9 @@ class SqliteStore:
                 "PRAGMA temp_store = MEMORY",
             ):
                 conn.execute(pragma)
-            schema.migrate(conn)
+            if schema.current_version(conn) >= 1:  # a wrong key must not run data steps
+                verify_key(conn, cipher)
+            schema.migrate(conn, data_steps={5: lambda c: move_engine_records(c, cipher)})
             store = cls(conn, cipher, db)
             store._check_key()
         except sqlite3.DatabaseError as exc:
@@ -674,6 +679,28 @@ class SqliteStore:
         with self.transaction():
             self._write("DELETE FROM group_states WHERE group_id = ?", (group_id,))
 
+    # ---------------------------------------------------------------- engine state
+
+    def _state_get(self, kind: str, key: bytes) -> bytes | None:
+        rows = self._read("SELECT sealed FROM engine_state WHERE kind = ? AND key = ?",
+                          (kind, key))
+        if not rows:
+            return None
+        return self._cipher.open(rows[0][0], "engine_state", kind.encode(), key)
+
+    def _state_put(self, kind: str, key: bytes, value: bytes) -> None:
+        sealed = self._cipher.seal(value, "engine_state", kind.encode(), key)
+        with self.transaction():
+            self._write(
+                "INSERT INTO engine_state (kind, key, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, key) DO UPDATE SET sealed = excluded.sealed",
+                (kind, key, sealed),
+            )
+
+    def _state_delete(self, kind: str, key: bytes) -> None:
+        with self.transaction():
+            self._write("DELETE FROM engine_state WHERE kind = ? AND key = ?", (kind, key))
+
     # ---------------------------------------------------------------------- outbox
 
     def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
@@ -744,3 +771,4 @@ class SqliteStore:
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
                 (name, value),
             )
+

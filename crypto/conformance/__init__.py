@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CHECKERS", "SUPPORTED_SUITES", "Checker", "CheckerSpec", "vector_file"]
+__all__ = ["CHECKERS", "SUPPORTED_SUITES", "Case", "Checker", "CheckerSpec", "vector_file"]
 
-Checker = Callable[[dict[str, Any]], None]
+#: One test-vector case as parsed from JSON: untyped by nature, each checker reads
+#: the fields its file defines.
+Case = dict[str, Any]
+Checker = Callable[[Case], None]
 
 # Cipher suites Corridor implements; cases for other suites are counted as skipped.
 SUPPORTED_SUITES = (1, 3)

@@ -11,9 +11,9 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import NotRequired, TypedDict
 
-from crypto.conformance import CHECKERS, SUPPORTED_SUITES
+from crypto.conformance import CHECKERS, SUPPORTED_SUITES, CheckerSpec
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 
@@ -27,13 +27,25 @@ KNOWN_FILES = (
 )
 
 
+class Row(TypedDict):
+    """One line of the report: a vector file's cases of one suite."""
+
+    file: str
+    suite: int | None
+    cases: int
+    passed: int
+    failed: int
+    not_run: int
+    status: NotRequired[str]
+
+
 def load_checkers() -> None:
     for mod in pkgutil.iter_modules([str(Path(__file__).parent)]):
         if mod.name.startswith("check_"):
             importlib.import_module(f"{__package__}.{mod.name}")
 
 
-def spec_for(name: str) -> Any:
+def spec_for(name: str) -> CheckerSpec | None:
     if name in CHECKERS:
         return CHECKERS[name]
     # Any file in the passive-client format runs with that checker.
@@ -42,7 +54,7 @@ def spec_for(name: str) -> Any:
     return None
 
 
-def run_file(path: Path, verbose: bool) -> list[dict[str, Any]]:
+def run_file(path: Path, verbose: bool) -> list[Row]:
     spec = spec_for(path.name)
     cases = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(cases, list):
@@ -50,7 +62,7 @@ def run_file(path: Path, verbose: bool) -> list[dict[str, Any]]:
     if spec is None:
         return [{"file": path.name, "suite": None, "cases": len(cases), "passed": 0,
                  "failed": 0, "not_run": len(cases), "status": "not yet run"}]
-    rows: dict[int | None, dict[str, Any]] = {}
+    rows: dict[int | None, Row] = {}
     for case in cases:
         suite = case.get(spec.suite_key) if spec.suite_key else None
         row = rows.setdefault(suite, {"file": path.name, "suite": suite, "cases": 0,
@@ -94,13 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = sorted(f for f in args.vectors.glob("*.json")
                    if (f.name in KNOWN_FILES or spec_for(f.name) is not None)
                    and (not args.only or f.name in args.only))
-    rows: list[dict[str, Any]] = []
+    rows: list[Row] = []
     for f in files:
         rows.extend(run_file(f, args.verbose))
     if args.json:
-        keys = ("file", "suite", "cases", "passed", "failed")
-        print(json.dumps([{k: r[k] for k in keys} | {"status": r["status"]} for r in rows],
-                         indent=2))
+        print(json.dumps([{"file": r["file"], "suite": r["suite"], "cases": r["cases"],
+                           "passed": r["passed"], "failed": r["failed"],
+                           "status": r["status"]} for r in rows], indent=2))
     else:
         print(f"{'file':38} {'suite':>5} {'cases':>6} {'passed':>6} {'failed':>6}  status")
         for r in rows:

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import VerificationError
 from crypto.suites import get_suite
 
@@ -20,7 +18,7 @@ def _expect(cond: bool, what: str) -> None:
 
 
 @vector_file("crypto-basics.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
 
     rh = case["ref_hash"]

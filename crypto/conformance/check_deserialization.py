@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto.codec import decode_varint, encode_varint
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import InternalError
 
 
 @vector_file("deserialization.json", suite_key=None)
-def check_deserialization(case: dict[str, Any]) -> None:
+def check_deserialization(case: Case) -> None:
     """The header decodes to ``length``, consumes all of itself, and re-encodes the same."""
     header = bytes.fromhex(case["vlbytes_header"])
     length, end = decode_varint(header)

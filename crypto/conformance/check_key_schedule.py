@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto.codec import Writer
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import VerificationError
 from crypto.schedule.key_schedule import next_epoch
 from crypto.secret_bytes import Secret
@@ -37,7 +35,7 @@ def _expect(cond: bool, what: str, epoch: int) -> None:
 
 
 @vector_file("key-schedule.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
     group_id = _h(case["group_id"])
     init: Secret | bytes = _h(case["initial_init_secret"])

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import UsageError, VerificationError
 from crypto.framing import protect_private, protect_public, unprotect_private, unprotect_public
 from crypto.messages import (
@@ -57,18 +55,19 @@ def _private(msg: bytes) -> PrivateMessage:
 
 
 def _content(ctx: GroupContext, kind: str, raw: bytes) -> FramedContent:
-    common: dict[str, Any] = {"group_id": ctx.group_id, "epoch": ctx.epoch, "sender": _SENDER}
+    group_id, epoch = ctx.group_id, ctx.epoch
     if kind == "application":
-        return FramedContent(content_type=ContentType.application, application_data=raw,
-                             **common)
+        return FramedContent(group_id=group_id, epoch=epoch, sender=_SENDER,
+                             content_type=ContentType.application, application_data=raw)
     if kind == "proposal":
-        return FramedContent(content_type=ContentType.proposal,
-                             proposal=Proposal.from_bytes(raw), **common)
-    return FramedContent(content_type=ContentType.commit, commit=Commit.from_bytes(raw),
-                         **common)
+        return FramedContent(group_id=group_id, epoch=epoch, sender=_SENDER,
+                             content_type=ContentType.proposal,
+                             proposal=Proposal.from_bytes(raw))
+    return FramedContent(group_id=group_id, epoch=epoch, sender=_SENDER,
+                         content_type=ContentType.commit, commit=Commit.from_bytes(raw))
 
 
-def _check_kind(case: dict[str, Any], suite: CipherSuite, ctx: GroupContext, kind: str) -> None:
+def _check_kind(case: Case, suite: CipherSuite, ctx: GroupContext, kind: str) -> None:
     raw = _h(case[kind])
     sig_priv, sig_pub = _h(case["signature_priv"]), _h(case["signature_pub"])
     membership_key = _h(case["membership_key"])
@@ -118,7 +117,7 @@ def _check_kind(case: dict[str, Any], suite: CipherSuite, ctx: GroupContext, kin
 
 
 @vector_file("message-protection.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
     ctx = GroupContext(cipher_suite=suite.id, group_id=_h(case["group_id"]),
                        epoch=case["epoch"], tree_hash=_h(case["tree_hash"]),

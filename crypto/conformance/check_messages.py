@@ -10,10 +10,9 @@ equal the input.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from crypto.codec import Struct
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import InternalError
 from crypto.messages import (
     Add,
@@ -69,7 +68,7 @@ FIELDS: dict[str, Callable[[bytes], Struct]] = {
 
 
 @vector_file("messages.json", suite_key=None)
-def check_messages(case: dict[str, Any]) -> None:
+def check_messages(case: Case) -> None:
     """Every field of the case round-trips; a field Corridor does not know fails."""
     unknown = set(case) - set(FIELDS)
     if unknown:

@@ -8,10 +8,8 @@ through :class:`crypto.group.Group` and compares epoch authenticators.
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto import messages as m
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import ProtocolError
 from crypto.group import Group, StagedCommit, StoredProposal
 from crypto.messages.key_package import KeyPackageBundle
@@ -28,7 +26,7 @@ def _accept(credential: m.Credential, key: bytes) -> None:
 
 @vector_file("passive-client-welcome.json")
 @vector_file("passive-client-handling-commit.json")
-def check_passive_client(case: dict[str, Any]) -> None:
+def check_passive_client(case: Case) -> None:
     """Join, follow every epoch, compare the epoch authenticators."""
     suite = get_suite(int(case["cipher_suite"]))
     kp_msg = m.MLSMessage.from_bytes(bytes.fromhex(case["key_package"]))

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import VerificationError
 from crypto.schedule.psk import external_psk_id, psk_secret
 from crypto.suites import get_suite
 
 
 @vector_file("psk_secret.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
     psks = [
         (external_psk_id(bytes.fromhex(p["psk_id"]), bytes.fromhex(p["psk_nonce"])),

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import VerificationError
 from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
 from crypto.suites import get_suite
@@ -16,7 +14,7 @@ def _h(value: str) -> bytes:
 
 
 @vector_file("secret-tree.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
     sd = case["sender_data"]
     key, nonce = sender_data_key_nonce(suite, _h(sd["sender_data_secret"]), _h(sd["ciphertext"]))

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import VerificationError
 from crypto.messages import AuthenticatedContent, ContentType
 from crypto.schedule.transcript import update_transcript
@@ -17,7 +15,7 @@ def _h(value: str) -> bytes:
 
 
 @vector_file("transcript-hashes.json")
-def check(case: dict[str, Any]) -> None:
+def check(case: Case) -> None:
     suite = get_suite(case["cipher_suite"])
     ac = AuthenticatedContent.from_bytes(_h(case["authenticated_content"]))
     if ac.content.content_type != ContentType.commit or ac.auth.confirmation_tag is None:

@@ -3,16 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.errors import UsageError
 from crypto.tree import treemath as tm
 
 __all__ = ["check_tree_math"]
 
 
-def _opt(fn: Any, *args: int) -> int | None:
+def _opt(fn: Callable[..., int], *args: int) -> int | None:
     try:
         return int(fn(*args))
     except UsageError:
@@ -20,7 +20,7 @@ def _opt(fn: Any, *args: int) -> int | None:
 
 
 @vector_file("tree-math.json", suite_key=None)
-def check_tree_math(case: dict[str, Any]) -> None:
+def check_tree_math(case: Case) -> None:
     """Compare node count, root and each node's left/right/parent/sibling."""
     n = int(case["n_leaves"])
     width = tm.node_width(n)

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto import messages as m
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.suites import get_suite
 from crypto.tree import RatchetTree, parse_ratchet_tree
 
@@ -14,7 +12,7 @@ __all__ = ["check_tree_operations"]
 
 
 @vector_file("tree-operations.json")
-def check_tree_operations(case: dict[str, Any]) -> None:
+def check_tree_operations(case: Case) -> None:
     """Tree hash before, apply the proposal, compare bytes and tree hash after."""
     suite = get_suite(int(case["cipher_suite"]))
     before = parse_ratchet_tree(suite, bytes.fromhex(case["tree_before"]))

@@ -6,9 +6,7 @@ RFC 9420 sections 4.1.2, 7.8, 7.9 and 12.4.3.1.
 
 from __future__ import annotations
 
-from typing import Any
-
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
 
@@ -16,7 +14,7 @@ __all__ = ["check_tree_validation"]
 
 
 @vector_file("tree-validation.json")
-def check_tree_validation(case: dict[str, Any]) -> None:
+def check_tree_validation(case: Case) -> None:
     """Every node's resolution and tree hash, then parent hashes and leaf signatures."""
     suite = get_suite(int(case["cipher_suite"]))
     tree = parse_ratchet_tree(suite, bytes.fromhex(case["tree"]))

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto import messages as m
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.secret_bytes import Secret
 from crypto.suites import CipherSuite, get_suite
 from crypto.tree import RatchetTree, parse_ratchet_tree
@@ -15,7 +13,7 @@ from crypto.tree.treekem import PrivateTreeState, merge_update_path, prepare_upd
 __all__ = ["check_treekem"]
 
 
-def _context(suite: CipherSuite, case: dict[str, Any], tree_hash: bytes) -> bytes:
+def _context(suite: CipherSuite, case: Case, tree_hash: bytes) -> bytes:
     return m.GroupContext(
         version=m.ProtocolVersion.mls10,
         cipher_suite=suite.id,
@@ -28,7 +26,7 @@ def _context(suite: CipherSuite, case: dict[str, Any], tree_hash: bytes) -> byte
 
 
 @vector_file("treekem.json")
-def check_treekem(case: dict[str, Any]) -> None:
+def check_treekem(case: Case) -> None:
     """Process each UpdatePath as every other member; then create one and process it."""
     suite = get_suite(int(case["cipher_suite"]))
     group_id = bytes.fromhex(case["group_id"])

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from crypto import messages as m
-from crypto.conformance import vector_file
+from crypto.conformance import Case, vector_file
 from crypto.schedule.key_schedule import from_joiner_secret, welcome_key_nonce
 from crypto.suites import get_suite
 
@@ -14,7 +12,7 @@ __all__ = ["check_welcome"]
 
 
 @vector_file("welcome.json")
-def check_welcome(case: dict[str, Any]) -> None:
+def check_welcome(case: Case) -> None:
     """Decrypt the group secrets and GroupInfo, verify its signature and tag."""
     suite = get_suite(int(case["cipher_suite"]))
     kp_msg = m.MLSMessage.from_bytes(bytes.fromhex(case["key_package"]))

@@ -77,7 +77,7 @@ async def test_an_insiders_backdated_commit_is_refused_by_everyone(
     adding a device whose certificate expired) is refused alike, whatever the clocks."""
     import msgspec
 
-    from client.engine import _CommitInfo, _envelope
+    from client.engine.envelope import CommitInfo, envelope
     from crypto.group import Group
 
     _relay, d = await venue(pki, people, ["a", "a2", "b"])
@@ -87,7 +87,7 @@ async def test_an_insiders_backdated_commit_is_refused_by_everyone(
     assert prev > 0 and prev == d["a2"].engine.message_meta(gid).commit_at
     b = d["b"]
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
-    aad = _envelope(g, msgspec.msgpack.encode(_CommitInfo([], prev - 3600)))
+    aad = envelope(g, msgspec.msgpack.encode(CommitInfo([], prev - 3600)))
     out = g.commit(authenticated_data=aad, handshake_encrypted=False)
     await b.t.post(gid, "c.backdated", out.message)
     set_clock(d["a2"], pki.now.timestamp() + 300)

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from client import payloads
-from client.engine import _envelope
+from client.engine import Engine
+from client.engine.envelope import envelope
+from client.engine.settings import CRASH_POINTS
 from client.events import (
     ErrorEvent,
     ForkDetected,
@@ -96,7 +98,7 @@ async def test_reordering_beyond_the_window_is_a_typed_error_and_loses_no_key(
     bodies = []
     for i in range(1002):
         p = text(f"n{i}")
-        bodies.append(g.encrypt_application(payloads.encode(p), authenticated_data=_envelope(
+        bodies.append(g.encrypt_application(payloads.encode(p), authenticated_data=envelope(
             g, payloads.build_aad(p.message_id))))
     base = d["b"].store.get_channel(gid).cursor
     order = [1001, *range(1001)]  # the last generation first: 1001 steps ahead
@@ -151,7 +153,7 @@ async def test_duplicate_delivery_is_shown_once(pki: Pki, people: dict[str, Issu
     stored = d["a"].store.get_message(gid, payloads.decode(d["a"].store.list_messages(
         gid)[0].body).message_id)
     g = d["a"].group(gid)
-    again = g.encrypt_application(stored.body, authenticated_data=_envelope(
+    again = g.encrypt_application(stored.body, authenticated_data=envelope(
         g, payloads.build_aad(stored.message_id)))
     res = b.receive([RelayMessage(gid, m.seq + 2, m.sender, "m.again.1", again)])
     assert not received(res.events)
@@ -388,8 +390,24 @@ async def test_a_flipped_fingerprint_byte_does_not_mark_the_channel_forked(
     AAD fingerprint must be a typed error, not a permanent fork flag."""
     _relay, d, gid = await channel(pki, people)
     (good,) = await send(d["a"], gid, "x")
-    fp_at = good.message.index(_envelope(d["a"].group(gid), b"")[:1 + 16])
+    fp_at = good.message.index(envelope(d["a"].group(gid), b"")[:1 + 16])
     res = d["b"].engine.receive([RelayMessage(gid, good.seq, good.sender, "m.f.0",
                                               _flip(good.message, fp_at + 5))])
     assert not [e for e in res.events if isinstance(e, ForkDetected)]
     assert d["b"].engine.channel_state(gid)[1].forked == ""
+
+
+async def test_the_engine_calls_its_crash_hook_at_the_named_points(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    """The crash tests kill the process from this hook; the engine calls it at each
+    named point of a send and of a commit, and at no other."""
+    _relay, d, gid = await channel(pki, people)
+    a = d["a"]
+    points: list[str] = []
+    a.engine = Engine(a.store, a.engine.me, a.engine.trust, crash=points.append)
+    await send(a, gid, "hello")
+    assert points[:3] == ["send-sealed", "send-encrypted", "send-posted"]
+    a.engine.enqueue_self_update(gid)
+    await a.flush()
+    assert {"commit-built", "commit-saved", "commit-merged"} <= set(points)
+    assert set(points) <= set(CRASH_POINTS)

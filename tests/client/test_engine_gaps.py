@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import msgspec
 import pytest
 
-from client.engine import _envelope, _gap_add, _gap_prune, _gap_take
+from client.engine.envelope import envelope
+from client.engine.refusals import gap_add, gap_prune, gap_take
 from client.events import ErrorEvent, MessageReceived, PossibleWithholding
 from client.transport import RelayMessage
 from crypto.group import Group
@@ -111,7 +112,7 @@ async def test_late_commit_for_a_past_epoch_is_a_reported_typed_error(
     await warm(d, gid)
     a, b = d["a"], d["b"]
     g = Group.from_bytes(a.group(gid).to_bytes(), credential_validator=a.engine.trust)
-    second = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    second = g.commit(authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                       handshake_encrypted=False).message
     (x,) = await send(a, gid, "before")
     a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="renamed"))
@@ -146,17 +147,17 @@ async def test_a_late_message_of_a_past_epoch_is_reported_not_lost_silently(
 
 def test_gap_bookkeeping() -> None:
     gaps: list[list[int]] = []
-    _gap_add(gaps, 5, 7)
-    _gap_add(gaps, 8, 8)
-    _gap_add(gaps, 2, 2)
+    gap_add(gaps, 5, 7)
+    gap_add(gaps, 8, 8)
+    gap_add(gaps, 2, 2)
     assert gaps == [[2, 2], [5, 8]]
-    assert _gap_take(gaps, 6) and gaps == [[2, 2], [5, 5], [7, 8]]
-    assert not _gap_take(gaps, 6)
-    _gap_prune(gaps, 1006)  # only what is more than 1000 seqs behind is given up
+    assert gap_take(gaps, 6) and gaps == [[2, 2], [5, 5], [7, 8]]
+    assert not gap_take(gaps, 6)
+    gap_prune(gaps, 1006)  # only what is more than 1000 seqs behind is given up
     assert gaps == [[7, 8]]
     for i in range(100):
-        _gap_add(gaps, 10 + 2 * i, 10 + 2 * i)
-    _gap_prune(gaps, 300)
+        gap_add(gaps, 10 + 2 * i, 10 + 2 * i)
+    gap_prune(gaps, 300)
     assert len(gaps) == 64 and gaps[-1] == [208, 208]
 
 

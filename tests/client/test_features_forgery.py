@@ -16,7 +16,9 @@ from typing import ClassVar
 import pytest
 
 from client import payloads
-from client.engine import SUITE, _enc, _envelope, _OutApp
+from client.engine import SUITE
+from client.engine.envelope import envelope
+from client.engine.model import OutApp, enc
 from client.errors import UsageError
 from client.events import ErrorEvent, MessageEdited, MessageRedacted, PolicyRefused
 from client.policy import LEAF_EXTENSIONS, roster_extension
@@ -47,7 +49,7 @@ class HostileView(HttpTransport):
 def _raw_send(client: object, cid: bytes, p: payloads.Payload) -> None:
     """Queue a payload past the client's own checks (a modified client)."""
     store = client.store  # type: ignore[attr-defined]
-    store.enqueue_outbox(cid, _enc.encode(_OutApp(p.message_id, payloads.encode(p))),
+    store.enqueue_outbox(cid, enc.encode(OutApp(p.message_id, payloads.encode(p))),
                          created_at=0)
 
 
@@ -96,7 +98,7 @@ async def test_forged_acks_and_edits_are_refused(venue: Venue) -> None:
     forged_ack = payloads.Ack(**_base(), target=bytes.fromhex(hot))  # type: ignore[arg-type]
     injected = outsider.encrypt_application(
         payloads.encode(forged_ack),
-        authenticated_data=_envelope(outsider, payloads.build_aad(forged_ack.message_id)))
+        authenticated_data=envelope(outsider, payloads.build_aad(forged_ack.message_id)))
     view.group_id = cid
     view.swaps = {fillers[0]: ack_msg.message, fillers[1]: injected,
                   fillers[2]: secrets.token_bytes(200)}

@@ -15,7 +15,7 @@ from dataclasses import replace
 import msgspec
 import pytest
 
-from client.engine import _envelope, _open_envelope
+from client.engine.envelope import envelope, open_envelope
 from client.events import ErrorEvent, ForkDetected
 from client.transport import RelayMessage
 from crypto.group import Group
@@ -69,7 +69,7 @@ async def forked(pki: Pki, people: dict[str, Issued]
     relay, d, gid = await channel(pki, people, ("a", "b", "c"))
     a, b = d["a"], d["b"]
     g = Group.from_bytes(a.group(gid).to_bytes(), credential_validator=a.engine.trust)
-    other = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    other = g.commit(authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                      handshake_encrypted=False).message
     a.engine.enqueue_membership(gid, a.engine.roster(gid).with_changes(name="renamed"))
     await a.flush()
@@ -122,7 +122,7 @@ async def test_fork_evidence_from_an_epoch_already_left(
     (msg,) = await send(a, gid, "late evidence")
     epoch = b.epoch(gid)
     g = b.group(gid)  # b moves on with an empty commit of its own branch
-    own = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    own = g.commit(authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                    handshake_encrypted=False)
     g.merge_pending_commit()
     b.engine._save_group(g)
@@ -138,7 +138,7 @@ async def test_flipped_fingerprint_of_a_signed_message_is_refused_and_the_channe
     _relay, d, gid = await channel(pki, people, ("a", "b"))
     b = d["b"]
     (good,) = await send(d["a"], gid, "x")
-    env = _envelope(d["a"].group(gid), b"")
+    env = envelope(d["a"].group(gid), b"")
     at = good.message.index(env[:17])
     seq = good.seq
     for i in (1, 8, 16):
@@ -165,7 +165,7 @@ async def test_signed_message_relabelled_to_another_epoch_is_not_a_fork(
     assert b.texts(gid) == ["before the rename"]
     pm = MLSMessage.from_bytes(old.message).private_message
     assert pm is not None and pm.epoch == b.epoch(gid) - 1
-    env = _open_envelope(pm.authenticated_data)
+    env = open_envelope(pm.authenticated_data)
     assert env is not None and len(env.sig) == 64  # engines sign every message
     moved = MLSMessage.of(replace(pm, epoch=b.epoch(gid))).to_bytes()
     _refused(b, gid, _restamp(old, _next_seq(relay, b, gid), message=moved),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 
-from client.engine import _envelope
+from client.engine.envelope import envelope
 from client.events import ForkDetected
 from client.transport import HttpTransport, RelayMessage
 from tests.support.client_venue import Venue
@@ -46,7 +46,7 @@ async def test_forked_relay_is_detected(venue: Venue) -> None:
     gid = bytes.fromhex(cid)
     # The attacker's branch: another valid commit by A for the current epoch.
     g = a.engine._group(gid)
-    forged = g.commit(authenticated_data=_envelope(g, b"\x90"),
+    forged = g.commit(authenticated_data=envelope(g, b"\x90"),
                       handshake_encrypted=False).message
     a.engine._groups.pop(gid)  # A forgets it (state on disk never had it)
     await a.change_roster(cid, name="wg renamed")

@@ -17,7 +17,9 @@ on loopback (with a real venue, its chains checked), each step through the clien
 * a voided commit is served with ``voided`` set, the devices it added are no longer
   routed, and its epoch is free again (the loser of the race now lands);
 * refusing what is already voided reports it voided; refusing a seq where no commit
-  was accepted is 404.
+  was accepted is 404;
+* a Welcome reaches the device a commit added, and is withdrawn when the commit is voided;
+* one-time KeyPackages are claimed once each; then the last-resort one, repeatedly.
 """
 
 from __future__ import annotations
@@ -93,6 +95,12 @@ async def play(pki: Pki, people: dict[str, Issued], make: MakeTransport | None,
         members = sorted((await a.t.group_members(gid))[1])
         log.append(("added device routed", ("ok", people["c2"].device_id in members)))
 
+        async def welcomes(d: Dev) -> Outcome:
+            _m, ws = await d.t.inbox()
+            return ("ok", [(w.sender == people["c"].device_id, rel(w.seq)) for w in ws])
+
+        log.append(("Welcome routed to the added device", await welcomes(c2)))
+
         async def refuse(d: Dev, seq: int) -> Outcome:
             out = await _outcome(d.t.refuse(gid, seq))
             if out[0] != "ok":
@@ -111,10 +119,24 @@ async def play(pki: Pki, people: dict[str, Issued], make: MakeTransport | None,
         members = sorted((await a.t.group_members(gid))[1])
         log.append(("added device unrouted", ("ok", people["c2"].device_id in members)))
         log.append(("unrouted device reads", await _outcome(c2.t.messages(gid, 0))))
+        log.append(("Welcome of a voided commit", await welcomes(c2)))
         retry = await _outcome(b.t.post(gid, "b.retry", b_update.message))
         log.append(("the loser lands on the freed epoch",
                     ("ok", rel(retry[1].seq)) if retry[0] == "ok" else retry))
         log.append(("no commit at this seq", await refuse(a, won.seq + 10)))
+        # KeyPackages: one-time ones are claimed once each, then a last-resort one for
+        # as long as it is the device's, and nothing without one
+        log.append(("packages left", ("ok", await c2.t.key_package_count())))
+        claimed = [await a.t.claim_key_package(people["c2"].device_id) for _ in range(3)]
+        log.append(("one-time packages distinct", ("ok", len(set(claimed)))))
+        log.append(("none left", await _outcome(a.t.claim_key_package(
+            people["c2"].device_id))))
+        last = c2.engine.make_key_packages(1)[0]
+        await c2.t.publish_key_packages([], last)
+        log.append(("last resort", ("ok", await c2.t.key_package_count())))
+        for n in (1, 2):
+            got = await a.t.claim_key_package(people["c2"].device_id)
+            log.append((f"last resort claim {n}", ("ok", got == last)))
     finally:
         for d in devs.values():
             if isinstance(d.t, HttpTransport):
@@ -165,3 +187,10 @@ async def test_memory_relay_answers_as_the_real_relay(
     assert steps["unrouted device reads"] == ("refused", 404, "not_found")
     assert steps["the loser lands on the freed epoch"] == ("ok", 2)
     assert steps["no commit at this seq"] == ("refused", 404, "not_found")
+    assert steps["Welcome routed to the added device"] == ("ok", [(True, 1)])
+    assert steps["Welcome of a voided commit"] == ("ok", [])
+    assert steps["packages left"] == ("ok", (3, False))
+    assert steps["one-time packages distinct"] == ("ok", 3)
+    assert steps["none left"] == ("refused", 404, "not_found")
+    assert steps["last resort"] == ("ok", (0, True))
+    assert steps["last resort claim 1"] == steps["last resort claim 2"] == ("ok", True)

@@ -20,10 +20,8 @@ import msgspec
 import pytest
 
 from client import payloads
-from client.engine import (
-    SUITE,
-    _envelope,
-)
+from client.engine import SUITE
+from client.engine.envelope import envelope
 from client.errors import NotFoundError, UsageError
 from client.events import MembershipChanged, MessageReceived
 from client.policy import (
@@ -296,7 +294,7 @@ async def test_notice_post_by_a_non_chair_is_refused(pki: Pki, people: dict[str,
     # the sender bypasses its engine: an application message encrypted by hand
     g = d["b"].group(gid)
     forged = text("I am the chair now")
-    msg = g.encrypt_application(payloads.encode(forged), authenticated_data=_envelope(
+    msg = g.encrypt_application(payloads.encode(forged), authenticated_data=envelope(
         g, payloads.build_aad(forged.message_id)))
     await d["b"].t.post(gid, f"m.{forged.message_id.hex()}.0", msg)
     for h in (d["a2"], d["c"]):

@@ -15,14 +15,15 @@ from __future__ import annotations
 import secrets
 import shutil
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
 import pytest
 
 from client.core import Client
-from client.engine import SUITE, _envelope, _seal_info
+from client.engine import SUITE
+from client.engine.envelope import envelope, seal_info
 from client.events import CommitVoided, PolicyRefused
 from client.policy import LEAF_EXTENSIONS, new_info, roster_extension
 from client.transport import RelayMessage, RelayRefused
@@ -34,6 +35,7 @@ from crypto.messages import KeyPackage
 from crypto.messages.key_package import default_capabilities, make_key_package
 from crypto.schedule import key_schedule
 from tests.support.client_venue import Venue
+from tests.support.pki import Pki
 
 A, A2, B, C = "alderia-ana", "alderia-ben", "borduria-ana", "carpania-ana"
 _enc = msgspec.msgpack.Encoder()
@@ -90,11 +92,11 @@ def insider_commit(c: Client, gid: bytes, *, add: Sequence[bytes] = (),
         if rename is not None:
             roster = roster.with_changes(name=rename)
             info = new_info(rename)
-            sealed = _seal_info(g, info)
+            sealed = seal_info(g, info)
         exts = [x for x in g.extensions if x.extension_type != CHARTER_EXTENSION]
         exts.append(roster_extension(roster, info))
     at = max(int(datetime.now(UTC).timestamp()), e.message_meta(gid).commit_at)
-    aad = _envelope(g, _enc.encode(CommitStamp([], at, sealed)), e._signer)
+    aad = envelope(g, _enc.encode(CommitStamp([], at, sealed)), e._signer)
     out = g.commit(add=kps, group_context_extensions=exts, authenticated_data=aad,
                    handshake_encrypted=False)
     return out.message, out.welcome, [kp.leaf_node.signature_key.hex() for kp in kps]
@@ -222,21 +224,11 @@ async def test_a_forged_leaf_chaining_to_another_root_is_refused(venue: Venue) -
     gid = await channel(v, A, "caucus", ["borduria"], B)
     a = v.client(A)
     before = await routed(a, gid)
-    now = datetime.now(UTC)
-    root_seed, mission_seed, seed = (certs.new_signing_key() for _ in range(3))
-    root = certs.make_root_certificate(root_seed, name="Shadow Venue",
-                                       not_before=now - timedelta(days=1),
-                                       not_after=now + timedelta(days=60))
-    mission = certs.issue_mission_certificate(
-        root, root_seed, public_key=certs.public_key_of(mission_seed), mission_id="borduria",
-        name="Mission of borduria", not_before=now - timedelta(days=1),
-        not_after=now + timedelta(days=30))
-    device = certs.issue_device_certificate(
-        mission, mission_seed, public_key=certs.public_key_of(seed), delegate_id="mole",
-        display_name="mole", not_before=now - timedelta(hours=1),
-        not_after=now + timedelta(days=10))
-    stamp = int(now.timestamp())
-    kp = make_key_package(SUITE, x509_credential((device, mission)), seed,
+    shadow = Pki(missions=("borduria",), name="Shadow Venue")
+    mole = shadow.device("borduria", "mole")
+    seed = mole.seed
+    stamp = int(shadow.now.timestamp())
+    kp = make_key_package(SUITE, x509_credential(mole.chain), seed,
                           lifetime=(stamp - 60, stamp + 86400),
                           capabilities=default_capabilities(SUITE, LEAF_EXTENSIONS)
                           ).key_package.to_bytes()

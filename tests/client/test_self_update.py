@@ -13,7 +13,7 @@ import time
 
 from client import payloads
 from client.core import Client
-from client.engine import _open_envelope
+from client.engine.envelope import open_envelope
 from crypto.errors import CryptoError
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from tests.support.client_venue import Venue
@@ -34,7 +34,7 @@ async def _follow(thief: Group, reader: Client, gid: bytes, after: int) -> tuple
         if isinstance(res, StagedCommit):
             thief.merge_staged_commit(res)
         elif isinstance(res, ApplicationMessage):
-            env = _open_envelope(res.authenticated_data)
+            env = open_envelope(res.authenticated_data)
             assert env is not None
             p = payloads.decode_application(res.data, env.inner)
             texts.append(str(getattr(p, "body", "")))

@@ -16,7 +16,7 @@ from dataclasses import replace
 import pytest
 
 from client import payloads
-from client.engine import _envelope
+from client.engine.envelope import envelope
 from client.errors import NotFoundError, UsageError
 from client.events import ErrorEvent, MessageReceived
 from client.transport import RelayMessage
@@ -79,7 +79,7 @@ async def reused_slot(pki: Pki, people: dict[str, Issued]
     # the removed device sends with its old state (offline, or restored from a backup)
     old = Group.from_bytes(stale_state.state, credential_validator=b.engine.trust)
     p = text("sent by the removed member")
-    stale = old.encrypt_application(payloads.encode(p), authenticated_data=_envelope(
+    stale = old.encrypt_application(payloads.encode(p), authenticated_data=envelope(
         old, payloads.build_aad(p.message_id)))
     return relay, d, gid, p, stale
 

@@ -26,7 +26,7 @@ from dataclasses import replace
 import msgspec
 import pytest
 
-from client.engine import _envelope
+from client.engine.envelope import envelope
 from client.events import ErrorEvent, ForkDetected, PolicyRefused
 from client.transport import RelayMessage, RelayRefused
 from crypto import messages as m
@@ -54,7 +54,7 @@ def insider_message(b: Dev, gid: bytes, monkeypatch: pytest.MonkeyPatch,
     force; properly framed, signed and enveloped."""
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
     corrupt()
-    out = g.commit(authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    out = g.commit(authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                    handshake_encrypted=False)
     monkeypatch.undo()
     return out.message

@@ -22,7 +22,7 @@ import secrets
 import msgspec
 import pytest
 
-from client.engine import _envelope, _seal_info
+from client.engine.envelope import envelope, seal_info
 from client.events import ErrorEvent, ForkDetected
 from client.policy import new_info, roster_extension
 from crypto.corridor.charter import CommitStamp
@@ -49,9 +49,9 @@ def rename_commit(b: Dev, g: Group, gid: bytes, name: str) -> CommitOutput:
     info = new_info(name)
     exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
         roster_extension(roster, info)]
-    stamp = CommitStamp([], b.engine.message_meta(gid).commit_at, _seal_info(g, info))
+    stamp = CommitStamp([], b.engine.message_meta(gid).commit_at, seal_info(g, info))
     return g.commit(group_context_extensions=exts,
-                    authenticated_data=_envelope(g, msgspec.msgpack.encode(stamp)),
+                    authenticated_data=envelope(g, msgspec.msgpack.encode(stamp)),
                     handshake_encrypted=False)
 
 
@@ -119,7 +119,7 @@ async def test_the_insider_on_its_own_branch_gets_typed_errors_not_a_fork(
     # a signed message from her branch (another fingerprint for epoch + 1)
     from client import payloads
 
-    aad = _envelope(g, payloads.build_aad(b"\x01" * 16), b.engine._signer)
+    aad = envelope(g, payloads.build_aad(b"\x01" * 16), b.engine._signer)
     msg = g.encrypt_application(b"x", authenticated_data=aad)
     since = {dev.device_id: len(dev.events) for dev in (a, c)}
     await b.t.post(gid, "m.01.0", msg)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from client import payloads
-from client.engine import _enc, _envelope
+from client.engine.envelope import envelope
+from client.engine.model import enc
 from client.events import ErrorEvent, ForkDetected, MembershipChanged, MessageReceived
 from client.policy import LEAF_EXTENSIONS
 from client.transport import RelayMessage
@@ -50,7 +51,7 @@ async def test_wrong_wire_formats_and_content_types_are_typed_errors(
     # 2. an encrypted commit (Corridor's commits are PublicMessages, which the relay
     #    verifies; one it could not read never reached routing)
     commit_private = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust
-                                      ).commit(authenticated_data=_envelope(g, _enc.encode([])),
+                                      ).commit(authenticated_data=envelope(g, enc.encode([])),
                                                handshake_encrypted=True).message
     # 3. a proposal (content type Corridor never uses), encrypted, and 3b. in the clear
     proposal = Group.from_bytes(g.to_bytes(), credential_validator=a.engine.trust

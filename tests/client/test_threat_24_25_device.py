@@ -102,10 +102,7 @@ def test_certificate_status_names_the_link_that_ends_first(tmp_path: Path) -> No
     st = certificate_status(dev.chain, venue.root, device_end - 5 * DAY, tmp_path)
     assert (st.link, st.state, st.days_left) == ("device", "expiring", 5)
     # a mission certificate ending before the device's (as re-accredited for less)
-    short = certs.issue_mission_certificate(
-        venue.root, venue.root_seed, public_key=certs.public_key_of(venue.missions["m1"][1]),
-        mission_id="m1", name="Mission of m1", not_before=venue.now - timedelta(days=1),
-        not_after=datetime.fromtimestamp(device_end - 10 * DAY, UTC))
+    short = venue.reaccredited("m1", datetime.fromtimestamp(device_end - 10 * DAY, UTC))
     st = certificate_status((dev.chain[0], short), venue.root, device_end - 12 * DAY, tmp_path)
     assert (st.link, st.state) == ("mission", "expiring")
     assert "secretariat" in st.advice and "accredit-mission" in st.advice
@@ -173,7 +170,7 @@ async def test_a_running_client_reports_entering_the_warning_period_once(venue: 
     c = Client.open(home, passphrase=venue.layout.passphrase, clock=lambda: now[0])
     seen: list[CertificateExpiring] = []
     c.subscribe(lambda e: seen.append(e) if isinstance(e, CertificateExpiring) else None)
-    task = asyncio.get_running_loop().create_task(c._sweep_loop(period=0.01))
+    task = asyncio.get_running_loop().create_task(c.connection.sweep_loop(period=0.01))
     try:
         await asyncio.sleep(0.1)
         assert seen == []

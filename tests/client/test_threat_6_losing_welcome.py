@@ -17,7 +17,7 @@ from typing import Any
 import msgspec
 import pytest
 
-from client.engine import _envelope
+from client.engine.envelope import envelope
 from client.events import ChannelJoined, ErrorEvent
 from client.transport import RelayWelcome
 from crypto.group import Group
@@ -56,7 +56,7 @@ async def losing_welcome(pki: Pki, people: dict[str, Issued]
     b2 = await Dev(pki, relay, people["b2"]).register()
     g = Group.from_bytes(b.group(gid).to_bytes(), credential_validator=b.engine.trust)
     kp = KeyPackage.from_bytes(await b.t.claim_key_package(b2.device_id))
-    lost = g.commit(add=[kp], authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    lost = g.commit(add=[kp], authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                     handshake_encrypted=False)
     assert lost.welcome is not None
     # the convener's commit takes the epoch

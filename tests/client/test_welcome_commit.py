@@ -13,7 +13,8 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from client.engine import _envelope, new_group_id
+from client.engine import new_group_id
+from client.engine.envelope import envelope
 from client.events import ChannelJoined, ErrorEvent, MessageReceived
 from client.transport import EpochConflictError, HttpTransport, RelayMessage, RelayWelcome
 from crypto.group import Group
@@ -56,7 +57,7 @@ async def test_the_losing_commits_welcome_creates_no_channel(venue: Venue) -> No
     # the attacker's Add of b, built by a on the same epoch, with a KeyPackage of b's
     g = Group.from_bytes(a.engine._group(gid).to_bytes(), credential_validator=a.engine.trust)
     kp = KeyPackage.from_bytes(await a.transport.claim_key_package(b.device_id))
-    lost = g.commit(add=[kp], authenticated_data=_envelope(g, msgspec.msgpack.encode([])),
+    lost = g.commit(add=[kp], authenticated_data=envelope(g, msgspec.msgpack.encode([])),
                     handshake_encrypted=False)
     assert lost.welcome is not None
     await a.flush()  # the engine's founding commit (adding b too) takes epoch 0

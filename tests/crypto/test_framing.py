@@ -22,14 +22,13 @@ from crypto.errors import (
     VerificationError,
 )
 from crypto.framing import (
-    _content_aad,
-    _guard,
     decrypt_sender_data,
     protect_private,
     protect_public,
     unprotect_private,
     unprotect_public,
 )
+from crypto.framing.private import _content_aad, _guard
 from crypto.messages import (
     ContentType,
     FramedContent,

@@ -265,7 +265,7 @@ def test_group_info_checks() -> None:
 def _path_leaf_edited(monkeypatch: pytest.MonkeyPatch, a: Group, **changes: object) -> bytes:
     """A commit of ``a`` whose UpdatePath leaf is changed and re-signed by ``a`` (so the
     signature, parent hashes and tree hash all verify: only the section 7.3 rules differ)."""
-    from crypto.group import _sign_leaf
+    from crypto.group.state import _sign_leaf
 
     st = a._state
     real = treekem.PreparedUpdatePath.encrypt

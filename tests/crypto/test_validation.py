@@ -22,7 +22,8 @@ from crypto.errors import (
     ProtocolError,
     UsageError,
 )
-from crypto.group import Group, StagedCommit, StoredProposal, _sign_leaf, validation
+from crypto.group import Group, StagedCommit, StoredProposal, validation
+from crypto.group.state import _sign_leaf
 from crypto.group.validation import BasicIdentityProvider, IdentityProvider, LeafContext
 from crypto.messages import Credential, ExtensionType, Proposal, checks
 from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package

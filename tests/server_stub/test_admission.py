@@ -74,13 +74,10 @@ async def test_admission_by_chain(tmp_path: Path, db_url: str, ids: tuple[str, s
         # a borduria device certificate signed with alderia's mission key
         await _refused(r, pki.device(B_M, "forged", signer=A_M), "BadSignatureError")
         # expired
-        mder, mseed = pki.missions[A_M]
-        old_seed = certs.new_signing_key()
-        expired = certs.issue_device_certificate(
-            mder, mseed, public_key=certs.public_key_of(old_seed), delegate_id="old",
-            display_name="Old", not_before=pki.now - timedelta(hours=20),
-            not_after=pki.now - timedelta(hours=10))
-        await _refused(r, Issued(old_seed, (expired, mder)), "ExpiredError")
+        expired = pki.device(A_M, "old", display_name="Old",
+                             not_before=pki.now - timedelta(hours=20),
+                             not_after=pki.now - timedelta(hours=10))
+        await _refused(r, expired, "ExpiredError")
         # the chain is valid, but the challenge is signed by another key (substitution)
         await _refused(r, None, "KeyMismatchError", chain=list(pki.device(A_M, "sub").chain),
                        key=SigningKey.generate())

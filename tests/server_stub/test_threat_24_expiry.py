@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from crypto import certs
 from server_stub.settings import Settings
 from tests.support.pki import Pki
 from tests.support.relay_client import RelayClient, RelayError
@@ -77,11 +76,7 @@ async def test_expired_mission_certificate_ends_access_of_its_devices(tmp_path: 
     _mder, mseed = venue.missions["shortlived"]
     end = (venue.now + timedelta(minutes=20)).replace(microsecond=0)
     # re-accredit the mission for 20 minutes only; its device may not outlive it
-    short = certs.issue_mission_certificate(
-        venue.root, venue.root_seed, public_key=certs.public_key_of(mseed),
-        mission_id="shortlived", name="Mission of shortlived",
-        not_before=venue.now - timedelta(days=1), not_after=end)
-    venue.missions["shortlived"] = (short, mseed)
+    venue.missions["shortlived"] = (venue.reaccredited("shortlived", end), mseed)
     async with in_process(Settings(data_dir=tmp_path, token_ttl=7200), venue) as r:
         c = await r.venue.client(r.http, venue.device(not_after=end)).enrol()
         assert r.relay.token_expiry(f"Bearer {c.token}") == int(end.timestamp())

@@ -17,16 +17,8 @@ from dataclasses import dataclass
 import msgspec
 
 from client import payloads
-from client.engine import (
-    AppWork,
-    DeviceIdentity,
-    Engine,
-    MembershipPlan,
-    Outbound,
-    _envelope,
-    _seal_info,
-    new_group_id,
-)
+from client.engine import AppWork, DeviceIdentity, Engine, MembershipPlan, Outbound, new_group_id
+from client.engine.envelope import envelope, seal_info
 from client.events import Event, MessageReceived, PolicyRefused
 from client.policy import Ident, Roster, new_info, roster_extension
 from client.store import MemoryStore, Store
@@ -230,13 +222,13 @@ async def raw_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = ()
         info = dev.engine.channel_state(gid)[1].info
         if roster.name != dev.engine.roster(gid).name:
             info = new_info(roster.name)
-            sealed = _seal_info(g, info)
+            sealed = seal_info(g, info)
         exts = [e for e in g.extensions if e.extension_type != 0xF0C2] + [
             roster_extension(roster, info)]
     stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
     epoch = g.epoch
     out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
-                   authenticated_data=_envelope(g, _enc.encode(stamp)),
+                   authenticated_data=envelope(g, _enc.encode(stamp)),
                    handshake_encrypted=False)
     return RawCommit(epoch, out.message, out.welcome, add_ids if out.welcome else None)
 

@@ -218,6 +218,10 @@ class MemoryTransport(Transport):
                 if left == s:
                     g.members[d] = joined
                     del g.left[d]
+            # the Welcomes it carried are withdrawn: they would join a voided epoch
+            commit = g.messages[s - 1].message
+            self.relay.welcomes = [(w, to) for w, to in self.relay.welcomes
+                                   if w.commit != commit]
         return RefusalResult(seq, n, electorate, True)
 
     async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 
     from .relay_client import RelayClient
 
-__all__ = ["A_M", "B_M", "C_M", "Issued", "Pki", "root_pem", "session_venue", "write_root"]
+__all__ = ["A_M", "B_M", "C_M", "Issued", "Lifetimes", "Pki", "root_pem", "session_venue",
+           "write_root"]
 
 #: The three missions of the default venue.
 A_M, B_M, C_M = "alderia", "borduria", "carpania"
@@ -66,46 +67,80 @@ class Issued:
         return SigningKey(self.seed)
 
 
+@dataclass(frozen=True)
+class Lifetimes:
+    """How long before and after the venue's ``now`` each kind of certificate is valid."""
+
+    root: tuple[timedelta, timedelta] = (timedelta(days=1), timedelta(days=365))
+    mission: tuple[timedelta, timedelta] = (timedelta(days=1), timedelta(days=200))
+    device: tuple[timedelta, timedelta] = (timedelta(hours=1), timedelta(days=90))
+    role: tuple[timedelta, timedelta] = (timedelta(hours=1), timedelta(days=7))
+
+
 class Pki:
     """A venue: a root, one certificate per mission, and whatever devices, roles and CRLs
-    tests ask for. Validity windows are relative to the moment it was made (``now``)."""
+    tests ask for. Validity windows are relative to ``now`` (default: the moment it was
+    made; a fixed time for tests that replay a timeline) by ``lifetimes``."""
 
     def __init__(self, missions: Sequence[str] = (A_M, B_M, C_M),
-                 name: str = "Test Venue") -> None:
-        self.now = datetime.now(UTC)
+                 name: str = "Test Venue", *, now: datetime | None = None,
+                 lifetimes: Lifetimes = Lifetimes()) -> None:
+        self.now = now or datetime.now(UTC)
+        self.lifetimes = lifetimes
         self.root_seed = certs.new_signing_key()
+        before, after = lifetimes.root
         self.root = certs.make_root_certificate(
-            self.root_seed, name=name, not_before=self.now - timedelta(days=1),
-            not_after=self.now + timedelta(days=365))
+            self.root_seed, name=name, not_before=self.now - before,
+            not_after=self.now + after)
         self.missions: dict[str, tuple[bytes, bytes]] = {}
         for m in missions:
-            seed = certs.new_signing_key()
-            der = certs.issue_mission_certificate(
-                self.root, self.root_seed, public_key=certs.public_key_of(seed), mission_id=m,
-                name=f"Mission of {m}", not_before=self.now - timedelta(days=1),
-                not_after=self.now + timedelta(days=200))
-            self.missions[m] = (der, seed)
+            self.mission(m)
         self._crl_numbers: dict[str, int] = {}
         self._serial = itertools.count(1)
+
+    def mission(self, mission_id: str) -> tuple[bytes, bytes]:
+        """The mission's certificate and key seed, accredited on first use."""
+        if mission_id not in self.missions:
+            seed = certs.new_signing_key()
+            before, after = self.lifetimes.mission
+            der = certs.issue_mission_certificate(
+                self.root, self.root_seed, public_key=certs.public_key_of(seed),
+                mission_id=mission_id, name=f"Mission of {mission_id}",
+                not_before=self.now - before, not_after=self.now + after)
+            self.missions[mission_id] = (der, seed)
+        return self.missions[mission_id]
 
     @property
     def default_mission(self) -> str:
         return next(iter(self.missions))
 
+    def reaccredited(self, mission_id: str, not_after: datetime) -> bytes:
+        """A new certificate for ``mission_id``'s same key ending at ``not_after`` (as the
+        secretariat re-accredits for less); the venue keeps the old one unless the
+        caller stores it."""
+        _der, seed = self.mission(mission_id)
+        return certs.issue_mission_certificate(
+            self.root, self.root_seed, public_key=certs.public_key_of(seed),
+            mission_id=mission_id, name=f"Mission of {mission_id}",
+            not_before=self.now - self.lifetimes.mission[0], not_after=not_after)
+
     def device(self, mission: str | None = None, delegate: str | None = None, *,
                seed: bytes | None = None, signer: str | None = None,
+               display_name: str | None = None, not_before: datetime | None = None,
                not_after: datetime | None = None) -> Issued:
         """A device certificate of ``mission`` (default: the first) for ``delegate``
         (default: a fresh name); ``signer`` signs it with another mission's key (a
-        forgery: the right profile, the wrong signature)."""
+        forgery: the right profile, the wrong signature); ``not_before``/``not_after``
+        move its validity (an expired or not yet valid certificate)."""
         mission = mission or self.default_mission
         delegate = delegate or f"d{next(self._serial)}"
-        mder, mseed = self.missions[mission]
+        mder, mseed = self.mission(mission)
         seed = seed or certs.new_signing_key()
+        before, after = self.lifetimes.device
         der = certs.issue_device_certificate(
             mder, mseed, public_key=certs.public_key_of(seed), delegate_id=delegate,
-            display_name=delegate, not_before=self.now - timedelta(hours=1),
-            not_after=not_after or self.now + timedelta(days=90))
+            display_name=display_name or delegate, not_before=not_before or self.now - before,
+            not_after=not_after or self.now + after)
         if signer is not None:
             genuine = x509.load_der_x509_certificate(der)
             b = (x509.CertificateBuilder().subject_name(genuine.subject)
@@ -119,12 +154,15 @@ class Pki:
             der = b.sign(wrong, None).public_bytes(Encoding.DER)
         return Issued(seed, (der, mder))
 
-    def role(self, role: str, mission: str, delegate: str, channel: str | None = None) -> bytes:
-        """A root-signed role certificate (chair, or convener of ``channel``), a week long."""
+    def role(self, role: str, mission: str, delegate: str, channel: str | None = None, *,
+             not_before: datetime | None = None, not_after: datetime | None = None) -> bytes:
+        """A root-signed role certificate (chair, or convener of ``channel``); by default
+        valid for the venue's role lifetime (a week)."""
+        before, after = self.lifetimes.role
         return certs.issue_role_certificate(
             self.root, self.root_seed, role=role, channel=channel, delegate_id=delegate,
-            mission_id=mission, not_before=self.now - timedelta(hours=1),
-            not_after=self.now + timedelta(days=7))
+            mission_id=mission, not_before=not_before or self.now - before,
+            not_after=not_after or self.now + after)
 
     def crl(self, issuer: str | None, serials: Sequence[int]) -> bytes:
         """A CRL of ``issuer`` (a mission id, or None for the root) revoking ``serials``;

@@ -304,6 +304,25 @@ def test_the_demo_opens_from_the_first_run_screen(controller, qtbot, tmp_path: P
     assert app_settings().value("profile") == "demo"
 
 
+def test_without_a_demo_opener_the_first_run_offers_enrolment_only(
+        controller, tmp_path: Path) -> None:
+    """``ui.cli.main`` alone (no demo.cli) has no demo venue to offer: the first run shows
+    enrolment only, and a remembered demo profile does not try to open one."""
+    from ui.app import app_settings
+
+    prefs = app_settings()
+    prefs.setValue("profile", "demo")  # as after an earlier demo run
+    prefs.sync()
+    c = controller(tmp_path / "nobody")
+    c.make_demo = None
+    c.start()
+    first = c.dialog
+    assert first is not None and first.objectName() == "firstRunDialog"
+    assert not _button(first, "demoButton").isVisible()
+    assert _button(first, "enrolButton").isVisible() and _button(first, "enrolButton").isDefault()
+    assert c.demo is None and c.window is None
+
+
 def test_a_demo_that_fails_to_start_cleans_up_and_says_why(
         controller, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.i18n_support import clipped, clipped_rows
 from ui import translations
@@ -113,6 +113,20 @@ def test_the_pseudo_locale_is_40_percent_longer_and_keeps_what_code_reads() -> N
     assert translations.pseudo("Send") != "[Send]"  # accented: untranslated text stands out
 
 
+def test_the_catalogues_compile_once_into_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CORRIDOR_TRANSLATIONS_CACHE", str(tmp_path / "tr"))
+    out = translations.compiled_dir()
+    assert {p.name for p in out.glob("*.qm")} == {
+        f"corridor_{c}.qm" for c in [*translations.LANGUAGES, translations.PSEUDO]}
+    built = (out / "corridor_fr.qm").stat().st_mtime_ns
+    assert translations.compiled_dir() == out  # the same catalogues: not built again
+    assert (out / "corridor_fr.qm").stat().st_mtime_ns == built
+    monkeypatch.setattr(translations, "_fingerprint", lambda: "changed")
+    assert translations.compiled_dir().name == "changed"
+    assert not out.exists()  # the build of the earlier catalogues is gone
+
+
 # ---------------------------------------------------------------------- choosing
 
 
@@ -197,6 +211,7 @@ def _settle(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("code", ["en_XA", "de", "ru", "fr"])
 def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
         code: str, open_window, language, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.crisis import CallDialog, CrisisWindow, ExplainDialog
     from ui.views.dialogs import (
         AgendaDialog,
         ChannelWizard,
@@ -218,7 +233,7 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     found = {"main window": clipped(w), "members": clipped_rows(w.member_pane.view)}
     request = tmp_path / "device-request.pem"
     request.write_text("-----BEGIN CERTIFICATE REQUEST-----\n")
-    dialogs: dict[str, QDialog] = {
+    dialogs: dict[str, QWidget] = {
         "settings": SettingsDialog(True, "system", 3600, "Working group on incident "
                                    "prevention", True, w),
         "search": SearchDialog(w),
@@ -233,6 +248,10 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
         "enrolment, step 1": EnrolWizard(str(tmp_path / "home"), needs_passphrase=True),
         "enrolment, step 2": EnrolWizard(str(tmp_path / "home"), needs_passphrase=False,
                                          request=request, request_key="ab" * 32),
+        "crisis desk": CrisisWindow(),
+        "hotline call": CallDialog(((b"c", "alderia / borduria", "borduria"),), w),
+        "request for explanation": ExplainDialog(((b"c", "alderia / borduria"),),
+                                                 ["borduria"], w),
     }
     for name, dlg in dialogs.items():
         _settle(qtbot, dlg)
@@ -248,3 +267,24 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     assert not any(found.values()), "\n".join(
         f"{name}: {c}" for name, cs in found.items() for c in cs)
     open_window.close(w)
+
+
+def test_the_crisis_desk_shows_the_cores_words_in_the_users_language(language) -> None:  # type: ignore[no-untyped-def]
+    from client.crisis.explain import ExplanationState
+    from client.crisis.hotline import Escalation, EscalationStep, Level
+    from client.crisis.records import AttendanceAnswer, Priority, Rung
+    from ui.views import crisis
+
+    words = {str(v) for e in (Priority, Level, ExplanationState, AttendanceAnswer) for v in e}
+    words |= {r.name.lower() for r in Rung} | {"sent", "not answered"}
+    assert words - {"not answered"} <= set(crisis._WORDS)  # a new word fails here
+    assert language("fr") == "fr"
+    esc = Escalation(call_id=b"c", steps=(EscalationStep(Level.DUTY, 0, ("a",)),
+                                          EscalationStep(Level.DEPUTY, 60_000, ("b",))),
+                     acknowledged_at=None, answered_at=None, ringing=("b",), next_at=None,
+                     overdue=False)
+    assert crisis._escalation(esc, 600_000) == (
+        "sans réponse depuis 10 min — transmis à\u00a0: suppléant")
+    assert crisis._word(Priority.FLASH).upper() == "FLASH"
+    assert crisis._span(-(2 * 3600 + 5 * 60) * 1000) == "il y a 2 h 05 min"
+    assert "déc." in crisis.when(1_796_000_000_000) or "nov." in crisis.when(1_796_000_000_000)

@@ -25,8 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from client.model import MessageView, fmt_size
-from ui.i18n import meeting_text
+from client.model import MessageView
+from ui.i18n import duration_text, meeting_text, size_text
 from ui.models import roles
 
 __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
@@ -78,7 +78,7 @@ def footer_text(row: MessageView) -> str:
 def attachment_text(row: MessageView) -> str:
     """The attachment line: name, type, size, and how to save it."""
     return _t("File: %1 · %2 · %3 — Save… (Ctrl+S)").replace("%1", row.file_name).replace(
-        "%2", row.mime_type).replace("%3", fmt_size(row.size))
+        "%2", row.mime_type).replace("%3", size_text(row.size))
 
 
 @dataclass
@@ -133,7 +133,8 @@ class MessageDelegate(QStyledItemDelegate):
         if row.kind == "emergency":
             body_text = _t("EMERGENCY MEETING") + ("\n" + row.text if row.text else "")
         elif row.kind == "agenda":
-            body_text = _t("Agenda notice (%1)").replace("%1", row.detail) + "\n" + row.text
+            body_text = (_t("Agenda notice (revision %1)").replace(
+                "%1", str(row.revision or "")) + "\n" + row.text)
         extra = ""
         if row.has_attachment:
             extra = attachment_text(row)
@@ -141,8 +142,7 @@ class MessageDelegate(QStyledItemDelegate):
             extra = _t("Meeting: %1").replace("%1", meeting_text(row.meeting_at, row.detail))
         elif row.kind == "timer":
             extra = _t("Disappearing messages: %1").replace(
-                "%1", _t("off") if row.detail == "off" else _t("%1 s").replace(
-                    "%1", row.detail))
+                "%1", duration_text(int(row.detail)) if row.detail.isdigit() else _t("off"))
         header = f"{row.sender}"
         h_rect = fb.boundingRect(QRect(0, 0, inner_w, 10_000), flags, header)
         r_rect = QRect()

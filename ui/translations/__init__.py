@@ -327,14 +327,17 @@ def compiled_dir() -> Path:
                 platformdirs.user_cache_path("corridor", appauthor=False) / "translations")
     out = base / _fingerprint()
     if not (out / f"corridor_{PSEUDO}.qm").exists():
-        with tempfile.TemporaryDirectory(dir=base.parent if base.parent.exists() else None) as t:
+        base.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=base, prefix=".build-") as t:
             build(Path(t) / "qm")
-            out.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.replace(Path(t) / "qm", out)
             except OSError:  # another process built it meanwhile
                 if not (out / f"corridor_{PSEUDO}.qm").exists():
                     raise
+        for old in base.iterdir():  # builds of earlier catalogues
+            if old != out and not old.name.startswith("."):
+                shutil.rmtree(old, ignore_errors=True)
     return out
 
 

@@ -182,6 +182,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Blitz</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>dringend</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>gesehen</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>Stellvertretung</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>Missionsleitung</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>Sitzung beantragt</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>persönlich</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>aus der Ferne</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>vertreten</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>verhindert</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>seit %1 unbeantwortet</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>seit %1 unbeantwortet — eskaliert an: %2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>Hotline-Anruf</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (Mission %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>Blitz: Antwort innerhalb von 10 Minuten</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>Dringend: Antwort innerhalb von 1 Stunde</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>Routine: Antwort innerhalb von 24 Stunden</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Einzelheiten:</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>Jetzt &amp;anrufen</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Ersuchen um Erläuterung</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>An &amp;Mission:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Was:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>W&amp;o:</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>Wa&amp;nn:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Aktenzeichen:</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>Die Mission muss innerhalb von 48 Stunden antworten.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>Ersuchen &amp;senden</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>Krisenstab</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>Empfang &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Von → an</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Stufen</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>&amp;Anrufen…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Empfang be&amp;stätigen</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>Ant&amp;worten…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>&amp;Hotline</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>&amp;Ersuchen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>Ant&amp;worten…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>Den Vorsitz um eine &amp;Sitzung bitten</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Erläuterungen</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Einberufen von</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Teilnahme</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>Persönliche Teilnahme</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>Teilnahme aus der Ferne</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>Vertreten durch…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>Keine Teilnahme möglich</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>wer Ihre Mission vertritt</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>Für meine Mission &amp;antworten</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>%1 HOTLINE-ANRUF von %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>Dienst: %1 · Stellvertretung %2 · Missionsleitung %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>Kein Dienstplan: Alle Delegierten Ihrer Mission werden angerufen</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (verspätet)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>Gesendet %1 · Antwort bis %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 durch %2 um %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>Stufe %1 angerufen um %2%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Anruf beantworten</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Antwort:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>Ersuchen beantworten</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Erläuterung:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1083,8 +1422,8 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <translation>DRINGLICHKEITSSITZUNG</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Tagesordnungsmitteilung (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Tagesordnungsmitteilung (Fassung %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1097,10 +1436,6 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>off</source>
         <translation>aus</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

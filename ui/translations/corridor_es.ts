@@ -182,6 +182,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>hace %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>rutina</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>recibo acusado</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>respondida</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>de guardia</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>suplente</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>jefe de misión</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>respondida</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>reunión solicitada</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en persona</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>a distancia</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>representada</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>no asistirá</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>sin respuesta desde hace %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>sin respuesta desde hace %1 — escalada a: %2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>Llamada por la línea directa</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (misión %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>Flash: respuesta en 10 minutos</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>Urgente: respuesta en 1 hora</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>Rutina: respuesta en 24 horas</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioridad:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Asunto:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Detalles:</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>&amp;Llamar ahora</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Solicitud de explicación</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>A la &amp;misión:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Qué:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>&amp;Dónde:</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>Cuá&amp;ndo:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>La misión debe responder en 48 horas.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Enviar la solicitud</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>Gabinete de crisis</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acusar recibo</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>De → a</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalada</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>&amp;Llamar…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Acusar re&amp;cibo</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>&amp;Responder…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>&amp;Línea directa</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>&amp;Solicitar…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>Res&amp;ponder…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>Pedir una &amp;reunión a la presidencia</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Explicaciones</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Convocada por</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>Asistencia presencial</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>Asistencia a distancia</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>Representada por…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>No puede asistir</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>quién representa a su misión</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>&amp;Responder por mi misión</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Reuniones</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>LLAMADA %1 POR LA LÍNEA DIRECTA de %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>De guardia: %1 · suplente %2 · jefe de misión %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>Sin cuadro de guardias: se llama a todos los delegados de su misión</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (con retraso)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>Enviada %1 · responder antes de %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 por %2 a las %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>nivel %1 llamado a las %2%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Responder a la llamada</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Respuesta:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>Responder a la solicitud</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Explicación:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1083,8 +1422,8 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
         <translation>REUNIÓN DE EMERGENCIA</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Aviso del orden del día (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Aviso del orden del día (revisión %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1097,10 +1436,6 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>off</source>
         <translation>desactivados</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

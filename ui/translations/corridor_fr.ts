@@ -182,6 +182,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>routine</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>remis</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vu</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>réception accusée</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>de permanence</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>suppléant</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>chef de mission</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>répondu</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>réunion demandée</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>en personne</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>à distance</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>représentée</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>absente</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>sans réponse depuis %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>sans réponse depuis %1 — transmis à&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>Appel sur la ligne directe</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (mission %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>Flash&#xa0;: réponse sous 10 minutes</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>Urgent&#xa0;: réponse sous 1 heure</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>Routine&#xa0;: réponse sous 24 heures</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Objet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Détails&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>&amp;Appeler maintenant</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Demande d&apos;explication</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>À la &amp;mission&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Quoi&#xa0;:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>&amp;Où&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>Qu&amp;and&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Référence&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>La mission doit répondre sous 48 heures.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Envoyer la demande</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>Cellule de crise</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Accuser réception</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>De → à</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalade</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>A&amp;ppeler…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Accuser ré&amp;ception</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>&amp;Répondre…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>&amp;Ligne directe</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Délai</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>&amp;Demander…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>Ré&amp;pondre…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>Demander une &amp;réunion à la présidence</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Explications</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Convoquée par</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Participation</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>Présent en personne</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>Présent à distance</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>Représenté par…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>Ne peut pas participer</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>qui représente votre mission</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>&amp;Répondre pour ma mission</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Réunions</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>APPEL %1 SUR LA LIGNE DIRECTE de %2&#xa0;: %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>De permanence&#xa0;: %1 · suppléant %2 · chef de mission %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>Pas de tableau de permanence&#xa0;: tous les délégués de votre mission sont appelés</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (en retard)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>Envoyé %1 · réponse avant %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 par %2 à %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>niveau %1 appelé à %2%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Répondre à l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Réponse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>Répondre à la demande</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Explication&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1083,8 +1422,8 @@ Distribué sous la licence Apache, version 2.0.</translation>
         <translation>RÉUNION D&apos;URGENCE</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Avis d&apos;ordre du jour (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Avis d&apos;ordre du jour (révision %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1097,10 +1436,6 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>off</source>
         <translation>désactivés</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -182,6 +182,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 fa</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>lampo</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>ordinaria</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>inviata</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>consegnata</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>vista</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>ricezione confermata</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>risposta data</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>di turno</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>sostituto</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>capo missione</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>risposta data</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>scaduta</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>riunione richiesta</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>di persona</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>a distanza</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>rappresentata</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>assente</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>senza risposta da %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>senza risposta da %1 — passata a: %2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>Chiamata sulla linea diretta</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (missione %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>Lampo: risposta entro 10 minuti</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>Urgente: risposta entro 1 ora</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>Ordinaria: risposta entro 24 ore</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Canale:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorità:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Oggetto:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Dettagli:</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>&amp;Chiama ora</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Richiesta di spiegazioni</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canale:</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>Alla &amp;missione:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Cosa:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>&amp;Dove:</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>&amp;Quando:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Riferimento:</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>La missione deve rispondere entro 48 ore.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Invia la richiesta</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>Unità di crisi</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Conferma ricezione</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorità</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>Da → a</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Fasi</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>&amp;Chiama…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>Con&amp;ferma ricezione</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>&amp;Rispondi…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>&amp;Linea diretta</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>&amp;Richiedi…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>Ris&amp;pondi…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>Chiedi una &amp;riunione alla presidenza</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Spiegazioni</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Riunione</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Convocata da</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Partecipazione</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Nessuna risposta</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>Presenza di persona</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>Presenza a distanza</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>Rappresentata da…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>Non può partecipare</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>chi rappresenta la tua missione</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>&amp;Rispondi per la mia missione</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Riunioni</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>CHIAMATA %1 SULLA LINEA DIRETTA da %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>Di turno: %1 · sostituto %2 · capo missione %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>Nessun turno di servizio: sono chiamati tutti i delegati della tua missione</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (in ritardo)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>Inviata %1 · risposta entro %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1 da %2 alle %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>livello %1 chiamato alle %2%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Rispondi alla chiamata</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Risposta:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>Rispondi alla richiesta</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Spiegazione:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1083,8 +1422,8 @@ Distribuito con licenza Apache, versione 2.0.</translation>
         <translation>RIUNIONE D&apos;EMERGENZA</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Avviso di ordine del giorno (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Avviso di ordine del giorno (revisione %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1097,10 +1436,6 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>off</source>
         <translation>disattivati</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>an earlier message</source>

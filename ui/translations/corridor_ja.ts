@@ -181,6 +181,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>至急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>配信済み</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>表示済み</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>受領確認済み</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>返答済み</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>当番</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>代表部の長</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>回答済み</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>会合を要請済み</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>対面</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>代理出席</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>欠席</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 応答なし</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 応答なし — %2 にエスカレーション</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>ホットライン呼び出し</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (代表部 %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>至急: 10 分以内に返答</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>緊急: 1 時間以内に返答</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>通常: 24 時間以内に返答</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>チャンネル(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>優先度(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>件名(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>詳細(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>今すぐ呼び出す(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>説明の要請</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>チャンネル(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>宛先の代表部(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W):</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>場所(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>日時(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>参照番号(&amp;R):</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>代表部は 48 時間以内に返答しなければなりません。</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>要請を送信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>危機対応デスク</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>受領を確認(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>発信 → 宛先</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>エスカレーション</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>呼び出す(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>受領を確認(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>返答(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>ホットライン(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>要請(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>回答(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>議長に会合を求める(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>説明(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会合</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>招集者</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出欠</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>対面で出席</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>リモートで出席</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>代理出席…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>出席できない</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>代表部の代理人</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>自分の代表部として回答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>会合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>%1 ホットライン呼び出し (%2 から): %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>当番: %1 · 代理 %2 · 代表部の長 %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>当番表がありません: 代表部の全代表団員が呼び出されます</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (遅延)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>送信 %1 · 返答期限 %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>レベル %1 を %2 に呼び出し%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>呼び出しに返答</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>返答:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>要請に回答</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>説明:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1072,8 +1411,8 @@ Apache License, Version 2.0 の下で提供されています。</translation>
         <translation>緊急会合</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>議題のお知らせ (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>議題のお知らせ (改訂 %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1086,10 +1425,6 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>off</source>
         <translation>オフ</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -181,6 +181,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1시간 %2분</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 전</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>플래시</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>일반</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>보냄</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>수신 확인됨</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>응답함</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>당번</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>대리</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>대표부장</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>회신함</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>기한 초과</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>회의 요청됨</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>대면</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>원격</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>대리 참석</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>불참</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 동안 응답 없음</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 동안 응답 없음 — %2에게 상향 보고</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>핫라인 호출</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1(대표부 %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>긴급(플래시): 10분 이내 회신</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>긴급: 1시간 이내 회신</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>일반: 24시간 이내 회신</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>채널(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>우선순위(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>제목(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>세부 내용(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>지금 호출(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>해명 요청</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>채널(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>대상 대표부(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>내용(&amp;W):</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>장소(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>일시(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>참조 번호(&amp;R):</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>해당 대표부는 48시간 이내에 회신해야 합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>요청 보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>위기 대응 데스크</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>수신 확인(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>발신 → 수신</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>상향 보고</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>호출(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>수신 확인(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>응답(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>핫라인(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>요청(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>회신(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>의장에게 회의 요청(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>해명(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>소집자</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>참석</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>미응답</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>대면 참석</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>원격 참석</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>대리 참석…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>참석 불가</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>대표부를 대리하는 사람</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>내 대표부로 응답(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>회의(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>%1 핫라인 호출(%2): %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>당번: %1 · 대리 %2 · 대표부장 %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>당번표 없음: 대표부의 모든 대표를 호출합니다</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (지연)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>보냄 %1 · 회신 기한 %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>%2에 %1단계 호출%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>호출에 응답</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>응답:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>요청에 회신</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>해명:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1072,8 +1411,8 @@ Apache License 2.0에 따라 배포됩니다.</translation>
         <translation>긴급 회의</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>의제 공지(%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>의제 공지(개정 %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1086,10 +1425,6 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>off</source>
         <translation>끔</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1초</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -183,6 +183,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 назад</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>молния</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>срочно</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>обычный</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлен</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлен</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>просмотрен</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>получение подтверждено</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>дежурный</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>заместитель</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>глава миссии</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>дан ответ</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>запрошено заседание</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>лично</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>дистанционно</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>через представителя</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>не сможет</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>без ответа %1</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>без ответа %1 — передано: %2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>Вызов по горячей линии</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1 (миссия %2)</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>Молния: ответ в течение 10 минут</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>Срочно: ответ в течение 1 часа</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>Обычный: ответ в течение 24 часов</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Приоритет:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Подробности:</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>&amp;Вызвать сейчас</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Запрос разъяснений</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>&amp;Миссии:</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Что:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>&amp;Где:</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>&amp;Когда:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>&amp;Ссылка:</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>Миссия должна ответить в течение 48 часов.</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>&amp;Отправить запрос</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>Кризисный центр</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Подтвердить получение</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>От → кому</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Эскалация</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>&amp;Вызвать…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>По&amp;дтвердить</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>&amp;Ответить…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>&amp;Горячая линия</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>&amp;Запросить…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>&amp;Ответить…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>Попросить председателя о &amp;заседании</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>&amp;Разъяснения</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>Созвал(а)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Участие</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>Лично</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>Дистанционно</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>Представитель…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>Не сможет участвовать</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>кто представляет вашу миссию</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>&amp;Ответить за мою миссию</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>&amp;Заседания</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>%1 ВЫЗОВ ПО ГОРЯЧЕЙ ЛИНИИ от %2: %3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>Дежурный: %1 · заместитель %2 · глава миссии %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>Графика дежурств нет: вызываются все делегаты вашей миссии</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation> (с опозданием)</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>Отправлено %1 · ответ до %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>вызван уровень %1 в %2%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>Ответить на вызов</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Ответ:</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>Ответить на запрос</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Разъяснение:</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1094,8 +1433,8 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>ЭКСТРЕННОЕ ЗАСЕДАНИЕ</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>Уведомление о повестке дня (%1)</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>Уведомление о повестке дня (редакция %1)</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1108,10 +1447,6 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>off</source>
         <translation>выкл.</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 с</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -181,6 +181,345 @@
     </message>
 </context>
 <context>
+    <name>Crisis</name>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认收到</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>on duty</source>
+        <translation>值班人员</translation>
+    </message>
+    <message>
+        <source>deputy</source>
+        <translation>副手</translation>
+    </message>
+    <message>
+        <source>head of mission</source>
+        <translation>代表团团长</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>meeting requested</source>
+        <translation>已请求开会</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>remotely</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>由他人代表</translation>
+    </message>
+    <message>
+        <source>cannot attend</source>
+        <translation>无法出席</translation>
+    </message>
+    <message>
+        <source>unanswered %1</source>
+        <translation>%1 未答复</translation>
+    </message>
+    <message>
+        <source>unanswered %1 — escalated to %2</source>
+        <translation>%1 未答复 — 已升级至：%2</translation>
+    </message>
+    <message>
+        <source>Hotline call</source>
+        <translation>热线呼叫</translation>
+    </message>
+    <message>
+        <source>%1 (mission %2)</source>
+        <translation>%1（代表团 %2）</translation>
+    </message>
+    <message>
+        <source>Flash: reply within 10 minutes</source>
+        <translation>特急：10 分钟内答复</translation>
+    </message>
+    <message>
+        <source>Urgent: reply within 1 hour</source>
+        <translation>紧急：1 小时内答复</translation>
+    </message>
+    <message>
+        <source>Routine: reply within 24 hours</source>
+        <translation>常规：24 小时内答复</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>频道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>主题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>详情(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Call now</source>
+        <translation>立即呼叫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>要求说明</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>频道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;To mission:</source>
+        <translation>致代表团(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>事项(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>地点(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Wh&amp;en:</source>
+        <translation>时间(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>参考编号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The mission must reply within 48 hours.</source>
+        <translation>该代表团须在 48 小时内答复。</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>发送要求(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Crisis desk</source>
+        <translation>危机处置台</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认收到(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>发起方 → 接收方</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation>呼叫(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ac&amp;knowledge</source>
+        <translation>确认收到(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer…</source>
+        <translation>答复(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Hotline</source>
+        <translation>热线(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>&amp;Request…</source>
+        <translation>提出要求(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply…</source>
+        <translation>回复(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ask the chair for a &amp;meeting</source>
+        <translation>请主席召开会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Explanations</source>
+        <translation>说明(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Called by</source>
+        <translation>召集人</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未答复</translation>
+    </message>
+    <message>
+        <source>Attending in person</source>
+        <translation>现场出席</translation>
+    </message>
+    <message>
+        <source>Attending remotely</source>
+        <translation>远程出席</translation>
+    </message>
+    <message>
+        <source>Represented by…</source>
+        <translation>由他人代表…</translation>
+    </message>
+    <message>
+        <source>Cannot attend</source>
+        <translation>无法出席</translation>
+    </message>
+    <message>
+        <source>who represents your mission</source>
+        <translation>代表贵代表团的人</translation>
+    </message>
+    <message>
+        <source>&amp;Answer for my mission</source>
+        <translation>代表本代表团答复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Meetings</source>
+        <translation>会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>%1 HOTLINE CALL from %2: %3 — %4</source>
+        <translation>%1 热线呼叫，来自 %2：%3 — %4</translation>
+    </message>
+    <message>
+        <source>On duty: %1 · deputy %2 · head of mission %3</source>
+        <translation>值班：%1 · 副手 %2 · 代表团团长 %3</translation>
+    </message>
+    <message>
+        <source>No duty roster: every delegate of your mission is called</source>
+        <translation>没有值班表：将呼叫本代表团的所有代表</translation>
+    </message>
+    <message>
+        <source> (late)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>Sent %1 · reply by %2</source>
+        <translation>发送于 %1 · 答复期限 %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3</source>
+        <translation>%1：%2，%3</translation>
+    </message>
+    <message>
+        <source>called %1 at %2%3</source>
+        <translation>已于 %2 呼叫第 %1 级%3</translation>
+    </message>
+    <message>
+        <source>Answer the call</source>
+        <translation>答复呼叫</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Reply to the request</source>
+        <translation>回复要求</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>说明：</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1072,8 +1411,8 @@ Licensed under the Apache License, Version 2.0.</source>
         <translation>紧急会议</translation>
     </message>
     <message>
-        <source>Agenda notice (%1)</source>
-        <translation>议程通知（%1）</translation>
+        <source>Agenda notice (revision %1)</source>
+        <translation>议程通知（第 %1 版）</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
@@ -1086,10 +1425,6 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>off</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
     </message>
     <message>
         <source>an earlier message</source>

@@ -11,9 +11,7 @@ seconds, which is also when a ringing call alarms again (:mod:`ui.alarm`).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from client.crisis.desk import DeskView
+from client.crisis.hotline import Escalation, Level
 from client.crisis.records import AttendanceAnswer, Priority
+from ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CallDialog", "CrisisWindow", "ExplainDialog", "when"]
 
@@ -46,14 +46,60 @@ def _t(text: str) -> str:
 
 
 def when(ms: int) -> str:
-    """A time as the window shows it (UTC, so both sides read the same)."""
-    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%d %b %H:%M UTC")
+    """A time as the window shows it (UTC, so both sides read the same; the month in
+    the user's language)."""
+    at = QDateTime.fromMSecsSinceEpoch(int(ms), QTimeZone.utc())
+    return QLocale().toString(at, "d MMM HH:mm") + " UTC"
 
 
 def _span(ms: int) -> str:
     m = abs(ms) // 60_000
-    text = f"{m // 60} h {m % 60:02d} min" if m >= 60 else f"{m} min"
+    text = (_t("%1 h %2 min").replace("%1", str(m // 60)).replace("%2", f"{m % 60:02d}")
+            if m >= 60 else _t("%1 min").replace("%1", str(m)))
     return text if ms >= 0 else _t("%1 ago").replace("%1", text)
+
+
+#: The core's words for priorities, ladder rungs, escalation levels, the states of a
+#: request for explanation and attendance answers, as the window shows them (translated
+#: where shown; an unknown word is shown as it is).
+_WORDS = {
+    "flash": QT_TRANSLATE_NOOP("Crisis", "flash"),
+    "urgent": QT_TRANSLATE_NOOP("Crisis", "urgent"),
+    "routine": QT_TRANSLATE_NOOP("Crisis", "routine"),
+    "sent": QT_TRANSLATE_NOOP("Crisis", "sent"),
+    "delivered": QT_TRANSLATE_NOOP("Crisis", "delivered"),
+    "seen": QT_TRANSLATE_NOOP("Crisis", "seen"),
+    "acknowledged": QT_TRANSLATE_NOOP("Crisis", "acknowledged"),
+    "answered": QT_TRANSLATE_NOOP("Crisis", "answered"),
+    "on duty": QT_TRANSLATE_NOOP("Crisis", "on duty"),
+    "deputy": QT_TRANSLATE_NOOP("Crisis", "deputy"),
+    "head of mission": QT_TRANSLATE_NOOP("Crisis", "head of mission"),
+    "replied": QT_TRANSLATE_NOOP("Crisis", "replied"),
+    "overdue": QT_TRANSLATE_NOOP("Crisis", "overdue"),
+    "meeting requested": QT_TRANSLATE_NOOP("Crisis", "meeting requested"),
+    "in person": QT_TRANSLATE_NOOP("Crisis", "in person"),
+    "remotely": QT_TRANSLATE_NOOP("Crisis", "remotely"),
+    "represented": QT_TRANSLATE_NOOP("Crisis", "represented"),
+    "cannot attend": QT_TRANSLATE_NOOP("Crisis", "cannot attend"),
+}
+
+
+def _word(value: object) -> str:
+    text = str(value)
+    return _t(_WORDS[text]) if text in _WORDS else text
+
+
+def _escalation(esc: Escalation, now: int) -> str:
+    """:meth:`Escalation.summary` in the user's language."""
+    if esc.answered_at is not None:
+        return _word("answered")
+    if esc.acknowledged_at is not None:
+        return _word("acknowledged")
+    waited = _t("%1 min").replace("%1", str(max(now - esc.steps[0].at, 0) // 60_000))
+    if esc.level is Level.DUTY:
+        return _t("unanswered %1").replace("%1", waited)
+    return _t("unanswered %1 — escalated to %2").replace("%1", waited).replace(
+        "%2", _word(esc.level))
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -260,8 +306,8 @@ class CrisisWindow(QWidget):
         if ringing and view is not None:
             v = ringing[0]
             self.banner.setText(_t("%1 HOTLINE CALL from %2: %3 — %4").replace(
-                "%1", v.call.priority.upper()).replace("%2", v.call.caller).replace(
-                "%3", v.call.subject).replace("%4", v.escalation.summary(view.now)))
+                "%1", _word(v.call.priority).upper()).replace("%2", v.call.caller).replace(
+                "%3", v.call.subject).replace("%4", _escalation(v.escalation, view.now)))
         if view is None:
             for t in (self.calls, self.requests, self.meetings):
                 t.setRowCount(0)
@@ -271,9 +317,9 @@ class CrisisWindow(QWidget):
             color = _RING if v.call.call_id in view.ringing else (
                 _DONE if v.escalation.acknowledged_at else None)
             rows.append((v.call.call_id, [
-                v.call.priority.upper(), f"{v.call.caller} → {v.call.to_mission}",
-                v.call.subject, str(v.ladder.to_json()["state"]),
-                v.escalation.summary(view.now)], color))
+                _word(v.call.priority).upper(), f"{v.call.caller} → {v.call.to_mission}",
+                v.call.subject, _word(v.ladder.to_json()["state"]),
+                _escalation(v.escalation, view.now)], color))
         _fill(self.calls, rows)
         if view.roster is not None:
             from client.crisis import hotline
@@ -286,14 +332,14 @@ class CrisisWindow(QWidget):
         self.call_btn.setEnabled(bool(view.bilateral))
         _fill(self.requests, [(
             req.request_id, [f"{req.requester} → {req.to_mission}", req.what,
-                             str(st.state) + (_t(" (late)") if st.late else ""),
+                             _word(st.state) + (_t(" (late)") if st.late else ""),
                              when(st.deadline_at),
                              _span(st.remaining_ms) if st.replied_at is None else "—"],
             _RING if str(st.state) == "overdue" else None) for req, st in view.explanations])
         _fill(self.meetings, [(
             (m.channel_id, m.meeting_id), [
                 f"{when(m.meeting_at)} · {m.agenda}", m.channel_name, m.called_by,
-                ", ".join(f"{k} {n}" for k, n in m.tally.counts.items()
+                ", ".join(f"{_word(k)} {n}" for k, n in m.tally.counts.items()
                           if n and k != "not answered"),
                 ", ".join(m.tally.not_answered) or "—"], None) for m in view.meetings])
         self._show_ladder()
@@ -319,9 +365,9 @@ class CrisisWindow(QWidget):
         self.answer_btn.setEnabled(mine and v.escalation.answered_at is None)
         lines = [_t("Sent %1 · reply by %2").replace("%1", when(v.call.sent_at)).replace(
             "%2", when(v.call.reply_by))]
-        lines += [_t("%1 by %2 at %3").replace("%1", r.name.lower()).replace(
+        lines += [_t("%1 by %2 at %3").replace("%1", _word(r.name.lower())).replace(
             "%2", s.member).replace("%3", when(s.at)) for r, s in sorted(v.ladder.reached.items())]
-        lines += [_t("called %1 at %2%3").replace("%1", str(s.level)).replace(
+        lines += [_t("called %1 at %2%3").replace("%1", _word(s.level)).replace(
             "%2", when(s.at)).replace("%3", f" ({', '.join(s.called)})" if s.called else "")
             for s in v.escalation.steps]
         self.ladder.setText("\n".join(lines))

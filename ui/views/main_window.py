@@ -45,12 +45,12 @@ from client.attachments import (
     AttachmentTooLarge,
     QuotaExceeded,
 )
-from client.model import AckStatus, MessageView, SearchHit, fmt_size
+from client.model import AckStatus, MessageView, SearchHit
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
-from ui.i18n import tr_n
+from ui.i18n import size_text, tr_n
 from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
@@ -982,7 +982,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         if isinstance(exc, AttachmentTooLarge):
             text = _t("“%1” is too large to send. Files up to %2 can be attached.").replace(
-                "%1", path.name).replace("%2", fmt_size(MAX_ATTACHMENT_BYTES))
+                "%1", path.name).replace("%2", size_text(MAX_ATTACHMENT_BYTES))
         elif isinstance(exc, QuotaExceeded):
             text = _t("The relay's storage for your attachments is full, so “%1” was not "
                       "sent. Ask the secretariat, or try again later.").replace("%1", path.name)

@@ -218,7 +218,8 @@ class HotlineBar(QFrame):
         first = self.pending[0]
         more = len(self.pending) - 1
         text = _t("Hotline: %1 awaits your mission's acknowledgement: “%2”").replace(
-            "%1", first.sender).replace("%2", first.text[:90])
+            "%1", first.sender).replace("%2", first.text if len(first.text) <= 90
+                                         else first.text[:89].rstrip() + "…")
         if more:
             text += " " + _t("(+%1 more)").replace("%1", str(more))
         self.label.setText(text)

@@ -141,3 +141,22 @@ def test_handover_must_be_signed_by_this_venue(venue: MiniVenue) -> None:
     with pytest.raises(au.AuthorityError, match="someone else"):
         au.verify_handover(venue.root, au.sign_handover(venue.root, venue.root_seed,
                                                         wrong_role))
+
+
+def test_refusal_reads_the_payload(venue: MiniVenue) -> None:
+    from client import payloads
+
+    roles = au.role_chairs(venue.root)
+    ch = _charter("notice", venue, chair="C/carol")
+    base = {"message_id": b"m" * 16, "sent_at": T0_MS}
+    call = payloads.EmergencyCall(**base, meeting_at=T0_MS + HOUR, place="Room 3",  # type: ignore[arg-type]
+                                  agenda="Incident")
+    blank = payloads.EmergencyCall(**base, meeting_at=T0_MS + HOUR, place="Room 3",  # type: ignore[arg-type]
+                                   agenda="   ")
+    pin = payloads.AgendaNotice(**base, title="Agenda", revision=1)  # type: ignore[arg-type]
+    text = payloads.Text(**base, body="hello")  # type: ignore[arg-type]
+    carol, alice = _ident("C/carol"), _ident("A/alice")
+    assert au.refusal(ch, carol, call, at_ms=T0_MS, roles=roles) == ""
+    assert "agenda" in au.refusal(ch, carol, blank, at_ms=T0_MS, roles=roles)
+    assert "only the chair" in au.refusal(ch, alice, pin, at_ms=T0_MS, roles=roles)
+    assert au.refusal(ch, alice, text, at_ms=T0_MS, roles=roles) == ""

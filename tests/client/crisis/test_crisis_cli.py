@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The crisis command line over the real relay, every workflow with --json: hotline
 call, calls, ack, log and verify-log; duty sign, publish, show; explain request, list,
-reply; meeting call, attend, tally."""
+reply; meeting call, attend, tally, propose, accept, proposals; available."""
 
 from __future__ import annotations
 
@@ -88,9 +88,18 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert t_a == t_b and t_a["not_answered"] == []
         assert t_a["counts"]["represented"] == 1
 
+        pid = run(B, "meeting propose", cid, "--at", "+2h", "--place", "Café",
+                  "--agenda", "The convoy")["proposal_id"]
+        run(A, "meeting accept", pid[:10])
+        [prop] = run(B, "meeting proposals")
+        assert prop["answers"] == {"alderia/ana": True} and prop["by"] == "borduria/ana"
+        told = run(A, "available", "--to", "borduria", "--for", "30m", "--note", "lounge")
+        assert told["told"] == ["borduria"]
+
         spec = tmp_path / "roster.json"
         spec.write_text(json.dumps({"mission": "borduria", "revision": 1,
                                     "deputy": "borduria/ana", "head": "borduria/ana",
+                                    "disclose_on_duty": True,
                                     "shifts": [{"starts_at": "+0s", "ends_at": "+8h",
                                                 "on_duty": ["borduria/ana"]}]}))
         signed = tmp_path / "roster.signed"
@@ -101,5 +110,8 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         run(B, "duty publish", own, str(signed))
         shown = run(B, "duty show")
         assert shown["on_duty"] == ["borduria/ana"] and shown["revision"] == 1
+        # the other side sees only whether someone is on duty, never who
+        theirs = run(A, "duty show")
+        assert theirs == {"others": {"borduria": True}}
     finally:
         v.relay.stop()

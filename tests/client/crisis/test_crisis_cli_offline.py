@@ -82,9 +82,14 @@ def test_duty_sign_command(tmp_path: Path, venue: MiniVenue,
     out_path = tmp_path / "roster.signed"
     code, out = _run(capsys, "duty", "sign", str(src), "--key", str(key), "--out",
                      str(out_path))
-    assert code == 0 and out == {"mission": "B", "revision": 4, "out": str(out_path)}
+    public = str(out_path) + ".public"
+    assert code == 0 and out == {"mission": "B", "revision": 4, "out": str(out_path),
+                                 "public": public}
     roster = hl.verify_roster(cert, out_path.read_bytes())
     assert hl.on_duty(roster, T0_MS) == ("B/bob",)
+    windows = hl.verify_windows(cert, Path(public).read_bytes())
+    assert hl.on_duty_now(windows, T0_MS) and not hl.on_duty_now(windows, T0_MS + 9 * 3600_000)
+    assert b"bob" not in Path(public).read_bytes()  # no names for the other side
     src.write_text(json.dumps({**spec, "head": "A/alice"}))
     code, out = _run(capsys, "duty", "sign", str(src), "--key", str(key), "--out",
                      str(tmp_path / "x"))

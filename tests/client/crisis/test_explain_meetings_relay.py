@@ -92,3 +92,45 @@ async def test_attendance_tallies_match_across_three_missions(
     tallies = [v.desk(n).tally(cid, call).to_json() for n in (A, B, C)]
     assert tallies[0] == tallies[1] == tallies[2]
     assert tallies[0]["not_answered"] == []
+
+
+async def test_bilateral_meeting_is_a_proposal_and_contact_is_informal(
+        crisis_venue: CrisisVenue) -> None:
+    """In a bilateral channel either side proposes a meeting (never a call) and the other
+    side answers; "available to talk" reaches only the missions chosen; reminders of a
+    request fall once each, before its deadline."""
+    v = crisis_venue
+    for n in (A, B, C):
+        v.client(n)
+    await v.sync_all(1)
+    ab = await v.client(A).create_channel("bilateral", "A-B", ["borduria"])
+    ac = await v.client(A).create_channel("bilateral", "A-C", ["carpania"])
+    await v.sync_all(2)
+    pid = await v.desk(B).propose_meeting(ab, meeting_at=int(v.clock() * 1000) + 3_600_000,
+                                          place="Café", agenda="The border incident")
+    await v.sync_all(1)
+    with pytest.raises(UsageError, match="other side"):
+        await v.desk(B).answer_proposal(pid, True)
+    await v.desk(A).answer_proposal(pid, True)
+    await v.sync_all(1)
+    for n in (A, B):
+        [(_cid, prop, answers)] = v.desk(n).view().proposals
+        assert prop.agenda == "The border incident" and answers == {"alderia/ana": True}
+    until = int(v.clock() * 1000) + 30 * 60_000
+    assert await v.desk(A).set_available(["borduria"], until, "in the delegates' lounge") \
+        == ["borduria"]
+    await v.sync_all(1)
+    assert v.desk(B).view().available == {
+        bytes.fromhex(ab): [("alderia/ana", until, "in the delegates' lounge")]}
+    assert v.desk(C).view().available == {}  # carpania was not chosen
+    assert bytes.fromhex(ac) not in v.desk(A).view().available
+    v.clock.advance(31 * 60)
+    assert v.desk(B).view().available == {}  # it expired
+    rid = await v.desk(A).request_explanation(ab, to_mission="borduria", what="Flights",
+                                              deadline_ms=2 * 3_600_000)
+    await v.sync_all(1)
+    assert v.desk(B).reminders() == []
+    v.clock.advance(3600 + 1)
+    assert v.desk(B).reminders() == ["request for explanation to borduria: 1 h to the deadline"]
+    assert v.desk(B).reminders() == []  # once
+    assert rid

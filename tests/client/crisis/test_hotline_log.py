@@ -47,6 +47,17 @@ def test_exported_log_verifies_offline(venue: MiniVenue) -> None:
     page = render_html(log)
     assert "B/bea" in page and "<script" not in page
     assert log.to_json()["calls"][0]["ladder"]["state"] == "answered"  # type: ignore[index]
+    # exported 30 min after a flash call acknowledged at 3 min: it never escalated
+    assert [s.level for s in log.escalation(call).steps] == [hl.Level.DUTY]
+
+
+def test_the_log_shows_the_escalation_of_an_unanswered_call(venue: MiniVenue) -> None:
+    data, call = _log(venue, steps=2)  # delivered and seen, never acknowledged
+    log = verify_log(data, venue.root)
+    steps = log.escalation(call).steps
+    assert [(s.level, s.at - call.sent_at) for s in steps] == [
+        (hl.Level.DUTY, 0), (hl.Level.DEPUTY, 10 * MIN), (hl.Level.HEAD, 20 * MIN)]
+    assert "escalated to head of mission" in render_html(log)
 
 
 def test_fails_against_another_venue(venue: MiniVenue) -> None:

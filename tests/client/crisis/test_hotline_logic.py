@@ -159,3 +159,18 @@ def test_the_calling_side_computes_the_same_steps_without_the_roster() -> None:
     assert [(s.level, s.at) for s in ours.steps] == [(s.level, s.at) for s in theirs.steps]
     assert all(s.called == () for s in ours.steps)
     assert ours.summary(now) == "unanswered 25 min — escalated to head of mission"
+
+
+def test_duty_windows_say_only_yes_or_no(venue: MiniVenue) -> None:
+    seed, cert = venue.mission("B")
+    with pytest.raises(RecordError, match="does not disclose"):
+        hl.sign_windows(seed, _roster())
+    data = hl.sign_windows(seed, _roster(disclose_on_duty=True))
+    w = hl.verify_windows(cert, data)
+    assert hl.on_duty_now(w, T0_MS) and not hl.on_duty_now(w, T0_MS + 9 * HOUR)
+    assert b"B/bob" not in data and b"B/hugo" not in data
+    with pytest.raises(RecordError, match="not signed"):
+        hl.verify_windows(cert, hl.sign_windows(venue.mission("C")[0],
+                                                _roster(disclose_on_duty=True)))
+    with pytest.raises(RecordError):  # a roster signature is no windows signature
+        hl.verify_windows(cert, hl.sign_roster(seed, _roster(disclose_on_duty=True)))

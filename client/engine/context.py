@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: Apache-2.0
+"""What every part of the engine shares: the store, this device, trust, the clock, the
+settings, the crash hook and the cache of loaded MLS groups.
+
+One instance per :class:`~client.engine.Engine`; the parts hold it rather than copies
+of its fields, so a test that swaps the engine's clock or trust swaps them for all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import msgspec
+
+from client.engine.envelope import info_name
+from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
+from client.engine.settings import CrashHook, EngineSettings
+from client.errors import NotFoundError
+from client.features import Features
+from client.msgids import SendIds
+from client.policy import Charter, Ident, PolicyViolation, Roster, roster_from_extensions
+from client.store.base import Channel
+from client.store.engine_state import EngineStore
+from client.trust import Trust, credential_chain, unverified_identity
+from crypto.group import Group
+from crypto.suites import expand_signature_key
+
+__all__ = ["EngineContext", "MemberRow"]
+
+#: (leaf index, device id, identity, certificate chain)
+MemberRow = tuple[int, str, Ident, list[bytes]]
+
+
+class EngineContext:
+    """Shared state and the small helpers every concern uses."""
+
+    def __init__(self, store: EngineStore, me: DeviceIdentity, trust: Trust, *,
+                 clock: Callable[[], float], settings: EngineSettings,
+                 crash: CrashHook | None) -> None:
+        self.store = store
+        self.me = me
+        self.trust = trust
+        self.clock = clock
+        self.settings = settings
+        self.crash = crash
+        self.groups: dict[bytes, Group] = {}
+        self.features = Features(store)
+        self.send_ids = SendIds(store)
+        self.signer = expand_signature_key(me.seed)  # signs fork statements faster
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    def crashpoint(self, name: str) -> None:
+        """A named point between durable writes (see :data:`settings.CRASH_POINTS`)."""
+        if self.crash is not None:
+            self.crash(name)
+
+    # ------------------------------------------------------------------ groups
+
+    def group(self, group_id: bytes) -> Group:
+        g = self.groups.get(group_id)
+        if g is None:
+            st = self.store.get_group_state(group_id)
+            if st is None:
+                raise NotFoundError("no group state for this channel")
+            g = Group.from_bytes(st.state, credential_validator=self.trust)
+            self.groups[group_id] = g
+        return g
+
+    def save_group(self, g: Group) -> None:
+        self.store.put_group_state(g.group_id, g.epoch, g.to_bytes())
+
+    def forget_group(self, group_id: bytes) -> None:
+        """Drop the in-memory group (reloaded from the store on next use)."""
+        self.groups.pop(group_id, None)
+
+    def leaf_ident(self, g: Group, leaf: int) -> Ident:
+        for m in g.members():
+            if m.leaf_index == leaf:
+                return unverified_identity(credential_chain(m.credential))
+        raise PolicyViolation("unknown sender leaf")
+
+    def members(self, g: Group) -> list[MemberRow]:
+        out = []
+        for m in g.members():
+            chain = credential_chain(m.credential)
+            out.append((m.leaf_index, m.signature_key.hex(), unverified_identity(chain), chain))
+        return out
+
+    def chairs(self, roster: Roster | Charter) -> frozenset[str]:
+        return self.trust.chairs(roster.chairs)
+
+    def charter(self, channel_id: bytes) -> Charter:
+        """The channel's public charter (what the relay sees too)."""
+        return roster_from_extensions(self.group(channel_id).extensions)
+
+    def roster(self, channel_id: bytes) -> Roster:
+        """The channel's charter and name (the name from the channel information the
+        charter commits to)."""
+        charter = self.charter(channel_id)
+        _ch, meta = self.channel_state(channel_id)
+        return Roster.of(charter, info_name(charter, meta.info))
+
+    # ------------------------------------------------------------------ channel meta
+
+    def meta(self, ch: Channel) -> ChannelMeta:
+        return meta_decoder.decode(ch.roster)
+
+    def fresh_meta(self, ch: Channel) -> ChannelMeta:
+        """The meta as stored now (an earlier step may have changed it)."""
+        return self.meta(self.store.get_channel(ch.channel_id))
+
+    def put_meta(self, ch: Channel, meta: ChannelMeta, name: str | None = None) -> None:
+        self.store.update_channel(ch.channel_id, roster=enc.encode(meta), name=name)
+
+    def replace_meta(self, ch: Channel, meta: ChannelMeta, **changes: object) -> ChannelMeta:
+        """Store ``meta`` with ``changes``; returns the new meta."""
+        meta = msgspec.structs.replace(meta, **changes)
+        self.put_meta(ch, meta)
+        return meta
+
+    def channel_state(self, channel_id: bytes) -> tuple[Channel, ChannelMeta]:
+        ch = self.store.get_channel(channel_id)
+        return ch, self.meta(ch)

@@ -1,0 +1,336 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Receiving: relay messages in, events and acks out.
+
+* **Order.** Each channel is processed strictly in the relay's sequence order; a
+  message at or below the cursor is a redelivery and ignored unless it fills an open
+  gap (:mod:`client.engine.refusals`); a gap is reported as
+  :class:`~client.events.PossibleWithholding`.
+* **Atomicity.** Processing a batch of one channel (commits merged, keys used,
+  messages stored, cursor advanced, own outbox items completed) is one store
+  transaction; the in-memory group is reloaded if it fails. A crash at any point
+  leaves the old epoch or the new one and never shows a message twice (messages are
+  unique per id). Acks go to the relay only after the commit.
+* **Own messages.** Commits are merged when they come back in the relay's order, never
+  on the POST answer, so every member applies the same sequence. An own application
+  message that comes back at another epoch than it was sent in (a commit overtook it)
+  is re-sent at the current epoch with the same message id; receivers de-duplicate by
+  id.
+* **Wire formats.** Commits are PublicMessages, application messages PrivateMessages;
+  any other shape is refused (THREATS 15).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from client import payloads
+from client.engine.channels import Channels
+from client.engine.context import EngineContext
+from client.engine.envelope import commit_info, open_envelope
+from client.engine.forks import ForkCheck
+from client.engine.membership import Membership, left_by_request
+from client.engine.model import AheadError, ChannelMeta, OutApp, ReceiveResult, error_name
+from client.engine.outbox import Outbox
+from client.engine.refusals import Gaps, Refusals, gap_add, gap_prune, gap_take
+from client.errors import ClientError, NotFoundError, PayloadError
+from client.events import (
+    CommitVoided,
+    ErrorEvent,
+    Event,
+    MessageReceived,
+    PolicyRefused,
+    PossibleWithholding,
+)
+from client.features import ANSWER_KINDS, kind_of
+from client.msgids import APP
+from client.policy import PolicyViolation, check_post, roster_from_extensions
+from client.store.base import Channel
+from client.transport import RelayMessage
+from crypto.corridor.charter import commit_stamp
+from crypto.errors import CryptoError, EpochError, InvalidCommitError, ReplayError
+from crypto.errors import PolicyError as CryptoPolicyError
+from crypto.group import ApplicationMessage, Group, StagedCommit
+from crypto.messages import ContentType, MLSMessage
+
+__all__ = ["CLOCK_TOLERANCE", "FAR_FUTURE", "Receiver"]
+
+#: A commit stamped more than this ahead of our clock waits (it is kept as a gap and
+#: retried); see client.policy on clock skew.
+CLOCK_TOLERANCE: Final = 600
+#: ... and more than this ahead, we also ask the relay to void it (never merged by anyone
+#: honest whose clock is within CLOCK_TOLERANCE of ours).
+FAR_FUTURE: Final = 86400
+
+#: key transparency: called with (channel, sender delegate, the log head it gossiped)
+GossipSink = Callable[[bytes, str, bytes], None]
+
+
+class Receiver:
+    """Processes relay batches per channel in sequence order."""
+
+    def __init__(self, ctx: EngineContext, *, gaps: Gaps, refusals: Refusals,
+                 forks: ForkCheck, channels: Channels, outbox: Outbox,
+                 membership: Membership) -> None:
+        self.ctx = ctx
+        self.gaps = gaps
+        self.refusals = refusals
+        self.forks = forks
+        self.channels = channels
+        self.outbox = outbox
+        self.membership = membership
+        #: where members' key-transparency log heads are handed on receipt
+        self.on_gossip: GossipSink | None = None
+
+    def receive(self, messages: Sequence[RelayMessage]) -> ReceiveResult:
+        """Process relay messages (any groups, any order): per group in seq order."""
+        ctx = self.ctx
+        result = ReceiveResult()
+        by_group: dict[bytes, list[RelayMessage]] = {}
+        for m in messages:
+            by_group.setdefault(m.group_id, []).append(m)
+        self.refusals.fresh = []
+        for gid, msgs in by_group.items():
+            msgs.sort(key=lambda m: m.seq)
+            try:
+                ch = ctx.store.get_channel_by_group(gid)
+            except NotFoundError:
+                continue  # not (yet) joined: its Welcome comes first
+            try:
+                with ctx.store.transaction():
+                    last = self._receive_group(ch, msgs, result.events)
+            except BaseException:
+                ctx.forget_group(gid)
+                raise
+            if last is not None:
+                result.acks.append((gid, last))
+        result.refusals = list(self.refusals.fresh)
+        return result
+
+    def _receive_group(self, ch: Channel, msgs: list[RelayMessage],
+                       events: list[Event]) -> int | None:
+        ctx = self.ctx
+        meta = ctx.meta(ch)
+        cursor = ch.cursor
+        last = None
+        if meta.left:
+            return msgs[-1].seq
+        g = ctx.group(ch.group_id)
+        gaps = self.gaps.load(ch.group_id)
+        gaps_before = [list(r) for r in gaps]
+        dirty = False
+        for i, m in enumerate(msgs):
+            late = m.seq <= cursor
+            if late:
+                if not gap_take(gaps, m.seq):
+                    continue  # a redelivery
+            else:
+                if cursor and m.seq != cursor + 1:
+                    events.append(PossibleWithholding(ch.channel_id, cursor + 1, m.seq))
+                    gap_add(gaps, cursor + 1, m.seq - 1)
+                cursor = m.seq
+            last = m.seq
+            if i == len(msgs) // 2:
+                ctx.crashpoint("receive-mid")
+            if m.voided:
+                # A commit the charter's missions refused (or one after it, which can
+                # only build on it). Every honest member refused it, so skipping it is
+                # what they all did; its committer is on its own branch.
+                meta = self.refusals.voided(ch, m)
+                events.append(CommitVoided(ch.channel_id, m.seq, m.sender))
+                continue
+            try:
+                changed, meta = self._receive_one(ch, g, m, events)
+            except (CryptoError, ClientError) as exc:
+                if isinstance(exc, AheadError):
+                    gap_add(gaps, m.seq, m.seq)  # may decrypt once a missing commit comes
+                events.append(ErrorEvent(ch.channel_id, f"{'late ' if late else ''}message "
+                                         f"{m.seq} refused", error_name(exc)))
+                continue
+            dirty = True
+            if changed and meta.left:
+                break
+            if changed:
+                g = ctx.group(ch.group_id)
+        if not meta.left and dirty:
+            ctx.save_group(g)
+        if cursor > ch.cursor:
+            ctx.store.set_channel_cursor(ch.channel_id, cursor)
+        gap_prune(gaps, cursor)
+        if gaps != gaps_before and not meta.left:
+            self.gaps.save(ch.group_id, gaps)
+        if last is None or meta.left:
+            return last
+        # Acks are cumulative: never past a gap, so an honest relay keeps what it missed.
+        return min(cursor, gaps[0][0] - 1) if gaps else cursor
+
+    def _receive_one(self, ch: Channel, g: Group, m: RelayMessage,
+                     events: list[Event]) -> tuple[bool, ChannelMeta]:
+        ctx = self.ctx
+        msg = MLSMessage.from_bytes(m.message)
+        meta = ctx.fresh_meta(ch)  # features may change it
+        # Application messages are PrivateMessages; commits travel as PublicMessages
+        # (RFC 9420 section 6.2), which the relay verified; anything else is refused
+        # (THREATS 15), whatever it would decrypt to.
+        if msg.private_message is not None:
+            priv = msg.private_message
+            epoch, ctype, aad = priv.epoch, priv.content_type, priv.authenticated_data
+            if ctype != ContentType.application:
+                raise PolicyViolation("handshake messages travel as PublicMessages here")
+        elif msg.public_message is not None:
+            content = msg.public_message.content
+            epoch, ctype, aad = content.epoch, content.content_type, content.authenticated_data
+            if ctype == ContentType.application:
+                raise PolicyViolation("application messages must be PrivateMessages")
+        else:
+            raise PolicyViolation("Corridor channels carry only Public and PrivateMessages")
+        env = open_envelope(aad)
+        own = m.sender == ctx.me.device_id
+        if ctype == ContentType.application:
+            if own:  # never decryptable by its sender: its id says which it was
+                ref = ctx.send_ids.lookup(m.client_msg_id)
+                if ref is not None and ref.kind == APP:
+                    self._own_app(ch, g, m, ref.ref, ref.attempt, epoch)
+                return False, meta  # unknown: handed back before, its entry dropped
+            if self.forks.evidence(g, m, epoch, env):
+                if self.refusals.on_refused_branch(meta, m.sender, epoch):
+                    raise EpochError("a message built on a commit this channel refused")
+                return False, self.forks.flag(ch, meta, epoch, events,
+                                              "a member's signed message is from another "
+                                              "history of this channel")
+            if epoch > g.epoch:
+                raise AheadError("message from a later epoch: commits are missing")
+            if epoch != g.epoch:
+                raise EpochError("message from another epoch (cannot be decrypted)")
+            res = g.process(m.message, now=ctx.now())
+            assert isinstance(res, ApplicationMessage)
+            self._application(ch, g, res, m, events)
+            return False, meta
+        if ctype != ContentType.commit:
+            raise PolicyViolation("proposals by reference are not used in Corridor")
+        if self.forks.evidence(g, m, epoch, env):
+            if self.refusals.on_refused_branch(meta, m.sender, epoch):
+                raise EpochError("a commit built on a commit this channel refused")
+            return False, self.forks.flag(ch, meta, epoch, events,
+                                          "a member's signed commit is built on another "
+                                          "history of this channel")
+        if epoch < g.epoch:
+            if epoch < meta.joined_epoch or self.forks.merged_before(g.group_id, m.message):
+                raise ReplayError("a replayed commit (merged, or before this device joined)")
+            # Another commit for an epoch we left, on our history of it: it cannot be
+            # authenticated any more (its epoch's keys are gone), so the relay may have
+            # forged it from the one we merged. Not evidence; a real fork shows in the
+            # other half's next messages, whose signed fingerprints differ from ours.
+            raise EpochError("a second commit for an epoch this device already left")
+        if epoch > g.epoch:
+            raise AheadError("commit for a future epoch: commits are missing")
+        crls, at = commit_info(env.inner) if env is not None else ([], None)
+        stamp = commit_stamp(env.inner) if env is not None else None
+        sealed = stamp.info if stamp is not None else b""
+        if at is None:  # an older client's commit: the previous commit's time, else ours
+            at = meta.commit_at or ctx.now()
+        if not own and at > ctx.now() + CLOCK_TOLERANCE:
+            # Not refused (that would depend on our clock): it waits as a gap and is
+            # retried; far ahead, we also ask the relay to void it.
+            if at > ctx.now() + FAR_FUTURE:
+                self.refusals.refuse(ch, meta, m, None)
+            raise AheadError("a commit stamped ahead of this device's clock")
+        try:
+            with ctx.trust.evaluated_at(at):
+                staged = g.process(m.message, now=at)
+        except CryptoPolicyError as exc:
+            if own:
+                raise
+            # a credential the commit brings in is refused at the commit's time: as
+            # deterministic as the channel policy, so refused the same way
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            self.refusals.refuse(ch, meta, m, epoch)
+            raise
+        except InvalidCommitError as exc:
+            if own:
+                raise
+            # the commit authenticated (the relay cannot have made or damaged it) and
+            # breaks RFC 9420 in a way every member checks alike (crypto.group): the
+            # committer's fault, refused like a policy break. A local failure (our own
+            # path secret does not decrypt) is a plain CryptoError: never a refusal.
+            events.append(PolicyRefused(ch.channel_id, m.seq, f"invalid commit: {exc}"))
+            self.refusals.refuse(ch, meta, m, epoch)
+            raise
+        if not isinstance(staged, StagedCommit):
+            raise PolicyViolation("not a commit")
+        meta = self.membership.merge(ch, meta, g, staged, m, crls, at, events, sealed,
+                                     list(stamp.leaves) if stamp is not None else [])
+        return True, meta
+
+    def _own_app(self, ch: Channel, g: Group, m: RelayMessage, mid: bytes, attempt: int,
+                 epoch: int) -> None:
+        ctx = self.ctx
+        ctx.send_ids.forget(ch.channel_id, m.client_msg_id)
+        if epoch == g.epoch:
+            with contextlib.suppress(ClientError):
+                ctx.store.set_message_seq(ch.channel_id, mid, m.seq)
+            return
+        try:
+            stored = ctx.store.get_message(ch.channel_id, mid)
+        except ClientError:
+            return
+        # A commit overtook it: nobody can decrypt it; send it again at this epoch.
+        self.outbox.enqueue_app(ch.channel_id, OutApp(mid, stored.body, attempt + 1))
+
+    def _application(self, ch: Channel, g: Group, res: ApplicationMessage, m: RelayMessage,
+                     events: list[Event]) -> None:
+        ctx = self.ctx
+        env = open_envelope(res.authenticated_data)
+        if env is None:
+            raise PayloadError("application message without Corridor's envelope")
+        payload = payloads.decode_application(res.data, env.inner)
+        sender = ctx.leaf_ident(g, res.sender_leaf)
+        head = payloads.aad_tree_head(env.inner)
+        if head and self.on_gossip is not None:  # key transparency: compare log heads
+            self.on_gossip(ch.channel_id, sender.delegate, head)
+        roster = roster_from_extensions(g.extensions)
+        kind = kind_of(payload)
+        try:
+            if kind not in ANSWER_KINDS:
+                check_post(roster, sender, ctx.chairs(roster))
+        except PolicyViolation as exc:
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            return
+        if isinstance(payload, payloads.LeaveRequest):
+            self._leave_request(ch, g, res.sender_leaf, payload)
+            return
+        try:
+            ctx.store.get_message(ch.channel_id, payload.message_id)
+            return  # already stored (de-duplication by message id)
+        except NotFoundError:
+            pass
+        meta = ctx.fresh_meta(ch)
+        try:
+            with ctx.store.transaction():
+                store_row, extra, meta = self.channels.apply(ch, meta, roster, sender, payload)
+        except PolicyViolation as exc:
+            events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
+            return
+        except NotFoundError:
+            return  # the target is gone (redacted, expired) or predates this device
+        if not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
+                                                    m.seq):
+            events.append(MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
+                                          kind, m.seq))
+        events.extend(extra)
+
+    def _leave_request(self, ch: Channel, g: Group, leaf: int,
+                       payload: payloads.LeaveRequest) -> None:
+        """Keep a member's valid request to leave; the next membership commit of any
+        member removes it, carrying the request as proof (charter rule 5)."""
+        ctx = self.ctx
+        mem = next((x for x in g.members() if x.leaf_index == leaf), None)
+        if mem is None or mem.signature_key.hex() == ctx.me.device_id \
+                or not left_by_request(g, mem, [payload.signature]):
+            return
+        meta = ctx.fresh_meta(ch)
+        dev = mem.signature_key.hex()
+        if any(d == dev for d, _s in meta.leaving):
+            return
+        ctx.replace_meta(ch, meta, leaving=(*meta.leaving, (dev, payload.signature)))
