@@ -6,7 +6,7 @@ roster, and the device certificate's end (see :mod:`client.health`, sans-I/O).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client.core.base import Driver
 from client.errors import ClientError
@@ -209,7 +209,7 @@ class Upkeep(Driver):
         """What the device should know about itself, offline: identity, certificate
         expiry, routing warnings, KeyPackage drain, the outbox (``corridor status``)."""
         cert = self.certificate_status()
-        ident: dict[str, Any]
+        ident: dict[str, object]
         try:
             ident = self.client.identity()
         except (ClientError, CryptoError) as exc:  # an expired or revoked chain: say so
