@@ -6,7 +6,7 @@ roster, and the device certificate's end (see :mod:`client.health`, sans-I/O).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from client.core.base import Driver
 from client.errors import ClientError
@@ -205,7 +205,7 @@ class Upkeep(Driver):
         if st.warning and (changed or not only_changes):
             self.emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
 
-    def status(self) -> dict[str, object]:
+    def status(self) -> dict[str, Any]:
         """What the device should know about itself, offline: identity, certificate
         expiry, routing warnings, KeyPackage drain, the outbox (``corridor status``)."""
         cert = self.certificate_status()
