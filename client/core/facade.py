@@ -24,6 +24,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from client import payloads
 from client.core.actions import Actions
@@ -298,7 +299,7 @@ class Client:
         await self.connection.stop()
 
     # ------------------------------------------------------------------ upkeep (Upkeep)
-    def status(self) -> dict[str, object]:
+    def status(self) -> dict[str, Any]:  # JSON: `corridor status`
         return self.upkeep.status()
 
     def certificate_status(self) -> CertificateStatus:
