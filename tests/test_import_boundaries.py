@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The layering of DESIGN.md and issue 19's edges, checked on the source.
+"""The layering of DESIGN.md and the client architecture's edges, checked on the source.
 
 crypto imports nothing else of ours and does no I/O; client never imports the relay
 (server_stub), ui, demo or Qt; the relay never imports client, ui, demo or Qt; ui never
