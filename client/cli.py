@@ -630,9 +630,9 @@ def register(subparsers: Any) -> None:
                    help=f"at most {LIMITS.place_chars} characters")
     p.add_argument("--link", default="", type=_text(LIMITS.link_chars, "the link", empty=True),
                    help=f"at most {LIMITS.link_chars} characters")
-    p.add_argument("--agenda", default="", type=_text(LIMITS.text_chars, "the agenda",
-                                                      empty=True),
-                   help=f"the reason, at most {LIMITS.text_chars:,} characters")
+    p.add_argument("--agenda", required=True, type=_text(LIMITS.text_chars, "the agenda"),
+                   help=f"the reason (every client refuses a call without one), at most "
+                        f"{LIMITS.text_chars:,} characters")
     p = cmd("pin", "post or revise the pinned agenda notice; without TITLE show it",
             _run(_pin))
     p.add_argument("channel")
