@@ -10,7 +10,7 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 from client import attachments, payloads
 from client.core.base import Driver
@@ -272,5 +272,12 @@ class Actions(Driver):
         self.emit([MessageRedacted(cid, mid, self.engine.me.ident.delegate)])
 
 
-def _base() -> dict[str, Any]:
+class _Base(TypedDict):
+    """The fields every payload a user sends starts with."""
+
+    message_id: bytes
+    sent_at: int
+
+
+def _base() -> _Base:
     return {"message_id": payloads.new_message_id(), "sent_at": payloads.now_ms()}

@@ -15,15 +15,16 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client.core.base import Driver
 from client.core.upkeep import KP_WATCH_SECONDS
 from client.errors import ClientError, NotFoundError
 from client.events import ConnectionChanged, ErrorEvent
 from client.transport import (
+    PushEvent,
     RelayCertificateError,
     RelayMessage,
     RelayRefused,
@@ -194,10 +195,10 @@ class Connection(Driver):
             if not self._retry_wanted.is_set():
                 failures = 0
 
-    async def _consume(self, frames: AsyncIterator[Any]) -> None:
+    async def _consume(self, frames: AsyncIterator[PushEvent]) -> None:
         """Handle push frames in batches until the stream ends; a lost connection
         ends it with the reader's exception (never a reader that dies unheard)."""
-        queue: asyncio.Queue[Any] = asyncio.Queue()
+        queue: asyncio.Queue[PushEvent | _StreamEnd] = asyncio.Queue()
 
         async def reader() -> None:
             try:
@@ -215,12 +216,13 @@ class Connection(Driver):
                 while not queue.empty():
                     batch.append(queue.get_nowait())
                 end = next((f for f in batch if isinstance(f, _StreamEnd)), None)
+                got = [f for f in batch[:batch.index(end) if end is not None else None]
+                       if isinstance(f, PushEvent)]
                 if end is None:
-                    await self._handle_frames(batch)
+                    await self._handle_frames(got)
                     continue
-                batch = batch[:batch.index(end)]
-                if batch:
-                    await self._handle_frames(batch)
+                if got:
+                    await self._handle_frames(got)
                 if end.error is not None:
                     raise end.error
                 return
@@ -229,7 +231,7 @@ class Connection(Driver):
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
 
-    async def _handle_frames(self, batch: list[Any]) -> None:
+    async def _handle_frames(self, batch: Sequence[PushEvent]) -> None:
         msgs: list[RelayMessage] = []
         welcome = False
         for f in batch:

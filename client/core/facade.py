@@ -24,6 +24,7 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from client import payloads
 from client.core.actions import Actions
@@ -193,6 +194,9 @@ class Client:
                   only_pending: bool = True) -> list[AckStatus]:
         return self.views.open_acks(channel, only_pending=only_pending)
 
+    def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
+        return self.views.asks_ack(channel, message_id)
+
     def pinned_notice(self, channel: str | bytes) -> MessageView | None:
         return self.views.pinned_notice(channel)
 
@@ -298,7 +302,7 @@ class Client:
         await self.connection.stop()
 
     # ------------------------------------------------------------------ upkeep (Upkeep)
-    def status(self) -> dict[str, object]:
+    def status(self) -> dict[str, Any]:  # JSON: `corridor status`
         return self.upkeep.status()
 
     def certificate_status(self) -> CertificateStatus:

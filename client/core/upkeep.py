@@ -205,11 +205,11 @@ class Upkeep(Driver):
         if st.warning and (changed or not only_changes):
             self.emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
 
-    def status(self) -> dict[str, object]:
+    def status(self) -> dict[str, Any]:
         """What the device should know about itself, offline: identity, certificate
         expiry, routing warnings, KeyPackage drain, the outbox (``corridor status``)."""
         cert = self.certificate_status()
-        ident: dict[str, Any]
+        ident: dict[str, object]
         try:
             ident = self.client.identity()
         except (ClientError, CryptoError) as exc:  # an expired or revoked chain: say so

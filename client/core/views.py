@@ -13,7 +13,7 @@ import contextlib
 import dataclasses
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
+from typing import NamedTuple
 
 from client import payloads
 from client.core.base import Driver
@@ -139,6 +139,12 @@ class Views(Driver):
                     out.append((m.sent_at, st))
         out.sort(key=lambda x: -x[0])
         return [st for _t, st in out]
+
+    def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
+        """Whether a stored message asked for acknowledgement (a cheap check: the
+        tracker's side state only, no view built)."""
+        cid = self.resolve_channel(channel)
+        return self.engine.features.annotation(cid, message_id).requires_ack
 
     def timer(self, channel: str | bytes) -> tuple[int | None, str]:
         """(seconds or None, who set it)."""
@@ -280,53 +286,40 @@ class Views(Driver):
             p = payloads.decode(m.body)
         except PayloadError:
             return None
-        attachment: AttachmentInfo | None = None
-        extra: dict[str, Any] = {}
         if isinstance(p, payloads.Unknown):
-            kind, text = p.kind, f"[a {p.kind} message from a newer Corridor]"
+            content = _Content(p.kind, f"[a {p.kind} message from a newer Corridor]")
         else:
-            kind = kind_of(p)
-            if kind in MODIFIER_KINDS:
+            content = _content(p)
+            if content.kind in MODIFIER_KINDS:
                 return None
-            text = getattr(p, "body", "") or getattr(p, "title", "")
-            if isinstance(p, payloads.AgendaNotice | payloads.Activity):
-                text = p.title + (f"\n{p.body}" if p.body else "")
-                if isinstance(p, payloads.AgendaNotice):
-                    extra = {"title": p.title, "revision": p.revision}
-                else:
-                    extra = {"activity": p.status}
-            elif isinstance(p, payloads.EmergencyCall):
-                text = p.agenda
-                extra = {"meeting_at": p.meeting_at, "place": p.place, "link": p.link}
-            elif isinstance(p, payloads.Attachment):
-                text = p.caption
-                attachment = AttachmentInfo(p.file_name, p.mime_type, p.size, p.caption)
-            elif isinstance(p, payloads.DisappearingTimer):
-                text = f"disappearing messages: {p.seconds} s" if p.seconds else \
-                    "disappearing messages: off"
-                extra = {"timer": p.seconds}
         ann = self.engine.features.annotation(cid, m.message_id)
         own = sender == me
         requires_ack = bool(getattr(p, "requires_ack", False))
+        acked: tuple[str, ...] = ()
+        read_by: tuple[str, ...] = ()
         if (requires_ack or own) and not nested:
             if not ann.author:
                 ann.author = sender
             roster = missions() if missions is not None else self.missions(cid)
             st = build_status(cid, m.message_id, ann, roster)
-            extra["acked_missions"] = tuple(x.mission for x in st.missions
-                                            if x.state == "acknowledged")
-            extra["read_by"] = tuple(sorted({w for x in st.missions for w in x.read_by}))
-        reply_to = p.in_reply_to.hex() if isinstance(p, payloads.Reply) else ""
-        if isinstance(p, payloads.Reply) and not nested:
-            extra["reply_excerpt"] = (excerpts or {}).get(reply_to) or \
-                self.excerpt(cid, p.in_reply_to)
+            acked = tuple(x.mission for x in st.missions if x.state == "acknowledged")
+            read_by = tuple(sorted({w for x in st.missions for w in x.read_by}))
+        reply_to = excerpt = ""
+        if isinstance(p, payloads.Reply):
+            reply_to = p.in_reply_to.hex()
+            if not nested:
+                excerpt = (excerpts or {}).get(reply_to) or self.excerpt(cid, p.in_reply_to)
+        c = content
         return MessageView(
-            m.message_id.hex(), sender, kind, text, m.sent_at, m.seq, own, order,
-            edited=bool(ann.edited_at), reply_to=reply_to, requires_ack=requires_ack,
+            m.message_id.hex(), sender, c.kind, c.text, m.sent_at, m.seq, own, order,
+            edited=bool(ann.edited_at), reply_to=reply_to, reply_excerpt=excerpt,
+            requires_ack=requires_ack,
             reactions=tuple((e, tuple(w)) for e, w in sorted(ann.reactions.items())),
-            attachment=attachment, expires_at=m.expires_at,
+            attachment=c.attachment, expires_at=m.expires_at,
             sending=m.seq is None and own and not ann.failed,
-            failed=ann.failed if own else "", **extra)
+            meeting_at=c.meeting_at, place=c.place, link=c.link, title=c.title,
+            revision=c.revision, activity=c.activity, timer=c.timer,
+            failed=ann.failed if own else "", acked_missions=acked, read_by=read_by)
 
     def missions(self, cid: bytes) -> tuple[str, ...]:
         """The channel's roster missions; none when the channel cannot say (left)."""
@@ -357,7 +350,7 @@ def _full_message_id(ref: str | bytes) -> bytes | None:
         return None
 
 
-def _order_key(m: Any) -> int:
+def _order_key(m: Message) -> int:
     """A stored message's relay-order key (see ``store.list_messages_ordered``)."""
     return int(m.seq) if m.seq is not None else UNSEQUENCED_BASE + int(m.position)
 
@@ -375,3 +368,36 @@ class _Once:
         if self._value is None:
             self._value = self._make()
         return self._value
+
+
+class _Content(NamedTuple):
+    """What a payload shows on its own (before edits, reactions and the tracker)."""
+
+    kind: str
+    text: str
+    attachment: AttachmentInfo | None = None
+    meeting_at: int | None = None
+    place: str = ""
+    link: str = ""
+    title: str = ""
+    revision: int | None = None
+    activity: str = ""
+    timer: int | None = None
+
+
+def _content(p: payloads.Payload) -> _Content:
+    kind = kind_of(p)
+    if isinstance(p, payloads.AgendaNotice):
+        return _Content(kind, p.title + (f"\n{p.body}" if p.body else ""), title=p.title,
+                        revision=p.revision)
+    if isinstance(p, payloads.Activity):
+        return _Content(kind, p.title + (f"\n{p.body}" if p.body else ""), activity=p.status)
+    if isinstance(p, payloads.EmergencyCall):
+        return _Content(kind, p.agenda, meeting_at=p.meeting_at, place=p.place, link=p.link)
+    if isinstance(p, payloads.Attachment):
+        return _Content(kind, p.caption, AttachmentInfo(p.file_name, p.mime_type, p.size,
+                                                        p.caption))
+    if isinstance(p, payloads.DisappearingTimer):
+        return _Content(kind, f"disappearing messages: {p.seconds} s" if p.seconds
+                        else "disappearing messages: off", timer=p.seconds)
+    return _Content(kind, getattr(p, "body", "") or getattr(p, "title", ""))
