@@ -151,10 +151,18 @@ class Connection:
         self._floor: dict[bytes, int] = {}
 
     def push(self, frame: str | Message) -> None:
-        """Queue a frame; never blocks. Overflow closes the socket (the client catches up)."""
+        """Send or queue a frame; never blocks. Overflow closes the socket (the client
+        catches up). Text goes straight to the transport when nothing waits before it."""
         if self.closed:
             return
-        msg = frame if isinstance(frame, dict) else ws_message(frame)
+        if isinstance(frame, str):
+            raw = self._raw
+            if raw is not None and not self._draining and raw.ready():
+                self._write(raw, ws_frame(frame.encode()))
+                return
+            msg = ws_message(frame)
+        else:
+            msg = frame
         q = self._queue
         if q is None:
             q = self._queue = deque()
@@ -186,12 +194,15 @@ class Connection:
         raw = self._raw
         if raw is None or self._draining or self.closed or not raw.ready():
             self.push(frame.msg)
-            return
+        else:
+            self._write(raw, frame.data)
+
+    def _write(self, raw: RawSink, data: bytes) -> None:
         if raw.buffered() > self.limit * 1024:  # a reader this far behind catches up later
             self.abort(4008, "send queue overflow")
             return
         try:
-            raw.write(frame.data)
+            raw.write(data)
         except Exception:
             self.closed = True
 

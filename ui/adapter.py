@@ -284,9 +284,8 @@ class ConversationAdapter:
             self._tracked = {bytes.fromhex(s.message_id): bytes.fromhex(s.channel_id)
                              for s in self.client.open_acks(only_pending=False)}
         checks, self._pending_check = self._pending_check, []
-        feats = self.client.engine.features
         for cid, mid in checks:
-            if feats.annotation(cid, mid).requires_ack:
+            if self.client.asks_ack(cid, mid):
                 self._tracked[mid] = cid
         return self._tracked
 

@@ -194,6 +194,9 @@ class Client:
                   only_pending: bool = True) -> list[AckStatus]:
         return self.views.open_acks(channel, only_pending=only_pending)
 
+    def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
+        return self.views.asks_ack(channel, message_id)
+
     def pinned_notice(self, channel: str | bytes) -> MessageView | None:
         return self.views.pinned_notice(channel)
 

@@ -140,6 +140,12 @@ class Views(Driver):
         out.sort(key=lambda x: -x[0])
         return [st for _t, st in out]
 
+    def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
+        """Whether a stored message asked for acknowledgement (a cheap check: the
+        tracker's side state only, no view built)."""
+        cid = self.resolve_channel(channel)
+        return self.engine.features.annotation(cid, message_id).requires_ack
+
     def timer(self, channel: str | bytes) -> tuple[int | None, str]:
         """(seconds or None, who set it)."""
         meta = self.engine.message_meta(self.resolve_channel(channel))

@@ -154,9 +154,10 @@ def test_a_ready_made_frame_is_what_a_client_reads() -> None:
 
 
 async def test_pushes_go_straight_to_the_transport_unless_a_frame_is_queued() -> None:
-    """An idle socket takes a push as bytes at once; while a frame waits in its queue
-    (or the transport is paused) pushes queue behind it, so order holds; a transport
-    that far behind its reader is closed as an overflowing queue would be."""
+    """An idle socket takes a frame as bytes at once; while a frame waits in its queue
+    (the transport was paused by flow control) later ones queue behind it, so order
+    holds; a transport that far behind its reader is closed as an overflowing queue
+    would be."""
     sent: list[str] = []
     closed: list[int] = []
     gate = asyncio.Event()
@@ -173,23 +174,22 @@ async def test_pushes_go_straight_to_the_transport_unless_a_frame_is_queued() ->
     conn.go_live({G: 0})
     conn.push_routed(G, 1, Frame("one"))
     assert client_reads(b"".join(t.data)) == ["one"] and not sent
-    conn.push('{"type":"sent"}')  # a reply waits in the queue (its send is held)
-    conn.push_routed(G, 2, Frame("two"))  # so this push queues behind it
+    t.paused = True
+    conn.push('{"type":"sent"}')  # queued: its send waits for the transport
+    t.paused = False
+    conn.push_routed(G, 2, Frame("two"))  # so this one queues behind it
+    conn.push('{"type":"pong"}')
     assert len(t.data) == 1
     gate.set()
     await asyncio.sleep(0.01)
-    assert sent == ['{"type":"sent"}', "two"]
-    t.paused = True
-    conn.push_routed(G, 3, Frame("three"))
-    await asyncio.sleep(0.01)
-    assert sent[-1] == "three" and len(t.data) == 1
-    t.paused = False
-    conn.push_routed(G, 4, Frame("four"))
-    assert client_reads(b"".join(t.data)) == ["one", "four"]
+    assert sent == ['{"type":"sent"}', "two", '{"type":"pong"}']
+    conn.push_routed(G, 3, Frame("three"))  # idle again: straight to the transport
+    conn.push('{"type":"acked"}')
+    assert client_reads(b"".join(t.data)) == ["one", "three", '{"type":"acked"}']
     t.backlog = 4 * 1024 + 1
-    conn.push_routed(G, 5, Frame("five"))
+    conn.push_routed(G, 4, Frame("four"))
     await asyncio.sleep(0.01)
-    assert closed == [4008] and conn.closed and len(t.data) == 2
+    assert closed == [4008] and conn.closed and len(t.data) == 3
 
 
 async def test_the_relay_writes_frames_directly_only_to_uvicorn_without_compression() -> None:
