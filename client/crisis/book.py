@@ -144,8 +144,8 @@ class Book:
             if h not in self.handovers:
                 self.handovers.append(h)
             return h
-        if notice and (item.record is None or not isinstance(
-                decode_record(item.record.body), Attendance | MeetingRequest)):
+        if notice and (item.roster or item.windows or (item.record is not None and not isinstance(
+                decode_record(item.record.body), Attendance | MeetingRequest))):
             raise RecordError("only attendance answers and meeting requests in a notice "
                               "channel")
         if len(item.chain) < 2:

@@ -288,3 +288,16 @@ def test_the_crisis_desk_shows_the_cores_words_in_the_users_language(language) -
     assert crisis._word(Priority.FLASH).upper() == "FLASH"
     assert crisis._span(-(2 * 3600 + 5 * 60) * 1000) == "il y a 2 h 05 min"
     assert "déc." in crisis.when(1_796_000_000_000) or "nov." in crisis.when(1_796_000_000_000)
+
+
+def test_a_frozen_bundle_uses_the_catalogues_it_ships(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    shipped = tmp_path / "translations"
+    translations.build(shipped / "qm")
+    monkeypatch.setattr(translations, "HERE", shipped)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("CORRIDOR_TRANSLATIONS_CACHE", str(tmp_path / "cache"))
+    assert translations.compiled_dir() == shipped / "qm"
+    assert not (tmp_path / "cache").exists()  # nothing compiled at start-up

@@ -106,6 +106,9 @@ async def test_bilateral_meeting_is_a_proposal_and_contact_is_informal(
     ab = await v.client(A).create_channel("bilateral", "A-B", ["borduria"])
     ac = await v.client(A).create_channel("bilateral", "A-C", ["carpania"])
     await v.sync_all(2)
+    with pytest.raises(UsageError, match="propose a meeting"):
+        await v.client(B).emergency_call(ab, meeting_at=int(v.clock() * 1000) + 3_600_000,
+                                         place="Room 1", agenda="Talks")
     pid = await v.desk(B).propose_meeting(ab, meeting_at=int(v.clock() * 1000) + 3_600_000,
                                           place="Café", agenda="The border incident")
     await v.sync_all(1)
