@@ -210,6 +210,8 @@ def register(subparsers: Any) -> None:
     duty = subparsers.add_parser("duty", help="the mission's hotline duty roster")
     dsub = duty.add_subparsers(dest="duty_command", metavar="COMMAND", required=True)
     p = opts(dsub.add_parser("sign", help="sign a duty roster with the mission key (admin)"))
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="not needed: the roster and the mission key are files")
     p.add_argument("roster", help="the roster as JSON")
     p.add_argument("--key", required=True, help="the mission key file")
     p.add_argument("--out", required=True, help="where to write the signed roster")
@@ -218,6 +220,8 @@ def register(subparsers: Any) -> None:
     meeting = subparsers.add_parser("meeting", help="emergency and regular meetings")
     msub = meeting.add_subparsers(dest="meeting_command", metavar="COMMAND", required=True)
     p = opts(msub.add_parser("calendar", help="the venue's regular meetings as iCalendar"))
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="not needed: the calendar is read from a file")
     p.add_argument("file", help="a JSON list of meetings (uid, title, starts_at, "
                    "duration_min, frequency, interval, count, place, agenda)")
     p.add_argument("--out", required=True, help="the .ics file to write ('-': stdout)")
