@@ -157,7 +157,7 @@ class Syncer(Driver):
             after = top
 
     async def send_refusals(self) -> bool:
-        """Tell the relay of every commit this device refused by policy (F2); whether
+        """Tell the relay of every commit this device refused by policy; whether
         one of them is now voided (its epoch is free: our commits can go through)."""
         voided = False
         for gid, seq in self.engine.pending_refusals():
