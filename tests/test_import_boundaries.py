@@ -116,6 +116,20 @@ def test_checker_sees_forbidden_imports(tmp_path: Path) -> None:
     assert clock_calls(bad) == {"now"}
 
 
+
+def test_storage_interface_imports_no_backend() -> None:
+    """The relay's storage interface is imported by its backends, never the other way
+    round (``storage/factory.py`` is the one module that knows them)."""
+    mods = _index(ROOT, ["server_stub"])
+    for mod in mods.values():
+        _scan(mod, mods)
+    base = mods["server_stub.storage.base"]
+    backends = {m for m in mods if m.startswith("server_stub.storage.") and m != base.name}
+    assert not base.deps & backends, base.deps
+    assert "server_stub.storage.base" in mods["server_stub.storage.sqlite"].deps | \
+        mods["server_stub.storage._sql"].deps
+
+
 # ---------------------------------------------------------------------- transitive edges
 
 QT = frozenset({"PySide6", "PyQt6", "PyQt5", "shiboken6", "qasync"})

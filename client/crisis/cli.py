@@ -20,7 +20,9 @@
   call), ``meeting proposals``, ``meeting accept|decline PROPOSAL``, ``meeting calendar
   CALENDAR.json --out venue.ics`` (offline);
 * ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
-  to the chosen missions, inside the encryption.
+  to the chosen missions, inside the encryption;
+* ``handover CHANNEL FILE``: forward the venue's signed chair handover (made by
+  ``corridor-relay venue handover``).
 """
 
 from __future__ import annotations
@@ -465,6 +467,14 @@ async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
+async def _handover(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.publish_handover(args.channel, _read(args.file))
+    h = desk.handovers()[-1] if desk.handovers() else None
+    _emit(args, {"message_id": mid, "incoming": h.incoming if h else None},
+          [f"chair handover forwarded ({mid})"])
+    return 0
+
+
 def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None:
     """The commands that need a device home and the relay."""
     from client._cli import duration_arg
@@ -565,6 +575,11 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
         p = cmd(meeting_sub, verb, f"{verb} the other side's proposal",
                 _meeting_answer_proposal)
         p.add_argument("proposal", help="proposal id (or unique prefix)")
+
+    p = cmd(subparsers, "handover", "forward the venue's signed chair handover to a channel "
+            "(every client checks it against the venue root)", _handover)
+    p.add_argument("channel")
+    p.add_argument("file", help="the handover from corridor-relay venue handover")
 
     p = cmd(subparsers, "available", "tell chosen missions you are available to talk "
             "(inside the encryption)", _available)

@@ -39,7 +39,7 @@ from client.crisis.records import (
     Rung,
     seal,
 )
-from client.errors import NotFoundError, PayloadError, UsageError
+from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 
 __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 
@@ -88,7 +88,8 @@ class Desk:
     def __init__(self, client: Any) -> None:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
-        self._seen: set[tuple[bytes, bytes]] = set()
+        self._position: dict[bytes, int] = {}
+        self._calls: dict[tuple[bytes, bytes], tuple[str, str, payloads.EmergencyCall]] = {}
         self._reminded: set[tuple[bytes, int]] = set()
 
     # -- plumbing -----------------------------------------------------------------------
@@ -107,27 +108,41 @@ class Desk:
     def reload(self) -> None:
         """Forget the book and read every stored crisis message again."""
         self.book = Book(self.client.engine.trust.root_der)
-        self._seen = set()
+        self._position.clear()
+        self._calls.clear()
         self.refresh()
 
     def refresh(self) -> Book:
-        """Take the crisis messages stored since the last call into the book."""
+        """Take the messages stored since the last call into the book: each channel is
+        read from the store position reached last time, so a tick costs what arrived."""
         store = self.client.store
         crls = self.client.engine.trust.crls
         for ch in store.list_channels():
             if ch.damaged:
                 continue
-            for m in store.iter_messages(ch.channel_id):
-                key = (ch.channel_id, m.message_id)
-                if m.damaged or key in self._seen:
-                    continue
-                self._seen.add(key)
-                item = item_of(m.body)
-                if item is not None:
-                    with contextlib.suppress(RecordError):
-                        self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
-                                         item, crls, notice=ch.kind == "notice")
+            while True:
+                page = store.list_messages(ch.channel_id, after=self._position.get(
+                    ch.channel_id, 0), limit=500)
+                if not page:
+                    break
+                self._position[ch.channel_id] = page[-1].position
+                for m in page:
+                    if not m.damaged:
+                        self._take(ch, m, crls)
         return self.book
+
+    def _take(self, ch: Any, m: Any, crls: Sequence[bytes]) -> None:
+        try:
+            p = payloads.decode(m.body)
+        except PayloadError:
+            return
+        sender = m.sender.decode(errors="replace")
+        if isinstance(p, payloads.Crisis):
+            with contextlib.suppress(RecordError):
+                self.book.accept(ch.channel_id, sender, p.item, crls,
+                                 notice=ch.kind == "notice")
+        elif isinstance(p, payloads.EmergencyCall):
+            self._calls[(ch.channel_id, p.message_id)] = (ch.name, sender, p)
 
     def ensure(self) -> Book:
         return self.refresh()
@@ -315,26 +330,16 @@ class Desk:
     def meeting_calls(self) -> list[MeetingView]:
         """Every meeting call (emergency call) this device holds, newest first, with the
         attendance tally of its channel's missions."""
-        out = []
-        store = self.client.store
         book = self.ensure()
-        for ch in store.list_channels():
-            if ch.damaged:
+        out = []
+        for (cid, mid), (name, sender, p) in self._calls.items():
+            try:
+                missions = tuple(self.client.engine.charter(cid).missions)
+                self.client.store.get_message(cid, mid)  # still here (not redacted)
+            except ClientError:
                 continue
-            missions: tuple[str, ...] = ()
-            for m in store.iter_messages(ch.channel_id):
-                try:
-                    p = payloads.decode(m.body)
-                except PayloadError:
-                    continue
-                if not isinstance(p, payloads.EmergencyCall):
-                    continue
-                if not missions:
-                    missions = tuple(self.client.engine.charter(ch.channel_id).missions)
-                out.append(MeetingView(ch.channel_id, ch.name, p.message_id,
-                                       m.sender.decode(errors="replace"), p.meeting_at,
-                                       p.agenda, p.place, p.link,
-                                       book.tally(p.message_id, missions)))
+            out.append(MeetingView(cid, name, mid, sender, p.meeting_at, p.agenda, p.place,
+                                   p.link, book.tally(mid, missions)))
         out.sort(key=lambda x: -x.meeting_at)
         return out
 

@@ -1102,6 +1102,10 @@ Ihr Gerät: %2</translation>
         <translation>Transparenzprotokoll: meine &amp;Mission…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>K&amp;risenstab…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>

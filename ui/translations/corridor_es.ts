@@ -1102,6 +1102,10 @@ Su dispositivo: %2</translation>
         <translation>Registro de transparencia: mi &amp;misión…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Gabinete de c&amp;risis…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>

@@ -1102,6 +1102,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Journal de transparence&#xa0;: ma &amp;mission…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Cellule de c&amp;rise…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>

@@ -1102,6 +1102,10 @@ Il suo dispositivo: %2</translation>
         <translation>Registro di trasparenza: la mia &amp;missione…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Unità di c&amp;risi…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>

@@ -1095,6 +1095,10 @@ Their device: %2</source>
         <translation>透明性ログ: 自分の代表部(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>危機対応デスク(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>

@@ -1095,6 +1095,10 @@ Their device: %2</source>
         <translation>투명성 로그: 내 대표부(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>위기 대응 데스크(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>

@@ -1109,6 +1109,10 @@ Their device: %2</source>
         <translation>Журнал прозрачности: моя &amp;миссия…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Кризисный &amp;центр…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>

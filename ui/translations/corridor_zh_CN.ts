@@ -1095,6 +1095,10 @@ Their device: %2</source>
         <translation>透明日志：我的代表团(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>危机处置台(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
