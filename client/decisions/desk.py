@@ -121,7 +121,7 @@ class Desk:
             try:
                 ident = signing.verify_device_chain(eng.trust.root_der, chain, self.now(),
                                                     eng.trust.crls)
-                self._standing[key] = bool(getattr(ident, "observer", False))
+                self._standing[key] = ident.observer
             except (CryptoError, ValueError, TypeError):
                 self._standing[key] = True  # unverifiable: never counted as a participant
         return self._standing[key]
