@@ -233,7 +233,9 @@ class LeaveRequest(_Payload, frozen=True, kw_only=True, tag="leave"):
 class Crisis(_Payload, frozen=True, kw_only=True, tag="crisis"):
     """A crisis-workflow item (``client.crisis.book.Item``: a member's signed hotline,
     attendance or explanation record, a mission's signed duty roster, the venue's chair
-    handover). Its meaning is checked by ``client.crisis``; never shown as a message."""
+    handover) or a decision item (``client.decisions.book.Item``: silence procedure,
+    drafting). Its meaning is checked by ``client.crisis`` or ``client.decisions``, each
+    ignoring the other's items; never shown as a message."""
 
     item: Annotated[bytes, Meta(min_length=1, max_length=64 * 1024)]
 
