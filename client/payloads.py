@@ -197,6 +197,8 @@ class EmergencyCall(_Payload, frozen=True, kw_only=True, tag="emergency"):
     link: Annotated[str, Meta(max_length=2048)] = ""
     agenda: OptionalBody = ""
     requires_ack: bool = True
+    #: the request for explanation this meeting answers (its 16-byte id), if any
+    explains: Annotated[bytes, Meta(max_length=MESSAGE_ID_LEN)] = b""
 
     def __post_init__(self) -> None:
         if not self.place and not self.link:
