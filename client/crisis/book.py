@@ -252,7 +252,8 @@ class Book:
                 out.append(v)
         return out
 
-    def explanations(self, now: int) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
+    def explanations(self, now: int, called: dict[bytes, int] | None = None
+                     ) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
         out = []
         for k in self._of(ExplanationRequest):
             req = k.record
@@ -263,7 +264,8 @@ class Book:
             asks = [r.record for r in self._of(MeetingRequest)
                     if isinstance(r.record, MeetingRequest)
                     and r.record.request_id == req.request_id]
-            out.append((req, explain.status(req, replies, asks, now)))
+            out.append((req, explain.status(req, replies, asks, now,
+                                            (called or {}).get(req.request_id))))
         out.sort(key=lambda x: -x[0].sent_at)
         return out
 

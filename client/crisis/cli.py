@@ -333,6 +333,8 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
     while end is None or time.monotonic() < end:
         await c.sync()
         alarm.run(notifier, await desk.tick(), desk.now() / 1000)
+        for text in desk.reminders():
+            _emit(args, {"reminder": text}, [f"reminder: {text}"])
         await asyncio.sleep(5)
     return 0
 
@@ -400,8 +402,9 @@ async def _explain_list(args: argparse.Namespace, c: Any, desk: Any) -> int:
 async def _meeting_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
     from client.cli import _when
 
-    mid = await c.emergency_call(args.channel, meeting_at=_when(args.at), place=args.place,
-                                 link=args.link, agenda=args.agenda)
+    mid = await desk.call_meeting(args.channel, meeting_at=_when(args.at), place=args.place,
+                                  link=args.link, agenda=args.agenda or "",
+                                  explains=args.request or "")
     _emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
                                       "answer with corridor meeting attend"])
     return 0
@@ -551,7 +554,10 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
             "missions answer with their attendance", _meeting_call)
     p.add_argument("channel")
     p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
-    p.add_argument("--agenda", required=True, help="what the meeting is about")
+    p.add_argument("--agenda", default=None,
+                   help="what the meeting is about (required unless --request gives it)")
+    p.add_argument("--request", default=None, metavar="REQUEST",
+                   help="the request for explanation this meeting answers (attached)")
     p.add_argument("--place", default="")
     p.add_argument("--link", default="")
     p = cmd(meeting_sub, "attend", "answer a meeting call for your mission", _meeting_attend)

@@ -316,7 +316,33 @@ class Desk:
         return await self._send_record(cid, ask)
 
     def explanations(self) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
-        return self.ensure().explanations(self.now())
+        book = self.ensure()
+        return book.explanations(self.now(), self._called())
+
+    def _called(self) -> dict[bytes, int]:
+        """Request id -> the meeting time of the chair's call that answers it."""
+        return {p.explains: p.meeting_at for (_n, _s, p) in self._calls.values()
+                if p.explains}
+
+    async def call_meeting(self, channel: str | bytes, *, meeting_at: int, place: str = "",
+                           link: str = "", agenda: str = "", explains: str = "") -> str:
+        """A meeting call (chair or convener: every client checks), optionally answering a
+        request for explanation, which it then carries (the request's what, where and
+        when become the agenda when none is given)."""
+        rid = b""
+        if explains:
+            _cid, req = self._request_ref(explains)
+            rid = req.request_id
+            parts = ", ".join(x for x in (req.where, req.when) if x)
+            agenda = agenda or (f"Request for explanation from {req.requester} to "
+                                f"{req.to_mission}: {req.what}"
+                                + (f" ({parts})" if parts else ""))
+        p = payloads.EmergencyCall(message_id=payloads.new_message_id(), sent_at=self.now(),
+                                   meeting_at=meeting_at, place=place, link=link,
+                                   agenda=agenda, explains=rid)
+        mid = str(await self.client.send_payload(channel, p))
+        self.refresh()
+        return mid
 
     # -- meetings -------------------------------------------------------------------------
 
@@ -351,7 +377,8 @@ class Desk:
         chans = [c for c in self.client.store.list_channels() if not c.damaged]
         return DeskView(self.me, self.mission, now, book.calls(now),
                         frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
-                        book.explanations(now), self.roster(), self.meeting_calls(),
+                        book.explanations(now, self._called()), self.roster(),
+                        self.meeting_calls(),
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now))

@@ -252,6 +252,10 @@
         <translation>Sitzung beantragt</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>Sitzung einberufen</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>persönlich</translation>
     </message>
@@ -1156,6 +1160,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

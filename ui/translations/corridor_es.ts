@@ -252,6 +252,10 @@
         <translation>reunión solicitada</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>reunión convocada</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>en persona</translation>
     </message>
@@ -1156,6 +1160,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -252,6 +252,10 @@
         <translation>réunion demandée</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>réunion convoquée</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>en personne</translation>
     </message>
@@ -1156,6 +1160,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

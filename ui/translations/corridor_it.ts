@@ -252,6 +252,10 @@
         <translation>riunione richiesta</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>riunione convocata</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>di persona</translation>
     </message>
@@ -1156,6 +1160,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Promemoria</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

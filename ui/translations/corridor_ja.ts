@@ -251,6 +251,10 @@
         <translation>会合を要請済み</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>会合招集済み</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>対面</translation>
     </message>
@@ -1149,6 +1153,10 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>リマインダー</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

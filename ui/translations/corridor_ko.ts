@@ -251,6 +251,10 @@
         <translation>회의 요청됨</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>회의 소집됨</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>대면</translation>
     </message>
@@ -1149,6 +1153,10 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>알림</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

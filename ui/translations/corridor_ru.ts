@@ -253,6 +253,10 @@
         <translation>запрошено заседание</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>заседание созвано</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>лично</translation>
     </message>
@@ -1163,6 +1167,10 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

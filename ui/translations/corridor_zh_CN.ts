@@ -251,6 +251,10 @@
         <translation>已请求开会</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>已召集会议</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>现场</translation>
     </message>
@@ -1149,6 +1153,10 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         self.crisis = CrisisController(self.bridge, self.session.client, self.crisis_window,
                                        notifier=AppNotifier(self, self.tray, desktop))
         self.crisis.changed.connect(self._crisis_changed)
+        self.crisis.reminded.connect(lambda text: self.notify(_t("Reminder"), text))
         self.crisis.start()
 
     def _crisis_changed(self, view: Any) -> None:

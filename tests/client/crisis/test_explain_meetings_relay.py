@@ -58,6 +58,16 @@ async def test_request_for_explanation_past_its_deadline_is_overdue_on_both_side
         [(_req, st)] = v.desk(n).explanations()
         assert st.state is ExplanationState.MEETING_REQUESTED
         assert st.meeting_hold_by == int(v.clock() * 1000) + 48 * 3_600_000
+    # the convener's call follows, with the request attached (its agenda from it)
+    at = int(v.clock() * 1000) + 24 * 3_600_000
+    call = await v.desk(A).call_meeting(cid, meeting_at=at, place="Neuer Saal",
+                                        explains=rid[:10])
+    await v.sync_all(1)
+    for n in (A, B, C):
+        [(_req, st)] = v.desk(n).explanations()
+        assert st.state is ExplanationState.MEETING_CALLED and st.meeting_at == at
+        assert "Unannounced troop concentration (Sector 4, night of 4 December)" in \
+            v.client(n).message(call).text
 
 
 async def test_attendance_tallies_match_across_three_missions(
