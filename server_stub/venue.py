@@ -252,14 +252,15 @@ def cmd_accredit(args: argparse.Namespace) -> int:
     der = certs.issue_mission_certificate(
         root.cert, root.seed(), public_key=public_key, mission_id=args.mission_id,
         name=args.name, not_before=now - timedelta(minutes=5),
-        not_after=now + timedelta(days=args.days))
+        not_after=now + timedelta(days=args.days), observer=args.observer)
     out = Path(args.out)
     _write_out(out, certs.pem_of(der, "certificate"))
     root.record(der)
     serial = certs.certificate_serial(der)
     _emit(args, {"mission_id": args.mission_id, "name": args.name, "serial": serial,
-                 "out": str(out)},
-          [f"accredited mission {args.mission_id} ({args.name}), serial {serial}",
+                 "out": str(out), "observer": args.observer},
+          [f"accredited {'observer' if args.observer else 'mission'} {args.mission_id} "
+           f"({args.name}), serial {serial}",
            f"mission certificate: {out}",
            f"send it to the mission with {root.dir / ROOT_CERT} and the root fingerprint"])
     return 0
@@ -429,6 +430,9 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True, help="the mission's name")
     p.add_argument("--days", type=_positive, default=365, help="validity (default 365)")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
+    p.add_argument("--observer", action="store_true",
+                   help="accredit an observer (partner state, track-2 participant): it never "
+                        "breaks silence, signs off, votes or joins a caucus")
     p.set_defaults(func=_run(cmd_accredit))
 
     p = sub.add_parser("grant-role", help="issue a short-lived role certificate",

@@ -114,7 +114,7 @@ class Book:
         who = f"{ident.mission_id}/{ident.delegate_id}"
         if who != sender or rec.member != sender:
             raise RecordError(f"a decision record naming {rec.member} sent by {sender}")
-        observer = bool(getattr(ident, "observer", False))
+        observer = ident.observer
         if observer:
             self.observers.add(who)
             if isinstance(rec, NOT_FOR_OBSERVERS):

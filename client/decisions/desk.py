@@ -121,7 +121,7 @@ class Desk:
             try:
                 ident = signing.verify_device_chain(eng.trust.root_der, chain, self.now(),
                                                     eng.trust.crls)
-                self._standing[key] = bool(getattr(ident, "observer", False))
+                self._standing[key] = ident.observer
             except (CryptoError, ValueError, TypeError):
                 self._standing[key] = True  # unverifiable: never counted as a participant
         return self._standing[key]
@@ -343,6 +343,18 @@ class Desk:
         pid, cid = self.find(ref)
         missions, closers = self.participants(cid)
         return self._export("silence", self.book.records_of(pid), missions, closers, ())
+
+    def export_files(self, ref: str | bytes, stem: str) -> dict[str, bytes]:
+        """The agreed text as ``stem``.pdf and ``stem``.docx, and ``stem``.corridor, the
+        signed record binding both files' hashes (file name -> bytes)."""
+        from client.decisions import render
+
+        doc = self.document(ref)
+        now = self.now()
+        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now),
+                 f"{stem}.docx": render.render_docx(doc, exported_at=now)}
+        files[f"{stem}.corridor"] = self.export_document(ref, list(files.items()))
+        return files
 
     def export_document(self, ref: str | bytes,
                         attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:

@@ -131,7 +131,7 @@ def _who(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes]
     except (CryptoError, ValueError, TypeError) as exc:
         raise ExportError(f"{what}: the certificate chain does not verify "
                           f"({type(exc).__name__})") from None
-    return f"{ident.mission_id}/{ident.delegate_id}", bool(getattr(ident, "observer", False))
+    return f"{ident.mission_id}/{ident.delegate_id}", ident.observer
 
 
 def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Verified:

@@ -1,49 +1,28 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A demo venue of four missions with one delegate each (Alderia's holds the chair), a
-real relay on loopback, and clients sharing one injected clock; a decisions desk per
-delegate."""
+"""Demo venues on a real relay on loopback, clients sharing one injected clock, a
+decisions desk per delegate: four missions with one delegate each (Alderia's holds the
+chair), or three and an observer."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from client.decisions.desk import Desk
 from demo.venue import provision
 from tests.support.client_venue import Venue, no_keyring
-from tests.support.crisis_venue import Clock, CrisisVenue
+from tests.support.crisis_venue import Clock
+from tests.support.decisions_venue import DecisionsVenue
 from tests.support.relay_process import RelayProcess, free_port
 
 
-class DecisionsVenue(CrisisVenue):
-    """The crisis venue's clients and clock, with a decisions desk per delegate."""
-
-    def __init__(self, venue: Venue, clock: Clock) -> None:
-        super().__init__(venue, clock)
-        self.decision_desks: dict[str, Desk] = {}
-
-    def dd(self, name: str) -> Desk:
-        if name not in self.decision_desks:
-            self.decision_desks[name] = Desk(self.client(name))
-        return self.decision_desks[name]
-
-    async def tick_all(self, rounds: int = 2) -> None:
-        """Sync, then let every desk acknowledge breaks and close what is due."""
-        for _ in range(rounds):
-            await self.sync_all(1)
-            for name in list(self.clients):
-                await self.dd(name).tick()
-        await self.sync_all(1)
-
-
-@pytest.fixture
-async def decisions_venue(tmp_path: Path) -> AsyncIterator[DecisionsVenue]:
+async def _venue(tmp_path: Path, missions: int,
+                 observers: Sequence[str] = ()) -> AsyncIterator[DecisionsVenue]:
     no_keyring()
     port = free_port()
-    layout = provision(tmp_path, port, missions=4, delegates=1)
+    layout = provision(tmp_path, port, missions=missions, delegates=1, observers=observers)
     relay = RelayProcess(layout.relay_dir, port=port, env={
         "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}).start()
     v = DecisionsVenue(Venue(layout, relay), Clock(time.time()))
@@ -52,3 +31,16 @@ async def decisions_venue(tmp_path: Path) -> AsyncIterator[DecisionsVenue]:
     finally:
         await v.close()
         v.relay.stop()
+
+
+@pytest.fixture
+async def decisions_venue(tmp_path: Path) -> AsyncIterator[DecisionsVenue]:
+    async for v in _venue(tmp_path, 4):
+        yield v
+
+
+@pytest.fixture
+async def observer_venue(tmp_path: Path) -> AsyncIterator[DecisionsVenue]:
+    """Alderia (the chair), Borduria, Carpania, and the observer track2."""
+    async for v in _venue(tmp_path, 3, ("track2",)):
+        yield v

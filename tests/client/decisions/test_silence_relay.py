@@ -12,8 +12,7 @@ from client.decisions.export import ExportError, verify_record
 from client.decisions.silence import State
 from client.errors import UsageError
 from client.transport import HttpTransport, RelayMessage, RelayWelcome
-
-from .conftest import DecisionsVenue
+from tests.support.decisions_venue import DecisionsVenue
 
 CHAIR = "alderia-ana"
 OTHERS = ["borduria-ana", "carpania-ana", "dravonia-ana"]
