@@ -22,21 +22,26 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
+from client.events import Event
+from client.keystore import PassphraseRequest
 from client.policy import MAX_NAME
+
+if TYPE_CHECKING:
+    from client.core import Client
 
 __all__ = ["register"]
 
 
-def _prompt(request: Any) -> str:
+def _prompt(request: PassphraseRequest) -> str:
     return getpass.getpass("Corridor passphrase: ")
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace) -> Client:
     from client.core import Client
     from client.paths import resolve_home
 
@@ -50,7 +55,7 @@ def _open(args: argparse.Namespace) -> Any:
     return c
 
 
-async def _sync_or_offline(c: Any, args: argparse.Namespace) -> bool:
+async def _sync_or_offline(c: Client, args: argparse.Namespace) -> bool:
     """Sync for a reading command; True when the relay could not be reached (the
     command then shows what the device holds, and says so)."""
     from client.transport import RelayUnavailable
@@ -68,7 +73,7 @@ async def _sync_or_offline(c: Any, args: argparse.Namespace) -> bool:
     return False
 
 
-def _emit(args: argparse.Namespace, data: Any, lines: list[str]) -> None:
+def _emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data))
     else:
@@ -118,9 +123,9 @@ async def _claims(args: argparse.Namespace) -> int:
         out = [{"target": x.target, "claimer": x.claimer, "claimer_mission": x.claimer_mission,
                 "last_resort": x.last_resort, "claimed_at": x.claimed_at} for x in claims]
         _emit(args, {"claims": out, "since": since},
-              [f"{x['claimed_at']}  {x['target'][:12]} claimed by {x['claimer'][:12]} "
-               f"({x['claimer_mission'] or 'unknown mission'})"
-               + ("  [last resort]" if x["last_resort"] else "") for x in out]
+              [f"{x.claimed_at}  {x.target[:12]} claimed by {x.claimer[:12]} "
+               f"({x.claimer_mission or 'unknown mission'})"
+               + ("  [last resort]" if x.last_resort else "") for x in claims]
               or ["no claims in this period"])
     return 0
 
@@ -214,7 +219,7 @@ async def _send(args: argparse.Namespace) -> int:
         view = c.message(mid)
         pending = c.pending_sends()
         status = "queued" if view.status == "sending" else view.status
-        data: dict[str, Any] = {"message_id": mid, "status": status, "queued": pending}
+        data: dict[str, object] = {"message_id": mid, "status": status, "queued": pending}
         if status == "failed":
             data["reason"] = view.failed
             line = f"failed {mid}: the relay refused it: {view.failed}"
@@ -366,7 +371,7 @@ async def _timer(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summary(c: Any, events: list[Any], outbox: int) -> list[str]:
+def _summary(c: Client, events: list[Event], outbox: int) -> list[str]:
     """What a sync did, in a few lines (``--json`` gives the events themselves)."""
     from client import events as ev
 
@@ -432,7 +437,7 @@ async def _read(args: argparse.Namespace) -> int:
     return 0
 
 
-def _event_json(e: Any) -> dict[str, Any]:
+def _event_json(e: Event) -> dict[str, object]:
     from dataclasses import asdict
 
     return {"event": type(e).__name__, **{k: (v.hex() if isinstance(v, bytes) else v)
@@ -448,7 +453,7 @@ async def _watch(args: argparse.Namespace) -> int:
     async with _open(args) as c:
         names = {ch.channel_id: ch.name for ch in c.channels()}
 
-        def line(e: Any) -> str | None:
+        def line(e: Event) -> str | None:
             if isinstance(e, ev.ConnectionChanged):
                 return "connected to the relay" if e.connected else \
                     f"offline ({e.detail}); reconnecting…"
@@ -470,7 +475,7 @@ async def _watch(args: argparse.Namespace) -> int:
                 return f"{where}  [{m.seq}] {m.sender}: {m.summary}{flag}  ({m.message_id[:12]})"
             return None
 
-        queue: asyncio.Queue[Any] = asyncio.Queue()
+        queue: asyncio.Queue[Event] = asyncio.Queue()
         c.subscribe(queue.put_nowait)
         await c.start()
         loop = asyncio.get_running_loop()
@@ -625,9 +630,9 @@ def register(subparsers: Any) -> None:
                    help=f"at most {LIMITS.place_chars} characters")
     p.add_argument("--link", default="", type=_text(LIMITS.link_chars, "the link", empty=True),
                    help=f"at most {LIMITS.link_chars} characters")
-    p.add_argument("--agenda", default="", type=_text(LIMITS.text_chars, "the agenda",
-                                                      empty=True),
-                   help=f"the reason, at most {LIMITS.text_chars:,} characters")
+    p.add_argument("--agenda", required=True, type=_text(LIMITS.text_chars, "the agenda"),
+                   help=f"the reason (every client refuses a call without one), at most "
+                        f"{LIMITS.text_chars:,} characters")
     p = cmd("pin", "post or revise the pinned agenda notice; without TITLE show it",
             _run(_pin))
     p.add_argument("channel")

@@ -54,10 +54,13 @@ __all__ = [
     "kind_of",
 ]
 
-#: Kinds that change another message instead of being shown on their own.
-MODIFIER_KINDS: Final = frozenset({"edit", "redact", "react", "read", "ack"})
-#: Kinds any member may send in a channel where only the chair posts (notice).
-ANSWER_KINDS: Final = frozenset({"read", "ack", "leave"})
+#: Kinds that change another message instead of being shown on their own (a crisis item
+#: is shown by the crisis desk, client.crisis, not as a message).
+MODIFIER_KINDS: Final = frozenset({"edit", "redact", "react", "read", "ack", "crisis"})
+#: Kinds any member may send in a channel where only the chair posts (notice): answers,
+#: and crisis items, of which the crisis desk keeps only attendance answers, meeting
+#: requests and the venue's handovers there.
+ANSWER_KINDS: Final = frozenset({"read", "ack", "leave", "crisis"})
 _EDITABLE: Final = (payloads.Text, payloads.Reply, payloads.AgendaNotice, payloads.Attachment)
 
 

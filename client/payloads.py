@@ -46,6 +46,7 @@ __all__ = [
     "Activity",
     "AgendaNotice",
     "Attachment",
+    "Crisis",
     "Decoded",
     "DisappearingTimer",
     "Edit",
@@ -196,6 +197,8 @@ class EmergencyCall(_Payload, frozen=True, kw_only=True, tag="emergency"):
     link: Annotated[str, Meta(max_length=2048)] = ""
     agenda: OptionalBody = ""
     requires_ack: bool = True
+    #: the request for explanation this meeting answers (its 16-byte id), if any
+    explains: Annotated[bytes, Meta(max_length=MESSAGE_ID_LEN)] = b""
 
     def __post_init__(self) -> None:
         if not self.place and not self.link:
@@ -227,6 +230,16 @@ class LeaveRequest(_Payload, frozen=True, kw_only=True, tag="leave"):
     signature: Annotated[bytes, Meta(max_length=128)]
 
 
+class Crisis(_Payload, frozen=True, kw_only=True, tag="crisis"):
+    """A crisis-workflow item (``client.crisis.book.Item``: a member's signed hotline,
+    attendance or explanation record, a mission's signed duty roster, the venue's chair
+    handover) or a decision item (``client.decisions.book.Item``: silence procedure,
+    drafting). Its meaning is checked by ``client.crisis`` or ``client.decisions``, each
+    ignoring the other's items; never shown as a message."""
+
+    item: Annotated[bytes, Meta(min_length=1, max_length=64 * 1024)]
+
+
 Payload = (
     Text
     | Reply
@@ -241,6 +254,7 @@ Payload = (
     | Activity
     | DisappearingTimer
     | LeaveRequest
+    | Crisis
 )
 
 _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
@@ -257,6 +271,7 @@ _PAYLOAD_TYPES: Final[tuple[type[_Payload], ...]] = (
     Activity,
     DisappearingTimer,
     LeaveRequest,
+    Crisis,
 )
 #: Wire kind tag -> Struct.
 KINDS: Final[dict[str, type[_Payload]]] = {str(t.__struct_config__.tag): t for t in _PAYLOAD_TYPES}

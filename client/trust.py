@@ -37,6 +37,7 @@ __all__ = [
     "Trust",
     "credential_chain",
     "holds_chair",
+    "observer_chain",
     "safety_number",
     "unverified_identity",
     "x509_credential",
@@ -99,6 +100,21 @@ def unverified_identity(chain: Sequence[bytes]) -> Ident:
         _ident_cache.clear()
     _ident_cache[key] = ident
     return ident
+
+
+def observer_chain(chain: Sequence[bytes]) -> bool:
+    """Whether a chain's mission certificate marks the venue's observer standing (read
+    unverified: call it on chains the credential validator accepted, whose mission
+    certificate the venue root signed, so nobody else can add or drop the mark)."""
+    if len(chain) < 2:
+        return False
+    try:
+        cert = x509.load_der_x509_certificate(bytes(chain[1]))
+        san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
+        uris = san.get_values_for_type(x509.UniformResourceIdentifier)
+    except (ValueError, x509.ExtensionNotFound):
+        return False
+    return "corridor:standing/observer" in uris
 
 
 class Trust:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from client import payloads
-from client.errors import ClientError, NotFoundError, PayloadError
+from client.errors import ClientError, NotFoundError
 from client.events import Event, MessageReceived
 from client.keystore import KdfLimits
 from demo import venue
@@ -296,14 +296,13 @@ class LiveDemo:
     async def _answer(self, e: MessageReceived, client: Any, adapter: ConversationAdapter,
                       slow: bool) -> None:
         try:
-            m = client.store.get_message(e.channel_id, e.message_id)
-            p = payloads.decode(m.body)
-        except (ClientError, PayloadError):
-            return
-        if getattr(p, "requires_ack", False) or isinstance(p, payloads.EmergencyCall):
+            view = client.message(e.message_id, channel=e.channel_id)
+        except ClientError:
+            return  # not shown on its own (a receipt, a reaction) or unreadable
+        if view.requires_ack or view.kind == "emergency":
             await self._answer_ack(e.channel_id, e.message_id, client, slow)
             return
-        if isinstance(p, payloads.Text | payloads.Reply) and adapter.can_post(e.channel_id) \
+        if view.kind in ("text", "reply") and adapter.can_post(e.channel_id) \
                 and self.rng.random() < self.reply_chance:
             await asyncio.sleep(self.rng.uniform(1.5, 5.0))
             with contextlib.suppress(ClientError):

@@ -147,8 +147,11 @@ def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
 
 
 def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 2,
-              passphrase: str | None = None, strength: str = "interactive") -> DemoLayout:
-    """Venue root, ``missions`` missions with ``delegates`` delegates (one device each)."""
+              passphrase: str | None = None, strength: str = "interactive",
+              observers: Sequence[str] = ()) -> DemoLayout:
+    """Venue root, ``missions`` missions with ``delegates`` delegates (one device each),
+    and the ``observers`` (mission ids the venue accredits as observers, one delegate
+    each)."""
     if not 1 <= missions <= len(MISSION_NAMES) or not 1 <= delegates <= len(DELEGATES):
         raise ValueError("missions must be 1..8 and delegates 1..4")
     pw = passphrase or os.environ.get("CORRIDOR_PASSPHRASE") or DEFAULT_PASSPHRASE
@@ -174,18 +177,20 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
     _write(relay_dir / "log.key", log_seed, 0o600)
     _write(relay_dir / POLICY_FILE, policy.encode())
     layout = DemoLayout(data_dir, relay_dir, port, pw, certs.fingerprint_hex(root))
-    for mission_id in MISSION_NAMES[:missions]:
+    accredited = [(m, False) for m in MISSION_NAMES[:missions]] + [(m, True) for m in observers]
+    for mission_id, observer in accredited:
         mseed = certs.new_signing_key()
         mcert = certs.issue_mission_certificate(
             root, seed, public_key=certs.public_key_of(mseed), mission_id=mission_id,
             name=f"Mission of {mission_id.capitalize()}", not_before=now - timedelta(minutes=5),
-            not_after=now + timedelta(days=180))
+            not_after=now + timedelta(days=180), observer=observer)
         mdir = data_dir / "missions" / mission_id
         _write(mdir / "mission.key", seal_key(mseed, pw, label="corridor-mission",
                                               strength=strength), 0o600)
         _write(mdir / "mission.pem", _pem(mcert))
-        layout.missions[mission_id] = {"dir": str(mdir), "delegates": list(DELEGATES[:delegates])}
-        for delegate in DELEGATES[:delegates]:
+        names = DELEGATES[:1] if observer else DELEGATES[:delegates]
+        layout.missions[mission_id] = {"dir": str(mdir), "delegates": list(names)}
+        for delegate in names:
             _device_home(layout, mission_id, delegate, f"{mission_id}-{delegate}", strength)
     chair_name = f"{MISSION_NAMES[0]}-{DELEGATES[0]}"
     chair = layout.homes[chair_name]

@@ -6,10 +6,12 @@ group's messages committed by several processes arrive interleaved (this process
 at once, the others' when their NOTIFY comes), so the hub keeps per-group order
 itself: a message whose predecessors were not pushed yet is preceded by them, read
 from the store, and their own events are skipped when they arrive. Each
-message is encoded once, then appended to the send queue of every connected device
-routed for that seq, except the sender (its ``sent`` reply or HTTP response carries
-the seq). A socket whose queue overflows is closed; its device catches up by cursor
-when it reconnects, so nothing is lost, only pushed later.
+message is encoded once, as a finished WebSocket frame too, and goes to every connected
+device routed for that seq except the sender (its ``sent`` reply or HTTP response
+carries the seq): written straight to the socket's transport when nothing waits in its
+send queue, else appended to that queue. A socket whose queue (or transport buffer)
+overflows is closed; its device catches up by cursor when it reconnects, so nothing is
+lost, only pushed later.
 
 A :class:`RevocationEvent` (a device revoked through this process or, via
 LISTEN/NOTIFY, through another) is handled on arrival, not queued: the device's
@@ -26,7 +28,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import msgspec
 
@@ -43,8 +45,8 @@ from .storage.base import (
     WelcomeEvent,
 )
 
-__all__ = ["Connection", "Hub", "b64u", "message_frame", "welcome_commit_fields",
-           "welcome_frame", "ws_message"]
+__all__ = ["Connection", "Frame", "Hub", "RawSink", "b64u", "message_frame",
+           "welcome_commit_fields", "welcome_frame", "ws_frame", "ws_message"]
 
 log = logging.getLogger("corridor.relay.push")
 MAX_FILL = 1000  # a larger gap is left to the devices' catch-up
@@ -59,6 +61,40 @@ def b64u(data: bytes) -> str:
 def ws_message(text: str) -> Message:
     """An ASGI send event for a text frame."""
     return {"type": "websocket.send", "text": text}
+
+
+def ws_frame(payload: bytes) -> bytes:
+    """An unmasked, unfragmented text frame (RFC 6455 section 5.2), as a server sends it."""
+    n = len(payload)
+    if n < 126:
+        head = bytes((0x81, n))
+    elif n < 65536:
+        head = bytes((0x81, 126)) + n.to_bytes(2, "big")
+    else:
+        head = bytes((0x81, 127)) + n.to_bytes(8, "big")
+    return head + payload
+
+
+class Frame:
+    """A pushed message, made once for all its recipients: the ASGI send event, and the
+    same text as a finished WebSocket frame for a socket that takes bytes directly."""
+
+    __slots__ = ("data", "msg")
+
+    def __init__(self, text: str) -> None:
+        self.msg = ws_message(text)
+        self.data = ws_frame(text.encode())
+
+
+class RawSink(Protocol):
+    """The server's transport under one socket, when frames may be written to it as bytes
+    (no compression): what ``send`` would write, without encoding it per recipient."""
+
+    def ready(self) -> bool: ...
+
+    def write(self, data: bytes) -> None: ...
+
+    def buffered(self) -> int: ...
 
 
 def message_frame(m: StoredMessage) -> str:
@@ -92,31 +128,41 @@ class Connection:
     costs only this object.
     """
 
-    __slots__ = ("_close", "_draining", "_floor", "_pending", "_queue", "_send", "closed",
-                 "device_id", "limit", "live")
+    __slots__ = ("_close", "_draining", "_floor", "_pending", "_queue", "_raw", "_send",
+                 "closed", "device_id", "limit", "live")
 
     def __init__(
         self, device_id: str, send: Callable[[Message], Awaitable[None]],
         close: Callable[[int, str], Awaitable[None]], limit: int,
+        raw: RawSink | None = None,
     ) -> None:
         self.device_id = device_id
         self._send = send
+        self._raw = raw
         self._close = close
         self.limit = limit
         self._queue: deque[Message] | None = None
         self._draining = False
         self.closed = False
         self.live = False  # False while the backlog is being sent
-        self._pending: list[tuple[bytes, int, Message]] | None = []
+        self._pending: list[tuple[bytes, int, Frame]] | None = []
         #: per group, the highest seq this socket was given (backlog, then pushes); a
         #: fill may re-read what one socket already has, and this drops it for that one
         self._floor: dict[bytes, int] = {}
 
     def push(self, frame: str | Message) -> None:
-        """Queue a frame; never blocks. Overflow closes the socket (the client catches up)."""
+        """Send or queue a frame; never blocks. Overflow closes the socket (the client
+        catches up). Text goes straight to the transport when nothing waits before it."""
         if self.closed:
             return
-        msg = frame if isinstance(frame, dict) else ws_message(frame)
+        if isinstance(frame, str):
+            raw = self._raw
+            if raw is not None and not self._draining and raw.ready():
+                self._write(raw, ws_frame(frame.encode()))
+                return
+            msg = ws_message(frame)
+        else:
+            msg = frame
         q = self._queue
         if q is None:
             q = self._queue = deque()
@@ -128,19 +174,37 @@ class Connection:
             self._draining = True
             asyncio.get_running_loop().create_task(self._drain())
 
-    def push_routed(self, group_id: bytes, seq: int, msg: Message) -> None:
+    def push_routed(self, group_id: bytes, seq: int, frame: Frame) -> None:
         """A group message: held back while the backlog is sent, then de-duplicated."""
         if self.live:
             floor = self._floor
             if seq <= floor.get(group_id, -1):
                 return  # the backlog or an earlier push gave it already
             floor[group_id] = seq
-            self.push(msg)
+            self._push_frame(frame)
         elif self._pending is not None:
             if len(self._pending) >= self.limit:
                 self.abort(4008, "send queue overflow")
                 return
-            self._pending.append((group_id, seq, msg))
+            self._pending.append((group_id, seq, frame))
+
+    def _push_frame(self, frame: Frame) -> None:
+        """Written to the transport at once when nothing is queued before it (the fan-out
+        path: no task, no per-socket encoding); queued like any frame otherwise."""
+        raw = self._raw
+        if raw is None or self._draining or self.closed or not raw.ready():
+            self.push(frame.msg)
+        else:
+            self._write(raw, frame.data)
+
+    def _write(self, raw: RawSink, data: bytes) -> None:
+        if raw.buffered() > self.limit * 1024:  # a reader this far behind catches up later
+            self.abort(4008, "send queue overflow")
+            return
+        try:
+            raw.write(data)
+        except Exception:
+            self.closed = True
 
     def delivered(self, group_id: bytes, default: int) -> int:
         """The highest seq of the group this socket was given; ``default`` (the device's
@@ -152,8 +216,8 @@ class Connection:
         pending, self._pending = self._pending or [], None
         self._floor = sent
         self.live = True
-        for gid, seq, msg in pending:
-            self.push_routed(gid, seq, msg)
+        for gid, seq, frame in pending:
+            self.push_routed(gid, seq, frame)
 
     async def _drain(self) -> None:
         q = self._queue
@@ -364,7 +428,7 @@ class Hub:
 
     async def _push(self, m: StoredMessage) -> None:
         routing = await self._routing(m.group_id)
-        frame: Message | None = None
+        frame: Frame | None = None
         seq = m.seq
         if len(self.conns) < len(routing):
             targets = [(d, routing[d]) for d in self.conns if d in routing]
@@ -374,7 +438,7 @@ class Hub:
         for dev, (joined, left) in targets:
             if joined < seq and (left is None or seq <= left) and dev != sender:
                 if frame is None:
-                    frame = ws_message(message_frame(m))
+                    frame = Frame(message_frame(m))
                 for c in self.conns.get(dev, ()):
                     c.push_routed(m.group_id, seq, frame)
                     self.delivered += 1

@@ -7,6 +7,7 @@ The data directory holds::
     root.pem        the self-signed venue root certificate (what every client pins)
     root.crl.pem    the root's CRL (revoked missions and roles), re-signed on each revoke
     issued/         a copy of every certificate the root issued, named by serial (hex)
+    handovers/      a copy of every chair handover the root signed, by serial
     log.key         the transparency log's signing key (raw, 0600: the relay signs
                     tree heads unattended; see server_stub.transparency)
     venue-policy.bin  the root-signed policy pinning the log key
@@ -45,6 +46,7 @@ HELP = ("the secretariat's venue root: create it, accredit missions, grant roles
         "revoke")
 
 ROOT_KEY, ROOT_CERT, ROOT_CRL, ISSUED = "root.key", "root.pem", "root.crl.pem", "issued"
+HANDOVERS = "handovers"  # a copy of every chair handover the root signed
 ROOT_LABEL = "corridor-venue-root"
 PASSPHRASE_ENV = "CORRIDOR_PASSPHRASE"  # noqa: S105 (a variable name, not a secret)
 CRL_DAYS = 7
@@ -250,14 +252,15 @@ def cmd_accredit(args: argparse.Namespace) -> int:
     der = certs.issue_mission_certificate(
         root.cert, root.seed(), public_key=public_key, mission_id=args.mission_id,
         name=args.name, not_before=now - timedelta(minutes=5),
-        not_after=now + timedelta(days=args.days))
+        not_after=now + timedelta(days=args.days), observer=args.observer)
     out = Path(args.out)
     _write_out(out, certs.pem_of(der, "certificate"))
     root.record(der)
     serial = certs.certificate_serial(der)
     _emit(args, {"mission_id": args.mission_id, "name": args.name, "serial": serial,
-                 "out": str(out)},
-          [f"accredited mission {args.mission_id} ({args.name}), serial {serial}",
+                 "out": str(out), "observer": args.observer},
+          [f"accredited {'observer' if args.observer else 'mission'} {args.mission_id} "
+           f"({args.name}), serial {serial}",
            f"mission certificate: {out}",
            f"send it to the mission with {root.dir / ROOT_CERT} and the root fingerprint"])
     return 0
@@ -292,6 +295,45 @@ def cmd_grant_role(args: argparse.Namespace) -> int:
                  "mission_id": args.mission_id, "serial": serial, "out": str(out)},
           [f"granted {what} to {args.delegate} ({args.mission_id}) for {args.hours} h, "
            f"serial {serial}", f"role certificate: {out}"])
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    """The chair passes from one delegate to another at a moment: a statement signed by
+    the root (crypto.corridor.handover) that every client checks against the root it
+    pinned; any member forwards it to the channels (``corridor handover``)."""
+    from crypto.corridor.handover import Handover, HandoverError, sign_handover, verify_handover
+
+    root = _Root(Path(args.data_dir))
+    role = _cert_der(_read(Path(args.role)), args.role)
+    if args.at:
+        try:
+            at = datetime.fromisoformat(args.at)
+        except ValueError:
+            raise CommandError(f"--at {args.at!r} is not an ISO 8601 time") from None
+        at = at if at.tzinfo else at.astimezone()
+    else:
+        at = _now()
+    done = root.dir / HANDOVERS
+    serial = args.serial if args.serial is not None else (
+        len(list(done.glob("*.bin"))) + 1 if done.is_dir() else 1)
+    try:
+        data = sign_handover(root.cert, root.seed(), Handover(
+            venue=certs.fingerprint(root.cert), serial=serial,
+            at=int(at.timestamp() * 1000), outgoing=args.outgoing, incoming=args.incoming,
+            incoming_role=role))
+        verify_handover(root.cert, data)  # one no client would accept is never written
+    except (HandoverError, ValueError) as exc:
+        raise CommandError(f"handover refused: {exc}") from None
+    out = Path(args.out)
+    _write_out(out, data)
+    done.mkdir(exist_ok=True)
+    _write_new(done / f"{serial:06d}.bin", data)
+    _emit(args, {"serial": serial, "at": at.isoformat(), "outgoing": args.outgoing,
+                 "incoming": args.incoming, "out": str(out)},
+          [f"handover {serial}: the chair passes from {args.outgoing} to {args.incoming} "
+           f"at {at.isoformat()}", f"signed handover: {out} (members forward it with "
+           "corridor handover CHANNEL FILE)"])
     return 0
 
 
@@ -344,7 +386,7 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
 def register(subparsers: Any) -> argparse.ArgumentParser:
     """Add ``venue`` and its subcommands; each sets ``func(args) -> exit status``."""
     venue: argparse.ArgumentParser = subparsers.add_parser(
-        "venue", help="the venue root: create, accredit, revoke",
+        "venue", help="the venue root: create, accredit, revoke, hand over the chair",
         description="The secretariat's venue-root commands.")
     add_arguments(venue)
     return venue
@@ -388,6 +430,9 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True, help="the mission's name")
     p.add_argument("--days", type=_positive, default=365, help="validity (default 365)")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
+    p.add_argument("--observer", action="store_true",
+                   help="accredit an observer (partner state, track-2 participant): it never "
+                        "breaks silence, signs off, votes or joins a caucus")
     p.set_defaults(func=_run(cmd_accredit))
 
     p = sub.add_parser("grant-role", help="issue a short-lived role certificate",
@@ -400,6 +445,22 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--hours", type=_positive, default=24, help="validity (default 24)")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
     p.set_defaults(func=_run(cmd_grant_role))
+
+    p = sub.add_parser("handover", help="pass the chair from one delegate to another",
+                       description="Sign a chair handover: from the moment given (default "
+                                   "now) the incoming chair holds the office in every "
+                                   "channel whose charter names the chair, and the "
+                                   "outgoing chair no longer does.")
+    common(p)
+    p.add_argument("--from", dest="outgoing", required=True, metavar="MISSION/DELEGATE")
+    p.add_argument("--to", dest="incoming", required=True, metavar="MISSION/DELEGATE")
+    p.add_argument("--role", required=True,
+                   help="the incoming chair's role certificate (from grant-role)")
+    p.add_argument("--at", default=None, help="ISO 8601 time it takes effect (default now)")
+    p.add_argument("--serial", type=_positive, default=None,
+                   help="orders handovers of one moment (default: the next number)")
+    p.add_argument("--out", required=True, help="where to write the signed handover")
+    p.set_defaults(func=_run(cmd_handover))
 
     p = sub.add_parser("revoke", help="revoke a mission or role certificate",
                        description="Add a serial to the root's CRL and re-sign it.")

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The layering of DESIGN.md and issue 19's edges, checked on the source.
+"""The layering of DESIGN.md and the client architecture's edges, checked on the source.
 
 crypto imports nothing else of ours and does no I/O; client never imports the relay
 (server_stub), ui, demo or Qt; the relay never imports client, ui, demo or Qt; ui never
@@ -114,6 +114,20 @@ def test_checker_sees_forbidden_imports(tmp_path: Path) -> None:
     bad.write_text("import os\nfrom PySide6 import QtCore\nopen('x')\ndatetime.now()\n")
     assert {"os", "PySide6", "builtins"} <= imported_roots(bad)
     assert clock_calls(bad) == {"now"}
+
+
+
+def test_storage_interface_imports_no_backend() -> None:
+    """The relay's storage interface is imported by its backends, never the other way
+    round (``storage/factory.py`` is the one module that knows them)."""
+    mods = _index(ROOT, ["server_stub"])
+    for mod in mods.values():
+        _scan(mod, mods)
+    base = mods["server_stub.storage.base"]
+    backends = {m for m in mods if m.startswith("server_stub.storage.") and m != base.name}
+    assert not base.deps & backends, base.deps
+    assert "server_stub.storage.base" in mods["server_stub.storage.sqlite"].deps | \
+        mods["server_stub.storage._sql"].deps
 
 
 # ---------------------------------------------------------------------- transitive edges

@@ -110,7 +110,7 @@ def test_relay_runs_without_qt_or_client() -> None:
 def test_client_core_runs_without_qt_relay_or_postgres() -> None:
     out = _import_without(
         {"PySide6", "qasync", "psycopg", "starlette", "uvicorn", "server_stub"},
-        ["client.core", "client.cli", "client.pki", "ui.cli"],
+        ["client.core", "client.cli", "client.pki", "ui.cli", "demo.cli"],
     )
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
 

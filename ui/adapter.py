@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client import trust, venue
 from client.errors import ClientError, NotFoundError, UsageError
@@ -32,7 +32,7 @@ from client.events import (
 from client.features import MODIFIER_KINDS
 from client.model import AckStatus, MemberView, MessageView, SearchHit
 from client.policy import POLICY, Authority
-from client.transparency import DirectoryStatus
+from client.transparency import DirectoryStatus, MonitorFinding
 from ui.rows import ChannelSummary, Newer
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ class ConversationAdapter:
         mid: str = await self.client.set_timer(channel, seconds)
         return mid
 
-    async def monitor_log(self, issued_dir: Path | None) -> tuple[int, list[Any]]:
+    async def monitor_log(self, issued_dir: Path | None) -> tuple[int, list[MonitorFinding]]:
         """The mission monitor (``corridor mission monitor``) for this device's mission:
         ``(tree size, findings)``; without ``issued_dir`` every device is unknown."""
         from client.pki import issued_serials
@@ -284,9 +284,8 @@ class ConversationAdapter:
             self._tracked = {bytes.fromhex(s.message_id): bytes.fromhex(s.channel_id)
                              for s in self.client.open_acks(only_pending=False)}
         checks, self._pending_check = self._pending_check, []
-        feats = self.client.engine.features
         for cid, mid in checks:
-            if feats.annotation(cid, mid).requires_ack:
+            if self.client.asks_ack(cid, mid):
                 self._tracked[mid] = cid
         return self._tracked
 

@@ -70,6 +70,7 @@ class CrisisController(QObject):
     """Drives a crisis window for one client through the bridge."""
 
     changed = Signal(object)  # the new DeskView
+    reminded = Signal(str)  # a reminder due now (a request's deadline, a meeting's start)
 
     def __init__(self, bridge: Bridge, client: Any, window: CrisisWindow,
                  notifier: Notifier | None = None, tick_ms: int = TICK_MS) -> None:
@@ -104,19 +105,21 @@ class CrisisController(QObject):
         self.timer.stop()
 
     def refresh(self) -> None:
-        async def tick() -> tuple[DeskView, list[Any]]:
+        async def tick() -> tuple[DeskView, list[Any], list[str]]:
             if self.desk is None:
                 self.desk = Desk(self.client)
             ringing = await self.desk.tick()
-            return self.desk.view(), ringing
+            return self.desk.view(), ringing, self.desk.reminders()
 
         self.bridge.submit(tick, self._show)
 
-    def _show(self, result: tuple[DeskView, list[Any]]) -> None:
-        view, ringing = result
+    def _show(self, result: tuple[DeskView, list[Any], list[str]]) -> None:
+        view, ringing, reminders = result
         self.view = view
         self.window.show_view(view)
         self.alarm.run(self.notifier, ringing, view.now / 1000)
+        for text in reminders:
+            self.reminded.emit(text)
         self.changed.emit(view)
 
     def _do(self, action: Any) -> None:

@@ -46,11 +46,13 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
                    "ko, or en_XA (a pseudo-locale: every text 40%% longer); default: the one "
                    "chosen in Settings, else the system's")
     from client.cli import register as register_client
+    from client.crisis.cli import register as register_crisis
     from client.pki import register as register_pki
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     register_pki(sub)
     register_client(sub)
+    register_crisis(sub)
     for register in commands:
         register(sub)
     return p

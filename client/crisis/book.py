@@ -124,10 +124,13 @@ class Book:
     windows: dict[str, hotline.DutyWindows] = field(default_factory=dict)
 
     def accept(self, channel_id: bytes, sender: str, data: bytes,
-               crls: Sequence[bytes] = ()
+               crls: Sequence[bytes] = (), *, notice: bool = False
                ) -> Record | hotline.DutyRoster | hotline.DutyWindows | authority.Handover:
         """Check and keep an item that ``sender`` ("mission/delegate", as MLS
         authenticated the message) sent in a channel. RecordError if refused.
+
+        In a notice channel, where only the chair posts, members answer: an item there
+        is kept only if it is an attendance answer, a meeting request or a handover.
 
         A record or roster carries its sender's certificate chain, which must verify to
         the venue root at the record's own time and name ``sender``; the record is
@@ -141,6 +144,10 @@ class Book:
             if h not in self.handovers:
                 self.handovers.append(h)
             return h
+        if notice and (item.roster or item.windows or (item.record is not None and not isinstance(
+                decode_record(item.record.body), Attendance | MeetingRequest))):
+            raise RecordError("only attendance answers and meeting requests in a notice "
+                              "channel")
         if len(item.chain) < 2:
             raise RecordError("a crisis item comes with its sender's certificate chain")
         chain = tuple(bytes(c) for c in item.chain)
@@ -245,7 +252,8 @@ class Book:
                 out.append(v)
         return out
 
-    def explanations(self, now: int) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
+    def explanations(self, now: int, called: dict[bytes, int] | None = None
+                     ) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
         out = []
         for k in self._of(ExplanationRequest):
             req = k.record
@@ -256,7 +264,8 @@ class Book:
             asks = [r.record for r in self._of(MeetingRequest)
                     if isinstance(r.record, MeetingRequest)
                     and r.record.request_id == req.request_id]
-            out.append((req, explain.status(req, replies, asks, now)))
+            out.append((req, explain.status(req, replies, asks, now,
+                                            (called or {}).get(req.request_id))))
         out.sort(key=lambda x: -x[0].sent_at)
         return out
 

@@ -20,7 +20,9 @@
   call), ``meeting proposals``, ``meeting accept|decline PROPOSAL``, ``meeting calendar
   CALENDAR.json --out venue.ics`` (offline);
 * ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
-  to the chosen missions, inside the encryption.
+  to the chosen missions, inside the encryption;
+* ``handover CHANNEL FILE``: forward the venue's signed chair handover (made by
+  ``corridor-relay venue handover``).
 """
 
 from __future__ import annotations
@@ -210,6 +212,8 @@ def register(subparsers: Any) -> None:
     duty = subparsers.add_parser("duty", help="the mission's hotline duty roster")
     dsub = duty.add_subparsers(dest="duty_command", metavar="COMMAND", required=True)
     p = opts(dsub.add_parser("sign", help="sign a duty roster with the mission key (admin)"))
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="not needed: the roster and the mission key are files")
     p.add_argument("roster", help="the roster as JSON")
     p.add_argument("--key", required=True, help="the mission key file")
     p.add_argument("--out", required=True, help="where to write the signed roster")
@@ -218,6 +222,8 @@ def register(subparsers: Any) -> None:
     meeting = subparsers.add_parser("meeting", help="emergency and regular meetings")
     msub = meeting.add_subparsers(dest="meeting_command", metavar="COMMAND", required=True)
     p = opts(msub.add_parser("calendar", help="the venue's regular meetings as iCalendar"))
+    p.add_argument("--home", default=argparse.SUPPRESS,
+                   help="not needed: the calendar is read from a file")
     p.add_argument("file", help="a JSON list of meetings (uid, title, starts_at, "
                    "duration_min, frequency, interval, count, place, agenda)")
     p.add_argument("--out", required=True, help="the .ics file to write ('-': stdout)")
@@ -327,6 +333,8 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
     while end is None or time.monotonic() < end:
         await c.sync()
         alarm.run(notifier, await desk.tick(), desk.now() / 1000)
+        for text in desk.reminders():
+            _emit(args, {"reminder": text}, [f"reminder: {text}"])
         await asyncio.sleep(5)
     return 0
 
@@ -394,8 +402,9 @@ async def _explain_list(args: argparse.Namespace, c: Any, desk: Any) -> int:
 async def _meeting_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
     from client.cli import _when
 
-    mid = await c.emergency_call(args.channel, meeting_at=_when(args.at), place=args.place,
-                                 link=args.link, agenda=args.agenda)
+    mid = await desk.call_meeting(args.channel, meeting_at=_when(args.at), place=args.place,
+                                  link=args.link, agenda=args.agenda or "",
+                                  explains=args.request or "")
     _emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
                                       "answer with corridor meeting attend"])
     return 0
@@ -458,6 +467,14 @@ async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
     _emit(args, {"told": told, "until": until},
           [f"available to talk until {_clock(until)}, told {', '.join(told)}" if until
            else f"no longer available (told {', '.join(told)})"])
+    return 0
+
+
+async def _handover(args: argparse.Namespace, c: Any, desk: Any) -> int:
+    mid = await desk.publish_handover(args.channel, _read(args.file))
+    h = desk.handovers()[-1] if desk.handovers() else None
+    _emit(args, {"message_id": mid, "incoming": h.incoming if h else None},
+          [f"chair handover forwarded ({mid})"])
     return 0
 
 
@@ -537,7 +554,10 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
             "missions answer with their attendance", _meeting_call)
     p.add_argument("channel")
     p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
-    p.add_argument("--agenda", required=True, help="what the meeting is about")
+    p.add_argument("--agenda", default=None,
+                   help="what the meeting is about (required unless --request gives it)")
+    p.add_argument("--request", default=None, metavar="REQUEST",
+                   help="the request for explanation this meeting answers (attached)")
     p.add_argument("--place", default="")
     p.add_argument("--link", default="")
     p = cmd(meeting_sub, "attend", "answer a meeting call for your mission", _meeting_attend)
@@ -561,6 +581,11 @@ def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None
         p = cmd(meeting_sub, verb, f"{verb} the other side's proposal",
                 _meeting_answer_proposal)
         p.add_argument("proposal", help="proposal id (or unique prefix)")
+
+    p = cmd(subparsers, "handover", "forward the venue's signed chair handover to a channel "
+            "(every client checks it against the venue root)", _handover)
+    p.add_argument("channel")
+    p.add_argument("file", help="the handover from corridor-relay venue handover")
 
     p = cmd(subparsers, "available", "tell chosen missions you are available to talk "
             "(inside the encryption)", _available)

@@ -2,8 +2,8 @@
 """The crisis desk of one client: sends and reads the crisis workflows over the client
 core, keeping a :class:`~client.crisis.book.Book` of what its channels carried.
 
-Records travel as ``crisis`` payloads (``{"k": "crisis", "v": 1, "id", "ts", "item"}``),
-padded like every application message, so the relay sees nothing it did not see
+Records travel as ``crisis`` payloads (:class:`client.payloads.Crisis`), padded like
+every application message, so the relay sees nothing it did not see
 before. Each device reads the crisis messages it stored (:meth:`Desk.refresh`, which
 takes each message once), so the book survives a restart; an item the book refuses
 (:meth:`~client.crisis.book.Book.accept`) is left out of every view.
@@ -18,8 +18,6 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
-
-import msgspec
 
 from client import payloads
 from client.crisis import authority, explain, hotline, meetings
@@ -41,7 +39,7 @@ from client.crisis.records import (
     Rung,
     seal,
 )
-from client.errors import NotFoundError, PayloadError, UsageError
+from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 
 __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 
@@ -90,7 +88,8 @@ class Desk:
     def __init__(self, client: Any) -> None:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
-        self._seen: set[tuple[bytes, bytes]] = set()
+        self._position: dict[bytes, int] = {}
+        self._calls: dict[tuple[bytes, bytes], tuple[str, str, payloads.EmergencyCall]] = {}
         self._reminded: set[tuple[bytes, int]] = set()
 
     # -- plumbing -----------------------------------------------------------------------
@@ -109,35 +108,48 @@ class Desk:
     def reload(self) -> None:
         """Forget the book and read every stored crisis message again."""
         self.book = Book(self.client.engine.trust.root_der)
-        self._seen = set()
+        self._position.clear()
+        self._calls.clear()
         self.refresh()
 
     def refresh(self) -> Book:
-        """Take the crisis messages stored since the last call into the book."""
+        """Take the messages stored since the last call into the book: each channel is
+        read from the store position reached last time, so a tick costs what arrived."""
         store = self.client.store
         crls = self.client.engine.trust.crls
         for ch in store.list_channels():
             if ch.damaged:
                 continue
-            for m in store.iter_messages(ch.channel_id):
-                key = (ch.channel_id, m.message_id)
-                if m.damaged or key in self._seen:
-                    continue
-                self._seen.add(key)
-                item = item_of(m.body)
-                if item is not None:
-                    with contextlib.suppress(RecordError):
-                        self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
-                                         item, crls)
+            while True:
+                page = store.list_messages(ch.channel_id, after=self._position.get(
+                    ch.channel_id, 0), limit=500)
+                if not page:
+                    break
+                self._position[ch.channel_id] = page[-1].position
+                for m in page:
+                    if not m.damaged:
+                        self._take(ch, m, crls)
         return self.book
+
+    def _take(self, ch: Any, m: Any, crls: Sequence[bytes]) -> None:
+        try:
+            p = payloads.decode(m.body)
+        except PayloadError:
+            return
+        sender = m.sender.decode(errors="replace")
+        if isinstance(p, payloads.Crisis):
+            with contextlib.suppress(RecordError):
+                self.book.accept(ch.channel_id, sender, p.item, crls,
+                                 notice=ch.kind == "notice")
+        elif isinstance(p, payloads.EmergencyCall):
+            self._calls[(ch.channel_id, p.message_id)] = (ch.name, sender, p)
 
     def ensure(self) -> Book:
         return self.refresh()
 
     async def _send(self, channel: str | bytes, item: Item) -> str:
-        body = _enc.encode(_Wire(message_id=payloads.new_message_id(), sent_at=self.now(),
-                                 item=encode_item(item)))
-        p = payloads.decode(body)  # a kind the core carries as it is
+        p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
+                            item=encode_item(item))
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -304,7 +316,33 @@ class Desk:
         return await self._send_record(cid, ask)
 
     def explanations(self) -> list[tuple[ExplanationRequest, explain.ExplanationStatus]]:
-        return self.ensure().explanations(self.now())
+        book = self.ensure()
+        return book.explanations(self.now(), self._called())
+
+    def _called(self) -> dict[bytes, int]:
+        """Request id -> the meeting time of the chair's call that answers it."""
+        return {p.explains: p.meeting_at for (_n, _s, p) in self._calls.values()
+                if p.explains}
+
+    async def call_meeting(self, channel: str | bytes, *, meeting_at: int, place: str = "",
+                           link: str = "", agenda: str = "", explains: str = "") -> str:
+        """A meeting call (chair or convener: every client checks), optionally answering a
+        request for explanation, which it then carries (the request's what, where and
+        when become the agenda when none is given)."""
+        rid = b""
+        if explains:
+            _cid, req = self._request_ref(explains)
+            rid = req.request_id
+            parts = ", ".join(x for x in (req.where, req.when) if x)
+            agenda = agenda or (f"Request for explanation from {req.requester} to "
+                                f"{req.to_mission}: {req.what}"
+                                + (f" ({parts})" if parts else ""))
+        p = payloads.EmergencyCall(message_id=payloads.new_message_id(), sent_at=self.now(),
+                                   meeting_at=meeting_at, place=place, link=link,
+                                   agenda=agenda, explains=rid)
+        mid = str(await self.client.send_payload(channel, p))
+        self.refresh()
+        return mid
 
     # -- meetings -------------------------------------------------------------------------
 
@@ -318,26 +356,16 @@ class Desk:
     def meeting_calls(self) -> list[MeetingView]:
         """Every meeting call (emergency call) this device holds, newest first, with the
         attendance tally of its channel's missions."""
-        out = []
-        store = self.client.store
         book = self.ensure()
-        for ch in store.list_channels():
-            if ch.damaged:
+        out = []
+        for (cid, mid), (name, sender, p) in self._calls.items():
+            try:
+                missions = tuple(self.client.engine.charter(cid).missions)
+                self.client.store.get_message(cid, mid)  # still here (not redacted)
+            except ClientError:
                 continue
-            missions: tuple[str, ...] = ()
-            for m in store.iter_messages(ch.channel_id):
-                try:
-                    p = payloads.decode(m.body)
-                except PayloadError:
-                    continue
-                if not isinstance(p, payloads.EmergencyCall):
-                    continue
-                if not missions:
-                    missions = tuple(self.client.engine.charter(ch.channel_id).missions)
-                out.append(MeetingView(ch.channel_id, ch.name, p.message_id,
-                                       m.sender.decode(errors="replace"), p.meeting_at,
-                                       p.agenda, p.place, p.link,
-                                       book.tally(p.message_id, missions)))
+            out.append(MeetingView(cid, name, mid, sender, p.meeting_at, p.agenda, p.place,
+                                   p.link, book.tally(mid, missions)))
         out.sort(key=lambda x: -x.meeting_at)
         return out
 
@@ -349,7 +377,8 @@ class Desk:
         chans = [c for c in self.client.store.list_channels() if not c.damaged]
         return DeskView(self.me, self.mission, now, book.calls(now),
                         frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
-                        book.explanations(now), self.roster(), self.meeting_calls(),
+                        book.explanations(now, self._called()), self.roster(),
+                        self.meeting_calls(),
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now))
@@ -435,28 +464,10 @@ class Desk:
         return self.ensure().tally(mid, self.client.engine.charter(cid).missions)
 
 
-class _Wire(msgspec.Struct, frozen=True, kw_only=True, tag_field="k", tag=KIND):
-    """A crisis payload on the wire: the common header and the item."""
-
-    message_id: bytes = msgspec.field(name="id")
-    sent_at: int = msgspec.field(name="ts")
-    v: int = 1
-    item: bytes
-
-
-_enc: Final = msgspec.msgpack.Encoder()
-_wire_decoder: Final = msgspec.msgpack.Decoder(_Wire)
-
-
 def item_of(body: bytes) -> bytes | None:
     """The crisis item a stored message body carries, if it is one."""
     try:
         p = payloads.decode(body)
     except PayloadError:
         return None
-    if not isinstance(p, payloads.Unknown) or p.kind != KIND or p.version != 1:
-        return None
-    try:
-        return _wire_decoder.decode(p.raw).item
-    except (msgspec.MsgspecError, ValueError):
-        return None
+    return p.item if isinstance(p, payloads.Crisis) else None

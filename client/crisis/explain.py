@@ -8,7 +8,7 @@ deadline (48 hours by default).
 The state is a pure function of the signed records and the clock (:func:`status`), so
 both missions see the same clock and the same verdict::
 
-    sent --reply--> replied --ask the chair--> meeting requested
+    sent --reply--> replied --ask the chair--> meeting requested --chair's call--> meeting called
       \\--deadline--> overdue --reply (late)--> replied
                          \\--ask the chair--> meeting requested
 
@@ -54,6 +54,7 @@ class ExplanationState(enum.StrEnum):
     REPLIED = "replied"
     OVERDUE = "overdue"
     MEETING_REQUESTED = "meeting requested"
+    MEETING_CALLED = "meeting called"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +69,15 @@ class ExplanationStatus:
     meeting_hold_by: int | None
     #: missions to be told it is overdue (the requester's choice), while it is
     notify: tuple[str, ...]
+    #: the chair's meeting call that answers the request (its time), if one came
+    meeting_at: int | None = None
 
     def to_json(self) -> dict[str, object]:
         return {"request_id": self.request_id.hex(), "state": str(self.state),
                 "deadline_at": self.deadline_at, "remaining_ms": self.remaining_ms,
                 "replied_at": self.replied_at, "late": self.late,
                 "overdue_since": self.overdue_since, "meeting_hold_by": self.meeting_hold_by,
-                "notify": list(self.notify)}
+                "notify": list(self.notify), "meeting_at": self.meeting_at}
 
 
 def check_reply(req: ExplanationRequest, reply: ExplanationReply) -> None:
@@ -101,8 +104,11 @@ def check_meeting_request(req: ExplanationRequest, replies: Sequence[Explanation
 
 
 def status(req: ExplanationRequest, replies: Iterable[ExplanationReply],
-           meetings: Iterable[MeetingRequest], now: int) -> ExplanationStatus:
-    """Where the request stands at ``now``; records that break the rules do not count."""
+           meetings: Iterable[MeetingRequest], now: int,
+           called: int | None = None) -> ExplanationStatus:
+    """Where the request stands at ``now``; records that break the rules do not count.
+    ``called`` is the time of the meeting a chair's call (with the request attached)
+    convened, once one was received."""
     good = []
     for r in replies:
         try:
@@ -122,7 +128,9 @@ def status(req: ExplanationRequest, replies: Iterable[ExplanationReply],
             valid_meetings.append(m)
     meeting = min(valid_meetings, key=lambda m: m.at, default=None)
     overdue = replied_at is None and now >= req.deadline_at
-    if meeting is not None:
+    if called is not None:
+        state = ExplanationState.MEETING_CALLED
+    elif meeting is not None:
         state = ExplanationState.MEETING_REQUESTED
     elif replied_at is not None:
         state = ExplanationState.REPLIED
@@ -135,7 +143,7 @@ def status(req: ExplanationRequest, replies: Iterable[ExplanationReply],
     return ExplanationStatus(req.request_id, state, req.deadline_at, req.deadline_at - now,
                              replied_at, late, overdue_since,
                              meeting.hold_by if meeting else None,
-                             tuple(req.notify) if overdue else ())
+                             tuple(req.notify) if overdue else (), called)
 
 
 def reminders_due(req: ExplanationRequest, replied: bool, now: int,

@@ -123,9 +123,13 @@ class Channels:
         kind = kind_of(payload)
         if check_policy and kind not in ANSWER_KINDS:
             try:
-                check_post(roster, ctx.me.ident, ctx.chairs(roster))
+                check_post(roster, ctx.me.ident, ctx.post_chairs(roster))
             except PolicyViolation as exc:
                 raise UsageError(str(exc)) from None
+        if check_policy:
+            reason = ctx.act_refusal(roster, ctx.me.ident, payload)
+            if reason:
+                raise UsageError(reason)
         body = payloads.encode(payload)
         mid = payload.message_id
         with ctx.store.transaction():
@@ -175,6 +179,8 @@ class Channels:
             return False, events, meta  # never a row (members keep it in the meta)
         if kind in MODIFIER_KINDS:
             events = ctx.features.apply(cid, sender, payload, roster.missions)
+            if isinstance(payload, payloads.Crisis):
+                ctx.note_crisis_item(payload.item)
             return True, events, meta
         if isinstance(payload, payloads.DisappearingTimer):
             meta = ctx.replace_meta(ch, meta, timer=payload.seconds, timer_by=sender.delegate)

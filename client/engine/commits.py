@@ -80,7 +80,7 @@ class Commits:
                 continue
             if verified.signature_key.hex() != device_id or \
                     verified.mission_id not in roster.missions or device_id in meta.departed \
-                    or device_id in leaving:
+                    or device_id in leaving or (verified.observer and roster.kind == "caucus"):
                 continue
             wanted[device_id] = Ident(verified.mission_id, verified.delegate_id)
         members = ctx.members(g)

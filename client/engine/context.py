@@ -12,6 +12,9 @@ from collections.abc import Callable
 
 import msgspec
 
+from client import payloads
+from client.crisis.authority import Handover, act_of, chair_office, refusal
+from client.crisis.handovers import handover_in, stored_handovers
 from client.engine.envelope import info_name
 from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
 from client.engine.settings import CrashHook, EngineSettings
@@ -47,6 +50,7 @@ class EngineContext:
         self.features = Features(store)
         self.send_ids = SendIds(store)
         self.signer = expand_signature_key(me.seed)  # signs fork statements faster
+        self._handovers: list[Handover] | None = None
 
     def now(self) -> int:
         return int(self.clock())
@@ -90,6 +94,40 @@ class EngineContext:
 
     def chairs(self, roster: Roster | Charter) -> frozenset[str]:
         return self.trust.chairs(roster.chairs)
+
+    def post_chairs(self, roster: Roster | Charter) -> frozenset[str]:
+        """Who holds the chair for posting now: the charter's chair role certificates
+        as the venue's handovers leave them (an outgoing chair's authority ends at its
+        handover, the incoming chair's begins). Roster changes keep :meth:`chairs`,
+        judged at the commit's own time, so that members never fork over a handover
+        one of them has not yet seen."""
+        return chair_office(roster.chairs, self.handovers(), int(self.clock() * 1000),
+                            lambda certs, _at: self.trust.chairs(certs))
+
+    def act_refusal(self, roster: Roster | Charter, sender: Ident,
+                    payload: payloads.Decoded) -> str:
+        """Why an emergency call, pin or chair's notice from ``sender`` is refused here
+        ("" if allowed, or if the payload is none of those): the chair and convener rule
+        of :mod:`client.crisis.authority`, at this device's clock (as notice posts are),
+        with the venue's chair handovers this device holds."""
+        if act_of(payload) is None:
+            return ""
+        return refusal(roster, sender, payload, at_ms=int(self.clock() * 1000),
+                       roles=lambda certs, _at: self.trust.chairs(certs),
+                       handovers=self.handovers())
+
+    def handovers(self) -> list[Handover]:
+        """The venue's chair handovers among this device's stored crisis items (read
+        once, then kept up to date by :meth:`note_crisis_item`)."""
+        if self._handovers is None:
+            self._handovers = list(stored_handovers(self.store, self.trust.root_der))
+        return self._handovers
+
+    def note_crisis_item(self, item: bytes) -> None:
+        """A crisis item was stored: keep a handover it carries."""
+        h = handover_in(item, self.trust.root_der)
+        if h is not None and self._handovers is not None and h not in self._handovers:
+            self._handovers.append(h)
 
     def charter(self, channel_id: bytes) -> Charter:
         """The channel's public charter (what the relay sees too)."""

@@ -46,7 +46,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind
 from client.transport import RelayMessage, RelayWelcome
-from client.trust import credential_chain, unverified_identity
+from client.trust import credential_chain, observer_chain, unverified_identity
 from crypto.corridor.charter import info_commitment, leave_proven
 from crypto.errors import CryptoError
 from crypto.group import Group, Member, StagedCommit
@@ -117,6 +117,9 @@ class Membership:
                              removed=removed, members_after=members_after,
                              chairs=chairs,
                              founding=g.epoch == 0 and committer.delegate == before.created_by)
+                if after.kind == "caucus" and any(
+                        observer_chain(credential_chain(a.credential)) for a in staged.added):
+                    raise PolicyViolation("an observer never joins a caucus")
             except PolicyViolation as exc:
                 raise self._refused(ch, meta, g, m, exc, events) from None
         return committer
@@ -199,6 +202,8 @@ class Membership:
                            commit_message=w.commit)
             charter = roster_from_extensions(g.extensions)
             check_state(charter, [i for _l, _d, i, _c in ctx.members(g)])
+            if charter.kind == "caucus" and any(observer_chain(c) for *_x, c in ctx.members(g)):
+                raise PolicyViolation("an observer never joins a caucus")
             if charter.kind == "notice" and not ctx.chairs(charter):
                 raise PolicyViolation("a notice channel without a valid chair")
             # the channel's name rides in the Welcome's encrypted GroupInfo, committed to

@@ -293,7 +293,10 @@ class Receiver:
         kind = kind_of(payload)
         try:
             if kind not in ANSWER_KINDS:
-                check_post(roster, sender, ctx.chairs(roster))
+                check_post(roster, sender, ctx.post_chairs(roster))
+            reason = ctx.act_refusal(roster, sender, payload)
+            if reason:
+                raise PolicyViolation(reason)
         except PolicyViolation as exc:
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return

@@ -163,8 +163,11 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST,
     try:
         start = current_version(conn)
         if start == 0 and target > 0:
-            conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-            conn.execute("INSERT INTO schema_version VALUES (0)")
+            # Version 0 is an empty file, or a new store killed after this transaction
+            # committed and before its first step did: the table may be there already.
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO schema_version SELECT 0 "
+                         "WHERE NOT EXISTS (SELECT 1 FROM schema_version)")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

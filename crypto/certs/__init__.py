@@ -16,7 +16,9 @@ Profile (every certificate is X.509 v3, Ed25519 subject key, Ed25519 signature):
     mission      issued by the root. Subject CN=<mission name>, UID=<mission id>.
                  basicConstraints critical CA, pathLen 0 (it may sign devices only);
                  keyUsage critical keyCertSign, cRLSign;
-                 subjectAltName URI corridor:mission/<mission id>; SKI; AKI = root SKI.
+                 subjectAltName URI corridor:mission/<mission id> (and, for a mission
+                 the venue accredits as an observer, corridor:standing/observer);
+                 SKI; AKI = root SKI.
     device       issued by a mission. Subject CN=<display name>, UID=<delegate id>.
                  The subject public key IS the device's MLS signature key.
                  basicConstraints critical not-CA; keyUsage critical digitalSignature;

@@ -18,6 +18,7 @@ from crypto.certs.model import (
     _URI_DELEGATE,
     _URI_MISSION,
     _URI_ROLE,
+    _URI_STANDING,
     DEVICE_EKU,
     ROLE_EKU,
     ROLES,
@@ -174,8 +175,11 @@ def issue_mission_certificate(
     not_before: datetime,
     not_after: datetime,
     rng: Callable[[int], bytes] = secrets.token_bytes,
+    observer: bool = False,
 ) -> bytes:
-    """The secretariat accredits a mission: an intermediate CA with path length 0."""
+    """The secretariat accredits a mission: an intermediate CA with path length 0;
+    ``observer`` accredits it as an observer (partner state, track-2 participant), a
+    standing its devices carry in every chain and cannot drop."""
     root = _issuer(root_der, root_seed, "root")
     _within_issuer(root, not_before, not_after, "mission")
     _check_id(mission_id, "mission id")
@@ -187,7 +191,9 @@ def issue_mission_certificate(
         .add_extension(_ca_usage(), critical=True)
         .add_extension(_aki_of(root), critical=False)
         .add_extension(x509.SubjectAlternativeName(
-            [x509.UniformResourceIdentifier(_URI_MISSION + mission_id)]), critical=False)
+            [x509.UniformResourceIdentifier(_URI_MISSION + mission_id)]
+            + ([x509.UniformResourceIdentifier(_URI_STANDING + "observer")] if observer
+               else [])), critical=False)
         .sign(_private(root_seed), None)
     )
     return cert.public_bytes(serialization.Encoding.DER)

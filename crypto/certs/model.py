@@ -22,6 +22,9 @@ _ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
 _URI_MISSION = "corridor:mission/"
 _URI_DELEGATE = "corridor:delegate/"
 _URI_ROLE = "corridor:role/"
+#: A mission certificate's standing at the venue, set by the root: only "observer".
+_URI_STANDING = "corridor:standing/"
+STANDINGS = ("observer",)
 _MAX_CHAIN = 8
 _MAX_DER = 16 * 1024
 
@@ -135,6 +138,8 @@ class VerifiedIdentity:
     mission_serial: int
     not_after: datetime  # when the earliest link of the chain expires
     root_fingerprint: bytes
+    #: the venue accredited the mission as an observer (its mission certificate says so)
+    observer: bool = False
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict (the command lines print it)."""
@@ -153,6 +158,7 @@ class VerifiedIdentity:
             "mission_serial": self.mission_serial,
             "not_after": self.not_after.isoformat(),
             "root_fingerprint": self.root_fingerprint.hex(),
+            "observer": self.observer,
         }
 
 

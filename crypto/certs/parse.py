@@ -23,6 +23,7 @@ from crypto.certs.model import (
     _URI_DELEGATE,
     _URI_MISSION,
     _URI_ROLE,
+    _URI_STANDING,
     BadSignatureError,
     ChainError,
     ExpiredError,
@@ -357,10 +358,10 @@ def _check_issued_by(c: _Cert, issuer: _Cert, link: Link) -> None:
 
 
 def _uris(c: _Cert, link: Link) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {"mission": [], "delegate": [], "role": []}
+    found: dict[str, list[str]] = {"mission": [], "delegate": [], "role": [], "standing": []}
     for uri in c.uris:
         for kind, prefix in (("mission", _URI_MISSION), ("delegate", _URI_DELEGATE),
-                             ("role", _URI_ROLE)):
+                             ("role", _URI_ROLE), ("standing", _URI_STANDING)):
             if uri.startswith(prefix):
                 found[kind].append(uri[len(prefix):])
                 break

@@ -18,6 +18,7 @@ from crypto.certs.model import (
     _MAX_CHAIN,
     DEVICE_EKU,
     ROLE_EKU,
+    STANDINGS,
     BadSignatureError,
     ChainError,
     CrlSignatureError,
@@ -80,6 +81,7 @@ class _Mission:
     cert: _Cert
     mission_id: str
     name: str
+    observer: bool = False
 
 
 def _mission_profile(c: _Cert) -> _Mission:
@@ -103,7 +105,9 @@ def _mission_profile(c: _Cert) -> _Mission:
     mission_id = _one(uris["mission"], link, "mission")
     if c.uid != mission_id or c.cn is None or not _valid_name(c.cn):
         raise IdentityFieldError(link, "subject UID/CN do not match the mission URI")
-    return _Mission(c, mission_id, c.cn)
+    if len(uris["standing"]) > 1 or any(s not in STANDINGS for s in uris["standing"]):
+        raise IdentityFieldError(link, "an unknown or repeated standing")
+    return _Mission(c, mission_id, c.cn, observer=uris["standing"] == ["observer"])
 
 
 def _device_profile(c: _Cert, mission: _Mission) -> tuple[str, str]:
@@ -120,8 +124,8 @@ def _device_profile(c: _Cert, mission: _Mission) -> tuple[str, str]:
     if eku is None or not eku[0] or eku[1] != {DEVICE_EKU}:
         raise WrongCertificateKindError(link, "not a Corridor device certificate (EKU)")
     uris = _uris(c, link)
-    if uris["role"]:
-        raise WrongCertificateKindError(link, "carries a role")
+    if uris["role"] or uris["standing"]:
+        raise WrongCertificateKindError(link, "carries a role or a standing")
     mission_id = _one(uris["mission"], link, "mission")
     delegate_id = _one(uris["delegate"], link, "delegate")
     if mission_id != mission.mission_id:
@@ -147,6 +151,8 @@ def _role_profile(c: _Cert) -> tuple[str, str, str, str | None]:
     uris = _uris(c, link)
     mission_id = _one(uris["mission"], link, "mission")
     delegate_id = _one(uris["delegate"], link, "delegate")
+    if uris["standing"]:
+        raise WrongCertificateKindError(link, "a role certificate carries no standing")
     if len(uris["role"]) != 1 or c.uid != delegate_id:
         raise IdentityFieldError(link, "needs exactly one role URI and a matching UID")
     role_uri = uris["role"][0]
@@ -333,6 +339,7 @@ class ChainVerifier:
             mission_serial=mission_c.serial,
             not_after=min(device_c.not_after, mission_c.not_after, self.root.not_after),
             root_fingerprint=self.root_fingerprint,
+            observer=mission.observer,
         )
 
     def _role(self, der: bytes, mission_id: str, delegate_id: str) -> RoleGrant:

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable
+from typing import Any
 
 import msgspec
 from starlette.routing import WebSocketRoute
@@ -25,7 +26,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from .. import schemas as s
 from ..errors import ServerError, StorageUnavailable
-from ..hub import Connection, b64u, message_frame, welcome_frame
+from ..hub import Connection, RawSink, b64u, message_frame, welcome_frame
 from ..relay import Relay, decode_group_id
 
 __all__ = ["ws_routes"]
@@ -59,7 +60,7 @@ async def _backlog(relay: Relay, ws: WebSocket, conn: Connection) -> dict[bytes,
     return sent
 
 
-async def websocket_endpoint(ws: WebSocket) -> None:
+async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None) -> None:
     relay: Relay = ws.app.state.relay
     auth = ws.headers.get("authorization")
     try:
@@ -72,7 +73,7 @@ async def websocket_endpoint(ws: WebSocket) -> None:
         return
     assert auth is not None
     await ws.accept()
-    conn = Connection(device, ws.send, ws.close, relay.settings.ws_send_queue)
+    conn = Connection(device, ws.send, ws.close, relay.settings.ws_send_queue, raw)
     loop = asyncio.get_running_loop()
     expiry = loop.call_at(
         loop.time() + max(0.0, relay.token_expiry(auth) - relay.clock()),
@@ -171,9 +172,47 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
 WS_PATH = "/v1/ws"
 
 
+class _UvicornSink:
+    """uvicorn's wsproto protocol under one socket, written to directly (see
+    :class:`~server_stub.hub.RawSink`); it is ready only while its own ``send`` would
+    write at once (handshake done, not closing, not paused by flow control)."""
+
+    __slots__ = ("_p",)
+
+    def __init__(self, protocol: Any) -> None:
+        self._p = protocol
+
+    def ready(self) -> bool:
+        p = self._p
+        return bool(p.handshake_complete and not p.close_sent and not p.disconnected
+                    and p.writable.is_set() and not p.transport.is_closing())
+
+    def write(self, data: bytes) -> None:
+        self._p.transport.write(data)
+
+    def buffered(self) -> int:
+        return int(self._p.transport.get_write_buffer_size())
+
+
+_SINK_ATTRS = ("handshake_complete", "close_sent", "disconnected", "writable", "transport",
+               "config")
+
+
+def raw_sink(send: Send) -> RawSink | None:
+    """The transport behind ``send`` if it is uvicorn's wsproto protocol without
+    compression (how the relay is served); None for any other server, which then gets
+    every frame through ``send``."""
+    protocol: Any = getattr(send, "__self__", None)
+    if (type(protocol).__module__ != "uvicorn.protocols.websockets.wsproto_impl"
+            or not all(hasattr(protocol, a) for a in _SINK_ATTRS)
+            or getattr(protocol.config, "ws_per_message_deflate", True)):
+        return None
+    return _UvicornSink(protocol)
+
+
 def websocket_asgi(scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
     """The endpoint as a bare ASGI app (see :class:`server_stub.app.RelayApp`)."""
-    return websocket_endpoint(WebSocket(scope, receive, send))
+    return websocket_endpoint(WebSocket(scope, receive, send), raw_sink(send))
 
 
 def ws_routes() -> list[WebSocketRoute]:

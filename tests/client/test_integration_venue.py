@@ -151,7 +151,7 @@ async def test_two_devices_commit_at_once_converge(venue: Venue) -> None:
     for c in (a, b):  # both build a commit for the same epoch before either is sent
         c.engine.enqueue_membership(gid)
         work = next(w for w in c.engine.outbox_work() if isinstance(w, CommitWork))
-        out = await c._prepare(work)
+        out = await c.syncer.prepare(work)
         assert out is not None
         outs.append((c, out))
     results = await asyncio.gather(*[

@@ -17,6 +17,7 @@ import asyncio
 import pytest
 
 from client import core
+from client.core import upkeep
 from client.events import ChannelJoined, ErrorEvent
 from crypto.messages import KeyPackage
 from crypto.messages.key_package import KeyPackageBundle
@@ -45,7 +46,7 @@ async def test_last_resort_package_joins_twice_then_rotates(
     await a.sync()
     await c.sync()
     # a device whose one-time packages are all gone (it publishes none here)
-    monkeypatch.setattr(core, "KEY_PACKAGE_LOW", 0)
+    monkeypatch.setattr(upkeep, "KEY_PACKAGE_LOW", 0)
     x = v.client(add_device(v.layout, "borduria", "ana"))
     await x.sync()
     assert await x.transport.key_package_count() == (0, True)
@@ -96,8 +97,8 @@ async def test_last_resort_package_joins_twice_then_rotates(
     assert _ref(await c.transport.claim_key_package(x.device_id)) == third.current
 
     # one-time packages are topped up when the relay's count is low
-    monkeypatch.setattr(core, "KEY_PACKAGE_LOW", 8)
-    x._kp_check = True
+    monkeypatch.setattr(upkeep, "KEY_PACKAGE_LOW", 8)
+    x.upkeep.kp_check = True
     await x.sync()
     assert await x.transport.key_package_count() == (core.KEY_PACKAGE_TARGET, True)
     one_time = await a.transport.claim_key_package(x.device_id)

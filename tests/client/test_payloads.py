@@ -59,6 +59,7 @@ def every_kind() -> list[p.Payload]:
         p.DisappearingTimer(**_common(), seconds=86_400),
         p.DisappearingTimer(**_common(), seconds=None),
         p.LeaveRequest(**_common(), signature=os.urandom(64)),
+        p.Crisis(**_common(), item=os.urandom(300)),
     ]
 
 

@@ -19,12 +19,15 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from client.store.schema import LATEST
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES_PER_EPOCH = 3
@@ -83,8 +86,6 @@ def child(db: str, key_hex: str) -> None:
 
 
 def check(db: Path, key: bytes, reported: int) -> int:
-    import sqlite3
-
     from client.store import SqliteStore
     from crypto.secret_bytes import Secret
 
@@ -108,6 +109,58 @@ def check(db: Path, key: bytes, reported: int) -> int:
         return epoch
     finally:
         store.close()
+
+
+#: The child for the next test: a new store's first open, SIGKILLed by schema step
+#: ``argv[3]`` inside that step's transaction (after every earlier one committed).
+_KILLED_IN_A_STEP = """
+import os, signal, sys
+from client.store import SqliteStore, schema
+from crypto.secret_bytes import Secret
+
+def killed(conn):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+step = int(sys.argv[3])
+schema.MIGRATIONS = tuple(killed if i == step else m for i, m in enumerate(schema.MIGRATIONS))
+SqliteStore.open(sys.argv[1], Secret(bytes.fromhex(sys.argv[2])))
+"""
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("step", range(LATEST))
+def test_a_new_store_killed_in_any_schema_step_opens_afterwards(tmp_path: Path,
+                                                               step: int) -> None:
+    """A new store records version 0 in one transaction and runs each step in its own,
+    so a kill in step ``step`` leaves version ``step`` and the next open goes on from
+    there. Step 0 is the case that failed: the version table says 0 and nothing else is
+    there, and the open created the version table again ("table schema_version already
+    exists", on every later open)."""
+    db = tmp_path / "store.sqlite3"
+    key = os.urandom(32)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run(
+        [sys.executable, "-c", _KILLED_IN_A_STEP, str(db), key.hex(), str(step)],
+        env=env, cwd=ROOT, capture_output=True, timeout=50)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode(errors="replace")
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(step,)]
+        if step == 0:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            assert names == {"schema_version"}
+    finally:
+        conn.close()
+    assert check(db, key, 0) == 0
+    # the store is whole: the committing child runs on it and what it reported stays
+    child_proc = subprocess.Popen([sys.executable, __file__, str(db), key.hex()],
+                                  stdout=subprocess.PIPE, env=env, cwd=ROOT)
+    assert child_proc.stdout is not None
+    assert child_proc.stdout.readline() == b"ready\n"
+    reported = int(child_proc.stdout.readline())
+    os.kill(child_proc.pid, signal.SIGKILL)
+    child_proc.wait()
+    assert reported >= 1 and check(db, key, reported) >= reported
 
 
 @pytest.mark.timeout(60)

@@ -170,7 +170,7 @@ async def test_a_running_client_reports_entering_the_warning_period_once(venue: 
     c = Client.open(home, passphrase=venue.layout.passphrase, clock=lambda: now[0])
     seen: list[CertificateExpiring] = []
     c.subscribe(lambda e: seen.append(e) if isinstance(e, CertificateExpiring) else None)
-    task = asyncio.get_running_loop().create_task(c._sweep_loop(period=0.01))
+    task = asyncio.get_running_loop().create_task(c.connection.sweep_loop(period=0.01))
     try:
         await asyncio.sleep(0.1)
         assert seen == []

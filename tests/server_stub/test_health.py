@@ -105,6 +105,14 @@ def test_extra_commands_can_be_registered(capsys: pytest.CaptureFixture[str]) ->
         EXTRA_COMMANDS[:] = [c for c in EXTRA_COMMANDS if c[0] != "zz-test"]
 
 
+def test_venue_commands_are_listed_not_registered_by_import() -> None:
+    """Importing server_stub.venue changes nothing; the relay's CLI names it itself."""
+    import server_stub.venue  # noqa: F401
+
+    assert all(name != "venue" for name, _a, _r in EXTRA_COMMANDS)
+    assert "venue" in build_parser().format_help()
+
+
 def test_module_entry_point_sees_extension_commands() -> None:
     """``python -m server_stub.cli`` lists the relay's own commands and the registered
     ones, like the console script does (the registry must not be a second copy of the

@@ -14,7 +14,7 @@ import asyncio
 import json
 from typing import Any, cast
 
-from server_stub.hub import Connection, Hub, Message
+from server_stub.hub import Connection, Frame, Hub, Message
 from server_stub.storage.base import MemberRow, MessageEvent, Storage, StoredMessage
 
 G = b"g" * 16
@@ -111,3 +111,106 @@ async def test_first_push_while_a_backlog_is_being_sent_is_filled_from_the_joine
         assert b.seqs == [3, 4]
     finally:
         await hub.stop()
+
+
+class Transport:
+    """A RawSink that records what is written; ``paused`` stands for flow control."""
+
+    def __init__(self) -> None:
+        self.data: list[bytes] = []
+        self.paused = False
+        self.backlog = 0
+
+    def ready(self) -> bool:
+        return not self.paused
+
+    def write(self, data: bytes) -> None:
+        self.data.append(data)
+
+    def buffered(self) -> int:
+        return self.backlog
+
+
+def client_reads(data: bytes) -> list[str]:
+    """What a WebSocket client (wsproto) makes of the bytes the server wrote."""
+    import wsproto
+    from wsproto.events import AcceptConnection, Request, TextMessage
+
+    server = wsproto.WSConnection(wsproto.ConnectionType.SERVER)
+    client = wsproto.WSConnection(wsproto.ConnectionType.CLIENT)
+    server.receive_data(client.send(Request(host="relay", target="/v1/ws")))
+    list(server.events())
+    client.receive_data(server.send(AcceptConnection()))
+    list(client.events())
+    client.receive_data(data)
+    return [e.data for e in client.events() if isinstance(e, TextMessage)]
+
+
+def test_a_ready_made_frame_is_what_a_client_reads() -> None:
+    """The fan-out writes one encoded frame to every socket; each length form of RFC 6455
+    (7-bit, 16-bit, 64-bit) reads back as the text."""
+    texts = ["", "x" * 125, "y" * 126, "é" * 40_000, "z" * 65_535, "w" * 70_000]
+    assert client_reads(b"".join(Frame(t).data for t in texts)) == texts
+
+
+async def test_pushes_go_straight_to_the_transport_unless_a_frame_is_queued() -> None:
+    """An idle socket takes a frame as bytes at once; while a frame waits in its queue
+    (the transport was paused by flow control) later ones queue behind it, so order
+    holds; a transport that far behind its reader is closed as an overflowing queue
+    would be."""
+    sent: list[str] = []
+    closed: list[int] = []
+    gate = asyncio.Event()
+
+    async def send(msg: Message) -> None:
+        await gate.wait()
+        sent.append(cast(str, msg["text"]))
+
+    async def close(code: int, _reason: str) -> None:
+        closed.append(code)
+
+    t = Transport()
+    conn = Connection("b", send, close, 4, t)
+    conn.go_live({G: 0})
+    conn.push_routed(G, 1, Frame("one"))
+    assert client_reads(b"".join(t.data)) == ["one"] and not sent
+    t.paused = True
+    conn.push('{"type":"sent"}')  # queued: its send waits for the transport
+    t.paused = False
+    conn.push_routed(G, 2, Frame("two"))  # so this one queues behind it
+    conn.push('{"type":"pong"}')
+    assert len(t.data) == 1
+    gate.set()
+    await asyncio.sleep(0.01)
+    assert sent == ['{"type":"sent"}', "two", '{"type":"pong"}']
+    conn.push_routed(G, 3, Frame("three"))  # idle again: straight to the transport
+    conn.push('{"type":"acked"}')
+    assert client_reads(b"".join(t.data)) == ["one", "three", '{"type":"acked"}']
+    t.backlog = 4 * 1024 + 1
+    conn.push_routed(G, 4, Frame("four"))
+    await asyncio.sleep(0.01)
+    assert closed == [4008] and conn.closed and len(t.data) == 3
+
+
+async def test_the_relay_writes_frames_directly_only_to_uvicorn_without_compression() -> None:
+    """The server the relay runs on (uvicorn, wsproto, no permessage-deflate) hands the
+    push path its transport; with compression, or any other server, frames go through
+    ``send`` (a compressed stream cannot take a frame encoded once for everyone)."""
+    from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
+    from uvicorn.server import ServerState
+
+    from server_stub.embedded import uvicorn_config
+    from server_stub.routes.ws import raw_sink
+    from server_stub.settings import Settings
+
+    async def app(_scope: Any, _receive: Any, _send: Any) -> None:
+        return None
+
+    def protocol(**options: Any) -> WSProtocol:
+        config = uvicorn_config(app, Settings(), "127.0.0.1", 1, **options)
+        config.load()
+        return WSProtocol(config=config, server_state=ServerState(), app_state={})
+
+    assert raw_sink(protocol().send) is not None
+    assert raw_sink(protocol(ws_per_message_deflate=True).send) is None
+    assert raw_sink(app) is None

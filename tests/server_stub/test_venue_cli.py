@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives.serialization import Encoding
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from crypto import certs
 from crypto.certs.words import decode_words, parse_hex
@@ -177,3 +178,17 @@ def test_corridor_relay_entry_point_has_venue(tmp_path: Path,
     proc = subprocess.run([sys.executable, "-c", code_line, "venue", "revoke", "--help"],
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 0 and "--serial" in proc.stdout
+
+
+def test_accredit_an_observer(venue: tuple[Path, dict[str, str]], tmp_path: Path,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    data, _ = venue
+    seed = certs.new_signing_key()
+    pub = tmp_path / "ngo.pub"
+    pub.write_bytes(Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(
+        Encoding.PEM, PublicFormat.SubjectPublicKeyInfo))
+    code, out, _ = run(capsys, "venue", "accredit-mission", "--data-dir", str(data),
+                       "--public-key", str(pub), "--mission-id", "ngo", "--name", "Institute",
+                       "--observer", "--out", str(tmp_path / "ngo.pem"), "--json")
+    assert code == 0 and json.loads(out)["observer"] is True
+    assert "URI:corridor:standing/observer" in openssl("x509", tmp_path / "ngo.pem")

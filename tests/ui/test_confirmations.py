@@ -66,7 +66,17 @@ def test_a_call_without_a_reason_from_elsewhere_shows_its_place_once(open_window
     target = chair.emergency_channel()
     meeting = int(time.time() * 1000) + 1800_000
     place = f"Annex {time.time():.0f}"
-    chair.convene(target, meeting, place)  # as the command line allows: no reason
+    # a call without a reason, as a script would send it: refused (every client refuses
+    # an emergency call without an agenda), and said so
+    chair.convene(target, meeting, place)
+    qtbot.waitUntil(lambda: chair.error_box is not None and chair.error_box.isVisible(),
+                    timeout=TIMEOUT)
+    assert "agenda" in chair.error_box.text()
+    chair.error_box.accept()
+    assert chair.banner.status is None or place not in chair.banner.detail.text()
+    # sent with its reason from elsewhere (not through the dialog): the place shows once
+    reason = f"Incident {time.time():.3f}"
+    chair.convene(target, meeting, place, agenda=reason)
     qtbot.waitUntil(lambda: chair.banner.status is not None
                     and place in chair.banner.detail.text(), timeout=TIMEOUT)
     assert chair.banner.detail.text().count(place) == 1
@@ -74,7 +84,7 @@ def test_a_call_without_a_reason_from_elsewhere_shows_its_place_once(open_window
     qtbot.waitUntil(lambda: any(place in r.detail for r in _kind_rows(chair, "emergency")),
                     timeout=TIMEOUT)
     row = next(r for r in _kind_rows(chair, "emergency") if place in r.detail)
-    assert row.text == "" and row.meeting_at == meeting
+    assert row.text == reason and row.meeting_at == meeting
 
 
 def test_saving_settings_unchanged_posts_nothing(open_window, qtbot) -> None:

@@ -93,3 +93,49 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
         ctl.stop()
         bridge.run_sync(caller.close)
         bridge.run_sync(called.close)
+
+
+def test_the_main_window_brings_up_the_desk_when_a_call_rings(
+        venue: LiveDemo, bridge: Any, qtbot: Any, open_window: Any) -> None:
+    """The desk's controller runs with the main window: a call rings (and the desk comes
+    up) without the user opening it; Ctrl+Shift+H opens it too."""
+    w = open_window(2)
+    w.crisis.timer.setInterval(200)
+    assert not w.crisis_window.isVisible()
+    assert w.crisis_action.shortcut().toString() == "Ctrl+Shift+H"
+    caller = _session(venue, bridge, 0)
+    try:
+        desk: Desk = bridge.run_sync(lambda: Desk(caller.client))
+        missions = list(venue.info.layout["missions"])  # type: ignore[union-attr]
+        channel = next(c for c, _n, other in bridge.run_sync(desk.view).bilateral
+                       if other == missions[2])
+        bridge.run_sync(lambda: desk.call(channel, "Convoy stopped", priority=Priority.URGENT))
+
+        async def sync_called() -> None:
+            await w.session.client.sync()
+
+        bridge.run_sync(sync_called)
+        qtbot.waitUntil(lambda: w.crisis_window.isVisible()
+                        and w.crisis_window.banner.isVisible(), timeout=15000)
+        assert "URGENT HOTLINE CALL" in w.crisis_window.banner.text()
+        qtbot.mouseClick(w.crisis_window.banner_ack, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: w.crisis_window.banner.isHidden(), timeout=15000)
+    finally:
+        bridge.run_sync(caller.close)
+
+
+def test_closing_the_window_keeps_the_app_ringing_in_the_tray(
+        open_window: Any, qtbot: Any) -> None:
+    """With a system tray, closing the window hides it: the desk keeps ticking, so a call
+    still rings; Quit (the menu, the tray) ends the app."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    w = open_window(1)
+    w.tray = QSystemTrayIcon(QIcon(), w)  # the offscreen platform has no tray: give one
+    w.close()
+    assert w.isHidden() and w.crisis.timer.isActive()
+    assert "keeps running in the tray" in w.last_notification[1]
+    w.quit_action.trigger()
+    assert not w.crisis.timer.isActive()
+    w.tray = None

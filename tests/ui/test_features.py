@@ -112,9 +112,13 @@ def test_edit_reaction_and_redaction_show_in_the_other_window(open_window, qtbot
     a, b, _ch = _pair(open_window, qtbot)
     text = f"Draft wording v1 ({time.time():.0f})"
     mid = _send(a, text)
-    qtbot.waitUntil(lambda: _row(b, mid) is not None, timeout=TIMEOUT)
+    # each window reads on its own refresh: the other one may show it first, and the
+    # author edits the row in their own window, so wait for both
+    qtbot.waitUntil(lambda: _row(b, mid) is not None and _row(a, mid) is not None,
+                    timeout=TIMEOUT)
     # edit through the composer, as a user does
     a.conversation.setCurrentIndex(a.conv_model.index(a.conv_model.row_of(mid), 0))
+    assert a.conversation.actions_by_name["edit"].isEnabled()
     a.conversation.actions_by_name["edit"].trigger()
     a.composer.editor.setPlainText("Draft wording v2, as agreed")
     a.composer._submit()
@@ -129,6 +133,30 @@ def test_edit_reaction_and_redaction_show_in_the_other_window(open_window, qtbot
     # the author withdraws it: the row leaves both windows
     a._redact_confirmed(_row(a, mid))
     qtbot.waitUntil(lambda: _row(b, mid) is None and _row(a, mid) is None, timeout=TIMEOUT)
+
+
+def test_the_other_window_may_show_a_message_before_the_senders_own(open_window,
+                                                                   qtbot) -> None:
+    """Each window reads what arrived on its own refresh, so the other window can show
+    an own message first; until the sender's window shows it there is no row to edit
+    (a text typed then is a new message). Here the sender's refresh is held back."""
+    a, b, _ch = _pair(open_window, qtbot)
+    a._refresh_timer.blockSignals(True)
+    mid = _send(a, f"Held back ({time.time():.0f})")
+    qtbot.waitUntil(lambda: _row(b, mid) is not None, timeout=TIMEOUT)
+    assert _row(a, mid) is None
+    a.conversation.setCurrentIndex(a.conv_model.index(a.conv_model.row_of(mid), 0))
+    assert not a.conversation.actions_by_name["edit"].isEnabled()
+    a._refresh_timer.blockSignals(False)
+    a._refresh()
+    qtbot.waitUntil(lambda: _row(a, mid) is not None, timeout=TIMEOUT)
+    a.conversation.setCurrentIndex(a.conv_model.index(a.conv_model.row_of(mid), 0))
+    assert a.conversation.actions_by_name["edit"].isEnabled()
+    a.conversation.actions_by_name["edit"].trigger()
+    a.composer.editor.setPlainText("Held back, then edited")
+    a.composer._submit()
+    qtbot.waitUntil(lambda: (r := _row(b, mid)) is not None and r.edited
+                    and r.text == "Held back, then edited", timeout=TIMEOUT)
 
 
 def test_emergency_call_in_the_notice_channel_and_the_chairs_tracker(open_window,

@@ -208,9 +208,10 @@ def _settle(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
 @pytest.mark.parametrize("code", ["en_XA", "de", "ru", "fr"])
 def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
-        code: str, open_window, language, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        code: str, size: tuple[int, int], open_window, language, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ui.views.crisis import CallDialog, CrisisWindow, ExplainDialog
     from ui.views.dialogs import (
         AgendaDialog,
@@ -225,8 +226,9 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
 
     assert language(code) == code
     w = open_window(0)
-    w.resize(1280, 800)
+    w.resize(*size)
     _settle(qtbot, w)
+    assert (w.width(), w.height()) == size  # the window fits the screen it was made for
     assert w.new_channel_button.text() != "&New channel…"  # the translation is in effect
     qtbot.waitUntil(lambda: w.member_pane.model.rowCount() > 0, timeout=TIMEOUT)
     QApplication.processEvents()
@@ -255,7 +257,7 @@ def test_nothing_is_clipped_in_the_pseudo_locale_at_1280x800(
     }
     for name, dlg in dialogs.items():
         _settle(qtbot, dlg)
-        assert dlg.width() <= 1280 and dlg.height() <= 800, f"{name}: {dlg.size()}"
+        assert dlg.width() <= size[0] and dlg.height() <= size[1], f"{name}: {dlg.size()}"
         found[name] = clipped(dlg)
         if isinstance(dlg, EmergencyDialog):  # and its review page
             dlg.agenda.setPlainText("An incident at the buoy line")
@@ -288,3 +290,16 @@ def test_the_crisis_desk_shows_the_cores_words_in_the_users_language(language) -
     assert crisis._word(Priority.FLASH).upper() == "FLASH"
     assert crisis._span(-(2 * 3600 + 5 * 60) * 1000) == "il y a 2 h 05 min"
     assert "déc." in crisis.when(1_796_000_000_000) or "nov." in crisis.when(1_796_000_000_000)
+
+
+def test_a_frozen_bundle_uses_the_catalogues_it_ships(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    shipped = tmp_path / "translations"
+    translations.build(shipped / "qm")
+    monkeypatch.setattr(translations, "HERE", shipped)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("CORRIDOR_TRANSLATIONS_CACHE", str(tmp_path / "cache"))
+    assert translations.compiled_dir() == shipped / "qm"
+    assert not (tmp_path / "cache").exists()  # nothing compiled at start-up

@@ -37,8 +37,8 @@ def test_directory_badge_verified_then_alarm_with_evidence(open_window, venue, q
     cid = bytes.fromhex(w.current)
 
     def inject() -> None:  # what the engine does with a member's gossiped head
-        client._on_gossip(cid, "borduria/mole", forged.encode())
-        client._save_log()
+        client.directory.on_gossip(cid, "borduria/mole", forged.encode())
+        client.directory.save_log()
 
     seen: list[object] = []
     client.subscribe(seen.append)

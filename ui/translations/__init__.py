@@ -320,8 +320,12 @@ def build(out_dir: Path) -> list[Path]:
 
 def compiled_dir() -> Path:
     """The compiled catalogues of these sources, built on first use (in the user's cache:
-    ``$XDG_CACHE_HOME/corridor/translations/<fingerprint>``)."""
+    ``$XDG_CACHE_HOME/corridor/translations/<fingerprint>``). A frozen bundle has no
+    lrelease: it ships them built (``qm/`` here; see deploy/bundle/corridor.spec)."""
     import platformdirs
+
+    if getattr(sys, "frozen", False) and (HERE / "qm" / f"corridor_{PSEUDO}.qm").exists():
+        return HERE / "qm"
 
     base = Path(os.environ.get("CORRIDOR_TRANSLATIONS_CACHE") or
                 platformdirs.user_cache_path("corridor", appauthor=False) / "translations")

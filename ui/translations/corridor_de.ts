@@ -252,6 +252,10 @@
         <translation>Sitzung beantragt</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>Sitzung einberufen</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>persönlich</translation>
     </message>
@@ -1102,6 +1106,10 @@ Ihr Gerät: %2</translation>
         <translation>Transparenzprotokoll: meine &amp;Mission…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>K&amp;risenstab…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1152,6 +1160,18 @@ Ihr Gerät: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor läuft im Infobereich weiter, damit ein Hotline-Anruf klingeln kann. Beenden stoppt es.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -252,6 +252,10 @@
         <translation>reunión solicitada</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>reunión convocada</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>en persona</translation>
     </message>
@@ -1102,6 +1106,10 @@ Su dispositivo: %2</translation>
         <translation>Registro de transparencia: mi &amp;misión…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Gabinete de c&amp;risis…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1152,6 +1160,18 @@ Su dispositivo: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Abrir Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor sigue funcionando en la bandeja del sistema para que una llamada de la línea directa pueda sonar. Salir lo cierra.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

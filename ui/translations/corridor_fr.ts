@@ -252,6 +252,10 @@
         <translation>réunion demandée</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>réunion convoquée</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>en personne</translation>
     </message>
@@ -1102,6 +1106,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Journal de transparence&#xa0;: ma &amp;mission…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Cellule de c&amp;rise…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1152,6 +1160,18 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Ouvrir Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor reste actif dans la zone de notification, pour qu’un appel de la ligne directe puisse sonner. Quitter l’arrête.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

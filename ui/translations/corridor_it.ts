@@ -252,6 +252,10 @@
         <translation>riunione richiesta</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>riunione convocata</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>di persona</translation>
     </message>
@@ -1102,6 +1106,10 @@ Il suo dispositivo: %2</translation>
         <translation>Registro di trasparenza: la mia &amp;missione…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Unità di c&amp;risi…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1152,6 +1160,18 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Apri Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Promemoria</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor resta attivo nell’area di notifica, così una chiamata della linea diretta può suonare. Esci lo chiude.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -251,6 +251,10 @@
         <translation>会合を要請済み</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>会合招集済み</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>対面</translation>
     </message>
@@ -1095,6 +1099,10 @@ Their device: %2</source>
         <translation>透明性ログ: 自分の代表部(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>危機対応デスク(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1145,6 +1153,18 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>リマインダー</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>ホットラインの呼び出しが鳴るよう、Corridor はシステムトレイで動作を続けます。終了すると停止します。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

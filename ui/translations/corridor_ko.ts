@@ -251,6 +251,10 @@
         <translation>회의 요청됨</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>회의 소집됨</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>대면</translation>
     </message>
@@ -1095,6 +1099,10 @@ Their device: %2</source>
         <translation>투명성 로그: 내 대표부(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>위기 대응 데스크(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -1145,6 +1153,18 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>핫라인 호출이 울릴 수 있도록 Corridor가 시스템 트레이에서 계속 실행됩니다. 종료하면 멈춥니다.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -253,6 +253,10 @@
         <translation>запрошено заседание</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>заседание созвано</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>лично</translation>
     </message>
@@ -1109,6 +1113,10 @@ Their device: %2</source>
         <translation>Журнал прозрачности: моя &amp;миссия…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>Кризисный &amp;центр…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>
@@ -1159,6 +1167,18 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Открыть Corridor</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor продолжает работать в системном трее, чтобы вызов горячей линии мог прозвучать. «Выход» завершает работу.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -251,6 +251,10 @@
         <translation>已请求开会</translation>
     </message>
     <message>
+        <source>meeting called</source>
+        <translation>已召集会议</translation>
+    </message>
+    <message>
         <source>in person</source>
         <translation>现场</translation>
     </message>
@@ -1095,6 +1099,10 @@ Their device: %2</source>
         <translation>透明日志：我的代表团(&amp;M)…</translation>
     </message>
     <message>
+        <source>C&amp;risis desk…</source>
+        <translation>危机处置台(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1145,6 +1153,18 @@ Their device: %2</source>
     <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>打开 Corridor(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor 在系统托盘中继续运行，以便热线呼叫能够响铃。选择“退出”即结束。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -77,6 +77,7 @@ _WORDS = {
     "replied": QT_TRANSLATE_NOOP("Crisis", "replied"),
     "overdue": QT_TRANSLATE_NOOP("Crisis", "overdue"),
     "meeting requested": QT_TRANSLATE_NOOP("Crisis", "meeting requested"),
+    "meeting called": QT_TRANSLATE_NOOP("Crisis", "meeting called"),
     "in person": QT_TRANSLATE_NOOP("Crisis", "in person"),
     "remotely": QT_TRANSLATE_NOOP("Crisis", "remotely"),
     "represented": QT_TRANSLATE_NOOP("Crisis", "represented"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -45,9 +47,11 @@ from client.attachments import (
     AttachmentTooLarge,
     QuotaExceeded,
 )
+from client.crisis.alarm import DesktopNotifier
 from client.model import AckStatus, MessageView, SearchHit
 from client.transport import RelayUnavailable
 from client.trust import safety_number
+from ui.alarm import AppNotifier, CrisisController
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
 from ui.i18n import size_text, tr_n
@@ -59,6 +63,7 @@ from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
+from ui.views.crisis import CrisisWindow
 from ui.views.dialogs import (
     AgendaDialog,
     ChannelWizard,
@@ -125,6 +130,7 @@ class MainWindow(QMainWindow):
         self.verified: set[str] = {str(v) for v in _as_list(self.settings.value("verified", []))}
         self.read_pos: dict[str, int] = {}
         self.is_chair = False
+        self._quitting = False
         self.current = ""
         self._opening = ""
         self._pending_channels: set[str] = set()
@@ -252,6 +258,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.timeout.connect(self._refresh)
         self._build_menus()
         self._build_tray()
+        self._build_crisis()
         self.dark = apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.conversation.message_delegate.dark = self.dark
         self._restore_window()
@@ -278,9 +285,11 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action(_t("&Leave channel…"), None, self.leave_channel)
         self.monitor_action = self._action(_t("Transparency log: my &mission…"), None,
                                            lambda: self.open_monitor())
-        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.crisis_action = self._action(_t("C&risis desk…"), "Ctrl+Shift+H",
+                                          lambda: self.open_crisis_desk())
+        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
-                  self.leave_action, self.monitor_action):
+                  self.leave_action, self.monitor_action, self.crisis_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -323,7 +332,39 @@ class MainWindow(QMainWindow):
         self.tray = QSystemTrayIcon(QIcon(pix), self)
         self.tray.setToolTip(_t("Corridor"))
         self.tray.activated.connect(lambda *_: self._raise())
+        menu = QMenu(self)
+        menu.addAction(_t("&Open Corridor"), self._raise)
+        menu.addAction(_t("C&risis desk…"), self.open_crisis_desk)
+        menu.addSeparator()
+        menu.addAction(_t("&Quit"), self.quit)
+        self.tray.setContextMenu(menu)
         self.tray.show()
+
+    def _build_crisis(self) -> None:
+        """The crisis desk: its window opens from the menu, and its controller runs from
+        the start, so a hotline call rings (and the desk comes up) even while the desk's
+        window is closed."""
+        desktop = None
+        if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+            with contextlib.suppress(Exception):  # no notification server: the app rings
+                desktop = DesktopNotifier()
+        self.crisis_window = CrisisWindow()
+        self.crisis = CrisisController(self.bridge, self.session.client, self.crisis_window,
+                                       notifier=AppNotifier(self, self.tray, desktop))
+        self.crisis.changed.connect(self._crisis_changed)
+        self.crisis.reminded.connect(lambda text: self.notify(_t("Reminder"), text))
+        self.crisis.start()
+
+    def _crisis_changed(self, view: Any) -> None:
+        if view.ringing and not self.crisis_window.isVisible():
+            self.open_crisis_desk()
+
+    def open_crisis_desk(self) -> CrisisWindow:
+        w = self.crisis_window
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
 
     def _raise(self) -> None:
         self.showNormal()
@@ -368,10 +409,25 @@ class MainWindow(QMainWindow):
             s.setValue(f"read/{cid}", pos)
         s.sync()
 
+    def quit(self) -> None:
+        """End the app (closing the window only hides it while a tray keeps it)."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, e: QCloseEvent) -> None:
-        """Remember the window and where the user was."""
+        """Remember the window and where the user was. With a system tray, closing the
+        window keeps the app running there, so a hotline call can still ring; Quit ends
+        it."""
+        if self.tray is not None and not self._quitting:
+            e.ignore()
+            self.hide()
+            self.notify(_t("Corridor"), _t("Corridor keeps running in the tray, so a hotline "
+                                           "call can ring. Quit ends it."))
+            return
         self.save_state()
         self._refresh_timer.stop()
+        self.crisis.stop()
+        self.crisis_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
         if self.tray is not None:

@@ -58,25 +58,32 @@ class NoticeBoard(QFrame):
         f = self.title.font()
         f.setBold(True)
         self.title.setFont(f)
+        self.title.setWordWrap(True)
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel(self)
         self.meta.setObjectName("agendaMeta")
+        self.meta.setWordWrap(True)
         self.revise = QPushButton(_t("Post a revised a&genda…"), self)
         self.revise.clicked.connect(self.reviseRequested)
         self.revise.setVisible(False)
+        # Title and button on separate rows, every text wrapping: the board sets the
+        # conversation pane's minimum width, which must leave the window 1024 px wide in
+        # the longer languages (the German and Russian button alone is ~300 px).
         head = QHBoxLayout()
         pin = QLabel(_t("Pinned agenda:"), self)
         pin.setAccessibleName(_t("Pinned agenda"))
-        head.addWidget(pin)
+        head.addWidget(pin, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1)
-        head.addWidget(self.revise)
+        foot = QHBoxLayout()
+        foot.addWidget(self.meta, 1)
+        foot.addWidget(self.revise, 0, Qt.AlignmentFlag.AlignBottom)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 6, 10, 6)
         lay.addLayout(head)
         lay.addWidget(self.body)
-        lay.addWidget(self.meta)
+        lay.addLayout(foot)
 
     def set_agenda(self, title: str, body: str, revision: int, sender: str,
                    sent_at: int) -> None:

@@ -134,3 +134,16 @@ def test_item_with_two_things_is_refused(venue: MiniVenue) -> None:
     b = venue.device("B/bob")
     with pytest.raises(RecordError, match="one record"):
         book.accept(CH, b.who, encode_item(Item(roster=b"x", handover=b"y")))
+
+
+def test_a_notice_channel_keeps_only_answers(venue: MiniVenue) -> None:
+    book = Book(venue.root)
+    d = venue.device("A/alice")
+    call = encode_item(Item(record=seal(_call(), d.seed), chain=d.chain))
+    with pytest.raises(RecordError, match="notice channel"):
+        book.accept(CH, d.who, call, notice=True)
+    answer = Attendance(meeting_id=b"m" * 16, member=d.who, answer=AttendanceAnswer.REMOTE,
+                        at=T0_MS)
+    book.accept(CH, d.who, encode_item(Item(record=seal(answer, d.seed), chain=d.chain)),
+                notice=True)
+    assert book.tally(b"m" * 16, ["A"]).answers["A"].answer is AttendanceAnswer.REMOTE

@@ -58,6 +58,16 @@ async def test_request_for_explanation_past_its_deadline_is_overdue_on_both_side
         [(_req, st)] = v.desk(n).explanations()
         assert st.state is ExplanationState.MEETING_REQUESTED
         assert st.meeting_hold_by == int(v.clock() * 1000) + 48 * 3_600_000
+    # the convener's call follows, with the request attached (its agenda from it)
+    at = int(v.clock() * 1000) + 24 * 3_600_000
+    call = await v.desk(A).call_meeting(cid, meeting_at=at, place="Neuer Saal",
+                                        explains=rid[:10])
+    await v.sync_all(1)
+    for n in (A, B, C):
+        [(_req, st)] = v.desk(n).explanations()
+        assert st.state is ExplanationState.MEETING_CALLED and st.meeting_at == at
+        assert "Unannounced troop concentration (Sector 4, night of 4 December)" in \
+            v.client(n).message(call).text
 
 
 async def test_attendance_tallies_match_across_three_missions(
@@ -106,6 +116,9 @@ async def test_bilateral_meeting_is_a_proposal_and_contact_is_informal(
     ab = await v.client(A).create_channel("bilateral", "A-B", ["borduria"])
     ac = await v.client(A).create_channel("bilateral", "A-C", ["carpania"])
     await v.sync_all(2)
+    with pytest.raises(UsageError, match="propose a meeting"):
+        await v.client(B).emergency_call(ab, meeting_at=int(v.clock() * 1000) + 3_600_000,
+                                         place="Room 1", agenda="Talks")
     pid = await v.desk(B).propose_meeting(ab, meeting_at=int(v.clock() * 1000) + 3_600_000,
                                           place="Café", agenda="The border incident")
     await v.sync_all(1)

@@ -1,0 +1,365 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The decisions desk of one client: the silence procedure and joint drafting over the
+client core, keeping a :class:`~client.decisions.book.Book` of what its channels carried.
+
+Like the crisis desk, it reads the crisis payloads its store holds once each
+(:meth:`Desk.refresh`), so the book survives a restart, and every view takes the
+client's clock (injected in tests). :meth:`Desk.tick`, run after each sync, is what
+keeps the procedure honest: it acknowledges other missions' breaks inside MLS and,
+after a deadline, signs this member's closing statement (:mod:`client.decisions.silence`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from collections.abc import Sequence
+from typing import Any
+
+from client import payloads
+from client.crisis import authority, signing
+from client.crisis.desk import item_of
+from client.crisis.handovers import stored_handovers
+from client.crisis.records import RecordError
+from client.decisions import drafting, export, silence
+from client.decisions.book import Book, Item, decode_item, encode_item
+from client.decisions.records import (
+    Break,
+    BreakSeen,
+    Close,
+    Comment,
+    Decision,
+    Lock,
+    Put,
+    SignOff,
+    Version,
+    Withdraw,
+    seal,
+    text_hash,
+)
+from client.errors import NotFoundError, UsageError
+from crypto.corridor.charter import Ident
+from crypto.errors import CryptoError
+
+__all__ = ["Desk"]
+
+
+class Desk:
+    """Decision workflows over a :class:`client.core.Client` (``client``)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.book = Book(client.engine.trust.root_der)
+        self._seen: set[tuple[bytes, bytes]] = set()
+        self._standing: dict[bytes, bool] = {}
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    @property
+    def me(self) -> str:
+        return str(self.client.engine.me.ident.delegate)
+
+    @property
+    def mission(self) -> str:
+        return str(self.client.engine.me.ident.mission_id)
+
+    def now(self) -> int:
+        return int(self.client.engine.clock() * 1000)
+
+    def _refuse_put(self, channel_id: bytes, sender: str, at: int) -> str:
+        eng = self.client.engine
+        charter = eng.charter(channel_id)
+        if charter.kind == "bilateral":
+            return "no silence procedure in a bilateral channel"
+        mission, delegate = sender.split("/", 1)
+        verdict = authority.decide(
+            charter, Ident(mission, delegate), authority.Act.CHAIR_NOTICE, at_ms=at,
+            roles=authority.role_chairs(eng.trust.root_der, eng.trust.crls),
+            handovers=list(stored_handovers(self.client.store, eng.trust.root_der)))
+        if verdict.allowed:
+            return ""
+        return "only the chair, or a convener the channel's charter names, puts a text " \
+               "under silence"
+
+    def refresh(self) -> Book:
+        """Take the decision items stored since the last call into the book."""
+        store = self.client.store
+        crls = self.client.engine.trust.crls
+        for ch in store.list_channels():
+            if ch.damaged:
+                continue
+            for m in store.iter_messages(ch.channel_id):
+                key = (ch.channel_id, m.message_id)
+                if m.damaged or key in self._seen:
+                    continue
+                self._seen.add(key)
+                raw = item_of(m.body)
+                item = decode_item(raw) if raw is not None else None
+                if item is not None:
+                    with contextlib.suppress(RecordError):
+                        self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
+                                         item, crls, refuse_put=self._refuse_put)
+        return self.book
+
+    def ensure(self) -> Book:
+        return self.refresh()
+
+    async def _send(self, channel: str | bytes, rec: Decision) -> str:
+        eng = self.client.engine
+        item = Item(decision=seal(rec, eng.me.seed), chain=tuple(eng.me.chain[:2]))
+        p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
+                            item=encode_item(item))
+        mid = str(await self.client.send_payload(channel, p))
+        self.refresh()
+        return mid
+
+    def is_observer(self, chain: Sequence[bytes]) -> bool:
+        """Whether a member's certificate (mission link) marks it an observer."""
+        key = signing.fingerprint(bytes(chain[0]))
+        if key not in self._standing:
+            eng = self.client.engine
+            try:
+                ident = signing.verify_device_chain(eng.trust.root_der, chain, self.now(),
+                                                    eng.trust.crls)
+                self._standing[key] = ident.observer
+            except (CryptoError, ValueError, TypeError):
+                self._standing[key] = True  # unverifiable: never counted as a participant
+        return self._standing[key]
+
+    @property
+    def observer(self) -> bool:
+        return self.is_observer(self.client.engine.me.chain[:2])
+
+    def _refuse_if_observer(self) -> None:
+        if self.observer:
+            raise UsageError("an observer may not break silence, sign off or vote")
+
+    def participants(self, channel_id: bytes) -> tuple[list[str], list[str]]:
+        """(participating missions, members whose closing statement adoption needs) of a
+        channel: its charter's missions and member devices, observers left out."""
+        members = self.client.engine.members(channel_id)
+        observer_missions = {m.ident.mission_id for m in members if self.is_observer(m.chain)}
+        missions = [str(m) for m in self.client.engine.charter(channel_id).missions
+                    if m not in observer_missions]
+        closers = sorted({m.ident.delegate for m in members
+                          if m.ident.mission_id in missions and not self.is_observer(m.chain)})
+        return missions, closers
+
+    # -- the silence procedure -------------------------------------------------------------
+
+    async def put(self, channel: str | bytes, title: str, text: str, *,
+                  period_ms: int) -> str:
+        """Put a text under silence for ``period_ms``; returns the procedure id (hex)."""
+        cid = self.client.resolve_channel(channel)
+        self._refuse_if_observer()
+        why = self._refuse_put(cid, self.me, self.now())
+        if why:
+            raise UsageError(why)
+        put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
+                  text=text, period=period_ms, at=self.now())
+        await self._send(cid, put)
+        return put.proc_id.hex()
+
+    def find(self, ref: str | bytes) -> tuple[bytes, bytes]:
+        """(proc id, channel id) of the procedure ``ref`` names (a unique prefix)."""
+        key = ref.hex() if isinstance(ref, bytes) else ref.lower()
+        hits = [(p, c) for p, c in self.ensure().procedures().items() if p.hex().startswith(key)]
+        if len(key) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single silence procedure matches {key!r}")
+        return hits[0]
+
+    def status(self, ref: str | bytes) -> silence.Outcome:
+        pid, cid = self.find(ref)
+        missions, closers = self.participants(cid)
+        out = self.book.outcome(pid, participants=missions, closers=closers, now=self.now())
+        assert out is not None
+        return out
+
+    def procedures(self) -> list[tuple[bytes, silence.Outcome]]:
+        """Every procedure this device holds (channel, outcome now), newest first."""
+        out = []
+        for pid, cid in self.ensure().procedures().items():
+            missions, closers = self.participants(cid)
+            o = self.book.outcome(pid, participants=missions, closers=closers, now=self.now())
+            if o is not None:
+                out.append((cid, o))
+        out.sort(key=lambda x: -x[1].put.at)
+        return out
+
+    async def revise(self, ref: str | bytes, text: str) -> int:
+        """A new revision of the text: the clock restarts for the full period."""
+        out = self.status(ref)
+        pid, cid = self.find(ref)
+        if self.now() >= out.deadline:
+            raise UsageError("the deadline has passed: put a new text under silence")
+        p = out.put
+        await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
+                                  title=p.title, text=text, period=p.period, at=self.now()))
+        return p.revision + 1
+
+    async def break_silence(self, ref: str | bytes, reason: str) -> str:
+        self._refuse_if_observer()
+        out = self.status(ref)
+        pid, cid = self.find(ref)
+        if self.now() >= out.deadline:
+            raise UsageError("the deadline has passed")
+        if self.mission not in self.participants(cid)[0]:
+            raise UsageError("your mission does not take part in this procedure")
+        b = Break(proc_id=pid, break_id=secrets.token_bytes(16), revision=out.put.revision,
+                  member=self.me, reason=reason, at=self.now())
+        await self._send(cid, b)
+        return b.break_id.hex()
+
+    async def withdraw(self, ref: str | bytes) -> list[str]:
+        """Withdraw this member's live breaks of the revision in force."""
+        out = self.status(ref)
+        pid, cid = self.find(ref)
+        if self.now() >= out.deadline:
+            raise UsageError("the deadline has passed")
+        mine = [s.brk for s in out.breaks if s.brk.member == self.me and s.withdrawn_at is None]
+        if not mine:
+            raise UsageError("you have no break to withdraw")
+        for b in mine:
+            await self._send(cid, Withdraw(proc_id=pid, break_id=b.break_id, member=self.me,
+                                           at=self.now()))
+        return [b.break_id.hex() for b in mine]
+
+    async def tick(self) -> list[silence.BreakState]:
+        """After a sync: acknowledge other missions' breaks, close procedures whose
+        deadline passed; returns this mission's unconfirmed breaks to tell the user."""
+        if self.observer:
+            return []
+        alerts = []
+        now = self.now()
+        for cid, out in self.procedures():
+            pid = out.put.proc_id
+            have = self.book.records_of(pid)
+            acked = {k.record.break_id for k in have
+                     if isinstance(k.record, BreakSeen) and k.record.member == self.me}
+            for s in out.breaks:
+                if silence.mission_of(s.brk.member) != self.mission \
+                        and s.brk.break_id not in acked:
+                    await self._send(cid, BreakSeen(proc_id=pid, break_id=s.brk.break_id,
+                                                    member=self.me, at=now))
+            closed = any(isinstance(k.record, Close) and k.record.member == self.me
+                         and k.record.revision == out.put.revision for k in have)
+            if now >= out.deadline and not closed:
+                live = tuple((s.brk.break_id, s.brk.at) for s in out.breaks
+                             if s.withdrawn_at is None)
+                await self._send(cid, Close(proc_id=pid, revision=out.put.revision,
+                                            text_hash=out.text_hash, member=self.me,
+                                            breaks=live, at=now))
+            alerts += silence.alerts(self.status(pid), self.mission)
+        return alerts
+
+    # -- joint drafting -------------------------------------------------------------------
+
+    def find_doc(self, ref: str | bytes) -> tuple[bytes, bytes]:
+        key = ref.hex() if isinstance(ref, bytes) else ref.lower()
+        hits = [(d, c) for d, c in self.ensure().documents().items() if d.hex().startswith(key)]
+        if len(key) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single document matches {key!r}")
+        return hits[0]
+
+    def document(self, ref: str | bytes) -> drafting.Document:
+        did, cid = self.find_doc(ref)
+        doc = self.book.document(did, participants=self.participants(cid)[0])
+        assert doc is not None
+        return doc
+
+    def documents(self) -> list[tuple[bytes, drafting.Document]]:
+        out = []
+        for did, cid in self.ensure().documents().items():
+            doc = self.book.document(did, participants=self.participants(cid)[0])
+            if doc is not None:
+                out.append((cid, doc))
+        out.sort(key=lambda x: -x[1].versions[0].at)
+        return out
+
+    async def new_document(self, channel: str | bytes, title: str, text: str, *,
+                           lock: bool = False) -> str:
+        cid = self.client.resolve_channel(channel)
+        if self.client.engine.charter(cid).kind not in ("multilateral", "caucus"):
+            raise UsageError("documents are drafted in a caucus or multilateral channel")
+        v = Version(doc_id=secrets.token_bytes(16), version=1, member=self.me, title=title,
+                    text=text, lock=lock, at=self.now())
+        await self._send(cid, v)
+        return v.doc_id.hex()
+
+    async def edit(self, ref: str | bytes, text: str) -> int:
+        doc = self.document(ref)
+        did, cid = self.find_doc(ref)
+        if doc.lock_required and drafting.lock_holder(doc.locks, self.now()) != self.me:
+            raise UsageError("this document is edited under a lock: take it first")
+        n = doc.latest.version + 1
+        await self._send(cid, Version(doc_id=did, version=n, member=self.me,
+                                      title=doc.versions[0].title, text=text, at=self.now()))
+        return n
+
+    async def lock(self, ref: str | bytes, *, for_ms: int = 30 * 60_000,
+                   release: bool = False) -> str:
+        doc = self.document(ref)
+        did, cid = self.find_doc(ref)
+        holder = drafting.lock_holder(doc.locks, self.now())
+        if not release and holder not in (None, self.me):
+            raise UsageError(f"{holder} holds the lock")
+        return await self._send(cid, Lock(doc_id=did, member=self.me,
+                                          until=0 if release else self.now() + for_ms,
+                                          at=self.now()))
+
+    async def comment(self, ref: str | bytes, paragraph: int, text: str,
+                      version: int | None = None) -> str:
+        doc = self.document(ref)
+        did, cid = self.find_doc(ref)
+        v = doc.version(version) if version else doc.latest
+        if not 0 <= paragraph < max(len(drafting.paragraphs(v.text)), 1):
+            raise UsageError(f"version {v.version} has no paragraph {paragraph + 1}")
+        return await self._send(cid, Comment(doc_id=did, version=v.version,
+                                             paragraph=paragraph, member=self.me, text=text,
+                                             at=self.now()))
+
+    async def sign_off(self, ref: str | bytes, version: int | None = None) -> str:
+        self._refuse_if_observer()
+        doc = self.document(ref)
+        did, cid = self.find_doc(ref)
+        v = doc.latest
+        if version is not None and version != v.version:
+            raise UsageError(f"only the latest version ({v.version}) can be signed off")
+        return await self._send(cid, SignOff(doc_id=did, version=v.version,
+                                             text_hash=text_hash(v.text), member=self.me,
+                                             at=self.now()))
+
+    # -- exports --------------------------------------------------------------------------
+
+    def _export(self, kind: export.Kind, keep: list[Any], participants: Sequence[str],
+                closers: Sequence[str], attachments: Sequence[tuple[str, bytes]]) -> bytes:
+        eng = self.client.engine
+        return export.export_record(
+            kind, [export.Entry(k.signed, k.chain) for k in keep], root_der=eng.trust.root_der,
+            exporter_chain=eng.me.chain[:2], exporter_seed=eng.me.seed, exported_at=self.now(),
+            participants=participants, closers=closers, attachments=attachments)
+
+    def export_outcome(self, ref: str | bytes) -> bytes:
+        pid, cid = self.find(ref)
+        missions, closers = self.participants(cid)
+        return self._export("silence", self.book.records_of(pid), missions, closers, ())
+
+    def export_files(self, ref: str | bytes, stem: str) -> dict[str, bytes]:
+        """The agreed text as ``stem``.pdf and ``stem``.docx, and ``stem``.corridor, the
+        signed record binding both files' hashes (file name -> bytes)."""
+        from client.decisions import render
+
+        doc = self.document(ref)
+        now = self.now()
+        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now),
+                 f"{stem}.docx": render.render_docx(doc, exported_at=now)}
+        files[f"{stem}.corridor"] = self.export_document(ref, list(files.items()))
+        return files
+
+    def export_document(self, ref: str | bytes,
+                        attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
+        did, cid = self.find_doc(ref)
+        keep = [k for k in self.book.kept.values()
+                if getattr(k.record, "doc_id", None) == did
+                and isinstance(k.record, Version | SignOff | Lock)]
+        return self._export("draft", keep, self.participants(cid)[0], (), attachments)

@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The SQLite store's connection and transactions, shared by its per-concern parts
+(:mod:`client.store.sqlite_rows`, :mod:`client.store.sqlite`).
+
+Thread safety: one connection, guarded by a re-entrant lock; a transaction holds the
+lock for its whole block, so the engine may call from several executor threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import struct
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Self
+
+from client.errors import StorageError, UsageError
+from client.store.sealing import RowCipher
+
+__all__ = ["SqliteBase"]
+
+
+def _u64(value: int) -> bytes:
+    return struct.pack(">Q", value)
+
+
+class SqliteBase:
+    """One SQLite connection, its row cipher, and all-or-nothing transactions."""
+
+
+    def __init__(self, conn: sqlite3.Connection, cipher: RowCipher, path: Path) -> None:
+        self._conn = conn
+        self._cipher = cipher
+        self._path = path
+        self._lock = threading.RLock()
+        self._depth = 0
+        self._closed = False
+
+    def close(self) -> None:
+        """Checkpoint and truncate the WAL, then close. Idempotent."""
+        with self._lock:
+            if self._closed:
+                return
+            if self._depth:
+                raise UsageError("close() inside a transaction")
+            with contextlib.suppress(sqlite3.Error):  # the WAL is replayed on next open
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._conn.close()
+            self._closed = True
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+    # ---------------------------------------------------------------- transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; nested blocks become savepoints."""
+        with self._lock:
+            self._ensure_open()
+            depth = self._depth
+            savepoint = f"sp{depth}"
+            with self._sql_errors():
+                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
+            self._depth += 1
+            try:
+                yield
+            except BaseException:
+                self._depth = depth
+                with self._sql_errors():
+                    if depth == 0:
+                        self._conn.execute("ROLLBACK")
+                    else:
+                        self._conn.execute(f"ROLLBACK TO {savepoint}")
+                        self._conn.execute(f"RELEASE {savepoint}")
+                raise
+            self._depth = depth
+            if depth == 0:
+                try:
+                    self._conn.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise StorageError(f"commit failed: {exc}") from None
+            else:
+                with self._sql_errors():
+                    self._conn.execute(f"RELEASE {savepoint}")
+
+    @contextmanager
+    def _sql_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StorageError(f"store operation failed: {exc}") from None
+
+    def _ensure_open(self) -> None:
+        if self._closed:
+            raise UsageError("the store is closed")
+
+    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        with self._lock:
+            self._ensure_open()
+            with self._sql_errors():
+                return self._conn.execute(sql, args).fetchall()
+
+    def _write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+        """Run one statement (inside the caller's transaction); returns rowcount."""
+        with self._sql_errors():
+            return self._conn.execute(sql, args).rowcount

@@ -1,0 +1,479 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The SQLite store's channels and messages (with their expiry, annotations and search
+terms): the concerns of :class:`~client.store.base.ChannelStore`,
+:class:`~client.store.base.MessageStore`, :class:`~client.store.base.ExpiryStore`,
+:class:`~client.store.base.AnnotationStore` and :class:`~client.store.base.SearchStore`.
+Sender, body, channel name, kind and roster are sealed with the store key; ids, numbers
+and times stay plain so they can be indexed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, Final
+
+import msgspec
+
+from client.errors import CorruptRecordError, InternalError, NotFoundError, UsageError
+from client.store.base import (
+    MAX_PAGE,
+    Channel,
+    ChannelKind,
+    Message,
+    check_id,
+    check_int,
+    check_message,
+)
+from client.store.sqlite_base import SqliteBase
+
+__all__ = ["SqliteChannels", "SqliteMessages"]
+
+_PAGE_ITER: Final = 500
+_HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
+
+
+class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
+    name: str
+    kind: str
+    roster: bytes
+
+
+class _MessageSecret(msgspec.Struct, array_like=True, frozen=True):
+    sender: bytes
+    body: bytes
+
+
+_channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
+_message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
+
+
+class SqliteChannels(SqliteBase):
+    """Channels, sealed name, kind and roster (see the module docstring)."""
+
+    # -------------------------------------------------------------------- channels
+
+    def create_channel(
+        self,
+        *,
+        channel_id: bytes,
+        group_id: bytes,
+        kind: ChannelKind,
+        name: str,
+        created_at: int,
+        roster: bytes = b"",
+    ) -> Channel:
+        check_id(channel_id, "channel_id")
+        check_id(group_id, "group_id")
+        check_int(created_at, "created_at")
+        kind = ChannelKind(kind)
+        sealed = self._seal_channel(channel_id, group_id, name, kind, roster)
+        with self.transaction():
+            clash = self._conn.execute(
+                "SELECT 1 FROM channels WHERE channel_id = ? OR group_id = ?",
+                (channel_id, group_id),
+            ).fetchone()
+            if clash:
+                raise UsageError("a channel with this id or group id exists already")
+            self._write(
+                "INSERT INTO channels (channel_id, group_id, cursor, created_at, sealed) "
+                "VALUES (?, ?, 0, ?, ?)",
+                (channel_id, group_id, created_at, sealed),
+            )
+        return Channel(
+            channel_id=channel_id,
+            group_id=group_id,
+            kind=kind,
+            name=name,
+            roster=bytes(roster),
+            cursor=0,
+            created_at=created_at,
+        )
+
+    def _seal_channel(
+        self, channel_id: bytes, group_id: bytes, name: str, kind: ChannelKind, roster: bytes
+    ) -> bytes:
+        if not isinstance(name, str) or not isinstance(roster, bytes | bytearray):
+            raise UsageError("name must be str and roster bytes")
+        plain = msgspec.msgpack.encode(_ChannelSecret(name, kind.value, bytes(roster)))
+        return self._cipher.seal(plain, "channels", channel_id, group_id)
+
+    def _channel(self, row: tuple[Any, ...], *, strict: bool) -> Channel:
+        channel_id, group_id, cursor, created_at, sealed = row
+        try:
+            plain = self._cipher.open(sealed, "channels", channel_id, group_id)
+            secret = _channel_decoder.decode(plain)
+            kind: ChannelKind | None = ChannelKind(secret.kind)
+        except (CorruptRecordError, msgspec.MsgspecError, ValueError):
+            if strict:
+                raise CorruptRecordError("channels", channel_id.hex()) from None
+            return Channel(
+                channel_id=channel_id,
+                group_id=group_id,
+                kind=None,
+                name="",
+                roster=b"",
+                cursor=cursor,
+                created_at=created_at,
+                damaged=True,
+            )
+        return Channel(
+            channel_id=channel_id,
+            group_id=group_id,
+            kind=kind,
+            name=secret.name,
+            roster=secret.roster,
+            cursor=cursor,
+            created_at=created_at,
+        )
+
+    def get_channel(self, channel_id: bytes) -> Channel:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels WHERE channel_id = ?",
+            (channel_id,),
+        )
+        if not rows:
+            raise NotFoundError("no such channel")
+        return self._channel(rows[0], strict=True)
+
+    def get_channel_by_group(self, group_id: bytes) -> Channel:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels WHERE group_id = ?",
+            (group_id,),
+        )
+        if not rows:
+            raise NotFoundError("no channel for this group")
+        return self._channel(rows[0], strict=True)
+
+    def list_channels(self) -> list[Channel]:
+        rows = self._read(
+            "SELECT channel_id, group_id, cursor, created_at, sealed "
+            "FROM channels ORDER BY created_at, rowid"
+        )
+        return [self._channel(row, strict=False) for row in rows]
+
+    def update_channel(
+        self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
+    ) -> None:
+        with self.transaction():
+            current = self.get_channel(channel_id)
+            if current.kind is None:  # pragma: no cover - strict get raises instead
+                raise InternalError("strict channel read returned a damaged record")
+            sealed = self._seal_channel(
+                channel_id,
+                current.group_id,
+                current.name if name is None else name,
+                current.kind,
+                current.roster if roster is None else roster,
+            )
+            self._write("UPDATE channels SET sealed = ? WHERE channel_id = ?", (sealed, channel_id))
+
+    def set_channel_cursor(self, channel_id: bytes, cursor: int) -> None:
+        check_int(cursor, "cursor")
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT cursor FROM channels WHERE channel_id = ?", (channel_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("no such channel")
+            if cursor < row[0]:
+                raise UsageError("a channel cursor never moves backwards")
+            self._write("UPDATE channels SET cursor = ? WHERE channel_id = ?", (cursor, channel_id))
+
+    def delete_channel(self, channel_id: bytes) -> None:
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT group_id FROM channels WHERE channel_id = ?", (channel_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError("no such channel")
+            self._write(
+                "DELETE FROM search_fts WHERE rowid IN "
+                "(SELECT position FROM messages WHERE channel_id = ?)",
+                (channel_id,),
+            )
+            self._write("DELETE FROM annotations WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM messages WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
+            self._write("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
+
+
+class SqliteMessages(SqliteBase):
+    """Messages and what hangs on them (see the module docstring)."""
+
+    # -------------------------------------------------------------------- messages
+
+    def _require_channel(self, channel_id: bytes) -> None:
+        if not self._conn.execute(
+            "SELECT 1 FROM channels WHERE channel_id = ?", (channel_id,)
+        ).fetchone():
+            raise NotFoundError("no such channel")
+
+    def insert_message(
+        self,
+        channel_id: bytes,
+        message_id: bytes,
+        *,
+        sender: bytes,
+        body: bytes,
+        sent_at: int,
+        received_at: int,
+        seq: int | None = None,
+        expires_at: int | None = None,
+    ) -> bool:
+        check_message(channel_id, message_id, sender, body, sent_at=sent_at,
+                      received_at=received_at, seq=seq, expires_at=expires_at)
+        sealed = self._seal_message(channel_id, message_id, sender, body)
+        with self.transaction():
+            self._require_channel(channel_id)
+            inserted = self._write(
+                "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (channel_id, message_id) DO NOTHING",
+                (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed),
+            )
+        return inserted == 1
+
+    def _seal_message(
+        self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes
+    ) -> bytes:
+        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+            raise UsageError("sender and body must be bytes")
+        plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
+        return self._cipher.seal(plain, "messages", channel_id, message_id)
+
+    def _message(self, row: tuple[Any, ...], *, strict: bool) -> Message:
+        position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
+        try:
+            secret = _message_decoder.decode(
+                self._cipher.open(sealed, "messages", channel_id, message_id)
+            )
+        except (CorruptRecordError, msgspec.MsgspecError, ValueError):
+            if strict:
+                raise CorruptRecordError(
+                    "messages", f"{channel_id.hex()}/{message_id.hex()}"
+                ) from None
+            sender, body, damaged = b"", b"", True
+        else:
+            sender, body, damaged = secret.sender, secret.body, False
+        return Message(
+            position=position,
+            channel_id=channel_id,
+            message_id=message_id,
+            sender=sender,
+            body=body,
+            sent_at=sent_at,
+            received_at=received_at,
+            seq=seq,
+            expires_at=expires_at,
+            damaged=damaged,
+        )
+
+    def get_message(self, channel_id: bytes, message_id: bytes) -> Message:
+        rows = self._read(
+            "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+            "expires_at, sealed FROM messages "
+            "WHERE channel_id = ? AND message_id = ?",
+            (channel_id, message_id),
+        )
+        if not rows:
+            raise NotFoundError("no such message")
+        return self._message(rows[0], strict=True)
+
+    def list_messages(
+        self,
+        channel_id: bytes,
+        *,
+        before: int | None = None,
+        after: int | None = None,
+        limit: int = 50,
+    ) -> list[Message]:
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        check_int(before, "before", optional=True)
+        check_int(after, "after", optional=True)
+        # Bounds as a half-open range over position; 2**63-1 is past any position.
+        low = -1 if after is None else after
+        high = 2**63 - 1 if before is None else before
+        if after is not None:
+            rows = self._read(
+                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed FROM messages "
+                "WHERE channel_id = ? AND position > ? AND position < ? "
+                "ORDER BY position ASC LIMIT ?",
+                (channel_id, low, high, limit),
+            )
+        else:
+            rows = self._read(
+                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
+                "expires_at, sealed FROM messages "
+                "WHERE channel_id = ? AND position > ? AND position < ? "
+                "ORDER BY position DESC LIMIT ?",
+                (channel_id, low, high, limit),
+            )
+            rows.reverse()
+        return [self._message(row, strict=False) for row in rows]
+
+    def iter_messages(self, channel_id: bytes) -> Iterator[Message]:
+        last = 0
+        while True:
+            page = self.list_messages(channel_id, after=last, limit=_PAGE_ITER)
+            yield from page
+            if len(page) < _PAGE_ITER:
+                return
+            last = page[-1].position
+
+    def update_message(self, channel_id: bytes, message_id: bytes, *, body: bytes) -> None:
+        with self.transaction():
+            current = self.get_message(channel_id, message_id)
+            sealed = self._seal_message(channel_id, message_id, current.sender, body)
+            self._write(
+                "UPDATE messages SET sealed = ? WHERE channel_id = ? AND message_id = ?",
+                (sealed, channel_id, message_id),
+            )
+
+    def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
+        """Remove the row, its search terms and its annotation (redaction, expiry)."""
+        with self.transaction():
+            self._write(
+                "DELETE FROM search_fts WHERE rowid = "
+                "(SELECT position FROM messages WHERE channel_id = ? AND message_id = ?)",
+                (channel_id, message_id),
+            )
+            self._write(
+                "DELETE FROM annotations WHERE channel_id = ? AND message_id = ?",
+                (channel_id, message_id),
+            )
+            return (
+                self._write(
+                    "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
+                    (channel_id, message_id),
+                )
+                == 1
+            )
+
+    def delete_expired(self, now: int) -> int:
+        check_int(now, "now")
+        with self.transaction():
+            gone = self.expired_messages(now)
+            for channel_id, message_id in gone:
+                self.delete_message(channel_id, message_id)
+            return len(gone)
+
+    # ------------------------------------------------- messaging features (schema 4)
+
+    def expired_messages(self, now: int) -> list[tuple[bytes, bytes]]:
+        """(channel id, message id) of every message whose ``expires_at <= now``."""
+        check_int(now, "now")
+        rows = self._read(
+            "SELECT channel_id, message_id FROM messages "
+            "WHERE expires_at IS NOT NULL AND expires_at <= ?",
+            (now,),
+        )
+        return [(bytes(c), bytes(m)) for c, m in rows]
+
+    def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
+        """Record the relay's sequence number of an own message (fixes its display order)."""
+        check_int(seq, "seq")
+        with self.transaction():
+            self._write(
+                "UPDATE messages SET seq = ? WHERE channel_id = ? AND message_id = ?",
+                (seq, channel_id, message_id),
+            )
+
+    def set_message_expiry(self, channel_id: bytes, message_id: bytes, expires_at: int) -> None:
+        check_int(expires_at, "expires_at")
+        with self.transaction():
+            self._write(
+                "UPDATE messages SET expires_at = ? WHERE channel_id = ? AND message_id = ?",
+                (expires_at, channel_id, message_id),
+            )
+
+    def list_messages_ordered(
+        self, channel_id: bytes, *, before: int | None = None, limit: int = 50
+    ) -> list[tuple[int, Message]]:
+        """The newest ``limit`` messages older than order key ``before``, in relay order.
+
+        The order key is the relay's ``seq``; own messages the relay has not sequenced
+        yet sort after all others (see :data:`client.store.schema.UNSEQUENCED_BASE`).
+        """
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        check_int(before, "before", optional=True)
+        rows = self._read(
+            "SELECT ord, position, channel_id, message_id, seq, sent_at, received_at, "
+            "expires_at, sealed FROM messages WHERE channel_id = ? AND ord < ? "
+            "ORDER BY ord DESC LIMIT ?",
+            (channel_id, 2**63 - 1 if before is None else before, limit),
+        )
+        rows.reverse()
+        return [(int(r[0]), self._message(r[1:], strict=False)) for r in rows]
+
+    def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
+        """Sealed side state of a message (reactions, receipts, acks, edit marks)."""
+        sealed = self._cipher.seal(bytes(data), "annotations", channel_id, message_id)
+        with self.transaction():
+            self._write(
+                "INSERT INTO annotations (channel_id, message_id, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (channel_id, message_id) DO UPDATE SET sealed = excluded.sealed",
+                (channel_id, message_id, sealed),
+            )
+
+    def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
+        rows = self._read(
+            "SELECT sealed FROM annotations WHERE channel_id = ? AND message_id = ?",
+            (channel_id, message_id),
+        )
+        if not rows:
+            return None
+        return self._cipher.open(rows[0][0], "annotations", channel_id, message_id)
+
+    def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
+        """Replace the search terms (already keyed hashes) of a stored message."""
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
+                (channel_id, message_id),
+            ).fetchone()
+            if row is None:
+                return
+            self._write("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+            if terms:
+                self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                            (row[0], terms))
+
+    def search_index(
+        self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
+    ) -> list[Message]:
+        """Messages indexed with every one of ``terms`` (hex hashes), newest first."""
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        if not terms or not all(_HEX_TERM.fullmatch(t) for t in terms):
+            raise UsageError("search terms are hex token hashes")
+        match = " AND ".join(f'"{t}"' for t in terms)
+        sql = (
+            "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
+            "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
+            "WHERE search_fts MATCH ?"
+        )
+        args: tuple[Any, ...] = (match,)
+        if channel_id is not None:
+            sql += " AND m.channel_id = ?"
+            args += (channel_id,)
+        sql += " ORDER BY f.rowid DESC LIMIT ?"
+        return [self._message(r, strict=False) for r in self._read(sql, (*args, limit))]
+
+    def compact(self) -> None:
+        """Purge deleted entries from the index b-trees and the WAL (after deletions).
+
+        FTS5 keeps a deleted document's terms in older segments until a merge;
+        ``optimize`` rewrites the index without them, and the checkpoint moves the
+        overwritten pages out of the WAL (``secure_delete`` zeroes freed space).
+        """
+        with self.transaction():
+            self._write("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+        with self._lock, self._sql_errors():
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
