@@ -122,3 +122,20 @@ def test_the_main_window_brings_up_the_desk_when_a_call_rings(
         qtbot.waitUntil(lambda: w.crisis_window.banner.isHidden(), timeout=15000)
     finally:
         bridge.run_sync(caller.close)
+
+
+def test_closing_the_window_keeps_the_app_ringing_in_the_tray(
+        open_window: Any, qtbot: Any) -> None:
+    """With a system tray, closing the window hides it: the desk keeps ticking, so a call
+    still rings; Quit (the menu, the tray) ends the app."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    w = open_window(1)
+    w.tray = QSystemTrayIcon(QIcon(), w)  # the offscreen platform has no tray: give one
+    w.close()
+    assert w.isHidden() and w.crisis.timer.isActive()
+    assert "keeps running in the tray" in w.last_notification[1]
+    w.quit_action.trigger()
+    assert not w.crisis.timer.isActive()
+    w.tray = None

@@ -1162,8 +1162,16 @@ Ihr Gerät: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor ö&amp;ffnen</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor läuft im Infobereich weiter, damit ein Hotline-Anruf klingeln kann. Beenden stoppt es.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1162,8 +1162,16 @@ Su dispositivo: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Abrir Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor sigue funcionando en la bandeja del sistema para que una llamada de la línea directa pueda sonar. Salir lo cierra.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1162,8 +1162,16 @@ Son appareil&#xa0;: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Ouvrir Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor reste actif dans la zone de notification, pour qu’un appel de la ligne directe puisse sonner. Quitter l’arrête.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

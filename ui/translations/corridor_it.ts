@@ -1162,8 +1162,16 @@ Il suo dispositivo: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Apri Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Promemoria</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor resta attivo nell’area di notifica, così una chiamata della linea diretta può suonare. Esci lo chiude.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1155,8 +1155,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor を開く(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>リマインダー</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>ホットラインの呼び出しが鳴るよう、Corridor はシステムトレイで動作を続けます。終了すると停止します。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1155,8 +1155,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor 열기(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>알림</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>핫라인 호출이 울릴 수 있도록 Corridor가 시스템 트레이에서 계속 실행됩니다. 종료하면 멈춥니다.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1169,8 +1169,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Открыть Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor продолжает работать в системном трее, чтобы вызов горячей линии мог прозвучать. «Выход» завершает работу.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -1155,8 +1155,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>打开 Corridor(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor 在系统托盘中继续运行，以便热线呼叫能够响铃。选择“退出”即结束。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>
