@@ -177,6 +177,54 @@ def device_list_command(args: argparse.Namespace) -> int:
     return _run(_device_list)(args)
 
 
+async def _device_remove(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        devs = await c.devices()
+        dev = args.device.strip().lower()
+        hits = [d for d in devs if d.device_id.startswith(dev)] if len(dev) >= 8 else []
+        if len(hits) != 1:
+            raise UsageError(f"no single device of yours starts with {args.device!r} "
+                             "(at least 8 characters of an id from corridor device list)")
+        d = hits[0]
+        if d.this_device:
+            raise UsageError("this is the device you are using: remove it from another of "
+                             "your devices")
+        if not args.yes:
+            if getattr(args, "json", False) or not sys.stdin.isatty():
+                raise UsageError("removing a device needs confirmation: add --yes")
+            answer = input(f"Remove your device {d.device_id[:16]} ({d.display_name or '?'}) "
+                           f"from the venue and its {len(d.channels)} channel(s)? It will "
+                           "decrypt no new message; this cannot be undone. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                _emit(args, {"device_id": d.device_id, "removed": False}, ["not removed"])
+                return 1
+        await c.remove_device(d.device_id)
+        _emit(args, {"device_id": d.device_id, "removed": True,
+                     "channels": list(d.channels)},
+              [f"removed {d.device_id[:16]}: it can no longer log in, and the commits "
+               f"removing it from {len(d.channels)} channel(s) are sent"])
+    return 0
+
+
+def add_device_remove_parser(dsub: Any) -> None:
+    """``corridor device remove DEVICE``, registered with the other device commands."""
+    p = dsub.add_parser(
+        "remove", help="remove another of your devices (a lost laptop)",
+        description="Remove another device of your delegate identity from the venue: the "
+        "relay refuses its logins and KeyPackages at once, and this device commits its "
+        "removal from every channel, so it decrypts no new message. Its certificate "
+        "stays valid: ask your mission to revoke it too if it may be in other hands. "
+        "Needs the relay.")
+    p.add_argument("device", help="the device id, or its first 8+ characters "
+                   "(see corridor device list)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (errors too)")
+    p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
+    p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
+    p.set_defaults(func=_run(_device_remove))
+
+
 def claims_command(args: argparse.Namespace) -> int:
     """``corridor device claims``: who claimed the KeyPackages of this mission's devices."""
     return _run(_claims)(args)

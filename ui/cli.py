@@ -47,12 +47,14 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
                    "chosen in Settings, else the system's")
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
+    from client.decisions.cli import register as register_decisions
     from client.pki import register as register_pki
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     register_pki(sub)
     register_client(sub)
     register_crisis(sub)
+    register_decisions(sub)
     for register in commands:
         register(sub)
     return p

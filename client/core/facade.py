@@ -324,6 +324,9 @@ class Client:
     async def devices(self) -> list[DeviceInfo]:
         return await self.directory.devices()
 
+    async def remove_device(self, device: str) -> DeviceInfo:
+        return await self.directory.remove_device(device)
+
     async def refresh_crls(self) -> None:
         await self.directory.refresh_crls()
 

@@ -344,6 +344,18 @@ class Desk:
         missions, closers = self.participants(cid)
         return self._export("silence", self.book.records_of(pid), missions, closers, ())
 
+    def export_files(self, ref: str | bytes, stem: str) -> dict[str, bytes]:
+        """The agreed text as ``stem``.pdf and ``stem``.docx, and ``stem``.corridor, the
+        signed record binding both files' hashes (file name -> bytes)."""
+        from client.decisions import render
+
+        doc = self.document(ref)
+        now = self.now()
+        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now),
+                 f"{stem}.docx": render.render_docx(doc, exported_at=now)}
+        files[f"{stem}.corridor"] = self.export_document(ref, list(files.items()))
+        return files
+
     def export_document(self, ref: str | bytes,
                         attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
         did, cid = self.find_doc(ref)

@@ -46,12 +46,15 @@ def diff(old: Version, new: Version) -> str:
 
 
 def lock_holder(locks: Iterable[Lock], at: int) -> str | None:
-    """Who holds a document's lock at ``at``."""
+    """Who holds a document's lock at ``at`` (a release at that very moment takes effect
+    after it: the holder's last edit and its release may share a millisecond)."""
     holder: str | None = None
     until = 0
     for lk in sorted(locks, key=lambda x: (x.at, x.member)):
         if lk.at > at:
             break
+        if lk.at == at and lk.until == 0:
+            continue
         active = holder is not None and lk.at < until
         if lk.until == 0:
             if active and lk.member == holder:

@@ -317,6 +317,16 @@ class Engine:
     def left(self, channel_id: bytes) -> list[Event]:
         return self._channels.left(channel_id)
 
+    def retire_signature(self, device_id: str) -> bytes:
+        """This device's signed removal of ``device_id``, another device of its delegate
+        (:func:`crypto.corridor.charter.retire_content`)."""
+        from client.engine.envelope import SUITE
+        from crypto.corridor.charter import RETIRE_LABEL, retire_content
+        from crypto.suites import get_suite
+
+        return get_suite(SUITE).sign_with_label(
+            self._ctx.signer, RETIRE_LABEL, retire_content(bytes.fromhex(device_id)))
+
     # ------------------------------------------------------------------ outbox
 
     def enqueue_membership(self, channel_id: bytes, roster: Roster | None = None) -> bytes:

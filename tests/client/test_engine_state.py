@@ -6,7 +6,8 @@ them (schema 4: the records in ``group_states`` under ``b"\\xff"`` keys).
 it: a device that joined a channel by Welcome, merged a self-update commit, had two gaps
 and two refusals pending, three one-time and two last-resort KeyPackages, and one client
 message id not handed back yet; plus another module's record (``\\xfflog``) and the MLS
-group state, which stay where they are.
+group state, which stay where they are. It was captured by driving the schema-4 engine
+(commit 2530385) over a MemoryStore and dumping its group-state table.
 """
 
 from __future__ import annotations

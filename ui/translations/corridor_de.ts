@@ -476,6 +476,34 @@
         <translation>Für meine Mission &amp;antworten</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>In bilateralen Kanälen vorgeschlagen (dort beruft niemand ein):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Vorgeschlagen von</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Ort und Tagesordnung</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Anneh&amp;men</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Sitzungen</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Kein Dienstplan: Alle Delegierten Ihrer Mission werden angerufen</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1: jemand im Dienst</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1: niemand im Dienst</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (verspätet)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 nimmt an</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 lehnt ab</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 ist bis %2 für ein Gespräch verfügbar</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1162,8 +1214,16 @@ Ihr Gerät: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor ö&amp;ffnen</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor läuft im Infobereich weiter, damit ein Hotline-Anruf klingeln kann. Beenden stoppt es.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -476,6 +476,34 @@
         <translation>&amp;Responder por mi misión</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Propuestas en canales bilaterales (allí nadie convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lugar y orden del día</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acep&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Sin cuadro de guardias: se llama a todos los delegados de su misión</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Misión %1: alguien de guardia</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Misión %1: nadie de guardia</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (con retraso)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 acepta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rechaza</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>aún sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 está disponible para hablar hasta %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1162,8 +1214,16 @@ Su dispositivo: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Abrir Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor sigue funcionando en la bandeja del sistema para que una llamada de la línea directa pueda sonar. Salir lo cierra.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

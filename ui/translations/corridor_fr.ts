@@ -476,6 +476,34 @@
         <translation>&amp;Répondre pour ma mission</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposées dans les canaux bilatéraux (personne n’y convoque) :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposée par</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lieu et ordre du jour</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;pter</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Décliner</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Réunions</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Pas de tableau de permanence&#xa0;: tous les délégués de votre mission sont appelés</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1 : quelqu’un de permanence</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1 : personne de permanence</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (en retard)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accepte</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 décline</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 est disponible pour parler jusqu’à %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1162,8 +1214,16 @@ Son appareil&#xa0;: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Ouvrir Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Rappel</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor reste actif dans la zone de notification, pour qu’un appel de la ligne directe puisse sonner. Quitter l’arrête.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

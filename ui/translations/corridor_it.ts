@@ -476,6 +476,34 @@
         <translation>&amp;Rispondi per la mia missione</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposte nei canali bilaterali (lì nessuno convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposta da</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Luogo e ordine del giorno</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Risposta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;tta</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rifiuta</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Riunioni</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Nessun turno di servizio: sono chiamati tutti i delegati della tua missione</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Missione %1: qualcuno di turno</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Missione %1: nessuno di turno</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (in ritardo)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accetta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rifiuta</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ancora nessuna risposta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 è disponibile a parlare fino alle %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1162,8 +1214,16 @@ Il suo dispositivo: %2</translation>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Apri Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Promemoria</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor resta attivo nell’area di notifica, così una chiamata della linea diretta può suonare. Esci lo chiude.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

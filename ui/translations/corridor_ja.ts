@@ -475,6 +475,34 @@
         <translation>自分の代表部として回答(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>二国間チャネルでの提案（そこでは誰も招集しません）:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提案者</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>場所と議題</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>承諾(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>辞退(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会合(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>当番表がありません: 代表部の全代表団員が呼び出されます</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表部 %1: 当直者あり</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表部 %1: 当直者なし</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (遅延)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 が承諾</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 が辞退</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 は %2 まで話ができます</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1155,8 +1207,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor を開く(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>リマインダー</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>ホットラインの呼び出しが鳴るよう、Corridor はシステムトレイで動作を続けます。終了すると停止します。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

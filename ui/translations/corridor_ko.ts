@@ -475,6 +475,34 @@
         <translation>내 대표부로 응답(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>양자 채널에서 제안됨(그곳에서는 아무도 소집하지 않음):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>제안자</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>장소와 의제</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>수락(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>거절(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>회의(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>당번표 없음: 대표부의 모든 대표를 호출합니다</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>대표부 %1: 당직자 있음</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>대표부 %1: 당직자 없음</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (지연)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 수락</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 거절</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>아직 답변 없음</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 님은 %2까지 대화할 수 있습니다</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1155,8 +1207,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor 열기(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>알림</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>핫라인 호출이 울릴 수 있도록 Corridor가 시스템 트레이에서 계속 실행됩니다. 종료하면 멈춥니다.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

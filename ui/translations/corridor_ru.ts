@@ -477,6 +477,34 @@
         <translation>&amp;Ответить за мою миссию</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Предложено в двусторонних каналах (там никто не созывает):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Предложил</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Место и повестка</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>При&amp;нять</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Заседания</translation>
     </message>
@@ -493,8 +521,32 @@
         <translation>Графика дежурств нет: вызываются все делегаты вашей миссии</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Миссия %1: дежурный на месте</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Миссия %1: дежурного нет</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (с опозданием)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 принимает</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 отклоняет</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ответа ещё нет</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 готов(а) поговорить до %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1169,8 +1221,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Открыть Corridor</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor продолжает работать в системном трее, чтобы вызов горячей линии мог прозвучать. «Выход» завершает работу.</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

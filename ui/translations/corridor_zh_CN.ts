@@ -475,6 +475,34 @@
         <translation>代表本代表团答复(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>双边频道中的提议（那里无人召集）：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>地点和议程</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>没有值班表：将呼叫本代表团的所有代表</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表团 %1：有人值班</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表团 %1：无人值班</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 接受</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 拒绝</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>尚无答复</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 在 %2 之前可以交谈</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -1155,8 +1207,16 @@ Their device: %2</source>
         <translation>Corridor</translation>
     </message>
     <message>
+        <source>&amp;Open Corridor</source>
+        <translation>打开 Corridor(&amp;O)</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Corridor keeps running in the tray, so a hotline call can ring. Quit ends it.</source>
+        <translation>Corridor 在系统托盘中继续运行，以便热线呼叫能够响铃。选择“退出”即结束。</translation>
     </message>
     <message>
         <source>Corridor — %1 unread</source>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.verified: set[str] = {str(v) for v in _as_list(self.settings.value("verified", []))}
         self.read_pos: dict[str, int] = {}
         self.is_chair = False
+        self._quitting = False
         self.current = ""
         self._opening = ""
         self._pending_channels: set[str] = set()
@@ -285,7 +287,7 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_monitor())
         self.crisis_action = self._action(_t("C&risis desk…"), "Ctrl+Shift+H",
                                           lambda: self.open_crisis_desk())
-        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action):
             m.addAction(a)
@@ -330,6 +332,12 @@ class MainWindow(QMainWindow):
         self.tray = QSystemTrayIcon(QIcon(pix), self)
         self.tray.setToolTip(_t("Corridor"))
         self.tray.activated.connect(lambda *_: self._raise())
+        menu = QMenu(self)
+        menu.addAction(_t("&Open Corridor"), self._raise)
+        menu.addAction(_t("C&risis desk…"), self.open_crisis_desk)
+        menu.addSeparator()
+        menu.addAction(_t("&Quit"), self.quit)
+        self.tray.setContextMenu(menu)
         self.tray.show()
 
     def _build_crisis(self) -> None:
@@ -401,8 +409,21 @@ class MainWindow(QMainWindow):
             s.setValue(f"read/{cid}", pos)
         s.sync()
 
+    def quit(self) -> None:
+        """End the app (closing the window only hides it while a tray keeps it)."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, e: QCloseEvent) -> None:
-        """Remember the window and where the user was."""
+        """Remember the window and where the user was. With a system tray, closing the
+        window keeps the app running there, so a hotline call can still ring; Quit ends
+        it."""
+        if self.tray is not None and not self._quitting:
+            e.ignore()
+            self.hide()
+            self.notify(_t("Corridor"), _t("Corridor keeps running in the tray, so a hotline "
+                                           "call can ring. Quit ends it."))
+            return
         self.save_state()
         self._refresh_timer.stop()
         self.crisis.stop()
