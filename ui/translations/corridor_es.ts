@@ -577,6 +577,88 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mis dispositivos</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Leyendo el directorio del foro…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Quitar dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Quitar el dispositivo seleccionado</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>este dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo suyo en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+            <numerusform>%n dispositivos suyos en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>No se pudieron leer los dispositivos: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 quitado: ya no puede conectarse y se está quitando de %2 canal(es).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Quitar dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>¿Quitar su dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Ya no podrá conectarse al foro y se quitará de sus %1 canal(es): no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Quitando…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1160,6 +1242,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Gabinete de c&amp;risis…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Mis &amp;dispositivos…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

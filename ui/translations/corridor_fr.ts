@@ -577,6 +577,88 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mes appareils</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lecture de l’annuaire du forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Retirer l’appareil…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Retirer l’appareil sélectionné</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n appareil à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+            <numerusform>%n appareils à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossible de lire les appareils : %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 retiré : il ne peut plus se connecter et il est en cours de retrait de %2 canal(aux).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Retirer l’appareil</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Retirer votre appareil %1 (%2) ?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Il ne pourra plus se connecter au forum et sera retiré de ses %1 canal(aux) : il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1160,6 +1242,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Cellule de c&amp;rise…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Mes &amp;appareils…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -577,6 +577,88 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>I miei dispositivi</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lettura della rubrica del forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Rimuovi dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Rimuovi il dispositivo selezionato</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>questo dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimosso</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo tuo nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+            <numerusform>%n dispositivi tuoi nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossibile leggere i dispositivi: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 rimosso: non può più connettersi e viene rimosso da %2 canale/i.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Rimuovi dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Rimuovere il tuo dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Non potrà più connettersi al forum e sarà rimosso dai suoi %1 canale/i: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Rimozione…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1160,6 +1242,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Unità di c&amp;risi…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>I miei &amp;dispositivi…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

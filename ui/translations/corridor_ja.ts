@@ -576,6 +576,87 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>自分のデバイス</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>フォーラムのディレクトリを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>デバイスを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>選択したデバイスを削除</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>このデバイス</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>フォーラムにあるあなたのデバイス: %n 台。紛失したデバイスを削除すると、そのデバイスは接続できなくなり、すべてのチャンネルから削除されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>デバイスを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 を削除しました: 接続できなくなり、%2 個のチャンネルから削除しています。</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>デバイスを削除</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>あなたのデバイス %1 (%2) を削除しますか?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>このデバイスはフォーラムに接続できなくなり、%1 個のチャンネルから削除されます。新しいメッセージは一切読めなくなります。この操作は元に戻せません。他人の手に渡っている可能性がある場合は、ミッションに証明書の失効も依頼してください。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>削除しています…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1153,6 +1234,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>危機対応デスク(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>自分のデバイス(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

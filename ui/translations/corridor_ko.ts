@@ -576,6 +576,87 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>내 기기</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>포럼 디렉터리를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>기기 제거(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>선택한 기기 제거</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>포럼에 있는 내 기기: %n대. 분실한 기기를 제거하면 더 이상 연결할 수 없고 모든 채널에서 제거됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>기기를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 제거됨: 더 이상 연결할 수 없으며 %2개 채널에서 제거하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>기기 제거</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>내 기기 %1 (%2)을(를) 제거하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>이 기기는 더 이상 포럼에 연결할 수 없으며 %1개 채널에서 제거됩니다. 새 메시지를 읽을 수 없습니다. 이 작업은 되돌릴 수 없습니다. 다른 사람의 손에 있을 수 있다면 미션에 인증서 폐기도 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>제거하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1153,6 +1234,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>위기 대응 데스크(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>내 기기(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -578,6 +578,89 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Мои устройства</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Чтение каталога форума…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Удалить устройство…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Удалить выбранное устройство</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>это устройство</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активно</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>У вас %n устройство на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройства на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройств на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Не удалось прочитать список устройств: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 удалено: оно больше не может подключиться и удаляется из каналов (%2).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Удалить устройство</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Удалить ваше устройство %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Оно больше не сможет подключиться к форуму и будет удалено из своих каналов (%1): оно не сможет прочитать ни одного нового сообщения. Это действие необратимо. Если устройство может оказаться в чужих руках, попросите также свою миссию отозвать его сертификат.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Удаление…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1167,6 +1250,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Кризисный &amp;центр…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Мои &amp;устройства…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
