@@ -87,6 +87,7 @@ async def _channels(args: argparse.Namespace) -> int:
         chans = c.channels()
         _emit(args, [ch.to_json() for ch in chans],
               [f"{ch.channel_id[:12]}  {ch.kind:<12} {ch.name}  ({', '.join(ch.missions)})"
+               + f"  ceiling {ch.ceiling}"
                + ("  [left]" if ch.left else "") + (f"  [FORK: {ch.forked}]" if ch.forked else "")
                + (f"  [ROUTING: {ch.routing_warning}]" if ch.routing_warning else "")
                for ch in chans])
@@ -240,10 +241,12 @@ async def _create(args: argparse.Namespace) -> int:
         problem = venue.new_channel_problem(c, args.kind, args.missions)
         if problem:
             raise UsageError(problem)
-        cid = await c.create_channel(args.kind, args.name, args.missions)
+        cid = await c.create_channel(args.kind, args.name, args.missions, args.ceiling)
         await c.sync()
-        _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name},
-              [f"created {args.kind} channel {cid}"])
+        ceiling = c.engine.ceiling(bytes.fromhex(cid))
+        _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name,
+                     "ceiling": ceiling},
+              [f"created {args.kind} channel {cid} (ceiling {ceiling})"])
     return 0
 
 
@@ -260,10 +263,10 @@ async def _send(args: argparse.Namespace) -> int:
             offline = True  # queue it; the next sync, send or other command delivers it
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
-                                          requires_ack=args.ack)
+                                          requires_ack=args.ack, marking=args.marking)
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
-                                    reply_to=args.reply_to)
+                                    reply_to=args.reply_to, marking=args.marking)
         view = c.message(mid)
         pending = c.pending_sends()
         status = "queued" if view.status == "sending" else view.status
@@ -478,7 +481,7 @@ async def _read(args: argparse.Namespace) -> int:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.summary}"
+              [f"[{m.seq if m.seq is not None else '-'}] [{m.marking}] {m.sender}: {m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
                + f"  ({m.message_id[:12]})" for m in msgs])
@@ -626,6 +629,9 @@ def register(subparsers: Any) -> None:
                    help=f"the channel's name (1 to {MAX_NAME} characters)")
     p.add_argument("--missions", nargs="+", required=True, type=_mission,
                    help="member missions (ids; yours is always in)")
+    p.add_argument("--ceiling", default="", metavar="MARKING",
+                   help="the highest classification marking the channel carries (default: "
+                        "the venue's default ceiling)")
     p = cmd("leave", "leave a channel on this device (history stays readable here)",
             _run(_leave))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")
@@ -637,6 +643,10 @@ def register(subparsers: Any) -> None:
                         "--attach: the caption)")
     p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
     p.add_argument("--reply-to", default=None, metavar="ID", help="answer this message")
+    p.add_argument("--marking", default="", metavar="MARKING",
+                   help="classification marking, e.g. RESTRICTED or 'RESTRICTED//CAUCUS "
+                        "ONLY' (default: the venue's lowest level; never above the "
+                        "channel's ceiling)")
     p.add_argument("--attach", default=None, metavar="FILE",
                    help="send FILE, encrypted (at most 16 MiB: "
                         f"{LIMITS.attachment_bytes:,} bytes)")

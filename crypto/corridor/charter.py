@@ -141,7 +141,8 @@ class Charter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 
     ``conveners`` are delegates as ``"<mission>/<delegate>"``; ``chairs`` are role
     certificates (DER, issued by the venue root); ``info`` commits to the encrypted
-    channel information (name, topic), empty when there is none.
+    channel information (name, topic), empty when there is none; ``ceiling`` is the
+    highest classification marking the channel carries (:mod:`crypto.corridor.markings`).
     """
 
     v: int = CHARTER_VERSION
@@ -151,6 +152,8 @@ class Charter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     chairs: tuple[bytes, ...] = ()
     created_by: _Delegate
     info: Annotated[bytes, Meta(max_length=INFO_LEN)] = b""
+    #: the highest marking the channel carries ("": the venue scheme's default ceiling)
+    ceiling: Annotated[str, Meta(max_length=128)] = ""
 
     def with_changes(self, **kw: object) -> Charter:
         return msgspec.structs.replace(self, **kw)
