@@ -793,6 +793,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
     p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
     p.set_defaults(func=_device_list_command)
+    from client.cli import add_device_remove_parser
+    add_device_remove_parser(dsub)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
     _home_arg(p)

@@ -289,6 +289,15 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
 
+    async def retire_device(self, device_id: str, signature: bytes) -> bool:
+        """Remove another device of this delegate (signed removal); False if it was
+        removed already."""
+        raise RelayRefused(501, "unsupported", "this transport cannot remove devices")
+
+    async def retired_devices(self, mission_id: str | None) -> list[tuple[str, str, bytes]]:
+        """``(device id, by device id, signature)`` of devices their delegates removed."""
+        return []
+
     async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
         """The relay's routing of a group: (its last seq, the device ids it routes to).
         RelayRefused 404 when it does not route the group to this device."""
@@ -496,6 +505,16 @@ class HttpTransport(Transport):
     async def publish_crl(self, crl: bytes) -> list[str]:
         out = await self._json("POST", "/v1/directory/crls", {"crl": _b64(crl)})
         return [str(d) for d in out["revoked"]]
+
+    async def retire_device(self, device_id: str, signature: bytes) -> bool:
+        out = await self._json("POST", "/v1/directory/retired",
+                               {"device_id": device_id, "signature": _b64(signature)})
+        return bool(out["removed"])
+
+    async def retired_devices(self, mission_id: str | None) -> list[tuple[str, str, bytes]]:
+        params = {"mission": mission_id} if mission_id else None
+        out = await self._json("GET", "/v1/directory/retired", params=params)
+        return [(d["device_id"], d["by"], _unb64(d["signature"])) for d in out["retired"]]
 
     async def log_policy(self) -> bytes | None:
         try:

@@ -290,6 +290,9 @@ class Relay:
         self.claim_rate.take(claimer)
         self.claim_pair_rate.take(f"{claimer}>{target}")
         self.claim_target_rate.take(target)
+        dev = await self.storage.get_device(target)
+        if dev is not None and dev.revoked:  # revoked, or removed by its delegate
+            raise NotFound("this device has been removed or revoked")
         got = await self.storage.claim_key_package(target, claimer, self.now())
         if got is None:
             raise NotFound("no KeyPackage available for this device")

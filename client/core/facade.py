@@ -208,8 +208,9 @@ class Client:
         return self.views.search(query, channel=channel, limit=limit)
 
     # ------------------------------------------------------------------ actions (Actions)
-    async def create_channel(self, kind: str, name: str, missions: Sequence[str]) -> str:
-        return await self.actions.create_channel(kind, name, missions)
+    async def create_channel(self, kind: str, name: str, missions: Sequence[str],
+                             ceiling: str = "") -> str:
+        return await self.actions.create_channel(kind, name, missions, ceiling)
 
     async def change_roster(self, channel: str | bytes, *, add_missions: Sequence[str] = (),
                             remove_missions: Sequence[str] = (),
@@ -221,9 +222,10 @@ class Client:
         return await self.actions.leave(channel)
 
     async def send_text(self, channel: str | bytes, text: str, *,
-                        requires_ack: bool = False, reply_to: str | bytes | None = None) -> str:
+                        requires_ack: bool = False, reply_to: str | bytes | None = None,
+                        marking: str = "") -> str:
         return await self.actions.send_text(channel, text, requires_ack=requires_ack,
-                                            reply_to=reply_to)
+                                            reply_to=reply_to, marking=marking)
 
     async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
                            _check_policy: bool = True) -> str:
@@ -249,9 +251,10 @@ class Client:
 
     async def send_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
                               caption: str = "", requires_ack: bool = False,
-                              mime_type: str | None = None) -> str:
+                              mime_type: str | None = None, marking: str = "") -> str:
         return await self.actions.send_attachment(channel, path, caption=caption,
-                                                  requires_ack=requires_ack, mime_type=mime_type)
+                                                  requires_ack=requires_ack, mime_type=mime_type,
+                                                  marking=marking)
 
     async def fetch_attachment(self, message: str | bytes, *,
                                channel: str | bytes | None = None) -> bytes:
@@ -320,6 +323,9 @@ class Client:
     # ------------------------------------------------------------------ directory (Directory)
     async def devices(self) -> list[DeviceInfo]:
         return await self.directory.devices()
+
+    async def remove_device(self, device: str) -> DeviceInfo:
+        return await self.directory.remove_device(device)
 
     async def refresh_crls(self) -> None:
         await self.directory.refresh_crls()

@@ -24,6 +24,7 @@ from client.health import HealthRecord
 from client.model import AckStatus, AttachmentInfo, ChannelInfo, MemberView, MessageView, SearchHit
 from client.store import Message
 from client.store.schema import UNSEQUENCED_BASE
+from crypto.corridor import markings
 
 __all__ = ["Views"]
 
@@ -52,7 +53,8 @@ class Views(Driver):
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
                 meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
-                "" if meta.left else routing.detail, "" if meta.left else routing.problem))
+                "" if meta.left else routing.detail, "" if meta.left else routing.problem,
+                self._ceiling(roster.ceiling)))
         return out
 
     def members(self, channel: str | bytes) -> list[MemberView]:
@@ -319,7 +321,23 @@ class Views(Driver):
             sending=m.seq is None and own and not ann.failed,
             meeting_at=c.meeting_at, place=c.place, link=c.link, title=c.title,
             revision=c.revision, activity=c.activity, timer=c.timer,
-            failed=ann.failed if own else "", acked_missions=acked, read_by=read_by)
+            failed=ann.failed if own else "", acked_missions=acked, read_by=read_by,
+            marking=self._marking(p))
+
+    def _ceiling(self, ceiling: str) -> str:
+        try:
+            return str(markings.ceiling_of(ceiling, self.engine.marking_scheme))
+        except markings.MarkingError:
+            return ceiling
+
+    def _marking(self, p: payloads.Decoded) -> str:
+        scheme = self.engine.marking_scheme
+        if isinstance(p, payloads.Unknown):
+            return ""
+        try:
+            return str(markings.parse(p.marking, scheme))
+        except markings.MarkingError:
+            return p.marking
 
     def missions(self, cid: bytes) -> tuple[str, ...]:
         """The channel's roster missions; none when the channel cannot say (left)."""

@@ -80,6 +80,8 @@ class DeskView:
         default_factory=list)
     #: per channel, who is available to talk: (member, until, note)
     available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
+    #: other missions' "someone on duty" now, where they disclose it
+    others_on_duty: dict[str, bool] = field(default_factory=dict)
 
 
 class Desk:
@@ -381,7 +383,7 @@ class Desk:
                         self.meeting_calls(),
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
-                        book.proposals(), book.available(now))
+                        book.proposals(), book.available(now), book.on_duty(now))
 
     # -- proposals and informal contact --------------------------------------------------
 

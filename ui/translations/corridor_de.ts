@@ -476,6 +476,34 @@
         <translation>Für meine Mission &amp;antworten</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>In bilateralen Kanälen vorgeschlagen (dort beruft niemand ein):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Vorgeschlagen von</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Ort und Tagesordnung</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Anneh&amp;men</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Sitzungen</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Kein Dienstplan: Alle Delegierten Ihrer Mission werden angerufen</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1: jemand im Dienst</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1: niemand im Dienst</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (verspätet)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 nimmt an</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 lehnt ab</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 ist bis %2 für ein Gespräch verfügbar</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -761,6 +813,88 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>B&amp;eschlüsse…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Meine Geräte</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Forumsverzeichnis wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>Gerät &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Ausgewähltes Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n Gerät von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+            <numerusform>%n Geräte von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Die Geräte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %2 Kanal/Kanälen entfernt.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Ihr Gerät %1 (%2) entfernen?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinen %1 Kanal/Kanälen entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1481,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>K&amp;risenstab…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Meine &amp;Geräte…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>Devices</name>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n device of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</numerusform>
+            <numerusform>%n devices of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message numerus="yes">
         <source>%n result(s)</source>

@@ -476,6 +476,34 @@
         <translation>&amp;Responder por mi misión</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Propuestas en canales bilaterales (allí nadie convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lugar y orden del día</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acep&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Sin cuadro de guardias: se llama a todos los delegados de su misión</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Misión %1: alguien de guardia</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Misión %1: nadie de guardia</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (con retraso)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 acepta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rechaza</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>aún sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 está disponible para hablar hasta %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -761,6 +813,88 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>D&amp;ecisiones…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mis dispositivos</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Leyendo el directorio del foro…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Quitar dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Quitar el dispositivo seleccionado</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>este dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo suyo en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+            <numerusform>%n dispositivos suyos en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>No se pudieron leer los dispositivos: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 quitado: ya no puede conectarse y se está quitando de %2 canal(es).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Quitar dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>¿Quitar su dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Ya no podrá conectarse al foro y se quitará de sus %1 canal(es): no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Quitando…</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1481,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Gabinete de c&amp;risis…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Mis &amp;dispositivos…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

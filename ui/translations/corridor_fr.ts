@@ -476,6 +476,34 @@
         <translation>&amp;Répondre pour ma mission</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposées dans les canaux bilatéraux (personne n’y convoque) :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposée par</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lieu et ordre du jour</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;pter</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Décliner</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Réunions</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Pas de tableau de permanence&#xa0;: tous les délégués de votre mission sont appelés</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1 : quelqu’un de permanence</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1 : personne de permanence</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (en retard)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accepte</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 décline</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 est disponible pour parler jusqu’à %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -528,11 +580,11 @@
     <name>Decisions</name>
     <message>
         <source>%1 (venue: %2)</source>
-        <translation>%1 (lieu : %2)</translation>
+        <translation>%1 (lieu&#xa0;: %2)</translation>
     </message>
     <message>
         <source>under silence; broken so far by %1</source>
-        <translation>sous silence ; rompu jusqu’ici par %1</translation>
+        <translation>sous silence&#xa0;; rompu jusqu’ici par %1</translation>
     </message>
     <message>
         <source>under silence</source>
@@ -544,15 +596,15 @@
     </message>
     <message>
         <source>disputed: break sent at %1, not confirmed</source>
-        <translation>contesté : rupture envoyée à %1, non confirmée</translation>
+        <translation>contesté&#xa0;: rupture envoyée à %1, non confirmée</translation>
     </message>
     <message>
         <source>pending: a later revision was not received</source>
-        <translation>en attente : une révision ultérieure n’a pas été reçue</translation>
+        <translation>en attente&#xa0;: une révision ultérieure n’a pas été reçue</translation>
     </message>
     <message>
         <source>pending: awaiting closing statements from %1</source>
-        <translation>en attente : déclarations de clôture attendues de %1</translation>
+        <translation>en attente&#xa0;: déclarations de clôture attendues de %1</translation>
     </message>
     <message>
         <source>adopted</source>
@@ -568,19 +620,19 @@
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation>&amp;Canal :</translation>
+        <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation>&amp;Titre :</translation>
+        <translation>&amp;Titre&#xa0;:</translation>
     </message>
     <message>
         <source>Te&amp;xt:</source>
-        <translation>Te&amp;xte :</translation>
+        <translation>Te&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Silence period (hours):</source>
-        <translation>&amp;Durée du silence (heures) :</translation>
+        <translation>&amp;Durée du silence (heures)&#xa0;:</translation>
     </message>
     <message>
         <source>Decisions</source>
@@ -668,11 +720,11 @@
     </message>
     <message>
         <source>You take part as an observer: you cannot break silence or sign off.</source>
-        <translation>Vous participez en tant qu’observateur : vous ne pouvez ni rompre le silence ni approuver.</translation>
+        <translation>Vous participez en tant qu’observateur&#xa0;: vous ne pouvez ni rompre le silence ni approuver.</translation>
     </message>
     <message>
         <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
-        <translation>Votre rupture (%1) n’est pas confirmée : %2 n’en ont pas accusé réception. Signalez-la par d’autres moyens.</translation>
+        <translation>Votre rupture (%1) n’est pas confirmée&#xa0;: %2 n’en ont pas accusé réception. Signalez-la par d’autres moyens.</translation>
     </message>
     <message>
         <source>Revision %1 put by %2 · text SHA-256 %3</source>
@@ -692,11 +744,11 @@
     </message>
     <message>
         <source>%1 broke silence at %2: %3 (%4)</source>
-        <translation>%1 a rompu le silence à %2 : %3 (%4)</translation>
+        <translation>%1 a rompu le silence à %2&#xa0;: %3 (%4)</translation>
     </message>
     <message>
         <source>Outcome: %1</source>
-        <translation>Résultat : %1</translation>
+        <translation>Résultat&#xa0;: %1</translation>
     </message>
     <message>
         <source>Version %1 by %2 at %3</source>
@@ -708,7 +760,7 @@
     </message>
     <message>
         <source>Signed off: %1</source>
-        <translation>Approuvé par : %1</translation>
+        <translation>Approuvé par&#xa0;: %1</translation>
     </message>
     <message>
         <source>Put a text under silence</source>
@@ -720,7 +772,7 @@
     </message>
     <message>
         <source>Reason:</source>
-        <translation>Motif :</translation>
+        <translation>Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Revise the text (the clock restarts)</source>
@@ -740,11 +792,11 @@
     </message>
     <message>
         <source>Paragraph:</source>
-        <translation>Paragraphe :</translation>
+        <translation>Paragraphe&#xa0;:</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation>Commentaire :</translation>
+        <translation>Commentaire&#xa0;:</translation>
     </message>
     <message>
         <source>Differences</source>
@@ -752,7 +804,7 @@
     </message>
     <message>
         <source>From version:</source>
-        <translation>Depuis la version :</translation>
+        <translation>Depuis la version&#xa0;:</translation>
     </message>
     <message>
         <source>Export the agreed text</source>
@@ -761,6 +813,88 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>Dé&amp;cisions…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mes appareils</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lecture de l’annuaire du forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Retirer l’appareil…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Retirer l’appareil sélectionné</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n appareil à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+            <numerusform>%n appareils à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossible de lire les appareils : %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 retiré : il ne peut plus se connecter et il est en cours de retrait de %2 canal(aux).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Retirer l’appareil</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Retirer votre appareil %1 (%2) ?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Il ne pourra plus se connecter au forum et sera retiré de ses %1 canal(aux) : il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1481,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Cellule de c&amp;rise…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Mes &amp;appareils…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

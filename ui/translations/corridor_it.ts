@@ -476,6 +476,34 @@
         <translation>&amp;Rispondi per la mia missione</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposte nei canali bilaterali (lì nessuno convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposta da</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Luogo e ordine del giorno</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Risposta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;tta</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rifiuta</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Riunioni</translation>
     </message>
@@ -492,8 +520,32 @@
         <translation>Nessun turno di servizio: sono chiamati tutti i delegati della tua missione</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Missione %1: qualcuno di turno</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Missione %1: nessuno di turno</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (in ritardo)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accetta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rifiuta</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ancora nessuna risposta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 è disponibile a parlare fino alle %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -761,6 +813,88 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>D&amp;ecisioni…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>I miei dispositivi</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lettura della rubrica del forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Rimuovi dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Rimuovi il dispositivo selezionato</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>questo dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimosso</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo tuo nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+            <numerusform>%n dispositivi tuoi nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossibile leggere i dispositivi: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 rimosso: non può più connettersi e viene rimosso da %2 canale/i.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Rimuovi dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Rimuovere il tuo dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Non potrà più connettersi al forum e sarà rimosso dai suoi %1 canale/i: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Rimozione…</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1481,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Unità di c&amp;risi…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>I miei &amp;dispositivi…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

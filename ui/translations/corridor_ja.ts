@@ -475,6 +475,34 @@
         <translation>自分の代表部として回答(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>二国間チャネルでの提案（そこでは誰も招集しません）:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提案者</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>場所と議題</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>承諾(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>辞退(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会合(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>当番表がありません: 代表部の全代表団員が呼び出されます</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表部 %1: 当直者あり</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表部 %1: 当直者なし</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (遅延)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 が承諾</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 が辞退</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 は %2 まで話ができます</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -760,6 +812,87 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>決定(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>自分のデバイス</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>フォーラムのディレクトリを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>デバイスを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>選択したデバイスを削除</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>このデバイス</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>フォーラムにあるあなたのデバイス: %n 台。紛失したデバイスを削除すると、そのデバイスは接続できなくなり、すべてのチャンネルから削除されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>デバイスを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 を削除しました: 接続できなくなり、%2 個のチャンネルから削除しています。</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>デバイスを削除</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>あなたのデバイス %1 (%2) を削除しますか?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>このデバイスはフォーラムに接続できなくなり、%1 個のチャンネルから削除されます。新しいメッセージは一切読めなくなります。この操作は元に戻せません。他人の手に渡っている可能性がある場合は、ミッションに証明書の失効も依頼してください。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>削除しています…</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1473,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>危機対応デスク(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>自分のデバイス(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -475,6 +475,34 @@
         <translation>내 대표부로 응답(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>양자 채널에서 제안됨(그곳에서는 아무도 소집하지 않음):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>제안자</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>장소와 의제</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>수락(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>거절(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>회의(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>당번표 없음: 대표부의 모든 대표를 호출합니다</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>대표부 %1: 당직자 있음</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>대표부 %1: 당직자 없음</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (지연)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 수락</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 거절</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>아직 답변 없음</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 님은 %2까지 대화할 수 있습니다</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -760,6 +812,87 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>결정(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>내 기기</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>포럼 디렉터리를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>기기 제거(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>선택한 기기 제거</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>포럼에 있는 내 기기: %n대. 분실한 기기를 제거하면 더 이상 연결할 수 없고 모든 채널에서 제거됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>기기를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 제거됨: 더 이상 연결할 수 없으며 %2개 채널에서 제거하는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>기기 제거</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>내 기기 %1 (%2)을(를) 제거하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>이 기기는 더 이상 포럼에 연결할 수 없으며 %1개 채널에서 제거됩니다. 새 메시지를 읽을 수 없습니다. 이 작업은 되돌릴 수 없습니다. 다른 사람의 손에 있을 수 있다면 미션에 인증서 폐기도 요청하세요.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>제거하는 중…</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1473,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>위기 대응 데스크(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>내 기기(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

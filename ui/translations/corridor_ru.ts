@@ -477,6 +477,34 @@
         <translation>&amp;Ответить за мою миссию</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Предложено в двусторонних каналах (там никто не созывает):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Предложил</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Место и повестка</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>При&amp;нять</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Заседания</translation>
     </message>
@@ -493,8 +521,32 @@
         <translation>Графика дежурств нет: вызываются все делегаты вашей миссии</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Миссия %1: дежурный на месте</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Миссия %1: дежурного нет</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (с опозданием)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 принимает</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 отклоняет</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ответа ещё нет</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 готов(а) поговорить до %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -762,6 +814,89 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>Р&amp;ешения…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Мои устройства</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Чтение каталога форума…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Удалить устройство…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Удалить выбранное устройство</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>это устройство</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активно</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>У вас %n устройство на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройства на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройств на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Не удалось прочитать список устройств: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>%1 удалено: оно больше не может подключиться и удаляется из каналов (%2).</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Удалить устройство</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Удалить ваше устройство %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>Оно больше не сможет подключиться к форуму и будет удалено из своих каналов (%1): оно не сможет прочитать ни одного нового сообщения. Это действие необратимо. Если устройство может оказаться в чужих руках, попросите также свою миссию отозвать его сертификат.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Удаление…</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1489,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>Кризисный &amp;центр…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>Мои &amp;устройства…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

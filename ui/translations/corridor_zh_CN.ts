@@ -475,6 +475,34 @@
         <translation>代表本代表团答复(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>双边频道中的提议（那里无人召集）：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>地点和议程</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
@@ -491,8 +519,32 @@
         <translation>没有值班表：将呼叫本代表团的所有代表</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表团 %1：有人值班</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表团 %1：无人值班</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 接受</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 拒绝</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>尚无答复</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 在 %2 之前可以交谈</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -760,6 +812,87 @@
     <message>
         <source>D&amp;ecisions…</source>
         <translation>决定(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>我的设备</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>正在读取论坛目录…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>移除设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>移除所选设备</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>您在论坛中有 %n 台设备。移除丢失的设备后，它将无法再连接，并会从所有频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>无法读取设备：%1</translation>
+    </message>
+    <message>
+        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
+        <translation>已移除 %1：它无法再连接，正在从 %2 个频道中移除。</translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>移除您的设备 %1（%2）？</translation>
+    </message>
+    <message>
+        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>它将无法再连接论坛，并会从其 %1 个频道中移除：它将无法读取任何新消息。此操作无法撤销。如果设备可能落入他人之手，请同时请您的代表团吊销其证书。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
     </message>
 </context>
 <context>
@@ -1340,6 +1473,10 @@ Their device: %2</source>
     <message>
         <source>C&amp;risis desk…</source>
         <translation>危机处置台(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>My &amp;devices…</source>
+        <translation>我的设备(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -48,7 +48,7 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.crisis.alarm import DesktopNotifier
-from client.model import AckStatus, MessageView, SearchHit
+from client.model import AckStatus, DeviceInfo, MessageView, SearchHit
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.alarm import AppNotifier, CrisisController
@@ -65,6 +65,7 @@ from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
 from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
+from ui.views.devices import DevicesDialog
 from ui.views.dialogs import (
     AgendaDialog,
     ChannelWizard,
@@ -292,10 +293,12 @@ class MainWindow(QMainWindow):
                                           lambda: self.open_crisis_desk())
         self.decisions_action = self._action(decisions_menu_text(), "Ctrl+Shift+D",
                                              lambda: self.open_decisions())
+        self.devices_action = self._action(_t("My &devices…"), None,
+                                           lambda: self.open_devices())
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
-                  self.decisions_action):
+                  self.decisions_action, self.devices_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -1229,6 +1232,31 @@ class MainWindow(QMainWindow):
         self.monitor_dialog = dlg
         dlg.show()
         run(issued_dir)
+        return dlg
+
+    def open_devices(self) -> DevicesDialog:
+        """This delegate's devices, and removing a lost one (``corridor device ...``)."""
+        dlg = DevicesDialog(self)
+        a = self.adapter
+
+        def load() -> None:
+            self.bridge.submit(a.devices, dlg.set_devices,
+                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
+
+        def removed(device: DeviceInfo) -> None:
+            def listed(devs: list[DeviceInfo]) -> None:
+                dlg.set_devices(devs)
+                dlg.set_removed(device)
+
+            dlg.set_removed(device)
+            self.bridge.submit(a.devices, listed)
+
+        dlg.removeRequested.connect(lambda dev: self.bridge.submit(
+            lambda: a.remove_device(dev), removed,
+            lambda exc: dlg.set_error(str(exc) or type(exc).__name__)))
+        self.devices_dialog = dlg
+        dlg.show()
+        load()
         return dlg
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:
