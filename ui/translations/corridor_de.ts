@@ -872,9 +872,19 @@
         <source>The devices could not be read: %1</source>
         <translation>Die Geräte konnten nicht gelesen werden: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %2 Kanal/Kanälen entfernt.</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanal entfernt.</numerusform>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinem %n Kanal entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinen %n Kanälen entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -883,10 +893,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>Ihr Gerät %1 (%2) entfernen?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinen %1 Kanal/Kanälen entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</translation>
     </message>
     <message>
         <source>Remove</source>

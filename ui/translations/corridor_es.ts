@@ -872,9 +872,19 @@
         <source>The devices could not be read: %1</source>
         <translation>No se pudieron leer los dispositivos: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 quitado: ya no puede conectarse y se está quitando de %2 canal(es).</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 quitado: ya no puede conectarse y se está quitando de %n canal.</numerusform>
+            <numerusform>%1 quitado: ya no puede conectarse y se está quitando de %n canales.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Ya no podrá conectarse al foro y se quitará de su %n canal: no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</numerusform>
+            <numerusform>Ya no podrá conectarse al foro y se quitará de sus %n canales: no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -883,10 +893,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>¿Quitar su dispositivo %1 (%2)?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>Ya no podrá conectarse al foro y se quitará de sus %1 canal(es): no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -872,9 +872,19 @@
         <source>The devices could not be read: %1</source>
         <translation>Impossible de lire les appareils : %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 retiré : il ne peut plus se connecter et il est en cours de retrait de %2 canal(aux).</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 retiré&#xa0;: il ne peut plus se connecter et il est en cours de retrait de %n canal.</numerusform>
+            <numerusform>%1 retiré&#xa0;: il ne peut plus se connecter et il est en cours de retrait de %n canaux.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Il ne pourra plus se connecter au forum et sera retiré de %n canal&#xa0;: il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</numerusform>
+            <numerusform>Il ne pourra plus se connecter au forum et sera retiré de ses %n canaux&#xa0;: il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -883,10 +893,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>Retirer votre appareil %1 (%2) ?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>Il ne pourra plus se connecter au forum et sera retiré de ses %1 canal(aux) : il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</translation>
     </message>
     <message>
         <source>Remove</source>

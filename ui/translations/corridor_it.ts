@@ -872,9 +872,19 @@
         <source>The devices could not be read: %1</source>
         <translation>Impossibile leggere i dispositivi: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 rimosso: non può più connettersi e viene rimosso da %2 canale/i.</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canale.</numerusform>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canali.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dal suo %n canale: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dai suoi %n canali: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -883,10 +893,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>Rimuovere il tuo dispositivo %1 (%2)?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>Non potrà più connettersi al forum e sarà rimosso dai suoi %1 canale/i: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</translation>
     </message>
     <message>
         <source>Remove</source>

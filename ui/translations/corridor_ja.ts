@@ -870,9 +870,17 @@
         <source>The devices could not be read: %1</source>
         <translation>デバイスを読み込めませんでした: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 を削除しました: 接続できなくなり、%2 個のチャンネルから削除しています。</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 を削除しました: 接続できなくなり、%n 個のチャンネルから削除しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>このデバイスはフォーラムに接続できなくなり、%n 個のチャンネルから削除されます。新しいメッセージは一切読めなくなります。この操作は元に戻せません。他人の手に渡っている可能性がある場合は、代表部に証明書の失効も依頼してください。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -881,10 +889,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>あなたのデバイス %1 (%2) を削除しますか?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>このデバイスはフォーラムに接続できなくなり、%1 個のチャンネルから削除されます。新しいメッセージは一切読めなくなります。この操作は元に戻せません。他人の手に渡っている可能性がある場合は、ミッションに証明書の失効も依頼してください。</translation>
     </message>
     <message>
         <source>Remove</source>

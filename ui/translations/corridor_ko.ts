@@ -870,9 +870,17 @@
         <source>The devices could not be read: %1</source>
         <translation>기기를 읽을 수 없습니다: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 제거됨: 더 이상 연결할 수 없으며 %2개 채널에서 제거하는 중입니다.</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 제거됨: 더 이상 연결할 수 없으며 %n개 채널에서 제거하는 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>이 기기는 더 이상 포럼에 연결할 수 없으며 %n개 채널에서 제거됩니다. 새 메시지를 읽을 수 없습니다. 이 작업은 되돌릴 수 없습니다. 다른 사람의 손에 있을 수 있다면 대표부에 인증서 폐기도 요청하십시오.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -881,10 +889,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>내 기기 %1 (%2)을(를) 제거하시겠습니까?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>이 기기는 더 이상 포럼에 연결할 수 없으며 %1개 채널에서 제거됩니다. 새 메시지를 읽을 수 없습니다. 이 작업은 되돌릴 수 없습니다. 다른 사람의 손에 있을 수 있다면 미션에 인증서 폐기도 요청하세요.</translation>
     </message>
     <message>
         <source>Remove</source>

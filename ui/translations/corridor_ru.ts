@@ -874,9 +874,21 @@
         <source>The devices could not be read: %1</source>
         <translation>Не удалось прочитать список устройств: %1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>%1 удалено: оно больше не может подключиться и удаляется из каналов (%2).</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n канала.</numerusform>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n каналов.</numerusform>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n каналов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своего %n канала: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своих %n каналов: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своих %n каналов: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -885,10 +897,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>Удалить ваше устройство %1 (%2)?</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>Оно больше не сможет подключиться к форуму и будет удалено из своих каналов (%1): оно не сможет прочитать ни одного нового сообщения. Это действие необратимо. Если устройство может оказаться в чужих руках, попросите также свою миссию отозвать его сертификат.</translation>
     </message>
     <message>
         <source>Remove</source>

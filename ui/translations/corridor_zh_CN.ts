@@ -870,9 +870,17 @@
         <source>The devices could not be read: %1</source>
         <translation>无法读取设备：%1</translation>
     </message>
-    <message>
-        <source>Removed %1: it can no longer connect, and it is being removed from %2 channel(s).</source>
-        <translation>已移除 %1：它无法再连接，正在从 %2 个频道中移除。</translation>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>已移除 %1：它无法再连接，正在从 %n 个频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>它将无法再连接论坛，并会从其 %n 个频道中移除：它将无法读取任何新消息。此操作无法撤销。如果设备可能落入他人之手，请同时请您的代表团吊销其证书。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove device</source>
@@ -881,10 +889,6 @@
     <message>
         <source>Remove your device %1 (%2)?</source>
         <translation>移除您的设备 %1（%2）？</translation>
-    </message>
-    <message>
-        <source>It will no longer connect to the venue and is removed from its %1 channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
-        <translation>它将无法再连接论坛，并会从其 %1 个频道中移除：它将无法读取任何新消息。此操作无法撤销。如果设备可能落入他人之手，请同时请您的代表团吊销其证书。</translation>
     </message>
     <message>
         <source>Remove</source>
