@@ -1493,6 +1493,10 @@ Ihr Gerät: %2</translation>
         <translation>Meine &amp;Geräte…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>Kanalverlauf e&amp;xportieren…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1733,6 +1737,21 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Kanalverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+            <numerusform>%n Nachrichten nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

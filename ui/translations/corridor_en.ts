@@ -86,6 +86,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>Exported %n message to %1, signed by this device.</numerusform>
+            <numerusform>Exported %n messages to %1, signed by this device.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>

@@ -1493,6 +1493,10 @@ Su dispositivo: %2</translation>
         <translation>Mis &amp;dispositivos…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;xportar el historial del canal…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1733,6 +1737,21 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Exportar el historial del canal</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n mensaje exportado a %1, firmado por este dispositivo.</numerusform>
+            <numerusform>%n mensajes exportados a %1, firmados por este dispositivo.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

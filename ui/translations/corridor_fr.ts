@@ -1493,6 +1493,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Mes &amp;appareils…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;xporter l’historique du canal…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1733,6 +1737,21 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Exporter l’historique du canal</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n message exporté vers %1, signé par cet appareil.</numerusform>
+            <numerusform>%n messages exportés vers %1, signés par cet appareil.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

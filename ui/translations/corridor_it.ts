@@ -1493,6 +1493,10 @@ Il suo dispositivo: %2</translation>
         <translation>I miei &amp;dispositivi…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;sporta la cronologia del canale…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1733,6 +1737,21 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Esporta la cronologia del canale</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Pagina web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n messaggio esportato in %1, firmato da questo dispositivo.</numerusform>
+            <numerusform>%n messaggi esportati in %1, firmati da questo dispositivo.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1483,6 +1483,10 @@ Their device: %2</source>
         <translation>自分のデバイス(&amp;D)…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1723,6 +1727,20 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>チャンネル履歴をエクスポート</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web ページ (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n 件のメッセージを %1 にエクスポートし、このデバイスで署名しました。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1483,6 +1483,10 @@ Their device: %2</source>
         <translation>내 기기(&amp;D)…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>채널 기록 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -1723,6 +1727,20 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>채널 기록 내보내기</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>웹 페이지 (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>메시지 %n개를 %1(으)로 내보내고 이 기기로 서명했습니다.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1503,6 +1503,10 @@ Their device: %2</source>
         <translation>Мои &amp;устройства…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>&amp;Экспорт истории канала…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>
@@ -1743,6 +1747,22 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Экспорт истории канала</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n сообщение экспортировано в %1 и подписано этим устройством.</numerusform>
+            <numerusform>%n сообщения экспортированы в %1 и подписаны этим устройством.</numerusform>
+            <numerusform>%n сообщений экспортировано в %1 и подписано этим устройством.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1483,6 +1483,10 @@ Their device: %2</source>
         <translation>我的设备(&amp;D)…</translation>
     </message>
     <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>导出频道历史(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1723,6 +1727,20 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>导出频道历史</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>已将 %n 条消息导出到 %1，并由本设备签名。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>

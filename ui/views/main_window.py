@@ -295,10 +295,12 @@ class MainWindow(QMainWindow):
                                              lambda: self.open_decisions())
         self.devices_action = self._action(_t("My &devices…"), None,
                                            lambda: self.open_devices())
+        self.export_action = self._action(_t("E&xport channel history…"), None,
+                                          lambda: self.export_history())
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
-                  self.decisions_action, self.devices_action):
+                  self.decisions_action, self.devices_action, self.export_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -1233,6 +1235,30 @@ class MainWindow(QMainWindow):
         dlg.show()
         run(issued_dir)
         return dlg
+
+    def export_history(self, path: Path | None = None) -> None:
+        """Save the open channel's history as a signed, readable HTML file."""
+        cid = self._cid()
+        if cid is None:
+            return
+        if path is None:
+            ch = self.channel_model.channel(cid.hex())
+            name = (ch.name if ch is not None else "channel").replace("/", "-")
+            chosen, _f = QFileDialog.getSaveFileName(
+                self, _t("Export channel history"), f"{name}-history.html",
+                _t("Web page (*.html)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Exported %n message(s) to %1, signed by this device.",
+                count).replace("%1", str(target)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.export_history(cid, target), done,
+                           self._error)
 
     def open_devices(self) -> DevicesDialog:
         """This delegate's devices, and removing a lost one (``corridor device ...``)."""
