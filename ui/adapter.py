@@ -234,6 +234,17 @@ class ConversationAdapter:
         issued = issued_serials(issued_dir) if issued_dir is not None else set()
         return head.size, monitor_mission(entries, mission, issued)
 
+    def export_history(self, channel: bytes, path: Path) -> int:
+        """Write the channel's signed, readable history to ``path`` (``corridor export``);
+        returns how many messages it holds."""
+        import time
+
+        from client.history_export import export_from
+
+        page, _name, count = export_from(self.client, channel, int(time.time() * 1000))
+        path.write_text(page, encoding="utf-8")
+        return count
+
     async def devices(self) -> list[DeviceInfo]:
         """This delegate's devices (``corridor device list``)."""
         return await self.client.devices()

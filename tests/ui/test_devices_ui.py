@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The devices screen (offscreen, real window, core and relay of the demo venue): the
-delegate's devices listed, this one marked, and a lost one removed after a confirmation
-that can be cancelled; once removed it is out of the open channel's roster."""
+"""The devices screen and the history export (offscreen, real window, core and relay of
+the demo venue): the delegate's devices listed, this one marked, and a lost one removed
+after a confirmation that can be cancelled; once removed it is out of the open channel's
+roster. The open channel's history exported from the menu verifies offline."""
 
 from __future__ import annotations
 
@@ -74,3 +75,19 @@ def test_devices_screen_removes_a_lost_device_after_confirmation(
     assert not dlg.remove_button.isEnabled()
     assert lost not in {m.device_id for m in me.members(cid)}
     dlg.close()
+
+
+def test_export_history_from_the_app_verifies_offline(
+        open_window, venue, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Corridor > Export channel history…: the open channel's signed, readable page."""
+    from client.history_export import verify_export
+
+    w = open_window(0)
+    assert w.export_action.isEnabled()
+    out = tmp_path / "history.html"
+    w.export_history(out)
+    qtbot.waitUntil(lambda: "Exported" in w.statusBar().currentMessage(), timeout=TIMEOUT)
+    x = verify_export(out.read_text(encoding="utf-8"), w.session.client.engine.trust.root_der)
+    held = w.session.client.messages(bytes.fromhex(w.current), limit=10_000)
+    assert x.channel_id == w.current and len(x.messages) == len(held) > 0
+    assert f"{len(x.messages)} message" in w.statusBar().currentMessage()

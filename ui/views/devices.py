@@ -108,9 +108,9 @@ class DevicesDialog(QDialog):
         self.summary.setText(_t("The devices could not be read: %1").replace("%1", text))
 
     def set_removed(self, device: DeviceInfo) -> None:
-        self.summary.setText(_t("Removed %1: it can no longer connect, and it is being "
-                                "removed from %2 channel(s).").replace(
-            "%1", device.device_id[:16]).replace("%2", str(len(device.channels))))
+        self.summary.setText(tr_n("Devices", "Removed %1: it can no longer connect, and it "
+                                  "is being removed from %n channel(s).",
+                                  len(device.channels)).replace("%1", device.device_id[:16]))
 
     def confirm_removal(self) -> QMessageBox | None:
         """Ask, naming the device and what follows; removal cannot be undone."""
@@ -122,11 +122,11 @@ class DevicesDialog(QDialog):
                               "%1", d.device_id[:16]).replace("%2", d.display_name or "?"),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("removeDeviceBox")
-        box.setInformativeText(_t(
-            "It will no longer connect to the venue and is removed from its %1 channel(s): "
-            "it cannot read any new message. This cannot be undone. If it may be in other "
-            "hands, also ask your mission to revoke its certificate.").replace(
-                "%1", str(len(d.channels))))
+        box.setInformativeText(tr_n(
+            "Devices", "It will no longer connect to the venue and is removed from its %n "
+            "channel(s): it cannot read any new message. This cannot be undone. If it may be "
+            "in other hands, also ask your mission to revoke its certificate.",
+            len(d.channels)))
         self.confirm_button = box.addButton(_t("Remove"),
                                             QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
