@@ -106,3 +106,13 @@ def test_the_main_window_opens_the_decisions_window(open_window: Any) -> None:
     w.decisions_action.trigger()
     assert w.decisions_window.isVisible()
     assert w.decisions.timer.isActive()
+
+
+def test_an_observers_message_carries_the_badge(qapp: Any) -> None:
+    from client.model import MessageView
+    from ui.delegates.message import sender_text
+
+    row = MessageView("00", "track2/ana", "text", "Hello", 0, 1, False, 1, observer=True)
+    assert sender_text(row) == "track2/ana · observer"
+    plain = MessageView("00", "alderia/ana", "text", "Hello", 0, 1, False, 1)
+    assert sender_text(plain) == "alderia/ana"

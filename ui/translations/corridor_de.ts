@@ -1804,6 +1804,10 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · Beobachter</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>

@@ -1804,6 +1804,10 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · observador</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>editado</translation>
     </message>

@@ -1804,6 +1804,10 @@ Distribué sous la licence Apache, version 2.0.</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · observateur</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>modifié</translation>
     </message>

@@ -1804,6 +1804,10 @@ Distribuito con licenza Apache, versione 2.0.</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · osservatore</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>modificato</translation>
     </message>

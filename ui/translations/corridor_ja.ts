@@ -1789,6 +1789,10 @@ Apache License, Version 2.0 の下で提供されています。</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · オブザーバー</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>編集済み</translation>
     </message>

@@ -1789,6 +1789,10 @@ Apache License 2.0에 따라 배포됩니다.</translation>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · 옵서버</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>편집됨</translation>
     </message>

@@ -1819,6 +1819,10 @@ Licensed under the Apache License, Version 2.0.</source>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · наблюдатель</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>изменено</translation>
     </message>

@@ -1789,6 +1789,10 @@ Licensed under the Apache License, Version 2.0.</source>
 <context>
     <name>Message</name>
     <message>
+        <source>%1 · observer</source>
+        <translation>%1 · 观察员</translation>
+    </message>
+    <message>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
