@@ -720,3 +720,6 @@ def register(subparsers: Any) -> None:
                    help="the newest N messages (1-10000, default 50)")
     p.add_argument("--no-receipts", action="store_true", help="send no read receipts")
     p.add_argument("--offline", action="store_true", help="do not sync first")
+    from client.cli_archive import register_archive
+
+    register_archive(cmd, _run)

@@ -104,6 +104,8 @@ class MessageView:
     read_by: tuple[str, ...] = ()
     #: the classification marking it carries, as the venue's scheme writes it
     marking: str = ""
+    #: the sender's mission is accredited as an observer (its certificate says so)
+    observer: bool = False
 
     @property
     def status(self) -> str:

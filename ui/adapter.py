@@ -30,7 +30,7 @@ from client.events import (
     MessagesExpired,
 )
 from client.features import MODIFIER_KINDS
-from client.model import AckStatus, MemberView, MessageView, SearchHit
+from client.model import AckStatus, DeviceInfo, MemberView, MessageView, SearchHit
 from client.policy import POLICY, Authority
 from client.transparency import DirectoryStatus, MonitorFinding
 from ui.rows import ChannelSummary, Newer
@@ -233,6 +233,25 @@ class ConversationAdapter:
                                "certificate")
         issued = issued_serials(issued_dir) if issued_dir is not None else set()
         return head.size, monitor_mission(entries, mission, issued)
+
+    def export_history(self, channel: bytes, path: Path) -> int:
+        """Write the channel's signed, readable history to ``path`` (``corridor export``);
+        returns how many messages it holds."""
+        import time
+
+        from client.history_export import export_from
+
+        page, _name, count = export_from(self.client, channel, int(time.time() * 1000))
+        path.write_text(page, encoding="utf-8")
+        return count
+
+    async def devices(self) -> list[DeviceInfo]:
+        """This delegate's devices (``corridor device list``)."""
+        return await self.client.devices()
+
+    async def remove_device(self, device_id: str) -> DeviceInfo:
+        """Remove another device of this delegate (``corridor device remove``)."""
+        return await self.client.remove_device(device_id)
 
     def directory_status(self, channel: bytes) -> DirectoryStatus:
         """Key transparency for the conversation (client.transparency.DirectoryStatus)."""

@@ -8,8 +8,9 @@
   your break is not confirmed), ``silence export PROC --out FILE``;
 * ``draft new CHANNEL TITLE --text ... [--lock]``, ``draft edit DOC --text ...``,
   ``draft diff DOC A B``, ``draft comment DOC PARAGRAPH TEXT``, ``draft sign-off DOC``,
-  ``draft lock DOC [--release]``, ``draft show [DOC]``, ``draft export DOC --out STEM``
-  (STEM.pdf, STEM.docx and STEM.corridor, the signed record);
+  ``draft lock DOC [--release]``, ``draft show [DOC]``, ``draft export DOC --out STEM
+  [--attach]`` (STEM.pdf, STEM.docx and STEM.corridor, the signed record; ``--attach``
+  sends them to the document's channel as ordinary attachments);
 * ``verify-decision FILE [--file STEM.pdf]``: a third party verifies an exported record
   offline with nothing but the file and the venue root certificate.
 
@@ -220,9 +221,19 @@ async def _draft_export(args: argparse.Namespace, c: Any, desk: Any) -> int:
     for name, data in files.items():
         _write(stem.parent / name, data)
     doc = desk.document(args.doc)
-    _emit(args, {"files": [str(stem.parent / n) for n in files], "summary": doc.summary()},
+    attached = []
+    if args.attach:  # the regular attachment path: its encryption and hash checks
+        channel = desk.find_doc(args.doc)[1]
+        for name in files:
+            attached.append(await c.send_attachment(
+                channel, stem.parent / name, caption=f"{doc.versions[0].title}: "
+                f"{doc.summary()}"))
+    _emit(args, {"files": [str(stem.parent / n) for n in files], "summary": doc.summary(),
+                 "attachments": attached},
           [f"{doc.summary()}: " + ", ".join(str(stem.parent / n) for n in files),
-           f"verify with corridor verify-decision {stem}.corridor --file {stem}.pdf"])
+           f"verify with corridor verify-decision {stem}.corridor --file {stem}.pdf"]
+          + ([f"sent to the document's channel as {len(attached)} attachments"]
+             if attached else []))
     return 0
 
 
@@ -329,6 +340,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("doc")
     p.add_argument("--out", required=True, help="file stem: STEM.pdf, STEM.docx, "
                    "STEM.corridor")
+    p.add_argument("--attach", action="store_true",
+                   help="also send the three files to the document's channel as attachments")
 
     p = subparsers.add_parser(
         "verify-decision", help="verify an exported decision record offline",

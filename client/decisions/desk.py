@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from client import payloads
@@ -41,7 +42,24 @@ from client.errors import NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
-__all__ = ["Desk"]
+__all__ = ["DecisionsView", "Desk"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsView:
+    """A snapshot of the decisions desk at ``now`` (ms), computed on the core's thread."""
+
+    me: str
+    mission: str
+    observer: bool
+    now: int
+    procedures: list[tuple[bytes, silence.Outcome]]
+    documents: list[tuple[bytes, drafting.Document]]
+    #: (channel id, name, kind) of the channels a text or a document can go to
+    channels: tuple[tuple[bytes, str, str], ...]
+    #: this mission's breaks not confirmed by every other mission (tell the user)
+    alerts: list[silence.BreakState] = field(default_factory=list)
+    observers: frozenset[str] = frozenset()
 
 
 class Desk:
@@ -328,6 +346,14 @@ class Desk:
         return await self._send(cid, SignOff(doc_id=did, version=v.version,
                                              text_hash=text_hash(v.text), member=self.me,
                                              at=self.now()))
+
+    def view(self, alerts: Sequence[silence.BreakState] = ()) -> DecisionsView:
+        """Everything the app's decisions window shows, at once."""
+        procs, docs = self.procedures(), self.documents()
+        chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
+                      if not c.damaged and str(c.kind) in ("multilateral", "caucus", "notice"))
+        return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
+                             chans, list(alerts), frozenset(self.book.observers))
 
     # -- exports --------------------------------------------------------------------------
 

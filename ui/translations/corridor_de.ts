@@ -577,6 +577,333 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (Tagungsort: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>im Schweigeverfahren; bisher gebrochen von %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>im Schweigeverfahren</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>gebrochen von %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>strittig: Einspruch um %1 gesendet, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>ausstehend: eine spätere Fassung ist nicht eingegangen</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>ausstehend: Abschlusserklärungen von %1 fehlen</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>von %1 von %2 Missionen in Fassung %3 gebilligt</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Bearbeiter sperren zuerst</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Schweigefrist (Stunden):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beschlüsse</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>Ins &amp;Schweigeverfahren…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>Schweigen &amp;brechen…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Meinen Einspruch &amp;zurückziehen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Über&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Schweigeverfahren</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Zustimmung</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Neues Dokument…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Kommentieren…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Unterschiede…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Entwürfe</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Sie nehmen als Beobachter teil: Sie können das Schweigen nicht brechen und nichts freigeben.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>Ihr Einspruch (%1) ist nicht bestätigt: %2 haben ihn nicht quittiert. Melden Sie ihn auf anderem Weg.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Fassung %1 von %2 · SHA-256 des Textes %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 hat das Schweigen um %2 gebrochen: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Fassung %1 von %2 um %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Freigegeben von: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Einen Text ins Schweigeverfahren geben</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Schweigen brechen</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Text überarbeiten (die Frist beginnt neu)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Neues Dokument</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Fassung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Absatz:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Von Fassung:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Den gebilligten Text exportieren</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>B&amp;eschlüsse…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Meine Geräte</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Forumsverzeichnis wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>Gerät &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Ausgewähltes Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n Gerät von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+            <numerusform>%n Geräte von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Die Geräte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanal entfernt.</numerusform>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinem %n Kanal entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinen %n Kanälen entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Ihr Gerät %1 (%2) entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1162,6 +1489,14 @@ Ihr Gerät: %2</translation>
         <translation>K&amp;risenstab…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>Meine &amp;Geräte…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>Kanalverlauf e&amp;xportieren…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1403,6 +1738,21 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
     </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Kanalverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+            <numerusform>%n Nachrichten nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1453,6 +1803,10 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · Beobachter</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>bearbeitet</translation>

@@ -577,6 +577,333 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (sede: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>in silenzio; finora rotto da %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>in silenzio</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>rotto da %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>contestato: rottura inviata alle %1, non confermata</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>in attesa: una revisione successiva non è stata ricevuta</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>in attesa: mancano le dichiarazioni di chiusura di %1</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adottato</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>approvato da %1 missioni su %2 alla versione %3</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Gli editori prendono prima il blocco</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canale:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titolo:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;sto:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Periodo di silenzio (ore):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisioni</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>&amp;Mettere in silenzio…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>&amp;Rompere il silenzio…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Ri&amp;tirare la mia rottura</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Re&amp;visionare…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Procedura del silenzio</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accordo</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Blocco</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Nuovo documento…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Commenta…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Approvare</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Differenze…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Redazione</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Partecipa come osservatore: non può rompere il silenzio né approvare.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>La sua rottura (%1) non è confermata: %2 non ne hanno dato conferma. La segnali con altri mezzi.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Revisione %1 presentata da %2 · SHA-256 del testo %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirata</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confermata</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confermata</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 ha rotto il silenzio alle %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Esito: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Versione %1 di %2 alle %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>osservatore</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Approvato da: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Mettere un testo in silenzio</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Rompere il silenzio</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Revisionare il testo (il termine ricomincia)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nuovo documento</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Nuova versione</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Paragrafo:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commento:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Dalla versione:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Esportare il testo approvato</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>D&amp;ecisioni…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>I miei dispositivi</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lettura della rubrica del forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Rimuovi dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Rimuovi il dispositivo selezionato</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>questo dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimosso</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo tuo nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+            <numerusform>%n dispositivi tuoi nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossibile leggere i dispositivi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canale.</numerusform>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canali.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dal suo %n canale: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dai suoi %n canali: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Rimuovi dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Rimuovere il tuo dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Rimozione…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1162,6 +1489,14 @@ Il suo dispositivo: %2</translation>
         <translation>Unità di c&amp;risi…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>I miei &amp;dispositivi…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;sporta la cronologia del canale…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1403,6 +1738,21 @@ Distribuito con licenza Apache, versione 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
     </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Esporta la cronologia del canale</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Pagina web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n messaggio esportato in %1, firmato da questo dispositivo.</numerusform>
+            <numerusform>%n messaggi esportati in %1, firmati da questo dispositivo.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1453,6 +1803,10 @@ Distribuito con licenza Apache, versione 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · osservatore</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>modificato</translation>

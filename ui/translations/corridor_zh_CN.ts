@@ -576,6 +576,330 @@
     </message>
 </context>
 <context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1(会场:%2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>默许程序中;目前打破者:%1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>默许程序中</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>被 %1 打破</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>有争议:%1 发出的异议未获确认</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>待定:未收到后续修订版</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>待定:等待 %1 的结束声明</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>%2 个代表团中 %1 个同意第 %3 版</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>编辑者须先取得锁定</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>频道(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文本(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>默许期限(小时)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>提交默许程序(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>打破沉默(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>撤回我的异议(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>修订(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>默许程序(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>新建文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>评论(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>签署同意(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>差异(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>共同起草(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>您以观察员身份参加:不能打破沉默或签署同意。</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>您的异议(%1)未获确认:%2 尚未确认收到。请通过其他途径提出。</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>第 %1 次修订,由 %2 提交 · 文本 SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 于 %2 打破沉默:%3(%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果:%1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>第 %1 版,%2,%3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>观察员</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>已签署同意:%1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>将文本提交默许程序</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>打破沉默</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>修订文本(期限重新计算)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>段落:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>评论:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>起始版本:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>导出已同意的文本</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>决定(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>我的设备</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>正在读取论坛目录…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>移除设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>移除所选设备</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>您在论坛中有 %n 台设备。移除丢失的设备后，它将无法再连接，并会从所有频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>无法读取设备：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>已移除 %1：它无法再连接，正在从 %n 个频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>它将无法再连接论坛，并会从其 %n 个频道中移除：它将无法读取任何新消息。此操作无法撤销。如果设备可能落入他人之手，请同时请您的代表团吊销其证书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>移除您的设备 %1（%2）？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <source>Exactly two missions: yours and one other. Nobody can change the pair.</source>
@@ -1155,6 +1479,14 @@ Their device: %2</source>
         <translation>危机处置台(&amp;R)…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>我的设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>导出频道历史(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1396,6 +1728,20 @@ Licensed under the Apache License, Version 2.0.</source>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
     </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>导出频道历史</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>已将 %n 条消息导出到 %1，并由本设备签名。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1442,6 +1788,10 @@ Licensed under the Apache License, Version 2.0.</source>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · 观察员</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>已编辑</translation>

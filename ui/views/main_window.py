@@ -48,7 +48,7 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.crisis.alarm import DesktopNotifier
-from client.model import AckStatus, MessageView, SearchHit
+from client.model import AckStatus, DeviceInfo, MessageView, SearchHit
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.alarm import AppNotifier, CrisisController
@@ -64,6 +64,8 @@ from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
+from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
+from ui.views.devices import DevicesDialog
 from ui.views.dialogs import (
     AgendaDialog,
     ChannelWizard,
@@ -259,6 +261,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_tray()
         self._build_crisis()
+        self.decisions_window, self.decisions = build_decisions(self.bridge,
+                                                                self.session.client)
         self.dark = apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.conversation.message_delegate.dark = self.dark
         self._restore_window()
@@ -287,9 +291,16 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_monitor())
         self.crisis_action = self._action(_t("C&risis desk…"), "Ctrl+Shift+H",
                                           lambda: self.open_crisis_desk())
+        self.decisions_action = self._action(decisions_menu_text(), "Ctrl+Shift+D",
+                                             lambda: self.open_decisions())
+        self.devices_action = self._action(_t("My &devices…"), None,
+                                           lambda: self.open_devices())
+        self.export_action = self._action(_t("E&xport channel history…"), None,
+                                          lambda: self.export_history())
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
-                  self.leave_action, self.monitor_action, self.crisis_action):
+                  self.leave_action, self.monitor_action, self.crisis_action,
+                  self.decisions_action, self.devices_action, self.export_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -358,6 +369,15 @@ class MainWindow(QMainWindow):
     def _crisis_changed(self, view: Any) -> None:
         if view.ringing and not self.crisis_window.isVisible():
             self.open_crisis_desk()
+
+    def open_decisions(self) -> DecisionsWindow:
+        """The decisions window (silence procedure, drafting); its controller runs from
+        the start, acknowledging breaks and signing closing statements."""
+        w = self.decisions_window
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
 
     def open_crisis_desk(self) -> CrisisWindow:
         w = self.crisis_window
@@ -1214,6 +1234,55 @@ class MainWindow(QMainWindow):
         self.monitor_dialog = dlg
         dlg.show()
         run(issued_dir)
+        return dlg
+
+    def export_history(self, path: Path | None = None) -> None:
+        """Save the open channel's history as a signed, readable HTML file."""
+        cid = self._cid()
+        if cid is None:
+            return
+        if path is None:
+            ch = self.channel_model.channel(cid.hex())
+            name = (ch.name if ch is not None else "channel").replace("/", "-")
+            chosen, _f = QFileDialog.getSaveFileName(
+                self, _t("Export channel history"), f"{name}-history.html",
+                _t("Web page (*.html)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Exported %n message(s) to %1, signed by this device.",
+                count).replace("%1", str(target)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.export_history(cid, target), done,
+                           self._error)
+
+    def open_devices(self) -> DevicesDialog:
+        """This delegate's devices, and removing a lost one (``corridor device ...``)."""
+        dlg = DevicesDialog(self)
+        a = self.adapter
+
+        def load() -> None:
+            self.bridge.submit(a.devices, dlg.set_devices,
+                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
+
+        def removed(device: DeviceInfo) -> None:
+            def listed(devs: list[DeviceInfo]) -> None:
+                dlg.set_devices(devs)
+                dlg.set_removed(device)
+
+            dlg.set_removed(device)
+            self.bridge.submit(a.devices, listed)
+
+        dlg.removeRequested.connect(lambda dev: self.bridge.submit(
+            lambda: a.remove_device(dev), removed,
+            lambda exc: dlg.set_error(str(exc) or type(exc).__name__)))
+        self.devices_dialog = dlg
+        dlg.show()
+        load()
         return dlg
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:

@@ -2,7 +2,8 @@
 """The decisions command line over the real relay, every command with --json: silence
 put, break, status (the other side acknowledges), withdraw, revise, export, and
 verify-decision; draft new, edit, diff, comment, sign-off, lock, show, export, and the
-exported PDF checked against its record offline."""
+exported PDF checked against its record offline, also after it travelled as an
+attachment."""
 
 from __future__ import annotations
 
@@ -94,8 +95,19 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert one["comments"][0]["paragraph"] == 1 and one["summary"].startswith("agreed by 2")
         assert run(B, "draft lock", doc[:10])["released"] is False
         stem = tmp_path / "statement"
-        files = run(A, "draft export", doc[:10], "--out", str(stem))["files"]
+        exported = run(A, "draft export", doc[:10], "--out", str(stem), "--attach")
+        files = exported["files"]
         assert sorted(Path(f).suffix for f in files) == [".corridor", ".docx", ".pdf"]
+        # the files travel as ordinary attachments (their encryption and hash checks)
+        got = tmp_path / "received"
+        got.mkdir()
+        for mid in exported["attachments"]:
+            run(B, "fetch-attachment", mid, "--out", str(got))
+        assert sorted(p.name for p in got.iterdir()) == [
+            "statement.corridor", "statement.docx", "statement.pdf"]
+        assert run(None, "verify-decision", str(got / "statement.corridor"), "--file",
+                   str(got / "statement.pdf"), "--root",
+                   str(v.layout.relay_dir / "root.pem"))["verified"]
         ok = run(None, "verify-decision", f"{stem}.corridor", "--file", f"{stem}.pdf",
                  "--file", f"{stem}.docx", "--root", str(v.layout.relay_dir / "root.pem"))
         assert ok["document"]["summary"] == "agreed by 2 of 2 missions at version 2"
