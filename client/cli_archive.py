@@ -3,7 +3,7 @@
 readable HTML file (:mod:`client.history_export`), and its offline check;
 ``corridor backup`` and ``corridor restore``: every channel's history, sealed under a
 passphrase, restored as a verified archive on a newly enrolled device
-(:mod:`client.backup`).
+(:mod:`client.backup`); ``corridor mute`` / ``unmute`` (:mod:`client.mute`).
 
 Registered with the other client commands by :func:`client.cli.register`.
 """
@@ -154,6 +154,23 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _mute(args: argparse.Namespace) -> int:
+    from client.cli import _emit, _open
+
+    on = bool(args.mute_on)
+    async with _open(args) as c:
+        cid = c.resolve_channel(args.channel)
+        name = next(ch.name for ch in c.channels() if ch.channel_id == cid.hex())
+        changed = c.set_muted(cid, on)
+    word = "muted" if on else "unmuted"
+    _emit(args, {"channel_id": cid.hex(), "name": name, "muted": on, "changed": changed},
+          [f"{name!r} {'is now' if changed else 'was already'} {word}"
+           + (": no notification for its messages, except emergency meetings and "
+              "messages asking for an acknowledgement; hotline calls always ring" if on
+              else "")])
+    return 0
+
+
 def register_archive(cmd: Callable[..., argparse.ArgumentParser],
                      run: Callable[[Any], Callable[[argparse.Namespace], int]]) -> None:
     """Add ``export`` and ``verify-export`` (``cmd`` and ``run`` are client.cli's)."""
@@ -169,6 +186,13 @@ def register_archive(cmd: Callable[..., argparse.ArgumentParser],
     p.add_argument("file")
     p.add_argument("--root", help="the venue root certificate (PEM; default: the home's)")
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
+    p = cmd("mute", "mute a channel's notifications on this device (emergency meetings, "
+            "acknowledgement requests and hotline calls still notify)", run(_mute))
+    p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.set_defaults(mute_on=True)
+    p = cmd("unmute", "notify again for a muted channel's messages", run(_mute))
+    p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.set_defaults(mute_on=False)
     p = cmd("backup", "back up every channel's history, sealed under a passphrase "
             f"(asked, or {BACKUP_PASSPHRASE_ENV}); not the device key nor MLS state",
             run(_backup))

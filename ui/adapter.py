@@ -245,6 +245,19 @@ class ConversationAdapter:
         path.write_text(page, encoding="utf-8")
         return count
 
+    def muted_channels(self) -> frozenset[str]:
+        return self.client.muted_channels()
+
+    def set_muted(self, channel: bytes, on: bool) -> bool:
+        return self.client.set_muted(channel, on)
+
+    def asks_ack(self, channel: bytes, message_id: bytes) -> bool:
+        """Whether the message asks for an acknowledgement (it breaks through mute)."""
+        try:
+            return self.client.asks_ack(channel, message_id)
+        except ClientError:
+            return False
+
     async def devices(self) -> list[DeviceInfo]:
         """This delegate's devices (``corridor device list``)."""
         return await self.client.devices()

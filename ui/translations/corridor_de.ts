@@ -1497,6 +1497,10 @@ Ihr Gerät: %2</translation>
         <translation>Kanalverlauf e&amp;xportieren…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Diesen Kanal st&amp;ummschalten</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1737,6 +1741,14 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Stumm: Aus diesem Kanal benachrichtigen nur Dringlichkeitssitzungen, Bitten um Bestätigung und Hotline-Anrufe.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Benachrichtigungen für diesen Kanal an.</translation>
     </message>
     <message>
         <source>Export channel history</source>

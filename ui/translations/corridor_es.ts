@@ -1497,6 +1497,10 @@ Su dispositivo: %2</translation>
         <translation>E&amp;xportar el historial del canal…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenciar este canal (&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1737,6 +1741,14 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenciado: de este canal solo notifican las reuniones de emergencia, las solicitudes de acuse de recibo y las llamadas de la línea directa.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notificaciones activadas para este canal.</translation>
     </message>
     <message>
         <source>Export channel history</source>

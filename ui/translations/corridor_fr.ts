@@ -1497,6 +1497,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>E&amp;xporter l’historique du canal…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Rendre ce canal m&amp;uet</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1737,6 +1741,14 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Muet : seules les réunions d’urgence, les demandes d’accusé de réception et les appels de la ligne directe notifient depuis ce canal.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifications activées pour ce canal.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -1497,6 +1497,10 @@ Il suo dispositivo: %2</translation>
         <translation>E&amp;sporta la cronologia del canale…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenzia q&amp;uesto canale</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1737,6 +1741,14 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenziato: da questo canale notificano solo le riunioni d’emergenza, le richieste di conferma e le chiamate della linea diretta.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifiche attive per questo canale.</translation>
     </message>
     <message>
         <source>Export channel history</source>

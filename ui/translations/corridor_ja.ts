@@ -1487,6 +1487,10 @@ Their device: %2</source>
         <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>このチャンネルをミュート(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1727,6 +1731,14 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>ミュート中: このチャンネルからは緊急会合、確認の依頼、ホットラインの呼び出しのみ通知します。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>このチャンネルの通知をオンにしました。</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -1487,6 +1487,10 @@ Their device: %2</source>
         <translation>채널 기록 내보내기(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>이 채널 알림 끄기(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -1727,6 +1731,14 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>알림 끔: 이 채널에서는 긴급 회의, 확인 요청, 핫라인 호출만 알립니다.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>이 채널의 알림을 켰습니다.</translation>
     </message>
     <message>
         <source>Export channel history</source>

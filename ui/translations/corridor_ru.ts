@@ -1507,6 +1507,10 @@ Their device: %2</source>
         <translation>&amp;Экспорт истории канала…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Отключить &amp;уведомления канала</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>
@@ -1747,6 +1751,14 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Без звука: из этого канала уведомляют только экстренные заседания, запросы подтверждения и звонки горячей линии.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Уведомления для этого канала включены.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -1487,6 +1487,10 @@ Their device: %2</source>
         <translation>导出频道历史(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>将此频道静音(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1727,6 +1731,14 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>已静音：此频道只有紧急会议、确认请求和热线呼叫会发出通知。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>已开启此频道的通知。</translation>
     </message>
     <message>
         <source>Export channel history</source>
