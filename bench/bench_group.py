@@ -10,7 +10,9 @@ join time, 1 KiB application encrypt + decrypt, the one commit that adds everyon
 keeps its groups in a store pays). Run:
 ``.venv/bin/python bench/bench_group.py [--cpu] [--add] [sizes...]`` (``--cpu``: process
 CPU time instead of wall time, for a machine shared with other work; ``--add``: only the
-cost of one commit adding N members, committer and receiver, default N = 1,024 and 4,096).
+cost of one commit adding N members, committer and receiver, default N = 1,024 and 4,096;
+``--welcome``: one joiner's Welcome size and join time with the ratchet tree in the
+Welcome and served apart, default 1,024 members).
 """
 
 from __future__ import annotations
@@ -225,6 +227,41 @@ def bench_add(n: int, reps: int = 3) -> dict[str, float]:
             "add_receive_ms": statistics.median(receive_ms), "add_welcome_bytes": size}
 
 
+def bench_welcome(n: int) -> dict[str, float]:
+    """One joiner of an ``n``-member group (built by one add-everyone commit): the
+    Welcome and join time with the ratchet tree in the Welcome, and without it (the
+    joiner is given the tree as the relay serves it, checked against the tree hash)."""
+    a, _r, _setup, _add_all = build(n)
+    reps = 3
+    res: dict[str, float] = {}
+    for name, in_band in (("inband", True), ("oob", False)):
+        c = clone(a)
+        nb = bundle("joiner")
+        out = c.commit(add=[nb.key_package], ratchet_tree_in_welcome=in_band)
+        c.merge_pending_commit()
+        assert out.welcome is not None
+        welcome = out.welcome
+        tree = None if in_band else c._state.tree.encode()
+        res[f"welcome_{name}_bytes"] = len(welcome)
+        res[f"join_{name}_ms"] = timeit(lambda w=welcome, b=nb, t=tree: Group.join(
+            w, b, ratchet_tree=t, credential_validator=accept, now=NOW), reps)
+        if tree is not None:
+            res["tree_bytes"] = len(tree)
+    return res
+
+
+def main_welcome(sizes: list[int]) -> None:
+    """``--welcome``: a joiner's Welcome and join with the tree in band and out of band."""
+    cols = ["welcome_inband_bytes", "join_inband_ms", "welcome_oob_bytes", "tree_bytes",
+            "join_oob_ms"]
+    print("one joiner; join = Group.join (every leaf verified); oob: tree given apart")
+    print("members " + " ".join(f"{c:>20}" for c in cols))
+    for n in sizes:
+        res = bench_welcome(n)
+        print(f"{n:>7} " + " ".join(f"{res[c]:>20.1f}" if c.endswith("ms")
+                                    else f"{int(res[c]):>20}" for c in cols), flush=True)
+
+
 def main_add(sizes: list[int]) -> None:
     """``--add``: the cost of one commit adding N members, and its ratio to the first size."""
     print("adding N members in one commit; medians of 3; ratio = cost / cost at the first N")
@@ -246,6 +283,10 @@ def main() -> None:
     if "--cpu" in args:  # process CPU time: steadier than wall time on a shared machine
         args.remove("--cpu")
         _clock = time.process_time
+    if "--welcome" in args:
+        args.remove("--welcome")
+        main_welcome([int(x) for x in args] or [1024])
+        return
     if "--add" in args:
         args.remove("--add")
         main_add([int(x) for x in args] or [1024, 4096])
