@@ -245,6 +245,13 @@ class ConversationAdapter:
         path.write_text(page, encoding="utf-8")
         return count
 
+    def venue_fingerprint(self) -> tuple[str, str]:
+        """The pinned venue root's fingerprint, as words and as hex (Help > About)."""
+        from crypto import certs
+
+        root = self.client.engine.trust.root_der
+        return certs.fingerprint_words(root), certs.fingerprint_hex(root)
+
     def muted_channels(self) -> frozenset[str]:
         return self.client.muted_channels()
 

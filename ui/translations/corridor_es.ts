@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>¿Enviar «%1» (%2) a «%3»? Todos los miembros del canal podrán descargarlo; no se podrá retirar de sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Pie (opcional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1633,6 +1660,16 @@ Su dispositivo: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Mensajería cifrada de extremo a extremo (MLS, RFC 9420) para las delegaciones de un foro multilateral.
 Distribuido bajo la Licencia Apache, versión 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Este dispositivo confía en el foro cuyo certificado raíz tiene la huella:
+%1
+%2
+Compárela con la que publicó la secretaría.</translation>
     </message>
     <message>
         <source>Withdraw message</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Envoyer un fichier</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Envoyer « %1 » (%2) dans « %3 » ? Tous les membres du canal pourront le télécharger ; il ne pourra pas être retiré de leurs appareils.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Légende (facultative) :</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1633,6 +1660,16 @@ Son appareil&#xa0;: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Messagerie chiffrée de bout en bout (MLS, RFC 9420) pour les délégations d&apos;un forum multilatéral.
 Distribué sous la licence Apache, version 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Cet appareil fait confiance au forum dont le certificat racine a l’empreinte :
+%1
+%2
+Comparez-la à celle publiée par le secrétariat.</translation>
     </message>
     <message>
         <source>Withdraw message</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Invia un file</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Anteprima di %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Inviare «%1» (%2) a «%3»? Tutti i membri del canale potranno scaricarlo; non potrà essere ritirato dai loro dispositivi.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Didascalia (facoltativa):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Didascalia</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Invia</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1633,6 +1660,16 @@ Il suo dispositivo: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Messaggistica cifrata end-to-end (MLS, RFC 9420) per le delegazioni di un forum multilaterale.
 Distribuito con licenza Apache, versione 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Questo dispositivo si fida del forum il cui certificato radice ha l’impronta:
+%1
+%2
+Confrontala con quella pubblicata dalla segreteria.</translation>
     </message>
     <message>
         <source>Withdraw message</source>

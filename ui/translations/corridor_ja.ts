@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>ファイルを送信</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 のプレビュー</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>「%1」(%2) を「%3」に送信しますか? チャンネルの全員がダウンロードでき、相手のデバイスから取り消すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>キャプション (任意)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1623,6 +1650,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>多国間フォーラムの代表団のための、エンドツーエンド暗号化メッセージング (MLS、RFC 9420)。
 Apache License, Version 2.0 の下で提供されています。</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>このデバイスは、ルート証明書のフィンガープリントが次のフォーラムを信頼しています:
+%1
+%2
+事務局が公表したものと照合してください。</translation>
     </message>
     <message>
         <source>Withdraw message</source>

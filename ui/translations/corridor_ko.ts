@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 미리 보기</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>&quot;%1&quot;(%2)을(를) &quot;%3&quot;에 보내시겠습니까? 채널의 모든 사람이 내려받을 수 있으며 그들의 기기에서 회수할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>설명 (선택)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1623,6 +1650,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>다자 포럼 대표단을 위한 종단 간 암호화 메시징(MLS, RFC 9420).
 Apache License 2.0에 따라 배포됩니다.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>이 기기는 루트 인증서 지문이 다음과 같은 포럼을 신뢰합니다:
+%1
+%2
+사무국이 공개한 지문과 비교하세요.</translation>
     </message>
     <message>
         <source>Withdraw message</source>

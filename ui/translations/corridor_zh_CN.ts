@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 的预览</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>将“%1”（%2）发送到“%3”？频道中的每个人都可以下载，且无法从他们的设备上撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>说明（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1623,6 +1650,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>为多边论坛各代表团提供的端到端加密通信（MLS，RFC 9420）。
 依据 Apache 许可证 2.0 版授权。</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>本设备信任根证书指纹如下的论坛：
+%1
+%2
+请与秘书处公布的指纹核对。</translation>
     </message>
     <message>
         <source>Withdraw message</source>

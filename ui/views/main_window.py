@@ -64,6 +64,7 @@ from ui.qtfix import pin_none
 from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
+from ui.views.attach import AttachDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
 from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
@@ -946,6 +947,11 @@ class MainWindow(QMainWindow):
         box.setInformativeText(_t(
             "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
             "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
+        words, hex_ = self.adapter.venue_fingerprint()
+        box.setDetailedText(_t(
+            "This device trusts the venue whose root certificate has the fingerprint:\n"
+            "%1\n%2\nCompare it with the one the secretariat published.").replace(
+                "%1", words).replace("%2", hex_))
         self.about_box = box
         box.open()
         return box
@@ -1071,7 +1077,18 @@ class MainWindow(QMainWindow):
             return
         path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
         if path:
-            self.attach(Path(path))
+            self.confirm_attachment(Path(path))
+
+    def confirm_attachment(self, path: Path) -> AttachDialog | None:
+        """Ask before sending a file: preview, name, size, channel, caption."""
+        if (cid := self._cid()) is None:
+            return None
+        ch = self.channel_model.channel(cid.hex())
+        dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], self)
+        dlg.accepted.connect(lambda: self.attach(path, dlg.caption.text().strip()))
+        self.attach_dialog = dlg
+        dlg.open()
+        return dlg
 
     def attach(self, path: Path, caption: str = "") -> None:
         """Encrypt, upload and send a file in the open channel."""
