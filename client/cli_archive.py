@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """``corridor export`` and ``corridor verify-export``: a channel's history as one signed,
-readable HTML file (:mod:`client.history_export`), and its offline check.
+readable HTML file (:mod:`client.history_export`), and its offline check;
+``corridor backup`` and ``corridor restore``: every channel's history, sealed under a
+passphrase, restored as a verified archive on a newly enrolled device
+(:mod:`client.backup`); ``corridor mute`` / ``unmute`` (:mod:`client.mute`).
 
 Registered with the other client commands by :func:`client.cli.register`.
 """
@@ -66,6 +69,108 @@ def _verify_export(args: argparse.Namespace) -> int:
     return 0
 
 
+BACKUP_PASSPHRASE_ENV = "CORRIDOR_BACKUP_PASSPHRASE"  # noqa: S105 (a variable name)
+RESTORE_NOTE = ("A backup holds every channel's history, not the device's key or its MLS "
+                "state: a restored device is a new device. Enrol it first (corridor device "
+                "init, then import), remove the lost one (corridor device remove), and your "
+                "mission's devices add it to your channels; it reads new messages from "
+                "then on, and the history from before is in HOME/archive as readable, "
+                "verified pages.")
+
+
+def _backup_passphrase(args: argparse.Namespace, confirm: bool) -> str:
+    import getpass
+    import os
+    import sys
+
+    env = os.environ.get(BACKUP_PASSPHRASE_ENV)
+    if env:
+        return env
+    if getattr(args, "json", False) or not sys.stdin.isatty():
+        raise UsageError(f"the backup passphrase: set {BACKUP_PASSPHRASE_ENV} (no terminal "
+                         "to ask on)")
+    first = getpass.getpass("Backup passphrase: ")
+    if confirm and getpass.getpass("Again: ") != first:
+        raise UsageError("the two passphrases differ")
+    if not first:
+        raise UsageError("a backup needs a passphrase")
+    return first
+
+
+def _strength() -> tuple[int, int]:
+    from client.keystore import KdfLimits, kdf_from_env
+    from crypto.certs.keyfile import STRENGTHS
+
+    k = kdf_from_env(KdfLimits(*STRENGTHS["moderate"]))
+    return k.opslimit, k.memlimit
+
+
+async def _backup(args: argparse.Namespace) -> int:
+    from client.backup import seal_backup
+    from client.cli import _emit, _open, _sync_or_offline
+    from client.history_export import export_from
+
+    out = Path(args.file)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists: choose another file, or add --force")
+    passphrase = _backup_passphrase(args, confirm=True)
+    async with _open(args) as c:
+        await _sync_or_offline(c, args)
+        now = int(time.time() * 1000)
+        pages = [export_from(c, bytes.fromhex(ch.channel_id), now)[0] for ch in c.channels()]
+        ident = c.identity()
+        data = seal_backup(pages, device_id=c.device_id,
+                           identity=f"{ident['mission_id']}/{ident['delegate_id']}",
+                           passphrase=passphrase, strength=_strength())
+    out.write_bytes(data)
+    out.chmod(0o600)
+    _emit(args, {"file": str(out), "channels": len(pages)},
+          [f"backed up the history of {len(pages)} channel(s) to {out}", RESTORE_NOTE])
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from client.backup import open_backup, restore_archive
+    from client.cli import _emit
+    from client.paths import resolve_home
+    from crypto import certs
+
+    home = resolve_home(getattr(args, "home", None), create=False)
+    if not (home.root / "root.pem").is_file():
+        raise NotFoundError(f"no enrolled device home at {home.root}: enrol this device "
+                            "first (corridor device init, then corridor device import), "
+                            "then restore into it")
+    data = Path(args.file).read_bytes()
+    device, who, pages = open_backup(data, _backup_passphrase(args, confirm=False))
+    root = certs.der_of((home.root / "root.pem").read_bytes(), "certificate")
+    done = restore_archive(pages, root, home.root / "archive")
+    _emit(args, {"from_device": device, "identity": who, "archive": str(home.root / "archive"),
+                 "channels": [{"name": r.channel_name, "messages": r.messages,
+                               "file": str(r.file)} for r in done]},
+          [f"restored the history of {len(done)} channel(s) backed up by {who} "
+           f"(device {device[:16]}) into {home.root / 'archive'}:",
+           *[f"  {r.channel_name}: {r.messages} message(s), {r.file.name}" for r in done],
+           RESTORE_NOTE])
+    return 0
+
+
+async def _mute(args: argparse.Namespace) -> int:
+    from client.cli import _emit, _open
+
+    on = bool(args.mute_on)
+    async with _open(args) as c:
+        cid = c.resolve_channel(args.channel)
+        name = next(ch.name for ch in c.channels() if ch.channel_id == cid.hex())
+        changed = c.set_muted(cid, on)
+    word = "muted" if on else "unmuted"
+    _emit(args, {"channel_id": cid.hex(), "name": name, "muted": on, "changed": changed},
+          [f"{name!r} {'is now' if changed else 'was already'} {word}"
+           + (": no notification for its messages, except emergency meetings and "
+              "messages asking for an acknowledgement; hotline calls always ring" if on
+              else "")])
+    return 0
+
+
 def register_archive(cmd: Callable[..., argparse.ArgumentParser],
                      run: Callable[[Any], Callable[[argparse.Namespace], int]]) -> None:
     """Add ``export`` and ``verify-export`` (``cmd`` and ``run`` are client.cli's)."""
@@ -81,3 +186,24 @@ def register_archive(cmd: Callable[..., argparse.ArgumentParser],
     p.add_argument("file")
     p.add_argument("--root", help="the venue root certificate (PEM; default: the home's)")
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
+    p = cmd("mute", "mute a channel's notifications on this device (emergency meetings, "
+            "acknowledgement requests and hotline calls still notify)", run(_mute))
+    p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.set_defaults(mute_on=True)
+    p = cmd("unmute", "notify again for a muted channel's messages", run(_mute))
+    p.add_argument("channel", help="channel id (or unique prefix) or exact name")
+    p.set_defaults(mute_on=False)
+    p = cmd("backup", "back up every channel's history, sealed under a passphrase "
+            f"(asked, or {BACKUP_PASSPHRASE_ENV}); not the device key nor MLS state",
+            run(_backup))
+    p.description = ("Back up the history of every channel this device holds into FILE, "
+                     "encrypted under a passphrase (Argon2id). " + RESTORE_NOTE)
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="overwrite the file")
+    p.add_argument("--offline", action="store_true", help="do not sync first")
+    p = cmd("restore", "restore a backup's history into this (newly enrolled) device's "
+            "archive", _restore)
+    p.description = ("Open a backup (its passphrase asked, or " + BACKUP_PASSPHRASE_ENV
+                     + "), verify every channel's history against this home's venue root "
+                     "and write it into HOME/archive. " + RESTORE_NOTE)
+    p.add_argument("file")

@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -292,6 +292,18 @@ class CipherSuite:
         """
         info = _vec(MLS_PREFIX + label.encode()) + _vec(context)
         return hpke.seal_base(public_key, info, b"", plaintext, self.hpke_aead_id)
+
+    def encrypt_with_label_to_many(
+        self, label: str, context: bytes, items: Sequence[tuple[bytes, bytes]]
+    ) -> list[tuple[bytes, bytes]]:
+        """EncryptWithLabel of each (public key, plaintext) under one ``label`` and
+        ``context``: the same as calling :meth:`encrypt_with_label` for each, but the
+        context (a Welcome's whole encrypted GroupInfo) is hashed once, not per
+        recipient, so a Welcome to n joiners costs O(n), not O(n * |GroupInfo|)."""
+        info = _vec(MLS_PREFIX + label.encode()) + _vec(context)
+        info_hash = hpke.hash_info(info, self.hpke_aead_id)
+        return [hpke.seal_base_hashed(pk, info_hash, b"", pt, self.hpke_aead_id)
+                for pk, pt in items]
 
     def decrypt_with_label(
         self, private_key: bytes, label: str, context: bytes, kem_output: bytes, ciphertext: bytes

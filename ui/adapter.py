@@ -245,6 +245,26 @@ class ConversationAdapter:
         path.write_text(page, encoding="utf-8")
         return count
 
+    def venue_fingerprint(self) -> tuple[str, str]:
+        """The pinned venue root's fingerprint, as words and as hex (Help > About)."""
+        from crypto import certs
+
+        root = self.client.engine.trust.root_der
+        return certs.fingerprint_words(root), certs.fingerprint_hex(root)
+
+    def muted_channels(self) -> frozenset[str]:
+        return self.client.muted_channels()
+
+    def set_muted(self, channel: bytes, on: bool) -> bool:
+        return self.client.set_muted(channel, on)
+
+    def asks_ack(self, channel: bytes, message_id: bytes) -> bool:
+        """Whether the message asks for an acknowledgement (it breaks through mute)."""
+        try:
+            return self.client.asks_ack(channel, message_id)
+        except ClientError:
+            return False
+
     async def devices(self) -> list[DeviceInfo]:
         """This delegate's devices (``corridor device list``)."""
         return await self.client.devices()

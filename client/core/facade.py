@@ -197,6 +197,18 @@ class Client:
     def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
         return self.views.asks_ack(channel, message_id)
 
+    def muted_channels(self) -> frozenset[str]:
+        """Channels (hex ids) muted on this device (:mod:`client.mute`)."""
+        from client.mute import muted
+
+        return muted(self.store)
+
+    def set_muted(self, channel: str | bytes, on: bool = True) -> bool:
+        """Mute or unmute a channel's notifications; False when it already was."""
+        from client.mute import set_muted
+
+        return set_muted(self.store, self.resolve_channel(channel).hex(), on)
+
     def pinned_notice(self, channel: str | bytes) -> MessageView | None:
         return self.views.pinned_notice(channel)
 

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Datei senden</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>„%1“ (%2) an „%3“ senden? Alle im Kanal können sie herunterladen; sie lässt sich von deren Geräten nicht zurückholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Beschriftung (optional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1524,10 @@ Ihr Gerät: %2</translation>
         <translation>Kanalverlauf e&amp;xportieren…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Diesen Kanal st&amp;ummschalten</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1631,6 +1662,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Lizenziert unter der Apache License, Version 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Dieses Gerät vertraut dem Forum, dessen Stammzertifikat diesen Fingerabdruck hat:
+%1
+%2
+Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Nachricht zurückziehen</translation>
     </message>
@@ -1737,6 +1778,14 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Stumm: Aus diesem Kanal benachrichtigen nur Dringlichkeitssitzungen, Bitten um Bestätigung und Hotline-Anrufe.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Benachrichtigungen für diesen Kanal an.</translation>
     </message>
     <message>
         <source>Export channel history</source>

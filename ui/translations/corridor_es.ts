@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>¿Enviar «%1» (%2) a «%3»? Todos los miembros del canal podrán descargarlo; no se podrá retirar de sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Pie (opcional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1524,10 @@ Su dispositivo: %2</translation>
         <translation>E&amp;xportar el historial del canal…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenciar este canal (&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1631,6 +1662,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Este dispositivo confía en el foro cuyo certificado raíz tiene la huella:
+%1
+%2
+Compárela con la que publicó la secretaría.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Retirar el mensaje</translation>
     </message>
@@ -1737,6 +1778,14 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenciado: de este canal solo notifican las reuniones de emergencia, las solicitudes de acuse de recibo y las llamadas de la línea directa.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notificaciones activadas para este canal.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Envoyer un fichier</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Envoyer « %1 » (%2) dans « %3 » ? Tous les membres du canal pourront le télécharger ; il ne pourra pas être retiré de leurs appareils.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Légende (facultative) :</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1524,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>E&amp;xporter l’historique du canal…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Rendre ce canal m&amp;uet</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1631,6 +1662,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribué sous la licence Apache, version 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Cet appareil fait confiance au forum dont le certificat racine a l’empreinte :
+%1
+%2
+Comparez-la à celle publiée par le secrétariat.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Retirer le message</translation>
     </message>
@@ -1737,6 +1778,14 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Muet : seules les réunions d’urgence, les demandes d’accusé de réception et les appels de la ligne directe notifient depuis ce canal.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifications activées pour ce canal.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Invia un file</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Anteprima di %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Inviare «%1» (%2) a «%3»? Tutti i membri del canale potranno scaricarlo; non potrà essere ritirato dai loro dispositivi.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Didascalia (facoltativa):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Didascalia</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Invia</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1524,10 @@ Il suo dispositivo: %2</translation>
         <translation>E&amp;sporta la cronologia del canale…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenzia q&amp;uesto canale</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1631,6 +1662,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribuito con licenza Apache, versione 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Questo dispositivo si fida del forum il cui certificato radice ha l’impronta:
+%1
+%2
+Confrontala con quella pubblicata dalla segreteria.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Ritira il messaggio</translation>
     </message>
@@ -1737,6 +1778,14 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenziato: da questo canale notificano solo le riunioni d’emergenza, le richieste di conferma e le chiamate della linea diretta.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifiche attive per questo canale.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>ファイルを送信</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 のプレビュー</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>「%1」(%2) を「%3」に送信しますか? チャンネルの全員がダウンロードでき、相手のデバイスから取り消すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>キャプション (任意)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1514,10 @@ Their device: %2</source>
         <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>このチャンネルをミュート(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1621,6 +1652,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Apache License, Version 2.0 の下で提供されています。</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>このデバイスは、ルート証明書のフィンガープリントが次のフォーラムを信頼しています:
+%1
+%2
+事務局が公表したものと照合してください。</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>メッセージを取り消す</translation>
     </message>
@@ -1727,6 +1768,14 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>ミュート中: このチャンネルからは緊急会合、確認の依頼、ホットラインの呼び出しのみ通知します。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>このチャンネルの通知をオンにしました。</translation>
     </message>
     <message>
         <source>Export channel history</source>

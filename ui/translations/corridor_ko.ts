@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 미리 보기</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>&quot;%1&quot;(%2)을(를) &quot;%3&quot;에 보내시겠습니까? 채널의 모든 사람이 내려받을 수 있으며 그들의 기기에서 회수할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>설명 (선택)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1514,10 @@ Their device: %2</source>
         <translation>채널 기록 내보내기(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>이 채널 알림 끄기(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -1621,6 +1652,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Apache License 2.0에 따라 배포됩니다.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>이 기기는 루트 인증서 지문이 다음과 같은 포럼을 신뢰합니다:
+%1
+%2
+사무국이 공개한 지문과 비교하세요.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>메시지 철회</translation>
     </message>
@@ -1727,6 +1768,14 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>알림 끔: 이 채널에서는 긴급 회의, 확인 요청, 핫라인 호출만 알립니다.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>이 채널의 알림을 켰습니다.</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Предпросмотр %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Отправить «%1» (%2) в «%3»? Все участники канала смогут его скачать; удалить его с их устройств будет невозможно.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Подпись (необязательно):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1507,6 +1534,10 @@ Their device: %2</source>
         <translation>&amp;Экспорт истории канала…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Отключить &amp;уведомления канала</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>
@@ -1641,6 +1672,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Распространяется по лицензии Apache License, версия 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Это устройство доверяет форуму, корневой сертификат которого имеет отпечаток:
+%1
+%2
+Сравните его с опубликованным секретариатом.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Отозвать сообщение</translation>
     </message>
@@ -1747,6 +1788,14 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Без звука: из этого канала уведомляют только экстренные заседания, запросы подтверждения и звонки горячей линии.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Уведомления для этого канала включены.</translation>
     </message>
     <message>
         <source>Export channel history</source>

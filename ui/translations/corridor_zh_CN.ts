@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 的预览</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>将“%1”（%2）发送到“%3”？频道中的每个人都可以下载，且无法从他们的设备上撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>说明（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1514,10 @@ Their device: %2</source>
         <translation>导出频道历史(&amp;X)…</translation>
     </message>
     <message>
+        <source>M&amp;ute this channel</source>
+        <translation>将此频道静音(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1621,6 +1652,16 @@ Licensed under the Apache License, Version 2.0.</source>
 依据 Apache 许可证 2.0 版授权。</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>本设备信任根证书指纹如下的论坛：
+%1
+%2
+请与秘书处公布的指纹核对。</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>撤回消息</translation>
     </message>
@@ -1727,6 +1768,14 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>已静音：此频道只有紧急会议、确认请求和热线呼叫会发出通知。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>已开启此频道的通知。</translation>
     </message>
     <message>
         <source>Export channel history</source>

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import time
 from pathlib import Path
@@ -49,6 +50,7 @@ from client.attachments import (
 )
 from client.crisis.alarm import DesktopNotifier
 from client.model import AckStatus, DeviceInfo, MessageView, SearchHit
+from client.mute import breaks_through
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.alarm import AppNotifier, CrisisController
@@ -62,6 +64,7 @@ from ui.qtfix import pin_none
 from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
+from ui.views.attach import AttachDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
 from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
@@ -78,6 +81,8 @@ from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
+
+log = logging.getLogger("corridor.ui")
 
 PAGE = 60  # stored messages per page
 #: Rows shown when a backlog replaces the rows (more than a window's height of bubbles;
@@ -129,6 +134,9 @@ class MainWindow(QMainWindow):
         self.settings = session.settings()
         self.theme = str(self.settings.value("theme", "system"))
         self.notifications = self.settings.value("notifications", "true") in (True, "true")
+        #: muted channels (hex ids), kept in the device's store: the CLI shares them
+        self.muted: set[str] = set(self.adapter.muted_channels())
+        self.desktop: DesktopNotifier | None = None
         self.verified: set[str] = {str(v) for v in _as_list(self.settings.value("verified", []))}
         self.read_pos: dict[str, int] = {}
         self.is_chair = False
@@ -297,10 +305,14 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_devices())
         self.export_action = self._action(_t("E&xport channel history…"), None,
                                           lambda: self.export_history())
+        self.mute_action = self._action(_t("M&ute this channel"), "Ctrl+Shift+M",
+                                        lambda on: self.set_muted(bool(on)))
+        self.mute_action.setCheckable(True)
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
-                  self.decisions_action, self.devices_action, self.export_action):
+                  self.decisions_action, self.devices_action, self.export_action,
+                  self.mute_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -359,6 +371,7 @@ class MainWindow(QMainWindow):
         if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
             with contextlib.suppress(Exception):  # no notification server: the app rings
                 desktop = DesktopNotifier()
+        self.desktop = desktop
         self.crisis_window = CrisisWindow()
         self.crisis = CrisisController(self.bridge, self.session.client, self.crisis_window,
                                        notifier=AppNotifier(self, self.tray, desktop))
@@ -391,12 +404,27 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def notify(self, title: str, text: str, critical: bool = False) -> None:
-        """A desktop notification through the system tray (when enabled and available)."""
+        """A desktop notification with sound (when enabled): freedesktop notifications
+        on the session bus where a server answers (the crisis desk's notifier, the
+        sound named in the notification), else the tray's message and a beep."""
         self.last_notification = (title, text)
-        if self.notifications and self.tray is not None:
+        if not self.notifications and not critical:
+            return
+        if self.desktop is not None:
+            from client.crisis.alarm import Ring
+
+            sound = "phone-incoming-call" if critical else "message-new-instant"
+            try:
+                self.desktop.notify(Ring(b"", title, text, critical, 1, sound), 0)
+                return
+            except Exception as exc:  # a broken session bus: fall back to the tray
+                log.warning("desktop notification failed: %s", type(exc).__name__)
+                self.desktop = None
+        if self.tray is not None:
             icon = QSystemTrayIcon.MessageIcon.Critical if critical else \
                 QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(title, text, icon, 8000)
+        QApplication.beep()
 
     # ------------------------------------------------------------------ state
 
@@ -537,6 +565,7 @@ class MainWindow(QMainWindow):
         if idx.isValid() and self.channel_view.currentIndex() != idx:
             self.channel_view.setCurrentIndex(idx)
         self.channel_title.setText(info.name)
+        self.mute_action.setChecked(channel_id in self.muted)
         self.history_note.setText(info.history_note)
         self.history_note.setVisible(bool(info.history_note))
         self._show_routing(info.routing_warning)
@@ -712,6 +741,9 @@ class MainWindow(QMainWindow):
         visible = cid == self.current and self.isActiveWindow()
         info = self.channel_model.channel(cid)
         name = info.name if info else ""
+        if cid in self.muted and not breaks_through(
+                e.kind, self.adapter.asks_ack(e.channel_id, e.message_id)):
+            return  # muted: emergency meetings and acknowledgement requests still notify
         if e.kind == "emergency":
             self.notify(_t("Emergency meeting"), _t("%1 convened an emergency meeting")
                         .replace("%1", e.sender), critical=True)
@@ -915,6 +947,11 @@ class MainWindow(QMainWindow):
         box.setInformativeText(_t(
             "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
             "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
+        words, hex_ = self.adapter.venue_fingerprint()
+        box.setDetailedText(_t(
+            "This device trusts the venue whose root certificate has the fingerprint:\n"
+            "%1\n%2\nCompare it with the one the secretariat published.").replace(
+                "%1", words).replace("%2", hex_))
         self.about_box = box
         box.open()
         return box
@@ -1040,7 +1077,18 @@ class MainWindow(QMainWindow):
             return
         path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
         if path:
-            self.attach(Path(path))
+            self.confirm_attachment(Path(path))
+
+    def confirm_attachment(self, path: Path) -> AttachDialog | None:
+        """Ask before sending a file: preview, name, size, channel, caption."""
+        if (cid := self._cid()) is None:
+            return None
+        ch = self.channel_model.channel(cid.hex())
+        dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], self)
+        dlg.accepted.connect(lambda: self.attach(path, dlg.caption.text().strip()))
+        self.attach_dialog = dlg
+        dlg.open()
+        return dlg
 
     def attach(self, path: Path, caption: str = "") -> None:
         """Encrypt, upload and send a file in the open channel."""
@@ -1235,6 +1283,19 @@ class MainWindow(QMainWindow):
         dlg.show()
         run(issued_dir)
         return dlg
+
+    def set_muted(self, on: bool) -> None:
+        """Mute or unmute the open channel's notifications (``corridor mute``)."""
+        cid = self._cid()
+        if cid is None:
+            return
+        (self.muted.add if on else self.muted.discard)(cid.hex())
+        self.mute_action.setChecked(on)
+        self.bridge.submit(lambda: self.adapter.set_muted(cid, on), None, self._error)
+        self.statusBar().showMessage(
+            _t("Muted: only emergency meetings, acknowledgement requests and hotline calls "
+               "notify from this channel.") if on else _t("Notifications on for this "
+                                                          "channel."), 8000)
 
     def export_history(self, path: Path | None = None) -> None:
         """Save the open channel's history as a signed, readable HTML file."""
