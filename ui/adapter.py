@@ -71,7 +71,8 @@ class ConversationAdapter:
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
-                self.client.high_water(cid), not info.left, info.routing_warning))
+                self.client.high_water(cid), not info.left, info.routing_warning,
+                info.ceiling))
         return out
 
     def device_warnings(self) -> list[str]:

@@ -27,6 +27,8 @@ class ChannelSummary:
     can_answer: bool = True  # acknowledge / read receipts (every member, notices too)
     #: the relay's routing differs from the channel's MLS roster (client.health)
     routing_warning: str = ""
+    #: the highest classification marking the channel carries (its charter's ceiling)
+    ceiling: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,10 +49,10 @@ def _t(text: str) -> str:
 
 
 def sender_text(row: MessageView) -> str:
-    """The sender, with the observer badge every client shows from the certificate."""
-    if row.observer:
-        return _t("%1 · observer").replace("%1", row.sender)
-    return row.sender
+    """The sender, with the observer badge every client shows from the certificate, and
+    the item's classification marking (the venue's term, never translated)."""
+    who = _t("%1 · observer").replace("%1", row.sender) if row.observer else row.sender
+    return f"{who} · {row.marking}" if row.marking else who
 
 
 def footer_text(row: MessageView) -> str:

@@ -1596,6 +1596,10 @@ Ihr Gerät: %2</translation>
         <translation>Corridor — %1 ungelesen</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>Einstufungsobergrenze: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Nur der Vorsitz veröffentlicht in diesem Mitteilungskanal.</translation>
     </message>
@@ -1915,6 +1919,249 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>an earlier message</source>
         <translation>eine frühere Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>&amp;Notifikationen und Hilfe…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notifiziert</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefragt</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>angeboten</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>geliefert</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>Übungsnotifikation</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (Obergrenze %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>Truppen=3000, Panzer=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Breitengrad</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Längengrad</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>Kräfte</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Tätigkeit</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>Hilfe anfordern</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>Wasser=20000:Liter, Zelte=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>Blitz</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>dringend</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Dringlichkeit</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>Notifikationen und Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>&amp;Neue Übungsnotifikation…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>Notifikation &amp;absagen</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Übung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>Übungsregister</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>Hilfe an&amp;fordern…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>An&amp;bieten</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>Angebot an&amp;nehmen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>Als &amp;geliefert markieren</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Bedarf</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>Katastrophenhilfe</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Verspätet</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>Jährlicher Austausch</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Alle Missionen</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (Revision %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>Offener Bedarf: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>Kein offener Bedarf</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>Jährlicher Austausch %1, fällig %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>nicht eingereicht</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>verspätet</translation>
     </message>
 </context>
 <context>

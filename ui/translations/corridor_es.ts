@@ -1596,6 +1596,10 @@ Su dispositivo: %2</translation>
         <translation>Corridor — %1 sin leer</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>Techo de clasificación: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Solo la presidencia publica en este canal de avisos.</translation>
     </message>
@@ -1915,6 +1919,249 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>an earlier message</source>
         <translation>un mensaje anterior</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>&amp;Notificaciones y ayuda…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notificado</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modificado</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completado</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>solicitado</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>ofrecido</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptado</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>entregado</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>Notificación de ejercicio</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (techo %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>tropas=3000, carros=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitud</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitud</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>Fuerzas</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>Solicitar ayuda</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>agua=20000:litros, tiendas=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>rutina</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necesidades</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>Notificaciones y ayuda</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>&amp;Nueva notificación de ejercicio…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>&amp;Cancelar notificación</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Misión</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>Registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>&amp;Solicitar ayuda…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Ofrecer</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>&amp;Aceptar oferta</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>Marcar como &amp;entregado</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necesidad</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>Sin cubrir</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Ofertas</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>Ayuda en catástrofes</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Presentado</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Con retraso</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Modificaciones</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>Intercambio anual</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Todas las misiones</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (revisión %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>Necesidades sin cubrir: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>Ninguna necesidad sin cubrir</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>Intercambio anual %1, plazo %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>no presentado</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>con retraso</translation>
     </message>
 </context>
 <context>

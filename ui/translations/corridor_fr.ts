@@ -1596,6 +1596,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Corridor — %1 non lus</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>Plafond de classification : %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Seule la présidence publie dans ce canal d&apos;annonces.</translation>
     </message>
@@ -1915,6 +1919,249 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>an earlier message</source>
         <translation>un message antérieur</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>&amp;Notifications et aide…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notifié</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>demandé</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>proposé</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livré</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>Notification d’exercice</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (plafond %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>troupes=3000, chars=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>Forces</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marquage</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>Demander de l’aide</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>eau=20000:litres, tentes=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>routine</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Besoins</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>Notifications et aide</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>&amp;Nouvelle notification d’exercice…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>&amp;Annuler la notification</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Exercice</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>Registre des exercices</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>&amp;Demander de l’aide…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Proposer</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>&amp;Accepter l’offre</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>Marquer &amp;livré</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Besoin</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>Non couvert</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>Aide en cas de catastrophe</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumis</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>Échange annuel</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Toutes les missions</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (révision %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>Besoins non couverts : %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>Aucun besoin non couvert</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>Échange annuel %1, échéance %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>non soumis</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>en retard</translation>
     </message>
 </context>
 <context>

@@ -1596,6 +1596,10 @@ Il suo dispositivo: %2</translation>
         <translation>Corridor — %1 non letti</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>Limite di classifica: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>In questo canale di avvisi pubblica solo la presidenza.</translation>
     </message>
@@ -1915,6 +1919,249 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>an earlier message</source>
         <translation>un messaggio precedente</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>&amp;Notifiche e aiuti…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>notificato</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modificato</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completato</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>richiesto</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>offerto</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>consegnato</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>Notifica di esercitazione</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (limite %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>truppe=3000, carri=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canale</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitudine</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitudine</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>Forze</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contatto</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Classifica</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>Richiedi aiuti</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>acqua=20000:litri, tende=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>flash</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>ordinaria</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Necessità</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgenza</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>Notifiche e aiuti</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>&amp;Nuova notifica di esercitazione…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>&amp;Annulla notifica</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Missione</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Esercitazione</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>Registro delle esercitazioni</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>&amp;Richiedi aiuti…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Offri</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>&amp;Accetta offerta</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>Segna come &amp;consegnato</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Necessità</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantità</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>Scoperto</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offerte</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>Aiuti in caso di catastrofe</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Presentato</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>In ritardo</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Modifiche</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>Scambio annuale</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Tutte le missioni</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (revisione %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>Necessità scoperte: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>Nessuna necessità scoperta</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>Scambio annuale %1, scadenza %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>non presentato</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>in ritardo</translation>
     </message>
 </context>
 <context>

@@ -1586,6 +1586,10 @@ Their device: %2</source>
         <translation>Corridor — 未読 %1 件</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>秘密区分の上限: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>このお知らせチャンネルに投稿できるのは議長のみです。</translation>
     </message>
@@ -1900,6 +1904,249 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>an earlier message</source>
         <translation>以前のメッセージ</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>通報と支援(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>通報済み</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>変更済み</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>要請中</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>申出あり</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>受諾済み</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>引渡し済み</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>演習の事前通報</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (上限 %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>兵員=3000, 戦車=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>緯度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>経度</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>兵力</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>区分表示</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>支援を要請</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>水=20000:リットル, テント=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>至急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>緊急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>通常</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>必要物資</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>緊急度</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>通報と支援</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>新しい演習通報(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>通報を中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>代表部</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演習</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>演習登録簿</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>支援を要請(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>申し出る(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>申出を受諾(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>引渡し済みにする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>要請</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>必要</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>未充足</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>申出</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>災害支援</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>遅延</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>年次情報交換</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>すべての代表部</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (改訂 %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>未充足の必要物資: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>未充足の必要物資はありません</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>年次情報交換 %1、期限 %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>未提出</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>遅延</translation>
     </message>
 </context>
 <context>

@@ -1586,6 +1586,10 @@ Their device: %2</source>
         <translation>Corridor — 읽지 않음 %1개</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>비밀 등급 상한: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>이 공지 채널에는 의장만 게시합니다.</translation>
     </message>
@@ -1900,6 +1904,249 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>an earlier message</source>
         <translation>이전 메시지</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>통보 및 지원(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>통보됨</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>완료됨</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>요청됨</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>제안됨</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>수락됨</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>훈련 사전 통보</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (상한 %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>병력=3000, 전차=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>위도</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>경도</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>병력</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>활동</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>연락처</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>등급 표시</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>지원 요청</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>물=20000:리터, 텐트=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>초긴급</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>긴급</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>일상</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>필요 물자</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>긴급도</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>통보 및 지원</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>새 훈련 통보(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>통보 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>대표부</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>훈련</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>이력</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>훈련 등록부</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>지원 요청(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>제안(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>제안 수락(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>전달됨으로 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>필요</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>수량</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>미충족</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>제안</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>재난 지원</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>연례 정보 교환</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>모든 대표부</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (개정 %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>미충족 필요: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>미충족 필요 없음</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>연례 정보 교환 %1, 기한 %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>미제출</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>지연</translation>
     </message>
 </context>
 <context>

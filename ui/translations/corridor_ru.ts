@@ -1606,6 +1606,10 @@ Their device: %2</source>
         <translation>Corridor — непрочитанных: %1</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>Предел грифа секретности: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>В этом канале объявлений публикует только председатель.</translation>
     </message>
@@ -1930,6 +1934,249 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>an earlier message</source>
         <translation>более раннее сообщение</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>&amp;Уведомления и помощь…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>уведомлено</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершено</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>запрошено</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>предложено</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принято</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>доставлено</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>Уведомление об учениях</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1 (предел %2)</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>войска=3000, танки=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Район</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>Силы</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Деятельность</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Гриф</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>Запросить помощь</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>вода=20000:литры, палатки=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>молния</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>срочно</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>обычно</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потребности</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Срочность</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>Уведомления и помощь</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>&amp;Новое уведомление об учениях…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>&amp;Отменить уведомление</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Миссия</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Учения</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>Реестр учений</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>&amp;Запросить помощь…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>&amp;Предложить</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>П&amp;ринять предложение</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>Отметить как &amp;доставлено</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Потребность</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>Не покрыто</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Предложения</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>Помощь при бедствиях</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Представлено</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>С опозданием</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>Изменения</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>Ежегодный обмен</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>Все миссии</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1 (редакция %2)</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>Непокрытые потребности: %1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>Непокрытых потребностей нет</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>Ежегодный обмен %1, срок %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>не представлено</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>с опозданием</translation>
     </message>
 </context>
 <context>

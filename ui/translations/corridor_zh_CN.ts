@@ -1586,6 +1586,10 @@ Their device: %2</source>
         <translation>Corridor — %1 条未读</translation>
     </message>
     <message>
+        <source>Classification ceiling: %1</source>
+        <translation>密级上限：%1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>此通知频道只有主席可以发布。</translation>
     </message>
@@ -1900,6 +1904,249 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>an earlier message</source>
         <translation>一条较早的消息</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>&amp;Notices and aid…</source>
+        <translation>通报与援助(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>notified</source>
+        <translation>已通报</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>已提供</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Exercise notice</source>
+        <translation>演习预先通报</translation>
+    </message>
+    <message>
+        <source>%1 (ceiling %2)</source>
+        <translation>%1（上限 %2）</translation>
+    </message>
+    <message>
+        <source>troops=3000, tanks=40</source>
+        <translation>部队=3000, 坦克=40</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Forces</source>
+        <translation>兵力</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>密级标识</translation>
+    </message>
+    <message>
+        <source>Request aid</source>
+        <translation>请求援助</translation>
+    </message>
+    <message>
+        <source>water=20000:litres, tents=300</source>
+        <translation>水=20000:升, 帐篷=300</translation>
+    </message>
+    <message>
+        <source>flash</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Notices and aid</source>
+        <translation>通报与援助</translation>
+    </message>
+    <message>
+        <source>&amp;New exercise notice…</source>
+        <translation>新建演习通报(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel notice</source>
+        <translation>取消通报(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>代表团</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>演习</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Exercise register</source>
+        <translation>演习登记簿</translation>
+    </message>
+    <message>
+        <source>&amp;Request aid…</source>
+        <translation>请求援助(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer</source>
+        <translation>提供(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept offer</source>
+        <translation>接受提供(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>标记为已交付(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unmet</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>提供</translation>
+    </message>
+    <message>
+        <source>Disaster aid</source>
+        <translation>灾害援助</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Amendments</source>
+        <translation>修正</translation>
+    </message>
+    <message>
+        <source>Annual exchange</source>
+        <translation>年度交流</translation>
+    </message>
+    <message>
+        <source>All missions</source>
+        <translation>所有代表团</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1（修订 %2）</translation>
+    </message>
+    <message>
+        <source>Unmet needs: %1</source>
+        <translation>未满足的需求：%1</translation>
+    </message>
+    <message>
+        <source>No unmet needs</source>
+        <translation>没有未满足的需求</translation>
+    </message>
+    <message>
+        <source>Annual exchange %1, due %2</source>
+        <translation>年度交流 %1，截止 %2</translation>
+    </message>
+    <message>
+        <source>not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>逾期</translation>
     </message>
 </context>
 <context>

@@ -288,7 +288,9 @@ class ConversationView(QListView):
 
     def _copy(self) -> None:
         if (r := self.current_row()) is not None:
-            QGuiApplication.clipboard().setText(r.text)
+            # the copied text carries its marking line
+            QGuiApplication.clipboard().setText(f"{r.marking}\n{r.text}" if r.marking
+                                                else r.text)
 
 
 class _Editor(QPlainTextEdit):

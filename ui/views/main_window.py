@@ -77,6 +77,7 @@ from ui.views.dialogs import (
     SettingsDialog,
     VerificationDialog,
 )
+from ui.views.notices import NoticesWindow, build_notices, notices_menu_text
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
 from ui.views.transparency import DirectoryBadge, MonitorDialog
 
@@ -195,6 +196,9 @@ class MainWindow(QMainWindow):
         self.history_note.setWordWrap(True)
         self.history_note.setVisible(False)
         self.routing_banner = _warning_label(self, "routingBanner")
+        self.ceiling_banner = QLabel(self)
+        self.ceiling_banner.setObjectName("ceilingBanner")
+        self.ceiling_banner.setVisible(False)
         self.device_banner = _warning_label(self, "deviceBanner")
         self.notice_board = NoticeBoard(self)
         center = QWidget(self)
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         cl.addLayout(head)
         cl.addWidget(self.history_note)
         cl.addWidget(self.routing_banner)
+        cl.addWidget(self.ceiling_banner)
         cl.addWidget(self.conversation, 1)
         cl.addWidget(self.composer)
 
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         self._build_crisis()
         self.decisions_window, self.decisions = build_decisions(self.bridge,
                                                                 self.session.client)
+        self.notices_window, self.notices = build_notices(self.bridge, self.session.client)
         self.dark = apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.conversation.message_delegate.dark = self.dark
         self._restore_window()
@@ -301,6 +307,8 @@ class MainWindow(QMainWindow):
                                           lambda: self.open_crisis_desk())
         self.decisions_action = self._action(decisions_menu_text(), "Ctrl+Shift+D",
                                              lambda: self.open_decisions())
+        self.notices_action = self._action(notices_menu_text(), "Ctrl+Shift+N",
+                                           lambda: self.open_notices())
         self.devices_action = self._action(_t("My &devices…"), None,
                                            lambda: self.open_devices())
         self.export_action = self._action(_t("E&xport channel history…"), None,
@@ -311,7 +319,8 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
-                  self.decisions_action, self.devices_action, self.export_action,
+                  self.decisions_action, self.notices_action, self.devices_action,
+                  self.export_action,
                   self.mute_action):
             m.addAction(a)
         m.addSeparator()
@@ -387,6 +396,14 @@ class MainWindow(QMainWindow):
         """The decisions window (silence procedure, drafting); its controller runs from
         the start, acknowledging breaks and signing closing statements."""
         w = self.decisions_window
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    def open_notices(self) -> NoticesWindow:
+        """The exercise register, the disaster-aid board and the annual exchange."""
+        w = self.notices_window
         w.show()
         w.raise_()
         w.activateWindow()
@@ -569,6 +586,9 @@ class MainWindow(QMainWindow):
         self.history_note.setText(info.history_note)
         self.history_note.setVisible(bool(info.history_note))
         self._show_routing(info.routing_warning)
+        self.ceiling_banner.setText(_t("Classification ceiling: %1").replace(
+            "%1", info.ceiling))
+        self.ceiling_banner.setVisible(bool(info.ceiling))
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")
                                    if info.kind == "notice" else
