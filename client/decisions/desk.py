@@ -38,7 +38,7 @@ from client.decisions.records import (
     seal,
     text_hash,
 )
-from client.errors import NotFoundError, UsageError
+from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
@@ -197,7 +197,10 @@ class Desk:
         """Every procedure this device holds (channel, outcome now), newest first."""
         out = []
         for pid, cid in self.ensure().procedures().items():
-            missions, closers = self.participants(cid)
+            try:
+                missions, closers = self.participants(cid)
+            except ClientError:  # a channel this device left: its records stay, unshown
+                continue
             o = self.book.outcome(pid, participants=missions, closers=closers, now=self.now())
             if o is not None:
                 out.append((cid, o))
@@ -288,7 +291,10 @@ class Desk:
     def documents(self) -> list[tuple[bytes, drafting.Document]]:
         out = []
         for did, cid in self.ensure().documents().items():
-            doc = self.book.document(did, participants=self.participants(cid)[0])
+            try:
+                doc = self.book.document(did, participants=self.participants(cid)[0])
+            except ClientError:  # a channel this device left
+                continue
             if doc is not None:
                 out.append((cid, doc))
         out.sort(key=lambda x: -x[1].versions[0].at)
