@@ -13,13 +13,13 @@ from typing import Any
 
 import icalendar
 
-__all__ = ["register_csv", "register_ics"]
+__all__ = ["iso", "register_csv", "register_ics"]
 
 _COLUMNS = ("marking", "notice_id", "mission", "status", "revision", "name", "starts_at",
             "ends_at", "area", "lat", "lon", "activity", "forces", "contact", "history")
 
 
-def _iso(ms: int) -> str:
+def iso(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="minutes")
 
 
@@ -30,11 +30,11 @@ def register_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     w.writerow(_COLUMNS)
     for r in rows:
         w.writerow([r["marking"] or "UNCLASSIFIED", r["notice_id"], r["mission"],
-                    r["status"], r["revision"], r["name"], _iso(r["starts_at"]),
-                    _iso(r["ends_at"]), r["area"], "" if r["lat"] is None else r["lat"],
+                    r["status"], r["revision"], r["name"], iso(r["starts_at"]),
+                    iso(r["ends_at"]), r["area"], "" if r["lat"] is None else r["lat"],
                     "" if r["lon"] is None else r["lon"], r["activity"],
                     "; ".join(f"{c} {q}" for c, q in r["forces"]), r["contact"],
-                    "; ".join(f"{h['action']}@{_iso(h['at'])}" for h in r["history"])])
+                    "; ".join(f"{h['action']}@{iso(h['at'])}" for h in r["history"])])
     return buf.getvalue()
 
 

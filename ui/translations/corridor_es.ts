@@ -76,6 +76,45 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Una copia de seguridad contiene el historial de cada canal, no la clave de este dispositivo ni su estado de cifrado: un dispositivo restaurado es un dispositivo nuevo. Su historial anterior se restaura como páginas legibles y verificadas en su carpeta de archivo; cuando los dispositivos de su misión lo hayan añadido, leerá los mensajes nuevos de cada canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Frase de contraseña de la copia, otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Introduzca una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1524,6 +1563,14 @@ Su dispositivo: %2</translation>
         <translation>E&amp;xportar el historial del canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Copia de seguridad del historial…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurar el historial…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenciar este canal (&amp;U)</translation>
     </message>
@@ -1778,6 +1825,28 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal guardado en %1.</numerusform>
+            <numerusform>Historial de %n canales guardado en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal restaurado en %1.</numerusform>
+            <numerusform>Historial de %n canales restaurado en %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -76,6 +76,45 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Une sauvegarde contient l’historique de chaque canal, pas la clé de cet appareil ni son état de chiffrement : un appareil restauré est un nouvel appareil. Son historique antérieur est restauré sous forme de pages lisibles et vérifiées dans son dossier d’archives ; une fois que les appareils de votre mission l’ont ajouté, il lit les nouveaux messages de chaque canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Phrase secrète de la sauvegarde, à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Saisissez une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1524,6 +1563,14 @@ Son appareil&#xa0;: %2</translation>
         <translation>E&amp;xporter l’historique du canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Sauvegarder l’historique…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurer l’historique…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Rendre ce canal m&amp;uet</translation>
     </message>
@@ -1778,6 +1825,28 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal sauvegardé dans %1.</numerusform>
+            <numerusform>Historique de %n canaux sauvegardé dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal restauré dans %1.</numerusform>
+            <numerusform>Historique de %n canaux restauré dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -76,6 +76,45 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Un backup contiene la cronologia di ogni canale, non la chiave di questo dispositivo né il suo stato di cifratura: un dispositivo ripristinato è un nuovo dispositivo. La cronologia precedente viene ripristinata come pagine leggibili e verificate nella cartella dell’archivio; quando i dispositivi della tua missione lo avranno aggiunto, leggerà i nuovi messaggi di ogni canale.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase del backup</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase del backup, di nuovo</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Di &amp;nuovo:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Inserisci una passphrase.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Le due passphrase non coincidono.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1524,6 +1563,14 @@ Il suo dispositivo: %2</translation>
         <translation>E&amp;sporta la cronologia del canale…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Backup della cronologia…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Ri&amp;pristina la cronologia…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenzia q&amp;uesto canale</translation>
     </message>
@@ -1778,6 +1825,28 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale salvata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali salvata in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale ripristinata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali ripristinata in %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
