@@ -176,6 +176,8 @@ class RelayWelcome:
     message: bytes
     commit: bytes | None = None
     seq: int = 0
+    #: the group the commit at ``seq`` belongs to (empty if the relay did not say)
+    group_id: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +274,12 @@ class Transport(abc.ABC):
 
     @abc.abstractmethod
     async def crls(self) -> list[bytes]: ...
+
+    async def ratchet_tree(self, group_id: bytes, seq: int) -> bytes | None:
+        """The group's public ratchet tree after the commit at ``seq``, for a Welcome that
+        leaves it out (large groups); None when this transport or relay has none. The
+        joiner checks it against the tree hash its GroupInfo signs."""
+        return None
 
     async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
         """Tell the relay this device refused, by policy, the commit at ``seq``."""
@@ -468,9 +476,11 @@ class HttpTransport(Transport):
     def _welcome(w: JsonObject) -> RelayWelcome:
         commit = w.get("commit")
         seq = w.get("seq")
+        gid = w.get("group_id")
         return RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]),
                             _unb64(commit) if isinstance(commit, str) else None,
-                            seq if isinstance(seq, int) and seq > 0 else 0)
+                            seq if isinstance(seq, int) and seq > 0 else 0,
+                            unb64u(gid) if isinstance(gid, str) else b"")
 
     @staticmethod
     def _message(m: JsonObject) -> RelayMessage:
@@ -605,6 +615,18 @@ class HttpTransport(Transport):
             await self.login()
         r = await self._blob("POST", "/v1/blobs", data, {"group_id": b64u(group_id)})
         return str(r.json()["blob_id"])
+
+    async def ratchet_tree(self, group_id: bytes, seq: int) -> bytes | None:
+        if self._token is None:
+            await self.login()
+        try:
+            r = await self._blob("GET", f"/v1/groups/{b64u(group_id)}/tree",
+                                 params={"seq": seq})
+        except RelayRefused as exc:
+            if exc.status == 404:  # not kept, or not ours: the join says what is missing
+                return None
+            raise
+        return r.content
 
     async def download_blob(self, blob_id: str) -> bytes:
         if self._token is None:

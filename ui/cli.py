@@ -49,6 +49,7 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
     from client.decisions.cli import register as register_decisions
+    from client.notices.cli import register as register_notices
     from client.pki import register as register_pki
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,6 +57,7 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     register_client(sub)
     register_crisis(sub)
     register_decisions(sub)
+    register_notices(sub)
     for register in commands:
         register(sub)
     return p

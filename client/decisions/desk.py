@@ -38,7 +38,7 @@ from client.decisions.records import (
     seal,
     text_hash,
 )
-from client.errors import NotFoundError, UsageError
+from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
@@ -174,7 +174,8 @@ class Desk:
         if why:
             raise UsageError(why)
         put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
-                  text=text, period=period_ms, at=self.now())
+                  text=text, period=period_ms, closers=tuple(self.participants(cid)[1]),
+                  at=self.now())
         await self._send(cid, put)
         return put.proc_id.hex()
 
@@ -197,7 +198,10 @@ class Desk:
         """Every procedure this device holds (channel, outcome now), newest first."""
         out = []
         for pid, cid in self.ensure().procedures().items():
-            missions, closers = self.participants(cid)
+            try:
+                missions, closers = self.participants(cid)
+            except ClientError:  # a channel this device left: its records stay, unshown
+                continue
             o = self.book.outcome(pid, participants=missions, closers=closers, now=self.now())
             if o is not None:
                 out.append((cid, o))
@@ -212,7 +216,8 @@ class Desk:
             raise UsageError("the deadline has passed: put a new text under silence")
         p = out.put
         await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
-                                  title=p.title, text=text, period=p.period, at=self.now()))
+                                  title=p.title, text=text, period=p.period,
+                                  closers=tuple(self.participants(cid)[1]), at=self.now()))
         return p.revision + 1
 
     async def break_silence(self, ref: str | bytes, reason: str) -> str:
@@ -288,7 +293,10 @@ class Desk:
     def documents(self) -> list[tuple[bytes, drafting.Document]]:
         out = []
         for did, cid in self.ensure().documents().items():
-            doc = self.book.document(did, participants=self.participants(cid)[0])
+            try:
+                doc = self.book.document(did, participants=self.participants(cid)[0])
+            except ClientError:  # a channel this device left
+                continue
             if doc is not None:
                 out.append((cid, doc))
         out.sort(key=lambda x: -x[1].versions[0].at)

@@ -379,8 +379,8 @@ class Engine:
     def receive(self, messages: Sequence[RelayMessage]) -> ReceiveResult:
         return self._receiver.receive(messages)
 
-    def receive_welcome(self, w: RelayWelcome) -> list[Event]:
-        return self._membership.receive_welcome(w)
+    def receive_welcome(self, w: RelayWelcome, ratchet_tree: bytes | None = None) -> list[Event]:
+        return self._membership.receive_welcome(w, ratchet_tree)
 
     def pending_refusals(self) -> list[tuple[bytes, int]]:
         return self._refusals.pending()

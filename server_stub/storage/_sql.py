@@ -761,6 +761,23 @@ class SqlStorage(Storage):
 
         return await self._read(fn)
 
+    async def public_state_for(self, group_id: bytes, device_id: str, seq: int) -> bytes | None:
+        def fn(cur: Cursor) -> bytes | None:
+            me = self._member(cur, group_id, device_id)
+            allowed = me is not None and me.left_seq is None and me.joined_seq <= seq
+            if not allowed:
+                allowed = self._one(
+                    cur, "SELECT 1 FROM welcome_deliveries d JOIN welcomes w "
+                    "ON w.id = d.welcome_id WHERE d.device_id = ? AND w.group_id = ? "
+                    "AND w.seq = ?", (device_id, group_id, seq)) is not None
+            if not allowed:
+                return None
+            row = self._one(cur, "SELECT state FROM group_states WHERE group_id = ? "
+                            "AND seq = ?", (group_id, seq))
+            return None if row is None else bytes(row[0])
+
+        return await self._read(fn)
+
     def _lock_group(self, cur: Cursor, group_id: bytes) -> None:
         """Serialise commits of one group across relay processes (the writer thread
         already serialises them within one)."""
@@ -1185,7 +1202,9 @@ class SqlStorage(Storage):
                 cur,
                 "DELETE FROM group_states WHERE seq < (SELECT s.seq FROM group_states s "
                 "WHERE s.group_id = group_states.group_id ORDER BY s.seq DESC LIMIT 1 "
-                "OFFSET ?)", (STATES_KEPT - 1,),
+                "OFFSET ?) AND NOT EXISTS (SELECT 1 FROM welcomes w WHERE "
+                "w.group_id = group_states.group_id AND w.seq = group_states.seq)",
+                (STATES_KEPT - 1,),
             )
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))
             o += self._exec(cur, "DELETE FROM key_package_claims WHERE claimed_at < ?",

@@ -82,6 +82,15 @@ def test_every_control_of_the_dialogs_is_named_and_reachable(open_window, qtbot)
     for open_ in (w.open_settings, w.open_search, w.open_devices,
                   lambda: w.open_monitor(None), w.open_about, w.leave_channel):
         dialogs.append(open_())
+    from pathlib import Path
+
+    from ui.views.backup import BackupPassphraseDialog
+
+    backup = BackupPassphraseDialog(True, w)
+    backup.show()
+    dialogs.append(backup)
+    picture = Path(__file__)  # any file: the question before sending it
+    dialogs.append(w.confirm_attachment(picture))
     qtbot.waitUntil(lambda: w.devices_dialog.table.rowCount() > 0, timeout=TIMEOUT)
     for dlg in dialogs:
         assert isinstance(dlg, QWidget)

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Datei senden</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>„%1“ (%2) an „%3“ senden? Alle im Kanal können sie herunterladen; sie lässt sich von deren Geräten nicht zurückholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Beschriftung (optional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Eine Sicherung enthält den Verlauf aller Kanäle, nicht den Schlüssel dieses Geräts und nicht seinen Verschlüsselungszustand: Ein wiederhergestelltes Gerät ist ein neues Gerät. Sein früherer Verlauf wird als lesbare, geprüfte Seiten in seinem Archivordner wiederhergestellt; sobald die Geräte Ihrer Mission es hinzugefügt haben, liest es neue Nachrichten in jedem Kanal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase der Sicherung, noch einmal</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Noch einmal:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1563,14 @@ Ihr Gerät: %2</translation>
         <translation>Kanalverlauf e&amp;xportieren…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>Verlauf &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Verlauf &amp;wiederherstellen…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Diesen Kanal st&amp;ummschalten</translation>
     </message>
@@ -1635,6 +1709,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Lizenziert unter der Apache License, Version 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Dieses Gerät vertraut dem Forum, dessen Stammzertifikat diesen Fingerabdruck hat:
+%1
+%2
+Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Nachricht zurückziehen</translation>
     </message>
@@ -1741,6 +1825,28 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 gesichert.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 wiederhergestellt.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 wiederhergestellt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>¿Enviar «%1» (%2) a «%3»? Todos los miembros del canal podrán descargarlo; no se podrá retirar de sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Pie (opcional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Una copia de seguridad contiene el historial de cada canal, no la clave de este dispositivo ni su estado de cifrado: un dispositivo restaurado es un dispositivo nuevo. Su historial anterior se restaura como páginas legibles y verificadas en su carpeta de archivo; cuando los dispositivos de su misión lo hayan añadido, leerá los mensajes nuevos de cada canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Frase de contraseña de la copia, otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Introduzca una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1563,14 @@ Su dispositivo: %2</translation>
         <translation>E&amp;xportar el historial del canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Copia de seguridad del historial…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurar el historial…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenciar este canal (&amp;U)</translation>
     </message>
@@ -1635,6 +1709,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Este dispositivo confía en el foro cuyo certificado raíz tiene la huella:
+%1
+%2
+Compárela con la que publicó la secretaría.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Retirar el mensaje</translation>
     </message>
@@ -1741,6 +1825,28 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal guardado en %1.</numerusform>
+            <numerusform>Historial de %n canales guardado en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal restaurado en %1.</numerusform>
+            <numerusform>Historial de %n canales restaurado en %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

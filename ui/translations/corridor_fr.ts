@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Envoyer un fichier</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Envoyer « %1 » (%2) dans « %3 » ? Tous les membres du canal pourront le télécharger ; il ne pourra pas être retiré de leurs appareils.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Légende (facultative) :</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Une sauvegarde contient l’historique de chaque canal, pas la clé de cet appareil ni son état de chiffrement : un appareil restauré est un nouvel appareil. Son historique antérieur est restauré sous forme de pages lisibles et vérifiées dans son dossier d’archives ; une fois que les appareils de votre mission l’ont ajouté, il lit les nouveaux messages de chaque canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Phrase secrète de la sauvegarde, à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Saisissez une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1563,14 @@ Son appareil&#xa0;: %2</translation>
         <translation>E&amp;xporter l’historique du canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Sauvegarder l’historique…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurer l’historique…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Rendre ce canal m&amp;uet</translation>
     </message>
@@ -1635,6 +1709,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribué sous la licence Apache, version 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Cet appareil fait confiance au forum dont le certificat racine a l’empreinte :
+%1
+%2
+Comparez-la à celle publiée par le secrétariat.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Retirer le message</translation>
     </message>
@@ -1741,6 +1825,28 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal sauvegardé dans %1.</numerusform>
+            <numerusform>Historique de %n canaux sauvegardé dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal restauré dans %1.</numerusform>
+            <numerusform>Historique de %n canaux restauré dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Invia un file</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Anteprima di %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Inviare «%1» (%2) a «%3»? Tutti i membri del canale potranno scaricarlo; non potrà essere ritirato dai loro dispositivi.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Didascalia (facoltativa):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Didascalia</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Invia</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Un backup contiene la cronologia di ogni canale, non la chiave di questo dispositivo né il suo stato di cifratura: un dispositivo ripristinato è un nuovo dispositivo. La cronologia precedente viene ripristinata come pagine leggibili e verificate nella cartella dell’archivio; quando i dispositivi della tua missione lo avranno aggiunto, leggerà i nuovi messaggi di ogni canale.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase del backup</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase del backup, di nuovo</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Di &amp;nuovo:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Inserisci una passphrase.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Le due passphrase non coincidono.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1497,6 +1563,14 @@ Il suo dispositivo: %2</translation>
         <translation>E&amp;sporta la cronologia del canale…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Backup della cronologia…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Ri&amp;pristina la cronologia…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenzia q&amp;uesto canale</translation>
     </message>
@@ -1635,6 +1709,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Distribuito con licenza Apache, versione 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Questo dispositivo si fida del forum il cui certificato radice ha l’impronta:
+%1
+%2
+Confrontala con quella pubblicata dalla segreteria.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Ritira il messaggio</translation>
     </message>
@@ -1741,6 +1825,28 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale salvata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali salvata in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale ripristinata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali ripristinata in %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

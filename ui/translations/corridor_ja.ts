@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>ファイルを送信</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 のプレビュー</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>「%1」(%2) を「%3」に送信しますか? チャンネルの全員がダウンロードでき、相手のデバイスから取り消すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>キャプション (任意)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>バックアップにはすべてのチャンネルの履歴が含まれますが、このデバイスの鍵や暗号化の状態は含まれません。復元したデバイスは新しいデバイスです。以前の履歴は、検証済みの読みやすいページとしてアーカイブ フォルダーに復元されます。ミッションのデバイスがこのデバイスを追加すると、すべてのチャンネルで新しいメッセージを読めるようになります。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>バックアップのパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>バックアップのパスフレーズ (確認)</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>確認(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1553,14 @@ Their device: %2</source>
         <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>履歴をバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>履歴を復元(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>このチャンネルをミュート(&amp;U)</translation>
     </message>
@@ -1625,6 +1699,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Apache License, Version 2.0 の下で提供されています。</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>このデバイスは、ルート証明書のフィンガープリントが次のフォーラムを信頼しています:
+%1
+%2
+事務局が公表したものと照合してください。</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>メッセージを取り消す</translation>
     </message>
@@ -1731,6 +1815,26 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 にバックアップしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 に復元しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 미리 보기</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>&quot;%1&quot;(%2)을(를) &quot;%3&quot;에 보내시겠습니까? 채널의 모든 사람이 내려받을 수 있으며 그들의 기기에서 회수할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>설명 (선택)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>백업에는 모든 채널의 기록이 담기지만 이 기기의 키나 암호화 상태는 담기지 않습니다. 복원한 기기는 새 기기입니다. 이전 기록은 검증된 읽을 수 있는 페이지로 보관 폴더에 복원되며, 미션의 기기가 이 기기를 추가하면 모든 채널의 새 메시지를 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>백업 암호 문구</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>백업 암호 문구 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>확인(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 다릅니다.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1553,14 @@ Their device: %2</source>
         <translation>채널 기록 내보내기(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>기록 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>기록 복원(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>이 채널 알림 끄기(&amp;U)</translation>
     </message>
@@ -1625,6 +1699,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Apache License 2.0에 따라 배포됩니다.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>이 기기는 루트 인증서 지문이 다음과 같은 포럼을 신뢰합니다:
+%1
+%2
+사무국이 공개한 지문과 비교하세요.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>메시지 철회</translation>
     </message>
@@ -1731,6 +1815,26 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 백업했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 복원했습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

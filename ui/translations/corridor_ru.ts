@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Предпросмотр %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Отправить «%1» (%2) в «%3»? Все участники канала смогут его скачать; удалить его с их устройств будет невозможно.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Подпись (необязательно):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Резервная копия содержит историю каждого канала, но не ключ этого устройства и не его состояние шифрования: восстановленное устройство — это новое устройство. Его прежняя история восстанавливается в виде читаемых проверенных страниц в папке архива; когда устройства вашей миссии добавят его, оно будет читать новые сообщения во всех каналах.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Парольная фраза копии</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Парольная фраза копии, ещё раз</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1507,6 +1573,14 @@ Their device: %2</source>
         <translation>&amp;Экспорт истории канала…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Резервная копия истории…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>&amp;Восстановить историю…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Отключить &amp;уведомления канала</translation>
     </message>
@@ -1645,6 +1719,16 @@ Licensed under the Apache License, Version 2.0.</source>
 Распространяется по лицензии Apache License, версия 2.0.</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Это устройство доверяет форуму, корневой сертификат которого имеет отпечаток:
+%1
+%2
+Сравните его с опубликованным секретариатом.</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>Отозвать сообщение</translation>
     </message>
@@ -1751,6 +1835,30 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>История %n канала сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>История %n канала восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 的预览</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>将“%1”（%2）发送到“%3”？频道中的每个人都可以下载，且无法从他们的设备上撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>说明（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>备份包含每个频道的历史记录，但不包含本设备的密钥及其加密状态：恢复的设备是一台新设备。之前的历史记录会以可阅读、已验证的页面恢复到其存档文件夹；当您代表团的设备将其加入后，它即可读取每个频道的新消息。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>再次输入备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -1487,6 +1553,14 @@ Their device: %2</source>
         <translation>导出频道历史(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>备份历史记录(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>恢复历史记录(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>将此频道静音(&amp;U)</translation>
     </message>
@@ -1625,6 +1699,16 @@ Licensed under the Apache License, Version 2.0.</source>
 依据 Apache 许可证 2.0 版授权。</translation>
     </message>
     <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>本设备信任根证书指纹如下的论坛：
+%1
+%2
+请与秘书处公布的指纹核对。</translation>
+    </message>
+    <message>
         <source>Withdraw message</source>
         <translation>撤回消息</translation>
     </message>
@@ -1731,6 +1815,26 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录备份到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录恢复到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>

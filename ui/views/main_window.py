@@ -64,6 +64,8 @@ from ui.qtfix import pin_none
 from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
+from ui.views.attach import AttachDialog
+from ui.views.backup import BackupPassphraseDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
 from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
@@ -304,6 +306,10 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_devices())
         self.export_action = self._action(_t("E&xport channel history…"), None,
                                           lambda: self.export_history())
+        self.backup_action = self._action(_t("&Back up history…"), None,
+                                          lambda: self.open_backup())
+        self.restore_action = self._action(_t("Rest&ore history…"), None,
+                                           lambda: self.open_restore())
         self.mute_action = self._action(_t("M&ute this channel"), "Ctrl+Shift+M",
                                         lambda on: self.set_muted(bool(on)))
         self.mute_action.setCheckable(True)
@@ -311,7 +317,7 @@ class MainWindow(QMainWindow):
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
                   self.decisions_action, self.devices_action, self.export_action,
-                  self.mute_action):
+                  self.mute_action, self.backup_action, self.restore_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -946,6 +952,11 @@ class MainWindow(QMainWindow):
         box.setInformativeText(_t(
             "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
             "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
+        words, hex_ = self.adapter.venue_fingerprint()
+        box.setDetailedText(_t(
+            "This device trusts the venue whose root certificate has the fingerprint:\n"
+            "%1\n%2\nCompare it with the one the secretariat published.").replace(
+                "%1", words).replace("%2", hex_))
         self.about_box = box
         box.open()
         return box
@@ -1071,7 +1082,18 @@ class MainWindow(QMainWindow):
             return
         path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
         if path:
-            self.attach(Path(path))
+            self.confirm_attachment(Path(path))
+
+    def confirm_attachment(self, path: Path) -> AttachDialog | None:
+        """Ask before sending a file: preview, name, size, channel, caption."""
+        if (cid := self._cid()) is None:
+            return None
+        ch = self.channel_model.channel(cid.hex())
+        dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], self)
+        dlg.accepted.connect(lambda: self.attach(path, dlg.caption.text().strip()))
+        self.attach_dialog = dlg
+        dlg.open()
+        return dlg
 
     def attach(self, path: Path, caption: str = "") -> None:
         """Encrypt, upload and send a file in the open channel."""
@@ -1266,6 +1288,44 @@ class MainWindow(QMainWindow):
         dlg.show()
         run(issued_dir)
         return dlg
+
+    def open_backup(self) -> None:
+        """Corridor > Back up history…: a file, a passphrase (twice), then the backup."""
+        chosen, _f = QFileDialog.getSaveFileName(self, _t("Back up history"),
+                                                 "corridor-history.backup")
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(True, self)
+        dlg.accepted.connect(lambda: self.back_up(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def back_up(self, path: Path, passphrase: str) -> None:
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Backed up the history of %n channel(s) to %1.", count)
+                .replace("%1", str(path)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.back_up(path, passphrase), done, self._error)
+
+    def open_restore(self) -> None:
+        """Corridor > Restore history…: a backup file and its passphrase."""
+        chosen, _f = QFileDialog.getOpenFileName(self, _t("Restore history"))
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(False, self)
+        dlg.accepted.connect(lambda: self.restore(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def restore(self, path: Path, passphrase: str) -> None:
+        def done(names: list[str]) -> None:
+            folder = self.session.client.home.root / "archive"
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Restored the history of %n channel(s) into %1.", len(names))
+                .replace("%1", str(folder)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.restore(path, passphrase), done, self._error)
 
     def set_muted(self, on: bool) -> None:
         """Mute or unmute the open channel's notifications (``corridor mute``)."""
