@@ -174,7 +174,8 @@ class Desk:
         if why:
             raise UsageError(why)
         put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
-                  text=text, period=period_ms, at=self.now())
+                  text=text, period=period_ms, closers=tuple(self.participants(cid)[1]),
+                  at=self.now())
         await self._send(cid, put)
         return put.proc_id.hex()
 
@@ -215,7 +216,8 @@ class Desk:
             raise UsageError("the deadline has passed: put a new text under silence")
         p = out.put
         await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
-                                  title=p.title, text=text, period=p.period, at=self.now()))
+                                  title=p.title, text=text, period=p.period,
+                                  closers=tuple(self.participants(cid)[1]), at=self.now()))
         return p.revision + 1
 
     async def break_silence(self, ref: str | bytes, reason: str) -> str:
