@@ -141,3 +141,30 @@ def test_the_walk_finds_an_unnamed_or_unreachable_control(qtbot) -> None:  # typ
     found = problems(top)
     assert found == ["QLineEdit  in QWidget: no accessible name",
                      "QPushButton  in QWidget: not reachable by Tab"]
+
+
+def test_focus_is_visible_on_every_control_of_the_main_window(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A control with the keyboard focus looks different from the same control without
+    it (Fusion draws the focus frame; nothing in the theme hides it)."""
+    w = open_window(0)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=TIMEOUT)
+    qtbot.keyClick(w.channel_view, Qt.Key.Key_Tab)  # a keyboard user: focus frames shown
+    parking = w.channel_view
+    unseen = []
+    checked = 0
+    for c in w.findChildren(QWidget):
+        if not isinstance(c, _INTERACTIVE) or not c.isVisibleTo(w) or not c.isEnabled() \
+                or isinstance(c, QHeaderView) or c is parking or not _tab(c) or \
+                c.objectName() in ("qt_scrollarea_viewport", "qt_tableview_cornerbutton"):
+            continue
+        parking.setFocus()
+        qtbot.waitUntil(parking.hasFocus, timeout=TIMEOUT)
+        before = c.grab().toImage()
+        c.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(c.hasFocus, timeout=TIMEOUT)
+        after = c.grab().toImage()
+        checked += 1
+        if before == after:
+            unseen.append(f"{type(c).__name__} {c.objectName() or _name(c)}")
+    assert checked >= 5 and unseen == [], "\n".join(unseen)
