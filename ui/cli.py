@@ -11,17 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from ui.session import DemoOpener
 
 __all__ = ["Register", "build_parser", "main"]
 
 #: Adds commands to ``corridor``'s subcommand parser (``client.cli.register`` is one).
-Register = Callable[[Any], None]
+Register = Callable[["Subparsers"], None]
 
 
 def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
