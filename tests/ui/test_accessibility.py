@@ -168,3 +168,16 @@ def test_focus_is_visible_on_every_control_of_the_main_window(open_window, qtbot
         if before == after:
             unseen.append(f"{type(c).__name__} {c.objectName() or _name(c)}")
     assert checked >= 5 and unseen == [], "\n".join(unseen)
+
+
+def test_help_lists_every_menu_action_and_its_key(open_window) -> None:  # type: ignore[no-untyped-def]
+    w = open_window(0)
+    assert w.shortcuts_action.shortcut().toString() == "F1"
+    dlg = w.open_shortcuts()
+    rows = {dlg.table.item(r, 1).text(): dlg.table.item(r, 2).text()
+            for r in range(dlg.table.rowCount())}
+    assert rows["Search…"] == "Ctrl+F" and rows["Mute this channel"] == "Ctrl+Shift+M"
+    assert rows["My devices…"] == "Alt+C, D"  # no shortcut: the menu letters
+    assert all(rows.values()), [k for k, v in rows.items() if not v]
+    assert problems(dlg) == []
+    dlg.close()

@@ -1619,6 +1619,10 @@ Ihr Gerät: %2</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Tastenkürzel…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>Über &amp;Corridor</translation>
     </message>
@@ -2059,6 +2063,29 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>Gerät &amp;verifizieren…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Alles in der App geht mit der Tastatur: Tab wechselt zwischen den Bedienelementen, die Pfeiltasten bewegen sich in Listen.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
     </message>
 </context>
 <context>

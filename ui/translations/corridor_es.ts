@@ -1619,6 +1619,10 @@ Su dispositivo: %2</translation>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Atajos de teclado…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>&amp;Acerca de Corridor</translation>
     </message>
@@ -2059,6 +2063,29 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verificar el dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Todo en la aplicación se puede hacer con el teclado: Tab pasa de un control a otro y las flechas se mueven dentro de las listas.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
     </message>
 </context>
 <context>

@@ -1619,6 +1619,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>&amp;Aide</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>À &amp;propos de Corridor</translation>
     </message>
@@ -2059,6 +2063,29 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Vérifier l&apos;appareil…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tout se fait au clavier dans l’application : Tab passe d’une commande à l’autre, les flèches se déplacent dans les listes.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
     </message>
 </context>
 <context>

@@ -1619,6 +1619,10 @@ Il suo dispositivo: %2</translation>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Scorciatoie da tastiera…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>&amp;Informazioni su Corridor</translation>
     </message>
@@ -2059,6 +2063,29 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verifica dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tutto nell’app si può fare da tastiera: Tab passa da un controllo all’altro, le frecce si muovono nelle liste.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tasto</translation>
     </message>
 </context>
 <context>

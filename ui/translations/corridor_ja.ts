@@ -1609,6 +1609,10 @@ Their device: %2</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>キーボード ショートカット(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>Corridor について(&amp;A)</translation>
     </message>
@@ -2042,6 +2046,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>デバイスを検証(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>このアプリのすべての操作はキーボードで行えます。Tab で項目間を移動し、矢印キーでリスト内を移動します。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
     </message>
 </context>
 <context>

@@ -1609,6 +1609,10 @@ Their device: %2</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>키보드 단축키(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>Corridor 정보(&amp;A)</translation>
     </message>
@@ -2042,6 +2046,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>기기 확인(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>앱의 모든 작업은 키보드로 할 수 있습니다. Tab으로 컨트롤 사이를 이동하고 화살표 키로 목록 안을 이동합니다.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>

@@ -1629,6 +1629,10 @@ Their device: %2</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Сочетания клавиш…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>&amp;О программе Corridor</translation>
     </message>
@@ -2076,6 +2080,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Проверить устройство…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Всё в приложении можно сделать с клавиатуры: Tab переходит между элементами, стрелки перемещают по спискам.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
     </message>
 </context>
 <context>

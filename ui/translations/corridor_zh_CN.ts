@@ -1609,6 +1609,10 @@ Their device: %2</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;About Corridor</source>
         <translation>关于 Corridor(&amp;A)</translation>
     </message>
@@ -2042,6 +2046,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>验证设备(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>应用中的一切操作都可以用键盘完成：Tab 在控件之间移动，方向键在列表中移动。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,7 @@ from ui.views.dialogs import (
     VerificationDialog,
 )
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+from ui.views.shortcuts import ShortcutsDialog, shortcut_rows
 from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
@@ -339,6 +340,10 @@ class MainWindow(QMainWindow):
             g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
         g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
         h = self.menuBar().addMenu(_t("&Help"))
+        self.shortcuts_action = self._action(_t("&Keyboard shortcuts…"),
+                                             QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_shortcuts())
+        h.addAction(self.shortcuts_action)
         self.about_action = self._action(_t("&About Corridor"), None, self.open_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         h.addAction(self.about_action)
@@ -940,6 +945,15 @@ class MainWindow(QMainWindow):
 
     def _error(self, exc: BaseException) -> None:
         self.show_error(str(exc) or type(exc).__name__)
+
+    def open_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts (F1): every menu action and its key."""
+        menus = [(m.text(), menu.actions()) for m in self.menuBar().actions()
+                 if isinstance(menu := m.menu(), QMenu)]
+        dlg = ShortcutsDialog(shortcut_rows(menus), self)
+        self.shortcuts_dialog = dlg
+        dlg.open()
+        return dlg
 
     def open_about(self) -> QMessageBox:
         """Version and licence; the version is the one ``corridor --version`` prints."""
