@@ -8,8 +8,12 @@ join time, 1 KiB application encrypt + decrypt, the one commit that adds everyon
 (``Group.from_bytes``), ``cold_tree_hash_ms`` (the first tree hash after it) and
 ``restore_commit_ms`` (from_bytes then an update-path commit, what a client that
 keeps its groups in a store pays). Run:
-``.venv/bin/python bench/bench_group.py [--cpu] [sizes...]`` (``--cpu``: process CPU
-time instead of wall time, for a machine shared with other work).
+``.venv/bin/python bench/bench_group.py [--cpu] [--add] [sizes...]`` (``--cpu``: process
+CPU time instead of wall time, for a machine shared with other work; ``--add``: only the
+cost of one commit adding N members, committer and receiver, default N = 1,024 and 4,096,
+with the ratchet tree served apart, or in the Welcome with ``--in-band``;
+``--welcome``: one joiner's Welcome size and join time with the ratchet tree in the
+Welcome and served apart, default 1,024 members).
 """
 
 from __future__ import annotations
@@ -193,12 +197,108 @@ def bench(n: int) -> dict[str, float]:
     return res
 
 
+def bench_add(n: int, reps: int = 3, *, in_band: bool = False) -> dict[str, float]:
+    """Adding ``n`` members in one commit to a two-member group: the committer's
+    ``commit`` (``add_commit_ms``) and the other member's stage + merge of it
+    (``add_receive_ms``), medians of ``reps`` runs; ``add_welcome_bytes``. The Welcome
+    leaves the ratchet tree out (the relay serves it), as the client does for groups
+    over ``EngineSettings.welcome_tree_max_members``; ``in_band`` puts it in."""
+    commit_ms: list[float] = []
+    receive_ms: list[float] = []
+    size = 0
+    for _ in range(reps):
+        sig, _ = get_suite(SUITE).generate_signature_key_pair()
+        a = Group.create(SUITE, b"add-%d" % n, m.Credential.basic(b"m0"), sig,
+                         credential_validator=accept)
+        b1 = bundle("m1")
+        first = a.commit(add=[b1.key_package])
+        a.merge_pending_commit()
+        assert first.welcome is not None
+        r = Group.join(first.welcome, b1, credential_validator=accept, now=NOW)
+        kps = [bundle(f"x{i}").key_package for i in range(n)]
+        t = _clock()
+        out = a.commit(add=kps, ratchet_tree_in_welcome=in_band)
+        commit_ms.append((_clock() - t) * 1000)
+        assert out.welcome is not None
+        size = len(out.welcome)
+        t = _clock()
+        staged = r.process(out.message, now=NOW)
+        assert isinstance(staged, StagedCommit)
+        r.merge_staged_commit(staged)
+        receive_ms.append((_clock() - t) * 1000)
+    return {"add_commit_ms": statistics.median(commit_ms),
+            "add_receive_ms": statistics.median(receive_ms), "add_welcome_bytes": size}
+
+
+def bench_welcome(n: int) -> dict[str, float]:
+    """One joiner of an ``n``-member group (built by one add-everyone commit): the
+    Welcome and join time with the ratchet tree in the Welcome, and without it (the
+    joiner is given the tree as the relay serves it, checked against the tree hash)."""
+    a, _r, _setup, _add_all = build(n)
+    reps = 3
+    res: dict[str, float] = {}
+    for name, in_band in (("inband", True), ("oob", False)):
+        c = clone(a)
+        nb = bundle("joiner")
+        out = c.commit(add=[nb.key_package], ratchet_tree_in_welcome=in_band)
+        c.merge_pending_commit()
+        assert out.welcome is not None
+        welcome = out.welcome
+        tree = None if in_band else c._state.tree.encode()
+        res[f"welcome_{name}_bytes"] = len(welcome)
+        res[f"join_{name}_ms"] = timeit(lambda w=welcome, b=nb, t=tree: Group.join(
+            w, b, ratchet_tree=t, credential_validator=accept, now=NOW), reps)
+        if tree is not None:
+            res["tree_bytes"] = len(tree)
+    return res
+
+
+def main_welcome(sizes: list[int]) -> None:
+    """``--welcome``: a joiner's Welcome and join with the tree in band and out of band."""
+    cols = ["welcome_inband_bytes", "join_inband_ms", "welcome_oob_bytes", "tree_bytes",
+            "join_oob_ms"]
+    print("one joiner; join = Group.join (every leaf verified); oob: tree given apart")
+    print("members " + " ".join(f"{c:>20}" for c in cols))
+    for n in sizes:
+        res = bench_welcome(n)
+        print(f"{n:>7} " + " ".join(f"{res[c]:>20.1f}" if c.endswith("ms")
+                                    else f"{int(res[c]):>20}" for c in cols), flush=True)
+
+
+def main_add(sizes: list[int], *, in_band: bool = False) -> None:
+    """``--add``: the cost of one commit adding N members, and its ratio to the first size."""
+    where = "in the Welcome" if in_band else "served apart (the client's way past 32 members)"
+    print(f"adding N members in one commit; ratchet tree {where}; medians of 3; "
+          "ratio = cost / cost at the first N")
+    print(f"{'N':>6} {'commit_ms':>10} {'receive_ms':>10} {'welcome_B':>10} "
+          f"{'commit_x':>8} {'receive_x':>9}")
+    base: dict[str, float] | None = None
+    for n in sizes:
+        res = bench_add(n, in_band=in_band)
+        base = base or res
+        print(f"{n:>6} {res['add_commit_ms']:>10.1f} {res['add_receive_ms']:>10.1f} "
+              f"{int(res['add_welcome_bytes']):>10} "
+              f"{res['add_commit_ms'] / base['add_commit_ms']:>8.2f} "
+              f"{res['add_receive_ms'] / base['add_receive_ms']:>9.2f}", flush=True)
+
+
 def main() -> None:
     global _clock
     args = sys.argv[1:]
     if "--cpu" in args:  # process CPU time: steadier than wall time on a shared machine
         args.remove("--cpu")
         _clock = time.process_time
+    if "--welcome" in args:
+        args.remove("--welcome")
+        main_welcome([int(x) for x in args] or [1024])
+        return
+    if "--add" in args:
+        args.remove("--add")
+        in_band = "--in-band" in args
+        if in_band:
+            args.remove("--in-band")
+        main_add([int(x) for x in args] or [1024, 4096], in_band=in_band)
+        return
     sizes = [int(x) for x in args] or [2, 16, 128, 1024]
     cols = ["setup_s", "add_all_ms", "commit_path_ms", "commit_add_ms", "commit_remove_ms",
             "receive_ms", "commit_bytes", "add_commit_bytes", "welcome_bytes", "join_ms",

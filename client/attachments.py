@@ -2,8 +2,11 @@
 """Encrypted attachments: sealed on the device, stored as opaque blobs by the relay.
 
 Sending: a fresh random 32-byte key per attachment (never reused, so a fixed zero
-nonce is safe) seals the file with ChaCha20-Poly1305 (pyca/cryptography); the blob
-is ``0x01 | ciphertext+tag``. The blob goes to ``POST /v1/blobs?group_id=``, and the
+nonce is safe) seals the file with ChaCha20-Poly1305 (pyca/cryptography). What
+:func:`upload` sends is ``0x02 | ciphertext+tag`` of the file followed by zeros, padded
+so the whole blob is a size bucket (:func:`blob_bucket`, docs/padding.md); the
+reference's ``size`` says where the file ends. (``0x01`` blobs, unpadded, still read.)
+The blob goes to ``POST /v1/blobs?group_id=``, and the
 reference (blob id, key, SHA-256 **of the blob**, plaintext size, MIME type, bare file
 name) travels inside MLS as an :class:`client.payloads.Attachment`. The relay sees a
 random-looking blob of about the file's size and nothing else.
@@ -47,6 +50,7 @@ __all__ = [
     "AttachmentTampered",
     "AttachmentTooLarge",
     "QuotaExceeded",
+    "blob_bucket",
     "decrypt_blob",
     "encrypt_file",
     "fetch",
@@ -57,8 +61,13 @@ __all__ = [
 #: The relay's default blob cap (16 MiB) minus the blob header and tag.
 MAX_ATTACHMENT_BYTES: Final = 16 * 1024 * 1024 - 17
 BLOB_VERSION: Final = 1
+PADDED_VERSION: Final = 2
 _NONCE: Final = bytes(12)
 _AAD: Final = b"corridor attachment v1"
+_PADDED_AAD: Final = b"corridor attachment v2"
+#: The smallest blob bucket: every attachment of up to about 4 KiB looks alike.
+MIN_BLOB_BUCKET: Final = 4096
+_OVERHEAD: Final = 17  # version byte and AEAD tag
 
 
 class AttachmentError(UsageError):
@@ -78,14 +87,31 @@ class AttachmentTampered(PeerError):
     damaged by the relay): refused, nothing decrypted or written."""
 
 
-def encrypt_file(data: bytes) -> tuple[bytes, bytes]:
-    """(key, blob) for ``data`` under a fresh random key."""
+def blob_bucket(size: int) -> int:
+    """The padded size of a blob of ``size`` bytes: at least :data:`MIN_BLOB_BUCKET`,
+    then Padmé (the size rounded up so that only its top bits vary: at most about 12 %
+    more bytes, and O(log log size) bits of the size show)."""
+    if size <= MIN_BLOB_BUCKET:
+        return MIN_BLOB_BUCKET
+    e = size.bit_length() - 1
+    s = e.bit_length()
+    mask = (1 << (e - s)) - 1
+    return (size + mask) & ~mask
+
+
+def encrypt_file(data: bytes, *, padded: bool = False) -> tuple[bytes, bytes]:
+    """(key, blob) for ``data`` under a fresh random key; ``padded``: the blob is a
+    bucket's size (what :func:`upload` sends)."""
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise AttachmentTooLarge(
             f"attachment of {len(data)} bytes is over the limit of {MAX_ATTACHMENT_BYTES}")
     key = secrets.token_bytes(32)
-    blob = bytes((BLOB_VERSION,)) + ChaCha20Poly1305(key).encrypt(_NONCE, data, _AAD)
-    return key, blob
+    if not padded:
+        return key, bytes((BLOB_VERSION,)) + ChaCha20Poly1305(key).encrypt(_NONCE, data, _AAD)
+    target = min(blob_bucket(len(data) + _OVERHEAD), MAX_ATTACHMENT_BYTES + _OVERHEAD)
+    body = data + bytes(target - _OVERHEAD - len(data))
+    return key, bytes((PADDED_VERSION,)) + ChaCha20Poly1305(key).encrypt(_NONCE, body,
+                                                                         _PADDED_AAD)
 
 
 def decrypt_blob(ref: payloads.Attachment, blob: bytes) -> bytes:
@@ -97,12 +123,19 @@ def decrypt_blob(ref: payloads.Attachment, blob: bytes) -> bytes:
     if not hmac.compare_digest(hashlib.sha256(blob).digest(), ref.sha256):
         raise AttachmentTampered("the attachment from the relay does not match its hash: "
                                  "it was replaced or damaged, and is refused")
-    if not blob or blob[0] != BLOB_VERSION:
+    if not blob or blob[0] not in (BLOB_VERSION, PADDED_VERSION):
         raise AttachmentTampered("unknown attachment format")
+    padded = blob[0] == PADDED_VERSION
     try:
-        data = ChaCha20Poly1305(ref.key).decrypt(_NONCE, blob[1:], _AAD)
+        data = ChaCha20Poly1305(ref.key).decrypt(_NONCE, blob[1:],
+                                                 _PADDED_AAD if padded else _AAD)
     except InvalidTag:
         raise AttachmentTampered("the attachment does not decrypt with its key") from None
+    if padded:
+        tail = data[ref.size:]
+        if len(data) < ref.size or tail != bytes(len(tail)):
+            raise AttachmentTampered("the attachment's size differs from its reference")
+        data = data[:ref.size]
     if len(data) != ref.size:
         raise AttachmentTampered("the attachment's size differs from its reference")
     return data
@@ -124,7 +157,7 @@ async def upload(transport: Transport, group_id: bytes, path: Path, *, caption: 
         data = path.read_bytes()
     except OSError as exc:
         raise AttachmentError(f"cannot read the file: {exc.strerror}") from None
-    key, blob = encrypt_file(data)
+    key, blob = encrypt_file(data, padded=True)
     try:
         blob_id = await transport.upload_blob(group_id, blob)
     except RelayRefused as exc:

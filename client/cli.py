@@ -22,7 +22,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
@@ -32,6 +32,7 @@ from client.keystore import PassphraseRequest
 from client.policy import MAX_NAME
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from client.core import Client
 
 __all__ = ["register"]
@@ -87,6 +88,7 @@ async def _channels(args: argparse.Namespace) -> int:
         chans = c.channels()
         _emit(args, [ch.to_json() for ch in chans],
               [f"{ch.channel_id[:12]}  {ch.kind:<12} {ch.name}  ({', '.join(ch.missions)})"
+               + f"  ceiling {ch.ceiling}"
                + ("  [left]" if ch.left else "") + (f"  [FORK: {ch.forked}]" if ch.forked else "")
                + (f"  [ROUTING: {ch.routing_warning}]" if ch.routing_warning else "")
                for ch in chans])
@@ -105,7 +107,7 @@ async def _status(args: argparse.Namespace) -> int:
         st = c.status()
         st["synced"] = synced and not args.offline
         cert = st["certificate"]
-        lines = [f"device {st['identity'].get('device_id', '')[:16]}  relay {st['relay_url']}",
+        lines = [f"device {str(st['identity'].get('device_id', ''))[:16]}  relay {st['relay_url']}",
                  f"certificate: {cert['state']}, valid until {cert['not_after_iso']} "
                  f"({cert['link']} certificate expires first, {cert['days_left']} days left)",
                  f"outbox: {st['outbox']}"]
@@ -176,6 +178,54 @@ def device_list_command(args: argparse.Namespace) -> int:
     return _run(_device_list)(args)
 
 
+async def _device_remove(args: argparse.Namespace) -> int:
+    async with _open(args) as c:
+        devs = await c.devices()
+        dev = args.device.strip().lower()
+        hits = [d for d in devs if d.device_id.startswith(dev)] if len(dev) >= 8 else []
+        if len(hits) != 1:
+            raise UsageError(f"no single device of yours starts with {args.device!r} "
+                             "(at least 8 characters of an id from corridor device list)")
+        d = hits[0]
+        if d.this_device:
+            raise UsageError("this is the device you are using: remove it from another of "
+                             "your devices")
+        if not args.yes:
+            if getattr(args, "json", False) or not sys.stdin.isatty():
+                raise UsageError("removing a device needs confirmation: add --yes")
+            answer = input(f"Remove your device {d.device_id[:16]} ({d.display_name or '?'}) "
+                           f"from the venue and its {len(d.channels)} channel(s)? It will "
+                           "decrypt no new message; this cannot be undone. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                _emit(args, {"device_id": d.device_id, "removed": False}, ["not removed"])
+                return 1
+        await c.remove_device(d.device_id)
+        _emit(args, {"device_id": d.device_id, "removed": True,
+                     "channels": list(d.channels)},
+              [f"removed {d.device_id[:16]}: it can no longer log in, and the commits "
+               f"removing it from {len(d.channels)} channel(s) are sent"])
+    return 0
+
+
+def add_device_remove_parser(dsub: Subparsers) -> None:
+    """``corridor device remove DEVICE``, registered with the other device commands."""
+    p = dsub.add_parser(
+        "remove", help="remove another of your devices (a lost laptop)",
+        description="Remove another device of your delegate identity from the venue: the "
+        "relay refuses its logins and KeyPackages at once, and this device commits its "
+        "removal from every channel, so it decrypts no new message. Its certificate "
+        "stays valid: ask your mission to revoke it too if it may be in other hands. "
+        "Needs the relay.")
+    p.add_argument("device", help="the device id, or its first 8+ characters "
+                   "(see corridor device list)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON (errors too)")
+    p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
+    p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
+    p.set_defaults(func=_run(_device_remove))
+
+
 def claims_command(args: argparse.Namespace) -> int:
     """``corridor device claims``: who claimed the KeyPackages of this mission's devices."""
     return _run(_claims)(args)
@@ -192,10 +242,12 @@ async def _create(args: argparse.Namespace) -> int:
         problem = venue.new_channel_problem(c, args.kind, args.missions)
         if problem:
             raise UsageError(problem)
-        cid = await c.create_channel(args.kind, args.name, args.missions)
+        cid = await c.create_channel(args.kind, args.name, args.missions, args.ceiling)
         await c.sync()
-        _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name},
-              [f"created {args.kind} channel {cid}"])
+        ceiling = c.engine.ceiling(bytes.fromhex(cid))
+        _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name,
+                     "ceiling": ceiling},
+              [f"created {args.kind} channel {cid} (ceiling {ceiling})"])
     return 0
 
 
@@ -212,10 +264,10 @@ async def _send(args: argparse.Namespace) -> int:
             offline = True  # queue it; the next sync, send or other command delivers it
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
-                                          requires_ack=args.ack)
+                                          requires_ack=args.ack, marking=args.marking)
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
-                                    reply_to=args.reply_to)
+                                    reply_to=args.reply_to, marking=args.marking)
         view = c.message(mid)
         pending = c.pending_sends()
         status = "queued" if view.status == "sending" else view.status
@@ -430,7 +482,7 @@ async def _read(args: argparse.Namespace) -> int:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] {m.sender}: {m.summary}"
+              [f"[{m.seq if m.seq is not None else '-'}] [{m.marking}] {m.sender}: {m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
                + f"  ({m.message_id[:12]})" for m in msgs])
@@ -506,7 +558,7 @@ def _watch_command(args: argparse.Namespace) -> int:
         return 0
 
 
-def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
+def _run(func: Callable[[argparse.Namespace], Coroutine[object, object, int]]) -> Callable[
         [argparse.Namespace], int]:
     def wrapped(args: argparse.Namespace) -> int:
         return asyncio.run(func(args))  # errors: reported by client._cli.run_guarded
@@ -548,7 +600,7 @@ def _mission(text: str) -> str:
     return text
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add the client commands to ``corridor``'s subcommand parser."""
 
     def cmd(name: str, help_: str, func: Callable[[argparse.Namespace], int],
@@ -578,6 +630,9 @@ def register(subparsers: Any) -> None:
                    help=f"the channel's name (1 to {MAX_NAME} characters)")
     p.add_argument("--missions", nargs="+", required=True, type=_mission,
                    help="member missions (ids; yours is always in)")
+    p.add_argument("--ceiling", default="", metavar="MARKING",
+                   help="the highest classification marking the channel carries (default: "
+                        "the venue's default ceiling)")
     p = cmd("leave", "leave a channel on this device (history stays readable here)",
             _run(_leave))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")
@@ -589,6 +644,10 @@ def register(subparsers: Any) -> None:
                         "--attach: the caption)")
     p.add_argument("--ack", action="store_true", help="ask every mission to acknowledge")
     p.add_argument("--reply-to", default=None, metavar="ID", help="answer this message")
+    p.add_argument("--marking", default="", metavar="MARKING",
+                   help="classification marking, e.g. RESTRICTED or 'RESTRICTED//CAUCUS "
+                        "ONLY' (default: the venue's lowest level; never above the "
+                        "channel's ceiling)")
     p.add_argument("--attach", default=None, metavar="FILE",
                    help="send FILE, encrypted (at most 16 MiB: "
                         f"{LIMITS.attachment_bytes:,} bytes)")
@@ -662,3 +721,6 @@ def register(subparsers: Any) -> None:
                    help="the newest N messages (1-10000, default 50)")
     p.add_argument("--no-receipts", action="store_true", help="send no read receipts")
     p.add_argument("--offline", action="store_true", help="do not sync first")
+    from client.cli_archive import register_archive
+
+    register_archive(cmd, _run)

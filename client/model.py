@@ -102,6 +102,10 @@ class MessageView:
     #: acknowledged, and every delegate who sent a read receipt
     acked_missions: tuple[str, ...] = ()
     read_by: tuple[str, ...] = ()
+    #: the classification marking it carries, as the venue's scheme writes it
+    marking: str = ""
+    #: the sender's mission is accredited as an observer (its certificate says so)
+    observer: bool = False
 
     @property
     def status(self) -> str:
@@ -166,7 +170,7 @@ class MessageView:
             "requires_ack": self.requires_ack,
             "reactions": {e: list(w) for e, w in self.reactions},
             "attachment": self.attachment.to_json() if self.attachment else None,
-            "expires_at": self.expires_at, "status": self.status}
+            "expires_at": self.expires_at, "status": self.status, "marking": self.marking}
         if self.failed:
             out["failed"] = self.failed
         if self.meeting_at is not None:
@@ -297,13 +301,15 @@ class ChannelInfo:
     #: "" unless the relay's routing differs from the MLS roster (see client.health)
     routing_warning: str = ""
     routing_problem: str = ""  # "", "not_routed" or "mismatch"
+    #: the highest classification marking the channel carries (its charter's ceiling)
+    ceiling: str = ""
 
     def to_json(self) -> JsonDict:
         return {"channel_id": self.channel_id, "kind": self.kind, "name": self.name,
                 "missions": list(self.missions), "devices": self.devices, "epoch": self.epoch,
                 "left": self.left, "forked": self.forked, "history_note": self.history_note,
                 "routing_warning": self.routing_warning,
-                "routing_problem": self.routing_problem}
+                "routing_problem": self.routing_problem, "ceiling": self.ceiling}
 
 
 @dataclass(frozen=True, slots=True)

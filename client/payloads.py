@@ -105,6 +105,9 @@ class _Payload(msgspec.Struct, frozen=True, kw_only=True, tag_field="k"):
     message_id: MessageId = msgspec.field(name="id")
     sent_at: Millis = msgspec.field(name="ts")
     format_version: Literal[1] = msgspec.field(default=1, name="v")
+    #: the classification marking (``crypto.corridor.markings``; "" is the lowest level),
+    #: inside the encryption and covered by the message's MLS signature
+    marking: Annotated[str, Meta(max_length=128)] = msgspec.field(default="", name="mk")
 
 
 class Text(_Payload, frozen=True, kw_only=True, tag="text"):

@@ -33,11 +33,11 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -58,6 +58,10 @@ from crypto import certs
 from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
 from crypto.certs.words import decode_words, format_hex, parse_hex
 from crypto.errors import CryptoError, DecodeError
+
+if TYPE_CHECKING:
+    from client._cli import Subparsers
+    from crypto.certs.transparency import SignedTreeHead
 
 __all__ = [
     "CommandError",
@@ -167,7 +171,7 @@ def _der_crl(data: bytes) -> bytes:
     return _der(data, "crl", "not a CRL")
 
 
-def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
+def _emit(args: argparse.Namespace, data: Mapping[str, object], lines: Sequence[str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, indent=2, sort_keys=True))
     else:
@@ -381,7 +385,7 @@ def cmd_mission_monitor(args: argparse.Namespace) -> int:
     issued = issued_serials(Path(args.issued) if args.issued
                             else Path(args.mission_cert).parent / ISSUED)
 
-    async def run() -> tuple[Any, list[bytes]]:
+    async def run() -> tuple[SignedTreeHead, list[bytes]]:
         client = Client.open(args.home, args.relay)
         try:
             return await client.verified_log()
@@ -441,7 +445,7 @@ class DeviceRequest:
     display_name: str
     signature_key: bytes
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {"keystore": self.keystore,
                 "key_file": str(self.key_file) if self.key_file else None,
                 "keystore_description": self.keystore_description,
@@ -672,10 +676,10 @@ def _claims_command(args: argparse.Namespace) -> int:
     return claims_command(args)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add ``mission``, ``device`` and ``cert``; each leaf parser sets ``func``."""
 
-    def leaf(sub: Any, name: str, help_: str, func: Callable[[argparse.Namespace], int],
+    def leaf(sub: Subparsers, name: str, help_: str, func: Callable[[argparse.Namespace], int],
              description: str) -> argparse.ArgumentParser:
         p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=description)
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
@@ -793,6 +797,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
     p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL (default: the home's)")
     p.set_defaults(func=_device_list_command)
+    from client.cli import add_device_remove_parser
+    add_device_remove_parser(dsub)
     p = leaf(dsub, "show", "show this device's verified identity", cmd_device_show,
              "Verify the stored chain to the pinned root now and print the identity.")
     _home_arg(p)

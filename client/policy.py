@@ -182,6 +182,7 @@ class Roster(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     conveners: tuple[_Delegate, ...] = ()
     chairs: tuple[bytes, ...] = ()
     created_by: _Delegate
+    ceiling: Annotated[str, Meta(max_length=128)] = ""
 
     def with_changes(self, **kw: object) -> Roster:
         return msgspec.structs.replace(self, **kw)
@@ -192,13 +193,13 @@ class Roster(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
         data = info if info is not None else self.name.encode()
         return Charter(kind=self.kind, missions=self.missions, conveners=self.conveners,
                        chairs=self.chairs, created_by=self.created_by,
-                       info=_c.info_commitment(data))
+                       info=_c.info_commitment(data), ceiling=self.ceiling)
 
     @classmethod
     def of(cls, charter: Charter, name: str) -> Roster:
         return cls(kind=charter.kind, name=name or "(unnamed)", missions=charter.missions,
                    conveners=charter.conveners, chairs=charter.chairs,
-                   created_by=charter.created_by)
+                   created_by=charter.created_by, ceiling=charter.ceiling)
 
 
 _roster_decoder: Final = msgspec.msgpack.Decoder(Roster)

@@ -30,9 +30,9 @@ import base64
 import contextlib
 import json
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import httpx
 from nacl.signing import SigningKey
@@ -42,6 +42,7 @@ from client.errors import EnvironmentFault, PeerError
 __all__ = [
     "EpochConflictError",
     "HttpTransport",
+    "JsonObject",
     "LoggedCrls",
     "LoggedDevices",
     "PostResult",
@@ -112,11 +113,18 @@ def venue_tls_context(root_der: bytes) -> ssl.SSLContext:
     return ctx
 
 
+#: A JSON object as the relay sent it, before its fields are read and checked one by one
+#: (``int(...)``, ``str(...)``, ``_unb64(...)``): the one untyped value the client holds.
+JsonObject: TypeAlias = dict[str, Any]
+#: Query parameters of a relay request.
+Params: TypeAlias = Mapping[str, str | int]
+
+
 class RelayRefused(PeerError):
     """The relay answered with an error; ``code`` is its machine code."""
 
     def __init__(self, status: int, code: str, message: str,
-                 body: dict[str, Any] | None = None) -> None:
+                 body: JsonObject | None = None) -> None:
         super().__init__(f"relay refused ({status} {code}): {message}")
         self.status = status
         self.code = code
@@ -168,6 +176,8 @@ class RelayWelcome:
     message: bytes
     commit: bytes | None = None
     seq: int = 0
+    #: the group the commit at ``seq`` belongs to (empty if the relay did not say)
+    group_id: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +275,12 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def crls(self) -> list[bytes]: ...
 
+    async def ratchet_tree(self, group_id: bytes, seq: int) -> bytes | None:
+        """The group's public ratchet tree after the commit at ``seq``, for a Welcome that
+        leaves it out (large groups); None when this transport or relay has none. The
+        joiner checks it against the tree hash its GroupInfo signs."""
+        return None
+
     async def refuse(self, group_id: bytes, seq: int) -> RefusalResult:
         """Tell the relay this device refused, by policy, the commit at ``seq``."""
         raise RelayRefused(501, "unsupported", "this transport cannot refuse commits")
@@ -289,6 +305,15 @@ class Transport(abc.ABC):
     @abc.abstractmethod
     async def publish_crl(self, crl: bytes) -> list[str]: ...
 
+    async def retire_device(self, device_id: str, signature: bytes) -> bool:
+        """Remove another device of this delegate (signed removal); False if it was
+        removed already."""
+        raise RelayRefused(501, "unsupported", "this transport cannot remove devices")
+
+    async def retired_devices(self, mission_id: str | None) -> list[tuple[str, str, bytes]]:
+        """``(device id, by device id, signature)`` of devices their delegates removed."""
+        return []
+
     async def group_members(self, group_id: bytes) -> tuple[int, list[str]]:
         """The relay's routing of a group: (its last seq, the device ids it routes to).
         RelayRefused 404 when it does not route the group to this device."""
@@ -299,7 +324,7 @@ class Transport(abc.ABC):
         routed devices, digest of the routed device ids; see client.health)."""
         raise RelayRefused(501, "unsupported", "this transport cannot show routing")
 
-    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+    async def key_package_claims(self, since: int = 0) -> list[JsonObject]:
         """Who claimed the KeyPackages of this device's mission (the relay's record):
         ``target``, ``claimer``, ``claimer_mission``, ``last_resort``, ``claimed_at``."""
         raise RelayRefused(501, "unsupported", "this transport keeps no claim record")
@@ -353,16 +378,17 @@ class HttpTransport(Transport):
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._token}"} if self._token else {}
 
-    async def _raw(self, method: str, path: str, body: Any = None,
-                   params: dict[str, Any] | None = None, auth: bool = True) -> httpx.Response:
+    async def _raw(self, method: str, path: str, body: object = None,
+                   params: Params | None = None, auth: bool = True) -> httpx.Response:
         try:
             return await self._http.request(method, path, json=body, params=params,
                                             headers=self._headers() if auth else {})
         except httpx.TransportError as exc:
             raise _unreachable(exc, "relay unreachable") from None
 
-    async def _json(self, method: str, path: str, body: Any = None,
-                    params: dict[str, Any] | None = None, auth: bool = True) -> Any:
+    async def _json(self, method: str, path: str, body: object = None,
+                    params: Params | None = None, auth: bool = True) -> JsonObject:
+        """The relay's JSON answer (an empty object for an empty one), or its refusal."""
         r = await self._raw(method, path, body, params, auth)
         if r.status_code == 401 and auth and self._token is not None:
             await self.login()
@@ -379,7 +405,8 @@ class HttpTransport(Transport):
             if r.status_code == 401:
                 raise UnauthorizedError(r.status_code, code, msg, data)
             raise RelayRefused(r.status_code, code, msg, data)
-        return r.json() if r.content else None
+        out: JsonObject = r.json() if r.content else {}
+        return out
 
     async def _signed(self, purpose: str) -> dict[str, str]:
         ch = await self._json("POST", "/v1/auth/challenge",
@@ -390,7 +417,7 @@ class HttpTransport(Transport):
         return {"public_key": _b64(self.public_key), "nonce": ch["nonce"], "signature": _b64(sig)}
 
     async def register(self, chain: list[bytes]) -> None:
-        body: dict[str, Any] = await self._signed("register")
+        body: JsonObject = await self._signed("register")
         body["certificate_chain"] = [_b64(c) for c in chain]
         try:
             await self._json("POST", "/v1/devices", body, auth=False)
@@ -405,7 +432,7 @@ class HttpTransport(Transport):
 
     async def publish_key_packages(self, packages: list[bytes],
                                    last_resort: bytes | None) -> int:
-        body: dict[str, Any] = {"key_packages": [_b64(p) for p in packages]}
+        body: JsonObject = {"key_packages": [_b64(p) for p in packages]}
         if last_resort is not None:
             body["last_resort"] = _b64(last_resort)
         out = await self._json("POST", "/v1/keypackages", body)
@@ -432,29 +459,31 @@ class HttpTransport(Transport):
         return {unb64u(g["group_id"]): (int(g["last_seq"]), int(g["members"]),
                                         str(g["digest"])) for g in out["groups"]}
 
-    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+    async def key_package_claims(self, since: int = 0) -> list[JsonObject]:
         out = await self._json("GET", "/v1/keypackages/claims", params={"since": since})
         return list(out["claims"])
 
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
                    welcome: bytes | None = None,
                    welcome_to: list[str] | None = None) -> PostResult:
-        body: dict[str, Any] = {"client_msg_id": client_msg_id, "message": _b64(message)}
+        body: JsonObject = {"client_msg_id": client_msg_id, "message": _b64(message)}
         if welcome is not None and welcome_to:
             body["welcome"] = {"message": _b64(welcome), "recipients": welcome_to}
         out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
         return PostResult(int(out["seq"]), bool(out["duplicate"]))
 
     @staticmethod
-    def _welcome(w: dict[str, Any]) -> RelayWelcome:
+    def _welcome(w: JsonObject) -> RelayWelcome:
         commit = w.get("commit")
         seq = w.get("seq")
+        gid = w.get("group_id")
         return RelayWelcome(int(w["id"]), str(w["sender"]), _unb64(w["message"]),
                             _unb64(commit) if isinstance(commit, str) else None,
-                            seq if isinstance(seq, int) and seq > 0 else 0)
+                            seq if isinstance(seq, int) and seq > 0 else 0,
+                            unb64u(gid) if isinstance(gid, str) else b"")
 
     @staticmethod
-    def _message(m: dict[str, Any]) -> RelayMessage:
+    def _message(m: JsonObject) -> RelayMessage:
         return RelayMessage(unb64u(m["group_id"]), int(m["seq"]), str(m["sender"]),
                             str(m["client_msg_id"]), _unb64(m["message"]),
                             m.get("voided") is True)
@@ -497,6 +526,16 @@ class HttpTransport(Transport):
         out = await self._json("POST", "/v1/directory/crls", {"crl": _b64(crl)})
         return [str(d) for d in out["revoked"]]
 
+    async def retire_device(self, device_id: str, signature: bytes) -> bool:
+        out = await self._json("POST", "/v1/directory/retired",
+                               {"device_id": device_id, "signature": _b64(signature)})
+        return bool(out["removed"])
+
+    async def retired_devices(self, mission_id: str | None) -> list[tuple[str, str, bytes]]:
+        params = {"mission": mission_id} if mission_id else None
+        out = await self._json("GET", "/v1/directory/retired", params=params)
+        return [(d["device_id"], d["by"], _unb64(d["signature"])) for d in out["retired"]]
+
     async def log_policy(self) -> bytes | None:
         try:
             out = await self._json("GET", "/v1/log/policy", auth=False)
@@ -507,20 +546,20 @@ class HttpTransport(Transport):
         return _unb64(out["policy"])
 
     @staticmethod
-    def _proofs(items: Any) -> list[Proof] | None:
+    def _proofs(items: object) -> list[Proof] | None:
         if not isinstance(items, list):
             return None
         return [(int(p["index"]), [_unb64(h) for h in p["proof"]]) for p in items]
 
     @staticmethod
-    def _view(out: dict[str, Any]) -> tuple[bytes | None, list[bytes]]:
+    def _view(out: JsonObject) -> tuple[bytes | None, list[bytes]]:
         view = out.get("log")
         if not isinstance(view, dict):
             return None, []
         return _unb64(view["head"]), [_unb64(h) for h in view.get("consistency", [])]
 
     async def logged_devices(self, mission_id: str | None, since: int | None) -> LoggedDevices:
-        params: dict[str, Any] = {}
+        params: dict[str, str | int] = {}
         if mission_id:
             params["mission"] = mission_id
         if since is not None:
@@ -548,7 +587,7 @@ class HttpTransport(Transport):
         return [_unb64(e) for e in out["entries"]]
 
     async def _blob(self, method: str, path: str, content: bytes | None = None,
-                    params: dict[str, Any] | None = None) -> httpx.Response:
+                    params: Params | None = None) -> httpx.Response:
         for attempt in (0, 1):
             headers = self._headers()
             if content is not None:
@@ -577,6 +616,18 @@ class HttpTransport(Transport):
         r = await self._blob("POST", "/v1/blobs", data, {"group_id": b64u(group_id)})
         return str(r.json()["blob_id"])
 
+    async def ratchet_tree(self, group_id: bytes, seq: int) -> bytes | None:
+        if self._token is None:
+            await self.login()
+        try:
+            r = await self._blob("GET", f"/v1/groups/{b64u(group_id)}/tree",
+                                 params={"seq": seq})
+        except RelayRefused as exc:
+            if exc.status == 404:  # not kept, or not ours: the join says what is missing
+                return None
+            raise
+        return r.content
+
     async def download_blob(self, blob_id: str) -> bytes:
         if self._token is None:
             await self.login()
@@ -590,6 +641,7 @@ class HttpTransport(Transport):
     @contextlib.asynccontextmanager
     async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:
         from httpx_ws import (
+            AsyncWebSocketSession,
             WebSocketDisconnect,
             WebSocketNetworkError,
             WebSocketUpgradeError,
@@ -600,10 +652,11 @@ class HttpTransport(Transport):
             await self.login()
         url = self.base_url.replace("http", "ws", 1) + "/v1/ws"
         try:
-            connect: Any = aconnect_ws(url, self._http, headers=self._headers(),
-                                       max_message_size_bytes=4 * 1024 * 1024,
-                                       keepalive_ping_interval_seconds=self.ping_interval,
-                                       keepalive_ping_timeout_seconds=self.ping_timeout)
+            connect: contextlib.AbstractAsyncContextManager[AsyncWebSocketSession] = (
+                aconnect_ws(url, self._http, headers=self._headers(),
+                            max_message_size_bytes=4 * 1024 * 1024,
+                            keepalive_ping_interval_seconds=self.ping_interval,
+                            keepalive_ping_timeout_seconds=self.ping_timeout))
             async with connect as ws:
 
                 async def frames() -> AsyncIterator[PushEvent]:

@@ -22,7 +22,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
@@ -32,6 +32,9 @@ from crypto import certs
 from crypto.certs.words import encode_words, format_hex
 from crypto.errors import CryptoError, PolicyError
 from crypto.messages import Credential, CredentialType
+
+if TYPE_CHECKING:
+    from client.core import Client
 
 __all__ = [
     "Trust",
@@ -44,6 +47,7 @@ __all__ = [
 ]
 
 _ident_cache: dict[bytes, Ident] = {}
+_observer_cache: dict[bytes, bool] = {}
 
 
 def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
@@ -57,7 +61,7 @@ def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
     return encode_words(digest), format_hex(digest)
 
 
-def holds_chair(client: Any) -> bool:
+def holds_chair(client: Client) -> bool:
     """Whether this device holds a verified chair role (a role certificate of its own)."""
     roles = getattr(client.engine.me, "role_certs", ())
     if not roles:
@@ -108,13 +112,20 @@ def observer_chain(chain: Sequence[bytes]) -> bool:
     certificate the venue root signed, so nobody else can add or drop the mark)."""
     if len(chain) < 2:
         return False
+    key = hashlib.sha256(bytes(chain[1])).digest()
+    hit = _observer_cache.get(key)
+    if hit is not None:
+        return hit
     try:
         cert = x509.load_der_x509_certificate(bytes(chain[1]))
         san = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         uris = san.get_values_for_type(x509.UniformResourceIdentifier)
     except (ValueError, x509.ExtensionNotFound):
         return False
-    return "corridor:standing/observer" in uris
+    if len(_observer_cache) > 10_000:
+        _observer_cache.clear()
+    _observer_cache[key] = found = "corridor:standing/observer" in uris
+    return found
 
 
 class Trust:

@@ -44,6 +44,7 @@ __all__ = [
     "InvalidCommitDecodeError",
     "InvalidCommitError",
     "InvalidCommitVerificationError",
+    "MissingRatchetTreeError",
     "PeerError",
     "PolicyError",
     "ProtocolError",
@@ -105,6 +106,11 @@ class InvalidCommitDecodeError(InvalidCommitError, DecodeError):
 class InvalidCommitVerificationError(InvalidCommitError, VerificationError):
     """An :class:`InvalidCommitError` whose failed check is a signature or hash inside
     the commit (a leaf signature, a parent hash, the confirmation tag)."""
+
+
+class MissingRatchetTreeError(ProtocolError):
+    """A Welcome or GroupInfo leaves the ratchet tree out and none was given: the joiner
+    must fetch it (from the relay) and join again with it."""
 
 
 class PolicyError(PeerError):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -292,6 +292,17 @@ class CipherSuite:
         """
         info = _vec(MLS_PREFIX + label.encode()) + _vec(context)
         return hpke.seal_base(public_key, info, b"", plaintext, self.hpke_aead_id)
+
+    def encrypt_with_label_to_many(
+        self, label: str, context: bytes, items: Sequence[tuple[bytes, bytes]]
+    ) -> list[tuple[bytes, bytes]]:
+        """EncryptWithLabel of each (public key, plaintext) under one ``label`` and
+        ``context``, each sealed by cryptography's HPKE. The context (a Welcome's whole
+        encrypted GroupInfo) is hashed once per recipient inside HPKE; that is why large
+        groups leave the ratchet tree out of the Welcome's GroupInfo (the relay serves
+        it), which keeps the context small and a Welcome to n joiners O(n)."""
+        info = _vec(MLS_PREFIX + label.encode()) + _vec(context)
+        return [hpke.seal_base(pk, info, b"", pt, self.hpke_aead_id) for pk, pt in items]
 
     def decrypt_with_label(
         self, private_key: bytes, label: str, context: bytes, kem_output: bytes, ciphertext: bytes

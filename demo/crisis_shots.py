@@ -130,6 +130,11 @@ def main(out: str = "docs/screenshots") -> int:
     bridge.run_sync(sync_all)
     bridge.run_sync(lambda: desk["caller"].attend(wg, meeting, AttendanceAnswer.IN_PERSON))
     bridge.run_sync(lambda: desk["called"].attend(wg, meeting, AttendanceAnswer.REMOTE))
+    bridge.run_sync(lambda: desk["called"].propose_meeting(
+        hotline, meeting_at=int(time.time() * 1000) + 26 * 3_600_000, place="Café Landtmann",
+        agenda="Follow-up on crossing point 4"))
+    bridge.run_sync(lambda: desk["called"].set_available(
+        [missions[0]], int(time.time() * 1000) + 3_600_000, "in the delegates' lounge"))
     bridge.run_sync(sync_all)
     w = windows["caller"]
     w.tabs.setCurrentIndex(2)

@@ -19,7 +19,12 @@ they pinned (``crypto.certs``). The relay checks too, for its own reasons:
 Records (``directory`` table): kind ``device`` (key = device id, scope = mission id,
 value = msgpack list of DER, leaf first) and kind ``crl`` (key = SHA-256 of the
 issuer's DER-encoded name, value = DER). Each is appended to the transparency log
-(:mod:`server_stub.transparency`) in the same transaction.
+(:mod:`server_stub.transparency`) in the same transaction. Kind ``retired`` (key =
+device id, scope = mission id, value = msgpack ``[by device id, signature]``): a
+delegate removed one of its own devices (a lost laptop) from another of its devices;
+the device is revoked in the device table at once (no login, no socket, no KeyPackage
+handed out) and members, who check the signature themselves, remove it from their
+channels (:func:`crypto.corridor.charter.retire_proven`).
 """
 
 from __future__ import annotations
@@ -33,21 +38,30 @@ import msgspec
 from cryptography import x509
 
 from crypto import certs
+from crypto.corridor.charter import Ident, ident_of_certificate, retire_proven
 from crypto.errors import CryptoError
+from crypto.suites import get_suite
 
 from .errors import CertificateExpired, Unauthorized
 from .storage.base import Storage
 from .transparency import chain_pairs, crl_pairs
 
-__all__ = ["CrlRefused", "VenueDirectory"]
+__all__ = ["CrlRefused", "RetireRefused", "VenueDirectory"]
 
 log = logging.getLogger("corridor.relay.directory")
 _chain_codec = msgspec.msgpack.Decoder(list[bytes])
 _enc = msgspec.msgpack.Encoder()
+_retire_codec = msgspec.msgpack.Decoder(tuple[str, bytes])
+#: Ed25519 (suites 1 and 3): the device keys' signature scheme
+_SUITE = get_suite(1)
 
 
 class CrlRefused(Exception):
     """The CRL does not parse, is not from a known issuer, or is not newer."""
+
+
+class RetireRefused(Exception):
+    """Not a device of the same delegate, a bad signature, or the device itself."""
 
 
 class VenueDirectory:
@@ -170,3 +184,47 @@ class VenueDirectory:
             if self.on_revoked is not None:
                 self.on_revoked(revoked)
         return revoked
+
+    async def retire(self, by: str, device_id: str, signature: bytes, now: int) -> bool:
+        """``by`` removes ``device_id``, another device of the same delegate; returns
+        False if it was removed already.
+
+        Raises:
+            RetireRefused: the device itself, an unknown device, chains that do not
+                name the same (mission, delegate), or a signature that does not verify.
+        """
+        if by == device_id:
+            raise RetireRefused("a device cannot remove itself (leave the venue instead)")
+        mine, theirs = await self.device_chain(by), await self.device_chain(device_id)
+        if mine is None or theirs is None:
+            raise RetireRefused("no such device in the directory")
+        verifier = await self.verifier(now)
+        try:
+            me = verifier.verify(mine)
+        except CryptoError as exc:
+            raise RetireRefused(f"this device's chain is refused: {type(exc).__name__}") \
+                from None
+        try:  # read, not verified: a revoked or expired device may be removed too
+            target: Ident | None = ident_of_certificate(theirs[0])
+        except CryptoError:
+            target = None
+        if target is None or (target.mission_id, target.delegate_id) != (
+                me.mission_id, me.delegate_id):
+            raise RetireRefused("only a device of the same delegate may remove a device")
+        if not retire_proven(_SUITE, bytes.fromhex(by), bytes.fromhex(device_id), signature):
+            raise RetireRefused("the removal is not signed by the removing device")
+        stored = await self.storage.put_directory_entry(
+            "retired", device_id, me.mission_id, _enc.encode((by, signature)), 1, now)
+        if await self.storage.revoke_device(device_id, now):
+            log.info("device %s removed by its delegate", device_id[:12])
+            if self.on_revoked is not None:
+                self.on_revoked([device_id])
+        return stored
+
+    async def retired(self, mission_id: str | None) -> list[tuple[str, str, bytes]]:
+        """``(device id, by device id, signature)`` of the removed devices."""
+        out = []
+        for key, _scope, value in await self.storage.directory_entries("retired", mission_id):
+            by, sig = _retire_codec.decode(value)
+            out.append((key, by, sig))
+        return out

@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-from crypto.errors import DecodeError
+from crypto.corridor.routing import ChannelState
+from crypto.errors import CryptoError, DecodeError
 
 from .admission import Admission, RegistrationRequest
 from .authority import CommitAuthority
@@ -48,6 +49,7 @@ from .errors import (
     Forbidden,
     NotFound,
     PayloadTooLarge,
+    StorageUnavailable,
     Unauthorized,
 )
 from .hub import Hub
@@ -290,6 +292,9 @@ class Relay:
         self.claim_rate.take(claimer)
         self.claim_pair_rate.take(f"{claimer}>{target}")
         self.claim_target_rate.take(target)
+        dev = await self.storage.get_device(target)
+        if dev is not None and dev.revoked:  # revoked, or removed by its delegate
+            raise NotFound("this device has been removed or revoked")
         got = await self.storage.claim_key_package(target, claimer, self.now())
         if got is None:
             raise NotFound("no KeyPackage available for this device")
@@ -420,6 +425,20 @@ class Relay:
             expires_at=exp, quota=self.settings.blob_quota_bytes,
         )
         return blob_id, exp
+
+    async def ratchet_tree(self, device_id: str, group_id: bytes, seq: int) -> bytes:
+        """The group's public ratchet tree after the commit at ``seq``, for a joiner whose
+        Welcome leaves it out (RFC 9420 section 12.4.3.3: large groups keep Welcomes
+        small). Only a routed member or the Welcome's recipient may read it; the joiner
+        checks it against the tree hash its GroupInfo signs, so this relay cannot
+        substitute another tree."""
+        state = await self.storage.public_state_for(group_id, device_id, seq)
+        if state is None:
+            raise NotFound("no such tree, or not readable by this device")
+        try:
+            return ChannelState.from_bytes(state).group.tree.encode()
+        except CryptoError:
+            raise StorageUnavailable("the group's stored public state is unreadable") from None
 
     async def get_blob(self, device_id: str, blob_id: str) -> bytes:
         rec = await self.storage.get_blob(blob_id, self.now())

@@ -313,6 +313,31 @@ class CrlPublished(_Body):
     revoked: list[DeviceId]
 
 
+class RetireDevice(_Body):
+    """Remove another device of the caller's own delegate (a lost laptop)."""
+
+    device_id: DeviceId
+    signature: Annotated[bytes, Meta(min_length=64, max_length=64,
+                                     description="the caller's SignWithLabel('corridor retire "
+                                                 "device') over the removed device's key")]
+
+
+class DeviceRetired(_Body):
+    device_id: DeviceId
+    #: False when the device had been removed already
+    removed: bool
+
+
+class RetiredDevice(_Body):
+    device_id: DeviceId
+    by: DeviceId
+    signature: bytes
+
+
+class RetiredList(_Body):
+    retired: list[RetiredDevice]
+
+
 # --- WebSocket frames (JSON text frames, tagged by "type") -------------------
 
 

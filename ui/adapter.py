@@ -30,7 +30,7 @@ from client.events import (
     MessagesExpired,
 )
 from client.features import MODIFIER_KINDS
-from client.model import AckStatus, MemberView, MessageView, SearchHit
+from client.model import AckStatus, DeviceInfo, MemberView, MessageView, SearchHit
 from client.policy import POLICY, Authority
 from client.transparency import DirectoryStatus, MonitorFinding
 from ui.rows import ChannelSummary, Newer
@@ -233,6 +233,68 @@ class ConversationAdapter:
                                "certificate")
         issued = issued_serials(issued_dir) if issued_dir is not None else set()
         return head.size, monitor_mission(entries, mission, issued)
+
+    def export_history(self, channel: bytes, path: Path) -> int:
+        """Write the channel's signed, readable history to ``path`` (``corridor export``);
+        returns how many messages it holds."""
+        import time
+
+        from client.history_export import export_from
+
+        page, _name, count = export_from(self.client, channel, int(time.time() * 1000))
+        path.write_text(page, encoding="utf-8")
+        return count
+
+    def back_up(self, path: Path, passphrase: str) -> int:
+        """Write a backup of every channel's history to ``path`` (``corridor backup``)."""
+        import time
+
+        from client.backup import back_up
+        from client.keystore import KdfLimits, kdf_from_env
+        from crypto.certs.keyfile import STRENGTHS
+
+        k = kdf_from_env(KdfLimits(*STRENGTHS["moderate"]))
+        data, count = back_up(self.client, passphrase, int(time.time() * 1000),
+                              (k.opslimit, k.memlimit))
+        path.write_bytes(data)
+        path.chmod(0o600)
+        return count
+
+    def restore(self, path: Path, passphrase: str) -> list[str]:
+        """Restore a backup's history into this home's archive (``corridor restore``);
+        the restored channels' names."""
+        from client.backup import restore_into
+
+        _dev, _who, done = restore_into(self.client.home.root, path.read_bytes(), passphrase)
+        return [r.channel_name for r in done]
+
+    def venue_fingerprint(self) -> tuple[str, str]:
+        """The pinned venue root's fingerprint, as words and as hex (Help > About)."""
+        from crypto import certs
+
+        root = self.client.engine.trust.root_der
+        return certs.fingerprint_words(root), certs.fingerprint_hex(root)
+
+    def muted_channels(self) -> frozenset[str]:
+        return self.client.muted_channels()
+
+    def set_muted(self, channel: bytes, on: bool) -> bool:
+        return self.client.set_muted(channel, on)
+
+    def asks_ack(self, channel: bytes, message_id: bytes) -> bool:
+        """Whether the message asks for an acknowledgement (it breaks through mute)."""
+        try:
+            return self.client.asks_ack(channel, message_id)
+        except ClientError:
+            return False
+
+    async def devices(self) -> list[DeviceInfo]:
+        """This delegate's devices (``corridor device list``)."""
+        return await self.client.devices()
+
+    async def remove_device(self, device_id: str) -> DeviceInfo:
+        """Remove another device of this delegate (``corridor device remove``)."""
+        return await self.client.remove_device(device_id)
 
     def directory_status(self, channel: bytes) -> DirectoryStatus:
         """Key transparency for the conversation (client.transparency.DirectoryStatus)."""

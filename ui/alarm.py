@@ -93,6 +93,8 @@ class CrisisController(QObject):
             lambda rid, text: self._do(lambda d: d.reply_explanation(rid.hex(), text)))
         window.meetingRequested.connect(
             lambda rid: self._do(lambda d: d.request_meeting(rid.hex())))
+        window.proposalAnswered.connect(
+            lambda pid, ok: self._do(lambda d: d.answer_proposal(pid.hex(), ok)))
         window.attendRequested.connect(
             lambda ch, mid, answer, by: self._do(
                 lambda d: d.attend(ch, mid, AttendanceAnswer(answer), by)))

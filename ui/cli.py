@@ -11,17 +11,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from ui.session import DemoOpener
 
 __all__ = ["Register", "build_parser", "main"]
 
 #: Adds commands to ``corridor``'s subcommand parser (``client.cli.register`` is one).
-Register = Callable[[Any], None]
+Register = Callable[["Subparsers"], None]
 
 
 def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
@@ -47,12 +48,16 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
                    "chosen in Settings, else the system's")
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
+    from client.decisions.cli import register as register_decisions
+    from client.notices.cli import register as register_notices
     from client.pki import register as register_pki
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     register_pki(sub)
     register_client(sub)
     register_crisis(sub)
+    register_decisions(sub)
+    register_notices(sub)
     for register in commands:
         register(sub)
     return p

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypedDict
 
+import msgspec
+
 from client import attachments, payloads
 from client.core.base import Driver
 from client.engine import new_group_id
@@ -30,11 +32,13 @@ class Actions(Driver):
 
     __slots__ = ()
 
-    async def create_channel(self, kind: str, name: str, missions: Sequence[str]) -> str:
-        """Create a channel of ``kind`` with every certified device of ``missions``."""
+    async def create_channel(self, kind: str, name: str, missions: Sequence[str],
+                             ceiling: str = "") -> str:
+        """Create a channel of ``kind`` with every certified device of ``missions``
+        (``ceiling``: its highest classification marking; "" the venue's default)."""
         gid = new_group_id()
         await self.syncer.ensure_login()
-        new = self.engine.prepare_channel(gid, kind, name, missions)
+        new = self.engine.prepare_channel(gid, kind, name, missions, ceiling)
         # the relay keeps the group's public state from the creator's GroupInfo; the
         # channel is stored only once the relay routes it (a sync never sees it before)
         await self.transport.create_group(gid, new.group_info)
@@ -76,11 +80,13 @@ class Actions(Driver):
         return True
 
     async def send_text(self, channel: str | bytes, text: str, *,
-                        requires_ack: bool = False, reply_to: str | bytes | None = None) -> str:
+                        requires_ack: bool = False, reply_to: str | bytes | None = None,
+                        marking: str = "") -> str:
         """Queue a text message (kept in the outbox until the relay has it) and send it.
 
         ``requires_ack`` makes it a hotline message (tracked per mission, see
-        :meth:`ack_status`); ``reply_to`` (a message id) makes it a reply.
+        :meth:`ack_status`); ``reply_to`` (a message id) makes it a reply; ``marking``
+        is its classification ("" the lowest level).
         """
         base = _base()
         payload: payloads.Payload
@@ -88,9 +94,10 @@ class Actions(Driver):
             cid = self.views.resolve_channel(channel)
             _c, target = self.views.resolve_message(reply_to, cid)
             payload = payloads.Reply(**base, body=text, in_reply_to=target,
-                                     requires_ack=requires_ack)
+                                     requires_ack=requires_ack, marking=marking)
         else:
-            payload = payloads.Text(**base, body=text, requires_ack=requires_ack)
+            payload = payloads.Text(**base, body=text, requires_ack=requires_ack,
+                                    marking=marking)
         return await self.send_payload(channel, payload)
 
     async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
@@ -180,17 +187,18 @@ class Actions(Driver):
 
     async def send_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
                               caption: str = "", requires_ack: bool = False,
-                              mime_type: str | None = None) -> str:
+                              mime_type: str | None = None, marking: str = "") -> str:
         """Encrypt ``path`` with a fresh key, upload it, send the reference in MLS.
 
         Raises:
             AttachmentTooLarge, QuotaExceeded (``client.attachments``), RelayUnavailable.
         """
         cid = self.views.resolve_channel(channel)
+        marking = self.engine.check_marking(cid, marking)  # never upload above the ceiling
         await self.syncer.ensure_login()
         ref = await attachments.upload(self.transport, cid, Path(path), caption=caption,
                                        requires_ack=requires_ack, mime_type=mime_type)
-        return await self.send_payload(cid, ref)
+        return await self.send_payload(cid, msgspec.structs.replace(ref, marking=marking))
 
     def _attachment_ref(self, message: str | bytes,
                         channel: str | bytes | None) -> payloads.Attachment:

@@ -47,6 +47,7 @@ class Directory(Driver):
         me = self.engine.me.ident
         await self.syncer.ensure_login()
         rows = await self.transport.directory_devices(me.mission_id)
+        retired = await self.retired(me.mission_id, rows)
         mine: dict[str, set[str]] = {}
         for ch in self.store.list_channels():
             try:
@@ -69,10 +70,71 @@ class Directory(Driver):
                 ident, name, problem = (u.mission_id, u.delegate_id), "", str(exc)
             if ident != (me.mission_id, me.delegate_id):
                 continue
+            if dev in retired:
+                problem = "removed by its delegate"
             out.append(DeviceInfo(dev, name, dev == self.device_id, problem,
                                   tuple(sorted(g for g, devs in mine.items() if dev in devs))))
         out.sort(key=lambda d: (not d.this_device, d.device_id))
         return out
+
+    async def retired(self, mission: str, rows: Sequence[tuple[str, str, list[bytes]]]
+                      ) -> set[str]:
+        """The devices of ``rows`` their own delegate removed, each removal checked here:
+        signed by a device whose chain verifies and names the same (mission, delegate)
+        as the removed device's certificate. The relay cannot remove anyone by itself."""
+        from client.engine.envelope import SUITE
+        from crypto.corridor.charter import retire_proven
+        from crypto.suites import get_suite
+
+        try:
+            got = await self.transport.retired_devices(mission)
+        except RelayRefused as exc:
+            if exc.status not in (404, 405, 501):
+                raise
+            return set()  # a relay that predates removals
+        chains = {dev: chain for dev, _m, chain in rows}
+        out: set[str] = set()
+        for dev, by, sig in got:
+            if dev not in chains or by not in chains:
+                continue
+            try:
+                who = self.engine.trust.verify_chain(chains[by])
+                target = unverified_identity(chains[dev])
+            except (CryptoError, ValueError):
+                continue
+            if who.signature_key.hex() != by or (who.mission_id, who.delegate_id) != (
+                    target.mission_id, target.delegate_id):
+                continue
+            if retire_proven(get_suite(SUITE), bytes.fromhex(by), bytes.fromhex(dev), sig):
+                out.add(dev)
+        return out
+
+    async def remove_device(self, device: str) -> DeviceInfo:
+        """Remove another device of this delegate (a lost laptop) from the venue and,
+        through membership commits this device and the mission's others make, from every
+        channel; returns the device as it was listed.
+
+        The relay refuses the device's logins and KeyPackages at once; the commits
+        follow at the next sync (run here), after which it decrypts nothing new.
+
+        Raises:
+            UsageError: unknown or ambiguous id (a prefix of 8+ hex digits is enough),
+                or this device itself.
+        """
+        device = device.strip().lower()
+        mine = await self.devices()
+        hits = [d for d in mine if d.device_id.startswith(device)] if len(device) >= 8 else []
+        if len(hits) != 1:
+            raise UsageError(f"no single device of yours starts with {device!r} "
+                             "(see corridor device list)")
+        target = hits[0]
+        if target.this_device:
+            raise UsageError("this is the device you are using; remove it from another "
+                             "of your devices")
+        await self.transport.retire_device(target.device_id,
+                                           self.engine.retire_signature(target.device_id))
+        await self.client.sync()
+        return target
 
     async def refresh_crls(self) -> None:
         import msgspec
@@ -136,7 +198,13 @@ class Directory(Driver):
             self.save_log()
 
     async def directory_devices(self, mission: str) -> list[tuple[str, str, list[bytes]]]:
-        """The directory rows of ``mission``; with a log, only rows proven in it."""
+        """The directory rows of ``mission``; with a log, only rows proven in it; never
+        a device its delegate removed (:meth:`retired`)."""
+        rows = await self._directory_devices(mission)
+        retired = await self.retired(mission, rows)
+        return [r for r in rows if r[0] not in retired]
+
+    async def _directory_devices(self, mission: str) -> list[tuple[str, str, list[bytes]]]:
         if not self.log.enabled:
             return await self.transport.directory_devices(mission)
         try:

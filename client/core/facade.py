@@ -24,7 +24,6 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from client import payloads
 from client.core.actions import Actions
@@ -32,7 +31,7 @@ from client.core.connection import Connection
 from client.core.directory import Directory
 from client.core.home import open_home, open_log
 from client.core.sync import Syncer
-from client.core.upkeep import Upkeep
+from client.core.upkeep import DeviceStatus, Upkeep
 from client.core.views import Views
 from client.engine import Engine
 from client.events import Event, KeyPackagesDraining
@@ -197,6 +196,18 @@ class Client:
     def asks_ack(self, channel: str | bytes, message_id: bytes) -> bool:
         return self.views.asks_ack(channel, message_id)
 
+    def muted_channels(self) -> frozenset[str]:
+        """Channels (hex ids) muted on this device (:mod:`client.mute`)."""
+        from client.mute import muted
+
+        return muted(self.store)
+
+    def set_muted(self, channel: str | bytes, on: bool = True) -> bool:
+        """Mute or unmute a channel's notifications; False when it already was."""
+        from client.mute import set_muted
+
+        return set_muted(self.store, self.resolve_channel(channel).hex(), on)
+
     def pinned_notice(self, channel: str | bytes) -> MessageView | None:
         return self.views.pinned_notice(channel)
 
@@ -208,8 +219,9 @@ class Client:
         return self.views.search(query, channel=channel, limit=limit)
 
     # ------------------------------------------------------------------ actions (Actions)
-    async def create_channel(self, kind: str, name: str, missions: Sequence[str]) -> str:
-        return await self.actions.create_channel(kind, name, missions)
+    async def create_channel(self, kind: str, name: str, missions: Sequence[str],
+                             ceiling: str = "") -> str:
+        return await self.actions.create_channel(kind, name, missions, ceiling)
 
     async def change_roster(self, channel: str | bytes, *, add_missions: Sequence[str] = (),
                             remove_missions: Sequence[str] = (),
@@ -221,9 +233,10 @@ class Client:
         return await self.actions.leave(channel)
 
     async def send_text(self, channel: str | bytes, text: str, *,
-                        requires_ack: bool = False, reply_to: str | bytes | None = None) -> str:
+                        requires_ack: bool = False, reply_to: str | bytes | None = None,
+                        marking: str = "") -> str:
         return await self.actions.send_text(channel, text, requires_ack=requires_ack,
-                                            reply_to=reply_to)
+                                            reply_to=reply_to, marking=marking)
 
     async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
                            _check_policy: bool = True) -> str:
@@ -249,9 +262,10 @@ class Client:
 
     async def send_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
                               caption: str = "", requires_ack: bool = False,
-                              mime_type: str | None = None) -> str:
+                              mime_type: str | None = None, marking: str = "") -> str:
         return await self.actions.send_attachment(channel, path, caption=caption,
-                                                  requires_ack=requires_ack, mime_type=mime_type)
+                                                  requires_ack=requires_ack, mime_type=mime_type,
+                                                  marking=marking)
 
     async def fetch_attachment(self, message: str | bytes, *,
                                channel: str | bytes | None = None) -> bytes:
@@ -302,7 +316,7 @@ class Client:
         await self.connection.stop()
 
     # ------------------------------------------------------------------ upkeep (Upkeep)
-    def status(self) -> dict[str, Any]:  # JSON: `corridor status`
+    def status(self) -> DeviceStatus:  # JSON: `corridor status`
         return self.upkeep.status()
 
     def certificate_status(self) -> CertificateStatus:
@@ -320,6 +334,9 @@ class Client:
     # ------------------------------------------------------------------ directory (Directory)
     async def devices(self) -> list[DeviceInfo]:
         return await self.directory.devices()
+
+    async def remove_device(self, device: str) -> DeviceInfo:
+        return await self.directory.remove_device(device)
 
     async def refresh_crls(self) -> None:
         await self.directory.refresh_crls()

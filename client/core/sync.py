@@ -114,7 +114,10 @@ class Syncer(Driver):
         _msgs, welcomes = await self.transport.inbox()
         done = []
         for w in welcomes:
-            self.emit(self.engine.receive_welcome(w))
+            # a large group's Welcome leaves the ratchet tree out: the relay serves it
+            tree = await self.transport.ratchet_tree(w.group_id, w.seq) \
+                if w.group_id and w.seq else None
+            self.emit(self.engine.receive_welcome(w, tree))
             done.append(w.id)
         if done:
             self.upkeep.kp_check = True  # a Welcome used a package: top up, rotate

@@ -24,6 +24,8 @@ from client.health import HealthRecord
 from client.model import AckStatus, AttachmentInfo, ChannelInfo, MemberView, MessageView, SearchHit
 from client.store import Message
 from client.store.schema import UNSEQUENCED_BASE
+from client.trust import observer_chain
+from crypto.corridor import markings
 
 __all__ = ["Views"]
 
@@ -52,7 +54,8 @@ class Views(Driver):
             out.append(ChannelInfo(
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
                 meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
-                "" if meta.left else routing.detail, "" if meta.left else routing.problem))
+                "" if meta.left else routing.detail, "" if meta.left else routing.problem,
+                self._ceiling(roster.ceiling)))
         return out
 
     def members(self, channel: str | bytes) -> list[MemberView]:
@@ -194,13 +197,14 @@ class Views(Driver):
         cid = self.resolve_channel(channel)
         out: list[MessageView] = []
         missions = _Once(lambda: self.missions(cid))
+        observers = _Once(lambda: self.observer_missions(cid))
         excerpts: dict[str, str] = {}
         # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
         while len(out) < limit:
             rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
             page = []
             for order, m in rows:
-                v = self.view(cid, order, m, missions, excerpts)
+                v = self.view(cid, order, m, missions, excerpts, observers=observers)
                 if v is not None:
                     page.append(v)
                     excerpts[v.message_id] = v.summary[:80]
@@ -270,7 +274,8 @@ class Views(Driver):
     def view(self, cid: bytes, order: int, m: Message,
               missions: Callable[[], Sequence[str]] | None = None,
               excerpts: dict[str, str] | None = None,
-              nested: bool = False) -> MessageView | None:
+              nested: bool = False, *,
+              observers: Callable[[], Sequence[str]] | None = None) -> MessageView | None:
         """The stored message ``m`` as shown, or None for what is not shown on its own.
 
         ``missions`` gives the channel's roster missions (asked only for a tracked
@@ -319,7 +324,34 @@ class Views(Driver):
             sending=m.seq is None and own and not ann.failed,
             meeting_at=c.meeting_at, place=c.place, link=c.link, title=c.title,
             revision=c.revision, activity=c.activity, timer=c.timer,
-            failed=ann.failed if own else "", acked_missions=acked, read_by=read_by)
+            failed=ann.failed if own else "", acked_missions=acked, read_by=read_by,
+            marking=self._marking(p), observer=sender.split("/", 1)[0] in (
+                observers() if observers is not None else self.observer_missions(cid)))
+
+    def _ceiling(self, ceiling: str) -> str:
+        try:
+            return str(markings.ceiling_of(ceiling, self.engine.marking_scheme))
+        except markings.MarkingError:
+            return ceiling
+
+    def _marking(self, p: payloads.Decoded) -> str:
+        scheme = self.engine.marking_scheme
+        if isinstance(p, payloads.Unknown):
+            return ""
+        try:
+            return str(markings.parse(p.marking, scheme))
+        except markings.MarkingError:
+            return p.marking
+
+    def observer_missions(self, cid: bytes) -> tuple[str, ...]:
+        """The channel's members' missions the venue accredited as observers (their
+        certificates say so; the messages of their delegates carry the badge)."""
+        try:
+            members = self.engine.members(cid)
+        except ClientError:
+            return ()
+        return tuple(sorted({str(m.ident.mission_id) for m in members
+                             if observer_chain(m.chain)}))
 
     def missions(self, cid: bytes) -> tuple[str, ...]:
         """The channel's roster missions; none when the channel cannot say (left)."""

@@ -40,6 +40,8 @@ class Ring:
     body: str
     critical: bool
     count: int  # how many times this call has rung here, this one included
+    #: the freedesktop sound theme's name the notification server plays
+    sound: str = "phone-incoming-call"
 
 
 class Notifier(Protocol):
@@ -107,7 +109,7 @@ class DesktopNotifier:
 
         hints = {"urgency": ("y", 2 if ring.critical else 1),
                  "category": ("s", "im.received"),
-                 "sound-name": ("s", "phone-incoming-call"),
+                 "sound-name": ("s", ring.sound),
                  "x-corridor-call": ("s", ring.call_id.hex())}
         msg = new_method_call(self._addr, "Notify", "susssasa{sv}i", (
             self.app_name, replaces, "dialog-warning", ring.title, ring.body,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from client import payloads
@@ -37,11 +38,28 @@ from client.decisions.records import (
     seal,
     text_hash,
 )
-from client.errors import NotFoundError, UsageError
+from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
-__all__ = ["Desk"]
+__all__ = ["DecisionsView", "Desk"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionsView:
+    """A snapshot of the decisions desk at ``now`` (ms), computed on the core's thread."""
+
+    me: str
+    mission: str
+    observer: bool
+    now: int
+    procedures: list[tuple[bytes, silence.Outcome]]
+    documents: list[tuple[bytes, drafting.Document]]
+    #: (channel id, name, kind) of the channels a text or a document can go to
+    channels: tuple[tuple[bytes, str, str], ...]
+    #: this mission's breaks not confirmed by every other mission (tell the user)
+    alerts: list[silence.BreakState] = field(default_factory=list)
+    observers: frozenset[str] = frozenset()
 
 
 class Desk:
@@ -156,7 +174,8 @@ class Desk:
         if why:
             raise UsageError(why)
         put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
-                  text=text, period=period_ms, at=self.now())
+                  text=text, period=period_ms, closers=tuple(self.participants(cid)[1]),
+                  at=self.now())
         await self._send(cid, put)
         return put.proc_id.hex()
 
@@ -179,7 +198,10 @@ class Desk:
         """Every procedure this device holds (channel, outcome now), newest first."""
         out = []
         for pid, cid in self.ensure().procedures().items():
-            missions, closers = self.participants(cid)
+            try:
+                missions, closers = self.participants(cid)
+            except ClientError:  # a channel this device left: its records stay, unshown
+                continue
             o = self.book.outcome(pid, participants=missions, closers=closers, now=self.now())
             if o is not None:
                 out.append((cid, o))
@@ -194,7 +216,8 @@ class Desk:
             raise UsageError("the deadline has passed: put a new text under silence")
         p = out.put
         await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
-                                  title=p.title, text=text, period=p.period, at=self.now()))
+                                  title=p.title, text=text, period=p.period,
+                                  closers=tuple(self.participants(cid)[1]), at=self.now()))
         return p.revision + 1
 
     async def break_silence(self, ref: str | bytes, reason: str) -> str:
@@ -270,7 +293,10 @@ class Desk:
     def documents(self) -> list[tuple[bytes, drafting.Document]]:
         out = []
         for did, cid in self.ensure().documents().items():
-            doc = self.book.document(did, participants=self.participants(cid)[0])
+            try:
+                doc = self.book.document(did, participants=self.participants(cid)[0])
+            except ClientError:  # a channel this device left
+                continue
             if doc is not None:
                 out.append((cid, doc))
         out.sort(key=lambda x: -x[1].versions[0].at)
@@ -328,6 +354,14 @@ class Desk:
         return await self._send(cid, SignOff(doc_id=did, version=v.version,
                                              text_hash=text_hash(v.text), member=self.me,
                                              at=self.now()))
+
+    def view(self, alerts: Sequence[silence.BreakState] = ()) -> DecisionsView:
+        """Everything the app's decisions window shows, at once."""
+        procs, docs = self.procedures(), self.documents()
+        chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
+                      if not c.damaged and str(c.kind) in ("multilateral", "caucus", "notice"))
+        return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
+                             chans, list(alerts), frozenset(self.book.observers))
 
     # -- exports --------------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from client.policy import (
 )
 from client.store.base import Channel, ChannelKind
 from client.trust import x509_credential
+from crypto.corridor import markings
 from crypto.corridor.charter import LEAVE_LABEL, leave_content
 from crypto.group import Group
 from crypto.messages.key_package import default_capabilities
@@ -67,7 +68,7 @@ class Channels:
     # ------------------------------------------------------------------ creating
 
     def prepare(self, group_id: bytes, kind: str, name: str,
-                missions: Sequence[str]) -> NewChannel:
+                missions: Sequence[str], ceiling: str = "") -> NewChannel:
         """A new channel's MLS group and records, not stored yet: its
         :attr:`NewChannel.group_info` is what the relay group is created from."""
         ctx = self.ctx
@@ -81,7 +82,13 @@ class Channels:
             if me.delegate not in ctx.trust.chairs(chairs):
                 raise UsageError("only a chair (with a valid role certificate) opens a notice "
                                  "channel")
+        if ceiling:
+            try:
+                ceiling = str(markings.parse(ceiling, ctx.markings))
+            except markings.MarkingError as exc:
+                raise UsageError(f"channel ceiling: {exc}") from None
         roster = Roster(kind=kind, name=name, missions=ms, created_by=me.delegate,
+                        ceiling=ceiling,
                         conveners=(me.delegate,) if kind in ("multilateral", "caucus") else (),
                         chairs=chairs)
         problem = roster_problem(roster)  # a roster no member could decode would wedge it

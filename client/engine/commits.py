@@ -164,9 +164,12 @@ class Commits:
             with ctx.trust.evaluated_at(at):
                 # a PublicMessage (RFC 9420 section 6.2): the relay verifies it against
                 # the group's public tree and charter before it changes routing
+                in_band = len(g.members()) + len(kps) - len(plan.remove) \
+                    <= ctx.settings.welcome_tree_max_members
                 out = g.commit(add=kps, remove=list(plan.remove), group_context_extensions=exts,
                                update_path=True, authenticated_data=aad, now=at,
-                               handshake_encrypted=False, welcome_extensions=welcome_exts)
+                               handshake_encrypted=False, welcome_extensions=welcome_exts,
+                               ratchet_tree_in_welcome=in_band)
             ctx.crashpoint("commit-built")
             ctx.save_group(g)
         except BaseException:

@@ -25,6 +25,7 @@ from client.policy import Charter, Ident, PolicyViolation, Roster, roster_from_e
 from client.store.base import Channel
 from client.store.engine_state import EngineStore
 from client.trust import Trust, credential_chain, unverified_identity
+from crypto.corridor import markings
 from crypto.group import Group
 from crypto.suites import expand_signature_key
 
@@ -51,6 +52,8 @@ class EngineContext:
         self.send_ids = SendIds(store)
         self.signer = expand_signature_key(me.seed)  # signs fork statements faster
         self._handovers: list[Handover] | None = None
+        #: the venue's marking scheme (its signed one once a device holds it)
+        self.markings: markings.MarkingScheme = markings.DEFAULT_SCHEME
 
     def now(self) -> int:
         return int(self.clock())
@@ -110,11 +113,24 @@ class EngineContext:
         ("" if allowed, or if the payload is none of those): the chair and convener rule
         of :mod:`client.crisis.authority`, at this device's clock (as notice posts are),
         with the venue's chair handovers this device holds."""
-        if act_of(payload) is None:
-            return ""
+        reason = self.marking_refusal(roster, payload)
+        if reason or act_of(payload) is None:
+            return reason
         return refusal(roster, sender, payload, at_ms=int(self.clock() * 1000),
                        roles=lambda certs, _at: self.trust.chairs(certs),
                        handovers=self.handovers())
+
+    def marking_refusal(self, roster: Roster | Charter, payload: payloads.Decoded) -> str:
+        """Why the payload's classification marking is refused in this channel ("" if
+        the channel's ceiling allows it): the same check on send and on receipt, so an
+        item a modified client sends above the ceiling is refused by every member."""
+        if isinstance(payload, payloads.Unknown):
+            return ""
+        try:
+            markings.check(payload.marking, roster.ceiling, roster.kind, self.markings)
+        except markings.MarkingError as exc:
+            return f"classification: {exc}"
+        return ""
 
     def handovers(self) -> list[Handover]:
         """The venue's chair handovers among this device's stored crisis items (read

@@ -30,6 +30,7 @@ from client.engine.outbox import Outbox
 from client.engine.refusals import Gaps, Refusals
 from client.engine.settings import CrashHook, EngineSettings
 from client.engine.sync import GossipSink, Receiver
+from client.errors import UsageError
 from client.events import Event
 from client.features import Features
 from client.msgids import SendIds
@@ -38,6 +39,7 @@ from client.store.base import Channel
 from client.store.engine_state import EngineStore, LastResortRecord
 from client.transport import RelayMessage, RelayWelcome
 from client.trust import Trust
+from crypto.corridor import markings
 from crypto.group import Group
 
 __all__ = ["Engine"]
@@ -234,6 +236,25 @@ class Engine:
         """The channel's public charter (what the relay sees too)."""
         return self._ctx.charter(channel_id)
 
+    def check_marking(self, channel_id: bytes, marking: str) -> str:
+        """``marking`` as the venue's scheme writes it, if the channel's ceiling allows
+        it (UsageError otherwise: nothing above the ceiling is sent, nor uploaded)."""
+        charter = self._ctx.charter(channel_id)
+        try:
+            return str(markings.check(marking, charter.ceiling, charter.kind,
+                                      self._ctx.markings))
+        except markings.MarkingError as exc:
+            raise UsageError(f"classification: {exc}") from None
+
+    @property
+    def marking_scheme(self) -> markings.MarkingScheme:
+        return self._ctx.markings
+
+    def ceiling(self, channel_id: bytes) -> str:
+        """The channel's ceiling as the venue's scheme writes it."""
+        return str(markings.ceiling_of(self._ctx.charter(channel_id).ceiling,
+                                       self._ctx.markings))
+
     def group_info(self, channel_id: bytes) -> bytes:
         """A signed GroupInfo with the ratchet tree: the public state the relay verifies
         commits against (posted when the relay group is created)."""
@@ -262,16 +283,17 @@ class Engine:
     # ------------------------------------------------------------------ channels
 
     def create_channel(self, group_id: bytes, kind: str, name: str,
-                       missions: Sequence[str]) -> bytes:
+                       missions: Sequence[str], ceiling: str = "") -> bytes:
         """A new channel of ``kind``, stored at once; queues its population. (A driver
         creates the relay group between :meth:`prepare_channel` and
         :meth:`store_channel` instead, so no sync ever sees the channel before the relay
         routes it.)"""
-        return self.store_channel(self.prepare_channel(group_id, kind, name, missions))
+        return self.store_channel(self.prepare_channel(group_id, kind, name, missions,
+                                                       ceiling))
 
     def prepare_channel(self, group_id: bytes, kind: str, name: str,
-                        missions: Sequence[str]) -> NewChannel:
-        return self._channels.prepare(group_id, kind, name, missions)
+                        missions: Sequence[str], ceiling: str = "") -> NewChannel:
+        return self._channels.prepare(group_id, kind, name, missions, ceiling)
 
     def store_channel(self, new: NewChannel) -> bytes:
         return self._channels.store(new)
@@ -294,6 +316,16 @@ class Engine:
 
     def left(self, channel_id: bytes) -> list[Event]:
         return self._channels.left(channel_id)
+
+    def retire_signature(self, device_id: str) -> bytes:
+        """This device's signed removal of ``device_id``, another device of its delegate
+        (:func:`crypto.corridor.charter.retire_content`)."""
+        from client.engine.envelope import SUITE
+        from crypto.corridor.charter import RETIRE_LABEL, retire_content
+        from crypto.suites import get_suite
+
+        return get_suite(SUITE).sign_with_label(
+            self._ctx.signer, RETIRE_LABEL, retire_content(bytes.fromhex(device_id)))
 
     # ------------------------------------------------------------------ outbox
 
@@ -347,8 +379,8 @@ class Engine:
     def receive(self, messages: Sequence[RelayMessage]) -> ReceiveResult:
         return self._receiver.receive(messages)
 
-    def receive_welcome(self, w: RelayWelcome) -> list[Event]:
-        return self._membership.receive_welcome(w)
+    def receive_welcome(self, w: RelayWelcome, ratchet_tree: bytes | None = None) -> list[Event]:
+        return self._membership.receive_welcome(w, ratchet_tree)
 
     def pending_refusals(self) -> list[tuple[bytes, int]]:
         return self._refusals.pending()

@@ -48,7 +48,7 @@ from client.store.base import Channel, ChannelKind
 from client.transport import RelayMessage, RelayWelcome
 from client.trust import credential_chain, observer_chain, unverified_identity
 from crypto.corridor.charter import info_commitment, leave_proven
-from crypto.errors import CryptoError
+from crypto.errors import CryptoError, MissingRatchetTreeError
 from crypto.group import Group, Member, StagedCommit
 from crypto.messages import MLSMessage, WireFormat
 from crypto.suites import get_suite
@@ -185,8 +185,13 @@ class Membership:
                                             removed_names, committer.delegate))
         return meta
 
-    def receive_welcome(self, w: RelayWelcome) -> list[Event]:
-        """Join a channel from a Welcome addressed to one of our KeyPackages."""
+    def receive_welcome(self, w: RelayWelcome, ratchet_tree: bytes | None = None) -> list[Event]:
+        """Join a channel from a Welcome addressed to one of our KeyPackages.
+
+        ``ratchet_tree``: the tree the relay served for a Welcome that leaves it out (a
+        large group's); the join checks it against the tree hash the GroupInfo signs, so
+        a relay's different or tampered tree fails the join. A tree in the Welcome
+        itself is preferred."""
         ctx = self.ctx
         events: list[Event] = []
         try:
@@ -198,8 +203,15 @@ class Membership:
                 raise PolicyViolation("a Welcome without the accepted commit it rode on")
             bundle, ref, last_resort = self.key_packages.bundle_for(welcome)
             # THREATS 6: the Welcome must name the commit the relay accepted.
-            g = Group.join(w.message, bundle, credential_validator=ctx.trust, now=ctx.now(),
-                           commit_message=w.commit)
+            try:
+                g = Group.join(w.message, bundle, credential_validator=ctx.trust,
+                               now=ctx.now(), commit_message=w.commit)
+            except MissingRatchetTreeError:
+                if ratchet_tree is None:
+                    raise
+                g = Group.join(w.message, bundle, ratchet_tree=ratchet_tree,
+                               credential_validator=ctx.trust, now=ctx.now(),
+                               commit_message=w.commit)
             charter = roster_from_extensions(g.extensions)
             check_state(charter, [i for _l, _d, i, _c in ctx.members(g)])
             if charter.kind == "caucus" and any(observer_chain(c) for *_x, c in ctx.members(g)):

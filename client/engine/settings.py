@@ -64,6 +64,10 @@ class EngineSettings:
     self_update_messages: int = 1000
     #: the last-resort KeyPackage is replaced after this long (and after a use)
     last_resort_seconds: int = 7 * DAY
+    #: a Welcome carries the ratchet tree for groups of up to this many members; a
+    #: larger group's joiner fetches it from the relay and checks it against the tree
+    #: hash its GroupInfo signs (a 1,024-member tree would make each Welcome ~180 KB)
+    welcome_tree_max_members: int = 32
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> EngineSettings:

@@ -63,6 +63,8 @@ from crypto.suites import CipherSuite
 
 #: SignWithLabel label of a leave request (see :func:`leave_content`)
 LEAVE_LABEL: Final = "corridor leave"
+#: SignWithLabel label of a delegate removing one of its own devices (:func:`retire_content`)
+RETIRE_LABEL: Final = "corridor retire device"
 MAX_LEAVES: Final = 256
 
 __all__ = [
@@ -92,6 +94,8 @@ __all__ = [
     "ident_of_certificate",
     "info_commitment",
     "open_envelope",
+    "retire_content",
+    "retire_proven",
     "revoked_under",
 ]
 
@@ -137,7 +141,8 @@ class Charter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
 
     ``conveners`` are delegates as ``"<mission>/<delegate>"``; ``chairs`` are role
     certificates (DER, issued by the venue root); ``info`` commits to the encrypted
-    channel information (name, topic), empty when there is none.
+    channel information (name, topic), empty when there is none; ``ceiling`` is the
+    highest classification marking the channel carries (:mod:`crypto.corridor.markings`).
     """
 
     v: int = CHARTER_VERSION
@@ -147,6 +152,8 @@ class Charter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     chairs: tuple[bytes, ...] = ()
     created_by: _Delegate
     info: Annotated[bytes, Meta(max_length=INFO_LEN)] = b""
+    #: the highest marking the channel carries ("": the venue scheme's default ceiling)
+    ceiling: Annotated[str, Meta(max_length=128)] = ""
 
     def with_changes(self, **kw: object) -> Charter:
         return msgspec.structs.replace(self, **kw)
@@ -380,6 +387,22 @@ def leave_proven(suite: CipherSuite, group_id: bytes, signature_key: bytes,
             continue
         return True
     return False
+
+
+def retire_content(device_key: bytes) -> bytes:
+    """What a device signs to remove another device of the same delegate (a lost
+    laptop) from the venue: the removed device's public key. The relay and every member
+    check the signer and the removed device share (mission, delegate) in their chains."""
+    return b"\x00" + len(device_key).to_bytes(2, "big") + device_key
+
+
+def retire_proven(suite: CipherSuite, by_key: bytes, device_key: bytes, sig: bytes) -> bool:
+    """Whether ``sig`` is ``by_key``'s signature removing the device ``device_key``."""
+    try:
+        suite.verify_with_label(by_key, RETIRE_LABEL, retire_content(device_key), sig)
+    except CryptoError:
+        return False
+    return True
 
 
 _stamp_decoder: Final = msgspec.msgpack.Decoder(CommitStamp)

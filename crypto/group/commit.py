@@ -249,7 +249,7 @@ class _GroupCommitter(_GroupReceiver):
         suite = nxt.suite
         key, nonce = epoch_secrets.welcome_key_nonce()
         encrypted_gi = suite.aead_seal(key, nonce, b"", group_info.to_bytes())
-        out = []
+        items = []
         for idx, kp in zip(applied.added, applied.added_kps, strict=True):
             path_secret = None
             if prepared is not None:
@@ -258,11 +258,13 @@ class _GroupCommitter(_GroupReceiver):
                     path_secret = m.PathSecret(path_secret=ps.value)
             gs = m.GroupSecrets(joiner_secret=epoch_secrets.joiner_secret.value,
                                 path_secret=path_secret, psks=tuple(psk_ids))
-            kem_output, ct = suite.encrypt_with_label(kp.init_key, "Welcome", encrypted_gi,
-                                                      gs.to_bytes(), rng=rng)
-            out.append(m.EncryptedGroupSecrets(
-                new_member=m.make_key_package_ref(suite, kp),
-                encrypted_group_secrets=m.HPKECiphertext(kem_output=kem_output, ciphertext=ct)))
+            items.append((kp.init_key, gs.to_bytes()))
+        # One hash of the encrypted GroupInfo for all joiners (see encrypt_with_label_to_many).
+        sealed = suite.encrypt_with_label_to_many("Welcome", encrypted_gi, items)
+        out = [m.EncryptedGroupSecrets(
+            new_member=m.make_key_package_ref(suite, kp),
+            encrypted_group_secrets=m.HPKECiphertext(kem_output=kem_output, ciphertext=ct))
+            for kp, (kem_output, ct) in zip(applied.added_kps, sealed, strict=True)]
         w = m.Welcome(cipher_suite=suite.id, secrets=tuple(out), encrypted_group_info=encrypted_gi)
         return MLSMessage.of(w).to_bytes()
 

@@ -14,6 +14,7 @@ from crypto.codec import Reader, Writer
 from crypto.errors import (
     CryptoError,
     DecodeError,
+    MissingRatchetTreeError,
     PeerError,
     PolicyError,
     ProtocolError,
@@ -234,7 +235,7 @@ class Group(_GroupCommitter):
         else:
             ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
             if ext is None:
-                raise ProtocolError("no ratchet tree given or in the GroupInfo")
+                raise MissingRatchetTreeError("no ratchet tree given or in the GroupInfo")
             unverified = unverified_from_nodes(
                 suite, m.decode_ratchet_tree(ext.extension_data))
         if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
@@ -314,7 +315,7 @@ class Group(_GroupCommitter):
         else:
             ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
             if ext is None:
-                raise ProtocolError("no ratchet tree given or in the GroupInfo")
+                raise MissingRatchetTreeError("no ratchet tree given or in the GroupInfo")
             unverified = unverified_from_nodes(suite, m.decode_ratchet_tree(ext.extension_data))
         if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
             raise ProtocolError("GroupInfo signer is not a member")

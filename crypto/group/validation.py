@@ -648,11 +648,15 @@ def apply_proposal_list(
     new_tree, added = tree.apply_proposals(
         updates=updates, removes=removes, adds=[kp.leaf_node for kp in adds])
     # After the list is applied: every new/updated leaf must be valid in the new tree
-    # (capabilities against the new extensions, unique keys).
+    # (capabilities against the new extensions, unique keys). Its signature was
+    # verified by check_proposal: above for inline proposals when check_each, by the
+    # committer before this call otherwise, and on receipt for those by reference; an
+    # added leaf's TBS (source key_package) does not depend on its index, and an
+    # Update's index is its sender's, so checking it again would verify the same bytes.
     rc = required_capabilities(extensions)
     new_tree.validate_entering_leaves(
         [(idx, _leaf_at(new_tree, idx)) for idx in [i for i, _l in updates] + added],
-        group_id=context.group_id, required_capabilities=rc)
+        group_id=context.group_id, required_capabilities=rc, signatures_verified=True)
     if gce:
         check_group_context_extensions(
             extensions, suite=suite, members=[leaf for _i, leaf in new_tree.leaves()],

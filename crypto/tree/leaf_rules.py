@@ -102,6 +102,7 @@ class _ValidatingTree(_TreeBase):
         *,
         group_id: bytes,
         required_capabilities: RequiredCapabilitiesView | None = None,
+        signatures_verified: bool = False,
     ) -> None:
         """Validate leaves that just entered this tree (added or updated), each as
         ``validate_leaf_node(leaf, group_id=group_id, leaf_index=idx, source=None,
@@ -109,6 +110,10 @@ class _ValidatingTree(_TreeBase):
         with one pass over the tree for all of them instead of one per leaf: the
         uniqueness and credential-support rules against the other members are
         answered from counts of keys and credential types.
+
+        ``signatures_verified``: the caller already verified every entry's LeafNodeTBS
+        signature for this group and index (each proposal's own check), so it is not
+        verified a second time here; every other rule still runs.
 
         Raises:
             VerificationError: a signature does not verify.
@@ -138,8 +143,9 @@ class _ValidatingTree(_TreeBase):
             if leaf.leaf_node_source == LeafNodeSource.key_package and leaf.lifetime is None:
                 raise ProtocolError("key package leaf without lifetime")
             _check_leaf_keys(self.suite, leaf)
-            self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS",
-                                         leaf.tbs_bytes(group_id, idx), leaf.signature)
+            if not signatures_verified:
+                self.suite.verify_with_label(leaf.signature_key, "LeafNodeTBS",
+                                             leaf.tbs_bytes(group_id, idx), leaf.signature)
             self._check_capabilities(leaf, required_capabilities, idx, False)
             # Against the other members. The leaf supports its own credential type
             # (checked just above), so counting over every leaf, itself included,

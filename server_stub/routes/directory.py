@@ -20,7 +20,7 @@ from starlette.routing import Route
 from crypto.certs.transparency import chain_entries, crl_entry
 
 from .. import schemas as s
-from ..directory import CrlRefused, VenueDirectory
+from ..directory import CrlRefused, RetireRefused, VenueDirectory
 from ..errors import BadRequest, Unprocessable
 from ..relay import Relay
 from ._common import json_response
@@ -76,6 +76,26 @@ async def publish_crl(request: Request, relay: Relay, _d: str | None,
     return json_response(s.CrlPublished(revoked=revoked), 201)
 
 
+async def retire_device(request: Request, relay: Relay, device: str | None,
+                        b: s.RetireDevice) -> Response:
+    assert device is not None
+    try:
+        removed = await _directory(request).retire(device, b.device_id, b.signature,
+                                                   relay.now())
+    except RetireRefused as exc:
+        raise Unprocessable(str(exc)) from None
+    return json_response(s.DeviceRetired(device_id=b.device_id, removed=removed))
+
+
+async def list_retired(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
+    mission = request.query_params.get("mission")
+    if mission is not None and not _MISSION.match(mission):
+        raise BadRequest("malformed mission id")
+    rows = await _directory(request).retired(mission)
+    return json_response(s.RetiredList(retired=[
+        s.RetiredDevice(device_id=d, by=by, signature=sig) for d, by, sig in rows]))
+
+
 DIRECTORY_ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("GET", "/v1/directory/devices", list_directory_devices,
              "Certified device chains (leaf first), optionally of one mission; clients "
@@ -88,6 +108,16 @@ DIRECTORY_ENDPOINTS: tuple[Endpoint, ...] = (
     Endpoint("POST", "/v1/directory/crls", publish_crl,
              "Publish a CRL signed by the venue root or a known mission; devices it revokes "
              "lose access at once", s.CrlPublished, 201, body=s.PublishCrl),
+    Endpoint("POST", "/v1/directory/retired", retire_device,
+             "Remove another device of the caller's delegate (signed by the caller): it loses "
+             "access at once and its KeyPackages are no longer handed out", s.DeviceRetired,
+             body=s.RetireDevice),
+    Endpoint("GET", "/v1/directory/retired", list_retired,
+             "Devices their delegates removed, with the signed removals; clients check each",
+             s.RetiredList,
+             params=(Param("mission", "query",
+                           {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$"},
+                           False),)),
 )
 
 

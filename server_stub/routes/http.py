@@ -208,6 +208,15 @@ async def list_messages(request: Request, relay: Relay, device: str, _b: None) -
     return json_response(s.MessagesPage(messages=[_message(m) for m in msgs], last_seq=last))
 
 
+async def ratchet_tree(request: Request, relay: Relay, device: str, _b: None) -> Response:
+    gid = decode_group_id(request.path_params["group_id"])
+    seq = _int_query(request, "seq", 0, 1, MAX_INT)
+    if seq == 0:
+        raise BadRequest("seq is required")
+    data = await relay.ratchet_tree(device, gid, seq)
+    return Response(data, media_type="application/octet-stream")
+
+
 async def inbox(request: Request, relay: Relay, device: str, _b: None) -> Response:
     limit = _int_query(request, "limit", 500, 1, 1000)
     out: list[s.Message] = []
@@ -328,6 +337,14 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                            False),
                      Param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000},
                            False))),
+    Endpoint("GET", "/v1/groups/{group_id}/tree", ratchet_tree,
+             "The group's public ratchet tree (RFC 9420 ratchet_tree encoding) after the "
+             "commit at seq, for the recipient of a Welcome that leaves it out, or a member "
+             "routed since; the joiner checks it against its GroupInfo's tree hash",
+             "octet",
+             params=(GROUP_PARAM,
+                     Param("seq", "query", {"type": "integer", "minimum": 1,
+                                            "maximum": MAX_INT}, True))),
     Endpoint("GET", "/v1/inbox", inbox, "Everything not yet acknowledged", s.Inbox,
              params=(Param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000},
                            False),)),

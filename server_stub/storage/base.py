@@ -387,6 +387,13 @@ class Storage(abc.ABC):
     async def is_member(self, group_id: bytes, device_id: str) -> bool:
         """Routed in the group now (not a leaver)."""
 
+    @abc.abstractmethod
+    async def public_state_for(self, group_id: bytes, device_id: str, seq: int) -> bytes | None:
+        """The group's public state stored at ``seq`` (the commit a Welcome rode on), if
+        ``device_id`` may read it: routed in the group now and since at most ``seq``, or
+        the recipient of a pending Welcome at that seq. None otherwise or if no longer
+        kept (the states a pending Welcome names are kept)."""
+
     # -- housekeeping ----------------------------------------------------------------------
     @abc.abstractmethod
     async def gc(self, now: int, retention: int) -> GcStats:

@@ -83,3 +83,16 @@ def test_unknown_aead_and_bad_key() -> None:
         hpke.open_base(sk[:31], bytes(32), b"", b"", b"", 1)
     with pytest.raises(VerificationError):
         hpke.seal_base(bytes(32), b"", b"", b"", 1)  # low-order point
+
+
+def test_encrypt_with_label_to_many_opens_for_each() -> None:
+    suite = get_suite(3)
+    keys = [hpke.derive_key_pair(bytes([i]) * 32) for i in range(3)]
+    ctx = b"encrypted group info" * 50
+    sealed = suite.encrypt_with_label_to_many("Welcome", ctx,
+                                             [(pk, b"secret %d" % i) for i, (_sk, pk)
+                                              in enumerate(keys)])
+    for i, ((sk, _pk), (kem, ct)) in enumerate(zip(keys, sealed, strict=True)):
+        assert suite.decrypt_with_label(sk, "Welcome", ctx, kem, ct) == b"secret %d" % i
+        with pytest.raises(VerificationError):
+            suite.decrypt_with_label(sk, "Welcome", ctx + b"x", kem, ct)

@@ -380,3 +380,37 @@ async def test_two_stores_share_one_gapless_order(store, db_url) -> None:
         await other.close()
     assert sorted(seqs) == list(range(1, 121))
     assert again == seqs[10]
+
+
+async def test_a_welcomes_public_state_is_served_to_its_recipient_and_kept(store) -> None:
+    """The state a pending Welcome's commit made (the joiner fetches its ratchet tree)
+    goes to the recipient and routed members only, and outlives the states gc drops."""
+    from server_stub.storage._sql import STATES_KEPT
+
+    s, _ = store
+    a, b, c, d = await devices(s, 4)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW, b"S0", missions=1)
+    assert await post(s, gid, a, epoch=0, commit=True, add=[d], welcome=b"Wd",
+                      welcome_to=[d]) == 1
+    await post(s, gid, a, epoch=1, commit=True, remove=[d])  # 2: d removed before joining
+    assert await post(s, gid, a, epoch=2, commit=True, add=[b], welcome=b"Wb",
+                      welcome_to=[b]) == 3
+    assert await s.public_state_for(gid, b, 3) == b"S0+++"  # the Welcome's recipient
+    assert await s.public_state_for(gid, a, 3) == b"S0+++"  # a member routed since
+    assert await s.public_state_for(gid, a, 0) == b"S0"
+    assert await s.public_state_for(gid, b, 1) is None  # before b was routed, no Welcome
+    assert await s.public_state_for(gid, c, 3) is None  # an outsider
+    assert await s.public_state_for(gid, d, 1) == b"S0+"  # removed, its Welcome pending
+    assert await s.public_state_for(gid, b, 99) is None  # no such state
+    for epoch in range(3, 3 + STATES_KEPT + 2):
+        await post(s, gid, a, epoch=epoch, commit=True)
+    await s.gc(NOW, 10**6)
+    assert await s.public_state_for(gid, a, 0) is None  # dropped: no Welcome names it
+    assert await s.public_state_for(gid, b, 3) == b"S0+++"  # kept for the pending Welcome
+    assert await s.public_state_for(gid, d, 1) == b"S0+"
+    (w,) = await s.pending_welcomes(d, 10)
+    assert await s.ack_welcome(d, w.id)
+    await s.gc(NOW, 10**6)
+    assert await s.public_state_for(gid, a, 1) is None  # its Welcome is gone: so is it
+    assert await s.public_state_for(gid, b, 3) == b"S0+++"

@@ -139,3 +139,32 @@ def test_closing_the_window_keeps_the_app_ringing_in_the_tray(
     w.quit_action.trigger()
     assert not w.crisis.timer.isActive()
     w.tray = None
+
+
+def test_proposals_contact_and_the_other_sides_duty_are_shown(qtbot: Any) -> None:
+    """A rendered view: a bilateral meeting proposal with Accept, who is available to
+    talk, and other missions' "on duty" without names."""
+    from client.crisis.desk import DeskView
+    from client.crisis.records import MeetingProposal
+    from ui.views.crisis import CrisisWindow
+
+    prop = MeetingProposal(proposal_id=b"p" * 16, member="borduria/ana",
+                           meeting_at=1_796_000_000_000, place="Café", agenda="The convoy",
+                           at=1_795_990_000_000)
+    view = DeskView("alderia/ana", "alderia", 1_795_999_000_000, [], frozenset(), [], None,
+                    [], (), (), [(b"c" * 16, prop, {})],
+                    {b"c" * 16: [("borduria/ben", 1_796_000_500_000, "lounge")]},
+                    {"borduria": True, "carpania": False})
+    w = CrisisWindow()
+    qtbot.addWidget(w)
+    w.show_view(view)
+    assert w.proposals.rowCount() == 1 and w.proposals.item(0, 1).text() == "borduria/ana"
+    assert w.proposals.item(0, 2).text() == "Café · The convoy"
+    assert "borduria/ben" in w.contact.text() and "lounge" in w.contact.text()
+    assert "Mission borduria: someone on duty" in w.duty.text()
+    assert "Mission carpania: nobody on duty" in w.duty.text()
+    got: list[tuple[bytes, bool]] = []
+    w.proposalAnswered.connect(lambda pid, ok: got.append((pid, ok)))
+    w.proposals.selectRow(0)
+    w.accept_btn.click()
+    assert got == [(b"p" * 16, True)]

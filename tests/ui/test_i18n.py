@@ -101,6 +101,14 @@ def test_translations_keep_placeholders_and_shortcut_keys() -> None:
                     f"{code}: shortcut key of {source!r} -> {form!r}")
 
 
+def test_counts_go_through_plural_forms() -> None:
+    """"%1 channel(s)" cannot be translated into Russian (three forms): a count is "%n"."""
+    single = [f"{context}: {source!r}" for (context, source, numerus)
+              in translations.entries(translations.ts_path("fr")) if "(s)" in source
+              and not numerus]
+    assert single == [], "write these with tr_n(..., %n ...):\n" + "\n".join(single)
+
+
 def test_the_pseudo_locale_is_40_percent_longer_and_keeps_what_code_reads() -> None:
     for text in ("Send", "&New channel…", "Leave “%1” on this device?",
                  "This device: %1\nTheir device: %2", "<b>%1</b> results"):

@@ -26,26 +26,26 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from client.model import MessageView
+from ui.avatars import mission_color
 from ui.i18n import duration_text, meeting_text, size_text
 from ui.models import roles
 
-__all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color"]
+__all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color", "sender_text"]
 
 PAD = 8
 MARGIN = 6
 MAX_BUBBLE = 640
 
 
-def mission_color(mission: str, dark: bool) -> QColor:
-    """A stable, readable colour per mission (so missions are told apart at a glance)."""
-    hue = (sum(ord(c) * 31 ** i for i, c in enumerate(mission)) % 360)
-    c = QColor()
-    c.setHsl(hue, 150, 170 if dark else 80)
-    return c
-
-
 def _t(text: str) -> str:
     return QCoreApplication.translate("Message", text)
+
+
+def sender_text(row: MessageView) -> str:
+    """The sender, with the observer badge every client shows from the certificate."""
+    if row.observer:
+        return _t("%1 · observer").replace("%1", row.sender)
+    return row.sender
 
 
 def footer_text(row: MessageView) -> str:
@@ -143,7 +143,7 @@ class MessageDelegate(QStyledItemDelegate):
         elif row.kind == "timer":
             extra = _t("Disappearing messages: %1").replace(
                 "%1", duration_text(int(row.detail)) if row.detail.isdigit() else _t("off"))
-        header = f"{row.sender}"
+        header = sender_text(row)
         h_rect = fb.boundingRect(QRect(0, 0, inner_w, 10_000), flags, header)
         r_rect = QRect()
         if row.reply_to:
@@ -259,7 +259,7 @@ class MessageDelegate(QStyledItemDelegate):
         flags = int(Qt.TextFlag.TextWordWrap)
         painter.setFont(bold)
         painter.setPen(mission_color(row.mission, self.dark))
-        painter.drawText(lay.header.translated(0, dy), flags, row.sender)
+        painter.drawText(lay.header.translated(0, dy), flags, sender_text(row))
         if not lay.reply.isNull():
             r = lay.reply.translated(0, dy)
             painter.fillRect(QRect(r.left(), r.top(), 3, r.height()), muted)

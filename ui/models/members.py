@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from client.model import MemberView
+from ui.avatars import avatar_icon
 
 from . import roles
 
@@ -28,6 +29,7 @@ class MemberModel(QStandardItemModel):
             by_mission.setdefault(m.mission, []).append(m)
         for mission in sorted(by_mission):
             head = QStandardItem(mission)
+            head.setIcon(avatar_icon(mission, mission, square=True))  # the mission's flag
             head.setEditable(False)
             head.setSelectable(False)
             f = head.font()
@@ -42,6 +44,7 @@ class MemberModel(QStandardItemModel):
                     state = QCoreApplication.translate("Members", "not verified")
                 item = QStandardItem(f"{m.delegate}  ·  {m.device_id[:8]}  ·  {state}")
                 item.setEditable(False)
+                item.setIcon(avatar_icon(m.delegate, m.mission))
                 item.setData(m.device_id, roles.DEVICE_ID)
                 item.setData(m.device_id in verified or m.own, roles.VERIFIED)
                 item.setToolTip(QCoreApplication.translate("Members", "Device key %1").replace(

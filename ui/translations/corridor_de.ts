@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Datei senden</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vorschau von %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>„%1“ (%2) an „%3“ senden? Alle im Kanal können sie herunterladen; sie lässt sich von deren Geräten nicht zurückholen.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Beschriftung (optional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Eine Sicherung enthält den Verlauf aller Kanäle, nicht den Schlüssel dieses Geräts und nicht seinen Verschlüsselungszustand: Ein wiederhergestelltes Gerät ist ein neues Gerät. Sein früherer Verlauf wird als lesbare, geprüfte Seiten in seinem Archivordner wiederhergestellt; sobald die Geräte Ihrer Mission es hinzugefügt haben, liest es neue Nachrichten in jedem Kanal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase der Sicherung, noch einmal</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Noch einmal:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -476,6 +542,34 @@
         <translation>Für meine Mission &amp;antworten</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>In bilateralen Kanälen vorgeschlagen (dort beruft niemand ein):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Vorgeschlagen von</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Ort und Tagesordnung</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Anneh&amp;men</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Sitzungen</translation>
     </message>
@@ -492,8 +586,32 @@
         <translation>Kein Dienstplan: Alle Delegierten Ihrer Mission werden angerufen</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1: jemand im Dienst</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1: niemand im Dienst</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (verspätet)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 nimmt an</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 lehnt ab</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>noch keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 ist bis %2 für ein Gespräch verfügbar</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -522,6 +640,333 @@
     <message>
         <source>Explanation:</source>
         <translation>Erläuterung:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (Tagungsort: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>im Schweigeverfahren; bisher gebrochen von %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>im Schweigeverfahren</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>gebrochen von %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>strittig: Einspruch um %1 gesendet, nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>ausstehend: eine spätere Fassung ist nicht eingegangen</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>ausstehend: Abschlusserklärungen von %1 fehlen</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>von %1 von %2 Missionen in Fassung %3 gebilligt</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Bearbeiter sperren zuerst</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Schweigefrist (Stunden):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beschlüsse</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>Ins &amp;Schweigeverfahren…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>Schweigen &amp;brechen…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Meinen Einspruch &amp;zurückziehen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Über&amp;arbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Schweigeverfahren</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Fassung</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Zustimmung</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Neues Dokument…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Kommentieren…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Unterschiede…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Entwürfe</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Sie nehmen als Beobachter teil: Sie können das Schweigen nicht brechen und nichts freigeben.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>Ihr Einspruch (%1) ist nicht bestätigt: %2 haben ihn nicht quittiert. Melden Sie ihn auf anderem Weg.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Fassung %1 von %2 · SHA-256 des Textes %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 hat das Schweigen um %2 gebrochen: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Fassung %1 von %2 um %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>Beobachter</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Freigegeben von: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Einen Text ins Schweigeverfahren geben</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Schweigen brechen</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Begründung:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Text überarbeiten (die Frist beginnt neu)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Neues Dokument</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Fassung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Absatz:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Von Fassung:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Den gebilligten Text exportieren</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>B&amp;eschlüsse…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Meine Geräte</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Forumsverzeichnis wird gelesen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>Gerät &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Ausgewähltes Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n Gerät von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+            <numerusform>%n Geräte von Ihnen im Forum. Entfernen Sie ein verlorenes: Es kann sich nicht mehr verbinden und wird aus allen Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Die Geräte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanal entfernt.</numerusform>
+            <numerusform>%1 entfernt: Es kann sich nicht mehr verbinden und wird aus %n Kanälen entfernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinem %n Kanal entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+            <numerusform>Es kann sich nicht mehr mit dem Forum verbinden und wird aus seinen %n Kanälen entfernt: Es kann keine neue Nachricht mehr lesen. Dies lässt sich nicht rückgängig machen. Falls es in fremde Hände geraten sein könnte, bitten Sie Ihre Mission, auch sein Zertifikat zu widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Gerät entfernen</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Ihr Gerät %1 (%2) entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt…</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1555,26 @@ Ihr Gerät: %2</translation>
         <translation>K&amp;risenstab…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>Meine &amp;Geräte…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>Kanalverlauf e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>Verlauf &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Verlauf &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Diesen Kanal st&amp;ummschalten</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1152,6 +1617,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1242,6 +1711,16 @@ Ihr Gerät: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Ende-zu-Ende-verschlüsselte Kommunikation (MLS, RFC 9420) für die Delegationen eines multilateralen Forums.
 Lizenziert unter der Apache License, Version 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Dieses Gerät vertraut dem Forum, dessen Stammzertifikat diesen Fingerabdruck hat:
+%1
+%2
+Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1351,6 +1830,51 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 gesichert.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 wiederhergestellt.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Stumm: Aus diesem Kanal benachrichtigen nur Dringlichkeitssitzungen, Bitten um Bestätigung und Hotline-Anrufe.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Benachrichtigungen für diesen Kanal an.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Kanalverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Webseite (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n Nachricht nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+            <numerusform>%n Nachrichten nach %1 exportiert, signiert von diesem Gerät.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1401,6 +1925,10 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · Beobachter</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>bearbeitet</translation>
@@ -1535,6 +2063,29 @@ Lizenziert unter der Apache License, Version 2.0.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>Gerät &amp;verifizieren…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Alles in der App geht mit der Tastatur: Tab wechselt zwischen den Bedienelementen, die Pfeiltasten bewegen sich in Listen.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Vista previa de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>¿Enviar «%1» (%2) a «%3»? Todos los miembros del canal podrán descargarlo; no se podrá retirar de sus dispositivos.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Pie (opcional):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Pie</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Una copia de seguridad contiene el historial de cada canal, no la clave de este dispositivo ni su estado de cifrado: un dispositivo restaurado es un dispositivo nuevo. Su historial anterior se restaura como páginas legibles y verificadas en su carpeta de archivo; cuando los dispositivos de su misión lo hayan añadido, leerá los mensajes nuevos de cada canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Frase de contraseña de la copia, otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Introduzca una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -476,6 +542,34 @@
         <translation>&amp;Responder por mi misión</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Propuestas en canales bilaterales (allí nadie convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Propuesta por</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lugar y orden del día</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acep&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rechazar</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
     </message>
@@ -492,8 +586,32 @@
         <translation>Sin cuadro de guardias: se llama a todos los delegados de su misión</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Misión %1: alguien de guardia</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Misión %1: nadie de guardia</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (con retraso)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 acepta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rechaza</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>aún sin respuesta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 está disponible para hablar hasta %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -522,6 +640,333 @@
     <message>
         <source>Explanation:</source>
         <translation>Explicación:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (sede: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>en silencio; roto hasta ahora por %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>en silencio</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>roto por %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>en disputa: ruptura enviada a las %1, no confirmada</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>pendiente: no se recibió una revisión posterior</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>pendiente: faltan las declaraciones de cierre de %1</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adoptado</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>acordado por %1 de %2 misiones en la versión %3</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Los editores toman primero el bloqueo</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xto:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Plazo de silencio (horas):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>&amp;Poner en silencio…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>&amp;Romper el silencio…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Re&amp;tirar mi ruptura</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Re&amp;visar…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Procedimiento de silencio</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloqueo</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Nuevo documento…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Comentar…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Diferencias…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Redacción</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Participa como observador: no puede romper el silencio ni aprobar.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>Su ruptura (%1) no está confirmada: %2 no han acusado recibo. Comuníquela por otros medios.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Revisión %1 presentada por %2 · SHA-256 del texto %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirada</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmada</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>no confirmada</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 rompió el silencio a las %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Resultado: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Versión %1 de %2 a las %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>observador</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Aprobado por: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Poner un texto en silencio</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Romper el silencio</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Revisar el texto (el plazo vuelve a empezar)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nuevo documento</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Nueva versión</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Párrafo:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Comentario:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Diferencias</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Desde la versión:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Exportar el texto acordado</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>D&amp;ecisiones…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mis dispositivos</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Leyendo el directorio del foro…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Quitar dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Quitar el dispositivo seleccionado</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>este dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo suyo en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+            <numerusform>%n dispositivos suyos en el foro. Quite el que haya perdido: ya no podrá conectarse y se quitará de todos los canales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>No se pudieron leer los dispositivos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 quitado: ya no puede conectarse y se está quitando de %n canal.</numerusform>
+            <numerusform>%1 quitado: ya no puede conectarse y se está quitando de %n canales.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Ya no podrá conectarse al foro y se quitará de su %n canal: no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</numerusform>
+            <numerusform>Ya no podrá conectarse al foro y se quitará de sus %n canales: no podrá leer ningún mensaje nuevo. Esto no se puede deshacer. Si pudiera estar en otras manos, pida también a su misión que revoque su certificado.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Quitar dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>¿Quitar su dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Quitando…</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1555,26 @@ Su dispositivo: %2</translation>
         <translation>Gabinete de c&amp;risis…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>Mis &amp;dispositivos…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;xportar el historial del canal…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Copia de seguridad del historial…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurar el historial…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenciar este canal (&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -1152,6 +1617,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Atajos de teclado…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1242,6 +1711,16 @@ Su dispositivo: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Mensajería cifrada de extremo a extremo (MLS, RFC 9420) para las delegaciones de un foro multilateral.
 Distribuido bajo la Licencia Apache, versión 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Este dispositivo confía en el foro cuyo certificado raíz tiene la huella:
+%1
+%2
+Compárela con la que publicó la secretaría.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1351,6 +1830,51 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal guardado en %1.</numerusform>
+            <numerusform>Historial de %n canales guardado en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal restaurado en %1.</numerusform>
+            <numerusform>Historial de %n canales restaurado en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenciado: de este canal solo notifican las reuniones de emergencia, las solicitudes de acuse de recibo y las llamadas de la línea directa.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notificaciones activadas para este canal.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Exportar el historial del canal</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n mensaje exportado a %1, firmado por este dispositivo.</numerusform>
+            <numerusform>%n mensajes exportados a %1, firmados por este dispositivo.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1401,6 +1925,10 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · observador</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>editado</translation>
@@ -1535,6 +2063,29 @@ Distribuido bajo la Licencia Apache, versión 2.0.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verificar el dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Todo en la aplicación se puede hacer con el teclado: Tab pasa de un control a otro y las flechas se mueven dentro de las listas.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
     </message>
 </context>
 <context>

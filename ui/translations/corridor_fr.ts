@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Envoyer un fichier</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Envoyer « %1 » (%2) dans « %3 » ? Tous les membres du canal pourront le télécharger ; il ne pourra pas être retiré de leurs appareils.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Légende (facultative) :</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Une sauvegarde contient l’historique de chaque canal, pas la clé de cet appareil ni son état de chiffrement : un appareil restauré est un nouvel appareil. Son historique antérieur est restauré sous forme de pages lisibles et vérifiées dans son dossier d’archives ; une fois que les appareils de votre mission l’ont ajouté, il lit les nouveaux messages de chaque canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Phrase secrète de la sauvegarde, à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Saisissez une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -476,6 +542,34 @@
         <translation>&amp;Répondre pour ma mission</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposées dans les canaux bilatéraux (personne n’y convoque) :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposée par</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Lieu et ordre du jour</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;pter</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Décliner</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Réunions</translation>
     </message>
@@ -492,8 +586,32 @@
         <translation>Pas de tableau de permanence&#xa0;: tous les délégués de votre mission sont appelés</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Mission %1 : quelqu’un de permanence</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Mission %1 : personne de permanence</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (en retard)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accepte</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 décline</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>pas encore de réponse</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 est disponible pour parler jusqu’à %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -522,6 +640,333 @@
     <message>
         <source>Explanation:</source>
         <translation>Explication&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (lieu&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>sous silence&#xa0;; rompu jusqu’ici par %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>sous silence</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>rompu par %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>contesté&#xa0;: rupture envoyée à %1, non confirmée</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>en attente&#xa0;: une révision ultérieure n’a pas été reçue</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>en attente&#xa0;: déclarations de clôture attendues de %1</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adopté</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>approuvé par %1 missions sur %2 à la version %3</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Les rédacteurs prennent d’abord le verrou</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canal&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Durée du silence (heures)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Décisions</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>&amp;Mettre sous silence…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>&amp;Rompre le silence…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Re&amp;tirer ma rupture</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Ré&amp;viser…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Procédure de silence</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrou</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Nouveau document…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Commenter…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Différences…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Rédaction</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Vous participez en tant qu’observateur&#xa0;: vous ne pouvez ni rompre le silence ni approuver.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>Votre rupture (%1) n’est pas confirmée&#xa0;: %2 n’en ont pas accusé réception. Signalez-la par d’autres moyens.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Révision %1 soumise par %2 · SHA-256 du texte %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmée</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confirmée</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 a rompu le silence à %2&#xa0;: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Résultat&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Version %1 par %2 à %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>observateur</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Approuvé par&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Mettre un texte sous silence</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Rompre le silence</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Réviser le texte (le délai recommence)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nouveau document</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Nouvelle version</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Paragraphe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Depuis la version&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Exporter le texte approuvé</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>Dé&amp;cisions…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Mes appareils</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lecture de l’annuaire du forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Retirer l’appareil…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Retirer l’appareil sélectionné</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n appareil à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+            <numerusform>%n appareils à vous dans le forum. Retirez celui que vous avez perdu : il ne peut plus se connecter et il est retiré de tous les canaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossible de lire les appareils : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 retiré&#xa0;: il ne peut plus se connecter et il est en cours de retrait de %n canal.</numerusform>
+            <numerusform>%1 retiré&#xa0;: il ne peut plus se connecter et il est en cours de retrait de %n canaux.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Il ne pourra plus se connecter au forum et sera retiré de %n canal&#xa0;: il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</numerusform>
+            <numerusform>Il ne pourra plus se connecter au forum et sera retiré de ses %n canaux&#xa0;: il ne pourra lire aucun nouveau message. Cette action est irréversible. S’il risque d’être entre d’autres mains, demandez aussi à votre mission de révoquer son certificat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Retirer l’appareil</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Retirer votre appareil %1 (%2) ?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Retrait…</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1555,26 @@ Son appareil&#xa0;: %2</translation>
         <translation>Cellule de c&amp;rise…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>Mes &amp;appareils…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;xporter l’historique du canal…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Sauvegarder l’historique…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurer l’historique…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Rendre ce canal m&amp;uet</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1152,6 +1617,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1242,6 +1711,16 @@ Son appareil&#xa0;: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Messagerie chiffrée de bout en bout (MLS, RFC 9420) pour les délégations d&apos;un forum multilatéral.
 Distribué sous la licence Apache, version 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Cet appareil fait confiance au forum dont le certificat racine a l’empreinte :
+%1
+%2
+Comparez-la à celle publiée par le secrétariat.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1351,6 +1830,51 @@ Distribué sous la licence Apache, version 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal sauvegardé dans %1.</numerusform>
+            <numerusform>Historique de %n canaux sauvegardé dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal restauré dans %1.</numerusform>
+            <numerusform>Historique de %n canaux restauré dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Muet : seules les réunions d’urgence, les demandes d’accusé de réception et les appels de la ligne directe notifient depuis ce canal.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifications activées pour ce canal.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Exporter l’historique du canal</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Page web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n message exporté vers %1, signé par cet appareil.</numerusform>
+            <numerusform>%n messages exportés vers %1, signés par cet appareil.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1401,6 +1925,10 @@ Distribué sous la licence Apache, version 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · observateur</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>modifié</translation>
@@ -1535,6 +2063,29 @@ Distribué sous la licence Apache, version 2.0.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Vérifier l&apos;appareil…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tout se fait au clavier dans l’application : Tab passe d’une commande à l’autre, les flèches se déplacent dans les listes.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
     </message>
 </context>
 <context>

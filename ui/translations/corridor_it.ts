@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Invia un file</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Anteprima di %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Inviare «%1» (%2) a «%3»? Tutti i membri del canale potranno scaricarlo; non potrà essere ritirato dai loro dispositivi.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Didascalia (facoltativa):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Didascalia</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Invia</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Un backup contiene la cronologia di ogni canale, non la chiave di questo dispositivo né il suo stato di cifratura: un dispositivo ripristinato è un nuovo dispositivo. La cronologia precedente viene ripristinata come pagine leggibili e verificate nella cartella dell’archivio; quando i dispositivi della tua missione lo avranno aggiunto, leggerà i nuovi messaggi di ogni canale.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase del backup</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase del backup, di nuovo</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Di &amp;nuovo:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Inserisci una passphrase.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Le due passphrase non coincidono.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -476,6 +542,34 @@
         <translation>&amp;Rispondi per la mia missione</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Proposte nei canali bilaterali (lì nessuno convoca):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Proposta da</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Luogo e ordine del giorno</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Risposta</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>Acce&amp;tta</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Rifiuta</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Riunioni</translation>
     </message>
@@ -492,8 +586,32 @@
         <translation>Nessun turno di servizio: sono chiamati tutti i delegati della tua missione</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Missione %1: qualcuno di turno</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Missione %1: nessuno di turno</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (in ritardo)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 accetta</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 rifiuta</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ancora nessuna risposta</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 è disponibile a parlare fino alle %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -522,6 +640,333 @@
     <message>
         <source>Explanation:</source>
         <translation>Spiegazione:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (sede: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>in silenzio; finora rotto da %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>in silenzio</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>rotto da %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>contestato: rottura inviata alle %1, non confermata</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>in attesa: una revisione successiva non è stata ricevuta</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>in attesa: mancano le dichiarazioni di chiusura di %1</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>adottato</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>approvato da %1 missioni su %2 alla versione %3</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Gli editori prendono prima il blocco</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Canale:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titolo:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;sto:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Periodo di silenzio (ore):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisioni</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revisione</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>&amp;Mettere in silenzio…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>&amp;Rompere il silenzio…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>Ri&amp;tirare la mia rottura</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Re&amp;visionare…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Procedura del silenzio</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accordo</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Blocco</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Nuovo documento…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Commenta…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Approvare</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Differenze…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Redazione</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Partecipa come osservatore: non può rompere il silenzio né approvare.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>La sua rottura (%1) non è confermata: %2 non ne hanno dato conferma. La segnali con altri mezzi.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Revisione %1 presentata da %2 · SHA-256 del testo %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ritirata</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confermata</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>non confermata</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 ha rotto il silenzio alle %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Esito: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Versione %1 di %2 alle %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>osservatore</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Approvato da: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Mettere un testo in silenzio</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Rompere il silenzio</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Revisionare il testo (il termine ricomincia)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Nuovo documento</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Nuova versione</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commento</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Paragrafo:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Commento:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differenze</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>Dalla versione:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Esportare il testo approvato</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>D&amp;ecisioni…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>I miei dispositivi</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Lettura della rubrica del forum…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Rimuovi dispositivo…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Rimuovi il dispositivo selezionato</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>questo dispositivo</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>rimosso</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>attivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>%n dispositivo tuo nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+            <numerusform>%n dispositivi tuoi nel forum. Rimuovi quello che hai perso: non potrà più connettersi e sarà rimosso da tutti i canali.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Impossibile leggere i dispositivi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canale.</numerusform>
+            <numerusform>%1 rimosso: non può più connettersi e viene rimosso da %n canali.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dal suo %n canale: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+            <numerusform>Non potrà più connettersi al forum e sarà rimosso dai suoi %n canali: non potrà leggere alcun nuovo messaggio. L’operazione è irreversibile. Se potrebbe essere in altre mani, chiedi anche alla tua missione di revocarne il certificato.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Rimuovi dispositivo</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Rimuovere il tuo dispositivo %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Rimozione…</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1555,26 @@ Il suo dispositivo: %2</translation>
         <translation>Unità di c&amp;risi…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>I miei &amp;dispositivi…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>E&amp;sporta la cronologia del canale…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Backup della cronologia…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Ri&amp;pristina la cronologia…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Silenzia q&amp;uesto canale</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1152,6 +1617,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Scorciatoie da tastiera…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1242,6 +1711,16 @@ Il suo dispositivo: %2</translation>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Messaggistica cifrata end-to-end (MLS, RFC 9420) per le delegazioni di un forum multilaterale.
 Distribuito con licenza Apache, versione 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Questo dispositivo si fida del forum il cui certificato radice ha l’impronta:
+%1
+%2
+Confrontala con quella pubblicata dalla segreteria.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1351,6 +1830,51 @@ Distribuito con licenza Apache, versione 2.0.</translation>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale salvata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali salvata in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale ripristinata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali ripristinata in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Silenziato: da questo canale notificano solo le riunioni d’emergenza, le richieste di conferma e le chiamate della linea diretta.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Notifiche attive per questo canale.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Esporta la cronologia del canale</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Pagina web (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n messaggio esportato in %1, firmato da questo dispositivo.</numerusform>
+            <numerusform>%n messaggi esportati in %1, firmati da questo dispositivo.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1401,6 +1925,10 @@ Distribuito con licenza Apache, versione 2.0.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · osservatore</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>modificato</translation>
@@ -1535,6 +2063,29 @@ Distribuito con licenza Apache, versione 2.0.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verifica dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tutto nell’app si può fare da tastiera: Tab passa da un controllo all’altro, le frecce si muovono nelle liste.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tasto</translation>
     </message>
 </context>
 <context>

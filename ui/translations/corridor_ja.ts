@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>ファイルを送信</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 のプレビュー</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>「%1」(%2) を「%3」に送信しますか? チャンネルの全員がダウンロードでき、相手のデバイスから取り消すことはできません。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>キャプション (任意)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>キャプション</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>送信(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>バックアップにはすべてのチャンネルの履歴が含まれますが、このデバイスの鍵や暗号化の状態は含まれません。復元したデバイスは新しいデバイスです。以前の履歴は、検証済みの読みやすいページとしてアーカイブ フォルダーに復元されます。ミッションのデバイスがこのデバイスを追加すると、すべてのチャンネルで新しいメッセージを読めるようになります。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>バックアップのパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>バックアップのパスフレーズ (確認)</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>確認(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -475,6 +541,34 @@
         <translation>自分の代表部として回答(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>二国間チャネルでの提案（そこでは誰も招集しません）:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提案者</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>場所と議題</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>承諾(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>辞退(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会合(&amp;M)</translation>
     </message>
@@ -491,8 +585,32 @@
         <translation>当番表がありません: 代表部の全代表団員が呼び出されます</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表部 %1: 当直者あり</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表部 %1: 当直者なし</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (遅延)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 が承諾</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 が辞退</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 は %2 まで話ができます</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -521,6 +639,330 @@
     <message>
         <source>Explanation:</source>
         <translation>説明:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1(会場: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>黙示承認手続中。これまでの異議: %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>黙示承認手続中</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>%1 が異議</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>係争中: %1 に異議送信、未確認</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>保留中: 後の改訂版を受信していません</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>保留中: %1 の締結声明待ち</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>採択</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>%2 代表部中 %1 が版 %3 に同意</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>編集者は先にロックを取得する</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>チャンネル(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>件名(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>本文(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>黙示期間(時間)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>改訂</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>黙示承認にかける(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>異議を申し立てる(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>異議を撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>改訂(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>黙示承認手続(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>合意</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>新規文書(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>コメント(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>承認(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>差分(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>書き出し(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>共同起草(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>オブザーバーとして参加中: 異議申し立てや承認はできません。</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>あなたの異議(%1)は未確認です: %2 が受領を確認していません。別の手段で伝えてください。</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>改訂 %1(提出: %2)· 本文 SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>撤回済み</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 が %2 に異議: %3(%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>結果: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>版 %1(%2、%3)</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>オブザーバー</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>承認済み: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>文書を黙示承認にかける</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>異議を申し立てる</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>文書を改訂(期限は再開始)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>新規文書</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新しい版</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>段落:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>コメント:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差分</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>比較元の版:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>合意文書を書き出す</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>決定(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>デバイス</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>自分のデバイス</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>フォーラムのディレクトリを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>デバイスを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>選択したデバイスを削除</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>このデバイス</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>削除済み</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>有効</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>フォーラムにあるあなたのデバイス: %n 台。紛失したデバイスを削除すると、そのデバイスは接続できなくなり、すべてのチャンネルから削除されます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>デバイスを読み込めませんでした: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 を削除しました: 接続できなくなり、%n 個のチャンネルから削除しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>このデバイスはフォーラムに接続できなくなり、%n 個のチャンネルから削除されます。新しいメッセージは一切読めなくなります。この操作は元に戻せません。他人の手に渡っている可能性がある場合は、代表部に証明書の失効も依頼してください。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>デバイスを削除</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>あなたのデバイス %1 (%2) を削除しますか?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>削除しています…</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1545,26 @@ Their device: %2</source>
         <translation>危機対応デスク(&amp;R)…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>自分のデバイス(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>履歴をバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>履歴を復元(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>このチャンネルをミュート(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -1145,6 +1607,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>キーボード ショートカット(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1235,6 +1701,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>多国間フォーラムの代表団のための、エンドツーエンド暗号化メッセージング (MLS、RFC 9420)。
 Apache License, Version 2.0 の下で提供されています。</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>このデバイスは、ルート証明書のフィンガープリントが次のフォーラムを信頼しています:
+%1
+%2
+事務局が公表したものと照合してください。</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1344,6 +1820,48 @@ Apache License, Version 2.0 の下で提供されています。</translation>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 にバックアップしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 に復元しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>ミュート中: このチャンネルからは緊急会合、確認の依頼、ホットラインの呼び出しのみ通知します。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>このチャンネルの通知をオンにしました。</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>チャンネル履歴をエクスポート</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web ページ (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n 件のメッセージを %1 にエクスポートし、このデバイスで署名しました。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1390,6 +1908,10 @@ Apache License, Version 2.0 の下で提供されています。</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · オブザーバー</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>編集済み</translation>
@@ -1524,6 +2046,29 @@ Apache License, Version 2.0 の下で提供されています。</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>デバイスを検証(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>このアプリのすべての操作はキーボードで行えます。Tab で項目間を移動し、矢印キーでリスト内を移動します。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
     </message>
 </context>
 <context>

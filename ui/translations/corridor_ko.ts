@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 미리 보기</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>&quot;%1&quot;(%2)을(를) &quot;%3&quot;에 보내시겠습니까? 채널의 모든 사람이 내려받을 수 있으며 그들의 기기에서 회수할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>설명 (선택)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>백업에는 모든 채널의 기록이 담기지만 이 기기의 키나 암호화 상태는 담기지 않습니다. 복원한 기기는 새 기기입니다. 이전 기록은 검증된 읽을 수 있는 페이지로 보관 폴더에 복원되며, 미션의 기기가 이 기기를 추가하면 모든 채널의 새 메시지를 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>백업 암호 문구</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>백업 암호 문구 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>확인(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 다릅니다.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -475,6 +541,34 @@
         <translation>내 대표부로 응답(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>양자 채널에서 제안됨(그곳에서는 아무도 소집하지 않음):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>제안자</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>장소와 의제</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>답변</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>수락(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>거절(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>회의(&amp;M)</translation>
     </message>
@@ -491,8 +585,32 @@
         <translation>당번표 없음: 대표부의 모든 대표를 호출합니다</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>대표부 %1: 당직자 있음</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>대표부 %1: 당직자 없음</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (지연)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 수락</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 거절</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>아직 답변 없음</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 님은 %2까지 대화할 수 있습니다</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -521,6 +639,330 @@
     <message>
         <source>Explanation:</source>
         <translation>해명:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (회의장: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>묵시 절차 중; 지금까지 이의 제기: %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>묵시 절차 중</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>%1 이(가) 이의 제기</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>분쟁 중: %1에 보낸 이의가 확인되지 않음</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>보류 중: 이후 개정본을 받지 못함</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>보류 중: %1의 종결 확인 대기</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>채택됨</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>%2개 대표부 중 %1개가 버전 %3에 동의</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>편집자는 먼저 잠금을 가져감</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>채널(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>제목(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>본문(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>묵시 기간(시간)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>결정</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>개정</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>묵시 절차 개시(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>이의 제기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>내 이의 철회(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>개정(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>묵시 절차(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>합의</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>잠금</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>새 문서(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>의견(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>승인(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>차이(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>공동 작성(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>옵서버로 참여 중: 이의 제기나 승인을 할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>귀하의 이의(%1)가 확인되지 않았습니다: %2이(가) 수신을 확인하지 않았습니다. 다른 방법으로 알리십시오.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>개정 %1 (제출: %2) · 본문 SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>철회됨</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>확인됨</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>확인되지 않음</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1이(가) %2에 이의 제기: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>결과: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>버전 %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>옵서버</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>승인: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>문서를 묵시 절차에 부치기</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>이의 제기</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>사유:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>문서 개정(기한 다시 시작)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>새 문서</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>새 버전</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>단락:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>의견:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>기준 버전:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>합의된 문서 내보내기</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>결정(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>내 기기</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>포럼 디렉터리를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>기기 제거(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>선택한 기기 제거</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>이 기기</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>제거됨</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>포럼에 있는 내 기기: %n대. 분실한 기기를 제거하면 더 이상 연결할 수 없고 모든 채널에서 제거됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>기기를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 제거됨: 더 이상 연결할 수 없으며 %n개 채널에서 제거하는 중입니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>이 기기는 더 이상 포럼에 연결할 수 없으며 %n개 채널에서 제거됩니다. 새 메시지를 읽을 수 없습니다. 이 작업은 되돌릴 수 없습니다. 다른 사람의 손에 있을 수 있다면 대표부에 인증서 폐기도 요청하십시오.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>기기 제거</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>내 기기 %1 (%2)을(를) 제거하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>제거하는 중…</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1545,26 @@ Their device: %2</source>
         <translation>위기 대응 데스크(&amp;R)…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>내 기기(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>채널 기록 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>기록 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>기록 복원(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>이 채널 알림 끄기(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -1145,6 +1607,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>키보드 단축키(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1235,6 +1701,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>다자 포럼 대표단을 위한 종단 간 암호화 메시징(MLS, RFC 9420).
 Apache License 2.0에 따라 배포됩니다.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>이 기기는 루트 인증서 지문이 다음과 같은 포럼을 신뢰합니다:
+%1
+%2
+사무국이 공개한 지문과 비교하세요.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1344,6 +1820,48 @@ Apache License 2.0에 따라 배포됩니다.</translation>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 백업했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 복원했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>알림 끔: 이 채널에서는 긴급 회의, 확인 요청, 핫라인 호출만 알립니다.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>이 채널의 알림을 켰습니다.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>채널 기록 내보내기</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>웹 페이지 (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>메시지 %n개를 %1(으)로 내보내고 이 기기로 서명했습니다.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1390,6 +1908,10 @@ Apache License 2.0에 따라 배포됩니다.</translation>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · 옵서버</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>편집됨</translation>
@@ -1524,6 +2046,29 @@ Apache License 2.0에 따라 배포됩니다.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>기기 확인(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>앱의 모든 작업은 키보드로 할 수 있습니다. Tab으로 컨트롤 사이를 이동하고 화살표 키로 목록 안을 이동합니다.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>

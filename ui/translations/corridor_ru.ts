@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Предпросмотр %1</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>Отправить «%1» (%2) в «%3»? Все участники канала смогут его скачать; удалить его с их устройств будет невозможно.</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>&amp;Подпись (необязательно):</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Резервная копия содержит историю каждого канала, но не ключ этого устройства и не его состояние шифрования: восстановленное устройство — это новое устройство. Его прежняя история восстанавливается в виде читаемых проверенных страниц в папке архива; когда устройства вашей миссии добавят его, оно будет читать новые сообщения во всех каналах.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Парольная фраза копии</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Парольная фраза копии, ещё раз</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -477,6 +543,34 @@
         <translation>&amp;Ответить за мою миссию</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>Предложено в двусторонних каналах (там никто не созывает):</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>Предложил</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>Место и повестка</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>При&amp;нять</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Отклонить</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Заседания</translation>
     </message>
@@ -493,8 +587,32 @@
         <translation>Графика дежурств нет: вызываются все делегаты вашей миссии</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>Миссия %1: дежурный на месте</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>Миссия %1: дежурного нет</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation> (с опозданием)</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 принимает</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 отклоняет</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>ответа ещё нет</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 готов(а) поговорить до %2</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -523,6 +641,336 @@
     <message>
         <source>Explanation:</source>
         <translation>Разъяснение:</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1 (место проведения: %2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>процедура молчания; молчание пока нарушили: %1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>процедура молчания</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>молчание нарушено: %1</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>оспаривается: возражение отправлено в %1, не подтверждено</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>ожидание: более поздняя редакция не получена</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>ожидание: нет заключительных заявлений от %1</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>принято</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>одобрено %1 из %2 миссий в версии %3</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>Редакторы сначала берут блокировку</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Заголовок:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Т&amp;екст:</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>&amp;Срок молчания (часы):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Решения</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Редакция</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>&amp;Начать процедуру молчания…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>&amp;Нарушить молчание…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>&amp;Отозвать моё возражение</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>Пере&amp;смотреть…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>&amp;Процедура молчания</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Документ</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Блокировка</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>&amp;Новый документ…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Править…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Комментировать…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>&amp;Одобрить</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>&amp;Различия…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>&amp;Редактирование</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>Вы участвуете как наблюдатель: вы не можете нарушить молчание или одобрить текст.</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>Ваше возражение (%1) не подтверждено: %2 не подтвердили получение. Сообщите о нём другим способом.</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>Редакция %1 от %2 · SHA-256 текста %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>отозвано</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждено</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>не подтверждено</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 нарушил(а) молчание в %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>Итог: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>Версия %1, автор %2, %3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>наблюдатель</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>Одобрили: %1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>Начать процедуру молчания по тексту</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>Нарушить молчание</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>Пересмотреть текст (срок начинается заново)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>Новый документ</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Новая версия</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>Абзац:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Комментарий:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>С версии:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>Экспортировать согласованный текст</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>Р&amp;ешения…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>Мои устройства</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>Чтение каталога форума…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>&amp;Удалить устройство…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>Удалить выбранное устройство</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>это устройство</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активно</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>У вас %n устройство на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройства на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+            <numerusform>У вас %n устройств на форуме. Удалите потерянное: оно больше не сможет подключиться и будет удалено из всех каналов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>Не удалось прочитать список устройств: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n канала.</numerusform>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n каналов.</numerusform>
+            <numerusform>%1 удалено: оно больше не может подключиться и удаляется из %n каналов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своего %n канала: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своих %n каналов: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+            <numerusform>Оно больше не сможет подключиться к форуму и будет удалено из своих %n каналов: оно не сможет читать новые сообщения. Это действие необратимо. Если устройство могло попасть в чужие руки, попросите также свою миссию отозвать его сертификат.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>Удалить устройство</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>Удалить ваше устройство %1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Удаление…</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1565,26 @@ Their device: %2</source>
         <translation>Кризисный &amp;центр…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>Мои &amp;устройства…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>&amp;Экспорт истории канала…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Резервная копия истории…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>&amp;Восстановить историю…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>Отключить &amp;уведомления канала</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыйти</translation>
     </message>
@@ -1159,6 +1627,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Сочетания клавиш…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1249,6 +1721,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>Обмен сообщениями со сквозным шифрованием (MLS, RFC 9420) для делегаций многостороннего форума.
 Распространяется по лицензии Apache License, версия 2.0.</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>Это устройство доверяет форуму, корневой сертификат которого имеет отпечаток:
+%1
+%2
+Сравните его с опубликованным секретариатом.</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1358,6 +1840,54 @@ Licensed under the Apache License, Version 2.0.</source>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>История %n канала сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>История %n канала восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>Без звука: из этого канала уведомляют только экстренные заседания, запросы подтверждения и звонки горячей линии.</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>Уведомления для этого канала включены.</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>Экспорт истории канала</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>%n сообщение экспортировано в %1 и подписано этим устройством.</numerusform>
+            <numerusform>%n сообщения экспортированы в %1 и подписаны этим устройством.</numerusform>
+            <numerusform>%n сообщений экспортировано в %1 и подписано этим устройством.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1412,6 +1942,10 @@ Licensed under the Apache License, Version 2.0.</source>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · наблюдатель</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>изменено</translation>
@@ -1546,6 +2080,29 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Проверить устройство…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Всё в приложении можно сделать с клавиатуры: Tab переходит между элементами, стрелки перемещают по спискам.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
     </message>
 </context>
 <context>

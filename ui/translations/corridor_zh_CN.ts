@@ -49,6 +49,72 @@
     </message>
 </context>
 <context>
+    <name>Attach</name>
+    <message>
+        <source>Send a file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>%1 的预览</translation>
+    </message>
+    <message>
+        <source>Send “%1” (%2) to “%3”? Everyone in the channel can download it; it cannot be recalled from their devices.</source>
+        <translation>将“%1”（%2）发送到“%3”？频道中的每个人都可以下载，且无法从他们的设备上撤回。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption (optional):</source>
+        <translation>说明（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>备份包含每个频道的历史记录，但不包含本设备的密钥及其加密状态：恢复的设备是一台新设备。之前的历史记录会以可阅读、已验证的页面恢复到其存档文件夹；当您代表团的设备将其加入后，它即可读取每个频道的新消息。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>再次输入备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -475,6 +541,34 @@
         <translation>代表本代表团答复(&amp;A)</translation>
     </message>
     <message>
+        <source>Proposed in bilateral channels (nobody convenes there):</source>
+        <translation>双边频道中的提议（那里无人召集）：</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>提议人</translation>
+    </message>
+    <message>
+        <source>Place and agenda</source>
+        <translation>地点和议程</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Acce&amp;pt</source>
+        <translation>接受(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
     </message>
@@ -491,8 +585,32 @@
         <translation>没有值班表：将呼叫本代表团的所有代表</translation>
     </message>
     <message>
+        <source>Mission %1: someone on duty</source>
+        <translation>代表团 %1：有人值班</translation>
+    </message>
+    <message>
+        <source>Mission %1: nobody on duty</source>
+        <translation>代表团 %1：无人值班</translation>
+    </message>
+    <message>
         <source> (late)</source>
         <translation>（逾期）</translation>
+    </message>
+    <message>
+        <source>%1 accepts</source>
+        <translation>%1 接受</translation>
+    </message>
+    <message>
+        <source>%1 declines</source>
+        <translation>%1 拒绝</translation>
+    </message>
+    <message>
+        <source>no answer yet</source>
+        <translation>尚无答复</translation>
+    </message>
+    <message>
+        <source>%1 is available to talk until %2</source>
+        <translation>%1 在 %2 之前可以交谈</translation>
     </message>
     <message>
         <source>Sent %1 · reply by %2</source>
@@ -521,6 +639,330 @@
     <message>
         <source>Explanation:</source>
         <translation>说明：</translation>
+    </message>
+</context>
+<context>
+    <name>Decisions</name>
+    <message>
+        <source>%1 (venue: %2)</source>
+        <translation>%1(会场:%2)</translation>
+    </message>
+    <message>
+        <source>under silence; broken so far by %1</source>
+        <translation>默许程序中;目前打破者:%1</translation>
+    </message>
+    <message>
+        <source>under silence</source>
+        <translation>默许程序中</translation>
+    </message>
+    <message>
+        <source>broken by %1</source>
+        <translation>被 %1 打破</translation>
+    </message>
+    <message>
+        <source>disputed: break sent at %1, not confirmed</source>
+        <translation>有争议:%1 发出的异议未获确认</translation>
+    </message>
+    <message>
+        <source>pending: a later revision was not received</source>
+        <translation>待定:未收到后续修订版</translation>
+    </message>
+    <message>
+        <source>pending: awaiting closing statements from %1</source>
+        <translation>待定:等待 %1 的结束声明</translation>
+    </message>
+    <message>
+        <source>adopted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>agreed by %1 of %2 missions at version %3</source>
+        <translation>%2 个代表团中 %1 个同意第 %3 版</translation>
+    </message>
+    <message>
+        <source>Editors take the lock first</source>
+        <translation>编辑者须先取得锁定</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>频道(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文本(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Silence period (hours):</source>
+        <translation>默许期限(小时)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>&amp;Put under silence…</source>
+        <translation>提交默许程序(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Break silence…</source>
+        <translation>打破沉默(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw my break</source>
+        <translation>撤回我的异议(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Re&amp;vise…</source>
+        <translation>修订(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Silence procedure</source>
+        <translation>默许程序(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>&amp;New document…</source>
+        <translation>新建文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>评论(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn off</source>
+        <translation>签署同意(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Diff…</source>
+        <translation>差异(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Drafting</source>
+        <translation>共同起草(&amp;D)</translation>
+    </message>
+    <message>
+        <source>You take part as an observer: you cannot break silence or sign off.</source>
+        <translation>您以观察员身份参加:不能打破沉默或签署同意。</translation>
+    </message>
+    <message>
+        <source>Your break (%1) is not confirmed: %2 have not acknowledged it. Raise it by other means.</source>
+        <translation>您的异议(%1)未获确认:%2 尚未确认收到。请通过其他途径提出。</translation>
+    </message>
+    <message>
+        <source>Revision %1 put by %2 · text SHA-256 %3</source>
+        <translation>第 %1 次修订,由 %2 提交 · 文本 SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>%1 broke silence at %2: %3 (%4)</source>
+        <translation>%1 于 %2 打破沉默:%3(%4)</translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation>结果:%1</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2 at %3</source>
+        <translation>第 %1 版,%2,%3</translation>
+    </message>
+    <message>
+        <source>observer</source>
+        <translation>观察员</translation>
+    </message>
+    <message>
+        <source>Signed off: %1</source>
+        <translation>已签署同意:%1</translation>
+    </message>
+    <message>
+        <source>Put a text under silence</source>
+        <translation>将文本提交默许程序</translation>
+    </message>
+    <message>
+        <source>Break silence</source>
+        <translation>打破沉默</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由:</translation>
+    </message>
+    <message>
+        <source>Revise the text (the clock restarts)</source>
+        <translation>修订文本(期限重新计算)</translation>
+    </message>
+    <message>
+        <source>New document</source>
+        <translation>新建文件</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>Paragraph:</source>
+        <translation>段落:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>评论:</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>From version:</source>
+        <translation>起始版本:</translation>
+    </message>
+    <message>
+        <source>Export the agreed text</source>
+        <translation>导出已同意的文本</translation>
+    </message>
+    <message>
+        <source>D&amp;ecisions…</source>
+        <translation>决定(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>My devices</source>
+        <translation>我的设备</translation>
+    </message>
+    <message>
+        <source>Reading the venue directory…</source>
+        <translation>正在读取论坛目录…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove device…</source>
+        <translation>移除设备(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device</source>
+        <translation>移除所选设备</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>本设备</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) of yours in the venue. Remove one you lost: it can no longer connect, and it is removed from every channel.</source>
+        <translation>
+            <numerusform>您在论坛中有 %n 台设备。移除丢失的设备后，它将无法再连接，并会从所有频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The devices could not be read: %1</source>
+        <translation>无法读取设备：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1: it can no longer connect, and it is being removed from %n channel(s).</source>
+        <translation>
+            <numerusform>已移除 %1：它无法再连接，正在从 %n 个频道中移除。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will no longer connect to the venue and is removed from its %n channel(s): it cannot read any new message. This cannot be undone. If it may be in other hands, also ask your mission to revoke its certificate.</source>
+        <translation>
+            <numerusform>它将无法再连接论坛，并会从其 %n 个频道中移除：它将无法读取任何新消息。此操作无法撤销。如果设备可能落入他人之手，请同时请您的代表团吊销其证书。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Remove your device %1 (%2)?</source>
+        <translation>移除您的设备 %1（%2）？</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>正在移除…</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1545,26 @@ Their device: %2</source>
         <translation>危机处置台(&amp;R)…</translation>
     </message>
     <message>
+        <source>My &amp;devices…</source>
+        <translation>我的设备(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport channel history…</source>
+        <translation>导出频道历史(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up history…</source>
+        <translation>备份历史记录(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>恢复历史记录(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>M&amp;ute this channel</source>
+        <translation>将此频道静音(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1145,6 +1607,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1235,6 +1701,16 @@ Their device: %2</source>
 Licensed under the Apache License, Version 2.0.</source>
         <translation>为多边论坛各代表团提供的端到端加密通信（MLS，RFC 9420）。
 依据 Apache 许可证 2.0 版授权。</translation>
+    </message>
+    <message>
+        <source>This device trusts the venue whose root certificate has the fingerprint:
+%1
+%2
+Compare it with the one the secretariat published.</source>
+        <translation>本设备信任根证书指纹如下的论坛：
+%1
+%2
+请与秘书处公布的指纹核对。</translation>
     </message>
     <message>
         <source>Withdraw message</source>
@@ -1344,6 +1820,48 @@ Licensed under the Apache License, Version 2.0.</source>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
     </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录备份到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录恢复到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
+        <translation>已静音：此频道只有紧急会议、确认请求和热线呼叫会发出通知。</translation>
+    </message>
+    <message>
+        <source>Notifications on for this channel.</source>
+        <translation>已开启此频道的通知。</translation>
+    </message>
+    <message>
+        <source>Export channel history</source>
+        <translation>导出频道历史</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1, signed by this device.</source>
+        <translation>
+            <numerusform>已将 %n 条消息导出到 %1，并由本设备签名。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -1390,6 +1908,10 @@ Licensed under the Apache License, Version 2.0.</source>
 </context>
 <context>
     <name>Message</name>
+    <message>
+        <source>%1 · observer</source>
+        <translation>%1 · 观察员</translation>
+    </message>
     <message>
         <source>edited</source>
         <translation>已编辑</translation>
@@ -1524,6 +2046,29 @@ Licensed under the Apache License, Version 2.0.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>验证设备(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>应用中的一切操作都可以用键盘完成：Tab 在控件之间移动，方向键在列表中移动。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

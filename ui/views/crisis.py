@@ -214,6 +214,7 @@ class CrisisWindow(QWidget):
     replyRequested = Signal(bytes, str)  # request id, text
     meetingRequested = Signal(bytes)  # request id
     attendRequested = Signal(bytes, bytes, str, str)  # channel, meeting, answer, by
+    proposalAnswered = Signal(bytes, bool)  # proposal id, accepted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,6 +282,20 @@ class CrisisWindow(QWidget):
         row.addWidget(self.attend_btn)
         lay.addLayout(row)
         lay.addWidget(self.meetings, 1)
+        lay.addWidget(QLabel(_t("Proposed in bilateral channels (nobody convenes there):")))
+        self.proposals = _table([_t("When"), _t("Proposed by"), _t("Place and agenda"),
+                                 _t("Answer")])
+        self.accept_btn = QPushButton(_t("Acce&pt"), self)
+        self.decline_btn = QPushButton(_t("&Decline"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_btn)
+        row.addWidget(self.decline_btn)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addWidget(self.proposals, 1)
+        self.contact = QLabel(self)
+        self.contact.setWordWrap(True)
+        lay.addWidget(self.contact)
         self.tabs.addTab(mt, _t("&Meetings"))
         outer = QVBoxLayout(self)
         outer.addLayout(top)
@@ -293,6 +308,8 @@ class CrisisWindow(QWidget):
         self.reply_btn.clicked.connect(self._reply)
         self.meet_btn.clicked.connect(self._meeting)
         self.attend_btn.clicked.connect(self._attend)
+        self.accept_btn.clicked.connect(lambda: self._answer_proposal(True))
+        self.decline_btn.clicked.connect(lambda: self._answer_proposal(False))
         self.calls.itemSelectionChanged.connect(self._show_ladder)
         self.resize(900, 520)
         self.show_view(None)
@@ -310,7 +327,7 @@ class CrisisWindow(QWidget):
                 "%1", _word(v.call.priority).upper()).replace("%2", v.call.caller).replace(
                 "%3", v.call.subject).replace("%4", _escalation(v.escalation, view.now)))
         if view is None:
-            for t in (self.calls, self.requests, self.meetings):
+            for t in (self.calls, self.requests, self.meetings, self.proposals):
                 t.setRowCount(0)
             return
         rows: list[tuple[object, list[str], QColor | None]] = []
@@ -330,6 +347,11 @@ class CrisisWindow(QWidget):
                 "%2", hotline.deputy(view.roster, view.now)).replace("%3", view.roster.head))
         else:
             self.duty.setText(_t("No duty roster: every delegate of your mission is called"))
+        others = [(_t("Mission %1: someone on duty") if yes else
+                   _t("Mission %1: nobody on duty")).replace("%1", m)
+                  for m, yes in view.others_on_duty.items()]
+        if others:
+            self.duty.setText(self.duty.text() + "\n" + " · ".join(others))
         self.call_btn.setEnabled(bool(view.bilateral))
         _fill(self.requests, [(
             req.request_id, [f"{req.requester} → {req.to_mission}", req.what,
@@ -343,6 +365,17 @@ class CrisisWindow(QWidget):
                 ", ".join(f"{_word(k)} {n}" for k, n in m.tally.counts.items()
                           if n and k != "not answered"),
                 ", ".join(m.tally.not_answered) or "—"], None) for m in view.meetings])
+        _fill(self.proposals, [(
+            p.proposal_id, [when(p.meeting_at), p.member,
+                            " · ".join(x for x in (p.place, p.agenda) if x),
+                            ", ".join((_t("%1 accepts") if ok else _t("%1 declines")).replace(
+                                "%1", who) for who, ok in answers.items())
+                            or _t("no answer yet")],
+            _DONE if any(answers.values()) else None) for _c, p, answers in view.proposals])
+        self.contact.setText("\n".join(
+            _t("%1 is available to talk until %2").replace("%1", who).replace(
+                "%2", when(until)) + (f" ({note})" if note else "")
+            for rows in view.available.values() for who, until, note in rows))
         self._show_ladder()
 
     def _call_view(self) -> object:
@@ -430,6 +463,11 @@ class CrisisWindow(QWidget):
         key = _selected(self.requests)
         if isinstance(key, bytes):
             self.meetingRequested.emit(key)
+
+    def _answer_proposal(self, accept: bool) -> None:
+        key = _selected(self.proposals)
+        if isinstance(key, bytes):
+            self.proposalAnswered.emit(key, accept)
 
     def _attend(self) -> None:
         key = _selected(self.meetings)

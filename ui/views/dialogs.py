@@ -377,6 +377,7 @@ class SearchDialog(QDialog):
         self.setWindowTitle(_t("Search messages"))
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
+        self.query.setAccessibleName(_t("Search messages"))
         self.query.setPlaceholderText(_t("Search this device's messages (whole words; "
                                          "“word*” for a prefix)"))
         self.query.setClearButtonEnabled(True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import time
 from pathlib import Path
@@ -48,7 +49,8 @@ from client.attachments import (
     QuotaExceeded,
 )
 from client.crisis.alarm import DesktopNotifier
-from client.model import AckStatus, MessageView, SearchHit
+from client.model import AckStatus, DeviceInfo, MessageView, SearchHit
+from client.mute import breaks_through
 from client.transport import RelayUnavailable
 from client.trust import safety_number
 from ui.alarm import AppNotifier, CrisisController
@@ -62,8 +64,12 @@ from ui.qtfix import pin_none
 from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
+from ui.views.attach import AttachDialog
+from ui.views.backup import BackupPassphraseDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
+from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
+from ui.views.devices import DevicesDialog
 from ui.views.dialogs import (
     AgendaDialog,
     ChannelWizard,
@@ -73,9 +79,12 @@ from ui.views.dialogs import (
     VerificationDialog,
 )
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+from ui.views.shortcuts import ShortcutsDialog, shortcut_rows
 from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
+
+log = logging.getLogger("corridor.ui")
 
 PAGE = 60  # stored messages per page
 #: Rows shown when a backlog replaces the rows (more than a window's height of bubbles;
@@ -127,6 +136,9 @@ class MainWindow(QMainWindow):
         self.settings = session.settings()
         self.theme = str(self.settings.value("theme", "system"))
         self.notifications = self.settings.value("notifications", "true") in (True, "true")
+        #: muted channels (hex ids), kept in the device's store: the CLI shares them
+        self.muted: set[str] = set(self.adapter.muted_channels())
+        self.desktop: DesktopNotifier | None = None
         self.verified: set[str] = {str(v) for v in _as_list(self.settings.value("verified", []))}
         self.read_pos: dict[str, int] = {}
         self.is_chair = False
@@ -259,6 +271,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_tray()
         self._build_crisis()
+        self.decisions_window, self.decisions = build_decisions(self.bridge,
+                                                                self.session.client)
         self.dark = apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.conversation.message_delegate.dark = self.dark
         self._restore_window()
@@ -287,9 +301,24 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_monitor())
         self.crisis_action = self._action(_t("C&risis desk…"), "Ctrl+Shift+H",
                                           lambda: self.open_crisis_desk())
+        self.decisions_action = self._action(decisions_menu_text(), "Ctrl+Shift+D",
+                                             lambda: self.open_decisions())
+        self.devices_action = self._action(_t("My &devices…"), None,
+                                           lambda: self.open_devices())
+        self.export_action = self._action(_t("E&xport channel history…"), None,
+                                          lambda: self.export_history())
+        self.backup_action = self._action(_t("&Back up history…"), None,
+                                          lambda: self.open_backup())
+        self.restore_action = self._action(_t("Rest&ore history…"), None,
+                                           lambda: self.open_restore())
+        self.mute_action = self._action(_t("M&ute this channel"), "Ctrl+Shift+M",
+                                        lambda on: self.set_muted(bool(on)))
+        self.mute_action.setCheckable(True)
         self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
         for a in (self.new_channel_action, self.search_action, self.settings_action,
-                  self.leave_action, self.monitor_action, self.crisis_action):
+                  self.leave_action, self.monitor_action, self.crisis_action,
+                  self.decisions_action, self.devices_action, self.export_action,
+                  self.mute_action, self.backup_action, self.restore_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -311,6 +340,10 @@ class MainWindow(QMainWindow):
             g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
         g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
         h = self.menuBar().addMenu(_t("&Help"))
+        self.shortcuts_action = self._action(_t("&Keyboard shortcuts…"),
+                                             QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_shortcuts())
+        h.addAction(self.shortcuts_action)
         self.about_action = self._action(_t("&About Corridor"), None, self.open_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         h.addAction(self.about_action)
@@ -348,6 +381,7 @@ class MainWindow(QMainWindow):
         if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
             with contextlib.suppress(Exception):  # no notification server: the app rings
                 desktop = DesktopNotifier()
+        self.desktop = desktop
         self.crisis_window = CrisisWindow()
         self.crisis = CrisisController(self.bridge, self.session.client, self.crisis_window,
                                        notifier=AppNotifier(self, self.tray, desktop))
@@ -358,6 +392,15 @@ class MainWindow(QMainWindow):
     def _crisis_changed(self, view: Any) -> None:
         if view.ringing and not self.crisis_window.isVisible():
             self.open_crisis_desk()
+
+    def open_decisions(self) -> DecisionsWindow:
+        """The decisions window (silence procedure, drafting); its controller runs from
+        the start, acknowledging breaks and signing closing statements."""
+        w = self.decisions_window
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
 
     def open_crisis_desk(self) -> CrisisWindow:
         w = self.crisis_window
@@ -371,12 +414,27 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def notify(self, title: str, text: str, critical: bool = False) -> None:
-        """A desktop notification through the system tray (when enabled and available)."""
+        """A desktop notification with sound (when enabled): freedesktop notifications
+        on the session bus where a server answers (the crisis desk's notifier, the
+        sound named in the notification), else the tray's message and a beep."""
         self.last_notification = (title, text)
-        if self.notifications and self.tray is not None:
+        if not self.notifications and not critical:
+            return
+        if self.desktop is not None:
+            from client.crisis.alarm import Ring
+
+            sound = "phone-incoming-call" if critical else "message-new-instant"
+            try:
+                self.desktop.notify(Ring(b"", title, text, critical, 1, sound), 0)
+                return
+            except Exception as exc:  # a broken session bus: fall back to the tray
+                log.warning("desktop notification failed: %s", type(exc).__name__)
+                self.desktop = None
+        if self.tray is not None:
             icon = QSystemTrayIcon.MessageIcon.Critical if critical else \
                 QSystemTrayIcon.MessageIcon.Information
             self.tray.showMessage(title, text, icon, 8000)
+        QApplication.beep()
 
     # ------------------------------------------------------------------ state
 
@@ -517,6 +575,7 @@ class MainWindow(QMainWindow):
         if idx.isValid() and self.channel_view.currentIndex() != idx:
             self.channel_view.setCurrentIndex(idx)
         self.channel_title.setText(info.name)
+        self.mute_action.setChecked(channel_id in self.muted)
         self.history_note.setText(info.history_note)
         self.history_note.setVisible(bool(info.history_note))
         self._show_routing(info.routing_warning)
@@ -692,6 +751,9 @@ class MainWindow(QMainWindow):
         visible = cid == self.current and self.isActiveWindow()
         info = self.channel_model.channel(cid)
         name = info.name if info else ""
+        if cid in self.muted and not breaks_through(
+                e.kind, self.adapter.asks_ack(e.channel_id, e.message_id)):
+            return  # muted: emergency meetings and acknowledgement requests still notify
         if e.kind == "emergency":
             self.notify(_t("Emergency meeting"), _t("%1 convened an emergency meeting")
                         .replace("%1", e.sender), critical=True)
@@ -884,6 +946,15 @@ class MainWindow(QMainWindow):
     def _error(self, exc: BaseException) -> None:
         self.show_error(str(exc) or type(exc).__name__)
 
+    def open_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts (F1): every menu action and its key."""
+        menus = [(m.text(), menu.actions()) for m in self.menuBar().actions()
+                 if isinstance(menu := m.menu(), QMenu)]
+        dlg = ShortcutsDialog(shortcut_rows(menus), self)
+        self.shortcuts_dialog = dlg
+        dlg.open()
+        return dlg
+
     def open_about(self) -> QMessageBox:
         """Version and licence; the version is the one ``corridor --version`` prints."""
         from crypto import __version__
@@ -895,6 +966,11 @@ class MainWindow(QMainWindow):
         box.setInformativeText(_t(
             "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
             "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
+        words, hex_ = self.adapter.venue_fingerprint()
+        box.setDetailedText(_t(
+            "This device trusts the venue whose root certificate has the fingerprint:\n"
+            "%1\n%2\nCompare it with the one the secretariat published.").replace(
+                "%1", words).replace("%2", hex_))
         self.about_box = box
         box.open()
         return box
@@ -1020,7 +1096,18 @@ class MainWindow(QMainWindow):
             return
         path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
         if path:
-            self.attach(Path(path))
+            self.confirm_attachment(Path(path))
+
+    def confirm_attachment(self, path: Path) -> AttachDialog | None:
+        """Ask before sending a file: preview, name, size, channel, caption."""
+        if (cid := self._cid()) is None:
+            return None
+        ch = self.channel_model.channel(cid.hex())
+        dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], self)
+        dlg.accepted.connect(lambda: self.attach(path, dlg.caption.text().strip()))
+        self.attach_dialog = dlg
+        dlg.open()
+        return dlg
 
     def attach(self, path: Path, caption: str = "") -> None:
         """Encrypt, upload and send a file in the open channel."""
@@ -1214,6 +1301,106 @@ class MainWindow(QMainWindow):
         self.monitor_dialog = dlg
         dlg.show()
         run(issued_dir)
+        return dlg
+
+    def open_backup(self) -> None:
+        """Corridor > Back up history…: a file, a passphrase (twice), then the backup."""
+        chosen, _f = QFileDialog.getSaveFileName(self, _t("Back up history"),
+                                                 "corridor-history.backup")
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(True, self)
+        dlg.accepted.connect(lambda: self.back_up(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def back_up(self, path: Path, passphrase: str) -> None:
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Backed up the history of %n channel(s) to %1.", count)
+                .replace("%1", str(path)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.back_up(path, passphrase), done, self._error)
+
+    def open_restore(self) -> None:
+        """Corridor > Restore history…: a backup file and its passphrase."""
+        chosen, _f = QFileDialog.getOpenFileName(self, _t("Restore history"))
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(False, self)
+        dlg.accepted.connect(lambda: self.restore(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def restore(self, path: Path, passphrase: str) -> None:
+        def done(names: list[str]) -> None:
+            folder = self.session.client.home.root / "archive"
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Restored the history of %n channel(s) into %1.", len(names))
+                .replace("%1", str(folder)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.restore(path, passphrase), done, self._error)
+
+    def set_muted(self, on: bool) -> None:
+        """Mute or unmute the open channel's notifications (``corridor mute``)."""
+        cid = self._cid()
+        if cid is None:
+            return
+        (self.muted.add if on else self.muted.discard)(cid.hex())
+        self.mute_action.setChecked(on)
+        self.bridge.submit(lambda: self.adapter.set_muted(cid, on), None, self._error)
+        self.statusBar().showMessage(
+            _t("Muted: only emergency meetings, acknowledgement requests and hotline calls "
+               "notify from this channel.") if on else _t("Notifications on for this "
+                                                          "channel."), 8000)
+
+    def export_history(self, path: Path | None = None) -> None:
+        """Save the open channel's history as a signed, readable HTML file."""
+        cid = self._cid()
+        if cid is None:
+            return
+        if path is None:
+            ch = self.channel_model.channel(cid.hex())
+            name = (ch.name if ch is not None else "channel").replace("/", "-")
+            chosen, _f = QFileDialog.getSaveFileName(
+                self, _t("Export channel history"), f"{name}-history.html",
+                _t("Web page (*.html)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        target = path
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Exported %n message(s) to %1, signed by this device.",
+                count).replace("%1", str(target)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.export_history(cid, target), done,
+                           self._error)
+
+    def open_devices(self) -> DevicesDialog:
+        """This delegate's devices, and removing a lost one (``corridor device ...``)."""
+        dlg = DevicesDialog(self)
+        a = self.adapter
+
+        def load() -> None:
+            self.bridge.submit(a.devices, dlg.set_devices,
+                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
+
+        def removed(device: DeviceInfo) -> None:
+            def listed(devs: list[DeviceInfo]) -> None:
+                dlg.set_devices(devs)
+                dlg.set_removed(device)
+
+            dlg.set_removed(device)
+            self.bridge.submit(a.devices, listed)
+
+        dlg.removeRequested.connect(lambda dev: self.bridge.submit(
+            lambda: a.remove_device(dev), removed,
+            lambda exc: dlg.set_error(str(exc) or type(exc).__name__)))
+        self.devices_dialog = dlg
+        dlg.show()
+        load()
         return dlg
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:

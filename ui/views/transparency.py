@@ -152,6 +152,7 @@ class MonitorDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setAccessibleName(_t("Transparency log: my mission"))
         self.table.setHorizontalHeaderLabels([_t(c) for c in self.COLUMNS])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumSize(720, 280)

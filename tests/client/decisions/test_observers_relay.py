@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Observers over the real relay: a mission the venue accredited as an observer reads
-and writes in the channels it is invited to, but its silence break and its sign-off
+and writes in the channels it is invited to, its messages badged "observer" in every
+client, but its silence break and its sign-off
 (sent by a modified client that skips its own checks) are refused by every client, it
 is never asked for a closing statement, and it never joins a caucus."""
 
@@ -32,7 +33,12 @@ async def test_an_observers_break_and_sign_off_are_refused_by_every_client(
     # the observer reads and writes in the channel it was invited to
     await v.client(OBSERVER).send_text(cid, "Our institute's paper is attached.")
     await v.sync_all(1)
-    assert "Our institute's paper is attached." in [m.text for m in v.client(CHAIR).messages(cid)]
+    await v.client("borduria-ana").send_text(cid, "Thank you.")
+    await v.sync_all(1)
+    for n in [*MEMBERS, OBSERVER]:  # the badge, from the certificate, in every client
+        shown = {m.text: m.observer for m in v.client(n).messages(cid)}
+        assert shown["Our institute's paper is attached."] is True, n
+        assert shown["Thank you."] is False, n
     assert v.dd(CHAIR).participants(bytes.fromhex(cid)) == (
         ["alderia", "borduria", "carpania"], ["alderia/ana", "borduria/ana", "carpania/ana"])
 

@@ -1,0 +1,225 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A channel's history as one readable, signed HTML file a third party checks offline.
+
+The file is an HTML page (open it in any browser) that also carries, in a
+``<script type="application/x-corridor-export">`` element, the signed record it was
+rendered from: the messages as the exporting device holds them, the channel, the export
+time, the exporter's certificate chain (device, mission) and the exporter's signature
+over all of it (SignWithLabel, the crisis records' scheme: :mod:`client.crisis.signing`).
+
+:func:`verify_export` needs only the file and the venue root certificate: it checks the
+record is canonical, names this venue, that the exporter's chain verifies at the export
+time and its signature covers the record, and that the page's readable part is exactly
+what the record renders to, so no visible word can change unnoticed.
+
+What the signature proves: that this member's device held these messages, from these
+senders, when it exported them. MLS authenticated each message to the device when it
+arrived, but that proof needs the group's keys and is not carried over: a reader relies
+on the exporter's word for who sent what (the hotline log, whose records members sign
+individually, does not).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Annotated, Final, TypeVar
+
+import msgspec
+from msgspec import Meta
+
+from client.crisis import signing
+from client.errors import PeerError
+from client.model import MessageView
+from crypto.errors import CryptoError
+
+if TYPE_CHECKING:
+    from client.core import Client
+
+__all__ = ["EXPORT_LABEL", "ExportError", "ExportedMessage", "VerifiedExport",
+           "export_channel", "export_from", "verify_export"]
+
+EXPORT_VERSION: Final = 1
+#: SignWithLabel label of a channel export (never valid as any other record)
+EXPORT_LABEL: Final = "corridor channel export"
+MAX_MESSAGES: Final = 1_000_000
+_Chain = Annotated[tuple[bytes, ...], Meta(min_length=2, max_length=3)]
+
+
+class ExportError(PeerError, ValueError):
+    """The export does not verify; the message says where."""
+
+
+class ExportedMessage(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    message_id: str
+    sender: str  # mission/delegate
+    kind: str
+    text: str
+    sent_at: int  # ms
+    seq: int  # -1: not yet sent when exported
+    edited: bool = False
+    reply_to: str = ""
+    attachment: str = ""  # the attachment's file name (its bytes are not exported)
+
+
+class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    v: int
+    venue: Annotated[bytes, Meta(min_length=32, max_length=32)]
+    channel_id: str
+    channel_name: str
+    exported_at: int  # ms
+    exporter: _Chain
+    messages: Annotated[tuple[ExportedMessage, ...], Meta(max_length=MAX_MESSAGES)]
+
+
+class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    body: bytes
+    sig: Annotated[bytes, Meta(min_length=64, max_length=64)]
+
+
+_enc: Final = msgspec.msgpack.Encoder()
+_body_decoder: Final = msgspec.msgpack.Decoder(_Body)
+_file_decoder: Final = msgspec.msgpack.Decoder(_File)
+_RECORD = re.compile(r'<script type="application/x-corridor-export">([A-Za-z0-9+/=\s]*)'
+                     r"</script>")
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedExport:
+    """What a verified export says: the channel, who exported it when, its messages."""
+
+    channel_id: str
+    channel_name: str
+    exporter: str  # mission/delegate
+    exported_at: int
+    messages: tuple[ExportedMessage, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"channel_id": self.channel_id, "channel_name": self.channel_name,
+                "exporter": self.exporter, "exported_at": self.exported_at,
+                "messages": [msgspec.to_builtins(m) for m in self.messages]}
+
+
+def _message(v: MessageView) -> ExportedMessage:
+    return ExportedMessage(v.message_id, v.sender, v.kind, v.text or v.summary, v.sent_at,
+                           -1 if v.seq is None else v.seq, v.edited, v.reply_to,
+                           v.attachment.file_name if v.attachment is not None else "")
+
+
+def export_channel(views: Sequence[MessageView], *, channel_id: str, channel_name: str,
+                   root_der: bytes, exporter_chain: Sequence[bytes], exporter_seed: bytes,
+                   exported_at: int) -> str:
+    """The signed, readable export (HTML) of ``views``, oldest first."""
+    body = _enc.encode(_Body(EXPORT_VERSION, signing.fingerprint(root_der), channel_id,
+                             channel_name, exported_at, tuple(exporter_chain),
+                             tuple(_message(v) for v in views)))
+    record = _enc.encode(_File(body, signing.sign(exporter_seed, EXPORT_LABEL, body)))
+    exporter = "/".join(signing.cert_identity(exporter_chain[0]))
+    return _render(_verified(_body_decoder.decode(body), exporter), record)
+
+
+def export_from(client: Client, channel: str | bytes, exported_at: int
+                ) -> tuple[str, str, int]:
+    """``(page, channel name, messages)``: every message the device holds in ``channel``,
+    exported and signed by this device (the CLI's and the app's one way to export)."""
+    cid = client.resolve_channel(channel)
+    name = next(ch.name for ch in client.channels() if ch.channel_id == cid.hex())
+    views = client.messages(cid, limit=10_000)
+    while views and client.has_older(cid, views[0].position):
+        older = client.messages(cid, limit=10_000, before=views[0].position)
+        if not older:
+            break
+        views = older + views
+    eng = client.engine
+    page = export_channel(views, channel_id=cid.hex(), channel_name=name,
+                          root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
+                          exporter_seed=eng.me.seed, exported_at=exported_at)
+    return page, name, len(views)
+
+
+def _verified(body: _Body, exporter: str) -> VerifiedExport:
+    return VerifiedExport(body.channel_id, body.channel_name, exporter, body.exported_at,
+                          body.messages)
+
+
+def _when(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _render(x: VerifiedExport, record: bytes) -> str:
+    """Deterministic: verification renders again and compares, byte for byte."""
+    e = html.escape
+    rows = []
+    for m in x.messages:
+        extra = ""
+        if m.attachment:
+            extra += f" <em>[attachment: {e(m.attachment)}]</em>"
+        if m.edited:
+            extra += " <em>(edited)</em>"
+        if m.reply_to:
+            extra += f" <em>(reply to {e(m.reply_to[:16])})</em>"
+        sent = _when(m.sent_at) + ("" if m.seq >= 0 else " (not sent)")
+        rows.append(f'<tr><td>{e(sent)}</td><td>{e(m.sender)}</td><td>{e(m.kind)}</td>'
+                    f'<td><pre>{e(m.text)}</pre>{extra}</td></tr>')
+    b64 = base64.b64encode(record).decode()
+    wrapped = "\n".join(b64[i:i + 76] for i in range(0, len(b64), 76))
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{e(x.channel_name)}: channel history</title></head><body>\n"
+            f"<h1>{e(x.channel_name)}</h1>\n"
+            f"<p>Channel {e(x.channel_id)}: {len(x.messages)} message(s), exported by "
+            f"{e(x.exporter)} at {e(_when(x.exported_at))}. Signed by the exporter's "
+            "device: check it with <code>corridor export --verify FILE --root "
+            "root.pem</code>. The signature vouches that the exporter's device held "
+            "these messages from these senders.</p>\n"
+            "<table><tr><th>Sent</th><th>From</th><th>Kind</th><th>Message</th></tr>\n"
+            + "\n".join(rows) + "\n</table>\n"
+            f'<script type="application/x-corridor-export">\n{wrapped}\n</script>\n'
+            "</body></html>\n")
+
+
+T = TypeVar("T")
+
+
+def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
+    try:
+        value = decoder.decode(data)
+    except (msgspec.MsgspecError, ValueError):
+        raise ExportError(f"malformed {what}") from None
+    if _enc.encode(value) != data:
+        raise ExportError(f"{what} is not in canonical form")
+    return value
+
+
+def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> VerifiedExport:
+    """Verify an exported channel history offline (ExportError naming the failure)."""
+    found = _RECORD.findall(page)
+    if len(found) != 1:
+        raise ExportError("no signed record in this file (not a Corridor channel export)")
+    try:
+        record = base64.b64decode("".join(found[0].split()), validate=True)
+    except ValueError:
+        raise ExportError("the signed record is not base64") from None
+    f = _canonical(record, _file_decoder, "export record")
+    assert isinstance(f, _File)
+    body = _canonical(f.body, _body_decoder, "export body")
+    assert isinstance(body, _Body)
+    if body.v != EXPORT_VERSION:
+        raise ExportError("an export of another version")
+    if body.venue != signing.fingerprint(root_der):
+        raise ExportError("the export belongs to another venue")
+    try:
+        ident = signing.verify_device_chain(root_der, body.exporter, body.exported_at, crls)
+    except (CryptoError, ValueError, TypeError) as exc:
+        raise ExportError("the exporter's certificate chain does not verify "
+                          f"({type(exc).__name__})") from None
+    if not signing.verify(signing.cert_public_key(body.exporter[0]), EXPORT_LABEL, f.body,
+                          f.sig):
+        raise ExportError("the exporter's signature does not verify")
+    out = _verified(body, f"{ident.mission_id}/{ident.delegate_id}")
+    if _render(out, record) != page:
+        raise ExportError("the readable text differs from the signed record")
+    return out

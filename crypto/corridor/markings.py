@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Classification markings: the venue's scheme, a channel's ceiling, and the check.
+
+A marking is a level and optional caveats, written ``LEVEL`` or ``LEVEL//CAVEAT/CAVEAT``
+(``RESTRICTED//CAUCUS ONLY``). The venue root signs the scheme (levels from lowest to
+highest, the caveats and the channel kinds each caveat is allowed in, the default
+ceiling of a channel whose charter names none); :data:`DEFAULT_SCHEME` applies until
+a venue signs its own. A channel's ceiling is in its charter, so every member and the
+relay hold the same one. Every payload carries its marking inside the encryption,
+covered by the MLS signature of the message, and every member checks it against the
+ceiling with :func:`check`, the same pure function on send and on receipt: an item
+above the ceiling is refused by its sender's client and, if a modified client sends it
+anyway, refused by every receiver as tampering.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Final
+
+import msgspec
+from msgspec import Meta
+
+from crypto.errors import CryptoError, PolicyError
+from crypto.suites import SUITES
+
+__all__ = [
+    "DEFAULT_SCHEME",
+    "SCHEME_LABEL",
+    "Marking",
+    "MarkingError",
+    "MarkingScheme",
+    "check",
+    "decode_signed_scheme",
+    "parse",
+    "sign_scheme",
+]
+
+#: SignWithLabel label of a venue's marking scheme (signed by the venue root).
+SCHEME_LABEL: Final = "corridor marking scheme"
+SCHEME_VERSION: Final = 1
+SEPARATOR: Final = "//"
+
+_Name = Annotated[str, Meta(min_length=1, max_length=48, pattern=r"^[A-Z0-9][A-Z0-9 ._-]*$")]
+
+
+class MarkingError(PolicyError):
+    """A marking that is malformed, unknown to the scheme, or above a channel's ceiling."""
+
+
+class MarkingScheme(msgspec.Struct, frozen=True, kw_only=True):
+    """Levels (lowest first), caveats with the channel kinds each is allowed in, and
+    the ceiling of a channel whose charter names none."""
+
+    v: int = SCHEME_VERSION
+    levels: tuple[_Name, ...]
+    caveats: dict[_Name, tuple[str, ...]] = {}
+    default_ceiling: _Name
+    issued_at: int = 0
+
+    def rank(self, level: str) -> int:
+        try:
+            return self.levels.index(level)
+        except ValueError:
+            raise MarkingError(f"{level!r} is not a level of the venue's scheme") from None
+
+    @property
+    def lowest(self) -> str:
+        return self.levels[0]
+
+
+DEFAULT_SCHEME: Final = MarkingScheme(
+    levels=("UNCLASSIFIED", "RESTRICTED", "CONFIDENTIAL", "SECRET"),
+    caveats={"CAUCUS ONLY": ("caucus",), "BILATERAL ONLY": ("bilateral",),
+             "CHAIR ONLY": ("notice",)},
+    default_ceiling="RESTRICTED",
+)
+
+
+class Marking(msgspec.Struct, frozen=True):
+    level: str
+    caveats: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.level + (SEPARATOR + "/".join(self.caveats) if self.caveats else "")
+
+
+def parse(text: str, scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
+    """A marking from its text ("" is the scheme's lowest level, as an older client's
+    unmarked message is). MarkingError when the scheme does not know it."""
+    text = text.strip().upper()
+    if not text:
+        return Marking(scheme.lowest)
+    level, _, rest = text.partition(SEPARATOR)
+    level = level.strip()
+    scheme.rank(level)
+    caveats = tuple(sorted({c.strip() for c in rest.split("/") if c.strip()}))
+    for c in caveats:
+        if c not in scheme.caveats:
+            raise MarkingError(f"{c!r} is not a caveat of the venue's scheme")
+    return Marking(level, caveats)
+
+
+def ceiling_of(charter_ceiling: str, scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
+    """A channel's ceiling: its charter's, or the scheme's default."""
+    return parse(charter_ceiling or scheme.default_ceiling, scheme)
+
+
+def check(marking: str, charter_ceiling: str, kind: str,
+          scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
+    """The parsed marking if a channel of ``kind`` with that ceiling may carry it.
+
+    Raises:
+        MarkingError: malformed, unknown, above the ceiling, or a caveat the channel's
+            kind does not allow.
+    """
+    m = parse(marking, scheme)
+    ceiling = ceiling_of(charter_ceiling, scheme)
+    if scheme.rank(m.level) > scheme.rank(ceiling.level):
+        raise MarkingError(f"{m} is above the channel's ceiling {ceiling.level}")
+    for c in m.caveats:
+        if kind not in scheme.caveats[c]:
+            raise MarkingError(f"the caveat {c} is not allowed in a {kind} channel")
+    return m
+
+
+_SIGNED_DEC: Final = msgspec.msgpack.Decoder(tuple[bytes, bytes])
+_SCHEME_DEC: Final = msgspec.msgpack.Decoder(MarkingScheme)
+_ENC: Final = msgspec.msgpack.Encoder()
+_SUITE: Final = SUITES[0x0003]
+
+
+def sign_scheme(root_seed: bytes, scheme: MarkingScheme) -> bytes:
+    """The scheme signed by the venue root (what enrolment hands a device)."""
+    body = _ENC.encode(scheme)
+    return _ENC.encode((body, _SUITE.sign_with_label(root_seed, SCHEME_LABEL, body)))
+
+
+def decode_signed_scheme(data: bytes, root_public_key: bytes) -> MarkingScheme:
+    """The scheme if the venue root signed it (MarkingError otherwise)."""
+    try:
+        body, sig = _SIGNED_DEC.decode(data)
+        scheme = _SCHEME_DEC.decode(body)
+    except (msgspec.MsgspecError, ValueError):
+        raise MarkingError("the marking scheme is malformed") from None
+    try:
+        _SUITE.verify_with_label(root_public_key, SCHEME_LABEL, body, sig)
+    except CryptoError:
+        raise MarkingError("the marking scheme is not signed by the venue root") from None
+    if scheme.v != SCHEME_VERSION or not scheme.levels:
+        raise MarkingError("a marking scheme of another version")
+    scheme.rank(scheme.default_ceiling)
+    return scheme

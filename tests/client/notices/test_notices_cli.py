@@ -1,0 +1,96 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The notices command line over the real relay, every command with --json: notice
+new, amend, cancel, list (with CSV and iCalendar); aid request, offer, accept, deliver,
+board; exchange due, submit, status; template publish, list, use; and a malformed form
+refused with a clear error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from client._cli import Parser, run_guarded
+from client.cli import register as register_client
+from client.notices.cli import register as register_notices
+from tests.support.client_venue import start_venue
+
+A, B = "alderia-ana", "borduria-ana"
+
+
+def main(argv: list[str]) -> int:
+    p = Parser(prog="corridor")
+    p.add_argument("--json", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+    register_client(sub)
+    register_notices(sub)
+    args = p.parse_args(argv)
+    return run_guarded(args.func, args)
+
+
+def test_notices_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    v = start_venue(tmp_path, missions=2)
+    monkeypatch.setenv("CORRIDOR_PASSPHRASE", v.layout.passphrase)
+    home = {n: str(v.layout.home(n)) for n in (A, B)}
+
+    def run(who: str, *argv: str, ok: bool = True) -> Any:
+        capsys.readouterr()
+        words = argv[0].split()
+        rc = main([*words, "--json", "--home", home[who], *argv[1:]])
+        out = capsys.readouterr().out
+        assert (rc == 0) is ok, out
+        return json.loads(out.strip().splitlines()[-1])
+
+    try:
+        run(B, "sync")
+        cid = run(A, "create-channel", "multilateral", "--name", "Plenary", "--missions",
+                  "borduria")["channel_id"]
+        run(B, "sync")
+        row = run(B, "notice new", cid, "--name", "Shield", "--start", "+2h", "--end",
+                  "+50h", "--area", "coast", "--lat", "54.5", "--lon", "18.6", "--force",
+                  "troops=3000", "--marking", "restricted")
+        nid = row["notice_id"]
+        assert (row["status"], row["marking"]) == ("notified", "RESTRICTED")
+        assert run(B, "notice amend", nid[:8], "--force", "troops=4000", "--reason",
+                   "bigger")["status"] == "amended"
+        assert run(B, "notice cancel", nid[:8])["status"] == "cancelled"
+        csv, ics = tmp_path / "reg.csv", tmp_path / "reg.ics"
+        [listed] = run(A, "notice list", "--mission", "borduria", "--csv", str(csv),
+                       "--ics", str(ics))
+        assert [h["action"] for h in listed["history"]] == ["new", "amend", "cancel"]
+        assert listed["forces"] == [["troops", 4000]]
+        assert "RESTRICTED" in csv.read_text() and b"STATUS:CANCELLED" in ics.read_bytes()
+        bad = run(B, "notice new", cid, "--name", "X", "--start", "+5h", "--end", "+1h",
+                  ok=False)
+        assert "must end after it starts" in json.dumps(bad)
+
+        board = run(A, "aid request", cid, "--line", "water=1000:litres", "--line",
+                    "tents=50", "--location", "Riverside", "--urgency", "flash")
+        rid = board["id"]
+        oid = run(B, "aid offer", rid[:8], "1", "1000")["id"]
+        run(A, "aid accept", rid[:8], oid[:8])
+        run(B, "aid deliver", rid[:8], oid[:8])
+        final = run(A, "aid board")
+        assert [ln["state"] for ln in final["board"][0]["lines"]] == ["delivered",
+                                                                      "requested"]
+        assert final["unmet"] == {"tents": 50} == run(B, "aid board")["unmet"]
+        assert "quantity of line 1 (tents) must be positive" in json.dumps(
+            run(A, "aid request", cid, "--line", "tents=0", ok=False))
+
+        run(A, "exchange due", cid, "2027", "--by", "+1h")
+        run(A, "exchange submit", cid, "2027", "holdings")
+        st = run(B, "exchange status", "2027")
+        assert {r["mission"]: r["late"] for r in st["missions"]} == {"alderia": False,
+                                                                     "borduria": False}
+
+        run(A, "template publish", cid, "ship-incident", "--title", "Incident at sea",
+            "--field", "ship", "--field", "intent")
+        assert [t["template_id"] for t in run(B, "template list")] == ["ship-incident"]
+        run(B, "template use", cid, "ship-incident", "ship=Aurora", "intent=transit")
+        assert "fill in intent" in json.dumps(
+            run(B, "template use", cid, "ship-incident", "ship=Aurora", ok=False))
+    finally:
+        v.relay.stop()
