@@ -9,6 +9,7 @@ the relay the demo runs on.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -63,13 +64,21 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     return p
 
 
+@functools.lru_cache(maxsize=4)
+def _parser(commands: tuple[Register, ...]) -> argparse.ArgumentParser:
+    """The parser, built once per process: it holds thousands of arguments (a tenth of a
+    second to build) and parsing leaves it as it was, so the app or a test that runs
+    commands in process need not pay that for every command."""
+    return build_parser(commands)
+
+
 def main(argv: Sequence[str] | None = None, *, commands: Sequence[Register] = (),
          make_demo: DemoOpener | None = None) -> int:
     """Run ``corridor``; ``commands`` and ``make_demo`` come from the caller (demo.cli)."""
     from client._cli import UsageFailure, run_guarded, usage_failure, wants_json
 
     try:
-        args = build_parser(commands).parse_args(argv)
+        args = _parser(tuple(commands)).parse_args(argv)
     except UsageFailure as exc:  # argparse's complaint, as JSON with --json
         return usage_failure(wants_json(argv), exc)
     if getattr(args, "func", None) is not None:  # a subcommand: errors in words, no traceback
