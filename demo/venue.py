@@ -154,6 +154,14 @@ class DemoLayout:
         _write(self.data_dir / "layout.json", json.dumps(self.to_json(), indent=2).encode())
 
 
+def _limits(strength: str) -> tuple[int, int]:
+    """Argon2id limits for the venue's and missions' key files: ``strength``, or the
+    minimum the tests ask for (``CORRIDOR_INSECURE_FAST_KDF=1``) as the device keystores
+    already take it; each file is opened once per device provisioned."""
+    limits = kdf_from_env(KdfLimits(*STRENGTHS[strength]))
+    return limits.opslimit, limits.memlimit
+
+
 def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
                  strength: str) -> None:
     mdir = layout.data_dir / "missions" / mission_id
@@ -208,7 +216,7 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
                                        not_before=now - timedelta(minutes=5),
                                        not_after=now + timedelta(days=365))
     _write(relay_dir / "root.key", seal_key(seed, pw, label="corridor-venue-root",
-                                            strength=strength), 0o600)
+                                            strength=_limits(strength)), 0o600)
     _write(relay_dir / "root.pem", _pem(root))
     crl = certs.make_crl(root, seed, revoked=[], this_update=now,
                          next_update=now + timedelta(days=7), number=1)
@@ -229,7 +237,7 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
             not_after=now + timedelta(days=180), observer=observer)
         mdir = data_dir / "missions" / mission_id
         _write(mdir / "mission.key", seal_key(mseed, pw, label="corridor-mission",
-                                              strength=strength), 0o600)
+                                              strength=_limits(strength)), 0o600)
         _write(mdir / "mission.pem", _pem(mcert))
         names = DELEGATES[:1] if observer else DELEGATES[:delegates]
         layout.missions[mission_id] = {"dir": str(mdir), "delegates": list(names)}
