@@ -13,9 +13,8 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 from client.errors import NotFoundError, UsageError
 
@@ -163,7 +162,8 @@ async def _mute(args: argparse.Namespace) -> int:
 
 
 def register_archive(cmd: Callable[..., argparse.ArgumentParser],
-                     run: Callable[[Any], Callable[[argparse.Namespace], int]]) -> None:
+                     run: Callable[[Callable[[argparse.Namespace], Coroutine[object, object, int]]],
+                                   Callable[[argparse.Namespace], int]]) -> None:
     """Add ``export`` and ``verify-export`` (``cmd`` and ``run`` are client.cli's)."""
     p = cmd("export", "export a channel's history as a signed, readable HTML file",
             run(_export))

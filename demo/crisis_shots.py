@@ -13,7 +13,7 @@ import tempfile
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,8 +26,15 @@ from ui.bridge import Bridge
 from ui.session import open_session
 from ui.views.crisis import CrisisWindow
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def _spin(app: QApplication, seconds: float, until: Any = None) -> None:
+    from client.crisis.alarm import Ring
+    from ui.session import Session
+
+
+def _spin(app: QApplication, seconds: float,
+          until: Callable[[], bool] | None = None) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -44,7 +51,7 @@ def _save(w: QWidget, path: Path) -> None:
 class _Quiet:
     """The screenshots ring silently (a notifier that only counts)."""
 
-    def notify(self, ring: Any, replaces: int) -> int:
+    def notify(self, ring: Ring, replaces: int) -> int:
         return replaces or 1
 
     def withdraw(self, notification_id: int) -> None:
@@ -62,10 +69,10 @@ def main(out: str = "docs/screenshots") -> int:
     homes = info.layout["homes"]
     missions = list(info.layout["missions"])
 
-    def start(mission: str) -> Any:
+    def start(mission: str) -> Session:
         name = next(n for n in homes if homes[n]["mission"] == mission)
 
-        async def go() -> Any:
+        async def go() -> Session:
             s = open_session(info.home(name), demo.relay_url(), passphrase=info.passphrase,
                              kdf=demo_kdf())
             await s.start()
@@ -82,7 +89,7 @@ def main(out: str = "docs/screenshots") -> int:
         w.show()
         windows[key], controllers[key] = w, ctl
     _spin(app, 10, lambda: all(c.view is not None for c in controllers.values()))
-    def make_desk(session: Any) -> Desk:
+    def make_desk(session: Session) -> Desk:
         return Desk(session.client)
 
     desk: dict[str, Desk] = {
