@@ -47,6 +47,10 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
                    help="the app's language for this run: en, fr, de, ru, es, it, ja, zh_CN, "
                    "ko, or en_XA (a pseudo-locale: every text 40%% longer); default: the one "
                    "chosen in Settings, else the system's")
+    p.add_argument("--minimized", "--tray", dest="minimized", action="store_true",
+                   help="start in the tray, without the window (as the autostart entry "
+                   "does); without a system tray the window shows")
+    from client.autostart import register as register_autostart
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
     from client.decisions.cli import register as register_decisions
@@ -59,6 +63,7 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     register_crisis(sub)
     register_decisions(sub)
     register_notices(sub)
+    register_autostart(sub)
     for register in commands:
         register(sub)
     return p
