@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from client._cli import Subparsers
 
 __all__ = ["ENTRY_NAME", "disable", "enable", "enabled", "entry_path", "entry_text",
-           "register"]
+           "register", "supported"]
 
 ENTRY_NAME = "corridor.desktop"
 
@@ -52,6 +52,11 @@ def entry_text(command: list[str] | None = None) -> str:
     return ("[Desktop Entry]\nType=Application\nName=Corridor\n"
             "Comment=Secure messaging; stays in the tray so hotline calls can ring\n"
             f"Exec={cmd}\nIcon=corridor\nTerminal=false\nX-GNOME-Autostart-enabled=true\n")
+
+
+def supported() -> bool:
+    """Whether the desktop reads XDG autostart entries (Linux and the BSDs)."""
+    return sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
 
 
 def enabled(env: Mapping[str, str] | None = None) -> bool:

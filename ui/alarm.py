@@ -14,6 +14,7 @@ until someone of the mission acknowledges, on any device, and is then withdrawn.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -88,6 +89,7 @@ class CrisisController(QObject):
         self.alarm = Alarm()
         self.notifier = notifier or AppNotifier(window.window())
         self.view: DeskView | None = None
+        window.calendar.use_home(Path(client.home.root))  # the calendar kept there
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)

@@ -181,11 +181,9 @@ def _duty_sign(args: argparse.Namespace) -> int:
 
 def _calendar(args: argparse.Namespace) -> int:
     try:
-        raw = json.loads(_read(args.file))
-        items = [{**m, "starts_at": _ms(m["starts_at"])} for m in raw]
-        regular = msgspec.convert(items, list[meetings.RegularMeeting])
-    except (ValueError, KeyError, TypeError, msgspec.ValidationError) as exc:
-        raise UsageError(f"{args.file} is not a list of meetings: {exc}") from None
+        regular = meetings.parse_calendar(_read(args.file), _ms)
+    except ValueError as exc:
+        raise UsageError(f"{args.file} is {exc}") from None
     data = meetings.calendar_ics(regular, venue=args.venue, stamp_ms=_ms("+0s"))
     if args.out == "-":
         sys.stdout.write(data.decode())

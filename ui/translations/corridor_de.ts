@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Tagesordnung</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>Kalender des Forums ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>In den Kalender e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Der Kalender konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Noch kein Kalender: Öffnen Sie die Datei der regelmäßigen Sitzungen, die Ihr Forum ausgibt.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Zeiten in UTC. Der Export behält Wiederholung und Tagesordnung jeder Sitzung.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Kalender nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Kalender des Forums öffnen</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Kalender (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>In den Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -572,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ka&amp;lender</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Auch klingeln, wenn Corridor nicht geöffnet wurde: beim Anmelden &amp;starten</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1104,6 +1175,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Corridor beim Anmelden starten (&amp;im Infobereich, damit Hotline-Anrufe klingeln)</translation>
     </message>
     <message>
         <source>System</source>

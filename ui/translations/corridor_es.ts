@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Orden del día</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Abrir el calendario del foro…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;xportar al calendario…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>No se pudo leer el calendario: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Aún no hay calendario: abra el archivo de reuniones periódicas que entrega su foro.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Horas en UTC. La exportación conserva la recurrencia y el orden del día de cada reunión.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendario escrito en %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Abrir el calendario del foro</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendario (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exportar al calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -572,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendario</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Sonar aunque Corridor no se haya abierto: &amp;iniciarlo al entrar en la sesión</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1104,6 +1175,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>Mostrar &amp;notificaciones de escritorio</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Iniciar Corridor al entrar en la sesión (&amp;en la bandeja, para que suenen las llamadas de la línea directa)</translation>
     </message>
     <message>
         <source>System</source>

@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ordre du jour</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Ouvrir le calendrier du forum…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;xporter vers l’agenda…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Impossible de lire le calendrier : %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Pas encore de calendrier : ouvrez le fichier des réunions régulières que remet votre forum.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Heures en UTC. L’export conserve la récurrence et l’ordre du jour de chaque réunion.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendrier écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Ouvrir le calendrier du forum</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendrier (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exporter vers l’agenda</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -572,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Réunions</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendrier</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Sonner même si Corridor n’a pas été ouvert : le &amp;lancer à l’ouverture de session</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1104,6 +1175,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>Afficher les &amp;notifications de bureau</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Lancer Corridor à l’ouverture de sess&amp;ion (dans la zone de notification, pour que la ligne directe sonne)</translation>
     </message>
     <message>
         <source>System</source>

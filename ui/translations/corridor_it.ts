@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Riunione</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ordine del giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Apri il calendario del foro…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;sporta nel calendario…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Impossibile leggere il calendario: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Ancora nessun calendario: apri il file delle riunioni periodiche fornito dal tuo foro.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Orari in UTC. L’esportazione conserva la ricorrenza e l’ordine del giorno di ogni riunione.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendario scritto in %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Apri il calendario del foro</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendario (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Esporta nel calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -572,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Riunioni</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendario</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Suonare anche se Corridor non è stato aperto: &amp;avvialo all’accesso</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1104,6 +1175,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>Mostra le &amp;notifiche sul desktop</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Avvia Corridor all’accesso (&amp;nell’area di notifica, così le chiamate della linea diretta suonano)</translation>
     </message>
     <message>
         <source>System</source>

@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>会場のカレンダーを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>カレンダーにエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>カレンダーを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>カレンダーはまだありません。会場が配布する定例会議のファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>時刻は UTC です。エクスポートには各会議の繰り返しと議題が含まれます。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>カレンダーを %1 に書き込みました</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>会場のカレンダーを開く</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>カレンダー (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>カレンダーにエクスポート</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -571,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>会合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>カレンダー(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Corridor を開いていなくても鳴らす: ログイン時に起動する(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1100,6 +1171,10 @@ Their device: %2</source>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>デスクトップ通知を表示(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>ログイン時に Corridor を起動する(トレイに常駐し、ホットラインの呼び出しを鳴らす)(&amp;I)</translation>
     </message>
     <message>
         <source>System</source>

@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>의제</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>회의장 일정표 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>캘린더로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>일정표를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>아직 일정표가 없습니다. 회의장이 배포하는 정례 회의 파일을 여십시오.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>시간은 UTC입니다. 내보내기에는 각 회의의 반복 규칙과 의제가 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>일정표를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>회의장 일정표 열기</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>일정표 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>캘린더로 내보내기</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -571,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>회의(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>일정표(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Corridor를 열지 않았어도 울리기: 로그인할 때 시작(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1100,6 +1171,10 @@ Their device: %2</source>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>데스크톱 알림 표시(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>로그인할 때 Corridor 시작(트레이에 상주하여 핫라인 호출이 울리도록)(&amp;I)</translation>
     </message>
     <message>
         <source>System</source>

@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка дня</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Открыть календарь площадки…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>&amp;Экспорт в календарь…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Не удалось прочитать календарь: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Календаря пока нет: откройте файл регулярных заседаний, который выдаёт ваша площадка.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Время в UTC. При экспорте сохраняются повторение и повестка каждого заседания.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Календарь записан в %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Открыть календарь площадки</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Календарь (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Экспорт в календарь</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -573,6 +636,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Заседания</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Звонить, даже если Corridor не открыт: &amp;запускать при входе в систему</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1108,6 +1179,10 @@ Their device: %2</source>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>Показывать &amp;уведомления на рабочем столе</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Запускать Corridor при входе в систему (&amp;в трее, чтобы звонки горячей линии звучали)</translation>
     </message>
     <message>
         <source>System</source>

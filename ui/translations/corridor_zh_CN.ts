@@ -115,6 +115,69 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>打开会场日历(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>导出到日历(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>无法读取日历：%1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>尚无日历：请打开会场分发的例会文件。</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>时间为 UTC。导出会保留每次会议的重复规则和议程。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>日历已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>打开会场日历</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>日历 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -571,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>日历(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>即使未打开 Corridor 也要响铃：登录时启动(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1100,6 +1171,10 @@ Their device: %2</source>
     <message>
         <source>Show desktop &amp;notifications</source>
         <translation>显示桌面通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>登录时启动 Corridor（驻留托盘，以便热线呼叫响铃）(&amp;I)</translation>
     </message>
     <message>
         <source>System</source>
