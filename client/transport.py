@@ -28,6 +28,7 @@ import abc
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import ssl
 from collections.abc import AsyncIterator, Mapping
@@ -350,6 +351,13 @@ class Transport(abc.ABC):
 # --------------------------------------------------------------------------- HTTP
 
 
+@functools.cache
+def _system_tls() -> ssl.SSLContext:
+    """The system's certificate authorities, loaded once per process (20 ms each time;
+    the app, its demo venue and the tests open a transport per device)."""
+    return httpx.create_ssl_context()
+
+
 class HttpTransport(Transport):
     """The relay over HTTP(S) and WebSocket; re-logs in once when a token expires."""
 
@@ -365,9 +373,7 @@ class HttpTransport(Transport):
         self._key = SigningKey(signing_seed)
         self.public_key = bytes(self._key.verify_key)
         self.device_id = self.public_key.hex()
-        verify: ssl.SSLContext | bool = True
-        if tls_root is not None:
-            verify = venue_tls_context(tls_root)
+        verify = venue_tls_context(tls_root) if tls_root is not None else _system_tls()
         self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout,
                                                verify=verify)
         self._token: str | None = None

@@ -356,7 +356,8 @@ class Controller:
         self.retire_startup()
         self.bridge.forward_events(session.client)
         self.window = MainWindow(self.bridge, session)
-        self.window.show()
+        if not (getattr(self.args, "minimized", False) and self.window.tray is not None):
+            self.window.show()  # minimised: only the tray icon, the window a click away
         if self.splash is not None:
             self.splash.close()
             self.splash = None
