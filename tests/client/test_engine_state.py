@@ -5,9 +5,10 @@ them (schema 4: the records in ``group_states`` under ``b"\\xff"`` keys).
 ``data/engine_state_v4.json`` holds every such record as the engine of schema 4 wrote
 it: a device that joined a channel by Welcome, merged a self-update commit, had two gaps
 and two refusals pending, three one-time and two last-resort KeyPackages, and one client
-message id not handed back yet; plus another module's record (``\\xfflog``) and the MLS
-group state, which stay where they are. It was captured by driving the schema-4 engine
-(commit 2530385) over a MemoryStore and dumping its group-state table.
+message id not handed back yet; plus the directory's log view (``\\xfflog``, moved too
+since schema 6) and the MLS group state, which stays where it is. It was captured by
+driving the schema-4 engine (commit 2530385) over a MemoryStore and dumping its
+group-state table.
 """
 
 from __future__ import annotations
