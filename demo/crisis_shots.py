@@ -58,6 +58,39 @@ class _Quiet:
         del notification_id
 
 
+#: a venue calendar of regular meetings, as the venue hands it out (``corridor meeting
+#: calendar`` and the desk's Calendar tab read it); times relative to the first Monday
+#: after the shot is taken
+CALENDAR = [
+    {"uid": "pc", "title": "Permanent Council", "at": (0, 10), "duration_min": 180,
+     "place": "Neuer Saal", "agenda": "1. Adoption of the agenda; 2. Current issues; "
+     "3. Reports of the heads of field operations"},
+    {"uid": "fsc", "title": "Forum for Security Co-operation", "at": (2, 10),
+     "duration_min": 120, "place": "Ratsaal", "agenda": "Security dialogue: "
+     "confidence- and security-building measures"},
+    {"uid": "ctte", "title": "Security Committee", "at": (3, 15), "duration_min": 90,
+     "place": "Room 531", "agenda": "Border management; mine action", "interval": 2},
+]
+
+
+def calendar_shot(app: QApplication, w: CrisisWindow, out_dir: Path) -> None:
+    """The Calendar tab with :data:`CALENDAR` loaded."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    monday = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    items = [{k: v for k, v in m.items() if k != "at"} | {
+        "starts_at": int((monday + timedelta(days=m["at"][0], hours=m["at"][1])  # type: ignore[index]
+                          ).timestamp() * 1000)} for m in CALENDAR]
+    path = Path(tempfile.mkdtemp(prefix="corridor-calendar-")) / "calendar.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    w.calendar.load(path, keep=False)
+    w.tabs.setCurrentWidget(w.calendar)
+    _spin(app, 1)
+    _save(w, out_dir / "crisis-calendar.png")
+
+
 def main(out: str = "docs/screenshots") -> int:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -148,6 +181,7 @@ def main(out: str = "docs/screenshots") -> int:
     _spin(app, 3)
     w.meetings.selectRow(0)
     _save(w, out_dir / "crisis-meeting-attendance.png")
+    calendar_shot(app, w, out_dir)
 
     for ctl in controllers.values():
         ctl.stop()

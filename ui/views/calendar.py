@@ -113,6 +113,7 @@ class CalendarPanel(QWidget):
                 item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, m.uid)
                 self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()  # the agenda, last, takes what is left
         self.export_btn.setEnabled(bool(self.meetings))
         if not self.meetings:
             self.note.setText(_t("No calendar yet: open the file of regular meetings your "
