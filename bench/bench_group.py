@@ -10,7 +10,8 @@ join time, 1 KiB application encrypt + decrypt, the one commit that adds everyon
 keeps its groups in a store pays). Run:
 ``.venv/bin/python bench/bench_group.py [--cpu] [--add] [sizes...]`` (``--cpu``: process
 CPU time instead of wall time, for a machine shared with other work; ``--add``: only the
-cost of one commit adding N members, committer and receiver, default N = 1,024 and 4,096;
+cost of one commit adding N members, committer and receiver, default N = 1,024 and 4,096,
+with the ratchet tree served apart, or in the Welcome with ``--in-band``;
 ``--welcome``: one joiner's Welcome size and join time with the ratchet tree in the
 Welcome and served apart, default 1,024 members).
 """
@@ -196,10 +197,12 @@ def bench(n: int) -> dict[str, float]:
     return res
 
 
-def bench_add(n: int, reps: int = 3) -> dict[str, float]:
+def bench_add(n: int, reps: int = 3, *, in_band: bool = False) -> dict[str, float]:
     """Adding ``n`` members in one commit to a two-member group: the committer's
     ``commit`` (``add_commit_ms``) and the other member's stage + merge of it
-    (``add_receive_ms``), medians of ``reps`` runs; ``add_welcome_bytes``."""
+    (``add_receive_ms``), medians of ``reps`` runs; ``add_welcome_bytes``. The Welcome
+    leaves the ratchet tree out (the relay serves it), as the client does for groups
+    over ``EngineSettings.welcome_tree_max_members``; ``in_band`` puts it in."""
     commit_ms: list[float] = []
     receive_ms: list[float] = []
     size = 0
@@ -214,7 +217,7 @@ def bench_add(n: int, reps: int = 3) -> dict[str, float]:
         r = Group.join(first.welcome, b1, credential_validator=accept, now=NOW)
         kps = [bundle(f"x{i}").key_package for i in range(n)]
         t = _clock()
-        out = a.commit(add=kps)
+        out = a.commit(add=kps, ratchet_tree_in_welcome=in_band)
         commit_ms.append((_clock() - t) * 1000)
         assert out.welcome is not None
         size = len(out.welcome)
@@ -262,14 +265,16 @@ def main_welcome(sizes: list[int]) -> None:
                                     else f"{int(res[c]):>20}" for c in cols), flush=True)
 
 
-def main_add(sizes: list[int]) -> None:
+def main_add(sizes: list[int], *, in_band: bool = False) -> None:
     """``--add``: the cost of one commit adding N members, and its ratio to the first size."""
-    print("adding N members in one commit; medians of 3; ratio = cost / cost at the first N")
+    where = "in the Welcome" if in_band else "served apart (the client's way past 32 members)"
+    print(f"adding N members in one commit; ratchet tree {where}; medians of 3; "
+          "ratio = cost / cost at the first N")
     print(f"{'N':>6} {'commit_ms':>10} {'receive_ms':>10} {'welcome_B':>10} "
           f"{'commit_x':>8} {'receive_x':>9}")
     base: dict[str, float] | None = None
     for n in sizes:
-        res = bench_add(n)
+        res = bench_add(n, in_band=in_band)
         base = base or res
         print(f"{n:>6} {res['add_commit_ms']:>10.1f} {res['add_receive_ms']:>10.1f} "
               f"{int(res['add_welcome_bytes']):>10} "
@@ -289,7 +294,10 @@ def main() -> None:
         return
     if "--add" in args:
         args.remove("--add")
-        main_add([int(x) for x in args] or [1024, 4096])
+        in_band = "--in-band" in args
+        if in_band:
+            args.remove("--in-band")
+        main_add([int(x) for x in args] or [1024, 4096], in_band=in_band)
         return
     sizes = [int(x) for x in args] or [2, 16, 128, 1024]
     cols = ["setup_s", "add_all_ms", "commit_path_ms", "commit_add_ms", "commit_remove_ms",

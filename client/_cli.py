@@ -22,7 +22,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import NoReturn, TypeAlias
 
 from client import payloads
 from client.attachments import MAX_ATTACHMENT_BYTES
@@ -32,6 +32,7 @@ __all__ = [
     "LIMITS",
     "Failure",
     "Parser",
+    "Subparsers",
     "UsageFailure",
     "classify",
     "duration_arg",
@@ -40,6 +41,9 @@ __all__ = [
     "parse_duration",
     "run_guarded",
 ]
+
+#: What ``add_subparsers`` returns: commands register themselves on it.
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"
 
 #: Every ``error`` code a command can report with ``--json``.
 CODES: dict[str, str] = {
@@ -157,7 +161,7 @@ class Failure:
     code: str
     message: str
     status: int = 1
-    extra: dict[str, Any] | None = None
+    extra: dict[str, object] | None = None
 
 
 _MSGSPEC = re.compile(

@@ -25,7 +25,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import msgspec
 import nacl.exceptions
@@ -33,10 +33,14 @@ import nacl.secret
 
 from client.errors import UsageError
 from client.history_export import ExportError, VerifiedExport, verify_export
+from crypto import certs
 from crypto.certs.keyfile import KeyFileError, WrongPassphraseError, open_key, seal_key
 
-__all__ = ["BACKUP_LABEL", "BackupError", "Restored", "open_backup", "restore_archive",
-           "seal_backup"]
+if TYPE_CHECKING:
+    from client.core import Client
+
+__all__ = ["BACKUP_LABEL", "BackupError", "Restored", "back_up", "open_backup",
+           "restore_archive", "restore_into", "seal_backup"]
 
 BACKUP_LABEL: Final = "corridor-backup"
 _MAGIC: Final = b"CORRIDOR-BACKUP\x00"
@@ -117,3 +121,30 @@ def restore_archive(pages: Sequence[str], root_der: bytes, archive: Path) -> lis
         path.write_text(page, encoding="utf-8")
         out.append(Restored(x.channel_name, len(x.messages), path))
     return out
+
+
+def back_up(client: Client, passphrase: str, now_ms: int,
+            strength: str | tuple[int, int] = "moderate") -> tuple[bytes, int]:
+    """``(backup bytes, channels)``: every channel the device holds (the CLI and the app)."""
+    from client.history_export import export_from
+
+    pages = [export_from(client, bytes.fromhex(ch.channel_id), now_ms)[0]
+             for ch in client.channels()]
+    ident = client.identity()
+    return seal_backup(pages, device_id=client.device_id,
+                       identity=f"{ident['mission_id']}/{ident['delegate_id']}",
+                       passphrase=passphrase, strength=strength), len(pages)
+
+
+def restore_into(home_root: Path, data: bytes, passphrase: str
+                 ) -> tuple[str, str, list[Restored]]:
+    """Open ``data`` and restore it into ``home_root``/archive, checked against the home's
+    pinned venue root: ``(backed-up device id, mission/delegate, restored channels)``."""
+    root_pem = home_root / "root.pem"
+    if not root_pem.is_file():
+        raise BackupError(f"no enrolled device home at {home_root}: enrol this device first "
+                          "(corridor device init, then corridor device import), then "
+                          "restore into it")
+    device, who, pages = open_backup(data, passphrase)
+    root = certs.der_of(root_pem.read_bytes(), "certificate")
+    return device, who, restore_archive(pages, root, home_root / "archive")

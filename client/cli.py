@@ -22,7 +22,7 @@ import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
@@ -32,6 +32,7 @@ from client.keystore import PassphraseRequest
 from client.policy import MAX_NAME
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from client.core import Client
 
 __all__ = ["register"]
@@ -106,7 +107,7 @@ async def _status(args: argparse.Namespace) -> int:
         st = c.status()
         st["synced"] = synced and not args.offline
         cert = st["certificate"]
-        lines = [f"device {st['identity'].get('device_id', '')[:16]}  relay {st['relay_url']}",
+        lines = [f"device {str(st['identity'].get('device_id', ''))[:16]}  relay {st['relay_url']}",
                  f"certificate: {cert['state']}, valid until {cert['not_after_iso']} "
                  f"({cert['link']} certificate expires first, {cert['days_left']} days left)",
                  f"outbox: {st['outbox']}"]
@@ -206,7 +207,7 @@ async def _device_remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_device_remove_parser(dsub: Any) -> None:
+def add_device_remove_parser(dsub: Subparsers) -> None:
     """``corridor device remove DEVICE``, registered with the other device commands."""
     p = dsub.add_parser(
         "remove", help="remove another of your devices (a lost laptop)",
@@ -557,7 +558,7 @@ def _watch_command(args: argparse.Namespace) -> int:
         return 0
 
 
-def _run(func: Callable[[argparse.Namespace], Coroutine[Any, Any, int]]) -> Callable[
+def _run(func: Callable[[argparse.Namespace], Coroutine[object, object, int]]) -> Callable[
         [argparse.Namespace], int]:
     def wrapped(args: argparse.Namespace) -> int:
         return asyncio.run(func(args))  # errors: reported by client._cli.run_guarded
@@ -599,7 +600,7 @@ def _mission(text: str) -> str:
     return text
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add the client commands to ``corridor``'s subcommand parser."""
 
     def cmd(name: str, help_: str, func: Callable[[argparse.Namespace], int],

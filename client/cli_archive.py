@@ -13,9 +13,8 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
 
 from client.errors import NotFoundError, UsageError
 
@@ -106,9 +105,8 @@ def _strength() -> tuple[int, int]:
 
 
 async def _backup(args: argparse.Namespace) -> int:
-    from client.backup import seal_backup
+    from client.backup import back_up
     from client.cli import _emit, _open, _sync_or_offline
-    from client.history_export import export_from
 
     out = Path(args.file)
     if out.exists() and not args.force:
@@ -116,24 +114,18 @@ async def _backup(args: argparse.Namespace) -> int:
     passphrase = _backup_passphrase(args, confirm=True)
     async with _open(args) as c:
         await _sync_or_offline(c, args)
-        now = int(time.time() * 1000)
-        pages = [export_from(c, bytes.fromhex(ch.channel_id), now)[0] for ch in c.channels()]
-        ident = c.identity()
-        data = seal_backup(pages, device_id=c.device_id,
-                           identity=f"{ident['mission_id']}/{ident['delegate_id']}",
-                           passphrase=passphrase, strength=_strength())
+        data, count = back_up(c, passphrase, int(time.time() * 1000), _strength())
     out.write_bytes(data)
     out.chmod(0o600)
-    _emit(args, {"file": str(out), "channels": len(pages)},
-          [f"backed up the history of {len(pages)} channel(s) to {out}", RESTORE_NOTE])
+    _emit(args, {"file": str(out), "channels": count},
+          [f"backed up the history of {count} channel(s) to {out}", RESTORE_NOTE])
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from client.backup import open_backup, restore_archive
+    from client.backup import restore_into
     from client.cli import _emit
     from client.paths import resolve_home
-    from crypto import certs
 
     home = resolve_home(getattr(args, "home", None), create=False)
     if not (home.root / "root.pem").is_file():
@@ -141,9 +133,7 @@ def _restore(args: argparse.Namespace) -> int:
                             "first (corridor device init, then corridor device import), "
                             "then restore into it")
     data = Path(args.file).read_bytes()
-    device, who, pages = open_backup(data, _backup_passphrase(args, confirm=False))
-    root = certs.der_of((home.root / "root.pem").read_bytes(), "certificate")
-    done = restore_archive(pages, root, home.root / "archive")
+    device, who, done = restore_into(home.root, data, _backup_passphrase(args, confirm=False))
     _emit(args, {"from_device": device, "identity": who, "archive": str(home.root / "archive"),
                  "channels": [{"name": r.channel_name, "messages": r.messages,
                                "file": str(r.file)} for r in done]},
@@ -172,7 +162,8 @@ async def _mute(args: argparse.Namespace) -> int:
 
 
 def register_archive(cmd: Callable[..., argparse.ArgumentParser],
-                     run: Callable[[Any], Callable[[argparse.Namespace], int]]) -> None:
+                     run: Callable[[Callable[[argparse.Namespace], Coroutine[object, object, int]]],
+                                   Callable[[argparse.Namespace], int]]) -> None:
     """Add ``export`` and ``verify-export`` (``cmd`` and ``run`` are client.cli's)."""
     p = cmd("export", "export a channel's history as a signed, readable HTML file",
             run(_export))

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Final, TypedDict
 
 import msgspec
 from cryptography import x509
@@ -108,6 +108,17 @@ def compare_routing(roster: Iterable[str], routed: Iterable[str] | None,
     return RoutingStatus("mismatch", text[0].upper() + text[1:] + ".", missing, extra)
 
 
+class CertificateJson(TypedDict):
+    """:meth:`CertificateStatus.to_json`: the ``certificate`` of ``corridor status``."""
+
+    not_after: int
+    not_after_iso: str
+    days_left: int
+    link: str
+    state: str
+    advice: str
+
+
 @dataclass(frozen=True, slots=True)
 class CertificateStatus:
     """When this device's chain ends, and what to do about it."""
@@ -122,7 +133,7 @@ class CertificateStatus:
     def warning(self) -> bool:
         return self.state != "ok"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> CertificateJson:
         return {"not_after": self.not_after,
                 "not_after_iso": datetime.fromtimestamp(self.not_after, UTC).isoformat(),
                 "days_left": self.days_left, "link": self.link, "state": self.state,

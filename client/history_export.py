@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import TYPE_CHECKING, Annotated, Final, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -181,7 +181,10 @@ def _render(x: VerifiedExport, record: bytes) -> str:
             "</body></html>\n")
 
 
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[Any], what: str) -> object:
+T = TypeVar("T")
+
+
+def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
     try:
         value = decoder.decode(data)
     except (msgspec.MsgspecError, ValueError):

@@ -56,7 +56,6 @@ from crypto.errors import CryptoError
 
 __all__ = [
     "POLICY_FILE",
-    "STATE_KEY",
     "DirectoryAlarm",
     "DirectoryStatus",
     "LogVerifier",
@@ -66,7 +65,6 @@ __all__ = [
 ]
 
 POLICY_FILE = "venue-policy.bin"
-STATE_KEY = b"\xfflog"  # the store's group-state slot for this module's state
 AUDIT_PAGE = 1000
 GOSSIP_REFRESH = 3600  # seconds: re-send an unchanged head in a channel at most hourly
 MAX_ALARMS = 200

@@ -28,11 +28,12 @@ import abc
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import httpx
 from nacl.signing import SigningKey
@@ -42,6 +43,7 @@ from client.errors import EnvironmentFault, PeerError
 __all__ = [
     "EpochConflictError",
     "HttpTransport",
+    "JsonObject",
     "LoggedCrls",
     "LoggedDevices",
     "PostResult",
@@ -112,11 +114,18 @@ def venue_tls_context(root_der: bytes) -> ssl.SSLContext:
     return ctx
 
 
+#: A JSON object as the relay sent it, before its fields are read and checked one by one
+#: (``int(...)``, ``str(...)``, ``_unb64(...)``): the one untyped value the client holds.
+JsonObject: TypeAlias = dict[str, Any]
+#: Query parameters of a relay request.
+Params: TypeAlias = Mapping[str, str | int]
+
+
 class RelayRefused(PeerError):
     """The relay answered with an error; ``code`` is its machine code."""
 
     def __init__(self, status: int, code: str, message: str,
-                 body: dict[str, Any] | None = None) -> None:
+                 body: JsonObject | None = None) -> None:
         super().__init__(f"relay refused ({status} {code}): {message}")
         self.status = status
         self.code = code
@@ -316,7 +325,7 @@ class Transport(abc.ABC):
         routed devices, digest of the routed device ids; see client.health)."""
         raise RelayRefused(501, "unsupported", "this transport cannot show routing")
 
-    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+    async def key_package_claims(self, since: int = 0) -> list[JsonObject]:
         """Who claimed the KeyPackages of this device's mission (the relay's record):
         ``target``, ``claimer``, ``claimer_mission``, ``last_resort``, ``claimed_at``."""
         raise RelayRefused(501, "unsupported", "this transport keeps no claim record")
@@ -342,6 +351,13 @@ class Transport(abc.ABC):
 # --------------------------------------------------------------------------- HTTP
 
 
+@functools.cache
+def _system_tls() -> ssl.SSLContext:
+    """The system's certificate authorities, loaded once per process (20 ms each time;
+    the app, its demo venue and the tests open a transport per device)."""
+    return httpx.create_ssl_context()
+
+
 class HttpTransport(Transport):
     """The relay over HTTP(S) and WebSocket; re-logs in once when a token expires."""
 
@@ -357,9 +373,7 @@ class HttpTransport(Transport):
         self._key = SigningKey(signing_seed)
         self.public_key = bytes(self._key.verify_key)
         self.device_id = self.public_key.hex()
-        verify: ssl.SSLContext | bool = True
-        if tls_root is not None:
-            verify = venue_tls_context(tls_root)
+        verify = venue_tls_context(tls_root) if tls_root is not None else _system_tls()
         self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout,
                                                verify=verify)
         self._token: str | None = None
@@ -370,16 +384,17 @@ class HttpTransport(Transport):
     def _headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._token}"} if self._token else {}
 
-    async def _raw(self, method: str, path: str, body: Any = None,
-                   params: dict[str, Any] | None = None, auth: bool = True) -> httpx.Response:
+    async def _raw(self, method: str, path: str, body: object = None,
+                   params: Params | None = None, auth: bool = True) -> httpx.Response:
         try:
             return await self._http.request(method, path, json=body, params=params,
                                             headers=self._headers() if auth else {})
         except httpx.TransportError as exc:
             raise _unreachable(exc, "relay unreachable") from None
 
-    async def _json(self, method: str, path: str, body: Any = None,
-                    params: dict[str, Any] | None = None, auth: bool = True) -> Any:
+    async def _json(self, method: str, path: str, body: object = None,
+                    params: Params | None = None, auth: bool = True) -> JsonObject:
+        """The relay's JSON answer (an empty object for an empty one), or its refusal."""
         r = await self._raw(method, path, body, params, auth)
         if r.status_code == 401 and auth and self._token is not None:
             await self.login()
@@ -396,7 +411,8 @@ class HttpTransport(Transport):
             if r.status_code == 401:
                 raise UnauthorizedError(r.status_code, code, msg, data)
             raise RelayRefused(r.status_code, code, msg, data)
-        return r.json() if r.content else None
+        out: JsonObject = r.json() if r.content else {}
+        return out
 
     async def _signed(self, purpose: str) -> dict[str, str]:
         ch = await self._json("POST", "/v1/auth/challenge",
@@ -407,7 +423,7 @@ class HttpTransport(Transport):
         return {"public_key": _b64(self.public_key), "nonce": ch["nonce"], "signature": _b64(sig)}
 
     async def register(self, chain: list[bytes]) -> None:
-        body: dict[str, Any] = await self._signed("register")
+        body: JsonObject = await self._signed("register")
         body["certificate_chain"] = [_b64(c) for c in chain]
         try:
             await self._json("POST", "/v1/devices", body, auth=False)
@@ -422,7 +438,7 @@ class HttpTransport(Transport):
 
     async def publish_key_packages(self, packages: list[bytes],
                                    last_resort: bytes | None) -> int:
-        body: dict[str, Any] = {"key_packages": [_b64(p) for p in packages]}
+        body: JsonObject = {"key_packages": [_b64(p) for p in packages]}
         if last_resort is not None:
             body["last_resort"] = _b64(last_resort)
         out = await self._json("POST", "/v1/keypackages", body)
@@ -449,21 +465,21 @@ class HttpTransport(Transport):
         return {unb64u(g["group_id"]): (int(g["last_seq"]), int(g["members"]),
                                         str(g["digest"])) for g in out["groups"]}
 
-    async def key_package_claims(self, since: int = 0) -> list[dict[str, Any]]:
+    async def key_package_claims(self, since: int = 0) -> list[JsonObject]:
         out = await self._json("GET", "/v1/keypackages/claims", params={"since": since})
         return list(out["claims"])
 
     async def post(self, group_id: bytes, client_msg_id: str, message: bytes, *,
                    welcome: bytes | None = None,
                    welcome_to: list[str] | None = None) -> PostResult:
-        body: dict[str, Any] = {"client_msg_id": client_msg_id, "message": _b64(message)}
+        body: JsonObject = {"client_msg_id": client_msg_id, "message": _b64(message)}
         if welcome is not None and welcome_to:
             body["welcome"] = {"message": _b64(welcome), "recipients": welcome_to}
         out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
         return PostResult(int(out["seq"]), bool(out["duplicate"]))
 
     @staticmethod
-    def _welcome(w: dict[str, Any]) -> RelayWelcome:
+    def _welcome(w: JsonObject) -> RelayWelcome:
         commit = w.get("commit")
         seq = w.get("seq")
         gid = w.get("group_id")
@@ -473,7 +489,7 @@ class HttpTransport(Transport):
                             unb64u(gid) if isinstance(gid, str) else b"")
 
     @staticmethod
-    def _message(m: dict[str, Any]) -> RelayMessage:
+    def _message(m: JsonObject) -> RelayMessage:
         return RelayMessage(unb64u(m["group_id"]), int(m["seq"]), str(m["sender"]),
                             str(m["client_msg_id"]), _unb64(m["message"]),
                             m.get("voided") is True)
@@ -536,20 +552,20 @@ class HttpTransport(Transport):
         return _unb64(out["policy"])
 
     @staticmethod
-    def _proofs(items: Any) -> list[Proof] | None:
+    def _proofs(items: object) -> list[Proof] | None:
         if not isinstance(items, list):
             return None
         return [(int(p["index"]), [_unb64(h) for h in p["proof"]]) for p in items]
 
     @staticmethod
-    def _view(out: dict[str, Any]) -> tuple[bytes | None, list[bytes]]:
+    def _view(out: JsonObject) -> tuple[bytes | None, list[bytes]]:
         view = out.get("log")
         if not isinstance(view, dict):
             return None, []
         return _unb64(view["head"]), [_unb64(h) for h in view.get("consistency", [])]
 
     async def logged_devices(self, mission_id: str | None, since: int | None) -> LoggedDevices:
-        params: dict[str, Any] = {}
+        params: dict[str, str | int] = {}
         if mission_id:
             params["mission"] = mission_id
         if since is not None:
@@ -577,7 +593,7 @@ class HttpTransport(Transport):
         return [_unb64(e) for e in out["entries"]]
 
     async def _blob(self, method: str, path: str, content: bytes | None = None,
-                    params: dict[str, Any] | None = None) -> httpx.Response:
+                    params: Params | None = None) -> httpx.Response:
         for attempt in (0, 1):
             headers = self._headers()
             if content is not None:
@@ -631,6 +647,7 @@ class HttpTransport(Transport):
     @contextlib.asynccontextmanager
     async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:
         from httpx_ws import (
+            AsyncWebSocketSession,
             WebSocketDisconnect,
             WebSocketNetworkError,
             WebSocketUpgradeError,
@@ -641,10 +658,11 @@ class HttpTransport(Transport):
             await self.login()
         url = self.base_url.replace("http", "ws", 1) + "/v1/ws"
         try:
-            connect: Any = aconnect_ws(url, self._http, headers=self._headers(),
-                                       max_message_size_bytes=4 * 1024 * 1024,
-                                       keepalive_ping_interval_seconds=self.ping_interval,
-                                       keepalive_ping_timeout_seconds=self.ping_timeout)
+            connect: contextlib.AbstractAsyncContextManager[AsyncWebSocketSession] = (
+                aconnect_ws(url, self._http, headers=self._headers(),
+                            max_message_size_bytes=4 * 1024 * 1024,
+                            keepalive_ping_interval_seconds=self.ping_interval,
+                            keepalive_ping_timeout_seconds=self.ping_timeout))
             async with connect as ws:
 
                 async def frames() -> AsyncIterator[PushEvent]:

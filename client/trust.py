@@ -22,7 +22,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
@@ -32,6 +32,9 @@ from crypto import certs
 from crypto.certs.words import encode_words, format_hex
 from crypto.errors import CryptoError, PolicyError
 from crypto.messages import Credential, CredentialType
+
+if TYPE_CHECKING:
+    from client.core import Client
 
 __all__ = [
     "Trust",
@@ -58,7 +61,7 @@ def safety_number(key_a: bytes, key_b: bytes) -> tuple[list[str], str]:
     return encode_words(digest), format_hex(digest)
 
 
-def holds_chair(client: Any) -> bool:
+def holds_chair(client: Client) -> bool:
     """Whether this device holds a verified chair role (a role certificate of its own)."""
     roles = getattr(client.engine.me, "role_certs", ())
     if not roles:

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from client.policy import POLICY
 from client.trust import holds_chair, unverified_identity
 
+if TYPE_CHECKING:
+    from client.core import Client
+
 __all__ = ["new_channel_problem", "venue_missions"]
 
 
-def new_channel_problem(client: Any, kind: str, missions: Sequence[str]) -> str:
+def new_channel_problem(client: Client, kind: str, missions: Sequence[str]) -> str:
     """Why the policy would refuse this channel ("" when it is fine), before creating it."""
     rule = POLICY.get(kind)
     if rule is None:
@@ -33,7 +36,7 @@ def new_channel_problem(client: Any, kind: str, missions: Sequence[str]) -> str:
     return ""
 
 
-async def venue_missions(client: Any) -> list[str]:
+async def venue_missions(client: Client) -> list[str]:
     """The venue's missions, from the relay's directory (plus those of known channels)."""
     found: set[str] = set()
     for row in await client.transport.directory_devices(None):

@@ -13,13 +13,7 @@ only to check the RFC 9180 Appendix A vectors, goes through cryptography's
 has them; otherwise it is a :class:`~crypto.errors.UsageError`.
 
 What cryptography does not expose is written here: ``DeriveKeyPair`` (RFC 9180
-section 7.1.3) on the labeled HKDF of section 4 with ``suite_id = "KEM" || kem_id``,
-and :func:`seal_base_hashed`: SealBase composed from cryptography's X25519 and AEADs
-with the key schedule's ``info_hash`` computed once by :func:`hash_info`. A Welcome
-seals to every new member with the same info (it holds the whole encrypted
-GroupInfo), and hashing it again for each of thousands of joiners made adding
-members quadratic; the composition is checked against the Appendix A vectors
-(its ephemeral key is injectable) and by opening with cryptography's HPKE.
+section 7.1.3) on the labeled HKDF of section 4 with ``suite_id = "KEM" || kem_id``.
 """
 
 from __future__ import annotations
@@ -32,7 +26,6 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.bindings._rust import openssl as _rust_openssl
 from cryptography.hazmat.primitives import hpke as _hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 from crypto.errors import UsageError, VerificationError
 
@@ -42,12 +35,10 @@ __all__ = [
     "KEM_ID",
     "NENC",
     "derive_key_pair",
-    "hash_info",
     "labeled_expand",
     "labeled_extract",
     "open_base",
     "seal_base",
-    "seal_base_hashed",
 ]
 
 KEM_ID = 0x0020  # DHKEM(X25519, HKDF-SHA256)
@@ -146,50 +137,3 @@ def open_base(sk_r: bytes, enc: bytes, info: bytes, aad: bytes, ct: bytes, aead_
     except (InvalidTag, ValueError):
         raise VerificationError("HPKE ciphertext does not open") from None
     return pt
-
-
-_KDF_ID = 0x0001  # HKDF-SHA256
-_NK = {AEAD_AES_128_GCM: 16, AEAD_CHACHA20_POLY1305: 32}
-_NN = 12
-
-
-def _hpke_suite_id(aead_id: int) -> bytes:
-    if aead_id not in _NK:
-        raise UsageError(f"unsupported HPKE AEAD 0x{aead_id:04x}")
-    return b"HPKE" + KEM_ID.to_bytes(2, "big") + _KDF_ID.to_bytes(2, "big") \
-        + aead_id.to_bytes(2, "big")
-
-
-def hash_info(info: bytes, aead_id: int) -> bytes:
-    """The key schedule's ``info_hash`` (RFC 9180 section 5.1) for :func:`seal_base_hashed`."""
-    return labeled_extract(b"", b"info_hash", info, _hpke_suite_id(aead_id))
-
-
-def seal_base_hashed(
-    pk_r: bytes, info_hash: bytes, aad: bytes, pt: bytes, aead_id: int,
-    sk_e: bytes | None = None,
-) -> tuple[bytes, bytes]:
-    """SealBase (RFC 9180 sections 4.1, 5.1, 5.2) given ``hash_info(info)``.
-
-    Same output as :func:`seal_base` with that ``info``; ``sk_e`` fixes the
-    ephemeral key (test vectors only; a fresh one is generated otherwise).
-    """
-    sid = _hpke_suite_id(aead_id)
-    try:
-        public = X25519PublicKey.from_public_bytes(pk_r)
-    except ValueError:
-        raise VerificationError("invalid HPKE public key") from None
-    eph = X25519PrivateKey.generate() if sk_e is None else X25519PrivateKey.from_private_bytes(sk_e)
-    enc = eph.public_key().public_bytes_raw()
-    try:
-        dh = eph.exchange(public)
-    except ValueError:  # all-zero shared secret from a low-order key
-        raise VerificationError("invalid HPKE public key") from None
-    eae_prk = labeled_extract(b"", b"eae_prk", dh)
-    shared = labeled_expand(eae_prk, b"shared_secret", enc + pk_r, 32)
-    ks_context = b"\x00" + labeled_extract(b"", b"psk_id_hash", b"", sid) + info_hash
-    secret = labeled_extract(shared, b"secret", b"", sid)
-    key = labeled_expand(secret, b"key", ks_context, _NK[aead_id], sid)
-    nonce = labeled_expand(secret, b"base_nonce", ks_context, _NN, sid)
-    aead = AESGCM(key) if aead_id == AEAD_AES_128_GCM else ChaCha20Poly1305(key)
-    return enc, aead.encrypt(nonce, pt, aad)

@@ -297,13 +297,12 @@ class CipherSuite:
         self, label: str, context: bytes, items: Sequence[tuple[bytes, bytes]]
     ) -> list[tuple[bytes, bytes]]:
         """EncryptWithLabel of each (public key, plaintext) under one ``label`` and
-        ``context``: the same as calling :meth:`encrypt_with_label` for each, but the
-        context (a Welcome's whole encrypted GroupInfo) is hashed once, not per
-        recipient, so a Welcome to n joiners costs O(n), not O(n * |GroupInfo|)."""
+        ``context``, each sealed by cryptography's HPKE. The context (a Welcome's whole
+        encrypted GroupInfo) is hashed once per recipient inside HPKE; that is why large
+        groups leave the ratchet tree out of the Welcome's GroupInfo (the relay serves
+        it), which keeps the context small and a Welcome to n joiners O(n)."""
         info = _vec(MLS_PREFIX + label.encode()) + _vec(context)
-        info_hash = hpke.hash_info(info, self.hpke_aead_id)
-        return [hpke.seal_base_hashed(pk, info_hash, b"", pt, self.hpke_aead_id)
-                for pk, pt in items]
+        return [hpke.seal_base(pk, info, b"", pt, self.hpke_aead_id) for pk, pt in items]
 
     def decrypt_with_label(
         self, private_key: bytes, label: str, context: bytes, kem_output: bytes, ciphertext: bytes

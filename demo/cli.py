@@ -15,9 +15,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from demo.live import LiveDemo
 
 __all__ = ["main", "open_live_demo", "register"]
@@ -33,7 +34,7 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add ``corridor demo`` to ``corridor``'s subcommand parser."""
     from client.cli import _number
 

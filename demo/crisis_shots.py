@@ -13,7 +13,7 @@ import tempfile
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -26,8 +26,15 @@ from ui.bridge import Bridge
 from ui.session import open_session
 from ui.views.crisis import CrisisWindow
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-def _spin(app: QApplication, seconds: float, until: Any = None) -> None:
+    from client.crisis.alarm import Ring
+    from ui.session import Session
+
+
+def _spin(app: QApplication, seconds: float,
+          until: Callable[[], bool] | None = None) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         app.processEvents()
@@ -44,11 +51,44 @@ def _save(w: QWidget, path: Path) -> None:
 class _Quiet:
     """The screenshots ring silently (a notifier that only counts)."""
 
-    def notify(self, ring: Any, replaces: int) -> int:
+    def notify(self, ring: Ring, replaces: int) -> int:
         return replaces or 1
 
     def withdraw(self, notification_id: int) -> None:
         del notification_id
+
+
+#: a venue calendar of regular meetings, as the venue hands it out (``corridor meeting
+#: calendar`` and the desk's Calendar tab read it); times relative to the first Monday
+#: after the shot is taken
+CALENDAR = [
+    {"uid": "pc", "title": "Permanent Council", "at": (0, 10), "duration_min": 180,
+     "place": "Neuer Saal", "agenda": "1. Adoption of the agenda; 2. Current issues; "
+     "3. Reports of the heads of field operations"},
+    {"uid": "fsc", "title": "Forum for Security Co-operation", "at": (2, 10),
+     "duration_min": 120, "place": "Ratsaal", "agenda": "Security dialogue: "
+     "confidence- and security-building measures"},
+    {"uid": "ctte", "title": "Security Committee", "at": (3, 15), "duration_min": 90,
+     "place": "Room 531", "agenda": "Border management; mine action", "interval": 2},
+]
+
+
+def calendar_shot(app: QApplication, w: CrisisWindow, out_dir: Path) -> None:
+    """The Calendar tab with :data:`CALENDAR` loaded."""
+    import json
+    from datetime import UTC, datetime, timedelta
+
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    monday = today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+    items = [{k: v for k, v in m.items() if k != "at"} | {
+        "starts_at": int((monday + timedelta(days=m["at"][0], hours=m["at"][1])  # type: ignore[index]
+                          ).timestamp() * 1000)} for m in CALENDAR]
+    path = Path(tempfile.mkdtemp(prefix="corridor-calendar-")) / "calendar.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    w.calendar.load(path, keep=False)
+    w.tabs.setCurrentWidget(w.calendar)
+    _spin(app, 1)
+    _save(w, out_dir / "crisis-calendar.png")
 
 
 def main(out: str = "docs/screenshots") -> int:
@@ -62,10 +102,10 @@ def main(out: str = "docs/screenshots") -> int:
     homes = info.layout["homes"]
     missions = list(info.layout["missions"])
 
-    def start(mission: str) -> Any:
+    def start(mission: str) -> Session:
         name = next(n for n in homes if homes[n]["mission"] == mission)
 
-        async def go() -> Any:
+        async def go() -> Session:
             s = open_session(info.home(name), demo.relay_url(), passphrase=info.passphrase,
                              kdf=demo_kdf())
             await s.start()
@@ -82,7 +122,7 @@ def main(out: str = "docs/screenshots") -> int:
         w.show()
         windows[key], controllers[key] = w, ctl
     _spin(app, 10, lambda: all(c.view is not None for c in controllers.values()))
-    def make_desk(session: Any) -> Desk:
+    def make_desk(session: Session) -> Desk:
         return Desk(session.client)
 
     desk: dict[str, Desk] = {
@@ -141,6 +181,7 @@ def main(out: str = "docs/screenshots") -> int:
     _spin(app, 3)
     w.meetings.selectRow(0)
     _save(w, out_dir / "crisis-meeting-attendance.png")
+    calendar_shot(app, w, out_dir)
 
     for ctl in controllers.values():
         ctl.stop()

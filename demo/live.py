@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import random
@@ -18,17 +19,21 @@ import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from client import payloads
 from client.errors import ClientError, NotFoundError
 from client.events import Event, MessageReceived
 from client.keystore import KdfLimits
 from demo import venue
-from demo.venue import DEFAULT_PASSPHRASE, serve_relay
+from demo.venue import DEFAULT_PASSPHRASE, LayoutJson, serve_relay
 from ui.adapter import ConversationAdapter
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
+
+    from client.core import Client
+    from demo.venue import DemoLayout
     from server_stub.embedded import EmbeddedRelay
 
 __all__ = ["DemoInfo", "LiveDemo", "demo_kdf", "free_port"]
@@ -62,7 +67,7 @@ _CHATTER = (
 @dataclass
 class DemoInfo:
     data_dir: Path
-    layout: dict[str, Any]
+    layout: LayoutJson
     user: str  # the home the app opens (the chair)
     passphrase: str
 
@@ -104,11 +109,11 @@ class LiveDemo:
         self.emergency = emergency
         self.relay: EmbeddedRelay | None = None
         self.info: DemoInfo | None = None
-        self._clients: dict[str, Any] = {}
-        self._tasks: list[asyncio.Task[Any]] = []
+        self._clients: dict[str, Client] = {}
+        self._tasks: list[asyncio.Task[None]] = []
         #: what run_delegates waits on: held here, so the waiting task stays reachable
         self._stop_delegates: asyncio.Event | None = None
-        self._runner: asyncio.Task[Any] | None = None
+        self._runner: asyncio.Task[object] | None = None
         self.rng = random.Random()
 
     @property
@@ -146,7 +151,7 @@ class LiveDemo:
         a venue an earlier start left half-made is removed and made again.
         """
         if self.exists():
-            layout = json.loads(self.layout_path.read_text())
+            layout: LayoutJson = json.loads(self.layout_path.read_text())
             url = self.start_relay()
             info = DemoInfo(self.data_dir, layout, layout["chair"], layout_passphrase(layout))
             self.info = info
@@ -185,7 +190,7 @@ class LiveDemo:
         """The keystore limits the demo homes are opened with (see :func:`demo_kdf`)."""
         return demo_kdf()
 
-    def open_client(self, name: str) -> Any:
+    def open_client(self, name: str) -> Client:
         from client.core import Client
 
         assert self.info is not None
@@ -249,8 +254,8 @@ class LiveDemo:
                 c = await asyncio.get_running_loop().run_in_executor(None, self.open_client, n)
                 self._clients[n] = c
                 adapter = ConversationAdapter(c)
-                c.subscribe(lambda e, c=c, a=adapter, m=mission: self._on_event(
-                    e, c, a, m == slow))
+                c.subscribe(functools.partial(self._on_event, client=c, adapter=adapter,
+                                              slow=mission == slow))
                 await c.start()
                 for st in c.open_acks():  # what was already waiting for this mission
                     if mission in st.pending and not st.author.startswith(mission + "/"):
@@ -270,7 +275,7 @@ class LiveDemo:
             self._runner = None
             await self.close_delegates()
 
-    def _on_event(self, e: Event, client: Any, adapter: ConversationAdapter,
+    def _on_event(self, e: Event, client: Client, adapter: ConversationAdapter,
                   slow: bool) -> None:
         if not isinstance(e, MessageReceived) or e.own:
             return
@@ -278,12 +283,12 @@ class LiveDemo:
             return
         self._spawn(self._answer(e, client, adapter, slow))
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.append(task)
         task.add_done_callback(self._tasks.remove)
 
-    async def _answer_ack(self, channel: bytes, message: bytes, client: Any,
+    async def _answer_ack(self, channel: bytes, message: bytes, client: Client,
                           slow: bool) -> None:
         if slow and self.slow_ack_delay is None:
             return  # this mission does not answer: the tracker shows it pending
@@ -293,7 +298,7 @@ class LiveDemo:
         with contextlib.suppress(ClientError):
             await client.ack(message, channel=channel)
 
-    async def _answer(self, e: MessageReceived, client: Any, adapter: ConversationAdapter,
+    async def _answer(self, e: MessageReceived, client: Client, adapter: ConversationAdapter,
                       slow: bool) -> None:
         try:
             view = client.message(e.message_id, channel=e.channel_id)
@@ -324,11 +329,11 @@ class LiveDemo:
             self.relay = None
 
 
-def layout_passphrase(layout: dict[str, Any]) -> str:
+def layout_passphrase(layout: LayoutJson) -> str:
     return str(layout.get("passphrase") or DEFAULT_PASSPHRASE)
 
 
-async def _create_channels(layout: Any) -> None:
+async def _create_channels(layout: DemoLayout) -> None:
     """demo.venue.create_channels with demo KDF limits (fast to open: public passphrase)."""
 
     from client.core import FAST_KDF_ENV

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -80,6 +80,49 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+class MissionJson(TypedDict):
+    """A mission of the demo layout: its directory (its key) and its delegates."""
+
+    dir: str
+    delegates: list[str]
+
+
+class HomeJson(TypedDict):
+    """A device home of the demo layout."""
+
+    home: str
+    mission: str
+    delegate: str
+    device_id: str
+    serial: int
+
+
+class ChannelJson(TypedDict):
+    """A channel the demo created."""
+
+    channel_id: str
+    kind: str
+    name: str
+    missions: list[str]
+
+
+class LayoutJson(TypedDict):
+    """``layout.json``: what :meth:`DemoLayout.to_json` writes and the live demo reads."""
+
+    data_dir: str
+    relay_dir: str
+    relay_url: str
+    port: int
+    serve: str
+    passphrase_env: str
+    root_fingerprint: str
+    missions: dict[str, MissionJson]
+    homes: dict[str, HomeJson]
+    channels: list[ChannelJson]
+    chair: str
+    passphrase: NotRequired[str]  # absent: the demo's default passphrase
+
+
 @dataclass
 class DemoLayout:
     data_dir: Path
@@ -87,9 +130,9 @@ class DemoLayout:
     port: int
     passphrase: str
     root_fingerprint: str
-    missions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    homes: dict[str, dict[str, Any]] = field(default_factory=dict)  # name -> info
-    channels: list[dict[str, Any]] = field(default_factory=list)
+    missions: dict[str, MissionJson] = field(default_factory=dict)
+    homes: dict[str, HomeJson] = field(default_factory=dict)  # name -> info
+    channels: list[ChannelJson] = field(default_factory=list)
     chair: str = ""
 
     @property
@@ -99,7 +142,7 @@ class DemoLayout:
     def home(self, name: str) -> Path:
         return Path(self.homes[name]["home"])
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> LayoutJson:
         return {"data_dir": str(self.data_dir), "relay_dir": str(self.relay_dir),
                 "relay_url": self.relay_url, "port": self.port,
                 "serve": f"corridor-relay serve --data-dir {self.relay_dir} --port {self.port}",
@@ -109,6 +152,14 @@ class DemoLayout:
 
     def save(self) -> None:
         _write(self.data_dir / "layout.json", json.dumps(self.to_json(), indent=2).encode())
+
+
+def _limits(strength: str) -> tuple[int, int]:
+    """Argon2id limits for the venue's and missions' key files: ``strength``, or the
+    minimum the tests ask for (``CORRIDOR_INSECURE_FAST_KDF=1``) as the device keystores
+    already take it; each file is opened once per device provisioned."""
+    limits = kdf_from_env(KdfLimits(*STRENGTHS[strength]))
+    return limits.opslimit, limits.memlimit
 
 
 def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
@@ -165,7 +216,7 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
                                        not_before=now - timedelta(minutes=5),
                                        not_after=now + timedelta(days=365))
     _write(relay_dir / "root.key", seal_key(seed, pw, label="corridor-venue-root",
-                                            strength=strength), 0o600)
+                                            strength=_limits(strength)), 0o600)
     _write(relay_dir / "root.pem", _pem(root))
     crl = certs.make_crl(root, seed, revoked=[], this_update=now,
                          next_update=now + timedelta(days=7), number=1)
@@ -186,7 +237,7 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
             not_after=now + timedelta(days=180), observer=observer)
         mdir = data_dir / "missions" / mission_id
         _write(mdir / "mission.key", seal_key(mseed, pw, label="corridor-mission",
-                                              strength=strength), 0o600)
+                                              strength=_limits(strength)), 0o600)
         _write(mdir / "mission.pem", _pem(mcert))
         names = DELEGATES[:1] if observer else DELEGATES[:delegates]
         layout.missions[mission_id] = {"dir": str(mdir), "delegates": list(names)}
@@ -252,7 +303,7 @@ async def create_channels(layout: DemoLayout) -> None:
         for c in clients.values():
             await c.sync()  # register, publish KeyPackages
         first = clients[f"{ms[0]}-{DELEGATES[0]}"]
-        specs: list[tuple[Any, str, str, Sequence[str]]] = [
+        specs: list[tuple[Client, str, str, Sequence[str]]] = [
             (first, "bilateral", f"{ms[0]} / {ms[-1]}", [ms[-1]]),
             (first, "multilateral", "Working group on confidence-building", ms),
             (first, "caucus", "Like-minded caucus", ms[:2] if len(ms) > 2 else ms),

@@ -13,7 +13,6 @@ import logging
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -105,7 +104,7 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            state: Any = scope.get("state") or {}
+            state: object = scope.get("state") or {}
             device = state.get("device") if isinstance(state, dict) else None
             path = _IDS.sub(r"/\1/{id}", scope["path"])  # group and blob ids stay out of logs
             access.info("%s %s %d %.1fms %s", scope["method"], path, status,

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from .app import create_app
 from .settings import Settings
@@ -22,7 +23,7 @@ from .settings import Settings
 __all__ = ["EmbeddedRelay", "uvicorn_config"]
 
 
-def uvicorn_config(app: Any, settings: Settings, host: str, port: int,
+def uvicorn_config(app: ASGIApp, settings: Settings, host: str, port: int,
                    **overrides: Any) -> uvicorn.Config:
     """The uvicorn configuration the relay is served with."""
     options: dict[str, Any] = {

@@ -24,7 +24,7 @@ Messages are written for the client; they never contain payload bytes or key mat
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 __all__ = [
     "BadRequest",
@@ -52,12 +52,12 @@ class ServerError(Exception):
     status: ClassVar[int] = 500
     code: ClassVar[str] = "internal"
 
-    def __init__(self, message: str = "internal error", **extra: Any) -> None:
+    def __init__(self, message: str = "internal error", **extra: object) -> None:
         super().__init__(message)
         self.message = message
         self.extra = extra
 
-    def body(self) -> dict[str, Any]:
+    def body(self) -> dict[str, object]:
         return {"error": self.code, "message": self.message, **self.extra}
 
 

@@ -28,9 +28,10 @@ import logging
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 import msgspec
+from starlette.types import Message
 
 from .errors import ServerError
 from .storage.base import (
@@ -51,7 +52,6 @@ __all__ = ["Connection", "Frame", "Hub", "RawSink", "b64u", "message_frame",
 log = logging.getLogger("corridor.relay.push")
 MAX_FILL = 1000  # a larger gap is left to the devices' catch-up
 _enc = msgspec.json.Encoder()
-Message = dict[str, Any]
 
 
 def b64u(data: bytes) -> str:

@@ -4,8 +4,6 @@ so it describes exactly what the relay parses and returns."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import msgspec
 
 from . import __version__
@@ -27,19 +25,19 @@ _REASONS = {
 }
 
 
-def openapi_document() -> dict[str, Any]:
-    types: list[Any] = [s.ErrorBody]
+def openapi_document() -> dict[str, object]:
+    types: list[type] = [s.ErrorBody]
     for ep in ENDPOINTS:
         for t in (ep.body, ep.response):
-            if t is not None and t != "octet":
+            if isinstance(t, type):
                 types.append(t)
     (_refs, components) = msgspec.json.schema_components(
         list(dict.fromkeys(types)), ref_template="#/components/schemas/{name}"
     )
     error_ref = {"$ref": "#/components/schemas/ErrorBody"}
-    paths: dict[str, dict[str, Any]] = {}
+    paths: dict[str, dict[str, object]] = {}
     for ep in ENDPOINTS:
-        op: dict[str, Any] = {"operationId": ep.operation_id, "summary": ep.summary}
+        op: dict[str, object] = {"operationId": ep.operation_id, "summary": ep.summary}
         if ep.params:
             op["parameters"] = [
                 {"name": p.name, "in": p.where, "required": p.required or p.where == "path",
@@ -49,14 +47,14 @@ def openapi_document() -> dict[str, Any]:
         if ep.body == "octet":
             op["requestBody"] = {"required": True, "content": {"application/octet-stream": {
                 "schema": {"type": "string", "format": "binary"}}}}
-        elif ep.body is not None:
+        elif isinstance(ep.body, type):
             op["requestBody"] = {"required": True, "content": {"application/json": {
                 "schema": {"$ref": f"#/components/schemas/{ep.body.__name__}"}}}}
-        responses: dict[str, Any] = {}
+        responses: dict[str, object] = {}
         if ep.response == "octet":
-            ok: dict[str, Any] = {"description": "OK", "content": {"application/octet-stream": {
+            ok: dict[str, object] = {"description": "OK", "content": {"application/octet-stream": {
                 "schema": {"type": "string", "format": "binary"}}}}
-        elif ep.response is None:
+        elif not isinstance(ep.response, type):
             ok = {"description": "No content"}
         else:
             ok = {"description": "OK", "content": {"application/json": {

@@ -24,10 +24,9 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -127,7 +126,7 @@ def _csr_der(data: bytes) -> bytes:
     return _der(data, "request", "not a certificate request")
 
 
-def _emit(args: argparse.Namespace, data: dict[str, Any], lines: Sequence[str]) -> None:
+def _emit(args: argparse.Namespace, data: Mapping[str, object], lines: Sequence[str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data, indent=2, sort_keys=True))
     else:
@@ -383,9 +382,11 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
     return wrapped
 
 
-def register(subparsers: Any) -> argparse.ArgumentParser:
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Add ``venue`` and its subcommands; each sets ``func(args) -> exit status``."""
-    venue: argparse.ArgumentParser = subparsers.add_parser(
+    venue = subparsers.add_parser(
         "venue", help="the venue root: create, accredit, revoke, hand over the chair",
         description="The secretariat's venue-root commands.")
     add_arguments(venue)

@@ -246,6 +246,29 @@ class ConversationAdapter:
         path.write_text(page, encoding="utf-8")
         return count
 
+    def back_up(self, path: Path, passphrase: str) -> int:
+        """Write a backup of every channel's history to ``path`` (``corridor backup``)."""
+        import time
+
+        from client.backup import back_up
+        from client.keystore import KdfLimits, kdf_from_env
+        from crypto.certs.keyfile import STRENGTHS
+
+        k = kdf_from_env(KdfLimits(*STRENGTHS["moderate"]))
+        data, count = back_up(self.client, passphrase, int(time.time() * 1000),
+                              (k.opslimit, k.memlimit))
+        path.write_bytes(data)
+        path.chmod(0o600)
+        return count
+
+    def restore(self, path: Path, passphrase: str) -> list[str]:
+        """Restore a backup's history into this home's archive (``corridor restore``);
+        the restored channels' names."""
+        from client.backup import restore_into
+
+        _dev, _who, done = restore_into(self.client.home.root, path.read_bytes(), passphrase)
+        return [r.channel_name for r in done]
+
     def venue_fingerprint(self) -> tuple[str, str]:
         """The pinned venue root's fingerprint, as words and as hex (Help > About)."""
         from crypto import certs

@@ -14,7 +14,8 @@ until someone of the mission acknowledges, on any device, and is then withdrawn.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -24,6 +25,12 @@ from client.crisis.desk import Desk, DeskView
 from client.crisis.records import AttendanceAnswer, Priority
 from ui.bridge import Bridge
 from ui.views.crisis import CrisisWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from client.core import Client
+    from client.crisis.book import CallView
 
 __all__ = ["TICK_MS", "AppNotifier", "CrisisController"]
 
@@ -72,7 +79,7 @@ class CrisisController(QObject):
     changed = Signal(object)  # the new DeskView
     reminded = Signal(str)  # a reminder due now (a request's deadline, a meeting's start)
 
-    def __init__(self, bridge: Bridge, client: Any, window: CrisisWindow,
+    def __init__(self, bridge: Bridge, client: Client, window: CrisisWindow,
                  notifier: Notifier | None = None, tick_ms: int = TICK_MS) -> None:
         super().__init__(window)
         self.bridge = bridge
@@ -82,6 +89,7 @@ class CrisisController(QObject):
         self.alarm = Alarm()
         self.notifier = notifier or AppNotifier(window.window())
         self.view: DeskView | None = None
+        window.calendar.use_home(Path(client.home.root))  # the calendar kept there
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
@@ -107,7 +115,7 @@ class CrisisController(QObject):
         self.timer.stop()
 
     def refresh(self) -> None:
-        async def tick() -> tuple[DeskView, list[Any], list[str]]:
+        async def tick() -> tuple[DeskView, list[CallView], list[str]]:
             if self.desk is None:
                 self.desk = Desk(self.client)
             ringing = await self.desk.tick()
@@ -115,7 +123,7 @@ class CrisisController(QObject):
 
         self.bridge.submit(tick, self._show)
 
-    def _show(self, result: tuple[DeskView, list[Any], list[str]]) -> None:
+    def _show(self, result: tuple[DeskView, list[CallView], list[str]]) -> None:
         view, ringing, reminders = result
         self.view = view
         self.window.show_view(view)
@@ -124,7 +132,7 @@ class CrisisController(QObject):
             self.reminded.emit(text)
         self.changed.emit(view)
 
-    def _do(self, action: Any) -> None:
+    def _do(self, action: Callable[[Desk], Awaitable[object]]) -> None:
         async def run() -> None:
             if self.desk is None:
                 self.desk = Desk(self.client)

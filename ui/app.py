@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -33,6 +33,9 @@ from ui.theme import apply_theme
 from ui.views.dialogs import FirstRunDialog
 from ui.views.enrol import EnrolWizard, PassphraseDialog
 from ui.views.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from client.pki import DeviceRequest
 
 __all__ = ["Controller", "apply_language", "demo_dir", "language_setting", "make_app", "run"]
 
@@ -297,7 +300,7 @@ class Controller:
         def create(delegate: str, display: str, passphrase: str) -> None:
             from client.keystore import MODERATE, kdf_from_env
 
-            def work() -> Any:
+            def work() -> DeviceRequest:
                 return pki.create_device_request(
                     resolve_home(home), delegate, display,
                     prompt=(lambda _r: passphrase) if passphrase else None,
@@ -353,7 +356,8 @@ class Controller:
         self.retire_startup()
         self.bridge.forward_events(session.client)
         self.window = MainWindow(self.bridge, session)
-        self.window.show()
+        if not (getattr(self.args, "minimized", False) and self.window.tray is not None):
+            self.window.show()  # minimised: only the tray icon, the window a click away
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -398,7 +402,7 @@ def run(args: argparse.Namespace, make_demo: DemoOpener | None = None) -> int:
     controller = Controller(app, bridge, args, make_demo)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    done: asyncio.Future[Any] = loop.create_future()
+    done: asyncio.Future[None] = loop.create_future()
 
     def finish() -> None:
         if not done.done():

@@ -5,6 +5,7 @@ images, nothing that could leak who looks at whom."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -15,8 +16,9 @@ __all__ = ["avatar_icon", "avatar_pixmap", "initials", "mission_color"]
 
 
 def mission_color(mission: str, dark: bool = False) -> QColor:
-    """A stable, readable colour per mission (the message view uses the same)."""
-    hue = (sum(ord(c) * 31 ** i for i, c in enumerate(mission)) % 360)
+    """A stable, readable colour per mission, the same everywhere (sender names, flags,
+    avatars): a hue from a hash of the mission id, so similar ids still differ."""
+    hue = int.from_bytes(hashlib.sha256(mission.encode()).digest()[:2], "big") % 360
     c = QColor()
     c.setHsl(hue, 150, 170 if dark else 80)
     return c

@@ -24,9 +24,13 @@ import sys
 import threading
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+if TYPE_CHECKING:
+    from client.core import Client
+    from client.events import Event
 
 __all__ = ["Bridge"]
 
@@ -41,7 +45,8 @@ T = TypeVar("T")
 #: once. Measured with bench/bench_ui.py: at 5 ms single event-loop turns needing 1 ms
 #: of UI work took 45 ms.
 SWITCH_INTERVAL = 0.001
-Callback = Callable[[Any], None]
+#: What to do with a failure, on the UI thread.
+OnError = Callable[[BaseException], None]
 
 
 class Bridge(QObject):
@@ -61,7 +66,7 @@ class Bridge(QObject):
         self._ready = threading.Event()
         self._deliver.connect(self._on_deliver, Qt.ConnectionType.QueuedConnection)
         self.closed = False
-        self._running: set[asyncio.Task[Any]] = set()
+        self._running: set[asyncio.Task[object]] = set()
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread.start()
@@ -75,20 +80,35 @@ class Bridge(QObject):
 
     # ------------------------------------------------------------------ calls into the core
 
-    def submit(self, fn: Callable[[], Any], on_done: Callback | None = None,
-               on_error: Callback | None = None) -> concurrent.futures.Future[Any]:
+    @overload
+    def submit(self, fn: Callable[[], Awaitable[T]], on_done: Callable[[T], None] | None = None,
+               on_error: OnError | None = None) -> concurrent.futures.Future[T]: ...
+
+    @overload
+    def submit(self, fn: Callable[[], T], on_done: Callable[[T], None] | None = None,
+               on_error: OnError | None = None) -> concurrent.futures.Future[T]: ...
+
+    def submit(self, fn: Callable[[], Awaitable[T] | T],
+               on_done: Callable[[T], None] | None = None,
+               on_error: OnError | None = None) -> concurrent.futures.Future[T]:
         """Run ``fn()`` on the core's loop (awaited if it returns an awaitable).
 
         ``on_done(result)`` or ``on_error(exception)`` then runs on the UI thread. Without
         ``on_error`` a failure is logged and reported through :attr:`failed`.
         """
+        return self._submit(fn, on_done, on_error)
+
+    def _submit(self, fn: Callable[[], Awaitable[T] | T],
+                on_done: Callable[[T], None] | None = None,
+                on_error: OnError | None = None) -> concurrent.futures.Future[T]:
+
 
         if self.closed or self.loop.is_closed():
-            dead: concurrent.futures.Future[Any] = concurrent.futures.Future()
+            dead: concurrent.futures.Future[T] = concurrent.futures.Future()
             dead.cancel()  # the core has stopped: nothing runs, nothing is delivered
             return dead
 
-        async def run() -> Any:
+        async def run() -> T:
             # The loop keeps only weak references to its tasks: hold this one until it
             # ends, or a caller that drops the returned future could see the task (and
             # whatever it awaits) garbage-collected half-way.
@@ -98,7 +118,7 @@ class Bridge(QObject):
             try:
                 result = fn()
                 if inspect.isawaitable(result):
-                    result = await result
+                    return await result
                 return result
             finally:
                 if task is not None:
@@ -106,7 +126,7 @@ class Bridge(QObject):
 
         fut = asyncio.run_coroutine_threadsafe(run(), self.loop)
 
-        def finished(f: concurrent.futures.Future[Any]) -> None:
+        def finished(f: concurrent.futures.Future[T]) -> None:
             if f.cancelled():
                 return
             exc = f.exception()
@@ -122,7 +142,7 @@ class Bridge(QObject):
         fut.add_done_callback(finished)
         return fut
 
-    def _emit_deliver(self, cb: Callback, value: Any) -> None:
+    def _emit_deliver(self, cb: Callable[[T], None], value: T) -> None:
         if not self.closed:
             self._deliver.emit(cb, value)
 
@@ -130,22 +150,28 @@ class Bridge(QObject):
         self.failed.emit(str(exc) or type(exc).__name__)
 
     @Slot(object, object)
-    def _on_deliver(self, cb: Callback, value: Any) -> None:
+    def _on_deliver(self, cb: Callable[[object], None], value: object) -> None:
         cb(value)
 
-    def run_sync(self, fn: Callable[[], Any], timeout: float = 60.0) -> Any:
+    @overload
+    def run_sync(self, fn: Callable[[], Awaitable[T]], timeout: float = 60.0) -> T: ...
+
+    @overload
+    def run_sync(self, fn: Callable[[], T], timeout: float = 60.0) -> T: ...
+
+    def run_sync(self, fn: Callable[[], Awaitable[T] | T], timeout: float = 60.0) -> T:
         """Run on the core's loop and wait (start-up, shutdown and tests only)."""
-        return self.submit(fn).result(timeout)
+        return self._submit(fn).result(timeout)
 
     async def call(self, fn: Callable[[], Awaitable[T] | T]) -> T:
         """Await core work from a UI coroutine (the UI thread's loop is qasync's)."""
-        fut = self.submit(fn)
+        fut = self._submit(fn)
         result: T = await asyncio.wrap_future(fut)
         return result
 
-    def forward_events(self, client: Any) -> Callable[[], None]:
+    def forward_events(self, client: Client) -> Callable[[], None]:
         """Subscribe on the core side; each event is re-emitted on the UI thread."""
-        pending: list[Any] = []
+        pending: list[Event] = []
 
         def flush() -> None:
             batch = pending[:]
@@ -153,12 +179,12 @@ class Bridge(QObject):
             if batch and not self.closed:
                 self.coreEvent.emit(client, batch)  # from the core thread: queued to the UI
 
-        def forward(e: Any) -> None:
+        def forward(e: Event) -> None:
             if not pending:
                 self.loop.call_soon(flush)  # after the engine's whole batch
             pending.append(e)
 
-        return self.run_sync(lambda: client.subscribe(forward))  # type: ignore[no-any-return]
+        return self.run_sync(lambda: client.subscribe(forward))
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop the core loop (after its owner closed the client)."""

@@ -9,19 +9,21 @@ the relay the demo runs on.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 
 if TYPE_CHECKING:
+    from client._cli import Subparsers
     from ui.session import DemoOpener
 
 __all__ = ["Register", "build_parser", "main"]
 
 #: Adds commands to ``corridor``'s subcommand parser (``client.cli.register`` is one).
-Register = Callable[[Any], None]
+Register = Callable[["Subparsers"], None]
 
 
 def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
@@ -45,6 +47,10 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
                    help="the app's language for this run: en, fr, de, ru, es, it, ja, zh_CN, "
                    "ko, or en_XA (a pseudo-locale: every text 40%% longer); default: the one "
                    "chosen in Settings, else the system's")
+    p.add_argument("--minimized", "--tray", dest="minimized", action="store_true",
+                   help="start in the tray, without the window (as the autostart entry "
+                   "does); without a system tray the window shows")
+    from client.autostart import register as register_autostart
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
     from client.decisions.cli import register as register_decisions
@@ -57,9 +63,18 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     register_crisis(sub)
     register_decisions(sub)
     register_notices(sub)
+    register_autostart(sub)
     for register in commands:
         register(sub)
     return p
+
+
+@functools.lru_cache(maxsize=4)
+def _parser(commands: tuple[Register, ...]) -> argparse.ArgumentParser:
+    """The parser, built once per process: it holds thousands of arguments (a tenth of a
+    second to build) and parsing leaves it as it was, so the app or a test that runs
+    commands in process need not pay that for every command."""
+    return build_parser(commands)
 
 
 def main(argv: Sequence[str] | None = None, *, commands: Sequence[Register] = (),
@@ -68,7 +83,7 @@ def main(argv: Sequence[str] | None = None, *, commands: Sequence[Register] = ()
     from client._cli import UsageFailure, run_guarded, usage_failure, wants_json
 
     try:
-        args = build_parser(commands).parse_args(argv)
+        args = _parser(tuple(commands)).parse_args(argv)
     except UsageFailure as exc:  # argparse's complaint, as JSON with --json
         return usage_failure(wants_json(argv), exc)
     if getattr(args, "func", None) is not None:  # a subcommand: errors in words, no traceback

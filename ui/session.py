@@ -14,11 +14,17 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 
 from ui.adapter import ConversationAdapter
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from client.core import Client
+    from client.keystore import KdfLimits
 
 __all__ = ["DemoOpener", "DemoVenue", "DemoVenueInfo", "Session", "open_session"]
 
@@ -44,7 +50,7 @@ class DemoVenue(Protocol):
 
     def relay_url(self) -> str: ...
 
-    def kdf(self) -> Any: ...
+    def kdf(self) -> KdfLimits: ...
 
     async def run_delegates(self) -> None: ...
 
@@ -59,12 +65,12 @@ DemoOpener = Callable[[Path], DemoVenue]
 
 @dataclass
 class Session:
-    client: Any
+    client: Client
     adapter: ConversationAdapter
     home: Path
     demo: DemoVenue | None = None
     title: str = ""
-    tasks: list[Any] = field(default_factory=list)
+    tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def settings(self) -> QSettings:
         return QSettings(str(self.home / "ui.ini"), QSettings.Format.IniFormat)
@@ -83,7 +89,7 @@ class Session:
 
 
 def open_session(home: Path, relay_url: str | None = None, *, passphrase: str | None = None,
-                 kdf: Any = None, demo: DemoVenue | None = None) -> Session:
+                 kdf: KdfLimits | None = None, demo: DemoVenue | None = None) -> Session:
     """Open a device home (blocking: call it on the core's thread)."""
     from client.core import Client
 

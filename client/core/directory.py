@@ -16,7 +16,7 @@ from client.core.base import Driver
 from client.errors import ClientError, UsageError
 from client.events import ErrorEvent
 from client.model import DeviceInfo
-from client.transparency import STATE_KEY, DirectoryStatus, TransparencyError
+from client.transparency import DirectoryStatus, TransparencyError
 from client.transport import RelayRefused
 from client.trust import unverified_identity
 from crypto.certs.transparency import SignedTreeHead
@@ -137,8 +137,6 @@ class Directory(Driver):
         return target
 
     async def refresh_crls(self) -> None:
-        import msgspec
-
         if self.log.enabled:
             try:
                 crls = await self._logged_crls()
@@ -149,13 +147,12 @@ class Directory(Driver):
         else:
             crls = await self.transport.crls()
         self.engine.trust.set_crls(crls)
-        self.store.put_group_state(b"\xffcrls", 0, msgspec.msgpack.encode(
-            self.engine.trust.crls))
+        self.store.put_crls(self.engine.trust.crls)
 
     def save_log(self) -> None:
         """Persist the log view and report new alarms."""
         if self.log.dirty:
-            self.store.put_group_state(STATE_KEY, 0, self.log.to_bytes())
+            self.store.put_log_state(self.log.to_bytes())
             self.log.dirty = False
         self.emit(self.log.take_fresh())
 

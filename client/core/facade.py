@@ -24,7 +24,6 @@ import os
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from client import payloads
 from client.core.actions import Actions
@@ -32,7 +31,7 @@ from client.core.connection import Connection
 from client.core.directory import Directory
 from client.core.home import open_home, open_log
 from client.core.sync import Syncer
-from client.core.upkeep import Upkeep
+from client.core.upkeep import DeviceStatus, Upkeep
 from client.core.views import Views
 from client.engine import Engine
 from client.events import Event, KeyPackagesDraining
@@ -317,7 +316,7 @@ class Client:
         await self.connection.stop()
 
     # ------------------------------------------------------------------ upkeep (Upkeep)
-    def status(self) -> dict[str, Any]:  # JSON: `corridor status`
+    def status(self) -> DeviceStatus:  # JSON: `corridor status`
         return self.upkeep.status()
 
     def certificate_status(self) -> CertificateStatus:

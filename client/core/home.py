@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import msgspec
 import nacl.pwhash
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -44,7 +43,7 @@ from client.keystore import (
 from client.paths import Home, atomic_write, resolve_home
 from client.search import SEARCH_KEY, SearchIndex
 from client.store import SqliteStore, open_store
-from client.transparency import POLICY_FILE, STATE_KEY, LogVerifier
+from client.transparency import POLICY_FILE, LogVerifier
 from client.transport import HttpTransport, Transport
 from client.trust import Trust
 
@@ -53,7 +52,6 @@ __all__ = ["FAST_KDF_ENV", "OpenedHome", "fast_kdf_for_tests", "open_home", "ope
 FAST_KDF_ENV = "CORRIDOR_INSECURE_FAST_KDF"
 #: Where the revocation lists last accepted are kept, so a device that opens offline
 #: still refuses what was revoked.
-CRLS_KEY = b"\xffcrls"
 
 
 def fast_kdf_for_tests() -> KdfLimits:
@@ -108,9 +106,9 @@ def open_home(home: str | os.PathLike[str] | None, relay_url: str | None = None,
     store = open_store(h, keystore)
     trust_root = _pem_certs(root_path)[0]
     trust = Trust(trust_root, clock=clock)
-    crls = store.get_group_state(CRLS_KEY)
-    if crls is not None:
-        trust.set_crls(msgspec.msgpack.decode(crls.state, type=list[bytes]))
+    crls = store.get_crls()
+    if crls:
+        trust.set_crls(crls)
     engine = Engine(store, me, trust, clock=clock, settings=EngineSettings.from_env(),
                     crash=crash_hook_from_env())
     engine.features.index = SearchIndex(keystore.get_or_create(SEARCH_KEY, 32).value)
@@ -143,9 +141,8 @@ def _device_seed(h: Home, keystore: Keystore, prompt: PassphrasePrompt | None,
 
 def open_log(home: Home, store: SqliteStore, engine: Engine) -> LogVerifier:
     """The device's log view: its stored state, and the venue policy pinned in the home."""
-    st = store.get_group_state(STATE_KEY)
     path = home.root / POLICY_FILE
-    log = LogVerifier(engine.trust.root_der, st.state if st is not None else None,
+    log = LogVerifier(engine.trust.root_der, store.get_log_state(),
                       path.read_bytes() if path.exists() else None)
     engine.gossip = lambda channel_id: log.gossip_for(channel_id, engine.now())
     return log

@@ -6,7 +6,7 @@ roster, and the device certificate's end (see :mod:`client.health`, sans-I/O).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 from client.core.base import Driver
 from client.errors import ClientError
@@ -18,6 +18,7 @@ from client.events import (
 )
 from client.health import (
     DRAIN_WINDOW,
+    CertificateJson,
     CertificateStatus,
     Claim,
     HealthRecord,
@@ -41,6 +42,19 @@ KEY_PACKAGE_LOW = 8
 #: How often a started client looks at its KeyPackages on the relay (drain watch).
 KP_WATCH_SECONDS = 300
 DAY_SECONDS = 86400
+
+
+class DeviceStatus(TypedDict):
+    """``corridor status`` (JSON): what the device knows about itself, offline."""
+
+    identity: dict[str, object]
+    relay_url: str
+    certificate: CertificateJson
+    routing: list[dict[str, str]]
+    key_packages: dict[str, object]
+    outbox: int
+    warnings: list[str]
+    synced: NotRequired[bool]  # set by the CLI once it tried to sync
 
 
 class Upkeep(Driver):
@@ -205,7 +219,7 @@ class Upkeep(Driver):
         if st.warning and (changed or not only_changes):
             self.emit([CertificateExpiring(st.not_after, st.days_left, st.link, st.advice)])
 
-    def status(self) -> dict[str, Any]:
+    def status(self) -> DeviceStatus:
         """What the device should know about itself, offline: identity, certificate
         expiry, routing warnings, KeyPackage drain, the outbox (``corridor status``)."""
         cert = self.certificate_status()

@@ -32,9 +32,9 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -43,10 +43,18 @@ from client.crisis.hotline_log import LogError, render_html, verify_log
 from client.crisis.records import AttendanceAnswer, Priority, RecordError
 from client.errors import NotFoundError, UsageError
 
+if TYPE_CHECKING:
+    from client._cli import Subparsers
+    from client.core import Client
+    from client.crisis.desk import Desk
+
 __all__ = ["register"]
 
+# A crisis command run against an open client core and its crisis desk.
+OnlineCommand = Callable[[argparse.Namespace, "Client", "Desk"], Awaitable[int]]
 
-def _emit(args: argparse.Namespace, data: Any, lines: list[str]) -> None:
+
+def _emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
     if getattr(args, "json", False):
         print(json.dumps(data))
     else:
@@ -173,11 +181,9 @@ def _duty_sign(args: argparse.Namespace) -> int:
 
 def _calendar(args: argparse.Namespace) -> int:
     try:
-        raw = json.loads(_read(args.file))
-        items = [{**m, "starts_at": _ms(m["starts_at"])} for m in raw]
-        regular = msgspec.convert(items, list[meetings.RegularMeeting])
-    except (ValueError, KeyError, TypeError, msgspec.ValidationError) as exc:
-        raise UsageError(f"{args.file} is not a list of meetings: {exc}") from None
+        regular = meetings.parse_calendar(_read(args.file), _ms)
+    except ValueError as exc:
+        raise UsageError(f"{args.file} is {exc}") from None
     data = meetings.calendar_ics(regular, venue=args.venue, stamp_ms=_ms("+0s"))
     if args.out == "-":
         sys.stdout.write(data.decode())
@@ -188,7 +194,7 @@ def _calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add the crisis commands to ``corridor``'s subcommand parser."""
 
     def opts(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -236,7 +242,7 @@ def register(subparsers: Any) -> None:
 
 # -- online commands (a device home and the relay) ---------------------------------------------
 
-def _online(func: Callable[[argparse.Namespace, Any, Any], Coroutine[Any, Any, int]]
+def _online(func: OnlineCommand
             ) -> Callable[[argparse.Namespace], int]:
     """Open the home, sync (unless --offline, or the relay is out of reach), run."""
     from client.cli import _open, _sync_or_offline
@@ -251,16 +257,17 @@ def _online(func: Callable[[argparse.Namespace, Any, Any], Coroutine[Any, Any, i
     return lambda args: asyncio.run(run(args))
 
 
-def _now_ms(desk: Any) -> int:
+def _now_ms(desk: Desk) -> int:
     return int(desk.now())
 
 
-async def _hotline_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _hotline_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     call = await desk.call(args.channel, args.subject, args.body,
                            priority=Priority(args.priority),
                            reply_within_ms=args.reply_within * 1000
                            if args.reply_within else None)
     view = desk.ensure().call_view(bytes.fromhex(call), _now_ms(desk))
+    assert view is not None, "the call just placed is in the book"
     _emit(args, view.to_json(_now_ms(desk)),
           [f"{args.priority.upper()} call {call} to {view.call.to_mission}; reply by "
            f"{_clock(view.call.reply_by)}"])
@@ -273,7 +280,7 @@ def _clock(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-async def _hotline_calls(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     await desk.tick()
     now = _now_ms(desk)
     views = desk.calls()
@@ -284,7 +291,7 @@ async def _hotline_calls(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _hotline_step(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _hotline_step(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     if args.hotline_command == "answer":
         await desk.answer(args.call, args.text)
     else:
@@ -296,7 +303,7 @@ async def _hotline_step(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _hotline_log(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _hotline_log(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     data = desk.export_log(args.calls)
     _write(args.out, data)
     log = verify_log(data, c.engine.trust.root_der)
@@ -308,11 +315,11 @@ async def _hotline_log(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _hotline_watch(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     """Ring until acknowledged: sync, mark delivered, notify (critical), repeat."""
     import time
 
-    from client.crisis.alarm import Alarm, DesktopNotifier, Ring
+    from client.crisis.alarm import Alarm, DesktopNotifier, Notifier, Ring
 
     class _Print:
         def notify(self, ring: Ring, replaces: int) -> int:
@@ -323,7 +330,7 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
         def withdraw(self, notification_id: int) -> None:
             del notification_id
 
-    notifier: Any
+    notifier: Notifier
     try:
         notifier = DesktopNotifier()
     except Exception:  # no session bus: ring on the terminal
@@ -339,7 +346,7 @@ async def _hotline_watch(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _duty_publish(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     public = Path(args.file + ".public")
     mid = await desk.publish_roster(args.channel, _read(args.file),
                                     public.read_bytes() if public.exists() else b"")
@@ -349,7 +356,7 @@ async def _duty_publish(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _duty_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _duty_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     roster = desk.roster()
     now = _now_ms(desk)
     others = desk.on_duty()
@@ -368,7 +375,7 @@ async def _duty_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _explain_request(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _explain_request(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rid = await desk.request_explanation(
         args.channel, to_mission=args.to, what=args.what, where=args.where, when=args.when,
         reference=args.reference, deadline_ms=args.deadline * 1000, notify=args.notify or ())
@@ -376,19 +383,19 @@ async def _explain_request(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _explain_reply(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _explain_reply(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.reply_explanation(args.request, args.text)
     _emit(args, {"message_id": mid}, [f"reply sent ({mid})"])
     return 0
 
 
-async def _explain_meeting(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _explain_meeting(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.request_meeting(args.request, args.within * 1000)
     _emit(args, {"message_id": mid}, [f"meeting of all missions requested ({mid})"])
     return 0
 
 
-async def _explain_list(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rows = desk.explanations()
     _emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
                   "where": r.where, "when": r.when, "reference": r.reference,
@@ -399,7 +406,7 @@ async def _explain_list(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _meeting_call(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     from client.cli import _when
 
     mid = await desk.call_meeting(args.channel, meeting_at=_when(args.at), place=args.place,
@@ -414,7 +421,7 @@ _ANSWERS = {"in-person": AttendanceAnswer.IN_PERSON, "remote": AttendanceAnswer.
             "represented": AttendanceAnswer.REPRESENTED, "cannot": AttendanceAnswer.CANNOT}
 
 
-async def _meeting_attend(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_attend(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     if args.answer == "represented" and not args.by:
         raise UsageError("--answer represented needs --by (who represents your mission)")
     mid = await desk.attend(args.channel, args.meeting, _ANSWERS[args.answer], args.by or "")
@@ -422,7 +429,7 @@ async def _meeting_attend(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _meeting_tally(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_tally(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     t = desk.tally(args.channel, args.meeting)
     data = t.to_json()
     _emit(args, data, [", ".join(f"{k}: {n}" for k, n in t.counts.items()),
@@ -430,7 +437,7 @@ async def _meeting_tally(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _meeting_propose(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     from client.cli import _when
 
     pid = await desk.propose_meeting(args.channel, meeting_at=_when(args.at),
@@ -439,7 +446,7 @@ async def _meeting_propose(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _meeting_proposals(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_proposals(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rows = desk.ensure().proposals()
 
     def said(answers: dict[str, bool]) -> str:
@@ -455,13 +462,13 @@ async def _meeting_proposals(args: argparse.Namespace, c: Any, desk: Any) -> int
     return 0
 
 
-async def _meeting_answer_proposal(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _meeting_answer_proposal(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.answer_proposal(args.proposal, args.meeting_command == "accept")
     _emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
     return 0
 
 
-async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _available(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     until = 0 if args.off else _now_ms(desk) + args.seconds * 1000
     told = await desk.set_available(args.to, until, args.note)
     _emit(args, {"told": told, "until": until},
@@ -470,7 +477,7 @@ async def _available(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _handover(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _handover(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.publish_handover(args.channel, _read(args.file))
     h = desk.handovers()[-1] if desk.handovers() else None
     _emit(args, {"message_id": mid, "incoming": h.incoming if h else None},
@@ -478,13 +485,14 @@ async def _handover(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-def register_online(subparsers: Any, *, duty_sub: Any, meeting_sub: Any) -> None:
+def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
+                    meeting_sub: Subparsers) -> None:
     """The commands that need a device home and the relay."""
     from client._cli import duration_arg
 
-    def cmd(sub: Any, name: str, help_: str, func: Callable[..., Any],
+    def cmd(sub: Subparsers, name: str, help_: str, func: OnlineCommand,
             offline: bool = False) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                        help="print JSON (errors too)")
         p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")

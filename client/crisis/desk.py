@@ -17,7 +17,7 @@ import contextlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
 from client import payloads
 from client.crisis import authority, explain, hotline, meetings
@@ -40,6 +40,10 @@ from client.crisis.records import (
     seal,
 )
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
+
+if TYPE_CHECKING:
+    from client.core import Client
+    from client.store.base import Channel, Message
 
 __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 
@@ -87,7 +91,7 @@ class DeskView:
 class Desk:
     """Crisis workflows over a :class:`client.core.Client` (``client``)."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Client) -> None:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
         self._position: dict[bytes, int] = {}
@@ -133,7 +137,7 @@ class Desk:
                         self._take(ch, m, crls)
         return self.book
 
-    def _take(self, ch: Any, m: Any, crls: Sequence[bytes]) -> None:
+    def _take(self, ch: Channel, m: Message, crls: Sequence[bytes]) -> None:
         try:
             p = payloads.decode(m.body)
         except PayloadError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 from client import payloads
 from client.crisis import authority
@@ -20,10 +20,13 @@ from client.crisis.book import decode_item
 from client.crisis.records import RecordError
 from client.errors import ClientError
 
+if TYPE_CHECKING:
+    from client.store.base import Store
+
 __all__ = ["handover_in", "stored_handovers"]
 
 
-def stored_handovers(store: Any, root_der: bytes) -> Iterator[authority.Handover]:
+def stored_handovers(store: Store, root_der: bytes) -> Iterator[authority.Handover]:
     """Every valid handover among the crisis items of ``store`` (lazily)."""
     for ch in store.list_channels():
         if ch.damaged:

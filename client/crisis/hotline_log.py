@@ -27,7 +27,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Any, Final
+from typing import Annotated, Final, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -126,7 +126,10 @@ class VerifiedLog:
                           for c in self.calls]}
 
 
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[Any], what: str) -> object:
+T = TypeVar("T")
+
+
+def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
     try:
         value = decoder.decode(data)
     except (msgspec.MsgspecError, ValueError):

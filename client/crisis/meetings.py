@@ -14,7 +14,9 @@ weekly (or other) recurrence and its agenda.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Final, Literal
@@ -31,8 +33,10 @@ __all__ = [
     "RegularMeeting",
     "Tally",
     "calendar_ics",
+    "parse_calendar",
     "reminders_due",
     "tally",
+    "upcoming",
 ]
 
 CALENDAR_VERSION: Final = 1
@@ -135,3 +139,55 @@ def calendar_ics(meetings: Iterable[RegularMeeting], *, venue: str, stamp_ms: in
             ev.add("rrule", rule)
         cal.add_component(ev)
     return bytes(cal.to_ical())
+
+
+def parse_calendar(raw: bytes, to_ms: Callable[[object], int]) -> list[RegularMeeting]:
+    """The meetings of a calendar file (a JSON list; ``to_ms`` reads each ``starts_at``,
+    a time in milliseconds or as the command line writes one). ValueError when it is
+    not one."""
+    try:
+        items = [{**m, "starts_at": to_ms(m["starts_at"])} for m in json.loads(raw)]
+        return msgspec.convert(items, list[RegularMeeting])
+    except (ValueError, KeyError, TypeError, msgspec.ValidationError) as exc:
+        raise ValueError(f"not a list of meetings: {exc}") from None
+
+
+def _occurrences(m: RegularMeeting) -> Iterator[int]:
+    """Each start of ``m`` (ms), as RFC 5545 expands its rule: a monthly meeting on a
+    day a month lacks (the 31st) skips that month, and the skip does not count."""
+    if m.frequency == "once":
+        yield m.starts_at
+        return
+    first = _dt(m.starts_at)
+    n = 0
+    for k in itertools.count():
+        if m.count is not None and n >= m.count:
+            return
+        if m.frequency == "monthly":
+            months = first.month - 1 + k * m.interval
+            try:
+                at = first.replace(year=first.year + months // 12, month=months % 12 + 1)
+            except ValueError:
+                continue
+        else:
+            days = 7 if m.frequency == "weekly" else 1
+            at = first + timedelta(days=days * m.interval * k)
+        n += 1
+        yield int(at.timestamp() * 1000)
+
+
+def upcoming(meetings: Iterable[RegularMeeting], now: int, *,
+             limit: int = 20) -> list[tuple[int, RegularMeeting]]:
+    """The next ``limit`` starts at or after ``now`` (ms) across the calendar, in order
+    (a meeting under way counts until its end)."""
+    out: list[tuple[int, RegularMeeting]] = []
+    for m in meetings:
+        span, mine = m.duration_min * MINUTE, 0
+        for at in _occurrences(m):
+            if at + span <= now:
+                continue
+            out.append((at, m))
+            mine += 1
+            if mine >= limit:  # no more of this one can make the first ``limit``
+                break
+    return sorted(out, key=lambda x: (x[0], x[1].uid))[:limit]

@@ -23,17 +23,26 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from client.crisis.cli import _crls, _emit, _read, _root_of, _write
 from client.decisions import drafting
 from client.decisions.export import ExportError, verify_file, verify_record
 from client.errors import UsageError
 
+if TYPE_CHECKING:
+    from client._cli import Subparsers
+    from client.core import Client
+    from client.decisions.desk import Desk
+    from client.decisions.silence import Outcome
+
 __all__ = ["both_zones", "register"]
+
+# A decisions command run against an open client core and its decisions desk.
+OnlineCommand = Callable[[argparse.Namespace, "Client", "Desk"], Awaitable[int]]
 
 
 def _zone(name: str | None) -> tzinfo:
@@ -63,7 +72,7 @@ def _text(args: argparse.Namespace) -> str:
     return str(args.text)
 
 
-def _online(func: Callable[[argparse.Namespace, Any, Any], Coroutine[Any, Any, int]]
+def _online(func: OnlineCommand
             ) -> Callable[[argparse.Namespace], int]:
     """Open the home, sync (unless --offline, or the relay is out of reach), run."""
     from client.cli import _open, _sync_or_offline
@@ -79,7 +88,7 @@ def _online(func: Callable[[argparse.Namespace, Any, Any], Coroutine[Any, Any, i
 
 # -- silence --------------------------------------------------------------------------------
 
-def _outcome_lines(o: Any, venue: tzinfo) -> list[str]:
+def _outcome_lines(o: Outcome, venue: tzinfo) -> list[str]:
     p = o.put
     lines = [f"{p.proc_id.hex()[:12]}  {p.title} (revision {p.revision}, by {p.member}): "
              f"{o.summary()}", f"  deadline {both_zones(o.deadline, venue)}"]
@@ -92,7 +101,7 @@ def _outcome_lines(o: Any, venue: tzinfo) -> list[str]:
     return lines
 
 
-async def _silence_put(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_put(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     pid = await desk.put(args.channel, args.title, _text(args), period_ms=args.seconds * 1000)
     out = desk.status(pid)
     _emit(args, out.to_json(), [f"under silence ({pid}) until "
@@ -100,21 +109,21 @@ async def _silence_put(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _silence_break(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_break(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     bid = await desk.break_silence(args.proc, args.reason)
     _emit(args, {"break_id": bid, **desk.status(args.proc).to_json()},
           [f"silence broken ({bid}); the other missions acknowledge it as they sync"])
     return 0
 
 
-async def _silence_withdraw(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_withdraw(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     ids = await desk.withdraw(args.proc)
     _emit(args, {"withdrawn": ids, **desk.status(args.proc).to_json()},
           [f"break withdrawn ({', '.join(ids)})"])
     return 0
 
 
-async def _silence_revise(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_revise(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rev = await desk.revise(args.proc, _text(args))
     out = desk.status(args.proc)
     _emit(args, out.to_json(), [f"revision {rev} under silence until "
@@ -122,7 +131,7 @@ async def _silence_revise(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _silence_status(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_status(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     venue = _zone(args.venue_tz)
     alerts = [] if args.offline else await desk.tick()
     if not args.offline and alerts:
@@ -131,15 +140,17 @@ async def _silence_status(args: argparse.Namespace, c: Any, desk: Any) -> int:
     warn = [f"YOUR BREAK IS NOT CONFIRMED: sent at {both_zones(a.brk.at, venue)}, not yet "
             f"acknowledged by {', '.join(sorted(a.missing))}; raise it by other means"
             for a in alerts]
-    data: Any = rows[0].to_json() if args.proc else [o.to_json() for o in rows]
+    data: dict[str, object] | list[dict[str, object]]
     if args.proc:
-        data["alerts"] = [a.to_json() for a in alerts]
+        data = {**rows[0].to_json(), "alerts": [a.to_json() for a in alerts]}
+    else:
+        data = [o.to_json() for o in rows]
     _emit(args, data, warn + [ln for o in rows for ln in _outcome_lines(o, venue)]
           or ["no text under silence"])
     return 0
 
 
-async def _silence_export(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _silence_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     data = desk.export_outcome(args.proc)
     _write(args.out, data)
     rec = verify_record(data, c.engine.trust.root_der)
@@ -152,20 +163,20 @@ async def _silence_export(args: argparse.Namespace, c: Any, desk: Any) -> int:
 
 # -- drafting -------------------------------------------------------------------------------
 
-async def _draft_new(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_new(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     did = await desk.new_document(args.channel, args.title, _text(args), lock=args.lock)
     _emit(args, desk.document(did).to_json(desk.now()), [f"document created ({did})"])
     return 0
 
 
-async def _draft_edit(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_edit(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     n = await desk.edit(args.doc, _text(args))
     doc = desk.document(args.doc)
     _emit(args, doc.to_json(desk.now()), [f"version {n} sent; {doc.summary()}"])
     return 0
 
 
-async def _draft_diff(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_diff(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     doc = desk.document(args.doc)
     try:
         a, b = doc.version(args.a), doc.version(args.b or doc.latest.version)
@@ -177,26 +188,26 @@ async def _draft_diff(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _draft_comment(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_comment(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.comment(args.doc, args.paragraph - 1, args.text, args.version)
     _emit(args, {"message_id": mid}, [f"comment on paragraph {args.paragraph} sent"])
     return 0
 
 
-async def _draft_sign_off(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_sign_off(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     await desk.sign_off(args.doc, args.version)
     doc = desk.document(args.doc)
     _emit(args, doc.to_json(desk.now()), [f"signed off; {doc.summary()}"])
     return 0
 
 
-async def _draft_lock(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_lock(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     await desk.lock(args.doc, for_ms=args.seconds * 1000, release=args.release)
     _emit(args, {"released": args.release}, ["lock released" if args.release else "lock taken"])
     return 0
 
 
-async def _draft_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     now = desk.now()
     if args.doc:
         doc = desk.document(args.doc)
@@ -215,7 +226,7 @@ async def _draft_show(args: argparse.Namespace, c: Any, desk: Any) -> int:
     return 0
 
 
-async def _draft_export(args: argparse.Namespace, c: Any, desk: Any) -> int:
+async def _draft_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     stem = Path(args.out)
     files = desk.export_files(args.doc, stem.name)
     for name, data in files.items():
@@ -256,13 +267,13 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add ``silence``, ``draft`` and ``verify-decision`` to ``corridor``."""
     from client._cli import duration_arg
 
-    def cmd(sub: Any, name: str, help_: str, func: Callable[..., Any],
+    def cmd(sub: Subparsers, name: str, help_: str, func: OnlineCommand,
             offline: bool = False) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                        help="print JSON (errors too)")
         p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")

@@ -15,7 +15,7 @@ import contextlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from client import payloads
 from client.crisis import authority, signing
@@ -23,7 +23,7 @@ from client.crisis.desk import item_of
 from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
 from client.decisions import drafting, export, silence
-from client.decisions.book import Book, Item, decode_item, encode_item
+from client.decisions.book import Book, Item, Kept, decode_item, encode_item
 from client.decisions.records import (
     Break,
     BreakSeen,
@@ -41,6 +41,9 @@ from client.decisions.records import (
 from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
+
+if TYPE_CHECKING:
+    from client.core import Client
 
 __all__ = ["DecisionsView", "Desk"]
 
@@ -65,7 +68,7 @@ class DecisionsView:
 class Desk:
     """Decision workflows over a :class:`client.core.Client` (``client``)."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Client) -> None:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
         self._seen: set[tuple[bytes, bytes]] = set()
@@ -174,7 +177,8 @@ class Desk:
         if why:
             raise UsageError(why)
         put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
-                  text=text, period=period_ms, at=self.now())
+                  text=text, period=period_ms, closers=tuple(self.participants(cid)[1]),
+                  at=self.now())
         await self._send(cid, put)
         return put.proc_id.hex()
 
@@ -215,7 +219,8 @@ class Desk:
             raise UsageError("the deadline has passed: put a new text under silence")
         p = out.put
         await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
-                                  title=p.title, text=text, period=p.period, at=self.now()))
+                                  title=p.title, text=text, period=p.period,
+                                  closers=tuple(self.participants(cid)[1]), at=self.now()))
         return p.revision + 1
 
     async def break_silence(self, ref: str | bytes, reason: str) -> str:
@@ -357,13 +362,14 @@ class Desk:
         """Everything the app's decisions window shows, at once."""
         procs, docs = self.procedures(), self.documents()
         chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
-                      if not c.damaged and str(c.kind) in ("multilateral", "caucus", "notice"))
+                      if not c.damaged and c.kind is not None
+                      and str(c.kind) in ("multilateral", "caucus", "notice"))
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
                              chans, list(alerts), frozenset(self.book.observers))
 
     # -- exports --------------------------------------------------------------------------
 
-    def _export(self, kind: export.Kind, keep: list[Any], participants: Sequence[str],
+    def _export(self, kind: export.Kind, keep: list[Kept], participants: Sequence[str],
                 closers: Sequence[str], attachments: Sequence[tuple[str, bytes]]) -> bytes:
         eng = self.client.engine
         return export.export_record(

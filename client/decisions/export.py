@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Final, Literal
+from typing import Annotated, Final, Literal, TypeVar
 
 import msgspec
 from msgspec import Meta
@@ -114,7 +114,10 @@ class Verified:
         return out
 
 
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[Any], what: str) -> Any:
+T = TypeVar("T")
+
+
+def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
     try:
         value = decoder.decode(data)
     except (msgspec.MsgspecError, ValueError):

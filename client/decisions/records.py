@@ -66,7 +66,10 @@ class _Rec(msgspec.Struct, frozen=True, kw_only=True, tag_field="t"):
 
 class Put(_Rec, frozen=True, kw_only=True, tag="silence"):
     """A text put under silence (``revision`` 1) or revised (2, 3, ...): the silence
-    runs ``period`` ms from ``at``; a revision restarts it for the full period."""
+    runs ``period`` ms from ``at``; a revision restarts it for the full period.
+    ``closers`` are the channel's members (of participating missions) when it was put:
+    the members whose closing statements adoption waits for (a device that joins later
+    cannot read the text, so it is never waited for)."""
 
     proc_id: RecordId
     member: Delegate
@@ -74,6 +77,7 @@ class Put(_Rec, frozen=True, kw_only=True, tag="silence"):
     title: Title
     text: Text
     period: Annotated[int, Meta(ge=60_000, le=90 * 86_400_000)]
+    closers: Annotated[tuple[Delegate, ...], Meta(max_length=10_000)] = ()
     at: Millis
 
     @property

@@ -182,8 +182,9 @@ def outcome(puts: Iterable[Put], breaks: Iterable[Break], withdrawals: Iterable[
 
     Args:
         participants: the participating missions (the channel's, observers excluded).
-        closers: the members ("mission/delegate") whose closing statement adoption needs
-            (the channel's member devices of participating missions).
+        closers: the channel's members ("mission/delegate") of participating missions
+            now; adoption waits for those of them the put named, and for at least one
+            of every participating mission ("mission/*" while none has closed).
     """
     put = current(puts)
     if put is None:
@@ -205,7 +206,13 @@ def outcome(puts: Iterable[Put], breaks: Iterable[Break], withdrawals: Iterable[
     unheld = tuple(sorted({(c.member, at) for c in on_rev for bid, at in c.breaks
                            if bid not in held and put.at <= at < put.deadline}))
     closed = tuple(sorted({c.member for c in on_rev}))
-    awaiting = tuple(sorted(set(closers) - set(closed)))
+    # the members the put named that are still in the channel (one who left cannot
+    # close), and at least one member of every participating mission still there
+    required = set(closers) & set(put.closers) if put.closers else set(closers)
+    required |= {f"{m}/*" for m in participants
+                 if any(mission_of(w) == m for w in closers)
+                 and not any(mission_of(w) == m for w in (*closed, *required))}
+    awaiting = tuple(sorted(w for w in required if w not in closed))
     live = [s for s in states if s.withdrawn_at is None]
     if now < put.deadline:
         state = State.OPEN

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Final
+from typing import Annotated, Final, TypedDict
 
 import msgspec
 from msgspec import Meta
@@ -76,15 +76,118 @@ def decode_item(data: bytes) -> Item | None:
     return item if item.v == ITEM_VERSION else None
 
 
+class HistoryRow(TypedDict):
+    """One record of a notice's history."""
+
+    action: str
+    revision: int
+    by: str
+    at: int
+    reason: str
+
+
+class ExerciseRow(TypedDict):
+    """A line of the exercise register (``corridor notice list``, the CSV and iCalendar)."""
+
+    notice_id: str
+    mission: str
+    status: str
+    revision: int
+    name: str
+    starts_at: int
+    ends_at: int
+    area: str
+    lat: float | None
+    lon: float | None
+    activity: str
+    contact: str
+    forces: list[list[str | int]]  # [category, quantity]
+    marking: str
+    history: list[HistoryRow]
+
+
+class IncidentRow(TypedDict):
+    incident_id: str
+    mission: str
+    by: str
+    occurred_at: int
+    lat: float
+    lon: float
+    units: str
+    what: str
+    contact: str
+    explains: str
+    marking: str
+
+
+class AmendmentRow(TypedDict):
+    at: int
+    by: str
+    note: str
+
+
+class ExchangeRow(TypedDict):
+    """A mission's part in the annual exchange."""
+
+    mission: str
+    submitted_at: int | None
+    late: bool
+    amendments: list[AmendmentRow]
+    current: str
+
+
+class ExchangeStatus(TypedDict):
+    year: int
+    due_at: int | None
+    missions: list[ExchangeRow]
+
+
+class AidOfferRow(TypedDict):
+    offer_id: str
+    by: str
+    quantity: int
+    note: str
+    accepted: bool
+    delivered: bool
+
+
+class AidLineRow(TypedDict):
+    """A line of an aid request, its state and the offers against it."""
+
+    line: int
+    category: str
+    quantity: int
+    unit: str
+    state: str
+    unmet: int
+    offers: list[AidOfferRow]
+
+
+class AidRequestRow(TypedDict):
+    """A request on the aid board."""
+
+    request_id: str
+    mission: str
+    by: str
+    at: int
+    location: str
+    lat: float | None
+    lon: float | None
+    urgency: str
+    contact: str
+    marking: str
+    lines: list[AidLineRow]
+
+
 @dataclass(frozen=True, slots=True)
 class Kept:
     channel_id: bytes
     record: NoticeRecord
     signed: Signed
 
-    def raw(self) -> dict[str, Any]:
+    def raw(self) -> dict[str, object]:
         """The record as its author encoded it, every field (a newer client's too)."""
-        out: dict[str, Any] = msgspec.msgpack.decode(self.signed.body)
+        out: dict[str, object] = msgspec.msgpack.decode(self.signed.body)
         return out
 
 
@@ -140,7 +243,7 @@ class NoticeBook:
 
     # -- lookups -------------------------------------------------------------------------
 
-    def of(self, kind: type[Any]) -> list[Kept]:
+    def of(self, kind: type) -> list[Kept]:
         return sorted((k for k in self.kept.values() if isinstance(k.record, kind)),
                       key=_order)
 
@@ -165,12 +268,12 @@ class NoticeBook:
     # -- registers -----------------------------------------------------------------------
 
     def exercises(self, *, mission: str = "", start: int | None = None,
-                  end: int | None = None) -> list[dict[str, Any]]:
+                  end: int | None = None) -> list[ExerciseRow]:
         """The exercise register: every notice with its status and history, filtered by
         notifying mission and by dates (those overlapping ``start``..``end``, ms)."""
         ids = {k.record.notice_id for k in self.of(ExerciseNotice)
                if isinstance(k.record, ExerciseNotice)}
-        out = []
+        out: list[ExerciseRow] = []
         for nid in ids:
             hist = self.history(nid)
             first, cur = hist[0].record, hist[-1].record
@@ -200,14 +303,14 @@ class NoticeBook:
         out.sort(key=lambda r: (r["starts_at"], r["notice_id"]))
         return out
 
-    def incidents(self) -> list[dict[str, Any]]:
+    def incidents(self) -> list[IncidentRow]:
         return [{"incident_id": r.incident_id.hex(), "mission": r.mission, "by": r.member,
                  "occurred_at": r.occurred_at, "lat": r.lat, "lon": r.lon, "units": r.units,
                  "what": r.what, "contact": r.contact, "explains": r.explains.hex(),
                  "marking": r.marking}
                 for r in (k.record for k in self.of(Incident)) if isinstance(r, Incident)]
 
-    def exchange(self, year: int, missions: Sequence[str], now: int) -> dict[str, Any]:
+    def exchange(self, year: int, missions: Sequence[str], now: int) -> ExchangeStatus:
         """Who submitted the year's exchange, when, who is late, and each amendment."""
         dues = [k.record for k in self.of(ExchangeDue)
                 if isinstance(k.record, ExchangeDue) and k.record.year == year]
@@ -217,7 +320,7 @@ class NoticeBook:
             r = k.record
             if isinstance(r, ExchangeSubmission) and r.year == year:
                 subs.setdefault(r.mission, []).append(r)
-        rows = []
+        rows: list[ExchangeRow] = []
         for m in sorted(set(missions) | set(subs)):
             mine = subs.get(m, [])
             first = mine[0].at if mine else None
@@ -238,13 +341,13 @@ class NoticeBook:
     def filled(self) -> list[TemplateFill]:
         return [k.record for k in self.of(TemplateFill) if isinstance(k.record, TemplateFill)]
 
-    def aid_board(self) -> list[dict[str, Any]]:
+    def aid_board(self) -> list[AidRequestRow]:
         """Every request, each line's state (requested, offered, accepted, delivered),
         its offers and what is still unmet."""
         offers = [k.record for k in self.of(AidOffer) if isinstance(k.record, AidOffer)]
         accepts = [k.record for k in self.of(AidAccept) if isinstance(k.record, AidAccept)]
         dones = [k.record for k in self.of(AidDelivered) if isinstance(k.record, AidDelivered)]
-        out = []
+        out: list[AidRequestRow] = []
         for k in self.of(AidRequest):
             req = k.record
             assert isinstance(req, AidRequest)
@@ -255,7 +358,7 @@ class NoticeBook:
             delivered = {d.offer_id for d in dones if d.request_id == req.request_id
                          and d.offer_id in accepted and d.offer_id in by_offer
                          and d.mission in (req.mission, by_offer[d.offer_id].mission)}
-            lines = []
+            lines: list[AidLineRow] = []
             for ln in req.lines:
                 lo = [o for o in mine if o.line == ln.line]
                 got = sum(o.quantity for o in lo if o.offer_id in delivered)

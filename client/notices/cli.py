@@ -19,16 +19,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from client.crisis.cli import _emit
 from client.errors import UsageError
 
+if TYPE_CHECKING:
+    from client._cli import Subparsers
+    from client.notices.book import AidRequestRow, ExerciseRow
+    from client.notices.desk import NoticeDesk
+
 __all__ = ["register"]
 
-Handler = Callable[[argparse.Namespace, Any], Coroutine[Any, Any, int]]
+Handler = Callable[[argparse.Namespace, "NoticeDesk"], Awaitable[int]]
 
 
 def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
@@ -72,7 +77,7 @@ def _forces(items: list[str] | None) -> list[tuple[str, int]]:
     return [(k, _count(v, k)) for k, v in _pairs(items, "a force")]
 
 
-def _notice_line(r: dict[str, Any]) -> str:
+def _notice_line(r: ExerciseRow) -> str:
     from client.notices.export import iso
 
     return (f"{r['notice_id'][:12]}  [{r['marking'] or 'UNCLASSIFIED'}] {r['mission']}: "
@@ -80,7 +85,7 @@ def _notice_line(r: dict[str, Any]) -> str:
             f"(revision {r['revision']})")
 
 
-async def _notice_new(args: argparse.Namespace, d: Any) -> int:
+async def _notice_new(args: argparse.Namespace, d: NoticeDesk) -> int:
     nid = await d.notify_exercise(
         args.channel, name=args.name, starts_at=_when(args.start), ends_at=_when(args.end),
         area=args.area, lat=args.lat, lon=args.lon, forces=_forces(args.force),
@@ -90,8 +95,8 @@ async def _notice_new(args: argparse.Namespace, d: Any) -> int:
     return 0
 
 
-def _changes(args: argparse.Namespace) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _changes(args: argparse.Namespace) -> dict[str, object]:
+    out: dict[str, object] = {}
     for name in ("name", "area", "lat", "lon", "activity", "contact"):
         value = getattr(args, name, None)
         if value is not None:
@@ -105,7 +110,7 @@ def _changes(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
-async def _notice_change(args: argparse.Namespace, d: Any) -> int:
+async def _notice_change(args: argparse.Namespace, d: NoticeDesk) -> int:
     nid = await d.change_exercise(args.notice, args.action, reason=args.reason,
                                   **_changes(args))
     [row] = [r for r in d.register() if r["notice_id"] == nid]
@@ -113,7 +118,7 @@ async def _notice_change(args: argparse.Namespace, d: Any) -> int:
     return 0
 
 
-async def _notice_list(args: argparse.Namespace, d: Any) -> int:
+async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
     from client.notices.export import register_csv, register_ics
 
     rows = d.register(mission=args.mission or "",
@@ -128,7 +133,7 @@ async def _notice_list(args: argparse.Namespace, d: Any) -> int:
     return 0
 
 
-async def _incident(args: argparse.Namespace, d: Any) -> int:
+async def _incident(args: argparse.Namespace, d: NoticeDesk) -> int:
     iid = await d.report_incident(args.channel, occurred_at=_when(args.at), lat=args.lat,
                                   lon=args.lon, what=args.what, units=args.units,
                                   contact=args.contact, explains=args.explains,
@@ -145,7 +150,7 @@ def _aid_lines(items: list[str]) -> list[tuple[str, int, str]]:
     return out
 
 
-def _board_lines(board: list[dict[str, Any]], unmet: dict[str, int]) -> list[str]:
+def _board_lines(board: list[AidRequestRow], unmet: dict[str, int]) -> list[str]:
     out = []
     for req in board:
         out.append(f"{req['request_id'][:12]}  [{req['marking'] or 'UNCLASSIFIED'}] "
@@ -160,7 +165,7 @@ def _board_lines(board: list[dict[str, Any]], unmet: dict[str, int]) -> list[str
     return out
 
 
-async def _aid(args: argparse.Namespace, d: Any) -> int:
+async def _aid(args: argparse.Namespace, d: NoticeDesk) -> int:
     verb = args.aid_command
     ref = ""
     if verb == "request":
@@ -176,14 +181,14 @@ async def _aid(args: argparse.Namespace, d: Any) -> int:
         ref = await d.deliver_aid(args.request, args.offer)
     board = d.aid_board()
     unmet = d.book.unmet()
-    data: dict[str, Any] = {"board": board, "unmet": unmet}
+    data: dict[str, object] = {"board": board, "unmet": unmet}
     if ref:
         data["id"] = ref
     _emit(args, data, ([f"{verb} {ref}"] if ref else []) + _board_lines(board, unmet))
     return 0
 
 
-async def _exchange(args: argparse.Namespace, d: Any) -> int:
+async def _exchange(args: argparse.Namespace, d: NoticeDesk) -> int:
     from client.notices.export import iso
 
     verb = args.exchange_command
@@ -205,7 +210,7 @@ async def _exchange(args: argparse.Namespace, d: Any) -> int:
     return 0
 
 
-async def _template(args: argparse.Namespace, d: Any) -> int:
+async def _template(args: argparse.Namespace, d: NoticeDesk) -> int:
     verb = args.template_command
     if verb == "publish":
         await d.publish_template(args.channel, args.id, args.title, args.field,
@@ -221,11 +226,11 @@ async def _template(args: argparse.Namespace, d: Any) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subparsers) -> None:
     """Add ``notice``, ``aid``, ``exchange`` and ``template`` to ``corridor``."""
 
-    def cmd(sub: Any, name: str, help_: str, func: Handler) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_, description=help_)
+    def cmd(sub: Subparsers, name: str, help_: str, func: Handler) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                        help="print JSON (errors too)")
         p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")

@@ -16,13 +16,22 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 import msgspec
 
 from client import payloads
 from client.errors import NotFoundError, PayloadError, UsageError
-from client.notices.book import STATUS, Item, NoticeBook, decode_item, encode_item
+from client.notices.book import (
+    STATUS,
+    AidRequestRow,
+    ExchangeStatus,
+    ExerciseRow,
+    Item,
+    NoticeBook,
+    decode_item,
+    encode_item,
+)
 from client.notices.records import (
     Action,
     AidAccept,
@@ -44,13 +53,25 @@ from client.notices.records import (
     seal_body,
 )
 
+if TYPE_CHECKING:
+    from client.core import Client
+    from client.store.base import Message
+
 __all__ = ["NoticeDesk"]
+
+
+class _Base(TypedDict):
+    """The fields every record of this device starts with."""
+
+    member: str
+    at: int
+    marking: str
 
 
 class NoticeDesk:
     """Notices, exchange, templates and the aid board over a client (``client``)."""
 
-    def __init__(self, client: Any) -> None:
+    def __init__(self, client: Client) -> None:
         self.client = client
         self.book = self._new_book()
         self._position: dict[bytes, int] = {}
@@ -88,7 +109,7 @@ class NoticeDesk:
                         self._take(ch.channel_id, m, crls)
         return self.book
 
-    def _take(self, cid: bytes, m: Any, crls: Sequence[bytes]) -> None:
+    def _take(self, cid: bytes, m: Message, crls: Sequence[bytes]) -> None:
         try:
             p = payloads.decode(m.body)
         except PayloadError:
@@ -113,7 +134,7 @@ class NoticeDesk:
         self.refresh()
         return signing_id(rec)
 
-    def _base(self, marking: str) -> dict[str, Any]:
+    def _base(self, marking: str) -> _Base:
         return {"member": self.me, "at": self.now(), "marking": marking}
 
     # -- exercise notices ----------------------------------------------------------------
@@ -144,7 +165,7 @@ class NoticeDesk:
         return hist[-1].channel_id, last
 
     async def change_exercise(self, ref: str, action: Action | str, *, reason: str = "",
-                              **changes: Any) -> str:
+                              **changes: object) -> str:
         """Amend (with ``changes``), cancel or complete a notice of this mission."""
         action = Action(action)
         cid, last = self._notice(ref)
@@ -155,14 +176,16 @@ class NoticeDesk:
         if action is Action.NEW:
             raise UsageError("use notify_exercise for a new notice")
         if "forces" in changes:
-            changes["forces"] = tuple(Force(c, q) for c, q in changes["forces"])
+            forces = changes["forces"]
+            assert isinstance(forces, list | tuple), "forces: (category, quantity) pairs"
+            changes["forces"] = tuple(Force(c, q) for c, q in forces)
         rec = msgspec.structs.replace(last, **changes, action=action,
                                       revision=last.revision + 1, member=self.me,
                                       at=self.now(), reason=reason)
         return await self._send(cid, rec)
 
     def register(self, *, mission: str = "", start: int | None = None,
-                 end: int | None = None) -> list[dict[str, Any]]:
+                 end: int | None = None) -> list[ExerciseRow]:
         return self.refresh().exercises(mission=mission, start=start, end=end)
 
     # -- incidents ------------------------------------------------------------------------
@@ -187,7 +210,7 @@ class NoticeDesk:
         return await self._send(channel, ExchangeSubmission(**self._base(marking), year=year,
                                                             body=body, note=note))
 
-    def exchange_status(self, year: int, missions: Sequence[str]) -> dict[str, Any]:
+    def exchange_status(self, year: int, missions: Sequence[str]) -> ExchangeStatus:
         return self.refresh().exchange(year, missions, self.now())
 
     # -- templates ------------------------------------------------------------------------
@@ -276,7 +299,7 @@ class NoticeDesk:
                                                   request_id=req.request_id,
                                                   offer_id=off.offer_id))
 
-    def aid_board(self) -> list[dict[str, Any]]:
+    def aid_board(self) -> list[AidRequestRow]:
         return self.refresh().aid_board()
 
     # -- raw records (a newer client's fields included) ----------------------------------

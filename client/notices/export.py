@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 import icalendar
+
+if TYPE_CHECKING:
+    from client.notices.book import ExerciseRow
 
 __all__ = ["iso", "register_csv", "register_ics"]
 
@@ -23,7 +26,7 @@ def iso(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="minutes")
 
 
-def register_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+def register_csv(rows: Iterable[ExerciseRow]) -> str:
     """One line per notice; dates in ISO 8601 (UTC), the history as ``action@date``."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -38,7 +41,7 @@ def register_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def register_ics(rows: Iterable[Mapping[str, Any]], *, venue: str, stamp_ms: int) -> bytes:
+def register_ics(rows: Iterable[ExerciseRow], *, venue: str, stamp_ms: int) -> bytes:
     """Each notice an event (cancelled ones STATUS:CANCELLED), its marking in the summary
     and the description; ``stamp_ms`` is DTSTAMP (injected: reproducible exports)."""
     cal = icalendar.Calendar()

@@ -9,8 +9,9 @@ both stores implement all of them through :class:`EngineStateRecords`, which enc
 the typed records once for both (SQLite seals them like every other sensitive row).
 
 Before schema version 5 these records lived in the group-state table under magic keys
-(``b"\\xff"`` and a two- to five-letter tag); :func:`records_from_group_state` reads
-that layout, and the SQLite store moves every such row when it migrates.
+(``b"\\xff"`` and a two- to five-letter tag), and the directory's CRLs and log view
+did until version 6; :func:`records_from_group_state` reads that layout, and the SQLite
+store moves every such row when it migrates.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import msgspec
 from client.store.base import Store
 
 __all__ = [
+    "DirectoryStateStore",
     "EngineStateRecords",
     "EngineStateStore",
     "EngineStore",
@@ -144,8 +146,21 @@ class SendIdStore(Protocol):
     def delete_send_id(self, digest: bytes | None, raw: bytes) -> None: ...
 
 
+class DirectoryStateStore(Protocol):
+    """What the client keeps of the venue directory: the CRLs it last accepted and its
+    view of the transparency log (:meth:`client.transparency.LogVerifier.to_bytes`)."""
+
+    def get_crls(self) -> list[bytes]: ...
+
+    def put_crls(self, crls: Sequence[bytes]) -> None: ...
+
+    def get_log_state(self) -> bytes | None: ...
+
+    def put_log_state(self, state: bytes) -> None: ...
+
+
 class EngineStateStore(GapStore, RefusalStore, ForkStore, KeyPackageStore, SendIdStore,
-                       Protocol):
+                       DirectoryStateStore, Protocol):
     """Every engine-state protocol together."""
 
 
@@ -164,6 +179,8 @@ KEY_PACKAGE: Final = "key_package"
 LAST_RESORT: Final = "last_resort"
 SEND_ID: Final = "send_id"
 SEND_REF: Final = "send_ref"
+CRLS: Final = "crls"
+LOG: Final = "log"
 _SINGLETON: Final = b"-"
 
 _enc: Final = msgspec.msgpack.Encoder()
@@ -175,6 +192,7 @@ _kp: Final = msgspec.msgpack.Decoder(StoredKeyPackage)
 _lr: Final = msgspec.msgpack.Decoder(LastResortRecord)
 _send_ref: Final = msgspec.msgpack.Decoder(SendIdRecord)
 _str: Final = msgspec.msgpack.Decoder(str)
+_blobs: Final = msgspec.msgpack.Decoder(list[bytes])
 
 _T = TypeVar("_T")
 
@@ -273,6 +291,19 @@ class EngineStateRecords:
             self._state_delete(SEND_ID, digest)
         self._state_delete(SEND_REF, raw)
 
+    # the venue directory
+    def get_crls(self) -> list[bytes]:
+        return self._decoded(CRLS, _SINGLETON, _blobs) or []
+
+    def put_crls(self, crls: Sequence[bytes]) -> None:
+        self._state_put(CRLS, _SINGLETON, _enc.encode(list(crls)))
+
+    def get_log_state(self) -> bytes | None:
+        return self._state_get(LOG, _SINGLETON)
+
+    def put_log_state(self, state: bytes) -> None:
+        self._state_put(LOG, _SINGLETON, state)
+
 
 # ------------------------------------------------------- the layout before version 5
 
@@ -285,6 +316,8 @@ _OLD_LAST_RESORT_BUNDLE: Final = b"\xfflr"
 _OLD_LAST_RESORT: Final = b"\xfflx"
 _OLD_REFUSALS: Final = b"\xffrf"
 _OLD_MERGED: Final = b"\xffcm"
+_OLD_CRLS: Final = b"\xffcrls"  # moved at version 6
+_OLD_LOG: Final = b"\xfflog"  # moved at version 6
 _old_send_ref: Final = msgspec.msgpack.Decoder(tuple[str, bytes, int])
 
 
@@ -300,6 +333,10 @@ def records_from_group_state(key: bytes, state: bytes) -> list[StateRow] | None:
     Undecodable old records become what the old code read them as (nothing, or an
     empty record), so a migration never fails on one.
     """
+    if key == _OLD_CRLS:  # the same encoding (a msgpack list of DER CRLs)
+        return [(CRLS, _SINGLETON, state)]
+    if key == _OLD_LOG:  # the log verifier's own encoding, kept as it is
+        return [(LOG, _SINGLETON, state)]
     if key.startswith(_OLD_SEND_ID):
         return [(SEND_ID, key[len(_OLD_SEND_ID):], _enc.encode(state.decode(errors="replace")))]
     if key.startswith(_OLD_SEND_REF):

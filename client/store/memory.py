@@ -10,9 +10,9 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TypeVar
 
 from client.errors import NotFoundError, UsageError
 from client.store.base import (
@@ -31,6 +31,9 @@ from client.store.engine_state import EngineStateRecords
 __all__ = ["MemoryStore"]
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
 class MemoryStore(EngineStateRecords):
     """See :class:`client.store.base.Store` and
     :class:`client.store.engine_state.EngineStateStore`."""
@@ -48,30 +51,30 @@ class MemoryStore(EngineStateRecords):
         self._counters = {"message": 0, "outbox": 0}
         self._closed = False
 
-    def _tables(self) -> list[dict[Any, Any]]:
+    def _snapshot(self) -> list[Callable[[], None]]:
+        """One restore per table, each putting its table back as it is now."""
         return [
-            self._channels,
-            self._messages,
-            self._groups,
-            self._outbox,
-            self._cursors,
-            self._annotations,
-            self._terms,
-            self._engine_state,
-            self._counters,
+            _keep(self._channels),
+            _keep(self._messages),
+            _keep(self._groups),
+            _keep(self._outbox),
+            _keep(self._cursors),
+            _keep(self._annotations),
+            _keep(self._terms),
+            _keep(self._engine_state),
+            _keep(self._counters),
         ]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self._lock:
             self._ensure_open()
-            snapshot = [dict(t) for t in self._tables()]
+            restores = self._snapshot()
             try:
                 yield
             except BaseException:
-                for table, saved in zip(self._tables(), snapshot, strict=True):
-                    table.clear()
-                    table.update(saved)
+                for restore in restores:
+                    restore()
                 raise
 
     def close(self) -> None:
@@ -396,3 +399,14 @@ class MemoryStore(EngineStateRecords):
 
     def compact(self) -> None:
         """Nothing to compact in memory."""
+
+
+def _keep(table: dict[K, V]) -> Callable[[], None]:
+    """A restore of ``table`` to its present content (a rolled-back transaction)."""
+    saved = dict(table)
+
+    def restore() -> None:
+        table.clear()
+        table.update(saved)
+
+    return restore

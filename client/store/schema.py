@@ -22,6 +22,9 @@ History:
        :mod:`client.store.engine_state`); the engine's records move there from
        ``group_states``, where they sat under ``b"\\xff"`` keys (a keyed data step:
        the rows are sealed, so :class:`~client.store.sqlite.SqliteStore` supplies it).
+    6. the directory's records (its CRLs, its view of the transparency log) move to
+       ``engine_state`` from ``group_states`` (``b"\\xffcrls"``, ``b"\\xfflog"``), by
+       the same keyed data step.
 """
 
 from __future__ import annotations
@@ -120,9 +123,15 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """No table changes: the step's data move (keyed, like version 5's) takes the
+    directory's CRLs and log view out of ``group_states`` into ``engine_state``."""
+    del conn
+
+
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5)
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6)
 LATEST: Final = len(MIGRATIONS)
 
 

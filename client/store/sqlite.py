@@ -87,7 +87,10 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
                 conn.execute(pragma)
             if schema.current_version(conn) >= 1:  # a wrong key must not run data steps
                 verify_key(conn, cipher)
-            schema.migrate(conn, data_steps={5: lambda c: move_engine_records(c, cipher)})
+            def move(c: sqlite3.Connection) -> None:
+                move_engine_records(c, cipher)
+
+            schema.migrate(conn, data_steps={5: move, 6: move})
             store = cls(conn, cipher, db)
             store._check_key()
         except sqlite3.DatabaseError as exc:

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeAlias
 
 from client.errors import StorageError, UsageError
 from client.store.sealing import RowCipher
@@ -26,6 +26,9 @@ __all__ = ["SqliteBase"]
 def _u64(value: int) -> bytes:
     return struct.pack(">Q", value)
 
+
+#: A row as SQLite returns it; the row decoders read and check each column.
+Row: TypeAlias = tuple[Any, ...]
 
 class SqliteBase:
     """One SQLite connection, its row cipher, and all-or-nothing transactions."""
@@ -104,13 +107,13 @@ class SqliteBase:
         if self._closed:
             raise UsageError("the store is closed")
 
-    def _read(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+    def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[Row]:
         with self._lock:
             self._ensure_open()
             with self._sql_errors():
                 return self._conn.execute(sql, args).fetchall()
 
-    def _write(self, sql: str, args: tuple[Any, ...] = ()) -> int:
+    def _write(self, sql: str, args: tuple[object, ...] = ()) -> int:
         """Run one statement (inside the caller's transaction); returns rowcount."""
         with self._sql_errors():
             return self._conn.execute(sql, args).rowcount

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, Final
+from typing import Final
 
 import msgspec
 
@@ -25,7 +25,7 @@ from client.store.base import (
     check_int,
     check_message,
 )
-from client.store.sqlite_base import SqliteBase
+from client.store.sqlite_base import Row, SqliteBase
 
 __all__ = ["SqliteChannels", "SqliteMessages"]
 
@@ -98,7 +98,7 @@ class SqliteChannels(SqliteBase):
         plain = msgspec.msgpack.encode(_ChannelSecret(name, kind.value, bytes(roster)))
         return self._cipher.seal(plain, "channels", channel_id, group_id)
 
-    def _channel(self, row: tuple[Any, ...], *, strict: bool) -> Channel:
+    def _channel(self, row: Row, *, strict: bool) -> Channel:
         channel_id, group_id, cursor, created_at, sealed = row
         try:
             plain = self._cipher.open(sealed, "channels", channel_id, group_id)
@@ -245,7 +245,7 @@ class SqliteMessages(SqliteBase):
         plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
         return self._cipher.seal(plain, "messages", channel_id, message_id)
 
-    def _message(self, row: tuple[Any, ...], *, strict: bool) -> Message:
+    def _message(self, row: Row, *, strict: bool) -> Message:
         position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
         try:
             secret = _message_decoder.decode(
@@ -459,7 +459,7 @@ class SqliteMessages(SqliteBase):
             "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
             "WHERE search_fts MATCH ?"
         )
-        args: tuple[Any, ...] = (match,)
+        args: tuple[object, ...] = (match,)
         if channel_id is not None:
             sql += " AND m.channel_id = ?"
             args += (channel_id,)

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Schema steps that need the store key: checking it before anything is migrated, and
 moving sealed rows between tables (schema 5: the engine's records leave
-``group_states`` for ``engine_state``)."""
+``group_states`` for ``engine_state``; schema 6: the directory's CRLs and log view)."""
 
 from __future__ import annotations
 
@@ -32,9 +32,10 @@ def verify_key(conn: sqlite3.Connection, cipher: RowCipher) -> None:
 
 
 def move_engine_records(conn: sqlite3.Connection, cipher: RowCipher) -> None:
-    """Schema 5's data step: the engine's records leave ``group_states`` (magic keys)
-    for ``engine_state`` (typed records). A row that fails authentication stays where it
-    is, as it was: reading it reported it then and would now."""
+    """Schemas 5 and 6's data step: the engine's records (and from 6 the directory's)
+    leave ``group_states`` (magic keys) for ``engine_state`` (typed records). A row that
+    fails authentication stays where it is, as it was: reading it reported it then and
+    would now."""
     rows = conn.execute(
         "SELECT group_id, epoch, sealed FROM group_states WHERE substr(group_id, 1, 1) = x'ff'"
     ).fetchall()

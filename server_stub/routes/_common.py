@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import msgspec
 from starlette.requests import Request
@@ -48,5 +48,5 @@ async def decode_body(request: Request, typ: type[T], limit: int) -> T:
         raise BadRequest("body is not valid JSON") from None
 
 
-def json_response(obj: Any, status: int = 200) -> Response:
+def json_response(obj: object, status: int = 200) -> Response:
     return Response(_enc.encode(obj), status_code=status, media_type="application/json")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -33,7 +33,7 @@ MAX_INT = 2**63 - 1
 class Param:
     name: str
     where: str  # "path" | "query"
-    schema: dict[str, Any]
+    schema: dict[str, object]
     required: bool = True
     description: str = ""
 
@@ -44,9 +44,9 @@ class Endpoint:
     path: str
     handler: Handler
     summary: str
-    response: Any = None  # msgspec type, "octet" or None (no body)
+    response: type | Literal["octet"] | None = None  # msgspec type, "octet", no body
     status: int = 200
-    body: Any = None  # msgspec type, "octet" or None
+    body: type | Literal["octet"] | None = None  # msgspec type, "octet" or None
     auth: bool = True
     params: tuple[Param, ...] = ()
     errors: tuple[int, ...] = field(default=(400, 401, 403, 404, 413, 415, 422, 429))
@@ -373,8 +373,8 @@ def _wrap(ep: Endpoint) -> Callable[[Request], Awaitable[Response]]:
         device = None
         if ep.auth:
             device = await relay.authenticate(request.headers.get("authorization"))
-        body = None
-        if ep.body is not None and ep.body != "octet":
+        body: object = None
+        if isinstance(ep.body, type):
             body = await decode_body(request, ep.body, relay.settings.max_request_bytes)
         response = await ep.handler(request, relay, device, body)
         request.state.device = device

@@ -17,7 +17,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable
-from typing import Any
+from typing import Protocol, cast
 
 import msgspec
 from starlette.routing import WebSocketRoute
@@ -172,6 +172,16 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
 WS_PATH = "/v1/ws"
 
 
+class _WsprotoProtocol(Protocol):
+    """What the sink reads of uvicorn's wsproto protocol (checked by :func:`raw_sink`)."""
+
+    handshake_complete: bool
+    close_sent: bool
+    disconnected: bool
+    writable: asyncio.Event
+    transport: asyncio.Transport
+
+
 class _UvicornSink:
     """uvicorn's wsproto protocol under one socket, written to directly (see
     :class:`~server_stub.hub.RawSink`); it is ready only while its own ``send`` would
@@ -179,7 +189,7 @@ class _UvicornSink:
 
     __slots__ = ("_p",)
 
-    def __init__(self, protocol: Any) -> None:
+    def __init__(self, protocol: _WsprotoProtocol) -> None:
         self._p = protocol
 
     def ready(self) -> bool:
@@ -202,12 +212,12 @@ def raw_sink(send: Send) -> RawSink | None:
     """The transport behind ``send`` if it is uvicorn's wsproto protocol without
     compression (how the relay is served); None for any other server, which then gets
     every frame through ``send``."""
-    protocol: Any = getattr(send, "__self__", None)
+    protocol: object = getattr(send, "__self__", None)
     if (type(protocol).__module__ != "uvicorn.protocols.websockets.wsproto_impl"
             or not all(hasattr(protocol, a) for a in _SINK_ATTRS)
-            or getattr(protocol.config, "ws_per_message_deflate", True)):
+            or getattr(getattr(protocol, "config", None), "ws_per_message_deflate", True)):
         return None
-    return _UvicornSink(protocol)
+    return _UvicornSink(cast(_WsprotoProtocol, protocol))
 
 
 def websocket_asgi(scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:

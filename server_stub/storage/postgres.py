@@ -21,12 +21,13 @@ import os
 import secrets
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TypeAlias
 
 import psycopg
+from psycopg.rows import TupleRow
 
 from ..errors import BadRequest, Conflict, NotFound, ServerError, StorageUnavailable
-from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, Post, SqlStorage, welcome_row
+from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, Outcome, Post, SqlStorage, welcome_row
 from .base import (
     Event,
     EventSink,
@@ -44,7 +45,11 @@ __all__ = ["PostgresStorage"]
 log = logging.getLogger("corridor.relay.storage")
 
 
-class PostgresStorage(SqlStorage):
+#: A psycopg connection giving rows as tuples.
+PgConn: TypeAlias = psycopg.Connection[TupleRow]
+
+
+class PostgresStorage(SqlStorage[PgConn]):
     placeholder = "%s"
     savepoints = False
 
@@ -55,13 +60,13 @@ class PostgresStorage(SqlStorage):
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
 
-    def _connect_writer(self) -> psycopg.Connection[Any]:
+    def _connect_writer(self) -> PgConn:
         return psycopg.connect(self.url, autocommit=False, connect_timeout=10)
 
-    def _connect_reader(self) -> psycopg.Connection[Any]:
+    def _connect_reader(self) -> PgConn:
         return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
 
-    def _create_schema(self, conn: Any) -> None:
+    def _create_schema(self, conn: PgConn) -> None:
         with conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(7426157)")  # one creator at a time
             for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
@@ -71,7 +76,10 @@ class PostgresStorage(SqlStorage):
                 cur.execute(f"ALTER TABLE welcomes ADD COLUMN IF NOT EXISTS {name} "
                             f"{kind.format(blob='BYTEA')}")
             cur.execute("SELECT current_schema()")
-            schema = cur.fetchone()[0]
+            row = cur.fetchone()
+            if row is None:
+                raise LookupError("no current schema")
+            schema = row[0]
         conn.commit()
         self.channel = "corridor_" + hashlib.sha256(str(schema).encode()).hexdigest()[:16]
 
@@ -89,11 +97,14 @@ class PostgresStorage(SqlStorage):
             "payload, created_at) SELECT %s, s.last_seq, %s, %s, %s, %s FROM s RETURNING seq",
             (group_id, group_id, sender, client_msg_id, payload, now),
         )
-        return int(cur.fetchone()[0])
+        row = cur.fetchone()
+        if row is None:
+            raise LookupError("the group's row is gone")
+        return int(row[0])
 
     def _post_many(
         self, cur: Cursor, posts: list[Post], events: list[Event]
-    ) -> list[tuple[bool, Any]]:
+    ) -> list[Outcome]:
         """Three statements for the run instead of two round trips per message: resends
         and routing looked up for all, each group's seqs taken by one UPDATE (the row
         lock orders them against other processes, as one message's would), every row
@@ -107,7 +118,7 @@ class PostgresStorage(SqlStorage):
             ([p.group_id for p in posts], [p.sender for p in posts],
              [p.client_msg_id for p in posts]),
         )
-        out: list[tuple[bool, Any]] = []
+        out: list[Outcome] = []
         first: dict[tuple[bytes, str, str], int] = {}  # stored by this run: its index
         resent: list[tuple[int, int]] = []  # (index, index of the first with its id)
         counts: dict[bytes, int] = {}
@@ -162,7 +173,7 @@ class PostgresStorage(SqlStorage):
         lock orders them (the loser then sees the winner's epoch and state)."""
         cur.execute("SELECT 1 FROM groups WHERE group_id = %s FOR UPDATE", (group_id,))
 
-    def _conn_alive(self, conn: Any) -> bool:
+    def _conn_alive(self, conn: PgConn) -> bool:
         return not (conn.closed or conn.broken)
 
     def _map_db_error(self, exc: BaseException) -> ServerError:
@@ -255,7 +266,7 @@ class PostgresStorage(SqlStorage):
                 ready.set()
                 self._stop.wait(1.0)
 
-    def _decode(self, conn: psycopg.Connection[Any], payload: str) -> list[Event]:
+    def _decode(self, conn: PgConn, payload: str) -> list[Event]:
         out: list[Event] = []
         with conn.cursor() as cur:
             for line in payload.split("\n"):

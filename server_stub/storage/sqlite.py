@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
 from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage
@@ -18,7 +17,7 @@ from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage
 __all__ = ["SQLiteStorage"]
 
 
-class SQLiteStorage(SqlStorage):
+class SQLiteStorage(SqlStorage[sqlite3.Connection]):
     placeholder = "?"
     savepoints = False  # ops check before they write, so refusals leave nothing to undo
 
@@ -44,7 +43,7 @@ class SQLiteStorage(SqlStorage):
         conn.execute("PRAGMA query_only = ON")
         return conn
 
-    def _create_schema(self, conn: Any) -> None:
+    def _create_schema(self, conn: sqlite3.Connection) -> None:
         conn.executescript(
             SCHEMA.format(blob="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT")
         )

@@ -5,9 +5,10 @@ them (schema 4: the records in ``group_states`` under ``b"\\xff"`` keys).
 ``data/engine_state_v4.json`` holds every such record as the engine of schema 4 wrote
 it: a device that joined a channel by Welcome, merged a self-update commit, had two gaps
 and two refusals pending, three one-time and two last-resort KeyPackages, and one client
-message id not handed back yet; plus another module's record (``\\xfflog``) and the MLS
-group state, which stay where they are. It was captured by driving the schema-4 engine
-(commit 2530385) over a MemoryStore and dumping its group-state table.
+message id not handed back yet; plus the directory's log view (``\\xfflog``, moved too
+since schema 6) and the MLS group state, which stays where it is. It was captured by
+driving the schema-4 engine (commit 2530385) over a MemoryStore and dumping its
+group-state table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import struct
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from client.engine import Engine, EngineSettings
@@ -104,12 +106,13 @@ def test_a_store_of_the_last_release_migrates_keeping_every_engine_record(
     ids = SendIds(store)
     assert ids.lookup(cmid) == SendRef(APP, b"\x11" * 16, 2)
     assert ids.id_for(APP, gid, b"\x11" * 16, 2) == cmid
-    # the MLS group state and another module's record stay; no engine record is left
+    # the directory's log view moves too (schema 6): only the MLS group state stays
+    assert store.get_log_state() == _rows()[b"\xfflog"][1]
     left = {r[0] for r in store._conn.execute("SELECT group_id FROM group_states")}
-    assert left == {gid, b"\xfflog"}
+    assert left == {gid}
     st = store.get_group_state(gid)
     assert st is not None and st.state == _rows()[gid][1]
-    engine_rows = len(_rows()) - 2
+    engine_rows = len(_rows()) - 1
     # every old row became one record (the client id's two rows: two records)
     assert store._conn.execute("SELECT count(*) FROM engine_state").fetchone()[0] == engine_rows
     store.close()
@@ -117,6 +120,36 @@ def test_a_store_of_the_last_release_migrates_keeping_every_engine_record(
     again = SqliteStore.open(db, KEY)
     assert again.get_gaps(gid) == [(7, 9), (12, 12)]
     again.close()
+
+
+def test_a_store_of_schema_5_moves_the_directory_records(tmp_path: Path) -> None:
+    """Schema 5 kept the directory's CRLs and log view in ``group_states`` under
+    ``b"\\xffcrls"`` and ``b"\\xfflog"``; opening such a store moves them to typed
+    records and leaves the MLS group state and other modules' records where they are."""
+    db = tmp_path / "store.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, target=5)
+    cipher = RowCipher(KEY)
+    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
+                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    crls = [b"crl-one", b"crl-two"]
+    log_view = b"\x92\x01opaque log view"
+    rows = {b"\xffcrls": msgspec.msgpack.encode(crls), b"\xfflog": log_view,
+            b"\xffmute": b"\x90", b"group-1": b"mls state"}
+    for group_id, state in rows.items():
+        sealed = cipher.seal(state, "group_states", group_id, struct.pack(">Q", 0))
+        conn.execute("INSERT INTO group_states VALUES (?, ?, ?)", (group_id, 0, sealed))
+    conn.close()
+
+    store = SqliteStore.open(db, KEY)
+    assert schema.current_version(store._conn) == schema.LATEST >= 6
+    assert store.get_crls() == crls
+    assert store.get_log_state() == log_view
+    left = {r[0] for r in store._conn.execute("SELECT group_id FROM group_states")}
+    assert left == {b"\xffmute", b"group-1"}
+    st = store.get_group_state(b"group-1")
+    assert st is not None and st.state == b"mls state"
+    store.close()
 
 
 def test_a_wrong_key_migrates_nothing(tmp_path: Path) -> None:
@@ -163,6 +196,15 @@ def test_both_stores_keep_engine_records_alike(store: EngineStore) -> None:
     assert store.get_send_ref(b"raw") == SendIdRecord("app", b"m", 1)
     store.delete_send_id(b"digest", b"raw")
     assert store.get_send_id(b"digest") is None and store.get_send_ref(b"raw") is None
+
+
+def test_both_stores_keep_the_directory_records_alike(store: EngineStore) -> None:
+    assert store.get_crls() == [] and store.get_log_state() is None
+    store.put_crls([b"crl-a", b"crl-b"])
+    store.put_log_state(b"view")
+    assert store.get_crls() == [b"crl-a", b"crl-b"] and store.get_log_state() == b"view"
+    store.put_crls([])
+    assert store.get_crls() == []
 
 
 def test_engine_records_roll_back_with_the_transaction(store: EngineStore) -> None:

@@ -134,3 +134,47 @@ async def test_removed_device_decrypts_nothing_new(
     assert await asyncio.to_thread(
         pki_main, ["device", "remove", "0" * 16, "--yes", "--json", "--home", home]) != 0
     assert json.loads(capsys.readouterr().out).get("error")
+
+
+async def test_only_the_same_delegate_may_remove_a_device(venue: Venue) -> None:
+    """The relay refuses a removal by another delegate of the same mission, by another
+    mission, of the device itself, or with a signature that is not the caller's; and a
+    client ignores a removal the relay lists that is not signed by the same delegate."""
+    v = venue
+    second = add_device(v.layout, "alderia", "ana")
+    for n in (A, A2, B, second):
+        await v.client(n).sync()
+    target = v.client(second).device_id
+    ana, ben, bor = v.client(A), v.client(A2), v.client(B)
+
+    for who in (ben, bor):  # another delegate, another mission: refused
+        with pytest.raises(RelayRefused) as e:
+            await who.transport.retire_device(target, who.engine.retire_signature(target))
+        assert e.value.status == 422
+    with pytest.raises(RelayRefused) as e:  # the caller's id, someone else's signature
+        await ana.transport.retire_device(target, ben.engine.retire_signature(target))
+    assert e.value.status == 422
+    with pytest.raises(RelayRefused) as e:  # itself
+        await ana.transport.retire_device(ana.device_id,
+                                          ana.engine.retire_signature(ana.device_id))
+    assert e.value.status == 422
+    assert all(d.problem == "" for d in await ana.devices())  # nothing was removed
+    await v.client(second).sync()  # and the device still logs in
+
+    # a hostile relay listing a removal signed by another delegate: ignored by clients
+    rows = await ana.transport.directory_devices("alderia")
+    forged = [(target, ben.device_id, ben.engine.retire_signature(target))]
+
+    async def listed(_mission: str | None) -> list[tuple[str, str, bytes]]:
+        return forged
+
+    real = ana.transport.retired_devices
+    ana.transport.retired_devices = listed  # type: ignore[method-assign]
+    try:
+        assert await ana.directory.retired("alderia", rows) == set()
+        forged[:] = [(target, ana.device_id, b"\x00" * 64)]  # a bad signature
+        assert await ana.directory.retired("alderia", rows) == set()
+        forged[:] = [(target, ana.device_id, ana.engine.retire_signature(target))]
+        assert await ana.directory.retired("alderia", rows) == {target}  # the real thing
+    finally:
+        ana.transport.retired_devices = real  # type: ignore[method-assign]

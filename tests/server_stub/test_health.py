@@ -13,7 +13,7 @@ import pytest
 from server_stub import __version__
 from server_stub.admission import NoVenueRoot
 from server_stub.app import create_app
-from server_stub.cli import EXTRA_COMMANDS, build_parser, register
+from server_stub.cli import EXTRA_COMMANDS, _bind, build_parser, register
 from server_stub.cli import main as relay_main
 from server_stub.settings import Settings
 from tests.support.relay_process import ROOT, RelayProcess, in_process
@@ -42,6 +42,33 @@ def test_relay_process_serves_health(tmp_path: Path) -> None:
         assert r.json() == {"status": "ok", "version": __version__}
     finally:
         relay.stop()
+
+
+async def test_served_connections_send_without_waiting_for_acks() -> None:
+    """The socket ``serve`` binds makes asyncio turn Nagle off on every connection it
+    accepts: with Nagle on, a response written in two parts (headers, body) waited for
+    the client's delayed ACK, 40 ms a request on loopback."""
+    import asyncio
+    import socket
+
+    sock = _bind(build_parser().parse_args(["serve", "--port", "0"]))
+    assert sock is not None
+    seen: list[int] = []
+
+    async def accepted(_r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        seen.append(w.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP,
+                                                         socket.TCP_NODELAY))
+        w.close()
+
+    server = await asyncio.start_server(accepted, sock=sock)
+    async with server:
+        _r, w = await asyncio.open_connection("127.0.0.1", sock.getsockname()[1])
+        for _ in range(100):
+            if seen:
+                break
+            await asyncio.sleep(0.01)
+        w.close()
+    assert seen and seen[0] != 0
 
 
 def test_version_flag(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from client import payloads
 from client.engine import AppWork, DeviceIdentity, Engine, MembershipPlan, Outbound, new_group_id
 from client.engine.envelope import envelope, seal_info
 from client.events import Event, MessageReceived, PolicyRefused
-from client.policy import Ident, Roster, new_info, roster_extension
+from client.policy import INFO_EXTENSION, Ident, Roster, new_info, roster_extension
 from client.store import MemoryStore, Store
 from client.store.base import MAX_PAGE
 from client.transport import (
@@ -32,7 +32,7 @@ from client.transport import (
 )
 from crypto.corridor.charter import CommitStamp
 from crypto.group import Group
-from crypto.messages import KeyPackage
+from crypto.messages import Extension, KeyPackage
 
 from .memory_relay import MemoryRelay
 from .pki import Issued, Pki
@@ -196,9 +196,13 @@ class RawCommit:
 
 async def raw_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = (),
                      remove: Sequence[str] = (), roster: Roster | None = None,
-                     crls: Sequence[bytes] = (), permissive: bool = False) -> RawCommit:
+                     crls: Sequence[bytes] = (), permissive: bool = False,
+                     welcome_info: bool = False) -> RawCommit:
     """A commit by ``dev`` built with its raw MLS group, bypassing its own engine's policy
     check; ``dev``'s own state stays as it was.
+
+    ``welcome_info`` puts the channel information in the Welcome as an honest engine
+    does, so that a joiner's client gets as far as its own policy checks.
 
     ``add`` holds devices (their KeyPackage is claimed) or raw KeyPackages; ``remove``
     device ids. ``permissive`` builds with a validator that accepts any credential (the
@@ -227,9 +231,12 @@ async def raw_commit(dev: Dev, gid: bytes, *, add: Sequence[Issued | bytes] = ()
             roster_extension(roster, info)]
     stamp = CommitStamp(list(crls), dev.engine.message_meta(gid).commit_at, sealed)
     epoch = g.epoch
+    info = dev.engine.channel_state(gid)[1].info
+    wexts = [Extension(extension_type=INFO_EXTENSION, extension_data=info)] \
+        if welcome_info and kps and info else []
     out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
                    authenticated_data=envelope(g, _enc.encode(stamp)),
-                   handshake_encrypted=False)
+                   handshake_encrypted=False, welcome_extensions=wexts)
     return RawCommit(epoch, out.message, out.welcome, add_ids if out.welcome else None)
 
 

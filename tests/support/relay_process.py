@@ -109,15 +109,16 @@ class RelayProcess:
         self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, env=self.env)
         log.close()
         deadline = time.monotonic() + timeout
-        while True:
-            try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"relay did not start:\n{self.log_path.read_text()}")
-            time.sleep(0.05)
+        with httpx.Client(timeout=1) as http:  # one client: each new one loads the CA bundle
+            while True:
+                try:
+                    if http.get(self.url + "/health").status_code == 200:
+                        return self
+                except httpx.TransportError:
+                    pass
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"relay did not start:\n{self.log_path.read_text()}")
+                time.sleep(0.02)
 
     def kill9(self) -> None:
         assert self.proc is not None

@@ -82,6 +82,15 @@ def test_every_control_of_the_dialogs_is_named_and_reachable(open_window, qtbot)
     for open_ in (w.open_settings, w.open_search, w.open_devices,
                   lambda: w.open_monitor(None), w.open_about, w.leave_channel):
         dialogs.append(open_())
+    from pathlib import Path
+
+    from ui.views.backup import BackupPassphraseDialog
+
+    backup = BackupPassphraseDialog(True, w)
+    backup.show()
+    dialogs.append(backup)
+    picture = Path(__file__)  # any file: the question before sending it
+    dialogs.append(w.confirm_attachment(picture))
     qtbot.waitUntil(lambda: w.devices_dialog.table.rowCount() > 0, timeout=TIMEOUT)
     for dlg in dialogs:
         assert isinstance(dlg, QWidget)
@@ -132,3 +141,43 @@ def test_the_walk_finds_an_unnamed_or_unreachable_control(qtbot) -> None:  # typ
     found = problems(top)
     assert found == ["QLineEdit  in QWidget: no accessible name",
                      "QPushButton  in QWidget: not reachable by Tab"]
+
+
+def test_focus_is_visible_on_every_control_of_the_main_window(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A control with the keyboard focus looks different from the same control without
+    it (Fusion draws the focus frame; nothing in the theme hides it)."""
+    w = open_window(0)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=TIMEOUT)
+    qtbot.keyClick(w.channel_view, Qt.Key.Key_Tab)  # a keyboard user: focus frames shown
+    parking = w.channel_view
+    unseen = []
+    checked = 0
+    for c in w.findChildren(QWidget):
+        if not isinstance(c, _INTERACTIVE) or not c.isVisibleTo(w) or not c.isEnabled() \
+                or isinstance(c, QHeaderView) or c is parking or not _tab(c) or \
+                c.objectName() in ("qt_scrollarea_viewport", "qt_tableview_cornerbutton"):
+            continue
+        parking.setFocus()
+        qtbot.waitUntil(parking.hasFocus, timeout=TIMEOUT)
+        before = c.grab().toImage()
+        c.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(c.hasFocus, timeout=TIMEOUT)
+        after = c.grab().toImage()
+        checked += 1
+        if before == after:
+            unseen.append(f"{type(c).__name__} {c.objectName() or _name(c)}")
+    assert checked >= 5 and unseen == [], "\n".join(unseen)
+
+
+def test_help_lists_every_menu_action_and_its_key(open_window) -> None:  # type: ignore[no-untyped-def]
+    w = open_window(0)
+    assert w.shortcuts_action.shortcut().toString() == "F1"
+    dlg = w.open_shortcuts()
+    rows = {dlg.table.item(r, 1).text(): dlg.table.item(r, 2).text()
+            for r in range(dlg.table.rowCount())}
+    assert rows["Search…"] == "Ctrl+F" and rows["Mute this channel"] == "Ctrl+Shift+M"
+    assert rows["My devices…"] == "Alt+C, D"  # no shortcut: the menu letters
+    assert all(rows.values()), [k for k, v in rows.items() if not v]
+    assert problems(dlg) == []
+    dlg.close()

@@ -53,10 +53,20 @@ def test_desktop_notifications_sound_mute_and_break_through(
             return c
 
         them = w.bridge.run_sync(open_other)
-        shared = {ch.channel_id for ch in them.channels() if ch.kind != "notice"} & {
-            ch.channel_id for ch in me.channels()}  # where the other mission may post
-        target = next(c for c in sorted(shared) if c != w.current)
-        name = next(ch.name for ch in me.channels() if ch.channel_id == target)
+        # a channel of its own, so no other test's traffic shares a batch with ours (the
+        # window notifies a few messages per batch, not a burst of them)
+        name = f"notify-{time.monotonic_ns() % 100000}"
+        theirs = str(them.identity()["mission_id"])
+
+        async def create() -> str:
+            cid = await me.create_channel("multilateral", name, [mine, theirs])
+            await me.sync()
+            await them.sync()
+            return cid
+
+        target = w.bridge.run_sync(create)
+        qtbot.waitUntil(lambda: w.channel_model.channel(target) is not None, timeout=TIMEOUT)
+        w.notifications = True  # the user's setting, whatever an earlier test saved
 
         def say(text: str, ack: bool = False) -> None:
             async def send() -> None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QP
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from client.model import MessageView
+from ui.avatars import mission_color
 from ui.i18n import duration_text, meeting_text, size_text
 from ui.models import roles
 
@@ -34,14 +35,6 @@ __all__ = ["MessageDelegate", "attachment_text", "footer_text", "mission_color",
 PAD = 8
 MARGIN = 6
 MAX_BUBBLE = 640
-
-
-def mission_color(mission: str, dark: bool) -> QColor:
-    """A stable, readable colour per mission (so missions are told apart at a glance)."""
-    hue = (sum(ord(c) * 31 ** i for i, c in enumerate(mission)) % 360)
-    c = QColor()
-    c.setHsl(hue, 150, 170 if dark else 80)
-    return c
 
 
 def _t(text: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
@@ -56,7 +55,7 @@ class ConversationModel(QAbstractListModel):
         """Rows loaded so far (a list model: nothing under a valid parent)."""
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Text for display and accessibility; the whole row for the delegate."""
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
@@ -30,7 +28,7 @@ class AckTrackerModel(QAbstractListModel):
         """One row per mission expected to answer."""
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """'mission — waiting' or 'mission — acknowledged by delegate'."""
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None

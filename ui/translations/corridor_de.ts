@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Eine Sicherung enthält den Verlauf aller Kanäle, nicht den Schlüssel dieses Geräts und nicht seinen Verschlüsselungszustand: Ein wiederhergestelltes Gerät ist ein neues Gerät. Sein früherer Verlauf wird als lesbare, geprüfte Seiten in seinem Archivordner wiederhergestellt; sobald die Geräte Ihrer Mission es hinzugefügt haben, liest es neue Nachrichten in jedem Kanal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase der Sicherung</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase der Sicherung, noch einmal</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Noch einmal:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Tagesordnung</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>Kalender des Forums ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>In den Kalender e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Der Kalender konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Noch kein Kalender: Öffnen Sie die Datei der regelmäßigen Sitzungen, die Ihr Forum ausgibt.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Zeiten in UTC. Der Export behält Wiederholung und Tagesordnung jeder Sitzung.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Kalender nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Kalender des Forums öffnen</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Kalender (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>In den Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -533,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Sitzungen</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ka&amp;lender</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Auch klingeln, wenn Corridor nicht geöffnet wurde: beim Anmelden &amp;starten</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1067,6 +1177,10 @@ Ihr Gerät: %2</translation>
         <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Corridor beim Anmelden starten (&amp;im Infobereich, damit Hotline-Anrufe klingeln)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>System</translation>
     </message>
@@ -1524,6 +1638,14 @@ Ihr Gerät: %2</translation>
         <translation>Kanalverlauf e&amp;xportieren…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>Verlauf &amp;sichern…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Verlauf &amp;wiederherstellen…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Diesen Kanal st&amp;ummschalten</translation>
     </message>
@@ -1570,6 +1692,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1782,6 +1908,28 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>„%1“ wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Verlauf sichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 gesichert.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 gesichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Verlauf wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Verlauf von %n Kanal in %1 wiederhergestellt.</numerusform>
+            <numerusform>Verlauf von %n Kanälen in %1 wiederhergestellt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2237,6 +2385,29 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>Gerät &amp;verifizieren…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Alles in der App geht mit der Tastatur: Tab wechselt zwischen den Bedienelementen, die Pfeiltasten bewegen sich in Listen.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,20 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Backed up the history of %n channel to %1.</numerusform>
+            <numerusform>Backed up the history of %n channels to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Restored the history of %n channel into %1.</numerusform>
+            <numerusform>Restored the history of %n channels into %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n message(s) to %1, signed by this device.</source>
         <translation>
             <numerusform>Exported %n message to %1, signed by this device.</numerusform>

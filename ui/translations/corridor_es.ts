@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Una copia de seguridad contiene el historial de cada canal, no la clave de este dispositivo ni su estado de cifrado: un dispositivo restaurado es un dispositivo nuevo. Su historial anterior se restaura como páginas legibles y verificadas en su carpeta de archivo; cuando los dispositivos de su misión lo hayan añadido, leerá los mensajes nuevos de cada canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Frase de contraseña de la copia</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Frase de contraseña de la copia, otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Introduzca una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Orden del día</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Abrir el calendario del foro…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;xportar al calendario…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>No se pudo leer el calendario: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Aún no hay calendario: abra el archivo de reuniones periódicas que entrega su foro.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Horas en UTC. La exportación conserva la recurrencia y el orden del día de cada reunión.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendario escrito en %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Abrir el calendario del foro</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendario (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exportar al calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -533,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Reuniones</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendario</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Sonar aunque Corridor no se haya abierto: &amp;iniciarlo al entrar en la sesión</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1067,6 +1177,10 @@ Su dispositivo: %2</translation>
         <translation>Mostrar &amp;notificaciones de escritorio</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Iniciar Corridor al entrar en la sesión (&amp;en la bandeja, para que suenen las llamadas de la línea directa)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
@@ -1524,6 +1638,14 @@ Su dispositivo: %2</translation>
         <translation>E&amp;xportar el historial del canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Copia de seguridad del historial…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurar el historial…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenciar este canal (&amp;U)</translation>
     </message>
@@ -1570,6 +1692,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Atajos de teclado…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1782,6 +1908,28 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creando «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Copia de seguridad del historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal guardado en %1.</numerusform>
+            <numerusform>Historial de %n canales guardado en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurar el historial</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historial de %n canal restaurado en %1.</numerusform>
+            <numerusform>Historial de %n canales restaurado en %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2237,6 +2385,29 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verificar el dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Todo en la aplicación se puede hacer con el teclado: Tab pasa de un control a otro y las flechas se mueven dentro de las listas.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menú</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tecla</translation>
     </message>
 </context>
 <context>

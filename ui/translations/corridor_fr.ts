@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Une sauvegarde contient l’historique de chaque canal, pas la clé de cet appareil ni son état de chiffrement : un appareil restauré est un nouvel appareil. Son historique antérieur est restauré sous forme de pages lisibles et vérifiées dans son dossier d’archives ; une fois que les appareils de votre mission l’ont ajouté, il lit les nouveaux messages de chaque canal.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Phrase secrète de la sauvegarde</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Phrase secrète de la sauvegarde, à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Saisissez une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Réunion</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ordre du jour</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Ouvrir le calendrier du forum…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;xporter vers l’agenda…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Impossible de lire le calendrier : %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Pas encore de calendrier : ouvrez le fichier des réunions régulières que remet votre forum.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Heures en UTC. L’export conserve la récurrence et l’ordre du jour de chaque réunion.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendrier écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Ouvrir le calendrier du forum</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendrier (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Exporter vers l’agenda</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -533,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Réunions</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendrier</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Sonner même si Corridor n’a pas été ouvert : le &amp;lancer à l’ouverture de session</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1067,6 +1177,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Afficher les &amp;notifications de bureau</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Lancer Corridor à l’ouverture de sess&amp;ion (dans la zone de notification, pour que la ligne directe sonne)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Système</translation>
     </message>
@@ -1524,6 +1638,14 @@ Son appareil&#xa0;: %2</translation>
         <translation>E&amp;xporter l’historique du canal…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Sauvegarder l’historique…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Rest&amp;aurer l’historique…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Rendre ce canal m&amp;uet</translation>
     </message>
@@ -1570,6 +1692,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Raccourcis clavier…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1782,6 +1908,28 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Création de «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Sauvegarder l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal sauvegardé dans %1.</numerusform>
+            <numerusform>Historique de %n canaux sauvegardé dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Restaurer l’historique</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Historique de %n canal restauré dans %1.</numerusform>
+            <numerusform>Historique de %n canaux restauré dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2237,6 +2385,29 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Vérifier l&apos;appareil…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tout se fait au clavier dans l’application : Tab passe d’une commande à l’autre, les flèches se déplacent dans les listes.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Un backup contiene la cronologia di ogni canale, non la chiave di questo dispositivo né il suo stato di cifratura: un dispositivo ripristinato è un nuovo dispositivo. La cronologia precedente viene ripristinata come pagine leggibili e verificate nella cartella dell’archivio; quando i dispositivi della tua missione lo avranno aggiunto, leggerà i nuovi messaggi di ogni canale.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Passphrase del backup</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Passphrase del backup, di nuovo</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>Di &amp;nuovo:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Inserisci una passphrase.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Le due passphrase non coincidono.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Riunione</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Luogo</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Ordine del giorno</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Apri il calendario del foro…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>E&amp;sporta nel calendario…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Impossibile leggere il calendario: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Ancora nessun calendario: apri il file delle riunioni periodiche fornito dal tuo foro.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Orari in UTC. L’esportazione conserva la ricorrenza e l’ordine del giorno di ogni riunione.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Calendario scritto in %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Apri il calendario del foro</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Calendario (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Esporta nel calendario</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -533,6 +635,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Riunioni</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>Ca&amp;lendario</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Suonare anche se Corridor non è stato aperto: &amp;avvialo all’accesso</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1067,6 +1177,10 @@ Il suo dispositivo: %2</translation>
         <translation>Mostra le &amp;notifiche sul desktop</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Avvia Corridor all’accesso (&amp;nell’area di notifica, così le chiamate della linea diretta suonano)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Sistema</translation>
     </message>
@@ -1524,6 +1638,14 @@ Il suo dispositivo: %2</translation>
         <translation>E&amp;sporta la cronologia del canale…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Backup della cronologia…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>Ri&amp;pristina la cronologia…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Silenzia q&amp;uesto canale</translation>
     </message>
@@ -1570,6 +1692,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Scorciatoie da tastiera…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1782,6 +1908,28 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Creating “%1”…</source>
         <translation>Creazione di «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Backup della cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale salvata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali salvata in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Ripristina la cronologia</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>Cronologia di %n canale ripristinata in %1.</numerusform>
+            <numerusform>Cronologia di %n canali ripristinata in %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2237,6 +2385,29 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Verifica dispositivo…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Tutto nell’app si può fare da tastiera: Tab passa da un controllo all’altro, le frecce si muovono nelle liste.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tasto</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>バックアップにはすべてのチャンネルの履歴が含まれますが、このデバイスの鍵や暗号化の状態は含まれません。復元したデバイスは新しいデバイスです。以前の履歴は、検証済みの読みやすいページとしてアーカイブ フォルダーに復元されます。ミッションのデバイスがこのデバイスを追加すると、すべてのチャンネルで新しいメッセージを読めるようになります。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>バックアップのパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>バックアップのパスフレーズ (確認)</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>確認(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>会場のカレンダーを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>カレンダーにエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>カレンダーを読み込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>カレンダーはまだありません。会場が配布する定例会議のファイルを開いてください。</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>時刻は UTC です。エクスポートには各会議の繰り返しと議題が含まれます。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>カレンダーを %1 に書き込みました</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>会場のカレンダーを開く</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>カレンダー (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>カレンダーにエクスポート</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -532,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>会合(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>カレンダー(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Corridor を開いていなくても鳴らす: ログイン時に起動する(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1063,6 +1173,10 @@ Their device: %2</source>
         <translation>デスクトップ通知を表示(&amp;N)</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>ログイン時に Corridor を起動する(トレイに常駐し、ホットラインの呼び出しを鳴らす)(&amp;I)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>システム</translation>
     </message>
@@ -1514,6 +1628,14 @@ Their device: %2</source>
         <translation>チャンネル履歴をエクスポート(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>履歴をバックアップ(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>履歴を復元(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>このチャンネルをミュート(&amp;U)</translation>
     </message>
@@ -1560,6 +1682,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>キーボード ショートカット(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1772,6 +1898,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>「%1」を作成しています…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>履歴をバックアップ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 にバックアップしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>履歴を復元</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>%n 個のチャンネルの履歴を %1 に復元しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2222,6 +2368,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>デバイスを検証(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボード ショートカット</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>このアプリのすべての操作はキーボードで行えます。Tab で項目間を移動し、矢印キーでリスト内を移動します。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
     </message>
 </context>
 <context>

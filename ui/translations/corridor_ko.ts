@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>백업에는 모든 채널의 기록이 담기지만 이 기기의 키나 암호화 상태는 담기지 않습니다. 복원한 기기는 새 기기입니다. 이전 기록은 검증된 읽을 수 있는 페이지로 보관 폴더에 복원되며, 미션의 기기가 이 기기를 추가하면 모든 채널의 새 메시지를 읽을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>백업 암호 문구</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>암호 문구(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>백업 암호 문구 확인</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>확인(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>암호 문구를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>두 암호 문구가 다릅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>회의</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>의제</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>회의장 일정표 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>캘린더로 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>일정표를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>아직 일정표가 없습니다. 회의장이 배포하는 정례 회의 파일을 여십시오.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>시간은 UTC입니다. 내보내기에는 각 회의의 반복 규칙과 의제가 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>일정표를 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>회의장 일정표 열기</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>일정표 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>캘린더로 내보내기</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -532,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>회의(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>일정표(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Corridor를 열지 않았어도 울리기: 로그인할 때 시작(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1063,6 +1173,10 @@ Their device: %2</source>
         <translation>데스크톱 알림 표시(&amp;N)</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>로그인할 때 Corridor 시작(트레이에 상주하여 핫라인 호출이 울리도록)(&amp;I)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>시스템</translation>
     </message>
@@ -1514,6 +1628,14 @@ Their device: %2</source>
         <translation>채널 기록 내보내기(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>기록 백업(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>기록 복원(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>이 채널 알림 끄기(&amp;U)</translation>
     </message>
@@ -1560,6 +1682,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>키보드 단축키(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1772,6 +1898,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>“%1” 만드는 중…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>기록 백업</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 백업했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>기록 복원</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>채널 %n개의 기록을 %1에 복원했습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2222,6 +2368,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>기기 확인(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>앱의 모든 작업은 키보드로 할 수 있습니다. Tab으로 컨트롤 사이를 이동하고 화살표 키로 목록 안을 이동합니다.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>메뉴</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>

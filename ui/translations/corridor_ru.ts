@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>Резервная копия содержит историю каждого канала, но не ключ этого устройства и не его состояние шифрования: восстановленное устройство — это новое устройство. Его прежняя история восстанавливается в виде читаемых проверенных страниц в папке архива; когда устройства вашей миссии добавят его, оно будет читать новые сообщения во всех каналах.</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Парольная фраза копии</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>Парольная фраза копии, ещё раз</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Ещё раз:</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Введите парольную фразу.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Парольные фразы не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Заседание</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка дня</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>&amp;Открыть календарь площадки…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>&amp;Экспорт в календарь…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>Не удалось прочитать календарь: %1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>Календаря пока нет: откройте файл регулярных заседаний, который выдаёт ваша площадка.</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>Время в UTC. При экспорте сохраняются повторение и повестка каждого заседания.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>Календарь записан в %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>Открыть календарь площадки</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>Календарь (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>Экспорт в календарь</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -534,6 +636,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>&amp;Заседания</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>&amp;Календарь</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>Звонить, даже если Corridor не открыт: &amp;запускать при входе в систему</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1071,6 +1181,10 @@ Their device: %2</source>
         <translation>Показывать &amp;уведомления на рабочем столе</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>Запускать Corridor при входе в систему (&amp;в трее, чтобы звонки горячей линии звучали)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>Системная</translation>
     </message>
@@ -1534,6 +1648,14 @@ Their device: %2</source>
         <translation>&amp;Экспорт истории канала…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>&amp;Резервная копия истории…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>&amp;Восстановить историю…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>Отключить &amp;уведомления канала</translation>
     </message>
@@ -1580,6 +1702,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>&amp;Сочетания клавиш…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1792,6 +1918,30 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>Создание «%1»…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>Резервная копия истории</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>История %n канала сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+            <numerusform>История %n каналов сохранена в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>Восстановить историю</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>История %n канала восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+            <numerusform>История %n каналов восстановлена в %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2252,6 +2402,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>&amp;Проверить устройство…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>Всё в приложении можно сделать с клавиатуры: Tab переходит между элементами, стрелки перемещают по спискам.</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Меню</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
     </message>
 </context>
 <context>

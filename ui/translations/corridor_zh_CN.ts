@@ -76,6 +76,108 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>A backup holds the history of every channel, not this device&apos;s key nor its encryption state: a restored device is a new device. Its history from before is restored as readable, verified pages in its archive folder; once your mission&apos;s devices have added it, it reads new messages in every channel.</source>
+        <translation>备份包含每个频道的历史记录，但不包含本设备的密钥及其加密状态：恢复的设备是一台新设备。之前的历史记录会以可阅读、已验证的页面恢复到其存档文件夹；当您代表团的设备将其加入后，它即可读取每个频道的新消息。</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Backup passphrase, again</source>
+        <translation>再次输入备份密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>&amp;Open the venue&apos;s calendar…</source>
+        <translation>打开会场日历(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to calendar…</source>
+        <translation>导出到日历(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Could not read the calendar: %1</source>
+        <translation>无法读取日历：%1</translation>
+    </message>
+    <message>
+        <source>No calendar yet: open the file of regular meetings your venue hands out.</source>
+        <translation>尚无日历：请打开会场分发的例会文件。</translation>
+    </message>
+    <message>
+        <source>Times in UTC. The export keeps each meeting&apos;s recurrence and agenda.</source>
+        <translation>时间为 UTC。导出会保留每次会议的重复规则和议程。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Calendar written to %1</source>
+        <translation>日历已写入 %1</translation>
+    </message>
+    <message>
+        <source>Open the venue&apos;s calendar</source>
+        <translation>打开会场日历</translation>
+    </message>
+    <message>
+        <source>Calendar (*.json)</source>
+        <translation>日历 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ChannelList</name>
     <message>
         <source>Notices</source>
@@ -532,6 +634,14 @@
     <message>
         <source>&amp;Meetings</source>
         <translation>会议(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lendar</source>
+        <translation>日历(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ring even when Corridor was not opened: &amp;start it when I log in</source>
+        <translation>即使未打开 Corridor 也要响铃：登录时启动(&amp;S)</translation>
     </message>
     <message>
         <source>%1 HOTLINE CALL from %2: %3 — %4</source>
@@ -1063,6 +1173,10 @@ Their device: %2</source>
         <translation>显示桌面通知(&amp;N)</translation>
     </message>
     <message>
+        <source>Start Corridor when I log &amp;in (in the tray, so hotline calls ring)</source>
+        <translation>登录时启动 Corridor（驻留托盘，以便热线呼叫响铃）(&amp;I)</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
@@ -1514,6 +1628,14 @@ Their device: %2</source>
         <translation>导出频道历史(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Back up history…</source>
+        <translation>备份历史记录(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Rest&amp;ore history…</source>
+        <translation>恢复历史记录(&amp;O)…</translation>
+    </message>
+    <message>
         <source>M&amp;ute this channel</source>
         <translation>将此频道静音(&amp;U)</translation>
     </message>
@@ -1560,6 +1682,10 @@ Their device: %2</source>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;About Corridor</source>
@@ -1772,6 +1898,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Creating “%1”…</source>
         <translation>正在创建“%1”…</translation>
+    </message>
+    <message>
+        <source>Back up history</source>
+        <translation>备份历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up the history of %n channel(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录备份到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore history</source>
+        <translation>恢复历史记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the history of %n channel(s) into %1.</source>
+        <translation>
+            <numerusform>已将 %n 个频道的历史记录恢复到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Muted: only emergency meetings, acknowledgement requests and hotline calls notify from this channel.</source>
@@ -2222,6 +2368,29 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Verify device…</source>
         <translation>验证设备(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Everything in the app can be done from the keyboard: Tab moves between controls, the arrow keys within lists.</source>
+        <translation>应用中的一切操作都可以用键盘完成：Tab 在控件之间移动，方向键在列表中移动。</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -297,8 +297,19 @@ class CrisisWindow(QWidget):
         self.contact.setWordWrap(True)
         lay.addWidget(self.contact)
         self.tabs.addTab(mt, _t("&Meetings"))
+        from ui.views.calendar import CalendarPanel
+
+        self.calendar = CalendarPanel(self)
+        self.tabs.addTab(self.calendar, _t("Ca&lendar"))
+        # a device rings only while the app runs: offer to start it with the session
+        self.autostart_btn = QPushButton(
+            _t("Ring even when Corridor was not opened: &start it when I log in"), self)
+        self.autostart_btn.setObjectName("autostartButton")
+        self.autostart_btn.clicked.connect(self._autostart)
+        self._offer_autostart()
         outer = QVBoxLayout(self)
         outer.addLayout(top)
+        outer.addWidget(self.autostart_btn)
         outer.addWidget(self.tabs, 1)
         self.call_btn.clicked.connect(self._call)
         self.ack_btn.clicked.connect(self._ack_selected)
@@ -405,6 +416,20 @@ class CrisisWindow(QWidget):
             "%2", when(s.at)).replace("%3", f" ({', '.join(s.called)})" if s.called else "")
             for s in v.escalation.steps]
         self.ladder.setText("\n".join(lines))
+
+    def _offer_autostart(self) -> None:
+        from client import autostart
+
+        self.autostart_btn.setVisible(autostart.supported() and not autostart.enabled())
+
+    def _autostart(self) -> None:
+        from client import autostart
+
+        try:
+            autostart.enable()
+        except OSError as exc:
+            self.autostart_btn.setToolTip(str(exc))
+        self._offer_autostart()
 
     # -- requests -----------------------------------------------------------------------
 

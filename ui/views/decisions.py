@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QColor
@@ -42,6 +42,13 @@ from client.decisions.desk import DecisionsView, Desk
 from client.decisions.drafting import Document, lock_holder, paragraphs
 from client.decisions.silence import Outcome, State
 from ui.views.crisis import _fill, _selected, _table
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from client.core import Client
+    from client.decisions.desk import Desk
+    from ui.bridge import Bridge
 
 __all__ = ["DecisionsController", "DecisionsWindow", "both_zones", "build_decisions",
            "decisions_menu_text"]
@@ -406,7 +413,7 @@ class DecisionsController(QObject):
     changed = Signal(object)  # the new DecisionsView
     failed = Signal(str)
 
-    def __init__(self, bridge: Any, client: Any, window: DecisionsWindow,
+    def __init__(self, bridge: Bridge, client: Client, window: DecisionsWindow,
                  tick_ms: int = TICK_MS) -> None:
         super().__init__(window)
         self.bridge = bridge
@@ -456,7 +463,7 @@ class DecisionsController(QObject):
         self.window.show_view(view)
         self.changed.emit(view)
 
-    def _do(self, action: Any) -> None:
+    def _do(self, action: Callable[[Desk], Awaitable[object]]) -> None:
         async def run() -> None:
             await action(self._desk())
 
@@ -479,7 +486,7 @@ def decisions_menu_text() -> str:
     return _t("D&ecisions…")
 
 
-def build_decisions(bridge: Any, client: Any) -> tuple[DecisionsWindow, DecisionsController]:
+def build_decisions(bridge: Bridge, client: Client) -> tuple[DecisionsWindow, DecisionsController]:
     """The decisions window and its controller, started (the main window's menu opens
     the window); a refused request is shown to the user."""
     from PySide6.QtWidgets import QMessageBox

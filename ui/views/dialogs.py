@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -308,6 +309,15 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_t("Settings"))
         self.notifications = QCheckBox(_t("Show desktop &notifications"), self)
         self.notifications.setChecked(notifications)
+        from client import autostart
+
+        # off until chosen: a shared or borrowed machine must not start ringing by itself
+        self.autostart = QCheckBox(_t("Start Corridor when I log &in (in the tray, so "
+                                      "hotline calls ring)"), self)
+        self.autostart.setObjectName("autostart")
+        self.autostart.setChecked(autostart.enabled())
+        self.autostart.setVisible(autostart.supported())
+        self.initial_autostart = self.autostart.isChecked()
         self.theme = QComboBox(self)
         for key, label in (("system", _t("System")), ("light", _t("Light")),
                            ("dark", _t("Dark"))):
@@ -337,6 +347,7 @@ class SettingsDialog(QDialog):
         self.timer.setEnabled(can_set_timer)
         form = QFormLayout(self)
         form.addRow(self.notifications)
+        form.addRow(self.autostart)
         form.addRow(_t("&Theme:"), self.theme)
         form.addRow(_t("&Language:"), self.language)
         form.addRow(self.language_note)
@@ -347,6 +358,18 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Apply the autostart choice here: it is the desktop's, not a channel's or the
+        window's."""
+        from client import autostart
+
+        if self.autostart.isChecked() != self.initial_autostart:
+            try:
+                (autostart.enable if self.autostart.isChecked() else autostart.disable)()
+            except OSError as exc:
+                QMessageBox.warning(self, _t("Settings"), str(exc))
+        super().accept()
 
     def chosen_timer(self) -> int | None:
         value = self.timer.currentData()

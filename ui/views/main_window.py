@@ -65,6 +65,7 @@ from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
 from ui.views.attach import AttachDialog
+from ui.views.backup import BackupPassphraseDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
 from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
@@ -79,6 +80,7 @@ from ui.views.dialogs import (
 )
 from ui.views.notices import NoticesWindow, build_notices, notices_menu_text
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
+from ui.views.shortcuts import ShortcutsDialog, shortcut_rows
 from ui.views.transparency import DirectoryBadge, MonitorDialog
 
 __all__ = ["PAGE", "MainWindow"]
@@ -313,6 +315,10 @@ class MainWindow(QMainWindow):
                                            lambda: self.open_devices())
         self.export_action = self._action(_t("E&xport channel history…"), None,
                                           lambda: self.export_history())
+        self.backup_action = self._action(_t("&Back up history…"), None,
+                                          lambda: self.open_backup())
+        self.restore_action = self._action(_t("Rest&ore history…"), None,
+                                           lambda: self.open_restore())
         self.mute_action = self._action(_t("M&ute this channel"), "Ctrl+Shift+M",
                                         lambda on: self.set_muted(bool(on)))
         self.mute_action.setCheckable(True)
@@ -320,8 +326,8 @@ class MainWindow(QMainWindow):
         for a in (self.new_channel_action, self.search_action, self.settings_action,
                   self.leave_action, self.monitor_action, self.crisis_action,
                   self.decisions_action, self.notices_action, self.devices_action,
-                  self.export_action,
-                  self.mute_action):
+                  self.export_action, self.mute_action, self.backup_action,
+                  self.restore_action):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -343,6 +349,10 @@ class MainWindow(QMainWindow):
             g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
         g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
         h = self.menuBar().addMenu(_t("&Help"))
+        self.shortcuts_action = self._action(_t("&Keyboard shortcuts…"),
+                                             QKeySequence.StandardKey.HelpContents,
+                                             lambda: self.open_shortcuts())
+        h.addAction(self.shortcuts_action)
         self.about_action = self._action(_t("&About Corridor"), None, self.open_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         h.addAction(self.about_action)
@@ -956,6 +966,15 @@ class MainWindow(QMainWindow):
     def _error(self, exc: BaseException) -> None:
         self.show_error(str(exc) or type(exc).__name__)
 
+    def open_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts (F1): every menu action and its key."""
+        menus = [(m.text(), menu.actions()) for m in self.menuBar().actions()
+                 if isinstance(menu := m.menu(), QMenu)]
+        dlg = ShortcutsDialog(shortcut_rows(menus), self)
+        self.shortcuts_dialog = dlg
+        dlg.open()
+        return dlg
+
     def open_about(self) -> QMessageBox:
         """Version and licence; the version is the one ``corridor --version`` prints."""
         from crypto import __version__
@@ -1303,6 +1322,44 @@ class MainWindow(QMainWindow):
         dlg.show()
         run(issued_dir)
         return dlg
+
+    def open_backup(self) -> None:
+        """Corridor > Back up history…: a file, a passphrase (twice), then the backup."""
+        chosen, _f = QFileDialog.getSaveFileName(self, _t("Back up history"),
+                                                 "corridor-history.backup")
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(True, self)
+        dlg.accepted.connect(lambda: self.back_up(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def back_up(self, path: Path, passphrase: str) -> None:
+        def done(count: int) -> None:
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Backed up the history of %n channel(s) to %1.", count)
+                .replace("%1", str(path)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.back_up(path, passphrase), done, self._error)
+
+    def open_restore(self) -> None:
+        """Corridor > Restore history…: a backup file and its passphrase."""
+        chosen, _f = QFileDialog.getOpenFileName(self, _t("Restore history"))
+        if not chosen:
+            return
+        dlg = BackupPassphraseDialog(False, self)
+        dlg.accepted.connect(lambda: self.restore(Path(chosen), dlg.passphrase.text()))
+        self.backup_dialog = dlg
+        dlg.open()
+
+    def restore(self, path: Path, passphrase: str) -> None:
+        def done(names: list[str]) -> None:
+            folder = self.session.client.home.root / "archive"
+            self.statusBar().showMessage(tr_n(
+                "MainWindow", "Restored the history of %n channel(s) into %1.", len(names))
+                .replace("%1", str(folder)), 10000)
+
+        self.bridge.submit(lambda: self.adapter.restore(path, passphrase), done, self._error)
 
     def set_muted(self, on: bool) -> None:
         """Mute or unmute the open channel's notifications (``corridor mute``)."""

@@ -55,6 +55,20 @@ def test_adopted_needs_every_closing_statement() -> None:
     assert _outcome([*recs, _close("c/x", p)], p.deadline).state is silence.State.ADOPTED
 
 
+def test_a_late_joiner_is_not_waited_for_but_every_mission_is() -> None:
+    p = Put(proc_id=PID, member="a/x", revision=1, title="t", text="text", period=60 * MIN,
+            closers=("a/x", "b/x", "c/x"), at=T0)
+    closes = [_close(w, p) for w in CLOSERS]
+    late = ["a/x", "b/x", "c/x", "c/y"]  # c/y joined after the put: it cannot read it
+    out = silence.outcome([p], [], [], [], closes, participants=MISSIONS, closers=late,
+                          now=p.deadline)
+    assert out is not None and out.state is silence.State.ADOPTED
+    # a member who left is not waited for, but its mission still closes through another
+    out = silence.outcome([p], [], [], [], closes[:2], participants=MISSIONS,
+                          closers=["a/x", "b/x", "c/y"], now=p.deadline)
+    assert out is not None and out.state is silence.State.PENDING and out.awaiting == ("c/*",)
+
+
 def test_confirmed_break_unconfirmed_break_and_named_break() -> None:
     p = _put()
     b = Break(proc_id=PID, break_id=b"\x01" * 16, revision=1, member="b/x", reason="no",

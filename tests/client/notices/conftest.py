@@ -10,24 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from client.notices.desk import NoticeDesk
 from demo.venue import provision
 from tests.support.client_venue import Venue, no_keyring
-from tests.support.crisis_venue import Clock, CrisisVenue
+from tests.support.crisis_venue import Clock
+from tests.support.notices_venue import NoticesVenue
 from tests.support.relay_process import RelayProcess, free_port
-
-MISSIONS = ("alderia-ana", "borduria-ana", "carpania-ana")
-
-
-class NoticesVenue(CrisisVenue):
-    def __init__(self, venue: Venue, clock: Clock) -> None:
-        super().__init__(venue, clock)
-        self.notice_desks: dict[str, NoticeDesk] = {}
-
-    def nd(self, name: str) -> NoticeDesk:
-        if name not in self.notice_desks:
-            self.notice_desks[name] = NoticeDesk(self.client(name))
-        return self.notice_desks[name]
 
 
 @pytest.fixture

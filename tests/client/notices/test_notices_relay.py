@@ -17,7 +17,7 @@ from client.errors import NotFoundError, UsageError
 from client.notices.book import Item, encode_item
 from client.notices.export import register_csv, register_ics
 from client.notices.records import NOTICE_LABEL, FormError, NoticeError, Signed
-from tests.client.notices.conftest import MISSIONS, NoticesVenue
+from tests.support.notices_venue import MISSIONS, NoticesVenue
 
 A, B, C = MISSIONS
 DAY = 86_400_000
