@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.notices.book import AidRequestRow, ExchangeStatus, ExerciseRow
 from ui.views.crisis import _fill, _selected, _table
 
 __all__ = ["NoticesController", "NoticesSnapshot", "NoticesWindow", "notices_menu_text"]
@@ -70,10 +71,10 @@ def _status(status: str) -> str:
 class NoticesSnapshot:
     """What the window shows, computed on the core's thread."""
 
-    register: list[dict[str, Any]] = field(default_factory=list)
-    board: list[dict[str, Any]] = field(default_factory=list)
+    register: list[ExerciseRow] = field(default_factory=list)
+    board: list[AidRequestRow] = field(default_factory=list)
     unmet: dict[str, int] = field(default_factory=dict)
-    exchange: dict[str, Any] = field(default_factory=dict)
+    exchange: ExchangeStatus | None = None
     #: (channel id, name, ceiling) of the channels notices can go to
     channels: list[tuple[bytes, str, str]] = field(default_factory=list)
     levels: tuple[str, ...] = ()
@@ -332,11 +333,12 @@ class NoticesWindow(QWidget):
                            else _t("No unmet needs"))
         ex = snap.exchange
         self.due.setText(_t("Annual exchange %1, due %2").replace(
-            "%1", str(ex.get("year", ""))).replace("%2", _when(ex.get("due_at")) or "—"))
+            "%1", str(ex["year"]) if ex else "").replace(
+            "%2", (_when(ex["due_at"]) if ex else "") or "—"))
         _fill(self.exchange, [(r["mission"], [
             r["mission"], _when(r["submitted_at"]) or _t("not submitted"),
             _t("late") if r["late"] else "", str(len(r["amendments"]))],
-            _LATE if r["late"] else None) for r in ex.get("missions", [])])
+            _LATE if r["late"] else None) for r in (ex["missions"] if ex else [])])
 
     # -- user actions --------------------------------------------------------------------
 
