@@ -16,18 +16,14 @@ newer ones wait behind the "N new messages" pill).
 from __future__ import annotations
 
 import contextlib
-import gc
-import logging
-import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -42,81 +38,53 @@ from PySide6.QtWidgets import (
 )
 
 from client import events as ev
-from client.attachments import (
-    MAX_ATTACHMENT_BYTES,
-    AttachmentTampered,
-    AttachmentTooLarge,
-    QuotaExceeded,
-)
 from client.crisis.alarm import DesktopNotifier
-from client.model import AckStatus, DeviceInfo, MessageView, SearchHit
-from client.mute import breaks_through
-from client.transport import RelayUnavailable
-from client.trust import safety_number
-from ui.alarm import AppNotifier, CrisisController
+from client.model import AckStatus, MessageView, SearchHit
+from ui.alarm import CrisisController
 from ui.bridge import Bridge
 from ui.delegates.channel import ChannelDelegate
-from ui.i18n import size_text, tr_n
 from ui.models import roles
 from ui.models.channels import ChannelListModel
 from ui.models.conversation import ConversationModel
 from ui.qtfix import pin_none
-from ui.rows import Newer
 from ui.session import Session
 from ui.theme import apply_theme
+from ui.views import window_actions, window_dialogs, window_events, window_menus
 from ui.views.attach import AttachDialog
 from ui.views.backup import BackupPassphraseDialog
 from ui.views.conversation import Composer, ConversationView
 from ui.views.crisis import CrisisWindow
-from ui.views.decisions import DecisionsWindow, build_decisions, decisions_menu_text
+from ui.views.decisions import DecisionsWindow, build_decisions
 from ui.views.devices import DevicesDialog
 from ui.views.dialogs import (
-    AgendaDialog,
     ChannelWizard,
     EmergencyDialog,
     SearchDialog,
     SettingsDialog,
     VerificationDialog,
 )
-from ui.views.notices import NoticesWindow, build_notices, notices_menu_text
+from ui.views.notices import NoticesWindow, build_notices
 from ui.views.panels import EmergencyBanner, HotlineBar, MemberPane, NoticeBoard
-from ui.views.shortcuts import ShortcutsDialog, shortcut_rows
+from ui.views.shortcuts import ShortcutsDialog
 from ui.views.transparency import DirectoryBadge, MonitorDialog
+from ui.views.window_common import (
+    PAGE,
+    _as_list,
+    _warning_label,
+    settle_heap,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from client.crisis.desk import DeskView
+    from ui.adapter import ChannelSummary
 
 __all__ = ["PAGE", "MainWindow"]
-
-log = logging.getLogger("corridor.ui")
-
-PAGE = 60  # stored messages per page
-#: Rows shown when a backlog replaces the rows (more than a window's height of bubbles;
-#: older ones are paged in on scrolling up): each is laid out anew in that one turn.
-BACKLOG_PAGE = 30
-#: Stored messages appended per event-loop turn; a backlog of more than this while the
-#: reader follows the bottom (a catch-up) shows the newest page instead (see _load_newer).
-CHUNK = 100
-#: Rows kept while following the bottom (older ones are paged back in on scrolling up).
-#: Bubbles differ in height, so each appended chunk makes the list view ask the delegate
-#: for the size of every loaded row: that many calls into Python on the UI thread, each
-#: taking the interpreter lock from the core's thread while it decrypts a catch-up.
-#: bench/bench_ui.py --trace-stalls: at 400 rows (and chunks of 100) these relayouts
-#: were the long UI-thread stalls (400 size hints, 40-66 ms with the lock contended).
-MAX_ROWS = 150
-MAX_DETACHED = 1200  # rows loaded while the user reads older history; then the pill
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-def _warning_label(parent: QWidget, name: str) -> QLabel:
-    """A hidden, word-wrapped warning line (routing, certificate, KeyPackages): shown
-    while its cause lasts, never a toast that goes by."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setVisible(False)
-    return label
 
 
 class MainWindow(QMainWindow):
@@ -126,6 +94,43 @@ class MainWindow(QMainWindow):
     channelShown = Signal(str)
     #: A refresh triggered by core events finished.
     refreshed = Signal()
+
+    # Set by the window's parts (menus, tray, crisis desk, dialogs) when first built.
+    tray: QSystemTrayIcon | None
+    crisis_window: CrisisWindow
+    crisis: CrisisController
+    last_notification: tuple[str, str]
+    chair_menu: QMenu
+    new_channel_action: QAction
+    search_action: QAction
+    settings_action: QAction
+    leave_action: QAction
+    monitor_action: QAction
+    crisis_action: QAction
+    decisions_action: QAction
+    notices_action: QAction
+    devices_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    mute_action: QAction
+    quit_action: QAction
+    agenda_action: QAction
+    emergency_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    shortcuts_dialog: ShortcutsDialog
+    attach_dialog: AttachDialog
+    leave_box: QMessageBox
+    leave_button: QPushButton
+    emergency_dialog: EmergencyDialog
+    wizard: ChannelWizard
+    search_dialog: SearchDialog
+    settings_dialog: SettingsDialog
+    monitor_dialog: MonitorDialog
+    backup_dialog: BackupPassphraseDialog
+    devices_dialog: DevicesDialog
+    verification_dialog: VerificationDialog
 
     def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -288,170 +293,38 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ menus, tray
 
     def _action(self, text: str, keys: QKeySequence | QKeySequence.StandardKey | str | None,
-                slot: Any) -> QAction:
-        act = QAction(text, self)
-        if keys is not None:
-            act.setShortcut(QKeySequence(keys))
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
+                slot: Callable[..., object]) -> QAction:
+        return window_menus._action(self, text, keys, slot)
 
     def _build_menus(self) -> None:
-        m = self.menuBar().addMenu(_t("&Corridor"))
-        self.new_channel_action = self._action(_t("&New channel…"), "Ctrl+N", self.open_wizard)
-        self.search_action = self._action(_t("&Search…"), QKeySequence.StandardKey.Find,
-                                          self.open_search)
-        self.settings_action = self._action(_t("Se&ttings…"), "Ctrl+,", self.open_settings)
-        self.leave_action = self._action(_t("&Leave channel…"), None, self.leave_channel)
-        self.monitor_action = self._action(_t("Transparency log: my &mission…"), None,
-                                           lambda: self.open_monitor())
-        self.crisis_action = self._action(_t("C&risis desk…"), "Ctrl+Shift+H",
-                                          lambda: self.open_crisis_desk())
-        self.decisions_action = self._action(decisions_menu_text(), "Ctrl+Shift+D",
-                                             lambda: self.open_decisions())
-        self.notices_action = self._action(notices_menu_text(), "Ctrl+Shift+N",
-                                           lambda: self.open_notices())
-        self.devices_action = self._action(_t("My &devices…"), None,
-                                           lambda: self.open_devices())
-        self.export_action = self._action(_t("E&xport channel history…"), None,
-                                          lambda: self.export_history())
-        self.backup_action = self._action(_t("&Back up history…"), None,
-                                          lambda: self.open_backup())
-        self.restore_action = self._action(_t("Rest&ore history…"), None,
-                                           lambda: self.open_restore())
-        self.mute_action = self._action(_t("M&ute this channel"), "Ctrl+Shift+M",
-                                        lambda on: self.set_muted(bool(on)))
-        self.mute_action.setCheckable(True)
-        self.quit_action = self._action(_t("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
-        for a in (self.new_channel_action, self.search_action, self.settings_action,
-                  self.leave_action, self.monitor_action, self.crisis_action,
-                  self.decisions_action, self.notices_action, self.devices_action,
-                  self.export_action, self.mute_action, self.backup_action,
-                  self.restore_action):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.quit_action)
-        c = self.menuBar().addMenu(_t("C&hair"))
-        self.agenda_action = self._action(_t("Post a revised &agenda…"), None,
-                                          self.revise_agenda)
-        self.emergency_action = self._action(_t("Convene an &emergency meeting…"),
-                                             "Ctrl+Shift+E", self.convene_emergency)
-        c.addAction(self.agenda_action)
-        c.addAction(self.emergency_action)
-        self.chair_menu = c
-        g = self.menuBar().addMenu(_t("&Go"))
-        for text, keys, target in (
-            (_t("&Channels"), "Ctrl+1", self.channel_view),
-            (_t("&Messages"), "Ctrl+2", self.conversation),
-            (_t("C&ompose"), "Ctrl+L", self.composer.editor),
-            (_t("M&embers"), "Ctrl+3", self.member_pane.view),
-        ):
-            g.addAction(self._action(text, keys, lambda _c=False, w=target: w.setFocus()))
-        g.addAction(self._action(_t("Next &unread channel"), "Ctrl+U", self.next_unread))
-        h = self.menuBar().addMenu(_t("&Help"))
-        self.shortcuts_action = self._action(_t("&Keyboard shortcuts…"),
-                                             QKeySequence.StandardKey.HelpContents,
-                                             lambda: self.open_shortcuts())
-        h.addAction(self.shortcuts_action)
-        self.about_action = self._action(_t("&About Corridor"), None, self.open_about)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        h.addAction(self.about_action)
-        self._set_chair(False)
+        window_menus._build_menus(self)
 
     def _set_chair(self, chair: bool) -> None:
-        self.is_chair = chair
-        self.chair_menu.menuAction().setVisible(chair)
-        self.agenda_action.setEnabled(chair)
-        self.emergency_action.setEnabled(chair)
-        self.notice_board.set_chair(chair)
+        window_menus._set_chair(self, chair)
 
     def _build_tray(self) -> None:
-        self.tray: QSystemTrayIcon | None = None
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        pix = QPixmap(32, 32)
-        pix.fill(Qt.GlobalColor.darkBlue)
-        self.tray = QSystemTrayIcon(QIcon(pix), self)
-        self.tray.setToolTip(_t("Corridor"))
-        self.tray.activated.connect(lambda *_: self._raise())
-        menu = QMenu(self)
-        menu.addAction(_t("&Open Corridor"), self._raise)
-        menu.addAction(_t("C&risis desk…"), self.open_crisis_desk)
-        menu.addSeparator()
-        menu.addAction(_t("&Quit"), self.quit)
-        self.tray.setContextMenu(menu)
-        self.tray.show()
+        window_menus._build_tray(self)
 
     def _build_crisis(self) -> None:
-        """The crisis desk: its window opens from the menu, and its controller runs from
-        the start, so a hotline call rings (and the desk comes up) even while the desk's
-        window is closed."""
-        desktop = None
-        if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-            with contextlib.suppress(Exception):  # no notification server: the app rings
-                desktop = DesktopNotifier()
-        self.desktop = desktop
-        self.crisis_window = CrisisWindow()
-        self.crisis = CrisisController(self.bridge, self.session.client, self.crisis_window,
-                                       notifier=AppNotifier(self, self.tray, desktop))
-        self.crisis.changed.connect(self._crisis_changed)
-        self.crisis.reminded.connect(lambda text: self.notify(_t("Reminder"), text))
-        self.crisis.start()
+        window_menus._build_crisis(self)
 
-    def _crisis_changed(self, view: Any) -> None:
-        if view.ringing and not self.crisis_window.isVisible():
-            self.open_crisis_desk()
+    def _crisis_changed(self, view: DeskView) -> None:
+        window_menus._crisis_changed(self, view)
 
     def open_decisions(self) -> DecisionsWindow:
-        """The decisions window (silence procedure, drafting); its controller runs from
-        the start, acknowledging breaks and signing closing statements."""
-        w = self.decisions_window
-        w.show()
-        w.raise_()
-        w.activateWindow()
-        return w
+        return window_menus.open_decisions(self)
 
     def open_notices(self) -> NoticesWindow:
-        """The exercise register, the disaster-aid board and the annual exchange."""
-        w = self.notices_window
-        w.show()
-        w.raise_()
-        w.activateWindow()
-        return w
+        return window_menus.open_notices(self)
 
     def open_crisis_desk(self) -> CrisisWindow:
-        w = self.crisis_window
-        w.show()
-        w.raise_()
-        w.activateWindow()
-        return w
+        return window_menus.open_crisis_desk(self)
 
     def _raise(self) -> None:
-        self.showNormal()
-        self.activateWindow()
+        window_menus._raise(self)
 
     def notify(self, title: str, text: str, critical: bool = False) -> None:
-        """A desktop notification with sound (when enabled): freedesktop notifications
-        on the session bus where a server answers (the crisis desk's notifier, the
-        sound named in the notification), else the tray's message and a beep."""
-        self.last_notification = (title, text)
-        if not self.notifications and not critical:
-            return
-        if self.desktop is not None:
-            from client.crisis.alarm import Ring
-
-            sound = "phone-incoming-call" if critical else "message-new-instant"
-            try:
-                self.desktop.notify(Ring(b"", title, text, critical, 1, sound), 0)
-                return
-            except Exception as exc:  # a broken session bus: fall back to the tray
-                log.warning("desktop notification failed: %s", type(exc).__name__)
-                self.desktop = None
-        if self.tray is not None:
-            icon = QSystemTrayIcon.MessageIcon.Critical if critical else \
-                QSystemTrayIcon.MessageIcon.Information
-            self.tray.showMessage(title, text, icon, 8000)
-        QApplication.beep()
+        window_menus.notify(self, title, text, critical)
 
     # ------------------------------------------------------------------ state
 
@@ -516,7 +389,7 @@ class MainWindow(QMainWindow):
         self.bridge.submit(lambda: (a.channels(), a.is_chair(), a.device_warnings()),
                            self._loaded)
 
-    def _loaded(self, result: tuple[list[Any], bool, list[str]]) -> None:
+    def _loaded(self, result: tuple[list[ChannelSummary], bool, list[str]]) -> None:
         channels, chair, device_warnings = result
         self.device_banner.setText("\n".join(device_warnings))
         self.device_banner.setVisible(bool(device_warnings))
@@ -557,12 +430,15 @@ class MainWindow(QMainWindow):
     def _refresh_acks(self) -> None:
         a = self.adapter
 
-        def work() -> tuple[list[AckStatus], list[AckStatus], Any]:
+        def work() -> tuple[list[AckStatus], list[AckStatus], tuple[str, MessageView, str] | None]:
             return a.emergencies(), a.awaiting_me(), a.pinned_agenda()
 
         self.bridge.submit(work, self._acks_loaded)
 
-    def _acks_loaded(self, result: tuple[list[AckStatus], list[AckStatus], Any]) -> None:
+    def _acks_loaded(
+            self,
+            result: tuple[list[AckStatus], list[AckStatus], tuple[str, MessageView, str] | None],
+    ) -> None:
         emergencies, awaiting, agenda = result
         self.banner.set_status(emergencies[0] if emergencies else None, self.adapter.my_mission)
         self.hotline.set_pending(awaiting)
@@ -639,11 +515,11 @@ class MainWindow(QMainWindow):
                 self.conversation.scrollTo(self.conv_model.index(row, 0))
         QTimer.singleShot(0, lambda: self._painted(channel_id))
 
-    def _fetcher(self, channel_id: str) -> Any:
+    def _fetcher(self, channel_id: str) -> Callable[[int, Callable[..., None]], None]:
         a = self.adapter
         cid = bytes.fromhex(channel_id)
 
-        def fetcher(before: int, deliver: Any) -> None:
+        def fetcher(before: int, deliver: Callable[..., None]) -> None:
             self.bridge.submit(lambda: a.page(cid, before=before, limit=PAGE),
                                lambda r: deliver(*r))
 
@@ -668,813 +544,191 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ events
 
-    def _on_event(self, client: Any, batch: list[Any]) -> None:
-        if client is not self.session.client:
-            return  # another device on the same core loop (tests, several windows)
-        notified = 0
-        for e in batch:
-            if isinstance(e, ev.MessageReceived) and not e.own and notified < 3:
-                notified += 1  # a burst raises a few notifications, not thousands
-            elif isinstance(e, ev.MessageReceived):
-                self._pending_channels.add(e.channel_id.hex())
-                continue
-            self._on_one_event(e)
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
+    def _on_event(self, client: object, batch: list[ev.Event]) -> None:
+        window_events._on_event(self, client, batch)
 
-    def _on_one_event(self, e: Any) -> None:
-        cid = getattr(e, "channel_id", b"").hex() if isinstance(
-            getattr(e, "channel_id", None), bytes) else ""
-        if isinstance(e, ev.MessageEdited | ev.ReactionChanged | ev.AckUpdated):
-            if cid == self.current:
-                self._changed.add(e.message_id.hex())
-            return
-        if isinstance(e, ev.MessageRedacted):
-            if cid == self.current:
-                self._gone.add(e.message_id.hex())
-            return
-        if isinstance(e, ev.ConnectionChanged):
-            self._show_link(e.connected, e.detail)
-            return
-        if isinstance(e, ev.MessageFailed):
-            # the relay refused an own message for good: its row shows why
-            if cid == self.current:
-                self._changed.add(e.message_id.hex())
-            self.statusBar().showMessage(
-                _t("A message was not sent: %1").replace("%1", e.reason), 10000)
-            return
-        if isinstance(e, ev.MessageSent):
-            # the relay numbered an own message: its row leaves "sending" and moves to
-            # its relay place (repainted with the next refresh; nothing is polled)
-            if cid == self.current:
-                self._changed.add(e.message_id.hex())
-            return
-        if isinstance(e, ev.MessagesExpired):
-            if cid == self.current:
-                self._gone.update(m.hex() for m in e.message_ids)
-            self._pending_channels.add(cid)
-            return
-        if isinstance(e, ev.TimerChanged):
-            if cid == self.current:
-                self._load_timer(cid)
-            return
-        if isinstance(e, ev.NoticePinned | ev.EmergencyCallReceived):
-            return  # the refresh after this batch reads the notice board and trackers
-        if isinstance(e, ev.MessageReceived) and e.kind == "read" and cid == self.current:
-            # someone read something: repaint own rows' "read by" (the newest ones)
-            own = self.conv_model.ids_where(lambda r: r.own)[-30:]
-            self._changed.update(own)
-        if isinstance(e, ev.MessageReceived):
-            self._pending_channels.add(e.channel_id.hex())
-            if not e.own and e.kind not in ("read", "ack", "react", "edit", "redact"):
-                self._notify_message(e)
-        elif isinstance(e, ev.ChannelJoined | ev.ChannelLeft | ev.MembershipChanged
-                        | ev.RoutingMismatch | ev.RoutingRestored):
-            self._refresh_all = True
-            self._pending_channels.add(e.channel_id.hex())
-        elif isinstance(e, ev.CertificateExpiring | ev.KeyPackagesDraining):
-            self._refresh_all = True  # the banner is read again with the channels
-        elif isinstance(e, ev.ErrorEvent):
-            self.statusBar().showMessage(e.reason, 6000)
-            return
-        elif isinstance(e, ev.DirectoryAlarm):
-            self.statusBar().showMessage(_t("Security alarm: the relay's directory — %1")
-                                         .replace("%1", e.detail), 15000)
-            if self.current:
-                self._load_directory(self.current)
-        elif isinstance(e, ev.CommitVoided):  # the vote's outcome, shown to every member
-            self.statusBar().showMessage(
-                _t("A change to this channel was voided by its missions"), 10000)
-        elif isinstance(e, ev.ForkDetected | ev.PolicyRefused | ev.PossibleWithholding):
-            self.statusBar().showMessage(_t("Warning: %1").replace("%1", type(e).__name__),
-                                         10000)
+    def _on_one_event(self, e: ev.Event) -> None:
+        window_events._on_one_event(self, e)
 
     def _show_link(self, up: bool | None, detail: str = "") -> None:
-        """The relay connection in the status bar, as the core last reported it (only
-        ConnectionChanged moves it: a message or an error says nothing about the link)."""
-        if up is None:
-            text = _t("Connecting…")
-        elif up:
-            text = _t("Connected")
-        else:
-            text = _t("Offline — reconnecting…")
-        self.connection.setText(text)
-        self.connection.setToolTip(detail)
+        window_events._show_link(self, up, detail)
 
     def _show_routing(self, warning: str) -> None:
-        """The open channel's routing warning, above its messages (until it is gone)."""
-        self.routing_banner.setText(_t("Warning: %1").replace("%1", warning) if warning else "")
-        self.routing_banner.setVisible(bool(warning))
+        window_events._show_routing(self, warning)
 
     def _notify_message(self, e: ev.MessageReceived) -> None:
-        cid = e.channel_id.hex()
-        visible = cid == self.current and self.isActiveWindow()
-        info = self.channel_model.channel(cid)
-        name = info.name if info else ""
-        if cid in self.muted and not breaks_through(
-                e.kind, self.adapter.asks_ack(e.channel_id, e.message_id)):
-            return  # muted: emergency meetings and acknowledgement requests still notify
-        if e.kind == "emergency":
-            self.notify(_t("Emergency meeting"), _t("%1 convened an emergency meeting")
-                        .replace("%1", e.sender), critical=True)
-        elif not visible:
-            self.notify(name, _t("New message from %1").replace("%1", e.sender))
+        window_events._notify_message(self, e)
 
     def _refresh(self) -> None:
-        pending, self._pending_channels = self._pending_channels, set()
-        if self._refresh_all:
-            self._refresh_all = False
-            self.load()
-            if self.current:
-                cid = bytes.fromhex(self.current)
-                current = self.current
-                self.bridge.submit(lambda: self.adapter.members(cid),
-                                   lambda ms: self.member_pane.set_members(ms, self.verified)
-                                   if self.current == current else None)
-        if self.current and self.conv_model.channel_id == self.current:
-            self._apply_changes(self.current)
-        if self.current in pending and self.conv_model.channel_id == self.current:
-            self._load_newer(self.current)
-        others = [c for c in pending if c != self.current]
-        if others:
-            self._refresh_unread(others)
-        self._refresh_acks()
+        window_events._refresh(self)
 
     def _apply_changes(self, channel_id: str) -> None:
-        """Repaint rows that edits, reactions, receipts, acks or the relay's numbering
-        (MessageSent) changed; drop redacted and expired ones (both batched per refresh)."""
-        gone, self._gone = self._gone, set()
-        if gone:
-            self.conv_model.remove_ids(gone)
-        changed, self._changed = self._changed - gone, set()
-        ids = [m for m in changed if self.conv_model.row_of(m) >= 0]
-        if not ids:
-            return
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-        self.bridge.submit(lambda: a.rows(cid, ids),
-                           lambda rows: self.conv_model.replace_rows(channel_id, rows))
+        window_events._apply_changes(self, channel_id)
 
     def _load_newer(self, channel_id: str) -> None:
-        """Append what arrived, one chunk per event-loop turn (see the module docstring)."""
-        if self._newer_busy:
-            self._newer_again = True
-            return
-        if self.conversation.held:
-            self._count_held(channel_id)
-            return
-        self._newer_busy = True
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-        after = self.conv_model.high_water
-
-        def done(res: Newer) -> None:
-            self._newer_busy = False
-            if channel_id != self.current or self.conv_model.channel_id != channel_id:
-                return
-            follow = self.conversation.at_bottom() or self.conversation._stick
-            if not follow and self.conv_model.rowCount() >= MAX_DETACHED:
-                # the reader is far up in older history: hold newer messages back
-                self.conversation.set_unseen(self.conversation.unseen, held=True)
-                self._count_held(channel_id)
-                return
-            if follow and res.more:
-                # a backlog (a catch-up of thousands): show the newest page rather than
-                # stream every message through the list (each chunk re-lays out every
-                # loaded row on the UI thread); older ones are paged in on scrolling up
-                self._newer_busy = True
-                self._show_newest_page(channel_id)
-                return
-            self.conv_model.apply_newer(channel_id, res.rows, (), res.high_water)
-            if follow:
-                self.conv_model.trim_top(MAX_ROWS)
-            self._mark_read(channel_id, res.high_water)
-            self._send_receipts(channel_id, res.rows)
-            if res.more or self._newer_again:
-                self._newer_again = False
-                QTimer.singleShot(0, lambda: self._load_newer(channel_id)
-                                  if channel_id == self.current else None)
-
-        def failed(exc: BaseException) -> None:
-            self._newer_busy = False
-            self.bridge.failed.emit(str(exc) or type(exc).__name__)
-
-        self.bridge.submit(lambda: a.newer(cid, after, limit=CHUNK), done, failed)
+        window_events._load_newer(self, channel_id)
 
     def _show_newest_page(self, channel_id: str) -> None:
-        """Replace the rows by the channel's newest page (the reader follows the bottom
-        and a backlog arrived); then carry on with what lands after it."""
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-
-        def newest() -> tuple[list[MessageView], bool, int]:
-            high = a.high_water(cid)
-            rows, more = a.page(cid, limit=BACKLOG_PAGE)
-            return rows, more, high
-
-        def done(res: tuple[list[MessageView], bool, int]) -> None:
-            self._newer_busy = False
-            if channel_id != self.current or self.conv_model.channel_id != channel_id:
-                return
-            rows, more, high = res
-            self.conv_model.reset_channel(channel_id, rows, more, self._fetcher(channel_id),
-                                          high)
-            self._mark_read(channel_id, high)
-            self._send_receipts(channel_id, rows)
-            if self._newer_again:
-                self._newer_again = False
-                QTimer.singleShot(0, lambda: self._load_newer(channel_id)
-                                  if channel_id == self.current else None)
-
-        def failed(exc: BaseException) -> None:
-            self._newer_busy = False
-            self.bridge.failed.emit(str(exc) or type(exc).__name__)
-
-        self.bridge.submit(newest, done, failed)
+        window_events._show_newest_page(self, channel_id)
 
     def _send_receipts(self, channel_id: str, rows: list[MessageView]) -> None:
-        """Shown messages that ask for acknowledgement get a read receipt (once), so the
-        sender's tracker can say "read, not yet acknowledged"."""
-        ids = [r.message_id for r in rows if r.requires_ack and not r.own
-               and r.message_id not in self._receipted
-               and self.adapter.me not in r.read_by]
-        info = self.channel_model.channel(channel_id)
-        if not ids or info is None or not info.can_answer:
-            return
-        self._receipted.update(ids)
-        cid = bytes.fromhex(channel_id)
-        self.bridge.submit(lambda: self.adapter.mark_read(cid, ids), None, lambda _e: None)
+        window_events._send_receipts(self, channel_id, rows)
 
     def _count_held(self, channel_id: str) -> None:
-        """How many messages wait behind the pill (counted on the core's thread)."""
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-        after = self.conv_model.high_water
-        loaded = self.conversation.unseen
-
-        def show(n: int) -> None:
-            if channel_id == self.current and self.conversation.held:
-                self.conversation.set_unseen(max(n, loaded, 1))
-
-        self.bridge.submit(lambda: a.count_after(cid, after, cap=9999), show)
+        window_events._count_held(self, channel_id)
 
     def jump_to_newest(self) -> None:
-        """Leave older history for the newest page (the pill, or the bottom reached)."""
-        if self.current:
-            self.conversation.set_unseen(0, held=False)
-            self.open_channel(self.current)
+        window_events.jump_to_newest(self)
 
     def _load_directory(self, channel_id: str) -> None:
-        """Key transparency for the open conversation: verified, or the evidence."""
-        cid = bytes.fromhex(channel_id)
-        a = self.adapter
-        self.directory_badge.set_status(None)
-
-        def show(status: Any) -> None:
-            if channel_id == self.current:
-                self.directory_badge.set_status(status)
-
-        self.bridge.submit(lambda: a.directory_status(cid), show,
-                           lambda _exc: show(None))
+        window_events._load_directory(self, channel_id)
 
     def _load_timer(self, channel_id: str) -> None:
-        a = self.adapter
-        cid = bytes.fromhex(channel_id)
-
-        def show(res: tuple[int | None, str]) -> None:
-            if channel_id != self.current:
-                return
-            seconds, by = res
-            self.timer_label.setVisible(bool(seconds))
-            if seconds:
-                self.timer_label.setText(_t("⏱ Messages disappear after %1 (set by %2)")
-                                         .replace("%1", _duration(seconds))
-                                         .replace("%2", by or _t("a member")))
-            self.current_timer = seconds
-
-        self.bridge.submit(lambda: a.timer(cid), show)
+        window_events._load_timer(self, channel_id)
 
     # ------------------------------------------------------------------ actions
 
     def _cid(self) -> bytes | None:
-        return bytes.fromhex(self.current) if self.current else None
+        return window_actions._cid(self)
 
-    def _after_send(self, _mid: Any = None) -> None:
-        self._pending_channels.add(self.current)
-        self._refresh_timer.start()
+    def _after_send(self, _mid: object = None) -> None:
+        window_actions._after_send(self, _mid)
 
     def _error(self, exc: BaseException) -> None:
-        self.show_error(str(exc) or type(exc).__name__)
+        window_actions._error(self, exc)
 
     def open_shortcuts(self) -> ShortcutsDialog:
-        """Help > Keyboard shortcuts (F1): every menu action and its key."""
-        menus = [(m.text(), menu.actions()) for m in self.menuBar().actions()
-                 if isinstance(menu := m.menu(), QMenu)]
-        dlg = ShortcutsDialog(shortcut_rows(menus), self)
-        self.shortcuts_dialog = dlg
-        dlg.open()
-        return dlg
+        return window_actions.open_shortcuts(self)
 
     def open_about(self) -> QMessageBox:
-        """Version and licence; the version is the one ``corridor --version`` prints."""
-        from crypto import __version__
-
-        box = QMessageBox(QMessageBox.Icon.Information, _t("About Corridor"),
-                          _t("Corridor %1").replace("%1", __version__),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("aboutBox")
-        box.setInformativeText(_t(
-            "End-to-end-encrypted messaging (MLS, RFC 9420) for the delegations of a "
-            "multilateral forum.\nLicensed under the Apache License, Version 2.0."))
-        words, hex_ = self.adapter.venue_fingerprint()
-        box.setDetailedText(_t(
-            "This device trusts the venue whose root certificate has the fingerprint:\n"
-            "%1\n%2\nCompare it with the one the secretariat published.").replace(
-                "%1", words).replace("%2", hex_))
-        self.about_box = box
-        box.open()
-        return box
+        return window_actions.open_about(self)
 
     def show_error(self, text: str, title: str = "") -> QMessageBox:
-        """A window-modal message (never blocks the event loop: the core keeps going)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title or _t("Corridor"), text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.setObjectName("errorBox")
-        self.error_box = box
-        box.open()
-        return box
+        return window_actions.show_error(self, text, title)
 
     def send_text(self, text: str, reply_to: str = "", requires_ack: bool = False) -> None:
-        cid = self._cid()
-        if cid is None:
-            return
-        a = self.adapter
-        self.bridge.submit(lambda: a.send_text(cid, text, reply_to=reply_to,
-                                               requires_ack=requires_ack),
-                           self._after_send, self._error)
-        self._after_send()
+        window_actions.send_text(self, text, reply_to, requires_ack)
 
     def _edit(self, message_id: str, text: str) -> None:
-        if (cid := self._cid()) is not None:
-            self.bridge.submit(lambda: self.adapter.edit(cid, message_id, text),
-                               self._after_send, self._error)
+        window_actions._edit(self, message_id, text)
 
     def _redact(self, row: MessageView) -> None:
-        if self._cid() is None:
-            return
-        ok = QMessageBox.question(self, _t("Withdraw message"),
-                                  _t("Withdraw this message for everyone in the channel?"))
-        if ok == QMessageBox.StandardButton.Yes:
-            self._redact_confirmed(row)
+        window_actions._redact(self, row)
 
     def _redact_confirmed(self, row: MessageView) -> None:
-        if (cid := self._cid()) is not None:
-            self.bridge.submit(lambda: self.adapter.redact(cid, row.message_id),
-                               self._after_send, self._error)
+        window_actions._redact_confirmed(self, row)
 
     def leave_channel(self) -> QMessageBox | None:
-        """Ask before leaving the open channel: it names the channel and says what
-        happens (history kept here, no new messages, the others see the device go)."""
-        cid = self._cid()
-        if cid is None:
-            return None
-        ch = self.channel_model.channel(cid.hex())
-        name = ch.name if ch is not None else cid.hex()[:12]
-        box = QMessageBox(QMessageBox.Icon.Question, _t("Leave channel"),
-                          _t("Leave “%1” on this device?").replace("%1", name),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(_t(
-            "The messages you have stay readable on this device. It will receive no new "
-            "messages in this channel, and the other members will see this device leave. "
-            "Your other devices stay in the channel."))
-        box.setObjectName("leaveBox")
-        self.leave_button = box.addButton(_t("Leave"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        self.leave_box = box
-
-        def done() -> None:
-            if box.clickedButton() is self.leave_button:
-                self._leave_confirmed(cid, name)
-
-        box.finished.connect(done)
-        box.open()
-        return box
+        return window_actions.leave_channel(self)
 
     def _leave_confirmed(self, cid: bytes, name: str) -> None:
-        client = self.session.client
-
-        def after(done: bool) -> None:
-            self.statusBar().showMessage(
-                (_t("You left “%1” on this device.") if done else
-                 _t("Offline: leaving “%1” goes at the next connection.")).replace("%1", name),
-                8000)
-            self._refresh_all = True
-            self._refresh_timer.start()
-
-        self.bridge.submit(lambda: client.leave(cid), after, self._error)
+        window_actions._leave_confirmed(self, cid, name)
 
     def _retry_failed(self, row: MessageView) -> None:
-        """Send a message the relay refused again (its row goes back to "sending…")."""
-        if (cid := self._cid()) is not None:
-            mid = row.message_id
-            self._changed.add(mid)
-            self.bridge.submit(lambda: self.adapter.retry(cid, mid), self._after_send,
-                               self._error)
+        window_actions._retry_failed(self, row)
 
     def _discard_failed(self, row: MessageView) -> None:
-        if self._cid() is None:
-            return
-        ok = QMessageBox.question(self, _t("Discard message"), _t(
-            "This message was never delivered. Delete it from this device?"))
-        if ok == QMessageBox.StandardButton.Yes:
-            self._discard_confirmed(row)
+        window_actions._discard_failed(self, row)
 
     def _discard_confirmed(self, row: MessageView) -> None:
-        if (cid := self._cid()) is not None:
-            self.bridge.submit(lambda: self.adapter.discard(cid, row.message_id),
-                               self._after_send, self._error)
+        window_actions._discard_confirmed(self, row)
 
     def _react(self, row: MessageView, emoji: str) -> None:
-        if (cid := self._cid()) is not None:
-            self.bridge.submit(lambda: self.adapter.react(cid, row.message_id, emoji),
-                               self._after_send, self._error)
+        window_actions._react(self, row, emoji)
 
     def acknowledge(self, channel_id: str, message_id: str) -> None:
-        """Acknowledge for this device's mission (hotline message or emergency call)."""
-        cid = bytes.fromhex(channel_id)
-        self.bridge.submit(lambda: self.adapter.ack(cid, message_id),
-                           lambda _m: self._after_ack(channel_id), self._error)
+        window_actions.acknowledge(self, channel_id, message_id)
 
     def _after_ack(self, channel_id: str) -> None:
-        self._pending_channels.add(channel_id)
-        self._refresh_timer.start()
+        window_actions._after_ack(self, channel_id)
 
     def _attach(self) -> None:
-        if self._cid() is None:
-            return
-        path, _f = QFileDialog.getOpenFileName(self, _t("Attach a file"))
-        if path:
-            self.confirm_attachment(Path(path))
+        window_actions._attach(self)
 
     def confirm_attachment(self, path: Path) -> AttachDialog | None:
-        """Ask before sending a file: preview, name, size, channel, caption."""
-        if (cid := self._cid()) is None:
-            return None
-        ch = self.channel_model.channel(cid.hex())
-        dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], self)
-        dlg.accepted.connect(lambda: self.attach(path, dlg.caption.text().strip()))
-        self.attach_dialog = dlg
-        dlg.open()
-        return dlg
+        return window_actions.confirm_attachment(self, path)
 
     def attach(self, path: Path, caption: str = "") -> None:
-        """Encrypt, upload and send a file in the open channel."""
-        if (cid := self._cid()) is None:
-            return
-        self.statusBar().showMessage(_t("Sending “%1”…").replace("%1", path.name))
-        def sent(mid: str) -> None:
-            self.statusBar().showMessage(_t("Sent “%1”.").replace("%1", path.name), 4000)
-            self._after_send(mid)
-
-        self.bridge.submit(lambda: self.adapter.attach(cid, path, caption),
-                           sent, lambda exc: self._attach_failed(path, exc))
+        window_actions.attach(self, path, caption)
 
     def _attach_failed(self, path: Path, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if isinstance(exc, AttachmentTooLarge):
-            text = _t("“%1” is too large to send. Files up to %2 can be attached.").replace(
-                "%1", path.name).replace("%2", size_text(MAX_ATTACHMENT_BYTES))
-        elif isinstance(exc, QuotaExceeded):
-            text = _t("The relay's storage for your attachments is full, so “%1” was not "
-                      "sent. Ask the secretariat, or try again later.").replace("%1", path.name)
-        elif isinstance(exc, RelayUnavailable):
-            text = _t("The relay cannot be reached, so “%1” was not sent. Try again when "
-                      "you are back online.").replace("%1", path.name)
-        elif isinstance(exc, OSError):
-            text = _t("“%1” cannot be read: %2").replace("%1", path.name).replace(
-                "%2", exc.strerror or str(exc))
-        else:
-            text = _t("“%1” was not sent: %2").replace("%1", path.name).replace(
-                "%2", str(exc) or type(exc).__name__)
-        self.show_error(text, _t("Attachment not sent"))
+        window_actions._attach_failed(self, path, exc)
 
     def save_attachment(self, row: MessageView, dest: Path | None = None) -> None:
-        """Fetch, verify and save an attachment (asks where, unless ``dest`` is given)."""
-        if (cid := self._cid()) is None or not row.has_attachment:
-            return
-        if dest is None:
-            start = str(Path.home() / row.file_name)
-            chosen, _f = QFileDialog.getSaveFileName(self, _t("Save attachment"), start)
-            if not chosen:
-                return
-            dest = Path(chosen)
-        target = dest
-        self.statusBar().showMessage(_t("Downloading “%1”…").replace("%1", row.file_name))
-        self.bridge.submit(lambda: self.adapter.save_attachment(cid, row.message_id, target),
-                           self._saved, lambda exc: self._save_failed(row, exc))
+        window_actions.save_attachment(self, row, dest)
 
     def _saved(self, path: Path) -> None:
-        self.last_saved = Path(path)
-        self.statusBar().showMessage(_t("Saved to %1").replace("%1", str(path)), 8000)
+        window_actions._saved(self, path)
 
     def _save_failed(self, row: MessageView, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
-        if isinstance(exc, AttachmentTampered):
-            text = _t("“%1” was NOT saved: the file the relay returned does not match what "
-                      "the sender sent (it was altered or damaged on the way). Nothing was "
-                      "written. Ask the sender to send it again.").replace("%1", row.file_name)
-        elif isinstance(exc, RelayUnavailable):
-            text = _t("The relay cannot be reached, so “%1” could not be downloaded.").replace(
-                "%1", row.file_name)
-        else:
-            text = _t("“%1” could not be saved: %2").replace("%1", row.file_name).replace(
-                "%2", str(exc) or type(exc).__name__)
-        self.show_error(text, _t("Attachment not saved"))
+        window_actions._save_failed(self, row, exc)
 
     def revise_agenda(self) -> None:
-        notice = next((c for c in self.channel_model.channels() if c.kind == "notice"), None)
-        if notice is None or not self.is_chair:
-            return
-        dlg = AgendaDialog(self.notice_board.title.text(), self.notice_board.body.text(), self)
-        if dlg.exec():
-            cid = bytes.fromhex(notice.channel_id)
-            title, body = dlg.title.text().strip(), dlg.body.toPlainText().strip()
-            if title:
-                self.bridge.submit(lambda: self.adapter.post_agenda(cid, title, body),
-                                   lambda _m: self._after_ack(notice.channel_id), self._error)
+        window_dialogs.revise_agenda(self)
 
     def emergency_channel(self) -> str:
-        """Where the chair convenes: the notice channel with the most missions (every
-        member acknowledges there), else the widest multilateral channel."""
-        for kind in ("notice", "multilateral"):
-            chans = [c for c in self.channel_model.channels() if c.kind == kind]
-            chans.sort(key=lambda c: (-len(c.missions), c.name))
-            if chans:
-                return chans[0].channel_id
-        return ""
+        return window_dialogs.emergency_channel(self)
 
     def convene_emergency(self) -> None:
-        target = self.emergency_channel()
-        if not target or not self.is_chair:
-            return
-        info = self.channel_model.channel(target)
-        dlg = EmergencyDialog(info.name if info else "", self)
-        self.emergency_dialog = dlg
-        dlg.accepted.connect(lambda: self.convene(
-            target, dlg.meeting_at_ms(), dlg.place.text().strip(), dlg.link.text().strip(),
-            dlg.agenda.toPlainText().strip()))
-        dlg.open()
+        window_dialogs.convene_emergency(self)
 
     def convene(self, channel_id: str, meeting_at: int, place: str, link: str = "",
                 agenda: str = "") -> None:
-        cid = bytes.fromhex(channel_id)
-        self.bridge.submit(lambda: self.adapter.convene_emergency(
-            cid, meeting_at=meeting_at, place=place, link=link, agenda=agenda),
-            lambda _m: self._after_ack(channel_id), self._error)
+        window_dialogs.convene(self, channel_id, meeting_at, place, link, agenda)
 
     def open_wizard(self) -> ChannelWizard | None:
-        a = self.adapter
-
-        def show(missions: list[str]) -> None:
-            wiz = ChannelWizard(missions, a.my_mission, self.is_chair, a.check_new_channel, self)
-            wiz.created.connect(self._create_channel)
-            self.wizard = wiz
-            wiz.open()
-
-        self.bridge.submit(a.missions, show, self._error)
-        return None
+        return window_dialogs.open_wizard(self)
 
     def _create_channel(self, kind: str, name: str, missions: list[str]) -> None:
-        self.statusBar().showMessage(_t("Creating “%1”…").replace("%1", name))
-        self.bridge.submit(lambda: self.adapter.create_channel(kind, name, missions),
-                           self._created, self._error)
+        window_dialogs._create_channel(self, kind, name, missions)
 
     def _created(self, cid: str) -> None:
-        self.current = ""
-        self.settings.setValue("channel", cid)
-        self.load()
+        window_dialogs._created(self, cid)
 
     def open_search(self) -> SearchDialog:
-        dlg = SearchDialog(self)
-        dlg.searchRequested.connect(lambda q: self.bridge.submit(
-            lambda: self.adapter.search(q), dlg.show_hits,
-            lambda exc: self.search_failed(dlg, exc)))
-        dlg.hitActivated.connect(lambda h: self._open_hit(dlg, h))
-        self.search_dialog = dlg
-        dlg.open()
-        return dlg
+        return window_dialogs.open_search(self)
 
     def _open_hit(self, dlg: SearchDialog, hit: SearchHit) -> None:
-        dlg.accept()
-        self.open_channel(hit.channel_id, focus_message=hit.message_id)
+        window_dialogs._open_hit(self, dlg, hit)
 
     def search_failed(self, dlg: SearchDialog, exc: BaseException) -> None:
-        dlg.show_error(str(exc) or type(exc).__name__)
+        window_dialogs.search_failed(self, dlg, exc)
 
     def open_settings(self) -> SettingsDialog:
-        info = self.channel_model.channel(self.current)
-        from ui.app import language_setting
-
-        dlg = SettingsDialog(self.notifications, self.theme, self.current_timer,
-                             info.name if info else "", bool(info and info.can_post), self,
-                             language=language_setting())
-        dlg.accepted.connect(lambda: self._apply_settings(dlg))
-        self.settings_dialog = dlg
-        dlg.open()
-        return dlg
+        return window_dialogs.open_settings(self)
 
     def _apply_settings(self, dlg: SettingsDialog) -> None:
-        self.notifications = dlg.notifications.isChecked()
-        self.set_theme(str(dlg.theme.currentData()))
-        if (language := dlg.chosen_language()) is not None:
-            from ui.app import app_settings
-
-            prefs = app_settings()  # the app's, not the home's: read before any window
-            prefs.setValue("language", language)
-            prefs.sync()
-        if dlg.timer_changed() and (cid := self._cid()) is not None:
-            secs = dlg.chosen_timer()
-            self.bridge.submit(lambda: self.adapter.set_timer(cid, secs), self._after_send,
-                               self._error)
-        self.save_state()
+        window_dialogs._apply_settings(self, dlg)
 
     def set_theme(self, theme: str) -> None:
-        self.theme = theme
-        self.dark = apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
-        self.conversation.message_delegate.dark = self.dark
-        self.conversation.message_delegate.clear_cache()
-        self.conversation.viewport().update()
+        window_dialogs.set_theme(self, theme)
 
     def open_monitor(self, issued_dir: Path | None = None) -> MonitorDialog:
-        """The mission monitor as a screen (``corridor mission monitor``)."""
-        dlg = MonitorDialog(self)
-        a = self.adapter
-
-        def run(folder: Path | None) -> None:
-            self.bridge.submit(lambda: a.monitor_log(folder),
-                               lambda res: dlg.set_findings(*res),
-                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
-
-        dlg.refreshRequested.connect(lambda p: run(Path(p) if p else None))
-        self.monitor_dialog = dlg
-        dlg.show()
-        run(issued_dir)
-        return dlg
+        return window_dialogs.open_monitor(self, issued_dir)
 
     def open_backup(self) -> None:
-        """Corridor > Back up history…: a file, a passphrase (twice), then the backup."""
-        chosen, _f = QFileDialog.getSaveFileName(self, _t("Back up history"),
-                                                 "corridor-history.backup")
-        if not chosen:
-            return
-        dlg = BackupPassphraseDialog(True, self)
-        dlg.accepted.connect(lambda: self.back_up(Path(chosen), dlg.passphrase.text()))
-        self.backup_dialog = dlg
-        dlg.open()
+        window_dialogs.open_backup(self)
 
     def back_up(self, path: Path, passphrase: str) -> None:
-        def done(count: int) -> None:
-            self.statusBar().showMessage(tr_n(
-                "MainWindow", "Backed up the history of %n channel(s) to %1.", count)
-                .replace("%1", str(path)), 10000)
-
-        self.bridge.submit(lambda: self.adapter.back_up(path, passphrase), done, self._error)
+        window_dialogs.back_up(self, path, passphrase)
 
     def open_restore(self) -> None:
-        """Corridor > Restore history…: a backup file and its passphrase."""
-        chosen, _f = QFileDialog.getOpenFileName(self, _t("Restore history"))
-        if not chosen:
-            return
-        dlg = BackupPassphraseDialog(False, self)
-        dlg.accepted.connect(lambda: self.restore(Path(chosen), dlg.passphrase.text()))
-        self.backup_dialog = dlg
-        dlg.open()
+        window_dialogs.open_restore(self)
 
     def restore(self, path: Path, passphrase: str) -> None:
-        def done(names: list[str]) -> None:
-            folder = self.session.client.home.root / "archive"
-            self.statusBar().showMessage(tr_n(
-                "MainWindow", "Restored the history of %n channel(s) into %1.", len(names))
-                .replace("%1", str(folder)), 10000)
-
-        self.bridge.submit(lambda: self.adapter.restore(path, passphrase), done, self._error)
+        window_dialogs.restore(self, path, passphrase)
 
     def set_muted(self, on: bool) -> None:
-        """Mute or unmute the open channel's notifications (``corridor mute``)."""
-        cid = self._cid()
-        if cid is None:
-            return
-        (self.muted.add if on else self.muted.discard)(cid.hex())
-        self.mute_action.setChecked(on)
-        self.bridge.submit(lambda: self.adapter.set_muted(cid, on), None, self._error)
-        self.statusBar().showMessage(
-            _t("Muted: only emergency meetings, acknowledgement requests and hotline calls "
-               "notify from this channel.") if on else _t("Notifications on for this "
-                                                          "channel."), 8000)
+        window_dialogs.set_muted(self, on)
 
     def export_history(self, path: Path | None = None) -> None:
-        """Save the open channel's history as a signed, readable HTML file."""
-        cid = self._cid()
-        if cid is None:
-            return
-        if path is None:
-            ch = self.channel_model.channel(cid.hex())
-            name = (ch.name if ch is not None else "channel").replace("/", "-")
-            chosen, _f = QFileDialog.getSaveFileName(
-                self, _t("Export channel history"), f"{name}-history.html",
-                _t("Web page (*.html)"))
-            if not chosen:
-                return
-            path = Path(chosen)
-        target = path
-
-        def done(count: int) -> None:
-            self.statusBar().showMessage(tr_n(
-                "MainWindow", "Exported %n message(s) to %1, signed by this device.",
-                count).replace("%1", str(target)), 10000)
-
-        self.bridge.submit(lambda: self.adapter.export_history(cid, target), done,
-                           self._error)
+        window_dialogs.export_history(self, path)
 
     def open_devices(self) -> DevicesDialog:
-        """This delegate's devices, and removing a lost one (``corridor device ...``)."""
-        dlg = DevicesDialog(self)
-        a = self.adapter
-
-        def load() -> None:
-            self.bridge.submit(a.devices, dlg.set_devices,
-                               lambda exc: dlg.set_error(str(exc) or type(exc).__name__))
-
-        def removed(device: DeviceInfo) -> None:
-            def listed(devs: list[DeviceInfo]) -> None:
-                dlg.set_devices(devs)
-                dlg.set_removed(device)
-
-            dlg.set_removed(device)
-            self.bridge.submit(a.devices, listed)
-
-        dlg.removeRequested.connect(lambda dev: self.bridge.submit(
-            lambda: a.remove_device(dev), removed,
-            lambda exc: dlg.set_error(str(exc) or type(exc).__name__)))
-        self.devices_dialog = dlg
-        dlg.show()
-        load()
-        return dlg
+        return window_dialogs.open_devices(self)
 
     def open_verification(self, device_id: str) -> VerificationDialog | None:
-        m = self.member_pane.model.member(device_id)
-        if m is None or m.own:
-            return None
-        mine = self.adapter.device_key()
-        words, hex_ = safety_number(mine, bytes.fromhex(device_id))
-        dlg = VerificationDialog(self.adapter.me, f"{m.mission}/{m.delegate}", words, hex_,
-                                 "corridor-verify:v1:" + hex_.replace(" ", ""),
-                                 device_id in self.verified, self)
-        dlg.accepted.connect(lambda: self._verified(device_id))
-        self.verification_dialog = dlg
-        dlg.open()
-        return dlg
+        return window_dialogs.open_verification(self, device_id)
 
     def _verified(self, device_id: str) -> None:
-        self.verified.add(device_id)
-        self.save_state()
-        self.member_pane.set_members(self.member_pane.model.members, self.verified)
-
-
-
-
-def settle_heap() -> None:
-    """Take what exists once the window is up (Qt wrappers, the core's state, the demo
-    relay's) out of the cyclic garbage collector's full passes (``gc.freeze``).
-
-    A full collection walks every tracked object and holds the interpreter lock while it
-    does, whichever thread triggers it: measured with bench/bench_ui.py during a
-    10,000-message catch-up, 32-37 ms passes on the UI thread and on the demo relay's
-    thread, each a UI stall. Frozen objects are still freed by reference counting; only
-    cycles among them are no longer collected (there are few: the long-lived ones).
-    """
-    gc.collect()
-    gc.freeze()
-
-
-def _duration(seconds: int) -> str:
-    if seconds % 86400 == 0:
-        return tr_n("MainWindow", "%n day(s)", seconds // 86400)
-    if seconds % 3600 == 0:
-        return tr_n("MainWindow", "%n hour(s)", seconds // 3600)
-    if seconds % 60 == 0:
-        return tr_n("MainWindow", "%n minute(s)", seconds // 60)
-    return tr_n("MainWindow", "%n second(s)", seconds)
-
-
-def _as_list(value: object) -> list[object]:
-    """QSettings gives a string for a one-element list and None for an empty one."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list | tuple):
-        return list(value)
-    return []
+        window_dialogs._verified(self, device_id)
