@@ -346,7 +346,7 @@ async def _search(args: argparse.Namespace) -> int:
         await _sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
         _emit(args, [h.to_json() for h in hits],
-              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender}: {h.message.summary}"
+              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender_label}: {h.message.summary}"
                f"  ({h.message.message_id})" for h in hits] or ["no match"])
     return 0
 
@@ -482,7 +482,8 @@ async def _read(args: argparse.Namespace) -> int:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
         _emit(args, [m.to_json() for m in msgs],
-              [f"[{m.seq if m.seq is not None else '-'}] [{m.marking}] {m.sender}: {m.summary}"
+              [f"[{m.seq if m.seq is not None else '-'}] [{m.marking}] {m.sender_label}: "
+               f"{m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
                + f"  ({m.message_id[:12]})" for m in msgs])
@@ -524,7 +525,8 @@ async def _watch(args: argparse.Namespace) -> int:
                     return None
                 where = names.get(e.channel_id.hex(), e.channel_id.hex()[:12])
                 flag = "  [acknowledgement requested]" if m.requires_ack else ""
-                return f"{where}  [{m.seq}] {m.sender}: {m.summary}{flag}  ({m.message_id[:12]})"
+                return (f"{where}  [{m.seq}] {m.sender_label}: {m.summary}{flag}  "
+                        f"({m.message_id[:12]})")
             return None
 
         queue: asyncio.Queue[Event] = asyncio.Queue()

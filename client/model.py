@@ -106,6 +106,21 @@ class MessageView:
     marking: str = ""
     #: the sender's mission is accredited as an observer (its certificate says so)
     observer: bool = False
+    #: the sender's display name and mission name from their verified certificate chain
+    #: ("" when no current member's chain names them: the id stands alone)
+    sender_name: str = ""
+    sender_mission_name: str = ""
+    #: the name does not single the sender out (another delegate here shares it, or
+    #: the sender's devices disagree on it): show the id beside it
+    sender_ambiguous: bool = False
+
+    @property
+    def sender_label(self) -> str:
+        """How the sender is written: "Ana Petrova (alderia)", the full id in place of
+        the mission when the name is ambiguous, the bare id when there is no name."""
+        if not self.sender_name:
+            return self.sender
+        return f"{self.sender_name} ({self.sender if self.sender_ambiguous else self.mission})"
 
     @property
     def status(self) -> str:
@@ -170,7 +185,9 @@ class MessageView:
             "requires_ack": self.requires_ack,
             "reactions": {e: list(w) for e, w in self.reactions},
             "attachment": self.attachment.to_json() if self.attachment else None,
-            "expires_at": self.expires_at, "status": self.status, "marking": self.marking}
+            "expires_at": self.expires_at, "status": self.status, "marking": self.marking,
+            "sender_name": self.sender_name, "sender_mission_name": self.sender_mission_name,
+            "sender_label": self.sender_label}
         if self.failed:
             out["failed"] = self.failed
         if self.meeting_at is not None:

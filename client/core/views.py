@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import NamedTuple
 
 from client import payloads
 from client.core.base import Driver
+from client.core.names import SenderName, channel_names
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import HISTORY_NOTE
 from client.features import MODIFIER_KINDS, build_status, kind_of
@@ -198,13 +199,15 @@ class Views(Driver):
         out: list[MessageView] = []
         missions = _Once(lambda: self.missions(cid))
         observers = _Once(lambda: self.observer_missions(cid))
+        names = _Names(lambda: channel_names(self.engine, cid))
         excerpts: dict[str, str] = {}
         # Receipts, reactions and acks are rows too: page back until ``limit`` shown ones.
         while len(out) < limit:
             rows = self.store.list_messages_ordered(cid, limit=limit, before=before)
             page = []
             for order, m in rows:
-                v = self.view(cid, order, m, missions, excerpts, observers=observers)
+                v = self.view(cid, order, m, missions, excerpts, observers=observers,
+                              names=names)
                 if v is not None:
                     page.append(v)
                     excerpts[v.message_id] = v.summary[:80]
@@ -233,8 +236,9 @@ class Views(Driver):
         cid = self.resolve_channel(channel)
         msgs = self.store.list_messages(cid, after=after, limit=limit)
         missions = _Once(lambda: self.missions(cid))
+        names = _Names(lambda: channel_names(self.engine, cid))
         views = [v for m in msgs
-                 if (v := self.view(cid, _order_key(m), m, missions)) is not None]
+                 if (v := self.view(cid, _order_key(m), m, missions, names=names)) is not None]
         return views, (msgs[-1].position if msgs else after), len(msgs) == limit
 
     def unread_count(self, channel: str | bytes, after: int, *, cap: int = 999) -> int:
@@ -275,7 +279,9 @@ class Views(Driver):
               missions: Callable[[], Sequence[str]] | None = None,
               excerpts: dict[str, str] | None = None,
               nested: bool = False, *,
-              observers: Callable[[], Sequence[str]] | None = None) -> MessageView | None:
+              observers: Callable[[], Sequence[str]] | None = None,
+              names: Callable[[], Mapping[str, SenderName]] | None = None
+              ) -> MessageView | None:
         """The stored message ``m`` as shown, or None for what is not shown on its own.
 
         ``missions`` gives the channel's roster missions (asked only for a tracked
@@ -315,6 +321,7 @@ class Views(Driver):
             if not nested:
                 excerpt = (excerpts or {}).get(reply_to) or self.excerpt(cid, p.in_reply_to)
         c = content
+        name = (names() if names is not None else channel_names(self.engine, cid)).get(sender)
         return MessageView(
             m.message_id.hex(), sender, c.kind, c.text, m.sent_at, m.seq, own, order,
             edited=bool(ann.edited_at), reply_to=reply_to, reply_excerpt=excerpt,
@@ -326,7 +333,10 @@ class Views(Driver):
             revision=c.revision, activity=c.activity, timer=c.timer,
             failed=ann.failed if own else "", acked_missions=acked, read_by=read_by,
             marking=self._marking(p), observer=sender.split("/", 1)[0] in (
-                observers() if observers is not None else self.observer_missions(cid)))
+                observers() if observers is not None else self.observer_missions(cid)),
+            sender_name=name.display_name if name else "",
+            sender_mission_name=name.mission_name if name else "",
+            sender_ambiguous=bool(name and name.ambiguous))
 
     def _ceiling(self, ceiling: str) -> str:
         try:
@@ -397,6 +407,21 @@ class _Once:
         self._value: tuple[str, ...] | None = None
 
     def __call__(self) -> tuple[str, ...]:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
+class _Names:
+    """A channel's member names, verified on first use, then kept for one page."""
+
+    __slots__ = ("_make", "_value")
+
+    def __init__(self, make: Callable[[], Mapping[str, SenderName]]) -> None:
+        self._make = make
+        self._value: Mapping[str, SenderName] | None = None
+
+    def __call__(self) -> Mapping[str, SenderName]:
         if self._value is None:
             self._value = self._make()
         return self._value
