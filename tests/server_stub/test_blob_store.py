@@ -9,7 +9,9 @@ import sqlite3
 from typing import Any
 
 import psycopg
+import pytest
 
+from server_stub.errors import QuotaExceeded
 from server_stub.storage.factory import open_storage
 from tests.support.relay_storage import NOW, devices
 
@@ -96,3 +98,24 @@ async def test_older_blob_table_is_migrated_on_open(db_url) -> None:
         table = ("SELECT name FROM sqlite_master WHERE name = 'blobs_v1'"
                  if db_url.startswith("sqlite") else "SELECT to_regclass('blobs_v1')")
         assert conn.execute(table).fetchall() in ([], [(None,)])  # the old table is gone
+
+
+async def test_quota_counts_a_day_and_its_counter_goes_at_collection(store, db_url) -> None:
+    s, _ = store
+    [a] = await devices(s, 1)
+    day = 86400
+    start = NOW - NOW % day + 10
+    await s.put_blob(blob_id="d" * 43, owner=a, group_id=None, data=b"1" * 60, now=start,
+                     expires_at=start + 10 * day, quota=100)
+    with pytest.raises(QuotaExceeded):
+        await s.put_blob(blob_id="e" * 43, owner=a, group_id=None, data=b"2" * 60,
+                         now=start + 60, expires_at=start + 10 * day, quota=100)
+    with contextlib.closing(_raw(db_url)) as conn:
+        before = conn.execute("SELECT COUNT(*) FROM blob_quota").fetchone()[0]
+    await s.gc(start + day, 10**7)
+    with contextlib.closing(_raw(db_url)) as conn:
+        after = conn.execute("SELECT COUNT(*) FROM blob_quota").fetchone()[0]
+    assert before >= 1 and after < before  # yesterday's counters are gone
+    await s.put_blob(blob_id="e" * 43, owner=a, group_id=None, data=b"2" * 60,
+                     now=start + day, expires_at=start + 10 * day, quota=100)
+    assert (await s.get_blob("d" * 43, start + day)) is not None  # blobs outlive the counter
