@@ -354,3 +354,17 @@ class MemberView:
     delegate: str
     device_id: str
     own: bool
+    #: the delegate's display name from their verified certificate chain ("" if none)
+    display_name: str = ""
+    #: another delegate here shares the name, or this delegate's devices disagree on it
+    name_ambiguous: bool = False
+
+    @property
+    def label(self) -> str:
+        """How the delegate is written: the name, the id beside an ambiguous one, the id
+        alone when no certificate names them."""
+        if not self.display_name:
+            return self.delegate
+        if self.name_ambiguous:
+            return f"{self.display_name} ({self.mission}/{self.delegate})"
+        return self.display_name
