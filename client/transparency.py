@@ -311,6 +311,21 @@ class LogVerifier:
                                           "inclusion proof; refused", [head.encode(), der]))
         return good, alarms
 
+    def check_claimed(self, device_id: str, chain: Sequence[bytes]) -> DirectoryAlarm | None:
+        """A claimed KeyPackage's device certificate must be one the audited log holds
+        (its entries hash to the trusted head, so membership is proof of inclusion): a
+        certificate the relay never logged (a stolen mission key, a swapped credential)
+        would otherwise join a channel unseen by every monitor. Returns the alarm when
+        it is not there."""
+        if chain and LogEntry(kind=EntryKind.DEVICE, der=bytes(chain[0])).leaf_hash \
+                in self._devices:
+            return None
+        head = self.head
+        return self._alarm(
+            "unproven", f"a KeyPackage of device {device_id[:16]} carries a certificate "
+            "that is not in the log; refused",
+            [head.encode() if head else b"", bytes(chain[0]) if chain else b""])
+
     # ------------------------------------------------------------------ audit
 
     @property

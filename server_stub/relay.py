@@ -418,7 +418,7 @@ class Relay:
             raise PayloadTooLarge(f"blobs are limited to {self.settings.max_blob_bytes} bytes")
         if group_id is not None and not await self.storage.is_member(group_id, device_id):
             raise NotFound("no such group, or this device is not routed in it")
-        blob_id = secrets.token_urlsafe(16)
+        blob_id = secrets.token_urlsafe(32)  # 256 bits: the id is the capability
         exp = self.now() + self.settings.blob_ttl
         await self.storage.put_blob(
             blob_id=blob_id, owner=device_id, group_id=group_id, data=data, now=self.now(),
@@ -442,9 +442,6 @@ class Relay:
 
     async def get_blob(self, device_id: str, blob_id: str) -> bytes:
         rec = await self.storage.get_blob(blob_id, self.now())
-        if rec is not None and (
-            rec.owner == device_id
-            or (rec.group_id is not None and await self.storage.is_member(rec.group_id, device_id))
-        ):
+        if rec is not None and await self.storage.may_read_blob(rec, device_id):
             return rec.data
         raise NotFound("no such blob, or not readable by this device")

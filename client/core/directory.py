@@ -20,7 +20,7 @@ from client.transparency import DirectoryStatus, TransparencyError
 from client.transport import RelayRefused
 from client.trust import unverified_identity
 from crypto.certs.transparency import SignedTreeHead
-from crypto.errors import CryptoError
+from crypto.errors import CryptoError, PolicyError
 
 if TYPE_CHECKING:
     from client.core.facade import Client
@@ -230,6 +230,29 @@ class Directory(Driver):
         missing, _alarms = self.log.withheld(good)
         self.save_log()
         return good + missing
+
+    async def check_key_package(self, device_id: str, raw: bytes) -> None:
+        """With a log, a claimed KeyPackage's certificate must be in the audited log.
+
+        Raises:
+            TransparencyError: it is not (alarmed; the caller adds nothing).
+        """
+        if not self.log.enabled:
+            return
+        from client.trust import credential_chain
+        from crypto.messages import KeyPackage
+
+        try:
+            chain = credential_chain(KeyPackage.from_bytes(raw).leaf_node.credential)
+        except (CryptoError, PolicyError, ValueError):
+            chain = []  # undecodable: the engine refuses it anyway
+        if not chain:
+            return
+        await self._audit()  # up to the trusted head, which the directory query moved
+        alarm = self.log.check_claimed(device_id, chain)
+        self.save_log()
+        if alarm is not None:
+            raise TransparencyError(alarm.detail)
 
     async def _audit(self) -> None:
         """Read the log up to the trusted head, entry by entry (client.transparency)."""

@@ -292,9 +292,11 @@ class Syncer(Driver):
         kps: dict[str, bytes] = {}
         for dev in plan.add:
             try:
-                kps[dev] = await self.transport.claim_key_package(dev)
-            except RelayRefused:
-                continue
+                raw = await self.transport.claim_key_package(dev)
+                await self.directory.check_key_package(dev, raw)
+            except (RelayRefused, TransparencyError):
+                continue  # not added; an unlogged certificate is alarmed already
+            kps[dev] = raw
         return self.engine.build_commit(w, plan, kps)
 
 

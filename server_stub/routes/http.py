@@ -25,7 +25,7 @@ from ._common import decode_body, json_response, read_body
 __all__ = ["ENDPOINTS", "Endpoint", "Param", "http_routes"]
 
 Handler = Callable[..., Awaitable[Response]]
-_BLOB_ID = re.compile(r"^[A-Za-z0-9_-]{22}$")
+_BLOB_ID = re.compile(r"^[A-Za-z0-9_-]{43}$|^[A-Za-z0-9_-]{22}$")  # new ids, then older ones
 MAX_INT = 2**63 - 1
 
 
@@ -58,7 +58,8 @@ class Endpoint:
 
 GROUP_PARAM = Param("group_id", "path", {"type": "string", "pattern": r"^[A-Za-z0-9_-]{2,342}$"},
                     description="MLS group id, unpadded base64url")
-BLOB_PARAM = Param("blob_id", "path", {"type": "string", "pattern": r"^[A-Za-z0-9_-]{22}$"})
+BLOB_PARAM = Param("blob_id", "path",
+                   {"type": "string", "pattern": r"^[A-Za-z0-9_-]{43}$|^[A-Za-z0-9_-]{22}$"})
 
 
 def _relay(request: Request) -> Relay:

@@ -22,8 +22,12 @@ them together with blobs and housekeeping.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from ..errors import (
     QuotaExceeded,
+    StorageUnavailable,
 )
 from ._sql_core import (
     SCHEMA,
@@ -45,6 +49,9 @@ from .base import (
     GcStats,
 )
 
+HOUR = 3600
+DAY = 24 * HOUR
+
 __all__ = [
     "SCHEMA", "STATES_KEPT", "WELCOME_COLUMNS", "Cursor", "Op", "Outcome", "Post", "SqlCore",
     "SqlStorage", "welcome_row",
@@ -55,23 +62,52 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
     """Shared implementation; subclasses supply connections and dialect."""
 
     # -- blobs --------------------------------------------------------------------------
+    def _tag(self, kind: bytes, *parts: bytes) -> bytes:
+        """A keyed tag over ``parts``: it stands in for an uploader or group id so the
+        row names neither (only a holder of the relay's secret can test a guess)."""
+        if self._secret is None:
+            raise StorageUnavailable("storage not open")
+        mac = hmac.new(self._secret, kind, hashlib.sha256)
+        for p in parts:
+            mac.update(len(p).to_bytes(4, "big") + p)
+        return mac.digest()
+
+    def _blob_tags(self, blob_id: str, owner: str, group_id: bytes | None,
+                   now: int) -> tuple[bytes, bytes | None, bytes, int]:
+        """(owner tag, group tag, today's quota tag, today) for one upload."""
+        day = now // DAY
+        bid = blob_id.encode()
+        return (self._tag(b"blob-owner", bid, owner.encode()),
+                None if group_id is None else self._tag(b"blob-group", bid, group_id),
+                self._tag(b"blob-quota", str(day).encode(), owner.encode()), day)
+
+    def _insert_blob(self, cur: Cursor, blob_id: str, owner: str, group_id: bytes | None,
+                     data: bytes, now: int, expires_at: int, quota: int | None) -> None:
+        owner_tag, group_tag, quota_tag, day = self._blob_tags(blob_id, owner, group_id, now)
+        if quota is not None:
+            row = self._one(cur, "SELECT used FROM blob_quota WHERE tag = ?", (quota_tag,))
+            used = 0 if row is None else int(row[0])
+            if used + len(data) > quota:
+                raise QuotaExceeded("blob quota for this device exhausted")
+            if row is None:
+                self._exec(cur, "INSERT INTO blob_quota (tag, day, used) VALUES (?, ?, ?)",
+                           (quota_tag, day, len(data)))
+            else:
+                self._exec(cur, "UPDATE blob_quota SET used = used + ? WHERE tag = ?",
+                           (len(data), quota_tag))
+        self._exec(
+            cur,
+            "INSERT INTO blobs (blob_id, owner_tag, group_tag, size, data, stored_hour, "
+            "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (blob_id, owner_tag, group_tag, len(data), data, now - now % HOUR, expires_at),
+        )
+
     async def put_blob(
         self, *, blob_id: str, owner: str, group_id: bytes | None, data: bytes,
         now: int, expires_at: int, quota: int,
     ) -> None:
         def op(cur: Cursor, _ev: list[Event]) -> None:
-            used = int(self._row(
-                cur, "SELECT COALESCE(SUM(size), 0) FROM blobs WHERE owner = ? AND expires_at > ?",
-                (owner, now),
-            )[0])
-            if used + len(data) > quota:
-                raise QuotaExceeded("blob quota for this device exhausted")
-            self._exec(
-                cur,
-                "INSERT INTO blobs (blob_id, owner, group_id, size, data, created_at, expires_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (blob_id, owner, group_id, len(data), data, now, expires_at),
-            )
+            self._insert_blob(cur, blob_id, owner, group_id, data, now, expires_at, quota)
 
         await self._write(op)
 
@@ -79,24 +115,58 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
         def fn(cur: Cursor) -> BlobRecord | None:
             row = self._one(
                 cur,
-                "SELECT owner, group_id, data, expires_at FROM blobs "
+                "SELECT owner_tag, group_tag, data, expires_at FROM blobs "
                 "WHERE blob_id = ? AND expires_at > ?",
                 (blob_id, now),
             )
             if row is None:
                 return None
-            gid = None if row[1] is None else bytes(row[1])
-            return BlobRecord(blob_id, row[0], gid, bytes(row[2]), int(row[3]))
+            gtag = None if row[1] is None else bytes(row[1])
+            return BlobRecord(blob_id, bytes(row[0]), gtag, bytes(row[2]), int(row[3]))
 
         return await self._read(fn)
 
+    async def blob_owned_by(self, rec: BlobRecord, device_id: str) -> bool:
+        want = self._tag(b"blob-owner", rec.blob_id.encode(), device_id.encode())
+        return hmac.compare_digest(want, rec.owner_tag)
+
+    async def may_read_blob(self, rec: BlobRecord, device_id: str) -> bool:
+        if await self.blob_owned_by(rec, device_id):
+            return True
+        if rec.group_tag is None:
+            return False
+        gtag = rec.group_tag
+
+        def fn(cur: Cursor) -> list[bytes]:
+            return [bytes(r[0]) for r in self._all(
+                cur, "SELECT group_id FROM members WHERE device_id = ? AND left_seq IS NULL",
+                (device_id,))]
+
+        bid = rec.blob_id.encode()
+        return any(hmac.compare_digest(self._tag(b"blob-group", bid, g), gtag)
+                   for g in await self._read(fn))
+
     async def delete_blob(self, blob_id: str, owner: str) -> bool:
+        tag = self._tag(b"blob-owner", blob_id.encode(), owner.encode())
+
         def op(cur: Cursor, _ev: list[Event]) -> bool:
             return self._exec(
-                cur, "DELETE FROM blobs WHERE blob_id = ? AND owner = ?", (blob_id, owner)
+                cur, "DELETE FROM blobs WHERE blob_id = ? AND owner_tag = ?", (blob_id, tag)
             ) > 0
 
         return bool(await self._write(op))
+
+    def _op_migrate_blobs(self, cur: Cursor, _ev: list[Event]) -> int:
+        """Move the blobs of a store made by an older relay (owner and group in the clear)
+        into the new ``blobs`` with tags and an hour-coarse time, then drop the old table.
+        Quota counters start afresh (the old rows said nothing about today)."""
+        rows = self._all(cur, "SELECT blob_id, owner, group_id, data, created_at, expires_at "
+                              "FROM blobs_v1")
+        for r in rows:
+            self._insert_blob(cur, str(r[0]), str(r[1]), None if r[2] is None else bytes(r[2]),
+                              bytes(r[3]), int(r[4]), int(r[5]), None)
+        self._exec(cur, "DROP TABLE blobs_v1")
+        return len(rows)
 
     # -- housekeeping -----------------------------------------------------------------------
     async def gc(self, now: int, retention: int) -> GcStats:
@@ -122,6 +192,7 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
                 "WHERE d.welcome_id = welcomes.id)",
             )
             b = self._exec(cur, "DELETE FROM blobs WHERE expires_at <= ?", (now,))
+            self._exec(cur, "DELETE FROM blob_quota WHERE day < ?", (now // DAY,))
             self._exec(
                 cur,
                 "DELETE FROM group_states WHERE seq < (SELECT s.seq FROM group_states s "

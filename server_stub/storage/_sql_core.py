@@ -130,10 +130,12 @@ CREATE TABLE IF NOT EXISTS welcomes (id {serial}, sender TEXT NOT NULL, payload 
 CREATE TABLE IF NOT EXISTS welcome_deliveries (device_id TEXT NOT NULL,
     welcome_id BIGINT NOT NULL, PRIMARY KEY (device_id, welcome_id));
 CREATE INDEX IF NOT EXISTS welcome_deliveries_w ON welcome_deliveries (welcome_id);
-CREATE TABLE IF NOT EXISTS blobs (blob_id TEXT PRIMARY KEY, owner TEXT NOT NULL,
-    group_id {blob}, size BIGINT NOT NULL, data {blob} NOT NULL, created_at BIGINT NOT NULL,
-    expires_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS blobs_owner ON blobs (owner);
+CREATE TABLE IF NOT EXISTS blobs (blob_id TEXT PRIMARY KEY, owner_tag {blob} NOT NULL,
+    group_tag {blob}, size BIGINT NOT NULL, data {blob} NOT NULL,
+    stored_hour BIGINT NOT NULL, expires_at BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS blobs_expiry ON blobs (expires_at);
+CREATE TABLE IF NOT EXISTS blob_quota (tag {blob} PRIMARY KEY, day BIGINT NOT NULL,
+    used BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS directory (kind TEXT NOT NULL, key TEXT NOT NULL,
     scope TEXT NOT NULL, value {blob} NOT NULL, version BIGINT NOT NULL,
     updated_at BIGINT NOT NULL, PRIMARY KEY (kind, key));
@@ -196,6 +198,8 @@ class SqlCore(Storage, Generic[C]):
         #: called on the writer thread after each COMMIT: (messages stored, seconds)
         self.on_commit: Callable[[int, float], None] | None = None
         self._start_error: BaseException | None = None
+        #: the store still has the older ``blobs`` table (set by ``_create_schema``)
+        self.legacy_blobs = False
 
     # -- subclass hooks ------------------------------------------------------------------
     def _connect_writer(self) -> C:
@@ -236,6 +240,12 @@ class SqlCore(Storage, Generic[C]):
         if self._start_error is not None:
             raise self._start_error
         self._secret = await self._write(self._op_secret)
+        if self.legacy_blobs:
+            await self._write(self._op_migrate_blobs)
+            self.legacy_blobs = False
+
+    def _op_migrate_blobs(self, cur: Cursor, ev: list[Event]) -> int:
+        raise NotImplementedError
 
     async def close(self) -> None:
         if self._writer is not None:

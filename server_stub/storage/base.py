@@ -101,9 +101,13 @@ class MemberRow:
 
 @dataclass(frozen=True, slots=True)
 class BlobRecord:
+    """A stored blob as the relay keeps it: no uploader and no group in the clear, only
+    tags keyed by the relay's secret and salted by the blob id (docs/padding.md), so
+    two rows cannot be linked by comparing columns."""
+
     blob_id: str
-    owner: str
-    group_id: bytes | None
+    owner_tag: bytes
+    group_tag: bytes | None
     data: bytes
     expires_at: int
 
@@ -375,10 +379,18 @@ class Storage(abc.ABC):
         self, *, blob_id: str, owner: str, group_id: bytes | None, data: bytes,
         now: int, expires_at: int, quota: int,
     ) -> None:
-        """Raises QuotaExceeded if the owner's live blobs would pass ``quota``."""
+        """Raises QuotaExceeded if the owner's uploads today would pass ``quota``."""
 
     @abc.abstractmethod
     async def get_blob(self, blob_id: str, now: int) -> BlobRecord | None: ...
+
+    @abc.abstractmethod
+    async def blob_owned_by(self, rec: BlobRecord, device_id: str) -> bool:
+        """``device_id`` uploaded ``rec`` (its owner tag matches)."""
+
+    @abc.abstractmethod
+    async def may_read_blob(self, rec: BlobRecord, device_id: str) -> bool:
+        """The uploader, or a routed member of the group it was uploaded for."""
 
     @abc.abstractmethod
     async def delete_blob(self, blob_id: str, owner: str) -> bool: ...

@@ -69,6 +69,14 @@ class PostgresStorage(SqlStorage[PgConn]):
     def _create_schema(self, conn: PgConn) -> None:
         with conn.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(7426157)")  # one creator at a time
+            cur.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                        "current_schema() AND table_name = 'blobs' AND column_name = 'owner'")
+            if cur.fetchone() is not None:  # a store made by an older relay
+                cur.execute("ALTER TABLE blobs RENAME TO blobs_v1")
+                cur.execute("ALTER INDEX IF EXISTS blobs_pkey RENAME TO blobs_v1_pkey")
+            cur.execute("SELECT to_regclass('blobs_v1') IS NOT NULL")
+            found = cur.fetchone()
+            self.legacy_blobs = bool(found and found[0])
             for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if stmt.strip():
                     cur.execute(stmt)

@@ -44,6 +44,9 @@ class SQLiteStorage(SqlStorage[sqlite3.Connection]):
         return conn
 
     def _create_schema(self, conn: sqlite3.Connection) -> None:
+        if "owner" in {r[1] for r in conn.execute("PRAGMA table_info(blobs)")}:
+            conn.execute("ALTER TABLE blobs RENAME TO blobs_v1")  # moved by the first write
+            self.legacy_blobs = True
         conn.executescript(
             SCHEMA.format(blob="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT")
         )

@@ -269,7 +269,7 @@ async def test_blobs_quota_expiry_and_owner_delete(store) -> None:
         await s.put_blob(blob_id="y" * 22, owner=a, group_id=None, data=b"2" * 60, now=NOW,
                          expires_at=NOW + 10, quota=100)
     rec = await s.get_blob("x" * 22, NOW)
-    assert rec is not None and rec.data == b"1" * 60 and rec.owner == a
+    assert rec is not None and rec.data == b"1" * 60 and await s.blob_owned_by(rec, a)
     assert await s.get_blob("x" * 22, NOW + 10) is None  # expired
     assert not await s.delete_blob("x" * 22, b)
     assert await s.delete_blob("x" * 22, a)
