@@ -13,7 +13,8 @@ device:
   cannot prove consistent, is a **split view**: a :class:`DirectoryAlarm` carrying
   both signed heads (each verifies under the log key, so anyone can check them);
 * refuses every directory record (device chain, CRL) that comes without a valid
-  inclusion proof against the head of its response;
+  inclusion proof against the head of its response, and every claimed KeyPackage
+  whose certificate is not in the audited log (:meth:`LogVerifier.check_claimed`);
 * audits the log entry by entry up to the trusted head (a compact range: a few
   hashes of state), so it sees every certificate and CRL ever logged. A CRL in the
   log that the relay's CRL listing lacks is a **withheld revocation**: alarmed, and
@@ -311,20 +312,26 @@ class LogVerifier:
                                           "inclusion proof; refused", [head.encode(), der]))
         return good, alarms
 
-    def check_claimed(self, device_id: str, chain: Sequence[bytes]) -> DirectoryAlarm | None:
-        """A claimed KeyPackage's device certificate must be one the audited log holds
-        (its entries hash to the trusted head, so membership is proof of inclusion): a
-        certificate the relay never logged (a stolen mission key, a swapped credential)
-        would otherwise join a channel unseen by every monitor. Returns the alarm when
-        it is not there."""
-        if chain and LogEntry(kind=EntryKind.DEVICE, der=bytes(chain[0])).leaf_hash \
-                in self._devices:
+    def logged(self, chain: Sequence[bytes]) -> bool:
+        """Whether the chain's device certificate is among the audited entries (they
+        hash to the trusted head, so membership is proof of inclusion)."""
+        return bool(chain) and LogEntry(kind=EntryKind.DEVICE, der=bytes(chain[0])
+                                        ).leaf_hash in self._devices
+
+    def check_claimed(self, device_id: str, chain: Sequence[bytes],
+                      channel_id: bytes | None = None) -> DirectoryAlarm | None:
+        """A claimed KeyPackage's (or a newly added member's) device certificate must be
+        one the audited log holds: a certificate the relay never logged (a stolen
+        mission key, a swapped credential) would otherwise join a channel unseen by
+        every monitor. Returns the alarm when it is not there."""
+        if self.logged(chain):
             return None
         head = self.head
+        what = "a member added to this channel" if channel_id else "a KeyPackage"
         return self._alarm(
-            "unproven", f"a KeyPackage of device {device_id[:16]} carries a certificate "
-            "that is not in the log; refused",
-            [head.encode() if head else b"", bytes(chain[0]) if chain else b""])
+            "unproven", f"{what}, device {device_id[:16]}, carries a certificate "
+            "that is not in the log" + ("" if channel_id else "; refused"),
+            [head.encode() if head else b"", bytes(chain[0]) if chain else b""], channel_id)
 
     # ------------------------------------------------------------------ audit
 

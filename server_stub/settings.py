@@ -37,7 +37,7 @@ class Settings:
     max_message_bytes: int = 1 * MiB  # one MLSMessage / Welcome
     max_ws_frame_bytes: int = 2 * MiB
     max_blob_bytes: int = 16 * MiB
-    blob_quota_bytes: int = 256 * MiB  # per device
+    blob_quota_bytes: int = 256 * MiB  # uploaded per device per UTC day
     blob_ttl: int = 30 * 24 * 3600
     retention: int = 30 * 24 * 3600  # unacked messages and Welcomes expire after this
     max_key_packages: int = 500  # stored per device

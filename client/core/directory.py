@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from client.core.base import Driver
 from client.errors import ClientError, UsageError
-from client.events import ErrorEvent
+from client.events import ChannelJoined, ErrorEvent, MembershipChanged
 from client.model import DeviceInfo
 from client.transparency import DirectoryStatus, TransparencyError
 from client.transport import RelayRefused
@@ -253,6 +253,31 @@ class Directory(Driver):
         self.save_log()
         if alarm is not None:
             raise TransparencyError(alarm.detail)
+
+    async def check_added(self, events: Sequence[object]) -> None:
+        """Alarm on members that a received Welcome or commit added whose certificate is
+        not in the log (the adder's client should have refused their KeyPackage). The
+        head is refreshed first, so a certificate logged since the last one is found."""
+        if not self.log.enabled:
+            return
+        cids = {e.channel_id for e in events
+                if isinstance(e, ChannelJoined) or (isinstance(e, MembershipChanged)
+                                                     and e.added)}
+        if not cids:
+            return
+        try:
+            await self._logged_crls()  # the newest head, audited up to
+        except TransparencyError:
+            self.save_log()
+            return  # alarmed already; the channels show "not verified"
+        for cid in sorted(cids):
+            try:
+                members = self.engine.members(cid)
+            except ClientError:
+                continue  # left since
+            for m in members:
+                self.log.check_claimed(m.device_id, m.chain, cid)
+        self.save_log()
 
     async def _audit(self) -> None:
         """Read the log up to the trusted head, entry by entry (client.transparency)."""

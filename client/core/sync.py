@@ -98,6 +98,7 @@ class Syncer(Driver):
                 await self.flush_locked()
                 await self.catch_up_all()
                 await self.directory.resolve_gossip()
+                await self.directory.check_added(collected)
                 await self.upkeep.check_routing()
                 self.upkeep.check_certificate()
                 self.engine.compact()
