@@ -280,6 +280,13 @@ class AckStatus:
         return self.author or (self.message.sender if self.message else "")
 
     @property
+    def sender_label(self) -> str:
+        """The sender as the message names them from their certificate (see
+        :attr:`MessageView.sender_label`); the bare id without the message."""
+        m = self.message
+        return m.sender_label if m is not None and m.sender == self.sender else self.sender
+
+    @property
     def text(self) -> str:
         return self.message.text if self.message is not None else ""
 
