@@ -280,6 +280,13 @@ class AckStatus:
         return self.author or (self.message.sender if self.message else "")
 
     @property
+    def sender_label(self) -> str:
+        """The sender as the message names them from their certificate (see
+        :attr:`MessageView.sender_label`); the bare id without the message."""
+        m = self.message
+        return m.sender_label if m is not None and m.sender == self.sender else self.sender
+
+    @property
     def text(self) -> str:
         return self.message.text if self.message is not None else ""
 
@@ -354,3 +361,17 @@ class MemberView:
     delegate: str
     device_id: str
     own: bool
+    #: the delegate's display name from their verified certificate chain ("" if none)
+    display_name: str = ""
+    #: another delegate here shares the name, or this delegate's devices disagree on it
+    name_ambiguous: bool = False
+
+    @property
+    def label(self) -> str:
+        """How the delegate is written: the name, the id beside an ambiguous one, the id
+        alone when no certificate names them."""
+        if not self.display_name:
+            return self.delegate
+        if self.name_ambiguous:
+            return f"{self.display_name} ({self.mission}/{self.delegate})"
+        return self.display_name

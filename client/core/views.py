@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from client import payloads
 from client.core.base import Driver
-from client.core.names import SenderName, channel_names
+from client.core.names import SenderName, channel_names, names_from_chains
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import HISTORY_NOTE
 from client.features import MODIFIER_KINDS, build_status, kind_of
@@ -67,8 +67,14 @@ class Views(Driver):
             members = self.engine.members(cid)
         except ClientError:
             return []
-        out = [MemberView(m.ident.mission_id, m.ident.delegate_id, m.device_id,
-                          m.device_id == self.device_id) for m in members]
+        names = names_from_chains(self.engine.trust, (m.chain for m in members))
+        out = []
+        for m in members:
+            name = names.get(f"{m.ident.mission_id}/{m.ident.delegate_id}")
+            out.append(MemberView(m.ident.mission_id, m.ident.delegate_id, m.device_id,
+                                  m.device_id == self.device_id,
+                                  name.display_name if name else "",
+                                  bool(name and name.ambiguous)))
         return sorted(out, key=lambda m: (m.mission, m.delegate, m.device_id))
 
     def resolve_channel(self, ref: str | bytes) -> bytes:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 """Senders by their certificate's name: the rules of :mod:`client.core.names` on real
 chains, and the command line's ``read`` over a real relay process, where a message that
 claims another name in its text changes nothing."""
@@ -94,3 +95,25 @@ def test_cli_read_shows_certificate_names_not_message_claims(
         assert "Ana (alderia): hello from alderia" in str(text)
     finally:
         v.relay.stop()
+
+
+def test_member_label_is_the_name_with_the_id_only_when_ambiguous() -> None:
+    from client.model import MemberView
+
+    assert MemberView("alderia", "ana", "ff", False).label == "ana"
+    assert MemberView("alderia", "ana", "ff", False, "Ana Petrova").label == "Ana Petrova"
+    assert MemberView("alderia", "ana", "ff", False, "Ana Petrova", True).label == \
+        "Ana Petrova (alderia/ana)"
+
+
+def test_ack_tracker_names_its_author_only_from_the_attached_message() -> None:
+    from client.model import AckStatus
+
+    named = MessageView("ab", "alderia/ana", "text", "hi", 0, 1, False, 1,
+                        sender_name="Ana Petrova")
+    assert AckStatus("c", "ab", "alderia/ana", "text", True, (), named).sender_label == \
+        "Ana Petrova (alderia)"
+    assert AckStatus("c", "ab", "alderia/ana", "text", True, ()).sender_label == "alderia/ana"
+    # a tracker whose author is not the message's sender keeps the bare id
+    assert AckStatus("c", "ab", "borduria/ben", "text", True, (), named).sender_label == \
+        "borduria/ben"

@@ -44,7 +44,8 @@ def _t(text: str) -> str:
 def sender_text(row: MessageView) -> str:
     """The sender, with the observer badge every client shows from the certificate, and
     the item's classification marking (the venue's term, never translated)."""
-    who = _t("%1 · observer").replace("%1", row.sender) if row.observer else row.sender
+    name = row.sender_label
+    who = _t("%1 · observer").replace("%1", name) if row.observer else name
     return f"{who} · {row.marking}" if row.marking else who
 
 

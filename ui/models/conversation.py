@@ -65,7 +65,7 @@ class ConversationModel(QAbstractListModel):
         if role == roles.MESSAGE_ID:
             return r.message_id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{r.sender}: {r.text}"
+            return f"{r.sender_label}: {r.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return r.sender
         return None

@@ -42,13 +42,14 @@ class MemberModel(QStandardItemModel):
                     state = QCoreApplication.translate("Members", "✔ verified")
                 else:
                     state = QCoreApplication.translate("Members", "not verified")
-                item = QStandardItem(f"{m.delegate}  ·  {m.device_id[:8]}  ·  {state}")
+                item = QStandardItem(f"{m.label}  ·  {m.device_id[:8]}  ·  {state}")
                 item.setEditable(False)
-                item.setIcon(avatar_icon(m.delegate, m.mission))
+                item.setIcon(avatar_icon(m.display_name or m.delegate, m.mission))
                 item.setData(m.device_id, roles.DEVICE_ID)
                 item.setData(m.device_id in verified or m.own, roles.VERIFIED)
-                item.setToolTip(QCoreApplication.translate("Members", "Device key %1").replace(
-                    "%1", m.device_id))
+                # the id beside the key: a name is the certificate's, the id is who
+                item.setToolTip(f"{m.mission}/{m.delegate}\n" + QCoreApplication.translate(
+                    "Members", "Device key %1").replace("%1", m.device_id))
                 head.appendRow(item)
             self.appendRow(head)
 

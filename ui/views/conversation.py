@@ -384,7 +384,7 @@ class Composer(QWidget):
     def reply_to(self, row: MessageView) -> None:
         self._editing = None
         self._reply_to = row
-        self._show_context(_t("Replying to %1: %2").replace("%1", row.sender).replace(
+        self._show_context(_t("Replying to %1: %2").replace("%1", row.sender_label).replace(
             "%2", row.text[:60]))
 
     def edit(self, row: MessageView) -> None:

@@ -425,7 +425,7 @@ class SearchDialog(QDialog):
         self.results.clear()
         for h in hits:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(h.message.sent_at / 1000))
-            it = QListWidgetItem(f"{h.channel_name} · {h.message.sender} · {when}\n"
+            it = QListWidgetItem(f"{h.channel_name} · {h.message.sender_label} · {when}\n"
                                  f"{h.text[:140]}",
                                  self.results)
             it.setData(Qt.ItemDataRole.UserRole, h)

@@ -168,7 +168,7 @@ class EmergencyBanner(QFrame):
             self.setVisible(False)
             return
         self.headline.setText(_t("EMERGENCY — meeting convened by %1").replace(
-            "%1", status.sender))
+            "%1", status.sender_label))
         self.detail.setText(meeting_text(status.meeting_at, status.detail)
                             + (("\n" + status.text) if status.text else ""))
         total = len(status.waiting) + len(status.answered)
@@ -225,7 +225,7 @@ class HotlineBar(QFrame):
         first = self.pending[0]
         more = len(self.pending) - 1
         text = _t("Hotline: %1 awaits your mission's acknowledgement: “%2”").replace(
-            "%1", first.sender).replace("%2", first.text if len(first.text) <= 90
+            "%1", first.sender_label).replace("%2", first.text if len(first.text) <= 90
                                          else first.text[:89].rstrip() + "…")
         if more:
             text += " " + _t("(+%1 more)").replace("%1", str(more))
