@@ -56,7 +56,8 @@ def test_markings_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
         assert [(m["text"], m["marking"]) for m in msgs] == [
             ("marked", "CONFIDENTIAL//BILATERAL ONLY")]
         text = run(B, "read", cid, as_json=False)
-        assert "[CONFIDENTIAL//BILATERAL ONLY] alderia/ana: marked" in text
+        # the marking leads the line, before the sender as its certificate names it
+        assert "[CONFIDENTIAL//BILATERAL ONLY] Ana (alderia/ana): marked" in text
         assert "ceiling CONFIDENTIAL" in run(B, "channels", as_json=False)
     finally:
         v.relay.stop()
