@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Annotated, Final, TypeVar
+from typing import TYPE_CHECKING, Annotated, Final
 
 import msgspec
 from msgspec import Meta
@@ -181,17 +181,6 @@ def _render(x: VerifiedExport, record: bytes) -> str:
             "</body></html>\n")
 
 
-T = TypeVar("T")
-
-
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
-    try:
-        value = decoder.decode(data)
-    except (msgspec.MsgspecError, ValueError):
-        raise ExportError(f"malformed {what}") from None
-    if _enc.encode(value) != data:
-        raise ExportError(f"{what} is not in canonical form")
-    return value
 
 
 def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> VerifiedExport:
@@ -203,9 +192,9 @@ def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> Ver
         record = base64.b64decode("".join(found[0].split()), validate=True)
     except ValueError:
         raise ExportError("the signed record is not base64") from None
-    f = _canonical(record, _file_decoder, "export record")
+    f = signing.decode_canonical(record, _file_decoder, "export record", ExportError)
     assert isinstance(f, _File)
-    body = _canonical(f.body, _body_decoder, "export body")
+    body = signing.decode_canonical(f.body, _body_decoder, "export body", ExportError)
     assert isinstance(body, _Body)
     if body.v != EXPORT_VERSION:
         raise ExportError("an export of another version")

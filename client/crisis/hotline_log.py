@@ -27,7 +27,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Final, TypeVar
+from typing import Annotated, Final
 
 import msgspec
 from msgspec import Meta
@@ -126,24 +126,13 @@ class VerifiedLog:
                           for c in self.calls]}
 
 
-T = TypeVar("T")
-
-
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
-    try:
-        value = decoder.decode(data)
-    except (msgspec.MsgspecError, ValueError):
-        raise LogError(f"malformed {what}") from None
-    if _enc.encode(value) != data:
-        raise LogError(f"{what} is not in canonical form")
-    return value
 
 
 def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> VerifiedLog:
     """Verify an exported hotline log offline (LogError naming the first failure)."""
-    f = _canonical(data, _file_decoder, "log file")
+    f = signing.decode_canonical(data, _file_decoder, "log file", LogError)
     assert isinstance(f, _File)
-    body = _canonical(f.body, _body_decoder, "log body")
+    body = signing.decode_canonical(f.body, _body_decoder, "log body", LogError)
     assert isinstance(body, _Body)
     if body.v != LOG_VERSION:
         raise LogError("a log of another version")

@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Final
+from typing import Final, TypeVar
 
+import msgspec
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
@@ -98,3 +99,20 @@ def verify_device_chain(root_der: bytes, chain: Sequence[bytes], at_ms: int,
     """
     when = datetime.fromtimestamp(at_ms / 1000, UTC)
     return certs.verify_chain(root_der, list(chain), now=when, crls=list(crls))
+
+
+T = TypeVar("T")
+_canon_enc: Final = msgspec.msgpack.Encoder()
+
+
+def decode_canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str,
+                     error: type[Exception]) -> T:
+    """Decode a signed export's msgpack, refusing any encoding but the one the exporter
+    wrote (another encoding of the same value would verify and still differ in bytes)."""
+    try:
+        value = decoder.decode(data)
+    except (msgspec.MsgspecError, ValueError):
+        raise error(f"malformed {what}") from None
+    if _canon_enc.encode(value) != data:
+        raise error(f"{what} is not in canonical form")
+    return value

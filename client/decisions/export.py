@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Final, Literal, TypeVar
+from typing import Annotated, Final, Literal
 
 import msgspec
 from msgspec import Meta
@@ -114,17 +114,6 @@ class Verified:
         return out
 
 
-T = TypeVar("T")
-
-
-def _canonical(data: bytes, decoder: msgspec.msgpack.Decoder[T], what: str) -> T:
-    try:
-        value = decoder.decode(data)
-    except (msgspec.MsgspecError, ValueError):
-        raise ExportError(f"malformed {what}") from None
-    if _enc.encode(value) != data:
-        raise ExportError(f"{what} is not in canonical form")
-    return value
 
 
 def _who(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
@@ -139,8 +128,8 @@ def _who(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes]
 
 def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Verified:
     """Verify an exported decision record offline (ExportError naming the first failure)."""
-    f = _canonical(data, _file_dec, "record file")
-    body = _canonical(f.body, _body_dec, "record body")
+    f = signing.decode_canonical(data, _file_dec, "record file", ExportError)
+    body = signing.decode_canonical(f.body, _body_dec, "record body", ExportError)
     if body.v != EXPORT_VERSION:
         raise ExportError("a record of another version")
     if body.venue != signing.fingerprint(root_der):
