@@ -26,10 +26,11 @@ def test_avatar_is_the_missions_colour_and_stable(qapp) -> None:  # type: ignore
     assert avatar_pixmap("ana", "alderia", 32) is avatar_pixmap("ana", "alderia", 32)
 
 
-def test_member_pane_shows_flags_and_avatars(open_window) -> None:  # type: ignore[no-untyped-def]
+def test_member_pane_shows_flags_and_avatars(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = open_window(0)
     model = w.member_pane.model
-    assert model.rowCount() > 0
+    # The member list arrives from the client core after the window opens (bridge.submit).
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=15000)
     for r in range(model.rowCount()):
         head = model.item(r)
         assert not head.icon().isNull()
