@@ -34,7 +34,7 @@ from .relay_client import RelayClient
 __all__ = ["PG_DSN", "ROOT", "InProcess", "RelayProcess", "free_port", "in_process",
            "shared_blob_key"]
 
-#: The PostgreSQL server the tests use (a schema per session is made in it).
+#: The PostgreSQL server the tests use (a schema per test is made in it).
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 #: The repository root (what a relay subprocess needs on its PYTHONPATH).
 ROOT = Path(__file__).resolve().parents[2]
