@@ -223,13 +223,13 @@ class NoticeDesk:
         only requests this device accepted count, and those verified to this venue's root,
         so a link never points into another venue or at a guessed id."""
         key = ref.strip().lower()
-        hits = [r for r in self._explanations() if r.request_id.hex().startswith(key)]
+        hits = [r for r in self.explanations() if r.request_id.hex().startswith(key)]
         if len(key) < 6 or len(hits) != 1:
             raise FormError(f"no single request for explanation matches {ref!r}",
                             "explains")
         return hits[0]
 
-    def _explanations(self) -> list[ExplanationRequest]:
+    def explanations(self) -> list[ExplanationRequest]:
         if self._crisis is None:
             from client.crisis.desk import Desk
 
@@ -260,7 +260,7 @@ class NoticeDesk:
     def incidents(self) -> list[LinkedIncident]:
         """Every incident with the request for explanation it links to, checked here:
         ``request`` is None when this device holds no such request."""
-        reqs = {r.request_id.hex(): r for r in self._explanations()}
+        reqs = {r.request_id.hex(): r for r in self.explanations()}
         out: list[LinkedIncident] = []
         for row in self.refresh().incidents():
             req = reqs.get(row["explains"]) if row["explains"] else None
