@@ -76,6 +76,12 @@ def private_message(group_id: bytes, epoch: int, content_type: int, ciphertext: 
     )
 
 
+def stamp_aad(at: int | None = None, crls: Sequence[bytes] = ()) -> bytes:
+    """A commit's authenticated data with Corridor's stamp (time, CRLs), as clients send."""
+    stamp = CommitStamp(list(crls), int(time.time()) if at is None else at)
+    return b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+
+
 def _accept(credential: Credential, key: bytes) -> None:
     del credential, key  # the relay checks chains; this test client trusts its venue
 
@@ -184,8 +190,7 @@ class RelayClient:
         if after is not None:
             exts = [e for e in g.extensions if e.extension_type != CHARTER_EXTENSION]
             exts.append(charter_extension(after))
-        stamp = CommitStamp(list(crls), int(time.time()) if at is None else at)
-        aad = b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+        aad = stamp_aad(at, crls)
         out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
                        authenticated_data=aad, handshake_encrypted=False)
         return out.message, out.welcome, ids

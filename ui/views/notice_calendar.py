@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from client.notices.book import ExerciseRow
 from ui.i18n import tr_n
-from ui.views.crisis import _fill, _table
+from ui.views.tables import fill_table, record_table
 
 __all__ = ["STATUS_COLORS", "ExerciseCalendar", "days_of"]
 
@@ -85,7 +85,7 @@ class ExerciseCalendar(QWidget):
         lay.addWidget(self.calendar, 3)
         self.day_label = QLabel(self)
         lay.addWidget(self.day_label)
-        self.day: QTableWidget = _table([_t("Marking"), _t("Mission"), _t("Exercise"),
+        self.day: QTableWidget = record_table([_t("Marking"), _t("Mission"), _t("Exercise"),
                                          _t("Status"), _t("Area")])
         self.day.setParent(self)
         lay.addWidget(self.day, 2)
@@ -126,7 +126,7 @@ class ExerciseCalendar(QWidget):
         rows = self.by_day.get(d, [])
         self.day_label.setText(tr_n("Notices", "%1: %n exercise(s)", len(rows)).replace(
             "%1", d.toString(Qt.DateFormat.ISODate)))
-        _fill(self.day, [(r["notice_id"], [
+        fill_table(self.day, [(r["notice_id"], [
             r["marking"] or "UNCLASSIFIED", r["mission"], r["name"],
             _t("%1 (revision %2)").replace("%1", _status(r["status"])).replace(
                 "%2", str(r["revision"])), r["area"]],

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from client.notices.book import AidRequestRow, ExchangeStatus, ExerciseRow
 from client.notices.desk import LinkedIncident
-from ui.views.crisis import _fill, _selected, _table
 from ui.views.notice_calendar import ExerciseCalendar
 from ui.views.notice_forms import (
     AidDialog,
@@ -44,6 +43,7 @@ from ui.views.notice_forms import (
     TemplateFillDialog,
     TemplatePublishDialog,
 )
+from ui.views.tables import fill_table, record_table, selected_key
 
 __all__ = ["AidDialog", "ExerciseDialog", "NoticesController", "NoticesSnapshot",
            "NoticesWindow", "notices_menu_text"]
@@ -144,7 +144,7 @@ class NoticesWindow(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.cancel_button)
         rl.addLayout(bar)
-        self.register = _table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
+        self.register = record_table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
                                 _t("Ends"), _t("Status"), _t("History")])
         rl.addWidget(self.register, 1)
         self.tabs.addTab(reg, _t("Exercise register"))
@@ -166,7 +166,7 @@ class NoticesWindow(QWidget):
                   self.deliver_button):
             abar.addWidget(w)
         al.addLayout(abar)
-        self.board = _table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
+        self.board = record_table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
                              _t("Status"), _t("Unmet"), _t("Offers")])
         al.addWidget(self.board, 1)
         self.unmet = QLabel(aid)
@@ -191,23 +191,23 @@ class NoticesWindow(QWidget):
             ibar.addWidget(widget)
         ibar.setStretch(2, 1)
         il.addLayout(ibar)
-        self.incidents = _table([_t("Marking"), _t("Mission"), _t("When"), _t("Position"),
+        self.incidents = record_table([_t("Marking"), _t("Mission"), _t("When"), _t("Position"),
                                  _t("Units"), _t("What happened"),
                                  _t("Request for explanation")])
         il.addWidget(self.incidents, 2)
         il.addWidget(QLabel(_t("Requests for explanation and their incidents"), inc))
-        self.requests = _table([_t("Request"), _t("Asked of"), _t("What"), _t("Incidents")])
+        self.requests = record_table([_t("Request"), _t("Asked of"), _t("What"), _t("Incidents")])
         il.addWidget(self.requests, 1)
         self.tabs.addTab(inc, _t("Incidents"))
 
         tpl = QWidget(self)
         tl = QVBoxLayout(tpl)
-        self.templates: QTableWidget = _table([_t("Template"), _t("Title"), _t("Fields")])
+        self.templates: QTableWidget = record_table([_t("Template"), _t("Title"), _t("Fields")])
         tbar = QHBoxLayout()
         self.fill_button = QPushButton(_t("&Fill in template…"), tpl)
         self.fill_button.setShortcut("Ctrl+T")
         self.fill_button.clicked.connect(lambda: self._fill_template(
-            str(_selected(self.templates) or "")))
+            str(selected_key(self.templates) or "")))
         self.publish_button = QPushButton(_t("&Publish template…"), tpl)
         self.publish_button.clicked.connect(self._publish_template)
         tbar.addWidget(self.fill_button)
@@ -215,9 +215,9 @@ class NoticesWindow(QWidget):
         tbar.addStretch(1)
         tl.addLayout(tbar)
         self.templates.cellActivated.connect(lambda _r, _c: self._fill_template(
-            str(_selected(self.templates) or "")))
+            str(selected_key(self.templates) or "")))
         tl.addWidget(self.templates, 1)
-        self.fills = _table([_t("Marking"), _t("Sent"), _t("By"), _t("Template"),
+        self.fills = record_table([_t("Marking"), _t("Sent"), _t("By"), _t("Template"),
                              _t("Values")])
         tl.addWidget(self.fills, 2)
         self.tabs.addTab(tpl, _t("Templates"))
@@ -231,7 +231,7 @@ class NoticesWindow(QWidget):
         ebar.addWidget(self.due, 1)
         ebar.addWidget(self.submit_button)
         el.addLayout(ebar)
-        self.exchange = _table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
+        self.exchange = record_table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
         el.addWidget(self.exchange, 1)
         self.tabs.addTab(ex, _t("Annual exchange"))
         self.resize(900, 560)
@@ -273,7 +273,7 @@ class NoticesWindow(QWidget):
                                           _t("%1 (revision %2)").replace(
                                               "%1", _status(r["status"])).replace(
                                               "%2", str(r["revision"])), hist], color))
-        _fill(self.register, rows)
+        fill_table(self.register, rows)
         brows: list[tuple[object, list[str], QColor | None]] = []
         for req in snap.board:
             for ln in req["lines"]:
@@ -290,7 +290,7 @@ class NoticesWindow(QWidget):
                                f"{ln['line']}. {ln['category']}",
                                f"{ln['quantity']} {ln['unit']}".strip(),
                                _status(ln["state"]), str(ln["unmet"]), offers], color))
-        _fill(self.board, brows)
+        fill_table(self.board, brows)
         needs = ", ".join(f"{k}: {v}" for k, v in snap.unmet.items())
         self.unmet.setText(_t("Unmet needs: %1").replace("%1", needs) if needs
                            else _t("No unmet needs"))
@@ -301,7 +301,7 @@ class NoticesWindow(QWidget):
         self.due.setText(_t("Annual exchange %1, due %2").replace(
             "%1", str(ex["year"]) if ex else "").replace(
             "%2", (_when(ex["due_at"]) if ex else "") or "—"))
-        _fill(self.exchange, [(r["mission"], [
+        fill_table(self.exchange, [(r["mission"], [
             r["mission"], _when(r["submitted_at"]) or _t("not submitted"),
             _t("late") if r["late"] else "", str(len(r["amendments"]))],
             _LATE if r["late"] else None) for r in (ex["missions"] if ex else [])])
@@ -323,13 +323,13 @@ class NoticesWindow(QWidget):
                                             f"{r['lat']:.4f}, {r['lon']:.4f}", r["units"],
                                             r["what"], link],
                          None if req or not r["explains"] else _LATE))
-        _fill(self.incidents, rows)
+        fill_table(self.incidents, rows)
         links: dict[str, list[str]] = {}
         for r in snap.incidents:
             if r["request"] is not None:
                 links.setdefault(r["explains"], []).append(
                     f"{r['mission']} {_when(r['occurred_at'])}")
-        _fill(self.requests, [(rid, [f"{rid[:12]} ({who})", to, what,
+        fill_table(self.requests, [(rid, [f"{rid[:12]} ({who})", to, what,
                                      "; ".join(links.get(rid, []))], None)
                               for rid, who, to, what in snap.explanations])
         current = self.link_request.currentData()
@@ -340,9 +340,9 @@ class NoticesWindow(QWidget):
 
     def _render_templates(self) -> None:
         snap = self.snap
-        _fill(self.templates, [(tid, [tid, title, ", ".join(fields)], None)
+        fill_table(self.templates, [(tid, [tid, title, ", ".join(fields)], None)
                                for tid, title, fields, _text in snap.templates])
-        _fill(self.fills, [((at, who, tid), [
+        fill_table(self.fills, [((at, who, tid), [
             mark or "UNCLASSIFIED", _when(at), who, tid,
             "; ".join(f"{k}: {v}" for k, v in values.items())], None)
             for at, who, tid, values, mark in reversed(snap.fills)])
@@ -362,7 +362,7 @@ class NoticesWindow(QWidget):
         self._form(IncidentDialog(self.snap, self), self.incidentRequested)
 
     def _link(self) -> None:
-        key = _selected(self.incidents)
+        key = selected_key(self.incidents)
         rid = self.link_request.currentData()
         if isinstance(key, str) and rid:
             self.linkRequested.emit(key, rid)
@@ -377,7 +377,7 @@ class NoticesWindow(QWidget):
         self._form(ExchangeDialog(self.snap, self), self.exchangeRequested)
 
     def _cancel(self) -> None:
-        key = _selected(self.register)
+        key = selected_key(self.register)
         if isinstance(key, str):
             self.cancelRequested.emit(key)
 
@@ -385,13 +385,13 @@ class NoticesWindow(QWidget):
         self._form(AidDialog(self.snap, self), self.aidRequested)
 
     def _offer(self) -> None:
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple):
             self.offerRequested.emit(key[0], key[1], self.offer_qty.value())
 
     def _offer_action(self, signal: Any) -> None:
         """Accept or mark delivered the line's newest offer not yet in that state."""
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple) and key[2]:
             signal.emit(key[0], key[2][-1]["offer_id"])
 
