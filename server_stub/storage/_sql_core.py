@@ -180,9 +180,15 @@ class SqlCore(Storage, Generic[C]):
     reader_threads = 4
     reconnect_attempts = 3  # fresh writer connections tried for one batch before a 503
 
-    def __init__(self, url: str, *, batch_max: int = 512) -> None:
+    def __init__(self, url: str, *, batch_max: int = 512, blob_key: bytes | None = None
+                 ) -> None:
         self.url = url
         self.batch_max = batch_max
+        #: keys the blob rows' tags; kept outside the database (server_stub.blobkey), so
+        #: a dump alone links no blob to its uploader or group. None: a key for this
+        #: process only (tools and tests; blobs stored under it do not outlive it)
+        self._blob_key_given = blob_key
+        self._blob_key: bytes | None = None
         self._q: queue.SimpleQueue[Job | None] = queue.SimpleQueue()  # None: stop
         self._writer: threading.Thread | None = None
         self._readers: ThreadPoolExecutor | None = None
@@ -240,11 +246,15 @@ class SqlCore(Storage, Generic[C]):
         if self._start_error is not None:
             raise self._start_error
         self._secret = await self._write(self._op_secret)
+        await self._write(self._op_blob_key)
         if self.legacy_blobs:
             await self._write(self._op_migrate_blobs)
             self.legacy_blobs = False
 
     def _op_migrate_blobs(self, cur: Cursor, ev: list[Event]) -> int:
+        raise NotImplementedError
+
+    def _op_blob_key(self, cur: Cursor, ev: list[Event]) -> None:
         raise NotImplementedError
 
     async def close(self) -> None:

@@ -53,8 +53,9 @@ class PostgresStorage(SqlStorage[PgConn]):
     placeholder = "%s"
     savepoints = False
 
-    def __init__(self, url: str, *, batch_max: int = 512) -> None:
-        super().__init__(url, batch_max=batch_max)
+    def __init__(self, url: str, *, batch_max: int = 512, blob_key: bytes | None = None
+                 ) -> None:
+        super().__init__(url, batch_max=batch_max, blob_key=blob_key)
         self.origin = f"{os.getpid():x}.{secrets.token_hex(4)}"
         self.channel = "corridor"
         self._listener: threading.Thread | None = None

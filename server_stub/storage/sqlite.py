@@ -21,8 +21,9 @@ class SQLiteStorage(SqlStorage[sqlite3.Connection]):
     placeholder = "?"
     savepoints = False  # ops check before they write, so refusals leave nothing to undo
 
-    def __init__(self, url: str, *, batch_max: int = 512) -> None:
-        super().__init__(url, batch_max=batch_max)
+    def __init__(self, url: str, *, batch_max: int = 512, blob_key: bytes | None = None
+                 ) -> None:
+        super().__init__(url, batch_max=batch_max, blob_key=blob_key)
         self.path = Path(url.removeprefix("sqlite:///"))  # sqlite:////abs or sqlite:///rel
 
     def _connect(self) -> sqlite3.Connection:

@@ -25,7 +25,7 @@ from tests.support.relay_process import InProcess, in_process
 
 @pytest.fixture
 def ids() -> tuple[str, str]:
-    """Mission ids unique to the test: PostgreSQL keeps one schema per session."""
+    """Mission ids unique to the test, so no other test's certificates or CRLs apply."""
     tok = secrets.token_hex(3)
     return f"alderia{tok}", f"borduria{tok}"
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.notices.book import AidRequestRow, ExchangeStatus, ExerciseRow
-from ui.views.crisis import _fill, _selected, _table
+from ui.views.tables import fill_table, record_table, selected_key
 
 __all__ = ["NoticesController", "NoticesSnapshot", "NoticesWindow", "notices_menu_text"]
 
@@ -233,7 +233,7 @@ class NoticesWindow(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.cancel_button)
         rl.addLayout(bar)
-        self.register = _table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
+        self.register = record_table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
                                 _t("Ends"), _t("Status"), _t("History")])
         rl.addWidget(self.register, 1)
         self.tabs.addTab(reg, _t("Exercise register"))
@@ -255,7 +255,7 @@ class NoticesWindow(QWidget):
                   self.deliver_button):
             abar.addWidget(w)
         al.addLayout(abar)
-        self.board = _table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
+        self.board = record_table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
                              _t("Status"), _t("Unmet"), _t("Offers")])
         al.addWidget(self.board, 1)
         self.unmet = QLabel(aid)
@@ -268,7 +268,7 @@ class NoticesWindow(QWidget):
         el = QVBoxLayout(ex)
         self.due = QLabel(ex)
         el.addWidget(self.due)
-        self.exchange = _table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
+        self.exchange = record_table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
         el.addWidget(self.exchange, 1)
         self.tabs.addTab(ex, _t("Annual exchange"))
         self.resize(900, 520)
@@ -310,7 +310,7 @@ class NoticesWindow(QWidget):
                                           _t("%1 (revision %2)").replace(
                                               "%1", _status(r["status"])).replace(
                                               "%2", str(r["revision"])), hist], color))
-        _fill(self.register, rows)
+        fill_table(self.register, rows)
         brows: list[tuple[object, list[str], QColor | None]] = []
         for req in snap.board:
             for ln in req["lines"]:
@@ -327,7 +327,7 @@ class NoticesWindow(QWidget):
                                f"{ln['line']}. {ln['category']}",
                                f"{ln['quantity']} {ln['unit']}".strip(),
                                _status(ln["state"]), str(ln["unmet"]), offers], color))
-        _fill(self.board, brows)
+        fill_table(self.board, brows)
         needs = ", ".join(f"{k}: {v}" for k, v in snap.unmet.items())
         self.unmet.setText(_t("Unmet needs: %1").replace("%1", needs) if needs
                            else _t("No unmet needs"))
@@ -335,7 +335,7 @@ class NoticesWindow(QWidget):
         self.due.setText(_t("Annual exchange %1, due %2").replace(
             "%1", str(ex["year"]) if ex else "").replace(
             "%2", (_when(ex["due_at"]) if ex else "") or "—"))
-        _fill(self.exchange, [(r["mission"], [
+        fill_table(self.exchange, [(r["mission"], [
             r["mission"], _when(r["submitted_at"]) or _t("not submitted"),
             _t("late") if r["late"] else "", str(len(r["amendments"]))],
             _LATE if r["late"] else None) for r in (ex["missions"] if ex else [])])
@@ -348,7 +348,7 @@ class NoticesWindow(QWidget):
             self.exerciseRequested.emit(dlg.values())
 
     def _cancel(self) -> None:
-        key = _selected(self.register)
+        key = selected_key(self.register)
         if isinstance(key, str):
             self.cancelRequested.emit(key)
 
@@ -358,13 +358,13 @@ class NoticesWindow(QWidget):
             self.aidRequested.emit(dlg.values())
 
     def _offer(self) -> None:
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple):
             self.offerRequested.emit(key[0], key[1], self.offer_qty.value())
 
     def _offer_action(self, signal: Any) -> None:
         """Accept or mark delivered the line's newest offer not yet in that state."""
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple) and key[2]:
             signal.emit(key[0], key[2][-1]["offer_id"])
 
