@@ -34,9 +34,10 @@ never collides with a whole token); longer prefixes are looked up by their first
 
 A redacted, expired or edited message's terms are deleted from the index in the same
 transaction as the text (:meth:`client.store.sqlite.SqliteStore.delete_message`,
-``update_message``, ``index_message``); FTS5 keeps deleted terms inside older index segments until a merge,
-so the client runs :meth:`~client.store.sqlite.SqliteStore.compact` (FTS5 ``optimize``
-and a WAL checkpoint; ``secure_delete`` is on) after deleting.
+``update_message``, ``index_message``); FTS5 keeps deleted terms inside older index
+segments until a merge, so the client runs
+:meth:`~client.store.sqlite.SqliteStore.compact` (FTS5 ``optimize`` and a WAL
+checkpoint; ``secure_delete`` is on) after deleting.
 """
 
 from __future__ import annotations
