@@ -15,11 +15,12 @@ asyncio loop (the UI's bridge sees to that), never on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from client import trust, venue
+from client.attachments import Uploaded
 from client.errors import ClientError, NotFoundError, UsageError
 from client.events import (
     AckUpdated,
@@ -309,6 +310,18 @@ class ConversationAdapter:
     async def attach(self, channel: bytes, path: Path, caption: str = "") -> str:
         """Encrypt, upload and send a file (AttachmentTooLarge / QuotaExceeded say why not)."""
         mid: str = await self.client.send_attachment(channel, path, caption=caption)
+        return mid
+
+    async def upload(self, channel: bytes, path: Path) -> Uploaded:
+        """Encrypt and upload a file the user picked, before they confirm it: its
+        reference then goes a random time after the upload (docs/padding.md)."""
+        up: Uploaded = await self.client.upload_attachment(channel, path)
+        return up
+
+    async def send_uploaded(self, uploaded: Awaitable[Uploaded], caption: str = "") -> str:
+        """Send the reference to a file uploaded by :meth:`upload` (awaited here: the
+        upload may still be running when the user confirms)."""
+        mid: str = await self.client.send_uploaded(await uploaded, caption=caption)
         return mid
 
     async def save_attachment(self, channel: bytes, message_id: str,

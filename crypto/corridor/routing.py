@@ -215,6 +215,10 @@ def verify_channel_commit(state: ChannelState, message: bytes, *, verifiers: Ver
     after_group = verified.group
     before, after = state.charter, charter_from_extensions(after_group.extensions)
     old_leaf = verified.committer_leaf
+    if old_leaf is None:  # a valid external commit: the charter refuses every one
+        check_commit(before=state.charter, after=state.charter, committer=None, added=(),
+                     removed=(), members_after=(), chairs=frozenset(), founding=False)
+        raise CharterViolation("external commits are not allowed")  # pragma: no cover
     new_leaf = after_group.tree.leaf(verified.committer)
     if new_leaf is None or new_leaf.signature_key != old_leaf.signature_key \
             or new_leaf.credential != old_leaf.credential:

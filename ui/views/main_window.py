@@ -15,6 +15,7 @@ newer ones wait behind the "N new messages" pill).
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from client import events as ev
+from client.attachments import Uploaded
 from client.crisis.alarm import DesktopNotifier
 from client.model import AckStatus, MessageView, SearchHit
 from ui.alarm import CrisisController
@@ -648,8 +650,9 @@ class MainWindow(QMainWindow):
     def confirm_attachment(self, path: Path) -> AttachDialog | None:
         return window_actions.confirm_attachment(self, path)
 
-    def attach(self, path: Path, caption: str = "") -> None:
-        window_actions.attach(self, path, caption)
+    def attach(self, path: Path, caption: str = "",
+               upload: concurrent.futures.Future[Uploaded] | None = None) -> None:
+        window_actions.attach(self, path, caption, upload)
 
     def _attach_failed(self, path: Path, exc: BaseException) -> None:
         window_actions._attach_failed(self, path, exc)
