@@ -98,8 +98,8 @@ def _open_sockets(demo: LiveDemo) -> int:
 @pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
 def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum_b: LiveDemo,
                                             bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.views.enrol import PassphraseDialog
     from ui.venues import VenueSwitcher
+    from ui.views.enrol import PassphraseDialog
 
     a, b = forum_a.info, forum_b.info
     assert a is not None and b is not None
