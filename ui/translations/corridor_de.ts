@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Das Forum in %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1702,6 +1706,10 @@ Ihr Gerät: %2</translation>
         <translation>Über &amp;Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2704,6 +2712,61 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Das Protokoll konnte nicht geprüft werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 ungelesen</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Forum hinzufügen — sein Geräteverzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Forum öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Foren: wechseln, ein bekanntes öffnen oder eines hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Dieses Forum schließen</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Dieses Forum schließen (seine Verbindung endet; die anderen laufen weiter)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (nicht geöffnet)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Forum hinzufügen…</translation>
     </message>
 </context>
 </TS>

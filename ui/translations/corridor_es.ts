@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>No se pudo abrir Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>No se pudo abrir el foro en %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1702,6 +1706,10 @@ Su dispositivo: %2</translation>
         <translation>&amp;Acerca de Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2704,6 +2712,61 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>No se pudo comprobar el registro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 sin leer</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Añadir un foro — elija su carpeta del dispositivo</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Abrir el foro</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Abrir Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Foro</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Foros: cambiar, abrir uno conocido o añadir uno</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Cerrar este foro</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Cerrar este foro (su conexión termina; los demás siguen funcionando)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (no abierto)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Añadir un foro…</translation>
     </message>
 </context>
 </TS>

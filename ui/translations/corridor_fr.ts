@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Impossible d&apos;ouvrir Corridor&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le forum dans %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1702,6 +1706,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>À &amp;propos de Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2704,6 +2712,61 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Le journal n&apos;a pas pu être vérifié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1 : %2 non lu(s)</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Ajouter un forum — choisir son dossier de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Ouvrir le forum</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Ouvrir Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Forums : changer, ouvrir un forum connu ou en ajouter un</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Fermer ce forum</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Fermer ce forum (sa connexion prend fin ; les autres continuent)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (non ouvert)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Ajouter un forum…</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Impossibile aprire Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Impossibile aprire il forum in %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1702,6 +1706,10 @@ Il suo dispositivo: %2</translation>
         <translation>&amp;Informazioni su Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2704,6 +2712,61 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Impossibile verificare il registro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 non letti</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Aggiungi un forum — scegli la sua cartella del dispositivo</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Apri il forum</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Apri Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Forum: cambia, apri uno noto o aggiungine uno</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Chiudi questo forum</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Chiudi questo forum (la sua connessione termina; gli altri continuano)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (non aperto)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Aggiungi un forum…</translation>
     </message>
 </context>
 </TS>

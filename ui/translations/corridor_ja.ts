@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor を開けませんでした: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>%1 のフォーラムを開けませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1692,6 +1696,10 @@ Their device: %2</source>
         <translation>Corridor について(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2685,6 +2693,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>ログを確認できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: 未読 %2 件</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>フォーラムを追加 — そのホームフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>フォーラムを開く</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>フォーラム: 切り替え、既知のものを開く、または追加</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>このフォーラムを閉じる</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>このフォーラムを閉じる (接続は終了し、他のフォーラムは動作を続けます)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (未オープン)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>フォーラムを追加…</translation>
     </message>
 </context>
 </TS>

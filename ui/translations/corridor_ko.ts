@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor를 열 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>%1의 포럼을 열 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1692,6 +1696,10 @@ Their device: %2</source>
         <translation>Corridor 정보(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2685,6 +2693,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>로그를 확인할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: 읽지 않음 %2개</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>포럼 추가 — 홈 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>포럼 열기</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>포럼</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>포럼: 전환, 알려진 포럼 열기 또는 추가</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>이 포럼 닫기</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>이 포럼 닫기(연결이 끝나며 다른 포럼은 계속 실행됩니다)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1(열리지 않음)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>포럼 추가…</translation>
     </message>
 </context>
 </TS>

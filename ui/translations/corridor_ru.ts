@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Не удалось открыть Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Не удалось открыть форум в %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1712,6 +1716,10 @@ Their device: %2</source>
         <translation>&amp;О программе Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2723,6 +2731,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Не удалось проверить журнал: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: непрочитанных — %2</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Добавить форум — выберите его домашний каталог</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Открыть форум</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Открыть Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Форум</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Форумы: переключиться, открыть известный или добавить новый</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Закрыть этот форум</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Закрыть этот форум (его соединение завершится; остальные продолжают работать)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (не открыт)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Добавить форум…</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>无法打开 Corridor：%1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>无法打开 %1 中的论坛：%2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -1692,6 +1696,10 @@ Their device: %2</source>
         <translation>关于 Corridor(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -2685,6 +2693,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>无法检查日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1：%2 条未读</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>添加论坛 — 选择其主目录</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>打开论坛</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>打开 Corridor(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>论坛</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>论坛：切换、打开已知论坛或添加论坛</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>关闭此论坛</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>关闭此论坛（其连接结束；其他论坛继续运行）</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1（未打开）</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>添加论坛…</translation>
     </message>
 </context>
 </TS>
