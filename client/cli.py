@@ -220,6 +220,9 @@ async def _send(args: argparse.Namespace) -> int:
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
                                           requires_ack=args.ack, marking=args.marking)
+            if not offline:  # the reference is held after the upload (docs/padding.md)
+                with contextlib.suppress(RelayUnavailable):
+                    await c.deliver_held()
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
                                     reply_to=args.reply_to, marking=args.marking)
@@ -568,7 +571,10 @@ def register(subparsers: Subparsers) -> None:
                         "channel's ceiling)")
     p.add_argument("--attach", default=None, metavar="FILE",
                    help="send FILE, encrypted (at most 16 MiB: "
-                        f"{LIMITS.attachment_bytes:,} bytes)")
+                        f"{LIMITS.attachment_bytes:,} bytes); the file is uploaded "
+                        "first and its reference sent after a random hold (10 s on "
+                        "average, at most 60 s; CORRIDOR_ATTACHMENT_HOLD_SECONDS sets "
+                        "the mean), so the relay cannot pair the two by time")
     msg_help = "message id (or unique prefix of 6+ hex characters)"
     p = cmd("ack", "acknowledge a message that asked for it", _run(_ack))
     p.add_argument("message", help=msg_help)

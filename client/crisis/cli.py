@@ -343,13 +343,19 @@ async def _explain_meeting(args: argparse.Namespace, c: Client, desk: Desk) -> i
 
 
 async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
+    from client.notices.desk import NoticeDesk
+
     rows = desk.explanations()
+    # the other direction of an incident's link: the incidents naming each request
+    links = NoticeDesk(c).explanation_links()
     emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
-                  "where": r.where, "when": r.when, "reference": r.reference,
-                  **st.to_json()} for r, st in rows],
-          [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
-           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
-           for r, st in rows] or ["no requests for explanation"])
+                 "where": r.where, "when": r.when, "reference": r.reference,
+                 "incidents": links.get(r.request_id.hex(), []),
+                 **st.to_json()} for r, st in rows],
+         [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
+          f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
+          + "".join(f"  incident {i[:12]}" for i in links.get(r.request_id.hex(), []))
+          for r, st in rows] or ["no requests for explanation"])
     return 0
 
 
