@@ -45,6 +45,7 @@ from client.crisis.records import (
     time_of,
 )
 from client.errors import PeerError
+from client.printing import MARKING_CSS
 from crypto.errors import CryptoError
 
 __all__ = [
@@ -235,18 +236,10 @@ def render_html(log: VerifiedLog) -> str:
             + f'<div class="marking bottom">{mark}</div></body></html>')
 
 
-#: the marking's banner; printed, it is fixed to the top and the bottom of the page, so
-#: browsers repeat it on every page
-MARKING_CSS: Final = (".marking{text-align:center;font:bold 10pt sans-serif}"
-                      "@media print{.marking{position:fixed;left:0;right:0}"
-                      ".marking.top{top:0}.marking.bottom{bottom:0}"
-                      "body{margin:1.5em 0}}")
-
-
 def render_pdf(log: VerifiedLog) -> bytes:
     """The verified log for printing, its marking at the top and the bottom of every
     page."""
-    from client.printing import MarkedPDF
+    from client.marked_pdf import MarkedPDF
 
     pdf = MarkedPDF(_marking(log), title="Hotline log", created_ms=log.exported_at)
     pdf.add_page()

@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 
 from client.decisions.drafting import Document, paragraphs
 from client.decisions.records import text_hash
-from client.printing import MarkedPDF, mark_docx
+from client.marked_pdf import MarkedPDF
+from client.printing import mark_docx
 
 __all__ = ["render_docx", "render_pdf"]
 

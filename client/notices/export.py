@@ -78,7 +78,7 @@ def register_pdf(rows: Sequence[ExerciseRow], *, venue: str, stamp_ms: int,
                  scheme: MarkingScheme = DEFAULT_SCHEME) -> bytes:
     """The register for printing: a block per notice (its own marking first), and the
     highest marking of all of them at the top and the bottom of every page."""
-    from client.printing import MarkedPDF
+    from client.marked_pdf import MarkedPDF
 
     mark = str(highest([r["marking"] for r in rows], scheme))
     pdf = MarkedPDF(mark, title=f"{venue}: exercise notices", created_ms=stamp_ms)

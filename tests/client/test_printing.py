@@ -11,9 +11,10 @@ import io
 import docx
 import pytest
 
+from client.marked_pdf import MarkedPDF
 from client.notices.book import ExerciseRow
 from client.notices.export import register_pdf
-from client.printing import MarkedPDF, mark_docx
+from client.printing import mark_docx
 from crypto.corridor.markings import MarkingError, highest
 from tests.support.pdf_pages import pages
 
