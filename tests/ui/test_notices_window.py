@@ -7,9 +7,11 @@ carries its marking in its header and in copied text."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from client.model import MessageView
+from tests.support.pdf_pages import pages
 
 
 def _cell(table: Any, row: int, column: int) -> str:
@@ -17,7 +19,8 @@ def _cell(table: Any, row: int, column: int) -> str:
     return "" if item is None else str(item.text())
 
 
-def test_notices_window_forms_and_registers(open_window: Any, qtbot: Any) -> None:
+def test_notices_window_forms_and_registers(open_window: Any, qtbot: Any,
+                                           tmp_path: Path) -> None:
     w = open_window(0)
     assert w.notices_action.shortcut().toString() == "Ctrl+Shift+N"
     assert w.ceiling_banner.isVisible()
@@ -43,6 +46,17 @@ def test_notices_window_forms_and_registers(open_window: Any, qtbot: Any) -> Non
                                 "forces": [("troops", 100)], "marking": "RESTRICTED"})
     qtbot.waitUntil(lambda: win.register.rowCount() == 1, timeout=15000)
     assert (_cell(win.register, 0, 0), _cell(win.register, 0, 2)) == ("RESTRICTED", "Shield")
+    # the register exported from the window: its highest marking on every PDF page
+    written: list[str] = []
+    win.exported.connect(written.append)
+    pdf, csv = tmp_path / "register.pdf", tmp_path / "register.csv"
+    win.exportRequested.emit(str(pdf), "")
+    win.exportRequested.emit(str(csv), "")
+    qtbot.waitUntil(lambda: len(written) == 2, timeout=15000)
+    printed = pages(pdf.read_bytes())
+    assert printed and all(p.at_top("RESTRICTED") and p.at_bottom("RESTRICTED")
+                           for p in printed)
+    assert "RESTRICTED" in csv.read_text(encoding="utf-8")
     win.aidRequested.emit({"channel": cid, "lines": [("water", 100, "litres"),
                                                      ("tents", 3, "")],
                            "location": "here", "urgency": "flash", "contact": ""})

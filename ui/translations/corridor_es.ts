@@ -2355,6 +2355,10 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -2489,6 +2493,18 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (no disponible aquí)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exportar el registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF para imprimir (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -2355,6 +2355,10 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Stato</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Cronologia</translation>
     </message>
@@ -2489,6 +2493,18 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (non presente qui)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Esporta il registro delle esercitazioni</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF da stampare (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

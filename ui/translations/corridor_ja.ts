@@ -2337,6 +2337,10 @@ Compare it with the one the secretariat published.</source>
         <translation>状態</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>履歴</translation>
     </message>
@@ -2471,6 +2475,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (この端末にはありません)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>演習登録簿をエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>印刷用 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 会議</translation>
     </message>
     <message>
         <source>All missions</source>

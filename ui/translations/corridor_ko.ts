@@ -2337,6 +2337,10 @@ Compare it with the one the secretariat published.</source>
         <translation>상태</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>이력</translation>
     </message>
@@ -2471,6 +2475,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (이 기기에 없음)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>훈련 등록부 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>인쇄용 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 회의</translation>
     </message>
     <message>
         <source>All missions</source>

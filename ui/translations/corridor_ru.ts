@@ -2373,6 +2373,10 @@ Compare it with the one the secretariat published.</source>
         <translation>Статус</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -2507,6 +2511,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (здесь отсутствует)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Экспорт реестра учений</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF для печати (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Форум Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

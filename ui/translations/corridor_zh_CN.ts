@@ -2337,6 +2337,10 @@ Compare it with the one the secretariat published.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2471,6 +2475,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1(本机未持有)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>导出演习登记册</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>可打印的 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 论坛</translation>
     </message>
     <message>
         <source>All missions</source>
