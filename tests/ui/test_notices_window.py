@@ -25,6 +25,8 @@ def test_notices_window_forms_and_registers(open_window: Any, qtbot: Any,
     assert w.notices_action.shortcut().toString() == "Ctrl+Shift+N"
     assert w.ceiling_banner.isVisible()
     assert w.ceiling_banner.text().startswith("Classification ceiling: ")
+    levels = ", ".join(w.session.client.engine.marking_scheme.levels)  # the venue's scheme
+    assert levels in w.ceiling_banner.toolTip()
     w.notices_action.trigger()
     win, ctl = w.notices_window, w.notices
     assert win.isVisible()

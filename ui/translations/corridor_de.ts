@@ -1738,6 +1738,10 @@ Ihr Gerät: %2</translation>
         <translation>Einstufungsobergrenze: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Die Einstufungsstufen des Tagungsorts, niedrigste zuerst: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Nur der Vorsitz veröffentlicht in diesem Mitteilungskanal.</translation>
     </message>

@@ -1738,6 +1738,10 @@ Su dispositivo: %2</translation>
         <translation>Techo de clasificación: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Los niveles de clasificación de la sede, del más bajo al más alto: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Solo la presidencia publica en este canal de avisos.</translation>
     </message>

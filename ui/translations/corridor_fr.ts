@@ -1738,6 +1738,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Plafond de classification : %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Les niveaux de classification du lieu de réunion, du plus bas au plus haut : %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Seule la présidence publie dans ce canal d&apos;annonces.</translation>
     </message>

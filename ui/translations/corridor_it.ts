@@ -1738,6 +1738,10 @@ Il suo dispositivo: %2</translation>
         <translation>Limite di classifica: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>I livelli di classifica della sede, dal più basso: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>In questo canale di avvisi pubblica solo la presidenza.</translation>
     </message>

@@ -1728,6 +1728,10 @@ Their device: %2</source>
         <translation>秘密区分の上限: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会場の秘密区分（低い順）: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>このお知らせチャンネルに投稿できるのは議長のみです。</translation>
     </message>

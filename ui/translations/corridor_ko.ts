@@ -1728,6 +1728,10 @@ Their device: %2</source>
         <translation>비밀 등급 상한: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>회의장의 비밀 등급(낮은 순): %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>이 공지 채널에는 의장만 게시합니다.</translation>
     </message>

@@ -1748,6 +1748,10 @@ Their device: %2</source>
         <translation>Предел грифа секретности: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Грифы секретности площадки, от низшего: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>В этом канале объявлений публикует только председатель.</translation>
     </message>

@@ -1728,6 +1728,10 @@ Their device: %2</source>
         <translation>密级上限：%1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会场的密级（由低到高）：%1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>此通知频道只有主席可以发布。</translation>
     </message>
