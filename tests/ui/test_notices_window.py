@@ -117,6 +117,23 @@ def test_incident_template_and_exchange_forms_over_the_relay(open_window: Any,
                if win.requests.item(i, 0).data(256) == rid)
     assert _cell(win.requests, row, 3).startswith(win.snap.mission)
 
+    # the crisis desk's requests name their incidents too
+    async def crisis_view() -> Any:
+        from client.crisis.desk import Desk
+
+        return Desk(client).view()
+
+    from ui.views.crisis import CrisisWindow
+
+    view = w.bridge.run_sync(crisis_view)
+    assert [m for m, _at in view.incidents[bytes.fromhex(rid)]] == [win.snap.mission]
+    desk_win = CrisisWindow()
+    qtbot.addWidget(desk_win)
+    desk_win.show_view(view)
+    col = desk_win.requests.columnCount() - 1
+    assert any(_cell(desk_win.requests, i, col).startswith(win.snap.mission)
+               for i in range(desk_win.requests.rowCount()))
+
     win.templateRequested.emit({"channel": cid, "template_id": "ship-incident",
                                 "title": "Incident at sea", "fields": ["time", "ship"],
                                 "text": ""})
