@@ -303,6 +303,7 @@ async def test_posts_run_together_in_one_batch_keep_each_outcome(store) -> None:
     resend inside the run or of an earlier message gets the first seq, an outsider is
     refused without sinking the others, and two groups keep their own gapless order."""
     import asyncio
+    import threading
     import time
 
     s, events = store
@@ -316,16 +317,29 @@ async def test_posts_run_together_in_one_batch_keep_each_outcome(store) -> None:
     assert isinstance(s, SqlStorage)
     commits: list[int] = []  # messages stored per COMMIT
     s.on_commit = lambda stored, _seconds: commits.append(stored)
-    # hold the writer so that everything below is queued before it takes the next batch
-    held = asyncio.ensure_future(s._write(lambda _cur, _ev: time.sleep(0.3)))
-    await asyncio.sleep(0.05)
+    # hold the writer until everything below is queued, so it takes them as one batch
+    # (a gate, not a pause: on a loaded machine queueing nine posts can take longer)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold(_cur: object, _ev: object) -> None:
+        holding.set()
+        assert release.wait(60), "the test never let the writer go"
+
+    held = asyncio.ensure_future(s._write(hold))
+    assert await asyncio.to_thread(holding.wait, 60)
     plan: list[tuple[bytes, str, str]] = [
         (g1, a, "x0"), (g2, b, "y0"), (g1, b, "x1"), (g1, a, "x0"), (g1, outsider, "z"),
         (g1, b, "early"), (g2, b, "y1"), (g1, a, "x2"), (g2, a, "not-routed"),
     ]
-    got = await asyncio.gather(*(s.post_message(
+    posts = asyncio.gather(*(s.post_message(
         group_id=g, sender=d, client_msg_id=c, payload=c.encode(), epoch=1, is_commit=False,
         welcome=None, welcome_to=(), now=NOW) for g, d, c in plan), return_exceptions=True)
+    deadline = time.monotonic() + 60
+    while s._q.qsize() < len(plan):
+        assert time.monotonic() < deadline, "the posts were never queued"
+        await asyncio.sleep(0.01)
+    release.set()
+    got = await posts
     await held
     assert commits[-1] == 5  # one transaction, not a replay one by one
     outcomes = [(o.seq, o.duplicate) if isinstance(o, PostOutcome) else type(o) for o in got]

@@ -122,7 +122,9 @@ class RelayProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30) -> RelayProcess:
+    def start(self, timeout: float = 120) -> RelayProcess:
+        """Start the relay and wait for its health check (generously: a Python process
+        that imports the relay can take tens of seconds on a loaded runner)."""
         write_root(self.data_dir, self.venue)
         cmd = [sys.executable, "-m", self.module, "serve", "--port", str(self.port),
                "--data-dir", str(self.data_dir), "--log-level", self.log_level]
