@@ -5,7 +5,9 @@
   [--force CATEGORY=N ...] [--activity T] [--contact C] [--marking M]``, ``notice amend
   NOTICE [fields] [--reason R]``, ``notice cancel NOTICE [--reason R]``, ``notice
   complete NOTICE``, ``notice list [--mission M] [--from WHEN] [--to WHEN] [--csv FILE]
-  [--ics FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T``;
+  [--ics FILE] [--pdf FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T
+  [--explains REQUEST]``, ``notice incidents [--request REQUEST]``, ``notice link
+  INCIDENT REQUEST``;
 * ``aid request CHANNEL --line CATEGORY=N[:UNIT] ... [--location L] [--urgency U]``,
   ``aid offer REQUEST LINE QUANTITY``, ``aid accept REQUEST OFFER``, ``aid deliver
   REQUEST OFFER``, ``aid board``;
@@ -29,7 +31,7 @@ from client.errors import UsageError
 if TYPE_CHECKING:
     from client._cli import Subparsers
     from client.notices.book import AidRequestRow, ExerciseRow
-    from client.notices.desk import NoticeDesk
+    from client.notices.desk import LinkedIncident, NoticeDesk
 
 __all__ = ["register"]
 
@@ -113,7 +115,7 @@ async def _notice_change(args: argparse.Namespace, d: NoticeDesk) -> int:
 
 
 async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
-    from client.notices.export import register_csv, register_ics
+    from client.notices.export import register_csv, register_ics, register_pdf
 
     rows = d.register(mission=args.mission or "",
                       start=parse_when(args.start) if args.start else None,
@@ -122,6 +124,10 @@ async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
         Path(args.csv).write_text(register_csv(rows), encoding="utf-8")
     if args.ics:
         Path(args.ics).write_bytes(register_ics(rows, venue=args.venue, stamp_ms=d.now()))
+    if args.pdf:
+        Path(args.pdf).write_bytes(register_pdf(
+            rows, venue=args.venue, stamp_ms=d.now(),
+            scheme=d.client.engine.marking_scheme))
     lines = [_notice_line(r) for r in rows] or ["no exercise notices"]
     emit(args, rows, lines)
     return 0
@@ -133,6 +139,31 @@ async def _incident(args: argparse.Namespace, d: NoticeDesk) -> int:
                                   contact=args.contact, explains=args.explains,
                                   marking=args.marking)
     emit(args, {"incident_id": iid}, [f"incident {iid} reported"])
+    return 0
+
+
+def _incident_line(r: LinkedIncident) -> str:
+    from client.notices.export import iso
+
+    req = r["request"]
+    link = (f"  explains {r['explains'][:12]} ({req['requester']} to {req['to_mission']}: "
+            f"{req['what']})" if req else
+            f"  explains {r['explains'][:12]} (not held here)" if r["explains"] else "")
+    return (f"{r['incident_id'][:12]}  [{r['marking'] or 'UNCLASSIFIED'}] {r['mission']} "
+            f"{iso(r['occurred_at'])} {r['lat']},{r['lon']}: {r['what']}{link}")
+
+
+async def _incidents(args: argparse.Namespace, d: NoticeDesk) -> int:
+    ref = ""
+    if args.notice_command == "link":
+        ref = await d.link_incident(args.incident, args.request)
+    rows = d.incidents()
+    if getattr(args, "request", None):
+        want = d.explanation(args.request).request_id.hex()
+        rows = [r for r in rows if r["explains"] == want]
+    lines = ([f"linked {ref}"] if ref else []) + (
+        [_incident_line(r) for r in rows] or ["no incidents"])
+    emit(args, rows, lines)
     return 0
 
 
@@ -275,6 +306,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--to", dest="end", default=None, help="exercises starting before this")
     p.add_argument("--csv", default=None, metavar="FILE", help="also write CSV")
     p.add_argument("--ics", default=None, metavar="FILE", help="also write iCalendar")
+    p.add_argument("--pdf", default=None, metavar="FILE", help="also write a PDF for "
+                   "printing (the register's highest marking on every page)")
     p.add_argument("--venue", default="Corridor venue", help="the calendar's name")
     p = cmd(nsub, "incident", "notify an unintentional encounter at sea or in the air",
             _incident)
@@ -285,8 +318,17 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--what", required=True, help="what happened")
     p.add_argument("--units", default="", help="the units involved")
     p.add_argument("--contact", default="")
-    p.add_argument("--explains", default="", help="a request for explanation (hex id)")
+    p.add_argument("--explains", default="", help="the request for explanation it relates "
+                   "to (id or 6+ hex characters; checked against the requests held here)")
     marking(p)
+    p = cmd(nsub, "incidents", "incidents and the requests for explanation they link to",
+            _incidents)
+    p.add_argument("--request", default=None,
+                   help="only the incidents linked to this request for explanation")
+    p = cmd(nsub, "link", "link an incident of your mission to a request for explanation",
+            _incidents)
+    p.add_argument("incident", help="incident id (or 6+ hex characters)")
+    p.add_argument("request", help="request for explanation id (or 6+ hex characters)")
 
     aid = subparsers.add_parser("aid", help="the disaster-aid board")
     asub = aid.add_subparsers(dest="aid_command", metavar="COMMAND", required=True)

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
 
     from client.crisis.desk import DeskView
     from ui.adapter import ChannelSummary
+    from ui.venues import Venues, VenueSwitcher
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -134,13 +135,18 @@ class MainWindow(QMainWindow):
     devices_dialog: DevicesDialog
     verification_dialog: VerificationDialog
 
-    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None,
+                 venues: Venues | None = None) -> None:
         super().__init__(parent)
         pin_none()  # see ui/qtfix.py (also when the window is made without ui.app)
         self.setObjectName("mainWindow")
         self.bridge = bridge
         self.session = session
         self.adapter = session.adapter
+        #: the app's open venues (ui/venues.py), when this window is one of them
+        self.venues = venues
+        #: closed as one venue of several: the shared tray stays
+        self.closing_venue = False
         self.settings = session.settings()
         self.theme = str(self.settings.value("theme", "system"))
         self.notifications = self.settings.value("notifications", "true") in (True, "true")
@@ -186,6 +192,12 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
+        self.venue_switcher: VenueSwitcher | None = None
+        if venues is not None:
+            from ui.venues import VenueSwitcher
+
+            self.venue_switcher = VenueSwitcher(venues, self)
+            ll.addWidget(self.venue_switcher)
         ll.addWidget(self.channel_view, 1)
         ll.addWidget(self.new_channel_button)
 
@@ -380,7 +392,7 @@ class MainWindow(QMainWindow):
         self.crisis_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
-        if self.tray is not None:
+        if self.tray is not None and not self.closing_venue:
             self.tray.hide()
         super().closeEvent(e)
 
@@ -476,6 +488,10 @@ class MainWindow(QMainWindow):
         self._show_routing(info.routing_warning)
         self.ceiling_banner.setText(_t("Classification ceiling: %1").replace(
             "%1", info.ceiling))
+        levels = _t("The venue's classification levels, lowest first: %1").replace(
+            "%1", ", ".join(info.levels))
+        self.ceiling_banner.setToolTip(levels)
+        self.ceiling_banner.setAccessibleDescription(levels)
         self.ceiling_banner.setVisible(bool(info.ceiling))
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")
