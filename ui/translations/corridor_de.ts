@@ -549,6 +549,10 @@
         <translation>Uhr</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Ersuchen…</translation>
     </message>
@@ -1732,6 +1736,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Einstufungsobergrenze: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Die Einstufungsstufen des Tagungsorts, niedrigste zuerst: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

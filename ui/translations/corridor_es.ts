@@ -549,6 +549,10 @@
         <translation>Tiempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Solicitar…</translation>
     </message>
@@ -1732,6 +1736,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Techo de clasificación: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Los niveles de clasificación de la sede, del más bajo al más alto: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

@@ -549,6 +549,10 @@
         <translation>Délai</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Demander…</translation>
     </message>
@@ -1732,6 +1736,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Plafond de classification : %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Les niveaux de classification du lieu de réunion, du plus bas au plus haut : %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

@@ -549,6 +549,10 @@
         <translation>Tempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidenti</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Richiedi…</translation>
     </message>
@@ -1732,6 +1736,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Limite di classifica: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>I livelli di classifica della sede, dal più basso: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

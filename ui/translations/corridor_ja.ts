@@ -548,6 +548,10 @@
         <translation>残り時間</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>要請(&amp;R)…</translation>
     </message>
@@ -1722,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>秘密区分の上限: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会場の秘密区分（低い順）: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

@@ -548,6 +548,10 @@
         <translation>남은 시간</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>사건</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>요청(&amp;R)…</translation>
     </message>
@@ -1722,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>비밀 등급 상한: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>회의장의 비밀 등급(낮은 순): %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

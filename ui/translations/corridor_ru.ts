@@ -550,6 +550,10 @@
         <translation>Осталось</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Запросить…</translation>
     </message>
@@ -1742,6 +1746,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Предел грифа секретности: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Грифы секретности площадки, от низшего: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>

@@ -548,6 +548,10 @@
         <translation>剩余时间</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>提出要求(&amp;R)…</translation>
     </message>
@@ -1722,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>密级上限：%1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会场的密级（由低到高）：%1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
