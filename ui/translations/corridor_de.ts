@@ -549,6 +549,10 @@
         <translation>Uhr</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Ersuchen…</translation>
     </message>

@@ -549,6 +549,10 @@
         <translation>Tiempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Solicitar…</translation>
     </message>

@@ -549,6 +549,10 @@
         <translation>Délai</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Demander…</translation>
     </message>

@@ -549,6 +549,10 @@
         <translation>Tempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidenti</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Richiedi…</translation>
     </message>

@@ -548,6 +548,10 @@
         <translation>残り時間</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>要請(&amp;R)…</translation>
     </message>

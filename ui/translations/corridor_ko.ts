@@ -548,6 +548,10 @@
         <translation>남은 시간</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>사건</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>요청(&amp;R)…</translation>
     </message>

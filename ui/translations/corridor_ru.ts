@@ -550,6 +550,10 @@
         <translation>Осталось</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Запросить…</translation>
     </message>

@@ -548,6 +548,10 @@
         <translation>剩余时间</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>提出要求(&amp;R)…</translation>
     </message>
