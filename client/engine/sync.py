@@ -43,9 +43,9 @@ from client.events import (
     PolicyRefused,
     PossibleWithholding,
 )
-from client.features import ANSWER_KINDS, kind_of
+from client.features import ANSWER_KINDS, MODIFIER_KINDS, kind_of
 from client.msgids import APP
-from client.policy import PolicyViolation, check_post, roster_from_extensions
+from client.policy import PolicyViolation, check_post
 from client.store.base import Channel
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
@@ -98,7 +98,7 @@ class Receiver:
             except NotFoundError:
                 continue  # not (yet) joined: its Welcome comes first
             try:
-                with ctx.store.transaction():
+                with ctx.store.transaction(), ctx.metas_cached():
                     last = self._receive_group(ch, msgs, result.events)
             except BaseException:
                 ctx.forget_group(gid)
@@ -289,7 +289,7 @@ class Receiver:
         head = payloads.aad_tree_head(env.inner)
         if head and self.on_gossip is not None:  # key transparency: compare log heads
             self.on_gossip(ch.channel_id, sender.delegate, head)
-        roster = roster_from_extensions(g.extensions)
+        roster = ctx.epoch_charter(g)
         kind = kind_of(payload)
         try:
             if kind not in ANSWER_KINDS:
@@ -310,12 +310,18 @@ class Receiver:
             pass
         meta = ctx.fresh_meta(ch)
         try:
-            with ctx.store.transaction():
+            if kind in MODIFIER_KINDS:  # may write, then refuse: undone as a whole
+                with ctx.store.transaction():
+                    store_row, extra, meta = self.channels.apply(ch, meta, roster, sender,
+                                                                 payload)
+            else:  # never refused here (the policy was checked above)
                 store_row, extra, meta = self.channels.apply(ch, meta, roster, sender, payload)
         except PolicyViolation as exc:
+            ctx.forget_meta(ch.channel_id)
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return
         except NotFoundError:
+            ctx.forget_meta(ch.channel_id)
             return  # the target is gone (redacted, expired) or predates this device
         if not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
                                                     m.seq):

@@ -227,7 +227,7 @@ class SqliteMessages(SqliteBase):
         check_message(channel_id, message_id, sender, body, sent_at=sent_at,
                       received_at=received_at, seq=seq, expires_at=expires_at)
         sealed = self._seal_message(channel_id, message_id, sender, body)
-        with self.transaction():
+        with self._single_write():
             self._require_channel(channel_id)
             inserted = self._write(
                 "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
@@ -433,7 +433,10 @@ class SqliteMessages(SqliteBase):
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
         """Replace the search terms (already keyed hashes) of a stored message."""
-        with self.transaction():
+        # no savepoint of its own in a transaction (FTS5 writes its pending terms out at
+        # each one): a received message's row has no terms to delete yet, and an edit
+        # runs inside its caller's savepoint, undone with it
+        with self._single_write():
             row = self._conn.execute(
                 "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
                 (channel_id, message_id),
