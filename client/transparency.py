@@ -449,7 +449,10 @@ class LogVerifier:
         """"Directory verified" for one conversation, or why not."""
         if not self.enabled:
             return DirectoryStatus(False, "not verified: this venue has no transparency log")
-        alarms = tuple(a for a in self.alarms(channel_id) if a.kind != "unproven")
+        # A refused (unproven) certificate elsewhere in the venue does not touch this
+        # conversation; one added to *this* conversation does, and is its evidence.
+        alarms = tuple(a for a in self.alarms(channel_id)
+                       if a.kind != "unproven" or a.channel_id == channel_id)
         head = self.head
         problems = [a.detail for a in alarms]
         if head is None:

@@ -9,6 +9,7 @@ of its fields, so a test that swaps the engine's clock or trust swaps them for a
 from __future__ import annotations
 
 import contextlib
+import random
 from collections.abc import Callable, Iterator
 
 import msgspec
@@ -71,6 +72,8 @@ class EngineContext:
         self._metas: dict[bytes, ChannelMeta] | None = None
         #: the venue's marking scheme (its signed one once a device holds it)
         self.markings: markings.MarkingScheme = markings.DEFAULT_SCHEME
+        #: timing choices the relay must not predict (the attachment hold)
+        self.random: random.Random = random.SystemRandom()
 
     def now(self) -> int:
         return int(self.clock())

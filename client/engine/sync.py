@@ -9,7 +9,9 @@
   messages stored, cursor advanced, own outbox items completed) is one store
   transaction; the in-memory group is reloaded if it fails. A crash at any point
   leaves the old epoch or the new one and never shows a message twice (messages are
-  unique per id). Acks go to the relay only after the commit.
+  unique per id). Acks go to the relay only after the commit. A message that fails
+  is refused and the batch goes on, but a failing store (other than one corrupt
+  record) undoes the whole batch: no key is used up without its message kept.
 * **Own messages.** Commits are merged when they come back in the relay's order, never
   on the POST answer, so every member applies the same sequence. An own application
   message that comes back at another epoch than it was sent in (a commit overtook it)
@@ -34,7 +36,13 @@ from client.engine.membership import Membership, left_by_request
 from client.engine.model import AheadError, ChannelMeta, OutApp, ReceiveResult, error_name
 from client.engine.outbox import Outbox
 from client.engine.refusals import Gaps, Refusals, gap_add, gap_prune, gap_take
-from client.errors import ClientError, NotFoundError, PayloadError
+from client.errors import (
+    ClientError,
+    CorruptRecordError,
+    NotFoundError,
+    PayloadError,
+    StorageError,
+)
 from client.events import (
     CommitVoided,
     ErrorEvent,
@@ -143,6 +151,11 @@ class Receiver:
             try:
                 changed, meta = self._receive_one(ch, g, m, events)
             except (CryptoError, ClientError) as exc:
+                if isinstance(exc, StorageError) and not isinstance(exc, CorruptRecordError):
+                    # the store failed, not the message: going on would commit the
+                    # used key without the message; the whole batch is undone instead
+                    # (nothing acked) and fetched again at the next catch-up
+                    raise
                 if isinstance(exc, AheadError):
                     gap_add(gaps, m.seq, m.seq)  # may decrypt once a missing commit comes
                 events.append(ErrorEvent(ch.channel_id, f"{'late ' if late else ''}message "

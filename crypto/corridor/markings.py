@@ -15,6 +15,7 @@ anyway, refused by every receiver as tampering.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Final
 
 import msgspec
@@ -31,6 +32,7 @@ __all__ = [
     "MarkingScheme",
     "check",
     "decode_signed_scheme",
+    "highest",
     "parse",
     "sign_scheme",
 ]
@@ -97,6 +99,16 @@ def parse(text: str, scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
     for c in caveats:
         if c not in scheme.caveats:
             raise MarkingError(f"{c!r} is not a caveat of the venue's scheme")
+    return Marking(level, caveats)
+
+
+def highest(markings: Iterable[str], scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
+    """The marking of a whole made of items so marked (an export, a printout): the
+    highest level among them, with every caveat any of them carries ("" counts as the
+    lowest level; no items at all is the lowest level)."""
+    parsed = [parse(m, scheme) for m in markings]
+    level = max((m.level for m in parsed), key=scheme.rank, default=scheme.lowest)
+    caveats = tuple(sorted({c for m in parsed for c in m.caveats}))
     return Marking(level, caveats)
 
 

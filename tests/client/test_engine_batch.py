@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from client import payloads
+from client.errors import StorageError
 from client.search import SearchIndex
 from client.store import SqliteStore
 from crypto.secret_bytes import Secret
@@ -101,4 +102,38 @@ def test_a_single_write_joins_the_callers_transaction(tmp_path: Path) -> None:
         raise RuntimeError("the batch fails after the insert")
     assert insert(kept)
     assert [m.message_id for m in store.list_messages(cid, limit=10)] == [kept]
+    store.close()
+
+
+async def test_a_store_failure_undoes_the_batch_and_loses_no_message(
+        pki: Pki, people: dict[str, Issued], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Going on past a failed insert would commit the message's used key without it."""
+    store = _store(tmp_path)
+    relay, d, gid = await channel(pki, people, stores={"b": store})
+    n = len(relay.groups[gid].messages)
+    for body in ("one", "two", "three"):
+        d["a"].engine.enqueue_payload(gid, text(body))
+    await d["a"].flush()
+    msgs = relay.groups[gid].messages[n:]
+    cursor, group_state = store.get_channel(gid).cursor, store.get_group_state(gid)
+    real = store.insert_message
+    calls = 0
+
+    def failing(*args: object, **kwargs: object) -> bool:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise StorageError("store operation failed: disk I/O error")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "insert_message", failing)
+    with pytest.raises(StorageError):
+        d["b"].engine.receive(msgs)
+    assert store.list_messages(gid, limit=10) == []
+    assert store.get_channel(gid).cursor == cursor
+    assert store.get_group_state(gid) == group_state
+    res = d["b"].engine.receive(msgs)  # fetched again: every message decrypts
+    assert [e.seq for e in received(res.events)] == [m.seq for m in msgs]
+    assert d["b"].texts(gid) == ["one", "two", "three"]
     store.close()

@@ -26,11 +26,13 @@ from crypto.group import Group, StagedCommit, StoredProposal, validation
 from crypto.group.state import _sign_leaf
 from crypto.group.validation import BasicIdentityProvider, IdentityProvider, LeafContext
 from crypto.messages import Credential, ExtensionType, Proposal, checks
-from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
+from crypto.messages.key_package import default_capabilities, make_key_package
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
 from tests.support.mls_groups import (
     NOW,
+    Permissive,
+    Strict,
     accept,
     assert_agree,
     deliver,
@@ -38,63 +40,13 @@ from tests.support.mls_groups import (
     kp_for,
     make_group,
     refused_by_all,
+    resign_kp,
+    strict_group,
     with_path,
 )
 
 SUITE = 3
 ZERO = bytes(32)
-
-
-class Strict:
-    """A provider that refuses named identities and any change of identity."""
-
-    def __init__(self, refused: Sequence[bytes] = (b"evil",)) -> None:
-        self.refused = set(refused)
-
-    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
-        del signature_key
-        if credential.identity in self.refused:
-            raise PolicyError("refused member")
-
-    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
-        del signature_key
-        if credential.identity in self.refused:
-            raise PolicyError("refused external sender")
-
-    def valid_successor(self, old: Credential, new: Credential) -> bool:
-        return old == new
-
-
-class Permissive:
-    """A provider that accepts everything, identity changes included."""
-
-    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
-        del credential, signature_key
-
-    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
-        del credential, signature_key
-
-    def valid_successor(self, old: Credential, new: Credential) -> bool:
-        del old, new
-        return True
-
-
-def strict_group(n: int, *, caps: m.Capabilities | None = None,
-                 extensions: Sequence[m.Extension] = ()) -> list[Group]:
-    suite = get_suite(SUITE)
-    sig, _ = suite.generate_signature_key_pair()
-    a = Group.create(SUITE, secrets.token_bytes(8), Credential.basic(b"m0"), sig,
-                     credential_validator=Strict(), capabilities=caps, extensions=extensions)
-    bundles = []
-    for i in range(1, n):
-        s, _ = suite.generate_signature_key_pair()
-        bundles.append(make_key_package(SUITE, Credential.basic(b"m%d" % i), s,
-                                        lifetime=(NOW - 10, NOW + 86400), capabilities=caps))
-    out = a.commit(add=[b.key_package for b in bundles])
-    a.merge_pending_commit()
-    assert out.welcome is not None
-    return [a, *(Group.join(out.welcome, b, credential_validator=Strict(), now=NOW)
-                 for b in bundles)]
 
 
 def still_works(groups: Sequence[Group]) -> None:
@@ -116,18 +68,6 @@ def refused(groups: Sequence[Group], message: bytes, kind: type[CryptoError]) ->
         with pytest.raises(kind):
             g.process(message, now=NOW)
         assert g.to_bytes() == before
-
-
-def resign_kp(bundle: KeyPackageBundle, **leaf_changes: object) -> m.KeyPackage:
-    """``bundle``'s KeyPackage with leaf fields changed, validly re-signed."""
-    suite = get_suite(SUITE)
-    kp = bundle.key_package
-    leaf = replace(kp.leaf_node, signature=b"", **leaf_changes)  # type: ignore[arg-type]
-    leaf = replace(leaf, signature=suite.sign_with_label(
-        bundle.signature_private_key, "LeafNodeTBS", leaf.tbs_bytes()))
-    out = replace(kp, leaf_node=leaf, signature=b"")
-    return replace(out, signature=suite.sign_with_label(
-        bundle.signature_private_key, "KeyPackageTBS", out.tbs_bytes()))
 
 
 def forged_update(g: Group, monkeypatch: pytest.MonkeyPatch, **leaf_changes: object) -> bytes:

@@ -58,3 +58,70 @@ def test_each_item_carries_its_marking(qapp: Any) -> None:
     row = MessageView("00", "alderia/ana", "text", "Hello", 0, 1, False, 1,
                       marking="RESTRICTED")
     assert sender_text(row) == "alderia/ana · RESTRICTED"
+
+
+def test_incident_template_and_exchange_forms_over_the_relay(open_window: Any,
+                                                             qtbot: Any) -> None:
+    """The new forms' signals reach the core and come back in the registers: an
+    incident linked to a request for explanation (shown both ways), a template the
+    chair publishes and fills in, the annual exchange submitted then amended."""
+    w = open_window(0)
+    w.notices_action.trigger()
+    win, ctl = w.notices_window, w.notices
+    qtbot.waitUntil(lambda: bool(win.snap.channels), timeout=15000)
+    assert win.snap.is_chair and win.publish_button.isEnabled()
+    cid = win.snap.channels[0][0]
+    client = w.session.client
+    other = next(m for ch in client.channels() if ch.channel_id == cid.hex()
+                 for m in ch.missions if m != win.snap.mission)
+    errors: list[str] = []
+    ctl.failed.connect(errors.append)
+
+    async def ask() -> str:
+        from client.crisis.desk import Desk
+
+        return await Desk(client).request_explanation(cid, to_mission=other,
+                                                      what="ships in the strait")
+
+    rid = w.bridge.run_sync(ask)
+    now = int(client.engine.clock() * 1000)
+    win.incidentRequested.emit({"channel": cid, "occurred_at": now, "lat": 43.1,
+                                "lon": 16.4, "what": "close pass", "units": "",
+                                "contact": "", "explains": "", "marking": ""})
+    qtbot.waitUntil(lambda: win.incidents.rowCount() == 1, timeout=15000)
+    assert _cell(win.incidents, 0, 6) == ""
+    ctl.refresh()
+    qtbot.waitUntil(lambda: win.link_request.findData(rid) >= 0, timeout=15000)
+    win.incidents.selectRow(0)
+    win.link_request.setCurrentIndex(win.link_request.findData(rid))
+    win.link_button.click()
+    qtbot.waitUntil(lambda: "ships in the strait" in _cell(win.incidents, 0, 6),
+                    timeout=15000)
+    row = next(i for i in range(win.requests.rowCount())
+               if win.requests.item(i, 0).data(256) == rid)
+    assert _cell(win.requests, row, 3).startswith(win.snap.mission)
+
+    win.templateRequested.emit({"channel": cid, "template_id": "ship-incident",
+                                "title": "Incident at sea", "fields": ["time", "ship"],
+                                "text": ""})
+    qtbot.waitUntil(lambda: win.templates.rowCount() == 1, timeout=15000)
+    win.fillRequested.emit({"channel": cid, "template_id": "ship-incident",
+                            "values": {"time": "now", "ship": "Aurora"}, "marking": ""})
+    qtbot.waitUntil(lambda: win.fills.rowCount() == 1, timeout=15000)
+    assert "ship: Aurora" in _cell(win.fills, 0, 4)
+
+    year = win.snap.exchange["year"]
+    win.exchangeRequested.emit({"channel": cid, "year": year, "body": "holdings",
+                                "note": "", "marking": ""})
+    qtbot.waitUntil(lambda: win.submit_button.text() == "&Amend submission…",
+                    timeout=15000)
+    win.exchangeRequested.emit({"channel": cid, "year": year, "body": "holdings v2",
+                                "note": "tanks corrected", "marking": ""})
+
+    def amended() -> bool:
+        return any(_cell(win.exchange, i, 0) == win.snap.mission
+                   and _cell(win.exchange, i, 3) == "1"
+                   for i in range(win.exchange.rowCount()))
+
+    qtbot.waitUntil(amended, timeout=15000)
+    assert errors == []

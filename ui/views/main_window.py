@@ -15,6 +15,7 @@ newer ones wait behind the "N new messages" pill).
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import time
 from pathlib import Path
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from client import events as ev
+from client.attachments import Uploaded
 from client.crisis.alarm import DesktopNotifier
 from client.model import AckStatus, MessageView, SearchHit
 from ui.alarm import CrisisController
@@ -79,6 +81,7 @@ if TYPE_CHECKING:
 
     from client.crisis.desk import DeskView
     from ui.adapter import ChannelSummary
+    from ui.venues import Venues, VenueSwitcher
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -132,13 +135,18 @@ class MainWindow(QMainWindow):
     devices_dialog: DevicesDialog
     verification_dialog: VerificationDialog
 
-    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None,
+                 venues: Venues | None = None) -> None:
         super().__init__(parent)
         pin_none()  # see ui/qtfix.py (also when the window is made without ui.app)
         self.setObjectName("mainWindow")
         self.bridge = bridge
         self.session = session
         self.adapter = session.adapter
+        #: the app's open venues (ui/venues.py), when this window is one of them
+        self.venues = venues
+        #: closed as one venue of several: the shared tray stays
+        self.closing_venue = False
         self.settings = session.settings()
         self.theme = str(self.settings.value("theme", "system"))
         self.notifications = self.settings.value("notifications", "true") in (True, "true")
@@ -184,6 +192,12 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
+        self.venue_switcher: VenueSwitcher | None = None
+        if venues is not None:
+            from ui.venues import VenueSwitcher
+
+            self.venue_switcher = VenueSwitcher(venues, self)
+            ll.addWidget(self.venue_switcher)
         ll.addWidget(self.channel_view, 1)
         ll.addWidget(self.new_channel_button)
 
@@ -378,7 +392,7 @@ class MainWindow(QMainWindow):
         self.crisis_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
-        if self.tray is not None:
+        if self.tray is not None and not self.closing_venue:
             self.tray.hide()
         super().closeEvent(e)
 
@@ -648,8 +662,9 @@ class MainWindow(QMainWindow):
     def confirm_attachment(self, path: Path) -> AttachDialog | None:
         return window_actions.confirm_attachment(self, path)
 
-    def attach(self, path: Path, caption: str = "") -> None:
-        window_actions.attach(self, path, caption)
+    def attach(self, path: Path, caption: str = "",
+               upload: concurrent.futures.Future[Uploaded] | None = None) -> None:
+        window_actions.attach(self, path, caption, upload)
 
     def _attach_failed(self, path: Path, exc: BaseException) -> None:
         window_actions._attach_failed(self, path, exc)
