@@ -70,13 +70,14 @@ class ConversationAdapter:
 
     def channels(self) -> list[ChannelSummary]:
         out = []
+        levels = tuple(self.client.engine.marking_scheme.levels)  # the venue's scheme
         for info in self.client.channels():
             cid = bytes.fromhex(info.channel_id)
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
                 self.client.high_water(cid), not info.left, info.routing_warning,
-                info.ceiling))
+                info.ceiling, levels))
         return out
 
     def device_warnings(self) -> list[str]:

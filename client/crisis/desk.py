@@ -44,6 +44,7 @@ from crypto.corridor import markings
 
 if TYPE_CHECKING:
     from client.core import Client
+    from client.notices.desk import NoticeDesk
     from client.store.base import Channel, Message
 
 __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
@@ -87,6 +88,8 @@ class DeskView:
     available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
     #: other missions' "someone on duty" now, where they disclose it
     others_on_duty: dict[str, bool] = field(default_factory=dict)
+    #: request for explanation -> the incidents linked to it (mission, occurred at)
+    incidents: dict[bytes, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 class Desk:
@@ -103,6 +106,7 @@ class Desk:
         self.marking = ""
         #: a record's body fingerprint -> the marking of the message that carried it
         self._marks: dict[bytes, str] = {}
+        self._notices: NoticeDesk | None = None  # the incidents linked to requests
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -399,7 +403,22 @@ class Desk:
                         self.meeting_calls(),
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
-                        book.proposals(), book.available(now), book.on_duty(now))
+                        book.proposals(), book.available(now), book.on_duty(now),
+                        self.incidents_of())
+
+    def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
+        """Request for explanation -> the incidents linked to it, as (reporting mission,
+        when it occurred): the request's side of an incident's link."""
+        if self._notices is None:
+            from client.notices.desk import NoticeDesk
+
+            self._notices = NoticeDesk(self.client, crisis=self)  # one crisis book
+        out: dict[bytes, list[tuple[str, int]]] = {}
+        for row in self._notices.refresh().incidents():
+            if row["explains"]:
+                out.setdefault(bytes.fromhex(row["explains"]), []).append(
+                    (row["mission"], row["occurred_at"]))
+        return out
 
     # -- proposals and informal contact --------------------------------------------------
 

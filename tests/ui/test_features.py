@@ -225,13 +225,11 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
     qtbot.waitUntil(lambda: any(t.startswith("history 39") for t in texts_of(reader)),
                     timeout=TIMEOUT)
     reader.resize(900, 600)
-    qtbot.wait(100)
     view = reader.conversation
     sb = view.verticalScrollBar()
-    assert sb.maximum() > 0
+    qtbot.waitUntil(lambda: sb.maximum() > 0, timeout=TIMEOUT)  # laid out after the resize
     sb.setValue(sb.maximum() // 3)  # reading older messages
-    qtbot.wait(50)
-    assert not view.at_bottom()
+    qtbot.waitUntil(lambda: not view.at_bottom(), timeout=TIMEOUT)
     anchor_row = view.indexAt(view.viewport().rect().center()).row()
     anchor_id = reader.conv_model.row_at(anchor_row).message_id
     rows_before = reader.conv_model.rowCount()

@@ -549,6 +549,10 @@
         <translation>Uhr</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Ersuchen…</translation>
     </message>
@@ -1734,6 +1738,10 @@ Ihr Gerät: %2</translation>
         <translation>Einstufungsobergrenze: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Die Einstufungsstufen des Tagungsorts, niedrigste zuerst: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Nur der Vorsitz veröffentlicht in diesem Mitteilungskanal.</translation>
     </message>
@@ -2351,6 +2359,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -2485,6 +2497,18 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (hier nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Übungsregister exportieren</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF zum Drucken (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor-Forum</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -549,6 +549,10 @@
         <translation>Tiempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Solicitar…</translation>
     </message>
@@ -1734,6 +1738,10 @@ Su dispositivo: %2</translation>
         <translation>Techo de clasificación: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Los niveles de clasificación de la sede, del más bajo al más alto: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Solo la presidencia publica en este canal de avisos.</translation>
     </message>
@@ -2351,6 +2359,10 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Estado</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historial</translation>
     </message>
@@ -2485,6 +2497,18 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (no disponible aquí)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exportar el registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF para imprimir (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -550,6 +550,10 @@
         <translation>Осталось</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Запросить…</translation>
     </message>
@@ -1744,6 +1748,10 @@ Their device: %2</source>
         <translation>Предел грифа секретности: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Грифы секретности площадки, от низшего: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>В этом канале объявлений публикует только председатель.</translation>
     </message>
@@ -2369,6 +2377,10 @@ Compare it with the one the secretariat published.</source>
         <translation>Статус</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -2503,6 +2515,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (здесь отсутствует)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Экспорт реестра учений</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF для печати (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Форум Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -548,6 +548,10 @@
         <translation>剩余时间</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>提出要求(&amp;R)…</translation>
     </message>
@@ -1724,6 +1728,10 @@ Their device: %2</source>
         <translation>密级上限：%1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会场的密级（由低到高）：%1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>此通知频道只有主席可以发布。</translation>
     </message>
@@ -2333,6 +2341,10 @@ Compare it with the one the secretariat published.</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -2467,6 +2479,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1(本机未持有)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>导出演习登记册</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>可打印的 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 论坛</translation>
     </message>
     <message>
         <source>All missions</source>

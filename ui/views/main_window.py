@@ -488,6 +488,10 @@ class MainWindow(QMainWindow):
         self._show_routing(info.routing_warning)
         self.ceiling_banner.setText(_t("Classification ceiling: %1").replace(
             "%1", info.ceiling))
+        levels = _t("The venue's classification levels, lowest first: %1").replace(
+            "%1", ", ".join(info.levels))
+        self.ceiling_banner.setToolTip(levels)
+        self.ceiling_banner.setAccessibleDescription(levels)
         self.ceiling_banner.setVisible(bool(info.ceiling))
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -104,6 +105,10 @@ class NoticesWindow(QWidget):
 
     exerciseRequested = Signal(dict)
     cancelRequested = Signal(str)
+    #: (file path, mission filter): write the register as PDF, CSV or iCalendar by the
+    #: file's extension
+    exportRequested = Signal(str, str)
+    exported = Signal(str)
     aidRequested = Signal(dict)
     offerRequested = Signal(str, int, int)
     acceptRequested = Signal(str, str)
@@ -141,8 +146,11 @@ class NoticesWindow(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         bar.addWidget(QLabel(_t("Mission"), reg))
         bar.addWidget(self.mission, 1)
+        self.export_button = QPushButton(_t("&Export…"), reg)
+        self.export_button.clicked.connect(self._export)
         bar.addWidget(self.new_button)
         bar.addWidget(self.cancel_button)
+        bar.addWidget(self.export_button)
         rl.addLayout(bar)
         self.register = record_table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
                                 _t("Ends"), _t("Status"), _t("History")])
@@ -376,6 +384,13 @@ class NoticesWindow(QWidget):
     def _submit_exchange(self) -> None:
         self._form(ExchangeDialog(self.snap, self), self.exchangeRequested)
 
+    def _export(self) -> None:
+        name, _f = QFileDialog.getSaveFileName(
+            self, _t("Export the exercise register"), "exercise-notices.pdf",
+            _t("PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)"))
+        if name:
+            self.exportRequested.emit(name, self.mission.currentData() or "")
+
     def _cancel(self) -> None:
         key = selected_key(self.register)
         if isinstance(key, str):
@@ -427,6 +442,7 @@ class NoticesController(QObject):
         w.acceptRequested.connect(lambda rid, oid: self._do(lambda d: d.accept_aid(rid, oid)))
         w.deliverRequested.connect(lambda rid, oid: self._do(
             lambda d: d.deliver_aid(rid, oid)))
+        w.exportRequested.connect(self.export)
         w.incidentRequested.connect(lambda v: self._do(
             lambda d: d.report_incident(**v)))
         w.linkRequested.connect(lambda iid, rid: self._do(
@@ -474,6 +490,29 @@ class NoticesController(QObject):
             fills=[(f.at, f.member, f.template_id, dict(f.values), f.marking)
                    for f in d.book.filled()],
             me=d.me, mission=d.mission, is_chair=chair)
+
+    def export(self, path: str, mission: str = "") -> None:
+        """Write the register (one mission's, or all) to ``path``: PDF with the highest
+        marking on every page, CSV or iCalendar with each row's marking."""
+        from pathlib import Path
+
+        async def run() -> None:
+            from client.notices.export import register_csv, register_ics, register_pdf
+
+            d = self._desk()
+            rows = d.register(mission=mission)
+            venue = _t("Corridor venue")
+            out = Path(path)
+            if out.suffix.lower() == ".csv":
+                out.write_text(register_csv(rows), encoding="utf-8")
+            elif out.suffix.lower() == ".ics":
+                out.write_bytes(register_ics(rows, venue=venue, stamp_ms=d.now()))
+            else:
+                out.write_bytes(register_pdf(rows, venue=venue, stamp_ms=d.now(),
+                                             scheme=self.client.engine.marking_scheme))
+
+        self.bridge.submit(run, lambda _r: self.window.exported.emit(path),
+                           lambda exc: self.failed.emit(str(exc)))
 
     def refresh(self) -> None:
         async def tick() -> NoticesSnapshot:
