@@ -166,7 +166,11 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert [h.path for h in known_homes()] == [home_a, home_b]
         qtbot.waitUntil(lambda: _open_sockets(forum_b) >= 1, timeout=TIMEOUT)
 
-        # back to A from the switcher, as a user would (keyboard: the combo's activation)
+        # B reads its working group; back to A from the switcher, as a user would
+        # (keyboard: the combo's activation)
+        wg_b = forum_b.channel("multilateral")
+        wb.open_channel(wg_b)
+        qtbot.waitUntil(lambda: wb.conv_model.channel_id == wg_b, timeout=TIMEOUT)
         wb.venue_switcher.combo.activated.emit(0)  # type: ignore[union-attr]
         assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
 
@@ -196,7 +200,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert str(note[4]) == f"New message from {display} ({sender.replace('-', '/')})"
         assert wb.last_notification[0].startswith("Maritime Talks · ")
         assert not wb.isVisible()  # it arrived in the venue not shown
-        qtbot.waitUntil(lambda: wb.channel_model.total_unread() >= 1, timeout=TIMEOUT)
+        # B's open channel, but B is not shown: unread (and no read receipt) until it is
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) >= 1, timeout=TIMEOUT)
+        assert wb.read_pos.get(channel, 0) < wb.conv_model.high_water
         qtbot.waitUntil(lambda: re.search(r"Maritime Talks · .* \(\d+\)",
                                           switcher.combo.itemText(1)) is not None,
                         timeout=TIMEOUT)
@@ -204,6 +210,8 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         # switching shows B's channels
         switcher.combo.activated.emit(1)
         assert c.venues.shown is wb and wb.isVisible() and not wa.isVisible()
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) == 0, timeout=TIMEOUT)
+        assert "Maritime: the buoy line report is in." in [r.text for r in wb.conv_model.rows()]
         b_channels = {ch["channel_id"] for ch in b.layout["channels"]}
         shown = {ch.channel_id for ch in wb.channel_model.channels()}
         assert b_channels <= shown
