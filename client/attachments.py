@@ -31,8 +31,10 @@ import hashlib
 import hmac
 import mimetypes
 import os
+import random
 import secrets
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -45,18 +47,49 @@ from client.paths import atomic_write
 from client.transport import RelayRefused, Transport
 
 __all__ = [
+    "HOLD_MAX",
+    "HOLD_MEAN",
     "MAX_ATTACHMENT_BYTES",
     "AttachmentError",
     "AttachmentTampered",
     "AttachmentTooLarge",
     "QuotaExceeded",
+    "Uploaded",
     "blob_bucket",
     "decrypt_blob",
     "encrypt_file",
     "fetch",
     "purge_files",
+    "reference_hold",
     "upload",
 ]
+
+#: The reference to an uploaded blob is held after the upload for an exponentially
+#: distributed time of this mean (seconds), cut at :data:`HOLD_MAX` (docs/padding.md):
+#: memoryless, so how long ago an upload was says nothing about whether the next
+#: message of its uploader is its reference.
+HOLD_MEAN: Final = 10.0
+HOLD_MAX: Final = 60.0
+
+
+def reference_hold(rng: random.Random, mean: float = HOLD_MEAN, cap: float = HOLD_MAX
+                   ) -> float:
+    """Seconds to hold a reference after its blob's upload (0 with ``mean`` 0)."""
+    if mean <= 0:
+        return 0.0
+    return min(rng.expovariate(1.0 / mean), max(cap, 0.0))
+
+
+@dataclass(frozen=True, slots=True)
+class Uploaded:
+    """A blob on the relay whose reference is not sent yet (the app uploads when the
+    user picks the file, before the caption is typed and the dialog confirmed)."""
+
+    channel_id: bytes
+    ref: payloads.Attachment
+    #: when the upload finished, by the engine's clock (the hold counts from here)
+    uploaded_at: float
+
 
 #: The relay's default blob cap (16 MiB) minus the blob header and tag.
 MAX_ATTACHMENT_BYTES: Final = 16 * 1024 * 1024 - 17

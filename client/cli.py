@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor`` client commands on the core: status, channels, create-channel, send,
+"""``corridor`` client commands on the core: status, channels, markings, create-channel, send,
 sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import getpass
 import json
 import sys
 from collections.abc import Callable, Coroutine
@@ -26,9 +25,9 @@ from typing import TYPE_CHECKING
 
 from client import venue
 from client._cli import LIMITS, duration_arg, format_duration
+from client.cli_common import emit, number_arg, open_client, parse_when, sync_or_offline
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
 from client.events import Event
-from client.keystore import PassphraseRequest
 from client.policy import MAX_NAME
 
 if TYPE_CHECKING:
@@ -38,55 +37,11 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
-def _prompt(request: PassphraseRequest) -> str:
-    return getpass.getpass("Corridor passphrase: ")
-
-
-def _open(args: argparse.Namespace) -> Client:
-    from client.core import Client
-    from client.paths import resolve_home
-
-    home = resolve_home(getattr(args, "home", None), create=False)
-    if not home.root.is_dir():  # never made by a command that only uses a home
-        raise NotFoundError(f"no device home at {home.root} (enrol this device first: "
-                            "corridor device init, then corridor device import)")
-    c = Client.open(home.root, getattr(args, "relay", None),
-                    prompt=_prompt if sys.stdin.isatty() else None)
-    args.relay_in_use = c.relay_url  # named in a "cannot reach the relay" error
-    return c
-
-
-async def _sync_or_offline(c: Client, args: argparse.Namespace) -> bool:
-    """Sync for a reading command; True when the relay could not be reached (the
-    command then shows what the device holds, and says so)."""
-    from client.transport import RelayUnavailable
-
-    if getattr(args, "offline", False):
-        return True
-    try:
-        await c.sync()
-    except RelayUnavailable:
-        note = (f"offline: the relay at {c.relay_url} cannot be reached; showing what this "
-                "device holds")
-        print(json.dumps({"note": "offline", "message": note})
-              if getattr(args, "json", False) else note, file=sys.stderr)
-        return True
-    return False
-
-
-def _emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data))
-    else:
-        for line in lines:
-            print(line)
-
-
 async def _channels(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
-        await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
         chans = c.channels()
-        _emit(args, [ch.to_json() for ch in chans],
+        emit(args, [ch.to_json() for ch in chans],
               [f"{ch.channel_id[:12]}  {ch.kind:<12} {ch.name}  ({', '.join(ch.missions)})"
                + f"  ceiling {ch.ceiling}"
                + ("  [left]" if ch.left else "") + (f"  [FORK: {ch.forked}]" if ch.forked else "")
@@ -95,8 +50,30 @@ async def _channels(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _markings(args: argparse.Namespace) -> int:
+    """The venue's classification marking scheme, from its signed policy."""
+    from crypto.corridor.markings import DEFAULT_SCHEME
+
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
+        s = c.engine.marking_scheme
+        venue = s != DEFAULT_SCHEME
+        data = {"source": "venue" if venue else "default", "levels": list(s.levels),
+                "default_ceiling": s.default_ceiling, "issued_at": s.issued_at,
+                "caveats": {k: list(v) for k, v in s.caveats.items()},
+                "kind_ceilings": dict(s.kind_ceilings)}
+        lines = [("the venue's marking scheme (signed by the venue root)" if venue else
+                  "the default marking scheme (the venue has signed none)"),
+                 "levels, lowest first: " + ", ".join(s.levels),
+                 f"default ceiling: {s.default_ceiling}"]
+        lines += [f"caveat {k}: in {', '.join(v)} channels" for k, v in sorted(s.caveats.items())]
+        lines += [f"{k} channels: at most {v}" for k, v in sorted(s.kind_ceilings.items())]
+        emit(args, data, lines)
+    return 0
+
+
 async def _status(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         synced = True
         if not args.offline:
             try:
@@ -112,19 +89,19 @@ async def _status(args: argparse.Namespace) -> int:
                  f"({cert['link']} certificate expires first, {cert['days_left']} days left)",
                  f"outbox: {st['outbox']}"]
         lines += [f"WARNING: {w}" for w in st["warnings"]] or ["no warnings"]
-        _emit(args, st, lines)
+        emit(args, st, lines)
     return 0
 
 
 async def _claims(args: argparse.Namespace) -> int:
     import time
 
-    async with _open(args) as c:
+    async with open_client(args) as c:
         since = int(time.time()) - int(args.hours * 3600)
         claims = await c.key_package_claims(since)
         out = [{"target": x.target, "claimer": x.claimer, "claimer_mission": x.claimer_mission,
                 "last_resort": x.last_resort, "claimed_at": x.claimed_at} for x in claims]
-        _emit(args, {"claims": out, "since": since},
+        emit(args, {"claims": out, "since": since},
               [f"{x.claimed_at}  {x.target[:12]} claimed by {x.claimer[:12]} "
                f"({x.claimer_mission or 'unknown mission'})"
                + ("  [last resort]" if x.last_resort else "") for x in claims]
@@ -135,7 +112,7 @@ async def _claims(args: argparse.Namespace) -> int:
 async def _leave(args: argparse.Namespace) -> int:
     from client.transport import RelayUnavailable
 
-    async with _open(args) as c:
+    async with open_client(args) as c:
         with contextlib.suppress(RelayUnavailable):
             await c.sync()
         cid = c.resolve_channel(args.channel)
@@ -149,10 +126,10 @@ async def _leave(args: argparse.Namespace) -> int:
                            "here; it receives no new ones, and the other members see this "
                            "device leave. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
-                _emit(args, {"channel_id": cid.hex(), "left": False}, ["not left"])
+                emit(args, {"channel_id": cid.hex(), "left": False}, ["not left"])
                 return 1
         done = await c.leave(cid)
-        _emit(args, {"channel_id": cid.hex(), "name": info.name, "left": done,
+        emit(args, {"channel_id": cid.hex(), "name": info.name, "left": done,
                      "queued": not done},
               [f"left {info.name!r}: no new messages will reach this device" if done else
                f"queued: the request to leave {info.name!r} goes at the next sync"])
@@ -160,7 +137,7 @@ async def _leave(args: argparse.Namespace) -> int:
 
 
 async def _device_list(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         devs = await c.devices()
         lines = []
         for d in devs:
@@ -168,7 +145,7 @@ async def _device_list(args: argparse.Namespace) -> int:
             mark = "  (this device)" if d.this_device else ""
             bad = f"  [{d.problem}]" if d.problem else ""
             lines.append(f"{d.device_id[:16]}  {d.display_name or '?'}  {where}{mark}{bad}")
-        _emit(args, {"devices": [d.to_json() for d in devs]},
+        emit(args, {"devices": [d.to_json() for d in devs]},
               lines or ["no devices of yours in the venue directory"])
     return 0
 
@@ -179,7 +156,7 @@ def device_list_command(args: argparse.Namespace) -> int:
 
 
 async def _device_remove(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         devs = await c.devices()
         dev = args.device.strip().lower()
         hits = [d for d in devs if d.device_id.startswith(dev)] if len(dev) >= 8 else []
@@ -197,10 +174,10 @@ async def _device_remove(args: argparse.Namespace) -> int:
                            f"from the venue and its {len(d.channels)} channel(s)? It will "
                            "decrypt no new message; this cannot be undone. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
-                _emit(args, {"device_id": d.device_id, "removed": False}, ["not removed"])
+                emit(args, {"device_id": d.device_id, "removed": False}, ["not removed"])
                 return 1
         await c.remove_device(d.device_id)
-        _emit(args, {"device_id": d.device_id, "removed": True,
+        emit(args, {"device_id": d.device_id, "removed": True,
                      "channels": list(d.channels)},
               [f"removed {d.device_id[:16]}: it can no longer log in, and the commits "
                f"removing it from {len(d.channels)} channel(s) are sent"])
@@ -232,7 +209,7 @@ def claims_command(args: argparse.Namespace) -> int:
 
 
 async def _create(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         known = await venue.venue_missions(c)
         unknown = sorted(set(args.missions) - set(known))
@@ -245,7 +222,7 @@ async def _create(args: argparse.Namespace) -> int:
         cid = await c.create_channel(args.kind, args.name, args.missions, args.ceiling)
         await c.sync()
         ceiling = c.engine.ceiling(bytes.fromhex(cid))
-        _emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name,
+        emit(args, {"channel_id": cid, "kind": args.kind, "name": args.name,
                      "ceiling": ceiling},
               [f"created {args.kind} channel {cid} (ceiling {ceiling})"])
     return 0
@@ -256,7 +233,7 @@ async def _send(args: argparse.Namespace) -> int:
     in the home's outbox and goes, exactly once, at the next command that reaches it."""
     from client.transport import RelayUnavailable
 
-    async with _open(args) as c:
+    async with open_client(args) as c:
         offline = False
         try:
             await c.sync()
@@ -265,6 +242,9 @@ async def _send(args: argparse.Namespace) -> int:
         if args.attach:
             mid = await c.send_attachment(args.channel, args.attach, caption=args.text,
                                           requires_ack=args.ack, marking=args.marking)
+            if not offline:  # the reference is held after the upload (docs/padding.md)
+                with contextlib.suppress(RelayUnavailable):
+                    await c.deliver_held()
         else:
             mid = await c.send_text(args.channel, args.text, requires_ack=args.ack,
                                     reply_to=args.reply_to, marking=args.marking)
@@ -281,143 +261,116 @@ async def _send(args: argparse.Namespace) -> int:
                     "send)")
         else:
             line = f"sent {mid}" + (f" ({pending} still queued)" if pending else "")
-        _emit(args, data, [line])
+        emit(args, data, [line])
     return 1 if status == "failed" else 0
 
 
 async def _ack(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         try:
             mid = await c.ack(args.message)
         except AlreadyDoneError as done:
-            _emit(args, {"ack_id": None, "already_acknowledged": True},
+            emit(args, {"ack_id": None, "already_acknowledged": True},
                   [f"{done}; nothing sent"])
             return 0
-        _emit(args, {"ack_id": mid}, [f"acknowledged ({mid})"])
+        emit(args, {"ack_id": mid}, [f"acknowledged ({mid})"])
     return 0
 
 
 async def _acks(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
-        await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
         st = c.ack_status(args.message)
         lines = [f"{m.mission:<16} {m.state:<13} read: {', '.join(m.read_by) or '-'}; "
                  f"acknowledged: {', '.join(m.acked_by) or '-'}" for m in st.missions]
         lines.append("pending: " + (", ".join(st.pending) or "none"))
-        _emit(args, st.to_json(), lines)
+        emit(args, st.to_json(), lines)
     return 0
 
 
 async def _edit(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         mid = await c.edit(args.message, args.text)
-        _emit(args, {"edit_id": mid}, [f"edited ({mid})"])
+        emit(args, {"edit_id": mid}, [f"edited ({mid})"])
     return 0
 
 
 async def _redact(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         mid = await c.redact(args.message)
-        _emit(args, {"redact_id": mid}, [f"redacted ({mid})"])
+        emit(args, {"redact_id": mid}, [f"redacted ({mid})"])
     return 0
 
 
 async def _react(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         mid = await c.react(args.message, args.emoji, remove=args.remove)
-        _emit(args, {"reaction_id": mid}, [f"reacted ({mid})"])
+        emit(args, {"reaction_id": mid}, [f"reacted ({mid})"])
     return 0
 
 
 async def _fetch(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         path = await c.save_attachment(args.message, args.out)
-        _emit(args, {"path": str(path), "size": path.stat().st_size}, [str(path)])
+        emit(args, {"path": str(path), "size": path.stat().st_size}, [str(path)])
     return 0
 
 
 async def _search(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
-        await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
-        _emit(args, [h.to_json() for h in hits],
+        emit(args, [h.to_json() for h in hits],
               [f"{h.channel_name}  [{h.message.seq}] {h.message.sender_label}: {h.message.summary}"
                f"  ({h.message.message_id})" for h in hits] or ["no match"])
     return 0
 
 
-def _when(text: str) -> int:
-    """Milliseconds since the epoch: an ISO 8601 time (local time if no zone), ``+30m`` /
-    ``in 2h`` from now, or a number of ms."""
-    import time
-    from datetime import datetime
-
-    from client._cli import parse_duration
-
-    t = text.strip()
-    if t.isdigit():
-        return int(t)
-    rel = t[1:] if t.startswith("+") else t[3:] if t.lower().startswith("in ") else None
-    if rel is not None:
-        try:
-            return int((time.time() + parse_duration(rel)) * 1000)
-        except ValueError:
-            pass
-    try:
-        dt = datetime.fromisoformat(t)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, or "
-                         "add +02:00), or +30m for 30 minutes from now") from None
-    if dt.tzinfo is None:
-        dt = dt.astimezone()  # the user's local time zone
-    return int(dt.timestamp() * 1000)
-
-
 async def _emergency(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
-        mid = await c.emergency_call(args.channel, meeting_at=_when(args.at),
+        mid = await c.emergency_call(args.channel, meeting_at=parse_when(args.at),
                                      place=args.place, link=args.link, agenda=args.agenda)
-        _emit(args, {"message_id": mid}, [f"emergency call sent ({mid})"])
+        emit(args, {"message_id": mid}, [f"emergency call sent ({mid})"])
     return 0
 
 
 async def _pin(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         if args.title is None:
             view = c.pinned_notice(args.channel)
-            _emit(args, view.to_json() if view else None,
+            emit(args, view.to_json() if view else None,
                   [view.summary if view else "nothing pinned"])
             return 0
         mid = await c.post_agenda(args.channel, args.title, args.body, pinned=not args.unpin,
                                   requires_ack=args.ack)
-        _emit(args, {"message_id": mid}, [f"agenda notice posted ({mid})"])
+        emit(args, {"message_id": mid}, [f"agenda notice posted ({mid})"])
     return 0
 
 
 async def _timer(args: argparse.Namespace) -> int:
-    async with _open(args) as c:
+    async with open_client(args) as c:
         await c.sync()
         if args.seconds is _SHOW:
             seconds, by = c.timer(args.channel)
-            _emit(args, {"seconds": seconds, "set_by": by},
+            emit(args, {"seconds": seconds, "set_by": by},
                   [f"{format_duration(seconds)} (set by {by})" if seconds else "off"])
             return 0
         seconds = args.seconds
         current, _by = c.timer(args.channel)
         if current == seconds:
-            _emit(args, {"message_id": None, "seconds": seconds, "unchanged": True},
+            emit(args, {"message_id": None, "seconds": seconds, "unchanged": True},
                   ["the timer is already " + (format_duration(seconds) if seconds else "off")
                    + "; nothing sent"])
             return 0
         mid = await c.set_timer(args.channel, seconds)
-        _emit(args, {"message_id": mid, "seconds": seconds},
+        emit(args, {"message_id": mid, "seconds": seconds},
               ["disappearing messages: " + (format_duration(seconds) if seconds else "off")
                + f" ({mid})"])
     return 0
@@ -463,25 +416,25 @@ def _summary(c: Client, events: list[Event], outbox: int) -> list[str]:
 async def _sync(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
-    async with _open(args) as c:
+    async with open_client(args) as c:
         events = await c.sync()
         outbox = len(c.store.list_outbox(limit=10_000))
         out = [{"event": type(e).__name__, **{k: (v.hex() if isinstance(v, bytes) else v)
                                              for k, v in asdict(e).items()}} for e in events]
-        _emit(args, {"events": out, "outbox": outbox}, _summary(c, events, outbox))
+        emit(args, {"events": out, "outbox": outbox}, _summary(c, events, outbox))
     return 0
 
 
 async def _read(args: argparse.Namespace) -> int:
     from client.transport import RelayUnavailable
 
-    async with _open(args) as c:
-        offline = await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        offline = await sync_or_offline(c, args)
         msgs = c.messages(args.channel, limit=args.limit)
         if not offline and not args.no_receipts:
             with contextlib.suppress(RelayUnavailable):  # the receipt waits for next time
                 await c.mark_read(args.channel)
-        _emit(args, [m.to_json() for m in msgs],
+        emit(args, [m.to_json() for m in msgs],
               [f"[{m.seq if m.seq is not None else '-'}] [{m.marking}] {m.sender_label}: "
                f"{m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
@@ -503,7 +456,7 @@ async def _watch(args: argparse.Namespace) -> int:
     from client import events as ev
     from client.features import MODIFIER_KINDS
 
-    async with _open(args) as c:
+    async with open_client(args) as c:
         names = {ch.channel_id: ch.name for ch in c.channels()}
 
         def line(e: Event) -> str | None:
@@ -570,18 +523,6 @@ def _run(func: Callable[[argparse.Namespace], Coroutine[object, object, int]]) -
 _SHOW = object()  # ``timer CHANNEL`` without a duration: show it
 
 
-def _number(lo: int, hi: int) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not lo <= value <= hi:
-            raise argparse.ArgumentTypeError(f"{value} is out of range ({lo} to {hi})")
-        return value
-    return parse
-
-
 def _text(limit: int, what: str, *, empty: bool = False) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if not empty and not text.strip():
@@ -626,6 +567,9 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("channels", "list this device's channels", _run(_channels))
     p.add_argument("--offline", action="store_true", help="do not sync first")
+    p = cmd("markings", "the venue's classification levels, caveats and ceilings",
+            _run(_markings))
+    p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("create-channel", "create a channel of the given kind", _run(_create))
     p.add_argument("kind", choices=["bilateral", "multilateral", "caucus", "notice"])
     p.add_argument("--name", required=True, type=_text(MAX_NAME, "the name"),
@@ -652,7 +596,10 @@ def register(subparsers: Subparsers) -> None:
                         "channel's ceiling)")
     p.add_argument("--attach", default=None, metavar="FILE",
                    help="send FILE, encrypted (at most 16 MiB: "
-                        f"{LIMITS.attachment_bytes:,} bytes)")
+                        f"{LIMITS.attachment_bytes:,} bytes); the file is uploaded "
+                        "first and its reference sent after a random hold (10 s on "
+                        "average, at most 60 s; CORRIDOR_ATTACHMENT_HOLD_SECONDS sets "
+                        "the mean), so the relay cannot pair the two by time")
     msg_help = "message id (or unique prefix of 6+ hex characters)"
     p = cmd("ack", "acknowledge a message that asked for it", _run(_ack))
     p.add_argument("message", help=msg_help)
@@ -678,7 +625,7 @@ def register(subparsers: Subparsers) -> None:
     p = cmd("search", "search this device's messages (word, or prefix*)", _run(_search))
     p.add_argument("text")
     p.add_argument("--channel", default=None)
-    p.add_argument("--limit", type=_number(1, 1000), default=50,
+    p.add_argument("--limit", type=number_arg(1, 1000), default=50,
                    help="at most this many results (1-1000, default 50)")
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("emergency-call", "convene an emergency meeting (chair)", _run(_emergency))
@@ -719,7 +666,7 @@ def register(subparsers: Subparsers) -> None:
                    "until interrupted)")
     p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
-    p.add_argument("--limit", type=_number(1, 10_000), default=50,
+    p.add_argument("--limit", type=number_arg(1, 10_000), default=50,
                    help="the newest N messages (1-10000, default 50)")
     p.add_argument("--no-receipts", action="store_true", help="send no read receipts")
     p.add_argument("--offline", action="store_true", help="do not sync first")

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 
+from client.cli_common import emit, open_client, sync_or_offline
 from client.errors import NotFoundError, UsageError
 
 __all__ = ["register_archive"]
@@ -26,24 +27,22 @@ def _safe_name(name: str) -> str:
 
 
 async def _export(args: argparse.Namespace) -> int:
-    from client.cli import _emit, _open, _sync_or_offline
     from client.history_export import export_from
 
-    async with _open(args) as c:
-        await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
         page, name, count = export_from(c, args.channel, int(time.time() * 1000))
     out = Path(args.output or f"{_safe_name(name)}-history.html")
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists: choose another file with -o, or add --force")
     out.write_text(page, encoding="utf-8")
-    _emit(args, {"file": str(out), "name": name, "messages": count},
+    emit(args, {"file": str(out), "name": name, "messages": count},
           [f"exported {count} message(s) of {name!r} to {out} (signed by this device; "
            "check it with corridor verify-export)"])
     return 0
 
 
 def _verify_export(args: argparse.Namespace) -> int:
-    from client.cli import _emit
     from client.history_export import ExportError, verify_export
     from client.paths import resolve_home
     from crypto import certs
@@ -62,7 +61,11 @@ def _verify_export(args: argparse.Namespace) -> int:
     except (ExportError, UnicodeDecodeError) as exc:
         raise UsageError(f"the export does not verify: {exc}") from None
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(x.exported_at / 1000))
-    _emit(args, {"verified": True, **x.to_json()},
+    if args.pdf:
+        from client.history_export import render_pdf
+
+        Path(args.pdf).write_bytes(render_pdf(x))
+    emit(args, {"verified": True, **x.to_json()},
           [f"verified: {len(x.messages)} message(s) of {x.channel_name!r}, exported by "
            f"{x.exporter} at {when}"])
     return 0
@@ -106,25 +109,23 @@ def _strength() -> tuple[int, int]:
 
 async def _backup(args: argparse.Namespace) -> int:
     from client.backup import back_up
-    from client.cli import _emit, _open, _sync_or_offline
 
     out = Path(args.file)
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists: choose another file, or add --force")
     passphrase = _backup_passphrase(args, confirm=True)
-    async with _open(args) as c:
-        await _sync_or_offline(c, args)
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
         data, count = back_up(c, passphrase, int(time.time() * 1000), _strength())
     out.write_bytes(data)
     out.chmod(0o600)
-    _emit(args, {"file": str(out), "channels": count},
+    emit(args, {"file": str(out), "channels": count},
           [f"backed up the history of {count} channel(s) to {out}", RESTORE_NOTE])
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     from client.backup import restore_into
-    from client.cli import _emit
     from client.paths import resolve_home
 
     home = resolve_home(getattr(args, "home", None), create=False)
@@ -134,7 +135,7 @@ def _restore(args: argparse.Namespace) -> int:
                             "then restore into it")
     data = Path(args.file).read_bytes()
     device, who, done = restore_into(home.root, data, _backup_passphrase(args, confirm=False))
-    _emit(args, {"from_device": device, "identity": who, "archive": str(home.root / "archive"),
+    emit(args, {"from_device": device, "identity": who, "archive": str(home.root / "archive"),
                  "channels": [{"name": r.channel_name, "messages": r.messages,
                                "file": str(r.file)} for r in done]},
           [f"restored the history of {len(done)} channel(s) backed up by {who} "
@@ -145,15 +146,14 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 async def _mute(args: argparse.Namespace) -> int:
-    from client.cli import _emit, _open
 
     on = bool(args.mute_on)
-    async with _open(args) as c:
+    async with open_client(args) as c:
         cid = c.resolve_channel(args.channel)
         name = next(ch.name for ch in c.channels() if ch.channel_id == cid.hex())
         changed = c.set_muted(cid, on)
     word = "muted" if on else "unmuted"
-    _emit(args, {"channel_id": cid.hex(), "name": name, "muted": on, "changed": changed},
+    emit(args, {"channel_id": cid.hex(), "name": name, "muted": on, "changed": changed},
           [f"{name!r} {'is now' if changed else 'was already'} {word}"
            + (": no notification for its messages, except emergency meetings and "
               "messages asking for an acknowledgement; hotline calls always ring" if on
@@ -177,6 +177,8 @@ def register_archive(cmd: Callable[..., argparse.ArgumentParser],
     p.add_argument("file")
     p.add_argument("--root", help="the venue root certificate (PEM; default: the home's)")
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
+    p.add_argument("--pdf", metavar="OUT", help="also write the verified history as a PDF "
+                   "for printing (its marking on every page)")
     p = cmd("mute", "mute a channel's notifications on this device (emergency meetings, "
             "acknowledgement requests and hotline calls still notify)", run(_mute))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")

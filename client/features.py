@@ -83,6 +83,17 @@ _ann_decoder: Final = msgspec.msgpack.Decoder(Annotation)
 _enc: Final = msgspec.msgpack.Encoder()
 
 
+def _term_source(index: SearchIndex) -> Callable[[bytes], str]:
+    """A stored body's search terms, exactly as :meth:`Features.stored` and edits
+    index them (the text of the body's payload)."""
+    def terms(body: bytes) -> str:
+        try:
+            return index.terms(payload_text(payloads.decode(body)))
+        except PayloadError:
+            return ""
+    return terms
+
+
 def kind_of(p: payloads.Decoded) -> str:
     if isinstance(p, payloads.Unknown):
         return p.kind
@@ -95,11 +106,23 @@ class Features:
     def __init__(self, store: FeatureStore, index: SearchIndex | None = None,
                  on_purge: Callable[[bytes, bytes], None] | None = None) -> None:
         self.store = store
+        self._index: SearchIndex | None = None
         self.index = index
         self.on_purge = on_purge
         #: Set when something was deleted: the driver then runs ``store.compact()``
         #: (outside the transaction) so no trace stays in index segments or the WAL.
         self.dirty = False
+
+    @property
+    def index(self) -> SearchIndex | None:
+        """The search index's key; setting it tells the store how to recompute a
+        message's terms (its index keeps no copy of them to delete them by)."""
+        return self._index
+
+    @index.setter
+    def index(self, index: SearchIndex | None) -> None:
+        self._index = index
+        self.store.set_term_source(None if index is None else _term_source(index))
 
     # ------------------------------------------------------------------ annotations
 

@@ -17,6 +17,14 @@ rebuilt at unlock. Why:
 * Residual leak, accepted: the file shows how many distinct tokens each message has
   and how often each (hashed) term occurs overall. ``detail=none`` keeps no token
   positions, so word order is not recoverable either.
+* Since schema 7 the FTS5 table is contentless (``content=''``, ``columnsize=0``): the
+  hashed terms sit only in the index's b-trees, not also in a content table (that copy
+  was half the file). To delete a message's terms the store recomputes them from its
+  sealed body with the term source :class:`client.features.Features` registers,
+  checked against a 4-byte digest kept with the row (``messages.terms_check``,
+  derivable from the index itself, so it tells nothing new); see
+  :mod:`client.store.sqlite_rows`. What the file reveals is unchanged: the same hashed
+  terms per message, once instead of twice.
 
 Matching is by whole token (Unicode NFKC, case-folded, ``\\w+`` runs). A query word
 ending in ``*`` matches by prefix: each indexed token also contributes hashed prefixes
@@ -26,9 +34,10 @@ never collides with a whole token); longer prefixes are looked up by their first
 
 A redacted, expired or edited message's terms are deleted from the index in the same
 transaction as the text (:meth:`client.store.sqlite.SqliteStore.delete_message`,
-``index_message``); FTS5 keeps deleted terms inside older index segments until a merge,
-so the client runs :meth:`~client.store.sqlite.SqliteStore.compact` (FTS5 ``optimize``
-and a WAL checkpoint; ``secure_delete`` is on) after deleting.
+``update_message``, ``index_message``); FTS5 keeps deleted terms inside older index
+segments until a merge, so the client runs
+:meth:`~client.store.sqlite.SqliteStore.compact` (FTS5 ``optimize`` and a WAL
+checkpoint; ``secure_delete`` is on) after deleting.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from client.cli_common import number_arg
+
 if TYPE_CHECKING:
     from client._cli import Subparsers
     from demo.live import LiveDemo
@@ -36,7 +38,6 @@ def _demo(args: argparse.Namespace) -> int:
 
 def register(subparsers: Subparsers) -> None:
     """Add ``corridor demo`` to ``corridor``'s subcommand parser."""
-    from client.cli import _number
 
     help_ = "provision a local demo venue and print its layout as JSON"
     p: argparse.ArgumentParser = subparsers.add_parser("demo", help=help_, description=help_)
@@ -45,9 +46,9 @@ def register(subparsers: Subparsers) -> None:
                    help="print JSON (errors too: {\"error\": CODE, \"message\": ...})")
     p.set_defaults(func=_demo)
     p.add_argument("--data-dir", required=True)
-    p.add_argument("--port", type=_number(1, 65535), required=True,
+    p.add_argument("--port", type=number_arg(1, 65535), required=True,
                    help="relay port on 127.0.0.1 (1-65535)")
-    p.add_argument("--missions", type=_number(1, 8), default=3, help="1 to 8 (default 3)")
+    p.add_argument("--missions", type=number_arg(1, 8), default=3, help="1 to 8 (default 3)")
     p.add_argument("--serve", action="store_true", help="keep serving the relay")
 
 

@@ -99,7 +99,8 @@ class LiveDemo:
 
     def __init__(self, data_dir: Path, *, missions: int = 4, delegates: int = 2,
                  reply_chance: float = 0.3, ack_delay: tuple[float, float] = (2.0, 6.0),
-                 slow_ack_delay: float | None = None, emergency: bool = True) -> None:
+                 slow_ack_delay: float | None = None, emergency: bool = True,
+                 name: str = "Corridor Demo Venue") -> None:
         self.data_dir = Path(data_dir)
         self.missions = missions
         self.delegates = delegates
@@ -107,6 +108,7 @@ class LiveDemo:
         self.ack_delay = ack_delay
         self.slow_ack_delay = slow_ack_delay
         self.emergency = emergency
+        self.name = name  # the venue root's name (two demo venues told apart)
         self.relay: EmbeddedRelay | None = None
         self.info: DemoInfo | None = None
         self._clients: dict[str, Client] = {}
@@ -169,7 +171,8 @@ class LiveDemo:
         progress("creating the venue root, missions and delegates")
         port = free_port()
         lay = venue.provision(self.data_dir, port, missions=self.missions,
-                              delegates=self.delegates, strength="interactive")
+                              delegates=self.delegates, strength="interactive",
+                              name=self.name)
         self.relay = serve_relay(lay.relay_dir, port)
         self.relay.start()
         progress("creating channels of every kind")
@@ -209,9 +212,14 @@ class LiveDemo:
         chair = self.open_client(info.user)
         other_name = f"{ms[-1]}-{info.layout['homes'][info.user]['delegate']}"
         other = self.open_client(other_name)
-        second = self.open_client(f"{ms[1]}-" + info.layout["missions"][ms[1]]["delegates"][0])
+        second_name = f"{ms[1]}-" + info.layout["missions"][ms[1]]["delegates"][0]
+        # with two missions "other" and "second" are one device: one client for it (two
+        # clients on one home each keep their own group state, and the one closed last
+        # overwrites the other's: its next message reuses a key and is refused)
+        second = other if second_name == other_name else self.open_client(second_name)
+        clients = list(dict.fromkeys((chair, other, second)))
         try:
-            for c in (chair, other, second):
+            for c in clients:
                 await c.sync()
             notice = self.channel("notice")
             await chair.send_payload(notice, payloads.AgendaNotice(
@@ -229,10 +237,10 @@ class LiveDemo:
                 await chair.emergency_call(
                     notice, meeting_at=payloads.now_ms() + 45 * 60_000,
                     place=EMERGENCY_PLACE, agenda=EMERGENCY_AGENDA)
-            for c in (chair, other, second):
+            for c in clients:
                 await c.sync()
         finally:
-            for c in (chair, other, second):
+            for c in clients:
                 await c.close()
 
     # ------------------------------------------------------------------ live delegates

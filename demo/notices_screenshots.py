@@ -98,9 +98,45 @@ async def _snapshot(data: Path) -> object:
             await d["alderia-ana"].submit_exchange(cid, year, "holdings: 4 brigades",
                                                    note="corrected")
             await sync()
+            from client.crisis.desk import Desk
+
+            rq = await Desk(clients["alderia-ana"]).request_explanation(
+                cid, to_mission="carpania", what="aircraft close to the Alderian border",
+                where="sector 4", when="this morning")
+            await sync()
+            await d["carpania-ana"].report_incident(
+                cid, occurred_at=d["carpania-ana"].now() - 3 * 3_600_000, lat=45.9,
+                lon=15.1, what="Two patrol aircraft passed within 2 nm of each other; no "
+                "weapons were readied.", units="CPA-AF 12, 14", contact="duty officer",
+                explains=rq[:8])
+            await d["borduria-ana"].report_incident(
+                cid, occurred_at=d["borduria-ana"].now() - 26 * 3_600_000, lat=54.8,
+                lon=19.2, what="Fishing vessel crossed the exercise area.",
+                units="BRD frigate Aurora")
+            await d["alderia-ana"].publish_template(
+                cid, "ship-incident", "Incident at sea",
+                ["time", "position", "ship", "intent", "contact"],
+                text="Send at once after any close encounter at sea.")
+            await d["alderia-ana"].publish_template(
+                cid, "air-incident", "Incident in the air",
+                ["time", "position", "aircraft", "contact"])
+            await sync()
+            await d["borduria-ana"].use_template(
+                cid, "ship-incident", {"time": "07:40 UTC", "position": "54.8N 19.2E",
+                                       "ship": "frigate Aurora", "intent": "transit",
+                                       "contact": "borduria/ana"})
+            await sync()
             me = d["carpania-ana"]
             ch = clients["carpania-ana"]
             return NoticesSnapshot(
+                incidents=me.incidents(),
+                explanations=[(r.request_id.hex(), r.requester, r.to_mission, r.what)
+                              for r in me.explanations()],
+                templates=[(t.template_id, t.title, tuple(t.fields), t.text)
+                           for t in me.book.templates()],
+                fills=[(f.at, f.member, f.template_id, dict(f.values), f.marking)
+                       for f in me.book.filled()],
+                me=me.me, mission=me.mission,
                 register=me.register(), board=me.aid_board(), unmet=me.book.unmet(),
                 exchange=me.exchange_status(year, ["alderia", "borduria", "carpania"]),
                 channels=[(bytes.fromhex(c.channel_id), c.name, c.ceiling)
@@ -112,10 +148,12 @@ async def _snapshot(data: Path) -> object:
 
 
 def main(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ui.app import make_app
     from ui.i18n import install_translation
+    from ui.views.notice_forms import ExchangeDialog, IncidentDialog, TemplateFillDialog
     from ui.views.notices import ExerciseDialog, NoticesWindow
 
     out = Path(argv[0]) if argv else Path("docs/screenshots")
@@ -136,12 +174,37 @@ def main(argv: list[str]) -> int:
     w.show_snapshot(snap)  # type: ignore[arg-type]
     w.resize(1180, 560)
     w.show()
-    for tab, name in ((0, "register"), (1, "aid-board"), (2, "exchange")):
+    first = min((r["starts_at"] for r in snap.register), default=0)  # type: ignore[attr-defined]
+    w.calendar.calendar.setSelectedDate(QDateTime.fromMSecsSinceEpoch(first).date())
+    for tab, name in ((0, "register"), (1, "aid-board"), (2, "calendar"), (3, "incidents"),
+                      (4, "templates"), (5, "exchange")):
         w.tabs.setCurrentIndex(tab)
         settle()
         path = out / f"notices-{name}{suffix}.png"
         w.grab().save(str(path), "PNG", 9)
         print(path)
+
+    def shot(dlg: QWidget, name: str) -> None:
+        dlg.show()
+        settle()
+        path = out / f"notices-{name}{suffix}.png"
+        dlg.grab().save(str(path), "PNG", 9)
+        print(path)
+        dlg.close()
+
+    inc = IncidentDialog(snap, w)  # type: ignore[arg-type]
+    inc.lat.setText("45.9")
+    inc.lon.setText("195.1")
+    inc.units.setText("CPA-AF 12, 14")
+    inc.explains.setCurrentIndex(1)
+    inc.accept()  # refused: the error shows under the longitude
+    shot(inc, "incident-form")
+    fill = TemplateFillDialog(snap, "ship-incident", w)  # type: ignore[arg-type]
+    fill.edits["position"].setText("43.1N 16.4E")
+    fill.accept()  # refused: "ship" and "intent" are still empty
+    shot(fill, "template-form")
+    ex = ExchangeDialog(snap, w)  # type: ignore[arg-type]
+    shot(ex, "exchange-form")
     dlg = ExerciseDialog(snap, w)  # type: ignore[arg-type]
     dlg.name.setText("Autumn Resolve")
     dlg.area.setText("Northern plain")

@@ -199,10 +199,10 @@ def _device_home(layout: DemoLayout, mission_id: str, delegate: str, name: str,
 
 def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 2,
               passphrase: str | None = None, strength: str = "interactive",
-              observers: Sequence[str] = ()) -> DemoLayout:
-    """Venue root, ``missions`` missions with ``delegates`` delegates (one device each),
-    and the ``observers`` (mission ids the venue accredits as observers, one delegate
-    each)."""
+              observers: Sequence[str] = (), name: str = "Corridor Demo Venue") -> DemoLayout:
+    """Venue root (named ``name``), ``missions`` missions with ``delegates`` delegates
+    (one device each), and the ``observers`` (mission ids the venue accredits as
+    observers, one delegate each)."""
     if not 1 <= missions <= len(MISSION_NAMES) or not 1 <= delegates <= len(DELEGATES):
         raise ValueError("missions must be 1..8 and delegates 1..4")
     pw = passphrase or os.environ.get("CORRIDOR_PASSPHRASE") or DEFAULT_PASSPHRASE
@@ -212,7 +212,7 @@ def provision(data_dir: Path, port: int, *, missions: int = 3, delegates: int = 
     relay_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     seed = certs.new_signing_key()
     now = _now()
-    root = certs.make_root_certificate(seed, name="Corridor Demo Venue",
+    root = certs.make_root_certificate(seed, name=name,
                                        not_before=now - timedelta(minutes=5),
                                        not_after=now + timedelta(days=365))
     _write(relay_dir / "root.key", seal_key(seed, pw, label="corridor-venue-root",

@@ -21,6 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import blobkey
 from .admission import Admission, NoVenueRoot, default_admission
 from .directory import VenueDirectory
 from .errors import ServerError
@@ -140,6 +141,7 @@ def create_app(
 
     Raises:
         NoVenueRoot: no (readable) ``root.pem`` and no explicit ``admission``.
+        BlobKeyError: the blob key file (server_stub.blobkey) is unusable.
     """
     settings = settings or Settings.from_env()
     root_path = settings.data_dir / "root.pem"
@@ -155,7 +157,8 @@ def create_app(
             raise NoVenueRoot(settings.data_dir, "an unreadable venue root") from None
     elif admission is None:
         raise NoVenueRoot(settings.data_dir)
-    storage = open_storage(settings.database, batch_max=settings.batch_max)
+    blob_key = blobkey.load_or_create(settings.blob_key_path)  # BlobKeyError: refuse
+    storage = open_storage(settings.database, batch_max=settings.batch_max, blob_key=blob_key)
     directory = VenueDirectory(storage, root_der) if root_der is not None else None
     tlog = TransparencyLog.load(settings.data_dir, storage) if directory else None
     if admission is not None:

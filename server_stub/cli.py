@@ -161,6 +161,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     from .admission import NoVenueRoot
     from .app import create_app
+    from .blobkey import BlobKeyError
     from .embedded import uvicorn_config
     from .logs import configure_logging
     from .settings import Settings
@@ -170,7 +171,7 @@ def _serve(args: argparse.Namespace) -> int:
     assert isinstance(settings, Settings)
     try:
         app = create_app(settings)
-    except NoVenueRoot as exc:  # nobody could register: refuse to serve
+    except (NoVenueRoot, BlobKeyError) as exc:  # nobody could register / link-safe blobs
         print(f"corridor-relay: {exc}", file=sys.stderr)
         return 2
     scheme = "http"

@@ -28,6 +28,7 @@ from typing import ClassVar
 
 __all__ = [
     "BadRequest",
+    "BlobKeyMismatch",
     "CertificateExpired",
     "ClientRequestError",
     "CommitRefused",
@@ -149,3 +150,7 @@ class RateLimited(ClientRequestError):
 class StorageUnavailable(ServerError):
     status = 503
     code = "unavailable"
+
+
+class BlobKeyMismatch(StorageUnavailable):
+    """The relay was started with another blob key than its store's blobs are under."""

@@ -31,6 +31,7 @@ class Settings:
 
     data_dir: Path = field(default_factory=default_data_dir)
     database_url: str | None = None  # None: SQLite file in data_dir
+    blob_key_file: Path | None = None  # None: blob.key in data_dir (server_stub.blobkey)
     token_ttl: int = 15 * 60
     challenge_ttl: int = 120
     max_request_bytes: int = 4 * MiB  # any HTTP body except blobs
@@ -59,6 +60,11 @@ class Settings:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'relay.sqlite3'}"
 
+    @property
+    def blob_key_path(self) -> Path:
+        """The file holding the blob rows' tag key (kept outside the database)."""
+        return self.blob_key_file or self.data_dir / "blob.key"
+
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
@@ -70,7 +76,7 @@ class Settings:
             raw = os.environ.get(f"CORRIDOR_RELAY_{f.name.upper()}")
             if raw is None:
                 continue
-            if f.name == "data_dir":
+            if f.name in ("data_dir", "blob_key_file"):
                 values[f.name] = Path(raw)
             elif f.name == "database_url":
                 values[f.name] = raw

@@ -13,6 +13,7 @@ until someone of the mission acknowledges, on any device, and is then withdrawn.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,14 +43,20 @@ class AppNotifier:
     """Rings in the app: desktop notification (critical), attention request, tray, sound."""
 
     def __init__(self, window: QWidget | None, tray: QSystemTrayIcon | None = None,
-                 desktop: Notifier | None = None) -> None:
+                 desktop: Notifier | None = None,
+                 venue: Callable[[], str] | None = None) -> None:
         self.window = window
         self.tray = tray
         self.desktop = desktop
+        #: the venue a ring is from, named in its title ("" when only one is open)
+        self.venue = venue
         self.rung: list[Ring] = []
 
     def notify(self, ring: Ring, replaces: int) -> int:
         self.rung.append(ring)
+        where = self.venue() if self.venue is not None else ""
+        if where:
+            ring = dataclasses.replace(ring, title=f"{where} — {ring.title}")
         nid = replaces or len(self.rung)
         if self.desktop is not None:
             try:

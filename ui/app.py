@@ -24,12 +24,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QWidget
 
 from client.errors import ClientError
+from client.homes import remember
 from client.paths import atomic_write, resolve_home
 from ui.bridge import Bridge
 from ui.i18n import install_translation, resolve_language
 from ui.qtfix import keep_none_alive, pin_none
 from ui.session import DemoOpener, DemoVenue, Session, open_session
 from ui.theme import apply_theme
+from ui.venues import Venues
 from ui.views.dialogs import FirstRunDialog
 from ui.views.enrol import EnrolWizard, PassphraseDialog
 from ui.views.main_window import MainWindow
@@ -115,6 +117,9 @@ class Controller:
         #: opens the demo venue; None when whoever started the app offers none (the
         #: venue runs a relay, which this package never imports: demo.cli hands it in)
         self.make_demo: DemoOpener | None = make_demo
+        #: every open venue (one session and window each; ui/venues.py)
+        self.venues = Venues(bridge)
+        self.venues.request_open = self.add_venue
 
     def home(self) -> Path:
         return resolve_home(self.args.home).root
@@ -203,8 +208,23 @@ class Controller:
 
     # ------------------------------------------------------------------ enrolled home
 
-    def open_home(self, home: Path, passphrase: str | None = None) -> None:
-        """Open an enrolled home, asking for the key file's passphrase where one is used."""
+    def add_venue(self, home: Path) -> None:
+        """Open another venue beside those open ("Add a venue…", a known home): an
+        enrolled home asks for its passphrase, an empty directory starts enrolment; a
+        refusal or a cancel leaves the open venues as they are."""
+        home = Path(home).expanduser().absolute()
+        already = self.venues.find(home)
+        if already is not None:
+            self.venues.show(already.window)
+        elif (home / "chain.pem").exists():
+            self.open_home(home, adding=True)
+        else:
+            self.enrol(home, adding=True)
+
+    def open_home(self, home: Path, passphrase: str | None = None, *,
+                  adding: bool = False) -> None:
+        """Open an enrolled home, asking for the key file's passphrase where one is used
+        (``adding``: beside the venues already open, whose app a failure must not end)."""
         from client.keystore import configured_backend
 
         if passphrase is None:
@@ -213,32 +233,37 @@ class Controller:
             needs = configured_backend(resolve_home(home)) == "file" or (
                 home / "device.key").exists()
         except ClientError as exc:
-            self._failed(exc)
+            self._add_failed(home, exc) if adding else self._failed(exc)
             return
         if needs and passphrase is None:
-            self.ask_passphrase(home)
+            self.ask_passphrase(home, adding=adding)
             return
-        self._show_splash(_t("Opening %1…").replace("%1", str(home)))
-        self._unlock(home, passphrase, None)
+        if not adding:
+            self._show_splash(_t("Opening %1…").replace("%1", str(home)))
+        self._unlock(home, passphrase, None, adding)
 
-    def ask_passphrase(self, home: Path, problem: str = "") -> PassphraseDialog:
+    def ask_passphrase(self, home: Path, problem: str = "", *,
+                       adding: bool = False) -> PassphraseDialog:
         dlg = PassphraseDialog(str(home))
         self._present(dlg)
-        dlg.submitted.connect(lambda pw: self._unlock(home, pw, dlg))
-        dlg.rejected.connect(self.quit)
+        dlg.submitted.connect(lambda pw: self._unlock(home, pw, dlg, adding))
+        if not adding:  # cancelling another venue's passphrase keeps the open ones
+            dlg.rejected.connect(self.quit)
         if problem:
             dlg.refuse(problem)
         dlg.open()
         return dlg
 
     def _unlock(self, home: Path, passphrase: str | None,
-                dialog: PassphraseDialog | None) -> None:
+                dialog: PassphraseDialog | None, adding: bool = False) -> None:
         from client.errors import WrongPassphraseError
 
         async def work() -> Session:
             loop = asyncio.get_running_loop()
+            # --relay is the first home's; another venue's relay is in its own home
+            relay = None if adding else self.args.relay
             session = await loop.run_in_executor(None, lambda: open_session(
-                home, self.args.relay, passphrase=passphrase))
+                home, relay, passphrase=passphrase))
             try:
                 await session.start()
             except BaseException:
@@ -249,7 +274,7 @@ class Controller:
         def opened(session: Session) -> None:
             if dialog is not None:
                 dialog.opened()
-            self._opened(session)
+            self._opened(session, adding=adding)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPassphraseError):
@@ -259,19 +284,19 @@ class Controller:
                 text = _t("Wrong passphrase: it does not open this device's key file. "
                           "Try again.")
                 if dialog is None:
-                    self.ask_passphrase(home, text)
+                    self.ask_passphrase(home, text, adding=adding)
                 else:
                     dialog.refuse(text)
                 return
             if dialog is not None:
                 dialog.hide()
-            self._failed(exc)
+            self._add_failed(home, exc) if adding else self._failed(exc)
 
         self.bridge.submit(work, opened, failed)
 
     # ------------------------------------------------------------------ enrolment
 
-    def enrol(self, home: Path) -> EnrolWizard:
+    def enrol(self, home: Path, *, adding: bool = False) -> EnrolWizard:
         """The enrolment wizard (ui/views/enrol.py), resuming after a request was made."""
         import keyring
 
@@ -290,7 +315,8 @@ class Controller:
         from crypto.certs.words import format_hex
 
         wizard = EnrolWizard(
-            str(home), needs_passphrase=needs_pw, relay=self.args.relay or "",
+            str(home), needs_passphrase=needs_pw,
+            relay="" if adding else (self.args.relay or ""),
             request=home / pki.DEVICE_REQUEST if request is not None else None,
             request_key=format_hex(request.public_key) if request is not None else "",
             sort_files=lambda paths: {k: str(v) for k, v in
@@ -324,15 +350,18 @@ class Controller:
                             "%1", format_hex(ident.root_fingerprint))]
 
             def done(lines: list[str]) -> None:
-                self.args.relay = relay
+                if not adding:  # another venue's relay stays in its own home
+                    self.args.relay = relay
                 wizard.imported(lines)
 
             self.bridge.submit(work, done, lambda exc: wizard.import_failed(_human(exc)))
 
         wizard.createRequested.connect(create)
         wizard.importRequested.connect(do_import)
-        wizard.accepted.connect(lambda: self.open_home(home, wizard.passphrase or None))
-        wizard.rejected.connect(self.quit)
+        wizard.accepted.connect(lambda: self.open_home(home, wizard.passphrase or None,
+                                                       adding=adding))
+        if not adding:
+            wizard.rejected.connect(self.quit)
         wizard.open()
         return wizard
 
@@ -351,13 +380,21 @@ class Controller:
         self.startup.clear()
         self.dialog = None
 
-    def _opened(self, session: Session) -> None:
-        self.session = session
+    def _opened(self, session: Session, *, adding: bool = False) -> None:
         self.retire_startup()
-        self.bridge.forward_events(session.client)
-        self.window = MainWindow(self.bridge, session)
-        if not (getattr(self.args, "minimized", False) and self.window.tray is not None):
-            self.window.show()  # minimised: only the tray icon, the window a click away
+        if session.demo is None:  # a demo home needs its embedded relay: not listed
+            with contextlib.suppress(ClientError):  # an unwritable list: still opens
+                remember(session.home)
+        window: MainWindow = self.venues.add(session)
+        if adding and self.window is not None:
+            self.venues.show(window)
+            return
+        self.session = session
+        self.window = window
+        if not (getattr(self.args, "minimized", False) and window.tray is not None):
+            self.venues.show(window)  # minimised: only the tray icon, a click away
+        else:
+            self.venues.shown = window
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -375,10 +412,20 @@ class Controller:
         box.open()
         return box
 
+    def _add_failed(self, home: Path, exc: BaseException) -> QMessageBox:
+        """Say why another venue did not open; the open venues carry on."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _t("Corridor"),
+                          _t("Could not open the venue in %1: %2").replace(
+                              "%1", str(home)).replace("%2", _human(exc)), parent=self.window)
+        box.setObjectName("addVenueFailed")
+        self._present(box)
+        box.open()
+        return box
+
     def shutdown(self) -> None:
-        session, demo = self.session, self.demo
+        demo = self.demo
         self.session = self.demo = None
-        if session is not None:
+        for session in self.venues.shutdown():
             with contextlib.suppress(Exception):  # closing anyway
                 self.bridge.run_sync(session.close, timeout=20)
         if demo is not None:

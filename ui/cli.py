@@ -54,6 +54,7 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     from client.cli import register as register_client
     from client.crisis.cli import register as register_crisis
     from client.decisions.cli import register as register_decisions
+    from client.homes import register as register_homes
     from client.notices.cli import register as register_notices
     from client.pki import register as register_pki
 
@@ -64,6 +65,7 @@ def build_parser(commands: Sequence[Register] = ()) -> argparse.ArgumentParser:
     register_decisions(sub)
     register_notices(sub)
     register_autostart(sub)
+    register_homes(sub)
     for register in commands:
         register(sub)
     return p

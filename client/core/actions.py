@@ -7,6 +7,7 @@ reached (it stays queued otherwise: :mod:`client.core.sync` sends it later).
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -101,9 +102,10 @@ class Actions(Driver):
         return await self.send_payload(channel, payload)
 
     async def send_payload(self, channel: str | bytes, payload: payloads.Payload, *,
-                           _check_policy: bool = True) -> str:
+                           _check_policy: bool = True, not_before: int = 0) -> str:
         cid = self.views.resolve_channel(channel)
-        mid = self.engine.enqueue_payload(cid, payload, check_policy=_check_policy)
+        mid = self.engine.enqueue_payload(cid, payload, check_policy=_check_policy,
+                                          not_before=not_before)
         self.engine.compact()
         self.emit(self.engine.take_local_events())
         with contextlib.suppress(RelayUnavailable):
@@ -188,17 +190,46 @@ class Actions(Driver):
     async def send_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
                               caption: str = "", requires_ack: bool = False,
                               mime_type: str | None = None, marking: str = "") -> str:
-        """Encrypt ``path`` with a fresh key, upload it, send the reference in MLS.
+        """Encrypt ``path`` with a fresh key, upload it, queue the reference held for
+        a random time after the upload (:meth:`send_uploaded`; docs/padding.md).
 
         Raises:
             AttachmentTooLarge, QuotaExceeded (``client.attachments``), RelayUnavailable.
         """
         cid = self.views.resolve_channel(channel)
-        marking = self.engine.check_marking(cid, marking)  # never upload above the ceiling
+        self.engine.check_marking(cid, marking)  # never upload above the ceiling
+        up = await self.upload_attachment(cid, path, mime_type=mime_type)
+        return await self.send_uploaded(up, caption=caption, requires_ack=requires_ack,
+                                        marking=marking)
+
+    async def upload_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
+                                mime_type: str | None = None) -> attachments.Uploaded:
+        """Encrypt and upload ``path`` now; nothing is sent in the channel yet (the
+        app calls this when the user picks a file, before the caption and confirmation).
+
+        Raises:
+            AttachmentTooLarge, QuotaExceeded (``client.attachments``), RelayUnavailable.
+        """
+        cid = self.views.resolve_channel(channel)
         await self.syncer.ensure_login()
-        ref = await attachments.upload(self.transport, cid, Path(path), caption=caption,
-                                       requires_ack=requires_ack, mime_type=mime_type)
-        return await self.send_payload(cid, msgspec.structs.replace(ref, marking=marking))
+        ref = await attachments.upload(self.transport, cid, Path(path), mime_type=mime_type)
+        return attachments.Uploaded(cid, ref, self.engine.clock())
+
+    async def send_uploaded(self, uploaded: attachments.Uploaded, *, caption: str = "",
+                            requires_ack: bool = False, marking: str = "") -> str:
+        """Queue the reference to an uploaded blob, not sent before the upload time
+        plus a hold drawn from the engine's random source (exponential, mean and cap
+        in the engine settings): the relay does not see the reference follow its upload
+        (docs/padding.md). It shows at once as this device's own message, "sending"."""
+        cid = uploaded.channel_id
+        marking = self.engine.check_marking(cid, marking)
+        s = self.engine.settings
+        hold = attachments.reference_hold(self.engine.random, s.attachment_hold_mean,
+                                          s.attachment_hold_max)
+        ref = msgspec.structs.replace(uploaded.ref, caption=caption, marking=marking,
+                                      requires_ack=requires_ack, sent_at=payloads.now_ms())
+        release = math.ceil(uploaded.uploaded_at + hold) if hold else 0
+        return await self.send_payload(cid, ref, not_before=release)
 
     def _attachment_ref(self, message: str | bytes,
                         channel: str | bytes | None) -> payloads.Attachment:

@@ -51,6 +51,7 @@ OUTBOX_RETRY_BASE = 0.5
 OUTBOX_RETRY_CAP = 15.0
 #: The longest ``retry_after`` (s) of a 429 that is honoured.
 RETRY_AFTER_CAP = 60.0
+HELD_POLL = 1.0  # seconds between looks at the engine's clock while a message is held
 
 
 class Connection(Driver):
@@ -61,6 +62,9 @@ class Connection(Driver):
         self._push_task: asyncio.Task[None] | None = None
         self._sweep_task: asyncio.Task[None] | None = None
         self._retry_task: asyncio.Task[None] | None = None
+        #: sends the outbox when a held message (an attachment's reference) is due
+        self._release_task: asyncio.Task[None] | None = None
+        self._release_at: int | None = None
         #: set when a flush left the outbox after a temporary failure (retry loop)
         self._retry_wanted = asyncio.Event()
         self._retry_after = 0.0
@@ -77,6 +81,32 @@ class Connection(Driver):
             log.info("the relay is busy (%d %s): messages stay queued", exc.status, exc.code)
         self._retry_after = min(max(after, 0.0), RETRY_AFTER_CAP)
         self._retry_wanted.set()
+
+    def release_at(self, at: int | None) -> None:
+        """Flush the outbox at ``at`` (engine clock), when a held message may go. Only
+        while the push loop runs (the app, ``watch``); a one-shot command waits itself
+        (:meth:`client.core.sync.Syncer.deliver_held`)."""
+        if at is None or self._push_task is None:
+            return
+        task = self._release_task
+        if task is not None and not task.done() and self._release_at is not None \
+                and self._release_at <= at:
+            return  # an earlier wake flushes, and reschedules for this one
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+        self._release_at = at
+        self._release_task = asyncio.get_running_loop().create_task(self._release(at))
+
+    async def _release(self, at: int) -> None:
+        while self.engine.clock() < at:
+            await asyncio.sleep(min(at - self.engine.clock(), HELD_POLL))
+        self._release_at = None
+        try:
+            await self.syncer.flush()
+        except RelayUnavailable:
+            pass  # still queued; the retry loop and the next reconnect send it
+        except ClientError as exc:
+            log.warning("sending a held message failed: %s", exc)
 
     async def start(self) -> None:
         """Start the push loop (WebSocket, reconnect with backoff and jitter), the
@@ -105,7 +135,7 @@ class Connection(Driver):
                 log.exception("expiry sweep failed")
 
     async def stop(self) -> None:
-        for name in ("_push_task", "_retry_task", "_sweep_task"):
+        for name in ("_push_task", "_retry_task", "_sweep_task", "_release_task"):
             task = getattr(self, name)
             setattr(self, name, None)
             if task is not None:

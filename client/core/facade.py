@@ -25,7 +25,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
-from client import payloads
+from client import attachments, payloads
 from client.core.actions import Actions
 from client.core.connection import Connection
 from client.core.directory import Directory
@@ -267,6 +267,15 @@ class Client:
                                                   requires_ack=requires_ack, mime_type=mime_type,
                                                   marking=marking)
 
+    async def upload_attachment(self, channel: str | bytes, path: str | os.PathLike[str], *,
+                                mime_type: str | None = None) -> attachments.Uploaded:
+        return await self.actions.upload_attachment(channel, path, mime_type=mime_type)
+
+    async def send_uploaded(self, uploaded: attachments.Uploaded, *, caption: str = "",
+                            requires_ack: bool = False, marking: str = "") -> str:
+        return await self.actions.send_uploaded(uploaded, caption=caption,
+                                                requires_ack=requires_ack, marking=marking)
+
     async def fetch_attachment(self, message: str | bytes, *,
                                channel: str | bytes | None = None) -> bytes:
         return await self.actions.fetch_attachment(message, channel=channel)
@@ -301,6 +310,9 @@ class Client:
 
     async def flush(self) -> None:
         await self.syncer.flush()
+
+    async def deliver_held(self) -> None:
+        await self.syncer.deliver_held()
 
     def sweep_expired(self) -> list[Event]:
         return self.syncer.sweep_expired()

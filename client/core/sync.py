@@ -38,6 +38,9 @@ log = logging.getLogger("corridor.client")
 #: between slices the loop runs other work (an app's reads, event delivery), so a
 #: catch-up never monopolises the core's loop for a whole page.
 RECEIVE_SLICE = 200
+#: seconds between looks at the clock while a held message waits (the engine's clock
+#: may be a test's, so the wait is re-checked rather than slept in one go)
+HELD_POLL = 1.0
 
 
 class Syncer(Driver):
@@ -226,6 +229,7 @@ class Syncer(Driver):
             work = self.engine.outbox_work()
             if not work:
                 self._sealed.clear()
+                self.connection.release_at(self.engine.outbox_next_release())
                 return
             for w in work:
                 try:
@@ -259,6 +263,17 @@ class Syncer(Driver):
                     self.emit(self.engine.refused(w, exc.reason) or [
                         ErrorEvent(w.channel_id, "the relay refused a send", exc.code)])
         self.emit([ErrorEvent(None, "outbox not drained after 10 rounds")])
+
+    async def deliver_held(self) -> None:
+        """Wait until every held message (an attachment's reference) may go and send
+        it: a one-shot command's last step, with no push loop to do it later.
+
+        Raises:
+            RelayUnavailable: the relay cannot be reached (everything stays queued).
+        """
+        while (at := self.engine.outbox_next_release()) is not None:
+            await asyncio.sleep(min(max(at - self.engine.clock(), 0.0), HELD_POLL))
+            await self.flush()
 
     def pending_sends(self) -> int:
         """How many items wait in the outbox (messages, roster changes)."""

@@ -38,10 +38,20 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from client.cli_common import (
+    emit,
+    open_client,
+    parse_when,
+    read_crls,
+    read_file,
+    sync_or_offline,
+    venue_root,
+    write_file,
+)
 from client.crisis import hotline, meetings
-from client.crisis.hotline_log import LogError, render_html, verify_log
+from client.crisis.hotline_log import LogError, render_html, render_pdf, verify_log
 from client.crisis.records import AttendanceAnswer, Priority, RecordError
-from client.errors import NotFoundError, UsageError
+from client.errors import UsageError
 
 if TYPE_CHECKING:
     from client._cli import Subparsers
@@ -54,88 +64,28 @@ __all__ = ["register"]
 OnlineCommand = Callable[[argparse.Namespace, "Client", "Desk"], Awaitable[int]]
 
 
-def _emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
-    if getattr(args, "json", False):
-        print(json.dumps(data))
-    else:
-        for line in lines:
-            print(line)
-
-
-def _read(path: str | Path) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"no such file: {path}") from None
-
-
-def _write(path: str | Path, data: bytes) -> None:
-    Path(path).write_bytes(data)
-
-
-def _certs(path: str | Path) -> list[bytes]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
-
-    data = _read(path)
-    try:
-        found = (x509.load_pem_x509_certificates(data) if b"-----BEGIN" in data
-                 else [x509.load_der_x509_certificate(data)])
-    except ValueError:
-        raise UsageError(f"{path} holds no readable certificate") from None
-    return [c.public_bytes(serialization.Encoding.DER) for c in found]
-
-
-def _crls(paths: list[str]) -> list[bytes]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import serialization
-
-    out = []
-    for p in paths:
-        data = _read(p)
-        try:
-            crl = (x509.load_pem_x509_crl(data) if b"-----BEGIN" in data
-                   else x509.load_der_x509_crl(data))
-        except ValueError:
-            raise UsageError(f"{p} holds no readable CRL") from None
-        out.append(crl.public_bytes(serialization.Encoding.DER))
-    return out
-
-
-def _root_of(args: argparse.Namespace) -> bytes:
-    if args.root:
-        found = _certs(args.root)
-    else:
-        from client.paths import resolve_home
-
-        home = resolve_home(getattr(args, "home", None), create=False)
-        found = _certs(home.root / "root.pem")
-    if len(found) != 1:
-        raise UsageError("the venue root file must hold exactly one certificate")
-    return found[0]
-
-
 def _ms(value: object) -> int:
     if isinstance(value, int):
         return value
-    from client.cli import _when
 
-    return _when(str(value))
+    return parse_when(str(value))
 
 
 # -- verify-log ------------------------------------------------------------------------------
 
 def _verify_log(args: argparse.Namespace) -> int:
-    root = _root_of(args)
+    root = venue_root(args)
     try:
-        log = verify_log(_read(args.file), root, _crls(args.crl or []))
+        log = verify_log(read_file(args.file), root, read_crls(args.crl or []))
     except LogError as exc:
-        _emit(args, {"verified": False, "reason": str(exc)},
+        emit(args, {"verified": False, "reason": str(exc)},
               [f"NOT VERIFIED: {exc}"])
         return 1
     if args.html:
-        _write(args.html, render_html(log).encode())
-    _emit(args, {"verified": True, **log.to_json()},
+        write_file(args.html, render_html(log).encode())
+    if args.pdf:
+        write_file(args.pdf, render_pdf(log))
+    emit(args, {"verified": True, **log.to_json()},
           [f"verified: {len(log.calls)} call(s), exported by {log.exporter}"]
           + [f"  {c.priority.upper()} {c.caller} -> {c.to_mission}: {c.subject} "
              f"[{log.ladders[c.call_id].to_json()['state']}]" for c in log.calls])
@@ -148,7 +98,7 @@ def _duty_sign(args: argparse.Namespace) -> int:
     from crypto.certs.keyfile import open_key
 
     try:
-        spec = json.loads(_read(args.roster))
+        spec = json.loads(read_file(args.roster))
         spec["shifts"] = [{**s, "starts_at": _ms(s["starts_at"]), "ends_at": _ms(s["ends_at"])}
                           for s in spec.get("shifts", [])]
         spec.setdefault("issued_at", _ms("+0s"))
@@ -160,17 +110,17 @@ def _duty_sign(args: argparse.Namespace) -> int:
         import getpass
 
         passphrase = getpass.getpass("mission key passphrase: ")
-    seed = open_key(_read(args.key), passphrase, label="corridor-mission").secret
+    seed = open_key(read_file(args.key), passphrase, label="corridor-mission").secret
     try:
         signed = hotline.sign_roster(seed, roster)
     except RecordError as exc:
         raise UsageError(str(exc)) from None
-    _write(args.out, signed)
+    write_file(args.out, signed)
     public = ""
     if roster.disclose_on_duty:
         public = args.out + ".public"
-        _write(public, hotline.sign_windows(seed, roster))
-    _emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out,
+        write_file(public, hotline.sign_windows(seed, roster))
+    emit(args, {"mission": roster.mission, "revision": roster.revision, "out": args.out,
                  "public": public or None},
           [f"duty roster of {roster.mission}, revision {roster.revision}, signed: {args.out}"]
           + ([f"what other missions may see (on duty: yes/no): {public}"] if public else []))
@@ -181,15 +131,15 @@ def _duty_sign(args: argparse.Namespace) -> int:
 
 def _calendar(args: argparse.Namespace) -> int:
     try:
-        regular = meetings.parse_calendar(_read(args.file), _ms)
+        regular = meetings.parse_calendar(read_file(args.file), _ms)
     except ValueError as exc:
         raise UsageError(f"{args.file} is {exc}") from None
     data = meetings.calendar_ics(regular, venue=args.venue, stamp_ms=_ms("+0s"))
     if args.out == "-":
         sys.stdout.write(data.decode())
     else:
-        _write(args.out, data)
-    _emit(args, {"meetings": len(regular), "out": args.out},
+        write_file(args.out, data)
+    emit(args, {"meetings": len(regular), "out": args.out},
           [f"{len(regular)} meeting(s) written to {args.out}"] if args.out != "-" else [])
     return 0
 
@@ -213,6 +163,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--home", default=argparse.SUPPRESS, help="a device home (for its root)")
     p.add_argument("--crl", action="append", default=None, help="a venue CRL (repeatable)")
     p.add_argument("--html", default=None, metavar="OUT", help="also write a readable page")
+    p.add_argument("--pdf", default=None, metavar="OUT",
+                   help="also write a PDF for printing (its marking on every page)")
     p.set_defaults(func=_verify_log)
 
     duty = subparsers.add_parser("duty", help="the mission's hotline duty roster")
@@ -245,12 +197,11 @@ def register(subparsers: Subparsers) -> None:
 def _online(func: OnlineCommand
             ) -> Callable[[argparse.Namespace], int]:
     """Open the home, sync (unless --offline, or the relay is out of reach), run."""
-    from client.cli import _open, _sync_or_offline
     from client.crisis.desk import Desk
 
     async def run(args: argparse.Namespace) -> int:
-        async with _open(args) as c:
-            await _sync_or_offline(c, args)
+        async with open_client(args) as c:
+            await sync_or_offline(c, args)
             desk = Desk(c)
             return await func(args, c, desk)
 
@@ -268,7 +219,7 @@ async def _hotline_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
                            if args.reply_within else None)
     view = desk.ensure().call_view(bytes.fromhex(call), _now_ms(desk))
     assert view is not None, "the call just placed is in the book"
-    _emit(args, view.to_json(_now_ms(desk)),
+    emit(args, view.to_json(_now_ms(desk)),
           [f"{args.priority.upper()} call {call} to {view.call.to_mission}; reply by "
            f"{_clock(view.call.reply_by)}"])
     return 0
@@ -284,7 +235,7 @@ async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int
     await desk.tick()
     now = _now_ms(desk)
     views = desk.calls()
-    _emit(args, [v.to_json(now) for v in views],
+    emit(args, [v.to_json(now) for v in views],
           [f"{v.call.call_id.hex()[:12]}  {v.call.priority.upper():7} {v.call.caller} -> "
            f"{v.call.to_mission}: {v.call.subject}  [{v.ladder.to_json()['state']}; "
            f"{v.escalation.summary(now)}]" for v in views] or ["no hotline calls"])
@@ -297,7 +248,7 @@ async def _hotline_step(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     else:
         await desk.acknowledge(args.call)
     view = desk.find_call(args.call)
-    _emit(args, view.to_json(_now_ms(desk)),
+    emit(args, view.to_json(_now_ms(desk)),
           [f"{args.hotline_command}ed: {view.call.subject} "
            f"[{view.ladder.to_json()['state']}]"])
     return 0
@@ -305,11 +256,13 @@ async def _hotline_step(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
 async def _hotline_log(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     data = desk.export_log(args.calls)
-    _write(args.out, data)
+    write_file(args.out, data)
     log = verify_log(data, c.engine.trust.root_der)
     if args.html:
-        _write(args.html, render_html(log).encode())
-    _emit(args, {"out": args.out, "calls": len(log.calls), "bytes": len(data)},
+        write_file(args.html, render_html(log).encode())
+    if args.pdf:
+        write_file(args.pdf, render_pdf(log))
+    emit(args, {"out": args.out, "calls": len(log.calls), "bytes": len(data)},
           [f"hotline log of {len(log.calls)} call(s) written to {args.out} (verify it with "
            f"corridor verify-log {args.out})"])
     return 0
@@ -323,7 +276,7 @@ async def _hotline_watch(args: argparse.Namespace, c: Client, desk: Desk) -> int
 
     class _Print:
         def notify(self, ring: Ring, replaces: int) -> int:
-            _emit(args, {"ring": ring.call_id.hex(), "title": ring.title, "body": ring.body,
+            emit(args, {"ring": ring.call_id.hex(), "title": ring.title, "body": ring.body,
                          "count": ring.count}, [f"\a{ring.title}: {ring.body}"])
             return replaces or 1
 
@@ -341,17 +294,17 @@ async def _hotline_watch(args: argparse.Namespace, c: Client, desk: Desk) -> int
         await c.sync()
         alarm.run(notifier, await desk.tick(), desk.now() / 1000)
         for text in desk.reminders():
-            _emit(args, {"reminder": text}, [f"reminder: {text}"])
+            emit(args, {"reminder": text}, [f"reminder: {text}"])
         await asyncio.sleep(5)
     return 0
 
 
 async def _duty_publish(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     public = Path(args.file + ".public")
-    mid = await desk.publish_roster(args.channel, _read(args.file),
+    mid = await desk.publish_roster(args.channel, read_file(args.file),
                                     public.read_bytes() if public.exists() else b"")
     roster = desk.roster()
-    _emit(args, {"message_id": mid, "revision": roster.revision if roster else None},
+    emit(args, {"message_id": mid, "revision": roster.revision if roster else None},
           [f"duty roster published ({mid})"])
     return 0
 
@@ -363,14 +316,14 @@ async def _duty_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     lines = [f"mission {m}: {'someone on duty' if yes else 'nobody on duty'}"
              for m, yes in others.items()]
     if roster is None:
-        _emit(args, {"others": others}, ["no duty roster of your mission on this device",
+        emit(args, {"others": others}, ["no duty roster of your mission on this device",
                                          *lines])
         return 0
     on = list(hotline.on_duty(roster, now))
     data = {"mission": roster.mission, "revision": roster.revision, "on_duty": on,
             "deputy": hotline.deputy(roster, now), "head": roster.head,
             "disclosed": hotline.duty_view(roster, now), "others": others}
-    _emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
+    emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
                        f"head of mission {roster.head} (revision {roster.revision})", *lines])
     return 0
 
@@ -379,40 +332,45 @@ async def _explain_request(args: argparse.Namespace, c: Client, desk: Desk) -> i
     rid = await desk.request_explanation(
         args.channel, to_mission=args.to, what=args.what, where=args.where, when=args.when,
         reference=args.reference, deadline_ms=args.deadline * 1000, notify=args.notify or ())
-    _emit(args, {"request_id": rid}, [f"request for explanation sent ({rid})"])
+    emit(args, {"request_id": rid}, [f"request for explanation sent ({rid})"])
     return 0
 
 
 async def _explain_reply(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.reply_explanation(args.request, args.text)
-    _emit(args, {"message_id": mid}, [f"reply sent ({mid})"])
+    emit(args, {"message_id": mid}, [f"reply sent ({mid})"])
     return 0
 
 
 async def _explain_meeting(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.request_meeting(args.request, args.within * 1000)
-    _emit(args, {"message_id": mid}, [f"meeting of all missions requested ({mid})"])
+    emit(args, {"message_id": mid}, [f"meeting of all missions requested ({mid})"])
     return 0
 
 
 async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
+    from client.notices.desk import NoticeDesk
+
     rows = desk.explanations()
-    _emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
-                  "where": r.where, "when": r.when, "reference": r.reference,
-                  **st.to_json()} for r, st in rows],
-          [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
-           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
-           for r, st in rows] or ["no requests for explanation"])
+    # the other direction of an incident's link: the incidents naming each request
+    links = NoticeDesk(c).explanation_links()
+    emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
+                 "where": r.where, "when": r.when, "reference": r.reference,
+                 "incidents": links.get(r.request_id.hex(), []),
+                 **st.to_json()} for r, st in rows],
+         [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
+          f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
+          + "".join(f"  incident {i[:12]}" for i in links.get(r.request_id.hex(), []))
+          for r, st in rows] or ["no requests for explanation"])
     return 0
 
 
 async def _meeting_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    from client.cli import _when
 
-    mid = await desk.call_meeting(args.channel, meeting_at=_when(args.at), place=args.place,
+    mid = await desk.call_meeting(args.channel, meeting_at=parse_when(args.at), place=args.place,
                                   link=args.link, agenda=args.agenda or "",
                                   explains=args.request or "")
-    _emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
+    emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
                                       "answer with corridor meeting attend"])
     return 0
 
@@ -425,24 +383,23 @@ async def _meeting_attend(args: argparse.Namespace, c: Client, desk: Desk) -> in
     if args.answer == "represented" and not args.by:
         raise UsageError("--answer represented needs --by (who represents your mission)")
     mid = await desk.attend(args.channel, args.meeting, _ANSWERS[args.answer], args.by or "")
-    _emit(args, {"message_id": mid}, [f"answered: {_ANSWERS[args.answer]}"])
+    emit(args, {"message_id": mid}, [f"answered: {_ANSWERS[args.answer]}"])
     return 0
 
 
 async def _meeting_tally(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     t = desk.tally(args.channel, args.meeting)
     data = t.to_json()
-    _emit(args, data, [", ".join(f"{k}: {n}" for k, n in t.counts.items()),
+    emit(args, data, [", ".join(f"{k}: {n}" for k, n in t.counts.items()),
                        f"not answered: {', '.join(t.not_answered) or 'none'}"])
     return 0
 
 
 async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    from client.cli import _when
 
-    pid = await desk.propose_meeting(args.channel, meeting_at=_when(args.at),
+    pid = await desk.propose_meeting(args.channel, meeting_at=parse_when(args.at),
                                      place=args.place, agenda=args.agenda)
-    _emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
+    emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
     return 0
 
 
@@ -453,7 +410,7 @@ async def _meeting_proposals(args: argparse.Namespace, c: Client, desk: Desk) ->
         return ", ".join(f"{w} {'accepts' if a else 'declines'}"
                          for w, a in answers.items()) or "no answer"
 
-    _emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
+    emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
                   "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
                   "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
           [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
@@ -464,23 +421,23 @@ async def _meeting_proposals(args: argparse.Namespace, c: Client, desk: Desk) ->
 
 async def _meeting_answer_proposal(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.answer_proposal(args.proposal, args.meeting_command == "accept")
-    _emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
+    emit(args, {"message_id": mid}, [f"{args.meeting_command}ed"])
     return 0
 
 
 async def _available(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     until = 0 if args.off else _now_ms(desk) + args.seconds * 1000
     told = await desk.set_available(args.to, until, args.note)
-    _emit(args, {"told": told, "until": until},
+    emit(args, {"told": told, "until": until},
           [f"available to talk until {_clock(until)}, told {', '.join(told)}" if until
            else f"no longer available (told {', '.join(told)})"])
     return 0
 
 
 async def _handover(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    mid = await desk.publish_handover(args.channel, _read(args.file))
+    mid = await desk.publish_handover(args.channel, read_file(args.file))
     h = desk.handovers()[-1] if desk.handovers() else None
-    _emit(args, {"message_id": mid, "incoming": h.incoming if h else None},
+    emit(args, {"message_id": mid, "incoming": h.incoming if h else None},
           [f"chair handover forwarded ({mid})"])
     return 0
 
@@ -524,6 +481,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("calls", nargs="*", help="only these calls (default: all)")
     p.add_argument("--out", required=True)
     p.add_argument("--html", default=None, help="also write a readable page")
+    p.add_argument("--pdf", default=None,
+                   help="also write a PDF for printing (its marking on every page)")
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
             _hotline_watch)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,

@@ -28,7 +28,15 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.crisis.cli import _crls, _emit, _read, _root_of, _write
+from client.cli_common import (
+    emit,
+    open_client,
+    read_crls,
+    read_file,
+    sync_or_offline,
+    venue_root,
+    write_file,
+)
 from client.decisions import drafting
 from client.decisions.export import ExportError, verify_file, verify_record
 from client.errors import UsageError
@@ -66,7 +74,7 @@ def both_zones(ms: int, venue: tzinfo) -> str:
 
 def _text(args: argparse.Namespace) -> str:
     if args.file:
-        return _read(args.file).decode()
+        return read_file(args.file).decode()
     if args.text is None:
         raise UsageError("give the text with --text or --file")
     return str(args.text)
@@ -75,12 +83,11 @@ def _text(args: argparse.Namespace) -> str:
 def _online(func: OnlineCommand
             ) -> Callable[[argparse.Namespace], int]:
     """Open the home, sync (unless --offline, or the relay is out of reach), run."""
-    from client.cli import _open, _sync_or_offline
     from client.decisions.desk import Desk
 
     async def run(args: argparse.Namespace) -> int:
-        async with _open(args) as c:
-            await _sync_or_offline(c, args)
+        async with open_client(args) as c:
+            await sync_or_offline(c, args)
             return await func(args, c, Desk(c))
 
     return lambda args: asyncio.run(run(args))
@@ -104,21 +111,21 @@ def _outcome_lines(o: Outcome, venue: tzinfo) -> list[str]:
 async def _silence_put(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     pid = await desk.put(args.channel, args.title, _text(args), period_ms=args.seconds * 1000)
     out = desk.status(pid)
-    _emit(args, out.to_json(), [f"under silence ({pid}) until "
+    emit(args, out.to_json(), [f"under silence ({pid}) until "
                                 f"{both_zones(out.deadline, _zone(args.venue_tz))}"])
     return 0
 
 
 async def _silence_break(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     bid = await desk.break_silence(args.proc, args.reason)
-    _emit(args, {"break_id": bid, **desk.status(args.proc).to_json()},
+    emit(args, {"break_id": bid, **desk.status(args.proc).to_json()},
           [f"silence broken ({bid}); the other missions acknowledge it as they sync"])
     return 0
 
 
 async def _silence_withdraw(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     ids = await desk.withdraw(args.proc)
-    _emit(args, {"withdrawn": ids, **desk.status(args.proc).to_json()},
+    emit(args, {"withdrawn": ids, **desk.status(args.proc).to_json()},
           [f"break withdrawn ({', '.join(ids)})"])
     return 0
 
@@ -126,7 +133,7 @@ async def _silence_withdraw(args: argparse.Namespace, c: Client, desk: Desk) -> 
 async def _silence_revise(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rev = await desk.revise(args.proc, _text(args))
     out = desk.status(args.proc)
-    _emit(args, out.to_json(), [f"revision {rev} under silence until "
+    emit(args, out.to_json(), [f"revision {rev} under silence until "
                                 f"{both_zones(out.deadline, _zone(args.venue_tz))}"])
     return 0
 
@@ -145,17 +152,17 @@ async def _silence_status(args: argparse.Namespace, c: Client, desk: Desk) -> in
         data = {**rows[0].to_json(), "alerts": [a.to_json() for a in alerts]}
     else:
         data = [o.to_json() for o in rows]
-    _emit(args, data, warn + [ln for o in rows for ln in _outcome_lines(o, venue)]
+    emit(args, data, warn + [ln for o in rows for ln in _outcome_lines(o, venue)]
           or ["no text under silence"])
     return 0
 
 
 async def _silence_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     data = desk.export_outcome(args.proc)
-    _write(args.out, data)
+    write_file(args.out, data)
     rec = verify_record(data, c.engine.trust.root_der)
     assert rec.outcome is not None
-    _emit(args, {"out": args.out, "bytes": len(data), "state": str(rec.outcome.state)},
+    emit(args, {"out": args.out, "bytes": len(data), "state": str(rec.outcome.state)},
           [f"outcome ({rec.outcome.summary()}) written to {args.out}; verify it with "
            f"corridor verify-decision {args.out}"])
     return 0
@@ -165,14 +172,14 @@ async def _silence_export(args: argparse.Namespace, c: Client, desk: Desk) -> in
 
 async def _draft_new(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     did = await desk.new_document(args.channel, args.title, _text(args), lock=args.lock)
-    _emit(args, desk.document(did).to_json(desk.now()), [f"document created ({did})"])
+    emit(args, desk.document(did).to_json(desk.now()), [f"document created ({did})"])
     return 0
 
 
 async def _draft_edit(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     n = await desk.edit(args.doc, _text(args))
     doc = desk.document(args.doc)
-    _emit(args, doc.to_json(desk.now()), [f"version {n} sent; {doc.summary()}"])
+    emit(args, doc.to_json(desk.now()), [f"version {n} sent; {doc.summary()}"])
     return 0
 
 
@@ -183,27 +190,27 @@ async def _draft_diff(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     except KeyError as exc:
         raise UsageError(f"no version {exc.args[0]}") from None
     text = drafting.diff(a, b)
-    _emit(args, {"from": a.version, "to": b.version, "diff": text},
+    emit(args, {"from": a.version, "to": b.version, "diff": text},
           [text.rstrip("\n") or "no difference"])
     return 0
 
 
 async def _draft_comment(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     mid = await desk.comment(args.doc, args.paragraph - 1, args.text, args.version)
-    _emit(args, {"message_id": mid}, [f"comment on paragraph {args.paragraph} sent"])
+    emit(args, {"message_id": mid}, [f"comment on paragraph {args.paragraph} sent"])
     return 0
 
 
 async def _draft_sign_off(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     await desk.sign_off(args.doc, args.version)
     doc = desk.document(args.doc)
-    _emit(args, doc.to_json(desk.now()), [f"signed off; {doc.summary()}"])
+    emit(args, doc.to_json(desk.now()), [f"signed off; {doc.summary()}"])
     return 0
 
 
 async def _draft_lock(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     await desk.lock(args.doc, for_ms=args.seconds * 1000, release=args.release)
-    _emit(args, {"released": args.release}, ["lock released" if args.release else "lock taken"])
+    emit(args, {"released": args.release}, ["lock released" if args.release else "lock taken"])
     return 0
 
 
@@ -217,10 +224,10 @@ async def _draft_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
             lines += [f"   [{'observer ' if cm.member in desk.book.observers else ''}"
                       f"{cm.member}] {cm.text}" for cm in doc.comments_on(doc.latest.version)
                       if cm.paragraph == i - 1]
-        _emit(args, doc.to_json(now), lines)
+        emit(args, doc.to_json(now), lines)
         return 0
     docs = desk.documents()
-    _emit(args, [d.to_json(now) for _c, d in docs],
+    emit(args, [d.to_json(now) for _c, d in docs],
           [f"{d.latest.doc_id.hex()[:12]}  {d.versions[0].title}: {d.summary()}"
            for _c, d in docs] or ["no documents"])
     return 0
@@ -230,7 +237,7 @@ async def _draft_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     stem = Path(args.out)
     files = desk.export_files(args.doc, stem.name)
     for name, data in files.items():
-        _write(stem.parent / name, data)
+        write_file(stem.parent / name, data)
     doc = desk.document(args.doc)
     attached = []
     if args.attach:  # the regular attachment path: its encryption and hash checks
@@ -239,7 +246,7 @@ async def _draft_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
             attached.append(await c.send_attachment(
                 channel, stem.parent / name, caption=f"{doc.versions[0].title}: "
                 f"{doc.summary()}"))
-    _emit(args, {"files": [str(stem.parent / n) for n in files], "summary": doc.summary(),
+    emit(args, {"files": [str(stem.parent / n) for n in files], "summary": doc.summary(),
                  "attachments": attached},
           [f"{doc.summary()}: " + ", ".join(str(stem.parent / n) for n in files),
            f"verify with corridor verify-decision {stem}.corridor --file {stem}.pdf"]
@@ -251,17 +258,17 @@ async def _draft_export(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 # -- verify-decision --------------------------------------------------------------------------
 
 def _verify(args: argparse.Namespace) -> int:
-    root = _root_of(args)
+    root = venue_root(args)
     try:
-        rec = verify_record(_read(args.record), root, _crls(args.crl or []))
+        rec = verify_record(read_file(args.record), root, read_crls(args.crl or []))
         for f in args.file or []:
-            verify_file(rec, Path(f).name, _read(f))
+            verify_file(rec, Path(f).name, read_file(f))
     except ExportError as exc:
-        _emit(args, {"verified": False, "reason": str(exc)}, [f"NOT VERIFIED: {exc}"])
+        emit(args, {"verified": False, "reason": str(exc)}, [f"NOT VERIFIED: {exc}"])
         return 1
     what = rec.outcome.summary() if rec.outcome else rec.document.summary() \
         if rec.document else ""
-    _emit(args, {"verified": True, **rec.to_json()},
+    emit(args, {"verified": True, **rec.to_json()},
           [f"verified: {rec.kind} record exported by {rec.exporter}: {what}"]
           + [f"  {Path(f).name} matches the record" for f in args.file or []])
     return 0

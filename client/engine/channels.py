@@ -120,8 +120,9 @@ class Channels:
     # ------------------------------------------------------------------ posting
 
     def enqueue_payload(self, channel_id: bytes, payload: payloads.Decoded, *,
-                        check_policy: bool = True) -> bytes:
-        """Queue a payload; it is stored at once as our own message (shown as sending)."""
+                        check_policy: bool = True, not_before: int = 0) -> bytes:
+        """Queue a payload; it is stored at once as our own message (shown as sending).
+        ``not_before``: it is not sent before then (an attachment's held reference)."""
         ctx = self.ctx
         _ch, meta = ctx.channel_state(channel_id)
         if meta.left:
@@ -149,7 +150,9 @@ class Channels:
                 raise UsageError("the message it refers to is not on this device") from None
             if store_row:
                 self.store_row(ch, meta, ctx.me.ident, payload, body, None)
-            self.outbox.enqueue_app(channel_id, OutApp(mid, body))
+            self.outbox.enqueue_app(channel_id, OutApp(mid, body, not_before=not_before))
+        if not_before:
+            ctx.crashpoint("reference-held")
         self.local_events += events
         return mid
 

@@ -8,6 +8,7 @@ of its fields, so a test that swaps the engine's clock or trust swaps them for a
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import msgspec
@@ -54,6 +55,8 @@ class EngineContext:
         self._handovers: list[Handover] | None = None
         #: the venue's marking scheme (its signed one once a device holds it)
         self.markings: markings.MarkingScheme = markings.DEFAULT_SCHEME
+        #: timing choices the relay must not predict (the attachment hold)
+        self.random: random.Random = random.SystemRandom()
 
     def now(self) -> int:
         return int(self.clock())

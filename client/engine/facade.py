@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from random import Random
 
 from client import payloads
 from client.engine.channels import Channels
@@ -98,6 +99,15 @@ class Engine:
     @clock.setter
     def clock(self, value: Callable[[], float]) -> None:
         self._ctx.clock = value
+
+    @property
+    def random(self) -> Random:
+        """The random source of the engine's timing choices (tests inject one)."""
+        return self._ctx.random
+
+    @random.setter
+    def random(self, value: Random) -> None:
+        self._ctx.random = value
 
     @property
     def settings(self) -> EngineSettings:
@@ -248,12 +258,17 @@ class Engine:
 
     @property
     def marking_scheme(self) -> markings.MarkingScheme:
+        """The venue's scheme (from its signed policy; the default until one)."""
         return self._ctx.markings
+
+    @marking_scheme.setter
+    def marking_scheme(self, value: markings.MarkingScheme) -> None:
+        self._ctx.markings = value
 
     def ceiling(self, channel_id: bytes) -> str:
         """The channel's ceiling as the venue's scheme writes it."""
-        return str(markings.ceiling_of(self._ctx.charter(channel_id).ceiling,
-                                       self._ctx.markings))
+        charter = self._ctx.charter(channel_id)
+        return str(markings.ceiling_of(charter.ceiling, self._ctx.markings, charter.kind))
 
     def group_info(self, channel_id: bytes) -> bytes:
         """A signed GroupInfo with the ratchet tree: the public state the relay verifies
@@ -299,8 +314,9 @@ class Engine:
         return self._channels.store(new)
 
     def enqueue_payload(self, channel_id: bytes, payload: payloads.Decoded, *,
-                        check_policy: bool = True) -> bytes:
-        return self._channels.enqueue_payload(channel_id, payload, check_policy=check_policy)
+                        check_policy: bool = True, not_before: int = 0) -> bytes:
+        return self._channels.enqueue_payload(channel_id, payload, check_policy=check_policy,
+                                              not_before=not_before)
 
     def take_local_events(self) -> list[Event]:
         return self._channels.take_local_events()
@@ -351,6 +367,10 @@ class Engine:
 
     def outbox_work(self) -> list[AppWork | CommitWork]:
         return self._outbox.work()
+
+    def outbox_next_release(self) -> int | None:
+        """When the earliest held message (an attachment's reference) may go."""
+        return self._outbox.next_release()
 
     def encrypt(self, work: AppWork) -> Outbound:
         return self._outbox.encrypt(work)

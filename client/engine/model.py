@@ -73,6 +73,9 @@ class OutApp(msgspec.Struct, frozen=True, tag="app"):
     message_id: bytes
     body: bytes
     attempt: int = 0
+    #: not sent before this time (engine clock, seconds): an attachment's reference
+    #: held after its upload (docs/padding.md); 0 for everything else
+    not_before: int = 0
 
 
 class OutOp(msgspec.Struct, frozen=True, tag="op"):

@@ -116,6 +116,7 @@ class Outbox:
         ctx = self.ctx
         work: list[AppWork | CommitWork] = []
         blocked: set[bytes] = set()
+        now = ctx.now()
         for item in ctx.store.list_outbox(limit=OUTBOX_SCAN):
             if item.damaged or item.channel_id in blocked:
                 continue
@@ -131,11 +132,22 @@ class Outbox:
                 work.append(CommitWork(item.channel_id, item.item_id,
                                        g.pending_commit is not None))
                 blocked.add(item.channel_id)
+            elif out.not_before > now:
+                continue  # held (an attachment's reference): later messages go first
             elif g.pending_commit is not None:
                 blocked.add(item.channel_id)
             else:
                 work.append(AppWork(item.channel_id, item.item_id, item.data))
         return work
+
+    def next_release(self) -> int | None:
+        """When the earliest held message may go (engine clock), None if none waits."""
+        now = self.ctx.now()
+        held = [out.not_before for it in self.ctx.store.list_outbox(limit=OUTBOX_SCAN)
+                if not it.damaged
+                for out in (out_decoder.decode(it.data),)
+                if isinstance(out, OutApp) and out.not_before > now]
+        return min(held, default=None)
 
     def item(self, channel_id: bytes, item_id: bytes) -> OutApp | OutOp:
         for it in self.ctx.store.list_outbox(channel_id, limit=OUTBOX_SCAN):

@@ -17,6 +17,7 @@ from typing import Final
 from client.errors import UsageError
 
 __all__ = [
+    "ATTACHMENT_HOLD_ENV",
     "CRASH_POINTS",
     "DAY",
     "LAST_RESORT_DAYS_ENV",
@@ -30,15 +31,18 @@ DAY: Final = 86400
 SELF_UPDATE_DAYS_ENV: Final = "CORRIDOR_SELF_UPDATE_DAYS"
 SELF_UPDATE_MESSAGES_ENV: Final = "CORRIDOR_SELF_UPDATE_MESSAGES"
 LAST_RESORT_DAYS_ENV: Final = "CORRIDOR_LAST_RESORT_DAYS"
+#: mean seconds an attachment's reference is held after its upload (0: not held)
+ATTACHMENT_HOLD_ENV: Final = "CORRIDOR_ATTACHMENT_HOLD_SECONDS"
 
 #: Called with a point's name; the engine goes on if it returns.
 CrashHook = Callable[[str], None]
 
 #: The named points: a message received half-way through a batch; a commit merged in
 #: memory; a send posted; a message encrypted and saved; a message encrypted, its state
-#: not saved yet; a commit built, its state not saved yet; a commit saved, not posted.
+#: not saved yet; a commit built, its state not saved yet; a commit saved, not posted;
+#: an attachment uploaded and its reference queued, held (not sent).
 CRASH_POINTS: Final = ("receive-mid", "commit-merged", "send-posted", "send-encrypted",
-                       "send-sealed", "commit-built", "commit-saved")
+                       "send-sealed", "commit-built", "commit-saved", "reference-held")
 
 
 def _number(environ: Mapping[str, str], name: str, default: float) -> float:
@@ -68,6 +72,10 @@ class EngineSettings:
     #: larger group's joiner fetches it from the relay and checks it against the tree
     #: hash its GroupInfo signs (a 1,024-member tree would make each Welcome ~180 KB)
     welcome_tree_max_members: int = 32
+    #: an attachment's reference waits this long on average after the blob's upload,
+    #: exponentially distributed and cut at ``attachment_hold_max`` (docs/padding.md)
+    attachment_hold_mean: float = 10.0
+    attachment_hold_max: float = 60.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> EngineSettings:
@@ -81,4 +89,5 @@ class EngineSettings:
             self_update_seconds=int(_number(env, SELF_UPDATE_DAYS_ENV, 7) * DAY),
             self_update_messages=int(_number(env, SELF_UPDATE_MESSAGES_ENV, 1000)),
             last_resort_seconds=int(_number(env, LAST_RESORT_DAYS_ENV, 7) * DAY),
+            attachment_hold_mean=_number(env, ATTACHMENT_HOLD_ENV, 10.0),
         )

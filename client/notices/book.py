@@ -303,12 +303,33 @@ class NoticeBook:
         out.sort(key=lambda r: (r["starts_at"], r["notice_id"]))
         return out
 
+    def incident(self, incident_id: bytes) -> Incident | None:
+        """An incident as its reporting mission last sent it (a later record of the same
+        id, from that mission, links it to a request for explanation)."""
+        mine = [k.record for k in self.of(Incident)
+                if isinstance(k.record, Incident) and k.record.incident_id == incident_id]
+        if not mine:
+            return None
+        owner = mine[0].mission
+        # the latest; at the same millisecond, the one carrying a link (linking is what
+        # a second record of an incident is for)
+        return max((r for r in mine if r.mission == owner),
+                   key=lambda r: (r.at, bool(r.explains)))
+
     def incidents(self) -> list[IncidentRow]:
-        return [{"incident_id": r.incident_id.hex(), "mission": r.mission, "by": r.member,
-                 "occurred_at": r.occurred_at, "lat": r.lat, "lon": r.lon, "units": r.units,
-                 "what": r.what, "contact": r.contact, "explains": r.explains.hex(),
-                 "marking": r.marking}
-                for r in (k.record for k in self.of(Incident)) if isinstance(r, Incident)]
+        ids = dict.fromkeys(k.record.incident_id for k in self.of(Incident)
+                            if isinstance(k.record, Incident))
+        out: list[IncidentRow] = []
+        for iid in ids:
+            r = self.incident(iid)
+            assert r is not None
+            out.append({"incident_id": r.incident_id.hex(), "mission": r.mission,
+                        "by": r.member, "occurred_at": r.occurred_at, "lat": r.lat,
+                        "lon": r.lon, "units": r.units, "what": r.what,
+                        "contact": r.contact, "explains": r.explains.hex(),
+                        "marking": r.marking})
+        out.sort(key=lambda r: (r["occurred_at"], r["incident_id"]))
+        return out
 
     def exchange(self, year: int, missions: Sequence[str], now: int) -> ExchangeStatus:
         """Who submitted the year's exchange, when, who is late, and each amendment."""

@@ -5,7 +5,9 @@
   [--force CATEGORY=N ...] [--activity T] [--contact C] [--marking M]``, ``notice amend
   NOTICE [fields] [--reason R]``, ``notice cancel NOTICE [--reason R]``, ``notice
   complete NOTICE``, ``notice list [--mission M] [--from WHEN] [--to WHEN] [--csv FILE]
-  [--ics FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T``;
+  [--ics FILE] [--pdf FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T
+  [--explains REQUEST]``, ``notice incidents [--request REQUEST]``, ``notice link
+  INCIDENT REQUEST``;
 * ``aid request CHANNEL --line CATEGORY=N[:UNIT] ... [--location L] [--urgency U]``,
   ``aid offer REQUEST LINE QUANTITY``, ``aid accept REQUEST OFFER``, ``aid deliver
   REQUEST OFFER``, ``aid board``;
@@ -23,13 +25,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.crisis.cli import _emit
+from client.cli_common import emit, open_client, parse_when, sync_or_offline
 from client.errors import UsageError
 
 if TYPE_CHECKING:
     from client._cli import Subparsers
     from client.notices.book import AidRequestRow, ExerciseRow
-    from client.notices.desk import NoticeDesk
+    from client.notices.desk import LinkedIncident, NoticeDesk
 
 __all__ = ["register"]
 
@@ -37,23 +39,16 @@ Handler = Callable[[argparse.Namespace, "NoticeDesk"], Awaitable[int]]
 
 
 def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
-    from client.cli import _open, _sync_or_offline
     from client.notices.desk import NoticeDesk
 
     async def run(args: argparse.Namespace) -> int:
-        async with _open(args) as c:
-            await _sync_or_offline(c, args)
+        async with open_client(args) as c:
+            await sync_or_offline(c, args)
             rc = await func(args, NoticeDesk(c))
             await c.sync()
             return rc
 
     return lambda args: asyncio.run(run(args))
-
-
-def _when(text: str) -> int:
-    from client.cli import _when as when
-
-    return when(text)
 
 
 def _pairs(items: list[str] | None, what: str) -> list[tuple[str, str]]:
@@ -87,11 +82,12 @@ def _notice_line(r: ExerciseRow) -> str:
 
 async def _notice_new(args: argparse.Namespace, d: NoticeDesk) -> int:
     nid = await d.notify_exercise(
-        args.channel, name=args.name, starts_at=_when(args.start), ends_at=_when(args.end),
+        args.channel, name=args.name, starts_at=parse_when(args.start),
+        ends_at=parse_when(args.end),
         area=args.area, lat=args.lat, lon=args.lon, forces=_forces(args.force),
         activity=args.activity, contact=args.contact, marking=args.marking)
     [row] = [r for r in d.register() if r["notice_id"] == nid]
-    _emit(args, row, [f"notified {nid}", _notice_line(row)])
+    emit(args, row, [f"notified {nid}", _notice_line(row)])
     return 0
 
 
@@ -102,9 +98,9 @@ def _changes(args: argparse.Namespace) -> dict[str, object]:
         if value is not None:
             out[name] = value
     if getattr(args, "start", None):
-        out["starts_at"] = _when(args.start)
+        out["starts_at"] = parse_when(args.start)
     if getattr(args, "end", None):
-        out["ends_at"] = _when(args.end)
+        out["ends_at"] = parse_when(args.end)
     if getattr(args, "force", None):
         out["forces"] = _forces(args.force)
     return out
@@ -114,31 +110,60 @@ async def _notice_change(args: argparse.Namespace, d: NoticeDesk) -> int:
     nid = await d.change_exercise(args.notice, args.action, reason=args.reason,
                                   **_changes(args))
     [row] = [r for r in d.register() if r["notice_id"] == nid]
-    _emit(args, row, [f"{row['status']} {nid}", _notice_line(row)])
+    emit(args, row, [f"{row['status']} {nid}", _notice_line(row)])
     return 0
 
 
 async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
-    from client.notices.export import register_csv, register_ics
+    from client.notices.export import register_csv, register_ics, register_pdf
 
     rows = d.register(mission=args.mission or "",
-                      start=_when(args.start) if args.start else None,
-                      end=_when(args.end) if args.end else None)
+                      start=parse_when(args.start) if args.start else None,
+                      end=parse_when(args.end) if args.end else None)
     if args.csv:
         Path(args.csv).write_text(register_csv(rows), encoding="utf-8")
     if args.ics:
         Path(args.ics).write_bytes(register_ics(rows, venue=args.venue, stamp_ms=d.now()))
+    if args.pdf:
+        Path(args.pdf).write_bytes(register_pdf(
+            rows, venue=args.venue, stamp_ms=d.now(),
+            scheme=d.client.engine.marking_scheme))
     lines = [_notice_line(r) for r in rows] or ["no exercise notices"]
-    _emit(args, rows, lines)
+    emit(args, rows, lines)
     return 0
 
 
 async def _incident(args: argparse.Namespace, d: NoticeDesk) -> int:
-    iid = await d.report_incident(args.channel, occurred_at=_when(args.at), lat=args.lat,
+    iid = await d.report_incident(args.channel, occurred_at=parse_when(args.at), lat=args.lat,
                                   lon=args.lon, what=args.what, units=args.units,
                                   contact=args.contact, explains=args.explains,
                                   marking=args.marking)
-    _emit(args, {"incident_id": iid}, [f"incident {iid} reported"])
+    emit(args, {"incident_id": iid}, [f"incident {iid} reported"])
+    return 0
+
+
+def _incident_line(r: LinkedIncident) -> str:
+    from client.notices.export import iso
+
+    req = r["request"]
+    link = (f"  explains {r['explains'][:12]} ({req['requester']} to {req['to_mission']}: "
+            f"{req['what']})" if req else
+            f"  explains {r['explains'][:12]} (not held here)" if r["explains"] else "")
+    return (f"{r['incident_id'][:12]}  [{r['marking'] or 'UNCLASSIFIED'}] {r['mission']} "
+            f"{iso(r['occurred_at'])} {r['lat']},{r['lon']}: {r['what']}{link}")
+
+
+async def _incidents(args: argparse.Namespace, d: NoticeDesk) -> int:
+    ref = ""
+    if args.notice_command == "link":
+        ref = await d.link_incident(args.incident, args.request)
+    rows = d.incidents()
+    if getattr(args, "request", None):
+        want = d.explanation(args.request).request_id.hex()
+        rows = [r for r in rows if r["explains"] == want]
+    lines = ([f"linked {ref}"] if ref else []) + (
+        [_incident_line(r) for r in rows] or ["no incidents"])
+    emit(args, rows, lines)
     return 0
 
 
@@ -184,7 +209,7 @@ async def _aid(args: argparse.Namespace, d: NoticeDesk) -> int:
     data: dict[str, object] = {"board": board, "unmet": unmet}
     if ref:
         data["id"] = ref
-    _emit(args, data, ([f"{verb} {ref}"] if ref else []) + _board_lines(board, unmet))
+    emit(args, data, ([f"{verb} {ref}"] if ref else []) + _board_lines(board, unmet))
     return 0
 
 
@@ -193,7 +218,7 @@ async def _exchange(args: argparse.Namespace, d: NoticeDesk) -> int:
 
     verb = args.exchange_command
     if verb == "due":
-        await d.set_exchange_due(args.channel, args.year, _when(args.by))
+        await d.set_exchange_due(args.channel, args.year, parse_when(args.by))
     elif verb == "submit":
         await d.submit_exchange(args.channel, args.year, args.text, note=args.note,
                                 marking=args.marking)
@@ -206,7 +231,7 @@ async def _exchange(args: argparse.Namespace, d: NoticeDesk) -> int:
         + ("  LATE" if r["late"] else "")
         + (f"  amended {len(r['amendments'])}x" if r["amendments"] else "")
         for r in st["missions"]]
-    _emit(args, st, lines)
+    emit(args, st, lines)
     return 0
 
 
@@ -219,7 +244,7 @@ async def _template(args: argparse.Namespace, d: NoticeDesk) -> int:
         await d.use_template(args.channel, args.id, dict(_pairs(args.values, "a field")),
                              marking=args.marking)
     tpls = d.refresh().templates()
-    _emit(args, [{"template_id": t.template_id, "title": t.title, "fields": list(t.fields),
+    emit(args, [{"template_id": t.template_id, "title": t.title, "fields": list(t.fields),
                   "text": t.text} for t in tpls],
           [f"{t.template_id}: {t.title} ({', '.join(t.fields)})" for t in tpls]
           or ["no templates"])
@@ -281,6 +306,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--to", dest="end", default=None, help="exercises starting before this")
     p.add_argument("--csv", default=None, metavar="FILE", help="also write CSV")
     p.add_argument("--ics", default=None, metavar="FILE", help="also write iCalendar")
+    p.add_argument("--pdf", default=None, metavar="FILE", help="also write a PDF for "
+                   "printing (the register's highest marking on every page)")
     p.add_argument("--venue", default="Corridor venue", help="the calendar's name")
     p = cmd(nsub, "incident", "notify an unintentional encounter at sea or in the air",
             _incident)
@@ -291,8 +318,17 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--what", required=True, help="what happened")
     p.add_argument("--units", default="", help="the units involved")
     p.add_argument("--contact", default="")
-    p.add_argument("--explains", default="", help="a request for explanation (hex id)")
+    p.add_argument("--explains", default="", help="the request for explanation it relates "
+                   "to (id or 6+ hex characters; checked against the requests held here)")
     marking(p)
+    p = cmd(nsub, "incidents", "incidents and the requests for explanation they link to",
+            _incidents)
+    p.add_argument("--request", default=None,
+                   help="only the incidents linked to this request for explanation")
+    p = cmd(nsub, "link", "link an incident of your mission to a request for explanation",
+            _incidents)
+    p.add_argument("incident", help="incident id (or 6+ hex characters)")
+    p.add_argument("request", help="request for explanation id (or 6+ hex characters)")
 
     aid = subparsers.add_parser("aid", help="the disaster-aid board")
     asub = aid.add_subparsers(dest="aid_command", metavar="COMMAND", required=True)

@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING, Literal, TypedDict
 import msgspec
 
 from client import payloads
+from client.crisis.records import ExplanationRequest
 from client.errors import NotFoundError, PayloadError, UsageError
 from client.notices.book import (
     STATUS,
     AidRequestRow,
     ExchangeStatus,
     ExerciseRow,
+    IncidentRow,
     Item,
     NoticeBook,
     decode_item,
@@ -55,6 +57,7 @@ from client.notices.records import (
 
 if TYPE_CHECKING:
     from client.core import Client
+    from client.crisis.desk import Desk as CrisisDesk
     from client.store.base import Message
 
 __all__ = ["NoticeDesk"]
@@ -68,13 +71,29 @@ class _Base(TypedDict):
     marking: str
 
 
+class LinkedRequest(TypedDict):
+    request_id: str
+    requester: str
+    to_mission: str
+    what: str
+
+
+class LinkedIncident(IncidentRow):
+    """An incident and the request for explanation it links to, if this device holds it."""
+
+    request: LinkedRequest | None
+
+
 class NoticeDesk:
     """Notices, exchange, templates and the aid board over a client (``client``)."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: Client, crisis: CrisisDesk | None = None) -> None:
         self.client = client
         self.book = self._new_book()
         self._position: dict[bytes, int] = {}
+        #: the crisis desk whose book holds the requests for explanation (one is made
+        #: when none is given)
+        self._crisis = crisis
 
     def _new_book(self) -> NoticeBook:
         trust = self.client.engine.trust
@@ -193,10 +212,73 @@ class NoticeDesk:
     async def report_incident(self, channel: str | bytes, *, occurred_at: int, lat: float,
                               lon: float, what: str, units: str = "", contact: str = "",
                               explains: str = "", marking: str = "") -> str:
+        """Notify an incident; ``explains`` (an id or a 6+ character prefix) links it to
+        a request for explanation this device holds, checked by :meth:`explanation`."""
         rec = Incident(**self._base(marking), incident_id=secrets.token_bytes(16),
                        occurred_at=occurred_at, lat=lat, lon=lon, what=what, units=units,
-                       contact=contact, explains=bytes.fromhex(explains))
+                       contact=contact,
+                       explains=self.explanation(explains).request_id if explains else b"")
         return await self._send(channel, rec)
+
+    def explanation(self, ref: str) -> ExplanationRequest:
+        """The request for explanation ``ref`` names (NotFoundError unless exactly one):
+        only requests this device accepted count, and those verified to this venue's root,
+        so a link never points into another venue or at a guessed id."""
+        key = ref.strip().lower()
+        hits = [r for r in self.explanations() if r.request_id.hex().startswith(key)]
+        if len(key) < 6 or len(hits) != 1:
+            raise FormError(f"no single request for explanation matches {ref!r}",
+                            "explains")
+        return hits[0]
+
+    def explanations(self) -> list[ExplanationRequest]:
+        if self._crisis is None:
+            from client.crisis.desk import Desk
+
+            self._crisis = Desk(self.client)
+        book = self._crisis.refresh()
+        return [k.record for k in book.kept.values()
+                if isinstance(k.record, ExplanationRequest)]
+
+    async def link_incident(self, incident: str, request: str) -> str:
+        """Link an incident of this mission to a request for explanation: the incident is
+        sent again, same id, with the link (the register shows the latest)."""
+        self.refresh()
+        key = incident.strip().lower()
+        hits = {k.record.incident_id: k.channel_id for k in self.book.of(Incident)
+                if isinstance(k.record, Incident)
+                and k.record.incident_id.hex().startswith(key)}
+        if len(key) < 6 or len(hits) != 1:
+            raise NotFoundError(f"no single incident matches {incident!r}")
+        [(iid, cid)] = hits.items()
+        last = self.book.incident(iid)
+        assert last is not None
+        if last.mission != self.mission:
+            raise UsageError("only the reporting mission links its incident")
+        req = self.explanation(request)
+        return await self._send(cid, msgspec.structs.replace(
+            last, member=self.me, at=self.now(), explains=req.request_id))
+
+    def incidents(self) -> list[LinkedIncident]:
+        """Every incident with the request for explanation it links to, checked here:
+        ``request`` is None when this device holds no such request."""
+        reqs = {r.request_id.hex(): r for r in self.explanations()}
+        out: list[LinkedIncident] = []
+        for row in self.refresh().incidents():
+            req = reqs.get(row["explains"]) if row["explains"] else None
+            out.append({**row, "request": None if req is None else {
+                "request_id": req.request_id.hex(), "requester": req.requester,
+                "to_mission": req.to_mission, "what": req.what}})
+        return out
+
+    def explanation_links(self) -> dict[str, list[str]]:
+        """Request for explanation (hex id) -> the incidents linked to it (hex ids): the
+        other direction of :meth:`incidents`."""
+        out: dict[str, list[str]] = {}
+        for row in self.incidents():
+            if row["request"] is not None:
+                out.setdefault(row["explains"], []).append(row["incident_id"])
+        return out
 
     # -- annual exchange -----------------------------------------------------------------
 

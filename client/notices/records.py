@@ -72,7 +72,13 @@ class NoticeError(PeerError, ValueError):
 
 
 class FormError(UsageError):
-    """A form filled in wrongly: the message says which field and why."""
+    """A form filled in wrongly: the message says which field and why; ``field`` names
+    the record's field (``ends_at``, ``lat``, ``lines``...) so a form shows the error
+    next to it."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Action(enum.StrEnum):
@@ -261,55 +267,61 @@ def seal_body(body: bytes, seed: bytes) -> Signed:
 
 def _coords(lat: float | None, lon: float | None, *, required: bool = False) -> None:
     if required and (lat is None or lon is None):
-        raise FormError("the position needs a latitude and a longitude")
+        raise FormError("the position needs a latitude and a longitude",
+                        "lon" if lat is not None else "lat")
     if (lat is None) != (lon is None):
-        raise FormError("give both latitude and longitude, or neither")
+        raise FormError("give both latitude and longitude, or neither",
+                        "lon" if lat is not None else "lat")
     if lat is not None and (not math.isfinite(lat) or not -90 <= lat <= 90):
-        raise FormError(f"latitude {lat} is out of range (-90 to 90)")
+        raise FormError(f"latitude {lat} is out of range (-90 to 90)", "lat")
     if lon is not None and (not math.isfinite(lon) or not -180 <= lon <= 180):
-        raise FormError(f"longitude {lon} is out of range (-180 to 180)")
+        raise FormError(f"longitude {lon} is out of range (-180 to 180)", "lon")
 
 
-def _positive(what: str, quantity: int) -> None:
+def _positive(what: str, quantity: int, field: str) -> None:
     if quantity <= 0:
-        raise FormError(f"the quantity of {what} must be positive (got {quantity})")
+        raise FormError(f"the quantity of {what} must be positive (got {quantity})", field)
 
 
-def _text(what: str, value: str) -> None:
+def _text(what: str, value: str, field: str) -> None:
     if not value.strip():
-        raise FormError(f"{what} is required")
+        raise FormError(f"{what} is required", field)
 
 
 def validate(rec: NoticeRecord) -> None:
     """The form check of ``rec`` (FormError saying which field and why)."""
     if isinstance(rec, ExerciseNotice):
-        _text("the exercise's name", rec.name)
+        _text("the exercise's name", rec.name, "name")
         if rec.ends_at <= rec.starts_at:
-            raise FormError("the exercise must end after it starts")
+            raise FormError("the exercise must end after it starts", "ends_at")
         _coords(rec.lat, rec.lon)
         for f in rec.forces:
-            _text("a force category", f.category)
-            _positive(f.category or "a force", f.quantity)
+            _text("a force category", f.category, "forces")
+            _positive(f.category or "a force", f.quantity, "forces")
         if rec.action is Action.NEW and rec.revision != 0:
-            raise FormError("a new notice is revision 0")
+            raise FormError("a new notice is revision 0", "revision")
         if rec.action is not Action.NEW and rec.revision == 0:
-            raise FormError("an amendment, cancellation or completion has a revision above 0")
+            raise FormError("an amendment, cancellation or completion has a revision above 0",
+                            "revision")
     elif isinstance(rec, Incident):
         _coords(rec.lat, rec.lon, required=True)
-        _text("what happened", rec.what)
+        _text("what happened", rec.what, "what")
         if rec.occurred_at > rec.at + 5 * 60_000:
-            raise FormError("the incident cannot be in the future")
+            raise FormError("the incident cannot be in the future", "occurred_at")
+        if rec.explains and len(rec.explains) != 16:
+            raise FormError("a request for explanation is named by its 16-byte id",
+                            "explains")
     elif isinstance(rec, ExchangeSubmission):
-        _text("the submission", rec.body)
+        _text("the submission", rec.body, "body")
     elif isinstance(rec, Template):
         if len(set(rec.fields)) != len(rec.fields):
-            raise FormError("a template's fields have distinct names")
+            raise FormError("a template's fields have distinct names", "fields")
     elif isinstance(rec, AidRequest):
         _coords(rec.lat, rec.lon)
         if len({ln.line for ln in rec.lines}) != len(rec.lines):
-            raise FormError("each aid line has its own number")
+            raise FormError("each aid line has its own number", "lines")
         for ln in rec.lines:
-            _text(f"line {ln.line}'s category", ln.category)
-            _positive(f"line {ln.line} ({ln.category})", ln.quantity)
+            _text(f"line {ln.line}'s category", ln.category, "lines")
+            _positive(f"line {ln.line} ({ln.category})", ln.quantity, "lines")
     elif isinstance(rec, AidOffer):
-        _positive(f"the offer for line {rec.line}", rec.quantity)
+        _positive(f"the offer for line {rec.line}", rec.quantity, "quantity")

@@ -22,7 +22,7 @@ hide the rest of the channel.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Final, Protocol
@@ -284,7 +284,13 @@ class SearchStore(Protocol):
     """The local search index: keyed hashes of words, never plaintext."""
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
-        """Replace a stored message's search terms."""
+        """Replace a stored message's search terms (what the term source gives for its
+        body). Updating or deleting the message drops them."""
+        ...
+
+    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
+        """How a stored body maps to its search terms: the store recomputes them to
+        delete them from its index (which keeps no other copy)."""
         ...
 
     def search_index(

@@ -249,6 +249,7 @@ class MemoryStore(EngineStateRecords):
         with self.transaction():
             current = self.get_message(channel_id, message_id)
             self._messages[(channel_id, message_id)] = dataclasses.replace(current, body=body)
+            self._terms.pop((channel_id, message_id), None)  # the old text's, as on disk
 
     def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
         with self.transaction():
@@ -382,6 +383,9 @@ class MemoryStore(EngineStateRecords):
 
     def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
         return self._annotations.get((channel_id, message_id))
+
+    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
+        """Not needed: the terms are kept per message here."""
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
         if (channel_id, message_id) in self._messages:

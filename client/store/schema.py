@@ -25,17 +25,24 @@ History:
     6. the directory's records (its CRLs, its view of the transparency log) move to
        ``engine_state`` from ``group_states`` (``b"\\xffcrls"``, ``b"\\xfflog"``), by
        the same keyed data step.
+    7. a smaller search index: ``search_fts`` becomes a contentless FTS5 table
+       (``content=''``, ``columnsize=0``): the index keeps its hashed terms, no second
+       copy of them sits in a content table; ``messages.terms_check`` (a 4-byte digest
+       of the terms a message was indexed with, NULL when it is not indexed) lets the
+       store delete them by recomputing them from the sealed body
+       (:meth:`client.store.sqlite_rows.SqliteMessages.set_term_source`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from client.errors import SchemaVersionError
 
-__all__ = ["LATEST", "MIGRATIONS", "current_version", "migrate"]
+__all__ = ["LATEST", "MIGRATIONS", "SEARCH_FTS", "current_version", "migrate", "terms_check"]
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -129,9 +136,39 @@ def _v6(conn: sqlite3.Connection) -> None:
     del conn
 
 
+#: The search index from schema 7: FTS5 without a content table or per-row sizes.
+SEARCH_FTS: Final = ("CREATE VIRTUAL TABLE search_fts USING fts5("
+                     "terms, content='', columnsize=0, detail=none)")
+
+
+def terms_check(terms: str) -> bytes:
+    """What ``messages.terms_check`` holds for a message indexed with ``terms``: enough
+    to tell whether terms recomputed from its body are the ones in the index."""
+    return hashlib.blake2b(terms.encode(), digest_size=4, person=b"corridor-terms").digest()
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    """Move the terms into a contentless index; the old table's copy goes with it."""
+    conn.execute("ALTER TABLE messages ADD COLUMN terms_check BLOB")
+    conn.execute("ALTER TABLE search_fts RENAME TO search_fts_v6")
+    conn.execute(SEARCH_FTS)
+    rows = conn.execute(
+        "SELECT f.rowid, f.terms FROM search_fts_v6 f JOIN messages m ON m.position = f.rowid "
+        "ORDER BY f.rowid"
+    ).fetchall()
+    for position, terms in rows:
+        if not terms:
+            continue
+        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", (position, terms))
+        conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
+                     (terms_check(terms), position))
+    conn.execute("DROP TABLE search_fts_v6")
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6)
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
 LATEST: Final = len(MIGRATIONS)
 
 

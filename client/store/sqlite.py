@@ -90,7 +90,9 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
             def move(c: sqlite3.Connection) -> None:
                 move_engine_records(c, cipher)
 
-            schema.migrate(conn, data_steps={5: move, 6: move})
+            start = schema.migrate(conn, data_steps={5: move, 6: move})
+            if 0 < start < 7:  # schema 7 freed the old index's copy of the terms
+                conn.execute("VACUUM")
             store = cls(conn, cipher, db)
             store._check_key()
         except sqlite3.DatabaseError as exc:

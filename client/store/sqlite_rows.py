@@ -5,17 +5,33 @@ terms): the concerns of :class:`~client.store.base.ChannelStore`,
 :class:`~client.store.base.AnnotationStore` and :class:`~client.store.base.SearchStore`.
 Sender, body, channel name, kind and roster are sealed with the store key; ids, numbers
 and times stay plain so they can be indexed.
+
+The search index (schema 7) is a contentless FTS5 table: it holds each indexed
+message's hashed terms once, in its b-trees, and nothing else. Deleting them needs the
+terms themselves, so the store recomputes them from the message's sealed body with the
+function the feature layer registers (:meth:`SqliteMessages.set_term_source`: the
+search key never enters the store) and checks them against ``messages.terms_check``
+before telling FTS5 to drop them. Should they differ (say a Unicode upgrade changed the
+tokeniser) or no function be registered, the whole index is rebuilt from the bodies,
+at once or as soon as a function is registered; until then a deleted message's stale
+terms can match no row (positions are never reused) but stay in the file.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import msgspec
 
-from client.errors import CorruptRecordError, InternalError, NotFoundError, UsageError
+from client.errors import (
+    ClientError,
+    CorruptRecordError,
+    InternalError,
+    NotFoundError,
+    UsageError,
+)
 from client.store.base import (
     MAX_PAGE,
     Channel,
@@ -25,6 +41,7 @@ from client.store.base import (
     check_int,
     check_message,
 )
+from client.store.schema import terms_check
 from client.store.sqlite_base import Row, SqliteBase
 
 __all__ = ["SqliteChannels", "SqliteMessages"]
@@ -48,7 +65,90 @@ _channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
 _message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
 
 
-class SqliteChannels(SqliteBase):
+_SELECT_INDEXED: Final = ("SELECT position, channel_id, message_id, sealed, terms_check "
+                          "FROM messages WHERE terms_check IS NOT NULL AND ")
+#: The indexed messages of a channel, of one message id, or at one position.
+_INDEXED: Final = {
+    "channel": _SELECT_INDEXED + "channel_id = ?",
+    "message": _SELECT_INDEXED + "channel_id = ? AND message_id = ?",
+    "position": _SELECT_INDEXED + "position = ?",
+}
+
+
+class SqliteSearchTerms(SqliteBase):
+    """Keeping the contentless index in step with the messages (module docstring)."""
+
+    _term_source: Callable[[bytes], str] | None = None
+
+    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
+        """Register how a stored body maps to the terms it was indexed with (the
+        feature layer's search key and tokeniser); a pending rebuild runs now."""
+        self._term_source = source
+        if source is None:
+            return
+        with self.transaction():
+            if self._conn.execute(
+                "SELECT 1 FROM meta WHERE name = 'search_stale'"
+            ).fetchone():
+                self._rebuild_search()
+
+    def _terms_now(self, channel_id: bytes, message_id: bytes, sealed: bytes) -> str | None:
+        """The terms the current body gives, or None when they cannot be computed."""
+        if self._term_source is None:
+            return None
+        try:
+            body = _message_decoder.decode(
+                self._cipher.open(sealed, "messages", channel_id, message_id)).body
+            return self._term_source(body)
+        except (ClientError, msgspec.MsgspecError, ValueError):
+            return None
+
+    def _unindex(self, which: str, args: tuple[object, ...]) -> bool:
+        """Take the messages ``which`` (a key of ``_INDEXED``) out of the index, inside
+        the caller's transaction; ``False`` when some terms could not be recomputed
+        exactly, and the caller must then :meth:`_rebuild_search` once its rows are gone."""
+        rows = self._conn.execute(_INDEXED[which], args).fetchall()
+        exact = True
+        for position, channel_id, message_id, sealed, check in rows:
+            terms = self._terms_now(channel_id, message_id, sealed)
+            if terms and terms_check(terms) == check:
+                self._write("INSERT INTO search_fts (search_fts, rowid, terms) "
+                            "VALUES ('delete', ?, ?)", (position, terms))
+            else:
+                exact = False
+            self._write("UPDATE messages SET terms_check = NULL WHERE position = ?",
+                        (position,))
+        return exact
+
+    def _rebuild_search(self) -> None:
+        """Rebuild the index from the bodies of the indexed messages; without a term
+        source, remember to do it when one is registered."""
+        if self._term_source is None:
+            self._write("INSERT INTO meta (name, value) VALUES ('search_stale', x'01') "
+                        "ON CONFLICT (name) DO NOTHING")
+            return
+        self._write("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        last = 0
+        while True:
+            rows = self._conn.execute(
+                "SELECT position, channel_id, message_id, sealed FROM messages "
+                "WHERE terms_check IS NOT NULL AND position > ? ORDER BY position LIMIT ?",
+                (last, _PAGE_ITER),
+            ).fetchall()
+            for position, channel_id, message_id, sealed in rows:
+                terms = self._terms_now(channel_id, message_id, sealed)
+                if terms:
+                    self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                                (position, terms))
+                self._write("UPDATE messages SET terms_check = ? WHERE position = ?",
+                            (terms_check(terms) if terms else None, position))
+            if len(rows) < _PAGE_ITER:
+                break
+            last = rows[-1][0]
+        self._write("DELETE FROM meta WHERE name = 'search_stale'")
+
+
+class SqliteChannels(SqliteSearchTerms):
     """Channels, sealed name, kind and roster (see the module docstring)."""
 
     # -------------------------------------------------------------------- channels
@@ -189,19 +289,17 @@ class SqliteChannels(SqliteBase):
             ).fetchone()
             if row is None:
                 raise NotFoundError("no such channel")
-            self._write(
-                "DELETE FROM search_fts WHERE rowid IN "
-                "(SELECT position FROM messages WHERE channel_id = ?)",
-                (channel_id,),
-            )
+            exact = self._unindex("channel", (channel_id,))
             self._write("DELETE FROM annotations WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM messages WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
             self._write("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
+            if not exact:
+                self._rebuild_search()
 
 
-class SqliteMessages(SqliteBase):
+class SqliteMessages(SqliteSearchTerms):
     """Messages and what hangs on them (see the module docstring)."""
 
     # -------------------------------------------------------------------- messages
@@ -330,30 +428,30 @@ class SqliteMessages(SqliteBase):
         with self.transaction():
             current = self.get_message(channel_id, message_id)
             sealed = self._seal_message(channel_id, message_id, current.sender, body)
+            # the terms of the old text leave with it; the caller indexes the new text
+            exact = self._unindex("message", (channel_id, message_id))
             self._write(
                 "UPDATE messages SET sealed = ? WHERE channel_id = ? AND message_id = ?",
                 (sealed, channel_id, message_id),
             )
+            if not exact:
+                self._rebuild_search()
 
     def delete_message(self, channel_id: bytes, message_id: bytes) -> bool:
         """Remove the row, its search terms and its annotation (redaction, expiry)."""
         with self.transaction():
-            self._write(
-                "DELETE FROM search_fts WHERE rowid = "
-                "(SELECT position FROM messages WHERE channel_id = ? AND message_id = ?)",
-                (channel_id, message_id),
-            )
+            exact = self._unindex("message", (channel_id, message_id))
             self._write(
                 "DELETE FROM annotations WHERE channel_id = ? AND message_id = ?",
                 (channel_id, message_id),
             )
-            return (
-                self._write(
-                    "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
-                    (channel_id, message_id),
-                )
-                == 1
-            )
+            gone = self._write(
+                "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
+                (channel_id, message_id),
+            ) == 1
+            if not exact:
+                self._rebuild_search()
+            return gone
 
     def delete_expired(self, now: int) -> int:
         check_int(now, "now")
@@ -432,7 +530,9 @@ class SqliteMessages(SqliteBase):
         return self._cipher.open(rows[0][0], "annotations", channel_id, message_id)
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
-        """Replace the search terms (already keyed hashes) of a stored message."""
+        """Replace the search terms (already keyed hashes) of a stored message; they
+        must be what the registered term source gives for its body, which is how they
+        are deleted again (module docstring)."""
         with self.transaction():
             row = self._conn.execute(
                 "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
@@ -440,10 +540,14 @@ class SqliteMessages(SqliteBase):
             ).fetchone()
             if row is None:
                 return
-            self._write("DELETE FROM search_fts WHERE rowid = ?", (row[0],))
+            exact = self._unindex("position", (row[0],))
             if terms:
                 self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
                             (row[0], terms))
+                self._write("UPDATE messages SET terms_check = ? WHERE position = ?",
+                            (terms_check(terms), row[0]))
+            if not exact:
+                self._rebuild_search()
 
     def search_index(
         self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50

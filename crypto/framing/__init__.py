@@ -44,7 +44,7 @@ from crypto.framing.private import (
     protect_private,
     unprotect_private,
 )
-from crypto.framing.public import protect_public, unprotect_public
+from crypto.framing.public import protect_public, unprotect_public, verify_public
 
 __all__ = [
     "ApplicationFraming",
@@ -57,4 +57,5 @@ __all__ = [
     "unprotect_private",
     "unprotect_public",
     "verify_framed_content",
+    "verify_public",
 ]

@@ -65,6 +65,25 @@ def protect_public(
     return PublicMessage(content=content, auth=auth, membership_tag=tag)
 
 
+def _checked_tbs(message: PublicMessage, context: GroupContext,
+                 context_bytes: bytes | None, content_bytes: bytes | None) -> bytes:
+    content = message.content
+    if content.content_type == ContentType.application:
+        raise ProtocolError("application data in a PublicMessage")
+    _check_group(content.group_id, content.epoch, context)
+    return framed_content_tbs(WireFormat.mls_public_message, content,
+                              context_bytes if context_bytes is not None else context,
+                              content_bytes if content_bytes is not None else content.to_bytes())
+
+
+def _signed(suite: CipherSuite, message: PublicMessage, tbs: bytes,
+            verification_key: VerificationKey) -> AuthenticatedContent:
+    public_key = _resolve(verification_key, message.content.sender)
+    suite.verify_with_label(public_key, _SIGN_LABEL, tbs, message.auth.signature)
+    return AuthenticatedContent(wire_format=WireFormat.mls_public_message,
+                                content=message.content, auth=message.auth)
+
+
 def unprotect_public(
     suite: CipherSuite,
     message: PublicMessage,
@@ -78,23 +97,34 @@ def unprotect_public(
     Returns the (signature-verified) AuthenticatedContent; the commit's
     confirmation tag, if any, is left to the caller.
     """
-    content = message.content
-    if content.content_type == ContentType.application:
-        raise ProtocolError("application data in a PublicMessage")
-    _check_group(content.group_id, content.epoch, context)
-    content_bytes = content.to_bytes()
-    tbs = framed_content_tbs(WireFormat.mls_public_message, content, context, content_bytes)
-    if content.sender.sender_type == SenderType.member:
+    tbs = _checked_tbs(message, context, None, None)
+    if message.content.sender.sender_type == SenderType.member:
         if membership_key is None:
             raise UsageError("a member's PublicMessage needs the membership key")
         if message.membership_tag is None:  # pragma: no cover - PublicMessage forbids it
             raise VerificationError("membership tag missing")
         suite.verify_mac(_key(membership_key), _membership_input(tbs, message.auth),
                          message.membership_tag)
-    public_key = _resolve(verification_key, content.sender)
-    suite.verify_with_label(public_key, _SIGN_LABEL, tbs, message.auth.signature)
-    return AuthenticatedContent(wire_format=WireFormat.mls_public_message, content=content,
-                                auth=message.auth)
+    return _signed(suite, message, tbs, verification_key)
+
+
+def verify_public(
+    suite: CipherSuite,
+    message: PublicMessage,
+    *,
+    context: GroupContext,
+    verification_key: VerificationKey,
+    context_bytes: bytes | None = None,
+    content_bytes: bytes | None = None,
+) -> AuthenticatedContent:
+    """The checks of :func:`unprotect_public` a party without the epoch's secrets can
+    make (a delivery service): group, epoch, no application data, the signature. The
+    membership tag is not checked: it needs the membership key.
+
+    ``context_bytes``/``content_bytes``: the encodings, if the caller holds them.
+    """
+    tbs = _checked_tbs(message, context, context_bytes, content_bytes)
+    return _signed(suite, message, tbs, verification_key)
 
 
 # -- PrivateMessage ----------------------------------------------------------------------

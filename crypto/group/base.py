@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from crypto import framing
 from crypto import messages as m
 from crypto.errors import EpochError, ProtocolError, UsageError
+from crypto.group.public_commit import sender_signature_key
 from crypto.group.state import (
     COMMIT_REF_EXTENSION,
     CommitOutput,
@@ -32,7 +33,6 @@ from crypto.messages import (
     GroupInfo,
     MLSMessage,
     SenderData,
-    SenderType,
     WireFormat,
 )
 
@@ -216,27 +216,7 @@ class _GroupBase:
         raise ProtocolError("not a handshake or application message")
 
     def _public_sender_key(self, state: _State, pub: m.PublicMessage) -> bytes:
-        sender = pub.content.sender
-        if sender.sender_type == SenderType.member:
-            return state.member_key(sender)
-        if sender.sender_type == SenderType.external:
-            ext = m.find_extension(state.context.extensions, ExtensionType.external_senders)
-            if ext is None or sender.sender_index is None:
-                raise ProtocolError("no external senders in this group")
-            senders = m.decode_external_senders(ext.extension_data)
-            if not 0 <= sender.sender_index < len(senders):
-                raise ProtocolError("unknown external sender")
-            return senders[sender.sender_index].signature_key
-        if sender.sender_type == SenderType.new_member_proposal:
-            p = pub.content.proposal
-            if p is None or not isinstance(p.body, m.Add):
-                raise ProtocolError("a new member may only propose its own Add")
-            return p.body.key_package.leaf_node.signature_key
-        # new_member_commit: the signer is the leaf in the UpdatePath.
-        c = pub.content.commit
-        if c is None or c.path is None:
-            raise ProtocolError("an external commit must carry an update path")
-        return c.path.leaf_node.signature_key
+        return sender_signature_key(state.context, state.tree, pub)
 
     def encrypt_application(self, data: bytes, *, authenticated_data: bytes = b"",
                             padding: int = 0, rng: Rng = secrets.token_bytes) -> bytes:

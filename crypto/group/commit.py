@@ -19,13 +19,12 @@ from crypto.group.state import (
     StagedCommit,
     StoredProposal,
     _Applied,
-    _leaf_at,
     _leaf_at_usage,
     _member,
     _sign_leaf,
     _State,
 )
-from crypto.group.validation import check_key_package
+from crypto.group.validation import check_key_package, member_leaf
 from crypto.messages import (
     Commit,
     ContentType,
@@ -215,7 +214,7 @@ class _GroupCommitter(_GroupReceiver):
                            group_info=MLSMessage.of(group_info).to_bytes())
         staged = StagedCommit(
             committer=st.own_leaf,
-            added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
+            added=tuple(_member(i, member_leaf(tree, i)) for i in applied.added),
             removed=tuple(applied.removed), updated=tuple(applied.updated),
             new_epoch=new_epoch, extensions=applied.extensions, self_removed=False,
             external=False, own=True, proposals=tuple(p for p, _s, _r in items),
@@ -330,7 +329,7 @@ class _GroupCommitter(_GroupReceiver):
         from dataclasses import replace
 
         st = self._state
-        old = _leaf_at(st.tree, st.own_leaf)
+        old = member_leaf(st.tree, st.own_leaf)
         priv, pub = st.suite.derive_key_pair(rng(st.suite.nh))
         leaf = replace(old, encryption_key=pub, leaf_node_source=LeafNodeSource.update,
                        lifetime=None, parent_hash=None)

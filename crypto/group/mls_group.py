@@ -14,7 +14,6 @@ from crypto.codec import Reader, Writer
 from crypto.errors import (
     CryptoError,
     DecodeError,
-    MissingRatchetTreeError,
     PeerError,
     PolicyError,
     ProtocolError,
@@ -22,6 +21,7 @@ from crypto.errors import (
 )
 from crypto.group.commit import _GroupCommitter
 from crypto.group.external_init import _external_init_sender
+from crypto.group.public_commit import verify_group_info
 from crypto.group.state import (
     _DEFAULT_CONFIG,
     _STATE_VERSION,
@@ -41,13 +41,11 @@ from crypto.group.state import (
 )
 from crypto.group.validation import (
     IdentityLike,
-    IdentityProvider,
     LeafContext,
     check_group_context_extensions,
     check_leaf,
     check_member,
     check_successor,
-    check_unique_extensions,
     check_welcome_psks,
     identity_provider,
     peer_suite,
@@ -82,9 +80,6 @@ from crypto.schedule.transcript import confirmed_transcript_hash, interim_transc
 from crypto.suites import get_suite
 from crypto.tree import (
     RatchetTree,
-    UnverifiedRatchetTree,
-    parse_ratchet_tree,
-    unverified_from_nodes,
 )
 from crypto.tree.treekem import PrivateTreeState, prepare_update_path
 
@@ -225,26 +220,12 @@ class Group(_GroupCommitter):
             raise ProtocolError("GroupInfo is for another cipher suite or version")
         if resumed and ctx.epoch != 1:
             raise ProtocolError("a reinitialized or branched group must start at epoch 1")
-        check_unique_extensions(gi.extensions)
         if commit_message is not None:
             ref_ext = m.find_extension(gi.extensions, COMMIT_REF_EXTENSION)
             if ref_ext is None or ref_ext.extension_data != suite.hash(commit_message):
                 raise ProtocolError("Welcome does not belong to the accepted commit")
-        if ratchet_tree is not None:
-            unverified = parse_ratchet_tree(suite, ratchet_tree)
-        else:
-            ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
-            if ext is None:
-                raise MissingRatchetTreeError("no ratchet tree given or in the GroupInfo")
-            unverified = unverified_from_nodes(
-                suite, m.decode_ratchet_tree(ext.extension_data))
-        if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
-            raise ProtocolError("GroupInfo signer is not a member")
-        signer = unverified.leaf(gi.signer)
-        assert signer is not None
-        suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
-                                gi.signature)
-        tree = _verify_joined_tree(unverified, ctx, identity, kp.leaf_node)
+        tree = verify_group_info(suite, gi, ratchet_tree=ratchet_tree, identity=identity,
+                                 own=kp.leaf_node)
         own = tree.find_leaf(kp.leaf_node)
         if own is None:
             raise ProtocolError("our leaf is not in the tree")
@@ -309,21 +290,7 @@ class Group(_GroupCommitter):
         suite = peer_suite(ctx.cipher_suite)  # the peer's choice: a ProtocolError
         if ctx.version != m.ProtocolVersion.mls10:
             raise ProtocolError("GroupInfo is for another protocol version")
-        check_unique_extensions(gi.extensions)
-        if ratchet_tree is not None:
-            unverified = parse_ratchet_tree(suite, ratchet_tree)
-        else:
-            ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
-            if ext is None:
-                raise MissingRatchetTreeError("no ratchet tree given or in the GroupInfo")
-            unverified = unverified_from_nodes(suite, m.decode_ratchet_tree(ext.extension_data))
-        if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
-            raise ProtocolError("GroupInfo signer is not a member")
-        signer = unverified.leaf(gi.signer)
-        assert signer is not None
-        suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
-                                gi.signature)
-        tree = _verify_joined_tree(unverified, ctx, identity, None)
+        tree = verify_group_info(suite, gi, ratchet_tree=ratchet_tree, identity=identity)
         ext_pub = m.find_extension(gi.extensions, ExtensionType.external_pub)
         if ext_pub is None:
             raise ProtocolError("GroupInfo has no external_pub")
@@ -505,20 +472,3 @@ class Group(_GroupCommitter):
         except (CryptoError, ValueError, TypeError, AssertionError) as exc:
             raise DecodeError(f"invalid group state: {type(exc).__name__}") from None
         return group
-
-
-def _verify_joined_tree(unverified: UnverifiedRatchetTree, ctx: GroupContext,
-                        identity: IdentityProvider, own: LeafNode | None) -> RatchetTree:
-    """A joiner's checks of the tree and GroupContext (sections 7.3, 12.4.3.1, 13.4):
-    the tree itself, every leaf in the JOIN context, the GroupContext extensions (the
-    joiner's own leaf must support each one)."""
-    suite = unverified.suite
-    check_group_context_extensions(ctx.extensions, suite=suite,
-                                   members=[own] if own is not None else [],
-                                   identity=identity)
-    tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                             required_capabilities=_required_caps(ctx.extensions))
-    for _idx, leaf in tree.leaves():
-        check_leaf(leaf, LeafContext.JOIN, suite=suite, extensions=ctx.extensions,
-                   identity=identity)
-    return tree

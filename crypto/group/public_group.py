@@ -12,24 +12,25 @@ verify each commit and follow the group's membership exactly::
          commit (PublicMessage) --verify_commit--> VerifiedCommit(group @ n+1,
                                                     committer, added, removed)
 
-``verify_commit`` checks, before anything is kept (every value is immutable):
+``verify_commit`` runs, before anything is kept (every value is immutable), the very
+functions every member runs (:mod:`crypto.group.public_commit`, over
+:mod:`crypto.group.validation`, :mod:`crypto.tree` and :mod:`crypto.framing`), so each
+RFC 9420 rule has one implementation and a commit is refused here with the same
+:class:`~crypto.errors.InvalidCommitError` reason as by a member:
 
-* framing: a PublicMessage of this group at this epoch, content type commit, from a
-  member sender (no external commits), with a confirmation tag;
-* the FramedContent signature under the sender leaf's key over the GroupContext this
-  state computes (so a commit that verifies here was signed for the very context the
-  members hold);
-* the proposals, by value only (a reference names a proposal this state never saw):
-  Add, Remove and GroupContextExtensions; never Update (by value it would be the
-  committer's own), PreSharedKey, ReInit or ExternalInit; the list rules of section
-  12.2 (one Remove per leaf, not the committer, no blank leaf, no client added twice
-  or already present, at most one GroupContextExtensions); each added KeyPackage
-  (version, suite, signature, source, keys, lifetime at ``now``) and its credential;
-* the UpdatePath where one is required or present: shape, leaf signature over the
-  group id and leaf index, its credential, a fresh encryption key, parent hashes and
-  key uniqueness (:func:`crypto.tree.treekem.merge_update_path`), public keys applied;
-* every leaf entering the tree (added, or the committer's new leaf) against the new
-  tree (uniqueness, capabilities, required capabilities);
+* framing (:func:`crypto.framing.verify_public`): a PublicMessage of this group at this
+  epoch; the FramedContent signature under the sender's key over the GroupContext
+  this state computes (so a commit that verifies here was signed for the very
+  context the members hold); a commit sender with a confirmation tag;
+* the proposal list (:func:`crypto.group.validation.apply_proposal_list`): each
+  proposal, the list rules of section 12.2, each added KeyPackage and its leaf in
+  the ADD context, the GroupContext extensions; proposals come by value only (a
+  reference names a proposal this state never saw); PreSharedKey and ReInit
+  proposals are refused after those rules (whether members hold a PSK is theirs to
+  know; a public state does not follow a group into its successor);
+* the UpdatePath where one is required or present (the leaf in the COMMIT or
+  EXTERNAL_COMMIT context, a fresh encryption key, shape, parent hashes and key
+  uniqueness), an external joiner's placement and its Remove rule;
 * the new tree hash and the confirmed and interim transcript hashes (the interim one
   from the commit's confirmation tag) into the next GroupContext.
 
@@ -48,58 +49,40 @@ ProtocolError` (framing, proposal rules), :class:`~crypto.errors.EpochError`,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crypto import framing
 from crypto import messages as m
 from crypto.codec import Reader, Writer, opaque_v
-from crypto.errors import DecodeError, EpochError, ProtocolError
-from crypto.group.validation import (
-    CallableIdentity,
-    LeafContext,
-    check_group_context_extensions,
-    check_leaf,
+from crypto.errors import DecodeError, ProtocolError
+from crypto.group.public_commit import (
+    check_commit_sender,
+    committer_fault,
+    sender_signature_key,
+    stage_public_commit,
+    verify_group_info,
 )
+from crypto.group.validation import IdentityLike, identity_provider, member_leaf
 from crypto.messages import (
     ContentType,
     Extension,
-    ExtensionType,
     GroupContext,
-    GroupInfo,
-    KeyPackage,
     LeafNode,
-    LeafNodeSource,
     MLSMessage,
+    Proposal,
     ProposalOrRefType,
-    SenderType,
+    Sender,
     WireFormat,
 )
-from crypto.messages.key_package import CredentialValidator, call_validator, validate_key_package
-from crypto.schedule.transcript import confirmed_transcript_hash, interim_transcript_hash
+from crypto.messages.checks import peer_suite
+from crypto.schedule.transcript import interim_transcript_hash
 from crypto.suites import CipherSuite, get_suite
-from crypto.tree import (
-    RatchetTree,
-    RequiredCapabilitiesView,
-    parse_ratchet_tree,
-    restore_ratchet_tree,
-    unverified_from_nodes,
-)
-from crypto.tree.treekem import merge_update_path
+from crypto.tree import RatchetTree, restore_ratchet_tree
 
 __all__ = ["PublicGroup", "VerifiedCommit"]
 
 _STATE_VERSION = 1
-_PATH_REQUIRED = (m.Remove, m.GroupContextExtensions)
-
-
-def _required_caps(extensions: Sequence[Extension]) -> RequiredCapabilitiesView | None:
-    ext = m.find_extension(extensions, ExtensionType.required_capabilities)
-    if ext is None:
-        return None
-    rc = m.RequiredCapabilities.from_bytes(ext.extension_data)
-    return RequiredCapabilitiesView(tuple(rc.extension_types), tuple(rc.proposal_types),
-                                    tuple(rc.credential_types))
+_CHANGES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +90,15 @@ class VerifiedCommit:
     """A commit this state verified, and the state after it.
 
     ``added`` and ``removed`` are ``(leaf index, leaf)``; ``committer_leaf`` is the
-    committer's leaf before the commit. ``authenticated_data`` is the commit's, as
-    signed. Nothing of ``group`` is kept by anyone until the caller stores it.
+    committer's leaf before the commit (None for an external joiner, ``external``).
+    ``authenticated_data`` is the commit's, as signed. Nothing of ``group`` is kept by
+    anyone until the caller stores it.
     """
 
     group: PublicGroup
     committer: int
-    committer_leaf: LeafNode
+    committer_leaf: LeafNode | None
+    external: bool
     added: tuple[tuple[int, LeafNode], ...]
     removed: tuple[tuple[int, LeafNode], ...]
     extensions_before: tuple[Extension, ...]
@@ -157,50 +142,35 @@ class PublicGroup:
     # -- from the creator's GroupInfo (section 12.4.3.1's checks a joiner makes) -------
 
     @classmethod
-    def from_group_info(cls, group_info: bytes, *, credential_validator: CredentialValidator,
+    def from_group_info(cls, group_info: bytes, *, credential_validator: IdentityLike,
                         ratchet_tree: bytes | None = None) -> PublicGroup:
         """Verify a GroupInfo (MLSMessage) with its tree and take the public state.
 
-        The tree comes from ``ratchet_tree`` or the GroupInfo's ratchet_tree
-        extension; it must match the context's tree hash, be valid (parent hashes,
-        leaf signatures, unmerged leaves, unique keys), and every leaf's credential
-        must pass ``credential_validator``; the GroupInfo must be signed by its
-        ``signer`` leaf. The confirmation tag is taken as given (it needs the epoch's
-        secrets): a wrong one only makes this state diverge from the members', after
-        which it refuses their commits, never accepts others.
+        The checks a joiner makes (:func:`crypto.group.public_commit.verify_group_info`):
+        the tree from ``ratchet_tree`` or the GroupInfo's extension, matching the tree
+        hash, valid (parent hashes, leaf signatures, unmerged leaves, unique keys),
+        every leaf in the JOIN context under ``credential_validator``; the GroupInfo
+        signed by its ``signer`` leaf. The confirmation tag is taken as given (it needs
+        the epoch's secrets): a wrong one only makes this state diverge from the
+        members', after which it refuses their commits, never accepts others.
         """
         msg = MLSMessage.from_bytes(group_info)
-        gi: GroupInfo | None = msg.group_info
+        gi = msg.group_info
         if gi is None:
             raise ProtocolError("not a GroupInfo message")
         ctx = gi.group_context
-        suite = get_suite(ctx.cipher_suite)
+        suite = peer_suite(ctx.cipher_suite)
         if ctx.version != m.ProtocolVersion.mls10:
-            raise ProtocolError("GroupInfo of another protocol version")
-        if ratchet_tree is not None:
-            unverified = parse_ratchet_tree(suite, ratchet_tree)
-        else:
-            ext = m.find_extension(gi.extensions, ExtensionType.ratchet_tree)
-            if ext is None:
-                raise ProtocolError("GroupInfo without its ratchet tree")
-            unverified = unverified_from_nodes(suite, m.decode_ratchet_tree(ext.extension_data))
-        if not 0 <= gi.signer < unverified.n_leaves or unverified.leaf(gi.signer) is None:
-            raise ProtocolError("GroupInfo signer is not a member")
-        signer = unverified.leaf(gi.signer)
-        assert signer is not None
-        suite.verify_with_label(signer.signature_key, "GroupInfoTBS", gi.tbs_bytes(),
-                                gi.signature)
-        tree = unverified.verify(group_id=ctx.group_id, tree_hash=ctx.tree_hash,
-                                 required_capabilities=_required_caps(ctx.extensions))
-        for _idx, leaf in tree.leaves():
-            call_validator(credential_validator, leaf.credential, leaf.signature_key)
+            raise ProtocolError("GroupInfo is for another protocol version")
+        tree = verify_group_info(suite, gi, ratchet_tree=ratchet_tree,
+                                 identity=identity_provider(credential_validator))
         interim = interim_transcript_hash(suite, ctx.confirmed_transcript_hash,
                                           gi.confirmation_tag)
         return cls(suite, ctx, tree, interim)
 
     # -- commits --------------------------------------------------------------------------
 
-    def verify_commit(self, message: bytes, *, credential_validator: CredentialValidator,
+    def verify_commit(self, message: bytes, *, credential_validator: IdentityLike,
                       now: int | None = None) -> VerifiedCommit:
         """Verify a commit (MLSMessage bytes) against this state; see the module doc.
 
@@ -213,160 +183,90 @@ class PublicGroup:
         if msg.wire_format != WireFormat.mls_public_message or pub is None:
             raise ProtocolError("a commit must travel as a PublicMessage")
         content = pub.content
-        if content.group_id != self.context.group_id:
-            raise ProtocolError("message for another group")
-        if content.epoch != self.context.epoch:
-            raise EpochError("commit for another epoch")
-        if content.content_type != ContentType.commit or content.commit is None:
+        commit = content.commit
+        if content.content_type != ContentType.commit or commit is None:
             raise ProtocolError("not a commit")
-        sender = content.sender
-        if sender.sender_type != SenderType.member or sender.leaf_index is None:
-            raise ProtocolError("only members commit (no external commits)")
-        if pub.auth.confirmation_tag is None:
-            raise ProtocolError("commit without confirmation tag")
-        suite, tree, gid = self.suite, self.tree, self.context.group_id
-        committer = sender.leaf_index
-        if not 0 <= committer < tree.n_leaves:
-            raise ProtocolError("sender is not a member")
-        old_leaf = tree.leaf(committer)
-        if old_leaf is None:
-            raise ProtocolError("sender is not a member")
         # The content's encoding is the message's bytes after its 4-byte header, before
         # the auth data and membership tag (decoding is canonical): taken once instead of
         # encoding the content again for the signature and the transcript hash.
-        tail = len(pub.auth.to_bytes()) + len(opaque_v(pub.membership_tag or b""))
+        tail = len(pub.auth.to_bytes()) + (
+            len(opaque_v(pub.membership_tag)) if pub.membership_tag is not None else 0)
         content_bytes = message[4:len(message) - tail]
-        framing.verify_framed_content(suite, old_leaf.signature_key,
-                                      WireFormat.mls_public_message, content,
-                                      self._context_bytes, pub.auth.signature,
-                                      content_bytes=content_bytes)
-        commit = content.commit
-        extensions = tuple(self.context.extensions)
-        removes: list[int] = []
-        adds: list[KeyPackage] = []
-        path_required = not commit.proposals
-        gce_seen = False
+        ac = framing.verify_public(self.suite, pub, context=self.context,
+                                   verification_key=lambda _sender: sender_signature_key(
+                                       self.context, self.tree, pub),
+                                   context_bytes=self._context_bytes,
+                                   content_bytes=content_bytes)
+        check_commit_sender(ac)
+        items: list[tuple[Proposal, Sender, bytes | None]] = []
         for por in commit.proposals:
             if por.type == ProposalOrRefType.reference or por.proposal is None:
                 raise ProtocolError("proposals by reference are not accepted")
-            body = por.proposal.body
-            if isinstance(body, m.Add):
-                validate_key_package(suite, body.key_package, credential_validator, now=now)
-                tree.validate_leaf_node(body.key_package.leaf_node, group_id=gid,
-                                        leaf_index=None, source=LeafNodeSource.key_package,
-                                        required_capabilities=_required_caps(extensions),
-                                        check_against_members=False)
-                adds.append(body.key_package)
-            elif isinstance(body, m.Remove):
-                idx = body.removed
-                if idx == committer:
-                    raise ProtocolError("the committer cannot remove itself")
-                if idx in removes:
-                    raise ProtocolError("several Removes for one leaf")
-                if not 0 <= idx < tree.n_leaves or tree.leaf(idx) is None:
-                    raise ProtocolError("Remove of a blank leaf")
-                removes.append(idx)
-            elif isinstance(body, m.GroupContextExtensions):
-                if gce_seen:
-                    raise ProtocolError("several GroupContextExtensions proposals")
-                gce_seen = True
-                extensions = tuple(body.extensions)
-            else:
-                raise ProtocolError(f"proposal type {int(por.proposal.proposal_type)} is "
-                                    "not accepted in a commit here")
-            if isinstance(body, _PATH_REQUIRED):
-                path_required = True
-        removed = tuple((i, self._leaf(i)) for i in removes)
-        gone = {leaf.signature_key for _i, leaf in removed}
-        present = {leaf.signature_key for _i, leaf in tree.leaves()} - gone if adds else set()
-        seen: set[bytes] = set()
-        for kp in adds:
-            sk = kp.leaf_node.signature_key
-            if sk in seen or sk in present:
-                raise ProtocolError("Add of a client already in the group")
-            seen.add(sk)
-        # The tree-free rules of section 7.3 and 13.4, from the module every member runs
-        # (crypto.group.validation), so the relay routes no commit an honest member refuses.
-        # Credentials were checked above by the validator; the provider adds the
-        # successor rule only.
-        rules = CallableIdentity(_checked_above)
-        for kp in adds:
-            check_leaf(kp.leaf_node, LeafContext.ADD, suite=suite, extensions=extensions,
-                       identity=rules)
-        new_tree, added = tree.apply_proposals(removes=removes,
-                                               adds=[kp.leaf_node for kp in adds])
-        if gce_seen:
-            check_group_context_extensions(
-                extensions, suite=suite, members=[leaf for _i, leaf in new_tree.leaves()],
-                identity=rules, previous=self.context.extensions)
-        rc = _required_caps(extensions)
-        new_tree.validate_entering_leaves([(i, self._leaf_in(new_tree, i)) for i in added],
-                                          group_id=gid, required_capabilities=rc)
-        if gce_seen and rc != _required_caps(self.context.extensions):
-            for idx, leaf in new_tree.leaves():
-                new_tree.validate_leaf_node(leaf, group_id=gid, leaf_index=idx, source=None,
-                                            required_capabilities=rc, replacing=idx,
-                                            check_against_members=False)
-        path = commit.path
-        if path_required and path is None:
-            raise ProtocolError("this commit must carry an update path")
-        if path is not None:
-            if path.leaf_node.encryption_key == old_leaf.encryption_key:
-                raise ProtocolError("commit leaf keeps the old encryption key")
-            call_validator(credential_validator, path.leaf_node.credential,
-                           path.leaf_node.signature_key)
-            check_leaf(path.leaf_node, LeafContext.COMMIT, suite=suite, extensions=extensions,
-                       identity=rules, old_leaf=old_leaf)
-            new_tree = merge_update_path(new_tree, committer, path, group_id=gid,
-                                         exclude=added).tree
-        confirmed = confirmed_transcript_hash(suite, self.interim_transcript_hash,
-                                              WireFormat.mls_public_message, content,
-                                              pub.auth.signature, content_bytes)
-        ctx = GroupContext(cipher_suite=suite.id, group_id=gid, epoch=self.context.epoch + 1,
-                           tree_hash=new_tree.tree_hash(), confirmed_transcript_hash=confirmed,
-                           extensions=extensions)
-        interim = interim_transcript_hash(suite, confirmed, pub.auth.confirmation_tag)
-        nxt = PublicGroup(suite, ctx, new_tree, interim)
+            items.append((por.proposal, content.sender, None))
+        pc = stage_public_commit(self.suite, self.context, self.tree,
+                                 self.interim_transcript_hash, ac, items,
+                                 identity_provider(credential_validator), now,
+                                 content_bytes=content_bytes)
+        with committer_fault(pc.committer):
+            # Valid for members, beyond a public state: whether members hold a PSK is
+            # theirs to know, and a ReInit ends the group this state follows.
+            if pc.applied.psk_ids:
+                raise ProtocolError("PreSharedKey proposals are not accepted here")
+            if pc.applied.reinit is not None:
+                raise ProtocolError("a ReInit is not followed by a public state")
+        assert pub.auth.confirmation_tag is not None  # check_commit_sender
+        interim = interim_transcript_hash(self.suite, pc.context.confirmed_transcript_hash,
+                                          pub.auth.confirmation_tag)
+        nxt = PublicGroup(self.suite, pc.context, pc.tree, interim)
         return VerifiedCommit(
-            group=nxt, committer=committer, committer_leaf=old_leaf,
-            added=tuple((i, self._leaf_in(new_tree, i)) for i in added), removed=removed,
+            group=nxt, committer=pc.committer, committer_leaf=pc.old_leaf,
+            external=pc.external,
+            added=tuple((i, member_leaf(pc.tree, i)) for i in pc.applied.added),
+            removed=tuple(pc.applied.removed),
             extensions_before=tuple(self.context.extensions),
-            authenticated_data=content.authenticated_data, has_path=path is not None)
-
-    def _leaf(self, idx: int) -> LeafNode:
-        return self._leaf_in(self.tree, idx)
-
-    @staticmethod
-    def _leaf_in(tree: RatchetTree, idx: int) -> LeafNode:
-        leaf = tree.leaf(idx)
-        if leaf is None:
-            raise ProtocolError("blank leaf")
-        return leaf
+            authenticated_data=content.authenticated_data, has_path=commit.path is not None)
 
     # -- storage --------------------------------------------------------------------------
 
     def to_bytes(self) -> bytes:
         """The state for the holder's own store (which must authenticate it)."""
+        return self._encode(_STATE_VERSION, self.tree.encode())
+
+    def changes_since(self, older: PublicGroup) -> bytes:
+        """This state as a change of ``older`` (an earlier state of the same group): the
+        GroupContext, the interim transcript hash and only the tree nodes that differ
+        (:meth:`RatchetTree.changes_since`). For the holder's own store."""
+        return self._encode(_CHANGES_VERSION, self.tree.changes_since(older.tree))
+
+    def _encode(self, version: int, tree: bytes) -> bytes:
         w = Writer()
-        w.u8(_STATE_VERSION)
+        w.u8(version)
         w.opaque_v(self._context_bytes)
         w.opaque_v(self.interim_transcript_hash)
-        w.opaque_v(self.tree.encode())
+        w.opaque_v(tree)
         return w.getvalue()
+
+    @staticmethod
+    def _read(data: bytes, version: int) -> tuple[GroupContext, bytes, bytes]:
+        r = Reader(data)
+        if r.u8() != version:
+            raise DecodeError("unknown public group state version")
+        ctx = GroupContext.from_bytes(r.opaque_v())
+        interim = r.opaque_v()
+        tree = r.opaque_v()
+        r.finish()
+        return ctx, interim, tree
+
+    def with_changes(self, data: bytes) -> PublicGroup:
+        """The state :meth:`changes_since` encoded against this one (trusted as stored)."""
+        ctx, interim, tree = self._read(data, _CHANGES_VERSION)
+        if ctx.group_id != self.context.group_id or ctx.cipher_suite != self.suite.id:
+            raise DecodeError("public group change of another group")
+        return PublicGroup(self.suite, ctx, self.tree.with_changes(tree), interim)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PublicGroup:
         """A state stored by :meth:`to_bytes` (trusted as stored: not re-verified)."""
-        r = Reader(data)
-        if r.u8() != _STATE_VERSION:
-            raise DecodeError("unknown public group state version")
-        ctx = GroupContext.from_bytes(r.opaque_v())
-        interim = r.opaque_v()
+        ctx, interim, tree = cls._read(data, _STATE_VERSION)
         suite = get_suite(ctx.cipher_suite)
-        tree = restore_ratchet_tree(suite, r.opaque_v())
-        r.finish()
-        return cls(suite, ctx, tree, interim)
-
-
-def _checked_above(_credential: m.Credential, _signature_key: bytes) -> None:
-    """Credentials are checked by the caller's validator before the shared rules run."""
+        return cls(suite, ctx, restore_ratchet_tree(suite, tree), interim)

@@ -5,25 +5,22 @@ commit checked in full on copies and staged, so a refused one changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 
 from crypto import framing
 from crypto import messages as m
 from crypto.errors import (
-    DecodeError,
     EpochError,
-    GenerationError,
-    InvalidCommitDecodeError,
-    InvalidCommitError,
-    InvalidCommitVerificationError,
     ProtocolError,
-    ReplayError,
     UsageError,
-    VerificationError,
 )
 from crypto.group.base import _GroupBase
 from crypto.group.external_init import _external_init_secret_receiver
+from crypto.group.public_commit import (
+    check_commit_sender,
+    committer_fault,
+    stage_public_commit,
+)
 from crypto.group.state import (
     _RESUMPTION_PSK_WINDOW,
     ApplicationMessage,
@@ -31,17 +28,15 @@ from crypto.group.state import (
     StagedCommit,
     StoredProposal,
     _Applied,
-    _leaf_at,
     _member,
-    _required_caps,
     _State,
 )
 from crypto.group.validation import (
-    LeafContext,
+    AppliedProposals,
     apply_proposal_list,
-    check_leaf,
     check_proposal,
     check_proposal_sender,
+    member_leaf,
 )
 from crypto.messages import (
     AuthenticatedContent,
@@ -60,25 +55,9 @@ from crypto.messages import (
 from crypto.schedule.key_schedule import EpochSecrets, next_epoch
 from crypto.schedule.psk import psk_secret as compute_psk_secret
 from crypto.schedule.secret_tree import RatchetType, SecretTree
-from crypto.schedule.transcript import confirmed_transcript_hash, interim_transcript_hash
+from crypto.schedule.transcript import interim_transcript_hash
 from crypto.tree import RatchetTree
-from crypto.tree.treekem import PrivateTreeState, merge_update_path
-
-
-@contextmanager
-def _committer_fault(committer: int | None) -> Iterator[None]:
-    """Re-raise a failed check of an authenticated commit as :class:`InvalidCommitError`
-    (keeping its kind). Only wraps checks whose inputs every member shares."""
-    try:
-        yield
-    except (InvalidCommitError, EpochError, ReplayError, GenerationError):
-        raise
-    except DecodeError as exc:
-        raise InvalidCommitDecodeError(str(exc), committer=committer) from None
-    except VerificationError as exc:
-        raise InvalidCommitVerificationError(str(exc), committer=committer) from None
-    except ProtocolError as exc:
-        raise InvalidCommitError(str(exc), committer=committer) from None
+from crypto.tree.treekem import PrivateTreeState
 
 
 class _GroupReceiver(_GroupBase):
@@ -220,6 +199,12 @@ class _GroupReceiver(_GroupBase):
         """Validate the list (section 12.2) and apply it (section 12.3) to copies."""
         a = apply_proposal_list(st.suite, st.context, st.tree, items, committer,
                                 self._identity, now, check_each=check_each)
+        return self._applied(st, items, a)
+
+    @staticmethod
+    def _applied(st: _State, items: Sequence[tuple[Proposal, Sender, bytes | None]],
+                 a: AppliedProposals) -> _Applied:
+        """The member's view of an applied list: its own pending Update key added."""
         update_keys: dict[int, bytes] = {}
         for p, sender, ref in items:
             if isinstance(p.body, m.Update) and ref is not None \
@@ -259,77 +244,36 @@ class _GroupReceiver(_GroupBase):
         commit = content.commit
         assert commit is not None
         sender = content.sender
-        external = sender.sender_type == SenderType.new_member_commit
         if sender.sender_type == SenderType.member and sender.leaf_index == st.own_leaf:
             # Local: only the committer's own device sees it (a lost pending commit).
             raise ProtocolError("a commit from our own leaf that is not our pending one")
-        with _committer_fault(sender.leaf_index):
-            if ac.auth.confirmation_tag is None:
-                raise ProtocolError("commit without confirmation tag")
-            if sender.sender_type != SenderType.member and not external:
-                raise ProtocolError("this sender may not commit")
-            if external and ac.wire_format != WireFormat.mls_public_message:
-                raise ProtocolError("an external commit must be a PublicMessage")
+        check_commit_sender(ac)
+        tag = ac.auth.confirmation_tag
+        assert tag is not None  # check_commit_sender
         # Local: which proposals we hold depends on what the relay delivered to us.
         items = self._resolve_proposals(st, commit, sender)
-        with _committer_fault(None if external else sender.leaf_index):
-            applied = self._apply_proposals(st, items, sender, now, check_each=True)
-            if (applied.path_required or external) and commit.path is None:
-                raise ProtocolError("this commit must carry an update path")
-        tree = applied.tree
-        new_epoch = st.context.epoch + 1
+        # Everything public, exactly as a delivery service checks it (public_commit).
+        pc = stage_public_commit(st.suite, st.context, st.tree, st.interim_transcript_hash,
+                                 ac, items, self._identity, now)
+        applied = self._applied(st, items, pc.applied)
+        external, committer_leaf, tree, ctx = pc.external, pc.committer, pc.tree, pc.context
+        new_epoch = ctx.epoch
         private = st.private
         commit_secret: bytes | None = None
-        if external:
-            # The joiner takes the leftmost blank leaf of the new tree.
-            assert commit.path is not None
-            tree, committer_leaf = tree.add_leaf(commit.path.leaf_node)
-        else:
-            assert sender.leaf_index is not None
-            committer_leaf = sender.leaf_index
         own_removed = any(r.leaf_index == st.own_leaf for r in applied.removed)
         if st.own_leaf in applied.update_keys:
             leaf_priv = applied.update_keys[st.own_leaf]
             private = PrivateTreeState.for_leaf(st.own_leaf, leaf_priv)
-        if commit.path is not None:
-            path = commit.path
-            with _committer_fault(committer_leaf):
-                if external:
-                    # Section 12.4.3.2: a Remove in an external commit may only remove
-                    # the joiner's own earlier leaf, which the new one must succeed.
-                    old_leaf = applied.removed_leaves[0] if applied.removed_leaves else None
-                    context = LeafContext.EXTERNAL_COMMIT
-                else:
-                    old_leaf = tree.leaf(committer_leaf)
-                    context = LeafContext.COMMIT
-                    if old_leaf is not None and old_leaf.encryption_key == \
-                            path.leaf_node.encryption_key:
-                        raise ProtocolError("commit leaf keeps the old encryption key")
-                check_leaf(path.leaf_node, context, suite=st.suite,
-                           extensions=applied.extensions, identity=self._identity,
-                           old_leaf=old_leaf)
-                merged = merge_update_path(
-                    tree, committer_leaf, path, group_id=st.context.group_id,
-                    exclude=applied.added, now=None,
-                    required_capabilities=_required_caps(applied.extensions))
-            tree = merged.tree
-            provisional = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
-                                       epoch=new_epoch, tree_hash=tree.tree_hash(),
-                                       confirmed_transcript_hash=st.context.confirmed_transcript_hash,
-                                       extensions=applied.extensions)
+        if pc.merged is not None:
             if not own_removed:
                 # Local: only our own ciphertext; others may decrypt theirs fine.
-                result = merged.decrypt(private.pruned(applied.tree) if not external
-                                        else private, provisional.to_bytes())
+                result = pc.merged.decrypt(private.pruned(applied.tree) if not external
+                                           else private,
+                                           pc.provisional_context(st.context).to_bytes())
                 private = result.private_state
                 commit_secret = result.commit_secret.value
         elif not own_removed:
             private = private.pruned(tree)
-        confirmed = confirmed_transcript_hash(st.suite, st.interim_transcript_hash,
-                                              ac.wire_format, content, ac.auth.signature)
-        ctx = GroupContext(cipher_suite=st.suite.id, group_id=st.context.group_id,
-                           epoch=new_epoch, tree_hash=tree.tree_hash(),
-                           confirmed_transcript_hash=confirmed, extensions=applied.extensions)
         psk = self._psk_secret(st, applied.psk_ids)
         if external:
             assert applied.external_init is not None
@@ -346,17 +290,16 @@ class _GroupReceiver(_GroupBase):
                 # secret derived the UpdatePath's public keys up to the root), the same
                 # init secret (the commit opened with this epoch's keys) and the same
                 # resumption PSKs: the same verdict everywhere.
-                with _committer_fault(committer_leaf):
-                    epoch_secrets.verify_confirmation_tag(confirmed,
-                                                          ac.auth.confirmation_tag)
+                with committer_fault(committer_leaf):
+                    epoch_secrets.verify_confirmation_tag(ctx.confirmed_transcript_hash, tag)
             else:  # an external PSK's value is ours alone
-                epoch_secrets.verify_confirmation_tag(confirmed, ac.auth.confirmation_tag)
+                epoch_secrets.verify_confirmation_tag(ctx.confirmed_transcript_hash, tag)
             nxt = self._next_state(st, ctx, tree, private, epoch_secrets,
-                                   ac.auth.confirmation_tag, ending_tree=ending_tree,
+                                   tag, ending_tree=ending_tree,
                                    reinit=applied.reinit)
         return StagedCommit(
             committer=committer_leaf,
-            added=tuple(_member(i, _leaf_at(tree, i)) for i in applied.added),
+            added=tuple(_member(i, member_leaf(tree, i)) for i in applied.added),
             removed=tuple(applied.removed), updated=tuple(applied.updated),
             new_epoch=new_epoch, extensions=applied.extensions, self_removed=own_removed,
             external=external, own=False, proposals=tuple(p for p, _s, _r in items),

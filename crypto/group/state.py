@@ -12,7 +12,7 @@ from crypto import framing
 from crypto import messages as m
 from crypto.codec import Reader, Writer
 from crypto.errors import DecodeError, ProtocolError, UsageError
-from crypto.group.validation import required_capabilities
+from crypto.group.validation import member_leaf, required_capabilities
 from crypto.messages import (
     Credential,
     Extension,
@@ -309,15 +309,6 @@ def _required_caps(extensions: Sequence[Extension]) -> RequiredCapabilitiesView 
     return required_capabilities(extensions)
 
 
-def _leaf_at(tree: RatchetTree, idx: int) -> LeafNode:
-    if not 0 <= idx < tree.n_leaves:
-        raise ProtocolError("leaf index outside the tree")
-    leaf = tree.leaf(idx)
-    if leaf is None:
-        raise ProtocolError("leaf index names a blank leaf")
-    return leaf
-
-
 def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: bytes,
                idx: int) -> LeafNode:
     from dataclasses import replace
@@ -332,7 +323,7 @@ def _sign_leaf(suite: CipherSuite, leaf: LeafNode, sig_priv: bytes, group_id: by
 
 def _leaf_at_usage(tree: RatchetTree, idx: int) -> LeafNode:
     try:
-        return _leaf_at(tree, idx)
+        return member_leaf(tree, idx)
     except ProtocolError:
         raise UsageError("leaf index does not name a member") from None
 
@@ -496,8 +487,8 @@ def _read_staged(r: Reader, current: _State, version: int) -> StagedCommit:
     nxt = _read_state(r, version)
     return StagedCommit(
         committer=committer,
-        added=tuple(_member(i, _leaf_at(nxt.tree, i)) for i in added),
-        removed=tuple(_member(i, _leaf_at(current.tree, i)) for i in removed),
+        added=tuple(_member(i, member_leaf(nxt.tree, i)) for i in added),
+        removed=tuple(_member(i, member_leaf(current.tree, i)) for i in removed),
         updated=tuple(updated), new_epoch=nxt.context.epoch,
         extensions=tuple(nxt.context.extensions), self_removed=False, external=False,
         own=True, proposals=tuple(proposals), _base_epoch=base_epoch, _base_auth=base_auth,

@@ -464,7 +464,8 @@ def check_proposal_sender(proposal: Proposal, sender: Sender) -> None:
         raise ProtocolError("this sender may not send proposals")
 
 
-def _leaf_at(tree: RatchetTree, idx: int) -> LeafNode:
+def member_leaf(tree: RatchetTree, idx: int) -> LeafNode:
+    """The member at ``idx``; ProtocolError if the index is outside the tree or blank."""
     if not 0 <= idx < tree.n_leaves:
         raise ProtocolError("leaf index outside the tree")
     leaf = tree.leaf(idx)
@@ -510,12 +511,12 @@ def check_proposal(
     elif isinstance(body, m.Update):
         if sender.sender_type != SenderType.member or sender.leaf_index is None:
             raise ProtocolError("only members send Update proposals")
-        old = _leaf_at(tree, sender.leaf_index)
+        old = member_leaf(tree, sender.leaf_index)
         validate_leaf(tree, body.leaf_node, LeafContext.UPDATE, group_id=context.group_id,
                       leaf_index=sender.leaf_index, extensions=exts, identity=identity,
                       old_leaf=old)
     elif isinstance(body, m.Remove):
-        _leaf_at(tree, body.removed)
+        member_leaf(tree, body.removed)
     elif isinstance(body, m.PreSharedKey):
         pid = body.psk
         if len(pid.psk_nonce) != suite.nh:
@@ -620,7 +621,7 @@ def apply_proposal_list(
                 raise ProtocolError("the committer cannot remove itself")
             if body.removed in touched:
                 raise ProtocolError("several Updates/Removes for one leaf")
-            _leaf_at(tree, body.removed)
+            member_leaf(tree, body.removed)
             touched.add(body.removed)
             removes.append(body.removed)
         elif isinstance(body, m.Add):
@@ -636,7 +637,7 @@ def apply_proposal_list(
         elif isinstance(body, m.ReInit):
             reinit = body
     # Adds: no duplicate clients, none already in the group (unless removed).
-    removed_sigs = {_leaf_at(tree, i).signature_key for i in removes}
+    removed_sigs = {member_leaf(tree, i).signature_key for i in removes}
     seen_sigs: set[bytes] = set()
     present = {leaf.signature_key for _i, leaf in tree.leaves()} - removed_sigs
     for kp in adds:
@@ -644,7 +645,7 @@ def apply_proposal_list(
         if sk in seen_sigs or sk in present:
             raise ProtocolError("Add of a client already in the group")
         seen_sigs.add(sk)
-    removed = [(i, _leaf_at(tree, i)) for i in removes]
+    removed = [(i, member_leaf(tree, i)) for i in removes]
     new_tree, added = tree.apply_proposals(
         updates=updates, removes=removes, adds=[kp.leaf_node for kp in adds])
     # After the list is applied: every new/updated leaf must be valid in the new tree
@@ -655,7 +656,7 @@ def apply_proposal_list(
     # Update's index is its sender's, so checking it again would verify the same bytes.
     rc = required_capabilities(extensions)
     new_tree.validate_entering_leaves(
-        [(idx, _leaf_at(new_tree, idx)) for idx in [i for i, _l in updates] + added],
+        [(idx, member_leaf(new_tree, idx)) for idx in [i for i, _l in updates] + added],
         group_id=context.group_id, required_capabilities=rc, signatures_verified=True)
     if gce:
         check_group_context_extensions(

@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 
 from ..errors import (
+    BlobKeyMismatch,
     QuotaExceeded,
     StorageUnavailable,
 )
 from ._sql_core import (
     SCHEMA,
+    STATE_COLUMNS,
     STATES_KEPT,
     WELCOME_COLUMNS,
     C,
@@ -51,10 +54,28 @@ from .base import (
 
 HOUR = 3600
 DAY = 24 * HOUR
+#: what the database keeps of the blob key: an HMAC of this under it (a check, no key)
+_KEY_CHECK = b"corridor blob key check"
+
+
+def _mac(key: bytes, kind: bytes, *parts: bytes) -> bytes:
+    mac = hmac.new(key, kind, hashlib.sha256)
+    for p in parts:
+        mac.update(len(p).to_bytes(4, "big") + p)
+    return mac.digest()
 
 __all__ = [
-    "SCHEMA", "STATES_KEPT", "WELCOME_COLUMNS", "Cursor", "Op", "Outcome", "Post", "SqlCore",
-    "SqlStorage", "welcome_row",
+    "SCHEMA",
+    "STATES_KEPT",
+    "STATE_COLUMNS",
+    "WELCOME_COLUMNS",
+    "Cursor",
+    "Op",
+    "Outcome",
+    "Post",
+    "SqlCore",
+    "SqlStorage",
+    "welcome_row",
 ]
 
 
@@ -64,13 +85,65 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
     # -- blobs --------------------------------------------------------------------------
     def _tag(self, kind: bytes, *parts: bytes) -> bytes:
         """A keyed tag over ``parts``: it stands in for an uploader or group id so the
-        row names neither (only a holder of the relay's secret can test a guess)."""
-        if self._secret is None:
+        row names neither (only a holder of the blob key, kept outside the database,
+        can test a guess)."""
+        if self._blob_key is None:
             raise StorageUnavailable("storage not open")
-        mac = hmac.new(self._secret, kind, hashlib.sha256)
-        for p in parts:
-            mac.update(len(p).to_bytes(4, "big") + p)
-        return mac.digest()
+        return _mac(self._blob_key, kind, *parts)
+
+    def _op_blob_key(self, cur: Cursor, _ev: list[Event]) -> None:
+        """Adopt the blob key given at start-up. The database keeps an HMAC of a
+        constant under it, so a relay given another key refuses to start instead of
+        losing every blob; rows tagged by an earlier relay under the database's own
+        secret are re-tagged under the key the first time one is given."""
+        given = self._blob_key_given
+        if given is None:  # a key for this process only (tools, tests)
+            self._blob_key = secrets.token_bytes(32)
+            return
+        check = _mac(given, _KEY_CHECK)
+        row = self._one(cur, "SELECT value FROM meta WHERE key = 'blob_key_check'")
+        if row is None:
+            self._blob_key = given
+            if not self.legacy_blobs and self._secret is not None:
+                self._retag_blobs(cur, self._secret)
+            self._exec(cur, "INSERT INTO meta (key, value) VALUES ('blob_key_check', ?) "
+                            "ON CONFLICT (key) DO NOTHING", (check,))
+            row = self._row(cur, "SELECT value FROM meta WHERE key = 'blob_key_check'")
+        if not hmac.compare_digest(bytes(row[0]), check):
+            self._blob_key = None
+            raise BlobKeyMismatch("the blob key file is not the one this store's blobs "
+                                  "were stored under")
+        self._blob_key = given
+
+    def _retag_blobs(self, cur: Cursor, old: bytes) -> int:
+        """Re-tag blob rows written under the database's secret (an earlier relay) by
+        finding their uploader among the devices and their group among the groups.
+        A row whose uploader is gone is dropped (nobody could fetch it); a group that
+        is gone gets a tag matching nothing. Quota counters start afresh."""
+        rows = self._all(cur, "SELECT blob_id, owner_tag, group_tag FROM blobs")
+        if not rows:
+            return 0
+        devices = [str(r[0]).encode() for r in self._all(cur, "SELECT device_id FROM devices")]
+        groups = [bytes(r[0]) for r in self._all(cur, "SELECT group_id FROM groups")]
+        done = 0
+        for blob_id, otag, gtag in rows:
+            bid = str(blob_id).encode()
+            owner = next((d for d in devices if hmac.compare_digest(
+                _mac(old, b"blob-owner", bid, d), bytes(otag))), None)
+            if owner is None:
+                self._exec(cur, "DELETE FROM blobs WHERE blob_id = ?", (blob_id,))
+                continue
+            group_tag = None
+            if gtag is not None:
+                group = next((g for g in groups if hmac.compare_digest(
+                    _mac(old, b"blob-group", bid, g), bytes(gtag))), None)
+                group_tag = secrets.token_bytes(32) if group is None else \
+                    self._tag(b"blob-group", bid, group)
+            self._exec(cur, "UPDATE blobs SET owner_tag = ?, group_tag = ? WHERE blob_id = ?",
+                       (self._tag(b"blob-owner", bid, owner), group_tag, blob_id))
+            done += 1
+        self._exec(cur, "DELETE FROM blob_quota")
+        return done
 
     def _blob_tags(self, blob_id: str, owner: str, group_id: bytes | None,
                    now: int) -> tuple[bytes, bytes | None, bytes, int]:
@@ -195,10 +268,13 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
             self._exec(cur, "DELETE FROM blob_quota WHERE day < ?", (now // DAY,))
             self._exec(
                 cur,
-                "DELETE FROM group_states WHERE seq < (SELECT s.seq FROM group_states s "
-                "WHERE s.group_id = group_states.group_id ORDER BY s.seq DESC LIMIT 1 "
-                "OFFSET ?) AND NOT EXISTS (SELECT 1 FROM welcomes w WHERE "
-                "w.group_id = group_states.group_id AND w.seq = group_states.seq)",
+                # kept: the newest states, those a Welcome names, and every row their
+                # chains read (from the whole state each builds on)
+                "DELETE FROM group_states WHERE seq < (SELECT MIN(COALESCE(k.base, k.seq)) "
+                "FROM group_states k WHERE k.group_id = group_states.group_id AND "
+                "(k.seq >= (SELECT s.seq FROM group_states s WHERE s.group_id = k.group_id "
+                "ORDER BY s.seq DESC LIMIT 1 OFFSET ?) OR EXISTS (SELECT 1 FROM welcomes w "
+                "WHERE w.group_id = k.group_id AND w.seq = k.seq)))",
                 (STATES_KEPT - 1,),
             )
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))

@@ -32,8 +32,8 @@ from .base import (
 )
 
 __all__ = [
-    "MAX_I64", "SCHEMA", "STATES_KEPT", "WELCOME_COLUMNS", "Connection", "Cursor", "Op",
-    "Outcome", "Post", "Row", "SqlCore",
+    "MAX_I64", "SCHEMA", "STATES_KEPT", "STATE_COLUMNS", "WELCOME_COLUMNS", "Connection",
+    "Cursor", "Op", "Outcome", "Post", "Row", "SqlCore",
     "welcome_row",
 ]
 
@@ -148,7 +148,7 @@ CREATE TABLE IF NOT EXISTS transparency_log (idx BIGINT PRIMARY KEY,
     leaf_hash {blob} NOT NULL, entry {blob} NOT NULL, added_at BIGINT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS transparency_log_leaf ON transparency_log (leaf_hash);
 CREATE TABLE IF NOT EXISTS group_states (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
-    at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL,
+    at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL, base BIGINT,
     PRIMARY KEY (group_id, seq));
 DROP TABLE IF EXISTS enrolment_tokens;
 """
@@ -157,6 +157,8 @@ DROP TABLE IF EXISTS enrolment_tokens;
 
 #: Columns added after the first release, created on open where missing.
 WELCOME_COLUMNS = (("group_id", "{blob}"), ("seq", "BIGINT"), ("commit_msg", "{blob}"))
+#: ``base``: the seq of the whole state a row of changes builds on (NULL: a whole state).
+STATE_COLUMNS = (("base", "BIGINT"),)
 
 #: Public states kept per group (the newest ones): a commit can be voided only while
 #: the state before it is kept.
@@ -180,9 +182,15 @@ class SqlCore(Storage, Generic[C]):
     reader_threads = 4
     reconnect_attempts = 3  # fresh writer connections tried for one batch before a 503
 
-    def __init__(self, url: str, *, batch_max: int = 512) -> None:
+    def __init__(self, url: str, *, batch_max: int = 512, blob_key: bytes | None = None
+                 ) -> None:
         self.url = url
         self.batch_max = batch_max
+        #: keys the blob rows' tags; kept outside the database (server_stub.blobkey), so
+        #: a dump alone links no blob to its uploader or group. None: a key for this
+        #: process only (tools and tests; blobs stored under it do not outlive it)
+        self._blob_key_given = blob_key
+        self._blob_key: bytes | None = None
         self._q: queue.SimpleQueue[Job | None] = queue.SimpleQueue()  # None: stop
         self._writer: threading.Thread | None = None
         self._readers: ThreadPoolExecutor | None = None
@@ -240,11 +248,15 @@ class SqlCore(Storage, Generic[C]):
         if self._start_error is not None:
             raise self._start_error
         self._secret = await self._write(self._op_secret)
+        await self._write(self._op_blob_key)
         if self.legacy_blobs:
             await self._write(self._op_migrate_blobs)
             self.legacy_blobs = False
 
     def _op_migrate_blobs(self, cur: Cursor, ev: list[Event]) -> int:
+        raise NotImplementedError
+
+    def _op_blob_key(self, cur: Cursor, ev: list[Event]) -> None:
         raise NotImplementedError
 
     async def close(self) -> None:

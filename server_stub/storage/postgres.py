@@ -27,7 +27,16 @@ import psycopg
 from psycopg.rows import TupleRow
 
 from ..errors import BadRequest, Conflict, NotFound, ServerError, StorageUnavailable
-from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, Outcome, Post, SqlStorage, welcome_row
+from ._sql import (
+    SCHEMA,
+    STATE_COLUMNS,
+    WELCOME_COLUMNS,
+    Cursor,
+    Outcome,
+    Post,
+    SqlStorage,
+    welcome_row,
+)
 from .base import (
     Event,
     EventSink,
@@ -53,8 +62,9 @@ class PostgresStorage(SqlStorage[PgConn]):
     placeholder = "%s"
     savepoints = False
 
-    def __init__(self, url: str, *, batch_max: int = 512) -> None:
-        super().__init__(url, batch_max=batch_max)
+    def __init__(self, url: str, *, batch_max: int = 512, blob_key: bytes | None = None
+                 ) -> None:
+        super().__init__(url, batch_max=batch_max, blob_key=blob_key)
         self.origin = f"{os.getpid():x}.{secrets.token_hex(4)}"
         self.channel = "corridor"
         self._listener: threading.Thread | None = None
@@ -80,9 +90,11 @@ class PostgresStorage(SqlStorage[PgConn]):
             for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if stmt.strip():
                     cur.execute(stmt)
-            for name, kind in WELCOME_COLUMNS:  # a store made by an older relay
-                cur.execute(f"ALTER TABLE welcomes ADD COLUMN IF NOT EXISTS {name} "
-                            f"{kind.format(blob='BYTEA')}")
+            for table, columns in (("welcomes", WELCOME_COLUMNS),
+                                   ("group_states", STATE_COLUMNS)):
+                for name, kind in columns:  # a store made by an older relay
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} "
+                                f"{kind.format(blob='BYTEA')}")
             cur.execute("SELECT current_schema()")
             row = cur.fetchone()
             if row is None:

@@ -215,6 +215,7 @@ def test_engine_records_roll_back_with_the_transaction(store: EngineStore) -> No
 
 
 def test_settings_come_from_outside_the_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CORRIDOR_ATTACHMENT_HOLD_SECONDS", raising=False)  # tests/conftest
     monkeypatch.setenv("CORRIDOR_SELF_UPDATE_DAYS", "2")
     monkeypatch.setenv("CORRIDOR_LAST_RESORT_DAYS", "0")
     assert EngineSettings.from_env() == EngineSettings(self_update_seconds=2 * 86400,

@@ -139,4 +139,6 @@ async def test_member_added_with_unlogged_certificate_alarmed_on_receipt(
     assert found and victim.device_id[:16] in found[0].detail, events
     assert found[0].channel_id == bytes.fromhex(cid)
     assert rogue in found[0].evidence
-    assert not venue.client(C).directory_status(cid).verified
+    status = venue.client(C).directory_status(cid)
+    assert not status.verified
+    assert any(al.kind == "unproven" for al in status.alarms), status  # shown as evidence

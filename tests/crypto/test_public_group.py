@@ -26,7 +26,15 @@ from crypto.group import Group
 from crypto.group.public_group import PublicGroup
 from crypto.messages import Proposal, ProposalOrRef, Sender
 from crypto.tree import treekem
-from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
+from tests.support.mls_groups import (
+    NOW,
+    accept,
+    deliver,
+    identity,
+    kp_for,
+    make_group,
+    resigned_path_leaf,
+)
 
 
 def public_of(g: Group) -> PublicGroup:
@@ -262,27 +270,6 @@ def test_group_info_checks() -> None:
         PublicGroup.from_bytes(pg.to_bytes() + b"\x00")
 
 
-def _path_leaf_edited(monkeypatch: pytest.MonkeyPatch, a: Group, **changes: object) -> bytes:
-    """A commit of ``a`` whose UpdatePath leaf is changed and re-signed by ``a`` (so the
-    signature, parent hashes and tree hash all verify: only the section 7.3 rules differ)."""
-    from crypto.group.state import _sign_leaf
-
-    st = a._state
-    real = treekem.PreparedUpdatePath.encrypt
-
-    def encrypt(self, *args, **kw):  # type: ignore[no-untyped-def]
-        p = real(self, *args, **kw)
-        leaf = _sign_leaf(st.suite, replace(p.leaf_node, **changes),  # type: ignore[arg-type]
-                          st.signature_private_key, st.context.group_id, st.own_leaf)
-        return replace(p, leaf_node=leaf)
-
-    monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
-    msg = a.commit(handshake_encrypted=False).message
-    monkeypatch.undo()
-    a.discard_pending_commit()
-    return msg
-
-
 def test_relay_refuses_what_members_refuse_in_a_path_leaf(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The relay runs the members' section 7.3 rules (crypto.group.validation): a validly signed
@@ -290,12 +277,67 @@ def test_relay_refuses_what_members_refuse_in_a_path_leaf(
     refused at the relay as by every member, so it is never routed to wedge a channel."""
     a, b, _c, _d = make_group(4)
     pg = public_of(a)
-    zero = _path_leaf_edited(monkeypatch, a, encryption_key=bytes(32))
+    zero = resigned_path_leaf(monkeypatch, a, encryption_key=bytes(32))
     assert "small-order" in str(_refused(pg, zero, ProtocolError))
     with pytest.raises(ProtocolError):
         b.process(zero, now=NOW)
-    swap = _path_leaf_edited(monkeypatch, a, credential=m.Credential.basic(b"mallory"))
+    swap = resigned_path_leaf(monkeypatch, a, credential=m.Credential.basic(b"mallory"))
     _refused(pg, swap, PolicyError)
     # the honest commit after both still verifies
     pg.verify_commit(a.commit(handshake_encrypted=False).message,
                      credential_validator=accept, now=NOW)
+
+
+def test_a_valid_external_commit_is_followed_like_the_members_do() -> None:
+    """External commits run the members' rules here too (section 12.4.3.2); Corridor's
+    charter refuses every one at the relay afterwards (crypto.corridor.routing)."""
+    a, b, c = make_group(3)
+    pg = public_of(a)
+    old_b = b.members()[b.own_leaf_index]
+    j, msg = Group.join_external(a.group_info(), old_b.credential, b._state.signature_private_key,
+                                 credential_validator=accept, remove=b.own_leaf_index)
+    v = pg.verify_commit(msg, credential_validator=accept, now=NOW)
+    assert v.external and v.committer_leaf is None
+    assert [i for i, _l in v.removed] == [b.own_leaf_index]
+    deliver([a, c], msg)
+    assert v.group.context.to_bytes() == context_of(a) == context_of(j)
+
+
+def test_changes_since_rebuild_every_state_and_stay_small() -> None:
+    """A state stored as the changes of one commit (the tree nodes that differ) gives
+    back exactly the state after it: through adds that extend the tree, removes that
+    truncate it, updates and extension changes."""
+    a, b, c = make_group(3)
+    pg = public_of(a)
+    members = [a, b, c]
+    kps = [kp_for(f"n{i}", 3) for i in range(4)]
+    steps = [
+        lambda: a.commit(add=[k.key_package for k in kps], handshake_encrypted=False),
+        lambda: b.commit(handshake_encrypted=False),
+        lambda: a.commit(remove=[3, 4, 5, 6], handshake_encrypted=False),
+        lambda: c.commit(group_context_extensions=[m.Extension(
+            extension_type=m.ExtensionType.application_id, extension_data=b"y")],
+            handshake_encrypted=False),
+    ]
+    for step in steps:
+        out = step()
+        owner = next(g for g in members if g.has_pending_commit)
+        nxt = pg.verify_commit(out.message, credential_validator=accept, now=NOW).group
+        owner.merge_pending_commit()
+        deliver([g for g in members if g is not owner], out.message)
+        changes = nxt.changes_since(pg)
+        rebuilt = pg.with_changes(changes)
+        assert rebuilt.to_bytes() == nxt.to_bytes()
+        assert rebuilt.tree.tree_hash() == nxt.context.tree_hash
+        assert PublicGroup.from_bytes(pg.to_bytes()).with_changes(changes).to_bytes() == \
+            nxt.to_bytes()  # from freshly decoded bytes too
+        pg = nxt
+    # a self-update changes the committer's leaf and direct path only
+    out = b.commit(handshake_encrypted=False)
+    nxt = pg.verify_commit(out.message, credential_validator=accept, now=NOW).group
+    assert len(nxt.changes_since(pg)) < len(nxt.to_bytes())
+    assert nxt.changes_since(nxt) != nxt.changes_since(pg)
+    with pytest.raises(DecodeError):
+        pg.with_changes(nxt.changes_since(pg)[:-1])
+    with pytest.raises(DecodeError):
+        pg.with_changes(b"\x01" + nxt.changes_since(pg)[1:])  # a whole state's version

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import nacl.bindings
@@ -26,11 +26,13 @@ from crypto.group import Group, StagedCommit, StoredProposal, validation
 from crypto.group.state import _sign_leaf
 from crypto.group.validation import BasicIdentityProvider, IdentityProvider, LeafContext
 from crypto.messages import Credential, ExtensionType, Proposal, checks
-from crypto.messages.key_package import KeyPackageBundle, default_capabilities, make_key_package
+from crypto.messages.key_package import default_capabilities, make_key_package
 from crypto.suites import get_suite
 from crypto.tree import parse_ratchet_tree
 from tests.support.mls_groups import (
     NOW,
+    Permissive,
+    Strict,
     accept,
     assert_agree,
     deliver,
@@ -38,63 +40,14 @@ from tests.support.mls_groups import (
     kp_for,
     make_group,
     refused_by_all,
+    resign_kp,
+    resigned_leaf_edit,
+    strict_group,
     with_path,
 )
 
 SUITE = 3
 ZERO = bytes(32)
-
-
-class Strict:
-    """A provider that refuses named identities and any change of identity."""
-
-    def __init__(self, refused: Sequence[bytes] = (b"evil",)) -> None:
-        self.refused = set(refused)
-
-    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
-        del signature_key
-        if credential.identity in self.refused:
-            raise PolicyError("refused member")
-
-    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
-        del signature_key
-        if credential.identity in self.refused:
-            raise PolicyError("refused external sender")
-
-    def valid_successor(self, old: Credential, new: Credential) -> bool:
-        return old == new
-
-
-class Permissive:
-    """A provider that accepts everything, identity changes included."""
-
-    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
-        del credential, signature_key
-
-    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
-        del credential, signature_key
-
-    def valid_successor(self, old: Credential, new: Credential) -> bool:
-        del old, new
-        return True
-
-
-def strict_group(n: int, *, caps: m.Capabilities | None = None,
-                 extensions: Sequence[m.Extension] = ()) -> list[Group]:
-    suite = get_suite(SUITE)
-    sig, _ = suite.generate_signature_key_pair()
-    a = Group.create(SUITE, secrets.token_bytes(8), Credential.basic(b"m0"), sig,
-                     credential_validator=Strict(), capabilities=caps, extensions=extensions)
-    bundles = []
-    for i in range(1, n):
-        s, _ = suite.generate_signature_key_pair()
-        bundles.append(make_key_package(SUITE, Credential.basic(b"m%d" % i), s,
-                                        lifetime=(NOW - 10, NOW + 86400), capabilities=caps))
-    out = a.commit(add=[b.key_package for b in bundles])
-    a.merge_pending_commit()
-    assert out.welcome is not None
-    return [a, *(Group.join(out.welcome, b, credential_validator=Strict(), now=NOW)
-                 for b in bundles)]
 
 
 def still_works(groups: Sequence[Group]) -> None:
@@ -118,18 +71,6 @@ def refused(groups: Sequence[Group], message: bytes, kind: type[CryptoError]) ->
         assert g.to_bytes() == before
 
 
-def resign_kp(bundle: KeyPackageBundle, **leaf_changes: object) -> m.KeyPackage:
-    """``bundle``'s KeyPackage with leaf fields changed, validly re-signed."""
-    suite = get_suite(SUITE)
-    kp = bundle.key_package
-    leaf = replace(kp.leaf_node, signature=b"", **leaf_changes)  # type: ignore[arg-type]
-    leaf = replace(leaf, signature=suite.sign_with_label(
-        bundle.signature_private_key, "LeafNodeTBS", leaf.tbs_bytes()))
-    out = replace(kp, leaf_node=leaf, signature=b"")
-    return replace(out, signature=suite.sign_with_label(
-        bundle.signature_private_key, "KeyPackageTBS", out.tbs_bytes()))
-
-
 def forged_update(g: Group, monkeypatch: pytest.MonkeyPatch, **leaf_changes: object) -> bytes:
     """An Update proposal from ``g`` whose leaf is changed and validly re-signed (the
     sender's own checks are skipped: the sender is the attacker)."""
@@ -149,17 +90,6 @@ def forged_update(g: Group, monkeypatch: pytest.MonkeyPatch, **leaf_changes: obj
                           authenticated_data=b"", rng=secrets.token_bytes)
     finally:
         monkeypatch.undo()
-
-
-def resigned_path_leaf(insider: Group, **changes: object) -> Callable[[m.UpdatePath],
-                                                                        m.UpdatePath]:
-    st = insider._state
-
-    def edit(p: m.UpdatePath) -> m.UpdatePath:
-        leaf = _sign_leaf(st.suite, replace(p.leaf_node, **changes),  # type: ignore[arg-type]
-                          st.signature_private_key, st.context.group_id, st.own_leaf)
-        return replace(p, leaf_node=leaf)
-    return edit
 
 
 # -- providers ------------------------------------------------------------------------
@@ -202,7 +132,7 @@ def test_update_path_leaf_without_required_capabilities_is_refused(
     groups = strict_group(4, caps=caps, extensions=[rc])
     insider, others = groups[0], groups[1:]
     lacking = replace(caps, extensions=())
-    msg = with_path(monkeypatch, insider, resigned_path_leaf(insider, capabilities=lacking))
+    msg = with_path(monkeypatch, insider, resigned_leaf_edit(insider, capabilities=lacking))
     reasons = refused_by_all(others, msg)
     assert "required" in reasons[0]
     still_works(groups)
@@ -338,7 +268,7 @@ def test_zero_key_in_update_proposal_and_path_is_refused(
 
     reasons = refused_by_all(groups[1:], with_path(monkeypatch, groups[0], zero_node))
     assert "small-order" in reasons[0]
-    msg = with_path(monkeypatch, groups[0], resigned_path_leaf(groups[0], encryption_key=ZERO))
+    msg = with_path(monkeypatch, groups[0], resigned_leaf_edit(groups[0], encryption_key=ZERO))
     refused_by_all(groups[1:], msg)
     still_works(groups)
 
@@ -367,7 +297,7 @@ def test_update_changing_identity_is_refused(monkeypatch: pytest.MonkeyPatch) ->
 def test_commit_path_changing_identity_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = make_group(3)
     msg = with_path(monkeypatch, groups[0],
-                    resigned_path_leaf(groups[0], credential=Credential.basic(b"mallory")))
+                    resigned_leaf_edit(groups[0], credential=Credential.basic(b"mallory")))
     refused(groups[1:], msg, PolicyError)
     # The application may allow it: a permissive provider accepts the same commit.
     lenient = Group.from_bytes(groups[1].to_bytes(), credential_validator=Permissive())

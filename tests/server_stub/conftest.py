@@ -7,9 +7,10 @@ from :mod:`tests.support.pki`; by default the session's venue) and admits device
 by certificate chain, like a deployed relay.
 
 PostgreSQL: DSN from ``CORRIDOR_TEST_POSTGRES`` (default
-``postgresql://postgres@127.0.0.1:5432/test``). Each test session gets a fresh schema,
-dropped at the end, so parallel runs never collide. If the server is unreachable the
-PostgreSQL tests fail when ``CI`` is set and are skipped (with the reason) otherwise.
+``postgresql://postgres@127.0.0.1:5432/test``). Each test gets a fresh schema, dropped
+at its end, so neither tests nor parallel runs see each other's rows. If the server is
+unreachable the PostgreSQL tests fail when ``CI`` is set and are skipped (with the
+reason) otherwise.
 """
 
 from __future__ import annotations
@@ -36,9 +37,14 @@ def _with_schema(dsn: str, schema: str) -> str:
     return f"{dsn}{sep}options={quote(f'-csearch_path={schema}')}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def pg_url() -> Iterator[str]:
-    """A PostgreSQL URL whose search_path is a schema made for this session."""
+    """A PostgreSQL URL whose search_path is a schema made for this test alone.
+
+    One schema per test, not per session: tests that read whole tables (the directory,
+    the routing list, the devices of a venue) saw the rows other tests left behind, so
+    test_admission_by_chain[postgres] failed after test_refusals.py.
+    """
     try:
         admin = psycopg.connect(PG_DSN, autocommit=True, connect_timeout=5)
     except psycopg.Error as exc:
@@ -52,6 +58,9 @@ def pg_url() -> Iterator[str]:
         try:
             yield _with_schema(PG_DSN, schema)
         finally:
+            # A relay's connection left idle in a transaction would block the drop for
+            # ever: fail the teardown loudly instead of hanging the run.
+            admin.execute("SET lock_timeout = '60s'")
             admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 

@@ -25,7 +25,7 @@ from tests.support.relay_process import InProcess, in_process
 
 @pytest.fixture
 def ids() -> tuple[str, str]:
-    """Mission ids unique to the test: PostgreSQL keeps one schema per session."""
+    """Mission ids unique to the test, so no other test's certificates or CRLs apply."""
     tok = secrets.token_hex(3)
     return f"alderia{tok}", f"borduria{tok}"
 
@@ -110,7 +110,7 @@ async def test_crl_revokes_a_registered_device_at_once(tmp_path: Path, db_url: s
             revoked = await _publish_crl(a, first_crl)
             assert revoked == [victim.device_id]
             with pytest.raises(WebSocketDisconnect) as e:
-                await ws.recv(timeout=5)
+                await ws.recv()
             assert e.value.code == 4403
         with pytest.raises(RelayError) as err:
             await v._json("GET", "/v1/devices/me")

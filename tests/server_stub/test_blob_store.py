@@ -1,18 +1,27 @@
 # SPDX-License-Identifier: Apache-2.0
 """What the relay's database holds for an attachment blob: no group id, no uploader id,
-an hour-coarse time; and a store made by an older relay migrated on open."""
+an hour-coarse time, no key of its tags (a key file beside it); and a store made by an
+older relay migrated on open."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
+import secrets
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
 
-from server_stub.errors import QuotaExceeded
+from server_stub import blobkey
+from server_stub.app import create_app
+from server_stub.errors import BlobKeyMismatch, QuotaExceeded
+from server_stub.settings import Settings
 from server_stub.storage.factory import open_storage
+from tests.support.relay_process import in_process, shared_blob_key
 from tests.support.relay_storage import NOW, devices
 
 GROUP = b"G" * 32
@@ -119,3 +128,106 @@ async def test_quota_counts_a_day_and_its_counter_goes_at_collection(store, db_u
     await s.put_blob(blob_id="e" * 43, owner=a, group_id=None, data=b"2" * 60,
                      now=start + day, expires_at=start + 10 * day, quota=100)
     assert (await s.get_blob("d" * 43, start + day)) is not None  # blobs outlive the counter
+
+
+def _all_cells(db_url: str) -> list[tuple[Any, ...]]:
+    """Every row of every table of the store (SQLite; the session schema on PostgreSQL)."""
+    with contextlib.closing(_raw(db_url)) as conn:
+        if db_url.startswith("sqlite"):
+            names = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
+        else:
+            names = [r[0] for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema()").fetchall()]
+        return [tuple(r) for n in names
+                for r in conn.execute(f'SELECT * FROM "{n}"').fetchall()]
+
+
+async def test_blob_key_stays_outside_the_store_and_a_restart_with_it_reads(
+    db_url: str, tmp_path: Path,
+) -> None:
+    shared = shared_blob_key(db_url)  # PostgreSQL: the test schema's one key
+    key = blobkey.load_or_create(shared or tmp_path / "blob.key")
+    s = open_storage(db_url, blob_key=key)
+    await s.open()
+    bid = secrets.token_urlsafe(32)
+    try:
+        [a] = await devices(s, 1)
+        await s.put_blob(blob_id=bid, owner=a, group_id=GROUP, data=b"sealed", now=NOW,
+                         expires_at=NOW + 100, quota=10_000)
+    finally:
+        await s.close()
+    assert not _holds(_all_cells(db_url), key)  # a dump alone holds no blob key
+    again = open_storage(db_url, blob_key=key)
+    await again.open()
+    try:
+        rec = await again.get_blob(bid, NOW)
+        assert rec is not None and rec.data == b"sealed"
+        assert await again.blob_owned_by(rec, a)
+    finally:
+        await again.close()
+    other = open_storage(db_url, blob_key=secrets.token_bytes(32))
+    with pytest.raises(BlobKeyMismatch):
+        await other.open()
+    await other.close()
+
+
+async def test_blobs_tagged_under_the_database_secret_are_retagged(tmp_path: Path) -> None:
+    """A store written by the previous relay (tags under the secret in ``meta``) keeps
+    its blobs for their uploader and group once a key file is given."""
+    url = f"sqlite:///{tmp_path / 'relay.sqlite3'}"
+    s = open_storage(url)
+    await s.open()
+    a, b = await devices(s, 2)
+    secret = await s.relay_secret()
+    await s.close()
+    gone = "g" * 43
+
+    def tag(kind: bytes, *parts: bytes) -> bytes:
+        mac = hmac.new(secret, kind, hashlib.sha256)
+        for p in parts:
+            mac.update(len(p).to_bytes(4, "big") + p)
+        return mac.digest()
+
+    with contextlib.closing(_raw(url)) as conn:
+        conn.execute("INSERT INTO groups (group_id, last_seq, created_at) VALUES (?, 0, 0)",
+                     (GROUP,))
+        conn.execute("INSERT INTO members (group_id, device_id, joined_seq, acked_seq) "
+                     "VALUES (?, ?, 0, 0)", (GROUP, b))
+        for bid, owner in (("k" * 43, a), (gone, "f" * 64)):
+            conn.execute("INSERT INTO blobs VALUES (?, ?, ?, 4, ?, ?, ?)",
+                         (bid, tag(b"blob-owner", bid.encode(), owner.encode()),
+                          tag(b"blob-group", bid.encode(), GROUP), b"data", NOW, NOW + 99))
+        conn.commit()
+    key = secrets.token_bytes(32)
+    s = open_storage(url, blob_key=key)
+    await s.open()
+    try:
+        rec = await s.get_blob("k" * 43, NOW)
+        assert rec is not None and await s.blob_owned_by(rec, a)
+        assert await s.may_read_blob(rec, b)  # b is routed in the blob's group
+        assert await s.get_blob(gone, NOW) is None  # its uploader is unknown: dropped
+    finally:
+        await s.close()
+
+
+async def test_first_serve_makes_a_private_key_file_and_blobs_survive_a_restart(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(data_dir=tmp_path)
+    async with in_process(settings) as r:
+        a = await r.device()
+        blob = await a.upload_blob(b"kept across restarts")
+    path = tmp_path / blobkey.BLOB_KEY
+    assert path.stat().st_mode & 0o777 == 0o600
+    key = path.read_bytes()
+    assert len(key) == blobkey.KEY_BYTES
+    assert key not in (tmp_path / "relay.sqlite3").read_bytes()
+    async with in_process(settings) as r:
+        a.http = r.http
+        await a.login()
+        assert await a.download_blob(blob) == b"kept across restarts"
+    path.chmod(0o644)
+    with pytest.raises(blobkey.BlobKeyError, match="chmod 600"):
+        create_app(settings)

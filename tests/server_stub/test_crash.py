@@ -43,7 +43,7 @@ async def test_kill9_loses_nothing_acknowledged(tmp_path: Path, database: str | 
 
 async def _scenario(relay: RelayProcess) -> None:
     limits = httpx.Limits(max_connections=20)
-    async with httpx.AsyncClient(base_url=relay.url, timeout=10, limits=limits) as http:
+    async with httpx.AsyncClient(base_url=relay.url, timeout=60, limits=limits) as http:
         senders = [await relay.client(http).enrol() for _ in range(3)]
         receiver = await relay.client(http).enrol()
         g = os.urandom(16)
@@ -74,7 +74,7 @@ async def _scenario(relay: RelayProcess) -> None:
             try:
                 async with receiver.websocket() as ws:
                     while not stop.is_set():
-                        f = await ws.recv(timeout=5)
+                        f = await ws.recv()
                         if f["type"] == "message":
                             received_before.append(f["seq"])
                             await ws.send({"type": "ack", "group_id": b64u(g),
@@ -86,13 +86,19 @@ async def _scenario(relay: RelayProcess) -> None:
 
         recv_task = asyncio.create_task(receive())
         send_tasks = [asyncio.create_task(sender(i, c)) for i, c in enumerate(senders)]
-        deadline = asyncio.get_running_loop().time() + 15
-        while len(acked_by_relay) < 300 and asyncio.get_running_loop().time() < deadline:
+        # Up to 300 acknowledged, or 15 s of traffic once there is enough to judge; a
+        # loaded machine gets there slowly, so "enough" may take up to 120 s.
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        while len(acked_by_relay) < 300:
+            enough = len(acked_by_relay) >= 50 and confirmed_ack > 0
+            if (enough and loop.time() > started + 15) or loop.time() > started + 120:
+                break
             await asyncio.sleep(0.02)
         await asyncio.to_thread(relay.kill9)
         stop.set()
         await asyncio.gather(*send_tasks)
-        await asyncio.wait_for(recv_task, 10)
+        await asyncio.wait_for(recv_task, 60)
         assert len(acked_by_relay) >= 50, "too little traffic before the kill"
         assert confirmed_ack > 0, "the receiver never had an ack confirmed"
 
@@ -124,7 +130,7 @@ async def _scenario(relay: RelayProcess) -> None:
               f"confirmed_ack={confirmed_ack} received={len(received_before)}")
         # the receiver reconnects: only what it had not (durably) acked comes back
         async with receiver.websocket() as ws:
-            _, backlog = await ws.until("ready", timeout=20)
+            _, backlog = await ws.until("ready")
         redelivered = [f["seq"] for f in backlog if f["type"] == "message"]
         assert len(redelivered) == len(set(redelivered)), "duplicate within redelivery"
         assert all(s > confirmed_ack for s in redelivered), "an acked message came back"

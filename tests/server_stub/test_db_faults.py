@@ -95,7 +95,7 @@ async def test_database_down_is_503_then_back_without_a_failed_batch(
             assert refused.value.status == 503
             async with a.websocket() as ws:
                 with pytest.raises(WebSocketDisconnect) as closed:
-                    await ws.recv(timeout=10)
+                    await ws.recv()
             assert closed.value.code == 1013
             assert (await http.get("/health")).status_code == 200  # alive, not ready
             not_ready = await http.get("/health/ready")
@@ -165,10 +165,10 @@ async def test_listener_cut_makes_sockets_catch_up(tmp_path: Path, pg_url: str) 
                 sent = await a.send(g, private_message(g, 1, APPLICATION, b"meanwhile"))
                 with pytest.raises(WebSocketDisconnect) as closed:
                     while True:
-                        await wb.recv(timeout=15)
+                        await wb.recv()
                 assert closed.value.code == 1012
             async with b.websocket() as wb:
-                _ready, backlog = await wb.until("ready", timeout=15)
+                _ready, backlog = await wb.until("ready")
             assert sent["seq"] in [f["seq"] for f in backlog if f["type"] == "message"]
     finally:
         one.stop()

@@ -39,7 +39,7 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
                 welcome = await wb.recv()
                 assert welcome["type"] == "welcome"
                 sent = await a.send(g, private_message(g, 1, APPLICATION, b"hello via one"))
-                pushed = await wb.recv(timeout=5)
+                pushed = await wb.recv()
                 assert pushed["type"] == "message" and pushed["seq"] == sent["seq"]
                 assert pushed["sender"] == a.device_id
                 # routing changes made through one are honoured by two's push cache
@@ -52,7 +52,7 @@ async def test_push_crosses_relay_processes(tmp_path: Path, pg_url: str) -> None
                 async with a.websocket() as wa:
                     await wa.until("ready")
                     reply = await b.send(g, private_message(g, 2, APPLICATION, b"reply"))
-                    frame = await wa.recv(timeout=5)
+                    frame = await wa.recv()
                     assert frame["seq"] == reply["seq"] and frame["sender"] == b.device_id
     finally:
         one.stop()
@@ -94,13 +94,13 @@ async def test_revocation_through_one_process_drops_the_device_on_every_process(
                 assert out["revoked"] == [victim.device_id]
                 for ws in (w1, w2):  # the socket on two closes too, not only one's
                     with pytest.raises(WebSocketDisconnect) as closed:
-                        await ws.recv(timeout=5)
+                        await ws.recv()
                     assert closed.value.code == 4403
             # two refuses the victim's token now, well inside its 30 s cache period
             with pytest.raises(RelayError) as refused:
                 await victim._json("GET", "/v1/devices/me")
             assert refused.value.status == 401
-            assert time.monotonic() - started < 10
+            assert time.monotonic() - started < 30  # before the cache would have expired
             with pytest.raises(RelayError) as refused:
                 await victim.login()
             assert refused.value.status == 401
@@ -141,7 +141,7 @@ async def test_push_keeps_group_order_across_processes(tmp_path: Path, pg_url: s
                 await asyncio.gather(burst(a, 60), burst(c, 60))
                 seqs = []
                 while len(seqs) < 120:
-                    f = await wb.recv(timeout=10)
+                    f = await wb.recv()
                     if f["type"] == "message":
                         seqs.append(f["seq"])
             # the commit (seq 1) reached b with its Welcome; then 2..121, in order

@@ -69,7 +69,7 @@ async def test_every_record_is_logged_and_proven(tmp_path: Path, db_url: str,
         devs = [pki.device(a_m, "ana"), pki.device(a_m, "ben"), pki.device(b_m, "bea")]
         c = await pki.client(r.http, devs[0]).enrol()
         head0 = SignedTreeHead.decode(unb64((await c._json("GET", "/v1/log/head"))["head"]))
-        base = head0.size - 2  # (PostgreSQL keeps one store per session)
+        base = head0.size - 2  # before: mission A and ana are the two records so far
         for d in devs[1:]:
             await pki.client(r.http, d).enrol()
         head1 = SignedTreeHead.decode(unb64((await c._json("GET", "/v1/log/head"))["head"]))

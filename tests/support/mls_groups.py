@@ -11,20 +11,24 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import pytest
 
 from crypto import framing
 from crypto import messages as m
-from crypto.errors import CryptoError, InvalidCommitError, ProtocolError
+from crypto.errors import CryptoError, InvalidCommitError, PolicyError, ProtocolError
 from crypto.group import Group, StagedCommit, make_key_package
-from crypto.messages import Proposal, ProposalOrRef, Sender
+from crypto.messages import Credential, Proposal, ProposalOrRef, Sender
+from crypto.messages.key_package import KeyPackageBundle
 from crypto.suites import get_suite
 from crypto.tree import treekem
 
-__all__ = ["INSIDER", "NOW", "accept", "assert_agree", "clone", "deliver", "identity",
-           "insider_commit", "kp_for", "make_group", "public_application", "refused_by_all",
-           "with_path"]
+__all__ = ["INSIDER", "NOW", "SUITE", "Permissive", "Strict", "accept", "assert_agree",
+           "clone", "deliver", "identity", "insider_commit", "kp_for", "make_group",
+           "public_application", "refused_by_all", "resign_kp", "resigned_leaf_edit",
+           "resigned_path_leaf",
+           "strict_group", "with_path"]
 
 
 NOW = 1_800_000_000
@@ -98,19 +102,22 @@ def refused_by_all(members: Sequence[Group], message: bytes,
 
 
 def insider_commit(insider: Group, proposals: Sequence[m.ProposalBody] = (), *,
-                   path: bool = True, encrypted: bool = True) -> bytes:
+                   path: bool = True, encrypted: bool = True,
+                   authenticated_data: bytes = b"") -> bytes:
     """A commit signed by ``insider`` carrying ``proposals`` inline, unchecked: the
     committer computes its own side as if the list were empty."""
     g = clone(insider)
     st = g._state
     applied = g._apply_proposals(st, [], Sender.member(st.own_leaf), NOW, check_each=False)
     por = [ProposalOrRef.of(Proposal.of(b)) for b in proposals]
-    return g._build_commit(st, applied, por, [], use_path=path, authenticated_data=b"",
-                           encrypted=encrypted, rng=secrets.token_bytes).message
+    return g._build_commit(st, applied, por, [], use_path=path,
+                           authenticated_data=authenticated_data, encrypted=encrypted,
+                           rng=secrets.token_bytes).message
 
 
 def with_path(monkeypatch: pytest.MonkeyPatch, insider: Group,
-              edit: Callable[[m.UpdatePath], m.UpdatePath]) -> bytes:
+              edit: Callable[[m.UpdatePath], m.UpdatePath], *, encrypted: bool = True,
+              authenticated_data: bytes = b"") -> bytes:
     """An honest-looking commit of ``insider`` whose UpdatePath is ``edit``-ed before
     it is signed."""
     real = treekem.PreparedUpdatePath.encrypt
@@ -119,11 +126,35 @@ def with_path(monkeypatch: pytest.MonkeyPatch, insider: Group,
         return edit(real(self, *args, **kw))
 
     monkeypatch.setattr(treekem.PreparedUpdatePath, "encrypt", encrypt)
-    out = clone(insider).commit()
+    out = clone(insider).commit(handshake_encrypted=encrypted,
+                                authenticated_data=authenticated_data)
     monkeypatch.undo()
     return out.message
 
 
+def resigned_leaf_edit(insider: Group, **changes: object
+                       ) -> Callable[[m.UpdatePath], m.UpdatePath]:
+    """An UpdatePath edit (for :func:`with_path`) changing the leaf and re-signing it by
+    ``insider`` (so the signature, parent hashes and tree hash all verify: only the
+    section 7.3 rules differ)."""
+    from crypto.group.state import _sign_leaf
+
+    st = insider._state
+
+    def edit(p: m.UpdatePath) -> m.UpdatePath:
+        leaf = _sign_leaf(st.suite, replace(p.leaf_node, **changes),  # type: ignore[arg-type]
+                          st.signature_private_key, st.context.group_id, st.own_leaf)
+        return replace(p, leaf_node=leaf)
+
+    return edit
+
+
+def resigned_path_leaf(monkeypatch: pytest.MonkeyPatch, insider: Group, *,
+                       encrypted: bool = False, authenticated_data: bytes = b"",
+                       **changes: object) -> bytes:
+    """A commit of ``insider`` whose UpdatePath leaf is changed and re-signed by it."""
+    return with_path(monkeypatch, insider, resigned_leaf_edit(insider, **changes),
+                     encrypted=encrypted, authenticated_data=authenticated_data)
 def public_application(g: Group, data: bytes) -> bytes:
     """An application message framed as a PublicMessage, validly signed and tagged."""
     st = g._state
@@ -146,3 +177,68 @@ def public_application(g: Group, data: bytes) -> bytes:
                                            membership_tag=tag)).to_bytes()
 
 
+SUITE = 3
+
+
+class Strict:
+    """A provider that refuses named identities and any change of identity."""
+
+    def __init__(self, refused: Sequence[bytes] = (b"evil",)) -> None:
+        self.refused = set(refused)
+
+    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
+        del signature_key
+        if credential.identity in self.refused:
+            raise PolicyError("refused member")
+
+    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
+        del signature_key
+        if credential.identity in self.refused:
+            raise PolicyError("refused external sender")
+
+    def valid_successor(self, old: Credential, new: Credential) -> bool:
+        return old == new
+
+
+class Permissive:
+    """A provider that accepts everything, identity changes included."""
+
+    def validate_member(self, credential: Credential, signature_key: bytes) -> None:
+        del credential, signature_key
+
+    def validate_external_sender(self, credential: Credential, signature_key: bytes) -> None:
+        del credential, signature_key
+
+    def valid_successor(self, old: Credential, new: Credential) -> bool:
+        del old, new
+        return True
+
+
+def strict_group(n: int, *, caps: m.Capabilities | None = None,
+                 extensions: Sequence[m.Extension] = ()) -> list[Group]:
+    suite = get_suite(SUITE)
+    sig, _ = suite.generate_signature_key_pair()
+    a = Group.create(SUITE, secrets.token_bytes(8), Credential.basic(b"m0"), sig,
+                     credential_validator=Strict(), capabilities=caps, extensions=extensions)
+    bundles = []
+    for i in range(1, n):
+        s, _ = suite.generate_signature_key_pair()
+        bundles.append(make_key_package(SUITE, Credential.basic(b"m%d" % i), s,
+                                        lifetime=(NOW - 10, NOW + 86400), capabilities=caps))
+    out = a.commit(add=[b.key_package for b in bundles])
+    a.merge_pending_commit()
+    assert out.welcome is not None
+    return [a, *(Group.join(out.welcome, b, credential_validator=Strict(), now=NOW)
+                 for b in bundles)]
+
+
+def resign_kp(bundle: KeyPackageBundle, **leaf_changes: object) -> m.KeyPackage:
+    """``bundle``'s KeyPackage with leaf fields changed, validly re-signed."""
+    suite = get_suite(SUITE)
+    kp = bundle.key_package
+    leaf = replace(kp.leaf_node, signature=b"", **leaf_changes)  # type: ignore[arg-type]
+    leaf = replace(leaf, signature=suite.sign_with_label(
+        bundle.signature_private_key, "LeafNodeTBS", leaf.tbs_bytes()))
+    out = replace(kp, leaf_node=leaf, signature=b"")
+    return replace(out, signature=suite.sign_with_label(
+        bundle.signature_private_key, "KeyPackageTBS", out.tbs_bytes()))

@@ -215,7 +215,7 @@ def write_root(data_dir: Path, pki: Pki, *, replace: bool = False) -> Path:
 
 @functools.cache
 def session_venue() -> Pki:
-    """One venue for the whole test session, its names unique to it (PostgreSQL keeps one
-    schema per session, and another session's CRLs must never apply here)."""
+    """One venue for the whole test session, its names unique to it (another session's
+    CRLs must never apply here, even on a shared PostgreSQL server)."""
     tag = secrets.token_hex(4)
     return Pki(missions=(f"relaytest{tag}", f"relayother{tag}"), name=f"Relay Test Venue {tag}")

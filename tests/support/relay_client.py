@@ -76,6 +76,12 @@ def private_message(group_id: bytes, epoch: int, content_type: int, ciphertext: 
     )
 
 
+def stamp_aad(at: int | None = None, crls: Sequence[bytes] = ()) -> bytes:
+    """A commit's authenticated data with Corridor's stamp (time, CRLs), as clients send."""
+    stamp = CommitStamp(list(crls), int(time.time()) if at is None else at)
+    return b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+
+
 def _accept(credential: Credential, key: bytes) -> None:
     del credential, key  # the relay checks chains; this test client trusts its venue
 
@@ -184,8 +190,7 @@ class RelayClient:
         if after is not None:
             exts = [e for e in g.extensions if e.extension_type != CHARTER_EXTENSION]
             exts.append(charter_extension(after))
-        stamp = CommitStamp(list(crls), int(time.time()) if at is None else at)
-        aad = b"\x02" + bytes(16) + b"\x00" + msgspec.msgpack.encode(stamp)
+        aad = stamp_aad(at, crls)
         out = g.commit(add=kps, remove=leaves, group_context_extensions=exts,
                        authenticated_data=aad, handshake_encrypted=False)
         return out.message, out.welcome, ids
@@ -349,20 +354,25 @@ class RelayClient:
             yield WsSession(ws)
 
 
+#: Seconds to wait for a frame the relay must send. Generous: a loaded 2-core machine
+#: starves relay processes for seconds; a test that expects silence passes its own.
+FRAME_TIMEOUT = 30.0
+
+
 class WsSession:
     """JSON frames over the relay socket."""
 
     def __init__(self, ws: AsyncWebSocketSession) -> None:
         self.ws = ws
 
-    async def recv(self, timeout: float = 10.0) -> dict[str, Any]:
+    async def recv(self, timeout: float = FRAME_TIMEOUT) -> dict[str, Any]:
         frame: dict[str, Any] = json.loads(await self.ws.receive_text(timeout=timeout))
         return frame
 
     async def send(self, frame: dict[str, Any]) -> None:
         await self.ws.send_text(json.dumps(frame))
 
-    async def until(self, kind: str, timeout: float = 10.0) -> tuple[dict[str, Any],
+    async def until(self, kind: str, timeout: float = FRAME_TIMEOUT) -> tuple[dict[str, Any],
                                                                     list[dict[str, Any]]]:
         """Frames until one of type ``kind``; returns it and those seen before it."""
         seen = []

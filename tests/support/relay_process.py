@@ -31,9 +31,10 @@ from server_stub.settings import Settings
 from .pki import Pki, session_venue, write_root
 from .relay_client import RelayClient
 
-__all__ = ["PG_DSN", "ROOT", "InProcess", "RelayProcess", "free_port", "in_process"]
+__all__ = ["PG_DSN", "ROOT", "InProcess", "RelayProcess", "free_port", "in_process",
+           "shared_blob_key"]
 
-#: The PostgreSQL server the tests use (a schema per session is made in it).
+#: The PostgreSQL server the tests use (a schema per test is made in it).
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 #: The repository root (what a relay subprocess needs on its PYTHONPATH).
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,11 +63,31 @@ async def in_process(settings: Settings, venue: Pki | None = None,
     (default: the session's; a ``root.pem`` already there is kept)."""
     venue = venue or session_venue()
     write_root(settings.data_dir, venue)
+    shared = shared_blob_key(settings.database_url)
+    if shared is not None and settings.blob_key_file is None:
+        settings = settings.replace(blob_key_file=shared)
     app = create_app(settings, **kw)
     async with app.router.lifespan_context(app):
         transport = ASGIWebSocketTransport(app)
         async with httpx.AsyncClient(transport=transport, base_url="http://relay") as http:
             yield InProcess(app, app.state.relay, http, venue)
+
+
+def shared_blob_key(database: str | None) -> Path | None:
+    """The blob key file every relay on one PostgreSQL test schema shares (a deployment
+    gives all its relay processes one key; server_stub.blobkey). None for SQLite: the
+    key is made in the relay's own data directory."""
+    if not database or database.startswith("sqlite"):
+        return None
+    import hashlib
+    import tempfile
+    from urllib.parse import parse_qs, urlsplit
+
+    # one schema per test session: key by it (tests reach it by proxies and names too)
+    schema = parse_qs(urlsplit(database).query).get("options", [database])[0]
+    folder = Path(tempfile.gettempdir()) / f"corridor-test-blob-keys-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder / (hashlib.sha256(schema.encode()).hexdigest()[:24] + ".key")
 
 
 def free_port() -> int:
@@ -89,6 +110,9 @@ class RelayProcess:
         self.database = database
         self.port = port or free_port()
         self.env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+        shared = shared_blob_key(database)
+        if shared is not None:
+            self.env.setdefault("CORRIDOR_RELAY_BLOB_KEY_FILE", str(shared))
         self.log_path = data_dir / f"relay-{self.port}.log"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log_level = log_level
@@ -98,7 +122,9 @@ class RelayProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30) -> RelayProcess:
+    def start(self, timeout: float = 120) -> RelayProcess:
+        """Start the relay and wait for its health check (generously: a Python process
+        that imports the relay can take tens of seconds on a loaded runner)."""
         write_root(self.data_dir, self.venue)
         cmd = [sys.executable, "-m", self.module, "serve", "--port", str(self.port),
                "--data-dir", str(self.data_dir), "--log-level", self.log_level]

@@ -10,8 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 
 from crypto import __version__, certs
-
-TIMEOUT = 20000
+from tests.support.ui_windows import TIMEOUT
 
 
 def test_an_attachment_is_confirmed_before_it_is_sent(open_window, qtbot,  # type: ignore[no-untyped-def]
@@ -33,7 +32,11 @@ def test_an_attachment_is_confirmed_before_it_is_sent(open_window, qtbot,  # typ
     assert not any(r.file_name == picture.name for r in w.conv_model.rows())
 
     dlg = w.confirm_attachment(picture)
-    assert dlg is not None
+    assert dlg is not None and dlg.upload is not None
+    # uploaded while the dialog is open, before the caption and the confirmation
+    qtbot.waitUntil(dlg.upload.done, timeout=TIMEOUT)
+    assert dlg.upload.result().ref.file_name == picture.name
+    assert not any(r.file_name == picture.name for r in w.conv_model.rows())
     dlg.caption.setText("Seating for the plenary")
     dlg.send_button.click()
     qtbot.waitUntil(lambda: any(r.file_name == picture.name for r in w.conv_model.rows()),

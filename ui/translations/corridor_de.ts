@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Das Forum in %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -543,6 +547,10 @@
     <message>
         <source>Clock</source>
         <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1702,6 +1710,10 @@ Ihr Gerät: %2</translation>
         <translation>Über &amp;Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1724,6 +1736,10 @@ Ihr Gerät: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Einstufungsobergrenze: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Die Einstufungsstufen des Tagungsorts, niedrigste zuerst: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2087,6 +2103,13 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <source>cancelled</source>
         <translation>abgesagt</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: %n Übung</numerusform>
+            <numerusform>%1: %n Übungen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>abgeschlossen</translation>
@@ -2122,6 +2145,14 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>Channel</source>
         <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>Kein Kanal zum Senden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2196,6 +2227,114 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Dringlichkeit</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>Meldung eines Zwischenfalls</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90 bis 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180 bis 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 an %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>Beteiligte Einheiten</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Ersuchen um Erläuterung</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>Jahresaustausch ändern</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>Jahresaustausch einreichen</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>was die Änderung ändert</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Angaben</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>Änderungsvermerk</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>Sagen Sie, was die Änderung ändert</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>Vorlage veröffentlichen</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>Zeit, Position, Schiff, Absicht</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>Vorlage ausfüllen</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>Keine Vorlage veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>%1 ausfüllen</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>Notifikationen und Hilfe</translation>
     </message>
@@ -2218,6 +2357,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2268,6 +2411,70 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Katastrophenhilfe</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>&amp;Zwischenfall melden…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>Mit Ersuchen &amp;verknüpfen</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>Ersuchen um Erläuterung und ihre Zwischenfälle</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>Gerichtet an</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>Vorlage &amp;ausfüllen…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>Vorlage &amp;veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Vorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Einreichen…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Eingereicht</translation>
     </message>
@@ -2282,6 +2489,26 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>Annual exchange</source>
         <translation>Jährlicher Austausch</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>Einreichung &amp;ändern…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (hier nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Übungsregister exportieren</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF zum Drucken (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor-Forum</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2509,6 +2736,61 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Das Protokoll konnte nicht geprüft werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 ungelesen</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Forum hinzufügen — sein Geräteverzeichnis wählen</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Forum öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Foren: wechseln, ein bekanntes öffnen oder eines hinzufügen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Dieses Forum schließen</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Dieses Forum schließen (seine Verbindung endet; die anderen laufen weiter)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (nicht geöffnet)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Forum hinzufügen…</translation>
     </message>
 </context>
 </TS>

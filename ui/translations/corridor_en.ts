@@ -136,6 +136,16 @@
     </message>
 </context>
 <context>
+    <name>Notices</name>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: %n exercise</numerusform>
+            <numerusform>%1: %n exercises</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Transparency</name>
     <message numerus="yes">
         <source>%n alarm(s) in the log (entries: %1): a certificate this mission did not issue. Revoke it and check who holds the mission key.</source>

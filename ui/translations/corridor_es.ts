@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>No se pudo abrir Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>No se pudo abrir el foro en %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -543,6 +547,10 @@
     <message>
         <source>Clock</source>
         <translation>Tiempo</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1702,6 +1710,10 @@ Su dispositivo: %2</translation>
         <translation>&amp;Acerca de Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1724,6 +1736,10 @@ Su dispositivo: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Techo de clasificación: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Los niveles de clasificación de la sede, del más bajo al más alto: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2087,6 +2103,13 @@ Compárela con la que publicó la secretaría.</translation>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: %n ejercicio</numerusform>
+            <numerusform>%1: %n ejercicios</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>completado</translation>
@@ -2122,6 +2145,14 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>No hay canal al que enviar</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>«%1» no es un número</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2196,6 +2227,114 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Urgencia</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>Notificación de incidente</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90 a 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180 a 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>Unidades implicadas</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué ocurrió</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Solicitud de explicación</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>Modificar el intercambio anual</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>Presentar el intercambio anual</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>qué cambia la modificación</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>Nota de modificación</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>Indique qué cambia la modificación</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>Publicar una plantilla</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>hora, posición, buque, intención</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>Rellenar una plantilla</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>No se ha publicado ninguna plantilla</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>Rellene %1</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>Notificaciones y ayuda</translation>
     </message>
@@ -2218,6 +2357,10 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2268,6 +2411,70 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Ayuda en catástrofes</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>Notificar &amp;incidente…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>&amp;Vincular a solicitud</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>Solicitudes de explicación y sus incidentes</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>Dirigida a</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>&amp;Rellenar plantilla…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>&amp;Publicar plantilla…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Presentar…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Presentado</translation>
     </message>
@@ -2282,6 +2489,26 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Annual exchange</source>
         <translation>Intercambio anual</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>&amp;Modificar presentación…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (no disponible aquí)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exportar el registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF para imprimir (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2509,6 +2736,61 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>No se pudo comprobar el registro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 sin leer</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Añadir un foro — elija su carpeta del dispositivo</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Abrir el foro</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Abrir Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Foro</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Foros: cambiar, abrir uno conocido o añadir uno</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Cerrar este foro</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Cerrar este foro (su conexión termina; los demás siguen funcionando)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (no abierto)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Añadir un foro…</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Impossible d&apos;ouvrir Corridor&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le forum dans %1&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -543,6 +547,10 @@
     <message>
         <source>Clock</source>
         <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1702,6 +1710,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>À &amp;propos de Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1724,6 +1736,10 @@ Son appareil&#xa0;: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Plafond de classification : %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Les niveaux de classification du lieu de réunion, du plus bas au plus haut : %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2087,6 +2103,13 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1 : %n exercice</numerusform>
+            <numerusform>%1 : %n exercices</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>terminé</translation>
@@ -2122,6 +2145,14 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>Aucun canal où envoyer</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>« %1 » n’est pas un nombre</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2196,6 +2227,114 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Urgence</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>Notification d’incident</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90 à 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180 à 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 à %2 : %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>Unités concernées</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Demande d’explication</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>Modifier l’échange annuel</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>Soumettre l’échange annuel</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>ce que la modification change</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informations</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>Note de modification</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>Indiquez ce que la modification change</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>Publier un modèle</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>heure, position, navire, intention</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>Remplir un modèle</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>Aucun modèle n’a été publié</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>Remplissez %1</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>Notifications et aide</translation>
     </message>
@@ -2218,6 +2357,10 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2268,6 +2411,70 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Aide en cas de catastrophe</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>Signaler un &amp;incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>&amp;Lier à la demande</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>Demandes d’explication et leurs incidents</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>Adressée à</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>&amp;Remplir un modèle…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>&amp;Publier un modèle…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valeurs</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Soumettre…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Soumis</translation>
     </message>
@@ -2282,6 +2489,26 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Annual exchange</source>
         <translation>Échange annuel</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>&amp;Modifier la soumission…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (absente ici)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exporter le registre des exercices</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF à imprimer (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Forum Corridor</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2509,6 +2736,61 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Le journal n&apos;a pas pu être vérifié&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1&#xa0;: %2 non lu(s)</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Ajouter un forum — choisir son dossier de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Ouvrir le forum</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Ouvrir Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Forums&#xa0;: changer, ouvrir un forum connu ou en ajouter un</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Fermer ce forum</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Fermer ce forum (sa connexion prend fin&#xa0;; les autres continuent)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (non ouvert)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Ajouter un forum…</translation>
     </message>
 </context>
 </TS>

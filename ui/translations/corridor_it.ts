@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Impossibile aprire Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Impossibile aprire il forum in %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -543,6 +547,10 @@
     <message>
         <source>Clock</source>
         <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidenti</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1702,6 +1710,10 @@ Il suo dispositivo: %2</translation>
         <translation>&amp;Informazioni su Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1724,6 +1736,10 @@ Il suo dispositivo: %2</translation>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Limite di classifica: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>I livelli di classifica della sede, dal più basso: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2087,6 +2103,13 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <source>cancelled</source>
         <translation>annullato</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: %n esercitazione</numerusform>
+            <numerusform>%1: %n esercitazioni</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>completato</translation>
@@ -2122,6 +2145,14 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Channel</source>
         <translation>Canale</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>Nessun canale a cui inviare</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>«%1» non è un numero</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2196,6 +2227,114 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Urgenza</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>Notifica di incidente</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>da -90 a 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>da -180 a 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 a %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>Unità coinvolte</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Che cosa è successo</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Richiesta di chiarimenti</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>Modifica lo scambio annuale</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>Presenta lo scambio annuale</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>che cosa cambia la modifica</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Anno</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Informazioni</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>Nota di modifica</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>Indicare che cosa cambia la modifica</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>Pubblica un modello</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>ora, posizione, nave, intenzione</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campi</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>Compila un modello</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>Nessun modello pubblicato</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>Compilare %1</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>Notifiche e aiuti</translation>
     </message>
@@ -2218,6 +2357,10 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Status</source>
         <translation>Stato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2268,6 +2411,70 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Aiuti in caso di catastrofe</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>Segnala &amp;incidente…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>&amp;Collega alla richiesta</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unità</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>Richieste di chiarimenti e relativi incidenti</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>Rivolta a</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Che cosa</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidenti</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>&amp;Compila modello…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>&amp;Pubblica modello…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Inviato</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valori</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Presenta…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Presentato</translation>
     </message>
@@ -2282,6 +2489,26 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Annual exchange</source>
         <translation>Scambio annuale</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>&amp;Modifica presentazione…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (non presente qui)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Esporta il registro delle esercitazioni</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF da stampare (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2509,6 +2736,61 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Impossibile verificare il registro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: %2 non letti</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Aggiungi un forum — scegli la sua cartella del dispositivo</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Apri il forum</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Apri Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Forum: cambia, apri uno noto o aggiungine uno</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Chiudi questo forum</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Chiudi questo forum (la sua connessione termina; gli altri continuano)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (non aperto)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Aggiungi un forum…</translation>
     </message>
 </context>
 </TS>

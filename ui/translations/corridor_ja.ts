@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor を開けませんでした: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>%1 のフォーラムを開けませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -542,6 +546,10 @@
     <message>
         <source>Clock</source>
         <translation>残り時間</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1692,6 +1700,10 @@ Their device: %2</source>
         <translation>Corridor について(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1714,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>秘密区分の上限: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会場の秘密区分（低い順）: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2070,6 +2086,12 @@ Compare it with the one the secretariat published.</source>
         <source>cancelled</source>
         <translation>中止</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: 演習 %n 件</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>完了</translation>
@@ -2105,6 +2127,14 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Channel</source>
         <translation>チャンネル</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>送信先のチャンネルがありません</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>「%1」は数値ではありません</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2179,6 +2209,114 @@ Compare it with the one the secretariat published.</source>
         <translation>緊急度</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>インシデント通報</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90〜90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180〜180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 から %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>関係部隊</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>発生した事象</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>説明要求</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>年次情報交換を修正</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>年次情報交換を提出</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>修正で変わる点</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>修正メモ</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>修正で何が変わるかを記入してください</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>テンプレートを公開</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>時刻, 位置, 艦船, 意図</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>表題</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>テンプレートに記入</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>公開されたテンプレートはありません</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>%1 を記入してください</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>通報と支援</translation>
     </message>
@@ -2201,6 +2339,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2251,6 +2393,70 @@ Compare it with the one the secretariat published.</source>
         <translation>災害支援</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>カレンダー</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>インシデントを通報(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>要求に関連付け(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>部隊</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>説明要求と関連インシデント</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>宛先</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>テンプレートに記入(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>テンプレートを公開(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>送信者</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>テンプレート</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提出(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>提出日</translation>
     </message>
@@ -2265,6 +2471,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Annual exchange</source>
         <translation>年次情報交換</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>提出内容を修正(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (この端末にはありません)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>演習登録簿をエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>印刷用 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 会議</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2491,6 +2717,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>ログを確認できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: 未読 %2 件</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>フォーラムを追加 — そのホームフォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>フォーラムを開く</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>フォーラム</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>フォーラム: 切り替え、既知のものを開く、または追加</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>このフォーラムを閉じる</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>このフォーラムを閉じる (接続は終了し、他のフォーラムは動作を続けます)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (未オープン)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>フォーラムを追加…</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Corridor를 열 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>%1의 포럼을 열 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -542,6 +546,10 @@
     <message>
         <source>Clock</source>
         <translation>남은 시간</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>사건</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1692,6 +1700,10 @@ Their device: %2</source>
         <translation>Corridor 정보(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1714,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>비밀 등급 상한: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>회의장의 비밀 등급(낮은 순): %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2070,6 +2086,12 @@ Compare it with the one the secretariat published.</source>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: 훈련 %n건</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>완료됨</translation>
@@ -2105,6 +2127,14 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Channel</source>
         <translation>채널</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>보낼 채널이 없습니다</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2179,6 +2209,114 @@ Compare it with the one the secretariat published.</source>
         <translation>긴급도</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>사건 통보</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90~90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180~180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>관련 부대</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>발생 내용</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>설명 요청</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>연례 정보 교환 수정</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>연례 정보 교환 제출</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>수정으로 바뀌는 점</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>정보</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>수정 메모</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>수정으로 무엇이 바뀌는지 적어 주십시오</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>서식 게시</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>시각, 위치, 함정, 의도</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>서식 작성</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>서식</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>게시된 서식이 없습니다</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>%1 을(를) 입력하십시오</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>통보 및 지원</translation>
     </message>
@@ -2201,6 +2339,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2251,6 +2393,70 @@ Compare it with the one the secretariat published.</source>
         <translation>재난 지원</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>달력</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>사건 통보(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>요청에 연결(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>부대</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>설명 요청과 관련 사건</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>사건</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>서식 작성(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>서식 게시(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보낸 시각</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>서식</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>제출(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>제출</translation>
     </message>
@@ -2265,6 +2471,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Annual exchange</source>
         <translation>연례 정보 교환</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>제출 수정(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (이 기기에 없음)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>훈련 등록부 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>인쇄용 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 회의</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2491,6 +2717,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>로그를 확인할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: 읽지 않음 %2개</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>포럼 추가 — 홈 폴더 선택</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>포럼 열기</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>Corridor 열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>포럼</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>포럼: 전환, 알려진 포럼 열기 또는 추가</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>이 포럼 닫기</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>이 포럼 닫기(연결이 끝나며 다른 포럼은 계속 실행됩니다)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1(열리지 않음)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>포럼 추가…</translation>
     </message>
 </context>
 </TS>

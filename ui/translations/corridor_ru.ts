@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>Не удалось открыть Corridor: %1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>Не удалось открыть форум в %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -544,6 +548,10 @@
     <message>
         <source>Clock</source>
         <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1712,6 +1720,10 @@ Their device: %2</source>
         <translation>&amp;О программе Corridor</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1734,6 +1746,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>Предел грифа секретности: %1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Грифы секретности площадки, от низшего: %1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2104,6 +2120,14 @@ Compare it with the one the secretariat published.</source>
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1: %n учение</numerusform>
+            <numerusform>%1: %n учения</numerusform>
+            <numerusform>%1: %n учений</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>завершено</translation>
@@ -2139,6 +2163,14 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Channel</source>
         <translation>Канал</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>Нет канала для отправки</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>«%1» — не число</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2213,6 +2245,114 @@ Compare it with the one the secretariat published.</source>
         <translation>Срочность</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>Уведомление об инциденте</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>от -90 до 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>от -180 до 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>Задействованные подразделения</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Что произошло</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>Запрос разъяснений</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>Изменить ежегодный обмен</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>Представить ежегодный обмен</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>что меняет поправка</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>Примечание к поправке</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>Укажите, что меняет поправка</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>Опубликовать шаблон</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>время, позиция, корабль, намерение</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>Заполнить шаблон</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>Шаблоны не опубликованы</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>Заполните %1</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>Уведомления и помощь</translation>
     </message>
@@ -2235,6 +2375,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2285,6 +2429,70 @@ Compare it with the one the secretariat published.</source>
         <translation>Помощь при бедствиях</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>Календарь</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>Сообщить об &amp;инциденте…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>&amp;Связать с запросом</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Позиция</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Подразделения</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>Запросы разъяснений и связанные инциденты</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>&amp;Заполнить шаблон…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>&amp;Опубликовать шаблон…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Значения</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>&amp;Представить…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Представлено</translation>
     </message>
@@ -2299,6 +2507,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Annual exchange</source>
         <translation>Ежегодный обмен</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>&amp;Изменить представленное…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1 (здесь отсутствует)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Экспорт реестра учений</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF для печати (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Форум Corridor</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2527,6 +2755,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>Не удалось проверить журнал: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1: непрочитанных — %2</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>Добавить форум — выберите его домашний каталог</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>Открыть форум</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>&amp;Открыть Corridor</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Форум</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>Форумы: переключиться, открыть известный или добавить новый</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>Закрыть этот форум</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>Закрыть этот форум (его соединение завершится; остальные продолжают работать)</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1 (не открыт)</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>Добавить форум…</translation>
     </message>
 </context>
 </TS>

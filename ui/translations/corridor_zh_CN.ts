@@ -47,6 +47,10 @@
         <source>Could not open Corridor: %1</source>
         <translation>无法打开 Corridor：%1</translation>
     </message>
+    <message>
+        <source>Could not open the venue in %1: %2</source>
+        <translation>无法打开 %1 中的论坛：%2</translation>
+    </message>
 </context>
 <context>
     <name>Attach</name>
@@ -542,6 +546,10 @@
     <message>
         <source>Clock</source>
         <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1692,6 +1700,10 @@ Their device: %2</source>
         <translation>关于 Corridor(&amp;A)</translation>
     </message>
     <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
         <source>Corridor</source>
         <translation>Corridor</translation>
     </message>
@@ -1714,6 +1726,10 @@ Their device: %2</source>
     <message>
         <source>Classification ceiling: %1</source>
         <translation>密级上限：%1</translation>
+    </message>
+    <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会场的密级（由低到高）：%1</translation>
     </message>
     <message>
         <source>Only the chair posts in this notice channel.</source>
@@ -2070,6 +2086,12 @@ Compare it with the one the secretariat published.</source>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n exercise(s)</source>
+        <translation>
+            <numerusform>%1:%n 项演习</numerusform>
+        </translation>
+    </message>
     <message>
         <source>completed</source>
         <translation>已完成</translation>
@@ -2105,6 +2127,14 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Channel</source>
         <translation>频道</translation>
+    </message>
+    <message>
+        <source>No channel to send to</source>
+        <translation>没有可发送的频道</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2179,6 +2209,114 @@ Compare it with the one the secretariat published.</source>
         <translation>紧急程度</translation>
     </message>
     <message>
+        <source>Incident notification</source>
+        <translation>事件通报</translation>
+    </message>
+    <message>
+        <source>-90 to 90</source>
+        <translation>-90 至 90</translation>
+    </message>
+    <message>
+        <source>-180 to 180</source>
+        <translation>-180 至 180</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3</source>
+        <translation>%1 致 %2:%3</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Units involved</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Request for explanation</source>
+        <translation>澄清请求</translation>
+    </message>
+    <message>
+        <source>Amend the annual exchange</source>
+        <translation>修改年度信息交换</translation>
+    </message>
+    <message>
+        <source>Submit the annual exchange</source>
+        <translation>提交年度信息交换</translation>
+    </message>
+    <message>
+        <source>what the amendment changes</source>
+        <translation>修改内容说明</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Amendment note</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Say what the amendment changes</source>
+        <translation>请说明修改了什么</translation>
+    </message>
+    <message>
+        <source>Publish a template</source>
+        <translation>发布模板</translation>
+    </message>
+    <message>
+        <source>ship-incident</source>
+        <translation>ship-incident</translation>
+    </message>
+    <message>
+        <source>time, position, ship, intent</source>
+        <translation>时间, 位置, 舰船, 意图</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Fill in a template</source>
+        <translation>填写模板</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>No template has been published</source>
+        <translation>尚未发布任何模板</translation>
+    </message>
+    <message>
+        <source>Fill in %1</source>
+        <translation>请填写 %1</translation>
+    </message>
+    <message>
         <source>Notices and aid</source>
         <translation>通报与援助</translation>
     </message>
@@ -2201,6 +2339,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2251,6 +2393,70 @@ Compare it with the one the secretariat published.</source>
         <translation>灾害援助</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Report &amp;incident…</source>
+        <translation>通报事件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Link to request</source>
+        <translation>关联到请求(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Requests for explanation and their incidents</source>
+        <translation>澄清请求及其关联事件</translation>
+    </message>
+    <message>
+        <source>Asked of</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in template…</source>
+        <translation>填写模板(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish template…</source>
+        <translation>发布模板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>发送人</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>&amp;Submit…</source>
+        <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
@@ -2265,6 +2471,26 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Annual exchange</source>
         <translation>年度交流</translation>
+    </message>
+    <message>
+        <source>&amp;Amend submission…</source>
+        <translation>修改提交(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 (not held here)</source>
+        <translation>%1(本机未持有)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>导出演习登记册</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>可打印的 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 论坛</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2491,6 +2717,61 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>The log could not be checked: %1</source>
         <translation>无法检查日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Venues</name>
+    <message>
+        <source>%1: %2 unread</source>
+        <translation>%1：%2 条未读</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Corridor</translation>
+    </message>
+    <message>
+        <source>Add a venue — choose its home directory</source>
+        <translation>添加论坛 — 选择其主目录</translation>
+    </message>
+    <message>
+        <source>Open venue</source>
+        <translation>打开论坛</translation>
+    </message>
+    <message>
+        <source>&amp;Open Corridor</source>
+        <translation>打开 Corridor(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>论坛</translation>
+    </message>
+    <message>
+        <source>Venues: switch, open a known one, or add one</source>
+        <translation>论坛：切换、打开已知论坛或添加论坛</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close this venue</source>
+        <translation>关闭此论坛</translation>
+    </message>
+    <message>
+        <source>Close this venue (its connection ends; the others keep running)</source>
+        <translation>关闭此论坛（其连接结束；其他论坛继续运行）</translation>
+    </message>
+    <message>
+        <source>%1 (not open)</source>
+        <translation>%1（未打开）</translation>
+    </message>
+    <message>
+        <source>Add a venue…</source>
+        <translation>添加论坛…</translation>
     </message>
 </context>
 </TS>

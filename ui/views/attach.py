@@ -5,6 +5,7 @@ channel cannot be recalled from the other members' devices, so it is asked first
 
 from __future__ import annotations
 
+import concurrent.futures
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.attachments import Uploaded
 from ui.i18n import size_text
 
 __all__ = ["AttachDialog"]
@@ -37,6 +39,8 @@ class AttachDialog(QDialog):
         self.setObjectName("attachDialog")
         self.setWindowTitle(_t("Send a file"))
         self.path = path
+        #: the upload started as the dialog opened (docs/padding.md: the hold)
+        self.upload: concurrent.futures.Future[Uploaded] | None = None
         layout = QVBoxLayout(self)
         self.preview = QLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.cli_common import parse_when
 from client.crisis import meetings
 from client.crisis.meetings import RegularMeeting
 
@@ -40,9 +41,8 @@ def _t(text: str) -> str:
 def _to_ms(value: object) -> int:
     if isinstance(value, int):
         return value
-    from client.cli import _when
 
-    return _when(str(value))
+    return parse_when(str(value))
 
 
 class CalendarPanel(QWidget):

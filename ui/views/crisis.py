@@ -11,7 +11,7 @@ seconds, which is also when a ringing call alarms again (:mod:`ui.alarm`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from client.crisis.desk import DeskView
 from client.crisis.hotline import Escalation, Level
 from client.crisis.records import AttendanceAnswer, Priority
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.views.tables import fill_table, record_table, selected_key
 
 __all__ = ["CallDialog", "CrisisWindow", "ExplainDialog", "when"]
 
@@ -101,37 +100,6 @@ def _escalation(esc: Escalation, now: int) -> str:
         return _t("unanswered %1").replace("%1", waited)
     return _t("unanswered %1 — escalated to %2").replace("%1", waited).replace(
         "%2", _word(esc.level))
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _fill(t: QTableWidget, rows: list[tuple[object, list[str], QColor | None]]) -> None:
-    keep = _selected(t)
-    t.setRowCount(len(rows))
-    for i, (key, cells, color) in enumerate(rows):
-        for j, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            if color is not None:
-                item.setBackground(color)
-            t.setItem(i, j, item)
-        if key == keep:
-            t.selectRow(i)
-    t.resizeColumnsToContents()
-
-
-def _selected(t: QTableWidget) -> object:
-    items = t.selectedItems()
-    return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
 
 class CallDialog(QDialog):
@@ -230,7 +198,7 @@ class CrisisWindow(QWidget):
         top.addWidget(self.banner, 1)
         top.addWidget(self.banner_ack)
         self.tabs = QTabWidget(self)
-        self.calls = _table([_t("Priority"), _t("From → to"), _t("Subject"), _t("Ladder"),
+        self.calls = record_table([_t("Priority"), _t("From → to"), _t("Subject"), _t("Ladder"),
                              _t("Escalation")])
         self.ladder = QLabel(self)
         self.ladder.setWordWrap(True)
@@ -249,8 +217,8 @@ class CrisisWindow(QWidget):
         lay.addWidget(self.calls, 1)
         lay.addWidget(self.ladder)
         self.tabs.addTab(hot, _t("&Hotline"))
-        self.requests = _table([_t("From → to"), _t("What"), _t("State"), _t("Deadline"),
-                                _t("Clock")])
+        self.requests = record_table([_t("From → to"), _t("What"), _t("State"), _t("Deadline"),
+                                      _t("Clock"), _t("Incidents")])
         self.request_btn = QPushButton(_t("&Request…"), self)
         self.reply_btn = QPushButton(_t("Re&ply…"), self)
         self.meet_btn = QPushButton(_t("Ask the chair for a &meeting"), self)
@@ -263,7 +231,7 @@ class CrisisWindow(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.requests, 1)
         self.tabs.addTab(ex, _t("&Explanations"))
-        self.meetings = _table([_t("Meeting"), _t("Channel"), _t("Called by"),
+        self.meetings = record_table([_t("Meeting"), _t("Channel"), _t("Called by"),
                                 _t("Attendance"), _t("Not answered")])
         self.answer = QComboBox(self)
         for a, label in ((AttendanceAnswer.IN_PERSON, _t("Attending in person")),
@@ -283,7 +251,7 @@ class CrisisWindow(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.meetings, 1)
         lay.addWidget(QLabel(_t("Proposed in bilateral channels (nobody convenes there):")))
-        self.proposals = _table([_t("When"), _t("Proposed by"), _t("Place and agenda"),
+        self.proposals = record_table([_t("When"), _t("Proposed by"), _t("Place and agenda"),
                                  _t("Answer")])
         self.accept_btn = QPushButton(_t("Acce&pt"), self)
         self.decline_btn = QPushButton(_t("&Decline"), self)
@@ -349,7 +317,7 @@ class CrisisWindow(QWidget):
                 _word(v.call.priority).upper(), f"{v.call.caller} → {v.call.to_mission}",
                 v.call.subject, _word(v.ladder.to_json()["state"]),
                 _escalation(v.escalation, view.now)], color))
-        _fill(self.calls, rows)
+        fill_table(self.calls, rows)
         if view.roster is not None:
             from client.crisis import hotline
 
@@ -364,19 +332,21 @@ class CrisisWindow(QWidget):
         if others:
             self.duty.setText(self.duty.text() + "\n" + " · ".join(others))
         self.call_btn.setEnabled(bool(view.bilateral))
-        _fill(self.requests, [(
+        fill_table(self.requests, [(
             req.request_id, [f"{req.requester} → {req.to_mission}", req.what,
                              _word(st.state) + (_t(" (late)") if st.late else ""),
                              when(st.deadline_at),
-                             _span(st.remaining_ms) if st.replied_at is None else "—"],
+                             _span(st.remaining_ms) if st.replied_at is None else "—",
+                             "; ".join(f"{m} {when(at)}" for m, at in
+                                       view.incidents.get(req.request_id, []))],
             _RING if str(st.state) == "overdue" else None) for req, st in view.explanations])
-        _fill(self.meetings, [(
+        fill_table(self.meetings, [(
             (m.channel_id, m.meeting_id), [
                 f"{when(m.meeting_at)} · {m.agenda}", m.channel_name, m.called_by,
                 ", ".join(f"{_word(k)} {n}" for k, n in m.tally.counts.items()
                           if n and k != "not answered"),
                 ", ".join(m.tally.not_answered) or "—"], None) for m in view.meetings])
-        _fill(self.proposals, [(
+        fill_table(self.proposals, [(
             p.proposal_id, [when(p.meeting_at), p.member,
                             " · ".join(x for x in (p.place, p.agenda) if x),
                             ", ".join((_t("%1 accepts") if ok else _t("%1 declines")).replace(
@@ -390,7 +360,7 @@ class CrisisWindow(QWidget):
         self._show_ladder()
 
     def _call_view(self) -> object:
-        key = _selected(self.calls)
+        key = selected_key(self.calls)
         if self.view is None or key is None:
             return None
         return next((v for v in self.view.calls if v.call.call_id == key), None)
@@ -442,7 +412,7 @@ class CrisisWindow(QWidget):
                                     d.body.toPlainText(), d.priority.currentData())
 
     def _ack_selected(self) -> None:
-        key = _selected(self.calls)
+        key = selected_key(self.calls)
         if isinstance(key, bytes):
             self.ackRequested.emit(key)
 
@@ -456,7 +426,7 @@ class CrisisWindow(QWidget):
     def _answer(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        key = _selected(self.calls)
+        key = selected_key(self.calls)
         if not isinstance(key, bytes):
             return
         text, ok = QInputDialog.getMultiLineText(self, _t("Answer the call"), _t("Answer:"))
@@ -476,7 +446,7 @@ class CrisisWindow(QWidget):
     def _reply(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        key = _selected(self.requests)
+        key = selected_key(self.requests)
         if not isinstance(key, bytes):
             return
         text, ok = QInputDialog.getMultiLineText(self, _t("Reply to the request"),
@@ -485,17 +455,17 @@ class CrisisWindow(QWidget):
             self.replyRequested.emit(key, text.strip())
 
     def _meeting(self) -> None:
-        key = _selected(self.requests)
+        key = selected_key(self.requests)
         if isinstance(key, bytes):
             self.meetingRequested.emit(key)
 
     def _answer_proposal(self, accept: bool) -> None:
-        key = _selected(self.proposals)
+        key = selected_key(self.proposals)
         if isinstance(key, bytes):
             self.proposalAnswered.emit(key, accept)
 
     def _attend(self) -> None:
-        key = _selected(self.meetings)
+        key = selected_key(self.meetings)
         if not isinstance(key, tuple):
             return
         self.attendRequested.emit(key[0], key[1], self.answer.currentData(),

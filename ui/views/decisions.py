@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from client.decisions.desk import DecisionsView, Desk
 from client.decisions.drafting import Document, lock_holder, paragraphs
 from client.decisions.silence import Outcome, State
-from ui.views.crisis import _fill, _selected, _table
+from ui.views.tables import fill_table, record_table, selected_key
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -167,7 +167,7 @@ class DecisionsWindow(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#b00020;color:white;padding:8px;font-weight:bold")
         self.tabs = QTabWidget(self)
-        self.procs = _table([_t("Text"), _t("Revision"), _t("Outcome"), _t("Deadline")])
+        self.procs = record_table([_t("Text"), _t("Revision"), _t("Outcome"), _t("Deadline")])
         self.proc_detail = QLabel(self)
         self.proc_detail.setWordWrap(True)
         self.put_btn = QPushButton(_t("&Put under silence…"), self)
@@ -184,7 +184,7 @@ class DecisionsWindow(QWidget):
         lay.addWidget(self.procs, 1)
         lay.addWidget(self.proc_detail)
         self.tabs.addTab(sil, _t("&Silence procedure"))
-        self.docs = _table([_t("Document"), _t("Version"), _t("Agreement"), _t("Lock")])
+        self.docs = record_table([_t("Document"), _t("Version"), _t("Agreement"), _t("Lock")])
         self.doc_text = QPlainTextEdit(self)
         self.doc_text.setReadOnly(True)
         self.new_btn = QPushButton(_t("&New document…"), self)
@@ -242,10 +242,10 @@ class DecisionsWindow(QWidget):
             return
         colors = {State.ADOPTED: _GOOD, State.BROKEN: _BAD, State.DISPUTED: _BAD,
                   State.PENDING: _WAIT}
-        _fill(self.procs, [(o.put.proc_id, [o.put.title, str(o.put.revision), _summary(o),
+        fill_table(self.procs, [(o.put.proc_id, [o.put.title, str(o.put.revision), _summary(o),
                                             both_zones(o.deadline)], colors.get(o.state))
                            for _c, o in view.procedures])
-        _fill(self.docs, [(d.latest.doc_id, [
+        fill_table(self.docs, [(d.latest.doc_id, [
             d.versions[0].title, str(d.latest.version), _doc_summary(d),
             lock_holder(d.locks, view.now) or "—"], _GOOD if d.signed_off and len(
                 d.signed_off) == len(d.participants) else None) for _c, d in view.documents])
@@ -257,13 +257,13 @@ class DecisionsWindow(QWidget):
         self._show_doc()
 
     def _proc(self) -> Outcome | None:
-        key = _selected(self.procs)
+        key = selected_key(self.procs)
         if self.view is None or key is None:
             return None
         return next((o for _c, o in self.view.procedures if o.put.proc_id == key), None)
 
     def _doc(self) -> Document | None:
-        key = _selected(self.docs)
+        key = selected_key(self.docs)
         if self.view is None or key is None:
             return None
         return next((d for _c, d in self.view.documents if d.latest.doc_id == key), None)

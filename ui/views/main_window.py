@@ -15,13 +15,14 @@ newer ones wait behind the "N new messages" pill).
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from client import events as ev
+from client.attachments import Uploaded
 from client.crisis.alarm import DesktopNotifier
 from client.model import AckStatus, MessageView, SearchHit
 from ui.alarm import CrisisController
@@ -79,6 +81,7 @@ if TYPE_CHECKING:
 
     from client.crisis.desk import DeskView
     from ui.adapter import ChannelSummary
+    from ui.venues import Venues, VenueSwitcher
 
 __all__ = ["PAGE", "MainWindow"]
 
@@ -132,13 +135,18 @@ class MainWindow(QMainWindow):
     devices_dialog: DevicesDialog
     verification_dialog: VerificationDialog
 
-    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, session: Session, parent: QWidget | None = None,
+                 venues: Venues | None = None) -> None:
         super().__init__(parent)
         pin_none()  # see ui/qtfix.py (also when the window is made without ui.app)
         self.setObjectName("mainWindow")
         self.bridge = bridge
         self.session = session
         self.adapter = session.adapter
+        #: the app's open venues (ui/venues.py), when this window is one of them
+        self.venues = venues
+        #: closed as one venue of several: the shared tray stays
+        self.closing_venue = False
         self.settings = session.settings()
         self.theme = str(self.settings.value("theme", "system"))
         self.notifications = self.settings.value("notifications", "true") in (True, "true")
@@ -184,6 +192,12 @@ class MainWindow(QMainWindow):
         left = QWidget(self)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 4, 4)
+        self.venue_switcher: VenueSwitcher | None = None
+        if venues is not None:
+            from ui.venues import VenueSwitcher
+
+            self.venue_switcher = VenueSwitcher(venues, self)
+            ll.addWidget(self.venue_switcher)
         ll.addWidget(self.channel_view, 1)
         ll.addWidget(self.new_channel_button)
 
@@ -378,7 +392,7 @@ class MainWindow(QMainWindow):
         self.crisis_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
-        if self.tray is not None:
+        if self.tray is not None and not self.closing_venue:
             self.tray.hide()
         super().closeEvent(e)
 
@@ -407,10 +421,23 @@ class MainWindow(QMainWindow):
         self._refresh_unread([c.channel_id for c in channels])
         self._refresh_acks()
 
+    def reading(self) -> str:
+        """The channel the user is reading: the open one, unless this venue's window is
+        hidden (behind another venue's, or in the tray), where nothing is read."""
+        return self.current if self.venues is None or self.isVisible() else ""
+
+    def showEvent(self, e: QShowEvent) -> None:
+        """Shown again (a venue switched to, the tray's window raised): what arrived in
+        the open channel meanwhile is read now (marked, receipts sent)."""
+        super().showEvent(e)
+        if self.venues is not None and self.current and self.channel_model.unread(
+                self.current):
+            QTimer.singleShot(0, lambda: self.open_channel(self.current))
+
     def _refresh_unread(self, channel_ids: list[str]) -> None:
         a = self.adapter
         read = dict(self.read_pos)
-        current = self.current
+        current = self.reading()
 
         def counts() -> dict[str, int]:
             return {cid: (0 if cid == current else
@@ -421,7 +448,7 @@ class MainWindow(QMainWindow):
 
     def _set_unread(self, counts: dict[str, int]) -> None:
         for cid, n in counts.items():
-            if cid != self.current:
+            if cid != self.reading():
                 self.channel_model.set_unread(cid, n)
         total = self.channel_model.total_unread()
         if self.tray is not None:
@@ -474,6 +501,10 @@ class MainWindow(QMainWindow):
         self._show_routing(info.routing_warning)
         self.ceiling_banner.setText(_t("Classification ceiling: %1").replace(
             "%1", info.ceiling))
+        levels = _t("The venue's classification levels, lowest first: %1").replace(
+            "%1", ", ".join(info.levels))
+        self.ceiling_banner.setToolTip(levels)
+        self.ceiling_banner.setAccessibleDescription(levels)
         self.ceiling_banner.setVisible(bool(info.ceiling))
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")
@@ -506,8 +537,11 @@ class MainWindow(QMainWindow):
             return
         rows, more, high = res
         self.conv_model.reset_channel(channel_id, rows, more, self._fetcher(channel_id), high)
-        self._mark_read(channel_id, high)
-        self._send_receipts(channel_id, rows)
+        if self.reading() == channel_id:
+            self._mark_read(channel_id, high)
+            self._send_receipts(channel_id, rows)
+        else:  # hidden: read when shown (showEvent)
+            self._refresh_unread([channel_id])
         if focus_message:
             row = self.conv_model.row_of(focus_message)
             if row >= 0:
@@ -648,8 +682,9 @@ class MainWindow(QMainWindow):
     def confirm_attachment(self, path: Path) -> AttachDialog | None:
         return window_actions.confirm_attachment(self, path)
 
-    def attach(self, path: Path, caption: str = "") -> None:
-        window_actions.attach(self, path, caption)
+    def attach(self, path: Path, caption: str = "",
+               upload: concurrent.futures.Future[Uploaded] | None = None) -> None:
+        window_actions.attach(self, path, caption, upload)
 
     def _attach_failed(self, path: Path, exc: BaseException) -> None:
         window_actions._attach_failed(self, path, exc)

@@ -20,25 +20,34 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from client.notices.book import AidRequestRow, ExchangeStatus, ExerciseRow
-from ui.views.crisis import _fill, _selected, _table
+from client.notices.desk import LinkedIncident
+from ui.views.notice_calendar import ExerciseCalendar
+from ui.views.notice_forms import (
+    AidDialog,
+    ExchangeDialog,
+    ExerciseDialog,
+    FieldForm,
+    IncidentDialog,
+    TemplateFillDialog,
+    TemplatePublishDialog,
+)
+from ui.views.tables import fill_table, record_table, selected_key
 
-__all__ = ["NoticesController", "NoticesSnapshot", "NoticesWindow", "notices_menu_text"]
+__all__ = ["AidDialog", "ExerciseDialog", "NoticesController", "NoticesSnapshot",
+           "NoticesWindow", "notices_menu_text"]
 
 _LATE = QColor("#f8d7da")
 _DONE = QColor("#d4edda")
@@ -78,119 +87,17 @@ class NoticesSnapshot:
     #: (channel id, name, ceiling) of the channels notices can go to
     channels: list[tuple[bytes, str, str]] = field(default_factory=list)
     levels: tuple[str, ...] = ()
-
-
-def _split(text: str, *, unit: bool) -> list[tuple[str, int, str]]:
-    """``water=1000:litres, tents=50`` as (category, quantity, unit); a quantity that is
-    not a number is passed on as 0, which the core refuses with its clear error."""
-    out = []
-    for part in text.replace("\n", ",").split(","):
-        if not part.strip():
-            continue
-        cat, _, rest = part.partition("=")
-        qty, _, u = rest.partition(":")
-        try:
-            n = int(qty.strip())
-        except ValueError:
-            n = 0
-        out.append((cat.strip(), n, u.strip() if unit else ""))
-    return out
-
-
-class ExerciseDialog(QDialog):
-    """Advance notice of a military exercise."""
-
-    def __init__(self, snap: NoticesSnapshot, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_t("Exercise notice"))
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
-        self.channel = QComboBox(self)
-        for cid, name, ceiling in snap.channels:
-            self.channel.addItem(_t("%1 (ceiling %2)").replace("%1", name).replace(
-                "%2", ceiling), cid)
-        self.name = QLineEdit(self)
-        now = QDateTime.currentDateTime()
-        self.start = QDateTimeEdit(now.addDays(7), self)
-        self.end = QDateTimeEdit(now.addDays(10), self)
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-        self.area = QLineEdit(self)
-        self.lat = QLineEdit(self)
-        self.lon = QLineEdit(self)
-        self.forces = QLineEdit(self)
-        self.forces.setPlaceholderText(_t("troops=3000, tanks=40"))
-        self.activity = QLineEdit(self)
-        self.contact = QLineEdit(self)
-        self.marking = QComboBox(self)
-        self.marking.addItems(list(snap.levels))
-        rows: tuple[tuple[str, QWidget], ...] = (
-                        (_t("Channel"), self.channel), (_t("Name"), self.name),
-                         (_t("Starts"), self.start), (_t("Ends"), self.end),
-                         (_t("Area"), self.area), (_t("Latitude"), self.lat),
-                         (_t("Longitude"), self.lon), (_t("Forces"), self.forces),
-                         (_t("Activity"), self.activity), (_t("Contact"), self.contact),
-                         (_t("Marking"), self.marking))
-        for label, w in rows:
-            form.addRow(label, w)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict[str, Any]:
-        def num(w: QLineEdit) -> float | None:
-            try:
-                return float(w.text()) if w.text().strip() else None
-            except ValueError:
-                return float("nan")  # refused by the core: "out of range"
-
-        return {"channel": self.channel.currentData(), "name": self.name.text(),
-                "starts_at": self.start.dateTime().toMSecsSinceEpoch(),
-                "ends_at": self.end.dateTime().toMSecsSinceEpoch(),
-                "area": self.area.text(), "lat": num(self.lat), "lon": num(self.lon),
-                "forces": [(c, q) for c, q, _u in _split(self.forces.text(), unit=False)],
-                "activity": self.activity.text(), "contact": self.contact.text(),
-                "marking": self.marking.currentText()}
-
-
-class AidDialog(QDialog):
-    """A request for disaster aid: needs by category and quantity."""
-
-    def __init__(self, snap: NoticesSnapshot, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_t("Request aid"))
-        self.setMinimumWidth(460)
-        form = QFormLayout(self)
-        self.channel = QComboBox(self)
-        for cid, name, _ceiling in snap.channels:
-            self.channel.addItem(name, cid)
-        self.lines = QPlainTextEdit(self)
-        self.lines.setPlaceholderText(_t("water=20000:litres, tents=300"))
-        self.location = QLineEdit(self)
-        self.urgency = QComboBox(self)
-        for key, label in (("flash", _t("flash")), ("urgent", _t("urgent")),
-                           ("routine", _t("routine"))):
-            self.urgency.addItem(label, key)
-        self.contact = QLineEdit(self)
-        rows: tuple[tuple[str, QWidget], ...] = (
-            (_t("Channel"), self.channel), (_t("Needs"), self.lines),
-            (_t("Location"), self.location), (_t("Urgency"), self.urgency),
-            (_t("Contact"), self.contact))
-        for label, w in rows:
-            form.addRow(label, w)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict[str, Any]:
-        return {"channel": self.channel.currentData(),
-                "lines": _split(self.lines.toPlainText(), unit=True),
-                "location": self.location.text(), "urgency": self.urgency.currentData(),
-                "contact": self.contact.text()}
+    #: incidents with the request for explanation each links to (checked here)
+    incidents: list[LinkedIncident] = field(default_factory=list)
+    #: requests for explanation held here: (id hex, requester, to mission, what)
+    explanations: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: published templates: (id, title, fields, text)
+    templates: list[tuple[str, str, tuple[str, ...], str]] = field(default_factory=list)
+    #: filled-in templates: (at, member, template id, values, marking)
+    fills: list[tuple[int, str, str, dict[str, str], str]] = field(default_factory=list)
+    me: str = ""
+    mission: str = ""
+    is_chair: bool = False
 
 
 class NoticesWindow(QWidget):
@@ -198,10 +105,19 @@ class NoticesWindow(QWidget):
 
     exerciseRequested = Signal(dict)
     cancelRequested = Signal(str)
+    #: (file path, mission filter): write the register as PDF, CSV or iCalendar by the
+    #: file's extension
+    exportRequested = Signal(str, str)
+    exported = Signal(str)
     aidRequested = Signal(dict)
     offerRequested = Signal(str, int, int)
     acceptRequested = Signal(str, str)
     deliverRequested = Signal(str, str)
+    incidentRequested = Signal(dict)
+    linkRequested = Signal(str, str)
+    exchangeRequested = Signal(dict)
+    templateRequested = Signal(dict)
+    fillRequested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -230,10 +146,13 @@ class NoticesWindow(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         bar.addWidget(QLabel(_t("Mission"), reg))
         bar.addWidget(self.mission, 1)
+        self.export_button = QPushButton(_t("&Export…"), reg)
+        self.export_button.clicked.connect(self._export)
         bar.addWidget(self.new_button)
         bar.addWidget(self.cancel_button)
+        bar.addWidget(self.export_button)
         rl.addLayout(bar)
-        self.register = _table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
+        self.register = record_table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
                                 _t("Ends"), _t("Status"), _t("History")])
         rl.addWidget(self.register, 1)
         self.tabs.addTab(reg, _t("Exercise register"))
@@ -255,7 +174,7 @@ class NoticesWindow(QWidget):
                   self.deliver_button):
             abar.addWidget(w)
         al.addLayout(abar)
-        self.board = _table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
+        self.board = record_table([_t("Marking"), _t("Request"), _t("Need"), _t("Quantity"),
                              _t("Status"), _t("Unmet"), _t("Offers")])
         al.addWidget(self.board, 1)
         self.unmet = QLabel(aid)
@@ -264,14 +183,66 @@ class NoticesWindow(QWidget):
         al.addWidget(self.unmet)
         self.tabs.addTab(aid, _t("Disaster aid"))
 
+        self.calendar = ExerciseCalendar(self)
+        self.tabs.addTab(self.calendar, _t("Calendar"))
+
+        inc = QWidget(self)
+        il = QVBoxLayout(inc)
+        ibar = QHBoxLayout()
+        self.incident_button = QPushButton(_t("Report &incident…"), inc)
+        self.incident_button.clicked.connect(self._new_incident)
+        self.link_request = QComboBox(inc)
+        self.link_button = QPushButton(_t("&Link to request"), inc)
+        self.link_button.clicked.connect(self._link)
+        for widget in (self.incident_button, QLabel(_t("Request for explanation"), inc),
+                       self.link_request, self.link_button):
+            ibar.addWidget(widget)
+        ibar.setStretch(2, 1)
+        il.addLayout(ibar)
+        self.incidents = record_table([_t("Marking"), _t("Mission"), _t("When"), _t("Position"),
+                                 _t("Units"), _t("What happened"),
+                                 _t("Request for explanation")])
+        il.addWidget(self.incidents, 2)
+        il.addWidget(QLabel(_t("Requests for explanation and their incidents"), inc))
+        self.requests = record_table([_t("Request"), _t("Asked of"), _t("What"), _t("Incidents")])
+        il.addWidget(self.requests, 1)
+        self.tabs.addTab(inc, _t("Incidents"))
+
+        tpl = QWidget(self)
+        tl = QVBoxLayout(tpl)
+        self.templates: QTableWidget = record_table([_t("Template"), _t("Title"), _t("Fields")])
+        tbar = QHBoxLayout()
+        self.fill_button = QPushButton(_t("&Fill in template…"), tpl)
+        self.fill_button.setShortcut("Ctrl+T")
+        self.fill_button.clicked.connect(lambda: self._fill_template(
+            str(selected_key(self.templates) or "")))
+        self.publish_button = QPushButton(_t("&Publish template…"), tpl)
+        self.publish_button.clicked.connect(self._publish_template)
+        tbar.addWidget(self.fill_button)
+        tbar.addWidget(self.publish_button)
+        tbar.addStretch(1)
+        tl.addLayout(tbar)
+        self.templates.cellActivated.connect(lambda _r, _c: self._fill_template(
+            str(selected_key(self.templates) or "")))
+        tl.addWidget(self.templates, 1)
+        self.fills = record_table([_t("Marking"), _t("Sent"), _t("By"), _t("Template"),
+                             _t("Values")])
+        tl.addWidget(self.fills, 2)
+        self.tabs.addTab(tpl, _t("Templates"))
+
         ex = QWidget(self)
         el = QVBoxLayout(ex)
+        ebar = QHBoxLayout()
         self.due = QLabel(ex)
-        el.addWidget(self.due)
-        self.exchange = _table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
+        self.submit_button = QPushButton(_t("&Submit…"), ex)
+        self.submit_button.clicked.connect(self._submit_exchange)
+        ebar.addWidget(self.due, 1)
+        ebar.addWidget(self.submit_button)
+        el.addLayout(ebar)
+        self.exchange = record_table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
         el.addWidget(self.exchange, 1)
         self.tabs.addTab(ex, _t("Annual exchange"))
-        self.resize(900, 520)
+        self.resize(900, 560)
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -310,7 +281,7 @@ class NoticesWindow(QWidget):
                                           _t("%1 (revision %2)").replace(
                                               "%1", _status(r["status"])).replace(
                                               "%2", str(r["revision"])), hist], color))
-        _fill(self.register, rows)
+        fill_table(self.register, rows)
         brows: list[tuple[object, list[str], QColor | None]] = []
         for req in snap.board:
             for ln in req["lines"]:
@@ -327,44 +298,115 @@ class NoticesWindow(QWidget):
                                f"{ln['line']}. {ln['category']}",
                                f"{ln['quantity']} {ln['unit']}".strip(),
                                _status(ln["state"]), str(ln["unmet"]), offers], color))
-        _fill(self.board, brows)
+        fill_table(self.board, brows)
         needs = ", ".join(f"{k}: {v}" for k, v in snap.unmet.items())
         self.unmet.setText(_t("Unmet needs: %1").replace("%1", needs) if needs
                            else _t("No unmet needs"))
+        self.calendar.show_rows(snap.register)
+        self._render_incidents()
+        self._render_templates()
         ex = snap.exchange
         self.due.setText(_t("Annual exchange %1, due %2").replace(
             "%1", str(ex["year"]) if ex else "").replace(
             "%2", (_when(ex["due_at"]) if ex else "") or "—"))
-        _fill(self.exchange, [(r["mission"], [
+        fill_table(self.exchange, [(r["mission"], [
             r["mission"], _when(r["submitted_at"]) or _t("not submitted"),
             _t("late") if r["late"] else "", str(len(r["amendments"]))],
             _LATE if r["late"] else None) for r in (ex["missions"] if ex else [])])
+        mine = ex and any(r["mission"] == snap.mission and r["submitted_at"]
+                          for r in ex["missions"])
+        self.submit_button.setText(_t("&Amend submission…") if mine else _t("&Submit…"))
+
+    def _render_incidents(self) -> None:
+        snap = self.snap
+        rows: list[tuple[object, list[str], QColor | None]] = []
+        for r in snap.incidents:
+            req = r["request"]
+            link = (_t("%1 to %2: %3").replace("%1", req["requester"]).replace(
+                "%2", req["to_mission"]).replace("%3", req["what"]) if req
+                else _t("%1 (not held here)").replace("%1", r["explains"][:12])
+                if r["explains"] else "")
+            rows.append((r["incident_id"], [r["marking"] or "UNCLASSIFIED", r["mission"],
+                                            _when(r["occurred_at"]),
+                                            f"{r['lat']:.4f}, {r['lon']:.4f}", r["units"],
+                                            r["what"], link],
+                         None if req or not r["explains"] else _LATE))
+        fill_table(self.incidents, rows)
+        links: dict[str, list[str]] = {}
+        for r in snap.incidents:
+            if r["request"] is not None:
+                links.setdefault(r["explains"], []).append(
+                    f"{r['mission']} {_when(r['occurred_at'])}")
+        fill_table(self.requests, [(rid, [f"{rid[:12]} ({who})", to, what,
+                                     "; ".join(links.get(rid, []))], None)
+                              for rid, who, to, what in snap.explanations])
+        current = self.link_request.currentData()
+        self.link_request.clear()
+        for rid, who, to, what in snap.explanations:
+            self.link_request.addItem(f"{who} → {to}: {what[:50]}", rid)
+        self.link_request.setCurrentIndex(max(self.link_request.findData(current), 0))
+
+    def _render_templates(self) -> None:
+        snap = self.snap
+        fill_table(self.templates, [(tid, [tid, title, ", ".join(fields)], None)
+                               for tid, title, fields, _text in snap.templates])
+        fill_table(self.fills, [((at, who, tid), [
+            mark or "UNCLASSIFIED", _when(at), who, tid,
+            "; ".join(f"{k}: {v}" for k, v in values.items())], None)
+            for at, who, tid, values, mark in reversed(snap.fills)])
+        self.publish_button.setEnabled(snap.is_chair)
+        self.fill_button.setEnabled(bool(snap.templates))
 
     # -- user actions --------------------------------------------------------------------
 
     def _new_exercise(self) -> None:
-        dlg = ExerciseDialog(self.snap, self)
+        self._form(ExerciseDialog(self.snap, self), self.exerciseRequested)
+
+    def _form(self, dlg: FieldForm, signal: Any) -> None:
         if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.exerciseRequested.emit(dlg.values())
+            signal.emit(dlg.values())
+
+    def _new_incident(self) -> None:
+        self._form(IncidentDialog(self.snap, self), self.incidentRequested)
+
+    def _link(self) -> None:
+        key = selected_key(self.incidents)
+        rid = self.link_request.currentData()
+        if isinstance(key, str) and rid:
+            self.linkRequested.emit(key, rid)
+
+    def _fill_template(self, template_id: str = "") -> None:
+        self._form(TemplateFillDialog(self.snap, template_id, self), self.fillRequested)
+
+    def _publish_template(self) -> None:
+        self._form(TemplatePublishDialog(self.snap, self), self.templateRequested)
+
+    def _submit_exchange(self) -> None:
+        self._form(ExchangeDialog(self.snap, self), self.exchangeRequested)
+
+    def _export(self) -> None:
+        name, _f = QFileDialog.getSaveFileName(
+            self, _t("Export the exercise register"), "exercise-notices.pdf",
+            _t("PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)"))
+        if name:
+            self.exportRequested.emit(name, self.mission.currentData() or "")
 
     def _cancel(self) -> None:
-        key = _selected(self.register)
+        key = selected_key(self.register)
         if isinstance(key, str):
             self.cancelRequested.emit(key)
 
     def _request(self) -> None:
-        dlg = AidDialog(self.snap, self)
-        if dlg.exec() == QDialog.DialogCode.Accepted:
-            self.aidRequested.emit(dlg.values())
+        self._form(AidDialog(self.snap, self), self.aidRequested)
 
     def _offer(self) -> None:
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple):
             self.offerRequested.emit(key[0], key[1], self.offer_qty.value())
 
     def _offer_action(self, signal: Any) -> None:
         """Accept or mark delivered the line's newest offer not yet in that state."""
-        key = _selected(self.board)
+        key = selected_key(self.board)
         if isinstance(key, tuple) and key[2]:
             signal.emit(key[0], key[2][-1]["offer_id"])
 
@@ -400,6 +442,16 @@ class NoticesController(QObject):
         w.acceptRequested.connect(lambda rid, oid: self._do(lambda d: d.accept_aid(rid, oid)))
         w.deliverRequested.connect(lambda rid, oid: self._do(
             lambda d: d.deliver_aid(rid, oid)))
+        w.exportRequested.connect(self.export)
+        w.incidentRequested.connect(lambda v: self._do(
+            lambda d: d.report_incident(**v)))
+        w.linkRequested.connect(lambda iid, rid: self._do(
+            lambda d: d.link_incident(iid, rid)))
+        w.exchangeRequested.connect(lambda v: self._do(
+            lambda d: d.submit_exchange(**v)))
+        w.templateRequested.connect(lambda v: self._do(
+            lambda d: d.publish_template(**v)))
+        w.fillRequested.connect(lambda v: self._do(lambda d: d.use_template(**v)))
 
     def _desk(self) -> Any:
         if self.desk is None:
@@ -423,10 +475,44 @@ class NoticesController(QObject):
             missions |= set(ch.missions)
             chans.append((bytes.fromhex(ch.channel_id), ch.name, ch.ceiling))
         year = time.gmtime(d.now() / 1000).tm_year
-        return NoticesSnapshot(register=d.register(), board=d.aid_board(),
-                               unmet=d.book.unmet(),
-                               exchange=d.exchange_status(year, sorted(missions)),
-                               channels=chans, levels=tuple(eng.marking_scheme.levels))
+        try:
+            chair = d.me in eng.trust.chairs(tuple(eng.me.role_certs))
+        except (ValueError, TypeError):  # a role certificate that does not verify
+            chair = False
+        return NoticesSnapshot(
+            register=d.register(), board=d.aid_board(), unmet=d.book.unmet(),
+            exchange=d.exchange_status(year, sorted(missions)), channels=chans,
+            levels=tuple(eng.marking_scheme.levels), incidents=d.incidents(),
+            explanations=[(r.request_id.hex(), r.requester, r.to_mission, r.what)
+                          for r in d.explanations()],
+            templates=[(t.template_id, t.title, tuple(t.fields), t.text)
+                       for t in d.book.templates()],
+            fills=[(f.at, f.member, f.template_id, dict(f.values), f.marking)
+                   for f in d.book.filled()],
+            me=d.me, mission=d.mission, is_chair=chair)
+
+    def export(self, path: str, mission: str = "") -> None:
+        """Write the register (one mission's, or all) to ``path``: PDF with the highest
+        marking on every page, CSV or iCalendar with each row's marking."""
+        from pathlib import Path
+
+        async def run() -> None:
+            from client.notices.export import register_csv, register_ics, register_pdf
+
+            d = self._desk()
+            rows = d.register(mission=mission)
+            venue = _t("Corridor venue")
+            out = Path(path)
+            if out.suffix.lower() == ".csv":
+                out.write_text(register_csv(rows), encoding="utf-8")
+            elif out.suffix.lower() == ".ics":
+                out.write_bytes(register_ics(rows, venue=venue, stamp_ms=d.now()))
+            else:
+                out.write_bytes(register_pdf(rows, venue=venue, stamp_ms=d.now(),
+                                             scheme=self.client.engine.marking_scheme))
+
+        self.bridge.submit(run, lambda _r: self.window.exported.emit(path),
+                           lambda exc: self.failed.emit(str(exc)))
 
     def refresh(self) -> None:
         async def tick() -> NoticesSnapshot:

@@ -6,6 +6,8 @@ Functions over :class:`~ui.views.main_window.MainWindow`, which delegates to the
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from client.attachments import (
     AttachmentTampered,
     AttachmentTooLarge,
     QuotaExceeded,
+    Uploaded,
 )
 from client.model import MessageView
 from client.transport import RelayUnavailable
@@ -227,14 +230,21 @@ def confirm_attachment(mw: MainWindow, path: Path) -> AttachDialog | None:
         return None
     ch = mw.channel_model.channel(cid.hex())
     dlg = AttachDialog(path, ch.name if ch is not None else cid.hex()[:12], mw)
-    dlg.accepted.connect(lambda: mw.attach(path, dlg.caption.text().strip()))
+    # uploaded now, while the user looks and types the caption; the reference goes a
+    # random time after the upload (docs/padding.md). Cancelled: the blob just expires.
+    # An upload error is reported when the user confirms.
+    upload = mw.bridge.submit(lambda: mw.adapter.upload(cid, path), None, lambda _e: None)
+    dlg.upload = upload
+    dlg.accepted.connect(lambda: mw.attach(path, dlg.caption.text().strip(), upload))
     mw.attach_dialog = dlg
     dlg.open()
     return dlg
 
 
-def attach(mw: MainWindow, path: Path, caption: str = "") -> None:
-    """Encrypt, upload and send a file in the open channel."""
+def attach(mw: MainWindow, path: Path, caption: str = "",
+           upload: concurrent.futures.Future[Uploaded] | None = None) -> None:
+    """Send a file in the open channel: its reference, when ``upload`` (started as the
+    dialog opened) already put it on the relay; else encrypt, upload and send."""
     if (cid := mw._cid()) is None:
         return
     mw.statusBar().showMessage(_t("Sending “%1”…").replace("%1", path.name))
@@ -242,6 +252,10 @@ def attach(mw: MainWindow, path: Path, caption: str = "") -> None:
         mw.statusBar().showMessage(_t("Sent “%1”.").replace("%1", path.name), 4000)
         mw._after_send(mid)
 
+    if upload is not None:
+        mw.bridge.submit(lambda: mw.adapter.send_uploaded(asyncio.wrap_future(upload), caption),
+                         sent, lambda exc: mw._attach_failed(path, exc))
+        return
     mw.bridge.submit(lambda: mw.adapter.attach(cid, path, caption),
                        sent, lambda exc: mw._attach_failed(path, exc))
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from client import events as ev
+from client.errors import ClientError
 from client.model import MessageView
 from client.mute import breaks_through
 from ui.rows import Newer
@@ -137,18 +138,34 @@ def _show_routing(mw: MainWindow, warning: str) -> None:
 
 
 def _notify_message(mw: MainWindow, e: ev.MessageReceived) -> None:
+    """Notify a new message by its sender's name (from their verified certificate chain,
+    as the bubble writes it), read on the core's thread with whether it asks for an
+    acknowledgement (which breaks through a mute)."""
     cid = e.channel_id.hex()
+    a = mw.adapter
+
+    def look() -> tuple[str, bool]:
+        try:
+            who = a.client.message(e.message_id, channel=e.channel_id).sender_label
+        except ClientError:  # gone meanwhile (expired, redacted): the id stands alone
+            who = e.sender
+        return who, a.asks_ack(e.channel_id, e.message_id)
+
+    mw.bridge.submit(look, lambda found: _notify_found(mw, e, cid, *found))
+
+
+def _notify_found(mw: MainWindow, e: ev.MessageReceived, cid: str, who: str,
+                  asks_ack: bool) -> None:
     visible = cid == mw.current and mw.isActiveWindow()
     info = mw.channel_model.channel(cid)
     name = info.name if info else ""
-    if cid in mw.muted and not breaks_through(
-            e.kind, mw.adapter.asks_ack(e.channel_id, e.message_id)):
+    if cid in mw.muted and not breaks_through(e.kind, asks_ack):
         return  # muted: emergency meetings and acknowledgement requests still notify
     if e.kind == "emergency":
         mw.notify(_t("Emergency meeting"), _t("%1 convened an emergency meeting")
-                    .replace("%1", e.sender), critical=True)
+                    .replace("%1", who), critical=True)
     elif not visible:
-        mw.notify(name, _t("New message from %1").replace("%1", e.sender))
+        mw.notify(name, _t("New message from %1").replace("%1", who))
 
 
 def _refresh(mw: MainWindow) -> None:
@@ -166,7 +183,7 @@ def _refresh(mw: MainWindow) -> None:
         mw._apply_changes(mw.current)
     if mw.current in pending and mw.conv_model.channel_id == mw.current:
         mw._load_newer(mw.current)
-    others = [c for c in pending if c != mw.current]
+    others = [c for c in pending if c != mw.reading()]
     if others:
         mw._refresh_unread(others)
     mw._refresh_acks()
@@ -221,8 +238,11 @@ def _load_newer(mw: MainWindow, channel_id: str) -> None:
         mw.conv_model.apply_newer(channel_id, res.rows, (), res.high_water)
         if follow:
             mw.conv_model.trim_top(MAX_ROWS)
-        mw._mark_read(channel_id, res.high_water)
-        mw._send_receipts(channel_id, res.rows)
+        if mw.reading() == channel_id:
+            mw._mark_read(channel_id, res.high_water)
+            mw._send_receipts(channel_id, res.rows)
+        else:  # a venue not shown: unread until its window is (see MainWindow.showEvent)
+            mw._refresh_unread([channel_id])
         if res.more or mw._newer_again:
             mw._newer_again = False
             QTimer.singleShot(0, lambda: mw._load_newer(channel_id)

@@ -122,6 +122,9 @@ def _set_chair(mw: MainWindow, chair: bool) -> None:
 
 def _build_tray(mw: MainWindow) -> None:
     mw.tray = None
+    if mw.venues is not None:  # one tray icon for every open venue
+        mw.tray = mw.venues.tray()
+        return
     if not QSystemTrayIcon.isSystemTrayAvailable():
         return
     pix = QPixmap(32, 32)
@@ -149,7 +152,8 @@ def _build_crisis(mw: MainWindow) -> None:
     mw.desktop = desktop
     mw.crisis_window = CrisisWindow()
     mw.crisis = CrisisController(mw.bridge, mw.session.client, mw.crisis_window,
-                                   notifier=AppNotifier(mw, mw.tray, desktop))
+                                   notifier=AppNotifier(mw, mw.tray, desktop,
+                                                        venue=lambda: _venue(mw)))
     mw.crisis.changed.connect(mw._crisis_changed)
     mw.crisis.reminded.connect(lambda text: mw.notify(_t("Reminder"), text))
     mw.crisis.start()
@@ -192,10 +196,19 @@ def _raise(mw: MainWindow) -> None:
     mw.activateWindow()
 
 
+def _venue(mw: MainWindow) -> str:
+    """The window's venue for notifications ("" unless several venues are open)."""
+    return mw.venues.venue_label(mw) if mw.venues is not None else ""
+
+
 def notify(mw: MainWindow, title: str, text: str, critical: bool = False) -> None:
     """A desktop notification with sound (when enabled): freedesktop notifications
     on the session bus where a server answers (the crisis desk's notifier, the
-    sound named in the notification), else the tray's message and a beep."""
+    sound named in the notification), else the tray's message and a beep. With
+    several venues open, the title starts with the venue's."""
+    venue = _venue(mw)
+    if venue:
+        title = _t("%1 — %2").replace("%1", venue).replace("%2", title)
     mw.last_notification = (title, text)
     if not mw.notifications and not critical:
         return

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: Apache-2.0
+"""``notice incident --explains``, ``notice link`` and ``notice incidents`` over the real
+relay with --json: the link is shown from the incident (``notice incidents``) and from
+the request (``explain list``); a link to a request the device does not hold is refused
+with a clear error."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from client._cli import Parser, run_guarded
+from client.cli import register as register_client
+from client.crisis.cli import register as register_crisis
+from client.notices.cli import register as register_notices
+from tests.support.client_venue import start_venue
+
+A, B = "alderia-ana", "borduria-ana"
+
+
+def main(argv: list[str]) -> int:
+    p = Parser(prog="corridor")
+    p.add_argument("--json", action="store_true")
+    sub = p.add_subparsers(dest="command", required=True)
+    register_client(sub)
+    register_crisis(sub)
+    register_notices(sub)
+    args = p.parse_args(argv)
+    return run_guarded(args.func, args)
+
+
+def test_incident_link_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    v = start_venue(tmp_path, missions=2)
+    monkeypatch.setenv("CORRIDOR_PASSPHRASE", v.layout.passphrase)
+    home = {n: str(v.layout.home(n)) for n in (A, B)}
+
+    def run(who: str, *argv: str, ok: bool = True) -> Any:
+        capsys.readouterr()
+        words = argv[0].split()
+        rc = main([*words, "--json", "--home", home[who], *argv[1:]])
+        out = capsys.readouterr().out
+        assert (rc == 0) is ok, out
+        return json.loads(out.strip().splitlines()[-1])
+
+    try:
+        run(B, "sync")
+        cid = run(A, "create-channel", "multilateral", "--name", "Plenary", "--missions",
+                  "borduria")["channel_id"]
+        run(B, "sync")
+        rid = run(A, "explain request", cid, "--to", "borduria", "--what",
+                  "ships in the strait")["request_id"]
+        run(B, "sync")
+        bad = run(B, "notice incident", cid, "--at", "+1m", "--lat", "40", "--lon", "20",
+                  "--what", "x", "--explains", "abcdef12", ok=False)
+        assert "no single request for explanation" in json.dumps(bad)
+        iid = run(B, "notice incident", cid, "--at", "+1m", "--lat", "40", "--lon", "20",
+                  "--what", "close pass")["incident_id"]
+        [row] = run(B, "notice link", iid[:8], rid[:8])
+        assert (row["incident_id"], row["explains"]) == (iid, rid)
+        assert row["request"]["what"] == "ships in the strait"
+        [seen] = run(A, "notice incidents", "--request", rid[:8])
+        assert seen["incident_id"] == iid and seen["request"]["to_mission"] == "borduria"
+        [req] = run(A, "explain list")
+        assert req["incidents"] == [iid]
+    finally:
+        v.relay.stop()

@@ -1,0 +1,229 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The contentless search index of schema 7: a store of schema 6 migrates with every
+message and the same search results; deleting, editing and redacting take a message's
+terms out of the index (which keeps no other copy of them), and terms that can no
+longer be recomputed exactly make the store rebuild the index rather than leave them."""
+
+from __future__ import annotations
+
+import random
+import secrets
+import sqlite3
+from pathlib import Path
+
+import msgspec
+
+from client import payloads
+from client.features import Features
+from client.policy import Ident
+from client.search import SearchIndex, payload_text
+from client.store import SqliteStore, schema
+from client.store.base import ChannelKind
+from client.store.sealing import RowCipher
+from crypto.secret_bytes import Secret
+
+KEY = Secret(bytes(range(32)))
+SEARCH_KEY = bytes(range(32, 64))
+CHANNELS = [bytes([i]) * 16 for i in (1, 2)]
+WORDS = ["plenary", "agenda", "amendment", "paragraph", "coffee", "delegation", "draft",
+         "Straße", "café", "recess", "vote", "quorum", "annex", "ministerial", "text"]
+
+
+def _bodies(n: int) -> list[payloads.Text]:
+    rng = random.Random(25)
+    return [payloads.Text(message_id=payloads.new_message_id(), sent_at=1000 + i,
+                          body=" ".join(rng.choices(WORDS, k=rng.randint(2, 8))))
+            for i in range(n)]
+
+
+def _v6_store(db: Path, texts: list[payloads.Text], index: SearchIndex) -> None:
+    """A store as schema 6 left it: sealed channels and messages, and the FTS5 table
+    with its stored copy of each message's hashed terms (as that release wrote them)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, target=6)
+    cipher = RowCipher(KEY)
+    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
+                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    for i, cid in enumerate(CHANNELS):
+        plain = msgspec.msgpack.encode([f"c{i}", "multilateral", b""])
+        conn.execute("INSERT INTO channels VALUES (?, ?, 0, ?, ?)",
+                     (cid, cid, i, cipher.seal(plain, "channels", cid, cid)))
+    for i, p in enumerate(texts):
+        cid = CHANNELS[i % 2]
+        plain = msgspec.msgpack.encode([b"alderia/ana", payloads.encode(p)])
+        cur = conn.execute(
+            "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, sealed) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (cid, p.message_id, i + 1, p.sent_at, p.sent_at,
+             cipher.seal(plain, "messages", cid, p.message_id)))
+        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                     (cur.lastrowid, index.terms(payload_text(p))))
+    conn.close()
+
+
+def _queries(index: SearchIndex) -> list[list[str]]:
+    singles = [index.query(w)[0] for w in [*WORDS, "absent", "strasse", "amend*", "para*"]]
+    pairs = [index.query(f"{a} {b}")[0] for a, b in zip(WORDS, WORDS[3:], strict=False)]
+    return singles + pairs
+
+
+def _old_search(db: Path, terms: list[str], channel_id: bytes | None) -> list[bytes]:
+    """Schema 6's query, run on the file before it is migrated."""
+    conn = sqlite3.connect(db)
+    sql = ("SELECT m.message_id FROM search_fts f JOIN messages m ON m.position = f.rowid "
+           "WHERE search_fts MATCH ?")
+    args: tuple[object, ...] = (" AND ".join(f'"{t}"' for t in terms),)
+    if channel_id is not None:
+        sql += " AND m.channel_id = ?"
+        args += (channel_id,)
+    rows = conn.execute(sql + " ORDER BY f.rowid DESC LIMIT 500", args).fetchall()
+    conn.close()
+    return [bytes(r[0]) for r in rows]
+
+
+def _integrity(store: SqliteStore) -> None:
+    store._conn.execute("INSERT INTO search_fts (search_fts) VALUES ('integrity-check')")
+
+
+def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path) -> None:
+    db = tmp_path / "store.sqlite3"
+    index = SearchIndex(SEARCH_KEY)
+    texts = _bodies(400)
+    _v6_store(db, texts, index)
+    queries = _queries(index)
+    before = {(i, c): _old_search(db, q, c) for i, q in enumerate(queries)
+              for c in (None, CHANNELS[1])}
+    assert sum(map(len, before.values())) > 400  # the queries do find things
+    size_before = db.stat().st_size
+
+    store = SqliteStore.open(db, KEY)
+    assert schema.current_version(store._conn) == schema.LATEST == 7
+    sql = store._conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
+    assert "content=''" in sql
+    names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
+    assert "search_fts_content" not in names and "search_fts_v6" not in names
+    _integrity(store)
+    for (i, c), ids in before.items():
+        got = [m.message_id for m in store.search_index(queries[i], channel_id=c, limit=500)]
+        assert got == ids, (i, c)
+    # no message lost, bodies intact
+    kept = [m for cid in CHANNELS for m in store.iter_messages(cid)]
+    assert sorted(m.message_id for m in kept) == sorted(p.message_id for p in texts)
+    by_id = {p.message_id: p for p in texts}
+    assert all(payloads.decode(m.body) == by_id[m.message_id] for m in kept)
+    store.close()
+    assert db.stat().st_size < size_before  # the old copy of the terms is gone (VACUUM)
+
+    # and the migrated index deletes exactly, with the feature layer's term source
+    store = SqliteStore.open(db, KEY)
+    feats = Features(store, index)
+    victim = texts[0]
+    assert feats.purge(CHANNELS[0], victim.message_id)
+    _integrity(store)
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None
+    word = payload_text(victim).split()[0]
+    hits = {m.message_id for m in store.search_index(index.query(word)[0], limit=500)}
+    assert victim.message_id not in hits and hits
+    store.close()
+
+
+def _fresh(tmp_path: Path) -> tuple[SqliteStore, Features, SearchIndex]:
+    store = SqliteStore.open(tmp_path / "s.sqlite3", Secret(secrets.token_bytes(32)))
+    index = SearchIndex(secrets.token_bytes(32))
+    for cid in CHANNELS:
+        store.create_channel(channel_id=cid, group_id=cid, kind=ChannelKind.MULTILATERAL,
+                             name="c", created_at=1)
+    return store, Features(store, index), index
+
+
+def _put(store: SqliteStore, feats: Features, cid: bytes, body: str) -> payloads.Text:
+    p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
+    store.insert_message(cid, p.message_id, sender=b"alderia/ana", body=payloads.encode(p),
+                         sent_at=5, received_at=5)
+    feats.stored(cid, Ident("alderia", "ana"), p)
+    return p
+
+
+def _find(store: SqliteStore, index: SearchIndex, q: str) -> set[bytes]:
+    return {m.message_id for m in store.search_index(index.query(q)[0], limit=500)}
+
+
+def _vocab(store: SqliteStore) -> set[str]:
+    """Every term the index's b-trees hold (the leaves compress shared prefixes, so
+    scanning the raw blocks would not find a whole term)."""
+    store._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab "
+                        "USING fts5vocab(main, search_fts, row)")
+    return {r[0] for r in store._conn.execute("SELECT term FROM temp.vocab")}
+
+
+def test_deletes_and_edits_take_terms_out_of_the_index(tmp_path: Path) -> None:
+    store, feats, index = _fresh(tmp_path)
+    keep = _put(store, feats, CHANNELS[0], "plenary agenda")
+    gone = _put(store, feats, CHANNELS[0], "zanzibar plenary")
+    edited = _put(store, feats, CHANNELS[1], "ordinary wording")
+    other = _put(store, feats, CHANNELS[1], "quorum")
+    assert _find(store, index, "plenary") == {keep.message_id, gone.message_id}
+
+    assert store.delete_message(CHANNELS[0], gone.message_id)
+    feats.apply(CHANNELS[1], Ident("alderia", "ana"),
+                payloads.Edit(message_id=payloads.new_message_id(), sent_at=6,
+                              target=edited.message_id, body="replaced text"), ["alderia"])
+    assert _find(store, index, "plenary") == {keep.message_id}
+    assert _find(store, index, "ordinary") == set()
+    assert _find(store, index, "replaced") == {edited.message_id}
+    store.compact()
+    _integrity(store)
+    vocab = _vocab(store)
+    for word in ("zanzibar", "ordinary"):
+        assert not set(index.terms(word).split()) & vocab, word
+    assert set(index.terms("plenary agenda replaced text").split()) <= vocab  # the check can fail
+
+    store.delete_channel(CHANNELS[1])
+    store.compact()
+    _integrity(store)
+    assert _find(store, index, "quorum") == set() and other.message_id
+    assert not set(index.terms("quorum").split()) & _vocab(store)
+    assert store._conn.execute(
+        "SELECT count(*) FROM messages WHERE terms_check IS NOT NULL").fetchone()[0] == 1
+    store.close()
+
+
+def test_terms_that_no_longer_recompute_make_the_store_rebuild(tmp_path: Path) -> None:
+    """A message indexed with terms its body does not give (a tokeniser that changed
+    since, or no term source at hand) is not deleted by guesswork: the index is rebuilt
+    from the bodies, at once or when a term source is registered."""
+    store, feats, index = _fresh(tmp_path)
+    keep = _put(store, feats, CHANNELS[0], "plenary agenda")
+    odd = _put(store, feats, CHANNELS[0], "recess")
+    # index ``odd`` with terms its body would not give today
+    store.index_message(CHANNELS[0], odd.message_id, index.terms("recess vanished"))
+    assert _find(store, index, "vanished") == {odd.message_id}
+
+    store.set_term_source(None)  # a tool without the search key deletes a message
+    assert store.delete_message(CHANNELS[0], odd.message_id)
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is not None
+    feats.index = index  # registering the source rebuilds
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None
+    store.compact()
+    _integrity(store)
+    assert not set(index.terms("vanished").split()) & _vocab(store)
+    assert _find(store, index, "plenary") == {keep.message_id}
+
+    # the same with the source registered: the mismatch is found and rebuilt at once
+    odd2 = _put(store, feats, CHANNELS[1], "quorum")
+    store.index_message(CHANNELS[1], odd2.message_id, index.terms("quorum stray"))
+    assert store.delete_message(CHANNELS[1], odd2.message_id)
+    store.compact()
+    _integrity(store)
+    assert not set(index.terms("stray").split()) & _vocab(store)
+    assert _find(store, index, "agenda") == {keep.message_id}
+    store.close()
+
+
+def test_terms_check_is_a_digest_of_the_terms() -> None:
+    a, b = schema.terms_check("aa bb"), schema.terms_check("aa bc")
+    assert len(a) == 4 and a != b and schema.terms_check("aa bb") == a
