@@ -2291,6 +2291,18 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Sagen Sie, was die Änderung ändert</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Frist des Jahresaustauschs</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fällig bis</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Die Frist muss in der Zukunft liegen</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Vorlage veröffentlichen</translation>
     </message>
@@ -2473,6 +2485,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Einreichen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>&amp;Frist festlegen…</translation>
     </message>
     <message>
         <source>Submitted</source>

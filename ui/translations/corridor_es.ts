@@ -2291,6 +2291,18 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Indique qué cambia la modificación</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Plazo del intercambio anual</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>El plazo debe ser futuro</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Publicar una plantilla</translation>
     </message>
@@ -2473,6 +2485,10 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Presentar…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Fijar el &amp;plazo…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -2273,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>修正で何が変わるかを記入してください</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>年次情報交換の期限</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>期限は将来の日時にしてください</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>テンプレートを公開</translation>
     </message>
@@ -2455,6 +2467,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>提出(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>期限を設定(&amp;D)…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -2273,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>수정으로 무엇이 바뀌는지 적어 주십시오</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>연례 정보 교환 기한</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>기한은 미래여야 합니다</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>서식 게시</translation>
     </message>
@@ -2455,6 +2467,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>제출(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>기한 설정(&amp;D)…</translation>
     </message>
     <message>
         <source>Submitted</source>

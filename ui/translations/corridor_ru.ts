@@ -2309,6 +2309,18 @@ Compare it with the one the secretariat published.</source>
         <translation>Укажите, что меняет поправка</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Срок ежегодного обмена</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Срок должен быть в будущем</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Опубликовать шаблон</translation>
     </message>
@@ -2491,6 +2503,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Представить…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Установить &amp;срок…</translation>
     </message>
     <message>
         <source>Submitted</source>
