@@ -14,7 +14,7 @@ import asyncio
 import json
 from typing import Any, cast
 
-from server_stub.hub import Connection, Frame, Hub, Message
+from server_stub.hub import FULL, NOT_READY, WROTE, Connection, Frame, Hub, Message
 from server_stub.storage.base import MemberRow, MessageEvent, Storage, StoredMessage
 
 G = b"g" * 16
@@ -121,14 +121,13 @@ class Transport:
         self.paused = False
         self.backlog = 0
 
-    def ready(self) -> bool:
-        return not self.paused
-
-    def write(self, data: bytes) -> None:
+    def offer(self, data: bytes, max_buffered: int) -> int:
+        if self.paused:
+            return NOT_READY
+        if self.backlog > max_buffered:
+            return FULL
         self.data.append(data)
-
-    def buffered(self) -> int:
-        return self.backlog
+        return WROTE
 
 
 def client_reads(data: bytes) -> list[str]:

@@ -224,6 +224,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
                         timeout=TIMEOUT)
         qtbot.waitUntil(lambda: _open_sockets(forum_b) == 0, timeout=TIMEOUT)
         assert client_b.link is None and wa.isVisible() and not wb.isVisible()
+        for ticking in (wb.crisis.timer, wb.decisions.timer, wb.notices.timer):
+            assert not ticking.isActive()  # nothing polls B's closed session
+        assert wa.decisions.timer.isActive() and wa.notices.timer.isActive()
         assert client_a.link is True and c.ended == 0  # type: ignore[attr-defined]
         # B stays known: listed as not open, a click away
         qtbot.waitUntil(lambda: any("Maritime Talks" in switcher.combo.itemText(i)
