@@ -32,6 +32,7 @@ from client.errors import (
     NotFoundError,
     UsageError,
 )
+from client.store import rowpack
 from client.store.base import (
     MAX_PAGE,
     Channel,
@@ -42,6 +43,7 @@ from client.store.base import (
     check_message,
 )
 from client.store.schema import terms_check
+from client.store.sealing import RowCipher
 from client.store.sqlite_base import Row, SqliteBase
 
 __all__ = ["SqliteChannels", "SqliteMessages"]
@@ -63,6 +65,13 @@ class _MessageSecret(msgspec.Struct, array_like=True, frozen=True):
 
 _channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
 _message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
+
+
+def _open_message(cipher: RowCipher, channel_id: bytes, message_id: bytes,
+                  sealed: bytes) -> _MessageSecret:
+    """A message row's sender and body (packed rows: :mod:`client.store.rowpack`)."""
+    plain = cipher.open(sealed, "messages", channel_id, message_id)
+    return _message_decoder.decode(rowpack.unpack(plain, message_id))
 
 
 _SELECT_INDEXED: Final = ("SELECT position, channel_id, message_id, sealed, terms_check "
@@ -97,8 +106,7 @@ class SqliteSearchTerms(SqliteBase):
         if self._term_source is None:
             return None
         try:
-            body = _message_decoder.decode(
-                self._cipher.open(sealed, "messages", channel_id, message_id)).body
+            body = _open_message(self._cipher, channel_id, message_id, sealed).body
             return self._term_source(body)
         except (ClientError, msgspec.MsgspecError, ValueError):
             return None
@@ -341,14 +349,13 @@ class SqliteMessages(SqliteSearchTerms):
         if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
             raise UsageError("sender and body must be bytes")
         plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
-        return self._cipher.seal(plain, "messages", channel_id, message_id)
+        return self._cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id,
+                                 message_id)
 
     def _message(self, row: Row, *, strict: bool) -> Message:
         position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
         try:
-            secret = _message_decoder.decode(
-                self._cipher.open(sealed, "messages", channel_id, message_id)
-            )
+            secret = _open_message(self._cipher, channel_id, message_id, sealed)
         except (CorruptRecordError, msgspec.MsgspecError, ValueError):
             if strict:
                 raise CorruptRecordError(
