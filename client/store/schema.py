@@ -31,10 +31,15 @@ History:
        of the terms a message was indexed with, NULL when it is not indexed) lets the
        store delete them by recomputing them from the sealed body
        (:meth:`client.store.sqlite_rows.SqliteMessages.set_term_source`).
+    8. shorter search terms: 64 bits in 13 base32 characters instead of 96 bits in 24
+       hex (:func:`client.search.term_text`); the first 64 bits of the same MAC, so
+       the index is converted as it stands, read back through ``fts5vocab``, without
+       the search key. ``terms_check`` becomes order-free (sorted terms).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
@@ -143,8 +148,11 @@ SEARCH_FTS: Final = ("CREATE VIRTUAL TABLE search_fts USING fts5("
 
 def terms_check(terms: str) -> bytes:
     """What ``messages.terms_check`` holds for a message indexed with ``terms``: enough
-    to tell whether terms recomputed from its body are the ones in the index."""
-    return hashlib.blake2b(terms.encode(), digest_size=4, person=b"corridor-terms").digest()
+    to tell whether terms recomputed from its body are the ones in the index (in any
+    order, as the index keeps no order)."""
+    canonical = " ".join(sorted(set(terms.split())))
+    return hashlib.blake2b(canonical.encode(), digest_size=4,
+                           person=b"corridor-terms").digest()
 
 
 def _v7(conn: sqlite3.Connection) -> None:
@@ -166,9 +174,36 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
+def _short_term(hex_term: str) -> str:
+    """A schema-7 term (96 bits, hex) as schema 8 writes it (its first 64, base32)."""
+    return base64.b32encode(bytes.fromhex(hex_term)[:8]).decode().rstrip("=").lower()
+
+
+def _v8(conn: sqlite3.Connection) -> None:
+    """Rewrite the index with shorter terms, read from the index itself."""
+    conn.execute("CREATE VIRTUAL TABLE temp.search_v7_vocab "
+                 "USING fts5vocab(main, search_fts, instance)")
+    per_doc: dict[int, list[str]] = {}
+    for term, doc in conn.execute(
+        "SELECT v.term, v.doc FROM temp.search_v7_vocab v "
+        "JOIN messages m ON m.position = v.doc ORDER BY v.doc"
+    ):
+        per_doc.setdefault(int(doc), []).append(_short_term(term))
+    conn.execute("DROP TABLE temp.search_v7_vocab")
+    conn.execute("DROP TABLE search_fts")
+    conn.execute(SEARCH_FTS)
+    conn.execute("UPDATE messages SET terms_check = NULL WHERE terms_check IS NOT NULL")
+    for position, short in per_doc.items():
+        terms = " ".join(short)
+        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", (position, terms))
+        conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
+                     (terms_check(terms), position))
+    conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
+
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 LATEST: Final = len(MIGRATIONS)
 
 

@@ -49,7 +49,7 @@ from client.store.sqlite_base import Row, SqliteBase
 __all__ = ["SqliteChannels", "SqliteMessages"]
 
 _PAGE_ITER: Final = 500
-_HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
+_TERM: Final = re.compile(r"[0-9a-z]{8,64}")
 
 
 class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
@@ -559,11 +559,11 @@ class SqliteMessages(SqliteSearchTerms):
     def search_index(
         self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
     ) -> list[Message]:
-        """Messages indexed with every one of ``terms`` (hex hashes), newest first."""
+        """Messages indexed with every one of ``terms`` (encoded hashes), newest first."""
         if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
             raise UsageError(f"limit must be in 1..{MAX_PAGE}")
-        if not terms or not all(_HEX_TERM.fullmatch(t) for t in terms):
-            raise UsageError("search terms are hex token hashes")
+        if not terms or not all(_TERM.fullmatch(t) for t in terms):
+            raise UsageError("search terms are encoded token hashes")
         match = " AND ".join(f'"{t}"' for t in terms)
         sql = (
             "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
