@@ -7,7 +7,7 @@ rebuilt at unlock. Why:
 * The disk must hold no plaintext. A plain FTS5 table would store every token (and a
   copy of the text) in clear inside the database file; here each normalised token
   becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 64 bits, stored as
-  13 base32 characters (96 bits in 24 hex characters before store schema 8: the first
+  13 base32 characters (96 bits in 24 hex characters before store schema 7: the first
   64 bits of the same MAC, so the store converts them without the key; a false match
   needs a 64-bit collision among one device's terms). The search key is a random
   32-byte secret in the keystore (OS keyring or the Argon2id file), next to the store

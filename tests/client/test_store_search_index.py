@@ -246,3 +246,40 @@ def test_terms_that_no_longer_recompute_make_the_store_rebuild(tmp_path: Path) -
 def test_terms_check_is_a_digest_of_the_terms() -> None:
     a, b = schema.terms_check("aa bb"), schema.terms_check("aa bc")
     assert len(a) == 4 and a != b and schema.terms_check("aa bb") == a
+
+
+def test_a_store_of_the_first_schema_7_rebuilds_its_hex_index(tmp_path: Path) -> None:
+    """Schema 7 first kept the hex terms; such a store empties its index on open and
+    rebuilds it from the bodies when the feature layer registers its term source."""
+    db = tmp_path / "store.sqlite3"
+    old_index, index = _V6Index(SEARCH_KEY), SearchIndex(SEARCH_KEY)
+    texts = _bodies(60)
+    _v6_store(db, texts, old_index)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")  # schema 7 as it first was: the hex terms, contentless
+    conn.execute("ALTER TABLE messages ADD COLUMN terms_check BLOB")
+    rows = conn.execute("SELECT rowid, terms FROM search_fts").fetchall()
+    conn.execute("DROP TABLE search_fts")
+    conn.execute(schema.SEARCH_FTS)
+    for position, terms in rows:
+        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", (position, terms))
+        conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
+                     (schema.terms_check(terms), position))
+    conn.execute("UPDATE schema_version SET version = 7")
+    conn.execute("COMMIT")
+    conn.close()
+
+    store = SqliteStore.open(db, KEY)
+    assert schema.current_version(store._conn) == 8
+    assert _vocab(store) == set()  # emptied, to be rebuilt
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is not None
+    Features(store, index)
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None
+    assert {len(t) for t in _vocab(store)} == {13}
+    for word in WORDS[:6]:
+        want = {p.message_id for p in texts if word in payload_text(p).split()}
+        assert _find(store, index, word) == want and want, word
+    _integrity(store)
+    store.close()
