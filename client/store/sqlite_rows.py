@@ -93,7 +93,7 @@ class SqliteSearchTerms(SqliteBase):
         """Register how a stored body maps to the terms it was indexed with (the
         feature layer's search key and tokeniser); a pending rebuild runs now."""
         self._term_source = source
-        if source is None:
+        if source is None or not self._read("SELECT 1 FROM meta WHERE name = 'search_stale'"):
             return
         with self.transaction():
             if self._conn.execute(
