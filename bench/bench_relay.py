@@ -563,7 +563,20 @@ async def commit_roundtrip(relay: Relay, n: int, rounds: int) -> dict[str, float
             times.append(time.perf_counter() - t0)
             r.raise_for_status()
             group.merge_pending_commit()
-    return {"post_ms": statistics.median(times) * 1000, "add_s": add_s}
+    stored = stored_state_bytes(relay, g)[-rounds:]
+    return {"post_ms": statistics.median(times) * 1000, "add_s": add_s,
+            "stored_kib": statistics.mean(stored) / 1024, "stored_max_kib": max(stored) / 1024}
+
+
+def stored_state_bytes(relay: Relay, group_id: bytes) -> list[int]:
+    """Bytes of each public-state row the relay stored for the group, in commit order
+    (what each commit costs its SQLite store beside the commit message itself)."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(relay.data_dir / "relay.sqlite3")) as db:
+        return [int(n) for (n,) in db.execute(
+            "SELECT LENGTH(state) FROM group_states WHERE group_id = ? ORDER BY seq",
+            (group_id,))]
 
 
 def pg_schema() -> tuple[str, Callable[[], None]] | None:
@@ -642,7 +655,9 @@ async def phase_commit(tmp: Path, venue: Venue, members: int, rounds: int) -> No
         print(f"commit at {members} members posted to the relay (SQLite): "
               f"{c['post_ms']:.1f} ms per commit (HTTP, verified, stored with its "
               f"state, durable); adding {members - 1} (commits of 300): "
-              f"{c['add_s']:.2f} s")
+              f"{c['add_s']:.2f} s; public state stored per self-update commit: "
+              f"{c['stored_kib']:.1f} KiB mean, {c['stored_max_kib']:.1f} KiB largest "
+              f"({rounds} commits)")
     finally:
         relay.stop()
 

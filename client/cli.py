@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""``corridor`` client commands on the core: status, channels, create-channel, send,
+"""``corridor`` client commands on the core: status, channels, markings, create-channel, send,
 sync, watch, read, ack, acks, edit, redact, react, fetch-attachment, search, emergency-call, pin,
 timer (and ``device claims``, registered with the device commands).
 
@@ -47,6 +47,28 @@ async def _channels(args: argparse.Namespace) -> int:
                + ("  [left]" if ch.left else "") + (f"  [FORK: {ch.forked}]" if ch.forked else "")
                + (f"  [ROUTING: {ch.routing_warning}]" if ch.routing_warning else "")
                for ch in chans])
+    return 0
+
+
+async def _markings(args: argparse.Namespace) -> int:
+    """The venue's classification marking scheme, from its signed policy."""
+    from crypto.corridor.markings import DEFAULT_SCHEME
+
+    async with open_client(args) as c:
+        await sync_or_offline(c, args)
+        s = c.engine.marking_scheme
+        venue = s != DEFAULT_SCHEME
+        data = {"source": "venue" if venue else "default", "levels": list(s.levels),
+                "default_ceiling": s.default_ceiling, "issued_at": s.issued_at,
+                "caveats": {k: list(v) for k, v in s.caveats.items()},
+                "kind_ceilings": dict(s.kind_ceilings)}
+        lines = [("the venue's marking scheme (signed by the venue root)" if venue else
+                  "the default marking scheme (the venue has signed none)"),
+                 "levels, lowest first: " + ", ".join(s.levels),
+                 f"default ceiling: {s.default_ceiling}"]
+        lines += [f"caveat {k}: in {', '.join(v)} channels" for k, v in sorted(s.caveats.items())]
+        lines += [f"{k} channels: at most {v}" for k, v in sorted(s.kind_ceilings.items())]
+        emit(args, data, lines)
     return 0
 
 
@@ -544,6 +566,9 @@ def register(subparsers: Subparsers) -> None:
             _run(_status))
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("channels", "list this device's channels", _run(_channels))
+    p.add_argument("--offline", action="store_true", help="do not sync first")
+    p = cmd("markings", "the venue's classification levels, caveats and ceilings",
+            _run(_markings))
     p.add_argument("--offline", action="store_true", help="do not sync first")
     p = cmd("create-channel", "create a channel of the given kind", _run(_create))
     p.add_argument("kind", choices=["bilateral", "multilateral", "caucus", "notice"])

@@ -61,6 +61,10 @@ def _verify_export(args: argparse.Namespace) -> int:
     except (ExportError, UnicodeDecodeError) as exc:
         raise UsageError(f"the export does not verify: {exc}") from None
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(x.exported_at / 1000))
+    if args.pdf:
+        from client.history_export import render_pdf
+
+        Path(args.pdf).write_bytes(render_pdf(x))
     emit(args, {"verified": True, **x.to_json()},
           [f"verified: {len(x.messages)} message(s) of {x.channel_name!r}, exported by "
            f"{x.exporter} at {when}"])
@@ -173,6 +177,8 @@ def register_archive(cmd: Callable[..., argparse.ArgumentParser],
     p.add_argument("file")
     p.add_argument("--root", help="the venue root certificate (PEM; default: the home's)")
     p.add_argument("--crl", action="append", help="a CRL to apply (repeatable)")
+    p.add_argument("--pdf", metavar="OUT", help="also write the verified history as a PDF "
+                   "for printing (its marking on every page)")
     p = cmd("mute", "mute a channel's notifications on this device (emergency meetings, "
             "acknowledgement requests and hotline calls still notify)", run(_mute))
     p.add_argument("channel", help="channel id (or unique prefix) or exact name")

@@ -94,10 +94,17 @@ def _term_source(index: SearchIndex) -> Callable[[bytes], str]:
     return terms
 
 
+#: payload type -> its kind (msgspec builds ``__struct_config__`` anew on each access)
+_KINDS: Final[dict[type, str]] = {}
+
+
 def kind_of(p: payloads.Decoded) -> str:
     if isinstance(p, payloads.Unknown):
         return p.kind
-    return str(type(p).__struct_config__.tag)
+    kind = _KINDS.get(type(p))
+    if kind is None:
+        kind = _KINDS[type(p)] = str(type(p).__struct_config__.tag)
+    return kind
 
 
 class Features:

@@ -35,13 +35,15 @@ from msgspec import Meta
 from client.crisis import signing
 from client.errors import PeerError
 from client.model import MessageView
+from client.printing import MARKING_CSS
+from crypto.corridor.markings import DEFAULT_SCHEME, MarkingScheme, highest
 from crypto.errors import CryptoError
 
 if TYPE_CHECKING:
     from client.core import Client
 
 __all__ = ["EXPORT_LABEL", "ExportError", "ExportedMessage", "VerifiedExport",
-           "export_channel", "export_from", "verify_export"]
+           "export_channel", "export_from", "render_pdf", "verify_export"]
 
 EXPORT_VERSION: Final = 1
 #: SignWithLabel label of a channel export (never valid as any other record)
@@ -66,7 +68,7 @@ class ExportedMessage(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     attachment: str = ""  # the attachment's file name (its bytes are not exported)
 
 
-class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
     v: int
     venue: Annotated[bytes, Meta(min_length=32, max_length=32)]
     channel_id: str
@@ -74,6 +76,9 @@ class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     exported_at: int  # ms
     exporter: _Chain
     messages: Annotated[tuple[ExportedMessage, ...], Meta(max_length=MAX_MESSAGES)]
+    #: the highest classification marking of the messages; left out when empty, as in
+    #: an export from before markings, which keeps its bytes and its page
+    marking: Annotated[str, Meta(max_length=256)] = ""
 
 
 class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -97,10 +102,13 @@ class VerifiedExport:
     exporter: str  # mission/delegate
     exported_at: int
     messages: tuple[ExportedMessage, ...]
+    #: the signed marking of the whole export ("" in one from before markings)
+    marking: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {"channel_id": self.channel_id, "channel_name": self.channel_name,
                 "exporter": self.exporter, "exported_at": self.exported_at,
+                "marking": self.marking,
                 "messages": [msgspec.to_builtins(m) for m in self.messages]}
 
 
@@ -112,11 +120,13 @@ def _message(v: MessageView) -> ExportedMessage:
 
 def export_channel(views: Sequence[MessageView], *, channel_id: str, channel_name: str,
                    root_der: bytes, exporter_chain: Sequence[bytes], exporter_seed: bytes,
-                   exported_at: int) -> str:
-    """The signed, readable export (HTML) of ``views``, oldest first."""
+                   exported_at: int, scheme: MarkingScheme = DEFAULT_SCHEME) -> str:
+    """The signed, readable export (HTML) of ``views``, oldest first, marked with the
+    highest of their markings."""
+    mark = str(highest([v.marking for v in views], scheme))
     body = _enc.encode(_Body(EXPORT_VERSION, signing.fingerprint(root_der), channel_id,
                              channel_name, exported_at, tuple(exporter_chain),
-                             tuple(_message(v) for v in views)))
+                             tuple(_message(v) for v in views), mark))
     record = _enc.encode(_File(body, signing.sign(exporter_seed, EXPORT_LABEL, body)))
     exporter = "/".join(signing.cert_identity(exporter_chain[0]))
     return _render(_verified(_body_decoder.decode(body), exporter), record)
@@ -137,13 +147,14 @@ def export_from(client: Client, channel: str | bytes, exported_at: int
     eng = client.engine
     page = export_channel(views, channel_id=cid.hex(), channel_name=name,
                           root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
-                          exporter_seed=eng.me.seed, exported_at=exported_at)
+                          exporter_seed=eng.me.seed, exported_at=exported_at,
+                          scheme=eng.marking_scheme)
     return page, name, len(views)
 
 
 def _verified(body: _Body, exporter: str) -> VerifiedExport:
     return VerifiedExport(body.channel_id, body.channel_name, exporter, body.exported_at,
-                          body.messages)
+                          body.messages, body.marking)
 
 
 def _when(ms: int) -> str:
@@ -167,18 +178,48 @@ def _render(x: VerifiedExport, record: bytes) -> str:
                     f'<td><pre>{e(m.text)}</pre>{extra}</td></tr>')
     b64 = base64.b64encode(record).decode()
     wrapped = "\n".join(b64[i:i + 76] for i in range(0, len(b64), 76))
+    # a marked export shows its marking at the top and the bottom (fixed when printed,
+    # so on every page); one from before markings renders as it always did
+    style = f"<style>{MARKING_CSS}</style>" if x.marking else ""
+    top = f'<div class="marking top">{e(x.marking)}</div>\n' if x.marking else ""
+    bottom = f'<div class="marking bottom">{e(x.marking)}</div>\n' if x.marking else ""
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>{e(x.channel_name)}: channel history</title></head><body>\n"
-            f"<h1>{e(x.channel_name)}</h1>\n"
+            f"<title>{e(x.channel_name)}: channel history</title>{style}</head><body>\n"
+            f"{top}<h1>{e(x.channel_name)}</h1>\n"
             f"<p>Channel {e(x.channel_id)}: {len(x.messages)} message(s), exported by "
             f"{e(x.exporter)} at {e(_when(x.exported_at))}. Signed by the exporter's "
             "device: check it with <code>corridor export --verify FILE --root "
             "root.pem</code>. The signature vouches that the exporter's device held "
             "these messages from these senders.</p>\n"
             "<table><tr><th>Sent</th><th>From</th><th>Kind</th><th>Message</th></tr>\n"
-            + "\n".join(rows) + "\n</table>\n"
-            f'<script type="application/x-corridor-export">\n{wrapped}\n</script>\n'
+            + "\n".join(rows) + "\n</table>\n" + bottom
+            + f'<script type="application/x-corridor-export">\n{wrapped}\n</script>\n'
             "</body></html>\n")
+
+
+def render_pdf(x: VerifiedExport) -> bytes:
+    """A verified export for printing: its marking at the top and the bottom of every
+    page (unmarked, from before markings, says so)."""
+    from client.marked_pdf import MarkedPDF
+
+    pdf = MarkedPDF(x.marking or "UNMARKED (exported before markings)",
+                    title=f"{x.channel_name}: channel history", created_ms=x.exported_at)
+    pdf.add_page()
+    pdf.body(15)
+    pdf.para(x.channel_name, 8)
+    pdf.body(8)
+    pdf.para(f"Channel {x.channel_id}: {len(x.messages)} message(s), exported by "
+             f"{x.exporter} at {_when(x.exported_at)}; verified against the venue's "
+             "certificates.")
+    pdf.ln(2)
+    for m in x.messages:
+        pdf.body(8)
+        pdf.para(f"{_when(m.sent_at)}{'' if m.seq >= 0 else ' (not sent)'}  {m.sender}  "
+                 f"{m.kind}{' (edited)' if m.edited else ''}")
+        pdf.body(10)
+        pdf.para(m.text + (f" [attachment: {m.attachment}]" if m.attachment else ""))
+        pdf.ln(1.5)
+    return bytes(pdf.output())
 
 
 

@@ -53,6 +53,7 @@ from crypto.certs.transparency import (
     verify_consistency,
     verify_inclusion,
 )
+from crypto.corridor import markings
 from crypto.errors import CryptoError
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "DirectoryStatus",
     "LogVerifier",
     "MonitorFinding",
+    "PolicyRollbackError",
     "TransparencyError",
     "monitor_mission",
 ]
@@ -73,6 +75,11 @@ MAX_ALARMS = 200
 
 class TransparencyError(PeerError):
     """The relay served a head, proof or entry that does not verify (nothing adopted)."""
+
+
+class PolicyRollbackError(TransparencyError):
+    """A venue policy older than (or as old as, and other than) the one pinned: a
+    rollback, refused; the pinned policy and its marking scheme stay."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +138,15 @@ class LogVerifier:
     @property
     def enabled(self) -> bool:
         return bool(self.state.policy)
+
+    @property
+    def marking_scheme(self) -> markings.MarkingScheme:
+        """The venue's marking scheme from the pinned policy (the default without one)."""
+        if self.state.policy:
+            body = VenuePolicy.decode(self.state.policy).markings
+            if body:
+                return markings.decode_scheme(body)
+        return markings.DEFAULT_SCHEME
 
     @property
     def log_key(self) -> bytes:
@@ -200,10 +216,17 @@ class LogVerifier:
         except (CryptoError, ValueError, TypeError):
             raise TransparencyError("the venue policy is not signed by the pinned root") \
                 from None
+        if p.markings:
+            try:
+                markings.decode_scheme(p.markings)
+            except markings.MarkingError as exc:
+                raise TransparencyError(f"the venue policy's marking scheme: {exc}") from None
         if self.state.policy and self.state.policy != policy:
             old = VenuePolicy.decode(self.state.policy)
             if p.issued_at <= old.issued_at:
-                raise TransparencyError("an older or conflicting venue policy was served")
+                raise PolicyRollbackError(
+                    "an older or conflicting venue policy was served (issued "
+                    f"{p.issued_at}, the pinned one {old.issued_at}): kept the pinned one")
         if self.state.policy != policy:
             self.state.policy = policy
             self.dirty = True

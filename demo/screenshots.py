@@ -139,7 +139,8 @@ def main(out: str = "docs/screenshots", only: str = "") -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_app()
     bridge = Bridge()
-    startup_shots(app, bridge, out_dir)
+    if only != "main":  # "main": the main window's shots only
+        startup_shots(app, bridge, out_dir)
     if only == "startup":
         sys.stdout.flush()
         os._exit(0)
@@ -162,11 +163,13 @@ def main(out: str = "docs/screenshots", only: str = "") -> int:
             await s.start()
             return s
         s: Session = bridge.run_sync(go)
-        bridge.forward_events(s.client)
         return s
 
     chair_s, other_s = start(info.user), start(second)
-    chair = MainWindow(bridge, chair_s)
+    from ui.venues import Venues
+
+    chair = Venues(bridge).add(chair_s)  # as the app opens it: the venue switcher on top
+    bridge.forward_events(other_s.client)
     other = MainWindow(bridge, other_s)
     for w in (chair, other):
         w.resize(QSize(1280, 800))

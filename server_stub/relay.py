@@ -37,11 +37,10 @@ from typing import TYPE_CHECKING
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-from crypto.corridor.routing import ChannelState
-from crypto.errors import CryptoError, DecodeError
+from crypto.errors import DecodeError
 
 from .admission import Admission, RegistrationRequest
-from .authority import CommitAuthority
+from .authority import CommitAuthority, read_chain
 from .errors import (
     BadRequest,
     CommitRefused,
@@ -49,7 +48,6 @@ from .errors import (
     Forbidden,
     NotFound,
     PayloadTooLarge,
-    StorageUnavailable,
     Unauthorized,
 )
 from .hub import Hub
@@ -432,13 +430,10 @@ class Relay:
         small). Only a routed member or the Welcome's recipient may read it; the joiner
         checks it against the tree hash its GroupInfo signs, so this relay cannot
         substitute another tree."""
-        state = await self.storage.public_state_for(group_id, device_id, seq)
-        if state is None:
+        chain = await self.storage.public_state_for(group_id, device_id, seq)
+        if chain is None:
             raise NotFound("no such tree, or not readable by this device")
-        try:
-            return ChannelState.from_bytes(state).group.tree.encode()
-        except CryptoError:
-            raise StorageUnavailable("the group's stored public state is unreadable") from None
+        return read_chain(chain).group.tree.encode()
 
     async def get_blob(self, device_id: str, blob_id: str) -> bytes:
         rec = await self.storage.get_blob(blob_id, self.now())

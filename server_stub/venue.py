@@ -10,7 +10,8 @@ The data directory holds::
     handovers/      a copy of every chair handover the root signed, by serial
     log.key         the transparency log's signing key (raw, 0600: the relay signs
                     tree heads unattended; see server_stub.transparency)
-    venue-policy.bin  the root-signed policy pinning the log key
+    venue-policy.bin  the root-signed policy pinning the log key and carrying the
+                    venue's classification marking scheme (``set-markings``)
 
 Passphrases come from the CORRIDOR_PASSPHRASE environment variable or a prompt.
 Exit status: 0 success, 1 refused (a message on stderr), 2 bad usage (argparse).
@@ -34,6 +35,8 @@ from cryptography.hazmat.primitives import serialization
 from crypto import certs
 from crypto.certs import transparency
 from crypto.certs.keyfile import STRENGTHS, open_key, seal_key
+from crypto.corridor import markings
+from crypto.corridor.charter import POLICY as CHANNEL_KINDS
 from crypto.errors import CryptoError, DecodeError
 
 from .transparency import LOG_KEY, POLICY
@@ -199,7 +202,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     crl = certs.make_crl(root, seed, revoked=[], this_update=now,
                          next_update=now + timedelta(days=CRL_DAYS), number=1)
     _write_new(data_dir / ROOT_CRL, certs.pem_of(crl, "crl"))
-    _make_log(data_dir, root, seed, now)
+    _make_log(data_dir, root, seed, now, _scheme(args, int(now.timestamp())))
     fp_hex, fp_words = certs.fingerprint_hex(root), certs.fingerprint_words(root)
     _emit(args, {"root": str(data_dir / ROOT_CERT), "crl": str(data_dir / ROOT_CRL),
                  "fingerprint_hex": fp_hex, "fingerprint_words": fp_words},
@@ -211,12 +214,71 @@ def cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _make_log(data_dir: Path, root_der: bytes, root_seed: bytes, now: datetime) -> bytes:
-    """A fresh log key and the root-signed policy naming it; returns the log public key."""
+def _scheme_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--levels", default=None, metavar="A,B,C",
+                   help="the venue's classification levels, lowest first, comma-separated "
+                        "(without it: the default scheme, UNCLASSIFIED to SECRET)")
+    p.add_argument("--caveat", action="append", default=[], metavar="NAME=KIND[,KIND]",
+                   help="a caveat and the channel kinds it is allowed in (repeatable), "
+                        "e.g. 'CAUCUS ONLY=caucus'")
+    p.add_argument("--default-ceiling", default=None, metavar="LEVEL",
+                   help="the ceiling of a channel whose charter names none (default: "
+                        "the second level)")
+    p.add_argument("--kind-ceiling", action="append", default=[], metavar="KIND=LEVEL",
+                   help="no channel of KIND carries more than LEVEL (repeatable)")
+
+
+def _pairs(items: Sequence[str], what: str) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise CommandError(f"{what} must be written NAME=VALUE, not {item!r}")
+        out.append((name.strip(), value.strip()))
+    return out
+
+
+def _scheme(args: argparse.Namespace, issued_at: int) -> bytes:
+    """The marking scheme the options ask for, encoded (b"" without ``--levels``)."""
+    if not args.levels:
+        if args.caveat or args.default_ceiling or args.kind_ceiling:
+            raise CommandError("--levels is needed to set a marking scheme")
+        return b""
+    levels = tuple(x.strip().upper() for x in args.levels.split(",") if x.strip())
+    if not levels:
+        raise CommandError("--levels names no level")
+    caveats = {n.upper(): tuple(k.strip() for k in v.split(",") if k.strip())
+               for n, v in _pairs(args.caveat, "--caveat")}
+    caps = {k: v.upper() for k, v in _pairs(args.kind_ceiling, "--kind-ceiling")}
+    for kind in [k for ks in caveats.values() for k in ks] + list(caps):
+        if kind not in CHANNEL_KINDS:
+            raise CommandError(f"{kind!r} is not a channel kind ({', '.join(CHANNEL_KINDS)})")
+    default = (args.default_ceiling or levels[min(1, len(levels) - 1)]).upper()
+    try:
+        return markings.encode_scheme(markings.MarkingScheme(
+            levels=levels, caveats=caveats, default_ceiling=default, kind_ceilings=caps,
+            issued_at=issued_at))
+    except markings.MarkingError as exc:
+        raise CommandError(f"marking scheme: {exc}") from None
+
+
+def _scheme_lines(body: bytes) -> list[str]:
+    s = markings.decode_scheme(body) if body else markings.DEFAULT_SCHEME
+    lines = [("venue marking scheme" if body else "the default marking scheme") + ": "
+             + " < ".join(s.levels), f"  default ceiling: {s.default_ceiling}"]
+    lines += [f"  caveat {c}: {', '.join(k)}" for c, k in sorted(s.caveats.items())]
+    lines += [f"  {k} channels: at most {v}" for k, v in sorted(s.kind_ceilings.items())]
+    return lines
+
+
+def _make_log(data_dir: Path, root_der: bytes, root_seed: bytes, now: datetime,
+              scheme: bytes = b"") -> bytes:
+    """A fresh log key and the root-signed policy naming it (and carrying ``scheme``);
+    returns the log public key."""
     log_seed = certs.new_signing_key()
     log_pk = certs.public_key_of(log_seed)
     policy = transparency.sign_policy(root_seed, certs.fingerprint(root_der), log_pk,
-                                      int(now.timestamp()))
+                                      int(now.timestamp()), markings=scheme)
     _write_new(data_dir / LOG_KEY, log_seed, secret=True)
     _write_new(data_dir / POLICY, policy.encode())
     return log_pk
@@ -226,12 +288,43 @@ def cmd_enable_transparency(args: argparse.Namespace) -> int:
     root = _Root(Path(args.data_dir))
     if (root.dir / LOG_KEY).exists() or (root.dir / POLICY).exists():
         raise CommandError(f"{root.dir} already has a transparency log key")
-    log_pk = _make_log(root.dir, root.cert, root.seed(), _now())
+    now = _now()
+    scheme = _scheme(args, int(now.timestamp()))
+    log_pk = _make_log(root.dir, root.cert, root.seed(), now, scheme)
     _emit(args, {"log_public_key": log_pk.hex(), "policy": str(root.dir / POLICY)},
           [f"transparency log key created: {root.dir / LOG_KEY}",
            f"venue policy signed by the root: {root.dir / POLICY}",
            f"log public key: {log_pk.hex()}",
            "restart the relay; clients pin the policy at their next sync"])
+    return 0
+
+
+def cmd_set_markings(args: argparse.Namespace) -> int:
+    """Re-sign the venue policy with a new marking scheme (same log key, a later
+    issue time: clients adopt it at their next sync and refuse the older one after)."""
+    root = _Root(Path(args.data_dir))
+    path = root.dir / POLICY
+    if not path.exists():
+        raise CommandError(f"{root.dir} has no venue policy: run enable-transparency first")
+    try:
+        old = transparency.VenuePolicy.decode(_read(path))
+    except DecodeError:
+        raise CommandError(f"{path} is not a venue policy") from None
+    issued = max(int(_now().timestamp()), old.issued_at + 1)
+    if not args.levels:
+        raise CommandError("--levels is needed to set a marking scheme")
+    scheme = _scheme(args, issued)
+    policy = transparency.sign_policy(root.seed(), certs.fingerprint(root.cert),
+                                      old.log_public_key, issued, markings=scheme)
+    _replace(path, policy.encode())
+    s = markings.decode_scheme(scheme)
+    _emit(args, {"policy": str(path), "issued_at": issued, "levels": list(s.levels),
+                 "default_ceiling": s.default_ceiling,
+                 "caveats": {k: list(v) for k, v in s.caveats.items()},
+                 "kind_ceilings": dict(s.kind_ceilings)},
+          [f"venue policy re-signed by the root: {path} (issued {issued})",
+           *_scheme_lines(scheme),
+           "restart the relay; clients adopt the scheme at their next sync"])
     return 0
 
 
@@ -411,6 +504,7 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=_positive, default=3650, help="validity (default 3650)")
     p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
                    help="Argon2id cost of the key file (default moderate)")
+    _scheme_arguments(p)
     p.set_defaults(func=_run(cmd_init))
 
     p = sub.add_parser("enable-transparency", help="add a transparency log to a venue",
@@ -418,7 +512,18 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
                                    "the root) that pins it, for a venue made before key "
                                    "transparency; new venues get them from init.")
     common(p)
+    _scheme_arguments(p)
     p.set_defaults(func=_run(cmd_enable_transparency))
+
+    p = sub.add_parser("set-markings", help="set the venue's classification marking scheme",
+                       description="Re-sign the venue policy (root passphrase) with a "
+                                   "marking scheme: levels lowest first, caveats and the "
+                                   "channel kinds each is allowed in, the default ceiling "
+                                   "and a ceiling per channel kind. Every device uses it "
+                                   "from its next sync; an older policy is refused.")
+    common(p)
+    _scheme_arguments(p)
+    p.set_defaults(func=_run(cmd_set_markings))
 
     p = sub.add_parser("accredit-mission", help="issue a mission certificate",
                        description="Sign a mission's key: an intermediate CA (path length "

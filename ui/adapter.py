@@ -15,11 +15,13 @@ asyncio loop (the UI's bridge sees to that), never on the UI thread.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from client import trust, venue
+from client.archive import Archive
 from client.attachments import Uploaded
 from client.errors import ClientError, NotFoundError, UsageError
 from client.events import (
@@ -58,6 +60,7 @@ class ConversationAdapter:
         #: once from the core's open_acks, then from new messages and AckUpdated events)
         self._tracked: dict[bytes, bytes] | None = None
         self._pending_check: list[tuple[bytes, bytes]] = []
+        self._archive: Archive | None = None
         self._unsubscribe = client.subscribe(self._on_core_event)
 
     def close(self) -> None:
@@ -67,13 +70,14 @@ class ConversationAdapter:
 
     def channels(self) -> list[ChannelSummary]:
         out = []
+        levels = tuple(self.client.engine.marking_scheme.levels)  # the venue's scheme
         for info in self.client.channels():
             cid = bytes.fromhex(info.channel_id)
             out.append(ChannelSummary(
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
                 self.client.high_water(cid), not info.left, info.routing_warning,
-                info.ceiling))
+                info.ceiling, levels))
         return out
 
     def device_warnings(self) -> list[str]:
@@ -147,11 +151,45 @@ class ConversationAdapter:
     def page(self, channel: bytes, *, before: int | None = None,
              limit: int = 60) -> tuple[list[MessageView], bool]:
         """Shown messages of the page just older than ``before`` (the newest page without
-        it), in relay order, and whether older ones remain."""
+        it), in relay order, and whether older ones remain. Past the oldest message the
+        device holds, the restored archive's messages of the channel follow
+        (client/archive.py: their paging keys are negative)."""
+        if before is not None and before < 0:  # paging inside the archive
+            return self._archived(channel, below_seq=None, before=before, limit=limit)
         views: list[MessageView] = self.client.messages(channel, limit=limit, before=before)
-        if not views:  # the core pages back over modifiers: nothing shown is older
-            return [], False
-        return views, bool(self.client.has_older(channel, views[0].position))
+        if views and self.client.has_older(channel, views[0].position):
+            return views, True
+        # nothing older is held (the core pages back over modifiers): the archive's
+        # messages from before the oldest held one fill the page
+        below = views[0].position if views else before
+        room = limit - len(views)
+        if room <= 0:
+            return views, bool(self.archive().page(channel.hex(), below_seq=below,
+                                                   before=None, limit=1)[0])
+        older, more = self._archived(channel, below_seq=below, before=None, limit=room)
+        return older + views, more
+
+    def archive(self) -> Archive:
+        """This home's restored history (read again when its pages change)."""
+        if self._archive is None:
+            c = self.client
+            self._archive = Archive(c.home.root / "archive", c.engine.trust.root_der,
+                                    self.me)  # "mission/delegate"
+        return self._archive
+
+    def _archived(self, channel: bytes, *, below_seq: int | None, before: int | None,
+                  limit: int) -> tuple[list[MessageView], bool]:
+        rows, more = self.archive().page(channel.hex(), below_seq=below_seq, before=before,
+                                         limit=limit)
+        if rows:  # names from the members' verified certificates, as for live messages
+            from client.core.names import channel_names
+
+            names = channel_names(self.client.engine, channel)
+            rows = [dataclasses.replace(v, sender_name=n.display_name,
+                                        sender_mission_name=n.mission_name,
+                                        sender_ambiguous=n.ambiguous)
+                    if (n := names.get(v.sender)) is not None else v for v in rows]
+        return rows, more
 
     def high_water(self, channel: bytes) -> int:
         """The newest arrival position stored in a channel (modifiers included)."""

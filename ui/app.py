@@ -260,8 +260,10 @@ class Controller:
 
         async def work() -> Session:
             loop = asyncio.get_running_loop()
+            # --relay is the first home's; another venue's relay is in its own home
+            relay = None if adding else self.args.relay
             session = await loop.run_in_executor(None, lambda: open_session(
-                home, self.args.relay, passphrase=passphrase))
+                home, relay, passphrase=passphrase))
             try:
                 await session.start()
             except BaseException:
@@ -313,7 +315,8 @@ class Controller:
         from crypto.certs.words import format_hex
 
         wizard = EnrolWizard(
-            str(home), needs_passphrase=needs_pw, relay=self.args.relay or "",
+            str(home), needs_passphrase=needs_pw,
+            relay="" if adding else (self.args.relay or ""),
             request=home / pki.DEVICE_REQUEST if request is not None else None,
             request_key=format_hex(request.public_key) if request is not None else "",
             sort_files=lambda paths: {k: str(v) for k, v in
@@ -347,7 +350,8 @@ class Controller:
                             "%1", format_hex(ident.root_fingerprint))]
 
             def done(lines: list[str]) -> None:
-                self.args.relay = relay
+                if not adding:  # another venue's relay stays in its own home
+                    self.args.relay = relay
                 wizard.imported(lines)
 
             self.bridge.submit(work, done, lambda exc: wizard.import_failed(_human(exc)))

@@ -29,6 +29,8 @@ class ChannelSummary:
     routing_warning: str = ""
     #: the highest classification marking the channel carries (its charter's ceiling)
     ceiling: str = ""
+    #: the venue's classification levels, lowest first (its signed policy's scheme)
+    levels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

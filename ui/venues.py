@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QMenu,
-    QPushButton,
+    QStyle,
     QSystemTrayIcon,
+    QToolButton,
     QWidget,
 )
 
@@ -254,7 +255,12 @@ class VenueSwitcher(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
-        self.close_button = QPushButton(_t("Close"), self)
+        # an icon, so the venue's name and fingerprint keep the sidebar's width
+        self.close_button = QToolButton(self)
+        self.close_button.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_TitleBarCloseButton))
+        self.close_button.setText(_t("Close"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.close_button.setObjectName("closeVenueButton")
         self.close_button.setAccessibleName(_t("Close this venue"))
         self.close_button.setToolTip(_t("Close this venue (its connection ends; the "
@@ -285,8 +291,14 @@ class VenueSwitcher(QWidget):
                               (self.KNOWN, str(h.path)))
             combo.addItem(_t("Add a venue…"), (self.ADD, ""))
             combo.setCurrentIndex(here)
+            if self.venues.open:  # the closed box may clip a long name: the whole label
+                shown = self.venues.open[here]
+                combo.setToolTip(_t("Venues: switch, open a known one, or add one") + "\n"
+                                 + shown.label + "\n" + shown.fingerprint)
             combo.blockSignals(False)
-            self.close_button.setEnabled(len(self.venues.open) > 1)
+            several = len(self.venues.open) > 1
+            self.close_button.setEnabled(several)
+            self.close_button.setVisible(several)  # one venue: closing the window ends it
 
     def _activated(self, index: int) -> None:
         kind, value = self.combo.itemData(index)

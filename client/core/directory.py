@@ -157,16 +157,18 @@ class Directory(Driver):
         self.emit(self.log.take_fresh())
 
     async def log_policy(self) -> None:
-        """Pin the venue policy the relay serves when none is pinned yet (a home
-        enrolled before the venue had a log); it must be signed by the pinned root."""
-        if self.log.enabled:
-            return
+        """Pin the venue policy the relay serves: the first one (a home enrolled before
+        the venue had a log), or a newer one (a new marking scheme); it must be signed
+        by the pinned root, and an older one is refused (PolicyRollbackError, reported
+        as an error event; the pinned policy stays). The venue's marking scheme in it
+        becomes the engine's."""
         policy = await self.transport.log_policy()
-        if policy is not None:
+        if policy is not None and policy != self.log.state.policy:
             try:
                 self.log.adopt_policy(policy)
             except TransparencyError as exc:
                 self.emit([ErrorEvent(None, f"venue policy refused: {exc}")])
+        self.engine.marking_scheme = self.log.marking_scheme
         self.save_log()
 
     async def _accept_head(self, head: bytes | None,

@@ -145,6 +145,7 @@ def open_log(home: Home, store: SqliteStore, engine: Engine) -> LogVerifier:
     log = LogVerifier(engine.trust.root_der, store.get_log_state(),
                       path.read_bytes() if path.exists() else None)
     engine.gossip = lambda channel_id: log.gossip_for(channel_id, engine.now())
+    engine.marking_scheme = log.marking_scheme  # the venue's, from its signed policy
     return log
 
 

@@ -56,7 +56,7 @@ class Views(Driver):
                 ch.channel_id.hex(), roster.kind, ch.name, roster.missions, devices, epoch,
                 meta.left, meta.forked, HISTORY_NOTE if meta.joined_epoch > 1 else "",
                 "" if meta.left else routing.detail, "" if meta.left else routing.problem,
-                self._ceiling(roster.ceiling)))
+                self._ceiling(roster.ceiling, roster.kind)))
         return out
 
     def members(self, channel: str | bytes) -> list[MemberView]:
@@ -344,9 +344,9 @@ class Views(Driver):
             sender_mission_name=name.mission_name if name else "",
             sender_ambiguous=bool(name and name.ambiguous))
 
-    def _ceiling(self, ceiling: str) -> str:
+    def _ceiling(self, ceiling: str, kind: str = "") -> str:
         try:
-            return str(markings.ceiling_of(ceiling, self.engine.marking_scheme))
+            return str(markings.ceiling_of(ceiling, self.engine.marking_scheme, kind))
         except markings.MarkingError:
             return ceiling
 

@@ -49,7 +49,7 @@ from client.cli_common import (
     write_file,
 )
 from client.crisis import hotline, meetings
-from client.crisis.hotline_log import LogError, render_html, verify_log
+from client.crisis.hotline_log import LogError, render_html, render_pdf, verify_log
 from client.crisis.records import AttendanceAnswer, Priority, RecordError
 from client.errors import UsageError
 
@@ -83,6 +83,8 @@ def _verify_log(args: argparse.Namespace) -> int:
         return 1
     if args.html:
         write_file(args.html, render_html(log).encode())
+    if args.pdf:
+        write_file(args.pdf, render_pdf(log))
     emit(args, {"verified": True, **log.to_json()},
           [f"verified: {len(log.calls)} call(s), exported by {log.exporter}"]
           + [f"  {c.priority.upper()} {c.caller} -> {c.to_mission}: {c.subject} "
@@ -161,6 +163,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--home", default=argparse.SUPPRESS, help="a device home (for its root)")
     p.add_argument("--crl", action="append", default=None, help="a venue CRL (repeatable)")
     p.add_argument("--html", default=None, metavar="OUT", help="also write a readable page")
+    p.add_argument("--pdf", default=None, metavar="OUT",
+                   help="also write a PDF for printing (its marking on every page)")
     p.set_defaults(func=_verify_log)
 
     duty = subparsers.add_parser("duty", help="the mission's hotline duty roster")
@@ -256,6 +260,8 @@ async def _hotline_log(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     log = verify_log(data, c.engine.trust.root_der)
     if args.html:
         write_file(args.html, render_html(log).encode())
+    if args.pdf:
+        write_file(args.pdf, render_pdf(log))
     emit(args, {"out": args.out, "calls": len(log.calls), "bytes": len(data)},
           [f"hotline log of {len(log.calls)} call(s) written to {args.out} (verify it with "
            f"corridor verify-log {args.out})"])
@@ -475,6 +481,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("calls", nargs="*", help="only these calls (default: all)")
     p.add_argument("--out", required=True)
     p.add_argument("--html", default=None, help="also write a readable page")
+    p.add_argument("--pdf", default=None,
+                   help="also write a PDF for printing (its marking on every page)")
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
             _hotline_watch)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,

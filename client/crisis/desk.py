@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from client import payloads
-from client.crisis import authority, explain, hotline, meetings
-from client.crisis.book import Book, CallView, Item, encode_item
+from client.crisis import authority, explain, hotline, meetings, signing
+from client.crisis.book import Book, CallView, Item, decode_item, encode_item
 from client.crisis.hotline_log import Entry, export_log
 from client.crisis.records import (
     Attendance,
@@ -40,9 +40,11 @@ from client.crisis.records import (
     seal,
 )
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
+from crypto.corridor import markings
 
 if TYPE_CHECKING:
     from client.core import Client
+    from client.notices.desk import NoticeDesk
     from client.store.base import Channel, Message
 
 __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
@@ -86,6 +88,8 @@ class DeskView:
     available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
     #: other missions' "someone on duty" now, where they disclose it
     others_on_duty: dict[str, bool] = field(default_factory=dict)
+    #: request for explanation -> the incidents linked to it (mission, occurred at)
+    incidents: dict[bytes, list[tuple[str, int]]] = field(default_factory=dict)
 
 
 class Desk:
@@ -97,6 +101,12 @@ class Desk:
         self._position: dict[bytes, int] = {}
         self._calls: dict[tuple[bytes, bytes], tuple[str, str, payloads.EmergencyCall]] = {}
         self._reminded: set[tuple[bytes, int]] = set()
+        #: the classification marking of the records this desk sends ("" the lowest;
+        #: the engine refuses one above the channel's ceiling)
+        self.marking = ""
+        #: a record's body fingerprint -> the marking of the message that carried it
+        self._marks: dict[bytes, str] = {}
+        self._notices: NoticeDesk | None = None  # the incidents linked to requests
 
     # -- plumbing -----------------------------------------------------------------------
 
@@ -147,6 +157,9 @@ class Desk:
             with contextlib.suppress(RecordError):
                 self.book.accept(ch.channel_id, sender, p.item, crls,
                                  notice=ch.kind == "notice")
+                record = decode_item(p.item).record
+                if record is not None:
+                    self._marks[signing.fingerprint(record.body)] = p.marking
         elif isinstance(p, payloads.EmergencyCall):
             self._calls[(ch.channel_id, p.message_id)] = (ch.name, sender, p)
 
@@ -155,7 +168,7 @@ class Desk:
 
     async def _send(self, channel: str | bytes, item: Item) -> str:
         p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
-                            item=encode_item(item))
+                            item=encode_item(item), marking=self.marking)
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -233,8 +246,11 @@ class Desk:
         ids = [self.find_call(c).call.call_id for c in call_ids] if call_ids else None
         entries: list[Entry] = book.log_entries(ids)
         eng = self.client.engine
+        mark = markings.highest([self._marks.get(signing.fingerprint(e.record.body), "")
+                                 for e in entries], eng.marking_scheme)
         return export_log(entries, root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
-                          exporter_seed=eng.me.seed, exported_at=self.now())
+                          exporter_seed=eng.me.seed, exported_at=self.now(),
+                          marking=str(mark))
 
     # -- duty roster ----------------------------------------------------------------------
 
@@ -387,7 +403,22 @@ class Desk:
                         self.meeting_calls(),
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
-                        book.proposals(), book.available(now), book.on_duty(now))
+                        book.proposals(), book.available(now), book.on_duty(now),
+                        self.incidents_of())
+
+    def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
+        """Request for explanation -> the incidents linked to it, as (reporting mission,
+        when it occurred): the request's side of an incident's link."""
+        if self._notices is None:
+            from client.notices.desk import NoticeDesk
+
+            self._notices = NoticeDesk(self.client, crisis=self)  # one crisis book
+        out: dict[bytes, list[tuple[str, int]]] = {}
+        for row in self._notices.refresh().incidents():
+            if row["explains"]:
+                out.setdefault(bytes.fromhex(row["explains"]), []).append(
+                    (row["mission"], row["occurred_at"]))
+        return out
 
     # -- proposals and informal contact --------------------------------------------------
 

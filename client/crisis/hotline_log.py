@@ -45,6 +45,7 @@ from client.crisis.records import (
     time_of,
 )
 from client.errors import PeerError
+from client.printing import MARKING_CSS
 from crypto.errors import CryptoError
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "VerifiedLog",
     "export_log",
     "render_html",
+    "render_pdf",
     "verify_log",
 ]
 
@@ -73,12 +75,16 @@ class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     chain: _Chain
 
 
-class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaults=True):
     v: int
     venue: Annotated[bytes, Meta(min_length=32, max_length=32)]
     exported_at: Millis
     exporter: _Chain
     entries: Annotated[tuple[Entry, ...], Meta(max_length=MAX_ENTRIES)]
+    #: the highest classification marking of the messages that carried the entries,
+    #: signed with them; a log written before markings has none (omitted, so its bytes
+    #: and their canonical check are unchanged)
+    marking: Annotated[str, Meta(max_length=256)] = ""
 
 
 class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -92,12 +98,13 @@ _file_decoder: Final = msgspec.msgpack.Decoder(_File)
 
 
 def export_log(entries: Sequence[Entry], *, root_der: bytes, exporter_chain: Sequence[bytes],
-               exporter_seed: bytes, exported_at: int) -> bytes:
-    """The signed export (entries sorted by time, so two exports of one log agree)."""
+               exporter_seed: bytes, exported_at: int, marking: str = "") -> bytes:
+    """The signed export (entries sorted by time, so two exports of one log agree),
+    with ``marking``, the highest of its entries', which every rendering prints."""
     ordered = sorted(entries, key=lambda e: (time_of(decode_record(e.record.body)),
                                              e.record.body))
     body = _enc.encode(_Body(LOG_VERSION, signing.fingerprint(root_der), exported_at,
-                             tuple(exporter_chain), tuple(ordered)))
+                             tuple(exporter_chain), tuple(ordered), marking))
     return _enc.encode(_File(body, signing.sign(exporter_seed, signing.LOG_LABEL, body)))
 
 
@@ -107,6 +114,8 @@ class VerifiedLog:
     exporter: str
     calls: tuple[HotlineCall, ...]
     ladders: dict[bytes, Ladder]
+    #: the signed marking of the whole log ("" in a log from before markings)
+    marking: str = ""
 
     def escalation(self, call: HotlineCall) -> Escalation:
         """The call's escalation as it stood at export time: its steps follow from the
@@ -116,7 +125,7 @@ class VerifiedLog:
 
     def to_json(self) -> dict[str, object]:
         return {"exported_at": self.exported_at, "exporter": self.exporter,
-                "calls": [{"call_id": c.call_id.hex(), "caller": c.caller,
+                "marking": self.marking, "calls": [{"call_id": c.call_id.hex(), "caller": c.caller,
                            "to_mission": c.to_mission, "priority": str(c.priority),
                            "subject": c.subject, "sent_at": c.sent_at,
                            "reply_by": c.reply_by,
@@ -173,7 +182,7 @@ def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Veri
             raise LogError(f"a ladder step by {s.member}, outside the called mission")
     ordered = tuple(sorted(calls.values(), key=lambda c: (c.sent_at, c.call_id)))
     return VerifiedLog(body.exported_at, exporter, ordered,
-                       {c.call_id: ladder(c, steps) for c in ordered})
+                       {c.call_id: ladder(c, steps) for c in ordered}, body.marking)
 
 
 def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
@@ -190,23 +199,62 @@ def _when(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def render_html(log: VerifiedLog) -> str:
-    """A readable rendering of a verified log (every value escaped)."""
-    e = html.escape
-    rows = []
+def _sections(log: VerifiedLog) -> list[tuple[str, str, list[str]]]:
+    """Per call: (subject, who called whom when, its ladder and escalation lines)."""
+    out = []
     for c in log.calls:
         lad = log.ladders[c.call_id]
-        rungs = "".join(f"<li>{e(r.name.lower())}: {e(s.member)} at {e(_when(s.at))}</li>"
-                        for r, s in sorted(lad.reached.items()))
-        rungs += "".join(f"<li>escalated to {e(str(s.level))} at {e(_when(s.at))}</li>"
-                         for s in log.escalation(c).steps[1:])
-        rows.append(
-            f"<section><h2>{e(c.subject)}</h2><p>{e(str(c.priority)).upper()} call from "
-            f"{e(c.caller)} to mission {e(c.to_mission)} at {e(_when(c.sent_at))}; reply by "
-            f"{e(_when(c.reply_by))}</p><pre>{e(c.body)}</pre>"
-            f"<ol>{rungs or '<li>no answer on record</li>'}</ol></section>")
+        lines = [f"{r.name.lower()}: {s.member} at {_when(s.at)}"
+                 for r, s in sorted(lad.reached.items())]
+        lines += [f"escalated to {s.level} at {_when(s.at)}"
+                  for s in log.escalation(c).steps[1:]]
+        out.append((c.subject, f"{str(c.priority).upper()} call from {c.caller} to mission "
+                    f"{c.to_mission} at {_when(c.sent_at)}; reply by {_when(c.reply_by)}",
+                    lines or ["no answer on record"]))
+    return out
+
+
+def _marking(log: VerifiedLog) -> str:
+    return log.marking or "UNMARKED (exported before markings)"
+
+
+def render_html(log: VerifiedLog) -> str:
+    """A readable rendering of a verified log (every value escaped), its marking at the
+    top and the bottom, and on every printed page (:data:`MARKING_CSS`)."""
+    e = html.escape
+    rows = []
+    for (subject, head, lines), c in zip(_sections(log), log.calls, strict=True):
+        items = "".join(f"<li>{e(x)}</li>" for x in lines)
+        rows.append(f"<section><h2>{e(subject)}</h2><p>{e(head)}</p><pre>{e(c.body)}</pre>"
+                    f"<ol>{items}</ol></section>")
+    mark = e(_marking(log))
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>Hotline log</title></head><body><h1>Hotline log</h1>"
+            f"<title>Hotline log</title><style>{MARKING_CSS}</style></head><body>"
+            f'<div class="marking top">{mark}</div><h1>Hotline log</h1>'
             f"<p>Exported by {e(log.exporter)} at {e(_when(log.exported_at))}; every entry "
             "verified against the venue's certificates.</p>" + "".join(rows)
-            + "</body></html>")
+            + f'<div class="marking bottom">{mark}</div></body></html>')
+
+
+def render_pdf(log: VerifiedLog) -> bytes:
+    """The verified log for printing, its marking at the top and the bottom of every
+    page."""
+    from client.marked_pdf import MarkedPDF
+
+    pdf = MarkedPDF(_marking(log), title="Hotline log", created_ms=log.exported_at)
+    pdf.add_page()
+    pdf.body(16)
+    pdf.para("Hotline log", 9)
+    pdf.body(9)
+    pdf.para(f"Exported by {log.exporter} at {_when(log.exported_at)}; every entry "
+             "verified against the venue's certificates.")
+    for (subject, head, lines), c in zip(_sections(log), log.calls, strict=True):
+        pdf.ln(3)
+        pdf.body(12)
+        pdf.para(subject, 6)
+        pdf.body(9)
+        pdf.para(head)
+        pdf.para(c.body)
+        for x in lines:
+            pdf.para(f"- {x}")
+    return bytes(pdf.output())

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from client import payloads
 from client.crisis import authority, signing
-from client.crisis.desk import item_of
 from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
 from client.decisions import drafting, export, silence
@@ -39,6 +38,7 @@ from client.decisions.records import (
     text_hash,
 )
 from client.errors import ClientError, NotFoundError, UsageError
+from crypto.corridor import markings
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
@@ -72,6 +72,11 @@ class Desk:
         self.client = client
         self.book = Book(client.engine.trust.root_der)
         self._seen: set[tuple[bytes, bytes]] = set()
+        #: the classification marking of what this desk sends ("" the lowest; the engine
+        #: refuses one above the channel's ceiling)
+        self.marking = ""
+        #: a record's body fingerprint -> the marking of the message that carried it
+        self._marks: dict[bytes, str] = {}
         self._standing: dict[bytes, bool] = {}
 
     # -- plumbing ------------------------------------------------------------------------
@@ -114,12 +119,13 @@ class Desk:
                 if m.damaged or key in self._seen:
                     continue
                 self._seen.add(key)
-                raw = item_of(m.body)
+                raw, mark = _crisis_item(m.body)
                 item = decode_item(raw) if raw is not None else None
                 if item is not None:
                     with contextlib.suppress(RecordError):
                         self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
                                          item, crls, refuse_put=self._refuse_put)
+                        self._marks[signing.fingerprint(item.decision.body)] = mark
         return self.book
 
     def ensure(self) -> Book:
@@ -129,7 +135,7 @@ class Desk:
         eng = self.client.engine
         item = Item(decision=seal(rec, eng.me.seed), chain=tuple(eng.me.chain[:2]))
         p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
-                            item=encode_item(item))
+                            item=encode_item(item), marking=self.marking)
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -389,10 +395,19 @@ class Desk:
 
         doc = self.document(ref)
         now = self.now()
-        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now),
-                 f"{stem}.docx": render.render_docx(doc, exported_at=now)}
+        mark = self.marking_of(ref)
+        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now, marking=mark),
+                 f"{stem}.docx": render.render_docx(doc, exported_at=now, marking=mark)}
         files[f"{stem}.corridor"] = self.export_document(ref, list(files.items()))
         return files
+
+    def marking_of(self, ref: str | bytes) -> str:
+        """The highest marking of the messages that carried the document's records: what
+        every page of its printout is marked."""
+        did, _cid = self.find_doc(ref)
+        marks = [self._marks.get(signing.fingerprint(k.signed.body), "")
+                 for k in self.book.kept.values() if getattr(k.record, "doc_id", None) == did]
+        return str(markings.highest(marks, self.client.engine.marking_scheme))
 
     def export_document(self, ref: str | bytes,
                         attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
@@ -401,3 +416,12 @@ class Desk:
                 if getattr(k.record, "doc_id", None) == did
                 and isinstance(k.record, Version | SignOff | Lock)]
         return self._export("draft", keep, self.participants(cid)[0], (), attachments)
+
+
+def _crisis_item(body: bytes) -> tuple[bytes | None, str]:
+    """The crisis item a stored message carries, if any, and the message's marking."""
+    try:
+        p = payloads.decode(body)
+    except ClientError:
+        return None, ""
+    return (p.item, p.marking) if isinstance(p, payloads.Crisis) else (None, "")

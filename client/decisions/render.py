@@ -3,27 +3,22 @@
 
 The files are for reading and printing; what proves the text and the sign-offs is the
 signed record exported with them (:mod:`client.decisions.export`), which binds both
-files' SHA-256. Each file states the text's hash, so a reader can match it to the
-record; both carry the export time as their creation time.
+files' SHA-256. Both carry the highest classification marking of the document's records
+on every page (:mod:`client.printing`). Each file states the text's hash, so a reader
+can match it to the record; both carry the export time as their creation time.
 """
 
 from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Final
 
 from client.decisions.drafting import Document, paragraphs
 from client.decisions.records import text_hash
+from client.marked_pdf import MarkedPDF
+from client.printing import mark_docx
 
 __all__ = ["render_docx", "render_pdf"]
-
-_FONTS: Final = (Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-                 Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-                 Path("/Library/Fonts/DejaVuSans.ttf"),
-                 Path("C:/Windows/Fonts/arial.ttf"))
-
 
 def _when(ms: int) -> datetime:
     return datetime.fromtimestamp(ms / 1000, UTC)
@@ -45,50 +40,38 @@ def _lines(doc: Document) -> tuple[str, list[str], list[str]]:
     return doc.versions[0].title, head, offs
 
 
-def render_pdf(doc: Document, *, exported_at: int) -> bytes:
-    from fpdf import FPDF
-
+def render_pdf(doc: Document, *, exported_at: int, marking: str) -> bytes:
+    """The PDF, ``marking`` (the highest of the document's records) at the top and the
+    bottom of every page."""
     title, head, offs = _lines(doc)
-    pdf = FPDF()
-    pdf.set_creation_date(_when(exported_at))
-    pdf.set_title(title)
-    pdf.set_creator("Corridor")
-    font = next((f for f in _FONTS if f.exists()), None)
-    family = "Helvetica"
-    if font is not None:
-        pdf.add_font("Body", fname=str(font))
-        family = "Body"
-
-    def text(s: str) -> str:
-        return s if font is not None else s.encode("latin-1", "replace").decode("latin-1")
-
+    pdf = MarkedPDF(marking, title=title, created_ms=exported_at)
     pdf.add_page()
-    pdf.set_font(family, size=16)
-    pdf.multi_cell(0, 9, text(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=9)
+    pdf.body(16)
+    pdf.para(title, 9)
+    pdf.body(9)
     for line in head:
-        pdf.multi_cell(0, 5, text(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.para(line)
     pdf.ln(4)
-    pdf.set_font(family, size=11)
+    pdf.body(11)
     for i, para in enumerate(paragraphs(doc.latest.text), 1):
-        pdf.multi_cell(0, 6, text(f"{i}. {para}"), new_x="LMARGIN", new_y="NEXT")
+        pdf.para(f"{i}. {para}", 6)
         pdf.ln(2)
     pdf.ln(4)
-    pdf.set_font(family, size=13)
-    pdf.multi_cell(0, 7, "Sign-offs", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(family, size=10)
+    pdf.body(13)
+    pdf.para("Sign-offs", 7)
+    pdf.body(10)
     for line in offs or ["none"]:
-        pdf.multi_cell(0, 5, text(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.para(line)
     pdf.ln(3)
-    pdf.set_font(family, size=8)
-    pdf.multi_cell(0, 4, text(
-        f"Exported {_stamp(exported_at)}. The signed record exported with this file "
-        "(.corridor) proves the text and every sign-off; check it with "
-        "`corridor verify-decision RECORD --file THIS.pdf`."), new_x="LMARGIN", new_y="NEXT")
+    pdf.body(8)
+    pdf.para(f"Exported {_stamp(exported_at)}. The signed record exported with this file "
+             "(.corridor) proves the text and every sign-off; check it with "
+             "`corridor verify-decision RECORD --file THIS.pdf`.", 4)
     return bytes(pdf.output())
 
 
-def render_docx(doc: Document, *, exported_at: int) -> bytes:
+def render_docx(doc: Document, *, exported_at: int, marking: str) -> bytes:
+    """The .docx, ``marking`` in the header and the footer of every page."""
     import docx
 
     title, head, offs = _lines(doc)
@@ -109,6 +92,7 @@ def render_docx(doc: Document, *, exported_at: int) -> bytes:
     d.add_paragraph(f"Exported {_stamp(exported_at)}. The signed record exported with this "
                     "file (.corridor) proves the text and every sign-off; check it with "
                     "corridor verify-decision RECORD --file THIS.docx.")
+    mark_docx(d, marking)
     out = io.BytesIO()
     d.save(out)
     return out.getvalue()

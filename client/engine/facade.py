@@ -258,12 +258,17 @@ class Engine:
 
     @property
     def marking_scheme(self) -> markings.MarkingScheme:
+        """The venue's scheme (from its signed policy; the default until one)."""
         return self._ctx.markings
+
+    @marking_scheme.setter
+    def marking_scheme(self, value: markings.MarkingScheme) -> None:
+        self._ctx.markings = value
 
     def ceiling(self, channel_id: bytes) -> str:
         """The channel's ceiling as the venue's scheme writes it."""
-        return str(markings.ceiling_of(self._ctx.charter(channel_id).ceiling,
-                                       self._ctx.markings))
+        charter = self._ctx.charter(channel_id)
+        return str(markings.ceiling_of(charter.ceiling, self._ctx.markings, charter.kind))
 
     def group_info(self, channel_id: bytes) -> bytes:
         """A signed GroupInfo with the ratchet tree: the public state the relay verifies

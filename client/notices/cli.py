@@ -5,7 +5,7 @@
   [--force CATEGORY=N ...] [--activity T] [--contact C] [--marking M]``, ``notice amend
   NOTICE [fields] [--reason R]``, ``notice cancel NOTICE [--reason R]``, ``notice
   complete NOTICE``, ``notice list [--mission M] [--from WHEN] [--to WHEN] [--csv FILE]
-  [--ics FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T
+  [--ics FILE] [--pdf FILE]``, ``notice incident CHANNEL --at WHEN --lat --lon --what T
   [--explains REQUEST]``, ``notice incidents [--request REQUEST]``, ``notice link
   INCIDENT REQUEST``;
 * ``aid request CHANNEL --line CATEGORY=N[:UNIT] ... [--location L] [--urgency U]``,
@@ -115,7 +115,7 @@ async def _notice_change(args: argparse.Namespace, d: NoticeDesk) -> int:
 
 
 async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
-    from client.notices.export import register_csv, register_ics
+    from client.notices.export import register_csv, register_ics, register_pdf
 
     rows = d.register(mission=args.mission or "",
                       start=parse_when(args.start) if args.start else None,
@@ -124,6 +124,10 @@ async def _notice_list(args: argparse.Namespace, d: NoticeDesk) -> int:
         Path(args.csv).write_text(register_csv(rows), encoding="utf-8")
     if args.ics:
         Path(args.ics).write_bytes(register_ics(rows, venue=args.venue, stamp_ms=d.now()))
+    if args.pdf:
+        Path(args.pdf).write_bytes(register_pdf(
+            rows, venue=args.venue, stamp_ms=d.now(),
+            scheme=d.client.engine.marking_scheme))
     lines = [_notice_line(r) for r in rows] or ["no exercise notices"]
     emit(args, rows, lines)
     return 0
@@ -302,6 +306,8 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--to", dest="end", default=None, help="exercises starting before this")
     p.add_argument("--csv", default=None, metavar="FILE", help="also write CSV")
     p.add_argument("--ics", default=None, metavar="FILE", help="also write iCalendar")
+    p.add_argument("--pdf", default=None, metavar="FILE", help="also write a PDF for "
+                   "printing (the register's highest marking on every page)")
     p.add_argument("--venue", default="Corridor venue", help="the calendar's name")
     p = cmd(nsub, "incident", "notify an unintentional encounter at sea or in the air",
             _incident)

@@ -87,11 +87,13 @@ class LinkedIncident(IncidentRow):
 class NoticeDesk:
     """Notices, exchange, templates and the aid board over a client (``client``)."""
 
-    def __init__(self, client: Client) -> None:
+    def __init__(self, client: Client, crisis: CrisisDesk | None = None) -> None:
         self.client = client
         self.book = self._new_book()
         self._position: dict[bytes, int] = {}
-        self._crisis: CrisisDesk | None = None  # its book holds the requests for explanation
+        #: the crisis desk whose book holds the requests for explanation (one is made
+        #: when none is given)
+        self._crisis = crisis
 
     def _new_book(self) -> NoticeBook:
         trust = self.client.engine.trust

@@ -1,22 +1,25 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The exercise register as CSV and as iCalendar (RFC 5545, with the ``icalendar``
-library), every row and event carrying its classification marking, so an export keeps
-the marking of what it holds."""
+"""The exercise register as CSV, as iCalendar (RFC 5545, with the ``icalendar``
+library) and as a printable PDF, every row and event carrying its classification
+marking, and every PDF page the highest marking of the register at its top and bottom,
+so an export keeps the marking of what it holds."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import icalendar
 
+from crypto.corridor.markings import DEFAULT_SCHEME, MarkingScheme, highest
+
 if TYPE_CHECKING:
     from client.notices.book import ExerciseRow
 
-__all__ = ["iso", "register_csv", "register_ics"]
+__all__ = ["iso", "register_csv", "register_ics", "register_pdf"]
 
 _COLUMNS = ("marking", "notice_id", "mission", "status", "revision", "name", "starts_at",
             "ends_at", "area", "lat", "lon", "activity", "forces", "contact", "history")
@@ -69,3 +72,35 @@ def register_ics(rows: Iterable[ExerciseRow], *, venue: str, stamp_ms: int) -> b
             if x))
         cal.add_component(ev)
     return bytes(cal.to_ical())
+
+
+def register_pdf(rows: Sequence[ExerciseRow], *, venue: str, stamp_ms: int,
+                 scheme: MarkingScheme = DEFAULT_SCHEME) -> bytes:
+    """The register for printing: a block per notice (its own marking first), and the
+    highest marking of all of them at the top and the bottom of every page."""
+    from client.marked_pdf import MarkedPDF
+
+    mark = str(highest([r["marking"] for r in rows], scheme))
+    pdf = MarkedPDF(mark, title=f"{venue}: exercise notices", created_ms=stamp_ms)
+    pdf.add_page()
+    pdf.body(15)
+    pdf.para(f"{venue}: exercise notices", 8)
+    pdf.body(8)
+    pdf.para(f"Exported {iso(stamp_ms)} UTC; {len(rows)} notice(s).")
+    pdf.ln(3)
+    for r in rows:
+        forces = ", ".join(f"{c} {q}" for c, q in r["forces"])
+        place = r["area"] + (f" ({r['lat']}, {r['lon']})" if r["lat"] is not None else "")
+        pdf.body(11)
+        pdf.para(f"[{r['marking'] or 'UNCLASSIFIED'}] {r['mission']}: {r['name']}", 6)
+        pdf.body(9)
+        for line in (f"{iso(r['starts_at'])} to {iso(r['ends_at'])} UTC; {r['status']} "
+                     f"(revision {r['revision']})", place, r["activity"],
+                     forces and f"forces: {forces}",
+                     r["contact"] and f"contact: {r['contact']}",
+                     "history: " + "; ".join(f"{h['action']} {iso(h['at'])} by {h['by']}"
+                                             for h in r["history"])):
+            if line:
+                pdf.para(line, 4.5)
+        pdf.ln(3)
+    return bytes(pdf.output())

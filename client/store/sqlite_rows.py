@@ -333,7 +333,7 @@ class SqliteMessages(SqliteSearchTerms):
         check_message(channel_id, message_id, sender, body, sent_at=sent_at,
                       received_at=received_at, seq=seq, expires_at=expires_at)
         sealed = self._seal_message(channel_id, message_id, sender, body)
-        with self.transaction():
+        with self._single_write():
             self._require_channel(channel_id)
             inserted = self._write(
                 "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
@@ -540,7 +540,11 @@ class SqliteMessages(SqliteSearchTerms):
         """Replace the search terms (already keyed hashes) of a stored message; they
         must be what the registered term source gives for its body, which is how they
         are deleted again (module docstring)."""
-        with self.transaction():
+        # No savepoint of its own inside a transaction (FTS5 writes its pending terms
+        # out at each one, so a catch-up paid for it per message): a failure here
+        # undoes the caller's whole transaction or savepoint (the engine's receive
+        # does not go on past a store failure).
+        with self._single_write():
             row = self._conn.execute(
                 "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
                 (channel_id, message_id),

@@ -31,6 +31,11 @@ SHA-256 of the log public key) under the label "Corridor tree head v1". A policy
     struct { uint16 version; opaque root_fingerprint[32]; opaque log_public_key[32];
              uint64 issued_at; opaque signature[64]; }   signed by the venue root
 
+Version 2 adds the venue's classification marking scheme (levels, caveats, ceilings
+per channel kind; ``crypto.corridor.markings``, opaque here) before the signature, as
+``uint32 length; opaque markings[length]``, under the same signature. A newer
+``issued_at`` replaces an older policy; clients refuse an older one (rollback).
+
 Everything here is pure: no I/O, no clock (timestamps are arguments).
 """
 
@@ -74,6 +79,8 @@ HASH_LEN = 32
 HEAD_LEN = 8 + 8 + HASH_LEN + 64
 POLICY_LEN = 2 + 32 + 32 + 8 + 64
 POLICY_VERSION = 1
+POLICY_VERSION_MARKINGS = 2  # with a marking scheme
+MAX_POLICY_MARKINGS = 16 * 1024
 MAX_PROOF_HASHES = 128  # 2 * 64 levels covers every uint64 tree size
 MAX_ENTRY_DER = (1 << 24) - 1
 _SUITE = get_suite(3)  # Ed25519 from libsodium, as for MLS signatures
@@ -429,25 +436,38 @@ class VenuePolicy:
     issued_at: int
     signature: bytes = b""
     version: int = POLICY_VERSION
+    #: the venue's marking scheme (msgpack, crypto.corridor.markings), version 2 only
+    markings: bytes = b""
 
     def _tbs(self) -> bytes:
-        return (struct.pack(">H", self.version) + self.root_fingerprint + self.log_public_key
+        head = (struct.pack(">H", self.version) + self.root_fingerprint + self.log_public_key
                 + struct.pack(">Q", self.issued_at))
+        if self.version == POLICY_VERSION_MARKINGS:
+            head += struct.pack(">I", len(self.markings)) + self.markings
+        return head
 
     def encode(self) -> bytes:
         return self._tbs() + self.signature
 
     @classmethod
     def decode(cls, data: bytes) -> VenuePolicy:
-        if len(data) != POLICY_LEN:
-            raise DecodeError(f"a venue policy is {POLICY_LEN} bytes")
+        if len(data) < POLICY_LEN:
+            raise DecodeError(f"a venue policy is at least {POLICY_LEN} bytes")
         (version,) = struct.unpack(">H", data[:2])
-        if version != POLICY_VERSION:
-            raise DecodeError("unknown venue policy version")
         (issued,) = struct.unpack(">Q", data[66:74])
+        marks, end = b"", 74
+        if version == POLICY_VERSION_MARKINGS:
+            (n,) = struct.unpack(">I", data[74:78])
+            if n > MAX_POLICY_MARKINGS:
+                raise DecodeError("the venue policy's marking scheme is too long")
+            marks, end = bytes(data[78:78 + n]), 78 + n
+        elif version != POLICY_VERSION:
+            raise DecodeError("unknown venue policy version")
+        if len(data) != end + 64:
+            raise DecodeError("a venue policy of the wrong length")
         return cls(version=version, root_fingerprint=bytes(data[2:34]),
                    log_public_key=bytes(data[34:66]), issued_at=issued,
-                   signature=bytes(data[74:]))
+                   signature=bytes(data[end:]), markings=marks)
 
     def verify(self, root_public_key: bytes, root_fingerprint: bytes) -> None:
         """Raises VerificationError unless this root signed it for this root."""
@@ -457,11 +477,17 @@ class VenuePolicy:
 
 
 def sign_policy(root_seed: bytes, root_fingerprint: bytes, log_public_key: bytes,
-                issued_at: int) -> VenuePolicy:
+                issued_at: int, markings: bytes = b"") -> VenuePolicy:
+    """The policy signed by the venue root; with ``markings`` (an encoded marking
+    scheme) it is a version 2 policy carrying the venue's scheme."""
     if len(root_fingerprint) != 32 or len(log_public_key) != 32:
         raise UsageError("fingerprint and log key are 32 bytes each")
+    if len(markings) > MAX_POLICY_MARKINGS:
+        raise UsageError("the marking scheme is too long")
+    version = POLICY_VERSION_MARKINGS if markings else POLICY_VERSION
     p = VenuePolicy(root_fingerprint=root_fingerprint, log_public_key=log_public_key,
-                    issued_at=issued_at)
+                    issued_at=issued_at, version=version, markings=markings)
     sig = _SUITE.sign_with_label(root_seed, _POLICY_LABEL, p._tbs())
     return VenuePolicy(root_fingerprint=root_fingerprint, log_public_key=log_public_key,
-                       issued_at=issued_at, signature=sig)
+                       issued_at=issued_at, signature=sig, version=version,
+                       markings=markings)

@@ -4,17 +4,20 @@
 A marking is a level and optional caveats, written ``LEVEL`` or ``LEVEL//CAVEAT/CAVEAT``
 (``RESTRICTED//CAUCUS ONLY``). The venue root signs the scheme (levels from lowest to
 highest, the caveats and the channel kinds each caveat is allowed in, the default
-ceiling of a channel whose charter names none); :data:`DEFAULT_SCHEME` applies until
-a venue signs its own. A channel's ceiling is in its charter, so every member and the
-relay hold the same one. Every payload carries its marking inside the encryption,
-covered by the MLS signature of the message, and every member checks it against the
-ceiling with :func:`check`, the same pure function on send and on receipt: an item
-above the ceiling is refused by its sender's client and, if a modified client sends it
-anyway, refused by every receiver as tampering.
+ceiling of a channel whose charter names none, and a ceiling per channel kind that no
+channel of that kind exceeds); it travels in the venue policy
+(``crypto.certs.transparency.VenuePolicy`` version 2, :func:`decode_scheme`), and
+:data:`DEFAULT_SCHEME` applies until a venue signs its own. A channel's ceiling is in
+its charter, so every member and the relay hold the same one. Every payload carries
+its marking inside the encryption, covered by the MLS signature of the message, and
+every member checks it against the ceiling with :func:`check`, the same pure function
+on send and on receipt: an item above the ceiling is refused by its sender's client
+and, if a modified client sends it anyway, refused by every receiver as tampering.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Final
 
 import msgspec
@@ -30,7 +33,10 @@ __all__ = [
     "MarkingError",
     "MarkingScheme",
     "check",
+    "decode_scheme",
     "decode_signed_scheme",
+    "encode_scheme",
+    "highest",
     "parse",
     "sign_scheme",
 ]
@@ -56,6 +62,8 @@ class MarkingScheme(msgspec.Struct, frozen=True, kw_only=True):
     caveats: dict[_Name, tuple[str, ...]] = {}
     default_ceiling: _Name
     issued_at: int = 0
+    #: the highest level a channel of each kind may carry, whatever its charter says
+    kind_ceilings: dict[str, _Name] = {}
 
     def rank(self, level: str) -> int:
         try:
@@ -100,9 +108,25 @@ def parse(text: str, scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
     return Marking(level, caveats)
 
 
-def ceiling_of(charter_ceiling: str, scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
-    """A channel's ceiling: its charter's, or the scheme's default."""
-    return parse(charter_ceiling or scheme.default_ceiling, scheme)
+def highest(markings: Iterable[str], scheme: MarkingScheme = DEFAULT_SCHEME) -> Marking:
+    """The marking of a whole made of items so marked (an export, a printout): the
+    highest level among them, with every caveat any of them carries ("" counts as the
+    lowest level; no items at all is the lowest level)."""
+    parsed = [parse(m, scheme) for m in markings]
+    level = max((m.level for m in parsed), key=scheme.rank, default=scheme.lowest)
+    caveats = tuple(sorted({c for m in parsed for c in m.caveats}))
+    return Marking(level, caveats)
+
+
+def ceiling_of(charter_ceiling: str, scheme: MarkingScheme = DEFAULT_SCHEME,
+               kind: str = "") -> Marking:
+    """A channel's ceiling: its charter's, or the scheme's default; never above the
+    scheme's ceiling for the channel's ``kind``."""
+    ceiling = parse(charter_ceiling or scheme.default_ceiling, scheme)
+    cap = scheme.kind_ceilings.get(kind)
+    if cap is not None and scheme.rank(ceiling.level) > scheme.rank(cap):
+        return Marking(cap)
+    return ceiling
 
 
 def check(marking: str, charter_ceiling: str, kind: str,
@@ -114,7 +138,7 @@ def check(marking: str, charter_ceiling: str, kind: str,
             kind does not allow.
     """
     m = parse(marking, scheme)
-    ceiling = ceiling_of(charter_ceiling, scheme)
+    ceiling = ceiling_of(charter_ceiling, scheme, kind)
     if scheme.rank(m.level) > scheme.rank(ceiling.level):
         raise MarkingError(f"{m} is above the channel's ceiling {ceiling.level}")
     for c in m.caveats:
@@ -135,18 +159,47 @@ def sign_scheme(root_seed: bytes, scheme: MarkingScheme) -> bytes:
     return _ENC.encode((body, _SUITE.sign_with_label(root_seed, SCHEME_LABEL, body)))
 
 
+def encode_scheme(scheme: MarkingScheme) -> bytes:
+    """The scheme as the venue policy carries it (checked first).
+
+    Raises:
+        MarkingError: an inconsistent scheme (see :func:`decode_scheme`).
+    """
+    body = _ENC.encode(scheme)
+    decode_scheme(body)
+    return body
+
+
+def decode_scheme(body: bytes) -> MarkingScheme:
+    """A scheme from the venue policy (whose signature the caller has checked).
+
+    Raises:
+        MarkingError: malformed, of another version, no levels, a level twice, or a
+            default or kind ceiling that is not one of its levels.
+    """
+    try:
+        scheme = _SCHEME_DEC.decode(body)
+    except (msgspec.MsgspecError, ValueError):
+        raise MarkingError("the marking scheme is malformed") from None
+    if scheme.v != SCHEME_VERSION or not scheme.levels:
+        raise MarkingError("a marking scheme of another version")
+    if len(set(scheme.levels)) != len(scheme.levels):
+        raise MarkingError("a marking scheme names a level twice")
+    scheme.rank(scheme.default_ceiling)
+    for cap in scheme.kind_ceilings.values():
+        scheme.rank(cap)
+    return scheme
+
+
 def decode_signed_scheme(data: bytes, root_public_key: bytes) -> MarkingScheme:
     """The scheme if the venue root signed it (MarkingError otherwise)."""
     try:
         body, sig = _SIGNED_DEC.decode(data)
-        scheme = _SCHEME_DEC.decode(body)
+        _SCHEME_DEC.decode(body)
     except (msgspec.MsgspecError, ValueError):
         raise MarkingError("the marking scheme is malformed") from None
     try:
         _SUITE.verify_with_label(root_public_key, SCHEME_LABEL, body, sig)
     except CryptoError:
         raise MarkingError("the marking scheme is not signed by the venue root") from None
-    if scheme.v != SCHEME_VERSION or not scheme.levels:
-        raise MarkingError("a marking scheme of another version")
-    scheme.rank(scheme.default_ceiling)
-    return scheme
+    return decode_scheme(body)

@@ -82,6 +82,7 @@ from crypto.tree import RatchetTree, restore_ratchet_tree
 __all__ = ["PublicGroup", "VerifiedCommit"]
 
 _STATE_VERSION = 1
+_CHANGES_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,23 +230,43 @@ class PublicGroup:
 
     def to_bytes(self) -> bytes:
         """The state for the holder's own store (which must authenticate it)."""
+        return self._encode(_STATE_VERSION, self.tree.encode())
+
+    def changes_since(self, older: PublicGroup) -> bytes:
+        """This state as a change of ``older`` (an earlier state of the same group): the
+        GroupContext, the interim transcript hash and only the tree nodes that differ
+        (:meth:`RatchetTree.changes_since`). For the holder's own store."""
+        return self._encode(_CHANGES_VERSION, self.tree.changes_since(older.tree))
+
+    def _encode(self, version: int, tree: bytes) -> bytes:
         w = Writer()
-        w.u8(_STATE_VERSION)
+        w.u8(version)
         w.opaque_v(self._context_bytes)
         w.opaque_v(self.interim_transcript_hash)
-        w.opaque_v(self.tree.encode())
+        w.opaque_v(tree)
         return w.getvalue()
+
+    @staticmethod
+    def _read(data: bytes, version: int) -> tuple[GroupContext, bytes, bytes]:
+        r = Reader(data)
+        if r.u8() != version:
+            raise DecodeError("unknown public group state version")
+        ctx = GroupContext.from_bytes(r.opaque_v())
+        interim = r.opaque_v()
+        tree = r.opaque_v()
+        r.finish()
+        return ctx, interim, tree
+
+    def with_changes(self, data: bytes) -> PublicGroup:
+        """The state :meth:`changes_since` encoded against this one (trusted as stored)."""
+        ctx, interim, tree = self._read(data, _CHANGES_VERSION)
+        if ctx.group_id != self.context.group_id or ctx.cipher_suite != self.suite.id:
+            raise DecodeError("public group change of another group")
+        return PublicGroup(self.suite, ctx, self.tree.with_changes(tree), interim)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PublicGroup:
         """A state stored by :meth:`to_bytes` (trusted as stored: not re-verified)."""
-        r = Reader(data)
-        if r.u8() != _STATE_VERSION:
-            raise DecodeError("unknown public group state version")
-        ctx = GroupContext.from_bytes(r.opaque_v())
-        interim = r.opaque_v()
+        ctx, interim, tree = cls._read(data, _STATE_VERSION)
         suite = get_suite(ctx.cipher_suite)
-        tree = restore_ratchet_tree(suite, r.opaque_v())
-        r.finish()
-        return cls(suite, ctx, tree, interim)
-
+        return cls(suite, ctx, restore_ratchet_tree(suite, tree), interim)

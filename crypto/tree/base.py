@@ -24,6 +24,8 @@ DEFAULT_PROPOSAL_TYPES: Final = frozenset(range(1, 8))
 DEFAULT_EXTENSION_TYPES: Final = frozenset(range(1, 6))
 _LEAF_TAG: Final = b"\x01"
 _PARENT_TAG: Final = b"\x02"
+_LEAF_HEAD: Final = b"\x01" + bytes((m.NodeType.leaf,))
+_PARENT_HEAD: Final = b"\x01" + bytes((m.NodeType.parent,))
 # Section 7.8 leaf/parent hash inputs are bounded by uint32 leaf indices.
 _MAX_LEAVES: Final = 1 << 31
 
@@ -332,6 +334,14 @@ class _TreeBase:
                 out.append(m.Node.parent(node))
         return out
 
+    def _wire_node(self, x: int) -> bytes:
+        """Node ``x`` as ``optional<Node>`` of the ``ratchet_tree`` encoding."""
+        node = self._nodes[x]
+        if node is None:
+            return b"\x00"
+        head = _LEAF_HEAD if isinstance(node, LeafNode) else _PARENT_HEAD
+        return head + self._encoding(x, node)
+
     def encode(self) -> bytes:
         """``optional<Node> ratchet_tree<V>`` as sent in the ``ratchet_tree`` extension.
 
@@ -343,16 +353,6 @@ class _TreeBase:
         last = len(nodes)
         while last > 0 and nodes[last - 1] is None:
             last -= 1
-        leaf_head = b"\x01" + bytes((m.NodeType.leaf,))
-        parent_head = b"\x01" + bytes((m.NodeType.parent,))
-        parts: list[bytes] = []
-        for x in range(last):
-            node = nodes[x]
-            if node is None:
-                parts.append(b"\x00")
-                continue
-            parts.append(leaf_head if isinstance(node, LeafNode) else parent_head)
-            parts.append(self._encoding(x, node))
-        body = b"".join(parts)
+        body = b"".join([self._wire_node(x) for x in range(last)])
         return encode_varint(len(body)) + body
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from crypto.errors import ProtocolError
+from crypto import messages as m
+from crypto.codec import Reader, Writer, encode_varint
+from crypto.errors import DecodeError, ProtocolError, UsageError
 from crypto.messages import LeafNode, ParentNode
 from crypto.suites import CipherSuite
 from crypto.tree import treemath as tm
@@ -181,6 +183,56 @@ class RatchetTree(_ValidatingTree):
             if other == leaf:
                 return idx
         return None
+
+    # -- storage deltas -----------------------------------------------------------
+
+    def changes_since(self, older: RatchetTree) -> bytes:
+        """The nodes of this tree that differ from ``older``'s, encoded for a holder that
+        stores a group's tree commit after commit: a commit changes a direct path and a
+        few leaves, not the whole tree. ``older.with_changes(...)`` gives this tree back.
+
+        Layout: ``uint32 width; opaque indices<V> (uint32 each, increasing);
+        optional<Node> nodes<V>`` (the nodes as the ``ratchet_tree`` extension encodes
+        them, one per index).
+        """
+        nodes, old = self._nodes, older._nodes
+        changed = [x for x, node in enumerate(nodes)
+                   if (node is not None if x >= len(old)
+                       else node is not old[x] and node != old[x])]
+        w = Writer()
+        w.u32(len(nodes))
+        w.opaque_v(b"".join(x.to_bytes(4, "big") for x in changed))
+        w.opaque_v(b"".join([self._wire_node(x) for x in changed]))
+        return w.getvalue()
+
+    def with_changes(self, data: bytes) -> RatchetTree:
+        """This tree with the nodes of :meth:`changes_since` put in (the holder's own
+        stored bytes: decoded, not re-verified; DecodeError if malformed)."""
+        r = Reader(data)
+        width = r.u32()
+        raw = r.opaque_v()
+        body = r.opaque_v()
+        r.finish()
+        changed, encodings = m.decode_ratchet_tree_with_encodings(encode_varint(len(body))
+                                                                  + body)
+        if len(raw) % 4 or len(raw) // 4 != len(changed):
+            raise DecodeError("tree changes: indices and nodes differ in number")
+        nodes: list[TreeNode] = list(self._nodes[:width])
+        nodes.extend([None] * (width - len(nodes)))
+        encoded = list(self._encoded[:width])
+        encoded.extend([None] * (width - len(encoded)))
+        last = -1
+        for i, (node, enc) in enumerate(zip(changed, encodings, strict=True)):
+            x = int.from_bytes(raw[4 * i:4 * i + 4], "big")
+            if not last < x < width:
+                raise DecodeError("tree changes: index out of order or range")
+            last = x
+            nodes[x] = node
+            encoded[x] = (node, enc) if node is not None and enc is not None else None
+        try:
+            return RatchetTree(self.suite, nodes, None, encoded)
+        except UsageError:
+            raise DecodeError("tree changes: not a full tree") from None
 
     def verify_parent_hashes(self) -> None:
         """Re-run the joiner's parent-hash check on this tree (tests, audits)."""

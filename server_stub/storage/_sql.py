@@ -33,6 +33,7 @@ from ..errors import (
 )
 from ._sql_core import (
     SCHEMA,
+    STATE_COLUMNS,
     STATES_KEPT,
     WELCOME_COLUMNS,
     C,
@@ -64,8 +65,17 @@ def _mac(key: bytes, kind: bytes, *parts: bytes) -> bytes:
     return mac.digest()
 
 __all__ = [
-    "SCHEMA", "STATES_KEPT", "WELCOME_COLUMNS", "Cursor", "Op", "Outcome", "Post", "SqlCore",
-    "SqlStorage", "welcome_row",
+    "SCHEMA",
+    "STATES_KEPT",
+    "STATE_COLUMNS",
+    "WELCOME_COLUMNS",
+    "Cursor",
+    "Op",
+    "Outcome",
+    "Post",
+    "SqlCore",
+    "SqlStorage",
+    "welcome_row",
 ]
 
 
@@ -258,10 +268,13 @@ class SqlStorage(DirectoryOps[C], GroupOps[C]):
             self._exec(cur, "DELETE FROM blob_quota WHERE day < ?", (now // DAY,))
             self._exec(
                 cur,
-                "DELETE FROM group_states WHERE seq < (SELECT s.seq FROM group_states s "
-                "WHERE s.group_id = group_states.group_id ORDER BY s.seq DESC LIMIT 1 "
-                "OFFSET ?) AND NOT EXISTS (SELECT 1 FROM welcomes w WHERE "
-                "w.group_id = group_states.group_id AND w.seq = group_states.seq)",
+                # kept: the newest states, those a Welcome names, and every row their
+                # chains read (from the whole state each builds on)
+                "DELETE FROM group_states WHERE seq < (SELECT MIN(COALESCE(k.base, k.seq)) "
+                "FROM group_states k WHERE k.group_id = group_states.group_id AND "
+                "(k.seq >= (SELECT s.seq FROM group_states s WHERE s.group_id = k.group_id "
+                "ORDER BY s.seq DESC LIMIT 1 OFFSET ?) OR EXISTS (SELECT 1 FROM welcomes w "
+                "WHERE w.group_id = k.group_id AND w.seq = k.seq)))",
                 (STATES_KEPT - 1,),
             )
             o = self._exec(cur, "DELETE FROM used_nonces WHERE expires_at < ?", (now,))

@@ -32,8 +32,8 @@ from .base import (
 )
 
 __all__ = [
-    "MAX_I64", "SCHEMA", "STATES_KEPT", "WELCOME_COLUMNS", "Connection", "Cursor", "Op",
-    "Outcome", "Post", "Row", "SqlCore",
+    "MAX_I64", "SCHEMA", "STATES_KEPT", "STATE_COLUMNS", "WELCOME_COLUMNS", "Connection",
+    "Cursor", "Op", "Outcome", "Post", "Row", "SqlCore",
     "welcome_row",
 ]
 
@@ -148,7 +148,7 @@ CREATE TABLE IF NOT EXISTS transparency_log (idx BIGINT PRIMARY KEY,
     leaf_hash {blob} NOT NULL, entry {blob} NOT NULL, added_at BIGINT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS transparency_log_leaf ON transparency_log (leaf_hash);
 CREATE TABLE IF NOT EXISTS group_states (group_id {blob} NOT NULL, seq BIGINT NOT NULL,
-    at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL,
+    at BIGINT NOT NULL, missions BIGINT NOT NULL, state {blob} NOT NULL, base BIGINT,
     PRIMARY KEY (group_id, seq));
 DROP TABLE IF EXISTS enrolment_tokens;
 """
@@ -157,6 +157,8 @@ DROP TABLE IF EXISTS enrolment_tokens;
 
 #: Columns added after the first release, created on open where missing.
 WELCOME_COLUMNS = (("group_id", "{blob}"), ("seq", "BIGINT"), ("commit_msg", "{blob}"))
+#: ``base``: the seq of the whole state a row of changes builds on (NULL: a whole state).
+STATE_COLUMNS = (("base", "BIGINT"),)
 
 #: Public states kept per group (the newest ones): a commit can be voided only while
 #: the state before it is kept.

@@ -96,8 +96,9 @@ class GroupOps(SqlCore[C]):
 
         return await self._read(fn)
 
-    async def public_state_for(self, group_id: bytes, device_id: str, seq: int) -> bytes | None:
-        def fn(cur: Cursor) -> bytes | None:
+    async def public_state_for(self, group_id: bytes, device_id: str,
+                               seq: int) -> list[bytes] | None:
+        def fn(cur: Cursor) -> list[bytes] | None:
             me = self._member(cur, group_id, device_id)
             allowed = me is not None and me.left_seq is None and me.joined_seq <= seq
             if not allowed:
@@ -107,9 +108,7 @@ class GroupOps(SqlCore[C]):
                     "AND w.seq = ?", (device_id, group_id, seq)) is not None
             if not allowed:
                 return None
-            row = self._one(cur, "SELECT state FROM group_states WHERE group_id = ? "
-                            "AND seq = ?", (group_id, seq))
-            return None if row is None else bytes(row[0])
+            return self._state_chain(cur, group_id, seq)
 
         return await self._read(fn)
 
@@ -122,12 +121,28 @@ class GroupOps(SqlCore[C]):
                         (group_id,))
         return None if row is None or row[0] is None else int(row[0])
 
-    def _state_bytes(self, cur: Cursor, group_id: bytes, seq: int) -> bytes:
-        row = self._one(cur, "SELECT state FROM group_states WHERE group_id = ? AND seq = ?",
-                        (group_id, seq))
-        if row is None:
+    def _state_base(self, cur: Cursor, group_id: bytes, seq: int) -> int | None:
+        """The seq of the whole state the state at ``seq`` builds on (itself if whole)."""
+        row = self._one(cur, "SELECT COALESCE(base, seq) FROM group_states WHERE "
+                        "group_id = ? AND seq = ?", (group_id, seq))
+        return None if row is None else int(row[0])
+
+    def _state_chain(self, cur: Cursor, group_id: bytes, seq: int) -> list[bytes] | None:
+        """The stored chain of the state at ``seq``: its whole state, then the changes
+        of each later commit up to ``seq`` (every row in between is on the chain: a
+        group's states follow one another, voiding deletes a suffix, GC a prefix)."""
+        base = self._state_base(cur, group_id, seq)
+        if base is None:
+            return None
+        return [bytes(r[0]) for r in self._all(
+            cur, "SELECT state FROM group_states WHERE group_id = ? AND seq >= ? "
+            "AND seq <= ? ORDER BY seq", (group_id, base, seq))]
+
+    def _stored_chain(self, cur: Cursor, group_id: bytes, seq: int) -> list[bytes]:
+        chain = self._state_chain(cur, group_id, seq)
+        if chain is None:
             raise StorageUnavailable("the group's public state is missing")
-        return bytes(row[0])
+        return chain
 
     def _crls(self, cur: Cursor) -> list[bytes]:
         return [bytes(r[0]) for r in self._all(
@@ -156,6 +171,7 @@ class GroupOps(SqlCore[C]):
             if not routed:
                 raise NotFound("no such group, or this device is not routed in it")
             verdict = None
+            base: int | None = None
             if is_commit:
                 assert check is not None
                 self._lock_group(cur, group_id)
@@ -168,8 +184,10 @@ class GroupOps(SqlCore[C]):
                 version = self._current_state(cur, group_id)
                 if version is None:
                     raise Conflict("this group has no public state: it cannot take commits")
-                verdict = check(version, lambda: self._state_bytes(cur, group_id, version),
+                verdict = check(version, lambda: self._stored_chain(cur, group_id, version),
                                 lambda: self._crls(cur))
+                # a row of changes builds on the whole state its predecessor builds on
+                base = self._state_base(cur, group_id, version) if verdict.changes else None
                 if not set(welcome_to) <= set(verdict.added):
                     raise BadRequest("welcome recipients must be devices this commit adds")
             # -- writes from here on --
@@ -181,9 +199,9 @@ class GroupOps(SqlCore[C]):
                     (group_id, epoch, seq),
                 )
                 self._exec(
-                    cur, "INSERT INTO group_states (group_id, seq, at, missions, state) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (group_id, seq, verdict.at, verdict.missions, verdict.state),
+                    cur, "INSERT INTO group_states (group_id, seq, at, missions, state, base) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (group_id, seq, verdict.at, verdict.missions, verdict.state, base),
                 )
                 remove, add = verdict.removed, verdict.added
                 for d in dict.fromkeys(remove):

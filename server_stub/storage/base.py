@@ -123,21 +123,28 @@ class CommitVerdict:
     """What the relay's verifier decided about a commit, against the group's stored
     public state: the state after it (stored in the same transaction as the commit),
     the devices it routes in and out, the timestamp it carries, and how many missions
-    the charter names after it (the electorate of a vote on the next commit)."""
+    the charter names after it (the electorate of a vote on the next commit).
+
+    ``changes``: ``state`` holds only what changed since the state the commit was
+    checked against (read back after it: see :data:`CommitCheck`); otherwise it is a
+    whole state, from which later changes build again."""
 
     state: bytes
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     at: int = 0
     missions: int = 0
+    changes: bool = False
 
 
 #: Verifies a commit inside the storage transaction, after the group row is locked:
 #: called with the stored state's version (the seq of the commit that made it, 0 at
-#: creation), a loader of its bytes (read only when the caller has no copy) and a
-#: loader of the CRLs the directory holds; raises a ServerError to refuse. Nothing is
-#: written before it returns.
-CommitCheck = Callable[[int, Callable[[], bytes], Callable[[], list[bytes]]], CommitVerdict]
+#: creation), a loader of its stored chain (read only when the caller has no copy: the
+#: last whole state, then the changes stored after it up to this version, oldest first)
+#: and a loader of the CRLs the directory holds; raises a ServerError to refuse.
+#: Nothing is written before it returns.
+CommitCheck = Callable[[int, Callable[[], list[bytes]], Callable[[], list[bytes]]],
+                       CommitVerdict]
 
 
 def refusal_voids(refusals: int, electorate: int) -> bool:
@@ -400,11 +407,13 @@ class Storage(abc.ABC):
         """Routed in the group now (not a leaver)."""
 
     @abc.abstractmethod
-    async def public_state_for(self, group_id: bytes, device_id: str, seq: int) -> bytes | None:
-        """The group's public state stored at ``seq`` (the commit a Welcome rode on), if
-        ``device_id`` may read it: routed in the group now and since at most ``seq``, or
-        the recipient of a pending Welcome at that seq. None otherwise or if no longer
-        kept (the states a pending Welcome names are kept)."""
+    async def public_state_for(self, group_id: bytes, device_id: str,
+                               seq: int) -> list[bytes] | None:
+        """The group's public state stored at ``seq`` (the commit a Welcome rode on) as
+        its stored chain (see :data:`CommitCheck`), if ``device_id`` may read it: routed
+        in the group now and since at most ``seq``, or the recipient of a pending
+        Welcome at that seq. None otherwise or if no longer kept (the states a pending
+        Welcome names are kept)."""
 
     # -- housekeeping ----------------------------------------------------------------------
     @abc.abstractmethod

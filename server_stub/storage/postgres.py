@@ -27,7 +27,16 @@ import psycopg
 from psycopg.rows import TupleRow
 
 from ..errors import BadRequest, Conflict, NotFound, ServerError, StorageUnavailable
-from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, Outcome, Post, SqlStorage, welcome_row
+from ._sql import (
+    SCHEMA,
+    STATE_COLUMNS,
+    WELCOME_COLUMNS,
+    Cursor,
+    Outcome,
+    Post,
+    SqlStorage,
+    welcome_row,
+)
 from .base import (
     Event,
     EventSink,
@@ -81,9 +90,11 @@ class PostgresStorage(SqlStorage[PgConn]):
             for stmt in SCHEMA.format(blob="BYTEA", serial="BIGSERIAL PRIMARY KEY").split(";"):
                 if stmt.strip():
                     cur.execute(stmt)
-            for name, kind in WELCOME_COLUMNS:  # a store made by an older relay
-                cur.execute(f"ALTER TABLE welcomes ADD COLUMN IF NOT EXISTS {name} "
-                            f"{kind.format(blob='BYTEA')}")
+            for table, columns in (("welcomes", WELCOME_COLUMNS),
+                                   ("group_states", STATE_COLUMNS)):
+                for name, kind in columns:  # a store made by an older relay
+                    cur.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {name} "
+                                f"{kind.format(blob='BYTEA')}")
             cur.execute("SELECT current_schema()")
             row = cur.fetchone()
             if row is None:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import BadRequest, Conflict, ServerError, StorageUnavailable
-from ._sql import SCHEMA, WELCOME_COLUMNS, Cursor, SqlStorage
+from ._sql import SCHEMA, STATE_COLUMNS, WELCOME_COLUMNS, Cursor, SqlStorage
 
 __all__ = ["SQLiteStorage"]
 
@@ -51,10 +51,12 @@ class SQLiteStorage(SqlStorage[sqlite3.Connection]):
         conn.executescript(
             SCHEMA.format(blob="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT")
         )
-        have = {r[1] for r in conn.execute("PRAGMA table_info(welcomes)")}
-        for name, kind in WELCOME_COLUMNS:  # a store made by an older relay
-            if name not in have:
-                conn.execute(f"ALTER TABLE welcomes ADD COLUMN {name} {kind.format(blob='BLOB')}")
+        for table, columns in (("welcomes", WELCOME_COLUMNS), ("group_states", STATE_COLUMNS)):
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            for name, kind in columns:  # a store made by an older relay
+                if name not in have:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} "
+                                 f"{kind.format(blob='BLOB')}")
 
     def _begin(self, cur: Cursor) -> None:
         cur.execute("BEGIN IMMEDIATE")

@@ -24,7 +24,8 @@ PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 
 
-def _pg_url() -> str:
+def _pg_url() -> Iterator[str]:
+    """A URL whose search_path is a schema made for one test, dropped after it."""
     try:
         admin = psycopg.connect(PG_DSN, autocommit=True, connect_timeout=5)
     except psycopg.Error as exc:
@@ -33,10 +34,14 @@ def _pg_url() -> str:
             pytest.fail(msg + " (CI is set, so this is a failure)")
         pytest.skip(msg)
     schema = f"corridor_client_{os.getpid()}_{secrets.token_hex(4)}"
+    sep = "&" if "?" in PG_DSN else "?"
     with admin:
         admin.execute(f'CREATE SCHEMA "{schema}"')
-    sep = "&" if "?" in PG_DSN else "?"
-    return f"{PG_DSN}{sep}options={quote(f'-csearch_path={schema}')}"
+        try:
+            yield f"{PG_DSN}{sep}options={quote(f'-csearch_path={schema}')}"
+        finally:
+            admin.execute("SET lock_timeout = '60s'")  # a stuck connection fails, not hangs
+            admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -56,4 +61,4 @@ async def venue(tmp_path: Path) -> AsyncIterator[Venue]:
 
 @pytest.fixture
 def pg_database() -> Iterator[str]:
-    yield _pg_url()
+    yield from _pg_url()

@@ -11,15 +11,27 @@ import base64
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from client._cli import run_guarded
 from client.cli import register
-from client.history_export import ExportError, export_channel, verify_export
+from client.crisis import signing
+from client.history_export import (
+    EXPORT_LABEL,
+    ExportError,
+    _body_decoder,
+    _render,
+    _verified,
+    export_channel,
+    render_pdf,
+    verify_export,
+)
 from client.model import MessageView
 from crypto import certs
 from tests.client.crisis.pki import T0_MS, MiniVenue
 from tests.support.client_venue import start_venue
+from tests.support.pdf_pages import pages
 
 A, B = "alderia-ana", "borduria-ana"
 
@@ -64,8 +76,14 @@ def test_export_is_readable_signed_and_checked_offline(
         assert run(A, "export", "hotline <one>")[0] != 0  # never overwrites silently
 
         root = Path(home[B]) / "root.pem"  # the venue root B's device pinned
-        rc, checked = run(B, "verify-export", str(f), "--root", str(root))
+        rc, checked = run(B, "verify-export", str(f), "--root", str(root), "--pdf",
+                          str(tmp_path / "history.pdf"))
         assert rc == 0 and checked["verified"] and checked["exporter"] == "alderia/ana"
+        # the messages' highest marking (the venue's lowest here), signed and printed
+        assert checked["marking"] == "UNCLASSIFIED"
+        printed = pages((tmp_path / "history.pdf").read_bytes())
+        assert printed and all(p.at_top("UNCLASSIFIED") and p.at_bottom("UNCLASSIFIED")
+                               for p in printed)
         assert [m["text"] for m in checked["messages"]] == [  # type: ignore[index]
             "Proposal <b>draft</b> & annex", "Agreed."]
 
@@ -117,3 +135,53 @@ def test_export_refuses_other_venues_and_forged_signatures() -> None:
     padded = base64.b64encode(raw + b"\x00").decode()
     with pytest.raises(ExportError, match=r"canonical|malformed"):
         verify_export(page.replace(record, padded), here.root)
+
+
+def _marked(text: str, marking: str) -> MessageView:
+    return MessageView("00" * 8 + text.encode().hex()[:16], "alderia/ana", "text", text,
+                       T0_MS, 1, False, 1, marking=marking)
+
+
+def test_a_marked_export_prints_its_highest_marking_top_and_bottom() -> None:
+    """The export signs the highest marking of its messages; the page shows it above
+    and below the messages (fixed to every printed page), the PDF on every page; a
+    changed marking in the page is refused like any other changed word."""
+    venue = MiniVenue()
+    dev = venue.device("alderia/ana")
+    views = [_marked(f"message {i} " + "word " * 40, "RESTRICTED" if i == 7 else "")
+             for i in range(60)]
+    page = export_channel(views, channel_id="00" * 16, channel_name="c",
+                          root_der=venue.root, exporter_chain=dev.chain,
+                          exporter_seed=dev.seed, exported_at=T0_MS)
+    x = verify_export(page, venue.root)
+    assert x.marking == "RESTRICTED" == x.to_json()["marking"]
+    assert page.index('<div class="marking top">RESTRICTED</div>') < page.index("<h1>")
+    assert page.index('<div class="marking bottom">RESTRICTED</div>') > page.index("</table>")
+    assert "position:fixed" in page
+    with pytest.raises(ExportError, match="differs"):
+        verify_export(page.replace(">RESTRICTED<", ">UNCLASSIFIED<", 1), venue.root)
+    got = pages(render_pdf(x))
+    assert len(got) >= 3
+    for n, p in enumerate(got, 1):
+        assert p.at_top("RESTRICTED") and p.at_bottom("RESTRICTED"), n
+
+
+def test_an_export_from_before_markings_still_verifies() -> None:
+    """A record without the marking field (as written before markings) verifies and
+    renders exactly as it did: no banner; its PDF says it is unmarked."""
+    venue = MiniVenue()
+    dev = venue.device("alderia/ana")
+    body = msgspec.msgpack.encode({
+        "v": 1, "venue": signing.fingerprint(venue.root), "channel_id": "00" * 16,
+        "channel_name": "c", "exported_at": T0_MS, "exporter": list(dev.chain),
+        "messages": [{"message_id": "m1", "sender": "alderia/ana", "kind": "text",
+                      "text": "old words", "sent_at": T0_MS, "seq": 1, "edited": False,
+                      "reply_to": "", "attachment": ""}]})
+    record = msgspec.msgpack.encode({"body": body,
+                                     "sig": signing.sign(dev.seed, EXPORT_LABEL, body)})
+    x = _verified(_body_decoder.decode(body), "alderia/ana")
+    page = _render(x, record)
+    assert "marking" not in page
+    back = verify_export(page, venue.root)
+    assert back.marking == "" and back.messages[0].text == "old words"
+    assert pages(render_pdf(back))[0].at_top("UNMARKED (exported before markings)")

@@ -52,3 +52,37 @@ def test_signed_scheme_needs_the_root() -> None:
     with pytest.raises(MarkingError, match="malformed"):
         markings.decode_signed_scheme(msgspec.msgpack.encode((body[:-3], sig)), root_pk)
     assert DEFAULT_SCHEME.lowest == "UNCLASSIFIED"
+
+
+def test_scheme_in_the_venue_policy_and_kind_ceilings() -> None:
+    from crypto import certs
+    from crypto.certs.transparency import VenuePolicy, sign_policy
+    from crypto.errors import VerificationError
+
+    scheme = MarkingScheme(levels=("PUBLIC", "INTERNAL", "SENSITIVE"),
+                           caveats={"CAUCUS ONLY": ("caucus",)}, default_ceiling="INTERNAL",
+                           kind_ceilings={"bilateral": "INTERNAL"}, issued_at=9)
+    body = markings.encode_scheme(scheme)
+    root_seed, other = certs.new_signing_key(), certs.new_signing_key()
+    fp, log_pk = b"F" * 32, certs.public_key_of(certs.new_signing_key())
+    wire = sign_policy(root_seed, fp, log_pk, 1_700_000_000, markings=body).encode()
+    pol = VenuePolicy.decode(wire)
+    pol.verify(certs.public_key_of(root_seed), fp)
+    assert pol.version == 2 and markings.decode_scheme(pol.markings) == scheme
+    forged = sign_policy(other, fp, log_pk, 1_700_000_000, markings=body).encode()
+    with pytest.raises(VerificationError):
+        VenuePolicy.decode(forged).verify(certs.public_key_of(root_seed), fp)
+    b = bytearray(wire)
+    b[80] ^= 1  # a byte of the scheme changed under the root's signature
+    with pytest.raises(VerificationError):
+        VenuePolicy.decode(bytes(b)).verify(certs.public_key_of(root_seed), fp)
+    # a kind's ceiling caps whatever a charter says; the default applies otherwise
+    assert str(markings.ceiling_of("SENSITIVE", scheme, "bilateral")) == "INTERNAL"
+    assert str(markings.ceiling_of("SENSITIVE", scheme, "caucus")) == "SENSITIVE"
+    with pytest.raises(MarkingError, match="above the channel's ceiling INTERNAL"):
+        markings.check("SENSITIVE", "SENSITIVE", "bilateral", scheme)
+    with pytest.raises(MarkingError, match="not a level"):
+        markings.encode_scheme(MarkingScheme(levels=("A",), default_ceiling="A",
+                                             kind_ceilings={"caucus": "B"}))
+    with pytest.raises(MarkingError, match="twice"):
+        markings.encode_scheme(MarkingScheme(levels=("A", "A"), default_ceiling="A"))

@@ -171,6 +171,14 @@ def _with_group_extension() -> list[Group]:
         m.Extension(extension_type=0xFF01, extension_data=b"in use")])
 
 
+_NEEDED = default_capabilities(SUITE, [0xFF05])
+
+
+def _with_required_capabilities() -> list[Group]:
+    rc = m.RequiredCapabilities(extension_types=(0xFF05,)).to_extension()
+    return strict_group(4, caps=_NEEDED, extensions=[rc])
+
+
 _REINIT = m.ReInit(group_id=b"next", version=m.ProtocolVersion.mls10, cipher_suite=SUITE,
                    extensions=())
 _GCE = m.GroupContextExtensions(extensions=(_APP,))
@@ -181,6 +189,11 @@ CASES = [
          PolicyError),
     Case("L2 leaf signature in the path", _path(_flip_leaf_signature),
          InvalidCommitVerificationError),
+    Case("L3 path leaf lacks a required capability",
+         _leaf(capabilities=replace(_NEEDED, extensions=())), InvalidCommitError,
+         _with_required_capabilities),
+    Case("L4 added leaf lacks a required capability", _inline(m.Add(key_package=_kp(b"new"))),
+         InvalidCommitError, _with_required_capabilities),
     Case("L6 commit leaf keeps its encryption key",
          lambda gs, mp: (resigned_path_leaf(
              mp, gs[0], encryption_key=gs[0]._state.tree.leaf(0).encryption_key),  # type: ignore[union-attr]
@@ -273,4 +286,4 @@ def test_every_rule_family_is_covered() -> None:
     family would silently narrow what the relay is shown to agree on)."""
     families = {c.rule.split()[0][0] for c in CASES}
     assert families == {"L", "G", "P", "C"}
-    assert len(CASES) >= 30
+    assert len(CASES) >= 34

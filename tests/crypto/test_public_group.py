@@ -301,3 +301,43 @@ def test_a_valid_external_commit_is_followed_like_the_members_do() -> None:
     assert [i for i, _l in v.removed] == [b.own_leaf_index]
     deliver([a, c], msg)
     assert v.group.context.to_bytes() == context_of(a) == context_of(j)
+
+
+def test_changes_since_rebuild_every_state_and_stay_small() -> None:
+    """A state stored as the changes of one commit (the tree nodes that differ) gives
+    back exactly the state after it: through adds that extend the tree, removes that
+    truncate it, updates and extension changes."""
+    a, b, c = make_group(3)
+    pg = public_of(a)
+    members = [a, b, c]
+    kps = [kp_for(f"n{i}", 3) for i in range(4)]
+    steps = [
+        lambda: a.commit(add=[k.key_package for k in kps], handshake_encrypted=False),
+        lambda: b.commit(handshake_encrypted=False),
+        lambda: a.commit(remove=[3, 4, 5, 6], handshake_encrypted=False),
+        lambda: c.commit(group_context_extensions=[m.Extension(
+            extension_type=m.ExtensionType.application_id, extension_data=b"y")],
+            handshake_encrypted=False),
+    ]
+    for step in steps:
+        out = step()
+        owner = next(g for g in members if g.has_pending_commit)
+        nxt = pg.verify_commit(out.message, credential_validator=accept, now=NOW).group
+        owner.merge_pending_commit()
+        deliver([g for g in members if g is not owner], out.message)
+        changes = nxt.changes_since(pg)
+        rebuilt = pg.with_changes(changes)
+        assert rebuilt.to_bytes() == nxt.to_bytes()
+        assert rebuilt.tree.tree_hash() == nxt.context.tree_hash
+        assert PublicGroup.from_bytes(pg.to_bytes()).with_changes(changes).to_bytes() == \
+            nxt.to_bytes()  # from freshly decoded bytes too
+        pg = nxt
+    # a self-update changes the committer's leaf and direct path only
+    out = b.commit(handshake_encrypted=False)
+    nxt = pg.verify_commit(out.message, credential_validator=accept, now=NOW).group
+    assert len(nxt.changes_since(pg)) < len(nxt.to_bytes())
+    assert nxt.changes_since(nxt) != nxt.changes_since(pg)
+    with pytest.raises(DecodeError):
+        pg.with_changes(nxt.changes_since(pg)[:-1])
+    with pytest.raises(DecodeError):
+        pg.with_changes(b"\x01" + nxt.changes_since(pg)[1:])  # a whole state's version

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import nacl.bindings
@@ -41,6 +41,7 @@ from tests.support.mls_groups import (
     make_group,
     refused_by_all,
     resign_kp,
+    resigned_leaf_edit,
     strict_group,
     with_path,
 )
@@ -91,17 +92,6 @@ def forged_update(g: Group, monkeypatch: pytest.MonkeyPatch, **leaf_changes: obj
         monkeypatch.undo()
 
 
-def resigned_path_leaf(insider: Group, **changes: object) -> Callable[[m.UpdatePath],
-                                                                        m.UpdatePath]:
-    st = insider._state
-
-    def edit(p: m.UpdatePath) -> m.UpdatePath:
-        leaf = _sign_leaf(st.suite, replace(p.leaf_node, **changes),  # type: ignore[arg-type]
-                          st.signature_private_key, st.context.group_id, st.own_leaf)
-        return replace(p, leaf_node=leaf)
-    return edit
-
-
 # -- providers ------------------------------------------------------------------------
 
 
@@ -142,7 +132,7 @@ def test_update_path_leaf_without_required_capabilities_is_refused(
     groups = strict_group(4, caps=caps, extensions=[rc])
     insider, others = groups[0], groups[1:]
     lacking = replace(caps, extensions=())
-    msg = with_path(monkeypatch, insider, resigned_path_leaf(insider, capabilities=lacking))
+    msg = with_path(monkeypatch, insider, resigned_leaf_edit(insider, capabilities=lacking))
     reasons = refused_by_all(others, msg)
     assert "required" in reasons[0]
     still_works(groups)
@@ -278,7 +268,7 @@ def test_zero_key_in_update_proposal_and_path_is_refused(
 
     reasons = refused_by_all(groups[1:], with_path(monkeypatch, groups[0], zero_node))
     assert "small-order" in reasons[0]
-    msg = with_path(monkeypatch, groups[0], resigned_path_leaf(groups[0], encryption_key=ZERO))
+    msg = with_path(monkeypatch, groups[0], resigned_leaf_edit(groups[0], encryption_key=ZERO))
     refused_by_all(groups[1:], msg)
     still_works(groups)
 
@@ -307,7 +297,7 @@ def test_update_changing_identity_is_refused(monkeypatch: pytest.MonkeyPatch) ->
 def test_commit_path_changing_identity_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     groups = make_group(3)
     msg = with_path(monkeypatch, groups[0],
-                    resigned_path_leaf(groups[0], credential=Credential.basic(b"mallory")))
+                    resigned_leaf_edit(groups[0], credential=Credential.basic(b"mallory")))
     refused(groups[1:], msg, PolicyError)
     # The application may allow it: a permissive provider accepts the same commit.
     lenient = Group.from_bytes(groups[1].to_bytes(), credential_validator=Permissive())

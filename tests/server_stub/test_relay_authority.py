@@ -155,3 +155,38 @@ async def test_two_relay_processes_never_accept_two_commits_for_one_epoch(
         two.stop()
     for relay in (one, two):
         assert "Traceback" not in relay.log_path.read_text()
+
+
+async def test_commit_states_are_stored_as_changes_and_read_back(
+        relay_any: InProcess, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each commit's public state is stored as what it changed, with a whole state every
+    WHOLE_EVERY commits; a relay process without the state in memory (a restart, another
+    process) reads the chain back and keeps verifying the members' commits."""
+    from crypto.corridor.routing import ChannelState
+    from server_stub import authority
+
+    monkeypatch.setattr(authority, "WHOLE_EVERY", 3)
+    r = relay_any
+    a, b, c = await r.device(), await r.device(), await r.device()
+    g = gid()
+    await a.create_group(g)
+    await a.send_commit(g, add=[b, c])
+    for o in (b, c):
+        o.join(unb64((await o.inbox())["welcomes"][0]["message"]))
+    chains = []
+    for i in range(7):
+        committer = (a, b, c)[i % 3]
+        if i % 2:
+            r.relay.authority._cache.clear()  # as after a restart: read from storage
+        out = await committer.send_commit(g)
+        for o in (a, b, c):
+            if o is not committer:
+                o.process(g, committer.last_commit)
+        chain = await r.relay.storage.public_state_for(g, a.device_id, out["seq"])
+        assert chain is not None
+        chains.append(chain)
+        state = ChannelState.from_chain(chain)
+        assert state.group.context == a.mls[g]._state.context  # the members' own
+    assert [len(ch) for ch in chains] == [3, 1, 2, 3, 1, 2, 3]  # whole every third
+    whole, change = chains[1][0], chains[2][1]
+    assert len(change) < len(whole) / 2

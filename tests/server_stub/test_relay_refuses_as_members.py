@@ -85,3 +85,27 @@ async def test_relay_refuses_with_the_members_reason(
     await a.send_commit(g)
     for o in others:
         o.process(g, a.last_commit)
+
+
+async def test_a_valid_external_commit_is_checked_then_refused_by_the_charter(
+        relay_any: InProcess) -> None:
+    """A well-formed external commit passes the members' MLS rules at the relay too,
+    and is then refused by the charter (Corridor devices join by Welcome), as by every
+    member; routing does not change."""
+    from crypto.corridor.charter import CHARTER_EXTENSION
+    from crypto.messages.key_package import default_capabilities
+
+    g, a, others = await _channel(relay_any)
+    view = await a.group(g)
+    outsider = await relay_any.device(a.mission)
+    _joined, commit = Group.join_external(
+        a.mls[g].group_info(), outsider.credential(), outsider.seed,
+        credential_validator=lambda _c, _k: None, authenticated_data=stamp_aad(),
+        capabilities=default_capabilities(3, [CHARTER_EXTENSION]))
+    with pytest.raises(RelayError) as refused:
+        await a.send(g, commit)
+    assert refused.value.status == 422
+    assert "external commits are not allowed" in refused.value.body["message"]
+    assert await a.group(g) == view
+    staged = others[0].mls[g].process(commit, now=int(time.time()))  # valid MLS to a member
+    assert getattr(staged, "external", False)

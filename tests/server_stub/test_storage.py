@@ -29,7 +29,7 @@ from server_stub.storage.base import (
     WelcomeEvent,
 )
 from server_stub.storage.factory import open_storage
-from tests.support.relay_storage import NOW, dev, devices, post, verdict
+from tests.support.relay_storage import NOW, dev, devices, joined, post, verdict
 
 
 async def test_secret_is_stable_and_shared(store, db_url) -> None:
@@ -183,9 +183,9 @@ async def test_a_commit_is_checked_against_the_stored_state_and_refused_without_
     assert await post(s, gid, a, epoch=0, commit=True, check=verdict([b], seen=seen)) == 1
     assert seen[-1][:2] == (0, b"S0")  # the creator's state, version 0
 
-    def refuse(version: int, load: Callable[[], bytes],
+    def refuse(version: int, load: Callable[[], list[bytes]],
                crls: Callable[[], list[bytes]]) -> CommitVerdict:
-        seen.append((version, load(), crls()))
+        seen.append((version, b"".join(load()), crls()))
         raise CommitRefused("commit refused: not allowed by the charter")
 
     n = len(events)
@@ -410,21 +410,75 @@ async def test_a_welcomes_public_state_is_served_to_its_recipient_and_kept(store
     await post(s, gid, a, epoch=1, commit=True, remove=[d])  # 2: d removed before joining
     assert await post(s, gid, a, epoch=2, commit=True, add=[b], welcome=b"Wb",
                       welcome_to=[b]) == 3
-    assert await s.public_state_for(gid, b, 3) == b"S0+++"  # the Welcome's recipient
-    assert await s.public_state_for(gid, a, 3) == b"S0+++"  # a member routed since
-    assert await s.public_state_for(gid, a, 0) == b"S0"
-    assert await s.public_state_for(gid, b, 1) is None  # before b was routed, no Welcome
-    assert await s.public_state_for(gid, c, 3) is None  # an outsider
-    assert await s.public_state_for(gid, d, 1) == b"S0+"  # removed, its Welcome pending
-    assert await s.public_state_for(gid, b, 99) is None  # no such state
+    assert joined(await s.public_state_for(gid, b, 3)) == b"S0+++"  # the Welcome's recipient
+    assert joined(await s.public_state_for(gid, a, 3)) == b"S0+++"  # a member routed since
+    assert joined(await s.public_state_for(gid, a, 0)) == b"S0"
+    assert joined(await s.public_state_for(gid, b, 1)) is None  # before b was routed, no Welcome
+    assert joined(await s.public_state_for(gid, c, 3)) is None  # an outsider
+    assert joined(await s.public_state_for(gid, d, 1)) == b"S0+"  # removed, its Welcome pending
+    assert joined(await s.public_state_for(gid, b, 99)) is None  # no such state
     for epoch in range(3, 3 + STATES_KEPT + 2):
         await post(s, gid, a, epoch=epoch, commit=True)
     await s.gc(NOW, 10**6)
-    assert await s.public_state_for(gid, a, 0) is None  # dropped: no Welcome names it
-    assert await s.public_state_for(gid, b, 3) == b"S0+++"  # kept for the pending Welcome
-    assert await s.public_state_for(gid, d, 1) == b"S0+"
+    assert joined(await s.public_state_for(gid, a, 0)) is None  # dropped: no Welcome names it
+    assert joined(await s.public_state_for(gid, b, 3)) == b"S0+++"  # kept for the pending Welcome
+    assert joined(await s.public_state_for(gid, d, 1)) == b"S0+"
     (w,) = await s.pending_welcomes(d, 10)
     assert await s.ack_welcome(d, w.id)
     await s.gc(NOW, 10**6)
-    assert await s.public_state_for(gid, a, 1) is None  # its Welcome is gone: so is it
-    assert await s.public_state_for(gid, b, 3) == b"S0+++"
+    assert joined(await s.public_state_for(gid, a, 1)) is None  # its Welcome is gone: so is it
+    assert joined(await s.public_state_for(gid, b, 3)) == b"S0+++"
+
+
+async def test_states_stored_as_changes_are_read_back_whole(store) -> None:
+    """A commit's state may be stored as its changes: the verifier then reads the last
+    whole state and every change after it, in order; a whole state starts a new chain;
+    gc keeps every row a kept state is read from."""
+    from server_stub.storage._sql import STATES_KEPT
+
+    s, _ = store
+    (a,) = await devices(s, 1)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW, b"S", missions=1)
+    seen: list[tuple[int, bytes, list[bytes]]] = []
+    for epoch in range(5):
+        await post(s, gid, a, epoch=epoch, commit=True, check=verdict(seen=seen, changes=True))
+    assert [state for _v, state, _c in seen] == [b"S" + b"+" * i for i in range(5)]
+    assert await s.public_state_for(gid, a, 5) == [b"S"] + [b"+"] * 5
+    await post(s, gid, a, epoch=5, commit=True, check=verdict())  # 6: a whole state
+    await post(s, gid, a, epoch=6, commit=True, check=verdict(changes=True))
+    assert await s.public_state_for(gid, a, 7) == [b"S" + b"+" * 6, b"+"]
+    assert await s.public_state_for(gid, a, 3) == [b"S", b"+", b"+", b"+"]
+    last = 7
+    for epoch in range(7, 7 + STATES_KEPT + 3):
+        last = await post(s, gid, a, epoch=epoch, commit=True, check=verdict(changes=True))
+    await s.gc(NOW, 10**6)
+    assert joined(await s.public_state_for(gid, a, last)) == b"S" + b"+" * last
+    assert joined(await s.public_state_for(gid, a, 6)) == b"S" + b"+" * 6  # their base
+    assert await s.public_state_for(gid, a, 5) is None  # before it: dropped
+    seen.clear()
+    await post(s, gid, a, epoch=last, commit=True, check=verdict(seen=seen))
+    assert seen == [(last, b"S" + b"+" * last, [])]
+
+
+async def test_a_state_table_without_bases_is_migrated_on_open(db_url) -> None:
+    """A store an older relay made (every state whole, no ``base`` column) opens, reads
+    its states and takes changes after them."""
+    s = open_storage(db_url)
+    await s.open()
+    (a,) = await devices(s, 1)
+    gid = secrets.token_bytes(8)
+    await s.create_group(gid, a, NOW, b"S", missions=1)
+    await post(s, gid, a, epoch=0, commit=True)
+    await s.close()
+    with contextlib.closing(_raw(db_url)) as conn:
+        conn.execute("ALTER TABLE group_states DROP COLUMN base")
+        conn.commit()
+    s = open_storage(db_url)
+    await s.open()
+    try:
+        assert await s.public_state_for(gid, a, 1) == [b"S+"]
+        await post(s, gid, a, epoch=1, commit=True, check=verdict(changes=True))
+        assert await s.public_state_for(gid, a, 2) == [b"S+", b"+"]
+    finally:
+        await s.close()

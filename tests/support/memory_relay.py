@@ -151,6 +151,9 @@ class MemoryTransport(Transport):
                 verified = state.verify_commit(message, credential_validator=_accept_credential)
             except CryptoError as exc:
                 raise RelayRefused(422, "commit_refused", str(exc)) from None
+            if verified.external:  # the real relay's charter refuses every one
+                raise RelayRefused(422, "commit_refused", "commit refused: external "
+                                   "commits are not allowed in Corridor channels")
             added = [leaf.signature_key.hex() for _i, leaf in verified.added]
             removed = [leaf.signature_key.hex() for _i, leaf in verified.removed]
             if not set(welcome_to or []) <= set(added):

@@ -26,7 +26,8 @@ from crypto.tree import treekem
 
 __all__ = ["INSIDER", "NOW", "SUITE", "Permissive", "Strict", "accept", "assert_agree",
            "clone", "deliver", "identity", "insider_commit", "kp_for", "make_group",
-           "public_application", "refused_by_all", "resign_kp", "resigned_path_leaf",
+           "public_application", "refused_by_all", "resign_kp", "resigned_leaf_edit",
+           "resigned_path_leaf",
            "strict_group", "with_path"]
 
 
@@ -131,11 +132,11 @@ def with_path(monkeypatch: pytest.MonkeyPatch, insider: Group,
     return out.message
 
 
-def resigned_path_leaf(monkeypatch: pytest.MonkeyPatch, insider: Group, *,
-                       encrypted: bool = False, authenticated_data: bytes = b"",
-                       **changes: object) -> bytes:
-    """A commit of ``insider`` whose UpdatePath leaf is changed and re-signed by it (so
-    the signature, parent hashes and tree hash all verify: only section 7.3 differs)."""
+def resigned_leaf_edit(insider: Group, **changes: object
+                       ) -> Callable[[m.UpdatePath], m.UpdatePath]:
+    """An UpdatePath edit (for :func:`with_path`) changing the leaf and re-signing it by
+    ``insider`` (so the signature, parent hashes and tree hash all verify: only the
+    section 7.3 rules differ)."""
     from crypto.group.state import _sign_leaf
 
     st = insider._state
@@ -145,10 +146,15 @@ def resigned_path_leaf(monkeypatch: pytest.MonkeyPatch, insider: Group, *,
                           st.signature_private_key, st.context.group_id, st.own_leaf)
         return replace(p, leaf_node=leaf)
 
-    return with_path(monkeypatch, insider, edit, encrypted=encrypted,
-                     authenticated_data=authenticated_data)
+    return edit
 
 
+def resigned_path_leaf(monkeypatch: pytest.MonkeyPatch, insider: Group, *,
+                       encrypted: bool = False, authenticated_data: bytes = b"",
+                       **changes: object) -> bytes:
+    """A commit of ``insider`` whose UpdatePath leaf is changed and re-signed by it."""
+    return with_path(monkeypatch, insider, resigned_leaf_edit(insider, **changes),
+                     encrypted=encrypted, authenticated_data=authenticated_data)
 def public_application(g: Group, data: bytes) -> bytes:
     """An application message framed as a PublicMessage, validly signed and tagged."""
     st = g._state

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from server_stub.storage.base import CommitCheck, CommitVerdict, Storage
 
-__all__ = ["NOW", "dev", "devices", "post", "verdict"]
+__all__ = ["NOW", "dev", "devices", "joined", "post", "verdict"]
 
 
 NOW = 1_800_000_000
@@ -31,18 +31,27 @@ async def devices(s: Storage, n: int) -> list[str]:
 
 
 def verdict(add: Sequence[str] = (), remove: Sequence[str] = (), missions: int = 0,
-            seen: list[tuple[int, bytes, list[bytes]]] | None = None) -> CommitCheck:
+            seen: list[tuple[int, bytes, list[bytes]]] | None = None,
+            changes: bool = False) -> CommitCheck:
     """The relay's verifier as the storage sees it: here a stub that reports ``add`` and
     ``remove`` as the verified commit's routing effect (storage trusts its caller; the
-    verification itself is tested in tests/crypto and test_relay_authority)."""
-    def check(version: int, load: Callable[[], bytes],
+    verification itself is tested in tests/crypto and test_relay_authority). A state is
+    the concatenation of its stored chain; each commit appends ``+``, stored as the whole
+    state or, with ``changes``, as the ``+`` alone."""
+    def check(version: int, load: Callable[[], list[bytes]],
               crls: Callable[[], list[bytes]]) -> CommitVerdict:
-        state = load()
+        state = b"".join(load())
         if seen is not None:
             seen.append((version, state, crls()))
-        return CommitVerdict(state=state + b"+", added=tuple(add), removed=tuple(remove),
-                             at=NOW, missions=missions)
+        return CommitVerdict(state=b"+" if changes else state + b"+", changes=changes,
+                             added=tuple(add), removed=tuple(remove), at=NOW,
+                             missions=missions)
     return check
+
+
+def joined(chain: list[bytes] | None) -> bytes | None:
+    """A stub state read back from its stored chain (see :func:`verdict`)."""
+    return None if chain is None else b"".join(chain)
 
 
 async def post(s: Storage, gid: bytes, sender: str, cmid: str | None = None, epoch: int = 0,

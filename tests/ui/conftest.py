@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from demo.live import LiveDemo, demo_kdf
+from tests.support.ui_windows import TIMEOUT
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +56,7 @@ def open_window(venue: LiveDemo, bridge, qtbot) -> Iterator[Callable[..., object
         qtbot.addWidget(w)
         w.show()
         qtbot.waitUntil(lambda: bool(w.current) and w.conv_model.channel_id == w.current,
-                        timeout=15000)
+                        timeout=TIMEOUT)
         opened.append((w, session))
         return w
 

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TIMEOUT = 20000
+from tests.support.ui_windows import TIMEOUT
+
 _INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
                 QPlainTextEdit, QTextEdit)
 

@@ -10,8 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 
 from crypto import __version__, certs
-
-TIMEOUT = 20000
+from tests.support.ui_windows import TIMEOUT
 
 
 def test_an_attachment_is_confirmed_before_it_is_sent(open_window, qtbot,  # type: ignore[no-untyped-def]

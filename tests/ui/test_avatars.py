@@ -4,6 +4,7 @@ member pane showing a flag per mission and an avatar per device."""
 
 from __future__ import annotations
 
+from tests.support.ui_windows import TIMEOUT
 from ui.avatars import avatar_pixmap, initials, mission_color
 
 
@@ -30,7 +31,7 @@ def test_member_pane_shows_flags_and_avatars(open_window, qtbot) -> None:  # typ
     w = open_window(0)
     model = w.member_pane.model
     # The member list arrives from the client core after the window opens (bridge.submit).
-    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=15000)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=TIMEOUT)
     for r in range(model.rowCount()):
         head = model.item(r)
         assert not head.icon().isNull()

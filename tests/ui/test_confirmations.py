@@ -9,10 +9,9 @@ import time
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
+from tests.support.ui_windows import TIMEOUT
 from ui.i18n import when_text
 from ui.views.dialogs import EmergencyDialog
-
-TIMEOUT = 20000
 
 
 def _kind_rows(w, kind: str) -> list:  # type: ignore[no-untyped-def]
@@ -124,8 +123,9 @@ def test_leaving_a_channel_asks_first(open_window, venue, bridge, qtbot) -> None
     w.open_channel(cid)
     qtbot.waitUntil(lambda: w.current == cid, timeout=TIMEOUT)
 
-    def left() -> bool:
-        return next(c.left for c in client.channels() if c.channel_id == cid)
+    def left() -> bool:  # read on the core's thread, which owns the client
+        return bridge.run_sync(lambda: next(c.left for c in client.channels()
+                                            if c.channel_id == cid))
 
     box = w.leave_channel()
     assert box is not None and box.isVisible()

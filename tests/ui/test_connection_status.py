@@ -11,8 +11,7 @@ import pytest
 
 from client.model import MessageView
 from demo.live import demo_kdf
-
-TIMEOUT = 15000
+from tests.support.ui_windows import TIMEOUT
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from client.crisis.alarm import Ring
 from client.crisis.desk import Desk
 from client.crisis.records import Priority
 from demo.live import LiveDemo, demo_kdf
+from tests.support.ui_windows import TIMEOUT
 
 
 class Recorder:
@@ -59,7 +60,7 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
     try:
         ctl.start()
         window.show()
-        qtbot.waitUntil(lambda: ctl.view is not None, timeout=15000)
+        qtbot.waitUntil(lambda: ctl.view is not None, timeout=TIMEOUT)
         assert window.banner.isHidden()
         caller_desk: Desk = bridge.run_sync(lambda: Desk(caller.client))
         channel = next(c for c, _n, other in bridge.run_sync(caller_desk.view).bilateral
@@ -71,14 +72,14 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
             await called.client.sync()
 
         bridge.run_sync(sync_called)
-        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=15000)
+        qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=TIMEOUT)
         assert "FLASH HOTLINE CALL" in window.banner.text() and "Shots fired" in \
             window.banner.text()
         assert rec.rings and rec.rings[0].critical and rec.rings[0].call_id.hex() == call
         assert window.calls.rowCount() == 1
         qtbot.mouseClick(window.banner_ack, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=15000)
-        qtbot.waitUntil(lambda: bool(rec.withdrawn), timeout=15000)
+        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: bool(rec.withdrawn), timeout=TIMEOUT)
         rings = len(rec.rings)
         qtbot.wait(600)  # three more ticks: no more ringing
         assert len(rec.rings) == rings
@@ -116,10 +117,10 @@ def test_the_main_window_brings_up_the_desk_when_a_call_rings(
 
         bridge.run_sync(sync_called)
         qtbot.waitUntil(lambda: w.crisis_window.isVisible()
-                        and w.crisis_window.banner.isVisible(), timeout=15000)
+                        and w.crisis_window.banner.isVisible(), timeout=TIMEOUT)
         assert "URGENT HOTLINE CALL" in w.crisis_window.banner.text()
         qtbot.mouseClick(w.crisis_window.banner_ack, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: w.crisis_window.banner.isHidden(), timeout=15000)
+        qtbot.waitUntil(lambda: w.crisis_window.banner.isHidden(), timeout=TIMEOUT)
     finally:
         bridge.run_sync(caller.close)
 

@@ -14,6 +14,7 @@ import pytest
 
 from client.decisions.desk import Desk
 from demo.live import LiveDemo, demo_kdf
+from tests.support.ui_windows import TIMEOUT
 
 
 def _session(venue: LiveDemo, bridge: Any, mission_index: int) -> Any:
@@ -51,20 +52,20 @@ def test_break_silence_and_sign_off_from_the_window(
     try:
         ctl.start()
         window.show()
-        qtbot.waitUntil(lambda: ctl.view is not None, timeout=15000)
+        qtbot.waitUntil(lambda: ctl.view is not None, timeout=TIMEOUT)
         channel = next(c for c, _n, kind in bridge.run_sync(chair_desk.view).channels
                        if kind == "multilateral")
         proc = bridge.run_sync(lambda: chair_desk.put(channel, "Annual report", "Text.",
                                                       period_ms=3_600_000))
         bridge.run_sync(other.client.sync)
-        qtbot.waitUntil(lambda: window.procs.rowCount() == 1, timeout=15000)
+        qtbot.waitUntil(lambda: window.procs.rowCount() == 1, timeout=TIMEOUT)
         assert _cell(window.procs, 0, 2) == "under silence"
         deadline = bridge.run_sync(lambda: chair_desk.status(proc)).deadline
         assert "(venue: " in both_zones(deadline) and "JST" in both_zones(deadline)
         window.procs.selectRow(0)
         window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited")
         qtbot.waitUntil(lambda: "broken so far by" in _cell(window.procs, 0, 2),
-                        timeout=15000)
+                        timeout=TIMEOUT)
 
         async def chair_acks() -> bool:
             await chair.client.sync()
@@ -79,16 +80,16 @@ def test_break_silence_and_sign_off_from_the_window(
             view = ctl.view
             return view is not None and chair_mission in view.procedures[0][1].breaks[0].seen_by
 
-        qtbot.waitUntil(acked, timeout=15000)
+        qtbot.waitUntil(acked, timeout=TIMEOUT)
         assert "Instructions awaited" in window.proc_detail.text()
 
         doc = bridge.run_sync(lambda: chair_desk.new_document(channel, "Joint statement",
                                                               "One.\n\nTwo."))
         bridge.run_sync(other.client.sync)
-        qtbot.waitUntil(lambda: window.docs.rowCount() == 1, timeout=15000)
+        qtbot.waitUntil(lambda: window.docs.rowCount() == 1, timeout=TIMEOUT)
         window.signOffRequested.emit(bytes.fromhex(doc))
         qtbot.waitUntil(lambda: _cell(window.docs, 0, 2).startswith("agreed by 1 of"),
-                        timeout=15000)
+                        timeout=TIMEOUT)
         window.tabs.setCurrentIndex(1)
         window.docs.selectRow(0)
         assert "1. One." in window.doc_text.toPlainText()

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from client.core.facade import Client
 from demo.live import demo_kdf
 from demo.venue import DemoLayout, add_device
-
-TIMEOUT = 30000
+from tests.support.ui_windows import TIMEOUT
 
 
 def _layout(venue) -> DemoLayout:  # type: ignore[no-untyped-def]
@@ -28,7 +27,7 @@ def test_devices_screen_removes_a_lost_device_after_confirmation(
         open_window, venue, qtbot) -> None:  # type: ignore[no-untyped-def]
     w = open_window(0)
     me = w.session.client
-    ident = me.identity()
+    ident = w.bridge.run_sync(me.identity)
     layout = _layout(venue)
     name = add_device(layout, str(ident["mission_id"]), str(ident["delegate_id"]))
 
@@ -44,7 +43,11 @@ def test_devices_screen_removes_a_lost_device_after_confirmation(
     lost = w.bridge.run_sync(enrol)
     w.bridge.run_sync(me.sync)
     cid = w.current
-    assert lost in {m.device_id for m in me.members(cid)}
+
+    def members() -> set[str]:  # read on the core's thread, which owns the client
+        return w.bridge.run_sync(lambda: {m.device_id for m in me.members(cid)})
+
+    assert lost in members()
 
     dlg = w.open_devices()
     qtbot.waitUntil(lambda: dlg.table.rowCount() == 2, timeout=TIMEOUT)
@@ -73,7 +76,7 @@ def test_devices_screen_removes_a_lost_device_after_confirmation(
     qtbot.waitUntil(lambda: dlg.table.rowCount() == 2
                     and dlg.table.item(1, 3).text() == "removed", timeout=TIMEOUT)
     assert not dlg.remove_button.isEnabled()
-    assert lost not in {m.device_id for m in me.members(cid)}
+    assert lost not in members()
     dlg.close()
 
 
@@ -83,12 +86,17 @@ def test_export_history_from_the_app_verifies_offline(
     from client.history_export import verify_export
 
     w = open_window(0)
+    client = w.session.client
     assert w.export_action.isEnabled()
+    # caught up first: a message of an earlier test still arriving would land between
+    # the export and the count below
+    w.bridge.run_sync(client.sync)
     out = tmp_path / "history.html"
     w.export_history(out)
     qtbot.waitUntil(lambda: "Exported" in w.statusBar().currentMessage(), timeout=TIMEOUT)
-    x = verify_export(out.read_text(encoding="utf-8"), w.session.client.engine.trust.root_der)
-    held = w.session.client.messages(bytes.fromhex(w.current), limit=10_000)
+    root = w.bridge.run_sync(lambda: client.engine.trust.root_der)
+    x = verify_export(out.read_text(encoding="utf-8"), root)
+    held = w.bridge.run_sync(lambda: client.messages(bytes.fromhex(w.current), limit=10_000))
     assert x.channel_id == w.current and len(x.messages) == len(held) > 0
     assert f"{len(x.messages)} message" in w.statusBar().currentMessage()
 
@@ -111,14 +119,16 @@ def test_backup_and_restore_from_the_app(open_window, qtbot, tmp_path,  # type: 
     assert dlg.problem.isVisibleTo(dlg) and "differ" in dlg.problem.text()
     assert dlg.result() != dlg.DialogCode.Accepted
 
+    client = w.session.client
+    w.bridge.run_sync(client.sync)  # caught up: no channel joins between backup and count
     file = tmp_path / "history.backup"
     w.back_up(file, "a long passphrase")
     qtbot.waitUntil(lambda: "Backed up" in w.statusBar().currentMessage(), timeout=TIMEOUT)
     assert file.exists() and b"Working group" not in file.read_bytes()
     w.restore(file, "a long passphrase")
     qtbot.waitUntil(lambda: "Restored" in w.statusBar().currentMessage(), timeout=TIMEOUT)
-    archive = w.session.client.home.root / "archive"
+    archive = client.home.root / "archive"
     pages = sorted(archive.glob("*.html"))
-    root = w.session.client.engine.trust.root_der
+    root = w.bridge.run_sync(lambda: client.engine.trust.root_der)
     assert pages and all(verify_export(p.read_text(encoding="utf-8"), root) for p in pages)
-    assert len(pages) == len(w.session.client.channels())
+    assert len(pages) == len(w.bridge.run_sync(client.channels))

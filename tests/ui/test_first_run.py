@@ -21,8 +21,7 @@ from client import pki
 from crypto.certs.words import decode_words, encode_words
 from demo.cli import open_live_demo
 from demo.live import LiveDemo
-
-TIMEOUT = 30000
+from tests.support.ui_windows import TIMEOUT
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +176,7 @@ def test_first_run_enrols_from_the_missions_files_and_sends_the_first_message(
         finally:
             await peer.close()
 
-    bridge.run_sync(admit, timeout=60)
+    bridge.run_sync(admit, timeout=150)
     qtbot.waitUntil(lambda: any(ch.kind == "bilateral" for ch in w.channel_model.channels()),
                     timeout=TIMEOUT)
     bil = _channel(w, "bilateral")
@@ -189,17 +188,18 @@ def test_first_run_enrols_from_the_missions_files_and_sends_the_first_message(
     async def read() -> list[str]:
         c2 = small_venue.open_client(other)
         try:
-            for _ in range(20):
+            deadline = asyncio.get_running_loop().time() + 100  # a loaded machine is slow
+            while True:
                 await c2.sync()
                 texts = [m.text for m in c2.messages(bil, limit=20)]
-                if "First message from a new device" in texts:
+                if "First message from a new device" in texts or \
+                        asyncio.get_running_loop().time() > deadline:
                     return texts
                 await asyncio.sleep(0.5)
-            return texts
         finally:
             await c2.close()
 
-    assert "First message from a new device" in bridge.run_sync(read, timeout=60)
+    assert "First message from a new device" in bridge.run_sync(read, timeout=150)
 
 
 def test_enrolment_resumes_at_the_request_after_a_restart(controller, qtbot,

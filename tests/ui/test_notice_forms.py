@@ -17,6 +17,7 @@ from client.notices.book import ExerciseRow
 from ui.views.notice_calendar import STATUS_COLORS, ExerciseCalendar
 from ui.views.notice_forms import (
     AidDialog,
+    DueDateDialog,
     ExchangeDialog,
     ExerciseDialog,
     IncidentDialog,
@@ -130,6 +131,17 @@ def test_exchange_form_amendment_needs_a_note(qtbot: Any) -> None:
     dlg.accept()
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert dlg.values()["year"] == 2027
+
+
+def test_due_date_form_refuses_a_date_past(qtbot: Any) -> None:
+    dlg = DueDateDialog(_snap())
+    qtbot.addWidget(dlg)
+    dlg.due.setDateTime(QDateTime.currentDateTime().addDays(-2))
+    dlg.accept()
+    assert _shown(dlg) == {"due_at": "The due date must be in the future"}
+    dlg.due.setDateTime(QDateTime.currentDateTime().addDays(20))
+    dlg.accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
 
 
 def test_template_forms(qtbot: Any) -> None:

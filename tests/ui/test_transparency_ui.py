@@ -13,8 +13,7 @@ import time
 
 from client.events import DirectoryAlarm
 from crypto.certs.transparency import sign_tree_head
-
-TIMEOUT = 20000
+from tests.support.ui_windows import TIMEOUT
 
 
 def test_directory_badge_verified_then_alarm_with_evidence(open_window, venue, qtbot) -> None:
@@ -30,7 +29,7 @@ def test_directory_badge_verified_then_alarm_with_evidence(open_window, venue, q
     dlg.close()
 
     client = w.session.client
-    trusted = client.log.head
+    trusted = w.bridge.run_sync(lambda: client.log.head)
     assert trusted is not None
     seed = (venue.data_dir / "relay" / "log.key").read_bytes()
     forged = sign_tree_head(seed, trusted.size, int(time.time() * 1000), b"\x07" * 32)
@@ -41,11 +40,13 @@ def test_directory_badge_verified_then_alarm_with_evidence(open_window, venue, q
         client.directory.save_log()
 
     seen: list[object] = []
-    client.subscribe(seen.append)
+    w.bridge.run_sync(lambda: client.subscribe(seen.append))
     w.bridge.run_sync(inject)
     qtbot.waitUntil(lambda: w.directory_badge.status is not None
                     and not w.directory_badge.status.verified, timeout=TIMEOUT)
-    assert any(isinstance(e, DirectoryAlarm) and e.kind == "split-view" for e in seen)
+    # the window may show the alarm before the core has handed the event to this list
+    qtbot.waitUntil(lambda: any(isinstance(e, DirectoryAlarm) and e.kind == "split-view"
+                                for e in seen), timeout=TIMEOUT)
     assert "not verified" in w.directory_badge.text()
     assert "Security alarm" in w.statusBar().currentMessage()
     dlg = w.directory_badge.show_evidence()

@@ -97,9 +97,9 @@ def _open_sockets(demo: LiveDemo) -> int:
 
 @pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="needs dbus-daemon")
 def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum_b: LiveDemo,
-                                            bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
+                                            bridge, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ui.venues import VenueSwitcher
-    from ui.views.enrol import PassphraseDialog
+    from ui.views.enrol import EnrolWizard, PassphraseDialog
 
     a, b = forum_a.info, forum_b.info
     assert a is not None and b is not None
@@ -121,6 +121,27 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
             assert control.focusPolicy() & Qt.FocusPolicy.TabFocus
         assert [h.path for h in known_homes()] == [home_a]  # remembered in the app's list
 
+        # "Add a venue…": a directory chooser; an empty directory starts the enrolment
+        # wizard, and cancelling it (or B's passphrase, below) leaves A and the app as
+        # they were
+        add = switcher.combo.count() - 1
+        assert switcher.combo.itemText(add) == "Add a venue…"
+        switcher.combo.activated.emit(add)
+        chooser = c.venues.file_dialog
+        assert chooser is not None and chooser.isVisible()
+        fresh = tmp_path / "third-forum"
+        fresh.mkdir()
+        chooser.fileSelected.emit(str(fresh))
+        chooser.reject()
+        wizard = c.dialog
+        assert isinstance(wizard, EnrolWizard) and wizard.isVisible()
+        wizard.reject()
+        c.add_venue(home_b)
+        dlg = c.dialog
+        assert isinstance(dlg, PassphraseDialog) and dlg.isVisible()
+        dlg.reject()
+        assert c.ended == 0 and len(c.venues.open) == 1 and wa.isVisible()  # type: ignore[attr-defined]
+
         # a wrong passphrase for B: said in the dialog; A carries on, the app too
         c.add_venue(home_b)
         dlg = c.dialog
@@ -130,7 +151,7 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         qtbot.waitUntil(lambda: "Wrong passphrase" in dlg.error.text(), timeout=TIMEOUT)
         assert len(c.venues.open) == 1 and c.venues.shown is wa and wa.isVisible()
         assert client_a.link is True and c.ended == 0  # type: ignore[attr-defined]
-        # cancelling would not end the app either; the right passphrase opens B
+        # the right passphrase opens B
         qtbot.keyClicks(dlg.field, b.passphrase)
         dlg.unlock.click()
         qtbot.waitUntil(lambda: len(c.venues.open) == 2, timeout=TIMEOUT)
@@ -145,7 +166,11 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert [h.path for h in known_homes()] == [home_a, home_b]
         qtbot.waitUntil(lambda: _open_sockets(forum_b) >= 1, timeout=TIMEOUT)
 
-        # back to A from the switcher, as a user would (keyboard: the combo's activation)
+        # B reads its working group; back to A from the switcher, as a user would
+        # (keyboard: the combo's activation)
+        wg_b = forum_b.channel("multilateral")
+        wb.open_channel(wg_b)
+        qtbot.waitUntil(lambda: wb.conv_model.channel_id == wg_b, timeout=TIMEOUT)
         wb.venue_switcher.combo.activated.emit(0)  # type: ignore[union-attr]
         assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
 
@@ -175,7 +200,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert str(note[4]) == f"New message from {display} ({sender.replace('-', '/')})"
         assert wb.last_notification[0].startswith("Maritime Talks · ")
         assert not wb.isVisible()  # it arrived in the venue not shown
-        qtbot.waitUntil(lambda: wb.channel_model.total_unread() >= 1, timeout=TIMEOUT)
+        # B's open channel, but B is not shown: unread (and no read receipt) until it is
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) >= 1, timeout=TIMEOUT)
+        assert wb.read_pos.get(channel, 0) < wb.conv_model.high_water
         qtbot.waitUntil(lambda: re.search(r"Maritime Talks · .* \(\d+\)",
                                           switcher.combo.itemText(1)) is not None,
                         timeout=TIMEOUT)
@@ -183,6 +210,8 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         # switching shows B's channels
         switcher.combo.activated.emit(1)
         assert c.venues.shown is wb and wb.isVisible() and not wa.isVisible()
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) == 0, timeout=TIMEOUT)
+        assert "Maritime: the buoy line report is in." in [r.text for r in wb.conv_model.rows()]
         b_channels = {ch["channel_id"] for ch in b.layout["channels"]}
         shown = {ch.channel_id for ch in wb.channel_model.channels()}
         assert b_channels <= shown
@@ -200,3 +229,87 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         qtbot.waitUntil(lambda: any("Maritime Talks" in switcher.combo.itemText(i)
                                     and "not open" in switcher.combo.itemText(i)
                                     for i in range(switcher.combo.count())), timeout=TIMEOUT)
+
+
+def test_a_ring_from_a_venue_names_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A hotline alarm from a venue not shown says which venue it is from."""
+    from client.crisis.alarm import Ring
+    from ui.alarm import AppNotifier
+
+    seen: list[Ring] = []
+
+    class Desktop:
+        def notify(self, ring: Ring, replaces: int) -> int:
+            seen.append(ring)
+            return 7
+
+        def withdraw(self, notification_id: int) -> None:
+            pass
+
+    venue = ["Maritime Talks · 254C 0D11"]
+    n = AppNotifier(None, None, Desktop(), venue=lambda: venue[0])
+    ring = Ring(b"c", "Hotline call", "Please acknowledge", True, 1, "phone-incoming-call")
+    assert n.notify(ring, 0) == 7
+    assert seen[-1].title == "Maritime Talks · 254C 0D11 — Hotline call"
+    assert seen[-1].body == "Please acknowledge"
+    venue[0] = ""  # one venue open: the title as it was
+    n.notify(ring, 0)
+    assert seen[-1].title == "Hotline call"
+
+
+def test_add_a_venue_by_enrolling_in_it(controller, forum_a: LiveDemo, forum_b: LiveDemo,  # type: ignore[no-untyped-def]
+                                        bridge, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """"Add a venue…" on an empty directory: the enrolment wizard, then the new venue
+    opens beside the first (its own relay, from its own home), the first untouched."""
+    from client import pki
+    from crypto.certs.words import encode_words
+    from ui.views.enrol import EnrolWizard
+
+    monkeypatch.setenv("CORRIDOR_INSECURE_FAST_KDF", "1")
+    a, b = forum_a.info, forum_b.info
+    assert a is not None and b is not None
+    home_a = a.home(a.user)
+    c = controller(home_a)
+    c.args.relay = forum_a.relay_url()  # as `corridor --relay URL`: the first home's only
+    c.open_home(home_a, a.passphrase)
+    qtbot.waitUntil(lambda: c.window is not None and bool(c.window.current), timeout=TIMEOUT)
+    wa = c.window
+    home = tmp_path / "maritime"
+    home.mkdir()
+    c.add_venue(home)
+    wiz = c.dialog
+    assert isinstance(wiz, EnrolWizard) and wiz.isVisible()
+    assert wiz.import_page.relay.text() == ""  # not the first venue's relay
+    page = wiz.device_page
+    qtbot.keyClicks(page.delegate, "zoe")
+    page.display.setText("Zoé Laurent")
+    qtbot.keyClicks(page.passphrase, "correct horse")
+    qtbot.keyClicks(page.repeat, "correct horse")
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentId() == EnrolWizard.REQUEST, timeout=TIMEOUT)
+    mission = Path(b.layout["missions"]["alderia"]["dir"])
+    cert = tmp_path / "zoe-cert.pem"
+    monkeypatch.setenv("CORRIDOR_PASSPHRASE", b.passphrase)
+    assert pki.main(["mission", "sign-device", "--request", str(home / "device-request.pem"),
+                     "--mission-cert", str(mission / "mission.pem"), "--key",
+                     str(mission / "mission.key"), "--out", str(cert)]) == 0
+    monkeypatch.delenv("CORRIDOR_PASSPHRASE")
+    wiz.next()
+    imp = wiz.import_page
+    imp.use_files([str(forum_b.data_dir / "relay" / "root.pem"), str(cert),
+                   str(mission / "mission.pem")])
+    good = bytes.fromhex(b.layout["root_fingerprint"].replace(" ", "").replace(":", ""))
+    imp.fingerprint.setText(" ".join(encode_words(good)))
+    imp.relay.setText(forum_b.relay_url())
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentId() == EnrolWizard.DONE, timeout=TIMEOUT)
+    wiz.accept()
+    qtbot.waitUntil(lambda: len(c.venues.open) == 2, timeout=TIMEOUT)
+    added = c.venues.open[1]
+    assert added.name == "Maritime Talks" and c.venues.shown is added.window
+    client = added.session.client
+    qtbot.waitUntil(lambda: client.link is True, timeout=TIMEOUT)
+    assert client.identity()["relay_url"] == forum_b.relay_url()
+    assert c.args.relay == forum_a.relay_url()  # the first venue's stays its own
+    assert wa.session.client.link is True and c.ended == 0  # type: ignore[attr-defined]
+    assert "Zoé Laurent" in added.window.windowTitle()

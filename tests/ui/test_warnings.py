@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from client import health
+from tests.support.ui_windows import TIMEOUT
 from ui.models import roles
 
 
@@ -33,7 +34,7 @@ def test_a_channel_cut_off_by_the_relay_shows_a_warning_until_routed_again(
     other = next(m for m in venue.info.layout["missions"] if m != w.adapter.my_mission)
     cid = bridge.run_sync(lambda: client.create_channel("multilateral", "Routing watch",
                                                         [other]))
-    qtbot.waitUntil(lambda: w.channel_model.channel(cid) is not None, timeout=15000)
+    qtbot.waitUntil(lambda: w.channel_model.channel(cid) is not None, timeout=TIMEOUT)
     w.open_channel(cid)
     assert not w.routing_banner.isVisible()
     assert not w.channel_model.index_of(cid).data(roles.WARNING)
@@ -42,19 +43,19 @@ def test_a_channel_cut_off_by_the_relay_shows_a_warning_until_routed_again(
     try:
         bridge.run_sync(client.sync)
         qtbot.waitUntil(lambda: bool(w.channel_model.channel(cid).routing_warning),
-                        timeout=15000)
+                        timeout=TIMEOUT)
         idx = w.channel_model.index_of(cid)
         assert "no longer delivers" in idx.data(roles.WARNING)
         assert idx.data(Qt.ItemDataRole.DecorationRole) is not None
         assert "Warning:" in idx.data(Qt.ItemDataRole.ToolTipRole)
         assert "routing warning" in idx.data(Qt.ItemDataRole.AccessibleTextRole)
-        qtbot.waitUntil(w.routing_banner.isVisible, timeout=5000)
+        qtbot.waitUntil(w.routing_banner.isVisible, timeout=TIMEOUT)
         assert "no longer delivers" in w.routing_banner.text()
     finally:
         _route(relay_dir, cid, client.device_id, True)
     bridge.run_sync(client.sync)
-    qtbot.waitUntil(lambda: not w.channel_model.channel(cid).routing_warning, timeout=15000)
-    qtbot.waitUntil(lambda: not w.routing_banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not w.channel_model.channel(cid).routing_warning, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not w.routing_banner.isVisible(), timeout=TIMEOUT)
     assert w.channel_model.index_of(cid).data(Qt.ItemDataRole.DecorationRole) is None
 
 
@@ -64,8 +65,8 @@ def test_a_certificate_near_its_end_shows_the_renewal_advice(
     assert not w.device_banner.isVisible()
     monkeypatch.setattr(health, "EXPIRY_WARNING_DAYS", 10_000)  # every chain is "near"
     w.load()
-    qtbot.waitUntil(w.device_banner.isVisible, timeout=10000)
+    qtbot.waitUntil(w.device_banner.isVisible, timeout=TIMEOUT)
     assert "corridor mission sign-device" in w.device_banner.text()
     monkeypatch.setattr(health, "EXPIRY_WARNING_DAYS", 14)
     w.load()
-    qtbot.waitUntil(lambda: not w.device_banner.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: not w.device_banner.isVisible(), timeout=TIMEOUT)

@@ -549,6 +549,10 @@
         <translation>Uhr</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Zwischenfälle</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Ersuchen…</translation>
     </message>
@@ -1734,6 +1738,10 @@ Ihr Gerät: %2</translation>
         <translation>Einstufungsobergrenze: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Die Einstufungsstufen des Tagungsorts, niedrigste zuerst: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Nur der Vorsitz veröffentlicht in diesem Mitteilungskanal.</translation>
     </message>
@@ -2283,6 +2291,18 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Sagen Sie, was die Änderung ändert</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Frist des Jahresaustauschs</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fällig bis</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Die Frist muss in der Zukunft liegen</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Vorlage veröffentlichen</translation>
     </message>
@@ -2349,6 +2369,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2463,6 +2487,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>&amp;Einreichen…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>&amp;Frist festlegen…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Eingereicht</translation>
     </message>
@@ -2485,6 +2513,18 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (hier nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Übungsregister exportieren</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF zum Drucken (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor-Forum</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -549,6 +549,10 @@
         <translation>Tiempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidentes</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Solicitar…</translation>
     </message>
@@ -1734,6 +1738,10 @@ Su dispositivo: %2</translation>
         <translation>Techo de clasificación: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Los niveles de clasificación de la sede, del más bajo al más alto: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Solo la presidencia publica en este canal de avisos.</translation>
     </message>
@@ -2283,6 +2291,18 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Indique qué cambia la modificación</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Plazo del intercambio anual</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>El plazo debe ser futuro</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Publicar una plantilla</translation>
     </message>
@@ -2349,6 +2369,10 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>Status</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2463,6 +2487,10 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>&amp;Presentar…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>Fijar el &amp;plazo…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Presentado</translation>
     </message>
@@ -2485,6 +2513,18 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (no disponible aquí)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exportar el registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF para imprimir (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Could not open the venue in %1: %2</source>
-        <translation>Impossible d&apos;ouvrir le forum dans %1 : %2</translation>
+        <translation>Impossible d&apos;ouvrir le forum dans %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -547,6 +547,10 @@
     <message>
         <source>Clock</source>
         <translation>Délai</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>&amp;Request…</source>
@@ -1734,6 +1738,10 @@ Son appareil&#xa0;: %2</translation>
         <translation>Plafond de classification : %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Les niveaux de classification du lieu de réunion, du plus bas au plus haut : %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>Seule la présidence publie dans ce canal d&apos;annonces.</translation>
     </message>
@@ -2283,6 +2291,18 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Indiquez ce que la modification change</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Échéance de l’échange annuel</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>À remettre le</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>L’échéance doit être dans le futur</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Publier un modèle</translation>
     </message>
@@ -2349,6 +2369,10 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2463,6 +2487,10 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>&amp;Soumettre…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>Fixer l’&amp;échéance…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Soumis</translation>
     </message>
@@ -2485,6 +2513,18 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (absente ici)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Exporter le registre des exercices</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF à imprimer (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Forum Corridor</translation>
     </message>
     <message>
         <source>All missions</source>
@@ -2718,7 +2758,7 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <name>Venues</name>
     <message>
         <source>%1: %2 unread</source>
-        <translation>%1 : %2 non lu(s)</translation>
+        <translation>%1&#xa0;: %2 non lu(s)</translation>
     </message>
     <message>
         <source>Corridor</source>
@@ -2746,7 +2786,7 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     </message>
     <message>
         <source>Venues: switch, open a known one, or add one</source>
-        <translation>Forums : changer, ouvrir un forum connu ou en ajouter un</translation>
+        <translation>Forums&#xa0;: changer, ouvrir un forum connu ou en ajouter un</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2758,7 +2798,7 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     </message>
     <message>
         <source>Close this venue (its connection ends; the others keep running)</source>
-        <translation>Fermer ce forum (sa connexion prend fin ; les autres continuent)</translation>
+        <translation>Fermer ce forum (sa connexion prend fin&#xa0;; les autres continuent)</translation>
     </message>
     <message>
         <source>%1 (not open)</source>

@@ -549,6 +549,10 @@
         <translation>Tempo</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Incidenti</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Richiedi…</translation>
     </message>
@@ -1734,6 +1738,10 @@ Il suo dispositivo: %2</translation>
         <translation>Limite di classifica: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>I livelli di classifica della sede, dal più basso: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>In questo canale di avvisi pubblica solo la presidenza.</translation>
     </message>
@@ -2283,6 +2291,18 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Indicare che cosa cambia la modifica</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Scadenza dello scambio annuale</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Entro il</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>La scadenza deve essere nel futuro</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Pubblica un modello</translation>
     </message>
@@ -2349,6 +2369,10 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>Status</source>
         <translation>Stato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Esporta…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2463,6 +2487,10 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>&amp;Presenta…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>Imposta la &amp;scadenza…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Presentato</translation>
     </message>
@@ -2485,6 +2513,18 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (non presente qui)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Esporta il registro delle esercitazioni</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF da stampare (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Foro Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

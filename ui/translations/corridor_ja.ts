@@ -548,6 +548,10 @@
         <translation>残り時間</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>インシデント</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>要請(&amp;R)…</translation>
     </message>
@@ -1724,6 +1728,10 @@ Their device: %2</source>
         <translation>秘密区分の上限: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会場の秘密区分（低い順）: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>このお知らせチャンネルに投稿できるのは議長のみです。</translation>
     </message>
@@ -2265,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>修正で何が変わるかを記入してください</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>年次情報交換の期限</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>期限は将来の日時にしてください</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>テンプレートを公開</translation>
     </message>
@@ -2331,6 +2351,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2445,6 +2469,10 @@ Compare it with the one the secretariat published.</source>
         <translation>提出(&amp;S)…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>期限を設定(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>提出日</translation>
     </message>
@@ -2467,6 +2495,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (この端末にはありません)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>演習登録簿をエクスポート</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>印刷用 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 会議</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -548,6 +548,10 @@
         <translation>남은 시간</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>사건</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>요청(&amp;R)…</translation>
     </message>
@@ -1724,6 +1728,10 @@ Their device: %2</source>
         <translation>비밀 등급 상한: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>회의장의 비밀 등급(낮은 순): %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>이 공지 채널에는 의장만 게시합니다.</translation>
     </message>
@@ -2265,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>수정으로 무엇이 바뀌는지 적어 주십시오</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>연례 정보 교환 기한</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>기한은 미래여야 합니다</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>서식 게시</translation>
     </message>
@@ -2331,6 +2351,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2445,6 +2469,10 @@ Compare it with the one the secretariat published.</source>
         <translation>제출(&amp;S)…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>기한 설정(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>제출</translation>
     </message>
@@ -2467,6 +2495,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (이 기기에 없음)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>훈련 등록부 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>인쇄용 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 회의</translation>
     </message>
     <message>
         <source>All missions</source>

@@ -550,6 +550,10 @@
         <translation>Осталось</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>&amp;Запросить…</translation>
     </message>
@@ -1744,6 +1748,10 @@ Their device: %2</source>
         <translation>Предел грифа секретности: %1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>Грифы секретности площадки, от низшего: %1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>В этом канале объявлений публикует только председатель.</translation>
     </message>
@@ -2301,6 +2309,18 @@ Compare it with the one the secretariat published.</source>
         <translation>Укажите, что меняет поправка</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Срок ежегодного обмена</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Срок должен быть в будущем</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Опубликовать шаблон</translation>
     </message>
@@ -2367,6 +2387,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2481,6 +2505,10 @@ Compare it with the one the secretariat published.</source>
         <translation>&amp;Представить…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>Установить &amp;срок…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>Представлено</translation>
     </message>
@@ -2503,6 +2531,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1 (здесь отсутствует)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>Экспорт реестра учений</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>PDF для печати (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Форум Corridor</translation>
     </message>
     <message>
         <source>All missions</source>

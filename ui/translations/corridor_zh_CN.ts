@@ -548,6 +548,10 @@
         <translation>剩余时间</translation>
     </message>
     <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
         <source>&amp;Request…</source>
         <translation>提出要求(&amp;R)…</translation>
     </message>
@@ -1724,6 +1728,10 @@ Their device: %2</source>
         <translation>密级上限：%1</translation>
     </message>
     <message>
+        <source>The venue&apos;s classification levels, lowest first: %1</source>
+        <translation>会场的密级（由低到高）：%1</translation>
+    </message>
+    <message>
         <source>Only the chair posts in this notice channel.</source>
         <translation>此通知频道只有主席可以发布。</translation>
     </message>
@@ -2265,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>请说明修改了什么</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>年度信息交换截止日期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>截止日期必须在将来</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>发布模板</translation>
     </message>
@@ -2331,6 +2351,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>History</source>
@@ -2445,6 +2469,10 @@ Compare it with the one the secretariat published.</source>
         <translation>提交(&amp;S)…</translation>
     </message>
     <message>
+        <source>Set &amp;due date…</source>
+        <translation>设置截止日期(&amp;D)…</translation>
+    </message>
+    <message>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
@@ -2467,6 +2495,18 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>%1 (not held here)</source>
         <translation>%1(本机未持有)</translation>
+    </message>
+    <message>
+        <source>Export the exercise register</source>
+        <translation>导出演习登记册</translation>
+    </message>
+    <message>
+        <source>PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>可打印的 PDF (*.pdf);;CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Corridor venue</source>
+        <translation>Corridor 论坛</translation>
     </message>
     <message>
         <source>All missions</source>

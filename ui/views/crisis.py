@@ -218,7 +218,7 @@ class CrisisWindow(QWidget):
         lay.addWidget(self.ladder)
         self.tabs.addTab(hot, _t("&Hotline"))
         self.requests = record_table([_t("From → to"), _t("What"), _t("State"), _t("Deadline"),
-                                _t("Clock")])
+                                      _t("Clock"), _t("Incidents")])
         self.request_btn = QPushButton(_t("&Request…"), self)
         self.reply_btn = QPushButton(_t("Re&ply…"), self)
         self.meet_btn = QPushButton(_t("Ask the chair for a &meeting"), self)
@@ -336,7 +336,9 @@ class CrisisWindow(QWidget):
             req.request_id, [f"{req.requester} → {req.to_mission}", req.what,
                              _word(st.state) + (_t(" (late)") if st.late else ""),
                              when(st.deadline_at),
-                             _span(st.remaining_ms) if st.replied_at is None else "—"],
+                             _span(st.remaining_ms) if st.replied_at is None else "—",
+                             "; ".join(f"{m} {when(at)}" for m, at in
+                                       view.incidents.get(req.request_id, []))],
             _RING if str(st.state) == "overdue" else None) for req, st in view.explanations])
         fill_table(self.meetings, [(
             (m.channel_id, m.meeting_id), [

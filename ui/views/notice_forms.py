@@ -36,8 +36,8 @@ from client.notices.forms import Kind, check, missing_fields
 if TYPE_CHECKING:
     from ui.views.notices import NoticesSnapshot
 
-__all__ = ["AidDialog", "ExchangeDialog", "ExerciseDialog", "FieldForm", "IncidentDialog",
-           "TemplateFillDialog", "TemplatePublishDialog", "split_lines"]
+__all__ = ["AidDialog", "DueDateDialog", "ExchangeDialog", "ExerciseDialog", "FieldForm",
+           "IncidentDialog", "TemplateFillDialog", "TemplatePublishDialog", "split_lines"]
 
 
 def _t(text: str) -> str:
@@ -351,6 +351,33 @@ class ExchangeDialog(FieldForm):
         return {"channel": self.channel.currentData(), "year": self.year.value(),
                 "body": self.body.toPlainText(), "note": self.note.text(),
                 "marking": self.marking.currentText()}
+
+
+class DueDateDialog(FieldForm):
+    """The chair sets the year's due date of the annual exchange."""
+
+    def __init__(self, snap: NoticesSnapshot, parent: QWidget | None = None) -> None:
+        super().__init__(_t("Due date of the annual exchange"), parent)
+        self.channel = self.add_channels(snap)
+        self.year = QSpinBox(self)
+        self.year.setRange(1990, 9999)
+        ex = snap.exchange
+        self.year.setValue(ex["year"] if ex else time.gmtime().tm_year)
+        self.due = QDateTimeEdit(QDateTime.currentDateTime().addDays(30), self)
+        self.due.setCalendarPopup(True)
+        self.add("year", _t("Year"), self.year)
+        self.add("due_at", _t("Due by"), self.due)
+        self.finish()
+        self.due.setFocus()
+
+    def local_errors(self) -> dict[str, str]:
+        if self.due.dateTime() <= QDateTime.currentDateTime():
+            return {"due_at": _t("The due date must be in the future")}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        return {"channel": self.channel.currentData(), "year": self.year.value(),
+                "due_at": self.due.dateTime().toMSecsSinceEpoch()}
 
 
 class TemplatePublishDialog(FieldForm):

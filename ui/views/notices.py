@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,6 +37,7 @@ from client.notices.desk import LinkedIncident
 from ui.views.notice_calendar import ExerciseCalendar
 from ui.views.notice_forms import (
     AidDialog,
+    DueDateDialog,
     ExchangeDialog,
     ExerciseDialog,
     FieldForm,
@@ -104,6 +106,10 @@ class NoticesWindow(QWidget):
 
     exerciseRequested = Signal(dict)
     cancelRequested = Signal(str)
+    #: (file path, mission filter): write the register as PDF, CSV or iCalendar by the
+    #: file's extension
+    exportRequested = Signal(str, str)
+    exported = Signal(str)
     aidRequested = Signal(dict)
     offerRequested = Signal(str, int, int)
     acceptRequested = Signal(str, str)
@@ -111,6 +117,7 @@ class NoticesWindow(QWidget):
     incidentRequested = Signal(dict)
     linkRequested = Signal(str, str)
     exchangeRequested = Signal(dict)
+    dueRequested = Signal(dict)
     templateRequested = Signal(dict)
     fillRequested = Signal(dict)
 
@@ -141,8 +148,11 @@ class NoticesWindow(QWidget):
         self.cancel_button.clicked.connect(self._cancel)
         bar.addWidget(QLabel(_t("Mission"), reg))
         bar.addWidget(self.mission, 1)
+        self.export_button = QPushButton(_t("&Export…"), reg)
+        self.export_button.clicked.connect(self._export)
         bar.addWidget(self.new_button)
         bar.addWidget(self.cancel_button)
+        bar.addWidget(self.export_button)
         rl.addLayout(bar)
         self.register = record_table([_t("Marking"), _t("Mission"), _t("Exercise"), _t("Starts"),
                                 _t("Ends"), _t("Status"), _t("History")])
@@ -228,7 +238,11 @@ class NoticesWindow(QWidget):
         self.due = QLabel(ex)
         self.submit_button = QPushButton(_t("&Submit…"), ex)
         self.submit_button.clicked.connect(self._submit_exchange)
+        self.due_button = QPushButton(_t("Set &due date…"), ex)
+        self.due_button.clicked.connect(lambda: self._form(DueDateDialog(self.snap, self),
+                                                           self.dueRequested))
         ebar.addWidget(self.due, 1)
+        ebar.addWidget(self.due_button)
         ebar.addWidget(self.submit_button)
         el.addLayout(ebar)
         self.exchange = record_table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
@@ -347,6 +361,7 @@ class NoticesWindow(QWidget):
             "; ".join(f"{k}: {v}" for k, v in values.items())], None)
             for at, who, tid, values, mark in reversed(snap.fills)])
         self.publish_button.setEnabled(snap.is_chair)
+        self.due_button.setVisible(snap.is_chair)
         self.fill_button.setEnabled(bool(snap.templates))
 
     # -- user actions --------------------------------------------------------------------
@@ -375,6 +390,13 @@ class NoticesWindow(QWidget):
 
     def _submit_exchange(self) -> None:
         self._form(ExchangeDialog(self.snap, self), self.exchangeRequested)
+
+    def _export(self) -> None:
+        name, _f = QFileDialog.getSaveFileName(
+            self, _t("Export the exercise register"), "exercise-notices.pdf",
+            _t("PDF for printing (*.pdf);;CSV (*.csv);;iCalendar (*.ics)"))
+        if name:
+            self.exportRequested.emit(name, self.mission.currentData() or "")
 
     def _cancel(self) -> None:
         key = selected_key(self.register)
@@ -427,10 +449,12 @@ class NoticesController(QObject):
         w.acceptRequested.connect(lambda rid, oid: self._do(lambda d: d.accept_aid(rid, oid)))
         w.deliverRequested.connect(lambda rid, oid: self._do(
             lambda d: d.deliver_aid(rid, oid)))
+        w.exportRequested.connect(self.export)
         w.incidentRequested.connect(lambda v: self._do(
             lambda d: d.report_incident(**v)))
         w.linkRequested.connect(lambda iid, rid: self._do(
             lambda d: d.link_incident(iid, rid)))
+        w.dueRequested.connect(lambda v: self._do(lambda d: d.set_exchange_due(**v)))
         w.exchangeRequested.connect(lambda v: self._do(
             lambda d: d.submit_exchange(**v)))
         w.templateRequested.connect(lambda v: self._do(
@@ -474,6 +498,29 @@ class NoticesController(QObject):
             fills=[(f.at, f.member, f.template_id, dict(f.values), f.marking)
                    for f in d.book.filled()],
             me=d.me, mission=d.mission, is_chair=chair)
+
+    def export(self, path: str, mission: str = "") -> None:
+        """Write the register (one mission's, or all) to ``path``: PDF with the highest
+        marking on every page, CSV or iCalendar with each row's marking."""
+        from pathlib import Path
+
+        async def run() -> None:
+            from client.notices.export import register_csv, register_ics, register_pdf
+
+            d = self._desk()
+            rows = d.register(mission=mission)
+            venue = _t("Corridor venue")
+            out = Path(path)
+            if out.suffix.lower() == ".csv":
+                out.write_text(register_csv(rows), encoding="utf-8")
+            elif out.suffix.lower() == ".ics":
+                out.write_bytes(register_ics(rows, venue=venue, stamp_ms=d.now()))
+            else:
+                out.write_bytes(register_pdf(rows, venue=venue, stamp_ms=d.now(),
+                                             scheme=self.client.engine.marking_scheme))
+
+        self.bridge.submit(run, lambda _r: self.window.exported.emit(path),
+                           lambda exc: self.failed.emit(str(exc)))
 
     def refresh(self) -> None:
         async def tick() -> NoticesSnapshot:

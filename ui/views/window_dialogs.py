@@ -226,6 +226,8 @@ def restore(mw: MainWindow, path: Path, passphrase: str) -> None:
         mw.statusBar().showMessage(tr_n(
             "MainWindow", "Restored the history of %n channel(s) into %1.", len(names))
             .replace("%1", str(folder)), 10000)
+        if mw.current:  # the restored messages show above the open channel's own
+            mw.open_channel(mw.current)
 
     mw.bridge.submit(lambda: mw.adapter.restore(path, passphrase), done, mw._error)
 

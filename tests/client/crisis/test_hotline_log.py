@@ -1,17 +1,27 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The exported hotline log verifies offline, and fails after any byte is changed."""
+"""The exported hotline log verifies offline, and fails after any byte is changed; its
+signed marking is printed at the top and the bottom of every page."""
 
 from __future__ import annotations
 
 import random
 import secrets
 
+import msgspec
 import pytest
 
 from client.crisis import hotline as hl
-from client.crisis.hotline_log import Entry, LogError, export_log, render_html, verify_log
+from client.crisis.hotline_log import (
+    Entry,
+    LogError,
+    export_log,
+    render_html,
+    render_pdf,
+    verify_log,
+)
 from client.crisis.records import HotlineCall, LadderStep, Priority, Record, Rung, seal
 from tests.client.crisis.pki import MIN, T0_MS, MiniVenue
+from tests.support.pdf_pages import pages
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +127,37 @@ def test_step_by_the_calling_side_is_refused(venue: MiniVenue) -> None:
                       exported_at=T0_MS + MIN)
     with pytest.raises(LogError, match="outside the called mission"):
         verify_log(data, venue.root)
+
+
+def test_the_marking_is_signed_and_printed_on_every_page(venue: MiniVenue) -> None:
+    calls = [hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
+                         priority=Priority.URGENT, subject=f"Call {i}",
+                         body="\n".join(f"line {j} of the call" for j in range(12)),
+                         sent_at=T0_MS + i * MIN) for i in range(12)]
+    ex = venue.device("A/alice")
+    data = export_log([_entry(venue, c, "A/alice") for c in calls], root_der=venue.root,
+                      exporter_chain=ex.chain, exporter_seed=ex.seed,
+                      exported_at=T0_MS + 60 * MIN, marking="RESTRICTED//CAUCUS ONLY")
+    log = verify_log(data, venue.root)
+    assert log.marking == "RESTRICTED//CAUCUS ONLY" == log.to_json()["marking"]
+    got = pages(render_pdf(log))
+    assert len(got) >= 2
+    for n, page in enumerate(got, 1):
+        assert page.at_top(log.marking) and page.at_bottom(log.marking), n
+    page = render_html(log)
+    assert page.count('<div class="marking') == 2
+    assert page.index("RESTRICTED//CAUCUS ONLY") < page.index("<h1>")
+    assert page.rindex("RESTRICTED//CAUCUS ONLY") > page.rindex("</section>")
+    assert "position:fixed" in page  # printed, the banners repeat on every page
+
+
+def test_a_log_without_a_marking_keeps_its_old_form(venue: MiniVenue) -> None:
+    """A log written before markings (no such field) still verifies: the field is left
+    out when empty, so the canonical check sees the same bytes; it prints as unmarked."""
+    data, _call = _log(venue)
+    body = msgspec.msgpack.decode(msgspec.msgpack.decode(data)["body"])
+    assert "marking" not in body
+    log = verify_log(data, venue.root)
+    assert log.marking == ""
+    assert all(p.at_top("UNMARKED (exported before markings)")
+               for p in pages(render_pdf(log)))

@@ -131,6 +131,7 @@ async def test_flash_call_escalates_and_an_acknowledgement_stops_every_alarm(
     root = v.client(CALLER).engine.trust.root_der
     log = verify_log(data, root)
     assert log.ladders[bytes.fromhex(call)].top is Rung.ACKNOWLEDGED
+    assert log.marking == "UNCLASSIFIED"  # the highest of the entries' messages
     bad = bytearray(data)
     bad[len(bad) // 3] ^= 1
     with pytest.raises(LogError):

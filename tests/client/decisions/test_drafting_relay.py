@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import docx
 import pytest
 
 from client.decisions import drafting
@@ -16,6 +17,7 @@ from client.decisions.export import ExportError, verify_file, verify_record
 from client.decisions.records import Version
 from client.errors import UsageError
 from tests.support.decisions_venue import DecisionsVenue
+from tests.support.pdf_pages import pages
 
 A, B, C, D = "alderia-ana", "borduria-ana", "carpania-ana", "dravonia-ana"
 ALL = [A, B, C, D]
@@ -43,7 +45,9 @@ async def test_three_sign_off_version_3_and_a_fourth_edit_clears_them(
     await v.sync_all(1)
     v.clock.advance(60)
     v3 = V1.replace("supports", "strongly supports").replace("2028", "2027")
+    v.dd(C).marking = "RESTRICTED"  # one version marked higher: the printout says so
     assert await v.dd(C).edit(doc, v3) == 3
+    v.dd(C).marking = ""
     await v.sync_all(1)
     await v.dd(D).comment(doc, 1, "2027 is too early for us")
     for n in (A, B, C):
@@ -72,6 +76,14 @@ async def test_three_sign_off_version_3_and_a_fourth_edit_clears_them(
     with zipfile.ZipFile(io.BytesIO(files["statement.docx"])) as z:
         body = z.read("word/document.xml").decode()
     assert "2027" in body and "agreed by 3 of 4 missions at version 3" in body
+    # the highest marking of the document's records on every page, top and bottom
+    assert v.dd(B).marking_of(doc) == "RESTRICTED"
+    got = pages(files["statement.pdf"])
+    assert got and all(p.at_top("RESTRICTED") and p.at_bottom("RESTRICTED") for p in got)
+    word = docx.Document(io.BytesIO(files["statement.docx"]))
+    for s in word.sections:
+        assert [p.text for p in s.header.paragraphs] == ["RESTRICTED"]
+        assert [p.text for p in s.footer.paragraphs] == ["RESTRICTED"]
     pdf = bytearray(files["statement.pdf"])
     pdf[len(pdf) // 2] ^= 0x01
     with pytest.raises(ExportError, match="differs"):

@@ -16,6 +16,7 @@ from client._cli import Parser, run_guarded
 from client.cli import register as register_client
 from client.notices.cli import register as register_notices
 from tests.support.client_venue import start_venue
+from tests.support.pdf_pages import pages
 
 A, B = "alderia-ana", "borduria-ana"
 
@@ -57,9 +58,12 @@ def test_notices_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert run(B, "notice amend", nid[:8], "--force", "troops=4000", "--reason",
                    "bigger")["status"] == "amended"
         assert run(B, "notice cancel", nid[:8])["status"] == "cancelled"
-        csv, ics = tmp_path / "reg.csv", tmp_path / "reg.ics"
+        csv, ics, pdf = tmp_path / "reg.csv", tmp_path / "reg.ics", tmp_path / "reg.pdf"
         [listed] = run(A, "notice list", "--mission", "borduria", "--csv", str(csv),
-                       "--ics", str(ics))
+                       "--ics", str(ics), "--pdf", str(pdf))
+        printed = pages(pdf.read_bytes())
+        assert printed and all(p.at_top("RESTRICTED") and p.at_bottom("RESTRICTED")
+                               for p in printed)
         assert [h["action"] for h in listed["history"]] == ["new", "amend", "cancel"]
         assert listed["forces"] == [["troops", 4000]]
         assert "RESTRICTED" in csv.read_text() and b"STATUS:CANCELLED" in ics.read_bytes()
