@@ -19,7 +19,7 @@ import keyring
 import pytest
 from keyring.backends import fail as keyring_fail
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from client.core import Client
 from client.homes import known_homes
@@ -224,6 +224,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
                         timeout=TIMEOUT)
         qtbot.waitUntil(lambda: _open_sockets(forum_b) == 0, timeout=TIMEOUT)
         assert client_b.link is None and wa.isVisible() and not wb.isVisible()
+        for ticking in (wb.crisis.timer, wb.decisions.timer, wb.notices.timer):
+            assert not ticking.isActive()  # nothing polls B's closed session
+        assert wa.decisions.timer.isActive() and wa.notices.timer.isActive()
         assert client_a.link is True and c.ended == 0  # type: ignore[attr-defined]
         # B stays known: listed as not open, a click away
         qtbot.waitUntil(lambda: any("Maritime Talks" in switcher.combo.itemText(i)
@@ -313,3 +316,32 @@ def test_add_a_venue_by_enrolling_in_it(controller, forum_a: LiveDemo, forum_b: 
     assert c.args.relay == forum_a.relay_url()  # the first venue's stays its own
     assert wa.session.client.link is True and c.ended == 0  # type: ignore[attr-defined]
     assert "Zoé Laurent" in added.window.windowTitle()
+
+
+def test_the_venues_open_at_the_last_quit_reopen(controller, forum_a: LiveDemo,  # type: ignore[no-untyped-def]
+                                                 forum_b: LiveDemo, qtbot) -> None:
+    """A restart reopens every venue open at the last quit (each asks its passphrase), so
+    none stays deaf; the first stays shown."""
+    from ui.app import app_settings, saved_venues
+    from ui.views.enrol import PassphraseDialog
+
+    a, b = forum_a.info, forum_b.info
+    assert a is not None and b is not None
+    home_a, home_b = a.home(a.user), b.home(b.user)
+    prefs = app_settings()
+    prefs.setValue("venues/open", [str(home_a), str(home_b)])
+    prefs.sync()
+    c = controller(home_a)
+    c.open_home(home_a, a.passphrase)
+    qtbot.waitUntil(lambda: isinstance(c.dialog, PassphraseDialog), timeout=TIMEOUT)
+    dlg = c.dialog
+    assert str(home_b) in " ".join(label.text() for label in dlg.findChildren(QLabel))
+    qtbot.keyClicks(dlg.field, b.passphrase)
+    dlg.unlock.click()
+    qtbot.waitUntil(lambda: len(c.venues.open) == 2, timeout=TIMEOUT)
+    wa, wb = c.venues.open[0].window, c.venues.open[1].window
+    assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
+    qtbot.waitUntil(lambda: wb.session.client.link is True, timeout=TIMEOUT)
+    assert saved_venues() == [str(home_a), str(home_b)]
+    c.venues.close_venue(wb)
+    qtbot.waitUntil(lambda: saved_venues() == [str(home_a)], timeout=TIMEOUT)

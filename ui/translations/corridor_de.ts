@@ -1866,8 +1866,8 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>„%1“ wird gesendet…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>„%1“ gesendet.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>„%1“ ist in der Warteschlange; der Verlauf zeigt es als gesendet, sobald das Relais es hat.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1866,8 +1866,8 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Enviando «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» enviado.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» está en cola; la conversación lo mostrará como enviado cuando lo tenga el relé.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1866,8 +1866,8 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Envoi de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«&#xa0;%1&#xa0;» envoyé.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«&#xa0;%1&#xa0;» est en file d’attente&#xa0;; la conversation l’indique comme envoyé dès que le relais l’a reçu.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1866,8 +1866,8 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Invio di «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» inviato.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» è in coda; la conversazione lo mostrerà come inviato quando il relay lo avrà ricevuto.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>「%1」を送信しています…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>「%1」を送信しました。</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>「%1」は送信待ちです。リレーが受け取ると、会話に送信済みと表示されます。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

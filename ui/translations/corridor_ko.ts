@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>“%1” 보내는 중…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>“%1”을(를) 보냈습니다.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>“%1”이(가) 대기열에 있습니다. 릴레이가 받으면 대화에 보냄으로 표시됩니다.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1876,8 +1876,8 @@ Compare it with the one the secretariat published.</source>
         <translation>Отправка «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» отправлен.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» в очереди; в переписке он будет отмечен как отправленный, когда его получит ретранслятор.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>正在发送“%1”…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>已发送“%1”。</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>“%1”已排队；中继收到后，会话中会显示为已发送。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>

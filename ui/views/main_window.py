@@ -390,6 +390,11 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.crisis.stop()
         self.crisis_window.close()
+        # their ticks would reach a closed session (a venue closed while others run)
+        for ticking in (self.decisions.timer, self.notices.timer):
+            ticking.stop()
+        self.decisions_window.close()
+        self.notices_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
         if self.tray is not None and not self.closing_venue:

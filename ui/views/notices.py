@@ -194,6 +194,9 @@ class NoticesWindow(QWidget):
         self.incident_button = QPushButton(_t("Report &incident…"), inc)
         self.incident_button.clicked.connect(self._new_incident)
         self.link_request = QComboBox(inc)
+        self.link_request.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.link_request.setMinimumContentsLength(24)
         self.link_button = QPushButton(_t("&Link to request"), inc)
         self.link_button.clicked.connect(self._link)
         for widget in (self.incident_button, QLabel(_t("Request for explanation"), inc),
