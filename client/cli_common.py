@@ -80,21 +80,27 @@ def emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
 
 def parse_when(text: str) -> int:
     """Milliseconds since the epoch: an ISO 8601 time (local time if no zone), ``+30m`` /
-    ``in 2h`` from now, or a number of ms."""
+    ``in 2h`` from now, ``-1h`` / ``1h ago`` before now (an incident that has happened),
+    or a number of ms."""
     t = text.strip()
     if t.isdigit():
         return int(t)
-    rel = t[1:] if t.startswith("+") else t[3:] if t.lower().startswith("in ") else None
+    low = t.lower()
+    sign, rel = 1, None
+    if t.startswith("+") or low.startswith("in "):
+        rel = t[1:] if t.startswith("+") else t[3:]
+    elif t.startswith("-") or low.endswith(" ago"):
+        sign, rel = -1, (t[1:] if t.startswith("-") else t[:-4])
     if rel is not None:
         try:
-            return int((time.time() + parse_duration(rel)) * 1000)
+            return int((time.time() + sign * parse_duration(rel)) * 1000)
         except ValueError:
             pass
     try:
         dt = datetime.fromisoformat(t)
     except ValueError:
         raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, or "
-                         "add +02:00), or +30m for 30 minutes from now") from None
+                         "add +02:00), +30m for 30 minutes from now, or '1h ago'") from None
     if dt.tzinfo is None:
         dt = dt.astimezone()  # the user's local time zone
     return int(dt.timestamp() * 1000)

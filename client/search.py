@@ -6,10 +6,13 @@ rebuilt at unlock. Why:
 
 * The disk must hold no plaintext. A plain FTS5 table would store every token (and a
   copy of the text) in clear inside the database file; here each normalised token
-  becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 96 bits, stored as
-  24 hex characters. The search key is a random 32-byte secret in the keystore (OS
-  keyring or the Argon2id file), next to the store key, so whoever can read the index
-  terms can also read the messages, and nobody else can test a guessed word.
+  becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 64 bits, stored as
+  13 base32 characters (96 bits in 24 hex characters before store schema 7: the first
+  64 bits of the same MAC, so the store converts them without the key; a false match
+  needs a 64-bit collision among one device's terms). The search key is a random
+  32-byte secret in the keystore (OS keyring or the Argon2id file), next to the store
+  key, so whoever can read the index terms can also read the messages, and nobody else
+  can test a guessed word.
 * An in-memory index would have to decrypt and tokenise every stored message at each
   unlock; the command line opens the store per command, so 100,000 messages would
   cost seconds every time. The hashed index is persistent and a query is one FTS5
@@ -42,6 +45,7 @@ checkpoint; ``secure_delete`` is on) after deleting.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -58,8 +62,13 @@ SEARCH_KEY: Final = "search-key"
 MIN_PREFIX: Final = 3
 MAX_PREFIX: Final = 6
 MAX_QUERY_WORDS: Final = 16
-_TERM_BYTES: Final = 12
+_TERM_BYTES: Final = 8
 _WORD: Final = re.compile(r"\w+")
+
+
+def term_text(digest: bytes) -> str:
+    """How an index term is written: lower-case base32, unpadded (one FTS5 token)."""
+    return base64.b32encode(digest).decode().rstrip("=").lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -92,7 +101,7 @@ class SearchIndex:
 
     def _h(self, domain: bytes, token: str) -> str:
         mac = hmac.new(self._key, domain + b"\x00" + token.encode(), hashlib.sha256)
-        return mac.digest()[:_TERM_BYTES].hex()
+        return term_text(mac.digest()[:_TERM_BYTES])
 
     def terms(self, text: str) -> str:
         """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``."""

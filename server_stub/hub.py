@@ -134,8 +134,8 @@ class Connection:
     costs only this object.
     """
 
-    __slots__ = ("_close", "_draining", "_floor", "_max_buffered", "_pending", "_queue",
-                 "_raw", "_send", "closed", "device_id", "limit", "live")
+    __slots__ = ("_close", "_draining", "_floor", "_max_buffered", "_out", "_pending",
+                 "_queue", "_raw", "_send", "closed", "device_id", "limit", "live")
 
     def __init__(
         self, device_id: str, send: Callable[[Message], Awaitable[None]],
@@ -150,6 +150,8 @@ class Connection:
         self._max_buffered = limit * 1024  # a reader this far behind catches up later
         self._queue: deque[Message] | None = None
         self._draining = False
+        #: frames for the transport, written together at the end of this loop turn
+        self._out: list[tuple[bytes, str | Message]] | None = None
         self.closed = False
         self.live = False  # False while the backlog is being sent
         self._pending: list[tuple[bytes, int, Frame]] | None = []
@@ -159,16 +161,25 @@ class Connection:
 
     def push(self, frame: str | Message) -> None:
         """Send or queue a frame; never blocks. Overflow closes the socket (the client
-        catches up). Text goes straight to the transport when nothing waits before it."""
+        catches up). Text goes to the transport when nothing waits before it, at the end
+        of this loop turn: the answers to one committed batch of pipelined sends leave
+        in one write, not one system call each."""
         if self.closed:
             return
         if isinstance(frame, str):
-            if self._raw is not None and not self._draining and self._offer(
-                    ws_frame(frame.encode())):
+            if self._raw is not None and not self._draining:
+                out = self._out
+                if out is None:
+                    out = self._out = []
+                    asyncio.get_running_loop().call_soon(self._flush)
+                out.append((ws_frame(frame.encode()), frame))
                 return
             msg = ws_message(frame)
         else:
             msg = frame
+        self._enqueue(msg)
+
+    def _enqueue(self, msg: Message) -> None:
         q = self._queue
         if q is None:
             q = self._queue = deque()
@@ -191,6 +202,9 @@ class Connection:
             floor[group_id] = seq
             raw = self._raw
             if raw is not None and not self._draining and not self.closed:
+                if self._out is not None:  # behind frames not written yet: keep order
+                    self._out.append((frame.data, frame.msg))
+                    return
                 try:  # _offer, inline: this runs once per recipient of every message
                     done = raw.offer(frame.data, self._max_buffered)
                 except Exception:
@@ -207,6 +221,21 @@ class Connection:
                 self.abort(4008, "send queue overflow")
                 return
             self._pending.append((group_id, seq, frame))
+
+    def _flush(self) -> None:
+        """Write the frames gathered this loop turn as one; queue them (in order) if
+        the transport does not take writes now. Nothing was queued meanwhile: while
+        frames wait here, every push joins them."""
+        out, self._out = self._out, None
+        if not out or self.closed:
+            return
+        data = out[0][0] if len(out) == 1 else b"".join([d for d, _f in out])
+        if not self._draining and self._offer(data):
+            return
+        for _d, f in out:
+            self._enqueue(ws_message(f) if isinstance(f, str) else f)
+            if self.closed:
+                return
 
     def _offer(self, data: bytes) -> bool:
         """True when the frame needs no queue: written, or the socket dropped (its
@@ -252,7 +281,7 @@ class Connection:
         if self.closed:
             return
         self.closed = True
-        self._queue = None
+        self._queue = self._out = None
         asyncio.get_running_loop().create_task(self._safe_close(code, reason))
 
     async def _safe_close(self, code: int, reason: str) -> None:

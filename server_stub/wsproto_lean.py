@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
-from typing import Any
 
 import wsproto
+from uvicorn.config import Config
 from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
+from uvicorn.server import ServerState
 
 __all__ = ["Inbox", "LeanWSProtocol", "WritableFlag"]
 
@@ -30,10 +31,10 @@ class Inbox:
     __slots__ = ("_items", "_waiter")
 
     def __init__(self) -> None:
-        self._items: list[Any] | None = None
+        self._items: list[object] | None = None
         self._waiter: asyncio.Future[None] | None = None
 
-    def put_nowait(self, item: Any) -> None:
+    def put_nowait(self, item: object) -> None:
         if self._items is None:
             self._items = [item]
         else:
@@ -42,7 +43,7 @@ class Inbox:
         if w is not None and not w.done():
             w.set_result(None)
 
-    async def get(self) -> Any:
+    async def get(self) -> object:
         while not self._items:
             if self._waiter is not None:
                 raise RuntimeError("the inbox has one consumer")
@@ -108,7 +109,7 @@ class _Handshaken:
 
     __slots__ = ()
 
-    def events(self) -> Iterator[Any]:
+    def events(self) -> Iterator[object]:
         return iter(())
 
 
@@ -119,8 +120,10 @@ class LeanWSProtocol(WSProtocol):
     """uvicorn's wsproto protocol with a slotted inbox and flag, and the handshake's
     state released once the socket is accepted."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, config: Config, server_state: ServerState,
+                 app_state: dict[str, object],
+                 _loop: asyncio.AbstractEventLoop | None = None) -> None:
+        super().__init__(config, server_state, app_state, _loop)
         self.queue = Inbox()  # type: ignore[assignment]
         self.writable = WritableFlag()  # type: ignore[assignment]
 
