@@ -85,16 +85,22 @@ _LATEST_MS = 253_402_300_799_999
 
 def parse_when(text: str, *, future: bool = False) -> int:
     """Milliseconds since the epoch: an ISO 8601 time (local time if no zone), ``+30m`` /
-    ``in 2h`` from now, or a number of ms. ``future``: refuse a time more than a minute
-    past (a meeting convened for yesterday is a typo, as the app's dialog says)."""
+    ``in 2h`` from now, ``-1h`` / ``1h ago`` before now (an incident that has happened),
+    or a number of ms. ``future``: refuse a time more than a minute past (a meeting
+    convened for yesterday is a typo, as the app's dialog says)."""
     t = text.strip()
     when: int | None = None
     if t.isdigit():
         when = int(t)
-    rel = t[1:] if t.startswith("+") else t[3:] if t.lower().startswith("in ") else None
+    low = t.lower()
+    sign, rel = 1, None
+    if t.startswith("+") or low.startswith("in "):
+        rel = t[1:] if t.startswith("+") else t[3:]
+    elif t.startswith("-") or low.endswith(" ago"):
+        sign, rel = -1, (t[1:] if t.startswith("-") else t[:-4])
     if when is None and rel is not None:
         with contextlib.suppress(ValueError):
-            when = int(time.time() * 1000) + parse_duration(rel) * 1000
+            when = int(time.time() * 1000) + sign * parse_duration(rel) * 1000
     if when is None:
         try:
             dt = datetime.fromisoformat(t)
@@ -103,7 +109,8 @@ def parse_when(text: str, *, future: bool = False) -> int:
             when = int(dt.timestamp() * 1000)
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, "
-                             "or add +02:00), or +30m for 30 minutes from now") from None
+                             "or add +02:00), +30m for 30 minutes from now, or '1h ago'") \
+                from None
     if not 0 <= when <= _LATEST_MS:
         raise UsageError(f"{text!r} is out of range: a time from 1970 to the year 9999")
     if future and when < time.time() * 1000 - 60_000:

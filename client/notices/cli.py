@@ -317,7 +317,9 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(nsub, "incident", "notify an unintentional encounter at sea or in the air",
             _incident)
     p.add_argument("channel")
-    p.add_argument("--at", required=True, help="when it happened")
+    p.add_argument("--at", required=True,
+                   help="when it happened: ISO 8601 (local time unless a zone is given), "
+                   "or '2h ago' (or --at=-2h)")
     p.add_argument("--lat", type=float, required=True)
     p.add_argument("--lon", type=float, required=True)
     p.add_argument("--what", required=True, help="what happened")

@@ -144,7 +144,9 @@ def test_times_are_bounded_and_a_meeting_is_not_convened_in_the_past() -> None:
     now = time.time() * 1000
     assert abs(parse_when("+30m") - now - 1_800_000) < 600_000
     assert parse_when("2026-05-04T15:30+00:00") == 1_777_908_600_000
-    for bad in ("9" * 30, "+99999999999999999d", "99999-01-01", "-1m", ""):
+    assert abs(parse_when("1h ago") - now + 3_600_000) < 600_000
+    for bad in ("9" * 30, "+99999999999999999d", "-99999999999999999d", "99999-01-01", "",
+                "5x"):
         with pytest.raises(UsageError, match=r"not a time|out of range"):
             parse_when(bad)
     with pytest.raises(UsageError, match="in the past"):

@@ -17,17 +17,24 @@ class _Window:
     def show(self) -> None:
         self.shown = True
 
+    def raise_(self) -> None:
+        pass
+
+    def activateWindow(self) -> None:
+        pass
+
 
 @pytest.mark.parametrize(("minimized", "tray", "shown"), [
     (True, object(), False), (True, None, True), (False, object(), True)])
 def test_a_minimised_start_keeps_only_the_tray(qapp, bridge, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-                                               minimized: bool, tray: object,
+                                               tmp_path, minimized: bool, tray: object,
                                                shown: bool) -> None:
     import ui.app
 
-    monkeypatch.setattr(ui.app, "MainWindow", lambda _b, _s: _Window(tray))
-    monkeypatch.setattr(bridge, "forward_events", lambda _c: None)
+    monkeypatch.setenv("CORRIDOR_UI_CONFIG", str(tmp_path / "app.ini"))  # the list of homes
     c = ui.app.Controller(qapp, bridge, argparse.Namespace(minimized=minimized, home=None,
                                                            demo=False))
-    c._opened(SimpleNamespace(client=None))  # type: ignore[arg-type]
+    # the window the open venue gets (ui/venues.py makes it since the venue switcher)
+    monkeypatch.setattr(c.venues, "add", lambda _session: _Window(tray))
+    c._opened(SimpleNamespace(client=None, demo=None, home=tmp_path / "home"))  # type: ignore[arg-type]
     assert c.window is not None and c.window.shown is shown  # type: ignore[attr-defined]
