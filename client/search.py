@@ -103,18 +103,28 @@ class SearchIndex:
         mac = hmac.new(self._key, domain + b"\x00" + token.encode(), hashlib.sha256)
         return term_text(mac.digest()[:_TERM_BYTES])
 
-    def terms(self, text: str) -> str:
-        """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``."""
+    def terms(self, text: str, *, legacy: bool = False) -> str:
+        """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``.
+
+        A token of up to :data:`MAX_PREFIX` characters is no prefix term of itself:
+        its whole-token term answers a prefix query for it (:meth:`query` asks for
+        either). ``legacy`` gives the terms as messages indexed before 2026-12-05
+        hold them, with that prefix term too (the store deletes their terms by them;
+        a query finds them either way).
+        """
         out: dict[str, None] = {}
         for tok in tokens(text):
             out[self._h(b"t", tok)] = None
-            # a prefix query matches the whole word too ("agenda*" finds "agenda")
-            for n in range(MIN_PREFIX, min(len(tok), MAX_PREFIX) + 1):
+            top = min(len(tok), MAX_PREFIX)
+            if not legacy and len(tok) <= MAX_PREFIX:
+                top -= 1
+            for n in range(MIN_PREFIX, top + 1):
                 out[self._h(b"p", tok[:n])] = None
         return " ".join(out)
 
     def query(self, query: str) -> tuple[list[str], list[str]]:
-        """Hashed terms for ``query`` (all must match) and the long prefixes to re-check.
+        """Hashed terms for ``query`` (all must match; ``a|b`` matches either) and the
+        long prefixes to re-check.
 
         Raises:
             UsageError: nothing searchable in the query, or a prefix shorter than 3.
@@ -133,9 +143,11 @@ class SearchIndex:
                 if prefix and i == len(toks) - 1:
                     if len(tok) < MIN_PREFIX:
                         raise UsageError(f"a prefix search needs {MIN_PREFIX} characters")
-                    terms.append(self._h(b"p", tok[:MAX_PREFIX]))
                     if len(tok) > MAX_PREFIX:
+                        terms.append(self._h(b"p", tok[:MAX_PREFIX]))
                         recheck.append(tok)
+                    else:  # a longer word, or this one ("agenda*" finds "agenda")
+                        terms.append(f"{self._h(b'p', tok)}|{self._h(b't', tok)}")
                 else:
                     terms.append(self._h(b"t", tok))
         if not terms:

@@ -14,6 +14,7 @@ one for all venues and says which venue each notification is from.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,7 @@ class Venues(QObject):
         #: opens a home directory (the controller: passphrase, enrolment); set by it
         self.request_open: Callable[[Path], None] = lambda _p: None
         self._tray: QSystemTrayIcon | None = None
+        self._menu = QMenu()
         self._tray_made = False
         self._update = QTimer(self)
         self._update.setSingleShot(True)
@@ -209,13 +211,29 @@ class Venues(QObject):
         tray.activated.connect(lambda *_: self._raise())
         menu = QMenu()  # no parent: it outlives whichever window made the tray
         self._menu = menu
-        menu.addAction(_t("&Open Corridor"), self._raise)
-        menu.addSeparator()
-        menu.addAction(_t("&Quit"), lambda: self.shown.quit() if self.shown else None)
+        menu.aboutToShow.connect(self._fill_tray_menu)
+        self._fill_tray_menu()
         tray.setContextMenu(menu)
         tray.show()
         self._tray = tray
         return tray
+
+    def _fill_tray_menu(self) -> None:
+        """The tray's menu: each open venue with its unread count (choosing one shows
+        it), then Open and Quit."""
+        menu = self._menu
+        menu.clear()
+        if len(self.open) > 1:
+            for v in self.open:
+                n = self.unread(v)
+                act = menu.addAction(f"{v.label} ({n})" if n else v.label,
+                                     functools.partial(self.show, v.window))
+                act.setCheckable(True)
+                act.setChecked(v.window is self.shown)
+            menu.addSeparator()
+        menu.addAction(_t("&Open Corridor"), self._raise)
+        menu.addSeparator()
+        menu.addAction(_t("&Quit"), lambda: self.shown.quit() if self.shown else None)
 
     def _raise(self) -> None:
         if self.shown is not None:
