@@ -21,6 +21,10 @@
   CALENDAR.json --out venue.ics`` (offline);
 * ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
   to the chosen missions, inside the encryption;
+* ``hotline call``, ``hotline answer``, ``explain request``, ``explain reply`` and
+  ``meeting call`` take ``--marking LEVEL[//CAVEAT]`` (the venue's scheme, at most the
+  channel's ceiling; default the lowest); ``hotline calls`` and ``explain list`` show
+  each item's marking and the hotline log carries the highest of its entries';
 * ``handover CHANNEL FILE``: forward the venue's signed chair handover (made by
   ``corridor-relay venue handover``).
 """

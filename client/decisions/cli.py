@@ -14,6 +14,11 @@
 * ``verify-decision FILE [--file STEM.pdf]``: a third party verifies an exported record
   offline with nothing but the file and the venue root certificate.
 
+``silence put|break|revise`` and ``draft new|edit|comment`` take ``--marking
+LEVEL[//CAVEAT]`` (the venue's scheme, at most the channel's ceiling; default the
+lowest), carried inside the encryption; the listings show each item's marking and the
+exported PDF and .docx carry the highest marking of the document's records.
+
 Deadlines are shown in the user's time zone and in the venue's (``--venue-tz``, default
 ``CORRIDOR_VENUE_TZ``, else UTC).
 """
