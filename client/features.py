@@ -83,21 +83,29 @@ _ann_decoder: Final = msgspec.msgpack.Decoder(Annotation)
 _enc: Final = msgspec.msgpack.Encoder()
 
 
-def _term_source(index: SearchIndex) -> Callable[[bytes], str]:
-    """A stored body's search terms, exactly as :meth:`Features.stored` and edits
-    index them (the text of the body's payload)."""
-    def terms(body: bytes) -> str:
+def _term_source(index: SearchIndex) -> Callable[[bytes], tuple[str, ...]]:
+    """A stored body's search terms as :meth:`Features.stored` and edits index them
+    (the text of the body's payload), then as they were indexed before schema 9."""
+    def terms(body: bytes) -> tuple[str, ...]:
         try:
-            return index.terms(payload_text(payloads.decode(body)))
+            text = payload_text(payloads.decode(body))
         except PayloadError:
-            return ""
+            return ()
+        return index.terms(text), index.terms(text, legacy=True)
     return terms
+
+
+#: payload type -> its kind (msgspec builds ``__struct_config__`` anew on each access)
+_KINDS: Final[dict[type, str]] = {}
 
 
 def kind_of(p: payloads.Decoded) -> str:
     if isinstance(p, payloads.Unknown):
         return p.kind
-    return str(type(p).__struct_config__.tag)
+    kind = _KINDS.get(type(p))
+    if kind is None:
+        kind = _KINDS[type(p)] = str(type(p).__struct_config__.tag)
+    return kind
 
 
 class Features:

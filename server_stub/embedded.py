@@ -19,6 +19,7 @@ from starlette.types import ASGIApp
 
 from .app import create_app
 from .settings import Settings
+from .wsproto_lean import LeanWSProtocol
 
 __all__ = ["EmbeddedRelay", "uvicorn_config"]
 
@@ -28,7 +29,7 @@ def uvicorn_config(app: ASGIApp, settings: Settings, host: str, port: int,
     """The uvicorn configuration the relay is served with."""
     options: dict[str, Any] = {
         "host": host, "port": port, "log_level": "warning", "access_log": False,
-        "interface": "asgi3", "ws": "wsproto", "ws_max_size": settings.max_ws_frame_bytes,
+        "interface": "asgi3", "ws": LeanWSProtocol, "ws_max_size": settings.max_ws_frame_bytes,
         "ws_ping_interval": 30, "ws_per_message_deflate": False, "proxy_headers": False,
         # ciphertext does not compress; no proxy on loopback
         "h11_max_incomplete_event_size": 64 * 1024,

@@ -46,7 +46,8 @@ from .storage.base import (
     WelcomeEvent,
 )
 
-__all__ = ["Connection", "Frame", "Hub", "RawSink", "b64u", "message_frame",
+__all__ = ["FULL", "NOT_READY", "WROTE", "Connection", "Frame", "Hub", "RawSink", "b64u",
+           "message_frame",
            "welcome_commit_fields", "welcome_frame", "ws_frame", "ws_message"]
 
 log = logging.getLogger("corridor.relay.push")
@@ -86,15 +87,20 @@ class Frame:
         self.data = ws_frame(text.encode())
 
 
+#: What :meth:`RawSink.offer` did with a frame.
+WROTE, NOT_READY, FULL = 0, 1, 2
+
+
 class RawSink(Protocol):
     """The server's transport under one socket, when frames may be written to it as bytes
     (no compression): what ``send`` would write, without encoding it per recipient."""
 
-    def ready(self) -> bool: ...
-
-    def write(self, data: bytes) -> None: ...
-
-    def buffered(self) -> int: ...
+    def offer(self, data: bytes, max_buffered: int) -> int:
+        """Write ``data`` if the socket takes it now (WROTE); NOT_READY while its own
+        ``send`` would not write at once (the caller queues it); FULL, unwritten, when
+        more than ``max_buffered`` bytes wait in the transport already. One call per
+        delivery, as the fan-out makes a thousand of them per message."""
+        ...
 
 
 def message_frame(m: StoredMessage) -> str:
@@ -128,8 +134,8 @@ class Connection:
     costs only this object.
     """
 
-    __slots__ = ("_close", "_draining", "_floor", "_pending", "_queue", "_raw", "_send",
-                 "closed", "device_id", "limit", "live")
+    __slots__ = ("_close", "_draining", "_floor", "_max_buffered", "_out", "_pending",
+                 "_queue", "_raw", "_send", "closed", "device_id", "limit", "live")
 
     def __init__(
         self, device_id: str, send: Callable[[Message], Awaitable[None]],
@@ -141,8 +147,11 @@ class Connection:
         self._raw = raw
         self._close = close
         self.limit = limit
+        self._max_buffered = limit * 1024  # a reader this far behind catches up later
         self._queue: deque[Message] | None = None
         self._draining = False
+        #: frames for the transport, written together at the end of this loop turn
+        self._out: list[tuple[bytes, str | Message]] | None = None
         self.closed = False
         self.live = False  # False while the backlog is being sent
         self._pending: list[tuple[bytes, int, Frame]] | None = []
@@ -152,17 +161,25 @@ class Connection:
 
     def push(self, frame: str | Message) -> None:
         """Send or queue a frame; never blocks. Overflow closes the socket (the client
-        catches up). Text goes straight to the transport when nothing waits before it."""
+        catches up). Text goes to the transport when nothing waits before it, at the end
+        of this loop turn: the answers to one committed batch of pipelined sends leave
+        in one write, not one system call each."""
         if self.closed:
             return
         if isinstance(frame, str):
-            raw = self._raw
-            if raw is not None and not self._draining and raw.ready():
-                self._write(raw, ws_frame(frame.encode()))
+            if self._raw is not None and not self._draining:
+                out = self._out
+                if out is None:
+                    out = self._out = []
+                    asyncio.get_running_loop().call_soon(self._flush)
+                out.append((ws_frame(frame.encode()), frame))
                 return
             msg = ws_message(frame)
         else:
             msg = frame
+        self._enqueue(msg)
+
+    def _enqueue(self, msg: Message) -> None:
         q = self._queue
         if q is None:
             q = self._queue = deque()
@@ -175,36 +192,65 @@ class Connection:
             asyncio.get_running_loop().create_task(self._drain())
 
     def push_routed(self, group_id: bytes, seq: int, frame: Frame) -> None:
-        """A group message: held back while the backlog is sent, then de-duplicated."""
+        """A group message: held back while the backlog is sent, then de-duplicated;
+        written to the transport at once when nothing is queued before it (the fan-out
+        path: no task, no per-socket encoding), queued like any frame otherwise."""
         if self.live:
             floor = self._floor
             if seq <= floor.get(group_id, -1):
                 return  # the backlog or an earlier push gave it already
             floor[group_id] = seq
-            self._push_frame(frame)
+            raw = self._raw
+            if raw is not None and not self._draining and not self.closed:
+                if self._out is not None:  # behind frames not written yet: keep order
+                    self._out.append((frame.data, frame.msg))
+                    return
+                try:  # _offer, inline: this runs once per recipient of every message
+                    done = raw.offer(frame.data, self._max_buffered)
+                except Exception:
+                    self.closed = True
+                    return
+                if done == WROTE:
+                    return
+                if done == FULL:
+                    self.abort(4008, "send queue overflow")
+                    return
+            self.push(frame.msg)
         elif self._pending is not None:
             if len(self._pending) >= self.limit:
                 self.abort(4008, "send queue overflow")
                 return
             self._pending.append((group_id, seq, frame))
 
-    def _push_frame(self, frame: Frame) -> None:
-        """Written to the transport at once when nothing is queued before it (the fan-out
-        path: no task, no per-socket encoding); queued like any frame otherwise."""
-        raw = self._raw
-        if raw is None or self._draining or self.closed or not raw.ready():
-            self.push(frame.msg)
-        else:
-            self._write(raw, frame.data)
-
-    def _write(self, raw: RawSink, data: bytes) -> None:
-        if raw.buffered() > self.limit * 1024:  # a reader this far behind catches up later
-            self.abort(4008, "send queue overflow")
+    def _flush(self) -> None:
+        """Write the frames gathered this loop turn as one; queue them (in order) if
+        the transport does not take writes now. Nothing was queued meanwhile: while
+        frames wait here, every push joins them."""
+        out, self._out = self._out, None
+        if not out or self.closed:
             return
+        data = out[0][0] if len(out) == 1 else b"".join([d for d, _f in out])
+        if not self._draining and self._offer(data):
+            return
+        for _d, f in out:
+            self._enqueue(ws_message(f) if isinstance(f, str) else f)
+            if self.closed:
+                return
+
+    def _offer(self, data: bytes) -> bool:
+        """True when the frame needs no queue: written, or the socket dropped (its
+        transport over the limit, or failing)."""
+        assert self._raw is not None
         try:
-            raw.write(data)
+            done = self._raw.offer(data, self._max_buffered)
         except Exception:
             self.closed = True
+            return True
+        if done == NOT_READY:
+            return False
+        if done == FULL:
+            self.abort(4008, "send queue overflow")
+        return True
 
     def delivered(self, group_id: bytes, default: int) -> int:
         """The highest seq of the group this socket was given; ``default`` (the device's
@@ -235,7 +281,7 @@ class Connection:
         if self.closed:
             return
         self.closed = True
-        self._queue = None
+        self._queue = self._out = None
         asyncio.get_running_loop().create_task(self._safe_close(code, reason))
 
     async def _safe_close(self, code: int, reason: str) -> None:
@@ -361,28 +407,32 @@ class Hub:
                 arrived, e = self._events.popleft()
                 before = self.delivered
                 try:
-                    await self._dispatch(e)
+                    if isinstance(e, MessageEvent):  # most events: one coroutine less
+                        await self._dispatch_message(e)
+                    else:
+                        await self._dispatch(e)
                 except Exception:
                     log.exception("push dispatch failed")
                 if self.on_pushed is not None and isinstance(e, MessageEvent):
                     self.on_pushed(time.perf_counter() - arrived, self.delivered - before)
 
     async def _dispatch(self, e: Event) -> None:
-        if isinstance(e, MembershipEvent):
+        """Events other than messages (those go to :meth:`_dispatch_message`)."""
+        if isinstance(e, MessageEvent):
+            await self._dispatch_message(e)
+        elif isinstance(e, MembershipEvent):
             self._invalidate(e)
-            return
-        if isinstance(e, RevocationEvent):  # normally handled on arrival (on_events)
+        elif isinstance(e, RevocationEvent):  # normally handled on arrival (on_events)
             self._revoke(e.device_ids)
-            return
-        if isinstance(e, EventsMissed):  # likewise
+        elif isinstance(e, EventsMissed):  # likewise
             self._resync()
-            return
-        if isinstance(e, WelcomeEvent):
+        elif isinstance(e, WelcomeEvent):
             wframe = welcome_frame(e.welcome)
             for dev in e.recipients:
                 for c in self.conns.get(dev, ()):
                     c.push(wframe)
-            return
+
+    async def _dispatch_message(self, e: MessageEvent) -> None:
         m = e.message
         if e.membership_changed:
             self._invalidate(e)
@@ -427,7 +477,9 @@ class Hub:
         return max(low, m.seq - MAX_FILL)
 
     async def _push(self, m: StoredMessage) -> None:
-        routing = await self._routing(m.group_id)
+        routing = self._members.get(m.group_id)  # cached: no coroutine to await
+        if routing is None:
+            routing = await self._routing(m.group_id)
         frame: Frame | None = None
         seq = m.seq
         if len(self.conns) < len(routing):
@@ -435,10 +487,12 @@ class Hub:
         else:
             targets = [(d, r) for d, r in routing.items() if d in self.conns]
         sender = m.sender  # the sender learns its seq from "sent"; no echo
+        conns, gid, n = self.conns, m.group_id, 0
         for dev, (joined, left) in targets:
             if joined < seq and (left is None or seq <= left) and dev != sender:
                 if frame is None:
                     frame = Frame(message_frame(m))
-                for c in self.conns.get(dev, ()):
-                    c.push_routed(m.group_id, seq, frame)
-                    self.delivered += 1
+                for c in conns.get(dev, ()):
+                    c.push_routed(gid, seq, frame)
+                    n += 1
+        self.delivered += n

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import logging
@@ -80,8 +81,11 @@ def routing_digest(device_ids: Sequence[str]) -> str:
     return hashlib.sha256("".join(d + "\n" for d in sorted(device_ids)).encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=1024)
 def decode_group_id(text: str) -> bytes:
-    """Unpadded base64url (as in URLs and bodies) to the raw MLS group id."""
+    """Unpadded base64url (as in URLs and bodies) to the raw MLS group id. Cached: a
+    device sends to few groups, and every pipelined frame names one (a refusal is an
+    exception, never cached)."""
     if not 2 <= len(text) <= 342 or len(text) % 4 == 1:
         raise BadRequest("group_id must be unpadded base64url of 1..256 bytes")
     try:

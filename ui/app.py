@@ -56,6 +56,15 @@ def app_settings() -> QSettings:
     return QSettings(path, QSettings.Format.IniFormat)
 
 
+def saved_venues() -> list[str]:
+    """The venue homes open at the last quit (the app's settings; INI gives a list of one
+    back as a plain string)."""
+    saved = app_settings().value("venues/open", [])
+    if isinstance(saved, str):
+        return [saved] if saved else []
+    return [str(p) for p in saved] if isinstance(saved, list) else []
+
+
 def language_setting() -> str:
     """The language chosen in Settings ("system" unless one was)."""
     return str(app_settings().value("language", "system") or "system")
@@ -120,6 +129,11 @@ class Controller:
         #: every open venue (one session and window each; ui/venues.py)
         self.venues = Venues(bridge)
         self.venues.request_open = self.add_venue
+        self.venues.changed.connect(self._save_open)
+        #: venues open at the last quit, reopened one by one after the first (each asks
+        #: its passphrase), so a restart leaves none of them deaf
+        self.reopening: list[Path] = []
+        self._reopen_active = False
 
     def home(self) -> Path:
         return resolve_home(self.args.home).root
@@ -249,6 +263,8 @@ class Controller:
         dlg.submitted.connect(lambda pw: self._unlock(home, pw, dlg, adding))
         if not adding:  # cancelling another venue's passphrase keeps the open ones
             dlg.rejected.connect(self.quit)
+        else:
+            dlg.rejected.connect(self._add_done)
         if problem:
             dlg.refuse(problem)
         dlg.open()
@@ -387,7 +403,9 @@ class Controller:
                 remember(session.home)
         window: MainWindow = self.venues.add(session)
         if adding and self.window is not None:
-            self.venues.show(window)
+            if not self._reopen_active:  # reopened at start: the first venue stays shown
+                self.venues.show(window)
+            self._add_done()
             return
         self.session = session
         self.window = window
@@ -398,6 +416,33 @@ class Controller:
         if self.splash is not None:
             self.splash.close()
             self.splash = None
+        here = Path(session.home).absolute()
+        self.reopening = [Path(p) for p in saved_venues() if Path(p).absolute() != here]
+        self._reopen_next()
+
+    def _save_open(self) -> None:
+        """Remember which venues are open (not the demo's), for the next start."""
+        homes = [str(v.session.home) for v in self.venues.open if v.session.demo is None]
+        if not homes:
+            return  # shutting down (or only the demo): keep what the last run had
+        if saved_venues() != homes:
+            prefs = app_settings()
+            prefs.setValue("venues/open", homes)
+            prefs.sync()
+
+    def _reopen_next(self) -> None:
+        while self.reopening:
+            home = self.reopening.pop(0)
+            if self.venues.find(home) is None and (home / "chain.pem").exists():
+                self._reopen_active = True
+                self.add_venue(home)
+                return
+
+    def _add_done(self) -> None:
+        """Another venue opened, failed or was cancelled: reopen the next one, if any."""
+        if self._reopen_active:
+            self._reopen_active = False
+            self._reopen_next()
 
     def _failed(self, exc: BaseException) -> QMessageBox:
         """Say why the device did not open; the app ends when the message is closed."""
@@ -418,6 +463,7 @@ class Controller:
                           _t("Could not open the venue in %1: %2").replace(
                               "%1", str(home)).replace("%2", _human(exc)), parent=self.window)
         box.setObjectName("addVenueFailed")
+        box.finished.connect(lambda _r: self._add_done())
         self._present(box)
         box.open()
         return box

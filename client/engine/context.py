@@ -8,15 +8,16 @@ of its fields, so a test that swaps the engine's clock or trust swaps them for a
 
 from __future__ import annotations
 
+import contextlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import msgspec
 
 from client import payloads
 from client.crisis.authority import Handover, act_of, chair_office, refusal
 from client.crisis.handovers import handover_in, stored_handovers
-from client.engine.envelope import info_name
+from client.engine.envelope import epoch_fingerprint, info_name
 from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
 from client.engine.settings import CrashHook, EngineSettings
 from client.errors import NotFoundError
@@ -36,6 +37,18 @@ __all__ = ["EngineContext", "MemberRow"]
 MemberRow = tuple[int, str, Ident, list[bytes]]
 
 
+class _EpochFacts:
+    """Per group and epoch: its members' identities as read, and its charter."""
+
+    __slots__ = ("charter", "fingerprint", "idents", "key")
+
+    def __init__(self, key: tuple[int, bytes]) -> None:
+        self.key = key
+        self.idents: dict[int, Ident] = {}
+        self.charter: Charter | None = None
+        self.fingerprint = b""
+
+
 class EngineContext:
     """Shared state and the small helpers every concern uses."""
 
@@ -53,6 +66,10 @@ class EngineContext:
         self.send_ids = SendIds(store)
         self.signer = expand_signature_key(me.seed)  # signs fork statements faster
         self._handovers: list[Handover] | None = None
+        #: group id -> what was read of its current epoch
+        self._epochs: dict[bytes, _EpochFacts] = {}
+        #: channel id -> meta while :meth:`metas_cached` is active
+        self._metas: dict[bytes, ChannelMeta] | None = None
         #: the venue's marking scheme (its signed one once a device holds it)
         self.markings: markings.MarkingScheme = markings.DEFAULT_SCHEME
         #: timing choices the relay must not predict (the attachment hold)
@@ -84,12 +101,43 @@ class EngineContext:
     def forget_group(self, group_id: bytes) -> None:
         """Drop the in-memory group (reloaded from the store on next use)."""
         self.groups.pop(group_id, None)
+        self._epochs.pop(group_id, None)
+
+    def _epoch(self, g: Group) -> _EpochFacts:
+        """What this device read of ``g``'s current epoch (reset by the next epoch)."""
+        key = (g.epoch, g.epoch_authenticator)  # the authenticator binds the tree
+        facts = self._epochs.get(g.group_id)
+        if facts is None or facts.key != key:
+            facts = self._epochs[g.group_id] = _EpochFacts(key)
+        return facts
 
     def leaf_ident(self, g: Group, leaf: int) -> Ident:
-        for m in g.members():
-            if m.leaf_index == leaf:
-                return unverified_identity(credential_chain(m.credential))
-        raise PolicyViolation("unknown sender leaf")
+        """Who sits at ``leaf`` (read once per epoch: every message asks)."""
+        facts = self._epoch(g)
+        ident = facts.idents.get(leaf)
+        if ident is None:
+            for m in g.members():
+                if m.leaf_index == leaf:
+                    ident = unverified_identity(credential_chain(m.credential))
+                    break
+            else:
+                raise PolicyViolation("unknown sender leaf")
+            facts.idents[leaf] = ident
+        return ident
+
+    def fingerprint(self, g: Group) -> bytes:
+        """The epoch fingerprint of ``g``'s current epoch (computed once per epoch)."""
+        facts = self._epoch(g)
+        if not facts.fingerprint:
+            facts.fingerprint = epoch_fingerprint(g)
+        return facts.fingerprint
+
+    def epoch_charter(self, g: Group) -> Charter:
+        """The group's charter at its current epoch (decoded once per epoch)."""
+        facts = self._epoch(g)
+        if facts.charter is None:
+            facts.charter = roster_from_extensions(g.extensions)
+        return facts.charter
 
     def members(self, g: Group) -> list[MemberRow]:
         out = []
@@ -107,7 +155,10 @@ class EngineContext:
         handover, the incoming chair's begins). Roster changes keep :meth:`chairs`,
         judged at the commit's own time, so that members never fork over a handover
         one of them has not yet seen."""
-        return chair_office(roster.chairs, self.handovers(), int(self.clock() * 1000),
+        handovers = self.handovers()
+        if not roster.chairs and not handovers:
+            return frozenset()  # no role certificate to hold the chair by (most channels)
+        return chair_office(roster.chairs, handovers, int(self.clock() * 1000),
                             lambda certs, _at: self.trust.chairs(certs))
 
     def act_refusal(self, roster: Roster | Charter, sender: Ident,
@@ -150,7 +201,7 @@ class EngineContext:
 
     def charter(self, channel_id: bytes) -> Charter:
         """The channel's public charter (what the relay sees too)."""
-        return roster_from_extensions(self.group(channel_id).extensions)
+        return self.epoch_charter(self.group(channel_id))
 
     def roster(self, channel_id: bytes) -> Roster:
         """The channel's charter and name (the name from the channel information the
@@ -166,10 +217,36 @@ class EngineContext:
 
     def fresh_meta(self, ch: Channel) -> ChannelMeta:
         """The meta as stored now (an earlier step may have changed it)."""
+        if self._metas is not None:
+            meta = self._metas.get(ch.channel_id)
+            if meta is None:
+                meta = self._metas[ch.channel_id] = self.meta(
+                    self.store.get_channel(ch.channel_id))
+            return meta
         return self.meta(self.store.get_channel(ch.channel_id))
+
+    @contextlib.contextmanager
+    def metas_cached(self) -> Iterator[None]:
+        """Within one store transaction: :meth:`fresh_meta` answers from memory what
+        :meth:`put_meta` wrote, instead of reading and opening the sealed channel row
+        twice per received message. Only for a block whose every meta write goes
+        through :meth:`put_meta`; dropped when the block ends (also on a rollback)."""
+        outer = self._metas
+        self._metas = {} if outer is None else outer
+        try:
+            yield
+        finally:
+            self._metas = outer
+
+    def forget_meta(self, channel_id: bytes) -> None:
+        """Read the channel's meta from the store next time (after a rollback)."""
+        if self._metas is not None:
+            self._metas.pop(channel_id, None)
 
     def put_meta(self, ch: Channel, meta: ChannelMeta, name: str | None = None) -> None:
         self.store.update_channel(ch.channel_id, roster=enc.encode(meta), name=name)
+        if self._metas is not None:
+            self._metas[ch.channel_id] = meta
 
     def replace_meta(self, ch: Channel, meta: ChannelMeta, **changes: object) -> ChannelMeta:
         """Store ``meta`` with ``changes``; returns the new meta."""

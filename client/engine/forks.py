@@ -89,7 +89,7 @@ class ForkCheck:
     def fingerprint_at(self, g: Group, epoch: int) -> bytes | None:
         """Our epoch fingerprint at ``epoch``: the current one, or a remembered past one."""
         if epoch == g.epoch:
-            return epoch_fingerprint(g)
+            return self.ctx.fingerprint(g)
         for fp in self.ctx.store.get_fingerprints(g.group_id):
             if fp.epoch == epoch:
                 return fp.fingerprint

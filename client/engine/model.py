@@ -106,21 +106,32 @@ class DeviceIdentity:
     seed: bytes = field(repr=False)
     chain: tuple[bytes, ...]
     role_certs: tuple[bytes, ...] = ()
+    #: derived once, on first use (every received message asks whether it is ours)
+    _public: bytes = field(default=b"", init=False, repr=False, compare=False)
+    _device_id: str = field(default="", init=False, repr=False, compare=False)
+    _ident: Ident | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def public_key(self) -> bytes:
-        from client.engine.envelope import SUITE
-        from crypto.suites import get_suite
+        if not self._public:
+            from client.engine.envelope import SUITE
+            from crypto.suites import get_suite
 
-        return get_suite(SUITE).signature_public_key(self.seed)
+            object.__setattr__(self, "_public", get_suite(SUITE).signature_public_key(self.seed))
+        return self._public
 
     @property
     def device_id(self) -> str:
-        return self.public_key.hex()
+        if not self._device_id:
+            object.__setattr__(self, "_device_id", self.public_key.hex())
+        return self._device_id
 
     @property
     def ident(self) -> Ident:
-        return unverified_identity(self.chain)
+        if self._ident is None:
+            object.__setattr__(self, "_ident", unverified_identity(self.chain))
+        assert self._ident is not None
+        return self._ident
 
 
 @dataclass(frozen=True, slots=True)

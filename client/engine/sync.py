@@ -9,7 +9,9 @@
   messages stored, cursor advanced, own outbox items completed) is one store
   transaction; the in-memory group is reloaded if it fails. A crash at any point
   leaves the old epoch or the new one and never shows a message twice (messages are
-  unique per id). Acks go to the relay only after the commit.
+  unique per id). Acks go to the relay only after the commit. A message that fails
+  is refused and the batch goes on, but a failing store (other than one corrupt
+  record) undoes the whole batch: no key is used up without its message kept.
 * **Own messages.** Commits are merged when they come back in the relay's order, never
   on the POST answer, so every member applies the same sequence. An own application
   message that comes back at another epoch than it was sent in (a commit overtook it)
@@ -34,7 +36,13 @@ from client.engine.membership import Membership, left_by_request
 from client.engine.model import AheadError, ChannelMeta, OutApp, ReceiveResult, error_name
 from client.engine.outbox import Outbox
 from client.engine.refusals import Gaps, Refusals, gap_add, gap_prune, gap_take
-from client.errors import ClientError, NotFoundError, PayloadError
+from client.errors import (
+    ClientError,
+    CorruptRecordError,
+    NotFoundError,
+    PayloadError,
+    StorageError,
+)
 from client.events import (
     CommitVoided,
     ErrorEvent,
@@ -43,9 +51,9 @@ from client.events import (
     PolicyRefused,
     PossibleWithholding,
 )
-from client.features import ANSWER_KINDS, kind_of
+from client.features import ANSWER_KINDS, MODIFIER_KINDS, kind_of
 from client.msgids import APP
-from client.policy import PolicyViolation, check_post, roster_from_extensions
+from client.policy import PolicyViolation, check_post
 from client.store.base import Channel
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
@@ -98,7 +106,7 @@ class Receiver:
             except NotFoundError:
                 continue  # not (yet) joined: its Welcome comes first
             try:
-                with ctx.store.transaction():
+                with ctx.store.transaction(), ctx.metas_cached():
                     last = self._receive_group(ch, msgs, result.events)
             except BaseException:
                 ctx.forget_group(gid)
@@ -143,6 +151,11 @@ class Receiver:
             try:
                 changed, meta = self._receive_one(ch, g, m, events)
             except (CryptoError, ClientError) as exc:
+                if isinstance(exc, StorageError) and not isinstance(exc, CorruptRecordError):
+                    # the store failed, not the message: going on would commit the
+                    # used key without the message; the whole batch is undone instead
+                    # (nothing acked) and fetched again at the next catch-up
+                    raise
                 if isinstance(exc, AheadError):
                     gap_add(gaps, m.seq, m.seq)  # may decrypt once a missing commit comes
                 events.append(ErrorEvent(ch.channel_id, f"{'late ' if late else ''}message "
@@ -289,7 +302,7 @@ class Receiver:
         head = payloads.aad_tree_head(env.inner)
         if head and self.on_gossip is not None:  # key transparency: compare log heads
             self.on_gossip(ch.channel_id, sender.delegate, head)
-        roster = roster_from_extensions(g.extensions)
+        roster = ctx.epoch_charter(g)
         kind = kind_of(payload)
         try:
             if kind not in ANSWER_KINDS:
@@ -310,12 +323,18 @@ class Receiver:
             pass
         meta = ctx.fresh_meta(ch)
         try:
-            with ctx.store.transaction():
+            if kind in MODIFIER_KINDS:  # may write, then refuse: undone as a whole
+                with ctx.store.transaction():
+                    store_row, extra, meta = self.channels.apply(ch, meta, roster, sender,
+                                                                 payload)
+            else:  # never refused here (the policy was checked above)
                 store_row, extra, meta = self.channels.apply(ch, meta, roster, sender, payload)
         except PolicyViolation as exc:
+            ctx.forget_meta(ch.channel_id)
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return
         except NotFoundError:
+            ctx.forget_meta(ch.channel_id)
             return  # the target is gone (redacted, expired) or predates this device
         if not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
                                                     m.seq):

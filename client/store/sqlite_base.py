@@ -97,6 +97,21 @@ class SqliteBase:
                     self._conn.execute(f"RELEASE {savepoint}")
 
     @contextmanager
+    def _single_write(self) -> Iterator[None]:
+        """A block that needs no savepoint of its own inside a transaction (its only
+        write is one statement, or its caller undoes it as a whole); outside one, it
+        is a transaction of its own. For the per-message writes of a catch-up: a
+        savepoint per message costs two statements and makes FTS5 write out its
+        pending terms each time."""
+        with self._lock:
+            if not self._depth:
+                with self.transaction():
+                    yield
+                return
+            self._ensure_open()
+            yield
+
+    @contextmanager
     def _sql_errors(self) -> Iterator[None]:
         try:
             yield

@@ -23,26 +23,21 @@ from typing import Annotated, Final
 import msgspec
 from msgspec import Meta
 
-from crypto.errors import CryptoError, PolicyError
-from crypto.suites import SUITES
+from crypto.errors import PolicyError
 
 __all__ = [
     "DEFAULT_SCHEME",
-    "SCHEME_LABEL",
     "Marking",
     "MarkingError",
     "MarkingScheme",
     "check",
     "decode_scheme",
-    "decode_signed_scheme",
     "encode_scheme",
     "highest",
     "parse",
-    "sign_scheme",
 ]
 
 #: SignWithLabel label of a venue's marking scheme (signed by the venue root).
-SCHEME_LABEL: Final = "corridor marking scheme"
 SCHEME_VERSION: Final = 1
 SEPARATOR: Final = "//"
 
@@ -147,16 +142,8 @@ def check(marking: str, charter_ceiling: str, kind: str,
     return m
 
 
-_SIGNED_DEC: Final = msgspec.msgpack.Decoder(tuple[bytes, bytes])
 _SCHEME_DEC: Final = msgspec.msgpack.Decoder(MarkingScheme)
 _ENC: Final = msgspec.msgpack.Encoder()
-_SUITE: Final = SUITES[0x0003]
-
-
-def sign_scheme(root_seed: bytes, scheme: MarkingScheme) -> bytes:
-    """The scheme signed by the venue root (what enrolment hands a device)."""
-    body = _ENC.encode(scheme)
-    return _ENC.encode((body, _SUITE.sign_with_label(root_seed, SCHEME_LABEL, body)))
 
 
 def encode_scheme(scheme: MarkingScheme) -> bytes:
@@ -189,17 +176,3 @@ def decode_scheme(body: bytes) -> MarkingScheme:
     for cap in scheme.kind_ceilings.values():
         scheme.rank(cap)
     return scheme
-
-
-def decode_signed_scheme(data: bytes, root_public_key: bytes) -> MarkingScheme:
-    """The scheme if the venue root signed it (MarkingError otherwise)."""
-    try:
-        body, sig = _SIGNED_DEC.decode(data)
-        _SCHEME_DEC.decode(body)
-    except (msgspec.MsgspecError, ValueError):
-        raise MarkingError("the marking scheme is malformed") from None
-    try:
-        _SUITE.verify_with_label(root_public_key, SCHEME_LABEL, body, sig)
-    except CryptoError:
-        raise MarkingError("the marking scheme is not signed by the venue root") from None
-    return decode_scheme(body)

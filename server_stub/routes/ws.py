@@ -23,10 +23,20 @@ import msgspec
 from starlette.routing import WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
+from uvicorn.protocols.websockets.wsproto_impl import WSProtocol
 
 from .. import schemas as s
 from ..errors import ServerError, StorageUnavailable
-from ..hub import Connection, RawSink, b64u, message_frame, welcome_frame
+from ..hub import (
+    FULL,
+    NOT_READY,
+    WROTE,
+    Connection,
+    RawSink,
+    b64u,
+    message_frame,
+    welcome_frame,
+)
 from ..relay import Relay, decode_group_id
 
 __all__ = ["ws_routes"]
@@ -60,9 +70,20 @@ async def _backlog(relay: Relay, ws: WebSocket, conn: Connection) -> dict[bytes,
     return sent
 
 
-async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None) -> None:
+def _authorization(scope: Scope) -> str | None:
+    """The ``Authorization`` header, read from the scope without building a Headers."""
+    for name, value in scope.get("headers", ()):
+        if name.lower() == b"authorization":
+            return bytes(value).decode("latin-1")
+    return None
+
+
+async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None,
+                             receive: Receive | None = None) -> None:
+    """One push socket. ``receive``: the server's own, when the caller has it (the
+    bare ASGI path), which spares an idle socket starlette's wrapper frame."""
     relay: Relay = ws.app.state.relay
-    auth = ws.headers.get("authorization")
+    auth = _authorization(ws.scope)
     try:
         device = await relay.authenticate(auth)
     except StorageUnavailable:
@@ -72,13 +93,17 @@ async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None) -> None:
         await ws.close(code=4401, reason="unauthorized")
         return
     assert auth is not None
+    until = relay.token_expiry(auth)
+    del auth
     await ws.accept()
+    # the headers were read; an open socket need not keep them (nor its bearer token)
+    ws.scope["headers"] = []
     conn = Connection(device, ws.send, ws.close, relay.settings.ws_send_queue, raw)
     loop = asyncio.get_running_loop()
     expiry = loop.call_at(
-        loop.time() + max(0.0, relay.token_expiry(auth) - relay.clock()),
-        conn.abort, 4401, "token expired",
+        loop.time() + max(0.0, until - relay.clock()), conn.abort, 4401, "token expired",
     )
+    next_frame = ws.receive if receive is None else receive
     relay.hub.add(conn)
     inflight: set[asyncio.Task[None]] | None = None
     try:
@@ -86,7 +111,7 @@ async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None) -> None:
         await ws.send_text('{"type":"ready"}')
         conn.go_live(sent)
         while not conn.closed:
-            msg = await ws.receive()
+            msg = await next_frame()
             if msg["type"] == "websocket.disconnect":
                 break
             text = msg.get("text")
@@ -192,16 +217,16 @@ class _UvicornSink:
     def __init__(self, protocol: _WsprotoProtocol) -> None:
         self._p = protocol
 
-    def ready(self) -> bool:
+    def offer(self, data: bytes, max_buffered: int) -> int:
         p = self._p
-        return bool(p.handshake_complete and not p.close_sent and not p.disconnected
-                    and p.writable.is_set() and not p.transport.is_closing())
-
-    def write(self, data: bytes) -> None:
-        self._p.transport.write(data)
-
-    def buffered(self) -> int:
-        return int(self._p.transport.get_write_buffer_size())
+        t = p.transport
+        if (not p.handshake_complete or p.close_sent or p.disconnected
+                or not p.writable.is_set() or t.is_closing()):
+            return NOT_READY
+        if t.get_write_buffer_size() > max_buffered:
+            return FULL
+        t.write(data)
+        return WROTE
 
 
 _SINK_ATTRS = ("handshake_complete", "close_sent", "disconnected", "writable", "transport",
@@ -213,7 +238,7 @@ def raw_sink(send: Send) -> RawSink | None:
     compression (how the relay is served); None for any other server, which then gets
     every frame through ``send``."""
     protocol: object = getattr(send, "__self__", None)
-    if (type(protocol).__module__ != "uvicorn.protocols.websockets.wsproto_impl"
+    if (not isinstance(protocol, WSProtocol)
             or not all(hasattr(protocol, a) for a in _SINK_ATTRS)
             or getattr(getattr(protocol, "config", None), "ws_per_message_deflate", True)):
         return None
@@ -222,7 +247,7 @@ def raw_sink(send: Send) -> RawSink | None:
 
 def websocket_asgi(scope: Scope, receive: Receive, send: Send) -> Awaitable[None]:
     """The endpoint as a bare ASGI app (see :class:`server_stub.app.RelayApp`)."""
-    return websocket_endpoint(WebSocket(scope, receive, send), raw_sink(send))
+    return websocket_endpoint(WebSocket(scope, receive, send), raw_sink(send), receive)
 
 
 def ws_routes() -> list[WebSocketRoute]:

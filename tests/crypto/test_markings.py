@@ -4,7 +4,6 @@ kind, and a scheme that only the venue root's signature makes valid."""
 
 from __future__ import annotations
 
-import msgspec
 import pytest
 
 from crypto.corridor import markings
@@ -35,22 +34,23 @@ def test_check_against_ceiling_and_kind() -> None:
         markings.check("UNCLASSIFIED//CAUCUS ONLY", "", "bilateral")
 
 
-def test_signed_scheme_needs_the_root() -> None:
-    root_seed, other_seed = b"\x01" * 32, b"\x02" * 32
-    root_pk = SUITE.signature_public_key(root_seed)
+def test_a_scheme_is_checked_before_use() -> None:
+    """The venue policy's signature covers the scheme (see the next test); the scheme's
+    own consistency is checked on top: levels once each, ceilings among the levels."""
     scheme = MarkingScheme(levels=("PUBLIC", "INTERNAL"), caveats={"NATO": ("caucus",)},
                            default_ceiling="INTERNAL", issued_at=5)
-    signed = markings.sign_scheme(root_seed, scheme)
-    got = markings.decode_signed_scheme(signed, root_pk)
+    body = markings.encode_scheme(scheme)
+    got = markings.decode_scheme(body)
     assert got == scheme
     assert str(markings.ceiling_of("", got)) == "INTERNAL"
     with pytest.raises(MarkingError, match="not a level"):
         markings.check("RESTRICTED", "", "caucus", got)
-    with pytest.raises(MarkingError, match="not signed"):
-        markings.decode_signed_scheme(markings.sign_scheme(other_seed, scheme), root_pk)
-    body, sig = msgspec.msgpack.decode(signed)
     with pytest.raises(MarkingError, match="malformed"):
-        markings.decode_signed_scheme(msgspec.msgpack.encode((body[:-3], sig)), root_pk)
+        markings.decode_scheme(body[:-3])
+    with pytest.raises(MarkingError, match="twice"):
+        markings.encode_scheme(MarkingScheme(levels=("A", "A"), default_ceiling="A"))
+    with pytest.raises(MarkingError):
+        markings.encode_scheme(MarkingScheme(levels=("A",), default_ceiling="B"))
     assert DEFAULT_SCHEME.lowest == "UNCLASSIFIED"
 
 

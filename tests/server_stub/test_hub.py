@@ -14,7 +14,7 @@ import asyncio
 import json
 from typing import Any, cast
 
-from server_stub.hub import Connection, Frame, Hub, Message
+from server_stub.hub import FULL, NOT_READY, WROTE, Connection, Frame, Hub, Message
 from server_stub.storage.base import MemberRow, MessageEvent, Storage, StoredMessage
 
 G = b"g" * 16
@@ -121,14 +121,13 @@ class Transport:
         self.paused = False
         self.backlog = 0
 
-    def ready(self) -> bool:
-        return not self.paused
-
-    def write(self, data: bytes) -> None:
+    def offer(self, data: bytes, max_buffered: int) -> int:
+        if self.paused:
+            return NOT_READY
+        if self.backlog > max_buffered:
+            return FULL
         self.data.append(data)
-
-    def buffered(self) -> int:
-        return self.backlog
+        return WROTE
 
 
 def client_reads(data: bytes) -> list[str]:
@@ -154,10 +153,10 @@ def test_a_ready_made_frame_is_what_a_client_reads() -> None:
 
 
 async def test_pushes_go_straight_to_the_transport_unless_a_frame_is_queued() -> None:
-    """An idle socket takes a frame as bytes at once; while a frame waits in its queue
-    (the transport was paused by flow control) later ones queue behind it, so order
-    holds; a transport that far behind its reader is closed as an overflowing queue
-    would be."""
+    """An idle socket takes a frame as bytes (a routed message at once, a reply at the
+    end of the loop turn); while a frame waits in its queue (the transport was paused
+    by flow control) later ones queue behind it, so order holds; a transport that far
+    behind its reader is closed as an overflowing queue would be."""
     sent: list[str] = []
     closed: list[int] = []
     gate = asyncio.Event()
@@ -175,21 +174,50 @@ async def test_pushes_go_straight_to_the_transport_unless_a_frame_is_queued() ->
     conn.push_routed(G, 1, Frame("one"))
     assert client_reads(b"".join(t.data)) == ["one"] and not sent
     t.paused = True
-    conn.push('{"type":"sent"}')  # queued: its send waits for the transport
+    conn.push('{"type":"sent"}')  # written at the end of the turn: the transport is paused
+    await asyncio.sleep(0)  # one loop turn (no time passes): it is queued now
+    assert len(t.data) == 1
     t.paused = False
     conn.push_routed(G, 2, Frame("two"))  # so this one queues behind it
     conn.push('{"type":"pong"}')
+    await asyncio.sleep(0)
     assert len(t.data) == 1
     gate.set()
     await asyncio.sleep(0.01)
     assert sent == ['{"type":"sent"}', "two", '{"type":"pong"}']
     conn.push_routed(G, 3, Frame("three"))  # idle again: straight to the transport
     conn.push('{"type":"acked"}')
+    await asyncio.sleep(0)
     assert client_reads(b"".join(t.data)) == ["one", "three", '{"type":"acked"}']
     t.backlog = 4 * 1024 + 1
     conn.push_routed(G, 4, Frame("four"))
     await asyncio.sleep(0.01)
     assert closed == [4008] and conn.closed and len(t.data) == 3
+
+
+async def test_replies_of_one_loop_turn_leave_in_one_write_and_in_order() -> None:
+    """The acknowledgements of a committed batch of pipelined sends are written together;
+    a routed message pushed among them keeps its place."""
+
+    async def send(_msg: Message) -> None:
+        raise AssertionError("nothing is queued")
+
+    async def close(_code: int, _reason: str) -> None:
+        raise AssertionError("nothing is closed")
+
+    t = Transport()
+    conn = Connection("b", send, close, 4, t)
+    conn.go_live({G: 0})
+    for i in range(50):
+        conn.push(f'{{"type":"sent","seq":{i}}}')
+        if i == 20:
+            conn.push_routed(G, 1, Frame("routed"))
+    assert t.data == []
+    await asyncio.sleep(0)  # one loop turn (no time passes)
+    assert len(t.data) == 1
+    want = [f'{{"type":"sent","seq":{i}}}' for i in range(50)]
+    want.insert(21, "routed")
+    assert client_reads(t.data[0]) == want
 
 
 async def test_the_relay_writes_frames_directly_only_to_uvicorn_without_compression() -> None:

@@ -154,7 +154,8 @@ def test_revoking_a_foreign_certificate_is_refused(venue: tuple[Path, dict[str, 
     assert code == 1 and "not issued by this venue root" in err
 
 
-@pytest.mark.parametrize("sub", ["init", "accredit-mission", "grant-role", "revoke"])
+@pytest.mark.parametrize("sub", ["init", "accredit-mission", "grant-role", "revoke",
+                                 "set-markings"])
 def test_every_command_has_help(sub: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["venue", sub, "--help"])
@@ -192,3 +193,37 @@ def test_accredit_an_observer(venue: tuple[Path, dict[str, str]], tmp_path: Path
                        "--observer", "--out", str(tmp_path / "ngo.pem"), "--json")
     assert code == 0 and json.loads(out)["observer"] is True
     assert "URI:corridor:standing/observer" in openssl("x509", tmp_path / "ngo.pem")
+
+
+def test_set_markings_re_signs_the_policy_and_refuses_bad_schemes(
+        venue: tuple[Path, dict[str, str]], capsys: pytest.CaptureFixture[str]) -> None:
+    from crypto.certs.transparency import VenuePolicy
+    from crypto.corridor import markings
+
+    data, _info = venue
+    der = x509.load_pem_x509_certificate((data / "root.pem").read_bytes()).public_bytes(
+        Encoding.DER)
+    root_pk = x509.load_der_x509_certificate(der).public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw)
+    before = VenuePolicy.decode((data / "venue-policy.bin").read_bytes())
+    assert before.markings == b""  # init without --levels: the default scheme
+    for argv, why in (
+            ((), "--levels is needed"),
+            (("--levels", "A,B", "--default-ceiling", "C"), "not a level"),
+            (("--levels", "A,B", "--kind-ceiling", "plenary=A"), "not a channel kind"),
+            (("--levels", "A,B", "--caveat", "EYES ONLY"), "NAME=VALUE"),
+            (("--levels", "A,A"), "twice")):
+        code, _out, err = run(capsys, "venue", "set-markings", "--data-dir", str(data), *argv)
+        assert code == 1 and why in err, (argv, err)
+    assert (data / "venue-policy.bin").read_bytes() == before.encode()  # unchanged
+    code, out, _ = run(capsys, "venue", "set-markings", "--data-dir", str(data), "--levels",
+                       "public,internal", "--caveat", "CAUCUS ONLY=caucus", "--kind-ceiling",
+                       "bilateral=PUBLIC", "--json")
+    assert code == 0 and json.loads(out)["levels"] == ["PUBLIC", "INTERNAL"]
+    after = VenuePolicy.decode((data / "venue-policy.bin").read_bytes())
+    after.verify(root_pk, certs.fingerprint(der))
+    assert after.log_public_key == before.log_public_key
+    assert after.issued_at > before.issued_at  # replaces the older one on every device
+    scheme = markings.decode_scheme(after.markings)
+    assert scheme.default_ceiling == "INTERNAL" and scheme.kind_ceilings == {
+        "bilateral": "PUBLIC"} and scheme.caveats == {"CAUCUS ONLY": ("caucus",)}

@@ -245,3 +245,45 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
     assert f"{view.unseen} new messages" in view.pill.text()
     view.pill.click()
     qtbot.waitUntil(lambda: view.at_bottom() and not view.pill.isVisible(), timeout=TIMEOUT)
+
+
+def test_the_app_uploads_on_pick_and_sends_the_reference_after_its_hold(
+        open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """docs/padding.md: the dialog uploads at once; the reference waits for the hold
+    drawn from the engine's random source (injected here, with its clock), and the
+    app's own timer sends it when the clock passes it, with no further user action."""
+    import dataclasses
+    import random
+
+    a, b, _ch = _pair(open_window, qtbot)
+    client = a.adapter.client
+    now = [time.time()]
+
+    class Drawn(random.Random):
+        def expovariate(self, lambd: float = 1.0) -> float:
+            return 30.0
+
+    def inject() -> None:
+        client.engine.clock = lambda: now[0]
+        client.engine.settings = dataclasses.replace(client.engine.settings,
+                                                     attachment_hold_mean=10.0)
+        client.engine.random = Drawn(0)
+
+    a.bridge.run_sync(inject)
+    f = tmp_path / "held annex.txt"
+    f.write_bytes(b"annex " + os.urandom(2000))
+    dlg = a.confirm_attachment(f)
+    assert dlg is not None and dlg.upload is not None
+    qtbot.waitUntil(dlg.upload.done, timeout=TIMEOUT)
+    dlg.caption.setText("held for its draw")
+    dlg.send_button.click()
+    qtbot.waitUntil(lambda: any(r.file_name == f.name for r in a.conv_model.rows()),
+                    timeout=TIMEOUT)  # shown at once as the sender's own, sending
+    assert a.bridge.run_sync(client.pending_sends) == 1  # held: not on the relay yet
+    assert not any(r.file_name == f.name for r in b.conv_model.rows())
+    now[0] += 31  # past the drawn 30 s: the app's release timer sends it
+    qtbot.waitUntil(lambda: any(r.file_name == f.name for r in b.conv_model.rows()),
+                    timeout=TIMEOUT)
+    assert a.bridge.run_sync(client.pending_sends) == 0
+    row = next(r for r in b.conv_model.rows() if r.file_name == f.name)
+    assert row.text == "held for its draw"

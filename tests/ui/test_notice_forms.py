@@ -8,22 +8,27 @@ status's colour and filters by mission."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, QDateTime
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from client.notices.book import ExerciseRow
+from tests.ui.i18n_support import clipped
+from ui.i18n import install_translation, remove_translation
 from ui.views.notice_calendar import STATUS_COLORS, ExerciseCalendar
 from ui.views.notice_forms import (
     AidDialog,
+    DueDateDialog,
     ExchangeDialog,
     ExerciseDialog,
     IncidentDialog,
     TemplateFillDialog,
     TemplatePublishDialog,
 )
-from ui.views.notices import NoticesSnapshot
+from ui.views.notices import NoticesSnapshot, NoticesWindow
 
 RID = "ab" * 16
 
@@ -132,6 +137,17 @@ def test_exchange_form_amendment_needs_a_note(qtbot: Any) -> None:
     assert dlg.values()["year"] == 2027
 
 
+def test_due_date_form_refuses_a_date_past(qtbot: Any) -> None:
+    dlg = DueDateDialog(_snap())
+    qtbot.addWidget(dlg)
+    dlg.due.setDateTime(QDateTime.currentDateTime().addDays(-2))
+    dlg.accept()
+    assert _shown(dlg) == {"due_at": "The due date must be in the future"}
+    dlg.due.setDateTime(QDateTime.currentDateTime().addDays(20))
+    dlg.accept()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+
+
 def test_template_forms(qtbot: Any) -> None:
     pub = TemplatePublishDialog(_snap())
     qtbot.addWidget(pub)
@@ -188,3 +204,43 @@ def test_calendar_marks_days_by_status_and_filters_by_mission(qtbot: Any) -> Non
     assert cal.status_on(d) == "" and cal.day.rowCount() == 0
     assert cal.calendar.dateTextFormat(d).background().style().name == "NoBrush"
     assert cal.status_on(d.addDays(10)) == "cancelled"
+
+
+@pytest.mark.parametrize("code", ["en_XA", "de", "ru"])
+def test_no_form_or_tab_is_clipped_in_long_languages(code: str, qapp: Any, qtbot: Any,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the 40%-longer pseudo-locale, German and Russian, every new form (errors
+    shown) and the window's tabs fit 1280x800 without a clipped label or button."""
+    monkeypatch.setenv("CORRIDOR_TRANSLATIONS_CACHE", str(tmp_path / "qm"))
+    assert install_translation(qapp, code) == code
+    try:
+        snap = _snap()
+        forms: dict[str, QWidget] = {
+            "exercise": ExerciseDialog(snap), "aid": AidDialog(snap),
+            "incident": IncidentDialog(snap), "exchange": ExchangeDialog(snap),
+            "due": DueDateDialog(snap), "publish": TemplatePublishDialog(snap),
+            "fill": TemplateFillDialog(snap, "ship-incident")}
+        found: dict[str, list[str]] = {}
+        for name, dlg in forms.items():
+            qtbot.addWidget(dlg)
+            dlg.show()
+            qtbot.waitExposed(dlg)
+            dlg.accept()  # empty or half-filled: the errors show under the fields
+            QApplication.processEvents()
+            assert dlg.width() <= 1280 and dlg.height() <= 800, (name, dlg.size())
+            found[name] = clipped(dlg)
+        win = NoticesWindow()
+        qtbot.addWidget(win)
+        win.resize(1180, 560)
+        win.show_snapshot(snap)
+        win.show()
+        qtbot.waitExposed(win)
+        for i in range(win.tabs.count()):
+            win.tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+            found[f"tab {i}"] = clipped(win)
+        assert not any(found.values()), "\n".join(
+            f"{n}: {c}" for n, cs in found.items() for c in cs)
+    finally:
+        remove_translation(qapp)

@@ -145,6 +145,9 @@ def test_incident_template_and_exchange_forms_over_the_relay(open_window: Any,
     assert "ship: Aurora" in _cell(win.fills, 0, 4)
 
     year = win.snap.exchange["year"]
+    assert not win.due_button.isHidden()  # the chair sets the due date
+    win.dueRequested.emit({"channel": cid, "year": year, "due_at": now + 86_400_000})
+    qtbot.waitUntil(lambda: win.snap.exchange["due_at"] == now + 86_400_000, timeout=15000)
     win.exchangeRequested.emit({"channel": cid, "year": year, "body": "holdings",
                                 "note": "", "marking": ""})
     qtbot.waitUntil(lambda: win.submit_button.text() == "&Amend submission…",

@@ -19,7 +19,7 @@ import keyring
 import pytest
 from keyring.backends import fail as keyring_fail
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from client.core import Client
 from client.homes import known_homes
@@ -165,8 +165,22 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert c.venues.open[1].short == " ".join(c.venues.open[1].fingerprint.split()[:2])
         assert [h.path for h in known_homes()] == [home_a, home_b]
         qtbot.waitUntil(lambda: _open_sockets(forum_b) >= 1, timeout=TIMEOUT)
+        # the tray's menu lists the venues too (the one shown checked); choosing one shows it
+        c.venues._fill_tray_menu()
+        items = [act for act in c.venues._menu.actions() if act.isCheckable()]
+        assert [act.text().split(" · ")[0] for act in items] == ["Arms Control Forum",
+                                                                 "Maritime Talks"]
+        assert [act.isChecked() for act in items] == [False, True]
+        items[0].trigger()
+        assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
+        items[1].trigger()
+        assert c.venues.shown is wb and wb.isVisible()
 
-        # back to A from the switcher, as a user would (keyboard: the combo's activation)
+        # B reads its working group; back to A from the switcher, as a user would
+        # (keyboard: the combo's activation)
+        wg_b = forum_b.channel("multilateral")
+        wb.open_channel(wg_b)
+        qtbot.waitUntil(lambda: wb.conv_model.channel_id == wg_b, timeout=TIMEOUT)
         wb.venue_switcher.combo.activated.emit(0)  # type: ignore[union-attr]
         assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
 
@@ -196,7 +210,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert str(note[4]) == f"New message from {display} ({sender.replace('-', '/')})"
         assert wb.last_notification[0].startswith("Maritime Talks · ")
         assert not wb.isVisible()  # it arrived in the venue not shown
-        qtbot.waitUntil(lambda: wb.channel_model.total_unread() >= 1, timeout=TIMEOUT)
+        # B's open channel, but B is not shown: unread (and no read receipt) until it is
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) >= 1, timeout=TIMEOUT)
+        assert wb.read_pos.get(channel, 0) < wb.conv_model.high_water
         qtbot.waitUntil(lambda: re.search(r"Maritime Talks · .* \(\d+\)",
                                           switcher.combo.itemText(1)) is not None,
                         timeout=TIMEOUT)
@@ -204,6 +220,8 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         # switching shows B's channels
         switcher.combo.activated.emit(1)
         assert c.venues.shown is wb and wb.isVisible() and not wa.isVisible()
+        qtbot.waitUntil(lambda: wb.channel_model.unread(channel) == 0, timeout=TIMEOUT)
+        assert "Maritime: the buoy line report is in." in [r.text for r in wb.conv_model.rows()]
         b_channels = {ch["channel_id"] for ch in b.layout["channels"]}
         shown = {ch.channel_id for ch in wb.channel_model.channels()}
         assert b_channels <= shown
@@ -216,6 +234,9 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
                         timeout=TIMEOUT)
         qtbot.waitUntil(lambda: _open_sockets(forum_b) == 0, timeout=TIMEOUT)
         assert client_b.link is None and wa.isVisible() and not wb.isVisible()
+        for ticking in (wb.crisis.timer, wb.decisions.timer, wb.notices.timer):
+            assert not ticking.isActive()  # nothing polls B's closed session
+        assert wa.decisions.timer.isActive() and wa.notices.timer.isActive()
         assert client_a.link is True and c.ended == 0  # type: ignore[attr-defined]
         # B stays known: listed as not open, a click away
         qtbot.waitUntil(lambda: any("Maritime Talks" in switcher.combo.itemText(i)
@@ -305,3 +326,32 @@ def test_add_a_venue_by_enrolling_in_it(controller, forum_a: LiveDemo, forum_b: 
     assert c.args.relay == forum_a.relay_url()  # the first venue's stays its own
     assert wa.session.client.link is True and c.ended == 0  # type: ignore[attr-defined]
     assert "Zoé Laurent" in added.window.windowTitle()
+
+
+def test_the_venues_open_at_the_last_quit_reopen(controller, forum_a: LiveDemo,  # type: ignore[no-untyped-def]
+                                                 forum_b: LiveDemo, qtbot) -> None:
+    """A restart reopens every venue open at the last quit (each asks its passphrase), so
+    none stays deaf; the first stays shown."""
+    from ui.app import app_settings, saved_venues
+    from ui.views.enrol import PassphraseDialog
+
+    a, b = forum_a.info, forum_b.info
+    assert a is not None and b is not None
+    home_a, home_b = a.home(a.user), b.home(b.user)
+    prefs = app_settings()
+    prefs.setValue("venues/open", [str(home_a), str(home_b)])
+    prefs.sync()
+    c = controller(home_a)
+    c.open_home(home_a, a.passphrase)
+    qtbot.waitUntil(lambda: isinstance(c.dialog, PassphraseDialog), timeout=TIMEOUT)
+    dlg = c.dialog
+    assert str(home_b) in " ".join(label.text() for label in dlg.findChildren(QLabel))
+    qtbot.keyClicks(dlg.field, b.passphrase)
+    dlg.unlock.click()
+    qtbot.waitUntil(lambda: len(c.venues.open) == 2, timeout=TIMEOUT)
+    wa, wb = c.venues.open[0].window, c.venues.open[1].window
+    assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
+    qtbot.waitUntil(lambda: wb.session.client.link is True, timeout=TIMEOUT)
+    assert saved_venues() == [str(home_a), str(home_b)]
+    c.venues.close_venue(wb)
+    qtbot.waitUntil(lambda: saved_venues() == [str(home_a)], timeout=TIMEOUT)

@@ -1866,8 +1866,8 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>„%1“ wird gesendet…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>„%1“ gesendet.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>„%1“ ist in der Warteschlange; der Verlauf zeigt es als gesendet, sobald das Relais es hat.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2291,6 +2291,18 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
         <translation>Sagen Sie, was die Änderung ändert</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Frist des Jahresaustauschs</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Fällig bis</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Die Frist muss in der Zukunft liegen</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Vorlage veröffentlichen</translation>
     </message>
@@ -2473,6 +2485,10 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Einreichen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>&amp;Frist festlegen…</translation>
     </message>
     <message>
         <source>Submitted</source>

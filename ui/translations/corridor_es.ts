@@ -1866,8 +1866,8 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Enviando «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» enviado.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» está en cola; la conversación lo mostrará como enviado cuando lo tenga el relé.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2291,6 +2291,18 @@ Compárela con la que publicó la secretaría.</translation>
         <translation>Indique qué cambia la modificación</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Plazo del intercambio anual</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Vence el</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>El plazo debe ser futuro</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Publicar una plantilla</translation>
     </message>
@@ -2473,6 +2485,10 @@ Compárela con la que publicó la secretaría.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Presentar…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Fijar el &amp;plazo…</translation>
     </message>
     <message>
         <source>Submitted</source>

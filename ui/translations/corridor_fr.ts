@@ -1866,8 +1866,8 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Envoi de «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«&#xa0;%1&#xa0;» envoyé.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«&#xa0;%1&#xa0;» est en file d’attente&#xa0;; la conversation l’indique comme envoyé dès que le relais l’a reçu.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2291,6 +2291,18 @@ Comparez-la à celle publiée par le secrétariat.</translation>
         <translation>Indiquez ce que la modification change</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Échéance de l’échange annuel</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>À remettre le</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>L’échéance doit être dans le futur</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Publier un modèle</translation>
     </message>
@@ -2473,6 +2485,10 @@ Comparez-la à celle publiée par le secrétariat.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Soumettre…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Fixer l’&amp;échéance…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -1866,8 +1866,8 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Invio di «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» inviato.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» è in coda; la conversazione lo mostrerà come inviato quando il relay lo avrà ricevuto.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2291,6 +2291,18 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
         <translation>Indicare che cosa cambia la modifica</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Scadenza dello scambio annuale</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Entro il</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>La scadenza deve essere nel futuro</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Pubblica un modello</translation>
     </message>
@@ -2473,6 +2485,10 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Presenta…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Imposta la &amp;scadenza…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>「%1」を送信しています…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>「%1」を送信しました。</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>「%1」は送信待ちです。リレーが受け取ると、会話に送信済みと表示されます。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2273,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>修正で何が変わるかを記入してください</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>年次情報交換の期限</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>期限は将来の日時にしてください</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>テンプレートを公開</translation>
     </message>
@@ -2455,6 +2467,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>提出(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>期限を設定(&amp;D)…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>“%1” 보내는 중…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>“%1”을(를) 보냈습니다.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>“%1”이(가) 대기열에 있습니다. 릴레이가 받으면 대화에 보냄으로 표시됩니다.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2273,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>수정으로 무엇이 바뀌는지 적어 주십시오</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>연례 정보 교환 기한</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>기한은 미래여야 합니다</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>서식 게시</translation>
     </message>
@@ -2455,6 +2467,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>제출(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>기한 설정(&amp;D)…</translation>
     </message>
     <message>
         <source>Submitted</source>

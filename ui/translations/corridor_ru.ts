@@ -1876,8 +1876,8 @@ Compare it with the one the secretariat published.</source>
         <translation>Отправка «%1»…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>«%1» отправлен.</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>«%1» в очереди; в переписке он будет отмечен как отправленный, когда его получит ретранслятор.</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2309,6 +2309,18 @@ Compare it with the one the secretariat published.</source>
         <translation>Укажите, что меняет поправка</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>Срок ежегодного обмена</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>Срок должен быть в будущем</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>Опубликовать шаблон</translation>
     </message>
@@ -2491,6 +2503,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>&amp;Представить…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>Установить &amp;срок…</translation>
     </message>
     <message>
         <source>Submitted</source>

@@ -1856,8 +1856,8 @@ Compare it with the one the secretariat published.</source>
         <translation>正在发送“%1”…</translation>
     </message>
     <message>
-        <source>Sent “%1”.</source>
-        <translation>已发送“%1”。</translation>
+        <source>“%1” is queued; the conversation shows it as sent once the relay has it.</source>
+        <translation>“%1”已排队；中继收到后，会话中会显示为已发送。</translation>
     </message>
     <message>
         <source>“%1” is too large to send. Files up to %2 can be attached.</source>
@@ -2273,6 +2273,18 @@ Compare it with the one the secretariat published.</source>
         <translation>请说明修改了什么</translation>
     </message>
     <message>
+        <source>Due date of the annual exchange</source>
+        <translation>年度信息交换截止日期</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>The due date must be in the future</source>
+        <translation>截止日期必须在将来</translation>
+    </message>
+    <message>
         <source>Publish a template</source>
         <translation>发布模板</translation>
     </message>
@@ -2455,6 +2467,10 @@ Compare it with the one the secretariat published.</source>
     <message>
         <source>&amp;Submit…</source>
         <translation>提交(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;due date…</source>
+        <translation>设置截止日期(&amp;D)…</translation>
     </message>
     <message>
         <source>Submitted</source>

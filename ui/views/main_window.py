@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -390,6 +390,11 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self.crisis.stop()
         self.crisis_window.close()
+        # their ticks would reach a closed session (a venue closed while others run)
+        for ticking in (self.decisions.timer, self.notices.timer):
+            ticking.stop()
+        self.decisions_window.close()
+        self.notices_window.close()
         with contextlib.suppress(RuntimeError, TypeError):
             self.bridge.coreEvent.disconnect(self._on_event)
         if self.tray is not None and not self.closing_venue:
@@ -421,10 +426,23 @@ class MainWindow(QMainWindow):
         self._refresh_unread([c.channel_id for c in channels])
         self._refresh_acks()
 
+    def reading(self) -> str:
+        """The channel the user is reading: the open one, unless this venue's window is
+        hidden (behind another venue's, or in the tray), where nothing is read."""
+        return self.current if self.venues is None or self.isVisible() else ""
+
+    def showEvent(self, e: QShowEvent) -> None:
+        """Shown again (a venue switched to, the tray's window raised): what arrived in
+        the open channel meanwhile is read now (marked, receipts sent)."""
+        super().showEvent(e)
+        if self.venues is not None and self.current and self.channel_model.unread(
+                self.current):
+            QTimer.singleShot(0, lambda: self.open_channel(self.current))
+
     def _refresh_unread(self, channel_ids: list[str]) -> None:
         a = self.adapter
         read = dict(self.read_pos)
-        current = self.current
+        current = self.reading()
 
         def counts() -> dict[str, int]:
             return {cid: (0 if cid == current else
@@ -435,7 +453,7 @@ class MainWindow(QMainWindow):
 
     def _set_unread(self, counts: dict[str, int]) -> None:
         for cid, n in counts.items():
-            if cid != self.current:
+            if cid != self.reading():
                 self.channel_model.set_unread(cid, n)
         total = self.channel_model.total_unread()
         if self.tray is not None:
@@ -524,8 +542,11 @@ class MainWindow(QMainWindow):
             return
         rows, more, high = res
         self.conv_model.reset_channel(channel_id, rows, more, self._fetcher(channel_id), high)
-        self._mark_read(channel_id, high)
-        self._send_receipts(channel_id, rows)
+        if self.reading() == channel_id:
+            self._mark_read(channel_id, high)
+            self._send_receipts(channel_id, rows)
+        else:  # hidden: read when shown (showEvent)
+            self._refresh_unread([channel_id])
         if focus_message:
             row = self.conv_model.row_of(focus_message)
             if row >= 0:

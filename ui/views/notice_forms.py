@@ -36,8 +36,8 @@ from client.notices.forms import Kind, check, missing_fields
 if TYPE_CHECKING:
     from ui.views.notices import NoticesSnapshot
 
-__all__ = ["AidDialog", "ExchangeDialog", "ExerciseDialog", "FieldForm", "IncidentDialog",
-           "TemplateFillDialog", "TemplatePublishDialog", "split_lines"]
+__all__ = ["AidDialog", "DueDateDialog", "ExchangeDialog", "ExerciseDialog", "FieldForm",
+           "IncidentDialog", "TemplateFillDialog", "TemplatePublishDialog", "split_lines"]
 
 
 def _t(text: str) -> str:
@@ -98,7 +98,7 @@ class FieldForm(QDialog):
         self.form.addRow(label, box)
 
     def add_channels(self, snap: NoticesSnapshot) -> QComboBox:
-        combo = QComboBox(self)
+        combo = _narrow(QComboBox(self))
         for cid, name, ceiling in snap.channels:
             combo.addItem(_t("%1 (ceiling %2)").replace("%1", name).replace("%2", ceiling),
                           cid)
@@ -151,6 +151,14 @@ class FieldForm(QDialog):
         self.show_errors(errors)
         if not errors:
             super().accept()
+
+
+def _narrow(combo: QComboBox, chars: int = 24) -> QComboBox:
+    """A combo box whose width does not follow its longest item (a request's or a
+    template's text): it takes the room the form gives it."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
 
 
 def _number(edit: QLineEdit) -> float | None:
@@ -282,7 +290,7 @@ class IncidentDialog(FieldForm, _Position):
         self.what.setTabChangesFocus(True)
         self.what.setFixedHeight(80)
         self.contact = QLineEdit(snap.me, self)
-        self.explains = QComboBox(self)
+        self.explains = _narrow(QComboBox(self))
         self.explains.addItem(_t("(none)"), "")
         for rid, requester, to_mission, what in snap.explanations:
             self.explains.addItem(_t("%1 to %2: %3").replace("%1", requester).replace(
@@ -353,6 +361,33 @@ class ExchangeDialog(FieldForm):
                 "marking": self.marking.currentText()}
 
 
+class DueDateDialog(FieldForm):
+    """The chair sets the year's due date of the annual exchange."""
+
+    def __init__(self, snap: NoticesSnapshot, parent: QWidget | None = None) -> None:
+        super().__init__(_t("Due date of the annual exchange"), parent)
+        self.channel = self.add_channels(snap)
+        self.year = QSpinBox(self)
+        self.year.setRange(1990, 9999)
+        ex = snap.exchange
+        self.year.setValue(ex["year"] if ex else time.gmtime().tm_year)
+        self.due = QDateTimeEdit(QDateTime.currentDateTime().addDays(30), self)
+        self.due.setCalendarPopup(True)
+        self.add("year", _t("Year"), self.year)
+        self.add("due_at", _t("Due by"), self.due)
+        self.finish()
+        self.due.setFocus()
+
+    def local_errors(self) -> dict[str, str]:
+        if self.due.dateTime() <= QDateTime.currentDateTime():
+            return {"due_at": _t("The due date must be in the future")}
+        return {}
+
+    def values(self) -> dict[str, Any]:
+        return {"channel": self.channel.currentData(), "year": self.year.value(),
+                "due_at": self.due.dateTime().toMSecsSinceEpoch()}
+
+
 class TemplatePublishDialog(FieldForm):
     """The chair publishes a contingency template: its fields, one per line."""
 
@@ -407,7 +442,7 @@ class TemplateFillDialog(FieldForm):
         super().__init__(_t("Fill in a template"), parent)
         self.snap = snap
         self.channel = self.add_channels(snap)
-        self.template = QComboBox(self)
+        self.template = _narrow(QComboBox(self))
         for tid, title, _fields, _text in snap.templates:
             self.template.addItem(f"{title} ({tid})", tid)
         self.add("template", _t("Template"), self.template)

@@ -37,6 +37,7 @@ from client.notices.desk import LinkedIncident
 from ui.views.notice_calendar import ExerciseCalendar
 from ui.views.notice_forms import (
     AidDialog,
+    DueDateDialog,
     ExchangeDialog,
     ExerciseDialog,
     FieldForm,
@@ -116,6 +117,7 @@ class NoticesWindow(QWidget):
     incidentRequested = Signal(dict)
     linkRequested = Signal(str, str)
     exchangeRequested = Signal(dict)
+    dueRequested = Signal(dict)
     templateRequested = Signal(dict)
     fillRequested = Signal(dict)
 
@@ -192,6 +194,9 @@ class NoticesWindow(QWidget):
         self.incident_button = QPushButton(_t("Report &incident…"), inc)
         self.incident_button.clicked.connect(self._new_incident)
         self.link_request = QComboBox(inc)
+        self.link_request.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.link_request.setMinimumContentsLength(24)
         self.link_button = QPushButton(_t("&Link to request"), inc)
         self.link_button.clicked.connect(self._link)
         for widget in (self.incident_button, QLabel(_t("Request for explanation"), inc),
@@ -236,7 +241,11 @@ class NoticesWindow(QWidget):
         self.due = QLabel(ex)
         self.submit_button = QPushButton(_t("&Submit…"), ex)
         self.submit_button.clicked.connect(self._submit_exchange)
+        self.due_button = QPushButton(_t("Set &due date…"), ex)
+        self.due_button.clicked.connect(lambda: self._form(DueDateDialog(self.snap, self),
+                                                           self.dueRequested))
         ebar.addWidget(self.due, 1)
+        ebar.addWidget(self.due_button)
         ebar.addWidget(self.submit_button)
         el.addLayout(ebar)
         self.exchange = record_table([_t("Mission"), _t("Submitted"), _t("Late"), _t("Amendments")])
@@ -355,6 +364,7 @@ class NoticesWindow(QWidget):
             "; ".join(f"{k}: {v}" for k, v in values.items())], None)
             for at, who, tid, values, mark in reversed(snap.fills)])
         self.publish_button.setEnabled(snap.is_chair)
+        self.due_button.setVisible(snap.is_chair)
         self.fill_button.setEnabled(bool(snap.templates))
 
     # -- user actions --------------------------------------------------------------------
@@ -447,6 +457,7 @@ class NoticesController(QObject):
             lambda d: d.report_incident(**v)))
         w.linkRequested.connect(lambda iid, rid: self._do(
             lambda d: d.link_incident(iid, rid)))
+        w.dueRequested.connect(lambda v: self._do(lambda d: d.set_exchange_due(**v)))
         w.exchangeRequested.connect(lambda v: self._do(
             lambda d: d.submit_exchange(**v)))
         w.templateRequested.connect(lambda v: self._do(

@@ -249,7 +249,9 @@ def attach(mw: MainWindow, path: Path, caption: str = "",
         return
     mw.statusBar().showMessage(_t("Sending “%1”…").replace("%1", path.name))
     def sent(mid: str) -> None:
-        mw.statusBar().showMessage(_t("Sent “%1”.").replace("%1", path.name), 4000)
+        # The reference may still be held (docs/padding.md): the row says when it is sent.
+        text = _t("“%1” is queued; the conversation shows it as sent once the relay has it.")
+        mw.statusBar().showMessage(text.replace("%1", path.name), 4000)
         mw._after_send(mid)
 
     if upload is not None:

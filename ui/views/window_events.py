@@ -183,7 +183,7 @@ def _refresh(mw: MainWindow) -> None:
         mw._apply_changes(mw.current)
     if mw.current in pending and mw.conv_model.channel_id == mw.current:
         mw._load_newer(mw.current)
-    others = [c for c in pending if c != mw.current]
+    others = [c for c in pending if c != mw.reading()]
     if others:
         mw._refresh_unread(others)
     mw._refresh_acks()
@@ -238,8 +238,11 @@ def _load_newer(mw: MainWindow, channel_id: str) -> None:
         mw.conv_model.apply_newer(channel_id, res.rows, (), res.high_water)
         if follow:
             mw.conv_model.trim_top(MAX_ROWS)
-        mw._mark_read(channel_id, res.high_water)
-        mw._send_receipts(channel_id, res.rows)
+        if mw.reading() == channel_id:
+            mw._mark_read(channel_id, res.high_water)
+            mw._send_receipts(channel_id, res.rows)
+        else:  # a venue not shown: unread until its window is (see MainWindow.showEvent)
+            mw._refresh_unread([channel_id])
         if res.more or mw._newer_again:
             mw._newer_again = False
             QTimer.singleShot(0, lambda: mw._load_newer(channel_id)
