@@ -45,6 +45,7 @@ async def run(n: int, latency_rounds: int) -> None:
             await b.sync()
             cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
             await b.sync()
+            b.store.compact()  # checkpoint: the WAL's pages are not the store's own
             size0 = _size(b.home.root)
             t0 = time.perf_counter()
             for i in range(n):
@@ -54,16 +55,20 @@ async def run(n: int, latency_rounds: int) -> None:
                                                body=f"queued message {i:05d} " + "x" * 60))
             await a.flush()
             t_send = time.perf_counter() - t0
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             await b.sync()
             t_catch = time.perf_counter() - t0
+            # the client's own CPU (the relay is another process): steadier than wall
+            # time on a shared machine
+            c_catch = time.process_time() - c0
             got = len(b.store.list_messages(bytes.fromhex(cid), limit=n))
             b.store.close()
             b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
             size1 = _size(b.home.root)
             print(f"sender: queued+sent {n} messages in {t_send:.2f} s")
             print(f"catch-up of {n} queued messages: {t_catch:.2f} s "
-                  f"({n / t_catch:,.0f} msg/s; {got} stored)  target <= 3 s")
+                  f"({n / t_catch:,.0f} msg/s; {got} stored; client CPU {c_catch:.2f} s)  "
+                  f"target <= 1 s")
             print(f"local store: {(size1 - size0) / (n / 1000) / 1024:.1f} KiB per 1,000 messages")
 
             received: asyncio.Queue[float] = asyncio.Queue()
@@ -80,7 +85,7 @@ async def run(n: int, latency_rounds: int) -> None:
             p50 = statistics.median(lat) * 1000
             p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
             print(f"send-to-display latency via relay: p50 {p50:.1f} ms, p99 {p99:.1f} ms "
-                  f"({latency_rounds} messages)")
+                  f"({latency_rounds} messages)  target p99 <= 5 ms")
             await b.close()
             await a.close()
         finally:

@@ -13,3 +13,8 @@ trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
 DISPLAY=":$display" QT_QPA_PLATFORM=xcb CORRIDOR_UI_CONFIG="$(mktemp -d)/app.ini" \
     "$PY" -m demo.screenshots "${1:-docs/screenshots}" ${2:+"$2"}
+# the notices window's tabs and forms (a venue of its own, on its own relay)
+if [ -z "${2:-}" ]; then
+    DISPLAY=":$display" QT_QPA_PLATFORM=xcb CORRIDOR_UI_CONFIG="$(mktemp -d)/app.ini" \
+        "$PY" -m demo.notices_screenshots "${1:-docs/screenshots}"
+fi

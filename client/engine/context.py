@@ -155,7 +155,10 @@ class EngineContext:
         handover, the incoming chair's begins). Roster changes keep :meth:`chairs`,
         judged at the commit's own time, so that members never fork over a handover
         one of them has not yet seen."""
-        return chair_office(roster.chairs, self.handovers(), int(self.clock() * 1000),
+        handovers = self.handovers()
+        if not roster.chairs and not handovers:
+            return frozenset()  # no role certificate to hold the chair by (most channels)
+        return chair_office(roster.chairs, handovers, int(self.clock() * 1000),
                             lambda certs, _at: self.trust.chairs(certs))
 
     def act_refusal(self, roster: Roster | Charter, sender: Ident,
