@@ -348,6 +348,9 @@ def test_relay_serve_says_address_in_use_and_listening_only_once_bound(
         out = _relay("serve", "--data-dir", str(data), "--port", str(port), "--json")
         assert out.returncode == 1
         assert json.loads(out.stdout)["error"] == "address_in_use"
+    out = _relay("serve", "--data-dir", str(tmp_path / "no-venue"), "--port", "0", "--json")
+    assert out.returncode == 2 and json.loads(out.stdout)["error"] == "no_venue_root"
+    assert "venue init" in json.loads(out.stdout)["message"]
     proc = subprocess.Popen([sys.executable, "-m", "server_stub.cli", "serve", "--data-dir",
                              str(data), "--port", "0", "--json"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
@@ -370,3 +373,12 @@ def test_relay_venue_has_help_text() -> None:
     assert "venue root" in line
     bad = _relay("serve", "--port", "http")
     assert bad.returncode == 2 and "not a port number" in bad.stderr
+    for argv, words in ((("accredit-mission", "--public-key", "k.pem", "--mission-id", "x",
+                          "--name", "X", "--out", "x.pem", "--days", "9" * 14),
+                         "at most 36,500 days"),
+                        (("revoke", "--serial", "9" * 60), "at most 20 bytes"),
+                        (("tls-cert", "--host", "localhost", "--out-cert", "c", "--out-key",
+                          "k", "--days", "9" * 14), "1 to 36,500 days")):
+        bad = _relay("venue", *argv, "--data-dir", "nowhere")
+        assert bad.returncode == 2 and words in bad.stderr, (argv, bad.stderr)
+        assert "Traceback" not in bad.stderr
