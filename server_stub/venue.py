@@ -41,6 +41,9 @@ from crypto.errors import CryptoError, DecodeError
 
 from .transparency import LOG_KEY, POLICY
 
+#: The longest validity a venue command signs (days; year 9999 is the end of X.509 time).
+MAX_DAYS = 36_500
+
 __all__ = ["HELP", "add_arguments", "main", "register", "run"]
 
 #: The ``venue`` command's line in ``corridor-relay --help`` (server_stub.cli lists it).
@@ -144,6 +147,9 @@ def _positive(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("must be positive")
+    if value > MAX_DAYS:  # past year 9999 a certificate's date cannot be written
+        raise argparse.ArgumentTypeError(f"{value} is too long: at most {MAX_DAYS:,} days "
+                                         "(100 years)")
     return value
 
 
@@ -154,6 +160,9 @@ def _serial_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a serial number") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("serial numbers are positive")
+    if value.bit_length() > 159:  # RFC 5280: at most 20 octets, positive
+        raise argparse.ArgumentTypeError(f"{text} is too large for a certificate serial "
+                                         "number (at most 20 bytes)")
     return value
 
 
@@ -472,6 +481,12 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
         except OSError as e:
             print(f"error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
             return 1
+        except Exception as e:  # a bug: said in a sentence, the traceback on request
+            if os.environ.get("CORRIDOR_DEBUG") == "1":
+                raise
+            print(f"error: internal error ({type(e).__name__}): {e}. Please report it; "
+                  "CORRIDOR_DEBUG=1 shows the details.", file=sys.stderr)
+            return 70
     return wrapped
 
 

@@ -163,9 +163,13 @@ class Venues(QObject):
         self.open.remove(entry)
         window.closing_venue = bool(others)  # keep the shared tray for the others
         window.quit()
-        entry.unsubscribe()
         session = entry.session
-        self.bridge.submit(session.close, lambda _r: self._update.start(),
+
+        async def close() -> None:  # on the core's thread, where events are emitted
+            entry.unsubscribe()
+            await session.close()
+
+        self.bridge.submit(close, lambda _r: self._update.start(),
                            lambda _e: self._update.start())
         self._update.start()
 
@@ -248,9 +252,7 @@ class Venues(QObject):
             with contextlib.suppress(RuntimeError):  # a window Qt already deleted
                 v.window.save_state()
                 v.window.crisis.stop()
-            with contextlib.suppress(Exception):
-                v.unsubscribe()
-            sessions.append(v.session)
+            sessions.append(v.session)  # closing it ends its events too
         self.open.clear()
         if self._tray is not None:
             self._tray.hide()

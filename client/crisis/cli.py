@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from client._cli import payload_words
 from client.cli_common import (
     emit,
     open_client,
@@ -107,8 +108,14 @@ def _duty_sign(args: argparse.Namespace) -> int:
                           for s in spec.get("shifts", [])]
         spec.setdefault("issued_at", _ms("+0s"))
         roster = msgspec.convert(spec, hotline.DutyRoster)
-    except (ValueError, KeyError, TypeError, msgspec.ValidationError) as exc:
-        raise UsageError(f"{args.roster} is not a duty roster: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: it is not JSON (line "
+                         f"{exc.lineno}, column {exc.colno})") from None
+    except KeyError as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: a shift lacks {exc}") from None
+    except (ValueError, TypeError, msgspec.ValidationError) as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: "
+                         f"{payload_words(str(exc))}") from None
     passphrase = os.environ.get("CORRIDOR_PASSPHRASE")
     if passphrase is None:
         import getpass
@@ -380,8 +387,8 @@ async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
 async def _meeting_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
-    mid = await desk.call_meeting(args.channel, meeting_at=parse_when(args.at), place=args.place,
-                                  link=args.link, agenda=args.agenda or "",
+    mid = await desk.call_meeting(args.channel, meeting_at=parse_when(args.at, future=True),
+                                  place=args.place, link=args.link, agenda=args.agenda or "",
                                   explains=args.request or "", marking=args.marking)
     emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
                                       "answer with corridor meeting attend"])
@@ -410,7 +417,7 @@ async def _meeting_tally(args: argparse.Namespace, c: Client, desk: Desk) -> int
 
 async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
-    pid = await desk.propose_meeting(args.channel, meeting_at=parse_when(args.at),
+    pid = await desk.propose_meeting(args.channel, meeting_at=parse_when(args.at, future=True),
                                      place=args.place, agenda=args.agenda)
     emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
     return 0
