@@ -65,7 +65,7 @@ def test_break_silence_and_sign_off_from_the_window(
         deadline = bridge.run_sync(lambda: chair_desk.status(proc)).deadline
         assert "(venue: " in both_zones(deadline) and "JST" in both_zones(deadline)
         window.procs.selectRow(0)
-        window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited")
+        window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited", "")
         qtbot.waitUntil(lambda: "broken so far by" in _cell(window.procs, 0, 3),
                         timeout=TIMEOUT)
 
@@ -96,6 +96,12 @@ def test_break_silence_and_sign_off_from_the_window(
         # a new version marked from the window raises the document's marking
         window.editRequested.emit(bytes.fromhex(doc), "One.\n\nTwo, marked.", "RESTRICTED")
         qtbot.waitUntil(lambda: _cell(window.docs, 0, 0) == "RESTRICTED", timeout=TIMEOUT)
+        # a comment above the channel's ceiling: the desk refuses it, the window says why
+        failures: list[str] = []
+        ctl.failed.connect(failures.append)
+        window.commentRequested.emit(bytes.fromhex(doc), 0, "Too high", "SECRET")
+        qtbot.waitUntil(lambda: bool(failures), timeout=TIMEOUT)
+        assert "above the channel's ceiling" in failures[0]
         window.tabs.setCurrentIndex(1)
         window.docs.selectRow(0)
         assert "1. One." in window.doc_text.toPlainText()

@@ -50,3 +50,40 @@ def test_the_other_dialogs_offer_the_channel_levels(qtbot: Any) -> None:
     answer = MarkedTextDialog("Answer", "Answer:", LOW)
     qtbot.addWidget(answer)
     assert _items(answer.marking) == LOW
+
+
+def test_break_and_comment_dialogs_carry_the_marking(
+        qtbot: Any, monkeypatch: Any) -> None:
+    """The window's break and comment dialogs offer the procedure's or document's
+    channel levels and hand the chosen marking to the signal."""
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from ui.views import decisions
+    from ui.views.decisions import DecisionsWindow
+
+    w = DecisionsWindow()
+    qtbot.addWidget(w)
+    offered: list[tuple[str, ...]] = []
+
+    def accept(d: MarkedTextDialog) -> QDialog.DialogCode:
+        offered.append(_items(d.marking))
+        d.text.setPlainText("Instructions awaited")
+        d.marking.setCurrentText("RESTRICTED")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(decisions.MarkedTextDialog, "exec", accept)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_a: (1, True))
+    monkeypatch.setattr(w, "_proc", lambda: type("O", (), {"put": type(
+        "P", (), {"proc_id": b"proc"})()})())
+    monkeypatch.setattr(w, "_doc", lambda: type("D", (), {"latest": type(
+        "V", (), {"doc_id": b"doc", "text": "One."})()})())
+    monkeypatch.setattr(w, "_channel_of", lambda item: b"high" if item == b"proc" else b"low")
+    monkeypatch.setattr(w, "_levels", lambda: LEVELS)
+    got: list[tuple[object, ...]] = []
+    w.breakRequested.connect(lambda *a: got.append(a))
+    w.commentRequested.connect(lambda *a: got.append(a))
+    w._break()
+    w._comment()
+    assert offered == [HIGH, LOW]
+    assert got == [(b"proc", "Instructions awaited", "RESTRICTED"),
+                   (b"doc", 0, "Instructions awaited", "RESTRICTED")]

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from client.decisions.desk import DecisionsView, Desk
 from client.decisions.drafting import Document, lock_holder, paragraphs
 from client.decisions.silence import Outcome, State
-from ui.views.marking_combo import MarkingCombo
+from ui.views.marking_combo import MarkedTextDialog, MarkingCombo
 from ui.views.tables import fill_table, record_table, selected_key
 
 if TYPE_CHECKING:
@@ -160,13 +160,14 @@ class DecisionsWindow(QWidget):
 
     putRequested = Signal(bytes, str, str, int, str)  # channel, title, text, period ms,
     #                                                    marking
-    breakRequested = Signal(bytes, str)  # proc id, reason
+    breakRequested = Signal(bytes, str, str)  # proc id, reason, marking
     withdrawRequested = Signal(bytes)
     reviseRequested = Signal(bytes, str, str)  # proc id, text, marking
     newDocRequested = Signal(bytes, str, str, bool, str)  # channel, title, text, lock,
     #                                                        marking
     editRequested = Signal(bytes, str, str)  # doc id, text, marking
-    commentRequested = Signal(bytes, int, str)  # doc id, paragraph (0-based), text
+    commentRequested = Signal(bytes, int, str, str)  # doc id, paragraph (0-based), text,
+    #                                                   marking
     signOffRequested = Signal(bytes)
     exportRequested = Signal(bytes, str)  # doc id, file stem
 
@@ -354,9 +355,13 @@ class DecisionsWindow(QWidget):
         o = self._proc()
         if o is None:
             return
-        reason, ok = QInputDialog.getText(self, _t("Break silence"), _t("Reason:"))
-        if ok and reason.strip():
-            self.breakRequested.emit(o.put.proc_id, reason.strip())
+        d = MarkedTextDialog(_t("Break silence"), _t("Reason:"),
+                             self._levels().get(self._channel_of(o.put.proc_id) or b"", ()),
+                             self)
+        reason = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if reason:
+            self.breakRequested.emit(o.put.proc_id, reason, d.marking.marking())
 
     def _withdraw(self) -> None:
         o = self._proc()
@@ -401,9 +406,12 @@ class DecisionsWindow(QWidget):
         para, ok = QInputDialog.getInt(self, _t("Comment"), _t("Paragraph:"), 1, 1, n)
         if not ok:
             return
-        text, ok = QInputDialog.getMultiLineText(self, _t("Comment"), _t("Comment:"))
-        if ok and text.strip():
-            self.commentRequested.emit(doc.latest.doc_id, para - 1, text.strip())
+        d = MarkedTextDialog(_t("Comment"), _t("Comment:"), self._levels().get(
+            self._channel_of(doc.latest.doc_id) or b"", ()), self)
+        text = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if text:
+            self.commentRequested.emit(doc.latest.doc_id, para - 1, text, d.marking.marking())
 
     def _sign(self) -> None:
         doc = self._doc()
@@ -460,8 +468,8 @@ class DecisionsController(QObject):
         w = window
         w.putRequested.connect(lambda ch, title, text, period, mark: self._do(
             lambda d: d.put(ch, title, text, period_ms=period, marking=mark)))
-        w.breakRequested.connect(lambda pid, reason: self._do(
-            lambda d: d.break_silence(pid, reason)))
+        w.breakRequested.connect(lambda pid, reason, mark: self._do(
+            lambda d: d.break_silence(pid, reason, marking=mark)))
         w.withdrawRequested.connect(lambda pid: self._do(lambda d: d.withdraw(pid)))
         w.reviseRequested.connect(lambda pid, text, mark: self._do(
             lambda d: d.revise(pid, text, marking=mark)))
@@ -469,8 +477,8 @@ class DecisionsController(QObject):
             lambda d: d.new_document(ch, title, text, lock=lock, marking=mark)))
         w.editRequested.connect(lambda did, text, mark: self._do(
             lambda d: d.edit(did, text, marking=mark)))
-        w.commentRequested.connect(lambda did, para, text: self._do(
-            lambda d: d.comment(did, para, text)))
+        w.commentRequested.connect(lambda did, para, text, mark: self._do(
+            lambda d: d.comment(did, para, text, marking=mark)))
         w.signOffRequested.connect(lambda did: self._do(lambda d: d.sign_off(did)))
         w.exportRequested.connect(self._export)
 
