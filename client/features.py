@@ -83,14 +83,15 @@ _ann_decoder: Final = msgspec.msgpack.Decoder(Annotation)
 _enc: Final = msgspec.msgpack.Encoder()
 
 
-def _term_source(index: SearchIndex) -> Callable[[bytes], str]:
-    """A stored body's search terms, exactly as :meth:`Features.stored` and edits
-    index them (the text of the body's payload)."""
-    def terms(body: bytes) -> str:
+def _term_source(index: SearchIndex) -> Callable[[bytes], tuple[str, ...]]:
+    """A stored body's search terms as :meth:`Features.stored` and edits index them
+    (the text of the body's payload), then as they were indexed before schema 9."""
+    def terms(body: bytes) -> tuple[str, ...]:
         try:
-            return index.terms(payload_text(payloads.decode(body)))
+            text = payload_text(payloads.decode(body))
         except PayloadError:
-            return ""
+            return ()
+        return index.terms(text), index.terms(text, legacy=True)
     return terms
 
 

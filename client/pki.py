@@ -295,10 +295,9 @@ def cmd_device_init(args: argparse.Namespace, *,
     made = create_device_request(home, args.delegate_id, args.display_name, prompt=prompt,
                                  backend=args.keystore,
                                  kdf=kdf_from_env(KdfLimits(*STRENGTHS[args.kdf])))
-    where = ("device key: in the OS keyring" if made.key_file is None else
-             f"device key: in the passphrase-protected file {made.key_file} "
-             "(no usable OS keyring)")
-    _emit(args, made.to_json(), [where, made.keystore_description,
+    # the file's description already names it and says why: the keyring note is said once
+    where = ["device key: in the OS keyring"] if made.key_file is None else []
+    _emit(args, made.to_json(), [*where, made.keystore_description,
                                  f"request for your mission admin: {made.request}"])
     return 0
 

@@ -6,10 +6,13 @@ rebuilt at unlock. Why:
 
 * The disk must hold no plaintext. A plain FTS5 table would store every token (and a
   copy of the text) in clear inside the database file; here each normalised token
-  becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 96 bits, stored as
-  24 hex characters. The search key is a random 32-byte secret in the keystore (OS
-  keyring or the Argon2id file), next to the store key, so whoever can read the index
-  terms can also read the messages, and nobody else can test a guessed word.
+  becomes ``HMAC-SHA256(search key, "t" 0x00 token)`` truncated to 64 bits, stored as
+  13 base32 characters (96 bits in 24 hex characters before store schema 7: the first
+  64 bits of the same MAC, so the store converts them without the key; a false match
+  needs a 64-bit collision among one device's terms). The search key is a random
+  32-byte secret in the keystore (OS keyring or the Argon2id file), next to the store
+  key, so whoever can read the index terms can also read the messages, and nobody else
+  can test a guessed word.
 * An in-memory index would have to decrypt and tokenise every stored message at each
   unlock; the command line opens the store per command, so 100,000 messages would
   cost seconds every time. The hashed index is persistent and a query is one FTS5
@@ -42,6 +45,7 @@ checkpoint; ``secure_delete`` is on) after deleting.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import re
@@ -58,8 +62,13 @@ SEARCH_KEY: Final = "search-key"
 MIN_PREFIX: Final = 3
 MAX_PREFIX: Final = 6
 MAX_QUERY_WORDS: Final = 16
-_TERM_BYTES: Final = 12
+_TERM_BYTES: Final = 8
 _WORD: Final = re.compile(r"\w+")
+
+
+def term_text(digest: bytes) -> str:
+    """How an index term is written: lower-case base32, unpadded (one FTS5 token)."""
+    return base64.b32encode(digest).decode().rstrip("=").lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -92,20 +101,30 @@ class SearchIndex:
 
     def _h(self, domain: bytes, token: str) -> str:
         mac = hmac.new(self._key, domain + b"\x00" + token.encode(), hashlib.sha256)
-        return mac.digest()[:_TERM_BYTES].hex()
+        return term_text(mac.digest()[:_TERM_BYTES])
 
-    def terms(self, text: str) -> str:
-        """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``."""
+    def terms(self, text: str, *, legacy: bool = False) -> str:
+        """Space-separated hashed terms (whole tokens and bounded prefixes) for ``text``.
+
+        A token of up to :data:`MAX_PREFIX` characters is no prefix term of itself:
+        its whole-token term answers a prefix query for it (:meth:`query` asks for
+        either). ``legacy`` gives the terms as messages indexed before 2026-12-05
+        hold them, with that prefix term too (the store deletes their terms by them;
+        a query finds them either way).
+        """
         out: dict[str, None] = {}
         for tok in tokens(text):
             out[self._h(b"t", tok)] = None
-            # a prefix query matches the whole word too ("agenda*" finds "agenda")
-            for n in range(MIN_PREFIX, min(len(tok), MAX_PREFIX) + 1):
+            top = min(len(tok), MAX_PREFIX)
+            if not legacy and len(tok) <= MAX_PREFIX:
+                top -= 1
+            for n in range(MIN_PREFIX, top + 1):
                 out[self._h(b"p", tok[:n])] = None
         return " ".join(out)
 
     def query(self, query: str) -> tuple[list[str], list[str]]:
-        """Hashed terms for ``query`` (all must match) and the long prefixes to re-check.
+        """Hashed terms for ``query`` (all must match; ``a|b`` matches either) and the
+        long prefixes to re-check.
 
         Raises:
             UsageError: nothing searchable in the query, or a prefix shorter than 3.
@@ -124,9 +143,11 @@ class SearchIndex:
                 if prefix and i == len(toks) - 1:
                     if len(tok) < MIN_PREFIX:
                         raise UsageError(f"a prefix search needs {MIN_PREFIX} characters")
-                    terms.append(self._h(b"p", tok[:MAX_PREFIX]))
                     if len(tok) > MAX_PREFIX:
+                        terms.append(self._h(b"p", tok[:MAX_PREFIX]))
                         recheck.append(tok)
+                    else:  # a longer word, or this one ("agenda*" finds "agenda")
+                        terms.append(f"{self._h(b'p', tok)}|{self._h(b't', tok)}")
                 else:
                     terms.append(self._h(b"t", tok))
         if not terms:

@@ -25,8 +25,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.cli_common import emit, open_client, parse_when, sync_or_offline
+from client.cli_common import emit, number_arg, open_client, parse_when, sync_or_offline
 from client.errors import UsageError
+from client.notices.records import MAX_QUANTITY
 
 if TYPE_CHECKING:
     from client._cli import Subparsers
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 Handler = Callable[[argparse.Namespace, "NoticeDesk"], Awaitable[int]]
+_YEAR = number_arg(2000, 2100)
 
 
 def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
@@ -63,9 +65,12 @@ def _pairs(items: list[str] | None, what: str) -> list[tuple[str, str]]:
 
 def _count(value: str, what: str) -> int:
     try:
-        return int(value)
+        n = int(value)
     except ValueError:
         raise UsageError(f"the quantity of {what} is a whole number, not {value!r}") from None
+    if n > MAX_QUANTITY:  # past what the record carries (zero: the form check says it)
+        raise UsageError(f"the quantity of {what} is at most {MAX_QUANTITY:,}, not {n}")
+    return n
 
 
 def _forces(items: list[str] | None) -> list[tuple[str, int]]:
@@ -312,7 +317,9 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(nsub, "incident", "notify an unintentional encounter at sea or in the air",
             _incident)
     p.add_argument("channel")
-    p.add_argument("--at", required=True, help="when it happened")
+    p.add_argument("--at", required=True,
+                   help="when it happened: ISO 8601 (local time unless a zone is given), "
+                   "or '2h ago' (or --at=-2h)")
     p.add_argument("--lat", type=float, required=True)
     p.add_argument("--lon", type=float, required=True)
     p.add_argument("--what", required=True, help="what happened")
@@ -343,8 +350,9 @@ def register(subparsers: Subparsers) -> None:
     marking(p)
     p = cmd(asub, "offer", "offer aid against a line of a request", _aid)
     p.add_argument("request")
-    p.add_argument("line", type=int)
-    p.add_argument("quantity", type=int)
+    p.add_argument("line", type=number_arg(1, 1000), help="the line's number (1 to 1,000)")
+    p.add_argument("quantity", type=number_arg(1, MAX_QUANTITY),
+                   help=f"how many (1 to {MAX_QUANTITY:,})")
     p.add_argument("--note", default="")
     for verb, help_ in (("accept", "accept an offer (the requesting mission)"),
                         ("deliver", "report an accepted offer delivered")):
@@ -357,16 +365,16 @@ def register(subparsers: Subparsers) -> None:
     esub = ex.add_subparsers(dest="exchange_command", metavar="COMMAND", required=True)
     p = cmd(esub, "due", "set the year's due date (the chair)", _exchange)
     p.add_argument("channel")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
     p.add_argument("--by", required=True, help="the due date")
     p = cmd(esub, "submit", "submit (or amend) your mission's exchange", _exchange)
     p.add_argument("channel")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
     p.add_argument("text")
     p.add_argument("--note", default="", help="what an amendment changes")
     marking(p)
     p = cmd(esub, "status", "who submitted, who is late", _exchange)
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
 
     tpl = subparsers.add_parser("template", help="pre-agreed contingency templates")
     tsub = tpl.add_subparsers(dest="template_command", metavar="COMMAND", required=True)

@@ -288,9 +288,10 @@ class SearchStore(Protocol):
         body). Updating or deleting the message drops them."""
         ...
 
-    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
-        """How a stored body maps to its search terms: the store recomputes them to
-        delete them from its index (which keeps no other copy)."""
+    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
+        """How a stored body maps to its search terms (those it is indexed with now,
+        then older forms): the store recomputes them to delete them from its index
+        (which keeps no other copy)."""
         ...
 
     def search_index(

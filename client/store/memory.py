@@ -384,7 +384,7 @@ class MemoryStore(EngineStateRecords):
     def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
         return self._annotations.get((channel_id, message_id))
 
-    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
+    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
         """Not needed: the terms are kept per message here."""
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:
@@ -394,9 +394,9 @@ class MemoryStore(EngineStateRecords):
     def search_index(
         self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
     ) -> list[Message]:
-        want = set(terms)
+        groups = [g.split("|") for g in terms]
         hits = [self._messages[k] for k, t in self._terms.items()
-                if want <= t and k in self._messages
+                if all(any(x in t for x in g) for g in groups) and k in self._messages
                 and (channel_id is None or k[0] == channel_id)]
         hits.sort(key=lambda m: -m.position)
         return hits[:limit]

@@ -27,14 +27,20 @@ History:
        the same keyed data step.
     7. a smaller search index: ``search_fts`` becomes a contentless FTS5 table
        (``content=''``, ``columnsize=0``): the index keeps its hashed terms, no second
-       copy of them sits in a content table; ``messages.terms_check`` (a 4-byte digest
-       of the terms a message was indexed with, NULL when it is not indexed) lets the
-       store delete them by recomputing them from the sealed body
-       (:meth:`client.store.sqlite_rows.SqliteMessages.set_term_source`).
+       copy of them sits in a content table; the terms are 64 bits in 13 base32
+       characters instead of 96 bits in 24 hex (the first 64 bits of the same MAC,
+       :func:`client.search.term_text`, so they are converted without the search key).
+       ``messages.terms_check`` (a 4-byte digest of the terms a message was indexed
+       with, NULL when it is not indexed) lets the store delete them by recomputing
+       them from the sealed body
+       (:meth:`client.store.sqlite_rows.SqliteSearchTerms.set_term_source`).
+    8. stores that took schema 7's first form (hex terms, on main for an hour of
+       session 4) rebuild their index from the bodies.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
@@ -143,32 +149,65 @@ SEARCH_FTS: Final = ("CREATE VIRTUAL TABLE search_fts USING fts5("
 
 def terms_check(terms: str) -> bytes:
     """What ``messages.terms_check`` holds for a message indexed with ``terms``: enough
-    to tell whether terms recomputed from its body are the ones in the index."""
-    return hashlib.blake2b(terms.encode(), digest_size=4, person=b"corridor-terms").digest()
+    to tell whether terms recomputed from its body are the ones in the index (in any
+    order, as the index keeps no order)."""
+    canonical = " ".join(sorted(set(terms.split())))
+    return hashlib.blake2b(canonical.encode(), digest_size=4,
+                           person=b"corridor-terms").digest()
+
+
+def _short_term(hex_term: str) -> str:
+    """A term as schema 6 wrote it (96 bits, hex) as schema 7 writes it (the first 64
+    bits of the same MAC in base32: :func:`client.search.term_text`)."""
+    return base64.b32encode(bytes.fromhex(hex_term)[:8]).decode().rstrip("=").lower()
 
 
 def _v7(conn: sqlite3.Connection) -> None:
-    """Move the terms into a contentless index; the old table's copy goes with it."""
+    """Move the terms, shortened, into a contentless index; the old table's copy of
+    them goes with it."""
     conn.execute("ALTER TABLE messages ADD COLUMN terms_check BLOB")
     conn.execute("ALTER TABLE search_fts RENAME TO search_fts_v6")
     conn.execute(SEARCH_FTS)
-    rows = conn.execute(
-        "SELECT f.rowid, f.terms FROM search_fts_v6 f JOIN messages m ON m.position = f.rowid "
-        "ORDER BY f.rowid"
-    ).fetchall()
-    for position, terms in rows:
-        if not terms:
-            continue
-        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", (position, terms))
-        conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
-                     (terms_check(terms), position))
+    last = 0
+    while True:
+        rows = conn.execute(
+            "SELECT f.rowid, f.terms FROM search_fts_v6 f "
+            "JOIN messages m ON m.position = f.rowid "
+            "WHERE f.rowid > ? ORDER BY f.rowid LIMIT 1000", (last,)
+        ).fetchall()
+        for position, old in rows:
+            terms = " ".join(_short_term(t) for t in str(old or "").split())
+            if terms:
+                conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                             (position, terms))
+                conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
+                             (terms_check(terms), position))
+        if len(rows) < 1000:
+            break
+        last = rows[-1][0]
     conn.execute("DROP TABLE search_fts_v6")
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """A store that took schema 7's first form (hex terms) empties its index and
+    rebuilds it from the bodies once the term source is registered (``search_stale``,
+    :meth:`client.store.sqlite_rows.SqliteSearchTerms.set_term_source`); ``terms_check``
+    still marks which messages were indexed."""
+    conn.execute("CREATE VIRTUAL TABLE temp.search_v7_vocab "
+                 "USING fts5vocab(main, search_fts, row)")
+    hex_terms = conn.execute(
+        "SELECT 1 FROM temp.search_v7_vocab WHERE length(term) = 24 LIMIT 1").fetchone()
+    conn.execute("DROP TABLE temp.search_v7_vocab")
+    if hex_terms:
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
+        conn.execute("INSERT INTO meta (name, value) VALUES ('search_stale', x'01') "
+                     "ON CONFLICT (name) DO NOTHING")
+
+
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7)
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 LATEST: Final = len(MIGRATIONS)
 
 

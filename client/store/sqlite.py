@@ -91,7 +91,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
                 move_engine_records(c, cipher)
 
             start = schema.migrate(conn, data_steps={5: move, 6: move})
-            if 0 < start < 7:  # schema 7 freed the old index's copy of the terms
+            if 0 < start < 8:  # schemas 7 and 8 made the search index smaller
                 conn.execute("VACUUM")
             store = cls(conn, cipher, db)
             store._check_key()

@@ -32,6 +32,7 @@ from client.errors import (
     NotFoundError,
     UsageError,
 )
+from client.store import rowpack
 from client.store.base import (
     MAX_PAGE,
     Channel,
@@ -42,12 +43,13 @@ from client.store.base import (
     check_message,
 )
 from client.store.schema import terms_check
+from client.store.sealing import RowCipher
 from client.store.sqlite_base import Row, SqliteBase
 
 __all__ = ["SqliteChannels", "SqliteMessages"]
 
 _PAGE_ITER: Final = 500
-_HEX_TERM: Final = re.compile(r"[0-9a-f]{8,64}")
+_TERM: Final = re.compile(r"[0-9a-z]{8,64}")
 
 
 class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
@@ -65,6 +67,13 @@ _channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
 _message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
 
 
+def _open_message(cipher: RowCipher, channel_id: bytes, message_id: bytes,
+                  sealed: bytes) -> _MessageSecret:
+    """A message row's sender and body (packed rows: :mod:`client.store.rowpack`)."""
+    plain = cipher.open(sealed, "messages", channel_id, message_id)
+    return _message_decoder.decode(rowpack.unpack(plain, message_id))
+
+
 _SELECT_INDEXED: Final = ("SELECT position, channel_id, message_id, sealed, terms_check "
                           "FROM messages WHERE terms_check IS NOT NULL AND ")
 #: The indexed messages of a channel, of one message id, or at one position.
@@ -78,13 +87,14 @@ _INDEXED: Final = {
 class SqliteSearchTerms(SqliteBase):
     """Keeping the contentless index in step with the messages (module docstring)."""
 
-    _term_source: Callable[[bytes], str] | None = None
+    _term_source: Callable[[bytes], Sequence[str]] | None = None
 
-    def set_term_source(self, source: Callable[[bytes], str] | None) -> None:
+    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
         """Register how a stored body maps to the terms it was indexed with (the
-        feature layer's search key and tokeniser); a pending rebuild runs now."""
+        feature layer's search key and tokeniser: the current form first, then older
+        ones); a pending rebuild runs now."""
         self._term_source = source
-        if source is None:
+        if source is None or not self._read("SELECT 1 FROM meta WHERE name = 'search_stale'"):
             return
         with self.transaction():
             if self._conn.execute(
@@ -92,16 +102,16 @@ class SqliteSearchTerms(SqliteBase):
             ).fetchone():
                 self._rebuild_search()
 
-    def _terms_now(self, channel_id: bytes, message_id: bytes, sealed: bytes) -> str | None:
-        """The terms the current body gives, or None when they cannot be computed."""
+    def _terms_now(self, channel_id: bytes, message_id: bytes, sealed: bytes) -> Sequence[str]:
+        """The term sets the current body gives (current form first), or none when
+        they cannot be computed."""
         if self._term_source is None:
-            return None
+            return ()
         try:
-            body = _message_decoder.decode(
-                self._cipher.open(sealed, "messages", channel_id, message_id)).body
+            body = _open_message(self._cipher, channel_id, message_id, sealed).body
             return self._term_source(body)
         except (ClientError, msgspec.MsgspecError, ValueError):
-            return None
+            return ()
 
     def _unindex(self, which: str, args: tuple[object, ...]) -> bool:
         """Take the messages ``which`` (a key of ``_INDEXED``) out of the index, inside
@@ -110,8 +120,9 @@ class SqliteSearchTerms(SqliteBase):
         rows = self._conn.execute(_INDEXED[which], args).fetchall()
         exact = True
         for position, channel_id, message_id, sealed, check in rows:
-            terms = self._terms_now(channel_id, message_id, sealed)
-            if terms and terms_check(terms) == check:
+            terms = next((t for t in self._terms_now(channel_id, message_id, sealed)
+                          if t and terms_check(t) == check), None)
+            if terms is not None:
                 self._write("INSERT INTO search_fts (search_fts, rowid, terms) "
                             "VALUES ('delete', ?, ?)", (position, terms))
             else:
@@ -136,7 +147,7 @@ class SqliteSearchTerms(SqliteBase):
                 (last, _PAGE_ITER),
             ).fetchall()
             for position, channel_id, message_id, sealed in rows:
-                terms = self._terms_now(channel_id, message_id, sealed)
+                terms = next(iter(self._terms_now(channel_id, message_id, sealed)), "")
                 if terms:
                     self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
                                 (position, terms))
@@ -341,14 +352,13 @@ class SqliteMessages(SqliteSearchTerms):
         if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
             raise UsageError("sender and body must be bytes")
         plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
-        return self._cipher.seal(plain, "messages", channel_id, message_id)
+        return self._cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id,
+                                 message_id)
 
     def _message(self, row: Row, *, strict: bool) -> Message:
         position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
         try:
-            secret = _message_decoder.decode(
-                self._cipher.open(sealed, "messages", channel_id, message_id)
-            )
+            secret = _open_message(self._cipher, channel_id, message_id, sealed)
         except (CorruptRecordError, msgspec.MsgspecError, ValueError):
             if strict:
                 raise CorruptRecordError(
@@ -556,12 +566,13 @@ class SqliteMessages(SqliteSearchTerms):
     def search_index(
         self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
     ) -> list[Message]:
-        """Messages indexed with every one of ``terms`` (hex hashes), newest first."""
+        """Messages indexed with every one of ``terms`` (encoded hashes), newest first."""
         if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
             raise UsageError(f"limit must be in 1..{MAX_PAGE}")
-        if not terms or not all(_HEX_TERM.fullmatch(t) for t in terms):
-            raise UsageError("search terms are hex token hashes")
-        match = " AND ".join(f'"{t}"' for t in terms)
+        groups = [t.split("|") for t in terms]
+        if not groups or not all(_TERM.fullmatch(x) for g in groups for x in g):
+            raise UsageError("search terms are encoded token hashes")
+        match = " AND ".join("(" + " OR ".join(f'"{x}"' for x in g) + ")" for g in groups)
         sql = (
             "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
             "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The contentless search index of schema 7: a store of schema 6 migrates with every
-message and the same search results; deleting, editing and redacting take a message's
-terms out of the index (which keeps no other copy of them), and terms that can no
-longer be recomputed exactly make the store rebuild the index rather than leave them."""
+"""The contentless search index (schema 7) with short terms (schema 8): a store of
+schema 6 migrates with every message and the same search results; deleting, editing
+and redacting take a message's terms out of the index (which keeps no other copy of
+them), and terms that can no longer be recomputed exactly make the store rebuild the
+index rather than leave them."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import random
 import secrets
 import sqlite3
@@ -27,6 +30,17 @@ SEARCH_KEY = bytes(range(32, 64))
 CHANNELS = [bytes([i]) * 16 for i in (1, 2)]
 WORDS = ["plenary", "agenda", "amendment", "paragraph", "coffee", "delegation", "draft",
          "Straße", "café", "recess", "vote", "quorum", "annex", "ministerial", "text"]
+
+
+class _V6Index(SearchIndex):
+    """Terms as schema 6 and 7 wrote them: 96 bits of the MAC in 24 hex characters."""
+
+    def _h(self, domain: bytes, token: str) -> str:
+        return hmac.new(self._key, domain + b"\x00" + token.encode(),
+                        hashlib.sha256).digest()[:12].hex()
+
+    def terms(self, text: str, *, legacy: bool = True) -> str:
+        return super().terms(text, legacy=True)
 
 
 def _bodies(n: int) -> list[payloads.Text]:
@@ -72,7 +86,8 @@ def _old_search(db: Path, terms: list[str], channel_id: bytes | None) -> list[by
     conn = sqlite3.connect(db)
     sql = ("SELECT m.message_id FROM search_fts f JOIN messages m ON m.position = f.rowid "
            "WHERE search_fts MATCH ?")
-    args: tuple[object, ...] = (" AND ".join(f'"{t}"' for t in terms),)
+    args: tuple[object, ...] = (" AND ".join(
+        "(" + " OR ".join(f'"{x}"' for x in t.split("|")) + ")" for t in terms),)
     if channel_id is not None:
         sql += " AND m.channel_id = ?"
         args += (channel_id,)
@@ -87,22 +102,30 @@ def _integrity(store: SqliteStore) -> None:
 
 def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path) -> None:
     db = tmp_path / "store.sqlite3"
-    index = SearchIndex(SEARCH_KEY)
+    old_index, index = _V6Index(SEARCH_KEY), SearchIndex(SEARCH_KEY)
     texts = _bodies(400)
-    _v6_store(db, texts, index)
-    queries = _queries(index)
-    before = {(i, c): _old_search(db, q, c) for i, q in enumerate(queries)
+    _v6_store(db, texts, old_index)
+    old_queries, queries = _queries(old_index), _queries(index)
+    assert len(old_queries[0][0]) == 24 and len(queries[0][0]) == 13
+    before = {(i, c): _old_search(db, q, c) for i, q in enumerate(old_queries)
               for c in (None, CHANNELS[1])}
     assert sum(map(len, before.values())) > 400  # the queries do find things
     size_before = db.stat().st_size
 
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == schema.LATEST == 7
+    assert schema.current_version(store._conn) == schema.LATEST == 8
     sql = store._conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
     assert "content=''" in sql
     names = {r[0] for r in store._conn.execute("SELECT name FROM sqlite_master")}
     assert "search_fts_content" not in names and "search_fts_v6" not in names
+    # every term is the new, shorter one, and each message's check matches its terms
+    assert {len(t) for t in _vocab(store)} == {13}
+    checks = dict(store._conn.execute(
+        "SELECT message_id, terms_check FROM messages WHERE terms_check IS NOT NULL"))
+    assert len(checks) == len(texts)
+    assert all(checks[p.message_id]
+               == schema.terms_check(index.terms(payload_text(p), legacy=True)) for p in texts)
     _integrity(store)
     for (i, c), ids in before.items():
         got = [m.message_id for m in store.search_index(queries[i], channel_id=c, limit=500)]
@@ -121,6 +144,10 @@ def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path)
     victim = texts[0]
     assert feats.purge(CHANNELS[0], victim.message_id)
     _integrity(store)
+    # deleted by its (older) terms, not by a rebuild, which would have re-indexed the
+    # others with today's terms
+    assert checks.pop(victim.message_id) and checks == dict(store._conn.execute(
+        "SELECT message_id, terms_check FROM messages WHERE terms_check IS NOT NULL"))
     assert store._conn.execute(
         "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None
     word = payload_text(victim).split()[0]
@@ -227,3 +254,40 @@ def test_terms_that_no_longer_recompute_make_the_store_rebuild(tmp_path: Path) -
 def test_terms_check_is_a_digest_of_the_terms() -> None:
     a, b = schema.terms_check("aa bb"), schema.terms_check("aa bc")
     assert len(a) == 4 and a != b and schema.terms_check("aa bb") == a
+
+
+def test_a_store_of_the_first_schema_7_rebuilds_its_hex_index(tmp_path: Path) -> None:
+    """Schema 7 first kept the hex terms; such a store empties its index on open and
+    rebuilds it from the bodies when the feature layer registers its term source."""
+    db = tmp_path / "store.sqlite3"
+    old_index, index = _V6Index(SEARCH_KEY), SearchIndex(SEARCH_KEY)
+    texts = _bodies(60)
+    _v6_store(db, texts, old_index)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")  # schema 7 as it first was: the hex terms, contentless
+    conn.execute("ALTER TABLE messages ADD COLUMN terms_check BLOB")
+    rows = conn.execute("SELECT rowid, terms FROM search_fts").fetchall()
+    conn.execute("DROP TABLE search_fts")
+    conn.execute(schema.SEARCH_FTS)
+    for position, terms in rows:
+        conn.execute("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", (position, terms))
+        conn.execute("UPDATE messages SET terms_check = ? WHERE position = ?",
+                     (schema.terms_check(terms), position))
+    conn.execute("UPDATE schema_version SET version = 7")
+    conn.execute("COMMIT")
+    conn.close()
+
+    store = SqliteStore.open(db, KEY)
+    assert schema.current_version(store._conn) == 8
+    assert _vocab(store) == set()  # emptied, to be rebuilt
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is not None
+    Features(store, index)
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None
+    assert {len(t) for t in _vocab(store)} == {13}
+    for word in WORDS[:6]:
+        want = {p.message_id for p in texts if word in payload_text(p).split()}
+        assert _find(store, index, word) == want and want, word
+    _integrity(store)
+    store.close()

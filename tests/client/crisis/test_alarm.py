@@ -26,7 +26,7 @@ def _view(call: HotlineCall, steps: list[LadderStep], now_ms: int) -> CallView:
     return CallView(b"c" * 16, call, lad, hl.escalation(call, None, lad, now_ms))
 
 
-def _wait(cond: object, timeout: float = 5.0) -> None:
+def _wait(cond: object, timeout: float = 30.0) -> None:  # a loaded runner is slow
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if cond():  # type: ignore[operator]

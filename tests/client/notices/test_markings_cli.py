@@ -4,25 +4,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from client._cli import Parser, run_guarded
-from client.cli import register as register_client
 from tests.support.client_venue import start_venue
+from tests.support.json_cli import CorridorCli
 
 A, B = "alderia-ana", "borduria-ana"
-
-
-def main(argv: list[str]) -> int:
-    p = Parser(prog="corridor")
-    p.add_argument("--json", action="store_true")
-    register_client(p.add_subparsers(dest="command", required=True))
-    args = p.parse_args(argv)
-    return run_guarded(args.func, args)
 
 
 def test_markings_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -31,13 +20,7 @@ def test_markings_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
     monkeypatch.setenv("CORRIDOR_PASSPHRASE", v.layout.passphrase)
     home = {n: str(v.layout.home(n)) for n in (A, B)}
 
-    def run(who: str, *argv: str, ok: bool = True, as_json: bool = True) -> Any:
-        capsys.readouterr()
-        rc = main([*argv[0].split(), *(["--json"] if as_json else []), "--home", home[who],
-                   *argv[1:]])
-        out, err = capsys.readouterr()
-        assert (rc == 0) is ok, out + err
-        return json.loads(out.strip().splitlines()[-1]) if as_json and ok else out + err
+    run = CorridorCli(capsys, home)
 
     try:
         run(B, "sync")

@@ -8,27 +8,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from client._cli import Parser, run_guarded
-from client.cli import register as register_client
-from client.notices.cli import register as register_notices
 from tests.support.client_venue import start_venue
+from tests.support.json_cli import CorridorCli
 from tests.support.pdf_pages import pages
 
 A, B = "alderia-ana", "borduria-ana"
-
-
-def main(argv: list[str]) -> int:
-    p = Parser(prog="corridor")
-    p.add_argument("--json", action="store_true")
-    sub = p.add_subparsers(dest="command", required=True)
-    register_client(sub)
-    register_notices(sub)
-    args = p.parse_args(argv)
-    return run_guarded(args.func, args)
 
 
 def test_notices_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -37,13 +24,7 @@ def test_notices_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("CORRIDOR_PASSPHRASE", v.layout.passphrase)
     home = {n: str(v.layout.home(n)) for n in (A, B)}
 
-    def run(who: str, *argv: str, ok: bool = True) -> Any:
-        capsys.readouterr()
-        words = argv[0].split()
-        rc = main([*words, "--json", "--home", home[who], *argv[1:]])
-        out = capsys.readouterr().out
-        assert (rc == 0) is ok, out
-        return json.loads(out.strip().splitlines()[-1])
+    run = CorridorCli(capsys, home)
 
     try:
         run(B, "sync")
