@@ -232,6 +232,8 @@ def test_the_command_line_over_a_real_relay(cli: Cli, tmp_path: Path) -> None:
         assert "not available" not in out  # a brand-new channel: nothing earlier to miss
         chans = cli.json("--home", home[B], "channels")
         assert [c["history_note"] for c in chans] == [""]  # type: ignore[union-attr]
+        rc, out, err = cli("--home", home[B], "read", cid)
+        assert rc == 0 and out == "no messages yet in this channel\n" and not err
 
         # durations wherever a duration is asked; ranges in the error
         for text, seconds in (("30s", 30), ("5m", 300), ("2h", 7200), ("7d", 604800)):
