@@ -257,14 +257,18 @@ async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int
 
 
 async def _hotline_step(args: argparse.Namespace, c: Client, desk: Desk) -> int:
+    again = False
     if args.hotline_command == "answer":
         await desk.answer(args.call, args.text, marking=args.marking)
-    else:
-        await desk.acknowledge(args.call)
+    else:  # a second ack sends nothing (the desk keeps one per member), and says so
+        again = not await desk.acknowledge(args.call)
     view = desk.find_call(args.call)
-    emit(args, view.to_json(_now_ms(desk)),
-          [f"{args.hotline_command}ed: {view.call.subject} "
-           f"[{view.ladder.to_json()['state']}]"])
+    data = view.to_json(_now_ms(desk))
+    if args.hotline_command == "ack":
+        data["already_acknowledged"] = again
+    done = ("already acknowledged" if again else
+            "acknowledged" if args.hotline_command == "ack" else "answered")
+    emit(args, data, [f"{done}: {view.call.subject} [{view.ladder.to_json()['state']}]"])
     return 0
 
 

@@ -91,6 +91,12 @@ class DeskView:
     others_on_duty: dict[str, bool] = field(default_factory=dict)
     #: request for explanation -> the incidents linked to it (mission, occurred at)
     incidents: dict[bytes, list[tuple[str, int]]] = field(default_factory=dict)
+    #: channel id -> the levels at or under its ceiling (what an item may be marked)
+    levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    #: call or request id -> the marking of the message that carried it
+    marks: dict[bytes, str] = field(default_factory=dict)
+    #: request for explanation -> its channel (where the reply goes)
+    request_channels: dict[bytes, bytes] = field(default_factory=dict)
 
 
 class Desk:
@@ -198,6 +204,20 @@ class Desk:
                 with contextlib.suppress(markings.MarkingError):
                     return str(markings.parse(self._marks.get(fp, ""), scheme))
         return scheme.lowest
+
+    def item_markings(self) -> dict[bytes, str]:
+        """Call id or request id -> the marking of the message that carried it (one
+        pass over the book, for the window's tables)."""
+        scheme = self.client.engine.marking_scheme
+        out = {}
+        for fp, k in self.book.kept.items():
+            rec = k.record
+            key = rec.call_id if isinstance(rec, HotlineCall) else (
+                rec.request_id if isinstance(rec, ExplanationRequest) else None)
+            if key is not None:
+                with contextlib.suppress(markings.MarkingError):
+                    out[key] = str(markings.parse(self._marks.get(fp, ""), scheme))
+        return out
 
     def call_marking(self, call_id: bytes) -> str:
         return self.marking_where(HotlineCall, "call_id", call_id)
@@ -434,6 +454,14 @@ class Desk:
         now = self.now()
         book = self.ensure()
         chans = [c for c in self.client.store.list_channels() if not c.damaged]
+        eng = self.client.engine
+        levels: dict[bytes, tuple[str, ...]] = {}
+        for c in chans:
+            with contextlib.suppress(ClientError):
+                levels[c.channel_id] = eng.levels_allowed(c.channel_id)
+        marks = self.item_markings()
+        asked = {k.record.request_id: k.channel_id for k in book.kept.values()
+                 if isinstance(k.record, ExplanationRequest)}
         return DeskView(self.me, self.mission, now, book.calls(now),
                         frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
                         book.explanations(now, self._called()), self.roster(),
@@ -441,7 +469,7 @@ class Desk:
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now), book.on_duty(now),
-                        self.incidents_of())
+                        self.incidents_of(), levels, marks, asked)
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
         """Request for explanation -> the incidents linked to it, as (reporting mission,

@@ -63,6 +63,10 @@ class DecisionsView:
     #: this mission's breaks not confirmed by every other mission (tell the user)
     alerts: list[silence.BreakState] = field(default_factory=list)
     observers: frozenset[str] = frozenset()
+    #: channel id -> the levels at or under its ceiling (what a text may be marked)
+    levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    #: procedure or document id -> the highest marking of its records
+    marks: dict[bytes, str] = field(default_factory=dict)
 
 
 class Desk:
@@ -386,8 +390,15 @@ class Desk:
         chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
                       if not c.damaged and c.kind is not None
                       and str(c.kind) in ("multilateral", "caucus", "notice"))
+        eng = self.client.engine
+        levels = {cid: eng.levels_allowed(cid)
+                  for cid in {c[0] for c in chans} | {c for c, _o in procs}
+                  | {c for c, _d in docs}}
+        marks = {o.put.proc_id: self._highest("proc_id", o.put.proc_id) for _c, o in procs}
+        marks |= {d.latest.doc_id: self._highest("doc_id", d.latest.doc_id) for _c, d in docs}
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
-                             chans, list(alerts), frozenset(self.book.observers))
+                             chans, list(alerts), frozenset(self.book.observers), levels,
+                             marks)
 
     # -- exports --------------------------------------------------------------------------
 
@@ -429,7 +440,7 @@ class Desk:
 
     def _highest(self, key: str, value: bytes) -> str:
         marks = [self._marks.get(signing.fingerprint(k.signed.body), "")
-                 for k in self.ensure().kept.values() if getattr(k.record, key, None) == value]
+                 for k in self.book.kept.values() if getattr(k.record, key, None) == value]
         scheme = self.client.engine.marking_scheme
         try:
             return str(markings.highest(marks, scheme))

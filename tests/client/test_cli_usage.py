@@ -232,6 +232,8 @@ def test_the_command_line_over_a_real_relay(cli: Cli, tmp_path: Path) -> None:
         assert "not available" not in out  # a brand-new channel: nothing earlier to miss
         chans = cli.json("--home", home[B], "channels")
         assert [c["history_note"] for c in chans] == [""]  # type: ignore[union-attr]
+        rc, out, err = cli("--home", home[B], "read", cid)
+        assert rc == 0 and out == "no messages yet in this channel\n" and not err
 
         # durations wherever a duration is asked; ranges in the error
         for text, seconds in (("30s", 30), ("5m", 300), ("2h", 7200), ("7d", 604800)):
@@ -348,6 +350,9 @@ def test_relay_serve_says_address_in_use_and_listening_only_once_bound(
         out = _relay("serve", "--data-dir", str(data), "--port", str(port), "--json")
         assert out.returncode == 1
         assert json.loads(out.stdout)["error"] == "address_in_use"
+    out = _relay("serve", "--data-dir", str(tmp_path / "no-venue"), "--port", "0", "--json")
+    assert out.returncode == 2 and json.loads(out.stdout)["error"] == "no_venue_root"
+    assert "venue init" in json.loads(out.stdout)["message"]
     proc = subprocess.Popen([sys.executable, "-m", "server_stub.cli", "serve", "--data-dir",
                              str(data), "--port", "0", "--json"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
@@ -370,3 +375,12 @@ def test_relay_venue_has_help_text() -> None:
     assert "venue root" in line
     bad = _relay("serve", "--port", "http")
     assert bad.returncode == 2 and "not a port number" in bad.stderr
+    for argv, words in ((("accredit-mission", "--public-key", "k.pem", "--mission-id", "x",
+                          "--name", "X", "--out", "x.pem", "--days", "9" * 14),
+                         "1 to 36,500 days"),
+                        (("revoke", "--serial", "9" * 60), "at most 20 bytes"),
+                        (("tls-cert", "--host", "localhost", "--out-cert", "c", "--out-key",
+                          "k", "--days", "9" * 14), "1 to 36,500 days")):
+        bad = _relay("venue", *argv, "--data-dir", "nowhere")
+        assert bad.returncode == 2 and words in bad.stderr, (argv, bad.stderr)
+        assert "Traceback" not in bad.stderr
