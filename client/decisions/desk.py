@@ -387,11 +387,21 @@ class Desk:
     def view(self, alerts: Sequence[silence.BreakState] = ()) -> DecisionsView:
         """Everything the app's decisions window shows, at once."""
         procs, docs = self.procedures(), self.documents()
+        eng = self.client.engine
         chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
                       if not c.damaged and c.kind is not None
-                      and str(c.kind) in ("multilateral", "caucus", "notice"))
-        eng = self.client.engine
-        levels = {cid: eng.levels_allowed(cid)
+                      and str(c.kind) in ("multilateral", "caucus", "notice")
+                      and not eng.channel_state(c.channel_id)[1].left)
+
+        def allowed(cid: bytes) -> tuple[str, ...]:
+            # a channel this device left has no group state any more (its keys are
+            # deleted): nothing can be posted there, and its records stay readable
+            try:
+                return eng.levels_allowed(cid)
+            except NotFoundError:
+                return ()
+
+        levels = {cid: allowed(cid)
                   for cid in {c[0] for c in chans} | {c for c, _o in procs}
                   | {c for c, _d in docs}}
         marks = {o.put.proc_id: self._highest("proc_id", o.put.proc_id) for _c, o in procs}

@@ -70,6 +70,10 @@ def test_break_silence_and_sign_off_from_the_window(
                         timeout=TIMEOUT)
 
         async def chair_acks() -> bool:
+            # the window shows the break once it is stored here; it reaches the relay
+            # when the outbox is flushed, which may still wait behind a sync: flush first,
+            # or the chair's one sync can miss the break and never acknowledge it
+            await other.client.flush()
             await chair.client.sync()
             await chair_desk.tick()
             return True
