@@ -516,7 +516,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
             _hotline_watch)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
-                   metavar="DURATION")
+                   metavar="DURATION", help="stop after this long (1s to 366d; default: "
+                   "until interrupted)")
 
     p = cmd(duty_sub, "publish", "post a signed roster to your mission's own channel",
             _duty_publish)
@@ -535,7 +536,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("--when", default="")
     p.add_argument("--reference", default="")
     p.add_argument("--deadline", type=duration_arg(60, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="reply within (default 48h)")
+                   metavar="DURATION", help="reply within (1m to 30d; default 48h)")
     p.add_argument("--notify", nargs="*", default=None,
                    help="missions to be told if it becomes overdue")
     p = cmd(esub, "reply", "reply to a request made to your mission", _explain_reply,
@@ -546,7 +547,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
             _explain_meeting)
     p.add_argument("request")
     p.add_argument("--within", type=duration_arg(3600, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="to be held within (default 48h)")
+                   metavar="DURATION", help="to be held within (1h to 30d; default 48h)")
     cmd(esub, "list", "requests, their state and clock", _explain_list, offline=True)
 
     p = cmd(meeting_sub, "call", "call an emergency meeting (chair or convener); "
@@ -590,6 +591,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
             "(inside the encryption)", _available)
     p.add_argument("--to", nargs="+", required=True, help="the missions told")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
-                   default=3600, metavar="DURATION", help="how long (default 1h)")
+                   default=3600, metavar="DURATION",
+                   help="how long (1m to 24h; default 1h)")
     p.add_argument("--note", default="", help="where, for instance")
     p.add_argument("--off", action="store_true", help="no longer available")

@@ -376,7 +376,7 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(dsub, "lock", "take (or release) the editing lock", _draft_lock)
     p.add_argument("doc")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 86400), default=1800,
-                   metavar="DURATION")
+                   metavar="DURATION", help="how long the lock holds (1m to 24h; default 30m)")
     p.add_argument("--release", action="store_true")
     p = cmd(dsub, "show", "documents, or one with its comments", _draft_show, offline=True)
     p.add_argument("doc", nargs="?", default=None)
