@@ -247,8 +247,9 @@ def classify(exc: BaseException, relay_url: str | None = None) -> Failure:
         return Failure("invalid", payload_words(text) if "Expected `" in text else text)
     if isinstance(exc, ce.EnvironmentFault):
         return Failure("environment", str(exc))
-    if isinstance(exc, ce.ClientError):
-        return Failure("failed", str(exc))
+    if isinstance(exc, ce.ClientError):  # a record's own check may carry msgspec's words
+        text = str(exc)
+        return Failure("failed", payload_words(text) if "Expected `" in text else text)
     if type(exc).__name__ == "CommandError":  # client.pki's refusals
         return Failure("refused", str(exc))
     if isinstance(exc, CryptoError):

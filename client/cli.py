@@ -445,7 +445,8 @@ async def _read(args: argparse.Namespace) -> int:
                f"{m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
-               + f"  ({m.message_id[:12]})" for m in msgs])
+               + f"  ({m.message_id[:12]})" for m in msgs]
+             or ["no messages yet in this channel"])  # an empty state, not silence
     return 0
 
 

@@ -140,17 +140,30 @@ def _emit(args: argparse.Namespace, data: Mapping[str, object], lines: Sequence[
             print(line)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    if value > MAX_DAYS:  # past year 9999 a certificate's date cannot be written
-        raise argparse.ArgumentTypeError(f"{value} is too long: at most {MAX_DAYS:,} days "
-                                         "(100 years)")
-    return value
+def _whole(limit: int, unit: str) -> Callable[[str], int]:
+    """An argparse type for a whole number from 1 to ``limit`` (said with ``unit``)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: 1 to {limit:,}{unit}")
+        return value
+    return parse
+
+
+def _days(text: str) -> int:
+    """Whole days (``365``) or a duration in days or weeks (``30d``, ``12w``), as the
+    client's ``mission sign-device --days`` takes them."""
+    t = text.strip().lower()
+    if t[-1:] in ("d", "w") and t[:-1].isdigit():
+        t = str(int(t[:-1]) * (7 if t.endswith("w") else 1))
+    return _whole(MAX_DAYS, " days (100 years)")(t)
+
+
+_hours = _whole(MAX_DAYS * 24, " hours")
+_order = _whole(2**53, "")  # a handover's serial (the signed field's bound)
 
 
 def _serial_arg(text: str) -> int:
@@ -516,7 +529,8 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
                                    "fingerprint in hex and words.")
     common(p)
     p.add_argument("--name", default="Corridor venue", help="the venue's name")
-    p.add_argument("--days", type=_positive, default=3650, help="validity (default 3650)")
+    p.add_argument("--days", type=_days, default=3650,
+                   help=f"validity in days, or 52w (default 3650; at most {MAX_DAYS:,})")
     p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
                    help="Argon2id cost of the key file (default moderate)")
     _scheme_arguments(p)
@@ -549,7 +563,8 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     src.add_argument("--public-key", help="the mission's Ed25519 public key (PEM)")
     p.add_argument("--mission-id", required=True)
     p.add_argument("--name", required=True, help="the mission's name")
-    p.add_argument("--days", type=_positive, default=365, help="validity (default 365)")
+    p.add_argument("--days", type=_days, default=365,
+                   help=f"validity in days, or 52w (default 365; at most {MAX_DAYS:,})")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
     p.add_argument("--observer", action="store_true",
                    help="accredit an observer (partner state, track-2 participant): it never "
@@ -563,7 +578,7 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--channel", help="the channel (convener only)")
     p.add_argument("--delegate", required=True, help="the delegate id")
     p.add_argument("--mission-id", required=True)
-    p.add_argument("--hours", type=_positive, default=24, help="validity (default 24)")
+    p.add_argument("--hours", type=_hours, default=24, help="validity (default 24)")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
     p.set_defaults(func=_run(cmd_grant_role))
 
@@ -578,7 +593,7 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--role", required=True,
                    help="the incoming chair's role certificate (from grant-role)")
     p.add_argument("--at", default=None, help="ISO 8601 time it takes effect (default now)")
-    p.add_argument("--serial", type=_positive, default=None,
+    p.add_argument("--serial", type=_order, default=None,
                    help="orders handovers of one moment (default: the next number)")
     p.add_argument("--out", required=True, help="where to write the signed handover")
     p.set_defaults(func=_run(cmd_handover))

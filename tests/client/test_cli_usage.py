@@ -232,6 +232,8 @@ def test_the_command_line_over_a_real_relay(cli: Cli, tmp_path: Path) -> None:
         assert "not available" not in out  # a brand-new channel: nothing earlier to miss
         chans = cli.json("--home", home[B], "channels")
         assert [c["history_note"] for c in chans] == [""]  # type: ignore[union-attr]
+        rc, out, err = cli("--home", home[B], "read", cid)
+        assert rc == 0 and out == "no messages yet in this channel\n" and not err
 
         # durations wherever a duration is asked; ranges in the error
         for text, seconds in (("30s", 30), ("5m", 300), ("2h", 7200), ("7d", 604800)):
@@ -375,7 +377,7 @@ def test_relay_venue_has_help_text() -> None:
     assert bad.returncode == 2 and "not a port number" in bad.stderr
     for argv, words in ((("accredit-mission", "--public-key", "k.pem", "--mission-id", "x",
                           "--name", "X", "--out", "x.pem", "--days", "9" * 14),
-                         "at most 36,500 days"),
+                         "1 to 36,500 days"),
                         (("revoke", "--serial", "9" * 60), "at most 20 bytes"),
                         (("tls-cert", "--host", "localhost", "--out-cert", "c", "--out-key",
                           "k", "--days", "9" * 14), "1 to 36,500 days")):
