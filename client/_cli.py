@@ -39,6 +39,7 @@ __all__ = [
     "emit_failure",
     "format_duration",
     "parse_duration",
+    "payload_words",
     "run_guarded",
 ]
 
@@ -131,6 +132,7 @@ def duration_arg(minimum: int, maximum: int, *,
                 f"{format_duration(maximum)}")
         return seconds
 
+    parse.limits = (minimum, maximum)  # type: ignore[attr-defined]  # --help states them
     return parse
 
 
@@ -150,7 +152,20 @@ class Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are raised (see :class:`UsageFailure`)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageFailure(self.prog, message, self.format_usage())
+        raise UsageFailure(self.prog, message + _dash_hint(message), self.format_usage())
+
+
+_NEGATIVE = re.compile(r"(?:^|\s)-\d")
+
+
+def _dash_hint(message: str) -> str:
+    """argparse reads ``-1m`` as an unknown option: say what was meant instead."""
+    if message.startswith("unrecognized arguments:") and _NEGATIVE.search(message[23:]):
+        return (" (durations and numbers here are not negative: durations are written 30s, "
+                "5m, 2h, 7d)")
+    if message.endswith("expected one argument"):
+        return " (a value that starts with '-' is written --option=VALUE)"
+    return ""
 
 
 # ---------------------------------------------------------------------- errors
@@ -168,7 +183,7 @@ _MSGSPEC = re.compile(
     r"Expected `(?P<what>[^`]*)`(?P<rest>[^-]*?)\s*-\s*at `\$\.(?P<field>[\w.]+)`")
 
 
-def _payload_words(text: str) -> str:
+def payload_words(text: str) -> str:
     """msgspec's "Expected `str` of length <= 32768 - at `$.body`" as a sentence."""
     m = _MSGSPEC.search(text)
     if m is None:
@@ -215,7 +230,7 @@ def classify(exc: BaseException, relay_url: str | None = None) -> Failure:
     if isinstance(exc, PolicyViolation):
         return Failure("policy", f"the channel's policy does not allow this: {exc}")
     if isinstance(exc, ce.PayloadError):
-        return Failure("invalid", _payload_words(str(exc)))
+        return Failure("invalid", payload_words(str(exc)))
     if isinstance(exc, ce.NotFoundError):
         return Failure("not_found", str(exc))
     if isinstance(exc, ce.PassphraseRequiredError):
@@ -228,16 +243,20 @@ def classify(exc: BaseException, relay_url: str | None = None) -> Failure:
         return Failure("keyring_unavailable", str(exc))
     if isinstance(exc, ce.StorageError):
         return Failure("storage", str(exc))
-    if isinstance(exc, ce.UsageError):
-        return Failure("invalid", str(exc))
+    if isinstance(exc, ce.UsageError):  # a payload check may carry msgspec's words
+        text = str(exc)
+        return Failure("invalid", payload_words(text) if "Expected `" in text else text)
     if isinstance(exc, ce.EnvironmentFault):
         return Failure("environment", str(exc))
-    if isinstance(exc, ce.ClientError):
-        return Failure("failed", str(exc))
+    if isinstance(exc, ce.ClientError):  # a record's own check may carry msgspec's words
+        text = str(exc)
+        return Failure("failed", payload_words(text) if "Expected `" in text else text)
     if type(exc).__name__ == "CommandError":  # client.pki's refusals
         return Failure("refused", str(exc))
     if isinstance(exc, CryptoError):
         return Failure("certificate", f"the certificate check failed: {exc}")
+    if isinstance(exc, OverflowError):  # a number past what the wire format carries
+        return Failure("invalid", "a number given is too large for Corridor")
     if isinstance(exc, FileNotFoundError):
         return Failure("not_found", f"no such file: {exc.filename}")
     if isinstance(exc, OSError):

@@ -24,7 +24,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING
 
 from client import venue
-from client._cli import LIMITS, duration_arg, format_duration
+from client._cli import LIMITS, classify, duration_arg, format_duration
 from client.cli_common import emit, number_arg, open_client, parse_when, sync_or_offline
 from client.errors import AlreadyDoneError, ClientError, NotFoundError, UsageError
 from client.events import Event
@@ -76,11 +76,12 @@ async def _status(args: argparse.Namespace) -> int:
     async with open_client(args) as c:
         synced = True
         if not args.offline:
-            try:
-                await c.sync()
-            except ClientError as exc:  # still show what is known (expiry, warnings)
+            try:  # offline: the note says so; still show what is known (expiry, warnings)
+                synced = not await sync_or_offline(c, args)
+            except ClientError as exc:
                 synced = False
-                print(f"warning: could not sync: {exc}", file=sys.stderr)
+                print(f"warning: could not sync: {classify(exc, c.relay_url).message}",
+                      file=sys.stderr)
         st = c.status()
         st["synced"] = synced and not args.offline
         cert = st["certificate"]
@@ -233,6 +234,9 @@ async def _send(args: argparse.Namespace) -> int:
     in the home's outbox and goes, exactly once, at the next command that reaches it."""
     from client.transport import RelayUnavailable
 
+    if not args.attach and not args.text.strip():
+        raise UsageError("the text must not be empty (an empty text goes only as the "
+                         "caption of --attach FILE)")
     async with open_client(args) as c:
         offline = False
         try:
@@ -326,15 +330,17 @@ async def _search(args: argparse.Namespace) -> int:
         await sync_or_offline(c, args)
         hits = c.search(args.text, channel=args.channel, limit=args.limit)
         emit(args, [h.to_json() for h in hits],
-              [f"{h.channel_name}  [{h.message.seq}] {h.message.sender_label}: {h.message.summary}"
-               f"  ({h.message.message_id})" for h in hits] or ["no match"])
+              [f"{h.channel_name}  [{'-' if h.message.seq is None else h.message.seq}] "
+               f"{h.message.sender_label}: {h.message.summary}  ({h.message.message_id})"
+               for h in hits] or ["no match"])
     return 0
 
 
 async def _emergency(args: argparse.Namespace) -> int:
+    at = parse_when(args.at, future=True)  # a wrong time is said before the relay is asked
     async with open_client(args) as c:
         await c.sync()
-        mid = await c.emergency_call(args.channel, meeting_at=parse_when(args.at),
+        mid = await c.emergency_call(args.channel, meeting_at=at,
                                      place=args.place, link=args.link, agenda=args.agenda)
         emit(args, {"message_id": mid}, [f"emergency call sent ({mid})"])
     return 0
@@ -439,7 +445,8 @@ async def _read(args: argparse.Namespace) -> int:
                f"{m.summary}"
                + (" (edited)" if m.edited else "") + ("  [ack requested]" if m.requires_ack
                                                         else "")
-               + f"  ({m.message_id[:12]})" for m in msgs])
+               + f"  ({m.message_id[:12]})" for m in msgs]
+             or ["no messages yet in this channel"])  # an empty state, not silence
     return 0
 
 
@@ -448,6 +455,15 @@ def _event_json(e: Event) -> dict[str, object]:
 
     return {"event": type(e).__name__, **{k: (v.hex() if isinstance(v, bytes) else v)
                                          for k, v in asdict(e).items()}}
+
+
+def _plain(detail: str) -> str:
+    """The transport's detail without the library's exception name ("…: ConnectError")."""
+    import re
+
+    head, sep, tail = detail.rpartition(": ")
+    return head if sep and re.fullmatch(r"[A-Z]\w*(Error|Exception|Group|Timeout)", tail) \
+        else detail
 
 
 async def _watch(args: argparse.Namespace) -> int:
@@ -462,7 +478,7 @@ async def _watch(args: argparse.Namespace) -> int:
         def line(e: Event) -> str | None:
             if isinstance(e, ev.ConnectionChanged):
                 return "connected to the relay" if e.connected else \
-                    f"offline ({e.detail}); reconnecting…"
+                    f"offline ({_plain(e.detail)}); reconnecting…"
             if isinstance(e, ev.MessageFailed):
                 return f"not sent {e.message_id.hex()[:12]}: the relay refused it: {e.reason}"
             if isinstance(e, ev.ErrorEvent):
@@ -662,8 +678,8 @@ def register(subparsers: Subparsers) -> None:
             "the relay drops or comes back (reconnects by itself; Ctrl+C ends)",
             _watch_command)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
-                   metavar="DURATION", help="stop after this long (30s, 5m, 2h; default: "
-                   "until interrupted)")
+                   metavar="DURATION", help="stop after this long (30s, 5m, 2h; 1s to 366d; "
+                   "default: until interrupted)")
     p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
     p.add_argument("--limit", type=number_arg(1, 10_000), default=50,

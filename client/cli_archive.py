@@ -58,7 +58,10 @@ def _verify_export(args: argparse.Namespace) -> int:
     crls = [certs.der_of(Path(p).read_bytes(), "crl") for p in args.crl or []]
     try:
         x = verify_export(Path(args.file).read_text(encoding="utf-8"), root, crls)
-    except (ExportError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise UsageError("the export does not verify: the file is not a Corridor export "
+                         "(not text)") from None
+    except ExportError as exc:
         raise UsageError(f"the export does not verify: {exc}") from None
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(x.exported_at / 1000))
     if args.pdf:

@@ -11,6 +11,7 @@ helpers.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -78,32 +79,43 @@ def emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
             print(line)
 
 
-def parse_when(text: str) -> int:
+#: The latest time a command accepts (the end of year 9999), in ms since the epoch.
+_LATEST_MS = 253_402_300_799_999
+
+
+def parse_when(text: str, *, future: bool = False) -> int:
     """Milliseconds since the epoch: an ISO 8601 time (local time if no zone), ``+30m`` /
     ``in 2h`` from now, ``-1h`` / ``1h ago`` before now (an incident that has happened),
-    or a number of ms."""
+    or a number of ms. ``future``: refuse a time more than a minute past (a meeting
+    convened for yesterday is a typo, as the app's dialog says)."""
     t = text.strip()
+    when: int | None = None
     if t.isdigit():
-        return int(t)
+        when = int(t)
     low = t.lower()
     sign, rel = 1, None
     if t.startswith("+") or low.startswith("in "):
         rel = t[1:] if t.startswith("+") else t[3:]
     elif t.startswith("-") or low.endswith(" ago"):
         sign, rel = -1, (t[1:] if t.startswith("-") else t[:-4])
-    if rel is not None:
+    if when is None and rel is not None:
+        with contextlib.suppress(ValueError):
+            when = int(time.time() * 1000) + sign * parse_duration(rel) * 1000
+    if when is None:
         try:
-            return int((time.time() + sign * parse_duration(rel)) * 1000)
-        except ValueError:
-            pass
-    try:
-        dt = datetime.fromisoformat(t)
-    except ValueError:
-        raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, or "
-                         "add +02:00), +30m for 30 minutes from now, or '1h ago'") from None
-    if dt.tzinfo is None:
-        dt = dt.astimezone()  # the user's local time zone
-    return int(dt.timestamp() * 1000)
+            dt = datetime.fromisoformat(t)
+            if dt.tzinfo is None:
+                dt = dt.astimezone()  # the user's local time zone
+            when = int(dt.timestamp() * 1000)
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"{text!r} is not a time: write 2026-05-04T15:30 (local time, "
+                             "or add +02:00), +30m for 30 minutes from now, or '1h ago'") \
+                from None
+    if not 0 <= when <= _LATEST_MS:
+        raise UsageError(f"{text!r} is out of range: a time from 1970 to the year 9999")
+    if future and when < time.time() * 1000 - 60_000:
+        raise UsageError(f"{text!r} is in the past: give a time to come (e.g. +30m)")
+    return when
 
 
 def number_arg(lo: int, hi: int) -> Callable[[str], int]:

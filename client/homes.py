@@ -151,8 +151,11 @@ def forget(home: Path, env: Mapping[str, str] | None = None) -> bool:
 
 
 def _run(args: argparse.Namespace) -> int:
-    if getattr(args, "forget", None):
-        forget(Path(args.forget))
+    if getattr(args, "forget", None) and not forget(Path(args.forget)):
+        from client.errors import NotFoundError
+
+        raise NotFoundError(f"{args.forget} is not in the list of known homes "
+                            "(corridor homes lists them)")
     homes = known_homes()
     if getattr(args, "json", False):
         print(json.dumps({"homes": [h.to_json() for h in homes],

@@ -179,8 +179,10 @@ def cmd_mission_monitor(args: argparse.Namespace) -> int:
     issued = issued_serials(Path(args.issued) if args.issued
                             else Path(args.mission_cert).parent / ISSUED)
 
+    home = _existing_home(args).root  # --home before or after the command, or CORRIDOR_HOME
+
     async def run() -> tuple[SignedTreeHead, list[bytes]]:
-        client = Client.open(args.home, args.relay)
+        client = Client.open(home, getattr(args, "relay", None))
         try:
             return await client.verified_log()
         finally:
@@ -295,10 +297,9 @@ def cmd_device_init(args: argparse.Namespace, *,
     made = create_device_request(home, args.delegate_id, args.display_name, prompt=prompt,
                                  backend=args.keystore,
                                  kdf=kdf_from_env(KdfLimits(*STRENGTHS[args.kdf])))
-    where = ("device key: in the OS keyring" if made.key_file is None else
-             f"device key: in the passphrase-protected file {made.key_file} "
-             "(no usable OS keyring)")
-    _emit(args, made.to_json(), [where, made.keystore_description,
+    # the file's description already names it and says why: the keyring note is said once
+    where = ["device key: in the OS keyring"] if made.key_file is None else []
+    _emit(args, made.to_json(), [*where, made.keystore_description,
                                  f"request for your mission admin: {made.request}"])
     return 0
 
@@ -533,9 +534,11 @@ def register(subparsers: Subparsers) -> None:
     p.add_argument("--mission-cert", required=True)
     p.add_argument("--issued", help="the mission's issued/ directory (default: beside "
                    "--mission-cert)")
-    p.add_argument("--home", required=True, help="a device home of the venue (reads the "
-                   "log with its token, pinned root and policy)")
-    p.add_argument("--relay", help="relay URL (default: the home's)")
+    p.add_argument("--home", default=argparse.SUPPRESS, help="a device home of the venue "
+                   "(reads the log with its token, pinned root and policy; default: "
+                   "CORRIDOR_HOME or the platform data dir)")
+    p.add_argument("--relay", default=argparse.SUPPRESS,
+                   help="relay URL (default: the home's)")
 
     device = subparsers.add_parser("device", help="this device: key, certificate",
                                    description="Device enrolment commands.")

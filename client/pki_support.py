@@ -138,6 +138,9 @@ def _serial_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a serial number") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("serial numbers are positive")
+    if value.bit_length() > 159:  # RFC 5280: at most 20 octets, positive
+        raise argparse.ArgumentTypeError(f"{text} is too large for a certificate serial "
+                                         "number (at most 20 bytes)")
     return value
 
 

@@ -172,7 +172,9 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(settings)
     except (NoVenueRoot, BlobKeyError) as exc:  # nobody could register / link-safe blobs
-        print(f"corridor-relay: {exc}", file=sys.stderr)
+        code = "no_venue_root" if isinstance(exc, NoVenueRoot) else "blob_key"
+        _say(args, {"error": code, "message": str(exc)}, f"corridor-relay: {exc}",
+             error=True)
         return 2
     scheme = "http"
     options: dict[str, object] = {"log_config": None}  # uvicorn's lines go through ours

@@ -104,10 +104,20 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 36_500:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: 1 to 36,500 days")
+    return value
+
+
 def add_tls_cert_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", action="append", required=True, metavar="NAME",
                    help="a DNS name or IP address clients use for the relay (repeatable)")
-    p.add_argument("--days", type=int, default=DEFAULT_DAYS,
+    p.add_argument("--days", type=_days, default=DEFAULT_DAYS,
                    help=f"validity (default {DEFAULT_DAYS}; cut to the root's)")
     p.add_argument("--out-cert", required=True, help="where to write the certificate (PEM)")
     p.add_argument("--out-key", required=True,

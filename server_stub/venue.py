@@ -41,6 +41,9 @@ from crypto.errors import CryptoError, DecodeError
 
 from .transparency import LOG_KEY, POLICY
 
+#: The longest validity a venue command signs (days; year 9999 is the end of X.509 time).
+MAX_DAYS = 36_500
+
 __all__ = ["HELP", "add_arguments", "main", "register", "run"]
 
 #: The ``venue`` command's line in ``corridor-relay --help`` (server_stub.cli lists it).
@@ -137,14 +140,30 @@ def _emit(args: argparse.Namespace, data: Mapping[str, object], lines: Sequence[
             print(line)
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
-    return value
+def _whole(limit: int, unit: str) -> Callable[[str], int]:
+    """An argparse type for a whole number from 1 to ``limit`` (said with ``unit``)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not 1 <= value <= limit:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: 1 to {limit:,}{unit}")
+        return value
+    return parse
+
+
+def _days(text: str) -> int:
+    """Whole days (``365``) or a duration in days or weeks (``30d``, ``12w``), as the
+    client's ``mission sign-device --days`` takes them."""
+    t = text.strip().lower()
+    if t[-1:] in ("d", "w") and t[:-1].isdigit():
+        t = str(int(t[:-1]) * (7 if t.endswith("w") else 1))
+    return _whole(MAX_DAYS, " days (100 years)")(t)
+
+
+_hours = _whole(MAX_DAYS * 24, " hours")
+_order = _whole(2**53, "")  # a handover's serial (the signed field's bound)
 
 
 def _serial_arg(text: str) -> int:
@@ -154,6 +173,9 @@ def _serial_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a serial number") from None
     if value <= 0:
         raise argparse.ArgumentTypeError("serial numbers are positive")
+    if value.bit_length() > 159:  # RFC 5280: at most 20 octets, positive
+        raise argparse.ArgumentTypeError(f"{text} is too large for a certificate serial "
+                                         "number (at most 20 bytes)")
     return value
 
 
@@ -472,6 +494,12 @@ def _run(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namesp
         except OSError as e:
             print(f"error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
             return 1
+        except Exception as e:  # a bug: said in a sentence, the traceback on request
+            if os.environ.get("CORRIDOR_DEBUG") == "1":
+                raise
+            print(f"error: internal error ({type(e).__name__}): {e}. Please report it; "
+                  "CORRIDOR_DEBUG=1 shows the details.", file=sys.stderr)
+            return 70
     return wrapped
 
 
@@ -501,7 +529,8 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
                                    "fingerprint in hex and words.")
     common(p)
     p.add_argument("--name", default="Corridor venue", help="the venue's name")
-    p.add_argument("--days", type=_positive, default=3650, help="validity (default 3650)")
+    p.add_argument("--days", type=_days, default=3650,
+                   help=f"validity in days, or 52w (default 3650; at most {MAX_DAYS:,})")
     p.add_argument("--kdf", choices=sorted(STRENGTHS), default="moderate",
                    help="Argon2id cost of the key file (default moderate)")
     _scheme_arguments(p)
@@ -534,7 +563,8 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     src.add_argument("--public-key", help="the mission's Ed25519 public key (PEM)")
     p.add_argument("--mission-id", required=True)
     p.add_argument("--name", required=True, help="the mission's name")
-    p.add_argument("--days", type=_positive, default=365, help="validity (default 365)")
+    p.add_argument("--days", type=_days, default=365,
+                   help=f"validity in days, or 52w (default 365; at most {MAX_DAYS:,})")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
     p.add_argument("--observer", action="store_true",
                    help="accredit an observer (partner state, track-2 participant): it never "
@@ -548,7 +578,7 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--channel", help="the channel (convener only)")
     p.add_argument("--delegate", required=True, help="the delegate id")
     p.add_argument("--mission-id", required=True)
-    p.add_argument("--hours", type=_positive, default=24, help="validity (default 24)")
+    p.add_argument("--hours", type=_hours, default=24, help="validity (default 24)")
     p.add_argument("--out", required=True, help="where to write the certificate (PEM)")
     p.set_defaults(func=_run(cmd_grant_role))
 
@@ -563,7 +593,7 @@ def add_arguments(venue: argparse.ArgumentParser) -> None:
     p.add_argument("--role", required=True,
                    help="the incoming chair's role certificate (from grant-role)")
     p.add_argument("--at", default=None, help="ISO 8601 time it takes effect (default now)")
-    p.add_argument("--serial", type=_positive, default=None,
+    p.add_argument("--serial", type=_order, default=None,
                    help="orders handovers of one moment (default: the next number)")
     p.add_argument("--out", required=True, help="where to write the signed handover")
     p.set_defaults(func=_run(cmd_handover))

@@ -102,10 +102,12 @@ class CrisisController(QObject):
         self.timer.timeout.connect(self.refresh)
         window.callRequested.connect(self._call)
         window.ackRequested.connect(lambda cid: self._do(lambda d: d.acknowledge(cid)))
-        window.answerRequested.connect(lambda cid, text: self._do(lambda d: d.answer(cid, text)))
+        window.answerRequested.connect(lambda cid, text, mark: self._do(
+            lambda d: d.answer(cid, text, marking=mark)))
         window.explainRequested.connect(self._explain)
         window.replyRequested.connect(
-            lambda rid, text: self._do(lambda d: d.reply_explanation(rid.hex(), text)))
+            lambda rid, text, mark: self._do(
+                lambda d: d.reply_explanation(rid.hex(), text, marking=mark)))
         window.meetingRequested.connect(
             lambda rid: self._do(lambda d: d.request_meeting(rid.hex())))
         window.proposalAnswered.connect(
@@ -147,11 +149,13 @@ class CrisisController(QObject):
 
         self.bridge.submit(run, lambda _r: self.refresh())
 
-    def _call(self, channel: bytes, subject: str, body: str, priority: str) -> None:
-        self._do(lambda d: d.call(channel, subject, body, priority=Priority(priority)))
+    def _call(self, channel: bytes, subject: str, body: str, priority: str,
+              marking: str = "") -> None:
+        self._do(lambda d: d.call(channel, subject, body, priority=Priority(priority),
+                                  marking=marking))
 
     def _explain(self, channel: bytes, to: str, what: str, where: str, when: str,
-                 reference: str) -> None:
+                 reference: str, marking: str = "") -> None:
         self._do(lambda d: d.request_explanation(channel, to_mission=to, what=what,
                                                  where=where, when=when,
-                                                 reference=reference))
+                                                 reference=reference, marking=marking))

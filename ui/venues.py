@@ -14,6 +14,7 @@ one for all venues and says which venue each notification is from.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,7 @@ class Venues(QObject):
         #: opens a home directory (the controller: passphrase, enrolment); set by it
         self.request_open: Callable[[Path], None] = lambda _p: None
         self._tray: QSystemTrayIcon | None = None
+        self._menu = QMenu()
         self._tray_made = False
         self._update = QTimer(self)
         self._update.setSingleShot(True)
@@ -161,9 +163,13 @@ class Venues(QObject):
         self.open.remove(entry)
         window.closing_venue = bool(others)  # keep the shared tray for the others
         window.quit()
-        entry.unsubscribe()
         session = entry.session
-        self.bridge.submit(session.close, lambda _r: self._update.start(),
+
+        async def close() -> None:  # on the core's thread, where events are emitted
+            entry.unsubscribe()
+            await session.close()
+
+        self.bridge.submit(close, lambda _r: self._update.start(),
                            lambda _e: self._update.start())
         self._update.start()
 
@@ -209,13 +215,29 @@ class Venues(QObject):
         tray.activated.connect(lambda *_: self._raise())
         menu = QMenu()  # no parent: it outlives whichever window made the tray
         self._menu = menu
-        menu.addAction(_t("&Open Corridor"), self._raise)
-        menu.addSeparator()
-        menu.addAction(_t("&Quit"), lambda: self.shown.quit() if self.shown else None)
+        menu.aboutToShow.connect(self._fill_tray_menu)
+        self._fill_tray_menu()
         tray.setContextMenu(menu)
         tray.show()
         self._tray = tray
         return tray
+
+    def _fill_tray_menu(self) -> None:
+        """The tray's menu: each open venue with its unread count (choosing one shows
+        it), then Open and Quit."""
+        menu = self._menu
+        menu.clear()
+        if len(self.open) > 1:
+            for v in self.open:
+                n = self.unread(v)
+                act = menu.addAction(f"{v.label} ({n})" if n else v.label,
+                                     functools.partial(self.show, v.window))
+                act.setCheckable(True)
+                act.setChecked(v.window is self.shown)
+            menu.addSeparator()
+        menu.addAction(_t("&Open Corridor"), self._raise)
+        menu.addSeparator()
+        menu.addAction(_t("&Quit"), lambda: self.shown.quit() if self.shown else None)
 
     def _raise(self) -> None:
         if self.shown is not None:
@@ -230,9 +252,7 @@ class Venues(QObject):
             with contextlib.suppress(RuntimeError):  # a window Qt already deleted
                 v.window.save_state()
                 v.window.crisis.stop()
-            with contextlib.suppress(Exception):
-                v.unsubscribe()
-            sessions.append(v.session)
+            sessions.append(v.session)  # closing it ends its events too
         self.open.clear()
         if self._tray is not None:
             self._tray.hide()

@@ -21,6 +21,10 @@
   CALENDAR.json --out venue.ics`` (offline);
 * ``available --to MISSION... [--for 1h] [--note WHERE]``: informal contact, told only
   to the chosen missions, inside the encryption;
+* ``hotline call``, ``hotline answer``, ``explain request``, ``explain reply`` and
+  ``meeting call`` take ``--marking LEVEL[//CAVEAT]`` (the venue's scheme, at most the
+  channel's ceiling; default the lowest); ``hotline calls`` and ``explain list`` show
+  each item's marking and the hotline log carries the highest of its entries';
 * ``handover CHANNEL FILE``: forward the venue's signed chair handover (made by
   ``corridor-relay venue handover``).
 """
@@ -38,6 +42,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from client._cli import payload_words
 from client.cli_common import (
     emit,
     open_client,
@@ -103,8 +108,14 @@ def _duty_sign(args: argparse.Namespace) -> int:
                           for s in spec.get("shifts", [])]
         spec.setdefault("issued_at", _ms("+0s"))
         roster = msgspec.convert(spec, hotline.DutyRoster)
-    except (ValueError, KeyError, TypeError, msgspec.ValidationError) as exc:
-        raise UsageError(f"{args.roster} is not a duty roster: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: it is not JSON (line "
+                         f"{exc.lineno}, column {exc.colno})") from None
+    except KeyError as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: a shift lacks {exc}") from None
+    except (ValueError, TypeError, msgspec.ValidationError) as exc:
+        raise UsageError(f"{args.roster} is not a duty roster: "
+                         f"{payload_words(str(exc))}") from None
     passphrase = os.environ.get("CORRIDOR_PASSPHRASE")
     if passphrase is None:
         import getpass
@@ -216,12 +227,13 @@ async def _hotline_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     call = await desk.call(args.channel, args.subject, args.body,
                            priority=Priority(args.priority),
                            reply_within_ms=args.reply_within * 1000
-                           if args.reply_within else None)
+                           if args.reply_within else None, marking=args.marking)
     view = desk.ensure().call_view(bytes.fromhex(call), _now_ms(desk))
     assert view is not None, "the call just placed is in the book"
-    emit(args, view.to_json(_now_ms(desk)),
-          [f"{args.priority.upper()} call {call} to {view.call.to_mission}; reply by "
-           f"{_clock(view.call.reply_by)}"])
+    mark = desk.call_marking(view.call.call_id)
+    emit(args, {**view.to_json(_now_ms(desk)), "marking": mark},
+          [f"[{mark}] {args.priority.upper()} call {call} to {view.call.to_mission}; "
+           f"reply by {_clock(view.call.reply_by)}"])
     return 0
 
 
@@ -235,22 +247,28 @@ async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int
     await desk.tick()
     now = _now_ms(desk)
     views = desk.calls()
-    emit(args, [v.to_json(now) for v in views],
-          [f"{v.call.call_id.hex()[:12]}  {v.call.priority.upper():7} {v.call.caller} -> "
+    marks = {v.call.call_id: desk.call_marking(v.call.call_id) for v in views}
+    emit(args, [{**v.to_json(now), "marking": marks[v.call.call_id]} for v in views],
+          [f"{v.call.call_id.hex()[:12]}  [{marks[v.call.call_id]}] "
+           f"{v.call.priority.upper():7} {v.call.caller} -> "
            f"{v.call.to_mission}: {v.call.subject}  [{v.ladder.to_json()['state']}; "
            f"{v.escalation.summary(now)}]" for v in views] or ["no hotline calls"])
     return 0
 
 
 async def _hotline_step(args: argparse.Namespace, c: Client, desk: Desk) -> int:
+    again = False
     if args.hotline_command == "answer":
-        await desk.answer(args.call, args.text)
-    else:
-        await desk.acknowledge(args.call)
+        await desk.answer(args.call, args.text, marking=args.marking)
+    else:  # a second ack sends nothing (the desk keeps one per member), and says so
+        again = not await desk.acknowledge(args.call)
     view = desk.find_call(args.call)
-    emit(args, view.to_json(_now_ms(desk)),
-          [f"{args.hotline_command}ed: {view.call.subject} "
-           f"[{view.ladder.to_json()['state']}]"])
+    data = view.to_json(_now_ms(desk))
+    if args.hotline_command == "ack":
+        data["already_acknowledged"] = again
+    done = ("already acknowledged" if again else
+            "acknowledged" if args.hotline_command == "ack" else "answered")
+    emit(args, data, [f"{done}: {view.call.subject} [{view.ladder.to_json()['state']}]"])
     return 0
 
 
@@ -331,13 +349,16 @@ async def _duty_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 async def _explain_request(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rid = await desk.request_explanation(
         args.channel, to_mission=args.to, what=args.what, where=args.where, when=args.when,
-        reference=args.reference, deadline_ms=args.deadline * 1000, notify=args.notify or ())
-    emit(args, {"request_id": rid}, [f"request for explanation sent ({rid})"])
+        reference=args.reference, deadline_ms=args.deadline * 1000, notify=args.notify or (),
+        marking=args.marking)
+    mark = desk.request_marking(bytes.fromhex(rid))
+    emit(args, {"request_id": rid, "marking": mark},
+         [f"[{mark}] request for explanation sent ({rid})"])
     return 0
 
 
 async def _explain_reply(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    mid = await desk.reply_explanation(args.request, args.text)
+    mid = await desk.reply_explanation(args.request, args.text, marking=args.marking)
     emit(args, {"message_id": mid}, [f"reply sent ({mid})"])
     return 0
 
@@ -354,11 +375,14 @@ async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rows = desk.explanations()
     # the other direction of an incident's link: the incidents naming each request
     links = NoticeDesk(c).explanation_links()
+    marks = {r.request_id: desk.request_marking(r.request_id) for r, _st in rows}
     emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
+                 "marking": marks[r.request_id],
                  "where": r.where, "when": r.when, "reference": r.reference,
                  "incidents": links.get(r.request_id.hex(), []),
                  **st.to_json()} for r, st in rows],
-         [f"{r.request_id.hex()[:12]}  {r.requester} -> {r.to_mission}: {r.what}  "
+         [f"{r.request_id.hex()[:12]}  [{marks[r.request_id]}] {r.requester} -> "
+          f"{r.to_mission}: {r.what}  "
           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
           + "".join(f"  incident {i[:12]}" for i in links.get(r.request_id.hex(), []))
           for r, st in rows] or ["no requests for explanation"])
@@ -367,9 +391,9 @@ async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
 async def _meeting_call(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
-    mid = await desk.call_meeting(args.channel, meeting_at=parse_when(args.at), place=args.place,
-                                  link=args.link, agenda=args.agenda or "",
-                                  explains=args.request or "")
+    mid = await desk.call_meeting(args.channel, meeting_at=parse_when(args.at, future=True),
+                                  place=args.place, link=args.link, agenda=args.agenda or "",
+                                  explains=args.request or "", marking=args.marking)
     emit(args, {"message_id": mid}, [f"meeting called ({mid}); missions are asked to "
                                       "answer with corridor meeting attend"])
     return 0
@@ -397,7 +421,7 @@ async def _meeting_tally(args: argparse.Namespace, c: Client, desk: Desk) -> int
 
 async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
-    pid = await desk.propose_meeting(args.channel, meeting_at=parse_when(args.at),
+    pid = await desk.propose_meeting(args.channel, meeting_at=parse_when(args.at, future=True),
                                      place=args.place, agenda=args.agenda)
     emit(args, {"proposal_id": pid}, [f"meeting proposed ({pid})"])
     return 0
@@ -448,8 +472,12 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     from client._cli import duration_arg
 
     def cmd(sub: Subparsers, name: str, help_: str, func: OnlineCommand,
-            offline: bool = False) -> argparse.ArgumentParser:
+            offline: bool = False, marked: bool = False) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
+        if marked:
+            p.add_argument("--marking", default=None, metavar="LEVEL[//CAVEAT]",
+                           help="classification marking from the venue's scheme (corridor "
+                           "markings), at most the channel's ceiling (default: the lowest)")
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                        help="print JSON (errors too)")
         p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
@@ -461,7 +489,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
 
     hot = subparsers.add_parser("hotline", help="hotline calls that ring until answered")
     hsub = hot.add_subparsers(dest="hotline_command", metavar="COMMAND", required=True)
-    p = cmd(hsub, "call", "call the other mission of a bilateral channel", _hotline_call)
+    p = cmd(hsub, "call", "call the other mission of a bilateral channel", _hotline_call,
+            marked=True)
     p.add_argument("channel")
     p.add_argument("subject", help="what the call is about (at most 256 characters)")
     p.add_argument("--body", default="", help="details")
@@ -473,7 +502,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p = cmd(hsub, "ack", "acknowledge a call (stops the alarm on every device)",
             _hotline_step)
     p.add_argument("call", help="call id (or unique prefix of 6+ hex characters)")
-    p = cmd(hsub, "answer", "answer a call (acknowledges it too)", _hotline_step)
+    p = cmd(hsub, "answer", "answer a call (acknowledges it too)", _hotline_step,
+            marked=True)
     p.add_argument("call")
     p.add_argument("text")
     p = cmd(hsub, "log", "export the signed hotline log (verifiable offline)", _hotline_log,
@@ -486,7 +516,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
             _hotline_watch)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
-                   metavar="DURATION")
+                   metavar="DURATION", help="stop after this long (1s to 366d; default: "
+                   "until interrupted)")
 
     p = cmd(duty_sub, "publish", "post a signed roster to your mission's own channel",
             _duty_publish)
@@ -496,7 +527,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
 
     ex = subparsers.add_parser("explain", help="requests for explanation")
     esub = ex.add_subparsers(dest="explain_command", metavar="COMMAND", required=True)
-    p = cmd(esub, "request", "ask a mission to explain an activity", _explain_request)
+    p = cmd(esub, "request", "ask a mission to explain an activity", _explain_request,
+            marked=True)
     p.add_argument("channel")
     p.add_argument("--to", required=True, help="the mission asked")
     p.add_argument("--what", required=True)
@@ -504,21 +536,22 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("--when", default="")
     p.add_argument("--reference", default="")
     p.add_argument("--deadline", type=duration_arg(60, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="reply within (default 48h)")
+                   metavar="DURATION", help="reply within (1m to 30d; default 48h)")
     p.add_argument("--notify", nargs="*", default=None,
                    help="missions to be told if it becomes overdue")
-    p = cmd(esub, "reply", "reply to a request made to your mission", _explain_reply)
+    p = cmd(esub, "reply", "reply to a request made to your mission", _explain_reply,
+            marked=True)
     p.add_argument("request", help="request id (or unique prefix)")
     p.add_argument("text")
     p = cmd(esub, "meeting", "after the reply or the deadline, ask the chair for a meeting",
             _explain_meeting)
     p.add_argument("request")
     p.add_argument("--within", type=duration_arg(3600, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="to be held within (default 48h)")
+                   metavar="DURATION", help="to be held within (1h to 30d; default 48h)")
     cmd(esub, "list", "requests, their state and clock", _explain_list, offline=True)
 
     p = cmd(meeting_sub, "call", "call an emergency meeting (chair or convener); "
-            "missions answer with their attendance", _meeting_call)
+            "missions answer with their attendance", _meeting_call, marked=True)
     p.add_argument("channel")
     p.add_argument("--at", required=True, help="ISO 8601, or +30m / 'in 2h'")
     p.add_argument("--agenda", default=None,
@@ -558,6 +591,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
             "(inside the encryption)", _available)
     p.add_argument("--to", nargs="+", required=True, help="the missions told")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
-                   default=3600, metavar="DURATION", help="how long (default 1h)")
+                   default=3600, metavar="DURATION",
+                   help="how long (1m to 24h; default 1h)")
     p.add_argument("--note", default="", help="where, for instance")
     p.add_argument("--off", action="store_true", help="no longer available")

@@ -29,6 +29,7 @@ from client.crisis.records import (
     Availability,
     ExplanationReply,
     ExplanationRequest,
+    HotlineCall,
     LadderStep,
     MeetingProposal,
     MeetingRequest,
@@ -90,6 +91,12 @@ class DeskView:
     others_on_duty: dict[str, bool] = field(default_factory=dict)
     #: request for explanation -> the incidents linked to it (mission, occurred at)
     incidents: dict[bytes, list[tuple[str, int]]] = field(default_factory=dict)
+    #: channel id -> the levels at or under its ceiling (what an item may be marked)
+    levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    #: call or request id -> the marking of the message that carried it
+    marks: dict[bytes, str] = field(default_factory=dict)
+    #: request for explanation -> its channel (where the reply goes)
+    request_channels: dict[bytes, bytes] = field(default_factory=dict)
 
 
 class Desk:
@@ -166,17 +173,57 @@ class Desk:
     def ensure(self) -> Book:
         return self.refresh()
 
-    async def _send(self, channel: str | bytes, item: Item) -> str:
+    def check_marking(self, channel: str | bytes, marking: str | None) -> str:
+        """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
+        channel's ceiling allows it (UsageError naming the ceiling otherwise)."""
+        cid = self.client.resolve_channel(channel)
+        return self.client.engine.check_marking(cid, self.marking if marking is None
+                                                else marking)
+
+    async def _send(self, channel: str | bytes, item: Item,
+                    marking: str | None = None) -> str:
         p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
-                            item=encode_item(item), marking=self.marking)
+                            item=encode_item(item),
+                            marking=self.check_marking(channel, marking))
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
 
-    async def _send_record(self, channel: str | bytes, rec: Record) -> str:
+    async def _send_record(self, channel: str | bytes, rec: Record,
+                           marking: str | None = None) -> str:
         eng = self.client.engine
         return await self._send(channel, Item(record=seal(rec, eng.me.seed),
-                                              chain=tuple(eng.me.chain[:2])))
+                                              chain=tuple(eng.me.chain[:2])), marking)
+
+    def marking_where(self, kind: type, key: str, value: bytes) -> str:
+        """The marking of the message that carried the record of ``kind`` whose ``key``
+        field is ``value`` (a call, a request): what the listings show next to it."""
+        scheme = self.client.engine.marking_scheme
+        for fp, k in self.book.kept.items():
+            if isinstance(k.record, kind) and getattr(k.record, key) == value:
+                with contextlib.suppress(markings.MarkingError):
+                    return str(markings.parse(self._marks.get(fp, ""), scheme))
+        return scheme.lowest
+
+    def item_markings(self) -> dict[bytes, str]:
+        """Call id or request id -> the marking of the message that carried it (one
+        pass over the book, for the window's tables)."""
+        scheme = self.client.engine.marking_scheme
+        out = {}
+        for fp, k in self.book.kept.items():
+            rec = k.record
+            key = rec.call_id if isinstance(rec, HotlineCall) else (
+                rec.request_id if isinstance(rec, ExplanationRequest) else None)
+            if key is not None:
+                with contextlib.suppress(markings.MarkingError):
+                    out[key] = str(markings.parse(self._marks.get(fp, ""), scheme))
+        return out
+
+    def call_marking(self, call_id: bytes) -> str:
+        return self.marking_where(HotlineCall, "call_id", call_id)
+
+    def request_marking(self, request_id: bytes) -> str:
+        return self.marking_where(ExplanationRequest, "request_id", request_id)
 
     def _other_mission(self, cid: bytes) -> str:
         charter = self.client.engine.charter(cid)
@@ -197,14 +244,16 @@ class Desk:
 
     async def call(self, channel: str | bytes, subject: str, body: str = "", *,
                    priority: Priority = Priority.FLASH,
-                   reply_within_ms: int | None = None) -> str:
-        """Call the other mission of a bilateral channel; returns the call id (hex)."""
+                   reply_within_ms: int | None = None, marking: str | None = None) -> str:
+        """Call the other mission of a bilateral channel; returns the call id (hex).
+        ``marking``: the call's classification (None: the desk's)."""
         cid = self.client.resolve_channel(channel)
+        self.check_marking(cid, marking)
         call = hotline.new_call(call_id=secrets.token_bytes(16), caller=self.me,
                                 to_mission=self._other_mission(cid), priority=priority,
                                 subject=subject, body=body, sent_at=self.now(),
                                 reply_within=reply_within_ms)
-        await self._send_record(cid, call)
+        await self._send_record(cid, call, marking)
         return call.call_id.hex()
 
     async def step(self, ref: str | bytes, rung: Rung) -> str:
@@ -220,11 +269,13 @@ class Desk:
     async def acknowledge(self, ref: str | bytes) -> str:
         return await self.step(ref, Rung.ACKNOWLEDGED)
 
-    async def answer(self, ref: str | bytes, text: str) -> str:
-        """Answer a call: the text in its channel, and the ``answered`` rung."""
+    async def answer(self, ref: str | bytes, text: str, *,
+                     marking: str | None = None) -> str:
+        """Answer a call: the text (so marked) in its channel, and the ``answered`` rung."""
         v = self.find_call(ref)
+        mark = self.check_marking(v.channel_id, marking)
         await self.step(ref, Rung.ACKNOWLEDGED)
-        await self.client.send_text(v.channel_id, text)
+        await self.client.send_text(v.channel_id, text, marking=mark)
         return await self.step(ref, Rung.ANSWERED)
 
     async def tick(self) -> list[CallView]:
@@ -293,8 +344,10 @@ class Desk:
     async def request_explanation(self, channel: str | bytes, *, to_mission: str, what: str,
                                   where: str = "", when: str = "", reference: str = "",
                                   deadline_ms: int = explain.DEFAULT_DEADLINE,
-                                  notify: Sequence[str] = ()) -> str:
+                                  notify: Sequence[str] = (),
+                                  marking: str | None = None) -> str:
         cid = self.client.resolve_channel(channel)
+        self.check_marking(cid, marking)
         if to_mission not in self.client.engine.charter(cid).missions:
             raise UsageError(f"mission {to_mission} is not in this channel")
         now = self.now()
@@ -302,7 +355,7 @@ class Desk:
                                  to_mission=to_mission, what=what, where=where, when=when,
                                  reference=reference, sent_at=now, deadline_at=now + deadline_ms,
                                  notify=tuple(notify))
-        await self._send_record(cid, req)
+        await self._send_record(cid, req, marking)
         return req.request_id.hex()
 
     def _request_ref(self, ref: str) -> tuple[bytes, ExplanationRequest]:
@@ -313,15 +366,17 @@ class Desk:
             raise NotFoundError(f"no single request for explanation matches {ref!r}")
         return hits[0]
 
-    async def reply_explanation(self, ref: str, text: str) -> str:
+    async def reply_explanation(self, ref: str, text: str, *,
+                                marking: str | None = None) -> str:
         cid, req = self._request_ref(ref)
+        self.check_marking(cid, marking)
         reply = ExplanationReply(request_id=req.request_id, member=self.me, body=text,
                                  at=self.now())
         try:
             explain.check_reply(req, reply)
         except RecordError as exc:
             raise UsageError(str(exc)) from None
-        return await self._send_record(cid, reply)
+        return await self._send_record(cid, reply, marking)
 
     async def request_meeting(self, ref: str,
                               within_ms: int = explain.DEFAULT_MEETING_WITHIN) -> str:
@@ -347,7 +402,8 @@ class Desk:
                 if p.explains}
 
     async def call_meeting(self, channel: str | bytes, *, meeting_at: int, place: str = "",
-                           link: str = "", agenda: str = "", explains: str = "") -> str:
+                           link: str = "", agenda: str = "", explains: str = "",
+                           marking: str | None = None) -> str:
         """A meeting call (chair or convener: every client checks), optionally answering a
         request for explanation, which it then carries (the request's what, where and
         when become the agenda when none is given)."""
@@ -361,7 +417,8 @@ class Desk:
                                 + (f" ({parts})" if parts else ""))
         p = payloads.EmergencyCall(message_id=payloads.new_message_id(), sent_at=self.now(),
                                    meeting_at=meeting_at, place=place, link=link,
-                                   agenda=agenda, explains=rid)
+                                   agenda=agenda, explains=rid,
+                                   marking=self.check_marking(channel, marking))
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -397,6 +454,14 @@ class Desk:
         now = self.now()
         book = self.ensure()
         chans = [c for c in self.client.store.list_channels() if not c.damaged]
+        eng = self.client.engine
+        levels: dict[bytes, tuple[str, ...]] = {}
+        for c in chans:
+            with contextlib.suppress(ClientError):
+                levels[c.channel_id] = eng.levels_allowed(c.channel_id)
+        marks = self.item_markings()
+        asked = {k.record.request_id: k.channel_id for k in book.kept.values()
+                 if isinstance(k.record, ExplanationRequest)}
         return DeskView(self.me, self.mission, now, book.calls(now),
                         frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
                         book.explanations(now, self._called()), self.roster(),
@@ -404,7 +469,7 @@ class Desk:
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now), book.on_duty(now),
-                        self.incidents_of())
+                        self.incidents_of(), levels, marks, asked)
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
         """Request for explanation -> the incidents linked to it, as (reporting mission,

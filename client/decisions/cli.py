@@ -14,6 +14,11 @@
 * ``verify-decision FILE [--file STEM.pdf]``: a third party verifies an exported record
   offline with nothing but the file and the venue root certificate.
 
+``silence put|break|revise`` and ``draft new|edit|comment`` take ``--marking
+LEVEL[//CAVEAT]`` (the venue's scheme, at most the channel's ceiling; default the
+lowest), carried inside the encryption; the listings show each item's marking and the
+exported PDF and .docx carry the highest marking of the document's records.
+
 Deadlines are shown in the user's time zone and in the venue's (``--venue-tz``, default
 ``CORRIDOR_VENUE_TZ``, else UTC).
 """
@@ -95,9 +100,10 @@ def _online(func: OnlineCommand
 
 # -- silence --------------------------------------------------------------------------------
 
-def _outcome_lines(o: Outcome, venue: tzinfo) -> list[str]:
+def _outcome_lines(o: Outcome, venue: tzinfo, mark: str) -> list[str]:
     p = o.put
-    lines = [f"{p.proc_id.hex()[:12]}  {p.title} (revision {p.revision}, by {p.member}): "
+    lines = [f"{p.proc_id.hex()[:12]}  [{mark}] {p.title} (revision {p.revision}, by "
+             f"{p.member}): "
              f"{o.summary()}", f"  deadline {both_zones(o.deadline, venue)}"]
     for b in o.breaks:
         state = ("withdrawn" if b.withdrawn_at is not None
@@ -109,15 +115,17 @@ def _outcome_lines(o: Outcome, venue: tzinfo) -> list[str]:
 
 
 async def _silence_put(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    pid = await desk.put(args.channel, args.title, _text(args), period_ms=args.seconds * 1000)
+    pid = await desk.put(args.channel, args.title, _text(args), period_ms=args.seconds * 1000,
+                         marking=args.marking)
     out = desk.status(pid)
-    emit(args, out.to_json(), [f"under silence ({pid}) until "
+    mark = desk.procedure_marking(pid)
+    emit(args, {**out.to_json(), "marking": mark}, [f"[{mark}] under silence ({pid}) until "
                                 f"{both_zones(out.deadline, _zone(args.venue_tz))}"])
     return 0
 
 
 async def _silence_break(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    bid = await desk.break_silence(args.proc, args.reason)
+    bid = await desk.break_silence(args.proc, args.reason, marking=args.marking)
     emit(args, {"break_id": bid, **desk.status(args.proc).to_json()},
           [f"silence broken ({bid}); the other missions acknowledge it as they sync"])
     return 0
@@ -131,9 +139,10 @@ async def _silence_withdraw(args: argparse.Namespace, c: Client, desk: Desk) -> 
 
 
 async def _silence_revise(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    rev = await desk.revise(args.proc, _text(args))
+    rev = await desk.revise(args.proc, _text(args), marking=args.marking)
     out = desk.status(args.proc)
-    emit(args, out.to_json(), [f"revision {rev} under silence until "
+    mark = desk.procedure_marking(args.proc)
+    emit(args, {**out.to_json(), "marking": mark}, [f"[{mark}] revision {rev} under silence until "
                                 f"{both_zones(out.deadline, _zone(args.venue_tz))}"])
     return 0
 
@@ -148,11 +157,14 @@ async def _silence_status(args: argparse.Namespace, c: Client, desk: Desk) -> in
             f"acknowledged by {', '.join(sorted(a.missing))}; raise it by other means"
             for a in alerts]
     data: dict[str, object] | list[dict[str, object]]
+    marks = {o.put.proc_id: desk.procedure_marking(o.put.proc_id) for o in rows}
     if args.proc:
-        data = {**rows[0].to_json(), "alerts": [a.to_json() for a in alerts]}
+        data = {**rows[0].to_json(), "marking": marks[rows[0].put.proc_id],
+                "alerts": [a.to_json() for a in alerts]}
     else:
-        data = [o.to_json() for o in rows]
-    emit(args, data, warn + [ln for o in rows for ln in _outcome_lines(o, venue)]
+        data = [{**o.to_json(), "marking": marks[o.put.proc_id]} for o in rows]
+    emit(args, data, warn + [ln for o in rows
+                             for ln in _outcome_lines(o, venue, marks[o.put.proc_id])]
           or ["no text under silence"])
     return 0
 
@@ -171,15 +183,20 @@ async def _silence_export(args: argparse.Namespace, c: Client, desk: Desk) -> in
 # -- drafting -------------------------------------------------------------------------------
 
 async def _draft_new(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    did = await desk.new_document(args.channel, args.title, _text(args), lock=args.lock)
-    emit(args, desk.document(did).to_json(desk.now()), [f"document created ({did})"])
+    did = await desk.new_document(args.channel, args.title, _text(args), lock=args.lock,
+                                  marking=args.marking)
+    mark = desk.marking_of(did)
+    emit(args, {**desk.document(did).to_json(desk.now()), "marking": mark},
+         [f"[{mark}] document created ({did})"])
     return 0
 
 
 async def _draft_edit(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    n = await desk.edit(args.doc, _text(args))
+    n = await desk.edit(args.doc, _text(args), marking=args.marking)
     doc = desk.document(args.doc)
-    emit(args, doc.to_json(desk.now()), [f"version {n} sent; {doc.summary()}"])
+    mark = desk.marking_of(args.doc)
+    emit(args, {**doc.to_json(desk.now()), "marking": mark},
+         [f"[{mark}] version {n} sent; {doc.summary()}"])
     return 0
 
 
@@ -196,7 +213,8 @@ async def _draft_diff(args: argparse.Namespace, c: Client, desk: Desk) -> int:
 
 
 async def _draft_comment(args: argparse.Namespace, c: Client, desk: Desk) -> int:
-    mid = await desk.comment(args.doc, args.paragraph - 1, args.text, args.version)
+    mid = await desk.comment(args.doc, args.paragraph - 1, args.text, args.version,
+                             marking=args.marking)
     emit(args, {"message_id": mid}, [f"comment on paragraph {args.paragraph} sent"])
     return 0
 
@@ -218,18 +236,20 @@ async def _draft_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     now = desk.now()
     if args.doc:
         doc = desk.document(args.doc)
-        lines = [doc.summary(), ""]
+        mark = desk.marking_of(args.doc)
+        lines = [f"[{mark}] {doc.summary()}", ""]
         for i, para in enumerate(drafting.paragraphs(doc.latest.text), 1):
             lines.append(f"{i}. {para}")
             lines += [f"   [{'observer ' if cm.member in desk.book.observers else ''}"
                       f"{cm.member}] {cm.text}" for cm in doc.comments_on(doc.latest.version)
                       if cm.paragraph == i - 1]
-        emit(args, doc.to_json(now), lines)
+        emit(args, {**doc.to_json(now), "marking": mark}, lines)
         return 0
     docs = desk.documents()
-    emit(args, [d.to_json(now) for _c, d in docs],
-          [f"{d.latest.doc_id.hex()[:12]}  {d.versions[0].title}: {d.summary()}"
-           for _c, d in docs] or ["no documents"])
+    marks = {d.latest.doc_id: desk.marking_of(d.latest.doc_id) for _c, d in docs}
+    emit(args, [{**d.to_json(now), "marking": marks[d.latest.doc_id]} for _c, d in docs],
+          [f"{d.latest.doc_id.hex()[:12]}  [{marks[d.latest.doc_id]}] "
+           f"{d.versions[0].title}: {d.summary()}" for _c, d in docs] or ["no documents"])
     return 0
 
 
@@ -279,8 +299,12 @@ def register(subparsers: Subparsers) -> None:
     from client._cli import duration_arg
 
     def cmd(sub: Subparsers, name: str, help_: str, func: OnlineCommand,
-            offline: bool = False) -> argparse.ArgumentParser:
+            offline: bool = False, marked: bool = False) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
+        if marked:
+            p.add_argument("--marking", default=None, metavar="LEVEL[//CAVEAT]",
+                           help="classification marking from the venue's scheme (corridor "
+                           "markings), at most the channel's ceiling (default: the lowest)")
         p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                        help="print JSON (errors too)")
         p.add_argument("--home", default=argparse.SUPPRESS, help="the device's home directory")
@@ -300,18 +324,19 @@ def register(subparsers: Subparsers) -> None:
                                 "a mission breaks silence by the deadline")
     ssub = sil.add_subparsers(dest="silence_command", metavar="COMMAND", required=True)
     p = cmd(ssub, "put", "put a text under silence (the chair, or a named convener)",
-            _silence_put)
+            _silence_put, marked=True)
     p.add_argument("channel")
     p.add_argument("title")
     text_opts(p)
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 90 * 86400), required=True,
                    metavar="DURATION", help="the silence period (1m to 90d)")
-    p = cmd(ssub, "break", "break silence, with a reason", _silence_break)
+    p = cmd(ssub, "break", "break silence, with a reason", _silence_break, marked=True)
     p.add_argument("proc", help="procedure id (or unique prefix of 6+ hex characters)")
     p.add_argument("reason")
     p = cmd(ssub, "withdraw", "withdraw your break before the deadline", _silence_withdraw)
     p.add_argument("proc")
-    p = cmd(ssub, "revise", "revise the text (the clock restarts)", _silence_revise)
+    p = cmd(ssub, "revise", "revise the text (the clock restarts)", _silence_revise,
+            marked=True)
     p.add_argument("proc")
     text_opts(p)
     p = cmd(ssub, "status", "where each procedure stands (acknowledges breaks and signs "
@@ -324,19 +349,21 @@ def register(subparsers: Subparsers) -> None:
 
     dr = subparsers.add_parser("draft", help="joint drafting with per-mission sign-off")
     dsub = dr.add_subparsers(dest="draft_command", metavar="COMMAND", required=True)
-    p = cmd(dsub, "new", "a new document in a caucus or multilateral channel", _draft_new)
+    p = cmd(dsub, "new", "a new document in a caucus or multilateral channel", _draft_new,
+            marked=True)
     p.add_argument("channel")
     p.add_argument("title")
     text_opts(p)
     p.add_argument("--lock", action="store_true", help="editors must take the lock first")
-    p = cmd(dsub, "edit", "a new version (clears every sign-off)", _draft_edit)
+    p = cmd(dsub, "edit", "a new version (clears every sign-off)", _draft_edit,
+            marked=True)
     p.add_argument("doc", help="document id (or unique prefix)")
     text_opts(p)
     p = cmd(dsub, "diff", "what changed between two versions", _draft_diff, offline=True)
     p.add_argument("doc")
     p.add_argument("a", type=int)
     p.add_argument("b", type=int, nargs="?", default=None, help="default: the latest")
-    p = cmd(dsub, "comment", "comment on a paragraph", _draft_comment)
+    p = cmd(dsub, "comment", "comment on a paragraph", _draft_comment, marked=True)
     p.add_argument("doc")
     p.add_argument("paragraph", type=int, help="1 for the first paragraph")
     p.add_argument("text")
@@ -349,7 +376,7 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(dsub, "lock", "take (or release) the editing lock", _draft_lock)
     p.add_argument("doc")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 86400), default=1800,
-                   metavar="DURATION")
+                   metavar="DURATION", help="how long the lock holds (1m to 24h; default 30m)")
     p.add_argument("--release", action="store_true")
     p = cmd(dsub, "show", "documents, or one with its comments", _draft_show, offline=True)
     p.add_argument("doc", nargs="?", default=None)

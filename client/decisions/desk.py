@@ -63,6 +63,10 @@ class DecisionsView:
     #: this mission's breaks not confirmed by every other mission (tell the user)
     alerts: list[silence.BreakState] = field(default_factory=list)
     observers: frozenset[str] = frozenset()
+    #: channel id -> the levels at or under its ceiling (what a text may be marked)
+    levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
+    #: procedure or document id -> the highest marking of its records
+    marks: dict[bytes, str] = field(default_factory=dict)
 
 
 class Desk:
@@ -131,11 +135,20 @@ class Desk:
     def ensure(self) -> Book:
         return self.refresh()
 
-    async def _send(self, channel: str | bytes, rec: Decision) -> str:
+    def check_marking(self, channel: str | bytes, marking: str | None) -> str:
+        """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
+        channel's ceiling allows it (UsageError naming the ceiling otherwise)."""
+        cid = self.client.resolve_channel(channel)
+        return self.client.engine.check_marking(cid, self.marking if marking is None
+                                                else marking)
+
+    async def _send(self, channel: str | bytes, rec: Decision,
+                    marking: str | None = None) -> str:
         eng = self.client.engine
+        mark = self.check_marking(channel, marking)
         item = Item(decision=seal(rec, eng.me.seed), chain=tuple(eng.me.chain[:2]))
         p = payloads.Crisis(message_id=payloads.new_message_id(), sent_at=self.now(),
-                            item=encode_item(item), marking=self.marking)
+                            item=encode_item(item), marking=mark)
         mid = str(await self.client.send_payload(channel, p))
         self.refresh()
         return mid
@@ -175,9 +188,11 @@ class Desk:
     # -- the silence procedure -------------------------------------------------------------
 
     async def put(self, channel: str | bytes, title: str, text: str, *,
-                  period_ms: int) -> str:
-        """Put a text under silence for ``period_ms``; returns the procedure id (hex)."""
+                  period_ms: int, marking: str | None = None) -> str:
+        """Put a text under silence for ``period_ms``; returns the procedure id (hex).
+        ``marking``: the text's classification (None: the desk's)."""
         cid = self.client.resolve_channel(channel)
+        self.check_marking(cid, marking)
         self._refuse_if_observer()
         why = self._refuse_put(cid, self.me, self.now())
         if why:
@@ -185,7 +200,7 @@ class Desk:
         put = Put(proc_id=secrets.token_bytes(16), member=self.me, revision=1, title=title,
                   text=text, period=period_ms, closers=tuple(self.participants(cid)[1]),
                   at=self.now())
-        await self._send(cid, put)
+        await self._send(cid, put, marking)
         return put.proc_id.hex()
 
     def find(self, ref: str | bytes) -> tuple[bytes, bytes]:
@@ -217,7 +232,8 @@ class Desk:
         out.sort(key=lambda x: -x[1].put.at)
         return out
 
-    async def revise(self, ref: str | bytes, text: str) -> int:
+    async def revise(self, ref: str | bytes, text: str, *,
+                     marking: str | None = None) -> int:
         """A new revision of the text: the clock restarts for the full period."""
         out = self.status(ref)
         pid, cid = self.find(ref)
@@ -226,10 +242,12 @@ class Desk:
         p = out.put
         await self._send(cid, Put(proc_id=pid, member=self.me, revision=p.revision + 1,
                                   title=p.title, text=text, period=p.period,
-                                  closers=tuple(self.participants(cid)[1]), at=self.now()))
+                                  closers=tuple(self.participants(cid)[1]), at=self.now()),
+                         marking)
         return p.revision + 1
 
-    async def break_silence(self, ref: str | bytes, reason: str) -> str:
+    async def break_silence(self, ref: str | bytes, reason: str, *,
+                            marking: str | None = None) -> str:
         self._refuse_if_observer()
         out = self.status(ref)
         pid, cid = self.find(ref)
@@ -239,7 +257,7 @@ class Desk:
             raise UsageError("your mission does not take part in this procedure")
         b = Break(proc_id=pid, break_id=secrets.token_bytes(16), revision=out.put.revision,
                   member=self.me, reason=reason, at=self.now())
-        await self._send(cid, b)
+        await self._send(cid, b, marking)
         return b.break_id.hex()
 
     async def withdraw(self, ref: str | bytes) -> list[str]:
@@ -312,23 +330,25 @@ class Desk:
         return out
 
     async def new_document(self, channel: str | bytes, title: str, text: str, *,
-                           lock: bool = False) -> str:
+                           lock: bool = False, marking: str | None = None) -> str:
         cid = self.client.resolve_channel(channel)
+        self.check_marking(cid, marking)
         if self.client.engine.charter(cid).kind not in ("multilateral", "caucus"):
             raise UsageError("documents are drafted in a caucus or multilateral channel")
         v = Version(doc_id=secrets.token_bytes(16), version=1, member=self.me, title=title,
                     text=text, lock=lock, at=self.now())
-        await self._send(cid, v)
+        await self._send(cid, v, marking)
         return v.doc_id.hex()
 
-    async def edit(self, ref: str | bytes, text: str) -> int:
+    async def edit(self, ref: str | bytes, text: str, *, marking: str | None = None) -> int:
         doc = self.document(ref)
         did, cid = self.find_doc(ref)
         if doc.lock_required and drafting.lock_holder(doc.locks, self.now()) != self.me:
             raise UsageError("this document is edited under a lock: take it first")
         n = doc.latest.version + 1
         await self._send(cid, Version(doc_id=did, version=n, member=self.me,
-                                      title=doc.versions[0].title, text=text, at=self.now()))
+                                      title=doc.versions[0].title, text=text, at=self.now()),
+                         marking)
         return n
 
     async def lock(self, ref: str | bytes, *, for_ms: int = 30 * 60_000,
@@ -343,7 +363,7 @@ class Desk:
                                           at=self.now()))
 
     async def comment(self, ref: str | bytes, paragraph: int, text: str,
-                      version: int | None = None) -> str:
+                      version: int | None = None, *, marking: str | None = None) -> str:
         doc = self.document(ref)
         did, cid = self.find_doc(ref)
         v = doc.version(version) if version else doc.latest
@@ -351,7 +371,7 @@ class Desk:
             raise UsageError(f"version {v.version} has no paragraph {paragraph + 1}")
         return await self._send(cid, Comment(doc_id=did, version=v.version,
                                              paragraph=paragraph, member=self.me, text=text,
-                                             at=self.now()))
+                                             at=self.now()), marking)
 
     async def sign_off(self, ref: str | bytes, version: int | None = None) -> str:
         self._refuse_if_observer()
@@ -370,8 +390,15 @@ class Desk:
         chans = tuple((c.channel_id, c.name, c.kind) for c in self.client.store.list_channels()
                       if not c.damaged and c.kind is not None
                       and str(c.kind) in ("multilateral", "caucus", "notice"))
+        eng = self.client.engine
+        levels = {cid: eng.levels_allowed(cid)
+                  for cid in {c[0] for c in chans} | {c for c, _o in procs}
+                  | {c for c, _d in docs}}
+        marks = {o.put.proc_id: self._highest("proc_id", o.put.proc_id) for _c, o in procs}
+        marks |= {d.latest.doc_id: self._highest("doc_id", d.latest.doc_id) for _c, d in docs}
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
-                             chans, list(alerts), frozenset(self.book.observers))
+                             chans, list(alerts), frozenset(self.book.observers), levels,
+                             marks)
 
     # -- exports --------------------------------------------------------------------------
 
@@ -404,10 +431,21 @@ class Desk:
     def marking_of(self, ref: str | bytes) -> str:
         """The highest marking of the messages that carried the document's records: what
         every page of its printout is marked."""
-        did, _cid = self.find_doc(ref)
+        return self._highest("doc_id", self.find_doc(ref)[0])
+
+    def procedure_marking(self, ref: str | bytes) -> str:
+        """The highest marking of the messages that carried a silence procedure's records
+        (its texts and breaks): what the listings show next to it."""
+        return self._highest("proc_id", self.find(ref)[0])
+
+    def _highest(self, key: str, value: bytes) -> str:
         marks = [self._marks.get(signing.fingerprint(k.signed.body), "")
-                 for k in self.book.kept.values() if getattr(k.record, "doc_id", None) == did]
-        return str(markings.highest(marks, self.client.engine.marking_scheme))
+                 for k in self.book.kept.values() if getattr(k.record, key, None) == value]
+        scheme = self.client.engine.marking_scheme
+        try:
+            return str(markings.highest(marks, scheme))
+        except markings.MarkingError:  # a level the newer scheme lacks: shown as sent
+            return " ".join(sorted({m for m in marks if m})) or scheme.lowest
 
     def export_document(self, ref: str | bytes,
                         attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:

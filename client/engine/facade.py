@@ -265,6 +265,13 @@ class Engine:
     def marking_scheme(self, value: markings.MarkingScheme) -> None:
         self._ctx.markings = value
 
+    def levels_allowed(self, channel_id: bytes) -> tuple[str, ...]:
+        """The scheme's levels at or under the channel's ceiling, lowest first: what a
+        member may choose to mark an item in it."""
+        scheme = self._ctx.markings
+        top = scheme.rank(markings.parse(self.ceiling(channel_id), scheme).level)
+        return tuple(scheme.levels[:top + 1])
+
     def ceiling(self, channel_id: bytes) -> str:
         """The channel's ceiling as the venue's scheme writes it."""
         charter = self._ctx.charter(channel_id)

@@ -25,8 +25,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.cli_common import emit, open_client, parse_when, sync_or_offline
+from client.cli_common import emit, number_arg, open_client, parse_when, sync_or_offline
 from client.errors import UsageError
+from client.notices.records import MAX_QUANTITY
 
 if TYPE_CHECKING:
     from client._cli import Subparsers
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 Handler = Callable[[argparse.Namespace, "NoticeDesk"], Awaitable[int]]
+_YEAR = number_arg(2000, 2100)
+_WHEN = " (ISO 8601 such as 2026-05-04T15:30, local time unless a zone is given; +30m)"
 
 
 def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
@@ -63,9 +66,12 @@ def _pairs(items: list[str] | None, what: str) -> list[tuple[str, str]]:
 
 def _count(value: str, what: str) -> int:
     try:
-        return int(value)
+        n = int(value)
     except ValueError:
         raise UsageError(f"the quantity of {what} is a whole number, not {value!r}") from None
+    if n > MAX_QUANTITY:  # past what the record carries (zero: the form check says it)
+        raise UsageError(f"the quantity of {what} is at most {MAX_QUANTITY:,}, not {n}")
+    return n
 
 
 def _forces(items: list[str] | None) -> list[tuple[str, int]]:
@@ -274,8 +280,8 @@ def register(subparsers: Subparsers) -> None:
 
     def exercise_fields(p: argparse.ArgumentParser, *, new: bool) -> None:
         p.add_argument("--name", required=new, default=None, help="the exercise's name")
-        p.add_argument("--start", required=new, default=None, help="when it starts")
-        p.add_argument("--end", required=new, default=None, help="when it ends")
+        p.add_argument("--start", required=new, default=None, help="when it starts" + _WHEN)
+        p.add_argument("--end", required=new, default=None, help="when it ends" + _WHEN)
         p.add_argument("--area", default="" if new else None, help="area (place names)")
         place(p)
         p.add_argument("--force", action="append", metavar="CATEGORY=N",
@@ -302,8 +308,8 @@ def register(subparsers: Subparsers) -> None:
         p.set_defaults(action=verb)
     p = cmd(nsub, "list", "the venue's exercise register", _notice_list)
     p.add_argument("--mission", default=None, help="only this notifying mission")
-    p.add_argument("--from", dest="start", default=None, help="exercises ending after this")
-    p.add_argument("--to", dest="end", default=None, help="exercises starting before this")
+    p.add_argument("--from", dest="start", default=None, help="exercises ending after this" + _WHEN)
+    p.add_argument("--to", dest="end", default=None, help="exercises starting before this" + _WHEN)
     p.add_argument("--csv", default=None, metavar="FILE", help="also write CSV")
     p.add_argument("--ics", default=None, metavar="FILE", help="also write iCalendar")
     p.add_argument("--pdf", default=None, metavar="FILE", help="also write a PDF for "
@@ -345,8 +351,9 @@ def register(subparsers: Subparsers) -> None:
     marking(p)
     p = cmd(asub, "offer", "offer aid against a line of a request", _aid)
     p.add_argument("request")
-    p.add_argument("line", type=int)
-    p.add_argument("quantity", type=int)
+    p.add_argument("line", type=number_arg(1, 1000), help="the line's number (1 to 1,000)")
+    p.add_argument("quantity", type=number_arg(1, MAX_QUANTITY),
+                   help=f"how many (1 to {MAX_QUANTITY:,})")
     p.add_argument("--note", default="")
     for verb, help_ in (("accept", "accept an offer (the requesting mission)"),
                         ("deliver", "report an accepted offer delivered")):
@@ -359,16 +366,16 @@ def register(subparsers: Subparsers) -> None:
     esub = ex.add_subparsers(dest="exchange_command", metavar="COMMAND", required=True)
     p = cmd(esub, "due", "set the year's due date (the chair)", _exchange)
     p.add_argument("channel")
-    p.add_argument("year", type=int)
-    p.add_argument("--by", required=True, help="the due date")
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
+    p.add_argument("--by", required=True, help="the due date" + _WHEN)
     p = cmd(esub, "submit", "submit (or amend) your mission's exchange", _exchange)
     p.add_argument("channel")
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
     p.add_argument("text")
     p.add_argument("--note", default="", help="what an amendment changes")
     marking(p)
     p = cmd(esub, "status", "who submitted, who is late", _exchange)
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
 
     tpl = subparsers.add_parser("template", help="pre-agreed contingency templates")
     tsub = tpl.add_subparsers(dest="template_command", metavar="COMMAND", required=True)

@@ -278,9 +278,15 @@ def _coords(lat: float | None, lon: float | None, *, required: bool = False) -> 
         raise FormError(f"longitude {lon} is out of range (-180 to 180)", "lon")
 
 
+MAX_QUANTITY = 10**9  # the Quantity bound, said in the form's words
+
+
 def _positive(what: str, quantity: int, field: str) -> None:
     if quantity <= 0:
         raise FormError(f"the quantity of {what} must be positive (got {quantity})", field)
+    if quantity > MAX_QUANTITY:
+        raise FormError(f"the quantity of {what} is at most {MAX_QUANTITY:,} (got {quantity})",
+                        field)
 
 
 def _text(what: str, value: str, field: str) -> None:

@@ -79,12 +79,35 @@ def test_help_states_the_limits(cli: Cli) -> None:
     for argv, needles in ((("send", "--help"), ("32,768 characters", "16 MiB")),
                           (("timer", "--help"), ("30s, 5m, 2h, 7d", "365 days")),
                           (("create-channel", "--help"), ("1 to 200 characters",)),
-                          (("read", "--help"), ("newest N",))):
+                          (("read", "--help"), ("newest N",)),
+                          (("notice", "new", "--help"), ("2026-05-04T15:30",)),
+                          (("exchange", "due", "--help"), ("2026-05-04T15:30", "2000 to 2100")),
+                          (("aid", "offer", "--help"), ("1 to 1,000,000,000",))):
         with pytest.raises(SystemExit):
             main(list(argv))
         out = cli.capsys.readouterr().out
         for n in needles:
             assert n in " ".join(out.split()), (argv, n)
+
+
+def test_every_duration_argument_states_its_range_in_help() -> None:
+    """Limits in the same units as the app, in --help, not only in the error."""
+    import re
+
+    units = {"second": "s", "minute": "m", "hour": "h", "day": "d", "week": "w"}
+    found = 0
+    for path, parser in _leaves(build_parser()):
+        for a in parser._actions:
+            limits = getattr(a.type, "limits", None)
+            if limits is None:
+                continue
+            found += 1
+            text = " ".join((a.help or "").split())
+            said = {parse_duration(n + u) for n, u in re.findall(r"(\d+)([smhdw])\b", text)}
+            said |= {parse_duration(n + units[u]) for n, u in
+                     re.findall(r"(\d+) (second|minute|hour|day|week)s?\b", text)}
+            assert set(limits) <= said, (path, a.dest, limits, a.help)
+    assert found >= 9
 
 
 def test_bad_arguments_to_every_subcommand_never_show_a_traceback(
@@ -135,6 +158,85 @@ def test_a_reading_command_never_creates_a_missing_home(cli: Cli, tmp_path: Path
         assert "no device home" in json.loads(out)["message"]
 
 
+def test_times_are_bounded_and_a_meeting_is_not_convened_in_the_past() -> None:
+    import time
+
+    from client.cli_common import parse_when
+    from client.errors import UsageError
+
+    now = time.time() * 1000
+    assert abs(parse_when("+30m") - now - 1_800_000) < 600_000
+    assert parse_when("2026-05-04T15:30+00:00") == 1_777_908_600_000
+    assert abs(parse_when("1h ago") - now + 3_600_000) < 600_000
+    for bad in ("9" * 30, "+99999999999999999d", "-99999999999999999d", "99999-01-01", "",
+                "5x"):
+        with pytest.raises(UsageError, match=r"not a time|out of range"):
+            parse_when(bad)
+    with pytest.raises(UsageError, match="in the past"):
+        parse_when("2020-01-01T10:00", future=True)
+    assert parse_when("2020-01-01T10:00+00:00") == 1_577_872_800_000  # a record may be past
+
+
+def test_huge_numbers_bad_times_and_odd_files_are_said_in_words(
+        cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inputs that once ended as "internal error (OverflowError)" or in a library's words:
+    refused before anything is opened, with the limit, and a known code under --json."""
+    missing = str(tmp_path / "no-such-home")
+    big = "9" * 25
+    garbage = tmp_path / "garbage.bin"
+    garbage.write_bytes(bytes(range(256)) * 4)
+    monkeypatch.setenv("CORRIDOR_UI_CONFIG", str(tmp_path / "ui" / "settings.ini"))
+    cases: list[tuple[tuple[str, ...], str, str]] = [
+        (("emergency-call", "c", "--at", big, "--agenda", "a", "--place", "p"), "invalid",
+         "from 1970 to the year 9999"),
+        (("emergency-call", "c", "--at", "+" + big + "d", "--agenda", "a", "--place", "p"),
+         "invalid", "out of range"),
+        (("emergency-call", "c", "--at", "2020-01-01T10:00", "--agenda", "a", "--place", "p"),
+         "invalid", "in the past"),
+        (("exchange", "status", big), "usage", "2000 to 2100"),
+        (("exchange", "due", "c", "99999", "--by", "+1d"), "usage", "2000 to 2100"),
+        (("aid", "offer", "r", "1", big), "usage", "1 to 1000000000"),
+        (("aid", "offer", "r", big, "1"), "usage", "1 to 1000"),
+        (("mission", "revoke-device", "--serial", big * 3), "usage", "at most 20 bytes"),
+        (("send", "c", ""), "invalid", "the text must not be empty"),
+        (("timer", "c", "-1m"), "usage", "30s, 5m, 2h, 7d"),
+        (("emergency-call", "c", "--at", "-1m", "--agenda", "a"), "usage", "--option=VALUE"),
+        (("duty", "sign", str(garbage), "--key", str(garbage), "--out", str(tmp_path / "o")),
+         "invalid", "not a duty roster"),
+        (("homes", "--forget", str(tmp_path / "never-known")), "not_found",
+         "not in the list of known homes"),
+    ]
+    for argv, code, words in cases:
+        rc, out, err = cli("--json", "--home", missing, *argv)
+        assert rc in (1, 2) and "Traceback" not in out + err, argv
+        obj = json.loads(out)
+        assert obj["error"] == code and words in obj["message"], (argv, obj)
+        for lib in ("Error", "Expected `", "codec", "Expecting value"):
+            assert lib not in obj["message"], (argv, obj)
+        rc, out, err = cli("--home", missing, *argv)
+        assert rc in (1, 2) and words in " ".join(err.split()), (argv, err)
+    assert not Path(missing).exists()
+
+
+def test_every_failure_is_classified_in_words() -> None:
+    from client._cli import classify
+    from client.errors import UsageError
+    from client.notices.cli import _aid_lines
+    from client.notices.records import AidOffer, FormError, validate
+
+    assert classify(OverflowError("can't serialize ints < -2**63")).code == "invalid"
+    assert "too large" in classify(OverflowError("x")).message
+    raw = UsageError("invalid Text payload: malformed text payload: Expected `str` of "
+                     "length >= 1 - at `$.body`")
+    assert classify(raw).message == "the text must not be empty"
+    with pytest.raises(UsageError, match="at most 1,000,000,000"):
+        _aid_lines(["water=" + "9" * 23])
+    offer = AidOffer(offer_id=b"o" * 16, request_id=b"r" * 16, line=1, quantity=10**12,
+                     member="alderia/ana", at=1)
+    with pytest.raises(FormError, match="at most 1,000,000,000"):
+        validate(offer)
+
+
 # ---------------------------------------------------------------------- over a relay
 
 
@@ -153,6 +255,8 @@ def test_the_command_line_over_a_real_relay(cli: Cli, tmp_path: Path) -> None:
         assert "not available" not in out  # a brand-new channel: nothing earlier to miss
         chans = cli.json("--home", home[B], "channels")
         assert [c["history_note"] for c in chans] == [""]  # type: ignore[union-attr]
+        rc, out, err = cli("--home", home[B], "read", cid)
+        assert rc == 0 and out == "no messages yet in this channel\n" and not err
 
         # durations wherever a duration is asked; ranges in the error
         for text, seconds in (("30s", 30), ("5m", 300), ("2h", 7200), ("7d", 604800)):
@@ -223,6 +327,17 @@ def test_the_command_line_over_a_real_relay(cli: Cli, tmp_path: Path) -> None:
             assert json.loads(out)
         rc, out, err = cli("--home", home[A], "read", cid)
         assert rc == 0 and "please acknowledge" in out and "offline" in err
+        rc, out, err = cli("--home", home[A], "status")  # the note, not "ConnectError"
+        assert rc == 0 and "offline" in err and "Error" not in err
+        rc, out, err = cli("--home", home[A], "search", "acknowledge")
+        assert rc == 0 and "[None]" not in out
+        rc, out, err = cli("--home", home[A], "watch", "--for", "2s")
+        assert "offline (relay unreachable); reconnecting" in out and "Error" not in out
+        garbage = tmp_path / "garbage.html"
+        garbage.write_bytes(bytes(range(256)))
+        rc, out, _err = cli("--json", "--home", home[A], "verify-export", str(garbage))
+        assert rc == 1 and json.loads(out)["message"] == (
+            "the export does not verify: the file is not a Corridor export (not text)")
         rc, out, _err = cli("--json", "--home", home[A], "edit", mid, "changed")
         assert rc == 1 and json.loads(out)["error"] == "relay_unreachable"
         assert "ConnectError" not in out and v.layout.relay_url in json.loads(out)["message"]
@@ -258,6 +373,9 @@ def test_relay_serve_says_address_in_use_and_listening_only_once_bound(
         out = _relay("serve", "--data-dir", str(data), "--port", str(port), "--json")
         assert out.returncode == 1
         assert json.loads(out.stdout)["error"] == "address_in_use"
+    out = _relay("serve", "--data-dir", str(tmp_path / "no-venue"), "--port", "0", "--json")
+    assert out.returncode == 2 and json.loads(out.stdout)["error"] == "no_venue_root"
+    assert "venue init" in json.loads(out.stdout)["message"]
     proc = subprocess.Popen([sys.executable, "-m", "server_stub.cli", "serve", "--data-dir",
                              str(data), "--port", "0", "--json"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
@@ -280,3 +398,12 @@ def test_relay_venue_has_help_text() -> None:
     assert "venue root" in line
     bad = _relay("serve", "--port", "http")
     assert bad.returncode == 2 and "not a port number" in bad.stderr
+    for argv, words in ((("accredit-mission", "--public-key", "k.pem", "--mission-id", "x",
+                          "--name", "X", "--out", "x.pem", "--days", "9" * 14),
+                         "1 to 36,500 days"),
+                        (("revoke", "--serial", "9" * 60), "at most 20 bytes"),
+                        (("tls-cert", "--host", "localhost", "--out-cert", "c", "--out-key",
+                          "k", "--days", "9" * 14), "1 to 36,500 days")):
+        bad = _relay("venue", *argv, "--data-dir", "nowhere")
+        assert bad.returncode == 2 and words in bad.stderr, (argv, bad.stderr)
+        assert "Traceback" not in bad.stderr

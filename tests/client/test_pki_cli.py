@@ -166,6 +166,7 @@ def test_device_init_without_a_keyring_writes_one_passphrase_file(
         out = init_device(capsys, home)
     assert "no usable os keyring" in out.lower() and "passphrase-protected file" in out
     assert str(home / "secrets.key") in out
+    assert out.lower().count("keyring") == 1  # said once, not twice over
     assert [p.name for p in files_under(home)] == ["device-request.pem", "keystore.json",
                                                    "secrets.key"]
     key_file = home / "secrets.key"

@@ -79,6 +79,17 @@ def test_stolen_mission_key_flagged_by_monitor(tmp_path: Path,
         assert pki.main(["mission", "monitor", "--mission-cert", str(mdir / "mission.pem"),
                          "--home", str(home)]) == 1
         assert "ALARM" in capsys.readouterr().out
+
+        # --home before the command (as every other command takes it), or CORRIDOR_HOME
+        from demo.cli import main as corridor
+
+        assert corridor(["--json", "--home", str(home), "mission", "monitor",
+                         "--mission-cert", str(mdir / "mission.pem")]) == 1
+        assert json.loads(capsys.readouterr().out)["alarms"] == 1
+        monkeypatch.setenv("CORRIDOR_HOME", str(home))
+        assert corridor(["mission", "monitor", "--mission-cert",
+                         str(mdir / "mission.pem")]) == 1
+        assert "ALARM" in capsys.readouterr().out
     finally:
         asyncio.run(v.close())
         v.relay.stop()

@@ -227,3 +227,20 @@ def test_set_markings_re_signs_the_policy_and_refuses_bad_schemes(
     scheme = markings.decode_scheme(after.markings)
     assert scheme.default_ceiling == "INTERNAL" and scheme.kind_ceilings == {
         "bilateral": "PUBLIC"} and scheme.caveats == {"CAUCUS ONLY": ("caucus",)}
+
+
+def test_validity_in_days_or_weeks_and_bounded() -> None:
+    """``--days`` takes whole days or 30d / 12w (as ``corridor mission sign-device``
+    does), and refuses past 100 years in words, not with an OverflowError."""
+    import argparse
+
+    from server_stub.venue import _days, _hours, _order
+
+    assert [_days(t) for t in ("365", "30d", "12w", " 7D ")] == [365, 30, 84, 7]
+    for bad, words in (("0", "1 to 36,500 days"), ("9" * 14, "1 to 36,500 days"),
+                       ("5x", "not a whole number"), ("", "not a whole number")):
+        with pytest.raises(argparse.ArgumentTypeError, match=words):
+            _days(bad)
+    assert _hours("24") == 24 and _order("40000") == 40000  # a serial is no day count
+    with pytest.raises(argparse.ArgumentTypeError, match="out of range"):
+        _order(str(2**53 + 1))

@@ -66,7 +66,8 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
         channel = next(c for c, _n, other in bridge.run_sync(caller_desk.view).bilateral
                        if other == list(venue.info.layout["missions"])[2])  # type: ignore[union-attr]
         call = bridge.run_sync(lambda: caller_desk.call(channel, "Shots fired",
-                                                         priority=Priority.FLASH))
+                                                         priority=Priority.FLASH,
+                                                         marking="RESTRICTED"))
 
         async def sync_called() -> None:
             await called.client.sync()
@@ -77,6 +78,9 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
             window.banner.text()
         assert rec.rings and rec.rings[0].critical and rec.rings[0].call_id.hex() == call
         assert window.calls.rowCount() == 1
+        assert window.calls.item(0, 0).text() == "RESTRICTED"  # the call's marking
+        # the call dialog offers the levels up to the channel's ceiling, lowest first
+        assert ctl.view is not None and ctl.view.levels[channel][0] == "UNCLASSIFIED"
         qtbot.mouseClick(window.banner_ack, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=TIMEOUT)
         qtbot.waitUntil(lambda: bool(rec.withdrawn), timeout=TIMEOUT)

@@ -56,15 +56,17 @@ def test_break_silence_and_sign_off_from_the_window(
         channel = next(c for c, _n, kind in bridge.run_sync(chair_desk.view).channels
                        if kind == "multilateral")
         proc = bridge.run_sync(lambda: chair_desk.put(channel, "Annual report", "Text.",
-                                                      period_ms=3_600_000))
+                                                      period_ms=3_600_000,
+                                                      marking="RESTRICTED"))
         bridge.run_sync(other.client.sync)
         qtbot.waitUntil(lambda: window.procs.rowCount() == 1, timeout=TIMEOUT)
-        assert _cell(window.procs, 0, 2) == "under silence"
+        assert _cell(window.procs, 0, 3) == "under silence"
+        assert _cell(window.procs, 0, 0) == "RESTRICTED"  # the text's marking
         deadline = bridge.run_sync(lambda: chair_desk.status(proc)).deadline
         assert "(venue: " in both_zones(deadline) and "JST" in both_zones(deadline)
         window.procs.selectRow(0)
-        window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited")
-        qtbot.waitUntil(lambda: "broken so far by" in _cell(window.procs, 0, 2),
+        window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited", "")
+        qtbot.waitUntil(lambda: "broken so far by" in _cell(window.procs, 0, 3),
                         timeout=TIMEOUT)
 
         async def chair_acks() -> bool:
@@ -88,8 +90,18 @@ def test_break_silence_and_sign_off_from_the_window(
         bridge.run_sync(other.client.sync)
         qtbot.waitUntil(lambda: window.docs.rowCount() == 1, timeout=TIMEOUT)
         window.signOffRequested.emit(bytes.fromhex(doc))
-        qtbot.waitUntil(lambda: _cell(window.docs, 0, 2).startswith("agreed by 1 of"),
+        qtbot.waitUntil(lambda: _cell(window.docs, 0, 3).startswith("agreed by 1 of"),
                         timeout=TIMEOUT)
+        assert _cell(window.docs, 0, 0) == "UNCLASSIFIED"
+        # a new version marked from the window raises the document's marking
+        window.editRequested.emit(bytes.fromhex(doc), "One.\n\nTwo, marked.", "RESTRICTED")
+        qtbot.waitUntil(lambda: _cell(window.docs, 0, 0) == "RESTRICTED", timeout=TIMEOUT)
+        # a comment above the channel's ceiling: the desk refuses it, the window says why
+        failures: list[str] = []
+        ctl.failed.connect(failures.append)
+        window.commentRequested.emit(bytes.fromhex(doc), 0, "Too high", "SECRET")
+        qtbot.waitUntil(lambda: bool(failures), timeout=TIMEOUT)
+        assert "above the channel's ceiling" in failures[0]
         window.tabs.setCurrentIndex(1)
         window.docs.selectRow(0)
         assert "1. One." in window.doc_text.toPlainText()

@@ -244,3 +244,21 @@ def test_no_form_or_tab_is_clipped_in_long_languages(code: str, qapp: Any, qtbot
             f"{n}: {c}" for n, cs in found.items() for c in cs)
     finally:
         remove_translation(qapp)
+
+
+def test_forms_offer_only_the_markings_the_channels_ceiling_allows(qtbot: Any) -> None:
+    low, high = b"\x01" * 16, b"\x02" * 16
+    snap = _snap(channels=[(low, "plenary", "UNCLASSIFIED"), (high, "caucus", "RESTRICTED")],
+                 allowed={low: ("UNCLASSIFIED",), high: ("UNCLASSIFIED", "RESTRICTED")})
+    for make in (ExerciseDialog, IncidentDialog, ExchangeDialog, TemplateFillDialog):
+        dlg = make(snap)
+        qtbot.addWidget(dlg)
+        items = lambda d=dlg: [d.marking.itemText(i) for i in range(d.marking.count())]  # noqa: E731
+        dlg.channel.setCurrentIndex(dlg.channel.findData(low))
+        assert items() == ["UNCLASSIFIED"], make
+        dlg.channel.setCurrentIndex(dlg.channel.findData(high))
+        assert items() == ["UNCLASSIFIED", "RESTRICTED"], make
+        dlg.marking.setCurrentText("RESTRICTED")
+        assert dlg.values()["marking"] == "RESTRICTED"
+        dlg.channel.setCurrentIndex(dlg.channel.findData(low))  # no longer allowed there
+        assert dlg.values()["marking"] == "UNCLASSIFIED", make

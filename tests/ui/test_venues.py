@@ -165,6 +165,16 @@ def test_two_venues_switch_notify_and_close(controller, forum_a: LiveDemo, forum
         assert c.venues.open[1].short == " ".join(c.venues.open[1].fingerprint.split()[:2])
         assert [h.path for h in known_homes()] == [home_a, home_b]
         qtbot.waitUntil(lambda: _open_sockets(forum_b) >= 1, timeout=TIMEOUT)
+        # the tray's menu lists the venues too (the one shown checked); choosing one shows it
+        c.venues._fill_tray_menu()
+        items = [act for act in c.venues._menu.actions() if act.isCheckable()]
+        assert [act.text().split(" · ")[0] for act in items] == ["Arms Control Forum",
+                                                                 "Maritime Talks"]
+        assert [act.isChecked() for act in items] == [False, True]
+        items[0].trigger()
+        assert c.venues.shown is wa and wa.isVisible() and not wb.isVisible()
+        items[1].trigger()
+        assert c.venues.shown is wb and wb.isVisible()
 
         # B reads its working group; back to A from the switcher, as a user would
         # (keyboard: the combo's activation)

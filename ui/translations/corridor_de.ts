@@ -449,6 +449,10 @@
         <translation>&amp;Einzelheiten:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Einstufung:</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>Jetzt &amp;anrufen</translation>
     </message>
@@ -503,6 +507,10 @@
     <message>
         <source>From → to</source>
         <translation>Von → an</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Einstufung</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -780,6 +788,10 @@
         <translation>&amp;Schweigefrist (Stunden):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Einstufung:</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>Beschlüsse</translation>
     </message>
@@ -794,6 +806,10 @@
     <message>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Einstufung</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1997,6 +2013,17 @@ Vergleichen Sie ihn mit dem vom Sekretariat veröffentlichten.</translation>
             <numerusform>%n Sekunde</numerusform>
             <numerusform>%n Sekunden</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>Einstufung: Nur die Stufen, die die Obergrenze des Kanals zulässt, werden angeboten</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Einstufung:</translation>
     </message>
 </context>
 <context>

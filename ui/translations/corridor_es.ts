@@ -449,6 +449,10 @@
         <translation>&amp;Detalles:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marca:</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>&amp;Llamar ahora</translation>
     </message>
@@ -503,6 +507,10 @@
     <message>
         <source>From → to</source>
         <translation>De → a</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marca</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -780,6 +788,10 @@
         <translation>&amp;Plazo de silencio (horas):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marca:</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>Decisiones</translation>
     </message>
@@ -794,6 +806,10 @@
     <message>
         <source>Outcome</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marca</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1997,6 +2013,17 @@ Compárela con la que publicó la secretaría.</translation>
             <numerusform>%n segundo</numerusform>
             <numerusform>%n segundos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>Marca de clasificación: solo se ofrecen los niveles que permite el techo del canal</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marca:</translation>
     </message>
 </context>
 <context>

@@ -449,6 +449,10 @@
         <translation>&amp;Détails&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marquage&#xa0;:</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>&amp;Appeler maintenant</translation>
     </message>
@@ -503,6 +507,10 @@
     <message>
         <source>From → to</source>
         <translation>De → à</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marquage</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -780,6 +788,10 @@
         <translation>&amp;Durée du silence (heures)&#xa0;:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marquage&#xa0;:</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>Décisions</translation>
     </message>
@@ -794,6 +806,10 @@
     <message>
         <source>Outcome</source>
         <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Marquage</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1997,6 +2013,17 @@ Comparez-la à celle publiée par le secrétariat.</translation>
             <numerusform>%n seconde</numerusform>
             <numerusform>%n secondes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>Marquage de classification&#xa0;: seuls les niveaux permis par le plafond du canal sont proposés</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marquage&#xa0;:</translation>
     </message>
 </context>
 <context>

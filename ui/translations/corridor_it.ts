@@ -449,6 +449,10 @@
         <translation>&amp;Dettagli:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>C&amp;lassifica:</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>&amp;Chiama ora</translation>
     </message>
@@ -503,6 +507,10 @@
     <message>
         <source>From → to</source>
         <translation>Da → a</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Classifica</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -780,6 +788,10 @@
         <translation>&amp;Periodo di silenzio (ore):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>C&amp;lassifica:</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>Decisioni</translation>
     </message>
@@ -794,6 +806,10 @@
     <message>
         <source>Outcome</source>
         <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Classifica</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1997,6 +2013,17 @@ Confrontala con quella pubblicata dalla segreteria.</translation>
             <numerusform>%n secondo</numerusform>
             <numerusform>%n secondi</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>Classifica: sono proposti solo i livelli consentiti dal limite del canale</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>C&amp;lassifica:</translation>
     </message>
 </context>
 <context>

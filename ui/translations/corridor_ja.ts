@@ -448,6 +448,10 @@
         <translation>詳細(&amp;D):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>区分表示(&amp;M):</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>今すぐ呼び出す(&amp;C)</translation>
     </message>
@@ -502,6 +506,10 @@
     <message>
         <source>From → to</source>
         <translation>発信 → 宛先</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>区分表示</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -779,6 +787,10 @@
         <translation>黙示期間(時間)(&amp;S):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>区分表示(&amp;M):</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>決定</translation>
     </message>
@@ -793,6 +805,10 @@
     <message>
         <source>Outcome</source>
         <translation>結果</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>区分表示</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1980,6 +1996,17 @@ Compare it with the one the secretariat published.</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>秘密区分: チャンネルの上限が許す区分だけが表示されます</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>区分表示(&amp;M):</translation>
     </message>
 </context>
 <context>

@@ -448,6 +448,10 @@
         <translation>세부 내용(&amp;D):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>등급 표시(&amp;M):</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>지금 호출(&amp;C)</translation>
     </message>
@@ -502,6 +506,10 @@
     <message>
         <source>From → to</source>
         <translation>발신 → 수신</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>등급 표시</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -779,6 +787,10 @@
         <translation>묵시 기간(시간)(&amp;S):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>등급 표시(&amp;M):</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>결정</translation>
     </message>
@@ -793,6 +805,10 @@
     <message>
         <source>Outcome</source>
         <translation>결과</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>등급 표시</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1980,6 +1996,17 @@ Compare it with the one the secretariat published.</source>
         <translation>
             <numerusform>%n초</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>비밀 등급 표시: 채널의 상한이 허용하는 등급만 제공됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>등급 표시(&amp;M):</translation>
     </message>
 </context>
 <context>

@@ -450,6 +450,10 @@
         <translation>&amp;Подробности:</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>&amp;Вызвать сейчас</translation>
     </message>
@@ -504,6 +508,10 @@
     <message>
         <source>From → to</source>
         <translation>От → кому</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Гриф</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -781,6 +789,10 @@
         <translation>&amp;Срок молчания (часы):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>Решения</translation>
     </message>
@@ -795,6 +807,10 @@
     <message>
         <source>Outcome</source>
         <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>Гриф</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -2014,6 +2030,17 @@ Compare it with the one the secretariat published.</source>
             <numerusform>%n секунды</numerusform>
             <numerusform>%n секунд</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>Гриф секретности: предлагаются только уровни, допустимые пределом канала</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
     </message>
 </context>
 <context>

@@ -448,6 +448,10 @@
         <translation>详情(&amp;D)：</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>密级标识(&amp;M)：</translation>
+    </message>
+    <message>
         <source>&amp;Call now</source>
         <translation>立即呼叫(&amp;C)</translation>
     </message>
@@ -502,6 +506,10 @@
     <message>
         <source>From → to</source>
         <translation>发起方 → 接收方</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>密级标识</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -779,6 +787,10 @@
         <translation>默许期限(小时)(&amp;S):</translation>
     </message>
     <message>
+        <source>&amp;Marking:</source>
+        <translation>密级标识(&amp;M)：</translation>
+    </message>
+    <message>
         <source>Decisions</source>
         <translation>决定</translation>
     </message>
@@ -793,6 +805,10 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Marking</source>
+        <translation>密级标识</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -1980,6 +1996,17 @@ Compare it with the one the secretariat published.</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Marking</name>
+    <message>
+        <source>Classification marking: only the levels the channel&apos;s ceiling allows are offered</source>
+        <translation>密级标识：仅提供频道密级上限允许的级别</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>密级标识(&amp;M)：</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ seconds, which is also when a ringing call alarms again (:mod:`ui.alarm`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -32,6 +34,7 @@ from client.crisis.desk import DeskView
 from client.crisis.hotline import Escalation, Level
 from client.crisis.records import AttendanceAnswer, Priority
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.views.marking_combo import MarkedTextDialog, MarkingCombo
 from ui.views.tables import fill_table, record_table, selected_key
 
 __all__ = ["CallDialog", "CrisisWindow", "ExplainDialog", "when"]
@@ -106,7 +109,8 @@ class CallDialog(QDialog):
     """Call the other mission of a bilateral channel."""
 
     def __init__(self, channels: tuple[tuple[bytes, str, str], ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 levels: Mapping[bytes, tuple[str, ...]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t("Hotline call"))
         self.channel = QComboBox(self)
@@ -121,11 +125,14 @@ class CallDialog(QDialog):
         self.subject = QLineEdit(self)
         self.subject.setMaxLength(256)
         self.body = QPlainTextEdit(self)
+        self.marking = MarkingCombo(parent=self)
+        self.marking.follow(self.channel, levels or {})
         form = QFormLayout(self)
         form.addRow(_t("&Channel:"), self.channel)
         form.addRow(_t("&Priority:"), self.priority)
         form.addRow(_t("&Subject:"), self.subject)
         form.addRow(_t("&Details:"), self.body)
+        form.addRow(_t("&Marking:"), self.marking)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(_t("&Call now"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
@@ -142,7 +149,8 @@ class ExplainDialog(QDialog):
     """A structured request for explanation: to whom, what, where, when, reference."""
 
     def __init__(self, channels: tuple[tuple[bytes, str], ...], missions: list[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 levels: Mapping[bytes, tuple[str, ...]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_t("Request for explanation"))
         self.channel = QComboBox(self)
@@ -153,6 +161,8 @@ class ExplainDialog(QDialog):
         self.to.setEditable(True)
         self.what = QPlainTextEdit(self)
         self.where, self.when_, self.reference = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.marking = MarkingCombo(parent=self)
+        self.marking.follow(self.channel, levels or {})
         form = QFormLayout(self)
         form.addRow(_t("C&hannel:"), self.channel)
         form.addRow(_t("&To mission:"), self.to)
@@ -160,6 +170,7 @@ class ExplainDialog(QDialog):
         form.addRow(_t("W&here:"), self.where)
         form.addRow(_t("Wh&en:"), self.when_)
         form.addRow(_t("&Reference:"), self.reference)
+        form.addRow(_t("&Marking:"), self.marking)
         form.addRow(QLabel(_t("The mission must reply within 48 hours.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = buttons.addButton(_t("&Send request"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -174,12 +185,13 @@ class ExplainDialog(QDialog):
 class CrisisWindow(QWidget):
     """Renders a desk view; its signals carry what the user asked for (ids as bytes)."""
 
-    callRequested = Signal(bytes, str, str, str)  # channel, subject, body, priority
+    callRequested = Signal(bytes, str, str, str, str)  # channel, subject, body, priority,
+    #                                                    marking
     ackRequested = Signal(bytes)  # call id
-    answerRequested = Signal(bytes, str)  # call id, text
-    explainRequested = Signal(bytes, str, str, str, str, str)  # channel, to, what, where,
-    #                                                           when, reference
-    replyRequested = Signal(bytes, str)  # request id, text
+    answerRequested = Signal(bytes, str, str)  # call id, text, marking
+    explainRequested = Signal(bytes, str, str, str, str, str, str)  # channel, to, what,
+    #                                                    where, when, reference, marking
+    replyRequested = Signal(bytes, str, str)  # request id, text, marking
     meetingRequested = Signal(bytes)  # request id
     attendRequested = Signal(bytes, bytes, str, str)  # channel, meeting, answer, by
     proposalAnswered = Signal(bytes, bool)  # proposal id, accepted
@@ -198,8 +210,8 @@ class CrisisWindow(QWidget):
         top.addWidget(self.banner, 1)
         top.addWidget(self.banner_ack)
         self.tabs = QTabWidget(self)
-        self.calls = record_table([_t("Priority"), _t("From → to"), _t("Subject"), _t("Ladder"),
-                             _t("Escalation")])
+        self.calls = record_table([_t("Marking"), _t("Priority"), _t("From → to"),
+                                   _t("Subject"), _t("Ladder"), _t("Escalation")])
         self.ladder = QLabel(self)
         self.ladder.setWordWrap(True)
         self.call_btn = QPushButton(_t("&Call…"), self)
@@ -217,8 +229,9 @@ class CrisisWindow(QWidget):
         lay.addWidget(self.calls, 1)
         lay.addWidget(self.ladder)
         self.tabs.addTab(hot, _t("&Hotline"))
-        self.requests = record_table([_t("From → to"), _t("What"), _t("State"), _t("Deadline"),
-                                      _t("Clock"), _t("Incidents")])
+        self.requests = record_table([_t("Marking"), _t("From → to"), _t("What"),
+                                      _t("State"), _t("Deadline"), _t("Clock"),
+                                      _t("Incidents")])
         self.request_btn = QPushButton(_t("&Request…"), self)
         self.reply_btn = QPushButton(_t("Re&ply…"), self)
         self.meet_btn = QPushButton(_t("Ask the chair for a &meeting"), self)
@@ -314,7 +327,8 @@ class CrisisWindow(QWidget):
             color = _RING if v.call.call_id in view.ringing else (
                 _DONE if v.escalation.acknowledged_at else None)
             rows.append((v.call.call_id, [
-                _word(v.call.priority).upper(), f"{v.call.caller} → {v.call.to_mission}",
+                view.marks.get(v.call.call_id, ""), _word(v.call.priority).upper(),
+                f"{v.call.caller} → {v.call.to_mission}",
                 v.call.subject, _word(v.ladder.to_json()["state"]),
                 _escalation(v.escalation, view.now)], color))
         fill_table(self.calls, rows)
@@ -333,7 +347,8 @@ class CrisisWindow(QWidget):
             self.duty.setText(self.duty.text() + "\n" + " · ".join(others))
         self.call_btn.setEnabled(bool(view.bilateral))
         fill_table(self.requests, [(
-            req.request_id, [f"{req.requester} → {req.to_mission}", req.what,
+            req.request_id, [view.marks.get(req.request_id, ""),
+                             f"{req.requester} → {req.to_mission}", req.what,
                              _word(st.state) + (_t(" (late)") if st.late else ""),
                              when(st.deadline_at),
                              _span(st.remaining_ms) if st.replied_at is None else "—",
@@ -406,10 +421,11 @@ class CrisisWindow(QWidget):
     def _call(self) -> None:
         if self.view is None:
             return
-        d = CallDialog(self.view.bilateral, self)
+        d = CallDialog(self.view.bilateral, self, self.view.levels)
         if d.exec() == QDialog.DialogCode.Accepted:
             self.callRequested.emit(d.channel.currentData(), d.subject.text().strip(),
-                                    d.body.toPlainText(), d.priority.currentData())
+                                    d.body.toPlainText(), d.priority.currentData(),
+                                    d.marking.marking())
 
     def _ack_selected(self) -> None:
         key = selected_key(self.calls)
@@ -423,36 +439,44 @@ class CrisisWindow(QWidget):
                     self.ackRequested.emit(v.call.call_id)
                     return
 
-    def _answer(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
+    def _levels_of(self, channel_id: bytes | None) -> tuple[str, ...]:
+        return self.view.levels.get(channel_id, ()) if self.view and channel_id else ()
 
-        key = selected_key(self.calls)
-        if not isinstance(key, bytes):
+    def _answer(self) -> None:
+        v = self._call_view()
+        from client.crisis.book import CallView
+
+        if not isinstance(v, CallView):
             return
-        text, ok = QInputDialog.getMultiLineText(self, _t("Answer the call"), _t("Answer:"))
-        if ok and text.strip():
-            self.answerRequested.emit(key, text.strip())
+        d = MarkedTextDialog(_t("Answer the call"), _t("Answer:"),
+                             self._levels_of(v.channel_id), self)
+        text = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if text:
+            self.answerRequested.emit(v.call.call_id, text, d.marking.marking())
 
     def _request(self) -> None:
         if self.view is None:
             return
         missions = sorted({m for _c, _n, m in self.view.bilateral})
-        d = ExplainDialog(self.view.channels, missions, self)
+        d = ExplainDialog(self.view.channels, missions, self, self.view.levels)
         if d.exec() == QDialog.DialogCode.Accepted:
             self.explainRequested.emit(d.channel.currentData(), d.to.currentText().strip(),
                                        d.what.toPlainText().strip(), d.where.text(),
-                                       d.when_.text(), d.reference.text())
+                                       d.when_.text(), d.reference.text(),
+                                       d.marking.marking())
 
     def _reply(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         key = selected_key(self.requests)
-        if not isinstance(key, bytes):
+        if not isinstance(key, bytes) or self.view is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, _t("Reply to the request"),
-                                                 _t("Explanation:"))
-        if ok and text.strip():
-            self.replyRequested.emit(key, text.strip())
+        where = self.view.request_channels.get(key)
+        d = MarkedTextDialog(_t("Reply to the request"), _t("Explanation:"),
+                             self._levels_of(where), self)
+        text = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if text:
+            self.replyRequested.emit(key, text, d.marking.marking())
 
     def _meeting(self) -> None:
         key = selected_key(self.requests)

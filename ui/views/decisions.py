@@ -14,6 +14,7 @@ other missions' breaks and signs its closing statements).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 from client.decisions.desk import DecisionsView, Desk
 from client.decisions.drafting import Document, lock_holder, paragraphs
 from client.decisions.silence import Outcome, State
+from ui.views.marking_combo import MarkedTextDialog, MarkingCombo
 from ui.views.tables import fill_table, record_table, selected_key
 
 if TYPE_CHECKING:
@@ -108,12 +110,15 @@ def _doc_summary(d: Document) -> str:
 
 
 class TextDialog(QDialog):
-    """A channel (when given), a title, a text and a number: putting a text under silence
-    or starting a document."""
+    """A channel (when given), a title, a text, a number and the text's marking: putting
+    a text under silence or starting a document (the marking's levels those of the
+    chosen channel, or of ``channel_id`` when no channel is chosen here)."""
 
     def __init__(self, title: str, channels: tuple[tuple[bytes, str, str], ...] = (), *,
                  hours: bool = False, lock: bool = False, text: str = "",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 levels: Mapping[bytes, tuple[str, ...]] | None = None,
+                 channel_id: bytes | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
@@ -128,6 +133,11 @@ class TextDialog(QDialog):
         self.hours.setRange(1, 24 * 90)
         self.hours.setValue(24)
         self.lock = QCheckBox(_t("Editors take the lock first"), self)
+        self.marking = MarkingCombo(parent=self)
+        if channels:
+            self.marking.follow(self.channel, levels or {})
+        else:
+            self.marking.set_levels((levels or {}).get(channel_id or b"", ()))
         if channels:
             form.addRow(_t("C&hannel:"), self.channel)
             form.addRow(_t("&Title:"), self.name)
@@ -136,6 +146,7 @@ class TextDialog(QDialog):
             form.addRow(_t("&Silence period (hours):"), self.hours)
         if lock:
             form.addRow(self.lock)
+        form.addRow(_t("&Marking:"), self.marking)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -147,13 +158,16 @@ class TextDialog(QDialog):
 class DecisionsWindow(QWidget):
     """Renders a decisions view; its signals carry what the user asked for."""
 
-    putRequested = Signal(bytes, str, str, int)  # channel, title, text, period ms
-    breakRequested = Signal(bytes, str)  # proc id, reason
+    putRequested = Signal(bytes, str, str, int, str)  # channel, title, text, period ms,
+    #                                                    marking
+    breakRequested = Signal(bytes, str, str)  # proc id, reason, marking
     withdrawRequested = Signal(bytes)
-    reviseRequested = Signal(bytes, str)
-    newDocRequested = Signal(bytes, str, str, bool)  # channel, title, text, lock
-    editRequested = Signal(bytes, str)  # doc id, text
-    commentRequested = Signal(bytes, int, str)  # doc id, paragraph (0-based), text
+    reviseRequested = Signal(bytes, str, str)  # proc id, text, marking
+    newDocRequested = Signal(bytes, str, str, bool, str)  # channel, title, text, lock,
+    #                                                        marking
+    editRequested = Signal(bytes, str, str)  # doc id, text, marking
+    commentRequested = Signal(bytes, int, str, str)  # doc id, paragraph (0-based), text,
+    #                                                   marking
     signOffRequested = Signal(bytes)
     exportRequested = Signal(bytes, str)  # doc id, file stem
 
@@ -167,7 +181,8 @@ class DecisionsWindow(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#b00020;color:white;padding:8px;font-weight:bold")
         self.tabs = QTabWidget(self)
-        self.procs = record_table([_t("Text"), _t("Revision"), _t("Outcome"), _t("Deadline")])
+        self.procs = record_table([_t("Marking"), _t("Text"), _t("Revision"), _t("Outcome"),
+                                   _t("Deadline")])
         self.proc_detail = QLabel(self)
         self.proc_detail.setWordWrap(True)
         self.put_btn = QPushButton(_t("&Put under silence…"), self)
@@ -184,7 +199,8 @@ class DecisionsWindow(QWidget):
         lay.addWidget(self.procs, 1)
         lay.addWidget(self.proc_detail)
         self.tabs.addTab(sil, _t("&Silence procedure"))
-        self.docs = record_table([_t("Document"), _t("Version"), _t("Agreement"), _t("Lock")])
+        self.docs = record_table([_t("Marking"), _t("Document"), _t("Version"),
+                                  _t("Agreement"), _t("Lock")])
         self.doc_text = QPlainTextEdit(self)
         self.doc_text.setReadOnly(True)
         self.new_btn = QPushButton(_t("&New document…"), self)
@@ -242,11 +258,12 @@ class DecisionsWindow(QWidget):
             return
         colors = {State.ADOPTED: _GOOD, State.BROKEN: _BAD, State.DISPUTED: _BAD,
                   State.PENDING: _WAIT}
-        fill_table(self.procs, [(o.put.proc_id, [o.put.title, str(o.put.revision), _summary(o),
-                                            both_zones(o.deadline)], colors.get(o.state))
-                           for _c, o in view.procedures])
+        fill_table(self.procs, [(o.put.proc_id, [
+            view.marks.get(o.put.proc_id, ""), o.put.title, str(o.put.revision), _summary(o),
+            both_zones(o.deadline)], colors.get(o.state)) for _c, o in view.procedures])
         fill_table(self.docs, [(d.latest.doc_id, [
-            d.versions[0].title, str(d.latest.version), _doc_summary(d),
+            view.marks.get(d.latest.doc_id, ""), d.versions[0].title, str(d.latest.version),
+            _doc_summary(d),
             lock_holder(d.locks, view.now) or "—"], _GOOD if d.signed_off and len(
                 d.signed_off) == len(d.participants) else None) for _c, d in view.documents])
         for btn in (self.break_btn, self.sign_btn):
@@ -261,6 +278,17 @@ class DecisionsWindow(QWidget):
         if self.view is None or key is None:
             return None
         return next((o for _c, o in self.view.procedures if o.put.proc_id == key), None)
+
+    def _levels(self) -> Mapping[bytes, tuple[str, ...]]:
+        return self.view.levels if self.view is not None else {}
+
+    def _channel_of(self, item_id: bytes) -> bytes | None:
+        """The channel of a procedure or a document (where its next text goes)."""
+        if self.view is None:
+            return None
+        return next((c for c, o in self.view.procedures if o.put.proc_id == item_id),
+                    next((c for c, d in self.view.documents if d.latest.doc_id == item_id),
+                         None))
 
     def _doc(self) -> Document | None:
         key = selected_key(self.docs)
@@ -317,18 +345,23 @@ class DecisionsWindow(QWidget):
         if self.view is None:
             return
         d = TextDialog(_t("Put a text under silence"), self.view.channels, hours=True,
-                       parent=self)
+                       parent=self, levels=self.view.levels)
         if d.exec() == QDialog.DialogCode.Accepted and d.text.toPlainText().strip():
             self.putRequested.emit(d.channel.currentData(), d.name.text().strip() or "—",
-                                   d.text.toPlainText(), d.hours.value() * 3_600_000)
+                                   d.text.toPlainText(), d.hours.value() * 3_600_000,
+                                   d.marking.marking())
 
     def _break(self) -> None:
         o = self._proc()
         if o is None:
             return
-        reason, ok = QInputDialog.getText(self, _t("Break silence"), _t("Reason:"))
-        if ok and reason.strip():
-            self.breakRequested.emit(o.put.proc_id, reason.strip())
+        d = MarkedTextDialog(_t("Break silence"), _t("Reason:"),
+                             self._levels().get(self._channel_of(o.put.proc_id) or b"", ()),
+                             self)
+        reason = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if reason:
+            self.breakRequested.emit(o.put.proc_id, reason, d.marking.marking())
 
     def _withdraw(self) -> None:
         o = self._proc()
@@ -339,26 +372,31 @@ class DecisionsWindow(QWidget):
         o = self._proc()
         if o is None:
             return
-        d = TextDialog(_t("Revise the text (the clock restarts)"), text=o.put.text, parent=self)
+        d = TextDialog(_t("Revise the text (the clock restarts)"), text=o.put.text, parent=self,
+                       levels=self._levels(), channel_id=self._channel_of(o.put.proc_id))
         if d.exec() == QDialog.DialogCode.Accepted and d.text.toPlainText().strip():
-            self.reviseRequested.emit(o.put.proc_id, d.text.toPlainText())
+            self.reviseRequested.emit(o.put.proc_id, d.text.toPlainText(), d.marking.marking())
 
     def _new(self) -> None:
         if self.view is None:
             return
         chans = tuple(c for c in self.view.channels if c[2] in ("multilateral", "caucus"))
-        d = TextDialog(_t("New document"), chans, lock=True, parent=self)
+        d = TextDialog(_t("New document"), chans, lock=True, parent=self,
+                       levels=self.view.levels)
         if d.exec() == QDialog.DialogCode.Accepted and d.name.text().strip():
             self.newDocRequested.emit(d.channel.currentData(), d.name.text().strip(),
-                                      d.text.toPlainText(), d.lock.isChecked())
+                                      d.text.toPlainText(), d.lock.isChecked(),
+                                      d.marking.marking())
 
     def _edit(self) -> None:
         doc = self._doc()
         if doc is None:
             return
-        d = TextDialog(_t("New version"), text=doc.latest.text, parent=self)
+        d = TextDialog(_t("New version"), text=doc.latest.text, parent=self,
+                       levels=self._levels(), channel_id=self._channel_of(doc.latest.doc_id))
         if d.exec() == QDialog.DialogCode.Accepted:
-            self.editRequested.emit(doc.latest.doc_id, d.text.toPlainText())
+            self.editRequested.emit(doc.latest.doc_id, d.text.toPlainText(),
+                                    d.marking.marking())
 
     def _comment(self) -> None:
         doc = self._doc()
@@ -368,9 +406,12 @@ class DecisionsWindow(QWidget):
         para, ok = QInputDialog.getInt(self, _t("Comment"), _t("Paragraph:"), 1, 1, n)
         if not ok:
             return
-        text, ok = QInputDialog.getMultiLineText(self, _t("Comment"), _t("Comment:"))
-        if ok and text.strip():
-            self.commentRequested.emit(doc.latest.doc_id, para - 1, text.strip())
+        d = MarkedTextDialog(_t("Comment"), _t("Comment:"), self._levels().get(
+            self._channel_of(doc.latest.doc_id) or b"", ()), self)
+        text = d.text.toPlainText().strip() if d.exec() == QDialog.DialogCode.Accepted \
+            else ""
+        if text:
+            self.commentRequested.emit(doc.latest.doc_id, para - 1, text, d.marking.marking())
 
     def _sign(self) -> None:
         doc = self._doc()
@@ -425,17 +466,19 @@ class DecisionsController(QObject):
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.refresh)
         w = window
-        w.putRequested.connect(lambda ch, title, text, period: self._do(
-            lambda d: d.put(ch, title, text, period_ms=period)))
-        w.breakRequested.connect(lambda pid, reason: self._do(
-            lambda d: d.break_silence(pid, reason)))
+        w.putRequested.connect(lambda ch, title, text, period, mark: self._do(
+            lambda d: d.put(ch, title, text, period_ms=period, marking=mark)))
+        w.breakRequested.connect(lambda pid, reason, mark: self._do(
+            lambda d: d.break_silence(pid, reason, marking=mark)))
         w.withdrawRequested.connect(lambda pid: self._do(lambda d: d.withdraw(pid)))
-        w.reviseRequested.connect(lambda pid, text: self._do(lambda d: d.revise(pid, text)))
-        w.newDocRequested.connect(lambda ch, title, text, lock: self._do(
-            lambda d: d.new_document(ch, title, text, lock=lock)))
-        w.editRequested.connect(lambda did, text: self._do(lambda d: d.edit(did, text)))
-        w.commentRequested.connect(lambda did, para, text: self._do(
-            lambda d: d.comment(did, para, text)))
+        w.reviseRequested.connect(lambda pid, text, mark: self._do(
+            lambda d: d.revise(pid, text, marking=mark)))
+        w.newDocRequested.connect(lambda ch, title, text, lock, mark: self._do(
+            lambda d: d.new_document(ch, title, text, lock=lock, marking=mark)))
+        w.editRequested.connect(lambda did, text, mark: self._do(
+            lambda d: d.edit(did, text, marking=mark)))
+        w.commentRequested.connect(lambda did, para, text, mark: self._do(
+            lambda d: d.comment(did, para, text, marking=mark)))
         w.signOffRequested.connect(lambda did: self._do(lambda d: d.sign_off(did)))
         w.exportRequested.connect(self._export)
 

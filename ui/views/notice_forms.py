@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.notices.forms import Kind, check, missing_fields
+from ui.views.marking_combo import MarkingCombo
 
 if TYPE_CHECKING:
     from ui.views.notices import NoticesSnapshot
@@ -106,8 +107,12 @@ class FieldForm(QDialog):
         return combo
 
     def add_marking(self, snap: NoticesSnapshot) -> QComboBox:
-        combo = QComboBox(self)
-        combo.addItems(list(snap.levels))
+        """The levels the chosen channel's ceiling allows, following the channel box (a
+        form never offers a marking the client would refuse)."""
+        combo = MarkingCombo(snap.levels, self)
+        channel = getattr(self, "channel", None)
+        if isinstance(channel, QComboBox) and snap.allowed:
+            combo.follow(channel, snap.allowed)
         self.add("marking", _t("Marking"), combo)
         return combo
 

@@ -88,6 +88,8 @@ class NoticesSnapshot:
     #: (channel id, name, ceiling) of the channels notices can go to
     channels: list[tuple[bytes, str, str]] = field(default_factory=list)
     levels: tuple[str, ...] = ()
+    #: per channel, the levels its ceiling allows (what a form offers for it)
+    allowed: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
     #: incidents with the request for explanation each links to (checked here)
     incidents: list[LinkedIncident] = field(default_factory=list)
     #: requests for explanation held here: (id hex, requester, to mission, what)
@@ -494,6 +496,7 @@ class NoticesController(QObject):
             register=d.register(), board=d.aid_board(), unmet=d.book.unmet(),
             exchange=d.exchange_status(year, sorted(missions)), channels=chans,
             levels=tuple(eng.marking_scheme.levels), incidents=d.incidents(),
+            allowed={cid: eng.levels_allowed(cid) for cid, _n, _c in chans},
             explanations=[(r.request_id.hex(), r.requester, r.to_mission, r.what)
                           for r in d.explanations()],
             templates=[(t.template_id, t.title, tuple(t.fields), t.text)

@@ -56,6 +56,9 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert theirs["call_id"] == call_id and theirs["ladder"]["state"] == "delivered"
         acked = run(B, "hotline ack", call_id[:10])
         assert acked["ladder"]["state"] == "acknowledged"
+        assert acked["already_acknowledged"] is False
+        again = run(B, "hotline ack", call_id[:10])  # nothing more is sent, and it says so
+        assert again["already_acknowledged"] is True
         [ours] = run(A, "hotline calls")
         assert ours["escalation"]["summary"] == "acknowledged"
         assert [r["rung"] for r in ours["ladder"]["rungs"]] == ["delivered", "acknowledged"]
