@@ -79,7 +79,10 @@ def test_help_states_the_limits(cli: Cli) -> None:
     for argv, needles in ((("send", "--help"), ("32,768 characters", "16 MiB")),
                           (("timer", "--help"), ("30s, 5m, 2h, 7d", "365 days")),
                           (("create-channel", "--help"), ("1 to 200 characters",)),
-                          (("read", "--help"), ("newest N",))):
+                          (("read", "--help"), ("newest N",)),
+                          (("notice", "new", "--help"), ("2026-05-04T15:30",)),
+                          (("exchange", "due", "--help"), ("2026-05-04T15:30", "2000 to 2100")),
+                          (("aid", "offer", "--help"), ("1 to 1,000,000,000",))):
         with pytest.raises(SystemExit):
             main(list(argv))
         out = cli.capsys.readouterr().out
