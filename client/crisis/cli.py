@@ -248,9 +248,11 @@ async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int
     now = _now_ms(desk)
     views = desk.calls()
     marks = {v.call.call_id: desk.call_marking(v.call.call_id) for v in views}
-    emit(args, [{**v.to_json(now), "marking": marks[v.call.call_id]} for v in views],
+    names = desk.labels()
+    emit(args, [{**v.to_json(now), "marking": marks[v.call.call_id],
+                 "caller_label": names.get(v.call.caller, v.call.caller)} for v in views],
           [f"{v.call.call_id.hex()[:12]}  [{marks[v.call.call_id]}] "
-           f"{v.call.priority.upper():7} {v.call.caller} -> "
+           f"{v.call.priority.upper():7} {names.get(v.call.caller, v.call.caller)} -> "
            f"{v.call.to_mission}: {v.call.subject}  [{v.ladder.to_json()['state']}; "
            f"{v.escalation.summary(now)}]" for v in views] or ["no hotline calls"])
     return 0
@@ -376,12 +378,16 @@ async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     # the other direction of an incident's link: the incidents naming each request
     links = NoticeDesk(c).explanation_links()
     marks = {r.request_id: desk.request_marking(r.request_id) for r, _st in rows}
-    emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
+    names = desk.labels()
+    emit(args, [{"requester": r.requester,
+                 "requester_label": names.get(r.requester, r.requester),
+                 "to_mission": r.to_mission, "what": r.what,
                  "marking": marks[r.request_id],
                  "where": r.where, "when": r.when, "reference": r.reference,
                  "incidents": links.get(r.request_id.hex(), []),
                  **st.to_json()} for r, st in rows],
-         [f"{r.request_id.hex()[:12]}  [{marks[r.request_id]}] {r.requester} -> "
+         [f"{r.request_id.hex()[:12]}  [{marks[r.request_id]}] "
+          f"{names.get(r.requester, r.requester)} -> "
           f"{r.to_mission}: {r.what}  "
           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
           + "".join(f"  incident {i[:12]}" for i in links.get(r.request_id.hex(), []))

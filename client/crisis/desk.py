@@ -477,7 +477,13 @@ class Desk:
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now), book.on_duty(now),
                         self.incidents_of(), levels, marks, asked,
-                        member_labels(eng, (c.channel_id for c in chans)))
+                        self.labels())
+
+    def labels(self) -> dict[str, str]:
+        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
+        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
+        return member_labels(self.client.engine, (
+            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
         """Request for explanation -> the incidents linked to it, as (reporting mission,

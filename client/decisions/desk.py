@@ -405,9 +405,13 @@ class Desk:
         marks |= {d.latest.doc_id: self._highest("doc_id", d.latest.doc_id) for _c, d in docs}
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
                              chans, list(alerts), frozenset(self.book.observers), levels,
-                             marks, member_labels(eng, (
-                                 c.channel_id for c in self.client.store.list_channels()
-                                 if not c.damaged)))
+                             marks, self.labels())
+
+    def labels(self) -> dict[str, str]:
+        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
+        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
+        return member_labels(self.client.engine, (
+            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     # -- exports --------------------------------------------------------------------------
 
