@@ -309,10 +309,17 @@ async def _hotline_watch(args: argparse.Namespace, c: Client, desk: Desk) -> int
     except Exception:  # no session bus: ring on the terminal
         notifier = _Print()
     alarm = Alarm()
+    names: dict[str, str] = {}
+
+    def label(who: str) -> str:
+        return names.get(who, who)
+
     end = time.monotonic() + args.seconds if args.seconds else None
     while end is None or time.monotonic() < end:
         await c.sync()
-        alarm.run(notifier, await desk.tick(), desk.now() / 1000)
+        ringing = await desk.tick()
+        names = desk.labels()
+        alarm.run(notifier, ringing, desk.now() / 1000, label)
         for text in desk.reminders():
             emit(args, {"reminder": text}, [f"reminder: {text}"])
         await asyncio.sleep(5)

@@ -82,6 +82,7 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
         assert f"HOTLINE CALL from {label}: Shots fired" in window.banner.text()
         to = list(venue.info.layout["missions"])[2]  # type: ignore[union-attr]
         assert window.calls.item(0, 2).text() == f"{label} → {to}"
+        assert rec.rings[0].title == f"FLASH hotline call from {label}"  # the notification
         assert rec.rings and rec.rings[0].critical and rec.rings[0].call_id.hex() == call
         assert window.calls.rowCount() == 1
         assert window.calls.item(0, 0).text() == "RESTRICTED"  # the call's marking
