@@ -442,15 +442,17 @@ async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> i
 
 async def _meeting_proposals(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rows = desk.ensure().proposals()
+    names = desk.labels()
 
     def said(answers: dict[str, bool]) -> str:
-        return ", ".join(f"{w} {'accepts' if a else 'declines'}"
+        return ", ".join(f"{names.get(w, w)} {'accepts' if a else 'declines'}"
                          for w, a in answers.items()) or "no answer"
 
     emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
                   "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
                   "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
-          [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
+          [f"{p.proposal_id.hex()[:12]}  {names.get(p.member, p.member)} proposes "
+           f"{_clock(p.meeting_at)} "
            f"{p.place}: {p.agenda}  [{said(answers)}]" for _cid, p, answers in rows]
           or ["no proposals"])
     return 0

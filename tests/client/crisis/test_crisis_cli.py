@@ -113,6 +113,9 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         run(A, "meeting accept", pid[:10])
         [prop] = run(B, "meeting proposals")
         assert prop["answers"] == {"alderia/ana": True} and prop["by"] == "borduria/ana"
+        shown = human(B, "meeting proposals", "--offline")
+        assert "Ana (borduria/ana) proposes" in shown
+        assert "[Ana (alderia/ana) accepts]" in shown
         told = run(A, "available", "--to", "borduria", "--for", "30m", "--note", "lounge")
         assert told["told"] == ["borduria"]
 
