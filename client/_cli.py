@@ -132,6 +132,7 @@ def duration_arg(minimum: int, maximum: int, *,
                 f"{format_duration(maximum)}")
         return seconds
 
+    parse.limits = (minimum, maximum)  # type: ignore[attr-defined]  # --help states them
     return parse
 
 

@@ -678,8 +678,8 @@ def register(subparsers: Subparsers) -> None:
             "the relay drops or comes back (reconnects by itself; Ctrl+C ends)",
             _watch_command)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
-                   metavar="DURATION", help="stop after this long (30s, 5m, 2h; default: "
-                   "until interrupted)")
+                   metavar="DURATION", help="stop after this long (30s, 5m, 2h; 1s to 366d; "
+                   "default: until interrupted)")
     p = cmd("read", "show a channel's messages (and send read receipts)", _run(_read))
     p.add_argument("channel")
     p.add_argument("--limit", type=number_arg(1, 10_000), default=50,

@@ -32,7 +32,7 @@ from typing import Final, TypedDict
 import msgspec
 from cryptography import x509
 
-from client.store.base import Store
+from client.store.engine_state import HEALTH, ClientRecordStore
 
 __all__ = [
     "DRAIN_THRESHOLD",
@@ -51,7 +51,6 @@ __all__ = [
 EXPIRY_WARNING_DAYS: Final = 14
 DRAIN_WINDOW: Final = 3600
 DRAIN_THRESHOLD: Final = 10  # half of the 20 packages a device keeps
-_KEY: Final = b"\xffhealth"
 DAY: Final = 86400
 
 
@@ -206,17 +205,17 @@ class HealthRecord(msgspec.Struct, kw_only=True):
     drain: tuple[int, int, list[tuple[str, str, int]]] | None = None  # claimed, at, who
 
     @classmethod
-    def load(cls, store: Store) -> HealthRecord:
-        st = store.get_group_state(_KEY)
-        if st is None:
+    def load(cls, store: ClientRecordStore) -> HealthRecord:
+        raw = store.get_client_record(HEALTH)
+        if raw is None:
             return cls()
         try:
-            return msgspec.msgpack.decode(st.state, type=cls)
+            return msgspec.msgpack.decode(raw, type=cls)
         except msgspec.MsgspecError:
             return cls()
 
-    def save(self, store: Store) -> None:
-        store.put_group_state(_KEY, 0, msgspec.msgpack.encode(self))
+    def save(self, store: ClientRecordStore) -> None:
+        store.put_client_record(HEALTH, msgspec.msgpack.encode(self))
 
     def routing_status(self, channel_hex: str) -> RoutingStatus:
         got = self.routing.get(channel_hex)

@@ -14,35 +14,35 @@ from typing import TYPE_CHECKING, Final
 
 import msgspec
 
+from client.store.engine_state import MUTE
+
 if TYPE_CHECKING:
-    from client.store import SqliteStore
+    from client.store.engine_state import ClientRecordStore
 
-__all__ = ["MUTE_KEY", "breaks_through", "muted", "set_muted"]
+__all__ = ["breaks_through", "muted", "set_muted"]
 
-#: the store's group-state slot holding the muted channel ids (hex)
-MUTE_KEY: Final = b"\xffmute"
 _enc: Final = msgspec.msgpack.Encoder()
 _dec: Final = msgspec.msgpack.Decoder(list[str])
 
 
-def muted(store: SqliteStore) -> frozenset[str]:
+def muted(store: ClientRecordStore) -> frozenset[str]:
     """The muted channels' ids (hex)."""
-    st = store.get_group_state(MUTE_KEY)
-    if st is None:
+    raw = store.get_client_record(MUTE)
+    if raw is None:
         return frozenset()
     try:
-        return frozenset(_dec.decode(st.state))
+        return frozenset(_dec.decode(raw))
     except msgspec.MsgspecError:
         return frozenset()
 
 
-def set_muted(store: SqliteStore, channel_id: str, on: bool) -> bool:
+def set_muted(store: ClientRecordStore, channel_id: str, on: bool) -> bool:
     """Mute (``on``) or unmute a channel; False when it already was."""
     now = muted(store)
     if (channel_id in now) == on:
         return False
     after = now | {channel_id} if on else now - {channel_id}
-    store.put_group_state(MUTE_KEY, 0, _enc.encode(sorted(after)))
+    store.put_client_record(MUTE, _enc.encode(sorted(after)))
     return True
 
 

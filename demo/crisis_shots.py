@@ -15,6 +15,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from client.crisis.desk import Desk
@@ -24,7 +26,7 @@ from ui.alarm import CrisisController
 from ui.app import make_app
 from ui.bridge import Bridge
 from ui.session import open_session
-from ui.views.crisis import CrisisWindow
+from ui.views.crisis import CallDialog, CrisisWindow
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,6 +93,41 @@ def calendar_shot(app: QApplication, w: CrisisWindow, out_dir: Path) -> None:
     _save(w, out_dir / "crisis-calendar.png")
 
 
+def call_dialog_shot(app: QApplication, w: CrisisWindow, out_dir: Path) -> None:
+    """The hotline-call dialog with its marking choice open: the levels the chosen
+    channel's ceiling allows. The open list is a window of its own, so the dialog and the
+    list are grabbed separately and painted together where they stand on the screen."""
+    assert w.view is not None
+    d = CallDialog(w.view.bilateral, w, w.view.levels)
+    d.priority.setCurrentIndex(1)
+    d.subject.setText("Convoy movement near crossing point 4")
+    d.body.setPlainText("Please confirm the route and timing of the convoy announced "
+                        "for tonight.")
+    d.resize(560, 380)
+    d.show()
+    _spin(app, 1)
+    d.marking.showPopup()
+    popup = d.marking.view().window()
+    _spin(app, 5, popup.isVisible)
+    _spin(app, 1)
+    origin = d.frameGeometry().topLeft()
+    inner = d.geometry().topLeft() - origin
+    where = popup.geometry().topLeft() - origin
+    area = QRect(QPoint(0, 0), d.geometry().size()).translated(inner).united(
+        QRect(where, popup.size()))
+    image = QPixmap(area.size())
+    image.fill(d.palette().window().color())
+    painter = QPainter(image)
+    painter.drawPixmap(inner - area.topLeft(), d.grab())
+    painter.drawPixmap(where - area.topLeft(), popup.grab())
+    painter.end()
+    path = out_dir / "crisis-call-marking.png"
+    image.save(str(path), "PNG", 9)
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    d.marking.hidePopup()
+    d.reject()
+
+
 def main(out: str = "docs/screenshots") -> int:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -138,7 +175,7 @@ def main(out: str = "docs/screenshots") -> int:
 
     bridge.run_sync(lambda: desk["caller"].call(
         hotline, "Armed incident at crossing point 4", "Request immediate contact with "
-        "your duty officer.", priority=Priority.FLASH))
+        "your duty officer.", priority=Priority.FLASH, marking="RESTRICTED"))
     bridge.run_sync(sync_all)
     _spin(app, 10, lambda: windows["called"].banner.isVisible())
     _spin(app, 1)
@@ -152,6 +189,7 @@ def main(out: str = "docs/screenshots") -> int:
     windows["caller"].calls.selectRow(0)
     _spin(app, 1)
     _save(windows["caller"], out_dir / "crisis-hotline-acknowledged.png")
+    call_dialog_shot(app, windows["caller"], out_dir)
 
     bridge.run_sync(lambda: desk["caller"].request_explanation(
         wg, to_mission=missions[2], what="Unannounced concentration of armoured units",

@@ -77,7 +77,7 @@ async def _views(data: Path) -> dict[str, DecisionsView]:
             proc = await chair.put(cid, "Decision on the notification regime",
                                    "The forum decides to apply the notification regime from "
                                    "1 March.\n\nIt reviews the regime in 2028.",
-                                   period_ms=48 * 3_600_000)
+                                   period_ms=48 * 3_600_000, marking="RESTRICTED")
             await sync()
             clock.now += 2 * HOUR
             await desks["borduria-ana"].break_silence(

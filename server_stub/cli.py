@@ -19,6 +19,7 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 
@@ -73,8 +74,21 @@ def add_store_arguments(p: argparse.ArgumentParser) -> None:
                    help="postgresql://... to use PostgreSQL instead of SQLite")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="corridor-relay", description="Corridor relay.")
+class _JsonUsageParser(argparse.ArgumentParser):
+    """Usage errors as one JSON object on stdout (``{"error": "usage", ...}``, status 2)
+    when the command line asks for ``--json``, so a deployment script reading JSON never
+    has to parse argparse's text; plain argparse otherwise."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(json.dumps({"error": "usage", "message": message,
+                          "usage": self.format_usage().strip()}), flush=True)
+        sys.exit(2)
+
+
+def build_parser(*, json_errors: bool = False) -> argparse.ArgumentParser:
+    cls = _JsonUsageParser if json_errors else argparse.ArgumentParser
+    p = cls(prog="corridor-relay", description="Corridor relay.")
     p.add_argument("--version", action="version", version=f"corridor-relay {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -211,7 +225,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(json_errors="--json" in argv)
     args = parser.parse_args(argv)
     if args.command == "serve":
         _check_bind(parser, args)

@@ -136,7 +136,7 @@ class CrisisController(QObject):
         view, ringing, reminders = result
         self.view = view
         self.window.show_view(view)
-        self.alarm.run(self.notifier, ringing, view.now / 1000)
+        self.alarm.run(self.notifier, ringing, view.now / 1000, view.label)
         for text in reminders:
             self.reminded.emit(text)
         self.changed.emit(view)

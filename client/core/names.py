@@ -19,7 +19,7 @@ from crypto.errors import CryptoError
 if TYPE_CHECKING:
     from client.engine import Engine
 
-__all__ = ["SenderName", "channel_names", "names_from_chains"]
+__all__ = ["SenderName", "channel_names", "member_label", "member_labels", "names_from_chains"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +67,27 @@ def channel_names(engine: Engine, cid: bytes) -> Mapping[str, SenderName]:
         return {}
     return names_from_chains(engine.trust, (m.chain for m in members))
 
+
+
+def member_label(who: str, names: Mapping[str, SenderName]) -> str:
+    """How the desks write a member id: "Ana (alderia/ana)". The id always stands
+    beside the name there (calls, sign-offs, votes carry authority, and the desks span
+    channels), and alone when no verified certificate names the member."""
+    n = names.get(who)
+    return f"{n.display_name} ({who})" if n is not None else who
+
+
+def member_labels(engine: Engine, channel_ids: Iterable[bytes]) -> dict[str, str]:
+    """Member id -> :func:`member_label`, for every current member of the given
+    channels (each distinct chain verified once): what a desk view carries, computed
+    once per refresh on the core's thread."""
+    chains: dict[tuple[bytes, ...], None] = {}
+    for cid in channel_ids:
+        try:
+            members = engine.members(cid)
+        except ClientError:
+            continue
+        for m in members:
+            chains.setdefault(tuple(bytes(c) for c in m.chain), None)
+    names = names_from_chains(engine.trust, chains)
+    return {who: member_label(who, names) for who in names}

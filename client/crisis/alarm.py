@@ -17,7 +17,7 @@ and a repeating sound; the command line's ``hotline watch`` uses the notifier al
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Final, Protocol
 
@@ -57,8 +57,10 @@ class Alarm:
     count: dict[bytes, int] = field(default_factory=dict)
     shown: dict[bytes, int] = field(default_factory=dict)  # call id -> notification id
 
-    def due(self, ringing: Iterable[CallView], now: float) -> tuple[list[Ring], list[bytes]]:
-        """(rings to show now, calls whose notification to withdraw)."""
+    def due(self, ringing: Iterable[CallView], now: float,
+            label: Callable[[str], str] = str) -> tuple[list[Ring], list[bytes]]:
+        """(rings to show now, calls whose notification to withdraw); the caller written
+        by ``label`` (the certificate's name beside the id)."""
         rings: list[Ring] = []
         live = set()
         for v in ringing:
@@ -70,7 +72,7 @@ class Alarm:
             self.last[cid] = now
             self.count[cid] = self.count.get(cid, 0) + 1
             rings.append(Ring(
-                cid, f"{v.call.priority.upper()} hotline call from {v.call.caller}",
+                cid, f"{v.call.priority.upper()} hotline call from {label(v.call.caller)}",
                 f"{v.call.subject}\n{v.escalation.summary(int(now * 1000))}",
                 v.call.priority is not Priority.ROUTINE, self.count[cid]))
         gone = [cid for cid in list(self.last) if cid not in live]
@@ -78,9 +80,10 @@ class Alarm:
             del self.last[cid]
         return rings, gone
 
-    def run(self, notifier: Notifier, ringing: Iterable[CallView], now: float) -> list[Ring]:
+    def run(self, notifier: Notifier, ringing: Iterable[CallView], now: float,
+            label: Callable[[str], str] = str) -> list[Ring]:
         """Show what is due and withdraw what was acknowledged; returns the rings."""
-        rings, gone = self.due(ringing, now)
+        rings, gone = self.due(ringing, now, label)
         for r in rings:
             self.shown[r.call_id] = notifier.notify(r, self.shown.get(r.call_id, 0))
         for cid in gone:

@@ -248,9 +248,11 @@ async def _hotline_calls(args: argparse.Namespace, c: Client, desk: Desk) -> int
     now = _now_ms(desk)
     views = desk.calls()
     marks = {v.call.call_id: desk.call_marking(v.call.call_id) for v in views}
-    emit(args, [{**v.to_json(now), "marking": marks[v.call.call_id]} for v in views],
+    names = desk.labels()
+    emit(args, [{**v.to_json(now), "marking": marks[v.call.call_id],
+                 "caller_label": names.get(v.call.caller, v.call.caller)} for v in views],
           [f"{v.call.call_id.hex()[:12]}  [{marks[v.call.call_id]}] "
-           f"{v.call.priority.upper():7} {v.call.caller} -> "
+           f"{v.call.priority.upper():7} {names.get(v.call.caller, v.call.caller)} -> "
            f"{v.call.to_mission}: {v.call.subject}  [{v.ladder.to_json()['state']}; "
            f"{v.escalation.summary(now)}]" for v in views] or ["no hotline calls"])
     return 0
@@ -307,10 +309,17 @@ async def _hotline_watch(args: argparse.Namespace, c: Client, desk: Desk) -> int
     except Exception:  # no session bus: ring on the terminal
         notifier = _Print()
     alarm = Alarm()
+    names: dict[str, str] = {}
+
+    def label(who: str) -> str:
+        return names.get(who, who)
+
     end = time.monotonic() + args.seconds if args.seconds else None
     while end is None or time.monotonic() < end:
         await c.sync()
-        alarm.run(notifier, await desk.tick(), desk.now() / 1000)
+        ringing = await desk.tick()
+        names = desk.labels()
+        alarm.run(notifier, ringing, desk.now() / 1000, label)
         for text in desk.reminders():
             emit(args, {"reminder": text}, [f"reminder: {text}"])
         await asyncio.sleep(5)
@@ -376,12 +385,16 @@ async def _explain_list(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     # the other direction of an incident's link: the incidents naming each request
     links = NoticeDesk(c).explanation_links()
     marks = {r.request_id: desk.request_marking(r.request_id) for r, _st in rows}
-    emit(args, [{"requester": r.requester, "to_mission": r.to_mission, "what": r.what,
+    names = desk.labels()
+    emit(args, [{"requester": r.requester,
+                 "requester_label": names.get(r.requester, r.requester),
+                 "to_mission": r.to_mission, "what": r.what,
                  "marking": marks[r.request_id],
                  "where": r.where, "when": r.when, "reference": r.reference,
                  "incidents": links.get(r.request_id.hex(), []),
                  **st.to_json()} for r, st in rows],
-         [f"{r.request_id.hex()[:12]}  [{marks[r.request_id]}] {r.requester} -> "
+         [f"{r.request_id.hex()[:12]}  [{marks[r.request_id]}] "
+          f"{names.get(r.requester, r.requester)} -> "
           f"{r.to_mission}: {r.what}  "
           f"[{st.state}{' (late)' if st.late else ''}; deadline {_clock(st.deadline_at)}]"
           + "".join(f"  incident {i[:12]}" for i in links.get(r.request_id.hex(), []))
@@ -429,15 +442,17 @@ async def _meeting_propose(args: argparse.Namespace, c: Client, desk: Desk) -> i
 
 async def _meeting_proposals(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     rows = desk.ensure().proposals()
+    names = desk.labels()
 
     def said(answers: dict[str, bool]) -> str:
-        return ", ".join(f"{w} {'accepts' if a else 'declines'}"
+        return ", ".join(f"{names.get(w, w)} {'accepts' if a else 'declines'}"
                          for w, a in answers.items()) or "no answer"
 
     emit(args, [{"channel_id": cid.hex(), "proposal_id": p.proposal_id.hex(),
                   "by": p.member, "meeting_at": p.meeting_at, "place": p.place,
                   "agenda": p.agenda, "answers": answers} for cid, p, answers in rows],
-          [f"{p.proposal_id.hex()[:12]}  {p.member} proposes {_clock(p.meeting_at)} "
+          [f"{p.proposal_id.hex()[:12]}  {names.get(p.member, p.member)} proposes "
+           f"{_clock(p.meeting_at)} "
            f"{p.place}: {p.agenda}  [{said(answers)}]" for _cid, p, answers in rows]
           or ["no proposals"])
     return 0
@@ -516,7 +531,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
             _hotline_watch)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
-                   metavar="DURATION")
+                   metavar="DURATION", help="stop after this long (1s to 366d; default: "
+                   "until interrupted)")
 
     p = cmd(duty_sub, "publish", "post a signed roster to your mission's own channel",
             _duty_publish)
@@ -535,7 +551,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("--when", default="")
     p.add_argument("--reference", default="")
     p.add_argument("--deadline", type=duration_arg(60, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="reply within (default 48h)")
+                   metavar="DURATION", help="reply within (1m to 30d; default 48h)")
     p.add_argument("--notify", nargs="*", default=None,
                    help="missions to be told if it becomes overdue")
     p = cmd(esub, "reply", "reply to a request made to your mission", _explain_reply,
@@ -546,7 +562,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
             _explain_meeting)
     p.add_argument("request")
     p.add_argument("--within", type=duration_arg(3600, 30 * 86400), default=48 * 3600,
-                   metavar="DURATION", help="to be held within (default 48h)")
+                   metavar="DURATION", help="to be held within (1h to 30d; default 48h)")
     cmd(esub, "list", "requests, their state and clock", _explain_list, offline=True)
 
     p = cmd(meeting_sub, "call", "call an emergency meeting (chair or convener); "
@@ -590,6 +606,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
             "(inside the encryption)", _available)
     p.add_argument("--to", nargs="+", required=True, help="the missions told")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 24 * 3600),
-                   default=3600, metavar="DURATION", help="how long (default 1h)")
+                   default=3600, metavar="DURATION",
+                   help="how long (1m to 24h; default 1h)")
     p.add_argument("--note", default="", help="where, for instance")
     p.add_argument("--off", action="store_true", help="no longer available")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from client import payloads
+from client.core.names import member_labels
 from client.crisis import authority, explain, hotline, meetings, signing
 from client.crisis.book import Book, CallView, Item, decode_item, encode_item
 from client.crisis.hotline_log import Entry, export_log
@@ -97,6 +98,12 @@ class DeskView:
     marks: dict[bytes, str] = field(default_factory=dict)
     #: request for explanation -> its channel (where the reply goes)
     request_channels: dict[bytes, bytes] = field(default_factory=dict)
+    #: member id -> how the window writes it ("Ana (alderia/ana)"), from certificates
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member id as the window shows it: named by its certificate, else bare."""
+        return self.labels.get(who, who)
 
 
 class Desk:
@@ -469,7 +476,14 @@ class Desk:
                         tuple(self.view_channels()),
                         tuple((c.channel_id, c.name) for c in chans),
                         book.proposals(), book.available(now), book.on_duty(now),
-                        self.incidents_of(), levels, marks, asked)
+                        self.incidents_of(), levels, marks, asked,
+                        self.labels())
+
+    def labels(self) -> dict[str, str]:
+        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
+        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
+        return member_labels(self.client.engine, (
+            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
         """Request for explanation -> the incidents linked to it, as (reporting mission,

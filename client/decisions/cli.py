@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,16 +100,22 @@ def _online(func: OnlineCommand
 
 # -- silence --------------------------------------------------------------------------------
 
-def _outcome_lines(o: Outcome, venue: tzinfo, mark: str) -> list[str]:
+def _outcome_lines(o: Outcome, venue: tzinfo, mark: str,
+                   names: Mapping[str, str]) -> list[str]:
+    """A procedure in lines, members as their certificates name them (``names``)."""
+
+    def label(who: str) -> str:
+        return names.get(who, who)
+
     p = o.put
     lines = [f"{p.proc_id.hex()[:12]}  [{mark}] {p.title} (revision {p.revision}, by "
-             f"{p.member}): "
-             f"{o.summary()}", f"  deadline {both_zones(o.deadline, venue)}"]
+             f"{label(p.member)}): "
+             f"{o.summary(label)}", f"  deadline {both_zones(o.deadline, venue)}"]
     for b in o.breaks:
         state = ("withdrawn" if b.withdrawn_at is not None
                  else "confirmed" if b.confirmed
                  else "NOT CONFIRMED by " + ", ".join(sorted(b.missing)))
-        lines.append(f"  break by {b.brk.member} at {both_zones(b.brk.at, venue)}: "
+        lines.append(f"  break by {label(b.brk.member)} at {both_zones(b.brk.at, venue)}: "
                      f"{b.brk.reason} [{state}]")
     return lines
 
@@ -158,13 +164,14 @@ async def _silence_status(args: argparse.Namespace, c: Client, desk: Desk) -> in
             for a in alerts]
     data: dict[str, object] | list[dict[str, object]]
     marks = {o.put.proc_id: desk.procedure_marking(o.put.proc_id) for o in rows}
+    names = desk.labels()
     if args.proc:
         data = {**rows[0].to_json(), "marking": marks[rows[0].put.proc_id],
                 "alerts": [a.to_json() for a in alerts]}
     else:
         data = [{**o.to_json(), "marking": marks[o.put.proc_id]} for o in rows]
     emit(args, data, warn + [ln for o in rows
-                             for ln in _outcome_lines(o, venue, marks[o.put.proc_id])]
+                             for ln in _outcome_lines(o, venue, marks[o.put.proc_id], names)]
           or ["no text under silence"])
     return 0
 
@@ -237,12 +244,13 @@ async def _draft_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     if args.doc:
         doc = desk.document(args.doc)
         mark = desk.marking_of(args.doc)
+        names = desk.labels()
         lines = [f"[{mark}] {doc.summary()}", ""]
         for i, para in enumerate(drafting.paragraphs(doc.latest.text), 1):
             lines.append(f"{i}. {para}")
             lines += [f"   [{'observer ' if cm.member in desk.book.observers else ''}"
-                      f"{cm.member}] {cm.text}" for cm in doc.comments_on(doc.latest.version)
-                      if cm.paragraph == i - 1]
+                      f"{names.get(cm.member, cm.member)}] {cm.text}"
+                      for cm in doc.comments_on(doc.latest.version) if cm.paragraph == i - 1]
         emit(args, {**doc.to_json(now), "marking": mark}, lines)
         return 0
     docs = desk.documents()
@@ -376,7 +384,7 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(dsub, "lock", "take (or release) the editing lock", _draft_lock)
     p.add_argument("doc")
     p.add_argument("--for", dest="seconds", type=duration_arg(60, 86400), default=1800,
-                   metavar="DURATION")
+                   metavar="DURATION", help="how long the lock holds (1m to 24h; default 30m)")
     p.add_argument("--release", action="store_true")
     p = cmd(dsub, "show", "documents, or one with its comments", _draft_show, offline=True)
     p.add_argument("doc", nargs="?", default=None)

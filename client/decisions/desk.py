@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from client import payloads
+from client.core.names import member_labels
 from client.crisis import authority, signing
 from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
@@ -67,6 +68,12 @@ class DecisionsView:
     levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
     #: procedure or document id -> the highest marking of its records
     marks: dict[bytes, str] = field(default_factory=dict)
+    #: member id -> how the window writes it ("Ana (alderia/ana)"), from certificates
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member id as the window shows it: named by its certificate, else bare."""
+        return self.labels.get(who, who)
 
 
 class Desk:
@@ -408,7 +415,13 @@ class Desk:
         marks |= {d.latest.doc_id: self._highest("doc_id", d.latest.doc_id) for _c, d in docs}
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
                              chans, list(alerts), frozenset(self.book.observers), levels,
-                             marks)
+                             marks, self.labels())
+
+    def labels(self) -> dict[str, str]:
+        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
+        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
+        return member_labels(self.client.engine, (
+            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     # -- exports --------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ withholds the author's closing too leaves the outcome pending, never adopted.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Final
@@ -113,14 +113,16 @@ class Outcome:
     def text_hash(self) -> bytes:
         return text_hash(self.put.text)
 
-    def summary(self) -> str:
-        """One line: "adopted", "broken by …", "disputed: break sent at T, not confirmed"."""
+    def summary(self, label: Callable[[str], str] = str) -> str:
+        """One line: "adopted", "broken by …", "disputed: break sent at T, not confirmed";
+        members written by ``label`` (the CLI's certificate names; ids by default)."""
         live = [b for b in self.breaks if b.withdrawn_at is None]
         if self.state is State.OPEN:
-            tail = f"; broken so far by {', '.join(b.brk.member for b in live)}" if live else ""
+            tail = (f"; broken so far by {', '.join(label(b.brk.member) for b in live)}"
+                    if live else "")
             return f"under silence until {_when(self.deadline)}{tail}"
         if self.state is State.BROKEN:
-            return "broken by " + "; ".join(f"{b.brk.member} ({b.brk.reason})"
+            return "broken by " + "; ".join(f"{label(b.brk.member)} ({b.brk.reason})"
                                             for b in live if b.confirmed)
         if self.state is State.DISPUTED:
             times = [b.brk.at for b in live if not b.confirmed] + [t for _w, t in self.unheld]

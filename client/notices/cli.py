@@ -38,6 +38,7 @@ __all__ = ["register"]
 
 Handler = Callable[[argparse.Namespace, "NoticeDesk"], Awaitable[int]]
 _YEAR = number_arg(2000, 2100)
+_WHEN = " (ISO 8601 such as 2026-05-04T15:30, local time unless a zone is given; +30m)"
 
 
 def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
@@ -279,8 +280,8 @@ def register(subparsers: Subparsers) -> None:
 
     def exercise_fields(p: argparse.ArgumentParser, *, new: bool) -> None:
         p.add_argument("--name", required=new, default=None, help="the exercise's name")
-        p.add_argument("--start", required=new, default=None, help="when it starts")
-        p.add_argument("--end", required=new, default=None, help="when it ends")
+        p.add_argument("--start", required=new, default=None, help="when it starts" + _WHEN)
+        p.add_argument("--end", required=new, default=None, help="when it ends" + _WHEN)
         p.add_argument("--area", default="" if new else None, help="area (place names)")
         place(p)
         p.add_argument("--force", action="append", metavar="CATEGORY=N",
@@ -307,8 +308,8 @@ def register(subparsers: Subparsers) -> None:
         p.set_defaults(action=verb)
     p = cmd(nsub, "list", "the venue's exercise register", _notice_list)
     p.add_argument("--mission", default=None, help="only this notifying mission")
-    p.add_argument("--from", dest="start", default=None, help="exercises ending after this")
-    p.add_argument("--to", dest="end", default=None, help="exercises starting before this")
+    p.add_argument("--from", dest="start", default=None, help="exercises ending after this" + _WHEN)
+    p.add_argument("--to", dest="end", default=None, help="exercises starting before this" + _WHEN)
     p.add_argument("--csv", default=None, metavar="FILE", help="also write CSV")
     p.add_argument("--ics", default=None, metavar="FILE", help="also write iCalendar")
     p.add_argument("--pdf", default=None, metavar="FILE", help="also write a PDF for "
@@ -366,7 +367,7 @@ def register(subparsers: Subparsers) -> None:
     p = cmd(esub, "due", "set the year's due date (the chair)", _exchange)
     p.add_argument("channel")
     p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")
-    p.add_argument("--by", required=True, help="the due date")
+    p.add_argument("--by", required=True, help="the due date" + _WHEN)
     p = cmd(esub, "submit", "submit (or amend) your mission's exchange", _exchange)
     p.add_argument("channel")
     p.add_argument("year", type=_YEAR, help="the year (2000 to 2100)")

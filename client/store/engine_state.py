@@ -9,9 +9,10 @@ both stores implement all of them through :class:`EngineStateRecords`, which enc
 the typed records once for both (SQLite seals them like every other sensitive row).
 
 Before schema version 5 these records lived in the group-state table under magic keys
-(``b"\\xff"`` and a two- to five-letter tag), and the directory's CRLs and log view
-did until version 6; :func:`records_from_group_state` reads that layout, and the SQLite
-store moves every such row when it migrates.
+(``b"\\xff"`` and a two- to five-letter tag), the directory's CRLs and log view did
+until version 6, and the client's mute list and health warnings until version 9;
+:func:`records_from_group_state` reads that layout, and the SQLite store moves every
+such row when it migrates.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ import msgspec
 from client.store.base import Store
 
 __all__ = [
+    "CLIENT_RECORDS",
+    "HEALTH",
+    "MUTE",
+    "ClientRecordStore",
     "DirectoryStateStore",
     "EngineStateRecords",
     "EngineStateStore",
@@ -159,8 +164,18 @@ class DirectoryStateStore(Protocol):
     def put_log_state(self, state: bytes) -> None: ...
 
 
+class ClientRecordStore(Protocol):
+    """The client's own small records beside the engine's: the channels a delegate
+    muted (:mod:`client.mute`) and the persistent health warnings
+    (:mod:`client.health`), one sealed record per kind (:data:`CLIENT_RECORDS`)."""
+
+    def get_client_record(self, kind: str) -> bytes | None: ...
+
+    def put_client_record(self, kind: str, value: bytes) -> None: ...
+
+
 class EngineStateStore(GapStore, RefusalStore, ForkStore, KeyPackageStore, SendIdStore,
-                       DirectoryStateStore, Protocol):
+                       DirectoryStateStore, ClientRecordStore, Protocol):
     """Every engine-state protocol together."""
 
 
@@ -181,6 +196,10 @@ SEND_ID: Final = "send_id"
 SEND_REF: Final = "send_ref"
 CRLS: Final = "crls"
 LOG: Final = "log"
+MUTE: Final = "mute"
+HEALTH: Final = "health"
+#: the kinds :class:`ClientRecordStore` keeps (never one of the engine's)
+CLIENT_RECORDS: Final = frozenset({MUTE, HEALTH})
 _SINGLETON: Final = b"-"
 
 _enc: Final = msgspec.msgpack.Encoder()
@@ -304,6 +323,19 @@ class EngineStateRecords:
     def put_log_state(self, state: bytes) -> None:
         self._state_put(LOG, _SINGLETON, state)
 
+    # the client's own records
+    def get_client_record(self, kind: str) -> bytes | None:
+        return self._state_get(_client_kind(kind), _SINGLETON)
+
+    def put_client_record(self, kind: str, value: bytes) -> None:
+        self._state_put(_client_kind(kind), _SINGLETON, value)
+
+
+def _client_kind(kind: str) -> str:
+    if kind not in CLIENT_RECORDS:  # a typo must not write over an engine record
+        raise ValueError(f"no client record kind {kind!r}")
+    return kind
+
 
 # ------------------------------------------------------- the layout before version 5
 
@@ -318,6 +350,8 @@ _OLD_REFUSALS: Final = b"\xffrf"
 _OLD_MERGED: Final = b"\xffcm"
 _OLD_CRLS: Final = b"\xffcrls"  # moved at version 6
 _OLD_LOG: Final = b"\xfflog"  # moved at version 6
+_OLD_MUTE: Final = b"\xffmute"  # moved at version 9
+_OLD_HEALTH: Final = b"\xffhealth"  # moved at version 9
 _old_send_ref: Final = msgspec.msgpack.Decoder(tuple[str, bytes, int])
 
 
@@ -337,6 +371,10 @@ def records_from_group_state(key: bytes, state: bytes) -> list[StateRow] | None:
         return [(CRLS, _SINGLETON, state)]
     if key == _OLD_LOG:  # the log verifier's own encoding, kept as it is
         return [(LOG, _SINGLETON, state)]
+    if key == _OLD_MUTE:  # client.mute's and client.health's encodings, kept as they are
+        return [(MUTE, _SINGLETON, state)]
+    if key == _OLD_HEALTH:
+        return [(HEALTH, _SINGLETON, state)]
     if key.startswith(_OLD_SEND_ID):
         return [(SEND_ID, key[len(_OLD_SEND_ID):], _enc.encode(state.decode(errors="replace")))]
     if key.startswith(_OLD_SEND_REF):

@@ -207,7 +207,15 @@ def _v8(conn: sqlite3.Connection) -> None:
 
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+def _v9(conn: sqlite3.Connection) -> None:
+    """No table changes: the step's data move (keyed, like 5's and 6's) takes the last
+    two records with magic keys, the channels' mute list and the health warnings, out
+    of ``group_states`` into ``engine_state``; ``group_states`` then holds MLS group
+    state only."""
+    del conn
+
+
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 LATEST: Final = len(MIGRATIONS)
 
 

@@ -90,7 +90,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
             def move(c: sqlite3.Connection) -> None:
                 move_engine_records(c, cipher)
 
-            start = schema.migrate(conn, data_steps={5: move, 6: move})
+            start = schema.migrate(conn, data_steps={5: move, 6: move, 9: move})
             if 0 < start < 8:  # schemas 7 and 8 made the search index smaller
                 conn.execute("VACUUM")
             store = cls(conn, cipher, db)

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Schema steps that need the store key: checking it before anything is migrated, and
 moving sealed rows between tables (schema 5: the engine's records leave
-``group_states`` for ``engine_state``; schema 6: the directory's CRLs and log view)."""
+``group_states`` for ``engine_state``; schema 6: the directory's CRLs and log view;
+schema 9: the mute list and the health warnings)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def verify_key(conn: sqlite3.Connection, cipher: RowCipher) -> None:
 
 
 def move_engine_records(conn: sqlite3.Connection, cipher: RowCipher) -> None:
-    """Schemas 5 and 6's data step: the engine's records (and from 6 the directory's)
+    """Schemas 5, 6 and 9's data step: the engine's records (and from 6 the directory's)
     leave ``group_states`` (magic keys) for ``engine_state`` (typed records). A row that
     fails authentication stays where it is, as it was: reading it reported it then and
     would now."""

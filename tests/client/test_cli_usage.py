@@ -79,12 +79,35 @@ def test_help_states_the_limits(cli: Cli) -> None:
     for argv, needles in ((("send", "--help"), ("32,768 characters", "16 MiB")),
                           (("timer", "--help"), ("30s, 5m, 2h, 7d", "365 days")),
                           (("create-channel", "--help"), ("1 to 200 characters",)),
-                          (("read", "--help"), ("newest N",))):
+                          (("read", "--help"), ("newest N",)),
+                          (("notice", "new", "--help"), ("2026-05-04T15:30",)),
+                          (("exchange", "due", "--help"), ("2026-05-04T15:30", "2000 to 2100")),
+                          (("aid", "offer", "--help"), ("1 to 1,000,000,000",))):
         with pytest.raises(SystemExit):
             main(list(argv))
         out = cli.capsys.readouterr().out
         for n in needles:
             assert n in " ".join(out.split()), (argv, n)
+
+
+def test_every_duration_argument_states_its_range_in_help() -> None:
+    """Limits in the same units as the app, in --help, not only in the error."""
+    import re
+
+    units = {"second": "s", "minute": "m", "hour": "h", "day": "d", "week": "w"}
+    found = 0
+    for path, parser in _leaves(build_parser()):
+        for a in parser._actions:
+            limits = getattr(a.type, "limits", None)
+            if limits is None:
+                continue
+            found += 1
+            text = " ".join((a.help or "").split())
+            said = {parse_duration(n + u) for n, u in re.findall(r"(\d+)([smhdw])\b", text)}
+            said |= {parse_duration(n + units[u]) for n, u in
+                     re.findall(r"(\d+) (second|minute|hour|day|week)s?\b", text)}
+            assert set(limits) <= said, (path, a.dest, limits, a.help)
+    assert found >= 9
 
 
 def test_bad_arguments_to_every_subcommand_never_show_a_traceback(

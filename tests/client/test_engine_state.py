@@ -146,9 +146,51 @@ def test_a_store_of_schema_5_moves_the_directory_records(tmp_path: Path) -> None
     assert store.get_crls() == crls
     assert store.get_log_state() == log_view
     left = {r[0] for r in store._conn.execute("SELECT group_id FROM group_states")}
-    assert left == {b"\xffmute", b"group-1"}
+    assert left == {b"group-1"}  # the mute list moved too (schema 9)
+    assert store.get_client_record("mute") == b"\x90"
     st = store.get_group_state(b"group-1")
     assert st is not None and st.state == b"mls state"
+    store.close()
+
+
+def test_a_store_of_schema_8_moves_the_mute_list_and_health_warnings(tmp_path: Path) -> None:
+    """Schema 8 kept the mute list and the health warnings under ``b"\\xffmute"`` and
+    ``b"\\xffhealth"``; from 9 ``group_states`` holds MLS group state only, and the
+    muted channels and routing warnings read back as before."""
+    from client.health import HealthRecord
+    from client.mute import muted, set_muted
+
+    db = tmp_path / "store.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, target=8)
+    cipher = RowCipher(KEY)
+    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
+                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    health = HealthRecord(routing={"ab": ("mismatch", "text", ["x/y"], [])})
+    rows = {b"\xffmute": msgspec.msgpack.encode(["aa" * 16]),
+            b"\xffhealth": msgspec.msgpack.encode(health), b"group-1": b"mls state"}
+    for group_id, state in rows.items():
+        sealed = cipher.seal(state, "group_states", group_id, struct.pack(">Q", 0))
+        conn.execute("INSERT INTO group_states VALUES (?, ?, ?)", (group_id, 0, sealed))
+    conn.close()
+
+    store = SqliteStore.open(db, KEY)
+    assert schema.current_version(store._conn) == schema.LATEST >= 9
+    left = {r[0] for r in store._conn.execute("SELECT group_id FROM group_states")}
+    assert left == {b"group-1"}
+    assert muted(store) == {"aa" * 16}
+    assert HealthRecord.load(store).routing_status("ab").missing == ("x/y",)
+    assert set_muted(store, "bb" * 16, True) and muted(store) == {"aa" * 16, "bb" * 16}
+    store.close()
+    again = SqliteStore.open(db, KEY)
+    assert muted(again) == {"aa" * 16, "bb" * 16}
+    again.close()
+
+
+def test_a_client_record_kind_is_never_an_engine_one(tmp_path: Path) -> None:
+    store = SqliteStore.open(tmp_path / "s.sqlite3", KEY)
+    with pytest.raises(ValueError, match="no client record kind"):
+        store.put_client_record("gaps", b"x")
     store.close()
 
 

@@ -52,5 +52,5 @@ def test_health_record_round_trip_and_damage() -> None:
     back = HealthRecord.load(store)
     assert back.routing_status("ab").missing == (B,) and back.routing_status("cd").ok
     assert back.drain is not None and back.drain[0] == 10
-    store.put_group_state(b"\xffhealth", 0, b"\xc1not msgpack")
+    store.put_client_record("health", b"\xc1not msgpack")
     assert HealthRecord.load(store).routing == {}  # a damaged record warns of nothing new

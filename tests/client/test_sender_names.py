@@ -117,3 +117,11 @@ def test_ack_tracker_names_its_author_only_from_the_attached_message() -> None:
     # a tracker whose author is not the message's sender keeps the bare id
     assert AckStatus("c", "ab", "borduria/ben", "text", True, (), named).sender_label == \
         "borduria/ben"
+
+
+def test_the_desks_write_a_named_member_with_the_id_beside() -> None:
+    from client.core.names import SenderName, member_label
+
+    names = {"alderia/ana": SenderName("Ana", "Mission of Alderia")}
+    assert member_label("alderia/ana", names) == "Ana (alderia/ana)"
+    assert member_label("borduria/ben", names) == "borduria/ben"  # no certificate name

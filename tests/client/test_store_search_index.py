@@ -113,7 +113,7 @@ def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path)
     size_before = db.stat().st_size
 
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == schema.LATEST == 8
+    assert schema.current_version(store._conn) == schema.LATEST == 9
     sql = store._conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
     assert "content=''" in sql
@@ -278,7 +278,7 @@ def test_a_store_of_the_first_schema_7_rebuilds_its_hex_index(tmp_path: Path) ->
     conn.close()
 
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == 8
+    assert schema.current_version(store._conn) == schema.LATEST
     assert _vocab(store) == set()  # emptied, to be rebuilt
     assert store._conn.execute(
         "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is not None

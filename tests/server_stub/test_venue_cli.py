@@ -244,3 +244,31 @@ def test_validity_in_days_or_weeks_and_bounded() -> None:
     assert _hours("24") == 24 and _order("40000") == 40000  # a serial is no day count
     with pytest.raises(argparse.ArgumentTypeError, match="out of range"):
         _order(str(2**53 + 1))
+
+
+@pytest.mark.parametrize("argv", [
+    ["serve", "--json", "--port", "not-a-port"],
+    ["serve", "--json", "--host", "0.0.0.0"],  # not loopback and no TLS
+    ["venue", "accredit-mission", "--json"],  # its required arguments missing
+    ["--json", "no-such-command"],
+])
+def test_relay_usage_errors_are_json_when_asked(argv: list[str],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from server_stub.cli import main as relay_main
+
+    with pytest.raises(SystemExit) as exit_:
+        relay_main(argv)
+    assert exit_.value.code == 2
+    out, err = capsys.readouterr()
+    doc = json.loads(out.strip().splitlines()[-1])
+    assert doc["error"] == "usage" and doc["message"] and doc["usage"].startswith("usage:")
+    assert "Traceback" not in err
+
+
+def test_relay_usage_errors_stay_text_without_json(capsys: pytest.CaptureFixture[str]) -> None:
+    from server_stub.cli import main as relay_main
+
+    with pytest.raises(SystemExit):
+        relay_main(["serve", "--port", "not-a-port"])
+    out, err = capsys.readouterr()
+    assert out == "" and "is not a port number" in err and "usage:" in err

@@ -76,6 +76,13 @@ def test_flash_call_rings_in_the_window_until_acknowledged(
         qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=TIMEOUT)
         assert "FLASH HOTLINE CALL" in window.banner.text() and "Shots fired" in \
             window.banner.text()
+        # the caller is named as their certificate names them, their id beside the name
+        who = caller_desk.me
+        label = f"{who.split('/', 1)[1].capitalize()} ({who})"
+        assert f"HOTLINE CALL from {label}: Shots fired" in window.banner.text()
+        to = list(venue.info.layout["missions"])[2]  # type: ignore[union-attr]
+        assert window.calls.item(0, 2).text() == f"{label} → {to}"
+        assert rec.rings[0].title == f"FLASH hotline call from {label}"  # the notification
         assert rec.rings and rec.rings[0].critical and rec.rings[0].call_id.hex() == call
         assert window.calls.rowCount() == 1
         assert window.calls.item(0, 0).text() == "RESTRICTED"  # the call's marking
@@ -159,13 +166,15 @@ def test_proposals_contact_and_the_other_sides_duty_are_shown(qtbot: Any) -> Non
     view = DeskView("alderia/ana", "alderia", 1_795_999_000_000, [], frozenset(), [], None,
                     [], (), (), [(b"c" * 16, prop, {})],
                     {b"c" * 16: [("borduria/ben", 1_796_000_500_000, "lounge")]},
-                    {"borduria": True, "carpania": False})
+                    {"borduria": True, "carpania": False},
+                    labels={"borduria/ana": "Ana (borduria/ana)"})
     w = CrisisWindow()
     qtbot.addWidget(w)
     w.show_view(view)
-    assert w.proposals.rowCount() == 1 and w.proposals.item(0, 1).text() == "borduria/ana"
+    assert w.proposals.rowCount() == 1 and w.proposals.item(0, 1).text() == "Ana (borduria/ana)"
     assert w.proposals.item(0, 2).text() == "Café · The convoy"
-    assert "borduria/ben" in w.contact.text() and "lounge" in w.contact.text()
+    # Ben has no name in this view: his bare id stands
+    assert "borduria/ben is available" in w.contact.text() and "lounge" in w.contact.text()
     assert "Mission borduria: someone on duty" in w.duty.text()
     assert "Mission carpania: nobody on duty" in w.duty.text()
     got: list[tuple[bytes, bool]] = []

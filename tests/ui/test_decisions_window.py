@@ -68,6 +68,12 @@ def test_break_silence_and_sign_off_from_the_window(
         window.breakRequested.emit(bytes.fromhex(proc), "Instructions awaited", "")
         qtbot.waitUntil(lambda: "broken so far by" in _cell(window.procs, 0, 3),
                         timeout=TIMEOUT)
+        # members are named as their certificates name them, their ids beside the names
+        assert ctl.view is not None
+        me, chair_id = ctl.view.me, chair_desk.me
+        mine = f"{me.split('/', 1)[1].capitalize()} ({me})"
+        chairs = f"{chair_id.split('/', 1)[1].capitalize()} ({chair_id})"
+        assert _cell(window.procs, 0, 3) == f"under silence; broken so far by {mine}"
 
         async def chair_acks() -> bool:
             # the window shows the break once it is stored here; it reaches the relay
@@ -88,6 +94,8 @@ def test_break_silence_and_sign_off_from_the_window(
 
         qtbot.waitUntil(acked, timeout=TIMEOUT)
         assert "Instructions awaited" in window.proc_detail.text()
+        assert f"put by {chairs} ·" in window.proc_detail.text()
+        assert f"{mine} broke silence at" in window.proc_detail.text()
 
         doc = bridge.run_sync(lambda: chair_desk.new_document(channel, "Joint statement",
                                                               "One.\n\nTwo."))
@@ -97,6 +105,8 @@ def test_break_silence_and_sign_off_from_the_window(
         qtbot.waitUntil(lambda: _cell(window.docs, 0, 3).startswith("agreed by 1 of"),
                         timeout=TIMEOUT)
         assert _cell(window.docs, 0, 0) == "UNCLASSIFIED"
+        window.docs.selectRow(0)
+        assert f"Signed off: {mine}" in window.doc_text.toPlainText()
         # a new version marked from the window raises the document's marking
         window.editRequested.emit(bytes.fromhex(doc), "One.\n\nTwo, marked.", "RESTRICTED")
         qtbot.waitUntil(lambda: _cell(window.docs, 0, 0) == "RESTRICTED", timeout=TIMEOUT)
@@ -109,6 +119,7 @@ def test_break_silence_and_sign_off_from_the_window(
         window.tabs.setCurrentIndex(1)
         window.docs.selectRow(0)
         assert "1. One." in window.doc_text.toPlainText()
+        assert f"Version 2 by {mine} at" in window.doc_text.toPlainText()
         assert window.sign_btn.isEnabled() and window.banner.isHidden()
     finally:
         ctl.stop()

@@ -143,6 +143,11 @@ def test_incident_template_and_exchange_forms_over_the_relay(open_window: Any,
                             "values": {"time": "now", "ship": "Aurora"}, "marking": ""})
     qtbot.waitUntil(lambda: win.fills.rowCount() == 1, timeout=TIMEOUT)
     assert "ship: Aurora" in _cell(win.fills, 0, 4)
+    # who filled it in, as their certificate names them, the id beside the name
+    me = win.snap.me
+    label = f"{me.split('/', 1)[1].capitalize()} ({me})"
+    assert _cell(win.fills, 0, 2) == label
+    assert _cell(win.incidents, 0, 6).startswith(f"{label} to ")
 
     year = win.snap.exchange["year"]
     assert not win.due_button.isHidden()  # the chair sets the due date

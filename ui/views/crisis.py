@@ -316,8 +316,9 @@ class CrisisWindow(QWidget):
         if ringing and view is not None:
             v = ringing[0]
             self.banner.setText(_t("%1 HOTLINE CALL from %2: %3 — %4").replace(
-                "%1", _word(v.call.priority).upper()).replace("%2", v.call.caller).replace(
-                "%3", v.call.subject).replace("%4", _escalation(v.escalation, view.now)))
+                "%1", _word(v.call.priority).upper()).replace(
+                "%2", view.label(v.call.caller)).replace("%3", v.call.subject).replace(
+                "%4", _escalation(v.escalation, view.now)))
         if view is None:
             for t in (self.calls, self.requests, self.meetings, self.proposals):
                 t.setRowCount(0)
@@ -328,7 +329,7 @@ class CrisisWindow(QWidget):
                 _DONE if v.escalation.acknowledged_at else None)
             rows.append((v.call.call_id, [
                 view.marks.get(v.call.call_id, ""), _word(v.call.priority).upper(),
-                f"{v.call.caller} → {v.call.to_mission}",
+                f"{view.label(v.call.caller)} → {v.call.to_mission}",
                 v.call.subject, _word(v.ladder.to_json()["state"]),
                 _escalation(v.escalation, view.now)], color))
         fill_table(self.calls, rows)
@@ -336,8 +337,9 @@ class CrisisWindow(QWidget):
             from client.crisis import hotline
 
             self.duty.setText(_t("On duty: %1 · deputy %2 · head of mission %3").replace(
-                "%1", ", ".join(hotline.on_duty(view.roster, view.now))).replace(
-                "%2", hotline.deputy(view.roster, view.now)).replace("%3", view.roster.head))
+                "%1", ", ".join(map(view.label, hotline.on_duty(view.roster, view.now)))).replace(
+                "%2", view.label(hotline.deputy(view.roster, view.now))).replace(
+                "%3", view.label(view.roster.head)))
         else:
             self.duty.setText(_t("No duty roster: every delegate of your mission is called"))
         others = [(_t("Mission %1: someone on duty") if yes else
@@ -348,7 +350,7 @@ class CrisisWindow(QWidget):
         self.call_btn.setEnabled(bool(view.bilateral))
         fill_table(self.requests, [(
             req.request_id, [view.marks.get(req.request_id, ""),
-                             f"{req.requester} → {req.to_mission}", req.what,
+                             f"{view.label(req.requester)} → {req.to_mission}", req.what,
                              _word(st.state) + (_t(" (late)") if st.late else ""),
                              when(st.deadline_at),
                              _span(st.remaining_ms) if st.replied_at is None else "—",
@@ -357,19 +359,19 @@ class CrisisWindow(QWidget):
             _RING if str(st.state) == "overdue" else None) for req, st in view.explanations])
         fill_table(self.meetings, [(
             (m.channel_id, m.meeting_id), [
-                f"{when(m.meeting_at)} · {m.agenda}", m.channel_name, m.called_by,
+                f"{when(m.meeting_at)} · {m.agenda}", m.channel_name, view.label(m.called_by),
                 ", ".join(f"{_word(k)} {n}" for k, n in m.tally.counts.items()
                           if n and k != "not answered"),
                 ", ".join(m.tally.not_answered) or "—"], None) for m in view.meetings])
         fill_table(self.proposals, [(
-            p.proposal_id, [when(p.meeting_at), p.member,
+            p.proposal_id, [when(p.meeting_at), view.label(p.member),
                             " · ".join(x for x in (p.place, p.agenda) if x),
                             ", ".join((_t("%1 accepts") if ok else _t("%1 declines")).replace(
-                                "%1", who) for who, ok in answers.items())
+                                "%1", view.label(who)) for who, ok in answers.items())
                             or _t("no answer yet")],
             _DONE if any(answers.values()) else None) for _c, p, answers in view.proposals])
         self.contact.setText("\n".join(
-            _t("%1 is available to talk until %2").replace("%1", who).replace(
+            _t("%1 is available to talk until %2").replace("%1", view.label(who)).replace(
                 "%2", when(until)) + (f" ({note})" if note else "")
             for rows in view.available.values() for who, until, note in rows))
         self._show_ladder()
@@ -395,10 +397,13 @@ class CrisisWindow(QWidget):
         self.answer_btn.setEnabled(mine and v.escalation.answered_at is None)
         lines = [_t("Sent %1 · reply by %2").replace("%1", when(v.call.sent_at)).replace(
             "%2", when(v.call.reply_by))]
+        label = self.view.label
         lines += [_t("%1 by %2 at %3").replace("%1", _word(r.name.lower())).replace(
-            "%2", s.member).replace("%3", when(s.at)) for r, s in sorted(v.ladder.reached.items())]
+            "%2", label(s.member)).replace("%3", when(s.at))
+            for r, s in sorted(v.ladder.reached.items())]
         lines += [_t("called %1 at %2%3").replace("%1", _word(s.level)).replace(
-            "%2", when(s.at)).replace("%3", f" ({', '.join(s.called)})" if s.called else "")
+            "%2", when(s.at)).replace(
+            "%3", f" ({', '.join(map(label, s.called))})" if s.called else "")
             for s in v.escalation.steps]
         self.ladder.setText("\n".join(lines))
 

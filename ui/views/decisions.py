@@ -80,16 +80,17 @@ def both_zones(ms: int) -> str:
         "%2", venue)
 
 
-def _summary(o: Outcome) -> str:
-    """:meth:`Outcome.summary` in the user's language (the deadline is shown beside)."""
+def _summary(o: Outcome, label: Callable[[str], str]) -> str:
+    """:meth:`Outcome.summary` in the user's language (the deadline is shown beside),
+    members written by ``label``."""
     live = [b for b in o.breaks if b.withdrawn_at is None]
     if o.state is State.OPEN:
         if live:
             return _t("under silence; broken so far by %1").replace(
-                "%1", ", ".join(b.brk.member for b in live))
+                "%1", ", ".join(label(b.brk.member) for b in live))
         return _t("under silence")
     if o.state is State.BROKEN:
-        return _t("broken by %1").replace("%1", ", ".join(b.brk.member for b in live
+        return _t("broken by %1").replace("%1", ", ".join(label(b.brk.member) for b in live
                                                           if b.confirmed))
     if o.state is State.DISPUTED:
         times = sorted({b.brk.at for b in live if not b.confirmed} | {t for _w, t in o.unheld})
@@ -259,12 +260,13 @@ class DecisionsWindow(QWidget):
         colors = {State.ADOPTED: _GOOD, State.BROKEN: _BAD, State.DISPUTED: _BAD,
                   State.PENDING: _WAIT}
         fill_table(self.procs, [(o.put.proc_id, [
-            view.marks.get(o.put.proc_id, ""), o.put.title, str(o.put.revision), _summary(o),
+            view.marks.get(o.put.proc_id, ""), o.put.title, str(o.put.revision),
+            _summary(o, view.label),
             both_zones(o.deadline)], colors.get(o.state)) for _c, o in view.procedures])
         fill_table(self.docs, [(d.latest.doc_id, [
             view.marks.get(d.latest.doc_id, ""), d.versions[0].title, str(d.latest.version),
             _doc_summary(d),
-            lock_holder(d.locks, view.now) or "—"], _GOOD if d.signed_off and len(
+            view.label(lock_holder(d.locks, view.now) or "—")], _GOOD if d.signed_off and len(
                 d.signed_off) == len(d.participants) else None) for _c, d in view.documents])
         for btn in (self.break_btn, self.sign_btn):
             btn.setEnabled(not view.observer)
@@ -300,19 +302,20 @@ class DecisionsWindow(QWidget):
         o = self._proc()
         for btn in (self.withdraw_btn, self.revise_btn):
             btn.setEnabled(o is not None and o.state is State.OPEN)
-        if o is None:
+        if o is None or self.view is None:
             self.proc_detail.setText("")
             return
+        label = self.view.label
         lines = [_t("Revision %1 put by %2 · text SHA-256 %3").replace(
-            "%1", str(o.put.revision)).replace("%2", o.put.member).replace(
+            "%1", str(o.put.revision)).replace("%2", label(o.put.member)).replace(
             "%3", o.text_hash.hex()[:16] + "…"), o.put.text, ""]
         for b in o.breaks:
             state = (_t("withdrawn") if b.withdrawn_at is not None else
                      _t("confirmed") if b.confirmed else _t("not confirmed"))
             lines.append(_t("%1 broke silence at %2: %3 (%4)").replace(
-                "%1", b.brk.member).replace("%2", both_zones(b.brk.at)).replace(
+                "%1", label(b.brk.member)).replace("%2", both_zones(b.brk.at)).replace(
                 "%3", b.brk.reason).replace("%4", state))
-        lines.append(_t("Outcome: %1").replace("%1", _summary(o)))
+        lines.append(_t("Outcome: %1").replace("%1", _summary(o, label)))
         self.proc_detail.setText("\n".join(lines))
 
     def _show_doc(self) -> None:
@@ -326,16 +329,16 @@ class DecisionsWindow(QWidget):
             return
         v = d.latest
         out = [_t("Version %1 by %2 at %3").replace("%1", str(v.version)).replace(
-            "%2", v.member).replace("%3", both_zones(v.at)), _doc_summary(d), ""]
+            "%2", self.view.label(v.member)).replace("%3", both_zones(v.at)), _doc_summary(d), ""]
         badge = _t("observer")
         for i, para in enumerate(paragraphs(v.text)):
             out.append(f"{i + 1}. {para}")
             for c in d.comments_on(v.version):
                 if c.paragraph == i:
-                    who = f"{c.member} [{badge}]" if c.member in self.view.observers \
-                        else c.member
+                    who = self.view.label(c.member) + (
+                        f" [{badge}]" if c.member in self.view.observers else "")
                     out.append(f"    ▸ {who}: {c.text}")
-        signed = [f"{m} ({s.member})" for m, s in sorted(d.signed_off.items())]
+        signed = [self.view.label(s.member) for _m, s in sorted(d.signed_off.items())]
         out += ["", _t("Signed off: %1").replace("%1", ", ".join(signed) or "—")]
         self.doc_text.setPlainText("\n".join(out))
 

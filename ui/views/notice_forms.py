@@ -298,8 +298,9 @@ class IncidentDialog(FieldForm, _Position):
         self.explains = _narrow(QComboBox(self))
         self.explains.addItem(_t("(none)"), "")
         for rid, requester, to_mission, what in snap.explanations:
-            self.explains.addItem(_t("%1 to %2: %3").replace("%1", requester).replace(
-                "%2", to_mission).replace("%3", what[:60]), rid)
+            self.explains.addItem(_t("%1 to %2: %3").replace(
+                "%1", snap.label(requester)).replace("%2", to_mission).replace(
+                "%3", what[:60]), rid)
         for key, label, w in (("occurred_at", _t("When"), self.occurred),
                               ("lat", _t("Latitude"), self.lat),
                               ("lon", _t("Longitude"), self.lon),

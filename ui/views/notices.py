@@ -101,6 +101,12 @@ class NoticesSnapshot:
     me: str = ""
     mission: str = ""
     is_chair: bool = False
+    #: member id -> how the window writes it ("Ana (alderia/ana)"), from certificates
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member id as the window shows it: named by its certificate, else bare."""
+        return self.labels.get(who, who)
 
 
 class NoticesWindow(QWidget):
@@ -297,7 +303,7 @@ class NoticesWindow(QWidget):
         for req in snap.board:
             for ln in req["lines"]:
                 offers = "; ".join(
-                    f"{o['by']} {o['quantity']}"
+                    f"{snap.label(o['by'])} {o['quantity']}"
                     + (f" ({_status('delivered')})" if o["delivered"] else
                        f" ({_status('accepted')})" if o["accepted"] else "")
                     for o in ln["offers"])
@@ -333,7 +339,7 @@ class NoticesWindow(QWidget):
         rows: list[tuple[object, list[str], QColor | None]] = []
         for r in snap.incidents:
             req = r["request"]
-            link = (_t("%1 to %2: %3").replace("%1", req["requester"]).replace(
+            link = (_t("%1 to %2: %3").replace("%1", snap.label(req["requester"])).replace(
                 "%2", req["to_mission"]).replace("%3", req["what"]) if req
                 else _t("%1 (not held here)").replace("%1", r["explains"][:12])
                 if r["explains"] else "")
@@ -348,13 +354,13 @@ class NoticesWindow(QWidget):
             if r["request"] is not None:
                 links.setdefault(r["explains"], []).append(
                     f"{r['mission']} {_when(r['occurred_at'])}")
-        fill_table(self.requests, [(rid, [f"{rid[:12]} ({who})", to, what,
+        fill_table(self.requests, [(rid, [f"{rid[:12]} ({snap.label(who)})", to, what,
                                      "; ".join(links.get(rid, []))], None)
                               for rid, who, to, what in snap.explanations])
         current = self.link_request.currentData()
         self.link_request.clear()
         for rid, who, to, what in snap.explanations:
-            self.link_request.addItem(f"{who} → {to}: {what[:50]}", rid)
+            self.link_request.addItem(f"{snap.label(who)} → {to}: {what[:50]}", rid)
         self.link_request.setCurrentIndex(max(self.link_request.findData(current), 0))
 
     def _render_templates(self) -> None:
@@ -362,7 +368,7 @@ class NoticesWindow(QWidget):
         fill_table(self.templates, [(tid, [tid, title, ", ".join(fields)], None)
                                for tid, title, fields, _text in snap.templates])
         fill_table(self.fills, [((at, who, tid), [
-            mark or "UNCLASSIFIED", _when(at), who, tid,
+            mark or "UNCLASSIFIED", _when(at), snap.label(who), tid,
             "; ".join(f"{k}: {v}" for k, v in values.items())], None)
             for at, who, tid, values, mark in reversed(snap.fills)])
         self.publish_button.setEnabled(snap.is_chair)
@@ -478,6 +484,8 @@ class NoticesController(QObject):
         self.timer.start()
 
     def snapshot(self) -> NoticesSnapshot:
+        from client.core.names import member_labels
+
         d = self._desk()
         eng = self.client.engine
         chans = []
@@ -503,7 +511,9 @@ class NoticesController(QObject):
                        for t in d.book.templates()],
             fills=[(f.at, f.member, f.template_id, dict(f.values), f.marking)
                    for f in d.book.filled()],
-            me=d.me, mission=d.mission, is_chair=chair)
+            me=d.me, mission=d.mission, is_chair=chair,
+            labels=member_labels(eng, (bytes.fromhex(ch.channel_id)
+                                       for ch in self.client.channels() if not ch.left)))
 
     def export(self, path: str, mission: str = "") -> None:
         """Write the register (one mission's, or all) to ``path``: PDF with the highest

@@ -43,6 +43,13 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert (rc == 0) is ok, out
         return json.loads(out.strip().splitlines()[-1])
 
+    def human(who: str, *argv: str) -> str:
+        capsys.readouterr()
+        rc = main([*argv[0].split(), "--home", home[who], *argv[1:]])
+        out = capsys.readouterr().out
+        assert rc == 0, out
+        return out
+
     try:
         run(B, "sync")
         cid = run(A, "create-channel", "bilateral", "--name", "Hotline", "--missions",
@@ -54,6 +61,12 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert call["reply_by"] - call["sent_at"] == 3_600_000
         [theirs] = run(B, "hotline calls")
         assert theirs["call_id"] == call_id and theirs["ladder"]["state"] == "delivered"
+        # the caller as their certificate names them (both delegates are "Ana": the id
+        # beside the name tells them apart); JSON keeps the id and adds the label
+        assert theirs["caller"] == "alderia/ana"
+        assert theirs["caller_label"] == "Ana (alderia/ana)"
+        assert "Ana (alderia/ana) -> borduria: Convoy stopped at the crossing" in \
+            human(B, "hotline calls", "--offline")
         acked = run(B, "hotline ack", call_id[:10])
         assert acked["ladder"]["state"] == "acknowledged"
         assert acked["already_acknowledged"] is False
@@ -73,6 +86,10 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         rid = req["request_id"]
         [row] = run(B, "explain list")
         assert row["state"] == "sent" and row["what"] == "Unannounced exercise"
+        assert row["requester"] == "alderia/ana"
+        assert row["requester_label"] == "Ana (alderia/ana)"
+        assert "Ana (alderia/ana) -> borduria: Unannounced exercise" in \
+            human(B, "explain list", "--offline")
         run(B, "explain reply", rid[:10], "A scheduled drill.")
         [row] = run(A, "explain list")
         assert row["state"] == "replied" and not row["late"]
@@ -96,6 +113,9 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         run(A, "meeting accept", pid[:10])
         [prop] = run(B, "meeting proposals")
         assert prop["answers"] == {"alderia/ana": True} and prop["by"] == "borduria/ana"
+        shown = human(B, "meeting proposals", "--offline")
+        assert "Ana (borduria/ana) proposes" in shown
+        assert "[Ana (alderia/ana) accepts]" in shown
         told = run(A, "available", "--to", "borduria", "--for", "30m", "--note", "lounge")
         assert told["told"] == ["borduria"]
 

@@ -46,6 +46,13 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert (rc == 0) is ok, out
         return json.loads(out.strip().splitlines()[-1])
 
+    def human(who: str, *argv: str) -> str:
+        capsys.readouterr()
+        rc = main([*argv[0].split(), "--home", home[who], *argv[1:]])
+        out = capsys.readouterr().out
+        assert rc == 0, out
+        return out
+
     try:
         run(B, "sync")
         cid = run(A, "create-channel", "multilateral", "--name", "Plenary drafting",
@@ -63,6 +70,11 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert st["breaks"][0]["reason"] == "Instructions awaited"
         st = run(B, "silence status", proc[:10])
         assert st["breaks"][0]["confirmed"] is True and st["alerts"] == []
+        # members as their certificates name them, the id beside (both are "Ana")
+        lines = human(B, "silence status", proc[:10], "--offline")
+        assert "(revision 1, by Ana (alderia/ana)): under silence until" in lines
+        assert "; broken so far by Ana (borduria/ana)\n" in lines
+        assert "break by Ana (borduria/ana) at" in lines
         wd = run(B, "silence withdraw", proc[:10])
         assert wd["breaks"][0]["withdrawn_at"] is not None
         rev = run(A, "silence revise", proc[:10], "--text", "The forum welcomes it warmly.")
@@ -93,6 +105,9 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert shown["summary"] == "agreed by 2 of 2 missions at version 2"
         one = run(A, "draft show", doc[:10])
         assert one["comments"][0]["paragraph"] == 1 and one["summary"].startswith("agreed by 2")
+        assert one["comments"][0]["member"] == "alderia/ana"  # JSON keeps the id
+        assert "   [Ana (alderia/ana)] Fine by us" in human(B, "draft show", doc[:10],
+                                                         "--offline")
         assert run(B, "draft lock", doc[:10])["released"] is False
         stem = tmp_path / "statement"
         exported = run(A, "draft export", doc[:10], "--out", str(stem), "--attach")
