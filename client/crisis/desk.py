@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from client import payloads
 from client.core.names import member_labels
-from client.crisis import authority, explain, hotline, meetings, signing
+from client.crisis import authority, desk_views, explain, hotline, meetings, signing
 from client.crisis.book import Book, CallView, Item, decode_item, encode_item
+from client.crisis.desk_views import DeskView, MeetingView
 from client.crisis.hotline_log import Entry, export_log
 from client.crisis.records import (
     Attendance,
@@ -53,57 +53,6 @@ __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 
 #: The payload kind of crisis items.
 KIND: Final = "crisis"
-
-
-@dataclass(frozen=True, slots=True)
-class MeetingView:
-    channel_id: bytes
-    channel_name: str
-    meeting_id: bytes
-    called_by: str
-    meeting_at: int
-    agenda: str
-    place: str
-    link: str
-    tally: meetings.Tally
-
-
-@dataclass(frozen=True, slots=True)
-class DeskView:
-    """A snapshot of the crisis desk at ``now`` (ms)."""
-
-    me: str
-    mission: str
-    now: int
-    calls: list[CallView]
-    ringing: frozenset[bytes]
-    explanations: list[tuple[ExplanationRequest, explain.ExplanationStatus]]
-    roster: hotline.DutyRoster | None
-    meetings: list[MeetingView]
-    #: (channel id, name, the other mission) of the bilateral channels: where to call
-    bilateral: tuple[tuple[bytes, str, str], ...]
-    channels: tuple[tuple[bytes, str], ...]
-    #: meeting proposals of bilateral channels: (channel, proposal, member -> accepted)
-    proposals: list[tuple[bytes, MeetingProposal, dict[str, bool]]] = field(
-        default_factory=list)
-    #: per channel, who is available to talk: (member, until, note)
-    available: dict[bytes, list[tuple[str, int, str]]] = field(default_factory=dict)
-    #: other missions' "someone on duty" now, where they disclose it
-    others_on_duty: dict[str, bool] = field(default_factory=dict)
-    #: request for explanation -> the incidents linked to it (mission, occurred at)
-    incidents: dict[bytes, list[tuple[str, int]]] = field(default_factory=dict)
-    #: channel id -> the levels at or under its ceiling (what an item may be marked)
-    levels: dict[bytes, tuple[str, ...]] = field(default_factory=dict)
-    #: call or request id -> the marking of the message that carried it
-    marks: dict[bytes, str] = field(default_factory=dict)
-    #: request for explanation -> its channel (where the reply goes)
-    request_channels: dict[bytes, bytes] = field(default_factory=dict)
-    #: member id -> how the window writes it ("Ana (alderia/ana)"), from certificates
-    labels: dict[str, str] = field(default_factory=dict)
-
-    def label(self, who: str) -> str:
-        """A member id as the window shows it: named by its certificate, else bare."""
-        return self.labels.get(who, who)
 
 
 class Desk:
@@ -203,28 +152,10 @@ class Desk:
                                               chain=tuple(eng.me.chain[:2])), marking)
 
     def marking_where(self, kind: type, key: str, value: bytes) -> str:
-        """The marking of the message that carried the record of ``kind`` whose ``key``
-        field is ``value`` (a call, a request): what the listings show next to it."""
-        scheme = self.client.engine.marking_scheme
-        for fp, k in self.book.kept.items():
-            if isinstance(k.record, kind) and getattr(k.record, key) == value:
-                with contextlib.suppress(markings.MarkingError):
-                    return str(markings.parse(self._marks.get(fp, ""), scheme))
-        return scheme.lowest
+        return desk_views.marking_where(self, kind, key, value)
 
     def item_markings(self) -> dict[bytes, str]:
-        """Call id or request id -> the marking of the message that carried it (one
-        pass over the book, for the window's tables)."""
-        scheme = self.client.engine.marking_scheme
-        out = {}
-        for fp, k in self.book.kept.items():
-            rec = k.record
-            key = rec.call_id if isinstance(rec, HotlineCall) else (
-                rec.request_id if isinstance(rec, ExplanationRequest) else None)
-            if key is not None:
-                with contextlib.suppress(markings.MarkingError):
-                    out[key] = str(markings.parse(self._marks.get(fp, ""), scheme))
-        return out
+        return desk_views.item_markings(self)
 
     def call_marking(self, call_id: bytes) -> str:
         return self.marking_where(HotlineCall, "call_id", call_id)
@@ -456,28 +387,8 @@ class Desk:
         return out
 
     def view(self) -> DeskView:
-        """Everything the app's crisis window shows, computed at once on the core's
-        thread (the window only renders it)."""
-        now = self.now()
-        book = self.ensure()
-        chans = [c for c in self.client.store.list_channels() if not c.damaged]
-        eng = self.client.engine
-        levels: dict[bytes, tuple[str, ...]] = {}
-        for c in chans:
-            with contextlib.suppress(ClientError):
-                levels[c.channel_id] = eng.levels_allowed(c.channel_id)
-        marks = self.item_markings()
-        asked = {k.record.request_id: k.channel_id for k in book.kept.values()
-                 if isinstance(k.record, ExplanationRequest)}
-        return DeskView(self.me, self.mission, now, book.calls(now),
-                        frozenset(v.call.call_id for v in book.ringing_for(self.me, now)),
-                        book.explanations(now, self._called()), self.roster(),
-                        self.meeting_calls(),
-                        tuple(self.view_channels()),
-                        tuple((c.channel_id, c.name) for c in chans),
-                        book.proposals(), book.available(now), book.on_duty(now),
-                        self.incidents_of(), levels, marks, asked,
-                        self.labels())
+        """Everything the app's crisis window shows (:func:`desk_view`)."""
+        return desk_views.desk_view(self)
 
     def labels(self) -> dict[str, str]:
         """Member id -> "Ana (alderia/ana)" for the members of this device's channels
@@ -486,18 +397,7 @@ class Desk:
             c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
-        """Request for explanation -> the incidents linked to it, as (reporting mission,
-        when it occurred): the request's side of an incident's link."""
-        if self._notices is None:
-            from client.notices.desk import NoticeDesk
-
-            self._notices = NoticeDesk(self.client, crisis=self)  # one crisis book
-        out: dict[bytes, list[tuple[str, int]]] = {}
-        for row in self._notices.refresh().incidents():
-            if row["explains"]:
-                out.setdefault(bytes.fromhex(row["explains"]), []).append(
-                    (row["mission"], row["occurred_at"]))
-        return out
+        return desk_views.incidents_of(self)
 
     # -- proposals and informal contact --------------------------------------------------
 
@@ -540,40 +440,10 @@ class Desk:
         return sorted(sent)
 
     def view_channels(self) -> list[tuple[bytes, str, str]]:
-        """(channel id, name, other mission) of this device's bilateral channels."""
-        out = []
-        for c in self.client.store.list_channels():
-            if c.damaged:
-                continue
-            with contextlib.suppress(Exception):
-                charter = self.client.engine.charter(c.channel_id)
-                others = [m for m in charter.missions if m != self.mission]
-                if charter.kind == "bilateral" and len(others) == 1:
-                    out.append((c.channel_id, c.name, str(others[0])))
-        return out
+        return desk_views.view_channels(self)
 
     def reminders(self) -> list[str]:
-        """Reminders due now, each given once per device: requests for explanation
-        made by or to this mission (before their deadline, and when overdue) and
-        meeting calls (before they start)."""
-        now = self.now()
-        out = []
-        for req, st in self.ensure().explanations(now):
-            if self.mission not in (req.to_mission, req.requester.split("/", 1)[0]):
-                continue
-            done = {t for i, t in self._reminded if i == req.request_id}
-            for t in explain.reminders_due(req, st.replied_at is not None, now, done):
-                self._reminded.add((req.request_id, t))
-                left = req.deadline_at - t
-                out.append(f"request for explanation to {req.to_mission}: "
-                           + (f"{left // 3_600_000} h to the deadline" if left > 0
-                              else "overdue"))
-        for m in self.meeting_calls():
-            done = {t for i, t in self._reminded if i == m.meeting_id}
-            for t in meetings.reminders_due(m.meeting_at, now, done):
-                self._reminded.add((m.meeting_id, t))
-                out.append(f"meeting in {(m.meeting_at - t) // 60_000} min: {m.agenda}")
-        return out
+        return desk_views.reminders(self)
 
     def tally(self, channel: str | bytes, meeting: str | bytes) -> meetings.Tally:
         cid, mid = self.client.resolve_message(meeting, channel)

@@ -22,8 +22,8 @@ from client.core.names import member_labels
 from client.crisis import authority, signing
 from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
-from client.decisions import drafting, export, silence
-from client.decisions.book import Book, Item, Kept, decode_item, encode_item
+from client.decisions import desk_exports, drafting, silence
+from client.decisions.book import Book, Item, decode_item, encode_item
 from client.decisions.records import (
     Break,
     BreakSeen,
@@ -39,7 +39,6 @@ from client.decisions.records import (
     text_hash,
 )
 from client.errors import ClientError, NotFoundError, UsageError
-from crypto.corridor import markings
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
@@ -425,31 +424,12 @@ class Desk:
 
     # -- exports --------------------------------------------------------------------------
 
-    def _export(self, kind: export.Kind, keep: list[Kept], participants: Sequence[str],
-                closers: Sequence[str], attachments: Sequence[tuple[str, bytes]]) -> bytes:
-        eng = self.client.engine
-        return export.export_record(
-            kind, [export.Entry(k.signed, k.chain) for k in keep], root_der=eng.trust.root_der,
-            exporter_chain=eng.me.chain[:2], exporter_seed=eng.me.seed, exported_at=self.now(),
-            participants=participants, closers=closers, attachments=attachments)
-
     def export_outcome(self, ref: str | bytes) -> bytes:
-        pid, cid = self.find(ref)
-        missions, closers = self.participants(cid)
-        return self._export("silence", self.book.records_of(pid), missions, closers, ())
+        """The signed record of a silence procedure's outcome (:mod:`desk_exports`)."""
+        return desk_exports.export_outcome(self, ref)
 
     def export_files(self, ref: str | bytes, stem: str) -> dict[str, bytes]:
-        """The agreed text as ``stem``.pdf and ``stem``.docx, and ``stem``.corridor, the
-        signed record binding both files' hashes (file name -> bytes)."""
-        from client.decisions import render
-
-        doc = self.document(ref)
-        now = self.now()
-        mark = self.marking_of(ref)
-        files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now, marking=mark),
-                 f"{stem}.docx": render.render_docx(doc, exported_at=now, marking=mark)}
-        files[f"{stem}.corridor"] = self.export_document(ref, list(files.items()))
-        return files
+        return desk_exports.export_files(self, ref, stem)
 
     def marking_of(self, ref: str | bytes) -> str:
         """The highest marking of the messages that carried the document's records: what
@@ -462,23 +442,11 @@ class Desk:
         return self._highest("proc_id", self.find(ref)[0])
 
     def _highest(self, key: str, value: bytes) -> str:
-        marks = [self._marks.get(signing.fingerprint(k.signed.body), "")
-                 for k in self.book.kept.values() if getattr(k.record, key, None) == value]
-        scheme = self.client.engine.marking_scheme
-        try:
-            return str(markings.highest(marks, scheme))
-        except markings.MarkingError:  # a level the newer scheme lacks: shown as sent
-            return " ".join(sorted({m for m in marks if m})) or scheme.lowest
+        return desk_exports.highest_marking(self, key, value)
 
     def export_document(self, ref: str | bytes,
                         attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
-        did, cid = self.find_doc(ref)
-        keep = [k for k in self.book.kept.values()
-                if getattr(k.record, "doc_id", None) == did
-                and isinstance(k.record, Version | SignOff | Lock)]
-        return self._export("draft", keep, self.participants(cid)[0], (), attachments)
-
-
+        return desk_exports.export_document(self, ref, attachments)
 def _crisis_item(body: bytes) -> tuple[bytes | None, str]:
     """The crisis item a stored message carries, if any, and the message's marking."""
     try:

@@ -19,8 +19,8 @@ import pytest
 
 from client._cli import CODES
 from demo.cli import build_parser, main
-from tests.client.test_cli_usage import _leaves
 from tests.support.client_venue import start_venue
+from tests.support.json_cli import command_leaves
 
 A, B = "alderia-ana", "borduria-ana"
 #: Commands that would run for ever (watch), make keys or touch the desktop session.
@@ -68,7 +68,7 @@ def test_absurd_values_in_every_argument_of_every_command(
                      "wg", "--missions", "borduria"]) == 0
         channel = json.loads(capsys.readouterr().out)["channel_id"]
         checked = 0
-        for path, parser in _leaves(build_parser()):
+        for path, parser in command_leaves(build_parser()):
             if path in SKIP:
                 continue
             for value in ("9" * 25, ""):

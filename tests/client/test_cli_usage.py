@@ -6,13 +6,11 @@ relay process where a relay is involved."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,21 +18,11 @@ import pytest
 from client._cli import CODES, format_duration, parse_duration
 from demo.cli import build_parser, main
 from tests.support.client_venue import start_venue
+from tests.support.json_cli import command_leaves
 from tests.support.relay_process import free_port
 
 A, B = "alderia-ana", "borduria-ana"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _leaves(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
-            ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
-    """Every subcommand path (``("mission", "init")``, ``("send",)``, ...) and its parser."""
-    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    if not subs:
-        yield prefix, parser
-        return
-    for name, p in subs[0].choices.items():
-        yield from _leaves(p, (*prefix, name))
 
 
 class Cli:
@@ -96,7 +84,7 @@ def test_every_duration_argument_states_its_range_in_help() -> None:
 
     units = {"second": "s", "minute": "m", "hour": "h", "day": "d", "week": "w"}
     found = 0
-    for path, parser in _leaves(build_parser()):
+    for path, parser in command_leaves(build_parser()):
         for a in parser._actions:
             limits = getattr(a.type, "limits", None)
             if limits is None:
@@ -116,7 +104,7 @@ def test_bad_arguments_to_every_subcommand_never_show_a_traceback(
     with --json, one JSON object carrying a known code), exit 1 or 2, and makes nothing."""
     missing = tmp_path / "no-such-home"
     junk = ["--bogus", "x" * 70_000, "--limit", "-1", "\x00", "5x", "", "--at", "soon"]
-    leaves = list(_leaves(build_parser()))
+    leaves = list(command_leaves(build_parser()))
     assert len(leaves) >= 24
     seen = 0
     for path, parser in leaves:

@@ -5,8 +5,9 @@ the last JSON line returned (or the text, for the human output)."""
 
 from __future__ import annotations
 
+import argparse
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -17,7 +18,18 @@ from client.crisis.cli import register as register_crisis
 from client.decisions.cli import register as register_decisions
 from client.notices.cli import register as register_notices
 
-__all__ = ["CorridorCli", "corridor_main"]
+__all__ = ["CorridorCli", "command_leaves", "corridor_main"]
+
+
+def command_leaves(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
+                   ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every subcommand path (``("mission", "init")``, ``("send",)``, ...) and its parser."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        yield prefix, parser
+        return
+    for name, p in subs[0].choices.items():
+        yield from command_leaves(p, (*prefix, name))
 
 
 def corridor_main(argv: list[str]) -> int:
