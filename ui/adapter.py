@@ -77,8 +77,14 @@ class ConversationAdapter:
                 info.channel_id, info.kind, info.name, tuple(info.missions),
                 self.can_post(cid, info.kind) and not info.left, info.history_note, info.left,
                 self.client.high_water(cid), not info.left, info.routing_warning,
-                info.ceiling, levels))
+                info.ceiling, levels, self._allowed(cid)))
         return out
+
+    def _allowed(self, cid: bytes) -> tuple[str, ...]:
+        try:
+            return tuple(self.client.engine.levels_allowed(cid))
+        except ClientError:  # a channel this device left keeps no group state
+            return ()
 
     def device_warnings(self) -> list[str]:
         """Warnings about this device itself (certificate expiry, KeyPackage drain), for
@@ -208,9 +214,9 @@ class ConversationAdapter:
     # ------------------------------------------------------------------ sending
 
     async def send_text(self, channel: bytes, text: str, *, reply_to: str = "",
-                        requires_ack: bool = False) -> str:
+                        requires_ack: bool = False, marking: str = "") -> str:
         mid: str = await self.client.send_text(channel, text, requires_ack=requires_ack,
-                                               reply_to=reply_to or None)
+                                               reply_to=reply_to or None, marking=marking)
         return mid
 
     async def edit(self, channel: bytes, message_id: str, body: str) -> str:

@@ -31,6 +31,8 @@ class ChannelSummary:
     ceiling: str = ""
     #: the venue's classification levels, lowest first (its signed policy's scheme)
     levels: tuple[str, ...] = ()
+    #: the levels this channel's ceiling allows, lowest first (what the composer offers)
+    allowed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

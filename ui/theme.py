@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionComplex,
     QWidget,
 )
 
@@ -78,14 +79,27 @@ class FocusRingStyle(QProxyStyle):
                     painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawControl(element, option, painter, widget)
         if element in _RINGED and option.state & QStyle.StateFlag.State_HasFocus:
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)
-            painter.restore()
+            _ring(option, painter)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl,
+                           option: QStyleOptionComplex, painter: QPainter,
+                           widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        # a small combo box (a message's marking) shows Fusion's focus too faintly
+        if control == QStyle.ComplexControl.CC_ComboBox \
+                and option.state & QStyle.StateFlag.State_HasFocus:
+            _ring(option, painter)
+
+
+def _ring(option: QStyleOption, painter: QPainter) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(option.palette.color(QPalette.ColorRole.Highlight))
+    pen.setWidth(2)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)
+    painter.restore()
 
 
 def is_dark(theme: str) -> bool:

@@ -306,6 +306,14 @@
         <translation>Hotline: Die anderen Missionen werden um Empfangsbestätigung gebeten</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>Einstufung</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Einstufung:</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>Antwort an %1: %2</translation>
     </message>

@@ -306,6 +306,14 @@
         <translation>Línea directa: se pide a las demás misiones que acusen recibo</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marca:</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>En respuesta a %1: %2</translation>
     </message>

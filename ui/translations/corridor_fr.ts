@@ -306,6 +306,14 @@
         <translation>Ligne directe&#xa0;: les autres missions sont priées d&apos;accuser réception</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>Marquage</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Marquage&#xa0;:</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>En réponse à %1&#xa0;: %2</translation>
     </message>

@@ -306,6 +306,14 @@
         <translation>Linea diretta: alle altre missioni è chiesto di confermare la ricezione</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>Classifica</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>C&amp;lassifica:</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>In risposta a %1: %2</translation>
     </message>

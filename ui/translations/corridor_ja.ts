@@ -305,6 +305,14 @@
         <translation>ホットライン: 他の代表部に受領確認を求めます</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>区分表示</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>区分表示(&amp;M):</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>%1 への返信: %2</translation>
     </message>

@@ -305,6 +305,14 @@
         <translation>핫라인: 다른 대표부에 수신 확인을 요청합니다</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>등급 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>등급 표시(&amp;M):</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>%1님에게 답장: %2</translation>
     </message>

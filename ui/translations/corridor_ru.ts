@@ -307,6 +307,14 @@
         <translation>Горячая линия: другим миссиям предлагается подтвердить получение</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>Гриф</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>&amp;Гриф:</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>Ответ %1: %2</translation>
     </message>

@@ -305,6 +305,14 @@
         <translation>热线：请其他代表团确认收到</translation>
     </message>
     <message>
+        <source>Marking</source>
+        <translation>密级标识</translation>
+    </message>
+    <message>
+        <source>&amp;Marking:</source>
+        <translation>密级标识(&amp;M)：</translation>
+    </message>
+    <message>
         <source>Replying to %1: %2</source>
         <translation>回复 %1：%2</translation>
     </message>

@@ -32,6 +32,7 @@ from client.model import MessageView
 from ui.delegates.message import MessageDelegate
 from ui.i18n import tr_n
 from ui.models.conversation import ConversationModel
+from ui.views.marking_combo import MarkingCombo
 
 __all__ = ["REACTIONS", "Composer", "ConversationView"]
 
@@ -318,7 +319,7 @@ class Composer(QWidget):
     anyone but the chair), the editor and buttons are hidden and a line says why.
     """
 
-    sendRequested = Signal(str, str, bool)  # text, reply-to id, requires ack
+    sendRequested = Signal(str, str, bool, str)  # text, reply-to id, requires ack, marking
     editSubmitted = Signal(str, str)  # message id, new text
     attachRequested = Signal()
 
@@ -350,6 +351,12 @@ class Composer(QWidget):
         self.attach_button.clicked.connect(self.attachRequested)
         self.needs_ack = QCheckBox(_t("Needs ac&knowledgement"), self)
         self.needs_ack.setToolTip(_t("Hotline: the other missions are asked to acknowledge"))
+        # The message's classification marking: only what the channel's ceiling allows,
+        # the lowest chosen again after each message (a higher one is a deliberate act).
+        self.marking = MarkingCombo((), self)
+        self.marking.setAccessibleName(_t("Marking"))
+        self.marking_label = QLabel(_t("&Marking:"), self)
+        self.marking_label.setBuddy(self.marking)
         self.readonly_note = QLabel(self)
         self.readonly_note.setObjectName("readonlyNote")
         self.readonly_note.setWordWrap(True)
@@ -367,19 +374,39 @@ class Composer(QWidget):
         lay.setContentsMargins(6, 4, 6, 6)
         lay.addLayout(top)
         lay.addLayout(row)
-        lay.addWidget(self.needs_ack)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.needs_ack)
+        bottom.addStretch(1)
+        bottom.addWidget(self.marking_label)
+        bottom.addWidget(self.marking)
+        lay.addLayout(bottom)
         lay.addWidget(self.readonly_note)
         self.can_post = True
+        self._show_marking()
 
     def set_can_post(self, can_post: bool, why: str = "") -> None:
         self.can_post = can_post
         for w in (self.editor, self.send_button, self.attach_button, self.needs_ack):
             w.setVisible(can_post)
             w.setEnabled(can_post)
+        self._show_marking()
         self.readonly_note.setText(why)
         self.readonly_note.setVisible(not can_post)
         if not can_post:
             self.clear_context()
+
+    def set_levels(self, levels: tuple[str, ...]) -> None:
+        """The markings the open channel's ceiling allows (none: the box is hidden and
+        messages go out at the venue's lowest level)."""
+        self.marking.set_levels(levels)
+        self.marking.setCurrentIndex(0)
+        self._show_marking()
+
+    def _show_marking(self) -> None:
+        shown = self.can_post and self.marking.count() > 1
+        self.marking.setVisible(shown)
+        self.marking.setEnabled(shown)
+        self.marking_label.setVisible(shown)
 
     def reply_to(self, row: MessageView) -> None:
         self._editing = None
@@ -417,9 +444,11 @@ class Composer(QWidget):
             self.editSubmitted.emit(self._editing.message_id, text)
         else:
             reply = self._reply_to.message_id if self._reply_to else ""
-            self.sendRequested.emit(text, reply, self.needs_ack.isChecked())
+            self.sendRequested.emit(text, reply, self.needs_ack.isChecked(),
+                                    self.marking.marking())
         self.editor.clear()
         self.needs_ack.setChecked(False)
+        self.marking.setCurrentIndex(0)
         self.clear_context()
 
 

@@ -511,6 +511,7 @@ class MainWindow(QMainWindow):
         self.ceiling_banner.setToolTip(levels)
         self.ceiling_banner.setAccessibleDescription(levels)
         self.ceiling_banner.setVisible(bool(info.ceiling))
+        self.composer.set_levels(info.allowed)
         can_post = info.can_post
         why = "" if can_post else (_t("Only the chair posts in this notice channel.")
                                    if info.kind == "notice" else
@@ -645,8 +646,9 @@ class MainWindow(QMainWindow):
     def show_error(self, text: str, title: str = "") -> QMessageBox:
         return window_actions.show_error(self, text, title)
 
-    def send_text(self, text: str, reply_to: str = "", requires_ack: bool = False) -> None:
-        window_actions.send_text(self, text, reply_to, requires_ack)
+    def send_text(self, text: str, reply_to: str = "", requires_ack: bool = False,
+                  marking: str = "") -> None:
+        window_actions.send_text(self, text, reply_to, requires_ack, marking)
 
     def _edit(self, message_id: str, text: str) -> None:
         window_actions._edit(self, message_id, text)

@@ -97,13 +97,14 @@ def show_error(mw: MainWindow, text: str, title: str = "") -> QMessageBox:
     return box
 
 
-def send_text(mw: MainWindow, text: str, reply_to: str = "", requires_ack: bool = False) -> None:
+def send_text(mw: MainWindow, text: str, reply_to: str = "", requires_ack: bool = False,
+              marking: str = "") -> None:
     cid = mw._cid()
     if cid is None:
         return
     a = mw.adapter
     mw.bridge.submit(lambda: a.send_text(cid, text, reply_to=reply_to,
-                                           requires_ack=requires_ack),
+                                           requires_ack=requires_ack, marking=marking),
                        mw._after_send, mw._error)
     mw._after_send()
 
