@@ -41,6 +41,7 @@ from client.crisis.records import (
     Rung,
     seal,
 )
+from client.desk_base import StoredDesk
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from crypto.corridor import markings
 
@@ -55,34 +56,19 @@ __all__ = ["KIND", "Desk", "DeskView", "MeetingView", "item_of"]
 KIND: Final = "crisis"
 
 
-class Desk:
+class Desk(StoredDesk):
     """Crisis workflows over a :class:`client.core.Client` (``client``)."""
 
     def __init__(self, client: Client) -> None:
-        self.client = client
+        super().__init__(client)
         self.book = Book(client.engine.trust.root_der)
-        self._position: dict[bytes, int] = {}
         self._calls: dict[tuple[bytes, bytes], tuple[str, str, payloads.EmergencyCall]] = {}
         self._reminded: set[tuple[bytes, int]] = set()
-        #: the classification marking of the records this desk sends ("" the lowest;
-        #: the engine refuses one above the channel's ceiling)
-        self.marking = ""
         #: a record's body fingerprint -> the marking of the message that carried it
         self._marks: dict[bytes, str] = {}
         self._notices: NoticeDesk | None = None  # the incidents linked to requests
 
     # -- plumbing -----------------------------------------------------------------------
-
-    @property
-    def me(self) -> str:
-        return str(self.client.engine.me.ident.delegate)
-
-    @property
-    def mission(self) -> str:
-        return str(self.client.engine.me.ident.mission_id)
-
-    def now(self) -> int:
-        return int(self.client.engine.clock() * 1000)
 
     def reload(self) -> None:
         """Forget the book and read every stored crisis message again."""
@@ -94,20 +80,7 @@ class Desk:
     def refresh(self) -> Book:
         """Take the messages stored since the last call into the book: each channel is
         read from the store position reached last time, so a tick costs what arrived."""
-        store = self.client.store
-        crls = self.client.engine.trust.crls
-        for ch in store.list_channels():
-            if ch.damaged:
-                continue
-            while True:
-                page = store.list_messages(ch.channel_id, after=self._position.get(
-                    ch.channel_id, 0), limit=500)
-                if not page:
-                    break
-                self._position[ch.channel_id] = page[-1].position
-                for m in page:
-                    if not m.damaged:
-                        self._take(ch, m, crls)
+        self._read_new(self._take)
         return self.book
 
     def _take(self, ch: Channel, m: Message, crls: Sequence[bytes]) -> None:
@@ -128,13 +101,6 @@ class Desk:
 
     def ensure(self) -> Book:
         return self.refresh()
-
-    def check_marking(self, channel: str | bytes, marking: str | None) -> str:
-        """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
-        channel's ceiling allows it (UsageError naming the ceiling otherwise)."""
-        cid = self.client.resolve_channel(channel)
-        return self.client.engine.check_marking(cid, self.marking if marking is None
-                                                else marking)
 
     async def _send(self, channel: str | bytes, item: Item,
                     marking: str | None = None) -> str:

@@ -38,12 +38,14 @@ from client.decisions.records import (
     seal,
     text_hash,
 )
+from client.desk_base import StoredDesk
 from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
 
 if TYPE_CHECKING:
     from client.core import Client
+    from client.store.base import Channel, Message
 
 __all__ = ["DecisionsView", "Desk"]
 
@@ -75,32 +77,17 @@ class DecisionsView:
         return self.labels.get(who, who)
 
 
-class Desk:
+class Desk(StoredDesk):
     """Decision workflows over a :class:`client.core.Client` (``client``)."""
 
     def __init__(self, client: Client) -> None:
-        self.client = client
+        super().__init__(client)
         self.book = Book(client.engine.trust.root_der)
-        self._seen: set[tuple[bytes, bytes]] = set()
-        #: the classification marking of what this desk sends ("" the lowest; the engine
-        #: refuses one above the channel's ceiling)
-        self.marking = ""
         #: a record's body fingerprint -> the marking of the message that carried it
         self._marks: dict[bytes, str] = {}
         self._standing: dict[bytes, bool] = {}
 
     # -- plumbing ------------------------------------------------------------------------
-
-    @property
-    def me(self) -> str:
-        return str(self.client.engine.me.ident.delegate)
-
-    @property
-    def mission(self) -> str:
-        return str(self.client.engine.me.ident.mission_id)
-
-    def now(self) -> int:
-        return int(self.client.engine.clock() * 1000)
 
     def _refuse_put(self, channel_id: bytes, sender: str, at: int) -> str:
         eng = self.client.engine
@@ -119,34 +106,20 @@ class Desk:
 
     def refresh(self) -> Book:
         """Take the decision items stored since the last call into the book."""
-        store = self.client.store
-        crls = self.client.engine.trust.crls
-        for ch in store.list_channels():
-            if ch.damaged:
-                continue
-            for m in store.iter_messages(ch.channel_id):
-                key = (ch.channel_id, m.message_id)
-                if m.damaged or key in self._seen:
-                    continue
-                self._seen.add(key)
-                raw, mark = _crisis_item(m.body)
-                item = decode_item(raw) if raw is not None else None
-                if item is not None:
-                    with contextlib.suppress(RecordError):
-                        self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
-                                         item, crls, refuse_put=self._refuse_put)
-                        self._marks[signing.fingerprint(item.decision.body)] = mark
+        self._read_new(self._take)
         return self.book
+
+    def _take(self, ch: Channel, m: Message, crls: Sequence[bytes]) -> None:
+        raw, mark = _crisis_item(m.body)
+        item = decode_item(raw) if raw is not None else None
+        if item is not None:
+            with contextlib.suppress(RecordError):
+                self.book.accept(ch.channel_id, m.sender.decode(errors="replace"),
+                                 item, crls, refuse_put=self._refuse_put)
+                self._marks[signing.fingerprint(item.decision.body)] = mark
 
     def ensure(self) -> Book:
         return self.refresh()
-
-    def check_marking(self, channel: str | bytes, marking: str | None) -> str:
-        """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
-        channel's ceiling allows it (UsageError naming the ceiling otherwise)."""
-        cid = self.client.resolve_channel(channel)
-        return self.client.engine.check_marking(cid, self.marking if marking is None
-                                                else marking)
 
     async def _send(self, channel: str | bytes, rec: Decision,
                     marking: str | None = None) -> str:

@@ -22,6 +22,7 @@ import msgspec
 
 from client import payloads
 from client.crisis.records import ExplanationRequest
+from client.desk_base import StoredDesk
 from client.errors import NotFoundError, PayloadError, UsageError
 from client.notices.book import (
     STATUS,
@@ -84,13 +85,12 @@ class LinkedIncident(IncidentRow):
     request: LinkedRequest | None
 
 
-class NoticeDesk:
+class NoticeDesk(StoredDesk):
     """Notices, exchange, templates and the aid board over a client (``client``)."""
 
     def __init__(self, client: Client, crisis: CrisisDesk | None = None) -> None:
-        self.client = client
+        super().__init__(client)
         self.book = self._new_book()
-        self._position: dict[bytes, int] = {}
         #: the crisis desk whose book holds the requests for explanation (one is made
         #: when none is given)
         self._crisis = crisis
@@ -99,33 +99,9 @@ class NoticeDesk:
         trust = self.client.engine.trust
         return NoticeBook(trust.root_der, trust.chairs)
 
-    @property
-    def me(self) -> str:
-        return str(self.client.engine.me.ident.delegate)
-
-    @property
-    def mission(self) -> str:
-        return str(self.client.engine.me.ident.mission_id)
-
-    def now(self) -> int:
-        return int(self.client.engine.clock() * 1000)
-
     def refresh(self) -> NoticeBook:
         """Take the messages stored since the last call into the book."""
-        store = self.client.store
-        crls = self.client.engine.trust.crls
-        for ch in store.list_channels():
-            if ch.damaged:
-                continue
-            while True:
-                page = store.list_messages(ch.channel_id, after=self._position.get(
-                    ch.channel_id, 0), limit=500)
-                if not page:
-                    break
-                self._position[ch.channel_id] = page[-1].position
-                for m in page:
-                    if not m.damaged:
-                        self._take(ch.channel_id, m, crls)
+        self._read_new(lambda ch, m, crls: self._take(ch.channel_id, m, crls))
         return self.book
 
     def _take(self, cid: bytes, m: Message, crls: Sequence[bytes]) -> None:

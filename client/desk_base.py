@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: Apache-2.0
+"""What the crisis, decisions and notices desks share: who this device is, the clock in
+milliseconds, the marking check on what a desk sends, and reading the messages stored
+since the last refresh (each channel from the store position it reached, so a tick
+costs what arrived, not the whole history)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from client.core import Client
+    from client.store.base import Channel, Message
+
+__all__ = ["StoredDesk"]
+
+#: ``take(channel, message, crls)``: one stored, undamaged message for a desk's book
+Take = Callable[["Channel", "Message", Sequence[bytes]], None]
+
+
+class StoredDesk:
+    """A desk over a :class:`client.core.Client` whose book is built from stored
+    messages."""
+
+    def __init__(self, client: Client) -> None:
+        self.client = client
+        #: the classification marking of what this desk sends ("" the lowest; the
+        #: engine refuses one above the channel's ceiling)
+        self.marking = ""
+        self._position: dict[bytes, int] = {}
+
+    @property
+    def me(self) -> str:
+        return str(self.client.engine.me.ident.delegate)
+
+    @property
+    def mission(self) -> str:
+        return str(self.client.engine.me.ident.mission_id)
+
+    def now(self) -> int:
+        return int(self.client.engine.clock() * 1000)
+
+    def check_marking(self, channel: str | bytes, marking: str | None) -> str:
+        """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
+        channel's ceiling allows it (UsageError naming the ceiling otherwise)."""
+        cid = self.client.resolve_channel(channel)
+        return self.client.engine.check_marking(cid, self.marking if marking is None
+                                                else marking)
+
+    def _read_new(self, take: Take) -> None:
+        """Hand ``take`` every undamaged message stored since the last call."""
+        store = self.client.store
+        crls = self.client.engine.trust.crls
+        for ch in store.list_channels():
+            if ch.damaged:
+                continue
+            while True:
+                page = store.list_messages(ch.channel_id, after=self._position.get(
+                    ch.channel_id, 0), limit=500)
+                if not page:
+                    break
+                self._position[ch.channel_id] = page[-1].position
+                for m in page:
+                    if not m.damaged:
+                        take(ch, m, crls)
