@@ -77,3 +77,17 @@ def test_read_by_timer_and_agenda_by_name_in_the_real_window(open_window, qtbot)
                     timeout=TIMEOUT)
     assert f"(set by {reader})" in a.timer_label.text()
     b.bridge.run_sync(lambda: b.adapter.set_timer(bytes.fromhex(ch), None))
+
+
+def test_the_verification_dialog_names_whom_to_compare_with(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    a, b = open_window(0), open_window(1)
+    ch = channel_of(a, "multilateral")
+    a.open_channel(ch)
+    device = b.adapter.client.device_id
+    qtbot.waitUntil(lambda: a.member_pane.model.member(device) is not None, timeout=TIMEOUT)
+    dlg = a.open_verification(device)
+    assert dlg is not None
+    # the name their certificate gives, with the id of the one delegate it belongs to
+    assert dlg.windowTitle() == f"Verify Ana ({b.adapter.me})"
+    assert f"Their device: Ana ({b.adapter.me})" in dlg.pair.text()
+    dlg.reject()
