@@ -78,7 +78,7 @@ def _note_missing_sniffio() -> None:
     try:
         import sniffio  # noqa: F401
     except ImportError:
-        sys.modules.setdefault("sniffio", None)  # type: ignore[assignment]
+        sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 
 _note_missing_sniffio()
