@@ -303,10 +303,12 @@ class Connection(Driver):
                     # the message (acknowledged only after the flush) and serves it
                     # again, so it is neither lost nor stored twice (docs/benchmarks.md,
                     # send-to-display).
-                    with self.store.deferred_sync():
-                        res = self.engine.receive(ready)
-                    self.emit(res.events)
-                    self.store.sync()
+                    try:
+                        with self.store.deferred_sync():
+                            res = self.engine.receive(ready)
+                        self.emit(res.events)
+                    finally:
+                        self.store.sync()
                     await self.syncer.send_refusals()
                     self._ack_soon(res.acks)
                 for gid in gaps:
