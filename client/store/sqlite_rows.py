@@ -332,19 +332,35 @@ class SqliteMessages(SqliteSearchTerms):
         received_at: int,
         seq: int | None = None,
         expires_at: int | None = None,
+        terms: str = "",
     ) -> bool:
         check_message(channel_id, message_id, sender, body, sent_at=sent_at,
                       received_at=received_at, seq=seq, expires_at=expires_at)
+        if not isinstance(terms, str):
+            raise UsageError("terms must be a string of hashed terms")
         sealed = self._seal_message(channel_id, message_id, sender, body)
+        check = terms_check(terms) if terms else None
         with self._single_write():
-            self._require_channel(channel_id)
-            inserted = self._write(
-                "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
-                "expires_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (channel_id, message_id) DO NOTHING",
-                (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed),
-            )
-        return inserted == 1
+            # One statement for the common case (a new message of a known channel):
+            # the channel check rides in it, and is asked apart only when nothing
+            # was inserted (a duplicate, or no such channel).
+            with self._sql_errors():
+                cur = self._conn.execute(
+                    "INSERT INTO messages (channel_id, message_id, seq, sent_at, "
+                    "received_at, expires_at, sealed, terms_check) "
+                    "SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+                    "WHERE EXISTS (SELECT 1 FROM channels WHERE channel_id = ?) "
+                    "ON CONFLICT (channel_id, message_id) DO NOTHING",
+                    (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed,
+                     check, channel_id),
+                )
+            if cur.rowcount != 1:
+                self._require_channel(channel_id)
+                return False
+            if terms:  # a fresh row has no terms to take out first
+                self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
+                            (cur.lastrowid, terms))
+        return True
 
     def _seal_message(
         self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes

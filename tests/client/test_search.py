@@ -40,7 +40,8 @@ def test_hashed_terms_never_put_a_token_on_disk(tmp_path: Path) -> None:
             _text("Ünïcode Straße café")]
     for p in msgs:
         store.insert_message(cid, p.message_id, sender=b"alderia/ana",
-                             body=payloads.encode(p), sent_at=p.sent_at, received_at=1)
+                             body=payloads.encode(p), sent_at=p.sent_at, received_at=1,
+                             terms=feats.terms(p))
         feats.stored(cid, me, p)
 
     def find(q: str) -> list[bytes]:

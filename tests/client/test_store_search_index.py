@@ -15,13 +15,16 @@ import sqlite3
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from client import payloads
+from client.errors import NotFoundError
 from client.features import Features
 from client.policy import Ident
 from client.search import SearchIndex, payload_text
 from client.store import SqliteStore, schema
 from client.store.base import ChannelKind
+from client.store.schema import terms_check
 from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
 
@@ -168,7 +171,7 @@ def _fresh(tmp_path: Path) -> tuple[SqliteStore, Features, SearchIndex]:
 def _put(store: SqliteStore, feats: Features, cid: bytes, body: str) -> payloads.Text:
     p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
     store.insert_message(cid, p.message_id, sender=b"alderia/ana", body=payloads.encode(p),
-                         sent_at=5, received_at=5)
+                         sent_at=5, received_at=5, terms=feats.terms(p))
     feats.stored(cid, Ident("alderia", "ana"), p)
     return p
 
@@ -290,4 +293,33 @@ def test_a_store_of_the_first_schema_7_rebuilds_its_hex_index(tmp_path: Path) ->
         want = {p.message_id for p in texts if word in payload_text(p).split()}
         assert _find(store, index, word) == want and want, word
     _integrity(store)
+    store.close()
+
+
+def test_terms_given_at_insert_equal_indexing_after_and_a_duplicate_keeps_its_own(
+        tmp_path: Path) -> None:
+    """Storing with terms is what storing, then indexing gave; a second insert of the
+    same id changes neither row nor terms; an unknown channel is still refused."""
+    store, feats, index = _fresh(tmp_path)
+    cid = CHANNELS[0]
+    p = _put(store, feats, cid, "silence procedure ends friday")
+    q = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body="agenda friday")
+    store.insert_message(cid, q.message_id, sender=b"alderia/ana", body=payloads.encode(q),
+                         sent_at=5, received_at=5)
+    store.index_message(cid, q.message_id, feats.terms(q))
+    checks = dict(store._conn.execute(
+        "SELECT message_id, terms_check FROM messages").fetchall())
+    assert checks[p.message_id] == terms_check(feats.terms(p))
+    assert checks[q.message_id] == terms_check(feats.terms(q))
+    assert _find(store, index, "friday") == {p.message_id, q.message_id}
+    # a duplicate with other terms: refused, the index unchanged
+    assert not store.insert_message(cid, p.message_id, sender=b"alderia/ana",
+                                    body=b"other", sent_at=6, received_at=6,
+                                    terms=feats.terms(q))
+    assert _find(store, index, "agenda") == {q.message_id}
+    assert store.get_message(cid, p.message_id).body == payloads.encode(p)
+    with pytest.raises(NotFoundError):
+        store.insert_message(b"z" * 16, payloads.new_message_id(), sender=b"alderia/ana",
+                             body=b"x", sent_at=5, received_at=5, terms=feats.terms(q))
+    assert _find(store, index, "agenda") == {q.message_id}
     store.close()
