@@ -372,8 +372,13 @@ def test_peek_private_reads_what_the_decoder_reads_and_nothing_malformed() -> No
     assert priv is not None
     assert framing.peek_private(sent) == (priv.group_id, priv.epoch,
                                           int(priv.content_type), priv.authenticated_data)
-    out = a.commit()
-    assert framing.peek_private(out.message) is None  # a PublicMessage
+    hidden = a.commit()  # a commit as a PrivateMessage: its own content type
+    hp = MLSMessage.from_bytes(hidden.message).private_message
+    assert hp is not None
+    assert framing.peek_private(hidden.message) == (hp.group_id, hp.epoch,
+                                                    ContentType.commit, b"")
+    a.discard_pending_commit()
+    assert framing.peek_private(a.commit(handshake_encrypted=False).message) is None
     for bad in (sent[:-1], sent + b"\x00", sent[:4], b"", bytearray(sent)):
         assert framing.peek_private(bad) is None  # type: ignore[arg-type]
         if isinstance(bad, bytes):
