@@ -41,6 +41,9 @@ class SqliteBase:
         self._lock = threading.RLock()
         self._depth = 0
         self._closed = False
+        #: search terms of rows inserted in the open transaction, written to the FTS5
+        #: table together before it commits (see :meth:`_flush_terms`)
+        self._terms_pending: list[tuple[int, str]] = []
 
     def close(self) -> None:
         """Checkpoint and truncate the WAL, then close. Idempotent."""
@@ -70,13 +73,19 @@ class SqliteBase:
             self._ensure_open()
             depth = self._depth
             savepoint = f"sp{depth}"
+            if depth:
+                # terms pending from before the savepoint are written first, so a
+                # rollback to it undoes only terms of rows it undoes
+                self._flush_terms()
             with self._sql_errors():
                 self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
             self._depth += 1
+            mark = len(self._terms_pending)
             try:
                 yield
             except BaseException:
                 self._depth = depth
+                del self._terms_pending[mark:]  # their rows are undone too
                 with self._sql_errors():
                     if depth == 0:
                         self._conn.execute("ROLLBACK")
@@ -87,14 +96,31 @@ class SqliteBase:
             self._depth = depth
             if depth == 0:
                 try:
+                    self._flush_terms()
                     self._conn.execute("COMMIT")
-                except sqlite3.Error as exc:
+                except (sqlite3.Error, StorageError) as exc:
+                    self._terms_pending.clear()
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise StorageError(f"commit failed: {exc}") from None
             else:
                 with self._sql_errors():
                     self._conn.execute(f"RELEASE {savepoint}")
+
+    def _flush_terms(self) -> None:
+        """Write the pending search terms in one statement.
+
+        Why not at each insert: any other statement in between opens a statement
+        savepoint, and FTS5 writes its pending terms out as a new index segment at
+        every savepoint, so a catch-up that interleaved them made one tiny segment
+        per message and spent as long merging them as storing the messages. Called
+        before the transaction commits and before anything reads or deletes index
+        terms (a message stored and redacted in one batch)."""
+        if not self._terms_pending:
+            return
+        rows, self._terms_pending = self._terms_pending, []
+        with self._sql_errors():
+            self._conn.executemany("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", rows)
 
     @contextmanager
     def _single_write(self) -> Iterator[None]:

@@ -117,6 +117,7 @@ class SqliteSearchTerms(SqliteBase):
         """Take the messages ``which`` (a key of ``_INDEXED``) out of the index, inside
         the caller's transaction; ``False`` when some terms could not be recomputed
         exactly, and the caller must then :meth:`_rebuild_search` once its rows are gone."""
+        self._flush_terms()
         rows = self._conn.execute(_INDEXED[which], args).fetchall()
         exact = True
         for position, channel_id, message_id, sealed, check in rows:
@@ -138,6 +139,7 @@ class SqliteSearchTerms(SqliteBase):
             self._write("INSERT INTO meta (name, value) VALUES ('search_stale', x'01') "
                         "ON CONFLICT (name) DO NOTHING")
             return
+        self._terms_pending.clear()  # their rows are re-indexed below with the rest
         self._write("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         last = 0
         while True:
@@ -358,8 +360,8 @@ class SqliteMessages(SqliteSearchTerms):
                 self._require_channel(channel_id)
                 return False
             if terms:  # a fresh row has no terms to take out first
-                self._write("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)",
-                            (cur.lastrowid, terms))
+                assert cur.lastrowid is not None
+                self._terms_pending.append((cur.lastrowid, terms))
         return True
 
     def _seal_message(
@@ -589,6 +591,8 @@ class SqliteMessages(SqliteSearchTerms):
         if not groups or not all(_TERM.fullmatch(x) for g in groups for x in g):
             raise UsageError("search terms are encoded token hashes")
         match = " AND ".join("(" + " OR ".join(f'"{x}"' for x in g) + ")" for g in groups)
+        with self._lock:
+            self._flush_terms()  # inside a transaction: what it stored so far counts
         sql = (
             "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
             "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
@@ -609,6 +613,7 @@ class SqliteMessages(SqliteSearchTerms):
         overwritten pages out of the WAL (``secure_delete`` zeroes freed space).
         """
         with self.transaction():
+            self._flush_terms()
             self._write("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
         with self._lock, self._sql_errors():
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

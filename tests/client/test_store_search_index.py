@@ -323,3 +323,60 @@ def test_terms_given_at_insert_equal_indexing_after_and_a_duplicate_keeps_its_ow
                              body=b"x", sent_at=5, received_at=5, terms=feats.terms(q))
     assert _find(store, index, "agenda") == {q.message_id}
     store.close()
+
+
+def _new(store: SqliteStore, feats: Features, cid: bytes, body: str) -> payloads.Text:
+    p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
+    assert store.insert_message(cid, p.message_id, sender=b"alderia/ana",
+                                body=payloads.encode(p), sent_at=5, received_at=5,
+                                terms=feats.terms(p))
+    return p
+
+
+def _index_holds(store: SqliteStore) -> None:
+    """FTS5's own check of the index against itself, and every term of it found."""
+    store._conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES "
+                        "('integrity-check', 0)")
+
+
+def test_terms_written_at_commit_stay_in_step_with_their_rows(tmp_path: Path) -> None:
+    """Terms of a catch-up's rows go to the index together before the commit: a row
+    stored and deleted in one transaction, a savepoint rolled back after a search
+    inside it, a failed transaction and a search inside the transaction all leave the
+    index holding exactly the rows there are."""
+    store, feats, index = _fresh(tmp_path)
+    cid = CHANNELS[0]
+
+    def hashed(word: str) -> str:
+        return index.query(word)[0][0]
+
+    with store.transaction():
+        kept = _new(store, feats, cid, "alpha kept")
+        gone = _new(store, feats, cid, "alpha redacted")
+        feats.purge(cid, gone.message_id)  # stored and redacted in one batch
+        late = _new(store, feats, cid, "alpha late")
+    assert _find(store, index, "alpha") == {kept.message_id, late.message_id}
+    assert hashed("redacted") not in _vocab(store)
+
+    with store.transaction():
+        outer = _new(store, feats, cid, "gamma outer")
+        with pytest.raises(RuntimeError), store.transaction():
+            _new(store, feats, cid, "gamma inner")
+            assert len(_find(store, index, "gamma")) == 2  # a search inside sees both
+            raise RuntimeError
+    assert _find(store, index, "gamma") == {outer.message_id}
+    assert hashed("inner") not in _vocab(store)
+
+    with pytest.raises(RuntimeError), store.transaction():
+        _new(store, feats, cid, "beta never")
+        raise RuntimeError
+    assert _find(store, index, "beta") == set() and hashed("never") not in _vocab(store)
+    assert store._terms_pending == []
+    after = _new(store, feats, cid, "beta after")  # a transaction of its own
+    assert _find(store, index, "beta") == {after.message_id}
+    _index_holds(store)
+    before = _vocab(store)  # what a rebuild from the bodies gives
+    with store.transaction():
+        store._rebuild_search()
+    assert _vocab(store) == before
+    store.close()
