@@ -16,7 +16,7 @@ import getpass
 import json
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +28,9 @@ from client.keystore import PassphraseRequest
 if TYPE_CHECKING:
     from client.core import Client
 
-__all__ = ["emit", "number_arg", "open_client", "parse_when", "read_certs", "read_crls",
-           "read_file", "sync_or_offline", "venue_root", "write_file"]
+__all__ = ["deliver_and_report", "emit", "number_arg", "open_client", "parse_when",
+           "read_certs", "read_crls", "read_file", "sync_or_offline", "try_sync",
+           "venue_root", "write_file"]
 
 
 def _prompt(request: PassphraseRequest) -> str:
@@ -70,8 +71,94 @@ async def sync_or_offline(c: Client, args: argparse.Namespace) -> bool:
     return False
 
 
+async def try_sync(c: Client) -> str:
+    """Sync; "" when it went through, else why not: ``unreachable`` (no connection) or
+    ``busy`` (the relay answered 5xx, 408, 409, 425 or 429). A permanent refusal (a
+    revoked device, say) is raised: it is no passing fault."""
+    from client.transport import RelayRefused, RelayUnavailable
+
+    try:
+        await c.sync()
+    except RelayUnavailable:
+        return "unreachable"
+    except RelayRefused as exc:
+        if not exc.temporary:
+            raise
+        return "busy"
+    return ""
+
+
+#: ``args`` attribute under which :func:`emit` holds a command's output while
+#: :func:`deliver_and_report` finds out whether what it wrote reached the relay
+_HELD = "held_output"
+
+
+async def deliver_and_report(c: Client, args: argparse.Namespace,
+                             action: Callable[[], Awaitable[int]], *,
+                             sync_after: bool = False) -> int:
+    """Run a desk command's ``action`` and say whether what it wrote reached the relay.
+
+    What a command writes is stored and queued in the device's outbox before anything
+    is sent; the relay may then be out of reach or busy (a trailing sync failing).
+    Reported as a failure, a delegate would send it again, and the venue would see it
+    twice; so, as ``corridor send`` does, the command succeeds (exit 0) and says it is
+    ``queued``: its JSON object gets ``"delivery": "queued"`` (``"sent"`` when it went)
+    and ``"queued"`` (how many items wait), a JSON list a ``{"note": "queued"}`` line on
+    stderr, the text a last line. ``delivery`` rather than ``status``: the desks'
+    records have a ``status`` of their own (an exercise notice's, say).
+
+    ``sync_after``: sync once more after the action (what the notices commands do);
+    skipped with ``--offline``."""
+    from client.events import Event, MessageSent
+
+    before = {it.item_id for it in c.store.list_outbox(limit=10_000)}
+    sent: list[Event] = []
+    unsubscribe = c.subscribe(lambda e: sent.append(e) if isinstance(e, MessageSent) else None)
+    held: list[tuple[object, list[str]]] = []
+    setattr(args, _HELD, held)
+    why = ""
+    try:
+        rc = await action()
+        if sync_after and not getattr(args, "offline", False):
+            # a sync that went through leaves items only when the relay refused them
+            # for now (busy): named so if anything still waits
+            why = await try_sync(c) or "busy"
+    finally:
+        delattr(args, _HELD)
+        unsubscribe()
+        _report(c, args, held, before, bool(sent), why)
+    return rc
+
+
+def _report(c: Client, args: argparse.Namespace, held: list[tuple[object, list[str]]],
+            before: set[bytes], sent: bool, why: str) -> None:
+    """Print the held output with the delivery (see :func:`deliver_and_report`)."""
+    waiting = any(it.item_id not in before for it in c.store.list_outbox(limit=10_000))
+    delivery = "queued" if waiting else "sent" if sent else ""
+    json_out = getattr(args, "json", False)
+    note = ""
+    if waiting:
+        cause = {"unreachable": "the relay cannot be reached",
+                 "busy": "the relay is busy"}.get(why, "the relay has not taken it yet")
+        note = (f"queued: {cause}; it is stored on this device and goes, once, at the next "
+                "`corridor sync` or command that reaches the relay (do not send it again)")
+    pending = c.pending_sends()
+    for data, lines in held:
+        if json_out and delivery and isinstance(data, dict):
+            data = {**data, "delivery": delivery, "queued": pending}
+        elif json_out and note:
+            print(json.dumps({"note": "queued", "delivery": "queued", "queued": pending,
+                              "message": note}), file=sys.stderr)
+        emit(args, data, lines + ([note] if note else []))
+
+
 def emit(args: argparse.Namespace, data: object, lines: list[str]) -> None:
-    """``data`` as one JSON document with ``--json``, else the human ``lines``."""
+    """``data`` as one JSON document with ``--json``, else the human ``lines`` (held
+    instead while :func:`deliver_and_report` runs the command)."""
+    held = getattr(args, _HELD, None)
+    if held is not None:
+        held.append((data, lines))
+        return
     if getattr(args, "json", False):
         print(json.dumps(data))
     else:

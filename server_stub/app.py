@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import re
+import signal
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -130,6 +131,25 @@ class RelayApp(Starlette):
         return super().__call__(scope, receive, send)
 
 
+def _reload_on_sighup(tlog: TransparencyLog | None) -> Callable[[], None]:
+    """Re-read the venue policy on SIGHUP (``kill -HUP``: a mission admin's habit;
+    the policy file's change is noticed by itself too, see server_stub.transparency).
+    Only where the loop may take signals (the main thread of a Unix process: not an
+    embedded relay in a thread); returns what removes the handler."""
+    if tlog is None or not hasattr(signal, "SIGHUP"):
+        return lambda: None
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGHUP, tlog.reload_policy, "SIGHUP")
+    except (RuntimeError, ValueError, NotImplementedError):
+        return lambda: None
+
+    def remove() -> None:
+        loop.remove_signal_handler(signal.SIGHUP)
+
+    return remove
+
+
 def create_app(
     settings: Settings | None = None, admission: AdmissionFactory | None = None,
 ) -> Starlette:
@@ -160,7 +180,7 @@ def create_app(
     blob_key = blobkey.load_or_create(settings.blob_key_path)  # BlobKeyError: refuse
     storage = open_storage(settings.database, batch_max=settings.batch_max, blob_key=blob_key)
     directory = VenueDirectory(storage, root_der) if root_der is not None else None
-    tlog = TransparencyLog.load(settings.data_dir, storage) if directory else None
+    tlog = TransparencyLog.load(settings.data_dir, storage, root_der) if directory else None
     if admission is not None:
         adm = admission(storage, settings)
     else:
@@ -207,9 +227,11 @@ def create_app(
                 await tlog.backfill([c for _d, _m, c in await directory.devices(None)],
                                     await directory.crls(), relay.now())
         gc_task = asyncio.get_running_loop().create_task(_gc_loop(relay))
+        hup = _reload_on_sighup(tlog)
         try:
             yield
         finally:
+            hup()
             gc_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await gc_task

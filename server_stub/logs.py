@@ -2,7 +2,9 @@
 """The relay's log lines: one event per line, as text or (``serve --log-json``) JSON.
 
 JSON lines carry ``ts`` (UTC, ISO 8601), ``level``, ``logger`` and ``msg``, plus
-``exc_type`` when an exception is logged; never a traceback (its frames can hold
+``exc_type`` when an exception is logged and the named fields of an event logged with
+``extra={"fields": {...}}`` (``event``, ``reason``, ...; a text line ends with them as
+``key=value``); never a traceback (its frames can hold
 request data), and never payloads, tokens or keys (the relay logs none: see
 tests/test_log_hygiene.py, which scans every line of a representative run).
 """
@@ -29,7 +31,19 @@ class JsonFormatter(logging.Formatter):
         }
         if record.exc_info and record.exc_info[0] is not None:
             line["exc_type"] = record.exc_info[0].__name__
+        for key, value in _fields(record).items():
+            line.setdefault(key, value)
         return json.dumps(line, ensure_ascii=False)
+
+
+def _fields(record: logging.LogRecord) -> dict[str, object]:
+    fields = getattr(record, "fields", None)
+    return fields if isinstance(fields, dict) else {}
+
+
+def _with_fields(text: str, record: logging.LogRecord) -> str:
+    fields = _fields(record)
+    return text + "".join(f" {k}={v}" for k, v in fields.items()) if fields else text
 
 
 class _NoTraceback(logging.Formatter):
@@ -43,7 +57,12 @@ class _NoTraceback(logging.Formatter):
             record.exc_info = exc
         if exc and exc[0] is not None:
             text += f" [{exc[0].__name__}]"
-        return text
+        return _with_fields(text, record)
+
+
+class _TextWithFields(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return _with_fields(super().format(record), record)
 
 
 def configure_logging(level: str, *, json_lines: bool) -> None:
@@ -52,7 +71,7 @@ def configure_logging(level: str, *, json_lines: bool) -> None:
     if json_lines:
         handler.setFormatter(JsonFormatter())
     elif level.lower() == "debug":  # a developer's run: whole tracebacks
-        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+        handler.setFormatter(_TextWithFields(TEXT_FORMAT))
     else:
         handler.setFormatter(_NoTraceback(TEXT_FORMAT))
     root = logging.getLogger()

@@ -19,16 +19,30 @@ Files in the data directory::
 
 A relay without them still logs (appending costs little), but serves no heads or
 proofs; ``corridor-relay venue enable-transparency`` adds them to an existing venue.
+
+A new policy (``corridor-relay venue set-markings``) takes effect without a restart:
+each process looks at the policy file's modification time, size and inode whenever a
+device asks for the policy (one ``stat``; every device asks at each sync), and re-reads
+it on SIGHUP. A replacement is adopted only if the venue root signed it for this root,
+names this relay's log key, carries a readable marking scheme and was issued later than
+the one served; otherwise the running policy stays and the refusal is logged (event
+``venue_policy_refused``, with the reason and issue times, no key material).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from struct import error as struct_error
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from crypto import certs
 from crypto.certs.transparency import (
     LogEntry,
     MerkleTree,
@@ -38,6 +52,7 @@ from crypto.certs.transparency import (
     crl_entry,
     sign_tree_head,
 )
+from crypto.corridor import markings
 from crypto.errors import CryptoError
 
 from .storage.base import Storage
@@ -46,6 +61,19 @@ __all__ = ["LOG_KEY", "POLICY", "TransparencyLog", "log_pairs"]
 
 LOG_KEY, POLICY = "log.key", "venue-policy.bin"
 log = logging.getLogger("corridor.relay.transparency")
+
+
+def _stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _raw_public_key(root_der: bytes) -> bytes:
+    key = x509.load_der_x509_certificate(root_der).public_key()
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def log_pairs(entries: Sequence[LogEntry]) -> list[tuple[bytes, bytes]]:
@@ -65,7 +93,8 @@ class TransparencyLog:
     """The in-memory tree over the stored log, the signing key and the policy."""
 
     def __init__(self, storage: Storage, seed: bytes, policy: bytes,
-                 clock_ms: Callable[[], int] = lambda: int(time.time() * 1000)) -> None:
+                 clock_ms: Callable[[], int] = lambda: int(time.time() * 1000), *,
+                 policy_path: Path | None = None, root_der: bytes | None = None) -> None:
         self.storage = storage
         self.seed = seed
         self.policy = policy
@@ -74,10 +103,17 @@ class TransparencyLog:
         self.index: dict[bytes, int] = {}
         self._head: SignedTreeHead | None = None
         self._lock = asyncio.Lock()
+        #: the file a new policy is read from (None: the policy is fixed) and the venue
+        #: root that must have signed it
+        self.policy_path = policy_path
+        self.root_der = root_der
+        self._policy_stat = _stat(policy_path) if policy_path is not None else None
 
     @classmethod
-    def load(cls, data_dir: Path, storage: Storage) -> TransparencyLog | None:
+    def load(cls, data_dir: Path, storage: Storage,
+             root_der: bytes | None = None) -> TransparencyLog | None:
         """The log of the venue in ``data_dir``, or None when it has no log key yet.
+        With ``root_der`` the policy file is watched (:meth:`current_policy`).
 
         Raises:
             ValueError: a log key or policy that is there but unreadable.
@@ -92,7 +128,70 @@ class TransparencyLog:
             raise ValueError(f"{policy_path} is not a venue policy") from None
         if len(seed) != 32:
             raise ValueError(f"{key_path} is not a 32-byte Ed25519 seed")
-        return cls(storage, seed, policy)
+        return cls(storage, seed, policy, policy_path=policy_path if root_der else None,
+                   root_der=root_der)
+
+    def current_policy(self) -> bytes:
+        """The policy to serve: the file re-read first when its modification time, size
+        or inode changed since it was last looked at (a ``stat`` per call)."""
+        if self.policy_path is not None:
+            st = _stat(self.policy_path)
+            if st is not None and st != self._policy_stat:
+                self._policy_stat = st
+                self.reload_policy("file changed")
+        return self.policy
+
+    def reload_policy(self, trigger: str) -> bool:
+        """Re-read the policy file (on SIGHUP, or when it changed); adopt it if the venue
+        root signed it for itself, it names this relay's log key, its marking scheme is
+        readable and it was issued after the running one. Returns whether it was adopted;
+        a refusal keeps the running policy and logs ``venue_policy_refused``."""
+        if self.policy_path is None or self.root_der is None:
+            return False
+        try:
+            data = self.policy_path.read_bytes()
+        except OSError as exc:
+            return self._refuse(trigger, "unreadable", None, detail=type(exc).__name__)
+        if data == self.policy:
+            return False
+        running = VenuePolicy.decode(self.policy)
+        try:
+            new = VenuePolicy.decode(data)
+        except (CryptoError, ValueError, struct_error):
+            return self._refuse(trigger, "malformed", None)
+        try:
+            new.verify(_raw_public_key(self.root_der), certs.fingerprint(self.root_der))
+        except (CryptoError, ValueError, TypeError):
+            return self._refuse(trigger, "not_signed_by_root", new)
+        if not hmac.compare_digest(new.log_public_key, certs.public_key_of(self.seed)):
+            return self._refuse(trigger, "another_log_key", new)
+        if new.markings:
+            try:
+                markings.decode_scheme(new.markings)
+            except markings.MarkingError:
+                return self._refuse(trigger, "malformed_marking_scheme", new)
+        if new.issued_at <= running.issued_at:
+            return self._refuse(trigger, "not_newer", new)
+        self.policy = data
+        log.info("venue policy adopted", extra={"fields": {
+            "event": "venue_policy_adopted", "trigger": trigger,
+            "issued_at": new.issued_at, "replaced_issued_at": running.issued_at,
+            "marking_scheme": bool(new.markings)}})
+        return True
+
+    def _refuse(self, trigger: str, reason: str, new: VenuePolicy | None, *,
+                detail: str = "") -> bool:
+        fields: dict[str, object] = {
+            "event": "venue_policy_refused", "trigger": trigger, "reason": reason,
+            "running_issued_at": VenuePolicy.decode(self.policy).issued_at,
+            "file": str(self.policy_path)}
+        if new is not None:
+            fields["issued_at"] = new.issued_at
+        if detail:
+            fields["detail"] = detail
+        log.warning("venue policy refused, the running one is kept (%s)", reason,
+                    extra={"fields": fields})
+        return False
 
     async def refresh(self) -> None:
         """Read leaves appended since (by any relay process on the store)."""

@@ -346,7 +346,8 @@ def cmd_set_markings(args: argparse.Namespace) -> int:
                  "kind_ceilings": dict(s.kind_ceilings)},
           [f"venue policy re-signed by the root: {path} (issued {issued})",
            *_scheme_lines(scheme),
-           "restart the relay; clients adopt the scheme at their next sync"])
+           "a running relay serves it at the next request for the policy (or at once "
+           "on kill -HUP); clients adopt the scheme at their next sync"])
     return 0
 
 

@@ -132,6 +132,12 @@ class ConversationAdapter:
         members: list[MemberView] = self.client.members(channel)
         return members
 
+    def member_labels(self, channel: bytes) -> dict[str, str]:
+        """"mission/delegate" -> how the member pane writes the channel's members
+        (:attr:`MemberView.label`: the verified certificate's name, the id beside a name
+        that clashes, the id alone when no certificate names them)."""
+        return {f"{m.mission}/{m.delegate}": m.label for m in self.members(channel)}
+
     # ------------------------------------------------------------------ messages
 
     def _view(self, channel: bytes, message_id: bytes) -> MessageView | None:

@@ -44,6 +44,7 @@ import msgspec
 
 from client._cli import payload_words
 from client.cli_common import (
+    deliver_and_report,
     emit,
     open_client,
     parse_when,
@@ -205,16 +206,21 @@ def register(subparsers: Subparsers) -> None:
 
 # -- online commands (a device home and the relay) ---------------------------------------------
 
-def _online(func: OnlineCommand
+def _online(func: OnlineCommand, *, report: bool = True
             ) -> Callable[[argparse.Namespace], int]:
-    """Open the home, sync (unless --offline, or the relay is out of reach), run."""
+    """Open the home, sync (unless --offline, or the relay is out of reach), run; say
+    whether what the command wrote reached the relay or waits in the outbox
+    (:func:`~client.cli_common.deliver_and_report`; not ``report`` for a command that
+    prints as it goes, ``hotline watch``)."""
     from client.crisis.desk import Desk
 
     async def run(args: argparse.Namespace) -> int:
         async with open_client(args) as c:
             await sync_or_offline(c, args)
             desk = Desk(c)
-            return await func(args, c, desk)
+            if not report:
+                return await func(args, c, desk)
+            return await deliver_and_report(c, args, lambda: func(args, c, desk))
 
     return lambda args: asyncio.run(run(args))
 
@@ -487,7 +493,8 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     from client._cli import duration_arg
 
     def cmd(sub: Subparsers, name: str, help_: str, func: OnlineCommand,
-            offline: bool = False, marked: bool = False) -> argparse.ArgumentParser:
+            offline: bool = False, marked: bool = False,
+            report: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         if marked:
             p.add_argument("--marking", default=None, metavar="LEVEL[//CAVEAT]",
@@ -499,7 +506,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
         p.add_argument("--relay", default=argparse.SUPPRESS, help="relay URL")
         if offline:
             p.add_argument("--offline", action="store_true", help="do not sync first")
-        p.set_defaults(func=_online(func))
+        p.set_defaults(func=_online(func, report=report))
         return p
 
     hot = subparsers.add_parser("hotline", help="hotline calls that ring until answered")
@@ -529,7 +536,7 @@ def register_online(subparsers: Subparsers, *, duty_sub: Subparsers,
     p.add_argument("--pdf", default=None,
                    help="also write a PDF for printing (its marking on every page)")
     p = cmd(hsub, "watch", "ring (critical desktop notification) until acknowledged",
-            _hotline_watch)
+            _hotline_watch, report=False)
     p.add_argument("--for", dest="seconds", type=duration_arg(1, 366 * 86400), default=None,
                    metavar="DURATION", help="stop after this long (1s to 366d; default: "
                    "until interrupted)")

@@ -34,11 +34,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from client.cli_common import (
+    deliver_and_report,
     emit,
     open_client,
     read_crls,
     read_file,
     sync_or_offline,
+    try_sync,
     venue_root,
     write_file,
 )
@@ -87,13 +89,16 @@ def _text(args: argparse.Namespace) -> str:
 
 def _online(func: OnlineCommand
             ) -> Callable[[argparse.Namespace], int]:
-    """Open the home, sync (unless --offline, or the relay is out of reach), run."""
+    """Open the home, sync (unless --offline, or the relay is out of reach), run; say
+    whether what the command wrote reached the relay or waits in the outbox
+    (:func:`~client.cli_common.deliver_and_report`)."""
     from client.decisions.desk import Desk
 
     async def run(args: argparse.Namespace) -> int:
         async with open_client(args) as c:
             await sync_or_offline(c, args)
-            return await func(args, c, Desk(c))
+            desk = Desk(c)
+            return await deliver_and_report(c, args, lambda: func(args, c, desk))
 
     return lambda args: asyncio.run(run(args))
 
@@ -157,7 +162,7 @@ async def _silence_status(args: argparse.Namespace, c: Client, desk: Desk) -> in
     venue = _zone(args.venue_tz)
     alerts = [] if args.offline else await desk.tick()
     if not args.offline and alerts:
-        await c.sync()
+        await try_sync(c)  # what the tick queued waits in the outbox if this fails
     rows = [desk.status(args.proc)] if args.proc else [o for _c, o in desk.procedures()]
     warn = [f"YOUR BREAK IS NOT CONFIRMED: sent at {both_zones(a.brk.at, venue)}, not yet "
             f"acknowledged by {', '.join(sorted(a.missing))}; raise it by other means"

@@ -25,7 +25,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from client.cli_common import emit, number_arg, open_client, parse_when, sync_or_offline
+from client.cli_common import (
+    deliver_and_report,
+    emit,
+    number_arg,
+    open_client,
+    parse_when,
+    sync_or_offline,
+)
 from client.errors import UsageError
 from client.notices.records import MAX_QUANTITY
 
@@ -47,9 +54,11 @@ def _online(func: Handler) -> Callable[[argparse.Namespace], int]:
     async def run(args: argparse.Namespace) -> int:
         async with open_client(args) as c:
             await sync_or_offline(c, args)
-            rc = await func(args, NoticeDesk(c))
-            await c.sync()
-            return rc
+            desk = NoticeDesk(c)
+            # stored and queued, a notice whose trailing sync fails is reported queued
+            # (exit 0), never failed: a delegate would send it again
+            return await deliver_and_report(c, args, lambda: func(args, desk),
+                                            sync_after=True)
 
     return lambda args: asyncio.run(run(args))
 

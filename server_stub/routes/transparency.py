@@ -72,7 +72,8 @@ def prove(t: TransparencyLog, head: SignedTreeHead, entry: LogEntry) -> s.LogPro
 
 
 async def get_policy(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:
-    return json_response(s.LogPolicy(policy=_required(request).policy))
+    # a policy written since (corridor-relay venue set-markings) is checked and served
+    return json_response(s.LogPolicy(policy=_required(request).current_policy()))
 
 
 async def get_head(request: Request, relay: Relay, _d: str | None, _b: None) -> Response:

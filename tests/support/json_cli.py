@@ -63,3 +63,14 @@ class CorridorCli:
         if as_json and (ok or out.strip()):
             return json.loads(out.strip().splitlines()[-1])
         return out + err
+
+    def human(self, who: str | None, *argv: str) -> str:
+        """The text answer of a command that must succeed: its stdout only (what a
+        delegate reads; notes and errors go to stderr and are not part of it)."""
+        self.capsys.readouterr()
+        home = ["--home", self.homes[who]] if who else []
+        rc = corridor_main([*argv[0].split(), *home, *argv[1:]])
+        out, err = self.capsys.readouterr()
+        assert rc == 0, out + err
+        assert "Traceback" not in err
+        return out

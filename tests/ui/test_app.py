@@ -88,6 +88,13 @@ def test_acknowledging_an_emergency_call_updates_the_chairs_tracker(open_window,
     assert status.answered[other_mission] == other.adapter.me
     assert status.waiting  # the third mission has not answered: the tracker says so
     assert status.waiting[0] in chair.banner.summary.text()
+    # who acknowledged, by the name their certificate gives, as the member pane writes
+    # it: every delegate here is "Ana", so the id stands beside the name
+    m = chair.banner.tracker_model
+    [row] = [i for i in (m.index(r, 0) for r in range(m.rowCount()))
+             if i.data().startswith(f"✓ {other_mission} ")]
+    assert row.data() == f"✓ {other_mission} — acknowledged by Ana ({other.adapter.me})"
+    assert row.data(Qt.ItemDataRole.ToolTipRole) == other.adapter.me
     qtbot.waitUntil(lambda: not other.banner.ack_button.isVisible(), timeout=TIMEOUT)
 
 

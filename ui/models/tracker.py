@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtCore import QPersistentModelIndex as QPIndex
 
@@ -16,11 +18,14 @@ ANSWERED_ROLE = Qt.ItemDataRole.UserRole.value + 40
 
 
 class AckTrackerModel(QAbstractListModel):
-    """Missions that have not answered first, then those that have (with who answered)."""
+    """Missions that have not answered first, then those that have (with who answered,
+    written as the member pane writes them: the verified name, the id beside a name that
+    clashes, the id without a name; the id in the tooltip)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[tuple[str, str]] = []  # (mission, who answered or "")
+        self._labels: Mapping[str, str] = {}
         self._read: set[str] = set()
         self.status: AckStatus | None = None
 
@@ -37,7 +42,7 @@ class AckTrackerModel(QAbstractListModel):
             if who:
                 return QCoreApplication.translate(
                     "Tracker", "✓ %1 — acknowledged by %2").replace("%1", mission).replace(
-                    "%2", who)
+                    "%2", self._labels.get(who) or who)
             if mission in self._read:
                 return QCoreApplication.translate(
                     "Tracker", "✗ %1 — read, not yet acknowledged").replace("%1", mission)
@@ -45,13 +50,19 @@ class AckTrackerModel(QAbstractListModel):
                 "%1", mission)
         if role == ANSWERED_ROLE:
             return bool(who)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return who or None  # the id behind the name
         if role == Qt.ItemDataRole.ForegroundRole:
             return None
         return None
 
-    def set_status(self, status: AckStatus | None) -> None:
+    def set_status(self, status: AckStatus | None,
+                   labels: Mapping[str, str] | None = None) -> None:
+        """Show ``status``; ``labels``: "mission/delegate" -> how to write them (the
+        channel's members, :meth:`ui.adapter.UiAdapter.member_labels`)."""
         self.beginResetModel()
         self.status = status
+        self._labels = dict(labels or {})
         self._read = set(status.read) if status is not None else set()
         if status is None:
             self._items = []

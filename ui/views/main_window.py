@@ -85,6 +85,11 @@ if TYPE_CHECKING:
 
 __all__ = ["PAGE", "MainWindow"]
 
+#: what the acknowledgement refresh reads on the core's thread: emergency calls, the
+#: names of the newest one's channel members, calls awaiting this mission, the agenda
+_Acks = tuple[list[AckStatus], dict[str, str], list[AckStatus],
+              tuple[str, MessageView, str] | None]
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
@@ -462,17 +467,19 @@ class MainWindow(QMainWindow):
     def _refresh_acks(self) -> None:
         a = self.adapter
 
-        def work() -> tuple[list[AckStatus], list[AckStatus], tuple[str, MessageView, str] | None]:
-            return a.emergencies(), a.awaiting_me(), a.pinned_agenda()
+        def work() -> _Acks:
+            emergencies = a.emergencies()
+            # who acknowledged the banner's call, by name as the member pane writes them
+            labels = (a.member_labels(bytes.fromhex(emergencies[0].channel_id))
+                      if emergencies else {})
+            return emergencies, labels, a.awaiting_me(), a.pinned_agenda()
 
         self.bridge.submit(work, self._acks_loaded)
 
-    def _acks_loaded(
-            self,
-            result: tuple[list[AckStatus], list[AckStatus], tuple[str, MessageView, str] | None],
-    ) -> None:
-        emergencies, awaiting, agenda = result
-        self.banner.set_status(emergencies[0] if emergencies else None, self.adapter.my_mission)
+    def _acks_loaded(self, result: _Acks) -> None:
+        emergencies, labels, awaiting, agenda = result
+        self.banner.set_status(emergencies[0] if emergencies else None, self.adapter.my_mission,
+                               labels)
         self.hotline.set_pending(awaiting)
         if agenda is not None:
             _cid, view, revision = agenda

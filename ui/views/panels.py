@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -153,17 +154,20 @@ class EmergencyBanner(QFrame):
         lay.addLayout(buttons)
         self.setVisible(False)
 
-    def set_status(self, status: AckStatus | None, my_mission: str) -> None:
+    def set_status(self, status: AckStatus | None, my_mission: str,
+                   labels: Mapping[str, str] | None = None) -> None:
+        """Show the newest emergency call; ``labels`` write who acknowledged as the
+        member pane does ("mission/delegate" -> name; the id where names clash)."""
         if status is not None and status.meeting_at and \
                 status.meeting_at < (time.time() - STALE_AFTER) * 1000:
             status = None  # the meeting is long over: no banner
         if status is not None and self.dismissed == status.message_id:
             self.status = status
-            self.tracker_model.set_status(status)
+            self.tracker_model.set_status(status, labels)
             self.setVisible(False)  # hidden by the user until the next call
             return
         self.status = status
-        self.tracker_model.set_status(status)
+        self.tracker_model.set_status(status, labels)
         if status is None:
             self.setVisible(False)
             return

@@ -7,28 +7,14 @@ attachment."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from client._cli import Parser, run_guarded
-from client.cli import register as register_client
-from client.decisions.cli import register as register_decisions
 from tests.support.client_venue import start_venue
+from tests.support.json_cli import CorridorCli
 
 A, B = "alderia-ana", "borduria-ana"
-
-
-def main(argv: list[str]) -> int:
-    p = Parser(prog="corridor")
-    p.add_argument("--json", action="store_true")
-    sub = p.add_subparsers(dest="command", required=True)
-    register_client(sub)
-    register_decisions(sub)
-    args = p.parse_args(argv)
-    return run_guarded(args.func, args)
 
 
 def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -38,20 +24,8 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch.setenv("CORRIDOR_VENUE_TZ", "Europe/Vienna")
     home = {n: str(v.layout.home(n)) for n in (A, B)}
 
-    def run(who: str | None, *argv: str, ok: bool = True) -> Any:
-        capsys.readouterr()
-        words = argv[0].split()
-        rc = main([*words, "--json", *(["--home", home[who]] if who else []), *argv[1:]])
-        out = capsys.readouterr().out
-        assert (rc == 0) is ok, out
-        return json.loads(out.strip().splitlines()[-1])
-
-    def human(who: str, *argv: str) -> str:
-        capsys.readouterr()
-        rc = main([*argv[0].split(), "--home", home[who], *argv[1:]])
-        out = capsys.readouterr().out
-        assert rc == 0, out
-        return out
+    run = CorridorCli(capsys, home)
+    human = run.human
 
     try:
         run(B, "sync")
