@@ -109,7 +109,7 @@ def payload_text(p: payloads.Decoded) -> str:
 class SearchIndex:
     """Turns text into hashed index terms and queries into hashed lookups."""
 
-    __slots__ = ("_cache", "_key")
+    __slots__ = ("_cache", "_key", "_token_terms")
 
     def __init__(self, key: bytes) -> None:
         if len(key) < 32:
@@ -118,6 +118,7 @@ class SearchIndex:
         # Plaintext words in memory only, as the messages they come from already are;
         # never written anywhere.
         self._cache: dict[tuple[bytes, str], str] = {}
+        self._token_terms: dict[str, tuple[str, ...]] = {}
 
     def _h(self, domain: bytes, token: str) -> str:
         hit = self._cache.get((domain, token))
@@ -140,14 +141,29 @@ class SearchIndex:
         a query finds them either way).
         """
         out: dict[str, None] = {}
+        if legacy:
+            for tok in tokens(text):
+                out[self._h(b"t", tok)] = None
+                for n in range(MIN_PREFIX, min(len(tok), MAX_PREFIX) + 1):
+                    out[self._h(b"p", tok[:n])] = None
+            return " ".join(out)
+        cache = self._token_terms
         for tok in tokens(text):
-            out[self._h(b"t", tok)] = None
-            top = min(len(tok), MAX_PREFIX)
-            if not legacy and len(tok) <= MAX_PREFIX:
-                top -= 1
-            for n in range(MIN_PREFIX, top + 1):
-                out[self._h(b"p", tok[:n])] = None
+            terms = cache.get(tok)
+            if terms is None:
+                terms = self._terms_of(tok)
+                if len(cache) >= _CACHE_MAX:
+                    cache.clear()
+                cache[tok] = terms
+            for t in terms:
+                out[t] = None
         return " ".join(out)
+
+    def _terms_of(self, tok: str) -> tuple[str, ...]:
+        """A token's whole-token term, then its prefix terms."""
+        top = min(len(tok), MAX_PREFIX) - (1 if len(tok) <= MAX_PREFIX else 0)
+        return (self._h(b"t", tok),
+                *(self._h(b"p", tok[:n]) for n in range(MIN_PREFIX, top + 1)))
 
     def query(self, query: str) -> tuple[list[str], list[str]]:
         """Hashed terms for ``query`` (all must match; ``a|b`` matches either) and the
