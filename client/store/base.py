@@ -224,8 +224,13 @@ class MessageStore(Protocol):
         received_at: int,
         seq: int | None = None,
         expires_at: int | None = None,
+        terms: str = "",
     ) -> bool:
-        """Store a message; ``False`` (and no change) if this id is already stored."""
+        """Store a message; ``False`` (and no change) if this id is already stored.
+
+        ``terms`` are its search terms as :meth:`index_message` takes them, indexed in
+        the same step (a catch-up stores thousands of messages: one statement fewer
+        each than storing, then indexing)."""
         ...
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message: ...

@@ -49,6 +49,9 @@ class SqliteBase:
         self._lock = threading.RLock()
         self._depth = 0
         self._closed = False
+        #: search terms of rows inserted in the open transaction, written to the FTS5
+        #: table together before it commits (see :meth:`_flush_terms`)
+        self._terms_pending: list[tuple[int, str]] = []
         self._deferring = 0  # depth of deferred_sync() blocks
         #: a commit made at synchronous=NORMAL has not reached the disk yet
         self.unsynced = False
@@ -84,62 +87,75 @@ class SqliteBase:
         with self._lock:
             self._ensure_open()
             depth = self._depth
+            savepoint = f"sp{depth}"
             if depth:
-                yield from self._savepoint(depth)
-                return
-            deferred = self._deferring > 0
+                # terms pending from before the savepoint are written first, so a
+                # rollback to it undoes only terms of rows it undoes
+                self._flush_terms()
+            deferred = depth == 0 and self._deferring > 0
+            changes = self._conn.total_changes
             try:
                 with self._sql_errors():
                     if deferred:
                         self._conn.execute("PRAGMA synchronous = NORMAL")
-                    self._conn.execute("BEGIN IMMEDIATE")
-                changes = self._conn.total_changes
-                self._undone = False
-                self._depth = 1
+                    self._conn.execute("BEGIN IMMEDIATE" if depth == 0
+                                       else f"SAVEPOINT {savepoint}")
+                if depth == 0:
+                    self._undone = False
+                self._depth += 1
+                mark = len(self._terms_pending)
                 try:
                     yield
                 except BaseException:
+                    self._depth = depth
+                    self._undone = True
+                    del self._terms_pending[mark:]  # their rows are undone too
                     with self._sql_errors():
-                        self._conn.execute("ROLLBACK")
+                        if depth == 0:
+                            self._conn.execute("ROLLBACK")
+                        else:
+                            self._conn.execute(f"ROLLBACK TO {savepoint}")
+                            self._conn.execute(f"RELEASE {savepoint}")
                     raise
-                finally:
-                    self._depth = 0
-                try:
-                    self._conn.execute("COMMIT")
-                except sqlite3.Error as exc:
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise StorageError(f"commit failed: {exc}") from None
+                self._depth = depth
+                if depth == 0:
+                    try:
+                        self._flush_terms()
+                        self._conn.execute("COMMIT")
+                    except (sqlite3.Error, StorageError) as exc:
+                        self._terms_pending.clear()
+                        if self._conn.in_transaction:
+                            self._conn.execute("ROLLBACK")
+                        raise StorageError(f"commit failed: {exc}") from None
+                else:
+                    with self._sql_errors():
+                        self._conn.execute(f"RELEASE {savepoint}")
             finally:
                 if deferred:  # every other commit, and autocommit statements, fsync
                     with self._sql_errors():
                         self._conn.execute("PRAGMA synchronous = FULL")
             if deferred:
                 self.unsynced = True
-            elif self._conn.total_changes != changes and not self._undone:
+            elif depth == 0 and self._conn.total_changes != changes and not self._undone:
                 # it wrote log frames and fsynced the log, which holds the deferred
                 # commits before it too (a commit that changed nothing, or whose
                 # changes a savepoint undid, may have written and synced nothing)
                 self.unsynced = False
 
-    def _savepoint(self, depth: int) -> Iterator[None]:
-        """A nested block of :meth:`transaction`: a savepoint."""
-        savepoint = f"sp{depth}"
+    def _flush_terms(self) -> None:
+        """Write the pending search terms in one statement.
+
+        Why not at each insert: any other statement in between opens a statement
+        savepoint, and FTS5 writes its pending terms out as a new index segment at
+        every savepoint, so a catch-up that interleaved them made one tiny segment
+        per message and spent as long merging them as storing the messages. Called
+        before the transaction commits and before anything reads or deletes index
+        terms (a message stored and redacted in one batch)."""
+        if not self._terms_pending:
+            return
+        rows, self._terms_pending = self._terms_pending, []
         with self._sql_errors():
-            self._conn.execute(f"SAVEPOINT {savepoint}")
-        self._depth += 1
-        try:
-            yield
-        except BaseException:
-            self._depth = depth
-            self._undone = True
-            with self._sql_errors():
-                self._conn.execute(f"ROLLBACK TO {savepoint}")
-                self._conn.execute(f"RELEASE {savepoint}")
-            raise
-        self._depth = depth
-        with self._sql_errors():
-            self._conn.execute(f"RELEASE {savepoint}")
+            self._conn.executemany("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", rows)
 
     @contextmanager
     def deferred_sync(self) -> Iterator[None]:
