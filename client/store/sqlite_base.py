@@ -67,7 +67,7 @@ class SqliteBase:
                 raise UsageError("close() inside a transaction")
             with contextlib.suppress(sqlite3.Error):  # the WAL is replayed on next open
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(StorageError):
                 self.sync()  # the checkpoint may have been refused (busy): flush the log
             self._conn.close()
             self._closed = True
@@ -176,26 +176,31 @@ class SqliteBase:
         with self._lock:
             if not self.unsynced or self._closed:
                 return
-            wal = self._path.with_name(self._path.name + "-wal")
             try:
-                # SQLite keeps no POSIX lock on the log (its locks are on the database
-                # and the -shm file), so opening and closing it here releases none
-                fd = os.open(wal, os.O_RDWR)
-            except FileNotFoundError:
-                fd = -1  # checkpointed and removed: the checkpoint synced the database
-            if fd >= 0:
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-                if not self._dir_synced and os.name == "posix":
-                    dfd = os.open(self._path.parent, os.O_RDONLY)
-                    try:
-                        os.fsync(dfd)
-                    finally:
-                        os.close(dfd)
-                    self._dir_synced = True
+                self._fsync_log()
+            except OSError as exc:
+                raise StorageError(f"flushing the store failed: {exc.strerror}") from None
             self.unsynced = False
+
+    def _fsync_log(self) -> None:
+        wal = self._path.with_name(self._path.name + "-wal")
+        try:
+            # SQLite keeps no POSIX lock on the log (its locks are on the database
+            # and the -shm file), so opening and closing it here releases none
+            fd = os.open(wal, os.O_RDWR)
+        except FileNotFoundError:
+            return  # checkpointed and removed: the checkpoint synced the database
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if not self._dir_synced and os.name == "posix":
+            dfd = os.open(self._path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+            self._dir_synced = True
 
     @contextmanager
     def _single_write(self) -> Iterator[None]:

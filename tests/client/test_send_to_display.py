@@ -74,6 +74,30 @@ def test_deferred_commits_wait_for_sync_and_no_other_commit_does(
     store.close()
 
 
+def test_a_failed_flush_is_a_storage_error_and_is_tried_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from client.errors import StorageError
+
+    store = _store(tmp_path)
+    with store.deferred_sync():
+        store.set_cursor("a", 1)
+    real_fsync = os.fsync
+
+    def broken(fd: int) -> None:
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    with pytest.raises(StorageError):
+        store.sync()
+    assert store.unsynced  # not flushed: the next sync tries again
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    store.sync()
+    assert not store.unsynced
+    store.close()
+
+
 def test_a_deferred_commit_survives_a_killed_process(tmp_path: Path) -> None:
     db = tmp_path / "s.sqlite3"
     SqliteStore.open(db, Secret(b"k" * 32)).close()
