@@ -148,12 +148,15 @@ class Features:
 
     # ------------------------------------------------------------------ new messages
 
+    def terms(self, p: payloads.Decoded) -> str:
+        """The search terms to store a shown message with (none without a search key)."""
+        if self.index is None:
+            return ""
+        text = payload_text(p)
+        return self.index.terms(text) if text else ""
+
     def stored(self, channel_id: bytes, author: Ident, p: payloads.Decoded) -> None:
-        """A shown message was stored: index its text; open its tracker if it asks."""
-        if self.index is not None:
-            text = payload_text(p)
-            if text:
-                self.store.index_message(channel_id, p.message_id, self.index.terms(text))
+        """A shown message was stored (with :meth:`terms`): open its tracker if it asks."""
         if getattr(p, "requires_ack", False):
             self._put(channel_id, p.message_id, Annotation(
                 author=author.delegate, kind=kind_of(p), requires_ack=True))

@@ -166,11 +166,13 @@ class Channels:
         ctx = self.ctx
         now = ctx.now()
         expires = now + meta.timer if meta.timer else None
+        shown = kind_of(payload) not in MODIFIER_KINDS
         fresh = ctx.store.insert_message(ch.channel_id, payload.message_id,
                                          sender=author.delegate.encode(), body=body,
                                          sent_at=payload.sent_at, received_at=now, seq=seq,
-                                         expires_at=expires)
-        if fresh and kind_of(payload) not in MODIFIER_KINDS:
+                                         expires_at=expires,
+                                         terms=ctx.features.terms(payload) if shown else "")
+        if fresh and shown:
             ctx.features.stored(ch.channel_id, author, payload)
         return bool(fresh)
 

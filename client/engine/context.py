@@ -72,6 +72,9 @@ class EngineContext:
         self._metas: dict[bytes, ChannelMeta] | None = None
         #: the venue's marking scheme (its signed one once a device holds it)
         self.markings: markings.MarkingScheme = markings.DEFAULT_SCHEME
+        #: (marking, ceiling, kind) -> refusal under the scheme they were judged by
+        self._verdicts: dict[tuple[str, str, str], str] = {}
+        self._verdicts_scheme: markings.MarkingScheme | None = None
         #: timing choices the relay must not predict (the attachment hold)
         self.random: random.Random = random.SystemRandom()
 
@@ -180,11 +183,19 @@ class EngineContext:
         item a modified client sends above the ceiling is refused by every member."""
         if isinstance(payload, payloads.Unknown):
             return ""
-        try:
-            markings.check(payload.marking, roster.ceiling, roster.kind, self.markings)
-        except markings.MarkingError as exc:
-            return f"classification: {exc}"
-        return ""
+        # Every message of a catch-up asks, nearly always with the same few values.
+        key = (payload.marking, roster.ceiling, roster.kind)
+        if self._verdicts_scheme is not self.markings or len(self._verdicts) > 256:
+            self._verdicts, self._verdicts_scheme = {}, self.markings
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            try:
+                markings.check(payload.marking, roster.ceiling, roster.kind, self.markings)
+                verdict = ""
+            except markings.MarkingError as exc:
+                verdict = f"classification: {exc}"
+            self._verdicts[key] = verdict
+        return verdict
 
     def handovers(self) -> list[Handover]:
         """The venue's chair handovers among this device's stored crisis items (read

@@ -59,6 +59,7 @@ from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
 from crypto.errors import CryptoError, EpochError, InvalidCommitError, ReplayError
 from crypto.errors import PolicyError as CryptoPolicyError
+from crypto.framing import peek_private
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.messages import ContentType, MLSMessage
 
@@ -73,6 +74,11 @@ FAR_FUTURE: Final = 86400
 
 #: key transparency: called with (channel, sender delegate, the log head it gossiped)
 GossipSink = Callable[[bytes, str, bytes], None]
+
+
+#: Kinds whose only effect is their row: a second copy is refused by the store's insert
+#: itself (no event), so they skip the read that de-duplicates the others first.
+_STORED_ONLY: Final = (payloads.Text, payloads.Reply, payloads.Attachment)
 
 
 class Receiver:
@@ -181,17 +187,21 @@ class Receiver:
     def _receive_one(self, ch: Channel, g: Group, m: RelayMessage,
                      events: list[Event]) -> tuple[bool, ChannelMeta]:
         ctx = self.ctx
-        msg = MLSMessage.from_bytes(m.message)
         meta = ctx.fresh_meta(ch)  # features may change it
         # Application messages are PrivateMessages; commits travel as PublicMessages
         # (RFC 9420 section 6.2), which the relay verified; anything else is refused
-        # (THREATS 15), whatever it would decrypt to.
-        if msg.private_message is not None:
+        # (THREATS 15), whatever it would decrypt to. The common case's header is read
+        # in place (a catch-up's thousands of messages); the rest is decoded whole.
+        head = peek_private(m.message)
+        msg = None if head is not None else MLSMessage.from_bytes(m.message)
+        if msg is not None and msg.private_message is not None:
             priv = msg.private_message
-            epoch, ctype, aad = priv.epoch, priv.content_type, priv.authenticated_data
+            head = (priv.group_id, priv.epoch, priv.content_type, priv.authenticated_data)
+        if head is not None:
+            _gid, epoch, ctype, aad = head
             if ctype != ContentType.application:
                 raise PolicyViolation("handshake messages travel as PublicMessages here")
-        elif msg.public_message is not None:
+        elif msg is not None and msg.public_message is not None:
             content = msg.public_message.content
             epoch, ctype, aad = content.epoch, content.content_type, content.authenticated_data
             if ctype == ContentType.application:
@@ -316,11 +326,12 @@ class Receiver:
         if isinstance(payload, payloads.LeaveRequest):
             self._leave_request(ch, g, res.sender_leaf, payload)
             return
-        try:
-            ctx.store.get_message(ch.channel_id, payload.message_id)
-            return  # already stored (de-duplication by message id)
-        except NotFoundError:
-            pass
+        if not isinstance(payload, _STORED_ONLY):
+            try:
+                ctx.store.get_message(ch.channel_id, payload.message_id)
+                return  # already stored (de-duplication by message id)
+            except NotFoundError:
+                pass
         meta = ctx.fresh_meta(ch)
         try:
             if kind in MODIFIER_KINDS:  # may write, then refuse: undone as a whole

@@ -77,6 +77,14 @@ class MemoryStore(EngineStateRecords):
                     restore()
                 raise
 
+    @contextmanager
+    def deferred_sync(self) -> Iterator[None]:
+        """Nothing here waits for a disk."""
+        yield
+
+    def sync(self) -> None:
+        """Nothing here waits for a disk."""
+
     def close(self) -> None:
         self._closed = True
 
@@ -179,9 +187,12 @@ class MemoryStore(EngineStateRecords):
         received_at: int,
         seq: int | None = None,
         expires_at: int | None = None,
+        terms: str = "",
     ) -> bool:
         check_message(channel_id, message_id, sender, body, sent_at=sent_at,
                       received_at=received_at, seq=seq, expires_at=expires_at)
+        if not isinstance(terms, str):
+            raise UsageError("terms must be a string of hashed terms")
         with self.transaction():
             self.get_channel(channel_id)
             if (channel_id, message_id) in self._messages:
@@ -198,6 +209,8 @@ class MemoryStore(EngineStateRecords):
                 seq=seq,
                 expires_at=expires_at,
             )
+            if terms:
+                self._terms[(channel_id, message_id)] = frozenset(terms.split())
             return True
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message:

@@ -117,6 +117,7 @@ class SqliteSearchTerms(SqliteBase):
         """Take the messages ``which`` (a key of ``_INDEXED``) out of the index, inside
         the caller's transaction; ``False`` when some terms could not be recomputed
         exactly, and the caller must then :meth:`_rebuild_search` once its rows are gone."""
+        self._flush_terms()
         rows = self._conn.execute(_INDEXED[which], args).fetchall()
         exact = True
         for position, channel_id, message_id, sealed, check in rows:
@@ -138,6 +139,7 @@ class SqliteSearchTerms(SqliteBase):
             self._write("INSERT INTO meta (name, value) VALUES ('search_stale', x'01') "
                         "ON CONFLICT (name) DO NOTHING")
             return
+        self._terms_pending.clear()  # their rows are re-indexed below with the rest
         self._write("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         last = 0
         while True:
@@ -332,19 +334,35 @@ class SqliteMessages(SqliteSearchTerms):
         received_at: int,
         seq: int | None = None,
         expires_at: int | None = None,
+        terms: str = "",
     ) -> bool:
         check_message(channel_id, message_id, sender, body, sent_at=sent_at,
                       received_at=received_at, seq=seq, expires_at=expires_at)
+        if not isinstance(terms, str):
+            raise UsageError("terms must be a string of hashed terms")
         sealed = self._seal_message(channel_id, message_id, sender, body)
+        check = terms_check(terms) if terms else None
         with self._single_write():
-            self._require_channel(channel_id)
-            inserted = self._write(
-                "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, "
-                "expires_at, sealed) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (channel_id, message_id) DO NOTHING",
-                (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed),
-            )
-        return inserted == 1
+            # One statement for the common case (a new message of a known channel):
+            # the channel check rides in it, and is asked apart only when nothing
+            # was inserted (a duplicate, or no such channel).
+            with self._sql_errors():
+                cur = self._conn.execute(
+                    "INSERT INTO messages (channel_id, message_id, seq, sent_at, "
+                    "received_at, expires_at, sealed, terms_check) "
+                    "SELECT ?, ?, ?, ?, ?, ?, ?, ? "
+                    "WHERE EXISTS (SELECT 1 FROM channels WHERE channel_id = ?) "
+                    "ON CONFLICT (channel_id, message_id) DO NOTHING",
+                    (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed,
+                     check, channel_id),
+                )
+            if cur.rowcount != 1:
+                self._require_channel(channel_id)
+                return False
+            if terms:  # a fresh row has no terms to take out first
+                assert cur.lastrowid is not None
+                self._terms_pending.append((cur.lastrowid, terms))
+        return True
 
     def _seal_message(
         self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes
@@ -573,6 +591,8 @@ class SqliteMessages(SqliteSearchTerms):
         if not groups or not all(_TERM.fullmatch(x) for g in groups for x in g):
             raise UsageError("search terms are encoded token hashes")
         match = " AND ".join("(" + " OR ".join(f'"{x}"' for x in g) + ")" for g in groups)
+        with self._lock:
+            self._flush_terms()  # inside a transaction: what it stored so far counts
         sql = (
             "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
             "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
@@ -593,6 +613,7 @@ class SqliteMessages(SqliteSearchTerms):
         overwritten pages out of the WAL (``secure_delete`` zeroes freed space).
         """
         with self.transaction():
+            self._flush_terms()
             self._write("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
         with self._lock, self._sql_errors():
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -41,6 +41,7 @@ from crypto.framing.auth import (
 from crypto.framing.private import (
     ApplicationFraming,
     decrypt_sender_data,
+    peek_private,
     protect_private,
     unprotect_private,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "VerificationKey",
     "decrypt_sender_data",
     "framed_content_tbs",
+    "peek_private",
     "protect_private",
     "protect_public",
     "sign_framed_content",

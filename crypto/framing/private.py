@@ -186,6 +186,34 @@ def unprotect_private(
 
 
 
+def peek_private(message: bytes) -> tuple[bytes, int, int, bytes] | None:
+    """(group_id, epoch, content_type, authenticated_data) of a well-formed MLSMessage
+    holding a PrivateMessage, read without building the structs; ``None`` for anything
+    else (a PublicMessage, or malformed bytes: the general decoder then gives the
+    precise error). For a receiver that routes on the header before processing: the
+    values are unauthenticated until the message is processed."""
+    prefix = _MLS10 + int(WireFormat.mls_private_message).to_bytes(2, "big")
+    if not isinstance(message, bytes) or not message.startswith(prefix):
+        return None
+    r = Reader(message, len(prefix))
+    try:
+        group_id = r.opaque_v()
+        epoch = r.u64()
+        content_type = r.u8()
+        authenticated_data = r.opaque_v()
+        r.opaque_v()
+        r.opaque_v()
+        r.finish()
+    except DecodeError:
+        return None
+    if content_type not in _CONTENT_TYPES:
+        return None
+    return group_id, epoch, content_type, authenticated_data
+
+
+_CONTENT_TYPES = frozenset(int(c) for c in ContentType)
+
+
 # -- application messages, per epoch ---------------------------------------------------
 
 

@@ -411,3 +411,23 @@ async def test_the_engine_calls_its_crash_hook_at_the_named_points(
     await a.flush()
     assert {"commit-built", "commit-saved", "commit-merged"} <= set(points)
     assert set(points) <= set(CRASH_POINTS)
+
+
+async def test_marking_verdicts_follow_the_scheme_they_were_judged_by(
+        pki: Pki, people: dict[str, Issued]) -> None:
+    """The receiver keeps its marking verdicts per scheme: one the venue's new scheme
+    refuses is refused from then on, though the same values passed a moment before."""
+    from crypto.corridor import markings
+
+    _relay, d, gid = await channel(pki, people)
+    ctx = d["b"].engine._ctx
+    roster = ctx.epoch_charter(ctx.group(gid))
+    p = payloads.Text(message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
+                      body="x", marking="RESTRICTED")
+    assert ctx.marking_refusal(roster, p) == ""
+    assert ctx.marking_refusal(roster, p) == ""  # the kept verdict
+    d["b"].engine.marking_scheme = markings.MarkingScheme(
+        levels=("PUBLIC", "INTERNAL"), default_ceiling="INTERNAL", issued_at=1)
+    assert "not a level" in ctx.marking_refusal(roster, p)
+    d["b"].engine.marking_scheme = markings.DEFAULT_SCHEME
+    assert ctx.marking_refusal(roster, p) == ""

@@ -40,7 +40,8 @@ def test_hashed_terms_never_put_a_token_on_disk(tmp_path: Path) -> None:
             _text("Ünïcode Straße café")]
     for p in msgs:
         store.insert_message(cid, p.message_id, sender=b"alderia/ana",
-                             body=payloads.encode(p), sent_at=p.sent_at, received_at=1)
+                             body=payloads.encode(p), sent_at=p.sent_at, received_at=1,
+                             terms=feats.terms(p))
         feats.stored(cid, me, p)
 
     def find(q: str) -> list[bytes]:
@@ -127,3 +128,34 @@ def test_a_short_word_is_no_prefix_term_of_itself() -> None:
     (group,), _ = idx.query("agenda*")
     assert len(group.split("|")) == 2 and all(x in old for x in group.split("|"))
     assert any(x in new for x in group.split("|"))
+
+
+def test_term_spelling_and_cache_keep_the_terms_stores_already_hold() -> None:
+    """The fast spelling and the word cache must give exactly what HMAC-SHA256 and
+    base32 gave, or messages indexed before could no longer be found or deleted."""
+    import base64
+    import hashlib
+    import hmac as hmac_mod
+
+    from client.search import term_text
+
+    for _ in range(2000):
+        d = secrets.token_bytes(8)
+        assert term_text(d) == base64.b32encode(d).decode().rstrip("=").lower()
+    key = secrets.token_bytes(32)
+    idx = SearchIndex(key)
+
+    def slow(domain: bytes, tok: str) -> str:
+        mac = hmac_mod.new(key, domain + b"\x00" + tok.encode(), hashlib.sha256).digest()
+        return base64.b32encode(mac[:8]).decode().rstrip("=").lower()
+
+    text = "Agenda agenda AGENDA Überweisung ﬁnal final 2026"
+    want = set()
+    for tok in tokens(text):
+        want.add(slow(b"t", tok))
+        top = min(len(tok), 6) - (1 if len(tok) <= 6 else 0)
+        want.update(slow(b"p", tok[:n]) for n in range(3, top + 1))
+    for _ in range(2):  # the second time from the cache
+        assert set(idx.terms(text).split()) == want
+    # another key never shares the cache's answers
+    assert set(SearchIndex(secrets.token_bytes(32)).terms(text).split()).isdisjoint(want)

@@ -15,13 +15,16 @@ import sqlite3
 from pathlib import Path
 
 import msgspec
+import pytest
 
 from client import payloads
+from client.errors import NotFoundError
 from client.features import Features
 from client.policy import Ident
 from client.search import SearchIndex, payload_text
 from client.store import SqliteStore, schema
 from client.store.base import ChannelKind
+from client.store.schema import terms_check
 from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
 
@@ -168,7 +171,7 @@ def _fresh(tmp_path: Path) -> tuple[SqliteStore, Features, SearchIndex]:
 def _put(store: SqliteStore, feats: Features, cid: bytes, body: str) -> payloads.Text:
     p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
     store.insert_message(cid, p.message_id, sender=b"alderia/ana", body=payloads.encode(p),
-                         sent_at=5, received_at=5)
+                         sent_at=5, received_at=5, terms=feats.terms(p))
     feats.stored(cid, Ident("alderia", "ana"), p)
     return p
 
@@ -290,4 +293,90 @@ def test_a_store_of_the_first_schema_7_rebuilds_its_hex_index(tmp_path: Path) ->
         want = {p.message_id for p in texts if word in payload_text(p).split()}
         assert _find(store, index, word) == want and want, word
     _integrity(store)
+    store.close()
+
+
+def test_terms_given_at_insert_equal_indexing_after_and_a_duplicate_keeps_its_own(
+        tmp_path: Path) -> None:
+    """Storing with terms is what storing, then indexing gave; a second insert of the
+    same id changes neither row nor terms; an unknown channel is still refused."""
+    store, feats, index = _fresh(tmp_path)
+    cid = CHANNELS[0]
+    p = _put(store, feats, cid, "silence procedure ends friday")
+    q = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body="agenda friday")
+    store.insert_message(cid, q.message_id, sender=b"alderia/ana", body=payloads.encode(q),
+                         sent_at=5, received_at=5)
+    store.index_message(cid, q.message_id, feats.terms(q))
+    checks = dict(store._conn.execute(
+        "SELECT message_id, terms_check FROM messages").fetchall())
+    assert checks[p.message_id] == terms_check(feats.terms(p))
+    assert checks[q.message_id] == terms_check(feats.terms(q))
+    assert _find(store, index, "friday") == {p.message_id, q.message_id}
+    # a duplicate with other terms: refused, the index unchanged
+    assert not store.insert_message(cid, p.message_id, sender=b"alderia/ana",
+                                    body=b"other", sent_at=6, received_at=6,
+                                    terms=feats.terms(q))
+    assert _find(store, index, "agenda") == {q.message_id}
+    assert store.get_message(cid, p.message_id).body == payloads.encode(p)
+    with pytest.raises(NotFoundError):
+        store.insert_message(b"z" * 16, payloads.new_message_id(), sender=b"alderia/ana",
+                             body=b"x", sent_at=5, received_at=5, terms=feats.terms(q))
+    assert _find(store, index, "agenda") == {q.message_id}
+    store.close()
+
+
+def _new(store: SqliteStore, feats: Features, cid: bytes, body: str) -> payloads.Text:
+    p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
+    assert store.insert_message(cid, p.message_id, sender=b"alderia/ana",
+                                body=payloads.encode(p), sent_at=5, received_at=5,
+                                terms=feats.terms(p))
+    return p
+
+
+def _index_holds(store: SqliteStore) -> None:
+    """FTS5's own check of the index against itself, and every term of it found."""
+    store._conn.execute("INSERT INTO search_fts (search_fts, rank) VALUES "
+                        "('integrity-check', 0)")
+
+
+def test_terms_written_at_commit_stay_in_step_with_their_rows(tmp_path: Path) -> None:
+    """Terms of a catch-up's rows go to the index together before the commit: a row
+    stored and deleted in one transaction, a savepoint rolled back after a search
+    inside it, a failed transaction and a search inside the transaction all leave the
+    index holding exactly the rows there are."""
+    store, feats, index = _fresh(tmp_path)
+    cid = CHANNELS[0]
+
+    def hashed(word: str) -> str:
+        return index.query(word)[0][0]
+
+    with store.transaction():
+        kept = _new(store, feats, cid, "alpha kept")
+        gone = _new(store, feats, cid, "alpha redacted")
+        feats.purge(cid, gone.message_id)  # stored and redacted in one batch
+        late = _new(store, feats, cid, "alpha late")
+    assert _find(store, index, "alpha") == {kept.message_id, late.message_id}
+    assert hashed("redacted") not in _vocab(store)
+
+    with store.transaction():
+        outer = _new(store, feats, cid, "gamma outer")
+        with pytest.raises(RuntimeError), store.transaction():
+            _new(store, feats, cid, "gamma inner")
+            assert len(_find(store, index, "gamma")) == 2  # a search inside sees both
+            raise RuntimeError
+    assert _find(store, index, "gamma") == {outer.message_id}
+    assert hashed("inner") not in _vocab(store)
+
+    with pytest.raises(RuntimeError), store.transaction():
+        _new(store, feats, cid, "beta never")
+        raise RuntimeError
+    assert _find(store, index, "beta") == set() and hashed("never") not in _vocab(store)
+    assert store._terms_pending == []
+    after = _new(store, feats, cid, "beta after")  # a transaction of its own
+    assert _find(store, index, "beta") == {after.message_id}
+    _index_holds(store)
+    before = _vocab(store)  # what a rebuild from the bodies gives
+    with store.transaction():
+        store._rebuild_search()
+    assert _vocab(store) == before
     store.close()

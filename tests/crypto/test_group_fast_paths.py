@@ -359,3 +359,33 @@ def test_tree_encode_matches_the_struct_encoding() -> None:
         encryption_key=b"k", unmerged_leaves=(1, 70000)).to_bytes()).unmerged_leaves == (1, 70000)
     with pytest.raises(DecodeError):
         m.Capabilities.from_bytes(b"\x03\x00\x01\x00" + b"\x00" * 4)
+
+
+def test_peek_private_reads_what_the_decoder_reads_and_nothing_malformed() -> None:
+    """The receiver routes on framing.peek_private's header: it must agree with the
+    general decoder on every well-formed PrivateMessage and give None (so the decoder
+    names the error) for a PublicMessage, a cut or extended message and an unknown
+    content type."""
+    a, b = group_of(2)
+    sent = a.encrypt_application(b"hello", authenticated_data=b"aad-bytes")
+    priv = MLSMessage.from_bytes(sent).private_message
+    assert priv is not None
+    assert framing.peek_private(sent) == (priv.group_id, priv.epoch,
+                                          int(priv.content_type), priv.authenticated_data)
+    hidden = a.commit()  # a commit as a PrivateMessage: its own content type
+    hp = MLSMessage.from_bytes(hidden.message).private_message
+    assert hp is not None
+    assert framing.peek_private(hidden.message) == (hp.group_id, hp.epoch,
+                                                    ContentType.commit, b"")
+    a.discard_pending_commit()
+    assert framing.peek_private(a.commit(handshake_encrypted=False).message) is None
+    for bad in (sent[:-1], sent + b"\x00", sent[:4], b"", bytearray(sent)):
+        assert framing.peek_private(bad) is None  # type: ignore[arg-type]
+        if isinstance(bad, bytes):
+            with pytest.raises(DecodeError):
+                MLSMessage.from_bytes(bad)
+    # the content type byte sits right after group_id<V> and the 8-byte epoch
+    at = 4 + 1 + len(priv.group_id) + 8
+    assert sent[at] == ContentType.application
+    assert framing.peek_private(sent[:at] + b"\x09" + sent[at + 1:]) is None
+    assert isinstance(b.process(sent, now=NOW), ApplicationMessage)
