@@ -92,8 +92,8 @@ def _verify_log(args: argparse.Namespace) -> int:
     if args.pdf:
         write_file(args.pdf, render_pdf(log))
     emit(args, {"verified": True, **log.to_json()},
-          [f"verified: {len(log.calls)} call(s), exported by {log.exporter}"]
-          + [f"  {c.priority.upper()} {c.caller} -> {c.to_mission}: {c.subject} "
+          [f"verified: {len(log.calls)} call(s), exported by {log.label(log.exporter)}"]
+          + [f"  {c.priority.upper()} {log.label(c.caller)} -> {c.to_mission}: {c.subject} "
              f"[{log.ladders[c.call_id].to_json()['state']}]" for c in log.calls])
     return 0
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated, Final
 
@@ -116,6 +116,15 @@ class VerifiedLog:
     ladders: dict[bytes, Ladder]
     #: the signed marking of the whole log ("" in a log from before markings)
     marking: str = ""
+    #: member id -> display name, from the certificate chains the log verified (the
+    #: exporter's and each entry's author's); one whose chains disagree is left out
+    names: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member for people: "Ana (alderia/ana)", the name from their verified chain
+        with the id beside it (a log is evidence: the id always shows), else the id."""
+        name = self.names.get(who)
+        return f"{name} ({who})" if name else who
 
     def escalation(self, call: HotlineCall) -> Escalation:
         """The call's escalation as it stood at export time: its steps follow from the
@@ -125,6 +134,7 @@ class VerifiedLog:
 
     def to_json(self) -> dict[str, object]:
         return {"exported_at": self.exported_at, "exporter": self.exporter,
+                "names": dict(sorted(self.names.items())),
                 "marking": self.marking, "calls": [{"call_id": c.call_id.hex(), "caller": c.caller,
                            "to_mission": c.to_mission, "priority": str(c.priority),
                            "subject": c.subject, "sent_at": c.sent_at,
@@ -147,7 +157,9 @@ def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Veri
         raise LogError("a log of another version")
     if body.venue != signing.fingerprint(root_der):
         raise LogError("the log belongs to another venue")
-    exporter = _identity(root_der, body.exporter, body.exported_at, crls, "the exporter")
+    named: dict[str, set[str]] = {}
+    exporter = _identity(root_der, body.exporter, body.exported_at, crls, "the exporter",
+                         named)
     if not signing.verify(signing.cert_public_key(body.exporter[0]), signing.LOG_LABEL,
                           f.body, f.sig):
         raise LogError("the exporter's signature does not verify")
@@ -160,7 +172,7 @@ def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Veri
             raise LogError(f"entry {i}: {exc}") from None
         if _enc.encode(e) != _enc.encode(Entry(Signed(e.record.body, e.record.sig), e.chain)):
             raise LogError(f"entry {i} is not in canonical form")
-        who = _identity(root_der, e.chain, time_of(rec), crls, f"entry {i}")
+        who = _identity(root_der, e.chain, time_of(rec), crls, f"entry {i}", named)
         if author_of(rec) != who:
             raise LogError(f"entry {i} names {author_of(rec)} but is signed by {who}")
         if not signing.verify(signing.cert_public_key(e.chain[0]), signing.RECORD_LABEL,
@@ -182,17 +194,23 @@ def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Veri
             raise LogError(f"a ladder step by {s.member}, outside the called mission")
     ordered = tuple(sorted(calls.values(), key=lambda c: (c.sent_at, c.call_id)))
     return VerifiedLog(body.exported_at, exporter, ordered,
-                       {c.call_id: ladder(c, steps) for c in ordered}, body.marking)
+                       {c.call_id: ladder(c, steps) for c in ordered}, body.marking,
+                       {who: next(iter(n)) for who, n in named.items() if len(n) == 1})
 
 
 def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
-              what: str) -> str:
+              what: str, named: dict[str, set[str]]) -> str:
+    """The member a chain verifies as (LogError if it does not); its display name is
+    added to ``named``."""
     try:
         ident = signing.verify_device_chain(root_der, chain, at, crls)
     except (CryptoError, ValueError, TypeError) as exc:
         raise LogError(f"{what}: the certificate chain does not verify "
                        f"({type(exc).__name__})") from None
-    return f"{ident.mission_id}/{ident.delegate_id}"
+    who = f"{ident.mission_id}/{ident.delegate_id}"
+    if ident.display_name.strip():
+        named.setdefault(who, set()).add(ident.display_name.strip())
+    return who
 
 
 def _when(ms: int) -> str:
@@ -204,12 +222,13 @@ def _sections(log: VerifiedLog) -> list[tuple[str, str, list[str]]]:
     out = []
     for c in log.calls:
         lad = log.ladders[c.call_id]
-        lines = [f"{r.name.lower()}: {s.member} at {_when(s.at)}"
+        lines = [f"{r.name.lower()}: {log.label(s.member)} at {_when(s.at)}"
                  for r, s in sorted(lad.reached.items())]
         lines += [f"escalated to {s.level} at {_when(s.at)}"
                   for s in log.escalation(c).steps[1:]]
-        out.append((c.subject, f"{str(c.priority).upper()} call from {c.caller} to mission "
-                    f"{c.to_mission} at {_when(c.sent_at)}; reply by {_when(c.reply_by)}",
+        out.append((c.subject, f"{str(c.priority).upper()} call from {log.label(c.caller)} "
+                    f"to mission {c.to_mission} at {_when(c.sent_at)}; reply by "
+                    f"{_when(c.reply_by)}",
                     lines or ["no answer on record"]))
     return out
 
@@ -231,8 +250,8 @@ def render_html(log: VerifiedLog) -> str:
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>Hotline log</title><style>{MARKING_CSS}</style></head><body>"
             f'<div class="marking top">{mark}</div><h1>Hotline log</h1>'
-            f"<p>Exported by {e(log.exporter)} at {e(_when(log.exported_at))}; every entry "
-            "verified against the venue's certificates.</p>" + "".join(rows)
+            f"<p>Exported by {e(log.label(log.exporter))} at {e(_when(log.exported_at))}; "
+            "every entry verified against the venue's certificates.</p>" + "".join(rows)
             + f'<div class="marking bottom">{mark}</div></body></html>')
 
 
@@ -246,7 +265,7 @@ def render_pdf(log: VerifiedLog) -> bytes:
     pdf.body(16)
     pdf.para("Hotline log", 9)
     pdf.body(9)
-    pdf.para(f"Exported by {log.exporter} at {_when(log.exported_at)}; every entry "
+    pdf.para(f"Exported by {log.label(log.exporter)} at {_when(log.exported_at)}; every entry "
              "verified against the venue's certificates.")
     for (subject, head, lines), c in zip(_sections(log), log.calls, strict=True):
         pdf.ln(3)

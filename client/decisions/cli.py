@@ -301,10 +301,10 @@ def _verify(args: argparse.Namespace) -> int:
     except ExportError as exc:
         emit(args, {"verified": False, "reason": str(exc)}, [f"NOT VERIFIED: {exc}"])
         return 1
-    what = rec.outcome.summary() if rec.outcome else rec.document.summary() \
+    what = rec.outcome.summary(rec.label) if rec.outcome else rec.document.summary() \
         if rec.document else ""
     emit(args, {"verified": True, **rec.to_json()},
-          [f"verified: {rec.kind} record exported by {rec.exporter}: {what}"]
+          [f"verified: {rec.kind} record exported by {rec.label(rec.exporter)}: {what}"]
           + [f"  {Path(f).name} matches the record" for f in args.file or []])
     return 0
 

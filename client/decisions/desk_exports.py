@@ -44,8 +44,15 @@ def export_files(desk: Desk, ref: str | bytes, stem: str) -> dict[str, bytes]:
     doc = desk.document(ref)
     now = desk.now()
     mark = desk.marking_of(ref)
-    files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now, marking=mark),
-             f"{stem}.docx": render.render_docx(doc, exported_at=now, marking=mark)}
+    names = desk.labels()  # who signed off, as their certificates name them
+
+    def label(who: str) -> str:
+        return names.get(who, who)
+
+    files = {f"{stem}.pdf": render.render_pdf(doc, exported_at=now, marking=mark,
+                                              label=label),
+             f"{stem}.docx": render.render_docx(doc, exported_at=now, marking=mark,
+                                                label=label)}
     files[f"{stem}.corridor"] = desk.export_document(ref, list(files.items()))
     return files
 

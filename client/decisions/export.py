@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Final, Literal
 
 import msgspec
@@ -101,9 +101,19 @@ class Verified:
     outcome: silence.Outcome | None
     document: drafting.Document | None
     attachments: dict[str, bytes]
+    #: member id -> display name, from the chains the record verified (the exporter's
+    #: and each entry's author's); one whose chains disagree is left out
+    names: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member for people: "Ana (alderia/ana)", the name from their verified chain
+        with the id beside it (a record is evidence: the id always shows), else the id."""
+        name = self.names.get(who)
+        return f"{name} ({who})" if name else who
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"kind": self.kind, "exporter": self.exporter,
+                                  "names": dict(sorted(self.names.items())),
                                   "exported_at": self.exported_at,
                                   "attachments": {n: h.hex()
                                                   for n, h in self.attachments.items()}}
@@ -117,13 +127,18 @@ class Verified:
 
 
 def _who(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
-         what: str) -> tuple[str, bool]:
+         what: str, named: dict[str, set[str]]) -> tuple[str, bool]:
+    """The member a chain verifies as and whether an observer (ExportError if it does
+    not verify); its display name is added to ``named``."""
     try:
         ident = signing.verify_device_chain(root_der, chain, at, crls)
     except (CryptoError, ValueError, TypeError) as exc:
         raise ExportError(f"{what}: the certificate chain does not verify "
                           f"({type(exc).__name__})") from None
-    return f"{ident.mission_id}/{ident.delegate_id}", ident.observer
+    who = f"{ident.mission_id}/{ident.delegate_id}"
+    if ident.display_name.strip():
+        named.setdefault(who, set()).add(ident.display_name.strip())
+    return who, ident.observer
 
 
 def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Verified:
@@ -134,7 +149,9 @@ def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> V
         raise ExportError("a record of another version")
     if body.venue != signing.fingerprint(root_der):
         raise ExportError("the record belongs to another venue")
-    exporter, _obs = _who(root_der, body.exporter, body.exported_at, crls, "the exporter")
+    named: dict[str, set[str]] = {}
+    exporter, _obs = _who(root_der, body.exporter, body.exported_at, crls, "the exporter",
+                          named)
     if not signing.verify(signing.cert_public_key(body.exporter[0]), EXPORT_LABEL, f.body,
                           f.sig):
         raise ExportError("the exporter's signature does not verify")
@@ -147,7 +164,7 @@ def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> V
             raise ExportError(f"entry {i}: {exc}") from None
         if _enc.encode(e) != _enc.encode(Entry(Signed(e.record.body, e.record.sig), e.chain)):
             raise ExportError(f"entry {i} is not in canonical form")
-        who, observer = _who(root_der, e.chain, rec.at, crls, f"entry {i}")
+        who, observer = _who(root_der, e.chain, rec.at, crls, f"entry {i}", named)
         if rec.member != who:
             raise ExportError(f"entry {i} names {rec.member} but is signed by {who}")
         if not signing.verify(signing.cert_public_key(e.chain[0]), DECISION_LABEL,
@@ -178,7 +195,8 @@ def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> V
         if document is None:
             raise ExportError("no document in the record")
     return Verified(body.kind, exporter, body.exported_at, outcome, document,
-                    dict(body.attachments))
+                    dict(body.attachments),
+                    {who: next(iter(n)) for who, n in named.items() if len(n) == 1})
 
 
 def verify_file(record: Verified, name: str, data: bytes) -> None:

@@ -11,6 +11,7 @@ can match it to the record; both carry the export time as their creation time.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from client.decisions.drafting import Document, paragraphs
@@ -28,11 +29,12 @@ def _stamp(ms: int) -> str:
     return _when(ms).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _lines(doc: Document) -> tuple[str, list[str], list[str]]:
+def _lines(doc: Document, label: Callable[[str], str]) -> tuple[str, list[str], list[str]]:
+    """Title, head and sign-off lines; members written by ``label``."""
     v = doc.latest
-    head = [f"Version {v.version} by {v.member}, {_stamp(v.at)}",
+    head = [f"Version {v.version} by {label(v.member)}, {_stamp(v.at)}",
             f"Text SHA-256: {text_hash(v.text).hex()}", doc.summary()]
-    offs = [f"{m}: signed off by {s.member} at {_stamp(s.at)}"
+    offs = [f"{m}: signed off by {label(s.member)} at {_stamp(s.at)}"
             for m, s in sorted(doc.signed_off.items())]
     missing = [m for m in doc.participants if m not in doc.signed_off]
     if missing:
@@ -40,10 +42,12 @@ def _lines(doc: Document) -> tuple[str, list[str], list[str]]:
     return doc.versions[0].title, head, offs
 
 
-def render_pdf(doc: Document, *, exported_at: int, marking: str) -> bytes:
+def render_pdf(doc: Document, *, exported_at: int, marking: str,
+               label: Callable[[str], str] = str) -> bytes:
     """The PDF, ``marking`` (the highest of the document's records) at the top and the
-    bottom of every page."""
-    title, head, offs = _lines(doc)
+    bottom of every page; members written by ``label`` (the desk's certificate names,
+    "Ana (alderia/ana)"; the bare ids by default)."""
+    title, head, offs = _lines(doc, label)
     pdf = MarkedPDF(marking, title=title, created_ms=exported_at)
     pdf.add_page()
     pdf.body(16)
@@ -70,11 +74,13 @@ def render_pdf(doc: Document, *, exported_at: int, marking: str) -> bytes:
     return bytes(pdf.output())
 
 
-def render_docx(doc: Document, *, exported_at: int, marking: str) -> bytes:
-    """The .docx, ``marking`` in the header and the footer of every page."""
+def render_docx(doc: Document, *, exported_at: int, marking: str,
+                label: Callable[[str], str] = str) -> bytes:
+    """The .docx, ``marking`` in the header and the footer of every page; members
+    written by ``label`` (as :func:`render_pdf`)."""
     import docx
 
-    title, head, offs = _lines(doc)
+    title, head, offs = _lines(doc, label)
     d = docx.Document()
     props = d.core_properties
     props.title = title

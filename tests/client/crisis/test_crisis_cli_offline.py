@@ -58,6 +58,12 @@ def test_verify_log_command(tmp_path: Path, venue: MiniVenue,
     assert code == 0 and isinstance(out, dict) and out["verified"] is True
     assert out["calls"][0]["ladder"]["state"] == "acknowledged"
     assert "B/bob" in html.read_text()
+    # for people: the names the log's verified chains give, the id beside each
+    capsys.readouterr()
+    assert main(["verify-log", str(log), "--root", str(root)]) == 0
+    text = capsys.readouterr().out
+    assert "exported by Alice (A/alice)" in text and "FLASH Alice (A/alice) -> B: Flash" in text
+    assert "acknowledged: Bob (B/bob) at" in html.read_text()
     bad = bytearray(data)
     bad[len(bad) // 2] ^= 0x10
     log.write_bytes(bytes(bad))

@@ -61,6 +61,40 @@ def test_exported_log_verifies_offline(venue: MiniVenue) -> None:
     assert [s.level for s in log.escalation(call).steps] == [hl.Level.DUTY]
 
 
+def test_the_log_names_members_from_its_verified_chains_with_the_id_beside(
+        venue: MiniVenue) -> None:
+    """Who called, who answered on the ladder and who exported, for people: the name
+    each verified chain in the log gives, the id always beside it (a log is evidence)."""
+    data, _call = _log(venue, steps=2)  # delivered by Bea, seen by Bob
+    log = verify_log(data, venue.root)
+    assert log.names == {"A/alice": "Alice", "B/bea": "Bea", "B/bob": "Bob"}
+    assert log.to_json()["names"] == log.names and log.to_json()["exporter"] == "A/alice"
+    page = render_html(log)
+    assert "Exported by Alice (A/alice) at" in page
+    assert "FLASH call from Alice (A/alice) to mission B" in page
+    assert "delivered: Bea (B/bea) at" in page and "seen: Bob (B/bob) at" in page
+
+
+def test_a_member_whose_chains_disagree_on_the_name_keeps_the_bare_id(
+        venue: MiniVenue) -> None:
+    """Bea's second device calls her "Director": neither name is trusted for her."""
+    call = hl.new_call(call_id=secrets.token_bytes(16), caller="A/alice", to_mission="B",
+                       priority=Priority.FLASH, subject="Flash", sent_at=T0_MS)
+    other = venue.pki.device("B", "bea", display_name="Director")
+    seen = LadderStep(call_id=call.call_id, rung=Rung.SEEN, member="B/bea",
+                      at=T0_MS + 5 * MIN)
+    alice = venue.device("A/alice")
+    data = export_log([_entry(venue, call, "A/alice"),
+                       _entry(venue, LadderStep(call_id=call.call_id, rung=Rung.DELIVERED,
+                                                member="B/bea", at=T0_MS + MIN), "B/bea"),
+                       Entry(seal(seen, other.seed), (other.chain[0], other.chain[1]))],
+                      root_der=venue.root, exporter_chain=alice.chain,
+                      exporter_seed=alice.seed, exported_at=T0_MS + 30 * MIN)
+    log = verify_log(data, venue.root)
+    assert "B/bea" not in log.names and log.label("B/bea") == "B/bea"
+    assert "seen: B/bea at" in render_html(log)
+
+
 def test_the_log_shows_the_escalation_of_an_unanswered_call(venue: MiniVenue) -> None:
     data, call = _log(venue, steps=2)  # delivered and seen, never acknowledged
     log = verify_log(data, venue.root)

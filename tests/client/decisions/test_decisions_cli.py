@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.support.client_venue import start_venue
@@ -104,6 +105,16 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         ok = run(None, "verify-decision", f"{stem}.corridor", "--file", f"{stem}.pdf",
                  "--file", f"{stem}.docx", "--root", str(v.layout.relay_dir / "root.pem"))
         assert ok["document"]["summary"] == "agreed by 2 of 2 missions at version 2"
+        # the exporter as the record's verified chains name them, the id beside
+        assert ok["exporter"] == "alderia/ana" and ok["names"] == {
+            "alderia/ana": "Ana", "borduria/ana": "Ana"}
+        assert "draft record exported by Ana (alderia/ana): agreed by 2 of 2" in human(
+            None, "verify-decision", f"{stem}.corridor", "--root",
+            str(v.layout.relay_dir / "root.pem"))
+        # the printable .docx says who signed off by name too
+        word = docx.Document(f"{stem}.docx")
+        signed = [p.text for p in word.paragraphs if "signed off by" in p.text]
+        assert signed and all("signed off by Ana (" in t for t in signed), signed
         pdf = bytearray(Path(f"{stem}.pdf").read_bytes())
         pdf[100] ^= 1
         Path(f"{stem}.pdf").write_bytes(bytes(pdf))
