@@ -37,6 +37,16 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 
+def _people(c: Client, channel: str | bytes) -> Callable[[str], str]:
+    """Who, as the app writes them: the name the channel members' verified certificates
+    give, the id beside a name that clashes, the bare id without one (human output
+    only; ``--json`` keeps the ids)."""
+    from client.core.names import channel_names, person_label
+
+    names = channel_names(c.engine, c.resolve_channel(channel))
+    return lambda who: person_label(who, names)
+
+
 async def _channels(args: argparse.Namespace) -> int:
     async with open_client(args) as c:
         await sync_or_offline(c, args)
@@ -286,8 +296,10 @@ async def _acks(args: argparse.Namespace) -> int:
     async with open_client(args) as c:
         await sync_or_offline(c, args)
         st = c.ack_status(args.message)
-        lines = [f"{m.mission:<16} {m.state:<13} read: {', '.join(m.read_by) or '-'}; "
-                 f"acknowledged: {', '.join(m.acked_by) or '-'}" for m in st.missions]
+        who = _people(c, st.channel_id)
+        lines = [f"{m.mission:<16} {m.state:<13} read: {', '.join(map(who, m.read_by)) or '-'}; "
+                 f"acknowledged: {', '.join(map(who, m.acked_by)) or '-'}"
+                 for m in st.missions]
         lines.append("pending: " + (", ".join(st.pending) or "none"))
         emit(args, st.to_json(), lines)
     return 0
@@ -366,7 +378,8 @@ async def _timer(args: argparse.Namespace) -> int:
         if args.seconds is _SHOW:
             seconds, by = c.timer(args.channel)
             emit(args, {"seconds": seconds, "set_by": by},
-                  [f"{format_duration(seconds)} (set by {by})" if seconds else "off"])
+                  [f"{format_duration(seconds)} (set by {_people(c, args.channel)(by)})"
+                   if seconds else "off"])
             return 0
         seconds = args.seconds
         current, _by = c.timer(args.channel)
@@ -404,7 +417,8 @@ def _summary(c: Client, events: list[Event], outbox: int) -> list[str]:
         elif isinstance(e, ev.ChannelLeft):
             lines.append(f"left “{where}”: {e.reason}")
         elif isinstance(e, ev.EmergencyCallReceived):
-            lines.append(f"EMERGENCY MEETING called in “{where}” by {e.by}")
+            lines.append(f"EMERGENCY MEETING called in “{where}” by "
+                         f"{_people(c, e.channel_id)(e.by)}")
         elif isinstance(e, ev.ForkDetected | ev.PossibleWithholding | ev.PolicyRefused
                         | ev.ErrorEvent):
             detail = getattr(e, "reason", "") or getattr(e, "detail", "") or (

@@ -70,7 +70,7 @@ def _verify_export(args: argparse.Namespace) -> int:
         Path(args.pdf).write_bytes(render_pdf(x))
     emit(args, {"verified": True, **x.to_json()},
           [f"verified: {len(x.messages)} message(s) of {x.channel_name!r}, exported by "
-           f"{x.exporter} at {when}"])
+           f"{x.exporter_label} at {when}"])
     return 0
 
 

@@ -41,6 +41,14 @@ class StoredDesk:
     def now(self) -> int:
         return int(self.client.engine.clock() * 1000)
 
+    def labels(self) -> dict[str, str]:
+        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
+        (:func:`client.core.names.member_labels`): what the views and the CLIs show."""
+        from client.core.names import member_labels
+
+        return member_labels(self.client.engine, (
+            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
+
     def check_marking(self, channel: str | bytes, marking: str | None) -> str:
         """``marking`` (None: the desk's own) as the venue's scheme writes it, if the
         channel's ceiling allows it (UsageError naming the ceiling otherwise)."""

@@ -104,10 +104,20 @@ class VerifiedExport:
     messages: tuple[ExportedMessage, ...]
     #: the signed marking of the whole export ("" in one from before markings)
     marking: str = ""
+    #: the exporter's display name from their verified certificate chain ("" if none)
+    exporter_name: str = ""
+
+    @property
+    def exporter_label(self) -> str:
+        """Who exported it, for people: "Ana (alderia/ana)" (the id beside the name: the
+        signature vouches for it), the bare id when the certificate gives no name."""
+        return f"{self.exporter_name} ({self.exporter})" if self.exporter_name \
+            else self.exporter
 
     def to_json(self) -> dict[str, object]:
         return {"channel_id": self.channel_id, "channel_name": self.channel_name,
-                "exporter": self.exporter, "exported_at": self.exported_at,
+                "exporter": self.exporter, "exporter_name": self.exporter_name,
+                "exported_at": self.exported_at,
                 "marking": self.marking,
                 "messages": [msgspec.to_builtins(m) for m in self.messages]}
 
@@ -152,9 +162,9 @@ def export_from(client: Client, channel: str | bytes, exported_at: int
     return page, name, len(views)
 
 
-def _verified(body: _Body, exporter: str) -> VerifiedExport:
+def _verified(body: _Body, exporter: str, exporter_name: str = "") -> VerifiedExport:
     return VerifiedExport(body.channel_id, body.channel_name, exporter, body.exported_at,
-                          body.messages, body.marking)
+                          body.messages, body.marking, exporter_name)
 
 
 def _when(ms: int) -> str:
@@ -209,7 +219,7 @@ def render_pdf(x: VerifiedExport) -> bytes:
     pdf.para(x.channel_name, 8)
     pdf.body(8)
     pdf.para(f"Channel {x.channel_id}: {len(x.messages)} message(s), exported by "
-             f"{x.exporter} at {_when(x.exported_at)}; verified against the venue's "
+             f"{x.exporter_label} at {_when(x.exported_at)}; verified against the venue's "
              "certificates.")
     pdf.ln(2)
     for m in x.messages:
@@ -249,7 +259,8 @@ def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> Ver
     if not signing.verify(signing.cert_public_key(body.exporter[0]), EXPORT_LABEL, f.body,
                           f.sig):
         raise ExportError("the exporter's signature does not verify")
-    out = _verified(body, f"{ident.mission_id}/{ident.delegate_id}")
+    out = _verified(body, f"{ident.mission_id}/{ident.delegate_id}",
+                    ident.display_name.strip())
     if _render(out, record) != page:
         raise ExportError("the readable text differs from the signed record")
     return out

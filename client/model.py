@@ -113,6 +113,15 @@ class MessageView:
     #: the name does not single the sender out (another delegate here shares it, or
     #: the sender's devices disagree on it): show the id beside it
     sender_ambiguous: bool = False
+    #: ("mission/delegate", how it is written) for the readers and reactors this row
+    #: names, from the members' verified certificates (:func:`client.core.names.
+    #: person_label`); one left out is written as its bare id
+    people: tuple[tuple[str, str], ...] = ()
+
+    def person(self, who: str) -> str:
+        """A reader's or reactor's id as the app writes it: the verified name alone, the
+        id beside a name that clashes, the bare id without a name."""
+        return next((label for w, label in self.people if w == who), who)
 
     @property
     def sender_label(self) -> str:

@@ -353,9 +353,13 @@ class ConversationAdapter:
         return self.client.directory_status(channel)
 
     def timer(self, channel: bytes) -> tuple[int | None, str]:
-        """(seconds or None, who set it) of the channel's disappearing-message timer."""
+        """(seconds or None, who set it) of the channel's disappearing-message timer; who
+        by their verified name (:func:`client.core.names.person_label`), "" if unknown."""
+        from client.core.names import channel_names, person_label
+
         seconds, by = self.client.timer(channel)
-        return seconds, by
+        return seconds, person_label(by, channel_names(self.client.engine, channel)) if by \
+            else ""
 
     async def attach(self, channel: bytes, path: Path, caption: str = "") -> str:
         """Encrypt, upload and send a file (AttachmentTooLarge / QuotaExceeded say why not)."""

@@ -52,6 +52,12 @@ OUTBOX_RETRY_CAP = 15.0
 #: The longest ``retry_after`` (s) of a 429 that is honoured.
 RETRY_AFTER_CAP = 60.0
 HELD_POLL = 1.0  # seconds between looks at the engine's clock while a message is held
+#: Acknowledgements of pushed messages go this long (s) after the first one stored:
+#: together, and not in the way of the next message (each is a durable write on the
+#: relay, which a message arriving then waited behind). One not sent (the link lost,
+#: the client closed) only has the relay send those messages again at the next
+#: connection, which the engine recognises as delivered already.
+ACK_DELAY = 0.2
 
 
 class Connection(Driver):
@@ -65,6 +71,9 @@ class Connection(Driver):
         #: sends the outbox when a held message (an attachment's reference) is due
         self._release_task: asyncio.Task[None] | None = None
         self._release_at: int | None = None
+        #: acknowledgements waiting for ACK_DELAY: group -> highest seq stored durably
+        self._acks: dict[bytes, int] = {}
+        self._ack_task: asyncio.Task[None] | None = None
         #: set when a flush left the outbox after a temporary failure (retry loop)
         self._retry_wanted = asyncio.Event()
         self._retry_after = 0.0
@@ -135,7 +144,8 @@ class Connection(Driver):
                 log.exception("expiry sweep failed")
 
     async def stop(self) -> None:
-        for name in ("_push_task", "_retry_task", "_sweep_task", "_release_task"):
+        for name in ("_push_task", "_retry_task", "_sweep_task", "_release_task",
+                     "_ack_task"):
             task = getattr(self, name)
             setattr(self, name, None)
             if task is not None:
@@ -287,12 +297,20 @@ class Connection(Driver):
                         gaps.add(m.group_id)
                 ready = [m for m in msgs if m.group_id not in gaps]
                 if ready:
-                    res = self.engine.receive(ready)
-                    self.emit(res.events)
+                    # Shown before its commit reaches the disk, flushed right after:
+                    # a killed process keeps the commit (it is in the log already); a
+                    # power cut before the flush undoes it, but the relay still holds
+                    # the message (acknowledged only after the flush) and serves it
+                    # again, so it is neither lost nor stored twice (docs/benchmarks.md,
+                    # send-to-display).
+                    try:
+                        with self.store.deferred_sync():
+                            res = self.engine.receive(ready)
+                        self.emit(res.events)
+                    finally:
+                        self.store.sync()
                     await self.syncer.send_refusals()
-                    if res.acks:
-                        with contextlib.suppress(RelayRefused):
-                            await self.transport.ack(res.acks, [])
+                    self._ack_soon(res.acks)
                 for gid in gaps:
                     await self.syncer.catch_up(gid)
                 if any(m.sender == self.device_id for m in msgs) or welcome:
@@ -301,6 +319,25 @@ class Connection(Driver):
                     with contextlib.suppress(RelayUnavailable, RelayRefused):
                         await self.directory.resolve_gossip()  # members' log heads, at once
             self.engine.compact()
+
+    def _ack_soon(self, acks: Sequence[tuple[bytes, int]]) -> None:
+        """Acknowledge what was stored durably (after :meth:`SqliteStore.sync`), a
+        moment later and together with what follows (``ACK_DELAY``)."""
+        for gid, seq in acks:
+            if seq > self._acks.get(gid, -1):
+                self._acks[gid] = seq
+        if self._acks and (self._ack_task is None or self._ack_task.done()):
+            self._ack_task = asyncio.get_running_loop().create_task(self._send_acks())
+
+    async def _send_acks(self) -> None:
+        while self._acks:  # more may come while one is sent: they go in the next round
+            await asyncio.sleep(ACK_DELAY)
+            acks, self._acks = list(self._acks.items()), {}
+            try:
+                await self.transport.ack(acks, [])
+            except (RelayUnavailable, RelayRefused) as exc:
+                # sent again by the relay at the next connection, recognised then
+                log.info("acknowledgement not delivered: %s", exc)
 
 
 def backoff(failures: int, base: float, cap: float,

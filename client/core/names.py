@@ -19,7 +19,8 @@ from crypto.errors import CryptoError
 if TYPE_CHECKING:
     from client.engine import Engine
 
-__all__ = ["SenderName", "channel_names", "member_label", "member_labels", "names_from_chains"]
+__all__ = ["SenderName", "channel_names", "member_label", "member_labels", "names_from_chains",
+           "person_label"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,19 @@ def member_label(who: str, names: Mapping[str, SenderName]) -> str:
     channels), and alone when no verified certificate names the member."""
     n = names.get(who)
     return f"{n.display_name} ({who})" if n is not None else who
+
+
+def person_label(who: str, names: Mapping[str, SenderName]) -> str:
+    """How a person is written where a conversation names them in passing (who read a
+    message, who reacted, who set the timer): the verified name alone when it singles
+    them out, "Ana (alderia/ana)" beside a name another member shares (or their devices
+    disagree on), the bare id when no verified certificate names them, the rule of the
+    member pane and the emergency banner (:attr:`client.model.MemberView.label`), with
+    the whole id where there is no mission around to place a bare delegate id."""
+    n = names.get(who)
+    if n is None:
+        return who
+    return f"{n.display_name} ({who})" if n.ambiguous else n.display_name
 
 
 def member_labels(engine: Engine, channel_ids: Iterable[bytes]) -> dict[str, str]:

@@ -124,9 +124,17 @@ class Syncer(Driver):
         return collected
 
     async def flush(self) -> None:
-        async with self.lock:
-            await self.ensure_login()
-            await self.flush_locked()
+        """Send the outbox (see :meth:`flush_locked`); what is queued is durable before
+        this waits for anything (the lock, the login, the relay)."""
+        try:
+            if self.lock.locked() or not self.logged_in:
+                self.store.sync()
+            async with self.lock:
+                await self.ensure_login()
+                await self.flush_locked()
+        except BaseException:
+            self.store.sync()
+            raise
 
     async def welcomes(self) -> None:
         _msgs, welcomes = await self.transport.inbox()
@@ -263,15 +271,23 @@ class Syncer(Driver):
                 return
             for w in work:
                 try:
+                    if not isinstance(w, AppWork):
+                        self.store.sync()  # a commit's preparation asks the relay first
+                    # an application message: its encryption commits with an fsync
                     out = await self.prepare(w)
                     if out is None:
                         continue
+                    self.store.sync()  # a no-op after that fsync; a re-send had none
                     res = await self.transport.post(
                         out.group_id, out.client_msg_id, out.message, welcome=out.welcome,
                         welcome_to=list(out.welcome_to))
                     self._sealed.pop(w.item_id, None)
                     seq = getattr(res, "seq", None)
-                    self.engine.posted(out, seq)
+                    # undone by a power cut, this only sends the message again under
+                    # the same client message id, which the relay answers as the
+                    # duplicate it is (as after a crash before it: "send-posted")
+                    with self.store.deferred_sync():
+                        self.engine.posted(out, seq)
                     sent = _sent_event(out, seq)
                     if sent is not None:
                         self.emit([sent])

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from client import payloads
 from client.core.base import Driver
-from client.core.names import SenderName, channel_names, names_from_chains
+from client.core.names import SenderName, channel_names, names_from_chains, person_label
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from client.events import HISTORY_NOTE
 from client.features import MODIFIER_KINDS, build_status, kind_of
@@ -327,7 +327,11 @@ class Views(Driver):
             if not nested:
                 excerpt = (excerpts or {}).get(reply_to) or self.excerpt(cid, p.in_reply_to)
         c = content
-        name = (names() if names is not None else channel_names(self.engine, cid)).get(sender)
+        known = names() if names is not None else channel_names(self.engine, cid)
+        name = known.get(sender)
+        # readers and reactors by name too (the sender's own rule, without the mission)
+        named = set(read_by).union(*(w for w in ann.reactions.values()))
+        people = tuple((w, person_label(w, known)) for w in sorted(named) if w in known)
         return MessageView(
             m.message_id.hex(), sender, c.kind, c.text, m.sent_at, m.seq, own, order,
             edited=bool(ann.edited_at), reply_to=reply_to, reply_excerpt=excerpt,
@@ -342,7 +346,7 @@ class Views(Driver):
                 observers() if observers is not None else self.observer_missions(cid)),
             sender_name=name.display_name if name else "",
             sender_mission_name=name.mission_name if name else "",
-            sender_ambiguous=bool(name and name.ambiguous))
+            sender_ambiguous=bool(name and name.ambiguous), people=people)
 
     def _ceiling(self, ceiling: str, kind: str = "") -> str:
         try:

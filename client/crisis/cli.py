@@ -356,8 +356,14 @@ async def _duty_show(args: argparse.Namespace, c: Client, desk: Desk) -> int:
     data = {"mission": roster.mission, "revision": roster.revision, "on_duty": on,
             "deputy": hotline.deputy(roster, now), "head": roster.head,
             "disclosed": hotline.duty_view(roster, now), "others": others}
-    emit(args, data, [f"on duty now: {', '.join(on)}; deputy {data['deputy']}; "
-                       f"head of mission {roster.head} (revision {roster.revision})", *lines])
+    names = desk.labels()
+
+    def label(who: str) -> str:
+        return names.get(who, who)
+
+    emit(args, data, [f"on duty now: {', '.join(map(label, on))}; deputy "
+                       f"{label(str(data['deputy']))}; head of mission {label(roster.head)} "
+                       f"(revision {roster.revision})", *lines])
     return 0
 
 

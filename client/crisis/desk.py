@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from client import payloads
-from client.core.names import member_labels
 from client.crisis import authority, desk_views, explain, hotline, meetings, signing
 from client.crisis.book import Book, CallView, Item, decode_item, encode_item
 from client.crisis.desk_views import DeskView, MeetingView
@@ -355,12 +354,6 @@ class Desk(StoredDesk):
     def view(self) -> DeskView:
         """Everything the app's crisis window shows (:func:`desk_view`)."""
         return desk_views.desk_view(self)
-
-    def labels(self) -> dict[str, str]:
-        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
-        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
-        return member_labels(self.client.engine, (
-            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     def incidents_of(self) -> dict[bytes, list[tuple[str, int]]]:
         return desk_views.incidents_of(self)

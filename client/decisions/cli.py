@@ -186,8 +186,10 @@ async def _silence_export(args: argparse.Namespace, c: Client, desk: Desk) -> in
     write_file(args.out, data)
     rec = verify_record(data, c.engine.trust.root_der)
     assert rec.outcome is not None
+    names = desk.labels()
     emit(args, {"out": args.out, "bytes": len(data), "state": str(rec.outcome.state)},
-          [f"outcome ({rec.outcome.summary()}) written to {args.out}; verify it with "
+          [f"outcome ({rec.outcome.summary(lambda w: names.get(w, w))}) written to "
+           f"{args.out}; verify it with "
            f"corridor verify-decision {args.out}"])
     return 0
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from client import payloads
-from client.core.names import member_labels
 from client.crisis import authority, signing
 from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
@@ -388,12 +387,6 @@ class Desk(StoredDesk):
         return DecisionsView(self.me, self.mission, self.observer, self.now(), procs, docs,
                              chans, list(alerts), frozenset(self.book.observers), levels,
                              marks, self.labels())
-
-    def labels(self) -> dict[str, str]:
-        """Member id -> "Ana (alderia/ana)" for the members of this device's channels
-        (:func:`client.core.names.member_labels`): what the views and the CLI show."""
-        return member_labels(self.client.engine, (
-            c.channel_id for c in self.client.store.list_channels() if not c.damaged))
 
     # -- exports --------------------------------------------------------------------------
 

@@ -157,11 +157,13 @@ async def _incident(args: argparse.Namespace, d: NoticeDesk) -> int:
     return 0
 
 
-def _incident_line(r: LinkedIncident) -> str:
+def _incident_line(r: LinkedIncident, names: dict[str, str]) -> str:
+    """One incident; the requester it explains as the certificates name them."""
     from client.notices.export import iso
 
     req = r["request"]
-    link = (f"  explains {r['explains'][:12]} ({req['requester']} to {req['to_mission']}: "
+    who = names.get(req["requester"], req["requester"]) if req else ""
+    link = (f"  explains {r['explains'][:12]} ({who} to {req['to_mission']}: "
             f"{req['what']})" if req else
             f"  explains {r['explains'][:12]} (not held here)" if r["explains"] else "")
     return (f"{r['incident_id'][:12]}  [{r['marking'] or 'UNCLASSIFIED'}] {r['mission']} "
@@ -176,8 +178,9 @@ async def _incidents(args: argparse.Namespace, d: NoticeDesk) -> int:
     if getattr(args, "request", None):
         want = d.explanation(args.request).request_id.hex()
         rows = [r for r in rows if r["explains"] == want]
+    names = d.labels()
     lines = ([f"linked {ref}"] if ref else []) + (
-        [_incident_line(r) for r in rows] or ["no incidents"])
+        [_incident_line(r, names) for r in rows] or ["no incidents"])
     emit(args, rows, lines)
     return 0
 
@@ -190,7 +193,9 @@ def _aid_lines(items: list[str]) -> list[tuple[str, int, str]]:
     return out
 
 
-def _board_lines(board: list[AidRequestRow], unmet: dict[str, int]) -> list[str]:
+def _board_lines(board: list[AidRequestRow], unmet: dict[str, int],
+                 names: dict[str, str]) -> list[str]:
+    """The aid board; who offered as the certificates name them."""
     out = []
     for req in board:
         out.append(f"{req['request_id'][:12]}  [{req['marking'] or 'UNCLASSIFIED'}] "
@@ -200,7 +205,8 @@ def _board_lines(board: list[AidRequestRow], unmet: dict[str, int]) -> list[str]
                        f"  {ln['state']}  unmet {ln['unmet']}")
             for o in ln["offers"]:
                 flags = "delivered" if o["delivered"] else "accepted" if o["accepted"] else ""
-                out.append(f"     offer {o['offer_id'][:12]} {o['by']} {o['quantity']} {flags}")
+                out.append(f"     offer {o['offer_id'][:12]} {names.get(o['by'], o['by'])} "
+                           f"{o['quantity']} {flags}")
     out.append("unmet: " + (", ".join(f"{k} {v}" for k, v in unmet.items()) or "none"))
     return out
 
@@ -224,7 +230,8 @@ async def _aid(args: argparse.Namespace, d: NoticeDesk) -> int:
     data: dict[str, object] = {"board": board, "unmet": unmet}
     if ref:
         data["id"] = ref
-    emit(args, data, ([f"{verb} {ref}"] if ref else []) + _board_lines(board, unmet))
+    emit(args, data, ([f"{verb} {ref}"] if ref else []) + _board_lines(board, unmet,
+                                                                           d.labels()))
     return 0
 
 

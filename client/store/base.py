@@ -150,6 +150,20 @@ class Transactional(Protocol):
         """All writes inside commit together or, on an exception, not at all. Nests."""
         ...
 
+    def deferred_sync(self) -> AbstractContextManager[None]:
+        """Transactions that end inside this block are committed without waiting for
+        the disk: they survive the process being killed (the operating system holds
+        the written pages) but a power cut may undo them until :meth:`sync`, or any
+        later ordinary commit, has flushed them. Undone, they go together with
+        everything committed after them and nothing before (the write-ahead log is
+        replayed in order). For a step whose loss the caller can repeat (see
+        docs/benchmarks.md, send-to-display)."""
+        ...
+
+    def sync(self) -> None:
+        """Make every commit so far durable (no-op when nothing waits for the disk)."""
+        ...
+
     def close(self) -> None: ...
 
 

@@ -3,7 +3,13 @@
 
 Durability: WAL journal with ``synchronous=FULL`` (every commit is fsynced before it
 returns, so what the engine was told is committed survives power loss), and one
-explicit transaction per API call or per ``with store.transaction():`` block.
+explicit transaction per API call or per ``with store.transaction():`` block. The
+exception is a commit ending in ``with store.deferred_sync():``: it survives the
+process being killed but reaches the disk only with :meth:`sync` or the next fsynced
+commit; the core uses it for a pushed message it shows before flushing (and
+acknowledges after), for the queueing of a send whose encryption commit follows
+before anything waits, and for marking a send done (a loss re-sends it under the same
+client message id). See docs/benchmarks.md, send-to-display.
 ``secure_delete`` overwrites deleted content in the database file; :meth:`close`
 checkpoints and truncates the WAL so old page images do not linger there either.
 

@@ -4,11 +4,19 @@
 
 Thread safety: one connection, guarded by a re-entrant lock; a transaction holds the
 lock for its whole block, so the engine may call from several executor threads.
+
+Durability: every commit is fsynced (``synchronous=FULL``) except those ending inside
+:meth:`SqliteBase.deferred_sync`, committed at ``synchronous=NORMAL``: written to the
+write-ahead log, so a killed process loses nothing, but flushed to the disk only by
+:meth:`SqliteBase.sync` or the next fsynced commit (the log is one file, fsynced whole,
+and replayed in order: a power cut undoes a deferred commit only together with all
+that came after it).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import struct
 import threading
@@ -44,6 +52,11 @@ class SqliteBase:
         #: search terms of rows inserted in the open transaction, written to the FTS5
         #: table together before it commits (see :meth:`_flush_terms`)
         self._terms_pending: list[tuple[int, str]] = []
+        self._deferring = 0  # depth of deferred_sync() blocks
+        #: a commit made at synchronous=NORMAL has not reached the disk yet
+        self.unsynced = False
+        self._undone = False  # a savepoint of the open transaction was rolled back
+        self._dir_synced = False
 
     def close(self) -> None:
         """Checkpoint and truncate the WAL, then close. Idempotent."""
@@ -54,6 +67,8 @@ class SqliteBase:
                 raise UsageError("close() inside a transaction")
             with contextlib.suppress(sqlite3.Error):  # the WAL is replayed on next open
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            with contextlib.suppress(StorageError):
+                self.sync()  # the checkpoint may have been refused (busy): flush the log
             self._conn.close()
             self._closed = True
 
@@ -77,35 +92,55 @@ class SqliteBase:
                 # terms pending from before the savepoint are written first, so a
                 # rollback to it undoes only terms of rows it undoes
                 self._flush_terms()
-            with self._sql_errors():
-                self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT {savepoint}")
-            self._depth += 1
-            mark = len(self._terms_pending)
+            deferred = depth == 0 and self._deferring > 0
+            changes = self._conn.total_changes
             try:
-                yield
-            except BaseException:
-                self._depth = depth
-                del self._terms_pending[mark:]  # their rows are undone too
                 with self._sql_errors():
-                    if depth == 0:
-                        self._conn.execute("ROLLBACK")
-                    else:
-                        self._conn.execute(f"ROLLBACK TO {savepoint}")
-                        self._conn.execute(f"RELEASE {savepoint}")
-                raise
-            self._depth = depth
-            if depth == 0:
+                    if deferred:
+                        self._conn.execute("PRAGMA synchronous = NORMAL")
+                    self._conn.execute("BEGIN IMMEDIATE" if depth == 0
+                                       else f"SAVEPOINT {savepoint}")
+                if depth == 0:
+                    self._undone = False
+                self._depth += 1
+                mark = len(self._terms_pending)
                 try:
-                    self._flush_terms()
-                    self._conn.execute("COMMIT")
-                except (sqlite3.Error, StorageError) as exc:
-                    self._terms_pending.clear()
-                    if self._conn.in_transaction:
-                        self._conn.execute("ROLLBACK")
-                    raise StorageError(f"commit failed: {exc}") from None
-            else:
-                with self._sql_errors():
-                    self._conn.execute(f"RELEASE {savepoint}")
+                    yield
+                except BaseException:
+                    self._depth = depth
+                    self._undone = True
+                    del self._terms_pending[mark:]  # their rows are undone too
+                    with self._sql_errors():
+                        if depth == 0:
+                            self._conn.execute("ROLLBACK")
+                        else:
+                            self._conn.execute(f"ROLLBACK TO {savepoint}")
+                            self._conn.execute(f"RELEASE {savepoint}")
+                    raise
+                self._depth = depth
+                if depth == 0:
+                    try:
+                        self._flush_terms()
+                        self._conn.execute("COMMIT")
+                    except (sqlite3.Error, StorageError) as exc:
+                        self._terms_pending.clear()
+                        if self._conn.in_transaction:
+                            self._conn.execute("ROLLBACK")
+                        raise StorageError(f"commit failed: {exc}") from None
+                else:
+                    with self._sql_errors():
+                        self._conn.execute(f"RELEASE {savepoint}")
+            finally:
+                if deferred:  # every other commit, and autocommit statements, fsync
+                    with self._sql_errors():
+                        self._conn.execute("PRAGMA synchronous = FULL")
+            if deferred:
+                self.unsynced = True
+            elif depth == 0 and self._conn.total_changes != changes and not self._undone:
+                # it wrote log frames and fsynced the log, which holds the deferred
+                # commits before it too (a commit that changed nothing, or whose
+                # changes a savepoint undid, may have written and synced nothing)
+                self.unsynced = False
 
     def _flush_terms(self) -> None:
         """Write the pending search terms in one statement.
@@ -121,6 +156,51 @@ class SqliteBase:
         rows, self._terms_pending = self._terms_pending, []
         with self._sql_errors():
             self._conn.executemany("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", rows)
+
+    @contextmanager
+    def deferred_sync(self) -> Iterator[None]:
+        """Commits ending inside this block wait for no fsync (see the module
+        docstring); the caller makes them durable with :meth:`sync` before anything
+        relies on them outside this device (an acknowledgement, a send)."""
+        with self._lock:
+            self._deferring += 1
+            try:
+                yield
+            finally:
+                self._deferring -= 1
+
+    def sync(self) -> None:
+        """Flush deferred commits to the disk: fsync the write-ahead log (and, the
+        first time, its directory, as SQLite does for a log it created). A no-op
+        when every commit was fsynced already."""
+        with self._lock:
+            if not self.unsynced or self._closed:
+                return
+            try:
+                self._fsync_log()
+            except OSError as exc:
+                raise StorageError(f"flushing the store failed: {exc.strerror}") from None
+            self.unsynced = False
+
+    def _fsync_log(self) -> None:
+        wal = self._path.with_name(self._path.name + "-wal")
+        try:
+            # SQLite keeps no POSIX lock on the log (its locks are on the database
+            # and the -shm file), so opening and closing it here releases none
+            fd = os.open(wal, os.O_RDWR)
+        except FileNotFoundError:
+            return  # checkpointed and removed: the checkpoint synced the database
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if not self._dir_synced and os.name == "posix":
+            dfd = os.open(self._path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+            self._dir_synced = True
 
     @contextmanager
     def _single_write(self) -> Iterator[None]:

@@ -60,7 +60,9 @@ def footer_text(row: MessageView) -> str:
         elif row.sending:
             parts.append(_t("sending…"))
         elif row.read_by:
-            parts.append(_t("read by %1").replace("%1", ", ".join(row.read_by)))
+            # by their certificates' names (the id beside a clashing one), never bare ids
+            parts.append(_t("read by %1").replace("%1", ", ".join(map(row.person,
+                                                                      row.read_by))))
         else:
             parts.append(_t("sent"))
     if row.reactions:

@@ -67,7 +67,9 @@ class ConversationModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{r.sender_label}: {r.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return r.sender
+            # the sender's id behind their name, then who reacted, by name
+            return "\n".join([r.sender, *(f"{e} {', '.join(map(r.person, who))}"
+                                          for e, who in r.reactions)])
         return None
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:

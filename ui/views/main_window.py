@@ -484,8 +484,8 @@ class MainWindow(QMainWindow):
         if agenda is not None:
             _cid, view, revision = agenda
             title, _nl, body = view.text.partition("\n")
-            self.notice_board.set_agenda(title, body, int(revision or 0), view.sender,
-                                         view.sent_at)
+            self.notice_board.set_agenda(title, body, int(revision or 0), view.sender_label,
+                                         view.sent_at, view.sender)
         self.refreshed.emit()
 
     # ------------------------------------------------------------------ channels

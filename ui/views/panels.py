@@ -87,13 +87,16 @@ class NoticeBoard(QFrame):
         lay.addLayout(foot)
 
     def set_agenda(self, title: str, body: str, revision: int, sender: str,
-                   sent_at: int) -> None:
+                   sent_at: int, sender_id: str = "") -> None:
+        """Show the pinned agenda; ``sender`` as the bubbles write the poster (the
+        verified name, :attr:`MessageView.sender_label`), ``sender_id`` in the tooltip."""
         self.title.setText(title)
         self.body.setText(body)
         self.body.setVisible(bool(body))
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(sent_at / 1000))
         self.meta.setText(_t("Revision %1 · posted by %2 · %3").replace("%1", str(revision))
                           .replace("%2", sender).replace("%3", when))
+        self.meta.setToolTip(sender_id)
 
     def set_chair(self, chair: bool) -> None:
         self.revise.setVisible(chair)

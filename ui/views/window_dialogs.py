@@ -303,7 +303,11 @@ def open_verification(mw: MainWindow, device_id: str) -> VerificationDialog | No
         return None
     mine = mw.adapter.device_key()
     words, hex_ = safety_number(mine, bytes.fromhex(device_id))
-    dlg = VerificationDialog(mw.adapter.me, f"{m.mission}/{m.delegate}", words, hex_,
+    # whom to compare with: their certificate's name, the id beside it (the words
+    # belong to that one device, so the dialog names it exactly)
+    who = f"{m.mission}/{m.delegate}"
+    dlg = VerificationDialog(mw.adapter.me, f"{m.display_name} ({who})" if m.display_name
+                             else who, words, hex_,
                              "corridor-verify:v1:" + hex_.replace(" ", ""),
                              device_id in mw.verified, mw)
     dlg.accepted.connect(lambda: mw._verified(device_id))

@@ -108,6 +108,9 @@ def test_crisis_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         run(B, "duty publish", own, str(signed))
         shown = run(B, "duty show")
         assert shown["on_duty"] == ["borduria/ana"] and shown["revision"] == 1
+        # who is on duty, the deputy and the head as their certificates name them
+        assert "on duty now: Ana (borduria/ana); deputy Ana (borduria/ana); head of " \
+            "mission Ana (borduria/ana) (revision 1)" in human(B, "duty show")
         # the other side sees only whether someone is on duty, never who
         theirs = run(A, "duty show")
         assert theirs == {"others": {"borduria": True}}

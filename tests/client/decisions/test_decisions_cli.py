@@ -65,6 +65,10 @@ def test_decision_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         Path(out).write_bytes(bytes(bad))
         assert run(None, "verify-decision", out, "--root", str(v.layout.relay_dir / "root.pem"),
                    ok=False)["verified"] is False
+        # the exported outcome's breakers as their certificates name them
+        run(B, "silence break", proc[:10], "Still awaited")
+        assert "broken so far by Ana (borduria/ana)) written to" in human(
+            B, "silence export", proc[:10], "--out", str(tmp_path / "broken.corridor"))
 
         doc = run(A, "draft new", cid, "Joint statement", "--text",
                   "First paragraph.\n\nSecond paragraph.")["doc_id"]

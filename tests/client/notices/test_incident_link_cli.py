@@ -43,6 +43,10 @@ def test_incident_link_commands(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert row["request"]["what"] == "ships in the strait"
         [seen] = run(A, "notice incidents", "--request", rid[:8])
         assert seen["incident_id"] == iid and seen["request"]["to_mission"] == "borduria"
+        # the requester as their certificate names them (JSON keeps the id)
+        assert seen["request"]["requester"] == "alderia/ana"
+        assert f"explains {rid[:12]} (Ana (alderia/ana) to borduria: ships in the strait)" \
+            in run.human(A, "notice incidents", "--request", rid[:8])
         [req] = run(A, "explain list")
         assert req["incidents"] == [iid]
     finally:

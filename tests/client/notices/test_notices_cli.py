@@ -62,6 +62,10 @@ def test_notices_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str],
         assert [ln["state"] for ln in final["board"][0]["lines"]] == ["delivered",
                                                                       "requested"]
         assert final["unmet"] == {"tents": 50} == run(B, "aid board")["unmet"]
+        # who offered, as their certificate names them (JSON keeps the id)
+        assert final["board"][0]["lines"][0]["offers"][0]["by"] == "borduria/ana"
+        assert f"offer {oid[:12]} Ana (borduria/ana) 1000 delivered" in run.human(
+            A, "aid board")
         assert "quantity of line 1 (tents) must be positive" in json.dumps(
             run(A, "aid request", cid, "--line", "tents=0", ok=False))
 
