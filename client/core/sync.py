@@ -25,7 +25,13 @@ from client.engine import AppWork, CommitWork, Outbound
 from client.errors import NotFoundError
 from client.events import CommitVoided, ErrorEvent, Event, MessageSent
 from client.transparency import TransparencyError
-from client.transport import EpochConflictError, RelayRefused, RelayUnavailable, UnauthorizedError
+from client.transport import (
+    EpochConflictError,
+    RelayMessage,
+    RelayRefused,
+    RelayUnavailable,
+    UnauthorizedError,
+)
 
 if TYPE_CHECKING:
     from client.core.facade import Client
@@ -38,9 +44,17 @@ log = logging.getLogger("corridor.client")
 #: between slices the loop runs other work (an app's reads, event delivery), so a
 #: catch-up never monopolises the core's loop for a whole page.
 RECEIVE_SLICE = 200
+#: messages asked for per page of a catch-up (the relay may return fewer)
+PAGE = 1000
 #: seconds between looks at the clock while a held message waits (the engine's clock
 #: may be a test's, so the wait is re-checked rather than slept in one go)
 HELD_POLL = 1.0
+
+
+def _retrieve(task: asyncio.Task[object]) -> None:
+    """Take a dropped task's outcome, so that its failure is not reported as unseen."""
+    if not task.cancelled():
+        task.exception()
 
 
 class Syncer(Driver):
@@ -142,34 +156,50 @@ class Syncer(Driver):
             after = self.engine.catch_up_after(group_id)
         except NotFoundError:
             return
-        while True:
-            try:
-                msgs, last = await self.transport.messages(group_id, after, 1000)
-            except RelayRefused as exc:
-                if exc.status == 404:  # not routed to us: fine only if we left
-                    self.upkeep.note_routing(group_id, None)
+        ahead: asyncio.Task[tuple[list[RelayMessage], int]] | None = None
+        try:
+            while True:
+                try:
+                    if ahead is not None:
+                        msgs, last = await ahead
+                        ahead = None
+                    else:
+                        msgs, last = await self.transport.messages(group_id, after, PAGE)
+                except RelayRefused as exc:
+                    if exc.status == 404:  # not routed to us: fine only if we left
+                        self.upkeep.note_routing(group_id, None)
+                        return
+                    raise
+                if not msgs:
                     return
-                raise
-            if not msgs:
-                return
-            msgs = sorted(msgs, key=lambda m: m.seq)
-            acks: list[tuple[bytes, int]] = []
-            for i in range(0, len(msgs), RECEIVE_SLICE):
-                if i:
-                    await asyncio.sleep(0)  # let other work on this loop run between slices
-                res = self.engine.receive(msgs[i:i + RECEIVE_SLICE])
-                self.emit(res.events)
-                acks = res.acks or acks
-            await self.send_refusals()
-            if acks:
-                with contextlib.suppress(RelayRefused):
-                    await self.transport.ack(acks, [])
-            # The relay may return short pages (it caps by bytes too): stop only at its
-            # last sequence number, or when the pages no longer move forward.
-            top = max(m.seq for m in msgs)
-            if top >= last or top <= after:
-                return
-            after = top
+                msgs = sorted(msgs, key=lambda m: m.seq)
+                # The relay may return short pages (it caps by bytes too): stop only at
+                # its last sequence number, or when the pages no longer move forward.
+                top = max(m.seq for m in msgs)
+                more = after < top < last
+                if more:
+                    # the relay reads the next page while this one is processed (this
+                    # loop yields between slices); a page is only ever fetched, never
+                    # acknowledged, before the one before it is stored
+                    ahead = asyncio.ensure_future(self.transport.messages(group_id, top, PAGE))
+                acks: list[tuple[bytes, int]] = []
+                for i in range(0, len(msgs), RECEIVE_SLICE):
+                    if i:
+                        await asyncio.sleep(0)  # let other work on this loop run
+                    res = self.engine.receive(msgs[i:i + RECEIVE_SLICE])
+                    self.emit(res.events)
+                    acks = res.acks or acks
+                await self.send_refusals()
+                if acks:
+                    with contextlib.suppress(RelayRefused):
+                        await self.transport.ack(acks, [])
+                if not more:
+                    return
+                after = top
+        finally:
+            if ahead is not None:  # stopped early (an error, a cancel): not wanted now
+                ahead.cancel()  # not awaited: this task's own cancel must go through
+                ahead.add_done_callback(_retrieve)
 
     async def send_refusals(self) -> bool:
         """Tell the relay of every commit this device refused by policy; whether
