@@ -158,8 +158,82 @@ async def _sender(home: str, url: str, passphrase: str, cid: str) -> None:
         await a.close()
 
 
+def floor(n: int) -> None:
+    """What a catch-up of ``n`` messages cannot cost less than on this machine: the
+    primitives every received message needs, each timed alone in a tight loop (the
+    engine adds its Python around them). Say where the 1 s target stands."""
+    import secrets
+
+    from client.search import SearchIndex
+    from client.store import SqliteStore
+    from client.store.base import ChannelKind
+    from crypto.secret_bytes import Secret
+    from crypto.suites import get_suite
+
+    suite = get_suite(3)
+    sig_key, pub = suite.generate_signature_key_pair()
+    content = os.urandom(180)
+    signature = suite.sign_with_label(sig_key, "FramedContentTBS", content)
+    key, nonce = os.urandom(32), os.urandom(12)
+    sealed = suite.aead_seal(key, nonce, b"aad", os.urandom(150))
+    secret = os.urandom(32)
+    index = SearchIndex(secrets.token_bytes(32))
+    texts = [f"queued message {i:05d} " + "x" * 60 for i in range(n)]
+
+    def per(label: str, fn: object, reps: int = n) -> float:
+        t = time.process_time()
+        for i in range(reps):
+            fn(i)  # type: ignore[operator]
+        cost = (time.process_time() - t) / reps
+        print(f"  {label:58} {cost * 1e6:7.1f} us")
+        return cost
+
+    print(f"per received message, client CPU ({n:,} each):")
+    total = per("Ed25519 signature check (PyNaCl; RFC 9420 requires it)",
+                lambda _i: suite.verify_with_label(pub, "FramedContentTBS", content, signature))
+    total += 2 * per("ChaCha20-Poly1305 open (x2: sender data, content)",
+                     lambda _i: suite.aead_open(key, nonce, b"aad", sealed))
+    total += per("secret-tree ratchet step and sender-data key (HKDF)",
+                 lambda i: (suite.ratchet_step(secret, i), suite.derive_key_nonce(secret, key)))
+    total += per("search terms (keyed hashes of words and prefixes)",
+                 lambda i: index.terms(texts[i]))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SqliteStore.open(Path(tmp) / "s.sqlite3", Secret(secrets.token_bytes(32)))
+        cid = os.urandom(16)
+        store.create_channel(channel_id=cid, group_id=cid, kind=ChannelKind.CAUCUS,
+                             name="x", created_at=1)
+        terms = [index.terms(t) for t in texts]
+        mids = [os.urandom(16) for _ in range(n)]
+        body = os.urandom(110)
+        total += per("row sealing (DEFLATE with dictionary, XChaCha20-Poly1305)",
+                     lambda i: store._seal_message(cid, mids[i], b"alderia/ana", body))
+        t = time.process_time()
+        for start in range(0, n, 200):
+            with store.transaction():
+                for i in range(start, min(n, start + 200)):
+                    store.insert_message(cid, mids[i], sender=b"alderia/ana", body=body,
+                                         sent_at=1, received_at=1, seq=i + 1, terms=terms[i])
+        row = (time.process_time() - t) / n - total_seal(store, cid, body)
+        print(f"  {'SQLite: the row, its three indexes and its FTS5 terms':58} "
+              f"{row * 1e6:7.1f} us")
+        total += row
+        store.close()
+    print(f"  {'sum':58} {total * 1e6:7.1f} us  -> {total * n:.2f} s for {n:,} "
+          f"(target 1 s for 10,000: {total * 10_000:.2f} s of it is these primitives)")
+
+
+def total_seal(store: object, cid: bytes, body: bytes, reps: int = 2000) -> float:
+    """The sealing inside each insert (taken out of the SQLite figure)."""
+    t = time.process_time()
+    for _ in range(reps):
+        store._seal_message(cid, os.urandom(16), b"alderia/ana", body)  # type: ignore[attr-defined]
+    return (time.process_time() - t) / reps
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
+    p.add_argument("--floor", action="store_true",
+                   help="only time the primitives a received message needs, one by one")
     p.add_argument("--messages", type=int, default=10_000)
     p.add_argument("--latency-rounds", type=int, default=200)
     p.add_argument("--sender", nargs=4, metavar=("HOME", "URL", "PASSPHRASE", "CHANNEL"),
@@ -167,6 +241,9 @@ def main() -> None:
     args = p.parse_args()
     if args.sender:
         asyncio.run(_sender(*args.sender))
+        return
+    if args.floor:
+        floor(args.messages)
         return
     asyncio.run(run(args.messages, args.latency_rounds))
 
