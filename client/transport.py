@@ -20,6 +20,14 @@ seconds and counts the connection lost when no pong comes back within
 ``ping_timeout``, so a silently dead link (a sleeping laptop, a dropped route) ends
 the stream like a closed one. Every way the socket can fail arrives as one plain
 :class:`RelayUnavailable`, never as the ``ExceptionGroup`` httpx-ws's task group makes.
+
+Application messages go over that socket while it is open
+(:meth:`Transport.send_app_message`): one HTTP round trip less per message (issue 25).
+The relay answers such a send like the POST (``sent`` once durable, or ``error`` with
+the status the POST would have had), and the answer is turned into the same
+:class:`PostResult` or the same refusal (:func:`_refusal`). A socket lost before the
+answer, a silent one, or a 401 sends the message again by POST under the same client
+message id: the relay stores it once and answers the retry as the duplicate it is.
 """
 
 from __future__ import annotations
@@ -32,7 +40,7 @@ import functools
 import json
 import ssl
 import sys
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -279,6 +287,12 @@ class Transport(abc.ABC):
         """Post one message. A commit's routing effect is what the relay verifies in
         it, never a list the client sends; a Welcome goes to devices it adds."""
 
+    async def send_app_message(self, group_id: bytes, client_msg_id: str,
+                               message: bytes) -> PostResult:
+        """An application message (no Welcome, not a commit): like :meth:`post`, over the
+        push socket where an implementation holds one open."""
+        return await self.post(group_id, client_msg_id, message)
+
     @abc.abstractmethod
     async def messages(self, group_id: bytes, after: int,
                        limit: int = 1000) -> tuple[list[RelayMessage], int]: ...
@@ -397,6 +411,9 @@ class HttpTransport(Transport):
         self._http = http or httpx.AsyncClient(base_url=self.base_url, timeout=timeout,
                                                verify=verify)
         self._token: str | None = None
+        #: sends waiting on the push socket for the relay's answer (None: not open)
+        self._sends: _SocketSends | None = None
+        self._answer_timeout = timeout
 
     async def close(self) -> None:
         await self._http.aclose()
@@ -424,13 +441,7 @@ class HttpTransport(Transport):
                 data = r.json()
             except ValueError:
                 data = {}
-            code = str(data.get("error", "error"))
-            msg = str(data.get("message", ""))[:300]
-            if r.status_code == 409 and code == "epoch_conflict":
-                raise EpochConflictError(r.status_code, code, msg, data)
-            if r.status_code == 401:
-                raise UnauthorizedError(r.status_code, code, msg, data)
-            raise RelayRefused(r.status_code, code, msg, data)
+            raise _refusal(r.status_code, data if isinstance(data, dict) else {})
         out: JsonObject = r.json() if r.content else {}
         return out
 
@@ -497,6 +508,21 @@ class HttpTransport(Transport):
             body["welcome"] = {"message": _b64(welcome), "recipients": welcome_to}
         out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
         return PostResult(int(out["seq"]), bool(out["duplicate"]))
+
+    async def send_app_message(self, group_id: bytes, client_msg_id: str,
+                               message: bytes) -> PostResult:
+        """Over the open push socket, else :meth:`post`. Lost before the answer (the
+        socket closed, or silent for the HTTP timeout), or refused as unauthorized (a
+        POST logs in again first): sent again by POST under the same client message
+        id, which the relay answers as a duplicate if the first one was stored."""
+        sends = self._sends
+        if sends is not None:
+            try:
+                return await sends.send(b64u(group_id), client_msg_id, _b64(message),
+                                        self._answer_timeout)
+            except (RelayUnavailable, UnauthorizedError):
+                pass
+        return await self.post(group_id, client_msg_id, message)
 
     @staticmethod
     def _welcome(w: JsonObject) -> RelayWelcome:
@@ -684,6 +710,7 @@ class HttpTransport(Transport):
                             keepalive_ping_interval_seconds=self.ping_interval,
                             keepalive_ping_timeout_seconds=self.ping_timeout))
             async with connect as ws:
+                sends = _SocketSends(ws.send_text)
 
                 async def frames() -> AsyncIterator[PushEvent]:
                     while True:
@@ -701,13 +728,21 @@ class HttpTransport(Transport):
                             elif t == "welcome":
                                 yield PushEvent("welcome", welcome=self._welcome(f))
                             elif t == "ready":
+                                self._sends = sends  # sends go this way from now on
                                 yield PushEvent("ready")
+                            elif t in ("sent", "error"):
+                                sends.answer(f)
                             else:
                                 yield PushEvent("other")
                         except (ValueError, KeyError, TypeError, AttributeError):
                             raise PeerError("the relay sent a malformed push frame") from None
 
-                yield frames()
+                try:
+                    yield frames()
+                finally:
+                    if self._sends is sends:
+                        self._sends = None
+                    sends.lost()
         except WebSocketUpgradeError as exc:
             raise _upgrade_refused(exc.response.status_code) from None
         except BaseExceptionGroup as group:
@@ -716,6 +751,77 @@ class HttpTransport(Transport):
             raise _unreachable(exc, "push connection failed") from None
         except (OSError, TimeoutError, WebSocketNetworkError, WebSocketDisconnect) as exc:
             raise RelayUnavailable(f"push connection failed: {type(exc).__name__}") from None
+
+
+class _SocketSends:
+    """Sends written on one push socket, each waiting for the relay's answer (``sent`` or
+    ``error``, matched by client message id); all fail as :class:`RelayUnavailable` when
+    the socket goes (:meth:`lost`), so the caller sends them again by POST."""
+
+    def __init__(self, write: Callable[[str], Awaitable[None]]) -> None:
+        self._write = write
+        self._waiting: dict[str, asyncio.Future[PostResult]] = {}
+        self._closed = False
+
+    async def send(self, group_id: str, client_msg_id: str, message: str,
+                   timeout: float) -> PostResult:
+        if self._closed or client_msg_id in self._waiting:
+            raise RelayUnavailable("no push socket to send on")
+        fut: asyncio.Future[PostResult] = asyncio.get_running_loop().create_future()
+        self._waiting[client_msg_id] = fut
+        try:
+            await self._write(json.dumps({"type": "send", "group_id": group_id,
+                                          "client_msg_id": client_msg_id,
+                                          "message": message}))
+            return await asyncio.wait_for(asyncio.shield(fut), timeout)
+        except (RelayRefused, RelayUnavailable):
+            raise
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the socket failed under the write, or went silent
+            raise RelayUnavailable(f"push socket send failed: {type(exc).__name__}") from None
+        finally:
+            if self._waiting.get(client_msg_id) is fut:
+                del self._waiting[client_msg_id]
+            if not fut.done():
+                fut.cancel()
+
+    def answer(self, frame: JsonObject) -> None:
+        """The relay's ``sent`` or ``error`` frame. An error that names no message (the
+        rate limit is checked before a frame is read) answers every waiting send: only
+        sends go this way, one at a time per client (the outbox is sent in order)."""
+        key = frame.get("client_msg_id")
+        if frame.get("type") == "sent":
+            fut = self._waiting.get(str(key))
+            if fut is not None and not fut.done():
+                fut.set_result(PostResult(int(frame["seq"]), bool(frame["duplicate"])))
+            return
+        status = frame.get("status")
+        # a relay that does not say: "try again" (the POST that follows will say)
+        exc = _refusal(status if isinstance(status, int) and status >= 400 else 503, frame)
+        targets = [self._waiting.get(key)] if isinstance(key, str) else \
+            list(self._waiting.values())
+        for fut in targets:
+            if fut is not None and not fut.done():
+                fut.set_exception(exc)
+
+    def lost(self) -> None:
+        self._closed = True
+        for fut in self._waiting.values():
+            if not fut.done():
+                fut.set_exception(RelayUnavailable("the push socket closed before the answer"))
+
+
+def _refusal(status: int, data: JsonObject) -> RelayRefused:
+    """The relay's error answer (a POST's body, or the socket's ``error`` frame) as the
+    typed refusal the caller handles: one mapping for both ways of sending."""
+    code = str(data.get("error", "error"))
+    msg = str(data.get("message", ""))[:300]
+    if status == 409 and code == "epoch_conflict":
+        return EpochConflictError(status, code, msg, data)
+    if status == 401:
+        return UnauthorizedError(status, code, msg, data)
+    return RelayRefused(status, code, msg, data)
 
 
 def _upgrade_refused(status: int) -> RelayRefused | RelayUnavailable:

@@ -9,7 +9,9 @@ loop runs the outbox is retried with backoff (:mod:`client.core.connection`), ot
 at the next sync or send. A retry re-sends the same ciphertext while the epoch is
 unchanged, under the same client message id, so the relay stores it once. Only a
 permanent refusal (any other 4xx) marks the message failed, with the relay's reason
-(:class:`~client.events.MessageFailed`, ``MessageView.failed``).
+(:class:`~client.events.MessageFailed`, ``MessageView.failed``). Application
+messages go over the push socket while it is open, commits always by POST; the
+answer, and every failure, is the same either way (:mod:`client.transport`).
 """
 
 from __future__ import annotations
@@ -278,9 +280,13 @@ class Syncer(Driver):
                     if out is None:
                         continue
                     self.store.sync()  # a no-op after that fsync; a re-send had none
-                    res = await self.transport.post(
-                        out.group_id, out.client_msg_id, out.message, welcome=out.welcome,
-                        welcome_to=list(out.welcome_to))
+                    if out.is_commit or out.welcome is not None:
+                        res = await self.transport.post(
+                            out.group_id, out.client_msg_id, out.message,
+                            welcome=out.welcome, welcome_to=list(out.welcome_to))
+                    else:  # over the push socket when it is open (issue 25)
+                        res = await self.transport.send_app_message(
+                            out.group_id, out.client_msg_id, out.message)
                     self._sealed.pop(w.item_id, None)
                     seq = getattr(res, "seq", None)
                     # undone by a power cut, this only sends the message again under

@@ -49,7 +49,9 @@ MAX_INFLIGHT = 1024
 def _error_frame(relay: Relay, exc: ServerError, **extra: object) -> str:
     if relay.hub.on_refused is not None:
         relay.hub.on_refused(exc.code)
-    return _enc.encode({"type": "error", **exc.body(), **extra}).decode()
+    # the status the same refusal has over HTTP: the client tells "try again" from
+    # "never" the same way on both paths
+    return _enc.encode({"type": "error", "status": exc.status, **exc.body(), **extra}).decode()
 
 
 async def _backlog(relay: Relay, ws: WebSocket, conn: Connection) -> dict[bytes, int]:
@@ -129,7 +131,7 @@ async def websocket_endpoint(ws: WebSocket, raw: RawSink | None = None,
                 if relay.hub.on_refused is not None:
                     relay.hub.on_refused("invalid_frame")
                 conn.push(_enc.encode(
-                    {"type": "error", "error": "invalid_frame", "message": str(exc)}
+                    {"type": "error", "status": 400, "error": "invalid_frame", "message": str(exc)}
                 ).decode())
                 continue
             if isinstance(frame, s.WsPing):
@@ -191,7 +193,7 @@ async def _handle(relay: Relay, conn: Connection, frame: s.ClientFrame) -> None:
         conn.push(_error_frame(relay, exc))
     except Exception:
         log.exception("websocket frame handling failed")
-        conn.push('{"type":"error","error":"internal","message":"internal error"}')
+        conn.push('{"type":"error","status":500,"error":"internal","message":"internal error"}')
 
 
 WS_PATH = "/v1/ws"
