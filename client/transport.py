@@ -42,12 +42,15 @@ import ssl
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import httpx
 from nacl.signing import SigningKey
 
 from client.errors import EnvironmentFault, PeerError
+
+if TYPE_CHECKING:
+    from httpx_ws import AsyncWebSocketSession
 
 __all__ = [
     "EpochConflictError",
@@ -693,7 +696,6 @@ class HttpTransport(Transport):
     @contextlib.asynccontextmanager
     async def push(self) -> AsyncIterator[AsyncIterator[PushEvent]]:
         from httpx_ws import (
-            AsyncWebSocketSession,
             WebSocketDisconnect,
             WebSocketNetworkError,
             WebSocketUpgradeError,
@@ -712,37 +714,23 @@ class HttpTransport(Transport):
             async with connect as ws:
                 sends = _SocketSends(ws.send_text)
 
+                def gone() -> None:
+                    """No answer can come any more: waiting sends go by POST."""
+                    if self._sends is sends:
+                        self._sends = None
+                    sends.lost()
+
                 async def frames() -> AsyncIterator[PushEvent]:
-                    while True:
-                        try:
-                            text = await ws.receive_text()
-                        except WebSocketDisconnect:
-                            return  # the relay closed it (restart, token expiry)
-                        except WebSocketNetworkError:
-                            raise RelayUnavailable("push connection lost") from None
-                        try:
-                            f = json.loads(text)
-                            t = f.get("type")
-                            if t == "message":
-                                yield PushEvent("message", message=self._message(f))
-                            elif t == "welcome":
-                                yield PushEvent("welcome", welcome=self._welcome(f))
-                            elif t == "ready":
-                                self._sends = sends  # sends go this way from now on
-                                yield PushEvent("ready")
-                            elif t in ("sent", "error"):
-                                sends.answer(f)
-                            else:
-                                yield PushEvent("other")
-                        except (ValueError, KeyError, TypeError, AttributeError):
-                            raise PeerError("the relay sent a malformed push frame") from None
+                    try:  # ended here, not when the caller is done with the batch
+                        async for f in _frames_of(self, ws, sends):
+                            yield f
+                    finally:
+                        gone()
 
                 try:
                     yield frames()
                 finally:
-                    if self._sends is sends:
-                        self._sends = None
-                    sends.lost()
+                    gone()
         except WebSocketUpgradeError as exc:
             raise _upgrade_refused(exc.response.status_code) from None
         except BaseExceptionGroup as group:
@@ -822,6 +810,36 @@ def _refusal(status: int, data: JsonObject) -> RelayRefused:
     if status == 401:
         return UnauthorizedError(status, code, msg, data)
     return RelayRefused(status, code, msg, data)
+
+
+async def _frames_of(transport: HttpTransport, ws: AsyncWebSocketSession,
+                     sends: _SocketSends) -> AsyncIterator[PushEvent]:
+    """The push socket's frames, typed; the relay's answers to sends go to ``sends``."""
+    from httpx_ws import WebSocketDisconnect, WebSocketNetworkError
+
+    while True:
+        try:
+            text = await ws.receive_text()
+        except WebSocketDisconnect:
+            return  # the relay closed it (restart, token expiry)
+        except WebSocketNetworkError:
+            raise RelayUnavailable("push connection lost") from None
+        try:
+            f = json.loads(text)
+            t = f.get("type")
+            if t == "message":
+                yield PushEvent("message", message=transport._message(f))
+            elif t == "welcome":
+                yield PushEvent("welcome", welcome=transport._welcome(f))
+            elif t == "ready":
+                transport._sends = sends  # sends go this way from now on
+                yield PushEvent("ready")
+            elif t in ("sent", "error"):
+                sends.answer(f)
+            else:
+                yield PushEvent("other")
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise PeerError("the relay sent a malformed push frame") from None
 
 
 def _upgrade_refused(status: int) -> RelayRefused | RelayUnavailable:
