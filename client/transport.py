@@ -22,12 +22,8 @@ the stream like a closed one. Every way the socket can fail arrives as one plain
 :class:`RelayUnavailable`, never as the ``ExceptionGroup`` httpx-ws's task group makes.
 
 Application messages go over that socket while it is open
-(:meth:`Transport.send_app_message`): one HTTP round trip less per message (issue 25).
-The relay answers such a send like the POST (``sent`` once durable, or ``error`` with
-the status the POST would have had), and the answer is turned into the same
-:class:`PostResult` or the same refusal (:func:`_refusal`). A socket lost before the
-answer, a silent one, or a 401 sends the message again by POST under the same client
-message id: the relay stores it once and answers the retry as the duplicate it is.
+(:meth:`Transport.send_app_message`, :mod:`client.socket_sends`), answered and refused
+exactly as the POST (:func:`refusal`); without an answer they go again by POST.
 """
 
 from __future__ import annotations
@@ -37,10 +33,9 @@ import asyncio
 import base64
 import contextlib
 import functools
-import json
 import ssl
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -51,6 +46,8 @@ from client.errors import EnvironmentFault, PeerError
 
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
+
+    from client.socket_sends import SocketSends
 
 __all__ = [
     "EpochConflictError",
@@ -69,6 +66,7 @@ __all__ = [
     "Transport",
     "UnauthorizedError",
     "b64u",
+    "refusal",
     "unb64u",
     "venue_tls_context",
 ]
@@ -415,7 +413,7 @@ class HttpTransport(Transport):
                                                verify=verify)
         self._token: str | None = None
         #: sends waiting on the push socket for the relay's answer (None: not open)
-        self._sends: _SocketSends | None = None
+        self._sends: SocketSends | None = None
         self._answer_timeout = timeout
 
     async def close(self) -> None:
@@ -444,7 +442,7 @@ class HttpTransport(Transport):
                 data = r.json()
             except ValueError:
                 data = {}
-            raise _refusal(r.status_code, data if isinstance(data, dict) else {})
+            raise refusal(r.status_code, data if isinstance(data, dict) else {})
         out: JsonObject = r.json() if r.content else {}
         return out
 
@@ -712,7 +710,9 @@ class HttpTransport(Transport):
                             keepalive_ping_interval_seconds=self.ping_interval,
                             keepalive_ping_timeout_seconds=self.ping_timeout))
             async with connect as ws:
-                sends = _SocketSends(ws.send_text)
+                from client.socket_sends import SocketSends, frames_of
+
+                sends = SocketSends(ws.send_text)
 
                 def gone() -> None:
                     """No answer can come any more: waiting sends go by POST."""
@@ -722,7 +722,7 @@ class HttpTransport(Transport):
 
                 async def frames() -> AsyncIterator[PushEvent]:
                     try:  # ended here, not when the caller is done with the batch
-                        async for f in _frames_of(self, ws, sends):
+                        async for f in frames_of(self, ws, sends):
                             yield f
                     finally:
                         gone()
@@ -741,66 +741,7 @@ class HttpTransport(Transport):
             raise RelayUnavailable(f"push connection failed: {type(exc).__name__}") from None
 
 
-class _SocketSends:
-    """Sends written on one push socket, each waiting for the relay's answer (``sent`` or
-    ``error``, matched by client message id); all fail as :class:`RelayUnavailable` when
-    the socket goes (:meth:`lost`), so the caller sends them again by POST."""
-
-    def __init__(self, write: Callable[[str], Awaitable[None]]) -> None:
-        self._write = write
-        self._waiting: dict[str, asyncio.Future[PostResult]] = {}
-        self._closed = False
-
-    async def send(self, group_id: str, client_msg_id: str, message: str,
-                   timeout: float) -> PostResult:
-        if self._closed or client_msg_id in self._waiting:
-            raise RelayUnavailable("no push socket to send on")
-        fut: asyncio.Future[PostResult] = asyncio.get_running_loop().create_future()
-        self._waiting[client_msg_id] = fut
-        try:
-            await self._write(json.dumps({"type": "send", "group_id": group_id,
-                                          "client_msg_id": client_msg_id,
-                                          "message": message}))
-            return await asyncio.wait_for(asyncio.shield(fut), timeout)
-        except (RelayRefused, RelayUnavailable):
-            raise
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:  # the socket failed under the write, or went silent
-            raise RelayUnavailable(f"push socket send failed: {type(exc).__name__}") from None
-        finally:
-            if self._waiting.get(client_msg_id) is fut:
-                del self._waiting[client_msg_id]
-            if not fut.done():
-                fut.cancel()
-
-    def answer(self, frame: JsonObject) -> None:
-        """The relay's ``sent`` or ``error`` frame. An error that names no message (the
-        rate limit is checked before a frame is read) answers every waiting send: only
-        sends go this way, one at a time per client (the outbox is sent in order)."""
-        key = frame.get("client_msg_id")
-        if frame.get("type") == "sent":
-            fut = self._waiting.get(str(key))
-            if fut is not None and not fut.done():
-                fut.set_result(PostResult(int(frame["seq"]), bool(frame["duplicate"])))
-            return
-        status = frame.get("status")
-        # a relay that does not say: "try again" (the POST that follows will say)
-        exc = _refusal(status if isinstance(status, int) and status >= 400 else 503, frame)
-        targets = [self._waiting.get(key)] if isinstance(key, str) else \
-            list(self._waiting.values())
-        for fut in targets:
-            if fut is not None and not fut.done():
-                fut.set_exception(exc)
-
-    def lost(self) -> None:
-        self._closed = True
-        for fut in self._waiting.values():
-            if not fut.done():
-                fut.set_exception(RelayUnavailable("the push socket closed before the answer"))
-
-
-def _refusal(status: int, data: JsonObject) -> RelayRefused:
+def refusal(status: int, data: JsonObject) -> RelayRefused:
     """The relay's error answer (a POST's body, or the socket's ``error`` frame) as the
     typed refusal the caller handles: one mapping for both ways of sending."""
     code = str(data.get("error", "error"))
@@ -810,36 +751,6 @@ def _refusal(status: int, data: JsonObject) -> RelayRefused:
     if status == 401:
         return UnauthorizedError(status, code, msg, data)
     return RelayRefused(status, code, msg, data)
-
-
-async def _frames_of(transport: HttpTransport, ws: AsyncWebSocketSession,
-                     sends: _SocketSends) -> AsyncIterator[PushEvent]:
-    """The push socket's frames, typed; the relay's answers to sends go to ``sends``."""
-    from httpx_ws import WebSocketDisconnect, WebSocketNetworkError
-
-    while True:
-        try:
-            text = await ws.receive_text()
-        except WebSocketDisconnect:
-            return  # the relay closed it (restart, token expiry)
-        except WebSocketNetworkError:
-            raise RelayUnavailable("push connection lost") from None
-        try:
-            f = json.loads(text)
-            t = f.get("type")
-            if t == "message":
-                yield PushEvent("message", message=transport._message(f))
-            elif t == "welcome":
-                yield PushEvent("welcome", welcome=transport._welcome(f))
-            elif t == "ready":
-                transport._sends = sends  # sends go this way from now on
-                yield PushEvent("ready")
-            elif t in ("sent", "error"):
-                sends.answer(f)
-            else:
-                yield PushEvent("other")
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise PeerError("the relay sent a malformed push frame") from None
 
 
 def _upgrade_refused(status: int) -> RelayRefused | RelayUnavailable:
