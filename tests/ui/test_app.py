@@ -229,12 +229,16 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
 
     w = open_window(0)
     transport = w.session.client.transport
-    real_post = transport.post
+    real_post, real_socket = transport.post, transport.send_app_message
     gate = bridge.run_sync(lambda: asyncio.Event())
 
     async def held_post(*args: object, **kw: object) -> object:
         await gate.wait()  # the relay "has not answered yet"
         return await real_post(*args, **kw)
+
+    async def held_socket(*args: object) -> object:  # connected: over the push socket
+        await gate.wait()
+        return await real_socket(*args)
 
     asked: list[str] = []
     real_rows = w.adapter.rows
@@ -249,6 +253,7 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
         return next((r for r in w.conv_model.rows() if r.text == text), None)
 
     transport.post = held_post
+    transport.send_app_message = held_socket
     w.adapter.rows = rows
     try:
         w.send_text(text)
@@ -264,6 +269,7 @@ def test_an_own_message_shows_sent_when_the_relay_numbers_it(open_window, bridge
         assert row.message_id in asked  # re-read because of MessageSent
     finally:
         del transport.post
+        del transport.send_app_message
         del w.adapter.rows
 
 
