@@ -73,7 +73,11 @@ class FocusRingStyle(QProxyStyle):
     check box."""
 
     def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
+        # The base style stays referenced from Python too: handed over as a temporary,
+        # its wrapper could be collected with the C++ style still in use (a crash in
+        # the next style-sheet polish, seen under xcb).
+        self._base = QStyleFactory.create("Fusion")
+        super().__init__(self._base)
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption,
                     painter: QPainter, widget: QWidget | None = None) -> None:
@@ -111,10 +115,20 @@ def is_dark(theme: str) -> bool:
     return bool(hints.colorScheme().name == "Dark") if hints is not None else False
 
 
+_STYLE: FocusRingStyle | None = None
+
+
 def apply_theme(app: QApplication, theme: str) -> bool:
     """Apply ``system``, ``light`` or ``dark``; returns whether the result is dark."""
     dark = is_dark(theme)
-    app.setStyle(FocusRingStyle())
+    global _STYLE
+    if _STYLE is None:  # (app.style() answers the style-sheet style that wraps it)
+        # Once per application: replacing the style deletes the one every widget was
+        # polished with, and the next style sheet re-polish used it after its deletion
+        # (a crash under xcb when a second window or a theme change applied the theme
+        # again). Kept referenced here as well as by the application.
+        _STYLE = FocusRingStyle()
+        app.setStyle(_STYLE)
     pal = QPalette()
     for role, color in (_DARK if dark else _LIGHT).items():
         pal.setColor(role, QColor(color))
@@ -124,13 +138,19 @@ def apply_theme(app: QApplication, theme: str) -> bool:
                  QColor("#6b7280" if dark else "#9ca3af"))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText,
                  QColor("#6b7280" if dark else "#9ca3af"))
-    app.setPalette(pal)
-    app.setStyleSheet(_SHEET % {
+    # Set only what changed: every window applies the theme as it opens (a second
+    # venue, a desk), and re-polishing the whole application for the same palette and
+    # sheet each time is work for nothing (and once crashed a screenshot run under xcb).
+    if app.palette() != pal:
+        app.setPalette(pal)
+    sheet = _SHEET % {
         "emerg": "#7f1d1d" if dark else "#fee2e2",
         "emerg_text": "#fee2e2" if dark else "#7f1d1d",
         "hot": "#5b4a12" if dark else "#fef3c7",
         "hot_text": "#fef3c7" if dark else "#78350f",
         "notice": "#1e3a5f" if dark else "#e0ecff",
         "muted": "#8b93a1" if dark else "#6b7280",
-    })
+    }
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     return dark
