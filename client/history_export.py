@@ -17,15 +17,23 @@ senders, when it exported them. MLS authenticated each message to the device whe
 arrived, but that proof needs the group's keys and is not carried over: a reader relies
 on the exporter's word for who sent what (the hotline log, whose records members sign
 individually, does not).
+
+Version 2 (written since session 5) also signs the certificate chains of the senders
+the exporting device held them for, and writes each sender as "Ana (alderia/ana)": the
+display name their chain gives, verified to the venue root at the export time, with the
+id beside it; a sender with no chain in the record, or whose chains give different
+names, keeps the bare id. The names come from the record alone, never from the
+verifier's own state. Version 1 (bare ids) still verifies and renders as it always did.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Final
 
@@ -33,7 +41,7 @@ import msgspec
 from msgspec import Meta
 
 from client.crisis import signing
-from client.errors import PeerError
+from client.errors import ClientError, PeerError
 from client.model import MessageView
 from client.printing import MARKING_CSS
 from crypto.corridor.markings import DEFAULT_SCHEME, MarkingScheme, highest
@@ -45,10 +53,13 @@ if TYPE_CHECKING:
 __all__ = ["EXPORT_LABEL", "ExportError", "ExportedMessage", "VerifiedExport",
            "export_channel", "export_from", "render_pdf", "verify_export"]
 
-EXPORT_VERSION: Final = 1
+#: the version ``export_channel`` writes; :data:`VERSIONS` are the ones that verify
+EXPORT_VERSION: Final = 2
+VERSIONS: Final = frozenset({1, 2})
 #: SignWithLabel label of a channel export (never valid as any other record)
 EXPORT_LABEL: Final = "corridor channel export"
 MAX_MESSAGES: Final = 1_000_000
+MAX_CHAINS: Final = 10_000
 _Chain = Annotated[tuple[bytes, ...], Meta(min_length=2, max_length=3)]
 
 
@@ -79,6 +90,9 @@ class _Body(msgspec.Struct, frozen=True, forbid_unknown_fields=True, omit_defaul
     #: the highest classification marking of the messages; left out when empty, as in
     #: an export from before markings, which keeps its bytes and its page
     marking: Annotated[str, Meta(max_length=256)] = ""
+    #: version 2: the senders' certificate chains (device first) their names come from;
+    #: left out when empty, and never in a version-1 record
+    chains: Annotated[tuple[_Chain, ...], Meta(max_length=MAX_CHAINS)] = ()
 
 
 class _File(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -106,20 +120,42 @@ class VerifiedExport:
     marking: str = ""
     #: the exporter's display name from their verified certificate chain ("" if none)
     exporter_name: str = ""
+    #: the record's version (1: senders by bare id; 2: by the names of their chains)
+    version: int = EXPORT_VERSION
+    #: member id -> display name, from the chains the record carries and that verified
+    #: (the exporter's and, in version 2, the senders'); a member whose chains disagree
+    #: is left out. Empty for version 1, whose page shows bare ids.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def label(self, who: str) -> str:
+        """A member for people: "Ana (alderia/ana)" (an export is evidence: the id always
+        stands beside the name), the bare id when the record names them not, or not
+        alike on all their chains."""
+        name = self.names.get(who)
+        return f"{name} ({who})" if name else who
 
     @property
     def exporter_label(self) -> str:
         """Who exported it, for people: "Ana (alderia/ana)" (the id beside the name: the
-        signature vouches for it), the bare id when the certificate gives no name."""
+        signature vouches for it), the bare id when the certificate gives no name (in
+        version 2, :meth:`label`'s rule, the one its page follows)."""
+        if self.version >= 2:
+            return self.label(self.exporter)
         return f"{self.exporter_name} ({self.exporter})" if self.exporter_name \
             else self.exporter
 
     def to_json(self) -> dict[str, object]:
+        """The keys of version 1 unchanged; ``version``, ``names`` and each message's
+        ``sender_name`` ("" when the record names them not) added."""
         return {"channel_id": self.channel_id, "channel_name": self.channel_name,
                 "exporter": self.exporter, "exporter_name": self.exporter_name,
                 "exported_at": self.exported_at,
                 "marking": self.marking,
-                "messages": [msgspec.to_builtins(m) for m in self.messages]}
+                "version": self.version,
+                "names": dict(sorted(self.names.items())),
+                "messages": [{**msgspec.to_builtins(m),
+                              "sender_name": self.names.get(m.sender, "")}
+                             for m in self.messages]}
 
 
 def _message(v: MessageView) -> ExportedMessage:
@@ -128,18 +164,49 @@ def _message(v: MessageView) -> ExportedMessage:
                            v.attachment.file_name if v.attachment is not None else "")
 
 
+def _sender_chains(views: Sequence[MessageView], chains: Iterable[Sequence[bytes]],
+                   root_der: bytes, at: int, crls: Sequence[bytes]
+                   ) -> tuple[tuple[bytes, ...], ...]:
+    """The chains of the senders of ``views`` that verify at ``at`` (others left out:
+    their senders keep their bare id), each once, in a fixed order (two exports of one
+    history agree)."""
+    senders = {v.sender for v in views}
+    out: dict[tuple[bytes, ...], None] = {}
+    for chain in chains:
+        c = tuple(bytes(x) for x in chain)
+        if not 2 <= len(c) <= 3:
+            continue
+        try:
+            ident = signing.verify_device_chain(root_der, c, at, crls)
+        except (CryptoError, ValueError, TypeError):
+            continue
+        if f"{ident.mission_id}/{ident.delegate_id}" in senders:
+            out[c] = None
+    return tuple(sorted(out))[:MAX_CHAINS]
+
+
 def export_channel(views: Sequence[MessageView], *, channel_id: str, channel_name: str,
                    root_der: bytes, exporter_chain: Sequence[bytes], exporter_seed: bytes,
-                   exported_at: int, scheme: MarkingScheme = DEFAULT_SCHEME) -> str:
-    """The signed, readable export (HTML) of ``views``, oldest first, marked with the
-    highest of their markings."""
+                   exported_at: int, scheme: MarkingScheme = DEFAULT_SCHEME,
+                   member_chains: Iterable[Sequence[bytes]] = (),
+                   crls: Sequence[bytes] = ()) -> str:
+    """The signed, readable export (HTML, version 2) of ``views``, oldest first, marked
+    with the highest of their markings; its senders named by those of ``member_chains``
+    (the channel's members as the device holds them) that verify at the export time."""
     mark = str(highest([v.marking for v in views], scheme))
+    chains = _sender_chains(views, member_chains, root_der, exported_at, crls)
     body = _enc.encode(_Body(EXPORT_VERSION, signing.fingerprint(root_der), channel_id,
                              channel_name, exported_at, tuple(exporter_chain),
-                             tuple(_message(v) for v in views), mark))
+                             tuple(_message(v) for v in views), mark, chains))
     record = _enc.encode(_File(body, signing.sign(exporter_seed, EXPORT_LABEL, body)))
+    decoded = _body_decoder.decode(body)
+    named: dict[str, set[str]] = {}
+    for c in (tuple(exporter_chain), *chains):
+        # the senders' verified above; the exporter's, if it does not, names nobody
+        with contextlib.suppress(ExportError):
+            _identity(root_der, c, exported_at, crls, "a chain", named)
     exporter = "/".join(signing.cert_identity(exporter_chain[0]))
-    return _render(_verified(_body_decoder.decode(body), exporter), record)
+    return _render(_verified(decoded, exporter, "", named), record)
 
 
 def export_from(client: Client, channel: str | bytes, exported_at: int
@@ -155,20 +222,64 @@ def export_from(client: Client, channel: str | bytes, exported_at: int
             break
         views = older + views
     eng = client.engine
+    try:
+        members = [m.chain for m in eng.members(cid)]
+    except ClientError:  # left the channel: its senders keep their bare ids
+        members = []
     page = export_channel(views, channel_id=cid.hex(), channel_name=name,
                           root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
                           exporter_seed=eng.me.seed, exported_at=exported_at,
-                          scheme=eng.marking_scheme)
+                          scheme=eng.marking_scheme, member_chains=members,
+                          crls=eng.trust.crls)
     return page, name, len(views)
 
 
-def _verified(body: _Body, exporter: str, exporter_name: str = "") -> VerifiedExport:
+def _verified(body: _Body, exporter: str, exporter_name: str = "",
+              named: dict[str, set[str]] | None = None) -> VerifiedExport:
+    """What ``body`` says; ``named`` (member -> the display names their verified chains
+    give) names members in version 2 only, and only those all of whose chains agree."""
+    names = {who: next(iter(n)) for who, n in (named or {}).items() if len(n) == 1} \
+        if body.v >= 2 else {}
     return VerifiedExport(body.channel_id, body.channel_name, exporter, body.exported_at,
-                          body.messages, body.marking, exporter_name)
+                          body.messages, body.marking, exporter_name, body.v, names)
+
+
+def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
+              what: str, named: dict[str, set[str]]) -> str:
+    """The member a chain verifies as at ``at`` (ExportError if it does not); its display
+    name is added to ``named``."""
+    try:
+        ident = signing.verify_device_chain(root_der, chain, at, crls)
+    except (CryptoError, ValueError, TypeError) as exc:
+        raise ExportError(f"{what}: the certificate chain does not verify "
+                          f"({type(exc).__name__})") from None
+    who = f"{ident.mission_id}/{ident.delegate_id}"
+    if ident.display_name.strip():
+        named.setdefault(who, set()).add(ident.display_name.strip())
+    return who
 
 
 def _when(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _summary(x: VerifiedExport) -> str:
+    """The paragraph under the title: version 1's exactly as it was written (its pages
+    must render again byte for byte), version 2's with names and the right command."""
+    e = html.escape
+    if x.version == 1:
+        return (f"<p>Channel {e(x.channel_id)}: {len(x.messages)} message(s), exported by "
+                f"{e(x.exporter)} at {e(_when(x.exported_at))}. Signed by the exporter's "
+                "device: check it with <code>corridor export --verify FILE --root "
+                "root.pem</code>. The signature vouches that the exporter's device held "
+                "these messages from these senders.</p>\n")
+    return (f"<p>Channel {e(x.channel_id)}: {len(x.messages)} message(s), exported by "
+            f"{e(x.label(x.exporter))} at {e(_when(x.exported_at))}. Signed by the "
+            "exporter's device: check it with <code>corridor verify-export FILE --root "
+            "root.pem</code>. The signature vouches that the exporter's device held these "
+            "messages from these senders. Each name is the one the sender's certificate, "
+            "signed into this file, gives; a sender it does not name, or names "
+            "differently on different devices, is shown by id.</p>\n")
 
 
 def _render(x: VerifiedExport, record: bytes) -> str:
@@ -184,8 +295,8 @@ def _render(x: VerifiedExport, record: bytes) -> str:
         if m.reply_to:
             extra += f" <em>(reply to {e(m.reply_to[:16])})</em>"
         sent = _when(m.sent_at) + ("" if m.seq >= 0 else " (not sent)")
-        rows.append(f'<tr><td>{e(sent)}</td><td>{e(m.sender)}</td><td>{e(m.kind)}</td>'
-                    f'<td><pre>{e(m.text)}</pre>{extra}</td></tr>')
+        rows.append(f'<tr><td>{e(sent)}</td><td>{e(x.label(m.sender))}</td>'
+                    f'<td>{e(m.kind)}</td><td><pre>{e(m.text)}</pre>{extra}</td></tr>')
     b64 = base64.b64encode(record).decode()
     wrapped = "\n".join(b64[i:i + 76] for i in range(0, len(b64), 76))
     # a marked export shows its marking at the top and the bottom (fixed when printed,
@@ -196,11 +307,7 @@ def _render(x: VerifiedExport, record: bytes) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{e(x.channel_name)}: channel history</title>{style}</head><body>\n"
             f"{top}<h1>{e(x.channel_name)}</h1>\n"
-            f"<p>Channel {e(x.channel_id)}: {len(x.messages)} message(s), exported by "
-            f"{e(x.exporter)} at {e(_when(x.exported_at))}. Signed by the exporter's "
-            "device: check it with <code>corridor export --verify FILE --root "
-            "root.pem</code>. The signature vouches that the exporter's device held "
-            "these messages from these senders.</p>\n"
+            + _summary(x) +
             "<table><tr><th>Sent</th><th>From</th><th>Kind</th><th>Message</th></tr>\n"
             + "\n".join(rows) + "\n</table>\n" + bottom
             + f'<script type="application/x-corridor-export">\n{wrapped}\n</script>\n'
@@ -224,7 +331,8 @@ def render_pdf(x: VerifiedExport) -> bytes:
     pdf.ln(2)
     for m in x.messages:
         pdf.body(8)
-        pdf.para(f"{_when(m.sent_at)}{'' if m.seq >= 0 else ' (not sent)'}  {m.sender}  "
+        pdf.para(f"{_when(m.sent_at)}{'' if m.seq >= 0 else ' (not sent)'}  "
+                 f"{x.label(m.sender)}  "
                  f"{m.kind}{' (edited)' if m.edited else ''}")
         pdf.body(10)
         pdf.para(m.text + (f" [attachment: {m.attachment}]" if m.attachment else ""))
@@ -247,8 +355,10 @@ def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> Ver
     assert isinstance(f, _File)
     body = signing.decode_canonical(f.body, _body_decoder, "export body", ExportError)
     assert isinstance(body, _Body)
-    if body.v != EXPORT_VERSION:
+    if body.v not in VERSIONS:
         raise ExportError("an export of another version")
+    if body.v == 1 and body.chains:
+        raise ExportError("a version-1 export carries no sender certificates")
     if body.venue != signing.fingerprint(root_der):
         raise ExportError("the export belongs to another venue")
     try:
@@ -259,8 +369,13 @@ def verify_export(page: str, root_der: bytes, crls: Sequence[bytes] = ()) -> Ver
     if not signing.verify(signing.cert_public_key(body.exporter[0]), EXPORT_LABEL, f.body,
                           f.sig):
         raise ExportError("the exporter's signature does not verify")
-    out = _verified(body, f"{ident.mission_id}/{ident.delegate_id}",
-                    ident.display_name.strip())
+    exporter = f"{ident.mission_id}/{ident.delegate_id}"
+    named: dict[str, set[str]] = {}
+    if ident.display_name.strip():
+        named[exporter] = {ident.display_name.strip()}
+    for i, chain in enumerate(body.chains):
+        _identity(root_der, chain, body.exported_at, crls, f"sender certificate {i}", named)
+    out = _verified(body, exporter, ident.display_name.strip(), named)
     if _render(out, record) != page:
         raise ExportError("the readable text differs from the signed record")
     return out

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The command line's human output names people as the app does, over a real relay
 process: who read and who acknowledged (``acks``), who set the timer (``timer``), who
-convened an emergency meeting (``sync``), who exported a history (``verify-export``),
-each by the name their verified certificate gives, never by the bare id when a name is
-there. ``--json`` keeps the ids where they were (consumers read them), and a name only
+convened an emergency meeting (``sync``), who exported a history and who sent its
+messages (``export``, ``verify-export``), each by the name their verified certificate
+gives, never by the bare id when a name is there. ``--json`` keeps the ids where they were (consumers read them), and a name only
 ever comes from a certificate that verifies, never from what a message says."""
 
 from __future__ import annotations
@@ -71,6 +71,14 @@ def test_human_output_names_people_by_their_certificates(
         root = str(Path(cli.homes[B]) / "root.pem")
         checked = cli(B, "verify-export", str(page), "--root", root)
         assert (checked["exporter"], checked["exporter_name"]) == ("alderia/ana", "Ana")
+        # corridor export writes version 2: each sender by the name their certificate,
+        # signed into the file, gives, the id beside it (Ben's own words say otherwise)
+        assert checked["version"] == 2
+        assert checked["names"] == {"alderia/ana": "Ana", "borduria/ben": "Ben"}
+        written = page.read_text(encoding="utf-8")
+        assert "<td>Ben (borduria/ben)</td>" in written
+        assert "<td>Ana (alderia/ana)</td>" in written
+        assert "<td>borduria/ben</td>" not in written
         # a signed record: the id stays beside the name, as on the desks
         assert "exported by Ana (alderia/ana) at" in cli.human(
             B, "verify-export", str(page), "--root", root)
