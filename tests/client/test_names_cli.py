@@ -3,8 +3,9 @@
 process: who read and who acknowledged (``acks``), who set the timer (``timer``), who
 convened an emergency meeting (``sync``), who exported a history and who sent its
 messages (``export``, ``verify-export``), each by the name their verified certificate
-gives, never by the bare id when a name is there. ``--json`` keeps the ids where they were (consumers read them), and a name only
-ever comes from a certificate that verifies, never from what a message says."""
+gives, never by the bare id when a name is there. ``--json`` keeps the ids where they
+were (consumers read them), and a name only ever comes from a certificate that
+verifies, never from what a message says."""
 
 from __future__ import annotations
 
