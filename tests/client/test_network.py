@@ -33,22 +33,11 @@ from client.events import (
 )
 from client.transport import LoggedDevices
 from tests.support.client_venue import Venue, small_venue
+from tests.support.waiting import WAIT, until
 
 A, B = "alderia-ana", "borduria-ana"
 
 
-#: Seconds to wait for what the client must do by itself (connect, notice a loss, drain
-#: its outbox). Generous: a loaded 2-core machine starves the relay and the client for
-#: seconds at a time; how fast it happens is for bench/, not for these tests.
-WAIT = 60.0
-
-
-async def until(pred: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not pred():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {timeout} s: {what}")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture

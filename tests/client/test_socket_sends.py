@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -26,18 +25,10 @@ from client.core import Client
 from client.events import Event, MessageFailed
 from client.transport import PostResult
 from tests.support.client_venue import Venue, small_venue
+from tests.support.waiting import WAIT, until
 
 A, B = "alderia-ana", "borduria-ana"
-WAIT = 60.0  # generous: a loaded 2-core machine; speed is for bench/
 _POST = re.compile(r"POST /v1/groups/\{id\}/messages (\d+)")
-
-
-async def until(pred: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not pred():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"not within {timeout} s: {what}")
-        await asyncio.sleep(0.02)
 
 
 @pytest.fixture
