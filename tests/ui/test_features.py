@@ -247,6 +247,35 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
     qtbot.waitUntil(lambda: view.at_bottom() and not view.pill.isVisible(), timeout=TIMEOUT)
 
 
+def test_scrolling_up_as_a_message_lands_is_not_undone(open_window, qtbot) -> None:
+    """A message appended while the reader follows the bottom asks to scroll down on the
+    next loop turn; a reader who scrolled up before that turn stays where they went."""
+    reader, sender, ch = _pair(open_window, qtbot, "caucus")
+    cid = bytes.fromhex(ch)
+    client = sender.adapter.client
+
+    async def burst() -> None:
+        for i in range(40):
+            client.engine.enqueue_payload(cid, payloads.Text(
+                message_id=payloads.new_message_id(), sent_at=payloads.now_ms(),
+                body=f"line {i}: a paragraph to scroll past."))
+        while client.store.list_outbox(limit=10):
+            await client.flush()
+
+    sender.bridge.run_sync(burst, timeout=120)
+    qtbot.waitUntil(lambda: any(t.startswith("line 39") for t in texts_of(reader)),
+                    timeout=TIMEOUT)
+    reader.resize(900, 600)
+    view = reader.conversation
+    sb = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: sb.maximum() > 0 and view.at_bottom(), timeout=TIMEOUT)
+    last = reader.conv_model.rowCount() - 1
+    view._after_insert(None, last, last)  # as an append does while following
+    sb.setValue(sb.maximum() // 3)  # the reader scrolls up before the loop turns
+    qtbot.wait(100)
+    assert not view.at_bottom() and sb.value() == sb.maximum() // 3
+
+
 def test_the_app_uploads_on_pick_and_sends_the_reference_after_its_hold(
         open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """docs/padding.md: the dialog uploads at once; the reference waits for the hold

@@ -196,10 +196,15 @@ class ConversationView(QListView):
             anchor = self._older_anchor
             QTimer.singleShot(0, lambda: self._restore_anchor(anchor))
         elif self._stick:
-            QTimer.singleShot(0, self.scrollToBottom)
+            # asked again when it runs: a reader who scrolled up in between stays put
+            QTimer.singleShot(0, self._follow_bottom)
         elif _last + 1 == self.conv.rowCount():  # appended below while the user reads
             self.set_unseen(self.unseen + _last - first + 1)
         QTimer.singleShot(0, self._fill_viewport)
+
+    def _follow_bottom(self) -> None:
+        if self._stick:
+            self.scrollToBottom()
 
     def _restore_anchor(self, from_bottom: int) -> None:
         sb = self.verticalScrollBar()
