@@ -246,17 +246,9 @@ def _verified(body: _Body, exporter: str, exporter_name: str = "",
 
 def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
               what: str, named: dict[str, set[str]]) -> str:
-    """The member a chain verifies as at ``at`` (ExportError if it does not); its display
-    name is added to ``named``."""
-    try:
-        ident = signing.verify_device_chain(root_der, chain, at, crls)
-    except (CryptoError, ValueError, TypeError) as exc:
-        raise ExportError(f"{what}: the certificate chain does not verify "
-                          f"({type(exc).__name__})") from None
-    who = f"{ident.mission_id}/{ident.delegate_id}"
-    if ident.display_name.strip():
-        named.setdefault(who, set()).add(ident.display_name.strip())
-    return who
+    """The member a chain verifies as at ``at`` (ExportError if it does not)."""
+    ident = signing.verified_member(root_der, chain, at, crls, what, named, ExportError)
+    return f"{ident.mission_id}/{ident.delegate_id}"
 
 
 def _when(ms: int) -> str:

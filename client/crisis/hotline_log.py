@@ -46,7 +46,6 @@ from client.crisis.records import (
 )
 from client.errors import PeerError
 from client.printing import MARKING_CSS
-from crypto.errors import CryptoError
 
 __all__ = [
     "LOG_VERSION",
@@ -200,17 +199,9 @@ def verify_log(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Veri
 
 def _identity(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
               what: str, named: dict[str, set[str]]) -> str:
-    """The member a chain verifies as (LogError if it does not); its display name is
-    added to ``named``."""
-    try:
-        ident = signing.verify_device_chain(root_der, chain, at, crls)
-    except (CryptoError, ValueError, TypeError) as exc:
-        raise LogError(f"{what}: the certificate chain does not verify "
-                       f"({type(exc).__name__})") from None
-    who = f"{ident.mission_id}/{ident.delegate_id}"
-    if ident.display_name.strip():
-        named.setdefault(who, set()).add(ident.display_name.strip())
-    return who
+    """The member a chain verifies as (LogError if it does not)."""
+    ident = signing.verified_member(root_der, chain, at, crls, what, named, LogError)
+    return f"{ident.mission_id}/{ident.delegate_id}"
 
 
 def _when(ms: int) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "cert_public_key",
     "fingerprint",
     "sign",
+    "verified_member",
     "verify",
     "verify_device_chain",
 ]
@@ -99,6 +100,26 @@ def verify_device_chain(root_der: bytes, chain: Sequence[bytes], at_ms: int,
     """
     when = datetime.fromtimestamp(at_ms / 1000, UTC)
     return certs.verify_chain(root_der, list(chain), now=when, crls=list(crls))
+
+
+def verified_member(root_der: bytes, chain: Sequence[bytes], at_ms: int,
+                    crls: Sequence[bytes], what: str, named: dict[str, set[str]],
+                    error: type[Exception]) -> certs.VerifiedIdentity:
+    """The member a signed record's chain verifies as at ``at_ms``, its display name
+    added to ``named`` (a record names a member only where all its chains agree).
+
+    Raises:
+        error: the chain does not verify; the message names ``what``.
+    """
+    try:
+        ident = verify_device_chain(root_der, chain, at_ms, crls)
+    except (CryptoError, ValueError, TypeError) as exc:
+        raise error(f"{what}: the certificate chain does not verify "
+                    f"({type(exc).__name__})") from None
+    if ident.display_name.strip():
+        who = f"{ident.mission_id}/{ident.delegate_id}"
+        named.setdefault(who, set()).add(ident.display_name.strip())
+    return ident
 
 
 T = TypeVar("T")

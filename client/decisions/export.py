@@ -41,7 +41,6 @@ from client.decisions.records import (
     decode,
 )
 from client.errors import PeerError
-from crypto.errors import CryptoError
 
 __all__ = ["EXPORT_VERSION", "Entry", "ExportError", "Verified", "export_record",
            "verify_file", "verify_record"]
@@ -129,16 +128,9 @@ class Verified:
 def _who(root_der: bytes, chain: Sequence[bytes], at: int, crls: Sequence[bytes],
          what: str, named: dict[str, set[str]]) -> tuple[str, bool]:
     """The member a chain verifies as and whether an observer (ExportError if it does
-    not verify); its display name is added to ``named``."""
-    try:
-        ident = signing.verify_device_chain(root_der, chain, at, crls)
-    except (CryptoError, ValueError, TypeError) as exc:
-        raise ExportError(f"{what}: the certificate chain does not verify "
-                          f"({type(exc).__name__})") from None
-    who = f"{ident.mission_id}/{ident.delegate_id}"
-    if ident.display_name.strip():
-        named.setdefault(who, set()).add(ident.display_name.strip())
-    return who, ident.observer
+    not verify)."""
+    ident = signing.verified_member(root_der, chain, at, crls, what, named, ExportError)
+    return f"{ident.mission_id}/{ident.delegate_id}", ident.observer
 
 
 def verify_record(data: bytes, root_der: bytes, crls: Sequence[bytes] = ()) -> Verified:
