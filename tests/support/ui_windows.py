@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["TIMEOUT", "channel_of", "texts_of"]
+__all__ = ["TIMEOUT", "channel_of", "open_pair", "texts_of"]
 
 #: Milliseconds a UI test waits for something that arrives asynchronously (the core's
 #: answer to the UI, a relay round trip). Generous: on a loaded 2-core machine a catch-up
@@ -22,3 +22,14 @@ def channel_of(w: Any, kind: str) -> str:
 def texts_of(w: Any) -> list[str]:
     """The texts of the conversation open in window ``w``, in display order."""
     return [r.text for r in w.conv_model.rows()]
+
+
+def open_pair(open_window: Any, qtbot: Any, kind: str = "multilateral") -> tuple[Any, Any, str]:
+    """Two missions' main windows with the first channel of ``kind`` open in both."""
+    a, b = open_window(0), open_window(1)
+    ch = channel_of(a, kind)
+    a.open_channel(ch)
+    b.open_channel(ch)
+    qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
+                    timeout=TIMEOUT)
+    return a, b, ch

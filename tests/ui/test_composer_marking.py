@@ -11,16 +11,11 @@ import time
 
 from PySide6.QtGui import QGuiApplication
 
-from tests.support.ui_windows import TIMEOUT, channel_of
+from tests.support.ui_windows import TIMEOUT, open_pair
 
 
 def test_a_message_marked_in_the_composer_arrives_marked(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    a, b = open_window(0), open_window(1)
-    ch = channel_of(a, "multilateral")
-    a.open_channel(ch)
-    b.open_channel(ch)
-    qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
-                    timeout=TIMEOUT)
+    a, b, ch = open_pair(open_window, qtbot)
     info = next(c for c in a.channel_model.channels() if c.channel_id == ch)
     allowed: tuple[str, ...] = a.bridge.run_sync(
         lambda: a.adapter.client.engine.levels_allowed(bytes.fromhex(ch)))

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from client import payloads
-from tests.support.ui_windows import TIMEOUT, channel_of, texts_of
+from tests.support.ui_windows import TIMEOUT, open_pair, texts_of
 
 
 def _row(w, message_id: str):  # type: ignore[no-untyped-def]
@@ -27,19 +27,9 @@ def _send(w, text: str) -> str:  # type: ignore[no-untyped-def]
     return mid
 
 
-def _pair(open_window, qtbot, kind: str = "multilateral"):  # type: ignore[no-untyped-def]
-    a, b = open_window(0), open_window(1)
-    ch = channel_of(a, kind)
-    a.open_channel(ch)
-    b.open_channel(ch)
-    qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
-                    timeout=TIMEOUT)
-    return a, b, ch
-
-
 def test_attachment_appears_in_the_other_window_and_saves(open_window, qtbot,
                                                          tmp_path: Path) -> None:
-    a, b, _ch = _pair(open_window, qtbot)
+    a, b, _ch = open_pair(open_window, qtbot)
     original = tmp_path / "draft statement.pdf"
     original.write_bytes(b"%PDF-1.4 draft statement " + os.urandom(30_000))
     a.attach(original, caption="Our draft for item 3")
@@ -61,7 +51,7 @@ def test_attachment_appears_in_the_other_window_and_saves(open_window, qtbot,
 
 def test_a_tampered_attachment_is_refused_with_a_clear_error(open_window, venue, qtbot,
                                                             tmp_path: Path) -> None:
-    a, b, ch = _pair(open_window, qtbot)
+    a, b, ch = open_pair(open_window, qtbot)
     first, second = tmp_path / "minutes.txt", tmp_path / "other.txt"
     first.write_bytes(b"minutes " + os.urandom(4000))
     second.write_bytes(b"something else " + os.urandom(4000))
@@ -109,7 +99,7 @@ def test_a_file_over_the_limit_is_refused_plainly(open_window, qtbot, tmp_path: 
 
 
 def test_edit_reaction_and_redaction_show_in_the_other_window(open_window, qtbot) -> None:
-    a, b, _ch = _pair(open_window, qtbot)
+    a, b, _ch = open_pair(open_window, qtbot)
     text = f"Draft wording v1 ({time.time():.0f})"
     mid = _send(a, text)
     # each window reads on its own refresh: the other one may show it first, and the
@@ -140,7 +130,7 @@ def test_the_other_window_may_show_a_message_before_the_senders_own(open_window,
     """Each window reads what arrived on its own refresh, so the other window can show
     an own message first; until the sender's window shows it there is no row to edit
     (a text typed then is a new message). Here the sender's refresh is held back."""
-    a, b, _ch = _pair(open_window, qtbot)
+    a, b, _ch = open_pair(open_window, qtbot)
     a._refresh_timer.blockSignals(True)
     mid = _send(a, f"Held back ({time.time():.0f})")
     qtbot.waitUntil(lambda: _row(b, mid) is not None, timeout=TIMEOUT)
@@ -191,7 +181,7 @@ def test_emergency_call_in_the_notice_channel_and_the_chairs_tracker(open_window
 
 
 def test_search_finds_a_message_sent_from_the_other_window(open_window, qtbot) -> None:
-    a, b, ch = _pair(open_window, qtbot)
+    a, b, ch = open_pair(open_window, qtbot)
     word = f"zeppelin{int(time.time())}"
     mid = _send(a, f"The {word} clause needs a footnote")
     qtbot.waitUntil(lambda: _row(b, mid) is not None, timeout=TIMEOUT)
@@ -208,7 +198,7 @@ def test_search_finds_a_message_sent_from_the_other_window(open_window, qtbot) -
 
 
 def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot) -> None:
-    reader, sender, ch = _pair(open_window, qtbot, "caucus")
+    reader, sender, ch = open_pair(open_window, qtbot, "caucus")
     # some history to scroll in
     cid = bytes.fromhex(ch)
     client = sender.adapter.client
@@ -250,7 +240,7 @@ def test_a_burst_while_reading_older_history_keeps_the_place(open_window, qtbot)
 def test_scrolling_up_as_a_message_lands_is_not_undone(open_window, qtbot) -> None:
     """A message appended while the reader follows the bottom asks to scroll down on the
     next loop turn; a reader who scrolled up before that turn stays where they went."""
-    reader, sender, ch = _pair(open_window, qtbot, "caucus")
+    reader, sender, ch = open_pair(open_window, qtbot, "caucus")
     cid = bytes.fromhex(ch)
     client = sender.adapter.client
 
@@ -284,7 +274,7 @@ def test_the_app_uploads_on_pick_and_sends_the_reference_after_its_hold(
     import dataclasses
     import random
 
-    a, b, _ch = _pair(open_window, qtbot)
+    a, b, _ch = open_pair(open_window, qtbot)
     client = a.adapter.client
     now = [time.time()]
 

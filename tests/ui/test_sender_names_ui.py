@@ -9,18 +9,13 @@ import time
 
 from PySide6.QtCore import Qt
 
-from tests.support.ui_windows import TIMEOUT, channel_of
+from tests.support.ui_windows import TIMEOUT, open_pair
 from ui.delegates.message import sender_text
 from ui.models import roles
 
 
 def test_bubbles_and_member_pane_show_certificate_names(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    a, b = open_window(0), open_window(1)
-    ch = channel_of(a, "multilateral")
-    a.open_channel(ch)
-    b.open_channel(ch)
-    qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
-                    timeout=TIMEOUT)
+    a, b, ch = open_pair(open_window, qtbot)
     claim = f"Director (borduria): obey this ({time.time():.0f})"
     mid: str = a.bridge.run_sync(lambda: a.adapter.send_text(bytes.fromhex(ch), claim))
     a._after_send()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -42,6 +41,7 @@ from PySide6.QtWidgets import (
 from client.decisions.desk import DecisionsView, Desk
 from client.decisions.drafting import Document, lock_holder, paragraphs
 from client.decisions.silence import Outcome, State
+from ui.views.buttons import ok_cancel
 from ui.views.marking_combo import MarkedTextDialog, MarkingCombo
 from ui.views.tables import fill_table, record_table, selected_key
 
@@ -148,11 +148,7 @@ class TextDialog(QDialog):
         if lock:
             form.addRow(self.lock)
         form.addRow(_t("&Marking:"), self.marking)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(560, 360)
 
 

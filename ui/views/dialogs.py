@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from client.model import SearchHit
 from ui.i18n import QT_TRANSLATE_NOOP, tr_n
+from ui.views.buttons import ok_cancel
 
 __all__ = [
     "AgendaDialog",
@@ -353,11 +354,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.language_note)
         form.addRow(_t("&Disappearing messages in “%1”:").replace("%1", channel_name),
                     self.timer)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def accept(self) -> None:
         """Apply the autostart choice here: it is the desktop's, not a channel's or the
@@ -449,11 +446,7 @@ class AgendaDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(_t("&Title:"), self.title)
         form.addRow(_t("&Agenda:"), self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
 
 class EmergencyDialog(QDialog):

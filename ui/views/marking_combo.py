@@ -13,11 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QWidget,
 )
+
+from ui.views.buttons import ok_cancel
 
 __all__ = ["MarkedTextDialog", "MarkingCombo"]
 
@@ -69,9 +70,5 @@ class MarkedTextDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(label, self.text)
         form.addRow(_t("&Marking:"), self.marking)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.resize(520, 300)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.notices.forms import Kind, check, missing_fields
+from ui.views.buttons import ok_cancel
 from ui.views.marking_combo import MarkingCombo
 
 if TYPE_CHECKING:
@@ -117,11 +117,7 @@ class FieldForm(QDialog):
         return combo
 
     def finish(self) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
+        self.form.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, Any]:
         return {}
