@@ -291,8 +291,7 @@ class Syncer(Driver):
                         # (client.engine.reservations); only this device's own copy of
                         # the message, already out, can be lost with it.
                         res = await self.transport.send_app_message(
-                            out.group_id, out.client_msg_id, out.message,
-                            left=self.store.sync)
+                            out.group_id, out.client_msg_id, out.message, self.store.sync)
                     self._sealed.pop(w.item_id, None)
                     seq = getattr(res, "seq", None)
                     # undone by a power cut, this only sends the message again under
