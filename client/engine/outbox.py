@@ -26,10 +26,13 @@ import contextlib
 from collections.abc import Callable
 from typing import Final
 
+import msgspec
+
 from client.engine.context import EngineContext
 from client.engine.envelope import app_aad, app_padding
 from client.engine.model import (
     AppWork,
+    ChannelMeta,
     CommitWork,
     OutApp,
     Outbound,
@@ -87,6 +90,9 @@ class Outbox:
     def self_update_due(self, channel_id: bytes) -> bool:
         """Whether this device should refresh its leaf key in the channel now."""
         _ch, meta = self.ctx.channel_state(channel_id)
+        return self._due(meta)
+
+    def _due(self, meta: ChannelMeta) -> bool:
         if meta.left or meta.forked:
             return False
         s = self.ctx.settings
@@ -104,9 +110,9 @@ class Outbox:
         for ch in store.list_channels():
             if ch.damaged or ch.channel_id in busy:
                 continue
-            try:
-                due = self.self_update_due(ch.channel_id)
-            except ClientError:
+            try:  # the row as listed: every send asks, for every channel
+                due = self._due(self.ctx.meta(ch))
+            except (ClientError, msgspec.MsgspecError):
                 continue
             if due:
                 self.enqueue_op(ch.channel_id, OutOp(update=True))
