@@ -232,7 +232,7 @@ class TransparencyLog:
         if self.policy_path is None:
             return
         path = self.policy_path.parent / SERVED
-        tmp = path.with_name(path.name + ".new")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.new")  # processes share the dir
         try:
             with open(tmp, "wb") as f:
                 f.write(data)
