@@ -46,6 +46,8 @@ __all__ = ["CHUNK", "MIN_BATCH", "DeferredCheckFailed", "ParallelChecks", "paral
 MIN_BATCH: Final = 32
 #: Checks sent at a time: the hand-over costs about as much as one check.
 CHUNK: Final = 48
+#: Chunks the worker may have unanswered; beyond, this thread checks the next itself.
+MAX_BEHIND: Final = 2
 
 
 class DeferredCheckFailed(Exception):  # a signal for the receiver, never shown
@@ -73,6 +75,8 @@ class _Worker:
         self._out = self.proc.stdout.fileno()
         self._ready = False
         self._next_id = 0
+        self._buf = bytearray()
+        self._answers: dict[int, bool] = {}
         self.dead = False
 
     def ready(self) -> bool:
@@ -107,19 +111,43 @@ class _Worker:
             raise _WorkerGone("the signature worker ended") from exc
         return ident
 
-    def verdict(self, ident: int) -> bool:
-        """The answer for batch ``ident``; answers for earlier, abandoned ones are skipped."""
+    def _absorb(self, data: bytes) -> None:
+        buf = self._buf
+        buf += data
+        while len(buf) >= 9:
+            self._answers[int.from_bytes(buf[:8], "big")] = buf[8] == 1
+            del buf[:9]
+
+    def poll(self) -> None:
+        """Take in the answers already written (never waits)."""
         try:
-            while True:
-                reply = self._read(9)
-                got = int.from_bytes(reply[:8], "big")
-                if got == ident:
-                    return reply[8] == 1
-                if got > ident:
-                    raise _WorkerGone("the signature worker's answers are out of order")
+            while not self.dead and select.select([self._out], [], [], 0)[0]:
+                chunk = os.read(self._out, 4096)
+                if not chunk:
+                    self.dead = True
+                self._absorb(chunk)
+        except OSError:
+            self.dead = True
+
+    def answered(self, ident: int) -> bool:
+        return ident in self._answers
+
+    def verdict(self, ident: int) -> bool:
+        """The answer for batch ``ident`` (waits for it); answers for earlier,
+        abandoned batches are dropped."""
+        try:
+            while ident not in self._answers:
+                chunk = os.read(self._out, 4096)
+                if not chunk:
+                    raise _WorkerGone("the signature worker ended")
+                self._absorb(chunk)
         except (OSError, _WorkerGone):
             self.dead = True
             raise _WorkerGone("the signature worker ended") from None
+        verdict = self._answers.pop(ident)
+        for stale in [k for k in self._answers if k < ident]:
+            del self._answers[stale]
+        return verdict
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -169,14 +197,30 @@ class ParallelChecks:
         self._later: list[Callable[[], None]] = []
 
     def opened(self) -> None:
-        """After a message was opened: send a full chunk to the worker."""
-        if self.deferred.open_count >= CHUNK:
-            batch = self.deferred.take()
-            if batch is not None:
-                # one that cannot be sent is never reported checked: settle() then
-                # fails and the batch is redone in line
-                with contextlib.suppress(_WorkerGone):
-                    self._sent.append((self._worker.send(batch.encode()), batch))
+        """After a message was opened: send a full chunk to the worker, or check it
+        here when the worker is behind (a busy machine: never wait on it).
+
+        Raises:
+            DeferredCheckFailed: a chunk checked here did not verify.
+        """
+        if self.deferred.open_count < CHUNK:
+            return
+        batch = self.deferred.take()
+        if batch is None:
+            return
+        worker = self._worker
+        worker.poll()
+        behind = sum(1 for ident, _b in self._sent if not worker.answered(ident))
+        if behind >= MAX_BEHIND or worker.dead:
+            try:
+                batch.run()
+            except VerificationError as exc:
+                raise DeferredCheckFailed(str(exc)) from None
+            return
+        # one that cannot be sent is never reported checked: settle() then fails and
+        # the batch is redone in line
+        with contextlib.suppress(_WorkerGone):
+            self._sent.append((worker.send(batch.encode()), batch))
 
     def later(self, effect: Callable[[], None]) -> None:
         """Run ``effect`` once every check so far has passed (dropped if one fails)."""

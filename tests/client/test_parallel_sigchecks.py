@@ -214,3 +214,27 @@ def test_the_worker_answers_each_batch_and_stops_at_nonsense() -> None:
     # a length beyond any batch ends the worker unread; a cut frame ends it too
     assert _serve((1).to_bytes(8, "big") + (MAX_BATCH + 1).to_bytes(4, "big")) == b"R"
     assert _serve(_frame(1, good)[:-3]) == b"R"
+
+
+async def test_a_chunk_checked_here_while_the_worker_is_behind_fails_at_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    await _worker_ready()
+    worker = sigchecks._worker
+    assert worker is not None
+    monkeypatch.setattr(sigchecks, "MAX_BEHIND", 0)  # the worker counts as behind
+    suite = get_suite(3)
+    sk, pk = suite.generate_signature_key_pair()
+    good = suite.sign_with_label(sk, "FramedContentTBS", b"content")
+    fine = sigchecks.ParallelChecks(worker)
+    for _ in range(sigchecks.CHUNK):
+        fine.deferred.add(suite, pk, b"content", good)
+        fine.opened()
+    assert fine._sent == [] and fine.deferred.settled  # checked here, nothing sent
+    bad = sigchecks.ParallelChecks(worker)
+    for _i in range(sigchecks.CHUNK - 1):
+        bad.deferred.add(suite, pk, b"content", good)
+        bad.opened()
+    bad.deferred.add(suite, pk, b"content!", good)
+    with pytest.raises(sigchecks.DeferredCheckFailed):
+        bad.opened()
+    assert not bad.deferred.settled
