@@ -34,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -60,6 +61,9 @@ from .storage.base import Storage
 __all__ = ["LOG_KEY", "POLICY", "TransparencyLog", "log_pairs"]
 
 LOG_KEY, POLICY = "log.key", "venue-policy.bin"
+#: the newest policy this relay has served (its copy, beside the file the venue tool
+#: writes): an older file found at start is not served in its place
+SERVED = "venue-policy.served"
 log = logging.getLogger("corridor.relay.transparency")
 
 
@@ -108,6 +112,8 @@ class TransparencyLog:
         self.policy_path = policy_path
         self.root_der = root_der
         self._policy_stat = _stat(policy_path) if policy_path is not None else None
+        if policy_path is not None and root_der is not None:
+            self._start_from_served(policy_path.parent / SERVED)
 
     @classmethod
     def load(cls, data_dir: Path, storage: Storage,
@@ -155,29 +161,88 @@ class TransparencyLog:
         if data == self.policy:
             return False
         running = VenuePolicy.decode(self.policy)
-        try:
-            new = VenuePolicy.decode(data)
-        except (CryptoError, ValueError, struct_error):
-            return self._refuse(trigger, "malformed", None)
-        try:
-            new.verify(_raw_public_key(self.root_der), certs.fingerprint(self.root_der))
-        except (CryptoError, ValueError, TypeError):
-            return self._refuse(trigger, "not_signed_by_root", new)
-        if not hmac.compare_digest(new.log_public_key, certs.public_key_of(self.seed)):
-            return self._refuse(trigger, "another_log_key", new)
-        if new.markings:
-            try:
-                markings.decode_scheme(new.markings)
-            except markings.MarkingError:
-                return self._refuse(trigger, "malformed_marking_scheme", new)
+        new, reason = self._check(data)
+        if reason:
+            return self._refuse(trigger, reason, new)
+        assert new is not None
         if new.issued_at <= running.issued_at:
             return self._refuse(trigger, "not_newer", new)
         self.policy = data
+        self._keep_served(data)
         log.info("venue policy adopted", extra={"fields": {
             "event": "venue_policy_adopted", "trigger": trigger,
             "issued_at": new.issued_at, "replaced_issued_at": running.issued_at,
             "marking_scheme": bool(new.markings)}})
         return True
+
+    def _check(self, data: bytes) -> tuple[VenuePolicy | None, str]:
+        """The policy in ``data`` and why it may not be served ("" if it may): signed
+        by the venue root for itself, naming this relay's log key, its marking scheme
+        readable."""
+        assert self.root_der is not None
+        try:
+            new = VenuePolicy.decode(data)
+        except (CryptoError, ValueError, struct_error):
+            return None, "malformed"
+        try:
+            new.verify(_raw_public_key(self.root_der), certs.fingerprint(self.root_der))
+        except (CryptoError, ValueError, TypeError):
+            return new, "not_signed_by_root"
+        if not hmac.compare_digest(new.log_public_key, certs.public_key_of(self.seed)):
+            return new, "another_log_key"
+        if new.markings:
+            try:
+                markings.decode_scheme(new.markings)
+            except markings.MarkingError:
+                return new, "malformed_marking_scheme"
+        return new, ""
+
+    def _start_from_served(self, served_path: Path) -> None:
+        """At start: serve the newest of the policy file and the copy of what this
+        relay served before, so a restored backup or a stray older file cannot roll
+        the venue's policy back (devices would refuse it anyway, and stop updating
+        theirs). A file that is newer and valid becomes the copy."""
+        try:
+            kept = served_path.read_bytes()
+        except FileNotFoundError:
+            kept = b""
+        except OSError as exc:
+            log.warning("the copy of the served venue policy is unreadable (%s)",
+                        type(exc).__name__, extra={"fields": {
+                            "event": "venue_policy_copy_unreadable",
+                            "file": str(served_path)}})
+            kept = b""
+        current, reason = self._check(self.policy)
+        older, older_reason = self._check(kept) if kept else (None, "absent")
+        if older is not None and not older_reason and (
+                reason or current is None or older.issued_at > current.issued_at):
+            self.policy = kept  # the refusal's log names the kept one as running
+            self._refuse("start", reason or "older_than_served", current)
+            return
+        if reason:  # served as found (nothing better is kept); devices will refuse it
+            log.warning("the venue policy file does not verify (%s)", reason,
+                        extra={"fields": {"event": "venue_policy_unverified",
+                                          "reason": reason, "file": str(self.policy_path)}})
+        elif kept != self.policy:
+            self._keep_served(self.policy)
+
+    def _keep_served(self, data: bytes) -> None:
+        """Record ``data`` as the newest policy served (atomically, durably); a failure
+        is logged and the policy still served."""
+        if self.policy_path is None:
+            return
+        path = self.policy_path.parent / SERVED
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.new")  # processes share the dir
+        try:
+            with open(tmp, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("could not keep a copy of the served venue policy (%s)",
+                        type(exc).__name__, extra={"fields": {
+                            "event": "venue_policy_copy_failed", "file": str(path)}})
 
     def _refuse(self, trigger: str, reason: str, new: VenuePolicy | None, *,
                 detail: str = "") -> bool:

@@ -36,6 +36,7 @@ from client.engine.membership import Membership, left_by_request
 from client.engine.model import AheadError, ChannelMeta, OutApp, ReceiveResult, error_name
 from client.engine.outbox import Outbox
 from client.engine.refusals import Gaps, Refusals, gap_add, gap_prune, gap_take
+from client.engine.sigchecks import DeferredCheckFailed, ParallelChecks, parallel_checks
 from client.errors import (
     ClientError,
     CorruptRecordError,
@@ -111,19 +112,35 @@ class Receiver:
                 ch = ctx.store.get_channel_by_group(gid)
             except NotFoundError:
                 continue  # not (yet) joined: its Welcome comes first
-            try:
-                with ctx.store.transaction(), ctx.metas_cached():
-                    last = self._receive_group(ch, msgs, result.events)
-            except BaseException:
-                ctx.forget_group(gid)
-                raise
+            last = self._receive_batch(ch, msgs, result.events)
             if last is not None:
                 result.acks.append((gid, last))
         result.refusals = list(self.refusals.fresh)
         return result
 
-    def _receive_group(self, ch: Channel, msgs: list[RelayMessage],
+    def _receive_batch(self, ch: Channel, msgs: list[RelayMessage],
                        events: list[Event]) -> int | None:
+        """One channel's messages in one transaction; a long batch has its signature
+        checks run beside it (:mod:`client.engine.sigchecks`) and, should one fail, is
+        undone and processed again checking each message in line."""
+        ctx = self.ctx
+        checks = parallel_checks(len(msgs))
+        while True:
+            mark, fresh = len(events), len(self.refusals.fresh)
+            try:
+                with ctx.store.transaction(), ctx.metas_cached():
+                    return self._receive_group(ch, msgs, events, checks)
+            except DeferredCheckFailed:
+                ctx.forget_group(ch.group_id)
+                del events[mark:]
+                del self.refusals.fresh[fresh:]
+                checks = None
+            except BaseException:
+                ctx.forget_group(ch.group_id)
+                raise
+
+    def _receive_group(self, ch: Channel, msgs: list[RelayMessage], events: list[Event],
+                       checks: ParallelChecks | None = None) -> int | None:
         ctx = self.ctx
         meta = ctx.meta(ch)
         cursor = ch.cursor
@@ -155,7 +172,7 @@ class Receiver:
                 events.append(CommitVoided(ch.channel_id, m.seq, m.sender))
                 continue
             try:
-                changed, meta = self._receive_one(ch, g, m, events)
+                changed, meta = self._receive_one(ch, g, m, events, checks)
             except (CryptoError, ClientError) as exc:
                 if isinstance(exc, StorageError) and not isinstance(exc, CorruptRecordError):
                     # the store failed, not the message: going on would commit the
@@ -172,6 +189,8 @@ class Receiver:
                 break
             if changed:
                 g = ctx.group(ch.group_id)
+        if checks is not None:
+            checks.settle()  # nothing of this batch is kept before its signatures pass
         if not meta.left and dirty:
             ctx.save_group(g)
         if cursor > ch.cursor:
@@ -184,8 +203,8 @@ class Receiver:
         # Acks are cumulative: never past a gap, so an honest relay keeps what it missed.
         return min(cursor, gaps[0][0] - 1) if gaps else cursor
 
-    def _receive_one(self, ch: Channel, g: Group, m: RelayMessage,
-                     events: list[Event]) -> tuple[bool, ChannelMeta]:
+    def _receive_one(self, ch: Channel, g: Group, m: RelayMessage, events: list[Event],
+                     checks: ParallelChecks | None = None) -> tuple[bool, ChannelMeta]:
         ctx = self.ctx
         meta = ctx.fresh_meta(ch)  # features may change it
         # Application messages are PrivateMessages; commits travel as PublicMessages
@@ -226,10 +245,16 @@ class Receiver:
                 raise AheadError("message from a later epoch: commits are missing")
             if epoch != g.epoch:
                 raise EpochError("message from another epoch (cannot be decrypted)")
-            res = g.process(m.message, now=ctx.now())
+            if checks is None:
+                res = g.process(m.message, now=ctx.now())
+            else:
+                res = g.process(m.message, now=ctx.now(), deferred=checks.deferred)
+                checks.opened()
             assert isinstance(res, ApplicationMessage)
-            self._application(ch, g, res, m, events)
+            self._application(ch, g, res, m, events, checks)
             return False, meta
+        if checks is not None:
+            checks.settle()  # a commit's effects reach beyond the store: authentic first
         if ctype != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
         if self.forks.evidence(g, m, epoch, env):
@@ -302,7 +327,7 @@ class Receiver:
         self.outbox.enqueue_app(ch.channel_id, OutApp(mid, stored.body, attempt + 1))
 
     def _application(self, ch: Channel, g: Group, res: ApplicationMessage, m: RelayMessage,
-                     events: list[Event]) -> None:
+                     events: list[Event], checks: ParallelChecks | None = None) -> None:
         ctx = self.ctx
         env = open_envelope(res.authenticated_data)
         if env is None:
@@ -311,7 +336,11 @@ class Receiver:
         sender = ctx.leaf_ident(g, res.sender_leaf)
         head = payloads.aad_tree_head(env.inner)
         if head and self.on_gossip is not None:  # key transparency: compare log heads
-            self.on_gossip(ch.channel_id, sender.delegate, head)
+            if checks is None:
+                self.on_gossip(ch.channel_id, sender.delegate, head)
+            else:  # outside the store: only once the message is known authentic
+                sink, cid, who = self.on_gossip, ch.channel_id, sender.delegate
+                checks.later(lambda: sink(cid, who, head))
         roster = ctx.epoch_charter(g)
         kind = kind_of(payload)
         try:

@@ -38,6 +38,7 @@ from crypto.framing.auth import (
     sign_framed_content,
     verify_framed_content,
 )
+from crypto.framing.deferred import DeferredSignatures, SignatureBatch, check_encoded
 from crypto.framing.private import (
     ApplicationFraming,
     decrypt_sender_data,
@@ -49,7 +50,10 @@ from crypto.framing.public import protect_public, unprotect_public, verify_publi
 
 __all__ = [
     "ApplicationFraming",
+    "DeferredSignatures",
+    "SignatureBatch",
     "VerificationKey",
+    "check_encoded",
     "decrypt_sender_data",
     "framed_content_tbs",
     "peek_private",

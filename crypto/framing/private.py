@@ -22,6 +22,7 @@ from crypto.framing.auth import (
     sign_framed_content,
     verify_framed_content,
 )
+from crypto.framing.deferred import DeferredSignatures
 from crypto.messages import (
     AuthenticatedContent,
     ContentType,
@@ -331,12 +332,16 @@ class ApplicationFraming:
     def open(
         self, secret_tree: SecretTree, leaf: int, generation: int, reuse_guard: bytes,
         ad: bytes, ciphertext: bytes, member_key: Callable[[int], bytes],
+        deferred: DeferredSignatures | None = None,
     ) -> bytes:
         """Decrypt and verify; returns the application data and deletes its key.
 
         ``ad`` is the encoded ``authenticated_data<V>`` from :meth:`parse`;
         ``member_key`` maps the sender's leaf to its signature key (raising for a
-        blank leaf). Same checks and errors as :func:`unprotect_private`.
+        blank leaf). Same checks and errors as :func:`unprotect_private`. With
+        ``deferred``, the signature check is added there instead of run here (the
+        caller's group must then not persist until it is settled:
+        :mod:`crypto.framing.deferred`).
         """
         suite = self.suite
         rk = secret_tree.key_for(leaf, RatchetType.APPLICATION, generation)
@@ -351,10 +356,11 @@ class ApplicationFraming:
         if padding.count(0) != len(padding):
             raise DecodeError("non-zero padding")
         public_key = member_key(leaf)
-        suite.verify_with_label(
-            public_key, _SIGN_LABEL,
-            self._tbs_head + leaf.to_bytes(4, "big") + ad
-            + bytes((ContentType.application,)) + plaintext[:body_end] + self._ctx,
-            signature)
+        tbs = (self._tbs_head + leaf.to_bytes(4, "big") + ad
+               + bytes((ContentType.application,)) + plaintext[:body_end] + self._ctx)
+        if deferred is None:
+            suite.verify_with_label(public_key, _SIGN_LABEL, tbs, signature)
+        else:
+            deferred.add(suite, public_key, tbs, signature)
         secret_tree.consume(rk)
         return data

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from crypto import framing
 from crypto import messages as m
 from crypto.errors import EpochError, ProtocolError, UsageError
+from crypto.framing.deferred import DeferredSignatures
 from crypto.group.public_commit import sender_signature_key
 from crypto.group.state import (
     COMMIT_REF_EXTENSION,
@@ -35,20 +36,38 @@ from crypto.messages import (
     SenderData,
     WireFormat,
 )
+from crypto.schedule.secret_tree import RatchetType
 
 
 class _GroupBase:
     """State, identity and pending commit of one member's group; framing."""
 
-    __slots__ = ("_identity", "_pending", "_state", "welcome_extensions")
+    __slots__ = ("_deferred", "_identity", "_pending", "_state", "welcome_extensions")
 
     def __init__(self, state: _State, identity: IdentityLike) -> None:
         self._state = state
+        #: signature checks of messages this group opened and not yet run (their keys
+        #: are deleted in memory): the state must not persist until they pass
+        self._deferred: DeferredSignatures | None = None
         self._identity: IdentityProvider = identity_provider(identity)
         self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
         #: the GroupInfo extensions of the Welcome this group was joined from (only
         #: right after :meth:`join`; not kept by :meth:`to_bytes`)
         self.welcome_extensions: tuple[Extension, ...] = ()
+
+    def _defer_to(self, deferred: DeferredSignatures) -> None:
+        if self._deferred is not None and self._deferred is not deferred \
+                and not self._deferred.settled:
+            raise UsageError("earlier deferred signature checks are not settled")
+        self._deferred = deferred
+
+    def _check_settled(self) -> None:
+        """Refuse to hand out state that used keys of messages not yet authenticated."""
+        if self._deferred is not None:
+            if not self._deferred.settled:
+                raise UsageError("messages opened with deferred signature checks are "
+                                 "not all checked: this state must not be kept")
+            self._deferred = None
 
     def __repr__(self) -> str:
         s = self._state
@@ -231,6 +250,21 @@ class _GroupBase:
         return st.app_framing().seal(st.own_leaf, st.signing_key, st.secret_tree, data,
                                      authenticated_data=authenticated_data, padding=padding,
                                      rng=rng)
+
+    @property
+    def own_application_generation(self) -> int:
+        """The generation of this member's next application message in this epoch."""
+        st = self._state
+        return st.secret_tree.next_generation(st.own_leaf, RatchetType.APPLICATION)
+
+    def skip_own_application_to(self, generation: int) -> int:
+        """Move this member's application ratchet on to ``generation`` (never back),
+        deleting the keys in between unused; returns how many were passed over. For a
+        sender whose stored state may be older than the last generation it used
+        (:meth:`crypto.schedule.secret_tree.SecretTree.skip_to`); receivers accept the
+        gap when it stays within their forward window (1,000 by default)."""
+        st = self._state
+        return st.secret_tree.skip_to(st.own_leaf, RatchetType.APPLICATION, generation)
 
     def application_size(self, data_len: int, aad_len: int, padding: int = 0) -> int:
         """The exact size of :meth:`encrypt_application`'s output for these lengths."""

@@ -427,7 +427,9 @@ class Group(_GroupCommitter):
 
     def to_bytes(self) -> bytes:
         """The whole state, versioned: tree, secrets, secret tree, proposals, pending
-        commit. It holds keys: the client stores it encrypted."""
+        commit. It holds keys: the client stores it encrypted. Refused while
+        deferred signature checks are outstanding (:meth:`process`)."""
+        self._check_settled()
         w = Writer()
         w.u8(_STATE_VERSION)
         _write_state(w, self._state)

@@ -14,6 +14,7 @@ from crypto.errors import (
     ProtocolError,
     UsageError,
 )
+from crypto.framing.deferred import DeferredSignatures
 from crypto.group.base import _GroupBase
 from crypto.group.external_init import _external_init_secret_receiver
 from crypto.group.public_commit import (
@@ -66,7 +67,7 @@ class _GroupReceiver(_GroupBase):
     __slots__ = ()
 
     def process(
-        self, message: bytes, *, now: int
+        self, message: bytes, *, now: int, deferred: DeferredSignatures | None = None,
     ) -> ApplicationMessage | StagedCommit | StoredProposal:
         """Process a Public/PrivateMessage of this group.
 
@@ -74,6 +75,11 @@ class _GroupReceiver(_GroupBase):
         :class:`StoredProposal` (stored for the next commit) or a
         :class:`StagedCommit` (nothing changed yet: call
         :meth:`merge_staged_commit`). Every error leaves the group unchanged.
+
+        With ``deferred``, an application message of the current epoch has its
+        signature check added there instead of run (:mod:`crypto.framing.deferred`):
+        this group then refuses :meth:`to_bytes` until every such check has run and
+        passed, and a caller whose check failed must discard it.
         """
         self._check_active()
         st = self._state
@@ -90,8 +96,10 @@ class _GroupReceiver(_GroupBase):
             # then, and keep it only on success.
             work = st if st.secret_tree.has_ratchet(leaf, RatchetType.APPLICATION) \
                 else st.clone()
+            if deferred is not None:
+                self._defer_to(deferred)
             data = app.open(work.secret_tree, leaf, generation, guard, ad, ciphertext,
-                            work.member_key_at)
+                            work.member_key_at, deferred)
             self._state = work
             return ApplicationMessage(leaf, data, authenticated_data, generation)
         msg = MLSMessage.from_bytes(message)

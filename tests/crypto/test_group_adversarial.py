@@ -19,6 +19,7 @@ from crypto.errors import (
 )
 from crypto.group import ApplicationMessage, Group, StagedCommit
 from crypto.schedule import key_schedule
+from crypto.suites import expand_signature_key
 from crypto.tree import treekem
 from tests.support.mls_groups import NOW, accept, deliver, identity, kp_for, make_group
 
@@ -40,6 +41,7 @@ def test_forged_signature() -> None:
     forger = clone(a)
     other_key, _pub = forger._state.suite.generate_signature_key_pair()
     forger._state.signature_private_key = other_key
+    forger._state.signing_key = expand_signature_key(other_key)  # the key it really signs with
     out = forger.commit()
     for g in (b, c):
         unchanged(g, VerificationError, lambda g=g: g.process(out.message, now=NOW))

@@ -132,3 +132,48 @@ def test_bad_leaf_and_sizes() -> None:
     # Ratchets are independent: handshake use does not move the application ratchet.
     tree.next_key(1, HS)
     assert tree.next_generation(1, APP) == 0
+
+
+def test_skip_to_passes_keys_over_unused_and_never_moves_back() -> None:
+    """A sender restoring an older state jumps past every generation it may have used:
+    the keys in between are gone (none kept as skipped), the next key is exactly the
+    target generation's, receivers accept the gap, and a lower target changes nothing."""
+    sender = SecretTree(SUITE, b"\x07" * 32, 2)
+    reference = SecretTree(SUITE, b"\x07" * 32, 2)
+    receiver = SecretTree(SUITE, b"\x07" * 32, 2)
+    first = sender.next_key(1, APP)
+    assert sender.skip_to(1, APP, 65) == 64
+    assert sender.skipped_count(1, APP) == 0
+    nxt = sender.next_key(1, APP)
+    assert nxt.generation == 65
+    want = reference.key_for(1, APP, 65)
+    assert (nxt.key, nxt.nonce) == (want.key, want.nonce)
+    before = sender.to_bytes()
+    assert sender.skip_to(1, APP, 3) == 0  # lower than the next generation: no change
+    assert sender.skip_to(1, APP, 66) == 0  # equal: no change
+    assert sender.to_bytes() == before
+    assert sender.next_key(1, APP).generation == 66
+    for k in (first, nxt):  # receivers take the gap (within max_forward) in order
+        got = receiver.key_for(1, APP, k.generation)
+        assert (got.key, got.nonce) == (k.key, k.nonce)
+        receiver.consume(got)
+    with pytest.raises(ReplayError):
+        receiver.key_for(1, APP, 65)
+    # the other ratchet of the leaf, and other leaves, are untouched
+    assert sender.next_generation(1, HS) == 0
+    assert sender.next_generation(0, APP) == 0
+
+
+def test_skip_to_bounds() -> None:
+    tree = SecretTree(SUITE, b"\x08" * 32, 2)
+    with pytest.raises(UsageError):
+        tree.skip_to(0, APP, -1)
+    with pytest.raises(UsageError):
+        tree.skip_to(0, APP, 0xFFFFFFFF + 2)
+    with pytest.raises(ProtocolError):
+        tree.skip_to(2, APP, 5)  # no such leaf
+    assert tree.next_generation(0, APP) == 0
+    # survives a store round trip where it stopped
+    tree.skip_to(0, APP, 9)
+    again = SecretTree.from_bytes(SUITE, tree.to_bytes())
+    assert again.next_key(0, APP).generation == 9

@@ -152,3 +152,44 @@ async def test_a_device_adopts_the_new_scheme_at_its_next_sync(venue: Venue) -> 
     await a.sync()  # the same relay process: no restart
     assert a.engine.marking_scheme.levels == LEVELS
     await v.close()
+
+
+def test_an_older_policy_file_at_start_is_not_served(venue: Venue) -> None:
+    """A restored backup or a stray copy puts an older (validly signed) policy file in
+    place while the relay is down: the restarted relay keeps serving the newest one it
+    served, logs the refusal, and a newer file is still taken."""
+    v, layout = venue, venue.layout
+    path = layout.relay_dir / POLICY
+    first = served(v)
+    newer = set_markings(layout, *LEVELS)
+    assert served(v) == newer
+    v.relay.stop()
+    replace(path, first)  # the older policy, as the venue root signed it
+    v.relay.start()
+    assert served(v) == newer
+    [refused] = [e for e in events(v, "venue_policy_refused") if e["trigger"] == "start"]
+    assert refused["reason"] == "older_than_served"
+    assert refused["issued_at"] == VenuePolicy.decode(first).issued_at
+    assert refused["running_issued_at"] == VenuePolicy.decode(newer).issued_at
+    # a forged "newer" file at start is refused the same way
+    root_der = _root_der(layout)
+    log_seed = (layout.relay_dir / LOG_KEY).read_bytes()
+    forged = sign_policy(certs.new_signing_key(), certs.fingerprint(root_der),
+                         certs.public_key_of(log_seed),
+                         VenuePolicy.decode(newer).issued_at + 100).encode()
+    v.relay.stop()
+    replace(path, forged)
+    v.relay.start()
+    assert served(v) == newer
+    assert [e["reason"] for e in events(v, "venue_policy_refused")
+            if e["trigger"] == "start"][-1] == "not_signed_by_root"
+    # the venue tool's next policy is newer than both: taken at start, and kept
+    v.relay.stop()
+    replace(path, newer)
+    latest = set_markings(layout, "OPEN", "CLOSED")
+    v.relay.start()
+    assert served(v) == latest
+    v.relay.stop()
+    replace(path, newer)
+    v.relay.start()
+    assert served(v) == latest
