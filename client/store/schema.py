@@ -36,6 +36,15 @@ History:
        (:meth:`client.store.sqlite_rows.SqliteSearchTerms.set_term_source`).
     8. stores that took schema 7's first form (hex terms, on main for an hour of
        session 4) rebuild their index from the bodies.
+    9. the mute list and the health warnings move to ``engine_state``.
+    10. a smaller message table: every channel gets a small number
+        (``channels.number``) and ``messages`` refers to its channel by it
+        (``messages.chan``) instead of by the 16-byte id, in the row and in each of its
+        indexes; ``messages_by_channel`` becomes an index on ``chan`` alone (SQLite
+        orders an index's entries by the row's position after its columns, so it
+        still serves a channel's messages by position). About 75 bytes less per
+        message. Positions (the search index's keys) are kept, and so is the
+        table's position counter, so a deleted message's position is never reused.
 """
 
 from __future__ import annotations
@@ -205,8 +214,6 @@ def _v8(conn: sqlite3.Connection) -> None:
                      "ON CONFLICT (name) DO NOTHING")
 
 
-Step = Callable[[sqlite3.Connection], None]
-
 def _v9(conn: sqlite3.Connection) -> None:
     """No table changes: the step's data move (keyed, like 5's and 6's) takes the last
     two records with magic keys, the channels' mute list and the health warnings, out
@@ -215,7 +222,63 @@ def _v9(conn: sqlite3.Connection) -> None:
     del conn
 
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+def _v10(conn: sqlite3.Connection) -> None:
+    """Number the channels and rebuild ``messages`` on the numbers (see History).
+
+    Numbers follow the channels' rowids, so they keep their creation order. Only
+    ``messages`` is rebuilt: it is the one table that grows with the history
+    (``annotations`` holds a row only for a message with reactions, receipts or
+    acknowledgements, ``outbox`` only unsent ones). Nothing refers to ``messages``, so
+    dropping the old table deletes nothing else, foreign keys on or off. A row whose
+    channel is gone (possible only if written with foreign keys off, which the store
+    never does) is not carried over: no channel number could be given to it."""
+    conn.execute("ALTER TABLE channels ADD COLUMN number INTEGER")
+    conn.execute("UPDATE channels SET number = rowid")
+    conn.execute("CREATE UNIQUE INDEX channels_by_number ON channels (number)")
+    counter = conn.execute(
+        "SELECT seq FROM sqlite_sequence WHERE name = 'messages'").fetchone()
+    # schema 9's columns in its order, ``chan`` for ``channel_id``; ``chan`` refers to
+    # ``channels.number``, not to the channel's rowid, which VACUUM may renumber
+    conn.execute(
+        f"""CREATE TABLE messages_v10 (
+            position    INTEGER PRIMARY KEY AUTOINCREMENT,
+            chan        INTEGER NOT NULL REFERENCES channels(number) ON DELETE CASCADE,
+            message_id  BLOB NOT NULL,
+            seq         INTEGER,
+            sent_at     INTEGER NOT NULL,
+            received_at INTEGER NOT NULL,
+            sealed      BLOB NOT NULL,
+            expires_at  INTEGER,
+            ord         INTEGER GENERATED ALWAYS AS
+                            (COALESCE(seq, {UNSEQUENCED_BASE} + position)) VIRTUAL,
+            terms_check BLOB,
+            UNIQUE (chan, message_id)
+        )"""
+    )
+    conn.execute(
+        "INSERT INTO messages_v10 (position, chan, message_id, seq, sent_at, received_at, "
+        "sealed, expires_at, terms_check) "
+        "SELECT m.position, c.number, m.message_id, m.seq, m.sent_at, m.received_at, "
+        "m.sealed, m.expires_at, m.terms_check "
+        "FROM messages m JOIN channels c ON c.channel_id = m.channel_id ORDER BY m.position")
+    conn.execute("DROP TABLE messages")
+    conn.execute("ALTER TABLE messages_v10 RENAME TO messages")
+    if counter is not None:  # the position counter survives deleted newest messages
+        conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'messages'",
+                     (counter[0],))
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) SELECT 'messages', ? "
+                     "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'messages')",
+                     (counter[0],))
+    conn.execute("CREATE INDEX messages_by_channel ON messages (chan)")
+    conn.execute("CREATE INDEX messages_by_ord ON messages (chan, ord)")
+    conn.execute(
+        "CREATE INDEX messages_expiry ON messages (expires_at) WHERE expires_at IS NOT NULL"
+    )
+
+
+Step = Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
 LATEST: Final = len(MIGRATIONS)
 
 

@@ -97,7 +97,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
                 move_engine_records(c, cipher)
 
             start = schema.migrate(conn, data_steps={5: move, 6: move, 9: move})
-            if 0 < start < 8:  # schemas 7 and 8 made the search index smaller
+            if 0 < start < 10:  # schemas 7, 8 and 10 made the index and rows smaller
                 conn.execute("VACUUM")
             store = cls(conn, cipher, db)
             store._check_key()

@@ -74,13 +74,20 @@ def _open_message(cipher: RowCipher, channel_id: bytes, message_id: bytes,
     return _message_decoder.decode(rowpack.unpack(plain, message_id))
 
 
-_SELECT_INDEXED: Final = ("SELECT position, channel_id, message_id, sealed, terms_check "
-                          "FROM messages WHERE terms_check IS NOT NULL AND ")
+#: Messages with their channel's id (schema 10: a message row holds its channel's
+#: number, ``chan``; the id, which the rows' seals bind, is in ``channels``).
+_MESSAGES: Final = "FROM messages m JOIN channels c ON c.number = m.chan "
+#: A message row as :meth:`SqliteMessages._message` reads it.
+_MESSAGE_COLUMNS: Final = ("m.position, c.channel_id, m.message_id, m.seq, m.sent_at, "
+                           "m.received_at, m.expires_at, m.sealed ")
+
+_SELECT_INDEXED: Final = ("SELECT m.position, c.channel_id, m.message_id, m.sealed, "
+                          "m.terms_check " + _MESSAGES + "WHERE m.terms_check IS NOT NULL AND ")
 #: The indexed messages of a channel, of one message id, or at one position.
 _INDEXED: Final = {
-    "channel": _SELECT_INDEXED + "channel_id = ?",
-    "message": _SELECT_INDEXED + "channel_id = ? AND message_id = ?",
-    "position": _SELECT_INDEXED + "position = ?",
+    "channel": _SELECT_INDEXED + "c.channel_id = ?",
+    "message": _SELECT_INDEXED + "c.channel_id = ? AND m.message_id = ?",
+    "position": _SELECT_INDEXED + "m.position = ?",
 }
 
 
@@ -144,9 +151,9 @@ class SqliteSearchTerms(SqliteBase):
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT position, channel_id, message_id, sealed FROM messages "
-                "WHERE terms_check IS NOT NULL AND position > ? ORDER BY position LIMIT ?",
-                (last, _PAGE_ITER),
+                "SELECT m.position, c.channel_id, m.message_id, m.sealed " + _MESSAGES +
+                "WHERE m.terms_check IS NOT NULL AND m.position > ? ORDER BY m.position "
+                "LIMIT ?", (last, _PAGE_ITER),
             ).fetchall()
             for position, channel_id, message_id, sealed in rows:
                 terms = next(iter(self._terms_now(channel_id, message_id, sealed)), "")
@@ -188,9 +195,11 @@ class SqliteChannels(SqliteSearchTerms):
             ).fetchone()
             if clash:
                 raise UsageError("a channel with this id or group id exists already")
+            # the next number (schema 10): a number freed by a deleted channel may come
+            # back, but nothing of that channel is left to refer to it
             self._write(
-                "INSERT INTO channels (channel_id, group_id, cursor, created_at, sealed) "
-                "VALUES (?, ?, 0, ?, ?)",
+                "INSERT INTO channels (channel_id, group_id, cursor, created_at, sealed, "
+                "number) SELECT ?, ?, 0, ?, ?, coalesce(max(number), 0) + 1 FROM channels",
                 (channel_id, group_id, created_at, sealed),
             )
         return Channel(
@@ -263,7 +272,7 @@ class SqliteChannels(SqliteSearchTerms):
     def list_channels(self) -> list[Channel]:
         rows = self._read(
             "SELECT channel_id, group_id, cursor, created_at, sealed "
-            "FROM channels ORDER BY created_at, rowid"
+            "FROM channels ORDER BY created_at, number"
         )
         return [self._channel(row, strict=False) for row in rows]
 
@@ -304,7 +313,8 @@ class SqliteChannels(SqliteSearchTerms):
                 raise NotFoundError("no such channel")
             exact = self._unindex("channel", (channel_id,))
             self._write("DELETE FROM annotations WHERE channel_id = ?", (channel_id,))
-            self._write("DELETE FROM messages WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM messages WHERE chan = "
+                        "(SELECT number FROM channels WHERE channel_id = ?)", (channel_id,))
             self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
             self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
             self._write("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
@@ -348,13 +358,12 @@ class SqliteMessages(SqliteSearchTerms):
             # was inserted (a duplicate, or no such channel).
             with self._sql_errors():
                 cur = self._conn.execute(
-                    "INSERT INTO messages (channel_id, message_id, seq, sent_at, "
+                    "INSERT INTO messages (chan, message_id, seq, sent_at, "
                     "received_at, expires_at, sealed, terms_check) "
-                    "SELECT ?, ?, ?, ?, ?, ?, ?, ? "
-                    "WHERE EXISTS (SELECT 1 FROM channels WHERE channel_id = ?) "
-                    "ON CONFLICT (channel_id, message_id) DO NOTHING",
-                    (channel_id, message_id, seq, sent_at, received_at, expires_at, sealed,
-                     check, channel_id),
+                    "SELECT number, ?, ?, ?, ?, ?, ?, ? FROM channels WHERE channel_id = ? "
+                    "ON CONFLICT (chan, message_id) DO NOTHING",
+                    (message_id, seq, sent_at, received_at, expires_at, sealed, check,
+                     channel_id),
                 )
             if cur.rowcount != 1:
                 self._require_channel(channel_id)
@@ -400,9 +409,8 @@ class SqliteMessages(SqliteSearchTerms):
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message:
         rows = self._read(
-            "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
-            "expires_at, sealed FROM messages "
-            "WHERE channel_id = ? AND message_id = ?",
+            "SELECT " + _MESSAGE_COLUMNS + _MESSAGES +
+            "WHERE c.channel_id = ? AND m.message_id = ?",
             (channel_id, message_id),
         )
         if not rows:
@@ -426,18 +434,16 @@ class SqliteMessages(SqliteSearchTerms):
         high = 2**63 - 1 if before is None else before
         if after is not None:
             rows = self._read(
-                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
-                "expires_at, sealed FROM messages "
-                "WHERE channel_id = ? AND position > ? AND position < ? "
-                "ORDER BY position ASC LIMIT ?",
+                "SELECT " + _MESSAGE_COLUMNS + _MESSAGES +
+                "WHERE c.channel_id = ? AND m.position > ? AND m.position < ? "
+                "ORDER BY m.position ASC LIMIT ?",
                 (channel_id, low, high, limit),
             )
         else:
             rows = self._read(
-                "SELECT position, channel_id, message_id, seq, sent_at, received_at, "
-                "expires_at, sealed FROM messages "
-                "WHERE channel_id = ? AND position > ? AND position < ? "
-                "ORDER BY position DESC LIMIT ?",
+                "SELECT " + _MESSAGE_COLUMNS + _MESSAGES +
+                "WHERE c.channel_id = ? AND m.position > ? AND m.position < ? "
+                "ORDER BY m.position DESC LIMIT ?",
                 (channel_id, low, high, limit),
             )
             rows.reverse()
@@ -459,7 +465,8 @@ class SqliteMessages(SqliteSearchTerms):
             # the terms of the old text leave with it; the caller indexes the new text
             exact = self._unindex("message", (channel_id, message_id))
             self._write(
-                "UPDATE messages SET sealed = ? WHERE channel_id = ? AND message_id = ?",
+                "UPDATE messages SET sealed = ? WHERE chan = "
+                "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
                 (sealed, channel_id, message_id),
             )
             if not exact:
@@ -474,7 +481,8 @@ class SqliteMessages(SqliteSearchTerms):
                 (channel_id, message_id),
             )
             gone = self._write(
-                "DELETE FROM messages WHERE channel_id = ? AND message_id = ?",
+                "DELETE FROM messages WHERE chan = "
+                "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
                 (channel_id, message_id),
             ) == 1
             if not exact:
@@ -495,8 +503,8 @@ class SqliteMessages(SqliteSearchTerms):
         """(channel id, message id) of every message whose ``expires_at <= now``."""
         check_int(now, "now")
         rows = self._read(
-            "SELECT channel_id, message_id FROM messages "
-            "WHERE expires_at IS NOT NULL AND expires_at <= ?",
+            "SELECT c.channel_id, m.message_id " + _MESSAGES +
+            "WHERE m.expires_at IS NOT NULL AND m.expires_at <= ?",
             (now,),
         )
         return [(bytes(c), bytes(m)) for c, m in rows]
@@ -506,7 +514,8 @@ class SqliteMessages(SqliteSearchTerms):
         check_int(seq, "seq")
         with self.transaction():
             self._write(
-                "UPDATE messages SET seq = ? WHERE channel_id = ? AND message_id = ?",
+                "UPDATE messages SET seq = ? WHERE chan = "
+                "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
                 (seq, channel_id, message_id),
             )
 
@@ -514,7 +523,8 @@ class SqliteMessages(SqliteSearchTerms):
         check_int(expires_at, "expires_at")
         with self.transaction():
             self._write(
-                "UPDATE messages SET expires_at = ? WHERE channel_id = ? AND message_id = ?",
+                "UPDATE messages SET expires_at = ? WHERE chan = "
+                "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
                 (expires_at, channel_id, message_id),
             )
 
@@ -530,9 +540,8 @@ class SqliteMessages(SqliteSearchTerms):
             raise UsageError(f"limit must be in 1..{MAX_PAGE}")
         check_int(before, "before", optional=True)
         rows = self._read(
-            "SELECT ord, position, channel_id, message_id, seq, sent_at, received_at, "
-            "expires_at, sealed FROM messages WHERE channel_id = ? AND ord < ? "
-            "ORDER BY ord DESC LIMIT ?",
+            "SELECT m.ord, " + _MESSAGE_COLUMNS + _MESSAGES +
+            "WHERE c.channel_id = ? AND m.ord < ? ORDER BY m.ord DESC LIMIT ?",
             (channel_id, 2**63 - 1 if before is None else before, limit),
         )
         rows.reverse()
@@ -567,7 +576,8 @@ class SqliteMessages(SqliteSearchTerms):
         # does not go on past a store failure).
         with self._single_write():
             row = self._conn.execute(
-                "SELECT position FROM messages WHERE channel_id = ? AND message_id = ?",
+                "SELECT position FROM messages WHERE chan = "
+                "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
                 (channel_id, message_id),
             ).fetchone()
             if row is None:
@@ -594,13 +604,13 @@ class SqliteMessages(SqliteSearchTerms):
         with self._lock:
             self._flush_terms()  # inside a transaction: what it stored so far counts
         sql = (
-            "SELECT m.position, m.channel_id, m.message_id, m.seq, m.sent_at, m.received_at, "
-            "m.expires_at, m.sealed FROM search_fts f JOIN messages m ON m.position = f.rowid "
+            "SELECT " + _MESSAGE_COLUMNS + "FROM search_fts f "
+            "JOIN messages m ON m.position = f.rowid JOIN channels c ON c.number = m.chan "
             "WHERE search_fts MATCH ?"
         )
         args: tuple[object, ...] = (match,)
         if channel_id is not None:
-            sql += " AND m.channel_id = ?"
+            sql += " AND c.channel_id = ?"
             args += (channel_id,)
         sql += " ORDER BY f.rowid DESC LIMIT ?"
         return [self._message(r, strict=False) for r in self._read(sql, (*args, limit))]

@@ -628,7 +628,7 @@ def test_migrates_v1_database(db_path: Path) -> None:
     )
     conn.close()
     s = SqliteStore.open(db_path, KEY)
-    assert schema.current_version(s._conn) == SCHEMA_VERSION == 9
+    assert schema.current_version(s._conn) == SCHEMA_VERSION == 10
     ch = s.get_channel(b"c")
     assert (ch.name, ch.kind, ch.roster, ch.cursor) == (
         "old channel",

@@ -54,9 +54,9 @@ def test_rows_sealed_before_packing_still_open(tmp_path: Path) -> None:
     # a row as schema 7 wrote it before packing: the msgpack array itself, sealed
     plain = msgspec.msgpack.encode([b"alderia/ana", payloads.encode(old)])
     store._conn.execute(
-        "INSERT INTO messages (channel_id, message_id, seq, sent_at, received_at, sealed) "
-        "VALUES (?, ?, 1, 5, 5, ?)",
-        (CID, old.message_id, store._cipher.seal(plain, "messages", CID, old.message_id)))
+        "INSERT INTO messages (chan, message_id, seq, sent_at, received_at, sealed) "
+        "SELECT number, ?, 1, 5, 5, ? FROM channels WHERE channel_id = ?",
+        (old.message_id, store._cipher.seal(plain, "messages", CID, old.message_id), CID))
     store.insert_message(CID, new.message_id, sender=b"alderia/ana", body=payloads.encode(new),
                          sent_at=6, received_at=6, seq=2)
     got = {m.message_id: m for m in store.list_messages(CID)}

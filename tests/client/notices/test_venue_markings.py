@@ -80,8 +80,11 @@ async def test_venue_scheme_is_adopted_and_enforced_on_send_and_receipt(
     assert "outside the venue's scheme" not in shown
     assert any(isinstance(e, PolicyRefused) and "not a level" in e.reason for e in seen)
 
-    # rollback: the relay serves the older policy again; every device keeps the newer
+    # rollback: the relay serves the older policy again; every device keeps the newer.
+    # An honest relay keeps serving the newest it served (its copy, venue-policy.served:
+    # test_policy_reload.py); a hostile one drops that copy
     policy_path.write_bytes(old_policy)
+    (v.layout.relay_dir / "venue-policy.served").unlink()
     _restart(v)
     seen.clear()
     await b.sync()
