@@ -30,7 +30,10 @@ behind its reservation (a jump made on load is saved with the next reservation, 
 repeated power cuts do not widen it): the jump is at most :data:`RESERVE_BLOCK`
 generations, well inside the window receivers accept (``DEFAULT_MAX_FORWARD``, 1,000
 ahead; receivers keep the passed keys as skipped keys, bounded by
-``DEFAULT_MAX_SKIPPED``, until they are dropped as the oldest). A stored reservation
+``DEFAULT_MAX_SKIPPED``, until they are dropped as the oldest: a restart costs each
+receiver up to 64 such keys, about 3 KiB of its group state, until the next epoch; a
+device restarted more than 15 times within one epoch makes receivers drop its oldest
+skipped keys, as any large gap would). A stored reservation
 further ahead than one block is not one this code wrote: it is read as one block
 ahead. One lower than the ratchet (an older record) moves nothing: a ratchet never
 goes back.
