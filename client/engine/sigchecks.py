@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import os
 import select
 import subprocess
@@ -73,6 +74,9 @@ class _Worker:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self._in = self.proc.stdin.fileno()
         self._out = self.proc.stdout.fileno()
+        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: room for every chunk in flight
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(self._in, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._ready = False
         self._next_id = 0
         self._buf = bytearray()
@@ -131,6 +135,11 @@ class _Worker:
 
     def answered(self, ident: int) -> bool:
         return ident in self._answers
+
+    def forget_through(self, ident: int) -> None:
+        """Drop answers up to ``ident`` (batches settled without them)."""
+        for done in [k for k in self._answers if k <= ident]:
+            del self._answers[done]
 
     def verdict(self, ident: int) -> bool:
         """The answer for batch ``ident`` (waits for it); answers for earlier,
@@ -227,8 +236,8 @@ class ParallelChecks:
         self._later.append(effect)
 
     def settle(self) -> None:
-        """Check what is left here, collect the worker's verdicts, then run the
-        waiting effects.
+        """Check what is left here, take the worker's verdicts (checking here any
+        chunk it has not answered yet), then run the waiting effects.
 
         Raises:
             DeferredCheckFailed: a signature did not verify, or the worker is gone.
@@ -241,12 +250,20 @@ class ParallelChecks:
                 tail.run()  # while the worker finishes the chunks before it
             except VerificationError:
                 ok = False
+        worker = self._worker
+        worker.poll()
         for ident, batch in sent:
-            try:
-                batch.report(self._worker.verdict(ident))
-            except _WorkerGone:
-                ok = False
+            if not ok:
                 break
+            if worker.answered(ident):
+                batch.report(worker.verdict(ident))
+                continue
+            try:  # not answered yet (a busy machine): checked here, not waited for
+                batch.run()
+            except VerificationError:
+                ok = False
+        if sent:
+            worker.forget_through(sent[-1][0])
         if not ok or not self.deferred.settled:
             self._later = []
             raise DeferredCheckFailed("a deferred signature check failed or did not run")

@@ -5,7 +5,7 @@ message under another member's key and generation, with its own signature (THREA
 12: it passes the AEAD, only the signature gives it away), is refused; the genuine
 message of that generation, right after it, is still shown; nothing is stored twice;
 no key-transparency gossip of the batch is handed on before its checks pass; and a
-worker that dies mid-batch costs a redo in line, not a message."""
+worker that dies mid-batch costs at most a redo in line, never a message."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ async def test_a_clean_batch_is_checked_beside_and_kept_once(
     assert not [e for e in events if isinstance(e, ErrorEvent)]
 
 
-async def test_a_worker_killed_mid_batch_costs_a_redo_not_a_message(
+async def test_a_worker_killed_mid_batch_costs_no_message(
         pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
     _relay, d, gid = await channel(pki, people, ("a", "b"))
     await _worker_ready()
