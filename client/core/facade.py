@@ -34,6 +34,7 @@ from client.core.sync import Syncer
 from client.core.upkeep import DeviceStatus, Upkeep
 from client.core.views import Views
 from client.engine import Engine
+from client.engine.sigchecks import start_worker
 from client.events import Event, KeyPackagesDraining
 from client.health import CertificateStatus, Claim, RoutingStatus
 from client.keystore import KdfLimits, PassphrasePrompt
@@ -322,6 +323,9 @@ class Client:
 
     # ------------------------------------------------------------------ connection (Connection)
     async def start(self) -> None:
+        # a long-running device: the signature-checking process starts now, so the
+        # first catch-up has it from its first batch (client.engine.sigchecks)
+        start_worker()
         await self.connection.start()
 
     async def stop(self) -> None:
