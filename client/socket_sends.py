@@ -43,32 +43,22 @@ class SocketSends:
         self._closed = False
 
     async def send(self, group_id: str, client_msg_id: str, message: str,
-                   timeout: float, left: Callable[[], None] | None = None) -> PostResult:
-        """Write the frame, run ``left`` (the store's flush: the message is out, the
-        answer not yet in) and wait for the relay's answer."""
+                   timeout: float) -> PostResult:
         if self._closed or client_msg_id in self._waiting:
             raise RelayUnavailable("no push socket to send on")
         fut: asyncio.Future[PostResult] = asyncio.get_running_loop().create_future()
         self._waiting[client_msg_id] = fut
         try:
-            try:
-                await self._write(json.dumps({"type": "send", "group_id": group_id,
-                                              "client_msg_id": client_msg_id,
-                                              "message": message}))
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # the socket failed under the write
-                raise RelayUnavailable(
-                    f"push socket send failed: {type(exc).__name__}") from None
-            if left is not None:
-                left()  # outside the socket's handlers: a store failure is the caller's
-            try:
-                return await asyncio.wait_for(asyncio.shield(fut), timeout)
-            except (RelayRefused, RelayUnavailable, asyncio.CancelledError):
-                raise
-            except Exception as exc:  # the socket failed, or went silent
-                raise RelayUnavailable(
-                    f"push socket send failed: {type(exc).__name__}") from None
+            await self._write(json.dumps({"type": "send", "group_id": group_id,
+                                          "client_msg_id": client_msg_id,
+                                          "message": message}))
+            return await asyncio.wait_for(asyncio.shield(fut), timeout)
+        except (RelayRefused, RelayUnavailable):
+            raise
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the socket failed under the write, or went silent
+            raise RelayUnavailable(f"push socket send failed: {type(exc).__name__}") from None
         finally:
             if self._waiting.get(client_msg_id) is fut:
                 del self._waiting[client_msg_id]

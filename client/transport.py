@@ -35,7 +35,7 @@ import contextlib
 import functools
 import ssl
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -288,14 +288,10 @@ class Transport(abc.ABC):
         """Post one message. A commit's routing effect is what the relay verifies in
         it, never a list the client sends; a Welcome goes to devices it adds."""
 
-    async def send_app_message(self, group_id: bytes, client_msg_id: str, message: bytes,
-                               left: Callable[[], None] | None = None) -> PostResult:
+    async def send_app_message(self, group_id: bytes, client_msg_id: str,
+                               message: bytes) -> PostResult:
         """An application message (no Welcome, not a commit): like :meth:`post`, over the
-        push socket where an implementation holds one open. ``left`` (the store's flush)
-        runs as soon as the message has been handed to the network, before the answer
-        is awaited (a POST: before it is made); it may run more than once."""
-        if left is not None:
-            left()
+        push socket where an implementation holds one open."""
         return await self.post(group_id, client_msg_id, message)
 
     @abc.abstractmethod
@@ -514,22 +510,19 @@ class HttpTransport(Transport):
         out = await self._json("POST", f"/v1/groups/{b64u(group_id)}/messages", body)
         return PostResult(int(out["seq"]), bool(out["duplicate"]))
 
-    async def send_app_message(self, group_id: bytes, client_msg_id: str, message: bytes,
-                               left: Callable[[], None] | None = None) -> PostResult:
+    async def send_app_message(self, group_id: bytes, client_msg_id: str,
+                               message: bytes) -> PostResult:
         """Over the open push socket, else :meth:`post`. Lost before the answer (the
         socket closed, or silent for the HTTP timeout), or refused as unauthorized (a
         POST logs in again first): sent again by POST under the same client message
-        id, which the relay answers as a duplicate if the first one was stored.
-        ``left`` runs once the frame is written (a POST: before it is made)."""
+        id, which the relay answers as a duplicate if the first one was stored."""
         sends = self._sends
         if sends is not None:
             try:
                 return await sends.send(b64u(group_id), client_msg_id, _b64(message),
-                                        self._answer_timeout, left)
+                                        self._answer_timeout)
             except (RelayUnavailable, UnauthorizedError):
                 pass
-        if left is not None:
-            left()
         return await self.post(group_id, client_msg_id, message)
 
     @staticmethod

@@ -275,23 +275,18 @@ class Syncer(Driver):
                 try:
                     if not isinstance(w, AppWork):
                         self.store.sync()  # a commit's preparation asks the relay first
+                    # an application message: its encryption commits with an fsync
                     out = await self.prepare(w)
                     if out is None:
                         continue
+                    self.store.sync()  # a no-op after that fsync; a re-send had none
                     if out.is_commit or out.welcome is not None:
-                        self.store.sync()  # a no-op after a commit's fsynced save
                         res = await self.transport.post(
                             out.group_id, out.client_msg_id, out.message,
                             welcome=out.welcome, welcome_to=list(out.welcome_to))
                     else:  # over the push socket when it is open (issue 25)
-                        # An application message's commit (the message queued, its id,
-                        # the used key) waited for no fsync: the store is flushed as
-                        # soon as the frame is written, while the relay works. A power
-                        # cut before that flush skips generations, never reuses one
-                        # (client.engine.reservations); only this device's own copy of
-                        # the message, already out, can be lost with it.
                         res = await self.transport.send_app_message(
-                            out.group_id, out.client_msg_id, out.message, self.store.sync)
+                            out.group_id, out.client_msg_id, out.message)
                     self._sealed.pop(w.item_id, None)
                     seq = getattr(res, "seq", None)
                     # undone by a power cut, this only sends the message again under

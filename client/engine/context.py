@@ -19,7 +19,6 @@ from client.crisis.authority import Handover, act_of, chair_office, refusal
 from client.crisis.handovers import handover_in, stored_handovers
 from client.engine.envelope import epoch_fingerprint, info_name
 from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
-from client.engine.reservations import SendReservations
 from client.engine.settings import CrashHook, EngineSettings
 from client.errors import NotFoundError
 from client.features import Features
@@ -65,7 +64,6 @@ class EngineContext:
         self.groups: dict[bytes, Group] = {}
         self.features = Features(store)
         self.send_ids = SendIds(store)
-        self.reservations = SendReservations(store)
         self.signer = expand_signature_key(me.seed)  # signs fork statements faster
         self._handovers: list[Handover] | None = None
         #: group id -> what was read of its current epoch
@@ -97,7 +95,6 @@ class EngineContext:
             if st is None:
                 raise NotFoundError("no group state for this channel")
             g = Group.from_bytes(st.state, credential_validator=self.trust)
-            self.reservations.loaded(g)  # past generations a lost commit may have used
             self.groups[group_id] = g
         return g
 

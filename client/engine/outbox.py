@@ -6,12 +6,8 @@ survive epochs and restarts; commits are rebuilt from intent after a lost race
 (:mod:`client.engine.commits`). Client message ids are random and recorded before
 first use (:mod:`client.msgids`), so a resend after a crash is de-duplicated by the
 relay and the relay cannot tell a commit from a message by them. Application messages
-are padded to a size bucket. The group state that consumed a ratchet key is committed
-before the ciphertext can leave the device (THREATS 18), without waiting for the disk:
-the generations it may use are reserved on the disk in blocks
-(:mod:`client.engine.reservations`), so a power cut that undoes the commit makes the
-device skip generations, never reuse one. The caller flushes the store
-(``store.sync()``) as soon as the message has left.
+are padded to a size bucket. The group state that consumed a ratchet key is saved
+before the ciphertext can leave the device (THREATS 18).
 
 **Self-updates** (post-compromise security). A channel where this device has not
 committed for ``self_update_seconds`` or has sent ``self_update_messages`` messages
@@ -167,20 +163,16 @@ class Outbox:
         raise NotFoundError("outbox item is gone")
 
     def encrypt(self, work: AppWork) -> Outbound:
-        """Encrypt a queued payload at the current epoch; the used key is forgotten, its
-        commit deferred (``store.sync()`` makes it durable; until then a power cut can
-        only make this device skip generations). Call it outside a store transaction."""
+        """Encrypt a queued payload at the current epoch; the used key is forgotten durably."""
         ctx = self.ctx
         item = out_decoder.decode(work.data) if work.data else \
             self.item(work.channel_id, work.item_id)
         assert isinstance(item, OutApp)
         g = ctx.group(work.channel_id)
-        ctx.reservations.reserve(g, ctx.save_group)  # an fsync once per block
         aad = app_aad(g, item.message_id, self.gossip(work.channel_id), ctx.signer)
         pad = app_padding(g, len(item.body), len(aad))
         try:
-            # the id and the used key: one commit, on the disk at the caller's sync()
-            with ctx.store.deferred_sync(), ctx.store.transaction():
+            with ctx.store.transaction():  # the id and the used key: one durable write
                 cmid = ctx.send_ids.id_for(APP, work.channel_id, item.message_id,
                                            item.attempt)
                 msg = g.encrypt_application(item.body, authenticated_data=aad, padding=pad)

@@ -41,8 +41,6 @@ __all__ = [
     "RefusalStore",
     "SendIdRecord",
     "SendIdStore",
-    "SendReservation",
-    "SendReservationStore",
     "StateRow",
     "StoredKeyPackage",
     "records_from_group_state",
@@ -84,16 +82,6 @@ class SendIdRecord(msgspec.Struct, frozen=True, array_like=True):
     kind: str
     ref: bytes
     attempt: int = 0
-
-
-class SendReservation(msgspec.Struct, frozen=True, array_like=True):
-    """This device's application generations reserved in one epoch of a group: any
-    below ``until`` may have been used (see :mod:`client.engine.reservations`)."""
-
-    epoch: int
-    #: which epoch of that number (a digest of its epoch authenticator)
-    epoch_tag: bytes
-    until: int
 
 
 class GapStore(Protocol):
@@ -163,14 +151,6 @@ class SendIdStore(Protocol):
     def delete_send_id(self, digest: bytes | None, raw: bytes) -> None: ...
 
 
-class SendReservationStore(Protocol):
-    """Per group, the send generations this device reserved (one record, the latest)."""
-
-    def get_send_reservation(self, group_id: bytes) -> SendReservation | None: ...
-
-    def put_send_reservation(self, group_id: bytes, record: SendReservation) -> None: ...
-
-
 class DirectoryStateStore(Protocol):
     """What the client keeps of the venue directory: the CRLs it last accepted and its
     view of the transparency log (:meth:`client.transparency.LogVerifier.to_bytes`)."""
@@ -195,8 +175,7 @@ class ClientRecordStore(Protocol):
 
 
 class EngineStateStore(GapStore, RefusalStore, ForkStore, KeyPackageStore, SendIdStore,
-                       SendReservationStore, DirectoryStateStore, ClientRecordStore,
-                       Protocol):
+                       DirectoryStateStore, ClientRecordStore, Protocol):
     """Every engine-state protocol together."""
 
 
@@ -215,7 +194,6 @@ KEY_PACKAGE: Final = "key_package"
 LAST_RESORT: Final = "last_resort"
 SEND_ID: Final = "send_id"
 SEND_REF: Final = "send_ref"
-SEND_RESERVED: Final = "send_reserved"
 CRLS: Final = "crls"
 LOG: Final = "log"
 MUTE: Final = "mute"
@@ -232,7 +210,6 @@ _digests: Final = msgspec.msgpack.Decoder(list[bytes])
 _kp: Final = msgspec.msgpack.Decoder(StoredKeyPackage)
 _lr: Final = msgspec.msgpack.Decoder(LastResortRecord)
 _send_ref: Final = msgspec.msgpack.Decoder(SendIdRecord)
-_reserved: Final = msgspec.msgpack.Decoder(SendReservation)
 _str: Final = msgspec.msgpack.Decoder(str)
 _blobs: Final = msgspec.msgpack.Decoder(list[bytes])
 
@@ -332,13 +309,6 @@ class EngineStateRecords:
         if digest is not None:
             self._state_delete(SEND_ID, digest)
         self._state_delete(SEND_REF, raw)
-
-    # send generations reserved
-    def get_send_reservation(self, group_id: bytes) -> SendReservation | None:
-        return self._decoded(SEND_RESERVED, group_id, _reserved)
-
-    def put_send_reservation(self, group_id: bytes, record: SendReservation) -> None:
-        self._state_put(SEND_RESERVED, group_id, _enc.encode(record))
 
     # the venue directory
     def get_crls(self) -> list[bytes]:

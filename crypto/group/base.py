@@ -36,7 +36,6 @@ from crypto.messages import (
     SenderData,
     WireFormat,
 )
-from crypto.schedule.secret_tree import RatchetType
 
 
 class _GroupBase:
@@ -250,21 +249,6 @@ class _GroupBase:
         return st.app_framing().seal(st.own_leaf, st.signing_key, st.secret_tree, data,
                                      authenticated_data=authenticated_data, padding=padding,
                                      rng=rng)
-
-    @property
-    def own_application_generation(self) -> int:
-        """The generation of this member's next application message in this epoch."""
-        st = self._state
-        return st.secret_tree.next_generation(st.own_leaf, RatchetType.APPLICATION)
-
-    def skip_own_application_to(self, generation: int) -> int:
-        """Move this member's application ratchet on to ``generation`` (never back),
-        deleting the keys in between unused; returns how many were passed over. For a
-        sender whose stored state may be older than the last generation it used
-        (:meth:`crypto.schedule.secret_tree.SecretTree.skip_to`); receivers accept the
-        gap when it stays within their forward window (1,000 by default)."""
-        st = self._state
-        return st.secret_tree.skip_to(st.own_leaf, RatchetType.APPLICATION, generation)
 
     def application_size(self, data_len: int, aad_len: int, padding: int = 0) -> int:
         """The exact size of :meth:`encrypt_application`'s output for these lengths."""

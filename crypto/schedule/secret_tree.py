@@ -176,36 +176,6 @@ class SecretTree:
         r.version += 1
         return out
 
-    def skip_to(self, leaf: int, ratchet: RatchetType, generation: int) -> int:
-        """Move the ratchet on so that its next key is ``generation``, deleting the keys
-        of every generation before it and keeping none as skipped (a sender's own ratchet:
-        none of them may ever be used, whatever was sent with them before). Never moves
-        back: a ratchet at or past ``generation`` is left as it is. Returns how many
-        generations were passed over.
-
-        Why: a sender whose stored state may be older than the last generation it used
-        (its later writes lost in a power cut) moves past every generation it may have
-        used instead of using one twice (RFC 9420 section 6.3.2: a lost position in the
-        key schedule reuses a key and nonce). Receivers see a gap, within their
-        ``max_forward`` window when the caller keeps the jump below it.
-
-        Raises:
-            UsageError: ``generation`` is beyond the ratchet's last one.
-        """
-        if not 0 <= generation <= _MAX_GENERATION + 1:
-            raise UsageError("generation out of range")
-        r = self._ratchet(leaf, ratchet)
-        passed = generation - r.generation
-        if passed <= 0:
-            return 0
-        secret = r.secret
-        for g in range(r.generation, generation):
-            secret = self._step(secret, g)[2]
-        r.secret = secret
-        r.generation = generation
-        r.version += 1
-        return passed
-
     def key_for(self, leaf: int, ratchet: RatchetType, generation: int) -> RatchetKey:
         """The key of ``generation`` for a received message, without consuming it.
 

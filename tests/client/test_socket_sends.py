@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -92,13 +92,12 @@ async def test_socket_cut_before_the_answer_sends_again_once_delivered_once(
     frames: list[tuple[bytes, str, bytes]] = []
     real = type(a.transport).send_app_message
 
-    async def spy(self: object, group_id: bytes, cmid: str, message: bytes,
-                  left: Callable[[], None] | None = None) -> PostResult:
+    async def spy(self: object, group_id: bytes, cmid: str, message: bytes) -> PostResult:
         frames.append((group_id, cmid, message))
-        return await real(a.transport, group_id, cmid, message, left)
+        return await real(a.transport, group_id, cmid, message)
 
     monkeypatch.setattr(a.transport, "send_app_message",
-                        lambda g, c, m, left=None: spy(a.transport, g, c, m, left))
+                        lambda g, c, m: spy(a.transport, g, c, m))
     n = len(posts(v))
     flag.write_text("cut")  # the relay stores it; the socket closes instead of the answer
     mid = await a.send_text(cid, "cut mid-send")
@@ -160,10 +159,9 @@ async def test_commits_stay_on_post(pair: tuple[Venue, Path],
     on_socket: list[str] = []
     real = a.transport.send_app_message
 
-    async def spy(group_id: bytes, cmid: str, message: bytes,
-                  left: Callable[[], None] | None = None) -> PostResult:
+    async def spy(group_id: bytes, cmid: str, message: bytes) -> PostResult:
         on_socket.append(cmid)
-        return await real(group_id, cmid, message, left)
+        return await real(group_id, cmid, message)
 
     monkeypatch.setattr(a.transport, "send_app_message", spy)
     n = len(posts(v))
@@ -173,35 +171,3 @@ async def test_commits_stay_on_post(pair: tuple[Venue, Path],
     assert on_socket == [] and a.pending_sends() == 0
     await a.send_text(cid, "after the commit")  # the next message: on the socket again
     assert len(on_socket) == 1
-
-
-async def test_the_store_is_flushed_once_the_frame_is_written_before_the_answer() -> None:
-    """The message's commit waited for no fsync (client.engine.reservations): ``left``
-    flushes the store right after the frame is written, before the relay's answer is
-    awaited; a failure of that flush is the store's error, not a lost socket (which
-    would send the message again by POST as if nothing had happened)."""
-    from client.errors import StorageError
-    from client.socket_sends import SocketSends
-
-    order: list[str] = []
-    sends: SocketSends
-
-    async def write(_frame: str) -> None:
-        order.append("written")
-
-    def left() -> None:
-        order.append("flushed")
-        asyncio.get_running_loop().call_soon(
-            sends.answer, {"type": "sent", "client_msg_id": "id-1", "seq": 7,
-                           "duplicate": False})
-
-    sends = SocketSends(write)
-    res = await sends.send("g", "id-1", "m", 5.0, left)
-    assert order == ["written", "flushed"] and res == PostResult(7, False)
-
-    def failing() -> None:
-        raise StorageError("flushing the store failed: no space")
-
-    with pytest.raises(StorageError):
-        await sends.send("g", "id-2", "m", 5.0, failing)
-    assert order == ["written", "flushed", "written"]

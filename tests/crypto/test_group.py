@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from crypto import messages as m
-from crypto.errors import EpochError, GenerationError, ReplayError, UsageError
+from crypto.errors import EpochError, ReplayError, UsageError
 from crypto.group import (
     ApplicationMessage,
     Group,
@@ -250,29 +250,3 @@ def test_process_refuses_after_self_removal_and_join_needs_tree() -> None:
     assert gi is not None
     assert m.find_extension(gi.extensions, m.ExtensionType.ratchet_tree) is not None
     assert g.epoch == a.epoch
-
-
-def test_restored_sender_skips_past_used_generations() -> None:
-    """A sender whose stored state lost its last sends (a power cut) and encrypts from
-    it again reuses generations: receivers refuse the new message as a replay. Moved
-    on past them (``skip_own_application_to``) it is accepted, and the gap a receiver
-    accepts is bounded by its forward window."""
-    a, b, _c = make_group(3)
-    snapshot = a.to_bytes()
-    for i in range(3):
-        assert isinstance(b.process(a.encrypt_application(bytes([i])), now=NOW),
-                          ApplicationMessage)
-    restored = Group.from_bytes(snapshot, credential_validator=accept)
-    assert restored.own_application_generation == 0
-    with pytest.raises(ReplayError):  # generation 0 again: refused, and a key reused
-        b.process(restored.encrypt_application(b"reused"), now=NOW)
-    restored = Group.from_bytes(snapshot, credential_validator=accept)
-    assert restored.skip_own_application_to(64) == 64
-    assert restored.skip_own_application_to(10) == 0  # never back
-    assert restored.own_application_generation == 64
-    got = b.process(restored.encrypt_application(b"after the jump"), now=NOW)
-    assert isinstance(got, ApplicationMessage) and got.data == b"after the jump"
-    far = Group.from_bytes(snapshot, credential_validator=accept)
-    far.skip_own_application_to(64 + 1 + 1001)  # beyond b's window (1,000 ahead)
-    with pytest.raises(GenerationError):
-        b.process(far.encrypt_application(b"too far"), now=NOW)
