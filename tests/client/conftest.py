@@ -19,9 +19,16 @@ import psycopg
 import pytest
 
 from tests.support.client_venue import Venue, start_venue
+from tests.support.pki import Pki
 
 PG_DSN = os.environ.get("CORRIDOR_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
+
+
+@pytest.fixture(scope="module")
+def pki() -> Pki:
+    """The engine tests' venue PKI: one per module (a module's people share a root)."""
+    return Pki()
 
 
 def _pg_url() -> Iterator[str]:

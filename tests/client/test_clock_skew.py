@@ -19,11 +19,6 @@ from tests.support.pki import A_M, B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device(A_M, "ana"), "a2": pki.device(A_M, "ben"),
             "b": pki.device(B_M, "bea"), "c": pki.device(C_M, "cy")}

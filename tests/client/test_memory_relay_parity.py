@@ -145,11 +145,6 @@ async def play(pki: Pki, people: dict[str, Issued], make: MakeTransport | None,
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {n: pki.device(m, who) for n, (m, who) in NAMES.items()}
 

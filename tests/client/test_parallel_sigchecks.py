@@ -29,11 +29,6 @@ from tests.support.waiting import WAIT, until
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "c": pki.device(C_M, "cy")}

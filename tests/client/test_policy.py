@@ -47,11 +47,6 @@ _enc = msgspec.msgpack.Encoder()
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {
         "a": pki.device(A_M, "ana"), "a2": pki.device(A_M, "ben"),

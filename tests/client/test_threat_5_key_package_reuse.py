@@ -18,11 +18,6 @@ from tests.support.pki import B_M, C_M, Issued, Pki
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "b2": pki.device(B_M, "bo"), "c": pki.device(C_M, "cy")}

@@ -39,11 +39,6 @@ def welcome(wid: int, message: bytes, commit: bytes) -> RelayWelcome:
 
 
 @pytest.fixture(scope="module")
-def pki() -> Pki:
-    return Pki()
-
-
-@pytest.fixture(scope="module")
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "b2": pki.device(B_M, "bo")}
