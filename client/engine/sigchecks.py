@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import fcntl
 import os
 import select
 import subprocess
@@ -74,7 +73,8 @@ class _Worker:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self._in = self.proc.stdin.fileno()
         self._out = self.proc.stdout.fileno()
-        if hasattr(fcntl, "F_SETPIPE_SZ"):  # Linux: room for every chunk in flight
+        if sys.platform == "linux":  # room for every chunk in flight
+            import fcntl
             with contextlib.suppress(OSError):
                 fcntl.fcntl(self._in, fcntl.F_SETPIPE_SZ, 1 << 20)
         self._ready = False
@@ -175,7 +175,9 @@ _lock = threading.Lock()
 
 
 def _enabled() -> bool:
+    # POSIX only: select() on pipes; elsewhere the checks stay in line
     return ((os.cpu_count() or 1) >= 2 and not getattr(sys, "frozen", False)
+            and os.name == "posix"
             and os.environ.get("CORRIDOR_SIGCHECK_WORKER", "1") != "0")
 
 

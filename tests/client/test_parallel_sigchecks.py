@@ -233,3 +233,14 @@ async def test_a_chunk_checked_here_while_the_worker_is_behind_fails_at_once(
     with pytest.raises(sigchecks.DeferredCheckFailed):
         bad.opened()
     assert not bad.deferred.settled
+
+
+def test_switched_off_or_frozen_checks_stay_in_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sigchecks, "_worker", None)
+    monkeypatch.setenv("CORRIDOR_SIGCHECK_WORKER", "0")
+    assert not sigchecks.start_worker()
+    assert sigchecks.parallel_checks(10_000) is None and sigchecks._worker is None
+    monkeypatch.delenv("CORRIDOR_SIGCHECK_WORKER")
+    monkeypatch.setattr(sigchecks.sys, "frozen", True, raising=False)  # the bundle
+    assert sigchecks.parallel_checks(10_000) is None and sigchecks._worker is None
+    assert sigchecks.parallel_checks(sigchecks.MIN_BATCH - 1) is None  # a push or two
