@@ -144,22 +144,9 @@ class _Worker:
         for done in [k for k in self._answers if k <= ident]:
             del self._answers[done]
 
-    def verdict(self, ident: int) -> bool:
-        """The answer for batch ``ident`` (waits for it); answers for earlier,
-        abandoned batches are dropped."""
-        try:
-            while ident not in self._answers:
-                chunk = os.read(self._out, 4096)
-                if not chunk:
-                    raise _WorkerGone("the signature worker ended")
-                self._absorb(chunk)
-        except (OSError, _WorkerGone):
-            self.dead = True
-            raise _WorkerGone("the signature worker ended") from None
-        verdict = self._answers.pop(ident)
-        for stale in [k for k in self._answers if k < ident]:
-            del self._answers[stale]
-        return verdict
+    def answer(self, ident: int) -> bool | None:
+        """The answer already in for batch ``ident``, taken; None if it is not in yet."""
+        return self._answers.pop(ident, None)
 
     def stop(self) -> None:
         with contextlib.suppress(OSError):
@@ -260,8 +247,9 @@ class ParallelChecks:
         for ident, batch in sent:
             if not ok:
                 break
-            if worker.answered(ident):
-                batch.report(worker.verdict(ident))
+            verdict = worker.answer(ident)
+            if verdict is not None:
+                batch.report(verdict)
                 continue
             try:  # not answered yet (a busy machine): checked here, not waited for
                 batch.run()
