@@ -6,4 +6,6 @@ export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 echo "== ruff"; ruff check .
 echo "== mypy"; mypy crypto client server_stub ui demo
 echo "== translations"; python -m ui.translations build >/dev/null
-echo "== pytest"; python -m pytest "$@"
+# Two workers (pytest-xdist): most tests wait on relay processes and sockets, so two
+# halve the wall time even on two cores; CORRIDOR_TEST_WORKERS=0 runs them in one process.
+echo "== pytest"; python -m pytest -n "${CORRIDOR_TEST_WORKERS:-2}" "$@"
