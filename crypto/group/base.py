@@ -5,6 +5,7 @@ outgoing and incoming messages under the current epoch's keys.
 
 from __future__ import annotations
 
+import itertools
 import secrets
 from collections.abc import Sequence
 
@@ -37,22 +38,69 @@ from crypto.messages import (
     WireFormat,
 )
 
+#: Process-wide, so that no two Group objects ever share a serial: a caller that
+#: remembers the serial it saved cannot mistake another group object for it.
+_SERIALS = itertools.count(1)
+
 
 class _GroupBase:
-    """State, identity and pending commit of one member's group; framing."""
+    """State, identity and pending commit of one member's group; framing.
 
-    __slots__ = ("_deferred", "_identity", "_pending", "_state", "welcome_extensions")
+    ``_state`` and ``_pending`` are properties: every assignment moves
+    :attr:`epoch_part_serial`. The application-message paths alone swap the state
+    through :meth:`_swap_ratchets`, which does not (they change secret trees only).
+    """
+
+    __slots__ = ("_deferred", "_identity", "_part", "_pend", "_serial", "_st",
+                 "welcome_extensions")
 
     def __init__(self, state: _State, identity: IdentityLike) -> None:
+        self._serial = 0
+        #: (serial, digest) of the last epoch part written or read at that serial
+        self._part: tuple[int, bytes] | None = None
         self._state = state
         #: signature checks of messages this group opened and not yet run (their keys
         #: are deleted in memory): the state must not persist until they pass
         self._deferred: DeferredSignatures | None = None
         self._identity: IdentityProvider = identity_provider(identity)
-        self._pending: tuple[bytes, CommitOutput, StagedCommit] | None = None
+        self._pending = None
         #: the GroupInfo extensions of the Welcome this group was joined from (only
         #: right after :meth:`join`; not kept by :meth:`to_bytes`)
         self.welcome_extensions: tuple[Extension, ...] = ()
+
+    @property
+    def _state(self) -> _State:
+        return self._st
+
+    @_state.setter
+    def _state(self, state: _State) -> None:
+        self._st = state
+        self._serial = next(_SERIALS)
+
+    @property
+    def _pending(self) -> tuple[bytes, CommitOutput, StagedCommit] | None:
+        return self._pend
+
+    @_pending.setter
+    def _pending(self, pending: tuple[bytes, CommitOutput, StagedCommit] | None) -> None:
+        self._pend = pending
+        self._serial = next(_SERIALS)
+
+    def _swap_ratchets(self, state: _State) -> None:
+        """Take ``state``, a copy of the current one whose secret trees alone differ
+        (an application message opened), keeping the serial."""
+        self._st = state
+
+    @property
+    def epoch_part_serial(self) -> int:
+        """Moves on every change other than an application message's encryption or
+        decryption (which change the secret trees only): while it stays, the epoch
+        part (:meth:`Group.epoch_part`) is unchanged and needs no new save."""
+        return self._serial
+
+    def _touch(self) -> None:
+        """An in-place change of the epoch part."""
+        self._serial = next(_SERIALS)
 
     def _defer_to(self, deferred: DeferredSignatures) -> None:
         if self._deferred is not None and self._deferred is not deferred \
@@ -115,6 +163,7 @@ class _GroupBase:
     def add_external_psk(self, psk_id: bytes, psk: bytes) -> None:
         """Make an external PSK available to PSK proposals and Welcomes."""
         self._state.external_psks[bytes(psk_id)] = bytes(psk)
+        self._touch()
 
     def ratchet_tree(self) -> bytes:
         """The public ratchet tree (section 12.4.3.3 encoding), for out-of-band delivery."""

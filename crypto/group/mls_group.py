@@ -19,6 +19,7 @@ from crypto.errors import (
     ProtocolError,
     UsageError,
 )
+from crypto.group import parts
 from crypto.group.commit import _GroupCommitter
 from crypto.group.external_init import _external_init_sender
 from crypto.group.public_commit import verify_group_info
@@ -30,13 +31,11 @@ from crypto.group.state import (
     GroupConfig,
     Rng,
     _leaf_at_usage,
-    _read_staged,
     _read_state,
     _required_caps,
     _sign_leaf,
     _State,
     _with_config,
-    _write_staged,
     _write_state,
 )
 from crypto.group.validation import (
@@ -433,16 +432,25 @@ class Group(_GroupCommitter):
         w = Writer()
         w.u8(_STATE_VERSION)
         _write_state(w, self._state)
-        if self._pending is None:
-            w.u8(0)
-        else:
-            msg, out, staged = self._pending
-            w.u8(1)
-            w.opaque_v(msg)
-            w.optional(out.welcome, lambda ww, v: ww.opaque_v(v))
-            w.opaque_v(out.group_info)
-            _write_staged(w, staged)
+        parts.write_pending(w, self._pending)
         return w.getvalue()
+
+    def epoch_part(self) -> bytes:
+        """The state without its secret trees (:mod:`crypto.group.parts`): unchanged
+        while :attr:`epoch_part_serial` stays. Holds keys: store it encrypted."""
+        self._check_settled()
+        data = parts.epoch_part(self._state, self._pending)
+        self._part = (self._serial, parts.epoch_digest(data))
+        return data
+
+    def ratchet_part(self) -> bytes:
+        """The secret trees, bound to the current epoch part: what an application
+        message changes. Holds keys: store it encrypted."""
+        self._check_settled()
+        if self._part is None or self._part[0] != self._serial:
+            self.epoch_part()  # not written at this serial: its digest is needed
+        assert self._part is not None
+        return parts.ratchet_part(self._state, self._part[1])
 
     @classmethod
     def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike,
@@ -462,15 +470,31 @@ class Group(_GroupCommitter):
             if config is not None:
                 state = _with_config(state, config)
             group = cls(state, credential_validator)
-            if r.boolean():
-                msg = r.opaque_v()
-                welcome = r.optional(lambda rr: rr.opaque_v())
-                gi = r.opaque_v()
-                staged = _read_staged(r, state, version)
-                group._pending = (msg, CommitOutput(msg, welcome, gi), staged)
+            group._pending = parts.read_pending(r, state, version)
             r.finish()
         except DecodeError:
             raise
         except (CryptoError, ValueError, TypeError, AssertionError) as exc:
             raise DecodeError(f"invalid group state: {type(exc).__name__}") from None
+        return group
+
+    @classmethod
+    def from_parts(cls, epoch_part: bytes, ratchet_part: bytes, *,
+                   credential_validator: IdentityLike,
+                   config: GroupConfig | None = None) -> Group:
+        """Restore a group saved by :meth:`epoch_part` and :meth:`ratchet_part`
+        (``config`` as for :meth:`from_bytes`). A ratchet part of another epoch part
+        is a DecodeError."""
+        try:
+            state, pending = parts.read_parts(epoch_part, ratchet_part)
+            if config is not None:
+                state = _with_config(state, config)
+            group = cls(state, credential_validator)
+            group._pending = pending
+        except DecodeError:
+            raise
+        except (CryptoError, ValueError, TypeError, AssertionError) as exc:
+            raise DecodeError(f"invalid group state: {type(exc).__name__}") from None
+        if config is None:  # as read: the stored epoch part is this one
+            group._part = (group._serial, parts.epoch_digest(epoch_part))
         return group

@@ -100,7 +100,7 @@ class _GroupReceiver(_GroupBase):
                 self._defer_to(deferred)
             data = app.open(work.secret_tree, leaf, generation, guard, ad, ciphertext,
                             work.member_key_at, deferred)
-            self._state = work
+            self._swap_ratchets(work)
             return ApplicationMessage(leaf, data, authenticated_data, generation)
         msg = MLSMessage.from_bytes(message)
         if msg.wire_format not in (WireFormat.mls_public_message,
@@ -126,7 +126,7 @@ class _GroupReceiver(_GroupBase):
                 # so work on a copy and keep it only on success.
                 work = st.clone()
                 ac = self._unframe(work, msg, sd)
-                self._state = work
+                self._swap_ratchets(work)
             else:
                 ac = self._unframe(st, msg, sd)  # consumes the key only on success
             assert ac.content.application_data is not None

@@ -352,7 +352,8 @@ def _read_bytes_map(r: Reader) -> dict[bytes, bytes]:
     return dict(r.vector(lambda rr: (rr.opaque_v(), rr.opaque_v())))
 
 
-def _write_state(w: Writer, st: _State) -> None:
+def _write_state(w: Writer, st: _State, *, trees: bool = True) -> None:
+    """``trees=False``: without the secret trees (the epoch part of a split save)."""
     w.u16(st.suite.id)
     w.opaque_v(st.context_bytes)
     w.opaque_v(st.tree.encode())
@@ -365,7 +366,8 @@ def _write_state(w: Writer, st: _State) -> None:
     w.vector(sorted(st.private.keys.items()), put_key)
     for name in RETAINED_SECRETS:
         w.opaque_v(getattr(st.secrets, name).value)
-    w.opaque_v(st.secret_tree.to_bytes())
+    if trees:
+        w.opaque_v(st.secret_tree.to_bytes())
     w.opaque_v(st.interim_transcript_hash)
     w.opaque_v(st.confirmation_tag)
 
@@ -394,12 +396,25 @@ def _write_state(w: Writer, st: _State) -> None:
         ww.opaque_v(p.sender_data_secret)
         ww.vector(list(p.signature_keys), lambda w3, k: w3.optional(
             k, lambda w4, v: w4.opaque_v(v)))
-        ww.opaque_v(p.secret_tree.to_bytes())
+        if trees:
+            ww.opaque_v(p.secret_tree.to_bytes())
     w.vector(list(st.past), put_past)
     w.optional(st.reinit, lambda ww, ri: ww.opaque_v(Proposal.of(ri).to_bytes()))
 
 
-def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
+def _read_state(r: Reader, version: int = _STATE_VERSION,
+                trees: Sequence[bytes] | None = None) -> _State:
+    """``trees``: the secret trees (current epoch's, then the past epochs') when ``r``
+    holds an epoch part written without them."""
+    stored = None if trees is None else iter(trees)
+
+    def next_tree(rd: Reader) -> bytes:
+        if stored is None:
+            return rd.opaque_v()
+        value = next(stored, None)
+        if value is None:
+            raise DecodeError("the ratchet part has fewer secret trees than past epochs")
+        return value
     suite = get_suite(r.u16())
     ctx = GroupContext.from_bytes(r.opaque_v())
     tree = restore_ratchet_tree(suite, r.opaque_v())
@@ -411,7 +426,7 @@ def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
     values.update({name: Secret(r.opaque_v()) for name in names})
     # A version 1 state's deleted secrets are dropped here (retained() in _State).
     epoch_secrets = EpochSecrets(suite=suite, **values)
-    secret_tree = SecretTree.from_bytes(suite, r.opaque_v())
+    secret_tree = SecretTree.from_bytes(suite, next_tree(r))
     interim = r.opaque_v()
     tag = r.opaque_v()
 
@@ -439,7 +454,7 @@ def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
             sd = rr.opaque_v()
             sig_keys = tuple(rr.vector(lambda r3: r3.optional(lambda r4: r4.opaque_v())))
             return _PastEpoch(epoch, ctx_bytes, sd, sig_keys,
-                              SecretTree.from_bytes(suite, rr.opaque_v()))
+                              SecretTree.from_bytes(suite, next_tree(rr)))
         past = tuple(r.vector(get_past))
         if len(past) > config.max_past_epochs:
             raise DecodeError("more past epochs than the configuration keeps")
@@ -449,6 +464,8 @@ def _read_state(r: Reader, version: int = _STATE_VERSION) -> _State:
             if not isinstance(body.body, m.ReInit):
                 raise DecodeError("stored ReInit is another proposal")
             reinit = body.body
+    if stored is not None and next(stored, None) is not None:
+        raise DecodeError("the ratchet part has more secret trees than past epochs")
     return _State(suite=suite, context=ctx, tree=tree, own_leaf=own,
                   signature_private_key=sig_priv, private=PrivateTreeState(own, keys),
                   secrets=epoch_secrets, secret_tree=secret_tree,
