@@ -20,21 +20,37 @@ from client.crisis.handovers import handover_in, stored_handovers
 from client.engine.envelope import epoch_fingerprint, info_name
 from client.engine.model import ChannelMeta, DeviceIdentity, enc, meta_decoder
 from client.engine.settings import CrashHook, EngineSettings
-from client.errors import NotFoundError
+from client.errors import CorruptRecordError, NotFoundError
 from client.features import Features
 from client.msgids import SendIds
 from client.policy import Charter, Ident, PolicyViolation, Roster, roster_from_extensions
-from client.store.base import Channel
+from client.store.base import Channel, GroupState
 from client.store.engine_state import EngineStore
 from client.trust import Trust, credential_chain, unverified_identity
 from crypto.corridor import markings
+from crypto.errors import DecodeError
 from crypto.group import Group
 from crypto.suites import expand_signature_key
 
-__all__ = ["EngineContext", "MemberRow"]
+__all__ = ["EngineContext", "MemberRow", "load_group"]
 
 #: (leaf index, device id, identity, certificate chain)
 MemberRow = tuple[int, str, Ident, list[bytes]]
+
+
+def load_group(st: GroupState, trust: Trust) -> Group:
+    """The group of a stored state, whole or in two parts.
+
+    Raises:
+        CorruptRecordError: the parts do not belong together (a crash could not
+            cause it: they are written in one transaction; a swapped row could).
+    """
+    if st.ratchets is None:
+        return Group.from_bytes(st.state, credential_validator=trust)
+    try:
+        return Group.from_parts(st.state, st.ratchets, credential_validator=trust)
+    except DecodeError:
+        raise CorruptRecordError("group_states", st.group_id.hex()) from None
 
 
 class _EpochFacts:
@@ -62,6 +78,9 @@ class EngineContext:
         self.settings = settings
         self.crash = crash
         self.groups: dict[bytes, Group] = {}
+        #: group id -> epoch_part_serial of the epoch part in the store (as this
+        #: process wrote or read it); dropped whenever the store may differ
+        self._saved: dict[bytes, int] = {}
         self.features = Features(store)
         self.send_ids = SendIds(store)
         self.signer = expand_signature_key(me.seed)  # signs fork statements faster
@@ -94,17 +113,34 @@ class EngineContext:
             st = self.store.get_group_state(group_id)
             if st is None:
                 raise NotFoundError("no group state for this channel")
-            g = Group.from_bytes(st.state, credential_validator=self.trust)
+            g = load_group(st, self.trust)
+            if st.ratchets is not None:  # the stored epoch part is this group's
+                self._saved[group_id] = g.epoch_part_serial
             self.groups[group_id] = g
         return g
 
     def save_group(self, g: Group) -> None:
-        self.store.put_group_state(g.group_id, g.epoch, g.to_bytes())
+        """Store ``g``: its ratchet part alone when its epoch part is the one this
+        process last saved or loaded (an application message), else both parts in
+        one write (never apart: an older ratchet part would bring used keys back)."""
+        gid = g.group_id
+        try:
+            if self._saved.get(gid) == g.epoch_part_serial:
+                with contextlib.suppress(NotFoundError):  # the row went: write it whole
+                    self.store.put_group_ratchets(gid, g.epoch, g.ratchet_part())
+                    return
+            epoch_part = g.epoch_part()
+            self.store.put_group_state(gid, g.epoch, epoch_part, g.ratchet_part())
+            self._saved[gid] = g.epoch_part_serial
+        except BaseException:
+            self._saved.pop(gid, None)
+            raise
 
     def forget_group(self, group_id: bytes) -> None:
         """Drop the in-memory group (reloaded from the store on next use)."""
         self.groups.pop(group_id, None)
         self._epochs.pop(group_id, None)
+        self._saved.pop(group_id, None)
 
     def _epoch(self, g: Group) -> _EpochFacts:
         """What this device read of ``g``'s current epoch (reset by the next epoch)."""

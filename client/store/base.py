@@ -124,11 +124,14 @@ class Message:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GroupState:
-    """A serialised MLS group (``crypto.group.Group.to_bytes()``) at ``epoch``."""
+    """A serialised MLS group at ``epoch``: ``state`` is ``Group.to_bytes()`` when
+    ``ratchets`` is None, else ``Group.epoch_part()`` and ``ratchets`` its
+    ``Group.ratchet_part()`` (load with ``Group.from_parts``)."""
 
     group_id: bytes
     epoch: int
     state: bytes
+    ratchets: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -335,7 +338,19 @@ class Store(Transactional, ChannelStore, MessageStore, ExpiryStore, AnnotationSt
     (tests). Code that needs one concern takes that protocol, not this one."""
 
     # -- MLS group state ----------------------------------------------------------
-    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None: ...
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
+                        ratchets: bytes | None = None) -> None:
+        """Replace the group's row: a whole state, or (``ratchets`` given) both parts
+        of a split one, in one write."""
+        ...
+
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
+        """Replace the ratchet part alone of a split state at ``epoch``.
+
+        Raises:
+            NotFoundError: no split state of this group at ``epoch`` (write both parts).
+        """
+        ...
 
     def get_group_state(self, group_id: bytes) -> GroupState | None:
         """Raises CorruptRecordError if the stored state fails authentication."""

@@ -283,13 +283,28 @@ class MemoryStore(EngineStateRecords):
             return len(gone)
 
     # group state ----------------------------------------------------------------
-    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None:
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
+                        ratchets: bytes | None = None) -> None:
         check_id(group_id, "group_id")
         check_int(epoch, "epoch")
-        if not isinstance(state, bytes | bytearray):
+        if not isinstance(state, bytes | bytearray) or \
+                not isinstance(ratchets, bytes | bytearray | None):
             raise UsageError("state must be bytes")
         with self.transaction():
-            self._groups[group_id] = GroupState(group_id=group_id, epoch=epoch, state=bytes(state))
+            self._groups[group_id] = GroupState(
+                group_id=group_id, epoch=epoch, state=bytes(state),
+                ratchets=None if ratchets is None else bytes(ratchets))
+
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
+        check_id(group_id, "group_id")
+        check_int(epoch, "epoch")
+        if not isinstance(ratchets, bytes | bytearray):
+            raise UsageError("ratchets must be bytes")
+        with self.transaction():
+            old = self._groups.get(group_id)
+            if old is None or old.epoch != epoch or old.ratchets is None:
+                raise NotFoundError("no split group state at this epoch")
+            self._groups[group_id] = dataclasses.replace(old, ratchets=bytes(ratchets))
 
     def get_group_state(self, group_id: bytes) -> GroupState | None:
         with self._lock:

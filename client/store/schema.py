@@ -45,6 +45,11 @@ History:
         still serves a channel's messages by position). About 75 bytes less per
         message. Positions (the search index's keys) are kept, and so is the
         table's position counter, so a deleted message's position is never reused.
+    11. the MLS group state in two parts: ``group_states.ratchets`` (sealed) holds the
+        secret trees, the only part an application message changes, and ``sealed``
+        then holds the rest (the epoch part, rewritten only when it changed; see
+        :mod:`crypto.group.parts`). A row without ``ratchets`` (every row before this
+        version) holds the whole state, as before.
 """
 
 from __future__ import annotations
@@ -276,9 +281,15 @@ def _v10(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v11(conn: sqlite3.Connection) -> None:
+    """The ratchet part of a group's state (see History); NULL: ``sealed`` is whole."""
+    conn.execute("ALTER TABLE group_states ADD COLUMN ratchets BLOB")
+
+
 Step = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
+MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10,
+                                     _v11)
 LATEST: Final = len(MIGRATIONS)
 
 

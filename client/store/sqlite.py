@@ -32,6 +32,7 @@ import nacl.utils
 from client.errors import (
     CorruptRecordError,
     EnvironmentFault,
+    NotFoundError,
     StorageError,
     StoreKeyError,
     UsageError,
@@ -125,27 +126,50 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
 
     # ----------------------------------------------------------------- group state
 
-    def put_group_state(self, group_id: bytes, epoch: int, state: bytes) -> None:
+    def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
+                        ratchets: bytes | None = None) -> None:
         check_id(group_id, "group_id")
         check_int(epoch, "epoch")
-        if not isinstance(state, bytes | bytearray):
+        if not isinstance(state, bytes | bytearray) or \
+                not isinstance(ratchets, bytes | bytearray | None):
             raise UsageError("state must be bytes")
         sealed = self._cipher.seal(bytes(state), "group_states", group_id, _u64(epoch))
-        with self.transaction():
+        sealed_ratchets = None if ratchets is None else self._seal_ratchets(group_id, ratchets)
+        with self.transaction():  # one statement: both parts or neither
             self._write(
-                "INSERT INTO group_states (group_id, epoch, sealed) VALUES (?, ?, ?) "
-                "ON CONFLICT (group_id) DO UPDATE SET epoch = excluded.epoch, "
-                "sealed = excluded.sealed",
-                (group_id, epoch, sealed),
+                "INSERT INTO group_states (group_id, epoch, sealed, ratchets) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET "
+                "epoch = excluded.epoch, sealed = excluded.sealed, "
+                "ratchets = excluded.ratchets",
+                (group_id, epoch, sealed, sealed_ratchets),
             )
 
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
+        check_id(group_id, "group_id")
+        check_int(epoch, "epoch")
+        if not isinstance(ratchets, bytes | bytearray):
+            raise UsageError("ratchets must be bytes")
+        sealed = self._seal_ratchets(group_id, ratchets)
+        with self.transaction():
+            if not self._write(
+                    "UPDATE group_states SET ratchets = ? WHERE group_id = ? AND epoch = ? "
+                    "AND ratchets IS NOT NULL", (sealed, group_id, epoch)):
+                raise NotFoundError("no split group state at this epoch")
+
+    def _seal_ratchets(self, group_id: bytes, ratchets: bytes) -> bytes:
+        # Its own table name in the AAD: a ratchet part is never opened as a state.
+        return self._cipher.seal(bytes(ratchets), "group_states.ratchets", group_id)
+
     def get_group_state(self, group_id: bytes) -> GroupState | None:
-        rows = self._read("SELECT epoch, sealed FROM group_states WHERE group_id = ?", (group_id,))
+        rows = self._read("SELECT epoch, sealed, ratchets FROM group_states "
+                          "WHERE group_id = ?", (group_id,))
         if not rows:
             return None
-        epoch, sealed = rows[0]
+        epoch, sealed, sealed_ratchets = rows[0]
         state = self._cipher.open(sealed, "group_states", group_id, _u64(epoch))
-        return GroupState(group_id=group_id, epoch=epoch, state=state)
+        ratchets = None if sealed_ratchets is None else \
+            self._cipher.open(sealed_ratchets, "group_states.ratchets", group_id)
+        return GroupState(group_id=group_id, epoch=epoch, state=state, ratchets=ratchets)
 
     def delete_group_state(self, group_id: bytes) -> None:
         with self.transaction():

@@ -21,10 +21,11 @@ import sys
 import time
 from pathlib import Path
 
+from client.engine.context import load_group
 from client.events import ErrorEvent
 from crypto import framing
 from crypto.errors import ReplayError
-from crypto.group import ApplicationMessage, Group, StagedCommit
+from crypto.group import ApplicationMessage, StagedCommit
 from crypto.messages import ContentType, MLSMessage
 from tests.support.client_venue import Venue
 
@@ -65,7 +66,7 @@ async def test_no_key_is_used_twice_across_sigkills(venue: Venue) -> None:
     # the observer stays silent from here: its state is at the epoch it joined in
     st = obs.store.get_group_state(gid)
     assert st is not None
-    observer = Group.from_bytes(st.state, credential_validator=obs.engine.trust)
+    observer = load_group(st, obs.engine.trust)
     after = obs.store.get_channel(gid).cursor
     await v.close(OBSERVER)
     await v.close(B)

@@ -13,6 +13,7 @@ import time
 
 from client import payloads
 from client.core import Client
+from client.engine.context import load_group
 from client.engine.envelope import open_envelope
 from crypto.errors import CryptoError
 from crypto.group import ApplicationMessage, Group, StagedCommit
@@ -54,7 +55,7 @@ async def test_a_self_update_locks_out_a_stolen_copy_of_the_old_state(venue: Ven
     # the laptop image is taken now
     stolen = b.store.get_group_state(gid)
     assert stolen is not None
-    thief = Group.from_bytes(stolen.state, credential_validator=b.engine.trust)
+    thief = load_group(stolen, b.engine.trust)
     seen = b.store.get_channel(gid).cursor
 
     # control: Ana refreshes her own leaf; the stolen copy follows and still reads

@@ -249,6 +249,33 @@ def test_group_state(store: Store) -> None:
     assert store.get_group_state(b"g") is None
 
 
+def test_group_state_in_two_parts(store: Store) -> None:
+    """Both parts in one write, the ratchet part alone at its epoch; a whole state
+    (every row before schema 11) has none."""
+    store.put_group_state(b"g", 1, b"whole")
+    assert store.get_group_state(b"g") == base.GroupState(group_id=b"g", epoch=1,
+                                                          state=b"whole")
+    with pytest.raises(NotFoundError):  # no ratchet part to replace: write both
+        store.put_group_ratchets(b"g", 1, b"r")
+    store.put_group_state(b"g", 2, b"epoch-2", b"ratchets-a")
+    store.put_group_ratchets(b"g", 2, b"ratchets-b")
+    got = store.get_group_state(b"g")
+    assert got is not None and (got.epoch, got.state, got.ratchets) == \
+        (2, b"epoch-2", b"ratchets-b")
+    with pytest.raises(NotFoundError):  # another epoch than the stored one
+        store.put_group_ratchets(b"g", 3, b"ratchets-c")
+    with pytest.raises(NotFoundError):
+        store.put_group_ratchets(b"other", 2, b"ratchets-c")
+    with pytest.raises(RuntimeError), store.transaction():
+        store.put_group_state(b"g", 3, b"epoch-3", b"ratchets-3")
+        store.put_group_ratchets(b"g", 3, b"ratchets-4")
+        raise RuntimeError("rolled back")
+    assert store.get_group_state(b"g") == got  # both parts, or neither
+    store.put_group_state(b"g", 3, b"whole-3")  # a whole state drops the ratchet part
+    assert store.get_group_state(b"g") == base.GroupState(group_id=b"g", epoch=3,
+                                                          state=b"whole-3")
+
+
 def test_outbox(store: Store) -> None:
     a, b = mk_channel(store, 1), mk_channel(store, 2)
     ids = [store.enqueue_outbox(a if n % 2 else b, b"out-%d" % n, created_at=n) for n in range(6)]
@@ -493,6 +520,37 @@ def test_swapped_ciphertexts_are_detected(db_path: Path) -> None:
     s.close()
 
 
+def test_ratchet_parts_flipped_or_swapped_are_detected(db_path: Path) -> None:
+    s = SqliteStore.open(db_path, KEY)
+    for n in (1, 2):
+        s.put_group_state(b"group-%d" % n, 4, b"epoch-%d" % n, b"ratchets-%d" % n)
+    s.close()
+    conn = raw(db_path)
+    r1, e1 = conn.execute("SELECT ratchets, sealed FROM group_states WHERE group_id = ?",
+                          (b"group-1",)).fetchone()
+    conn.execute("UPDATE group_states SET ratchets = ? WHERE group_id = ?", (r1, b"group-2"))
+    # a ratchet part is never opened as an epoch part (its own name in the AAD)
+    conn.execute("UPDATE group_states SET sealed = ? WHERE group_id = ?", (r1, b"group-1"))
+    conn.close()
+    s = SqliteStore.open(db_path, KEY)
+    for n in (1, 2):
+        with pytest.raises(CorruptRecordError):
+            s.get_group_state(b"group-%d" % n)
+    s.close()
+    conn = raw(db_path)
+    conn.execute("UPDATE group_states SET sealed = ? WHERE group_id = ?", (e1, b"group-1"))
+    data = bytearray(r1)
+    data[-3] ^= 0x10
+    conn.execute("UPDATE group_states SET ratchets = ? WHERE group_id = ?",
+                 (bytes(data), b"group-1"))
+    conn.close()
+    s = SqliteStore.open(db_path, KEY)
+    with pytest.raises(CorruptRecordError) as info:
+        s.get_group_state(b"group-1")
+    assert info.value.table == "group_states.ratchets"
+    s.close()
+
+
 def test_secure_delete_removes_ciphertext(db_path: Path) -> None:
     s = populated(db_path)
     conn = raw(db_path)
@@ -628,7 +686,7 @@ def test_migrates_v1_database(db_path: Path) -> None:
     )
     conn.close()
     s = SqliteStore.open(db_path, KEY)
-    assert schema.current_version(s._conn) == SCHEMA_VERSION == 10
+    assert schema.current_version(s._conn) == SCHEMA_VERSION == 11
     ch = s.get_channel(b"c")
     assert (ch.name, ch.kind, ch.roster, ch.cursor) == (
         "old channel",

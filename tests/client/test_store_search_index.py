@@ -116,7 +116,7 @@ def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path)
     size_before = db.stat().st_size
 
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == schema.LATEST == 10
+    assert schema.current_version(store._conn) == schema.LATEST == 11
     sql = store._conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
     assert "content=''" in sql

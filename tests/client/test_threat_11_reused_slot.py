@@ -16,11 +16,11 @@ from dataclasses import replace
 import pytest
 
 from client import payloads
+from client.engine.context import load_group
 from client.engine.envelope import envelope
 from client.errors import NotFoundError, UsageError
 from client.events import ErrorEvent, MessageReceived
 from client.transport import RelayMessage
-from crypto.group import Group
 from crypto.messages import MLSMessage
 from tests.support.devices import Dev, assert_agree, channel, received, send, state, text
 from tests.support.memory_relay import MemoryRelay
@@ -72,7 +72,7 @@ async def reused_slot(pki: Pki, people: dict[str, Issued]
     assert leaf_of(a, gid, c2.device_id) == slot
 
     # the removed device sends with its old state (offline, or restored from a backup)
-    old = Group.from_bytes(stale_state.state, credential_validator=b.engine.trust)
+    old = load_group(stale_state, b.engine.trust)
     p = text("sent by the removed member")
     stale = old.encrypt_application(payloads.encode(p), authenticated_data=envelope(
         old, payloads.build_aad(p.message_id)))

@@ -309,12 +309,13 @@ async def send(dev: Dev, gid: bytes, *bodies: str) -> list[RelayMessage]:
     return dev.relay.groups[gid].messages[n:]
 
 
-def state(dev: Dev, gid: bytes) -> tuple[int, bytes, bytes]:
-    """What must not change when a message is refused: epoch, group state bytes, roster."""
+def state(dev: Dev, gid: bytes) -> tuple[int, bytes, bytes | None, bytes]:
+    """What must not change when a message is refused: epoch, group state bytes (both
+    parts), roster."""
     g = dev.group(gid)
     st = dev.store.get_group_state(gid)
     assert st is not None
-    return g.epoch, st.state, dev.store.get_channel(gid).roster
+    return g.epoch, st.state, st.ratchets, dev.store.get_channel(gid).roster
 
 
 def received(events: Sequence[object]) -> list[MessageReceived]:
