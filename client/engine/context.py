@@ -50,7 +50,7 @@ def load_group(st: GroupState, trust: Trust) -> Group:
     try:
         return Group.from_parts(st.state, st.ratchets, credential_validator=trust)
     except DecodeError:
-        raise CorruptRecordError("group_states", st.group_id.hex()) from None
+        raise CorruptRecordError("group_ratchets", st.group_id.hex()) from None
 
 
 class _EpochFacts:

@@ -45,11 +45,13 @@ History:
         still serves a channel's messages by position). About 75 bytes less per
         message. Positions (the search index's keys) are kept, and so is the
         table's position counter, so a deleted message's position is never reused.
-    11. the MLS group state in two parts: ``group_states.ratchets`` (sealed) holds the
-        secret trees, the only part an application message changes, and ``sealed``
-        then holds the rest (the epoch part, rewritten only when it changed; see
-        :mod:`crypto.group.parts`). A row without ``ratchets`` (every row before this
-        version) holds the whole state, as before.
+    11. the MLS group state in two parts: ``group_ratchets`` (one sealed row per
+        group) holds the secret trees, the only part an application message changes,
+        and the group's ``group_states`` row then holds the rest (the epoch part,
+        rewritten only when it changed; see :mod:`crypto.group.parts`). A table of its
+        own, not a column: SQLite rewrites a whole row, overflow pages and all, when
+        one of its columns changes. A group without a ``group_ratchets`` row (every
+        group before this version) has its whole state in ``group_states``.
 """
 
 from __future__ import annotations
@@ -282,8 +284,14 @@ def _v10(conn: sqlite3.Connection) -> None:
 
 
 def _v11(conn: sqlite3.Connection) -> None:
-    """The ratchet part of a group's state (see History); NULL: ``sealed`` is whole."""
-    conn.execute("ALTER TABLE group_states ADD COLUMN ratchets BLOB")
+    """The ratchet parts of the groups' states (see History)."""
+    conn.execute(
+        """CREATE TABLE group_ratchets (
+            group_id BLOB PRIMARY KEY,
+            epoch    INTEGER NOT NULL,
+            sealed   BLOB NOT NULL
+        )"""
+    )
 
 
 Step = Callable[[sqlite3.Connection], None]

@@ -134,45 +134,58 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
                 not isinstance(ratchets, bytes | bytearray | None):
             raise UsageError("state must be bytes")
         sealed = self._cipher.seal(bytes(state), "group_states", group_id, _u64(epoch))
-        sealed_ratchets = None if ratchets is None else self._seal_ratchets(group_id, ratchets)
-        with self.transaction():  # one statement: both parts or neither
+        with self.transaction():  # both parts or neither
             self._write(
-                "INSERT INTO group_states (group_id, epoch, sealed, ratchets) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET "
-                "epoch = excluded.epoch, sealed = excluded.sealed, "
-                "ratchets = excluded.ratchets",
-                (group_id, epoch, sealed, sealed_ratchets),
+                "INSERT INTO group_states (group_id, epoch, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (group_id) DO UPDATE SET epoch = excluded.epoch, "
+                "sealed = excluded.sealed",
+                (group_id, epoch, sealed),
             )
+            if ratchets is None:
+                self._write("DELETE FROM group_ratchets WHERE group_id = ?", (group_id,))
+            else:
+                self._put_ratchets(group_id, epoch, ratchets, insert=True)
 
     def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
         check_id(group_id, "group_id")
         check_int(epoch, "epoch")
         if not isinstance(ratchets, bytes | bytearray):
             raise UsageError("ratchets must be bytes")
-        sealed = self._seal_ratchets(group_id, ratchets)
         with self.transaction():
-            if not self._write(
-                    "UPDATE group_states SET ratchets = ? WHERE group_id = ? AND epoch = ? "
-                    "AND ratchets IS NOT NULL", (sealed, group_id, epoch)):
+            if not self._put_ratchets(group_id, epoch, ratchets, insert=False):
                 raise NotFoundError("no split group state at this epoch")
 
-    def _seal_ratchets(self, group_id: bytes, ratchets: bytes) -> bytes:
+    def _put_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
+                      insert: bool) -> int:
         # Its own table name in the AAD: a ratchet part is never opened as a state.
-        return self._cipher.seal(bytes(ratchets), "group_states.ratchets", group_id)
+        sealed = self._cipher.seal(bytes(ratchets), "group_ratchets", group_id, _u64(epoch))
+        if insert:
+            return self._write(
+                "INSERT INTO group_ratchets (group_id, epoch, sealed) VALUES (?, ?, ?) "
+                "ON CONFLICT (group_id) DO UPDATE SET epoch = excluded.epoch, "
+                "sealed = excluded.sealed", (group_id, epoch, sealed))
+        return self._write("UPDATE group_ratchets SET sealed = ? WHERE group_id = ? "
+                           "AND epoch = ?", (sealed, group_id, epoch))
 
     def get_group_state(self, group_id: bytes) -> GroupState | None:
-        rows = self._read("SELECT epoch, sealed, ratchets FROM group_states "
-                          "WHERE group_id = ?", (group_id,))
+        rows = self._read(  # one statement: both parts from one snapshot
+            "SELECT s.epoch, s.sealed, r.epoch, r.sealed FROM group_states s "
+            "LEFT JOIN group_ratchets r ON r.group_id = s.group_id WHERE s.group_id = ?",
+            (group_id,))
         if not rows:
             return None
-        epoch, sealed, sealed_ratchets = rows[0]
+        epoch, sealed, r_epoch, r_sealed = rows[0]
         state = self._cipher.open(sealed, "group_states", group_id, _u64(epoch))
-        ratchets = None if sealed_ratchets is None else \
-            self._cipher.open(sealed_ratchets, "group_states.ratchets", group_id)
+        ratchets = None
+        if r_sealed is not None:
+            if r_epoch != epoch:
+                raise CorruptRecordError("group_ratchets", group_id.hex())
+            ratchets = self._cipher.open(r_sealed, "group_ratchets", group_id, _u64(epoch))
         return GroupState(group_id=group_id, epoch=epoch, state=state, ratchets=ratchets)
 
     def delete_group_state(self, group_id: bytes) -> None:
         with self.transaction():
+            self._write("DELETE FROM group_ratchets WHERE group_id = ?", (group_id,))
             self._write("DELETE FROM group_states WHERE group_id = ?", (group_id,))
 
     # ---------------------------------------------------------------- engine state

@@ -342,6 +342,7 @@ class SqliteChannels(SqliteSearchTerms):
             self._write("DELETE FROM messages WHERE chan = "
                         "(SELECT number FROM channels WHERE channel_id = ?)", (channel_id,))
             self._write("DELETE FROM outbox WHERE channel_id = ?", (channel_id,))
+            self._write("DELETE FROM group_ratchets WHERE group_id = ?", (row[0],))
             self._write("DELETE FROM group_states WHERE group_id = ?", (row[0],))
             self._write("DELETE FROM channels WHERE channel_id = ?", (channel_id,))
             if not exact:

@@ -32,7 +32,8 @@ def _store(tmp_path: Path, name: str) -> SqliteStore:
 def _writes(store: SqliteStore) -> list[str]:
     statements: list[str] = []
     store._conn.set_trace_callback(
-        lambda sql: statements.append(sql) if "group_states" in sql else None)
+        lambda sql: statements.append(sql) if " group_states" in sql
+        or " group_ratchets" in sql else None)
     return statements
 
 
@@ -55,7 +56,7 @@ async def test_messages_write_the_ratchet_part_alone_and_restarts_reload_the_liv
     msgs = await send(a, gid, "one", "two")
     assert len(received(b.engine.receive(msgs).events)) == 2
     for log in (log_a, log_b):
-        assert log and all(s.startswith("UPDATE group_states SET ratchets") for s in log)
+        assert log and all(s.startswith("UPDATE group_ratchets") for s in log)
     for dev in (a, b):
         _restart_matches(dev, gid)
     # a self-update (a commit): both parts, in one statement
@@ -96,48 +97,69 @@ async def test_messages_write_the_ratchet_part_alone_and_restarts_reload_the_liv
         s.close()  # type: ignore[attr-defined]
 
 
-def _row(db: Path, gid: bytes) -> tuple[bytes, bytes]:
+def _row(db: Path, gid: bytes) -> tuple[bytes, tuple[int, bytes]]:
     conn = sqlite3.connect(db)
-    row = conn.execute("SELECT sealed, ratchets FROM group_states WHERE group_id = ?",
-                       (gid,)).fetchone()
+    epoch_part = conn.execute("SELECT sealed FROM group_states WHERE group_id = ?",
+                              (gid,)).fetchone()[0]
+    ratchets = conn.execute("SELECT epoch, sealed FROM group_ratchets WHERE group_id = ?",
+                            (gid,)).fetchone()
     conn.close()
-    return row[0], row[1]
+    return epoch_part, (ratchets[0], ratchets[1])
 
 
-def _set_ratchets(db: Path, gid: bytes, ratchets: bytes) -> None:
+def _set_ratchets(db: Path, gid: bytes, ratchets: tuple[int, bytes]) -> None:
     conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("UPDATE group_states SET ratchets = ? WHERE group_id = ?", (ratchets, gid))
+    conn.execute("UPDATE group_ratchets SET epoch = ?, sealed = ? WHERE group_id = ?",
+                 (*ratchets, gid))
     conn.close()
 
 
 async def test_a_ratchet_part_of_another_epoch_part_is_refused_and_the_rows_kept(
         pki: Pki, people: dict[str, Issued], tmp_path: Path) -> None:
     """An older ratchet row put back beside a newer epoch part (a row swapped by
-    someone with the disk, or what a crash between two writes would leave): the load
-    is refused as a damaged record, nothing is written, and the client goes on once
-    the right row is back."""
+    someone with the disk, or what a crash between two separate writes would leave):
+    of the same epoch (the crypto layer's digest refuses it) or of an earlier one (the
+    store refuses it), the load is refused as a damaged record, nothing is written, and
+    the client goes on once the right row is back."""
     store = _store(tmp_path, "b")
     db = tmp_path / "b.sqlite3"
     _relay, d, gid = await channel(pki, people, names=("a", "b"), stores={"b": store})
     a, b = d["a"], d["b"]
-    _old_epoch, old_ratchets = _row(db, gid)
-    b.engine.enqueue_self_update(gid)
-    await b.sync()
-    await a.sync()
-    good = _row(db, gid)
-    assert good[0] != _old_epoch
+    first_epoch_part, old = _row(db, gid)
     msgs = await send(a, gid, "while damaged")
-    _set_ratchets(db, gid, old_ratchets)
+    # b builds a self-update: its pending commit changes the epoch part, not the epoch
+    b.engine.enqueue_self_update(gid)
+    out = await b._prepare(b.engine.outbox_work()[0])
+    assert out is not None and out.is_commit
+    pending = _row(db, gid)
+    assert pending[0] != first_epoch_part and pending[1][0] == old[0]
+    _set_ratchets(db, gid, old)
     b.restart()
     with pytest.raises(CorruptRecordError) as info:
         b.engine.receive(msgs)
-    assert info.value.table == "group_states"
-    assert _row(db, gid) == (good[0], old_ratchets)  # kept as found, nothing written
+    assert info.value.table == "group_ratchets"
+    assert _row(db, gid) == (pending[0], old)  # kept as found, nothing written
     assert store.get_channel(gid).cursor < msgs[-1].seq
-    _set_ratchets(db, gid, good[1])
+    _set_ratchets(db, gid, pending[1])
     b.restart()
     assert [e.seq for e in received(b.engine.receive(msgs).events)] == [m.seq for m in msgs]
     assert b.texts(gid)[-1] == "while damaged"
+    # the commit goes through; the ratchet row of the epoch before is put back
+    await b.t.post(out.group_id, out.client_msg_id, out.message)
+    b.engine.posted(out)
+    await b.sync()
+    await a.sync()
+    now = _row(db, gid)
+    assert now[1][0] == old[0] + 1 == b.group(gid).epoch
+    _set_ratchets(db, gid, old)
+    b.restart()
+    with pytest.raises(CorruptRecordError) as info:
+        b.group(gid)
+    assert info.value.table == "group_ratchets"
+    _set_ratchets(db, gid, now[1])
+    b.restart()
+    msgs = await send(a, gid, "after the commit")
+    assert len(received(b.engine.receive(msgs).events)) == 1
     store.close()
 
 

@@ -526,9 +526,11 @@ def test_ratchet_parts_flipped_or_swapped_are_detected(db_path: Path) -> None:
         s.put_group_state(b"group-%d" % n, 4, b"epoch-%d" % n, b"ratchets-%d" % n)
     s.close()
     conn = raw(db_path)
-    r1, e1 = conn.execute("SELECT ratchets, sealed FROM group_states WHERE group_id = ?",
-                          (b"group-1",)).fetchone()
-    conn.execute("UPDATE group_states SET ratchets = ? WHERE group_id = ?", (r1, b"group-2"))
+    (r1,) = conn.execute("SELECT sealed FROM group_ratchets WHERE group_id = ?",
+                         (b"group-1",)).fetchone()
+    (e1,) = conn.execute("SELECT sealed FROM group_states WHERE group_id = ?",
+                         (b"group-1",)).fetchone()
+    conn.execute("UPDATE group_ratchets SET sealed = ? WHERE group_id = ?", (r1, b"group-2"))
     # a ratchet part is never opened as an epoch part (its own name in the AAD)
     conn.execute("UPDATE group_states SET sealed = ? WHERE group_id = ?", (r1, b"group-1"))
     conn.close()
@@ -539,15 +541,19 @@ def test_ratchet_parts_flipped_or_swapped_are_detected(db_path: Path) -> None:
     s.close()
     conn = raw(db_path)
     conn.execute("UPDATE group_states SET sealed = ? WHERE group_id = ?", (e1, b"group-1"))
+    conn.execute("UPDATE group_ratchets SET epoch = 5 WHERE group_id = ?", (b"group-2",))
     data = bytearray(r1)
     data[-3] ^= 0x10
-    conn.execute("UPDATE group_states SET ratchets = ? WHERE group_id = ?",
+    conn.execute("UPDATE group_ratchets SET sealed = ? WHERE group_id = ?",
                  (bytes(data), b"group-1"))
     conn.close()
     s = SqliteStore.open(db_path, KEY)
-    with pytest.raises(CorruptRecordError) as info:
-        s.get_group_state(b"group-1")
-    assert info.value.table == "group_states.ratchets"
+    for n in (1, 2):  # a flipped bit; a ratchet row of another epoch
+        with pytest.raises(CorruptRecordError) as info:
+            s.get_group_state(b"group-%d" % n)
+        assert info.value.table == "group_ratchets"
+    s.delete_group_state(b"group-1")  # both rows go
+    assert s._conn.execute("SELECT count(*) FROM group_ratchets").fetchone()[0] == 1
     s.close()
 
 

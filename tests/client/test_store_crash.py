@@ -2,12 +2,14 @@
 """THREATS 18: a client killed at any write while merging a commit.
 
 A child process commits, in a loop, what processing one MLS commit writes: the new group
-state (whose blob names its own epoch), the channel cursor, and the messages of that
-epoch, all in one ``store.transaction()``. After each commit it reports the epoch on a
-pipe. The parent SIGKILLs it at a random moment, reopens the store and checks that
+state in its two parts (each blob names its own epoch), the channel cursor, and the
+messages of that epoch, all in one ``store.transaction()``; then, as application
+messages do, the ratchet part alone a few times. After each commit it reports the epoch
+on a pipe. The parent SIGKILLs it at a random moment, reopens the store and checks that
 
 * the store opens and SQLite's integrity check passes;
-* state, cursor and messages agree on one epoch (all-or-nothing);
+* state (both parts), cursor and messages agree on one epoch (all-or-nothing: no kill
+  leaves the parts of two epochs);
 * every epoch the child reported as committed is there (nothing acknowledged is lost);
 * no message from a later, uncommitted epoch is visible.
 
@@ -69,7 +71,8 @@ def child(db: str, key_hex: str) -> None:
     while True:
         epoch += 1
         with store.transaction():
-            store.put_group_state(GROUP, epoch, state_blob(epoch, rng))
+            store.put_group_state(GROUP, epoch, state_blob(epoch, rng),
+                                  state_blob(epoch, rng))
             for k in range(MESSAGES_PER_EPOCH):
                 assert store.insert_message(
                     CHANNEL,
@@ -83,6 +86,8 @@ def child(db: str, key_hex: str) -> None:
             store.set_channel_cursor(CHANNEL, epoch)
         out.write(f"{epoch}\n")
         out.flush()
+        for _ in range(2):  # application messages: the ratchet part alone
+            store.put_group_ratchets(GROUP, epoch, state_blob(epoch, rng))
 
 
 def check(db: Path, key: bytes, reported: int) -> int:
@@ -100,6 +105,7 @@ def check(db: Path, key: bytes, reported: int) -> int:
             return 0
         epoch = state.epoch
         assert blob_epoch(state.state) == epoch
+        assert state.ratchets is not None and blob_epoch(state.ratchets) == epoch
         assert store.get_channel(CHANNEL).cursor == epoch
         assert epoch >= reported, f"committed epoch {reported} lost (store at {epoch})"
         ids = [m.message_id for m in store.iter_messages(CHANNEL)]
