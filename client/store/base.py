@@ -62,6 +62,16 @@ def check_int(value: int | None, what: str, *, optional: bool = False) -> None:
         raise UsageError(f"{what} must be an integer in [0, 2**63)")
 
 
+def check_group_state(group_id: bytes, epoch: int, state: object,
+                      ratchets: object = None) -> None:
+    """The arguments of a group state write (``ratchets`` None: not written)."""
+    check_id(group_id, "group_id")
+    check_int(epoch, "epoch")
+    if not isinstance(state, bytes | bytearray) or \
+            not isinstance(ratchets, bytes | bytearray | None):
+        raise UsageError("a group state must be bytes")
+
+
 def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: bytes, *,
                   sent_at: int, received_at: int, seq: int | None,
                   expires_at: int | None) -> None:

@@ -22,6 +22,7 @@ from client.store.base import (
     GroupState,
     Message,
     OutboxItem,
+    check_group_state,
     check_id,
     check_int,
     check_message,
@@ -285,21 +286,14 @@ class MemoryStore(EngineStateRecords):
     # group state ----------------------------------------------------------------
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
                         ratchets: bytes | None = None) -> None:
-        check_id(group_id, "group_id")
-        check_int(epoch, "epoch")
-        if not isinstance(state, bytes | bytearray) or \
-                not isinstance(ratchets, bytes | bytearray | None):
-            raise UsageError("state must be bytes")
+        check_group_state(group_id, epoch, state, ratchets)
         with self.transaction():
             self._groups[group_id] = GroupState(
                 group_id=group_id, epoch=epoch, state=bytes(state),
                 ratchets=None if ratchets is None else bytes(ratchets))
 
     def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
-        check_id(group_id, "group_id")
-        check_int(epoch, "epoch")
-        if not isinstance(ratchets, bytes | bytearray):
-            raise UsageError("ratchets must be bytes")
+        check_group_state(group_id, epoch, ratchets)
         with self.transaction():
             old = self._groups.get(group_id)
             if old is None or old.epoch != epoch or old.ratchets is None:

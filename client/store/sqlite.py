@@ -42,6 +42,7 @@ from client.store.base import (
     MAX_PAGE,
     GroupState,
     OutboxItem,
+    check_group_state,
     check_id,
     check_int,
 )
@@ -128,11 +129,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
 
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
                         ratchets: bytes | None = None) -> None:
-        check_id(group_id, "group_id")
-        check_int(epoch, "epoch")
-        if not isinstance(state, bytes | bytearray) or \
-                not isinstance(ratchets, bytes | bytearray | None):
-            raise UsageError("state must be bytes")
+        check_group_state(group_id, epoch, state, ratchets)
         sealed = self._cipher.seal(bytes(state), "group_states", group_id, _u64(epoch))
         with self.transaction():  # both parts or neither
             self._write(
@@ -147,10 +144,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
                 self._put_ratchets(group_id, epoch, ratchets, insert=True)
 
     def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
-        check_id(group_id, "group_id")
-        check_int(epoch, "epoch")
-        if not isinstance(ratchets, bytes | bytearray):
-            raise UsageError("ratchets must be bytes")
+        check_group_state(group_id, epoch, ratchets)
         with self.transaction():
             if not self._put_ratchets(group_id, epoch, ratchets, insert=False):
                 raise NotFoundError("no split group state at this epoch")

@@ -70,8 +70,10 @@ says.
 Modules, each building on the ones before: ``validation`` (the rules on public
 inputs), ``state`` (results, GroupConfig, the epoch state and its storage),
 ``external_init`` (section 8.3), ``base`` (accessors and framing), ``receive``
-(proposals and commits received), ``commit`` (proposals and commits made) and
-``mls_group`` (:class:`Group`: create, join, external join, resume, store);
+(proposals and commits received), ``commit`` (proposals and commits made),
+``parts`` (the state in two parts: an epoch part, and the secret trees an application
+message changes, bound to it) and ``mls_group`` (:class:`Group`: create, join,
+external join, resume, store);
 ``public_group`` follows a group from its public state alone.
 """
 

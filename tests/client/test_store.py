@@ -266,6 +266,10 @@ def test_group_state_in_two_parts(store: Store) -> None:
         store.put_group_ratchets(b"g", 3, b"ratchets-c")
     with pytest.raises(NotFoundError):
         store.put_group_ratchets(b"other", 2, b"ratchets-c")
+    with pytest.raises(UsageError):
+        store.put_group_ratchets(b"g", 2, None)  # type: ignore[arg-type]
+    with pytest.raises(UsageError):
+        store.put_group_state(b"g", 2, None, b"r")  # type: ignore[arg-type]
     with pytest.raises(RuntimeError), store.transaction():
         store.put_group_state(b"g", 3, b"epoch-3", b"ratchets-3")
         store.put_group_ratchets(b"g", 3, b"ratchets-4")
