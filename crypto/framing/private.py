@@ -37,7 +37,7 @@ from crypto.messages import (
 )
 from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
 from crypto.secret_bytes import Secret
-from crypto.suites import CipherSuite
+from crypto.suites import CipherSuite, HmacSha256
 
 
 def _ratchet_for(content_type: ContentType) -> RatchetType:
@@ -247,7 +247,8 @@ class ApplicationFraming:
         self._tbs_head = _MLS10 + int(WireFormat.mls_private_message).to_bytes(2, "big") \
             + gid_epoch + bytes((SenderType.member,))
         self._ctx = context_bytes
-        self._sd_secret = _key(sender_data_secret)
+        # the sender-data secret as its MAC states: every message derives its key
+        self._sd_secret = HmacSha256(_key(sender_data_secret))
         #: the last message parsed and its parts: a receiver that routes on the header
         #: (:meth:`crypto.group.Group.application_aad`) and then processes the same
         #: bytes object parses it once
