@@ -31,7 +31,7 @@ from typing import Final
 from client.engine.context import EngineContext
 from client.engine.envelope import header
 from client.engine.model import ChannelMeta
-from client.errors import ClientError
+from client.errors import ClientError, NotFoundError
 from client.store.base import Channel
 from client.transport import RelayMessage
 from crypto.errors import CryptoError
@@ -127,8 +127,12 @@ class Refusals:
         :meth:`sent`; they survive restarts until then."""
         store = self.ctx.store
         out = []
-        for ch in store.list_channels():
-            out += [(ch.group_id, seq) for seq in store.get_refusals(ch.group_id)]
+        for gid in store.refusal_groups():  # almost always none
+            try:
+                store.get_channel_by_group(gid)
+            except NotFoundError:
+                continue  # its channel is gone: nothing to tell the relay of
+            out += [(gid, seq) for seq in store.get_refusals(gid)]
         return out
 
     def sent(self, group_id: bytes, seq: int) -> None:

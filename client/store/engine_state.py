@@ -99,6 +99,11 @@ class RefusalStore(Protocol):
 
     def get_refusals(self, group_id: bytes) -> list[int]: ...
 
+    def refusal_groups(self) -> list[bytes]:
+        """The groups that have pending refusals (one read, not one per channel: asked
+        after every received batch)."""
+        ...
+
     def put_refusals(self, group_id: bytes, seqs: Sequence[int]) -> None:
         """Replace the group's pending refusals; none deletes the record."""
         ...
@@ -235,6 +240,9 @@ class EngineStateRecords:
     def _state_delete(self, kind: str, key: bytes) -> None:
         raise NotImplementedError
 
+    def _state_keys(self, kind: str) -> list[bytes]:
+        raise NotImplementedError
+
     def _state_put_or_delete(self, kind: str, key: bytes, value: bytes, keep: bool) -> None:
         if keep:
             self._state_put(kind, key, value)
@@ -260,6 +268,9 @@ class EngineStateRecords:
 
     def get_refusals(self, group_id: bytes) -> list[int]:
         return self._decoded(REFUSALS, group_id, _ints) or []
+
+    def refusal_groups(self) -> list[bytes]:
+        return self._state_keys(REFUSALS)
 
     def put_refusals(self, group_id: bytes, seqs: Sequence[int]) -> None:
         self._state_put_or_delete(REFUSALS, group_id, _enc.encode(list(seqs)), bool(seqs))

@@ -314,6 +314,11 @@ class MemoryStore(EngineStateRecords):
         with self.transaction():
             self._engine_state.pop((kind, key), None)
 
+    def _state_keys(self, kind: str) -> list[bytes]:
+        with self._lock:
+            self._ensure_open()
+            return sorted(k for (c, k) in self._engine_state if c == kind)
+
     # outbox ---------------------------------------------------------------------
     def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:
         check_id(channel_id, "channel_id")

@@ -173,6 +173,10 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
         with self.transaction():
             self._write("DELETE FROM engine_state WHERE kind = ? AND key = ?", (kind, key))
 
+    def _state_keys(self, kind: str) -> list[bytes]:
+        return [bytes(r[0]) for r in self._read(
+            "SELECT key FROM engine_state WHERE kind = ? ORDER BY key", (kind,))]
+
     # ---------------------------------------------------------------------- outbox
 
     def enqueue_outbox(self, channel_id: bytes, data: bytes, *, created_at: int) -> bytes:

@@ -52,6 +52,7 @@ __all__ = ["SqliteChannels", "SqliteMessages"]
 
 _PAGE_ITER: Final = 500
 _TERM: Final = re.compile(r"[0-9a-z]{8,64}")
+_OPENED_MAX: Final = 4096  # channels whose opened secret is kept (a bound, not a need)
 
 
 class _ChannelSecret(msgspec.Struct, array_like=True, frozen=True):
@@ -219,14 +220,39 @@ class SqliteChannels(SqliteSearchTerms):
     ) -> bytes:
         if not isinstance(name, str) or not isinstance(roster, bytes | bytearray):
             raise UsageError("name must be str and roster bytes")
-        plain = msgspec.msgpack.encode(_ChannelSecret(name, kind.value, bytes(roster)))
-        return self._cipher.seal(plain, "channels", channel_id, group_id)
+        secret = _ChannelSecret(name, kind.value, bytes(roster))
+        sealed = self._cipher.seal(msgspec.msgpack.encode(secret), "channels", channel_id,
+                                   group_id)
+        if self._opened is not None:  # what the next read of the row opens to
+            self._opened[channel_id] = (group_id, sealed, secret)
+        return sealed
+
+    #: the secret each channel row's sealed value last opened to. A row is read and
+    #: opened several times for every message sent or received, and every row at each
+    #: send (the self-update check): the same sealed bytes under the same ids can only
+    #: open to the same secret, so only a changed value (or another row's) is opened.
+    _opened: dict[bytes, tuple[bytes, bytes, _ChannelSecret]] | None = None
+
+    def _open_channel(self, channel_id: bytes, group_id: bytes, sealed: bytes
+                      ) -> _ChannelSecret:
+        cache = self._opened
+        if cache is None:
+            cache = self._opened = {}
+        hit = cache.get(channel_id)
+        if hit is not None and hit[0] == group_id and hit[1] == sealed:
+            return hit[2]
+        secret = _channel_decoder.decode(
+            self._cipher.open(sealed, "channels", channel_id, group_id))
+        ChannelKind(secret.kind)  # a value that cannot be a kind is not cached
+        if len(cache) >= _OPENED_MAX:
+            cache.clear()
+        cache[channel_id] = (group_id, bytes(sealed), secret)
+        return secret
 
     def _channel(self, row: Row, *, strict: bool) -> Channel:
         channel_id, group_id, cursor, created_at, sealed = row
         try:
-            plain = self._cipher.open(sealed, "channels", channel_id, group_id)
-            secret = _channel_decoder.decode(plain)
+            secret = self._open_channel(channel_id, group_id, sealed)
             kind: ChannelKind | None = ChannelKind(secret.kind)
         except (CorruptRecordError, msgspec.MsgspecError, ValueError):
             if strict:

@@ -219,9 +219,14 @@ def test_both_stores_keep_engine_records_alike(store: EngineStore) -> None:
     store.put_gaps(g, [(3, 4), (9, 9)])
     store.put_refusals(g, [7])
     assert store.get_gaps(g) == [(3, 4), (9, 9)] and store.get_refusals(g) == [7]
+    store.put_refusals(b"group-0", [2, 3])
+    assert store.refusal_groups() == [b"group-0", g]  # gaps are another kind
     store.put_gaps(g, [])
     store.put_refusals(g, [])
     assert store.get_gaps(g) == [] and store.get_refusals(g) == []
+    assert store.refusal_groups() == [b"group-0"]
+    store.put_refusals(b"group-0", [])
+    assert store.refusal_groups() == []
     fps = [EpochFingerprint(1, b"f" * 16), EpochFingerprint(2, b"g" * 16)]
     store.put_fingerprints(g, fps)
     store.put_merged_commits(g, [b"d" * 16])

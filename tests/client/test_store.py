@@ -690,3 +690,40 @@ def test_garbage_file_is_storage_error(db_path: Path) -> None:
     db_path.write_bytes(os.urandom(4096))
     with pytest.raises(StorageError):
         SqliteStore.open(db_path, KEY)
+
+
+def test_channel_rows_changed_under_an_open_store_are_opened_again(db_path: Path) -> None:
+    """The store keeps what each channel row last opened to (it is read several times a
+    message): a row rewritten behind its back (flipped, swapped with another channel's,
+    or updated by the store itself) is opened again and judged on its own bytes."""
+    s = populated(db_path)
+    assert s.get_channel(b"chan-1").name == "channel 1"  # both rows opened and kept
+    assert s.get_channel(b"chan-2").name == "channel 2"
+    conn = raw(db_path)
+    c1 = conn.execute("SELECT sealed FROM channels WHERE channel_id = ?", (b"chan-1",)).fetchone()
+    conn.execute("UPDATE channels SET sealed = ? WHERE channel_id = ?", (c1[0], b"chan-2"))
+    conn.close()
+    with pytest.raises(CorruptRecordError):
+        s.get_channel(b"chan-2")  # chan-1's value under chan-2's ids
+    assert [c.damaged for c in s.list_channels()] == [False, True]
+    flip(db_path, "channels", "channel_id = ?", (b"chan-1",))
+    with pytest.raises(CorruptRecordError):
+        s.get_channel(b"chan-1")
+    s.close()
+    s = SqliteStore.open(db_path, KEY)
+    with pytest.raises(CorruptRecordError):
+        s.get_channel(b"chan-1")
+    s.close()
+
+
+def test_a_channel_update_is_read_back_and_a_rolled_back_one_is_not(db_path: Path) -> None:
+    s = populated(db_path)
+    s.update_channel(b"chan-1", name="renamed")
+    assert s.get_channel(b"chan-1").name == "renamed"
+    with pytest.raises(RuntimeError), s.transaction():
+        s.update_channel(b"chan-1", name="never")
+        assert s.get_channel(b"chan-1").name == "never"
+        raise RuntimeError("undo")
+    assert s.get_channel(b"chan-1").name == "renamed"
+    assert [c.name for c in s.list_channels()] == ["renamed", "channel 2"]
+    s.close()
