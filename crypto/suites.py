@@ -38,6 +38,8 @@ import nacl.bindings as _nacl
 import nacl.exceptions
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
+from cryptography.hazmat.primitives.hashes import SHA256 as _SHA256
+from cryptography.hazmat.primitives.hmac import HMAC as _HMAC
 
 from crypto import hpke
 from crypto.codec import encode_varint
@@ -101,39 +103,27 @@ def expand_signature_key(private_key: bytes) -> bytes:
     return bytes(sk)
 
 
-_IPAD = bytes(x ^ 0x36 for x in range(256))
-_OPAD = bytes(x ^ 0x5C for x in range(256))
-
-
 class HmacSha256:
     """HMAC-SHA-256 under one key, for a key that MACs several messages in a row (a
     ratchet step's three expansions, an epoch's sender-data keys, the search terms).
 
-    RFC 2104 as CPython's ``hmac`` builds it without OpenSSL: the padded key blocks are
-    hashed once and each MAC copies the two states. Why: OpenSSL 3's one-shot HMAC
-    sets up a MAC context on every call (about 2.1 µs here, against 0.6 µs for a MAC
-    from the kept states: docs/benchmarks.md, catch-up session 7). Tests hold it equal
-    to :func:`hmac.digest`.
+    pyca/cryptography's HMAC, keyed once; each MAC finishes a copy of the keyed
+    context. Why: a one-shot HMAC sets the key up again on every call (OpenSSL 3: about
+    3.3 µs here, against 1.1 µs for a copy; docs/benchmarks.md, catch-up session 7).
     """
 
-    __slots__ = ("_inner", "_outer")
+    __slots__ = ("_keyed",)
 
     def __init__(self, key: bytes) -> None:
-        if len(key) > 64:  # the block size: longer keys are hashed first (RFC 2104)
-            key = hashlib.sha256(key).digest()
-        block = bytes(key).ljust(64, b"\0")
-        self._inner = hashlib.sha256(block.translate(_IPAD))
-        self._outer = hashlib.sha256(block.translate(_OPAD))
+        self._keyed = _HMAC(bytes(key), _SHA256())
 
     def __repr__(self) -> str:
         return "HmacSha256(<redacted>)"
 
     def digest(self, data: bytes) -> bytes:
-        inner = self._inner.copy()
-        inner.update(data)
-        outer = self._outer.copy()
-        outer.update(inner.digest())
-        return outer.digest()
+        mac = self._keyed.copy()
+        mac.update(data)
+        return mac.finalize()
 
 
 @dataclass(frozen=True, slots=True)
