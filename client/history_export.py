@@ -224,8 +224,11 @@ def export_from(client: Client, channel: str | bytes, exported_at: int
     eng = client.engine
     try:
         members = [m.chain for m in eng.members(cid)]
-    except ClientError:  # left the channel: its senders keep their bare ids
+    except ClientError:  # left the channel: named by those it saw, former members' below
         members = []
+    # senders who have left (or everyone, once this device left) by the chains their
+    # leaves carried; each still has to verify at the export's time to name anyone
+    members += [tuple(c) for c in eng.former_chains(cid)]
     page = export_channel(views, channel_id=cid.hex(), channel_name=name,
                           root_der=eng.trust.root_der, exporter_chain=eng.me.chain[:2],
                           exporter_seed=eng.me.seed, exported_at=exported_at,

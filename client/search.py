@@ -46,13 +46,13 @@ checkpoint; ``secure_delete`` is on) after deleting.
 from __future__ import annotations
 
 import base64
-import hmac
 import re
 import unicodedata
 from typing import Final
 
 from client import payloads
 from client.errors import UsageError
+from crypto.suites import HmacSha256
 
 __all__ = ["MAX_PREFIX", "SEARCH_KEY", "SearchIndex", "payload_text", "tokens"]
 
@@ -109,12 +109,13 @@ def payload_text(p: payloads.Decoded) -> str:
 class SearchIndex:
     """Turns text into hashed index terms and queries into hashed lookups."""
 
-    __slots__ = ("_cache", "_key", "_token_terms")
+    __slots__ = ("_cache", "_key", "_mac", "_token_terms")
 
     def __init__(self, key: bytes) -> None:
         if len(key) < 32:
             raise UsageError("the search key must be at least 32 bytes")
         self._key = bytes(key)
+        self._mac = HmacSha256(self._key)  # the key's MAC states, hashed once
         # Plaintext words in memory only, as the messages they come from already are;
         # never written anywhere.
         self._cache: dict[tuple[bytes, str], str] = {}
@@ -124,7 +125,7 @@ class SearchIndex:
         hit = self._cache.get((domain, token))
         if hit is not None:
             return hit
-        mac = hmac.digest(self._key, domain + b"\x00" + token.encode(), "sha256")
+        mac = self._mac.digest(domain + b"\x00" + token.encode())
         term = term_text(mac[:_TERM_BYTES])
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()

@@ -185,12 +185,21 @@ class Syncer(Driver):
                     # acknowledged, before the one before it is stored
                     ahead = asyncio.ensure_future(self.transport.messages(group_id, top, PAGE))
                 acks: list[tuple[bytes, int]] = []
-                for i in range(0, len(msgs), RECEIVE_SLICE):
-                    if i:
-                        await asyncio.sleep(0)  # let other work on this loop run
-                    res = self.engine.receive(msgs[i:i + RECEIVE_SLICE])
-                    self.emit(res.events)
-                    acks = res.acks or acks
+                # Each slice is its own transaction, committed to the log without an
+                # fsync; the page is flushed once, before anything about it reaches
+                # the relay (refusals, acks). As on the push path: a killed process
+                # keeps every commit; a power cut undoes the page's last ones, which
+                # the relay still holds and serves again (docs/benchmarks.md, session 7).
+                try:
+                    for i in range(0, len(msgs), RECEIVE_SLICE):
+                        if i:
+                            await asyncio.sleep(0)  # let other work on this loop run
+                        with self.store.deferred_sync():
+                            res = self.engine.receive(msgs[i:i + RECEIVE_SLICE])
+                        self.emit(res.events)
+                        acks = res.acks or acks
+                finally:
+                    self.store.sync()
                 await self.send_refusals()
                 if acks:
                     with contextlib.suppress(RelayRefused):

@@ -225,6 +225,15 @@ class Engine:
         return [list(m.credential.certificates or ())
                 for m in self._ctx.group(channel_id).members()]
 
+    def former_chains(self, channel_id: bytes) -> list[list[bytes]]:
+        """The chains of the channel's former members as this device saw them go
+        (also once it left): an export names them by these.
+
+        Raises:
+            NotFoundError: no such channel.
+        """
+        return self._ctx.store.get_former_chains(self._ctx.store.get_channel(channel_id).group_id)
+
     def queued_roster(self, channel_id: bytes, item_id: bytes) -> bytes | None:
         """The encoded roster change a queued membership commit carries, if any.
 

@@ -143,6 +143,9 @@ class Membership:
                         "the channel information does not match the charter"), events)
             else:
                 info = opened
+        # who this device will no longer see once it is removed: everyone else
+        left_behind = [m.credential for m in g.members()
+                       if m.leaf_index != g.own_leaf_index] if staged.self_removed else []
         if staged.own:
             change = g.merge_pending_commit()
             ref = ctx.send_ids.lookup(m.client_msg_id)
@@ -159,6 +162,10 @@ class Membership:
                             for a in change.added)
         removed_names = tuple(unverified_identity(credential_chain(r.credential)).delegate
                               for r in change.removed)
+        # former members keep their names in a signed export of the history
+        ctx.store.add_former_chains(g.group_id, [
+            list(c.certificates or ()) for c in
+            [r.credential for r in change.removed] + left_behind])
         if change.self_removed:
             ctx.store.delete_group_state(g.group_id)
             ctx.forget_group(g.group_id)

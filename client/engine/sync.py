@@ -30,7 +30,7 @@ from typing import Final
 from client import payloads
 from client.engine.channels import Channels
 from client.engine.context import EngineContext
-from client.engine.envelope import commit_info, open_envelope
+from client.engine.envelope import Envelope, commit_info, open_envelope
 from client.engine.forks import ForkCheck
 from client.engine.membership import Membership, left_by_request
 from client.engine.model import AheadError, ChannelMeta, OutApp, ReceiveResult, error_name
@@ -209,10 +209,18 @@ class Receiver:
         meta = ctx.fresh_meta(ch)  # features may change it
         # Application messages are PrivateMessages; commits travel as PublicMessages
         # (RFC 9420 section 6.2), which the relay verified; anything else is refused
-        # (THREATS 15), whatever it would decrypt to. The common case's header is read
-        # in place (a catch-up's thousands of messages); the rest is decoded whole.
-        head = peek_private(m.message)
-        msg = None if head is not None else MLSMessage.from_bytes(m.message)
+        # (THREATS 15), whatever it would decrypt to. The common case (an application
+        # message of the current epoch: a catch-up's thousands) is parsed once, by the
+        # group, which reuses the parse to open it; other PrivateMessages' headers are
+        # read in place; the rest is decoded whole.
+        current = g.application_aad(m.message)
+        msg = None
+        if current is not None:
+            head: tuple[bytes, int, int, bytes] | None = (
+                g.group_id, g.epoch, ContentType.application, current)
+        else:
+            head = peek_private(m.message)
+            msg = None if head is not None else MLSMessage.from_bytes(m.message)
         if msg is not None and msg.private_message is not None:
             priv = msg.private_message
             head = (priv.group_id, priv.epoch, priv.content_type, priv.authenticated_data)
@@ -251,7 +259,10 @@ class Receiver:
                 res = g.process(m.message, now=ctx.now(), deferred=checks.deferred)
                 checks.opened()
             assert isinstance(res, ApplicationMessage)
-            self._application(ch, g, res, m, events, checks)
+            # the envelope read from the header is the one just authenticated when the
+            # bytes are the same (the usual case: one parse); else it is read again
+            self._application(ch, g, res, m, events, checks,
+                              env if res.authenticated_data == aad else None)
             return False, meta
         if checks is not None:
             checks.settle()  # a commit's effects reach beyond the store: authentic first
@@ -327,9 +338,11 @@ class Receiver:
         self.outbox.enqueue_app(ch.channel_id, OutApp(mid, stored.body, attempt + 1))
 
     def _application(self, ch: Channel, g: Group, res: ApplicationMessage, m: RelayMessage,
-                     events: list[Event], checks: ParallelChecks | None = None) -> None:
+                     events: list[Event], checks: ParallelChecks | None = None,
+                     env: Envelope | None = None) -> None:
         ctx = self.ctx
-        env = open_envelope(res.authenticated_data)
+        if env is None:
+            env = open_envelope(res.authenticated_data)
         if env is None:
             raise PayloadError("application message without Corridor's envelope")
         payload = payloads.decode_application(res.data, env.inner)

@@ -124,6 +124,17 @@ class ForkStore(Protocol):
 
     def put_merged_commits(self, group_id: bytes, digests: Sequence[bytes]) -> None: ...
 
+    def get_former_chains(self, group_id: bytes) -> list[list[bytes]]:
+        """The certificate chains of the group's members who left or were removed (and,
+        once this device is removed, of everyone it leaves behind), oldest first: what
+        names a former member in a signed export of the channel's history."""
+        ...
+
+    def add_former_chains(self, group_id: bytes, chains: Sequence[Sequence[bytes]]) -> None:
+        """Remember ``chains`` too (a chain already known is kept once; the oldest go
+        beyond :data:`MAX_FORMER_CHAINS`)."""
+        ...
+
 
 class KeyPackageStore(Protocol):
     """This device's KeyPackage bundles and its last-resort bookkeeping."""
@@ -203,6 +214,10 @@ CRLS: Final = "crls"
 LOG: Final = "log"
 MUTE: Final = "mute"
 HEALTH: Final = "health"
+FORMER: Final = "former"
+#: former members' chains kept per group (the oldest go first): enough for any channel
+#: of a forum of 57 missions over years of turnover, small next to its messages
+MAX_FORMER_CHAINS: Final = 2048
 #: the kinds :class:`ClientRecordStore` keeps (never one of the engine's)
 CLIENT_RECORDS: Final = frozenset({MUTE, HEALTH})
 _SINGLETON: Final = b"-"
@@ -217,6 +232,7 @@ _lr: Final = msgspec.msgpack.Decoder(LastResortRecord)
 _send_ref: Final = msgspec.msgpack.Decoder(SendIdRecord)
 _str: Final = msgspec.msgpack.Decoder(str)
 _blobs: Final = msgspec.msgpack.Decoder(list[bytes])
+_chains: Final = msgspec.msgpack.Decoder(list[list[bytes]])
 
 _T = TypeVar("_T")
 
@@ -320,6 +336,22 @@ class EngineStateRecords:
         if digest is not None:
             self._state_delete(SEND_ID, digest)
         self._state_delete(SEND_REF, raw)
+
+    # former members
+    def get_former_chains(self, group_id: bytes) -> list[list[bytes]]:
+        return self._decoded(FORMER, group_id, _chains) or []
+
+    def add_former_chains(self, group_id: bytes, chains: Sequence[Sequence[bytes]]) -> None:
+        known = self.get_former_chains(group_id)
+        seen = {tuple(c) for c in known}
+        fresh = []
+        for c in chains:
+            if c and tuple(c) not in seen:
+                seen.add(tuple(c))
+                fresh.append(list(c))
+        if fresh:
+            self._state_put(FORMER, group_id,
+                            _enc.encode((known + fresh)[-MAX_FORMER_CHAINS:]))
 
     # the venue directory
     def get_crls(self) -> list[bytes]:

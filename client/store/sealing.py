@@ -33,8 +33,15 @@ _VERSION: Final = 1
 _LABEL: Final = b"corridor-store/1"
 
 
+#: table -> the AAD's fixed start (label, table name): the same for every row
+_HEADS: dict[str, bytes] = {}
+
+
 def _aad(table: str, parts: tuple[bytes, ...]) -> bytes:
-    out = [_LABEL, struct.pack(">H", len(table)), table.encode()]
+    head = _HEADS.get(table)
+    if head is None:
+        head = _HEADS[table] = _LABEL + struct.pack(">H", len(table)) + table.encode()
+    out = [head]
     for part in parts:
         out.append(struct.pack(">I", len(part)))
         out.append(part)

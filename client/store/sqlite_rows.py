@@ -20,6 +20,7 @@ terms can match no row (positions are never reused) but stay in the file.
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
@@ -30,6 +31,7 @@ from client.errors import (
     CorruptRecordError,
     InternalError,
     NotFoundError,
+    StorageError,
     UsageError,
 )
 from client.store import rowpack
@@ -349,6 +351,12 @@ class SqliteChannels(SqliteSearchTerms):
                 self._rebuild_search()
 
 
+_INSERT_MESSAGE: Final = (
+    "INSERT INTO messages (chan, message_id, seq, sent_at, received_at, expires_at, sealed, "
+    "terms_check) SELECT number, ?, ?, ?, ?, ?, ?, ? FROM channels WHERE channel_id = ? "
+    "ON CONFLICT (chan, message_id) DO NOTHING")
+
+
 class SqliteMessages(SqliteSearchTerms):
     """Messages and what hangs on them (see the module docstring)."""
 
@@ -378,26 +386,29 @@ class SqliteMessages(SqliteSearchTerms):
         if not isinstance(terms, str):
             raise UsageError("terms must be a string of hashed terms")
         sealed = self._seal_message(channel_id, message_id, sender, body)
-        check = terms_check(terms) if terms else None
+        args = (message_id, seq, sent_at, received_at, expires_at, sealed,
+                terms_check(terms) if terms else None, channel_id)
+        with self._lock:
+            if self._depth:  # in the caller's transaction (a catch-up: every message)
+                self._ensure_open()
+                return self._insert_row(args, terms)
         with self._single_write():
-            # One statement for the common case (a new message of a known channel):
-            # the channel check rides in it, and is asked apart only when nothing
-            # was inserted (a duplicate, or no such channel).
-            with self._sql_errors():
-                cur = self._conn.execute(
-                    "INSERT INTO messages (chan, message_id, seq, sent_at, "
-                    "received_at, expires_at, sealed, terms_check) "
-                    "SELECT number, ?, ?, ?, ?, ?, ?, ? FROM channels WHERE channel_id = ? "
-                    "ON CONFLICT (chan, message_id) DO NOTHING",
-                    (message_id, seq, sent_at, received_at, expires_at, sealed, check,
-                     channel_id),
-                )
-            if cur.rowcount != 1:
-                self._require_channel(channel_id)
-                return False
-            if terms:  # a fresh row has no terms to take out first
-                assert cur.lastrowid is not None
-                self._terms_pending.append((cur.lastrowid, terms))
+            return self._insert_row(args, terms)
+
+    def _insert_row(self, args: tuple[object, ...], terms: str) -> bool:
+        """The row's one statement for the common case (a new message of a known
+        channel): the channel check rides in it, and is asked apart only when nothing
+        was inserted (a duplicate, or no such channel). Inside a transaction."""
+        try:
+            cur = self._conn.execute(_INSERT_MESSAGE, args)
+        except sqlite3.Error as exc:
+            raise StorageError(f"store operation failed: {exc}") from None
+        if cur.rowcount != 1:
+            self._require_channel(args[-1])  # type: ignore[arg-type]
+            return False
+        if terms:  # a fresh row has no terms to take out first
+            assert cur.lastrowid is not None
+            self._terms_pending.append((cur.lastrowid, terms))
         return True
 
     def _seal_message(

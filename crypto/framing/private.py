@@ -37,7 +37,7 @@ from crypto.messages import (
 )
 from crypto.schedule.secret_tree import RatchetType, SecretTree, sender_data_key_nonce
 from crypto.secret_bytes import Secret
-from crypto.suites import CipherSuite
+from crypto.suites import CipherSuite, HmacSha256
 
 
 def _ratchet_for(content_type: ContentType) -> RatchetType:
@@ -231,7 +231,7 @@ class ApplicationFraming:
     after the signature verified.
     """
 
-    __slots__ = ("_aad_head", "_ctx", "_msg_head", "_sd_secret", "_tbs_head", "suite")
+    __slots__ = ("_aad_head", "_ctx", "_last", "_msg_head", "_sd_secret", "_tbs_head", "suite")
 
     def __init__(self, suite: CipherSuite, group_id: bytes, epoch: int, context_bytes: bytes,
                  sender_data_secret: bytes | Secret) -> None:
@@ -247,7 +247,12 @@ class ApplicationFraming:
         self._tbs_head = _MLS10 + int(WireFormat.mls_private_message).to_bytes(2, "big") \
             + gid_epoch + bytes((SenderType.member,))
         self._ctx = context_bytes
-        self._sd_secret = _key(sender_data_secret)
+        # the sender-data secret as its MAC states: every message derives its key
+        self._sd_secret = HmacSha256(_key(sender_data_secret))
+        #: the last message parsed and its parts: a receiver that routes on the header
+        #: (:meth:`crypto.group.Group.application_aad`) and then processes the same
+        #: bytes object parses it once
+        self._last: tuple[bytes, tuple[bytes, bytes, bytes, bytes] | None] | None = None
 
     def __repr__(self) -> str:
         return "ApplicationFraming(<redacted>)"
@@ -302,6 +307,14 @@ class ApplicationFraming:
         decoder then produces the precise error)."""
         if not isinstance(message, bytes):
             message = bytes(message)
+        last = self._last
+        if last is not None and last[0] is message:  # the same immutable object
+            return last[1]
+        parsed = self._parse(message)
+        self._last = (message, parsed)
+        return parsed
+
+    def _parse(self, message: bytes) -> tuple[bytes, bytes, bytes, bytes] | None:
         head = self._msg_head
         if not message.startswith(head):
             return None

@@ -66,6 +66,17 @@ class _GroupReceiver(_GroupBase):
 
     __slots__ = ()
 
+    def application_aad(self, message: bytes) -> bytes | None:
+        """The authenticated data of ``message`` if it is an application PrivateMessage
+        of this group's current epoch, else None (anything else: read the header with
+        :func:`crypto.framing.peek_private` or decode it). Unauthenticated until
+        :meth:`process` opens the same bytes, which then reuses this parse."""
+        st = self._state
+        if st.removed or st.reinit is not None:
+            return None
+        parsed = st.app_framing().parse(message)
+        return None if parsed is None else parsed[1]
+
     def process(
         self, message: bytes, *, now: int, deferred: DeferredSignatures | None = None,
     ) -> ApplicationMessage | StagedCommit | StoredProposal:

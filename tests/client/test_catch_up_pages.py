@@ -61,3 +61,58 @@ async def test_pages_fetched_ahead_arrive_once_in_order(
     await b.sync()
     assert [m.text for m in b.messages(cid)] == texts  # once each, in order
     assert asked == sorted(asked) and len(asked) >= 3  # several pages, moving forward
+
+
+async def test_a_page_is_flushed_once_and_before_its_acks(
+        venue: Venue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's slices commit without an fsync each; the page is flushed before its
+    acknowledgement (or anything else) reaches the relay, and after a failure too."""
+    v = venue
+    await v.sync_all(1)
+    a, b = v.client(A), v.client(B)
+    cid = await a.create_channel("bilateral", "flush", ["borduria"])
+    await v.sync_all()
+    for i in range(9):
+        await a.send_text(cid, f"m{i}")
+    monkeypatch.setattr(core_sync, "PAGE", 6)
+    monkeypatch.setattr(core_sync, "RECEIVE_SLICE", 2)
+    store = b.store
+    after_slice: list[bool] = []
+    at_ack: list[bool] = []
+    flushes = 0
+    receive, ack, sync = b.engine.receive, b.transport.ack, store.sync
+
+    def watched(msgs: Any) -> Any:
+        out = receive(msgs)
+        after_slice.append(store.unsynced)  # committed to the log, not yet fsynced
+        return out
+
+    async def acked(acks: Any, welcomes: Any) -> None:
+        at_ack.append(store.unsynced)
+        await ack(acks, welcomes)
+
+    def counted() -> None:
+        nonlocal flushes
+        flushes += store.unsynced
+        sync()
+
+    monkeypatch.setattr(b.engine, "receive", watched)
+    monkeypatch.setattr(b.transport, "ack", acked)
+    monkeypatch.setattr(store, "sync", counted)
+    await b.sync()
+    assert [m.text for m in b.messages(cid)] == [f"m{i}" for i in range(9)]
+    assert after_slice and all(after_slice)  # no slice waited for the disk
+    assert at_ack and not any(at_ack)  # every ack after the flush
+    assert flushes == 2  # once per page (6 + 3 messages), not once per slice (5)
+
+    for i in range(3):
+        await a.send_text(cid, f"n{i}")
+
+    def failing(msgs: Any) -> Any:
+        receive(msgs)
+        raise RuntimeError("the store went away")
+
+    monkeypatch.setattr(b.engine, "receive", failing)
+    with pytest.raises(RuntimeError):
+        await b.sync()
+    assert not store.unsynced  # the slice committed before the failure is on the disk

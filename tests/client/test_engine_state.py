@@ -286,3 +286,19 @@ def test_the_crash_hook_is_only_called_with_named_points() -> None:
     assert hook is not None
     for point in CRASH_POINTS:
         hook(point)  # not the named one: the process lives on
+
+
+def test_former_members_chains_are_kept_once_and_bounded(store: EngineStore) -> None:
+    from client.store.engine_state import MAX_FORMER_CHAINS
+
+    g = b"group-1"
+    assert store.get_former_chains(g) == []
+    store.add_former_chains(g, [[b"dev-1", b"mission"], [b"dev-2", b"mission"]])
+    store.add_former_chains(g, [[b"dev-1", b"mission"], [], [b"dev-3", b"mission"],
+                                [b"dev-3", b"mission"]])  # known, empty, twice in one call
+    assert store.get_former_chains(g) == [[b"dev-1", b"mission"], [b"dev-2", b"mission"],
+                                          [b"dev-3", b"mission"]]
+    assert store.get_former_chains(b"group-2") == []
+    store.add_former_chains(g, [[b"n%d" % i] for i in range(MAX_FORMER_CHAINS)])
+    kept = store.get_former_chains(g)
+    assert len(kept) == MAX_FORMER_CHAINS and kept[0] == [b"n0"]  # the oldest went first

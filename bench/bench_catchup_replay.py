@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Catch-up replay: one set-up of N queued texts, timed again and again.
+
+``bench_client.py`` provisions a venue and sends its 10,000 messages every run (a
+minute here); to compare two code trees on a shared, noisy machine one wants many short,
+interleaved trials of the catch-up alone. The first run sets up, into ``--state``, the
+relay's data directory and the receiving device's home with N texts queued for it
+(``demo.venue.provision`` and the set-up of ``bench_client.run``); every trial copies
+that state to a temporary directory, starts a fresh relay process on it and times the
+device's ``sync()``: wall time and this process's CPU (the relay and the signature
+worker are other processes). The state is plain files, so another checkout can replay
+it: ``PYTHONPATH=/other/tree python bench/bench_catchup_replay.py --state S``. A trial
+that stored fewer than all N messages prints no figure and makes the run fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+if not os.environ.get("PYTHONPATH"):  # else the tree under test comes from PYTHONPATH
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
+
+from client import payloads
+from client.core import Client
+from demo.venue import provision
+from tests.support.relay_process import RelayProcess, free_port
+
+#: The relay's limits as in bench_client: the benchmark is not about rate limiting.
+RELAY_ENV = {"CORRIDOR_RELAY_RATE_PER_SECOND": "100000",
+             "CORRIDOR_RELAY_RATE_BURST": "100000",
+             "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}
+STATE_FILE = "replay.json"
+
+
+class ShortCatchUp(Exception):
+    """A trial stored fewer messages than were queued: its time means nothing."""
+
+
+async def set_up(state: Path, n: int) -> None:
+    """Provision a venue into ``state``, queue ``n`` texts from A to B, keep both dirs."""
+    state.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    layout = provision(state, port, missions=2, delegates=1)
+    relay = RelayProcess(layout.relay_dir, port=port, env=RELAY_ENV).start()
+    try:
+        names = list(layout.homes)
+        a = Client.open(layout.home(names[0]), layout.relay_url, passphrase=layout.passphrase)
+        b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
+        await a.sync()
+        await b.sync()
+        cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
+        await b.sync()
+        for i in range(n):
+            a.engine.enqueue_payload(bytes.fromhex(cid), payloads.Text(
+                message_id=os.urandom(16), sent_at=int(time.time() * 1000),
+                body=f"queued message {i:05d} " + "x" * 60))
+        await a.flush()
+        await a.close()
+        await b.close()
+    finally:
+        relay.stop()
+    home = layout.home(names[1]).relative_to(state)
+    (state / STATE_FILE).write_text(json.dumps({
+        "home": str(home), "relay": str(layout.relay_dir.relative_to(state)),
+        "passphrase": layout.passphrase, "channel": cid, "messages": n}))
+
+
+def _wait_for_worker(timeout: float = 30) -> None:
+    """Have the signature worker up before the first trial, as ``Client.start`` does in
+    the app (a tree without one just checks in line)."""
+    try:
+        from client.engine.sigchecks import start_worker
+    except ImportError:
+        return
+    deadline = time.monotonic() + timeout
+    while not start_worker() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _stored(client: Client, channel: bytes) -> int:
+    """Messages the device holds in ``channel``, counted page by page."""
+    count, before = 0, None
+    while page := client.store.list_messages(channel, before=before, limit=1000):
+        count += len(page)
+        before = page[0].position
+    return count
+
+
+async def trial(state: Path) -> tuple[float, float, int]:
+    """One catch-up of the kept state: (wall s, this process's CPU s, messages stored)."""
+    info = json.loads((state / STATE_FILE).read_text())
+    with tempfile.TemporaryDirectory(prefix="catchup-replay-") as tmp:
+        work = Path(tmp) / "s"
+        shutil.copytree(state, work, symlinks=True)
+        relay = RelayProcess(work / info["relay"], env=RELAY_ENV).start()
+        try:
+            b = Client.open(work / info["home"], relay.url, passphrase=info["passphrase"])
+            try:
+                t0, c0 = time.perf_counter(), time.process_time()
+                await b.sync()
+                wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+                got = _stored(b, bytes.fromhex(info["channel"]))
+            finally:
+                await b.close()
+        finally:
+            relay.stop()
+    if got < info["messages"]:
+        raise ShortCatchUp(f"only {got} of {info['messages']} messages stored: no figure")
+    return wall, cpu, got
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--state", type=Path, required=True,
+                   help="directory of the kept set-up (made on the first run)")
+    p.add_argument("--messages", type=int, default=10_000, help="queued texts (set-up only)")
+    p.add_argument("--trials", type=int, default=3)
+    p.add_argument("--label", default="", help="printed with each trial (which tree)")
+    args = p.parse_args()
+    state = args.state.resolve()
+    if not (state / STATE_FILE).exists():
+        if state.exists() and any(state.iterdir()):
+            sys.exit(f"{state} is neither empty nor a replay state")
+        t0 = time.perf_counter()
+        asyncio.run(set_up(state, args.messages))
+        print(f"set up {args.messages} queued messages in {state} "
+              f"({time.perf_counter() - t0:.0f} s)", flush=True)
+    import client
+    tree = Path(client.__file__).resolve().parents[1]
+    _wait_for_worker()
+    for i in range(args.trials):
+        load = Path("/proc/loadavg").read_text().split()[0] if os.path.exists(
+            "/proc/loadavg") else "?"
+        try:
+            wall, cpu, got = asyncio.run(trial(state))
+        except ShortCatchUp as exc:
+            sys.exit(f"trial {i + 1}: {exc}")
+        print(f"{args.label or tree} trial {i + 1}: catch-up of {got} messages "
+              f"{wall:.2f} s wall, {cpu:.2f} s CPU (this process; load {load}; "
+              f"{time.strftime('%H:%M:%S', time.gmtime())} UTC)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
