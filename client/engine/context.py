@@ -126,11 +126,15 @@ class EngineContext:
         gid = g.group_id
         try:
             if self._saved.get(gid) == g.epoch_part_serial:
-                with contextlib.suppress(NotFoundError):  # the row went: write it whole
-                    self.store.put_group_ratchets(gid, g.epoch, g.ratchet_part())
+                # refused when the stored parts are not the ones this memo names (the
+                # row went, or its write was rolled back): then both are written
+                with contextlib.suppress(NotFoundError):
+                    self.store.put_group_ratchets(gid, g.epoch, g.ratchet_part(),
+                                                  binding=g.epoch_part_digest())
                     return
             epoch_part = g.epoch_part()
-            self.store.put_group_state(gid, g.epoch, epoch_part, g.ratchet_part())
+            self.store.put_group_state(gid, g.epoch, epoch_part, g.ratchet_part(),
+                                       binding=g.epoch_part_digest())
             self._saved[gid] = g.epoch_part_serial
         except BaseException:
             self._saved.pop(gid, None)

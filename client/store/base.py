@@ -63,12 +63,13 @@ def check_int(value: int | None, what: str, *, optional: bool = False) -> None:
 
 
 def check_group_state(group_id: bytes, epoch: int, state: object,
-                      ratchets: object = None) -> None:
+                      ratchets: object = None, binding: object = b"") -> None:
     """The arguments of a group state write (``ratchets`` None: not written)."""
     check_id(group_id, "group_id")
     check_int(epoch, "epoch")
     if not isinstance(state, bytes | bytearray) or \
-            not isinstance(ratchets, bytes | bytearray | None):
+            not isinstance(ratchets, bytes | bytearray | None) or \
+            not isinstance(binding, bytes) or len(binding) > 64:
         raise UsageError("a group state must be bytes")
 
 
@@ -142,6 +143,8 @@ class GroupState:
     epoch: int
     state: bytes
     ratchets: bytes | None = None
+    #: the epoch part's digest the ratchet part was stored with (``put_group_ratchets``)
+    binding: bytes = b""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -349,16 +352,22 @@ class Store(Transactional, ChannelStore, MessageStore, ExpiryStore, AnnotationSt
 
     # -- MLS group state ----------------------------------------------------------
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
-                        ratchets: bytes | None = None) -> None:
+                        ratchets: bytes | None = None, *, binding: bytes = b"") -> None:
         """Replace the group's row: a whole state, or (``ratchets`` given) both parts
-        of a split one, in one write."""
+        of a split one, in one write. ``binding``: the epoch part's digest, kept in the
+        clear beside the ratchet part (:meth:`put_group_ratchets` checks it)."""
         ...
 
-    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
-        """Replace the ratchet part alone of a split state at ``epoch``.
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
+                           binding: bytes = b"") -> None:
+        """Replace the ratchet part alone of a split state at ``epoch`` whose stored
+        parts were written with ``binding``. Why: a caller that believes an epoch part
+        stored whose write was rolled back (it kept its group in memory) gets an error
+        and writes both parts, instead of a pair that no longer loads.
 
         Raises:
-            NotFoundError: no split state of this group at ``epoch`` (write both parts).
+            NotFoundError: no split state of this group at ``epoch`` with ``binding``
+                (write both parts).
         """
         ...
 

@@ -285,18 +285,20 @@ class MemoryStore(EngineStateRecords):
 
     # group state ----------------------------------------------------------------
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
-                        ratchets: bytes | None = None) -> None:
-        check_group_state(group_id, epoch, state, ratchets)
+                        ratchets: bytes | None = None, *, binding: bytes = b"") -> None:
+        check_group_state(group_id, epoch, state, ratchets, binding)
         with self.transaction():
             self._groups[group_id] = GroupState(
                 group_id=group_id, epoch=epoch, state=bytes(state),
-                ratchets=None if ratchets is None else bytes(ratchets))
+                ratchets=None if ratchets is None else bytes(ratchets), binding=binding)
 
-    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
-        check_group_state(group_id, epoch, ratchets)
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
+                           binding: bytes = b"") -> None:
+        check_group_state(group_id, epoch, ratchets, None, binding)
         with self.transaction():
             old = self._groups.get(group_id)
-            if old is None or old.epoch != epoch or old.ratchets is None:
+            if old is None or old.epoch != epoch or old.ratchets is None or \
+                    old.binding != binding:
                 raise NotFoundError("no split group state at this epoch")
             self._groups[group_id] = dataclasses.replace(old, ratchets=bytes(ratchets))
 

@@ -51,7 +51,10 @@ History:
         rewritten only when it changed; see :mod:`crypto.group.parts`). A table of its
         own, not a column: SQLite rewrites a whole row, overflow pages and all, when
         one of its columns changes. A group without a ``group_ratchets`` row (every
-        group before this version) has its whole state in ``group_states``.
+        group before this version) has its whole state in ``group_states``. The row's
+        ``binding`` (the epoch part's digest, in the clear: it reveals nothing of the
+        part) lets a write of the ratchet part alone be refused over an epoch part it
+        was not made for (a rolled-back write the engine had counted as saved).
 """
 
 from __future__ import annotations
@@ -289,7 +292,8 @@ def _v11(conn: sqlite3.Connection) -> None:
         """CREATE TABLE group_ratchets (
             group_id BLOB PRIMARY KEY,
             epoch    INTEGER NOT NULL,
-            sealed   BLOB NOT NULL
+            sealed   BLOB NOT NULL,
+            binding  BLOB NOT NULL
         )"""
     )
 

@@ -128,8 +128,8 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
     # ----------------------------------------------------------------- group state
 
     def put_group_state(self, group_id: bytes, epoch: int, state: bytes,
-                        ratchets: bytes | None = None) -> None:
-        check_group_state(group_id, epoch, state, ratchets)
+                        ratchets: bytes | None = None, *, binding: bytes = b"") -> None:
+        check_group_state(group_id, epoch, state, ratchets, binding)
         sealed = self._cipher.seal(bytes(state), "group_states", group_id, _u64(epoch))
         with self.transaction():  # both parts or neither
             self._write(
@@ -141,41 +141,44 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
             if ratchets is None:
                 self._write("DELETE FROM group_ratchets WHERE group_id = ?", (group_id,))
             else:
-                self._put_ratchets(group_id, epoch, ratchets, insert=True)
+                self._put_ratchets(group_id, epoch, ratchets, binding, insert=True)
 
-    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes) -> None:
-        check_group_state(group_id, epoch, ratchets)
+    def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
+                           binding: bytes = b"") -> None:
+        check_group_state(group_id, epoch, ratchets, None, binding)
         with self.transaction():
-            if not self._put_ratchets(group_id, epoch, ratchets, insert=False):
+            if not self._put_ratchets(group_id, epoch, ratchets, binding, insert=False):
                 raise NotFoundError("no split group state at this epoch")
 
-    def _put_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
-                      insert: bool) -> int:
+    def _put_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, binding: bytes,
+                      *, insert: bool) -> int:
         # Its own table name in the AAD: a ratchet part is never opened as a state.
         sealed = self._cipher.seal(bytes(ratchets), "group_ratchets", group_id, _u64(epoch))
         if insert:
             return self._write(
-                "INSERT INTO group_ratchets (group_id, epoch, sealed) VALUES (?, ?, ?) "
-                "ON CONFLICT (group_id) DO UPDATE SET epoch = excluded.epoch, "
-                "sealed = excluded.sealed", (group_id, epoch, sealed))
+                "INSERT INTO group_ratchets (group_id, epoch, sealed, binding) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (group_id) DO UPDATE SET "
+                "epoch = excluded.epoch, sealed = excluded.sealed, "
+                "binding = excluded.binding", (group_id, epoch, sealed, binding))
         return self._write("UPDATE group_ratchets SET sealed = ? WHERE group_id = ? "
-                           "AND epoch = ?", (sealed, group_id, epoch))
+                           "AND epoch = ? AND binding = ?", (sealed, group_id, epoch, binding))
 
     def get_group_state(self, group_id: bytes) -> GroupState | None:
         rows = self._read(  # one statement: both parts from one snapshot
-            "SELECT s.epoch, s.sealed, r.epoch, r.sealed FROM group_states s "
+            "SELECT s.epoch, s.sealed, r.epoch, r.sealed, r.binding FROM group_states s "
             "LEFT JOIN group_ratchets r ON r.group_id = s.group_id WHERE s.group_id = ?",
             (group_id,))
         if not rows:
             return None
-        epoch, sealed, r_epoch, r_sealed = rows[0]
+        epoch, sealed, r_epoch, r_sealed, binding = rows[0]
         state = self._cipher.open(sealed, "group_states", group_id, _u64(epoch))
         ratchets = None
         if r_sealed is not None:
             if r_epoch != epoch:
                 raise CorruptRecordError("group_ratchets", group_id.hex())
             ratchets = self._cipher.open(r_sealed, "group_ratchets", group_id, _u64(epoch))
-        return GroupState(group_id=group_id, epoch=epoch, state=state, ratchets=ratchets)
+        return GroupState(group_id=group_id, epoch=epoch, state=state, ratchets=ratchets,
+                          binding=b"" if binding is None else bytes(binding))
 
     def delete_group_state(self, group_id: bytes) -> None:
         with self.transaction():

@@ -446,11 +446,17 @@ class Group(_GroupCommitter):
     def ratchet_part(self) -> bytes:
         """The secret trees, bound to the current epoch part: what an application
         message changes. Holds keys: store it encrypted."""
+        return parts.ratchet_part(self._state, self.epoch_part_digest())
+
+    def epoch_part_digest(self) -> bytes:
+        """The digest of the current epoch part, the one :meth:`ratchet_part` binds to
+        (public: it reveals nothing of the part). A store keeps it beside the ratchet
+        part to refuse a ratchet part alone over an epoch part it was not made for."""
         self._check_settled()
         if self._part is None or self._part[0] != self._serial:
             self.epoch_part()  # not written at this serial: its digest is needed
         assert self._part is not None
-        return parts.ratchet_part(self._state, self._part[1])
+        return self._part[1]
 
     @classmethod
     def from_bytes(cls, data: bytes, *, credential_validator: IdentityLike,

@@ -178,3 +178,29 @@ async def test_a_ratchet_row_of_another_group_is_refused(
     d["b"].engine.enqueue_payload(other, text("the other channel still works"))
     await d["b"].flush()
     store.close()
+
+
+async def test_a_rolled_back_save_never_leaves_parts_that_do_not_load(
+        pki: Pki, people: dict[str, Issued], tmp_path: Path) -> None:
+    """The engine counts an epoch part as saved once it wrote it. Should the transaction
+    around that write roll back while the group stays in memory, the next message's
+    write of the ratchet part alone is refused by the stored binding (the digest of the
+    epoch part it was made for) and both parts are written: the store always loads."""
+    store = _store(tmp_path, "b")
+    _relay, d, gid = await channel(pki, people, names=("a", "b"), stores={"b": store})
+    a, b = d["a"], d["b"]
+    msgs = await send(a, gid, "after a rolled-back save")
+    g = b.group(gid)
+    before = g.epoch_part_serial
+    g.commit()  # a pending commit: the epoch part changes, the epoch does not
+    assert g.epoch_part_serial != before
+    with pytest.raises(RuntimeError), store.transaction():
+        b.engine._ctx.save_group(g)
+        raise RuntimeError("undone after the write")
+    log = _writes(store)
+    assert len(received(b.engine.receive(msgs).events)) == 1  # the group kept in memory
+    assert any(s.startswith("INSERT INTO group_states") for s in log)  # both parts again
+    live = b.group(gid).to_bytes()
+    b.restart()
+    assert b.group(gid).to_bytes() == live
+    store.close()

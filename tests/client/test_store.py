@@ -278,6 +278,17 @@ def test_group_state_in_two_parts(store: Store) -> None:
     store.put_group_state(b"g", 3, b"whole-3")  # a whole state drops the ratchet part
     assert store.get_group_state(b"g") == base.GroupState(group_id=b"g", epoch=3,
                                                           state=b"whole-3")
+    # the binding: a ratchet part alone only over the epoch part it was made for
+    store.put_group_state(b"g", 4, b"epoch-4", b"ratchets-4", binding=b"d" * 32)
+    with pytest.raises(NotFoundError):
+        store.put_group_ratchets(b"g", 4, b"ratchets-5", binding=b"e" * 32)
+    with pytest.raises(NotFoundError):
+        store.put_group_ratchets(b"g", 4, b"ratchets-5")
+    store.put_group_ratchets(b"g", 4, b"ratchets-5", binding=b"d" * 32)
+    got = store.get_group_state(b"g")
+    assert got is not None and (got.ratchets, got.binding) == (b"ratchets-5", b"d" * 32)
+    with pytest.raises(UsageError):
+        store.put_group_ratchets(b"g", 4, b"r", binding=b"x" * 65)
 
 
 def test_outbox(store: Store) -> None:
