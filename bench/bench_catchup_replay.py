@@ -32,12 +32,10 @@ os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 from client import payloads
 from client.core import Client
 from demo.venue import provision
+from tests.support.client_venue import UNLIMITED_RELAY as RELAY_ENV
+from tests.support.client_venue import bilateral_pair
 from tests.support.relay_process import RelayProcess, free_port
 
-#: The relay's limits as in bench_client: the benchmark is not about rate limiting.
-RELAY_ENV = {"CORRIDOR_RELAY_RATE_PER_SECOND": "100000",
-             "CORRIDOR_RELAY_RATE_BURST": "100000",
-             "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}
 STATE_FILE = "replay.json"
 
 
@@ -52,13 +50,7 @@ async def set_up(state: Path, n: int) -> None:
     layout = provision(state, port, missions=2, delegates=1)
     relay = RelayProcess(layout.relay_dir, port=port, env=RELAY_ENV).start()
     try:
-        names = list(layout.homes)
-        a = Client.open(layout.home(names[0]), layout.relay_url, passphrase=layout.passphrase)
-        b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
-        await a.sync()
-        await b.sync()
-        cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
-        await b.sync()
+        a, b, cid = await bilateral_pair(layout)
         for i in range(n):
             a.engine.enqueue_payload(bytes.fromhex(cid), payloads.Text(
                 message_id=os.urandom(16), sent_at=int(time.time() * 1000),
@@ -68,7 +60,7 @@ async def set_up(state: Path, n: int) -> None:
         await b.close()
     finally:
         relay.stop()
-    home = layout.home(names[1]).relative_to(state)
+    home = layout.home(list(layout.homes)[1]).relative_to(state)
     (state / STATE_FILE).write_text(json.dumps({
         "home": str(home), "relay": str(layout.relay_dir.relative_to(state)),
         "passphrase": layout.passphrase, "channel": cid, "messages": n}))

@@ -31,6 +31,7 @@ os.environ.setdefault("CORRIDOR_INSECURE_FAST_KDF", "1")
 from client.core import Client
 from client.events import MessageReceived
 from demo.venue import provision
+from tests.support.client_venue import UNLIMITED_RELAY, bilateral_pair
 from tests.support.relay_process import RelayProcess, free_port
 
 
@@ -54,17 +55,10 @@ async def run(n: int, latency_rounds: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
         layout = provision(Path(tmp), port, missions=2, delegates=1)
-        relay = RelayProcess(layout.relay_dir, port=port, env={
-            "CORRIDOR_RELAY_RATE_PER_SECOND": "100000", "CORRIDOR_RELAY_RATE_BURST": "100000",
-            "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}).start()
+        relay = RelayProcess(layout.relay_dir, port=port, env=UNLIMITED_RELAY).start()
         try:
             names = list(layout.homes)
-            a = Client.open(layout.home(names[0]), layout.relay_url, passphrase=layout.passphrase)
-            b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
-            await a.sync()
-            await b.sync()
-            cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
-            await b.sync()
+            a, b, cid = await bilateral_pair(layout)
             b.store.compact()  # checkpoint: the WAL's pages are not the store's own
             size0, live0 = _size(b.home.root), _live(b.home.root)
             t0 = time.perf_counter()

@@ -34,6 +34,7 @@ from client.store import SqliteStore, rowpack, schema
 from client.store.base import ChannelKind
 from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
+from tests.support.migrations import fail_after_step
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = Secret(bytes(range(32)))
@@ -283,13 +284,7 @@ def test_a_failed_migration_to_10_leaves_schema_9_readable(
     index, texts = SearchIndex(SEARCH_KEY), _texts()
     _v9_store(db, texts, index)
     before = _v9_view(db, _queries(index))
-    real = schema.MIGRATIONS[9]
-
-    def fails_at_the_end(conn: sqlite3.Connection) -> None:
-        real(conn)  # the old table is dropped, the new one filled: then the disk fails
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:9], fails_at_the_end))
+    fail_after_step(monkeypatch, 9)  # the old table dropped, the new filled, then a failure
     with pytest.raises(StorageError):
         SqliteStore.open(db, KEY)
     conn = sqlite3.connect(db)

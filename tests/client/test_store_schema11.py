@@ -18,6 +18,7 @@ from client.store import SqliteStore, schema
 from client.store.sealing import RowCipher
 from crypto.group import ApplicationMessage, Group
 from crypto.secret_bytes import Secret
+from tests.support.migrations import fail_after_step
 from tests.support.mls_groups import NOW, accept, make_group
 
 KEY = Secret(bytes(range(32)))
@@ -78,13 +79,7 @@ def test_a_failed_migration_to_11_leaves_schema_10_readable(
     db = tmp_path / "store.sqlite3"
     a, b = _groups()
     _v10_store(db, [a.to_bytes(), b.to_bytes()])
-    real = schema.MIGRATIONS[10]
-
-    def fails_at_the_end(conn: sqlite3.Connection) -> None:
-        real(conn)
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:10], fails_at_the_end))
+    fail_after_step(monkeypatch, 10)
     with pytest.raises(StorageError):
         SqliteStore.open(db, KEY)
     conn = sqlite3.connect(db)

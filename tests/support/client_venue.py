@@ -15,7 +15,13 @@ from demo.venue import DemoLayout, provision
 from .faulty_relay import FAULT_ENV
 from .relay_process import RelayProcess, free_port
 
-__all__ = ["Venue", "no_keyring", "small_venue", "start_venue"]
+__all__ = ["UNLIMITED_RELAY", "Venue", "bilateral_pair", "no_keyring", "small_venue",
+           "start_venue"]
+
+#: A relay's rate limits lifted, for benchmarks (they are not about rate limiting).
+UNLIMITED_RELAY = {"CORRIDOR_RELAY_RATE_PER_SECOND": "100000",
+                   "CORRIDOR_RELAY_RATE_BURST": "100000",
+                   "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000"}
 
 
 class Venue:
@@ -77,3 +83,16 @@ def small_venue(tmp: Path, *, faulty: bool = False, env: dict[str, str] | None =
         "CORRIDOR_RELAY_REGISTER_RATE_PER_MINUTE": "6000", FAULT_ENV: str(flag),
         **(env or {})}, module="tests.support.faulty_relay" if faulty else "server_stub.cli")
     return Venue(layout, relay.start()), flag
+
+
+async def bilateral_pair(layout: DemoLayout) -> tuple[Client, Client, str]:
+    """The first two delegates of ``layout`` (two missions, one delegate each), synced,
+    and a bilateral channel the first opened with the second: the benchmarks' set-up."""
+    names = list(layout.homes)
+    a = Client.open(layout.home(names[0]), layout.relay_url, passphrase=layout.passphrase)
+    b = Client.open(layout.home(names[1]), layout.relay_url, passphrase=layout.passphrase)
+    await a.sync()
+    await b.sync()
+    cid = await a.create_channel("bilateral", "bench", [layout.homes[names[1]]["mission"]])
+    await b.sync()
+    return a, b, cid
