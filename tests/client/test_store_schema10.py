@@ -32,9 +32,8 @@ from client.features import Features
 from client.search import SearchIndex, payload_text
 from client.store import SqliteStore, rowpack, schema
 from client.store.base import ChannelKind
-from client.store.sealing import RowCipher
 from crypto.secret_bytes import Secret
-from tests.support.migrations import fail_after_step
+from tests.support.migrations import fail_after_step, old_store
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = Secret(bytes(range(32)))
@@ -70,12 +69,7 @@ def _texts() -> list[payloads.Text]:
 
 def _v9_store(db: Path, texts: list[payloads.Text], index: SearchIndex) -> None:
     """A store as schema 9's ``SqliteStore`` left it."""
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    schema.migrate(conn, target=9)
-    cipher = RowCipher(KEY)
-    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
-                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    conn, cipher = old_store(db, 9, KEY)
     for i, cid in enumerate(CHANNELS):
         plain = msgspec.msgpack.encode([f"c{i}", "multilateral", b""])
         conn.execute("INSERT INTO channels VALUES (?, ?, ?, ?, ?)",

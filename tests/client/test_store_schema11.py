@@ -15,10 +15,9 @@ import pytest
 
 from client.errors import StorageError
 from client.store import SqliteStore, schema
-from client.store.sealing import RowCipher
 from crypto.group import ApplicationMessage, Group
 from crypto.secret_bytes import Secret
-from tests.support.migrations import fail_after_step
+from tests.support.migrations import fail_after_step, old_store
 from tests.support.mls_groups import NOW, accept, make_group
 
 KEY = Secret(bytes(range(32)))
@@ -27,12 +26,7 @@ GROUPS = [bytes([i]) * 16 for i in (3, 4)]
 
 def _v10_store(db: Path, states: list[bytes]) -> None:
     """A store as schema 10's ``SqliteStore`` left it: whole states, one per group."""
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA foreign_keys = ON")
-    schema.migrate(conn, target=10)
-    cipher = RowCipher(KEY)
-    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
-                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    conn, cipher = old_store(db, 10, KEY)
     for gid, state in zip(GROUPS, states, strict=True):
         conn.execute("INSERT INTO group_states VALUES (?, 2, ?)",
                      (gid, cipher.seal(state, "group_states", gid, struct.pack(">Q", 2))))

@@ -5,12 +5,15 @@ the migration tests use to show a failed step leaves the store at its old schema
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from client.store import schema
+from client.store.sealing import RowCipher
+from crypto.secret_bytes import Secret
 
-__all__ = ["fail_after_step"]
+__all__ = ["fail_after_step", "old_store"]
 
 
 def fail_after_step(monkeypatch: pytest.MonkeyPatch, index: int) -> None:
@@ -23,3 +26,15 @@ def fail_after_step(monkeypatch: pytest.MonkeyPatch, index: int) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS[:index], fails_at_the_end))
+
+
+def old_store(db: Path, target: int, key: Secret) -> tuple[sqlite3.Connection, RowCipher]:
+    """A raw connection to a new store at schema ``target``, with its key check row,
+    as that schema's ``SqliteStore`` made it: the caller fills it the old way."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    schema.migrate(conn, target=target)
+    cipher = RowCipher(key)
+    conn.execute("INSERT INTO meta VALUES ('key_check', ?)",
+                 (cipher.seal(b"corridor store key check v1", "meta", b"key_check"),))
+    return conn, cipher
