@@ -342,6 +342,8 @@ class EngineStateRecords:
         return self._decoded(FORMER, group_id, _chains) or []
 
     def add_former_chains(self, group_id: bytes, chains: Sequence[Sequence[bytes]]) -> None:
+        if not any(chains):  # most commits remove nobody: the record is not even read
+            return
         known = self.get_former_chains(group_id)
         seen = {tuple(c) for c in known}
         fresh = []
