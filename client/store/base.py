@@ -70,7 +70,8 @@ def check_group_state(group_id: bytes, epoch: int, state: object,
     if not isinstance(state, bytes | bytearray) or \
             not isinstance(ratchets, bytes | bytearray | None) or \
             not isinstance(binding, bytes) or len(binding) > 64:
-        raise UsageError("a group state must be bytes")
+        raise UsageError("a group state and its binding must be bytes (a binding at "
+                         "most 64)")
 
 
 def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: bytes, *,

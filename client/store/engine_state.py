@@ -35,6 +35,7 @@ __all__ = [
     "EngineStore",
     "EpochFingerprint",
     "ForkStore",
+    "FormerMemberStore",
     "GapStore",
     "KeyPackageStore",
     "LastResortRecord",
@@ -124,6 +125,10 @@ class ForkStore(Protocol):
 
     def put_merged_commits(self, group_id: bytes, digests: Sequence[bytes]) -> None: ...
 
+
+class FormerMemberStore(Protocol):
+    """Who was in a group and is no longer, as this device saw them go."""
+
     def get_former_chains(self, group_id: bytes) -> list[list[bytes]]:
         """The certificate chains of the group's members who left or were removed (and,
         once this device is removed, of everyone it leaves behind), oldest first: what
@@ -190,8 +195,9 @@ class ClientRecordStore(Protocol):
     def put_client_record(self, kind: str, value: bytes) -> None: ...
 
 
-class EngineStateStore(GapStore, RefusalStore, ForkStore, KeyPackageStore, SendIdStore,
-                       DirectoryStateStore, ClientRecordStore, Protocol):
+class EngineStateStore(GapStore, RefusalStore, ForkStore, FormerMemberStore,
+                       KeyPackageStore, SendIdStore, DirectoryStateStore, ClientRecordStore,
+                       Protocol):
     """Every engine-state protocol together."""
 
 
