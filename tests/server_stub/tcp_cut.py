@@ -14,6 +14,8 @@ import contextlib
 import socket
 import threading
 
+from tests.support.relay_process import free_port
+
 __all__ = ["Forwarder"]
 
 
@@ -23,10 +25,7 @@ class Forwarder:
         self._lock = threading.Lock()
         self._socks: set[socket.socket] = set()
         self._listener: socket.socket | None = None
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        self.port = int(probe.getsockname()[1])
-        probe.close()
+        self.port = free_port()  # this worker's range (tests.support.relay_process)
 
     def up(self) -> Forwarder:
         srv = socket.socket()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -90,10 +91,39 @@ def shared_blob_key(database: str | None) -> Path | None:
     return folder / (hashlib.sha256(schema.encode()).hexdigest()[:24] + ".key")
 
 
+#: loopback ports this process handed out (a relay may not have bound one yet)
+_HANDED: set[int] = set()
+
+
+def _port_range() -> range:
+    """The ports this test process draws from: with pytest-xdist each worker has a
+    range of its own (gw0, gw1, ...), all below Linux's ephemeral ports (32768 on),
+    so two workers never pick the same free port in the moment before one's relay
+    binds it, and a relay's health check never reaches another worker's relay."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw") and worker[2:].isdigit():
+        start = 20_000 + int(worker[2:]) % 4 * 3_000
+        return range(start, start + 3_000)
+    return range(14_000, 20_000)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A loopback port free now and not handed out before by this process."""
+    ports = _port_range()
+    first = random.randrange(len(ports))
+    for i in range(len(ports)):
+        port = ports[(first + i) % len(ports)]
+        if port in _HANDED:
+            continue
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED.add(port)
+        return port
+    _HANDED.clear()  # every port handed out once: the earliest are long bound or gone
+    return free_port()
 
 
 class RelayProcess:
