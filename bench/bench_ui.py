@@ -34,13 +34,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CORRIDOR_RELAY_RATE_PER_SECOND", "100000")
 os.environ.setdefault("CORRIDOR_RELAY_RATE_BURST", "100000")
 
-from PySide6.QtCore import QTimer
+# First, as the app does (ui/cli.py) before it imports the rest: otherwise PySide6 keeps
+# the source of every module imported after Qt in memory (see ui/qtfix.py).
+from ui.qtfix import forget_module_sources
 
-from demo.live import LiveDemo, demo_kdf
-from ui.app import make_app
-from ui.bridge import Bridge
-from ui.session import open_session
-from ui.views.main_window import MainWindow
+forget_module_sources()
+
+from PySide6.QtCore import QTimer  # noqa: E402
+
+from demo.live import LiveDemo, demo_kdf  # noqa: E402
+from ui.app import make_app  # noqa: E402
+from ui.bridge import Bridge  # noqa: E402
+from ui.session import open_session  # noqa: E402
+from ui.views.main_window import MainWindow  # noqa: E402
 
 
 def rss_mib() -> float:

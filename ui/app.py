@@ -28,7 +28,7 @@ from client.homes import remember
 from client.paths import atomic_write, resolve_home
 from ui.bridge import Bridge
 from ui.i18n import install_translation, resolve_language
-from ui.qtfix import keep_none_alive, pin_none
+from ui.qtfix import forget_module_sources, keep_none_alive, pin_none
 from ui.session import DemoOpener, DemoVenue, Session, open_session
 from ui.theme import apply_theme
 from ui.venues import Venues
@@ -73,6 +73,7 @@ def language_setting() -> str:
 def make_app(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     """The QApplication, with high-DPI scaling and the translation of ``language`` (else
     the one chosen in Settings, else the system locale's; see ui/i18n.py)."""
+    forget_module_sources()  # for what is imported from now on (ui/cli.py calls it sooner)
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

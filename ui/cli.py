@@ -97,6 +97,9 @@ def main(argv: Sequence[str] | None = None, *, commands: Sequence[Register] = ()
     if problem is not None:  # say what Qt would only abort on, before Qt starts
         print(problem, file=sys.stderr)
         return 1
+    from ui.qtfix import forget_module_sources
+
+    forget_module_sources()  # before the app's modules are imported: see ui/qtfix.py
     from ui.app import run
 
     return run(args, make_demo)
