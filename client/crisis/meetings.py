@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Final, Literal
 
-import icalendar
 import msgspec
 from msgspec import Meta
 
@@ -117,6 +116,10 @@ def _dt(ms: int) -> datetime:
 def calendar_ics(meetings: Iterable[RegularMeeting], *, venue: str, stamp_ms: int) -> bytes:
     """The calendar as iCalendar (RFC 5545) bytes; ``stamp_ms`` is DTSTAMP (injected so
     an export is reproducible)."""
+    # imported here, not with the module: icalendar (with dateutil and zoneinfo) is 4 MiB
+    # of RSS that every start of the app and the core would carry for an export
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Corridor//Venue calendar//EN")
     cal.add("version", "2.0")

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-import icalendar
-
 from crypto.corridor.markings import DEFAULT_SCHEME, MarkingScheme, highest
 
 if TYPE_CHECKING:
@@ -47,6 +45,10 @@ def register_csv(rows: Iterable[ExerciseRow]) -> str:
 def register_ics(rows: Iterable[ExerciseRow], *, venue: str, stamp_ms: int) -> bytes:
     """Each notice an event (cancelled ones STATUS:CANCELLED), its marking in the summary
     and the description; ``stamp_ms`` is DTSTAMP (injected: reproducible exports)."""
+    # imported here, not with the module: icalendar (with dateutil and zoneinfo) is 4 MiB
+    # of RSS that every start of the app and the core would carry for an export
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Corridor//Exercise notices//EN")
     cal.add("version", "2.0")
