@@ -39,9 +39,9 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-import httpx
 from nacl.signing import SigningKey
 
+from client._httpx import httpx
 from client.errors import EnvironmentFault, PeerError
 
 if TYPE_CHECKING:
