@@ -22,6 +22,7 @@ from client.store.base import (
     GroupState,
     Message,
     OutboxItem,
+    PreparedRow,
     check_group_state,
     check_id,
     check_int,
@@ -35,7 +36,19 @@ __all__ = ["MemoryStore"]
 K = TypeVar("K")
 V = TypeVar("V")
 
-class MemoryStore(EngineStateRecords):
+class _Unsealed:
+    """Rows here are not sealed: none is prepared elsewhere (:mod:`client.rowjobs`)."""
+
+    def row_key(self) -> bytes | None:
+        return None
+
+    def insert_prepared_message(self, channel_id: bytes, message_id: bytes,
+                                prepared: PreparedRow, *, sent_at: int, received_at: int,
+                                seq: int | None = None, expires_at: int | None = None) -> bool:
+        raise UsageError("the memory store seals nothing: store the message itself")
+
+
+class MemoryStore(_Unsealed, EngineStateRecords):
     """See :class:`client.store.base.Store` and
     :class:`client.store.engine_state.EngineStateStore`."""
 

@@ -40,18 +40,20 @@ from client.store.base import (
     Channel,
     ChannelKind,
     Message,
+    PreparedRow,
     check_id,
     check_int,
     check_message,
 )
 from client.store.schema import terms_check
-from client.store.sealing import RowCipher
+from client.store.sealing import SEALED_MIN, RowCipher
 from client.store.sqlite_base import Row, SqliteBase
 
-__all__ = ["SqliteChannels", "SqliteMessages"]
+__all__ = ["SqliteChannels", "SqliteMessages", "seal_message_row"]
 
 _PAGE_ITER: Final = 500
 _TERM: Final = re.compile(r"[0-9a-z]{8,64}")
+_TERMS: Final = re.compile(r"[0-9a-z]{8,64}(?: [0-9a-z]{8,64})*")
 _OPENED_MAX: Final = 4096  # channels whose opened secret is kept (a bound, not a need)
 
 
@@ -68,6 +70,17 @@ class _MessageSecret(msgspec.Struct, array_like=True, frozen=True):
 
 _channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
 _message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
+
+
+def seal_message_row(cipher: RowCipher, channel_id: bytes, message_id: bytes, sender: bytes,
+                     body: bytes) -> bytes:
+    """A message row's sealed column: its sender and body, packed
+    (:mod:`client.store.rowpack`) and sealed to the row. A function of its own so the
+    row can be made ready elsewhere (:mod:`client.rowjobs`, on the second core)."""
+    if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+        raise UsageError("sender and body must be bytes")
+    plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
+    return cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id, message_id)
 
 
 def _open_message(cipher: RowCipher, channel_id: bytes, message_id: bytes,
@@ -388,6 +401,47 @@ class SqliteMessages(SqliteSearchTerms):
         sealed = self._seal_message(channel_id, message_id, sender, body)
         args = (message_id, seq, sent_at, received_at, expires_at, sealed,
                 terms_check(terms) if terms else None, channel_id)
+        return self._insert(args, terms)
+
+    def insert_prepared_message(
+        self,
+        channel_id: bytes,
+        message_id: bytes,
+        prepared: PreparedRow,
+        *,
+        sent_at: int,
+        received_at: int,
+        seq: int | None = None,
+        expires_at: int | None = None,
+    ) -> bool:
+        """:meth:`insert_message` with the sealing and the terms done elsewhere
+        (:mod:`client.rowjobs`); the same answer. The sealed column is checked for
+        shape only: a row sealed under another key or for another row would show as
+        damaged when read, as a flipped bit would.
+
+        Raises:
+            UsageError: a prepared row of the wrong shape (terms not index terms,
+                a check that is not theirs, a sealed column too short to be one).
+        """
+        check_message(channel_id, message_id, b"", b"", sent_at=sent_at,
+                      received_at=received_at, seq=seq, expires_at=expires_at)
+        terms, check, sealed = prepared.terms, prepared.terms_check, prepared.sealed
+        if not isinstance(sealed, bytes) or len(sealed) < SEALED_MIN:
+            raise UsageError("a prepared row's sealed column is too short")
+        if terms:
+            if check is None or len(check) != 4 or not _TERMS.fullmatch(terms):
+                raise UsageError("a prepared row's terms are not index terms")
+        elif check is not None:
+            raise UsageError("a prepared row without terms has no terms check")
+        return self._insert((message_id, seq, sent_at, received_at, expires_at, sealed,
+                             check, channel_id), terms)
+
+    def row_key(self) -> bytes | None:
+        """The store key, for a worker that seals received rows beside this thread
+        (:mod:`client.rowjobs`; docs/threats.md, 21)."""
+        return self._cipher.key_bytes()
+
+    def _insert(self, args: tuple[object, ...], terms: str) -> bool:
         with self._lock:
             if self._depth:  # in the caller's transaction (a catch-up: every message)
                 self._ensure_open()
@@ -414,11 +468,7 @@ class SqliteMessages(SqliteSearchTerms):
     def _seal_message(
         self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes
     ) -> bytes:
-        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
-            raise UsageError("sender and body must be bytes")
-        plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
-        return self._cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id,
-                                 message_id)
+        return seal_message_row(self._cipher, channel_id, message_id, sender, body)
 
     def _message(self, row: Row, *, strict: bool) -> Message:
         position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row
