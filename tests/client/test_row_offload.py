@@ -30,6 +30,7 @@ from client.store import SqliteStore
 from client.store.sealing import RowCipher
 from client.store.sqlite_rows import _open_message
 from crypto.secret_bytes import Secret
+from tests.support.client_venue import Venue
 from tests.support.devices import channel, received, text
 from tests.support.pki import C_M, Issued, Pki
 from tests.support.waiting import WAIT, until
@@ -187,25 +188,27 @@ async def test_a_copy_already_stored_is_not_stored_or_reported_again(
     store.close()
 
 
-async def test_a_closed_clients_keys_leave_the_child(
-        pki: Pki, people: dict[str, Issued], tmp_path: Path) -> None:
+async def test_over_the_real_relay_and_a_closed_clients_keys_leave_the_child(
+        venue: Venue, monkeypatch: pytest.MonkeyPatch) -> None:
     await _ready()
+    answers = _Answers(monkeypatch)
+    v = venue
+    await v.sync_all(1)
+    a, b = v.client("alderia-ana"), v.client("borduria-ana")
+    cid = await a.create_channel("bilateral", "rows", ["borduria"])
+    await v.sync_all()
+    for i in range(48):
+        await a.send_text(cid, f"agenda item {i}")
+    await b.sync()
+    assert [m.text for m in b.messages(cid)][-48:] == [f"agenda item {i}" for i in range(48)]
+    assert answers.rows > 0
+    assert [m.text for m in b.search("agenda")][:1] == ["agenda item 47"]
     worker = sigchecks._worker
-    assert worker is not None
-    store = _store(tmp_path / "b.sqlite3")
-    relay, d, gid = await channel(pki, people, stores={"b": store})
-    n = len(relay.groups[gid].messages)
-    for i in range(40):
-        d["a"].engine.enqueue_payload(gid, text(f"m {i}"))
-    await d["a"].flush()
-    d["b"].engine.receive(relay.groups[gid].messages[n:])
-    key = store.row_key()
-    assert key is not None
-    name = sigchecks._key_name(key)
-    assert name in worker._key_sets
-    sigchecks.forget_keys(key)  # what Client.close does before closing its store
-    assert name not in worker._key_sets
-    store.close()
+    key = b.store.row_key()
+    assert worker is not None and key is not None
+    assert sigchecks._key_name(key) in worker._key_sets
+    await v.close("borduria-ana")
+    assert sigchecks._key_name(key) not in worker._key_sets
 
 
 # ---------------------------------------------------------------- the child itself
