@@ -7,7 +7,7 @@ thread were sealing each row (DEFLATE, XChaCha20-Poly1305) and hashing its searc
 terms: a quarter of its time. Neither needs the group's state, so the receiver hands
 them to the checking child with the next chunk of signatures, goes on decrypting, and
 inserts the prepared rows, in order, before the slice's transaction commits
-(:meth:`client.store.base.MessageStore.insert_prepared_message`).
+(:meth:`client.store.base.MessageStore.insert_prepared_messages`).
 
 What crosses to the child, and why that is acceptable (docs/threats.md, 21): the
 store key and the search key, once per store (:class:`KeySets`), and each row's

@@ -57,7 +57,7 @@ from client.msgids import APP
 from client.policy import Ident, PolicyViolation, check_post
 from client.rowjobs import RowJob
 from client.search import SearchIndex, payload_text
-from client.store.base import Channel
+from client.store.base import Channel, NewRow
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
 from crypto.errors import CryptoError, EpochError, InvalidCommitError, ReplayError
@@ -169,13 +169,17 @@ class Receiver:
         rows = checks.take_rows()
         if not rows:
             return
-        ctx = self.ctx
-        insert, cid, stale = ctx.store.insert_prepared_message, ch.channel_id, set()
+        ctx, cid = self.ctx, ch.channel_id
+        infos: list[_Row] = []
+        new: list[NewRow] = []
         for info, prepared in rows:
-            row = info
-            assert isinstance(row, _Row)
-            if insert(cid, row.payload.message_id, prepared, sent_at=row.payload.sent_at,
-                      received_at=row.received_at, seq=row.seq, expires_at=row.expires_at):
+            assert isinstance(info, _Row)
+            infos.append(info)
+            new.append(NewRow(info.payload.message_id, prepared, info.payload.sent_at,
+                              info.received_at, info.seq, info.expires_at))
+        stale = set()
+        for row, fresh in zip(infos, ctx.store.insert_prepared_messages(cid, new), strict=True):
+            if fresh:
                 ctx.features.stored(cid, row.author, row.payload)
             else:
                 stale.add(id(row.event))

@@ -100,6 +100,19 @@ class PreparedRow:
     terms_check: bytes | None
 
 
+@dataclass(frozen=True, slots=True)
+class NewRow:
+    """A received message's row, prepared (:class:`PreparedRow`), with what the
+    store keeps in the clear beside it."""
+
+    message_id: bytes
+    prepared: PreparedRow
+    sent_at: int
+    received_at: int
+    seq: int | None = None
+    expires_at: int | None = None
+
+
 class ChannelKind(enum.StrEnum):
     """The four channel kinds of DESIGN.md ("Channels and membership policy")."""
 
@@ -268,19 +281,10 @@ class MessageStore(Protocol):
         stored in line)."""
         ...
 
-    def insert_prepared_message(
-        self,
-        channel_id: bytes,
-        message_id: bytes,
-        prepared: PreparedRow,
-        *,
-        sent_at: int,
-        received_at: int,
-        seq: int | None = None,
-        expires_at: int | None = None,
-    ) -> bool:
-        """:meth:`insert_message` of a row sealed and indexed elsewhere under
-        :meth:`row_key` (:func:`client.store.sqlite_rows.seal_message_row`)."""
+    def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
+        """:meth:`insert_message` for each of ``rows``, sealed and indexed elsewhere
+        under :meth:`row_key` (:func:`client.store.sqlite_rows.seal_message_row`);
+        whether each was stored (a second copy of an id is not)."""
         ...
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message: ...

@@ -21,8 +21,8 @@ from client.store.base import (
     ChannelKind,
     GroupState,
     Message,
+    NewRow,
     OutboxItem,
-    PreparedRow,
     check_group_state,
     check_id,
     check_int,
@@ -42,9 +42,7 @@ class _Unsealed:
     def row_key(self) -> bytes | None:
         return None
 
-    def insert_prepared_message(self, channel_id: bytes, message_id: bytes,
-                                prepared: PreparedRow, *, sent_at: int, received_at: int,
-                                seq: int | None = None, expires_at: int | None = None) -> bool:
+    def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
         raise UsageError("the memory store seals nothing: store the message itself")
 
 
