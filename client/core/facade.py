@@ -34,7 +34,7 @@ from client.core.sync import Syncer
 from client.core.upkeep import DeviceStatus, Upkeep
 from client.core.views import Views
 from client.engine import Engine
-from client.engine.sigchecks import start_worker
+from client.engine.sigchecks import forget_keys, start_worker
 from client.events import Event, KeyPackagesDraining
 from client.health import CertificateStatus, Claim, RoutingStatus
 from client.keystore import KdfLimits, PassphrasePrompt
@@ -98,6 +98,9 @@ class Client:
     async def close(self) -> None:
         await self.stop()
         await self.transport.close()
+        key = self.store.row_key()
+        if key is not None:  # the checking child holds it for the catch-up's rows
+            forget_keys(key)
         self.store.close()
 
     async def __aenter__(self) -> Client:

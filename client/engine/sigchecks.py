@@ -20,12 +20,21 @@ interpreter's switch interval (5 ms), so a checking thread mostly waits. The chi
 gets the signed content (the messages' plaintext) over a pipe: it is this process's
 own child, holds no key and writes nothing anywhere. A frozen bundle, a one-core
 machine or ``CORRIDOR_SIGCHECK_WORKER=0`` checks in line.
+
+Since session 8 the same child also seals the batch's received rows and hashes their
+search terms (:mod:`client.rowjobs`): :meth:`ParallelChecks.add_row` queues a row,
+which goes to the child with the next chunk of signatures, and
+:meth:`ParallelChecks.take_rows` hands the rows back prepared, in order, for the
+receiver to insert in the batch's transaction. Whatever the child has not answered
+when it is needed is done here, from the newest back, while the child finishes the
+oldest: nobody waits on the other.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import os
 import select
 import subprocess
@@ -33,13 +42,19 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from crypto.errors import VerificationError
 from crypto.framing import DeferredSignatures, SignatureBatch
 
-__all__ = ["CHUNK", "MIN_BATCH", "DeferredCheckFailed", "ParallelChecks", "parallel_checks",
-           "start_worker"]
+if TYPE_CHECKING:
+    from client.rowjobs import Preparer, RowJob
+    from client.search import SearchIndex
+    from client.store.base import PreparedRow
+
+__all__ = ["CHUNK", "MIN_BATCH", "DeferredCheckFailed", "ParallelChecks", "forget_keys",
+           "parallel_checks", "start_worker"]
+
 
 #: A batch of one channel at least this long has its checks run beside it; a pushed
 #: message or two is checked in line (a process hop would only add latency).
@@ -83,7 +98,12 @@ class _Worker:
         self._ready = False
         self._next_id = 0
         self._buf = bytearray()
-        self._answers: dict[int, bool] = {}
+        self._answers: dict[int, bool | bytes] = {}
+        #: requests whose answers are no longer wanted (done here), until they come
+        self._abandoned: set[int] = set()
+        #: digest of a store key -> (key-set number, digest of its search key)
+        self._key_sets: dict[bytes, tuple[int, bytes | None]] = {}
+        self._next_key_set = 0
         self.dead = False
 
     def ready(self) -> bool:
@@ -106,30 +126,79 @@ class _Worker:
             out += chunk
         return bytes(out)
 
-    def send(self, data: bytes) -> int:
+    def send(self, data: bytes, kind: bytes = b"S") -> int:
+        """Send a request (:mod:`client.sigworker`); its id."""
         ident = self._next_id
         self._next_id += 1
-        view = memoryview(ident.to_bytes(8, "big") + len(data).to_bytes(4, "big") + data)
+        self._write(kind + ident.to_bytes(8, "big") + len(data).to_bytes(4, "big") + data)
+        return ident
+
+    def _write(self, data: bytes) -> None:
+        view = memoryview(data)
         try:
             while view:
                 view = view[os.write(self._in, view):]
         except OSError as exc:
             self.dead = True
             raise _WorkerGone("the signature worker ended") from exc
-        return ident
+
+    def key_set(self, store_key: bytes, search_key: bytes | None) -> int:
+        """The number of this store's key set in the child, handed over the first time
+        (the oldest forgotten beyond :data:`client.rowjobs.MAX_KEY_SETS`). Only a
+        digest of the keys is kept here."""
+        from client.rowjobs import MAX_KEY_SETS, encode_keys
+        name = _key_name(store_key)
+        search = None if search_key is None else _key_name(search_key)
+        known = self._key_sets.get(name)
+        if known is not None and known[1] == search:
+            self._key_sets[name] = self._key_sets.pop(name)  # most recently used last
+            return known[0]
+        if known is not None:
+            self.forget_key_set(name)
+        number = self._next_key_set
+        self._next_key_set += 1
+        self._write(b"K" + bytes(8) + _framed(encode_keys(number, store_key, search_key)))
+        self._key_sets[name] = (number, search)
+        while len(self._key_sets) > MAX_KEY_SETS:
+            self.forget_key_set(next(iter(self._key_sets)))
+        return number
+
+    def forget_key_set(self, name: bytes) -> None:
+        known = self._key_sets.pop(name, None)
+        if known is not None:
+            self._write(b"F" + bytes(8) + _framed(known[0].to_bytes(4, "big")))
 
     def _absorb(self, data: bytes) -> None:
         buf = self._buf
         buf += data
-        while len(buf) >= 9:
-            self._answers[int.from_bytes(buf[:8], "big")] = buf[8] == 1
-            del buf[:9]
+        while len(buf) >= 10:
+            kind, ident = buf[:1], int.from_bytes(buf[1:9], "big")
+            answer: bool | bytes
+            if kind == b"S":
+                answer = buf[9] == 1
+                del buf[:10]
+            elif kind == b"J":
+                if len(buf) < 13:
+                    return
+                end = 13 + int.from_bytes(buf[9:13], "big")
+                if len(buf) < end:
+                    return
+                answer = bytes(buf[13:end])
+                del buf[:end]
+            else:  # not this protocol: trust nothing more from it
+                self.dead = True
+                buf.clear()
+                return
+            if ident in self._abandoned:
+                self._abandoned.discard(ident)
+            else:
+                self._answers[ident] = answer
 
     def poll(self) -> None:
         """Take in the answers already written (never waits)."""
         try:
             while not self.dead and select.select([self._out], [], [], 0)[0]:
-                chunk = os.read(self._out, 4096)
+                chunk = os.read(self._out, 1 << 16)
                 if not chunk:
                     self.dead = True
                 self._absorb(chunk)
@@ -139,13 +208,19 @@ class _Worker:
     def answered(self, ident: int) -> bool:
         return ident in self._answers
 
-    def forget_through(self, ident: int) -> None:
-        """Drop answers up to ``ident`` (batches settled without them)."""
-        for done in [k for k in self._answers if k <= ident]:
-            del self._answers[done]
+    def cancel(self, idents: list[int]) -> None:
+        """Have the child drop these queued requests (their work was done here)."""
+        self._write(b"C" + bytes(8) + _framed(b"".join(i.to_bytes(8, "big") for i in idents)))
 
-    def answer(self, ident: int) -> bool | None:
-        """The answer already in for batch ``ident``, taken; None if it is not in yet."""
+    def abandon(self, idents: list[int]) -> None:
+        """Drop the answers to these requests, those in and those still to come (their
+        work was done here)."""
+        for ident in idents:
+            if self._answers.pop(ident, None) is None:
+                self._abandoned.add(ident)
+
+    def answer(self, ident: int) -> bool | bytes | None:
+        """The answer already in for request ``ident``, taken; None if it is not in yet."""
         return self._answers.pop(ident, None)
 
     def stop(self) -> None:
@@ -158,6 +233,14 @@ class _Worker:
             self.proc.wait()
         with contextlib.suppress(OSError):
             self.proc.stdout.close()  # type: ignore[union-attr]
+
+
+def _key_name(key: bytes) -> bytes:
+    return hashlib.blake2b(key, digest_size=16, person=b"corridor-keyset").digest()
+
+
+def _framed(data: bytes) -> bytes:
+    return len(data).to_bytes(4, "big") + data
 
 
 _worker: _Worker | None = None
@@ -186,20 +269,57 @@ def _ready_worker() -> _Worker | None:
         return _worker if _worker.ready() else None
 
 
+class _Sent:
+    """A request to the child, ``S`` (a signature batch) or ``J`` (rows): its id
+    (None: never sent, done here), its work, and its result once known (the child's
+    answer, or the same work done here)."""
+
+    __slots__ = ("ident", "kind", "result", "work")
+
+    def __init__(self, kind: bytes, ident: int | None, work: object) -> None:
+        self.kind = kind
+        self.ident = ident
+        self.work = work
+        self.result: object = None
+
+
 class ParallelChecks:
-    """One channel batch's deferred signature checks and the effects that wait on them."""
+    """One channel batch's deferred signature checks, its received rows and the
+    effects that wait on them."""
 
-    __slots__ = ("_later", "_sent", "_worker", "deferred")
+    __slots__ = ("_failed", "_key_set", "_later", "_preparer", "_ready_rows", "_rows",
+                 "_sent", "_worker", "deferred")
 
-    def __init__(self, worker: _Worker) -> None:
+    def __init__(self, worker: _Worker, rows: tuple[bytes, SearchIndex | None] | None = None,
+                 ) -> None:
+        """``rows``: the store key and search index to prepare received rows with
+        (:meth:`add_row`), or None to leave rows to the receiver."""
         self._worker = worker
         self.deferred = DeferredSignatures()
-        self._sent: list[tuple[int, SignatureBatch]] = []
+        self._sent: list[_Sent] = []  # in the order sent
         self._later: list[Callable[[], None]] = []
+        self._rows: list[tuple[RowJob, object]] = []  # queued, not sent yet
+        self._ready_rows: list[tuple[object, PreparedRow]] = []
+        self._failed = False
+        self._preparer: Preparer | None = None
+        self._key_set: int | None = None
+        if rows is not None:
+            from client.rowjobs import Preparer
+            store_key, index = rows
+            self._preparer = Preparer(store_key, index)
+            with contextlib.suppress(_WorkerGone):
+                self._key_set = worker.key_set(
+                    store_key, None if index is None else index.key_for_worker())
+
+    @property
+    def takes_rows(self) -> bool:
+        """Whether :meth:`add_row` may be used."""
+        return self._preparer is not None
 
     def opened(self) -> None:
-        """After a message was opened: send a full chunk to the worker, or check it
-        here when the worker is behind (a busy machine: never wait on it).
+        """After a message was opened: send a full chunk (and the rows queued since
+        the last) to the worker, or check it here when the worker is behind (a busy
+        machine: never wait on it).
 
         Raises:
             DeferredCheckFailed: a chunk checked here did not verify.
@@ -211,7 +331,8 @@ class ParallelChecks:
             return
         worker = self._worker
         worker.poll()
-        behind = sum(1 for ident, _b in self._sent if not worker.answered(ident))
+        behind = sum(1 for x in self._sent if x.kind == b"S" and x.ident is not None
+                     and not worker.answered(x.ident))
         if behind >= MAX_BEHIND or worker.dead:
             try:
                 batch.run()
@@ -221,44 +342,127 @@ class ParallelChecks:
         # one that cannot be sent is never reported checked: settle() then fails and
         # the batch is redone in line
         with contextlib.suppress(_WorkerGone):
-            self._sent.append((worker.send(batch.encode()), batch))
+            self._sent.append(_Sent(b"S", worker.send(batch.encode()), batch))
+        self._send_rows()
+
+    def add_row(self, job: RowJob, info: object) -> None:
+        """Queue a received row to be prepared beside this thread; ``info`` comes back
+        with it from :meth:`take_rows`."""
+        self._rows.append((job, info))
+
+    def _send_rows(self) -> None:
+        rows, self._rows = self._rows, []
+        if not rows:
+            return
+        ident = None
+        if self._key_set is not None and not self._worker.dead:
+            from client.rowjobs import encode_job
+            with contextlib.suppress(_WorkerGone):
+                ident = self._worker.send(
+                    encode_job(self._key_set, [job for job, _info in rows]), b"J")
+        self._sent.append(_Sent(b"J", ident, rows))
+
+    def take_rows(self) -> list[tuple[object, PreparedRow]]:
+        """Every row queued so far, prepared, in the order queued, with its ``info``
+        (those of a :meth:`settle` before it too)."""
+        if self._rows:  # the last few, never sent: prepared here first
+            self._sent.append(_Sent(b"J", None, self._rows))
+            self._rows = []
+        jobs = [x for x in self._sent if x.kind == b"J"]
+        if jobs:
+            self._sent = [x for x in self._sent if x.kind != b"J"]
+            self._meet(jobs)
+            self._collect(jobs)
+        out, self._ready_rows = self._ready_rows, []
+        return out
+
+    def _collect(self, jobs: list[_Sent]) -> None:
+        for x in jobs:
+            if x.kind == b"J":
+                assert isinstance(x.work, list) and isinstance(x.result, list)
+                self._ready_rows.extend(
+                    (info, row) for (_job, info), row in zip(x.work, x.result, strict=True))
+
+    def _here(self, x: _Sent) -> None:
+        """Do a request's work on this thread."""
+        if x.kind == b"J":
+            assert self._preparer is not None and isinstance(x.work, list)
+            x.result = self._preparer.prepare([job for job, _info in x.work])
+        elif not self._failed:
+            assert isinstance(x.work, SignatureBatch)
+            try:
+                x.work.run()
+            except VerificationError:
+                self._failed = True
+
+    def _took(self, x: _Sent, answer: bool | bytes) -> bool:
+        """Take the child's answer; False if it is of no use (then done here)."""
+        if x.kind == b"J":
+            from client.rowjobs import decode_answer
+            assert isinstance(x.work, list)
+            x.result = (decode_answer(answer, len(x.work)) if isinstance(answer, bytes)
+                        else None)
+            return x.result is not None
+        if not isinstance(answer, bool):
+            return False
+        assert isinstance(x.work, SignatureBatch)
+        x.work.report(answer)
+        return True
+
+    def _meet(self, sent: list[_Sent]) -> None:
+        """Resolve every request of ``sent``: the child's answers from the oldest on,
+        this thread's own work from the newest back, until they meet; the child is
+        told to drop what was done here."""
+        worker = self._worker
+        front, back = 0, len(sent) - 1
+        while front <= back:
+            x = sent[front]
+            if x.ident is None or worker.dead:
+                self._here(x)
+                front += 1
+                continue
+            worker.poll()
+            answer = worker.answer(x.ident)
+            if answer is not None:
+                x.ident = None  # answered: nothing more to come for it
+                if not self._took(x, answer):
+                    self._here(x)
+                front += 1
+                continue
+            y = sent[back]
+            if y.ident is not None and not worker.dead:
+                with contextlib.suppress(_WorkerGone):
+                    worker.cancel([y.ident])  # before the work: the child skips it
+            self._here(y)
+            back -= 1
+        # the answers not taken (done here) are dropped, now or when they come
+        worker.abandon([x.ident for x in sent if x.ident is not None])
 
     def later(self, effect: Callable[[], None]) -> None:
         """Run ``effect`` once every check so far has passed (dropped if one fails)."""
         self._later.append(effect)
 
     def settle(self) -> None:
-        """Check what is left here, take the worker's verdicts (checking here any
-        chunk it has not answered yet), then run the waiting effects.
+        """Check what is left here, take the worker's verdicts (checking here, from
+        the newest back, what it has not answered yet), prepare the rows queued so
+        far (:meth:`take_rows` hands them out), then run the waiting effects.
 
         Raises:
             DeferredCheckFailed: a signature did not verify, or the worker is gone.
         """
         tail = self.deferred.take()
-        sent, self._sent = self._sent, []
-        ok = True
         if tail is not None:
-            try:
-                tail.run()  # while the worker finishes the chunks before it
-            except VerificationError:
-                ok = False
-        worker = self._worker
-        worker.poll()
-        for ident, batch in sent:
-            if not ok:
-                break
-            verdict = worker.answer(ident)
-            if verdict is not None:
-                batch.report(verdict)
-                continue
-            try:  # not answered yet (a busy machine): checked here, not waited for
-                batch.run()
-            except VerificationError:
-                ok = False
-        if sent:
-            worker.forget_through(sent[-1][0])
-        if not ok or not self.deferred.settled:
+            self._sent.append(_Sent(b"S", None, tail))
+        if self._rows:
+            self._sent.append(_Sent(b"J", None, self._rows))
+            self._rows = []
+        sent, self._sent = self._sent, []
+        # the tail (never sent) first, while the worker finishes what came before it
+        self._meet(sent)
+        self._collect(sent)
+        if self._failed or not self.deferred.settled:
             self._later = []
+            self._ready_rows = []
             raise DeferredCheckFailed("a deferred signature check failed or did not run")
         effects, self._later = self._later, []
         for effect in effects:
@@ -271,9 +475,20 @@ def start_worker() -> bool:
     return _ready_worker() is not None
 
 
-def parallel_checks(batch_len: int) -> ParallelChecks | None:
-    """Checks for a batch of ``batch_len`` messages, or None to check in line."""
+def parallel_checks(batch_len: int, rows: tuple[bytes, SearchIndex | None] | None = None,
+                    ) -> ParallelChecks | None:
+    """Checks for a batch of ``batch_len`` messages, or None to check in line;
+    ``rows`` as :class:`ParallelChecks` takes them."""
     if batch_len < MIN_BATCH:
         return None
     worker = _ready_worker()
-    return None if worker is None else ParallelChecks(worker)
+    return None if worker is None else ParallelChecks(worker, rows)
+
+
+def forget_keys(store_key: bytes) -> None:
+    """Have the child forget a store's keys (the store is closing)."""
+    with _lock:
+        worker = _worker
+    if worker is not None and not worker.dead:
+        with contextlib.suppress(_WorkerGone):
+            worker.forget_key_set(_key_name(store_key))

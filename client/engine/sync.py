@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, NamedTuple
 
 from client import payloads
 from client.engine.channels import Channels
@@ -54,8 +54,10 @@ from client.events import (
 )
 from client.features import ANSWER_KINDS, MODIFIER_KINDS, kind_of
 from client.msgids import APP
-from client.policy import PolicyViolation, check_post
-from client.store.base import Channel
+from client.policy import Ident, PolicyViolation, check_post
+from client.rowjobs import RowJob
+from client.search import SearchIndex, payload_text
+from client.store.base import Channel, NewRow
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
 from crypto.errors import CryptoError, EpochError, InvalidCommitError, ReplayError
@@ -80,6 +82,18 @@ GossipSink = Callable[[bytes, str, bytes], None]
 #: Kinds whose only effect is their row: a second copy is refused by the store's insert
 #: itself (no event), so they skip the read that de-duplicates the others first.
 _STORED_ONLY: Final = (payloads.Text, payloads.Reply, payloads.Attachment)
+
+
+class _Row(NamedTuple):
+    """A received row being prepared beside this thread: what its insert and its
+    event need (:meth:`Receiver._insert_rows`)."""
+
+    payload: payloads.Text | payloads.Reply | payloads.Attachment
+    author: Ident
+    received_at: int
+    seq: int
+    expires_at: int | None
+    event: MessageReceived
 
 
 class Receiver:
@@ -124,7 +138,7 @@ class Receiver:
         checks run beside it (:mod:`client.engine.sigchecks`) and, should one fail, is
         undone and processed again checking each message in line."""
         ctx = self.ctx
-        checks = parallel_checks(len(msgs))
+        checks = parallel_checks(len(msgs), self._row_keys())
         while True:
             mark, fresh = len(events), len(self.refusals.fresh)
             try:
@@ -138,6 +152,39 @@ class Receiver:
             except BaseException:
                 ctx.forget_group(ch.group_id)
                 raise
+
+    def _row_keys(self) -> tuple[bytes, SearchIndex | None] | None:
+        """What a batch's rows are prepared with beside this thread, if they are
+        sealed at all (:mod:`client.rowjobs`)."""
+        key = self.ctx.store.row_key()
+        return None if key is None else (key, self.ctx.features.index)
+
+    def _insert_rows(self, ch: Channel, checks: ParallelChecks | None,
+                     events: list[Event]) -> None:
+        """Insert the rows prepared beside this thread, in the order received. Each
+        one's event was added when it was queued; a row already stored (a
+        redelivered copy) takes its event back out."""
+        if checks is None or not checks.takes_rows:
+            return
+        rows = checks.take_rows()
+        if not rows:
+            return
+        ctx, cid = self.ctx, ch.channel_id
+        infos: list[_Row] = []
+        new: list[NewRow] = []
+        for info, prepared in rows:
+            assert isinstance(info, _Row)
+            infos.append(info)
+            new.append(NewRow(info.payload.message_id, prepared, info.payload.sent_at,
+                              info.received_at, info.seq, info.expires_at))
+        stale = set()
+        for row, fresh in zip(infos, ctx.store.insert_prepared_messages(cid, new), strict=True):
+            if fresh:
+                ctx.features.stored(cid, row.author, row.payload)
+            else:
+                stale.add(id(row.event))
+        if stale:
+            events[:] = [e for e in events if id(e) not in stale]
 
     def _receive_group(self, ch: Channel, msgs: list[RelayMessage], events: list[Event],
                        checks: ParallelChecks | None = None) -> int | None:
@@ -191,6 +238,7 @@ class Receiver:
                 g = ctx.group(ch.group_id)
         if checks is not None:
             checks.settle()  # nothing of this batch is kept before its signatures pass
+            self._insert_rows(ch, checks, events)
         if not meta.left and dirty:
             ctx.save_group(g)
         if cursor > ch.cursor:
@@ -239,6 +287,7 @@ class Receiver:
         own = m.sender == ctx.me.device_id
         if ctype == ContentType.application:
             if own:  # never decryptable by its sender: its id says which it was
+                self._insert_rows(ch, checks, events)  # it may read its own row
                 ref = ctx.send_ids.lookup(m.client_msg_id)
                 if ref is not None and ref.kind == APP:
                     self._own_app(ch, g, m, ref.ref, ref.attempt, epoch)
@@ -266,6 +315,7 @@ class Receiver:
             return False, meta
         if checks is not None:
             checks.settle()  # a commit's effects reach beyond the store: authentic first
+            self._insert_rows(ch, checks, events)
         if ctype != ContentType.commit:
             raise PolicyViolation("proposals by reference are not used in Corridor")
         if self.forks.evidence(g, m, epoch, env):
@@ -365,10 +415,13 @@ class Receiver:
         except PolicyViolation as exc:
             events.append(PolicyRefused(ch.channel_id, m.seq, str(exc)))
             return
+        stored_only = isinstance(payload, _STORED_ONLY)
+        if not stored_only:  # it may read or change rows still being prepared
+            self._insert_rows(ch, checks, events)
         if isinstance(payload, payloads.LeaveRequest):
             self._leave_request(ch, g, res.sender_leaf, payload)
             return
-        if not isinstance(payload, _STORED_ONLY):
+        if not stored_only:
             try:
                 ctx.store.get_message(ch.channel_id, payload.message_id)
                 return  # already stored (de-duplication by message id)
@@ -389,8 +442,19 @@ class Receiver:
         except NotFoundError:
             ctx.forget_meta(ch.channel_id)
             return  # the target is gone (redacted, expired) or predates this device
-        if not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
-                                                    m.seq):
+        if (store_row and checks is not None and checks.takes_rows
+                and isinstance(payload, _STORED_ONLY)):
+            # sealed and indexed on the second core, inserted before the batch ends
+            event = MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
+                                    kind, m.seq)
+            events.append(event)
+            now = ctx.now()
+            checks.add_row(RowJob(ch.channel_id, payload.message_id, sender.delegate.encode(),
+                                  res.data, payload_text(payload)),
+                           _Row(payload, sender, now, m.seq,
+                                now + meta.timer if meta.timer else None, event))
+        elif not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
+                                                      m.seq):
             events.append(MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
                                           kind, m.seq))
         events.extend(extra)

@@ -40,6 +40,7 @@ __all__ = [
     "Message",
     "MessageStore",
     "OutboxItem",
+    "PreparedRow",
     "SearchStore",
     "Store",
     "Transactional",
@@ -86,6 +87,30 @@ def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: byt
     check_int(expires_at, "expires_at", optional=True)
     if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
         raise UsageError("sender and body must be bytes")
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRow:
+    """What :meth:`MessageStore.insert_message` would compute for a row, computed
+    elsewhere (:mod:`client.rowjobs`): the sealed column under the store's key, the
+    search terms and their check (:func:`client.store.schema.terms_check`)."""
+
+    sealed: bytes
+    terms: str
+    terms_check: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class NewRow:
+    """A received message's row, prepared (:class:`PreparedRow`), with what the
+    store keeps in the clear beside it."""
+
+    message_id: bytes
+    prepared: PreparedRow
+    sent_at: int
+    received_at: int
+    seq: int | None = None
+    expires_at: int | None = None
 
 
 class ChannelKind(enum.StrEnum):
@@ -248,6 +273,18 @@ class MessageStore(Protocol):
         ``terms`` are its search terms as :meth:`index_message` takes them, indexed in
         the same step (a catch-up stores thousands of messages: one statement fewer
         each than storing, then indexing)."""
+        ...
+
+    def row_key(self) -> bytes | None:
+        """The key received rows are sealed with, for :mod:`client.rowjobs` to seal
+        them on the second core; ``None`` where rows are not sealed (then they are
+        stored in line)."""
+        ...
+
+    def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
+        """:meth:`insert_message` for each of ``rows``, sealed and indexed elsewhere
+        under :meth:`row_key` (:func:`client.store.sqlite_rows.seal_message_row`);
+        whether each was stored (a second copy of an id is not)."""
         ...
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message: ...

@@ -21,6 +21,7 @@ from client.store.base import (
     ChannelKind,
     GroupState,
     Message,
+    NewRow,
     OutboxItem,
     check_group_state,
     check_id,
@@ -35,7 +36,17 @@ __all__ = ["MemoryStore"]
 K = TypeVar("K")
 V = TypeVar("V")
 
-class MemoryStore(EngineStateRecords):
+class _Unsealed:
+    """Rows here are not sealed: none is prepared elsewhere (:mod:`client.rowjobs`)."""
+
+    def row_key(self) -> bytes | None:
+        return None
+
+    def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
+        raise UsageError("the memory store seals nothing: store the message itself")
+
+
+class MemoryStore(_Unsealed, EngineStateRecords):
     """See :class:`client.store.base.Store` and
     :class:`client.store.engine_state.EngineStateStore`."""
 

@@ -24,13 +24,15 @@ import nacl.utils
 from client.errors import CorruptRecordError, UsageError
 from crypto.secret_bytes import Secret
 
-__all__ = ["KEY_SIZE", "RowCipher"]
+__all__ = ["KEY_SIZE", "SEALED_MIN", "RowCipher"]
 
 KEY_SIZE: Final = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_KEYBYTES
 _NONCE: Final = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 _TAG: Final = nacl.bindings.crypto_aead_xchacha20poly1305_ietf_ABYTES
 _VERSION: Final = 1
 _LABEL: Final = b"corridor-store/1"
+#: the shortest sealed value (an empty plaintext)
+SEALED_MIN: Final = 1 + _NONCE + _TAG
 
 
 #: table -> the AAD's fixed start (label, table name): the same for every row
@@ -58,6 +60,11 @@ class RowCipher:
             raise UsageError(f"the store key must be {KEY_SIZE} bytes")
         self._key = key
 
+    def key_bytes(self) -> bytes:
+        """The key itself: only for the child process that seals received message rows
+        (:mod:`client.rowjobs`), never for a file or a log."""
+        return self._key.value
+
     def seal(self, plaintext: bytes, table: str, *row: bytes) -> bytes:
         """Encrypt ``plaintext`` for the row identified by ``table`` and ``row``."""
         nonce = nacl.utils.random(_NONCE)
@@ -74,7 +81,7 @@ class RowCipher:
                 a swap between rows, or the wrong key).
         """
         name = "/".join(part.hex() for part in row)
-        if len(sealed) < 1 + _NONCE + _TAG or sealed[0] != _VERSION:
+        if len(sealed) < SEALED_MIN or sealed[0] != _VERSION:
             raise CorruptRecordError(table, name)
         try:
             return bytes(

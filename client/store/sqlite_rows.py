@@ -19,6 +19,7 @@ terms can match no row (positions are never reused) but stay in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
@@ -40,18 +41,20 @@ from client.store.base import (
     Channel,
     ChannelKind,
     Message,
+    NewRow,
     check_id,
     check_int,
     check_message,
 )
 from client.store.schema import terms_check
-from client.store.sealing import RowCipher
+from client.store.sealing import SEALED_MIN, RowCipher
 from client.store.sqlite_base import Row, SqliteBase
 
-__all__ = ["SqliteChannels", "SqliteMessages"]
+__all__ = ["SqliteChannels", "SqliteMessages", "seal_message_row"]
 
 _PAGE_ITER: Final = 500
 _TERM: Final = re.compile(r"[0-9a-z]{8,64}")
+_TERMS: Final = re.compile(r"[0-9a-z]{8,64}(?: [0-9a-z]{8,64})*")
 _OPENED_MAX: Final = 4096  # channels whose opened secret is kept (a bound, not a need)
 
 
@@ -68,6 +71,17 @@ class _MessageSecret(msgspec.Struct, array_like=True, frozen=True):
 
 _channel_decoder: Final = msgspec.msgpack.Decoder(_ChannelSecret)
 _message_decoder: Final = msgspec.msgpack.Decoder(_MessageSecret)
+
+
+def seal_message_row(cipher: RowCipher, channel_id: bytes, message_id: bytes, sender: bytes,
+                     body: bytes) -> bytes:
+    """A message row's sealed column: its sender and body, packed
+    (:mod:`client.store.rowpack`) and sealed to the row. A function of its own so the
+    row can be made ready elsewhere (:mod:`client.rowjobs`, on the second core)."""
+    if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
+        raise UsageError("sender and body must be bytes")
+    plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
+    return cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id, message_id)
 
 
 def _open_message(cipher: RowCipher, channel_id: bytes, message_id: bytes,
@@ -351,6 +365,24 @@ class SqliteChannels(SqliteSearchTerms):
                 self._rebuild_search()
 
 
+#: rows per statement of :meth:`SqliteMessages.insert_prepared_messages`, and the
+#: values each row binds (well below SQLite's limit of 32,766 variables)
+_ROWS_PER_INSERT: Final = 200
+_ROW_VALUES: Final = 7
+
+
+@functools.lru_cache(maxsize=8)
+def _insert_values(rows: int) -> str:
+    """One statement inserting ``rows`` rows of one channel, answering the position
+    and id of each row stored (a copy of an id already stored is skipped)."""
+    values = ",".join(["(?,?,?,?,?,?,?)"] * rows)
+    return ("INSERT INTO messages (chan, message_id, seq, sent_at, received_at, expires_at, "  # noqa: S608
+            "sealed, terms_check) SELECT c.number, v.column1, v.column2, v.column3, "
+            "v.column4, v.column5, v.column6, v.column7 "
+            f"FROM (VALUES {values}) AS v, channels AS c WHERE c.channel_id = ? "
+            "ON CONFLICT (chan, message_id) DO NOTHING RETURNING position, message_id")
+
+
 _INSERT_MESSAGE: Final = (
     "INSERT INTO messages (chan, message_id, seq, sent_at, received_at, expires_at, sealed, "
     "terms_check) SELECT number, ?, ?, ?, ?, ?, ?, ? FROM channels WHERE channel_id = ? "
@@ -388,6 +420,77 @@ class SqliteMessages(SqliteSearchTerms):
         sealed = self._seal_message(channel_id, message_id, sender, body)
         args = (message_id, seq, sent_at, received_at, expires_at, sealed,
                 terms_check(terms) if terms else None, channel_id)
+        return self._insert(args, terms)
+
+    def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
+        """:meth:`insert_message` for each row, sealed and indexed elsewhere
+        (:mod:`client.rowjobs`), in one statement per :data:`_ROWS_PER_INSERT`; the
+        same answers (a second copy of an id, here or before, is not stored). The
+        sealed column is checked for shape only: a row sealed under another key or
+        for another row would show as damaged when read, as a flipped bit would.
+
+        Raises:
+            UsageError: a row of the wrong shape (terms not index terms, a check that
+                is not theirs, a sealed column too short to be one).
+            NotFoundError: no such channel.
+        """
+        check_id(channel_id, "channel_id")
+        args: list[object] = []
+        for r in rows:
+            check_message(channel_id, r.message_id, b"", b"", sent_at=r.sent_at,
+                          received_at=r.received_at, seq=r.seq, expires_at=r.expires_at)
+            p = r.prepared
+            if not isinstance(p.sealed, bytes) or len(p.sealed) < SEALED_MIN:
+                raise UsageError("a prepared row's sealed column is too short")
+            if p.terms:
+                if p.terms_check is None or len(p.terms_check) != 4 \
+                        or not _TERMS.fullmatch(p.terms):
+                    raise UsageError("a prepared row's terms are not index terms")
+            elif p.terms_check is not None:
+                raise UsageError("a prepared row without terms has no terms check")
+            args += (r.message_id, r.seq, r.sent_at, r.received_at, r.expires_at, p.sealed,
+                     p.terms_check)
+        if not rows:
+            return []
+        positions: dict[bytes, int] = {}
+        with self._lock:
+            if self._depth:  # in the caller's transaction (a catch-up: every batch)
+                self._ensure_open()
+                self._insert_rows(channel_id, args, len(rows), positions)
+            else:
+                with self._single_write():
+                    self._insert_rows(channel_id, args, len(rows), positions)
+            fresh: list[bool] = []
+            for r in rows:  # an id twice in the batch: only its first copy is stored
+                position = positions.pop(r.message_id, None)
+                fresh.append(position is not None)
+                if position is not None and r.prepared.terms:
+                    self._terms_pending.append((position, r.prepared.terms))
+        return fresh
+
+    def _insert_rows(self, channel_id: bytes, args: list[object], count: int,
+                     positions: dict[bytes, int]) -> None:
+        """Insert ``count`` rows of :data:`_ROW_VALUES` values each; the positions of
+        those stored, by message id. Inside a transaction."""
+        width = _ROW_VALUES
+        for start in range(0, count, _ROWS_PER_INSERT):
+            n = min(_ROWS_PER_INSERT, count - start)
+            try:
+                cur = self._conn.execute(
+                    _insert_values(n), [*args[start * width:(start + n) * width], channel_id])
+                got = cur.fetchall()
+            except sqlite3.Error as exc:
+                raise StorageError(f"store operation failed: {exc}") from None
+            if not got and not positions:
+                self._require_channel(channel_id)
+            positions.update((message_id, position) for position, message_id in got)
+
+    def row_key(self) -> bytes | None:
+        """The store key, for a worker that seals received rows beside this thread
+        (:mod:`client.rowjobs`; docs/threats.md, 21)."""
+        return self._cipher.key_bytes()
+
+    def _insert(self, args: tuple[object, ...], terms: str) -> bool:
         with self._lock:
             if self._depth:  # in the caller's transaction (a catch-up: every message)
                 self._ensure_open()
@@ -414,11 +517,7 @@ class SqliteMessages(SqliteSearchTerms):
     def _seal_message(
         self, channel_id: bytes, message_id: bytes, sender: bytes, body: bytes
     ) -> bytes:
-        if not isinstance(sender, bytes | bytearray) or not isinstance(body, bytes | bytearray):
-            raise UsageError("sender and body must be bytes")
-        plain = msgspec.msgpack.encode(_MessageSecret(bytes(sender), bytes(body)))
-        return self._cipher.seal(rowpack.pack(plain, message_id), "messages", channel_id,
-                                 message_id)
+        return seal_message_row(self._cipher, channel_id, message_id, sender, body)
 
     def _message(self, row: Row, *, strict: bool) -> Message:
         position, channel_id, message_id, seq, sent_at, received_at, expires_at, sealed = row

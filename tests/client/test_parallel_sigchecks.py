@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -20,8 +21,10 @@ from client.engine import sigchecks
 from client.engine.envelope import app_aad
 from client.events import ErrorEvent
 from client.sigworker import MAX_BATCH, serve
+from client.store import SqliteStore
 from crypto.framing import DeferredSignatures
 from crypto.group import Group
+from crypto.secret_bytes import Secret
 from crypto.suites import get_suite
 from tests.support.devices import Dev, channel, received, send, text
 from tests.support.pki import B_M, C_M, Issued, Pki
@@ -32,6 +35,14 @@ from tests.support.waiting import WAIT, until
 def people(pki: Pki) -> dict[str, Issued]:
     return {"a": pki.device("alderia", "ana"), "b": pki.device(B_M, "bea"),
             "c": pki.device(C_M, "cy")}
+
+
+def _stores(tmp_path: Path, sealed: bool) -> dict[str, object]:
+    """b's store: in memory, or SQLite, whose rows the checking child also seals
+    (client.rowjobs) and the batch inserts before it ends."""
+    if not sealed:
+        return {}
+    return {"b": SqliteStore.open(tmp_path / "b.sqlite3", Secret(secrets.token_bytes(32)))}
 
 
 async def _worker_ready() -> None:
@@ -60,9 +71,11 @@ async def _batch_with_forgery(d: dict[str, Dev], gid: bytes) -> None:
     await send(a, gid, *(f"after {i}" for i in range(20)))  # the first reuses its generation
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["memory", "sqlite"])
 async def test_a_forged_message_in_a_checked_batch_is_refused_and_its_generation_kept(
-        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
-    _relay, d, gid = await channel(pki, people, ("a", "b", "c"))
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, sealed: bool) -> None:
+    _relay, d, gid = await channel(pki, people, ("a", "b", "c"), stores=_stores(tmp_path, sealed))
     await _worker_ready()
     failed: list[str] = []
     real_settle = sigchecks.ParallelChecks.settle
@@ -96,9 +109,11 @@ async def test_a_forged_message_in_a_checked_batch_is_refused_and_its_generation
     assert d["b"].texts(gid)[-1] == "later"
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["memory", "sqlite"])
 async def test_a_clean_batch_is_checked_beside_and_kept_once(
-        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
-    _relay, d, gid = await channel(pki, people, ("a", "b"))
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, sealed: bool) -> None:
+    _relay, d, gid = await channel(pki, people, ("a", "b"), stores=_stores(tmp_path, sealed))
     await _worker_ready()
     settled: list[int] = []
     real_settle = sigchecks.ParallelChecks.settle
@@ -117,9 +132,11 @@ async def test_a_clean_batch_is_checked_beside_and_kept_once(
     assert not [e for e in events if isinstance(e, ErrorEvent)]
 
 
+@pytest.mark.parametrize("sealed", [False, True], ids=["memory", "sqlite"])
 async def test_a_worker_killed_mid_batch_costs_no_message(
-        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch) -> None:
-    _relay, d, gid = await channel(pki, people, ("a", "b"))
+        pki: Pki, people: dict[str, Issued], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path, sealed: bool) -> None:
+    _relay, d, gid = await channel(pki, people, ("a", "b"), stores=_stores(tmp_path, sealed))
     await _worker_ready()
     worker = sigchecks._worker
     assert worker is not None
@@ -128,7 +145,7 @@ async def test_a_worker_killed_mid_batch_costs_no_message(
 
     def opened(self: sigchecks.ParallelChecks) -> None:
         real_opened(self)
-        if len(self._sent) == 1 and not sent:
+        if self._sent and not sent:  # the first chunk (and its rows) went out
             sent.append(1)
             os.kill(worker.proc.pid, signal.SIGKILL)
             worker.proc.wait()
@@ -191,8 +208,8 @@ def _serve(data: bytes) -> bytes:
     return out
 
 
-def _frame(ident: int, body: bytes) -> bytes:
-    return ident.to_bytes(8, "big") + len(body).to_bytes(4, "big") + body
+def _frame(ident: int, body: bytes, kind: bytes = b"S") -> bytes:
+    return kind + ident.to_bytes(8, "big") + len(body).to_bytes(4, "big") + body
 
 
 def test_the_worker_answers_each_batch_and_stops_at_nonsense() -> None:
@@ -204,11 +221,13 @@ def test_the_worker_answers_each_batch_and_stops_at_nonsense() -> None:
     assert batch is not None
     good = batch.encode()
     out = _serve(_frame(7, good) + _frame(8, good[:-1]) + _frame(9, b"junk"))
-    assert out == b"R" + (7).to_bytes(8, "big") + b"\x01" + (8).to_bytes(8, "big") \
-        + b"\x00" + (9).to_bytes(8, "big") + b"\x00"
-    # a length beyond any batch ends the worker unread; a cut frame ends it too
-    assert _serve((1).to_bytes(8, "big") + (MAX_BATCH + 1).to_bytes(4, "big")) == b"R"
+    assert out == b"R" + b"S" + (7).to_bytes(8, "big") + b"\x01" + b"S" \
+        + (8).to_bytes(8, "big") + b"\x00" + b"S" + (9).to_bytes(8, "big") + b"\x00"
+    # a length beyond any batch ends the worker unread; a cut frame ends it too; so
+    # does a kind it does not know, whatever follows
+    assert _serve(b"S" + (1).to_bytes(8, "big") + (MAX_BATCH + 1).to_bytes(4, "big")) == b"R"
     assert _serve(_frame(1, good)[:-3]) == b"R"
+    assert _serve(_frame(1, good, b"X") + _frame(2, good)) == b"R"
 
 
 async def test_a_chunk_checked_here_while_the_worker_is_behind_fails_at_once(

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Received message rows made ready for the store on the second core.
+
+A catch-up stores thousands of rows; after the signature checks (already on the
+second core, :mod:`client.engine.sigchecks`) the largest costs left on the receiving
+thread were sealing each row (DEFLATE, XChaCha20-Poly1305) and hashing its search
+terms: a quarter of its time. Neither needs the group's state, so the receiver hands
+them to the checking child with the next chunk of signatures, goes on decrypting, and
+inserts the prepared rows, in order, before the slice's transaction commits
+(:meth:`client.store.base.MessageStore.insert_prepared_messages`).
+
+What crosses to the child, and why that is acceptable (docs/threats.md, 21): the
+store key and the search key, once per store (:class:`KeySets`), and each row's
+sender, body and text, which the child already saw as signed content. The child is
+this process's own, started from the same interpreter, reached only by two anonymous
+pipes; it writes no file, opens no socket, keeps at most :data:`MAX_KEY_SETS` key
+sets (the oldest forgotten first, and each store's when it closes) and cannot dump
+core. Whoever can read its memory can read its parent's, where the same keys are.
+
+This module is the work itself and its wire form, used by both sides; it does no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import msgspec
+
+from client.errors import ClientError
+from client.search import SearchIndex
+from client.store.base import PreparedRow
+from client.store.schema import terms_check
+from client.store.sealing import KEY_SIZE, RowCipher
+from client.store.sqlite_rows import seal_message_row
+from crypto.secret_bytes import Secret
+
+__all__ = ["MAX_KEY_SETS", "KeySets", "Preparer", "RowJob", "decode_answer", "decode_job",
+           "decode_keys", "encode_answer", "encode_job", "encode_keys"]
+
+#: key sets the child keeps (a process may hold several stores: tests, several venues)
+MAX_KEY_SETS: Final = 16
+
+
+class RowJob(msgspec.Struct, array_like=True, frozen=True):
+    """One received row: what its seal binds and holds, and its searchable text."""
+
+    channel_id: bytes
+    message_id: bytes
+    sender: bytes
+    body: bytes
+    text: str
+
+
+class _Job(msgspec.Struct, array_like=True, frozen=True):
+    key_set: int
+    rows: list[RowJob]
+
+
+class _Keys(msgspec.Struct, array_like=True, frozen=True):
+    key_set: int
+    store_key: bytes
+    search_key: bytes | None
+
+
+_job_decoder: Final = msgspec.msgpack.Decoder(_Job)
+_keys_decoder: Final = msgspec.msgpack.Decoder(_Keys)
+_answer_decoder: Final = msgspec.msgpack.Decoder(list[tuple[bytes, str, bytes | None]])
+_encode: Final = msgspec.msgpack.encode
+
+
+class Preparer:
+    """Seals rows and hashes their terms under one store's keys."""
+
+    __slots__ = ("_cipher", "_index")
+
+    def __init__(self, store_key: bytes, index: SearchIndex | None) -> None:
+        self._cipher = RowCipher(Secret(store_key))
+        self._index = index
+
+    def prepare(self, rows: Sequence[RowJob]) -> list[PreparedRow]:
+        """Each row as :meth:`~client.store.sqlite_rows.SqliteMessages.insert_message`
+        would make it."""
+        cipher, index, out = self._cipher, self._index, []
+        for r in rows:
+            terms = index.terms(r.text) if index is not None and r.text else ""
+            out.append(PreparedRow(
+                seal_message_row(cipher, r.channel_id, r.message_id, r.sender, r.body),
+                terms, terms_check(terms) if terms else None))
+        return out
+
+
+class KeySets:
+    """The child's preparers by key-set number, at most :data:`MAX_KEY_SETS`."""
+
+    def __init__(self) -> None:
+        self._sets: dict[int, Preparer] = {}
+
+    def add(self, data: bytes) -> None:
+        """Keep the key set ``data`` (:func:`encode_keys`) encodes; malformed: ignored
+        (its jobs are then answered empty and the parent does them itself)."""
+        try:
+            keys = _keys_decoder.decode(data)
+            index = None if keys.search_key is None else SearchIndex(keys.search_key)
+            preparer = Preparer(keys.store_key, index)
+        except (msgspec.MsgspecError, ValueError, ClientError):
+            return
+        self._sets.pop(keys.key_set, None)
+        self._sets[keys.key_set] = preparer
+        while len(self._sets) > MAX_KEY_SETS:
+            del self._sets[next(iter(self._sets))]
+
+    def forget(self, key_set: int) -> None:
+        self._sets.pop(key_set, None)
+
+    def run(self, data: bytes) -> bytes:
+        """The answer to a job (:func:`encode_job`): its prepared rows, or empty bytes
+        when it cannot be done here (unknown key set, malformed job)."""
+        try:
+            job = _job_decoder.decode(data)
+            preparer = self._sets.get(job.key_set)
+            if preparer is None:
+                return b""
+            return encode_answer(preparer.prepare(job.rows))
+        except (msgspec.MsgspecError, ValueError, ClientError):
+            return b""
+
+
+def encode_keys(key_set: int, store_key: bytes, search_key: bytes | None) -> bytes:
+    if len(store_key) != KEY_SIZE:
+        raise ValueError("not a store key")
+    return _encode(_Keys(key_set, store_key, search_key))
+
+
+def decode_keys(data: bytes) -> tuple[int, bytes, bytes | None]:
+    keys = _keys_decoder.decode(data)
+    return keys.key_set, keys.store_key, keys.search_key
+
+
+def encode_job(key_set: int, rows: list[RowJob]) -> bytes:
+    return _encode(_Job(key_set, rows))
+
+
+def decode_job(data: bytes) -> tuple[int, list[RowJob]]:
+    job = _job_decoder.decode(data)
+    return job.key_set, job.rows
+
+
+def encode_answer(rows: Sequence[PreparedRow]) -> bytes:
+    return _encode([(r.sealed, r.terms, r.terms_check) for r in rows])
+
+
+def decode_answer(data: bytes, count: int) -> list[PreparedRow] | None:
+    """The prepared rows of an answer, or None when it is empty or not ``count`` rows
+    of the right shape (the parent then prepares them itself)."""
+    if not data:
+        return None
+    try:
+        rows = _answer_decoder.decode(data)
+    except msgspec.MsgspecError:
+        return None
+    if len(rows) != count:
+        return None
+    return [PreparedRow(sealed, terms, check) for sealed, terms, check in rows]
