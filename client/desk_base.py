@@ -6,17 +6,20 @@ costs what arrived, not the whole history)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+import asyncio
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from client.core import Client
     from client.store.base import Channel, Message
 
-__all__ = ["StoredDesk"]
+__all__ = ["StoredDesk", "Take"]
 
 #: ``take(channel, message, crls)``: one stored, undamaged message for a desk's book
 Take = Callable[["Channel", "Message", Sequence[bytes]], None]
+#: messages read between two turns of the event loop (:meth:`StoredDesk.refresh_async`)
+_PAGE: Final = 50
 
 
 class StoredDesk:
@@ -58,6 +61,28 @@ class StoredDesk:
 
     def _read_new(self, take: Take) -> None:
         """Hand ``take`` every undamaged message stored since the last call."""
+        for _page in self._pages(take):
+            pass
+
+    def _taker(self) -> Take:
+        """What :meth:`refresh_async` hands each new message to (as ``refresh`` does)."""
+        raise NotImplementedError
+
+    async def refresh_async(self) -> None:
+        """Take what arrived as ``refresh`` does, letting the event loop run between
+        pages: after a catch-up of thousands of messages a desk reads every one
+        (a second or more for the app's desks), and a channel's first page or a send
+        on the same loop must not wait for all of them. A desk that keeps another
+        desk's book refreshes that one too."""
+        await self._read_async()
+
+    async def _read_async(self) -> None:
+        for _page in self._pages(self._taker()):
+            await asyncio.sleep(0)
+            if self.client.closed:  # closed meanwhile (the app quits): nothing to show
+                raise asyncio.CancelledError
+
+    def _pages(self, take: Take) -> Iterator[None]:
         store = self.client.store
         crls = self.client.engine.trust.crls
         for ch in store.list_channels():
@@ -65,10 +90,11 @@ class StoredDesk:
                 continue
             while True:
                 page = store.list_messages(ch.channel_id, after=self._position.get(
-                    ch.channel_id, 0), limit=500)
+                    ch.channel_id, 0), limit=_PAGE)
                 if not page:
                     break
                 self._position[ch.channel_id] = page[-1].position
                 for m in page:
                     if not m.damaged:
                         take(ch, m, crls)
+                yield

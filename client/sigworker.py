@@ -35,6 +35,8 @@ from crypto.framing import check_encoded
 #: a request larger than this is refused unread (a confused parent, not a real one)
 MAX_BATCH: Final = 16 << 20
 HEAD: Final = 13  # kind, id, length
+#: how far below its parent the child runs (CFS weight about a third of the parent's)
+NICE: Final = 5
 
 
 class _Requests:
@@ -128,6 +130,15 @@ def serve(fd_in: int, fd_out: int) -> None:
             return  # not this protocol: a confused parent
 
 
+def step_aside() -> None:
+    """Run below the app's own threads: this is work its parent can also do, and a
+    busy second core must not delay the window's thread (or the core's, holding the
+    interpreter lock) for it."""
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICE)
+
+
 if __name__ == "__main__":
     no_core()
+    step_aside()
     serve(sys.stdin.fileno(), sys.stdout.fileno())

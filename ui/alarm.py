@@ -127,6 +127,7 @@ class CrisisController(QObject):
         async def tick() -> tuple[DeskView, list[CallView], list[str]]:
             if self.desk is None:
                 self.desk = Desk(self.client)
+            await self.desk.refresh_async()  # a long catch-up's rows, a page at a time
             ringing = await self.desk.tick()
             return self.desk.view(), ringing, self.desk.reminders()
 

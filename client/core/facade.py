@@ -58,6 +58,8 @@ class Client:
                  transport: Transport, relay_url: str) -> None:
         self.home = home
         self.store = store
+        #: set by :meth:`close`; work still in flight then (a desk's refresh) stops
+        self.closed = False
         self.engine = engine
         self.transport = transport
         self.relay_url = relay_url
@@ -96,6 +98,7 @@ class Client:
         return cls(h.home, h.store, h.engine, h.transport, h.relay_url)
 
     async def close(self) -> None:
+        self.closed = True
         await self.stop()
         await self.transport.close()
         key = self.store.row_key()

@@ -40,7 +40,7 @@ from client.crisis.records import (
     Rung,
     seal,
 )
-from client.desk_base import StoredDesk
+from client.desk_base import StoredDesk, Take
 from client.errors import ClientError, NotFoundError, PayloadError, UsageError
 from crypto.corridor import markings
 
@@ -81,6 +81,22 @@ class Desk(StoredDesk):
         read from the store position reached last time, so a tick costs what arrived."""
         self._read_new(self._take)
         return self.book
+
+    def _taker(self) -> Take:
+        return self._take
+
+    def notice_desk(self) -> NoticeDesk:
+        """The notices desk whose incidents link to this desk's requests (sharing
+        this desk's crisis book)."""
+        if self._notices is None:
+            from client.notices.desk import NoticeDesk
+
+            self._notices = NoticeDesk(self.client, crisis=self)
+        return self._notices
+
+    async def refresh_async(self) -> None:
+        await self._read_async()
+        await self.notice_desk()._read_async()
 
     def _take(self, ch: Channel, m: Message, crls: Sequence[bytes]) -> None:
         try:

@@ -104,12 +104,8 @@ def desk_view(desk: Desk) -> DeskView:
 def incidents_of(desk: Desk) -> dict[bytes, list[tuple[str, int]]]:
     """Request for explanation -> the incidents linked to it, as (reporting mission,
     when it occurred): the request's side of an incident's link."""
-    if desk._notices is None:
-        from client.notices.desk import NoticeDesk
-
-        desk._notices = NoticeDesk(desk.client, crisis=desk)  # one crisis book
     out: dict[bytes, list[tuple[str, int]]] = {}
-    for row in desk._notices.refresh().incidents():
+    for row in desk.notice_desk().refresh().incidents():
         if row["explains"]:
             out.setdefault(bytes.fromhex(row["explains"]), []).append(
                 (row["mission"], row["occurred_at"]))

@@ -37,7 +37,7 @@ from client.decisions.records import (
     seal,
     text_hash,
 )
-from client.desk_base import StoredDesk
+from client.desk_base import StoredDesk, Take
 from client.errors import ClientError, NotFoundError, UsageError
 from crypto.corridor.charter import Ident
 from crypto.errors import CryptoError
@@ -107,6 +107,9 @@ class Desk(StoredDesk):
         """Take the decision items stored since the last call into the book."""
         self._read_new(self._take)
         return self.book
+
+    def _taker(self) -> Take:
+        return self._take
 
     def _take(self, ch: Channel, m: Message, crls: Sequence[bytes]) -> None:
         raw, mark = _crisis_item(m.body)

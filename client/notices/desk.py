@@ -22,7 +22,7 @@ import msgspec
 
 from client import payloads
 from client.crisis.records import ExplanationRequest
-from client.desk_base import StoredDesk
+from client.desk_base import StoredDesk, Take
 from client.errors import NotFoundError, PayloadError, UsageError
 from client.notices.book import (
     STATUS,
@@ -101,8 +101,11 @@ class NoticeDesk(StoredDesk):
 
     def refresh(self) -> NoticeBook:
         """Take the messages stored since the last call into the book."""
-        self._read_new(lambda ch, m, crls: self._take(ch.channel_id, m, crls))
+        self._read_new(self._taker())
         return self.book
+
+    def _taker(self) -> Take:
+        return lambda ch, m, crls: self._take(ch.channel_id, m, crls)
 
     def _take(self, cid: bytes, m: Message, crls: Sequence[bytes]) -> None:
         try:
@@ -207,12 +210,20 @@ class NoticeDesk(StoredDesk):
                             "explains")
         return hits[0]
 
-    def explanations(self) -> list[ExplanationRequest]:
+    def crisis_desk(self) -> CrisisDesk:
+        """The crisis desk whose book holds the requests for explanation."""
         if self._crisis is None:
             from client.crisis.desk import Desk
 
             self._crisis = Desk(self.client)
-        book = self._crisis.refresh()
+        return self._crisis
+
+    async def refresh_async(self) -> None:
+        await self._read_async()
+        await self.crisis_desk()._read_async()
+
+    def explanations(self) -> list[ExplanationRequest]:
+        book = self.crisis_desk().refresh()
         return [k.record for k in book.kept.values()
                 if isinstance(k.record, ExplanationRequest)]
 

@@ -496,6 +496,7 @@ class DecisionsController(QObject):
     def refresh(self) -> None:
         async def tick() -> DecisionsView:
             desk = self._desk()
+            await desk.refresh_async()  # a long catch-up's rows, a page at a time
             return desk.view(await desk.tick())
 
         self.bridge.submit(tick, self._show)

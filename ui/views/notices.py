@@ -540,6 +540,7 @@ class NoticesController(QObject):
 
     def refresh(self) -> None:
         async def tick() -> NoticesSnapshot:
+            await self._desk().refresh_async()  # a long catch-up's rows, a page at a time
             return self.snapshot()
 
         self.bridge.submit(tick, self._show)
