@@ -18,8 +18,8 @@ Why a process and not a thread: PyNaCl releases the interpreter lock during the
 check, but a thread needs the lock back between checks and gets it only at the
 interpreter's switch interval (5 ms), so a checking thread mostly waits. The child
 gets the signed content (the messages' plaintext) over a pipe: it is this process's
-own child, holds no key and writes nothing anywhere. A frozen bundle, a one-core
-machine or ``CORRIDOR_SIGCHECK_WORKER=0`` checks in line.
+own child and writes nothing anywhere (the keys it holds since session 8: below). A
+frozen bundle, a one-core machine or ``CORRIDOR_SIGCHECK_WORKER=0`` checks in line.
 
 Since session 8 the same child also seals the batch's received rows and hashes their
 search terms (:mod:`client.rowjobs`): :meth:`ParallelChecks.add_row` queues a row,

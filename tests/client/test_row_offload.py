@@ -23,7 +23,7 @@ import pytest
 from client import payloads
 from client.engine import sigchecks
 from client.events import MessageReceived
-from client.rowjobs import RowJob, decode_answer, encode_job, encode_keys
+from client.rowjobs import Preparer, RowJob, decode_answer, encode_job, encode_keys
 from client.search import SearchIndex
 from client.sigworker import serve
 from client.store import SqliteStore
@@ -209,6 +209,66 @@ async def test_over_the_real_relay_and_a_closed_clients_keys_leave_the_child(
     assert sigchecks._key_name(key) in worker._key_sets
     await v.close("borduria-ana")
     assert sigchecks._key_name(key) not in worker._key_sets
+
+
+# ---------------------------------------------------------------- the store's side
+
+def test_prepared_rows_are_stored_once_each_in_one_statement(tmp_path: Path) -> None:
+    from client.errors import NotFoundError, UsageError
+    from client.store.base import ChannelKind, NewRow, PreparedRow
+
+    store = _store(tmp_path / "s.sqlite3")
+    cid = secrets.token_bytes(16)
+    store.create_channel(channel_id=cid, group_id=cid, kind=ChannelKind("bilateral"),
+                         name="c", created_at=1, roster=b"r")
+    key = store.row_key()
+    assert key is not None
+    index = SearchIndex(secrets.token_bytes(32))
+    preparer = Preparer(key, index)
+    ids = [secrets.token_bytes(16) for _ in range(450)]  # three statements
+    jobs = [RowJob(cid, mid, b"alderia/ana", f"body {i}".encode(), f"word{i % 7} text")
+            for i, mid in enumerate(ids)]
+    prepared = preparer.prepare(jobs)
+    assert store.insert_message(cid, ids[3], sender=b"x", body=b"first copy", sent_at=1,
+                                received_at=1)
+    rows = [NewRow(mid, p, 10 + i, 20 + i, i + 1, None)
+            for i, (mid, p) in enumerate(zip(ids, prepared, strict=True))]
+    rows.append(NewRow(ids[7], prepared[8], 1, 1, 999, None))  # an id twice in the batch
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    with store.transaction():
+        fresh = store.insert_prepared_messages(cid, rows)
+    store._conn.set_trace_callback(None)
+    assert fresh == [i != 3 for i in range(450)] + [False]
+    assert sum(x.startswith("INSERT INTO messages") for x in statements) == 3
+    got = {m.message_id: m for m in store.list_messages(cid, limit=1000)}
+    assert len(got) == 450 and got[ids[3]].body == b"first copy"
+    assert got[ids[7]].body == b"body 7" and got[ids[7]].seq == 8
+    assert (got[ids[200]].sent_at, got[ids[200]].received_at) == (210, 220)
+    terms, _ = index.query("word3")
+    assert {m.message_id for m in store.search_index(terms, channel_id=cid, limit=500)} \
+        == {ids[i] for i in range(450) if i % 7 == 3 and i != 3}
+    # undone with the transaction it ran in, terms too
+    more = [secrets.token_bytes(16) for _ in range(3)]
+    extra = preparer.prepare([RowJob(cid, m, b"s", b"b", "undone words") for m in more])
+    with pytest.raises(RuntimeError), store.transaction():
+        store.insert_prepared_messages(cid, [NewRow(m, p, 1, 1) for m, p in zip(
+            more, extra, strict=True)])
+        raise RuntimeError("the batch fails after the insert")
+    assert len(store.list_messages(cid, limit=1000)) == 450
+    assert store.search_index(index.query("undone")[0], channel_id=cid, limit=10) == []
+    # malformed prepared rows and an unknown channel are refused, nothing stored
+    good = extra[0]
+    for bad in (PreparedRow(b"short", "", None),
+                PreparedRow(good.sealed, "NOT-A-TERM", b"1234"),
+                PreparedRow(good.sealed, good.terms, None),
+                PreparedRow(good.sealed, "", b"1234")):
+        with pytest.raises(UsageError):
+            store.insert_prepared_messages(cid, [NewRow(more[0], bad, 1, 1)])
+    with pytest.raises(NotFoundError):
+        store.insert_prepared_messages(secrets.token_bytes(16), [NewRow(more[0], good, 1, 1)])
+    assert len(store.list_messages(cid, limit=1000)) == 450
+    store.close()
 
 
 # ---------------------------------------------------------------- the child itself
