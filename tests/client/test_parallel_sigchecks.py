@@ -20,7 +20,7 @@ from client import payloads
 from client.engine import sigchecks
 from client.engine.envelope import app_aad
 from client.events import ErrorEvent
-from client.sigworker import MAX_BATCH, serve
+from client.sigworker import MAX_BATCH
 from client.store import SqliteStore
 from crypto.framing import DeferredSignatures
 from crypto.group import Group
@@ -28,6 +28,7 @@ from crypto.secret_bytes import Secret
 from crypto.suites import get_suite
 from tests.support.devices import Dev, channel, received, send, text
 from tests.support.pki import B_M, C_M, Issued, Pki
+from tests.support.sigworker_pipe import serve_bytes
 from tests.support.waiting import WAIT, until
 
 
@@ -193,21 +194,6 @@ async def test_effects_wait_for_the_checks_and_are_dropped_when_one_fails() -> N
     assert not worker.dead  # a failed check is an answer, not a broken worker
 
 
-def _serve(data: bytes) -> bytes:
-    r_in, w_in = os.pipe()
-    r_out, w_out = os.pipe()
-    os.write(w_in, data)
-    os.close(w_in)
-    serve(r_in, w_out)
-    os.close(w_out)
-    out = b""
-    while chunk := os.read(r_out, 4096):
-        out += chunk
-    os.close(r_in)
-    os.close(r_out)
-    return out
-
-
 def _frame(ident: int, body: bytes, kind: bytes = b"S") -> bytes:
     return kind + ident.to_bytes(8, "big") + len(body).to_bytes(4, "big") + body
 
@@ -220,14 +206,14 @@ def test_the_worker_answers_each_batch_and_stops_at_nonsense() -> None:
     batch = checks.take()
     assert batch is not None
     good = batch.encode()
-    out = _serve(_frame(7, good) + _frame(8, good[:-1]) + _frame(9, b"junk"))
+    out = serve_bytes(_frame(7, good) + _frame(8, good[:-1]) + _frame(9, b"junk"))
     assert out == b"R" + b"S" + (7).to_bytes(8, "big") + b"\x01" + b"S" \
         + (8).to_bytes(8, "big") + b"\x00" + b"S" + (9).to_bytes(8, "big") + b"\x00"
     # a length beyond any batch ends the worker unread; a cut frame ends it too; so
     # does a kind it does not know, whatever follows
-    assert _serve(b"S" + (1).to_bytes(8, "big") + (MAX_BATCH + 1).to_bytes(4, "big")) == b"R"
-    assert _serve(_frame(1, good)[:-3]) == b"R"
-    assert _serve(_frame(1, good, b"X") + _frame(2, good)) == b"R"
+    assert serve_bytes(b"S" + (1).to_bytes(8, "big") + (MAX_BATCH + 1).to_bytes(4, "big")) == b"R"
+    assert serve_bytes(_frame(1, good)[:-3]) == b"R"
+    assert serve_bytes(_frame(1, good, b"X") + _frame(2, good)) == b"R"
 
 
 async def test_a_chunk_checked_here_while_the_worker_is_behind_fails_at_once(

@@ -25,14 +25,15 @@ from client.engine import sigchecks
 from client.events import MessageReceived
 from client.rowjobs import Preparer, RowJob, decode_answer, encode_job, encode_keys
 from client.search import SearchIndex
-from client.sigworker import serve
 from client.store import SqliteStore
 from client.store.sealing import RowCipher
 from client.store.sqlite_rows import _open_message
 from crypto.secret_bytes import Secret
 from tests.support.client_venue import Venue
-from tests.support.devices import channel, received, text
+from tests.support.devices import Dev, channel, received, text
+from tests.support.memory_relay import MemoryRelay
 from tests.support.pki import C_M, Issued, Pki
+from tests.support.sigworker_pipe import serve_bytes
 from tests.support.waiting import WAIT, until
 
 
@@ -81,6 +82,17 @@ class _Answers:
 
 async def _ready() -> None:
     await until(sigchecks.start_worker, WAIT, "the checking child started")
+
+
+async def _receiving(pki: Pki, people: dict[str, Issued], tmp_path: Path,
+                     monkeypatch: pytest.MonkeyPatch,
+                     ) -> tuple[_Answers, SqliteStore, MemoryRelay, dict[str, Dev], bytes]:
+    """a and b in a channel, b on a SQLite store whose rows the child prepares."""
+    await _ready()
+    answers = _Answers(monkeypatch)
+    store = _store(tmp_path / "b.sqlite3")
+    relay, d, gid = await channel(pki, people, stores={"b": store})
+    return answers, store, relay, d, gid
 
 
 def _rows(store: SqliteStore, gid: bytes) -> list[tuple[object, ...]]:
@@ -134,10 +146,7 @@ async def test_rows_prepared_beside_are_the_rows_made_in_line(
 async def test_a_timer_an_edit_and_a_reaction_reach_rows_still_being_prepared(
         pki: Pki, people: dict[str, Issued], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    await _ready()
-    answers = _Answers(monkeypatch)
-    store = _store(tmp_path / "b.sqlite3")
-    relay, d, gid = await channel(pki, people, stores={"b": store})
+    answers, store, relay, d, gid = await _receiving(pki, people, tmp_path, monkeypatch)
     a = d["a"].engine
     n = len(relay.groups[gid].messages)
     ids = [a.enqueue_payload(gid, text(f"draft line {i}")) for i in range(40)]
@@ -168,10 +177,7 @@ async def test_a_timer_an_edit_and_a_reaction_reach_rows_still_being_prepared(
 async def test_a_copy_already_stored_is_not_stored_or_reported_again(
         pki: Pki, people: dict[str, Issued], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    await _ready()
-    answers = _Answers(monkeypatch)
-    store = _store(tmp_path / "b.sqlite3")
-    relay, d, gid = await channel(pki, people, stores={"b": store})
+    answers, store, relay, d, gid = await _receiving(pki, people, tmp_path, monkeypatch)
     a = d["a"].engine
     n = len(relay.groups[gid].messages)
     ids = [a.enqueue_payload(gid, text(f"line {i}")) for i in range(64)]
@@ -273,21 +279,6 @@ def test_prepared_rows_are_stored_once_each_in_one_statement(tmp_path: Path) -> 
 
 # ---------------------------------------------------------------- the child itself
 
-def _serve(data: bytes) -> bytes:
-    r_in, w_in = os.pipe()
-    r_out, w_out = os.pipe()
-    os.write(w_in, data)
-    os.close(w_in)
-    serve(r_in, w_out)
-    os.close(w_out)
-    out = b""
-    while chunk := os.read(r_out, 1 << 16):
-        out += chunk
-    os.close(r_in)
-    os.close(r_out)
-    return out
-
-
 def _frame(kind: bytes, ident: int, body: bytes) -> bytes:
     return kind + ident.to_bytes(8, "big") + len(body).to_bytes(4, "big") + body
 
@@ -309,7 +300,7 @@ def test_the_child_seals_with_the_keys_it_was_given_and_nothing_else() -> None:
     cid, mid = secrets.token_bytes(16), secrets.token_bytes(16)
     body = payloads.encode(text("the communiqué, final text"))
     job = encode_job(3, [RowJob(cid, mid, b"alderia/ana", body, "the communiqué, final text")])
-    out = _answers(_serve(
+    out = _answers(serve_bytes(
         _frame(b"J", 1, job)                                   # no key set yet: empty
         + _frame(b"K", 0, encode_keys(3, store_key, search_key))
         + _frame(b"K", 0, b"\xc1 not a key set")                # ignored
@@ -336,7 +327,7 @@ def test_a_cancelled_request_is_dropped_unanswered() -> None:
     store_key = secrets.token_bytes(32)
     job = encode_job(0, [RowJob(secrets.token_bytes(16), secrets.token_bytes(16), b"s",
                                 b"b", "")])
-    out = _answers(_serve(
+    out = _answers(serve_bytes(
         _frame(b"K", 0, encode_keys(0, store_key, None))
         + _frame(b"J", 1, job) + _frame(b"J", 2, job) + _frame(b"J", 3, job)
         + _frame(b"C", 0, (2).to_bytes(8, "big") + (3).to_bytes(8, "big"))))

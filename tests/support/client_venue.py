@@ -85,6 +85,17 @@ def small_venue(tmp: Path, *, faulty: bool = False, env: dict[str, str] | None =
     return Venue(layout, relay.start()), flag
 
 
+async def bilateral(v: Venue, a: str, b: str, name: str) -> tuple[Client, Client, str]:
+    """Delegates ``a`` and ``b`` of venue ``v`` (of two missions), synced, and a
+    bilateral channel ``a`` opened with ``b``'s mission, synced on both."""
+    await v.sync_all(1)
+    ca, cb = v.client(a), v.client(b)
+    other = v.layout.homes[b]["mission"]
+    cid = await ca.create_channel("bilateral", name, [other])
+    await v.sync_all()
+    return ca, cb, cid
+
+
 async def bilateral_pair(layout: DemoLayout) -> tuple[Client, Client, str]:
     """The first two delegates of ``layout`` (two missions, one delegate each), synced,
     and a bilateral channel the first opened with the second: the benchmarks' set-up."""

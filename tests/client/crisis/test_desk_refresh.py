@@ -13,17 +13,13 @@ import pytest
 
 from client.crisis.desk import Desk
 from client.notices.desk import NoticeDesk
-from tests.support.client_venue import Venue
+from tests.support.client_venue import Venue, bilateral
 
 A, B = "alderia-ana", "borduria-ana"
 
 
 async def test_a_desk_reads_a_long_catch_up_a_page_at_a_time(venue: Venue) -> None:
-    v = venue
-    await v.sync_all(1)
-    a, b = v.client(A), v.client(B)
-    cid = await a.create_channel("bilateral", "hotline", ["borduria"])
-    await v.sync_all()
+    a, b, cid = await bilateral(venue, A, B, "hotline")
     for i in range(60):
         await a.send_text(cid, f"before the call {i}")
     call = await Desk(a).call(cid, "Border incident", "Please call back.")
@@ -58,11 +54,7 @@ async def test_a_desk_reads_a_long_catch_up_a_page_at_a_time(venue: Venue) -> No
 
 async def test_a_refresh_in_flight_stops_when_its_client_closes(
         venue: Venue, monkeypatch: pytest.MonkeyPatch) -> None:
-    v = venue
-    await v.sync_all(1)
-    a, b = v.client(A), v.client(B)
-    cid = await a.create_channel("bilateral", "closing", ["borduria"])
-    await v.sync_all()
+    a, b, cid = await bilateral(venue, A, B, "closing")
     for i in range(120):
         await a.send_text(cid, f"m {i}")
     await b.sync()
