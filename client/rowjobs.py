@@ -65,7 +65,7 @@ class _Keys(msgspec.Struct, array_like=True, frozen=True):
 
 _job_decoder: Final = msgspec.msgpack.Decoder(_Job)
 _keys_decoder: Final = msgspec.msgpack.Decoder(_Keys)
-_answer_decoder: Final = msgspec.msgpack.Decoder(list[tuple[bytes, str, bytes | None]])
+_answer_decoder: Final = msgspec.msgpack.Decoder(list[PreparedRow])
 _encode: Final = msgspec.msgpack.encode
 
 
@@ -147,7 +147,7 @@ def decode_job(data: bytes) -> tuple[int, list[RowJob]]:
 
 
 def encode_answer(rows: Sequence[PreparedRow]) -> bytes:
-    return _encode([(r.sealed, r.terms, r.terms_check) for r in rows])
+    return _encode(rows)
 
 
 def decode_answer(data: bytes, count: int) -> list[PreparedRow] | None:
@@ -159,6 +159,4 @@ def decode_answer(data: bytes, count: int) -> list[PreparedRow] | None:
         rows = _answer_decoder.decode(data)
     except msgspec.MsgspecError:
         return None
-    if len(rows) != count:
-        return None
-    return [PreparedRow(sealed, terms, check) for sealed, terms, check in rows]
+    return rows if len(rows) == count else None
