@@ -40,6 +40,7 @@ import select
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -435,6 +436,9 @@ class ParallelChecks:
                     worker.cancel([y.ident])  # before the work: the child skips it
             self._here(y)
             back -= 1
+            # a chunk's work holds the interpreter lock throughout; let a waiting thread
+            # (the app's window) have it now rather than at the next switch interval
+            time.sleep(0)
         # the answers not taken (done here) are dropped, now or when they come
         worker.abandon([x.ident for x in sent if x.ident is not None])
 
