@@ -20,6 +20,8 @@ __all__ = ["StoredDesk", "Take"]
 Take = Callable[["Channel", "Message", Sequence[bytes]], None]
 #: messages read between two turns of the event loop (:meth:`StoredDesk.refresh_async`)
 _PAGE: Final = 50
+#: messages read at a time when nothing waits on the loop (``refresh``)
+_SYNC_PAGE: Final = 500
 
 
 class StoredDesk:
@@ -59,13 +61,13 @@ class StoredDesk:
         return self.client.engine.check_marking(cid, self.marking if marking is None
                                                 else marking)
 
-    def _read_new(self, take: Take) -> None:
-        """Hand ``take`` every undamaged message stored since the last call."""
-        for _page in self._pages(take):
+    def _read_new(self) -> None:
+        """Hand :meth:`_taker` every undamaged message stored since the last call."""
+        for _page in self._pages(_SYNC_PAGE):
             pass
 
     def _taker(self) -> Take:
-        """What :meth:`refresh_async` hands each new message to (as ``refresh`` does)."""
+        """What each new message is handed to (``refresh`` and :meth:`refresh_async`)."""
         raise NotImplementedError
 
     async def refresh_async(self) -> None:
@@ -77,12 +79,13 @@ class StoredDesk:
         await self._read_async()
 
     async def _read_async(self) -> None:
-        for _page in self._pages(self._taker()):
+        for _page in self._pages(_PAGE):
             await asyncio.sleep(0)
             if self.client.closed:  # closed meanwhile (the app quits): nothing to show
                 raise asyncio.CancelledError
 
-    def _pages(self, take: Take) -> Iterator[None]:
+    def _pages(self, limit: int) -> Iterator[None]:
+        take = self._taker()
         store = self.client.store
         crls = self.client.engine.trust.crls
         for ch in store.list_channels():
@@ -90,7 +93,7 @@ class StoredDesk:
                 continue
             while True:
                 page = store.list_messages(ch.channel_id, after=self._position.get(
-                    ch.channel_id, 0), limit=_PAGE)
+                    ch.channel_id, 0), limit=limit)
                 if not page:
                     break
                 self._position[ch.channel_id] = page[-1].position

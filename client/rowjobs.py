@@ -35,8 +35,8 @@ from client.store.sealing import KEY_SIZE, RowCipher
 from client.store.sqlite_rows import seal_message_row
 from crypto.secret_bytes import Secret
 
-__all__ = ["MAX_KEY_SETS", "KeySets", "Preparer", "RowJob", "decode_answer", "decode_job",
-           "decode_keys", "encode_answer", "encode_job", "encode_keys"]
+__all__ = ["MAX_KEY_SETS", "KeySets", "Preparer", "RowJob", "decode_answer", "encode_answer",
+           "encode_job", "encode_keys"]
 
 #: key sets the child keeps (a process may hold several stores: tests, several venues)
 MAX_KEY_SETS: Final = 16
@@ -132,18 +132,8 @@ def encode_keys(key_set: int, store_key: bytes, search_key: bytes | None) -> byt
     return _encode(_Keys(key_set, store_key, search_key))
 
 
-def decode_keys(data: bytes) -> tuple[int, bytes, bytes | None]:
-    keys = _keys_decoder.decode(data)
-    return keys.key_set, keys.store_key, keys.search_key
-
-
 def encode_job(key_set: int, rows: list[RowJob]) -> bytes:
     return _encode(_Job(key_set, rows))
-
-
-def decode_job(data: bytes) -> tuple[int, list[RowJob]]:
-    job = _job_decoder.decode(data)
-    return job.key_set, job.rows
 
 
 def encode_answer(rows: Sequence[PreparedRow]) -> bytes:

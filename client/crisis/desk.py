@@ -79,7 +79,7 @@ class Desk(StoredDesk):
     def refresh(self) -> Book:
         """Take the messages stored since the last call into the book: each channel is
         read from the store position reached last time, so a tick costs what arrived."""
-        self._read_new(self._take)
+        self._read_new()
         return self.book
 
     def _taker(self) -> Take:

@@ -105,7 +105,7 @@ class Desk(StoredDesk):
 
     def refresh(self) -> Book:
         """Take the decision items stored since the last call into the book."""
-        self._read_new(self._take)
+        self._read_new()
         return self.book
 
     def _taker(self) -> Take:

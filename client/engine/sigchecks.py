@@ -45,11 +45,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from client.rowjobs import (
+    MAX_KEY_SETS,
+    Preparer,
+    RowJob,
+    decode_answer,
+    encode_job,
+    encode_keys,
+)
 from crypto.errors import VerificationError
 from crypto.framing import DeferredSignatures, SignatureBatch
 
 if TYPE_CHECKING:
-    from client.rowjobs import Preparer, RowJob
     from client.search import SearchIndex
     from client.store.base import PreparedRow
 
@@ -147,7 +154,6 @@ class _Worker:
         """The number of this store's key set in the child, handed over the first time
         (the oldest forgotten beyond :data:`client.rowjobs.MAX_KEY_SETS`). Only a
         digest of the keys is kept here."""
-        from client.rowjobs import MAX_KEY_SETS, encode_keys
         name = _key_name(store_key)
         search = None if search_key is None else _key_name(search_key)
         known = self._key_sets.get(name)
@@ -209,9 +215,9 @@ class _Worker:
     def answered(self, ident: int) -> bool:
         return ident in self._answers
 
-    def cancel(self, idents: list[int]) -> None:
-        """Have the child drop these queued requests (their work was done here)."""
-        self._write(b"C" + bytes(8) + _framed(b"".join(i.to_bytes(8, "big") for i in idents)))
+    def cancel(self, ident: int) -> None:
+        """Have the child drop this queued request (its work is done here)."""
+        self._write(b"C" + bytes(8) + _framed(ident.to_bytes(8, "big")))
 
     def abandon(self, idents: list[int]) -> None:
         """Drop the answers to these requests, those in and those still to come (their
@@ -305,7 +311,6 @@ class ParallelChecks:
         self._preparer: Preparer | None = None
         self._key_set: int | None = None
         if rows is not None:
-            from client.rowjobs import Preparer
             store_key, index = rows
             self._preparer = Preparer(store_key, index)
             with contextlib.suppress(_WorkerGone):
@@ -357,7 +362,6 @@ class ParallelChecks:
             return
         ident = None
         if self._key_set is not None and not self._worker.dead:
-            from client.rowjobs import encode_job
             with contextlib.suppress(_WorkerGone):
                 ident = self._worker.send(
                     encode_job(self._key_set, [job for job, _info in rows]), b"J")
@@ -399,7 +403,6 @@ class ParallelChecks:
     def _took(self, x: _Sent, answer: bool | bytes) -> bool:
         """Take the child's answer; False if it is of no use (then done here)."""
         if x.kind == b"J":
-            from client.rowjobs import decode_answer
             assert isinstance(x.work, list)
             x.result = (decode_answer(answer, len(x.work)) if isinstance(answer, bytes)
                         else None)
@@ -433,7 +436,7 @@ class ParallelChecks:
             y = sent[back]
             if y.ident is not None and not worker.dead:
                 with contextlib.suppress(_WorkerGone):
-                    worker.cancel([y.ident])  # before the work: the child skips it
+                    worker.cancel(y.ident)  # before the work: the child skips it
             self._here(y)
             back -= 1
             # a chunk's work holds the interpreter lock throughout; let a waiting thread

@@ -101,7 +101,7 @@ class NoticeDesk(StoredDesk):
 
     def refresh(self) -> NoticeBook:
         """Take the messages stored since the last call into the book."""
-        self._read_new(self._taker())
+        self._read_new()
         return self.book
 
     def _taker(self) -> Take:

@@ -420,7 +420,12 @@ class SqliteMessages(SqliteSearchTerms):
         sealed = self._seal_message(channel_id, message_id, sender, body)
         args = (message_id, seq, sent_at, received_at, expires_at, sealed,
                 terms_check(terms) if terms else None, channel_id)
-        return self._insert(args, terms)
+        with self._lock:
+            if self._depth:  # in the caller's transaction (a catch-up: every message)
+                self._ensure_open()
+                return self._insert_row(args, terms)
+        with self._single_write():
+            return self._insert_row(args, terms)
 
     def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
         """:meth:`insert_message` for each row, sealed and indexed elsewhere
@@ -456,10 +461,10 @@ class SqliteMessages(SqliteSearchTerms):
         with self._lock:
             if self._depth:  # in the caller's transaction (a catch-up: every batch)
                 self._ensure_open()
-                self._insert_rows(channel_id, args, len(rows), positions)
+                self._insert_many(channel_id, args, len(rows), positions)
             else:
                 with self._single_write():
-                    self._insert_rows(channel_id, args, len(rows), positions)
+                    self._insert_many(channel_id, args, len(rows), positions)
             fresh: list[bool] = []
             for r in rows:  # an id twice in the batch: only its first copy is stored
                 position = positions.pop(r.message_id, None)
@@ -468,7 +473,7 @@ class SqliteMessages(SqliteSearchTerms):
                     self._terms_pending.append((position, r.prepared.terms))
         return fresh
 
-    def _insert_rows(self, channel_id: bytes, args: list[object], count: int,
+    def _insert_many(self, channel_id: bytes, args: list[object], count: int,
                      positions: dict[bytes, int]) -> None:
         """Insert ``count`` rows of :data:`_ROW_VALUES` values each; the positions of
         those stored, by message id. Inside a transaction."""
@@ -489,14 +494,6 @@ class SqliteMessages(SqliteSearchTerms):
         """The store key, for a worker that seals received rows beside this thread
         (:mod:`client.rowjobs`; docs/threats.md, 21)."""
         return self._cipher.key_bytes()
-
-    def _insert(self, args: tuple[object, ...], terms: str) -> bool:
-        with self._lock:
-            if self._depth:  # in the caller's transaction (a catch-up: every message)
-                self._ensure_open()
-                return self._insert_row(args, terms)
-        with self._single_write():
-            return self._insert_row(args, terms)
 
     def _insert_row(self, args: tuple[object, ...], terms: str) -> bool:
         """The row's one statement for the common case (a new message of a known
