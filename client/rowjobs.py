@@ -9,7 +9,7 @@ them to the checking child with the next chunk of signatures, goes on decrypting
 inserts the prepared rows, in order, before the slice's transaction commits
 (:meth:`client.store.base.MessageStore.insert_prepared_messages`).
 
-What crosses to the child, and why that is acceptable (docs/threats.md, 21): the
+What crosses to the child, and why that is acceptable (docs/threats.md, 20): the
 store key and the search key, once per store (:class:`KeySets`), and each row's
 sender, body and text, which the child already saw as signed content. The child is
 this process's own, started from the same interpreter, reached only by two anonymous

@@ -17,7 +17,7 @@ its data:
 
 It opens nothing and writes nowhere but its stdout; it checks signatures over content
 its parent already decrypted and, since session 8, seals received rows under the
-store key its parent hands it (:mod:`client.rowjobs`, docs/threats.md 21). It never
+store key its parent hands it (:mod:`client.rowjobs`, docs/threats.md 20). It never
 dumps core, so those keys cannot reach a core file.
 """
 

@@ -492,7 +492,7 @@ class SqliteMessages(SqliteSearchTerms):
 
     def row_key(self) -> bytes | None:
         """The store key, for a worker that seals received rows beside this thread
-        (:mod:`client.rowjobs`; docs/threats.md, 21)."""
+        (:mod:`client.rowjobs`; docs/threats.md, 20)."""
         return self._cipher.key_bytes()
 
     def _insert_row(self, args: tuple[object, ...], terms: str) -> bool:

@@ -5,7 +5,7 @@ opens to its sender and body, search finds it, a timer, an edit and a reaction i
 same batch apply to rows still being prepared, a copy already stored is neither
 stored nor reported again, and the child keeps no key set of a closed store. The
 child's own protocol refuses what it does not know and drops cancelled work; it
-cannot dump core (docs/threats.md 21)."""
+cannot dump core (docs/threats.md 20)."""
 
 from __future__ import annotations
 
