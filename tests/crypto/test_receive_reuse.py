@@ -44,7 +44,9 @@ def test_hmac_states_equal_one_shot_hmac(key_len: int) -> None:
         data = os.urandom(n)
         assert mac.digest(data) == hmac.digest(key, data, "sha256")
     assert mac.digest(b"x") == mac.digest(b"x")  # the kept states are not consumed
-    assert key.hex() not in repr(mac) or not key
+    # The repr names no key material at all (a substring check is flaky: a 1-byte
+    # key's hex can occur in the class name itself).
+    assert repr(mac) == "HmacSha256(<redacted>)"
 
 
 def test_suite_kdf_equals_rfc_expand_with_label() -> None:
