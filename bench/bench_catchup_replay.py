@@ -78,6 +78,25 @@ def _wait_for_worker(timeout: float = 30) -> None:
         time.sleep(0.05)
 
 
+def _cpu_of(pid: int | None) -> float:
+    """A process's CPU seconds so far (Linux; 0 elsewhere or once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except (OSError, TypeError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _worker_pid() -> int | None:
+    """The signature worker's pid, when this tree has one running."""
+    try:
+        from client.engine import sigchecks
+    except ImportError:
+        return None
+    worker = getattr(sigchecks, "_worker", None)
+    return None if worker is None else worker.proc.pid
+
+
 def _stored(client: Client, channel: bytes) -> int:
     """Messages the device holds in ``channel``, counted page by page."""
     count, before = 0, None
@@ -87,8 +106,9 @@ def _stored(client: Client, channel: bytes) -> int:
     return count
 
 
-async def trial(state: Path) -> tuple[float, float, int]:
-    """One catch-up of the kept state: (wall s, this process's CPU s, messages stored)."""
+async def trial(state: Path) -> tuple[float, float, float, float, int]:
+    """One catch-up of the kept state: (wall s, this process's CPU s, the signature
+    worker's CPU s, the relay's CPU s, messages stored)."""
     info = json.loads((state / STATE_FILE).read_text())
     with tempfile.TemporaryDirectory(prefix="catchup-replay-") as tmp:
         work = Path(tmp) / "s"
@@ -97,9 +117,13 @@ async def trial(state: Path) -> tuple[float, float, int]:
         try:
             b = Client.open(work / info["home"], relay.url, passphrase=info["passphrase"])
             try:
+                assert relay.proc is not None
+                w0, r0 = _cpu_of(_worker_pid()), _cpu_of(relay.proc.pid)
                 t0, c0 = time.perf_counter(), time.process_time()
                 await b.sync()
                 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+                worker = _cpu_of(_worker_pid()) - w0
+                served = _cpu_of(relay.proc.pid) - r0
                 got = _stored(b, bytes.fromhex(info["channel"]))
             finally:
                 await b.close()
@@ -107,7 +131,7 @@ async def trial(state: Path) -> tuple[float, float, int]:
             relay.stop()
     if got < info["messages"]:
         raise ShortCatchUp(f"only {got} of {info['messages']} messages stored: no figure")
-    return wall, cpu, got
+    return wall, cpu, worker, served, got
 
 
 def main() -> None:
@@ -133,11 +157,12 @@ def main() -> None:
         load = Path("/proc/loadavg").read_text().split()[0] if os.path.exists(
             "/proc/loadavg") else "?"
         try:
-            wall, cpu, got = asyncio.run(trial(state))
+            wall, cpu, worker, served, got = asyncio.run(trial(state))
         except ShortCatchUp as exc:
             sys.exit(f"trial {i + 1}: {exc}")
         print(f"{args.label or tree} trial {i + 1}: catch-up of {got} messages "
-              f"{wall:.2f} s wall, {cpu:.2f} s CPU (this process; load {load}; "
+              f"{wall:.2f} s wall, {cpu:.2f} s CPU (this process; worker {worker:.2f}, "
+              f"relay {served:.2f}; load {load}; "
               f"{time.strftime('%H:%M:%S', time.gmtime())} UTC)", flush=True)
 
 

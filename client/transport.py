@@ -299,7 +299,11 @@ class Transport(abc.ABC):
                        limit: int = 1000) -> tuple[list[RelayMessage], int]: ...
 
     @abc.abstractmethod
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]: ...
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        """Pending Welcomes and, unless ``messages`` is False, the first unacknowledged
+        messages of the device's channels (a catch-up fetches those per channel, so
+        it asks for Welcomes only: the relay then reads and sends no message)."""
 
     @abc.abstractmethod
     async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None: ...
@@ -552,8 +556,10 @@ class HttpTransport(Transport):
                                params={"after": after, "limit": limit})
         return [self._message(m) for m in out["messages"]], int(out["last_seq"])
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
-        out = await self._json("GET", "/v1/inbox", params={"limit": 1000})
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        out = await self._json("GET", "/v1/inbox",
+                               params={"limit": 1000, "messages": int(messages)})
         return ([self._message(m) for m in out["messages"]],
                 [self._welcome(w) for w in out["welcomes"]])
 

@@ -139,7 +139,7 @@ class Syncer(Driver):
             raise
 
     async def welcomes(self) -> None:
-        _msgs, welcomes = await self.transport.inbox()
+        _msgs, welcomes = await self.transport.inbox(messages=False)
         done = []
         for w in welcomes:
             # a large group's Welcome leaves the ratchet tree out: the relay serves it

@@ -220,8 +220,10 @@ async def ratchet_tree(request: Request, relay: Relay, device: str, _b: None) ->
 
 async def inbox(request: Request, relay: Relay, device: str, _b: None) -> Response:
     limit = _int_query(request, "limit", 500, 1, 1000)
+    # messages=0: Welcomes only (a client catching up fetches messages per channel)
+    with_messages = _int_query(request, "messages", 1, 0, 1) == 1
     out: list[s.Message] = []
-    for gid, row in await relay.storage.memberships(device):
+    for gid, row in await relay.storage.memberships(device) if with_messages else []:
         if len(out) >= limit:
             break
         msgs, _ = await relay.storage.messages_after(gid, device, row.acked_seq, limit - len(out))
@@ -348,7 +350,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
                                             "maximum": MAX_INT}, True))),
     Endpoint("GET", "/v1/inbox", inbox, "Everything not yet acknowledged", s.Inbox,
              params=(Param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000},
-                           False),)),
+                           False),
+                     Param("messages", "query", {"type": "integer", "minimum": 0, "maximum": 1},
+                           False, "0: Welcomes only (messages are fetched per group)"))),
     Endpoint("POST", "/v1/acks", ack, "Acknowledge messages (cumulative per group) and Welcomes",
              s.AckResult, body=s.AckRequest),
     Endpoint("POST", "/v1/blobs", upload_blob, "Upload an encrypted attachment", s.BlobCreated,

@@ -31,8 +31,9 @@ class LosingWelcomeView(HttpTransport):
     substitute: bytes | None = None
     swallowed: frozenset[int] = frozenset()
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
-        msgs, welcomes = await super().inbox()
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        msgs, welcomes = await super().inbox(messages=messages)
         if self.substitute is None:
             return msgs, welcomes
         self.swallowed = frozenset(w.id for w in welcomes)

@@ -31,8 +31,9 @@ class TreeView(HttpTransport):
     tree: bytes | None = None
     welcomes_seen: list[RelayWelcome]
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
-        msgs, welcomes = await super().inbox()
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        msgs, welcomes = await super().inbox(messages=messages)
         self.welcomes_seen = welcomes
         return msgs, welcomes
 

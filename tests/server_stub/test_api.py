@@ -75,6 +75,12 @@ async def test_conversation_flow_on_both_backends(relay_any: InProcess) -> None:
     inbox = await b.inbox()
     assert [m["seq"] for m in inbox["messages"]] == [first["seq"]]
     assert len(inbox["welcomes"]) == 1
+    # a catch-up asks for Welcomes only: the same Welcomes, no message read or sent
+    assert await b.inbox(messages=0) == {"messages": [], "welcomes": inbox["welcomes"]}
+    for bad in ("2", "-1", "yes"):
+        with pytest.raises(RelayError) as refused:
+            await b._json("GET", "/v1/inbox", params={"messages": bad})
+        assert refused.value.status == 400
     # THREATS 6: the Welcome comes with the accepted commit it rode on (seq 1)
     (w,) = inbox["welcomes"]
     assert (w["group_id"], w["seq"]) == (b64u(g), 1)

@@ -227,7 +227,8 @@ class MemoryTransport(Transport):
                                    if w.commit != commit]
         return RefusalResult(seq, n, electorate, True)
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
         return [], [w for w, to in self.relay.welcomes if self.device_id in to]
 
     async def ack(self, acks: list[tuple[bytes, int]], welcomes: list[int]) -> None:

@@ -318,8 +318,8 @@ class RelayClient:
                                                                       "limit": limit})
         return result
 
-    async def inbox(self) -> dict[str, Any]:
-        result: dict[str, Any] = await self._json("GET", "/v1/inbox")
+    async def inbox(self, **params: int) -> dict[str, Any]:
+        result: dict[str, Any] = await self._json("GET", "/v1/inbox", params=params or None)
         return result
 
     async def ack(self, group_id: bytes, seq: int) -> None:

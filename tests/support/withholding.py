@@ -19,8 +19,9 @@ class WithholdingView(HttpTransport):
         msgs, last = await super().messages(group_id, after, limit)
         return [m for m in msgs if (m.group_id, m.seq) != self.withhold], last
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
-        msgs, welcomes = await super().inbox()
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        msgs, welcomes = await super().inbox(messages=messages)
         return [m for m in msgs if (m.group_id, m.seq) != self.withhold], welcomes
 
 

@@ -32,8 +32,9 @@ class Withholding(HttpTransport):
         msgs, last = await super().messages(group_id, after, limit)
         return [m for m in msgs if (m.group_id, m.seq) not in self.withheld], last
 
-    async def inbox(self) -> tuple[list[RelayMessage], list[RelayWelcome]]:
-        msgs, welcomes = await super().inbox()
+    async def inbox(self, *, messages: bool = True,
+                    ) -> tuple[list[RelayMessage], list[RelayWelcome]]:
+        msgs, welcomes = await super().inbox(messages=messages)
         return [m for m in msgs if (m.group_id, m.seq) not in self.withheld], welcomes
 
 
