@@ -26,7 +26,7 @@ counts as acknowledged by the author.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 import msgspec
@@ -83,15 +83,17 @@ _ann_decoder: Final = msgspec.msgpack.Decoder(Annotation)
 _enc: Final = msgspec.msgpack.Encoder()
 
 
-def _term_source(index: SearchIndex) -> Callable[[bytes], tuple[str, ...]]:
+def _term_source(index: SearchIndex) -> Callable[[bytes], Iterator[str]]:
     """A stored body's search terms as :meth:`Features.stored` and edits index them
-    (the text of the body's payload), then as they were indexed before schema 9."""
-    def terms(body: bytes) -> tuple[str, ...]:
+    (the text of the body's payload), then as they were indexed before schema 9: one
+    at a time, as the store mostly wants the first (indexing a catch-up's rows)."""
+    def terms(body: bytes) -> Iterator[str]:
         try:
             text = payload_text(payloads.decode(body))
         except PayloadError:
-            return ()
-        return index.terms(text), index.terms(text, legacy=True)
+            return
+        yield index.terms(text)
+        yield index.terms(text, legacy=True)
     return terms
 
 

@@ -2,20 +2,25 @@
 """Received message rows made ready for the store on the second core.
 
 A catch-up stores thousands of rows; after the signature checks (already on the
-second core, :mod:`client.engine.sigchecks`) the largest costs left on the receiving
-thread were sealing each row (DEFLATE, XChaCha20-Poly1305) and hashing its search
-terms: a quarter of its time. Neither needs the group's state, so the receiver hands
-them to the checking child with the next chunk of signatures, goes on decrypting, and
-inserts the prepared rows, in order, before the slice's transaction commits
-(:meth:`client.store.base.MessageStore.insert_prepared_messages`).
+second core, :mod:`client.engine.sigchecks`) the largest cost left on the receiving
+thread was sealing each row (DEFLATE, XChaCha20-Poly1305). It needs no group state,
+so the receiver hands it to the checking child with the next chunk of signatures,
+goes on decrypting, and inserts the prepared rows, in order, before the slice's
+transaction commits (:meth:`client.store.base.MessageStore.insert_prepared_messages`).
+
+Such a row is not indexed for search yet: it is stored marked
+:data:`~client.store.base.PENDING_TERMS` and indexed after the catch-up, from its
+stored body (:meth:`client.store.base.SearchStore.index_pending`; a search indexes
+what is pending first). Hashing the terms and writing them to the index were a sixth
+of a catch-up's time (session 9, docs/benchmarks.md), spent before anything showed.
 
 What crosses to the child, and why that is acceptable (docs/threats.md, 20): the
-store key and the search key, once per store (:class:`KeySets`), and each row's
-sender, body and text, which the child already saw as signed content. The child is
-this process's own, started from the same interpreter, reached only by two anonymous
-pipes; it writes no file, opens no socket, keeps at most :data:`MAX_KEY_SETS` key
-sets (the oldest forgotten first, and each store's when it closes) and cannot dump
-core. Whoever can read its memory can read its parent's, where the same keys are.
+store key, once per store (:class:`KeySets`), and each row's sender and body, which
+the child already saw as signed content. The child is this process's own, started
+from the same interpreter, reached only by two anonymous pipes; it writes no file,
+opens no socket, keeps at most :data:`MAX_KEY_SETS` keys (the oldest forgotten first,
+and each store's when it closes) and cannot dump core. Whoever can read its memory
+can read its parent's, where the same key is. It never holds the search key.
 
 This module is the work itself and its wire form, used by both sides; it does no I/O.
 """
@@ -28,9 +33,7 @@ from typing import Final
 import msgspec
 
 from client.errors import ClientError
-from client.search import SearchIndex
-from client.store.base import PreparedRow
-from client.store.schema import terms_check
+from client.store.base import PENDING_TERMS, PreparedRow
 from client.store.sealing import KEY_SIZE, RowCipher
 from client.store.sqlite_rows import seal_message_row
 from crypto.secret_bytes import Secret
@@ -43,13 +46,14 @@ MAX_KEY_SETS: Final = 16
 
 
 class RowJob(msgspec.Struct, array_like=True, frozen=True):
-    """One received row: what its seal binds and holds, and its searchable text."""
+    """One received row: what its seal binds and holds, and whether it has text to
+    index (then it is stored pending: :data:`~client.store.base.PENDING_TERMS`)."""
 
     channel_id: bytes
     message_id: bytes
     sender: bytes
     body: bytes
-    text: str
+    searchable: bool
 
 
 class _Job(msgspec.Struct, array_like=True, frozen=True):
@@ -60,7 +64,6 @@ class _Job(msgspec.Struct, array_like=True, frozen=True):
 class _Keys(msgspec.Struct, array_like=True, frozen=True):
     key_set: int
     store_key: bytes
-    search_key: bytes | None
 
 
 _job_decoder: Final = msgspec.msgpack.Decoder(_Job)
@@ -70,28 +73,26 @@ _encode: Final = msgspec.msgpack.encode
 
 
 class Preparer:
-    """Seals rows and hashes their terms under one store's keys."""
+    """Seals rows under one store's key."""
 
-    __slots__ = ("_cipher", "_index")
+    __slots__ = ("_cipher",)
 
-    def __init__(self, store_key: bytes, index: SearchIndex | None) -> None:
+    def __init__(self, store_key: bytes) -> None:
         self._cipher = RowCipher(Secret(store_key))
-        self._index = index
 
     def prepare(self, rows: Sequence[RowJob]) -> list[PreparedRow]:
         """Each row as :meth:`~client.store.sqlite_rows.SqliteMessages.insert_message`
-        would make it."""
-        cipher, index, out = self._cipher, self._index, []
+        would seal it, its search terms left for later when it has any."""
+        cipher, out = self._cipher, []
         for r in rows:
-            terms = index.terms(r.text) if index is not None and r.text else ""
             out.append(PreparedRow(
                 seal_message_row(cipher, r.channel_id, r.message_id, r.sender, r.body),
-                terms, terms_check(terms) if terms else None))
+                "", PENDING_TERMS if r.searchable else None))
         return out
 
 
 class KeySets:
-    """The child's preparers by key-set number, at most :data:`MAX_KEY_SETS`."""
+    """The child's preparers by key number, at most :data:`MAX_KEY_SETS`."""
 
     def __init__(self) -> None:
         self._sets: dict[int, Preparer] = {}
@@ -101,8 +102,7 @@ class KeySets:
         (its jobs are then answered empty and the parent does them itself)."""
         try:
             keys = _keys_decoder.decode(data)
-            index = None if keys.search_key is None else SearchIndex(keys.search_key)
-            preparer = Preparer(keys.store_key, index)
+            preparer = Preparer(keys.store_key)
         except (msgspec.MsgspecError, ValueError, ClientError):
             return
         self._sets.pop(keys.key_set, None)
@@ -126,10 +126,10 @@ class KeySets:
             return b""
 
 
-def encode_keys(key_set: int, store_key: bytes, search_key: bytes | None) -> bytes:
+def encode_keys(key_set: int, store_key: bytes) -> bytes:
     if len(store_key) != KEY_SIZE:
         raise ValueError("not a store key")
-    return _encode(_Keys(key_set, store_key, search_key))
+    return _encode(_Keys(key_set, store_key))
 
 
 def encode_job(key_set: int, rows: list[RowJob]) -> bytes:

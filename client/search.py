@@ -121,11 +121,6 @@ class SearchIndex:
         self._cache: dict[tuple[bytes, str], str] = {}
         self._token_terms: dict[str, tuple[str, ...]] = {}
 
-    def key_for_worker(self) -> bytes:
-        """The key itself: only for the child process that indexes received rows
-        (:mod:`client.rowjobs`), never for a file or a log."""
-        return self._key
-
     def _h(self, domain: bytes, token: str) -> str:
         hit = self._cache.get((domain, token))
         if hit is not None:

@@ -39,11 +39,11 @@ from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-import msgspec
 from nacl.signing import SigningKey
 
 from client._httpx import httpx
 from client.errors import EnvironmentFault, PeerError
+from client.relay_pages import RelayMessage, RelayWelcome, decode_page, unb64u
 
 if TYPE_CHECKING:
     from httpx_ws import AsyncWebSocketSession
@@ -98,56 +98,12 @@ def b64u(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-def unb64u(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text)
-
-
-class _PageEntry(msgspec.Struct):
-    group_id: str
-    seq: int
-    sender: str
-    client_msg_id: str
-    message: bytes  # standard base64 in the JSON, decoded by msgspec
-    voided: bool = False
-
-
-class _Page(msgspec.Struct):
-    messages: list[_PageEntry]
-    last_seq: int
-
-
-_page_decoder = msgspec.json.Decoder(_Page)
-
-
-def _decode_page(data: bytes) -> tuple[list[RelayMessage], int]:
-    """A catch-up page (``GET /v1/groups/{id}/messages``) in one typed pass: a page is
-    up to 1,000 messages and was a tenth of the time a catch-up's second core sat
-    idle, decoded by the json module and field by field (docs/benchmarks.md, session 9).
-
-    Raises:
-        PeerError: the relay's answer is not a page of messages.
-    """
-    try:
-        page = _page_decoder.decode(data)
-        groups: dict[str, bytes] = {}  # a page is one group's: its id decoded once
-        out = []
-        for m in page.messages:
-            gid = groups.get(m.group_id)
-            if gid is None:
-                gid = groups[m.group_id] = unb64u(m.group_id)
-            out.append(RelayMessage(gid, m.seq, m.sender, m.client_msg_id, m.message,
-                                    m.voided))
-    except (msgspec.DecodeError, ValueError) as exc:  # binascii.Error is a ValueError
-        raise PeerError(f"the relay's page of messages is malformed: {exc}") from None
-    return out, page.last_seq
 
 
 class RelayUnavailable(EnvironmentFault):
@@ -219,36 +175,6 @@ class EpochConflictError(RelayRefused):
     @property
     def winner_seq(self) -> int:
         return int(self.body.get("seq") or -1)
-
-
-@dataclass(frozen=True, slots=True)
-class RelayMessage:
-    """One entry of a group's total order, as the relay delivered it."""
-
-    group_id: bytes
-    seq: int
-    sender: str
-    client_msg_id: str
-    message: bytes
-    #: The relay voided this commit after the charter's missions refused it (at least
-    #: two, and more than half), or it follows such a commit: the engine skips it.
-    voided: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class RelayWelcome:
-    """A Welcome and the accepted commit it rode on (``None`` if the relay sent none:
-    the engine then refuses it, THREATS 6), at ``seq`` of the group's order (0 if the
-    relay did not say): the joined channel's cursor starts there, so a message withheld
-    right after the join is a reported gap."""
-
-    id: int
-    sender: str
-    message: bytes
-    commit: bytes | None = None
-    seq: int = 0
-    #: the group the commit at ``seq`` belongs to (empty if the relay did not say)
-    group_id: bytes = b""
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,7 +527,7 @@ class HttpTransport(Transport):
                        limit: int = 1000) -> tuple[list[RelayMessage], int]:
         r = await self._answer("GET", f"/v1/groups/{b64u(group_id)}/messages",
                                params={"after": after, "limit": limit})
-        return _decode_page(r.content)
+        return decode_page(r.content)
 
     async def inbox(self, *, messages: bool = True,
                     ) -> tuple[list[RelayMessage], list[RelayWelcome]]:

@@ -313,6 +313,8 @@ class Connection(Driver):
                     self._ack_soon(res.acks)
                 for gid in gaps:
                     await self.syncer.catch_up(gid)
+                if gaps:
+                    self.syncer.index_soon()  # a long gap's rows wait for their terms
                 if any(m.sender == self.device_id for m in msgs) or welcome:
                     await self.syncer.flush_locked()
                 if self.directory.gossip or self.log.dirty:

@@ -100,6 +100,7 @@ class Client:
     async def close(self) -> None:
         self.closed = True
         await self.stop()
+        await self.syncer.stop_indexing()
         await self.transport.close()
         key = self.store.row_key()
         if key is not None:  # the checking child holds it for the catch-up's rows

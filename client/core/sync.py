@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from client.core.base import Driver
 from client.engine import AppWork, CommitWork, Outbound
-from client.errors import NotFoundError
+from client.errors import ClientError, NotFoundError
 from client.events import CommitVoided, ErrorEvent, Event, MessageSent
 from client.transparency import TransparencyError
 from client.transport import (
@@ -48,6 +48,8 @@ log = logging.getLogger("corridor.client")
 RECEIVE_SLICE = 200
 #: messages asked for per page of a catch-up (the relay may return fewer)
 PAGE = 1000
+#: a catch-up's rows indexed for search per transaction, after it (the loop runs between)
+INDEX_SLICE = 200
 #: seconds between looks at the clock while a held message waits (the engine's clock
 #: may be a test's, so the wait is re-checked rather than slept in one go)
 HELD_POLL = 1.0
@@ -68,6 +70,42 @@ class Syncer(Driver):
         #: app items encrypted but not yet accepted: item id -> (epoch, request), so a
         #: retry re-sends the same ciphertext instead of using up another generation
         self._sealed: dict[bytes, tuple[int, Outbound]] = {}
+        self._indexer: asyncio.Task[None] | None = None
+
+    def index_soon(self) -> None:
+        """Index the rows a catch-up stored without search terms (the store's
+        ``index_pending``) in the background, a slice at a time, once the loop is free
+        of the catch-up. A search meanwhile indexes what is still pending first, so it
+        never misses a message; this only makes that first search fast."""
+        if self._indexer is not None and not self._indexer.done():
+            return
+        self._indexer = asyncio.get_running_loop().create_task(self._index_pending())
+        self._indexer.add_done_callback(_retrieve)
+
+    async def _index_pending(self) -> None:
+        try:
+            while not self.client.closed and self.store.index_pending(INDEX_SLICE):
+                await asyncio.sleep(0)
+        except ClientError as exc:  # the rows stay pending: the next search or sync retries
+            log.warning("indexing received messages for search failed: %s",
+                        type(exc).__name__)
+
+    async def indexed(self) -> None:
+        """Wait until every row stored pending is indexed (the background indexing, and
+        whatever it left): a benchmark's "searchable after", or a caller that wants it
+        done now."""
+        if self._indexer is not None:
+            await self._indexer
+        while self.store.index_pending(INDEX_SLICE):
+            await asyncio.sleep(0)
+
+    async def stop_indexing(self) -> None:
+        """Stop the background indexing (what is left stays pending, on disk)."""
+        task, self._indexer = self._indexer, None
+        if task is not None and not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     def sweep_expired(self) -> list[Event]:
         """Delete expired disappearing messages now (also runs on open, sync and every
@@ -123,6 +161,7 @@ class Syncer(Driver):
                 self.engine.compact()
         finally:
             unsub()
+        self.index_soon()
         return collected
 
     async def flush(self) -> None:

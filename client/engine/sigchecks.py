@@ -21,9 +21,10 @@ gets the signed content (the messages' plaintext) over a pipe: it is this proces
 own child and writes nothing anywhere (the keys it holds since session 8: below). A
 frozen bundle, a one-core machine or ``CORRIDOR_SIGCHECK_WORKER=0`` checks in line.
 
-Since session 8 the same child also seals the batch's received rows and hashes their
-search terms (:mod:`client.rowjobs`): :meth:`ParallelChecks.add_row` queues a row,
-which goes to the child with the next chunk of signatures, and
+Since session 8 the same child also seals the batch's received rows
+(:mod:`client.rowjobs`; since session 9 their search terms wait until after the
+catch-up): :meth:`ParallelChecks.add_row` queues a row, which goes to the child with
+the next chunk of signatures, and
 :meth:`ParallelChecks.take_rows` hands the rows back prepared, in order, for the
 receiver to insert in the batch's transaction. Whatever the child has not answered
 when it is needed is done here, from the newest back, while the child finishes the
@@ -57,7 +58,6 @@ from crypto.errors import VerificationError
 from crypto.framing import DeferredSignatures, SignatureBatch
 
 if TYPE_CHECKING:
-    from client.search import SearchIndex
     from client.store.base import PreparedRow
 
 __all__ = ["CHUNK", "MIN_BATCH", "DeferredCheckFailed", "ParallelChecks", "forget_keys",
@@ -109,8 +109,8 @@ class _Worker:
         self._answers: dict[int, bool | bytes] = {}
         #: requests whose answers are no longer wanted (done here), until they come
         self._abandoned: set[int] = set()
-        #: digest of a store key -> (key-set number, digest of its search key)
-        self._key_sets: dict[bytes, tuple[int, bytes | None]] = {}
+        #: digest of a store key -> its number in the child
+        self._key_sets: dict[bytes, int] = {}
         self._next_key_set = 0
         self.dead = False
 
@@ -150,22 +150,19 @@ class _Worker:
             self.dead = True
             raise _WorkerGone("the signature worker ended") from exc
 
-    def key_set(self, store_key: bytes, search_key: bytes | None) -> int:
-        """The number of this store's key set in the child, handed over the first time
+    def key_set(self, store_key: bytes) -> int:
+        """The number of this store's key in the child, handed over the first time
         (the oldest forgotten beyond :data:`client.rowjobs.MAX_KEY_SETS`). Only a
-        digest of the keys is kept here."""
+        digest of the key is kept here."""
         name = _key_name(store_key)
-        search = None if search_key is None else _key_name(search_key)
         known = self._key_sets.get(name)
-        if known is not None and known[1] == search:
-            self._key_sets[name] = self._key_sets.pop(name)  # most recently used last
-            return known[0]
         if known is not None:
-            self.forget_key_set(name)
+            self._key_sets[name] = self._key_sets.pop(name)  # most recently used last
+            return known
         number = self._next_key_set
         self._next_key_set += 1
-        self._write(b"K" + bytes(8) + _framed(encode_keys(number, store_key, search_key)))
-        self._key_sets[name] = (number, search)
+        self._write(b"K" + bytes(8) + _framed(encode_keys(number, store_key)))
+        self._key_sets[name] = number
         while len(self._key_sets) > MAX_KEY_SETS:
             self.forget_key_set(next(iter(self._key_sets)))
         return number
@@ -173,7 +170,7 @@ class _Worker:
     def forget_key_set(self, name: bytes) -> None:
         known = self._key_sets.pop(name, None)
         if known is not None:
-            self._write(b"F" + bytes(8) + _framed(known[0].to_bytes(4, "big")))
+            self._write(b"F" + bytes(8) + _framed(known.to_bytes(4, "big")))
 
     def _absorb(self, data: bytes) -> None:
         buf = self._buf
@@ -297,10 +294,9 @@ class ParallelChecks:
     __slots__ = ("_failed", "_key_set", "_later", "_preparer", "_ready_rows", "_rows",
                  "_sent", "_worker", "deferred")
 
-    def __init__(self, worker: _Worker, rows: tuple[bytes, SearchIndex | None] | None = None,
-                 ) -> None:
-        """``rows``: the store key and search index to prepare received rows with
-        (:meth:`add_row`), or None to leave rows to the receiver."""
+    def __init__(self, worker: _Worker, rows: bytes | None = None) -> None:
+        """``rows``: the store key to seal received rows with (:meth:`add_row`), or
+        None to leave rows to the receiver."""
         self._worker = worker
         self.deferred = DeferredSignatures()
         self._sent: list[_Sent] = []  # in the order sent
@@ -311,11 +307,9 @@ class ParallelChecks:
         self._preparer: Preparer | None = None
         self._key_set: int | None = None
         if rows is not None:
-            store_key, index = rows
-            self._preparer = Preparer(store_key, index)
+            self._preparer = Preparer(rows)
             with contextlib.suppress(_WorkerGone):
-                self._key_set = worker.key_set(
-                    store_key, None if index is None else index.key_for_worker())
+                self._key_set = worker.key_set(rows)
 
     @property
     def takes_rows(self) -> bool:
@@ -482,8 +476,7 @@ def start_worker() -> bool:
     return _ready_worker() is not None
 
 
-def parallel_checks(batch_len: int, rows: tuple[bytes, SearchIndex | None] | None = None,
-                    ) -> ParallelChecks | None:
+def parallel_checks(batch_len: int, rows: bytes | None = None) -> ParallelChecks | None:
     """Checks for a batch of ``batch_len`` messages, or None to check in line;
     ``rows`` as :class:`ParallelChecks` takes them."""
     if batch_len < MIN_BATCH:

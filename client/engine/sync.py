@@ -56,7 +56,7 @@ from client.features import ANSWER_KINDS, MODIFIER_KINDS, kind_of
 from client.msgids import APP
 from client.policy import Ident, PolicyViolation, check_post
 from client.rowjobs import RowJob
-from client.search import SearchIndex, payload_text
+from client.search import payload_text
 from client.store.base import Channel, NewRow
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
@@ -153,11 +153,10 @@ class Receiver:
                 ctx.forget_group(ch.group_id)
                 raise
 
-    def _row_keys(self) -> tuple[bytes, SearchIndex | None] | None:
-        """What a batch's rows are prepared with beside this thread, if they are
+    def _row_keys(self) -> bytes | None:
+        """The key a batch's rows are sealed with beside this thread, if they are
         sealed at all (:mod:`client.rowjobs`)."""
-        key = self.ctx.store.row_key()
-        return None if key is None else (key, self.ctx.features.index)
+        return self.ctx.store.row_key()
 
     def _insert_rows(self, ch: Channel, checks: ParallelChecks | None,
                      events: list[Event]) -> None:
@@ -449,8 +448,10 @@ class Receiver:
                                     kind, m.seq)
             events.append(event)
             now = ctx.now()
+            # its search terms come after the catch-up (store.index_pending)
+            searchable = ctx.features.index is not None and bool(payload_text(payload))
             checks.add_row(RowJob(ch.channel_id, payload.message_id, sender.delegate.encode(),
-                                  res.data, payload_text(payload)),
+                                  res.data, searchable),
                            _Row(payload, sender, now, m.seq,
                                 now + meta.timer if meta.timer else None, event))
         elif not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,

@@ -22,7 +22,7 @@ hide the rest of the channel.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Final, Protocol
@@ -32,6 +32,7 @@ import msgspec
 from client.errors import UsageError
 
 __all__ = [
+    "PENDING_TERMS",
     "AnnotationStore",
     "Channel",
     "ChannelKind",
@@ -91,11 +92,17 @@ def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: byt
         raise UsageError("sender and body must be bytes")
 
 
+#: ``terms_check`` of a row whose search terms are still to be computed, from its
+#: stored body (:meth:`SearchStore.index_pending`): the rows a catch-up stores.
+PENDING_TERMS: Final = b""
+
+
 class PreparedRow(msgspec.Struct, array_like=True, frozen=True):
     """What :meth:`MessageStore.insert_message` would compute for a row, computed
     elsewhere (:mod:`client.rowjobs`): the sealed column under the store's key, the
-    search terms and their check (:func:`client.store.schema.terms_check`). A msgspec
-    struct: the child's answer decodes straight into these, thousands a catch-up."""
+    search terms and their check (:func:`client.store.schema.terms_check`), or no
+    terms and :data:`PENDING_TERMS` for a row to index later. A msgspec struct: the
+    child's answer decodes straight into these, thousands a catch-up."""
 
     sealed: bytes
     terms: str
@@ -362,7 +369,7 @@ class SearchStore(Protocol):
         body). Updating or deleting the message drops them."""
         ...
 
-    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
+    def set_term_source(self, source: Callable[[bytes], Iterable[str]] | None) -> None:
         """How a stored body maps to its search terms (those it is indexed with now,
         then older forms): the store recomputes them to delete them from its index
         (which keeps no other copy)."""
@@ -371,7 +378,14 @@ class SearchStore(Protocol):
     def search_index(
         self, terms: Sequence[str], *, channel_id: bytes | None = None, limit: int = 50
     ) -> list[Message]:
-        """Messages indexed with all ``terms``, newest first."""
+        """Messages indexed with all ``terms``, newest first (what is pending is
+        indexed first: :meth:`index_pending`)."""
+        ...
+
+    def index_pending(self, limit: int = 200) -> int:
+        """Index up to ``limit`` rows stored pending (:data:`PENDING_TERMS`), newest
+        first, from their bodies by the term source, in one transaction; how many.
+        None without a term source: they wait for one."""
         ...
 
     def compact(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -44,6 +44,10 @@ class _Unsealed:
 
     def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
         raise UsageError("the memory store seals nothing: store the message itself")
+
+    def index_pending(self, limit: int = 200) -> int:
+        """Nothing is ever pending here: rows are stored, and indexed, in line."""
+        return 0
 
 
 class MemoryStore(_Unsealed, EngineStateRecords):
@@ -424,7 +428,7 @@ class MemoryStore(_Unsealed, EngineStateRecords):
     def get_annotation(self, channel_id: bytes, message_id: bytes) -> bytes | None:
         return self._annotations.get((channel_id, message_id))
 
-    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
+    def set_term_source(self, source: Callable[[bytes], Iterable[str]] | None) -> None:
         """Not needed: the terms are kept per message here."""
 
     def index_message(self, channel_id: bytes, message_id: bytes, terms: str) -> None:

@@ -55,6 +55,11 @@ History:
         ``binding`` (the epoch part's digest, in the clear: it reveals nothing of the
         part) lets a write of the ratchet part alone be refused over an epoch part it
         was not made for (a rolled-back write the engine had counted as saved).
+    12. rows indexed after they are stored: a catch-up stores its rows with
+        ``terms_check`` an empty blob (:data:`client.store.base.PENDING_TERMS`) and
+        indexes them afterwards (:meth:`client.store.sqlite_rows.SqliteSearchTerms.index_pending`);
+        ``messages_unindexed``, a partial index on those rows alone, finds them
+        without reading the table (and is empty once they are indexed).
 """
 
 from __future__ import annotations
@@ -298,10 +303,20 @@ def _v11(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v12(conn: sqlite3.Connection) -> None:
+    """The rows waiting for their search terms (see History)."""
+    conn.execute(UNINDEXED_INDEX)
+
+
+#: the rows stored pending (``PENDING_TERMS``); a query must say ``terms_check = x''``
+#: in these words for SQLite to use it
+UNINDEXED_INDEX: Final = ("CREATE INDEX messages_unindexed ON messages (position) "
+                          "WHERE terms_check = x''")
+
 Step = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: Final[Sequence[Step]] = (_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10,
-                                     _v11)
+                                     _v11, _v12)
 LATEST: Final = len(MIGRATIONS)
 
 

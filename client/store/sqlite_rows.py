@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
 
 import msgspec
@@ -38,6 +38,7 @@ from client.errors import (
 from client.store import rowpack
 from client.store.base import (
     MAX_PAGE,
+    PENDING_TERMS,
     Channel,
     ChannelKind,
     Message,
@@ -111,9 +112,9 @@ _INDEXED: Final = {
 class SqliteSearchTerms(SqliteBase):
     """Keeping the contentless index in step with the messages (module docstring)."""
 
-    _term_source: Callable[[bytes], Sequence[str]] | None = None
+    _term_source: Callable[[bytes], Iterable[str]] | None = None
 
-    def set_term_source(self, source: Callable[[bytes], Sequence[str]] | None) -> None:
+    def set_term_source(self, source: Callable[[bytes], Iterable[str]] | None) -> None:
         """Register how a stored body maps to the terms it was indexed with (the
         feature layer's search key and tokeniser: the current form first, then older
         ones); a pending rebuild runs now."""
@@ -126,7 +127,7 @@ class SqliteSearchTerms(SqliteBase):
             ).fetchone():
                 self._rebuild_search()
 
-    def _terms_now(self, channel_id: bytes, message_id: bytes, sealed: bytes) -> Sequence[str]:
+    def _terms_now(self, channel_id: bytes, message_id: bytes, sealed: bytes) -> Iterable[str]:
         """The term sets the current body gives (current form first), or none when
         they cannot be computed."""
         if self._term_source is None:
@@ -145,6 +146,10 @@ class SqliteSearchTerms(SqliteBase):
         rows = self._conn.execute(_INDEXED[which], args).fetchall()
         exact = True
         for position, channel_id, message_id, sealed, check in rows:
+            if check == PENDING_TERMS:  # never indexed: nothing in the index to take out
+                self._write("UPDATE messages SET terms_check = NULL WHERE position = ?",
+                            (position,))
+                continue
             terms = next((t for t in self._terms_now(channel_id, message_id, sealed)
                           if t and terms_check(t) == check), None)
             if terms is not None:
@@ -155,6 +160,34 @@ class SqliteSearchTerms(SqliteBase):
             self._write("UPDATE messages SET terms_check = NULL WHERE position = ?",
                         (position,))
         return exact
+
+    def index_pending(self, limit: int = 200) -> int:
+        """See :meth:`client.store.base.SearchStore.index_pending`. A row whose terms
+        cannot be computed (its body does not open, or has no text) is left unindexed,
+        as :meth:`_rebuild_search` leaves it."""
+        if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
+            raise UsageError(f"limit must be in 1..{MAX_PAGE}")
+        if self._term_source is None or not self._read(
+                "SELECT 1 FROM messages WHERE terms_check = x'' LIMIT 1"):
+            return 0  # no write, no transaction: every search asks
+        with self.transaction():
+            rows = self._conn.execute(
+                "SELECT m.position, c.channel_id, m.message_id, m.sealed " + _MESSAGES +
+                "WHERE m.terms_check = x'' ORDER BY m.position DESC LIMIT ?",  # the partial index
+                (limit,)).fetchall()
+            checks = []
+            # the newest slice first, but each slice in rising positions: FTS5 writes
+            # its pending terms out as a new segment whenever a rowid is not above the
+            # last one (in falling order: a segment per row, three times the cost)
+            for position, channel_id, message_id, sealed in reversed(rows):
+                terms = next(iter(self._terms_now(channel_id, message_id, sealed)), "")
+                if terms:
+                    self._terms_pending.append((position, terms))
+                checks.append((terms_check(terms) if terms else None, position))
+            with self._sql_errors():
+                self._conn.executemany("UPDATE messages SET terms_check = ? WHERE position = ?",
+                                       checks)
+        return len(rows)
 
     def _rebuild_search(self) -> None:
         """Rebuild the index from the bodies of the indexed messages; without a term
@@ -451,7 +484,7 @@ class SqliteMessages(SqliteSearchTerms):
                 if p.terms_check is None or len(p.terms_check) != 4 \
                         or not _TERMS.fullmatch(p.terms):
                     raise UsageError("a prepared row's terms are not index terms")
-            elif p.terms_check is not None:
+            elif p.terms_check is not None and p.terms_check != PENDING_TERMS:
                 raise UsageError("a prepared row without terms has no terms check")
             args += (r.message_id, r.seq, r.sent_at, r.received_at, r.expires_at, p.sealed,
                      p.terms_check)
@@ -735,6 +768,8 @@ class SqliteMessages(SqliteSearchTerms):
         if not groups or not all(_TERM.fullmatch(x) for g in groups for x in g):
             raise UsageError("search terms are encoded token hashes")
         match = " AND ".join("(" + " OR ".join(f'"{x}"' for x in g) + ")" for g in groups)
+        while self.index_pending(_PAGE_ITER) == _PAGE_ITER:  # a catch-up's rows, first
+            pass
         with self._lock:
             self._flush_terms()  # inside a transaction: what it stored so far counts
         sql = (

@@ -9,6 +9,7 @@ cannot dump core (docs/threats.md 20)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 import select
@@ -26,6 +27,7 @@ from client.events import MessageReceived
 from client.rowjobs import Preparer, RowJob, decode_answer, encode_job, encode_keys
 from client.search import SearchIndex
 from client.store import SqliteStore
+from client.store.base import PENDING_TERMS
 from client.store.sealing import RowCipher
 from client.store.sqlite_rows import _open_message
 from crypto.secret_bytes import Secret
@@ -131,6 +133,15 @@ async def test_rows_prepared_beside_are_the_rows_made_in_line(
     assert len(received(got.events)) == 90
     assert _rows(beside, gid) == _rows(in_line, gid)
     checks = "SELECT message_id, terms_check FROM messages ORDER BY position"
+    # no terms are hashed in a long batch (the child has no search key; what this
+    # thread prepared itself waits too): every row is indexed after the batch
+    pending = [r for r in beside._conn.execute(checks).fetchall() if r[1] == PENDING_TERMS]
+    assert len(pending) == 90
+    assert beside.index_pending(40) == 40  # newest first, one transaction a call
+    left = [r[0] for r in beside._conn.execute(checks).fetchall() if r[1] == PENDING_TERMS]
+    assert left == [r[0] for r in pending[:50]]
+    assert beside.index_pending(10_000) == 50
+    assert beside.index_pending() == 0
     assert beside._conn.execute(checks).fetchall() == in_line._conn.execute(checks).fetchall()
     index = SearchIndex(key)
     for word in ("ceasefire", "überprüfung", "annex", "verif*"):
@@ -208,6 +219,12 @@ async def test_over_the_real_relay_and_a_closed_clients_keys_leave_the_child(
     await b.sync()
     assert [m.text for m in b.messages(cid)][-48:] == [f"agenda item {i}" for i in range(48)]
     assert answers.rows > 0
+    # the rows the child sealed are indexed in the background once the sync is done
+    pending = "SELECT count(*) FROM messages WHERE terms_check = x''"
+    indexer = b.syncer._indexer
+    assert indexer is not None and b.store._conn.execute(pending).fetchone()[0] > 0
+    await asyncio.wait_for(indexer, 10)  # the background task itself, not a search
+    assert b.store._conn.execute(pending).fetchone()[0] == 0
     assert [m.text for m in b.search("agenda")][:1] == ["agenda item 47"]
     worker = sigchecks._worker
     key = b.store.row_key()
@@ -230,9 +247,10 @@ def test_prepared_rows_are_stored_once_each_in_one_statement(tmp_path: Path) -> 
     key = store.row_key()
     assert key is not None
     index = SearchIndex(secrets.token_bytes(32))
-    preparer = Preparer(key, index)
+    store.set_term_source(lambda body: iter([index.terms(body.decode())]))
+    preparer = Preparer(key)
     ids = [secrets.token_bytes(16) for _ in range(450)]  # three statements
-    jobs = [RowJob(cid, mid, b"alderia/ana", f"body {i}".encode(), f"word{i % 7} text")
+    jobs = [RowJob(cid, mid, b"alderia/ana", f"word{i % 7} text {i}".encode(), True)
             for i, mid in enumerate(ids)]
     prepared = preparer.prepare(jobs)
     assert store.insert_message(cid, ids[3], sender=b"x", body=b"first copy", sent_at=1,
@@ -249,14 +267,16 @@ def test_prepared_rows_are_stored_once_each_in_one_statement(tmp_path: Path) -> 
     assert sum(x.startswith("INSERT INTO messages") for x in statements) == 3
     got = {m.message_id: m for m in store.list_messages(cid, limit=1000)}
     assert len(got) == 450 and got[ids[3]].body == b"first copy"
-    assert got[ids[7]].body == b"body 7" and got[ids[7]].seq == 8
+    assert got[ids[7]].body == b"word0 text 7" and got[ids[7]].seq == 8
     assert (got[ids[200]].sent_at, got[ids[200]].received_at) == (210, 220)
     terms, _ = index.query("word3")
+    # a search indexes the pending rows first: it finds them at once
     assert {m.message_id for m in store.search_index(terms, channel_id=cid, limit=500)} \
         == {ids[i] for i in range(450) if i % 7 == 3 and i != 3}
-    # undone with the transaction it ran in, terms too
+    assert store.index_pending() == 0
+    # undone with the transaction it ran in
     more = [secrets.token_bytes(16) for _ in range(3)]
-    extra = preparer.prepare([RowJob(cid, m, b"s", b"b", "undone words") for m in more])
+    extra = preparer.prepare([RowJob(cid, m, b"s", b"undone words", True) for m in more])
     with pytest.raises(RuntimeError), store.transaction():
         store.insert_prepared_messages(cid, [NewRow(m, p, 1, 1) for m, p in zip(
             more, extra, strict=True)])
@@ -265,9 +285,11 @@ def test_prepared_rows_are_stored_once_each_in_one_statement(tmp_path: Path) -> 
     assert store.search_index(index.query("undone")[0], channel_id=cid, limit=10) == []
     # malformed prepared rows and an unknown channel are refused, nothing stored
     good = extra[0]
+    assert (good.terms, good.terms_check) == ("", PENDING_TERMS)
     for bad in (PreparedRow(b"short", "", None),
                 PreparedRow(good.sealed, "NOT-A-TERM", b"1234"),
-                PreparedRow(good.sealed, good.terms, None),
+                PreparedRow(good.sealed, "abcdefghij", None),
+                PreparedRow(good.sealed, "abcdefghij", PENDING_TERMS),
                 PreparedRow(good.sealed, "", b"1234")):
         with pytest.raises(UsageError):
             store.insert_prepared_messages(cid, [NewRow(more[0], bad, 1, 1)])
@@ -295,14 +317,14 @@ def _answers(out: bytes) -> dict[int, bytes]:
     return got
 
 
-def test_the_child_seals_with_the_keys_it_was_given_and_nothing_else() -> None:
-    store_key, search_key = secrets.token_bytes(32), secrets.token_bytes(32)
+def test_the_child_seals_with_the_key_it_was_given_and_nothing_else() -> None:
+    store_key, other_key = secrets.token_bytes(32), secrets.token_bytes(32)
     cid, mid = secrets.token_bytes(16), secrets.token_bytes(16)
     body = payloads.encode(text("the communiqué, final text"))
-    job = encode_job(3, [RowJob(cid, mid, b"alderia/ana", body, "the communiqué, final text")])
+    job = encode_job(3, [RowJob(cid, mid, b"alderia/ana", body, True)])
     out = _answers(serve_bytes(
         _frame(b"J", 1, job)                                   # no key set yet: empty
-        + _frame(b"K", 0, encode_keys(3, store_key, search_key))
+        + _frame(b"K", 0, encode_keys(3, store_key))
         + _frame(b"K", 0, b"\xc1 not a key set")                # ignored
         + _frame(b"J", 2, job)
         + _frame(b"J", 3, job[:-2])                             # malformed: empty
@@ -313,9 +335,10 @@ def test_the_child_seals_with_the_keys_it_was_given_and_nothing_else() -> None:
     assert rows is not None
     secret = _open_message(RowCipher(Secret(store_key)), cid, mid, rows[0].sealed)
     assert (secret.sender, secret.body) == (b"alderia/ana", body)
-    assert rows[0].terms == SearchIndex(search_key).terms("the communiqué, final text")
+    # no terms: the child has no search key; the row is to be indexed in the parent
+    assert (rows[0].terms, rows[0].terms_check) == ("", PENDING_TERMS)
     with pytest.raises(Exception):  # noqa: B017 - sealed to this row and key only
-        _open_message(RowCipher(Secret(search_key)), cid, mid, rows[0].sealed)
+        _open_message(RowCipher(Secret(other_key)), cid, mid, rows[0].sealed)
     with pytest.raises(Exception):  # noqa: B017
         _open_message(RowCipher(Secret(store_key)), cid, secrets.token_bytes(16),
                       rows[0].sealed)
@@ -326,9 +349,9 @@ def test_the_child_seals_with_the_keys_it_was_given_and_nothing_else() -> None:
 def test_a_cancelled_request_is_dropped_unanswered() -> None:
     store_key = secrets.token_bytes(32)
     job = encode_job(0, [RowJob(secrets.token_bytes(16), secrets.token_bytes(16), b"s",
-                                b"b", "")])
+                                b"b", False)])
     out = _answers(serve_bytes(
-        _frame(b"K", 0, encode_keys(0, store_key, None))
+        _frame(b"K", 0, encode_keys(0, store_key))
         + _frame(b"J", 1, job) + _frame(b"J", 2, job) + _frame(b"J", 3, job)
         + _frame(b"C", 0, (2).to_bytes(8, "big") + (3).to_bytes(8, "big"))))
     # all four were read before the first was worked on: 2 and 3 never ran

@@ -707,7 +707,7 @@ def test_migrates_v1_database(db_path: Path) -> None:
     )
     conn.close()
     s = SqliteStore.open(db_path, KEY)
-    assert schema.current_version(s._conn) == SCHEMA_VERSION == 11
+    assert schema.current_version(s._conn) == SCHEMA_VERSION == 12
     ch = s.get_channel(b"c")
     assert (ch.name, ch.kind, ch.roster, ch.cursor) == (
         "old channel",

@@ -164,7 +164,7 @@ def test_a_schema_9_store_migrates_keeping_every_message_order_result_and_expiry
     store = SqliteStore.open(db, KEY)
     feats = Features(store, index)
     conn = store._conn
-    assert schema.current_version(conn) == schema.LATEST == 11
+    assert schema.current_version(conn) == schema.LATEST == 12
     columns = {r[1] for r in conn.execute("PRAGMA table_xinfo(messages)")}
     assert "channel_id" not in columns and {"chan", "ord", "terms_check"} <= columns
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -46,7 +46,7 @@ def test_a_schema_10_store_migrates_and_its_whole_states_load(tmp_path: Path) ->
     stored_a = a.to_bytes()
     _v10_store(db, [stored_a, b.to_bytes()])
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == schema.LATEST == 11
+    assert schema.current_version(store._conn) == schema.LATEST == 12
     st = store.get_group_state(GROUPS[1])
     assert st is not None and st.ratchets is None and st.epoch == 2
     loaded = Group.from_bytes(st.state, credential_validator=accept)

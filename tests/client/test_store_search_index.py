@@ -18,7 +18,7 @@ import msgspec
 import pytest
 
 from client import payloads
-from client.errors import NotFoundError
+from client.errors import NotFoundError, UsageError
 from client.features import Features
 from client.policy import Ident
 from client.search import SearchIndex, payload_text
@@ -116,7 +116,7 @@ def test_a_schema_6_store_migrates_with_identical_search_results(tmp_path: Path)
     size_before = db.stat().st_size
 
     store = SqliteStore.open(db, KEY)
-    assert schema.current_version(store._conn) == schema.LATEST == 11
+    assert schema.current_version(store._conn) == schema.LATEST == 12
     sql = store._conn.execute(
         "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").fetchone()[0]
     assert "content=''" in sql
@@ -379,4 +379,106 @@ def test_terms_written_at_commit_stay_in_step_with_their_rows(tmp_path: Path) ->
     with store.transaction():
         store._rebuild_search()
     assert _vocab(store) == before
+    store.close()
+
+
+def _put_pending(store: SqliteStore, cid: bytes, body: str) -> payloads.Text:
+    """A row as a catch-up stores it: sealed elsewhere, its terms left pending."""
+    from client.rowjobs import Preparer, RowJob
+    from client.store.base import NewRow
+
+    p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
+    key = store.row_key()
+    assert key is not None
+    (prepared,) = Preparer(key).prepare(
+        [RowJob(cid, p.message_id, b"alderia/ana", payloads.encode(p), True)])
+    with store.transaction():
+        assert store.insert_prepared_messages(cid, [NewRow(p.message_id, prepared, 5, 5)])
+    return p
+
+
+def _pending(store: SqliteStore) -> int:
+    return int(store._conn.execute(
+        "SELECT count(*) FROM messages WHERE terms_check = x''").fetchone()[0])
+
+
+def test_rows_stored_pending_are_found_edited_and_deleted_like_the_rest(
+        tmp_path: Path) -> None:
+    """A catch-up's rows are indexed after it (client.rowjobs): until then a search
+    indexes them first, so it never misses one; an edit, a delete or an expiry of a
+    row still pending takes nothing wrong out of the index and rebuilds nothing."""
+    store, feats, index = _fresh(tmp_path)
+    indexed = _put(store, feats, CHANNELS[0], "plenary agenda")
+    waiting = [_put_pending(store, CHANNELS[0], f"plenary item {i}") for i in range(5)]
+    edited = _put_pending(store, CHANNELS[1], "ordinary wording")
+    gone = _put_pending(store, CHANNELS[1], "zanzibar recess")
+    assert _pending(store) == 7
+    assert not set(index.terms("item wording recess").split()) & _vocab(store)
+    feats.apply(CHANNELS[1], Ident("alderia", "ana"),
+                payloads.Edit(message_id=payloads.new_message_id(), sent_at=6,
+                              target=edited.message_id, body="replaced text"), ["alderia"])
+    assert store.delete_message(CHANNELS[1], gone.message_id)
+    assert store._conn.execute(
+        "SELECT 1 FROM meta WHERE name = 'search_stale'").fetchone() is None  # no rebuild
+    assert _pending(store) == 5
+    # the search indexes what is pending first
+    assert _find(store, index, "plenary") == {indexed.message_id} | {
+        p.message_id for p in waiting}
+    assert _pending(store) == 0
+    assert _find(store, index, "replaced") == {edited.message_id}
+    assert _find(store, index, "ordinary") == set() and _find(store, index, "zanzibar") == set()
+    store.compact()
+    _integrity(store)
+    vocab = _vocab(store)
+    assert not set(index.terms("zanzibar recess ordinary wording").split()) & vocab
+    # each row's check is its terms', as if it had been indexed at insert
+    for p in [indexed, *waiting]:
+        (check,) = store._conn.execute(
+            "SELECT terms_check FROM messages WHERE message_id = ?", (p.message_id,)).fetchone()
+        assert check == terms_check(feats.terms(p))
+    store.close()
+
+
+def test_pending_rows_survive_a_restart_and_wait_for_a_term_source(tmp_path: Path) -> None:
+    key = Secret(secrets.token_bytes(32))
+    index = SearchIndex(secrets.token_bytes(32))
+    store = SqliteStore.open(tmp_path / "s.sqlite3", key)
+    store.create_channel(channel_id=CHANNELS[0], group_id=CHANNELS[0],
+                         kind=ChannelKind.MULTILATERAL, name="c", created_at=1)
+    rows = [_put_pending(store, CHANNELS[0], f"communique draft {i}") for i in range(3)]
+    broken = _put_pending(store, CHANNELS[0], "damaged later")
+    store._conn.execute("UPDATE messages SET sealed = zeroblob(80) WHERE message_id = ?",
+                        (broken.message_id,))
+    store.close()  # a crash or a quit before the background indexing: rows stay pending
+
+    store = SqliteStore.open(tmp_path / "s.sqlite3", key)
+    assert _pending(store) == 4
+    assert store.index_pending() == 0  # no term source yet (no search key): they wait
+    assert _pending(store) == 4
+    Features(store, index)  # the feature layer registers its term source
+    assert store.index_pending(2) == 2 and _pending(store) == 2
+    assert store.index_pending() == 2 and _pending(store) == 0
+    # the damaged row is left unindexed (it reads as damaged, as before)
+    (check,) = store._conn.execute(
+        "SELECT terms_check FROM messages WHERE message_id = ?", (broken.message_id,)
+    ).fetchone()
+    assert check is None
+    assert _find(store, index, "communique") == {p.message_id for p in rows}
+    with pytest.raises(UsageError):
+        store.index_pending(0)
+    store.close()
+
+
+def test_pending_rows_are_found_by_their_own_index(tmp_path: Path) -> None:
+    """Every search asks whether anything is pending: the partial index answers it
+    without reading the table, and the store holds nothing else in it."""
+    store, _feats, _index = _fresh(tmp_path)
+    _put_pending(store, CHANNELS[0], "one")
+    plan = " ".join(str(r) for r in store._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT 1 FROM messages WHERE terms_check = x'' LIMIT 1"))
+    assert "messages_unindexed" in plan
+    plan = " ".join(str(r) for r in store._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT m.position FROM messages m JOIN channels c "
+        "ON c.number = m.chan WHERE m.terms_check = x'' ORDER BY m.position DESC LIMIT 5"))
+    assert "messages_unindexed" in plan
     store.close()

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A catch-up page from the relay is decoded in one typed pass (client.transport
-``_decode_page``): the same messages as the relay's JSON says, and anything else (a
-relay that is broken or hostile, THREATS 2) a typed :class:`PeerError`, never a
-KeyError or a half-read page."""
+"""A catch-up page from the relay is decoded in one typed pass (client.relay_pages):
+the same messages as the relay's JSON says, and anything else (a relay that is broken
+or hostile, THREATS 2) a typed :class:`PeerError`, never a KeyError or a half-read
+page."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import os
 import pytest
 
 from client.errors import PeerError
-from client.transport import RelayMessage, _decode_page, b64u
+from client.relay_pages import decode_page
+from client.transport import RelayMessage, b64u
 
 
 def _entry(gid: bytes, seq: int, **extra: object) -> dict[str, object]:
@@ -30,14 +31,14 @@ def _gid(text: str) -> bytes:
 def test_a_page_decodes_to_what_its_json_says() -> None:
     gid, other = os.urandom(32), os.urandom(16)
     entries = [_entry(gid, 1), _entry(gid, 2, voided=True), _entry(other, 7)]
-    msgs, last = _decode_page(json.dumps({"messages": entries, "last_seq": 9}).encode())
+    msgs, last = decode_page(json.dumps({"messages": entries, "last_seq": 9}).encode())
     assert last == 9
     assert msgs == [RelayMessage(_gid(str(e["group_id"])), int(str(e["seq"])), str(e["sender"]),
                                  str(e["client_msg_id"]), base64.b64decode(str(e["message"])),
                                  e.get("voided") is True) for e in entries]
     assert [m.group_id for m in msgs] == [gid, gid, other]
     assert [m.voided for m in msgs] == [False, True, False]
-    assert _decode_page(b'{"messages": [], "last_seq": 0}') == ([], 0)
+    assert decode_page(b'{"messages": [], "last_seq": 0}') == ([], 0)
 
 
 @pytest.mark.parametrize("mangle", [
@@ -52,7 +53,7 @@ def test_a_page_decodes_to_what_its_json_says() -> None:
 ])
 def test_a_malformed_page_is_a_typed_refusal(mangle: object) -> None:
     page = json.dumps({"messages": [_entry(os.urandom(32), 1)], "last_seq": 9}).encode()
-    _decode_page(page)  # the page itself is fine
+    decode_page(page)  # the page itself is fine
     assert callable(mangle)
     with pytest.raises(PeerError, match="page of messages is malformed"):
-        _decode_page(mangle(page))
+        decode_page(mangle(page))
