@@ -93,8 +93,10 @@ def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: byt
 
 
 #: ``terms_check`` of a row whose search terms are still to be computed, from its
-#: stored body (:meth:`SearchStore.index_pending`): the rows a catch-up stores.
-PENDING_TERMS: Final = b""
+#: stored body (:meth:`SearchStore.index_pending`): the rows a catch-up stores. Five
+#: bytes, never a check (four): the check that replaces it makes the row a byte
+#: shorter, never longer, so indexing does not split the table's full pages.
+PENDING_TERMS: Final = b"index"
 
 
 class PreparedRow(msgspec.Struct, array_like=True, frozen=True):

@@ -56,7 +56,7 @@ History:
         part) lets a write of the ratchet part alone be refused over an epoch part it
         was not made for (a rolled-back write the engine had counted as saved).
     12. rows indexed after they are stored: a catch-up stores its rows with
-        ``terms_check`` an empty blob (:data:`client.store.base.PENDING_TERMS`) and
+        ``terms_check`` a five-byte marker (:data:`client.store.base.PENDING_TERMS`) and
         indexes them afterwards (:meth:`client.store.sqlite_rows.SqliteSearchTerms.index_pending`);
         ``messages_unindexed``, a partial index on those rows alone, finds them
         without reading the table (and is empty once they are indexed).
@@ -72,7 +72,8 @@ from typing import Final
 
 from client.errors import SchemaVersionError
 
-__all__ = ["LATEST", "MIGRATIONS", "SEARCH_FTS", "current_version", "migrate", "terms_check"]
+__all__ = ["LATEST", "MIGRATIONS", "PENDING_SQL", "SEARCH_FTS", "current_version", "migrate",
+           "terms_check"]
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -308,10 +309,11 @@ def _v12(conn: sqlite3.Connection) -> None:
     conn.execute(UNINDEXED_INDEX)
 
 
-#: the rows stored pending (``PENDING_TERMS``); a query must say ``terms_check = x''``
-#: in these words for SQLite to use it
+#: the rows stored pending (``PENDING_TERMS``, ``b"index"``); a query must say
+#: :data:`PENDING_SQL` in these words for SQLite to use it
+PENDING_SQL: Final = "terms_check = x'696e646578'"
 UNINDEXED_INDEX: Final = ("CREATE INDEX messages_unindexed ON messages (position) "
-                          "WHERE terms_check = x''")
+                          "WHERE " + PENDING_SQL)
 
 Step = Callable[[sqlite3.Connection], None]
 

@@ -47,13 +47,15 @@ from client.store.base import (
     check_int,
     check_message,
 )
-from client.store.schema import terms_check
+from client.store.schema import PENDING_SQL, terms_check
 from client.store.sealing import SEALED_MIN, RowCipher
 from client.store.sqlite_base import Row, SqliteBase
 
 __all__ = ["SqliteChannels", "SqliteMessages", "seal_message_row"]
 
 _PAGE_ITER: Final = 500
+#: whether a row waits for its search terms (schema 12's partial index answers it)
+_ANY_PENDING: Final = "SELECT 1 FROM messages WHERE " + PENDING_SQL + " LIMIT 1"  # noqa: S608 - constants
 _TERM: Final = re.compile(r"[0-9a-z]{8,64}")
 _TERMS: Final = re.compile(r"[0-9a-z]{8,64}(?: [0-9a-z]{8,64})*")
 _OPENED_MAX: Final = 4096  # channels whose opened secret is kept (a bound, not a need)
@@ -168,12 +170,12 @@ class SqliteSearchTerms(SqliteBase):
         if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
             raise UsageError(f"limit must be in 1..{MAX_PAGE}")
         if self._term_source is None or not self._read(
-                "SELECT 1 FROM messages WHERE terms_check = x'' LIMIT 1"):
+                _ANY_PENDING):
             return 0  # no write, no transaction: every search asks
         with self.transaction():
             rows = self._conn.execute(
                 "SELECT m.position, c.channel_id, m.message_id, m.sealed " + _MESSAGES +
-                "WHERE m.terms_check = x'' ORDER BY m.position DESC LIMIT ?",  # the partial index
+                "WHERE m." + PENDING_SQL + " ORDER BY m.position DESC LIMIT ?",  # its index
                 (limit,)).fetchall()
             checks = []
             # the newest slice first, but each slice in rising positions: FTS5 writes
