@@ -152,9 +152,16 @@ class Reader:
     def opaque_v(self) -> bytes:
         """``opaque x<V>``."""
         pos, end, data = self._pos, self._end, self._data
-        if pos < end and data[pos] < 0x40:  # one-byte length: the common case, inline
+        first = data[pos] if pos < end else 0xFF
+        if first < 0x40:  # one-byte length: the common case, inline
             start = pos + 1
-            stop = start + data[pos]
+            stop = start + first
+        elif first < 0x80 and pos + 1 < end:  # two bytes: a message's body and signature
+            n = ((first & 0x3F) << 8) | data[pos + 1]
+            if n < 0x40:
+                raise DecodeError("non-minimal varint")
+            start = pos + 2
+            stop = start + n
         else:
             n = self.varint()
             start = self._pos

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from client import payloads
 from client.crisis import authority, signing
-from client.crisis.handovers import stored_handovers
 from client.crisis.records import RecordError
 from client.decisions import desk_exports, drafting, silence
 from client.decisions.book import Book, Item, decode_item, encode_item
@@ -97,7 +96,7 @@ class Desk(StoredDesk):
         verdict = authority.decide(
             charter, Ident(mission, delegate), authority.Act.CHAIR_NOTICE, at_ms=at,
             roles=authority.role_chairs(eng.trust.root_der, eng.trust.crls),
-            handovers=list(stored_handovers(self.client.store, eng.trust.root_der)))
+            handovers=eng.handovers())
         if verdict.allowed:
             return ""
         return "only the chair, or a convener the channel's charter names, puts a text " \

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from random import Random
 
 from client import payloads
+from client.crisis.authority import Handover
 from client.engine.channels import Channels
 from client.engine.commits import Commits, Directory
 from client.engine.context import EngineContext, MemberRow
@@ -254,6 +255,12 @@ class Engine:
     def charter(self, channel_id: bytes) -> Charter:
         """The channel's public charter (what the relay sees too)."""
         return self._ctx.charter(channel_id)
+
+    def handovers(self) -> list[Handover]:
+        """The venue's chair handovers among this device's stored crisis items: read
+        from the store once, then kept as items arrive (what the engine's own chair
+        checks use)."""
+        return list(self._ctx.handovers())
 
     def check_marking(self, channel_id: bytes, marking: str) -> str:
         """``marking`` as the venue's scheme writes it, if the channel's ceiling allows

@@ -29,6 +29,25 @@ def test_varint_rejects_non_minimal_truncated_and_8_byte(hexed: str) -> None:
         decode_varint(bytes.fromhex(hexed))
 
 
+@pytest.mark.parametrize("n", [0, 1, 63, 64, 65, 300, 16383, 16384, 70000])
+def test_opaque_v_reads_every_length_form(n: int) -> None:
+    """``Reader.opaque_v`` reads one- and two-byte lengths in place (a message's body
+    and signature take two): the same bytes and position as the general varint path."""
+    body = bytes(range(256)) * (n // 256) + bytes(range(n % 256))
+    data = b"\xaa" + encode_varint(n) + body + b"\xbb"
+    r = Reader(data, 1)
+    assert r.opaque_v() == body and r.position == len(data) - 1
+
+
+@pytest.mark.parametrize("hexed", ["4000", "4025", "403f", "40", "4100", "7fff00",
+                                   "80000025", "80003fff", "c000"])
+def test_opaque_v_refuses_non_minimal_truncated_and_8_byte_lengths(hexed: str) -> None:
+    with pytest.raises(DecodeError):
+        Reader(bytes.fromhex(hexed)).opaque_v()
+    with pytest.raises(DecodeError):  # the same within a bounded reader
+        Reader(bytes.fromhex(hexed) + b"\x00" * 70, 0, len(hexed) // 2).opaque_v()
+
+
 def test_varint_range() -> None:
     with pytest.raises(UsageError):
         encode_varint(1 << 30)

@@ -220,3 +220,28 @@ async def test_a_relay_that_withholds_everything_the_breaker_sends_cannot_adopt(
     for n in others:
         out = v.dd(n).status(proc)
         assert out.state is State.PENDING and out.awaiting == ("borduria/ana",)
+
+
+async def test_who_may_put_a_text_is_judged_without_reading_the_history(
+        decisions_venue: DecisionsVenue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each put taken into the book is checked against the chair's authority, with the
+    venue's handovers: those the engine keeps (read once, then as items arrive), not a
+    read and decode of every stored message of every channel for each put (which made
+    a book of n puts over m messages cost n x m decodes)."""
+    from client.decisions.desk import Desk
+
+    v = decisions_venue
+    cid = await _venue(v)
+    procs = [await v.dd(CHAIR).put(cid, f"Text {i}", TEXT, period_ms=int(HOUR * 1000))
+             for i in range(3)]
+    await v.tick_all()
+    reader = v.client("borduria-ana")
+    assert reader.engine.handovers() == []  # read here, once
+    scans: list[object] = []
+    real = type(reader.store).iter_messages
+    monkeypatch.setattr(type(reader.store), "iter_messages",
+                        lambda self, *a, **k: scans.append(a) or real(self, *a, **k))
+    fresh = Desk(reader)  # a new book: every put taken again
+    fresh.refresh()
+    assert [str(fresh.status(p).state) for p in procs] == ["under silence"] * 3
+    assert scans == []
