@@ -25,9 +25,9 @@ def unb64u(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-@dataclass(frozen=True, slots=True)
-class RelayMessage:
-    """One entry of a group's total order, as the relay delivered it."""
+class RelayMessage(msgspec.Struct, frozen=True):
+    """One entry of a group's total order, as the relay delivered it (a frozen msgspec
+    struct: a catch-up makes thousands, several times faster than a frozen dataclass)."""
 
     group_id: bytes
     seq: int

@@ -334,10 +334,9 @@ FP_LEN: Final = 16
 SIG_LEN: Final = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Envelope:
+class Envelope(msgspec.Struct, frozen=True):
     """Corridor's authenticated data: the epoch fingerprint, its signature (or empty)
-    and the inner part."""
+    and the inner part. A frozen msgspec struct: one is read per message received."""
 
     fp: bytes
     sig: bytes

@@ -27,8 +27,9 @@ consumed generation asked for again raises :class:`~crypto.errors.ReplayError`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+
+import msgspec
 
 from crypto.codec import Reader, Writer
 from crypto.errors import DecodeError, GenerationError, ProtocolError, ReplayError, UsageError
@@ -57,20 +58,26 @@ class RatchetType(IntEnum):
     APPLICATION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class RatchetKey:
-    """The AEAD key and nonce of one generation, plus what consuming it changes."""
+class RatchetKey(msgspec.Struct, frozen=True, eq=False):
+    """The AEAD key and nonce of one generation, plus what consuming it changes.
+
+    A frozen msgspec struct rather than a frozen dataclass: one is made for every
+    message received, and a frozen dataclass's ``__init__`` took several times as long
+    (docs/benchmarks.md, catch-up session 9). Compared by identity; the repr names no
+    key material."""
 
     leaf: int
     ratchet: RatchetType
     generation: int
-    key: bytes = field(repr=False)
-    nonce: bytes = field(repr=False)
+    key: bytes
+    nonce: bytes
     # Ratchet state after consuming: (version it was computed against, next secret,
     # next generation, newly skipped keys). None when the key came from the skipped set.
-    _advance: tuple[int, bytes, int, tuple[tuple[int, bytes, bytes], ...]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    _advance: tuple[int, bytes, int, tuple[tuple[int, bytes, bytes], ...]] | None = None
+
+    def __repr__(self) -> str:
+        return (f"RatchetKey(leaf={self.leaf}, ratchet={self.ratchet!r}, "
+                f"generation={self.generation})")
 
 
 class _Ratchet:

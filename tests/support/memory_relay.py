@@ -17,9 +17,10 @@ apart unseen.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
+
+import msgspec
 
 from client.transport import (
     EpochConflictError,
@@ -182,7 +183,7 @@ class MemoryTransport(Transport):
         if g is None or self.device_id not in g.members:
             raise RelayRefused(404, "not_found", "no such group")
         joined = g.members[self.device_id]
-        out = [dataclasses.replace(m, voided=m.seq in g.voided)
+        out = [msgspec.structs.replace(m, voided=m.seq in g.voided)
                for m in g.messages if m.seq > max(after, joined)][:limit]
         return out, len(g.messages)
 
