@@ -236,8 +236,11 @@ class Receiver:
             if changed:
                 g = ctx.group(ch.group_id)
         if checks is not None:
-            checks.settle()  # nothing of this batch is kept before its signatures pass
+            # The rows go in first, while the child works through the signatures it
+            # has left (session 9: it idled here); nothing of the batch is kept before
+            # they pass: a failed check rolls the whole transaction back.
             self._insert_rows(ch, checks, events)
+            checks.settle()
         if not meta.left and dirty:
             ctx.save_group(g)
         if cursor > ch.cursor:
