@@ -93,13 +93,19 @@ def tokens(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+#: kinds whose text is their body, and those with a title too (tuples, built once:
+#: ``A | B`` makes a new union on every call, and this runs for every message stored)
+_BODIES: Final = (payloads.Text, payloads.Reply, payloads.Edit)
+_TITLED: Final = (payloads.AgendaNotice, payloads.Activity)
+
+
 def payload_text(p: payloads.Decoded) -> str:
     """The searchable text of a payload (empty for kinds that carry none)."""
-    if isinstance(p, payloads.Text | payloads.Reply | payloads.Edit):
+    if isinstance(p, _BODIES):
         return p.body
     if isinstance(p, payloads.Attachment):
         return f"{p.file_name} {p.caption}"
-    if isinstance(p, payloads.AgendaNotice | payloads.Activity):
+    if isinstance(p, _TITLED):
         return f"{p.title} {p.body}"
     if isinstance(p, payloads.EmergencyCall):
         return f"{p.place} {p.link} {p.agenda}"

@@ -32,7 +32,7 @@ import hmac
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Final, Protocol
 
 import nacl.bindings as _nacl
 import nacl.exceptions
@@ -103,6 +103,9 @@ def expand_signature_key(private_key: bytes) -> bytes:
     return bytes(sk)
 
 
+_SHA256_ALG: Final = _SHA256()  # one instance: a hash algorithm object holds no state
+
+
 class HmacSha256:
     """HMAC-SHA-256 under one key, for a key that MACs several messages in a row (a
     ratchet step's three expansions, an epoch's sender-data keys, the search terms).
@@ -115,7 +118,7 @@ class HmacSha256:
     __slots__ = ("_keyed",)
 
     def __init__(self, key: bytes) -> None:
-        self._keyed = _HMAC(bytes(key), _SHA256())
+        self._keyed = _HMAC(bytes(key), _SHA256_ALG)
 
     def __repr__(self) -> str:
         return "HmacSha256(<redacted>)"

@@ -56,7 +56,6 @@ from client.features import ANSWER_KINDS, MODIFIER_KINDS, kind_of
 from client.msgids import APP
 from client.policy import Ident, PolicyViolation, check_post
 from client.rowjobs import RowJob
-from client.search import payload_text
 from client.store.base import Channel, NewRow
 from client.transport import RelayMessage
 from crypto.corridor.charter import commit_stamp
@@ -451,10 +450,10 @@ class Receiver:
                                     kind, m.seq)
             events.append(event)
             now = ctx.now()
-            # its search terms come after the catch-up (store.index_pending)
-            searchable = ctx.features.index is not None and bool(payload_text(payload))
+            # its search terms come after the catch-up (store.index_pending; a text's
+            # body is never empty, and an attachment's text that is gets no terms then)
             checks.add_row(RowJob(ch.channel_id, payload.message_id, sender.delegate.encode(),
-                                  res.data, searchable),
+                                  res.data, ctx.features.index is not None),
                            _Row(payload, sender, now, m.seq,
                                 now + meta.timer if meta.timer else None, event))
         elif not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,
