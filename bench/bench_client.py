@@ -220,12 +220,12 @@ def floor(n: int) -> None:
         key = store.row_key()
         assert key is not None
         prepared = Preparer(key).prepare(
-            [RowJob(cid, mids[i], b"alderia/ana", body, True) for i in range(n)])
+            [RowJob(cid, mids[i], b"alderia/ana", body) for i in range(n)])
         t = time.process_time()
         for start in range(0, n, 200):  # as a catch-up's slice stores them (session 8)
             with store.transaction():
                 store.insert_prepared_messages(cid, [
-                    NewRow(mids[i], prepared[i], 1, 1, i + 1, None)
+                    NewRow(mids[i], prepared[i], 1, 1, i + 1, None, True)
                     for i in range(start, min(n, start + 200))])
         row = (time.process_time() - t) / n
         print(f"  {'SQLite: the row and its indexes (terms after the catch-up)':58} "

@@ -33,7 +33,6 @@ from typing import Final
 import msgspec
 
 from client.errors import ClientError
-from client.store.base import PENDING_TERMS, PreparedRow
 from client.store.sealing import KEY_SIZE, RowCipher
 from client.store.sqlite_rows import seal_message_row
 from crypto.secret_bytes import Secret
@@ -46,14 +45,12 @@ MAX_KEY_SETS: Final = 16
 
 
 class RowJob(msgspec.Struct, array_like=True, frozen=True):
-    """One received row: what its seal binds and holds, and whether it has text to
-    index (then it is stored pending: :data:`~client.store.base.PENDING_TERMS`)."""
+    """One received row: what its seal binds and holds."""
 
     channel_id: bytes
     message_id: bytes
     sender: bytes
     body: bytes
-    searchable: bool
 
 
 class _Job(msgspec.Struct, array_like=True, frozen=True):
@@ -68,7 +65,7 @@ class _Keys(msgspec.Struct, array_like=True, frozen=True):
 
 _job_decoder: Final = msgspec.msgpack.Decoder(_Job)
 _keys_decoder: Final = msgspec.msgpack.Decoder(_Keys)
-_answer_decoder: Final = msgspec.msgpack.Decoder(list[PreparedRow])
+_answer_decoder: Final = msgspec.msgpack.Decoder(list[bytes])
 _encode: Final = msgspec.msgpack.encode
 
 
@@ -80,15 +77,12 @@ class Preparer:
     def __init__(self, store_key: bytes) -> None:
         self._cipher = RowCipher(Secret(store_key))
 
-    def prepare(self, rows: Sequence[RowJob]) -> list[PreparedRow]:
-        """Each row as :meth:`~client.store.sqlite_rows.SqliteMessages.insert_message`
-        would seal it, its search terms left for later when it has any."""
-        cipher, out = self._cipher, []
-        for r in rows:
-            out.append(PreparedRow(
-                seal_message_row(cipher, r.channel_id, r.message_id, r.sender, r.body),
-                "", PENDING_TERMS if r.searchable else None))
-        return out
+    def prepare(self, rows: Sequence[RowJob]) -> list[bytes]:
+        """Each row's sealed column, as
+        :meth:`~client.store.sqlite_rows.SqliteMessages.insert_message` would seal it."""
+        cipher = self._cipher
+        return [seal_message_row(cipher, r.channel_id, r.message_id, r.sender, r.body)
+                for r in rows]
 
 
 class KeySets:
@@ -136,13 +130,13 @@ def encode_job(key_set: int, rows: list[RowJob]) -> bytes:
     return _encode(_Job(key_set, rows))
 
 
-def encode_answer(rows: Sequence[PreparedRow]) -> bytes:
+def encode_answer(rows: Sequence[bytes]) -> bytes:
     return _encode(rows)
 
 
-def decode_answer(data: bytes, count: int) -> list[PreparedRow] | None:
-    """The prepared rows of an answer, or None when it is empty or not ``count`` rows
-    of the right shape (the parent then prepares them itself)."""
+def decode_answer(data: bytes, count: int) -> list[bytes] | None:
+    """The sealed columns of an answer, or None when it is empty or not ``count`` of
+    them (the parent then seals the rows itself)."""
     if not data:
         return None
     try:

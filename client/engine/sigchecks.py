@@ -44,7 +44,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from client.rowjobs import (
     MAX_KEY_SETS,
@@ -56,9 +56,6 @@ from client.rowjobs import (
 )
 from crypto.errors import VerificationError
 from crypto.framing import DeferredSignatures, SignatureBatch
-
-if TYPE_CHECKING:
-    from client.store.base import PreparedRow
 
 __all__ = ["CHUNK", "MIN_BATCH", "DeferredCheckFailed", "ParallelChecks", "forget_keys",
            "parallel_checks", "start_worker"]
@@ -302,7 +299,7 @@ class ParallelChecks:
         self._sent: list[_Sent] = []  # in the order sent
         self._later: list[Callable[[], None]] = []
         self._rows: list[tuple[RowJob, object]] = []  # queued, not sent yet
-        self._ready_rows: list[tuple[object, PreparedRow]] = []
+        self._ready_rows: list[tuple[object, bytes]] = []  # (info, sealed column)
         self._failed = False
         self._preparer: Preparer | None = None
         self._key_set: int | None = None
@@ -361,7 +358,7 @@ class ParallelChecks:
                     encode_job(self._key_set, [job for job, _info in rows]), b"J")
         self._sent.append(_Sent(b"J", ident, rows))
 
-    def take_rows(self) -> list[tuple[object, PreparedRow]]:
+    def take_rows(self) -> list[tuple[object, bytes]]:
         """Every row queued so far, prepared, in the order queued, with its ``info``
         (those of a :meth:`settle` before it too)."""
         if self._rows:  # the last few, never sent: prepared here first

@@ -137,7 +137,7 @@ class Receiver:
         checks run beside it (:mod:`client.engine.sigchecks`) and, should one fail, is
         undone and processed again checking each message in line."""
         ctx = self.ctx
-        checks = parallel_checks(len(msgs), self._row_keys())
+        checks = parallel_checks(len(msgs), ctx.store.row_key())
         while True:
             mark, fresh = len(events), len(self.refusals.fresh)
             try:
@@ -152,11 +152,6 @@ class Receiver:
                 ctx.forget_group(ch.group_id)
                 raise
 
-    def _row_keys(self) -> bytes | None:
-        """The key a batch's rows are sealed with beside this thread, if they are
-        sealed at all (:mod:`client.rowjobs`)."""
-        return self.ctx.store.row_key()
-
     def _insert_rows(self, ch: Channel, checks: ParallelChecks | None,
                      events: list[Event]) -> None:
         """Insert the rows prepared beside this thread, in the order received. Each
@@ -168,13 +163,15 @@ class Receiver:
         if not rows:
             return
         ctx, cid = self.ctx, ch.channel_id
+        # stored pending, its search terms come after the catch-up (index_pending)
+        searchable = ctx.features.index is not None
         infos: list[_Row] = []
         new: list[NewRow] = []
-        for info, prepared in rows:
+        for info, sealed in rows:
             assert isinstance(info, _Row)
             infos.append(info)
-            new.append(NewRow(info.payload.message_id, prepared, info.payload.sent_at,
-                              info.received_at, info.seq, info.expires_at))
+            new.append(NewRow(info.payload.message_id, sealed, info.payload.sent_at,
+                              info.received_at, info.seq, info.expires_at, searchable))
         stale = set()
         for row, fresh in zip(infos, ctx.store.insert_prepared_messages(cid, new), strict=True):
             if fresh:
@@ -445,15 +442,13 @@ class Receiver:
             return  # the target is gone (redacted, expired) or predates this device
         if (store_row and checks is not None and checks.takes_rows
                 and isinstance(payload, _STORED_ONLY)):
-            # sealed and indexed on the second core, inserted before the batch ends
+            # sealed on the second core, inserted before the batch ends
             event = MessageReceived(ch.channel_id, payload.message_id, sender.delegate,
                                     kind, m.seq)
             events.append(event)
             now = ctx.now()
-            # its search terms come after the catch-up (store.index_pending; a text's
-            # body is never empty, and an attachment's text that is gets no terms then)
             checks.add_row(RowJob(ch.channel_id, payload.message_id, sender.delegate.encode(),
-                                  res.data, ctx.features.index is not None),
+                                  res.data),
                            _Row(payload, sender, now, m.seq,
                                 now + meta.timer if meta.timer else None, event))
         elif not store_row or self.channels.store_row(ch, meta, sender, payload, res.data,

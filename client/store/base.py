@@ -43,7 +43,6 @@ __all__ = [
     "Message",
     "MessageStore",
     "OutboxItem",
-    "PreparedRow",
     "SearchStore",
     "Store",
     "Transactional",
@@ -99,28 +98,19 @@ def check_message(channel_id: bytes, message_id: bytes, sender: bytes, body: byt
 PENDING_TERMS: Final = b"index"
 
 
-class PreparedRow(msgspec.Struct, array_like=True, frozen=True):
-    """What :meth:`MessageStore.insert_message` would compute for a row, computed
-    elsewhere (:mod:`client.rowjobs`): the sealed column under the store's key, the
-    search terms and their check (:func:`client.store.schema.terms_check`), or no
-    terms and :data:`PENDING_TERMS` for a row to index later. A msgspec struct: the
-    child's answer decodes straight into these, thousands a catch-up."""
-
-    sealed: bytes
-    terms: str
-    terms_check: bytes | None
-
-
 class NewRow(msgspec.Struct, frozen=True):
-    """A received message's row, prepared (:class:`PreparedRow`), with what the
-    store keeps in the clear beside it."""
+    """A received message's row with its sealed column made elsewhere
+    (:mod:`client.rowjobs`, :func:`client.store.sqlite_rows.seal_message_row`), what
+    the store keeps in the clear beside it, and whether it has text to index later
+    (it is stored :data:`PENDING_TERMS`)."""
 
     message_id: bytes
-    prepared: PreparedRow
+    sealed: bytes
     sent_at: int
     received_at: int
     seq: int | None = None
     expires_at: int | None = None
+    searchable: bool = False
 
 
 class ChannelKind(enum.StrEnum):
@@ -292,9 +282,10 @@ class MessageStore(Protocol):
         ...
 
     def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
-        """:meth:`insert_message` for each of ``rows``, sealed and indexed elsewhere
-        under :meth:`row_key` (:func:`client.store.sqlite_rows.seal_message_row`);
-        whether each was stored (a second copy of an id is not)."""
+        """:meth:`insert_message` for each of ``rows``, sealed elsewhere under
+        :meth:`row_key` (:func:`client.store.sqlite_rows.seal_message_row`) and indexed
+        later (:meth:`SearchStore.index_pending`); whether each was stored (a second
+        copy of an id is not)."""
         ...
 
     def get_message(self, channel_id: bytes, message_id: bytes) -> Message: ...
@@ -387,7 +378,7 @@ class SearchStore(Protocol):
     def index_pending(self, limit: int = 200) -> int:
         """Index up to ``limit`` rows stored pending (:data:`PENDING_TERMS`), newest
         first, from their bodies by the term source, in one transaction; how many.
-        None without a term source: they wait for one."""
+        0 without a term source: they wait for one."""
         ...
 
     def compact(self) -> None:

@@ -57,7 +57,6 @@ _PAGE_ITER: Final = 500
 #: whether a row waits for its search terms (schema 12's partial index answers it)
 _ANY_PENDING: Final = "SELECT 1 FROM messages WHERE " + PENDING_SQL + " LIMIT 1"  # noqa: S608 - constants
 _TERM: Final = re.compile(r"[0-9a-z]{8,64}")
-_TERMS: Final = re.compile(r"[0-9a-z]{8,64}(?: [0-9a-z]{8,64})*")
 _OPENED_MAX: Final = 4096  # channels whose opened secret is kept (a bound, not a need)
 
 
@@ -169,8 +168,7 @@ class SqliteSearchTerms(SqliteBase):
         as :meth:`_rebuild_search` leaves it."""
         if not isinstance(limit, int) or not 0 < limit <= MAX_PAGE:
             raise UsageError(f"limit must be in 1..{MAX_PAGE}")
-        if self._term_source is None or not self._read(
-                _ANY_PENDING):
+        if self._term_source is None or not self._read(_ANY_PENDING):
             return 0  # no write, no transaction: every search asks
         with self.transaction():
             rows = self._conn.execute(
@@ -463,15 +461,15 @@ class SqliteMessages(SqliteSearchTerms):
             return self._insert_row(args, terms)
 
     def insert_prepared_messages(self, channel_id: bytes, rows: Sequence[NewRow]) -> list[bool]:
-        """:meth:`insert_message` for each row, sealed and indexed elsewhere
-        (:mod:`client.rowjobs`), in one statement per :data:`_ROWS_PER_INSERT`; the
-        same answers (a second copy of an id, here or before, is not stored). The
-        sealed column is checked for shape only: a row sealed under another key or
-        for another row would show as damaged when read, as a flipped bit would.
+        """:meth:`insert_message` for each row, sealed elsewhere (:mod:`client.rowjobs`),
+        in one statement per :data:`_ROWS_PER_INSERT`; the same answers (a second copy
+        of an id, here or before, is not stored). A searchable row is stored pending
+        and indexed later (:meth:`index_pending`). The sealed column is checked for
+        shape only: a row sealed under another key or for another row would show as
+        damaged when read, as a flipped bit would.
 
         Raises:
-            UsageError: a row of the wrong shape (terms not index terms, a check that
-                is not theirs, a sealed column too short to be one).
+            UsageError: a row of the wrong shape (a sealed column too short to be one).
             NotFoundError: no such channel.
         """
         check_id(channel_id, "channel_id")
@@ -479,17 +477,10 @@ class SqliteMessages(SqliteSearchTerms):
         for r in rows:
             check_message(channel_id, r.message_id, b"", b"", sent_at=r.sent_at,
                           received_at=r.received_at, seq=r.seq, expires_at=r.expires_at)
-            p = r.prepared
-            if not isinstance(p.sealed, bytes) or len(p.sealed) < SEALED_MIN:
+            if not isinstance(r.sealed, bytes) or len(r.sealed) < SEALED_MIN:
                 raise UsageError("a prepared row's sealed column is too short")
-            if p.terms:
-                if p.terms_check is None or len(p.terms_check) != 4 \
-                        or not _TERMS.fullmatch(p.terms):
-                    raise UsageError("a prepared row's terms are not index terms")
-            elif p.terms_check is not None and p.terms_check != PENDING_TERMS:
-                raise UsageError("a prepared row without terms has no terms check")
-            args += (r.message_id, r.seq, r.sent_at, r.received_at, r.expires_at, p.sealed,
-                     p.terms_check)
+            args += (r.message_id, r.seq, r.sent_at, r.received_at, r.expires_at, r.sealed,
+                     PENDING_TERMS if r.searchable else None)
         if not rows:
             return []
         positions: dict[bytes, int] = {}
@@ -500,13 +491,8 @@ class SqliteMessages(SqliteSearchTerms):
             else:
                 with self._single_write():
                     self._insert_many(channel_id, args, len(rows), positions)
-            fresh: list[bool] = []
-            for r in rows:  # an id twice in the batch: only its first copy is stored
-                position = positions.pop(r.message_id, None)
-                fresh.append(position is not None)
-                if position is not None and r.prepared.terms:
-                    self._terms_pending.append((position, r.prepared.terms))
-        return fresh
+            # an id twice in the batch: only its first copy is stored
+            return [positions.pop(r.message_id, None) is not None for r in rows]
 
     def _insert_many(self, channel_id: bytes, args: list[object], count: int,
                      positions: dict[bytes, int]) -> None:

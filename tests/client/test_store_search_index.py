@@ -390,10 +390,11 @@ def _put_pending(store: SqliteStore, cid: bytes, body: str) -> payloads.Text:
     p = payloads.Text(message_id=payloads.new_message_id(), sent_at=5, body=body)
     key = store.row_key()
     assert key is not None
-    (prepared,) = Preparer(key).prepare(
-        [RowJob(cid, p.message_id, b"alderia/ana", payloads.encode(p), True)])
+    (sealed,) = Preparer(key).prepare(
+        [RowJob(cid, p.message_id, b"alderia/ana", payloads.encode(p))])
     with store.transaction():
-        assert store.insert_prepared_messages(cid, [NewRow(p.message_id, prepared, 5, 5)])
+        assert store.insert_prepared_messages(
+            cid, [NewRow(p.message_id, sealed, 5, 5, searchable=True)])
     return p
 
 
