@@ -106,11 +106,28 @@ def _stored(client: Client, channel: bytes) -> int:
     return count
 
 
-async def trial(state: Path) -> tuple[float, float, float, float, float, int]:
+def _desks(client: Client) -> float:
+    """Seconds for the app's five desks to take what the catch-up brought (the alarm's
+    crisis desk and its notices desk, the notices view's pair, the decisions view's),
+    each refreshed in one go as the command line does."""
+    from client.crisis.desk import Desk
+    from client.decisions.desk import Desk as DecisionsDesk
+    from client.notices.desk import NoticeDesk
+
+    t0 = time.perf_counter()
+    alarm, view = Desk(client), NoticeDesk(client)
+    for desk in (alarm, alarm.notice_desk(), view, view.crisis_desk(), DecisionsDesk(client)):
+        desk.refresh()
+    return time.perf_counter() - t0
+
+
+async def trial(state: Path, desks: bool = False
+                ) -> tuple[float, float, float, float, float, int, float | None]:
     """One catch-up of the kept state: (wall s, this process's CPU s, the signature
     worker's CPU s, the relay's CPU s, wall s until every message is searchable,
-    messages stored). Since session 9 a catch-up's rows are indexed for search after
-    it, in the background; a tree without that has them searchable at once."""
+    messages stored, seconds for the five desks to read it when ``desks``). Since
+    session 9 a catch-up's rows are indexed for search after it, in the background; a
+    tree without that has them searchable at once."""
     info = json.loads((state / STATE_FILE).read_text())
     with tempfile.TemporaryDirectory(prefix="catchup-replay-") as tmp:
         work = Path(tmp) / "s"
@@ -131,13 +148,14 @@ async def trial(state: Path) -> tuple[float, float, float, float, float, int]:
                     await indexed()
                 searchable = time.perf_counter() - t0
                 got = _stored(b, bytes.fromhex(info["channel"]))
+                read = _desks(b) if desks else None
             finally:
                 await b.close()
         finally:
             relay.stop()
     if got < info["messages"]:
         raise ShortCatchUp(f"only {got} of {info['messages']} messages stored: no figure")
-    return wall, cpu, worker, served, searchable, got
+    return wall, cpu, worker, served, searchable, got, read
 
 
 def main() -> None:
@@ -147,6 +165,8 @@ def main() -> None:
     p.add_argument("--messages", type=int, default=10_000, help="queued texts (set-up only)")
     p.add_argument("--trials", type=int, default=3)
     p.add_argument("--label", default="", help="printed with each trial (which tree)")
+    p.add_argument("--desks", action="store_true",
+                   help="also time the app's five desks reading what arrived")
     args = p.parse_args()
     state = args.state.resolve()
     if not (state / STATE_FILE).exists():
@@ -163,12 +183,15 @@ def main() -> None:
         load = Path("/proc/loadavg").read_text().split()[0] if os.path.exists(
             "/proc/loadavg") else "?"
         try:
-            wall, cpu, worker, served, searchable, got = asyncio.run(trial(state))
+            wall, cpu, worker, served, searchable, got, read = asyncio.run(
+                trial(state, args.desks))
         except ShortCatchUp as exc:
             sys.exit(f"trial {i + 1}: {exc}")
         print(f"{args.label or tree} trial {i + 1}: catch-up of {got} messages "
               f"{wall:.2f} s wall, {cpu:.2f} s CPU (this process; worker {worker:.2f}, "
-              f"relay {served:.2f}; all searchable after {searchable:.2f} s; load {load}; "
+              f"relay {served:.2f}; all searchable after {searchable:.2f} s; "
+              + ("" if read is None else f"five desks read it in {read:.2f} s; ")
+              + f"load {load}; "
               f"{time.strftime('%H:%M:%S', time.gmtime())} UTC)", flush=True)
 
 

@@ -63,6 +63,7 @@ __all__ = [
     "decode",
     "decode_application",
     "encode",
+    "kind_of_body",
     "new_message_id",
     "now_ms",
     "parse_aad",
@@ -369,6 +370,16 @@ def decode(data: bytes) -> Decoded:
         return _payload_decoder.decode(raw)
     except (msgspec.MsgspecError, ValueError) as exc:
         raise PayloadError(f"malformed {header.k} payload: {_reason(exc)}") from None
+
+
+def kind_of_body(data: bytes) -> str | None:
+    """The kind tag a stored payload carries (its header alone is decoded), or None
+    when the header is malformed: a reader that wants only a few kinds skips the rest
+    without decoding them."""
+    try:
+        return _header_decoder.decode(data).k
+    except (msgspec.MsgspecError, ValueError, TypeError):
+        return None
 
 
 def _reason(exc: Exception) -> str:
