@@ -2,7 +2,10 @@
 """Benchmarks of crypto.group: commits, Welcomes and messages at 2 to 1,024 members.
 
 Prints, per group size: committer time to add one / remove one / update path only,
-receiver time to process (stage + merge) that commit, commit and Welcome sizes,
+receiver time to process (stage + merge) that commit, these on a filled tree (every
+parent keyed, the steady state once everyone has committed); ``path_adds_ms`` and
+``receive_adds_ms``, the update-path commit and its processing on the tree as it really
+is right after the commit that added everyone; commit and Welcome sizes,
 join time, 1 KiB application encrypt + decrypt, the one commit that adds everyone
 (``add_all_ms``, committer side), and restoring a stored state: ``restore_ms``
 (``Group.from_bytes``), ``cold_tree_hash_ms`` (the first tree hash after it) and
@@ -113,6 +116,31 @@ def fill_tree(a: Group, r: Group) -> None:
         st.private = PrivateTreeState(st.own_leaf, own)
 
 
+def path_commit(a: Group, r: Group, reps: int) -> tuple[float, float]:
+    """Median ms of an update-path commit by ``a`` and of ``r`` staging and merging it,
+    on the tree as the group left it: right after the commit that added everyone (and
+    the receiver's one commit), parents blank or holding unmerged leaves, so the path
+    is encrypted to far more nodes than on the filled tree (DESIGN.md's steady state).
+    Each run starts from the same stored states, tree hashes warm."""
+    a_bytes, r_bytes = a.to_bytes(), r.to_bytes()
+    commit_ms: list[float] = []
+    receive_ms: list[float] = []
+    for _ in range(reps):
+        g = Group.from_bytes(a_bytes, credential_validator=accept)
+        x = Group.from_bytes(r_bytes, credential_validator=accept)
+        g._state.tree.tree_hash()
+        x._state.tree.tree_hash()
+        t = _clock()
+        out = g.commit()
+        commit_ms.append((_clock() - t) * 1000)
+        t = _clock()
+        staged = x.process(out.message, now=NOW)
+        assert isinstance(staged, StagedCommit)
+        x.merge_staged_commit(staged)
+        receive_ms.append((_clock() - t) * 1000)
+    return statistics.median(commit_ms), statistics.median(receive_ms)
+
+
 def clone(g: Group) -> Group:
     return Group.from_bytes(g.to_bytes(), credential_validator=accept)
 
@@ -129,6 +157,7 @@ def bench(n: int) -> dict[str, float]:
     res["welcome_bytes"] = len(welcome)
     res["join_ms"] = timeit(lambda: Group.join(welcome, nb, credential_validator=accept,
                                                now=NOW), max(3, reps // 3))
+    res["path_adds_ms"], res["receive_adds_ms"] = path_commit(a, r, max(3, reps // 3))
     if n > 2:
         fill_tree(a, r)
     a_bytes = a.to_bytes()
@@ -301,7 +330,8 @@ def main() -> None:
         return
     sizes = [int(x) for x in args] or [2, 16, 128, 1024]
     cols = ["setup_s", "add_all_ms", "commit_path_ms", "commit_add_ms", "commit_remove_ms",
-            "receive_ms", "commit_bytes", "add_commit_bytes", "welcome_bytes", "join_ms",
+            "receive_ms", "path_adds_ms", "receive_adds_ms", "commit_bytes", "add_commit_bytes",
+            "welcome_bytes", "join_ms",
             "app_encrypt_ms", "app_decrypt_ms", "app_enc_dec_ms", "restore_ms", "cold_tree_hash_ms",
             "restore_commit_ms"]
     clock = "CPU" if _clock is time.process_time else "wall"
