@@ -146,7 +146,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
     def put_group_ratchets(self, group_id: bytes, epoch: int, ratchets: bytes, *,
                            binding: bytes = b"") -> None:
         check_group_state(group_id, epoch, ratchets, None, binding)
-        with self.transaction():
+        with self._single_write():
             if not self._put_ratchets(group_id, epoch, ratchets, binding, insert=False):
                 raise NotFoundError("no split group state at this epoch")
 
@@ -196,7 +196,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
 
     def _state_put(self, kind: str, key: bytes, value: bytes) -> None:
         sealed = self._cipher.seal(value, "engine_state", kind.encode(), key)
-        with self.transaction():
+        with self._single_write():
             self._write(
                 "INSERT INTO engine_state (kind, key, sealed) VALUES (?, ?, ?) "
                 "ON CONFLICT (kind, key) DO UPDATE SET sealed = excluded.sealed",
@@ -204,7 +204,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
             )
 
     def _state_delete(self, kind: str, key: bytes) -> None:
-        with self.transaction():
+        with self._single_write():
             self._write("DELETE FROM engine_state WHERE kind = ? AND key = ?", (kind, key))
 
     def _state_keys(self, kind: str) -> list[bytes]:
@@ -220,7 +220,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
             raise UsageError("data must be bytes")
         item_id = nacl.utils.random(16)
         sealed = self._cipher.seal(bytes(data), "outbox", item_id, channel_id)
-        with self.transaction():
+        with self._single_write():
             self._require_channel(channel_id)
             self._write(
                 "INSERT INTO outbox (item_id, channel_id, created_at, sealed) VALUES (?, ?, ?, ?)",
@@ -262,7 +262,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
         return items
 
     def mark_sent(self, item_id: bytes) -> bool:
-        with self.transaction():
+        with self._single_write():
             return self._write("DELETE FROM outbox WHERE item_id = ?", (item_id,)) == 1
 
     # --------------------------------------------------------------------- cursors
@@ -275,7 +275,7 @@ class SqliteStore(SqliteChannels, SqliteMessages, EngineStateRecords):
         if not isinstance(name, str) or not 0 < len(name) <= 128:
             raise UsageError("cursor names are 1..128 characters")
         check_int(value, "value")
-        with self.transaction():
+        with self._single_write():
             self._write(
                 "INSERT INTO cursors (name, value) VALUES (?, ?) "
                 "ON CONFLICT (name) DO UPDATE SET value = excluded.value",

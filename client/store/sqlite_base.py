@@ -205,17 +205,22 @@ class SqliteBase:
     @contextmanager
     def _single_write(self) -> Iterator[None]:
         """A block that needs no savepoint of its own inside a transaction (its only
-        write is one statement, or its caller undoes it as a whole); outside one, it
-        is a transaction of its own. For the per-message writes of a catch-up: a
-        savepoint per message costs two statements and makes FTS5 write out its
-        pending terms each time."""
+        write is one statement, which SQLite undoes whole if it fails, or its caller
+        undoes it as a whole); outside one, it is a transaction of its own, durable as
+        any other. For the per-message writes of a catch-up and the send path's (seven
+        a send in its three transactions): a savepoint costs two statements and makes
+        FTS5 write out its pending terms."""
         with self._lock:
             if not self._depth:
                 with self.transaction():
                     yield
                 return
             self._ensure_open()
-            yield
+            try:
+                yield
+            except BaseException:
+                self._undone = True  # as after a savepoint rolled back: transaction()
+                raise
 
     @contextmanager
     def _sql_errors(self) -> Iterator[None]:

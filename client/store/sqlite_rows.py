@@ -354,7 +354,7 @@ class SqliteChannels(SqliteSearchTerms):
     def update_channel(
         self, channel_id: bytes, *, name: str | None = None, roster: bytes | None = None
     ) -> None:
-        with self.transaction():
+        with self._single_write():
             current = self.get_channel(channel_id)
             if current.kind is None:  # pragma: no cover - strict get raises instead
                 raise InternalError("strict channel read returned a damaged record")
@@ -369,7 +369,7 @@ class SqliteChannels(SqliteSearchTerms):
 
     def set_channel_cursor(self, channel_id: bytes, cursor: int) -> None:
         check_int(cursor, "cursor")
-        with self.transaction():
+        with self._single_write():
             row = self._conn.execute(
                 "SELECT cursor FROM channels WHERE channel_id = ?", (channel_id,)
             ).fetchone()
@@ -667,7 +667,7 @@ class SqliteMessages(SqliteSearchTerms):
     def set_message_seq(self, channel_id: bytes, message_id: bytes, seq: int) -> None:
         """Record the relay's sequence number of an own message (fixes its display order)."""
         check_int(seq, "seq")
-        with self.transaction():
+        with self._single_write():
             self._write(
                 "UPDATE messages SET seq = ? WHERE chan = "
                 "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
@@ -676,7 +676,7 @@ class SqliteMessages(SqliteSearchTerms):
 
     def set_message_expiry(self, channel_id: bytes, message_id: bytes, expires_at: int) -> None:
         check_int(expires_at, "expires_at")
-        with self.transaction():
+        with self._single_write():
             self._write(
                 "UPDATE messages SET expires_at = ? WHERE chan = "
                 "(SELECT number FROM channels WHERE channel_id = ?) AND message_id = ?",
@@ -705,7 +705,7 @@ class SqliteMessages(SqliteSearchTerms):
     def put_annotation(self, channel_id: bytes, message_id: bytes, data: bytes) -> None:
         """Sealed side state of a message (reactions, receipts, acks, edit marks)."""
         sealed = self._cipher.seal(bytes(data), "annotations", channel_id, message_id)
-        with self.transaction():
+        with self._single_write():
             self._write(
                 "INSERT INTO annotations (channel_id, message_id, sealed) VALUES (?, ?, ?) "
                 "ON CONFLICT (channel_id, message_id) DO UPDATE SET sealed = excluded.sealed",
