@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,18 +42,33 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot) -
     w = MainWindow(bridge, session)
     qtbot.addWidget(w)
     w.show()
+    label = w.connection
+
+    def wait_for(done: Callable[[], bool], what: str) -> None:
+        """Wait as the user would; if it never comes, say what the window, the core
+        and the relay showed (this wait failed twice in CI, never alone)."""
+        try:
+            qtbot.waitUntil(done, timeout=TIMEOUT)
+        except Exception:
+            link = bridge.run_sync(lambda: (session.client.link,
+                                            session.client.connected.is_set()), timeout=5)
+            log = Path(v.relay.log_path)
+            tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
+            raise AssertionError(
+                f"{what}: the label says {label.text()!r} ({label.toolTip()!r}); the core's "
+                f"link {link}; the relay's log ends:\n{tail}") from None
+
     try:
-        label = w.connection
         # not "Connecting…" for long: the push loop reports its first connection
-        qtbot.waitUntil(lambda: label.text() == "Connected", timeout=TIMEOUT)
+        wait_for(lambda: label.text() == "Connected", "first connection")
 
         v.relay.kill9()
-        qtbot.waitUntil(lambda: label.text().startswith("Offline"), timeout=TIMEOUT)
+        wait_for(lambda: label.text().startswith("Offline"), "relay killed")
         assert not bridge.run_sync(lambda: session.client.connected.is_set())
 
         v.relay.start()
         # and not "Offline" once the relay is back (it reconnects by itself)
-        qtbot.waitUntil(lambda: label.text() == "Connected", timeout=TIMEOUT)
+        wait_for(lambda: label.text() == "Connected", "relay back")
         assert bridge.run_sync(lambda: session.client.connected.is_set())
     finally:
         w.close()
