@@ -5,9 +5,11 @@ a real relay (p50/p99), and the local store's size per 1,000 messages.
 Run: ``.venv/bin/python bench/bench_client.py [--messages N]``. It provisions a demo
 venue in a temporary directory and runs the relay as a subprocess on loopback.
 
-Send-to-display is measured twice: with both devices in this process (one event loop:
-the receiver's push waits while the sender handles the relay's answer, as it always
-has here), and with the sender in a process of its own, as two devices are. Times are
+Send-to-display is measured three times: with both devices in this process (one event
+loop), first with the sender's connection loop not started, so it sends by HTTP POST
+(the fallback when its push socket is down; the only mode before session 5, and the one
+issue 25 was filed against), then with it started, so it sends on its push socket as
+the app does; and with the sender in a process of its own, as two devices are. Times are
 ``time.perf_counter`` stamps; on Linux that clock (CLOCK_MONOTONIC) is the same in
 both processes.
 """
@@ -99,7 +101,19 @@ async def run(n: int, latency_rounds: int) -> None:
                 t = time.perf_counter()
                 await a.send_text(cid, "ping")
                 lat.append(await asyncio.wait_for(received.get(), 10) - t)
-            _report("both devices in this process", lat)
+            _report("both devices in this process, sends by POST (the fallback when the "
+                    "push socket is down: the sender's loop not started)", lat)
+            # the app's path: the sender's connection loop runs, so it sends on its
+            # push socket (issue 25, session 5) and learns the seq from "sent"
+            await a.start()
+            await asyncio.wait_for(a.connected.wait(), 30)
+            lat = []
+            for _ in range(latency_rounds):
+                t = time.perf_counter()
+                await a.send_text(cid, "ping")
+                lat.append(await asyncio.wait_for(received.get(), 10) - t)
+            _report("both devices in this process, sends on the push socket as the app's",
+                    lat)
             await a.close()
             lat = await _from_own_process(layout.home(names[0]), layout.relay_url,
                                           layout.passphrase, cid, received, latency_rounds)
