@@ -96,22 +96,14 @@ async def run(n: int, latency_rounds: int) -> None:
                         if isinstance(e, MessageReceived) else None)
             await b.start()
             await asyncio.wait_for(b.connected.wait(), 30)
-            lat = []
-            for _ in range(latency_rounds):
-                t = time.perf_counter()
-                await a.send_text(cid, "ping")
-                lat.append(await asyncio.wait_for(received.get(), 10) - t)
+            lat = await _in_process(a, cid, received, latency_rounds)
             _report("both devices in this process, sends by POST (the fallback when the "
                     "push socket is down: the sender's loop not started)", lat)
             # the app's path: the sender's connection loop runs, so it sends on its
             # push socket (issue 25, session 5) and learns the seq from "sent"
             await a.start()
             await asyncio.wait_for(a.connected.wait(), 30)
-            lat = []
-            for _ in range(latency_rounds):
-                t = time.perf_counter()
-                await a.send_text(cid, "ping")
-                lat.append(await asyncio.wait_for(received.get(), 10) - t)
+            lat = await _in_process(a, cid, received, latency_rounds)
             _report("both devices in this process, sends on the push socket as the app's",
                     lat)
             await a.close()
@@ -121,6 +113,17 @@ async def run(n: int, latency_rounds: int) -> None:
             await b.close()
         finally:
             relay.stop()
+
+
+async def _in_process(a: Client, cid: str, received: asyncio.Queue[float],
+                      rounds: int) -> list[float]:
+    """Seconds from each send's start to the receiver's event, one send at a time."""
+    lat = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        await a.send_text(cid, "ping")
+        lat.append(await asyncio.wait_for(received.get(), 10) - t)
+    return lat
 
 
 def _report(how: str, lat: list[float]) -> None:
