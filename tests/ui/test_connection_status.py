@@ -24,9 +24,20 @@ def relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
     v.relay.stop()
 
 
-def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot,  # type: ignore[no-untyped-def]
+                                                   monkeypatch) -> None:
     from ui.session import open_session
+    from ui.views import window_events
     from ui.views.main_window import MainWindow
+
+    shown: list[object] = []  # every state the window was told, in order
+    show = window_events._show_link
+
+    def recording(mw, up, detail=""):  # type: ignore[no-untyped-def]
+        shown.append(up)
+        show(mw, up, detail)
+
+    monkeypatch.setattr(window_events, "_show_link", recording)
 
     v = relay_venue
     home = v.layout.home("alderia-ana")
@@ -55,8 +66,8 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot) -
             log = Path(v.relay.log_path)
             tail = log.read_text(errors="replace")[-3000:] if log.exists() else "(no log)"
             raise AssertionError(
-                f"{what}: the label says {label.text()!r} ({label.toolTip()!r}); the core's "
-                f"link {link}; the relay's log ends:\n{tail}") from None
+                f"{what}: the label says {label.text()!r} ({label.toolTip()!r}), told "
+                f"{shown}; the core's link {link}; the relay's log ends:\n{tail}") from None
 
     try:
         # not "Connecting…" for long: the push loop reports its first connection
@@ -70,6 +81,37 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot) -
         # and not "Offline" once the relay is back (it reconnects by itself)
         wait_for(lambda: label.text() == "Connected", "relay back")
         assert bridge.run_sync(lambda: session.client.connected.is_set())
+    finally:
+        w.close()
+        bridge.run_sync(session.close)
+
+
+def test_a_status_that_missed_an_update_is_corrected(relay_venue, bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The label has two sources on two threads (the state read at start, the events);
+    whatever order they arrive in, a wrong label lasts one check at most."""
+    from ui.session import open_session
+    from ui.views.main_window import LINK_CHECK_MS, MainWindow
+
+    v = relay_venue
+
+    async def start():  # type: ignore[no-untyped-def]
+        s = open_session(v.layout.home("alderia-ana"), v.layout.relay_url,
+                         passphrase=v.layout.passphrase, kdf=demo_kdf())
+        await s.start()
+        return s
+
+    session = bridge.run_sync(start)
+    bridge.forward_events(session.client)
+    w = MainWindow(bridge, session)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        label = w.connection
+        qtbot.waitUntil(lambda: label.text() == "Connected", timeout=TIMEOUT)
+        w._show_link(None)  # a stale "connecting" delivered after the connection
+        assert label.text() == "Connecting…"
+        qtbot.waitUntil(lambda: label.text() == "Connected", timeout=3 * LINK_CHECK_MS)
+        assert bridge.run_sync(lambda: session.client.link) is True
     finally:
         w.close()
         bridge.run_sync(session.close)

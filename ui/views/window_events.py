@@ -129,6 +129,7 @@ def _show_link(mw: MainWindow, up: bool | None, detail: str = "") -> None:
         text = _t("Offline — reconnecting…")
     mw.connection.setText(text)
     mw.connection.setToolTip(detail)
+    mw._shown_link = up
 
 
 def _show_routing(mw: MainWindow, warning: str) -> None:
