@@ -4,9 +4,10 @@ how long to wait for a real relay round trip."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-__all__ = ["TIMEOUT", "channel_of", "open_pair", "texts_of"]
+__all__ = ["TIMEOUT", "channel_of", "open_pair", "session_window", "texts_of"]
 
 #: Milliseconds a UI test waits for something that arrives asynchronously (the core's
 #: answer to the UI, a relay round trip). Generous: on a loaded 2-core machine a catch-up
@@ -33,3 +34,24 @@ def open_pair(open_window: Any, qtbot: Any, kind: str = "multilateral") -> tuple
     qtbot.waitUntil(lambda: a.conv_model.channel_id == ch and b.conv_model.channel_id == ch,
                     timeout=TIMEOUT)
     return a, b, ch
+
+
+def session_window(bridge: Any, qtbot: Any, home: Path | str, relay_url: str,
+                   passphrase: str) -> tuple[Any, Any]:
+    """A device's session, started on ``bridge``'s core loop (its first sync and push
+    loop), and its main window shown, as the app opens one: (window, session)."""
+    from demo.live import demo_kdf
+    from ui.session import open_session
+    from ui.views.main_window import MainWindow
+
+    async def start() -> Any:
+        s = open_session(Path(home), relay_url, passphrase=passphrase, kdf=demo_kdf())
+        await s.start()
+        return s
+
+    session = bridge.run_sync(start)
+    bridge.forward_events(session.client)
+    w = MainWindow(bridge, session)
+    qtbot.addWidget(w)
+    w.show()
+    return w, session

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from demo.live import LiveDemo, demo_kdf
-from tests.support.ui_windows import TIMEOUT
+from demo.live import LiveDemo
+from tests.support.ui_windows import TIMEOUT, session_window
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +32,6 @@ def bridge(qapp):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def open_window(venue: LiveDemo, bridge, qtbot) -> Iterator[Callable[..., object]]:  # type: ignore[no-untyped-def]
-    from ui.session import open_session
     from ui.views.main_window import MainWindow
 
     opened: list[tuple[MainWindow, object]] = []
@@ -44,17 +43,8 @@ def open_window(venue: LiveDemo, bridge, qtbot) -> Iterator[Callable[..., object
         name = next(n for n in names if venue.info.layout["homes"][n]["mission"] == mission)
         home = Path(venue.info.home(name))
 
-        async def start():  # type: ignore[no-untyped-def]
-            s = open_session(home, venue.relay_url(), passphrase=venue.info.passphrase,
-                             kdf=demo_kdf())
-            await s.start()
-            return s
-
-        session = bridge.run_sync(start)
-        bridge.forward_events(session.client)
-        w = MainWindow(bridge, session)
-        qtbot.addWidget(w)
-        w.show()
+        w, session = session_window(bridge, qtbot, home, venue.relay_url(),
+                                    venue.info.passphrase)
         qtbot.waitUntil(lambda: bool(w.current) and w.conv_model.channel_id == w.current,
                         timeout=TIMEOUT)
         opened.append((w, session))

@@ -12,7 +12,7 @@ import pytest
 
 from client.model import MessageView
 from demo.live import demo_kdf
-from tests.support.ui_windows import TIMEOUT
+from tests.support.ui_windows import TIMEOUT, session_window
 
 
 @pytest.fixture
@@ -26,9 +26,7 @@ def relay_venue(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot,  # type: ignore[no-untyped-def]
                                                    monkeypatch) -> None:
-    from ui.session import open_session
     from ui.views import window_events
-    from ui.views.main_window import MainWindow
 
     shown: list[object] = []  # every state the window was told, in order
     show = window_events._show_link
@@ -40,19 +38,8 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot,  
     monkeypatch.setattr(window_events, "_show_link", recording)
 
     v = relay_venue
-    home = v.layout.home("alderia-ana")
-
-    async def start():  # type: ignore[no-untyped-def]
-        s = open_session(home, v.layout.relay_url, passphrase=v.layout.passphrase,
-                         kdf=demo_kdf())
-        await s.start()
-        return s
-
-    session = bridge.run_sync(start)
-    bridge.forward_events(session.client)
-    w = MainWindow(bridge, session)
-    qtbot.addWidget(w)
-    w.show()
+    w, session = session_window(bridge, qtbot, v.layout.home("alderia-ana"),
+                                v.layout.relay_url, v.layout.passphrase)
     label = w.connection
 
     def wait_for(done: Callable[[], bool], what: str) -> None:
@@ -89,22 +76,11 @@ def test_status_goes_offline_and_back_to_connected(relay_venue, bridge, qtbot,  
 def test_a_status_that_missed_an_update_is_corrected(relay_venue, bridge, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The label has two sources on two threads (the state read at start, the events);
     whatever order they arrive in, a wrong label lasts one check at most."""
-    from ui.session import open_session
-    from ui.views.main_window import LINK_CHECK_MS, MainWindow
+    from ui.views.main_window import LINK_CHECK_MS
 
     v = relay_venue
-
-    async def start():  # type: ignore[no-untyped-def]
-        s = open_session(v.layout.home("alderia-ana"), v.layout.relay_url,
-                         passphrase=v.layout.passphrase, kdf=demo_kdf())
-        await s.start()
-        return s
-
-    session = bridge.run_sync(start)
-    bridge.forward_events(session.client)
-    w = MainWindow(bridge, session)
-    qtbot.addWidget(w)
-    w.show()
+    w, session = session_window(bridge, qtbot, v.layout.home("alderia-ana"),
+                                v.layout.relay_url, v.layout.passphrase)
     try:
         label = w.connection
         qtbot.waitUntil(lambda: label.text() == "Connected", timeout=TIMEOUT)

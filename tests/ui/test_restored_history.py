@@ -17,6 +17,7 @@ from client.core import Client
 from client.payloads import now_ms
 from demo.live import LiveDemo, demo_kdf
 from demo.venue import DemoLayout, add_device
+from tests.support.ui_windows import session_window
 
 TIMEOUT = 30000
 EARLY = "Thank you. I suggest we take item 2 first."  # seeded by the demo, as the chair
@@ -43,9 +44,6 @@ def _layout(demo: LiveDemo) -> DemoLayout:
 
 def test_restored_messages_show_in_the_conversation(forum: LiveDemo, bridge, qtbot,  # type: ignore[no-untyped-def]
                                                     tmp_path: Path, monkeypatch) -> None:
-    from ui.session import open_session
-    from ui.views.main_window import MainWindow
-
     monkeypatch.setenv("CORRIDOR_INSECURE_FAST_KDF", "1")
     info = forum.info
     assert info is not None
@@ -79,18 +77,8 @@ def test_restored_messages_show_in_the_conversation(forum: LiveDemo, bridge, qtb
     backup = tmp_path / "old-device.backup"
     backup.write_bytes(bridge.run_sync(join_and_back_up))
 
-    async def start():  # type: ignore[no-untyped-def]
-        s = open_session(layout.home(new_name), forum.relay_url(), passphrase=pw,
-                         kdf=demo_kdf())
-        await s.start()
-        return s
-
-    session = bridge.run_sync(start)
-    bridge.forward_events(session.client)
-    w = MainWindow(bridge, session)
-    qtbot.addWidget(w)
+    w, session = session_window(bridge, qtbot, layout.home(new_name), forum.relay_url(), pw)
     try:
-        w.show()
         qtbot.waitUntil(lambda: bool(w.current), timeout=TIMEOUT)
         w.open_channel(wg)
         qtbot.waitUntil(lambda: w.conv_model.channel_id == wg
