@@ -295,15 +295,8 @@ class MainWindow(QMainWindow):
         # subscribed); later changes arrive as ConnectionChanged events, in order
         client = self.session.client
         self.bridge.submit(lambda: client.link, self._show_link)
-        # and read again every few seconds: the label has two sources on two threads
-        # (this read, the events), and in CI it once stayed "Connecting…" for a minute
-        # while the core was connected; whatever the race, it cannot outlive a check
         self._shown_link: bool | None = None
-        self._link_check = QTimer(self)
-        self._link_check.setInterval(LINK_CHECK_MS)
-        self._link_check.timeout.connect(
-            lambda: self.bridge.submit(lambda: client.link, self._check_link))
-        self._link_check.start()
+        self._link_check = window_events.watch_link(self, client, LINK_CHECK_MS)
         self.bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -612,12 +605,6 @@ class MainWindow(QMainWindow):
 
     def _show_link(self, up: bool | None, detail: str = "") -> None:
         window_events._show_link(self, up, detail)
-
-    def _check_link(self, up: bool | None) -> None:
-        """The core's link as read just now: shown if the label says otherwise (the
-        event's detail, in the tooltip, stays when the label was right)."""
-        if up != self._shown_link:
-            window_events._show_link(self, up)
 
     def _show_routing(self, warning: str) -> None:
         window_events._show_routing(self, warning)

@@ -28,6 +28,7 @@ from ui.views.window_common import (
 )
 
 if TYPE_CHECKING:
+    from client.core import Client
     from ui.views.main_window import MainWindow
 
 
@@ -130,6 +131,23 @@ def _show_link(mw: MainWindow, up: bool | None, detail: str = "") -> None:
     mw.connection.setText(text)
     mw.connection.setToolTip(detail)
     mw._shown_link = up
+
+
+def watch_link(mw: MainWindow, client: Client, every_ms: int) -> QTimer:
+    """Read the core's link every ``every_ms`` and correct the label if it says
+    otherwise. The label has two sources on two threads (the state read when the window
+    opens, the events), and in CI it once stayed "Connecting…" for a minute while the
+    core was connected; whatever the race, a wrong label cannot outlive one check. The
+    event's detail, in the tooltip, stays when the label was right."""
+    def check(up: bool | None) -> None:
+        if up != mw._shown_link:
+            _show_link(mw, up)
+
+    timer = QTimer(mw)
+    timer.setInterval(every_ms)
+    timer.timeout.connect(lambda: mw.bridge.submit(lambda: client.link, check))
+    timer.start()
+    return timer
 
 
 def _show_routing(mw: MainWindow, warning: str) -> None:
