@@ -291,12 +291,11 @@ class MainWindow(QMainWindow):
         self.notice_board.reviseRequested.connect(self.revise_agenda)
         self.member_pane.verifyRequested.connect(self.open_verification)
         self.bridge.coreEvent.connect(self._on_event)
-        # the state so far (the push loop may have connected before this window
-        # subscribed); later changes arrive as ConnectionChanged events, in order
-        client = self.session.client
-        self.bridge.submit(lambda: client.link, self._show_link)
+        # the link so far (the push loop may have connected before this window
+        # subscribed), read now and every few seconds; changes arrive as events too
         self._shown_link: bool | None = None
-        self._link_check = window_events.watch_link(self, client, LINK_CHECK_MS)
+        self._link_check = window_events.watch_link(self, self.session.client,
+                                                    LINK_CHECK_MS)
         self.bridge.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

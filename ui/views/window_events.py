@@ -134,18 +134,22 @@ def _show_link(mw: MainWindow, up: bool | None, detail: str = "") -> None:
 
 
 def watch_link(mw: MainWindow, client: Client, every_ms: int) -> QTimer:
-    """Read the core's link every ``every_ms`` and correct the label if it says
-    otherwise. The label has two sources on two threads (the state read when the window
-    opens, the events), and in CI it once stayed "Connecting…" for a minute while the
-    core was connected; whatever the race, a wrong label cannot outlive one check. The
-    event's detail, in the tooltip, stays when the label was right."""
+    """Read the core's link now and every ``every_ms``, and correct the label if it
+    says otherwise. The label has two sources on two threads (these reads, the events),
+    and in CI it once stayed "Connecting…" for a minute while the core was connected;
+    whatever the race, a wrong label cannot outlive one check. The event's detail, in
+    the tooltip, stays when the label was right."""
     def check(up: bool | None) -> None:
         if up != mw._shown_link:
             _show_link(mw, up)
 
+    def read() -> None:
+        mw.bridge.submit(lambda: client.link, check)
+
+    read()
     timer = QTimer(mw)
     timer.setInterval(every_ms)
-    timer.timeout.connect(lambda: mw.bridge.submit(lambda: client.link, check))
+    timer.timeout.connect(read)
     timer.start()
     return timer
 
